@@ -1,0 +1,59 @@
+import { ConfigError, loadEnv } from './env';
+
+describe('loadEnv', () => {
+  it('applies the documented defaults', () => {
+    const env = loadEnv({});
+    expect(env).toMatchObject({
+      httpPort: 8080,
+      wsPort: 8081,
+      grpcPort: 50051,
+      publicUrl: 'http://localhost:8080',
+      dataDir: './.idfed',
+      region: 'us-east-1',
+      accountId: '000000000000',
+    });
+    expect(env.kafkaBrokers).toBeUndefined();
+    expect(env.databaseUrl).toBeUndefined();
+  });
+
+  it('derives the public URL from the HTTP port and trims a trailing slash', () => {
+    expect(loadEnv({ IDFED_HTTP_PORT: '9000' }).publicUrl).toBe('http://localhost:9000');
+    expect(loadEnv({ IDFED_PUBLIC_URL: 'https://id.example.com/' }).publicUrl).toBe('https://id.example.com');
+  });
+
+  it('parses a broker list', () => {
+    expect(loadEnv({ IDFED_KAFKA_BROKERS: 'a:9092, b:9093' }).kafkaBrokers).toEqual(['a:9092', 'b:9093']);
+  });
+
+  it('names every bad variable at once', () => {
+    let error: unknown;
+    try {
+      loadEnv({ IDFED_HTTP_PORT: 'eighty', IDFED_REGION: 'moon', IDFED_ACCOUNT_ID: '12', IDFED_KAFKA_BROKERS: 'nope' });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    for (const name of ['IDFED_HTTP_PORT', 'IDFED_REGION', 'IDFED_ACCOUNT_ID', 'IDFED_KAFKA_BROKERS']) {
+      expect(problems).toContain(name);
+    }
+  });
+
+  it('requires admin key id and secret together and never echoes the secret', () => {
+    expect(() => loadEnv({ IDFED_ADMIN_ACCESS_KEY_ID: 'AKIAEXAMPLEEXAMPLE' })).toThrow(/must be set together/);
+    try {
+      loadEnv({ IDFED_ADMIN_ACCESS_KEY_ID: 'AKIAEXAMPLEEXAMPLE', IDFED_ADMIN_SECRET_ACCESS_KEY: 'short' });
+      throw new Error('expected a ConfigError');
+    } catch (err) {
+      expect((err as Error).message).toContain('IDFED_ADMIN_SECRET_ACCESS_KEY');
+      expect((err as Error).message).not.toContain('short');
+    }
+  });
+
+  it('accepts only a 32-byte key-encryption key', () => {
+    expect(() => loadEnv({ IDFED_KEY_ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') })).toThrow(
+      /IDFED_KEY_ENCRYPTION_KEY/,
+    );
+    expect(loadEnv({ IDFED_KEY_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64') }).keyEncryptionKey).toHaveLength(32);
+  });
+});

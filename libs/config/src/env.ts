@@ -1,0 +1,61 @@
+import { ConfigError, EnvReader } from './env-reader';
+
+/**
+ * idfed's configuration. The variable names are a public contract (README "Configuration").
+ * Every app reads the same set; each uses the part it needs.
+ */
+export interface IdfedEnv {
+  httpPort: number;
+  wsPort: number;
+  grpcPort: number;
+  publicUrl: string;
+  dataDir: string;
+  kafkaBrokers?: string[];
+  kafkaPartitions: number;
+  databaseUrl?: string;
+  embeddedPostgresPort: number;
+  region: string;
+  accountId: string;
+  adminAccessKeyId?: string;
+  adminSecretAccessKey?: string;
+  keyEncryptionKey?: Buffer;
+  smtpUrl?: string;
+  mailFrom: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  passwordHashMemoryKiB: number;
+  requestTimeoutMs: number;
+}
+
+/** Reads and validates the environment; throws one ConfigError naming every bad variable. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): IdfedEnv {
+  const r = new EnvReader(source);
+  const httpPort = r.port('IDFED_HTTP_PORT', 8080);
+  const env: IdfedEnv = {
+    httpPort,
+    wsPort: r.port('IDFED_WS_PORT', 8081),
+    grpcPort: r.port('IDFED_GRPC_PORT', 50051),
+    publicUrl: r.url('IDFED_PUBLIC_URL', `http://localhost:${httpPort}`).replace(/\/+$/, ''),
+    dataDir: r.string('IDFED_DATA_DIR', './.idfed'),
+    kafkaBrokers: r.list('IDFED_KAFKA_BROKERS', /^[\w.-]+:\d{1,5}$/, 'host:port[,host:port...]'),
+    kafkaPartitions: r.int('IDFED_KAFKA_PARTITIONS', 6, 1, 1000),
+    databaseUrl: r.optionalMatch('IDFED_DATABASE_URL', /^postgres(ql)?:\/\/.+/, 'a postgres:// URL'),
+    embeddedPostgresPort: r.port('IDFED_EMBEDDED_PG_PORT', 54329),
+    region: r.match('IDFED_REGION', 'us-east-1', /^[a-z]{2}(-[a-z]+)+-\d+$/, 'an AWS region name such as us-east-1'),
+    accountId: r.match('IDFED_ACCOUNT_ID', '000000000000', /^\d{12}$/, 'twelve digits'),
+    adminAccessKeyId: r.optionalMatch('IDFED_ADMIN_ACCESS_KEY_ID', /^[A-Z0-9]{16,128}$/, '16-128 upper-case letters and digits'),
+    adminSecretAccessKey: r.optionalMatch('IDFED_ADMIN_SECRET_ACCESS_KEY', /^.{16,128}$/, '16-128 characters', true),
+    keyEncryptionKey: r.base64Key('IDFED_KEY_ENCRYPTION_KEY', 32),
+    smtpUrl: r.optionalMatch('IDFED_SMTP_URL', /^smtps?:\/\/.+/, 'an smtp:// or smtps:// URL', true),
+    mailFrom: r.string('IDFED_MAIL_FROM', 'no-reply@idfed.local'),
+    logLevel: r.oneOf('IDFED_LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const),
+    passwordHashMemoryKiB: r.int('IDFED_PASSWORD_HASH_MEMORY_KIB', 19456, 1024, 1048576),
+    requestTimeoutMs: r.int('IDFED_REQUEST_TIMEOUT_MS', 10000, 100, 600000),
+  };
+  if (!env.adminAccessKeyId !== !env.adminSecretAccessKey) {
+    r.problem('IDFED_ADMIN_ACCESS_KEY_ID and IDFED_ADMIN_SECRET_ACCESS_KEY must be set together');
+  }
+  r.throwIfProblems();
+  return env;
+}
+
+export { ConfigError };

@@ -1,0 +1,3 @@
+export * from './env';
+export * from './env-reader';
+export * from './data-dir';

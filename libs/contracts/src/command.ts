@@ -1,0 +1,67 @@
+import { ServiceName } from './services';
+
+/**
+ * A request/reply operation of one service. The type parameters only exist at compile time, so the
+ * gateway and the service agree on the payload and result shapes through this one declaration.
+ */
+export interface CommandContract<Request, Result> {
+  readonly service: ServiceName;
+  readonly pattern: string;
+  /** Phantom fields: never set, they carry the types. */
+  readonly request?: Request;
+  readonly result?: Result;
+}
+
+export function defineCommand<Request, Result>(
+  service: ServiceName,
+  name: string,
+): CommandContract<Request, Result> {
+  return { service, pattern: `${service}.${name}` };
+}
+
+/** The service a pattern belongs to is the part before the first dot. */
+export function serviceOfPattern(pattern: string): ServiceName | undefined {
+  const service = pattern.slice(0, pattern.indexOf('.'));
+  return (['user-directory', 'federation-broker', 'credential-vending', 'device-sync'] as const).find(
+    (name) => name === service,
+  );
+}
+
+/** Who asked: the gateway authenticates the caller and says so; services trust the bus, not the payload. */
+export type Caller =
+  | { kind: 'anonymous' }
+  | { kind: 'admin'; accessKeyId: string }
+  | { kind: 'temporary'; accessKeyId: string; principalArn: string };
+
+/** What travels with every command besides its payload. */
+export interface CommandMeta {
+  requestId: string;
+  caller: Caller;
+  sourceIp?: string;
+  userAgent?: string;
+}
+
+export interface CommandEnvelope<Request> {
+  /** Partition key: the aggregate id, or '' when the command has none (creating a pool). */
+  key: string;
+  meta: CommandMeta;
+  payload: Request;
+}
+
+/**
+ * The error shape that crosses the bus. `name` is the AWS error name the client expects
+ * (UsernameExistsException, NotAuthorizedException, ...); the gateway maps it to an HTTP status.
+ */
+export interface ServiceErrorShape {
+  name: string;
+  message: string;
+}
+
+export function isServiceErrorShape(value: unknown): value is ServiceErrorShape {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ServiceErrorShape).name === 'string' &&
+    typeof (value as ServiceErrorShape).message === 'string'
+  );
+}

@@ -1,0 +1,5 @@
+export * from './services';
+export * from './command';
+export * from './health';
+export * from './parse-message';
+export * from './user-directory';

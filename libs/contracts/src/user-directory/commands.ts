@@ -1,0 +1,68 @@
+import { defineCommand } from '../command';
+import * as W from './wire-types';
+
+const svc = 'user-directory' as const;
+
+/** A JSON Web Key Set as served at `<issuer>/.well-known/jwks.json`. */
+export interface JwksResult {
+  keys: Record<string, unknown>[];
+}
+
+/**
+ * The user directory's request/reply operations. The public Cognito operations carry the AWS wire
+ * shapes unchanged: the gateway is a protocol adapter, the user directory owns the semantics.
+ */
+export const UserDirectoryCommands = {
+  createUserPool: defineCommand<W.CreateUserPoolRequest, W.CreateUserPoolResponse>(svc, 'CreateUserPool'),
+  describeUserPool: defineCommand<W.UserPoolIdRequest, W.DescribeUserPoolResponse>(svc, 'DescribeUserPool'),
+  listUserPools: defineCommand<W.ListUserPoolsRequest, W.ListUserPoolsResponse>(svc, 'ListUserPools'),
+  deleteUserPool: defineCommand<W.UserPoolIdRequest, Record<string, never>>(svc, 'DeleteUserPool'),
+  createUserPoolClient: defineCommand<W.CreateUserPoolClientRequest, W.CreateUserPoolClientResponse>(
+    svc,
+    'CreateUserPoolClient',
+  ),
+  describeUserPoolClient: defineCommand<W.DescribeUserPoolClientRequest, W.DescribeUserPoolClientResponse>(
+    svc,
+    'DescribeUserPoolClient',
+  ),
+  listUserPoolClients: defineCommand<W.ListUserPoolClientsRequest, W.ListUserPoolClientsResponse>(
+    svc,
+    'ListUserPoolClients',
+  ),
+  signUp: defineCommand<W.SignUpRequest, W.SignUpResponse>(svc, 'SignUp'),
+  confirmSignUp: defineCommand<W.ConfirmSignUpRequest, W.ConfirmSignUpResponse>(svc, 'ConfirmSignUp'),
+  resendConfirmationCode: defineCommand<W.ResendConfirmationCodeRequest, W.ResendConfirmationCodeResponse>(
+    svc,
+    'ResendConfirmationCode',
+  ),
+  adminConfirmSignUp: defineCommand<W.AdminUserRequest, W.AdminConfirmSignUpResponse>(svc, 'AdminConfirmSignUp'),
+  adminGetUser: defineCommand<W.AdminUserRequest, W.AdminGetUserResponse>(svc, 'AdminGetUser'),
+  adminDeleteUser: defineCommand<W.AdminUserRequest, W.AdminDeleteUserResponse>(svc, 'AdminDeleteUser'),
+  initiateAuth: defineCommand<W.InitiateAuthRequest, W.InitiateAuthResponse>(svc, 'InitiateAuth'),
+  getUser: defineCommand<W.AccessTokenRequest, W.GetUserResponse>(svc, 'GetUser'),
+  /** Not a Cognito operation: the gateway serves a pool's JWKS and discovery document from it. */
+  getJwks: defineCommand<W.UserPoolIdRequest, JwksResult>(svc, 'GetJwks'),
+} as const;
+
+/**
+ * Which Cognito operations the gateway forwards to the user directory, and whether the caller must
+ * sign with the admin key (the Admin* and pool-management operations) or may be anonymous.
+ */
+export const COGNITO_USER_POOL_OPERATIONS = {
+  CreateUserPool: { command: UserDirectoryCommands.createUserPool, signed: true },
+  DescribeUserPool: { command: UserDirectoryCommands.describeUserPool, signed: true },
+  ListUserPools: { command: UserDirectoryCommands.listUserPools, signed: true },
+  DeleteUserPool: { command: UserDirectoryCommands.deleteUserPool, signed: true },
+  CreateUserPoolClient: { command: UserDirectoryCommands.createUserPoolClient, signed: true },
+  DescribeUserPoolClient: { command: UserDirectoryCommands.describeUserPoolClient, signed: true },
+  ListUserPoolClients: { command: UserDirectoryCommands.listUserPoolClients, signed: true },
+  SignUp: { command: UserDirectoryCommands.signUp, signed: false },
+  ConfirmSignUp: { command: UserDirectoryCommands.confirmSignUp, signed: false },
+  ResendConfirmationCode: { command: UserDirectoryCommands.resendConfirmationCode, signed: false },
+  AdminConfirmSignUp: { command: UserDirectoryCommands.adminConfirmSignUp, signed: true },
+  AdminGetUser: { command: UserDirectoryCommands.adminGetUser, signed: true },
+  AdminDeleteUser: { command: UserDirectoryCommands.adminDeleteUser, signed: true },
+  InitiateAuth: { command: UserDirectoryCommands.initiateAuth, signed: false },
+  GetUser: { command: UserDirectoryCommands.getUser, signed: false },
+} as const;
+export type CognitoUserPoolOperation = keyof typeof COGNITO_USER_POOL_OPERATIONS;

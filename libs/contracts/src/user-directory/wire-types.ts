@@ -1,0 +1,289 @@
+/**
+ * Cognito user pool shapes exactly as they travel on the AWS JSON 1.1 wire (timestamps are epoch
+ * seconds, not Date). Only the members idfed implements are listed; unknown members in a request
+ * are ignored, as AWS does.
+ */
+
+export interface AttributeType {
+  Name: string;
+  Value?: string;
+}
+
+export interface PasswordPolicyType {
+  MinimumLength?: number;
+  RequireUppercase?: boolean;
+  RequireLowercase?: boolean;
+  RequireNumbers?: boolean;
+  RequireSymbols?: boolean;
+  PasswordHistorySize?: number;
+  TemporaryPasswordValidityDays?: number;
+}
+
+export interface UserPoolPolicyType {
+  PasswordPolicy?: PasswordPolicyType;
+}
+
+export interface SchemaAttributeType {
+  Name?: string;
+  AttributeDataType?: 'String' | 'Number' | 'DateTime' | 'Boolean';
+  DeveloperOnlyAttribute?: boolean;
+  Mutable?: boolean;
+  Required?: boolean;
+  NumberAttributeConstraints?: { MinValue?: string; MaxValue?: string };
+  StringAttributeConstraints?: { MinLength?: string; MaxLength?: string };
+}
+
+export type VerifiedAttributeType = 'email' | 'phone_number';
+export type UsernameAttributeType = 'email' | 'phone_number';
+
+export interface UserPoolType {
+  Id: string;
+  Name: string;
+  Arn: string;
+  Policies: UserPoolPolicyType;
+  DeletionProtection: 'ACTIVE' | 'INACTIVE';
+  SchemaAttributes: SchemaAttributeType[];
+  AutoVerifiedAttributes: VerifiedAttributeType[];
+  UsernameAttributes?: UsernameAttributeType[];
+  AliasAttributes?: string[];
+  UsernameConfiguration?: { CaseSensitive: boolean };
+  MfaConfiguration: 'OFF' | 'ON' | 'OPTIONAL';
+  EstimatedNumberOfUsers: number;
+  LastModifiedDate: number;
+  CreationDate: number;
+  AdminCreateUserConfig: { AllowAdminCreateUserOnly: boolean };
+  UserPoolTags?: Record<string, string>;
+  UserPoolTier?: 'LITE' | 'ESSENTIALS' | 'PLUS';
+}
+
+export interface CreateUserPoolRequest {
+  PoolName: string;
+  Policies?: UserPoolPolicyType;
+  DeletionProtection?: 'ACTIVE' | 'INACTIVE';
+  AutoVerifiedAttributes?: VerifiedAttributeType[];
+  UsernameAttributes?: UsernameAttributeType[];
+  AliasAttributes?: string[];
+  UsernameConfiguration?: { CaseSensitive?: boolean };
+  Schema?: SchemaAttributeType[];
+  MfaConfiguration?: 'OFF' | 'ON' | 'OPTIONAL';
+  AdminCreateUserConfig?: { AllowAdminCreateUserOnly?: boolean };
+  UserPoolTags?: Record<string, string>;
+}
+export interface CreateUserPoolResponse {
+  UserPool: UserPoolType;
+}
+
+export interface UserPoolIdRequest {
+  UserPoolId: string;
+}
+export interface DescribeUserPoolResponse {
+  UserPool: UserPoolType;
+}
+
+export interface ListUserPoolsRequest {
+  MaxResults: number;
+  NextToken?: string;
+}
+export interface UserPoolDescriptionType {
+  Id: string;
+  Name: string;
+  LastModifiedDate: number;
+  CreationDate: number;
+}
+export interface ListUserPoolsResponse {
+  UserPools: UserPoolDescriptionType[];
+  NextToken?: string;
+}
+
+export type ExplicitAuthFlowsType =
+  | 'ADMIN_NO_SRP_AUTH'
+  | 'CUSTOM_AUTH_FLOW_ONLY'
+  | 'USER_PASSWORD_AUTH'
+  | 'ALLOW_ADMIN_USER_PASSWORD_AUTH'
+  | 'ALLOW_CUSTOM_AUTH'
+  | 'ALLOW_USER_PASSWORD_AUTH'
+  | 'ALLOW_USER_SRP_AUTH'
+  | 'ALLOW_REFRESH_TOKEN_AUTH'
+  | 'ALLOW_USER_AUTH';
+
+export interface TokenValidityUnitsType {
+  AccessToken?: 'seconds' | 'minutes' | 'hours' | 'days';
+  IdToken?: 'seconds' | 'minutes' | 'hours' | 'days';
+  RefreshToken?: 'seconds' | 'minutes' | 'hours' | 'days';
+}
+
+export interface CreateUserPoolClientRequest {
+  UserPoolId: string;
+  ClientName: string;
+  GenerateSecret?: boolean;
+  RefreshTokenValidity?: number;
+  AccessTokenValidity?: number;
+  IdTokenValidity?: number;
+  TokenValidityUnits?: TokenValidityUnitsType;
+  ReadAttributes?: string[];
+  WriteAttributes?: string[];
+  ExplicitAuthFlows?: ExplicitAuthFlowsType[];
+  SupportedIdentityProviders?: string[];
+  CallbackURLs?: string[];
+  LogoutURLs?: string[];
+  AllowedOAuthFlows?: ('code' | 'implicit' | 'client_credentials')[];
+  AllowedOAuthScopes?: string[];
+  AllowedOAuthFlowsUserPoolClient?: boolean;
+  PreventUserExistenceErrors?: 'LEGACY' | 'ENABLED';
+  EnableTokenRevocation?: boolean;
+  AuthSessionValidity?: number;
+}
+
+export interface UserPoolClientType {
+  UserPoolId: string;
+  ClientName: string;
+  ClientId: string;
+  ClientSecret?: string;
+  LastModifiedDate: number;
+  CreationDate: number;
+  RefreshTokenValidity: number;
+  AccessTokenValidity: number;
+  IdTokenValidity: number;
+  TokenValidityUnits: Required<TokenValidityUnitsType>;
+  ReadAttributes?: string[];
+  WriteAttributes?: string[];
+  ExplicitAuthFlows: ExplicitAuthFlowsType[];
+  SupportedIdentityProviders?: string[];
+  CallbackURLs?: string[];
+  LogoutURLs?: string[];
+  AllowedOAuthFlows?: string[];
+  AllowedOAuthScopes?: string[];
+  AllowedOAuthFlowsUserPoolClient: boolean;
+  PreventUserExistenceErrors: 'LEGACY' | 'ENABLED';
+  EnableTokenRevocation: boolean;
+  AuthSessionValidity: number;
+}
+
+export interface CreateUserPoolClientResponse {
+  UserPoolClient: UserPoolClientType;
+}
+export interface DescribeUserPoolClientRequest {
+  UserPoolId: string;
+  ClientId: string;
+}
+export interface DescribeUserPoolClientResponse {
+  UserPoolClient: UserPoolClientType;
+}
+export interface ListUserPoolClientsRequest {
+  UserPoolId: string;
+  MaxResults?: number;
+  NextToken?: string;
+}
+export interface ListUserPoolClientsResponse {
+  UserPoolClients: { ClientId: string; UserPoolId: string; ClientName: string }[];
+  NextToken?: string;
+}
+
+export interface CodeDeliveryDetailsType {
+  Destination: string;
+  DeliveryMedium: 'SMS' | 'EMAIL';
+  AttributeName: string;
+}
+
+export interface SignUpRequest {
+  ClientId: string;
+  SecretHash?: string;
+  Username: string;
+  Password: string;
+  UserAttributes?: AttributeType[];
+  ValidationData?: AttributeType[];
+  ClientMetadata?: Record<string, string>;
+}
+export interface SignUpResponse {
+  UserConfirmed: boolean;
+  CodeDeliveryDetails?: CodeDeliveryDetailsType;
+  UserSub: string;
+}
+
+export interface ConfirmSignUpRequest {
+  ClientId: string;
+  SecretHash?: string;
+  Username: string;
+  ConfirmationCode: string;
+  ForceAliasCreation?: boolean;
+}
+export type ConfirmSignUpResponse = Record<string, never>;
+
+export interface ResendConfirmationCodeRequest {
+  ClientId: string;
+  SecretHash?: string;
+  Username: string;
+}
+export interface ResendConfirmationCodeResponse {
+  CodeDeliveryDetails: CodeDeliveryDetailsType;
+}
+
+export interface AdminUserRequest {
+  UserPoolId: string;
+  Username: string;
+}
+export type AdminConfirmSignUpResponse = Record<string, never>;
+export type AdminDeleteUserResponse = Record<string, never>;
+
+export type UserStatusType =
+  | 'UNCONFIRMED'
+  | 'CONFIRMED'
+  | 'ARCHIVED'
+  | 'COMPROMISED'
+  | 'UNKNOWN'
+  | 'RESET_REQUIRED'
+  | 'FORCE_CHANGE_PASSWORD'
+  | 'EXTERNAL_PROVIDER';
+
+export interface AdminGetUserResponse {
+  Username: string;
+  UserAttributes: AttributeType[];
+  UserCreateDate: number;
+  UserLastModifiedDate: number;
+  Enabled: boolean;
+  UserStatus: UserStatusType;
+  MFAOptions?: { DeliveryMedium?: string; AttributeName?: string }[];
+  PreferredMfaSetting?: string;
+  UserMFASettingList?: string[];
+}
+
+export type AuthFlowType =
+  | 'USER_SRP_AUTH'
+  | 'REFRESH_TOKEN_AUTH'
+  | 'REFRESH_TOKEN'
+  | 'CUSTOM_AUTH'
+  | 'ADMIN_NO_SRP_AUTH'
+  | 'USER_PASSWORD_AUTH'
+  | 'ADMIN_USER_PASSWORD_AUTH'
+  | 'USER_AUTH';
+
+export interface InitiateAuthRequest {
+  AuthFlow: AuthFlowType;
+  AuthParameters?: Record<string, string>;
+  ClientMetadata?: Record<string, string>;
+  ClientId: string;
+}
+export interface AuthenticationResultType {
+  AccessToken: string;
+  ExpiresIn: number;
+  TokenType: 'Bearer';
+  RefreshToken?: string;
+  IdToken: string;
+}
+export interface InitiateAuthResponse {
+  ChallengeName?: string;
+  Session?: string;
+  ChallengeParameters: Record<string, string>;
+  AuthenticationResult?: AuthenticationResultType;
+}
+
+export interface AccessTokenRequest {
+  AccessToken: string;
+}
+export interface GetUserResponse {
+  Username: string;
+  UserAttributes: AttributeType[];
+  MFAOptions?: { DeliveryMedium?: string; AttributeName?: string }[];
+  PreferredMfaSetting?: string;
+  UserMFASettingList?: string[];
+}

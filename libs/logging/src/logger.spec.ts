@@ -1,0 +1,34 @@
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { REDACT_PATHS } from './logger';
+
+function capture(write: (logger: pino.Logger) => void): string {
+  let out = '';
+  const stream = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      out += chunk.toString();
+      done();
+    },
+  });
+  write(pino({ redact: { paths: REDACT_PATHS, censor: '[redacted]' } }, stream));
+  return out;
+}
+
+describe('log redaction', () => {
+  it('hides passwords, tokens and secrets at the top level and nested', () => {
+    const out = capture((log) =>
+      log.info(
+        {
+          Password: 'hunter2-secret',
+          body: { AuthParameters: { PASSWORD: 'pw-nested', SECRET_HASH: 'hash-nested' }, RefreshToken: 'rt-value' },
+          headers: { authorization: 'AWS4-HMAC-SHA256 sig-value' },
+        },
+        'request',
+      ),
+    );
+    for (const secret of ['hunter2-secret', 'pw-nested', 'hash-nested', 'rt-value', 'sig-value']) {
+      expect(out).not.toContain(secret);
+    }
+    expect(out).toContain('[redacted]');
+  });
+});

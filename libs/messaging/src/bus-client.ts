@@ -1,0 +1,50 @@
+import { lastValueFrom, timeout, TimeoutError } from 'rxjs';
+import { CommandContract, CommandMeta, ServiceErrorShape } from '@idfed/contracts';
+import { BusClientProxy } from './transport.factory';
+
+/** A failure reported by a service (or by the bus) with the AWS error name the client should see. */
+export class CommandFailedError extends Error {
+  constructor(readonly error: ServiceErrorShape) {
+    super(error.message);
+    this.name = error.name;
+  }
+}
+
+/** Typed request/reply over whichever bus the process runs on. */
+export class BusClient {
+  constructor(
+    private readonly proxy: BusClientProxy,
+    private readonly timeoutMs = 10_000,
+  ) {}
+
+  async request<Req, Res>(
+    command: CommandContract<Req, Res>,
+    payload: Req,
+    meta: CommandMeta,
+    key = '',
+  ): Promise<Res> {
+    try {
+      return await lastValueFrom(
+        this.proxy.send<Res>(command.pattern, { key, meta, payload }).pipe(timeout(this.timeoutMs)),
+      );
+    } catch (err) {
+      if (err instanceof TimeoutError) {
+        throw new CommandFailedError({ name: 'ServiceUnavailable', message: `${command.service} did not answer in time` });
+      }
+      const shape = err as Partial<ServiceErrorShape>;
+      throw new CommandFailedError(
+        typeof shape?.name === 'string' && typeof shape.message === 'string'
+          ? { name: shape.name, message: shape.message }
+          : { name: 'InternalErrorException', message: 'Internal server error' },
+      );
+    }
+  }
+
+  connect(): Promise<void> {
+    return this.proxy.connect() as Promise<void>;
+  }
+
+  async close(): Promise<void> {
+    await this.proxy.close();
+  }
+}

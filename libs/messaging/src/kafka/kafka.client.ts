@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import { ClientProxy, ReadPacket, WritePacket } from '@nestjs/microservices';
+import { Consumer, Kafka, Producer } from 'kafkajs';
+import { commandTopic, CommandEnvelope, REPLY_TOPIC, serviceOfPattern } from '@idfed/contracts';
+import { EventPublisher, OutboundEvent } from '../event-publisher';
+import { Headers } from '../headers';
+import { TransportErrors } from '../service-error';
+import { createKafka, ensureTopics, headerValues, KafkaTransportOptions } from './kafka-options';
+
+export interface KafkaClientOptions extends KafkaTransportOptions {
+  /** Consumer group of this app's reply readers; replicas of one app share it. Omit for publish-only clients. */
+  replyGroup?: string;
+  /** How long a command may wait in Kafka before the service should not bother handling it. */
+  requestTtlMs?: number;
+}
+
+/**
+ * Sends commands over Kafka and matches replies by correlation id. Replies come back on one shared
+ * topic, to a partition this client owns (learnt from its group assignment), so any number of
+ * replicas can share the reply topic as long as it has at least as many partitions as replicas.
+ */
+export class KafkaClient extends ClientProxy implements EventPublisher {
+  private readonly kafka: Kafka;
+  private producer?: Producer;
+  private consumer?: Consumer;
+  private connecting?: Promise<void>;
+  private replyPartitions: number[] = [];
+  private nextPartition = 0;
+  private readonly pending = new Map<string, (packet: WritePacket) => void>();
+
+  constructor(private readonly options: KafkaClientOptions) {
+    super();
+    this.kafka = createKafka(options);
+  }
+
+  connect(): Promise<void> {
+    this.connecting ??= this.start();
+    return this.connecting;
+  }
+
+  private async start(): Promise<void> {
+    this.producer = this.kafka.producer({ idempotent: true, allowAutoTopicCreation: false });
+    await this.producer.connect();
+    if (!this.options.replyGroup) return;
+    await ensureTopics(this.kafka, this.options, [REPLY_TOPIC]);
+    this.consumer = this.kafka.consumer({ groupId: this.options.replyGroup, allowAutoTopicCreation: false });
+    const assigned = new Promise<void>((resolve) => {
+      this.consumer!.on(this.consumer!.events.GROUP_JOIN, ({ payload }) => {
+        this.replyPartitions = payload.memberAssignment[REPLY_TOPIC] ?? [];
+        if (this.replyPartitions.length > 0) resolve();
+      });
+    });
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: [REPLY_TOPIC], fromBeginning: false });
+    await this.consumer.run({
+      partitionsConsumedConcurrently: this.options.partitions,
+      eachMessage: async ({ message }) => {
+        const headers = headerValues(message.headers);
+        const settle = this.pending.get(headers[Headers.correlationId] ?? '');
+        if (!settle) return; // a reply to a request that timed out, or another replica's
+        const body = JSON.parse(message.value?.toString('utf8') ?? 'null') as unknown;
+        settle(headers[Headers.outcome] === 'ok' ? { response: body, isDisposed: true } : { err: body, isDisposed: true });
+      },
+    });
+    await assigned;
+  }
+
+  protected publish(packet: ReadPacket<CommandEnvelope<unknown>>, callback: (packet: WritePacket) => void): () => void {
+    const pattern = String(packet.pattern);
+    const service = serviceOfPattern(pattern);
+    const correlationId = randomUUID();
+    if (!service || this.replyPartitions.length === 0) {
+      callback({ err: TransportErrors.unavailable(`cannot route ${pattern}`), isDisposed: true });
+      return () => undefined;
+    }
+    this.pending.set(correlationId, (reply) => {
+      this.pending.delete(correlationId);
+      callback(reply);
+    });
+    const partition = this.replyPartitions[this.nextPartition++ % this.replyPartitions.length];
+    const key = packet.data.key;
+    this.producer!.send({
+      topic: commandTopic(service),
+      messages: [
+        {
+          key: key || null,
+          value: JSON.stringify(packet.data),
+          headers: {
+            [Headers.pattern]: pattern,
+            [Headers.correlationId]: correlationId,
+            [Headers.replyTopic]: REPLY_TOPIC,
+            [Headers.replyPartition]: String(partition),
+            [Headers.deadline]: String(Date.now() + (this.options.requestTtlMs ?? 15_000)),
+          },
+        },
+      ],
+    }).catch((err: Error) => {
+      this.pending.get(correlationId)?.({ err: TransportErrors.unavailable(err.message), isDisposed: true });
+    });
+    return () => this.pending.delete(correlationId);
+  }
+
+  protected async dispatchEvent<T = undefined>(packet: ReadPacket<OutboundEvent>): Promise<T> {
+    await this.publishEvents([packet.data]);
+    return undefined as T;
+  }
+
+  /** One batch, acknowledged by all in-sync replicas; the idempotent producer keeps per-partition order. */
+  async publishEvents(events: OutboundEvent[]): Promise<void> {
+    await this.connect();
+    const byTopic = new Map<string, OutboundEvent[]>();
+    for (const e of events) byTopic.set(e.topic, [...(byTopic.get(e.topic) ?? []), e]);
+    await ensureTopics(this.kafka, this.options, [...byTopic.keys()].filter((t) => !this.knownTopics.has(t)));
+    for (const t of byTopic.keys()) this.knownTopics.add(t);
+    await this.producer!.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic.entries()].map(([topic, list]) => ({
+        topic,
+        messages: list.map((e) => ({ key: e.key, value: JSON.stringify(e.value), headers: e.headers })),
+      })),
+    });
+  }
+
+  private readonly knownTopics = new Set<string>();
+
+  async close(): Promise<void> {
+    await this.consumer?.disconnect();
+    await this.producer?.disconnect();
+    this.connecting = undefined;
+  }
+
+  unwrap<T>(): T {
+    return this.kafka as T;
+  }
+}

@@ -1,0 +1,122 @@
+import { CustomTransportStrategy, Server } from '@nestjs/microservices';
+import { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
+import { commandTopic, ServiceName } from '@idfed/contracts';
+import { BusContext } from '../bus-context';
+import { eventPatternsOf, RequestOutcome, runEventHandler, runRequestHandler } from '../handler-dispatch';
+import { Headers } from '../headers';
+import { createKafka, ensureTopics, headerValues, KafkaTransportOptions } from './kafka-options';
+
+/**
+ * Serves one service over Kafka. One consumer group per service (`idfed.<service>`) reads the
+ * service's command topic and every event topic it has handlers for; replicas share the partitions.
+ *
+ * Commands are request/reply: handled concurrently (up to a bound) so one slow command does not
+ * hold its partition; a command lost in a crash surfaces to its caller as a timeout, and it is safe
+ * to retry because each command commits its changes in one transaction.
+ * Events are handled one at a time per partition and the offset moves only after the handler
+ * succeeded, so events of one key apply in order and a failure is redelivered (the inbox dedupes).
+ */
+export class KafkaServer extends Server implements CustomTransportStrategy {
+  private readonly kafka: Kafka;
+  private consumer?: Consumer;
+  private producer?: Producer;
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(
+    private readonly service: ServiceName,
+    private readonly options: KafkaTransportOptions,
+    private readonly maxConcurrentCommands = 64,
+  ) {
+    super();
+    this.kafka = createKafka(options);
+  }
+
+  async listen(callback: (err?: unknown) => void): Promise<void> {
+    try {
+      const requests = commandTopic(this.service);
+      const events = eventPatternsOf(this);
+      await ensureTopics(this.kafka, this.options, [requests, ...events]);
+      this.producer = this.kafka.producer({ idempotent: true, allowAutoTopicCreation: false });
+      await this.producer.connect();
+      this.consumer = this.kafka.consumer({ groupId: `idfed.${this.service}`, allowAutoTopicCreation: false });
+      await this.consumer.connect();
+      await this.consumer.subscribe({ topics: [requests, ...events], fromBeginning: false });
+      await this.consumer.run({
+        partitionsConsumedConcurrently: Math.max(4, this.options.partitions),
+        eachMessage: (payload) =>
+          payload.topic === requests ? this.acceptCommand(payload) : this.handleEvent$(payload),
+      });
+      callback();
+    } catch (err) {
+      callback(err);
+    }
+  }
+
+  private async acceptCommand(payload: EachMessagePayload): Promise<void> {
+    while (this.inFlight.size >= this.maxConcurrentCommands) await Promise.race(this.inFlight);
+    const work = this.handleCommand(payload).finally(() => this.inFlight.delete(work));
+    this.inFlight.add(work);
+  }
+
+  private async handleCommand({ message }: EachMessagePayload): Promise<void> {
+    const headers = headerValues(message.headers);
+    const pattern = headers[Headers.pattern];
+    const replyTopic = headers[Headers.replyTopic];
+    const replyPartition = Number(headers[Headers.replyPartition]);
+    if (!pattern || !replyTopic || !Number.isInteger(replyPartition)) {
+      this.logger.warn(`dropping a command without routing headers on ${commandTopic(this.service)}`);
+      return;
+    }
+    let outcome: RequestOutcome;
+    const deadline = Number(headers[Headers.deadline] ?? 0);
+    if (deadline && Date.now() > deadline) {
+      outcome = { ok: false, error: { name: 'ServiceUnavailable', message: 'request expired before it was handled' } };
+    } else {
+      const key = message.key?.toString('utf8') ?? '';
+      const ctx = new BusContext({ topic: pattern, key, headers });
+      const body = JSON.parse(message.value?.toString('utf8') ?? 'null') as unknown;
+      outcome = await runRequestHandler(this.getHandlerByPattern(pattern), pattern, body, ctx);
+    }
+    try {
+      await this.producer!.send({
+        topic: replyTopic,
+        messages: [
+          {
+            partition: replyPartition,
+            value: JSON.stringify(outcome.ok ? outcome.response ?? null : outcome.error),
+            headers: {
+              [Headers.correlationId]: headers[Headers.correlationId] ?? '',
+              [Headers.outcome]: outcome.ok ? 'ok' : 'error',
+            },
+          },
+        ],
+      });
+    } catch (err) {
+      this.logger.error(`could not reply to ${pattern}: ${(err as Error).message}`);
+    }
+  }
+
+  private async handleEvent$({ topic, message }: EachMessagePayload): Promise<void> {
+    const handler = this.getHandlerByPattern(topic);
+    if (!handler) return;
+    const headers = headerValues(message.headers);
+    const key = message.key?.toString('utf8') ?? '';
+    const value = JSON.parse(message.value?.toString('utf8') ?? 'null') as unknown;
+    // Throwing here makes kafkajs retry the message (and not commit its offset).
+    await runEventHandler(handler, value, new BusContext({ topic, key, headers }));
+  }
+
+  async close(): Promise<void> {
+    await this.consumer?.disconnect();
+    await Promise.allSettled(this.inFlight);
+    await this.producer?.disconnect();
+  }
+
+  on(): void {
+    // Connection problems are retried by kafkajs and logged through its log creator.
+  }
+
+  unwrap<T>(): T {
+    return this.kafka as T;
+  }
+}

@@ -1,0 +1,106 @@
+import { Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { EventPublisher } from '../event-publisher';
+import { MessageHeaders } from '../headers';
+import { OutboxService } from './outbox.service';
+
+interface OutboxRow {
+  id: string;
+  topic: string;
+  key: string;
+  payload: unknown;
+  headers: MessageHeaders;
+}
+
+export interface OutboxRelayOptions {
+  pollIntervalMs: number;
+  batchSize: number;
+}
+
+/**
+ * Moves committed events from the outbox to the bus. Rows are deleted in the same transaction that
+ * read them, only after the bus acknowledged them: a crash before the commit means they are sent
+ * again (consumers dedupe through their inbox), never lost. A transaction-scoped advisory lock lets
+ * one replica relay at a time, which keeps each key's events in their commit order.
+ */
+export class OutboxRelay {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private running = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+  private pendingNudge = false;
+  private unsubscribe?: () => void;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly schema: string,
+    private readonly outbox: OutboxService,
+    private readonly publisher: EventPublisher,
+    private readonly options: OutboxRelayOptions = { pollIntervalMs: 500, batchSize: 200 },
+  ) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.unsubscribe = this.outbox.onNudge(() => {
+      this.pendingNudge = true;
+      this.wake?.();
+    });
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.unsubscribe?.();
+    this.wake?.();
+    await this.loop;
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      this.pendingNudge = false;
+      try {
+        const relayed = await this.relayBatch();
+        failures = 0;
+        if (relayed === this.options.batchSize) continue;
+      } catch (err) {
+        failures++;
+        this.logger.warn(`outbox relay of ${this.schema} failed (attempt ${failures}): ${(err as Error).message}`);
+      }
+      if (this.pendingNudge && failures === 0) continue;
+      await this.sleep(failures ? Math.min(10_000, 200 * 2 ** failures) : this.options.pollIntervalMs);
+    }
+  }
+
+  /** Publishes one batch; returns how many events it relayed. */
+  async relayBatch(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const [{ locked }] = (await manager.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [
+        `${this.schema}.outbox`,
+      ])) as { locked: boolean }[];
+      if (!locked) return 0;
+      const rows = (await manager.query(
+        `SELECT id, topic, key, payload, headers FROM "${this.schema}".outbox ORDER BY id LIMIT $1`,
+        [this.options.batchSize],
+      )) as OutboxRow[];
+      if (rows.length === 0) return 0;
+      await this.publisher.publishEvents(
+        rows.map((r) => ({ topic: r.topic, key: r.key, value: r.payload, headers: r.headers })),
+      );
+      await manager.query(`DELETE FROM "${this.schema}".outbox WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
+      return rows.length;
+    });
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+}

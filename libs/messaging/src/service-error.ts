@@ -1,0 +1,22 @@
+import { RpcException } from '@nestjs/microservices';
+import { ServiceErrorShape } from '@idfed/contracts';
+
+/**
+ * A domain error a client is meant to see. `name` is the AWS error name (the wire contract), so the
+ * gateway's only job is mapping it to an HTTP status. Anything else thrown in a handler reaches the
+ * client as InternalErrorException without detail.
+ */
+export class ServiceError extends RpcException {
+  constructor(
+    readonly errorName: string,
+    message: string,
+  ) {
+    super({ name: errorName, message } satisfies ServiceErrorShape);
+  }
+}
+
+/** Transport-level failures, named so the AWS SDKs treat them as retryable. */
+export const TransportErrors = {
+  unavailable: (detail: string): ServiceErrorShape => ({ name: 'ServiceUnavailable', message: detail }),
+  internal: (): ServiceErrorShape => ({ name: 'InternalErrorException', message: 'Internal server error' }),
+};

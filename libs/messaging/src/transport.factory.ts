@@ -1,0 +1,37 @@
+import { ClientProxy, CustomTransportStrategy, Server } from '@nestjs/microservices';
+import { ServiceName } from '@idfed/contracts';
+import { EventPublisher } from './event-publisher';
+import { InProcessBus } from './in-process/in-process.bus';
+import { InProcessClient } from './in-process/in-process.client';
+import { InProcessServer } from './in-process/in-process.server';
+import { KafkaClient } from './kafka/kafka.client';
+import { KafkaServer } from './kafka/kafka.server';
+
+/** Which bus a process uses: the only place that knows there are two. */
+export type TransportConfig =
+  | { kind: 'in-process'; bus?: InProcessBus }
+  | { kind: 'kafka'; brokers: string[]; partitions: number; clientId: string; requestTtlMs?: number };
+
+export type BusClientProxy = ClientProxy & EventPublisher;
+
+export function createServerTransport(service: ServiceName, config: TransportConfig): Server & CustomTransportStrategy {
+  return config.kind === 'kafka'
+    ? new KafkaServer(service, { brokers: config.brokers, partitions: config.partitions, clientId: config.clientId })
+    : new InProcessServer(service, config.bus);
+}
+
+/**
+ * A client for an app. `replyGroup` is set by apps that send commands and wait for replies (the
+ * gateways); services that only publish their outbox leave it out.
+ */
+export function createClientTransport(config: TransportConfig, replyGroup?: string): BusClientProxy {
+  return config.kind === 'kafka'
+    ? new KafkaClient({
+        brokers: config.brokers,
+        partitions: config.partitions,
+        clientId: config.clientId,
+        replyGroup,
+        requestTtlMs: config.requestTtlMs,
+      })
+    : new InProcessClient(config.bus);
+}

