@@ -5,6 +5,7 @@ export const UserDirectoryTopics = {
   userSignedUp: 'user-directory.user.signed-up.v1',
   userConfirmed: 'user-directory.user.confirmed.v1',
   userDeleted: 'user-directory.user.deleted.v1',
+  userPoolDeleted: 'user-directory.user-pool.deleted.v1',
 } as const;
 
 const POOL_ID = /^[\w-]+_[0-9a-zA-Z]+$/;
@@ -35,3 +36,12 @@ export class UserConfirmedEvent extends UserEventBase {
 }
 
 export class UserDeletedEvent extends UserEventBase {}
+
+/** A pool and all its users, clients and keys are gone; keyed by the pool id. */
+export class UserPoolDeletedEvent {
+  @Matches(POOL_ID)
+  userPoolId!: string;
+
+  @IsISO8601()
+  occurredAt!: string;
+}

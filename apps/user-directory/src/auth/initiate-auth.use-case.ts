@@ -1,0 +1,147 @@
+import { InitiateAuthRequest, InitiateAuthResponse } from '@idfed/contracts';
+import { DataSource } from 'typeorm';
+import { allowsFlow, lifetimesInSeconds } from '../clients/client-config';
+import { ClientForAuth, ClientsService } from '../clients/clients.service';
+import { CognitoErrors } from '../common/cognito-errors';
+import { Patterns, RequestValidator } from '../common/validate';
+import { RefreshTokenEntity, UserEntity, UserPoolEntity } from '../database/entities';
+import { TokenIssuer } from '../tokens/token-issuer';
+import { findUser } from '../users/user-lookup';
+import { checkSecretHash } from './client-secret.check';
+import { PasswordHasher } from './password-hasher';
+import { hashRefreshToken, storeRefreshToken } from './refresh-tokens';
+
+const AUTH_FLOWS = [
+  'USER_SRP_AUTH',
+  'REFRESH_TOKEN_AUTH',
+  'REFRESH_TOKEN',
+  'CUSTOM_AUTH',
+  'ADMIN_NO_SRP_AUTH',
+  'USER_PASSWORD_AUTH',
+  'ADMIN_USER_PASSWORD_AUTH',
+  'USER_AUTH',
+] as const;
+
+/** InitiateAuth: USER_PASSWORD_AUTH signs in; REFRESH_TOKEN_AUTH trades a refresh token for new tokens. */
+export class InitiateAuthUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clients: ClientsService,
+    private readonly hasher: PasswordHasher,
+    private readonly issuer: TokenIssuer,
+  ) {}
+
+  async execute(req: InitiateAuthRequest): Promise<InitiateAuthResponse> {
+    RequestValidator.of(req)
+      .oneOf('AuthFlow', AUTH_FLOWS, true)
+      .string('ClientId', { required: true, min: 1, max: 128, pattern: Patterns.clientId })
+      .check();
+    const params = req.AuthParameters ?? {};
+    if (typeof params !== 'object' || Array.isArray(params)) {
+      throw CognitoErrors.invalidParameter('AuthParameters must be a map of strings.');
+    }
+    const auth = await this.clients.forAuth(req.ClientId);
+    switch (req.AuthFlow) {
+      case 'USER_PASSWORD_AUTH':
+        return this.passwordAuth(auth, params);
+      case 'REFRESH_TOKEN_AUTH':
+      case 'REFRESH_TOKEN':
+        return this.refreshAuth(auth, params);
+      case 'ADMIN_NO_SRP_AUTH':
+      case 'ADMIN_USER_PASSWORD_AUTH':
+        throw CognitoErrors.invalidParameter(`${req.AuthFlow} is only supported by AdminInitiateAuth.`);
+      default:
+        throw CognitoErrors.invalidParameter(`${req.AuthFlow} is not supported by this idfed version.`);
+    }
+  }
+
+  private async passwordAuth(auth: ClientForAuth, params: Record<string, string>): Promise<InitiateAuthResponse> {
+    if (!allowsFlow(auth.client.config, 'USER_PASSWORD_AUTH')) {
+      throw CognitoErrors.invalidParameter('USER_PASSWORD_AUTH flow not enabled for this client');
+    }
+    const { USERNAME: username, PASSWORD: password } = params;
+    if (typeof username !== 'string' || username.length === 0) throw CognitoErrors.invalidParameter('Missing required parameter USERNAME');
+    if (typeof password !== 'string' || password.length === 0) throw CognitoErrors.invalidParameter('Missing required parameter PASSWORD');
+    checkSecretHash(auth, params.SECRET_HASH, [username]);
+
+    const m = this.dataSource.manager;
+    const pool = await m.findOneOrFail(UserPoolEntity, { where: { id: auth.client.poolId } });
+    const user = await findUser(m, pool.id, pool.config, username);
+    if (!user || !user.passwordHash) {
+      // Same work and the same answer as a wrong password when the client hides user existence.
+      await this.hasher.burnTime(password);
+      throw auth.client.config.preventUserExistenceErrors === 'ENABLED'
+        ? CognitoErrors.notAuthorized()
+        : CognitoErrors.userNotFound();
+    }
+    if (!(await this.hasher.verify(user.passwordHash, password))) throw CognitoErrors.notAuthorized();
+    if (!user.enabled) throw CognitoErrors.notAuthorized('User is disabled.');
+    if (user.status === 'UNCONFIRMED') throw CognitoErrors.userNotConfirmed();
+
+    const lifetimes = lifetimesInSeconds(auth.client.config);
+    const ids = this.issuer.newSessionIds();
+    const authTime = Math.floor(Date.now() / 1000);
+    const [tokens, refreshToken] = await Promise.all([
+      this.issuer.issue(pool.id, user, {
+        clientId: auth.client.id,
+        ...ids,
+        authTime,
+        idTokenTtl: lifetimes.id,
+        accessTokenTtl: lifetimes.access,
+      }),
+      storeRefreshToken(m, {
+        userSub: user.sub,
+        poolId: pool.id,
+        clientId: auth.client.id,
+        ...ids,
+        authTime: new Date(authTime * 1000),
+        expiresAt: new Date((authTime + lifetimes.refresh) * 1000),
+      }),
+    ]);
+    return {
+      ChallengeParameters: {},
+      AuthenticationResult: {
+        AccessToken: tokens.accessToken,
+        ExpiresIn: tokens.expiresIn,
+        TokenType: 'Bearer',
+        RefreshToken: refreshToken,
+        IdToken: tokens.idToken,
+      },
+    };
+  }
+
+  private async refreshAuth(auth: ClientForAuth, params: Record<string, string>): Promise<InitiateAuthResponse> {
+    const token = params.REFRESH_TOKEN;
+    if (typeof token !== 'string' || token.length === 0) throw CognitoErrors.invalidParameter('Missing required parameter REFRESH_TOKEN');
+    const m = this.dataSource.manager;
+    const row = await m.findOne(RefreshTokenEntity, { where: { tokenHash: hashRefreshToken(token) } });
+    if (!row || row.clientId !== auth.client.id) throw CognitoErrors.notAuthorized('Invalid Refresh Token');
+    if (row.revokedAt) throw CognitoErrors.notAuthorized('Refresh Token has been revoked');
+    if (row.expiresAt.getTime() <= Date.now()) throw CognitoErrors.notAuthorized('Refresh Token has expired');
+    const user = await m.findOne(UserEntity, { where: { sub: row.userSub } });
+    if (!user) throw CognitoErrors.notAuthorized('Invalid Refresh Token');
+    checkSecretHash(auth, params.SECRET_HASH, [params.USERNAME, user.username, user.sub].filter(Boolean));
+    if (!user.enabled) throw CognitoErrors.notAuthorized('User is disabled.');
+    if (user.tokensValidAfter && row.createdAt <= user.tokensValidAfter) {
+      throw CognitoErrors.notAuthorized('Refresh Token has been revoked');
+    }
+    const lifetimes = lifetimesInSeconds(auth.client.config);
+    const tokens = await this.issuer.issue(row.poolId, user, {
+      clientId: auth.client.id,
+      originJti: row.originJti,
+      eventId: row.eventId,
+      authTime: Math.floor(row.authTime.getTime() / 1000),
+      idTokenTtl: lifetimes.id,
+      accessTokenTtl: lifetimes.access,
+    });
+    return {
+      ChallengeParameters: {},
+      AuthenticationResult: {
+        AccessToken: tokens.accessToken,
+        ExpiresIn: tokens.expiresIn,
+        TokenType: 'Bearer',
+        IdToken: tokens.idToken,
+      },
+    };
+  }
+}

@@ -1,0 +1,30 @@
+import { ServiceError } from '@idfed/messaging';
+
+/**
+ * The errors the user directory raises, named as Cognito names them so that SDK code catching
+ * `UsernameExistsException` and friends keeps working. Messages follow Cognito's wording.
+ */
+export const CognitoErrors = {
+  invalidParameter: (message: string) => new ServiceError('InvalidParameterException', message),
+  poolNotFound: (poolId: string) =>
+    new ServiceError('ResourceNotFoundException', `User pool ${poolId} does not exist.`),
+  clientNotFound: (clientId: string) =>
+    new ServiceError('ResourceNotFoundException', `User pool client ${clientId} does not exist.`),
+  userNotFound: () => new ServiceError('UserNotFoundException', 'User does not exist.'),
+  usernameExists: () => new ServiceError('UsernameExistsException', 'User already exists'),
+  /** Email-as-username pools report a taken email as a taken username, as Cognito does. */
+  aliasExists: () => new ServiceError('UsernameExistsException', 'An account with the given email already exists.'),
+  invalidPassword: (reason: string) =>
+    new ServiceError('InvalidPasswordException', `Password did not conform with policy: ${reason}`),
+  notAuthorized: (message = 'Incorrect username or password.') => new ServiceError('NotAuthorizedException', message),
+  userNotConfirmed: () => new ServiceError('UserNotConfirmedException', 'User is not confirmed.'),
+  codeMismatch: () =>
+    new ServiceError('CodeMismatchException', 'Invalid verification code provided, please try again.'),
+  expiredCode: () => new ServiceError('ExpiredCodeException', 'Invalid code provided, please request a code again.'),
+  limitExceeded: () => new ServiceError('LimitExceededException', 'Attempt limit exceeded, please try after some time.'),
+  deletionProtected: () =>
+    new ServiceError(
+      'InvalidParameterException',
+      'The user pool cannot be deleted because deletion protection is activated. Deletion protection must be inactivated first.',
+    ),
+};

@@ -1,0 +1,89 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { PoolConfig } from '../pools/pool-config';
+import { ClientConfig } from '../clients/client-config';
+
+@Entity({ schema: 'user_directory', name: 'user_pools' })
+export class UserPoolEntity {
+  @PrimaryColumn('text') id!: string;
+  @Column('text') name!: string;
+  @Column('jsonb') config!: PoolConfig;
+  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
+  @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
+}
+
+@Entity({ schema: 'user_directory', name: 'app_clients' })
+export class AppClientEntity {
+  @PrimaryColumn('text') id!: string;
+  @Column('text', { name: 'pool_id' }) poolId!: string;
+  @Column('text') name!: string;
+  @Column('bytea', { name: 'secret_enc', nullable: true }) secretEnc!: Buffer | null;
+  @Column('jsonb') config!: ClientConfig;
+  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
+  @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
+}
+
+export type UserStatus = 'UNCONFIRMED' | 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'RESET_REQUIRED';
+
+@Entity({ schema: 'user_directory', name: 'users' })
+export class UserEntity {
+  @PrimaryColumn('uuid') sub!: string;
+  @Column('text', { name: 'pool_id' }) poolId!: string;
+  @Column('text') username!: string;
+  /** The username as looked up: lower-cased in case-insensitive pools. */
+  @Column('text', { name: 'username_key' }) usernameKey!: string;
+  /** An email or phone number the user can sign in with, when the pool makes them usernames. */
+  @Column('text', { name: 'alias_key', nullable: true }) aliasKey!: string | null;
+  @Column('text', { name: 'password_hash', nullable: true }) passwordHash!: string | null;
+  @Column('text') status!: UserStatus;
+  @Column('boolean') enabled!: boolean;
+  @Column('jsonb') attributes!: Record<string, string>;
+  @Column('timestamptz', { name: 'tokens_valid_after', nullable: true }) tokensValidAfter!: Date | null;
+  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
+  @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
+}
+
+export type CodePurpose = 'confirm-sign-up';
+
+@Entity({ schema: 'user_directory', name: 'verification_codes' })
+export class VerificationCodeEntity {
+  @PrimaryColumn('uuid', { name: 'user_sub' }) userSub!: string;
+  @PrimaryColumn('text') purpose!: CodePurpose;
+  @Column('text', { name: 'code_hash' }) codeHash!: string;
+  @Column('timestamptz', { name: 'expires_at' }) expiresAt!: Date;
+  @Column('integer', { name: 'failed_attempts' }) failedAttempts!: number;
+  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
+}
+
+@Entity({ schema: 'user_directory', name: 'refresh_tokens' })
+export class RefreshTokenEntity {
+  @PrimaryColumn('bytea', { name: 'token_hash' }) tokenHash!: Buffer;
+  @Column('uuid', { name: 'user_sub' }) userSub!: string;
+  @Column('text', { name: 'pool_id' }) poolId!: string;
+  @Column('text', { name: 'client_id' }) clientId!: string;
+  @Column('uuid', { name: 'origin_jti' }) originJti!: string;
+  @Column('uuid', { name: 'event_id' }) eventId!: string;
+  @Column('timestamptz', { name: 'auth_time' }) authTime!: Date;
+  @Column('timestamptz', { name: 'expires_at' }) expiresAt!: Date;
+  @Column('timestamptz', { name: 'revoked_at', nullable: true }) revokedAt!: Date | null;
+  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
+}
+
+@Entity({ schema: 'user_directory', name: 'signing_keys' })
+export class SigningKeyEntity {
+  @PrimaryColumn('text') kid!: string;
+  @Column('text', { name: 'pool_id' }) poolId!: string;
+  @Column('text') alg!: 'RS256';
+  @Column('jsonb', { name: 'public_jwk' }) publicJwk!: Record<string, string>;
+  @Column('bytea', { name: 'private_key_enc' }) privateKeyEnc!: Buffer;
+  @Column('text') status!: 'active' | 'retired';
+  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
+}
+
+export const userDirectoryEntities = [
+  UserPoolEntity,
+  AppClientEntity,
+  UserEntity,
+  VerificationCodeEntity,
+  RefreshTokenEntity,
+  SigningKeyEntity,
+];

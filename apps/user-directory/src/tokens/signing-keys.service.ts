@@ -1,0 +1,88 @@
+import { createHash, generateKeyPair, KeyObject, webcrypto } from 'node:crypto';
+import { promisify } from 'node:util';
+import { EntityManager, Repository } from 'typeorm';
+import { SigningKeyEntity } from '../database/entities';
+import { KeyEncryption } from './key-encryption';
+import { publicKeyFromJwk } from './jwt';
+
+const generateRsa = promisify(generateKeyPair);
+
+export interface ActiveSigningKey {
+  kid: string;
+  privateKey: webcrypto.CryptoKey;
+}
+
+/**
+ * Per-pool RS256 keys. Private keys are stored sealed under the key-encryption key and opened once
+ * per process; the opened CryptoKey and the public keys are cached, since every sign-in signs and
+ * every token check verifies.
+ */
+export class SigningKeysService {
+  private readonly signing = new Map<string, ActiveSigningKey>();
+  private readonly verifying = new Map<string, { poolId: string; key: KeyObject }>();
+
+  constructor(
+    private readonly keys: Repository<SigningKeyEntity>,
+    private readonly encryption: KeyEncryption,
+  ) {}
+
+  /** Creates the pool's first key inside the pool-creation transaction. */
+  async createForPool(manager: EntityManager, poolId: string): Promise<string> {
+    const { publicKey, privateKey } = await generateRsa('rsa', { modulusLength: 2048 });
+    const jwk = publicKey.export({ format: 'jwk' }) as Record<string, string>;
+    // RFC 7638 thumbprint: a stable kid that says which key it is.
+    const kid = createHash('sha256')
+      .update(JSON.stringify({ e: jwk.e, kty: jwk.kty, n: jwk.n }))
+      .digest('base64url');
+    const pkcs8 = privateKey.export({ format: 'der', type: 'pkcs8' });
+    await manager.insert(SigningKeyEntity, {
+      kid,
+      poolId,
+      alg: 'RS256',
+      publicJwk: { kty: jwk.kty, n: jwk.n, e: jwk.e, alg: 'RS256', kid, use: 'sig' },
+      privateKeyEnc: this.encryption.seal(pkcs8, kid),
+      status: 'active',
+      createdAt: new Date(),
+    });
+    return kid;
+  }
+
+  async activeKey(poolId: string): Promise<ActiveSigningKey> {
+    const cached = this.signing.get(poolId);
+    if (cached) return cached;
+    const row = await this.keys.findOne({ where: { poolId, status: 'active' }, order: { createdAt: 'DESC' } });
+    if (!row) throw new Error(`user pool ${poolId} has no active signing key`);
+    const der = this.encryption.open(row.privateKeyEnc, row.kid);
+    const privateKey = await webcrypto.subtle.importKey(
+      'pkcs8',
+      der,
+      { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+      false,
+      ['sign'],
+    );
+    const key = { kid: row.kid, privateKey };
+    this.signing.set(poolId, key);
+    return key;
+  }
+
+  /** The public key for a kid, only if it belongs to the given pool. */
+  async verificationKey(poolId: string, kid: string): Promise<KeyObject | undefined> {
+    const cached = this.verifying.get(kid);
+    if (cached) return cached.poolId === poolId ? cached.key : undefined;
+    const row = await this.keys.findOne({ where: { kid } });
+    if (!row || row.poolId !== poolId) return undefined;
+    const key = publicKeyFromJwk(row.publicJwk);
+    this.verifying.set(kid, { poolId, key });
+    return key;
+  }
+
+  async jwks(poolId: string): Promise<Record<string, string>[]> {
+    const rows = await this.keys.find({ where: { poolId }, order: { createdAt: 'ASC' } });
+    return rows.map((r) => r.publicJwk);
+  }
+
+  forgetPool(poolId: string): void {
+    this.signing.delete(poolId);
+    for (const [kid, entry] of this.verifying) if (entry.poolId === poolId) this.verifying.delete(kid);
+  }
+}

@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import { SigningKeysService } from './signing-keys.service';
+import { accessTokenClaims, idTokenClaims, TokenSession, TokenSubject } from './token-claims';
+import { signRs256 } from './jwt';
+
+export interface IssuedTokens {
+  idToken: string;
+  accessToken: string;
+  expiresIn: number;
+}
+
+/** Signs a pair of ID and access tokens for one session. */
+export class TokenIssuer {
+  constructor(
+    private readonly keys: SigningKeysService,
+    private readonly publicUrl: string,
+  ) {}
+
+  issuerOf(poolId: string): string {
+    return `${this.publicUrl}/${poolId}`;
+  }
+
+  newSessionIds(): { originJti: string; eventId: string } {
+    return { originJti: randomUUID(), eventId: randomUUID() };
+  }
+
+  async issue(
+    poolId: string,
+    subject: TokenSubject,
+    session: Omit<TokenSession, 'issuer' | 'nowSeconds'>,
+  ): Promise<IssuedTokens> {
+    const key = await this.keys.activeKey(poolId);
+    const full: TokenSession = { ...session, issuer: this.issuerOf(poolId), nowSeconds: Math.floor(Date.now() / 1000) };
+    const header = { alg: 'RS256' as const, kid: key.kid };
+    const [idToken, accessToken] = await Promise.all([
+      signRs256(header, idTokenClaims(subject, full), key.privateKey),
+      signRs256(header, accessTokenClaims(subject, full), key.privateKey),
+    ]);
+    return { idToken, accessToken, expiresIn: session.accessTokenTtl };
+  }
+}

@@ -1,0 +1,127 @@
+import {
+  AdminConfirmSignUpResponse,
+  AdminUserRequest,
+  ConfirmSignUpRequest,
+  ConfirmSignUpResponse,
+  ResendConfirmationCodeRequest,
+  ResendConfirmationCodeResponse,
+  UserConfirmedEvent,
+  UserDirectoryTopics,
+} from '@idfed/contracts';
+import { OutboxService } from '@idfed/messaging';
+import { DataSource, EntityManager } from 'typeorm';
+import { checkSecretHash } from '../auth/client-secret.check';
+import { ClientsService } from '../clients/clients.service';
+import { CognitoErrors } from '../common/cognito-errors';
+import { Patterns, RequestValidator } from '../common/validate';
+import { UserEntity, UserPoolEntity, VerificationCodeEntity } from '../database/entities';
+import { confirmationMessage } from '../delivery/code-messages';
+import { MessageSender } from '../delivery/message-sender';
+import { PoolsService } from '../pools/pools.service';
+import { maskDestination } from './user-attributes';
+import { findUser } from './user-lookup';
+import { confirmationChannel, consumeCode, countFailedAttempt, issueCode } from './verification-codes';
+
+/** ConfirmSignUp, ResendConfirmationCode and AdminConfirmSignUp. */
+export class ConfirmationUseCases {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clients: ClientsService,
+    private readonly pools: PoolsService,
+    private readonly sender: MessageSender,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async confirm(req: ConfirmSignUpRequest, correlationId: string): Promise<ConfirmSignUpResponse> {
+    RequestValidator.of(req)
+      .string('ClientId', { required: true, min: 1, max: 128, pattern: Patterns.clientId })
+      .string('Username', { required: true, min: 1, max: 128, pattern: Patterns.username })
+      .string('ConfirmationCode', { required: true, min: 1, max: 2048, pattern: Patterns.code, secret: true })
+      .string('SecretHash', { min: 1, max: 128, secret: true })
+      .check();
+    const auth = await this.clients.forAuth(req.ClientId);
+    checkSecretHash(auth, req.SecretHash, [req.Username]);
+    const hideExistence = auth.client.config.preventUserExistenceErrors === 'ENABLED';
+    await this.dataSource.transaction(async (m) => {
+      const pool = await m.findOneOrFail(UserPoolEntity, { where: { id: auth.client.poolId } });
+      const user = await findUser(m, pool.id, pool.config, req.Username, true);
+      if (!user) throw hideExistence ? CognitoErrors.codeMismatch() : CognitoErrors.userNotFound();
+      if (user.status !== 'UNCONFIRMED') {
+        throw CognitoErrors.notAuthorized(`User cannot be confirmed. Current status is ${user.status}`);
+      }
+      await consumeCode(m, user, 'confirm-sign-up', req.ConfirmationCode, (sub) =>
+        countFailedAttempt(this.dataSource.manager, sub, 'confirm-sign-up'),
+      );
+      // The code reached the user through this attribute, which proves they hold it.
+      const channel = confirmationChannel(pool.config, user.attributes);
+      const attributes = channel ? { ...user.attributes, [`${channel.attribute}_verified`]: 'true' } : user.attributes;
+      await this.markConfirmed(m, user, attributes, 'self', correlationId);
+    });
+    this.outbox.nudge();
+    return {};
+  }
+
+  async resend(req: ResendConfirmationCodeRequest): Promise<ResendConfirmationCodeResponse> {
+    RequestValidator.of(req)
+      .string('ClientId', { required: true, min: 1, max: 128, pattern: Patterns.clientId })
+      .string('Username', { required: true, min: 1, max: 128, pattern: Patterns.username })
+      .string('SecretHash', { min: 1, max: 128, secret: true })
+      .check();
+    const auth = await this.clients.forAuth(req.ClientId);
+    checkSecretHash(auth, req.SecretHash, [req.Username]);
+    return this.dataSource.transaction(async (m) => {
+      const pool = await m.findOneOrFail(UserPoolEntity, { where: { id: auth.client.poolId } });
+      const user = await findUser(m, pool.id, pool.config, req.Username, true);
+      if (!user) throw CognitoErrors.userNotFound();
+      if (user.status !== 'UNCONFIRMED') throw CognitoErrors.invalidParameter('User is already confirmed.');
+      const channel = confirmationChannel(pool.config, user.attributes);
+      if (!channel) throw CognitoErrors.invalidParameter('Cannot resend codes. Auto verification not turned on.');
+      const code = await issueCode(m, user.sub, 'confirm-sign-up');
+      await this.sender.send(confirmationMessage(channel.medium, channel.destination, code, pool.id, user.username));
+      return {
+        CodeDeliveryDetails: {
+          Destination: maskDestination(channel.destination),
+          DeliveryMedium: channel.medium,
+          AttributeName: channel.attribute,
+        },
+      };
+    });
+  }
+
+  async adminConfirm(req: AdminUserRequest, correlationId: string): Promise<AdminConfirmSignUpResponse> {
+    RequestValidator.of(req)
+      .string('Username', { required: true, min: 1, max: 128, pattern: Patterns.username })
+      .check();
+    await this.dataSource.transaction(async (m) => {
+      const pool = await this.pools.require(m, req.UserPoolId);
+      const user = await findUser(m, pool.id, pool.config, req.Username, true);
+      if (!user) throw CognitoErrors.userNotFound();
+      if (user.status !== 'UNCONFIRMED') {
+        throw CognitoErrors.notAuthorized(`User cannot be confirmed. Current status is ${user.status}`);
+      }
+      await m.delete(VerificationCodeEntity, { userSub: user.sub, purpose: 'confirm-sign-up' });
+      await this.markConfirmed(m, user, user.attributes, 'admin', correlationId);
+    });
+    this.outbox.nudge();
+    return {};
+  }
+
+  private async markConfirmed(
+    m: EntityManager,
+    user: UserEntity,
+    attributes: Record<string, string>,
+    confirmedBy: 'self' | 'admin',
+    correlationId: string,
+  ): Promise<void> {
+    const now = new Date();
+    await m.update(UserEntity, { sub: user.sub }, { status: 'CONFIRMED', attributes, updatedAt: now });
+    const event: UserConfirmedEvent = {
+      userPoolId: user.poolId,
+      sub: user.sub,
+      username: user.username,
+      confirmedBy,
+      occurredAt: now.toISOString(),
+    };
+    await this.outbox.add(m, { topic: UserDirectoryTopics.userConfirmed, key: user.sub, payload: event, correlationId });
+  }
+}

@@ -1,0 +1,77 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { CognitoErrors } from '../common/cognito-errors';
+import { newVerificationCode } from '../common/ids';
+import { CodePurpose, UserEntity, VerificationCodeEntity } from '../database/entities';
+import { PoolConfig } from '../pools/pool-config';
+
+/** Codes live 24 hours, as Cognito's confirmation codes do; five wrong guesses burn a code. */
+const CODE_LIFETIME_MS = 24 * 3600 * 1000;
+const MAX_FAILED_ATTEMPTS = 5;
+
+function hashCode(userSub: string, code: string): string {
+  return createHash('sha256').update(`${userSub}:${code}`).digest('hex');
+}
+
+export interface CodeChannel {
+  medium: 'EMAIL' | 'SMS';
+  attribute: 'email' | 'phone_number';
+  destination: string;
+}
+
+/** Where a pool sends a user's confirmation code: the first auto-verified attribute the user has. */
+export function confirmationChannel(config: PoolConfig, attributes: Record<string, string>): CodeChannel | undefined {
+  for (const attribute of config.autoVerifiedAttributes) {
+    const destination = attributes[attribute];
+    if (destination) return { medium: attribute === 'email' ? 'EMAIL' : 'SMS', attribute, destination };
+  }
+  return undefined;
+}
+
+/** Replaces any earlier code for the same purpose and returns the new plaintext code. */
+export async function issueCode(manager: EntityManager, userSub: string, purpose: CodePurpose): Promise<string> {
+  const code = newVerificationCode();
+  await manager.upsert(
+    VerificationCodeEntity,
+    {
+      userSub,
+      purpose,
+      codeHash: hashCode(userSub, code),
+      expiresAt: new Date(Date.now() + CODE_LIFETIME_MS),
+      failedAttempts: 0,
+      createdAt: new Date(),
+    },
+    ['userSub', 'purpose'],
+  );
+  return code;
+}
+
+/**
+ * Checks a code. A wrong guess is counted in its own statement before failing, so the count
+ * survives the failed request's rollback. A matching code is consumed.
+ */
+export async function consumeCode(
+  manager: EntityManager,
+  user: UserEntity,
+  purpose: CodePurpose,
+  code: string,
+  countFailure: (userSub: string) => Promise<void>,
+): Promise<void> {
+  const row = await manager.findOne(VerificationCodeEntity, {
+    where: { userSub: user.sub, purpose },
+    lock: { mode: 'pessimistic_write' },
+  });
+  if (!row || row.expiresAt.getTime() < Date.now()) throw CognitoErrors.expiredCode();
+  if (row.failedAttempts >= MAX_FAILED_ATTEMPTS) throw CognitoErrors.limitExceeded();
+  const expected = Buffer.from(row.codeHash);
+  const given = Buffer.from(hashCode(user.sub, code));
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
+    await countFailure(user.sub);
+    throw CognitoErrors.codeMismatch();
+  }
+  await manager.delete(VerificationCodeEntity, { userSub: user.sub, purpose });
+}
+
+export async function countFailedAttempt(manager: EntityManager, userSub: string, purpose: CodePurpose): Promise<void> {
+  await manager.increment(VerificationCodeEntity, { userSub, purpose }, 'failedAttempts', 1);
+}

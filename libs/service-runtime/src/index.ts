@@ -1,0 +1,5 @@
+export * from './health.handlers';
+export * from './database.provider';
+export * from './service-app';
+export * from './transport-from-env';
+export * from './service-process';
