@@ -29,12 +29,15 @@ RUN npm run build \
 
 # Files that are not TypeScript (.proto, templates, static pages, JSON) are
 # kept at their source path and mirrored under dist/, so code can find them
-# relative to either the working directory or its compiled file.
+# relative to either the working directory or its compiled file. Tests and
+# their fixtures stay out.
 RUN mkdir -p /out \
  && for d in apps libs; do \
       [ -d "$d" ] || continue; \
-      find "$d" -type f ! -name '*.ts' -print0 | xargs -0 -r cp --parents -t /out; \
-      find "$d" -type f ! -name '*.ts' -print0 | xargs -0 -r cp --parents -t dist; \
+      find "$d" -type f ! -name '*.ts' ! -path '*/test/*' ! -path '*/fixtures/*' ! -path 'libs/testing/*' \
+        -print0 > /tmp/assets; \
+      xargs -0 -r cp --parents -t /out < /tmp/assets; \
+      xargs -0 -r cp --parents -t dist < /tmp/assets; \
     done \
  && npm prune --omit=dev \
  && npm cache clean --force \
