@@ -49,8 +49,11 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends tini \
  && rm -rf /var/lib/apt/lists/*
 
+# IDFED_HTTP_HOST: listen on all interfaces in a container (the default,
+# 127.0.0.1, would be unreachable from outside it)
 ENV NODE_ENV=production \
-    IDFED_DATA_DIR=/app/.idfed
+    IDFED_DATA_DIR=/app/.idfed \
+    IDFED_HTTP_HOST=0.0.0.0
 WORKDIR /app
 COPY --from=build --chown=node:node /out/ /app/
 RUN mkdir -p /app/.idfed && chown node:node /app/.idfed
