@@ -1,0 +1,44 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Request } from 'express';
+import { jsonSigV4Error } from '@idfed/aws-protocol';
+import { Caller } from '@idfed/contracts';
+import { SigV4Error, verifySigV4 } from '@idfed/sigv4';
+import { GATEWAY_OPTIONS, GatewayOptions } from '../gateway.options';
+
+/**
+ * Checks that a request is signed with the admin key. The admin key is long-term: a request that
+ * pairs it with a session token is refused like an unknown key, as AWS refuses a token that does
+ * not belong to the key.
+ */
+@Injectable()
+export class AdminSignatureVerifier {
+  constructor(@Inject(GATEWAY_OPTIONS) private readonly options: GatewayOptions) {}
+
+  async verify(req: Request, body: Buffer, signingName: string): Promise<Caller> {
+    const admin = this.options.adminCredentials;
+    const [path, query = ''] = splitOnce(req.originalUrl, '?');
+    try {
+      const identity = await verifySigV4(
+        // headersDistinct keeps repeated headers apart, as SigV4 needs (Node joins them with ', ').
+        { method: req.method, path, query, headers: req.headersDistinct, body },
+        {
+          resolveSecret: (accessKeyId, securityToken) =>
+            accessKeyId === admin.accessKeyId && securityToken === undefined
+              ? admin.secretAccessKey
+              : undefined,
+          service: signingName,
+          region: this.options.env.region,
+        },
+      );
+      return { kind: 'admin', accessKeyId: identity.accessKeyId };
+    } catch (err) {
+      if (err instanceof SigV4Error) throw jsonSigV4Error(err);
+      throw err;
+    }
+  }
+}
+
+function splitOnce(value: string, separator: string): [string, string?] {
+  const at = value.indexOf(separator);
+  return at < 0 ? [value] : [value.slice(0, at), value.slice(at + 1)];
+}

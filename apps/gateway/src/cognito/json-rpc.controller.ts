@@ -1,0 +1,72 @@
+import { Controller, Inject, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import {
+  AwsError,
+  isAwsJsonContentType,
+  jsonResponse,
+  parseAmzTarget,
+  parseJsonRequestBody,
+} from '@idfed/aws-protocol';
+import { Caller } from '@idfed/contracts';
+import { BusClient } from '@idfed/messaging';
+import { writeAwsResponse } from '../http/aws-response.writer';
+import { commandMeta } from '../http/command-meta';
+import { readRawBody } from '../http/raw-body.reader';
+import { requestIdOf } from '../http/request-context.middleware';
+import { AdminSignatureVerifier } from './admin-signature.verifier';
+import { findJsonOperation } from './json-operations.table';
+
+/**
+ * AWS JSON 1.1 on `POST /`: a protocol adapter only. It finds the operation from X-Amz-Target,
+ * authenticates the caller, forwards the payload unchanged to the owning service and copies the
+ * answer back. Errors are thrown and rendered by AwsExceptionFilter.
+ */
+@Controller()
+export class JsonRpcController {
+  constructor(
+    @Inject(BusClient) private readonly bus: BusClient,
+    @Inject(AdminSignatureVerifier) private readonly signatures: AdminSignatureVerifier,
+  ) {}
+
+  @Post()
+  async handle(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const requestId = requestIdOf(res);
+    // The size limit comes first: nothing else is worth doing for a body that will be refused.
+    const body = await readRawBody(req);
+    const target = parseAmzTarget(req.headers['x-amz-target']);
+    const operation = target && findJsonOperation(target.servicePrefix, target.operation);
+    if (!operation) {
+      throw new AwsError(
+        'UnknownOperationException',
+        `Unknown operation ${describeTarget(req.headers['x-amz-target'])}`,
+      );
+    }
+    if (!isAwsJsonContentType(req.headers['content-type'])) {
+      throw new AwsError('SerializationException', 'Content-Type must be application/x-amz-json-1.1.');
+    }
+    // Unsigned operations ignore any signature: a client that signs everything must still work.
+    const caller: Caller = operation.signed
+      ? await this.signatures.verify(req, body, operation.signingName)
+      : { kind: 'anonymous' };
+    const payload = parseJsonRequestBody(body);
+    const result = await this.bus.request(
+      operation.command,
+      payload,
+      commandMeta(req, requestId, caller),
+      partitionKey(payload),
+    );
+    writeAwsResponse(res, jsonResponse(result, requestId));
+  }
+}
+
+/** The aggregate the command touches, so commands on one pool stay in order on the bus. */
+function partitionKey(payload: Record<string, unknown>): string {
+  if (typeof payload.UserPoolId === 'string') return payload.UserPoolId;
+  if (typeof payload.ClientId === 'string') return payload.ClientId;
+  return '';
+}
+
+function describeTarget(header: string | string[] | undefined): string {
+  if (typeof header !== 'string' || header === '') return '(no X-Amz-Target header)';
+  return header.replace(/[^\w.-]/g, '?').slice(0, 128);
+}

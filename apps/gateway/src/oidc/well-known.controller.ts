@@ -1,0 +1,75 @@
+import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { AwsError } from '@idfed/aws-protocol';
+import { JwksResult, UserDirectoryCommands } from '@idfed/contracts';
+import { BusClient, CommandFailedError } from '@idfed/messaging';
+import { GATEWAY_OPTIONS, GatewayOptions } from '../gateway.options';
+import { requestIdOf } from '../http/request-context.middleware';
+
+// Keys rotate rarely and verifiers refetch on an unknown kid; five minutes keeps a rotation visible soon.
+const CACHE_CONTROL = 'public, max-age=300';
+const POOL_ID = /^[\w-]+_[0-9a-zA-Z]+$/;
+
+/**
+ * A pool's OpenID discovery document and key set, at the paths Cognito uses
+ * (`<issuer>/.well-known/...` with issuer `<public-url>/<userPoolId>`), so aws-jwt-verify and
+ * any OIDC client find them from the `iss` claim alone.
+ */
+@Controller(':userPoolId/.well-known')
+export class WellKnownController {
+  constructor(
+    @Inject(BusClient) private readonly bus: BusClient,
+    @Inject(GATEWAY_OPTIONS) private readonly options: GatewayOptions,
+  ) {}
+
+  @Get('jwks.json')
+  async jwks(@Param('userPoolId') userPoolId: string, @Res() res: Response): Promise<void> {
+    const jwks = await this.fetchJwks(userPoolId, requestIdOf(res));
+    res.status(200).setHeader('cache-control', CACHE_CONTROL).json(jwks);
+  }
+
+  /**
+   * Only what exists is listed; authorization, token and userinfo endpoints join when they are
+   * served. The pool is looked up first so an unknown pool is a 404, not a plausible document.
+   */
+  @Get('openid-configuration')
+  async discovery(@Param('userPoolId') userPoolId: string, @Res() res: Response): Promise<void> {
+    await this.fetchJwks(userPoolId, requestIdOf(res));
+    const issuer = `${this.options.env.publicUrl}/${userPoolId}`;
+    res
+      .status(200)
+      .setHeader('cache-control', CACHE_CONTROL)
+      .json({
+        issuer,
+        jwks_uri: `${issuer}/.well-known/jwks.json`,
+        subject_types_supported: ['public'],
+        id_token_signing_alg_values_supported: ['RS256'],
+      });
+  }
+
+  private async fetchJwks(userPoolId: string, requestId: string): Promise<JwksResult> {
+    // A string that cannot be a pool id never reaches the bus.
+    if (!POOL_ID.test(userPoolId)) throw poolNotFound(userPoolId);
+    try {
+      return await this.bus.request(
+        UserDirectoryCommands.getJwks,
+        { UserPoolId: userPoolId },
+        { requestId, caller: { kind: 'anonymous' } },
+        userPoolId,
+      );
+    } catch (err) {
+      if (err instanceof CommandFailedError && err.error.name === 'ResourceNotFoundException') {
+        throw new AwsError('ResourceNotFoundException', err.error.message, 404);
+      }
+      throw err;
+    }
+  }
+}
+
+function poolNotFound(userPoolId: string): AwsError {
+  return new AwsError(
+    'ResourceNotFoundException',
+    `User pool ${userPoolId.slice(0, 64)} does not exist.`,
+    404,
+  );
+}

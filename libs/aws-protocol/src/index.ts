@@ -1,0 +1,14 @@
+/**
+ * @idfed/aws-protocol: the AWS wire protocols the gateway speaks, without any framework. JSON 1.1
+ * (Cognito), Query with XML answers (STS, IAM), the AWS error vocabulary and its HTTP statuses.
+ */
+export * from './error-status.table';
+export * from './aws.error';
+export * from './http-response';
+export * from './sigv4-error.mapping';
+export * from './json/amz-target.parser';
+export * from './json/json-request.parser';
+export * from './json/json-response.encoder';
+export * from './query/query-request.parser';
+export * from './query/query-response.encoder';
+export * from './query/xml.writer';

@@ -1,0 +1,78 @@
+import { AwsError } from '../aws.error';
+import { parseAmzTarget } from './amz-target.parser';
+import { isAwsJsonContentType, parseJsonRequestBody } from './json-request.parser';
+import { jsonErrorResponse, jsonResponse } from './json-response.encoder';
+
+describe('X-Amz-Target', () => {
+  it('splits the service prefix from the operation', () => {
+    expect(parseAmzTarget('AWSCognitoIdentityProviderService.SignUp')).toEqual({
+      servicePrefix: 'AWSCognitoIdentityProviderService',
+      operation: 'SignUp',
+    });
+    expect(parseAmzTarget('DynamoDB_20120810.PutItem')).toEqual({
+      servicePrefix: 'DynamoDB_20120810',
+      operation: 'PutItem',
+    });
+  });
+
+  it.each([undefined, '', 'SignUp', 'A.b', 'A.B.C', 'A.Sign Up', '.SignUp', 'A.', ['A.B', 'A.B']])(
+    'refuses %p',
+    (header) => {
+      expect(parseAmzTarget(header as string | string[] | undefined)).toBeUndefined();
+    },
+  );
+});
+
+describe('JSON request body', () => {
+  it('accepts the JSON content types the clients send', () => {
+    expect(isAwsJsonContentType('application/x-amz-json-1.1')).toBe(true);
+    expect(isAwsJsonContentType('application/x-amz-json-1.0')).toBe(true);
+    expect(isAwsJsonContentType('Application/JSON; charset=utf-8')).toBe(true);
+    expect(isAwsJsonContentType('text/plain')).toBe(false);
+    expect(isAwsJsonContentType(undefined)).toBe(false);
+  });
+
+  it('parses an object and counts an empty body as {}', () => {
+    expect(parseJsonRequestBody(Buffer.from('{"ClientId":"c"}'))).toEqual({ ClientId: 'c' });
+    expect(parseJsonRequestBody(Buffer.alloc(0))).toEqual({});
+  });
+
+  it.each(['{', 'null', '[1]', '"text"', '42'])('refuses %p as SerializationException', (text) => {
+    expect(() => parseJsonRequestBody(Buffer.from(text))).toThrow(AwsError);
+    try {
+      parseJsonRequestBody(Buffer.from(text));
+    } catch (err) {
+      expect(err).toMatchObject({ errorName: 'SerializationException', status: 400 });
+    }
+  });
+
+  it('refuses invalid UTF-8 instead of guessing', () => {
+    expect(() => parseJsonRequestBody(Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x7d]))).toThrow(/not valid JSON/);
+  });
+});
+
+describe('JSON responses', () => {
+  it('answers results as x-amz-json-1.1 with the request id', () => {
+    const res = jsonResponse({ UserSub: 'abc' }, 'req-1');
+    expect(res).toEqual({
+      status: 200,
+      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-RequestId': 'req-1' },
+      body: '{"UserSub":"abc"}',
+    });
+    expect(jsonResponse(undefined, 'r').body).toBe('{}');
+  });
+
+  it('answers errors with __type, message and x-amzn-ErrorType', () => {
+    const res = jsonErrorResponse(new AwsError('UsernameExistsException', 'User already exists'), 'req-2');
+    expect(res.status).toBe(400);
+    expect(res.headers).toMatchObject({
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amzn-RequestId': 'req-2',
+      'x-amzn-ErrorType': 'UsernameExistsException:',
+    });
+    expect(JSON.parse(res.body)).toEqual({
+      __type: 'UsernameExistsException',
+      message: 'User already exists',
+    });
+  });
+});
