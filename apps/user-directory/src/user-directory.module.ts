@@ -1,7 +1,7 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule } from '@nestjs/common';
 import { IdfedEnv } from '@idfed/config';
-import { MessagingModule, OutboxService, TransportConfig } from '@idfed/messaging';
-import { databaseProvider, databaseShutdownProvider, healthHandlersFor } from '@idfed/service-runtime';
+import { OutboxService, TransportConfig } from '@idfed/messaging';
+import { ServiceModule } from '@idfed/service-runtime';
 import { DataSource } from 'typeorm';
 import { AuthHandlers } from './auth/auth.handlers';
 import { GetUserUseCase } from './auth/get-user.use-case';
@@ -32,32 +32,18 @@ export interface UserDirectoryOptions {
 }
 
 /** Wires the user directory: plain classes built here, so what depends on what reads in one place. */
-@Module({})
-export class UserDirectoryModule {
-  static register(options: UserDirectoryOptions): DynamicModule {
+export const UserDirectoryModule = {
+  register(options: UserDirectoryOptions): DynamicModule {
     const { env } = options;
-    return {
-      module: UserDirectoryModule,
-      imports: [
-        MessagingModule.forService({ service: 'user-directory', schema: USER_DIRECTORY_SCHEMA, transport: options.transport }),
-      ],
-      controllers: [
-        healthHandlersFor('user-directory'),
-        PoolsHandlers,
-        ClientsHandlers,
-        UsersHandlers,
-        AuthHandlers,
-      ],
+    return ServiceModule.register({
+      service: 'user-directory',
+      schema: USER_DIRECTORY_SCHEMA,
+      transport: options.transport,
+      databaseUrl: options.databaseUrl,
+      entities: userDirectoryEntities,
+      migrations: userDirectoryMigrations,
+      controllers: [PoolsHandlers, ClientsHandlers, UsersHandlers, AuthHandlers],
       providers: [
-        databaseProvider({
-          url: options.databaseUrl,
-          schema: USER_DIRECTORY_SCHEMA,
-          entities: userDirectoryEntities,
-          migrations: userDirectoryMigrations,
-          migrate: true,
-          applicationName: 'idfed-user-directory',
-        }),
-        databaseShutdownProvider,
         { provide: MESSAGE_SENDER, useValue: options.sender },
         { provide: KeyEncryption, useValue: new KeyEncryption(options.keyEncryptionKey) },
         { provide: PasswordHasher, useValue: new PasswordHasher(env.passwordHashMemoryKiB) },
@@ -112,6 +98,6 @@ export class UserDirectoryModule {
           useFactory: (ds: DataSource, keys: SigningKeysService) => new GetUserUseCase(ds, keys, env.publicUrl),
         },
       ],
-    };
-  }
-}
+    });
+  },
+};

@@ -6,6 +6,8 @@ import { ConfigError, EnvReader } from './env-reader';
  */
 export interface IdfedEnv {
   httpPort: number;
+  /** Where the HTTP gateway listens: loopback by default, 0.0.0.0 in containers. */
+  httpHost: string;
   wsPort: number;
   grpcPort: number;
   publicUrl: string;
@@ -32,6 +34,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): IdfedEnv {
   const httpPort = r.port('IDFED_HTTP_PORT', 8080);
   const env: IdfedEnv = {
     httpPort,
+    httpHost: r.string('IDFED_HTTP_HOST', '127.0.0.1'),
     wsPort: r.port('IDFED_WS_PORT', 8081),
     grpcPort: r.port('IDFED_GRPC_PORT', 50051),
     publicUrl: r.url('IDFED_PUBLIC_URL', `http://localhost:${httpPort}`).replace(/\/+$/, ''),

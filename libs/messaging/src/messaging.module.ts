@@ -1,4 +1,4 @@
-import { DynamicModule, Inject, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, OnApplicationBootstrap, OnApplicationShutdown, Provider } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ServiceName } from '@idfed/contracts';
 import { EVENT_PUBLISHER } from './event-publisher';
@@ -31,30 +31,25 @@ class RelayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   }
 }
 
-/** Outbox, relay and inbox for one service, bound to its schema and its DataSource. */
-@Module({})
-export class MessagingModule {
-  static forService(options: ServiceMessagingOptions): DynamicModule {
-    return {
-      module: MessagingModule,
-      global: true,
-      providers: [
-        { provide: EVENT_PUBLISHER, useFactory: () => createClientTransport(options.transport) },
-        { provide: OutboxService, useFactory: () => new OutboxService(options.schema) },
-        {
-          provide: InboxService,
-          inject: [DataSource],
-          useFactory: (ds: DataSource) => new InboxService(ds, options.schema),
-        },
-        {
-          provide: OutboxRelay,
-          inject: [DataSource, OutboxService, EVENT_PUBLISHER],
-          useFactory: (ds: DataSource, outbox: OutboxService, publisher: BusClientProxy) =>
-            new OutboxRelay(ds, options.schema, outbox, publisher),
-        },
-        RelayLifecycle,
-      ],
-      exports: [OutboxService, InboxService, OutboxRelay],
-    };
-  }
+/**
+ * Outbox, relay and inbox for one service, bound to its schema. Providers rather than a module:
+ * they need the service's DataSource, which the service module itself provides.
+ */
+export function serviceMessagingProviders(options: ServiceMessagingOptions): Provider[] {
+  return [
+    { provide: EVENT_PUBLISHER, useFactory: () => createClientTransport(options.transport) },
+    { provide: OutboxService, useFactory: () => new OutboxService(options.schema) },
+    {
+      provide: InboxService,
+      inject: [DataSource],
+      useFactory: (ds: DataSource) => new InboxService(ds, options.schema),
+    },
+    {
+      provide: OutboxRelay,
+      inject: [DataSource, OutboxService, EVENT_PUBLISHER],
+      useFactory: (ds: DataSource, outbox: OutboxService, publisher: BusClientProxy) =>
+        new OutboxRelay(ds, options.schema, outbox, publisher),
+    },
+    RelayLifecycle,
+  ];
 }

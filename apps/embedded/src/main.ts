@@ -1,0 +1,71 @@
+import { INestApplication, INestMicroservice } from '@nestjs/common';
+import { ConfigError, dataPath, IdfedEnv, loadEnv } from '@idfed/config';
+import { createRootLogger, PinoNestLogger } from '@idfed/logging';
+import { startServiceApp, transportFromEnv } from '@idfed/service-runtime';
+import { createGatewayApp } from '../../gateway/src/gateway.bootstrap';
+import { loadOrCreateAdminCredentials } from '../../gateway/src/admin-credentials';
+import { CredentialVendingModule } from '../../credential-vending/src/credential-vending.module';
+import { DeviceSyncModule } from '../../device-sync/src/device-sync.module';
+import { FederationBrokerModule } from '../../federation-broker/src/federation-broker.module';
+import { startUserDirectory } from '../../user-directory/src/user-directory.bootstrap';
+import { embeddedDatabase } from './embedded-database';
+
+/**
+ * `npm start`: every idfed app in one process (the embedded default). The only app that imports
+ * other apps: it composes them, with the in-process bus (or Kafka, when configured) between them
+ * and one Postgres (embedded unless configured), each service in its own schema. See docs/adr.
+ */
+async function main(env: IdfedEnv): Promise<void> {
+  const rootLogger = createRootLogger(env.logLevel, 'idfed');
+  const logger = new PinoNestLogger(rootLogger);
+  const database = await embeddedDatabase(env, logger);
+  const transport = transportFromEnv(env, 'idfed-embedded');
+  const services: INestMicroservice[] = [
+    await startUserDirectory(env, transport, database.url, logger),
+    await startServiceApp('federation-broker', FederationBrokerModule.register(transport, database.url), transport, logger),
+    await startServiceApp('credential-vending', CredentialVendingModule.register(transport, database.url), transport, logger),
+    await startServiceApp('device-sync', DeviceSyncModule.register(transport, database.url), transport, logger),
+  ];
+  const admin = loadOrCreateAdminCredentials(env);
+  const gateway: INestApplication = await createGatewayApp({
+    env,
+    transport,
+    adminCredentials: admin.credentials,
+    logger: rootLogger,
+  });
+  await gateway.listen(env.httpPort, env.httpHost);
+  const address = gateway.getHttpServer().address() as { port: number };
+
+  logger.log(
+    [
+      `idfed is ready: AWS endpoint http://${env.httpHost}:${address.port} (region ${env.region})`,
+      `admin credentials: ${admin.source === 'env' ? 'from IDFED_ADMIN_ACCESS_KEY_ID' : admin.path}${admin.created ? ' (generated now)' : ''}`,
+      `confirmation codes (dev mailbox): ${env.smtpUrl ? 'sent by SMTP' : dataPath(env.dataDir, 'mailbox.jsonl')}`,
+      `bus: ${transport.kind}; database: ${env.databaseUrl ? 'IDFED_DATABASE_URL' : 'embedded PostgreSQL'}`,
+    ].join('\n'),
+  );
+  // A machine-readable line for scripts and tests that start idfed with port 0.
+  console.log(JSON.stringify({ idfedReady: true, httpPort: address.port }));
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await gateway.close();
+    for (const service of services.reverse()) await service.close();
+    await database.stop();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop());
+  process.once('SIGINT', () => void stop());
+}
+
+try {
+  void main(loadEnv()).catch((err: Error) => {
+    console.error(`idfed failed to start: ${err.message}`);
+    process.exit(1);
+  });
+} catch (err) {
+  console.error(err instanceof ConfigError ? err.message : err);
+  process.exit(2);
+}

@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import type { SystemUnderTest } from './system-under-test';
+
+export type E2eSystem = Omit<SystemUnderTest, 'apps' | 'stop'>;
+
+/** Where the system under test runs, as the global setup published it. */
+export function e2eSystem(): E2eSystem {
+  const raw = process.env.IDFED_E2E_SYSTEM;
+  if (!raw) throw new Error('IDFED_E2E_SYSTEM is not set: run the e2e suite through jest --selectProjects e2e');
+  return JSON.parse(raw) as E2eSystem;
+}
+
+/** The official AWS SDK client, pointed at idfed and signing with the admin key. */
+export function cognitoAdmin(system = e2eSystem()): CognitoIdentityProviderClient {
+  return new CognitoIdentityProviderClient({
+    endpoint: system.endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: system.adminAccessKeyId, secretAccessKey: system.adminSecretAccessKey },
+    maxAttempts: 1,
+  });
+}
+
+/** The same client as an app uses it for public operations: no credentials of its own worth anything. */
+export function cognitoPublic(system = e2eSystem()): CognitoIdentityProviderClient {
+  return new CognitoIdentityProviderClient({
+    endpoint: system.endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'ANONYMOUS', secretAccessKey: 'anonymous' },
+    maxAttempts: 1,
+  });
+}
+
+/** Waits for the code idfed sent to `to` (from the dev mailbox or the SMTP capture) and returns it. */
+export async function codeSentTo(to: string, system = e2eSystem(), timeoutMs = 10_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    let lines: string[] = [];
+    try {
+      lines = readFileSync(system.mailbox, 'utf8').trim().split('\n');
+    } catch {
+      // not written yet
+    }
+    for (const line of lines.reverse()) {
+      if (!line) continue;
+      const message = JSON.parse(line) as { to: string; text: string };
+      const code = /code is (\d{6})/.exec(message.text)?.[1];
+      if (message.to === to && code) return code;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no code was sent to ${to}`);
+}

@@ -1,0 +1,247 @@
+import {
+  AdminDeleteUserCommand,
+  AdminGetUserCommand,
+  CodeMismatchException,
+  CognitoIdentityProviderClient,
+  ConfirmSignUpCommand,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+  DeleteUserPoolCommand,
+  DescribeUserPoolClientCommand,
+  DescribeUserPoolCommand,
+  GetUserCommand,
+  InitiateAuthCommand,
+  ListUserPoolClientsCommand,
+  ListUserPoolsCommand,
+  NotAuthorizedException,
+  ResourceNotFoundException,
+  SignUpCommand,
+  UserNotConfirmedException,
+  UserNotFoundException,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { JwtVerifier } from 'aws-jwt-verify';
+import { createRemoteJWKSet, jwtVerify } from 'jose';
+import { codeSentTo, cognitoAdmin, cognitoPublic, e2eSystem } from './support/e2e-context';
+
+/**
+ * The walking skeleton, driven as a user would: the AWS SDK for JavaScript against the gateway,
+ * tokens checked with aws-jwt-verify and jose against the published JWKS.
+ */
+describe('a user pool, from creation to sign-in, through the AWS SDK', () => {
+  const system = e2eSystem();
+  let admin: CognitoIdentityProviderClient;
+  let app: CognitoIdentityProviderClient;
+  let poolId: string;
+  let clientId: string;
+  const email = `alice.${Date.now()}@example.com`;
+  const password = 'Corr3ct-Horse!';
+  let tokens: { IdToken?: string; AccessToken?: string; RefreshToken?: string };
+
+  beforeAll(() => {
+    admin = cognitoAdmin(system);
+    app = cognitoPublic(system);
+  });
+  afterAll(() => {
+    admin.destroy();
+    app.destroy();
+  });
+
+  it('creates a pool with Cognito-shaped ids and settings', async () => {
+    const { UserPool } = await admin.send(
+      new CreateUserPoolCommand({ PoolName: 'e2e-pool', AutoVerifiedAttributes: ['email'] }),
+    );
+    expect(UserPool?.Id).toMatch(/^us-east-1_[0-9a-zA-Z]{9,}$/);
+    expect(UserPool?.Arn).toBe(`arn:aws:cognito-idp:us-east-1:000000000000:userpool/${UserPool!.Id}`);
+    expect(UserPool?.CreationDate).toBeInstanceOf(Date);
+    expect(UserPool?.Policies?.PasswordPolicy?.MinimumLength).toBe(8);
+    poolId = UserPool!.Id!;
+
+    const described = await admin.send(new DescribeUserPoolCommand({ UserPoolId: poolId }));
+    expect(described.UserPool?.AutoVerifiedAttributes).toEqual(['email']);
+    const listed = await admin.send(new ListUserPoolsCommand({ MaxResults: 60 }));
+    expect(listed.UserPools?.map((p) => p.Id)).toContain(poolId);
+  });
+
+  it('creates an app client that allows password sign-in', async () => {
+    const { UserPoolClient } = await admin.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: poolId,
+        ClientName: 'web',
+        ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      }),
+    );
+    expect(UserPoolClient?.ClientId).toMatch(/^[a-z0-9]{26}$/);
+    expect(UserPoolClient?.ClientSecret).toBeUndefined();
+    clientId = UserPoolClient!.ClientId!;
+    const described = await admin.send(new DescribeUserPoolClientCommand({ UserPoolId: poolId, ClientId: clientId }));
+    expect(described.UserPoolClient?.ExplicitAuthFlows).toEqual(
+      expect.arrayContaining(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']),
+    );
+    const listed = await admin.send(new ListUserPoolClientsCommand({ UserPoolId: poolId, MaxResults: 10 }));
+    expect(listed.UserPoolClients?.map((c) => c.ClientId)).toEqual([clientId]);
+  });
+
+  it('signs a user up and sends a confirmation code to their email', async () => {
+    const result = await app.send(
+      new SignUpCommand({
+        ClientId: clientId,
+        Username: 'alice',
+        Password: password,
+        UserAttributes: [{ Name: 'email', Value: email }],
+      }),
+    );
+    expect(result.UserConfirmed).toBe(false);
+    expect(result.UserSub).toMatch(/^[0-9a-f-]{36}$/);
+    expect(result.CodeDeliveryDetails).toEqual({
+      Destination: `a***@e***`,
+      DeliveryMedium: 'EMAIL',
+      AttributeName: 'email',
+    });
+  });
+
+  it('refuses sign-in until the user is confirmed, and refuses a wrong code', async () => {
+    await expect(
+      app.send(
+        new InitiateAuthCommand({
+          ClientId: clientId,
+          AuthFlow: 'USER_PASSWORD_AUTH',
+          AuthParameters: { USERNAME: 'alice', PASSWORD: password },
+        }),
+      ),
+    ).rejects.toBeInstanceOf(UserNotConfirmedException);
+    const code = await codeSentTo(email, system);
+    const wrong = code === '000000' ? '000001' : '000000';
+    await expect(
+      app.send(new ConfirmSignUpCommand({ ClientId: clientId, Username: 'alice', ConfirmationCode: wrong })),
+    ).rejects.toBeInstanceOf(CodeMismatchException);
+  });
+
+  it('confirms the user with the emailed code, which verifies the email', async () => {
+    const code = await codeSentTo(email, system);
+    await app.send(new ConfirmSignUpCommand({ ClientId: clientId, Username: 'alice', ConfirmationCode: code }));
+    const user = await admin.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: 'alice' }));
+    expect(user.UserStatus).toBe('CONFIRMED');
+    expect(user.UserAttributes).toEqual(expect.arrayContaining([{ Name: 'email_verified', Value: 'true' }]));
+  });
+
+  it('signs in with USER_PASSWORD_AUTH and gets ID, access and refresh tokens', async () => {
+    const result = await app.send(
+      new InitiateAuthCommand({
+        ClientId: clientId,
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: 'alice', PASSWORD: password },
+      }),
+    );
+    expect(result.AuthenticationResult).toMatchObject({ TokenType: 'Bearer', ExpiresIn: 3600 });
+    tokens = result.AuthenticationResult!;
+    expect(tokens.RefreshToken).toBeTruthy();
+  });
+
+  it('issues tokens that aws-jwt-verify accepts against the published JWKS', async () => {
+    const issuer = `${system.endpoint}/${poolId}`;
+    const jwksUri = `${issuer}/.well-known/jwks.json`;
+    const jwks = (await (await fetch(jwksUri)).json()) as { keys: { kid: string }[] };
+    const idVerifier = JwtVerifier.create({ issuer, audience: clientId, jwksUri });
+    idVerifier.cacheJwks(jwks as never);
+    const id = await idVerifier.verify(tokens.IdToken!);
+    expect(id).toMatchObject({
+      token_use: 'id',
+      'cognito:username': 'alice',
+      email,
+      email_verified: true,
+      aud: clientId,
+      iss: issuer,
+    });
+    const accessVerifier = JwtVerifier.create({ issuer, audience: null, jwksUri });
+    accessVerifier.cacheJwks(jwks as never);
+    const access = await accessVerifier.verify(tokens.AccessToken!);
+    expect(access).toMatchObject({
+      token_use: 'access',
+      client_id: clientId,
+      scope: 'aws.cognito.signin.user.admin',
+      username: 'alice',
+    });
+    expect(access.aud).toBeUndefined();
+    expect(access.sub).toBe(id.sub);
+    for (const claim of ['exp', 'iat', 'jti', 'origin_jti', 'event_id', 'auth_time']) {
+      expect(access).toHaveProperty(claim);
+    }
+  });
+
+  it('issues tokens that jose verifies through the discovery document', async () => {
+    const discovery = (await (
+      await fetch(`${system.endpoint}/${poolId}/.well-known/openid-configuration`)
+    ).json()) as { issuer: string; jwks_uri: string };
+    expect(discovery.issuer).toBe(`${system.endpoint}/${poolId}`);
+    const { payload, protectedHeader } = await jwtVerify(tokens.IdToken!, createRemoteJWKSet(new URL(discovery.jwks_uri)), {
+      issuer: discovery.issuer,
+      audience: clientId,
+      algorithms: ['RS256'],
+    });
+    expect(protectedHeader.kid).toBeTruthy();
+    expect(payload.token_use).toBe('id');
+  });
+
+  it('refreshes tokens without rotating the refresh token', async () => {
+    const result = await app.send(
+      new InitiateAuthCommand({
+        ClientId: clientId,
+        AuthFlow: 'REFRESH_TOKEN_AUTH',
+        AuthParameters: { REFRESH_TOKEN: tokens.RefreshToken! },
+      }),
+    );
+    expect(result.AuthenticationResult?.RefreshToken).toBeUndefined();
+    const before = JSON.parse(Buffer.from(tokens.AccessToken!.split('.')[1], 'base64url').toString());
+    const after = JSON.parse(Buffer.from(result.AuthenticationResult!.AccessToken!.split('.')[1], 'base64url').toString());
+    expect(after.origin_jti).toBe(before.origin_jti);
+    expect(after.jti).not.toBe(before.jti);
+    await expect(
+      app.send(
+        new InitiateAuthCommand({
+          ClientId: clientId,
+          AuthFlow: 'REFRESH_TOKEN_AUTH',
+          AuthParameters: { REFRESH_TOKEN: `${tokens.RefreshToken!}x` },
+        }),
+      ),
+    ).rejects.toBeInstanceOf(NotAuthorizedException);
+  });
+
+  it('answers GetUser for the access token and refuses a forged one', async () => {
+    const me = await app.send(new GetUserCommand({ AccessToken: tokens.AccessToken! }));
+    expect(me.Username).toBe('alice');
+    expect(me.UserAttributes).toEqual(expect.arrayContaining([{ Name: 'email', Value: email }]));
+    const [h, p] = tokens.AccessToken!.split('.');
+    const claims = JSON.parse(Buffer.from(p, 'base64url').toString());
+    const forged = `${h}.${Buffer.from(JSON.stringify({ ...claims, username: 'mallory' })).toString('base64url')}.${tokens.AccessToken!.split('.')[2]}`;
+    await expect(app.send(new GetUserCommand({ AccessToken: forged }))).rejects.toBeInstanceOf(NotAuthorizedException);
+  });
+
+  it('says NotAuthorized for a wrong password and UserNotFound for an unknown user (LEGACY client)', async () => {
+    const attempt = (USERNAME: string, PASSWORD: string) =>
+      app.send(
+        new InitiateAuthCommand({ ClientId: clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME, PASSWORD } }),
+      );
+    await expect(attempt('alice', 'Wrong-passw0rd!')).rejects.toBeInstanceOf(NotAuthorizedException);
+    await expect(attempt('nobody', password)).rejects.toBeInstanceOf(UserNotFoundException);
+  });
+
+  it('deletes the user, then the pool', async () => {
+    await admin.send(new AdminDeleteUserCommand({ UserPoolId: poolId, Username: 'alice' }));
+    await expect(admin.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: 'alice' }))).rejects.toBeInstanceOf(
+      UserNotFoundException,
+    );
+    await expect(
+      app.send(
+        new InitiateAuthCommand({
+          ClientId: clientId,
+          AuthFlow: 'REFRESH_TOKEN_AUTH',
+          AuthParameters: { REFRESH_TOKEN: tokens.RefreshToken! },
+        }),
+      ),
+    ).rejects.toBeInstanceOf(NotAuthorizedException);
+    await admin.send(new DeleteUserPoolCommand({ UserPoolId: poolId }));
+    await expect(admin.send(new DescribeUserPoolCommand({ UserPoolId: poolId }))).rejects.toBeInstanceOf(
+      ResourceNotFoundException,
+    );
+  });
+});

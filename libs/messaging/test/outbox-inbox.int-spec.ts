@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import {
+  EventPublisher,
+  InboxService,
+  messagingTablesMigration,
+  OutboundEvent,
+  OutboxRelay,
+  OutboxService,
+} from '@idfed/messaging';
+import { migrateServiceSchema } from '@idfed/persistence';
+
+/** The outbox and inbox against a real PostgreSQL: nothing lost, nothing applied twice. */
+describe('transactional outbox and inbox', () => {
+  const schema = `outbox_test_${randomUUID().slice(0, 8)}`;
+  let ds: DataSource;
+  let outbox: OutboxService;
+
+  beforeAll(async () => {
+    ds = new DataSource({
+      type: 'postgres',
+      url: process.env.IDFED_TEST_DATABASE_URL,
+      schema,
+      migrations: [messagingTablesMigration(schema)],
+      migrationsTableName: 'migrations',
+    });
+    await ds.initialize();
+    await migrateServiceSchema(ds, schema);
+    outbox = new OutboxService(schema);
+  });
+
+  afterAll(async () => {
+    await ds.query(`DROP SCHEMA "${schema}" CASCADE`);
+    await ds.destroy();
+  });
+
+  class RecordingPublisher implements EventPublisher {
+    published: OutboundEvent[] = [];
+    failNext = 0;
+    async publishEvents(events: OutboundEvent[]): Promise<void> {
+      if (this.failNext > 0) {
+        this.failNext--;
+        throw new Error('broker unavailable');
+      }
+      this.published.push(...events);
+    }
+  }
+
+  it('writes events only when the transaction commits', async () => {
+    await ds
+      .transaction(async (m) => {
+        await outbox.add(m, { topic: 't.v1', key: 'k', payload: { n: 1 } });
+        throw new Error('roll back');
+      })
+      .catch(() => undefined);
+    const [{ count }] = await ds.query(`SELECT count(*)::int AS count FROM "${schema}".outbox`);
+    expect(count).toBe(0);
+  });
+
+  it('relays committed events in commit order, keeps them through a failed publish, then deletes them', async () => {
+    for (let i = 0; i < 5; i++) {
+      await ds.transaction((m) => outbox.add(m, { topic: 't.v1', key: `k${i % 2}`, payload: { n: i } }));
+    }
+    const publisher = new RecordingPublisher();
+    publisher.failNext = 1;
+    const relay = new OutboxRelay(ds, schema, outbox, publisher, { pollIntervalMs: 20, batchSize: 100 });
+    await expect(relay.relayBatch()).rejects.toThrow('broker unavailable');
+    const [{ count: kept }] = await ds.query(`SELECT count(*)::int AS count FROM "${schema}".outbox`);
+    expect(kept).toBe(5);
+    expect(await relay.relayBatch()).toBe(5);
+    expect(publisher.published.map((e) => (e.value as { n: number }).n)).toEqual([0, 1, 2, 3, 4]);
+    expect(publisher.published.every((e) => e.headers['idfed-event-id'])).toBe(true);
+    const [{ count: left }] = await ds.query(`SELECT count(*)::int AS count FROM "${schema}".outbox`);
+    expect(left).toBe(0);
+  });
+
+  it('lets only one relay publish at a time', async () => {
+    await ds.transaction((m) => outbox.add(m, { topic: 't.v1', key: 'k', payload: { n: 9 } }));
+    const slow: EventPublisher = {
+      publishEvents: () => new Promise((resolve) => setTimeout(resolve, 300)),
+    };
+    const a = new OutboxRelay(ds, schema, outbox, slow);
+    const b = new OutboxRelay(ds, schema, outbox, new RecordingPublisher());
+    const first = a.relayBatch();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await b.relayBatch()).toBe(0);
+    expect(await first).toBe(1);
+  });
+
+  it('runs the relay loop and publishes on a nudge', async () => {
+    const publisher = new RecordingPublisher();
+    const relay = new OutboxRelay(ds, schema, outbox, publisher, { pollIntervalMs: 60_000, batchSize: 100 });
+    relay.start();
+    await ds.transaction((m) => outbox.add(m, { topic: 't.v1', key: 'k', payload: { n: 42 } }));
+    outbox.nudge();
+    const deadline = Date.now() + 5000;
+    while (publisher.published.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    await relay.stop();
+    expect(publisher.published.map((e) => (e.value as { n: number }).n)).toEqual([42]);
+  });
+
+  it('applies a redelivered event once', async () => {
+    const inbox = new InboxService(ds, schema);
+    await ds.query(`CREATE TABLE "${schema}".counter (n int)`);
+    await ds.query(`INSERT INTO "${schema}".counter VALUES (0)`);
+    const eventId = randomUUID();
+    const apply = () =>
+      inbox.processOnce('test-consumer', eventId, (m) => m.query(`UPDATE "${schema}".counter SET n = n + 1`));
+    expect(await apply()).toBe(true);
+    expect(await apply()).toBe(false);
+    expect(await inbox.processOnce('other-consumer', eventId, async () => undefined)).toBe(true);
+    const [{ n }] = await ds.query(`SELECT n FROM "${schema}".counter`);
+    expect(n).toBe(1);
+  });
+
+  it('records nothing when the consumer fails, so the redelivery applies', async () => {
+    const inbox = new InboxService(ds, schema);
+    const eventId = randomUUID();
+    await expect(
+      inbox.processOnce('test-consumer', eventId, async () => {
+        throw new Error('crash mid-way');
+      }),
+    ).rejects.toThrow('crash mid-way');
+    expect(await inbox.processOnce('test-consumer', eventId, async () => undefined)).toBe(true);
+  });
+});
