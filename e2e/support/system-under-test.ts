@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -41,6 +41,7 @@ export const SERVICE_APPS = ['user-directory', 'federation-broker', 'credential-
  */
 export async function startSystemUnderTest(mode: E2eMode): Promise<SystemUnderTest> {
   const workDir = mkdtempSync(join(tmpdir(), `idfed-e2e-${mode}-`));
+  chmodSync(workDir, 0o755); // the embedded PostgreSQL runs as another user when tests run as root
   const port = await freePort();
   const endpoint = `http://127.0.0.1:${port}`;
   const adminAccessKeyId = `AKIA${randomBytes(8).toString('hex').toUpperCase()}`;

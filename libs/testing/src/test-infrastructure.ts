@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // Relative: Jest's global setup runs outside its module mapper.
@@ -32,6 +32,7 @@ async function startPostgres(): Promise<string> {
     return container.getConnectionUri();
   }
   const dir = mkdtempSync(join(tmpdir(), 'idfed-test-pg-'));
+  chmodSync(dir, 0o755); // as root, PostgreSQL runs as the `postgres` user and must reach its cluster
   const pg = await startEmbeddedPostgres({
     dataDir: join(dir, 'data'),
     port: 56000 + Math.floor(Math.random() * 2000),

@@ -1,5 +1,8 @@
 import { Algorithm, hash, verify } from '@node-rs/argon2';
 
+// The binding declares Algorithm as a const enum, which isolated modules cannot read as a value.
+const ARGON2ID: Algorithm.Argon2id = 2;
+
 /**
  * argon2id with OWASP's recommended minimum (19 MiB, 2 passes, 1 lane) unless configured higher.
  * The binding hashes on its own threads, so the event loop stays free while a sign-in hashes.
@@ -10,7 +13,7 @@ export class PasswordHasher {
   private decoy?: Promise<string>;
 
   constructor(memoryKiB: number) {
-    this.options = { algorithm: Algorithm.Argon2id, memoryCost: memoryKiB, timeCost: 2, parallelism: 1 };
+    this.options = { algorithm: ARGON2ID, memoryCost: memoryKiB, timeCost: 2, parallelism: 1 };
   }
 
   hash(password: string): Promise<string> {

@@ -20,7 +20,7 @@ import { MessageSender } from '../delivery/message-sender';
 import { PoolsService } from '../pools/pools.service';
 import { maskDestination } from './user-attributes';
 import { findUser } from './user-lookup';
-import { confirmationChannel, consumeCode, countFailedAttempt, issueCode } from './verification-codes';
+import { confirmationChannel, consumeCode, issueCode } from './verification-codes';
 
 /** ConfirmSignUp, ResendConfirmationCode and AdminConfirmSignUp. */
 export class ConfirmationUseCases {
@@ -42,21 +42,21 @@ export class ConfirmationUseCases {
     const auth = await this.clients.forAuth(req.ClientId);
     checkSecretHash(auth, req.SecretHash, [req.Username]);
     const hideExistence = auth.client.config.preventUserExistenceErrors === 'ENABLED';
-    await this.dataSource.transaction(async (m) => {
+    const outcome = await this.dataSource.transaction(async (m) => {
       const pool = await m.findOneOrFail(UserPoolEntity, { where: { id: auth.client.poolId } });
       const user = await findUser(m, pool.id, pool.config, req.Username, true);
       if (!user) throw hideExistence ? CognitoErrors.codeMismatch() : CognitoErrors.userNotFound();
       if (user.status !== 'UNCONFIRMED') {
         throw CognitoErrors.notAuthorized(`User cannot be confirmed. Current status is ${user.status}`);
       }
-      await consumeCode(m, user, 'confirm-sign-up', req.ConfirmationCode, (sub) =>
-        countFailedAttempt(this.dataSource.manager, sub, 'confirm-sign-up'),
-      );
+      if ((await consumeCode(m, user, 'confirm-sign-up', req.ConfirmationCode)) === 'mismatch') return 'mismatch';
       // The code reached the user through this attribute, which proves they hold it.
       const channel = confirmationChannel(pool.config, user.attributes);
       const attributes = channel ? { ...user.attributes, [`${channel.attribute}_verified`]: 'true' } : user.attributes;
       await this.markConfirmed(m, user, attributes, 'self', correlationId);
+      return 'confirmed';
     });
+    if (outcome === 'mismatch') throw CognitoErrors.codeMismatch();
     this.outbox.nudge();
     return {};
   }

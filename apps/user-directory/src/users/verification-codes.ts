@@ -47,16 +47,16 @@ export async function issueCode(manager: EntityManager, userSub: string, purpose
 }
 
 /**
- * Checks a code. A wrong guess is counted in its own statement before failing, so the count
- * survives the failed request's rollback. A matching code is consumed.
+ * Checks a code inside the caller's transaction. A matching code is consumed. A wrong guess is
+ * counted and reported as 'mismatch' rather than thrown, so the caller commits the count before
+ * answering CodeMismatchException (a thrown error would roll the count back).
  */
 export async function consumeCode(
   manager: EntityManager,
   user: UserEntity,
   purpose: CodePurpose,
   code: string,
-  countFailure: (userSub: string) => Promise<void>,
-): Promise<void> {
+): Promise<'consumed' | 'mismatch'> {
   const row = await manager.findOne(VerificationCodeEntity, {
     where: { userSub: user.sub, purpose },
     lock: { mode: 'pessimistic_write' },
@@ -66,12 +66,9 @@ export async function consumeCode(
   const expected = Buffer.from(row.codeHash);
   const given = Buffer.from(hashCode(user.sub, code));
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
-    await countFailure(user.sub);
-    throw CognitoErrors.codeMismatch();
+    await manager.increment(VerificationCodeEntity, { userSub: user.sub, purpose }, 'failedAttempts', 1);
+    return 'mismatch';
   }
   await manager.delete(VerificationCodeEntity, { userSub: user.sub, purpose });
-}
-
-export async function countFailedAttempt(manager: EntityManager, userSub: string, purpose: CodePurpose): Promise<void> {
-  await manager.increment(VerificationCodeEntity, { userSub, purpose }, 'failedAttempts', 1);
+  return 'consumed';
 }
