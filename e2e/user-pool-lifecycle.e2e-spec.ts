@@ -73,7 +73,9 @@ describe('a user pool, from creation to sign-in, through the AWS SDK', () => {
     expect(UserPoolClient?.ClientId).toMatch(/^[a-z0-9]{26}$/);
     expect(UserPoolClient?.ClientSecret).toBeUndefined();
     clientId = UserPoolClient!.ClientId!;
-    const described = await admin.send(new DescribeUserPoolClientCommand({ UserPoolId: poolId, ClientId: clientId }));
+    const described = await admin.send(
+      new DescribeUserPoolClientCommand({ UserPoolId: poolId, ClientId: clientId }),
+    );
     expect(described.UserPoolClient?.ExplicitAuthFlows).toEqual(
       expect.arrayContaining(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']),
     );
@@ -118,7 +120,9 @@ describe('a user pool, from creation to sign-in, through the AWS SDK', () => {
 
   it('confirms the user with the emailed code, which verifies the email', async () => {
     const code = await codeSentTo(email, system);
-    await app.send(new ConfirmSignUpCommand({ ClientId: clientId, Username: 'alice', ConfirmationCode: code }));
+    await app.send(
+      new ConfirmSignUpCommand({ ClientId: clientId, Username: 'alice', ConfirmationCode: code }),
+    );
     const user = await admin.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: 'alice' }));
     expect(user.UserStatus).toBe('CONFIRMED');
     expect(user.UserAttributes).toEqual(expect.arrayContaining([{ Name: 'email_verified', Value: 'true' }]));
@@ -173,11 +177,15 @@ describe('a user pool, from creation to sign-in, through the AWS SDK', () => {
       await fetch(`${system.endpoint}/${poolId}/.well-known/openid-configuration`)
     ).json()) as { issuer: string; jwks_uri: string };
     expect(discovery.issuer).toBe(`${system.endpoint}/${poolId}`);
-    const { payload, protectedHeader } = await jwtVerify(tokens.IdToken!, createRemoteJWKSet(new URL(discovery.jwks_uri)), {
-      issuer: discovery.issuer,
-      audience: clientId,
-      algorithms: ['RS256'],
-    });
+    const { payload, protectedHeader } = await jwtVerify(
+      tokens.IdToken!,
+      createRemoteJWKSet(new URL(discovery.jwks_uri)),
+      {
+        issuer: discovery.issuer,
+        audience: clientId,
+        algorithms: ['RS256'],
+      },
+    );
     expect(protectedHeader.kid).toBeTruthy();
     expect(payload.token_use).toBe('id');
   });
@@ -192,7 +200,9 @@ describe('a user pool, from creation to sign-in, through the AWS SDK', () => {
     );
     expect(result.AuthenticationResult?.RefreshToken).toBeUndefined();
     const before = JSON.parse(Buffer.from(tokens.AccessToken!.split('.')[1], 'base64url').toString());
-    const after = JSON.parse(Buffer.from(result.AuthenticationResult!.AccessToken!.split('.')[1], 'base64url').toString());
+    const after = JSON.parse(
+      Buffer.from(result.AuthenticationResult!.AccessToken!.split('.')[1], 'base64url').toString(),
+    );
     expect(after.origin_jti).toBe(before.origin_jti);
     expect(after.jti).not.toBe(before.jti);
     await expect(
@@ -213,13 +223,19 @@ describe('a user pool, from creation to sign-in, through the AWS SDK', () => {
     const [h, p] = tokens.AccessToken!.split('.');
     const claims = JSON.parse(Buffer.from(p, 'base64url').toString());
     const forged = `${h}.${Buffer.from(JSON.stringify({ ...claims, username: 'mallory' })).toString('base64url')}.${tokens.AccessToken!.split('.')[2]}`;
-    await expect(app.send(new GetUserCommand({ AccessToken: forged }))).rejects.toBeInstanceOf(NotAuthorizedException);
+    await expect(app.send(new GetUserCommand({ AccessToken: forged }))).rejects.toBeInstanceOf(
+      NotAuthorizedException,
+    );
   });
 
   it('says NotAuthorized for a wrong password and UserNotFound for an unknown user (LEGACY client)', async () => {
     const attempt = (USERNAME: string, PASSWORD: string) =>
       app.send(
-        new InitiateAuthCommand({ ClientId: clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME, PASSWORD } }),
+        new InitiateAuthCommand({
+          ClientId: clientId,
+          AuthFlow: 'USER_PASSWORD_AUTH',
+          AuthParameters: { USERNAME, PASSWORD },
+        }),
       );
     await expect(attempt('alice', 'Wrong-passw0rd!')).rejects.toBeInstanceOf(NotAuthorizedException);
     await expect(attempt('nobody', password)).rejects.toBeInstanceOf(UserNotFoundException);
@@ -227,9 +243,9 @@ describe('a user pool, from creation to sign-in, through the AWS SDK', () => {
 
   it('deletes the user, then the pool', async () => {
     await admin.send(new AdminDeleteUserCommand({ UserPoolId: poolId, Username: 'alice' }));
-    await expect(admin.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: 'alice' }))).rejects.toBeInstanceOf(
-      UserNotFoundException,
-    );
+    await expect(
+      admin.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: 'alice' })),
+    ).rejects.toBeInstanceOf(UserNotFoundException);
     await expect(
       app.send(
         new InitiateAuthCommand({

@@ -22,7 +22,9 @@ function dockerAvailable() {
 }
 
 function startLocal(script) {
-  const out = execSync(`bash ${script} start`, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] }).toString().trim();
+  const out = execSync(`bash ${script} start`, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] })
+    .toString()
+    .trim();
   started.push(script);
   return out.split('\n').pop();
 }
@@ -77,7 +79,9 @@ try {
   }
   tier('integration', 'npx jest --selectProjects int --ci --runInBand', { IDFED_TEST_WITH_KAFKA: '1' });
   tier('e2e (embedded)', 'npx jest --selectProjects e2e --ci --runInBand', { IDFED_E2E_MODE: 'embedded' });
-  tier('e2e (distributed)', 'npx jest --selectProjects e2e --ci --runInBand', { IDFED_E2E_MODE: 'distributed' });
+  tier('e2e (distributed)', 'npx jest --selectProjects e2e --ci --runInBand', {
+    IDFED_E2E_MODE: 'distributed',
+  });
 } finally {
   stopLocal();
 }

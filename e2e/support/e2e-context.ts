@@ -7,7 +7,8 @@ export type E2eSystem = Omit<SystemUnderTest, 'apps' | 'stop'>;
 /** Where the system under test runs, as the global setup published it. */
 export function e2eSystem(): E2eSystem {
   const raw = process.env.IDFED_E2E_SYSTEM;
-  if (!raw) throw new Error('IDFED_E2E_SYSTEM is not set: run the e2e suite through jest --selectProjects e2e');
+  if (!raw)
+    throw new Error('IDFED_E2E_SYSTEM is not set: run the e2e suite through jest --selectProjects e2e');
   return JSON.parse(raw) as E2eSystem;
 }
 

@@ -54,7 +54,11 @@ export function freePort(): Promise<number> {
 }
 
 /** Polls the gateway's /health until every service answers, or fails with the apps' log tails. */
-export async function waitForHealthy(endpoint: string, apps: StartedProcess[], timeoutMs = 90_000): Promise<void> {
+export async function waitForHealthy(
+  endpoint: string,
+  apps: StartedProcess[],
+  timeoutMs = 90_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < deadline) {
@@ -69,5 +73,7 @@ export async function waitForHealthy(endpoint: string, apps: StartedProcess[], t
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`idfed not healthy after ${timeoutMs} ms (last: ${last})\n${apps.map((a) => `--- ${a.name}\n${tail(a)}`).join('\n')}`);
+  throw new Error(
+    `idfed not healthy after ${timeoutMs} ms (last: ${last})\n${apps.map((a) => `--- ${a.name}\n${tail(a)}`).join('\n')}`,
+  );
 }

@@ -66,7 +66,8 @@ export async function startSystemUnderTest(mode: E2eMode): Promise<SystemUnderTe
   } else {
     const brokers = process.env.IDFED_TEST_KAFKA_BROKERS;
     const pg = process.env.IDFED_TEST_DATABASE_URL;
-    if (!brokers || !pg) throw new Error('distributed e2e needs IDFED_TEST_KAFKA_BROKERS and IDFED_TEST_DATABASE_URL');
+    if (!brokers || !pg)
+      throw new Error('distributed e2e needs IDFED_TEST_KAFKA_BROKERS and IDFED_TEST_DATABASE_URL');
     mailbox = join(workDir, 'smtp.jsonl');
     const smtp = await startSmtpCapture(mailbox);
     stopSmtp = smtp.close;

@@ -23,7 +23,12 @@ export async function embeddedDatabase(env: IdfedEnv, logger: LoggerService): Pr
   }
   logger.log(`starting PostgreSQL (embedded) in ${dataDir} on 127.0.0.1:${env.embeddedPostgresPort}`);
   try {
-    return await startEmbeddedPostgres({ dataDir, port: env.embeddedPostgresPort, password, database: 'idfed' });
+    return await startEmbeddedPostgres({
+      dataDir,
+      port: env.embeddedPostgresPort,
+      password,
+      database: 'idfed',
+    });
   } catch (err) {
     throw new Error(
       `could not start the embedded PostgreSQL on port ${env.embeddedPostgresPort} ` +

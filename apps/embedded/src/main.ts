@@ -22,9 +22,24 @@ async function main(env: IdfedEnv): Promise<void> {
   const transport = transportFromEnv(env, 'idfed-embedded');
   const services: INestMicroservice[] = [
     await startUserDirectory(env, transport, database.url, logger),
-    await startServiceApp('federation-broker', FederationBrokerModule.register(transport, database.url), transport, logger),
-    await startServiceApp('credential-vending', CredentialVendingModule.register(transport, database.url), transport, logger),
-    await startServiceApp('device-sync', DeviceSyncModule.register(transport, database.url), transport, logger),
+    await startServiceApp(
+      'federation-broker',
+      FederationBrokerModule.register(transport, database.url),
+      transport,
+      logger,
+    ),
+    await startServiceApp(
+      'credential-vending',
+      CredentialVendingModule.register(transport, database.url),
+      transport,
+      logger,
+    ),
+    await startServiceApp(
+      'device-sync',
+      DeviceSyncModule.register(transport, database.url),
+      transport,
+      logger,
+    ),
   ];
   const admin = loadOrCreateAdminCredentials(env);
   const gateway: INestApplication = await createGatewayApp({

@@ -5,4 +5,3 @@ import { startUserDirectory } from './user-directory.bootstrap';
 void runServiceProcess('user-directory', (env, transport, databaseUrl, logger) =>
   startUserDirectory(env, transport, databaseUrl, logger),
 );
-

@@ -9,11 +9,17 @@ import { SmtpSender } from './delivery/smtp.sender';
 import { UserDirectoryModule } from './user-directory.module';
 
 /** The key that seals signing keys and client secrets: configuration, or a 0600 file made on first start. */
-export function loadKeyEncryptionKey(env: IdfedEnv, logger: LoggerService = new Logger('UserDirectory')): Buffer {
+export function loadKeyEncryptionKey(
+  env: IdfedEnv,
+  logger: LoggerService = new Logger('UserDirectory'),
+): Buffer {
   if (env.keyEncryptionKey) return env.keyEncryptionKey;
   const path = dataPath(env.dataDir, 'key-encryption-key');
   const { value, created } = readOrCreateSecretFile(path, () => randomBytes(32).toString('base64'));
-  if (created) logger.log(`generated a key-encryption key at ${path} (set IDFED_KEY_ENCRYPTION_KEY to manage it yourself)`);
+  if (created)
+    logger.log(
+      `generated a key-encryption key at ${path} (set IDFED_KEY_ENCRYPTION_KEY to manage it yourself)`,
+    );
   return Buffer.from(value, 'base64');
 }
 

@@ -67,19 +67,30 @@ export const UserDirectoryModule = {
         {
           provide: ClientsService,
           inject: [DataSource, PoolsService, KeyEncryption],
-          useFactory: (ds: DataSource, pools: PoolsService, kek: KeyEncryption) => new ClientsService(ds, pools, kek),
+          useFactory: (ds: DataSource, pools: PoolsService, kek: KeyEncryption) =>
+            new ClientsService(ds, pools, kek),
         },
         {
           provide: SignUpUseCase,
           inject: [DataSource, ClientsService, PasswordHasher, MESSAGE_SENDER, OutboxService],
-          useFactory: (ds: DataSource, c: ClientsService, h: PasswordHasher, s: MessageSender, o: OutboxService) =>
-            new SignUpUseCase(ds, c, h, s, o),
+          useFactory: (
+            ds: DataSource,
+            c: ClientsService,
+            h: PasswordHasher,
+            s: MessageSender,
+            o: OutboxService,
+          ) => new SignUpUseCase(ds, c, h, s, o),
         },
         {
           provide: ConfirmationUseCases,
           inject: [DataSource, ClientsService, PoolsService, MESSAGE_SENDER, OutboxService],
-          useFactory: (ds: DataSource, c: ClientsService, p: PoolsService, s: MessageSender, o: OutboxService) =>
-            new ConfirmationUseCases(ds, c, p, s, o),
+          useFactory: (
+            ds: DataSource,
+            c: ClientsService,
+            p: PoolsService,
+            s: MessageSender,
+            o: OutboxService,
+          ) => new ConfirmationUseCases(ds, c, p, s, o),
         },
         {
           provide: AdminUsersUseCases,
@@ -95,7 +106,8 @@ export const UserDirectoryModule = {
         {
           provide: GetUserUseCase,
           inject: [DataSource, SigningKeysService],
-          useFactory: (ds: DataSource, keys: SigningKeysService) => new GetUserUseCase(ds, keys, env.publicUrl),
+          useFactory: (ds: DataSource, keys: SigningKeysService) =>
+            new GetUserUseCase(ds, keys, env.publicUrl),
         },
       ],
     });

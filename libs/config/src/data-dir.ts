@@ -9,7 +9,10 @@ export function dataPath(dataDir: string, ...parts: string[]): string {
  * Returns the secret stored at `path`, creating it with `generate` on first use. The file is
  * written 0600 with an exclusive create, so two processes starting together cannot both write.
  */
-export function readOrCreateSecretFile(path: string, generate: () => string): { value: string; created: boolean } {
+export function readOrCreateSecretFile(
+  path: string,
+  generate: () => string,
+): { value: string; created: boolean } {
   if (existsSync(path)) return { value: readFileSync(path, 'utf8').trim(), created: false };
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   try {

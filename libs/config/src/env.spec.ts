@@ -28,7 +28,12 @@ describe('loadEnv', () => {
   it('names every bad variable at once', () => {
     let error: unknown;
     try {
-      loadEnv({ IDFED_HTTP_PORT: 'eighty', IDFED_REGION: 'moon', IDFED_ACCOUNT_ID: '12', IDFED_KAFKA_BROKERS: 'nope' });
+      loadEnv({
+        IDFED_HTTP_PORT: 'eighty',
+        IDFED_REGION: 'moon',
+        IDFED_ACCOUNT_ID: '12',
+        IDFED_KAFKA_BROKERS: 'nope',
+      });
     } catch (err) {
       error = err;
     }
@@ -40,7 +45,9 @@ describe('loadEnv', () => {
   });
 
   it('requires admin key id and secret together and never echoes the secret', () => {
-    expect(() => loadEnv({ IDFED_ADMIN_ACCESS_KEY_ID: 'AKIAEXAMPLEEXAMPLE' })).toThrow(/must be set together/);
+    expect(() => loadEnv({ IDFED_ADMIN_ACCESS_KEY_ID: 'AKIAEXAMPLEEXAMPLE' })).toThrow(
+      /must be set together/,
+    );
     try {
       loadEnv({ IDFED_ADMIN_ACCESS_KEY_ID: 'AKIAEXAMPLEEXAMPLE', IDFED_ADMIN_SECRET_ACCESS_KEY: 'short' });
       throw new Error('expected a ConfigError');
@@ -54,6 +61,8 @@ describe('loadEnv', () => {
     expect(() => loadEnv({ IDFED_KEY_ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') })).toThrow(
       /IDFED_KEY_ENCRYPTION_KEY/,
     );
-    expect(loadEnv({ IDFED_KEY_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64') }).keyEncryptionKey).toHaveLength(32);
+    expect(
+      loadEnv({ IDFED_KEY_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64') }).keyEncryptionKey,
+    ).toHaveLength(32);
   });
 });

@@ -1,5 +1,10 @@
 /** The four services that own state. The gateways own nothing durable and are not listed. */
-export const SERVICE_NAMES = ['user-directory', 'federation-broker', 'credential-vending', 'device-sync'] as const;
+export const SERVICE_NAMES = [
+  'user-directory',
+  'federation-broker',
+  'credential-vending',
+  'device-sync',
+] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 /**

@@ -20,7 +20,10 @@ describe('log redaction', () => {
       log.info(
         {
           Password: 'hunter2-secret',
-          body: { AuthParameters: { PASSWORD: 'pw-nested', SECRET_HASH: 'hash-nested' }, RefreshToken: 'rt-value' },
+          body: {
+            AuthParameters: { PASSWORD: 'pw-nested', SECRET_HASH: 'hash-nested' },
+            RefreshToken: 'rt-value',
+          },
           headers: { authorization: 'AWS4-HMAC-SHA256 sig-value' },
         },
         'request',

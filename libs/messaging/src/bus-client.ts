@@ -29,7 +29,10 @@ export class BusClient {
       );
     } catch (err) {
       if (err instanceof TimeoutError) {
-        throw new CommandFailedError({ name: 'ServiceUnavailable', message: `${command.service} did not answer in time` });
+        throw new CommandFailedError({
+          name: 'ServiceUnavailable',
+          message: `${command.service} did not answer in time`,
+        });
       }
       const shape = err as Partial<ServiceErrorShape>;
       throw new CommandFailedError(

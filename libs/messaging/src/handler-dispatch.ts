@@ -8,7 +8,9 @@ export type RequestOutcome = { ok: true; response: unknown } | { ok: false; erro
 
 async function settle(result: unknown): Promise<unknown> {
   const value = await result;
-  return isObservable(value) ? lastValueFrom(value as Observable<unknown>, { defaultValue: undefined }) : value;
+  return isObservable(value)
+    ? lastValueFrom(value as Observable<unknown>, { defaultValue: undefined })
+    : value;
 }
 
 /**
@@ -33,7 +35,11 @@ export async function runRequestHandler(
 }
 
 /** Runs an event handler; throws when the handler failed so the transport redelivers. */
-export async function runEventHandler(handler: MessageHandler, payload: unknown, ctx: BusContext): Promise<void> {
+export async function runEventHandler(
+  handler: MessageHandler,
+  payload: unknown,
+  ctx: BusContext,
+): Promise<void> {
   await settle(handler(payload, ctx));
 }
 

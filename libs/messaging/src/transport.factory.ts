@@ -14,9 +14,16 @@ export type TransportConfig =
 
 export type BusClientProxy = ClientProxy & EventPublisher;
 
-export function createServerTransport(service: ServiceName, config: TransportConfig): Server & CustomTransportStrategy {
+export function createServerTransport(
+  service: ServiceName,
+  config: TransportConfig,
+): Server & CustomTransportStrategy {
   return config.kind === 'kafka'
-    ? new KafkaServer(service, { brokers: config.brokers, partitions: config.partitions, clientId: config.clientId })
+    ? new KafkaServer(service, {
+        brokers: config.brokers,
+        partitions: config.partitions,
+        clientId: config.clientId,
+      })
     : new InProcessServer(service, config.bus);
 }
 

@@ -94,7 +94,8 @@ describe('transactional outbox and inbox', () => {
     await ds.transaction((m) => outbox.add(m, { topic: 't.v1', key: 'k', payload: { n: 42 } }));
     outbox.nudge();
     const deadline = Date.now() + 5000;
-    while (publisher.published.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    while (publisher.published.length === 0 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
     await relay.stop();
     expect(publisher.published.map((e) => (e.value as { n: number }).n)).toEqual([42]);
   });

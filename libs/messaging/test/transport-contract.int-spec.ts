@@ -84,7 +84,10 @@ if (!brokers) throw new Error('IDFED_TEST_KAFKA_BROKERS is not set: the integrat
 const run = randomUUID().slice(0, 8);
 const transports: [string, () => TransportConfig][] = [
   ['in-process', () => ({ kind: 'in-process', bus: new InProcessBus() })],
-  ['kafka', () => ({ kind: 'kafka', brokers: brokers.split(','), partitions: 3, clientId: `contract-${run}` })],
+  [
+    'kafka',
+    () => ({ kind: 'kafka', brokers: brokers.split(','), partitions: 3, clientId: `contract-${run}` }),
+  ],
 ];
 
 describe.each(transports)('bus contract over %s', (_name, config) => {
@@ -96,7 +99,10 @@ describe.each(transports)('bus contract over %s', (_name, config) => {
 
   beforeAll(async () => {
     transport = config();
-    services = [await startService('device-sync', transport), await startService('federation-broker', transport)];
+    services = [
+      await startService('device-sync', transport),
+      await startService('federation-broker', transport),
+    ];
     const client = createClientTransport(transport, `idfed.contract-${run}.replies`);
     bus = new BusClient(client, 20_000);
     await bus.connect();
@@ -111,7 +117,10 @@ describe.each(transports)('bus contract over %s', (_name, config) => {
   }, 60_000);
 
   it('carries a request and its reply, with the partition key', async () => {
-    await expect(bus.request(echo, { text: 'hello' }, meta, 'pool-1')).resolves.toEqual({ echoed: 'hello', key: 'pool-1' });
+    await expect(bus.request(echo, { text: 'hello' }, meta, 'pool-1')).resolves.toEqual({
+      echoed: 'hello',
+      key: 'pool-1',
+    });
   });
 
   it('handles concurrent requests and matches each reply to its request', async () => {
@@ -123,7 +132,10 @@ describe.each(transports)('bus contract over %s', (_name, config) => {
   it('delivers a ServiceError by its AWS name and message', async () => {
     const err = await bus.request(fail, {}, meta).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CommandFailedError);
-    expect((err as CommandFailedError).error).toEqual({ name: 'UsernameExistsException', message: 'User already exists' });
+    expect((err as CommandFailedError).error).toEqual({
+      name: 'UsernameExistsException',
+      message: 'User already exists',
+    });
   });
 
   it('turns an unexpected error into InternalErrorException without its detail', async () => {

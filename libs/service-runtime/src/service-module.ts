@@ -36,7 +36,11 @@ export class ServiceModule {
           applicationName: `idfed-${options.service}`,
         }),
         databaseShutdownProvider,
-        ...serviceMessagingProviders({ service: options.service, schema: options.schema, transport: options.transport }),
+        ...serviceMessagingProviders({
+          service: options.service,
+          schema: options.schema,
+          transport: options.transport,
+        }),
         ...(options.providers ?? []),
       ],
     };

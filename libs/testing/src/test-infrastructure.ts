@@ -55,7 +55,9 @@ async function startKafka(): Promise<string> {
     return `${container.getHost()}:${container.getMappedPort(9093)}`;
   }
   execFileSync('bash', ['deploy/kafka/kafka.sh', 'start'], { stdio: 'inherit' });
-  stoppers.push(async () => void execFileSync('bash', ['deploy/kafka/kafka.sh', 'stop'], { stdio: 'inherit' }));
+  stoppers.push(
+    async () => void execFileSync('bash', ['deploy/kafka/kafka.sh', 'stop'], { stdio: 'inherit' }),
+  );
   return `127.0.0.1:${process.env.IDFED_KAFKA_PORT ?? '9092'}`;
 }
 

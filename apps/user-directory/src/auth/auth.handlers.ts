@@ -1,6 +1,11 @@
 import { Controller, Inject } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { AccessTokenRequest, CommandEnvelope, InitiateAuthRequest, UserDirectoryCommands as C } from '@idfed/contracts';
+import {
+  AccessTokenRequest,
+  CommandEnvelope,
+  InitiateAuthRequest,
+  UserDirectoryCommands as C,
+} from '@idfed/contracts';
 import { GetUserUseCase } from './get-user.use-case';
 import { InitiateAuthUseCase } from './initiate-auth.use-case';
 

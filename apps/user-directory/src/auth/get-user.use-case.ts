@@ -38,7 +38,9 @@ export class GetUserUseCase {
     if (typeof payload.exp !== 'number' || payload.exp + CLOCK_SKEW_SECONDS <= Date.now() / 1000) {
       throw CognitoErrors.notAuthorized('Access Token has expired');
     }
-    const user = await this.dataSource.manager.findOne(UserEntity, { where: { sub: String(payload.sub), poolId } });
+    const user = await this.dataSource.manager.findOne(UserEntity, {
+      where: { sub: String(payload.sub), poolId },
+    });
     if (!user) throw CognitoErrors.userNotFound();
     if (!user.enabled) throw CognitoErrors.notAuthorized('User is disabled.');
     const issuedAt = typeof payload.iat === 'number' ? payload.iat : 0;

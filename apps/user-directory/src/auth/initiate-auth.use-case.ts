@@ -55,13 +55,18 @@ export class InitiateAuthUseCase {
     }
   }
 
-  private async passwordAuth(auth: ClientForAuth, params: Record<string, string>): Promise<InitiateAuthResponse> {
+  private async passwordAuth(
+    auth: ClientForAuth,
+    params: Record<string, string>,
+  ): Promise<InitiateAuthResponse> {
     if (!allowsFlow(auth.client.config, 'USER_PASSWORD_AUTH')) {
       throw CognitoErrors.invalidParameter('USER_PASSWORD_AUTH flow not enabled for this client');
     }
     const { USERNAME: username, PASSWORD: password } = params;
-    if (typeof username !== 'string' || username.length === 0) throw CognitoErrors.invalidParameter('Missing required parameter USERNAME');
-    if (typeof password !== 'string' || password.length === 0) throw CognitoErrors.invalidParameter('Missing required parameter PASSWORD');
+    if (typeof username !== 'string' || username.length === 0)
+      throw CognitoErrors.invalidParameter('Missing required parameter USERNAME');
+    if (typeof password !== 'string' || password.length === 0)
+      throw CognitoErrors.invalidParameter('Missing required parameter PASSWORD');
     checkSecretHash(auth, params.SECRET_HASH, [username]);
 
     const m = this.dataSource.manager;
@@ -110,9 +115,13 @@ export class InitiateAuthUseCase {
     };
   }
 
-  private async refreshAuth(auth: ClientForAuth, params: Record<string, string>): Promise<InitiateAuthResponse> {
+  private async refreshAuth(
+    auth: ClientForAuth,
+    params: Record<string, string>,
+  ): Promise<InitiateAuthResponse> {
     const token = params.REFRESH_TOKEN;
-    if (typeof token !== 'string' || token.length === 0) throw CognitoErrors.invalidParameter('Missing required parameter REFRESH_TOKEN');
+    if (typeof token !== 'string' || token.length === 0)
+      throw CognitoErrors.invalidParameter('Missing required parameter REFRESH_TOKEN');
     const m = this.dataSource.manager;
     const row = await m.findOne(RefreshTokenEntity, { where: { tokenHash: hashRefreshToken(token) } });
     if (!row || row.clientId !== auth.client.id) throw CognitoErrors.notAuthorized('Invalid Refresh Token');

@@ -16,6 +16,11 @@ export async function storeRefreshToken(
   row: Omit<RefreshTokenEntity, 'tokenHash' | 'createdAt' | 'revokedAt'>,
 ): Promise<string> {
   const token = newRefreshToken();
-  await manager.insert(RefreshTokenEntity, { ...row, tokenHash: hashRefreshToken(token), revokedAt: null, createdAt: new Date() });
+  await manager.insert(RefreshTokenEntity, {
+    ...row,
+    tokenHash: hashRefreshToken(token),
+    revokedAt: null,
+    createdAt: new Date(),
+  });
   return token;
 }

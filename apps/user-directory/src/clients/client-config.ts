@@ -26,12 +26,18 @@ export interface ClientConfig {
 const SECONDS: Record<Unit, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86400 };
 
 /** Cognito's default flows when a client names none. */
-const DEFAULT_FLOWS: ExplicitAuthFlowsType[] = ['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH'];
+const DEFAULT_FLOWS: ExplicitAuthFlowsType[] = [
+  'ALLOW_REFRESH_TOKEN_AUTH',
+  'ALLOW_USER_SRP_AUTH',
+  'ALLOW_CUSTOM_AUTH',
+];
 
 function within(name: string, value: number, unit: Unit, minSeconds: number, maxSeconds: number): void {
   const seconds = value * SECONDS[unit];
   if (!Number.isInteger(value) || seconds < minSeconds || seconds > maxSeconds) {
-    throw CognitoErrors.invalidParameter(`${name} must be between ${minSeconds} seconds and ${maxSeconds} seconds.`);
+    throw CognitoErrors.invalidParameter(
+      `${name} must be between ${minSeconds} seconds and ${maxSeconds} seconds.`,
+    );
   }
 }
 
@@ -79,7 +85,13 @@ export function lifetimesInSeconds(c: ClientConfig): { access: number; id: numbe
 }
 
 /** ALLOW_USER_PASSWORD_AUTH, or its legacy spelling USER_PASSWORD_AUTH. */
-export function allowsFlow(c: ClientConfig, flow: 'USER_PASSWORD_AUTH' | 'USER_SRP_AUTH' | 'ADMIN_USER_PASSWORD_AUTH'): boolean {
+export function allowsFlow(
+  c: ClientConfig,
+  flow: 'USER_PASSWORD_AUTH' | 'USER_SRP_AUTH' | 'ADMIN_USER_PASSWORD_AUTH',
+): boolean {
   const legacy = flow === 'ADMIN_USER_PASSWORD_AUTH' ? 'ADMIN_NO_SRP_AUTH' : flow;
-  return c.explicitAuthFlows.includes(`ALLOW_${flow}` as ExplicitAuthFlowsType) || c.explicitAuthFlows.includes(legacy as ExplicitAuthFlowsType);
+  return (
+    c.explicitAuthFlows.includes(`ALLOW_${flow}` as ExplicitAuthFlowsType) ||
+    c.explicitAuthFlows.includes(legacy as ExplicitAuthFlowsType)
+  );
 }

@@ -112,7 +112,9 @@ export class ClientsService {
     RequestValidator.of({ ClientId: clientId })
       .string('ClientId', { required: true, min: 1, max: 128, pattern: Patterns.clientId })
       .check();
-    const client = await this.dataSource.manager.findOne(AppClientEntity, { where: { id: clientId as string } });
+    const client = await this.dataSource.manager.findOne(AppClientEntity, {
+      where: { id: clientId as string },
+    });
     if (!client) throw CognitoErrors.clientNotFound(clientId as string);
     return { client, secret: this.openSecret(client) };
   }

@@ -13,15 +13,19 @@ export const CognitoErrors = {
   userNotFound: () => new ServiceError('UserNotFoundException', 'User does not exist.'),
   usernameExists: () => new ServiceError('UsernameExistsException', 'User already exists'),
   /** Email-as-username pools report a taken email as a taken username, as Cognito does. */
-  aliasExists: () => new ServiceError('UsernameExistsException', 'An account with the given email already exists.'),
+  aliasExists: () =>
+    new ServiceError('UsernameExistsException', 'An account with the given email already exists.'),
   invalidPassword: (reason: string) =>
     new ServiceError('InvalidPasswordException', `Password did not conform with policy: ${reason}`),
-  notAuthorized: (message = 'Incorrect username or password.') => new ServiceError('NotAuthorizedException', message),
+  notAuthorized: (message = 'Incorrect username or password.') =>
+    new ServiceError('NotAuthorizedException', message),
   userNotConfirmed: () => new ServiceError('UserNotConfirmedException', 'User is not confirmed.'),
   codeMismatch: () =>
     new ServiceError('CodeMismatchException', 'Invalid verification code provided, please try again.'),
-  expiredCode: () => new ServiceError('ExpiredCodeException', 'Invalid code provided, please request a code again.'),
-  limitExceeded: () => new ServiceError('LimitExceededException', 'Attempt limit exceeded, please try after some time.'),
+  expiredCode: () =>
+    new ServiceError('ExpiredCodeException', 'Invalid code provided, please request a code again.'),
+  limitExceeded: () =>
+    new ServiceError('LimitExceededException', 'Attempt limit exceeded, please try after some time.'),
   deletionProtected: () =>
     new ServiceError(
       'InvalidParameterException',

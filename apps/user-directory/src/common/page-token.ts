@@ -8,7 +8,9 @@ export function encodePageToken(lastKey: string): string {
 export function decodePageToken(token: string | undefined): string | undefined {
   if (token === undefined || token === null) return undefined;
   try {
-    const decoded = JSON.parse(Buffer.from(String(token), 'base64url').toString('utf8')) as { after?: unknown };
+    const decoded = JSON.parse(Buffer.from(String(token), 'base64url').toString('utf8')) as {
+      after?: unknown;
+    };
     if (typeof decoded.after === 'string') return decoded.after;
   } catch {
     // fall through to the error below

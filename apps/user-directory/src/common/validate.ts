@@ -22,8 +22,11 @@ export class RequestValidator {
   }
 
   private fail(field: string, value: unknown, constraint: string): void {
-    const shown = value === undefined || value === null ? 'null' : `'${typeof value === 'string' ? value : '***'}'`;
-    this.violations.push(`Value ${shown} at '${this.member(field)}' failed to satisfy constraint: ${constraint}`);
+    const shown =
+      value === undefined || value === null ? 'null' : `'${typeof value === 'string' ? value : '***'}'`;
+    this.violations.push(
+      `Value ${shown} at '${this.member(field)}' failed to satisfy constraint: ${constraint}`,
+    );
   }
 
   string(
@@ -76,7 +79,11 @@ export class RequestValidator {
     const value = this.body[field];
     if (value === undefined || value === null) return this;
     if (!Array.isArray(value) || value.some((v) => !allowed.includes(v as string))) {
-      this.fail(field, JSON.stringify(value), `Member must satisfy constraint: [Member must satisfy enum value set: [${allowed.join(', ')}]]`);
+      this.fail(
+        field,
+        JSON.stringify(value),
+        `Member must satisfy constraint: [Member must satisfy enum value set: [${allowed.join(', ')}]]`,
+      );
     }
     return this;
   }
@@ -103,7 +110,8 @@ export class RequestValidator {
           typeof a === 'object' &&
           a !== null &&
           typeof (a as { Name?: unknown }).Name === 'string' &&
-          ((a as { Value?: unknown }).Value === undefined || typeof (a as { Value?: unknown }).Value === 'string'),
+          ((a as { Value?: unknown }).Value === undefined ||
+            typeof (a as { Value?: unknown }).Value === 'string'),
       );
     if (!ok) this.fail(field, '***', 'Member must be a list of {Name, Value} attributes');
     return this;

@@ -19,6 +19,11 @@ export class SmtpSender implements MessageSender {
 
   async send(message: OutgoingMessage): Promise<void> {
     if (message.medium === 'SMS') return this.smsFallback.send(message);
-    await this.transport.sendMail({ from: this.from, to: message.to, subject: message.subject, text: message.text });
+    await this.transport.sendMail({
+      from: this.from,
+      to: message.to,
+      subject: message.subject,
+      text: message.text,
+    });
   }
 }

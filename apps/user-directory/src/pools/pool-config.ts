@@ -72,7 +72,9 @@ export function poolConfigFromRequest(req: CreateUserPoolRequest, arn: string): 
     throw CognitoErrors.invalidParameter('Password policy MinimumLength must be between 6 and 99.');
   }
   if (req.UsernameAttributes?.length && req.AliasAttributes?.length) {
-    throw CognitoErrors.invalidParameter('Only one of the UsernameAttributes or AliasAttributes can be specified.');
+    throw CognitoErrors.invalidParameter(
+      'Only one of the UsernameAttributes or AliasAttributes can be specified.',
+    );
   }
   return {
     arn,

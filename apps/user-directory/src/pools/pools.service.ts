@@ -45,7 +45,13 @@ export class PoolsService {
     const config = poolConfigFromRequest(req, arn);
     const now = new Date();
     const pool = await this.dataSource.transaction(async (m) => {
-      const entity = m.create(UserPoolEntity, { id, name: req.PoolName, config, createdAt: now, updatedAt: now });
+      const entity = m.create(UserPoolEntity, {
+        id,
+        name: req.PoolName,
+        config,
+        createdAt: now,
+        updatedAt: now,
+      });
       await m.insert(UserPoolEntity, entity);
       await this.signingKeys.createForPool(m, id);
       return entity;
@@ -88,7 +94,12 @@ export class PoolsService {
       if (pool.config.deletionProtection === 'ACTIVE') throw CognitoErrors.deletionProtected();
       await m.delete(UserPoolEntity, { id: poolId });
       const event: UserPoolDeletedEvent = { userPoolId: poolId, occurredAt: new Date().toISOString() };
-      await this.outbox.add(m, { topic: UserDirectoryTopics.userPoolDeleted, key: poolId, payload: event, correlationId });
+      await this.outbox.add(m, {
+        topic: UserDirectoryTopics.userPoolDeleted,
+        key: poolId,
+        payload: event,
+        correlationId,
+      });
     });
     this.outbox.nudge();
     this.signingKeys.forgetPool(poolId);

@@ -29,17 +29,21 @@ export const STANDARD_SCHEMA: SchemaAttributeType[] = [
     Required: true,
     StringAttributeConstraints: { MinLength: '1', MaxLength: '2048' },
   },
-  ...STRING_ATTRIBUTES.map(
-    (Name): SchemaAttributeType => ({
-      Name,
-      AttributeDataType: 'String',
-      DeveloperOnlyAttribute: false,
-      Mutable: true,
-      Required: false,
-      StringAttributeConstraints: { MinLength: '0', MaxLength: '2048' },
-    }),
-  ),
-  { Name: 'email_verified', AttributeDataType: 'Boolean', DeveloperOnlyAttribute: false, Mutable: true, Required: false },
+  ...STRING_ATTRIBUTES.map((Name): SchemaAttributeType => ({
+    Name,
+    AttributeDataType: 'String',
+    DeveloperOnlyAttribute: false,
+    Mutable: true,
+    Required: false,
+    StringAttributeConstraints: { MinLength: '0', MaxLength: '2048' },
+  })),
+  {
+    Name: 'email_verified',
+    AttributeDataType: 'Boolean',
+    DeveloperOnlyAttribute: false,
+    Mutable: true,
+    Required: false,
+  },
   {
     Name: 'phone_number_verified',
     AttributeDataType: 'Boolean',

@@ -11,20 +11,31 @@ describe('RS256 (RFC 7520 §4.1)', () => {
       format: 'der',
       type: 'pkcs8',
     });
-    return webcrypto.subtle.importKey('pkcs8', der, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign']);
+    return webcrypto.subtle.importKey('pkcs8', der, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, [
+      'sign',
+    ]);
   }
 
   it('reproduces the signature byte for byte', async () => {
     const [protectedB64, payloadB64, signatureB64] = example.output.compact.split('.');
     // The cookbook signs a non-JSON payload, so sign its exact signing input the way signRs256 does.
     const key = await importPrivate();
-    const signature = await webcrypto.subtle.sign('RSASSA-PKCS1-v1_5', key, Buffer.from(`${protectedB64}.${payloadB64}`));
+    const signature = await webcrypto.subtle.sign(
+      'RSASSA-PKCS1-v1_5',
+      key,
+      Buffer.from(`${protectedB64}.${payloadB64}`),
+    );
     expect(Buffer.from(signature).toString('base64url')).toBe(signatureB64);
   });
 
   it('verifies the cookbook signature with the public key and rejects a tampered input', () => {
     const [h, p, s] = example.output.compact.split('.');
-    const published = { header: { alg: 'RS256' }, payload: {}, signingInput: `${h}.${p}`, signature: Buffer.from(s, 'base64url') };
+    const published = {
+      header: { alg: 'RS256' },
+      payload: {},
+      signingInput: `${h}.${p}`,
+      signature: Buffer.from(s, 'base64url'),
+    };
     const publicKey = publicKeyFromJwk({ kty: jwk.kty, n: jwk.n, e: jwk.e });
     expect(verifyRs256(published, publicKey)).toBe(true);
     expect(verifyRs256({ ...published, signingInput: `${h}.${p}x` }, publicKey)).toBe(false);

@@ -15,7 +15,11 @@ export function encodeSegment(value: object): string {
  * Signs through WebCrypto, whose RSA operations run on libuv's thread pool: signing is the
  * costliest step of issuing tokens, and this keeps it off the event loop and uses every core.
  */
-export async function signRs256(header: JwtHeader, payload: object, key: webcrypto.CryptoKey): Promise<string> {
+export async function signRs256(
+  header: JwtHeader,
+  payload: object,
+  key: webcrypto.CryptoKey,
+): Promise<string> {
   const input = `${encodeSegment(header)}.${encodeSegment(payload)}`;
   const signature = await webcrypto.subtle.sign('RSASSA-PKCS1-v1_5', key, Buffer.from(input));
   return `${input}.${Buffer.from(signature).toString('base64url')}`;
@@ -35,7 +39,8 @@ export function decodeJwt(token: string): DecodedJwt | undefined {
   try {
     const header = JSON.parse(Buffer.from(parts[0], 'base64url').toString('utf8')) as unknown;
     const payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as unknown;
-    if (typeof header !== 'object' || header === null || typeof payload !== 'object' || payload === null) return undefined;
+    if (typeof header !== 'object' || header === null || typeof payload !== 'object' || payload === null)
+      return undefined;
     return {
       header: header as Record<string, unknown>,
       payload: payload as Record<string, unknown>,
@@ -56,5 +61,5 @@ export function verifyRs256(decoded: DecodedJwt, publicKey: KeyObject): boolean 
 }
 
 export function publicKeyFromJwk(jwk: Record<string, string>): KeyObject {
-  return createPublicKey({ key: jwk, format: "jwk" });
+  return createPublicKey({ key: jwk, format: 'jwk' });
 }

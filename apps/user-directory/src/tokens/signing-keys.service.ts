@@ -50,7 +50,10 @@ export class SigningKeysService {
   async activeKey(poolId: string): Promise<ActiveSigningKey> {
     const cached = this.signing.get(poolId);
     if (cached) return cached;
-    const row = await this.keys.findOne({ where: { poolId, status: 'active' }, order: { createdAt: 'DESC' } });
+    const row = await this.keys.findOne({
+      where: { poolId, status: 'active' },
+      order: { createdAt: 'DESC' },
+    });
     if (!row) throw new Error(`user pool ${poolId} has no active signing key`);
     const der = this.encryption.open(row.privateKeyEnc, row.kid);
     const privateKey = await webcrypto.subtle.importKey(

@@ -13,7 +13,12 @@ const session: TokenSession = {
 const subject = {
   sub: '5b3c2a10-0000-4000-8000-00000000abcd',
   username: 'alice',
-  attributes: { email: 'alice@example.com', email_verified: 'true', updated_at: '1700000000', sub: 'ignored' },
+  attributes: {
+    email: 'alice@example.com',
+    email_verified: 'true',
+    updated_at: '1700000000',
+    sub: 'ignored',
+  },
 };
 
 describe('Cognito token claims', () => {

@@ -30,7 +30,11 @@ export class TokenIssuer {
     session: Omit<TokenSession, 'issuer' | 'nowSeconds'>,
   ): Promise<IssuedTokens> {
     const key = await this.keys.activeKey(poolId);
-    const full: TokenSession = { ...session, issuer: this.issuerOf(poolId), nowSeconds: Math.floor(Date.now() / 1000) };
+    const full: TokenSession = {
+      ...session,
+      issuer: this.issuerOf(poolId),
+      nowSeconds: Math.floor(Date.now() / 1000),
+    };
     const header = { alg: 'RS256' as const, kid: key.kid };
     const [idToken, accessToken] = await Promise.all([
       signRs256(header, idTokenClaims(subject, full), key.privateKey),

@@ -59,7 +59,12 @@ export class AdminUsersUseCases {
         username: user.username,
         occurredAt: new Date().toISOString(),
       };
-      await this.outbox.add(m, { topic: UserDirectoryTopics.userDeleted, key: user.sub, payload: event, correlationId });
+      await this.outbox.add(m, {
+        topic: UserDirectoryTopics.userDeleted,
+        key: user.sub,
+        payload: event,
+        correlationId,
+      });
     });
     this.outbox.nudge();
     return {};

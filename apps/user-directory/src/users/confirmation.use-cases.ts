@@ -49,10 +49,13 @@ export class ConfirmationUseCases {
       if (user.status !== 'UNCONFIRMED') {
         throw CognitoErrors.notAuthorized(`User cannot be confirmed. Current status is ${user.status}`);
       }
-      if ((await consumeCode(m, user, 'confirm-sign-up', req.ConfirmationCode)) === 'mismatch') return 'mismatch';
+      if ((await consumeCode(m, user, 'confirm-sign-up', req.ConfirmationCode)) === 'mismatch')
+        return 'mismatch';
       // The code reached the user through this attribute, which proves they hold it.
       const channel = confirmationChannel(pool.config, user.attributes);
-      const attributes = channel ? { ...user.attributes, [`${channel.attribute}_verified`]: 'true' } : user.attributes;
+      const attributes = channel
+        ? { ...user.attributes, [`${channel.attribute}_verified`]: 'true' }
+        : user.attributes;
       await this.markConfirmed(m, user, attributes, 'self', correlationId);
       return 'confirmed';
     });
@@ -75,9 +78,12 @@ export class ConfirmationUseCases {
       if (!user) throw CognitoErrors.userNotFound();
       if (user.status !== 'UNCONFIRMED') throw CognitoErrors.invalidParameter('User is already confirmed.');
       const channel = confirmationChannel(pool.config, user.attributes);
-      if (!channel) throw CognitoErrors.invalidParameter('Cannot resend codes. Auto verification not turned on.');
+      if (!channel)
+        throw CognitoErrors.invalidParameter('Cannot resend codes. Auto verification not turned on.');
       const code = await issueCode(m, user.sub, 'confirm-sign-up');
-      await this.sender.send(confirmationMessage(channel.medium, channel.destination, code, pool.id, user.username));
+      await this.sender.send(
+        confirmationMessage(channel.medium, channel.destination, code, pool.id, user.username),
+      );
       return {
         CodeDeliveryDetails: {
           Destination: maskDestination(channel.destination),
@@ -122,6 +128,11 @@ export class ConfirmationUseCases {
       confirmedBy,
       occurredAt: now.toISOString(),
     };
-    await this.outbox.add(m, { topic: UserDirectoryTopics.userConfirmed, key: user.sub, payload: event, correlationId });
+    await this.outbox.add(m, {
+      topic: UserDirectoryTopics.userConfirmed,
+      key: user.sub,
+      payload: event,
+      correlationId,
+    });
   }
 }

@@ -12,7 +12,13 @@ import { confirmationMessage } from '../delivery/code-messages';
 import { MessageSender } from '../delivery/message-sender';
 import { PoolConfig } from '../pools/pool-config';
 import { passwordPolicyViolation } from './password-policy';
-import { checkRequiredAttributes, isEmail, isPhoneNumber, maskDestination, userAttributesFromRequest } from './user-attributes';
+import {
+  checkRequiredAttributes,
+  isEmail,
+  isPhoneNumber,
+  maskDestination,
+  userAttributesFromRequest,
+} from './user-attributes';
 import { aliasKey, usernameKey } from './user-lookup';
 import { confirmationChannel, issueCode } from './verification-codes';
 
@@ -32,7 +38,9 @@ function identityFor(config: PoolConfig, requested: string, sub: string, attribu
     return { username: sub, usernameKey: sub, aliasKey: aliasKey(requested) };
   }
   throw CognitoErrors.invalidParameter(
-    config.usernameAttributes.includes('email') ? 'Username should be an email.' : 'Username should be a phone number.',
+    config.usernameAttributes.includes('email')
+      ? 'Username should be an email.'
+      : 'Username should be a phone number.',
   );
 }
 
@@ -56,9 +64,12 @@ export class SignUpUseCase {
       .check();
     const auth = await this.clients.forAuth(req.ClientId);
     checkSecretHash(auth, req.SecretHash, [req.Username]);
-    const pool = await this.dataSource.manager.findOneOrFail(UserPoolEntity, { where: { id: auth.client.poolId } });
+    const pool = await this.dataSource.manager.findOneOrFail(UserPoolEntity, {
+      where: { id: auth.client.poolId },
+    });
     const config = pool.config;
-    if (config.allowAdminCreateUserOnly) throw CognitoErrors.notAuthorized('SignUp is not permitted for this user pool');
+    if (config.allowAdminCreateUserOnly)
+      throw CognitoErrors.notAuthorized('SignUp is not permitted for this user pool');
 
     const sub = randomUUID();
     const attributes = userAttributesFromRequest(config, req.UserAttributes);
@@ -91,15 +102,25 @@ export class SignUpUseCase {
           status: 'UNCONFIRMED',
           occurredAt: now.toISOString(),
         };
-        await this.outbox.add(m, { topic: UserDirectoryTopics.userSignedUp, key: sub, payload: event, correlationId });
+        await this.outbox.add(m, {
+          topic: UserDirectoryTopics.userSignedUp,
+          key: sub,
+          payload: event,
+          correlationId,
+        });
         if (channel) {
           const code = await issueCode(m, sub, 'confirm-sign-up');
           // Sent before the commit: if delivery fails, the sign-up is rolled back and can simply be retried.
-          await this.sender.send(confirmationMessage(channel.medium, channel.destination, code, pool.id, identity.username));
+          await this.sender.send(
+            confirmationMessage(channel.medium, channel.destination, code, pool.id, identity.username),
+          );
         }
       });
     } catch (err) {
-      if (err instanceof QueryFailedError && (err.driverError as { code?: string }).code === UNIQUE_VIOLATION) {
+      if (
+        err instanceof QueryFailedError &&
+        (err.driverError as { code?: string }).code === UNIQUE_VIOLATION
+      ) {
         throw identity.aliasKey ? CognitoErrors.aliasExists() : CognitoErrors.usernameExists();
       }
       throw err;

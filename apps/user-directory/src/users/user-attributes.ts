@@ -23,7 +23,8 @@ export function userAttributesFromRequest(
     }
     const value = Value ?? '';
     if (value.length > 2048) throw CognitoErrors.invalidParameter(`${Name}: value is too long`);
-    if (Name === 'email' && !EMAIL.test(value)) throw CognitoErrors.invalidParameter('Invalid email address format.');
+    if (Name === 'email' && !EMAIL.test(value))
+      throw CognitoErrors.invalidParameter('Invalid email address format.');
     if (Name === 'phone_number' && !PHONE.test(value)) {
       throw CognitoErrors.invalidParameter('Invalid phone number format.');
     }
@@ -49,7 +50,10 @@ export function isPhoneNumber(value: string): boolean {
 }
 
 export function toAttributeList(sub: string, attributes: Record<string, string>): AttributeType[] {
-  return [{ Name: 'sub', Value: sub }, ...Object.entries(attributes).map(([Name, Value]) => ({ Name, Value }))];
+  return [
+    { Name: 'sub', Value: sub },
+    ...Object.entries(attributes).map(([Name, Value]) => ({ Name, Value })),
+  ];
 }
 
 /** `a***@e***` as Cognito masks a destination in CodeDeliveryDetails. */

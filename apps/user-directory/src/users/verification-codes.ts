@@ -20,7 +20,10 @@ export interface CodeChannel {
 }
 
 /** Where a pool sends a user's confirmation code: the first auto-verified attribute the user has. */
-export function confirmationChannel(config: PoolConfig, attributes: Record<string, string>): CodeChannel | undefined {
+export function confirmationChannel(
+  config: PoolConfig,
+  attributes: Record<string, string>,
+): CodeChannel | undefined {
   for (const attribute of config.autoVerifiedAttributes) {
     const destination = attributes[attribute];
     if (destination) return { medium: attribute === 'email' ? 'EMAIL' : 'SMS', attribute, destination };
@@ -29,7 +32,11 @@ export function confirmationChannel(config: PoolConfig, attributes: Record<strin
 }
 
 /** Replaces any earlier code for the same purpose and returns the new plaintext code. */
-export async function issueCode(manager: EntityManager, userSub: string, purpose: CodePurpose): Promise<string> {
+export async function issueCode(
+  manager: EntityManager,
+  userSub: string,
+  purpose: CodePurpose,
+): Promise<string> {
   const code = newVerificationCode();
   await manager.upsert(
     VerificationCodeEntity,

@@ -35,7 +35,10 @@ export const UserDirectoryCommands = {
     svc,
     'ResendConfirmationCode',
   ),
-  adminConfirmSignUp: defineCommand<W.AdminUserRequest, W.AdminConfirmSignUpResponse>(svc, 'AdminConfirmSignUp'),
+  adminConfirmSignUp: defineCommand<W.AdminUserRequest, W.AdminConfirmSignUpResponse>(
+    svc,
+    'AdminConfirmSignUp',
+  ),
   adminGetUser: defineCommand<W.AdminUserRequest, W.AdminGetUserResponse>(svc, 'AdminGetUser'),
   adminDeleteUser: defineCommand<W.AdminUserRequest, W.AdminDeleteUserResponse>(svc, 'AdminDeleteUser'),
   initiateAuth: defineCommand<W.InitiateAuthRequest, W.InitiateAuthResponse>(svc, 'InitiateAuth'),

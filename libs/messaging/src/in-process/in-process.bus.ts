@@ -7,7 +7,12 @@ export type RequestListener = (
   envelope: CommandEnvelope<unknown>,
   headers: MessageHeaders,
 ) => Promise<RequestOutcome>;
-export type EventListener = (topic: string, key: string, value: unknown, headers: MessageHeaders) => Promise<void>;
+export type EventListener = (
+  topic: string,
+  key: string,
+  value: unknown,
+  headers: MessageHeaders,
+) => Promise<void>;
 
 /**
  * The meeting point of in-process servers and clients: the embedded default's stand-in for Kafka.

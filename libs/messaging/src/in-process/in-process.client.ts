@@ -20,13 +20,21 @@ export class InProcessClient extends ClientProxy implements EventPublisher {
     return this.bus as T;
   }
 
-  protected publish(packet: ReadPacket<CommandEnvelope<unknown>>, callback: (packet: WritePacket) => void): () => void {
+  protected publish(
+    packet: ReadPacket<CommandEnvelope<unknown>>,
+    callback: (packet: WritePacket) => void,
+  ): () => void {
     const pattern = String(packet.pattern);
     const service = serviceOfPattern(pattern);
     const server = service && this.bus.commandServer(service);
     let cancelled = false;
     if (!server) {
-      setImmediate(() => callback({ err: TransportErrors.unavailable(`${service ?? pattern} is not running`), isDisposed: true }));
+      setImmediate(() =>
+        callback({
+          err: TransportErrors.unavailable(`${service ?? pattern} is not running`),
+          isDisposed: true,
+        }),
+      );
       return () => undefined;
     }
     const envelope = copyThroughWire(packet.data);
@@ -36,7 +44,11 @@ export class InProcessClient extends ClientProxy implements EventPublisher {
       server(pattern, envelope, headers).then(
         (outcome) => {
           if (cancelled) return;
-          callback(outcome.ok ? { response: outcome.response, isDisposed: true } : { err: outcome.error, isDisposed: true });
+          callback(
+            outcome.ok
+              ? { response: outcome.response, isDisposed: true }
+              : { err: outcome.error, isDisposed: true },
+          );
         },
         () => !cancelled && callback({ err: TransportErrors.internal(), isDisposed: true }),
       );
@@ -66,7 +78,9 @@ export class InProcessClient extends ClientProxy implements EventPublisher {
             this.bus
               .subscribers(event.topic)
               .map((listener) =>
-                deliverWithRetry(() => listener(event.topic, event.key, copyThroughWire(event.value), event.headers)),
+                deliverWithRetry(() =>
+                  listener(event.topic, event.key, copyThroughWire(event.value), event.headers),
+                ),
               ),
           );
         }

@@ -18,7 +18,10 @@ export class InProcessServer extends Server implements CustomTransportStrategy {
       const ctx = new BusContext({ topic: pattern, key: envelope.key, headers });
       const deadline = Number(headers[Headers.deadline] ?? 0);
       if (deadline && Date.now() > deadline) {
-        return { ok: false, error: { name: 'ServiceUnavailable', message: 'request expired before it was handled' } };
+        return {
+          ok: false,
+          error: { name: 'ServiceUnavailable', message: 'request expired before it was handled' },
+        };
       }
       const outcome = await runRequestHandler(this.getHandlerByPattern(pattern), pattern, envelope, ctx);
       return copyThroughWire(outcome);

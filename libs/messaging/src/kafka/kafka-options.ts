@@ -35,7 +35,11 @@ export function createKafka(options: KafkaTransportOptions): Kafka {
 }
 
 /** Creates the topics a process uses before it produces or subscribes (auto-creation is not relied on). */
-export async function ensureTopics(kafka: Kafka, options: KafkaTransportOptions, topics: string[]): Promise<void> {
+export async function ensureTopics(
+  kafka: Kafka,
+  options: KafkaTransportOptions,
+  topics: string[],
+): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {

@@ -59,13 +59,20 @@ export class KafkaClient extends ClientProxy implements EventPublisher {
         const settle = this.pending.get(headers[Headers.correlationId] ?? '');
         if (!settle) return; // a reply to a request that timed out, or another replica's
         const body = JSON.parse(message.value?.toString('utf8') ?? 'null') as unknown;
-        settle(headers[Headers.outcome] === 'ok' ? { response: body, isDisposed: true } : { err: body, isDisposed: true });
+        settle(
+          headers[Headers.outcome] === 'ok'
+            ? { response: body, isDisposed: true }
+            : { err: body, isDisposed: true },
+        );
       },
     });
     await assigned;
   }
 
-  protected publish(packet: ReadPacket<CommandEnvelope<unknown>>, callback: (packet: WritePacket) => void): () => void {
+  protected publish(
+    packet: ReadPacket<CommandEnvelope<unknown>>,
+    callback: (packet: WritePacket) => void,
+  ): () => void {
     const pattern = String(packet.pattern);
     const service = serviceOfPattern(pattern);
     const correlationId = randomUUID();
@@ -110,7 +117,11 @@ export class KafkaClient extends ClientProxy implements EventPublisher {
     await this.connect();
     const byTopic = new Map<string, OutboundEvent[]>();
     for (const e of events) byTopic.set(e.topic, [...(byTopic.get(e.topic) ?? []), e]);
-    await ensureTopics(this.kafka, this.options, [...byTopic.keys()].filter((t) => !this.knownTopics.has(t)));
+    await ensureTopics(
+      this.kafka,
+      this.options,
+      [...byTopic.keys()].filter((t) => !this.knownTopics.has(t)),
+    );
     for (const t of byTopic.keys()) this.knownTopics.add(t);
     await this.producer!.sendBatch({
       acks: -1,

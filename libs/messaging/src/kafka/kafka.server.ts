@@ -38,7 +38,10 @@ export class KafkaServer extends Server implements CustomTransportStrategy {
       await ensureTopics(this.kafka, this.options, [requests, ...events]);
       this.producer = this.kafka.producer({ idempotent: true, allowAutoTopicCreation: false });
       await this.producer.connect();
-      this.consumer = this.kafka.consumer({ groupId: `idfed.${this.service}`, allowAutoTopicCreation: false });
+      this.consumer = this.kafka.consumer({
+        groupId: `idfed.${this.service}`,
+        allowAutoTopicCreation: false,
+      });
       await this.consumer.connect();
       await this.consumer.subscribe({ topics: [requests, ...events], fromBeginning: false });
       await this.consumer.run({
@@ -70,7 +73,10 @@ export class KafkaServer extends Server implements CustomTransportStrategy {
     let outcome: RequestOutcome;
     const deadline = Number(headers[Headers.deadline] ?? 0);
     if (deadline && Date.now() > deadline) {
-      outcome = { ok: false, error: { name: 'ServiceUnavailable', message: 'request expired before it was handled' } };
+      outcome = {
+        ok: false,
+        error: { name: 'ServiceUnavailable', message: 'request expired before it was handled' },
+      };
     } else {
       const key = message.key?.toString('utf8') ?? '';
       const ctx = new BusContext({ topic: pattern, key, headers });
@@ -83,7 +89,7 @@ export class KafkaServer extends Server implements CustomTransportStrategy {
         messages: [
           {
             partition: replyPartition,
-            value: JSON.stringify(outcome.ok ? outcome.response ?? null : outcome.error),
+            value: JSON.stringify(outcome.ok ? (outcome.response ?? null) : outcome.error),
             headers: {
               [Headers.correlationId]: headers[Headers.correlationId] ?? '',
               [Headers.outcome]: outcome.ok ? 'ok' : 'error',

@@ -12,7 +12,11 @@ export class InboxService {
   ) {}
 
   /** Runs `apply` once per (consumer, event id); returns false when the event was already processed. */
-  async processOnce(consumer: string, eventId: string, apply: (manager: EntityManager) => Promise<void>): Promise<boolean> {
+  async processOnce(
+    consumer: string,
+    eventId: string,
+    apply: (manager: EntityManager) => Promise<void>,
+  ): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
       const inserted = (await manager.query(
         `INSERT INTO "${this.schema}".inbox (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id`,

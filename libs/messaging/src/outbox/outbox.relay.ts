@@ -66,7 +66,9 @@ export class OutboxRelay {
         if (relayed === this.options.batchSize) continue;
       } catch (err) {
         failures++;
-        this.logger.warn(`outbox relay of ${this.schema} failed (attempt ${failures}): ${(err as Error).message}`);
+        this.logger.warn(
+          `outbox relay of ${this.schema} failed (attempt ${failures}): ${(err as Error).message}`,
+        );
       }
       if (this.pendingNudge && failures === 0) continue;
       await this.sleep(failures ? Math.min(10_000, 200 * 2 ** failures) : this.options.pollIntervalMs);
@@ -88,7 +90,9 @@ export class OutboxRelay {
       await this.publisher.publishEvents(
         rows.map((r) => ({ topic: r.topic, key: r.key, value: r.payload, headers: r.headers })),
       );
-      await manager.query(`DELETE FROM "${this.schema}".outbox WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
+      await manager.query(`DELETE FROM "${this.schema}".outbox WHERE id = ANY($1::bigint[])`, [
+        rows.map((r) => r.id),
+      ]);
       return rows.length;
     });
   }

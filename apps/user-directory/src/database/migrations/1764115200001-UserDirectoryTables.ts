@@ -80,7 +80,14 @@ export class UserDirectoryTables1764115200001 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['signing_keys', 'refresh_tokens', 'verification_codes', 'users', 'app_clients', 'user_pools']) {
+    for (const table of [
+      'signing_keys',
+      'refresh_tokens',
+      'verification_codes',
+      'users',
+      'app_clients',
+      'user_pools',
+    ]) {
       await q.query(`DROP TABLE user_directory.${table}`);
     }
   }

@@ -3,4 +3,7 @@ import { USER_DIRECTORY_SCHEMA } from '../schema';
 import { UserDirectoryTables1764115200001 } from './1764115200001-UserDirectoryTables';
 
 /** In the order they apply. */
-export const userDirectoryMigrations = [messagingTablesMigration(USER_DIRECTORY_SCHEMA), UserDirectoryTables1764115200001];
+export const userDirectoryMigrations = [
+  messagingTablesMigration(USER_DIRECTORY_SCHEMA),
+  UserDirectoryTables1764115200001,
+];
