@@ -31,7 +31,23 @@ export function serviceOfPattern(pattern: string): ServiceName | undefined {
 export type Caller =
   | { kind: 'anonymous' }
   | { kind: 'admin'; accessKeyId: string }
-  | { kind: 'temporary'; accessKeyId: string; principalArn: string };
+  | { kind: 'temporary'; accessKeyId: string; principalArn: string; session?: CallerSession };
+
+/**
+ * What the gateway read from a verified session token, for services that act on behalf of the
+ * session (STS AssumeRole with temporary credentials: role chaining). Never the secret.
+ */
+export interface CallerSession {
+  roleArn: string;
+  roleId: string;
+  sessionName: string;
+  /** ISO 8601. */
+  issuedAt: string;
+  expiresAt: string;
+  /** The session policies the session was issued with (JSON documents), if any. */
+  sessionPolicies?: string[];
+  sourceIdentity?: string;
+}
 
 /** What travels with every command besides its payload. */
 export interface CommandMeta {

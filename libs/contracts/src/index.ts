@@ -3,3 +3,4 @@ export * from './command';
 export * from './health';
 export * from './parse-message';
 export * from './user-directory';
+export * from './credential-vending';

@@ -1,0 +1,260 @@
+/**
+ * IAM (2010-05-08) and STS (2011-06-15) shapes as idfed carries them on the bus. Requests are the
+ * AWS Query parameters after the gateway has unflattened them: `ClientIDList.member.N` becomes an
+ * array, `Tags.member.N.Key` an array of {Key, Value}, `PolicyArns.member.N.arn` an array of
+ * {arn}; integers are numbers. Results are the members of the `<Action>Result` element, which the
+ * gateway writes as XML. Timestamps are ISO 8601 strings in UTC without fractional seconds, and
+ * policy documents in IAM results are URL-encoded, as IAM sends them.
+ * Member names follow botocore's service-2.json for both APIs; only what idfed implements is listed.
+ */
+
+export interface Tag {
+  Key: string;
+  Value: string;
+}
+
+/** An empty Result element (UpdateRole) or none at all (DeleteRole and the other write actions). */
+export type EmptyResult = Record<string, never>;
+
+// ---------------------------------------------------------------- IAM: roles
+
+export interface Role {
+  Path: string;
+  RoleName: string;
+  RoleId: string;
+  Arn: string;
+  CreateDate: string;
+  /** URL-encoded JSON, as IAM returns it. */
+  AssumeRolePolicyDocument?: string;
+  Description?: string;
+  MaxSessionDuration?: number;
+  Tags?: Tag[];
+  RoleLastUsed?: { LastUsedDate?: string; Region?: string };
+}
+
+export interface CreateRoleRequest {
+  Path?: string;
+  RoleName: string;
+  AssumeRolePolicyDocument: string;
+  Description?: string;
+  MaxSessionDuration?: number;
+  PermissionsBoundary?: string;
+  Tags?: Tag[];
+}
+export interface RoleResult {
+  Role: Role;
+}
+
+export interface RoleNameRequest {
+  RoleName: string;
+}
+
+export interface ListRolesRequest {
+  PathPrefix?: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+export interface ListRolesResult {
+  Roles: Role[];
+  IsTruncated: boolean;
+  Marker?: string;
+}
+
+export interface UpdateRoleRequest {
+  RoleName: string;
+  Description?: string;
+  MaxSessionDuration?: number;
+}
+
+export interface UpdateAssumeRolePolicyRequest {
+  RoleName: string;
+  PolicyDocument: string;
+}
+
+// ---------------------------------------------------------------- IAM: inline role policies
+
+export interface PutRolePolicyRequest {
+  RoleName: string;
+  PolicyName: string;
+  PolicyDocument: string;
+}
+export interface RolePolicyRequest {
+  RoleName: string;
+  PolicyName: string;
+}
+export interface GetRolePolicyResult {
+  RoleName: string;
+  PolicyName: string;
+  /** URL-encoded JSON, as IAM returns it. */
+  PolicyDocument: string;
+}
+export interface ListRolePoliciesRequest {
+  RoleName: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+export interface ListRolePoliciesResult {
+  PolicyNames: string[];
+  IsTruncated: boolean;
+  Marker?: string;
+}
+
+// ---------------------------------------------------------------- IAM: managed policies
+
+export interface ManagedPolicy {
+  PolicyName: string;
+  PolicyId: string;
+  Arn: string;
+  Path: string;
+  DefaultVersionId: string;
+  AttachmentCount: number;
+  PermissionsBoundaryUsageCount: number;
+  IsAttachable: boolean;
+  Description?: string;
+  CreateDate: string;
+  UpdateDate: string;
+  Tags?: Tag[];
+}
+
+export interface CreatePolicyRequest {
+  PolicyName: string;
+  Path?: string;
+  PolicyDocument: string;
+  Description?: string;
+  Tags?: Tag[];
+}
+export interface PolicyResult {
+  Policy: ManagedPolicy;
+}
+export interface PolicyArnRequest {
+  PolicyArn: string;
+}
+
+export interface RolePolicyAttachmentRequest {
+  RoleName: string;
+  PolicyArn: string;
+}
+export interface AttachedPolicy {
+  PolicyName: string;
+  PolicyArn: string;
+}
+export interface ListAttachedRolePoliciesRequest {
+  RoleName: string;
+  PathPrefix?: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+export interface ListAttachedRolePoliciesResult {
+  AttachedPolicies: AttachedPolicy[];
+  IsTruncated: boolean;
+  Marker?: string;
+}
+
+// ---------------------------------------------------------------- IAM: OpenID Connect providers
+
+export interface CreateOpenIDConnectProviderRequest {
+  Url: string;
+  ClientIDList?: string[];
+  ThumbprintList?: string[];
+  Tags?: Tag[];
+}
+export interface CreateOpenIDConnectProviderResult {
+  OpenIDConnectProviderArn: string;
+  Tags?: Tag[];
+}
+export interface OpenIDConnectProviderArnRequest {
+  OpenIDConnectProviderArn: string;
+}
+export interface GetOpenIDConnectProviderResult {
+  Url: string;
+  ClientIDList: string[];
+  ThumbprintList: string[];
+  CreateDate: string;
+  Tags?: Tag[];
+}
+export interface ListOpenIDConnectProvidersResult {
+  OpenIDConnectProviderList: { Arn: string }[];
+}
+export interface OpenIDConnectProviderClientIdRequest {
+  OpenIDConnectProviderArn: string;
+  ClientID: string;
+}
+
+// ---------------------------------------------------------------- idfed admin: session revocation
+
+/**
+ * Not an AWS action: refuses every session of a role issued before `RevokedBefore` (default: now).
+ * Served on the IAM Query endpoint as `Action=RevokeRoleSessions`, admin-signed.
+ */
+export interface RevokeRoleSessionsRequest {
+  RoleName: string;
+  /** ISO 8601; not in the future. */
+  RevokedBefore?: string;
+}
+export interface RevokeRoleSessionsResult {
+  RoleArn: string;
+  RevokedBefore: string;
+}
+
+// ---------------------------------------------------------------- STS
+
+export interface PolicyDescriptor {
+  arn: string;
+}
+
+export interface Credentials {
+  AccessKeyId: string;
+  SecretAccessKey: string;
+  SessionToken: string;
+  Expiration: string;
+}
+
+export interface AssumedRoleUser {
+  /** `<RoleId>:<RoleSessionName>`. */
+  AssumedRoleId: string;
+  /** `arn:aws:sts::<account>:assumed-role/<RoleName>/<RoleSessionName>`. */
+  Arn: string;
+}
+
+export interface AssumeRoleWithWebIdentityRequest {
+  RoleArn: string;
+  RoleSessionName: string;
+  WebIdentityToken: string;
+  ProviderId?: string;
+  PolicyArns?: PolicyDescriptor[];
+  Policy?: string;
+  DurationSeconds?: number;
+}
+export interface AssumeRoleWithWebIdentityResult {
+  Credentials: Credentials;
+  SubjectFromWebIdentityToken: string;
+  AssumedRoleUser: AssumedRoleUser;
+  PackedPolicySize?: number;
+  Provider: string;
+  Audience: string;
+  SourceIdentity?: string;
+}
+
+export interface AssumeRoleRequest {
+  RoleArn: string;
+  RoleSessionName: string;
+  PolicyArns?: PolicyDescriptor[];
+  Policy?: string;
+  DurationSeconds?: number;
+  Tags?: Tag[];
+  TransitiveTagKeys?: string[];
+  ExternalId?: string;
+  SourceIdentity?: string;
+}
+export interface AssumeRoleResult {
+  Credentials: Credentials;
+  AssumedRoleUser: AssumedRoleUser;
+  PackedPolicySize?: number;
+  SourceIdentity?: string;
+}
+
+export interface GetCallerIdentityResult {
+  UserId: string;
+  Account: string;
+  Arn: string;
+}
