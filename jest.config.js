@@ -30,6 +30,10 @@ module.exports = {
       ...shared,
       displayName: 'e2e',
       testMatch: ['<rootDir>/e2e/**/*.e2e-spec.ts'],
+      // Some specs are about one mode: restarting the embedded process, or events on real Kafka.
+      testPathIgnorePatterns: [
+        process.env.IDFED_E2E_MODE === 'distributed' ? '/e2e/embedded-only/' : '/e2e/distributed-only/',
+      ],
       globalSetup: '<rootDir>/e2e/support/global-setup.ts',
       globalTeardown: '<rootDir>/e2e/support/global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/e2e/support/long-timeout.ts'],

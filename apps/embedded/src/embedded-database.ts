@@ -32,7 +32,7 @@ export async function embeddedDatabase(env: IdfedEnv, logger: LoggerService): Pr
   } catch (err) {
     throw new Error(
       `could not start the embedded PostgreSQL on port ${env.embeddedPostgresPort} ` +
-        `(is another idfed running? set IDFED_EMBEDDED_PG_PORT or IDFED_DATABASE_URL): ${(err as Error).message}`,
+        `(is another idfed running? set IDFED_EMBEDDED_PG_PORT or IDFED_DATABASE_URL): ${String((err as Error)?.message ?? err)}`,
     );
   }
 }

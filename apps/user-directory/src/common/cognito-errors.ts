@@ -26,6 +26,11 @@ export const CognitoErrors = {
     new ServiceError('ExpiredCodeException', 'Invalid code provided, please request a code again.'),
   limitExceeded: () =>
     new ServiceError('LimitExceededException', 'Attempt limit exceeded, please try after some time.'),
+  codeDeliveryFailed: () =>
+    new ServiceError(
+      'CodeDeliveryFailureException',
+      'Unable to deliver the verification code. Try again later.',
+    ),
   deletionProtected: () =>
     new ServiceError(
       'InvalidParameterException',

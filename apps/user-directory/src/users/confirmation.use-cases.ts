@@ -16,6 +16,7 @@ import { CognitoErrors } from '../common/cognito-errors';
 import { Patterns, RequestValidator } from '../common/validate';
 import { UserEntity, UserPoolEntity, VerificationCodeEntity } from '../database/entities';
 import { confirmationMessage } from '../delivery/code-messages';
+import { deliverOrFail } from '../delivery/deliver-or-fail';
 import { MessageSender } from '../delivery/message-sender';
 import { PoolsService } from '../pools/pools.service';
 import { maskDestination } from './user-attributes';
@@ -81,7 +82,8 @@ export class ConfirmationUseCases {
       if (!channel)
         throw CognitoErrors.invalidParameter('Cannot resend codes. Auto verification not turned on.');
       const code = await issueCode(m, user.sub, 'confirm-sign-up');
-      await this.sender.send(
+      await deliverOrFail(
+        this.sender,
         confirmationMessage(channel.medium, channel.destination, code, pool.id, user.username),
       );
       return {

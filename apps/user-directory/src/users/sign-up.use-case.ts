@@ -9,6 +9,7 @@ import { CognitoErrors } from '../common/cognito-errors';
 import { Patterns, RequestValidator } from '../common/validate';
 import { UserEntity, UserPoolEntity } from '../database/entities';
 import { confirmationMessage } from '../delivery/code-messages';
+import { deliverOrFail } from '../delivery/deliver-or-fail';
 import { MessageSender } from '../delivery/message-sender';
 import { PoolConfig } from '../pools/pool-config';
 import { passwordPolicyViolation } from './password-policy';
@@ -111,7 +112,8 @@ export class SignUpUseCase {
         if (channel) {
           const code = await issueCode(m, sub, 'confirm-sign-up');
           // Sent before the commit: if delivery fails, the sign-up is rolled back and can simply be retried.
-          await this.sender.send(
+          await deliverOrFail(
+            this.sender,
             confirmationMessage(channel.medium, channel.destination, code, pool.id, identity.username),
           );
         }

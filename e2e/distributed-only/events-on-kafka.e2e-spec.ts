@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import {
+  AdminConfirmSignUpCommand,
+  AdminDeleteUserCommand,
+  CognitoIdentityProviderClient,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+  SignUpCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { Consumer, Kafka, logLevel } from 'kafkajs';
+import { cognitoAdmin, cognitoPublic, e2eSystem } from '../support/e2e-context';
+
+interface SeenEvent {
+  topic: string;
+  key: string;
+  eventId: string;
+  value: Record<string, unknown>;
+}
+
+/**
+ * The user directory's domain events leave through the transactional outbox and arrive on real
+ * Kafka topics, keyed by the user's sub, with an event id, and never carrying secrets.
+ */
+describe('user directory events on Kafka', () => {
+  const system = e2eSystem();
+  const topics = [
+    'user-directory.user.signed-up.v1',
+    'user-directory.user.confirmed.v1',
+    'user-directory.user.deleted.v1',
+  ];
+  const seen: SeenEvent[] = [];
+  let consumer: Consumer;
+  let admin: CognitoIdentityProviderClient;
+  let app: CognitoIdentityProviderClient;
+
+  beforeAll(async () => {
+    const kafka = new Kafka({
+      brokers: process.env.IDFED_TEST_KAFKA_BROKERS!.split(','),
+      clientId: 'e2e-observer',
+      logLevel: logLevel.NOTHING,
+    });
+    const kafkaAdmin = kafka.admin();
+    await kafkaAdmin.connect();
+    await kafkaAdmin.createTopics({
+      topics: topics.map((topic) => ({ topic, numPartitions: 3 })),
+      waitForLeaders: true,
+    });
+    await kafkaAdmin.disconnect();
+    consumer = kafka.consumer({ groupId: `e2e-observer-${randomUUID()}` });
+    await consumer.connect();
+    await consumer.subscribe({ topics, fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ topic, message }) => {
+        seen.push({
+          topic,
+          key: message.key?.toString() ?? '',
+          eventId: message.headers?.['idfed-event-id']?.toString() ?? '',
+          value: JSON.parse(message.value!.toString()) as Record<string, unknown>,
+        });
+      },
+    });
+    admin = cognitoAdmin(system);
+    app = cognitoPublic(system);
+  });
+
+  afterAll(async () => {
+    await consumer.disconnect();
+    admin.destroy();
+    app.destroy();
+  });
+
+  async function waitFor(predicate: () => boolean, timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!predicate()) {
+      if (Date.now() > deadline) throw new Error(`events seen: ${JSON.stringify(seen.map((e) => e.topic))}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  it('publishes signed-up, confirmed and deleted, keyed by sub, each once', async () => {
+    const { UserPool } = await admin.send(new CreateUserPoolCommand({ PoolName: 'events' }));
+    const { UserPoolClient } = await admin.send(
+      new CreateUserPoolClientCommand({ UserPoolId: UserPool!.Id!, ClientName: 'app' }),
+    );
+    const password = 'Event-Passw0rd!';
+    const { UserSub } = await app.send(
+      new SignUpCommand({ ClientId: UserPoolClient!.ClientId!, Username: 'dave', Password: password }),
+    );
+    await admin.send(new AdminConfirmSignUpCommand({ UserPoolId: UserPool!.Id!, Username: 'dave' }));
+    await admin.send(new AdminDeleteUserCommand({ UserPoolId: UserPool!.Id!, Username: 'dave' }));
+
+    const mine = () => seen.filter((e) => e.key === UserSub);
+    await waitFor(() => mine().length >= 3);
+    expect(mine().map((e) => e.topic)).toEqual(topics);
+    expect(mine()[0].value).toMatchObject({
+      userPoolId: UserPool!.Id,
+      sub: UserSub,
+      username: 'dave',
+      status: 'UNCONFIRMED',
+    });
+    expect(mine()[1].value).toMatchObject({ confirmedBy: 'admin' });
+    expect(new Set(mine().map((e) => e.eventId)).size).toBe(3);
+    expect(JSON.stringify(mine())).not.toContain(password);
+  });
+});
