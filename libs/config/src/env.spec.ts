@@ -65,4 +65,24 @@ describe('loadEnv', () => {
       loadEnv({ IDFED_KEY_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64') }).keyEncryptionKey,
     ).toHaveLength(32);
   });
+
+  it('accepts only a 32-byte session token key and never echoes it', () => {
+    const short = Buffer.alloc(31, 7).toString('base64');
+    expect(() => loadEnv({ IDFED_SESSION_TOKEN_KEY: short })).toThrow(/IDFED_SESSION_TOKEN_KEY/);
+    try {
+      loadEnv({ IDFED_SESSION_TOKEN_KEY: short });
+    } catch (err) {
+      expect((err as Error).message).not.toContain(short);
+    }
+    expect(loadEnv({}).sessionTokenKey).toBeUndefined();
+    expect(
+      loadEnv({ IDFED_SESSION_TOKEN_KEY: Buffer.alloc(32, 2).toString('base64') }).sessionTokenKey,
+    ).toEqual(Buffer.alloc(32, 2));
+  });
+
+  it('bounds the revocation refresh interval', () => {
+    expect(loadEnv({}).revocationRefreshMs).toBe(2000);
+    expect(loadEnv({ IDFED_REVOCATION_REFRESH_MS: '500' }).revocationRefreshMs).toBe(500);
+    expect(() => loadEnv({ IDFED_REVOCATION_REFRESH_MS: '10' })).toThrow(/IDFED_REVOCATION_REFRESH_MS/);
+  });
 });

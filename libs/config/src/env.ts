@@ -21,6 +21,10 @@ export interface IdfedEnv {
   adminAccessKeyId?: string;
   adminSecretAccessKey?: string;
   keyEncryptionKey?: Buffer;
+  /** Master key of session tokens (temporary credentials); shared by credential vending and every gateway. */
+  sessionTokenKey?: Buffer;
+  /** How often a gateway refreshes its list of revoked role sessions from credential vending. */
+  revocationRefreshMs: number;
   smtpUrl?: string;
   mailFrom: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -62,6 +66,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): IdfedEnv {
       true,
     ),
     keyEncryptionKey: r.base64Key('IDFED_KEY_ENCRYPTION_KEY', 32),
+    sessionTokenKey: r.base64Key('IDFED_SESSION_TOKEN_KEY', 32),
+    revocationRefreshMs: r.int('IDFED_REVOCATION_REFRESH_MS', 2000, 100, 60000),
     smtpUrl: r.optionalMatch('IDFED_SMTP_URL', /^smtps?:\/\/.+/, 'an smtp:// or smtps:// URL', true),
     mailFrom: r.string('IDFED_MAIL_FROM', 'no-reply@idfed.local'),
     logLevel: r.oneOf('IDFED_LOG_LEVEL', 'info', [

@@ -1,0 +1,57 @@
+/**
+ * Everything a verifier needs to know about a session, sealed inside its session token so that
+ * any gateway replica (or resource service) can verify a request signed with temporary
+ * credentials without asking anyone.
+ */
+export interface SessionClaims {
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** `arn:aws:iam::<account>:role/<path><name>`. */
+  roleArn: string;
+  /** `AROA...`: with the session name it makes `aws:userid`. */
+  roleId: string;
+  sessionName: string;
+  /** Who the session is for: the web identity's `sub`, or the caller's ARN for AssumeRole. */
+  subject: string;
+  /** Who vouched for the subject: the federated provider (OIDC provider ARN or well-known name), or the caller's ARN. */
+  provider: string;
+  /** Milliseconds since the epoch. */
+  issuedAt: number;
+  expiresAt: number;
+  /** Session policies (minified JSON), intersected with the role's policies; absent when none were passed. */
+  sessionPolicies?: string[];
+  /** Web identity claims as condition keys and policy variables: `<keyPrefix>:sub` and so on. */
+  webIdentity?: WebIdentityClaims;
+  sourceIdentity?: string;
+  /** Issued by AssumeRole called with temporary credentials (role chaining). */
+  chained?: boolean;
+}
+
+export interface WebIdentityClaims {
+  /** The provider's condition-key prefix: `accounts.google.com`, `cognito-identity.amazonaws.com`, `<issuer host/path>`. */
+  keyPrefix: string;
+  /** Claim name -> value(s): aud, sub, amr, azp, oaud... Arrays stay multivalued. */
+  claims: Record<string, string | string[]>;
+}
+
+const ROLE_ARN = /^arn:(aws[a-z-]*):iam::(\d{12}):role\/(?:.*\/)?([\w+=,.@-]+)$/;
+
+/** Account, partition and name of a role ARN (the name is the part after the path). */
+export function parseRoleArn(
+  roleArn: string,
+): { partition: string; accountId: string; roleName: string } | undefined {
+  const m = ROLE_ARN.exec(roleArn);
+  return m ? { partition: m[1], accountId: m[2], roleName: m[3] } : undefined;
+}
+
+/** `arn:aws:sts::<account>:assumed-role/<RoleName>/<RoleSessionName>`: the role path is not part of it. */
+export function assumedRoleArn(roleArn: string, sessionName: string): string {
+  const role = parseRoleArn(roleArn);
+  if (!role) throw new Error(`not a role ARN: ${roleArn}`);
+  return `arn:${role.partition}:sts::${role.accountId}:assumed-role/${role.roleName}/${sessionName}`;
+}
+
+/** `AROA...:<session>`: what STS calls the AssumedRoleId and IAM policies `aws:userid`. */
+export function assumedRoleId(roleId: string, sessionName: string): string {
+  return `${roleId}:${sessionName}`;
+}
