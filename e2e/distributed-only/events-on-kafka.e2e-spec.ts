@@ -28,6 +28,7 @@ describe('user directory events on Kafka', () => {
     'user-directory.user.confirmed.v1',
     'user-directory.user.deleted.v1',
   ];
+  const keyTopic = 'user-directory.signing-key.activated.v1';
   const seen: SeenEvent[] = [];
   let consumer: Consumer;
   let admin: CognitoIdentityProviderClient;
@@ -48,7 +49,7 @@ describe('user directory events on Kafka', () => {
     await kafkaAdmin.disconnect();
     consumer = kafka.consumer({ groupId: `e2e-observer-${randomUUID()}` });
     await consumer.connect();
-    await consumer.subscribe({ topics, fromBeginning: true });
+    await consumer.subscribe({ topics: [...topics, keyTopic], fromBeginning: true });
     await consumer.run({
       eachMessage: async ({ topic, message }) => {
         seen.push({
@@ -101,5 +102,14 @@ describe('user directory events on Kafka', () => {
     expect(mine()[1].value).toMatchObject({ confirmedBy: 'admin' });
     expect(new Set(mine().map((e) => e.eventId)).size).toBe(3);
     expect(JSON.stringify(mine())).not.toContain(password);
+
+    // The pool's signing key was announced with the public JWK the JWKS endpoint serves.
+    await waitFor(() => seen.some((e) => e.topic === keyTopic && e.key === UserPool!.Id));
+    const announced = seen.find((e) => e.topic === keyTopic && e.key === UserPool!.Id)!;
+    const jwks = (await (await fetch(`${system.endpoint}/${UserPool!.Id}/.well-known/jwks.json`)).json()) as {
+      keys: unknown[];
+    };
+    expect(jwks.keys).toEqual([announced.value.publicJwk]);
+    expect(JSON.stringify(announced.value)).not.toMatch(/"d":|"p":|"q":/);
   });
 });

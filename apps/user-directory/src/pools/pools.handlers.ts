@@ -19,7 +19,7 @@ export class PoolsHandlers {
 
   @MessagePattern(C.createUserPool.pattern)
   create(@Payload() e: CommandEnvelope<CreateUserPoolRequest>) {
-    return this.pools.create(e.payload);
+    return this.pools.create(e.payload, e.meta.requestId);
   }
 
   @MessagePattern(C.describeUserPool.pattern)

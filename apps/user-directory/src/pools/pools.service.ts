@@ -4,6 +4,7 @@ import {
   DescribeUserPoolResponse,
   ListUserPoolsRequest,
   ListUserPoolsResponse,
+  SigningKeyActivatedEvent,
   UserDirectoryTopics,
   UserPoolDeletedEvent,
 } from '@idfed/contracts';
@@ -31,7 +32,7 @@ export class PoolsService {
     private readonly settings: PoolsSettings,
   ) {}
 
-  async create(req: CreateUserPoolRequest): Promise<CreateUserPoolResponse> {
+  async create(req: CreateUserPoolRequest, correlationId: string): Promise<CreateUserPoolResponse> {
     RequestValidator.of(req)
       .string('PoolName', { required: true, min: 1, max: 128, pattern: Patterns.poolName })
       .enumList('AutoVerifiedAttributes', ['email', 'phone_number'])
@@ -53,9 +54,17 @@ export class PoolsService {
         updatedAt: now,
       });
       await m.insert(UserPoolEntity, entity);
-      await this.signingKeys.createForPool(m, id);
+      const key = await this.signingKeys.createForPool(m, id);
+      const event: SigningKeyActivatedEvent = { userPoolId: id, ...key, occurredAt: now.toISOString() };
+      await this.outbox.add(m, {
+        topic: UserDirectoryTopics.signingKeyActivated,
+        key: id,
+        payload: event,
+        correlationId,
+      });
       return entity;
     });
+    this.outbox.nudge();
     return { UserPool: toUserPoolType(pool, 0) };
   }
 

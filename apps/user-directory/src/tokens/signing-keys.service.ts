@@ -26,8 +26,11 @@ export class SigningKeysService {
     private readonly encryption: KeyEncryption,
   ) {}
 
-  /** Creates the pool's first key inside the pool-creation transaction. */
-  async createForPool(manager: EntityManager, poolId: string): Promise<string> {
+  /** Creates the pool's first key inside the pool-creation transaction; returns its public JWK. */
+  async createForPool(
+    manager: EntityManager,
+    poolId: string,
+  ): Promise<{ kid: string; publicJwk: Record<string, string> }> {
     const { publicKey, privateKey } = await generateRsa('rsa', { modulusLength: 2048 });
     const jwk = publicKey.export({ format: 'jwk' }) as Record<string, string>;
     // RFC 7638 thumbprint: a stable kid that says which key it is.
@@ -35,16 +38,17 @@ export class SigningKeysService {
       .update(JSON.stringify({ e: jwk.e, kty: jwk.kty, n: jwk.n }))
       .digest('base64url');
     const pkcs8 = privateKey.export({ format: 'der', type: 'pkcs8' });
+    const publicJwk = { kty: jwk.kty, n: jwk.n, e: jwk.e, alg: 'RS256', kid, use: 'sig' };
     await manager.insert(SigningKeyEntity, {
       kid,
       poolId,
       alg: 'RS256',
-      publicJwk: { kty: jwk.kty, n: jwk.n, e: jwk.e, alg: 'RS256', kid, use: 'sig' },
+      publicJwk,
       privateKeyEnc: this.encryption.seal(pkcs8, kid),
       status: 'active',
       createdAt: new Date(),
     });
-    return kid;
+    return { kid, publicJwk };
   }
 
   async activeKey(poolId: string): Promise<ActiveSigningKey> {

@@ -1,4 +1,4 @@
-import { IsIn, IsISO8601, IsString, Matches, IsUUID } from 'class-validator';
+import { IsIn, IsISO8601, IsObject, IsString, Matches, IsUUID } from 'class-validator';
 
 /** Topic names of the user directory's domain events, keyed by the user's sub. */
 export const UserDirectoryTopics = {
@@ -6,6 +6,7 @@ export const UserDirectoryTopics = {
   userConfirmed: 'user-directory.user.confirmed.v1',
   userDeleted: 'user-directory.user.deleted.v1',
   userPoolDeleted: 'user-directory.user-pool.deleted.v1',
+  signingKeyActivated: 'user-directory.signing-key.activated.v1',
 } as const;
 
 const POOL_ID = /^[\w-]+_[0-9a-zA-Z]+$/;
@@ -41,6 +42,25 @@ export class UserDeletedEvent extends UserEventBase {}
 export class UserPoolDeletedEvent {
   @Matches(POOL_ID)
   userPoolId!: string;
+
+  @IsISO8601()
+  occurredAt!: string;
+}
+
+/**
+ * A pool's token-signing key came into use. Carries the public JWK, so that services verifying
+ * the pool's tokens (the federation broker) learn keys from the bus instead of calling back over
+ * HTTP. Keyed by the pool id.
+ */
+export class SigningKeyActivatedEvent {
+  @Matches(POOL_ID)
+  userPoolId!: string;
+
+  @IsString()
+  kid!: string;
+
+  @IsObject()
+  publicJwk!: Record<string, string>;
 
   @IsISO8601()
   occurredAt!: string;
