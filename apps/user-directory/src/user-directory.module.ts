@@ -15,7 +15,7 @@ import { USER_DIRECTORY_SCHEMA } from './database/schema';
 import { MESSAGE_SENDER, MessageSender } from './delivery/message-sender';
 import { PoolsHandlers } from './pools/pools.handlers';
 import { PoolsService } from './pools/pools.service';
-import { KeyEncryption } from './tokens/key-encryption';
+import { KeyEncryption } from '@idfed/crypto';
 import { SigningKeysService } from './tokens/signing-keys.service';
 import { TokenIssuer } from './tokens/token-issuer';
 import { AdminUsersUseCases } from './users/admin-users.use-cases';

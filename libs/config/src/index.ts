@@ -1,3 +1,4 @@
 export * from './env';
 export * from './env-reader';
 export * from './data-dir';
+export * from './secret-keys';

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { CognitoErrors } from '../common/cognito-errors';
 import { RequestValidator } from '../common/validate';
 import { UserEntity } from '../database/entities';
-import { decodeJwt, verifyRs256 } from '../tokens/jwt';
+import { decodeJwt, verifyRs256 } from '@idfed/crypto';
 import { SigningKeysService } from '../tokens/signing-keys.service';
 import { toAttributeList } from '../users/user-attributes';
 

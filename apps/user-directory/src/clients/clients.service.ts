@@ -14,7 +14,7 @@ import { decodePageToken, encodePageToken } from '../common/page-token';
 import { Patterns, RequestValidator } from '../common/validate';
 import { AppClientEntity } from '../database/entities';
 import { PoolsService } from '../pools/pools.service';
-import { KeyEncryption } from '../tokens/key-encryption';
+import { KeyEncryption } from '@idfed/crypto';
 import { clientConfigFromRequest } from './client-config';
 
 export interface ClientForAuth {

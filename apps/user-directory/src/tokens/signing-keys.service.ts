@@ -2,8 +2,8 @@ import { createHash, generateKeyPair, KeyObject, webcrypto } from 'node:crypto';
 import { promisify } from 'node:util';
 import { EntityManager, Repository } from 'typeorm';
 import { SigningKeyEntity } from '../database/entities';
-import { KeyEncryption } from './key-encryption';
-import { publicKeyFromJwk } from './jwt';
+import { KeyEncryption } from '@idfed/crypto';
+import { publicKeyFromJwk } from '@idfed/crypto';
 
 const generateRsa = promisify(generateKeyPair);
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { SigningKeysService } from './signing-keys.service';
 import { accessTokenClaims, idTokenClaims, TokenSession, TokenSubject } from './token-claims';
-import { signRs256 } from './jwt';
+import { signRs256 } from '@idfed/crypto';
 
 export interface IssuedTokens {
   idToken: string;

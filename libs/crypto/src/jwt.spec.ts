@@ -1,5 +1,5 @@
 import { createPrivateKey, webcrypto } from 'node:crypto';
-import example from '../../test/fixtures/rfc7520/4_1.rsa_v15_signature.json';
+import example from '../test/fixtures/rfc7520/4_1.rsa_v15_signature.json';
 import { decodeJwt, publicKeyFromJwk, signRs256, verifyRs256 } from './jwt';
 
 /** RFC 7520 §4.1: RSASSA-PKCS1-v1_5 is deterministic, so the signer must reproduce the cookbook. */
