@@ -12,3 +12,4 @@ export * from './json/json-response.encoder';
 export * from './query/query-request.parser';
 export * from './query/query-response.encoder';
 export * from './query/xml.writer';
+export * from './validation/request-validator';

@@ -1,11 +1,16 @@
-import { ServiceError } from '@idfed/messaging';
-import { Patterns, RequestValidator } from './validate';
+import { RequestValidator as Base } from './request-validator';
+
+class InvalidParameter extends Error {
+  override name = 'InvalidParameterException';
+}
+const RequestValidator = { of: (body: unknown) => Base.of(body, (message) => new InvalidParameter(message)) };
+const Patterns = { userPoolId: /^[\w-]+_[0-9a-zA-Z]+$/, username: /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u };
 
 function errorOf(fn: () => void): { name: string; message: string } {
   try {
     fn();
   } catch (err) {
-    return (err as ServiceError).getError() as { name: string; message: string };
+    return { name: (err as Error).name, message: (err as Error).message };
   }
   throw new Error('expected a validation error');
 }
