@@ -1,12 +1,7 @@
-import { runServiceProcess, startServiceApp } from '@idfed/service-runtime';
-import { CredentialVendingModule } from './credential-vending.module';
+import { runServiceProcess } from '@idfed/service-runtime';
+import { startCredentialVending } from './credential-vending.bootstrap';
 
-/** Distributed mode: credential-vending as its own process. */
-void runServiceProcess('credential-vending', (_env, transport, databaseUrl, logger) =>
-  startServiceApp(
-    'credential-vending',
-    CredentialVendingModule.register(transport, databaseUrl),
-    transport,
-    logger,
-  ),
+/** Distributed mode: credential vending as its own process, on Kafka and IDFED_DATABASE_URL. */
+void runServiceProcess('credential-vending', (env, transport, databaseUrl, logger) =>
+  startCredentialVending(env, transport, databaseUrl, logger),
 );

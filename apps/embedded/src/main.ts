@@ -2,9 +2,10 @@ import { INestApplication, INestMicroservice } from '@nestjs/common';
 import { ConfigError, dataPath, IdfedEnv, loadEnv } from '@idfed/config';
 import { createRootLogger, PinoNestLogger } from '@idfed/logging';
 import { startServiceApp, transportFromEnv } from '@idfed/service-runtime';
+import { loadSessionTokenKey } from '@idfed/session-credentials';
 import { createGatewayApp } from '../../gateway/src/gateway.bootstrap';
 import { loadOrCreateAdminCredentials } from '../../gateway/src/admin-credentials';
-import { CredentialVendingModule } from '../../credential-vending/src/credential-vending.module';
+import { startCredentialVending } from '../../credential-vending/src/credential-vending.bootstrap';
 import { DeviceSyncModule } from '../../device-sync/src/device-sync.module';
 import { FederationBrokerModule } from '../../federation-broker/src/federation-broker.module';
 import { startUserDirectory } from '../../user-directory/src/user-directory.bootstrap';
@@ -20,6 +21,8 @@ async function main(env: IdfedEnv): Promise<void> {
   const logger = new PinoNestLogger(rootLogger);
   const database = await embeddedDatabase(env, logger);
   const transport = transportFromEnv(env, 'idfed-embedded');
+  // Credential vending seals session tokens with it and the gateway opens them: one key for both.
+  const sessionTokenKey = loadSessionTokenKey(env, (m) => logger.log(m));
   const services: INestMicroservice[] = [
     await startUserDirectory(env, transport, database.url, logger),
     await startServiceApp(
@@ -28,12 +31,7 @@ async function main(env: IdfedEnv): Promise<void> {
       transport,
       logger,
     ),
-    await startServiceApp(
-      'credential-vending',
-      CredentialVendingModule.register(transport, database.url),
-      transport,
-      logger,
-    ),
+    await startCredentialVending(env, transport, database.url, logger, sessionTokenKey),
     await startServiceApp(
       'device-sync',
       DeviceSyncModule.register(transport, database.url),

@@ -1,0 +1,49 @@
+/** ARNs of the IAM entities credential vending owns, all in the configured account. */
+export class IamArns {
+  constructor(readonly accountId: string) {}
+
+  /** `arn:aws:iam::<account>:role/<path><name>`; the path starts and ends with '/'. */
+  role(path: string, name: string): string {
+    return `arn:aws:iam::${this.accountId}:role${path}${name}`;
+  }
+
+  policy(path: string, name: string): string {
+    return `arn:aws:iam::${this.accountId}:policy${path}${name}`;
+  }
+
+  /** `arn:aws:iam::<account>:oidc-provider/<host/path of the issuer>`. */
+  oidcProvider(urlKey: string): string {
+    return `arn:aws:iam::${this.accountId}:oidc-provider/${urlKey}`;
+  }
+
+  /** The issuer part of one of our OIDC provider ARNs, or undefined for any other string. */
+  oidcProviderUrlKey(arn: string): string | undefined {
+    const prefix = `arn:aws:iam::${this.accountId}:oidc-provider/`;
+    return arn.startsWith(prefix) && arn.length > prefix.length ? arn.slice(prefix.length) : undefined;
+  }
+
+  /** The account root: the principal the admin key stands for. */
+  root(): string {
+    return `arn:aws:iam::${this.accountId}:root`;
+  }
+
+  /** A role ARN of this account split into path and name, or undefined. */
+  parseRole(arn: string): { path: string; name: string } | undefined {
+    const prefix = `arn:aws:iam::${this.accountId}:role/`;
+    if (!arn.startsWith(prefix)) return undefined;
+    const rest = arn.slice(prefix.length - 1);
+    const cut = rest.lastIndexOf('/');
+    const name = rest.slice(cut + 1);
+    return name ? { path: rest.slice(0, cut + 1), name } : undefined;
+  }
+
+  /** A managed policy ARN of this account split into path and name, or undefined. */
+  parsePolicy(arn: string): { path: string; name: string } | undefined {
+    const prefix = `arn:aws:iam::${this.accountId}:policy/`;
+    if (!arn.startsWith(prefix)) return undefined;
+    const rest = arn.slice(prefix.length - 1);
+    const cut = rest.lastIndexOf('/');
+    const name = rest.slice(cut + 1);
+    return name ? { path: rest.slice(0, cut + 1), name } : undefined;
+  }
+}

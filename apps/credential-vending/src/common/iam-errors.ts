@@ -1,0 +1,56 @@
+import { ServiceError } from '@idfed/messaging';
+
+/**
+ * The errors credential vending raises, under the Query error codes IAM and STS use (the SDKs map
+ * them to NoSuchEntityException, InvalidIdentityTokenException and friends). Messages follow AWS's
+ * wording where it is known.
+ */
+export const IamErrors = {
+  validation: (message: string) => new ServiceError('ValidationError', message),
+  invalidInput: (message: string) => new ServiceError('InvalidInput', message),
+  malformedPolicy: (reason: string) => new ServiceError('MalformedPolicyDocument', reason),
+  limitExceeded: (quota: string, limit: number) =>
+    new ServiceError('LimitExceeded', `Cannot exceed quota for ${quota}: ${limit}`),
+  noSuchRole: (roleName: string) =>
+    new ServiceError('NoSuchEntity', `The role with name ${roleName} cannot be found.`),
+  roleExists: (roleName: string) =>
+    new ServiceError('EntityAlreadyExists', `Role with name ${roleName} already exists.`),
+  noSuchRolePolicy: (roleName: string, policyName: string) =>
+    new ServiceError(
+      'NoSuchEntity',
+      `The role policy with name ${policyName} cannot be found for role ${roleName}.`,
+    ),
+  noSuchPolicy: (policyArn: string) =>
+    new ServiceError('NoSuchEntity', `Policy ${policyArn} does not exist or is not attachable.`),
+  policyNotAttached: (policyArn: string) =>
+    new ServiceError('NoSuchEntity', `Policy ${policyArn} was not found.`),
+  policyExists: (policyName: string) =>
+    new ServiceError(
+      'EntityAlreadyExists',
+      `A policy called ${policyName} already exists. Duplicate names are not allowed.`,
+    ),
+  roleHasInlinePolicies: () =>
+    new ServiceError('DeleteConflict', 'Cannot delete entity, must delete policies first.'),
+  roleHasAttachedPolicies: () =>
+    new ServiceError('DeleteConflict', 'Cannot delete entity, must detach all policies first.'),
+  policyInUse: () => new ServiceError('DeleteConflict', 'Cannot delete a policy attached to entities.'),
+  noSuchOidcProvider: (arn: string) =>
+    new ServiceError('NoSuchEntity', `OpenIDConnect Provider not found for arn ${arn}`),
+  oidcProviderExists: (url: string) =>
+    new ServiceError('EntityAlreadyExists', `Provider with url ${url} already exists.`),
+};
+
+export const StsErrors = {
+  validation: (message: string) => new ServiceError('ValidationError', message),
+  accessDenied: (message: string) => new ServiceError('AccessDenied', message),
+  invalidIdentityToken: (message: string) => new ServiceError('InvalidIdentityToken', message),
+  expiredToken: (message: string) => new ServiceError('ExpiredTokenException', message),
+  idpRejectedClaim: (message: string) => new ServiceError('IDPRejectedClaim', message),
+  idpCommunication: (message: string) => new ServiceError('IDPCommunicationError', message),
+  malformedPolicy: (reason: string) => new ServiceError('MalformedPolicyDocument', reason),
+  packedPolicyTooLarge: (percent: number) =>
+    new ServiceError(
+      'PackedPolicyTooLarge',
+      `Packed policy consumes ${percent}% of allotted space, please use smaller policy for this request.`,
+    ),
+};

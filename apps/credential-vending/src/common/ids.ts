@@ -1,0 +1,13 @@
+import { randomBytes } from 'node:crypto';
+
+const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+
+function uniqueId(prefix: string): string {
+  return `${prefix}${[...randomBytes(17)].map((b) => BASE32[b % 32]).join('')}`;
+}
+
+/** `AROA` + 17 characters: the shape of an IAM role's unique id. */
+export const newRoleId = () => uniqueId('AROA');
+
+/** `ANPA` + 17 characters: the shape of a managed policy's unique id. */
+export const newPolicyId = () => uniqueId('ANPA');

@@ -1,0 +1,9 @@
+import { messagingTablesMigration } from '@idfed/messaging';
+import { CREDENTIAL_VENDING_SCHEMA } from '../schema';
+import { CredentialVendingTables1764201600001 } from './1764201600001-CredentialVendingTables';
+
+/** In the order they apply. */
+export const credentialVendingMigrations = [
+  messagingTablesMigration(CREDENTIAL_VENDING_SCHEMA),
+  CredentialVendingTables1764201600001,
+];

@@ -1,0 +1,95 @@
+import {
+  AssumeRoleWithWebIdentityRequest,
+  AssumeRoleWithWebIdentityResult,
+  CommandMeta,
+} from '@idfed/contracts';
+import { evaluateWebIdentityTrust, webIdentityContext } from '@idfed/policy';
+import { DataSource } from 'typeorm';
+import { StsErrors } from '../common/iam-errors';
+import { readPolicy } from '../common/policy-documents';
+import { ManagedPoliciesService } from '../policies/managed-policies.service';
+import { RolesService } from '../roles/roles.service';
+import { WebIdentityTokenVerifier } from '../web-identity/web-identity-token.verifier';
+import { globalContext } from './request-context';
+import { SessionIssuer } from './session-issuer';
+import { readSessionPolicies } from './session-policies';
+import { validateAssumeRequest } from './sts-request.validation';
+
+export const DEFAULT_SESSION_SECONDS = 3600;
+const DENIED = 'Not authorized to perform sts:AssumeRoleWithWebIdentity';
+
+/**
+ * STS AssumeRoleWithWebIdentity: the token must be valid (see WebIdentityTokenVerifier) and the
+ * role's trust policy must admit its provider and claims; the session gets the role's permissions
+ * intersected with any session policy. An unknown role and a refusing trust policy look alike
+ * (AccessDenied), as on AWS, so the call reveals nothing about what exists.
+ */
+export class AssumeRoleWithWebIdentityUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly roles: RolesService,
+    private readonly policies: ManagedPoliciesService,
+    private readonly tokens: WebIdentityTokenVerifier,
+    private readonly issuer: SessionIssuer,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async execute(
+    req: AssumeRoleWithWebIdentityRequest,
+    meta: CommandMeta,
+  ): Promise<AssumeRoleWithWebIdentityResult> {
+    validateAssumeRequest(req, 2048, (v) =>
+      v
+        .string('WebIdentityToken', { required: true, min: 4, max: 20000, secret: true })
+        .string('ProviderId', {
+          min: 4,
+          max: 2048,
+        }),
+    );
+    const identity = await this.tokens.verify(req.WebIdentityToken);
+    const m = this.dataSource.manager;
+    const role = await this.roles.findByArn(m, req.RoleArn);
+    if (!role) throw StsErrors.accessDenied(DENIED);
+    const trust = readPolicy(role.assumeRolePolicy, 'trust', { label: `${role.name} trust policy` });
+    const decision = evaluateWebIdentityTrust(trust, {
+      provider: identity.provider,
+      roleArn: role.arn,
+      context: {
+        ...globalContext(this.now(), meta.sourceIp),
+        'aws:FederatedProvider': identity.provider,
+        ...webIdentityContext(identity.provider, identity.claims),
+      },
+    });
+    if (decision.decision !== 'Allow') throw StsErrors.accessDenied(DENIED);
+
+    const duration = req.DurationSeconds ?? DEFAULT_SESSION_SECONDS;
+    if (duration > role.maxSessionDuration) {
+      throw StsErrors.validation(
+        'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.',
+      );
+    }
+    const sessionPolicies = await readSessionPolicies(m, this.policies, req);
+    const session = await this.issuer.issue({
+      operation: 'AssumeRoleWithWebIdentity',
+      role,
+      sessionName: req.RoleSessionName,
+      durationSeconds: duration,
+      subject: identity.subject,
+      provider: identity.provider,
+      audience: identity.audience,
+      sessionPolicies: sessionPolicies.documents,
+      webIdentity: { keyPrefix: identity.keyPrefix, claims: identity.claims },
+      correlationId: meta.requestId,
+    });
+    return {
+      Credentials: session.Credentials,
+      SubjectFromWebIdentityToken: identity.subject,
+      AssumedRoleUser: session.AssumedRoleUser,
+      ...(sessionPolicies.packedPercent !== undefined
+        ? { PackedPolicySize: sessionPolicies.packedPercent }
+        : {}),
+      Provider: identity.issuer,
+      Audience: identity.audience,
+    };
+  }
+}

@@ -1,0 +1,165 @@
+import { AssumeRoleRequest, AssumeRoleResult, Caller, CommandMeta } from '@idfed/contracts';
+import { ContextValue, evaluate, PolicyDocument } from '@idfed/policy';
+import { assumedRoleArn } from '@idfed/session-credentials';
+import { DataSource, EntityManager } from 'typeorm';
+import { IamArns } from '../common/arns';
+import { StsErrors } from '../common/iam-errors';
+import { readPolicy } from '../common/policy-documents';
+import { Patterns } from '../common/validate';
+import { RoleEntity } from '../database/entities';
+import { ManagedPoliciesService } from '../policies/managed-policies.service';
+import { RolePoliciesService } from '../roles/role-policies.service';
+import { RolesService } from '../roles/roles.service';
+import { DEFAULT_SESSION_SECONDS } from './assume-role-with-web-identity.use-case';
+import { globalContext } from './request-context';
+import { SessionIssuer } from './session-issuer';
+import { readSessionPolicies } from './session-policies';
+import { validateAssumeRequest } from './sts-request.validation';
+
+/** Role chaining: a session assumed with temporary credentials lasts one hour at most. */
+export const CHAINED_SESSION_MAX_SECONDS = 3600;
+
+interface CallerPrincipal {
+  arn: string;
+  /** The caller's own session when it signed with temporary credentials. */
+  session?: { role: RoleEntity; sessionArn: string; sessionPolicies: PolicyDocument[]; roleId: string };
+}
+
+/**
+ * STS AssumeRole, signed by the admin key (the account root) or by temporary credentials (role
+ * chaining). The target role's trust policy must admit the caller. A session caller also needs an
+ * identity-side Allow for sts:AssumeRole on the role (its role's policies within its session
+ * policies) unless the trust policy names its role or session directly, as IAM does within an
+ * account.
+ */
+export class AssumeRoleUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly arns: IamArns,
+    private readonly roles: RolesService,
+    private readonly rolePolicies: RolePoliciesService,
+    private readonly policies: ManagedPoliciesService,
+    private readonly issuer: SessionIssuer,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async execute(req: AssumeRoleRequest, meta: CommandMeta): Promise<AssumeRoleResult> {
+    validateAssumeRequest(req, undefined, (v) =>
+      v
+        .string('ExternalId', { min: 2, max: 1224, pattern: Patterns.externalId })
+        .string('SourceIdentity', { min: 2, max: 256, pattern: Patterns.sourceIdentity })
+        .tags(),
+    );
+    const m = this.dataSource.manager;
+    const caller = await this.callerPrincipal(m, meta.caller);
+    const denied = () =>
+      StsErrors.accessDenied(
+        `User: ${caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${req.RoleArn}`,
+      );
+    const role = await this.roles.findByArn(m, req.RoleArn);
+    if (!role) throw denied();
+
+    const context: Record<string, ContextValue> = {
+      ...globalContext(this.now(), meta.sourceIp),
+      'aws:PrincipalArn': caller.session ? caller.session.role.arn : caller.arn,
+      'aws:PrincipalAccount': this.arns.accountId,
+      'aws:PrincipalType': caller.session ? 'AssumedRole' : 'Account',
+      ...(req.ExternalId !== undefined ? { 'sts:ExternalId': req.ExternalId } : {}),
+      ...(req.SourceIdentity !== undefined ? { 'sts:SourceIdentity': req.SourceIdentity } : {}),
+      ...(req.RoleSessionName ? { 'sts:RoleSessionName': req.RoleSessionName } : {}),
+    };
+    const trust = readPolicy(role.assumeRolePolicy, 'trust', { label: `${role.name} trust policy` });
+    const trustDecision = evaluate(
+      { action: 'sts:AssumeRole', resource: role.arn, principal: { type: 'AWS', id: caller.arn }, context },
+      { resource: [trust] },
+    );
+    if (trustDecision.decision !== 'Allow') throw denied();
+    if (caller.session && !namesCallerDirectly(trust, trustDecision.decidedBy?.statementIndex, caller)) {
+      const identity = await this.identityPolicies(caller.session.role);
+      const allowed = evaluate(
+        { action: 'sts:AssumeRole', resource: role.arn, context },
+        { identity, session: caller.session.sessionPolicies },
+      );
+      if (allowed.decision !== 'Allow') throw denied();
+    }
+
+    const chained = caller.session !== undefined;
+    const duration = req.DurationSeconds ?? DEFAULT_SESSION_SECONDS;
+    if (chained && duration > CHAINED_SESSION_MAX_SECONDS) {
+      throw StsErrors.validation(
+        'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.',
+      );
+    }
+    if (duration > role.maxSessionDuration) {
+      throw StsErrors.validation(
+        'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.',
+      );
+    }
+    const sessionPolicies = await readSessionPolicies(m, this.policies, req);
+    // A source identity, once set, stays with every session chained from it (as on AWS).
+    const inherited = meta.caller.kind === 'temporary' ? meta.caller.session?.sourceIdentity : undefined;
+    const sourceIdentity = inherited ?? req.SourceIdentity;
+    const session = await this.issuer.issue({
+      operation: 'AssumeRole',
+      role,
+      sessionName: req.RoleSessionName,
+      durationSeconds: duration,
+      subject: caller.arn,
+      provider: caller.arn,
+      sessionPolicies: sessionPolicies.documents,
+      ...(sourceIdentity ? { sourceIdentity } : {}),
+      chained,
+      correlationId: meta.requestId,
+    });
+    return {
+      Credentials: session.Credentials,
+      AssumedRoleUser: session.AssumedRoleUser,
+      ...(sessionPolicies.packedPercent !== undefined
+        ? { PackedPolicySize: sessionPolicies.packedPercent }
+        : {}),
+      ...(sourceIdentity ? { SourceIdentity: sourceIdentity } : {}),
+    };
+  }
+
+  /** The admin key is the account root; a session is its assumed-role ARN (and must still be its role's). */
+  private async callerPrincipal(m: EntityManager, caller: Caller): Promise<CallerPrincipal> {
+    if (caller.kind === 'admin') return { arn: this.arns.root() };
+    if (caller.kind !== 'temporary' || !caller.session) {
+      throw StsErrors.accessDenied('AssumeRole must be signed with credentials.');
+    }
+    const s = caller.session;
+    const sessionArn = assumedRoleArn(s.roleArn, s.sessionName);
+    const role = await this.roles.findByArn(m, s.roleArn);
+    // A session of a role that was deleted (and perhaps recreated under the same name) is nobody.
+    if (!role || role.roleId !== s.roleId) {
+      throw StsErrors.accessDenied(`User: ${sessionArn} is not authorized to perform: sts:AssumeRole`);
+    }
+    return {
+      arn: sessionArn,
+      session: {
+        role,
+        roleId: s.roleId,
+        sessionArn,
+        sessionPolicies: (s.sessionPolicies ?? []).map((text, i) =>
+          readPolicy(text, 'session', { label: `session policy ${i + 1}` }),
+        ),
+      },
+    };
+  }
+
+  private async identityPolicies(role: RoleEntity): Promise<PolicyDocument[]> {
+    const permissions = await this.rolePolicies.permissions(role.arn);
+    return permissions.Policies.map((p) => readPolicy(p.Document, 'identity', { label: p.Label }));
+  }
+}
+
+/** Did the trust statement that allowed name the caller's role or session ARN (not just the account)? */
+function namesCallerDirectly(
+  trust: PolicyDocument,
+  statementIndex: number | undefined,
+  caller: CallerPrincipal,
+): boolean {
+  const statement = trust.statements.find((s) => s.index === statementIndex);
+  const names = statement?.principal?.entries.flatMap((e) => (e.type === 'AWS' ? e.values : [])) ?? [];
+  return names.some((n) => n === caller.session?.role.arn || n === caller.session?.sessionArn);
+}

@@ -1,0 +1,105 @@
+import {
+  AssumedRoleUser,
+  Credentials,
+  CredentialsIssuedEvent,
+  CredentialVendingTopics,
+} from '@idfed/contracts';
+import { OutboxService } from '@idfed/messaging';
+import {
+  assumedRoleArn,
+  assumedRoleId,
+  newSecretAccessKey,
+  newTemporaryAccessKeyId,
+  SessionClaims,
+  SessionTokenCodec,
+  WebIdentityClaims,
+} from '@idfed/session-credentials';
+import { DataSource } from 'typeorm';
+import { awsTimestamp } from '../common/timestamps';
+import { RoleEntity } from '../database/entities';
+
+export interface SessionRequest {
+  operation: CredentialsIssuedEvent['operation'];
+  role: RoleEntity;
+  sessionName: string;
+  durationSeconds: number;
+  subject: string;
+  provider: string;
+  audience?: string;
+  sessionPolicies: string[];
+  webIdentity?: WebIdentityClaims;
+  sourceIdentity?: string;
+  chained?: boolean;
+  correlationId: string;
+}
+
+export interface IssuedSession {
+  Credentials: Credentials;
+  AssumedRoleUser: AssumedRoleUser;
+}
+
+/**
+ * Mints temporary credentials for a role session: a fresh ASIA key id and secret, and a session
+ * token sealing what verifiers need. The audit event (without secret or token) is written in its
+ * own transaction before the credentials are returned: credentials exist only if their record does.
+ */
+export class SessionIssuer {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly codec: SessionTokenCodec,
+    private readonly outbox: OutboxService,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async issue(req: SessionRequest): Promise<IssuedSession> {
+    const issuedAt = this.now();
+    const claims: SessionClaims = {
+      accessKeyId: newTemporaryAccessKeyId(),
+      secretAccessKey: newSecretAccessKey(),
+      roleArn: req.role.arn,
+      roleId: req.role.roleId,
+      sessionName: req.sessionName,
+      subject: req.subject,
+      provider: req.provider,
+      issuedAt,
+      expiresAt: issuedAt + req.durationSeconds * 1000,
+      ...(req.sessionPolicies.length ? { sessionPolicies: req.sessionPolicies } : {}),
+      ...(req.webIdentity ? { webIdentity: req.webIdentity } : {}),
+      ...(req.sourceIdentity ? { sourceIdentity: req.sourceIdentity } : {}),
+      ...(req.chained ? { chained: true } : {}),
+    };
+    const sessionArn = assumedRoleArn(claims.roleArn, claims.sessionName);
+    const expiration = awsTimestamp(claims.expiresAt);
+    const event: CredentialsIssuedEvent = {
+      operation: req.operation,
+      roleArn: claims.roleArn,
+      roleSessionName: claims.sessionName,
+      assumedRoleArn: sessionArn,
+      accessKeyId: claims.accessKeyId,
+      subject: claims.subject,
+      provider: claims.provider,
+      ...(req.audience !== undefined ? { audience: req.audience } : {}),
+      ...(req.sourceIdentity ? { sourceIdentity: req.sourceIdentity } : {}),
+      issuedAt: new Date(issuedAt).toISOString(),
+      expiration: new Date(claims.expiresAt).toISOString(),
+    };
+    await this.dataSource.transaction((m) =>
+      this.outbox.add(m, {
+        topic: CredentialVendingTopics.credentialsIssued,
+        key: claims.roleArn,
+        payload: event,
+        correlationId: req.correlationId,
+      }),
+    );
+    this.outbox.nudge();
+    return {
+      Credentials: {
+        AccessKeyId: claims.accessKeyId,
+        SecretAccessKey: claims.secretAccessKey,
+        SessionToken: this.codec.seal(claims),
+        Expiration: expiration,
+      },
+      AssumedRoleUser: { AssumedRoleId: assumedRoleId(claims.roleId, claims.sessionName), Arn: sessionArn },
+    };
+  }
+}
