@@ -65,6 +65,8 @@ const ERROR_STATUS: Readonly<Record<string, number>> = {
   InternalFailure: 500,
   InvalidIdentityToken: 400,
   ExpiredTokenException: 400,
+  // Temporary credentials past their expiration, on any Query API.
+  ExpiredToken: 400,
   IDPRejectedClaim: 403,
   IDPCommunicationError: 400,
   MalformedPolicyDocument: 400,
@@ -78,6 +80,8 @@ const ERROR_STATUS: Readonly<Record<string, number>> = {
   UnmodifiableEntity: 400,
   ConcurrentModification: 409,
   ServiceFailure: 500,
+  PolicyNotAttachable: 400,
+  OpenIdIdpCommunicationError: 400,
 };
 
 /** A name the table lists, or one a service made up in AWS style (`...Exception`, a client fault). */

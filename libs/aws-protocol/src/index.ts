@@ -10,6 +10,7 @@ export * from './json/amz-target.parser';
 export * from './json/json-request.parser';
 export * from './json/json-response.encoder';
 export * from './query/query-request.parser';
+export * from './query/query-params';
 export * from './query/query-response.encoder';
 export * from './query/xml.writer';
 export * from './validation/request-validator';
