@@ -7,7 +7,7 @@ import { createGatewayApp } from '../../gateway/src/gateway.bootstrap';
 import { loadOrCreateAdminCredentials } from '../../gateway/src/admin-credentials';
 import { startCredentialVending } from '../../credential-vending/src/credential-vending.bootstrap';
 import { DeviceSyncModule } from '../../device-sync/src/device-sync.module';
-import { FederationBrokerModule } from '../../federation-broker/src/federation-broker.module';
+import { startFederationBroker } from '../../federation-broker/src/federation-broker.bootstrap';
 import { startUserDirectory } from '../../user-directory/src/user-directory.bootstrap';
 import { embeddedDatabase } from './embedded-database';
 
@@ -25,12 +25,7 @@ async function main(env: IdfedEnv): Promise<void> {
   const sessionTokenKey = loadSessionTokenKey(env, (m) => logger.log(m));
   const services: INestMicroservice[] = [
     await startUserDirectory(env, transport, database.url, logger),
-    await startServiceApp(
-      'federation-broker',
-      FederationBrokerModule.register(transport, database.url),
-      transport,
-      logger,
-    ),
+    await startFederationBroker(env, transport, database.url, logger),
     await startCredentialVending(env, transport, database.url, logger, sessionTokenKey),
     await startServiceApp(
       'device-sync',

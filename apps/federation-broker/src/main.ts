@@ -1,12 +1,5 @@
-import { runServiceProcess, startServiceApp } from '@idfed/service-runtime';
-import { FederationBrokerModule } from './federation-broker.module';
+import { runServiceProcess } from '@idfed/service-runtime';
+import { startFederationBroker } from './federation-broker.bootstrap';
 
-/** Distributed mode: federation-broker as its own process. */
-void runServiceProcess('federation-broker', (_env, transport, databaseUrl, logger) =>
-  startServiceApp(
-    'federation-broker',
-    FederationBrokerModule.register(transport, databaseUrl),
-    transport,
-    logger,
-  ),
-);
+/** Distributed mode: the federation broker as its own process, on Kafka and IDFED_DATABASE_URL. */
+void runServiceProcess('federation-broker', startFederationBroker);

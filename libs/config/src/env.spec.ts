@@ -21,6 +21,18 @@ describe('loadEnv', () => {
     expect(loadEnv({ IDFED_PUBLIC_URL: 'https://id.example.com/' }).publicUrl).toBe('https://id.example.com');
   });
 
+  it('points social login checks at the real providers unless configured', () => {
+    expect(loadEnv({})).toMatchObject({
+      googleIssuer: 'https://accounts.google.com',
+      facebookGraphUrl: 'https://graph.facebook.com',
+      amazonApiUrl: 'https://api.amazon.com',
+    });
+    expect(loadEnv({ IDFED_FACEBOOK_GRAPH_URL: 'http://127.0.0.1:9000/' }).facebookGraphUrl).toBe(
+      'http://127.0.0.1:9000',
+    );
+    expect(() => loadEnv({ IDFED_AMAZON_API_URL: 'ftp://x' })).toThrow(/IDFED_AMAZON_API_URL/);
+  });
+
   it('parses a broker list', () => {
     expect(loadEnv({ IDFED_KAFKA_BROKERS: 'a:9092, b:9093' }).kafkaBrokers).toEqual(['a:9092', 'b:9093']);
   });

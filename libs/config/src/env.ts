@@ -30,6 +30,12 @@ export interface IdfedEnv {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   passwordHashMemoryKiB: number;
   requestTimeoutMs: number;
+  /** Where Google's OpenID Connect discovery lives (identity pool logins with accounts.google.com). */
+  googleIssuer: string;
+  /** Facebook Graph API base, for checking graph.facebook.com access tokens. */
+  facebookGraphUrl: string;
+  /** Login with Amazon API base, for checking www.amazon.com access tokens. */
+  amazonApiUrl: string;
 }
 
 /** Reads and validates the environment; throws one ConfigError naming every bad variable. */
@@ -81,6 +87,9 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): IdfedEnv {
     ] as const),
     passwordHashMemoryKiB: r.int('IDFED_PASSWORD_HASH_MEMORY_KIB', 19456, 1024, 1048576),
     requestTimeoutMs: r.int('IDFED_REQUEST_TIMEOUT_MS', 10000, 100, 600000),
+    googleIssuer: r.url('IDFED_GOOGLE_ISSUER', 'https://accounts.google.com').replace(/\/+$/, ''),
+    facebookGraphUrl: r.url('IDFED_FACEBOOK_GRAPH_URL', 'https://graph.facebook.com').replace(/\/+$/, ''),
+    amazonApiUrl: r.url('IDFED_AMAZON_API_URL', 'https://api.amazon.com').replace(/\/+$/, ''),
   };
   if (!env.adminAccessKeyId !== !env.adminSecretAccessKey) {
     r.problem('IDFED_ADMIN_ACCESS_KEY_ID and IDFED_ADMIN_SECRET_ACCESS_KEY must be set together');

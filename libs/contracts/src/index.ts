@@ -4,3 +4,5 @@ export * from './health';
 export * from './parse-message';
 export * from './user-directory';
 export * from './credential-vending';
+export * from './federation-broker';
+export * from './credential-vending/web-identity.commands';

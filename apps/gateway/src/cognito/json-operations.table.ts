@@ -1,4 +1,4 @@
-import { CommandContract, COGNITO_USER_POOL_OPERATIONS } from '@idfed/contracts';
+import { CommandContract, COGNITO_IDENTITY_OPERATIONS, COGNITO_USER_POOL_OPERATIONS } from '@idfed/contracts';
 
 /** One JSON operation the gateway forwards: the bus command, and whether the admin key must sign it. */
 export interface JsonOperation {
@@ -13,9 +13,10 @@ interface ServiceTable {
   operations: Readonly<Record<string, { command: CommandContract<unknown, unknown>; signed: boolean }>>;
 }
 
-/** X-Amz-Target service prefix -> its operations. Identity pools join here in a later step. */
+/** X-Amz-Target service prefix -> its operations. */
 const JSON_SERVICES: Readonly<Record<string, ServiceTable>> = {
   AWSCognitoIdentityProviderService: { signingName: 'cognito-idp', operations: COGNITO_USER_POOL_OPERATIONS },
+  AWSCognitoIdentityService: { signingName: 'cognito-identity', operations: COGNITO_IDENTITY_OPERATIONS },
 };
 
 /** Undefined for an unknown prefix or operation (own keys only: `constructor` is not an operation). */

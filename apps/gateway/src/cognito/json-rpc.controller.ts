@@ -59,10 +59,11 @@ export class JsonRpcController {
   }
 }
 
-/** The aggregate the command touches, so commands on one pool stay in order on the bus. */
+/** The aggregate the command touches, so commands on one pool or identity stay in order on the bus. */
 function partitionKey(payload: Record<string, unknown>): string {
-  if (typeof payload.UserPoolId === 'string') return payload.UserPoolId;
-  if (typeof payload.ClientId === 'string') return payload.ClientId;
+  for (const member of ['IdentityId', 'IdentityPoolId', 'UserPoolId', 'ClientId']) {
+    if (typeof payload[member] === 'string') return payload[member];
+  }
   return '';
 }
 

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { AwsError } from '@idfed/aws-protocol';
-import { JwksResult, UserDirectoryCommands } from '@idfed/contracts';
+import { FederationBrokerCommands, JwksResult, UserDirectoryCommands } from '@idfed/contracts';
 import { BusClient, CommandFailedError } from '@idfed/messaging';
 import { GATEWAY_OPTIONS, GatewayOptions } from '../gateway.options';
 import { requestIdOf } from '../http/request-context.middleware';
@@ -9,11 +9,14 @@ import { requestIdOf } from '../http/request-context.middleware';
 // Keys rotate rarely and verifiers refetch on an unknown kid; five minutes keeps a rotation visible soon.
 const CACHE_CONTROL = 'public, max-age=300';
 const POOL_ID = /^[\w-]+_[0-9a-zA-Z]+$/;
+/** The federation broker's OpenID token issuer is `<public-url>/identity`. */
+const IDENTITY_ISSUER = 'identity';
 
 /**
  * A pool's OpenID discovery document and key set, at the paths Cognito uses
  * (`<issuer>/.well-known/...` with issuer `<public-url>/<userPoolId>`), so aws-jwt-verify and
- * any OIDC client find them from the `iss` claim alone.
+ * any OIDC client find them from the `iss` claim alone. The identity-pool issuer of the federation
+ * broker (`<public-url>/identity`) publishes its keys the same way.
  */
 @Controller(':userPoolId/.well-known')
 export class WellKnownController {
@@ -48,6 +51,13 @@ export class WellKnownController {
   }
 
   private async fetchJwks(userPoolId: string, requestId: string): Promise<JwksResult> {
+    if (userPoolId === IDENTITY_ISSUER) {
+      return this.bus.request(
+        FederationBrokerCommands.getIssuerJwks,
+        {},
+        { requestId, caller: { kind: 'anonymous' } },
+      );
+    }
     // A string that cannot be a pool id never reaches the bus.
     if (!POOL_ID.test(userPoolId)) throw poolNotFound(userPoolId);
     try {

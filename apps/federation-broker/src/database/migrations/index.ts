@@ -1,0 +1,9 @@
+import { messagingTablesMigration } from '@idfed/messaging';
+import { FEDERATION_BROKER_SCHEMA } from '../schema';
+import { FederationBrokerTables1764115200101 } from './1764115200101-FederationBrokerTables';
+
+/** In the order they apply. */
+export const federationBrokerMigrations = [
+  messagingTablesMigration(FEDERATION_BROKER_SCHEMA),
+  FederationBrokerTables1764115200101,
+];

@@ -1,0 +1,92 @@
+import { Controller, Inject } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import {
+  parseMessage,
+  SigningKeyActivatedEvent,
+  UserDeletedEvent,
+  UserDirectoryTopics,
+  UserPoolDeletedEvent,
+} from '@idfed/contracts';
+import { BusContext, InboxService } from '@idfed/messaging';
+import { IdentityLoginEntity, UserPoolKeyEntity, UserPoolUserStateEntity } from '../database/entities';
+import { IdentityLinks } from '../identities/identity-links';
+import { UserPoolLoginVerifier } from '../logins/user-pool-login.verifier';
+
+const CONSUMER = 'federation-broker.user-directory';
+
+/**
+ * What the broker learns from the user directory: its pools' signing keys (to verify ID tokens
+ * without calling back) and users that were deleted (their logins are unlinked, and their tokens
+ * no longer log in when the identity pool asks for the server-side check). Each event applies
+ * once (inbox).
+ */
+@Controller()
+export class UserDirectoryConsumer {
+  constructor(
+    @Inject(InboxService) private readonly inbox: InboxService,
+    @Inject(UserPoolLoginVerifier) private readonly verifier: UserPoolLoginVerifier,
+    @Inject(IdentityLinks) private readonly links: IdentityLinks,
+  ) {}
+
+  @EventPattern(UserDirectoryTopics.signingKeyActivated)
+  async keyActivated(@Payload() value: unknown, @Ctx() ctx: BusContext): Promise<void> {
+    const event = parseMessage(SigningKeyActivatedEvent, value);
+    await this.inbox.processOnce(CONSUMER, ctx.getEventId(), async (m) => {
+      await m.upsert(
+        UserPoolKeyEntity,
+        {
+          kid: event.kid,
+          userPoolId: event.userPoolId,
+          publicJwk: event.publicJwk,
+          createdAt: new Date(event.occurredAt),
+        },
+        ['kid'],
+      );
+    });
+  }
+
+  @EventPattern(UserDirectoryTopics.userDeleted)
+  async userDeleted(@Payload() value: unknown, @Ctx() ctx: BusContext): Promise<void> {
+    const event = parseMessage(UserDeletedEvent, value);
+    await this.inbox.processOnce(CONSUMER, ctx.getEventId(), async (m) => {
+      await m.upsert(
+        UserPoolUserStateEntity,
+        {
+          userPoolId: event.userPoolId,
+          sub: event.sub,
+          deleted: true,
+          disabled: false,
+          tokensValidAfter: new Date(event.occurredAt),
+          updatedAt: new Date(),
+        },
+        ['userPoolId', 'sub'],
+      );
+      // The user is gone: their logins leave every identity they were linked to.
+      const logins = await m
+        .createQueryBuilder(IdentityLoginEntity, 'l')
+        .where('l.subject = :sub AND l.provider LIKE :suffix', {
+          sub: event.sub,
+          suffix: `%/${event.userPoolId}`,
+        })
+        .getMany();
+      for (const login of logins) {
+        await this.links.unlink(
+          m,
+          login.poolId,
+          login.identityId,
+          [login],
+          ctx.getCorrelationId() ?? ctx.getEventId(),
+        );
+      }
+    });
+  }
+
+  @EventPattern(UserDirectoryTopics.userPoolDeleted)
+  async poolDeleted(@Payload() value: unknown, @Ctx() ctx: BusContext): Promise<void> {
+    const event = parseMessage(UserPoolDeletedEvent, value);
+    await this.inbox.processOnce(CONSUMER, ctx.getEventId(), async (m) => {
+      await m.delete(UserPoolKeyEntity, { userPoolId: event.userPoolId });
+    });
+    this.verifier.forgetPool(event.userPoolId);
+  }
+}

@@ -1,0 +1,192 @@
+import {
+  CommandMeta,
+  DeleteIdentitiesRequest,
+  DeleteIdentitiesResponse,
+  FederationBrokerTopics,
+  GetIdRequest,
+  GetIdResponse,
+  IdentityDeletedEvent,
+  IdentityDescriptionType,
+  ListIdentitiesRequest,
+  ListIdentitiesResponse,
+  UnlinkIdentityRequest,
+} from '@idfed/contracts';
+import { OutboxService } from '@idfed/messaging';
+import { DataSource } from 'typeorm';
+import { BrokerErrors } from '../common/broker-errors';
+import { Patterns, RequestValidator } from '../common/validate';
+import { IdentityEntity, IdentityLoginEntity, IdentityPoolEntity } from '../database/entities';
+import { LoginsVerifier } from '../logins/logins.verifier';
+import { VerifiedLogin } from '../logins/verified-login';
+import { decodePageToken, encodePageToken, IdentityPoolsService } from '../pools/identity-pools.service';
+import { IdentityLinks } from './identity-links';
+
+export interface AuthenticatedIdentity {
+  pool: IdentityPoolEntity;
+  identityId: string;
+  /** Empty for a guest. */
+  logins: VerifiedLogin[];
+}
+
+const UNAUTHENTICATED_NOT_SUPPORTED = 'Unauthenticated access is not supported for this identity pool.';
+
+/** GetId and the identity lifecycle; `authenticate` is shared by the token and credential operations. */
+export class IdentitiesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly pools: IdentityPoolsService,
+    private readonly verifier: LoginsVerifier,
+    private readonly links: IdentityLinks,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async getId(req: GetIdRequest, meta: CommandMeta): Promise<GetIdResponse> {
+    RequestValidator.of(req)
+      .string('IdentityPoolId', { required: true, min: 1, max: 55, pattern: Patterns.identityPoolId })
+      .string('AccountId', { min: 1, max: 15, pattern: /^\d+$/ })
+      .stringMap('Logins', { maxEntries: 10 })
+      .check();
+    const pool = await this.pools.require(this.dataSource.manager, req.IdentityPoolId);
+    const logins = await this.verifier.verifyAll(pool, req.Logins ?? {}, meta);
+    if (logins.length === 0) {
+      if (!pool.config.allowUnauthenticatedIdentities)
+        throw BrokerErrors.notAuthorized(UNAUTHENTICATED_NOT_SUPPORTED);
+      // Every guest GetId is a new identity; the SDKs keep the id and present it again.
+      const identityId = await this.dataSource.transaction((m) =>
+        this.links.create(m, pool.id, false, meta.requestId),
+      );
+      this.outbox.nudge();
+      return { IdentityId: identityId };
+    }
+    return { IdentityId: await this.links.resolve(pool.id, logins, undefined, meta.requestId) };
+  }
+
+  /**
+   * Proves the caller may act as the identity: with logins, each is verified and linked to it (a
+   * guest identity becomes authenticated); without, only a guest identity of a pool that allows
+   * guests qualifies.
+   */
+  async authenticate(
+    identityId: unknown,
+    loginsMap: unknown,
+    meta: CommandMeta,
+  ): Promise<AuthenticatedIdentity> {
+    RequestValidator.of({ IdentityId: identityId, Logins: loginsMap })
+      .string('IdentityId', { required: true, min: 1, max: 55, pattern: Patterns.identityId })
+      .stringMap('Logins', { maxEntries: 10 })
+      .check();
+    const identity = await this.require(identityId as string);
+    const pool = await this.pools.require(this.dataSource.manager, identity.poolId);
+    const logins = await this.verifier.verifyAll(pool, (loginsMap as Record<string, string>) ?? {}, meta);
+    if (logins.length === 0) {
+      const linked = await this.dataSource.manager.count(IdentityLoginEntity, {
+        where: { identityId: identity.id },
+      });
+      if (linked > 0) {
+        throw BrokerErrors.notAuthorized(
+          "Logins don't match. Please include at least one valid login for this identity or identity pool.",
+        );
+      }
+      if (!pool.config.allowUnauthenticatedIdentities)
+        throw BrokerErrors.notAuthorized(UNAUTHENTICATED_NOT_SUPPORTED);
+      return { pool, identityId: identity.id, logins };
+    }
+    await this.links.resolve(pool.id, logins, identity.id, meta.requestId);
+    return { pool, identityId: identity.id, logins };
+  }
+
+  async describe(identityId: unknown): Promise<IdentityDescriptionType> {
+    RequestValidator.of({ IdentityId: identityId })
+      .string('IdentityId', { required: true, min: 1, max: 55, pattern: Patterns.identityId })
+      .check();
+    const identity = await this.require(identityId as string);
+    return this.describeEntity(identity);
+  }
+
+  async list(req: ListIdentitiesRequest): Promise<ListIdentitiesResponse> {
+    RequestValidator.of(req)
+      .string('IdentityPoolId', { required: true, min: 1, max: 55, pattern: Patterns.identityPoolId })
+      .integer('MaxResults', { required: true, min: 1, max: 60 })
+      .check();
+    await this.pools.require(this.dataSource.manager, req.IdentityPoolId);
+    const after = decodePageToken(req.NextToken);
+    const rows = await this.dataSource
+      .getRepository(IdentityEntity)
+      .createQueryBuilder('i')
+      .where('i.pool_id = :poolId', { poolId: req.IdentityPoolId })
+      .andWhere(after ? 'i.id > :after' : '1=1', { after })
+      .orderBy('i.id')
+      .limit(req.MaxResults + 1)
+      .getMany();
+    const page = rows.slice(0, req.MaxResults);
+    return {
+      IdentityPoolId: req.IdentityPoolId,
+      Identities: await Promise.all(page.map((i) => this.describeEntity(i))),
+      ...(rows.length > req.MaxResults ? { NextToken: encodePageToken(page[page.length - 1].id) } : {}),
+    };
+  }
+
+  async delete(req: DeleteIdentitiesRequest, meta: CommandMeta): Promise<DeleteIdentitiesResponse> {
+    RequestValidator.of(req).stringList('IdentityIdsToDelete', { required: true, max: 60 }).check();
+    if (req.IdentityIdsToDelete.length === 0)
+      throw BrokerErrors.invalidParameter('IdentityIdsToDelete is empty.');
+    await this.dataSource.transaction(async (m) => {
+      const found = await m.findBy(
+        IdentityEntity,
+        req.IdentityIdsToDelete.map((id) => ({ id })),
+      );
+      for (const identity of found) {
+        await m.delete(IdentityEntity, { id: identity.id });
+        const event: IdentityDeletedEvent = {
+          identityPoolId: identity.poolId,
+          identityId: identity.id,
+          occurredAt: new Date().toISOString(),
+        };
+        await this.outbox.add(m, {
+          topic: FederationBrokerTopics.identityDeleted,
+          key: identity.id,
+          payload: event,
+          correlationId: meta.requestId,
+        });
+      }
+    });
+    this.outbox.nudge();
+    return { UnprocessedIdentityIds: [] };
+  }
+
+  /** UnlinkIdentity: the caller proves the identity with a valid login, then names providers to remove. */
+  async unlink(req: UnlinkIdentityRequest, meta: CommandMeta): Promise<Record<string, never>> {
+    RequestValidator.of(req)
+      .stringMap('Logins', { required: true, maxEntries: 10 })
+      .stringList('LoginsToRemove', { required: true, max: 10 })
+      .check();
+    const proof = await this.authenticate(req.IdentityId, req.Logins, meta);
+    if (proof.logins.length === 0)
+      throw BrokerErrors.notAuthorized('Logins are required to unlink an identity.');
+    await this.dataSource.transaction(async (m) => {
+      const linked = await m.find(IdentityLoginEntity, { where: { identityId: proof.identityId } });
+      const toRemove = linked.filter((l) => req.LoginsToRemove.includes(l.provider));
+      await this.links.unlink(m, proof.pool.id, proof.identityId, toRemove, meta.requestId);
+    });
+    this.outbox.nudge();
+    return {};
+  }
+
+  async require(identityId: string): Promise<IdentityEntity> {
+    const identity = await this.dataSource.manager.findOne(IdentityEntity, { where: { id: identityId } });
+    if (!identity) throw BrokerErrors.identityNotFound(identityId);
+    return identity;
+  }
+
+  private async describeEntity(identity: IdentityEntity): Promise<IdentityDescriptionType> {
+    const logins = await this.dataSource.manager.find(IdentityLoginEntity, {
+      where: { identityId: identity.id },
+    });
+    return {
+      IdentityId: identity.id,
+      Logins: [...new Set(logins.map((l) => l.provider))],
+      CreationDate: identity.createdAt.getTime() / 1000,
+      LastModifiedDate: identity.updatedAt.getTime() / 1000,
+    };
+  }
+}

@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import {
+  FederationBrokerTopics,
+  IdentityCreatedEvent,
+  IdentityLinkedEvent,
+  IdentityUnlinkedEvent,
+} from '@idfed/contracts';
+import { OutboxService } from '@idfed/messaging';
+import { DataSource, EntityManager } from 'typeorm';
+import { BrokerErrors } from '../common/broker-errors';
+import { IdentityEntity, IdentityLoginEntity } from '../database/entities';
+
+export interface Login {
+  provider: string;
+  subject: string;
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+/**
+ * The identity graph: which login belongs to which identity. A login belongs to one identity of a
+ * pool at most (the table's key), so concurrent first sign-ins of one user cannot create two
+ * identities: the loser of the race retries and finds the winner's.
+ */
+export class IdentityLinks {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+    private readonly region: string,
+  ) {}
+
+  /**
+   * Returns the identity the logins belong to, linking the ones not yet linked. `target` is the
+   * identity the caller presented (a guest becoming authenticated, or a known identity); without
+   * it, the logins' identity is found or a new one is created. Logins of different identities
+   * conflict.
+   */
+  async resolve(
+    poolId: string,
+    logins: Login[],
+    target: string | undefined,
+    correlationId: string,
+  ): Promise<string> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const identityId = await this.dataSource.transaction((m) =>
+          this.resolveIn(m, poolId, logins, target, correlationId),
+        );
+        this.outbox.nudge();
+        return identityId;
+      } catch (err) {
+        const code = (err as { driverError?: { code?: string } }).driverError?.code;
+        if (code !== UNIQUE_VIOLATION || attempt >= 3) throw err;
+      }
+    }
+  }
+
+  private async resolveIn(
+    m: EntityManager,
+    poolId: string,
+    logins: Login[],
+    target: string | undefined,
+    correlationId: string,
+  ): Promise<string> {
+    const owned = logins.length
+      ? await m
+          .createQueryBuilder(IdentityLoginEntity, 'l')
+          .where('l.pool_id = :poolId', { poolId })
+          .andWhere(
+            `(l.provider, l.subject) IN (${logins.map((_, i) => `(:p${i}, :s${i})`).join(', ')})`,
+            Object.fromEntries(
+              logins.flatMap((l, i) => [
+                [`p${i}`, l.provider],
+                [`s${i}`, l.subject],
+              ]),
+            ),
+          )
+          .setLock('pessimistic_write')
+          .getMany()
+      : [];
+    const owners = [...new Set(owned.map((o) => o.identityId))];
+    if (target && owners.some((o) => o !== target)) {
+      throw BrokerErrors.conflict('A login in the request is already linked to another identity.');
+    }
+    if (owners.length > 1)
+      throw BrokerErrors.conflict('The logins in the request belong to different identities.');
+    const identityId =
+      target ?? owners[0] ?? (await this.create(m, poolId, logins.length > 0, correlationId));
+    const linked = new Set(owned.map((o) => `${o.provider}\u0000${o.subject}`));
+    const now = new Date();
+    for (const login of logins.filter((l) => !linked.has(`${l.provider}\u0000${l.subject}`))) {
+      await m.insert(IdentityLoginEntity, { poolId, ...login, identityId, createdAt: now });
+      const event: IdentityLinkedEvent = {
+        identityPoolId: poolId,
+        identityId,
+        ...login,
+        occurredAt: now.toISOString(),
+      };
+      await this.outbox.add(m, {
+        topic: FederationBrokerTopics.identityLinked,
+        key: identityId,
+        payload: event,
+        correlationId,
+      });
+    }
+    if (linked.size < logins.length) await m.update(IdentityEntity, { id: identityId }, { updatedAt: now });
+    return identityId;
+  }
+
+  async create(
+    m: EntityManager,
+    poolId: string,
+    authenticated: boolean,
+    correlationId: string,
+  ): Promise<string> {
+    const id = `${this.region}:${randomUUID()}`;
+    const now = new Date();
+    await m.insert(IdentityEntity, { id, poolId, createdAt: now, updatedAt: now });
+    const event: IdentityCreatedEvent = {
+      identityPoolId: poolId,
+      identityId: id,
+      authenticated,
+      occurredAt: now.toISOString(),
+    };
+    await this.outbox.add(m, {
+      topic: FederationBrokerTopics.identityCreated,
+      key: id,
+      payload: event,
+      correlationId,
+    });
+    return id;
+  }
+
+  /** Removes links; each removal is an event. */
+  async unlink(
+    m: EntityManager,
+    poolId: string,
+    identityId: string,
+    logins: Login[],
+    correlationId: string,
+  ): Promise<void> {
+    const now = new Date().toISOString();
+    for (const login of logins) {
+      const { provider, subject } = login;
+      const result = await m.delete(IdentityLoginEntity, { poolId, identityId, provider, subject });
+      if (!result.affected) continue;
+      const event: IdentityUnlinkedEvent = {
+        identityPoolId: poolId,
+        identityId,
+        provider,
+        subject,
+        occurredAt: now,
+      };
+      await this.outbox.add(m, {
+        topic: FederationBrokerTopics.identityUnlinked,
+        key: identityId,
+        payload: event,
+        correlationId,
+      });
+    }
+    await m.update(IdentityEntity, { id: identityId }, { updatedAt: new Date() });
+  }
+}

@@ -1,0 +1,115 @@
+import { CommandMeta, WebIdentityCommands } from '@idfed/contracts';
+import { BusClient, CommandFailedError } from '@idfed/messaging';
+import { BrokerErrors } from '../common/broker-errors';
+import { IdentityPoolEntity } from '../database/entities';
+import { SocialEndpoints, verifyAmazonLogin, verifyFacebookLogin } from './social-login.verifiers';
+import { UserPoolLoginVerifier, UserPoolProvider } from './user-pool-login.verifier';
+import { VerifiedLogin } from './verified-login';
+
+const USER_POOL_ID = /^[\w-]+_[0-9a-zA-Z]+$/;
+const MAX_TOKEN_CHARS = 50_000;
+
+/** `cognito-idp.<region>.amazonaws.com/<poolId>` or `<idfed host/path>/<poolId>`: the pool id. */
+function userPoolIdOf(providerName: string): string | undefined {
+  const id = providerName.slice(providerName.lastIndexOf('/') + 1);
+  return USER_POOL_ID.test(id) ? id : undefined;
+}
+
+/**
+ * Verifies each entry of a Logins map against the identity pool's configured providers. Login keys
+ * name the provider as Cognito does; for user pools both the AWS form and idfed's issuer form are
+ * accepted and resolve to the provider as configured.
+ */
+export class LoginsVerifier {
+  constructor(
+    private readonly userPools: UserPoolLoginVerifier,
+    private readonly bus: BusClient,
+    private readonly social: SocialEndpoints,
+  ) {}
+
+  async verifyAll(
+    pool: IdentityPoolEntity,
+    logins: Record<string, string>,
+    meta: CommandMeta,
+  ): Promise<VerifiedLogin[]> {
+    const entries = Object.entries(logins);
+    if (entries.length > 10) throw BrokerErrors.invalidParameter('Logins may hold at most 10 entries.');
+    const verified: VerifiedLogin[] = [];
+    for (const [key, token] of entries) {
+      if (typeof token !== 'string' || token.length === 0 || token.length > MAX_TOKEN_CHARS) {
+        throw BrokerErrors.invalidParameter(`Invalid token for login ${key}.`);
+      }
+      verified.push(await this.verifyOne(pool, key, token, meta));
+    }
+    return verified;
+  }
+
+  private async verifyOne(
+    pool: IdentityPoolEntity,
+    key: string,
+    token: string,
+    meta: CommandMeta,
+  ): Promise<VerifiedLogin> {
+    const config = pool.config;
+    const userPoolId = userPoolIdOf(key);
+    if (userPoolId) {
+      const matching = config.cognitoIdentityProviders.filter(
+        (p) => userPoolIdOf(p.ProviderName) === userPoolId,
+      );
+      if (matching.length > 0) {
+        const provider: UserPoolProvider = {
+          providerName: matching[0].ProviderName,
+          userPoolId,
+          clientIds: matching.map((p) => p.ClientId),
+          serverSideTokenCheck: matching.some((p) => p.ServerSideTokenCheck),
+        };
+        return this.userPools.verify(provider, token);
+      }
+    }
+    const appId = config.supportedLoginProviders[key];
+    if (key === 'graph.facebook.com' && appId) return verifyFacebookLogin(this.social, appId, token);
+    if (key === 'www.amazon.com' && appId) return verifyAmazonLogin(this.social, appId, token);
+    if (key === 'accounts.google.com' && appId) {
+      return this.viaCredentialVending({ Token: token, WellKnownProvider: key, Audience: appId }, key, meta);
+    }
+    const arn = config.openIdConnectProviderArns.find(
+      (a) => a.slice(a.indexOf('oidc-provider/') + 14) === key,
+    );
+    if (arn) return this.viaCredentialVending({ Token: token, ProviderArn: arn }, key, meta);
+    throw BrokerErrors.notAuthorized(
+      `Token is not from a supported provider of this identity pool: ${key.slice(0, 128)}`,
+    );
+  }
+
+  /** OpenID Connect tokens are checked by credential vending, which holds the providers and key sets. */
+  private async viaCredentialVending(
+    request: { Token: string; ProviderArn?: string; Audience?: string; WellKnownProvider?: string },
+    provider: string,
+    meta: CommandMeta,
+  ): Promise<VerifiedLogin> {
+    try {
+      const result = await this.bus.request(
+        WebIdentityCommands.verifyWebIdentityToken,
+        request,
+        meta,
+        provider,
+      );
+      return {
+        provider,
+        subject: result.subject,
+        claims: result.claims,
+        mappingKey: provider,
+        amr: [provider, `${provider}:${result.subject}`],
+      };
+    } catch (err) {
+      if (
+        err instanceof CommandFailedError &&
+        err.error.name !== 'ServiceUnavailable' &&
+        err.error.name !== 'InternalErrorException'
+      ) {
+        throw BrokerErrors.invalidLogin(err.error.message);
+      }
+      throw BrokerErrors.externalService('The token could not be verified right now.');
+    }
+  }
+}

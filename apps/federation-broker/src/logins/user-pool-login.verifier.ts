@@ -1,0 +1,87 @@
+import { createPublicKey, KeyObject } from 'node:crypto';
+import { decodeJwt, verifyRs256 } from '@idfed/crypto';
+import { DataSource } from 'typeorm';
+import { BrokerErrors } from '../common/broker-errors';
+import { UserPoolKeyEntity, UserPoolUserStateEntity } from '../database/entities';
+import { VerifiedLogin } from './verified-login';
+
+export interface UserPoolProvider {
+  /** As configured in the identity pool's CognitoIdentityProviders. */
+  providerName: string;
+  userPoolId: string;
+  clientIds: string[];
+  serverSideTokenCheck: boolean;
+}
+
+/**
+ * Checks an ID token of one of idfed's user pools. The keys come from the user directory's
+ * signing-key events (no HTTP call back into idfed); ServerSideTokenCheck consults what the user
+ * directory reported about the user (deleted, disabled, signed out).
+ */
+export class UserPoolLoginVerifier {
+  private readonly keys = new Map<string, { userPoolId: string; key: KeyObject }>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly publicUrl: string,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async verify(provider: UserPoolProvider, token: string): Promise<VerifiedLogin> {
+    const jwt = decodeJwt(token);
+    if (!jwt) throw BrokerErrors.invalidLogin("Couldn't verify signed token.");
+    const { header, payload } = jwt;
+    const key = typeof header.kid === 'string' ? await this.key(header.kid) : undefined;
+    if (!key || key.userPoolId !== provider.userPoolId || !verifyRs256(jwt, key.key)) {
+      throw BrokerErrors.invalidLogin("Couldn't verify signed token.");
+    }
+    if (payload.iss !== `${this.publicUrl}/${provider.userPoolId}`) {
+      throw BrokerErrors.invalidLogin('Issuer does not match the provider.');
+    }
+    if (payload.token_use !== 'id') throw BrokerErrors.invalidLogin('Only ID tokens are accepted.');
+    const aud = String(payload.aud);
+    if (!provider.clientIds.includes(aud))
+      throw BrokerErrors.invalidLogin('Token audience is not a configured client.');
+    const nowSeconds = Math.floor(this.now() / 1000);
+    if (typeof payload.exp !== 'number' || payload.exp <= nowSeconds) {
+      throw BrokerErrors.invalidLogin(`Token expired: ${nowSeconds} >= ${String(payload.exp)}`);
+    }
+    const sub = String(payload.sub);
+    if (provider.serverSideTokenCheck)
+      await this.checkServerSide(provider.userPoolId, sub, Number(payload.iat));
+    return {
+      provider: provider.providerName,
+      subject: sub,
+      claims: payload,
+      mappingKey: `${provider.providerName}:${aud}`,
+      amr: [provider.providerName, `${provider.providerName}:CognitoSignIn:${sub}`],
+    };
+  }
+
+  private async key(kid: string): Promise<{ userPoolId: string; key: KeyObject } | undefined> {
+    const cached = this.keys.get(kid);
+    if (cached) return cached;
+    const row = await this.dataSource.manager.findOne(UserPoolKeyEntity, { where: { kid } });
+    if (!row) return undefined;
+    const entry = { userPoolId: row.userPoolId, key: createPublicKey({ key: row.publicJwk, format: 'jwk' }) };
+    this.keys.set(kid, entry);
+    return entry;
+  }
+
+  forgetPool(userPoolId: string): void {
+    for (const [kid, entry] of this.keys) if (entry.userPoolId === userPoolId) this.keys.delete(kid);
+  }
+
+  private async checkServerSide(userPoolId: string, sub: string, issuedAt: number): Promise<void> {
+    const state = await this.dataSource.manager.findOne(UserPoolUserStateEntity, {
+      where: { userPoolId, sub },
+    });
+    if (!state) return;
+    if (state.deleted)
+      throw BrokerErrors.notAuthorized('Token is not from a valid user (the user no longer exists).');
+    if (state.disabled) throw BrokerErrors.notAuthorized('User is disabled.');
+    if (state.tokensValidAfter && issuedAt * 1000 < state.tokensValidAfter.getTime()) {
+      throw BrokerErrors.notAuthorized('Token has been revoked (the user signed out).');
+    }
+  }
+}

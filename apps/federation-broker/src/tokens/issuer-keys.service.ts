@@ -1,0 +1,85 @@
+import { createHash, generateKeyPair, webcrypto } from 'node:crypto';
+import { promisify } from 'node:util';
+import { BrokerSigningKeyActivatedEvent, FederationBrokerTopics } from '@idfed/contracts';
+import { KeyEncryption } from '@idfed/crypto';
+import { OutboxService } from '@idfed/messaging';
+import { DataSource } from 'typeorm';
+import { IssuerKeyEntity } from '../database/entities';
+
+const generateRsa = promisify(generateKeyPair);
+
+/**
+ * The keys of the broker's OpenID token issuer. Created on first use (one transaction, with an
+ * event that carries the public key to credential vending), stored sealed under the
+ * key-encryption key, opened once per process.
+ */
+export class IssuerKeysService {
+  private active?: Promise<{ kid: string; privateKey: webcrypto.CryptoKey }>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly encryption: KeyEncryption,
+    private readonly outbox: OutboxService,
+    private readonly issuer: string,
+  ) {}
+
+  activeKey(): Promise<{ kid: string; privateKey: webcrypto.CryptoKey }> {
+    this.active ??= this.loadOrCreate().catch((err: unknown) => {
+      this.active = undefined;
+      throw err;
+    });
+    return this.active;
+  }
+
+  async jwks(): Promise<Record<string, string>[]> {
+    await this.activeKey();
+    const rows = await this.dataSource.manager.find(IssuerKeyEntity, { order: { createdAt: 'ASC' } });
+    return rows.map((r) => r.publicJwk);
+  }
+
+  private async loadOrCreate(): Promise<{ kid: string; privateKey: webcrypto.CryptoKey }> {
+    const row = await this.dataSource.transaction(async (m) => {
+      // One creator at a time across replicas: the advisory lock lives as long as the transaction.
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext('federation_broker.issuer_keys'))`);
+      const existing = await m.findOne(IssuerKeyEntity, {
+        where: { status: 'active' },
+        order: { createdAt: 'DESC' },
+      });
+      if (existing) return existing;
+      const { publicKey, privateKey } = await generateRsa('rsa', { modulusLength: 2048 });
+      const jwk = publicKey.export({ format: 'jwk' }) as Record<string, string>;
+      const kid = createHash('sha256')
+        .update(JSON.stringify({ e: jwk.e, kty: jwk.kty, n: jwk.n }))
+        .digest('base64url');
+      const created: IssuerKeyEntity = {
+        kid,
+        publicJwk: { kty: jwk.kty, n: jwk.n, e: jwk.e, alg: 'RS256', kid, use: 'sig' },
+        privateKeyEnc: this.encryption.seal(privateKey.export({ format: 'der', type: 'pkcs8' }), kid),
+        status: 'active',
+        createdAt: new Date(),
+      };
+      await m.insert(IssuerKeyEntity, created);
+      const event: BrokerSigningKeyActivatedEvent = {
+        issuer: this.issuer,
+        kid,
+        publicJwk: created.publicJwk,
+        occurredAt: created.createdAt.toISOString(),
+      };
+      await this.outbox.add(m, {
+        topic: FederationBrokerTopics.signingKeyActivated,
+        key: this.issuer,
+        payload: event,
+      });
+      return created;
+    });
+    this.outbox.nudge();
+    const privateKey = await webcrypto.subtle.importKey(
+      'pkcs8',
+      this.encryption.open(row.privateKeyEnc, row.kid),
+      { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+      false,
+      ['sign'],
+    );
+    return { kid: row.kid, privateKey };
+  }
+}
