@@ -39,6 +39,7 @@ async function main(env: IdfedEnv): Promise<void> {
     env,
     transport,
     adminCredentials: admin.credentials,
+    sessionTokenKey,
     logger: rootLogger,
   });
   await gateway.listen(env.httpPort, env.httpHost);

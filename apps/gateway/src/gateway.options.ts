@@ -12,6 +12,11 @@ export interface GatewayOptions {
   env: IdfedEnv;
   transport: TransportConfig;
   adminCredentials: AdminCredentials;
+  /**
+   * The session-token master key shared with credential vending. Default: loadSessionTokenKey(env)
+   * (IDFED_SESSION_TOKEN_KEY, else the file in the data directory).
+   */
+  sessionTokenKey?: Buffer;
   /** The process's root pino logger; the embedded launcher shares its own. Default: a new one at env.logLevel. */
   logger?: Logger;
 }

@@ -13,6 +13,8 @@ export const ADMIN: AdminCredentials = {
   secretAccessKey: 'idfed-test-secret-key/0123456789abcdefghi',
 };
 export const PUBLIC_URL = 'https://id.example.test';
+/** The session-token master key the harness gateway opens tokens with (tests seal with it too). */
+export const SESSION_TOKEN_KEY = Buffer.alloc(32, 7);
 
 export interface GatewayHarness {
   app: INestApplication;
@@ -26,11 +28,17 @@ export async function startGateway(): Promise<GatewayHarness> {
   const bus = new InProcessBus();
   const peers = new Map<ServiceName, INestMicroservice>();
   for (const service of SERVICE_NAMES) peers.set(service, await startPeerService(service, bus));
-  const env = loadEnv({ IDFED_LOG_LEVEL: 'silent', IDFED_HTTP_PORT: '0', IDFED_PUBLIC_URL: PUBLIC_URL });
+  const env = loadEnv({
+    IDFED_LOG_LEVEL: 'silent',
+    IDFED_HTTP_PORT: '0',
+    IDFED_PUBLIC_URL: PUBLIC_URL,
+    IDFED_REVOCATION_REFRESH_MS: '100',
+  });
   const app = await createGatewayApp({
     env,
     transport: { kind: 'in-process', bus },
     adminCredentials: ADMIN,
+    sessionTokenKey: SESSION_TOKEN_KEY,
     logger: createRootLogger('silent'),
   });
   await app.listen(0, '127.0.0.1');

@@ -11,6 +11,7 @@ import {
   UserPoolIdRequest,
 } from '@idfed/contracts';
 import { InProcessBus, InProcessServer, ServiceError } from '@idfed/messaging';
+import { CredentialVendingDouble } from './credential-vending.double';
 
 /** Every envelope the doubles received, newest last, so tests can check meta and partition keys. */
 export const received: CommandEnvelope<unknown>[] = [];
@@ -82,7 +83,7 @@ class HealthDouble {
   }
 }
 
-@Module({ controllers: [UserDirectoryDouble, HealthDouble] })
+@Module({ controllers: [UserDirectoryDouble, HealthDouble, CredentialVendingDouble] })
 class PeerServicesModule {}
 
 /** Serves `service`'s commands on `bus` from the doubles above (each server only gets its own service's commands). */

@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import {
   AwsError,
   isAwsJsonContentType,
+  isFormContentType,
   jsonResponse,
   parseAmzTarget,
   parseJsonRequestBody,
@@ -13,19 +14,22 @@ import { writeAwsResponse } from '../http/aws-response.writer';
 import { commandMeta } from '../http/command-meta';
 import { readRawBody } from '../http/raw-body.reader';
 import { requestIdOf } from '../http/request-context.middleware';
+import { QueryDispatcher } from '../query/query.dispatcher';
 import { AdminSignatureVerifier } from './admin-signature.verifier';
 import { findJsonOperation } from './json-operations.table';
 
 /**
  * AWS JSON 1.1 on `POST /`: a protocol adapter only. It finds the operation from X-Amz-Target,
  * authenticates the caller, forwards the payload unchanged to the owning service and copies the
- * answer back. Errors are thrown and rendered by AwsExceptionFilter.
+ * answer back. Errors are thrown and rendered by AwsExceptionFilter. A form-encoded POST without
+ * X-Amz-Target is the Query protocol (STS, IAM) and goes to the QueryDispatcher.
  */
 @Controller()
 export class JsonRpcController {
   constructor(
     @Inject(BusClient) private readonly bus: BusClient,
     @Inject(AdminSignatureVerifier) private readonly signatures: AdminSignatureVerifier,
+    @Inject(QueryDispatcher) private readonly query: QueryDispatcher,
   ) {}
 
   @Post()
@@ -33,6 +37,9 @@ export class JsonRpcController {
     const requestId = requestIdOf(res);
     // The size limit comes first: nothing else is worth doing for a body that will be refused.
     const body = await readRawBody(req);
+    if (req.headers['x-amz-target'] === undefined && isFormContentType(req.headers['content-type'])) {
+      return this.query.dispatch(req, res, body);
+    }
     const target = parseAmzTarget(req.headers['x-amz-target']);
     const operation = target && findJsonOperation(target.servicePrefix, target.operation);
     if (!operation) {

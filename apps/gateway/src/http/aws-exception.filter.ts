@@ -1,7 +1,13 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Inject } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
-import { AwsError, awsErrorFromShape, INTERNAL_ERROR_MESSAGE, jsonErrorResponse } from '@idfed/aws-protocol';
+import {
+  AwsError,
+  awsErrorFromShape,
+  INTERNAL_ERROR_MESSAGE,
+  jsonErrorResponse,
+  queryErrorResponse,
+} from '@idfed/aws-protocol';
 import { CommandFailedError } from '@idfed/messaging';
 import { GATEWAY_LOGGER } from '../gateway.options';
 import { BodyTooLargeError } from './raw-body.reader';
@@ -10,7 +16,8 @@ import { requestIdOf } from './request-context.middleware';
 
 /**
  * The one place an error becomes an HTTP answer, for every route and for Nest's own not-found and
- * express-error handlers: always the AWS JSON error shape with the request id, never a stack. What
+ * express-error handlers: the AWS JSON error shape (XML for the Query protocol) with the request
+ * id, never a stack. What
  * is not an AWS error is logged with the request id and answered as InternalErrorException.
  */
 @Catch()
@@ -29,7 +36,12 @@ export class AwsExceptionFilter implements ExceptionFilter {
     }
     if (exception instanceof BodyTooLargeError && exception.closeConnection)
       res.setHeader('connection', 'close');
-    writeAwsResponse(res, jsonErrorResponse(error, requestId));
+    // A Query-protocol exchange (STS, IAM) answers in the XML error envelope, everything else in JSON.
+    const namespace = res.locals.queryNamespace as string | undefined;
+    writeAwsResponse(
+      res,
+      namespace ? queryErrorResponse(error, namespace, requestId) : jsonErrorResponse(error, requestId),
+    );
   }
 
   private toAwsError(exception: unknown, requestId: string, req: Request): AwsError {

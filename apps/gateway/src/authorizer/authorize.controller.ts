@@ -1,0 +1,82 @@
+import { Controller, Inject, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { AwsError, isAwsJsonContentType, parseJsonRequestBody, querySigV4Error } from '@idfed/aws-protocol';
+import { Authorizer, CredentialError, CredentialResolver, VerifiedPrincipal } from '@idfed/authorizer';
+import { SigV4Error } from '@idfed/sigv4';
+import { AdminSignatureVerifier } from '../cognito/admin-signature.verifier';
+import { GATEWAY_OPTIONS, GatewayOptions } from '../gateway.options';
+import { queryAuthError } from '../credentials/credential-error.mapping';
+import { readRawBody } from '../http/raw-body.reader';
+import { requestIdOf } from '../http/request-context.middleware';
+import { readAuthorizeRequest } from './authorize.request';
+
+/** Credential scope service of calls to /authorize (signed with the admin key). */
+export const AUTHORIZER_SIGNING_NAME = 'idfed';
+
+/**
+ * POST /authorize, for resource services (docs/api.md): the admin key signs the call; the body
+ * names a signed request to verify (or credentials already verified) plus an action, a resource
+ * and request context. The answer says who the principal is and whether IAM's rules allow it,
+ * with the deciding statement. A request that fails verification is answered 200 with
+ * `authenticated: false` and the AWS error it would have got: the call itself did not fail.
+ */
+@Controller('authorize')
+export class AuthorizeController {
+  constructor(
+    @Inject(Authorizer) private readonly authorizer: Authorizer,
+    @Inject(CredentialResolver) private readonly credentials: CredentialResolver,
+    @Inject(AdminSignatureVerifier) private readonly signatures: AdminSignatureVerifier,
+    @Inject(GATEWAY_OPTIONS) private readonly options: GatewayOptions,
+  ) {}
+
+  @Post()
+  async authorize(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const body = await readRawBody(req);
+    await this.signatures.verify(req, body, AUTHORIZER_SIGNING_NAME);
+    if (!isAwsJsonContentType(req.headers['content-type'])) {
+      throw new AwsError('SerializationException', 'Content-Type must be application/json.');
+    }
+    const input = readAuthorizeRequest(parseJsonRequestBody(body));
+    let principal: VerifiedPrincipal;
+    try {
+      principal = input.request
+        ? await this.authorizer.authenticate(input.request.parts, {
+            service: input.request.service,
+            region: input.request.region ?? this.options.env.region,
+          })
+        : this.fromCredentials(input.credentials!);
+    } catch (err) {
+      if (!(err instanceof SigV4Error || err instanceof CredentialError)) throw err;
+      const error = (err instanceof SigV4Error ? querySigV4Error(err) : queryAuthError(err)) as AwsError;
+      if (error.status >= 500) throw error;
+      res
+        .status(200)
+        .setHeader('x-amzn-RequestId', requestIdOf(res))
+        .json({
+          authenticated: false,
+          allowed: false,
+          decision: 'ImplicitDeny',
+          reason: 'The request could not be authenticated.',
+          error: { code: error.errorName, message: error.message },
+        });
+      return;
+    }
+    const result = await this.authorizer.authorize({
+      principal,
+      action: input.action,
+      resource: input.resource,
+      context: input.context,
+    });
+    res
+      .status(200)
+      .setHeader('x-amzn-RequestId', requestIdOf(res))
+      .json({ authenticated: true, ...result });
+  }
+
+  private fromCredentials(c: { accessKeyId: string; sessionToken: string }): VerifiedPrincipal {
+    const resolved = this.credentials.resolve(c.accessKeyId, c.sessionToken);
+    if (!resolved)
+      throw new SigV4Error('unknown-access-key', 'The security token included in the request is invalid.');
+    return resolved.principal;
+  }
+}

@@ -1,0 +1,171 @@
+import {
+  newSecretAccessKey,
+  newTemporaryAccessKeyId,
+  SessionClaims,
+  SessionTokenCodec,
+} from '@idfed/session-credentials';
+import { signRequest } from '@idfed/sigv4';
+import { ADMIN, GatewayHarness, SESSION_TOKEN_KEY, startGateway } from '../../test/gateway.harness';
+import { credentialVendingState } from '../../test/credential-vending.double';
+
+const ROLE = 'arn:aws:iam::000000000000:role/reader';
+const codec = SessionTokenCodec.fromMasterKey(SESSION_TOKEN_KEY);
+
+function session(over: Partial<SessionClaims> = {}): SessionClaims {
+  return {
+    accessKeyId: newTemporaryAccessKeyId(),
+    secretAccessKey: newSecretAccessKey(),
+    roleArn: ROLE,
+    roleId: 'AROAREADERREADERREADE',
+    sessionName: 'app',
+    subject: 'user-7',
+    provider: 'arn:aws:iam::000000000000:oidc-provider/idp.example.test',
+    issuedAt: Date.now() - 1000,
+    expiresAt: Date.now() + 600_000,
+    webIdentity: { keyPrefix: 'idp.example.test', claims: { sub: 'user-7', aud: 'client' } },
+    ...over,
+  };
+}
+
+describe('gateway: POST /authorize for resource services', () => {
+  let gw: GatewayHarness;
+  beforeAll(async () => {
+    gw = await startGateway();
+    credentialVendingState.permissions.set(ROLE, {
+      RoleArn: ROLE,
+      RoleId: 'AROAREADERREADERREADE',
+      Policies: [
+        {
+          Label: 'reader/read',
+          Document: JSON.stringify({
+            Version: '2012-10-17',
+            Statement: [
+              {
+                Effect: 'Allow',
+                Action: 'docs:Get*',
+                Resource: 'arn:aws:docs:::user/${idp.example.test:sub}/*',
+              },
+            ],
+          }),
+        },
+      ],
+    });
+  });
+  afterAll(async () => {
+    await gw.close();
+  });
+
+  /** The admin-signed call a resource service makes. */
+  async function authorize(body: unknown, credentials = ADMIN) {
+    const url = new URL(`${gw.url}/authorize`);
+    const text = JSON.stringify(body);
+    const signed = signRequest(
+      {
+        method: 'POST',
+        path: '/authorize',
+        query: '',
+        headers: { host: url.host, 'content-type': 'application/json' },
+        body: text,
+      },
+      credentials,
+      { region: 'us-east-1', service: 'idfed' },
+    );
+    return fetch(url, { method: 'POST', headers: signed.headers as Record<string, string>, body: text });
+  }
+
+  /** A request a device signed with its temporary credentials, as the resource service received it. */
+  function deviceRequest(c: SessionClaims, token = codec.seal(c)) {
+    const signed = signRequest(
+      {
+        method: 'GET',
+        path: '/docs/user-7/a',
+        query: 'x=1',
+        headers: { host: 'docs.example.test' },
+        body: '',
+      },
+      { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: token },
+      { region: 'us-east-1', service: 'docs' },
+    );
+    return { method: 'GET', path: '/docs/user-7/a', query: 'x=1', headers: signed.headers, service: 'docs' };
+  }
+
+  it('verifies the signed request and allows what the role grants, variables filled from the token', async () => {
+    const c = session();
+    const res = await authorize({
+      request: deviceRequest(c),
+      action: 'docs:GetDocument',
+      resource: 'arn:aws:docs:::user/user-7/a',
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({
+      authenticated: true,
+      allowed: true,
+      decision: 'Allow',
+      principal: {
+        type: 'AssumedRole',
+        arn: 'arn:aws:sts::000000000000:assumed-role/reader/app',
+        roleArn: ROLE,
+        subject: 'user-7',
+      },
+      decidedBy: { policyType: 'identity', policy: 'reader/read' },
+    });
+    expect(JSON.stringify(body)).not.toContain(c.secretAccessKey);
+  });
+
+  it("denies another user's document and says why", async () => {
+    const res = await authorize({
+      request: deviceRequest(session()),
+      action: 'docs:GetDocument',
+      resource: 'arn:aws:docs:::user/user-8/a',
+    });
+    expect(await res.json()).toMatchObject({ authenticated: true, allowed: false, decision: 'ImplicitDeny' });
+  });
+
+  it('answers an unverifiable request as not authenticated, with the AWS error it would get', async () => {
+    const c = session({ expiresAt: Date.now() - 1 });
+    const res = await authorize({ request: deviceRequest(c), action: 'docs:GetDocument', resource: '*' });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      authenticated: false,
+      allowed: false,
+      error: { code: 'ExpiredToken' },
+    });
+    const tampered = await authorize({
+      request: { ...deviceRequest(session()), path: '/docs/user-8/a' },
+      action: 'docs:GetDocument',
+      resource: '*',
+    });
+    expect(await tampered.json()).toMatchObject({
+      authenticated: false,
+      error: { code: 'SignatureDoesNotMatch' },
+    });
+  });
+
+  it('accepts credentials the resource service verified itself', async () => {
+    const c = session();
+    const res = await authorize({
+      credentials: { accessKeyId: c.accessKeyId, sessionToken: codec.seal(c) },
+      action: 'docs:GetDocument',
+      resource: 'arn:aws:docs:::user/user-7/b',
+    });
+    expect(await res.json()).toMatchObject({ authenticated: true, allowed: true });
+  });
+
+  it('is for the admin key only, and checks its input', async () => {
+    const c = session();
+    const asDevice = await authorize(
+      {
+        credentials: { accessKeyId: c.accessKeyId, sessionToken: codec.seal(c) },
+        action: 'a:b',
+        resource: '*',
+      },
+      { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey },
+    );
+    expect(asDevice.status).toBe(400);
+    expect(await asDevice.json()).toMatchObject({ __type: 'UnrecognizedClientException' });
+    const bad = await authorize({ action: 'nope', resource: '*' });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ __type: 'ValidationException' });
+  });
+});

@@ -1,0 +1,146 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import {
+  AwsError,
+  parseQueryRequest,
+  queryParamsToObject,
+  queryResponse,
+  XmlObject,
+} from '@idfed/aws-protocol';
+import { Authorizer, VerifiedPrincipal } from '@idfed/authorizer';
+import { Caller, GetCallerIdentityResult } from '@idfed/contracts';
+import { BusClient } from '@idfed/messaging';
+import { queryAuthError } from '../credentials/credential-error.mapping';
+import { GATEWAY_OPTIONS, GatewayOptions } from '../gateway.options';
+import { writeAwsResponse } from '../http/aws-response.writer';
+import { commandMeta } from '../http/command-meta';
+import { requestIdOf } from '../http/request-context.middleware';
+import { findQueryAction, namespaceForVersion, QUERY_LIST_MEMBERS, QueryAction } from './query-actions.table';
+
+/** Where the exception filter learns that this exchange speaks Query and wants XML errors. */
+export const QUERY_NAMESPACE_LOCAL = 'queryNamespace';
+
+/**
+ * The AWS Query protocol (STS and the IAM subset): parameters from a form-encoded POST body or,
+ * for GET (presigned STS calls), the query string; the action picks the API, who may call it and
+ * the bus command. Answers are XML envelopes; errors are written as XML by AwsExceptionFilter.
+ */
+@Injectable()
+export class QueryDispatcher {
+  constructor(
+    @Inject(BusClient) private readonly bus: BusClient,
+    @Inject(Authorizer) private readonly authorizer: Authorizer,
+    @Inject(GATEWAY_OPTIONS) private readonly options: GatewayOptions,
+  ) {}
+
+  async dispatch(req: Request, res: Response, body: Buffer): Promise<void> {
+    const requestId = requestIdOf(res);
+    const queryString = queryOf(req);
+    res.locals[QUERY_NAMESPACE_LOCAL] = namespaceForVersion(undefined);
+    const parsed = parseQueryRequest(req.method === 'GET' ? queryString : body);
+    res.locals[QUERY_NAMESPACE_LOCAL] = namespaceForVersion(parsed.version);
+    const action = findQueryAction(parsed.action);
+    if (!action || (parsed.version !== undefined && parsed.version !== action.version)) {
+      throw new AwsError(
+        'InvalidAction',
+        `Could not find operation ${parsed.action} for version ${parsed.version ?? 'NO_VERSION_SPECIFIED'}`,
+      );
+    }
+    res.locals[QUERY_NAMESPACE_LOCAL] = action.namespace;
+
+    // Unsigned actions ignore any signature: a client that signs everything must still work.
+    const principal = action.auth === 'none' ? undefined : await this.authenticate(req, body, action);
+    if (action.auth === 'admin' && principal?.type !== 'Root') {
+      throw new AwsError(
+        'AccessDenied',
+        `User: ${principal?.arn ?? 'anonymous'} is not authorized to perform: ${action.api}:${action.name} because only the admin key may manage IAM entities in idfed`,
+      );
+    }
+
+    let result: unknown;
+    if (!action.operation) {
+      result = callerIdentity(principal!);
+    } else {
+      const payload = queryParamsToObject(parsed.params, {
+        lists: QUERY_LIST_MEMBERS,
+        integers: action.operation.integers,
+      });
+      result = await this.bus.request(
+        action.operation.command,
+        payload,
+        commandMeta(req, requestId, callerOf(principal)),
+        partitionKey(payload),
+      );
+    }
+    const hasResult = action.operation ? action.operation.hasResult : true;
+    writeAwsResponse(
+      res,
+      queryResponse(
+        action.name,
+        action.namespace,
+        hasResult ? ((result ?? {}) as XmlObject) : undefined,
+        requestId,
+      ),
+    );
+  }
+
+  private async authenticate(req: Request, body: Buffer, action: QueryAction): Promise<VerifiedPrincipal> {
+    try {
+      return await this.authorizer.authenticate(
+        { method: req.method, path: req.path, query: queryOf(req), headers: req.headersDistinct, body },
+        {
+          service: action.signingName,
+          // IAM is a global service: clients sign it for us-east-1 whatever region they are in.
+          region: action.api === 'iam' ? undefined : this.options.env.region,
+        },
+      );
+    } catch (err) {
+      throw queryAuthError(err);
+    }
+  }
+}
+
+/** GetCallerIdentity, answered from the verified signature alone. */
+function callerIdentity(principal: VerifiedPrincipal): GetCallerIdentityResult {
+  return { UserId: principal.userId, Account: principal.accountId, Arn: principal.arn };
+}
+
+function callerOf(principal: VerifiedPrincipal | undefined): Caller {
+  if (!principal) return { kind: 'anonymous' };
+  if (principal.type === 'Root') return { kind: 'admin', accessKeyId: principal.accessKeyId };
+  const s = principal.session;
+  return {
+    kind: 'temporary',
+    accessKeyId: principal.accessKeyId,
+    principalArn: principal.arn,
+    session: {
+      roleArn: s.roleArn,
+      roleId: s.roleId,
+      sessionName: s.sessionName,
+      issuedAt: new Date(s.issuedAt).toISOString(),
+      expiresAt: new Date(s.expiresAt).toISOString(),
+      ...(s.sessionPolicies ? { sessionPolicies: s.sessionPolicies } : {}),
+      ...(s.sourceIdentity ? { sourceIdentity: s.sourceIdentity } : {}),
+    },
+  };
+}
+
+/** The entity the command touches, so commands on one role or provider stay in order on the bus. */
+function partitionKey(payload: Record<string, unknown>): string {
+  for (const member of [
+    'RoleArn',
+    'RoleName',
+    'OpenIDConnectProviderArn',
+    'PolicyArn',
+    'Url',
+    'PolicyName',
+  ]) {
+    if (typeof payload[member] === 'string') return payload[member];
+  }
+  return '';
+}
+
+function queryOf(req: Request): string {
+  const at = req.originalUrl.indexOf('?');
+  return at < 0 ? '' : req.originalUrl.slice(at + 1);
+}

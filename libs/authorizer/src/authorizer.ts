@@ -1,0 +1,169 @@
+import {
+  ContextValue,
+  DecidingStatement,
+  DecisionKind,
+  evaluate,
+  parsePolicy,
+  PolicyDocument,
+  RequestContext,
+} from '@idfed/policy';
+import { HttpRequestParts, SigV4VerifyOptions, verifySigV4 } from '@idfed/sigv4';
+import { CredentialResolver, ResolvedCredential } from './credential.resolver';
+import { describePrincipal, PrincipalDescription, VerifiedPrincipal } from './principal';
+
+/** A role's permission policies as the authorizer needs them, parsed (compiled) once. */
+export interface RolePolicies {
+  roleId: string;
+  policies: readonly PolicyDocument[];
+}
+
+/** Where a role's policies come from; the gateway asks credential vending and caches briefly. */
+export interface RolePolicySource {
+  policiesFor(roleArn: string): Promise<RolePolicies | undefined>;
+}
+
+export interface AuthorizeInput {
+  /** Who asks: a principal verified earlier (authenticate()). */
+  principal: VerifiedPrincipal;
+  /** `service:Action`, e.g. `cognito-sync:ListRecords`. */
+  action: string;
+  /** Resource ARN, or `*`. */
+  resource: string;
+  /** Request condition keys (aws:SourceIp, service keys); the principal's own keys cannot be overridden. */
+  context?: RequestContext;
+}
+
+export interface AuthorizationResult {
+  principal: PrincipalDescription;
+  decision: DecisionKind;
+  allowed: boolean;
+  reason: string;
+  decidedBy?: DecidingStatement;
+}
+
+export interface AuthenticateOptions {
+  /** Credential scope service(s) the request must be signed for. */
+  service: string | string[];
+  region?: string;
+  allowUnsignedPayload?: boolean;
+  now?: () => Date;
+}
+
+const SESSION_POLICY_CACHE = 2048;
+
+/**
+ * Verifies requests signed with idfed credentials and decides what their principal may do, the way
+ * IAM does for a role session: the role's policies (inline and attached) intersected with the
+ * session policies, policy variables filled from the session (`${aws:userid}`,
+ * `${cognito-identity.amazonaws.com:sub}`, ...). The admin key is the account root: always allowed.
+ * Used by the gateway (its /authorize endpoint) and usable by any resource service in-process.
+ */
+export class Authorizer {
+  private readonly sessionPolicies = new Map<string, PolicyDocument[]>();
+
+  constructor(
+    private readonly credentials: CredentialResolver,
+    private readonly roles: RolePolicySource,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** SigV4 verification with idfed's credentials; throws SigV4Error or CredentialError. */
+  async authenticate(request: HttpRequestParts, options: AuthenticateOptions): Promise<VerifiedPrincipal> {
+    let resolved: ResolvedCredential | undefined;
+    const verifyOptions: SigV4VerifyOptions = {
+      resolveSecret: (accessKeyId, token) => {
+        resolved = this.credentials.resolve(accessKeyId, token);
+        return resolved?.secret;
+      },
+      service: options.service,
+      region: options.region,
+      allowUnsignedPayload: options.allowUnsignedPayload,
+      now: options.now,
+    };
+    await verifySigV4(request, verifyOptions);
+    return resolved!.principal;
+  }
+
+  async authorize(input: AuthorizeInput): Promise<AuthorizationResult> {
+    const { principal } = input;
+    const described = describePrincipal(principal);
+    if (principal.type === 'Root') {
+      return {
+        principal: described,
+        decision: 'Allow',
+        allowed: true,
+        reason: 'The account root (the admin key) may perform every action.',
+      };
+    }
+    const session = principal.session;
+    const role = await this.roles.policiesFor(session.roleArn);
+    if (!role || role.roleId !== session.roleId) {
+      return {
+        principal: described,
+        decision: 'ImplicitDeny',
+        allowed: false,
+        reason: `The session's role ${session.roleArn} no longer exists; a role created since under the same name does not inherit its sessions.`,
+      };
+    }
+    const decision = evaluate(
+      {
+        action: input.action,
+        resource: input.resource,
+        principal: { type: 'AWS', id: principal.arn },
+        context: { ...input.context, ...this.principalContext(principal) },
+      },
+      { identity: role.policies, session: this.parsedSessionPolicies(principal) },
+    );
+    return {
+      principal: described,
+      decision: decision.decision,
+      allowed: decision.decision === 'Allow',
+      reason: decision.reason,
+      ...(decision.decidedBy ? { decidedBy: decision.decidedBy } : {}),
+    };
+  }
+
+  /** Condition keys and policy variables a role session brings (IAM's global keys for assumed roles). */
+  principalContext(principal: VerifiedPrincipal): Record<string, ContextValue> {
+    const nowMs = this.now();
+    const base: Record<string, ContextValue> = {
+      'aws:CurrentTime': new Date(nowMs).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      'aws:EpochTime': Math.floor(nowMs / 1000),
+      'aws:PrincipalAccount': principal.accountId,
+      'aws:userid': principal.userId,
+    };
+    if (principal.type === 'Root')
+      return { ...base, 'aws:PrincipalArn': principal.arn, 'aws:PrincipalType': 'Account' };
+    const s = principal.session;
+    const out: Record<string, ContextValue> = {
+      ...base,
+      'aws:PrincipalArn': s.roleArn,
+      'aws:PrincipalType': 'AssumedRole',
+      'aws:TokenIssueTime': new Date(s.issuedAt).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      'aws:MultiFactorAuthPresent': false,
+      ...(s.sourceIdentity ? { 'aws:SourceIdentity': s.sourceIdentity } : {}),
+    };
+    if (s.webIdentity) {
+      out['aws:FederatedProvider'] = s.provider;
+      for (const [claim, value] of Object.entries(s.webIdentity.claims)) {
+        out[`${s.webIdentity.keyPrefix}:${claim}`] = value;
+      }
+    }
+    return out;
+  }
+
+  private parsedSessionPolicies(principal: VerifiedPrincipal & { type: 'AssumedRole' }): PolicyDocument[] {
+    const texts = principal.session.sessionPolicies;
+    if (!texts?.length) return [];
+    const cached = this.sessionPolicies.get(principal.accessKeyId);
+    if (cached) return cached;
+    const parsed = texts.map((text, i) =>
+      parsePolicy(text, { kind: 'session', label: `session policy ${i + 1}` }),
+    );
+    this.sessionPolicies.set(principal.accessKeyId, parsed);
+    if (this.sessionPolicies.size > SESSION_POLICY_CACHE) {
+      this.sessionPolicies.delete(this.sessionPolicies.keys().next().value as string);
+    }
+    return parsed;
+  }
+}

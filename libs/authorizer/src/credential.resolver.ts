@@ -1,0 +1,66 @@
+import { timingSafeEqual } from 'node:crypto';
+import { isTemporaryAccessKeyId, SessionTokenCodec, SessionTokenError } from '@idfed/session-credentials';
+import { CredentialErrors } from './credential.errors';
+import { rootPrincipal, sessionPrincipal, VerifiedPrincipal } from './principal';
+
+/** The long-term admin key pair; it signs as the account root. */
+export interface AdminKey {
+  accessKeyId: string;
+  secretAccessKey: string;
+}
+
+/**
+ * Revocations as the verifier knows them. `revokedBefore` answers synchronously from memory (the
+ * hot path); it throws CredentialError('unavailable') when the list is too stale to trust.
+ */
+export interface RevocationSource {
+  revokedBefore(roleArn: string): number | undefined;
+}
+
+export interface ResolvedCredential {
+  secret: string;
+  principal: VerifiedPrincipal;
+}
+
+/**
+ * Finds the secret behind an access key id, as SigV4 verification needs it: the admin key (only
+ * without a session token), or temporary credentials whose session token opens, belongs to the
+ * key, has not expired and was issued after any revocation of its role. Undefined for an unknown
+ * key; CredentialError for a token that is expired, invalid or revoked.
+ */
+export class CredentialResolver {
+  constructor(
+    private readonly accountId: string,
+    private readonly admin: AdminKey | undefined,
+    private readonly codec: SessionTokenCodec,
+    private readonly revocations?: RevocationSource,
+  ) {}
+
+  resolve(accessKeyId: string, securityToken: string | undefined): ResolvedCredential | undefined {
+    if (securityToken === undefined) {
+      if (this.admin && safeEqual(accessKeyId, this.admin.accessKeyId)) {
+        return { secret: this.admin.secretAccessKey, principal: rootPrincipal(this.accountId, accessKeyId) };
+      }
+      return undefined;
+    }
+    if (!isTemporaryAccessKeyId(accessKeyId)) throw CredentialErrors.invalid();
+    let session;
+    try {
+      session = this.codec.verify(securityToken, accessKeyId);
+    } catch (err) {
+      if (err instanceof SessionTokenError) {
+        throw err.reason === 'expired' ? CredentialErrors.expired() : CredentialErrors.invalid();
+      }
+      throw err;
+    }
+    const revokedBefore = this.revocations?.revokedBefore(session.roleArn);
+    if (revokedBefore !== undefined && session.issuedAt < revokedBefore) throw CredentialErrors.revoked();
+    return { secret: session.secretAccessKey, principal: sessionPrincipal(session) };
+  }
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}

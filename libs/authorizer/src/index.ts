@@ -1,0 +1,9 @@
+/**
+ * @idfed/authorizer: verifies requests signed with idfed credentials (the admin key or temporary
+ * credentials) and decides what their principal may do with the IAM policy engine. The gateway
+ * serves it as POST /authorize (docs/api.md); a resource service may also embed it.
+ */
+export * from './principal';
+export * from './credential.errors';
+export * from './credential.resolver';
+export * from './authorizer';
