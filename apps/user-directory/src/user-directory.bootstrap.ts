@@ -8,7 +8,10 @@ import { SmtpSender } from './delivery/smtp.sender';
 import { UserDirectoryModule } from './user-directory.module';
 
 /** The key that seals signing keys and client secrets: configuration, or a 0600 file made on first start. */
-export function loadKeyEncryptionKey(env: IdfedEnv, logger: LoggerService = new Logger('UserDirectory')): Buffer {
+export function loadKeyEncryptionKey(
+  env: IdfedEnv,
+  logger: LoggerService = new Logger('UserDirectory'),
+): Buffer {
   return loadConfiguredKey({
     configured: env.keyEncryptionKey,
     dataDir: env.dataDir,

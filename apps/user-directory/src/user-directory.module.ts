@@ -5,8 +5,12 @@ import { ServiceModule } from '@idfed/service-runtime';
 import { DataSource } from 'typeorm';
 import { AuthHandlers } from './auth/auth.handlers';
 import { GetUserUseCase } from './auth/get-user.use-case';
+import { AuthSessionSeal } from './auth/auth-session-seal';
 import { InitiateAuthUseCase } from './auth/initiate-auth.use-case';
 import { PasswordHasher } from './auth/password-hasher';
+import { RespondToAuthChallengeUseCase } from './auth/respond-to-auth-challenge.use-case';
+import { SignInCompletion } from './auth/sign-in-completion';
+import { UserSrpAuth } from './auth/user-srp-auth';
 import { ClientsHandlers } from './clients/clients.handlers';
 import { ClientsService } from './clients/clients.service';
 import { SigningKeyEntity, userDirectoryEntities } from './database/entities';
@@ -20,6 +24,7 @@ import { SigningKeysService } from './tokens/signing-keys.service';
 import { TokenIssuer } from './tokens/token-issuer';
 import { AdminUsersUseCases } from './users/admin-users.use-cases';
 import { ConfirmationUseCases } from './users/confirmation.use-cases';
+import { PasswordCredentials } from './users/password-credentials';
 import { SignUpUseCase } from './users/sign-up.use-case';
 import { UsersHandlers } from './users/users.handlers';
 
@@ -47,6 +52,12 @@ export const UserDirectoryModule = {
         { provide: MESSAGE_SENDER, useValue: options.sender },
         { provide: KeyEncryption, useValue: new KeyEncryption(options.keyEncryptionKey) },
         { provide: PasswordHasher, useValue: new PasswordHasher(env.passwordHashMemoryKiB) },
+        { provide: AuthSessionSeal, useValue: new AuthSessionSeal(options.keyEncryptionKey) },
+        {
+          provide: PasswordCredentials,
+          inject: [PasswordHasher],
+          useFactory: (h: PasswordHasher) => new PasswordCredentials(h),
+        },
         {
           provide: SigningKeysService,
           inject: [DataSource, KeyEncryption],
@@ -72,14 +83,14 @@ export const UserDirectoryModule = {
         },
         {
           provide: SignUpUseCase,
-          inject: [DataSource, ClientsService, PasswordHasher, MESSAGE_SENDER, OutboxService],
+          inject: [DataSource, ClientsService, PasswordCredentials, MESSAGE_SENDER, OutboxService],
           useFactory: (
             ds: DataSource,
             c: ClientsService,
-            h: PasswordHasher,
+            p: PasswordCredentials,
             s: MessageSender,
             o: OutboxService,
-          ) => new SignUpUseCase(ds, c, h, s, o),
+          ) => new SignUpUseCase(ds, c, p, s, o),
         },
         {
           provide: ConfirmationUseCases,
@@ -98,10 +109,41 @@ export const UserDirectoryModule = {
           useFactory: (ds: DataSource, p: PoolsService, o: OutboxService) => new AdminUsersUseCases(ds, p, o),
         },
         {
+          provide: SignInCompletion,
+          inject: [DataSource, TokenIssuer],
+          useFactory: (ds: DataSource, t: TokenIssuer) => new SignInCompletion(ds, t),
+        },
+        {
+          provide: UserSrpAuth,
+          inject: [DataSource, AuthSessionSeal, SignInCompletion],
+          useFactory: (ds: DataSource, seal: AuthSessionSeal, done: SignInCompletion) =>
+            new UserSrpAuth(ds, seal, done),
+        },
+        {
           provide: InitiateAuthUseCase,
-          inject: [DataSource, ClientsService, PasswordHasher, TokenIssuer],
-          useFactory: (ds: DataSource, c: ClientsService, h: PasswordHasher, t: TokenIssuer) =>
-            new InitiateAuthUseCase(ds, c, h, t),
+          inject: [
+            DataSource,
+            ClientsService,
+            PasswordHasher,
+            TokenIssuer,
+            PasswordCredentials,
+            SignInCompletion,
+            UserSrpAuth,
+          ],
+          useFactory: (
+            ds: DataSource,
+            c: ClientsService,
+            h: PasswordHasher,
+            t: TokenIssuer,
+            p: PasswordCredentials,
+            done: SignInCompletion,
+            srp: UserSrpAuth,
+          ) => new InitiateAuthUseCase(ds, c, h, t, p, done, srp),
+        },
+        {
+          provide: RespondToAuthChallengeUseCase,
+          inject: [ClientsService, UserSrpAuth],
+          useFactory: (c: ClientsService, srp: UserSrpAuth) => new RespondToAuthChallengeUseCase(c, srp),
         },
         {
           provide: GetUserUseCase,

@@ -1,15 +1,18 @@
 import { InitiateAuthRequest, InitiateAuthResponse } from '@idfed/contracts';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { allowsFlow, lifetimesInSeconds } from '../clients/client-config';
 import { ClientForAuth, ClientsService } from '../clients/clients.service';
 import { CognitoErrors } from '../common/cognito-errors';
 import { Patterns, RequestValidator } from '../common/validate';
 import { RefreshTokenEntity, UserEntity, UserPoolEntity } from '../database/entities';
 import { TokenIssuer } from '../tokens/token-issuer';
+import { PasswordCredentials } from '../users/password-credentials';
 import { findUser } from '../users/user-lookup';
 import { checkSecretHash } from './client-secret.check';
 import { PasswordHasher } from './password-hasher';
-import { hashRefreshToken, storeRefreshToken } from './refresh-tokens';
+import { hashRefreshToken } from './refresh-tokens';
+import { SignInCompletion } from './sign-in-completion';
+import { UserSrpAuth } from './user-srp-auth';
 
 const AUTH_FLOWS = [
   'USER_SRP_AUTH',
@@ -22,13 +25,19 @@ const AUTH_FLOWS = [
   'USER_AUTH',
 ] as const;
 
-/** InitiateAuth: USER_PASSWORD_AUTH signs in; REFRESH_TOKEN_AUTH trades a refresh token for new tokens. */
+/**
+ * InitiateAuth: USER_PASSWORD_AUTH signs in, USER_SRP_AUTH starts the SRP exchange; REFRESH_TOKEN_AUTH
+ * trades a refresh token for new tokens.
+ */
 export class InitiateAuthUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clients: ClientsService,
     private readonly hasher: PasswordHasher,
     private readonly issuer: TokenIssuer,
+    private readonly credentials: PasswordCredentials,
+    private readonly completion: SignInCompletion,
+    private readonly srp: UserSrpAuth,
   ) {}
 
   async execute(req: InitiateAuthRequest): Promise<InitiateAuthResponse> {
@@ -44,6 +53,8 @@ export class InitiateAuthUseCase {
     switch (req.AuthFlow) {
       case 'USER_PASSWORD_AUTH':
         return this.passwordAuth(auth, params);
+      case 'USER_SRP_AUTH':
+        return this.srp.challenge(auth, params);
       case 'REFRESH_TOKEN_AUTH':
       case 'REFRESH_TOKEN':
         return this.refreshAuth(auth, params);
@@ -80,39 +91,12 @@ export class InitiateAuthUseCase {
         : CognitoErrors.userNotFound();
     }
     if (!(await this.hasher.verify(user.passwordHash, password))) throw CognitoErrors.notAuthorized();
-    if (!user.enabled) throw CognitoErrors.notAuthorized('User is disabled.');
-    if (user.status === 'UNCONFIRMED') throw CognitoErrors.userNotConfirmed();
-
-    const lifetimes = lifetimesInSeconds(auth.client.config);
-    const ids = this.issuer.newSessionIds();
-    const authTime = Math.floor(Date.now() / 1000);
-    const [tokens, refreshToken] = await Promise.all([
-      this.issuer.issue(pool.id, user, {
-        clientId: auth.client.id,
-        ...ids,
-        authTime,
-        idTokenTtl: lifetimes.id,
-        accessTokenTtl: lifetimes.access,
-      }),
-      storeRefreshToken(m, {
-        userSub: user.sub,
-        poolId: pool.id,
-        clientId: auth.client.id,
-        ...ids,
-        authTime: new Date(authTime * 1000),
-        expiresAt: new Date((authTime + lifetimes.refresh) * 1000),
-      }),
-    ]);
-    return {
-      ChallengeParameters: {},
-      AuthenticationResult: {
-        AccessToken: tokens.accessToken,
-        ExpiresIn: tokens.expiresIn,
-        TokenType: 'Bearer',
-        RefreshToken: refreshToken,
-        IdToken: tokens.idToken,
-      },
-    };
+    if (!user.srpVerifier) {
+      // A password set before SRP support: the plaintext is at hand now, so USER_SRP_AUTH works from here on.
+      const srp = this.credentials.srpOnly(pool.id, user.username, password);
+      await m.update(UserEntity, { sub: user.sub, srpVerifier: IsNull() }, srp);
+    }
+    return this.completion.afterPasswordProof(auth, user);
   }
 
   private async refreshAuth(

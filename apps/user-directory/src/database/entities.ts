@@ -34,6 +34,9 @@ export class UserEntity {
   /** An email or phone number the user can sign in with, when the pool makes them usernames. */
   @Column('text', { name: 'alias_key', nullable: true }) aliasKey!: string | null;
   @Column('text', { name: 'password_hash', nullable: true }) passwordHash!: string | null;
+  /** USER_SRP_AUTH: the salt (padded hex, as sent in SALT) and verifier g^x mod N (padded hex). */
+  @Column('text', { name: 'srp_salt', nullable: true }) srpSalt!: string | null;
+  @Column('text', { name: 'srp_verifier', nullable: true }) srpVerifier!: string | null;
   @Column('text') status!: UserStatus;
   @Column('boolean') enabled!: boolean;
   @Column('jsonb') attributes!: Record<string, string>;

@@ -3,7 +3,6 @@ import { SignUpRequest, SignUpResponse, UserDirectoryTopics, UserSignedUpEvent }
 import { OutboxService } from '@idfed/messaging';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { checkSecretHash } from '../auth/client-secret.check';
-import { PasswordHasher } from '../auth/password-hasher';
 import { ClientsService } from '../clients/clients.service';
 import { CognitoErrors } from '../common/cognito-errors';
 import { Patterns, RequestValidator } from '../common/validate';
@@ -12,6 +11,7 @@ import { confirmationMessage } from '../delivery/code-messages';
 import { deliverOrFail } from '../delivery/deliver-or-fail';
 import { MessageSender } from '../delivery/message-sender';
 import { PoolConfig } from '../pools/pool-config';
+import { PasswordCredentials } from './password-credentials';
 import { passwordPolicyViolation } from './password-policy';
 import {
   checkRequiredAttributes,
@@ -50,7 +50,7 @@ export class SignUpUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clients: ClientsService,
-    private readonly hasher: PasswordHasher,
+    private readonly credentials: PasswordCredentials,
     private readonly sender: MessageSender,
     private readonly outbox: OutboxService,
   ) {}
@@ -78,7 +78,7 @@ export class SignUpUseCase {
     checkRequiredAttributes(config, attributes);
     const violation = passwordPolicyViolation(req.Password, config.passwordPolicy);
     if (violation) throw CognitoErrors.invalidPassword(violation);
-    const passwordHash = await this.hasher.hash(req.Password);
+    const password = await this.credentials.derive(pool.id, identity.username, req.Password);
     const channel = confirmationChannel(config, attributes);
 
     try {
@@ -88,7 +88,7 @@ export class SignUpUseCase {
           sub,
           poolId: pool.id,
           ...identity,
-          passwordHash,
+          ...password,
           status: 'UNCONFIRMED',
           enabled: true,
           attributes,

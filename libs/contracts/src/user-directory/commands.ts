@@ -42,6 +42,10 @@ export const UserDirectoryCommands = {
   adminGetUser: defineCommand<W.AdminUserRequest, W.AdminGetUserResponse>(svc, 'AdminGetUser'),
   adminDeleteUser: defineCommand<W.AdminUserRequest, W.AdminDeleteUserResponse>(svc, 'AdminDeleteUser'),
   initiateAuth: defineCommand<W.InitiateAuthRequest, W.InitiateAuthResponse>(svc, 'InitiateAuth'),
+  respondToAuthChallenge: defineCommand<W.RespondToAuthChallengeRequest, W.RespondToAuthChallengeResponse>(
+    svc,
+    'RespondToAuthChallenge',
+  ),
   getUser: defineCommand<W.AccessTokenRequest, W.GetUserResponse>(svc, 'GetUser'),
   /** Not a Cognito operation: the gateway serves a pool's JWKS and discovery document from it. */
   getJwks: defineCommand<W.UserPoolIdRequest, JwksResult>(svc, 'GetJwks'),
@@ -66,6 +70,7 @@ export const COGNITO_USER_POOL_OPERATIONS = {
   AdminGetUser: { command: UserDirectoryCommands.adminGetUser, signed: true },
   AdminDeleteUser: { command: UserDirectoryCommands.adminDeleteUser, signed: true },
   InitiateAuth: { command: UserDirectoryCommands.initiateAuth, signed: false },
+  RespondToAuthChallenge: { command: UserDirectoryCommands.respondToAuthChallenge, signed: false },
   GetUser: { command: UserDirectoryCommands.getUser, signed: false },
 } as const;
 export type CognitoUserPoolOperation = keyof typeof COGNITO_USER_POOL_OPERATIONS;

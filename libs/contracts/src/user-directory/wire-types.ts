@@ -271,7 +271,39 @@ export interface AuthenticationResultType {
   IdToken: string;
 }
 export interface InitiateAuthResponse {
-  ChallengeName?: string;
+  ChallengeName?: ChallengeNameType;
+  Session?: string;
+  ChallengeParameters: Record<string, string>;
+  AuthenticationResult?: AuthenticationResultType;
+}
+
+export type ChallengeNameType =
+  | 'SMS_MFA'
+  | 'EMAIL_OTP'
+  | 'SOFTWARE_TOKEN_MFA'
+  | 'SELECT_MFA_TYPE'
+  | 'MFA_SETUP'
+  | 'PASSWORD_VERIFIER'
+  | 'CUSTOM_CHALLENGE'
+  | 'SELECT_CHALLENGE'
+  | 'DEVICE_SRP_AUTH'
+  | 'DEVICE_PASSWORD_VERIFIER'
+  | 'ADMIN_NO_SRP_AUTH'
+  | 'NEW_PASSWORD_REQUIRED'
+  | 'SMS_OTP'
+  | 'PASSWORD'
+  | 'WEB_AUTHN'
+  | 'PASSWORD_SRP';
+
+export interface RespondToAuthChallengeRequest {
+  ClientId: string;
+  ChallengeName: ChallengeNameType;
+  Session?: string;
+  ChallengeResponses?: Record<string, string>;
+  ClientMetadata?: Record<string, string>;
+}
+export interface RespondToAuthChallengeResponse {
+  ChallengeName?: ChallengeNameType;
   Session?: string;
   ChallengeParameters: Record<string, string>;
   AuthenticationResult?: AuthenticationResultType;

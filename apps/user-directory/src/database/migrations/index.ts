@@ -1,9 +1,11 @@
 import { messagingTablesMigration } from '@idfed/messaging';
 import { USER_DIRECTORY_SCHEMA } from '../schema';
 import { UserDirectoryTables1764115200001 } from './1764115200001-UserDirectoryTables';
+import { SrpVerifiers1764115200002 } from './1764115200002-SrpVerifiers';
 
 /** In the order they apply. */
 export const userDirectoryMigrations = [
   messagingTablesMigration(USER_DIRECTORY_SCHEMA),
   UserDirectoryTables1764115200001,
+  SrpVerifiers1764115200002,
 ];

@@ -1,0 +1,61 @@
+import { RespondToAuthChallengeRequest, RespondToAuthChallengeResponse } from '@idfed/contracts';
+import { ClientsService } from '../clients/clients.service';
+import { CognitoErrors } from '../common/cognito-errors';
+import { Patterns, RequestValidator } from '../common/validate';
+import { UserSrpAuth } from './user-srp-auth';
+
+export const CHALLENGE_NAMES = [
+  'SMS_MFA',
+  'EMAIL_OTP',
+  'SOFTWARE_TOKEN_MFA',
+  'SELECT_MFA_TYPE',
+  'MFA_SETUP',
+  'PASSWORD_VERIFIER',
+  'CUSTOM_CHALLENGE',
+  'SELECT_CHALLENGE',
+  'DEVICE_SRP_AUTH',
+  'DEVICE_PASSWORD_VERIFIER',
+  'ADMIN_NO_SRP_AUTH',
+  'NEW_PASSWORD_REQUIRED',
+  'SMS_OTP',
+  'PASSWORD',
+  'WEB_AUTHN',
+  'PASSWORD_SRP',
+] as const;
+
+/** The ChallengeResponses map, checked to be a map of strings. */
+export function challengeResponsesOf(value: unknown): Record<string, string> {
+  if (value === undefined || value === null) return {};
+  if (
+    typeof value !== 'object' ||
+    Array.isArray(value) ||
+    Object.values(value).some((v) => typeof v !== 'string')
+  ) {
+    throw CognitoErrors.invalidParameter('ChallengeResponses must be a map of strings.');
+  }
+  return value as Record<string, string>;
+}
+
+/** RespondToAuthChallenge: the second step of a sign-in that answered with a challenge. */
+export class RespondToAuthChallengeUseCase {
+  constructor(
+    private readonly clients: ClientsService,
+    private readonly srp: UserSrpAuth,
+  ) {}
+
+  async execute(req: RespondToAuthChallengeRequest): Promise<RespondToAuthChallengeResponse> {
+    RequestValidator.of(req)
+      .string('ClientId', { required: true, min: 1, max: 128, pattern: Patterns.clientId })
+      .oneOf('ChallengeName', CHALLENGE_NAMES, true)
+      .string('Session', { min: 20, max: 4096, secret: true })
+      .check();
+    const responses = challengeResponsesOf(req.ChallengeResponses);
+    const auth = await this.clients.forAuth(req.ClientId);
+    switch (req.ChallengeName) {
+      case 'PASSWORD_VERIFIER':
+        return this.srp.verify(auth, responses);
+      default:
+        throw CognitoErrors.invalidParameter(`${req.ChallengeName} is not supported by this idfed version.`);
+    }
+  }
+}

@@ -1,0 +1,198 @@
+import { randomBytes } from 'node:crypto';
+import { ServiceError } from '@idfed/messaging';
+import { DataSource } from 'typeorm';
+import { CognitoJsSrpClient } from '../../test/support/cognito-js-srp-client';
+import { ClientConfig } from '../clients/client-config';
+import { ClientForAuth } from '../clients/clients.service';
+import { AppClientEntity, UserEntity, UserPoolEntity } from '../database/entities';
+import { PoolConfig } from '../pools/pool-config';
+import { findUser } from '../users/user-lookup';
+import { AuthSessionSeal } from './auth-session-seal';
+import { secretHash } from './secret-hash';
+import { SignInCompletion } from './sign-in-completion';
+import { padHex, SRP_N, createVerifier, srpPoolName } from './srp/srp';
+import { UserSrpAuth } from './user-srp-auth';
+
+jest.mock('../users/user-lookup', () => ({ findUser: jest.fn() }));
+
+const POOL_ID = 'us-east-1_AbCdEf123';
+const PASSWORD = 'Corr3ct-Horse!';
+
+function errorOf(err: unknown): { name: string; message: string } {
+  return (err as ServiceError).getError() as { name: string; message: string };
+}
+
+async function rejection(p: Promise<unknown>): Promise<{ name: string; message: string }> {
+  try {
+    await p;
+  } catch (err) {
+    return errorOf(err);
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('USER_SRP_AUTH against amazon-cognito-identity-js', () => {
+  let now = Date.now();
+  const seal = new AuthSessionSeal(randomBytes(32), () => now);
+  const signedIn = { ChallengeParameters: {}, AuthenticationResult: { AccessToken: 'tokens' } };
+  const completion = { afterPasswordProof: jest.fn(async () => signedIn) };
+  const pool = { id: POOL_ID, config: {} as PoolConfig } as UserPoolEntity;
+  const dataSource = { manager: { findOneOrFail: async () => pool } } as unknown as DataSource;
+  const srp = new UserSrpAuth(dataSource, seal, completion as unknown as SignInCompletion);
+  const users = new Map<string, UserEntity>();
+
+  function user(username: string, sub: string, password: string): UserEntity {
+    const v = createVerifier(srpPoolName(POOL_ID), username, password);
+    return { sub, poolId: POOL_ID, username, srpSalt: v.salt, srpVerifier: v.verifier } as UserEntity;
+  }
+
+  function client(overrides: Partial<ClientConfig> = {}, secret?: string): ClientForAuth {
+    const config = {
+      explicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      preventUserExistenceErrors: 'LEGACY',
+      authSessionValidity: 3,
+      ...overrides,
+    } as ClientConfig;
+    return { client: { id: 'client1', poolId: POOL_ID, config } as AppClientEntity, secret };
+  }
+
+  beforeAll(() => {
+    users.set('alice', user('alice', '11111111-1111-4111-8111-111111111111', PASSWORD));
+    users.set('bob', user('bob', '22222222-2222-4222-8222-222222222222', 'Other-passw0rd'));
+    // An email-as-username user: signs in with the email, the SRP identity is the sub.
+    const sub = '33333333-3333-4333-8333-333333333333';
+    const carol = user(sub, sub, PASSWORD);
+    users.set('carol@example.com', carol);
+    users.set(sub, carol);
+    (findUser as jest.Mock).mockImplementation(async (_m, _p, _c, name: string) => users.get(name) ?? null);
+  });
+  beforeEach(() => {
+    now = Date.now();
+    completion.afterPasswordProof.mockClear();
+  });
+
+  async function handshake(username: string, password: string, auth = client()) {
+    const js = new CognitoJsSrpClient(srpPoolName(POOL_ID));
+    const challenge = await srp.challenge(auth, { USERNAME: username, SRP_A: await js.srpA() });
+    const responses = await js.respond(challenge.ChallengeParameters, password);
+    return { challenge, responses, js, auth };
+  }
+
+  it('signs in with the password the verifier was made from', async () => {
+    const { challenge, responses, auth } = await handshake('alice', PASSWORD);
+    expect(challenge.ChallengeName).toBe('PASSWORD_VERIFIER');
+    expect(challenge.ChallengeParameters).toMatchObject({ USERNAME: 'alice', USER_ID_FOR_SRP: 'alice' });
+    expect(challenge.ChallengeParameters.SALT).toBe(users.get('alice')!.srpSalt);
+    expect(await srp.verify(auth, responses)).toBe(signedIn);
+    expect(completion.afterPasswordProof).toHaveBeenCalledWith(auth, users.get('alice'));
+  });
+
+  it('uses the sub as USER_ID_FOR_SRP when the user signs in with an email', async () => {
+    const { challenge, responses, auth } = await handshake('carol@example.com', PASSWORD);
+    const sub = users.get('carol@example.com')!.sub;
+    expect(challenge.ChallengeParameters.USER_ID_FOR_SRP).toBe(sub);
+    expect(responses.USERNAME).toBe(sub);
+    expect(await srp.verify(auth, responses)).toBe(signedIn);
+  });
+
+  it('refuses a wrong password with Incorrect username or password.', async () => {
+    const { responses, auth } = await handshake('alice', 'Wrong-passw0rd');
+    expect(await rejection(srp.verify(auth, responses))).toEqual({
+      name: 'NotAuthorizedException',
+      message: 'Incorrect username or password.',
+    });
+    expect(completion.afterPasswordProof).not.toHaveBeenCalled();
+  });
+
+  it('refuses a forged signature, a forged or swapped secret block and another user', async () => {
+    const { responses, auth } = await handshake('alice', PASSWORD);
+    const flipped = Buffer.from(responses.PASSWORD_CLAIM_SIGNATURE, 'base64');
+    flipped[0] ^= 1;
+    for (const bad of [
+      { ...responses, PASSWORD_CLAIM_SIGNATURE: flipped.toString('base64') },
+      { ...responses, PASSWORD_CLAIM_SIGNATURE: 'AAAA' },
+      { ...responses, PASSWORD_CLAIM_SECRET_BLOCK: randomBytes(300).toString('base64') },
+      { ...responses, USERNAME: 'bob' },
+    ]) {
+      expect((await rejection(srp.verify(auth, bad))).name).toBe('NotAuthorizedException');
+    }
+    // A block sealed for another app client does not open for this one.
+    const other = client();
+    other.client = { ...other.client, id: 'client2' } as AppClientEntity;
+    expect((await rejection(srp.verify(other, responses))).name).toBe('NotAuthorizedException');
+  });
+
+  it('refuses an expired secret block', async () => {
+    const { responses, auth } = await handshake('alice', PASSWORD);
+    now += 3 * 60 * 1000 + 1;
+    expect(await rejection(srp.verify(auth, responses))).toEqual({
+      name: 'NotAuthorizedException',
+      message: 'Invalid session for the user, session is expired.',
+    });
+  });
+
+  it('refuses a timestamp not in the exact format (zero-padded day, wrong weekday)', async () => {
+    const js = new CognitoJsSrpClient(srpPoolName(POOL_ID));
+    const auth = client();
+    const challenge = await srp.challenge(auth, { USERNAME: 'alice', SRP_A: await js.srpA() });
+    for (const ts of ['Mon Jan 03 09:00:00 UTC 2022', 'Tue Jan 3 09:00:00 UTC 2022']) {
+      const responses = await js.respond(challenge.ChallengeParameters, PASSWORD, ts);
+      expect((await rejection(srp.verify(auth, responses))).name).toBe('NotAuthorizedException');
+    }
+    const good = await js.respond(challenge.ChallengeParameters, PASSWORD, 'Mon Jan 3 09:00:00 UTC 2022');
+    expect(await srp.verify(auth, good)).toBe(signedIn);
+  });
+
+  it('refuses SRP_A that is zero mod N, or not hex, and names missing parameters', async () => {
+    for (const SRP_A of ['0', padHex(SRP_N), padHex(SRP_N * 2n), 'xyz']) {
+      expect(await rejection(srp.challenge(client(), { USERNAME: 'alice', SRP_A }))).toEqual({
+        name: 'InvalidParameterException',
+        message: 'Invalid SRP_A value.',
+      });
+    }
+    expect((await rejection(srp.challenge(client(), { USERNAME: 'alice' }))).message).toBe(
+      'Missing required parameter SRP_A',
+    );
+    expect((await rejection(srp.verify(client(), { USERNAME: 'alice' }))).message).toBe(
+      'Missing required parameter PASSWORD_CLAIM_SECRET_BLOCK',
+    );
+  });
+
+  it('refuses a client that does not allow USER_SRP_AUTH', async () => {
+    const auth = client({ explicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] });
+    expect(await rejection(srp.challenge(auth, { USERNAME: 'alice', SRP_A: 'abc' }))).toEqual({
+      name: 'InvalidParameterException',
+      message: 'USER_SRP_AUTH flow not enabled for this client',
+    });
+  });
+
+  it('says UserNotFoundException for an unknown user on a LEGACY client', async () => {
+    expect((await rejection(handshake('nobody', PASSWORD))).name).toBe('UserNotFoundException');
+  });
+
+  it('gives a decoy challenge for an unknown user when the client hides existence, stable salt included', async () => {
+    const auth = client({ preventUserExistenceErrors: 'ENABLED' });
+    const first = await handshake('nobody', PASSWORD, auth);
+    const second = await handshake('nobody', PASSWORD, auth);
+    expect(first.challenge.ChallengeParameters.SALT).toBe(second.challenge.ChallengeParameters.SALT);
+    expect(first.challenge.ChallengeParameters.SALT).toMatch(/^[0-9a-f]+$/);
+    expect(await rejection(srp.verify(auth, first.responses))).toEqual({
+      name: 'NotAuthorizedException',
+      message: 'Incorrect username or password.',
+    });
+  });
+
+  it('requires SECRET_HASH on both steps for a client with a secret', async () => {
+    const auth = client({}, 'client-secret-value');
+    const js = new CognitoJsSrpClient(srpPoolName(POOL_ID));
+    const SRP_A = await js.srpA();
+    expect((await rejection(srp.challenge(auth, { USERNAME: 'alice', SRP_A }))).message).toMatch(
+      /SECRET_HASH was not received/,
+    );
+    const hash = secretHash('client-secret-value', 'alice', 'client1');
+    const challenge = await srp.challenge(auth, { USERNAME: 'alice', SRP_A, SECRET_HASH: hash });
+    const responses = await js.respond(challenge.ChallengeParameters, PASSWORD);
+    expect((await rejection(srp.verify(auth, responses))).name).toBe('NotAuthorizedException');
+    expect(await srp.verify(auth, { ...responses, SECRET_HASH: hash })).toBe(signedIn);
+  });
+});

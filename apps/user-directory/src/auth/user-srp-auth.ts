@@ -1,0 +1,143 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { InitiateAuthResponse } from '@idfed/contracts';
+import { DataSource } from 'typeorm';
+import { allowsFlow } from '../clients/client-config';
+import { ClientForAuth } from '../clients/clients.service';
+import { CognitoErrors } from '../common/cognito-errors';
+import { UserPoolEntity } from '../database/entities';
+import { findUser } from '../users/user-lookup';
+import { AuthSessionSeal } from './auth-session-seal';
+import { checkSecretHash } from './client-secret.check';
+import { SignInCompletion } from './sign-in-completion';
+import {
+  createVerifier,
+  parseHexOrUndefined,
+  passwordClaimSignature,
+  serverEphemeral,
+  serverPublicB,
+  serverSessionKey,
+  SRP_N,
+  srpPoolName,
+} from './srp/srp';
+import { parseSrpTimestamp } from './srp/srp-timestamp';
+
+/** What SECRET_BLOCK carries from the challenge to its answer; sealed, so the client never sees b. */
+interface SecretBlockContents {
+  /** The user's sub, or null for the decoy challenge of a user who does not exist. */
+  sub: string | null;
+  /** The server's ephemeral secret b and the client's A, hex. */
+  b: string;
+  A: string;
+}
+
+function requireParam(params: Record<string, string>, name: string): string {
+  const value = params[name];
+  if (typeof value !== 'string' || value.length === 0)
+    throw CognitoErrors.invalidParameter(`Missing required parameter ${name}`);
+  return value;
+}
+
+/**
+ * USER_SRP_AUTH, the default sign-in of amazon-cognito-identity-js and Amplify: the password never
+ * leaves the device. InitiateAuth answers PASSWORD_VERIFIER with the user's salt, the server's B
+ * and a sealed SECRET_BLOCK; RespondToAuthChallenge checks the client's HMAC proof over the
+ * SRP session key. No state is kept between the two steps.
+ */
+export class UserSrpAuth {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly seal: AuthSessionSeal,
+    private readonly completion: SignInCompletion,
+  ) {}
+
+  async challenge(auth: ClientForAuth, params: Record<string, string>): Promise<InitiateAuthResponse> {
+    if (!allowsFlow(auth.client.config, 'USER_SRP_AUTH')) {
+      throw CognitoErrors.invalidParameter('USER_SRP_AUTH flow not enabled for this client');
+    }
+    const username = requireParam(params, 'USERNAME');
+    const srpA = requireParam(params, 'SRP_A');
+    const A = parseHexOrUndefined(srpA);
+    if (A === undefined || A % SRP_N === 0n) throw CognitoErrors.invalidParameter('Invalid SRP_A value.');
+    checkSecretHash(auth, params.SECRET_HASH, [username]);
+
+    const m = this.dataSource.manager;
+    const pool = await m.findOneOrFail(UserPoolEntity, { where: { id: auth.client.poolId } });
+    const user = await findUser(m, pool.id, pool.config, username);
+    if (!user && auth.client.config.preventUserExistenceErrors !== 'ENABLED') {
+      throw CognitoErrors.userNotFound();
+    }
+    // A user who does not exist (when the client hides that) or has no verifier yet gets a decoy
+    // challenge that looks like any other and fails at the proof, as a wrong password does.
+    const real = user?.srpSalt && user.srpVerifier ? user : undefined;
+    const userIdForSrp = user ? user.username : username;
+    const { salt, verifier } = real
+      ? { salt: real.srpSalt!, verifier: real.srpVerifier! }
+      : createVerifier(
+          srpPoolName(pool.id),
+          userIdForSrp,
+          randomBytes(16).toString('hex'),
+          this.seal.decoy(`srp-salt|${pool.id}|${userIdForSrp}`, 16),
+        );
+    const { b, B } = serverEphemeral(verifier);
+    const contents: SecretBlockContents = { sub: real?.sub ?? null, b: b.toString(16), A: A.toString(16) };
+    const secretBlock = this.seal.seal(
+      'srp-secret-block',
+      auth.client.id,
+      contents,
+      auth.client.config.authSessionValidity * 60,
+    );
+    return {
+      ChallengeName: 'PASSWORD_VERIFIER',
+      ChallengeParameters: {
+        SALT: salt,
+        SECRET_BLOCK: secretBlock,
+        SRP_B: B.toString(16),
+        USERNAME: userIdForSrp,
+        USER_ID_FOR_SRP: userIdForSrp,
+      },
+    };
+  }
+
+  async verify(auth: ClientForAuth, responses: Record<string, string>): Promise<InitiateAuthResponse> {
+    if (!allowsFlow(auth.client.config, 'USER_SRP_AUTH')) {
+      throw CognitoErrors.invalidParameter('USER_SRP_AUTH flow not enabled for this client');
+    }
+    const username = requireParam(responses, 'USERNAME');
+    const secretBlock = requireParam(responses, 'PASSWORD_CLAIM_SECRET_BLOCK');
+    const signature = requireParam(responses, 'PASSWORD_CLAIM_SIGNATURE');
+    const timestamp = requireParam(responses, 'TIMESTAMP');
+
+    const opened = this.seal.open<SecretBlockContents>('srp-secret-block', auth.client.id, secretBlock);
+    if (!opened.ok) {
+      throw opened.reason === 'expired'
+        ? CognitoErrors.notAuthorized('Invalid session for the user, session is expired.')
+        : CognitoErrors.notAuthorized();
+    }
+    const m = this.dataSource.manager;
+    const pool = await m.findOneOrFail(UserPoolEntity, { where: { id: auth.client.poolId } });
+    const user = await findUser(m, pool.id, pool.config, username);
+    const block = opened.value;
+    if (!user || block.sub === null || user.sub !== block.sub || !user.srpVerifier) {
+      throw CognitoErrors.notAuthorized();
+    }
+    checkSecretHash(auth, responses.SECRET_HASH, [username, user.username]);
+    if (!parseSrpTimestamp(timestamp)) throw CognitoErrors.notAuthorized();
+
+    const A = BigInt(`0x${block.A}`);
+    const b = BigInt(`0x${block.b}`);
+    const key = serverSessionKey(A, serverPublicB(user.srpVerifier, b), b, user.srpVerifier);
+    if (!key) throw CognitoErrors.notAuthorized();
+    const expected = passwordClaimSignature(
+      key,
+      srpPoolName(pool.id),
+      user.username,
+      Buffer.from(secretBlock, 'base64'),
+      timestamp,
+    );
+    const given = Buffer.from(signature, 'base64');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      throw CognitoErrors.notAuthorized();
+    }
+    return this.completion.afterPasswordProof(auth, user);
+  }
+}
