@@ -53,6 +53,8 @@ export async function startSystemUnderTest(mode: E2eMode): Promise<SystemUnderTe
     IDFED_ADMIN_ACCESS_KEY_ID: adminAccessKeyId,
     IDFED_ADMIN_SECRET_ACCESS_KEY: adminSecretAccessKey,
     IDFED_KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    // Shared by credential vending and the gateway; the credential-vending spec seals tokens with it.
+    IDFED_SESSION_TOKEN_KEY: randomBytes(32).toString('base64'),
     IDFED_LOG_LEVEL: 'info',
   };
   const apps: StartedProcess[] = [];
