@@ -1,6 +1,6 @@
-import { DynamicModule } from '@nestjs/common';
+import { DynamicModule, Inject, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { IdfedEnv } from '@idfed/config';
-import { OutboxService, TransportConfig } from '@idfed/messaging';
+import { BusClient, createClientTransport, OutboxService, TransportConfig } from '@idfed/messaging';
 import { ServiceModule } from '@idfed/service-runtime';
 import { SessionTokenCodec } from '@idfed/session-credentials';
 import { DataSource } from 'typeorm';
@@ -22,6 +22,9 @@ import { AssumeRoleWithWebIdentityUseCase } from './sts/assume-role-with-web-ide
 import { SessionIssuer } from './sts/session-issuer';
 import { StsHandlers } from './sts/sts.handlers';
 import { JwksClient } from './web-identity/jwks.client';
+import { identityPoolIssuer } from './web-identity/identity-pool-issuer';
+import { VerifyWebIdentityTokenUseCase } from './web-identity/verify-web-identity-token.use-case';
+import { WebIdentityHandlers } from './web-identity/web-identity.handlers';
 import { TrustedIssuer, WebIdentityProviders } from './web-identity/web-identity-providers';
 import { WebIdentityTokenVerifier } from './web-identity/web-identity-token.verifier';
 
@@ -31,8 +34,24 @@ export interface CredentialVendingOptions {
   databaseUrl: string;
   /** The session-token master key (loadSessionTokenKey): the gateways must hold the same. */
   sessionTokenKey: Buffer;
-  /** Issuers trusted by configuration (idfed's own identity-pool issuer); see TrustedIssuer. */
-  trustedIssuers?: TrustedIssuer[];
+  /**
+   * Issuers trusted by configuration; see TrustedIssuer. Default: idfed's own identity-pool issuer
+   * as cognito-identity.amazonaws.com (identityPoolIssuer).
+   */
+  trustedIssuers?: (bus: BusClient) => TrustedIssuer[];
+}
+
+/** Credential vending also asks: the federation broker for its issuer keys. */
+class PeerBusLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(@Inject(BusClient) private readonly bus: BusClient) {}
+
+  onApplicationBootstrap(): Promise<void> {
+    return this.bus.connect();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.bus.close();
+  }
 }
 
 /** Wires credential vending: plain classes built here, so what depends on what reads in one place. */
@@ -46,11 +65,27 @@ export const CredentialVendingModule = {
       databaseUrl: options.databaseUrl,
       entities: credentialVendingEntities,
       migrations: credentialVendingMigrations,
-      controllers: [RolesHandlers, PoliciesHandlers, OidcProvidersHandlers, StsHandlers, RevocationsHandlers],
+      controllers: [
+        RolesHandlers,
+        PoliciesHandlers,
+        OidcProvidersHandlers,
+        StsHandlers,
+        RevocationsHandlers,
+        WebIdentityHandlers,
+      ],
       providers: [
         { provide: IamArns, useValue: arns },
         { provide: SessionTokenCodec, useValue: SessionTokenCodec.fromMasterKey(options.sessionTokenKey) },
         { provide: JwksClient, useValue: new JwksClient() },
+        {
+          provide: BusClient,
+          useFactory: () =>
+            new BusClient(
+              createClientTransport(options.transport, 'idfed.credential-vending.replies'),
+              options.env.requestTimeoutMs,
+            ),
+        },
+        PeerBusLifecycle,
         {
           provide: RolesService,
           inject: [DataSource],
@@ -73,10 +108,26 @@ export const CredentialVendingModule = {
           useFactory: (ds: DataSource) => new OidcProvidersService(ds, arns),
         },
         {
+          provide: WebIdentityProviders,
+          inject: [OidcProvidersService, BusClient],
+          useFactory: (providers: OidcProvidersService, bus: BusClient) =>
+            new WebIdentityProviders(
+              providers,
+              options.trustedIssuers ? options.trustedIssuers(bus) : [identityPoolIssuer(options.env, bus)],
+              options.env.googleIssuer,
+            ),
+        },
+        {
           provide: WebIdentityTokenVerifier,
-          inject: [OidcProvidersService, JwksClient],
-          useFactory: (providers: OidcProvidersService, jwks: JwksClient) =>
-            new WebIdentityTokenVerifier(new WebIdentityProviders(providers, options.trustedIssuers), jwks),
+          inject: [WebIdentityProviders, JwksClient],
+          useFactory: (providers: WebIdentityProviders, jwks: JwksClient) =>
+            new WebIdentityTokenVerifier(providers, jwks),
+        },
+        {
+          provide: VerifyWebIdentityTokenUseCase,
+          inject: [WebIdentityProviders, WebIdentityTokenVerifier],
+          useFactory: (providers: WebIdentityProviders, verifier: WebIdentityTokenVerifier) =>
+            new VerifyWebIdentityTokenUseCase(providers, verifier),
         },
         {
           provide: SessionIssuer,

@@ -124,6 +124,10 @@ export class OidcProvidersService {
     return provider && provider.issuer === iss.replace(/\/+$/, '') ? provider : undefined;
   }
 
+  async findByArn(arn: string): Promise<OidcProviderEntity | undefined> {
+    return (await this.dataSource.manager.findOne(OidcProviderEntity, { where: { arn } })) ?? undefined;
+  }
+
   private validateClientId(req: OpenIDConnectProviderClientIdRequest): void {
     RequestValidator.of(req)
       .string('OpenIDConnectProviderArn', { required: true, min: 20, max: 2048 })

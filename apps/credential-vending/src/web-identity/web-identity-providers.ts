@@ -1,3 +1,4 @@
+import { OidcProviderEntity } from '../database/entities';
 import { OidcProvidersService } from '../oidc-providers/oidc-providers.service';
 import { Jwk } from './jwt';
 import { KeySource } from './jwks.client';
@@ -23,6 +24,8 @@ export interface TrustedIssuer {
 
 /** The provider a token's issuer resolves to, as STS uses it. */
 export interface WebIdentityProvider {
+  /** The `iss` values its tokens may carry. */
+  issuers: readonly string[];
   /** What trust policies name in `Principal.Federated`: a provider ARN or a well-known name. */
   principal: string;
   /** Condition keys are `<keyPrefix>:aud`, `:sub`, ... */
@@ -41,6 +44,8 @@ export class WebIdentityProviders {
   constructor(
     private readonly oidcProviders: OidcProvidersService,
     trustedIssuers: readonly TrustedIssuer[] = [],
+    /** Where Google's discovery document is (IDFED_GOOGLE_ISSUER); tests point it at a local IdP. */
+    private readonly googleIssuer = 'https://accounts.google.com',
   ) {
     this.trusted = new Map(trustedIssuers.map((t) => [t.issuer, t]));
   }
@@ -49,6 +54,7 @@ export class WebIdentityProviders {
     const trusted = this.trusted.get(iss);
     if (trusted) {
       return {
+        issuers: [trusted.issuer],
         principal: trusted.principal,
         keyPrefix: trusted.principal,
         keySource: { issuer: trusted.issuer, jwksUri: trusted.jwksUri, keys: trusted.keys },
@@ -56,12 +62,39 @@ export class WebIdentityProviders {
       };
     }
     const provider = await this.oidcProviders.findByIssuer(iss);
-    if (!provider) return undefined;
+    return provider && fromOidcProvider(provider);
+  }
+
+  /** An IAM OpenID Connect provider named by its ARN (identity pool logins name the provider). */
+  async byArn(arn: string): Promise<WebIdentityProvider | undefined> {
+    const provider = await this.oidcProviders.findByArn(arn);
+    return provider && fromOidcProvider(provider);
+  }
+
+  /**
+   * A well-known provider that needs no IAM registration, for identity pool logins: Google, whose
+   * tokens carry `https://accounts.google.com` or `accounts.google.com` as issuer. `audience` is
+   * the app's client id from the identity pool.
+   */
+  wellKnown(name: string, audience: string): WebIdentityProvider | undefined {
+    if (name !== 'accounts.google.com') return undefined;
+    const issuer = this.googleIssuer;
     return {
-      principal: provider.arn,
-      keyPrefix: provider.urlKey,
-      keySource: { issuer: provider.issuer },
-      audiences: provider.clientIds,
+      issuers: [issuer, issuer.replace(/^https:\/\//, '')],
+      principal: name,
+      keyPrefix: name,
+      keySource: { issuer },
+      audiences: [audience],
     };
   }
+}
+
+function fromOidcProvider(provider: OidcProviderEntity): WebIdentityProvider {
+  return {
+    issuers: [provider.issuer],
+    principal: provider.arn,
+    keyPrefix: provider.urlKey,
+    keySource: { issuer: provider.issuer },
+    audiences: provider.clientIds,
+  };
 }

@@ -3,6 +3,7 @@ import { signJwt, testKey, TestKey } from '../../test/test-idp';
 import { OidcProvidersService } from '../oidc-providers/oidc-providers.service';
 import { OidcProviderEntity } from '../database/entities';
 import { JwksClient } from './jwks.client';
+import { VerifyWebIdentityTokenUseCase } from './verify-web-identity-token.use-case';
 import { WebIdentityProviders } from './web-identity-providers';
 import { WebIdentityTokenVerifier } from './web-identity-token.verifier';
 
@@ -38,6 +39,7 @@ describe('WebIdentityTokenVerifier', () => {
   };
   const oidc = {
     findByIssuer: (iss: string) => Promise.resolve(iss === ISSUER ? provider : undefined),
+    findByArn: (arn: string) => Promise.resolve(arn === ARN ? provider : undefined),
   } as unknown as OidcProvidersService;
 
   const fakeFetch = ((url: string) => {
@@ -73,7 +75,9 @@ describe('WebIdentityTokenVerifier', () => {
 
   it('accepts a valid RS256 token and names the provider, audience and condition-key claims', async () => {
     const out = await verifier.verify(signJwt(rsa, claims({ amr: ['pwd', 'mfa'] })));
-    expect(out).toEqual({
+    expect(out.payload).toMatchObject({ iss: ISSUER, sub: 'user-1', amr: ['pwd', 'mfa'] });
+    expect({ ...out, payload: undefined }).toEqual({
+      payload: undefined,
       provider: ARN,
       keyPrefix: 'idp.example.test/tenant',
       issuer: ISSUER,
@@ -211,6 +215,74 @@ describe('WebIdentityTokenVerifier', () => {
       provider: 'cognito-identity.amazonaws.com',
       keyPrefix: 'cognito-identity.amazonaws.com',
       audience: 'us-east-1:pool',
+    });
+  });
+
+  describe('VerifyWebIdentityToken (identity pool logins)', () => {
+    const GOOGLE = 'https://google.example.test';
+    const googleKey = testKey('RS256', 'g-1');
+    const both = ((url: string) =>
+      url.startsWith(GOOGLE)
+        ? Promise.resolve(
+            new Response(
+              JSON.stringify(
+                url.endsWith('openid-configuration')
+                  ? { issuer: GOOGLE, jwks_uri: `${GOOGLE}/certs` }
+                  : { keys: [googleKey.jwk] },
+              ),
+            ),
+          )
+        : fakeFetch(url)) as typeof fetch;
+    let useCase: VerifyWebIdentityTokenUseCase;
+    beforeEach(() => {
+      const providers = new WebIdentityProviders(oidc, [], GOOGLE);
+      const v = new WebIdentityTokenVerifier(
+        providers,
+        new JwksClient({ fetch: both, now: () => nowMs }),
+        () => nowMs,
+      );
+      useCase = new VerifyWebIdentityTokenUseCase(providers, v);
+    });
+
+    it('checks a token against the IAM provider the login names, returning every claim', async () => {
+      const out = await useCase.execute({
+        Token: signJwt(rsa, claims({ email: 'a@example.test' })),
+        ProviderArn: ARN,
+      });
+      expect(out).toMatchObject({
+        providerName: 'idp.example.test/tenant',
+        issuer: ISSUER,
+        subject: 'user-1',
+        audience: 'client-a',
+        claims: { email: 'a@example.test' },
+      });
+      const other = await errorOf(useCase.execute({ Token: signJwt(rsa, claims()), ProviderArn: `${ARN}x` }));
+      expect(other.name).toBe('InvalidIdentityToken');
+    });
+
+    it("checks a Google token against the pool's client id, accepting both issuer spellings", async () => {
+      const google = (over: Record<string, unknown>) =>
+        signJwt(googleKey, { sub: 'g-user', aud: 'pool-app', iat: NOW, exp: NOW + 600, ...over });
+      for (const iss of [GOOGLE, 'google.example.test']) {
+        const out = await useCase.execute({
+          Token: google({ iss }),
+          WellKnownProvider: 'accounts.google.com',
+          Audience: 'pool-app',
+        });
+        expect(out).toMatchObject({ providerName: 'accounts.google.com', subject: 'g-user' });
+      }
+      const wrongAud = await errorOf(
+        useCase.execute({
+          Token: google({ iss: GOOGLE }),
+          WellKnownProvider: 'accounts.google.com',
+          Audience: 'x',
+        }),
+      );
+      expect(wrongAud.message).toBe('Incorrect token audience');
+      const unknown = await errorOf(
+        useCase.execute({ Token: google({ iss: GOOGLE }), WellKnownProvider: 'example.com', Audience: 'x' }),
+      );
+      expect(unknown.name).toBe('InvalidIdentityToken');
     });
   });
 });

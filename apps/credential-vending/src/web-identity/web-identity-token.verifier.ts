@@ -1,7 +1,7 @@
 import { StsErrors } from '../common/iam-errors';
 import { IdpConfigurationError, IdpUnreachableError, JwksClient } from './jwks.client';
 import { decodeJwt, isSigningAlgorithm, verificationKey, verifyJwtSignature } from './jwt';
-import { WebIdentityProviders } from './web-identity-providers';
+import { WebIdentityProvider, WebIdentityProviders } from './web-identity-providers';
 
 /** What a verified web identity token says, in the terms trust policies use. */
 export interface VerifiedWebIdentity {
@@ -15,6 +15,8 @@ export interface VerifiedWebIdentity {
   audience: string;
   /** Condition keys without their prefix: aud, sub, and amr, azp, oaud when present. */
   claims: Record<string, string | string[]>;
+  /** Every claim of the token, for callers that map them (identity pool role rules). */
+  payload: Record<string, unknown>;
 }
 
 /** Allowed clock difference with the identity provider for exp, nbf and iat. */
@@ -35,7 +37,22 @@ export class WebIdentityTokenVerifier {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** A token from any issuer the account trusts (STS AssumeRoleWithWebIdentity). */
   async verify(token: string): Promise<VerifiedWebIdentity> {
+    return this.verifyWith(token, (iss) => this.providers.resolve(iss));
+  }
+
+  /** A token that must come from one given provider (identity pool logins name theirs). */
+  verifyFrom(token: string, provider: WebIdentityProvider): Promise<VerifiedWebIdentity> {
+    return this.verifyWith(token, (iss) =>
+      Promise.resolve(provider.issuers.includes(iss) ? provider : undefined),
+    );
+  }
+
+  private async verifyWith(
+    token: string,
+    resolve: (iss: string) => Promise<WebIdentityProvider | undefined>,
+  ): Promise<VerifiedWebIdentity> {
     const jwt = decodeJwt(token);
     if (!jwt) throw StsErrors.invalidIdentityToken('The web identity token is not a valid JWT.');
     const { header, payload } = jwt;
@@ -51,7 +68,7 @@ export class WebIdentityTokenVerifier {
       throw StsErrors.invalidIdentityToken('The token has no issuer (iss).');
     }
     const iss = payload.iss;
-    const provider = await this.providers.resolve(iss);
+    const provider = await resolve(iss);
     if (!provider) {
       throw StsErrors.invalidIdentityToken(
         `No OpenIDConnect provider found in your account for ${iss.slice(0, 256)}`,
@@ -124,6 +141,7 @@ export class WebIdentityTokenVerifier {
       subject: payload.sub,
       audience,
       claims,
+      payload,
     };
   }
 }
