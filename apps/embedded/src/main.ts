@@ -1,6 +1,7 @@
 import { INestApplication, INestMicroservice } from '@nestjs/common';
 import { ConfigError, dataPath, IdfedEnv, loadEnv } from '@idfed/config';
 import { createRootLogger, PinoNestLogger } from '@idfed/logging';
+import { InProcessBus } from '@idfed/messaging';
 import { startServiceApp, transportFromEnv } from '@idfed/service-runtime';
 import { loadSessionTokenKey } from '@idfed/session-credentials';
 import { createGatewayApp } from '../../gateway/src/gateway.bootstrap';
@@ -34,6 +35,8 @@ async function main(env: IdfedEnv): Promise<void> {
       logger,
     ),
   ];
+  // Every service has subscribed: events (including any left in the outboxes) may flow now.
+  if (transport.kind === 'in-process') InProcessBus.shared.openForEvents();
   const admin = loadOrCreateAdminCredentials(env);
   const gateway: INestApplication = await createGatewayApp({
     env,

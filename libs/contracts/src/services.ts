@@ -9,7 +9,9 @@ export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 /**
  * Every service consumes its commands from one topic, keyed by the aggregate the command touches
- * (a user pool id, an identity id), so commands on one aggregate stay in partition order.
+ * (a user pool id, an identity id), which spreads the load over partitions. Commands are handled
+ * concurrently (a slow sign-in must not hold up its partition), so order between commands comes
+ * from callers waiting for each reply; state changes rely on database transactions, not on order.
  */
 export function commandTopic(service: ServiceName): string {
   return `${service}.commands.v1`;

@@ -9,7 +9,7 @@ import { KafkaServer } from './kafka/kafka.server';
 
 /** Which bus a process uses: the only place that knows there are two. */
 export type TransportConfig =
-  | { kind: 'in-process'; bus?: InProcessBus }
+  | { kind: 'in-process'; bus?: InProcessBus; requestTtlMs?: number }
   | { kind: 'kafka'; brokers: string[]; partitions: number; clientId: string; requestTtlMs?: number };
 
 export type BusClientProxy = ClientProxy & EventPublisher;
@@ -40,5 +40,5 @@ export function createClientTransport(config: TransportConfig, replyGroup?: stri
         replyGroup,
         requestTtlMs: config.requestTtlMs,
       })
-    : new InProcessClient(config.bus);
+    : new InProcessClient(config.bus, config.requestTtlMs);
 }

@@ -1,7 +1,11 @@
 import { IdfedEnv } from '@idfed/config';
 import { TransportConfig } from '@idfed/messaging';
 
-/** Kafka when brokers are configured; otherwise the in-process bus (embedded launcher only). */
+/**
+ * Kafka when brokers are configured; otherwise the in-process bus (embedded launcher only).
+ * A queued command expires at 80% of the caller's wait, so a service rarely starts work whose
+ * caller has already been told ServiceUnavailable.
+ */
 export function transportFromEnv(env: IdfedEnv, clientId: string): TransportConfig {
   return env.kafkaBrokers
     ? {
@@ -9,7 +13,7 @@ export function transportFromEnv(env: IdfedEnv, clientId: string): TransportConf
         brokers: env.kafkaBrokers,
         partitions: env.kafkaPartitions,
         clientId,
-        requestTtlMs: env.requestTimeoutMs,
+        requestTtlMs: Math.floor(env.requestTimeoutMs * 0.8),
       }
-    : { kind: 'in-process' };
+    : { kind: 'in-process', requestTtlMs: Math.floor(env.requestTimeoutMs * 0.8) };
 }

@@ -66,7 +66,7 @@ export class JsonRpcController {
   }
 }
 
-/** The aggregate the command touches, so commands on one pool or identity stay in order on the bus. */
+/** The aggregate the command touches: the partition key that spreads commands over the bus. */
 function partitionKey(payload: Record<string, unknown>): string {
   for (const member of ['IdentityId', 'IdentityPoolId', 'UserPoolId', 'ClientId']) {
     if (typeof payload[member] === 'string') return payload[member];

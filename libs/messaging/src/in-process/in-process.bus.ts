@@ -21,7 +21,25 @@ export type EventListener = (
  * in order.
  */
 export class InProcessBus {
-  static readonly shared = new InProcessBus();
+  /**
+   * The embedded launcher's bus. Its events wait until the launcher opens it, once every service
+   * has subscribed: Kafka would keep them for a consumer group that joins later, this bus cannot.
+   */
+  static readonly shared = new InProcessBus({ opened: false });
+
+  private open!: () => void;
+  /** Resolves when events may flow. */
+  readonly opened: Promise<void>;
+
+  constructor(options: { opened?: boolean } = {}) {
+    this.opened = new Promise<void>((resolve) => (this.open = resolve));
+    if (options.opened ?? true) this.open();
+  }
+
+  /** Lets events flow; call after every service has subscribed. */
+  openForEvents(): void {
+    this.open();
+  }
 
   private readonly commandServers = new Map<string, RequestListener>();
   private readonly eventGroups = new Map<string, Map<string, EventListener>>();

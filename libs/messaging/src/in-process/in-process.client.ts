@@ -8,7 +8,11 @@ import { deliverWithRetry } from './deliver-with-retry';
 
 /** Sends commands to, and publishes events on, the in-process bus. */
 export class InProcessClient extends ClientProxy implements EventPublisher {
-  constructor(private readonly bus: InProcessBus = InProcessBus.shared) {
+  constructor(
+    private readonly bus: InProcessBus = InProcessBus.shared,
+    /** Past this a queued command is not started: its caller has given up (as over Kafka). */
+    private readonly requestTtlMs = 15_000,
+  ) {
     super();
   }
 
@@ -38,7 +42,11 @@ export class InProcessClient extends ClientProxy implements EventPublisher {
       return () => undefined;
     }
     const envelope = copyThroughWire(packet.data);
-    const headers = { [Headers.correlationId]: envelope.meta.requestId, [Headers.pattern]: pattern };
+    const headers = {
+      [Headers.correlationId]: envelope.meta.requestId,
+      [Headers.pattern]: pattern,
+      [Headers.deadline]: String(Date.now() + this.requestTtlMs),
+    };
     // setImmediate: like a network hop, the caller never runs the handler on its own stack.
     setImmediate(() => {
       server(pattern, envelope, headers).then(
@@ -69,6 +77,7 @@ export class InProcessClient extends ClientProxy implements EventPublisher {
    * Events of one key go one after another; different keys go in parallel, as Kafka partitions would.
    */
   async publishEvents(events: OutboundEvent[]): Promise<void> {
+    await this.bus.opened;
     const byKey = new Map<string, OutboundEvent[]>();
     for (const event of events) byKey.set(event.key, [...(byKey.get(event.key) ?? []), event]);
     await Promise.all(

@@ -34,26 +34,50 @@ export function createKafka(options: KafkaTransportOptions): Kafka {
   });
 }
 
-/** Creates the topics a process uses before it produces or subscribes (auto-creation is not relied on). */
+/**
+ * Creates the topics a process uses before it produces or subscribes (auto-creation is not relied
+ * on), and waits until every partition has a leader. Several processes start at once on a fresh
+ * broker and race to create the same topics, and a just-created topic can be missing from
+ * metadata for a moment (kafkajs answers UNKNOWN_TOPIC_OR_PARTITION, or TOPIC_ALREADY_EXISTS to
+ * the loser): both are retried until the topics are there, for up to `timeoutMs`.
+ */
 export async function ensureTopics(
   kafka: Kafka,
   options: KafkaTransportOptions,
   topics: string[],
+  timeoutMs = 60_000,
 ): Promise<void> {
+  const wanted = [...new Set(topics)];
+  if (wanted.length === 0) return;
   const admin = kafka.admin();
   await admin.connect();
+  const deadline = Date.now() + timeoutMs;
   try {
-    const existing = new Set(await admin.listTopics());
-    const missing = [...new Set(topics)].filter((t) => !existing.has(t));
-    if (missing.length === 0) return;
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: missing.map((topic) => ({
-        topic,
-        numPartitions: options.partitions,
-        replicationFactor: options.replicationFactor ?? -1,
-      })),
-    });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const existing = new Set(await admin.listTopics());
+        const missing = wanted.filter((t) => !existing.has(t));
+        if (missing.length > 0) {
+          await admin.createTopics({
+            waitForLeaders: true,
+            topics: missing.map((topic) => ({
+              topic,
+              numPartitions: options.partitions,
+              replicationFactor: options.replicationFactor ?? -1,
+            })),
+          });
+        }
+        const metadata = await admin.fetchTopicMetadata({ topics: wanted });
+        const leaderless = metadata.topics.filter(
+          (t) => t.partitions.length === 0 || t.partitions.some((p) => p.leader < 0),
+        );
+        if (leaderless.length === 0) return;
+        throw new Error(`no leader yet for ${leaderless.map((t) => t.name).join(', ')}`);
+      } catch (err) {
+        if (Date.now() > deadline) throw err;
+        await new Promise((resolve) => setTimeout(resolve, Math.min(2000, 100 * 2 ** attempt)));
+      }
+    }
   } finally {
     await admin.disconnect();
   }

@@ -66,7 +66,26 @@ export class KafkaClient extends ClientProxy implements EventPublisher {
         );
       },
     });
-    await assigned;
+    // With more replicas of this app than reply-topic partitions, some replica gets none and could
+    // never hear a reply: fail its start-up with the reason rather than hang.
+    let timer: NodeJS.Timeout | undefined;
+    const unassigned = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `no partition of ${REPLY_TOPIC} was assigned to ${this.options.replyGroup} within 60 s: ` +
+                'the reply topic needs at least as many partitions as there are replicas of this app',
+            ),
+          ),
+        60_000,
+      );
+    });
+    try {
+      await Promise.race([assigned, unassigned]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   protected publish(

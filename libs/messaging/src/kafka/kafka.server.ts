@@ -43,7 +43,10 @@ export class KafkaServer extends Server implements CustomTransportStrategy {
         allowAutoTopicCreation: false,
       });
       await this.consumer.connect();
-      await this.consumer.subscribe({ topics: [requests, ...events], fromBeginning: false });
+      // Commands left from before this group existed are stale; events are not: a service that
+      // joins later (first deployment, a new consumer) reads the events it has not seen yet.
+      await this.consumer.subscribe({ topics: [requests], fromBeginning: false });
+      if (events.length > 0) await this.consumer.subscribe({ topics: events, fromBeginning: true });
       await this.consumer.run({
         partitionsConsumedConcurrently: Math.max(4, this.options.partitions),
         eachMessage: (payload) =>
