@@ -5,11 +5,13 @@ import { ServiceModule } from '@idfed/service-runtime';
 import { DataSource } from 'typeorm';
 import { AuthHandlers } from './auth/auth.handlers';
 import { GetUserUseCase } from './auth/get-user.use-case';
+import { AccessTokenVerifier } from './auth/access-token.verifier';
 import { AuthSessionSeal } from './auth/auth-session-seal';
 import { InitiateAuthUseCase } from './auth/initiate-auth.use-case';
 import { PasswordHasher } from './auth/password-hasher';
 import { RespondToAuthChallengeUseCase } from './auth/respond-to-auth-challenge.use-case';
 import { SignInCompletion } from './auth/sign-in-completion';
+import { SignOutUseCases } from './auth/sign-out.use-cases';
 import { UserSrpAuth } from './auth/user-srp-auth';
 import { ClientsHandlers } from './clients/clients.handlers';
 import { ClientsService } from './clients/clients.service';
@@ -22,6 +24,7 @@ import { PoolsService } from './pools/pools.service';
 import { KeyEncryption } from '@idfed/crypto';
 import { SigningKeysService } from './tokens/signing-keys.service';
 import { TokenIssuer } from './tokens/token-issuer';
+import { AccountStateUseCases } from './users/account-state.use-cases';
 import { AdminUsersUseCases } from './users/admin-users.use-cases';
 import { ConfirmationUseCases } from './users/confirmation.use-cases';
 import { PasswordCredentials } from './users/password-credentials';
@@ -146,10 +149,32 @@ export const UserDirectoryModule = {
           useFactory: (c: ClientsService, srp: UserSrpAuth) => new RespondToAuthChallengeUseCase(c, srp),
         },
         {
-          provide: GetUserUseCase,
+          provide: AccessTokenVerifier,
           inject: [DataSource, SigningKeysService],
           useFactory: (ds: DataSource, keys: SigningKeysService) =>
-            new GetUserUseCase(ds, keys, env.publicUrl),
+            new AccessTokenVerifier(ds, keys, env.publicUrl),
+        },
+        {
+          provide: GetUserUseCase,
+          inject: [AccessTokenVerifier],
+          useFactory: (tokens: AccessTokenVerifier) => new GetUserUseCase(tokens),
+        },
+        {
+          provide: SignOutUseCases,
+          inject: [DataSource, PoolsService, ClientsService, AccessTokenVerifier, OutboxService],
+          useFactory: (
+            ds: DataSource,
+            p: PoolsService,
+            c: ClientsService,
+            tokens: AccessTokenVerifier,
+            o: OutboxService,
+          ) => new SignOutUseCases(ds, p, c, tokens, o),
+        },
+        {
+          provide: AccountStateUseCases,
+          inject: [DataSource, PoolsService, OutboxService],
+          useFactory: (ds: DataSource, p: PoolsService, o: OutboxService) =>
+            new AccountStateUseCases(ds, p, o),
         },
       ],
     });

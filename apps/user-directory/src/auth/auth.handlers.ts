@@ -2,14 +2,17 @@ import { Controller, Inject } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   AccessTokenRequest,
+  AdminUserRequest,
   CommandEnvelope,
   InitiateAuthRequest,
   RespondToAuthChallengeRequest,
+  RevokeTokenRequest,
   UserDirectoryCommands as C,
 } from '@idfed/contracts';
 import { GetUserUseCase } from './get-user.use-case';
 import { InitiateAuthUseCase } from './initiate-auth.use-case';
 import { RespondToAuthChallengeUseCase } from './respond-to-auth-challenge.use-case';
+import { SignOutUseCases } from './sign-out.use-cases';
 
 @Controller()
 export class AuthHandlers {
@@ -17,6 +20,7 @@ export class AuthHandlers {
     @Inject(InitiateAuthUseCase) private readonly initiateAuth: InitiateAuthUseCase,
     @Inject(RespondToAuthChallengeUseCase) private readonly respondToChallenge: RespondToAuthChallengeUseCase,
     @Inject(GetUserUseCase) private readonly getUser: GetUserUseCase,
+    @Inject(SignOutUseCases) private readonly signOut: SignOutUseCases,
   ) {}
 
   @MessagePattern(C.initiateAuth.pattern)
@@ -32,5 +36,20 @@ export class AuthHandlers {
   @MessagePattern(C.getUser.pattern)
   user(@Payload() e: CommandEnvelope<AccessTokenRequest>) {
     return this.getUser.execute(e.payload);
+  }
+
+  @MessagePattern(C.globalSignOut.pattern)
+  globalSignOut(@Payload() e: CommandEnvelope<AccessTokenRequest>) {
+    return this.signOut.global(e.payload, e.meta.requestId);
+  }
+
+  @MessagePattern(C.adminUserGlobalSignOut.pattern)
+  adminGlobalSignOut(@Payload() e: CommandEnvelope<AdminUserRequest>) {
+    return this.signOut.adminGlobal(e.payload, e.meta.requestId);
+  }
+
+  @MessagePattern(C.revokeToken.pattern)
+  revoke(@Payload() e: CommandEnvelope<RevokeTokenRequest>) {
+    return this.signOut.revokeToken(e.payload);
   }
 }

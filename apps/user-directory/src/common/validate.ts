@@ -15,4 +15,15 @@ export const Patterns = {
   poolName: /^[\w\s+=,.@-]+$/,
   clientName: /^[\w\s+=,.@-]+$/,
   code: /^[\S]+$/,
+  token: /^[A-Za-z0-9-_=.]+$/,
+  clientSecret: /^[\w+]+$/,
 };
+
+/** The constraints of members many operations share, for `RequestValidator.string(name, ...)`. */
+export const Members = {
+  userPoolId: { required: true, min: 1, max: 55, pattern: Patterns.userPoolId },
+  username: { required: true, min: 1, max: 128, pattern: Patterns.username },
+  clientId: { required: true, min: 1, max: 128, pattern: Patterns.clientId },
+  /** Cognito's TokenModelType; a token is never echoed in a message. */
+  accessToken: { required: true, pattern: Patterns.token, secret: true },
+} as const;

@@ -8,6 +8,7 @@ import {
   SignUpRequest,
   UserDirectoryCommands as C,
 } from '@idfed/contracts';
+import { AccountStateUseCases } from './account-state.use-cases';
 import { AdminUsersUseCases } from './admin-users.use-cases';
 import { ConfirmationUseCases } from './confirmation.use-cases';
 import { SignUpUseCase } from './sign-up.use-case';
@@ -18,6 +19,7 @@ export class UsersHandlers {
     @Inject(SignUpUseCase) private readonly signUp: SignUpUseCase,
     @Inject(ConfirmationUseCases) private readonly confirmation: ConfirmationUseCases,
     @Inject(AdminUsersUseCases) private readonly admin: AdminUsersUseCases,
+    @Inject(AccountStateUseCases) private readonly accountState: AccountStateUseCases,
   ) {}
 
   @MessagePattern(C.signUp.pattern)
@@ -48,5 +50,15 @@ export class UsersHandlers {
   @MessagePattern(C.adminDeleteUser.pattern)
   adminDelete(@Payload() e: CommandEnvelope<AdminUserRequest>) {
     return this.admin.delete(e.payload, e.meta.requestId);
+  }
+
+  @MessagePattern(C.adminDisableUser.pattern)
+  adminDisable(@Payload() e: CommandEnvelope<AdminUserRequest>) {
+    return this.accountState.disable(e.payload, e.meta.requestId);
+  }
+
+  @MessagePattern(C.adminEnableUser.pattern)
+  adminEnable(@Payload() e: CommandEnvelope<AdminUserRequest>) {
+    return this.accountState.enable(e.payload, e.meta.requestId);
   }
 }

@@ -47,6 +47,14 @@ export const UserDirectoryCommands = {
     'RespondToAuthChallenge',
   ),
   getUser: defineCommand<W.AccessTokenRequest, W.GetUserResponse>(svc, 'GetUser'),
+  globalSignOut: defineCommand<W.AccessTokenRequest, W.GlobalSignOutResponse>(svc, 'GlobalSignOut'),
+  adminUserGlobalSignOut: defineCommand<W.AdminUserRequest, W.AdminUserGlobalSignOutResponse>(
+    svc,
+    'AdminUserGlobalSignOut',
+  ),
+  revokeToken: defineCommand<W.RevokeTokenRequest, W.RevokeTokenResponse>(svc, 'RevokeToken'),
+  adminDisableUser: defineCommand<W.AdminUserRequest, W.AdminDisableUserResponse>(svc, 'AdminDisableUser'),
+  adminEnableUser: defineCommand<W.AdminUserRequest, W.AdminEnableUserResponse>(svc, 'AdminEnableUser'),
   /** Not a Cognito operation: the gateway serves a pool's JWKS and discovery document from it. */
   getJwks: defineCommand<W.UserPoolIdRequest, JwksResult>(svc, 'GetJwks'),
 } as const;
@@ -72,5 +80,10 @@ export const COGNITO_USER_POOL_OPERATIONS = {
   InitiateAuth: { command: UserDirectoryCommands.initiateAuth, signed: false },
   RespondToAuthChallenge: { command: UserDirectoryCommands.respondToAuthChallenge, signed: false },
   GetUser: { command: UserDirectoryCommands.getUser, signed: false },
+  GlobalSignOut: { command: UserDirectoryCommands.globalSignOut, signed: false },
+  AdminUserGlobalSignOut: { command: UserDirectoryCommands.adminUserGlobalSignOut, signed: true },
+  RevokeToken: { command: UserDirectoryCommands.revokeToken, signed: false },
+  AdminDisableUser: { command: UserDirectoryCommands.adminDisableUser, signed: true },
+  AdminEnableUser: { command: UserDirectoryCommands.adminEnableUser, signed: true },
 } as const;
 export type CognitoUserPoolOperation = keyof typeof COGNITO_USER_POOL_OPERATIONS;

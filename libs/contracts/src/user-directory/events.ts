@@ -5,6 +5,9 @@ export const UserDirectoryTopics = {
   userSignedUp: 'user-directory.user.signed-up.v1',
   userConfirmed: 'user-directory.user.confirmed.v1',
   userDeleted: 'user-directory.user.deleted.v1',
+  userSignedOut: 'user-directory.user.signed-out.v1',
+  userDisabled: 'user-directory.user.disabled.v1',
+  userEnabled: 'user-directory.user.enabled.v1',
   userPoolDeleted: 'user-directory.user-pool.deleted.v1',
   signingKeyActivated: 'user-directory.signing-key.activated.v1',
 } as const;
@@ -37,6 +40,25 @@ export class UserConfirmedEvent extends UserEventBase {
 }
 
 export class UserDeletedEvent extends UserEventBase {}
+
+/**
+ * Every session of the user ended (GlobalSignOut, AdminUserGlobalSignOut, AdminDisableUser): tokens
+ * issued before `tokensValidAfter` must no longer be honoured, refresh tokens are revoked. A token
+ * verifier that caches the pool's keys (the federation broker) applies this to the user's tokens.
+ */
+export class UserSignedOutEvent extends UserEventBase {
+  @IsISO8601()
+  tokensValidAfter!: string;
+}
+
+/** The user can no longer sign in or refresh; their tokens were revoked at `tokensValidAfter`. */
+export class UserDisabledEvent extends UserEventBase {
+  @IsISO8601()
+  tokensValidAfter!: string;
+}
+
+/** A disabled user may sign in again (earlier sessions stay revoked). */
+export class UserEnabledEvent extends UserEventBase {}
 
 /** A pool and all its users, clients and keys are gone; keyed by the pool id. */
 export class UserPoolDeletedEvent {

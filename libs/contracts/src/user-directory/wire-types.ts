@@ -319,3 +319,16 @@ export interface GetUserResponse {
   PreferredMfaSetting?: string;
   UserMFASettingList?: string[];
 }
+
+export type GlobalSignOutResponse = Record<string, never>;
+export type AdminUserGlobalSignOutResponse = Record<string, never>;
+export type AdminDisableUserResponse = Record<string, never>;
+export type AdminEnableUserResponse = Record<string, never>;
+
+export interface RevokeTokenRequest {
+  Token: string;
+  ClientId: string;
+  ClientSecret?: string;
+  RevokeAssociatedSessions?: 'NONE' | 'LINKED';
+}
+export type RevokeTokenResponse = Record<string, never>;

@@ -2,10 +2,12 @@ import { messagingTablesMigration } from '@idfed/messaging';
 import { USER_DIRECTORY_SCHEMA } from '../schema';
 import { UserDirectoryTables1764115200001 } from './1764115200001-UserDirectoryTables';
 import { SrpVerifiers1764115200002 } from './1764115200002-SrpVerifiers';
+import { SessionRevocation1764115200003 } from './1764115200003-SessionRevocation';
 
 /** In the order they apply. */
 export const userDirectoryMigrations = [
   messagingTablesMigration(USER_DIRECTORY_SCHEMA),
   UserDirectoryTables1764115200001,
   SrpVerifiers1764115200002,
+  SessionRevocation1764115200003,
 ];

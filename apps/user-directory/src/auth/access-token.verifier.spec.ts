@@ -1,0 +1,102 @@
+import { generateKeyPairSync, webcrypto } from 'node:crypto';
+import { signRs256 } from '@idfed/crypto';
+import { ServiceError } from '@idfed/messaging';
+import { DataSource } from 'typeorm';
+import { UserEntity } from '../database/entities';
+import { SigningKeysService } from '../tokens/signing-keys.service';
+import { AccessTokenVerifier } from './access-token.verifier';
+
+const URL = 'http://localhost:8080';
+const POOL = 'us-east-1_Pool1';
+
+describe('AccessTokenVerifier', () => {
+  const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  let signingKey: webcrypto.CryptoKey;
+  let user: UserEntity;
+  let revokedSessions: string[];
+  const keys = {
+    verificationKey: async (poolId: string, kid: string) =>
+      poolId === POOL && kid === 'k1' ? publicKey : undefined,
+  } as unknown as SigningKeysService;
+  const dataSource = {
+    manager: {
+      findOne: async () => user,
+      exists: async (_e: unknown, { where }: { where: { originJti: string } }) =>
+        revokedSessions.includes(where.originJti),
+    },
+  } as unknown as DataSource;
+  const verifier = new AccessTokenVerifier(dataSource, keys, URL);
+
+  beforeAll(async () => {
+    const der = privateKey.export({ format: 'der', type: 'pkcs8' });
+    signingKey = await webcrypto.subtle.importKey(
+      'pkcs8',
+      der,
+      { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+      false,
+      ['sign'],
+    );
+  });
+  beforeEach(() => {
+    user = { sub: 'sub-1', poolId: POOL, enabled: true, tokensValidAfter: null } as UserEntity;
+    revokedSessions = [];
+  });
+
+  const now = () => Math.floor(Date.now() / 1000);
+  const token = (claims: Record<string, unknown> = {}) =>
+    signRs256(
+      { alg: 'RS256', kid: 'k1' },
+      {
+        iss: `${URL}/${POOL}`,
+        sub: 'sub-1',
+        token_use: 'access',
+        origin_jti: 'session-1',
+        iat: now(),
+        exp: now() + 3600,
+        ...claims,
+      },
+      signingKey,
+    );
+
+  async function failure(p: Promise<unknown>): Promise<string> {
+    try {
+      await p;
+    } catch (err) {
+      return ((err as ServiceError).getError() as { message: string }).message;
+    }
+    return 'accepted';
+  }
+
+  it('accepts a live access token of an enabled user', async () => {
+    expect(await verifier.userOf(await token())).toBe(user);
+  });
+
+  it('refuses ID tokens, other issuers, expired and malformed tokens', async () => {
+    expect(await failure(verifier.userOf(await token({ token_use: 'id' })))).toBe('Invalid Access Token');
+    expect(await failure(verifier.userOf(await token({ iss: `${URL}/us-east-1_Other` })))).toBe(
+      'Invalid Access Token',
+    );
+    expect(await failure(verifier.userOf(await token({ exp: now() - 1 })))).toBe('Access Token has expired');
+    expect(await failure(verifier.userOf('a.b.c'))).toBe('Invalid Access Token');
+  });
+
+  it('refuses tokens of a disabled user', async () => {
+    user.enabled = false;
+    expect(await failure(verifier.userOf(await token()))).toBe('User is disabled.');
+  });
+
+  it('refuses tokens issued before a global sign-out, and accepts those issued after it', async () => {
+    user.tokensValidAfter = new Date((now() - 10) * 1000 + 500);
+    expect(await failure(verifier.userOf(await token({ iat: now() - 11 })))).toBe(
+      'Access Token has been revoked',
+    );
+    // Issued in the sign-out's own second, by a new session: still good.
+    expect(await verifier.userOf(await token({ iat: now() - 10, origin_jti: 'session-2' }))).toBe(user);
+  });
+
+  it('refuses every token of a session whose refresh token was revoked', async () => {
+    revokedSessions = ['session-1'];
+    expect(await failure(verifier.userOf(await token()))).toBe('Access Token has been revoked');
+    expect(await verifier.userOf(await token({ origin_jti: 'session-2' }))).toBe(user);
+  });
+});

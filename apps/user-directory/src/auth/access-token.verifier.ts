@@ -1,0 +1,56 @@
+import { decodeJwt, verifyRs256 } from '@idfed/crypto';
+import { DataSource, IsNull, Not } from 'typeorm';
+import { CognitoErrors } from '../common/cognito-errors';
+import { RefreshTokenEntity, UserEntity } from '../database/entities';
+import { SigningKeysService } from '../tokens/signing-keys.service';
+
+const CLOCK_SKEW_SECONDS = 0;
+
+/**
+ * The caller of a public user operation (GetUser, GlobalSignOut, ChangePassword, ...) proves who
+ * they are with an access token this directory issued. Checks signature, issuer, use and expiry,
+ * then that the user still exists, is enabled, and that the token was not revoked: neither by a
+ * global sign-out since it was issued nor by RevokeToken on the refresh token of its session.
+ */
+export class AccessTokenVerifier {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly keys: SigningKeysService,
+    private readonly publicUrl: string,
+  ) {}
+
+  async userOf(token: string): Promise<UserEntity> {
+    const invalid = () => CognitoErrors.notAuthorized('Invalid Access Token');
+    const decoded = decodeJwt(token);
+    if (!decoded) throw invalid();
+    const { header, payload } = decoded;
+    const iss = typeof payload.iss === 'string' ? payload.iss : '';
+    const prefix = `${this.publicUrl}/`;
+    if (!iss.startsWith(prefix) || typeof header.kid !== 'string') throw invalid();
+    const poolId = iss.slice(prefix.length);
+    const key = await this.keys.verificationKey(poolId, header.kid);
+    if (!key || !verifyRs256(decoded, key) || payload.token_use !== 'access') throw invalid();
+    if (typeof payload.exp !== 'number' || payload.exp + CLOCK_SKEW_SECONDS <= Date.now() / 1000) {
+      throw CognitoErrors.notAuthorized('Access Token has expired');
+    }
+    const m = this.dataSource.manager;
+    const user = await m.findOne(UserEntity, { where: { sub: String(payload.sub), poolId } });
+    if (!user) throw CognitoErrors.userNotFound();
+    if (!user.enabled) throw CognitoErrors.notAuthorized('User is disabled.');
+    const revoked = () => CognitoErrors.notAuthorized('Access Token has been revoked');
+    // iat has whole seconds: a token of the sign-out's own second is caught by its session below.
+    const issuedAt = typeof payload.iat === 'number' ? payload.iat : 0;
+    if (user.tokensValidAfter && issuedAt < Math.floor(user.tokensValidAfter.getTime() / 1000))
+      throw revoked();
+    const originJti = typeof payload.origin_jti === 'string' ? payload.origin_jti : undefined;
+    if (
+      originJti &&
+      (await m.exists(RefreshTokenEntity, {
+        where: { originJti, userSub: user.sub, revokedAt: Not(IsNull()) },
+      }))
+    ) {
+      throw revoked();
+    }
+    return user;
+  }
+}

@@ -1,0 +1,83 @@
+import { ServiceError } from '@idfed/messaging';
+import { DataSource } from 'typeorm';
+import { ClientConfig } from '../clients/client-config';
+import { ClientsService } from '../clients/clients.service';
+import { AppClientEntity, RefreshTokenEntity } from '../database/entities';
+import { hashRefreshToken } from './refresh-tokens';
+import { SignOutUseCases } from './sign-out.use-cases';
+
+describe('RevokeToken', () => {
+  const SECRET = 'abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmno';
+  let rows: RefreshTokenEntity[];
+  const updates: unknown[] = [];
+  const dataSource = {
+    manager: {
+      findOne: async (_e: unknown, { where }: { where: { tokenHash: Buffer } }) =>
+        rows.find((r) => r.tokenHash.equals(where.tokenHash)) ?? null,
+      update: async (_e: unknown, where: unknown, set: unknown) => updates.push({ where, set }),
+    },
+  } as unknown as DataSource;
+  const clients = {
+    forAuth: async (id: string) => ({
+      client: { id, config: { enableTokenRevocation: id !== 'norevoke' } as ClientConfig } as AppClientEntity,
+      secret: id === 'withsecret' ? SECRET : undefined,
+    }),
+  } as unknown as ClientsService;
+  const useCases = new SignOutUseCases(dataSource, {} as never, clients, {} as never, {} as never);
+
+  beforeEach(() => {
+    rows = [
+      { tokenHash: hashRefreshToken('refresh-1'), clientId: 'app', revokedAt: null } as RefreshTokenEntity,
+    ];
+    updates.length = 0;
+  });
+
+  async function errorOf(p: Promise<unknown>): Promise<string> {
+    try {
+      await p;
+    } catch (err) {
+      return ((err as ServiceError).getError() as { name: string }).name;
+    }
+    return 'ok';
+  }
+
+  it('revokes the refresh token of the calling client', async () => {
+    await expect(useCases.revokeToken({ ClientId: 'app', Token: 'refresh-1' })).resolves.toEqual({});
+    expect(updates).toHaveLength(1);
+  });
+
+  it('accepts an unknown token silently (RFC 7009) and refuses access or ID tokens', async () => {
+    await expect(useCases.revokeToken({ ClientId: 'app', Token: 'never-issued' })).resolves.toEqual({});
+    expect(await errorOf(useCases.revokeToken({ ClientId: 'app', Token: 'aaa.bbb.ccc' }))).toBe(
+      'UnsupportedTokenTypeException',
+    );
+    expect(updates).toHaveLength(0);
+  });
+
+  it("refuses another client's token, a wrong client secret, and clients without revocation", async () => {
+    expect(await errorOf(useCases.revokeToken({ ClientId: 'other', Token: 'refresh-1' }))).toBe(
+      'UnauthorizedException',
+    );
+    expect(
+      await errorOf(
+        useCases.revokeToken({ ClientId: 'withsecret', Token: 'refresh-1', ClientSecret: 'x'.repeat(51) }),
+      ),
+    ).toBe('UnauthorizedException');
+    expect(await errorOf(useCases.revokeToken({ ClientId: 'withsecret', Token: 'refresh-1' }))).toBe(
+      'UnauthorizedException',
+    );
+    expect(await errorOf(useCases.revokeToken({ ClientId: 'norevoke', Token: 'refresh-1' }))).toBe(
+      'UnsupportedOperationException',
+    );
+    expect(updates).toHaveLength(0);
+  });
+
+  it('validates like AWS', async () => {
+    expect(await errorOf(useCases.revokeToken({ ClientId: 'app' } as never))).toBe(
+      'InvalidParameterException',
+    );
+    expect(await errorOf(useCases.revokeToken({ ClientId: 'app', Token: 'has spaces' }))).toBe(
+      'InvalidParameterException',
+    );
+  });
+});

@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import {
+  AdminConfirmSignUpCommand,
+  AdminDisableUserCommand,
+  AdminEnableUserCommand,
+  CognitoIdentityProviderClient,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+  DeleteUserPoolCommand,
+  GlobalSignOutCommand,
+  InitiateAuthCommand,
+  SignUpCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { Consumer, Kafka, logLevel } from 'kafkajs';
+import { cognitoAdmin, cognitoPublic, e2eSystem } from '../support/e2e-context';
+
+/**
+ * Sign-outs and account-state changes reach Kafka for the federation broker: keyed by sub, in the
+ * order they happened (one partition per user), each once, without tokens.
+ */
+describe('sign-out and account-state events on Kafka', () => {
+  const system = e2eSystem();
+  const topics = [
+    'user-directory.user.signed-out.v1',
+    'user-directory.user.disabled.v1',
+    'user-directory.user.enabled.v1',
+  ];
+  const seen: { topic: string; key: string; value: Record<string, unknown> }[] = [];
+  let consumer: Consumer;
+  let admin: CognitoIdentityProviderClient;
+  let app: CognitoIdentityProviderClient;
+
+  beforeAll(async () => {
+    const kafka = new Kafka({
+      brokers: process.env.IDFED_TEST_KAFKA_BROKERS!.split(','),
+      clientId: 'e2e-account-observer',
+      logLevel: logLevel.NOTHING,
+    });
+    const kafkaAdmin = kafka.admin();
+    await kafkaAdmin.connect();
+    await kafkaAdmin.createTopics({
+      topics: topics.map((topic) => ({ topic, numPartitions: 3 })),
+      waitForLeaders: true,
+    });
+    await kafkaAdmin.disconnect();
+    consumer = kafka.consumer({ groupId: `e2e-account-observer-${randomUUID()}` });
+    await consumer.connect();
+    await consumer.subscribe({ topics, fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ topic, message }) => {
+        seen.push({
+          topic,
+          key: message.key?.toString() ?? '',
+          value: JSON.parse(message.value!.toString()) as Record<string, unknown>,
+        });
+      },
+    });
+    admin = cognitoAdmin(system);
+    app = cognitoPublic(system);
+  });
+
+  afterAll(async () => {
+    await consumer.disconnect();
+    admin.destroy();
+    app.destroy();
+  });
+
+  async function waitFor(predicate: () => boolean, timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!predicate()) {
+      if (Date.now() > deadline) throw new Error(`events seen: ${JSON.stringify(seen.map((e) => e.topic))}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  it('publishes signed-out (GlobalSignOut and disable), disabled and enabled, keyed by sub', async () => {
+    const { UserPool } = await admin.send(new CreateUserPoolCommand({ PoolName: 'account-events' }));
+    const poolId = UserPool!.Id!;
+    const { UserPoolClient } = await admin.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: poolId,
+        ClientName: 'app',
+        ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'],
+      }),
+    );
+    const password = 'Event-Passw0rd!';
+    const { UserSub } = await app.send(
+      new SignUpCommand({ ClientId: UserPoolClient!.ClientId!, Username: 'erin', Password: password }),
+    );
+    await admin.send(new AdminConfirmSignUpCommand({ UserPoolId: poolId, Username: 'erin' }));
+    const { AuthenticationResult } = await app.send(
+      new InitiateAuthCommand({
+        ClientId: UserPoolClient!.ClientId!,
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: 'erin', PASSWORD: password },
+      }),
+    );
+    await app.send(new GlobalSignOutCommand({ AccessToken: AuthenticationResult!.AccessToken! }));
+    await admin.send(new AdminDisableUserCommand({ UserPoolId: poolId, Username: 'erin' }));
+    await admin.send(new AdminEnableUserCommand({ UserPoolId: poolId, Username: 'erin' }));
+
+    const mine = () => seen.filter((e) => e.key === UserSub);
+    await waitFor(() => mine().length >= 4);
+    const count = (topic: string) => mine().filter((e) => e.topic === topic).length;
+    expect([count(topics[0]), count(topics[1]), count(topics[2])]).toEqual([2, 1, 1]);
+    const disabled = mine().find((e) => e.topic === topics[1])!.value;
+    expect(disabled).toMatchObject({ userPoolId: poolId, sub: UserSub, username: 'erin' });
+    expect(Date.parse(disabled.tokensValidAfter as string)).toBeGreaterThan(0);
+    for (const e of mine().filter((x) => x.topic === topics[0])) {
+      expect(e.value).toMatchObject({
+        userPoolId: poolId,
+        sub: UserSub,
+        tokensValidAfter: expect.any(String),
+      });
+    }
+    expect(JSON.stringify(mine())).not.toContain(AuthenticationResult!.AccessToken!);
+    await admin.send(new DeleteUserPoolCommand({ UserPoolId: poolId }));
+  });
+});
