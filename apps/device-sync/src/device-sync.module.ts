@@ -1,20 +1,22 @@
 import { DynamicModule } from '@nestjs/common';
-import { messagingTablesMigration, TransportConfig } from '@idfed/messaging';
+import { TransportConfig } from '@idfed/messaging';
 import { ServiceModule } from '@idfed/service-runtime';
+import { deviceSyncMigrations } from './database/migrations';
+import { DEVICE_SYNC_SCHEMA } from './database/schema';
 
 /**
  * The device-sync service. So far it owns its schema (outbox and inbox only), its place on the bus
- * and its health handler; its domain arrives with its own issue (see docs/status.md).
+ * and its health handler; datasets, records and pushes arrive with its own issue (docs/status.md).
  */
 export const DeviceSyncModule = {
   register(transport: TransportConfig, databaseUrl: string): DynamicModule {
     return ServiceModule.register({
       service: 'device-sync',
-      schema: 'device_sync',
+      schema: DEVICE_SYNC_SCHEMA,
       transport,
       databaseUrl,
       entities: [],
-      migrations: [messagingTablesMigration('device_sync')],
+      migrations: deviceSyncMigrations,
     });
   },
 };

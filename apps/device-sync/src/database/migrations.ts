@@ -1,0 +1,5 @@
+import { messagingTablesMigration } from '@idfed/messaging';
+import { DEVICE_SYNC_SCHEMA } from './schema';
+
+/** In the order they apply. Datasets and records arrive with device sync's own issue. */
+export const deviceSyncMigrations = [messagingTablesMigration(DEVICE_SYNC_SCHEMA)];

@@ -1,0 +1,68 @@
+import { ConfigError, loadEnv } from '@idfed/config';
+import { createRootLogger, PinoNestLogger } from '@idfed/logging';
+import { migrateServiceSchema } from '@idfed/persistence';
+import { DataSource, MigrationInterface } from 'typeorm';
+import { credentialVendingMigrations } from '../../credential-vending/src/database/migrations';
+import { CREDENTIAL_VENDING_SCHEMA } from '../../credential-vending/src/database/schema';
+import { deviceSyncMigrations } from '../../device-sync/src/database/migrations';
+import { DEVICE_SYNC_SCHEMA } from '../../device-sync/src/database/schema';
+import { federationBrokerMigrations } from '../../federation-broker/src/database/migrations';
+import { FEDERATION_BROKER_SCHEMA } from '../../federation-broker/src/database/schema';
+import { userDirectoryMigrations } from '../../user-directory/src/database/migrations';
+import { USER_DIRECTORY_SCHEMA } from '../../user-directory/src/database/schema';
+import { embeddedDatabase } from './embedded-database';
+
+/** Every service's schema and migrations: what `npm run migrate` applies (services also do it at start). */
+const SCHEMAS: { schema: string; migrations: (new () => MigrationInterface)[] }[] = [
+  { schema: USER_DIRECTORY_SCHEMA, migrations: userDirectoryMigrations },
+  { schema: FEDERATION_BROKER_SCHEMA, migrations: federationBrokerMigrations },
+  { schema: CREDENTIAL_VENDING_SCHEMA, migrations: credentialVendingMigrations },
+  { schema: DEVICE_SYNC_SCHEMA, migrations: deviceSyncMigrations },
+];
+
+/**
+ * `npm run migrate [-- --revert <schema>]`: applies pending migrations of every service to
+ * IDFED_DATABASE_URL (or the embedded PostgreSQL of IDFED_DATA_DIR), or reverts the last one of a
+ * schema. Each migration runs in its own transaction.
+ */
+async function main(): Promise<void> {
+  const env = loadEnv();
+  const logger = new PinoNestLogger(createRootLogger(env.logLevel, 'migrate'));
+  const revertIndex = process.argv.indexOf('--revert');
+  const revert = revertIndex >= 0 ? process.argv[revertIndex + 1] : undefined;
+  if (revertIndex >= 0 && !SCHEMAS.some((s) => s.schema === revert)) {
+    throw new Error(`--revert needs one of: ${SCHEMAS.map((s) => s.schema).join(', ')}`);
+  }
+  const database = await embeddedDatabase(env, logger);
+  try {
+    for (const { schema, migrations } of SCHEMAS) {
+      if (revert && schema !== revert) continue;
+      const ds = new DataSource({
+        type: 'postgres',
+        url: database.url,
+        schema,
+        migrations,
+        migrationsTableName: 'migrations',
+      });
+      await ds.initialize();
+      try {
+        if (revert) {
+          await ds.undoLastMigration({ transaction: 'each' });
+          console.log(`${schema}: reverted the last migration`);
+        } else {
+          const applied = await migrateServiceSchema(ds, schema);
+          console.log(`${schema}: ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}`);
+        }
+      } finally {
+        await ds.destroy();
+      }
+    }
+  } finally {
+    await database.stop();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof ConfigError ? err.message : `migrate failed: ${(err as Error).message}`);
+  process.exit(1);
+});
