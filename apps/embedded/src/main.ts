@@ -48,12 +48,25 @@ async function main(env: IdfedEnv): Promise<void> {
   await gateway.listen(env.httpPort, env.httpHost);
   const address = gateway.getHttpServer().address() as { port: number };
 
-  logger.log(
+  const banner = {
+    endpoint: env.publicUrl,
+    listening: `${env.httpHost}:${address.port}`,
+    region: env.region,
+    adminCredentials: admin.source === 'env' ? 'IDFED_ADMIN_ACCESS_KEY_ID / _SECRET_ACCESS_KEY' : admin.path,
+    codes: env.smtpUrl ? 'sent by SMTP' : dataPath(env.dataDir, 'mailbox.jsonl'),
+    bus: transport.kind,
+    database: env.databaseUrl ? 'IDFED_DATABASE_URL' : 'embedded PostgreSQL',
+  };
+  logger.log({ msg: 'idfed is ready', ...banner });
+  // For the person at the terminal, besides the JSON log.
+  console.log(
     [
-      `idfed is ready: AWS endpoint http://${env.httpHost}:${address.port} (region ${env.region})`,
-      `admin credentials: ${admin.source === 'env' ? 'from IDFED_ADMIN_ACCESS_KEY_ID' : admin.path}${admin.created ? ' (generated now)' : ''}`,
-      `confirmation codes (dev mailbox): ${env.smtpUrl ? 'sent by SMTP' : dataPath(env.dataDir, 'mailbox.jsonl')}`,
-      `bus: ${transport.kind}; database: ${env.databaseUrl ? 'IDFED_DATABASE_URL' : 'embedded PostgreSQL'}`,
+      '',
+      `idfed is ready at ${banner.endpoint} (listening on ${banner.listening}, region ${banner.region})`,
+      `  admin credentials: ${banner.adminCredentials}${admin.created ? ' (generated now)' : ''}`,
+      `  confirmation codes: ${banner.codes}`,
+      `  bus: ${banner.bus}; database: ${banner.database}`,
+      '',
     ].join('\n'),
   );
   // A machine-readable line for scripts and tests that start idfed with port 0.
