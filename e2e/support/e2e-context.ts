@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { SystemUnderTest } from './system-under-test';
 
-export type E2eSystem = Omit<SystemUnderTest, 'apps' | 'stop'>;
+export type E2eSystem = Omit<SystemUnderTest, 'apps' | 'stop'> & {
+  /** The OpenID provider idfed knows as Google (accounts.google.com). */
+  googleIssuer: string;
+};
 
 /** Where the system under test runs, as the global setup published it. */
 export function e2eSystem(): E2eSystem {

@@ -1,10 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startTestInfrastructure } from '../../libs/testing/src/test-infrastructure';
+import { startSocialStandins, SocialStandins } from './social-standins';
 import { E2eMode, startSystemUnderTest, SystemUnderTest } from './system-under-test';
+import { startTestIdp, TestIdp } from './test-idp';
 
 declare global {
   var __IDFED_E2E__: SystemUnderTest | undefined;
+  var __IDFED_E2E_PEERS__: { google: TestIdp; social: SocialStandins } | undefined;
 }
 
 /** Starts the real system once per run (Kafka consumer groups take seconds to form) and tells the tests where it is. */
@@ -12,9 +15,18 @@ export default async function globalSetup(): Promise<void> {
   const mode = (process.env.IDFED_E2E_MODE ?? 'embedded') as E2eMode;
   if (mode === 'distributed') process.env.IDFED_TEST_WITH_KAFKA = '1';
   await startTestInfrastructure();
-  const system = await startSystemUnderTest(mode);
+  // Upstream identity providers the system is configured with at start: a real OpenID provider
+  // standing in for Google, and the Facebook / Amazon token-inspection stand-ins.
+  const google = await startTestIdp();
+  const social = await startSocialStandins();
+  globalThis.__IDFED_E2E_PEERS__ = { google, social };
+  const system = await startSystemUnderTest(mode, {
+    IDFED_GOOGLE_ISSUER: google.issuer,
+    IDFED_FACEBOOK_GRAPH_URL: social.facebookGraphUrl,
+    IDFED_AMAZON_API_URL: social.amazonApiUrl,
+  });
   globalThis.__IDFED_E2E__ = system;
   const { apps: _apps, stop: _stop, ...shared } = system;
-  process.env.IDFED_E2E_SYSTEM = JSON.stringify(shared);
+  process.env.IDFED_E2E_SYSTEM = JSON.stringify({ ...shared, googleIssuer: google.issuer });
   writeFileSync(join(system.workDir, 'system.json'), JSON.stringify(shared));
 }

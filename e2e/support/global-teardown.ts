@@ -2,5 +2,7 @@ import { stopTestInfrastructure } from '../../libs/testing/src/test-infrastructu
 
 export default async function globalTeardown(): Promise<void> {
   await globalThis.__IDFED_E2E__?.stop();
+  await globalThis.__IDFED_E2E_PEERS__?.google.stop();
+  await globalThis.__IDFED_E2E_PEERS__?.social.close();
   await stopTestInfrastructure();
 }

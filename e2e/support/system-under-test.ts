@@ -39,7 +39,10 @@ export const SERVICE_APPS = ['user-directory', 'federation-broker', 'credential-
  * PostgreSQL of its own). Distributed: one process per app over the test Kafka and Postgres, with
  * codes delivered by SMTP.
  */
-export async function startSystemUnderTest(mode: E2eMode): Promise<SystemUnderTest> {
+export async function startSystemUnderTest(
+  mode: E2eMode,
+  extraEnv: Record<string, string> = {},
+): Promise<SystemUnderTest> {
   const workDir = mkdtempSync(join(tmpdir(), `idfed-e2e-${mode}-`));
   chmodSync(workDir, 0o755); // the embedded PostgreSQL runs as another user when tests run as root
   const port = await freePort();
@@ -56,6 +59,7 @@ export async function startSystemUnderTest(mode: E2eMode): Promise<SystemUnderTe
     // Shared by credential vending and the gateway; the credential-vending spec seals tokens with it.
     IDFED_SESSION_TOKEN_KEY: randomBytes(32).toString('base64'),
     IDFED_LOG_LEVEL: 'info',
+    ...extraEnv,
   };
   const apps: StartedProcess[] = [];
   let stopSmtp = async () => undefined as void;
