@@ -9,7 +9,13 @@ import {
 } from '@idfed/policy';
 import { HttpRequestParts, SigV4VerifyOptions, verifySigV4 } from '@idfed/sigv4';
 import { CredentialResolver, ResolvedCredential } from './credential.resolver';
-import { describePrincipal, PrincipalDescription, VerifiedPrincipal } from './principal';
+import { SessionClaims } from '@idfed/session-credentials';
+import {
+  AssumedRolePrincipal,
+  describePrincipal,
+  PrincipalDescription,
+  VerifiedPrincipal,
+} from './principal';
 
 /** A role's permission policies as the authorizer needs them, parsed (compiled) once. */
 export interface RolePolicies {
@@ -49,7 +55,12 @@ export interface AuthenticateOptions {
   now?: () => Date;
 }
 
-const SESSION_POLICY_CACHE = 2048;
+/** What a session brings to every decision, worked out once per session (the claims object is cached). */
+interface PreparedSession {
+  description: PrincipalDescription;
+  context: Record<string, ContextValue>;
+  sessionPolicies: PolicyDocument[];
+}
 
 /**
  * Verifies requests signed with idfed credentials and decides what their principal may do, the way
@@ -59,7 +70,8 @@ const SESSION_POLICY_CACHE = 2048;
  * Used by the gateway (its /authorize endpoint) and usable by any resource service in-process.
  */
 export class Authorizer {
-  private readonly sessionPolicies = new Map<string, PolicyDocument[]>();
+  private readonly prepared = new WeakMap<SessionClaims, PreparedSession>();
+  private clock = { second: -1, iso: '' };
 
   constructor(
     private readonly credentials: CredentialResolver,
@@ -86,16 +98,17 @@ export class Authorizer {
 
   async authorize(input: AuthorizeInput): Promise<AuthorizationResult> {
     const { principal } = input;
-    const described = describePrincipal(principal);
     if (principal.type === 'Root') {
       return {
-        principal: described,
+        principal: describePrincipal(principal),
         decision: 'Allow',
         allowed: true,
         reason: 'The account root (the admin key) may perform every action.',
       };
     }
     const session = principal.session;
+    const prepared = this.prepare(principal);
+    const described = prepared.description;
     const role = await this.roles.policiesFor(session.roleArn);
     if (!role || role.roleId !== session.roleId) {
       return {
@@ -110,9 +123,9 @@ export class Authorizer {
         action: input.action,
         resource: input.resource,
         principal: { type: 'AWS', id: principal.arn },
-        context: { ...input.context, ...this.principalContext(principal) },
+        context: { ...input.context, ...prepared.context, ...this.timeContext() },
       },
-      { identity: role.policies, session: this.parsedSessionPolicies(principal) },
+      { identity: role.policies, session: prepared.sessionPolicies },
     );
     return {
       principal: described,
@@ -123,12 +136,10 @@ export class Authorizer {
     };
   }
 
-  /** Condition keys and policy variables a role session brings (IAM's global keys for assumed roles). */
+  /** Condition keys and policy variables a principal brings (IAM's global keys for assumed roles). */
   principalContext(principal: VerifiedPrincipal): Record<string, ContextValue> {
-    const nowMs = this.now();
     const base: Record<string, ContextValue> = {
-      'aws:CurrentTime': new Date(nowMs).toISOString().replace(/\.\d{3}Z$/, 'Z'),
-      'aws:EpochTime': Math.floor(nowMs / 1000),
+      ...this.timeContext(),
       'aws:PrincipalAccount': principal.accountId,
       'aws:userid': principal.userId,
     };
@@ -152,18 +163,29 @@ export class Authorizer {
     return out;
   }
 
-  private parsedSessionPolicies(principal: VerifiedPrincipal & { type: 'AssumedRole' }): PolicyDocument[] {
-    const texts = principal.session.sessionPolicies;
-    if (!texts?.length) return [];
-    const cached = this.sessionPolicies.get(principal.accessKeyId);
-    if (cached) return cached;
-    const parsed = texts.map((text, i) =>
-      parsePolicy(text, { kind: 'session', label: `session policy ${i + 1}` }),
-    );
-    this.sessionPolicies.set(principal.accessKeyId, parsed);
-    if (this.sessionPolicies.size > SESSION_POLICY_CACHE) {
-      this.sessionPolicies.delete(this.sessionPolicies.keys().next().value as string);
+  /** aws:CurrentTime and aws:EpochTime, formatted once per second. */
+  private timeContext(): Record<string, ContextValue> {
+    const nowMs = this.now();
+    const second = Math.floor(nowMs / 1000);
+    if (second !== this.clock.second) {
+      this.clock = { second, iso: new Date(second * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z') };
     }
-    return parsed;
+    return { 'aws:CurrentTime': this.clock.iso, 'aws:EpochTime': second };
+  }
+
+  private prepare(principal: AssumedRolePrincipal): PreparedSession {
+    let prepared = this.prepared.get(principal.session);
+    if (!prepared) {
+      const texts = principal.session.sessionPolicies ?? [];
+      prepared = {
+        description: describePrincipal(principal),
+        context: this.principalContext(principal),
+        sessionPolicies: texts.map((text, i) =>
+          parsePolicy(text, { kind: 'session', label: `session policy ${i + 1}` }),
+        ),
+      };
+      this.prepared.set(principal.session, prepared);
+    }
+    return prepared;
   }
 }

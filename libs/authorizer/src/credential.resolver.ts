@@ -1,5 +1,10 @@
 import { timingSafeEqual } from 'node:crypto';
-import { isTemporaryAccessKeyId, SessionTokenCodec, SessionTokenError } from '@idfed/session-credentials';
+import {
+  isTemporaryAccessKeyId,
+  SessionClaims,
+  SessionTokenCodec,
+  SessionTokenError,
+} from '@idfed/session-credentials';
 import { CredentialErrors } from './credential.errors';
 import { rootPrincipal, sessionPrincipal, VerifiedPrincipal } from './principal';
 
@@ -29,11 +34,15 @@ export interface ResolvedCredential {
  * key; CredentialError for a token that is expired, invalid or revoked.
  */
 export class CredentialResolver {
+  /** Opened tokens by their exact text: a device signs many requests with one token. */
+  private readonly opened = new Map<string, { session: SessionClaims; principal: VerifiedPrincipal }>();
+
   constructor(
     private readonly accountId: string,
     private readonly admin: AdminKey | undefined,
     private readonly codec: SessionTokenCodec,
     private readonly revocations?: RevocationSource,
+    private readonly now: () => number = Date.now,
   ) {}
 
   resolve(accessKeyId: string, securityToken: string | undefined): ResolvedCredential | undefined {
@@ -44,20 +53,34 @@ export class CredentialResolver {
       return undefined;
     }
     if (!isTemporaryAccessKeyId(accessKeyId)) throw CredentialErrors.invalid();
-    let session;
-    try {
-      session = this.codec.verify(securityToken, accessKeyId);
-    } catch (err) {
-      if (err instanceof SessionTokenError) {
-        throw err.reason === 'expired' ? CredentialErrors.expired() : CredentialErrors.invalid();
-      }
-      throw err;
-    }
+    const { session, principal } = this.open(securityToken);
+    // Checked on every request, cached or not: the key binding, the expiry and revocations.
+    if (session.accessKeyId !== accessKeyId) throw CredentialErrors.invalid();
+    if (this.now() >= session.expiresAt) throw CredentialErrors.expired();
     const revokedBefore = this.revocations?.revokedBefore(session.roleArn);
     if (revokedBefore !== undefined && session.issuedAt < revokedBefore) throw CredentialErrors.revoked();
-    return { secret: session.secretAccessKey, principal: sessionPrincipal(session) };
+    return { secret: session.secretAccessKey, principal };
+  }
+
+  /** Decrypts a token once; later requests with the same token find its claims in a bounded cache. */
+  private open(token: string): { session: SessionClaims; principal: VerifiedPrincipal } {
+    const cached = this.opened.get(token);
+    if (cached) return cached;
+    let session: SessionClaims;
+    try {
+      session = this.codec.open(token);
+    } catch (err) {
+      if (err instanceof SessionTokenError) throw CredentialErrors.invalid();
+      throw err;
+    }
+    const entry = { session, principal: sessionPrincipal(session) };
+    this.opened.set(token, entry);
+    if (this.opened.size > OPENED_CACHE) this.opened.delete(this.opened.keys().next().value as string);
+    return entry;
   }
 }
+
+const OPENED_CACHE = 4096;
 
 function safeEqual(a: string, b: string): boolean {
   const x = Buffer.from(a);
