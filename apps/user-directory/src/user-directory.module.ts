@@ -8,6 +8,7 @@ import { GetUserUseCase } from './auth/get-user.use-case';
 import { AccessTokenVerifier } from './auth/access-token.verifier';
 import { AuthSessionSeal } from './auth/auth-session-seal';
 import { InitiateAuthUseCase } from './auth/initiate-auth.use-case';
+import { NewPasswordChallenge } from './auth/new-password-challenge';
 import { PasswordHasher } from './auth/password-hasher';
 import { RespondToAuthChallengeUseCase } from './auth/respond-to-auth-challenge.use-case';
 import { SignInCompletion } from './auth/sign-in-completion';
@@ -25,6 +26,11 @@ import { KeyEncryption } from '@idfed/crypto';
 import { SigningKeysService } from './tokens/signing-keys.service';
 import { TokenIssuer } from './tokens/token-issuer';
 import { AccountStateUseCases } from './users/account-state.use-cases';
+import { AdminCreateUserUseCase } from './users/admin-create-user.use-case';
+import { AdminSetUserPasswordUseCase } from './users/admin-set-user-password.use-case';
+import { ChangePasswordUseCase } from './users/change-password.use-case';
+import { PasswordResetUseCases } from './users/password-reset.use-cases';
+import { PasswordsHandlers } from './users/passwords.handlers';
 import { AdminUsersUseCases } from './users/admin-users.use-cases';
 import { ConfirmationUseCases } from './users/confirmation.use-cases';
 import { PasswordCredentials } from './users/password-credentials';
@@ -50,7 +56,7 @@ export const UserDirectoryModule = {
       databaseUrl: options.databaseUrl,
       entities: userDirectoryEntities,
       migrations: userDirectoryMigrations,
-      controllers: [PoolsHandlers, ClientsHandlers, UsersHandlers, AuthHandlers],
+      controllers: [PoolsHandlers, ClientsHandlers, UsersHandlers, PasswordsHandlers, AuthHandlers],
       providers: [
         { provide: MESSAGE_SENDER, useValue: options.sender },
         { provide: KeyEncryption, useValue: new KeyEncryption(options.keyEncryptionKey) },
@@ -113,8 +119,19 @@ export const UserDirectoryModule = {
         },
         {
           provide: SignInCompletion,
-          inject: [DataSource, TokenIssuer],
-          useFactory: (ds: DataSource, t: TokenIssuer) => new SignInCompletion(ds, t),
+          inject: [DataSource, TokenIssuer, AuthSessionSeal],
+          useFactory: (ds: DataSource, t: TokenIssuer, seal: AuthSessionSeal) =>
+            new SignInCompletion(ds, t, seal),
+        },
+        {
+          provide: NewPasswordChallenge,
+          inject: [DataSource, AuthSessionSeal, PasswordCredentials, SignInCompletion],
+          useFactory: (
+            ds: DataSource,
+            seal: AuthSessionSeal,
+            p: PasswordCredentials,
+            done: SignInCompletion,
+          ) => new NewPasswordChallenge(ds, seal, p, done),
         },
         {
           provide: UserSrpAuth,
@@ -145,8 +162,9 @@ export const UserDirectoryModule = {
         },
         {
           provide: RespondToAuthChallengeUseCase,
-          inject: [ClientsService, UserSrpAuth],
-          useFactory: (c: ClientsService, srp: UserSrpAuth) => new RespondToAuthChallengeUseCase(c, srp),
+          inject: [ClientsService, UserSrpAuth, NewPasswordChallenge],
+          useFactory: (c: ClientsService, srp: UserSrpAuth, np: NewPasswordChallenge) =>
+            new RespondToAuthChallengeUseCase(c, srp, np),
         },
         {
           provide: AccessTokenVerifier,
@@ -169,6 +187,35 @@ export const UserDirectoryModule = {
             tokens: AccessTokenVerifier,
             o: OutboxService,
           ) => new SignOutUseCases(ds, p, c, tokens, o),
+        },
+        {
+          provide: PasswordResetUseCases,
+          inject: [DataSource, ClientsService, PasswordCredentials, MESSAGE_SENDER],
+          useFactory: (ds: DataSource, c: ClientsService, p: PasswordCredentials, s: MessageSender) =>
+            new PasswordResetUseCases(ds, c, p, s),
+        },
+        {
+          provide: ChangePasswordUseCase,
+          inject: [DataSource, AccessTokenVerifier, PasswordHasher, PasswordCredentials],
+          useFactory: (ds: DataSource, t: AccessTokenVerifier, h: PasswordHasher, p: PasswordCredentials) =>
+            new ChangePasswordUseCase(ds, t, h, p),
+        },
+        {
+          provide: AdminSetUserPasswordUseCase,
+          inject: [DataSource, PoolsService, PasswordCredentials, OutboxService],
+          useFactory: (ds: DataSource, pools: PoolsService, p: PasswordCredentials, o: OutboxService) =>
+            new AdminSetUserPasswordUseCase(ds, pools, p, o),
+        },
+        {
+          provide: AdminCreateUserUseCase,
+          inject: [DataSource, PoolsService, PasswordCredentials, MESSAGE_SENDER, OutboxService],
+          useFactory: (
+            ds: DataSource,
+            pools: PoolsService,
+            p: PasswordCredentials,
+            s: MessageSender,
+            o: OutboxService,
+          ) => new AdminCreateUserUseCase(ds, pools, p, s, o),
         },
         {
           provide: AccountStateUseCases,

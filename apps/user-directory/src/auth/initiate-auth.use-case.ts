@@ -96,7 +96,7 @@ export class InitiateAuthUseCase {
       const srp = this.credentials.srpOnly(pool.id, user.username, password);
       await m.update(UserEntity, { sub: user.sub, srpVerifier: IsNull() }, srp);
     }
-    return this.completion.afterPasswordProof(auth, user);
+    return this.completion.afterPasswordProof(auth, pool, user);
   }
 
   private async refreshAuth(

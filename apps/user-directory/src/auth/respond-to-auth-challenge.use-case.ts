@@ -2,6 +2,7 @@ import { RespondToAuthChallengeRequest, RespondToAuthChallengeResponse } from '@
 import { ClientsService } from '../clients/clients.service';
 import { CognitoErrors } from '../common/cognito-errors';
 import { Patterns, RequestValidator } from '../common/validate';
+import { NewPasswordChallenge } from './new-password-challenge';
 import { UserSrpAuth } from './user-srp-auth';
 
 export const CHALLENGE_NAMES = [
@@ -41,6 +42,7 @@ export class RespondToAuthChallengeUseCase {
   constructor(
     private readonly clients: ClientsService,
     private readonly srp: UserSrpAuth,
+    private readonly newPassword: NewPasswordChallenge,
   ) {}
 
   async execute(req: RespondToAuthChallengeRequest): Promise<RespondToAuthChallengeResponse> {
@@ -54,6 +56,8 @@ export class RespondToAuthChallengeUseCase {
     switch (req.ChallengeName) {
       case 'PASSWORD_VERIFIER':
         return this.srp.verify(auth, responses);
+      case 'NEW_PASSWORD_REQUIRED':
+        return this.newPassword.answer(auth, req.Session, responses);
       default:
         throw CognitoErrors.invalidParameter(`${req.ChallengeName} is not supported by this idfed version.`);
     }

@@ -1,9 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import { ServiceError } from '@idfed/messaging';
 import { DataSource } from 'typeorm';
 import { ClientConfig } from '../clients/client-config';
 import { ClientForAuth } from '../clients/clients.service';
-import { AppClientEntity, RefreshTokenEntity, UserEntity } from '../database/entities';
+import { AppClientEntity, RefreshTokenEntity, UserEntity, UserPoolEntity } from '../database/entities';
+import { poolConfigFromRequest } from '../pools/pool-config';
 import { TokenIssuer } from '../tokens/token-issuer';
+import { AuthSessionSeal } from './auth-session-seal';
 import { SignInCompletion } from './sign-in-completion';
 
 describe('SignInCompletion', () => {
@@ -15,8 +18,14 @@ describe('SignInCompletion', () => {
     newSessionIds: () => ({ originJti: 'o-jti', eventId: 'e-id' }),
     issue: jest.fn(async () => ({ idToken: 'id', accessToken: 'access', expiresIn: 3600 })),
   } as unknown as TokenIssuer;
-  const completion = new SignInCompletion(dataSource, issuer);
+  const seal = new AuthSessionSeal(randomBytes(32));
+  const completion = new SignInCompletion(dataSource, issuer, seal);
+  const pool = {
+    id: 'us-east-1_X',
+    config: poolConfigFromRequest({ PoolName: 'p', Schema: [{ Name: 'name', Required: true }] }, 'arn'),
+  } as UserPoolEntity;
   const config = {
+    authSessionValidity: 3,
     accessTokenValidity: 1,
     idTokenValidity: 1,
     refreshTokenValidity: 30,
@@ -24,7 +33,16 @@ describe('SignInCompletion', () => {
   } as ClientConfig;
   const auth: ClientForAuth = { client: { id: 'client1', config } as AppClientEntity };
   const user = (over: Partial<UserEntity> = {}) =>
-    ({ sub: 'sub-1', poolId: 'us-east-1_X', enabled: true, status: 'CONFIRMED', ...over }) as UserEntity;
+    ({
+      sub: 'sub-1',
+      poolId: 'us-east-1_X',
+      username: 'alice',
+      enabled: true,
+      status: 'CONFIRMED',
+      attributes: { email: 'a@example.com' },
+      passwordExpiresAt: null,
+      ...over,
+    }) as UserEntity;
 
   async function errorName(p: Promise<unknown>): Promise<string> {
     try {
@@ -36,7 +54,7 @@ describe('SignInCompletion', () => {
   }
 
   it('issues tokens and stores the refresh token of a new session', async () => {
-    const result = await completion.afterPasswordProof(auth, user());
+    const result = await completion.afterPasswordProof(auth, pool, user());
     expect(result.AuthenticationResult).toMatchObject({
       AccessToken: 'access',
       IdToken: 'id',
@@ -49,11 +67,36 @@ describe('SignInCompletion', () => {
   });
 
   it('refuses a disabled or unconfirmed user', async () => {
-    expect(await errorName(completion.afterPasswordProof(auth, user({ enabled: false })))).toBe(
+    expect(await errorName(completion.afterPasswordProof(auth, pool, user({ enabled: false })))).toBe(
       'NotAuthorizedException',
     );
-    expect(await errorName(completion.afterPasswordProof(auth, user({ status: 'UNCONFIRMED' })))).toBe(
+    expect(await errorName(completion.afterPasswordProof(auth, pool, user({ status: 'UNCONFIRMED' })))).toBe(
       'UserNotConfirmedException',
     );
+  });
+
+  it('asks a user with a temporary password for a new one, with a sealed Session', async () => {
+    const result = await completion.afterPasswordProof(auth, pool, user({ status: 'FORCE_CHANGE_PASSWORD' }));
+    expect(result.AuthenticationResult).toBeUndefined();
+    expect(result.ChallengeName).toBe('NEW_PASSWORD_REQUIRED');
+    expect(result.ChallengeParameters).toEqual({
+      USER_ID_FOR_SRP: 'alice',
+      requiredAttributes: '["userAttributes.name"]',
+      userAttributes: '{"email":"a@example.com"}',
+    });
+    expect(seal.open('new-password-session', 'client1', result.Session)).toEqual({
+      ok: true,
+      value: { sub: 'sub-1' },
+    });
+  });
+
+  it('refuses an expired temporary password and a user whose password must be reset', async () => {
+    const expired = user({ status: 'FORCE_CHANGE_PASSWORD', passwordExpiresAt: new Date(Date.now() - 1000) });
+    expect(await errorName(completion.afterPasswordProof(auth, pool, expired))).toBe(
+      'NotAuthorizedException',
+    );
+    expect(
+      await errorName(completion.afterPasswordProof(auth, pool, user({ status: 'RESET_REQUIRED' }))),
+    ).toBe('PasswordResetRequiredException');
   });
 });

@@ -1,11 +1,18 @@
 import { AuthenticationResultType, InitiateAuthResponse } from '@idfed/contracts';
+import { ServiceError } from '@idfed/messaging';
 import { DataSource } from 'typeorm';
 import { lifetimesInSeconds } from '../clients/client-config';
 import { ClientForAuth } from '../clients/clients.service';
 import { CognitoErrors } from '../common/cognito-errors';
-import { AppClientEntity, UserEntity } from '../database/entities';
+import { AppClientEntity, UserEntity, UserPoolEntity } from '../database/entities';
 import { TokenIssuer } from '../tokens/token-issuer';
+import { AuthSessionSeal } from './auth-session-seal';
 import { storeRefreshToken } from './refresh-tokens';
+
+/** What the Session of a NEW_PASSWORD_REQUIRED challenge carries (sealed). */
+export interface NewPasswordSession {
+  sub: string;
+}
 
 /**
  * The end of every sign-in, whichever way the password was proven (USER_PASSWORD_AUTH, SRP,
@@ -16,12 +23,59 @@ export class SignInCompletion {
   constructor(
     private readonly dataSource: DataSource,
     private readonly issuer: TokenIssuer,
+    private readonly seal: AuthSessionSeal,
   ) {}
 
-  async afterPasswordProof(auth: ClientForAuth, user: UserEntity): Promise<InitiateAuthResponse> {
+  async afterPasswordProof(
+    auth: ClientForAuth,
+    pool: UserPoolEntity,
+    user: UserEntity,
+  ): Promise<InitiateAuthResponse> {
     if (!user.enabled) throw CognitoErrors.notAuthorized('User is disabled.');
-    if (user.status === 'UNCONFIRMED') throw CognitoErrors.userNotConfirmed();
-    return { ChallengeParameters: {}, AuthenticationResult: await this.startSession(auth.client, user) };
+    switch (user.status) {
+      case 'UNCONFIRMED':
+        throw CognitoErrors.userNotConfirmed();
+      case 'RESET_REQUIRED':
+        throw new ServiceError('PasswordResetRequiredException', 'Password reset required for the user');
+      case 'FORCE_CHANGE_PASSWORD':
+        if (user.passwordExpiresAt && user.passwordExpiresAt.getTime() <= Date.now()) {
+          throw CognitoErrors.notAuthorized(
+            'Temporary password has expired and must be reset by an administrator.',
+          );
+        }
+        return this.newPasswordRequired(auth, pool, user);
+      default:
+        return { ChallengeParameters: {}, AuthenticationResult: await this.startSession(auth.client, user) };
+    }
+  }
+
+  /**
+   * A temporary password was right: the user must choose their own. The Session is sealed like
+   * SECRET_BLOCK; the parameters are what amazon-cognito-identity-js hands to newPasswordRequired.
+   */
+  private newPasswordRequired(
+    auth: ClientForAuth,
+    pool: UserPoolEntity,
+    user: UserEntity,
+  ): InitiateAuthResponse {
+    const session: NewPasswordSession = { sub: user.sub };
+    const missing = pool.config.schema
+      .filter((a) => a.Required && a.Name !== 'sub' && !user.attributes[a.Name!])
+      .map((a) => `userAttributes.${a.Name}`);
+    return {
+      ChallengeName: 'NEW_PASSWORD_REQUIRED',
+      Session: this.seal.seal(
+        'new-password-session',
+        auth.client.id,
+        session,
+        auth.client.config.authSessionValidity * 60,
+      ),
+      ChallengeParameters: {
+        USER_ID_FOR_SRP: user.username,
+        requiredAttributes: JSON.stringify(missing),
+        userAttributes: JSON.stringify(user.attributes),
+      },
+    };
   }
 
   /** Issues the tokens of a new session and stores its refresh token. */

@@ -138,6 +138,6 @@ export class UserSrpAuth {
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
       throw CognitoErrors.notAuthorized();
     }
-    return this.completion.afterPasswordProof(auth, user);
+    return this.completion.afterPasswordProof(auth, pool, user);
   }
 }

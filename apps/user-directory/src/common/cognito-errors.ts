@@ -15,6 +15,9 @@ export const CognitoErrors = {
   /** Email-as-username pools report a taken email as a taken username, as Cognito does. */
   aliasExists: () =>
     new ServiceError('UsernameExistsException', 'An account with the given email already exists.'),
+  /** AliasExistsException: an email or phone number another user signs in with. */
+  aliasExistsForAttribute: () =>
+    new ServiceError('AliasExistsException', 'An account with the given email already exists.'),
   invalidPassword: (reason: string) =>
     new ServiceError('InvalidPasswordException', `Password did not conform with policy: ${reason}`),
   notAuthorized: (message = 'Incorrect username or password.') =>

@@ -37,6 +37,8 @@ export class UserEntity {
   /** USER_SRP_AUTH: the salt (padded hex, as sent in SALT) and verifier g^x mod N (padded hex). */
   @Column('text', { name: 'srp_salt', nullable: true }) srpSalt!: string | null;
   @Column('text', { name: 'srp_verifier', nullable: true }) srpVerifier!: string | null;
+  /** When a temporary password stops working; null for a permanent one. */
+  @Column('timestamptz', { name: 'password_expires_at', nullable: true }) passwordExpiresAt!: Date | null;
   @Column('text') status!: UserStatus;
   @Column('boolean') enabled!: boolean;
   @Column('jsonb') attributes!: Record<string, string>;
@@ -45,7 +47,8 @@ export class UserEntity {
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
 }
 
-export type CodePurpose = 'confirm-sign-up';
+/** What a code proves: the sign-up, a password reset, or that the user holds a changed email or phone. */
+export type CodePurpose = 'confirm-sign-up' | 'forgot-password' | 'verify-email' | 'verify-phone_number';
 
 @Entity({ schema: 'user_directory', name: 'verification_codes' })
 export class VerificationCodeEntity {

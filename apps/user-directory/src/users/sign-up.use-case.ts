@@ -1,49 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { SignUpRequest, SignUpResponse, UserDirectoryTopics, UserSignedUpEvent } from '@idfed/contracts';
 import { OutboxService } from '@idfed/messaging';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { checkSecretHash } from '../auth/client-secret.check';
 import { ClientsService } from '../clients/clients.service';
 import { CognitoErrors } from '../common/cognito-errors';
+import { isUniqueViolation } from '../common/unique-violation';
 import { Patterns, RequestValidator } from '../common/validate';
 import { UserEntity, UserPoolEntity } from '../database/entities';
 import { confirmationMessage } from '../delivery/code-messages';
 import { deliverOrFail } from '../delivery/deliver-or-fail';
 import { MessageSender } from '../delivery/message-sender';
-import { PoolConfig } from '../pools/pool-config';
 import { PasswordCredentials } from './password-credentials';
 import { passwordPolicyViolation } from './password-policy';
-import {
-  checkRequiredAttributes,
-  isEmail,
-  isPhoneNumber,
-  maskDestination,
-  userAttributesFromRequest,
-} from './user-attributes';
-import { aliasKey, usernameKey } from './user-lookup';
+import { checkRequiredAttributes, maskDestination, userAttributesFromRequest } from './user-attributes';
+import { identityFor } from './user-identity';
 import { confirmationChannel, issueCode } from './verification-codes';
-
-const UNIQUE_VIOLATION = '23505';
-
-/** The identity a new user gets: in email/phone-as-username pools the username is the sub. */
-function identityFor(config: PoolConfig, requested: string, sub: string, attributes: Record<string, string>) {
-  if (config.usernameAttributes.length === 0) {
-    return { username: requested, usernameKey: usernameKey(config, requested), aliasKey: null };
-  }
-  if (config.usernameAttributes.includes('email') && isEmail(requested)) {
-    attributes.email ??= requested;
-    return { username: sub, usernameKey: sub, aliasKey: aliasKey(requested) };
-  }
-  if (config.usernameAttributes.includes('phone_number') && isPhoneNumber(requested)) {
-    attributes.phone_number ??= requested;
-    return { username: sub, usernameKey: sub, aliasKey: aliasKey(requested) };
-  }
-  throw CognitoErrors.invalidParameter(
-    config.usernameAttributes.includes('email')
-      ? 'Username should be an email.'
-      : 'Username should be a phone number.',
-  );
-}
 
 /** SignUp: creates an UNCONFIRMED user and sends a confirmation code when the pool verifies email or phone. */
 export class SignUpUseCase {
@@ -119,10 +91,7 @@ export class SignUpUseCase {
         }
       });
     } catch (err) {
-      if (
-        err instanceof QueryFailedError &&
-        (err.driverError as { code?: string }).code === UNIQUE_VIOLATION
-      ) {
+      if (isUniqueViolation(err)) {
         throw identity.aliasKey ? CognitoErrors.aliasExists() : CognitoErrors.usernameExists();
       }
       throw err;

@@ -5,23 +5,30 @@ import { isKnownAttribute, PoolConfig } from '../pools/pool-config';
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+[0-9]{4,15}$/;
 
+const VERIFIED_FLAGS = new Set(['email_verified', 'phone_number_verified']);
+
 /**
- * Checks a SignUp attribute list against the pool's schema and returns it as a map. Attributes a
- * user may not set themselves (sub, the *_verified flags) are refused, as Cognito does.
+ * Checks an attribute list against the pool's schema and returns it as a map. Attributes a user
+ * may not set themselves (sub, the *_verified flags) are refused, as Cognito does; an
+ * administrator (`admin`) may set the verified flags, to 'true' or 'false'.
  */
 export function userAttributesFromRequest(
   config: PoolConfig,
   list: AttributeType[] | undefined,
+  { admin = false }: { admin?: boolean } = {},
 ): Record<string, string> {
   const attributes: Record<string, string> = {};
   for (const { Name, Value } of list ?? []) {
     if (!isKnownAttribute(config, Name)) {
       throw CognitoErrors.invalidParameter(`Attribute does not exist in the schema: ${Name}`);
     }
-    if (Name === 'sub' || Name === 'email_verified' || Name === 'phone_number_verified') {
+    if (Name === 'sub' || (VERIFIED_FLAGS.has(Name) && !admin)) {
       throw CognitoErrors.invalidParameter(`Cannot modify the non-mutable attribute ${Name}`);
     }
     const value = Value ?? '';
+    if (VERIFIED_FLAGS.has(Name) && value !== 'true' && value !== 'false') {
+      throw CognitoErrors.invalidParameter(`${Name} must be true or false.`);
+    }
     if (value.length > 2048) throw CognitoErrors.invalidParameter(`${Name}: value is too long`);
     if (Name === 'email' && !EMAIL.test(value))
       throw CognitoErrors.invalidParameter('Invalid email address format.');

@@ -1,9 +1,11 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { CodeDeliveryDetailsType } from '@idfed/contracts';
 import { EntityManager } from 'typeorm';
 import { CognitoErrors } from '../common/cognito-errors';
 import { newVerificationCode } from '../common/ids';
 import { CodePurpose, UserEntity, VerificationCodeEntity } from '../database/entities';
 import { PoolConfig } from '../pools/pool-config';
+import { maskDestination } from './user-attributes';
 
 /** Codes live 24 hours, as Cognito's confirmation codes do; five wrong guesses burn a code. */
 const CODE_LIFETIME_MS = 24 * 3600 * 1000;
@@ -29,6 +31,29 @@ export function confirmationChannel(
     if (destination) return { medium: attribute === 'email' ? 'EMAIL' : 'SMS', attribute, destination };
   }
   return undefined;
+}
+
+/**
+ * Where a password-reset code goes: a verified email, else a verified phone number. A code to an
+ * unverified address would let whoever typed that address take the account.
+ */
+export function recoveryChannel(attributes: Record<string, string>): CodeChannel | undefined {
+  if (attributes.email && attributes.email_verified === 'true') {
+    return { medium: 'EMAIL', attribute: 'email', destination: attributes.email };
+  }
+  if (attributes.phone_number && attributes.phone_number_verified === 'true') {
+    return { medium: 'SMS', attribute: 'phone_number', destination: attributes.phone_number };
+  }
+  return undefined;
+}
+
+/** CodeDeliveryDetails as Cognito reports them: the destination masked. */
+export function deliveryDetails(channel: CodeChannel): CodeDeliveryDetailsType {
+  return {
+    Destination: maskDestination(channel.destination),
+    DeliveryMedium: channel.medium,
+    AttributeName: channel.attribute,
+  };
 }
 
 /** Replaces any earlier code for the same purpose and returns the new plaintext code. */

@@ -55,6 +55,17 @@ export const UserDirectoryCommands = {
   revokeToken: defineCommand<W.RevokeTokenRequest, W.RevokeTokenResponse>(svc, 'RevokeToken'),
   adminDisableUser: defineCommand<W.AdminUserRequest, W.AdminDisableUserResponse>(svc, 'AdminDisableUser'),
   adminEnableUser: defineCommand<W.AdminUserRequest, W.AdminEnableUserResponse>(svc, 'AdminEnableUser'),
+  forgotPassword: defineCommand<W.ForgotPasswordRequest, W.ForgotPasswordResponse>(svc, 'ForgotPassword'),
+  confirmForgotPassword: defineCommand<W.ConfirmForgotPasswordRequest, W.ConfirmForgotPasswordResponse>(
+    svc,
+    'ConfirmForgotPassword',
+  ),
+  changePassword: defineCommand<W.ChangePasswordRequest, W.ChangePasswordResponse>(svc, 'ChangePassword'),
+  adminSetUserPassword: defineCommand<W.AdminSetUserPasswordRequest, W.AdminSetUserPasswordResponse>(
+    svc,
+    'AdminSetUserPassword',
+  ),
+  adminCreateUser: defineCommand<W.AdminCreateUserRequest, W.AdminCreateUserResponse>(svc, 'AdminCreateUser'),
   /** Not a Cognito operation: the gateway serves a pool's JWKS and discovery document from it. */
   getJwks: defineCommand<W.UserPoolIdRequest, JwksResult>(svc, 'GetJwks'),
 } as const;
@@ -85,5 +96,10 @@ export const COGNITO_USER_POOL_OPERATIONS = {
   RevokeToken: { command: UserDirectoryCommands.revokeToken, signed: false },
   AdminDisableUser: { command: UserDirectoryCommands.adminDisableUser, signed: true },
   AdminEnableUser: { command: UserDirectoryCommands.adminEnableUser, signed: true },
+  ForgotPassword: { command: UserDirectoryCommands.forgotPassword, signed: false },
+  ConfirmForgotPassword: { command: UserDirectoryCommands.confirmForgotPassword, signed: false },
+  ChangePassword: { command: UserDirectoryCommands.changePassword, signed: false },
+  AdminSetUserPassword: { command: UserDirectoryCommands.adminSetUserPassword, signed: true },
+  AdminCreateUser: { command: UserDirectoryCommands.adminCreateUser, signed: true },
 } as const;
 export type CognitoUserPoolOperation = keyof typeof COGNITO_USER_POOL_OPERATIONS;

@@ -5,6 +5,7 @@ export const UserDirectoryTopics = {
   userSignedUp: 'user-directory.user.signed-up.v1',
   userConfirmed: 'user-directory.user.confirmed.v1',
   userDeleted: 'user-directory.user.deleted.v1',
+  userCreatedByAdmin: 'user-directory.user.admin-created.v1',
   userSignedOut: 'user-directory.user.signed-out.v1',
   userDisabled: 'user-directory.user.disabled.v1',
   userEnabled: 'user-directory.user.enabled.v1',
@@ -32,6 +33,12 @@ abstract class UserEventBase {
 export class UserSignedUpEvent extends UserEventBase {
   @IsIn(['UNCONFIRMED', 'CONFIRMED'])
   status!: 'UNCONFIRMED' | 'CONFIRMED';
+}
+
+/** An administrator created the user (AdminCreateUser); they sign in first with a temporary password. */
+export class UserCreatedByAdminEvent extends UserEventBase {
+  @IsIn(['FORCE_CHANGE_PASSWORD'])
+  status!: 'FORCE_CHANGE_PASSWORD';
 }
 
 export class UserConfirmedEvent extends UserEventBase {

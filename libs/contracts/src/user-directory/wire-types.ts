@@ -332,3 +332,66 @@ export interface RevokeTokenRequest {
   RevokeAssociatedSessions?: 'NONE' | 'LINKED';
 }
 export type RevokeTokenResponse = Record<string, never>;
+
+export interface ForgotPasswordRequest {
+  ClientId: string;
+  SecretHash?: string;
+  Username: string;
+  ClientMetadata?: Record<string, string>;
+}
+export interface ForgotPasswordResponse {
+  CodeDeliveryDetails: CodeDeliveryDetailsType;
+}
+
+export interface ConfirmForgotPasswordRequest {
+  ClientId: string;
+  SecretHash?: string;
+  Username: string;
+  ConfirmationCode: string;
+  Password: string;
+  ClientMetadata?: Record<string, string>;
+}
+export type ConfirmForgotPasswordResponse = Record<string, never>;
+
+export interface ChangePasswordRequest {
+  PreviousPassword?: string;
+  ProposedPassword: string;
+  AccessToken: string;
+}
+export type ChangePasswordResponse = Record<string, never>;
+
+export interface AdminSetUserPasswordRequest {
+  UserPoolId: string;
+  Username: string;
+  Password: string;
+  Permanent?: boolean;
+}
+export type AdminSetUserPasswordResponse = Record<string, never>;
+
+export type DeliveryMediumType = 'SMS' | 'EMAIL';
+
+export interface AdminCreateUserRequest {
+  UserPoolId: string;
+  Username: string;
+  UserAttributes?: AttributeType[];
+  ValidationData?: AttributeType[];
+  TemporaryPassword?: string;
+  ForceAliasCreation?: boolean;
+  MessageAction?: 'RESEND' | 'SUPPRESS';
+  DesiredDeliveryMediums?: DeliveryMediumType[];
+  ClientMetadata?: Record<string, string>;
+}
+
+/** A user as ListUsers and AdminCreateUser return it. */
+export interface UserType {
+  Username: string;
+  Attributes: AttributeType[];
+  UserCreateDate: number;
+  UserLastModifiedDate: number;
+  Enabled: boolean;
+  UserStatus: UserStatusType;
+  MFAOptions?: { DeliveryMedium?: string; AttributeName?: string }[];
+}
+export interface AdminCreateUserResponse {
+  User: UserType;
+}

@@ -3,6 +3,7 @@ import { USER_DIRECTORY_SCHEMA } from '../schema';
 import { UserDirectoryTables1764115200001 } from './1764115200001-UserDirectoryTables';
 import { SrpVerifiers1764115200002 } from './1764115200002-SrpVerifiers';
 import { SessionRevocation1764115200003 } from './1764115200003-SessionRevocation';
+import { TemporaryPasswords1764115200004 } from './1764115200004-TemporaryPasswords';
 
 /** In the order they apply. */
 export const userDirectoryMigrations = [
@@ -10,4 +11,5 @@ export const userDirectoryMigrations = [
   UserDirectoryTables1764115200001,
   SrpVerifiers1764115200002,
   SessionRevocation1764115200003,
+  TemporaryPasswords1764115200004,
 ];

@@ -1,0 +1,97 @@
+import { RespondToAuthChallengeResponse } from '@idfed/contracts';
+import { DataSource } from 'typeorm';
+import { ClientForAuth } from '../clients/clients.service';
+import { CognitoErrors } from '../common/cognito-errors';
+import { isUniqueViolation } from '../common/unique-violation';
+import { UserEntity, UserPoolEntity } from '../database/entities';
+import { applyAttributeChanges } from '../users/attribute-changes';
+import { PasswordCredentials } from '../users/password-credentials';
+import { passwordPolicyViolation } from '../users/password-policy';
+import { checkRequiredAttributes, userAttributesFromRequest } from '../users/user-attributes';
+import { findUser } from '../users/user-lookup';
+import { AuthSessionSeal } from './auth-session-seal';
+import { checkSecretHash } from './client-secret.check';
+import { NewPasswordSession, SignInCompletion } from './sign-in-completion';
+
+const ATTRIBUTE_PREFIX = 'userAttributes.';
+
+/**
+ * The answer to NEW_PASSWORD_REQUIRED: the user who signed in with a temporary password sets
+ * their own (and any required attributes they lack), becomes CONFIRMED, and gets tokens.
+ */
+export class NewPasswordChallenge {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly seal: AuthSessionSeal,
+    private readonly credentials: PasswordCredentials,
+    private readonly completion: SignInCompletion,
+  ) {}
+
+  async answer(
+    auth: ClientForAuth,
+    session: string | undefined,
+    responses: Record<string, string>,
+  ): Promise<RespondToAuthChallengeResponse> {
+    const { NEW_PASSWORD: newPassword, USERNAME: username } = responses;
+    if (!newPassword) throw CognitoErrors.invalidParameter('Missing required parameter NEW_PASSWORD');
+    if (!username) throw CognitoErrors.invalidParameter('Missing required parameter USERNAME');
+    if (!session) throw CognitoErrors.invalidParameter('Missing required parameter Session');
+    const opened = this.seal.open<NewPasswordSession>('new-password-session', auth.client.id, session);
+    if (!opened.ok) {
+      throw CognitoErrors.notAuthorized(
+        opened.reason === 'expired'
+          ? 'Invalid session for the user, session is expired.'
+          : 'Invalid session for the user.',
+      );
+    }
+    const m = this.dataSource.manager;
+    const pool = await m.findOneOrFail(UserPoolEntity, { where: { id: auth.client.poolId } });
+    const found = await findUser(m, pool.id, pool.config, username);
+    if (!found || found.sub !== opened.value.sub)
+      throw CognitoErrors.notAuthorized('Invalid session for the user.');
+    checkSecretHash(auth, responses.SECRET_HASH, [username, found.username]);
+
+    const updates = userAttributesFromRequest(
+      pool.config,
+      Object.entries(responses)
+        .filter(([k]) => k.startsWith(ATTRIBUTE_PREFIX))
+        .map(([k, Value]) => ({ Name: k.slice(ATTRIBUTE_PREFIX.length), Value })),
+    );
+    const violation = passwordPolicyViolation(newPassword, pool.config.passwordPolicy);
+    if (violation) throw CognitoErrors.invalidPassword(violation);
+    const stored = await this.credentials.derive(pool.id, found.username, newPassword);
+
+    let user: UserEntity;
+    try {
+      user = await this.dataSource.transaction(async (tx) => {
+        const locked = await tx.findOne(UserEntity, {
+          where: { sub: found.sub },
+          lock: { mode: 'pessimistic_write' },
+        });
+        // Answered once only: a replayed Session finds the user no longer waiting for a password.
+        if (!locked || locked.status !== 'FORCE_CHANGE_PASSWORD') {
+          throw CognitoErrors.notAuthorized('Invalid session for the user.');
+        }
+        const changed = applyAttributeChanges(pool.config, locked, updates);
+        checkRequiredAttributes(pool.config, changed.attributes);
+        const values = {
+          ...stored,
+          attributes: changed.attributes,
+          aliasKey: changed.aliasKey,
+          status: 'CONFIRMED' as const,
+          passwordExpiresAt: null,
+          updatedAt: new Date(),
+        };
+        await tx.update(UserEntity, { sub: locked.sub }, values);
+        return { ...locked, ...values };
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw CognitoErrors.aliasExistsForAttribute();
+      throw err;
+    }
+    return {
+      ChallengeParameters: {},
+      AuthenticationResult: await this.completion.startSession(auth.client, user),
+    };
+  }
+}

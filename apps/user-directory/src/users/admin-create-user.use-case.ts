@@ -1,0 +1,185 @@
+import { randomUUID } from 'node:crypto';
+import {
+  AdminCreateUserRequest,
+  AdminCreateUserResponse,
+  DeliveryMediumType,
+  UserCreatedByAdminEvent,
+  UserDirectoryTopics,
+} from '@idfed/contracts';
+import { OutboxService, ServiceError } from '@idfed/messaging';
+import { DataSource } from 'typeorm';
+import { CognitoErrors } from '../common/cognito-errors';
+import { isUniqueViolation } from '../common/unique-violation';
+import { Members, RequestValidator } from '../common/validate';
+import { UserEntity, UserPoolEntity } from '../database/entities';
+import { invitationMessage } from '../delivery/code-messages';
+import { deliverOrFail } from '../delivery/deliver-or-fail';
+import { MessageSender, OutgoingMessage } from '../delivery/message-sender';
+import { PoolsService } from '../pools/pools.service';
+import { PasswordCredentials } from './password-credentials';
+import { passwordPolicyViolation } from './password-policy';
+import { generateTemporaryPassword, temporaryPasswordExpiry } from './temporary-password';
+import { checkRequiredAttributes, userAttributesFromRequest } from './user-attributes';
+import { identityFor } from './user-identity';
+import { findUser } from './user-lookup';
+import { toUserType } from './user-type';
+
+const MEDIUM_ATTRIBUTE: Record<DeliveryMediumType, 'email' | 'phone_number'> = {
+  EMAIL: 'email',
+  SMS: 'phone_number',
+};
+
+/**
+ * AdminCreateUser: a user in FORCE_CHANGE_PASSWORD with a temporary password (the one given, or a
+ * generated one that meets the policy), invited by the desired media (SMS by default, as Cognito)
+ * unless MessageAction is SUPPRESS. RESEND gives a not-yet-signed-in user a new invitation.
+ */
+export class AdminCreateUserUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly pools: PoolsService,
+    private readonly credentials: PasswordCredentials,
+    private readonly sender: MessageSender,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async execute(req: AdminCreateUserRequest, correlationId: string): Promise<AdminCreateUserResponse> {
+    RequestValidator.of(req)
+      .string('UserPoolId', Members.userPoolId)
+      .string('Username', Members.username)
+      .attributeList('UserAttributes')
+      .string('TemporaryPassword', { min: 1, max: 256, secret: true })
+      .boolean('ForceAliasCreation')
+      .oneOf('MessageAction', ['RESEND', 'SUPPRESS'])
+      .enumList('DesiredDeliveryMediums', ['SMS', 'EMAIL'])
+      .check();
+    const pool = await this.pools.require(this.dataSource.manager, req.UserPoolId);
+    if (req.TemporaryPassword !== undefined) {
+      const violation = passwordPolicyViolation(req.TemporaryPassword, pool.config.passwordPolicy);
+      if (violation) throw CognitoErrors.invalidPassword(violation);
+    }
+    const temporaryPassword = req.TemporaryPassword ?? generateTemporaryPassword(pool.config.passwordPolicy);
+    return req.MessageAction === 'RESEND'
+      ? this.resend(pool, req, temporaryPassword)
+      : this.create(pool, req, temporaryPassword, correlationId);
+  }
+
+  private async create(
+    pool: UserPoolEntity,
+    req: AdminCreateUserRequest,
+    temporaryPassword: string,
+    correlationId: string,
+  ): Promise<AdminCreateUserResponse> {
+    const config = pool.config;
+    const sub = randomUUID();
+    const attributes = userAttributesFromRequest(config, req.UserAttributes, { admin: true });
+    const identity = identityFor(config, req.Username, sub, attributes);
+    checkRequiredAttributes(config, attributes);
+    const invitations =
+      req.MessageAction === 'SUPPRESS' ? [] : this.invitations(pool.id, req, attributes, temporaryPassword);
+    const stored = await this.credentials.derive(pool.id, identity.username, temporaryPassword);
+    const now = new Date();
+    const user: UserEntity = {
+      sub,
+      poolId: pool.id,
+      ...identity,
+      ...stored,
+      passwordExpiresAt: temporaryPasswordExpiry(config, now),
+      status: 'FORCE_CHANGE_PASSWORD',
+      enabled: true,
+      attributes,
+      tokensValidAfter: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    try {
+      await this.dataSource.transaction(async (m) => {
+        await m.insert(UserEntity, user);
+        const event: UserCreatedByAdminEvent = {
+          userPoolId: pool.id,
+          sub,
+          username: identity.username,
+          status: 'FORCE_CHANGE_PASSWORD',
+          occurredAt: now.toISOString(),
+        };
+        await this.outbox.add(m, {
+          topic: UserDirectoryTopics.userCreatedByAdmin,
+          key: sub,
+          payload: event,
+          correlationId,
+        });
+        // Sent before the commit: if delivery fails, no user is left behind with a password nobody received.
+        for (const message of invitations) await deliverOrFail(this.sender, message);
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) {
+        throw identity.aliasKey
+          ? CognitoErrors.aliasExists()
+          : new ServiceError('UsernameExistsException', 'User account already exists');
+      }
+      throw err;
+    }
+    this.outbox.nudge();
+    return { User: toUserType(user) };
+  }
+
+  private async resend(
+    pool: UserPoolEntity,
+    req: AdminCreateUserRequest,
+    temporaryPassword: string,
+  ): Promise<AdminCreateUserResponse> {
+    const found = await findUser(this.dataSource.manager, pool.id, pool.config, req.Username);
+    if (!found) throw CognitoErrors.userNotFound();
+    const stored = await this.credentials.derive(pool.id, found.username, temporaryPassword);
+    const user = await this.dataSource.transaction(async (m) => {
+      const locked = await m.findOne(UserEntity, {
+        where: { sub: found.sub },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!locked) throw CognitoErrors.userNotFound();
+      if (locked.status !== 'FORCE_CHANGE_PASSWORD') {
+        throw new ServiceError(
+          'UnsupportedUserStateException',
+          `Resend not possible. ${req.Username} status is not FORCE_CHANGE_PASSWORD.`,
+        );
+      }
+      const now = new Date();
+      const values = {
+        ...stored,
+        passwordExpiresAt: temporaryPasswordExpiry(pool.config, now),
+        updatedAt: now,
+      };
+      await m.update(UserEntity, { sub: locked.sub }, values);
+      for (const message of this.invitations(pool.id, req, locked.attributes, temporaryPassword)) {
+        await deliverOrFail(this.sender, message);
+      }
+      return { ...locked, ...values };
+    });
+    return { User: toUserType(user) };
+  }
+
+  /** One invitation per desired medium the user has an address for; none at all is an error. */
+  private invitations(
+    poolId: string,
+    req: AdminCreateUserRequest,
+    attributes: Record<string, string>,
+    temporaryPassword: string,
+  ): OutgoingMessage[] {
+    const mediums = req.DesiredDeliveryMediums?.length ? req.DesiredDeliveryMediums : (['SMS'] as const);
+    const messages = [...new Set(mediums)]
+      .filter((medium) => attributes[MEDIUM_ATTRIBUTE[medium]])
+      .map((medium) =>
+        invitationMessage(
+          medium,
+          attributes[MEDIUM_ATTRIBUTE[medium]],
+          temporaryPassword,
+          poolId,
+          req.Username,
+        ),
+      );
+    if (messages.length === 0) {
+      throw CognitoErrors.invalidParameter('User has no attribute matching desired delivery mediums');
+    }
+    return messages;
+  }
+}

@@ -1,0 +1,84 @@
+import {
+  AdminSetUserPasswordRequest,
+  AdminSetUserPasswordResponse,
+  UserConfirmedEvent,
+  UserDirectoryTopics,
+} from '@idfed/contracts';
+import { OutboxService } from '@idfed/messaging';
+import { DataSource } from 'typeorm';
+import { CognitoErrors } from '../common/cognito-errors';
+import { Members, RequestValidator } from '../common/validate';
+import { UserEntity } from '../database/entities';
+import { PoolsService } from '../pools/pools.service';
+import { PasswordCredentials } from './password-credentials';
+import { passwordPolicyViolation } from './password-policy';
+import { temporaryPasswordExpiry } from './temporary-password';
+import { findUser } from './user-lookup';
+
+/**
+ * AdminSetUserPassword: a permanent password confirms the user (CONFIRMED); a temporary one
+ * (Permanent false, the default) makes them choose their own at the next sign-in
+ * (FORCE_CHANGE_PASSWORD) within the pool's TemporaryPasswordValidityDays.
+ */
+export class AdminSetUserPasswordUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly pools: PoolsService,
+    private readonly credentials: PasswordCredentials,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async execute(
+    req: AdminSetUserPasswordRequest,
+    correlationId: string,
+  ): Promise<AdminSetUserPasswordResponse> {
+    RequestValidator.of(req)
+      .string('UserPoolId', Members.userPoolId)
+      .string('Username', Members.username)
+      .string('Password', { required: true, min: 1, max: 256, secret: true })
+      .boolean('Permanent')
+      .check();
+    const pool = await this.pools.require(this.dataSource.manager, req.UserPoolId);
+    const user = await findUser(this.dataSource.manager, pool.id, pool.config, req.Username);
+    if (!user) throw CognitoErrors.userNotFound();
+    const violation = passwordPolicyViolation(req.Password, pool.config.passwordPolicy);
+    if (violation) throw CognitoErrors.invalidPassword(violation);
+    const stored = await this.credentials.derive(pool.id, user.username, req.Password);
+    const permanent = req.Permanent === true;
+    await this.dataSource.transaction(async (m) => {
+      const locked = await m.findOne(UserEntity, {
+        where: { sub: user.sub },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!locked) throw CognitoErrors.userNotFound();
+      const now = new Date();
+      await m.update(
+        UserEntity,
+        { sub: locked.sub },
+        {
+          ...stored,
+          status: permanent ? 'CONFIRMED' : 'FORCE_CHANGE_PASSWORD',
+          passwordExpiresAt: permanent ? null : temporaryPasswordExpiry(pool.config, now),
+          updatedAt: now,
+        },
+      );
+      if (permanent && locked.status === 'UNCONFIRMED') {
+        const event: UserConfirmedEvent = {
+          userPoolId: pool.id,
+          sub: locked.sub,
+          username: locked.username,
+          confirmedBy: 'admin',
+          occurredAt: now.toISOString(),
+        };
+        await this.outbox.add(m, {
+          topic: UserDirectoryTopics.userConfirmed,
+          key: locked.sub,
+          payload: event,
+          correlationId,
+        });
+      }
+    });
+    this.outbox.nudge();
+    return {};
+  }
+}

@@ -1,0 +1,96 @@
+import { ServiceError } from '@idfed/messaging';
+import { PoolConfig, poolConfigFromRequest } from '../pools/pool-config';
+import { applyAttributeChanges, deleteAttributes } from './attribute-changes';
+
+function config(over: Parameters<typeof poolConfigFromRequest>[0] = { PoolName: 'p' }): PoolConfig {
+  return poolConfigFromRequest(over, 'arn');
+}
+
+function messageOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (err) {
+    return ((err as ServiceError).getError() as { message: string }).message;
+  }
+  return 'no error';
+}
+
+describe('attribute changes', () => {
+  const verified = { email: 'old@example.com', email_verified: 'true', name: 'Old' };
+
+  it('un-verifies a changed email and asks for a code when the pool verifies email', () => {
+    const c = config({ PoolName: 'p', AutoVerifiedAttributes: ['email'] });
+    const result = applyAttributeChanges(
+      c,
+      { attributes: verified, aliasKey: null },
+      { email: 'new@example.com' },
+    );
+    expect(result).toEqual({
+      attributes: { email: 'new@example.com', email_verified: 'false', name: 'Old' },
+      aliasKey: null,
+      toVerify: ['email'],
+    });
+  });
+
+  it('sends no code when the pool does not verify email, and none when the value is unchanged', () => {
+    expect(
+      applyAttributeChanges(config(), { attributes: verified, aliasKey: null }, { email: 'x@e.com' })
+        .toVerify,
+    ).toEqual([]);
+    const same = applyAttributeChanges(
+      config({ PoolName: 'p', AutoVerifiedAttributes: ['email'] }),
+      { attributes: verified, aliasKey: null },
+      { email: 'old@example.com', name: 'New' },
+    );
+    expect(same.attributes).toEqual({ ...verified, name: 'New' });
+    expect(same.toVerify).toEqual([]);
+  });
+
+  it('keeps an email an administrator marks verified in the same call', () => {
+    const result = applyAttributeChanges(
+      config({ PoolName: 'p', AutoVerifiedAttributes: ['email'] }),
+      { attributes: verified, aliasKey: null },
+      { email: 'new@example.com', email_verified: 'true' },
+    );
+    expect(result.attributes.email_verified).toBe('true');
+    expect(result.toVerify).toEqual([]);
+  });
+
+  it('moves the sign-in alias with its attribute in email-as-username pools', () => {
+    const c = config({ PoolName: 'p', UsernameAttributes: ['email'] });
+    const result = applyAttributeChanges(
+      c,
+      { attributes: { email: 'Old@Example.com' }, aliasKey: 'old@example.com' },
+      { email: 'New@Example.com' },
+    );
+    expect(result.aliasKey).toBe('new@example.com');
+  });
+
+  it('refuses to change an immutable attribute once set', () => {
+    const c = config({ PoolName: 'p', Schema: [{ Name: 'nickname', Mutable: false }] });
+    expect(
+      messageOf(() =>
+        applyAttributeChanges(c, { attributes: { nickname: 'a' }, aliasKey: null }, { nickname: 'b' }),
+      ),
+    ).toBe('Cannot modify the non-mutable attribute nickname');
+    expect(
+      applyAttributeChanges(c, { attributes: {}, aliasKey: null }, { nickname: 'b' }).attributes.nickname,
+    ).toBe('b');
+  });
+
+  it('deletes attributes with their verified flag, never sub, required ones or the alias', () => {
+    const c = config({ PoolName: 'p', Schema: [{ Name: 'name', Required: true }] });
+    expect(deleteAttributes(c, { attributes: verified, aliasKey: null }, ['email']).attributes).toEqual({
+      name: 'Old',
+    });
+    expect(messageOf(() => deleteAttributes(c, { attributes: verified, aliasKey: null }, ['name']))).toBe(
+      'Cannot delete the required attribute name',
+    );
+    expect(messageOf(() => deleteAttributes(c, { attributes: verified, aliasKey: null }, ['sub']))).toMatch(
+      /non-mutable/,
+    );
+    expect(
+      messageOf(() => deleteAttributes(c, { attributes: verified, aliasKey: 'old@example.com' }, ['email'])),
+    ).toMatch(/signs in with it/);
+  });
+});

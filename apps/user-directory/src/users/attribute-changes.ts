@@ -1,0 +1,86 @@
+import { CognitoErrors } from '../common/cognito-errors';
+import { PoolConfig } from '../pools/pool-config';
+import { aliasKey as toAliasKey } from './user-lookup';
+
+/** The two attributes Cognito verifies with a code, and their flags. */
+export const VERIFIABLE = ['email', 'phone_number'] as const;
+export type VerifiableAttribute = (typeof VERIFIABLE)[number];
+
+export interface UserAttributeState {
+  attributes: Record<string, string>;
+  aliasKey: string | null;
+}
+
+export interface AttributeChangeResult extends UserAttributeState {
+  /** Email or phone changed to a value nobody has verified yet, in a pool that verifies it: send a code. */
+  toVerify: VerifiableAttribute[];
+}
+
+/** Which attribute, if any, the user's sign-in alias is (email- or phone-as-username pools). */
+function aliasAttribute(state: UserAttributeState): VerifiableAttribute | undefined {
+  if (state.aliasKey === null) return undefined;
+  return VERIFIABLE.find(
+    (a) => state.attributes[a] !== undefined && toAliasKey(state.attributes[a]) === state.aliasKey,
+  );
+}
+
+function isMutable(config: PoolConfig, name: string): boolean {
+  return config.schema.find((a) => a.Name === name)?.Mutable !== false;
+}
+
+/**
+ * Applies already-validated updates (UpdateUserAttributes, AdminUpdateUserAttributes, the
+ * NEW_PASSWORD_REQUIRED answer) as Cognito does: immutable attributes stay as they are, a changed
+ * email or phone number is no longer verified unless an administrator says so in the same call
+ * (and then needs a code when the pool verifies it), and the sign-in alias follows its attribute.
+ */
+export function applyAttributeChanges(
+  config: PoolConfig,
+  state: UserAttributeState,
+  updates: Record<string, string>,
+): AttributeChangeResult {
+  const attributes = { ...state.attributes };
+  const alias = aliasAttribute(state);
+  let aliasKey = state.aliasKey;
+  const toVerify: VerifiableAttribute[] = [];
+  for (const [name, value] of Object.entries(updates)) {
+    if (attributes[name] === value) continue;
+    if (!isMutable(config, name) && attributes[name] !== undefined) {
+      throw CognitoErrors.invalidParameter(`Cannot modify the non-mutable attribute ${name}`);
+    }
+    attributes[name] = value;
+  }
+  for (const name of VERIFIABLE) {
+    if (!(name in updates) || updates[name] === state.attributes[name]) continue;
+    const flag = `${name}_verified`;
+    if (updates[flag] === 'true') continue;
+    attributes[flag] = 'false';
+    if (config.autoVerifiedAttributes.includes(name)) toVerify.push(name);
+    if (alias === name) aliasKey = toAliasKey(updates[name]);
+  }
+  return { attributes, aliasKey, toVerify };
+}
+
+/** AdminDeleteUserAttributes / DeleteUserAttributes: removes attributes, never sub, required ones or the alias. */
+export function deleteAttributes(
+  config: PoolConfig,
+  state: UserAttributeState,
+  names: string[],
+): UserAttributeState {
+  const attributes = { ...state.attributes };
+  const alias = aliasAttribute(state);
+  for (const name of names) {
+    if (name === 'sub' || !isMutable(config, name)) {
+      throw CognitoErrors.invalidParameter(`Cannot modify the non-mutable attribute ${name}`);
+    }
+    if (config.schema.some((a) => a.Name === name && a.Required)) {
+      throw CognitoErrors.invalidParameter(`Cannot delete the required attribute ${name}`);
+    }
+    if (name === alias) {
+      throw CognitoErrors.invalidParameter(`Cannot delete ${name}: the user signs in with it.`);
+    }
+    delete attributes[name];
+    if ((VERIFIABLE as readonly string[]).includes(name)) delete attributes[`${name}_verified`];
+  }
+  return { attributes, aliasKey: state.aliasKey };
+}
