@@ -1,0 +1,279 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { CommandMeta } from '@idfed/contracts';
+import { OutboxService, ServiceError } from '@idfed/messaging';
+import { migrateServiceSchema, serviceDataSourceOptions } from '@idfed/persistence';
+import { SessionTokenCodec } from '@idfed/session-credentials';
+import { IamArns } from '../src/common/arns';
+import { credentialVendingEntities } from '../src/database/entities';
+import { credentialVendingMigrations } from '../src/database/migrations';
+import { CREDENTIAL_VENDING_SCHEMA } from '../src/database/schema';
+import { OidcProvidersService } from '../src/oidc-providers/oidc-providers.service';
+import { ManagedPoliciesService } from '../src/policies/managed-policies.service';
+import { RevocationsService } from '../src/revocations/revocations.service';
+import { RolePoliciesService } from '../src/roles/role-policies.service';
+import { RolesService } from '../src/roles/roles.service';
+import { AssumeRoleUseCase } from '../src/sts/assume-role.use-case';
+import { SessionIssuer } from '../src/sts/session-issuer';
+
+const ACCOUNT = '123456789012';
+
+async function errorOf(promise: Promise<unknown>): Promise<{ name: string; message: string }> {
+  try {
+    await promise;
+  } catch (err) {
+    if (err instanceof ServiceError) return err.getError() as { name: string; message: string };
+    throw err;
+  }
+  throw new Error('expected a ServiceError');
+}
+
+const policy = (statement: object) => JSON.stringify({ Version: '2012-10-17', Statement: [statement] });
+const trust = (principal: object, action = 'sts:AssumeRole') =>
+  policy({ Effect: 'Allow', Principal: principal, Action: action });
+
+/** Credential vending's services against a real PostgreSQL, in a database of their own. */
+describe('credential vending on PostgreSQL', () => {
+  const dbName = `idfed_cv_int_${Date.now()}_${randomBytes(3).toString('hex')}`;
+  let serverUrl: string;
+  let ds: DataSource;
+  let roles: RolesService;
+  let policies: ManagedPoliciesService;
+  let rolePolicies: RolePoliciesService;
+  let providers: OidcProvidersService;
+  let revocations: RevocationsService;
+  let assumeRole: AssumeRoleUseCase;
+  let now = Date.now();
+  const arns = new IamArns(ACCOUNT);
+  const codec = SessionTokenCodec.fromMasterKey(randomBytes(32));
+  const admin: CommandMeta = { requestId: randomUUID(), caller: { kind: 'admin', accessKeyId: 'AKIAADMIN' } };
+
+  beforeAll(async () => {
+    serverUrl = process.env.IDFED_TEST_DATABASE_URL!;
+    const c = new Client({ connectionString: serverUrl });
+    await c.connect();
+    await c.query(`CREATE DATABASE "${dbName}"`);
+    await c.end();
+    const url = new URL(serverUrl);
+    url.pathname = `/${dbName}`;
+    ds = new DataSource(
+      serviceDataSourceOptions({
+        url: url.toString(),
+        schema: CREDENTIAL_VENDING_SCHEMA,
+        entities: credentialVendingEntities,
+        migrations: credentialVendingMigrations,
+      }),
+    );
+    await ds.initialize();
+    await migrateServiceSchema(ds, CREDENTIAL_VENDING_SCHEMA);
+    const outbox = new OutboxService(CREDENTIAL_VENDING_SCHEMA);
+    roles = new RolesService(ds, arns);
+    policies = new ManagedPoliciesService(ds, arns);
+    rolePolicies = new RolePoliciesService(ds, roles, policies);
+    providers = new OidcProvidersService(ds, arns);
+    revocations = new RevocationsService(ds, roles, outbox, () => now);
+    const issuer = new SessionIssuer(ds, codec, outbox);
+    assumeRole = new AssumeRoleUseCase(ds, arns, roles, rolePolicies, policies, issuer);
+  });
+
+  afterAll(async () => {
+    await ds?.destroy();
+    const c = new Client({ connectionString: serverUrl });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS "${dbName}"`);
+    await c.end();
+  });
+
+  it('keeps role names unique regardless of case and pages ListRoles by marker', async () => {
+    for (const name of ['alpha', 'Bravo', 'charlie', 'delta']) {
+      await roles.create({
+        RoleName: name,
+        Path: '/paged/',
+        AssumeRolePolicyDocument: trust({ AWS: ACCOUNT }),
+      });
+    }
+    expect(
+      (await errorOf(roles.create({ RoleName: 'ALPHA', AssumeRolePolicyDocument: trust({ AWS: ACCOUNT }) })))
+        .name,
+    ).toBe('EntityAlreadyExists');
+    const first = await roles.list({ PathPrefix: '/paged/', MaxItems: 3 });
+    expect(first.Roles.map((r) => r.RoleName)).toEqual(['alpha', 'Bravo', 'charlie']);
+    expect(first.IsTruncated).toBe(true);
+    const second = await roles.list({ PathPrefix: '/paged/', MaxItems: 3, Marker: first.Marker });
+    expect(second).toMatchObject({
+      IsTruncated: false,
+      Roles: [{ RoleName: 'delta', Arn: `arn:aws:iam::${ACCOUNT}:role/paged/delta` }],
+    });
+    expect((await errorOf(roles.list({ Marker: 'garbage' }))).name).toBe('ValidationError');
+  });
+
+  it('counts every inline policy of a role against the 10,240-character quota', async () => {
+    await roles.create({ RoleName: 'big', AssumeRolePolicyDocument: trust({ AWS: ACCOUNT }) });
+    const doc = (n: number) =>
+      policy({ Sid: 'x'.repeat(n), Effect: 'Allow', Action: 's3:GetObject', Resource: '*' });
+    await rolePolicies.put({ RoleName: 'big', PolicyName: 'one', PolicyDocument: doc(6000) });
+    await rolePolicies.put({ RoleName: 'big', PolicyName: 'one', PolicyDocument: doc(6100) }); // a replacement
+    const err = await errorOf(
+      rolePolicies.put({ RoleName: 'big', PolicyName: 'two', PolicyDocument: doc(5000) }),
+    );
+    expect(err).toEqual({
+      name: 'LimitExceeded',
+      message: 'Maximum policy size of 10240 bytes exceeded for role big',
+    });
+    expect((await rolePolicies.list({ RoleName: 'big' })).PolicyNames).toEqual(['one']);
+  });
+
+  it('attaches at most 10 managed policies, attaching twice is a no-op, detaching an unattached one is NoSuchEntity', async () => {
+    await roles.create({ RoleName: 'attached', AssumeRolePolicyDocument: trust({ AWS: ACCOUNT }) });
+    const arnsCreated: string[] = [];
+    for (let i = 0; i < 11; i++) {
+      const { Policy } = await policies.create({
+        PolicyName: `p${i}`,
+        PolicyDocument: policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }),
+      });
+      arnsCreated.push(Policy.Arn);
+    }
+    for (const arn of arnsCreated.slice(0, 10))
+      await rolePolicies.attach({ RoleName: 'attached', PolicyArn: arn });
+    await rolePolicies.attach({ RoleName: 'attached', PolicyArn: arnsCreated[0] });
+    expect(
+      (await errorOf(rolePolicies.attach({ RoleName: 'attached', PolicyArn: arnsCreated[10] }))).name,
+    ).toBe('LimitExceeded');
+    expect(
+      (await errorOf(rolePolicies.detach({ RoleName: 'attached', PolicyArn: arnsCreated[10] }))).name,
+    ).toBe('NoSuchEntity');
+    expect((await policies.get(arnsCreated[0])).Policy.AttachmentCount).toBe(1);
+    const permissions = await rolePolicies.permissions(arns.role('/', 'attached'));
+    expect(permissions.Policies).toHaveLength(10);
+    expect((await errorOf(policies.get(`arn:aws:iam::aws:policy/AdministratorAccess`))).name).toBe(
+      'NoSuchEntity',
+    );
+  });
+
+  it('validates OIDC provider URLs and keeps the client id list tidy', async () => {
+    expect((await errorOf(providers.create({ Url: 'http://idp.example.com' }))).name).toBe('InvalidInput');
+    expect(
+      (await errorOf(providers.create({ Url: 'https://idp.example.com', ThumbprintList: ['abc'] }))).name,
+    ).toBe('ValidationError');
+    const { OpenIDConnectProviderArn: arn } = await providers.create({
+      Url: 'https://idp.example.com/tenant/',
+      ClientIDList: ['a', 'a', 'b'],
+    });
+    expect(arn).toBe(`arn:aws:iam::${ACCOUNT}:oidc-provider/idp.example.com/tenant`);
+    await providers.removeClientId({ OpenIDConnectProviderArn: arn, ClientID: 'zzz' });
+    await providers.removeClientId({ OpenIDConnectProviderArn: arn, ClientID: 'a' });
+    expect((await providers.get(arn)).ClientIDList).toEqual(['b']);
+    expect(await providers.findByIssuer('https://idp.example.com/tenant')).toBeDefined();
+    expect(await providers.findByIssuer('http://idp.example.com/tenant')).toBeUndefined();
+  });
+
+  it('records revocations that only move forward, lists the ones that still matter, with an event', async () => {
+    await roles.create({ RoleName: 'revoked', AssumeRolePolicyDocument: trust({ AWS: ACCOUNT }) });
+    await roles.create({ RoleName: 'long-ago', AssumeRolePolicyDocument: trust({ AWS: ACCOUNT }) });
+    now = Date.parse('2030-01-01T12:00:00Z');
+    const first = await revocations.revoke({ RoleName: 'revoked' }, 'c1');
+    expect(first).toEqual({ RoleArn: arns.role('/', 'revoked'), RevokedBefore: '2030-01-01T12:00:00Z' });
+    const earlier = await revocations.revoke(
+      { RoleName: 'revoked', RevokedBefore: '2030-01-01T11:00:00Z' },
+      'c2',
+    );
+    expect(earlier.RevokedBefore).toBe('2030-01-01T12:00:00Z');
+    await revocations.revoke({ RoleName: 'long-ago', RevokedBefore: '2029-12-31T22:00:00Z' }, 'c3');
+    expect(
+      (
+        await errorOf(
+          revocations.revoke({ RoleName: 'revoked', RevokedBefore: '2030-01-02T00:00:00Z' }, 'c4'),
+        )
+      ).name,
+    ).toBe('ValidationError');
+    expect((await revocations.list()).Revocations).toEqual([
+      { RoleArn: arns.role('/', 'revoked'), RevokedBefore: '2030-01-01T12:00:00.000Z' },
+    ]);
+    const events = (await ds.query(
+      `SELECT topic, key, payload FROM credential_vending.outbox WHERE topic = 'credential-vending.role-sessions.revoked.v1' ORDER BY id`,
+    )) as { key: string; payload: { revokedBefore: string } }[];
+    expect(events.map((e) => e.payload.revokedBefore)).toEqual([
+      '2030-01-01T12:00:00.000Z',
+      '2030-01-01T12:00:00.000Z',
+      '2029-12-31T22:00:00.000Z',
+    ]);
+    now = Date.now();
+  });
+
+  it('AssumeRole: the admin key is the account root; a session needs its role policy unless the trust names its role', async () => {
+    await roles.create({ RoleName: 'source', AssumeRolePolicyDocument: trust({ AWS: ACCOUNT }) });
+    await roles.create({
+      RoleName: 'target',
+      AssumeRolePolicyDocument: trust({ AWS: `arn:aws:iam::${ACCOUNT}:root` }),
+    });
+    const asAdmin = await assumeRole.execute(
+      { RoleArn: arns.role('/', 'source'), RoleSessionName: 'root-session' },
+      admin,
+    );
+    const session = codec.open(asAdmin.Credentials.SessionToken);
+    expect(session).toMatchObject({
+      roleArn: arns.role('/', 'source'),
+      subject: `arn:aws:iam::${ACCOUNT}:root`,
+    });
+    const chained: CommandMeta = {
+      requestId: randomUUID(),
+      caller: {
+        kind: 'temporary',
+        accessKeyId: session.accessKeyId,
+        principalArn: asAdmin.AssumedRoleUser.Arn,
+        session: {
+          roleArn: session.roleArn,
+          roleId: session.roleId,
+          sessionName: session.sessionName,
+          issuedAt: new Date(session.issuedAt).toISOString(),
+          expiresAt: new Date(session.expiresAt).toISOString(),
+        },
+      },
+    };
+    // The target trusts the account: the source role's own policies must allow sts:AssumeRole.
+    const denied = await errorOf(
+      assumeRole.execute({ RoleArn: arns.role('/', 'target'), RoleSessionName: 'chain' }, chained),
+    );
+    expect(denied.name).toBe('AccessDenied');
+    expect(denied.message).toContain(
+      `is not authorized to perform: sts:AssumeRole on resource: ${arns.role('/', 'target')}`,
+    );
+    await rolePolicies.put({
+      RoleName: 'source',
+      PolicyName: 'chain',
+      PolicyDocument: policy({
+        Effect: 'Allow',
+        Action: 'sts:AssumeRole',
+        Resource: arns.role('/', 'target'),
+      }),
+    });
+    const out = await assumeRole.execute(
+      { RoleArn: arns.role('/', 'target'), RoleSessionName: 'chain' },
+      chained,
+    );
+    expect(codec.open(out.Credentials.SessionToken)).toMatchObject({
+      chained: true,
+      subject: asAdmin.AssumedRoleUser.Arn,
+    });
+
+    // The source role deleted and recreated under its name: the old session is nobody.
+    await rolePolicies.delete({ RoleName: 'source', PolicyName: 'chain' });
+    await roles.delete('source');
+    await roles.create({ RoleName: 'source', AssumeRolePolicyDocument: trust({ AWS: ACCOUNT }) });
+    expect(
+      (
+        await errorOf(
+          assumeRole.execute({ RoleArn: arns.role('/', 'target'), RoleSessionName: 'chain' }, chained),
+        )
+      ).name,
+    ).toBe('AccessDenied');
+
+    const issued = (await ds.query(
+      `SELECT payload FROM credential_vending.outbox WHERE topic = 'credential-vending.credentials.issued.v1'`,
+    )) as { payload: Record<string, unknown> }[];
+    expect(issued.length).toBeGreaterThanOrEqual(2);
+    expect(JSON.stringify(issued)).not.toContain(asAdmin.Credentials.SecretAccessKey);
+    expect(JSON.stringify(issued)).not.toContain(asAdmin.Credentials.SessionToken);
+  });
+});
