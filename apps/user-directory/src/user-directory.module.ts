@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { AuthHandlers } from './auth/auth.handlers';
 import { GetUserUseCase } from './auth/get-user.use-case';
 import { AccessTokenVerifier } from './auth/access-token.verifier';
+import { AdminInitiateAuthUseCase } from './auth/admin-initiate-auth.use-case';
 import { AuthSessionSeal } from './auth/auth-session-seal';
 import { InitiateAuthUseCase } from './auth/initiate-auth.use-case';
 import { NewPasswordChallenge } from './auth/new-password-challenge';
@@ -30,7 +31,10 @@ import { AdminCreateUserUseCase } from './users/admin-create-user.use-case';
 import { AdminSetUserPasswordUseCase } from './users/admin-set-user-password.use-case';
 import { ChangePasswordUseCase } from './users/change-password.use-case';
 import { PasswordResetUseCases } from './users/password-reset.use-cases';
+import { ListUsersUseCase } from './users/list-users.use-case';
 import { PasswordsHandlers } from './users/passwords.handlers';
+import { UserAttributesHandlers } from './users/user-attributes.handlers';
+import { UserAttributesUseCases } from './users/user-attributes.use-cases';
 import { AdminUsersUseCases } from './users/admin-users.use-cases';
 import { ConfirmationUseCases } from './users/confirmation.use-cases';
 import { PasswordCredentials } from './users/password-credentials';
@@ -56,7 +60,14 @@ export const UserDirectoryModule = {
       databaseUrl: options.databaseUrl,
       entities: userDirectoryEntities,
       migrations: userDirectoryMigrations,
-      controllers: [PoolsHandlers, ClientsHandlers, UsersHandlers, PasswordsHandlers, AuthHandlers],
+      controllers: [
+        PoolsHandlers,
+        ClientsHandlers,
+        UsersHandlers,
+        UserAttributesHandlers,
+        PasswordsHandlers,
+        AuthHandlers,
+      ],
       providers: [
         { provide: MESSAGE_SENDER, useValue: options.sender },
         { provide: KeyEncryption, useValue: new KeyEncryption(options.keyEncryptionKey) },
@@ -114,8 +125,9 @@ export const UserDirectoryModule = {
         },
         {
           provide: AdminUsersUseCases,
-          inject: [DataSource, PoolsService, OutboxService],
-          useFactory: (ds: DataSource, p: PoolsService, o: OutboxService) => new AdminUsersUseCases(ds, p, o),
+          inject: [DataSource, PoolsService, OutboxService, AccessTokenVerifier],
+          useFactory: (ds: DataSource, p: PoolsService, o: OutboxService, t: AccessTokenVerifier) =>
+            new AdminUsersUseCases(ds, p, o, t),
         },
         {
           provide: SignInCompletion,
@@ -216,6 +228,23 @@ export const UserDirectoryModule = {
             s: MessageSender,
             o: OutboxService,
           ) => new AdminCreateUserUseCase(ds, pools, p, s, o),
+        },
+        {
+          provide: ListUsersUseCase,
+          inject: [DataSource, PoolsService],
+          useFactory: (ds: DataSource, p: PoolsService) => new ListUsersUseCase(ds, p),
+        },
+        {
+          provide: UserAttributesUseCases,
+          inject: [DataSource, PoolsService, AccessTokenVerifier, MESSAGE_SENDER],
+          useFactory: (ds: DataSource, p: PoolsService, t: AccessTokenVerifier, s: MessageSender) =>
+            new UserAttributesUseCases(ds, p, t, s),
+        },
+        {
+          provide: AdminInitiateAuthUseCase,
+          inject: [ClientsService, InitiateAuthUseCase, UserSrpAuth],
+          useFactory: (c: ClientsService, i: InitiateAuthUseCase, srp: UserSrpAuth) =>
+            new AdminInitiateAuthUseCase(c, i, srp),
         },
         {
           provide: AccountStateUseCases,

@@ -2,6 +2,8 @@ import { Controller, Inject } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   AccessTokenRequest,
+  AdminInitiateAuthRequest,
+  AdminRespondToAuthChallengeRequest,
   AdminUserRequest,
   CommandEnvelope,
   InitiateAuthRequest,
@@ -9,6 +11,7 @@ import {
   RevokeTokenRequest,
   UserDirectoryCommands as C,
 } from '@idfed/contracts';
+import { AdminInitiateAuthUseCase } from './admin-initiate-auth.use-case';
 import { GetUserUseCase } from './get-user.use-case';
 import { InitiateAuthUseCase } from './initiate-auth.use-case';
 import { RespondToAuthChallengeUseCase } from './respond-to-auth-challenge.use-case';
@@ -21,7 +24,18 @@ export class AuthHandlers {
     @Inject(RespondToAuthChallengeUseCase) private readonly respondToChallenge: RespondToAuthChallengeUseCase,
     @Inject(GetUserUseCase) private readonly getUser: GetUserUseCase,
     @Inject(SignOutUseCases) private readonly signOut: SignOutUseCases,
+    @Inject(AdminInitiateAuthUseCase) private readonly adminInitiateAuth: AdminInitiateAuthUseCase,
   ) {}
+
+  @MessagePattern(C.adminInitiateAuth.pattern)
+  adminInitiate(@Payload() e: CommandEnvelope<AdminInitiateAuthRequest>) {
+    return this.adminInitiateAuth.execute(e.payload);
+  }
+
+  @MessagePattern(C.adminRespondToAuthChallenge.pattern)
+  adminRespond(@Payload() e: CommandEnvelope<AdminRespondToAuthChallengeRequest>) {
+    return this.respondToChallenge.adminExecute(e.payload);
+  }
 
   @MessagePattern(C.initiateAuth.pattern)
   initiate(@Payload() e: CommandEnvelope<InitiateAuthRequest>) {

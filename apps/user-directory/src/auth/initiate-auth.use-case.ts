@@ -14,7 +14,7 @@ import { hashRefreshToken } from './refresh-tokens';
 import { SignInCompletion } from './sign-in-completion';
 import { UserSrpAuth } from './user-srp-auth';
 
-const AUTH_FLOWS = [
+export const AUTH_FLOWS = [
   'USER_SRP_AUTH',
   'REFRESH_TOKEN_AUTH',
   'REFRESH_TOKEN',
@@ -24,6 +24,19 @@ const AUTH_FLOWS = [
   'ADMIN_USER_PASSWORD_AUTH',
   'USER_AUTH',
 ] as const;
+
+/** AuthParameters, checked to be a map of strings. */
+export function authParametersOf(value: unknown): Record<string, string> {
+  if (value === undefined || value === null) return {};
+  if (
+    typeof value !== 'object' ||
+    Array.isArray(value) ||
+    Object.values(value).some((v) => typeof v !== 'string')
+  ) {
+    throw CognitoErrors.invalidParameter('AuthParameters must be a map of strings.');
+  }
+  return value as Record<string, string>;
+}
 
 /**
  * InitiateAuth: USER_PASSWORD_AUTH signs in, USER_SRP_AUTH starts the SRP exchange; REFRESH_TOKEN_AUTH
@@ -45,19 +58,19 @@ export class InitiateAuthUseCase {
       .oneOf('AuthFlow', AUTH_FLOWS, true)
       .string('ClientId', { required: true, min: 1, max: 128, pattern: Patterns.clientId })
       .check();
-    const params = req.AuthParameters ?? {};
-    if (typeof params !== 'object' || Array.isArray(params)) {
-      throw CognitoErrors.invalidParameter('AuthParameters must be a map of strings.');
-    }
+    const params = authParametersOf(req.AuthParameters);
     const auth = await this.clients.forAuth(req.ClientId);
     switch (req.AuthFlow) {
       case 'USER_PASSWORD_AUTH':
-        return this.passwordAuth(auth, params);
+        if (!allowsFlow(auth.client.config, 'USER_PASSWORD_AUTH')) {
+          throw CognitoErrors.invalidParameter('USER_PASSWORD_AUTH flow not enabled for this client');
+        }
+        return this.passwordSignIn(auth, params);
       case 'USER_SRP_AUTH':
         return this.srp.challenge(auth, params);
       case 'REFRESH_TOKEN_AUTH':
       case 'REFRESH_TOKEN':
-        return this.refreshAuth(auth, params);
+        return this.refresh(auth, params);
       case 'ADMIN_NO_SRP_AUTH':
       case 'ADMIN_USER_PASSWORD_AUTH':
         throw CognitoErrors.invalidParameter(`${req.AuthFlow} is only supported by AdminInitiateAuth.`);
@@ -66,13 +79,11 @@ export class InitiateAuthUseCase {
     }
   }
 
-  private async passwordAuth(
-    auth: ClientForAuth,
-    params: Record<string, string>,
-  ): Promise<InitiateAuthResponse> {
-    if (!allowsFlow(auth.client.config, 'USER_PASSWORD_AUTH')) {
-      throw CognitoErrors.invalidParameter('USER_PASSWORD_AUTH flow not enabled for this client');
-    }
+  /**
+   * USERNAME and PASSWORD checked against the argon2 hash: USER_PASSWORD_AUTH here, and
+   * ADMIN_USER_PASSWORD_AUTH for AdminInitiateAuth. The caller has checked the client allows it.
+   */
+  async passwordSignIn(auth: ClientForAuth, params: Record<string, string>): Promise<InitiateAuthResponse> {
     const { USERNAME: username, PASSWORD: password } = params;
     if (typeof username !== 'string' || username.length === 0)
       throw CognitoErrors.invalidParameter('Missing required parameter USERNAME');
@@ -99,10 +110,8 @@ export class InitiateAuthUseCase {
     return this.completion.afterPasswordProof(auth, pool, user);
   }
 
-  private async refreshAuth(
-    auth: ClientForAuth,
-    params: Record<string, string>,
-  ): Promise<InitiateAuthResponse> {
+  /** REFRESH_TOKEN_AUTH: new ID and access tokens for the session of a live refresh token. */
+  async refresh(auth: ClientForAuth, params: Record<string, string>): Promise<InitiateAuthResponse> {
     const token = params.REFRESH_TOKEN;
     if (typeof token !== 'string' || token.length === 0)
       throw CognitoErrors.invalidParameter('Missing required parameter REFRESH_TOKEN');

@@ -1,7 +1,11 @@
-import { RespondToAuthChallengeRequest, RespondToAuthChallengeResponse } from '@idfed/contracts';
-import { ClientsService } from '../clients/clients.service';
+import {
+  AdminRespondToAuthChallengeRequest,
+  RespondToAuthChallengeRequest,
+  RespondToAuthChallengeResponse,
+} from '@idfed/contracts';
+import { ClientForAuth, ClientsService } from '../clients/clients.service';
 import { CognitoErrors } from '../common/cognito-errors';
-import { Patterns, RequestValidator } from '../common/validate';
+import { Members, Patterns, RequestValidator } from '../common/validate';
 import { NewPasswordChallenge } from './new-password-challenge';
 import { UserSrpAuth } from './user-srp-auth';
 
@@ -52,7 +56,26 @@ export class RespondToAuthChallengeUseCase {
       .string('Session', { min: 20, max: 4096, secret: true })
       .check();
     const responses = challengeResponsesOf(req.ChallengeResponses);
-    const auth = await this.clients.forAuth(req.ClientId);
+    return this.answer(await this.clients.forAuth(req.ClientId), req, responses);
+  }
+
+  /** AdminRespondToAuthChallenge: the same, for a back end signing with the admin key. */
+  async adminExecute(req: AdminRespondToAuthChallengeRequest): Promise<RespondToAuthChallengeResponse> {
+    RequestValidator.of(req)
+      .string('UserPoolId', Members.userPoolId)
+      .string('ClientId', Members.clientId)
+      .oneOf('ChallengeName', CHALLENGE_NAMES, true)
+      .string('Session', { min: 20, max: 4096, secret: true })
+      .check();
+    const responses = challengeResponsesOf(req.ChallengeResponses);
+    return this.answer(await this.clients.forAdminAuth(req.UserPoolId, req.ClientId), req, responses);
+  }
+
+  private answer(
+    auth: ClientForAuth,
+    req: RespondToAuthChallengeRequest,
+    responses: Record<string, string>,
+  ): Promise<RespondToAuthChallengeResponse> {
     switch (req.ChallengeName) {
       case 'PASSWORD_VERIFIER':
         return this.srp.verify(auth, responses);

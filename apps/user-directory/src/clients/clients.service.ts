@@ -119,6 +119,13 @@ export class ClientsService {
     return { client, secret: this.openSecret(client) };
   }
 
+  /** The app client an admin call names, which must belong to the pool it names. */
+  async forAdminAuth(poolId: string, clientId: unknown): Promise<ClientForAuth> {
+    const auth = await this.forAuth(clientId);
+    if (auth.client.poolId !== poolId) throw CognitoErrors.clientNotFound(auth.client.id);
+    return auth;
+  }
+
   private openSecret(client: AppClientEntity): string | undefined {
     return client.secretEnc ? this.encryption.open(client.secretEnc, client.id).toString('utf8') : undefined;
   }

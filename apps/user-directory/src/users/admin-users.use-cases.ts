@@ -1,25 +1,28 @@
 import {
+  AccessTokenRequest,
   AdminDeleteUserResponse,
   AdminGetUserResponse,
   AdminUserRequest,
-  UserDeletedEvent,
-  UserDirectoryTopics,
+  DeleteUserResponse,
 } from '@idfed/contracts';
 import { OutboxService } from '@idfed/messaging';
 import { DataSource } from 'typeorm';
 import { CognitoErrors } from '../common/cognito-errors';
-import { Patterns, RequestValidator } from '../common/validate';
+import { AccessTokenVerifier } from '../auth/access-token.verifier';
+import { Members, Patterns, RequestValidator } from '../common/validate';
 import { UserEntity } from '../database/entities';
 import { PoolsService } from '../pools/pools.service';
 import { toAttributeList } from './user-attributes';
+import { deleteUserWithEvent } from './user-deletion';
 import { findUser } from './user-lookup';
 
-/** AdminGetUser and AdminDeleteUser. */
+/** AdminGetUser, AdminDeleteUser and DeleteUser. */
 export class AdminUsersUseCases {
   constructor(
     private readonly dataSource: DataSource,
     private readonly pools: PoolsService,
     private readonly outbox: OutboxService,
+    private readonly tokens: AccessTokenVerifier,
   ) {}
 
   private validate(req: AdminUserRequest): void {
@@ -51,20 +54,23 @@ export class AdminUsersUseCases {
       const pool = await this.pools.require(m, req.UserPoolId);
       const user = await findUser(m, pool.id, pool.config, req.Username, true);
       if (!user) throw CognitoErrors.userNotFound();
-      // Codes and refresh tokens go with the user (ON DELETE CASCADE).
-      await m.delete(UserEntity, { sub: user.sub });
-      const event: UserDeletedEvent = {
-        userPoolId: pool.id,
-        sub: user.sub,
-        username: user.username,
-        occurredAt: new Date().toISOString(),
-      };
-      await this.outbox.add(m, {
-        topic: UserDirectoryTopics.userDeleted,
-        key: user.sub,
-        payload: event,
-        correlationId,
+      await deleteUserWithEvent(m, this.outbox, user, correlationId);
+    });
+    this.outbox.nudge();
+    return {};
+  }
+
+  /** DeleteUser: the holder of an access token deletes their own account. */
+  async deleteSelf(req: AccessTokenRequest, correlationId: string): Promise<DeleteUserResponse> {
+    RequestValidator.of(req).string('AccessToken', Members.accessToken).check();
+    const user = await this.tokens.userOf(req.AccessToken);
+    await this.dataSource.transaction(async (m) => {
+      const locked = await m.findOne(UserEntity, {
+        where: { sub: user.sub },
+        lock: { mode: 'pessimistic_write' },
       });
+      if (!locked) throw CognitoErrors.userNotFound();
+      await deleteUserWithEvent(m, this.outbox, locked, correlationId);
     });
     this.outbox.nudge();
     return {};

@@ -66,6 +66,40 @@ export const UserDirectoryCommands = {
     'AdminSetUserPassword',
   ),
   adminCreateUser: defineCommand<W.AdminCreateUserRequest, W.AdminCreateUserResponse>(svc, 'AdminCreateUser'),
+  listUsers: defineCommand<W.ListUsersRequest, W.ListUsersResponse>(svc, 'ListUsers'),
+  adminUpdateUserAttributes: defineCommand<
+    W.AdminUpdateUserAttributesRequest,
+    W.AdminUpdateUserAttributesResponse
+  >(svc, 'AdminUpdateUserAttributes'),
+  updateUserAttributes: defineCommand<W.UpdateUserAttributesRequest, W.UpdateUserAttributesResponse>(
+    svc,
+    'UpdateUserAttributes',
+  ),
+  adminDeleteUserAttributes: defineCommand<
+    W.AdminDeleteUserAttributesRequest,
+    W.AdminDeleteUserAttributesResponse
+  >(svc, 'AdminDeleteUserAttributes'),
+  deleteUserAttributes: defineCommand<W.DeleteUserAttributesRequest, W.DeleteUserAttributesResponse>(
+    svc,
+    'DeleteUserAttributes',
+  ),
+  verifyUserAttribute: defineCommand<W.VerifyUserAttributeRequest, W.VerifyUserAttributeResponse>(
+    svc,
+    'VerifyUserAttribute',
+  ),
+  getUserAttributeVerificationCode: defineCommand<
+    W.GetUserAttributeVerificationCodeRequest,
+    W.GetUserAttributeVerificationCodeResponse
+  >(svc, 'GetUserAttributeVerificationCode'),
+  deleteUser: defineCommand<W.AccessTokenRequest, W.DeleteUserResponse>(svc, 'DeleteUser'),
+  adminInitiateAuth: defineCommand<W.AdminInitiateAuthRequest, W.AdminInitiateAuthResponse>(
+    svc,
+    'AdminInitiateAuth',
+  ),
+  adminRespondToAuthChallenge: defineCommand<
+    W.AdminRespondToAuthChallengeRequest,
+    W.AdminRespondToAuthChallengeResponse
+  >(svc, 'AdminRespondToAuthChallenge'),
   /** Not a Cognito operation: the gateway serves a pool's JWKS and discovery document from it. */
   getJwks: defineCommand<W.UserPoolIdRequest, JwksResult>(svc, 'GetJwks'),
 } as const;
@@ -101,5 +135,18 @@ export const COGNITO_USER_POOL_OPERATIONS = {
   ChangePassword: { command: UserDirectoryCommands.changePassword, signed: false },
   AdminSetUserPassword: { command: UserDirectoryCommands.adminSetUserPassword, signed: true },
   AdminCreateUser: { command: UserDirectoryCommands.adminCreateUser, signed: true },
+  ListUsers: { command: UserDirectoryCommands.listUsers, signed: true },
+  AdminUpdateUserAttributes: { command: UserDirectoryCommands.adminUpdateUserAttributes, signed: true },
+  UpdateUserAttributes: { command: UserDirectoryCommands.updateUserAttributes, signed: false },
+  AdminDeleteUserAttributes: { command: UserDirectoryCommands.adminDeleteUserAttributes, signed: true },
+  DeleteUserAttributes: { command: UserDirectoryCommands.deleteUserAttributes, signed: false },
+  VerifyUserAttribute: { command: UserDirectoryCommands.verifyUserAttribute, signed: false },
+  GetUserAttributeVerificationCode: {
+    command: UserDirectoryCommands.getUserAttributeVerificationCode,
+    signed: false,
+  },
+  DeleteUser: { command: UserDirectoryCommands.deleteUser, signed: false },
+  AdminInitiateAuth: { command: UserDirectoryCommands.adminInitiateAuth, signed: true },
+  AdminRespondToAuthChallenge: { command: UserDirectoryCommands.adminRespondToAuthChallenge, signed: true },
 } as const;
 export type CognitoUserPoolOperation = keyof typeof COGNITO_USER_POOL_OPERATIONS;

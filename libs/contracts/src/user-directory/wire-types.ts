@@ -395,3 +395,76 @@ export interface UserType {
 export interface AdminCreateUserResponse {
   User: UserType;
 }
+
+export interface ListUsersRequest {
+  UserPoolId: string;
+  AttributesToGet?: string[];
+  Limit?: number;
+  PaginationToken?: string;
+  Filter?: string;
+}
+export interface ListUsersResponse {
+  Users: UserType[];
+  PaginationToken?: string;
+}
+
+export interface AdminUpdateUserAttributesRequest {
+  UserPoolId: string;
+  Username: string;
+  UserAttributes: AttributeType[];
+  ClientMetadata?: Record<string, string>;
+}
+export type AdminUpdateUserAttributesResponse = Record<string, never>;
+
+export interface UpdateUserAttributesRequest {
+  AccessToken: string;
+  UserAttributes: AttributeType[];
+  ClientMetadata?: Record<string, string>;
+}
+export interface UpdateUserAttributesResponse {
+  CodeDeliveryDetailsList?: CodeDeliveryDetailsType[];
+}
+
+export interface AdminDeleteUserAttributesRequest {
+  UserPoolId: string;
+  Username: string;
+  UserAttributeNames: string[];
+}
+export type AdminDeleteUserAttributesResponse = Record<string, never>;
+
+export interface DeleteUserAttributesRequest {
+  AccessToken: string;
+  UserAttributeNames: string[];
+}
+export type DeleteUserAttributesResponse = Record<string, never>;
+export type DeleteUserResponse = Record<string, never>;
+
+export interface VerifyUserAttributeRequest {
+  AccessToken: string;
+  AttributeName: string;
+  Code: string;
+}
+export type VerifyUserAttributeResponse = Record<string, never>;
+
+export interface GetUserAttributeVerificationCodeRequest {
+  AccessToken: string;
+  AttributeName: string;
+  ClientMetadata?: Record<string, string>;
+}
+export interface GetUserAttributeVerificationCodeResponse {
+  CodeDeliveryDetails: CodeDeliveryDetailsType;
+}
+
+export interface AdminInitiateAuthRequest {
+  UserPoolId: string;
+  ClientId: string;
+  AuthFlow: AuthFlowType;
+  AuthParameters?: Record<string, string>;
+  ClientMetadata?: Record<string, string>;
+}
+export type AdminInitiateAuthResponse = InitiateAuthResponse;
+
+export interface AdminRespondToAuthChallengeRequest extends RespondToAuthChallengeRequest {
+  UserPoolId: string;
+}
+export type AdminRespondToAuthChallengeResponse = RespondToAuthChallengeResponse;
