@@ -1,0 +1,368 @@
+import {
+  CognitoIdentityClient,
+  CreateIdentityPoolCommand,
+  GetCredentialsForIdentityCommand,
+  GetIdCommand,
+  GetOpenIdTokenCommand,
+  InvalidIdentityPoolConfigurationException,
+  NotAuthorizedException,
+  SetIdentityPoolRolesCommand,
+} from '@aws-sdk/client-cognito-identity';
+import {
+  AdminConfirmSignUpCommand,
+  CognitoIdentityProviderClient,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+  InitiateAuthCommand,
+  SignUpCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
+import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { fromCognitoIdentityPool } from '@aws-sdk/credential-providers';
+import { randomBytes } from 'node:crypto';
+import { signRequest } from '../libs/sigv4/src';
+import { cognitoAdmin, cognitoPublic, e2eSystem } from './support/e2e-context';
+
+const ACCOUNT = '000000000000';
+
+/**
+ * Web identity federation end to end, with unchanged AWS SDK code: a user-pool user, a Google
+ * user (a real local OpenID provider standing in) and a guest each get credentials for the role
+ * the identity pool chooses (fromCognitoIdentityPool), and those credentials sign STS
+ * GetCallerIdentity, which names the assumed role.
+ */
+describe('identity pool credentials through fromCognitoIdentityPool', () => {
+  const system = e2eSystem();
+  const host = new URL(system.endpoint).host;
+  const adminCreds = { accessKeyId: system.adminAccessKeyId, secretAccessKey: system.adminSecretAccessKey };
+  const anonymous = { accessKeyId: 'ANONYMOUS', secretAccessKey: 'anonymous' };
+  const base = { endpoint: system.endpoint, region: 'us-east-1', maxAttempts: 1 };
+  const iam = new IAMClient({ ...base, credentials: adminCreds });
+  const identityAdmin = new CognitoIdentityClient({ ...base, credentials: adminCreds });
+  const identityApp = new CognitoIdentityClient({ ...base, credentials: anonymous });
+  let idpAdmin: CognitoIdentityProviderClient;
+  let idpApp: CognitoIdentityProviderClient;
+  const suffix = randomBytes(3).toString('hex');
+  const roleArn = (name: string) => `arn:aws:iam::${ACCOUNT}:role/${name}-${suffix}`;
+  let userPoolId: string;
+  let clientId: string;
+  let providerName: string;
+  let identityPoolId: string;
+
+  function trustPolicy(poolId: string, amr: 'authenticated' | 'unauthenticated') {
+    return JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Federated: 'cognito-identity.amazonaws.com' },
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Condition: {
+            StringEquals: { 'cognito-identity.amazonaws.com:aud': poolId },
+            'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': amr },
+          },
+        },
+      ],
+    });
+  }
+
+  async function createRole(name: string, poolId: string, amr: 'authenticated' | 'unauthenticated') {
+    await iam.send(
+      new CreateRoleCommand({
+        RoleName: `${name}-${suffix}`,
+        AssumeRolePolicyDocument: trustPolicy(poolId, amr),
+      }),
+    );
+    await iam.send(
+      new PutRolePolicyCommand({
+        RoleName: `${name}-${suffix}`,
+        PolicyName: 'who-am-i',
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: 'sts:GetCallerIdentity', Resource: '*' }],
+        }),
+      }),
+    );
+  }
+
+  async function userPoolToken(username: string): Promise<string> {
+    const password = 'Federate-Pass1!';
+    await idpApp.send(new SignUpCommand({ ClientId: clientId, Username: username, Password: password }));
+    await idpAdmin.send(new AdminConfirmSignUpCommand({ UserPoolId: userPoolId, Username: username }));
+    const result = await idpApp.send(
+      new InitiateAuthCommand({
+        ClientId: clientId,
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: username, PASSWORD: password },
+      }),
+    );
+    return result.AuthenticationResult!.IdToken!;
+  }
+
+  async function googleToken(sub: string): Promise<string> {
+    const origin = new URL(system.googleIssuer).origin;
+    const res = await fetch(`${origin}/mint`, {
+      method: 'POST',
+      body: JSON.stringify({ claims: { sub, aud: 'google-client-1', email: `${sub}@gmail.example` } }),
+    });
+    return ((await res.json()) as { token: string }).token;
+  }
+
+  /** What the app does: the SDK's credential provider, then any AWS client signing with it. */
+  async function callerOf(logins?: Record<string, string>): Promise<string> {
+    const credentials = fromCognitoIdentityPool({
+      // The app's only configuration: where idfed is. No credentials of its own (hence anonymous).
+      clientConfig: { ...base, credentials: anonymous },
+      identityPoolId,
+      ...(logins ? { logins } : {}),
+    });
+    const sts = new STSClient({ ...base, credentials });
+    try {
+      return (await sts.send(new GetCallerIdentityCommand({}))).Arn!;
+    } finally {
+      sts.destroy();
+    }
+  }
+
+  beforeAll(async () => {
+    idpAdmin = cognitoAdmin(system);
+    idpApp = cognitoPublic(system);
+    const { UserPool } = await idpAdmin.send(new CreateUserPoolCommand({ PoolName: 'federated-users' }));
+    userPoolId = UserPool!.Id!;
+    const { UserPoolClient } = await idpAdmin.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: userPoolId,
+        ClientName: 'app',
+        ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      }),
+    );
+    clientId = UserPoolClient!.ClientId!;
+    providerName = `${host}/${userPoolId}`;
+    const pool = await identityAdmin.send(
+      new CreateIdentityPoolCommand({
+        IdentityPoolName: 'federation',
+        AllowUnauthenticatedIdentities: true,
+        CognitoIdentityProviders: [{ ProviderName: providerName, ClientId: clientId }],
+        SupportedLoginProviders: { 'accounts.google.com': 'google-client-1' },
+      }),
+    );
+    identityPoolId = pool.IdentityPoolId!;
+    await createRole('members', identityPoolId, 'authenticated');
+    await createRole('admins', identityPoolId, 'authenticated');
+    await createRole('guests', identityPoolId, 'unauthenticated');
+    await createRole('googlers', identityPoolId, 'authenticated');
+    await identityAdmin.send(
+      new SetIdentityPoolRolesCommand({
+        IdentityPoolId: identityPoolId,
+        Roles: { authenticated: roleArn('members'), unauthenticated: roleArn('guests') },
+        RoleMappings: {
+          [`${providerName}:${clientId}`]: {
+            Type: 'Rules',
+            AmbiguousRoleResolution: 'AuthenticatedRole',
+            RulesConfiguration: {
+              Rules: [
+                {
+                  Claim: 'cognito:username',
+                  MatchType: 'StartsWith',
+                  Value: 'admin',
+                  RoleARN: roleArn('admins'),
+                },
+              ],
+            },
+          },
+          'accounts.google.com': {
+            Type: 'Rules',
+            AmbiguousRoleResolution: 'Deny',
+            RulesConfiguration: {
+              Rules: [
+                {
+                  Claim: 'email',
+                  MatchType: 'Contains',
+                  Value: '@gmail.example',
+                  RoleARN: roleArn('googlers'),
+                },
+              ],
+            },
+          },
+        },
+      }),
+    );
+  });
+
+  afterAll(() => {
+    for (const c of [iam, identityAdmin, identityApp, idpAdmin, idpApp]) c.destroy();
+  });
+
+  it('gives a user-pool user the authenticated role', async () => {
+    const token = await userPoolToken('mallory-member');
+    expect(await callerOf({ [providerName]: token })).toBe(
+      `arn:aws:sts::${ACCOUNT}:assumed-role/members-${suffix}/CognitoIdentityCredentials`,
+    );
+  });
+
+  it('applies the rule mapping: an admin-named user gets the admin role', async () => {
+    const token = await userPoolToken('admin-oscar');
+    expect(await callerOf({ [providerName]: token })).toContain(`assumed-role/admins-${suffix}/`);
+  });
+
+  it('gives a Google user the role their mapping chooses', async () => {
+    const token = await googleToken(`g-${suffix}`);
+    expect(await callerOf({ 'accounts.google.com': token })).toContain(`assumed-role/googlers-${suffix}/`);
+  });
+
+  it('denies a Google user no rule matches, as AmbiguousRoleResolution Deny says', async () => {
+    const origin = new URL(system.googleIssuer).origin;
+    const res = await fetch(`${origin}/mint`, {
+      method: 'POST',
+      body: JSON.stringify({
+        claims: { sub: `other-${suffix}`, aud: 'google-client-1', email: 'x@elsewhere.example' },
+      }),
+    });
+    const token = ((await res.json()) as { token: string }).token;
+    const { IdentityId } = await identityApp.send(
+      new GetIdCommand({ IdentityPoolId: identityPoolId, Logins: { 'accounts.google.com': token } }),
+    );
+    await expect(
+      identityApp.send(
+        new GetCredentialsForIdentityCommand({
+          IdentityId: IdentityId!,
+          Logins: { 'accounts.google.com': token },
+        }),
+      ),
+    ).rejects.toBeInstanceOf(NotAuthorizedException);
+  });
+
+  it('gives a guest the unauthenticated role, scoped down by the guest session policy', async () => {
+    expect(await callerOf()).toContain(`assumed-role/guests-${suffix}/`);
+    // The guests role itself allows S3 reads and Cognito Sync; the guest session policy keeps only Sync.
+    await iam.send(
+      new PutRolePolicyCommand({
+        RoleName: `guests-${suffix}`,
+        PolicyName: 'broad',
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            { Effect: 'Allow', Action: ['s3:GetObject', 'cognito-sync:ListRecords'], Resource: '*' },
+          ],
+        }),
+      }),
+    );
+    const { IdentityId } = await identityApp.send(new GetIdCommand({ IdentityPoolId: identityPoolId }));
+    const { Credentials } = await identityApp.send(
+      new GetCredentialsForIdentityCommand({ IdentityId: IdentityId! }),
+    );
+    const decide = async (action: string) => {
+      const url = new URL(`${system.endpoint}/authorize`);
+      const body = JSON.stringify({
+        credentials: { accessKeyId: Credentials!.AccessKeyId, sessionToken: Credentials!.SessionToken },
+        action,
+        resource: '*',
+      });
+      const signed = signRequest(
+        {
+          method: 'POST',
+          path: '/authorize',
+          query: '',
+          headers: { host: url.host, 'content-type': 'application/json' },
+          body,
+        },
+        adminCreds,
+        { region: 'us-east-1', service: 'idfed' },
+      );
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: signed.headers as Record<string, string>,
+        body,
+      });
+      return ((await res.json()) as { decision: string }).decision;
+    };
+    expect(await decide('cognito-sync:ListRecords')).toBe('Allow');
+    expect(await decide('s3:GetObject')).toBe('ImplicitDeny');
+  });
+
+  it('returns Cognito-shaped credentials (SecretKey, epoch Expiration) for ASIA keys', async () => {
+    const { IdentityId } = await identityApp.send(new GetIdCommand({ IdentityPoolId: identityPoolId }));
+    const { Credentials } = await identityApp.send(
+      new GetCredentialsForIdentityCommand({ IdentityId: IdentityId! }),
+    );
+    expect(Credentials?.AccessKeyId).toMatch(/^ASIA[A-Z2-7]{16}$/);
+    expect(Credentials?.SecretKey).toHaveLength(40);
+    expect(Credentials?.SessionToken).toBeTruthy();
+    expect(Credentials!.Expiration!.getTime()).toBeGreaterThan(Date.now() + 50 * 60_000);
+  });
+
+  it('refuses a Google token for another client, and a forged user-pool token', async () => {
+    const origin = new URL(system.googleIssuer).origin;
+    const res = await fetch(`${origin}/mint`, {
+      method: 'POST',
+      body: JSON.stringify({ claims: { sub: 'x', aud: 'some-other-app' } }),
+    });
+    const foreign = ((await res.json()) as { token: string }).token;
+    await expect(
+      identityApp.send(
+        new GetIdCommand({ IdentityPoolId: identityPoolId, Logins: { 'accounts.google.com': foreign } }),
+      ),
+    ).rejects.toBeInstanceOf(NotAuthorizedException);
+    const token = await userPoolToken('trent');
+    const [h, p] = token.split('.');
+    await expect(
+      identityApp.send(
+        new GetIdCommand({ IdentityPoolId: identityPoolId, Logins: { [providerName]: `${h}.${p}.AAAA` } }),
+      ),
+    ).rejects.toBeInstanceOf(NotAuthorizedException);
+  });
+
+  it('reports a role that does not trust the pool as an invalid pool configuration', async () => {
+    const other = await identityAdmin.send(
+      new CreateIdentityPoolCommand({
+        IdentityPoolName: 'misconfigured',
+        AllowUnauthenticatedIdentities: true,
+      }),
+    );
+    // The guests role trusts the first pool only.
+    await identityAdmin.send(
+      new SetIdentityPoolRolesCommand({
+        IdentityPoolId: other.IdentityPoolId!,
+        Roles: { unauthenticated: roleArn('guests') },
+      }),
+    );
+    const { IdentityId } = await identityApp.send(
+      new GetIdCommand({ IdentityPoolId: other.IdentityPoolId! }),
+    );
+    await expect(
+      identityApp.send(new GetCredentialsForIdentityCommand({ IdentityId: IdentityId! })),
+    ).rejects.toBeInstanceOf(InvalidIdentityPoolConfigurationException);
+  });
+
+  it('runs the classic flow only where AllowClassicFlow is on: GetOpenIdToken, then STS', async () => {
+    const { IdentityId } = await identityApp.send(new GetIdCommand({ IdentityPoolId: identityPoolId }));
+    await expect(
+      identityApp.send(new GetOpenIdTokenCommand({ IdentityId: IdentityId! })),
+    ).rejects.toMatchObject({
+      name: 'InvalidParameterException',
+    });
+    const classic = await identityAdmin.send(
+      new CreateIdentityPoolCommand({
+        IdentityPoolName: 'classic',
+        AllowUnauthenticatedIdentities: true,
+        AllowClassicFlow: true,
+      }),
+    );
+    await createRole('classic', classic.IdentityPoolId!, 'unauthenticated');
+    const guest = await identityApp.send(new GetIdCommand({ IdentityPoolId: classic.IdentityPoolId! }));
+    const { Token } = await identityApp.send(new GetOpenIdTokenCommand({ IdentityId: guest.IdentityId! }));
+    const sts = new STSClient({ ...base, credentials: anonymous });
+    const assumed = await sts.send(
+      new AssumeRoleWithWebIdentityCommand({
+        RoleArn: roleArn('classic'),
+        RoleSessionName: 'classic-flow',
+        WebIdentityToken: Token!,
+      }),
+    );
+    sts.destroy();
+    // STS names the token's issuer; trust policies name it cognito-identity.amazonaws.com.
+    expect(assumed.Provider).toBe(`${system.endpoint}/identity`);
+    expect(assumed.SubjectFromWebIdentityToken).toBe(guest.IdentityId);
+    expect(assumed.AssumedRoleUser?.Arn).toContain(`assumed-role/classic-${suffix}/classic-flow`);
+  });
+});
