@@ -23,6 +23,8 @@ import {
 import {
   AdminConfirmSignUpCommand,
   AdminDeleteUserCommand,
+  AdminDisableUserCommand,
+  GlobalSignOutCommand,
   CognitoIdentityProviderClient,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
@@ -60,6 +62,10 @@ describe('identity pools through the AWS SDK', () => {
   let identityPoolId: string;
 
   async function signIn(username: string): Promise<string> {
+    return (await signInTokens(username)).IdToken!;
+  }
+
+  async function signInTokens(username: string) {
     const password = 'Identity-Pass1!';
     await idpApp.send(new SignUpCommand({ ClientId: clientId, Username: username, Password: password }));
     await idpAdmin.send(new AdminConfirmSignUpCommand({ UserPoolId: userPoolId, Username: username }));
@@ -70,7 +76,22 @@ describe('identity pools through the AWS SDK', () => {
         AuthParameters: { USERNAME: username, PASSWORD: password },
       }),
     );
-    return result.AuthenticationResult!.IdToken!;
+    return result.AuthenticationResult!;
+  }
+
+  /** Retries until the broker has applied the user directory's event (it arrives over the bus). */
+  async function eventuallyRefused(call: () => Promise<unknown>): Promise<void> {
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      try {
+        await call();
+      } catch (err) {
+        expect(err).toBeInstanceOf(NotAuthorizedException);
+        return;
+      }
+      if (Date.now() > deadline) throw new Error('the login was still accepted');
+      await new Promise((r) => setTimeout(r, 200));
+    }
   }
 
   beforeAll(async () => {
@@ -265,6 +286,20 @@ describe('identity pools through the AWS SDK', () => {
     expect(refused).toBe(true);
     const described = await admin.send(new DescribeIdentityCommand({ IdentityId: IdentityId! }));
     expect(described.Logins ?? []).toEqual([]);
+  });
+
+  it('refuses tokens issued before a global sign-out, and those of a disabled user', async () => {
+    const tokens = await signInTokens('louis');
+    const getId = (token: string) =>
+      app.send(new GetIdCommand({ IdentityPoolId: identityPoolId, Logins: { [providerName]: token } }));
+    await getId(tokens.IdToken!);
+    await idpApp.send(new GlobalSignOutCommand({ AccessToken: tokens.AccessToken! }));
+    await eventuallyRefused(() => getId(tokens.IdToken!));
+
+    const fresh = await signInTokens('mia');
+    await getId(fresh.IdToken!);
+    await idpAdmin.send(new AdminDisableUserCommand({ UserPoolId: userPoolId, Username: 'mia' }));
+    await eventuallyRefused(() => getId(fresh.IdToken!));
   });
 
   it('unlinks a login on request', async () => {

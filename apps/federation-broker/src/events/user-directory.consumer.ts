@@ -5,8 +5,12 @@ import {
   SigningKeyActivatedEvent,
   UserDeletedEvent,
   UserDirectoryTopics,
+  UserDisabledEvent,
+  UserEnabledEvent,
   UserPoolDeletedEvent,
+  UserSignedOutEvent,
 } from '@idfed/contracts';
+import { EntityManager } from 'typeorm';
 import { BusContext, InboxService } from '@idfed/messaging';
 import { IdentityLoginEntity, UserPoolKeyEntity, UserPoolUserStateEntity } from '../database/entities';
 import { IdentityLinks } from '../identities/identity-links';
@@ -79,6 +83,64 @@ export class UserDirectoryConsumer {
         );
       }
     });
+  }
+
+  /** Global sign-out: tokens issued before it no longer log in (with ServerSideTokenCheck). */
+  @EventPattern(UserDirectoryTopics.userSignedOut)
+  async signedOut(@Payload() value: unknown, @Ctx() ctx: BusContext): Promise<void> {
+    const event = parseMessage(UserSignedOutEvent, value);
+    await this.inbox.processOnce(CONSUMER, ctx.getEventId(), (m) =>
+      this.updateState(m, event.userPoolId, event.sub, {
+        tokensValidAfter: new Date(event.tokensValidAfter),
+      }),
+    );
+  }
+
+  @EventPattern(UserDirectoryTopics.userDisabled)
+  async disabled(@Payload() value: unknown, @Ctx() ctx: BusContext): Promise<void> {
+    const event = parseMessage(UserDisabledEvent, value);
+    await this.inbox.processOnce(CONSUMER, ctx.getEventId(), (m) =>
+      this.updateState(m, event.userPoolId, event.sub, {
+        disabled: true,
+        tokensValidAfter: new Date(event.tokensValidAfter),
+      }),
+    );
+  }
+
+  @EventPattern(UserDirectoryTopics.userEnabled)
+  async enabled(@Payload() value: unknown, @Ctx() ctx: BusContext): Promise<void> {
+    const event = parseMessage(UserEnabledEvent, value);
+    await this.inbox.processOnce(CONSUMER, ctx.getEventId(), (m) =>
+      this.updateState(m, event.userPoolId, event.sub, { disabled: false }),
+    );
+  }
+
+  /**
+   * Merges a change into what the broker knows of a user. Revocation times only move forward, so a
+   * late or replayed older event cannot undo a newer sign-out.
+   */
+  private async updateState(
+    m: EntityManager,
+    userPoolId: string,
+    sub: string,
+    change: { disabled?: boolean; tokensValidAfter?: Date },
+  ): Promise<void> {
+    const current = await m.findOne(UserPoolUserStateEntity, { where: { userPoolId, sub } });
+    const after = [current?.tokensValidAfter, change.tokensValidAfter]
+      .filter((d): d is Date => d instanceof Date)
+      .sort((a, b) => b.getTime() - a.getTime())[0];
+    await m.upsert(
+      UserPoolUserStateEntity,
+      {
+        userPoolId,
+        sub,
+        deleted: current?.deleted ?? false,
+        disabled: change.disabled ?? current?.disabled ?? false,
+        tokensValidAfter: after ?? null,
+        updatedAt: new Date(),
+      },
+      ['userPoolId', 'sub'],
+    );
   }
 
   @EventPattern(UserDirectoryTopics.userPoolDeleted)
