@@ -32,6 +32,22 @@ describe('log redaction', () => {
     for (const secret of ['hunter2-secret', 'pw-nested', 'hash-nested', 'rt-value', 'sig-value']) {
       expect(out).not.toContain(secret);
     }
+  });
+
+  it('hides SRP blocks, sessions, temporary passwords and login tokens', () => {
+    const out = capture((log) =>
+      log.info({
+        body: {
+          ChallengeResponses: { PASSWORD_CLAIM_SECRET_BLOCK: 'blk-1', PASSWORD_CLAIM_SIGNATURE: 'sig-2' },
+          Session: 'sess-3',
+          TemporaryPassword: 'tmp-4',
+          Logins: { 'accounts.google.com': 'jwt-5' },
+        },
+      }),
+    );
+    for (const secret of ['blk-1', 'sig-2', 'sess-3', 'tmp-4', 'jwt-5']) {
+      expect(out).not.toContain(secret);
+    }
     expect(out).toContain('[redacted]');
   });
 });

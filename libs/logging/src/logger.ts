@@ -33,6 +33,14 @@ const SENSITIVE = [
   'SRP_A',
   'SRP_B',
   'PASSWORD_CLAIM_SIGNATURE',
+  'PASSWORD_CLAIM_SECRET_BLOCK',
+  'SECRET_BLOCK',
+  'TemporaryPassword',
+  'Token',
+  'WebIdentityToken',
+  'Session',
+  'Code',
+  'Logins',
   'x-amz-security-token',
 ];
 export const REDACT_PATHS = [
