@@ -1,7 +1,7 @@
-import { DynamicModule, Inject, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule } from '@nestjs/common';
 import { IdfedEnv } from '@idfed/config';
-import { BusClient, createClientTransport, OutboxService, TransportConfig } from '@idfed/messaging';
-import { ServiceModule } from '@idfed/service-runtime';
+import { BusClient, OutboxService, TransportConfig } from '@idfed/messaging';
+import { peerBusProviders, ServiceModule } from '@idfed/service-runtime';
 import { SessionTokenCodec } from '@idfed/session-credentials';
 import { DataSource } from 'typeorm';
 import { IamArns } from './common/arns';
@@ -41,19 +41,6 @@ export interface CredentialVendingOptions {
   trustedIssuers?: (bus: BusClient) => TrustedIssuer[];
 }
 
-/** Credential vending also asks: the federation broker for its issuer keys. */
-class PeerBusLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
-  constructor(@Inject(BusClient) private readonly bus: BusClient) {}
-
-  onApplicationBootstrap(): Promise<void> {
-    return this.bus.connect();
-  }
-
-  onApplicationShutdown(): Promise<void> {
-    return this.bus.close();
-  }
-}
-
 /** Wires credential vending: plain classes built here, so what depends on what reads in one place. */
 export const CredentialVendingModule = {
   register(options: CredentialVendingOptions): DynamicModule {
@@ -77,15 +64,8 @@ export const CredentialVendingModule = {
         { provide: IamArns, useValue: arns },
         { provide: SessionTokenCodec, useValue: SessionTokenCodec.fromMasterKey(options.sessionTokenKey) },
         { provide: JwksClient, useValue: new JwksClient() },
-        {
-          provide: BusClient,
-          useFactory: () =>
-            new BusClient(
-              createClientTransport(options.transport, 'idfed.credential-vending.replies'),
-              options.env.requestTimeoutMs,
-            ),
-        },
-        PeerBusLifecycle,
+        // Credential vending also asks: the federation broker for its issuer keys.
+        ...peerBusProviders('credential-vending', options.transport, options.env.requestTimeoutMs),
         {
           provide: RolesService,
           inject: [DataSource],

@@ -1,8 +1,8 @@
-import { DynamicModule, Inject, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule } from '@nestjs/common';
 import { IdfedEnv } from '@idfed/config';
 import { KeyEncryption } from '@idfed/crypto';
-import { BusClient, createClientTransport, OutboxService, TransportConfig } from '@idfed/messaging';
-import { ServiceModule } from '@idfed/service-runtime';
+import { BusClient, OutboxService, TransportConfig } from '@idfed/messaging';
+import { peerBusProviders, ServiceModule } from '@idfed/service-runtime';
 import { DataSource } from 'typeorm';
 import { IdentityCredentialsService } from './credentials/identity-credentials.service';
 import { federationBrokerEntities } from './database/entities';
@@ -32,19 +32,6 @@ export function brokerIssuer(env: IdfedEnv): string {
   return `${env.publicUrl}/identity`;
 }
 
-/** The broker also asks: credential vending for credentials and token checks. */
-class PeerBusLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
-  constructor(@Inject(BusClient) private readonly bus: BusClient) {}
-
-  onApplicationBootstrap(): Promise<void> {
-    return this.bus.connect();
-  }
-
-  onApplicationShutdown(): Promise<void> {
-    return this.bus.close();
-  }
-}
-
 /** Wires the federation broker: plain classes built here, so what depends on what reads in one place. */
 export const FederationBrokerModule = {
   register(options: FederationBrokerOptions): DynamicModule {
@@ -58,15 +45,8 @@ export const FederationBrokerModule = {
       migrations: federationBrokerMigrations,
       controllers: [IdentityPoolsHandlers, IdentitiesHandlers, UserDirectoryConsumer],
       providers: [
-        {
-          provide: BusClient,
-          useFactory: () =>
-            new BusClient(
-              createClientTransport(options.transport, 'idfed.federation-broker.replies'),
-              env.requestTimeoutMs,
-            ),
-        },
-        PeerBusLifecycle,
+        // The broker also asks: credential vending for credentials and token checks.
+        ...peerBusProviders('federation-broker', options.transport, env.requestTimeoutMs),
         { provide: KeyEncryption, useValue: new KeyEncryption(options.keyEncryptionKey) },
         {
           provide: IdentityPoolsService,

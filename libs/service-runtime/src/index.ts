@@ -4,3 +4,4 @@ export * from './service-app';
 export * from './transport-from-env';
 export * from './service-process';
 export * from './service-module';
+export * from './peer-bus.providers';

@@ -35,7 +35,7 @@ describe('RequestValidator (IAM wording)', () => {
         ],
         MaxItems: 0,
       })
-        .stringList('ClientIDList', { min: 1, max: 255 })
+        .stringList('ClientIDList', { item: { min: 1, max: 255 } })
         .tags()
         .integer('MaxItems', { min: 1, max: 1000 })
         .string('RoleName', { required: true })

@@ -31,12 +31,11 @@ export class OidcProvidersService {
   async create(req: CreateOpenIDConnectProviderRequest): Promise<CreateOpenIDConnectProviderResult> {
     RequestValidator.of(req)
       .string('Url', { required: true, min: 1, max: 255 })
-      .stringList('ClientIDList', { min: 1, max: 255 }, { maxItems: MAX_CLIENT_IDS })
-      .stringList(
-        'ThumbprintList',
-        { min: 40, max: 40, pattern: Patterns.thumbprint },
-        { maxItems: MAX_THUMBPRINTS },
-      )
+      .stringList('ClientIDList', { item: { min: 1, max: 255 }, maxItems: MAX_CLIENT_IDS })
+      .stringList('ThumbprintList', {
+        item: { min: 40, max: 40, pattern: Patterns.thumbprint },
+        maxItems: MAX_THUMBPRINTS,
+      })
       .tags()
       .check();
     const url = parseProviderUrl(req.Url);

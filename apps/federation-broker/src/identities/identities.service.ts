@@ -127,7 +127,7 @@ export class IdentitiesService {
   }
 
   async delete(req: DeleteIdentitiesRequest, meta: CommandMeta): Promise<DeleteIdentitiesResponse> {
-    RequestValidator.of(req).stringList('IdentityIdsToDelete', { required: true, max: 60 }).check();
+    RequestValidator.of(req).stringList('IdentityIdsToDelete', { required: true, maxItems: 60 }).check();
     if (req.IdentityIdsToDelete.length === 0)
       throw BrokerErrors.invalidParameter('IdentityIdsToDelete is empty.');
     await this.dataSource.transaction(async (m) => {
@@ -158,7 +158,7 @@ export class IdentitiesService {
   async unlink(req: UnlinkIdentityRequest, meta: CommandMeta): Promise<Record<string, never>> {
     RequestValidator.of(req)
       .stringMap('Logins', { required: true, maxEntries: 10 })
-      .stringList('LoginsToRemove', { required: true, max: 10 })
+      .stringList('LoginsToRemove', { required: true, maxItems: 10 })
       .check();
     const proof = await this.authenticate(req.IdentityId, req.Logins, meta);
     if (proof.logins.length === 0)

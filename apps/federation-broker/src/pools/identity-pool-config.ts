@@ -23,7 +23,7 @@ export function validateIdentityPoolRequest(req: CreateIdentityPoolRequest): voi
     .boolean('AllowClassicFlow')
     .stringMap('SupportedLoginProviders', { maxEntries: 10 })
     .string('DeveloperProviderName', { min: 1, max: 128, pattern: Patterns.developerProviderName })
-    .stringList('OpenIdConnectProviderARNs', { max: 50 })
+    .stringList('OpenIdConnectProviderARNs', { maxItems: 50 })
     .stringList('SamlProviderARNs')
     .stringMap('IdentityPoolTags', { maxEntries: 50 })
     .check();

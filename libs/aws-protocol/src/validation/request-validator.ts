@@ -1,66 +1,76 @@
 /**
  * Input checks worded like AWS's own ("1 validation error detected: Value null at 'username'
  * failed to satisfy constraint: Member must not be null"), so clients and people see the message
- * they would see against AWS. All violations are collected before failing, as AWS does.
+ * they would see against AWS. All violations are collected before failing, as AWS does. Long or
+ * secret values are never echoed: a message stays small and leaks nothing.
  */
 export class RequestValidator {
   private readonly violations: string[] = [];
 
-  private constructor(
-    private readonly body: Record<string, unknown>,
+  protected constructor(
+    protected readonly body: Record<string, unknown>,
     private readonly invalid: (message: string) => Error,
   ) {}
 
-  /** `invalid` builds the service's own InvalidParameterException from the message. */
+  /** `invalid` builds the service's own error (InvalidParameterException, ValidationError) from the message. */
   static of(body: unknown, invalid: (message: string) => Error): RequestValidator {
+    return new RequestValidator(RequestValidator.asObject(body, invalid), invalid);
+  }
+
+  protected static asObject(body: unknown, invalid: (message: string) => Error): Record<string, unknown> {
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      throw invalid('Request body must be a JSON object.');
+      throw invalid('The request must be a JSON object of parameters.');
     }
-    return new RequestValidator(body as Record<string, unknown>, invalid);
+    return body as Record<string, unknown>;
   }
 
-  private member(field: string): string {
-    return field.charAt(0).toLowerCase() + field.slice(1);
-  }
-
-  private fail(field: string, value: unknown, constraint: string): void {
-    const shown =
-      value === undefined || value === null ? 'null' : `'${typeof value === 'string' ? value : '***'}'`;
+  /** Records a violation; `shown` undefined prints `null`, as AWS does for a missing member. */
+  protected fail(field: string, shown: string | undefined, constraint: string): void {
+    const member = field.charAt(0).toLowerCase() + field.slice(1);
     this.violations.push(
-      `Value ${shown} at '${this.member(field)}' failed to satisfy constraint: ${constraint}`,
+      `Value ${shown === undefined ? 'null' : `'${shown}'`} at '${member}' failed to satisfy constraint: ${constraint}`,
     );
+  }
+
+  protected checkString(
+    field: string,
+    value: unknown,
+    opts: { min?: number; max?: number; pattern?: RegExp; secret?: boolean },
+  ): void {
+    if (typeof value !== 'string') {
+      this.fail(field, '***', 'Member must be a string');
+      return;
+    }
+    const shown = opts.secret || value.length > 256 ? '***' : value;
+    if (opts.min !== undefined && value.length < opts.min) {
+      this.fail(field, shown, `Member must have length greater than or equal to ${opts.min}`);
+    } else if (opts.max !== undefined && value.length > opts.max) {
+      this.fail(field, shown, `Member must have length less than or equal to ${opts.max}`);
+    } else if (opts.pattern && !opts.pattern.test(value)) {
+      this.fail(field, shown, `Member must satisfy regular expression pattern: ${patternText(opts.pattern)}`);
+    }
+  }
+
+  private missing(field: string, required: boolean | undefined): boolean {
+    const value = this.body[field];
+    if (value !== undefined && value !== null) return false;
+    if (required) this.fail(field, undefined, 'Member must not be null');
+    return true;
   }
 
   string(
     field: string,
     opts: { required?: boolean; min?: number; max?: number; pattern?: RegExp; secret?: boolean } = {},
   ): this {
-    const value = this.body[field];
-    if (value === undefined || value === null) {
-      if (opts.required) this.fail(field, value, 'Member must not be null');
-      return this;
-    }
-    const shown = opts.secret ? '***' : value;
-    if (typeof value !== 'string') {
-      this.fail(field, '***', 'Member must be a string');
-    } else if (opts.min !== undefined && value.length < opts.min) {
-      this.fail(field, shown, `Member must have length greater than or equal to ${opts.min}`);
-    } else if (opts.max !== undefined && value.length > opts.max) {
-      this.fail(field, shown, `Member must have length less than or equal to ${opts.max}`);
-    } else if (opts.pattern && !opts.pattern.test(value)) {
-      this.fail(field, shown, `Member must satisfy regular expression pattern: ${opts.pattern.source}`);
-    }
+    if (!this.missing(field, opts.required)) this.checkString(field, this.body[field], opts);
     return this;
   }
 
   integer(field: string, opts: { required?: boolean; min?: number; max?: number } = {}): this {
+    if (this.missing(field, opts.required)) return this;
     const value = this.body[field];
-    if (value === undefined || value === null) {
-      if (opts.required) this.fail(field, value, 'Member must not be null');
-      return this;
-    }
     if (typeof value !== 'number' || !Number.isInteger(value)) {
-      this.fail(field, String(value), 'Member must be an integer');
+      this.fail(field, String(value).slice(0, 64), 'Member must be an integer');
     } else if (opts.min !== undefined && value < opts.min) {
       this.fail(field, String(value), `Member must have value greater than or equal to ${opts.min}`);
     } else if (opts.max !== undefined && value > opts.max) {
@@ -69,21 +79,20 @@ export class RequestValidator {
     return this;
   }
 
-  boolean(field: string): this {
-    const value = this.body[field];
-    if (value !== undefined && value !== null && typeof value !== 'boolean') {
-      this.fail(field, String(value), 'Member must be a boolean');
+  boolean(field: string, required = false): this {
+    if (!this.missing(field, required) && typeof this.body[field] !== 'boolean') {
+      this.fail(field, String(this.body[field]).slice(0, 64), 'Member must be a boolean');
     }
     return this;
   }
 
   enumList(field: string, allowed: readonly string[]): this {
+    if (this.missing(field, false)) return this;
     const value = this.body[field];
-    if (value === undefined || value === null) return this;
     if (!Array.isArray(value) || value.some((v) => !allowed.includes(v as string))) {
       this.fail(
         field,
-        JSON.stringify(value),
+        JSON.stringify(value).slice(0, 256),
         `Member must satisfy constraint: [Member must satisfy enum value set: [${allowed.join(', ')}]]`,
       );
     }
@@ -91,20 +100,20 @@ export class RequestValidator {
   }
 
   oneOf(field: string, allowed: readonly string[], required = false): this {
-    const value = this.body[field];
-    if (value === undefined || value === null) {
-      if (required) this.fail(field, value, 'Member must not be null');
-      return this;
-    }
-    if (!allowed.includes(value as string)) {
-      this.fail(field, String(value), `Member must satisfy enum value set: [${allowed.join(', ')}]`);
+    if (!this.missing(field, required) && !allowed.includes(this.body[field] as string)) {
+      this.fail(
+        field,
+        String(this.body[field]).slice(0, 64),
+        `Member must satisfy enum value set: [${allowed.join(', ')}]`,
+      );
     }
     return this;
   }
 
+  /** A list of {Name, Value} attributes, as Cognito's UserAttributes. */
   attributeList(field: string): this {
+    if (this.missing(field, false)) return this;
     const value = this.body[field];
-    if (value === undefined || value === null) return this;
     const ok =
       Array.isArray(value) &&
       value.every(
@@ -120,38 +129,54 @@ export class RequestValidator {
   }
 
   stringMap(field: string, opts: { required?: boolean; maxEntries?: number } = {}): this {
+    if (this.missing(field, opts.required)) return this;
     const value = this.body[field];
-    if (value === undefined || value === null) {
-      if (opts.required) this.fail(field, value, 'Member must not be null');
-      return this;
-    }
     const ok =
       typeof value === 'object' &&
       !Array.isArray(value) &&
       Object.values(value as object).every((v) => typeof v === 'string');
     if (!ok) this.fail(field, '***', 'Member must be a map of strings');
     else if (opts.maxEntries !== undefined && Object.keys(value as object).length > opts.maxEntries) {
-      this.fail(field, '***', `Member must have length less than or equal to ${opts.maxEntries}`);
+      this.fail(field, undefined, `Member must have length less than or equal to ${opts.maxEntries}`);
     }
     return this;
   }
 
-  stringList(field: string, opts: { required?: boolean; max?: number } = {}): this {
+  /** A list of strings; with `item`, each is checked like string() (members named `<field>.<n>.member`). */
+  stringList(
+    field: string,
+    opts: {
+      required?: boolean;
+      maxItems?: number;
+      item?: { min?: number; max?: number; pattern?: RegExp };
+    } = {},
+  ): this {
+    if (this.missing(field, opts.required)) return this;
     const value = this.body[field];
-    if (value === undefined || value === null) {
-      if (opts.required) this.fail(field, value, 'Member must not be null');
-    } else if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
-      this.fail(field, '***', 'Member must be a list of strings');
-    } else if (opts.max !== undefined && value.length > opts.max) {
-      this.fail(field, '***', `Member must have length less than or equal to ${opts.max}`);
+    if (!Array.isArray(value)) {
+      this.fail(field, '***', 'Member must be a list');
+      return this;
     }
+    if (opts.maxItems !== undefined && value.length > opts.maxItems) {
+      this.fail(field, undefined, `Member must have length less than or equal to ${opts.maxItems}`);
+    }
+    value.forEach((v, i) => this.checkString(`${field}.${i + 1}.member`, v, opts.item ?? {}));
     return this;
   }
 
-  /** Throws the service's InvalidParameterException listing every violation found. */
-  check(): void {
+  /** Throws the service's error listing every violation found; `error` overrides it for one call. */
+  check(error: (message: string) => Error = this.invalid): void {
     const n = this.violations.length;
     if (n === 0) return;
-    throw this.invalid(`${n} validation error${n > 1 ? 's' : ''} detected: ${this.violations.join('; ')}`);
+    throw error(`${n} validation error${n > 1 ? 's' : ''} detected: ${this.violations.join('; ')}`);
   }
+}
+
+/** The regular expression as AWS prints it: its source without the anchors idfed adds. */
+function patternText(pattern: RegExp): string {
+  return pattern.source
+    .replace(/^\^\(\?:/, '')
+    .replace(/\)\$$/, '')
+    .replace(/^\^/, '')
+    .replace(/\$$/, '');
 }

@@ -1,0 +1,36 @@
+import { Inject, OnApplicationBootstrap, OnApplicationShutdown, Provider } from '@nestjs/common';
+import { ServiceName } from '@idfed/contracts';
+import { BusClient, createClientTransport, TransportConfig } from '@idfed/messaging';
+
+/** Connects the service's own bus client with the app and closes it on shutdown. */
+class PeerBusLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(@Inject(BusClient) private readonly bus: BusClient) {}
+
+  onApplicationBootstrap(): Promise<void> {
+    return this.bus.connect();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.bus.close();
+  }
+}
+
+/**
+ * A BusClient for a service that also asks other services (the broker asks credential vending for
+ * credentials, credential vending asks the broker for its issuer keys). Its replies come back to
+ * the service's own reply group, shared by its replicas.
+ */
+export function peerBusProviders(
+  service: ServiceName,
+  transport: TransportConfig,
+  timeoutMs: number,
+): Provider[] {
+  return [
+    {
+      provide: BusClient,
+      useFactory: () =>
+        new BusClient(createClientTransport(transport, `idfed.${service}.replies`), timeoutMs),
+    },
+    PeerBusLifecycle,
+  ];
+}
