@@ -16,9 +16,15 @@ function newestMtime(dir) {
   return newest;
 }
 
-export function run(command, env = {}) {
+/** Runs a command with inherited output; `timeoutMs` kills it (and fails) if it hangs. */
+export function run(command, env = {}, timeoutMs = undefined) {
   console.log(`\n$ ${command}`);
-  execSync(command, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  execSync(command, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+    ...(timeoutMs ? { timeout: timeoutMs, killSignal: 'SIGKILL' } : {}),
+  });
 }
 
 export function ensureInstalled() {

@@ -14,7 +14,7 @@ import { Members, Patterns, RequestValidator } from '../common/validate';
 import { CognitoErrors } from '../common/cognito-errors';
 import { RefreshTokenEntity, UserEntity } from '../database/entities';
 import { PoolsService } from '../pools/pools.service';
-import { findUser } from '../users/user-lookup';
+import { requireAdminUser } from '../users/user-lookup';
 import { AccessTokenVerifier } from './access-token.verifier';
 import { hashRefreshToken } from './refresh-tokens';
 import { endAllSessions } from './sessions';
@@ -52,14 +52,8 @@ export class SignOutUseCases {
   }
 
   async adminGlobal(req: AdminUserRequest, correlationId: string): Promise<AdminUserGlobalSignOutResponse> {
-    RequestValidator.of(req)
-      .string('UserPoolId', Members.userPoolId)
-      .string('Username', Members.username)
-      .check();
     await this.dataSource.transaction(async (m) => {
-      const pool = await this.pools.require(m, req.UserPoolId);
-      const user = await findUser(m, pool.id, pool.config, req.Username, true);
-      if (!user) throw CognitoErrors.userNotFound();
+      const { user } = await requireAdminUser(m, this.pools, req);
       await endAllSessions(m, this.outbox, user, correlationId);
     });
     this.outbox.nudge();

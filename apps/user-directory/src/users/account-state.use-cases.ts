@@ -9,11 +9,9 @@ import {
 import { OutboxService } from '@idfed/messaging';
 import { DataSource } from 'typeorm';
 import { endAllSessions } from '../auth/sessions';
-import { CognitoErrors } from '../common/cognito-errors';
-import { Members, RequestValidator } from '../common/validate';
 import { UserEntity } from '../database/entities';
 import { PoolsService } from '../pools/pools.service';
-import { findUser } from './user-lookup';
+import { requireAdminUser } from './user-lookup';
 
 /**
  * AdminDisableUser and AdminEnableUser. Disabling, as in Cognito, also ends every session: a
@@ -28,14 +26,8 @@ export class AccountStateUseCases {
   ) {}
 
   async disable(req: AdminUserRequest, correlationId: string): Promise<AdminDisableUserResponse> {
-    RequestValidator.of(req)
-      .string('UserPoolId', Members.userPoolId)
-      .string('Username', Members.username)
-      .check();
     await this.dataSource.transaction(async (m) => {
-      const pool = await this.pools.require(m, req.UserPoolId);
-      const user = await findUser(m, pool.id, pool.config, req.Username, true);
-      if (!user) throw CognitoErrors.userNotFound();
+      const { pool, user } = await requireAdminUser(m, this.pools, req);
       if (!user.enabled) return;
       const tokensValidAfter = await endAllSessions(m, this.outbox, user, correlationId);
       await m.update(UserEntity, { sub: user.sub }, { enabled: false, updatedAt: tokensValidAfter });
@@ -58,14 +50,8 @@ export class AccountStateUseCases {
   }
 
   async enable(req: AdminUserRequest, correlationId: string): Promise<AdminEnableUserResponse> {
-    RequestValidator.of(req)
-      .string('UserPoolId', Members.userPoolId)
-      .string('Username', Members.username)
-      .check();
     await this.dataSource.transaction(async (m) => {
-      const pool = await this.pools.require(m, req.UserPoolId);
-      const user = await findUser(m, pool.id, pool.config, req.Username, true);
-      if (!user) throw CognitoErrors.userNotFound();
+      const { pool, user } = await requireAdminUser(m, this.pools, req);
       if (user.enabled) return;
       const now = new Date();
       await m.update(UserEntity, { sub: user.sub }, { enabled: true, updatedAt: now });

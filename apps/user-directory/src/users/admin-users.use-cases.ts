@@ -9,12 +9,12 @@ import { OutboxService } from '@idfed/messaging';
 import { DataSource } from 'typeorm';
 import { CognitoErrors } from '../common/cognito-errors';
 import { AccessTokenVerifier } from '../auth/access-token.verifier';
-import { Members, Patterns, RequestValidator } from '../common/validate';
+import { Members, RequestValidator } from '../common/validate';
 import { UserEntity } from '../database/entities';
 import { PoolsService } from '../pools/pools.service';
 import { toAttributeList } from './user-attributes';
 import { deleteUserWithEvent } from './user-deletion';
-import { findUser } from './user-lookup';
+import { requireAdminUser } from './user-lookup';
 
 /** AdminGetUser, AdminDeleteUser and DeleteUser. */
 export class AdminUsersUseCases {
@@ -25,19 +25,8 @@ export class AdminUsersUseCases {
     private readonly tokens: AccessTokenVerifier,
   ) {}
 
-  private validate(req: AdminUserRequest): void {
-    RequestValidator.of(req)
-      .string('UserPoolId', { required: true, min: 1, max: 55, pattern: Patterns.userPoolId })
-      .string('Username', { required: true, min: 1, max: 128, pattern: Patterns.username })
-      .check();
-  }
-
   async get(req: AdminUserRequest): Promise<AdminGetUserResponse> {
-    this.validate(req);
-    const m = this.dataSource.manager;
-    const pool = await this.pools.require(m, req.UserPoolId);
-    const user = await findUser(m, pool.id, pool.config, req.Username);
-    if (!user) throw CognitoErrors.userNotFound();
+    const { user } = await requireAdminUser(this.dataSource.manager, this.pools, req, false);
     return {
       Username: user.username,
       UserAttributes: toAttributeList(user.sub, user.attributes),
@@ -49,11 +38,8 @@ export class AdminUsersUseCases {
   }
 
   async delete(req: AdminUserRequest, correlationId: string): Promise<AdminDeleteUserResponse> {
-    this.validate(req);
     await this.dataSource.transaction(async (m) => {
-      const pool = await this.pools.require(m, req.UserPoolId);
-      const user = await findUser(m, pool.id, pool.config, req.Username, true);
-      if (!user) throw CognitoErrors.userNotFound();
+      const { user } = await requireAdminUser(m, this.pools, req);
       await deleteUserWithEvent(m, this.outbox, user, correlationId);
     });
     this.outbox.nudge();

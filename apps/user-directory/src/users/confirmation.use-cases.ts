@@ -20,7 +20,7 @@ import { deliverOrFail } from '../delivery/deliver-or-fail';
 import { MessageSender } from '../delivery/message-sender';
 import { PoolsService } from '../pools/pools.service';
 import { maskDestination } from './user-attributes';
-import { findUser } from './user-lookup';
+import { findUser, requireAdminUser } from './user-lookup';
 import { confirmationChannel, consumeCode, issueCode } from './verification-codes';
 
 /** ConfirmSignUp, ResendConfirmationCode and AdminConfirmSignUp. */
@@ -97,13 +97,8 @@ export class ConfirmationUseCases {
   }
 
   async adminConfirm(req: AdminUserRequest, correlationId: string): Promise<AdminConfirmSignUpResponse> {
-    RequestValidator.of(req)
-      .string('Username', { required: true, min: 1, max: 128, pattern: Patterns.username })
-      .check();
     await this.dataSource.transaction(async (m) => {
-      const pool = await this.pools.require(m, req.UserPoolId);
-      const user = await findUser(m, pool.id, pool.config, req.Username, true);
-      if (!user) throw CognitoErrors.userNotFound();
+      const { user } = await requireAdminUser(m, this.pools, req);
       if (user.status !== 'UNCONFIRMED') {
         throw CognitoErrors.notAuthorized(`User cannot be confirmed. Current status is ${user.status}`);
       }

@@ -1,5 +1,9 @@
+import { AdminUserRequest } from '@idfed/contracts';
 import { EntityManager } from 'typeorm';
-import { UserEntity } from '../database/entities';
+import { CognitoErrors } from '../common/cognito-errors';
+import { Members, RequestValidator } from '../common/validate';
+import { UserEntity, UserPoolEntity } from '../database/entities';
+import type { PoolsService } from '../pools/pools.service';
 import { PoolConfig } from '../pools/pool-config';
 
 /** How a username is stored for lookups: case-folded unless the pool is case-sensitive. */
@@ -32,4 +36,25 @@ export async function findUser(
     });
   if (lock) qb.setLock('pessimistic_write');
   return qb.getOne();
+}
+
+/**
+ * The pool and the user an Admin* operation names: validated as AWS validates them, then
+ * ResourceNotFoundException or UserNotFoundException. With `lock`, the user row is held for the
+ * rest of the transaction.
+ */
+export async function requireAdminUser(
+  manager: EntityManager,
+  pools: PoolsService,
+  req: AdminUserRequest,
+  lock = true,
+): Promise<{ pool: UserPoolEntity; user: UserEntity }> {
+  RequestValidator.of(req)
+    .string('UserPoolId', Members.userPoolId)
+    .string('Username', Members.username)
+    .check();
+  const pool = await pools.require(manager, req.UserPoolId);
+  const user = await findUser(manager, pool.id, pool.config, req.Username, lock);
+  if (!user) throw CognitoErrors.userNotFound();
+  return { pool, user };
 }

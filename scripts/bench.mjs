@@ -1,0 +1,19 @@
+// `npm run bench`: install and build if needed, then run the benchmark suite (bench/, built to dist/bench).
+// Arguments after `--` go to the suite: `npm run bench -- --help`.
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureBuilt, ensureInstalled, run } from './ensure-built.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const entry = join(root, 'dist', 'bench', 'main.js');
+
+ensureInstalled();
+ensureBuilt();
+const benchSources = readdirSync(join(root, 'bench')).filter((f) => f.endsWith('.ts'));
+const newest = Math.max(...benchSources.map((f) => statSync(join(root, 'bench', f)).mtimeMs));
+if (!existsSync(entry) || statSync(entry).mtimeMs < newest) run('npm run build');
+
+const child = spawn(process.execPath, [entry, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
