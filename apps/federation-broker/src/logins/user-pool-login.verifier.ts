@@ -80,7 +80,9 @@ export class UserPoolLoginVerifier {
     if (state.deleted)
       throw BrokerErrors.notAuthorized('Token is not from a valid user (the user no longer exists).');
     if (state.disabled) throw BrokerErrors.notAuthorized('User is disabled.');
-    if (state.tokensValidAfter && issuedAt * 1000 < state.tokensValidAfter.getTime()) {
+    // Whole seconds, as the user directory compares: `iat` has no finer grain, and a sign-in in the
+    // same second as the sign-out is a new session, not a revoked one.
+    if (state.tokensValidAfter && issuedAt < Math.floor(state.tokensValidAfter.getTime() / 1000)) {
       throw BrokerErrors.notAuthorized('Token has been revoked (the user signed out).');
     }
   }
