@@ -4,6 +4,7 @@ import {
   GetCredentialsForIdentityCommand,
   GetIdCommand,
   GetOpenIdTokenCommand,
+  GetOpenIdTokenForDeveloperIdentityCommand,
   InvalidIdentityPoolConfigurationException,
   NotAuthorizedException,
   SetIdentityPoolRolesCommand,
@@ -332,6 +333,48 @@ describe('identity pool credentials through fromCognitoIdentityPool', () => {
     await expect(
       identityApp.send(new GetCredentialsForIdentityCommand({ IdentityId: IdentityId! })),
     ).rejects.toBeInstanceOf(InvalidIdentityPoolConfigurationException);
+  });
+
+  it('runs the developer-authenticated enhanced flow: the backend vouches, the device gets credentials', async () => {
+    const devPool = await identityAdmin.send(
+      new CreateIdentityPoolCommand({
+        IdentityPoolName: 'developer',
+        AllowUnauthenticatedIdentities: false,
+        DeveloperProviderName: 'login.backend.example',
+      }),
+    );
+    await createRole('developers', devPool.IdentityPoolId!, 'authenticated');
+    await identityAdmin.send(
+      new SetIdentityPoolRolesCommand({
+        IdentityPoolId: devPool.IdentityPoolId!,
+        Roles: { authenticated: roleArn('developers') },
+      }),
+    );
+    // The app's backend (admin-signed) asks for a token for its user...
+    const { IdentityId, Token } = await identityAdmin.send(
+      new GetOpenIdTokenForDeveloperIdentityCommand({
+        IdentityPoolId: devPool.IdentityPoolId!,
+        Logins: { 'login.backend.example': `user-${suffix}` },
+      }),
+    );
+    // ...and the device trades it, unsigned, through the SDK's credential provider.
+    const credentials = fromCognitoIdentityPool({
+      clientConfig: { ...base, credentials: anonymous },
+      identityPoolId: devPool.IdentityPoolId!,
+      logins: { 'cognito-identity.amazonaws.com': Token! },
+    });
+    const sts = new STSClient({ ...base, credentials });
+    const caller = await sts.send(new GetCallerIdentityCommand({}));
+    sts.destroy();
+    expect(caller.Arn).toContain(`assumed-role/developers-${suffix}/`);
+    await expect(
+      identityApp.send(
+        new GetCredentialsForIdentityCommand({
+          IdentityId: IdentityId!,
+          Logins: { 'cognito-identity.amazonaws.com': `${Token!.slice(0, -4)}AAAA` },
+        }),
+      ),
+    ).rejects.toBeInstanceOf(NotAuthorizedException);
   });
 
   it('runs the classic flow only where AllowClassicFlow is on: GetOpenIdToken, then STS', async () => {

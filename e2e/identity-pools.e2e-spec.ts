@@ -25,6 +25,7 @@ import {
   AdminDeleteUserCommand,
   AdminDisableUserCommand,
   GlobalSignOutCommand,
+  RevokeTokenCommand,
   CognitoIdentityProviderClient,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
@@ -295,11 +296,38 @@ describe('identity pools through the AWS SDK', () => {
     await getId(tokens.IdToken!);
     await idpApp.send(new GlobalSignOutCommand({ AccessToken: tokens.AccessToken! }));
     await eventuallyRefused(() => getId(tokens.IdToken!));
+    // A sign-in after the sign-out is a new session, even within the same second.
+    await expect(
+      getId(
+        (
+          await idpApp.send(
+            new InitiateAuthCommand({
+              ClientId: clientId,
+              AuthFlow: 'USER_PASSWORD_AUTH',
+              AuthParameters: { USERNAME: 'louis', PASSWORD: 'Identity-Pass1!' },
+            }),
+          )
+        ).AuthenticationResult!.IdToken!,
+      ),
+    ).resolves.toHaveProperty('IdentityId');
 
     const fresh = await signInTokens('mia');
     await getId(fresh.IdToken!);
     await idpAdmin.send(new AdminDisableUserCommand({ UserPoolId: userPoolId, Username: 'mia' }));
     await eventuallyRefused(() => getId(fresh.IdToken!));
+
+    // RevokeToken ends one session: its ID token stops working, a newer session's does not.
+    const first = await signInTokens('nina');
+    const second = await idpApp.send(
+      new InitiateAuthCommand({
+        ClientId: clientId,
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: 'nina', PASSWORD: 'Identity-Pass1!' },
+      }),
+    );
+    await idpApp.send(new RevokeTokenCommand({ ClientId: clientId, Token: first.RefreshToken! }));
+    await eventuallyRefused(() => getId(first.IdToken!));
+    await expect(getId(second.AuthenticationResult!.IdToken!)).resolves.toHaveProperty('IdentityId');
   });
 
   it('unlinks a login on request', async () => {

@@ -65,12 +65,15 @@ export const FederationBrokerModule = {
         },
         {
           provide: LoginsVerifier,
-          inject: [UserPoolLoginVerifier, BusClient],
-          useFactory: (userPools: UserPoolLoginVerifier, bus: BusClient) =>
-            new LoginsVerifier(userPools, bus, {
-              facebookGraphUrl: env.facebookGraphUrl,
-              amazonApiUrl: env.amazonApiUrl,
-            }),
+          inject: [UserPoolLoginVerifier, BusClient, IssuerKeysService],
+          useFactory: (userPools: UserPoolLoginVerifier, bus: BusClient, keys: IssuerKeysService) =>
+            new LoginsVerifier(
+              userPools,
+              bus,
+              { facebookGraphUrl: env.facebookGraphUrl, amazonApiUrl: env.amazonApiUrl },
+              keys,
+              brokerIssuer(env),
+            ),
         },
         {
           provide: IssuerKeysService,

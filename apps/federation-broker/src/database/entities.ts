@@ -59,7 +59,15 @@ export class UserPoolUserStateEntity {
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
 }
 
+@Entity({ schema: 'federation_broker', name: 'revoked_sessions' })
+export class RevokedSessionEntity {
+  @PrimaryColumn('text', { name: 'user_pool_id' }) userPoolId!: string;
+  @PrimaryColumn('uuid', { name: 'origin_jti' }) originJti!: string;
+  @Column('timestamptz', { name: 'revoked_at' }) revokedAt!: Date;
+}
+
 export const federationBrokerEntities = [
+  RevokedSessionEntity,
   IdentityPoolEntity,
   IdentityEntity,
   IdentityLoginEntity,

@@ -2,6 +2,7 @@ import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import {
   parseMessage,
+  SessionRevokedEvent,
   SigningKeyActivatedEvent,
   UserDeletedEvent,
   UserDirectoryTopics,
@@ -12,7 +13,12 @@ import {
 } from '@idfed/contracts';
 import { EntityManager } from 'typeorm';
 import { BusContext, InboxService } from '@idfed/messaging';
-import { IdentityLoginEntity, UserPoolKeyEntity, UserPoolUserStateEntity } from '../database/entities';
+import {
+  IdentityLoginEntity,
+  RevokedSessionEntity,
+  UserPoolKeyEntity,
+  UserPoolUserStateEntity,
+} from '../database/entities';
 import { IdentityLinks } from '../identities/identity-links';
 import { UserPoolLoginVerifier } from '../logins/user-pool-login.verifier';
 
@@ -89,11 +95,35 @@ export class UserDirectoryConsumer {
   @EventPattern(UserDirectoryTopics.userSignedOut)
   async signedOut(@Payload() value: unknown, @Ctx() ctx: BusContext): Promise<void> {
     const event = parseMessage(UserSignedOutEvent, value);
-    await this.inbox.processOnce(CONSUMER, ctx.getEventId(), (m) =>
-      this.updateState(m, event.userPoolId, event.sub, {
+    await this.inbox.processOnce(CONSUMER, ctx.getEventId(), async (m) => {
+      await this.updateState(m, event.userPoolId, event.sub, {
         tokensValidAfter: new Date(event.tokensValidAfter),
-      }),
+      });
+      await this.revokeSessions(m, event.userPoolId, event.revokedSessions ?? [], event.occurredAt);
+    });
+  }
+
+  /** RevokeToken: one session's tokens stop logging in (with ServerSideTokenCheck). */
+  @EventPattern(UserDirectoryTopics.sessionRevoked)
+  async sessionRevoked(@Payload() value: unknown, @Ctx() ctx: BusContext): Promise<void> {
+    const event = parseMessage(SessionRevokedEvent, value);
+    await this.inbox.processOnce(CONSUMER, ctx.getEventId(), (m) =>
+      this.revokeSessions(m, event.userPoolId, [event.originJti], event.occurredAt),
     );
+  }
+
+  private async revokeSessions(
+    m: EntityManager,
+    userPoolId: string,
+    originJtis: string[],
+    at: string,
+  ): Promise<void> {
+    for (const originJti of originJtis) {
+      await m.upsert(RevokedSessionEntity, { userPoolId, originJti, revokedAt: new Date(at) }, [
+        'userPoolId',
+        'originJti',
+      ]);
+    }
   }
 
   @EventPattern(UserDirectoryTopics.userDisabled)

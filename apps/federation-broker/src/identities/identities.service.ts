@@ -11,6 +11,7 @@ import {
   ListIdentitiesResponse,
   UnlinkIdentityRequest,
 } from '@idfed/contracts';
+import { decodeJwt } from '@idfed/crypto';
 import { OutboxService } from '@idfed/messaging';
 import { DataSource } from 'typeorm';
 import { BrokerErrors } from '../common/broker-errors';
@@ -27,6 +28,9 @@ export interface AuthenticatedIdentity {
   /** Empty for a guest. */
   logins: VerifiedLogin[];
 }
+
+/** The login key under which an app presents a token the broker issued (developer-authenticated identities). */
+const BROKER_LOGIN = 'cognito-identity.amazonaws.com';
 
 const UNAUTHENTICATED_NOT_SUPPORTED = 'Unauthenticated access is not supported for this identity pool.';
 
@@ -47,7 +51,16 @@ export class IdentitiesService {
       .stringMap('Logins', { maxEntries: 10 })
       .check();
     const pool = await this.pools.require(this.dataSource.manager, req.IdentityPoolId);
-    const logins = await this.verifier.verifyAll(pool, req.Logins ?? {}, meta);
+    const { [BROKER_LOGIN]: brokerToken, ...others } = req.Logins ?? {};
+    if (brokerToken !== undefined) {
+      // A developer-authenticated identity: the broker's own token names it; other logins join it.
+      const named = decodeJwt(brokerToken)?.payload.sub;
+      if (typeof named !== 'string') throw BrokerErrors.invalidLogin("Couldn't verify signed token.");
+      const who = await this.authenticate(named, req.Logins, meta);
+      if (who.pool.id !== pool.id) throw BrokerErrors.invalidLogin('The token is for another identity pool.');
+      return { IdentityId: who.identityId };
+    }
+    const logins = await this.verifier.verifyAll(pool, others, meta);
     if (logins.length === 0) {
       if (!pool.config.allowUnauthenticatedIdentities)
         throw BrokerErrors.notAuthorized(UNAUTHENTICATED_NOT_SUPPORTED);
@@ -77,7 +90,10 @@ export class IdentitiesService {
       .check();
     const identity = await this.require(identityId as string);
     const pool = await this.pools.require(this.dataSource.manager, identity.poolId);
-    const logins = await this.verifier.verifyAll(pool, (loginsMap as Record<string, string>) ?? {}, meta);
+    const { [BROKER_LOGIN]: brokerToken, ...others } = (loginsMap as Record<string, string>) ?? {};
+    const logins = await this.verifier.verifyAll(pool, others, meta);
+    if (brokerToken !== undefined)
+      logins.push(await this.verifier.verifyBrokerToken(pool, identity.id, brokerToken));
     if (logins.length === 0) {
       const linked = await this.dataSource.manager.count(IdentityLoginEntity, {
         where: { identityId: identity.id },
@@ -91,7 +107,8 @@ export class IdentitiesService {
         throw BrokerErrors.notAuthorized(UNAUTHENTICATED_NOT_SUPPORTED);
       return { pool, identityId: identity.id, logins };
     }
-    await this.links.resolve(pool.id, logins, identity.id, meta.requestId);
+    const linkable = logins.filter((l) => l.linkable !== false);
+    if (linkable.length > 0) await this.links.resolve(pool.id, linkable, identity.id, meta.requestId);
     return { pool, identityId: identity.id, logins };
   }
 

@@ -1,7 +1,9 @@
 import { CommandMeta, WebIdentityCommands } from '@idfed/contracts';
+import { decodeJwt, verifyRs256 } from '@idfed/crypto';
 import { BusClient, CommandFailedError } from '@idfed/messaging';
 import { BrokerErrors } from '../common/broker-errors';
 import { IdentityPoolEntity } from '../database/entities';
+import { IssuerKeysService } from '../tokens/issuer-keys.service';
 import { SocialEndpoints, verifyAmazonLogin, verifyFacebookLogin } from './social-login.verifiers';
 import { UserPoolLoginVerifier, UserPoolProvider } from './user-pool-login.verifier';
 import { VerifiedLogin } from './verified-login';
@@ -25,7 +27,45 @@ export class LoginsVerifier {
     private readonly userPools: UserPoolLoginVerifier,
     private readonly bus: BusClient,
     private readonly social: SocialEndpoints,
+    private readonly issuerKeys: IssuerKeysService,
+    private readonly issuer: string,
   ) {}
+
+  /**
+   * The broker's own OpenID token (from GetOpenIdTokenForDeveloperIdentity), presented as
+   * `cognito-identity.amazonaws.com`: valid for the identity it names, in its pool, until it expires.
+   */
+  async verifyBrokerToken(
+    pool: IdentityPoolEntity,
+    identityId: string,
+    token: string,
+  ): Promise<VerifiedLogin> {
+    const jwt = token.length <= MAX_TOKEN_CHARS ? decodeJwt(token) : undefined;
+    const key =
+      jwt && typeof jwt.header.kid === 'string'
+        ? await this.issuerKeys.verificationKey(jwt.header.kid)
+        : undefined;
+    if (!jwt || !key || !verifyRs256(jwt, key))
+      throw BrokerErrors.invalidLogin("Couldn't verify signed token.");
+    const { payload } = jwt;
+    if (payload.iss !== this.issuer || payload.aud !== pool.id || payload.sub !== identityId) {
+      throw BrokerErrors.invalidLogin('The token is for another identity or identity pool.');
+    }
+    if (typeof payload.exp !== 'number' || payload.exp <= Date.now() / 1000)
+      throw BrokerErrors.invalidLogin('Token expired.');
+    const amr = Array.isArray(payload.amr)
+      ? payload.amr.map(String).filter((a) => a !== 'authenticated')
+      : [];
+    if (amr.length === 0) throw BrokerErrors.invalidLogin('The token is not from an authenticated identity.');
+    return {
+      provider: 'cognito-identity.amazonaws.com',
+      subject: identityId,
+      claims: payload,
+      mappingKey: amr[0],
+      amr,
+      linkable: false,
+    };
+  }
 
   async verifyAll(
     pool: IdentityPoolEntity,

@@ -2,7 +2,7 @@ import { createPublicKey, KeyObject } from 'node:crypto';
 import { decodeJwt, verifyRs256 } from '@idfed/crypto';
 import { DataSource } from 'typeorm';
 import { BrokerErrors } from '../common/broker-errors';
-import { UserPoolKeyEntity, UserPoolUserStateEntity } from '../database/entities';
+import { RevokedSessionEntity, UserPoolKeyEntity, UserPoolUserStateEntity } from '../database/entities';
 import { VerifiedLogin } from './verified-login';
 
 export interface UserPoolProvider {
@@ -47,8 +47,9 @@ export class UserPoolLoginVerifier {
       throw BrokerErrors.invalidLogin(`Token expired: ${nowSeconds} >= ${String(payload.exp)}`);
     }
     const sub = String(payload.sub);
-    if (provider.serverSideTokenCheck)
-      await this.checkServerSide(provider.userPoolId, sub, Number(payload.iat));
+    if (provider.serverSideTokenCheck) {
+      await this.checkServerSide(provider.userPoolId, sub, Number(payload.iat), String(payload.origin_jti));
+    }
     return {
       provider: provider.providerName,
       subject: sub,
@@ -72,7 +73,16 @@ export class UserPoolLoginVerifier {
     for (const [kid, entry] of this.keys) if (entry.userPoolId === userPoolId) this.keys.delete(kid);
   }
 
-  private async checkServerSide(userPoolId: string, sub: string, issuedAt: number): Promise<void> {
+  private async checkServerSide(
+    userPoolId: string,
+    sub: string,
+    issuedAt: number,
+    originJti: string,
+  ): Promise<void> {
+    const revoked = await this.dataSource.manager.exists(RevokedSessionEntity, {
+      where: { userPoolId, originJti },
+    });
+    if (revoked) throw BrokerErrors.notAuthorized('Token has been revoked.');
     const state = await this.dataSource.manager.findOne(UserPoolUserStateEntity, {
       where: { userPoolId, sub },
     });

@@ -10,4 +10,9 @@ export interface VerifiedLogin {
   mappingKey: string;
   /** What the broker's OpenID token says in `amr` about this login. */
   amr: string[];
+  /**
+   * False for the broker's own token presented under `cognito-identity.amazonaws.com` (the
+   * developer-authenticated enhanced flow): it proves the identity but is not a login to link.
+   */
+  linkable?: false;
 }

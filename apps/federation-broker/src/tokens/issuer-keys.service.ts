@@ -1,4 +1,4 @@
-import { createHash, generateKeyPair, webcrypto } from 'node:crypto';
+import { createHash, createPublicKey, generateKeyPair, KeyObject, webcrypto } from 'node:crypto';
 import { promisify } from 'node:util';
 import { BrokerSigningKeyActivatedEvent, FederationBrokerTopics } from '@idfed/contracts';
 import { KeyEncryption } from '@idfed/crypto';
@@ -15,6 +15,7 @@ const generateRsa = promisify(generateKeyPair);
  */
 export class IssuerKeysService {
   private active?: Promise<{ kid: string; privateKey: webcrypto.CryptoKey }>;
+  private readonly publicKeys = new Map<string, KeyObject>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -29,6 +30,17 @@ export class IssuerKeysService {
       throw err;
     });
     return this.active;
+  }
+
+  /** The public key of one of the issuer's key ids, for checking tokens the broker issued. */
+  async verificationKey(kid: string): Promise<KeyObject | undefined> {
+    const cached = this.publicKeys.get(kid);
+    if (cached) return cached;
+    const row = await this.dataSource.manager.findOne(IssuerKeyEntity, { where: { kid } });
+    if (!row) return undefined;
+    const key = createPublicKey({ key: row.publicJwk, format: 'jwk' });
+    this.publicKeys.set(kid, key);
+    return key;
   }
 
   async jwks(): Promise<Record<string, string>[]> {

@@ -16,12 +16,17 @@ export async function endAllSessions(
 ): Promise<Date> {
   const now = new Date();
   await manager.update(UserEntity, { sub: user.sub }, { tokensValidAfter: now });
+  const live = await manager.find(RefreshTokenEntity, {
+    where: { userSub: user.sub, revokedAt: IsNull() },
+    select: { tokenHash: true, originJti: true },
+  });
   await manager.update(RefreshTokenEntity, { userSub: user.sub, revokedAt: IsNull() }, { revokedAt: now });
   const event: UserSignedOutEvent = {
     userPoolId: user.poolId,
     sub: user.sub,
     username: user.username,
     tokensValidAfter: now.toISOString(),
+    revokedSessions: [...new Set(live.map((t) => t.originJti))],
     occurredAt: now.toISOString(),
   };
   await outbox.add(manager, {

@@ -10,26 +10,35 @@ describe('RevokeToken', () => {
   const SECRET = 'abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmno';
   let rows: RefreshTokenEntity[];
   const updates: unknown[] = [];
+  const events: { topic: string; payload: object }[] = [];
+  const manager = {
+    findOne: async (_e: unknown, { where }: { where: { tokenHash: Buffer } }) =>
+      rows.find((r) => r.tokenHash.equals(where.tokenHash)) ?? null,
+    findOneOrFail: async () => ({ username: 'alice' }),
+    update: async (_e: unknown, where: unknown, set: unknown) => updates.push({ where, set }),
+  };
   const dataSource = {
-    manager: {
-      findOne: async (_e: unknown, { where }: { where: { tokenHash: Buffer } }) =>
-        rows.find((r) => r.tokenHash.equals(where.tokenHash)) ?? null,
-      update: async (_e: unknown, where: unknown, set: unknown) => updates.push({ where, set }),
-    },
+    manager,
+    transaction: async (work: (m: typeof manager) => Promise<unknown>) => work(manager),
   } as unknown as DataSource;
+  const outbox = {
+    add: async (_m: unknown, event: { topic: string; payload: object }) => void events.push(event),
+    nudge: () => undefined,
+  };
   const clients = {
     forAuth: async (id: string) => ({
       client: { id, config: { enableTokenRevocation: id !== 'norevoke' } as ClientConfig } as AppClientEntity,
       secret: id === 'withsecret' ? SECRET : undefined,
     }),
   } as unknown as ClientsService;
-  const useCases = new SignOutUseCases(dataSource, {} as never, clients, {} as never, {} as never);
+  const useCases = new SignOutUseCases(dataSource, {} as never, clients, {} as never, outbox as never);
 
   beforeEach(() => {
     rows = [
       { tokenHash: hashRefreshToken('refresh-1'), clientId: 'app', revokedAt: null } as RefreshTokenEntity,
     ];
     updates.length = 0;
+    events.length = 0;
   });
 
   async function errorOf(p: Promise<unknown>): Promise<string> {
@@ -44,6 +53,8 @@ describe('RevokeToken', () => {
   it('revokes the refresh token of the calling client', async () => {
     await expect(useCases.revokeToken({ ClientId: 'app', Token: 'refresh-1' })).resolves.toEqual({});
     expect(updates).toHaveLength(1);
+    // Verifiers elsewhere (the federation broker) learn that the session ended.
+    expect(events.map((e) => e.topic)).toEqual(['user-directory.session.revoked.v1']);
   });
 
   it('accepts an unknown token silently (RFC 7009) and refuses access or ID tokens', async () => {

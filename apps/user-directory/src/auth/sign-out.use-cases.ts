@@ -6,6 +6,8 @@ import {
   GlobalSignOutResponse,
   RevokeTokenRequest,
   RevokeTokenResponse,
+  SessionRevokedEvent,
+  UserDirectoryTopics,
 } from '@idfed/contracts';
 import { OutboxService, ServiceError } from '@idfed/messaging';
 import { DataSource } from 'typeorm';
@@ -93,11 +95,24 @@ export class SignOutUseCases {
       throw new ServiceError('UnauthorizedException', 'The token was not issued to this client.');
     }
     if (!row.revokedAt) {
-      await this.dataSource.manager.update(
-        RefreshTokenEntity,
-        { tokenHash: row.tokenHash },
-        { revokedAt: new Date() },
-      );
+      await this.dataSource.transaction(async (m) => {
+        const now = new Date();
+        await m.update(RefreshTokenEntity, { tokenHash: row.tokenHash }, { revokedAt: now });
+        const user = await m.findOneOrFail(UserEntity, { where: { sub: row.userSub } });
+        const event: SessionRevokedEvent = {
+          userPoolId: row.poolId,
+          sub: row.userSub,
+          username: user.username,
+          originJti: row.originJti,
+          occurredAt: now.toISOString(),
+        };
+        await this.outbox.add(m, {
+          topic: UserDirectoryTopics.sessionRevoked,
+          key: row.userSub,
+          payload: event,
+        });
+      });
+      this.outbox.nudge();
     }
     return {};
   }

@@ -1,4 +1,4 @@
-import { IsIn, IsISO8601, IsObject, IsString, Matches, IsUUID } from 'class-validator';
+import { IsArray, IsISO8601, IsIn, IsObject, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
 
 /** Topic names of the user directory's domain events, keyed by the user's sub. */
 export const UserDirectoryTopics = {
@@ -7,6 +7,7 @@ export const UserDirectoryTopics = {
   userDeleted: 'user-directory.user.deleted.v1',
   userCreatedByAdmin: 'user-directory.user.admin-created.v1',
   userSignedOut: 'user-directory.user.signed-out.v1',
+  sessionRevoked: 'user-directory.session.revoked.v1',
   userDisabled: 'user-directory.user.disabled.v1',
   userEnabled: 'user-directory.user.enabled.v1',
   userPoolDeleted: 'user-directory.user-pool.deleted.v1',
@@ -56,6 +57,21 @@ export class UserDeletedEvent extends UserEventBase {}
 export class UserSignedOutEvent extends UserEventBase {
   @IsISO8601()
   tokensValidAfter!: string;
+
+  /**
+   * The sessions (origin_jti of their tokens) this sign-out ended. A verifier refuses their tokens
+   * whatever second they were issued in; optional, so producers before it still validate.
+   */
+  @IsOptional()
+  @IsArray()
+  @IsUUID('all', { each: true })
+  revokedSessions?: string[];
+}
+
+/** One session of a user ended (RevokeToken): its tokens, identified by origin_jti, are no longer honoured. */
+export class SessionRevokedEvent extends UserEventBase {
+  @IsUUID()
+  originJti!: string;
 }
 
 /** The user can no longer sign in or refresh; their tokens were revoked at `tokensValidAfter`. */

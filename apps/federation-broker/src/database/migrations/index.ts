@@ -1,9 +1,11 @@
 import { messagingTablesMigration } from '@idfed/messaging';
 import { FEDERATION_BROKER_SCHEMA } from '../schema';
 import { FederationBrokerTables1764115200101 } from './1764115200101-FederationBrokerTables';
+import { RevokedSessions1764115200102 } from './1764115200102-RevokedSessions';
 
 /** In the order they apply. */
 export const federationBrokerMigrations = [
   messagingTablesMigration(FEDERATION_BROKER_SCHEMA),
   FederationBrokerTables1764115200101,
+  RevokedSessions1764115200102,
 ];
