@@ -6,8 +6,8 @@ import { KeySource } from './jwks.client';
 /**
  * An issuer trusted by configuration rather than by an IAM OpenID Connect provider: idfed's own
  * identity-pool issuer answers to the AWS name `cognito-identity.amazonaws.com`, so trust
- * policies written for AWS keep working. The federation broker's issue registers it through
- * CredentialVendingOptions.trustedIssuers; nothing is registered by default.
+ * policies written for AWS keep working. It is registered by default (CredentialVendingModule,
+ * keys fetched from the broker over the bus); CredentialVendingOptions.trustedIssuers replaces it.
  */
 export interface TrustedIssuer {
   /** The `iss` its tokens carry, exactly. */

@@ -20,5 +20,4 @@ export const BrokerErrors = {
       'The developer user identifier is already registered with Cognito.',
     ),
   externalService: (message: string) => new ServiceError('ExternalServiceException', message),
-  limitExceeded: (message: string) => new ServiceError('LimitExceededException', message),
 };

@@ -66,6 +66,11 @@ export class DeveloperIdentitiesService {
         where: { id: req.IdentityId },
       });
       if (!identity || identity.poolId !== pool.id) throw BrokerErrors.identityNotFound(req.IdentityId);
+      const existing = await this.dataSource.manager.findOne(IdentityLoginEntity, {
+        where: { poolId: pool.id, provider: developer, subject: userIdentifier },
+      });
+      if (existing && existing.identityId !== req.IdentityId)
+        throw BrokerErrors.developerUserAlreadyRegistered();
     }
     const identityId = await this.links.resolve(pool.id, logins, req.IdentityId, meta.requestId);
     const token = await this.tokens.issue({

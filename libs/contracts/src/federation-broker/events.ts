@@ -54,7 +54,10 @@ export class IdentityMergedEvent extends IdentityEventBase {
 
 export class IdentityDeletedEvent extends IdentityEventBase {}
 
-/** The broker's OpenID token issuer uses a new key: verifiers (credential vending) learn it here. */
+/**
+ * The broker's OpenID token issuer uses a new key. Credential vending asks the broker for its key
+ * set over the bus instead; the event is for other verifiers that keep their own copy.
+ */
 export class BrokerSigningKeyActivatedEvent {
   @IsString()
   issuer!: string;
