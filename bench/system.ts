@@ -1,0 +1,334 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { Client } from 'pg';
+import { CpuGroup, descendantsOf, nodeProcessGroups, processTreeGroup, totalCpuMs } from './cpu';
+
+/** The repository root: this file runs as dist/bench/system.js. */
+export const ROOT = resolve(__dirname, '..', '..');
+
+export type Mode = 'embedded' | 'distributed';
+
+export interface StartedApp {
+  name: string;
+  child: ChildProcess;
+  logFile: string;
+}
+
+export interface RunningSystem {
+  mode: Mode;
+  endpoint: string;
+  admin: { accessKeyId: string; secretAccessKey: string };
+  apps: StartedApp[];
+  /** The first app that exited (it should not, before stop()). */
+  deadApp(): StartedApp | undefined;
+  /** How the system's CPU use is split for the report. */
+  cpuGroups(): CpuGroup[];
+  stop(): Promise<void>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+/**
+ * Runs a built app (`dist/apps/<app>/src/main.js`). Its output goes straight to a log file, not
+ * through this process, so the load generator's CPU figure does not include relaying logs.
+ */
+function startApp(app: string, env: Record<string, string>, logDir: string, nodeArgs: string[]): StartedApp {
+  const logFile = join(logDir, `${app}.log`);
+  const fd = openSync(logFile, 'a');
+  try {
+    const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist', 'apps', app, 'src', 'main.js')], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', fd, fd],
+    });
+    return { name: app, child, logFile };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+async function stopApp(app: StartedApp): Promise<void> {
+  const { child } = app;
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+function deadAppOf(apps: StartedApp[]): StartedApp | undefined {
+  return apps.find((a) => a.child.exitCode !== null || a.child.signalCode !== null);
+}
+
+export function tail(app: StartedApp, lines = 30): string {
+  try {
+    return readFileSync(app.logFile, 'utf8').split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
+async function waitForHealthy(endpoint: string, apps: StartedApp[], timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    const dead = apps.find((a) => a.child.exitCode !== null);
+    if (dead) throw new Error(`${dead.name} exited with ${dead.child.exitCode}:\n${tail(dead)}`);
+    try {
+      const res = await fetch(`${endpoint}/health`, { signal: AbortSignal.timeout(5000) });
+      last = `${res.status} ${await res.text()}`;
+      if (res.status === 200) return;
+    } catch (err) {
+      last = (err as Error).message;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(
+    `idfed not healthy after ${timeoutMs} ms (last: ${last})\n${apps.map((a) => `--- ${a.name}\n${tail(a)}`).join('\n')}`,
+  );
+}
+
+async function waitForLog(app: StartedApp, text: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (app.child.exitCode !== null)
+      throw new Error(`${app.name} exited with ${app.child.exitCode}:\n${tail(app)}`);
+    try {
+      if (readFileSync(app.logFile, 'utf8').includes(text)) return;
+    } catch {
+      // not written yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${app.name} did not log "${text}" within ${timeoutMs} ms:\n${tail(app)}`);
+}
+
+async function freshDatabase(serverUrl: string): Promise<string> {
+  const name = `idfed_bench_${Date.now()}_${randomBytes(3).toString('hex')}`;
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function commonEnv(workDir: string): Promise<{
+  env: Record<string, string>;
+  endpoint: string;
+  admin: RunningSystem['admin'];
+}> {
+  const port = await freePort();
+  const endpoint = `http://127.0.0.1:${port}`;
+  const admin = {
+    accessKeyId: `AKIA${randomBytes(8).toString('hex').toUpperCase()}`,
+    secretAccessKey: randomBytes(30).toString('base64'),
+  };
+  return {
+    endpoint,
+    admin,
+    env: {
+      IDFED_HTTP_HOST: '127.0.0.1',
+      IDFED_HTTP_PORT: String(port),
+      IDFED_PUBLIC_URL: endpoint,
+      IDFED_DATA_DIR: join(workDir, 'data'),
+      IDFED_ADMIN_ACCESS_KEY_ID: admin.accessKeyId,
+      IDFED_ADMIN_SECRET_ACCESS_KEY: admin.secretAccessKey,
+      IDFED_KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      IDFED_LOG_LEVEL: process.env.IDFED_LOG_LEVEL ?? 'info',
+    },
+  };
+}
+
+export interface LaunchOptions {
+  workDir: string;
+  /** Extra node flags for every idfed process (e.g. --cpu-prof). */
+  nodeArgs: string[];
+}
+
+/** `npm start` as a user runs it: one process, in-process bus, its own embedded PostgreSQL. */
+export async function startEmbedded(options: LaunchOptions): Promise<RunningSystem> {
+  const { env, endpoint, admin } = await commonEnv(options.workDir);
+  env.IDFED_EMBEDDED_PG_PORT = String(await freePort());
+  const app = startApp('embedded', env, options.workDir, options.nodeArgs);
+  const system: RunningSystem = {
+    mode: 'embedded',
+    endpoint,
+    admin,
+    apps: [app],
+    deadApp: () => deadAppOf([app]),
+    cpuGroups: () => {
+      const pid = app.child.pid!;
+      return [
+        ...nodeProcessGroups('idfed (embedded)', pid),
+        processTreeGroup('PostgreSQL (embedded: postmaster + backends)', () => descendantsOf([pid])),
+      ];
+    },
+    stop: () => stopApp(app),
+  };
+  try {
+    await waitForHealthy(endpoint, system.apps, 120_000);
+  } catch (err) {
+    await system.stop();
+    throw err;
+  }
+  return system;
+}
+
+export const SERVICE_APPS = ['user-directory', 'federation-broker', 'credential-vending', 'device-sync'];
+
+export interface Infrastructure {
+  brokers: string;
+  databaseUrl: string;
+  /** CPU groups of the broker and the database, when this run started them. */
+  cpuGroups: CpuGroup[];
+  stop(): Promise<void>;
+}
+
+/** One process per app over Kafka and PostgreSQL, as the e2e harness runs the distributed mode. */
+export async function startDistributed(
+  options: LaunchOptions,
+  infra: Infrastructure,
+): Promise<RunningSystem> {
+  const { env, endpoint, admin } = await commonEnv(options.workDir);
+  Object.assign(env, {
+    IDFED_KAFKA_BROKERS: infra.brokers,
+    IDFED_KAFKA_PARTITIONS: '3',
+    IDFED_DATABASE_URL: await freshDatabase(infra.databaseUrl),
+  });
+  const apps: StartedApp[] = [];
+  const system: RunningSystem = {
+    mode: 'distributed',
+    endpoint,
+    admin,
+    apps,
+    deadApp: () => deadAppOf(apps),
+    cpuGroups: () => {
+      const pidOf = (name: string) => apps.find((a) => a.name === name)!.child.pid!;
+      const others = ['federation-broker', 'credential-vending', 'device-sync'].map((name) => ({
+        name: `${name} (not in these calls' path)`,
+        read: () => totalCpuMs([pidOf(name)]),
+      }));
+      return [
+        ...nodeProcessGroups('gateway', pidOf('gateway')),
+        ...nodeProcessGroups('user-directory', pidOf('user-directory')),
+        ...others,
+        ...infra.cpuGroups,
+      ];
+    },
+    async stop() {
+      for (const app of [...apps].reverse()) await stopApp(app);
+    },
+  };
+  try {
+    // One at a time: services that create their topics at the same moment on a fresh broker can
+    // fail with UNKNOWN_TOPIC_OR_PARTITION (see docs/performance.md).
+    for (const name of SERVICE_APPS) {
+      const app = startApp(name, env, options.workDir, options.nodeArgs);
+      apps.push(app);
+      await waitForLog(app, `${name} is serving on Kafka`, 120_000);
+    }
+    apps.push(startApp('gateway', env, options.workDir, options.nodeArgs));
+    await waitForHealthy(endpoint, apps, 180_000);
+  } catch (err) {
+    await system.stop();
+    throw err;
+  }
+  return system;
+}
+
+function runScript(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  timeoutMs: number,
+): Promise<string> {
+  return new Promise((done, fail) => {
+    const child = spawn('bash', [join(ROOT, script), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      if (code === 0) done(out);
+      else fail(new Error(`${script} ${args.join(' ')} failed (${code}):\n${err.slice(-3000)}`));
+    });
+  });
+}
+
+function readPidFile(path: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(path, 'utf8').split('\n')[0].trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A Kafka broker and a PostgreSQL server of this run's own (deploy/kafka/kafka.sh and
+ * deploy/postgres/postgres.sh), on free loopback ports and with their data under `workDir`.
+ */
+export async function startInfrastructure(
+  workDir: string,
+  log: (line: string) => void,
+): Promise<Infrastructure> {
+  const kafkaDir = join(workDir, 'kafka');
+  const pgDir = join(workDir, 'postgres', 'data');
+  mkdirSync(join(workDir, 'postgres'), { recursive: true });
+  const kafkaEnv = {
+    IDFED_KAFKA_HOST: '127.0.0.1',
+    IDFED_KAFKA_PORT: String(await freePort()),
+    IDFED_KAFKA_CONTROLLER_PORT: String(await freePort()),
+    IDFED_KAFKA_DATA_DIR: kafkaDir,
+  };
+  const pgEnv = { IDFED_PG_PORT: String(await freePort()), IDFED_PG_DATA_DIR: pgDir };
+  const stops: (() => Promise<unknown>)[] = [];
+  const stop = async () => {
+    for (const fn of stops.reverse()) await fn().catch((err: Error) => log(`stop failed: ${err.message}`));
+  };
+  try {
+    log(`starting Kafka on 127.0.0.1:${kafkaEnv.IDFED_KAFKA_PORT} (deploy/kafka/kafka.sh)`);
+    stops.push(() => runScript('deploy/kafka/kafka.sh', ['stop'], kafkaEnv, 60_000));
+    await runScript('deploy/kafka/kafka.sh', ['start'], kafkaEnv, 300_000);
+    log(`starting PostgreSQL on 127.0.0.1:${pgEnv.IDFED_PG_PORT} (deploy/postgres/postgres.sh)`);
+    stops.push(() => runScript('deploy/postgres/postgres.sh', ['stop'], pgEnv, 60_000));
+    const out = await runScript('deploy/postgres/postgres.sh', ['start'], pgEnv, 180_000);
+    const databaseUrl = out.trim().split('\n').pop()!.trim();
+    const kafkaPid = readPidFile(join(kafkaDir, 'kafka.pid'));
+    const pgPid = readPidFile(`${pgDir}.pid`);
+    const cpuGroups: CpuGroup[] = [];
+    if (kafkaPid) cpuGroups.push({ name: 'Kafka broker (JVM)', read: () => totalCpuMs([kafkaPid]) });
+    if (pgPid)
+      cpuGroups.push(
+        processTreeGroup('PostgreSQL (postmaster + backends)', () => [pgPid, ...descendantsOf([pgPid])]),
+      );
+    return { brokers: `127.0.0.1:${kafkaEnv.IDFED_KAFKA_PORT}`, databaseUrl, cpuGroups, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
