@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { createRootLogger, PinoNestLogger } from '@idfed/logging';
+import { PinoNestLogger, createAccessLogger, createRootLogger } from '@idfed/logging';
 import { GatewayModule } from './gateway.module';
 import { GatewayOptions } from './gateway.options';
 import { requestContext } from './http/request-context.middleware';
@@ -41,7 +41,7 @@ export async function createGatewayApp(options: GatewayOptions): Promise<INestAp
   app.disable('x-powered-by');
   app.set('etag', false);
   // First, so every response, CORS preflights and 404s included, carries a request id and is logged.
-  app.use(requestContext(logger));
+  app.use(requestContext(createAccessLogger(options.env.logLevel, logger.bindings().name ?? 'gateway')));
   app.enableCors({
     origin: '*',
     methods: ['GET', 'POST', 'OPTIONS'],

@@ -17,5 +17,10 @@ export function commandTopic(service: ServiceName): string {
   return `${service}.commands.v1`;
 }
 
-/** Replies to every requesting app go to one topic; a requester reads only the partitions it was assigned. */
-export const REPLY_TOPIC = 'idfed.replies.v1';
+/**
+ * Where an app's replies come back: one topic per requesting app (its replicas share it and each
+ * reads only the partitions it was assigned), so no app fetches and decodes another's replies.
+ */
+export function replyTopic(replyGroup: string): string {
+  return `${replyGroup}.v1`;
+}

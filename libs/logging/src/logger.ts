@@ -53,6 +53,14 @@ export function createRootLogger(level: string, name = 'idfed'): Logger {
   return pino({ name, level, redact: { paths: REDACT_PATHS, censor: '[redacted]' } });
 }
 
+/**
+ * For lines built only from fixed, non-secret fields (the access log): no redaction pass, which
+ * costs more per line than the line itself on a hot path. Never give it request data.
+ */
+export function createAccessLogger(level: string, name = 'idfed'): Logger {
+  return pino({ name, level });
+}
+
 /** Nest's logger interface over pino, so framework and application logs share one JSON stream. */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}

@@ -4,7 +4,7 @@ import { allowsFlow, lifetimesInSeconds } from '../clients/client-config';
 import { ClientForAuth, ClientsService } from '../clients/clients.service';
 import { CognitoErrors } from '../common/cognito-errors';
 import { Patterns, RequestValidator } from '../common/validate';
-import { RefreshTokenEntity, UserEntity, UserPoolEntity } from '../database/entities';
+import { UserEntity } from '../database/entities';
 import { TokenIssuer } from '../tokens/token-issuer';
 import { PasswordCredentials } from '../users/password-credentials';
 import { findUser } from '../users/user-lookup';
@@ -25,6 +25,28 @@ export const AUTH_FLOWS = [
   'USER_AUTH',
 ] as const;
 
+const REFRESH_LOOKUP = `
+  SELECT t.user_sub, t.pool_id, t.client_id, t.origin_jti, t.event_id, t.auth_time, t.expires_at,
+         t.revoked_at, t.created_at, u.username, u.enabled, u.attributes, u.tokens_valid_after
+    FROM user_directory.refresh_tokens t
+    JOIN user_directory.users u ON u.sub = t.user_sub
+   WHERE t.token_hash = $1`;
+
+interface RefreshLookupRow {
+  user_sub: string;
+  pool_id: string;
+  client_id: string;
+  origin_jti: string;
+  event_id: string;
+  auth_time: Date;
+  expires_at: Date;
+  revoked_at: Date | null;
+  created_at: Date;
+  username: string;
+  enabled: boolean;
+  attributes: Record<string, string>;
+  tokens_valid_after: Date | null;
+}
 /** AuthParameters, checked to be a map of strings. */
 export function authParametersOf(value: unknown): Record<string, string> {
   if (value === undefined || value === null) return {};
@@ -92,7 +114,7 @@ export class InitiateAuthUseCase {
     checkSecretHash(auth, params.SECRET_HASH, [username]);
 
     const m = this.dataSource.manager;
-    const pool = await m.findOneOrFail(UserPoolEntity, { where: { id: auth.client.poolId } });
+    const pool = auth.pool;
     const user = await findUser(m, pool.id, pool.config, username);
     if (!user || !user.passwordHash) {
       // Same work and the same answer as a wrong password when the client hides user existence.
@@ -115,24 +137,26 @@ export class InitiateAuthUseCase {
     const token = params.REFRESH_TOKEN;
     if (typeof token !== 'string' || token.length === 0)
       throw CognitoErrors.invalidParameter('Missing required parameter REFRESH_TOKEN');
-    const m = this.dataSource.manager;
-    const row = await m.findOne(RefreshTokenEntity, { where: { tokenHash: hashRefreshToken(token) } });
-    if (!row || row.clientId !== auth.client.id) throw CognitoErrors.notAuthorized('Invalid Refresh Token');
-    if (row.revokedAt) throw CognitoErrors.notAuthorized('Refresh Token has been revoked');
-    if (row.expiresAt.getTime() <= Date.now()) throw CognitoErrors.notAuthorized('Refresh Token has expired');
-    const user = await m.findOne(UserEntity, { where: { sub: row.userSub } });
-    if (!user) throw CognitoErrors.notAuthorized('Invalid Refresh Token');
+    // One round trip for the token and its user: refresh is the hottest path after sign-in.
+    const [row] = (await this.dataSource.query(REFRESH_LOOKUP, [
+      hashRefreshToken(token),
+    ])) as RefreshLookupRow[];
+    if (!row || row.client_id !== auth.client.id) throw CognitoErrors.notAuthorized('Invalid Refresh Token');
+    if (row.revoked_at) throw CognitoErrors.notAuthorized('Refresh Token has been revoked');
+    if (row.expires_at.getTime() <= Date.now())
+      throw CognitoErrors.notAuthorized('Refresh Token has expired');
+    const user = { sub: row.user_sub, username: row.username, attributes: row.attributes };
     checkSecretHash(auth, params.SECRET_HASH, [params.USERNAME, user.username, user.sub].filter(Boolean));
-    if (!user.enabled) throw CognitoErrors.notAuthorized('User is disabled.');
-    if (user.tokensValidAfter && row.createdAt <= user.tokensValidAfter) {
+    if (!row.enabled) throw CognitoErrors.notAuthorized('User is disabled.');
+    if (row.tokens_valid_after && row.created_at <= row.tokens_valid_after) {
       throw CognitoErrors.notAuthorized('Refresh Token has been revoked');
     }
     const lifetimes = lifetimesInSeconds(auth.client.config);
-    const tokens = await this.issuer.issue(row.poolId, user, {
+    const tokens = await this.issuer.issue(row.pool_id, user, {
       clientId: auth.client.id,
-      originJti: row.originJti,
-      eventId: row.eventId,
-      authTime: Math.floor(row.authTime.getTime() / 1000),
+      originJti: row.origin_jti,
+      eventId: row.event_id,
+      authTime: Math.floor(row.auth_time.getTime() / 1000),
       idTokenTtl: lifetimes.id,
       accessTokenTtl: lifetimes.access,
     });

@@ -31,7 +31,10 @@ describe('SignInCompletion', () => {
     refreshTokenValidity: 30,
     units: { AccessToken: 'hours', IdToken: 'hours', RefreshToken: 'days' },
   } as ClientConfig;
-  const auth: ClientForAuth = { client: { id: 'client1', config } as AppClientEntity };
+  const auth: ClientForAuth = {
+    client: { id: 'client1', config } as AppClientEntity,
+    pool: { id: 'us-east-1_X' } as UserPoolEntity,
+  };
   const user = (over: Partial<UserEntity> = {}) =>
     ({
       sub: 'sub-1',

@@ -53,7 +53,11 @@ describe('USER_SRP_AUTH against amazon-cognito-identity-js', () => {
       authSessionValidity: 3,
       ...overrides,
     } as ClientConfig;
-    return { client: { id: 'client1', poolId: POOL_ID, config } as AppClientEntity, secret };
+    return {
+      client: { id: 'client1', poolId: POOL_ID, config } as AppClientEntity,
+      secret,
+      pool: { id: POOL_ID } as UserPoolEntity,
+    };
   }
 
   beforeAll(() => {

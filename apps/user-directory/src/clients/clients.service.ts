@@ -12,7 +12,7 @@ import { CognitoErrors } from '../common/cognito-errors';
 import { newClientId, newClientSecret } from '../common/ids';
 import { decodePageToken, encodePageToken } from '../common/page-token';
 import { Patterns, RequestValidator } from '../common/validate';
-import { AppClientEntity } from '../database/entities';
+import { AppClientEntity, UserPoolEntity } from '../database/entities';
 import { PoolsService } from '../pools/pools.service';
 import { KeyEncryption } from '@idfed/crypto';
 import { clientConfigFromRequest } from './client-config';
@@ -20,15 +20,30 @@ import { clientConfigFromRequest } from './client-config';
 export interface ClientForAuth {
   client: AppClientEntity;
   secret?: string;
+  /** The client's pool, loaded with it: every public operation needs both. */
+  pool: UserPoolEntity;
 }
+
+/**
+ * How long a looked-up client (with its pool and opened secret) is reused. Every public call
+ * starts with this lookup, so caching it saves a database round trip per sign-in and refresh; a
+ * pool deleted on another replica is noticed within this time (its users and tokens are gone at
+ * once, so nothing can sign in meanwhile).
+ */
+const CLIENT_CACHE_MS = 5_000;
+const CLIENT_CACHE_MAX = 10_000;
 
 /** App clients: created by admins, looked up by every public operation. */
 export class ClientsService {
+  private readonly cache = new Map<string, { value: ClientForAuth; expires: number }>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly pools: PoolsService,
     private readonly encryption: KeyEncryption,
-  ) {}
+  ) {
+    pools.onPoolDeleted((poolId) => this.forgetPool(poolId));
+  }
 
   async create(req: CreateUserPoolClientRequest): Promise<CreateUserPoolClientResponse> {
     RequestValidator.of(req)
@@ -112,11 +127,21 @@ export class ClientsService {
     RequestValidator.of({ ClientId: clientId })
       .string('ClientId', { required: true, min: 1, max: 128, pattern: Patterns.clientId })
       .check();
-    const client = await this.dataSource.manager.findOne(AppClientEntity, {
-      where: { id: clientId as string },
-    });
-    if (!client) throw CognitoErrors.clientNotFound(clientId as string);
-    return { client, secret: this.openSecret(client) };
+    const id = clientId as string;
+    const cached = this.cache.get(id);
+    if (cached && cached.expires > Date.now()) return cached.value;
+    const client = await this.dataSource.manager.findOne(AppClientEntity, { where: { id } });
+    const pool =
+      client && (await this.dataSource.manager.findOne(UserPoolEntity, { where: { id: client.poolId } }));
+    if (!client || !pool) throw CognitoErrors.clientNotFound(id);
+    const value = { client, secret: this.openSecret(client), pool };
+    if (this.cache.size >= CLIENT_CACHE_MAX) this.cache.clear();
+    this.cache.set(id, { value, expires: Date.now() + CLIENT_CACHE_MS });
+    return value;
+  }
+
+  forgetPool(poolId: string): void {
+    for (const [id, entry] of this.cache) if (entry.value.client.poolId === poolId) this.cache.delete(id);
   }
 
   /** The app client an admin call names, which must belong to the pool it names. */

@@ -25,6 +25,13 @@ export interface PoolsSettings {
 
 /** Creating, reading, listing and deleting user pools. */
 export class PoolsService {
+  private readonly deletedListeners: ((poolId: string) => void)[] = [];
+
+  /** Lets caches of this process drop what they hold for a pool as soon as it is deleted. */
+  onPoolDeleted(listener: (poolId: string) => void): void {
+    this.deletedListeners.push(listener);
+  }
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly signingKeys: SigningKeysService,
@@ -112,6 +119,7 @@ export class PoolsService {
     });
     this.outbox.nudge();
     this.signingKeys.forgetPool(poolId);
+    for (const listener of this.deletedListeners) listener(poolId);
     return {};
   }
 

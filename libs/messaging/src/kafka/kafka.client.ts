@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ClientProxy, ReadPacket, WritePacket } from '@nestjs/microservices';
 import { Consumer, Kafka, Producer } from 'kafkajs';
-import { commandTopic, CommandEnvelope, REPLY_TOPIC, serviceOfPattern } from '@idfed/contracts';
+import { commandTopic, CommandEnvelope, replyTopic, serviceOfPattern } from '@idfed/contracts';
 import { EventPublisher, OutboundEvent } from '../event-publisher';
 import { Headers } from '../headers';
 import { TransportErrors } from '../service-error';
@@ -28,9 +28,13 @@ export class KafkaClient extends ClientProxy implements EventPublisher {
   private nextPartition = 0;
   private readonly pending = new Map<string, (packet: WritePacket) => void>();
 
+  /** This app's own reply topic (empty for publish-only clients, which never send commands). */
+  private readonly replyTopic: string;
+
   constructor(private readonly options: KafkaClientOptions) {
     super();
     this.kafka = createKafka(options);
+    this.replyTopic = options.replyGroup ? replyTopic(options.replyGroup) : '';
   }
 
   connect(): Promise<void> {
@@ -42,16 +46,16 @@ export class KafkaClient extends ClientProxy implements EventPublisher {
     this.producer = this.kafka.producer({ idempotent: true, allowAutoTopicCreation: false });
     await this.producer.connect();
     if (!this.options.replyGroup) return;
-    await ensureTopics(this.kafka, this.options, [REPLY_TOPIC]);
+    await ensureTopics(this.kafka, this.options, [this.replyTopic]);
     this.consumer = this.kafka.consumer({ groupId: this.options.replyGroup, allowAutoTopicCreation: false });
     const assigned = new Promise<void>((resolve) => {
       this.consumer!.on(this.consumer!.events.GROUP_JOIN, ({ payload }) => {
-        this.replyPartitions = payload.memberAssignment[REPLY_TOPIC] ?? [];
+        this.replyPartitions = payload.memberAssignment[this.replyTopic] ?? [];
         if (this.replyPartitions.length > 0) resolve();
       });
     });
     await this.consumer.connect();
-    await this.consumer.subscribe({ topics: [REPLY_TOPIC], fromBeginning: false });
+    await this.consumer.subscribe({ topics: [this.replyTopic], fromBeginning: false });
     await this.consumer.run({
       partitionsConsumedConcurrently: this.options.partitions,
       eachMessage: async ({ message }) => {
@@ -74,7 +78,7 @@ export class KafkaClient extends ClientProxy implements EventPublisher {
         () =>
           reject(
             new Error(
-              `no partition of ${REPLY_TOPIC} was assigned to ${this.options.replyGroup} within 60 s: ` +
+              `no partition of ${this.replyTopic} was assigned to ${this.options.replyGroup} within 60 s: ` +
                 'the reply topic needs at least as many partitions as there are replicas of this app',
             ),
           ),
@@ -114,7 +118,7 @@ export class KafkaClient extends ClientProxy implements EventPublisher {
           headers: {
             [Headers.pattern]: pattern,
             [Headers.correlationId]: correlationId,
-            [Headers.replyTopic]: REPLY_TOPIC,
+            [Headers.replyTopic]: this.replyTopic,
             [Headers.replyPartition]: String(partition),
             [Headers.deadline]: String(Date.now() + (this.options.requestTtlMs ?? 15_000)),
           },
