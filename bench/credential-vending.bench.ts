@@ -1,10 +1,10 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createPrivateKey, generateKeyPairSync, randomBytes, sign } from 'node:crypto';
 import { mkdtempSync, chmodSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { freePort } from '../libs/testing/src/idfed-processes';
 import { Authorizer, CredentialResolver } from '@idfed/authorizer';
 import { evaluateWebIdentityTrust, parsePolicy, webIdentityContext } from '@idfed/policy';
 import {
@@ -242,17 +242,6 @@ async function cpu(): Promise<Record<string, Rate | number>> {
 }
 
 // ------------------------------------------------------------------ end to end (--e2e)
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 function startProcess(
   file: string,

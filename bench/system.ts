@@ -1,20 +1,31 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Client } from 'pg';
+import {
+  deadAppOf,
+  freePort,
+  freshDatabase,
+  startApp as startProcess,
+  StartedProcess,
+  stopApp,
+  tail,
+  waitForHealthy,
+} from '../libs/testing/src/idfed-processes';
 import { CpuGroup, descendantsOf, nodeProcessGroups, processTreeGroup, totalCpuMs } from './cpu';
 
 /** The repository root: this file runs as dist/bench/system.js. */
 export const ROOT = resolve(__dirname, '..', '..');
 
+export { freePort, tail };
+
 export type Mode = 'embedded' | 'distributed';
 
-export interface StartedApp {
-  name: string;
-  child: ChildProcess;
-  logFile: string;
+export type StartedApp = StartedProcess;
+
+/** A built app of this checkout, its output in `<logDir>/<app>.log`. */
+function startApp(app: string, env: Record<string, string>, logDir: string, nodeArgs: string[]): StartedApp {
+  return startProcess(ROOT, app, env, logDir, nodeArgs);
 }
 
 export interface RunningSystem {
@@ -27,78 +38,6 @@ export interface RunningSystem {
   /** How the system's CPU use is split for the report. */
   cpuGroups(): CpuGroup[];
   stop(): Promise<void>;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
-/**
- * Runs a built app (`dist/apps/<app>/src/main.js`). Its output goes straight to a log file, not
- * through this process, so the load generator's CPU figure does not include relaying logs.
- */
-function startApp(app: string, env: Record<string, string>, logDir: string, nodeArgs: string[]): StartedApp {
-  const logFile = join(logDir, `${app}.log`);
-  const fd = openSync(logFile, 'a');
-  try {
-    const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist', 'apps', app, 'src', 'main.js')], {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', fd, fd],
-    });
-    return { name: app, child, logFile };
-  } finally {
-    closeSync(fd);
-  }
-}
-
-async function stopApp(app: StartedApp): Promise<void> {
-  const { child } = app;
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-function deadAppOf(apps: StartedApp[]): StartedApp | undefined {
-  return apps.find((a) => a.child.exitCode !== null || a.child.signalCode !== null);
-}
-
-export function tail(app: StartedApp, lines = 30): string {
-  try {
-    return readFileSync(app.logFile, 'utf8').split('\n').slice(-lines).join('\n');
-  } catch {
-    return '(no log)';
-  }
-}
-
-async function waitForHealthy(endpoint: string, apps: StartedApp[], timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let last = '';
-  while (Date.now() < deadline) {
-    const dead = apps.find((a) => a.child.exitCode !== null);
-    if (dead) throw new Error(`${dead.name} exited with ${dead.child.exitCode}:\n${tail(dead)}`);
-    try {
-      const res = await fetch(`${endpoint}/health`, { signal: AbortSignal.timeout(5000) });
-      last = `${res.status} ${await res.text()}`;
-      if (res.status === 200) return;
-    } catch (err) {
-      last = (err as Error).message;
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(
-    `idfed not healthy after ${timeoutMs} ms (last: ${last})\n${apps.map((a) => `--- ${a.name}\n${tail(a)}`).join('\n')}`,
-  );
 }
 
 async function waitForLog(app: StartedApp, text: string, timeoutMs: number): Promise<void> {
@@ -114,20 +53,6 @@ async function waitForLog(app: StartedApp, text: string, timeoutMs: number): Pro
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`${app.name} did not log "${text}" within ${timeoutMs} ms:\n${tail(app)}`);
-}
-
-async function freshDatabase(serverUrl: string): Promise<string> {
-  const name = `idfed_bench_${Date.now()}_${randomBytes(3).toString('hex')}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
 }
 
 async function commonEnv(workDir: string): Promise<{
@@ -211,7 +136,7 @@ export async function startDistributed(
   Object.assign(env, {
     IDFED_KAFKA_BROKERS: infra.brokers,
     IDFED_KAFKA_PARTITIONS: '3',
-    IDFED_DATABASE_URL: await freshDatabase(infra.databaseUrl),
+    IDFED_DATABASE_URL: await freshDatabase(infra.databaseUrl, 'idfed_bench'),
   });
   const apps: StartedApp[] = [];
   const system: RunningSystem = {

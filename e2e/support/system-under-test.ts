@@ -2,8 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
-import { freePort, startApp, StartedProcess, stopApp, waitForHealthy } from './processes';
+import { freePort, freshDatabase, startApp, StartedProcess, stopApp, waitForHealthy } from './processes';
 import { startSmtpCapture } from './smtp-capture';
 
 export type E2eMode = 'embedded' | 'distributed';
@@ -19,17 +18,6 @@ export interface SystemUnderTest {
   apps: StartedProcess[];
   commonEnv: Record<string, string>;
   stop(): Promise<void>;
-}
-
-async function freshDatabase(serverUrl: string): Promise<string> {
-  const name = `idfed_e2e_${Date.now()}_${randomBytes(3).toString('hex')}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
 }
 
 export const SERVICE_APPS = ['user-directory', 'federation-broker', 'credential-vending', 'device-sync'];
@@ -80,7 +68,7 @@ export async function startSystemUnderTest(
     Object.assign(commonEnv, {
       IDFED_KAFKA_BROKERS: brokers,
       IDFED_KAFKA_PARTITIONS: '3',
-      IDFED_DATABASE_URL: await freshDatabase(pg),
+      IDFED_DATABASE_URL: await freshDatabase(pg, 'idfed_e2e'),
       IDFED_SMTP_URL: smtp.url,
     });
     for (const app of [...SERVICE_APPS, 'gateway']) apps.push(startApp(app, commonEnv, workDir));

@@ -1,0 +1,116 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { closeSync, openSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { Client } from 'pg';
+
+/**
+ * Running built idfed apps as separate processes, for the e2e suite and the benchmarks: the same
+ * start, stop and health-wait, so both measure and test idfed exactly as a user runs it.
+ */
+export interface StartedProcess {
+  name: string;
+  child: ChildProcess;
+  logFile: string;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Runs `<root>/dist/apps/<app>/src/main.js`. Its output goes straight to a log file, not through
+ * this process, so a benchmark's load generator does not pay for relaying logs.
+ */
+export function startApp(
+  root: string,
+  app: string,
+  env: Record<string, string>,
+  logDir: string,
+  nodeArgs: string[] = [],
+): StartedProcess {
+  const logFile = join(logDir, `${app}.log`);
+  const fd = openSync(logFile, 'a');
+  try {
+    const child = spawn(process.execPath, [...nodeArgs, join(root, 'dist', 'apps', app, 'src', 'main.js')], {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', fd, fd],
+    });
+    return { name: app, child, logFile };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export async function stopApp(p: StartedProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (p.child.exitCode !== null || p.child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => p.child.once('exit', () => resolve()));
+  p.child.kill(signal);
+  const timer = setTimeout(() => p.child.kill('SIGKILL'), 20_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+export function deadAppOf(apps: StartedProcess[]): StartedProcess | undefined {
+  return apps.find((a) => a.child.exitCode !== null || a.child.signalCode !== null);
+}
+
+export function tail(p: StartedProcess, lines = 40): string {
+  try {
+    return readFileSync(p.logFile, 'utf8').split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
+/** Polls the gateway's /health until every service answers, or fails with the apps' log tails. */
+export async function waitForHealthy(
+  endpoint: string,
+  apps: StartedProcess[],
+  timeoutMs = 90_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    const dead = deadAppOf(apps);
+    if (dead)
+      throw new Error(
+        `${dead.name} exited with ${dead.child.exitCode ?? dead.child.signalCode}:\n${tail(dead)}`,
+      );
+    try {
+      const res = await fetch(`${endpoint}/health`, { signal: AbortSignal.timeout(5000) });
+      last = `${res.status} ${await res.text()}`;
+      if (res.status === 200) return;
+    } catch (err) {
+      last = (err as Error).message;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(
+    `idfed not healthy after ${timeoutMs} ms (last: ${last})\n${apps.map((a) => `--- ${a.name}\n${tail(a)}`).join('\n')}`,
+  );
+}
+
+/** A new, empty database on the given server, so one run never sees another's data. */
+export async function freshDatabase(serverUrl: string, prefix: string): Promise<string> {
+  const name = `${prefix}_${Date.now()}_${randomBytes(3).toString('hex')}`;
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
