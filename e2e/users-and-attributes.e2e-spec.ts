@@ -207,6 +207,46 @@ describe('reading and editing users', () => {
       expect(attr(after.UserAttributes, 'email_verified')).toBe('true');
     });
 
+    it('a code sent to an earlier address does not verify a new one', async () => {
+      const { UserPool } = await admin.send(new CreateUserPoolCommand({ PoolName: 'no-auto-verify' }));
+      const { UserPoolClient } = await admin.send(
+        new CreateUserPoolClientCommand({
+          UserPoolId: UserPool!.Id!,
+          ClientName: 'app',
+          ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'],
+        }),
+      );
+      const first = `mover.${stamp}@example.com`;
+      await confirmedUser('mover', first, UserPoolClient!.ClientId!, UserPool!.Id!);
+      const tokens = await signIn('mover', password, UserPoolClient!.ClientId!);
+      await app.send(
+        new GetUserAttributeVerificationCodeCommand({
+          AccessToken: tokens.AccessToken!,
+          AttributeName: 'email',
+        }),
+      );
+      const code = await codeSentTo(first, system);
+      await admin.send(
+        new AdminUpdateUserAttributesCommand({
+          UserPoolId: UserPool!.Id!,
+          Username: 'mover',
+          UserAttributes: [{ Name: 'email', Value: `mover.other.${stamp}@example.com` }],
+        }),
+      );
+      await expect(
+        app.send(
+          new VerifyUserAttributeCommand({
+            AccessToken: tokens.AccessToken!,
+            AttributeName: 'email',
+            Code: code,
+          }),
+        ),
+      ).rejects.toMatchObject({
+        name: expect.stringMatching(/^(ExpiredCodeException|CodeMismatchException)$/),
+      });
+      await admin.send(new DeleteUserPoolCommand({ UserPoolId: UserPool!.Id! }));
+    });
+
     it('refuses attributes a user may not set, and unknown ones', async () => {
       await confirmedUser('limited', `limited.${stamp}@example.com`);
       const tokens = await signIn('limited');

@@ -18,7 +18,7 @@ import { AccessTokenVerifier } from '../auth/access-token.verifier';
 import { CognitoErrors } from '../common/cognito-errors';
 import { isUniqueViolation } from '../common/unique-violation';
 import { Members, Patterns, RequestValidator } from '../common/validate';
-import { UserEntity, UserPoolEntity } from '../database/entities';
+import { UserEntity, UserPoolEntity, VerificationCodeEntity } from '../database/entities';
 import { confirmationMessage } from '../delivery/code-messages';
 import { deliverOrFail } from '../delivery/deliver-or-fail';
 import { MessageSender } from '../delivery/message-sender';
@@ -177,9 +177,16 @@ export class UserAttributesUseCases {
     try {
       return await this.dataSource.transaction(async (m) => {
         const user = await this.lock(m, sub);
+        const before = { ...user.attributes };
         const changed = applyAttributeChanges(pool.config, user, updates);
         checkRequiredAttributes(pool.config, changed.attributes);
         await this.save(m, user, changed);
+        // A code sent to the old address must not verify the new one.
+        for (const attribute of ['email', 'phone_number'] as const) {
+          if (before[attribute] !== changed.attributes[attribute]) {
+            await m.delete(VerificationCodeEntity, { userSub: sub, purpose: `verify-${attribute}` });
+          }
+        }
         const sent: CodeDeliveryDetailsType[] = [];
         for (const attribute of changed.toVerify) {
           const channel = channelFor(attribute, changed.attributes[attribute]);
