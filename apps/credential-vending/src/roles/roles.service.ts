@@ -7,6 +7,7 @@ import {
   UpdateAssumeRolePolicyRequest,
   UpdateRoleRequest,
 } from '@idfed/contracts';
+import { keysetPage } from '@idfed/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 import { IamArns } from '../common/arns';
 import { IamErrors } from '../common/iam-errors';
@@ -103,17 +104,11 @@ export class RolesService {
       .getRepository(RoleEntity)
       .createQueryBuilder('r')
       .where('r.path LIKE :prefix', { prefix: `${escapeLike(req.PathPrefix ?? '/')}%` });
-    if (after !== undefined) query.andWhere('r.name_key > :after', { after });
-    const rows = await query
-      .orderBy('r.name_key')
-      .limit(max + 1)
-      .getMany();
-    const page = rows.slice(0, max);
-    const truncated = rows.length > max;
+    const { page, next } = await keysetPage(query, 'r.name_key', after, max, (r) => r.nameKey);
     return {
       Roles: page.map((r) => toRole(r, { tags: false })),
-      IsTruncated: truncated,
-      ...(truncated ? { Marker: encodeMarker(page[page.length - 1].nameKey) } : {}),
+      IsTruncated: next !== undefined,
+      ...(next !== undefined ? { Marker: encodeMarker(next) } : {}),
     };
   }
 

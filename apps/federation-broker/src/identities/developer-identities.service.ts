@@ -11,6 +11,7 @@ import {
   UnlinkDeveloperIdentityRequest,
 } from '@idfed/contracts';
 import { OutboxService } from '@idfed/messaging';
+import { keysetPage } from '@idfed/persistence';
 import { DataSource } from 'typeorm';
 import { BrokerErrors } from '../common/broker-errors';
 import { Patterns, RequestValidator } from '../common/validate';
@@ -110,26 +111,27 @@ export class DeveloperIdentitiesService {
     if (!identityId) throw BrokerErrors.invalidParameter('Give IdentityId or DeveloperUserIdentifier.');
     const max = req.MaxResults ?? 60;
     const after = decodePageToken(req.NextToken);
-    const rows = await this.dataSource
-      .getRepository(IdentityLoginEntity)
-      .createQueryBuilder('l')
-      .where('l.identity_id = :identityId AND l.provider = :developer', { identityId, developer })
-      .andWhere(after ? 'l.subject > :after' : '1=1', { after })
-      .orderBy('l.subject')
-      .limit(max + 1)
-      .getMany();
+    const { page, next } = await keysetPage(
+      this.dataSource
+        .getRepository(IdentityLoginEntity)
+        .createQueryBuilder('l')
+        .where('l.identity_id = :identityId AND l.provider = :developer', { identityId, developer }),
+      'l.subject',
+      after,
+      max,
+      (l) => l.subject,
+    );
     if (
-      rows.length === 0 &&
+      page.length === 0 &&
       !after &&
       !(await this.dataSource.manager.findOne(IdentityEntity, { where: { id: identityId } }))
     ) {
       throw BrokerErrors.identityNotFound(identityId);
     }
-    const page = rows.slice(0, max);
     return {
       IdentityId: identityId,
       DeveloperUserIdentifierList: page.map((r) => r.subject),
-      ...(rows.length > max ? { NextToken: encodePageToken(page[page.length - 1].subject) } : {}),
+      ...(next ? { NextToken: encodePageToken(next) } : {}),
     };
   }
 

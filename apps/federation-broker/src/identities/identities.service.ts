@@ -13,6 +13,7 @@ import {
 } from '@idfed/contracts';
 import { decodeJwt } from '@idfed/crypto';
 import { OutboxService } from '@idfed/messaging';
+import { keysetPage } from '@idfed/persistence';
 import { DataSource } from 'typeorm';
 import { BrokerErrors } from '../common/broker-errors';
 import { Patterns, RequestValidator } from '../common/validate';
@@ -126,20 +127,20 @@ export class IdentitiesService {
       .integer('MaxResults', { required: true, min: 1, max: 60 })
       .check();
     await this.pools.require(this.dataSource.manager, req.IdentityPoolId);
-    const after = decodePageToken(req.NextToken);
-    const rows = await this.dataSource
-      .getRepository(IdentityEntity)
-      .createQueryBuilder('i')
-      .where('i.pool_id = :poolId', { poolId: req.IdentityPoolId })
-      .andWhere(after ? 'i.id > :after' : '1=1', { after })
-      .orderBy('i.id')
-      .limit(req.MaxResults + 1)
-      .getMany();
-    const page = rows.slice(0, req.MaxResults);
+    const { page, next } = await keysetPage(
+      this.dataSource
+        .getRepository(IdentityEntity)
+        .createQueryBuilder('i')
+        .where('i.pool_id = :poolId', { poolId: req.IdentityPoolId }),
+      'i.id',
+      decodePageToken(req.NextToken),
+      req.MaxResults,
+      (i) => i.id,
+    );
     return {
       IdentityPoolId: req.IdentityPoolId,
       Identities: await Promise.all(page.map((i) => this.describeEntity(i))),
-      ...(rows.length > req.MaxResults ? { NextToken: encodePageToken(page[page.length - 1].id) } : {}),
+      ...(next ? { NextToken: encodePageToken(next) } : {}),
     };
   }
 

@@ -8,6 +8,7 @@ import {
   SetIdentityPoolRolesRequest,
   UpdateIdentityPoolRequest,
 } from '@idfed/contracts';
+import { keysetPage } from '@idfed/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 import { BrokerErrors } from '../common/broker-errors';
 import { Patterns, RequestValidator } from '../common/validate';
@@ -73,18 +74,16 @@ export class IdentityPoolsService {
 
   async list(req: ListIdentityPoolsRequest): Promise<ListIdentityPoolsResponse> {
     RequestValidator.of(req).integer('MaxResults', { required: true, min: 1, max: 60 }).check();
-    const after = decodeToken(req.NextToken);
-    const rows = await this.dataSource
-      .getRepository(IdentityPoolEntity)
-      .createQueryBuilder('p')
-      .where(after ? 'p.id > :after' : '1=1', { after })
-      .orderBy('p.id')
-      .limit(req.MaxResults + 1)
-      .getMany();
-    const page = rows.slice(0, req.MaxResults);
+    const { page, next } = await keysetPage(
+      this.dataSource.getRepository(IdentityPoolEntity).createQueryBuilder('p'),
+      'p.id',
+      decodeToken(req.NextToken),
+      req.MaxResults,
+      (p) => p.id,
+    );
     return {
       IdentityPools: page.map((p) => ({ IdentityPoolId: p.id, IdentityPoolName: p.name })),
-      ...(rows.length > req.MaxResults ? { NextToken: encodeToken(page[page.length - 1].id) } : {}),
+      ...(next ? { NextToken: encodeToken(next) } : {}),
     };
   }
 

@@ -7,6 +7,7 @@ import {
   ListUserPoolClientsResponse,
   UserPoolClientType,
 } from '@idfed/contracts';
+import { keysetPage } from '@idfed/persistence';
 import { DataSource } from 'typeorm';
 import { CognitoErrors } from '../common/cognito-errors';
 import { newClientId, newClientSecret } from '../common/ids';
@@ -106,19 +107,19 @@ export class ClientsService {
       .check();
     await this.pools.require(this.dataSource.manager, req.UserPoolId);
     const max = req.MaxResults ?? 60;
-    const after = decodePageToken(req.NextToken);
-    const rows = await this.dataSource
-      .getRepository(AppClientEntity)
-      .createQueryBuilder('c')
-      .where('c.pool_id = :poolId', { poolId: req.UserPoolId })
-      .andWhere(after ? 'c.id > :after' : '1=1', { after })
-      .orderBy('c.id')
-      .limit(max + 1)
-      .getMany();
-    const page = rows.slice(0, max);
+    const { page, next } = await keysetPage(
+      this.dataSource
+        .getRepository(AppClientEntity)
+        .createQueryBuilder('c')
+        .where('c.pool_id = :poolId', { poolId: req.UserPoolId }),
+      'c.id',
+      decodePageToken(req.NextToken),
+      max,
+      (c) => c.id,
+    );
     return {
       UserPoolClients: page.map((c) => ({ ClientId: c.id, UserPoolId: c.poolId, ClientName: c.name })),
-      ...(rows.length > max ? { NextToken: encodePageToken(page[page.length - 1].id) } : {}),
+      ...(next ? { NextToken: encodePageToken(next) } : {}),
     };
   }
 

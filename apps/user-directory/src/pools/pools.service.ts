@@ -9,6 +9,7 @@ import {
   UserPoolDeletedEvent,
 } from '@idfed/contracts';
 import { OutboxService } from '@idfed/messaging';
+import { keysetPage } from '@idfed/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 import { CognitoErrors } from '../common/cognito-errors';
 import { newUserPoolId } from '../common/ids';
@@ -83,15 +84,13 @@ export class PoolsService {
 
   async list(req: ListUserPoolsRequest): Promise<ListUserPoolsResponse> {
     RequestValidator.of(req).integer('MaxResults', { required: true, min: 1, max: 60 }).check();
-    const after = decodePageToken(req.NextToken);
-    const rows = await this.dataSource
-      .getRepository(UserPoolEntity)
-      .createQueryBuilder('p')
-      .where(after ? 'p.id > :after' : '1=1', { after })
-      .orderBy('p.id')
-      .limit(req.MaxResults + 1)
-      .getMany();
-    const page = rows.slice(0, req.MaxResults);
+    const { page, next } = await keysetPage(
+      this.dataSource.getRepository(UserPoolEntity).createQueryBuilder('p'),
+      'p.id',
+      decodePageToken(req.NextToken),
+      req.MaxResults,
+      (p) => p.id,
+    );
     return {
       UserPools: page.map((p) => ({
         Id: p.id,
@@ -99,7 +98,7 @@ export class PoolsService {
         LastModifiedDate: p.updatedAt.getTime() / 1000,
         CreationDate: p.createdAt.getTime() / 1000,
       })),
-      ...(rows.length > req.MaxResults ? { NextToken: encodePageToken(page[page.length - 1].id) } : {}),
+      ...(next ? { NextToken: encodePageToken(next) } : {}),
     };
   }
 
