@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { createHash } from 'node:crypto';
 import fixture from '../../../test/fixtures/srp/cognito-srp-vectors.json';
 import {
   createVerifier,
   derivedKey,
   modPow,
+  modPowBigInt,
   padHex,
   passwordClaimSignature,
   privateKeyX,
@@ -90,5 +92,21 @@ describe('Cognito SRP (published vectors)', () => {
 
   it('makes a different salt each time', () => {
     expect(createVerifier('P', 'u', 'p').salt).not.toBe(createVerifier('P', 'u', 'p').salt);
+  });
+});
+
+describe('modPow', () => {
+  it('computes in OpenSSL what square-and-multiply computes, for random bases and exponents', () => {
+    for (let i = 0; i < 20; i++) {
+      const base = BigInt(`0x${randomBytes(384).toString('hex')}`) % SRP_N;
+      const exponent = BigInt(`0x${randomBytes(i % 2 ? 32 : 256).toString('hex')}`);
+      expect(modPow(base, exponent, SRP_N)).toBe(modPowBigInt(base, exponent, SRP_N));
+    }
+  });
+
+  it('handles the bases OpenSSL refuses as public keys', () => {
+    for (const base of [0n, 1n, SRP_N - 1n, SRP_N, SRP_N + 5n]) {
+      expect(modPow(base, 12345n, SRP_N)).toBe(modPowBigInt(base, 12345n, SRP_N));
+    }
   });
 });
