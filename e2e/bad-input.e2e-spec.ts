@@ -8,6 +8,7 @@ import {
   InitiateAuthCommand,
   InvalidParameterException,
   InvalidPasswordException,
+  ResendConfirmationCodeCommand,
   NotAuthorizedException,
   ResourceNotFoundException,
   SignUpCommand,
@@ -152,6 +153,33 @@ describe('bad input through the gateway', () => {
           AuthParameters: { USERNAME: 'twice', PASSWORD: 'Long-enough-1!' },
         }),
       ),
+    ).rejects.toBeInstanceOf(InvalidParameterException);
+  });
+
+  it('does not reveal unknown users through ResendConfirmationCode when the client hides existence', async () => {
+    const { UserPool } = await admin.send(
+      new CreateUserPoolCommand({ PoolName: 'hiding', AutoVerifiedAttributes: ['email'] }),
+    );
+    const client = (name: string, PreventUserExistenceErrors: 'LEGACY' | 'ENABLED') =>
+      admin.send(
+        new CreateUserPoolClientCommand({
+          UserPoolId: UserPool!.Id!,
+          ClientName: name,
+          PreventUserExistenceErrors,
+        }),
+      );
+    const legacy = (await client('legacy', 'LEGACY')).UserPoolClient!.ClientId!;
+    const hiding = (await client('hiding', 'ENABLED')).UserPoolClient!.ClientId!;
+    const resend = (ClientId: string) =>
+      app.send(new ResendConfirmationCodeCommand({ ClientId, Username: 'nobody-here' }));
+    await expect(resend(legacy)).rejects.toBeInstanceOf(UserNotFoundException);
+    const first = await resend(hiding);
+    expect(first.CodeDeliveryDetails).toMatchObject({ DeliveryMedium: 'EMAIL', AttributeName: 'email' });
+    expect(first.CodeDeliveryDetails?.Destination).toMatch(/^[a-z]\*\*\*@[a-z]\*\*\*$/);
+    expect((await resend(hiding)).CodeDeliveryDetails).toEqual(first.CodeDeliveryDetails);
+    // Where no code can be sent to anyone, the unknown user gets the same refusal as a real one.
+    await expect(
+      app.send(new ResendConfirmationCodeCommand({ ClientId: clientId, Username: 'twice' })),
     ).rejects.toBeInstanceOf(InvalidParameterException);
   });
 

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import {
   AdminConfirmSignUpResponse,
+  CodeDeliveryDetailsType,
   AdminUserRequest,
   ConfirmSignUpRequest,
   ConfirmSignUpResponse,
@@ -18,6 +20,7 @@ import { UserEntity, UserPoolEntity, VerificationCodeEntity } from '../database/
 import { confirmationMessage } from '../delivery/code-messages';
 import { deliverOrFail } from '../delivery/deliver-or-fail';
 import { MessageSender } from '../delivery/message-sender';
+import { PoolConfig } from '../pools/pool-config';
 import { PoolsService } from '../pools/pools.service';
 import { maskDestination } from './user-attributes';
 import { findUser, requireAdminUser } from './user-lookup';
@@ -76,7 +79,11 @@ export class ConfirmationUseCases {
     return this.dataSource.transaction(async (m) => {
       const pool = await m.findOneOrFail(UserPoolEntity, { where: { id: auth.client.poolId } });
       const user = await findUser(m, pool.id, pool.config, req.Username, true);
-      if (!user) throw CognitoErrors.userNotFound();
+      if (!user) {
+        if (auth.client.config.preventUserExistenceErrors !== 'ENABLED') throw CognitoErrors.userNotFound();
+        // A client that hides user existence gets the answer a real user would get, and no code goes out.
+        return { CodeDeliveryDetails: simulatedDelivery(pool.config, pool.id, req.Username) };
+      }
       if (user.status !== 'UNCONFIRMED') throw CognitoErrors.invalidParameter('User is already confirmed.');
       const channel = confirmationChannel(pool.config, user.attributes);
       if (!channel)
@@ -132,4 +139,23 @@ export class ConfirmationUseCases {
       correlationId,
     });
   }
+}
+
+/**
+ * What ResendConfirmationCode shows for a user who does not exist, when the client hides user
+ * existence: a masked destination of the pool's first auto-verified kind, its letters derived from
+ * the username (stable across calls, so repeating the call reveals nothing either).
+ */
+function simulatedDelivery(config: PoolConfig, poolId: string, username: string): CodeDeliveryDetailsType {
+  const digest = createHash('sha256').update(`${poolId}\u0000${username}`).digest();
+  const letter = (i: number) => String.fromCharCode(97 + (digest[i] % 26));
+  if (config.autoVerifiedAttributes.length === 0) {
+    // What a real user of this pool is told.
+    throw CognitoErrors.invalidParameter('Cannot resend codes. Auto verification not turned on.');
+  }
+  if (config.autoVerifiedAttributes[0] === 'phone_number') {
+    const digits = [...digest.subarray(2, 6)].map((b) => String(b % 10)).join('');
+    return { Destination: `+*******${digits}`, DeliveryMedium: 'SMS', AttributeName: 'phone_number' };
+  }
+  return { Destination: `${letter(0)}***@${letter(1)}***`, DeliveryMedium: 'EMAIL', AttributeName: 'email' };
 }
