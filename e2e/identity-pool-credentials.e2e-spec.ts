@@ -9,20 +9,14 @@ import {
   NotAuthorizedException,
   SetIdentityPoolRolesCommand,
 } from '@aws-sdk/client-cognito-identity';
-import {
-  AdminConfirmSignUpCommand,
-  CognitoIdentityProviderClient,
-  CreateUserPoolClientCommand,
-  CreateUserPoolCommand,
-  InitiateAuthCommand,
-  SignUpCommand,
-} from '@aws-sdk/client-cognito-identity-provider';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromCognitoIdentityPool } from '@aws-sdk/credential-providers';
 import { randomBytes } from 'node:crypto';
 import { signRequest } from '../libs/sigv4/src';
 import { cognitoAdmin, cognitoPublic, e2eSystem } from './support/e2e-context';
+import { createPasswordPool, newSignedInUser } from './support/user-pools';
 
 const ACCOUNT = '000000000000';
 
@@ -34,7 +28,6 @@ const ACCOUNT = '000000000000';
  */
 describe('identity pool credentials through fromCognitoIdentityPool', () => {
   const system = e2eSystem();
-  const host = new URL(system.endpoint).host;
   const adminCreds = { accessKeyId: system.adminAccessKeyId, secretAccessKey: system.adminSecretAccessKey };
   const anonymous = { accessKeyId: 'ANONYMOUS', secretAccessKey: 'anonymous' };
   const base = { endpoint: system.endpoint, region: 'us-east-1', maxAttempts: 1 };
@@ -87,17 +80,8 @@ describe('identity pool credentials through fromCognitoIdentityPool', () => {
   }
 
   async function userPoolToken(username: string): Promise<string> {
-    const password = 'Federate-Pass1!';
-    await idpApp.send(new SignUpCommand({ ClientId: clientId, Username: username, Password: password }));
-    await idpAdmin.send(new AdminConfirmSignUpCommand({ UserPoolId: userPoolId, Username: username }));
-    const result = await idpApp.send(
-      new InitiateAuthCommand({
-        ClientId: clientId,
-        AuthFlow: 'USER_PASSWORD_AUTH',
-        AuthParameters: { USERNAME: username, PASSWORD: password },
-      }),
-    );
-    return result.AuthenticationResult!.IdToken!;
+    const pool = { userPoolId, clientId, providerName };
+    return (await newSignedInUser(idpAdmin, idpApp, pool, username, 'Federate-Pass1!')).IdToken!;
   }
 
   async function googleToken(sub: string): Promise<string> {
@@ -128,17 +112,11 @@ describe('identity pool credentials through fromCognitoIdentityPool', () => {
   beforeAll(async () => {
     idpAdmin = cognitoAdmin(system);
     idpApp = cognitoPublic(system);
-    const { UserPool } = await idpAdmin.send(new CreateUserPoolCommand({ PoolName: 'federated-users' }));
-    userPoolId = UserPool!.Id!;
-    const { UserPoolClient } = await idpAdmin.send(
-      new CreateUserPoolClientCommand({
-        UserPoolId: userPoolId,
-        ClientName: 'app',
-        ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
-      }),
-    );
-    clientId = UserPoolClient!.ClientId!;
-    providerName = `${host}/${userPoolId}`;
+    ({ userPoolId, clientId, providerName } = await createPasswordPool(
+      idpAdmin,
+      system.endpoint,
+      'federated-users',
+    ));
     const pool = await identityAdmin.send(
       new CreateIdentityPoolCommand({
         IdentityPoolName: 'federation',

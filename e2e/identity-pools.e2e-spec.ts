@@ -21,19 +21,16 @@ import {
   UnlinkIdentityCommand,
 } from '@aws-sdk/client-cognito-identity';
 import {
-  AdminConfirmSignUpCommand,
   AdminDeleteUserCommand,
   AdminDisableUserCommand,
   GlobalSignOutCommand,
   RevokeTokenCommand,
   CognitoIdentityProviderClient,
-  CreateUserPoolClientCommand,
-  CreateUserPoolCommand,
   InitiateAuthCommand,
-  SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { cognitoAdmin, cognitoPublic, e2eSystem } from './support/e2e-context';
+import { createPasswordPool, newSignedInUser } from './support/user-pools';
 
 /**
  * Identity pools through @aws-sdk/client-cognito-identity: identities found or created from
@@ -42,7 +39,6 @@ import { cognitoAdmin, cognitoPublic, e2eSystem } from './support/e2e-context';
  */
 describe('identity pools through the AWS SDK', () => {
   const system = e2eSystem();
-  const host = new URL(system.endpoint).host;
   const identity = (credentials: { accessKeyId: string; secretAccessKey: string }) =>
     new CognitoIdentityClient({
       endpoint: system.endpoint,
@@ -67,17 +63,13 @@ describe('identity pools through the AWS SDK', () => {
   }
 
   async function signInTokens(username: string) {
-    const password = 'Identity-Pass1!';
-    await idpApp.send(new SignUpCommand({ ClientId: clientId, Username: username, Password: password }));
-    await idpAdmin.send(new AdminConfirmSignUpCommand({ UserPoolId: userPoolId, Username: username }));
-    const result = await idpApp.send(
-      new InitiateAuthCommand({
-        ClientId: clientId,
-        AuthFlow: 'USER_PASSWORD_AUTH',
-        AuthParameters: { USERNAME: username, PASSWORD: password },
-      }),
+    return newSignedInUser(
+      idpAdmin,
+      idpApp,
+      { userPoolId, clientId, providerName },
+      username,
+      'Identity-Pass1!',
     );
-    return result.AuthenticationResult!;
   }
 
   /** Retries until the broker has applied the user directory's event (it arrives over the bus). */
@@ -98,17 +90,11 @@ describe('identity pools through the AWS SDK', () => {
   beforeAll(async () => {
     idpAdmin = cognitoAdmin(system);
     idpApp = cognitoPublic(system);
-    const { UserPool } = await idpAdmin.send(new CreateUserPoolCommand({ PoolName: 'identity-source' }));
-    userPoolId = UserPool!.Id!;
-    const { UserPoolClient } = await idpAdmin.send(
-      new CreateUserPoolClientCommand({
-        UserPoolId: userPoolId,
-        ClientName: 'app',
-        ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
-      }),
-    );
-    clientId = UserPoolClient!.ClientId!;
-    providerName = `${host}/${userPoolId}`;
+    ({ userPoolId, clientId, providerName } = await createPasswordPool(
+      idpAdmin,
+      system.endpoint,
+      'identity-source',
+    ));
     const pool = await admin.send(
       new CreateIdentityPoolCommand({
         IdentityPoolName: 'e2e identities',
