@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   AdminConfirmSignUpCommand,
   AdminDisableUserCommand,
@@ -11,8 +10,8 @@ import {
   InitiateAuthCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { Consumer, Kafka, logLevel } from 'kafkajs';
 import { cognitoAdmin, cognitoPublic, e2eSystem } from '../support/e2e-context';
+import { KafkaObserver, observeTopics } from '../support/kafka-observer';
 
 /**
  * Sign-outs and account-state changes reach Kafka for the federation broker: keyed by sub, in the
@@ -25,53 +24,21 @@ describe('sign-out and account-state events on Kafka', () => {
     'user-directory.user.disabled.v1',
     'user-directory.user.enabled.v1',
   ];
-  const seen: { topic: string; key: string; value: Record<string, unknown> }[] = [];
-  let consumer: Consumer;
+  let observer: KafkaObserver;
   let admin: CognitoIdentityProviderClient;
   let app: CognitoIdentityProviderClient;
 
   beforeAll(async () => {
-    const kafka = new Kafka({
-      brokers: process.env.IDFED_TEST_KAFKA_BROKERS!.split(','),
-      clientId: 'e2e-account-observer',
-      logLevel: logLevel.NOTHING,
-    });
-    const kafkaAdmin = kafka.admin();
-    await kafkaAdmin.connect();
-    await kafkaAdmin.createTopics({
-      topics: topics.map((topic) => ({ topic, numPartitions: 3 })),
-      waitForLeaders: true,
-    });
-    await kafkaAdmin.disconnect();
-    consumer = kafka.consumer({ groupId: `e2e-account-observer-${randomUUID()}` });
-    await consumer.connect();
-    await consumer.subscribe({ topics, fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ topic, message }) => {
-        seen.push({
-          topic,
-          key: message.key?.toString() ?? '',
-          value: JSON.parse(message.value!.toString()) as Record<string, unknown>,
-        });
-      },
-    });
+    observer = await observeTopics('account-observer', topics);
     admin = cognitoAdmin(system);
     app = cognitoPublic(system);
   });
 
   afterAll(async () => {
-    await consumer.disconnect();
+    await observer.stop();
     admin.destroy();
     app.destroy();
   });
-
-  async function waitFor(predicate: () => boolean, timeoutMs = 30_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!predicate()) {
-      if (Date.now() > deadline) throw new Error(`events seen: ${JSON.stringify(seen.map((e) => e.topic))}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
 
   it('publishes signed-out (GlobalSignOut and disable), disabled and enabled, keyed by sub', async () => {
     const { UserPool } = await admin.send(new CreateUserPoolCommand({ PoolName: 'account-events' }));
@@ -99,8 +66,8 @@ describe('sign-out and account-state events on Kafka', () => {
     await admin.send(new AdminDisableUserCommand({ UserPoolId: poolId, Username: 'erin' }));
     await admin.send(new AdminEnableUserCommand({ UserPoolId: poolId, Username: 'erin' }));
 
-    const mine = () => seen.filter((e) => e.key === UserSub);
-    await waitFor(() => mine().length >= 4);
+    const mine = () => observer.seen.filter((e) => e.key === UserSub);
+    await observer.waitFor(() => mine().length >= 4);
     const count = (topic: string) => mine().filter((e) => e.topic === topic).length;
     expect([count(topics[0]), count(topics[1]), count(topics[2])]).toEqual([2, 1, 1]);
     const disabled = mine().find((e) => e.topic === topics[1])!.value;

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   AdminConfirmSignUpCommand,
   AdminDeleteUserCommand,
@@ -7,15 +6,8 @@ import {
   CreateUserPoolCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { Consumer, Kafka, logLevel } from 'kafkajs';
 import { cognitoAdmin, cognitoPublic, e2eSystem } from '../support/e2e-context';
-
-interface SeenEvent {
-  topic: string;
-  key: string;
-  eventId: string;
-  value: Record<string, unknown>;
-}
+import { KafkaObserver, observeTopics } from '../support/kafka-observer';
 
 /**
  * The user directory's domain events leave through the transactional outbox and arrive on real
@@ -29,54 +21,21 @@ describe('user directory events on Kafka', () => {
     'user-directory.user.deleted.v1',
   ];
   const keyTopic = 'user-directory.signing-key.activated.v1';
-  const seen: SeenEvent[] = [];
-  let consumer: Consumer;
+  let observer: KafkaObserver;
   let admin: CognitoIdentityProviderClient;
   let app: CognitoIdentityProviderClient;
 
   beforeAll(async () => {
-    const kafka = new Kafka({
-      brokers: process.env.IDFED_TEST_KAFKA_BROKERS!.split(','),
-      clientId: 'e2e-observer',
-      logLevel: logLevel.NOTHING,
-    });
-    const kafkaAdmin = kafka.admin();
-    await kafkaAdmin.connect();
-    await kafkaAdmin.createTopics({
-      topics: topics.map((topic) => ({ topic, numPartitions: 3 })),
-      waitForLeaders: true,
-    });
-    await kafkaAdmin.disconnect();
-    consumer = kafka.consumer({ groupId: `e2e-observer-${randomUUID()}` });
-    await consumer.connect();
-    await consumer.subscribe({ topics: [...topics, keyTopic], fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ topic, message }) => {
-        seen.push({
-          topic,
-          key: message.key?.toString() ?? '',
-          eventId: message.headers?.['idfed-event-id']?.toString() ?? '',
-          value: JSON.parse(message.value!.toString()) as Record<string, unknown>,
-        });
-      },
-    });
+    observer = await observeTopics('observer', [...topics, keyTopic]);
     admin = cognitoAdmin(system);
     app = cognitoPublic(system);
   });
 
   afterAll(async () => {
-    await consumer.disconnect();
+    await observer.stop();
     admin.destroy();
     app.destroy();
   });
-
-  async function waitFor(predicate: () => boolean, timeoutMs = 30_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!predicate()) {
-      if (Date.now() > deadline) throw new Error(`events seen: ${JSON.stringify(seen.map((e) => e.topic))}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
 
   it('publishes signed-up, confirmed and deleted, keyed by sub, each once', async () => {
     const { UserPool } = await admin.send(new CreateUserPoolCommand({ PoolName: 'events' }));
@@ -90,8 +49,8 @@ describe('user directory events on Kafka', () => {
     await admin.send(new AdminConfirmSignUpCommand({ UserPoolId: UserPool!.Id!, Username: 'dave' }));
     await admin.send(new AdminDeleteUserCommand({ UserPoolId: UserPool!.Id!, Username: 'dave' }));
 
-    const mine = () => seen.filter((e) => e.key === UserSub);
-    await waitFor(() => mine().length >= 3);
+    const mine = () => observer.seen.filter((e) => e.key === UserSub);
+    await observer.waitFor(() => mine().length >= 3);
     // Kafka orders events within a partition of one topic, not across topics.
     expect(
       mine()
@@ -110,8 +69,8 @@ describe('user directory events on Kafka', () => {
     expect(JSON.stringify(mine())).not.toContain(password);
 
     // The pool's signing key was announced with the public JWK the JWKS endpoint serves.
-    await waitFor(() => seen.some((e) => e.topic === keyTopic && e.key === UserPool!.Id));
-    const announced = seen.find((e) => e.topic === keyTopic && e.key === UserPool!.Id)!;
+    await observer.waitFor(() => observer.seen.some((e) => e.topic === keyTopic && e.key === UserPool!.Id));
+    const announced = observer.seen.find((e) => e.topic === keyTopic && e.key === UserPool!.Id)!;
     const jwks = (await (await fetch(`${system.endpoint}/${UserPool!.Id}/.well-known/jwks.json`)).json()) as {
       keys: unknown[];
     };
