@@ -6,6 +6,7 @@ import { EventPublisher, OutboundEvent } from '../event-publisher';
 import { Headers } from '../headers';
 import { TransportErrors } from '../service-error';
 import { createKafka, ensureTopics, headerValues, KafkaTransportOptions } from './kafka-options';
+import { ProduceBatcher } from './produce-batcher';
 
 export interface KafkaClientOptions extends KafkaTransportOptions {
   /** Consumer group of this app's reply readers; replicas of one app share it. Omit for publish-only clients. */
@@ -30,6 +31,7 @@ export class KafkaClient extends ClientProxy implements EventPublisher {
 
   /** This app's own reply topic (empty for publish-only clients, which never send commands). */
   private readonly replyTopic: string;
+  private readonly commands = new ProduceBatcher(() => this.producer);
 
   constructor(private readonly options: KafkaClientOptions) {
     super();
@@ -109,24 +111,24 @@ export class KafkaClient extends ClientProxy implements EventPublisher {
     });
     const partition = this.replyPartitions[this.nextPartition++ % this.replyPartitions.length];
     const key = packet.data.key;
-    this.producer!.send({
-      topic: commandTopic(service),
-      messages: [
-        {
-          key: key || null,
-          value: JSON.stringify(packet.data),
-          headers: {
-            [Headers.pattern]: pattern,
-            [Headers.correlationId]: correlationId,
-            [Headers.replyTopic]: this.replyTopic,
-            [Headers.replyPartition]: String(partition),
-            [Headers.deadline]: String(Date.now() + (this.options.requestTtlMs ?? 15_000)),
-          },
+    this.commands
+      .send(commandTopic(service), {
+        key: key || null,
+        value: JSON.stringify(packet.data),
+        headers: {
+          [Headers.pattern]: pattern,
+          [Headers.correlationId]: correlationId,
+          [Headers.replyTopic]: this.replyTopic,
+          [Headers.replyPartition]: String(partition),
+          [Headers.deadline]: String(Date.now() + (this.options.requestTtlMs ?? 15_000)),
         },
-      ],
-    }).catch((err: Error) => {
-      this.pending.get(correlationId)?.({ err: TransportErrors.unavailable(err.message), isDisposed: true });
-    });
+      })
+      .catch((err: Error) => {
+        this.pending.get(correlationId)?.({
+          err: TransportErrors.unavailable(err.message),
+          isDisposed: true,
+        });
+      });
     return () => this.pending.delete(correlationId);
   }
 

@@ -5,6 +5,7 @@ import { BusContext } from '../bus-context';
 import { eventPatternsOf, RequestOutcome, runEventHandler, runRequestHandler } from '../handler-dispatch';
 import { Headers } from '../headers';
 import { createKafka, ensureTopics, headerValues, KafkaTransportOptions } from './kafka-options';
+import { ProduceBatcher } from './produce-batcher';
 
 /**
  * Serves one service over Kafka. One consumer group per service (`idfed.<service>`) reads the
@@ -21,6 +22,7 @@ export class KafkaServer extends Server implements CustomTransportStrategy {
   private consumer?: Consumer;
   private producer?: Producer;
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly replies = new ProduceBatcher(() => this.producer);
 
   constructor(
     private readonly service: ServiceName,
@@ -87,18 +89,13 @@ export class KafkaServer extends Server implements CustomTransportStrategy {
       outcome = await runRequestHandler(this.getHandlerByPattern(pattern), pattern, body, ctx);
     }
     try {
-      await this.producer!.send({
-        topic: replyTopic,
-        messages: [
-          {
-            partition: replyPartition,
-            value: JSON.stringify(outcome.ok ? (outcome.response ?? null) : outcome.error),
-            headers: {
-              [Headers.correlationId]: headers[Headers.correlationId] ?? '',
-              [Headers.outcome]: outcome.ok ? 'ok' : 'error',
-            },
-          },
-        ],
+      await this.replies.send(replyTopic, {
+        partition: replyPartition,
+        value: JSON.stringify(outcome.ok ? (outcome.response ?? null) : outcome.error),
+        headers: {
+          [Headers.correlationId]: headers[Headers.correlationId] ?? '',
+          [Headers.outcome]: outcome.ok ? 'ok' : 'error',
+        },
       });
     } catch (err) {
       this.logger.error(`could not reply to ${pattern}: ${(err as Error).message}`);
