@@ -20,6 +20,8 @@ import { ClientsService } from './clients/clients.service';
 import { SigningKeyEntity, userDirectoryEntities } from './database/entities';
 import { userDirectoryMigrations } from './database/migrations';
 import { USER_DIRECTORY_SCHEMA } from './database/schema';
+import { GroupsHandlers } from './groups/groups.handlers';
+import { GroupsUseCases } from './groups/groups.use-cases';
 import { MESSAGE_SENDER, MessageSender } from './delivery/message-sender';
 import { PoolsHandlers } from './pools/pools.handlers';
 import { PoolsService } from './pools/pools.service';
@@ -67,6 +69,7 @@ export const UserDirectoryModule = {
         UserAttributesHandlers,
         PasswordsHandlers,
         AuthHandlers,
+        GroupsHandlers,
       ],
       providers: [
         { provide: MESSAGE_SENDER, useValue: options.sender },
@@ -245,6 +248,11 @@ export const UserDirectoryModule = {
           inject: [ClientsService, InitiateAuthUseCase, UserSrpAuth],
           useFactory: (c: ClientsService, i: InitiateAuthUseCase, srp: UserSrpAuth) =>
             new AdminInitiateAuthUseCase(c, i, srp),
+        },
+        {
+          provide: GroupsUseCases,
+          inject: [DataSource, PoolsService],
+          useFactory: (ds: DataSource, p: PoolsService) => new GroupsUseCases(ds, p),
         },
         {
           provide: AccountStateUseCases,

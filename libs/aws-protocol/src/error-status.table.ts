@@ -17,6 +17,7 @@ const ERROR_STATUS: Readonly<Record<string, number>> = {
   NotAuthorizedException: 400,
   UsernameExistsException: 400,
   AliasExistsException: 400,
+  GroupExistsException: 400,
   InvalidPasswordException: 400,
   UserNotConfirmedException: 400,
   UserNotFoundException: 400,

@@ -5,6 +5,8 @@ import { ClientForAuth, ClientsService } from '../clients/clients.service';
 import { CognitoErrors } from '../common/cognito-errors';
 import { Patterns, RequestValidator } from '../common/validate';
 import { UserEntity } from '../database/entities';
+import { groupClaimsSubquery } from '../groups/user-group-claims';
+import { GroupClaim } from '../tokens/token-claims';
 import { TokenIssuer } from '../tokens/token-issuer';
 import { PasswordCredentials } from '../users/password-credentials';
 import { findUser } from '../users/user-lookup';
@@ -27,7 +29,8 @@ export const AUTH_FLOWS = [
 
 const REFRESH_LOOKUP = `
   SELECT t.user_sub, t.pool_id, t.client_id, t.origin_jti, t.event_id, t.auth_time, t.expires_at,
-         t.revoked_at, t.created_at, u.username, u.enabled, u.attributes, u.tokens_valid_after
+         t.revoked_at, t.created_at, u.username, u.enabled, u.attributes, u.tokens_valid_after,
+         ${groupClaimsSubquery('u.sub')} AS groups
     FROM user_directory.refresh_tokens t
     JOIN user_directory.users u ON u.sub = t.user_sub
    WHERE t.token_hash = $1`;
@@ -46,6 +49,7 @@ interface RefreshLookupRow {
   enabled: boolean;
   attributes: Record<string, string>;
   tokens_valid_after: Date | null;
+  groups: GroupClaim[];
 }
 /** AuthParameters, checked to be a map of strings. */
 export function authParametersOf(value: unknown): Record<string, string> {
@@ -137,7 +141,7 @@ export class InitiateAuthUseCase {
     const token = params.REFRESH_TOKEN;
     if (typeof token !== 'string' || token.length === 0)
       throw CognitoErrors.invalidParameter('Missing required parameter REFRESH_TOKEN');
-    // One round trip for the token and its user: refresh is the hottest path after sign-in.
+    // One round trip for the token, its user and the user's groups: refresh is the hottest path after sign-in.
     const [row] = (await this.dataSource.query(REFRESH_LOOKUP, [
       hashRefreshToken(token),
     ])) as RefreshLookupRow[];
@@ -145,7 +149,12 @@ export class InitiateAuthUseCase {
     if (row.revoked_at) throw CognitoErrors.notAuthorized('Refresh Token has been revoked');
     if (row.expires_at.getTime() <= Date.now())
       throw CognitoErrors.notAuthorized('Refresh Token has expired');
-    const user = { sub: row.user_sub, username: row.username, attributes: row.attributes };
+    const user = {
+      sub: row.user_sub,
+      username: row.username,
+      attributes: row.attributes,
+      groups: row.groups,
+    };
     checkSecretHash(auth, params.SECRET_HASH, [params.USERNAME, user.username, user.sub].filter(Boolean));
     if (!row.enabled) throw CognitoErrors.notAuthorized('User is disabled.');
     if (row.tokens_valid_after && row.created_at <= row.tokens_valid_after) {

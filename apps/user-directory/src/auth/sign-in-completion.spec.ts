@@ -12,7 +12,10 @@ import { SignInCompletion } from './sign-in-completion';
 describe('SignInCompletion', () => {
   const inserted: Partial<RefreshTokenEntity>[] = [];
   const dataSource = {
-    manager: { insert: async (_e: unknown, row: Partial<RefreshTokenEntity>) => inserted.push(row) },
+    manager: {
+      insert: async (_e: unknown, row: Partial<RefreshTokenEntity>) => inserted.push(row),
+      query: async () => [{ groups: [] }],
+    },
   } as unknown as DataSource;
   const issuer = {
     newSessionIds: () => ({ originJti: 'o-jti', eventId: 'e-id' }),

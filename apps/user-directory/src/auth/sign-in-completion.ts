@@ -5,6 +5,7 @@ import { lifetimesInSeconds } from '../clients/client-config';
 import { ClientForAuth } from '../clients/clients.service';
 import { CognitoErrors } from '../common/cognito-errors';
 import { AppClientEntity, UserEntity, UserPoolEntity } from '../database/entities';
+import { userGroupClaims } from '../groups/user-group-claims';
 import { TokenIssuer } from '../tokens/token-issuer';
 import { AuthSessionSeal } from './auth-session-seal';
 import { storeRefreshToken } from './refresh-tokens';
@@ -83,14 +84,21 @@ export class SignInCompletion {
     const lifetimes = lifetimesInSeconds(client.config);
     const ids = this.issuer.newSessionIds();
     const authTime = Math.floor(Date.now() / 1000);
+    const issued = userGroupClaims(this.dataSource.manager, user.sub).then((groups) =>
+      this.issuer.issue(
+        user.poolId,
+        { sub: user.sub, username: user.username, attributes: user.attributes, groups },
+        {
+          clientId: client.id,
+          ...ids,
+          authTime,
+          idTokenTtl: lifetimes.id,
+          accessTokenTtl: lifetimes.access,
+        },
+      ),
+    );
     const [tokens, refreshToken] = await Promise.all([
-      this.issuer.issue(user.poolId, user, {
-        clientId: client.id,
-        ...ids,
-        authTime,
-        idTokenTtl: lifetimes.id,
-        accessTokenTtl: lifetimes.access,
-      }),
+      issued,
       storeRefreshToken(this.dataSource.manager, {
         userSub: user.sub,
         poolId: user.poolId,

@@ -10,6 +10,9 @@ export const CognitoErrors = {
     new ServiceError('ResourceNotFoundException', `User pool ${poolId} does not exist.`),
   clientNotFound: (clientId: string) =>
     new ServiceError('ResourceNotFoundException', `User pool client ${clientId} does not exist.`),
+  groupNotFound: () => new ServiceError('ResourceNotFoundException', 'Group not found.'),
+  groupExists: (name: string) =>
+    new ServiceError('GroupExistsException', `A group with the name ${name} already exists.`),
   userNotFound: () => new ServiceError('UserNotFoundException', 'User does not exist.'),
   usernameExists: () => new ServiceError('UsernameExistsException', 'User already exists'),
   /** Email-as-username pools report a taken email as a taken username, as Cognito does. */

@@ -17,6 +17,9 @@ export const Patterns = {
   code: /^[\S]+$/,
   token: /^[A-Za-z0-9-_=.]+$/,
   clientSecret: /^[\w+]+$/,
+  groupName: /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u,
+  /** An IAM role: what a group's RoleArn may name. */
+  roleArn: /^arn:aws:iam::\d{12}:role\/[\w+=,.@/-]+$/,
 };
 
 /** The constraints of members many operations share, for `RequestValidator.string(name, ...)`. */
@@ -24,6 +27,7 @@ export const Members = {
   userPoolId: { required: true, min: 1, max: 55, pattern: Patterns.userPoolId },
   username: { required: true, min: 1, max: 128, pattern: Patterns.username },
   clientId: { required: true, min: 1, max: 128, pattern: Patterns.clientId },
+  groupName: { required: true, min: 1, max: 128, pattern: Patterns.groupName },
   /** Cognito's TokenModelType; a token is never echoed in a message. */
   accessToken: { required: true, pattern: Patterns.token, secret: true },
 } as const;

@@ -85,6 +85,27 @@ export class SigningKeyEntity {
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
 }
 
+/** A user pool group: its name is case-sensitive and unique in the pool. */
+@Entity({ schema: 'user_directory', name: 'groups' })
+export class GroupEntity {
+  @PrimaryColumn('text', { name: 'pool_id' }) poolId!: string;
+  @PrimaryColumn('text') name!: string;
+  @Column('text', { nullable: true }) description!: string | null;
+  @Column('text', { name: 'role_arn', nullable: true }) roleArn!: string | null;
+  @Column('integer', { nullable: true }) precedence!: number | null;
+  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
+  @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
+}
+
+/** A user's membership of a group. */
+@Entity({ schema: 'user_directory', name: 'user_groups' })
+export class UserGroupEntity {
+  @PrimaryColumn('text', { name: 'pool_id' }) poolId!: string;
+  @PrimaryColumn('text', { name: 'group_name' }) groupName!: string;
+  @PrimaryColumn('uuid', { name: 'user_sub' }) userSub!: string;
+  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
+}
+
 export const userDirectoryEntities = [
   UserPoolEntity,
   AppClientEntity,
@@ -92,4 +113,6 @@ export const userDirectoryEntities = [
   VerificationCodeEntity,
   RefreshTokenEntity,
   SigningKeyEntity,
+  GroupEntity,
+  UserGroupEntity,
 ];

@@ -1,9 +1,51 @@
 import { randomUUID } from 'node:crypto';
 
+/** A group the user is in, as far as tokens care. */
+export interface GroupClaim {
+  name: string;
+  roleArn: string | null;
+  precedence: number | null;
+}
+
 export interface TokenSubject {
   sub: string;
   username: string;
   attributes: Record<string, string>;
+  /** The user's groups; none (or absent) means no group claims. */
+  groups?: GroupClaim[];
+}
+
+/** Lower precedence first; a group without a precedence after every group with one. */
+function byPrecedence(a: GroupClaim, b: GroupClaim): number {
+  const pa = a.precedence ?? Number.POSITIVE_INFINITY;
+  const pb = b.precedence ?? Number.POSITIVE_INFINITY;
+  if (pa !== pb) return pa < pb ? -1 : 1;
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+/**
+ * The group claims as Cognito issues them: `cognito:groups` (ID and access token), and in the ID
+ * token `cognito:roles` and `cognito:preferred_role`, the role of the group with the lowest
+ * precedence that has one. When groups with different roles share that precedence, no role is
+ * preferred and the claim is left out.
+ */
+export function groupClaims(groups: GroupClaim[] | undefined): {
+  access: Record<string, unknown>;
+  id: Record<string, unknown>;
+} {
+  if (!groups || groups.length === 0) return { access: {}, id: {} };
+  const ordered = [...groups].sort(byPrecedence);
+  const names = ordered.map((g) => g.name);
+  const withRole = ordered.filter((g): g is GroupClaim & { roleArn: string } => !!g.roleArn);
+  const roles = [...new Set(withRole.map((g) => g.roleArn))];
+  const id: Record<string, unknown> = { 'cognito:groups': names };
+  if (roles.length > 0) {
+    id['cognito:roles'] = roles;
+    const best = withRole[0];
+    const tied = withRole.some((g) => g.precedence === best.precedence && g.roleArn !== best.roleArn);
+    if (!tied) id['cognito:preferred_role'] = best.roleArn;
+  }
+  return { access: { 'cognito:groups': names }, id };
 }
 
 export interface TokenSession {
@@ -38,6 +80,7 @@ export function idTokenClaims(subject: TokenSubject, session: TokenSession): Rec
   }
   return {
     ...claims,
+    ...groupClaims(subject.groups).id,
     iss: session.issuer,
     'cognito:username': subject.username,
     origin_jti: session.originJti,
@@ -55,6 +98,7 @@ export function idTokenClaims(subject: TokenSubject, session: TokenSession): Rec
 export function accessTokenClaims(subject: TokenSubject, session: TokenSession): Record<string, unknown> {
   return {
     sub: subject.sub,
+    ...groupClaims(subject.groups).access,
     iss: session.issuer,
     client_id: session.clientId,
     origin_jti: session.originJti,

@@ -100,6 +100,27 @@ export const UserDirectoryCommands = {
     W.AdminRespondToAuthChallengeRequest,
     W.AdminRespondToAuthChallengeResponse
   >(svc, 'AdminRespondToAuthChallenge'),
+  createGroup: defineCommand<W.CreateGroupRequest, W.CreateGroupResponse>(svc, 'CreateGroup'),
+  getGroup: defineCommand<W.GroupRequest, W.GetGroupResponse>(svc, 'GetGroup'),
+  updateGroup: defineCommand<W.UpdateGroupRequest, W.UpdateGroupResponse>(svc, 'UpdateGroup'),
+  deleteGroup: defineCommand<W.GroupRequest, W.DeleteGroupResponse>(svc, 'DeleteGroup'),
+  listGroups: defineCommand<W.ListGroupsRequest, W.ListGroupsResponse>(svc, 'ListGroups'),
+  adminAddUserToGroup: defineCommand<W.AdminGroupMembershipRequest, W.AdminAddUserToGroupResponse>(
+    svc,
+    'AdminAddUserToGroup',
+  ),
+  adminRemoveUserFromGroup: defineCommand<W.AdminGroupMembershipRequest, W.AdminRemoveUserFromGroupResponse>(
+    svc,
+    'AdminRemoveUserFromGroup',
+  ),
+  adminListGroupsForUser: defineCommand<W.AdminListGroupsForUserRequest, W.AdminListGroupsForUserResponse>(
+    svc,
+    'AdminListGroupsForUser',
+  ),
+  listUsersInGroup: defineCommand<W.ListUsersInGroupRequest, W.ListUsersInGroupResponse>(
+    svc,
+    'ListUsersInGroup',
+  ),
   /** Not a Cognito operation: the gateway serves a pool's JWKS and discovery document from it. */
   getJwks: defineCommand<W.UserPoolIdRequest, JwksResult>(svc, 'GetJwks'),
 } as const;
@@ -148,5 +169,14 @@ export const COGNITO_USER_POOL_OPERATIONS = {
   DeleteUser: { command: UserDirectoryCommands.deleteUser, signed: false },
   AdminInitiateAuth: { command: UserDirectoryCommands.adminInitiateAuth, signed: true },
   AdminRespondToAuthChallenge: { command: UserDirectoryCommands.adminRespondToAuthChallenge, signed: true },
+  CreateGroup: { command: UserDirectoryCommands.createGroup, signed: true },
+  GetGroup: { command: UserDirectoryCommands.getGroup, signed: true },
+  UpdateGroup: { command: UserDirectoryCommands.updateGroup, signed: true },
+  DeleteGroup: { command: UserDirectoryCommands.deleteGroup, signed: true },
+  ListGroups: { command: UserDirectoryCommands.listGroups, signed: true },
+  AdminAddUserToGroup: { command: UserDirectoryCommands.adminAddUserToGroup, signed: true },
+  AdminRemoveUserFromGroup: { command: UserDirectoryCommands.adminRemoveUserFromGroup, signed: true },
+  AdminListGroupsForUser: { command: UserDirectoryCommands.adminListGroupsForUser, signed: true },
+  ListUsersInGroup: { command: UserDirectoryCommands.listUsersInGroup, signed: true },
 } as const;
 export type CognitoUserPoolOperation = keyof typeof COGNITO_USER_POOL_OPERATIONS;

@@ -27,9 +27,9 @@ describe('user-directory contracts', () => {
     expect(() => parseMessage(UserEnabledEvent, { ...base, sub: 'not-a-uuid' })).toThrow(InvalidMessageError);
   });
 
-  it('lets only admin-signed callers reach Admin* and pool-management operations', () => {
+  it('lets only admin-signed callers reach Admin*, pool-management and group operations', () => {
     for (const [name, op] of Object.entries(COGNITO_USER_POOL_OPERATIONS)) {
-      const adminOnly = name.startsWith('Admin') || /UserPool|ListUsers/.test(name);
+      const adminOnly = name.startsWith('Admin') || /UserPool|ListUsers|Group/.test(name);
       expect([name, op.signed]).toEqual([name, adminOnly]);
     }
   });

@@ -468,3 +468,76 @@ export interface AdminRespondToAuthChallengeRequest extends RespondToAuthChallen
   UserPoolId: string;
 }
 export type AdminRespondToAuthChallengeResponse = RespondToAuthChallengeResponse;
+
+/** A user pool group, as CreateGroup, GetGroup and the List* operations return it. */
+export interface GroupType {
+  GroupName: string;
+  UserPoolId: string;
+  Description?: string;
+  RoleArn?: string;
+  Precedence?: number;
+  LastModifiedDate: number;
+  CreationDate: number;
+}
+
+export interface CreateGroupRequest {
+  GroupName: string;
+  UserPoolId: string;
+  Description?: string;
+  RoleArn?: string;
+  Precedence?: number;
+}
+export interface CreateGroupResponse {
+  Group: GroupType;
+}
+
+export interface GroupRequest {
+  GroupName: string;
+  UserPoolId: string;
+}
+export interface GetGroupResponse {
+  Group: GroupType;
+}
+
+export type UpdateGroupRequest = CreateGroupRequest;
+export interface UpdateGroupResponse {
+  Group: GroupType;
+}
+export type DeleteGroupResponse = Record<string, never>;
+
+export interface ListGroupsRequest {
+  UserPoolId: string;
+  Limit?: number;
+  NextToken?: string;
+}
+export interface ListGroupsResponse {
+  Groups: GroupType[];
+  NextToken?: string;
+}
+
+export interface AdminGroupMembershipRequest {
+  UserPoolId: string;
+  Username: string;
+  GroupName: string;
+}
+export type AdminAddUserToGroupResponse = Record<string, never>;
+export type AdminRemoveUserFromGroupResponse = Record<string, never>;
+
+export interface AdminListGroupsForUserRequest {
+  UserPoolId: string;
+  Username: string;
+  Limit?: number;
+  NextToken?: string;
+}
+export type AdminListGroupsForUserResponse = ListGroupsResponse;
+
+export interface ListUsersInGroupRequest {
+  UserPoolId: string;
+  GroupName: string;
+  Limit?: number;
+  NextToken?: string;
+}
+export interface ListUsersInGroupResponse {
+  Users: UserType[];
+  NextToken?: string;
+}

@@ -4,6 +4,7 @@ import { UserDirectoryTables1764115200001 } from './1764115200001-UserDirectoryT
 import { SrpVerifiers1764115200002 } from './1764115200002-SrpVerifiers';
 import { SessionRevocation1764115200003 } from './1764115200003-SessionRevocation';
 import { TemporaryPasswords1764115200004 } from './1764115200004-TemporaryPasswords';
+import { UserPoolGroups1764115200005 } from './1764115200005-UserPoolGroups';
 
 /** In the order they apply. */
 export const userDirectoryMigrations = [
@@ -12,4 +13,5 @@ export const userDirectoryMigrations = [
   SrpVerifiers1764115200002,
   SessionRevocation1764115200003,
   TemporaryPasswords1764115200004,
+  UserPoolGroups1764115200005,
 ];
