@@ -1,2 +1,3 @@
 export * from './data-source';
 export * from './keyset-page';
+export * from './prepared-query';

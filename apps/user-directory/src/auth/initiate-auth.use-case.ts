@@ -1,4 +1,5 @@
 import { InitiateAuthRequest, InitiateAuthResponse } from '@idfed/contracts';
+import { preparedQuery } from '@idfed/persistence';
 import { DataSource, IsNull } from 'typeorm';
 import { allowsFlow, lifetimesInSeconds } from '../clients/client-config';
 import { ClientForAuth, ClientsService } from '../clients/clients.service';
@@ -141,10 +142,11 @@ export class InitiateAuthUseCase {
     const token = params.REFRESH_TOKEN;
     if (typeof token !== 'string' || token.length === 0)
       throw CognitoErrors.invalidParameter('Missing required parameter REFRESH_TOKEN');
-    // One round trip for the token, its user and the user's groups: refresh is the hottest path after sign-in.
-    const [row] = (await this.dataSource.query(REFRESH_LOOKUP, [
+    // One round trip, prepared once per connection, for the token, its user and the user's groups:
+    // refresh is the hottest path after sign-in.
+    const [row] = await preparedQuery<RefreshLookupRow>(this.dataSource, 'refresh-lookup', REFRESH_LOOKUP, [
       hashRefreshToken(token),
-    ])) as RefreshLookupRow[];
+    ]);
     if (!row || row.client_id !== auth.client.id) throw CognitoErrors.notAuthorized('Invalid Refresh Token');
     if (row.revoked_at) throw CognitoErrors.notAuthorized('Refresh Token has been revoked');
     if (row.expires_at.getTime() <= Date.now())
