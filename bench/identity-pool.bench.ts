@@ -15,7 +15,8 @@ import {
   InitiateAuthCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { createIdentityPoolRole } from '../libs/testing/src/identity-pool-roles';
 import { LoadResult, runLoad } from './load';
 import { Mode, RunningSystem, startDistributed, startEmbedded, startInfrastructure } from './system';
 
@@ -62,40 +63,17 @@ async function fixture(system: RunningSystem): Promise<Fixture> {
         CognitoIdentityProviders: [{ ProviderName: providerName, ClientId: UserPoolClient!.ClientId! }],
       }),
     );
-    const roleName = `bench-federated-${Date.now()}`;
-    const role = await iam.send(
-      new CreateRoleCommand({
-        RoleName: roleName,
-        AssumeRolePolicyDocument: JSON.stringify({
-          Version: '2012-10-17',
-          Statement: [
-            {
-              Effect: 'Allow',
-              Principal: { Federated: 'cognito-identity.amazonaws.com' },
-              Action: 'sts:AssumeRoleWithWebIdentity',
-              Condition: {
-                StringEquals: { 'cognito-identity.amazonaws.com:aud': pool.IdentityPoolId },
-                'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' },
-              },
-            },
-          ],
-        }),
-      }),
-    );
-    await iam.send(
-      new PutRolePolicyCommand({
-        RoleName: roleName,
-        PolicyName: 'sync',
-        PolicyDocument: JSON.stringify({
-          Version: '2012-10-17',
-          Statement: [{ Effect: 'Allow', Action: 'cognito-sync:*', Resource: '*' }],
-        }),
-      }),
+    const roleArn = await createIdentityPoolRole(
+      iam,
+      `bench-federated-${Date.now()}`,
+      pool.IdentityPoolId!,
+      'authenticated',
+      ['cognito-sync:*'],
     );
     await identity.send(
       new SetIdentityPoolRolesCommand({
         IdentityPoolId: pool.IdentityPoolId!,
-        Roles: { authenticated: role.Role!.Arn! },
+        Roles: { authenticated: roleArn },
       }),
     );
     const getIdBodies: Buffer[] = [];

@@ -10,11 +10,12 @@ import {
   SetIdentityPoolRolesCommand,
 } from '@aws-sdk/client-cognito-identity';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
+import { IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromCognitoIdentityPool } from '@aws-sdk/credential-providers';
 import { randomBytes } from 'node:crypto';
 import { signRequest } from '../libs/sigv4/src';
+import { createIdentityPoolRole } from '../libs/testing/src/identity-pool-roles';
 import { cognitoAdmin, cognitoPublic, e2eSystem } from './support/e2e-context';
 import { createPasswordPool, newSignedInUser } from './support/user-pools';
 
@@ -43,40 +44,8 @@ describe('identity pool credentials through fromCognitoIdentityPool', () => {
   let providerName: string;
   let identityPoolId: string;
 
-  function trustPolicy(poolId: string, amr: 'authenticated' | 'unauthenticated') {
-    return JSON.stringify({
-      Version: '2012-10-17',
-      Statement: [
-        {
-          Effect: 'Allow',
-          Principal: { Federated: 'cognito-identity.amazonaws.com' },
-          Action: 'sts:AssumeRoleWithWebIdentity',
-          Condition: {
-            StringEquals: { 'cognito-identity.amazonaws.com:aud': poolId },
-            'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': amr },
-          },
-        },
-      ],
-    });
-  }
-
   async function createRole(name: string, poolId: string, amr: 'authenticated' | 'unauthenticated') {
-    await iam.send(
-      new CreateRoleCommand({
-        RoleName: `${name}-${suffix}`,
-        AssumeRolePolicyDocument: trustPolicy(poolId, amr),
-      }),
-    );
-    await iam.send(
-      new PutRolePolicyCommand({
-        RoleName: `${name}-${suffix}`,
-        PolicyName: 'who-am-i',
-        PolicyDocument: JSON.stringify({
-          Version: '2012-10-17',
-          Statement: [{ Effect: 'Allow', Action: 'sts:GetCallerIdentity', Resource: '*' }],
-        }),
-      }),
-    );
+    await createIdentityPoolRole(iam, `${name}-${suffix}`, poolId, amr);
   }
 
   async function userPoolToken(username: string): Promise<string> {

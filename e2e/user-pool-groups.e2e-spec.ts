@@ -23,10 +23,11 @@ import {
   UpdateGroupCommand,
   UserNotFoundException,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
+import { IAMClient } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromCognitoIdentityPool } from '@aws-sdk/credential-providers';
 import { randomBytes } from 'node:crypto';
+import { createIdentityPoolRole } from '../libs/testing/src/identity-pool-roles';
 import { cognitoAdmin, cognitoPublic, e2eSystem } from './support/e2e-context';
 import { createPasswordPool, newSignedInUser, PasswordPool, signIn } from './support/user-pools';
 
@@ -58,35 +59,7 @@ describe('user pool groups', () => {
   let identityPoolId: string;
 
   async function createRole(name: string) {
-    await iam.send(
-      new CreateRoleCommand({
-        RoleName: `${name}-${suffix}`,
-        AssumeRolePolicyDocument: JSON.stringify({
-          Version: '2012-10-17',
-          Statement: [
-            {
-              Effect: 'Allow',
-              Principal: { Federated: 'cognito-identity.amazonaws.com' },
-              Action: 'sts:AssumeRoleWithWebIdentity',
-              Condition: {
-                StringEquals: { 'cognito-identity.amazonaws.com:aud': identityPoolId },
-                'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' },
-              },
-            },
-          ],
-        }),
-      }),
-    );
-    await iam.send(
-      new PutRolePolicyCommand({
-        RoleName: `${name}-${suffix}`,
-        PolicyName: 'who-am-i',
-        PolicyDocument: JSON.stringify({
-          Version: '2012-10-17',
-          Statement: [{ Effect: 'Allow', Action: 'sts:GetCallerIdentity', Resource: '*' }],
-        }),
-      }),
-    );
+    await createIdentityPoolRole(iam, `${name}-${suffix}`, identityPoolId, 'authenticated');
   }
 
   async function callerOf(idToken: string): Promise<string> {
