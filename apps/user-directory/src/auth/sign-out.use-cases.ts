@@ -13,10 +13,9 @@ import { OutboxService, ServiceError } from '@idfed/messaging';
 import { DataSource } from 'typeorm';
 import { ClientsService } from '../clients/clients.service';
 import { Members, Patterns, RequestValidator } from '../common/validate';
-import { CognitoErrors } from '../common/cognito-errors';
 import { RefreshTokenEntity, UserEntity } from '../database/entities';
 import { PoolsService } from '../pools/pools.service';
-import { requireAdminUser } from '../users/user-lookup';
+import { lockUser, requireAdminUser } from '../users/user-lookup';
 import { AccessTokenVerifier } from './access-token.verifier';
 import { hashRefreshToken } from './refresh-tokens';
 import { endAllSessions } from './sessions';
@@ -42,11 +41,7 @@ export class SignOutUseCases {
     RequestValidator.of(req).string('AccessToken', Members.accessToken).check();
     const user = await this.tokens.userOf(req.AccessToken);
     await this.dataSource.transaction(async (m) => {
-      const locked = await m.findOne(UserEntity, {
-        where: { sub: user.sub },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!locked) throw CognitoErrors.userNotFound();
+      const locked = await lockUser(m, user.sub);
       await endAllSessions(m, this.outbox, locked, correlationId);
     });
     this.outbox.nudge();

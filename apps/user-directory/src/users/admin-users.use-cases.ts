@@ -7,14 +7,12 @@ import {
 } from '@idfed/contracts';
 import { OutboxService } from '@idfed/messaging';
 import { DataSource } from 'typeorm';
-import { CognitoErrors } from '../common/cognito-errors';
 import { AccessTokenVerifier } from '../auth/access-token.verifier';
 import { Members, RequestValidator } from '../common/validate';
-import { UserEntity } from '../database/entities';
 import { PoolsService } from '../pools/pools.service';
 import { toAttributeList } from './user-attributes';
 import { deleteUserWithEvent } from './user-deletion';
-import { requireAdminUser } from './user-lookup';
+import { lockUser, requireAdminUser } from './user-lookup';
 
 /** AdminGetUser, AdminDeleteUser and DeleteUser. */
 export class AdminUsersUseCases {
@@ -51,11 +49,7 @@ export class AdminUsersUseCases {
     RequestValidator.of(req).string('AccessToken', Members.accessToken).check();
     const user = await this.tokens.userOf(req.AccessToken);
     await this.dataSource.transaction(async (m) => {
-      const locked = await m.findOne(UserEntity, {
-        where: { sub: user.sub },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!locked) throw CognitoErrors.userNotFound();
+      const locked = await lockUser(m, user.sub);
       await deleteUserWithEvent(m, this.outbox, locked, correlationId);
     });
     this.outbox.nudge();

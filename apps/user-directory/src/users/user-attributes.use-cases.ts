@@ -32,7 +32,7 @@ import {
   VerifiableAttribute,
 } from './attribute-changes';
 import { checkRequiredAttributes, userAttributesFromRequest } from './user-attributes';
-import { findUser } from './user-lookup';
+import { findUser, lockUser } from './user-lookup';
 import { CodeChannel, consumeCode, deliveryDetails, issueCode } from './verification-codes';
 
 function channelFor(attribute: VerifiableAttribute, destination: string): CodeChannel {
@@ -146,7 +146,7 @@ export class UserAttributesUseCases {
     const user = await this.tokens.userOf(req.AccessToken);
     const attribute = verifiable(req.AttributeName);
     const outcome = await this.dataSource.transaction(async (m) => {
-      const locked = await this.lock(m, user.sub);
+      const locked = await lockUser(m, user.sub);
       if ((await consumeCode(m, locked, `verify-${attribute}`, req.Code)) === 'mismatch') return 'mismatch';
       if (!locked.attributes[attribute])
         throw CognitoErrors.invalidParameter(`User does not have the attribute ${attribute}.`);
@@ -162,12 +162,6 @@ export class UserAttributesUseCases {
     return this.dataSource.manager.findOneOrFail(UserPoolEntity, { where: { id: user.poolId } });
   }
 
-  private async lock(m: EntityManager, sub: string): Promise<UserEntity> {
-    const user = await m.findOne(UserEntity, { where: { sub }, lock: { mode: 'pessimistic_write' } });
-    if (!user) throw CognitoErrors.userNotFound();
-    return user;
-  }
-
   /** Applies updates in one transaction; codes for changed email or phone go out before it commits. */
   private async change(
     pool: UserPoolEntity,
@@ -176,7 +170,7 @@ export class UserAttributesUseCases {
   ): Promise<CodeDeliveryDetailsType[]> {
     try {
       return await this.dataSource.transaction(async (m) => {
-        const user = await this.lock(m, sub);
+        const user = await lockUser(m, sub);
         const before = { ...user.attributes };
         const changed = applyAttributeChanges(pool.config, user, updates);
         checkRequiredAttributes(pool.config, changed.attributes);
@@ -209,7 +203,7 @@ export class UserAttributesUseCases {
     const unknown = names.find((n) => !isKnownAttribute(pool.config, n));
     if (unknown) throw CognitoErrors.invalidParameter(`Attribute does not exist in the schema: ${unknown}`);
     await this.dataSource.transaction(async (m) => {
-      const user = await this.lock(m, sub);
+      const user = await lockUser(m, sub);
       await this.save(m, user, deleteAttributes(pool.config, user, names));
     });
   }

@@ -58,3 +58,10 @@ export async function requireAdminUser(
   if (!user) throw CognitoErrors.userNotFound();
   return { pool, user };
 }
+
+/** The user with this sub, held for the rest of the transaction; UserNotFoundException if gone. */
+export async function lockUser(manager: EntityManager, sub: string): Promise<UserEntity> {
+  const user = await manager.findOne(UserEntity, { where: { sub }, lock: { mode: 'pessimistic_write' } });
+  if (!user) throw CognitoErrors.userNotFound();
+  return user;
+}
