@@ -47,6 +47,10 @@ export async function startSystemUnderTest(
     // Shared by credential vending and the gateway; the credential-vending spec seals tokens with it.
     IDFED_SESSION_TOKEN_KEY: randomBytes(32).toString('base64'),
     IDFED_LOG_LEVEL: 'info',
+    // Lockouts long enough that no spec's pace decides whether one is still on (the growth and
+    // expiry of lockouts are tested with an injected clock in attempt-limiter.int-spec).
+    IDFED_LOCKOUT_FIRST_MS: '600000',
+    IDFED_LOCKOUT_MAX_MS: '600000',
     ...extraEnv,
   };
   const apps: StartedProcess[] = [];

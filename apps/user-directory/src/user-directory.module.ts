@@ -3,6 +3,7 @@ import { IdfedEnv } from '@idfed/config';
 import { OutboxService, TransportConfig } from '@idfed/messaging';
 import { ServiceModule } from '@idfed/service-runtime';
 import { DataSource } from 'typeorm';
+import { AttemptLimiter } from './attempts/attempt-limiter';
 import { AuthHandlers } from './auth/auth.handlers';
 import { GetUserUseCase } from './auth/get-user.use-case';
 import { AccessTokenVerifier } from './auth/access-token.verifier';
@@ -22,6 +23,7 @@ import { userDirectoryMigrations } from './database/migrations';
 import { USER_DIRECTORY_SCHEMA } from './database/schema';
 import { GroupsHandlers } from './groups/groups.handlers';
 import { GroupsUseCases } from './groups/groups.use-cases';
+import { BackgroundDelivery } from './delivery/background-delivery';
 import { MESSAGE_SENDER, MessageSender } from './delivery/message-sender';
 import { PoolsHandlers } from './pools/pools.handlers';
 import { PoolsService } from './pools/pools.service';
@@ -76,6 +78,18 @@ export const UserDirectoryModule = {
         { provide: KeyEncryption, useValue: new KeyEncryption(options.keyEncryptionKey) },
         { provide: PasswordHasher, useValue: new PasswordHasher(env.passwordHashMemoryKiB) },
         { provide: AuthSessionSeal, useValue: new AuthSessionSeal(options.keyEncryptionKey) },
+        { provide: BackgroundDelivery, useValue: new BackgroundDelivery(options.sender) },
+        {
+          provide: AttemptLimiter,
+          inject: [DataSource],
+          useFactory: (ds: DataSource) =>
+            new AttemptLimiter(ds, {
+              freeFailures: env.lockoutFreeFailures,
+              firstLockoutMs: env.lockoutFirstMs,
+              maxLockoutMs: env.lockoutMaxMs,
+              resetAfterMs: env.lockoutResetMs,
+            }),
+        },
         {
           provide: PasswordCredentials,
           inject: [PasswordHasher],
@@ -117,14 +131,22 @@ export const UserDirectoryModule = {
         },
         {
           provide: ConfirmationUseCases,
-          inject: [DataSource, ClientsService, PoolsService, MESSAGE_SENDER, OutboxService],
+          inject: [
+            DataSource,
+            ClientsService,
+            PoolsService,
+            BackgroundDelivery,
+            OutboxService,
+            AttemptLimiter,
+          ],
           useFactory: (
             ds: DataSource,
             c: ClientsService,
             p: PoolsService,
-            s: MessageSender,
+            d: BackgroundDelivery,
             o: OutboxService,
-          ) => new ConfirmationUseCases(ds, c, p, s, o),
+            a: AttemptLimiter,
+          ) => new ConfirmationUseCases(ds, c, p, d, o, a),
         },
         {
           provide: AdminUsersUseCases,
@@ -150,9 +172,9 @@ export const UserDirectoryModule = {
         },
         {
           provide: UserSrpAuth,
-          inject: [DataSource, AuthSessionSeal, SignInCompletion],
-          useFactory: (ds: DataSource, seal: AuthSessionSeal, done: SignInCompletion) =>
-            new UserSrpAuth(ds, seal, done),
+          inject: [DataSource, AuthSessionSeal, SignInCompletion, AttemptLimiter],
+          useFactory: (ds: DataSource, seal: AuthSessionSeal, done: SignInCompletion, a: AttemptLimiter) =>
+            new UserSrpAuth(ds, seal, done, a),
         },
         {
           provide: InitiateAuthUseCase,
@@ -164,6 +186,7 @@ export const UserDirectoryModule = {
             PasswordCredentials,
             SignInCompletion,
             UserSrpAuth,
+            AttemptLimiter,
           ],
           useFactory: (
             ds: DataSource,
@@ -173,7 +196,8 @@ export const UserDirectoryModule = {
             p: PasswordCredentials,
             done: SignInCompletion,
             srp: UserSrpAuth,
-          ) => new InitiateAuthUseCase(ds, c, h, t, p, done, srp),
+            a: AttemptLimiter,
+          ) => new InitiateAuthUseCase(ds, c, h, t, p, done, srp, a),
         },
         {
           provide: RespondToAuthChallengeUseCase,
@@ -205,9 +229,14 @@ export const UserDirectoryModule = {
         },
         {
           provide: PasswordResetUseCases,
-          inject: [DataSource, ClientsService, PasswordCredentials, MESSAGE_SENDER],
-          useFactory: (ds: DataSource, c: ClientsService, p: PasswordCredentials, s: MessageSender) =>
-            new PasswordResetUseCases(ds, c, p, s),
+          inject: [DataSource, ClientsService, PasswordCredentials, BackgroundDelivery, AttemptLimiter],
+          useFactory: (
+            ds: DataSource,
+            c: ClientsService,
+            p: PasswordCredentials,
+            d: BackgroundDelivery,
+            a: AttemptLimiter,
+          ) => new PasswordResetUseCases(ds, c, p, d, a),
         },
         {
           provide: ChangePasswordUseCase,
@@ -239,9 +268,14 @@ export const UserDirectoryModule = {
         },
         {
           provide: UserAttributesUseCases,
-          inject: [DataSource, PoolsService, AccessTokenVerifier, MESSAGE_SENDER],
-          useFactory: (ds: DataSource, p: PoolsService, t: AccessTokenVerifier, s: MessageSender) =>
-            new UserAttributesUseCases(ds, p, t, s),
+          inject: [DataSource, PoolsService, AccessTokenVerifier, MESSAGE_SENDER, AttemptLimiter],
+          useFactory: (
+            ds: DataSource,
+            p: PoolsService,
+            t: AccessTokenVerifier,
+            s: MessageSender,
+            a: AttemptLimiter,
+          ) => new UserAttributesUseCases(ds, p, t, s, a),
         },
         {
           provide: AdminInitiateAuthUseCase,

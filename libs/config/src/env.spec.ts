@@ -38,6 +38,20 @@ describe('loadEnv', () => {
     expect(loadEnv({ IDFED_HTTP_PORT: '0', IDFED_PUBLIC_URL: 'http://127.0.0.1:9999' }).httpPort).toBe(0);
   });
 
+  it('locks out as Cognito does unless configured, and refuses a cap below the first lockout', () => {
+    expect(loadEnv({})).toMatchObject({
+      lockoutFreeFailures: 5,
+      lockoutFirstMs: 1000,
+      lockoutMaxMs: 900_000,
+      lockoutResetMs: 900_000,
+    });
+    expect(loadEnv({ IDFED_LOCKOUT_FIRST_MS: '600000' }).lockoutFirstMs).toBe(600_000);
+    expect(() => loadEnv({ IDFED_LOCKOUT_FIRST_MS: '2000', IDFED_LOCKOUT_MAX_MS: '1000' })).toThrow(
+      /IDFED_LOCKOUT_MAX_MS/,
+    );
+    expect(() => loadEnv({ IDFED_LOCKOUT_FREE_FAILURES: '0' })).toThrow(/IDFED_LOCKOUT_FREE_FAILURES/);
+  });
+
   it('parses a broker list', () => {
     expect(loadEnv({ IDFED_KAFKA_BROKERS: 'a:9092, b:9093' }).kafkaBrokers).toEqual(['a:9092', 'b:9093']);
   });

@@ -36,6 +36,13 @@ export interface IdfedEnv {
   facebookGraphUrl: string;
   /** Login with Amazon API base, for checking www.amazon.com access tokens. */
   amazonApiUrl: string;
+  /** Failed attempts at a password or code allowed before the first temporary lockout. */
+  lockoutFreeFailures: number;
+  /** The first lockout; each further failure doubles it up to lockoutMaxMs. */
+  lockoutFirstMs: number;
+  lockoutMaxMs: number;
+  /** Quiet time after the last lockout that forgets the failures. */
+  lockoutResetMs: number;
 }
 
 /** Reads and validates the environment; throws one ConfigError naming every bad variable. */
@@ -90,6 +97,10 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): IdfedEnv {
     googleIssuer: r.url('IDFED_GOOGLE_ISSUER', 'https://accounts.google.com').replace(/\/+$/, ''),
     facebookGraphUrl: r.url('IDFED_FACEBOOK_GRAPH_URL', 'https://graph.facebook.com').replace(/\/+$/, ''),
     amazonApiUrl: r.url('IDFED_AMAZON_API_URL', 'https://api.amazon.com').replace(/\/+$/, ''),
+    lockoutFreeFailures: r.int('IDFED_LOCKOUT_FREE_FAILURES', 5, 1, 1000),
+    lockoutFirstMs: r.int('IDFED_LOCKOUT_FIRST_MS', 1000, 1, 86_400_000),
+    lockoutMaxMs: r.int('IDFED_LOCKOUT_MAX_MS', 900_000, 1, 86_400_000),
+    lockoutResetMs: r.int('IDFED_LOCKOUT_RESET_MS', 900_000, 1, 86_400_000),
   };
   if (env.httpPort === 0 && source.IDFED_PUBLIC_URL === undefined) {
     // Tokens name their issuer from the public URL, which a port chosen at listen time cannot give.
@@ -97,6 +108,9 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): IdfedEnv {
   }
   if (!env.adminAccessKeyId !== !env.adminSecretAccessKey) {
     r.problem('IDFED_ADMIN_ACCESS_KEY_ID and IDFED_ADMIN_SECRET_ACCESS_KEY must be set together');
+  }
+  if (env.lockoutMaxMs < env.lockoutFirstMs) {
+    r.problem('IDFED_LOCKOUT_MAX_MS must be at least IDFED_LOCKOUT_FIRST_MS');
   }
   r.throwIfProblems();
   return env;

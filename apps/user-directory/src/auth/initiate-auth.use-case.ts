@@ -1,6 +1,7 @@
 import { InitiateAuthRequest, InitiateAuthResponse } from '@idfed/contracts';
 import { preparedQuery } from '@idfed/persistence';
 import { DataSource, IsNull } from 'typeorm';
+import { AttemptLimiter, unknownNameSubject, userSubject } from '../attempts/attempt-limiter';
 import { allowsFlow, lifetimesInSeconds } from '../clients/client-config';
 import { ClientForAuth, ClientsService } from '../clients/clients.service';
 import { CognitoErrors } from '../common/cognito-errors';
@@ -78,6 +79,7 @@ export class InitiateAuthUseCase {
     private readonly credentials: PasswordCredentials,
     private readonly completion: SignInCompletion,
     private readonly srp: UserSrpAuth,
+    private readonly attempts: AttemptLimiter,
   ) {}
 
   async execute(req: InitiateAuthRequest): Promise<InitiateAuthResponse> {
@@ -121,14 +123,22 @@ export class InitiateAuthUseCase {
     const m = this.dataSource.manager;
     const pool = auth.pool;
     const user = await findUser(m, pool.id, pool.config, username);
-    if (!user || !user.passwordHash) {
-      // Same work and the same answer as a wrong password when the client hides user existence.
+    const hideExistence = auth.client.config.preventUserExistenceErrors === 'ENABLED';
+    if (!user && !hideExistence) {
       await this.hasher.burnTime(password);
-      throw auth.client.config.preventUserExistenceErrors === 'ENABLED'
-        ? CognitoErrors.notAuthorized()
-        : CognitoErrors.userNotFound();
+      throw CognitoErrors.userNotFound();
+    }
+    // Counted before the hash is checked; during a lockout even the right password is refused. An
+    // unknown name is counted too, so it locks out after as many tries as a real one.
+    const subject = user ? userSubject(user) : unknownNameSubject(pool.id, pool.config, username);
+    await this.attempts.begin('password', subject);
+    if (!user || !user.passwordHash) {
+      // Same work and the same answer as a wrong password.
+      await this.hasher.burnTime(password);
+      throw CognitoErrors.notAuthorized();
     }
     if (!(await this.hasher.verify(user.passwordHash, password))) throw CognitoErrors.notAuthorized();
+    await this.attempts.succeeded('password', subject);
     if (!user.srpVerifier) {
       // A password set before SRP support: the plaintext is at hand now, so USER_SRP_AUTH works from here on.
       const srp = this.credentials.srpOnly(pool.id, user.username, password);

@@ -7,13 +7,17 @@ import { ClientForAuth } from '../clients/clients.service';
 import { AppClientEntity, UserEntity, UserPoolEntity } from '../database/entities';
 import { PoolConfig } from '../pools/pool-config';
 import { findUser } from '../users/user-lookup';
+import { AttemptLimiter } from '../attempts/attempt-limiter';
 import { AuthSessionSeal } from './auth-session-seal';
 import { secretHash } from './secret-hash';
 import { SignInCompletion } from './sign-in-completion';
 import { padHex, SRP_N, createVerifier, srpPoolName } from './srp/srp';
 import { UserSrpAuth } from './user-srp-auth';
 
-jest.mock('../users/user-lookup', () => ({ findUser: jest.fn() }));
+jest.mock('../users/user-lookup', () => ({
+  ...jest.requireActual<object>('../users/user-lookup'),
+  findUser: jest.fn(),
+}));
 
 const POOL_ID = 'us-east-1_AbCdEf123';
 const PASSWORD = 'Corr3ct-Horse!';
@@ -38,7 +42,14 @@ describe('USER_SRP_AUTH against amazon-cognito-identity-js', () => {
   const completion = { afterPasswordProof: jest.fn(async () => signedIn) };
   const pool = { id: POOL_ID, config: {} as PoolConfig } as UserPoolEntity;
   const dataSource = { manager: { findOneOrFail: async () => pool } } as unknown as DataSource;
-  const srp = new UserSrpAuth(dataSource, seal, completion as unknown as SignInCompletion);
+  // Lockout has its own tests against PostgreSQL (attempt-limiter.int-spec); here every attempt is let through.
+  const attempts = { begin: async () => undefined, succeeded: async () => undefined };
+  const srp = new UserSrpAuth(
+    dataSource,
+    seal,
+    completion as unknown as SignInCompletion,
+    attempts as unknown as AttemptLimiter,
+  );
   const users = new Map<string, UserEntity>();
 
   function user(username: string, sub: string, password: string): UserEntity {

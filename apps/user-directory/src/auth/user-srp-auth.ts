@@ -1,6 +1,7 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { InitiateAuthResponse } from '@idfed/contracts';
 import { DataSource } from 'typeorm';
+import { AttemptLimiter, unknownNameSubject, userSubject } from '../attempts/attempt-limiter';
 import { allowsFlow } from '../clients/client-config';
 import { ClientForAuth } from '../clients/clients.service';
 import { CognitoErrors } from '../common/cognito-errors';
@@ -10,13 +11,14 @@ import { AuthSessionSeal } from './auth-session-seal';
 import { checkSecretHash } from './client-secret.check';
 import { SignInCompletion } from './sign-in-completion';
 import {
-  createVerifier,
+  padHex,
   parseHexOrUndefined,
   passwordClaimSignature,
   serverEphemeral,
   serverPublicB,
   serverSessionKey,
   SRP_N,
+  SrpVerifier,
   srpPoolName,
 } from './srp/srp';
 import { parseSrpTimestamp } from './srp/srp-timestamp';
@@ -48,6 +50,7 @@ export class UserSrpAuth {
     private readonly dataSource: DataSource,
     private readonly seal: AuthSessionSeal,
     private readonly completion: SignInCompletion,
+    private readonly attempts: AttemptLimiter,
   ) {}
 
   async challenge(auth: ClientForAuth, params: Record<string, string>): Promise<InitiateAuthResponse> {
@@ -67,17 +70,14 @@ export class UserSrpAuth {
       throw CognitoErrors.userNotFound();
     }
     // A user who does not exist (when the client hides that) or has no verifier yet gets a decoy
-    // challenge that looks like any other and fails at the proof, as a wrong password does.
+    // challenge that looks like any other and fails at the proof, as a wrong password does. The
+    // decoy costs no exponentiation that a real user's challenge does not: it is read from a keyed
+    // hash, as a real one is read from the database.
     const real = user?.srpSalt && user.srpVerifier ? user : undefined;
     const userIdForSrp = user ? user.username : username;
     const { salt, verifier } = real
       ? { salt: real.srpSalt!, verifier: real.srpVerifier! }
-      : createVerifier(
-          srpPoolName(pool.id),
-          userIdForSrp,
-          randomBytes(16).toString('hex'),
-          this.seal.decoy(`srp-salt|${pool.id}|${userIdForSrp}`, 16),
-        );
+      : this.decoyVerifier(pool.id, userIdForSrp);
     const { b, B } = serverEphemeral(verifier);
     const contents: SecretBlockContents = { sub: real?.sub ?? null, b: b.toString(16), A: A.toString(16) };
     const secretBlock = this.seal.seal(
@@ -117,27 +117,43 @@ export class UserSrpAuth {
     const pool = await m.findOneOrFail(UserPoolEntity, { where: { id: auth.client.poolId } });
     const user = await findUser(m, pool.id, pool.config, username);
     const block = opened.value;
-    if (!user || block.sub === null || user.sub !== block.sub || !user.srpVerifier) {
-      throw CognitoErrors.notAuthorized();
-    }
-    checkSecretHash(auth, responses.SECRET_HASH, [username, user.username]);
-    if (!parseSrpTimestamp(timestamp)) throw CognitoErrors.notAuthorized();
-
+    checkSecretHash(auth, responses.SECRET_HASH, user ? [username, user.username] : [username]);
+    // One counter with USER_PASSWORD_AUTH: the proof is a password guess like any other.
+    const subject = user ? userSubject(user) : unknownNameSubject(pool.id, pool.config, username);
+    await this.attempts.begin('password', subject);
+    const real = user && block.sub !== null && user.sub === block.sub && user.srpVerifier ? user : undefined;
+    const userIdForSrp = user ? user.username : username;
+    // A decoy challenge is answered with the same work as a real one, so the refusal takes as long.
+    const verifier = real ? real.srpVerifier! : this.decoyVerifier(pool.id, userIdForSrp).verifier;
     const A = BigInt(`0x${block.A}`);
     const b = BigInt(`0x${block.b}`);
-    const key = serverSessionKey(A, serverPublicB(user.srpVerifier, b), b, user.srpVerifier);
-    if (!key) throw CognitoErrors.notAuthorized();
+    const key = serverSessionKey(A, serverPublicB(verifier, b), b, verifier);
     const expected = passwordClaimSignature(
-      key,
+      key ?? Buffer.alloc(16),
       srpPoolName(pool.id),
-      user.username,
+      userIdForSrp,
       Buffer.from(secretBlock, 'base64'),
       timestamp,
     );
     const given = Buffer.from(signature, 'base64');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-      throw CognitoErrors.notAuthorized();
-    }
-    return this.completion.afterPasswordProof(auth, pool, user);
+    const proven = given.length === expected.length && timingSafeEqual(given, expected);
+    if (!real || !key || !parseSrpTimestamp(timestamp) || !proven) throw CognitoErrors.notAuthorized();
+    await this.attempts.succeeded('password', subject);
+    return this.completion.afterPasswordProof(auth, pool, real);
+  }
+
+  /**
+   * A stable salt and verifier for a name without a real one, unguessable without the key. The
+   * verifier is any number below N: it never leaves the server, and B = k·v + g^b hides it.
+   */
+  private decoyVerifier(poolId: string, userIdForSrp: string): SrpVerifier {
+    const salt = this.seal.decoy(`srp-salt|${poolId}|${userIdForSrp}`, 16);
+    const wide = Buffer.concat(
+      Array.from({ length: 8 }, (_, i) => this.seal.decoy(`srp-verifier|${i}|${poolId}|${userIdForSrp}`, 32)),
+    );
+    return {
+      salt: padHex(BigInt(`0x${salt.toString('hex')}`)),
+      verifier: padHex(BigInt(`0x${wide.toString('hex')}`) % SRP_N),
+    };
   }
 }

@@ -56,7 +56,6 @@ export class VerificationCodeEntity {
   @PrimaryColumn('text') purpose!: CodePurpose;
   @Column('text', { name: 'code_hash' }) codeHash!: string;
   @Column('timestamptz', { name: 'expires_at' }) expiresAt!: Date;
-  @Column('integer', { name: 'failed_attempts' }) failedAttempts!: number;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
 }
 

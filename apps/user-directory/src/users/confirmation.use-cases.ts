@@ -12,19 +12,25 @@ import {
 } from '@idfed/contracts';
 import { OutboxService } from '@idfed/messaging';
 import { DataSource, EntityManager } from 'typeorm';
+import { AttemptLimiter, unknownNameSubject, userSubject } from '../attempts/attempt-limiter';
 import { checkSecretHash } from '../auth/client-secret.check';
 import { ClientsService } from '../clients/clients.service';
 import { CognitoErrors } from '../common/cognito-errors';
 import { Patterns, RequestValidator } from '../common/validate';
 import { UserEntity, UserPoolEntity, VerificationCodeEntity } from '../database/entities';
 import { confirmationMessage } from '../delivery/code-messages';
-import { deliverOrFail } from '../delivery/deliver-or-fail';
-import { MessageSender } from '../delivery/message-sender';
+import { BackgroundDelivery } from '../delivery/background-delivery';
 import { PoolConfig } from '../pools/pool-config';
 import { PoolsService } from '../pools/pools.service';
 import { maskDestination } from './user-attributes';
-import { findUser, requireAdminUser } from './user-lookup';
-import { confirmationChannel, consumeCode, issueCode } from './verification-codes';
+import { findUser, lockUser, requireAdminUser } from './user-lookup';
+import {
+  checkCode,
+  codeIssueStatement,
+  codeRefusal,
+  confirmationChannel,
+  consumeCode,
+} from './verification-codes';
 
 /** ConfirmSignUp, ResendConfirmationCode and AdminConfirmSignUp. */
 export class ConfirmationUseCases {
@@ -32,8 +38,9 @@ export class ConfirmationUseCases {
     private readonly dataSource: DataSource,
     private readonly clients: ClientsService,
     private readonly pools: PoolsService,
-    private readonly sender: MessageSender,
+    private readonly delivery: BackgroundDelivery,
     private readonly outbox: OutboxService,
+    private readonly attempts: AttemptLimiter,
   ) {}
 
   async confirm(req: ConfirmSignUpRequest, correlationId: string): Promise<ConfirmSignUpResponse> {
@@ -46,28 +53,38 @@ export class ConfirmationUseCases {
     const auth = await this.clients.forAuth(req.ClientId);
     checkSecretHash(auth, req.SecretHash, [req.Username]);
     const hideExistence = auth.client.config.preventUserExistenceErrors === 'ENABLED';
-    const outcome = await this.dataSource.transaction(async (m) => {
-      const pool = await m.findOneOrFail(UserPoolEntity, { where: { id: auth.client.poolId } });
-      const user = await findUser(m, pool.id, pool.config, req.Username, true);
-      if (!user) throw hideExistence ? CognitoErrors.codeMismatch() : CognitoErrors.userNotFound();
-      if (user.status !== 'UNCONFIRMED') {
-        throw CognitoErrors.notAuthorized(`User cannot be confirmed. Current status is ${user.status}`);
-      }
-      if ((await consumeCode(m, user, 'confirm-sign-up', req.ConfirmationCode)) === 'mismatch')
-        return 'mismatch';
+    const m = this.dataSource.manager;
+    const pool = await m.findOneOrFail(UserPoolEntity, { where: { id: auth.client.poolId } });
+    const user = await findUser(m, pool.id, pool.config, req.Username);
+    if (!user && !hideExistence) throw CognitoErrors.userNotFound();
+    if (user && user.status !== 'UNCONFIRMED' && !hideExistence) throw cannotConfirm(user);
+    // An unknown name is counted and checked like a user without a code, so both answer alike.
+    const subject = user ? userSubject(user) : unknownNameSubject(pool.id, pool.config, req.Username);
+    await this.attempts.begin('confirm-sign-up', subject);
+    const check = await checkCode(m, user?.sub, 'confirm-sign-up', req.ConfirmationCode);
+    if (!user || check !== 'match') throw codeRefusal(check === 'match' ? 'mismatch' : check, hideExistence);
+    await this.dataSource.transaction(async (tx) => {
+      const locked = await lockUser(tx, user.sub);
+      if (locked.status !== 'UNCONFIRMED') throw cannotConfirm(locked);
+      if (!(await consumeCode(tx, locked.sub, 'confirm-sign-up', req.ConfirmationCode)))
+        throw CognitoErrors.codeMismatch();
       // The code reached the user through this attribute, which proves they hold it.
-      const channel = confirmationChannel(pool.config, user.attributes);
+      const channel = confirmationChannel(pool.config, locked.attributes);
       const attributes = channel
-        ? { ...user.attributes, [`${channel.attribute}_verified`]: 'true' }
-        : user.attributes;
-      await this.markConfirmed(m, user, attributes, 'self', correlationId);
-      return 'confirmed';
+        ? { ...locked.attributes, [`${channel.attribute}_verified`]: 'true' }
+        : locked.attributes;
+      await this.markConfirmed(tx, locked, attributes, 'self', correlationId);
     });
-    if (outcome === 'mismatch') throw CognitoErrors.codeMismatch();
+    await this.attempts.succeeded('confirm-sign-up', subject);
     this.outbox.nudge();
     return {};
   }
 
+  /**
+   * With PreventUserExistenceErrors, a known and an unknown name do the same work: one statement
+   * that counts the request (and, for a user, stores the new code), and no delivery on the request
+   * path: the message goes out after the answer.
+   */
   async resend(req: ResendConfirmationCodeRequest): Promise<ResendConfirmationCodeResponse> {
     RequestValidator.of(req)
       .string('ClientId', { required: true, min: 1, max: 128, pattern: Patterns.clientId })
@@ -76,39 +93,38 @@ export class ConfirmationUseCases {
       .check();
     const auth = await this.clients.forAuth(req.ClientId);
     checkSecretHash(auth, req.SecretHash, [req.Username]);
-    return this.dataSource.transaction(async (m) => {
-      const pool = await m.findOneOrFail(UserPoolEntity, { where: { id: auth.client.poolId } });
-      const user = await findUser(m, pool.id, pool.config, req.Username, true);
-      if (!user) {
-        if (auth.client.config.preventUserExistenceErrors !== 'ENABLED') throw CognitoErrors.userNotFound();
-        // A client that hides user existence gets the answer a real user would get, and no code goes out.
-        return { CodeDeliveryDetails: simulatedDelivery(pool.config, pool.id, req.Username) };
-      }
-      if (user.status !== 'UNCONFIRMED') throw CognitoErrors.invalidParameter('User is already confirmed.');
-      const channel = confirmationChannel(pool.config, user.attributes);
-      if (!channel)
-        throw CognitoErrors.invalidParameter('Cannot resend codes. Auto verification not turned on.');
-      const code = await issueCode(m, user.sub, 'confirm-sign-up');
-      await deliverOrFail(
-        this.sender,
-        confirmationMessage(channel.medium, channel.destination, code, pool.id, user.username),
-      );
-      return {
-        CodeDeliveryDetails: {
-          Destination: maskDestination(channel.destination),
-          DeliveryMedium: channel.medium,
-          AttributeName: channel.attribute,
-        },
-      };
-    });
+    const m = this.dataSource.manager;
+    const pool = await m.findOneOrFail(UserPoolEntity, { where: { id: auth.client.poolId } });
+    const user = await findUser(m, pool.id, pool.config, req.Username);
+    if (!user) {
+      if (auth.client.config.preventUserExistenceErrors !== 'ENABLED') throw CognitoErrors.userNotFound();
+      // A client that hides user existence gets the answer a real user would get, and no code goes out.
+      const details = simulatedDelivery(pool.config, pool.id, req.Username);
+      await this.attempts.begin('code-delivery', unknownNameSubject(pool.id, pool.config, req.Username));
+      return { CodeDeliveryDetails: details };
+    }
+    if (user.status !== 'UNCONFIRMED') throw CognitoErrors.invalidParameter('User is already confirmed.');
+    const channel = confirmationChannel(pool.config, user.attributes);
+    if (!channel)
+      throw CognitoErrors.invalidParameter('Cannot resend codes. Auto verification not turned on.');
+    const { code, statement } = codeIssueStatement(user.sub, 'confirm-sign-up');
+    await this.attempts.begin('code-delivery', userSubject(user), statement);
+    this.delivery.enqueue(
+      confirmationMessage(channel.medium, channel.destination, code, pool.id, user.username),
+    );
+    return {
+      CodeDeliveryDetails: {
+        Destination: maskDestination(channel.destination),
+        DeliveryMedium: channel.medium,
+        AttributeName: channel.attribute,
+      },
+    };
   }
 
   async adminConfirm(req: AdminUserRequest, correlationId: string): Promise<AdminConfirmSignUpResponse> {
     await this.dataSource.transaction(async (m) => {
       const { user } = await requireAdminUser(m, this.pools, req);
-      if (user.status !== 'UNCONFIRMED') {
-        throw CognitoErrors.notAuthorized(`User cannot be confirmed. Current status is ${user.status}`);
-      }
+      if (user.status !== 'UNCONFIRMED') throw cannotConfirm(user);
       await m.delete(VerificationCodeEntity, { userSub: user.sub, purpose: 'confirm-sign-up' });
       await this.markConfirmed(m, user, user.attributes, 'admin', correlationId);
     });
@@ -139,6 +155,10 @@ export class ConfirmationUseCases {
       correlationId,
     });
   }
+}
+
+function cannotConfirm(user: UserEntity) {
+  return CognitoErrors.notAuthorized(`User cannot be confirmed. Current status is ${user.status}`);
 }
 
 /**

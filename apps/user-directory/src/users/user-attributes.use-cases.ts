@@ -14,6 +14,7 @@ import {
   VerifyUserAttributeResponse,
 } from '@idfed/contracts';
 import { DataSource, EntityManager } from 'typeorm';
+import { AttemptLimiter, userSubject } from '../attempts/attempt-limiter';
 import { AccessTokenVerifier } from '../auth/access-token.verifier';
 import { CognitoErrors } from '../common/cognito-errors';
 import { isUniqueViolation } from '../common/unique-violation';
@@ -33,7 +34,14 @@ import {
 } from './attribute-changes';
 import { checkRequiredAttributes, userAttributesFromRequest } from './user-attributes';
 import { findUser, lockUser } from './user-lookup';
-import { CodeChannel, consumeCode, deliveryDetails, issueCode } from './verification-codes';
+import {
+  checkCode,
+  CodeChannel,
+  codeRefusal,
+  consumeCode,
+  deliveryDetails,
+  issueCode,
+} from './verification-codes';
 
 function channelFor(attribute: VerifiableAttribute, destination: string): CodeChannel {
   return { medium: attribute === 'email' ? 'EMAIL' : 'SMS', attribute, destination };
@@ -59,6 +67,7 @@ export class UserAttributesUseCases {
     private readonly pools: PoolsService,
     private readonly tokens: AccessTokenVerifier,
     private readonly sender: MessageSender,
+    private readonly attempts: AttemptLimiter,
   ) {}
 
   async adminUpdate(req: AdminUpdateUserAttributesRequest): Promise<AdminUpdateUserAttributesResponse> {
@@ -145,16 +154,20 @@ export class UserAttributesUseCases {
       .check();
     const user = await this.tokens.userOf(req.AccessToken);
     const attribute = verifiable(req.AttributeName);
-    const outcome = await this.dataSource.transaction(async (m) => {
+    const purpose = `verify-${attribute}` as const;
+    const subject = userSubject(user);
+    await this.attempts.begin('verify-attribute', subject);
+    const check = await checkCode(this.dataSource.manager, user.sub, purpose, req.Code);
+    if (check !== 'match') throw codeRefusal(check, false);
+    await this.dataSource.transaction(async (m) => {
       const locked = await lockUser(m, user.sub);
-      if ((await consumeCode(m, locked, `verify-${attribute}`, req.Code)) === 'mismatch') return 'mismatch';
+      if (!(await consumeCode(m, locked.sub, purpose, req.Code))) throw CognitoErrors.codeMismatch();
       if (!locked.attributes[attribute])
         throw CognitoErrors.invalidParameter(`User does not have the attribute ${attribute}.`);
       const attributes = { ...locked.attributes, [`${attribute}_verified`]: 'true' };
       await m.update(UserEntity, { sub: locked.sub }, { attributes, updatedAt: new Date() });
-      return 'verified';
     });
-    if (outcome === 'mismatch') throw CognitoErrors.codeMismatch();
+    await this.attempts.succeeded('verify-attribute', subject);
     return {};
   }
 

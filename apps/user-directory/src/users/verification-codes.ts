@@ -1,15 +1,19 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { CodeDeliveryDetailsType } from '@idfed/contracts';
+import { ServiceError } from '@idfed/messaging';
 import { EntityManager } from 'typeorm';
+import { ALONGSIDE_FIRST_PARAM, AlongsideStatement } from '../attempts/attempt-limiter';
 import { CognitoErrors } from '../common/cognito-errors';
 import { newVerificationCode } from '../common/ids';
-import { CodePurpose, UserEntity, VerificationCodeEntity } from '../database/entities';
+import { CodePurpose, VerificationCodeEntity } from '../database/entities';
 import { PoolConfig } from '../pools/pool-config';
 import { maskDestination } from './user-attributes';
 
-/** Codes live 24 hours, as Cognito's confirmation codes do; five wrong guesses burn a code. */
+/**
+ * Codes live 24 hours, as Cognito's confirmation codes do. Wrong guesses are limited per user and
+ * kind of code by AttemptLimiter (so asking for a new code does not buy new guesses).
+ */
 const CODE_LIFETIME_MS = 24 * 3600 * 1000;
-const MAX_FAILED_ATTEMPTS = 5;
 
 function hashCode(userSub: string, code: string): string {
   return createHash('sha256').update(`${userSub}:${code}`).digest('hex');
@@ -70,7 +74,6 @@ export async function issueCode(
       purpose,
       codeHash: hashCode(userSub, code),
       expiresAt: new Date(Date.now() + CODE_LIFETIME_MS),
-      failedAttempts: 0,
       createdAt: new Date(),
     },
     ['userSub', 'purpose'],
@@ -79,28 +82,86 @@ export async function issueCode(
 }
 
 /**
- * Checks a code inside the caller's transaction. A matching code is consumed. A wrong guess is
- * counted and reported as 'mismatch' rather than thrown, so the caller commits the count before
- * answering CodeMismatchException (a thrown error would roll the count back).
+ * issueCode as a statement to run beside a count (AttemptLimiter.begin): the new plaintext code and
+ * the upsert that replaces any earlier code of the same purpose.
+ */
+export function codeIssueStatement(
+  userSub: string,
+  purpose: CodePurpose,
+): { code: string; statement: AlongsideStatement } {
+  const code = newVerificationCode();
+  const p = ALONGSIDE_FIRST_PARAM;
+  return {
+    code,
+    statement: {
+      sql: `INSERT INTO user_directory.verification_codes (user_sub, purpose, code_hash, expires_at, created_at)
+            SELECT $${p}::uuid, $${p + 1}, $${p + 2}, $${p + 3}::timestamptz, $${p + 4}::timestamptz FROM counted
+            ON CONFLICT (user_sub, purpose) DO UPDATE SET
+              code_hash = excluded.code_hash, expires_at = excluded.expires_at, created_at = excluded.created_at`,
+      params: [
+        userSub,
+        purpose,
+        hashCode(userSub, code),
+        new Date(Date.now() + CODE_LIFETIME_MS),
+        new Date(),
+      ],
+    },
+  };
+}
+
+/** No user has this sub: an unknown user's code is looked up under it, so that path reads as much. */
+const NO_USER = '00000000-0000-0000-0000-000000000000';
+
+export type CodeCheck = 'match' | 'mismatch' | 'missing';
+
+/**
+ * Compares a code with the user's live code for `purpose`, without a lock or a write: a wrong guess
+ * then costs a known user what it costs an unknown one (undefined sub), whose lookup finds nothing.
+ * The guess itself is counted by AttemptLimiter before this is called.
+ */
+export async function checkCode(
+  manager: EntityManager,
+  userSub: string | undefined,
+  purpose: CodePurpose,
+  code: string,
+): Promise<CodeCheck> {
+  const sub = userSub ?? NO_USER;
+  const row = await manager.findOne(VerificationCodeEntity, { where: { userSub: sub, purpose } });
+  const given = Buffer.from(hashCode(sub, code));
+  if (!row || row.expiresAt.getTime() < Date.now()) return 'missing';
+  const expected = Buffer.from(row.codeHash);
+  return expected.length === given.length && timingSafeEqual(expected, given) ? 'match' : 'mismatch';
+}
+
+/**
+ * Uses up a code that checkCode matched, inside the caller's transaction (with the user row held):
+ * false when a concurrent request took it first, so one code changes state once.
  */
 export async function consumeCode(
   manager: EntityManager,
-  user: UserEntity,
+  userSub: string,
   purpose: CodePurpose,
   code: string,
-): Promise<'consumed' | 'mismatch'> {
-  const row = await manager.findOne(VerificationCodeEntity, {
-    where: { userSub: user.sub, purpose },
-    lock: { mode: 'pessimistic_write' },
-  });
-  if (!row || row.expiresAt.getTime() < Date.now()) throw CognitoErrors.expiredCode();
-  if (row.failedAttempts >= MAX_FAILED_ATTEMPTS) throw CognitoErrors.limitExceeded();
-  const expected = Buffer.from(row.codeHash);
-  const given = Buffer.from(hashCode(user.sub, code));
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
-    await manager.increment(VerificationCodeEntity, { userSub: user.sub, purpose }, 'failedAttempts', 1);
-    return 'mismatch';
-  }
-  await manager.delete(VerificationCodeEntity, { userSub: user.sub, purpose });
-  return 'consumed';
+): Promise<boolean> {
+  const result = await manager
+    .createQueryBuilder()
+    .delete()
+    .from(VerificationCodeEntity)
+    .where('user_sub = :userSub AND purpose = :purpose AND code_hash = :codeHash AND expires_at >= :now', {
+      userSub,
+      purpose,
+      codeHash: hashCode(userSub, code),
+      now: new Date(),
+    })
+    .execute();
+  return (result.affected ?? 0) > 0;
+}
+
+/**
+ * The refusal of a code that did not match. With no code to match, Cognito says ExpiredCode; a
+ * client hiding user existence says CodeMismatch instead, as an unknown user never has a code and
+ * that answer must not differ from a known user's.
+ */
+export function codeRefusal(check: Exclude<CodeCheck, 'match'>, hideExistence: boolean): ServiceError {
+  return check === 'missing' && !hideExistence ? CognitoErrors.expiredCode() : CognitoErrors.codeMismatch();
 }

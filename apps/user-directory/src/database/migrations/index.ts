@@ -5,6 +5,7 @@ import { SrpVerifiers1764115200002 } from './1764115200002-SrpVerifiers';
 import { SessionRevocation1764115200003 } from './1764115200003-SessionRevocation';
 import { TemporaryPasswords1764115200004 } from './1764115200004-TemporaryPasswords';
 import { UserPoolGroups1764115200005 } from './1764115200005-UserPoolGroups';
+import { AttemptCounters1764115200020 } from './1764115200020-AttemptCounters';
 
 /** In the order they apply. */
 export const userDirectoryMigrations = [
@@ -14,4 +15,5 @@ export const userDirectoryMigrations = [
   SessionRevocation1764115200003,
   TemporaryPasswords1764115200004,
   UserPoolGroups1764115200005,
+  AttemptCounters1764115200020,
 ];

@@ -1,0 +1,277 @@
+import {
+  AdminConfirmSignUpCommand,
+  AdminInitiateAuthCommand,
+  CodeMismatchException,
+  CognitoIdentityProviderClient,
+  ConfirmForgotPasswordCommand,
+  ConfirmSignUpCommand,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+  DeleteUserPoolCommand,
+  ForgotPasswordCommand,
+  GetUserAttributeVerificationCodeCommand,
+  InitiateAuthCommand,
+  LimitExceededException,
+  ResendConfirmationCodeCommand,
+  SignUpCommand,
+  VerifyUserAttributeCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { AuthenticationDetails, CognitoUser, CognitoUserPool } from 'amazon-cognito-identity-js';
+import { codeSentTo, cognitoAdmin, cognitoPublic, e2eSystem, mailboxMark } from './support/e2e-context';
+
+/**
+ * Guessing stopped as Cognito stops it: five free failures, then a lockout during which even the
+ * right secret is refused; one counter per user across USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH
+ * and SRP; a success forgets the failures. The e2e system runs with lockouts of ten minutes, so no
+ * assertion depends on how fast the test runs; the doubling and expiry of lockouts are tested with
+ * an injected clock in attempt-limiter.int-spec.
+ */
+describe('lockout after repeated wrong passwords and codes', () => {
+  const system = e2eSystem();
+  const password = 'Corr3ct-Horse!';
+  const wrongPassword = 'Wr0ng-Horse!';
+  const stamp = Date.now();
+  let admin: CognitoIdentityProviderClient;
+  let app: CognitoIdentityProviderClient;
+  let poolId: string;
+  let clientId: string;
+  let hidingClientId: string;
+
+  const passwordAuth = (Username: string, PASSWORD: string, ClientId = clientId) =>
+    app.send(
+      new InitiateAuthCommand({
+        ClientId,
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: Username, PASSWORD },
+      }),
+    );
+  const adminPasswordAuth = (Username: string, PASSWORD: string) =>
+    admin.send(
+      new AdminInitiateAuthCommand({
+        UserPoolId: poolId,
+        ClientId: clientId,
+        AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: Username, PASSWORD },
+      }),
+    );
+  function srpAuth(Username: string, Password: string): Promise<unknown> {
+    const pool = new CognitoUserPool({ UserPoolId: poolId, ClientId: clientId, endpoint: system.endpoint });
+    const user = new CognitoUser({ Username, Pool: pool });
+    return new Promise((resolve, reject) =>
+      user.authenticateUser(new AuthenticationDetails({ Username, Password }), {
+        onSuccess: resolve,
+        onFailure: reject,
+      }),
+    );
+  }
+
+  const refusedAs = (name: string, message: string) => expect.objectContaining({ name, message });
+  const wrongPasswordRefusal = refusedAs('NotAuthorizedException', 'Incorrect username or password.');
+  const lockedOut = refusedAs('NotAuthorizedException', 'Password attempts exceeded');
+  // amazon-cognito-identity-js rejects with { code, message }.
+  const srpRefusedAs = (message: string) =>
+    expect.objectContaining({ code: 'NotAuthorizedException', message });
+
+  async function confirmedUser(username: string, email?: string): Promise<void> {
+    await app.send(
+      new SignUpCommand({
+        ClientId: clientId,
+        Username: username,
+        Password: password,
+        UserAttributes: email ? [{ Name: 'email', Value: email }] : [],
+      }),
+    );
+    await admin.send(new AdminConfirmSignUpCommand({ UserPoolId: poolId, Username: username }));
+  }
+
+  /** Signed up and confirmed with the emailed code, which verifies the email (password resets need that). */
+  async function verifiedUser(username: string, email: string): Promise<void> {
+    const mark = mailboxMark(system);
+    await app.send(
+      new SignUpCommand({
+        ClientId: clientId,
+        Username: username,
+        Password: password,
+        UserAttributes: [{ Name: 'email', Value: email }],
+      }),
+    );
+    const ConfirmationCode = await codeSentTo(email, system, 10_000, mark);
+    await app.send(new ConfirmSignUpCommand({ ClientId: clientId, Username: username, ConfirmationCode }));
+  }
+
+  beforeAll(async () => {
+    admin = cognitoAdmin(system);
+    app = cognitoPublic(system);
+    const { UserPool } = await admin.send(
+      new CreateUserPoolCommand({ PoolName: 'lockout', AutoVerifiedAttributes: ['email'] }),
+    );
+    poolId = UserPool!.Id!;
+    const client = async (ClientName: string, PreventUserExistenceErrors: 'LEGACY' | 'ENABLED') =>
+      (
+        await admin.send(
+          new CreateUserPoolClientCommand({
+            UserPoolId: poolId,
+            ClientName,
+            PreventUserExistenceErrors,
+            ExplicitAuthFlows: [
+              'ALLOW_USER_PASSWORD_AUTH',
+              'ALLOW_USER_SRP_AUTH',
+              'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+              'ALLOW_REFRESH_TOKEN_AUTH',
+            ],
+          }),
+        )
+      ).UserPoolClient!.ClientId!;
+    clientId = await client('legacy', 'LEGACY');
+    hidingClientId = await client('hiding', 'ENABLED');
+  });
+  afterAll(async () => {
+    await admin.send(new DeleteUserPoolCommand({ UserPoolId: poolId }));
+    admin.destroy();
+    app.destroy();
+  });
+
+  it('refuses even the right password by USER_PASSWORD_AUTH after five wrong ones', async () => {
+    await confirmedUser('pw-user');
+    for (let i = 0; i < 5; i++)
+      await expect(passwordAuth('pw-user', wrongPassword)).rejects.toEqual(wrongPasswordRefusal);
+    await expect(passwordAuth('pw-user', password)).rejects.toEqual(lockedOut);
+  });
+
+  it('refuses even the right password by ADMIN_USER_PASSWORD_AUTH after five wrong ones', async () => {
+    await confirmedUser('admin-user');
+    for (let i = 0; i < 5; i++)
+      await expect(adminPasswordAuth('admin-user', wrongPassword)).rejects.toEqual(wrongPasswordRefusal);
+    await expect(adminPasswordAuth('admin-user', password)).rejects.toEqual(lockedOut);
+  });
+
+  it('refuses even the right password by SRP (amazon-cognito-identity-js) after five wrong ones', async () => {
+    await confirmedUser('srp-user');
+    for (let i = 0; i < 5; i++)
+      await expect(srpAuth('srp-user', wrongPassword)).rejects.toEqual(
+        srpRefusedAs('Incorrect username or password.'),
+      );
+    await expect(srpAuth('srp-user', password)).rejects.toEqual(srpRefusedAs('Password attempts exceeded'));
+  });
+
+  it('counts failures across the password flows: switching flows buys no guesses', async () => {
+    await confirmedUser('switcher');
+    await expect(passwordAuth('switcher', wrongPassword)).rejects.toEqual(wrongPasswordRefusal);
+    await expect(passwordAuth('switcher', wrongPassword)).rejects.toEqual(wrongPasswordRefusal);
+    await expect(adminPasswordAuth('switcher', wrongPassword)).rejects.toEqual(wrongPasswordRefusal);
+    await expect(adminPasswordAuth('switcher', wrongPassword)).rejects.toEqual(wrongPasswordRefusal);
+    await expect(srpAuth('switcher', wrongPassword)).rejects.toEqual(
+      srpRefusedAs('Incorrect username or password.'),
+    );
+    await expect(passwordAuth('switcher', password)).rejects.toEqual(lockedOut);
+    await expect(srpAuth('switcher', password)).rejects.toEqual(srpRefusedAs('Password attempts exceeded'));
+  });
+
+  it('forgets the failures after a successful sign-in', async () => {
+    await confirmedUser('forgiven');
+    for (let i = 0; i < 4; i++)
+      await expect(passwordAuth('forgiven', wrongPassword)).rejects.toEqual(wrongPasswordRefusal);
+    expect((await passwordAuth('forgiven', password)).AuthenticationResult?.AccessToken).toBeTruthy();
+    // Five more free failures, not one: the count started again.
+    for (let i = 0; i < 5; i++)
+      await expect(passwordAuth('forgiven', wrongPassword)).rejects.toEqual(wrongPasswordRefusal);
+    await expect(passwordAuth('forgiven', password)).rejects.toEqual(lockedOut);
+  });
+
+  it('locks an unknown name out like a real one when the client hides user existence', async () => {
+    await confirmedUser('real-name');
+    const answers = async (username: string) => {
+      const seen: unknown[] = [];
+      for (let i = 0; i < 6; i++) {
+        seen.push(
+          await passwordAuth(username, wrongPassword, hidingClientId).catch((e: Error) => [
+            e.name,
+            e.message,
+          ]),
+        );
+      }
+      return seen;
+    };
+    const real = await answers('real-name');
+    expect(real.at(-1)).toEqual(['NotAuthorizedException', 'Password attempts exceeded']);
+    expect(await answers('no-such-name')).toEqual(real);
+  });
+
+  it('stops sign-up confirmation codes after five wrong ones, even the right code', async () => {
+    const email = `confirm.${stamp}@example.com`;
+    const mark = mailboxMark(system);
+    await app.send(
+      new SignUpCommand({
+        ClientId: clientId,
+        Username: 'confirmer',
+        Password: password,
+        UserAttributes: [{ Name: 'email', Value: email }],
+      }),
+    );
+    const code = await codeSentTo(email, system, 10_000, mark);
+    const wrong = code === '000000' ? '000001' : '000000';
+    const confirm = (ConfirmationCode: string) =>
+      app.send(new ConfirmSignUpCommand({ ClientId: clientId, Username: 'confirmer', ConfirmationCode }));
+    for (let i = 0; i < 5; i++) await expect(confirm(wrong)).rejects.toBeInstanceOf(CodeMismatchException);
+    await expect(confirm(code)).rejects.toEqual(
+      refusedAs('LimitExceededException', 'Attempt limit exceeded, please try after some time.'),
+    );
+    // A new code buys no new guesses.
+    const again = mailboxMark(system);
+    await app.send(new ResendConfirmationCodeCommand({ ClientId: clientId, Username: 'confirmer' }));
+    await expect(confirm(await codeSentTo(email, system, 10_000, again))).rejects.toBeInstanceOf(
+      LimitExceededException,
+    );
+  });
+
+  it('stops password reset codes after five wrong ones, across new codes', async () => {
+    const email = `reset.${stamp}@example.com`;
+    await verifiedUser('resetter', email);
+    const newPassword = 'New-passw0rd!';
+    const confirm = (ConfirmationCode: string) =>
+      app.send(
+        new ConfirmForgotPasswordCommand({
+          ClientId: clientId,
+          Username: 'resetter',
+          ConfirmationCode,
+          Password: newPassword,
+        }),
+      );
+    let mark = mailboxMark(system);
+    await app.send(new ForgotPasswordCommand({ ClientId: clientId, Username: 'resetter' }));
+    let code = await codeSentTo(email, system, 10_000, mark);
+    const wrong = (c: string) => (c === '000000' ? '000001' : '000000');
+    for (let i = 0; i < 3; i++)
+      await expect(confirm(wrong(code))).rejects.toBeInstanceOf(CodeMismatchException);
+    mark = mailboxMark(system);
+    await app.send(new ForgotPasswordCommand({ ClientId: clientId, Username: 'resetter' }));
+    code = await codeSentTo(email, system, 10_000, mark);
+    for (let i = 0; i < 2; i++)
+      await expect(confirm(wrong(code))).rejects.toBeInstanceOf(CodeMismatchException);
+    await expect(confirm(code)).rejects.toBeInstanceOf(LimitExceededException);
+    // The password did not change.
+    expect((await passwordAuth('resetter', password)).AuthenticationResult?.AccessToken).toBeTruthy();
+  });
+
+  it('stops attribute verification codes after five wrong ones, across new codes', async () => {
+    const email = `verify.${stamp}@example.com`;
+    await confirmedUser('verifier', email);
+    const { AuthenticationResult } = await passwordAuth('verifier', password);
+    const AccessToken = AuthenticationResult!.AccessToken!;
+    const newCode = async () => {
+      const mark = mailboxMark(system);
+      await app.send(new GetUserAttributeVerificationCodeCommand({ AccessToken, AttributeName: 'email' }));
+      return codeSentTo(email, system, 10_000, mark);
+    };
+    const verify = (Code: string) =>
+      app.send(new VerifyUserAttributeCommand({ AccessToken, AttributeName: 'email', Code }));
+    const wrong = (c: string) => (c === '000000' ? '000001' : '000000');
+    let code = await newCode();
+    for (let i = 0; i < 3; i++)
+      await expect(verify(wrong(code))).rejects.toBeInstanceOf(CodeMismatchException);
+    code = await newCode();
+    for (let i = 0; i < 2; i++)
+      await expect(verify(wrong(code))).rejects.toBeInstanceOf(CodeMismatchException);
+    await expect(verify(code)).rejects.toBeInstanceOf(LimitExceededException);
+  });
+});
