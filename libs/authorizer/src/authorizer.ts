@@ -51,6 +51,7 @@ export interface AuthenticateOptions {
   /** Credential scope service(s) the request must be signed for. */
   service: string | string[];
   region?: string;
+  /** Only for services that accept it on AWS (S3): otherwise the body must be signed. */
   allowUnsignedPayload?: boolean;
   now?: () => Date;
 }

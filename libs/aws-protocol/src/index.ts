@@ -7,6 +7,7 @@ export * from './aws.error';
 export * from './http-response';
 export * from './sigv4-error.mapping';
 export * from './json/amz-target.parser';
+export * from './json/amz-target.reader';
 export * from './json/json-request.parser';
 export * from './json/json-response.encoder';
 export * from './query/query-request.parser';

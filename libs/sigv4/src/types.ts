@@ -45,10 +45,17 @@ export interface SigV4VerifyOptions {
   /** RFC 3986 path normalisation plus double encoding. Default true (every service but S3). */
   normalizePath?: boolean;
   /**
-   * Accept x-amz-content-sha256: UNSIGNED-PAYLOAD on header-signed requests. Default false.
-   * Presigned URLs always may use it, as on AWS.
+   * Accept UNSIGNED-PAYLOAD (x-amz-content-sha256, or a presigned URL signed over it) for a
+   * request with a body. Default false: only S3 accepts that on AWS. A presigned URL over an empty
+   * body (how botocore presigns, e.g. STS GetCallerIdentity URLs) is accepted either way.
    */
   allowUnsignedPayload?: boolean;
+  /**
+   * Headers that decide what the request does (e.g. X-Amz-Target): when present, each must be
+   * among the SignedHeaders, or the request is refused as 'incomplete'. Named as shown in the
+   * error message; matched case-insensitively.
+   */
+  mustSignHeaders?: readonly string[];
 }
 
 export interface SigV4Identity {

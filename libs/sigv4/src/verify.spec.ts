@@ -326,6 +326,20 @@ describe('scope and signed headers', () => {
     await expect(verifySigV4(signed, vectorOptions())).resolves.toBeDefined();
   });
 
+  it('requires the headers that decide the operation to be signed when present', async () => {
+    const opts = vectorOptions({ mustSignHeaders: ['X-Amz-Target'] });
+    const untargeted = withHeader(request(), 'x-amz-target', undefined);
+    const unsigned = signRequest(untargeted, CREDS, SIGN);
+    await expect(verifySigV4(unsigned, opts)).resolves.toBeDefined(); // absent: nothing to cover
+    const relayed = withHeader(unsigned, 'x-amz-target', 'AWSCognitoIdentityProviderService.AdminDeleteUser');
+    const err = await expectReason(verifySigV4(relayed, opts), 'incomplete');
+    expect(err.message).toBe("'X-Amz-Target' must be a 'SignedHeader' in the AWS Authorization.");
+    await expect(verifySigV4(relayed, vectorOptions())).resolves.toBeDefined(); // why the option exists
+
+    const signed = signRequest(request(), CREDS, SIGN);
+    await expect(verifySigV4(signed, opts)).resolves.toBeDefined();
+  });
+
   it('fails a signed header that is absent from the request', async () => {
     const signed = signRequest(withHeader(request(), 'x-custom', 'v'), CREDS, SIGN);
     await expectReason(
@@ -502,11 +516,28 @@ describe('presigned URLs', () => {
     expect(id).toMatchObject({ method: 'query', securityToken: 'tok/en+=', signature: signed.signature });
   });
 
-  it('allows UNSIGNED-PAYLOAD whatever allowUnsignedPayload says', async () => {
+  it('allows UNSIGNED-PAYLOAD over an empty body, as botocore presigns', async () => {
     const signed = presignRequest(get(), CREDS, { ...SIGN, unsignedPayload: true });
-    await expect(verifySigV4({ ...signed, body: 'ignored' }, vectorOptions())).resolves.toBeDefined();
+    await expect(verifySigV4(signed, vectorOptions())).resolves.toBeDefined();
     const hashed = presignRequest(get(), CREDS, SIGN);
     await expectReason(verifySigV4({ ...hashed, body: 'x' }, vectorOptions()), 'signature-mismatch');
+  });
+
+  it('refuses UNSIGNED-PAYLOAD with a body unless allowed: the body would not be signed', async () => {
+    const post = request({ method: 'POST', body: 'Action=ListRoles' });
+    const signed = presignRequest(post, CREDS, { ...SIGN, unsignedPayload: true });
+    await expectReason(
+      verifySigV4({ ...signed, body: 'Action=CreateRole' }, vectorOptions()),
+      'signature-mismatch',
+    );
+    await expectReason(verifySigV4(signed, vectorOptions()), 'signature-mismatch');
+    await expect(
+      verifySigV4({ ...signed, body: 'Action=CreateRole' }, vectorOptions({ allowUnsignedPayload: true })),
+    ).resolves.toBeDefined();
+
+    const declared = presignRequest(withHeader(post, 'x-amz-content-sha256', UNSIGNED_PAYLOAD), CREDS, SIGN);
+    const err = await expectReason(verifySigV4(declared, vectorOptions()), 'payload-hash-mismatch');
+    expect(err.message).toContain('UNSIGNED-PAYLOAD is not accepted for a request with a body');
   });
 
   it('accepts the full week and nothing longer', async () => {

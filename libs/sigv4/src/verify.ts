@@ -40,6 +40,7 @@ export async function verifySigV4(req: HttpRequestParts, opts: SigV4VerifyOption
       "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.",
     );
   }
+  checkDecidingHeadersSigned(headers, auth, opts.mustSignHeaders ?? []);
   const payloadHashes = payloadCandidates(req, headers, params, auth, opts);
 
   const secret = await opts.resolveSecret(auth.accessKeyId, auth.securityToken);
@@ -150,13 +151,27 @@ function formatWindow(seconds: number): string {
 }
 
 /**
+ * Headers that decide what the request does (X-Amz-Target picks the operation) must be covered
+ * when present: otherwise a captured signature could be relayed with another value.
+ */
+function checkDecidingHeadersSigned(headers: HeaderIndex, auth: ParsedAuth, names: readonly string[]): void {
+  for (const name of names) {
+    if (headers.has(name.toLowerCase()) && !auth.signedHeaders.includes(name.toLowerCase())) {
+      throw new SigV4Error('incomplete', `'${name}' must be a 'SignedHeader' in the AWS Authorization.`);
+    }
+  }
+}
+
+/**
  * The payload hash(es) to try, in order.
  *
  * x-amz-content-sha256 (a header, or hoisted into the query by presigners) is what the client
  * signed; a hex value must also match the body, or the signature would cover a payload other than
- * the one received. UNSIGNED-PAYLOAD skips that binding, so header auth needs it allowed
- * explicitly. Presigned URLs carry no marker of which one the client used (S3-style presigners
- * sign UNSIGNED-PAYLOAD, the generic SDK signer the body hash), so both are tried.
+ * the one received. UNSIGNED-PAYLOAD leaves the body out of the signature, so, as on every AWS
+ * service but S3, it is refused for a request with a body unless `allowUnsignedPayload`. With an
+ * empty body it leaves nothing unsigned, and presigned URLs need it there: they carry no marker
+ * of which payload hash the client used (botocore's presigner always signs UNSIGNED-PAYLOAD, the
+ * JS SDK's the body hash), so for those both are tried.
  */
 function payloadCandidates(
   req: HttpRequestParts,
@@ -166,18 +181,19 @@ function payloadCandidates(
   opts: SigV4VerifyOptions,
 ): string[] {
   const presigned = auth.method === 'query';
+  const unsignedAllowed = opts.allowUnsignedPayload === true || (presigned && req.body.length === 0);
   const declared =
     single(headers, 'x-amz-content-sha256') ??
     (presigned ? params.find((p) => p.name.toLowerCase() === 'x-amz-content-sha256')?.value : undefined);
   if (declared === undefined) {
     const bodyHash = sha256Hex(req.body);
-    return presigned ? [bodyHash, UNSIGNED_PAYLOAD] : [bodyHash];
+    return presigned && unsignedAllowed ? [bodyHash, UNSIGNED_PAYLOAD] : [bodyHash];
   }
   if (declared === UNSIGNED_PAYLOAD) {
-    if (presigned || opts.allowUnsignedPayload) return [UNSIGNED_PAYLOAD];
+    if (unsignedAllowed) return [UNSIGNED_PAYLOAD];
     throw new SigV4Error(
       'payload-hash-mismatch',
-      'UNSIGNED-PAYLOAD is not accepted for this request; the payload must be signed (x-amz-content-sha256).',
+      'UNSIGNED-PAYLOAD is not accepted for a request with a body; the payload must be signed (x-amz-content-sha256).',
     );
   }
   if (declared.startsWith('STREAMING-')) {

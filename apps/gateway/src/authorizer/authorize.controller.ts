@@ -43,6 +43,8 @@ export class AuthorizeController {
         ? await this.authorizer.authenticate(input.request.parts, {
             service: input.request.service,
             region: input.request.region ?? this.options.env.region,
+            // As on AWS: only S3 takes a body the signature does not cover.
+            allowUnsignedPayload: input.request.service === 's3',
           })
         : this.fromCredentials(input.credentials!);
     } catch (err) {

@@ -4,7 +4,7 @@ import {
   SessionClaims,
   SessionTokenCodec,
 } from '@idfed/session-credentials';
-import { signRequest } from '@idfed/sigv4';
+import { presignRequest, signRequest } from '@idfed/sigv4';
 import { ADMIN, GatewayHarness, SESSION_TOKEN_KEY, startGateway } from '../../test/gateway.harness';
 import { credentialVendingState } from '../../test/credential-vending.double';
 
@@ -140,6 +140,50 @@ describe('gateway: POST /authorize for resource services', () => {
       authenticated: false,
       error: { code: 'SignatureDoesNotMatch' },
     });
+  });
+
+  it('refuses a device request presigned over UNSIGNED-PAYLOAD that carries a body, except for S3', async () => {
+    const c = session();
+    const creds = {
+      accessKeyId: c.accessKeyId,
+      secretAccessKey: c.secretAccessKey,
+      sessionToken: codec.seal(c),
+    };
+    const presign = (service: string) =>
+      presignRequest(
+        {
+          method: 'PUT',
+          path: '/docs/user-7/a',
+          query: '',
+          headers: { host: 'docs.example.test' },
+          body: '',
+        },
+        creds,
+        { region: 'us-east-1', service, unsignedPayload: true },
+      );
+    const asSent = (signed: ReturnType<typeof presign>, service: string) => ({
+      method: 'PUT',
+      path: signed.path,
+      query: signed.query,
+      headers: signed.headers,
+      body: Buffer.from('any body at all').toString('base64'),
+      service,
+    });
+    const docs = await authorize({
+      request: asSent(presign('docs'), 'docs'),
+      action: 'docs:PutDocument',
+      resource: '*',
+    });
+    expect(await docs.json()).toMatchObject({
+      authenticated: false,
+      error: { code: 'SignatureDoesNotMatch' },
+    });
+    const s3 = await authorize({
+      request: asSent(presign('s3'), 's3'),
+      action: 's3:PutObject',
+      resource: '*',
+    });
+    expect(await s3.json()).toMatchObject({ authenticated: true });
   });
 
   it('accepts credentials the resource service verified itself', async () => {

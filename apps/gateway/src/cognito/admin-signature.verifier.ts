@@ -8,7 +8,8 @@ import { GATEWAY_OPTIONS, GatewayOptions } from '../gateway.options';
 /**
  * Checks that a request is signed with the admin key. The admin key is long-term: a request that
  * pairs it with a session token is refused like an unknown key, as AWS refuses a token that does
- * not belong to the key.
+ * not belong to the key. The payload must be signed (no UNSIGNED-PAYLOAD with a body) and so must
+ * an X-Amz-Target header; a target in the query string is signed as all of the query is.
  */
 @Injectable()
 export class AdminSignatureVerifier {
@@ -28,6 +29,8 @@ export class AdminSignatureVerifier {
               : undefined,
           service: signingName,
           region: this.options.env.region,
+          // The target names the operation: a signature that does not cover it covers nothing.
+          mustSignHeaders: ['X-Amz-Target'],
         },
       );
       return { kind: 'admin', accessKeyId: identity.accessKeyId };

@@ -7,6 +7,7 @@ import {
   jsonResponse,
   parseAmzTarget,
   parseJsonRequestBody,
+  readAmzTarget,
 } from '@idfed/aws-protocol';
 import { Caller } from '@idfed/contracts';
 import { BusClient } from '@idfed/messaging';
@@ -19,7 +20,8 @@ import { AdminSignatureVerifier } from './admin-signature.verifier';
 import { findJsonOperation } from './json-operations.table';
 
 /**
- * AWS JSON 1.1 on `POST /`: a protocol adapter only. It finds the operation from X-Amz-Target,
+ * AWS JSON 1.1 on `POST /`: a protocol adapter only. It finds the operation from X-Amz-Target
+ * (a header, or a query parameter in a presigned URL),
  * authenticates the caller, forwards the payload unchanged to the owning service and copies the
  * answer back. Errors are thrown and rendered by AwsExceptionFilter. A form-encoded POST without
  * X-Amz-Target is the Query protocol (STS, IAM) and goes to the QueryDispatcher.
@@ -37,21 +39,22 @@ export class JsonRpcController {
     const requestId = requestIdOf(res);
     // The size limit comes first: nothing else is worth doing for a body that will be refused.
     const body = await readRawBody(req);
-    if (req.headers['x-amz-target'] === undefined && isFormContentType(req.headers['content-type'])) {
+    // The target (header, or query string when presigned) alone picks the protocol: with one, JSON
+    // 1.1; without, a form POST is Query. So Content-Type never chooses between two operations.
+    const targetText = readAmzTarget(req.headersDistinct, queryStringOf(req));
+    if (targetText === undefined && isFormContentType(req.headers['content-type'])) {
       return this.query.dispatch(req, res, body);
     }
-    const target = parseAmzTarget(req.headers['x-amz-target']);
+    const target = parseAmzTarget(targetText);
     const operation = target && findJsonOperation(target.servicePrefix, target.operation);
     if (!operation) {
-      throw new AwsError(
-        'UnknownOperationException',
-        `Unknown operation ${describeTarget(req.headers['x-amz-target'])}`,
-      );
+      throw new AwsError('UnknownOperationException', `Unknown operation ${describeTarget(targetText)}`);
     }
     if (!isAwsJsonContentType(req.headers['content-type'])) {
       throw new AwsError('SerializationException', 'Content-Type must be application/x-amz-json-1.1.');
     }
     // Unsigned operations ignore any signature: a client that signs everything must still work.
+    // Signed ones need the target signed too (AdminSignatureVerifier): the signature covers the operation.
     const caller: Caller = operation.signed
       ? await this.signatures.verify(req, body, operation.signingName)
       : { kind: 'anonymous' };
@@ -74,7 +77,12 @@ function partitionKey(payload: Record<string, unknown>): string {
   return '';
 }
 
-function describeTarget(header: string | string[] | undefined): string {
-  if (typeof header !== 'string' || header === '') return '(no X-Amz-Target header)';
+function queryStringOf(req: Request): string {
+  const at = req.originalUrl.indexOf('?');
+  return at < 0 ? '' : req.originalUrl.slice(at + 1);
+}
+
+function describeTarget(header: string | undefined): string {
+  if (header === undefined || header === '') return '(no X-Amz-Target header)';
   return header.replace(/[^\w.-]/g, '?').slice(0, 128);
 }

@@ -37,7 +37,8 @@ export class QueryDispatcher {
     const requestId = requestIdOf(res);
     const queryString = queryOf(req);
     res.locals[QUERY_NAMESPACE_LOCAL] = namespaceForVersion(undefined);
-    const parsed = parseQueryRequest(req.method === 'GET' ? queryString : body);
+    const parsed =
+      req.method === 'GET' ? parseQueryRequest(queryString) : parseQueryRequest(body, queryString);
     res.locals[QUERY_NAMESPACE_LOCAL] = namespaceForVersion(parsed.version);
     const action = findQueryAction(parsed.action);
     if (!action || (parsed.version !== undefined && parsed.version !== action.version)) {

@@ -1,5 +1,6 @@
 import { AwsError } from '../aws.error';
 import { parseAmzTarget } from './amz-target.parser';
+import { readAmzTarget } from './amz-target.reader';
 import { isAwsJsonContentType, parseJsonRequestBody } from './json-request.parser';
 import { jsonErrorResponse, jsonResponse } from './json-response.encoder';
 
@@ -21,6 +22,40 @@ describe('X-Amz-Target', () => {
       expect(parseAmzTarget(header as string | string[] | undefined)).toBeUndefined();
     },
   );
+});
+
+describe('X-Amz-Target from the header or a presigned query string', () => {
+  const T = 'AWSCognitoIdentityProviderService.DescribeUserPool';
+  const OTHER = 'AWSCognitoIdentityProviderService.DeleteUserPool';
+  const PRESIGNED = 'X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature=00';
+
+  it('reads either place, and both when they agree', () => {
+    expect(readAmzTarget({ 'x-amz-target': [T] }, '')).toBe(T);
+    expect(readAmzTarget({}, `x-amz-target=${T}&${PRESIGNED}`)).toBe(T);
+    expect(readAmzTarget({}, `X-Amz-Target=${T}`)).toBe(T);
+    expect(readAmzTarget({ 'x-amz-target': [T] }, `x-amz-target=${T}`)).toBe(T);
+    expect(readAmzTarget({}, 'Action=GetCallerIdentity')).toBeUndefined();
+  });
+
+  it.each([
+    [
+      'a presigned URL relayed with another target header',
+      { 'x-amz-target': [OTHER] },
+      `x-amz-target=${T}&${PRESIGNED}`,
+    ],
+    ['two query copies', {}, `x-amz-target=${T}&X-Amz-Target=${OTHER}&${PRESIGNED}`],
+    ['the header twice', { 'x-amz-target': [T, T], authorization: ['AWS4-HMAC-SHA256 ...'] }, ''],
+  ])('refuses %s as IncompleteSignatureException when signed', (_what, headers, query) => {
+    expect(() => readAmzTarget(headers, query)).toThrow(
+      expect.objectContaining({ errorName: 'IncompleteSignatureException', status: 400 }),
+    );
+  });
+
+  it('refuses conflicting copies of an unsigned request as UnknownOperationException', () => {
+    expect(() => readAmzTarget({ 'x-amz-target': [OTHER] }, `x-amz-target=${T}`)).toThrow(
+      expect.objectContaining({ errorName: 'UnknownOperationException' }),
+    );
+  });
 });
 
 describe('JSON request body', () => {

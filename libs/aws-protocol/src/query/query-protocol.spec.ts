@@ -46,6 +46,31 @@ describe('Query request', () => {
   });
 });
 
+describe('Query request parameters in both the query string and the body (POST)', () => {
+  it('counts both, leaving out the X-Amz-* signing parameters of the query string', () => {
+    const req = parseQueryRequest(
+      'RoleName=r&Version=2010-05-08',
+      'Action=GetRole&X-Amz-Signature=abc&X-Amz-Credential=k%2Fd',
+    );
+    expect(req.action).toBe('GetRole');
+    expect(Object.fromEntries(req.params)).toEqual({
+      Action: 'GetRole',
+      RoleName: 'r',
+      Version: '2010-05-08',
+    });
+  });
+
+  it.each([
+    ['Action=CreateRole&RoleName=x', 'Action=GetCallerIdentity'],
+    ['Action=GetRole&RoleName=a', 'RoleName=b'],
+    ['Action=GetRole&RoleName=a', 'RoleName=a'],
+  ])('refuses %j with %j in the query string as InvalidParameterValue', (body, query) => {
+    expect(() => parseQueryRequest(body, query)).toThrow(
+      expect.objectContaining({ errorName: 'InvalidParameterValue', status: 400 }),
+    );
+  });
+});
+
 describe('XML writer', () => {
   it('escapes markup, quotes and carriage returns', () => {
     expect(escapeXml(`<a href="x">'&'</a>\r\n`)).toBe(

@@ -15,18 +15,24 @@ export function isFormContentType(header: string | undefined): boolean {
 
 /**
  * Parses a form-encoded body (POST, what the SDKs send) or a query string (GET, what presigned
- * STS calls use); both are the same encoding, '+' meaning a space. A repeated parameter is refused
+ * STS calls use); both are the same encoding, '+' meaning a space. A POST's query string may carry
+ * parameters too (`alsoQueryString`): they count, except the X-Amz-* signing ones, so nothing the
+ * signature covers is ignored. A parameter given twice, in one place or across both, is refused
  * rather than resolved by order: two readers picking different copies is how smuggling starts.
  */
-export function parseQueryRequest(encoded: string | Buffer): QueryRequest {
+export function parseQueryRequest(encoded: string | Buffer, alsoQueryString = ''): QueryRequest {
   const text = typeof encoded === 'string' ? encoded : encoded.toString('utf8');
   const params = new Map<string, string>();
-  for (const [name, value] of new URLSearchParams(text)) {
+  const add = (name: string, value: string) => {
     if (params.has(name)) {
       throw new AwsError('InvalidParameterValue', `Parameter ${truncate(name)} is given more than once.`);
     }
     params.set(name, value);
+  };
+  for (const [name, value] of new URLSearchParams(alsoQueryString)) {
+    if (!/^x-amz-/i.test(name)) add(name, value);
   }
+  for (const [name, value] of new URLSearchParams(text)) add(name, value);
   const action = params.get('Action');
   if (!action) throw new AwsError('MissingAction', 'Missing Action');
   if (!/^[A-Z][A-Za-z0-9]*$/.test(action)) {
