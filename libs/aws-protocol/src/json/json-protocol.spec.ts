@@ -81,6 +81,23 @@ describe('JSON request body', () => {
     }
   });
 
+  it.each([
+    ['10,000 nested arrays', `{"a":${'['.repeat(10_000)}${']'.repeat(10_000)}}`],
+    ['10,000 nested objects', `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`],
+    ['65 levels', `${'{"a":'.repeat(65)}1${'}'.repeat(65)}`],
+  ])('refuses %s as SerializationException: later walks would overflow the stack', (_what, text) => {
+    expect(() => parseJsonRequestBody(Buffer.from(text))).toThrow(
+      expect.objectContaining({ errorName: 'SerializationException', status: 400 }),
+    );
+  });
+
+  it('accepts 64 levels, and brackets inside strings do not count', () => {
+    const deepest = `${'{"a":'.repeat(64)}1${'}'.repeat(64)}`;
+    expect(() => parseJsonRequestBody(Buffer.from(deepest))).not.toThrow();
+    const text = JSON.stringify({ Name: '[[[[{{{{\\"'.repeat(1000), List: [[{ a: '"]' }]] });
+    expect(parseJsonRequestBody(Buffer.from(text))).toEqual(JSON.parse(text));
+  });
+
   it('refuses invalid UTF-8 instead of guessing', () => {
     expect(() => parseJsonRequestBody(Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x7d]))).toThrow(/not valid JSON/);
   });

@@ -15,14 +15,35 @@ export function isAwsJsonContentType(header: string | undefined): boolean {
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
+ * How deep a request may nest objects and arrays. The deepest AWS shape idfed serves is about 6
+ * levels (identity-pool role mappings); past this, the recursive walks every request goes through
+ * later (serialisation onto the bus, log redaction, validation) would risk the stack, so it is
+ * refused before parsing.
+ */
+export const MAX_JSON_NESTING = 64;
+
+/**
  * The request body as a JSON object. An empty body counts as `{}` (operations without input);
- * invalid UTF-8, invalid JSON and non-object JSON are SerializationException, as on AWS.
+ * invalid UTF-8, invalid JSON, non-object JSON and JSON nested deeper than MAX_JSON_NESTING are
+ * SerializationException, as on AWS.
  */
 export function parseJsonRequestBody(body: Buffer): Record<string, unknown> {
   if (body.length === 0) return {};
   let value: unknown;
+  let text: string;
   try {
-    value = JSON.parse(utf8.decode(body));
+    text = utf8.decode(body);
+  } catch {
+    throw new AwsError('SerializationException', 'The request body is not valid JSON.');
+  }
+  if (nestingExceeds(text, MAX_JSON_NESTING)) {
+    throw new AwsError(
+      'SerializationException',
+      `The request body nests objects and arrays more than ${MAX_JSON_NESTING} levels deep.`,
+    );
+  }
+  try {
+    value = JSON.parse(text);
   } catch {
     throw new AwsError('SerializationException', 'The request body is not valid JSON.');
   }
@@ -34,3 +55,30 @@ export function parseJsonRequestBody(body: Buffer): Record<string, unknown> {
   }
   return value as Record<string, unknown>;
 }
+
+/**
+ * One pass over the text, iterative, so it cannot overflow whatever the input. Brackets inside
+ * strings do not count; for invalid JSON the answer does not matter, JSON.parse refuses it next.
+ */
+function nestingExceeds(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === BACKSLASH) i++;
+      else if (c === QUOTE) inString = false;
+    } else if (c === QUOTE) inString = true;
+    else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      if (++depth > max) return true;
+    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) depth--;
+  }
+  return false;
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;

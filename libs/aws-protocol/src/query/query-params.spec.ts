@@ -64,3 +64,26 @@ describe('queryParamsToObject', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
+
+describe('queryParamsToObject: deeply nested names', () => {
+  const deep = (segments: number, step: string) => Array.from({ length: segments }, () => step).join('.');
+
+  it.each([
+    ['20,000 structure segments', deep(20_000, 'a')],
+    ['10,000 nested lists', `Tags.${deep(5_000, 'member.1')}.Key`],
+  ])('refuses %s as InvalidParameterValue instead of overflowing the stack', (_what, name) => {
+    const parsed = params(`${name}=v`);
+    expect(() => queryParamsToObject(parsed)).toThrow(
+      expect.objectContaining({ errorName: 'InvalidParameterValue', status: 400 }),
+    );
+  });
+
+  it('accepts names as deep as the IAM and STS shapes go', () => {
+    expect(
+      queryParamsToObject(params('ProvidedContexts.member.1.ProviderArn=p&Tags.member.1.Key=k')),
+    ).toEqual({
+      ProvidedContexts: [{ ProviderArn: 'p' }],
+      Tags: [{ Key: 'k' }],
+    });
+  });
+});

@@ -17,6 +17,12 @@ export function queryParamsToObject(
   const root: Record<string, unknown> = {};
   for (const [name, value] of params) {
     if (name === 'Action' || name === 'Version' || /^x-amz-/i.test(name)) continue;
+    if (segmentCountExceeds(name, MAX_NAME_SEGMENTS)) {
+      throw new AwsError(
+        'InvalidParameterValue',
+        `Parameter name ${name.slice(0, 64)}... has more than ${MAX_NAME_SEGMENTS} segments.`,
+      );
+    }
     const path = name.split('.');
     if (path.some((segment) => !SEGMENT.test(segment) || FORBIDDEN.has(segment))) {
       throw new AwsError('InvalidParameterValue', `Invalid parameter name ${name.slice(0, 64)}`);
@@ -33,6 +39,21 @@ export function queryParamsToObject(
     if (typeof value === 'string' && /^-?\d{1,15}$/.test(value)) root[field] = Number(value);
   }
   return root;
+}
+
+/**
+ * The deepest IAM or STS parameter name has 4 segments (`Tags.member.1.Key`). Each segment is a
+ * level of the nested request, which later recursive walks (compact below, serialisation onto the
+ * bus, validation) descend, so a name of thousands of segments is refused here.
+ */
+export const MAX_NAME_SEGMENTS = 16;
+
+function segmentCountExceeds(name: string, max: number): boolean {
+  let segments = 1;
+  for (let at = name.indexOf('.'); at >= 0; at = name.indexOf('.', at + 1)) {
+    if (++segments > max) return true;
+  }
+  return false;
 }
 
 const SEGMENT = /^[A-Za-z0-9_-]+$/;
