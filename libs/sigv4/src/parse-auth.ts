@@ -174,7 +174,11 @@ function parseQueryAuth(headers: HeaderIndex, params: readonly QueryParam[]): Pa
     amzDate,
     requestTime,
     expiresSeconds,
-    securityToken: get('X-Amz-Security-Token') ?? single(headers, 'x-amz-security-token'),
+    securityToken: agreeing(
+      'X-Amz-Security-Token',
+      get('X-Amz-Security-Token'),
+      single(headers, 'x-amz-security-token'),
+    ),
   };
 }
 
@@ -218,4 +222,16 @@ export function single(headers: HeaderIndex, name: string): string | undefined {
   if (!values) return undefined;
   if (values.length !== 1) throw new SigV4Error('malformed', `Only one '${name}' header is allowed`);
   return values[0];
+}
+
+/**
+ * A value a presigned request may carry both in its query (signed) and as a header (maybe not):
+ * copies that differ are refused, so nothing can act on the one the signature does not cover.
+ */
+export function agreeing(name: string, ...copies: (string | undefined)[]): string | undefined {
+  const given = copies.filter((c): c is string => c !== undefined);
+  if (given.some((c) => c !== given[0])) {
+    throw new SigV4Error('malformed', `'${name}' is given more than once, with different values.`);
+  }
+  return given[0];
 }

@@ -12,6 +12,7 @@ import {
   signRequest,
   stringToSign,
   UNSIGNED_PAYLOAD,
+  EMPTY_SHA256,
   verifySigV4,
 } from './index';
 
@@ -538,6 +539,24 @@ describe('presigned URLs', () => {
     const declared = presignRequest(withHeader(post, 'x-amz-content-sha256', UNSIGNED_PAYLOAD), CREDS, SIGN);
     const err = await expectReason(verifySigV4(declared, vectorOptions()), 'payload-hash-mismatch');
     expect(err.message).toContain('UNSIGNED-PAYLOAD is not accepted for a request with a body');
+  });
+
+  it.each([
+    ['x-amz-content-sha256', 'X-Amz-Content-Sha256', UNSIGNED_PAYLOAD],
+    ['x-amz-security-token', 'X-Amz-Security-Token', 'other-token'],
+  ])('refuses a %s header that differs from the signed query copy', async (header, param, value) => {
+    const signed = presignRequest(
+      withHeader(get(), header, header === 'x-amz-content-sha256' ? EMPTY_SHA256 : undefined),
+      { ...CREDS, sessionToken: 'tok' },
+      { ...SIGN, unsignableHeaders: [header] },
+    );
+    const query =
+      header === 'x-amz-content-sha256' ? `${signed.query}&${param}=${EMPTY_SHA256}` : signed.query;
+    const err = await expectReason(
+      verifySigV4({ ...withHeader(signed, header, value), query }, vectorOptions()),
+      'malformed',
+    );
+    expect(err.message).toBe(`'${param}' is given more than once, with different values.`);
   });
 
   it('accepts the full week and nothing longer', async () => {

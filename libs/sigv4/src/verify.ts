@@ -16,7 +16,7 @@ import {
 } from './canonical';
 import { quote, SigV4Error } from './errors';
 import { HeaderIndex, indexHeaders } from './headers';
-import { ParsedAuth, parseAuth, single } from './parse-auth';
+import { agreeing, ParsedAuth, parseAuth, single } from './parse-auth';
 import { signingKeyCache } from './signing-key';
 import { formatAmzDate } from './time';
 import { HttpRequestParts, SigV4Identity, SigV4VerifyOptions } from './types';
@@ -182,9 +182,13 @@ function payloadCandidates(
 ): string[] {
   const presigned = auth.method === 'query';
   const unsignedAllowed = opts.allowUnsignedPayload === true || (presigned && req.body.length === 0);
-  const declared =
-    single(headers, 'x-amz-content-sha256') ??
-    (presigned ? params.find((p) => p.name.toLowerCase() === 'x-amz-content-sha256')?.value : undefined);
+  const declared = agreeing(
+    'X-Amz-Content-Sha256',
+    single(headers, 'x-amz-content-sha256'),
+    ...(presigned
+      ? params.filter((p) => p.name.toLowerCase() === 'x-amz-content-sha256').map((p) => p.value)
+      : []),
+  );
   if (declared === undefined) {
     const bodyHash = sha256Hex(req.body);
     return presigned && unsignedAllowed ? [bodyHash, UNSIGNED_PAYLOAD] : [bodyHash];
