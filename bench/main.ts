@@ -17,6 +17,7 @@ import { LoadResult, runLoad } from './load';
 import { measurePrimitives, PrimitiveResults } from './primitives';
 import { formatProfile, profilesIn, summariseProfile } from './profile';
 import { createFixture, INITIATE_AUTH } from './setup';
+import { runUserEnumerationBench } from './user-enumeration.bench';
 import {
   freePort,
   Infrastructure,
@@ -60,6 +61,8 @@ const USAGE = `usage: npm run bench -- [options]
   --profile                run idfed under node --cpu-prof and summarise the hot spots
   --json=PATH              also write every figure as JSON
   --keep                   keep the temporary directory (logs, data)
+  --user-enumeration       instead: the user-existence timing test (bench/user-enumeration.bench.ts),
+                           with its own options --pairs=N, --root=DIR, --json=PATH, --keep
 `;
 
 interface Options {
@@ -665,7 +668,14 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
+const entry = process.argv.includes('--user-enumeration')
+  ? () =>
+      runUserEnumerationBench(process.argv.slice(2).filter((a) => a !== '--user-enumeration')).then(
+        () => undefined,
+      )
+  : main;
+
+entry().then(
   () => process.exit(0),
   (err: Error) => {
     console.error(`bench failed: ${err.stack ?? err.message}`);
