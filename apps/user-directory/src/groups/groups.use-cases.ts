@@ -51,6 +51,12 @@ function isForeignKeyViolation(err: unknown): boolean {
   return (err as { driverError?: { code?: string } })?.driverError?.code === '23503';
 }
 
+/** Which row went away under a membership insert: the user's foreign key names its column. */
+function missingUser(err: unknown): boolean {
+  const constraint = (err as { driverError?: { constraint?: string } })?.driverError?.constraint ?? '';
+  return constraint.includes('user_sub');
+}
+
 /**
  * User pool groups: CreateGroup, GetGroup, UpdateGroup, DeleteGroup, ListGroups and the
  * memberships (AdminAddUserToGroup, AdminRemoveUserFromGroup, AdminListGroupsForUser,
@@ -150,7 +156,8 @@ export class GroupsUseCases {
         .execute();
     } catch (err) {
       // The group or the user went away between the lookups and the insert.
-      if (isForeignKeyViolation(err)) throw CognitoErrors.groupNotFound();
+      if (isForeignKeyViolation(err))
+        throw missingUser(err) ? CognitoErrors.userNotFound() : CognitoErrors.groupNotFound();
       throw err;
     }
     return {};

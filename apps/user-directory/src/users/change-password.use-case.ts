@@ -7,8 +7,17 @@ import { Members, RequestValidator } from '../common/validate';
 import { UserEntity, UserPoolEntity } from '../database/entities';
 import { PasswordCredentials } from './password-credentials';
 import { passwordPolicyViolation } from './password-policy';
+import { lockUser } from './user-lookup';
 
-/** ChangePassword: the signed-in user replaces their password. Sessions stay, as in Cognito. */
+/**
+ * ChangePassword: the signed-in user replaces their password. Sessions stay, as in Cognito.
+ *
+ * The previous password is checked against the hash the write replaces, not against one read
+ * earlier: the row is locked and, if another change landed since the check, the previous password
+ * is checked again against the new hash. So of concurrent changes from one password, one wins and
+ * the others are refused, as they would be one after another. The slow hashing stays outside the
+ * lock.
+ */
 export class ChangePasswordUseCase {
   constructor(
     private readonly dataSource: DataSource,
@@ -23,17 +32,31 @@ export class ChangePasswordUseCase {
       .string('ProposedPassword', { required: true, min: 1, max: 256, secret: true })
       .string('AccessToken', Members.accessToken)
       .check();
-    const user = await this.tokens.userOf(req.AccessToken);
-    if (user.passwordHash) {
-      if (!req.PreviousPassword) throw CognitoErrors.invalidParameter('PreviousPassword is required.');
-      if (!(await this.hasher.verify(user.passwordHash, req.PreviousPassword)))
-        throw CognitoErrors.notAuthorized();
-    }
+    let user = await this.tokens.userOf(req.AccessToken);
     const pool = await this.dataSource.manager.findOneOrFail(UserPoolEntity, { where: { id: user.poolId } });
     const violation = passwordPolicyViolation(req.ProposedPassword, pool.config.passwordPolicy);
-    if (violation) throw CognitoErrors.invalidPassword(violation);
-    const stored = await this.credentials.derive(pool.id, user.username, req.ProposedPassword);
-    await this.dataSource.manager.update(UserEntity, { sub: user.sub }, { ...stored, updatedAt: new Date() });
-    return {};
+    let stored: Awaited<ReturnType<PasswordCredentials['derive']>> | undefined;
+    for (;;) {
+      await this.checkPrevious(user, req.PreviousPassword);
+      if (violation) throw CognitoErrors.invalidPassword(violation);
+      stored ??= await this.credentials.derive(pool.id, user.username, req.ProposedPassword);
+      const seen = user.passwordHash;
+      const changed = await this.dataSource.transaction(async (m) => {
+        const locked = await lockUser(m, user.sub);
+        if (!locked.enabled) throw CognitoErrors.notAuthorized('User is disabled.');
+        if (locked.passwordHash !== seen) return locked;
+        await m.update(UserEntity, { sub: locked.sub }, { ...stored, updatedAt: new Date() });
+        return undefined;
+      });
+      if (!changed) return {};
+      // Another change won the race: the previous password must now match what it set.
+      user = changed;
+    }
+  }
+
+  private async checkPrevious(user: UserEntity, previous: string | undefined): Promise<void> {
+    if (!user.passwordHash) return;
+    if (!previous) throw CognitoErrors.invalidParameter('PreviousPassword is required.');
+    if (!(await this.hasher.verify(user.passwordHash, previous))) throw CognitoErrors.notAuthorized();
   }
 }
