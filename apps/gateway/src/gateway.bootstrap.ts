@@ -4,6 +4,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { PinoNestLogger, createAccessLogger, createRootLogger } from '@idfed/logging';
 import { GatewayModule } from './gateway.module';
 import { GatewayOptions } from './gateway.options';
+import { LimitedExpressAdapter } from './http/limited-express.adapter';
+import { BODY_TIMEOUT_SETTING } from './http/raw-body.reader';
 import { requestContext } from './http/request-context.middleware';
 
 /** Headers the browser SDKs (Amplify, amazon-cognito-identity-js, SDK v3 in a browser) send. */
@@ -30,6 +32,7 @@ export async function createGatewayApp(options: GatewayOptions): Promise<INestAp
   const logger = options.logger ?? createRootLogger(options.env.logLevel, 'gateway');
   const app = await NestFactory.create<NestExpressApplication>(
     GatewayModule.register({ ...options, logger }),
+    new LimitedExpressAdapter(options.env.httpLimits),
     {
       logger: new PinoNestLogger(logger),
       // The JSON endpoint needs the exact body bytes for SigV4; it reads them itself, with a limit.
@@ -40,6 +43,7 @@ export async function createGatewayApp(options: GatewayOptions): Promise<INestAp
   );
   app.disable('x-powered-by');
   app.set('etag', false);
+  app.set(BODY_TIMEOUT_SETTING, options.env.httpLimits.bodyTimeoutMs);
   // First, so every response, CORS preflights and 404s included, carries a request id and is logged.
   app.use(requestContext(createAccessLogger(options.env.logLevel, logger.bindings().name ?? 'gateway')));
   app.enableCors({

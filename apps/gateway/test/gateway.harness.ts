@@ -24,7 +24,7 @@ export interface GatewayHarness {
 }
 
 /** The real gateway on an ephemeral port, with every peer service served by the doubles over an in-process bus. */
-export async function startGateway(): Promise<GatewayHarness> {
+export async function startGateway(envOverrides: Record<string, string> = {}): Promise<GatewayHarness> {
   const bus = new InProcessBus();
   const peers = new Map<ServiceName, INestMicroservice>();
   for (const service of SERVICE_NAMES) peers.set(service, await startPeerService(service, bus));
@@ -33,6 +33,7 @@ export async function startGateway(): Promise<GatewayHarness> {
     IDFED_HTTP_PORT: '0',
     IDFED_PUBLIC_URL: PUBLIC_URL,
     IDFED_REVOCATION_REFRESH_MS: '100',
+    ...envOverrides,
   });
   const app = await createGatewayApp({
     env,

@@ -8,6 +8,8 @@ export interface IdfedEnv {
   httpPort: number;
   /** Where the HTTP gateway listens: loopback by default, 0.0.0.0 in containers. */
   httpHost: string;
+  /** Limits of every HTTP listener: slow or idle clients are cut off, connections are capped. */
+  httpLimits: HttpLimits;
   wsPort: number;
   grpcPort: number;
   publicUrl: string;
@@ -45,6 +47,19 @@ export interface IdfedEnv {
   lockoutResetMs: number;
 }
 
+export interface HttpLimits {
+  /** The request line and headers must arrive within this (slowloris). */
+  headersTimeoutMs: number;
+  /** The whole request, body included, must arrive within this. */
+  requestTimeoutMs: number;
+  /** A handler reading a body gives up on it after this; the answer is 408 and the connection closes. */
+  bodyTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this. */
+  keepAliveTimeoutMs: number;
+  /** Connections past this many are refused (closed at once). */
+  maxConnections: number;
+}
+
 /** Reads and validates the environment; throws one ConfigError naming every bad variable. */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): IdfedEnv {
   const r = new EnvReader(source);
@@ -52,6 +67,13 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): IdfedEnv {
   const env: IdfedEnv = {
     httpPort,
     httpHost: r.string('IDFED_HTTP_HOST', '127.0.0.1'),
+    httpLimits: {
+      headersTimeoutMs: r.int('IDFED_HTTP_HEADERS_TIMEOUT_MS', 10000, 100, 600000),
+      requestTimeoutMs: r.int('IDFED_HTTP_REQUEST_TIMEOUT_MS', 30000, 100, 600000),
+      bodyTimeoutMs: r.int('IDFED_HTTP_BODY_TIMEOUT_MS', 10000, 100, 600000),
+      keepAliveTimeoutMs: r.int('IDFED_HTTP_KEEP_ALIVE_TIMEOUT_MS', 5000, 100, 600000),
+      maxConnections: r.int('IDFED_HTTP_MAX_CONNECTIONS', 4096, 1, 1000000),
+    },
     wsPort: r.port('IDFED_WS_PORT', 8081),
     grpcPort: r.port('IDFED_GRPC_PORT', 50051),
     publicUrl: r.url('IDFED_PUBLIC_URL', `http://localhost:${httpPort}`).replace(/\/+$/, ''),
@@ -105,6 +127,9 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): IdfedEnv {
   if (env.httpPort === 0 && source.IDFED_PUBLIC_URL === undefined) {
     // Tokens name their issuer from the public URL, which a port chosen at listen time cannot give.
     r.problem('IDFED_HTTP_PORT=0 needs IDFED_PUBLIC_URL: token issuers are derived from the public URL');
+  }
+  if (env.httpLimits.headersTimeoutMs > env.httpLimits.requestTimeoutMs) {
+    r.problem('IDFED_HTTP_HEADERS_TIMEOUT_MS must not exceed IDFED_HTTP_REQUEST_TIMEOUT_MS');
   }
   if (!env.adminAccessKeyId !== !env.adminSecretAccessKey) {
     r.problem('IDFED_ADMIN_ACCESS_KEY_ID and IDFED_ADMIN_SECRET_ACCESS_KEY must be set together');

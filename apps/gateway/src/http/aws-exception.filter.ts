@@ -10,7 +10,7 @@ import {
 } from '@idfed/aws-protocol';
 import { CommandFailedError } from '@idfed/messaging';
 import { GATEWAY_LOGGER } from '../gateway.options';
-import { BodyTooLargeError } from './raw-body.reader';
+import { closesConnection } from './raw-body.reader';
 import { writeAwsResponse } from './aws-response.writer';
 import { requestIdOf } from './request-context.middleware';
 
@@ -34,8 +34,7 @@ export class AwsExceptionFilter implements ExceptionFilter {
       res.end();
       return;
     }
-    if (exception instanceof BodyTooLargeError && exception.closeConnection)
-      res.setHeader('connection', 'close');
+    if (closesConnection(exception)) res.setHeader('connection', 'close');
     // A Query-protocol exchange (STS, IAM) answers in the XML error envelope, everything else in JSON.
     const namespace = res.locals.queryNamespace as string | undefined;
     writeAwsResponse(
