@@ -112,5 +112,14 @@ describe('gateway: health, well-known documents, CORS', () => {
       detail: expect.stringContaining('device-sync'),
     });
     expect(body.services['user-directory'].status).toBe('up');
+
+    // Liveness and readiness do not hang on one stopped service: the gateway still serves the others.
+    expect((await fetch(`${gw.url}/health/live`)).status).toBe(200);
+    const ready = await fetch(`${gw.url}/health/ready`);
+    expect(ready.status).toBe(200);
+    const readiness = (await ready.json()) as { bus: string; services: Record<string, { status: string }> };
+    expect(readiness.bus).toBe('up');
+    expect(readiness.services['device-sync'].status).toBe('down');
+    expect(readiness.services['user-directory'].status).toBe('up');
   });
 });

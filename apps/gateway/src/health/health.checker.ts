@@ -23,9 +23,18 @@ export interface HealthResult {
 export class HealthChecker {
   private readonly bus: BusClient;
 
-  constructor(@Inject(BUS_PROXY) proxy: BusClientProxy) {
+  constructor(@Inject(BUS_PROXY) private readonly proxy: BusClientProxy) {
     // Same connection as the request path, shorter patience.
     this.bus = new BusClient(proxy, HEALTH_TIMEOUT_MS);
+  }
+
+  /**
+   * Whether this gateway's own bus connection is up. A transport that cannot tell (the in-process
+   * bus, always connected) counts as up.
+   */
+  busConnected(): boolean {
+    const probe = (this.proxy as Partial<{ isConnected(): boolean }>).isConnected;
+    return typeof probe === 'function' ? probe.call(this.proxy) : true;
   }
 
   async check(): Promise<HealthResult> {

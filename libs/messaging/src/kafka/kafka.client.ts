@@ -44,15 +44,32 @@ export class KafkaClient extends ClientProxy implements EventPublisher {
     return this.connecting;
   }
 
+  private producerUp = false;
+  private repliesUp = false;
+
+  /** Whether commands can go out and replies come back now: what a gateway's readiness reports. */
+  isConnected(): boolean {
+    return this.producerUp && (this.repliesUp || !this.options.replyGroup);
+  }
+
   private async start(): Promise<void> {
     this.producer = this.kafka.producer({ idempotent: true, allowAutoTopicCreation: false });
+    this.producer.on(this.producer.events.CONNECT, () => (this.producerUp = true));
+    this.producer.on(this.producer.events.DISCONNECT, () => (this.producerUp = false));
     await this.producer.connect();
     if (!this.options.replyGroup) return;
     await ensureTopics(this.kafka, this.options, [this.replyTopic]);
     this.consumer = this.kafka.consumer({ groupId: this.options.replyGroup, allowAutoTopicCreation: false });
+    for (const down of [
+      this.consumer.events.CRASH,
+      this.consumer.events.STOP,
+      this.consumer.events.DISCONNECT,
+    ])
+      this.consumer.on(down, () => (this.repliesUp = false));
     const assigned = new Promise<void>((resolve) => {
       this.consumer!.on(this.consumer!.events.GROUP_JOIN, ({ payload }) => {
         this.replyPartitions = payload.memberAssignment[this.replyTopic] ?? [];
+        this.repliesUp = this.replyPartitions.length > 0;
         if (this.replyPartitions.length > 0) resolve();
       });
     });
