@@ -26,9 +26,28 @@ export function serviceDataSourceOptions(options: ServiceDatabaseOptions): DataS
   };
 }
 
-/** Creates the schema (migrations cannot, as their table lives in it) and applies pending migrations. */
+/** The first key of the advisory locks idfed takes around a schema's migrations ('idfd'). */
+const MIGRATION_LOCK_NAMESPACE = 0x69646664;
+
+/**
+ * Creates the schema (migrations cannot, as their table lives in it) and applies pending migrations.
+ * Replicas starting together would otherwise race on the same DDL and crash on duplicate objects:
+ * a session advisory lock per schema, held on a connection of its own, makes them take turns, and
+ * the later ones find nothing left to apply.
+ */
 export async function migrateServiceSchema(dataSource: DataSource, schema: string): Promise<string[]> {
-  await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-  const applied = await dataSource.runMigrations({ transaction: 'each' });
-  return applied.map((m) => m.name);
+  const lock = dataSource.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1, hashtext($2))', [MIGRATION_LOCK_NAMESPACE, schema]);
+    try {
+      await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      return applied.map((m) => m.name);
+    } finally {
+      await lock.query('SELECT pg_advisory_unlock($1, hashtext($2))', [MIGRATION_LOCK_NAMESPACE, schema]);
+    }
+  } finally {
+    await lock.release();
+  }
 }
