@@ -1,6 +1,6 @@
 import { ConfigError, loadEnv } from '@idfed/config';
-import { createRootLogger } from '@idfed/logging';
-import { transportFromEnv } from '@idfed/service-runtime';
+import { createRootLogger, PinoNestLogger } from '@idfed/logging';
+import { exitOnStartFailure, ExitCodes, transportFromEnv } from '@idfed/service-runtime';
 import { loadOrCreateAdminCredentials } from './admin-credentials';
 import { createGatewayApp } from './gateway.bootstrap';
 
@@ -16,17 +16,22 @@ async function main(): Promise<void> {
       'IDFED_KAFKA_BROKERS is not set. A standalone gateway reaches the services over Kafka only; ' +
         'the in-process transport works inside the embedded launcher (npm start), not here.',
     );
-    process.exit(1);
+    process.exit(ExitCodes.badConfiguration);
   }
   const transport = transportFromEnv(env, 'idfed-gateway');
   const admin = loadOrCreateAdminCredentials(env);
   if (admin.created) {
     logger.warn({ path: admin.path }, `generated admin credentials; read them from ${admin.path}`);
   }
-  const app = await createGatewayApp({ env, transport, adminCredentials: admin.credentials, logger });
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
-  // IDFED_HTTP_HOST: loopback by default, 0.0.0.0 in the container image and the k8s config map.
-  await app.listen(env.httpPort, env.httpHost);
+  let app: Awaited<ReturnType<typeof createGatewayApp>>;
+  try {
+    app = await createGatewayApp({ env, transport, adminCredentials: admin.credentials, logger });
+    app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+    // IDFED_HTTP_HOST: loopback by default, 0.0.0.0 in the container image and the k8s config map.
+    await app.listen(env.httpPort, env.httpHost);
+  } catch (err) {
+    exitOnStartFailure('gateway', env, new PinoNestLogger(logger), err);
+  }
   logger.info(
     { host: env.httpHost, port: env.httpPort, admin: admin.credentials.accessKeyId, source: admin.source },
     'gateway listening',
@@ -36,8 +41,8 @@ async function main(): Promise<void> {
 main().catch((err: unknown) => {
   if (err instanceof ConfigError) {
     console.error(err.message);
-  } else {
-    console.error('gateway failed to start:', err);
+    process.exit(ExitCodes.badConfiguration);
   }
-  process.exit(1);
+  console.error('gateway failed to start:', err);
+  process.exit(ExitCodes.startFailed);
 });

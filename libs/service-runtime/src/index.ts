@@ -5,3 +5,4 @@ export * from './transport-from-env';
 export * from './service-process';
 export * from './service-module';
 export * from './peer-bus.providers';
+export * from './exit-codes';

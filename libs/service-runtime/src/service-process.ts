@@ -3,6 +3,7 @@ import { ConfigError, IdfedEnv, loadEnv } from '@idfed/config';
 import { ServiceName } from '@idfed/contracts';
 import { createRootLogger, PinoNestLogger } from '@idfed/logging';
 import { TransportConfig } from '@idfed/messaging';
+import { classifyStartFailure, ExitCodes } from './exit-codes';
 import { transportFromEnv } from './transport-from-env';
 
 type Starter = (
@@ -23,7 +24,7 @@ export async function runServiceProcess(service: ServiceName, start: Starter): P
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(err.message);
-      process.exit(2);
+      process.exit(ExitCodes.badConfiguration);
     }
     throw err;
   }
@@ -32,14 +33,42 @@ export async function runServiceProcess(service: ServiceName, start: Starter): P
     logger.error(
       `${service} runs on its own only with IDFED_KAFKA_BROKERS and IDFED_DATABASE_URL; for one machine use \`npm start\``,
     );
-    process.exit(2);
+    process.exit(ExitCodes.badConfiguration);
   }
-  const app = await start(env, transportFromEnv(env, `idfed-${service}`), env.databaseUrl, logger);
+  let app: INestMicroservice;
+  try {
+    app = await start(env, transportFromEnv(env, `idfed-${service}`), env.databaseUrl, logger);
+  } catch (err) {
+    exitOnStartFailure(service, env, logger, err);
+  }
   logger.log(`${service} is serving on Kafka ${env.kafkaBrokers.join(',')}`);
   const stop = async () => {
     await app.close();
-    process.exit(0);
+    process.exit(ExitCodes.stopped);
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
+}
+
+/**
+ * A process that cannot start says why in one fatal line and exits with a documented code, rather
+ * than dying of an unhandled rejection: a supervisor restarts it, an operator reads the reason.
+ */
+export function exitOnStartFailure(
+  app: string,
+  env: Pick<IdfedEnv, 'kafkaBrokers'>,
+  logger: LoggerService,
+  err: unknown,
+): never {
+  const { dependency, code } = classifyStartFailure(err);
+  const reason = err instanceof Error ? err.message : String(err);
+  const where =
+    dependency === 'Kafka'
+      ? `cannot reach Kafka at ${(env.kafkaBrokers ?? []).join(',')}`
+      : dependency === 'PostgreSQL'
+        ? 'cannot reach PostgreSQL'
+        : 'failed to start';
+  logger.fatal?.(`fatal: ${app} ${where}: ${reason}; exiting with code ${code}`);
+  if (!logger.fatal) logger.error(`fatal: ${app} ${where}: ${reason}; exiting with code ${code}`);
+  process.exit(code);
 }
