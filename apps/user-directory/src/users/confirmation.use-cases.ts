@@ -62,12 +62,18 @@ export class ConfirmationUseCases {
     const subject = user ? userSubject(user) : unknownNameSubject(pool.id, pool.config, req.Username);
     await this.attempts.begin('confirm-sign-up', subject);
     const check = await checkCode(m, user?.sub, 'confirm-sign-up', req.ConfirmationCode);
+    if (user && check === 'missing' && !hideExistence) {
+      // A concurrent confirmation may have spent the code since the status was read: answer as after it.
+      const now = await m.findOne(UserEntity, { where: { sub: user.sub } });
+      if (now && now.status !== 'UNCONFIRMED') throw cannotConfirm(now);
+    }
     if (!user || check !== 'match') throw codeRefusal(check === 'match' ? 'mismatch' : check, hideExistence);
     await this.dataSource.transaction(async (tx) => {
       const locked = await lockUser(tx, user.sub);
       if (locked.status !== 'UNCONFIRMED') throw cannotConfirm(locked);
+      // Taken by a concurrent request since the check: after it, this code is gone.
       if (!(await consumeCode(tx, locked.sub, 'confirm-sign-up', req.ConfirmationCode)))
-        throw CognitoErrors.codeMismatch();
+        throw codeRefusal('missing', hideExistence);
       // The code reached the user through this attribute, which proves they hold it.
       const channel = confirmationChannel(pool.config, locked.attributes);
       const attributes = channel

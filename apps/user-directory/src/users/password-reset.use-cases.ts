@@ -117,8 +117,9 @@ export class PasswordResetUseCases {
     const stored = await this.credentials.derive(pool.id, user.username, req.Password);
     await this.dataSource.transaction(async (tx) => {
       const locked = await lockUser(tx, user.sub);
+      // Taken by a concurrent request since the check: after it, this code is gone.
       if (!(await consumeCode(tx, locked.sub, 'forgot-password', req.ConfirmationCode)))
-        throw CognitoErrors.codeMismatch();
+        throw codeRefusal('missing', hideExistence);
       const status =
         locked.status === 'RESET_REQUIRED' || locked.status === 'FORCE_CHANGE_PASSWORD'
           ? 'CONFIRMED'

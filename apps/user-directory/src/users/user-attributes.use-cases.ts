@@ -161,7 +161,8 @@ export class UserAttributesUseCases {
     if (check !== 'match') throw codeRefusal(check, false);
     await this.dataSource.transaction(async (m) => {
       const locked = await lockUser(m, user.sub);
-      if (!(await consumeCode(m, locked.sub, purpose, req.Code))) throw CognitoErrors.codeMismatch();
+      // Taken by a concurrent request since the check: after it, this code is gone.
+      if (!(await consumeCode(m, locked.sub, purpose, req.Code))) throw codeRefusal('missing', false);
       if (!locked.attributes[attribute])
         throw CognitoErrors.invalidParameter(`User does not have the attribute ${attribute}.`);
       const attributes = { ...locked.attributes, [`${attribute}_verified`]: 'true' };
