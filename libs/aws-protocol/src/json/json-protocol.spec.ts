@@ -85,6 +85,10 @@ describe('JSON request body', () => {
     ['10,000 nested arrays', `{"a":${'['.repeat(10_000)}${']'.repeat(10_000)}}`],
     ['10,000 nested objects', `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`],
     ['65 levels', `${'{"a":'.repeat(65)}1${'}'.repeat(65)}`],
+    [
+      '65 levels after a string ending in an escaped backslash',
+      `{"a":"x\\\\","b":${'['.repeat(65)}${']'.repeat(65)}}`,
+    ],
   ])('refuses %s as SerializationException: later walks would overflow the stack', (_what, text) => {
     expect(() => parseJsonRequestBody(Buffer.from(text))).toThrow(
       expect.objectContaining({ errorName: 'SerializationException', status: 400 }),
