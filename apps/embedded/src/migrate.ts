@@ -1,6 +1,6 @@
 import { ConfigError, loadEnv } from '@idfed/config';
 import { createRootLogger, PinoNestLogger } from '@idfed/logging';
-import { migrateServiceSchema } from '@idfed/persistence';
+import { migrateServiceSchema, ParameterFreeLogger } from '@idfed/persistence';
 import { DataSource, MigrationInterface } from 'typeorm';
 import { credentialVendingMigrations } from '../../credential-vending/src/database/migrations';
 import { CREDENTIAL_VENDING_SCHEMA } from '../../credential-vending/src/database/schema';
@@ -43,6 +43,7 @@ async function main(): Promise<void> {
         schema,
         migrations,
         migrationsTableName: 'migrations',
+        logger: new ParameterFreeLogger(),
       });
       await ds.initialize();
       try {

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { REDACT_PATHS } from './logger';
+import { rootLoggerOptions } from './logger';
 
 function capture(write: (logger: pino.Logger) => void): string {
   let out = '';
@@ -10,7 +10,7 @@ function capture(write: (logger: pino.Logger) => void): string {
       done();
     },
   });
-  write(pino({ redact: { paths: REDACT_PATHS, censor: '[redacted]' } }, stream));
+  write(pino(rootLoggerOptions('info'), stream));
   return out;
 }
 

@@ -1,9 +1,12 @@
 import { LoggerService } from '@nestjs/common';
-import pino, { Logger } from 'pino';
+import pino, { Logger, LoggerOptions } from 'pino';
+import { serializeError } from './error-serializer';
 
 /**
  * Field paths that must never reach a log: passwords, tokens, secrets, keys and SRP values, at the
- * top level and one level down (request bodies are usually nested once).
+ * top level and one level down (request bodies are usually nested once). Lower-case `code` is not
+ * one of them: no idfed request carries a secret under it, and it is where an error's diagnostic
+ * code lives (the PostgreSQL SQLSTATE, a Node errno name), which a log must keep.
  */
 const SENSITIVE = [
   'password',
@@ -29,7 +32,6 @@ const SENSITIVE = [
   'cookie',
   'privateKey',
   'ConfirmationCode',
-  'code',
   'SRP_A',
   'SRP_B',
   'PASSWORD_CLAIM_SIGNATURE',
@@ -42,6 +44,11 @@ const SENSITIVE = [
   'Code',
   'Logins',
   'x-amz-security-token',
+  'srpVerifier',
+  'srpSalt',
+  'passwordHash',
+  'codeHash',
+  'parameters',
 ];
 export const REDACT_PATHS = [
   ...SENSITIVE,
@@ -49,8 +56,16 @@ export const REDACT_PATHS = [
   ...SENSITIVE.map((k) => `*.*.${k}`),
 ];
 
+/** Errors keep their message and stack, never the data they carry (see serializeError). */
+const SERIALIZERS = { err: serializeError, error: serializeError };
+
+/** The options of every redacting logger: exported so tests build the same logger over a stream. */
+export function rootLoggerOptions(level: string, name = 'idfed'): LoggerOptions {
+  return { name, level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, serializers: SERIALIZERS };
+}
+
 export function createRootLogger(level: string, name = 'idfed'): Logger {
-  return pino({ name, level, redact: { paths: REDACT_PATHS, censor: '[redacted]' } });
+  return pino(rootLoggerOptions(level, name));
 }
 
 /**
@@ -58,7 +73,7 @@ export function createRootLogger(level: string, name = 'idfed'): Logger {
  * costs more per line than the line itself on a hot path. Never give it request data.
  */
 export function createAccessLogger(level: string, name = 'idfed'): Logger {
-  return pino({ name, level });
+  return pino({ name, level, serializers: SERIALIZERS });
 }
 
 /** Nest's logger interface over pino, so framework and application logs share one JSON stream. */
@@ -92,10 +107,18 @@ export class PinoNestLogger implements LoggerService {
     // Nest passes the context (class name) last; a stack trace, when present, comes before it.
     const context = typeof rest[rest.length - 1] === 'string' ? (rest[rest.length - 1] as string) : undefined;
     const stack = rest.length > 1 && typeof rest[0] === 'string' ? rest[0] : undefined;
-    if (typeof message === 'object' && message !== null) {
+    const cause = rest.find((r): r is Error => r instanceof Error);
+    if (message instanceof Error) {
+      // Nest's exception handlers log the error itself: a spread would drop its message and stack
+      // (not enumerable) and copy what it carries (a failed query's parameters).
+      this.logger[level]({ context, err: message }, message.message);
+    } else if (typeof message === 'object' && message !== null) {
       this.logger[level]({ context, ...(message as object) });
     } else {
-      this.logger[level]({ context, ...(stack ? { stack } : {}) }, String(message));
+      this.logger[level](
+        { context, ...(stack ? { stack } : {}), ...(cause ? { err: cause } : {}) },
+        String(message),
+      );
     }
   }
 }

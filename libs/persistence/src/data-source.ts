@@ -1,4 +1,5 @@
 import { DataSource, DataSourceOptions, MigrationInterface } from 'typeorm';
+import { ParameterFreeLogger } from './parameter-free.logger';
 
 export interface ServiceDatabaseOptions {
   url: string;
@@ -21,7 +22,9 @@ export function serviceDataSourceOptions(options: ServiceDatabaseOptions): DataS
     migrationsTableName: 'migrations',
     migrationsRun: false,
     synchronize: false,
-    logging: ['error'],
+    // Never TypeORM's own logger: it prints a failed statement's parameters (hashes, verifiers).
+    logging: ['error', 'warn', 'migration'],
+    logger: new ParameterFreeLogger(),
     extra: { max: options.poolSize ?? 10, application_name: options.applicationName ?? options.schema },
   };
 }
