@@ -10,15 +10,20 @@ import { federationBrokerMigrations } from '../../federation-broker/src/database
 import { FEDERATION_BROKER_SCHEMA } from '../../federation-broker/src/database/schema';
 import { userDirectoryMigrations } from '../../user-directory/src/database/migrations';
 import { USER_DIRECTORY_SCHEMA } from '../../user-directory/src/database/schema';
+import { loadKeyEncryptionKey } from '../../user-directory/src/user-directory.bootstrap';
 import { embeddedDatabase } from './embedded-database';
 
 /** Every service's schema and migrations: what `npm run migrate` applies (services also do it at start). */
-const SCHEMAS: { schema: string; migrations: (new () => MigrationInterface)[] }[] = [
-  { schema: USER_DIRECTORY_SCHEMA, migrations: userDirectoryMigrations },
-  { schema: FEDERATION_BROKER_SCHEMA, migrations: federationBrokerMigrations },
-  { schema: CREDENTIAL_VENDING_SCHEMA, migrations: credentialVendingMigrations },
-  { schema: DEVICE_SYNC_SCHEMA, migrations: deviceSyncMigrations },
-];
+function schemas(
+  keyEncryptionKey: Buffer,
+): { schema: string; migrations: (new () => MigrationInterface)[] }[] {
+  return [
+    { schema: USER_DIRECTORY_SCHEMA, migrations: userDirectoryMigrations(keyEncryptionKey) },
+    { schema: FEDERATION_BROKER_SCHEMA, migrations: federationBrokerMigrations },
+    { schema: CREDENTIAL_VENDING_SCHEMA, migrations: credentialVendingMigrations },
+    { schema: DEVICE_SYNC_SCHEMA, migrations: deviceSyncMigrations },
+  ];
+}
 
 /**
  * `npm run migrate [-- --revert <schema>]`: applies pending migrations of every service to
@@ -28,6 +33,8 @@ const SCHEMAS: { schema: string; migrations: (new () => MigrationInterface)[] }[
 async function main(): Promise<void> {
   const env = loadEnv();
   const logger = new PinoNestLogger(createRootLogger(env.logLevel, 'migrate'));
+  // The user directory's migrations seal what they migrate under the key-encryption key.
+  const SCHEMAS = schemas(loadKeyEncryptionKey(env, logger));
   const revertIndex = process.argv.indexOf('--revert');
   const revert = revertIndex >= 0 ? process.argv[revertIndex + 1] : undefined;
   if (revertIndex >= 0 && !SCHEMAS.some((s) => s.schema === revert)) {

@@ -42,6 +42,7 @@ import { UserAttributesUseCases } from './users/user-attributes.use-cases';
 import { AdminUsersUseCases } from './users/admin-users.use-cases';
 import { ConfirmationUseCases } from './users/confirmation.use-cases';
 import { PasswordCredentials } from './users/password-credentials';
+import { CodeDigest, VerifierSeal } from './users/secrets-at-rest';
 import { SignUpUseCase } from './users/sign-up.use-case';
 import { UsersHandlers } from './users/users.handlers';
 
@@ -63,7 +64,7 @@ export const UserDirectoryModule = {
       transport: options.transport,
       databaseUrl: options.databaseUrl,
       entities: userDirectoryEntities,
-      migrations: userDirectoryMigrations,
+      migrations: userDirectoryMigrations(options.keyEncryptionKey),
       controllers: [
         PoolsHandlers,
         ClientsHandlers,
@@ -78,6 +79,8 @@ export const UserDirectoryModule = {
         { provide: KeyEncryption, useValue: new KeyEncryption(options.keyEncryptionKey) },
         { provide: PasswordHasher, useValue: new PasswordHasher(env.passwordHashMemoryKiB) },
         { provide: AuthSessionSeal, useValue: new AuthSessionSeal(options.keyEncryptionKey) },
+        { provide: VerifierSeal, useValue: new VerifierSeal(options.keyEncryptionKey) },
+        { provide: CodeDigest, useValue: new CodeDigest(options.keyEncryptionKey) },
         { provide: BackgroundDelivery, useValue: new BackgroundDelivery(options.sender) },
         {
           provide: AttemptLimiter,
@@ -92,8 +95,8 @@ export const UserDirectoryModule = {
         },
         {
           provide: PasswordCredentials,
-          inject: [PasswordHasher],
-          useFactory: (h: PasswordHasher) => new PasswordCredentials(h),
+          inject: [PasswordHasher, VerifierSeal],
+          useFactory: (h: PasswordHasher, v: VerifierSeal) => new PasswordCredentials(h, v),
         },
         {
           provide: SigningKeysService,
@@ -120,14 +123,22 @@ export const UserDirectoryModule = {
         },
         {
           provide: SignUpUseCase,
-          inject: [DataSource, ClientsService, PasswordCredentials, MESSAGE_SENDER, OutboxService],
+          inject: [
+            DataSource,
+            ClientsService,
+            PasswordCredentials,
+            MESSAGE_SENDER,
+            OutboxService,
+            CodeDigest,
+          ],
           useFactory: (
             ds: DataSource,
             c: ClientsService,
             p: PasswordCredentials,
             s: MessageSender,
             o: OutboxService,
-          ) => new SignUpUseCase(ds, c, p, s, o),
+            codes: CodeDigest,
+          ) => new SignUpUseCase(ds, c, p, s, o, codes),
         },
         {
           provide: ConfirmationUseCases,
@@ -138,6 +149,7 @@ export const UserDirectoryModule = {
             BackgroundDelivery,
             OutboxService,
             AttemptLimiter,
+            CodeDigest,
           ],
           useFactory: (
             ds: DataSource,
@@ -146,7 +158,8 @@ export const UserDirectoryModule = {
             d: BackgroundDelivery,
             o: OutboxService,
             a: AttemptLimiter,
-          ) => new ConfirmationUseCases(ds, c, p, d, o, a),
+            codes: CodeDigest,
+          ) => new ConfirmationUseCases(ds, c, p, d, o, a, codes),
         },
         {
           provide: AdminUsersUseCases,
@@ -172,16 +185,20 @@ export const UserDirectoryModule = {
         },
         {
           provide: UserSrpAuth,
-          inject: [DataSource, AuthSessionSeal, SignInCompletion, AttemptLimiter],
-          useFactory: (ds: DataSource, seal: AuthSessionSeal, done: SignInCompletion, a: AttemptLimiter) =>
-            new UserSrpAuth(ds, seal, done, a),
+          inject: [DataSource, AuthSessionSeal, SignInCompletion, AttemptLimiter, PasswordCredentials],
+          useFactory: (
+            ds: DataSource,
+            seal: AuthSessionSeal,
+            done: SignInCompletion,
+            a: AttemptLimiter,
+            p: PasswordCredentials,
+          ) => new UserSrpAuth(ds, seal, done, a, p),
         },
         {
           provide: InitiateAuthUseCase,
           inject: [
             DataSource,
             ClientsService,
-            PasswordHasher,
             TokenIssuer,
             PasswordCredentials,
             SignInCompletion,
@@ -191,13 +208,12 @@ export const UserDirectoryModule = {
           useFactory: (
             ds: DataSource,
             c: ClientsService,
-            h: PasswordHasher,
             t: TokenIssuer,
             p: PasswordCredentials,
             done: SignInCompletion,
             srp: UserSrpAuth,
             a: AttemptLimiter,
-          ) => new InitiateAuthUseCase(ds, c, h, t, p, done, srp, a),
+          ) => new InitiateAuthUseCase(ds, c, t, p, done, srp, a),
         },
         {
           provide: RespondToAuthChallengeUseCase,
@@ -229,20 +245,28 @@ export const UserDirectoryModule = {
         },
         {
           provide: PasswordResetUseCases,
-          inject: [DataSource, ClientsService, PasswordCredentials, BackgroundDelivery, AttemptLimiter],
+          inject: [
+            DataSource,
+            ClientsService,
+            PasswordCredentials,
+            BackgroundDelivery,
+            AttemptLimiter,
+            CodeDigest,
+          ],
           useFactory: (
             ds: DataSource,
             c: ClientsService,
             p: PasswordCredentials,
             d: BackgroundDelivery,
             a: AttemptLimiter,
-          ) => new PasswordResetUseCases(ds, c, p, d, a),
+            codes: CodeDigest,
+          ) => new PasswordResetUseCases(ds, c, p, d, a, codes),
         },
         {
           provide: ChangePasswordUseCase,
-          inject: [DataSource, AccessTokenVerifier, PasswordHasher, PasswordCredentials],
-          useFactory: (ds: DataSource, t: AccessTokenVerifier, h: PasswordHasher, p: PasswordCredentials) =>
-            new ChangePasswordUseCase(ds, t, h, p),
+          inject: [DataSource, AccessTokenVerifier, PasswordCredentials],
+          useFactory: (ds: DataSource, t: AccessTokenVerifier, p: PasswordCredentials) =>
+            new ChangePasswordUseCase(ds, t, p),
         },
         {
           provide: AdminSetUserPasswordUseCase,
@@ -268,14 +292,15 @@ export const UserDirectoryModule = {
         },
         {
           provide: UserAttributesUseCases,
-          inject: [DataSource, PoolsService, AccessTokenVerifier, MESSAGE_SENDER, AttemptLimiter],
+          inject: [DataSource, PoolsService, AccessTokenVerifier, MESSAGE_SENDER, AttemptLimiter, CodeDigest],
           useFactory: (
             ds: DataSource,
             p: PoolsService,
             t: AccessTokenVerifier,
             s: MessageSender,
             a: AttemptLimiter,
-          ) => new UserAttributesUseCases(ds, p, t, s, a),
+            codes: CodeDigest,
+          ) => new UserAttributesUseCases(ds, p, t, s, a, codes),
         },
         {
           provide: AdminInitiateAuthUseCase,

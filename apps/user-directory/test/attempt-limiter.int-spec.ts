@@ -56,7 +56,7 @@ describe('AttemptLimiter on PostgreSQL', () => {
           url: url.toString(),
           schema: USER_DIRECTORY_SCHEMA,
           entities: userDirectoryEntities,
-          migrations: userDirectoryMigrations,
+          migrations: userDirectoryMigrations(randomBytes(32)),
         }),
       );
       await ds.initialize();

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 export class ConfigError extends Error {
   override name = 'ConfigError';
   constructor(readonly problems: string[]) {
@@ -94,6 +96,32 @@ export class EnvReader {
   base64Key(name: string, bytes: number): Buffer | undefined {
     const value = this.raw(name);
     if (value === undefined) return undefined;
+    return this.decodeKey(name, value, bytes);
+  }
+
+  /**
+   * A key given either by value (`name`) or as a file holding the same base64 text (`fileName`):
+   * a file can live outside the data directory and its backups, e.g. a mounted secret. Both set
+   * is a mistake, reported rather than resolved.
+   */
+  base64KeyOrFile(name: string, fileName: string, bytes: number): Buffer | undefined {
+    const path = this.raw(fileName);
+    if (path === undefined) return this.base64Key(name, bytes);
+    if (this.raw(name) !== undefined) {
+      this.problem(`${name} and ${fileName}: set one of them, not both`);
+      return undefined;
+    }
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8').trim();
+    } catch (err) {
+      this.problem(`${fileName}: cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+      return undefined;
+    }
+    return this.decodeKey(`${fileName} (${path})`, text, bytes);
+  }
+
+  private decodeKey(name: string, value: string, bytes: number): Buffer | undefined {
     const key = Buffer.from(value, 'base64');
     if (key.length !== bytes) {
       this.problem(`${name}: expected ${bytes} bytes, base64-encoded (openssl rand -base64 ${bytes})`);

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigError, loadEnv } from './env';
 
 describe('loadEnv', () => {
@@ -95,6 +98,21 @@ describe('loadEnv', () => {
     expect(
       loadEnv({ IDFED_KEY_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64') }).keyEncryptionKey,
     ).toHaveLength(32);
+  });
+
+  it('reads the key-encryption key from IDFED_KEY_ENCRYPTION_KEY_FILE, never from both places', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'idfed-kek-'));
+    const file = join(dir, 'kek');
+    const key = Buffer.alloc(32, 9);
+    writeFileSync(file, `${key.toString('base64')}\n`, { mode: 0o600 });
+    expect(loadEnv({ IDFED_KEY_ENCRYPTION_KEY_FILE: file }).keyEncryptionKey).toEqual(key);
+    expect(() =>
+      loadEnv({ IDFED_KEY_ENCRYPTION_KEY_FILE: file, IDFED_KEY_ENCRYPTION_KEY: key.toString('base64') }),
+    ).toThrow(/not both/);
+    expect(() => loadEnv({ IDFED_KEY_ENCRYPTION_KEY_FILE: join(dir, 'missing') })).toThrow(/cannot read/);
+    writeFileSync(file, Buffer.alloc(16).toString('base64'));
+    expect(() => loadEnv({ IDFED_KEY_ENCRYPTION_KEY_FILE: file })).toThrow(/expected 32 bytes/);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('accepts only a 32-byte session token key and never echoes it', () => {

@@ -100,7 +100,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): IdfedEnv {
       '16-128 characters',
       true,
     ),
-    keyEncryptionKey: r.base64Key('IDFED_KEY_ENCRYPTION_KEY', 32),
+    keyEncryptionKey: r.base64KeyOrFile('IDFED_KEY_ENCRYPTION_KEY', 'IDFED_KEY_ENCRYPTION_KEY_FILE', 32),
     sessionTokenKey: r.base64Key('IDFED_SESSION_TOKEN_KEY', 32),
     revocationRefreshMs: r.int('IDFED_REVOCATION_REFRESH_MS', 2000, 100, 60000),
     smtpUrl: r.optionalMatch('IDFED_SMTP_URL', /^smtps?:\/\/.+/, 'an smtp:// or smtps:// URL', true),

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { KeyEncryption } from './key-encryption';
+import { deriveKey, KeyEncryption } from './key-encryption';
 
 describe('KeyEncryption', () => {
   const kek = new KeyEncryption(randomBytes(32));
@@ -31,5 +31,17 @@ describe('KeyEncryption', () => {
 
   it('accepts only a 32-byte key', () => {
     expect(() => new KeyEncryption(randomBytes(16))).toThrow();
+  });
+});
+
+describe('deriveKey', () => {
+  it('gives one stable 32-byte key per label, independent of the others and of the KEK', () => {
+    const kek = randomBytes(32);
+    const a = deriveKey(kek, 'purpose a');
+    expect(a).toHaveLength(32);
+    expect(deriveKey(kek, 'purpose a').equals(a)).toBe(true);
+    expect(deriveKey(kek, 'purpose b').equals(a)).toBe(false);
+    expect(deriveKey(randomBytes(32), 'purpose a').equals(a)).toBe(false);
+    expect(a.equals(kek)).toBe(false);
   });
 });

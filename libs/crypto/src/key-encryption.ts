@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 
 const VERSION = 1;
 
@@ -28,4 +28,13 @@ export class KeyEncryption {
     decipher.setAuthTag(sealed.subarray(13, 29));
     return Buffer.concat([decipher.update(sealed.subarray(29)), decipher.final()]);
   }
+}
+
+/**
+ * A 32-byte key for one purpose, derived from the key-encryption key with HKDF-SHA256 and a label
+ * naming that purpose: keys of different purposes are independent, and the key-encryption key
+ * itself is never used for anything but what its label says.
+ */
+export function deriveKey(keyEncryptionKey: Buffer, label: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', keyEncryptionKey, Buffer.alloc(0), label, 32));
 }

@@ -13,7 +13,6 @@ import { TokenIssuer } from '../tokens/token-issuer';
 import { PasswordCredentials } from '../users/password-credentials';
 import { findUser } from '../users/user-lookup';
 import { checkSecretHash } from './client-secret.check';
-import { PasswordHasher } from './password-hasher';
 import { hashRefreshToken } from './refresh-tokens';
 import { SignInCompletion } from './sign-in-completion';
 import { UserSrpAuth } from './user-srp-auth';
@@ -74,7 +73,6 @@ export class InitiateAuthUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clients: ClientsService,
-    private readonly hasher: PasswordHasher,
     private readonly issuer: TokenIssuer,
     private readonly credentials: PasswordCredentials,
     private readonly completion: SignInCompletion,
@@ -109,7 +107,7 @@ export class InitiateAuthUseCase {
   }
 
   /**
-   * USERNAME and PASSWORD checked against the argon2 hash: USER_PASSWORD_AUTH here, and
+   * USERNAME and PASSWORD checked against the sealed SRP verifier (ADR 0006): USER_PASSWORD_AUTH here, and
    * ADMIN_USER_PASSWORD_AUTH for AdminInitiateAuth. The caller has checked the client allows it.
    */
   async passwordSignIn(auth: ClientForAuth, params: Record<string, string>): Promise<InitiateAuthResponse> {
@@ -125,26 +123,31 @@ export class InitiateAuthUseCase {
     const user = await findUser(m, pool.id, pool.config, username);
     const hideExistence = auth.client.config.preventUserExistenceErrors === 'ENABLED';
     if (!user && !hideExistence) {
-      await this.hasher.burnTime(password);
+      this.credentials.burnTime(pool.id, username, password);
       throw CognitoErrors.userNotFound();
     }
     // Counted before the hash is checked; during a lockout even the right password is refused. An
     // unknown name is counted too, so it locks out after as many tries as a real one.
     const subject = user ? userSubject(user) : unknownNameSubject(pool.id, pool.config, username);
     await this.attempts.begin('password', subject);
-    if (!user || !user.passwordHash) {
+    if (!user || !this.credentials.hasPassword(user)) {
       // Same work and the same answer as a wrong password.
-      await this.hasher.burnTime(password);
+      this.credentials.burnTime(pool.id, username, password);
       throw CognitoErrors.notAuthorized();
     }
-    if (!(await this.hasher.verify(user.passwordHash, password))) throw CognitoErrors.notAuthorized();
+    if (!(await this.credentials.verify(pool.id, user, password))) throw CognitoErrors.notAuthorized();
     await this.attempts.succeeded('password', subject);
-    if (!user.srpVerifier) {
-      // A password set before SRP support: the plaintext is at hand now, so USER_SRP_AUTH works from here on.
-      const srp = this.credentials.srpOnly(pool.id, user.username, password);
-      await m.update(UserEntity, { sub: user.sub, srpVerifier: IsNull() }, srp);
-    }
+    if (this.credentials.needsUpgrade(user)) await this.upgradeStoredPassword(pool.id, user, password);
     return this.completion.afterPasswordProof(auth, pool, user);
+  }
+
+  /**
+   * A password from before ADR 0006 (an argon2id hash, maybe no verifier): the plaintext is at hand
+   * now, so it becomes a sealed verifier and the hash goes.
+   */
+  private async upgradeStoredPassword(poolId: string, user: UserEntity, password: string): Promise<void> {
+    const stored = this.credentials.srpOnly(poolId, user.username, password);
+    await this.dataSource.manager.update(UserEntity, { sub: user.sub, srpVerifierEnc: IsNull() }, stored);
   }
 
   /** REFRESH_TOKEN_AUTH: new ID and access tokens for the session of a live refresh token. */

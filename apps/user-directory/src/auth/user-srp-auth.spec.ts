@@ -6,12 +6,15 @@ import { ClientConfig } from '../clients/client-config';
 import { ClientForAuth } from '../clients/clients.service';
 import { AppClientEntity, UserEntity, UserPoolEntity } from '../database/entities';
 import { PoolConfig } from '../pools/pool-config';
+import { PasswordCredentials } from '../users/password-credentials';
+import { VerifierSeal } from '../users/secrets-at-rest';
 import { findUser } from '../users/user-lookup';
 import { AttemptLimiter } from '../attempts/attempt-limiter';
 import { AuthSessionSeal } from './auth-session-seal';
+import { PasswordHasher } from './password-hasher';
 import { secretHash } from './secret-hash';
 import { SignInCompletion } from './sign-in-completion';
-import { padHex, SRP_N, createVerifier, srpPoolName } from './srp/srp';
+import { padHex, SRP_N, srpPoolName } from './srp/srp';
 import { UserSrpAuth } from './user-srp-auth';
 
 jest.mock('../users/user-lookup', () => ({
@@ -44,17 +47,23 @@ describe('USER_SRP_AUTH against amazon-cognito-identity-js', () => {
   const dataSource = { manager: { findOneOrFail: async () => pool } } as unknown as DataSource;
   // Lockout has its own tests against PostgreSQL (attempt-limiter.int-spec); here every attempt is let through.
   const attempts = { begin: async () => undefined, succeeded: async () => undefined };
+  const credentials = new PasswordCredentials(new PasswordHasher(19456), new VerifierSeal(randomBytes(32)));
   const srp = new UserSrpAuth(
     dataSource,
     seal,
     completion as unknown as SignInCompletion,
     attempts as unknown as AttemptLimiter,
+    credentials,
   );
   const users = new Map<string, UserEntity>();
 
   function user(username: string, sub: string, password: string): UserEntity {
-    const v = createVerifier(srpPoolName(POOL_ID), username, password);
-    return { sub, poolId: POOL_ID, username, srpSalt: v.salt, srpVerifier: v.verifier } as UserEntity;
+    return {
+      sub,
+      poolId: POOL_ID,
+      username,
+      ...credentials.srpOnly(POOL_ID, username, password),
+    } as UserEntity;
   }
 
   function client(overrides: Partial<ClientConfig> = {}, secret?: string): ClientForAuth {

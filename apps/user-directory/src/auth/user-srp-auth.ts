@@ -6,6 +6,7 @@ import { allowsFlow } from '../clients/client-config';
 import { ClientForAuth } from '../clients/clients.service';
 import { CognitoErrors } from '../common/cognito-errors';
 import { UserPoolEntity } from '../database/entities';
+import { PasswordCredentials } from '../users/password-credentials';
 import { findUser } from '../users/user-lookup';
 import { AuthSessionSeal } from './auth-session-seal';
 import { checkSecretHash } from './client-secret.check';
@@ -51,6 +52,7 @@ export class UserSrpAuth {
     private readonly seal: AuthSessionSeal,
     private readonly completion: SignInCompletion,
     private readonly attempts: AttemptLimiter,
+    private readonly credentials: PasswordCredentials,
   ) {}
 
   async challenge(auth: ClientForAuth, params: Record<string, string>): Promise<InitiateAuthResponse> {
@@ -73,11 +75,10 @@ export class UserSrpAuth {
     // challenge that looks like any other and fails at the proof, as a wrong password does. The
     // decoy costs no exponentiation that a real user's challenge does not: it is read from a keyed
     // hash, as a real one is read from the database.
-    const real = user?.srpSalt && user.srpVerifier ? user : undefined;
+    const stored = user ? this.credentials.verifierOf(pool.id, user) : undefined;
+    const real = stored ? user : undefined;
     const userIdForSrp = user ? user.username : username;
-    const { salt, verifier } = real
-      ? { salt: real.srpSalt!, verifier: real.srpVerifier! }
-      : this.decoyVerifier(pool.id, userIdForSrp);
+    const { salt, verifier } = stored ?? this.decoyVerifier(pool.id, userIdForSrp);
     const { b, B } = serverEphemeral(verifier);
     const contents: SecretBlockContents = { sub: real?.sub ?? null, b: b.toString(16), A: A.toString(16) };
     const secretBlock = this.seal.seal(
@@ -121,10 +122,14 @@ export class UserSrpAuth {
     // One counter with USER_PASSWORD_AUTH: the proof is a password guess like any other.
     const subject = user ? userSubject(user) : unknownNameSubject(pool.id, pool.config, username);
     await this.attempts.begin('password', subject);
-    const real = user && block.sub !== null && user.sub === block.sub && user.srpVerifier ? user : undefined;
+    const stored =
+      user && block.sub !== null && user.sub === block.sub
+        ? this.credentials.verifierOf(pool.id, user)
+        : undefined;
+    const real = stored ? user : undefined;
     const userIdForSrp = user ? user.username : username;
     // A decoy challenge is answered with the same work as a real one, so the refusal takes as long.
-    const verifier = real ? real.srpVerifier! : this.decoyVerifier(pool.id, userIdForSrp).verifier;
+    const verifier = stored ? stored.verifier : this.decoyVerifier(pool.id, userIdForSrp).verifier;
     const A = BigInt(`0x${block.A}`);
     const b = BigInt(`0x${block.b}`);
     const key = serverSessionKey(A, serverPublicB(verifier, b), b, verifier);

@@ -33,10 +33,11 @@ export class UserEntity {
   @Column('text', { name: 'username_key' }) usernameKey!: string;
   /** An email or phone number the user can sign in with, when the pool makes them usernames. */
   @Column('text', { name: 'alias_key', nullable: true }) aliasKey!: string | null;
+  /** An argon2id hash from before ADR 0006, until the user's next sign-in or password change. */
   @Column('text', { name: 'password_hash', nullable: true }) passwordHash!: string | null;
-  /** USER_SRP_AUTH: the salt (padded hex, as sent in SALT) and verifier g^x mod N (padded hex). */
+  /** The SRP salt (padded hex, as sent in SALT) and the verifier g^x mod N, sealed (ADR 0006). */
   @Column('text', { name: 'srp_salt', nullable: true }) srpSalt!: string | null;
-  @Column('text', { name: 'srp_verifier', nullable: true }) srpVerifier!: string | null;
+  @Column('bytea', { name: 'srp_verifier_enc', nullable: true }) srpVerifierEnc!: Buffer | null;
   /** When a temporary password stops working; null for a permanent one. */
   @Column('timestamptz', { name: 'password_expires_at', nullable: true }) passwordExpiresAt!: Date | null;
   @Column('text') status!: UserStatus;
@@ -54,6 +55,7 @@ export type CodePurpose = 'confirm-sign-up' | 'forgot-password' | 'verify-email'
 export class VerificationCodeEntity {
   @PrimaryColumn('uuid', { name: 'user_sub' }) userSub!: string;
   @PrimaryColumn('text') purpose!: CodePurpose;
+  /** HMAC-SHA256 of the code's SHA-256 under a key derived from the KEK (ADR 0006). */
   @Column('text', { name: 'code_hash' }) codeHash!: string;
   @Column('timestamptz', { name: 'expires_at' }) expiresAt!: Date;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;

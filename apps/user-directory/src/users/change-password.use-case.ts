@@ -1,7 +1,6 @@
 import { ChangePasswordRequest, ChangePasswordResponse } from '@idfed/contracts';
 import { DataSource } from 'typeorm';
 import { AccessTokenVerifier } from '../auth/access-token.verifier';
-import { PasswordHasher } from '../auth/password-hasher';
 import { CognitoErrors } from '../common/cognito-errors';
 import { Members, RequestValidator } from '../common/validate';
 import { UserEntity, UserPoolEntity } from '../database/entities';
@@ -12,17 +11,16 @@ import { lockUser } from './user-lookup';
 /**
  * ChangePassword: the signed-in user replaces their password. Sessions stay, as in Cognito.
  *
- * The previous password is checked against the hash the write replaces, not against one read
- * earlier: the row is locked and, if another change landed since the check, the previous password
- * is checked again against the new hash. So of concurrent changes from one password, one wins and
- * the others are refused, as they would be one after another. The slow hashing stays outside the
- * lock.
+ * The previous password is checked against the stored password the write replaces, not against
+ * one read earlier: the row is locked and, if another change landed since the check, the previous
+ * password is checked again against the new one. So of concurrent changes from one password, one
+ * wins and the others are refused, as they would be one after another. The derivation stays
+ * outside the lock.
  */
 export class ChangePasswordUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly tokens: AccessTokenVerifier,
-    private readonly hasher: PasswordHasher,
     private readonly credentials: PasswordCredentials,
   ) {}
 
@@ -40,11 +38,11 @@ export class ChangePasswordUseCase {
       await this.checkPrevious(user, req.PreviousPassword);
       if (violation) throw CognitoErrors.invalidPassword(violation);
       stored ??= await this.credentials.derive(pool.id, user.username, req.ProposedPassword);
-      const seen = user.passwordHash;
+      const seen = this.credentials.storedVersion(user);
       const changed = await this.dataSource.transaction(async (m) => {
         const locked = await lockUser(m, user.sub);
         if (!locked.enabled) throw CognitoErrors.notAuthorized('User is disabled.');
-        if (locked.passwordHash !== seen) return locked;
+        if (this.credentials.storedVersion(locked) !== seen) return locked;
         await m.update(UserEntity, { sub: locked.sub }, { ...stored, updatedAt: new Date() });
         return undefined;
       });
@@ -55,8 +53,8 @@ export class ChangePasswordUseCase {
   }
 
   private async checkPrevious(user: UserEntity, previous: string | undefined): Promise<void> {
-    if (!user.passwordHash) return;
+    if (!this.credentials.hasPassword(user)) return;
     if (!previous) throw CognitoErrors.invalidParameter('PreviousPassword is required.');
-    if (!(await this.hasher.verify(user.passwordHash, previous))) throw CognitoErrors.notAuthorized();
+    if (!(await this.credentials.verify(user.poolId, user, previous))) throw CognitoErrors.notAuthorized();
   }
 }

@@ -24,6 +24,7 @@ import { PoolConfig } from '../pools/pool-config';
 import { PoolsService } from '../pools/pools.service';
 import { maskDestination } from './user-attributes';
 import { findUser, lockUser, requireAdminUser } from './user-lookup';
+import { CodeDigest } from './secrets-at-rest';
 import {
   checkCode,
   codeIssueStatement,
@@ -41,6 +42,7 @@ export class ConfirmationUseCases {
     private readonly delivery: BackgroundDelivery,
     private readonly outbox: OutboxService,
     private readonly attempts: AttemptLimiter,
+    private readonly codes: CodeDigest,
   ) {}
 
   async confirm(req: ConfirmSignUpRequest, correlationId: string): Promise<ConfirmSignUpResponse> {
@@ -61,7 +63,7 @@ export class ConfirmationUseCases {
     // An unknown name is counted and checked like a user without a code, so both answer alike.
     const subject = user ? userSubject(user) : unknownNameSubject(pool.id, pool.config, req.Username);
     await this.attempts.begin('confirm-sign-up', subject);
-    const check = await checkCode(m, user?.sub, 'confirm-sign-up', req.ConfirmationCode);
+    const check = await checkCode(m, user?.sub, 'confirm-sign-up', req.ConfirmationCode, this.codes);
     if (user && check === 'missing' && !hideExistence) {
       // A concurrent confirmation may have spent the code since the status was read: answer as after it.
       const now = await m.findOne(UserEntity, { where: { sub: user.sub } });
@@ -72,7 +74,7 @@ export class ConfirmationUseCases {
       const locked = await lockUser(tx, user.sub);
       if (locked.status !== 'UNCONFIRMED') throw cannotConfirm(locked);
       // Taken by a concurrent request since the check: after it, this code is gone.
-      if (!(await consumeCode(tx, locked.sub, 'confirm-sign-up', req.ConfirmationCode)))
+      if (!(await consumeCode(tx, locked.sub, 'confirm-sign-up', req.ConfirmationCode, this.codes)))
         throw codeRefusal('missing', hideExistence);
       // The code reached the user through this attribute, which proves they hold it.
       const channel = confirmationChannel(pool.config, locked.attributes);
@@ -113,7 +115,7 @@ export class ConfirmationUseCases {
     const channel = confirmationChannel(pool.config, user.attributes);
     if (!channel)
       throw CognitoErrors.invalidParameter('Cannot resend codes. Auto verification not turned on.');
-    const { code, statement } = codeIssueStatement(user.sub, 'confirm-sign-up');
+    const { code, statement } = codeIssueStatement(user.sub, 'confirm-sign-up', this.codes);
     await this.attempts.begin('code-delivery', userSubject(user), statement);
     this.delivery.enqueue(
       confirmationMessage(channel.medium, channel.destination, code, pool.id, user.username),

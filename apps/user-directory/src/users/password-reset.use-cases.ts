@@ -17,6 +17,7 @@ import { PasswordCredentials } from './password-credentials';
 import { passwordPolicyViolation } from './password-policy';
 import { isEmail, isPhoneNumber } from './user-attributes';
 import { findUser, lockUser } from './user-lookup';
+import { CodeDigest } from './secrets-at-rest';
 import {
   checkCode,
   codeIssueStatement,
@@ -38,6 +39,7 @@ export class PasswordResetUseCases {
     private readonly credentials: PasswordCredentials,
     private readonly delivery: BackgroundDelivery,
     private readonly attempts: AttemptLimiter,
+    private readonly codes: CodeDigest,
   ) {}
 
   /**
@@ -78,7 +80,7 @@ export class PasswordResetUseCases {
         'Cannot reset password for the user as there is no registered/verified email or phone_number',
       );
     }
-    const { code, statement } = codeIssueStatement(user.sub, 'forgot-password');
+    const { code, statement } = codeIssueStatement(user.sub, 'forgot-password', this.codes);
     await this.attempts.begin('code-delivery', userSubject(user), statement);
     this.delivery.enqueue(
       passwordResetMessage(channel.medium, channel.destination, code, pool.id, user.username),
@@ -111,14 +113,14 @@ export class PasswordResetUseCases {
     if (violation) throw CognitoErrors.invalidPassword(violation);
     const subject = user ? userSubject(user) : unknownNameSubject(pool.id, pool.config, req.Username);
     await this.attempts.begin('forgot-password', subject);
-    const check = await checkCode(m, user?.sub, 'forgot-password', req.ConfirmationCode);
+    const check = await checkCode(m, user?.sub, 'forgot-password', req.ConfirmationCode, this.codes);
     if (!user || check !== 'match') throw codeRefusal(check === 'match' ? 'mismatch' : check, hideExistence);
 
     const stored = await this.credentials.derive(pool.id, user.username, req.Password);
     await this.dataSource.transaction(async (tx) => {
       const locked = await lockUser(tx, user.sub);
       // Taken by a concurrent request since the check: after it, this code is gone.
-      if (!(await consumeCode(tx, locked.sub, 'forgot-password', req.ConfirmationCode)))
+      if (!(await consumeCode(tx, locked.sub, 'forgot-password', req.ConfirmationCode, this.codes)))
         throw codeRefusal('missing', hideExistence);
       const status =
         locked.status === 'RESET_REQUIRED' || locked.status === 'FORCE_CHANGE_PASSWORD'

@@ -12,6 +12,7 @@ import { confirmationMessage } from '../delivery/code-messages';
 import { deliverOrFail } from '../delivery/deliver-or-fail';
 import { MessageSender } from '../delivery/message-sender';
 import { PasswordCredentials } from './password-credentials';
+import { CodeDigest } from './secrets-at-rest';
 import { passwordPolicyViolation } from './password-policy';
 import { checkRequiredAttributes, maskDestination, userAttributesFromRequest } from './user-attributes';
 import { identityFor } from './user-identity';
@@ -25,6 +26,7 @@ export class SignUpUseCase {
     private readonly credentials: PasswordCredentials,
     private readonly sender: MessageSender,
     private readonly outbox: OutboxService,
+    private readonly codes: CodeDigest,
   ) {}
 
   async execute(req: SignUpRequest, correlationId: string): Promise<SignUpResponse> {
@@ -82,7 +84,7 @@ export class SignUpUseCase {
           correlationId,
         });
         if (channel) {
-          const code = await issueCode(m, sub, 'confirm-sign-up');
+          const code = await issueCode(m, sub, 'confirm-sign-up', this.codes);
           // Sent before the commit: if delivery fails, the sign-up is rolled back and can simply be retried.
           await deliverOrFail(
             this.sender,

@@ -34,6 +34,7 @@ import {
 } from './attribute-changes';
 import { checkRequiredAttributes, userAttributesFromRequest } from './user-attributes';
 import { findUser, lockUser } from './user-lookup';
+import { CodeDigest } from './secrets-at-rest';
 import {
   checkCode,
   CodeChannel,
@@ -68,6 +69,7 @@ export class UserAttributesUseCases {
     private readonly tokens: AccessTokenVerifier,
     private readonly sender: MessageSender,
     private readonly attempts: AttemptLimiter,
+    private readonly codes: CodeDigest,
   ) {}
 
   async adminUpdate(req: AdminUpdateUserAttributesRequest): Promise<AdminUpdateUserAttributesResponse> {
@@ -137,7 +139,7 @@ export class UserAttributesUseCases {
     const pool = await this.poolOf(user);
     const channel = channelFor(attribute, destination);
     await this.dataSource.transaction(async (m) => {
-      const code = await issueCode(m, user.sub, `verify-${attribute}`);
+      const code = await issueCode(m, user.sub, `verify-${attribute}`, this.codes);
       await deliverOrFail(
         this.sender,
         confirmationMessage(channel.medium, destination, code, pool.id, user.username),
@@ -157,12 +159,13 @@ export class UserAttributesUseCases {
     const purpose = `verify-${attribute}` as const;
     const subject = userSubject(user);
     await this.attempts.begin('verify-attribute', subject);
-    const check = await checkCode(this.dataSource.manager, user.sub, purpose, req.Code);
+    const check = await checkCode(this.dataSource.manager, user.sub, purpose, req.Code, this.codes);
     if (check !== 'match') throw codeRefusal(check, false);
     await this.dataSource.transaction(async (m) => {
       const locked = await lockUser(m, user.sub);
       // Taken by a concurrent request since the check: after it, this code is gone.
-      if (!(await consumeCode(m, locked.sub, purpose, req.Code))) throw codeRefusal('missing', false);
+      if (!(await consumeCode(m, locked.sub, purpose, req.Code, this.codes)))
+        throw codeRefusal('missing', false);
       if (!locked.attributes[attribute])
         throw CognitoErrors.invalidParameter(`User does not have the attribute ${attribute}.`);
       const attributes = { ...locked.attributes, [`${attribute}_verified`]: 'true' };
@@ -198,7 +201,7 @@ export class UserAttributesUseCases {
         const sent: CodeDeliveryDetailsType[] = [];
         for (const attribute of changed.toVerify) {
           const channel = channelFor(attribute, changed.attributes[attribute]);
-          const code = await issueCode(m, sub, `verify-${attribute}`);
+          const code = await issueCode(m, sub, `verify-${attribute}`, this.codes);
           await deliverOrFail(
             this.sender,
             confirmationMessage(channel.medium, channel.destination, code, pool.id, user.username),

@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { CodeDeliveryDetailsType } from '@idfed/contracts';
 import { ServiceError } from '@idfed/messaging';
 import { EntityManager } from 'typeorm';
@@ -7,6 +7,7 @@ import { CognitoErrors } from '../common/cognito-errors';
 import { newVerificationCode } from '../common/ids';
 import { CodePurpose, VerificationCodeEntity } from '../database/entities';
 import { PoolConfig } from '../pools/pool-config';
+import { CodeDigest } from './secrets-at-rest';
 import { maskDestination } from './user-attributes';
 
 /**
@@ -14,10 +15,6 @@ import { maskDestination } from './user-attributes';
  * kind of code by AttemptLimiter (so asking for a new code does not buy new guesses).
  */
 const CODE_LIFETIME_MS = 24 * 3600 * 1000;
-
-function hashCode(userSub: string, code: string): string {
-  return createHash('sha256').update(`${userSub}:${code}`).digest('hex');
-}
 
 export interface CodeChannel {
   medium: 'EMAIL' | 'SMS';
@@ -60,11 +57,12 @@ export function deliveryDetails(channel: CodeChannel): CodeDeliveryDetailsType {
   };
 }
 
-/** Replaces any earlier code for the same purpose and returns the new plaintext code. */
+/** Replaces any earlier code for the same purpose and returns the new plaintext code; only its keyed digest is stored. */
 export async function issueCode(
   manager: EntityManager,
   userSub: string,
   purpose: CodePurpose,
+  digest: CodeDigest,
 ): Promise<string> {
   const code = newVerificationCode();
   await manager.upsert(
@@ -72,7 +70,7 @@ export async function issueCode(
     {
       userSub,
       purpose,
-      codeHash: hashCode(userSub, code),
+      codeHash: digest.digest(userSub, code),
       expiresAt: new Date(Date.now() + CODE_LIFETIME_MS),
       createdAt: new Date(),
     },
@@ -88,6 +86,7 @@ export async function issueCode(
 export function codeIssueStatement(
   userSub: string,
   purpose: CodePurpose,
+  digest: CodeDigest,
 ): { code: string; statement: AlongsideStatement } {
   const code = newVerificationCode();
   const p = ALONGSIDE_FIRST_PARAM;
@@ -101,7 +100,7 @@ export function codeIssueStatement(
       params: [
         userSub,
         purpose,
-        hashCode(userSub, code),
+        digest.digest(userSub, code),
         new Date(Date.now() + CODE_LIFETIME_MS),
         new Date(),
       ],
@@ -124,10 +123,11 @@ export async function checkCode(
   userSub: string | undefined,
   purpose: CodePurpose,
   code: string,
+  digest: CodeDigest,
 ): Promise<CodeCheck> {
   const sub = userSub ?? NO_USER;
   const row = await manager.findOne(VerificationCodeEntity, { where: { userSub: sub, purpose } });
-  const given = Buffer.from(hashCode(sub, code));
+  const given = Buffer.from(digest.digest(sub, code));
   if (!row || row.expiresAt.getTime() < Date.now()) return 'missing';
   const expected = Buffer.from(row.codeHash);
   return expected.length === given.length && timingSafeEqual(expected, given) ? 'match' : 'mismatch';
@@ -142,6 +142,7 @@ export async function consumeCode(
   userSub: string,
   purpose: CodePurpose,
   code: string,
+  digest: CodeDigest,
 ): Promise<boolean> {
   const result = await manager
     .createQueryBuilder()
@@ -150,7 +151,7 @@ export async function consumeCode(
     .where('user_sub = :userSub AND purpose = :purpose AND code_hash = :codeHash AND expires_at >= :now', {
       userSub,
       purpose,
-      codeHash: hashCode(userSub, code),
+      codeHash: digest.digest(userSub, code),
       now: new Date(),
     })
     .execute();

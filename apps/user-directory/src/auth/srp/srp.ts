@@ -103,8 +103,17 @@ export function createVerifier(
   salt: Buffer = randomBytes(16),
 ): SrpVerifier {
   const saltHex = padHex(BigInt(`0x${salt.toString('hex')}`));
-  const x = privateKeyX(poolName, userIdForSrp, password, saltHex);
-  return { salt: saltHex, verifier: padHex(modPow(SRP_G, x, SRP_N)) };
+  return { salt: saltHex, verifier: verifierFor(poolName, userIdForSrp, password, saltHex) };
+}
+
+/** v = g^x mod N (padded hex) for a stored salt: what a password is checked against. */
+export function verifierFor(
+  poolName: string,
+  userIdForSrp: string,
+  password: string,
+  saltHex: string,
+): string {
+  return padHex(modPow(SRP_G, privateKeyX(poolName, userIdForSrp, password, saltHex), SRP_N));
 }
 
 /** Parses an unsigned hex string; undefined when it is not one. */

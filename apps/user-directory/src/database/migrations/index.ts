@@ -1,3 +1,4 @@
+import { MigrationInterface } from 'typeorm';
 import { messagingTablesMigration } from '@idfed/messaging';
 import { USER_DIRECTORY_SCHEMA } from '../schema';
 import { UserDirectoryTables1764115200001 } from './1764115200001-UserDirectoryTables';
@@ -6,14 +7,18 @@ import { SessionRevocation1764115200003 } from './1764115200003-SessionRevocatio
 import { TemporaryPasswords1764115200004 } from './1764115200004-TemporaryPasswords';
 import { UserPoolGroups1764115200005 } from './1764115200005-UserPoolGroups';
 import { AttemptCounters1764115200020 } from './1764115200020-AttemptCounters';
+import { secretsAtRestMigration } from './1764115200021-SecretsAtRest';
 
-/** In the order they apply. */
-export const userDirectoryMigrations = [
-  messagingTablesMigration(USER_DIRECTORY_SCHEMA),
-  UserDirectoryTables1764115200001,
-  SrpVerifiers1764115200002,
-  SessionRevocation1764115200003,
-  TemporaryPasswords1764115200004,
-  UserPoolGroups1764115200005,
-  AttemptCounters1764115200020,
-];
+/** In the order they apply; some need the key-encryption key, to seal what they migrate. */
+export function userDirectoryMigrations(keyEncryptionKey: Buffer): (new () => MigrationInterface)[] {
+  return [
+    messagingTablesMigration(USER_DIRECTORY_SCHEMA),
+    UserDirectoryTables1764115200001,
+    SrpVerifiers1764115200002,
+    SessionRevocation1764115200003,
+    TemporaryPasswords1764115200004,
+    UserPoolGroups1764115200005,
+    AttemptCounters1764115200020,
+    secretsAtRestMigration(keyEncryptionKey),
+  ];
+}
