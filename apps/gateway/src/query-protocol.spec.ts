@@ -169,7 +169,7 @@ describe('gateway: the AWS Query protocol with the real STS and IAM SDKs', () =>
         AssumeRolePolicyDocument: '{"Version":"2012-10-17"}',
         MaxSessionDuration: 7200,
         Tags: [
-          { Key: 'team', Value: 'a&b' },
+          { Key: 'team', Value: 'a b=c+d' },
           { Key: 'env', Value: '' },
         ],
       }),
@@ -180,7 +180,7 @@ describe('gateway: the AWS Query protocol with the real STS and IAM SDKs', () =>
       MaxSessionDuration: 7200,
       CreateDate: new Date('2030-01-02T03:04:05Z'),
       Tags: [
-        { Key: 'team', Value: 'a&b' },
+        { Key: 'team', Value: 'a b=c+d' },
         { Key: 'env', Value: '' },
       ],
     });
@@ -191,7 +191,7 @@ describe('gateway: the AWS Query protocol with the real STS and IAM SDKs', () =>
         RoleName: 'web',
         MaxSessionDuration: 7200,
         Tags: [
-          { Key: 'team', Value: 'a&b' },
+          { Key: 'team', Value: 'a b=c+d' },
           { Key: 'env', Value: '' },
         ],
       },
@@ -242,7 +242,7 @@ describe('gateway: the AWS Query protocol with the real STS and IAM SDKs', () =>
     const out = await sts().send(
       new AssumeRoleWithWebIdentityCommand({
         RoleArn: 'arn:aws:iam::000000000000:role/web',
-        RoleSessionName: 's',
+        RoleSessionName: 'session',
         WebIdentityToken: 'a.b.c',
         DurationSeconds: 900,
         PolicyArns: [{ arn: 'arn:aws:iam::000000000000:policy/p' }],
@@ -262,7 +262,7 @@ describe('gateway: the AWS Query protocol with the real STS and IAM SDKs', () =>
       sts().send(
         new AssumeRoleWithWebIdentityCommand({
           RoleArn: 'x'.repeat(20),
-          RoleSessionName: 's',
+          RoleSessionName: 'session',
           WebIdentityToken: 'expired',
         }),
       ),

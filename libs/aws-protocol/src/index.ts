@@ -15,3 +15,7 @@ export * from './query/query-params';
 export * from './query/query-response.encoder';
 export * from './query/xml.writer';
 export * from './validation/request-validator';
+export * from './validation/violation';
+export * from './validation/shape-model';
+export * from './validation/shape-validator';
+export * from './validation/operation-input.validator';

@@ -1,21 +1,13 @@
+import { decodePageToken, encodePageToken } from '@idfed/persistence';
 import { IamErrors } from './iam-errors';
 
 /** List markers are opaque to clients: the last key of the previous page, encoded. */
 export function encodeMarker(lastKey: string): string {
-  return Buffer.from(JSON.stringify({ after: lastKey })).toString('base64url');
+  return encodePageToken(lastKey);
 }
 
 export function decodeMarker(marker: string | undefined): string | undefined {
-  if (marker === undefined || marker === null) return undefined;
-  try {
-    const decoded = JSON.parse(Buffer.from(String(marker), 'base64url').toString('utf8')) as {
-      after?: unknown;
-    };
-    if (typeof decoded.after === 'string') return decoded.after;
-  } catch {
-    // fall through
-  }
-  throw IamErrors.validation('Invalid Marker.');
+  return decodePageToken(marker, () => IamErrors.validation('Invalid Marker.'));
 }
 
 /** MaxItems defaults to 100 in IAM's list actions. */

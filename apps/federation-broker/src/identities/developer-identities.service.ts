@@ -96,6 +96,8 @@ export class DeveloperIdentitiesService {
       .string('DeveloperUserIdentifier', { min: 1, max: 1024 })
       .integer('MaxResults', { min: 1, max: 60 })
       .check();
+    // A token it did not issue is refused before anything is looked up, as on every List operation.
+    const after = decodePageToken(req.NextToken);
     const pool = await this.pools.require(this.dataSource.manager, req.IdentityPoolId);
     const developer = this.developerProvider(pool);
     let identityId = req.IdentityId;
@@ -110,7 +112,6 @@ export class DeveloperIdentitiesService {
     }
     if (!identityId) throw BrokerErrors.invalidParameter('Give IdentityId or DeveloperUserIdentifier.');
     const max = req.MaxResults ?? 60;
-    const after = decodePageToken(req.NextToken);
     const { page, next } = await keysetPage(
       this.dataSource
         .getRepository(IdentityLoginEntity)

@@ -8,7 +8,7 @@ import {
   SetIdentityPoolRolesRequest,
   UpdateIdentityPoolRequest,
 } from '@idfed/contracts';
-import { keysetPage } from '@idfed/persistence';
+import { decodePageToken as decodeKeysetToken, encodePageToken, keysetPage } from '@idfed/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 import { BrokerErrors } from '../common/broker-errors';
 import { Patterns, RequestValidator } from '../common/validate';
@@ -16,17 +16,12 @@ import { IdentityPoolEntity } from '../database/entities';
 import { validateRoleMappings } from '../roles/role-mappings.validation';
 import { identityPoolConfigFrom, toIdentityPoolType } from './identity-pool-config';
 
-function encodeToken(after: string): string {
-  return Buffer.from(after).toString('base64url');
+/** Pagination tokens are opaque to clients: one the broker did not issue is refused. */
+export function decodePageToken(token: unknown): string | undefined {
+  return decodeKeysetToken(token, () => BrokerErrors.invalidParameter('Invalid NextToken.'));
 }
 
-function decodeToken(token: unknown): string | undefined {
-  if (token === undefined || token === null) return undefined;
-  if (typeof token !== 'string') throw BrokerErrors.invalidParameter('Invalid NextToken.');
-  return Buffer.from(token, 'base64url').toString('utf8');
-}
-
-export { encodeToken as encodePageToken, decodeToken as decodePageToken };
+export { encodePageToken };
 
 /** Identity pool management: the admin-signed operations. */
 export class IdentityPoolsService {
@@ -77,13 +72,13 @@ export class IdentityPoolsService {
     const { page, next } = await keysetPage(
       this.dataSource.getRepository(IdentityPoolEntity).createQueryBuilder('p'),
       'p.id',
-      decodeToken(req.NextToken),
+      decodePageToken(req.NextToken),
       req.MaxResults,
       (p) => p.id,
     );
     return {
       IdentityPools: page.map((p) => ({ IdentityPoolId: p.id, IdentityPoolName: p.name })),
-      ...(next ? { NextToken: encodeToken(next) } : {}),
+      ...(next ? { NextToken: encodePageToken(next) } : {}),
     };
   }
 

@@ -1,3 +1,4 @@
+import type { AwsApi } from '@idfed/aws-protocol';
 import { CommandContract, COGNITO_IDENTITY_OPERATIONS, COGNITO_USER_POOL_OPERATIONS } from '@idfed/contracts';
 
 /** One JSON operation the gateway forwards: the bus command, and whether the admin key must sign it. */
@@ -6,10 +7,12 @@ export interface JsonOperation {
   signed: boolean;
   /** SigV4 service name in the credential scope of signed requests. */
   signingName: string;
+  /** The AWS API whose published shapes the request is validated against. */
+  api: AwsApi;
 }
 
 interface ServiceTable {
-  signingName: string;
+  signingName: AwsApi;
   operations: Readonly<Record<string, { command: CommandContract<unknown, unknown>; signed: boolean }>>;
 }
 
@@ -24,5 +27,5 @@ export function findJsonOperation(servicePrefix: string, operation: string): Jso
   const service = Object.hasOwn(JSON_SERVICES, servicePrefix) ? JSON_SERVICES[servicePrefix] : undefined;
   if (!service || !Object.hasOwn(service.operations, operation)) return undefined;
   const { command, signed } = service.operations[operation];
-  return { command, signed, signingName: service.signingName };
+  return { command, signed, signingName: service.signingName, api: service.signingName };
 }

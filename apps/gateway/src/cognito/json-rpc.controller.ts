@@ -8,6 +8,7 @@ import {
   parseAmzTarget,
   parseJsonRequestBody,
   readAmzTarget,
+  validateOperationInput,
 } from '@idfed/aws-protocol';
 import { Caller } from '@idfed/contracts';
 import { BusClient } from '@idfed/messaging';
@@ -58,7 +59,7 @@ export class JsonRpcController {
     const caller: Caller = operation.signed
       ? await this.signatures.verify(req, body, operation.signingName)
       : { kind: 'anonymous' };
-    const payload = parseJsonRequestBody(body);
+    const payload = validateOperationInput(operation.api, target.operation, parseJsonRequestBody(body));
     const result = await this.bus.request(
       operation.command,
       payload,

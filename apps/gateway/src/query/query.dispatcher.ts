@@ -5,6 +5,7 @@ import {
   parseQueryRequest,
   queryParamsToObject,
   queryResponse,
+  validateOperationInput,
   XmlObject,
 } from '@idfed/aws-protocol';
 import { Authorizer, VerifiedPrincipal } from '@idfed/authorizer';
@@ -62,10 +63,14 @@ export class QueryDispatcher {
     if (!action.operation) {
       result = callerIdentity(principal!);
     } else {
-      const payload = queryParamsToObject(parsed.params, {
-        lists: QUERY_LIST_MEMBERS,
-        integers: action.operation.integers,
-      });
+      const payload = validateOperationInput(
+        action.api,
+        action.name,
+        queryParamsToObject(parsed.params, {
+          lists: QUERY_LIST_MEMBERS,
+          integers: action.operation.integers,
+        }),
+      );
       result = await this.bus.request(
         action.operation.command,
         payload,

@@ -1,12 +1,13 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { PoolConfig } from '../pools/pool-config';
 import { ClientConfig } from '../clients/client-config';
+import { storedClientConfig, storedPoolConfig } from './stored-config';
 
 @Entity({ schema: 'user_directory', name: 'user_pools' })
 export class UserPoolEntity {
   @PrimaryColumn('text') id!: string;
   @Column('text') name!: string;
-  @Column('jsonb') config!: PoolConfig;
+  @Column('jsonb', { transformer: { from: storedPoolConfig, to: (c: PoolConfig) => c } }) config!: PoolConfig;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
 }
@@ -17,7 +18,8 @@ export class AppClientEntity {
   @Column('text', { name: 'pool_id' }) poolId!: string;
   @Column('text') name!: string;
   @Column('bytea', { name: 'secret_enc', nullable: true }) secretEnc!: Buffer | null;
-  @Column('jsonb') config!: ClientConfig;
+  @Column('jsonb', { transformer: { from: storedClientConfig, to: (c: ClientConfig) => c } })
+  config!: ClientConfig;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
 }

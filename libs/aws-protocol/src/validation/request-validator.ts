@@ -1,3 +1,5 @@
+import { violationText, violationsMessage } from './violation';
+
 /**
  * Input checks worded like AWS's own ("1 validation error detected: Value null at 'username'
  * failed to satisfy constraint: Member must not be null"), so clients and people see the message
@@ -24,11 +26,17 @@ export class RequestValidator {
     return body as Record<string, unknown>;
   }
 
-  /** Records a violation; `shown` undefined prints `null`, as AWS does for a missing member. */
+  /**
+   * Records a violation; `shown` undefined prints `null`, as AWS does for a missing member, and
+   * `'***'` leaves a secret or unprintable value out, as AWS does for sensitive members.
+   */
   protected fail(field: string, shown: string | undefined, constraint: string): void {
-    const member = field.charAt(0).toLowerCase() + field.slice(1);
     this.violations.push(
-      `Value ${shown === undefined ? 'null' : `'${shown}'`} at '${member}' failed to satisfy constraint: ${constraint}`,
+      violationText(
+        field,
+        shown === undefined ? { shown: 'null' } : { value: shown, sensitive: shown === '***' },
+        constraint,
+      ),
     );
   }
 
@@ -166,9 +174,8 @@ export class RequestValidator {
 
   /** Throws the service's error listing every violation found; `error` overrides it for one call. */
   check(error: (message: string) => Error = this.invalid): void {
-    const n = this.violations.length;
-    if (n === 0) return;
-    throw error(`${n} validation error${n > 1 ? 's' : ''} detected: ${this.violations.join('; ')}`);
+    const message = violationsMessage(this.violations);
+    if (message) throw error(message);
   }
 }
 
