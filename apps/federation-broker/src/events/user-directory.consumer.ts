@@ -13,12 +13,7 @@ import {
 } from '@idfed/contracts';
 import { EntityManager } from 'typeorm';
 import { BusContext, InboxService } from '@idfed/messaging';
-import {
-  IdentityLoginEntity,
-  RevokedSessionEntity,
-  UserPoolKeyEntity,
-  UserPoolUserStateEntity,
-} from '../database/entities';
+import { IdentityLoginEntity, RevokedSessionEntity, UserPoolKeyEntity } from '../database/entities';
 import { IdentityLinks } from '../identities/identity-links';
 import { UserPoolLoginVerifier } from '../logins/user-pool-login.verifier';
 
@@ -59,18 +54,11 @@ export class UserDirectoryConsumer {
   async userDeleted(@Payload() value: unknown, @Ctx() ctx: BusContext): Promise<void> {
     const event = parseMessage(UserDeletedEvent, value);
     await this.inbox.processOnce(CONSUMER, ctx.getEventId(), async (m) => {
-      await m.upsert(
-        UserPoolUserStateEntity,
-        {
-          userPoolId: event.userPoolId,
-          sub: event.sub,
-          deleted: true,
-          disabled: false,
-          tokensValidAfter: new Date(event.occurredAt),
-          updatedAt: new Date(),
-        },
-        ['userPoolId', 'sub'],
-      );
+      await this.updateState(m, event.userPoolId, event.sub, {
+        deleted: true,
+        disabled: false,
+        tokensValidAfter: new Date(event.occurredAt),
+      });
       // The user is gone: their logins leave every identity they were linked to.
       const logins = await m
         .createQueryBuilder(IdentityLoginEntity, 'l')
@@ -146,30 +134,28 @@ export class UserDirectoryConsumer {
   }
 
   /**
-   * Merges a change into what the broker knows of a user. Revocation times only move forward, so a
-   * late or replayed older event cannot undo a newer sign-out.
+   * Merges a change into what the broker knows of a user, in one statement. A user's events come on
+   * several topics and apply concurrently (AdminDisableUser sends a sign-out and a disable at once):
+   * reading the row and then writing it back let one event overwrite the other's change, and the
+   * fault suite found disables lost that way. Revocation times only move forward, so a late or
+   * replayed older event cannot undo a newer sign-out; a deleted user stays deleted.
    */
   private async updateState(
     m: EntityManager,
     userPoolId: string,
     sub: string,
-    change: { disabled?: boolean; tokensValidAfter?: Date },
+    change: { disabled?: boolean; deleted?: boolean; tokensValidAfter?: Date },
   ): Promise<void> {
-    const current = await m.findOne(UserPoolUserStateEntity, { where: { userPoolId, sub } });
-    const after = [current?.tokensValidAfter, change.tokensValidAfter]
-      .filter((d): d is Date => d instanceof Date)
-      .sort((a, b) => b.getTime() - a.getTime())[0];
-    await m.upsert(
-      UserPoolUserStateEntity,
-      {
-        userPoolId,
-        sub,
-        deleted: current?.deleted ?? false,
-        disabled: change.disabled ?? current?.disabled ?? false,
-        tokensValidAfter: after ?? null,
-        updatedAt: new Date(),
-      },
-      ['userPoolId', 'sub'],
+    await m.query(
+      `INSERT INTO federation_broker.user_pool_user_states AS s
+              (user_pool_id, sub, deleted, disabled, tokens_valid_after, updated_at)
+       VALUES ($1, $2, COALESCE($3::boolean, false), COALESCE($4::boolean, false), $5::timestamptz, now())
+       ON CONFLICT (user_pool_id, sub) DO UPDATE SET
+         deleted = s.deleted OR EXCLUDED.deleted,
+         disabled = COALESCE($4::boolean, s.disabled),
+         tokens_valid_after = GREATEST(s.tokens_valid_after, EXCLUDED.tokens_valid_after),
+         updated_at = now()`,
+      [userPoolId, sub, change.deleted ?? null, change.disabled ?? null, change.tokensValidAfter ?? null],
     );
   }
 
