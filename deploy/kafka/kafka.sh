@@ -148,6 +148,10 @@ num.partitions=3
 group.initial.rebalance.delay.ms=0
 delete.topic.enable=true
 
+# idfed's consumers use a 3 s session (IDFED_KAFKA_SESSION_TIMEOUT_MS) so that a crashed
+# process's partitions move within seconds; the broker's default minimum is 6 s (ADR 0008)
+group.min.session.timeout.ms=1000
+
 num.network.threads=3
 num.io.threads=8
 log.retention.hours=168

@@ -13,7 +13,7 @@ import {
 import { InProcessBus, InProcessServer, ServiceError } from '@idfed/messaging';
 import { CredentialVendingDouble } from './credential-vending.double';
 
-/** Every envelope the doubles received, newest last, so tests can check meta and partition keys. */
+/** Every envelope the doubles received, newest last, so tests can check what the gateway sent. */
 export const received: CommandEnvelope<unknown>[] = [];
 
 export const KNOWN_POOL = 'us-east-1_TestPool1';

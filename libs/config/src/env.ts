@@ -16,6 +16,8 @@ export interface IdfedEnv {
   dataDir: string;
   kafkaBrokers?: string[];
   kafkaPartitions: number;
+  /** Consumer session timeout: how long a crashed process's partitions wait before moving. */
+  kafkaSessionTimeoutMs: number;
   databaseUrl?: string;
   embeddedPostgresPort: number;
   region: string;
@@ -80,6 +82,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): IdfedEnv {
     dataDir: r.string('IDFED_DATA_DIR', './.idfed'),
     kafkaBrokers: r.list('IDFED_KAFKA_BROKERS', /^[\w.-]+:\d{1,5}$/, 'host:port[,host:port...]'),
     kafkaPartitions: r.int('IDFED_KAFKA_PARTITIONS', 6, 1, 1000),
+    kafkaSessionTimeoutMs: r.int('IDFED_KAFKA_SESSION_TIMEOUT_MS', 3000, 1000, 300000),
     databaseUrl: r.optionalMatch('IDFED_DATABASE_URL', /^postgres(ql)?:\/\/.+/, 'a postgres:// URL'),
     embeddedPostgresPort: r.port('IDFED_EMBEDDED_PG_PORT', 54329),
     region: r.match(

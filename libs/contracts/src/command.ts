@@ -58,8 +58,6 @@ export interface CommandMeta {
 }
 
 export interface CommandEnvelope<Request> {
-  /** Partition key: the aggregate id, or '' when the command has none (creating a pool). */
-  key: string;
   meta: CommandMeta;
   payload: Request;
 }

@@ -8,10 +8,11 @@ export const SERVICE_NAMES = [
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 /**
- * Every service consumes its commands from one topic, keyed by the aggregate the command touches
- * (a user pool id, an identity id), which spreads the load over partitions. Commands are handled
- * concurrently (a slow sign-in must not hold up its partition), so order between commands comes
- * from callers waiting for each reply; state changes rely on database transactions, not on order.
+ * Every service consumes its commands from one topic. Commands carry no key, so they go round the
+ * partitions and every replica of the service shares the load, one pool's included (ADR 0008).
+ * Commands are handled concurrently (a slow sign-in must not hold up its partition), so order
+ * between commands comes from callers waiting for each reply; state changes rely on database
+ * transactions, not on order.
  */
 export function commandTopic(service: ServiceName): string {
   return `${service}.commands.v1`;

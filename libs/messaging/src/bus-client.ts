@@ -17,15 +17,10 @@ export class BusClient {
     private readonly timeoutMs = 10_000,
   ) {}
 
-  async request<Req, Res>(
-    command: CommandContract<Req, Res>,
-    payload: Req,
-    meta: CommandMeta,
-    key = '',
-  ): Promise<Res> {
+  async request<Req, Res>(command: CommandContract<Req, Res>, payload: Req, meta: CommandMeta): Promise<Res> {
     try {
       return await lastValueFrom(
-        this.proxy.send<Res>(command.pattern, { key, meta, payload }).pipe(timeout(this.timeoutMs)),
+        this.proxy.send<Res>(command.pattern, { meta, payload }).pipe(timeout(this.timeoutMs)),
       );
     } catch (err) {
       if (err instanceof TimeoutError) {

@@ -10,7 +10,14 @@ import { KafkaServer } from './kafka/kafka.server';
 /** Which bus a process uses: the only place that knows there are two. */
 export type TransportConfig =
   | { kind: 'in-process'; bus?: InProcessBus; requestTtlMs?: number }
-  | { kind: 'kafka'; brokers: string[]; partitions: number; clientId: string; requestTtlMs?: number };
+  | {
+      kind: 'kafka';
+      brokers: string[];
+      partitions: number;
+      clientId: string;
+      requestTtlMs?: number;
+      sessionTimeoutMs?: number;
+    };
 
 export type BusClientProxy = ClientProxy & EventPublisher;
 
@@ -23,6 +30,7 @@ export function createServerTransport(
         brokers: config.brokers,
         partitions: config.partitions,
         clientId: config.clientId,
+        sessionTimeoutMs: config.sessionTimeoutMs,
       })
     : new InProcessServer(service, config.bus);
 }
@@ -37,6 +45,7 @@ export function createClientTransport(config: TransportConfig, replyGroup?: stri
         brokers: config.brokers,
         partitions: config.partitions,
         clientId: config.clientId,
+        sessionTimeoutMs: config.sessionTimeoutMs,
         replyGroup,
         requestTtlMs: config.requestTtlMs,
       })

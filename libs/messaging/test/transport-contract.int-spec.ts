@@ -116,16 +116,16 @@ describe.each(transports)('bus contract over %s', (_name, config) => {
     for (const s of services) await s.close();
   }, 60_000);
 
-  it('carries a request and its reply, with the partition key', async () => {
-    await expect(bus.request(echo, { text: 'hello' }, meta, 'pool-1')).resolves.toEqual({
+  it('carries a request and its reply; commands carry no partition key', async () => {
+    await expect(bus.request(echo, { text: 'hello' }, meta)).resolves.toEqual({
       echoed: 'hello',
-      key: 'pool-1',
+      key: '',
     });
   });
 
   it('handles concurrent requests and matches each reply to its request', async () => {
     const texts = Array.from({ length: 50 }, (_, i) => `m${i}`);
-    const replies = await Promise.all(texts.map((text) => bus.request(echo, { text }, meta, text)));
+    const replies = await Promise.all(texts.map((text) => bus.request(echo, { text }, meta)));
     expect(replies.map((r) => r.echoed)).toEqual(texts);
   });
 

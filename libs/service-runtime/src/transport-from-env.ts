@@ -12,6 +12,7 @@ export function transportFromEnv(env: IdfedEnv, clientId: string): TransportConf
         kind: 'kafka',
         brokers: env.kafkaBrokers,
         partitions: env.kafkaPartitions,
+        sessionTimeoutMs: env.kafkaSessionTimeoutMs,
         clientId,
         requestTtlMs: Math.floor(env.requestTimeoutMs * 0.8),
       }

@@ -59,7 +59,6 @@ export class IdentityCredentialsService {
           ...(who.logins.length === 0 ? { Policy: GUEST_SESSION_POLICY } : {}),
         },
         meta,
-        roleArn,
       );
       const c = result.Credentials;
       return {

@@ -128,12 +128,7 @@ export class LoginsVerifier {
     meta: CommandMeta,
   ): Promise<VerifiedLogin> {
     try {
-      const result = await this.bus.request(
-        WebIdentityCommands.verifyWebIdentityToken,
-        request,
-        meta,
-        provider,
-      );
+      const result = await this.bus.request(WebIdentityCommands.verifyWebIdentityToken, request, meta);
       return {
         provider,
         subject: result.subject,

@@ -60,22 +60,9 @@ export class JsonRpcController {
       ? await this.signatures.verify(req, body, operation.signingName)
       : { kind: 'anonymous' };
     const payload = validateOperationInput(operation.api, target.operation, parseJsonRequestBody(body));
-    const result = await this.bus.request(
-      operation.command,
-      payload,
-      commandMeta(req, requestId, caller),
-      partitionKey(payload),
-    );
+    const result = await this.bus.request(operation.command, payload, commandMeta(req, requestId, caller));
     writeAwsResponse(res, jsonResponse(result, requestId));
   }
-}
-
-/** The aggregate the command touches: the partition key that spreads commands over the bus. */
-function partitionKey(payload: Record<string, unknown>): string {
-  for (const member of ['IdentityId', 'IdentityPoolId', 'UserPoolId', 'ClientId']) {
-    if (typeof payload[member] === 'string') return payload[member];
-  }
-  return '';
 }
 
 function queryStringOf(req: Request): string {

@@ -49,7 +49,6 @@ export class RolePermissionsCache implements RolePolicySource {
         CredentialVendingCommands.getRolePermissions,
         { RoleArn: roleArn },
         { requestId: randomUUID(), caller: { kind: 'anonymous' } },
-        roleArn,
       );
       return {
         roleId: result.RoleId,

@@ -65,7 +65,6 @@ export class WellKnownController {
         UserDirectoryCommands.getJwks,
         { UserPoolId: userPoolId },
         { requestId, caller: { kind: 'anonymous' } },
-        userPoolId,
       );
     } catch (err) {
       if (err instanceof CommandFailedError && err.error.name === 'ResourceNotFoundException') {

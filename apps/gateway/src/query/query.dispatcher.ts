@@ -75,7 +75,6 @@ export class QueryDispatcher {
         action.operation.command,
         payload,
         commandMeta(req, requestId, callerOf(principal)),
-        partitionKey(payload),
       );
     }
     const hasResult = action.operation ? action.operation.hasResult : true;
@@ -129,21 +128,6 @@ function callerOf(principal: VerifiedPrincipal | undefined): Caller {
       ...(s.sourceIdentity ? { sourceIdentity: s.sourceIdentity } : {}),
     },
   };
-}
-
-/** The entity the command touches, so commands on one role or provider stay in order on the bus. */
-function partitionKey(payload: Record<string, unknown>): string {
-  for (const member of [
-    'RoleArn',
-    'RoleName',
-    'OpenIDConnectProviderArn',
-    'PolicyArn',
-    'Url',
-    'PolicyName',
-  ]) {
-    if (typeof payload[member] === 'string') return payload[member];
-  }
-  return '';
 }
 
 function queryOf(req: Request): string {

@@ -15,7 +15,7 @@ export class InProcessServer extends Server implements CustomTransportStrategy {
 
   listen(callback: () => void): void {
     this.bus.serveCommands(this.service, async (pattern, envelope, headers) => {
-      const ctx = new BusContext({ topic: pattern, key: envelope.key, headers });
+      const ctx = new BusContext({ topic: pattern, key: '', headers });
       const deadline = Number(headers[Headers.deadline] ?? 0);
       if (deadline && Date.now() > deadline) {
         return {

@@ -1,4 +1,4 @@
-import { Kafka, logLevel, LogEntry } from 'kafkajs';
+import { Consumer, Kafka, logLevel, LogEntry } from 'kafkajs';
 import { Logger } from '@nestjs/common';
 
 export interface KafkaTransportOptions {
@@ -8,6 +8,35 @@ export interface KafkaTransportOptions {
   /** Partitions for topics idfed creates; more partitions allow more consumer replicas. */
   partitions: number;
   replicationFactor?: number;
+  /**
+   * How long the broker waits for a silent consumer before it hands its partitions to another
+   * member: how long a crashed process's partitions stay unserved. The broker's
+   * group.min.session.timeout.ms must allow it (deploy/kafka sets 1000).
+   */
+  sessionTimeoutMs?: number;
+}
+
+export const DEFAULT_SESSION_TIMEOUT_MS = 3000;
+
+/**
+ * Consumer timings that let a crashed member's partitions move within the session timeout. kafkajs
+ * heartbeats between fetches, so a fetch must not wait on the broker longer than a heartbeat
+ * interval, or an idle consumer would miss its own session.
+ */
+export function consumerTimings(options: KafkaTransportOptions): {
+  sessionTimeout: number;
+  heartbeatInterval: number;
+  rebalanceTimeout: number;
+  maxWaitTimeInMs: number;
+} {
+  const sessionTimeout = options.sessionTimeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS;
+  const heartbeatInterval = Math.max(100, Math.floor(sessionTimeout / 3));
+  return {
+    sessionTimeout,
+    heartbeatInterval,
+    rebalanceTimeout: Math.max(10_000, 2 * sessionTimeout),
+    maxWaitTimeInMs: Math.min(500, heartbeatInterval),
+  };
 }
 
 const levels: Record<number, 'error' | 'warn' | 'log' | 'debug'> = {
@@ -17,6 +46,34 @@ const levels: Record<number, 'error' | 'warn' | 'log' | 'debug'> = {
   [logLevel.DEBUG]: 'debug',
 };
 
+/**
+ * Resolves when the consumer first joined its group. A broker whose group.min.session.timeout.ms
+ * is above the configured session refuses every join, and kafkajs would retry forever: that fails
+ * here with what to change. Other failures are kafkajs' to retry.
+ */
+export function firstJoin(consumer: Consumer, options: KafkaTransportOptions): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const offJoin = consumer.on(consumer.events.GROUP_JOIN, () => {
+      offJoin();
+      offCrash();
+      resolve();
+    });
+    const offCrash = consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if ((payload.error as Error & { type?: string }).type !== 'INVALID_SESSION_TIMEOUT') return;
+      offJoin();
+      offCrash();
+      const ms = consumerTimings(options).sessionTimeout;
+      reject(
+        new Error(
+          `the Kafka broker refuses a ${ms} ms consumer session: set the broker's ` +
+            `group.min.session.timeout.ms to ${ms} or less, or IDFED_KAFKA_SESSION_TIMEOUT_MS to at least ` +
+            `its value (docs/adr/0008-kafka-partitioning-and-recovery.md)`,
+        ),
+      );
+    });
+  });
+}
+
 /** kafkajs logs through Nest's logger, so one log pipeline (and its redaction) sees everything. */
 export function createKafka(options: KafkaTransportOptions): Kafka {
   const logger = new Logger('kafkajs');
@@ -24,7 +81,9 @@ export function createKafka(options: KafkaTransportOptions): Kafka {
     clientId: options.clientId,
     brokers: options.brokers,
     logLevel: logLevel.WARN,
-    retry: { retries: 8, initialRetryTime: 200 },
+    // Bounded backoff: a broker that comes back is noticed within a second, not after a backoff
+    // that grew while it was down (kafkajs' default grows to 30 s).
+    retry: { retries: 10, initialRetryTime: 100, maxRetryTime: 1000 },
     logCreator:
       () =>
       ({ level, log }: LogEntry) => {

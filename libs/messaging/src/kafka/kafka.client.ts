@@ -5,38 +5,50 @@ import { commandTopic, CommandEnvelope, replyTopic, serviceOfPattern } from '@id
 import { EventPublisher, OutboundEvent } from '../event-publisher';
 import { Headers } from '../headers';
 import { TransportErrors } from '../service-error';
-import { createKafka, ensureTopics, headerValues, KafkaTransportOptions } from './kafka-options';
+import {
+  consumerTimings,
+  createKafka,
+  ensureTopics,
+  firstJoin,
+  headerValues,
+  KafkaTransportOptions,
+} from './kafka-options';
 import { ProduceBatcher } from './produce-batcher';
 
 export interface KafkaClientOptions extends KafkaTransportOptions {
-  /** Consumer group of this app's reply readers; replicas of one app share it. Omit for publish-only clients. */
+  /** Names this app's reply topic; replicas of one app share it. Omit for publish-only clients. */
   replyGroup?: string;
   /** How long a command may wait in Kafka before the service should not bother handling it. */
   requestTtlMs?: number;
 }
 
 /**
- * Sends commands over Kafka and matches replies by correlation id. Replies come back on one shared
- * topic, to a partition this client owns (learnt from its group assignment), so any number of
- * replicas can share the reply topic as long as it has at least as many partitions as replicas.
+ * Sends commands over Kafka and matches replies by correlation id. Replies come back on the app's
+ * reply topic, to one partition this instance chose; the instance reads that partition through a
+ * consumer group of its own, so no other replica's joining or leaving can move it away while a
+ * reply is on its way (a shared group would rebalance, and replies already addressed to a moved
+ * partition reached a replica that dropped them). Two instances that happen to choose the same
+ * partition both read it and each ignores the other's replies.
  */
 export class KafkaClient extends ClientProxy implements EventPublisher {
   private readonly kafka: Kafka;
   private producer?: Producer;
   private consumer?: Consumer;
   private connecting?: Promise<void>;
-  private replyPartitions: number[] = [];
-  private nextPartition = 0;
+  private replyPartition?: number;
   private readonly pending = new Map<string, (packet: WritePacket) => void>();
 
   /** This app's own reply topic (empty for publish-only clients, which never send commands). */
   private readonly replyTopic: string;
+  /** This instance's own consumer group: `<reply group>.<random id>`. */
+  private readonly instanceGroup: string;
   private readonly commands = new ProduceBatcher(() => this.producer);
 
   constructor(private readonly options: KafkaClientOptions) {
     super();
     this.kafka = createKafka(options);
     this.replyTopic = options.replyGroup ? replyTopic(options.replyGroup) : '';
+    this.instanceGroup = options.replyGroup ? `${options.replyGroup}.${randomUUID()}` : '';
   }
 
   connect(): Promise<void> {
@@ -59,28 +71,42 @@ export class KafkaClient extends ClientProxy implements EventPublisher {
     await this.producer.connect();
     if (!this.options.replyGroup) return;
     await ensureTopics(this.kafka, this.options, [this.replyTopic]);
-    this.consumer = this.kafka.consumer({ groupId: this.options.replyGroup, allowAutoTopicCreation: false });
-    for (const down of [
-      this.consumer.events.CRASH,
-      this.consumer.events.STOP,
-      this.consumer.events.DISCONNECT,
-    ])
-      this.consumer.on(down, () => (this.repliesUp = false));
-    const assigned = new Promise<void>((resolve) => {
-      this.consumer!.on(this.consumer!.events.GROUP_JOIN, ({ payload }) => {
-        this.replyPartitions = payload.memberAssignment[this.replyTopic] ?? [];
-        this.repliesUp = this.replyPartitions.length > 0;
-        if (this.replyPartitions.length > 0) resolve();
+    const consumer = this.kafka.consumer({
+      groupId: this.instanceGroup,
+      allowAutoTopicCreation: false,
+      ...consumerTimings(this.options),
+    });
+    this.consumer = consumer;
+    for (const down of [consumer.events.CRASH, consumer.events.STOP, consumer.events.DISCONNECT])
+      consumer.on(down, () => (this.repliesUp = false));
+    // The only member of its group, the consumer is assigned every partition: it keeps the one it
+    // chose (the same one after any rejoin) and pauses the others before its first fetch.
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      const all = payload.memberAssignment[this.replyTopic] ?? [];
+      if (all.length === 0) return;
+      this.replyPartition ??= all[Math.floor(Math.random() * all.length)];
+      this.repliesUp = true;
+      const others = all.filter((p) => p !== this.replyPartition);
+      if (others.length > 0) consumer.pause([{ topic: this.replyTopic, partitions: others }]);
+    });
+    // A reply sent before the consumer knew where its partition ends would be skipped: commands go
+    // out only after the first fetch, which resolves the starting offset.
+    const positioned = new Promise<void>((resolve) => {
+      const off = consumer.on(consumer.events.FETCH, () => {
+        if (this.replyPartition === undefined) return;
+        off();
+        resolve();
       });
     });
-    await this.consumer.connect();
-    await this.consumer.subscribe({ topics: [this.replyTopic], fromBeginning: false });
-    await this.consumer.run({
-      partitionsConsumedConcurrently: this.options.partitions,
+    const joined = firstJoin(consumer, this.options);
+    joined.catch(() => undefined); // awaited below, with the first fetch
+    await consumer.connect();
+    await consumer.subscribe({ topics: [this.replyTopic], fromBeginning: false });
+    await consumer.run({
       eachMessage: async ({ message }) => {
         const headers = headerValues(message.headers);
         const settle = this.pending.get(headers[Headers.correlationId] ?? '');
-        if (!settle) return; // a reply to a request that timed out, or another replica's
+        if (!settle) return; // a reply to a request that timed out, or to another instance's
         const body = JSON.parse(message.value?.toString('utf8') ?? 'null') as unknown;
         settle(
           headers[Headers.outcome] === 'ok'
@@ -89,23 +115,15 @@ export class KafkaClient extends ClientProxy implements EventPublisher {
         );
       },
     });
-    // With more replicas of this app than reply-topic partitions, some replica gets none and could
-    // never hear a reply: fail its start-up with the reason rather than hang.
     let timer: NodeJS.Timeout | undefined;
-    const unassigned = new Promise<never>((_, reject) => {
+    const stuck = new Promise<never>((_, reject) => {
       timer = setTimeout(
-        () =>
-          reject(
-            new Error(
-              `no partition of ${this.replyTopic} was assigned to ${this.options.replyGroup} within 60 s: ` +
-                'the reply topic needs at least as many partitions as there are replicas of this app',
-            ),
-          ),
+        () => reject(new Error(`the reply consumer of ${this.replyTopic} did not start within 60 s`)),
         60_000,
       );
     });
     try {
-      await Promise.race([assigned, unassigned]);
+      await Promise.race([joined.then(() => positioned), stuck]);
     } finally {
       clearTimeout(timer);
     }
@@ -118,7 +136,7 @@ export class KafkaClient extends ClientProxy implements EventPublisher {
     const pattern = String(packet.pattern);
     const service = serviceOfPattern(pattern);
     const correlationId = randomUUID();
-    if (!service || this.replyPartitions.length === 0) {
+    if (!service || this.replyPartition === undefined) {
       callback({ err: TransportErrors.unavailable(`cannot route ${pattern}`), isDisposed: true });
       return () => undefined;
     }
@@ -126,17 +144,18 @@ export class KafkaClient extends ClientProxy implements EventPublisher {
       this.pending.delete(correlationId);
       callback(reply);
     });
-    const partition = this.replyPartitions[this.nextPartition++ % this.replyPartitions.length];
-    const key = packet.data.key;
+    // No key: commands are spread over the partitions (and so over the service's replicas) one by
+    // one. Nothing needs them in order: the service handles commands concurrently, and a caller
+    // that needs order waits for each reply (see commandTopic).
     this.commands
       .send(commandTopic(service), {
-        key: key || null,
+        key: null,
         value: JSON.stringify(packet.data),
         headers: {
           [Headers.pattern]: pattern,
           [Headers.correlationId]: correlationId,
           [Headers.replyTopic]: this.replyTopic,
-          [Headers.replyPartition]: String(partition),
+          [Headers.replyPartition]: String(this.replyPartition),
           [Headers.deadline]: String(Date.now() + (this.options.requestTtlMs ?? 15_000)),
         },
       })
@@ -180,6 +199,23 @@ export class KafkaClient extends ClientProxy implements EventPublisher {
     await this.consumer?.disconnect();
     await this.producer?.disconnect();
     this.connecting = undefined;
+    if (this.consumer) await this.forgetGroup();
+  }
+
+  /**
+   * The instance's group is of no use once it left: delete it rather than leave it to the broker's
+   * offset retention (a crashed instance's group does expire that way).
+   */
+  private async forgetGroup(): Promise<void> {
+    const admin = this.kafka.admin();
+    try {
+      await admin.connect();
+      await admin.deleteGroups([this.instanceGroup]);
+    } catch {
+      // best effort: the broker expires it with its offsets
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
   }
 
   unwrap<T>(): T {

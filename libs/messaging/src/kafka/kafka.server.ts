@@ -4,7 +4,14 @@ import { commandTopic, ServiceName } from '@idfed/contracts';
 import { BusContext } from '../bus-context';
 import { eventPatternsOf, RequestOutcome, runEventHandler, runRequestHandler } from '../handler-dispatch';
 import { Headers } from '../headers';
-import { createKafka, ensureTopics, headerValues, KafkaTransportOptions } from './kafka-options';
+import {
+  consumerTimings,
+  createKafka,
+  ensureTopics,
+  firstJoin,
+  headerValues,
+  KafkaTransportOptions,
+} from './kafka-options';
 import { ProduceBatcher } from './produce-batcher';
 
 /**
@@ -43,7 +50,9 @@ export class KafkaServer extends Server implements CustomTransportStrategy {
       this.consumer = this.kafka.consumer({
         groupId: `idfed.${this.service}`,
         allowAutoTopicCreation: false,
+        ...consumerTimings(this.options),
       });
+      const joined = firstJoin(this.consumer, this.options);
       await this.consumer.connect();
       // Commands left from before this group existed are stale; events are not: a service that
       // joins later (first deployment, a new consumer) reads the events it has not seen yet.
@@ -54,6 +63,7 @@ export class KafkaServer extends Server implements CustomTransportStrategy {
         eachMessage: (payload) =>
           payload.topic === requests ? this.acceptCommand(payload) : this.handleEvent$(payload),
       });
+      await joined;
       callback();
     } catch (err) {
       callback(err);
