@@ -1,7 +1,7 @@
 // `npm test`: installs what the tests need and runs every tier, in this order:
 //   format + lint + typecheck, build, unit, integration (real Postgres + Kafka),
 //   e2e in embedded mode (the `npm start` process), e2e in distributed mode (one process per app
-//   over Kafka and Postgres).
+//   over Kafka and Postgres), and the bounded fault suite (`npm run faults -- --bounded`).
 // Postgres and Kafka come from IDFED_TEST_DATABASE_URL / IDFED_TEST_KAFKA_BROKERS when set (CI
 // sets them); otherwise from testcontainers when a Docker engine answers; otherwise this script
 // starts the project's own (deploy/postgres, deploy/kafka) and stops them at the end.
@@ -44,15 +44,15 @@ const counts = { passed: 0, failed: 0 };
 mkdirSync(`${root}/.cache`, { recursive: true });
 
 /** Runs a tier; Jest tiers also report their test counts through a JSON file. */
-function tier(name, command, env = {}) {
+function tier(name, command, env = {}, timeoutMs = 20 * 60_000) {
   const began = Date.now();
   const report = `${root}/.cache/jest-${tiers.length}.json`;
   const isJest = command.startsWith('npx jest');
   rmSync(report, { force: true });
   let ok = true;
   try {
-    // A hung tier fails after 20 minutes instead of eating CI's whole budget.
-    run(isJest ? `${command} --json --outputFile=${report}` : command, env, 20 * 60_000);
+    // A hung tier fails after its bound (20 minutes unless given) instead of eating CI's budget.
+    run(isJest ? `${command} --json --outputFile=${report}` : command, env, timeoutMs);
   } catch {
     ok = false;
   }
@@ -89,6 +89,9 @@ try {
   tier('e2e (distributed)', 'npx jest --selectProjects e2e --ci --runInBand --forceExit', {
     IDFED_E2E_MODE: 'distributed',
   });
+  // Kills each service, the broker and PostgreSQL under load (its own Kafka and PostgreSQL, never
+  // the shared ones above); fails on a lost write, a double application or a slow recovery.
+  tier('faults (bounded)', 'node dist/faults/main.js --bounded', {}, 4 * 60_000);
 } finally {
   stopLocal();
 }
