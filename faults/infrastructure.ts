@@ -76,15 +76,22 @@ export class Infrastructure {
       IDFED_PG_PORT: String(await freePort()),
       IDFED_PG_DATA_DIR: join(workDir, 'postgres', 'data'),
     };
-    log(`starting Kafka on 127.0.0.1:${kafkaEnv.IDFED_KAFKA_PORT} (deploy/kafka/kafka.sh)`);
-    const brokers = await runScript('deploy/kafka/kafka.sh', ['start'], kafkaEnv, 300_000);
-    log(`starting PostgreSQL on 127.0.0.1:${pgEnv.IDFED_PG_PORT} (deploy/postgres/postgres.sh)`);
-    const databaseUrl = await runScript('deploy/postgres/postgres.sh', ['start'], pgEnv, 180_000).catch(
-      async (err: Error) => {
-        await runScript('deploy/kafka/kafka.sh', ['stop'], kafkaEnv, 60_000).catch(() => undefined);
-        throw err;
-      },
+    log(
+      `starting Kafka on 127.0.0.1:${kafkaEnv.IDFED_KAFKA_PORT} and PostgreSQL on 127.0.0.1:${pgEnv.IDFED_PG_PORT}` +
+        ' (deploy/kafka/kafka.sh, deploy/postgres/postgres.sh)',
     );
+    // Side by side: the broker's JVM takes the longest, and the database needs none of it.
+    const [kafka, pg] = await Promise.allSettled([
+      runScript('deploy/kafka/kafka.sh', ['start'], kafkaEnv, 300_000),
+      runScript('deploy/postgres/postgres.sh', ['start'], pgEnv, 180_000),
+    ]);
+    if (kafka.status === 'rejected' || pg.status === 'rejected') {
+      await runScript('deploy/postgres/postgres.sh', ['stop'], pgEnv, 60_000).catch(() => undefined);
+      await runScript('deploy/kafka/kafka.sh', ['stop'], kafkaEnv, 60_000).catch(() => undefined);
+      throw kafka.status === 'rejected' ? kafka.reason : (pg as PromiseRejectedResult).reason;
+    }
+    const brokers = kafka.value;
+    const databaseUrl = pg.value;
     return new Infrastructure(kafkaEnv, pgEnv, brokers, databaseUrl);
   }
 

@@ -88,10 +88,15 @@ export class DistributedSystem {
       IDFED_KAFKA_PARTITIONS: String(partitions),
       IDFED_DATABASE_URL: this.databaseUrl,
     };
-    // One at a time, as the benchmark does: the first start of each service creates its topics.
-    for (const service of SERVICES) {
-      for (let i = 1; i <= (replicasOf[service] ?? 1); i++) await this.launch(service, `${service}#${i}`);
-    }
+    // All at once: on a fresh broker they race to create the same topics, which ensureTopics
+    // retries until every partition has a leader (docs/architecture.md).
+    await Promise.all(
+      SERVICES.flatMap((service) =>
+        Array.from({ length: replicasOf[service] ?? 1 }, (_, i) =>
+          this.launch(service, `${service}#${i + 1}`),
+        ),
+      ),
+    );
     await this.addGateway();
   }
 
