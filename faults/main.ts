@@ -73,6 +73,9 @@ function parseOptions(argv: string[]): Options {
   return options;
 }
 
+/** The bound held on the broker's recovery while it misses the target (see runFault). */
+const BROKER_RECOVERY_BOUND_MS = 20_000;
+
 const began = Date.now();
 function log(line: string): void {
   console.log(`[faults +${((Date.now() - began) / 1000).toFixed(1)}s] ${line}`);
@@ -135,7 +138,11 @@ async function main(): Promise<void> {
     const faults: FaultResult[] = [];
     const settle = options.bounded ? 1500 : 4000;
     /** `act` kills and restarts; it says when the restart began and when the restarted part was up. */
-    const runFault = async (name: string, act: () => Promise<{ spawned: number; up: number }>) => {
+    const runFault = async (
+      name: string,
+      act: () => Promise<{ spawned: number; up: number }>,
+      knownMissBoundMs?: number,
+    ) => {
       const killedAt = Date.now();
       const errorsBefore = ledger.errors.length;
       log(`${name}: SIGKILL`);
@@ -148,6 +155,7 @@ async function main(): Promise<void> {
         startupMs: up - spawned,
         recoveryMs: Math.max(0, servingAt - up),
         errors: ledger.errors.slice(errorsBefore),
+        knownMissBoundMs,
       };
       faults.push(result);
       log(
@@ -187,12 +195,18 @@ async function main(): Promise<void> {
       scaleOut.startedIn = [from, to];
       faults.push(scaleOut);
     }
-    await runFault('Kafka broker killed', async () => {
-      await infra.killBroker();
-      const spawned = Date.now();
-      await infra.startBroker();
-      return { spawned, up: Date.now() };
-    });
+    await runFault(
+      'Kafka broker killed',
+      async () => {
+        await infra.killBroker();
+        const spawned = Date.now();
+        await infra.startBroker();
+        return { spawned, up: Date.now() };
+        // Rejoining consumer groups after a broker restart takes 9-13 s (ADR 0008): the 5 s target is
+        // not met yet. Before ADR 0008 it took 31.5 s; 20 s keeps that regression failing.
+      },
+      BROKER_RECOVERY_BOUND_MS,
+    );
     await runFault('PostgreSQL killed', async () => {
       await infra.killPostgres();
       const spawned = Date.now();
