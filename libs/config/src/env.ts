@@ -73,7 +73,10 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): IdfedEnv {
       headersTimeoutMs: r.int('IDFED_HTTP_HEADERS_TIMEOUT_MS', 10000, 100, 600000),
       requestTimeoutMs: r.int('IDFED_HTTP_REQUEST_TIMEOUT_MS', 30000, 100, 600000),
       bodyTimeoutMs: r.int('IDFED_HTTP_BODY_TIMEOUT_MS', 10000, 100, 600000),
-      keepAliveTimeoutMs: r.int('IDFED_HTTP_KEEP_ALIVE_TIMEOUT_MS', 5000, 100, 600000),
+      // Well past the 5 s that Node's own agents keep an idle socket: at equal timeouts the server
+      // closing an idle connection races the client reusing it ("socket hang up"), and clients
+      // that pause between calls (SDKs with keep-alive agents) hit that race often.
+      keepAliveTimeoutMs: r.int('IDFED_HTTP_KEEP_ALIVE_TIMEOUT_MS', 65000, 100, 600000),
       maxConnections: r.int('IDFED_HTTP_MAX_CONNECTIONS', 4096, 1, 1000000),
     },
     wsPort: r.port('IDFED_WS_PORT', 8081),
