@@ -23,7 +23,8 @@ describe("the federation broker's copy of disabled users", () => {
   beforeAll(async () => {
     admin = cognitoAdmin(system);
     app = cognitoPublic(system);
-    db = new Client({ connectionString: system.commonEnv.IDFED_DATABASE_URL });
+    // As the federation broker's own role: the table is its, and no other role may read it.
+    db = new Client({ connectionString: system.commonEnv.IDFED_FEDERATION_BROKER_DATABASE_URL });
     await db.connect();
   });
 

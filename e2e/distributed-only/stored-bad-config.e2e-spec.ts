@@ -26,7 +26,8 @@ describe('pools and clients stored with bad values by earlier versions', () => {
   beforeAll(async () => {
     admin = cognitoAdmin(system);
     app = cognitoPublic(system);
-    db = new Client({ connectionString: system.commonEnv.IDFED_DATABASE_URL });
+    // As the user directory's own role: it owns the rows an earlier version wrote.
+    db = new Client({ connectionString: system.commonEnv.IDFED_USER_DIRECTORY_DATABASE_URL });
     await db.connect();
     const { UserPool } = await admin.send(
       new CreateUserPoolCommand({

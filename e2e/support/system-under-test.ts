@@ -1,8 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, closeSync, mkdtempSync, openSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, freshDatabase, startApp, StartedProcess, stopApp, waitForHealthy } from './processes';
+import {
+  freePort,
+  freshDatabase,
+  ROOT,
+  startApp,
+  StartedProcess,
+  stopApp,
+  waitForHealthy,
+} from './processes';
 import { startSmtpCapture } from './smtp-capture';
 
 export type E2eMode = 'embedded' | 'distributed';
@@ -17,10 +26,45 @@ export interface SystemUnderTest {
   workDir: string;
   apps: StartedProcess[];
   commonEnv: Record<string, string>;
+  /** Distributed: the database's administrator URL, which only the migrate step and the tests use. */
+  databaseAdminUrl?: string;
   stop(): Promise<void>;
 }
 
 export const SERVICE_APPS = ['user-directory', 'federation-broker', 'credential-vending', 'device-sync'];
+
+/** Each service's URL variable and schema: a role `idfed_<schema>` with a password of this run. */
+const SERVICE_DATABASES: Record<string, string> = {
+  IDFED_USER_DIRECTORY_DATABASE_URL: 'user_directory',
+  IDFED_FEDERATION_BROKER_DATABASE_URL: 'federation_broker',
+  IDFED_CREDENTIAL_VENDING_DATABASE_URL: 'credential_vending',
+  IDFED_DEVICE_SYNC_DATABASE_URL: 'device_sync',
+};
+
+function serviceRoleUrls(adminUrl: string): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(SERVICE_DATABASES).map(([variable, schema]) => {
+      const url = new URL(adminUrl);
+      url.username = `idfed_${schema}`;
+      url.password = randomBytes(18).toString('base64url');
+      return [variable, url.toString()];
+    }),
+  );
+}
+
+/** `npm run migrate` as a deployment runs it: provisions the roles, then migrates as each. */
+function runMigrate(env: Record<string, string>, adminUrl: string, logDir: string): void {
+  const log = openSync(join(logDir, 'migrate.log'), 'a');
+  try {
+    execFileSync(process.execPath, [join(ROOT, 'dist', 'apps', 'embedded', 'src', 'migrate.js')], {
+      cwd: ROOT,
+      env: { ...process.env, ...env, IDFED_DATABASE_ADMIN_URL: adminUrl },
+      stdio: ['ignore', log, log],
+    });
+  } finally {
+    closeSync(log);
+  }
+}
 
 /**
  * Starts idfed as a user would run it. Embedded: the `npm start` process (in-process bus, embedded
@@ -56,6 +100,7 @@ export async function startSystemUnderTest(
   const apps: StartedProcess[] = [];
   let stopSmtp = async () => undefined as void;
   let mailbox: string;
+  let databaseAdminUrl: string | undefined;
 
   if (mode === 'embedded') {
     commonEnv.IDFED_EMBEDDED_PG_PORT = String(await freePort());
@@ -69,12 +114,16 @@ export async function startSystemUnderTest(
     mailbox = join(workDir, 'smtp.jsonl');
     const smtp = await startSmtpCapture(mailbox);
     stopSmtp = smtp.close;
+    databaseAdminUrl = await freshDatabase(pg, 'idfed_e2e');
     Object.assign(commonEnv, {
       IDFED_KAFKA_BROKERS: brokers,
       IDFED_KAFKA_PARTITIONS: '3',
-      IDFED_DATABASE_URL: await freshDatabase(pg, 'idfed_e2e'),
+      // Each service as its own role (no IDFED_DATABASE_URL to fall back on), provisioned by the
+      // migrate step with the administrator's URL, which no service is given.
+      ...serviceRoleUrls(databaseAdminUrl),
       IDFED_SMTP_URL: smtp.url,
     });
+    runMigrate(commonEnv, databaseAdminUrl, workDir);
     for (const app of [...SERVICE_APPS, 'gateway']) apps.push(startApp(app, commonEnv, workDir));
   }
 
@@ -87,6 +136,7 @@ export async function startSystemUnderTest(
     workDir,
     apps,
     commonEnv,
+    databaseAdminUrl,
     async stop() {
       for (const app of [...apps].reverse()) await stopApp(app);
       await stopSmtp();

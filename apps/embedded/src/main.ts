@@ -11,6 +11,7 @@ import { DeviceSyncModule } from '../../device-sync/src/device-sync.module';
 import { startFederationBroker } from '../../federation-broker/src/federation-broker.bootstrap';
 import { startUserDirectory } from '../../user-directory/src/user-directory.bootstrap';
 import { embeddedDatabase } from './embedded-database';
+import { prepareServiceDatabases } from './service-databases';
 
 /**
  * `npm start`: every idfed app in one process (the embedded default). The only app that imports
@@ -21,16 +22,18 @@ async function main(env: IdfedEnv): Promise<void> {
   const rootLogger = createRootLogger(env.logLevel, 'idfed');
   const logger = new PinoNestLogger(rootLogger);
   const database = await embeddedDatabase(env, logger);
+  // Each service connects as its own role, with rights on its own schema only.
+  const urls = await prepareServiceDatabases(env, database.clusterOwnerUrl, logger);
   const transport = transportFromEnv(env, 'idfed-embedded');
   // Credential vending seals session tokens with it and the gateway opens them: one key for both.
   const sessionTokenKey = loadSessionTokenKey(env, (m) => logger.log(m));
   const services: INestMicroservice[] = [
-    await startUserDirectory(env, transport, database.url, logger),
-    await startFederationBroker(env, transport, database.url, logger),
-    await startCredentialVending(env, transport, database.url, logger, sessionTokenKey),
+    await startUserDirectory(env, transport, urls['user-directory'], logger),
+    await startFederationBroker(env, transport, urls['federation-broker'], logger),
+    await startCredentialVending(env, transport, urls['credential-vending'], logger, sessionTokenKey),
     await startServiceApp(
       'device-sync',
-      DeviceSyncModule.register(transport, database.url),
+      DeviceSyncModule.register(transport, urls['device-sync']),
       transport,
       logger,
     ),
@@ -55,7 +58,7 @@ async function main(env: IdfedEnv): Promise<void> {
     adminCredentials: admin.source === 'env' ? 'IDFED_ADMIN_ACCESS_KEY_ID / _SECRET_ACCESS_KEY' : admin.path,
     codes: env.smtpUrl ? 'sent by SMTP' : dataPath(env.dataDir, 'mailbox.jsonl'),
     bus: transport.kind,
-    database: env.databaseUrl ? 'IDFED_DATABASE_URL' : 'embedded PostgreSQL',
+    database: database.clusterOwnerUrl ? 'embedded PostgreSQL, a role per service' : 'external PostgreSQL',
   };
   logger.log({ msg: 'idfed is ready', ...banner });
   // For the person at the terminal, besides the JSON log.

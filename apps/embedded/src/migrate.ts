@@ -1,4 +1,5 @@
 import { ConfigError, loadEnv } from '@idfed/config';
+import { ServiceName } from '@idfed/contracts';
 import { createRootLogger, PinoNestLogger } from '@idfed/logging';
 import { migrateServiceSchema, ParameterFreeLogger } from '@idfed/persistence';
 import { DataSource, MigrationInterface } from 'typeorm';
@@ -12,23 +13,37 @@ import { userDirectoryMigrations } from '../../user-directory/src/database/migra
 import { USER_DIRECTORY_SCHEMA } from '../../user-directory/src/database/schema';
 import { loadKeyEncryptionKey } from '../../user-directory/src/user-directory.bootstrap';
 import { embeddedDatabase } from './embedded-database';
+import { prepareServiceDatabases } from './service-databases';
 
 /** Every service's schema and migrations: what `npm run migrate` applies (services also do it at start). */
 function schemas(
   keyEncryptionKey: Buffer,
-): { schema: string; migrations: (new () => MigrationInterface)[] }[] {
+): { service: ServiceName; schema: string; migrations: (new () => MigrationInterface)[] }[] {
   return [
-    { schema: USER_DIRECTORY_SCHEMA, migrations: userDirectoryMigrations(keyEncryptionKey) },
-    { schema: FEDERATION_BROKER_SCHEMA, migrations: federationBrokerMigrations },
-    { schema: CREDENTIAL_VENDING_SCHEMA, migrations: credentialVendingMigrations },
-    { schema: DEVICE_SYNC_SCHEMA, migrations: deviceSyncMigrations },
+    {
+      service: 'user-directory',
+      schema: USER_DIRECTORY_SCHEMA,
+      migrations: userDirectoryMigrations(keyEncryptionKey),
+    },
+    {
+      service: 'federation-broker',
+      schema: FEDERATION_BROKER_SCHEMA,
+      migrations: federationBrokerMigrations,
+    },
+    {
+      service: 'credential-vending',
+      schema: CREDENTIAL_VENDING_SCHEMA,
+      migrations: credentialVendingMigrations,
+    },
+    { service: 'device-sync', schema: DEVICE_SYNC_SCHEMA, migrations: deviceSyncMigrations },
   ];
 }
 
 /**
- * `npm run migrate [-- --revert <schema>]`: applies pending migrations of every service to
- * IDFED_DATABASE_URL (or the embedded PostgreSQL of IDFED_DATA_DIR), or reverts the last one of a
- * schema. Each migration runs in its own transaction.
+ * `npm run migrate [-- --revert <schema>]`: provisions each service's role (see
+ * service-databases.ts), then applies pending migrations of every service to its schema as that
+ * role (on the configured PostgreSQL, or the embedded one of IDFED_DATA_DIR), or reverts the last
+ * one of a schema. Each migration runs in its own transaction.
  */
 async function main(): Promise<void> {
   const env = loadEnv();
@@ -42,11 +57,14 @@ async function main(): Promise<void> {
   }
   const database = await embeddedDatabase(env, logger);
   try {
-    for (const { schema, migrations } of SCHEMAS) {
+    // Provisions the services' roles (embedded: as cluster owner; external: with
+    // IDFED_DATABASE_ADMIN_URL), then migrates each schema as its own role, which then owns it.
+    const urls = await prepareServiceDatabases(env, database.clusterOwnerUrl, logger);
+    for (const { service, schema, migrations } of SCHEMAS) {
       if (revert && schema !== revert) continue;
       const ds = new DataSource({
         type: 'postgres',
-        url: database.url,
+        url: urls[service],
         schema,
         migrations,
         migrationsTableName: 'migrations',

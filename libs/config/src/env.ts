@@ -19,6 +19,10 @@ export interface IdfedEnv {
   /** Consumer session timeout: how long a crashed process's partitions wait before moving. */
   kafkaSessionTimeoutMs: number;
   databaseUrl?: string;
+  /** The administrator's URL: used only to provision the services' roles (migrate, launcher). */
+  databaseAdminUrl?: string;
+  /** A service's own URL (its own role), when set; it wins over databaseUrl for that service. */
+  serviceDatabaseUrls: Partial<Record<DatabaseService, string>>;
   embeddedPostgresPort: number;
   region: string;
   accountId: string;
@@ -86,7 +90,14 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): IdfedEnv {
     kafkaBrokers: r.list('IDFED_KAFKA_BROKERS', /^[\w.-]+:\d{1,5}$/, 'host:port[,host:port...]'),
     kafkaPartitions: r.int('IDFED_KAFKA_PARTITIONS', 6, 1, 1000),
     kafkaSessionTimeoutMs: r.int('IDFED_KAFKA_SESSION_TIMEOUT_MS', 3000, 1000, 300000),
-    databaseUrl: r.optionalMatch('IDFED_DATABASE_URL', /^postgres(ql)?:\/\/.+/, 'a postgres:// URL'),
+    databaseUrl: r.optionalMatch('IDFED_DATABASE_URL', POSTGRES_URL, 'a postgres:// URL', true),
+    databaseAdminUrl: r.optionalMatch('IDFED_DATABASE_ADMIN_URL', POSTGRES_URL, 'a postgres:// URL', true),
+    serviceDatabaseUrls: Object.fromEntries(
+      DATABASE_SERVICES.map((service) => [
+        service,
+        r.optionalMatch(serviceDatabaseVariable(service), POSTGRES_URL, 'a postgres:// URL', true),
+      ]),
+    ),
     embeddedPostgresPort: r.port('IDFED_EMBEDDED_PG_PORT', 54329),
     region: r.match(
       'IDFED_REGION',
@@ -148,3 +159,31 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): IdfedEnv {
 }
 
 export { ConfigError };
+
+const POSTGRES_URL = /^postgres(ql)?:\/\/.+/;
+
+/** The services that own a schema, each of which may connect as its own role. */
+export const DATABASE_SERVICES = [
+  'user-directory',
+  'federation-broker',
+  'credential-vending',
+  'device-sync',
+] as const;
+export type DatabaseService = (typeof DATABASE_SERVICES)[number];
+
+/** IDFED_USER_DIRECTORY_DATABASE_URL and so on. */
+export function serviceDatabaseVariable(service: DatabaseService): string {
+  return `IDFED_${service.toUpperCase().replace(/-/g, '_')}_DATABASE_URL`;
+}
+
+/** The URL a service connects with: its own, else the shared IDFED_DATABASE_URL. */
+export function serviceDatabaseUrl(env: IdfedEnv, service: DatabaseService): string | undefined {
+  return env.serviceDatabaseUrls[service] ?? env.databaseUrl;
+}
+
+/** Whether the database is an external PostgreSQL rather than the embedded one. */
+export function usesExternalDatabase(env: IdfedEnv): boolean {
+  return Boolean(
+    env.databaseUrl || env.databaseAdminUrl || Object.values(env.serviceDatabaseUrls).some(Boolean),
+  );
+}

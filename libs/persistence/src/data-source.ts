@@ -44,7 +44,7 @@ export async function migrateServiceSchema(dataSource: DataSource, schema: strin
   try {
     await lock.query('SELECT pg_advisory_lock($1, hashtext($2))', [MIGRATION_LOCK_NAMESPACE, schema]);
     try {
-      await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+      await createSchemaIfMissing(dataSource, schema);
       const applied = await dataSource.runMigrations({ transaction: 'each' });
       return applied.map((m) => m.name);
     } finally {
@@ -53,4 +53,16 @@ export async function migrateServiceSchema(dataSource: DataSource, schema: strin
   } finally {
     await lock.release();
   }
+}
+
+/**
+ * A service that connects as its own role finds its schema made for it by provisioning
+ * (service-roles.ts) and has no right to create one; CREATE SCHEMA IF NOT EXISTS would be refused
+ * even for an existing schema, so existence is checked first.
+ */
+async function createSchemaIfMissing(dataSource: DataSource, schema: string): Promise<void> {
+  const [found] = (await dataSource.query(`SELECT count(*)::int AS n FROM pg_namespace WHERE nspname = $1`, [
+    schema,
+  ])) as { n: number }[];
+  if (found.n === 0) await dataSource.query(`CREATE SCHEMA "${schema}"`);
 }

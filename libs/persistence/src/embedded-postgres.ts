@@ -29,6 +29,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     user: 'postgres',
     password: options.password,
     persistent: !options.ephemeral,
+    // initdb's pg_hba.conf; clusters made before this are brought to it by requireScram below.
+    authMethod: 'scram-sha-256',
     // initdb refuses to run as root; the package then creates and uses a `postgres` system user.
     createPostgresUser: process.getuid?.() === 0,
     onLog: () => undefined,
@@ -52,6 +54,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   });
   await admin.connect();
   try {
+    await requireScram(admin, options.dataDir, options.password);
     const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [options.database]);
     if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${options.database}"`);
   } finally {
@@ -64,6 +67,28 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       rmSync(ownerFile(options.dataDir), { force: true });
     },
   };
+}
+
+/**
+ * Every connection authenticates with SCRAM-SHA-256: the owner's password is stored (again) as a
+ * SCRAM verifier, then any other method left in pg_hba.conf by an older initdb (`password` sends
+ * the password in clear) is replaced and the configuration reloaded.
+ */
+async function requireScram(admin: Client, dataDir: string, password: string): Promise<void> {
+  await admin.query(`SET password_encryption = 'scram-sha-256'`);
+  await admin.query(`ALTER ROLE postgres PASSWORD '${password.replace(/'/g, "''")}'`);
+  const hba = join(dataDir, 'pg_hba.conf');
+  const text = readFileSync(hba, 'utf8');
+  const scram = text
+    .split('\n')
+    .map((line) =>
+      /^\s*(local|host\S*)\s/.test(line) ? line.replace(/\b(password|md5|trust)\s*$/, 'scram-sha-256') : line,
+    )
+    .join('\n');
+  if (scram !== text) {
+    writeFileSync(hba, scram);
+    await admin.query('SELECT pg_reload_conf()');
+  }
 }
 
 function isAlive(pid: number): boolean {

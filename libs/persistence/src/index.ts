@@ -2,3 +2,4 @@ export * from './data-source';
 export * from './keyset-page';
 export * from './prepared-query';
 export * from './parameter-free.logger';
+export * from './service-roles';

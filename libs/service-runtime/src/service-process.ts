@@ -1,5 +1,5 @@
 import { INestMicroservice, LoggerService } from '@nestjs/common';
-import { ConfigError, IdfedEnv, loadEnv } from '@idfed/config';
+import { ConfigError, IdfedEnv, loadEnv, serviceDatabaseUrl, serviceDatabaseVariable } from '@idfed/config';
 import { ServiceName } from '@idfed/contracts';
 import { createRootLogger, PinoNestLogger } from '@idfed/logging';
 import { TransportConfig } from '@idfed/messaging';
@@ -29,15 +29,17 @@ export async function runServiceProcess(service: ServiceName, start: Starter): P
     throw err;
   }
   const logger = new PinoNestLogger(createRootLogger(env.logLevel, service));
-  if (!env.kafkaBrokers || !env.databaseUrl) {
+  // Its own role's URL (IDFED_<SERVICE>_DATABASE_URL), else the shared one.
+  const databaseUrl = serviceDatabaseUrl(env, service);
+  if (!env.kafkaBrokers || !databaseUrl) {
     logger.error(
-      `${service} runs on its own only with IDFED_KAFKA_BROKERS and IDFED_DATABASE_URL; for one machine use \`npm start\``,
+      `${service} runs on its own only with IDFED_KAFKA_BROKERS and ${serviceDatabaseVariable(service)} (or IDFED_DATABASE_URL); for one machine use \`npm start\``,
     );
     process.exit(ExitCodes.badConfiguration);
   }
   let app: INestMicroservice;
   try {
-    app = await start(env, transportFromEnv(env, `idfed-${service}`), env.databaseUrl, logger);
+    app = await start(env, transportFromEnv(env, `idfed-${service}`), databaseUrl, logger);
   } catch (err) {
     exitOnStartFailure(service, env, logger, err);
   }
