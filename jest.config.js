@@ -12,6 +12,8 @@ const shared = {
 };
 
 module.exports = {
+  // The e2e log scan for secrets runs after every other spec (unit and int order is Jest's own).
+  testSequencer: '<rootDir>/e2e/support/last-spec.sequencer.js',
   projects: [
     {
       ...shared,
@@ -36,7 +38,11 @@ module.exports = {
       ],
       globalSetup: '<rootDir>/e2e/support/global-setup.ts',
       globalTeardown: '<rootDir>/e2e/support/global-teardown.ts',
-      setupFilesAfterEnv: ['<rootDir>/e2e/support/long-timeout.ts'],
+      // Every secret the specs send or receive is recorded; the last spec looks for them in the logs.
+      setupFilesAfterEnv: [
+        '<rootDir>/e2e/support/long-timeout.ts',
+        '<rootDir>/e2e/support/record-secrets.ts',
+      ],
     },
   ],
 };

@@ -1,0 +1,93 @@
+/**
+ * Request and response members whose values are secrets: passwords, codes, tokens, keys, SRP
+ * proofs, client secrets, session credentials. The e2e suite records every value it sends or
+ * receives under one of these names and fails if any reaches an app's log.
+ */
+export const SECRET_MEMBERS = new Set([
+  'Password',
+  'PreviousPassword',
+  'ProposedPassword',
+  'TemporaryPassword',
+  'PASSWORD',
+  'NEW_PASSWORD',
+  'SECRET_HASH',
+  'SecretHash',
+  'ClientSecret',
+  'ConfirmationCode',
+  'Code',
+  'AccessToken',
+  'IdToken',
+  'RefreshToken',
+  'REFRESH_TOKEN',
+  'Session',
+  'SECRET_BLOCK',
+  'PASSWORD_CLAIM_SECRET_BLOCK',
+  'PASSWORD_CLAIM_SIGNATURE',
+  'Token',
+  'WebIdentityToken',
+  'SecretKey',
+  'SecretAccessKey',
+  'SessionToken',
+  'x-amz-security-token',
+]);
+
+/** Members whose every value is a secret: a map of identity provider to its token. */
+export const SECRET_MAPS = new Set(['Logins']);
+
+/** Shorter values are not recorded: too short to be a real secret, too likely to occur by chance. */
+export const MIN_SECRET_LENGTH = 6;
+
+/** Every secret value in a parsed JSON document, by member name. */
+export function secretsInJson(value: unknown, found: { name: string; value: string }[] = []): typeof found {
+  if (Array.isArray(value)) {
+    for (const item of value) secretsInJson(item, found);
+  } else if (value && typeof value === 'object') {
+    for (const [name, member] of Object.entries(value as Record<string, unknown>)) {
+      if (typeof member === 'string' && SECRET_MEMBERS.has(name)) found.push({ name, value: member });
+      else if (SECRET_MAPS.has(name) && member && typeof member === 'object') {
+        for (const token of Object.values(member as Record<string, unknown>)) {
+          if (typeof token === 'string') found.push({ name, value: token });
+        }
+      } else secretsInJson(member, found);
+    }
+  }
+  return found;
+}
+
+/** Secrets in a Query-protocol form body (`a=b&c=d`) or an XML response (`<SessionToken>...`). */
+export function secretsInText(text: string): { name: string; value: string }[] {
+  const found: { name: string; value: string }[] = [];
+  if (text.startsWith('<')) {
+    for (const m of text.matchAll(/<([A-Za-z]+)>([^<]+)<\/\1>/g)) {
+      if (SECRET_MEMBERS.has(m[1])) found.push({ name: m[1], value: decodeXml(m[2]) });
+    }
+  } else if (/^[\w.%-]+=/.test(text)) {
+    for (const [name, value] of new URLSearchParams(text)) {
+      const member = name.split('.').pop() ?? name;
+      if (SECRET_MEMBERS.has(member)) found.push({ name: member, value });
+    }
+  }
+  return found;
+}
+
+function decodeXml(text: string): string {
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+/** Every secret in a body of either protocol. */
+export function secretsInBody(body: string): { name: string; value: string }[] {
+  const trimmed = body.trim();
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    try {
+      return secretsInJson(JSON.parse(trimmed));
+    } catch {
+      return [];
+    }
+  }
+  return secretsInText(trimmed);
+}
