@@ -13,7 +13,9 @@
 # Apps: gateway, device-gateway, user-directory, federation-broker,
 # credential-vending, device-sync.
 
-ARG NODE_IMAGE=node:20-bookworm-slim
+# Node 24, the active LTS (Node 20 reached its end of life in April 2026). The code also runs
+# on Node 20 and 22 (package.json engines).
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 # ---- build: install everything, compile TypeScript, drop dev dependencies ----
 FROM ${NODE_IMAGE} AS build
@@ -39,6 +41,7 @@ RUN mkdir -p /out \
       xargs -0 -r cp --parents -t /out < /tmp/assets; \
       xargs -0 -r cp --parents -t dist < /tmp/assets; \
     done \
+ && mkdir -p /out/scripts && cp scripts/probe-file.mjs /out/scripts/ \
  && npm prune --omit=dev \
  && npm cache clean --force \
  && mv node_modules dist package.json package-lock.json /out/

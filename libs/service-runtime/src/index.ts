@@ -6,3 +6,4 @@ export * from './service-process';
 export * from './service-module';
 export * from './peer-bus.providers';
 export * from './exit-codes';
+export * from './probe-files';

@@ -3,7 +3,9 @@ import { ConfigError, IdfedEnv, loadEnv, serviceDatabaseUrl, serviceDatabaseVari
 import { ServiceName } from '@idfed/contracts';
 import { createRootLogger, PinoNestLogger } from '@idfed/logging';
 import { TransportConfig } from '@idfed/messaging';
+import { DataSource } from 'typeorm';
 import { classifyStartFailure, ExitCodes } from './exit-codes';
+import { startProbeFiles } from './probe-files';
 import { transportFromEnv } from './transport-from-env';
 
 type Starter = (
@@ -44,7 +46,9 @@ export async function runServiceProcess(service: ServiceName, start: Starter): P
     exitOnStartFailure(service, env, logger, err);
   }
   logger.log(`${service} is serving on Kafka ${env.kafkaBrokers.join(',')}`);
+  const probes = startProbeFiles(env.probeDir, app.get(DataSource));
   const stop = async () => {
+    probes.stop();
     await app.close();
     process.exit(ExitCodes.stopped);
   };
