@@ -327,6 +327,7 @@ export async function runUserEnumerationBench(argv: string[]): Promise<Enumerati
     IDFED_LOG_LEVEL: 'warn',
     // The same names are tried hundreds of times: lockouts would answer instead of the code path measured.
     IDFED_LOCKOUT_FREE_FAILURES: '1000',
+    IDFED_RATE_LIMITS: 'off',
   };
   log(`starting idfed from ${root}`);
   const app: StartedProcess = startApp(root, 'embedded', env, workDir);

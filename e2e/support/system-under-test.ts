@@ -95,6 +95,9 @@ export async function startSystemUnderTest(
     // expiry of lockouts are tested with an injected clock in attempt-limiter.int-spec).
     IDFED_LOCKOUT_FIRST_MS: '600000',
     IDFED_LOCKOUT_MAX_MS: '600000',
+    // Limits on (every request goes through the shared buckets) but far above what bursts of the
+    // concurrency and fuzz specs reach; e2e/embedded-only/rate-limits tests refusals on a system of its own.
+    IDFED_RATE_LIMITS: '*=10000',
     ...extraEnv,
   };
   const apps: StartedProcess[] = [];

@@ -52,6 +52,7 @@ export const CredentialVendingModule = {
       databaseUrl: options.databaseUrl,
       entities: credentialVendingEntities,
       migrations: credentialVendingMigrations,
+      rateLimits: options.env.rateLimits,
       controllers: [
         RolesHandlers,
         PoliciesHandlers,

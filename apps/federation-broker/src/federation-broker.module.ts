@@ -43,6 +43,7 @@ export const FederationBrokerModule = {
       databaseUrl: options.databaseUrl,
       entities: federationBrokerEntities,
       migrations: federationBrokerMigrations,
+      rateLimits: options.env.rateLimits,
       controllers: [IdentityPoolsHandlers, IdentitiesHandlers, UserDirectoryConsumer],
       providers: [
         // The broker also asks: credential vending for credentials and token checks.

@@ -65,6 +65,7 @@ export const UserDirectoryModule = {
       databaseUrl: options.databaseUrl,
       entities: userDirectoryEntities,
       migrations: userDirectoryMigrations(options.keyEncryptionKey),
+      rateLimits: env.rateLimits,
       controllers: [
         PoolsHandlers,
         ClientsHandlers,

@@ -55,6 +55,26 @@ describe('loadEnv', () => {
     expect(() => loadEnv({ IDFED_LOCKOUT_FREE_FAILURES: '0' })).toThrow(/IDFED_LOCKOUT_FREE_FAILURES/);
   });
 
+  it("limits request rates to Cognito's default quotas unless configured", () => {
+    expect(loadEnv({}).rateLimits).toMatchObject({
+      UserAuthentication: 120,
+      UserCreation: 50,
+      UserUpdate: 25,
+    });
+    const tuned = loadEnv({ IDFED_RATE_LIMITS: 'UserCreation=0.5, UserAuthentication=off' }).rateLimits;
+    expect(tuned).toMatchObject({ UserCreation: 0.5, UserAuthentication: Infinity, UserRead: 120 });
+    expect(Object.values(loadEnv({ IDFED_RATE_LIMITS: 'off' }).rateLimits).every((v) => v === Infinity)).toBe(
+      true,
+    );
+    expect(loadEnv({ IDFED_RATE_LIMITS: '*=1000,Iam=2' }).rateLimits).toMatchObject({
+      UserRead: 1000,
+      Iam: 2,
+    });
+    expect(() => loadEnv({ IDFED_RATE_LIMITS: 'UserCreaton=5' })).toThrow(/unknown category "UserCreaton"/);
+    expect(() => loadEnv({ IDFED_RATE_LIMITS: 'UserCreation=0' })).toThrow(/UserCreation needs a positive/);
+    expect(() => loadEnv({ IDFED_RATE_LIMITS: 'UserCreation' })).toThrow(/UserCreation needs a positive/);
+  });
+
   it('parses a broker list', () => {
     expect(loadEnv({ IDFED_KAFKA_BROKERS: 'a:9092, b:9093' }).kafkaBrokers).toEqual(['a:9092', 'b:9093']);
   });

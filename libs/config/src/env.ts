@@ -1,4 +1,5 @@
 import { ConfigError, EnvReader } from './env-reader';
+import { RateLimits, readRateLimits } from './rate-limits';
 
 /**
  * idfed's configuration. The variable names are a public contract (README "Configuration").
@@ -55,6 +56,8 @@ export interface IdfedEnv {
   lockoutMaxMs: number;
   /** Quiet time after the last lockout that forgets the failures. */
   lockoutResetMs: number;
+  /** Requests per second per category of operations, shared by every replica (IDFED_RATE_LIMITS). */
+  rateLimits: RateLimits;
 }
 
 export interface HttpLimits {
@@ -146,6 +149,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): IdfedEnv {
     lockoutFirstMs: r.int('IDFED_LOCKOUT_FIRST_MS', 1000, 1, 86_400_000),
     lockoutMaxMs: r.int('IDFED_LOCKOUT_MAX_MS', 900_000, 1, 86_400_000),
     lockoutResetMs: r.int('IDFED_LOCKOUT_RESET_MS', 900_000, 1, 86_400_000),
+    rateLimits: readRateLimits(r, source),
   };
   if (env.httpPort === 0 && source.IDFED_PUBLIC_URL === undefined) {
     // Tokens name their issuer from the public URL, which a port chosen at listen time cannot give.

@@ -7,3 +7,7 @@ export * from './service-module';
 export * from './peer-bus.providers';
 export * from './exit-codes';
 export * from './probe-files';
+export * from './rate-limits/rate-limit-categories';
+export * from './rate-limits/shared-rate-limiter';
+export * from './rate-limits/rate-limit.interceptor';
+export * from './rate-limits/rate-limit-table.migration';

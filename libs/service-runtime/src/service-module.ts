@@ -1,9 +1,14 @@
 import { DynamicModule, Module, Provider, Type } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { RateLimits } from '@idfed/config';
 import { ServiceName } from '@idfed/contracts';
 import { serviceMessagingProviders, TransportConfig } from '@idfed/messaging';
 import { ServiceDatabaseOptions } from '@idfed/persistence';
+import { DataSource } from 'typeorm';
 import { databaseProvider, databaseShutdownProvider } from './database.provider';
 import { healthHandlersFor } from './health.handlers';
+import { RateLimitInterceptor } from './rate-limits/rate-limit.interceptor';
+import { SharedRateLimiter } from './rate-limits/shared-rate-limiter';
 
 export interface ServiceModuleOptions {
   service: ServiceName;
@@ -14,6 +19,11 @@ export interface ServiceModuleOptions {
   migrations: ServiceDatabaseOptions['migrations'];
   controllers?: Type<unknown>[];
   providers?: Provider[];
+  /**
+   * Request rate limits of the client operations this service serves, shared by its replicas
+   * through `<schema>.rate_limit_buckets` (the service's migrations must create it).
+   */
+  rateLimits?: RateLimits;
 }
 
 /**
@@ -41,8 +51,20 @@ export class ServiceModule {
           schema: options.schema,
           transport: options.transport,
         }),
+        ...(options.rateLimits ? rateLimitProviders(options.schema, options.rateLimits) : []),
         ...(options.providers ?? []),
       ],
     };
   }
+}
+
+function rateLimitProviders(schema: string, limits: RateLimits): Provider[] {
+  return [
+    {
+      provide: SharedRateLimiter,
+      inject: [DataSource],
+      useFactory: (ds: DataSource) => new SharedRateLimiter(ds, schema, limits),
+    },
+    { provide: APP_INTERCEPTOR, useClass: RateLimitInterceptor },
+  ];
 }

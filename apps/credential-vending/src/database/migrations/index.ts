@@ -1,4 +1,5 @@
 import { messagingTablesMigration } from '@idfed/messaging';
+import { rateLimitTableMigration } from '@idfed/service-runtime';
 import { CREDENTIAL_VENDING_SCHEMA } from '../schema';
 import { CredentialVendingTables1764201600001 } from './1764201600001-CredentialVendingTables';
 
@@ -6,4 +7,5 @@ import { CredentialVendingTables1764201600001 } from './1764201600001-Credential
 export const credentialVendingMigrations = [
   messagingTablesMigration(CREDENTIAL_VENDING_SCHEMA),
   CredentialVendingTables1764201600001,
+  rateLimitTableMigration(CREDENTIAL_VENDING_SCHEMA, 1764201600020),
 ];

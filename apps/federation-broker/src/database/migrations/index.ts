@@ -1,4 +1,5 @@
 import { messagingTablesMigration } from '@idfed/messaging';
+import { rateLimitTableMigration } from '@idfed/service-runtime';
 import { FEDERATION_BROKER_SCHEMA } from '../schema';
 import { FederationBrokerTables1764115200101 } from './1764115200101-FederationBrokerTables';
 import { RevokedSessions1764115200102 } from './1764115200102-RevokedSessions';
@@ -8,4 +9,5 @@ export const federationBrokerMigrations = [
   messagingTablesMigration(FEDERATION_BROKER_SCHEMA),
   FederationBrokerTables1764115200101,
   RevokedSessions1764115200102,
+  rateLimitTableMigration(FEDERATION_BROKER_SCHEMA, 1764115200120),
 ];

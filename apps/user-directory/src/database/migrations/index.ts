@@ -1,5 +1,6 @@
 import { MigrationInterface } from 'typeorm';
 import { messagingTablesMigration } from '@idfed/messaging';
+import { rateLimitTableMigration } from '@idfed/service-runtime';
 import { USER_DIRECTORY_SCHEMA } from '../schema';
 import { UserDirectoryTables1764115200001 } from './1764115200001-UserDirectoryTables';
 import { SrpVerifiers1764115200002 } from './1764115200002-SrpVerifiers';
@@ -20,5 +21,6 @@ export function userDirectoryMigrations(keyEncryptionKey: Buffer): (new () => Mi
     UserPoolGroups1764115200005,
     AttemptCounters1764115200020,
     secretsAtRestMigration(keyEncryptionKey),
+    rateLimitTableMigration(USER_DIRECTORY_SCHEMA, 1764115200030),
   ];
 }
