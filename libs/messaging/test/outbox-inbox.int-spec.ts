@@ -100,6 +100,27 @@ describe('transactional outbox and inbox', () => {
     expect(publisher.published.map((e) => (e.value as { n: number }).n)).toEqual([42]);
   });
 
+  it('stops at once when stopped while a batch is being published', async () => {
+    let release!: () => void;
+    let entered!: () => void;
+    const publishing = new Promise<void>((r) => (entered = r));
+    const gate = new Promise<void>((r) => (release = r));
+    const publisher: EventPublisher = {
+      async publishEvents() {
+        entered();
+        await gate;
+      },
+    };
+    // A poll interval longer than the test's timeout: a stop that waits for it fails the test.
+    const relay = new OutboxRelay(ds, schema, outbox, publisher, { pollIntervalMs: 600_000, batchSize: 100 });
+    await ds.transaction((m) => outbox.add(m, { topic: 't.v1', key: 'k', payload: { n: 7 } }));
+    relay.start();
+    await publishing;
+    const stopped = relay.stop();
+    release();
+    await stopped;
+  });
+
   it('applies a redelivered event once', async () => {
     const inbox = new InboxService(ds, schema);
     await ds.query(`CREATE TABLE "${schema}".counter (n int)`);

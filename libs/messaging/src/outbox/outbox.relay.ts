@@ -70,6 +70,8 @@ export class OutboxRelay {
           `outbox relay of ${this.schema} failed (attempt ${failures}): ${(err as Error).message}`,
         );
       }
+      // stop() may have come while the batch was in flight: its wake() found no sleep to end.
+      if (!this.running) break;
       if (this.pendingNudge && failures === 0) continue;
       await this.sleep(failures ? Math.min(10_000, 200 * 2 ** failures) : this.options.pollIntervalMs);
     }
