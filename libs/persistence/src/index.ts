@@ -3,3 +3,4 @@ export * from './keyset-page';
 export * from './prepared-query';
 export * from './parameter-free.logger';
 export * from './service-roles';
+export * from './database-unavailable';

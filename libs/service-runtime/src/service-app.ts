@@ -2,6 +2,7 @@ import { DynamicModule, INestMicroservice, LoggerService } from '@nestjs/common'
 import { NestFactory } from '@nestjs/core';
 import { ServiceName } from '@idfed/contracts';
 import { createServerTransport, TransportConfig } from '@idfed/messaging';
+import { ServiceExceptionFilter } from './service-exception.filter';
 
 /**
  * Starts one service as a Nest microservice on the configured bus. The same call serves the
@@ -18,6 +19,7 @@ export async function startServiceApp(
     logger,
     bufferLogs: false,
   });
+  app.useGlobalFilters(new ServiceExceptionFilter());
   await app.listen();
   return app;
 }
