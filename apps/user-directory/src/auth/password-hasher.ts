@@ -5,12 +5,12 @@ const ARGON2ID: Algorithm.Argon2id = 2;
 
 /**
  * argon2id with OWASP's recommended minimum (19 MiB, 2 passes, 1 lane) unless configured higher.
- * The binding hashes on its own threads, so the event loop stays free while a sign-in hashes.
+ * Since ADR 0006 no new password gets a hash: this checks the hashes of users who have not signed
+ * in since, until their sign-in replaces the hash with a sealed verifier. The binding hashes on its
+ * own threads, so the event loop stays free while a sign-in hashes.
  */
 export class PasswordHasher {
   private readonly options;
-  /** Verified against when a user does not exist, so that answer takes as long as a wrong password. */
-  private decoy?: Promise<string>;
 
   constructor(memoryKiB: number) {
     this.options = { algorithm: ARGON2ID, memoryCost: memoryKiB, timeCost: 2, parallelism: 1 };
@@ -22,10 +22,5 @@ export class PasswordHasher {
 
   verify(passwordHash: string, password: string): Promise<boolean> {
     return verify(passwordHash, password);
-  }
-
-  async burnTime(password: string): Promise<void> {
-    this.decoy ??= this.hash('idfed-decoy-password');
-    await verify(await this.decoy, password);
   }
 }
