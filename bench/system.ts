@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -6,6 +5,8 @@ import {
   deadAppOf,
   freePort,
   freshDatabase,
+  readPidFile,
+  runRepoScript,
   startApp as startProcess,
   StartedProcess,
   stopApp,
@@ -181,40 +182,6 @@ export async function startDistributed(
   return system;
 }
 
-function runScript(
-  script: string,
-  args: string[],
-  env: Record<string, string>,
-  timeoutMs: number,
-): Promise<string> {
-  return new Promise((done, fail) => {
-    const child = spawn('bash', [join(ROOT, script), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      if (code === 0) done(out);
-      else fail(new Error(`${script} ${args.join(' ')} failed (${code}):\n${err.slice(-3000)}`));
-    });
-  });
-}
-
-function readPidFile(path: string): number | undefined {
-  try {
-    const pid = Number(readFileSync(path, 'utf8').split('\n')[0].trim());
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * A Kafka broker and a PostgreSQL server of this run's own (deploy/kafka/kafka.sh and
  * deploy/postgres/postgres.sh), on free loopback ports and with their data under `workDir`.
@@ -239,11 +206,11 @@ export async function startInfrastructure(
   };
   try {
     log(`starting Kafka on 127.0.0.1:${kafkaEnv.IDFED_KAFKA_PORT} (deploy/kafka/kafka.sh)`);
-    stops.push(() => runScript('deploy/kafka/kafka.sh', ['stop'], kafkaEnv, 60_000));
-    await runScript('deploy/kafka/kafka.sh', ['start'], kafkaEnv, 300_000);
+    stops.push(() => runRepoScript(ROOT, 'deploy/kafka/kafka.sh', ['stop'], kafkaEnv, 60_000));
+    await runRepoScript(ROOT, 'deploy/kafka/kafka.sh', ['start'], kafkaEnv, 300_000);
     log(`starting PostgreSQL on 127.0.0.1:${pgEnv.IDFED_PG_PORT} (deploy/postgres/postgres.sh)`);
-    stops.push(() => runScript('deploy/postgres/postgres.sh', ['stop'], pgEnv, 60_000));
-    const out = await runScript('deploy/postgres/postgres.sh', ['start'], pgEnv, 180_000);
+    stops.push(() => runRepoScript(ROOT, 'deploy/postgres/postgres.sh', ['stop'], pgEnv, 60_000));
+    const out = await runRepoScript(ROOT, 'deploy/postgres/postgres.sh', ['start'], pgEnv, 180_000);
     const databaseUrl = out.trim().split('\n').pop()!.trim();
     const kafkaPid = readPidFile(join(kafkaDir, 'kafka.pid'));
     const pgPid = readPidFile(`${pgDir}.pid`);

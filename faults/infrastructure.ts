@@ -1,38 +1,14 @@
-import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { freePort } from '../libs/testing/src/idfed-processes';
+import { freePort, readPidFile, runRepoScript } from '../libs/testing/src/idfed-processes';
 
 /** The repository root: this file runs as dist/faults/infrastructure.js. */
 export const ROOT = resolve(__dirname, '..', '..');
 
-function runScript(script: string, args: string[], env: Record<string, string>, timeoutMs: number) {
-  return new Promise<string>((done, fail) => {
-    const child = spawn('bash', [join(ROOT, script), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      if (code === 0) done(out.trim().split('\n').pop()!.trim());
-      else fail(new Error(`${script} ${args.join(' ')} failed (${code}):\n${err.slice(-3000)}`));
-    });
-  });
-}
-
-function readPid(path: string): number | undefined {
-  try {
-    const pid = Number(readFileSync(path, 'utf8').split('\n')[0].trim());
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-  } catch {
-    return undefined;
-  }
+/** A start script prints what to connect to on its last line. */
+async function runScript(script: string, args: string[], env: Record<string, string>, timeoutMs: number) {
+  const out = await runRepoScript(ROOT, script, args, env, timeoutMs);
+  return out.trim().split('\n').pop()!.trim();
 }
 
 function alive(pid: number): boolean {
@@ -96,7 +72,7 @@ export class Infrastructure {
   }
 
   async killBroker(): Promise<void> {
-    await killHard(readPid(join(this.kafkaEnv.IDFED_KAFKA_DATA_DIR, 'kafka.pid')));
+    await killHard(readPidFile(join(this.kafkaEnv.IDFED_KAFKA_DATA_DIR, 'kafka.pid')));
   }
 
   async startBroker(): Promise<void> {
@@ -106,8 +82,8 @@ export class Infrastructure {
   /** The postmaster dies with SIGKILL (no shutdown checkpoint), and the wrapper that started it too. */
   async killPostgres(): Promise<void> {
     const dataDir = this.pgEnv.IDFED_PG_DATA_DIR;
-    await killHard(readPid(join(dataDir, 'postmaster.pid')));
-    await killHard(readPid(`${dataDir}.pid`));
+    await killHard(readPidFile(join(dataDir, 'postmaster.pid')));
+    await killHard(readPidFile(`${dataDir}.pid`));
   }
 
   /** Crash recovery may find the old backends still detaching from shared memory: try again then. */

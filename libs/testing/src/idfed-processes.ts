@@ -114,3 +114,43 @@ export async function freshDatabase(serverUrl: string, prefix: string): Promise<
   url.pathname = `/${name}`;
   return url.toString();
 }
+
+/**
+ * Runs one of the project's scripts (deploy/kafka/kafka.sh, deploy/postgres/postgres.sh) with its
+ * output captured; resolves with its standard output, or fails with the tail of its errors.
+ */
+export function runRepoScript(
+  root: string,
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  timeoutMs: number,
+): Promise<string> {
+  return new Promise((done, fail) => {
+    const child = spawn('bash', [join(root, script), ...args], {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      if (code === 0) done(out);
+      else fail(new Error(`${script} ${args.join(' ')} failed (${code}):\n${err.slice(-3000)}`));
+    });
+  });
+}
+
+/** The pid in the first line of a pid file, when there is a valid one. */
+export function readPidFile(path: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(path, 'utf8').split('\n')[0].trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
