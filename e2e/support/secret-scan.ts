@@ -145,10 +145,13 @@ function lineOf(text: string, index: number): number {
   return line;
 }
 
-/** A six-digit code matches only as a whole number, not inside a timestamp or a port. */
+/**
+ * A six-digit code matches only as a word of its own: not inside a timestamp or a port, nor inside
+ * a hex id (a request id such as `000000e8-...` holds a run of six digits now and then).
+ */
 function indexOfForm(text: string, form: string): number {
   if (!/^\d+$/.test(form)) return text.indexOf(form);
-  const match = new RegExp(`(?<!\\d)${form}(?!\\d)`).exec(text);
+  const match = new RegExp(`(?<![0-9A-Za-z])${form}(?![0-9A-Za-z])`).exec(text);
   return match ? match.index : -1;
 }
 
