@@ -27,7 +27,7 @@ import { BackgroundDelivery } from './delivery/background-delivery';
 import { MESSAGE_SENDER, MessageSender } from './delivery/message-sender';
 import { PoolsHandlers } from './pools/pools.handlers';
 import { PoolsService } from './pools/pools.service';
-import { KeyEncryption } from '@idfed/crypto';
+import { deriveKey, KeyEncryption } from '@idfed/crypto';
 import { SigningKeysService } from './tokens/signing-keys.service';
 import { TokenIssuer } from './tokens/token-issuer';
 import { AccountStateUseCases } from './users/account-state.use-cases';
@@ -87,12 +87,16 @@ export const UserDirectoryModule = {
           provide: AttemptLimiter,
           inject: [DataSource],
           useFactory: (ds: DataSource) =>
-            new AttemptLimiter(ds, {
-              freeFailures: env.lockoutFreeFailures,
-              firstLockoutMs: env.lockoutFirstMs,
-              maxLockoutMs: env.lockoutMaxMs,
-              resetAfterMs: env.lockoutResetMs,
-            }),
+            new AttemptLimiter(
+              ds,
+              {
+                freeFailures: env.lockoutFreeFailures,
+                firstLockoutMs: env.lockoutFirstMs,
+                maxLockoutMs: env.lockoutMaxMs,
+                resetAfterMs: env.lockoutResetMs,
+              },
+              deriveKey(options.keyEncryptionKey, 'idfed user-directory unknown names v1'),
+            ),
         },
         {
           provide: PasswordCredentials,

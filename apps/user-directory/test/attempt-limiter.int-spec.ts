@@ -1,14 +1,9 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { ServiceError } from '@idfed/messaging';
 import { migrateServiceSchema, serviceDataSourceOptions } from '@idfed/persistence';
-import {
-  AttemptLimiter,
-  AttemptSubject,
-  unknownNameSubject,
-  userSubject,
-} from '../src/attempts/attempt-limiter';
+import { AttemptLimiter, AttemptSubject, userSubject } from '../src/attempts/attempt-limiter';
 import { AttemptFlow, COGNITO_LOCKOUT_POLICY } from '../src/attempts/attempt-policy';
 import { userDirectoryEntities } from '../src/database/entities';
 import { userDirectoryMigrations } from '../src/database/migrations';
@@ -24,6 +19,7 @@ describe('AttemptLimiter on PostgreSQL', () => {
   const replicas: DataSource[] = [];
   let now = Date.UTC(2030, 0, 1);
   const clock = () => new Date(now);
+  const nameKey = randomBytes(32);
   let limiter: AttemptLimiter;
   let otherReplica: AttemptLimiter;
   let n = 0;
@@ -63,8 +59,8 @@ describe('AttemptLimiter on PostgreSQL', () => {
       replicas.push(ds);
     }
     await migrateServiceSchema(replicas[0], USER_DIRECTORY_SCHEMA);
-    limiter = new AttemptLimiter(replicas[0], COGNITO_LOCKOUT_POLICY, clock);
-    otherReplica = new AttemptLimiter(replicas[1], COGNITO_LOCKOUT_POLICY, clock);
+    limiter = new AttemptLimiter(replicas[0], COGNITO_LOCKOUT_POLICY, nameKey, clock);
+    otherReplica = new AttemptLimiter(replicas[1], COGNITO_LOCKOUT_POLICY, nameKey, clock);
   });
 
   afterAll(async () => {
@@ -129,9 +125,12 @@ describe('AttemptLimiter on PostgreSQL', () => {
 
   it('locks an unknown name out after as many tries as a user, whatever its case in a case-insensitive pool', async () => {
     const config = { caseSensitive: false } as PoolConfig;
-    const ghost = (name: string) => unknownNameSubject('us-east-1_Attempts1', config, name);
+    const ghost = (name: string) => limiter.unknownName('us-east-1_Attempts1', config, name);
     expect(ghost('Nobody')).toEqual(ghost('nobody'));
     expect(ghost('nobody').key).not.toContain('nobody');
+    // Keyed: a database dump alone gives nothing to guess what strangers typed against.
+    expect(ghost('nobody').key).toBe(`name:${createHmac('sha256', nameKey).update('nobody').digest('hex')}`);
+    expect(ghost('nobody').key).not.toContain(createHash('sha256').update('nobody').digest('hex'));
     for (let i = 0; i < 5; i++)
       expect(await attempt('password', ghost(i % 2 ? 'NOBODY' : 'nobody'))).toBe('admitted');
     expect(await attempt('password', ghost('Nobody'))).toBe(PASSWORD_LOCKED);

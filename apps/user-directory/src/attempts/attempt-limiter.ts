@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { PoolConfig } from '../pools/pool-config';
 import { usernameKey } from '../users/user-lookup';
@@ -12,16 +12,6 @@ export interface AttemptSubject {
 
 export function userSubject(user: { poolId: string; sub: string }): AttemptSubject {
   return { poolId: user.poolId, key: `user:${user.sub}` };
-}
-
-/**
- * A username that matches no user. Counting these too is what keeps a lockout from telling a
- * stranger which names exist: an unknown name locks out after the same number of tries. Hashed, so
- * the table holds no list of what strangers typed.
- */
-export function unknownNameSubject(poolId: string, config: PoolConfig, username: string): AttemptSubject {
-  const digest = createHash('sha256').update(usernameKey(config, username)).digest('hex');
-  return { poolId, key: `name:${digest}` };
 }
 
 // One statement, so concurrent attempts on every replica see each other: the row lock taken by
@@ -65,11 +55,27 @@ const SWEEP_EVERY_MS = 5 * 60 * 1000;
 export class AttemptLimiter {
   private lastSweep = 0;
 
+  /**
+   * @param nameKey keys the digests of unknown names (derived from the key-encryption key): what a
+   * stranger typed as a username is sometimes a password, and a plain hash of it could be guessed
+   * offline from a database dump.
+   */
   constructor(
     private readonly dataSource: DataSource,
     private readonly policy: LockoutPolicy,
+    private readonly nameKey: Buffer,
     private readonly clock: () => Date = () => new Date(),
   ) {}
+
+  /**
+   * A username that matches no user. Counting these too is what keeps a lockout from telling a
+   * stranger which names exist: an unknown name locks out after the same number of tries. Keyed,
+   * so the table holds no list of what strangers typed.
+   */
+  unknownName(poolId: string, config: PoolConfig, username: string): AttemptSubject {
+    const digest = createHmac('sha256', this.nameKey).update(usernameKey(config, username)).digest('hex');
+    return { poolId, key: `name:${digest}` };
+  }
 
   /**
    * Counts an attempt before the secret is checked, or refuses it (even with the right secret)

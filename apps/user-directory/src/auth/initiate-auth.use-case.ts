@@ -1,7 +1,7 @@
 import { InitiateAuthRequest, InitiateAuthResponse } from '@idfed/contracts';
 import { preparedQuery } from '@idfed/persistence';
 import { DataSource, IsNull } from 'typeorm';
-import { AttemptLimiter, unknownNameSubject, userSubject } from '../attempts/attempt-limiter';
+import { AttemptLimiter, userSubject } from '../attempts/attempt-limiter';
 import { allowsFlow, lifetimesInSeconds } from '../clients/client-config';
 import { ClientForAuth, ClientsService } from '../clients/clients.service';
 import { CognitoErrors } from '../common/cognito-errors';
@@ -128,7 +128,7 @@ export class InitiateAuthUseCase {
     }
     // Counted before the hash is checked; during a lockout even the right password is refused. An
     // unknown name is counted too, so it locks out after as many tries as a real one.
-    const subject = user ? userSubject(user) : unknownNameSubject(pool.id, pool.config, username);
+    const subject = user ? userSubject(user) : this.attempts.unknownName(pool.id, pool.config, username);
     await this.attempts.begin('password', subject);
     if (!user || !this.credentials.hasPassword(user)) {
       // Same work and the same answer as a wrong password.

@@ -46,7 +46,14 @@ describe('USER_SRP_AUTH against amazon-cognito-identity-js', () => {
   const pool = { id: POOL_ID, config: {} as PoolConfig } as UserPoolEntity;
   const dataSource = { manager: { findOneOrFail: async () => pool } } as unknown as DataSource;
   // Lockout has its own tests against PostgreSQL (attempt-limiter.int-spec); here every attempt is let through.
-  const attempts = { begin: async () => undefined, succeeded: async () => undefined };
+  const attempts = {
+    begin: async () => undefined,
+    succeeded: async () => undefined,
+    unknownName: (poolId: string, _config: unknown, username: string) => ({
+      poolId,
+      key: `name:${username}`,
+    }),
+  };
   const credentials = new PasswordCredentials(new PasswordHasher(19456), new VerifierSeal(randomBytes(32)));
   const srp = new UserSrpAuth(
     dataSource,

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { InitiateAuthResponse } from '@idfed/contracts';
 import { DataSource } from 'typeorm';
-import { AttemptLimiter, unknownNameSubject, userSubject } from '../attempts/attempt-limiter';
+import { AttemptLimiter, userSubject } from '../attempts/attempt-limiter';
 import { allowsFlow } from '../clients/client-config';
 import { ClientForAuth } from '../clients/clients.service';
 import { CognitoErrors } from '../common/cognito-errors';
@@ -120,7 +120,7 @@ export class UserSrpAuth {
     const block = opened.value;
     checkSecretHash(auth, responses.SECRET_HASH, user ? [username, user.username] : [username]);
     // One counter with USER_PASSWORD_AUTH: the proof is a password guess like any other.
-    const subject = user ? userSubject(user) : unknownNameSubject(pool.id, pool.config, username);
+    const subject = user ? userSubject(user) : this.attempts.unknownName(pool.id, pool.config, username);
     await this.attempts.begin('password', subject);
     const stored =
       user && block.sub !== null && user.sub === block.sub

@@ -12,7 +12,7 @@ import {
 } from '@idfed/contracts';
 import { OutboxService } from '@idfed/messaging';
 import { DataSource, EntityManager } from 'typeorm';
-import { AttemptLimiter, unknownNameSubject, userSubject } from '../attempts/attempt-limiter';
+import { AttemptLimiter, userSubject } from '../attempts/attempt-limiter';
 import { checkSecretHash } from '../auth/client-secret.check';
 import { ClientsService } from '../clients/clients.service';
 import { CognitoErrors } from '../common/cognito-errors';
@@ -61,7 +61,7 @@ export class ConfirmationUseCases {
     if (!user && !hideExistence) throw CognitoErrors.userNotFound();
     if (user && user.status !== 'UNCONFIRMED' && !hideExistence) throw cannotConfirm(user);
     // An unknown name is counted and checked like a user without a code, so both answer alike.
-    const subject = user ? userSubject(user) : unknownNameSubject(pool.id, pool.config, req.Username);
+    const subject = user ? userSubject(user) : this.attempts.unknownName(pool.id, pool.config, req.Username);
     await this.attempts.begin('confirm-sign-up', subject);
     const check = await checkCode(m, user?.sub, 'confirm-sign-up', req.ConfirmationCode, this.codes);
     if (user && check === 'missing' && !hideExistence) {
@@ -108,7 +108,10 @@ export class ConfirmationUseCases {
       if (auth.client.config.preventUserExistenceErrors !== 'ENABLED') throw CognitoErrors.userNotFound();
       // A client that hides user existence gets the answer a real user would get, and no code goes out.
       const details = simulatedDelivery(pool.config, pool.id, req.Username);
-      await this.attempts.begin('code-delivery', unknownNameSubject(pool.id, pool.config, req.Username));
+      await this.attempts.begin(
+        'code-delivery',
+        this.attempts.unknownName(pool.id, pool.config, req.Username),
+      );
       return { CodeDeliveryDetails: details };
     }
     if (user.status !== 'UNCONFIRMED') throw CognitoErrors.invalidParameter('User is already confirmed.');

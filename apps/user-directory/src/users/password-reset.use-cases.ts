@@ -5,7 +5,7 @@ import {
   ForgotPasswordResponse,
 } from '@idfed/contracts';
 import { DataSource } from 'typeorm';
-import { AttemptLimiter, unknownNameSubject, userSubject } from '../attempts/attempt-limiter';
+import { AttemptLimiter, userSubject } from '../attempts/attempt-limiter';
 import { checkSecretHash } from '../auth/client-secret.check';
 import { ClientsService } from '../clients/clients.service';
 import { CognitoErrors } from '../common/cognito-errors';
@@ -67,7 +67,10 @@ export class PasswordResetUseCases {
         attribute: sms ? 'phone_number' : 'email',
         destination: sms || isEmail(req.Username) ? req.Username : `${req.Username}@example.com`,
       });
-      await this.attempts.begin('code-delivery', unknownNameSubject(pool.id, pool.config, req.Username));
+      await this.attempts.begin(
+        'code-delivery',
+        this.attempts.unknownName(pool.id, pool.config, req.Username),
+      );
       return { CodeDeliveryDetails: details };
     }
     if (!user.enabled) throw CognitoErrors.notAuthorized('User is disabled.');
@@ -111,7 +114,7 @@ export class PasswordResetUseCases {
     // The policy first, for known and unknown names alike: a weak password does not use up a guess.
     const violation = passwordPolicyViolation(req.Password, pool.config.passwordPolicy);
     if (violation) throw CognitoErrors.invalidPassword(violation);
-    const subject = user ? userSubject(user) : unknownNameSubject(pool.id, pool.config, req.Username);
+    const subject = user ? userSubject(user) : this.attempts.unknownName(pool.id, pool.config, req.Username);
     await this.attempts.begin('forgot-password', subject);
     const check = await checkCode(m, user?.sub, 'forgot-password', req.ConfirmationCode, this.codes);
     if (!user || check !== 'match') throw codeRefusal(check === 'match' ? 'mismatch' : check, hideExistence);
