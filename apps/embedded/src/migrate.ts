@@ -1,43 +1,11 @@
 import { ConfigError, loadEnv } from '@idfed/config';
-import { ServiceName } from '@idfed/contracts';
 import { createRootLogger, PinoNestLogger } from '@idfed/logging';
 import { migrateServiceSchema, ParameterFreeLogger } from '@idfed/persistence';
-import { DataSource, MigrationInterface } from 'typeorm';
-import { credentialVendingMigrations } from '../../credential-vending/src/database/migrations';
-import { CREDENTIAL_VENDING_SCHEMA } from '../../credential-vending/src/database/schema';
-import { deviceSyncMigrations } from '../../device-sync/src/database/migrations';
-import { DEVICE_SYNC_SCHEMA } from '../../device-sync/src/database/schema';
-import { federationBrokerMigrations } from '../../federation-broker/src/database/migrations';
-import { FEDERATION_BROKER_SCHEMA } from '../../federation-broker/src/database/schema';
-import { userDirectoryMigrations } from '../../user-directory/src/database/migrations';
-import { USER_DIRECTORY_SCHEMA } from '../../user-directory/src/database/schema';
+import { DataSource } from 'typeorm';
 import { loadKeyEncryptionKey } from '../../user-directory/src/user-directory.bootstrap';
 import { embeddedDatabase } from './embedded-database';
 import { prepareServiceDatabases } from './service-databases';
-
-/** Every service's schema and migrations: what `npm run migrate` applies (services also do it at start). */
-function schemas(
-  keyEncryptionKey: Buffer,
-): { service: ServiceName; schema: string; migrations: (new () => MigrationInterface)[] }[] {
-  return [
-    {
-      service: 'user-directory',
-      schema: USER_DIRECTORY_SCHEMA,
-      migrations: userDirectoryMigrations(keyEncryptionKey),
-    },
-    {
-      service: 'federation-broker',
-      schema: FEDERATION_BROKER_SCHEMA,
-      migrations: federationBrokerMigrations,
-    },
-    {
-      service: 'credential-vending',
-      schema: CREDENTIAL_VENDING_SCHEMA,
-      migrations: credentialVendingMigrations,
-    },
-    { service: 'device-sync', schema: DEVICE_SYNC_SCHEMA, migrations: deviceSyncMigrations },
-  ];
-}
+import { serviceSchemas } from './service-schemas';
 
 /**
  * `npm run migrate [-- --revert <schema>]`: provisions each service's role (see
@@ -49,7 +17,7 @@ async function main(): Promise<void> {
   const env = loadEnv();
   const logger = new PinoNestLogger(createRootLogger(env.logLevel, 'migrate'));
   // The user directory's migrations seal what they migrate under the key-encryption key.
-  const SCHEMAS = schemas(loadKeyEncryptionKey(env, logger));
+  const SCHEMAS = serviceSchemas(loadKeyEncryptionKey(env, logger));
   const revertIndex = process.argv.indexOf('--revert');
   const revert = revertIndex >= 0 ? process.argv[revertIndex + 1] : undefined;
   if (revertIndex >= 0 && !SCHEMAS.some((s) => s.schema === revert)) {
