@@ -13,29 +13,36 @@ import { GATEWAY_REPLY_GROUP } from '../../../gateway/src/bus/gateway-bus.provid
 const WHERE = 'docs/architecture.md, "## Topics" table';
 const REPLY_TEMPLATE = replyTopic('<reply group>');
 
-/** A topic the contracts define, and the service that owns it (produces its events, or consumes its commands). */
+/** A topic the contracts define, and the service that owns it. */
 interface Topic {
   name: string;
   owner?: ServiceName;
-  kind: 'command' | 'event' | 'reply';
+  /**
+   * command: the owner consumes it; event: the owner produces it; per-service: named by another
+   * function of a service (a dead-letter topic, say), the owner produces or consumes it; reply: a
+   * template, every requesting app has one.
+   */
+  kind: 'command' | 'event' | 'per-service' | 'reply';
 }
-
-/** Topic-naming functions of libs/contracts this spec knows how to enumerate. */
-const KNOWN_TOPIC_FUNCTIONS = new Set(['commandTopic', 'replyTopic']);
 
 function ownerOf(topic: string): ServiceName | undefined {
   return SERVICE_NAMES.find((s) => topic.startsWith(`${s}.`));
 }
 
 /**
- * Every topic libs/contracts defines, read from its exports rather than listed here: each
- * service's command topic, the reply topic template, and every string of every exported `*Topics`
- * object (or exported topic-named string) as an event topic of the service its name starts with.
+ * Every topic libs/contracts defines, read from its exports rather than listed here: the reply
+ * topic template; each exported `*Topic(service)` function (commandTopic, ...) called for every
+ * service; and every string of every exported `*Topics` object, or exported topic-like string, as
+ * an event topic of the service its name starts with.
  */
 function contractTopics(): Topic[] {
-  const topics: Topic[] = SERVICE_NAMES.map((s) => ({ name: commandTopic(s), owner: s, kind: 'command' }));
-  topics.push({ name: REPLY_TEMPLATE, kind: 'reply' });
+  const topics: Topic[] = [{ name: REPLY_TEMPLATE, kind: 'reply' }];
   for (const [name, value] of Object.entries(contracts)) {
+    if (typeof value === 'function' && /Topic$/.test(name) && value !== replyTopic) {
+      const topicOf = value as (service: ServiceName) => string;
+      const kind = value === commandTopic ? 'command' : 'per-service';
+      for (const s of SERVICE_NAMES) topics.push({ name: topicOf(s), owner: s, kind });
+    }
     const strings =
       /Topics?$|TOPICS?$/.test(name) && typeof value === 'object'
         ? Object.values(value as object).filter((v): v is string => typeof v === 'string')
@@ -111,18 +118,17 @@ describe('docs/architecture.md topic table', () => {
     expect(row && codeSpans(row.cell)).toContain(replyTopic(GATEWAY_REPLY_GROUP));
   });
 
-  it('knows every topic-naming function of libs/contracts', () => {
-    // A new one (a dead-letter topic per service, say) must be enumerated above, or its topics
-    // would escape this check.
+  it('names the service of each per-service topic under "produced by" or "consumed by"', () => {
+    const firstWord = (cell: string) => cell.split(/[\s(,]/)[0];
     expectNoDrift(
-      Object.entries(contracts)
-        .filter(([name, value]) => typeof value === 'function' && /Topic$/.test(name))
-        .map(([name]) => name)
-        .filter((name) => !KNOWN_TOPIC_FUNCTIONS.has(name))
-        .map(
-          (name) =>
-            `libs/contracts exports ${name}(): list its topics in contractTopics() of ${__filename.replace(/.*\/apps\//, 'apps/')} and document them`,
-        ),
+      topics
+        .filter((t) => t.kind === 'per-service')
+        .flatMap((t) => {
+          const row = documented.find((d) => d.topic === t.name);
+          return row && firstWord(row.producedBy) !== t.owner && firstWord(row.consumedBy) !== t.owner
+            ? [`${WHERE}: ${t.name}: "produced by" or "consumed by" should start with ${t.owner}`]
+            : [];
+        }),
     );
   });
 });
