@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import {
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { UNDECLARED_ERROR_MARK } from '@idfed/service-runtime';
 import { cognitoAdmin, cognitoPublic, e2eSystem } from './support/e2e-context';
 import { appLogs, databaseUrlOf, findLeaks, findStatementDumps, knownSecrets } from './support/secret-scan';
 
@@ -53,5 +55,25 @@ describe('no secret reaches a log', () => {
 
   it('finds no SQL statement printed with its parameters in any app log', () => {
     expect(findStatementDumps(appLogs(system.workDir))).toEqual([]);
+  });
+});
+
+/**
+ * Every error the run's traffic was answered with is one its operation's contract declares: the
+ * services log any other (ErrorContractMonitor), and this looks for such lines in every app's log.
+ */
+describe('every answered error is declared by its operation', () => {
+  const system = e2eSystem();
+
+  it('finds no undeclared error in any app log', () => {
+    const logs = appLogs(system.workDir);
+    expect(logs.length).toBeGreaterThan(0);
+    const undeclared = logs.flatMap((file) =>
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((line) => line.includes(UNDECLARED_ERROR_MARK))
+        .map((line) => line.slice(0, 300)),
+    );
+    expect(undeclared).toEqual([]);
   });
 });

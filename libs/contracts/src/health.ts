@@ -1,4 +1,4 @@
-import { defineCommand } from './command';
+import { internalOperation, OperationContract } from './operations';
 import { SERVICE_NAMES, ServiceName } from './services';
 
 export interface HealthReport {
@@ -11,6 +11,9 @@ export interface HealthReport {
 export const HealthCommands = Object.fromEntries(
   SERVICE_NAMES.map((service) => [
     service,
-    defineCommand<Record<string, never>, HealthReport>(service, 'health'),
+    internalOperation<Record<string, never>, HealthReport>()(service, 'health'),
   ]),
-) as Record<ServiceName, ReturnType<typeof defineCommand<Record<string, never>, HealthReport>>>;
+) as Record<
+  ServiceName,
+  OperationContract<Record<string, never>, HealthReport, 'InternalErrorException' | 'ServiceUnavailable'>
+>;

@@ -6,3 +6,5 @@ export * from './user-directory';
 export * from './credential-vending';
 export * from './federation-broker';
 export * from './credential-vending/web-identity.commands';
+export * from './operations';
+export * from './operations/catalog';

@@ -1,14 +1,16 @@
 import { RpcException } from '@nestjs/microservices';
-import { ServiceErrorShape } from '@idfed/contracts';
+import { AwsErrorName, ServiceErrorShape } from '@idfed/contracts';
 
 /**
  * A domain error a client is meant to see. `name` is the AWS error name (the wire contract), so the
- * gateway's only job is mapping it to an HTTP status. Anything else thrown in a handler reaches the
- * client as InternalErrorException without detail.
+ * gateway's only job is mapping it to an HTTP status. Only names AWS documents (or its frameworks
+ * answer) compile; each operation's contract lists the ones it may answer, and the dispatcher
+ * reports any other. Anything else thrown in a handler reaches the client as InternalErrorException
+ * without detail.
  */
-export class ServiceError extends RpcException {
+export class ServiceError<Name extends AwsErrorName = AwsErrorName> extends RpcException {
   constructor(
-    readonly errorName: string,
+    readonly errorName: Name,
     message: string,
   ) {
     super({ name: errorName, message } satisfies ServiceErrorShape);

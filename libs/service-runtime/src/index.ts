@@ -1,4 +1,4 @@
-export * from './health.handlers';
+export * from './operations';
 export * from './database.provider';
 export * from './service-app';
 export * from './transport-from-env';

@@ -1,12 +1,16 @@
 import { DynamicModule, Module, Provider, Type } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { RateLimits } from '@idfed/config';
-import { ServiceName } from '@idfed/contracts';
+import { HealthCommands, ServiceName } from '@idfed/contracts';
 import { serviceMessagingProviders, TransportConfig } from '@idfed/messaging';
 import { ServiceDatabaseOptions } from '@idfed/persistence';
 import { DataSource } from 'typeorm';
 import { databaseProvider, databaseShutdownProvider } from './database.provider';
-import { healthHandlersFor } from './health.handlers';
+import { ErrorContractMonitor } from './operations/error-contract.monitor';
+import { HealthHandler, SERVICE_NAME } from './operations/health.handler';
+import { OperationBinding, serve } from './operations/operation-handler';
+import { operationsController } from './operations/operations.controller';
+import { assertRegistryComplete } from './operations/registry-completeness';
 import { RateLimitInterceptor } from './rate-limits/rate-limit.interceptor';
 import { SharedRateLimiter } from './rate-limits/shared-rate-limiter';
 
@@ -17,6 +21,12 @@ export interface ServiceModuleOptions {
   databaseUrl: string;
   entities: ServiceDatabaseOptions['entities'];
   migrations: ServiceDatabaseOptions['migrations'];
+  /**
+   * The service's operation registry: every operation the catalog gives it, each bound to its
+   * handler (checked at start-up). Health is bound here for every service.
+   */
+  operations?: OperationBinding[];
+  /** Hand-written bus controllers of services not yet moved to the registry, and event consumers. */
   controllers?: Type<unknown>[];
   providers?: Provider[];
   /**
@@ -33,10 +43,17 @@ export interface ServiceModuleOptions {
 @Module({})
 export class ServiceModule {
   static register(options: ServiceModuleOptions): DynamicModule {
+    const health = serve(HealthCommands[options.service], HealthHandler);
+    const bindings = [health, ...(options.operations ?? [])];
+    if (options.operations) assertRegistryComplete(options.service, bindings);
+    const handlers = [...new Set(bindings.map((b) => b.handler))];
     return {
       module: ServiceModule,
-      controllers: [healthHandlersFor(options.service), ...(options.controllers ?? [])],
+      controllers: [operationsController(bindings), ...(options.controllers ?? [])],
       providers: [
+        { provide: SERVICE_NAME, useValue: options.service },
+        ErrorContractMonitor,
+        ...handlers,
         databaseProvider({
           url: options.databaseUrl,
           schema: options.schema,

@@ -1,9 +1,9 @@
 import type { AwsApi } from '@idfed/aws-protocol';
-import { CommandContract, COGNITO_IDENTITY_OPERATIONS, COGNITO_USER_POOL_OPERATIONS } from '@idfed/contracts';
+import { AnyOperation, OPERATION_CATALOG } from '@idfed/contracts';
 
 /** One JSON operation the gateway forwards: the bus command, and whether the admin key must sign it. */
 export interface JsonOperation {
-  command: CommandContract<unknown, unknown>;
+  command: AnyOperation;
   signed: boolean;
   /** SigV4 service name in the credential scope of signed requests. */
   signingName: string;
@@ -11,21 +11,23 @@ export interface JsonOperation {
   api: AwsApi;
 }
 
-interface ServiceTable {
-  signingName: AwsApi;
-  operations: Readonly<Record<string, { command: CommandContract<unknown, unknown>; signed: boolean }>>;
-}
+/** `<X-Amz-Target service prefix>.<operation>` -> the operation, from the catalog of every operation. */
+const JSON_OPERATIONS: ReadonlyMap<string, JsonOperation> = new Map(
+  OPERATION_CATALOG.flatMap((op) => {
+    const s = op.surface;
+    if (s.protocol !== 'json') return [];
+    // Only `admin` and `public` reach a JSON API: the contract's types allow nothing else there.
+    const entry: JsonOperation = {
+      command: op,
+      signed: op.access !== 'public',
+      signingName: s.api,
+      api: s.api,
+    };
+    return [[`${s.targetPrefix}.${op.name}`, entry] as const];
+  }),
+);
 
-/** X-Amz-Target service prefix -> its operations. */
-const JSON_SERVICES: Readonly<Record<string, ServiceTable>> = {
-  AWSCognitoIdentityProviderService: { signingName: 'cognito-idp', operations: COGNITO_USER_POOL_OPERATIONS },
-  AWSCognitoIdentityService: { signingName: 'cognito-identity', operations: COGNITO_IDENTITY_OPERATIONS },
-};
-
-/** Undefined for an unknown prefix or operation (own keys only: `constructor` is not an operation). */
+/** Undefined for an unknown prefix or operation. */
 export function findJsonOperation(servicePrefix: string, operation: string): JsonOperation | undefined {
-  const service = Object.hasOwn(JSON_SERVICES, servicePrefix) ? JSON_SERVICES[servicePrefix] : undefined;
-  if (!service || !Object.hasOwn(service.operations, operation)) return undefined;
-  const { command, signed } = service.operations[operation];
-  return { command, signed, signingName: service.signingName, api: service.signingName };
+  return JSON_OPERATIONS.get(`${servicePrefix}.${operation}`);
 }

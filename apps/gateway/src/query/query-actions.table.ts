@@ -1,5 +1,17 @@
 import { QUERY_NAMESPACES } from '@idfed/aws-protocol';
-import { IAM_QUERY_OPERATIONS, QueryAuth, QueryOperation, STS_QUERY_OPERATIONS } from '@idfed/contracts';
+import { AnyOperation, OPERATION_CATALOG } from '@idfed/contracts';
+
+/** Who may call a Query action: the admin key, any valid signature (admin or temporary), anyone. */
+export type QueryAuth = 'admin' | 'signed' | 'none';
+
+/** What the gateway forwards a Query action as. */
+export interface QueryOperation {
+  command: AnyOperation;
+  /** Members the Query protocol sends as text that the command takes as integers. */
+  integers: readonly string[];
+  /** Whether the answer has an `<Action>Result` element (IAM's write actions have none). */
+  hasResult: boolean;
+}
 
 /** One Query action: which API it belongs to, who may call it and what serves it. */
 export interface QueryAction {
@@ -37,14 +49,16 @@ function action(api: 'sts' | 'iam', name: string, auth: QueryAuth, operation?: Q
   };
 }
 
+const AUTH = { public: 'none', admin: 'admin', signed: 'signed' } as const;
+
 const ACTIONS: ReadonlyMap<string, QueryAction> = new Map([
-  ...Object.entries(STS_QUERY_OPERATIONS).map(
-    ([name, op]) => [name, action('sts', name, op.auth, op)] as const,
-  ),
+  ...OPERATION_CATALOG.flatMap((op) => {
+    const s = op.surface;
+    if (s.protocol !== 'query' || op.access === 'internal') return [];
+    const forward: QueryOperation = { command: op, integers: s.integers, hasResult: s.hasResult };
+    return [[op.name, action(s.api, op.name, AUTH[op.access], forward)] as const];
+  }),
   ['GetCallerIdentity', action('sts', 'GetCallerIdentity', 'signed')] as const,
-  ...Object.entries(IAM_QUERY_OPERATIONS).map(
-    ([name, op]) => [name, action('iam', name, op.auth, op)] as const,
-  ),
 ]);
 
 export function findQueryAction(name: string): QueryAction | undefined {

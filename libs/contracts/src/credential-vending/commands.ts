@@ -1,4 +1,4 @@
-import { CommandContract, defineCommand } from '../command';
+import { internalOperation, queryApi } from '../operations';
 import * as W from './wire-types';
 
 const svc = 'credential-vending' as const;
@@ -36,139 +36,168 @@ export interface ListRevocationsResult {
   AsOf: string;
 }
 
+const iamApi = queryApi(svc, 'iam');
+const stsApi = queryApi(svc, 'sts');
+
 /**
- * The credential-vending service's request/reply operations. The IAM and STS operations carry the
- * AWS Query shapes (see wire-types.ts); the gateway is a protocol adapter.
+ * The credential-vending service's operations: the IAM subset and STS on the Query protocol, with
+ * the AWS shapes (see wire-types.ts), and the bus-only ones the gateway's authorizer uses. STS
+ * GetCallerIdentity is not here: the gateway answers it from the verified signature alone.
  */
-export const CredentialVendingCommands = {
-  // IAM: roles
-  createRole: defineCommand<W.CreateRoleRequest, W.RoleResult>(svc, 'CreateRole'),
-  getRole: defineCommand<W.RoleNameRequest, W.RoleResult>(svc, 'GetRole'),
-  listRoles: defineCommand<W.ListRolesRequest, W.ListRolesResult>(svc, 'ListRoles'),
-  updateRole: defineCommand<W.UpdateRoleRequest, W.EmptyResult>(svc, 'UpdateRole'),
-  updateAssumeRolePolicy: defineCommand<W.UpdateAssumeRolePolicyRequest, W.EmptyResult>(
-    svc,
+export const CredentialVendingOperations = {
+  CreateRole: iamApi.operation<W.CreateRoleRequest, W.RoleResult>()('CreateRole', 'admin', {
+    rateLimit: 'Iam',
+    hasResult: true,
+    integers: ['MaxSessionDuration'],
+  }),
+  GetRole: iamApi.operation<W.RoleNameRequest, W.RoleResult>()('GetRole', 'admin', {
+    rateLimit: 'Iam',
+    hasResult: true,
+  }),
+  ListRoles: iamApi.operation<W.ListRolesRequest, W.ListRolesResult>()('ListRoles', 'admin', {
+    rateLimit: 'Iam',
+    hasResult: true,
+    integers: ['MaxItems'],
+  }),
+  UpdateRole: iamApi.operation<W.UpdateRoleRequest, W.EmptyResult>()('UpdateRole', 'admin', {
+    rateLimit: 'Iam',
+    hasResult: true,
+    integers: ['MaxSessionDuration'],
+  }),
+  UpdateAssumeRolePolicy: iamApi.operation<W.UpdateAssumeRolePolicyRequest, W.EmptyResult>()(
     'UpdateAssumeRolePolicy',
+    'admin',
+    { rateLimit: 'Iam', hasResult: false },
   ),
-  deleteRole: defineCommand<W.RoleNameRequest, W.EmptyResult>(svc, 'DeleteRole'),
-  // IAM: inline role policies
-  putRolePolicy: defineCommand<W.PutRolePolicyRequest, W.EmptyResult>(svc, 'PutRolePolicy'),
-  getRolePolicy: defineCommand<W.RolePolicyRequest, W.GetRolePolicyResult>(svc, 'GetRolePolicy'),
-  listRolePolicies: defineCommand<W.ListRolePoliciesRequest, W.ListRolePoliciesResult>(
-    svc,
+  DeleteRole: iamApi.operation<W.RoleNameRequest, W.EmptyResult>()('DeleteRole', 'admin', {
+    rateLimit: 'Iam',
+    hasResult: false,
+  }),
+  PutRolePolicy: iamApi.operation<W.PutRolePolicyRequest, W.EmptyResult>()('PutRolePolicy', 'admin', {
+    rateLimit: 'Iam',
+    hasResult: false,
+  }),
+  GetRolePolicy: iamApi.operation<W.RolePolicyRequest, W.GetRolePolicyResult>()('GetRolePolicy', 'admin', {
+    rateLimit: 'Iam',
+    hasResult: true,
+  }),
+  ListRolePolicies: iamApi.operation<W.ListRolePoliciesRequest, W.ListRolePoliciesResult>()(
     'ListRolePolicies',
+    'admin',
+    { rateLimit: 'Iam', hasResult: true, integers: ['MaxItems'] },
   ),
-  deleteRolePolicy: defineCommand<W.RolePolicyRequest, W.EmptyResult>(svc, 'DeleteRolePolicy'),
-  // IAM: managed policies and attachments
-  createPolicy: defineCommand<W.CreatePolicyRequest, W.PolicyResult>(svc, 'CreatePolicy'),
-  getPolicy: defineCommand<W.PolicyArnRequest, W.PolicyResult>(svc, 'GetPolicy'),
-  deletePolicy: defineCommand<W.PolicyArnRequest, W.EmptyResult>(svc, 'DeletePolicy'),
-  attachRolePolicy: defineCommand<W.RolePolicyAttachmentRequest, W.EmptyResult>(svc, 'AttachRolePolicy'),
-  detachRolePolicy: defineCommand<W.RolePolicyAttachmentRequest, W.EmptyResult>(svc, 'DetachRolePolicy'),
-  listAttachedRolePolicies: defineCommand<
+  DeleteRolePolicy: iamApi.operation<W.RolePolicyRequest, W.EmptyResult>()('DeleteRolePolicy', 'admin', {
+    rateLimit: 'Iam',
+    hasResult: false,
+  }),
+  CreatePolicy: iamApi.operation<W.CreatePolicyRequest, W.PolicyResult>()('CreatePolicy', 'admin', {
+    rateLimit: 'Iam',
+    hasResult: true,
+  }),
+  GetPolicy: iamApi.operation<W.PolicyArnRequest, W.PolicyResult>()('GetPolicy', 'admin', {
+    rateLimit: 'Iam',
+    hasResult: true,
+  }),
+  DeletePolicy: iamApi.operation<W.PolicyArnRequest, W.EmptyResult>()('DeletePolicy', 'admin', {
+    rateLimit: 'Iam',
+    hasResult: false,
+  }),
+  AttachRolePolicy: iamApi.operation<W.RolePolicyAttachmentRequest, W.EmptyResult>()(
+    'AttachRolePolicy',
+    'admin',
+    { rateLimit: 'Iam', hasResult: false },
+  ),
+  DetachRolePolicy: iamApi.operation<W.RolePolicyAttachmentRequest, W.EmptyResult>()(
+    'DetachRolePolicy',
+    'admin',
+    { rateLimit: 'Iam', hasResult: false },
+  ),
+  ListAttachedRolePolicies: iamApi.operation<
     W.ListAttachedRolePoliciesRequest,
     W.ListAttachedRolePoliciesResult
-  >(svc, 'ListAttachedRolePolicies'),
-  // IAM: OpenID Connect providers
-  createOpenIDConnectProvider: defineCommand<
+  >()('ListAttachedRolePolicies', 'admin', { rateLimit: 'Iam', hasResult: true, integers: ['MaxItems'] }),
+  CreateOpenIDConnectProvider: iamApi.operation<
     W.CreateOpenIDConnectProviderRequest,
     W.CreateOpenIDConnectProviderResult
-  >(svc, 'CreateOpenIDConnectProvider'),
-  getOpenIDConnectProvider: defineCommand<
+  >()('CreateOpenIDConnectProvider', 'admin', { rateLimit: 'Iam', hasResult: true }),
+  GetOpenIDConnectProvider: iamApi.operation<
     W.OpenIDConnectProviderArnRequest,
     W.GetOpenIDConnectProviderResult
-  >(svc, 'GetOpenIDConnectProvider'),
-  listOpenIDConnectProviders: defineCommand<Record<string, never>, W.ListOpenIDConnectProvidersResult>(
-    svc,
+  >()('GetOpenIDConnectProvider', 'admin', { rateLimit: 'Iam', hasResult: true }),
+  ListOpenIDConnectProviders: iamApi.operation<Record<string, never>, W.ListOpenIDConnectProvidersResult>()(
     'ListOpenIDConnectProviders',
+    'admin',
+    { rateLimit: 'Iam', hasResult: true },
   ),
-  deleteOpenIDConnectProvider: defineCommand<W.OpenIDConnectProviderArnRequest, W.EmptyResult>(
-    svc,
+  DeleteOpenIDConnectProvider: iamApi.operation<W.OpenIDConnectProviderArnRequest, W.EmptyResult>()(
     'DeleteOpenIDConnectProvider',
+    'admin',
+    { rateLimit: 'Iam', hasResult: false },
   ),
-  addClientIDToOpenIDConnectProvider: defineCommand<W.OpenIDConnectProviderClientIdRequest, W.EmptyResult>(
-    svc,
-    'AddClientIDToOpenIDConnectProvider',
-  ),
-  removeClientIDFromOpenIDConnectProvider: defineCommand<
+  AddClientIDToOpenIDConnectProvider: iamApi.operation<
     W.OpenIDConnectProviderClientIdRequest,
     W.EmptyResult
-  >(svc, 'RemoveClientIDFromOpenIDConnectProvider'),
-  // idfed admin
-  revokeRoleSessions: defineCommand<W.RevokeRoleSessionsRequest, W.RevokeRoleSessionsResult>(
-    svc,
+  >()('AddClientIDToOpenIDConnectProvider', 'admin', { rateLimit: 'Iam', hasResult: false }),
+  RemoveClientIDFromOpenIDConnectProvider: iamApi.operation<
+    W.OpenIDConnectProviderClientIdRequest,
+    W.EmptyResult
+  >()('RemoveClientIDFromOpenIDConnectProvider', 'admin', { rateLimit: 'Iam', hasResult: false }),
+  RevokeRoleSessions: iamApi.ownOperation<W.RevokeRoleSessionsRequest, W.RevokeRoleSessionsResult>()(
     'RevokeRoleSessions',
+    'admin',
+    { rateLimit: 'Iam', hasResult: true, extraErrors: ['NoSuchEntity', 'InvalidInput'] },
   ),
-  // STS
-  assumeRoleWithWebIdentity: defineCommand<
+  AssumeRoleWithWebIdentity: stsApi.operation<
     W.AssumeRoleWithWebIdentityRequest,
     W.AssumeRoleWithWebIdentityResult
-  >(svc, 'AssumeRoleWithWebIdentity'),
-  assumeRole: defineCommand<W.AssumeRoleRequest, W.AssumeRoleResult>(svc, 'AssumeRole'),
-  // Internal, for the gateway's authorizer and credential verification.
-  getRolePermissions: defineCommand<RoleArnRequest, RolePermissionsResult>(svc, 'GetRolePermissions'),
-  listRevocations: defineCommand<Record<string, never>, ListRevocationsResult>(svc, 'ListRevocations'),
+  >()('AssumeRoleWithWebIdentity', 'public', {
+    rateLimit: 'StsAssumeRole',
+    hasResult: true,
+    integers: ['DurationSeconds'],
+  }),
+  AssumeRole: stsApi.operation<W.AssumeRoleRequest, W.AssumeRoleResult>()('AssumeRole', 'signed', {
+    rateLimit: 'StsAssumeRole',
+    hasResult: true,
+    integers: ['DurationSeconds'],
+  }),
+  GetRolePermissions: internalOperation<RoleArnRequest, RolePermissionsResult>()(svc, 'GetRolePermissions', [
+    'NoSuchEntity',
+  ]),
+  ListRevocations: internalOperation<Record<string, never>, ListRevocationsResult>()(svc, 'ListRevocations'),
 } as const;
 
-/** Who may call a Query operation: the admin key, any valid signature (admin or temporary), anyone. */
-export type QueryAuth = 'admin' | 'signed' | 'none';
-
-/** One Query action the gateway forwards to credential vending. */
-export interface QueryOperation {
-  command: CommandContract<unknown, unknown>;
-  auth: QueryAuth;
-  /** Members the Query protocol sends as text that the command takes as integers. */
-  integers?: readonly string[];
-  /** Whether the answer has an `<Action>Result` element (IAM's write actions have none). */
-  hasResult: boolean;
-}
-
-const C = CredentialVendingCommands;
-const admin = (command: CommandContract<unknown, unknown>, hasResult: boolean, integers?: string[]) =>
-  ({ command, auth: 'admin', hasResult, ...(integers ? { integers } : {}) }) as QueryOperation;
-
-/** IAM actions (credential scope service `iam`), all admin-signed. RevokeRoleSessions is idfed's own. */
-export const IAM_QUERY_OPERATIONS: Readonly<Record<string, QueryOperation>> = {
-  CreateRole: admin(C.createRole, true, ['MaxSessionDuration']),
-  GetRole: admin(C.getRole, true),
-  ListRoles: admin(C.listRoles, true, ['MaxItems']),
-  UpdateRole: admin(C.updateRole, true, ['MaxSessionDuration']),
-  UpdateAssumeRolePolicy: admin(C.updateAssumeRolePolicy, false),
-  DeleteRole: admin(C.deleteRole, false),
-  PutRolePolicy: admin(C.putRolePolicy, false),
-  GetRolePolicy: admin(C.getRolePolicy, true),
-  ListRolePolicies: admin(C.listRolePolicies, true, ['MaxItems']),
-  DeleteRolePolicy: admin(C.deleteRolePolicy, false),
-  CreatePolicy: admin(C.createPolicy, true),
-  GetPolicy: admin(C.getPolicy, true),
-  DeletePolicy: admin(C.deletePolicy, false),
-  AttachRolePolicy: admin(C.attachRolePolicy, false),
-  DetachRolePolicy: admin(C.detachRolePolicy, false),
-  ListAttachedRolePolicies: admin(C.listAttachedRolePolicies, true, ['MaxItems']),
-  CreateOpenIDConnectProvider: admin(C.createOpenIDConnectProvider, true),
-  GetOpenIDConnectProvider: admin(C.getOpenIDConnectProvider, true),
-  ListOpenIDConnectProviders: admin(C.listOpenIDConnectProviders, true),
-  DeleteOpenIDConnectProvider: admin(C.deleteOpenIDConnectProvider, false),
-  AddClientIDToOpenIDConnectProvider: admin(C.addClientIDToOpenIDConnectProvider, false),
-  RemoveClientIDFromOpenIDConnectProvider: admin(C.removeClientIDFromOpenIDConnectProvider, false),
-  RevokeRoleSessions: admin(C.revokeRoleSessions, true),
-};
+const O = CredentialVendingOperations;
 
 /**
- * STS actions forwarded to credential vending (credential scope service `sts`). GetCallerIdentity
- * is not here: the gateway answers it from the verified signature alone.
+ * The operations under the names the hand-written handlers use. Goes away once every handler is
+ * dispatched from the operation registry.
  */
-export const STS_QUERY_OPERATIONS: Readonly<Record<string, QueryOperation>> = {
-  AssumeRoleWithWebIdentity: {
-    command: C.assumeRoleWithWebIdentity,
-    auth: 'none',
-    integers: ['DurationSeconds'],
-    hasResult: true,
-  },
-  AssumeRole: {
-    command: C.assumeRole,
-    auth: 'signed',
-    integers: ['DurationSeconds'],
-    hasResult: true,
-  },
-};
+export const CredentialVendingCommands = {
+  createRole: O.CreateRole,
+  getRole: O.GetRole,
+  listRoles: O.ListRoles,
+  updateRole: O.UpdateRole,
+  updateAssumeRolePolicy: O.UpdateAssumeRolePolicy,
+  deleteRole: O.DeleteRole,
+  putRolePolicy: O.PutRolePolicy,
+  getRolePolicy: O.GetRolePolicy,
+  listRolePolicies: O.ListRolePolicies,
+  deleteRolePolicy: O.DeleteRolePolicy,
+  createPolicy: O.CreatePolicy,
+  getPolicy: O.GetPolicy,
+  deletePolicy: O.DeletePolicy,
+  attachRolePolicy: O.AttachRolePolicy,
+  detachRolePolicy: O.DetachRolePolicy,
+  listAttachedRolePolicies: O.ListAttachedRolePolicies,
+  createOpenIDConnectProvider: O.CreateOpenIDConnectProvider,
+  getOpenIDConnectProvider: O.GetOpenIDConnectProvider,
+  listOpenIDConnectProviders: O.ListOpenIDConnectProviders,
+  deleteOpenIDConnectProvider: O.DeleteOpenIDConnectProvider,
+  addClientIDToOpenIDConnectProvider: O.AddClientIDToOpenIDConnectProvider,
+  removeClientIDFromOpenIDConnectProvider: O.RemoveClientIDFromOpenIDConnectProvider,
+  revokeRoleSessions: O.RevokeRoleSessions,
+  assumeRoleWithWebIdentity: O.AssumeRoleWithWebIdentity,
+  assumeRole: O.AssumeRole,
+  getRolePermissions: O.GetRolePermissions,
+  listRevocations: O.ListRevocations,
+} as const;

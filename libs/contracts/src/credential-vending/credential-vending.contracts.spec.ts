@@ -1,5 +1,5 @@
 import { InvalidMessageError, parseMessage } from '../parse-message';
-import { IAM_QUERY_OPERATIONS, STS_QUERY_OPERATIONS } from './commands';
+import { CredentialVendingOperations as O } from './commands';
 import { CredentialsIssuedEvent, CredentialVendingTopics, RoleSessionsRevokedEvent } from './events';
 
 const issued = {
@@ -45,10 +45,13 @@ describe('credential-vending contracts', () => {
   });
 
   it('makes every IAM action admin-only and lets AssumeRoleWithWebIdentity through unsigned', () => {
-    expect(Object.values(IAM_QUERY_OPERATIONS).every((op) => op.auth === 'admin')).toBe(true);
-    expect(STS_QUERY_OPERATIONS.AssumeRoleWithWebIdentity.auth).toBe('none');
-    expect(STS_QUERY_OPERATIONS.AssumeRole.auth).toBe('signed');
-    expect(IAM_QUERY_OPERATIONS.DeleteRole.hasResult).toBe(false);
-    expect(IAM_QUERY_OPERATIONS.CreateRole.command.pattern).toBe('credential-vending.CreateRole');
+    const iam = Object.values(O).filter((op) => op.surface.protocol === 'query' && op.surface.api === 'iam');
+    expect(iam.length).toBeGreaterThan(20);
+    expect(iam.every((op) => op.access === 'admin')).toBe(true);
+    expect(O.AssumeRoleWithWebIdentity.access).toBe('public');
+    expect(O.AssumeRole.access).toBe('signed');
+    expect(O.DeleteRole.surface).toMatchObject({ hasResult: false });
+    expect(O.CreateRole.pattern).toBe('credential-vending.CreateRole');
+    expect(O.GetRolePermissions.access).toBe('internal');
   });
 });

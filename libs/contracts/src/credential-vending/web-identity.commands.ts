@@ -1,4 +1,4 @@
-import { defineCommand } from '../command';
+import { internalOperation } from '../operations';
 
 /**
  * Verification of a web identity token (an OpenID Connect ID token) by credential vending, which
@@ -25,9 +25,21 @@ export interface VerifyWebIdentityTokenResult {
   claims: Record<string, unknown>;
 }
 
-export const WebIdentityCommands = {
-  verifyWebIdentityToken: defineCommand<VerifyWebIdentityTokenRequest, VerifyWebIdentityTokenResult>(
+export const WebIdentityOperations = {
+  VerifyWebIdentityToken: internalOperation<VerifyWebIdentityTokenRequest, VerifyWebIdentityTokenResult>()(
     'credential-vending',
     'VerifyWebIdentityToken',
+    [
+      'ExpiredTokenException',
+      'IDPCommunicationError',
+      'IDPRejectedClaim',
+      'InvalidIdentityToken',
+      'ValidationError',
+    ],
   ),
+} as const;
+
+/** The operation under the name the hand-written handler uses; goes with the handlers. */
+export const WebIdentityCommands = {
+  verifyWebIdentityToken: WebIdentityOperations.VerifyWebIdentityToken,
 } as const;

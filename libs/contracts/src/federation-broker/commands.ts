@@ -1,90 +1,124 @@
-import { defineCommand } from '../command';
+import { internalOperation, jsonApi } from '../operations';
 import { JwksResult } from '../user-directory/commands';
 import * as W from './wire-types';
 
 const svc = 'federation-broker' as const;
 type Empty = Record<string, never>;
 
+const identityPools = jsonApi(svc, 'cognito-identity', 'AWSCognitoIdentityService');
+
 /** The federation broker's operations: Cognito identity pools, with the AWS wire shapes. */
-export const FederationBrokerCommands = {
-  createIdentityPool: defineCommand<W.CreateIdentityPoolRequest, W.IdentityPoolType>(
-    svc,
+export const FederationBrokerOperations = {
+  CreateIdentityPool: identityPools.operation<W.CreateIdentityPoolRequest, W.IdentityPoolType>()(
     'CreateIdentityPool',
+    'admin',
+    { rateLimit: 'IdentityPoolManagement' },
   ),
-  describeIdentityPool: defineCommand<W.IdentityPoolIdRequest, W.IdentityPoolType>(
-    svc,
+  DescribeIdentityPool: identityPools.operation<W.IdentityPoolIdRequest, W.IdentityPoolType>()(
     'DescribeIdentityPool',
+    'admin',
+    { rateLimit: 'IdentityPoolManagement' },
   ),
-  updateIdentityPool: defineCommand<W.UpdateIdentityPoolRequest, W.IdentityPoolType>(
-    svc,
+  UpdateIdentityPool: identityPools.operation<W.UpdateIdentityPoolRequest, W.IdentityPoolType>()(
     'UpdateIdentityPool',
+    'admin',
+    { rateLimit: 'IdentityPoolManagement' },
   ),
-  listIdentityPools: defineCommand<W.ListIdentityPoolsRequest, W.ListIdentityPoolsResponse>(
-    svc,
+  ListIdentityPools: identityPools.operation<W.ListIdentityPoolsRequest, W.ListIdentityPoolsResponse>()(
     'ListIdentityPools',
+    'admin',
+    { rateLimit: 'IdentityPoolManagement' },
   ),
-  deleteIdentityPool: defineCommand<W.IdentityPoolIdRequest, Empty>(svc, 'DeleteIdentityPool'),
-  setIdentityPoolRoles: defineCommand<W.SetIdentityPoolRolesRequest, Empty>(svc, 'SetIdentityPoolRoles'),
-  getIdentityPoolRoles: defineCommand<W.IdentityPoolIdRequest, W.GetIdentityPoolRolesResponse>(
-    svc,
+  DeleteIdentityPool: identityPools.operation<W.IdentityPoolIdRequest, Empty>()(
+    'DeleteIdentityPool',
+    'admin',
+    { rateLimit: 'IdentityPoolManagement' },
+  ),
+  SetIdentityPoolRoles: identityPools.operation<W.SetIdentityPoolRolesRequest, Empty>()(
+    'SetIdentityPoolRoles',
+    'admin',
+    { rateLimit: 'IdentityPoolManagement' },
+  ),
+  GetIdentityPoolRoles: identityPools.operation<W.IdentityPoolIdRequest, W.GetIdentityPoolRolesResponse>()(
     'GetIdentityPoolRoles',
+    'admin',
+    { rateLimit: 'IdentityPoolManagement' },
   ),
-  getId: defineCommand<W.GetIdRequest, W.GetIdResponse>(svc, 'GetId'),
-  getOpenIdToken: defineCommand<W.GetOpenIdTokenRequest, W.GetOpenIdTokenResponse>(svc, 'GetOpenIdToken'),
-  getCredentialsForIdentity: defineCommand<
+  GetId: identityPools.operation<W.GetIdRequest, W.GetIdResponse>()('GetId', 'public', {
+    rateLimit: 'IdentityPoolGetId',
+  }),
+  GetOpenIdToken: identityPools.operation<W.GetOpenIdTokenRequest, W.GetOpenIdTokenResponse>()(
+    'GetOpenIdToken',
+    'public',
+    { rateLimit: 'IdentityPoolCredentials' },
+  ),
+  GetCredentialsForIdentity: identityPools.operation<
     W.GetCredentialsForIdentityRequest,
     W.GetCredentialsForIdentityResponse
-  >(svc, 'GetCredentialsForIdentity'),
-  unlinkIdentity: defineCommand<W.UnlinkIdentityRequest, Empty>(svc, 'UnlinkIdentity'),
-  describeIdentity: defineCommand<W.DescribeIdentityRequest, W.IdentityDescriptionType>(
-    svc,
+  >()('GetCredentialsForIdentity', 'public', { rateLimit: 'IdentityPoolCredentials' }),
+  UnlinkIdentity: identityPools.operation<W.UnlinkIdentityRequest, Empty>()('UnlinkIdentity', 'public', {
+    rateLimit: 'IdentityPoolManagement',
+  }),
+  DescribeIdentity: identityPools.operation<W.DescribeIdentityRequest, W.IdentityDescriptionType>()(
     'DescribeIdentity',
+    'admin',
+    { rateLimit: 'IdentityPoolManagement' },
   ),
-  listIdentities: defineCommand<W.ListIdentitiesRequest, W.ListIdentitiesResponse>(svc, 'ListIdentities'),
-  deleteIdentities: defineCommand<W.DeleteIdentitiesRequest, W.DeleteIdentitiesResponse>(
-    svc,
+  ListIdentities: identityPools.operation<W.ListIdentitiesRequest, W.ListIdentitiesResponse>()(
+    'ListIdentities',
+    'admin',
+    { rateLimit: 'IdentityPoolManagement' },
+  ),
+  DeleteIdentities: identityPools.operation<W.DeleteIdentitiesRequest, W.DeleteIdentitiesResponse>()(
     'DeleteIdentities',
+    'admin',
+    { rateLimit: 'IdentityPoolManagement' },
   ),
-  lookupDeveloperIdentity: defineCommand<W.LookupDeveloperIdentityRequest, W.LookupDeveloperIdentityResponse>(
-    svc,
-    'LookupDeveloperIdentity',
-  ),
-  getOpenIdTokenForDeveloperIdentity: defineCommand<
+  LookupDeveloperIdentity: identityPools.operation<
+    W.LookupDeveloperIdentityRequest,
+    W.LookupDeveloperIdentityResponse
+  >()('LookupDeveloperIdentity', 'admin', { rateLimit: 'IdentityPoolManagement' }),
+  GetOpenIdTokenForDeveloperIdentity: identityPools.operation<
     W.GetOpenIdTokenForDeveloperIdentityRequest,
     W.GetOpenIdTokenResponse
-  >(svc, 'GetOpenIdTokenForDeveloperIdentity'),
-  mergeDeveloperIdentities: defineCommand<
+  >()('GetOpenIdTokenForDeveloperIdentity', 'admin', { rateLimit: 'IdentityPoolCredentials' }),
+  MergeDeveloperIdentities: identityPools.operation<
     W.MergeDeveloperIdentitiesRequest,
     W.MergeDeveloperIdentitiesResponse
-  >(svc, 'MergeDeveloperIdentities'),
-  unlinkDeveloperIdentity: defineCommand<W.UnlinkDeveloperIdentityRequest, Empty>(
-    svc,
+  >()('MergeDeveloperIdentities', 'admin', { rateLimit: 'IdentityPoolManagement' }),
+  UnlinkDeveloperIdentity: identityPools.operation<W.UnlinkDeveloperIdentityRequest, Empty>()(
     'UnlinkDeveloperIdentity',
+    'admin',
+    { rateLimit: 'IdentityPoolManagement' },
   ),
   /** Not a Cognito operation: the gateway serves the broker's OpenID issuer keys from it. */
-  getIssuerJwks: defineCommand<Empty, JwksResult>(svc, 'GetIssuerJwks'),
+  GetIssuerJwks: internalOperation<Empty, JwksResult>()(svc, 'GetIssuerJwks'),
 } as const;
 
-const C = FederationBrokerCommands;
+const O = FederationBrokerOperations;
 
-/** `AWSCognitoIdentityService.<Op>` -> command, and whether the admin key must sign it. */
-export const COGNITO_IDENTITY_OPERATIONS = {
-  CreateIdentityPool: { command: C.createIdentityPool, signed: true },
-  DescribeIdentityPool: { command: C.describeIdentityPool, signed: true },
-  UpdateIdentityPool: { command: C.updateIdentityPool, signed: true },
-  ListIdentityPools: { command: C.listIdentityPools, signed: true },
-  DeleteIdentityPool: { command: C.deleteIdentityPool, signed: true },
-  SetIdentityPoolRoles: { command: C.setIdentityPoolRoles, signed: true },
-  GetIdentityPoolRoles: { command: C.getIdentityPoolRoles, signed: true },
-  GetId: { command: C.getId, signed: false },
-  GetOpenIdToken: { command: C.getOpenIdToken, signed: false },
-  GetCredentialsForIdentity: { command: C.getCredentialsForIdentity, signed: false },
-  UnlinkIdentity: { command: C.unlinkIdentity, signed: false },
-  DescribeIdentity: { command: C.describeIdentity, signed: true },
-  ListIdentities: { command: C.listIdentities, signed: true },
-  DeleteIdentities: { command: C.deleteIdentities, signed: true },
-  LookupDeveloperIdentity: { command: C.lookupDeveloperIdentity, signed: true },
-  GetOpenIdTokenForDeveloperIdentity: { command: C.getOpenIdTokenForDeveloperIdentity, signed: true },
-  MergeDeveloperIdentities: { command: C.mergeDeveloperIdentities, signed: true },
-  UnlinkDeveloperIdentity: { command: C.unlinkDeveloperIdentity, signed: true },
+/**
+ * The operations under the names the hand-written handlers use. Goes away once every handler is
+ * dispatched from the operation registry.
+ */
+export const FederationBrokerCommands = {
+  createIdentityPool: O.CreateIdentityPool,
+  describeIdentityPool: O.DescribeIdentityPool,
+  updateIdentityPool: O.UpdateIdentityPool,
+  listIdentityPools: O.ListIdentityPools,
+  deleteIdentityPool: O.DeleteIdentityPool,
+  setIdentityPoolRoles: O.SetIdentityPoolRoles,
+  getIdentityPoolRoles: O.GetIdentityPoolRoles,
+  getId: O.GetId,
+  getOpenIdToken: O.GetOpenIdToken,
+  getCredentialsForIdentity: O.GetCredentialsForIdentity,
+  unlinkIdentity: O.UnlinkIdentity,
+  describeIdentity: O.DescribeIdentity,
+  listIdentities: O.ListIdentities,
+  deleteIdentities: O.DeleteIdentities,
+  lookupDeveloperIdentity: O.LookupDeveloperIdentity,
+  getOpenIdTokenForDeveloperIdentity: O.GetOpenIdTokenForDeveloperIdentity,
+  mergeDeveloperIdentities: O.MergeDeveloperIdentities,
+  unlinkDeveloperIdentity: O.UnlinkDeveloperIdentity,
+  getIssuerJwks: O.GetIssuerJwks,
 } as const;

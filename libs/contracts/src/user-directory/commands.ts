@@ -1,4 +1,4 @@
-import { defineCommand } from '../command';
+import { internalOperation, jsonApi } from '../operations';
 import * as W from './wire-types';
 
 const svc = 'user-directory' as const;
@@ -8,175 +8,264 @@ export interface JwksResult {
   keys: Record<string, unknown>[];
 }
 
-/**
- * The user directory's request/reply operations. The public Cognito operations carry the AWS wire
- * shapes unchanged: the gateway is a protocol adapter, the user directory owns the semantics.
- */
-export const UserDirectoryCommands = {
-  createUserPool: defineCommand<W.CreateUserPoolRequest, W.CreateUserPoolResponse>(svc, 'CreateUserPool'),
-  describeUserPool: defineCommand<W.UserPoolIdRequest, W.DescribeUserPoolResponse>(svc, 'DescribeUserPool'),
-  listUserPools: defineCommand<W.ListUserPoolsRequest, W.ListUserPoolsResponse>(svc, 'ListUserPools'),
-  deleteUserPool: defineCommand<W.UserPoolIdRequest, Record<string, never>>(svc, 'DeleteUserPool'),
-  createUserPoolClient: defineCommand<W.CreateUserPoolClientRequest, W.CreateUserPoolClientResponse>(
-    svc,
-    'CreateUserPoolClient',
-  ),
-  describeUserPoolClient: defineCommand<W.DescribeUserPoolClientRequest, W.DescribeUserPoolClientResponse>(
-    svc,
-    'DescribeUserPoolClient',
-  ),
-  listUserPoolClients: defineCommand<W.ListUserPoolClientsRequest, W.ListUserPoolClientsResponse>(
-    svc,
-    'ListUserPoolClients',
-  ),
-  signUp: defineCommand<W.SignUpRequest, W.SignUpResponse>(svc, 'SignUp'),
-  confirmSignUp: defineCommand<W.ConfirmSignUpRequest, W.ConfirmSignUpResponse>(svc, 'ConfirmSignUp'),
-  resendConfirmationCode: defineCommand<W.ResendConfirmationCodeRequest, W.ResendConfirmationCodeResponse>(
-    svc,
-    'ResendConfirmationCode',
-  ),
-  adminConfirmSignUp: defineCommand<W.AdminUserRequest, W.AdminConfirmSignUpResponse>(
-    svc,
-    'AdminConfirmSignUp',
-  ),
-  adminGetUser: defineCommand<W.AdminUserRequest, W.AdminGetUserResponse>(svc, 'AdminGetUser'),
-  adminDeleteUser: defineCommand<W.AdminUserRequest, W.AdminDeleteUserResponse>(svc, 'AdminDeleteUser'),
-  initiateAuth: defineCommand<W.InitiateAuthRequest, W.InitiateAuthResponse>(svc, 'InitiateAuth'),
-  respondToAuthChallenge: defineCommand<W.RespondToAuthChallengeRequest, W.RespondToAuthChallengeResponse>(
-    svc,
-    'RespondToAuthChallenge',
-  ),
-  getUser: defineCommand<W.AccessTokenRequest, W.GetUserResponse>(svc, 'GetUser'),
-  globalSignOut: defineCommand<W.AccessTokenRequest, W.GlobalSignOutResponse>(svc, 'GlobalSignOut'),
-  adminUserGlobalSignOut: defineCommand<W.AdminUserRequest, W.AdminUserGlobalSignOutResponse>(
-    svc,
-    'AdminUserGlobalSignOut',
-  ),
-  revokeToken: defineCommand<W.RevokeTokenRequest, W.RevokeTokenResponse>(svc, 'RevokeToken'),
-  adminDisableUser: defineCommand<W.AdminUserRequest, W.AdminDisableUserResponse>(svc, 'AdminDisableUser'),
-  adminEnableUser: defineCommand<W.AdminUserRequest, W.AdminEnableUserResponse>(svc, 'AdminEnableUser'),
-  forgotPassword: defineCommand<W.ForgotPasswordRequest, W.ForgotPasswordResponse>(svc, 'ForgotPassword'),
-  confirmForgotPassword: defineCommand<W.ConfirmForgotPasswordRequest, W.ConfirmForgotPasswordResponse>(
-    svc,
-    'ConfirmForgotPassword',
-  ),
-  changePassword: defineCommand<W.ChangePasswordRequest, W.ChangePasswordResponse>(svc, 'ChangePassword'),
-  adminSetUserPassword: defineCommand<W.AdminSetUserPasswordRequest, W.AdminSetUserPasswordResponse>(
-    svc,
-    'AdminSetUserPassword',
-  ),
-  adminCreateUser: defineCommand<W.AdminCreateUserRequest, W.AdminCreateUserResponse>(svc, 'AdminCreateUser'),
-  listUsers: defineCommand<W.ListUsersRequest, W.ListUsersResponse>(svc, 'ListUsers'),
-  adminUpdateUserAttributes: defineCommand<
-    W.AdminUpdateUserAttributesRequest,
-    W.AdminUpdateUserAttributesResponse
-  >(svc, 'AdminUpdateUserAttributes'),
-  updateUserAttributes: defineCommand<W.UpdateUserAttributesRequest, W.UpdateUserAttributesResponse>(
-    svc,
-    'UpdateUserAttributes',
-  ),
-  adminDeleteUserAttributes: defineCommand<
-    W.AdminDeleteUserAttributesRequest,
-    W.AdminDeleteUserAttributesResponse
-  >(svc, 'AdminDeleteUserAttributes'),
-  deleteUserAttributes: defineCommand<W.DeleteUserAttributesRequest, W.DeleteUserAttributesResponse>(
-    svc,
-    'DeleteUserAttributes',
-  ),
-  verifyUserAttribute: defineCommand<W.VerifyUserAttributeRequest, W.VerifyUserAttributeResponse>(
-    svc,
-    'VerifyUserAttribute',
-  ),
-  getUserAttributeVerificationCode: defineCommand<
-    W.GetUserAttributeVerificationCodeRequest,
-    W.GetUserAttributeVerificationCodeResponse
-  >(svc, 'GetUserAttributeVerificationCode'),
-  deleteUser: defineCommand<W.AccessTokenRequest, W.DeleteUserResponse>(svc, 'DeleteUser'),
-  adminInitiateAuth: defineCommand<W.AdminInitiateAuthRequest, W.AdminInitiateAuthResponse>(
-    svc,
-    'AdminInitiateAuth',
-  ),
-  adminRespondToAuthChallenge: defineCommand<
-    W.AdminRespondToAuthChallengeRequest,
-    W.AdminRespondToAuthChallengeResponse
-  >(svc, 'AdminRespondToAuthChallenge'),
-  createGroup: defineCommand<W.CreateGroupRequest, W.CreateGroupResponse>(svc, 'CreateGroup'),
-  getGroup: defineCommand<W.GroupRequest, W.GetGroupResponse>(svc, 'GetGroup'),
-  updateGroup: defineCommand<W.UpdateGroupRequest, W.UpdateGroupResponse>(svc, 'UpdateGroup'),
-  deleteGroup: defineCommand<W.GroupRequest, W.DeleteGroupResponse>(svc, 'DeleteGroup'),
-  listGroups: defineCommand<W.ListGroupsRequest, W.ListGroupsResponse>(svc, 'ListGroups'),
-  adminAddUserToGroup: defineCommand<W.AdminGroupMembershipRequest, W.AdminAddUserToGroupResponse>(
-    svc,
-    'AdminAddUserToGroup',
-  ),
-  adminRemoveUserFromGroup: defineCommand<W.AdminGroupMembershipRequest, W.AdminRemoveUserFromGroupResponse>(
-    svc,
-    'AdminRemoveUserFromGroup',
-  ),
-  adminListGroupsForUser: defineCommand<W.AdminListGroupsForUserRequest, W.AdminListGroupsForUserResponse>(
-    svc,
-    'AdminListGroupsForUser',
-  ),
-  listUsersInGroup: defineCommand<W.ListUsersInGroupRequest, W.ListUsersInGroupResponse>(
-    svc,
-    'ListUsersInGroup',
-  ),
-  /** Not a Cognito operation: the gateway serves a pool's JWKS and discovery document from it. */
-  getJwks: defineCommand<W.UserPoolIdRequest, JwksResult>(svc, 'GetJwks'),
-} as const;
+const userPools = jsonApi(svc, 'cognito-idp', 'AWSCognitoIdentityProviderService');
 
 /**
- * Which Cognito operations the gateway forwards to the user directory, and whether the caller must
- * sign with the admin key (the Admin* and pool-management operations) or may be anonymous.
+ * The user directory's operations: the Cognito user pool API (`AWSCognitoIdentityProviderService`)
+ * with the AWS wire shapes unchanged (the gateway is a protocol adapter, the user directory owns the
+ * semantics), and the bus-only operations the gateway needs.
  */
-export const COGNITO_USER_POOL_OPERATIONS = {
-  CreateUserPool: { command: UserDirectoryCommands.createUserPool, signed: true },
-  DescribeUserPool: { command: UserDirectoryCommands.describeUserPool, signed: true },
-  ListUserPools: { command: UserDirectoryCommands.listUserPools, signed: true },
-  DeleteUserPool: { command: UserDirectoryCommands.deleteUserPool, signed: true },
-  CreateUserPoolClient: { command: UserDirectoryCommands.createUserPoolClient, signed: true },
-  DescribeUserPoolClient: { command: UserDirectoryCommands.describeUserPoolClient, signed: true },
-  ListUserPoolClients: { command: UserDirectoryCommands.listUserPoolClients, signed: true },
-  SignUp: { command: UserDirectoryCommands.signUp, signed: false },
-  ConfirmSignUp: { command: UserDirectoryCommands.confirmSignUp, signed: false },
-  ResendConfirmationCode: { command: UserDirectoryCommands.resendConfirmationCode, signed: false },
-  AdminConfirmSignUp: { command: UserDirectoryCommands.adminConfirmSignUp, signed: true },
-  AdminGetUser: { command: UserDirectoryCommands.adminGetUser, signed: true },
-  AdminDeleteUser: { command: UserDirectoryCommands.adminDeleteUser, signed: true },
-  InitiateAuth: { command: UserDirectoryCommands.initiateAuth, signed: false },
-  RespondToAuthChallenge: { command: UserDirectoryCommands.respondToAuthChallenge, signed: false },
-  GetUser: { command: UserDirectoryCommands.getUser, signed: false },
-  GlobalSignOut: { command: UserDirectoryCommands.globalSignOut, signed: false },
-  AdminUserGlobalSignOut: { command: UserDirectoryCommands.adminUserGlobalSignOut, signed: true },
-  RevokeToken: { command: UserDirectoryCommands.revokeToken, signed: false },
-  AdminDisableUser: { command: UserDirectoryCommands.adminDisableUser, signed: true },
-  AdminEnableUser: { command: UserDirectoryCommands.adminEnableUser, signed: true },
-  ForgotPassword: { command: UserDirectoryCommands.forgotPassword, signed: false },
-  ConfirmForgotPassword: { command: UserDirectoryCommands.confirmForgotPassword, signed: false },
-  ChangePassword: { command: UserDirectoryCommands.changePassword, signed: false },
-  AdminSetUserPassword: { command: UserDirectoryCommands.adminSetUserPassword, signed: true },
-  AdminCreateUser: { command: UserDirectoryCommands.adminCreateUser, signed: true },
-  ListUsers: { command: UserDirectoryCommands.listUsers, signed: true },
-  AdminUpdateUserAttributes: { command: UserDirectoryCommands.adminUpdateUserAttributes, signed: true },
-  UpdateUserAttributes: { command: UserDirectoryCommands.updateUserAttributes, signed: false },
-  AdminDeleteUserAttributes: { command: UserDirectoryCommands.adminDeleteUserAttributes, signed: true },
-  DeleteUserAttributes: { command: UserDirectoryCommands.deleteUserAttributes, signed: false },
-  VerifyUserAttribute: { command: UserDirectoryCommands.verifyUserAttribute, signed: false },
-  GetUserAttributeVerificationCode: {
-    command: UserDirectoryCommands.getUserAttributeVerificationCode,
-    signed: false,
-  },
-  DeleteUser: { command: UserDirectoryCommands.deleteUser, signed: false },
-  AdminInitiateAuth: { command: UserDirectoryCommands.adminInitiateAuth, signed: true },
-  AdminRespondToAuthChallenge: { command: UserDirectoryCommands.adminRespondToAuthChallenge, signed: true },
-  CreateGroup: { command: UserDirectoryCommands.createGroup, signed: true },
-  GetGroup: { command: UserDirectoryCommands.getGroup, signed: true },
-  UpdateGroup: { command: UserDirectoryCommands.updateGroup, signed: true },
-  DeleteGroup: { command: UserDirectoryCommands.deleteGroup, signed: true },
-  ListGroups: { command: UserDirectoryCommands.listGroups, signed: true },
-  AdminAddUserToGroup: { command: UserDirectoryCommands.adminAddUserToGroup, signed: true },
-  AdminRemoveUserFromGroup: { command: UserDirectoryCommands.adminRemoveUserFromGroup, signed: true },
-  AdminListGroupsForUser: { command: UserDirectoryCommands.adminListGroupsForUser, signed: true },
-  ListUsersInGroup: { command: UserDirectoryCommands.listUsersInGroup, signed: true },
+export const UserDirectoryOperations = {
+  CreateUserPool: userPools.operation<W.CreateUserPoolRequest, W.CreateUserPoolResponse>()(
+    'CreateUserPool',
+    'admin',
+    { rateLimit: 'UserPoolUpdate' },
+  ),
+  DescribeUserPool: userPools.operation<W.UserPoolIdRequest, W.DescribeUserPoolResponse>()(
+    'DescribeUserPool',
+    'admin',
+    { rateLimit: 'UserPoolRead' },
+  ),
+  ListUserPools: userPools.operation<W.ListUserPoolsRequest, W.ListUserPoolsResponse>()(
+    'ListUserPools',
+    'admin',
+    { rateLimit: 'UserPoolRead' },
+  ),
+  DeleteUserPool: userPools.operation<W.UserPoolIdRequest, Record<string, never>>()(
+    'DeleteUserPool',
+    'admin',
+    { rateLimit: 'UserPoolUpdate' },
+  ),
+  CreateUserPoolClient: userPools.operation<W.CreateUserPoolClientRequest, W.CreateUserPoolClientResponse>()(
+    'CreateUserPoolClient',
+    'admin',
+    { rateLimit: 'UserPoolClientUpdate' },
+  ),
+  DescribeUserPoolClient: userPools.operation<
+    W.DescribeUserPoolClientRequest,
+    W.DescribeUserPoolClientResponse
+  >()('DescribeUserPoolClient', 'admin', { rateLimit: 'UserPoolClientRead' }),
+  ListUserPoolClients: userPools.operation<W.ListUserPoolClientsRequest, W.ListUserPoolClientsResponse>()(
+    'ListUserPoolClients',
+    'admin',
+    { rateLimit: 'UserPoolClientRead' },
+  ),
+  SignUp: userPools.operation<W.SignUpRequest, W.SignUpResponse>()('SignUp', 'public', {
+    rateLimit: 'UserCreation',
+  }),
+  ConfirmSignUp: userPools.operation<W.ConfirmSignUpRequest, W.ConfirmSignUpResponse>()(
+    'ConfirmSignUp',
+    'public',
+    { rateLimit: 'UserCreation' },
+  ),
+  ResendConfirmationCode: userPools.operation<
+    W.ResendConfirmationCodeRequest,
+    W.ResendConfirmationCodeResponse
+  >()('ResendConfirmationCode', 'public', { rateLimit: 'UserAccountRecovery' }),
+  AdminConfirmSignUp: userPools.operation<W.AdminUserRequest, W.AdminConfirmSignUpResponse>()(
+    'AdminConfirmSignUp',
+    'admin',
+    { rateLimit: 'UserCreation' },
+  ),
+  AdminGetUser: userPools.operation<W.AdminUserRequest, W.AdminGetUserResponse>()('AdminGetUser', 'admin', {
+    rateLimit: 'UserRead',
+  }),
+  AdminDeleteUser: userPools.operation<W.AdminUserRequest, W.AdminDeleteUserResponse>()(
+    'AdminDeleteUser',
+    'admin',
+    { rateLimit: 'UserUpdate' },
+  ),
+  InitiateAuth: userPools.operation<W.InitiateAuthRequest, W.InitiateAuthResponse>()(
+    'InitiateAuth',
+    'public',
+    { rateLimit: 'UserAuthentication' },
+  ),
+  RespondToAuthChallenge: userPools.operation<
+    W.RespondToAuthChallengeRequest,
+    W.RespondToAuthChallengeResponse
+  >()('RespondToAuthChallenge', 'public', { rateLimit: 'UserAuthenticationChallenge' }),
+  GetUser: userPools.operation<W.AccessTokenRequest, W.GetUserResponse>()('GetUser', 'public', {
+    rateLimit: 'UserRead',
+  }),
+  GlobalSignOut: userPools.operation<W.AccessTokenRequest, W.GlobalSignOutResponse>()(
+    'GlobalSignOut',
+    'public',
+    { rateLimit: 'UserUpdate' },
+  ),
+  AdminUserGlobalSignOut: userPools.operation<W.AdminUserRequest, W.AdminUserGlobalSignOutResponse>()(
+    'AdminUserGlobalSignOut',
+    'admin',
+    { rateLimit: 'UserUpdate' },
+  ),
+  RevokeToken: userPools.operation<W.RevokeTokenRequest, W.RevokeTokenResponse>()('RevokeToken', 'public', {
+    rateLimit: 'UserUpdate',
+  }),
+  AdminDisableUser: userPools.operation<W.AdminUserRequest, W.AdminDisableUserResponse>()(
+    'AdminDisableUser',
+    'admin',
+    { rateLimit: 'UserUpdate' },
+  ),
+  AdminEnableUser: userPools.operation<W.AdminUserRequest, W.AdminEnableUserResponse>()(
+    'AdminEnableUser',
+    'admin',
+    { rateLimit: 'UserUpdate' },
+  ),
+  ForgotPassword: userPools.operation<W.ForgotPasswordRequest, W.ForgotPasswordResponse>()(
+    'ForgotPassword',
+    'public',
+    { rateLimit: 'UserAccountRecovery' },
+  ),
+  ConfirmForgotPassword: userPools.operation<
+    W.ConfirmForgotPasswordRequest,
+    W.ConfirmForgotPasswordResponse
+  >()('ConfirmForgotPassword', 'public', { rateLimit: 'UserAccountRecovery' }),
+  ChangePassword: userPools.operation<W.ChangePasswordRequest, W.ChangePasswordResponse>()(
+    'ChangePassword',
+    'public',
+    { rateLimit: 'UserAccountRecovery' },
+  ),
+  AdminSetUserPassword: userPools.operation<W.AdminSetUserPasswordRequest, W.AdminSetUserPasswordResponse>()(
+    'AdminSetUserPassword',
+    'admin',
+    { rateLimit: 'UserAccountRecovery' },
+  ),
+  AdminCreateUser: userPools.operation<W.AdminCreateUserRequest, W.AdminCreateUserResponse>()(
+    'AdminCreateUser',
+    'admin',
+    { rateLimit: 'UserCreation' },
+  ),
+  ListUsers: userPools.operation<W.ListUsersRequest, W.ListUsersResponse>()('ListUsers', 'admin', {
+    rateLimit: 'UserList',
+  }),
+  AdminUpdateUserAttributes: userPools.operation<
+    W.AdminUpdateUserAttributesRequest,
+    W.AdminUpdateUserAttributesResponse
+  >()('AdminUpdateUserAttributes', 'admin', { rateLimit: 'UserUpdate' }),
+  UpdateUserAttributes: userPools.operation<W.UpdateUserAttributesRequest, W.UpdateUserAttributesResponse>()(
+    'UpdateUserAttributes',
+    'public',
+    { rateLimit: 'UserUpdate' },
+  ),
+  AdminDeleteUserAttributes: userPools.operation<
+    W.AdminDeleteUserAttributesRequest,
+    W.AdminDeleteUserAttributesResponse
+  >()('AdminDeleteUserAttributes', 'admin', { rateLimit: 'UserUpdate' }),
+  DeleteUserAttributes: userPools.operation<W.DeleteUserAttributesRequest, W.DeleteUserAttributesResponse>()(
+    'DeleteUserAttributes',
+    'public',
+    { rateLimit: 'UserUpdate' },
+  ),
+  VerifyUserAttribute: userPools.operation<W.VerifyUserAttributeRequest, W.VerifyUserAttributeResponse>()(
+    'VerifyUserAttribute',
+    'public',
+    { rateLimit: 'UserUpdate' },
+  ),
+  GetUserAttributeVerificationCode: userPools.operation<
+    W.GetUserAttributeVerificationCodeRequest,
+    W.GetUserAttributeVerificationCodeResponse
+  >()('GetUserAttributeVerificationCode', 'public', { rateLimit: 'UserUpdate' }),
+  DeleteUser: userPools.operation<W.AccessTokenRequest, W.DeleteUserResponse>()('DeleteUser', 'public', {
+    rateLimit: 'UserUpdate',
+  }),
+  AdminInitiateAuth: userPools.operation<W.AdminInitiateAuthRequest, W.AdminInitiateAuthResponse>()(
+    'AdminInitiateAuth',
+    'admin',
+    { rateLimit: 'UserAuthentication' },
+  ),
+  AdminRespondToAuthChallenge: userPools.operation<
+    W.AdminRespondToAuthChallengeRequest,
+    W.AdminRespondToAuthChallengeResponse
+  >()('AdminRespondToAuthChallenge', 'admin', { rateLimit: 'UserAuthenticationChallenge' }),
+  CreateGroup: userPools.operation<W.CreateGroupRequest, W.CreateGroupResponse>()('CreateGroup', 'admin', {
+    rateLimit: 'GroupWrite',
+  }),
+  GetGroup: userPools.operation<W.GroupRequest, W.GetGroupResponse>()('GetGroup', 'admin', {
+    rateLimit: 'GroupRead',
+  }),
+  UpdateGroup: userPools.operation<W.UpdateGroupRequest, W.UpdateGroupResponse>()('UpdateGroup', 'admin', {
+    rateLimit: 'GroupWrite',
+  }),
+  DeleteGroup: userPools.operation<W.GroupRequest, W.DeleteGroupResponse>()('DeleteGroup', 'admin', {
+    rateLimit: 'GroupWrite',
+  }),
+  ListGroups: userPools.operation<W.ListGroupsRequest, W.ListGroupsResponse>()('ListGroups', 'admin', {
+    rateLimit: 'GroupRead',
+  }),
+  AdminAddUserToGroup: userPools.operation<W.AdminGroupMembershipRequest, W.AdminAddUserToGroupResponse>()(
+    'AdminAddUserToGroup',
+    'admin',
+    { rateLimit: 'UserUpdate' },
+  ),
+  AdminRemoveUserFromGroup: userPools.operation<
+    W.AdminGroupMembershipRequest,
+    W.AdminRemoveUserFromGroupResponse
+  >()('AdminRemoveUserFromGroup', 'admin', { rateLimit: 'UserUpdate' }),
+  AdminListGroupsForUser: userPools.operation<
+    W.AdminListGroupsForUserRequest,
+    W.AdminListGroupsForUserResponse
+  >()('AdminListGroupsForUser', 'admin', { rateLimit: 'UserRead' }),
+  ListUsersInGroup: userPools.operation<W.ListUsersInGroupRequest, W.ListUsersInGroupResponse>()(
+    'ListUsersInGroup',
+    'admin',
+    { rateLimit: 'UserList' },
+  ),
+  /** Not a Cognito operation: the gateway serves a pool's JWKS and discovery document from it. */
+  GetJwks: internalOperation<W.UserPoolIdRequest, JwksResult>()(svc, 'GetJwks', [
+    'ResourceNotFoundException',
+  ]),
 } as const;
-export type CognitoUserPoolOperation = keyof typeof COGNITO_USER_POOL_OPERATIONS;
+
+const O = UserDirectoryOperations;
+
+/**
+ * The operations under the names the hand-written handlers use. Goes away once every handler is
+ * dispatched from the operation registry.
+ */
+export const UserDirectoryCommands = {
+  createUserPool: O.CreateUserPool,
+  describeUserPool: O.DescribeUserPool,
+  listUserPools: O.ListUserPools,
+  deleteUserPool: O.DeleteUserPool,
+  createUserPoolClient: O.CreateUserPoolClient,
+  describeUserPoolClient: O.DescribeUserPoolClient,
+  listUserPoolClients: O.ListUserPoolClients,
+  signUp: O.SignUp,
+  confirmSignUp: O.ConfirmSignUp,
+  resendConfirmationCode: O.ResendConfirmationCode,
+  adminConfirmSignUp: O.AdminConfirmSignUp,
+  adminGetUser: O.AdminGetUser,
+  adminDeleteUser: O.AdminDeleteUser,
+  initiateAuth: O.InitiateAuth,
+  respondToAuthChallenge: O.RespondToAuthChallenge,
+  getUser: O.GetUser,
+  globalSignOut: O.GlobalSignOut,
+  adminUserGlobalSignOut: O.AdminUserGlobalSignOut,
+  revokeToken: O.RevokeToken,
+  adminDisableUser: O.AdminDisableUser,
+  adminEnableUser: O.AdminEnableUser,
+  forgotPassword: O.ForgotPassword,
+  confirmForgotPassword: O.ConfirmForgotPassword,
+  changePassword: O.ChangePassword,
+  adminSetUserPassword: O.AdminSetUserPassword,
+  adminCreateUser: O.AdminCreateUser,
+  listUsers: O.ListUsers,
+  adminUpdateUserAttributes: O.AdminUpdateUserAttributes,
+  updateUserAttributes: O.UpdateUserAttributes,
+  adminDeleteUserAttributes: O.AdminDeleteUserAttributes,
+  deleteUserAttributes: O.DeleteUserAttributes,
+  verifyUserAttribute: O.VerifyUserAttribute,
+  getUserAttributeVerificationCode: O.GetUserAttributeVerificationCode,
+  deleteUser: O.DeleteUser,
+  adminInitiateAuth: O.AdminInitiateAuth,
+  adminRespondToAuthChallenge: O.AdminRespondToAuthChallenge,
+  createGroup: O.CreateGroup,
+  getGroup: O.GetGroup,
+  updateGroup: O.UpdateGroup,
+  deleteGroup: O.DeleteGroup,
+  listGroups: O.ListGroups,
+  adminAddUserToGroup: O.AdminAddUserToGroup,
+  adminRemoveUserFromGroup: O.AdminRemoveUserFromGroup,
+  adminListGroupsForUser: O.AdminListGroupsForUser,
+  listUsersInGroup: O.ListUsersInGroup,
+  getJwks: O.GetJwks,
+} as const;

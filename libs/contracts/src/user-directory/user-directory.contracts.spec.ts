@@ -1,5 +1,5 @@
 import { InvalidMessageError, parseMessage } from '../parse-message';
-import { COGNITO_USER_POOL_OPERATIONS } from './commands';
+import { UserDirectoryOperations } from './commands';
 import { UserDirectoryTopics, UserDisabledEvent, UserEnabledEvent, UserSignedOutEvent } from './events';
 
 const base = {
@@ -28,9 +28,10 @@ describe('user-directory contracts', () => {
   });
 
   it('lets only admin-signed callers reach Admin*, pool-management and group operations', () => {
-    for (const [name, op] of Object.entries(COGNITO_USER_POOL_OPERATIONS)) {
+    for (const [name, op] of Object.entries(UserDirectoryOperations)) {
+      if (op.surface.protocol === 'bus') continue;
       const adminOnly = name.startsWith('Admin') || /UserPool|ListUsers|Group/.test(name);
-      expect([name, op.signed]).toEqual([name, adminOnly]);
+      expect([name, op.access]).toEqual([name, adminOnly ? 'admin' : 'public']);
     }
   });
 });

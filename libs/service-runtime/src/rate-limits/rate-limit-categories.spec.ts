@@ -1,26 +1,17 @@
 import { RATE_LIMIT_DEFAULTS } from '@idfed/config';
-import {
-  COGNITO_IDENTITY_OPERATIONS,
-  COGNITO_USER_POOL_OPERATIONS,
-  IAM_QUERY_OPERATIONS,
-  STS_QUERY_OPERATIONS,
-} from '@idfed/contracts';
+import { OPERATION_CATALOG } from '@idfed/contracts';
 import { THROTTLES } from './rate-limit-categories';
 
 describe('rate limit categories', () => {
   it('puts every operation a client can call in a known category, with its API error name', () => {
-    const tables = [
-      [COGNITO_USER_POOL_OPERATIONS, 'TooManyRequestsException'],
-      [COGNITO_IDENTITY_OPERATIONS, 'TooManyRequestsException'],
-      [STS_QUERY_OPERATIONS, 'Throttling'],
-      [IAM_QUERY_OPERATIONS, 'Throttling'],
-    ] as const;
-    for (const [table, errorName] of tables) {
-      for (const [operation, { command }] of Object.entries(table)) {
-        const throttle = THROTTLES.get(command.pattern);
-        expect([operation, throttle?.errorName]).toEqual([operation, errorName]);
-        expect(Object.keys(RATE_LIMIT_DEFAULTS)).toContain(throttle!.category);
-      }
+    const errorNames = { json: 'TooManyRequestsException', query: 'Throttling' } as const;
+    const clientOperations = OPERATION_CATALOG.filter((op) => op.surface.protocol !== 'bus');
+    expect(clientOperations.length).toBeGreaterThan(80);
+    for (const op of clientOperations) {
+      const throttle = THROTTLES.get(op.pattern);
+      const protocol = op.surface.protocol as keyof typeof errorNames;
+      expect([op.name, throttle?.errorName]).toEqual([op.name, errorNames[protocol]]);
+      expect(Object.keys(RATE_LIMIT_DEFAULTS)).toContain(throttle!.category);
     }
   });
 

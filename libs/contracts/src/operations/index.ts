@@ -1,0 +1,3 @@
+export * from './aws-errors';
+export * from './framework-errors';
+export * from './operation';

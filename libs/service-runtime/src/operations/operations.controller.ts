@@ -1,0 +1,59 @@
+import { Controller, Inject, OnModuleInit, Type } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { AnyOperation, CommandEnvelope } from '@idfed/contracts';
+import { assertCallerAllowed } from './caller-access';
+import { ErrorContractMonitor } from './error-contract.monitor';
+import { OperationBinding, OperationHandler } from './operation-handler';
+
+/**
+ * The one bus controller of a service, built from its registry: one `@MessagePattern` route per
+ * operation, each checking the caller against the contract and handing the payload to the bound
+ * handler. Built rather than written so an operation is declared once, in the registry; being a
+ * real Nest controller, it keeps Nest's interceptors (rate limits) and exception filters.
+ */
+export function operationsController(bindings: readonly OperationBinding[]): Type<unknown> {
+  @Controller()
+  class OperationsController implements OnModuleInit {
+    private readonly handlers = new Map<string, OperationHandler<AnyOperation>>();
+
+    constructor(
+      @Inject(ModuleRef) private readonly moduleRef: ModuleRef,
+      @Inject(ErrorContractMonitor) private readonly errors: ErrorContractMonitor,
+    ) {}
+
+    onModuleInit(): void {
+      for (const { contract, handler } of bindings) {
+        this.handlers.set(contract.pattern, this.moduleRef.get(handler, { strict: false }));
+      }
+    }
+
+    async dispatch(contract: AnyOperation, envelope: CommandEnvelope<unknown>): Promise<unknown> {
+      try {
+        assertCallerAllowed(contract, envelope?.meta?.caller);
+        return await this.handlers.get(contract.pattern)!.execute(envelope.payload, envelope.meta);
+      } catch (err) {
+        this.errors.observe(contract, err);
+        throw err;
+      }
+    }
+  }
+
+  for (const { contract } of bindings) {
+    const method = `handle${contract.name}`;
+    const descriptor: PropertyDescriptor = {
+      value(this: OperationsController, envelope: CommandEnvelope<unknown>) {
+        return this.dispatch(contract, envelope);
+      },
+      writable: true,
+      configurable: true,
+    };
+    Object.defineProperty(OperationsController.prototype, method, descriptor);
+    // Nest reads the parameter's type to pick a pipe; the envelope is plain JSON.
+    Reflect.defineMetadata('design:paramtypes', [Object], OperationsController.prototype, method);
+    Payload()(OperationsController.prototype, method, 0);
+    MessagePattern(contract.pattern)(OperationsController.prototype, method, descriptor);
+    Object.defineProperty(OperationsController.prototype, method, descriptor);
+  }
+  return OperationsController;
+}
