@@ -72,6 +72,7 @@ const ERROR_STATUS: Readonly<Record<string, number>> = {
   IDPCommunicationError: 400,
   MalformedPolicyDocument: 400,
   PackedPolicyTooLarge: 400,
+  InvalidContextAssertion: 400,
   RegionDisabledException: 403,
   NoSuchEntity: 404,
   EntityAlreadyExists: 409,
