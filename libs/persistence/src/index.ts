@@ -4,3 +4,4 @@ export * from './prepared-query';
 export * from './parameter-free.logger';
 export * from './service-roles';
 export * from './database-unavailable';
+export * from './postgres-errors';

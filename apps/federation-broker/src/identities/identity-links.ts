@@ -6,6 +6,7 @@ import {
   IdentityUnlinkedEvent,
 } from '@idfed/contracts';
 import { OutboxService } from '@idfed/messaging';
+import { isUniqueViolation } from '@idfed/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 import { BrokerErrors } from '../common/broker-errors';
 import { IdentityEntity, IdentityLoginEntity } from '../database/entities';
@@ -14,8 +15,6 @@ export interface Login {
   provider: string;
   subject: string;
 }
-
-const UNIQUE_VIOLATION = '23505';
 
 /**
  * The identity graph: which login belongs to which identity. A login belongs to one identity of a
@@ -49,8 +48,7 @@ export class IdentityLinks {
         this.outbox.nudge();
         return identityId;
       } catch (err) {
-        const code = (err as { driverError?: { code?: string } }).driverError?.code;
-        if (code !== UNIQUE_VIOLATION || attempt >= 3) throw err;
+        if (!isUniqueViolation(err) || attempt >= 3) throw err;
       }
     }
   }
