@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { IdfedEnv } from '@idfed/config';
-import { FederationBrokerCommands } from '@idfed/contracts';
+import { FederationBrokerOperations } from '@idfed/contracts';
 import { BusClient } from '@idfed/messaging';
 import { Jwk } from './jwt';
 import { TrustedIssuer } from './web-identity-providers';
@@ -20,7 +20,7 @@ export function identityPoolIssuer(env: IdfedEnv, bus: Pick<BusClient, 'request'
     audiences: 'any',
     keys: async () => {
       const jwks = await bus.request(
-        FederationBrokerCommands.getIssuerJwks,
+        FederationBrokerOperations.GetIssuerJwks,
         {},
         { requestId: randomUUID(), caller: { kind: 'anonymous' } },
       );

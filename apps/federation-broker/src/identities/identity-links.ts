@@ -5,9 +5,11 @@ import {
   IdentityLinkedEvent,
   IdentityUnlinkedEvent,
 } from '@idfed/contracts';
+import { Inject, Injectable } from '@nestjs/common';
 import { OutboxService } from '@idfed/messaging';
 import { isUniqueViolation } from '@idfed/persistence';
 import { DataSource, EntityManager } from 'typeorm';
+import { FEDERATION_BROKER_CONFIG, FederationBrokerConfig } from '../config/federation-broker.config';
 import { BrokerErrors } from '../common/broker-errors';
 import { IdentityEntity, IdentityLoginEntity } from '../database/entities';
 
@@ -21,11 +23,12 @@ export interface Login {
  * pool at most (the table's key), so concurrent first sign-ins of one user cannot create two
  * identities: the loser of the race retries and finds the winner's.
  */
+@Injectable()
 export class IdentityLinks {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly outbox: OutboxService,
-    private readonly region: string,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(OutboxService) private readonly outbox: OutboxService,
+    @Inject(FEDERATION_BROKER_CONFIG) private readonly config: FederationBrokerConfig,
   ) {}
 
   /**
@@ -111,7 +114,7 @@ export class IdentityLinks {
     authenticated: boolean,
     correlationId: string,
   ): Promise<string> {
-    const id = `${this.region}:${randomUUID()}`;
+    const id = `${this.config.region}:${randomUUID()}`;
     const now = new Date();
     await m.insert(IdentityEntity, { id, poolId, createdAt: now, updatedAt: now });
     const event: IdentityCreatedEvent = {

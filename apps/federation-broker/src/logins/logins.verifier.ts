@@ -1,10 +1,12 @@
-import { CommandMeta, WebIdentityCommands } from '@idfed/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import { CommandMeta, WebIdentityOperations } from '@idfed/contracts';
 import { decodeJwt, verifyRs256 } from '@idfed/crypto';
 import { BusClient, CommandFailedError } from '@idfed/messaging';
+import { FEDERATION_BROKER_CONFIG, FederationBrokerConfig } from '../config/federation-broker.config';
 import { BrokerErrors } from '../common/broker-errors';
 import { IdentityPoolEntity } from '../database/entities';
 import { IssuerKeysService } from '../tokens/issuer-keys.service';
-import { SocialEndpoints, verifyAmazonLogin, verifyFacebookLogin } from './social-login.verifiers';
+import { verifyAmazonLogin, verifyFacebookLogin } from './social-login.verifiers';
 import { UserPoolLoginVerifier, UserPoolProvider } from './user-pool-login.verifier';
 import { VerifiedLogin } from './verified-login';
 
@@ -22,13 +24,13 @@ function userPoolIdOf(providerName: string): string | undefined {
  * name the provider as Cognito does; for user pools both the AWS form and idfed's issuer form are
  * accepted and resolve to the provider as configured.
  */
+@Injectable()
 export class LoginsVerifier {
   constructor(
-    private readonly userPools: UserPoolLoginVerifier,
-    private readonly bus: BusClient,
-    private readonly social: SocialEndpoints,
-    private readonly issuerKeys: IssuerKeysService,
-    private readonly issuer: string,
+    @Inject(UserPoolLoginVerifier) private readonly userPools: UserPoolLoginVerifier,
+    @Inject(BusClient) private readonly bus: BusClient,
+    @Inject(IssuerKeysService) private readonly issuerKeys: IssuerKeysService,
+    @Inject(FEDERATION_BROKER_CONFIG) private readonly config: FederationBrokerConfig,
   ) {}
 
   /**
@@ -48,7 +50,7 @@ export class LoginsVerifier {
     if (!jwt || !key || !verifyRs256(jwt, key))
       throw BrokerErrors.invalidLogin("Couldn't verify signed token.");
     const { payload } = jwt;
-    if (payload.iss !== this.issuer || payload.aud !== pool.id || payload.sub !== identityId) {
+    if (payload.iss !== this.config.issuer || payload.aud !== pool.id || payload.sub !== identityId) {
       throw BrokerErrors.invalidLogin('The token is for another identity or identity pool.');
     }
     if (typeof payload.exp !== 'number' || payload.exp <= Date.now() / 1000)
@@ -107,8 +109,8 @@ export class LoginsVerifier {
       }
     }
     const appId = config.supportedLoginProviders[key];
-    if (key === 'graph.facebook.com' && appId) return verifyFacebookLogin(this.social, appId, token);
-    if (key === 'www.amazon.com' && appId) return verifyAmazonLogin(this.social, appId, token);
+    if (key === 'graph.facebook.com' && appId) return verifyFacebookLogin(this.config.social, appId, token);
+    if (key === 'www.amazon.com' && appId) return verifyAmazonLogin(this.config.social, appId, token);
     if (key === 'accounts.google.com' && appId) {
       return this.viaCredentialVending({ Token: token, WellKnownProvider: key, Audience: appId }, key, meta);
     }
@@ -128,7 +130,7 @@ export class LoginsVerifier {
     meta: CommandMeta,
   ): Promise<VerifiedLogin> {
     try {
-      const result = await this.bus.request(WebIdentityCommands.verifyWebIdentityToken, request, meta);
+      const result = await this.bus.request(WebIdentityOperations.VerifyWebIdentityToken, request, meta);
       return {
         provider,
         subject: result.subject,

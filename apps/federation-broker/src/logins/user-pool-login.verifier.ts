@@ -1,6 +1,8 @@
 import { createPublicKey, KeyObject } from 'node:crypto';
 import { decodeJwt, verifyRs256 } from '@idfed/crypto';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { FEDERATION_BROKER_CONFIG, FederationBrokerConfig } from '../config/federation-broker.config';
 import { BrokerErrors } from '../common/broker-errors';
 import { RevokedSessionEntity, UserPoolKeyEntity, UserPoolUserStateEntity } from '../database/entities';
 import { VerifiedLogin } from './verified-login';
@@ -18,13 +20,15 @@ export interface UserPoolProvider {
  * signing-key events (no HTTP call back into idfed); ServerSideTokenCheck consults what the user
  * directory reported about the user (deleted, disabled, signed out).
  */
+@Injectable()
 export class UserPoolLoginVerifier {
   private readonly keys = new Map<string, { userPoolId: string; key: KeyObject }>();
 
+  private readonly now: () => number = Date.now;
+
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly publicUrl: string,
-    private readonly now: () => number = Date.now,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(FEDERATION_BROKER_CONFIG) private readonly config: FederationBrokerConfig,
   ) {}
 
   async verify(provider: UserPoolProvider, token: string): Promise<VerifiedLogin> {
@@ -35,7 +39,7 @@ export class UserPoolLoginVerifier {
     if (!key || key.userPoolId !== provider.userPoolId || !verifyRs256(jwt, key.key)) {
       throw BrokerErrors.invalidLogin("Couldn't verify signed token.");
     }
-    if (payload.iss !== `${this.publicUrl}/${provider.userPoolId}`) {
+    if (payload.iss !== `${this.config.publicUrl}/${provider.userPoolId}`) {
       throw BrokerErrors.invalidLogin('Issuer does not match the provider.');
     }
     if (payload.token_use !== 'id') throw BrokerErrors.invalidLogin('Only ID tokens are accepted.');

@@ -1,9 +1,11 @@
 import { createHash, createPublicKey, generateKeyPair, KeyObject, webcrypto } from 'node:crypto';
 import { promisify } from 'node:util';
+import { Inject, Injectable } from '@nestjs/common';
 import { BrokerSigningKeyActivatedEvent, FederationBrokerTopics } from '@idfed/contracts';
 import { KeyEncryption } from '@idfed/crypto';
 import { OutboxService } from '@idfed/messaging';
 import { DataSource } from 'typeorm';
+import { FEDERATION_BROKER_CONFIG, FederationBrokerConfig } from '../config/federation-broker.config';
 import { IssuerKeyEntity } from '../database/entities';
 
 const generateRsa = promisify(generateKeyPair);
@@ -13,15 +15,16 @@ const generateRsa = promisify(generateKeyPair);
  * event that carries the public key to credential vending), stored sealed under the
  * key-encryption key, opened once per process.
  */
+@Injectable()
 export class IssuerKeysService {
   private active?: Promise<{ kid: string; privateKey: webcrypto.CryptoKey }>;
   private readonly publicKeys = new Map<string, KeyObject>();
 
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly encryption: KeyEncryption,
-    private readonly outbox: OutboxService,
-    private readonly issuer: string,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(KeyEncryption) private readonly encryption: KeyEncryption,
+    @Inject(OutboxService) private readonly outbox: OutboxService,
+    @Inject(FEDERATION_BROKER_CONFIG) private readonly config: FederationBrokerConfig,
   ) {}
 
   activeKey(): Promise<{ kid: string; privateKey: webcrypto.CryptoKey }> {
@@ -72,14 +75,14 @@ export class IssuerKeysService {
       };
       await m.insert(IssuerKeyEntity, created);
       const event: BrokerSigningKeyActivatedEvent = {
-        issuer: this.issuer,
+        issuer: this.config.issuer,
         kid,
         publicJwk: created.publicJwk,
         occurredAt: created.createdAt.toISOString(),
       };
       await this.outbox.add(m, {
         topic: FederationBrokerTopics.signingKeyActivated,
-        key: this.issuer,
+        key: this.config.issuer,
         payload: event,
       });
       return created;

@@ -1,4 +1,6 @@
+import { Inject, Injectable } from '@nestjs/common';
 import { signRs256 } from '@idfed/crypto';
+import { FEDERATION_BROKER_CONFIG, FederationBrokerConfig } from '../config/federation-broker.config';
 import { IssuerKeysService } from './issuer-keys.service';
 
 /** Cognito's default OpenID token lifetime; developer tokens may ask for up to a day. */
@@ -19,10 +21,11 @@ export interface OpenIdTokenSubject {
  * identity, `amr` says how it authenticated. Credential vending trusts its issuer under the AWS
  * principal name cognito-identity.amazonaws.com.
  */
+@Injectable()
 export class OpenIdTokenIssuer {
   constructor(
-    private readonly keys: IssuerKeysService,
-    readonly issuer: string,
+    @Inject(IssuerKeysService) private readonly keys: IssuerKeysService,
+    @Inject(FEDERATION_BROKER_CONFIG) private readonly config: FederationBrokerConfig,
   ) {}
 
   async issue(subject: OpenIdTokenSubject): Promise<string> {
@@ -31,7 +34,7 @@ export class OpenIdTokenIssuer {
     return signRs256(
       { alg: 'RS256', kid: key.kid, typ: 'JWT' },
       {
-        iss: this.issuer,
+        iss: this.config.issuer,
         sub: subject.identityId,
         aud: subject.identityPoolId,
         amr: subject.amr,

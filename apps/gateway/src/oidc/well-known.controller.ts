@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { AwsError } from '@idfed/aws-protocol';
-import { FederationBrokerCommands, JwksResult, UserDirectoryCommands } from '@idfed/contracts';
+import { FederationBrokerOperations, JwksResult, UserDirectoryCommands } from '@idfed/contracts';
 import { BusClient, CommandFailedError } from '@idfed/messaging';
 import { GATEWAY_OPTIONS, GatewayOptions } from '../gateway.options';
 import { requestIdOf } from '../http/request-context.middleware';
@@ -53,7 +53,7 @@ export class WellKnownController {
   private async fetchJwks(userPoolId: string, requestId: string): Promise<JwksResult> {
     if (userPoolId === IDENTITY_ISSUER) {
       return this.bus.request(
-        FederationBrokerCommands.getIssuerJwks,
+        FederationBrokerOperations.GetIssuerJwks,
         {},
         { requestId, caller: { kind: 'anonymous' } },
       );

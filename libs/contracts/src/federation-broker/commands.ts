@@ -94,31 +94,3 @@ export const FederationBrokerOperations = {
   /** Not a Cognito operation: the gateway serves the broker's OpenID issuer keys from it. */
   GetIssuerJwks: internalOperation<Empty, JwksResult>()(svc, 'GetIssuerJwks'),
 } as const;
-
-const O = FederationBrokerOperations;
-
-/**
- * The operations under the names the hand-written handlers use. Goes away once every handler is
- * dispatched from the operation registry.
- */
-export const FederationBrokerCommands = {
-  createIdentityPool: O.CreateIdentityPool,
-  describeIdentityPool: O.DescribeIdentityPool,
-  updateIdentityPool: O.UpdateIdentityPool,
-  listIdentityPools: O.ListIdentityPools,
-  deleteIdentityPool: O.DeleteIdentityPool,
-  setIdentityPoolRoles: O.SetIdentityPoolRoles,
-  getIdentityPoolRoles: O.GetIdentityPoolRoles,
-  getId: O.GetId,
-  getOpenIdToken: O.GetOpenIdToken,
-  getCredentialsForIdentity: O.GetCredentialsForIdentity,
-  unlinkIdentity: O.UnlinkIdentity,
-  describeIdentity: O.DescribeIdentity,
-  listIdentities: O.ListIdentities,
-  deleteIdentities: O.DeleteIdentities,
-  lookupDeveloperIdentity: O.LookupDeveloperIdentity,
-  getOpenIdTokenForDeveloperIdentity: O.GetOpenIdTokenForDeveloperIdentity,
-  mergeDeveloperIdentities: O.MergeDeveloperIdentities,
-  unlinkDeveloperIdentity: O.UnlinkDeveloperIdentity,
-  getIssuerJwks: O.GetIssuerJwks,
-} as const;

@@ -1,0 +1,72 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  FederationBrokerOperations,
+  LookupDeveloperIdentityRequest,
+  LookupDeveloperIdentityResponse,
+} from '@idfed/contracts';
+import { keysetPage } from '@idfed/persistence';
+import { OperationHandler } from '@idfed/service-runtime';
+import { DataSource } from 'typeorm';
+import { BrokerErrors } from '../common/broker-errors';
+import { decodePageToken, encodePageToken } from '../common/page-token';
+import { Patterns, RequestValidator } from '../common/validate';
+import { IdentityEntity, IdentityLoginEntity } from '../database/entities';
+import { IdentityPoolLookup } from '../pools/identity-pool.lookup';
+import { developerProviderOf } from './developer-provider';
+
+@Injectable()
+export class LookupDeveloperIdentityHandler implements OperationHandler<
+  typeof FederationBrokerOperations.LookupDeveloperIdentity
+> {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(IdentityPoolLookup) private readonly pools: IdentityPoolLookup,
+  ) {}
+
+  async execute(req: LookupDeveloperIdentityRequest): Promise<LookupDeveloperIdentityResponse> {
+    RequestValidator.of(req)
+      .string('IdentityPoolId', { required: true, min: 1, max: 55, pattern: Patterns.identityPoolId })
+      .string('IdentityId', { min: 1, max: 55, pattern: Patterns.identityId })
+      .string('DeveloperUserIdentifier', { min: 1, max: 1024 })
+      .integer('MaxResults', { min: 1, max: 60 })
+      .check();
+    // A token it did not issue is refused before anything is looked up, as on every List operation.
+    const after = decodePageToken(req.NextToken);
+    const pool = await this.pools.require(req.IdentityPoolId);
+    const developer = developerProviderOf(pool);
+    let identityId = req.IdentityId;
+    if (req.DeveloperUserIdentifier) {
+      const link = await this.dataSource.manager.findOne(IdentityLoginEntity, {
+        where: { poolId: pool.id, provider: developer, subject: req.DeveloperUserIdentifier },
+      });
+      if (!link || (identityId && link.identityId !== identityId)) {
+        throw BrokerErrors.notFound('No identity is linked to that developer user identifier.');
+      }
+      identityId = link.identityId;
+    }
+    if (!identityId) throw BrokerErrors.invalidParameter('Give IdentityId or DeveloperUserIdentifier.');
+    const max = req.MaxResults ?? 60;
+    const { page, next } = await keysetPage(
+      this.dataSource
+        .getRepository(IdentityLoginEntity)
+        .createQueryBuilder('l')
+        .where('l.identity_id = :identityId AND l.provider = :developer', { identityId, developer }),
+      'l.subject',
+      after,
+      max,
+      (l) => l.subject,
+    );
+    if (
+      page.length === 0 &&
+      !after &&
+      !(await this.dataSource.manager.findOne(IdentityEntity, { where: { id: identityId } }))
+    ) {
+      throw BrokerErrors.identityNotFound(identityId);
+    }
+    return {
+      IdentityId: identityId,
+      DeveloperUserIdentifierList: page.map((r) => r.subject),
+      ...(next ? { NextToken: encodePageToken(next) } : {}),
+    };
+  }
+}

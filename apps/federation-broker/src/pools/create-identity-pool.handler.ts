@@ -1,0 +1,34 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { CreateIdentityPoolRequest, FederationBrokerOperations, IdentityPoolType } from '@idfed/contracts';
+import { OperationHandler } from '@idfed/service-runtime';
+import { DataSource } from 'typeorm';
+import { FEDERATION_BROKER_CONFIG, FederationBrokerConfig } from '../config/federation-broker.config';
+import { IdentityPoolEntity } from '../database/entities';
+import { identityPoolConfigFrom, toIdentityPoolType } from './identity-pool-config';
+
+@Injectable()
+export class CreateIdentityPoolHandler implements OperationHandler<
+  typeof FederationBrokerOperations.CreateIdentityPool
+> {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(FEDERATION_BROKER_CONFIG) private readonly config: FederationBrokerConfig,
+  ) {}
+
+  async execute(req: CreateIdentityPoolRequest): Promise<IdentityPoolType> {
+    const config = identityPoolConfigFrom(req);
+    const now = new Date();
+    const pool = this.dataSource.manager.create(IdentityPoolEntity, {
+      id: `${this.config.region}:${randomUUID()}`,
+      name: req.IdentityPoolName,
+      config,
+      roles: {},
+      roleMappings: {},
+      createdAt: now,
+      updatedAt: now,
+    });
+    await this.dataSource.manager.insert(IdentityPoolEntity, pool);
+    return toIdentityPoolType(pool);
+  }
+}
