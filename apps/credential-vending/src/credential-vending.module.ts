@@ -1,31 +1,26 @@
 import { DynamicModule } from '@nestjs/common';
 import { IdfedEnv } from '@idfed/config';
-import { BusClient, OutboxService, TransportConfig } from '@idfed/messaging';
+import { BusClient, TransportConfig } from '@idfed/messaging';
 import { peerBusProviders, ServiceModule } from '@idfed/service-runtime';
 import { SessionTokenCodec } from '@idfed/session-credentials';
-import { DataSource } from 'typeorm';
 import { IamArns } from './common/arns';
+import { credentialVendingOperations } from './credential-vending.operations';
 import { credentialVendingEntities } from './database/entities';
 import { credentialVendingMigrations } from './database/migrations';
 import { CREDENTIAL_VENDING_SCHEMA } from './database/schema';
-import { OidcProvidersHandlers } from './oidc-providers/oidc-providers.handlers';
-import { OidcProvidersService } from './oidc-providers/oidc-providers.service';
-import { ManagedPoliciesService } from './policies/managed-policies.service';
-import { PoliciesHandlers } from './policies/policies.handlers';
-import { RevocationsHandlers } from './revocations/revocations.handlers';
-import { RevocationsService } from './revocations/revocations.service';
-import { RolePoliciesService } from './roles/role-policies.service';
-import { RolesHandlers } from './roles/roles.handlers';
-import { RolesService } from './roles/roles.service';
-import { AssumeRoleUseCase } from './sts/assume-role.use-case';
-import { AssumeRoleWithWebIdentityUseCase } from './sts/assume-role-with-web-identity.use-case';
+import { OidcProviderLookup } from './oidc-providers/oidc-provider.lookup';
+import { ManagedPolicyLookup } from './policies/managed-policy.lookup';
+import { RoleLookup } from './roles/role.lookup';
+import { RolePermissions } from './roles/role-permissions';
 import { SessionIssuer } from './sts/session-issuer';
-import { StsHandlers } from './sts/sts.handlers';
-import { JwksClient } from './web-identity/jwks.client';
 import { identityPoolIssuer } from './web-identity/identity-pool-issuer';
-import { VerifyWebIdentityTokenUseCase } from './web-identity/verify-web-identity-token.use-case';
-import { WebIdentityHandlers } from './web-identity/web-identity.handlers';
-import { TrustedIssuer, WebIdentityProviders } from './web-identity/web-identity-providers';
+import { JwksClient } from './web-identity/jwks.client';
+import {
+  GOOGLE_ISSUER,
+  TRUSTED_ISSUERS,
+  TrustedIssuer,
+  WebIdentityProviders,
+} from './web-identity/web-identity-providers';
 import { WebIdentityTokenVerifier } from './web-identity/web-identity-token.verifier';
 
 export interface CredentialVendingOptions {
@@ -41,10 +36,13 @@ export interface CredentialVendingOptions {
   trustedIssuers?: (bus: BusClient) => TrustedIssuer[];
 }
 
-/** Wires credential vending: plain classes built here, so what depends on what reads in one place. */
+/**
+ * Credential vending: its operation registry and the helpers the handlers share, each an
+ * injectable class; configuration values are provided by token, built once from the options.
+ */
 export const CredentialVendingModule = {
   register(options: CredentialVendingOptions): DynamicModule {
-    const arns = new IamArns(options.env.accountId);
+    const { env } = options;
     return ServiceModule.register({
       service: 'credential-vending',
       schema: CREDENTIAL_VENDING_SCHEMA,
@@ -52,98 +50,29 @@ export const CredentialVendingModule = {
       databaseUrl: options.databaseUrl,
       entities: credentialVendingEntities,
       migrations: credentialVendingMigrations,
-      rateLimits: options.env.rateLimits,
-      controllers: [
-        RolesHandlers,
-        PoliciesHandlers,
-        OidcProvidersHandlers,
-        StsHandlers,
-        RevocationsHandlers,
-        WebIdentityHandlers,
-      ],
+      rateLimits: env.rateLimits,
+      operations: credentialVendingOperations,
       providers: [
-        { provide: IamArns, useValue: arns },
+        // Credential vending also asks: the federation broker for its issuer keys.
+        ...peerBusProviders('credential-vending', options.transport, env.requestTimeoutMs),
+        { provide: IamArns, useValue: new IamArns(env.accountId) },
         { provide: SessionTokenCodec, useValue: SessionTokenCodec.fromMasterKey(options.sessionTokenKey) },
         { provide: JwksClient, useValue: new JwksClient() },
-        // Credential vending also asks: the federation broker for its issuer keys.
-        ...peerBusProviders('credential-vending', options.transport, options.env.requestTimeoutMs),
+        { provide: GOOGLE_ISSUER, useValue: env.googleIssuer },
         {
-          provide: RolesService,
-          inject: [DataSource],
-          useFactory: (ds: DataSource) => new RolesService(ds, arns),
+          // The default issuer asks the broker for its keys, so the list needs the bus client.
+          provide: TRUSTED_ISSUERS,
+          inject: [BusClient],
+          useFactory: (bus: BusClient): TrustedIssuer[] =>
+            options.trustedIssuers ? options.trustedIssuers(bus) : [identityPoolIssuer(env, bus)],
         },
-        {
-          provide: ManagedPoliciesService,
-          inject: [DataSource],
-          useFactory: (ds: DataSource) => new ManagedPoliciesService(ds, arns),
-        },
-        {
-          provide: RolePoliciesService,
-          inject: [DataSource, RolesService, ManagedPoliciesService],
-          useFactory: (ds: DataSource, roles: RolesService, policies: ManagedPoliciesService) =>
-            new RolePoliciesService(ds, roles, policies),
-        },
-        {
-          provide: OidcProvidersService,
-          inject: [DataSource],
-          useFactory: (ds: DataSource) => new OidcProvidersService(ds, arns),
-        },
-        {
-          provide: WebIdentityProviders,
-          inject: [OidcProvidersService, BusClient],
-          useFactory: (providers: OidcProvidersService, bus: BusClient) =>
-            new WebIdentityProviders(
-              providers,
-              options.trustedIssuers ? options.trustedIssuers(bus) : [identityPoolIssuer(options.env, bus)],
-              options.env.googleIssuer,
-            ),
-        },
-        {
-          provide: WebIdentityTokenVerifier,
-          inject: [WebIdentityProviders, JwksClient],
-          useFactory: (providers: WebIdentityProviders, jwks: JwksClient) =>
-            new WebIdentityTokenVerifier(providers, jwks),
-        },
-        {
-          provide: VerifyWebIdentityTokenUseCase,
-          inject: [WebIdentityProviders, WebIdentityTokenVerifier],
-          useFactory: (providers: WebIdentityProviders, verifier: WebIdentityTokenVerifier) =>
-            new VerifyWebIdentityTokenUseCase(providers, verifier),
-        },
-        {
-          provide: SessionIssuer,
-          inject: [DataSource, SessionTokenCodec, OutboxService],
-          useFactory: (ds: DataSource, codec: SessionTokenCodec, outbox: OutboxService) =>
-            new SessionIssuer(ds, codec, outbox),
-        },
-        {
-          provide: AssumeRoleWithWebIdentityUseCase,
-          inject: [DataSource, RolesService, ManagedPoliciesService, WebIdentityTokenVerifier, SessionIssuer],
-          useFactory: (
-            ds: DataSource,
-            roles: RolesService,
-            policies: ManagedPoliciesService,
-            tokens: WebIdentityTokenVerifier,
-            issuer: SessionIssuer,
-          ) => new AssumeRoleWithWebIdentityUseCase(ds, roles, policies, tokens, issuer),
-        },
-        {
-          provide: AssumeRoleUseCase,
-          inject: [DataSource, RolesService, RolePoliciesService, ManagedPoliciesService, SessionIssuer],
-          useFactory: (
-            ds: DataSource,
-            roles: RolesService,
-            rolePolicies: RolePoliciesService,
-            policies: ManagedPoliciesService,
-            issuer: SessionIssuer,
-          ) => new AssumeRoleUseCase(ds, arns, roles, rolePolicies, policies, issuer),
-        },
-        {
-          provide: RevocationsService,
-          inject: [DataSource, RolesService, OutboxService],
-          useFactory: (ds: DataSource, roles: RolesService, outbox: OutboxService) =>
-            new RevocationsService(ds, roles, outbox),
-        },
+        RoleLookup,
+        RolePermissions,
+        ManagedPolicyLookup,
+        OidcProviderLookup,
+        SessionIssuer,
+        WebIdentityProviders,
+        WebIdentityTokenVerifier,
       ],
     });
   },

@@ -5,17 +5,38 @@ import { CommandMeta } from '@idfed/contracts';
 import { OutboxService, ServiceError } from '@idfed/messaging';
 import { migrateServiceSchema, serviceDataSourceOptions } from '@idfed/persistence';
 import { SessionTokenCodec } from '@idfed/session-credentials';
+import { Test } from '@nestjs/testing';
 import { IamArns } from '../src/common/arns';
+import { credentialVendingOperations } from '../src/credential-vending.operations';
 import { credentialVendingEntities } from '../src/database/entities';
 import { credentialVendingMigrations } from '../src/database/migrations';
 import { CREDENTIAL_VENDING_SCHEMA } from '../src/database/schema';
-import { OidcProvidersService } from '../src/oidc-providers/oidc-providers.service';
-import { ManagedPoliciesService } from '../src/policies/managed-policies.service';
-import { RevocationsService } from '../src/revocations/revocations.service';
-import { RolePoliciesService } from '../src/roles/role-policies.service';
-import { RolesService } from '../src/roles/roles.service';
+import { AddClientIDToOpenIDConnectProviderHandler } from '../src/oidc-providers/add-client-id-to-open-id-connect-provider.handler';
+import { CreateOpenIDConnectProviderHandler } from '../src/oidc-providers/create-open-id-connect-provider.handler';
+import { GetOpenIDConnectProviderHandler } from '../src/oidc-providers/get-open-id-connect-provider.handler';
+import { OidcProviderLookup } from '../src/oidc-providers/oidc-provider.lookup';
+import { RemoveClientIDFromOpenIDConnectProviderHandler } from '../src/oidc-providers/remove-client-id-from-open-id-connect-provider.handler';
+import { CreatePolicyHandler } from '../src/policies/create-policy.handler';
+import { GetPolicyHandler } from '../src/policies/get-policy.handler';
+import { ManagedPolicyLookup } from '../src/policies/managed-policy.lookup';
+import { ListRevocationsHandler } from '../src/revocations/list-revocations.handler';
+import { RevokeRoleSessionsHandler } from '../src/revocations/revoke-role-sessions.handler';
+import { AttachRolePolicyHandler } from '../src/roles/attach-role-policy.handler';
+import { CreateRoleHandler } from '../src/roles/create-role.handler';
+import { DeleteRoleHandler } from '../src/roles/delete-role.handler';
+import { DeleteRolePolicyHandler } from '../src/roles/delete-role-policy.handler';
+import { DetachRolePolicyHandler } from '../src/roles/detach-role-policy.handler';
+import { GetRolePermissionsHandler } from '../src/roles/get-role-permissions.handler';
+import { ListRolePoliciesHandler } from '../src/roles/list-role-policies.handler';
+import { ListRolesHandler } from '../src/roles/list-roles.handler';
+import { PutRolePolicyHandler } from '../src/roles/put-role-policy.handler';
+import { RoleLookup } from '../src/roles/role.lookup';
+import { RolePermissions } from '../src/roles/role-permissions';
 import { AssumeRoleUseCase } from '../src/sts/assume-role.use-case';
 import { SessionIssuer } from '../src/sts/session-issuer';
+import { WebIdentityProviders } from '../src/web-identity/web-identity-providers';
+import { WebIdentityTokenVerifier } from '../src/web-identity/web-identity-token.verifier';
+import { JwksClient } from '../src/web-identity/jwks.client';
 
 const ACCOUNT = '123456789012';
 
@@ -38,11 +59,51 @@ describe('credential vending on PostgreSQL', () => {
   const dbName = `idfed_cv_int_${Date.now()}_${randomBytes(3).toString('hex')}`;
   let serverUrl: string;
   let ds: DataSource;
-  let roles: RolesService;
-  let policies: ManagedPoliciesService;
-  let rolePolicies: RolePoliciesService;
-  let providers: OidcProvidersService;
-  let revocations: RevocationsService;
+  let roles: {
+    create: (r: Parameters<CreateRoleHandler['execute']>[0]) => ReturnType<CreateRoleHandler['execute']>;
+    list: (r: Parameters<ListRolesHandler['execute']>[0]) => ReturnType<ListRolesHandler['execute']>;
+    delete: (roleName: string) => ReturnType<DeleteRoleHandler['execute']>;
+  };
+  let policies: {
+    create: (r: Parameters<CreatePolicyHandler['execute']>[0]) => ReturnType<CreatePolicyHandler['execute']>;
+    get: (arn: string) => ReturnType<GetPolicyHandler['execute']>;
+  };
+  let rolePolicies: {
+    put: (r: Parameters<PutRolePolicyHandler['execute']>[0]) => ReturnType<PutRolePolicyHandler['execute']>;
+    list: (
+      r: Parameters<ListRolePoliciesHandler['execute']>[0],
+    ) => ReturnType<ListRolePoliciesHandler['execute']>;
+    delete: (
+      r: Parameters<DeleteRolePolicyHandler['execute']>[0],
+    ) => ReturnType<DeleteRolePolicyHandler['execute']>;
+    attach: (
+      r: Parameters<AttachRolePolicyHandler['execute']>[0],
+    ) => ReturnType<AttachRolePolicyHandler['execute']>;
+    detach: (
+      r: Parameters<DetachRolePolicyHandler['execute']>[0],
+    ) => ReturnType<DetachRolePolicyHandler['execute']>;
+    permissions: (roleArn: string) => ReturnType<GetRolePermissionsHandler['execute']>;
+  };
+  let providers: {
+    create: (
+      r: Parameters<CreateOpenIDConnectProviderHandler['execute']>[0],
+    ) => ReturnType<CreateOpenIDConnectProviderHandler['execute']>;
+    get: (arn: string) => ReturnType<GetOpenIDConnectProviderHandler['execute']>;
+    addClientId: (
+      r: Parameters<AddClientIDToOpenIDConnectProviderHandler['execute']>[0],
+    ) => ReturnType<AddClientIDToOpenIDConnectProviderHandler['execute']>;
+    removeClientId: (
+      r: Parameters<RemoveClientIDFromOpenIDConnectProviderHandler['execute']>[0],
+    ) => ReturnType<RemoveClientIDFromOpenIDConnectProviderHandler['execute']>;
+    findByIssuer: OidcProviderLookup['findByIssuer'];
+  };
+  let revocations: {
+    revoke: (
+      r: Parameters<RevokeRoleSessionsHandler['execute']>[0],
+      correlationId: string,
+    ) => ReturnType<RevokeRoleSessionsHandler['execute']>;
+    list: () => ReturnType<ListRevocationsHandler['execute']>;
+  };
   let assumeRole: AssumeRoleUseCase;
   let now = Date.now();
   const arns = new IamArns(ACCOUNT);
@@ -67,14 +128,65 @@ describe('credential vending on PostgreSQL', () => {
     );
     await ds.initialize();
     await migrateServiceSchema(ds, CREDENTIAL_VENDING_SCHEMA);
-    const outbox = new OutboxService(CREDENTIAL_VENDING_SCHEMA);
-    roles = new RolesService(ds, arns);
-    policies = new ManagedPoliciesService(ds, arns);
-    rolePolicies = new RolePoliciesService(ds, roles, policies);
-    providers = new OidcProvidersService(ds, arns);
-    revocations = new RevocationsService(ds, roles, outbox, () => now);
-    const issuer = new SessionIssuer(ds, codec, outbox);
-    assumeRole = new AssumeRoleUseCase(ds, arns, roles, rolePolicies, policies, issuer);
+    // The service's own classes, wired by Nest as the service wires them, on this database.
+    const module = await Test.createTestingModule({
+      providers: [
+        ...new Set(credentialVendingOperations.map((b) => b.handler)),
+        { provide: DataSource, useValue: ds },
+        { provide: OutboxService, useValue: new OutboxService(CREDENTIAL_VENDING_SCHEMA) },
+        { provide: IamArns, useValue: arns },
+        { provide: SessionTokenCodec, useValue: codec },
+        { provide: JwksClient, useValue: new JwksClient() },
+        RoleLookup,
+        RolePermissions,
+        ManagedPolicyLookup,
+        OidcProviderLookup,
+        SessionIssuer,
+        WebIdentityProviders,
+        WebIdentityTokenVerifier,
+      ],
+    }).compile();
+    const meta = (correlationId: string = randomUUID()): CommandMeta => ({
+      ...admin,
+      requestId: correlationId,
+    });
+    roles = {
+      create: (r) => module.get(CreateRoleHandler).execute(r),
+      list: (r) => module.get(ListRolesHandler).execute(r),
+      delete: (RoleName) => module.get(DeleteRoleHandler).execute({ RoleName }),
+    };
+    policies = {
+      create: (r) => module.get(CreatePolicyHandler).execute(r),
+      get: (PolicyArn) => module.get(GetPolicyHandler).execute({ PolicyArn }),
+    };
+    rolePolicies = {
+      put: (r) => module.get(PutRolePolicyHandler).execute(r),
+      list: (r) => module.get(ListRolePoliciesHandler).execute(r),
+      delete: (r) => module.get(DeleteRolePolicyHandler).execute(r),
+      attach: (r) => module.get(AttachRolePolicyHandler).execute(r),
+      detach: (r) => module.get(DetachRolePolicyHandler).execute(r),
+      permissions: (RoleArn) => module.get(GetRolePermissionsHandler).execute({ RoleArn }),
+    };
+    providers = {
+      create: (r) => module.get(CreateOpenIDConnectProviderHandler).execute(r),
+      get: (arn) => module.get(GetOpenIDConnectProviderHandler).execute({ OpenIDConnectProviderArn: arn }),
+      addClientId: (r) => module.get(AddClientIDToOpenIDConnectProviderHandler).execute(r),
+      removeClientId: (r) => module.get(RemoveClientIDFromOpenIDConnectProviderHandler).execute(r),
+      findByIssuer: (iss) => module.get(OidcProviderLookup).findByIssuer(iss),
+    };
+    // Revocations on a clock the spec moves; everything else on the real one.
+    const revoke = new RevokeRoleSessionsHandler(
+      ds,
+      module.get(RoleLookup),
+      module.get(OutboxService),
+      () => now,
+    );
+    const listRevocations = new ListRevocationsHandler(ds, () => now);
+    revocations = {
+      revoke: (r, correlationId) => revoke.execute(r, meta(correlationId)),
+      list: () => listRevocations.execute(),
+    };
+    assumeRole = module.get(AssumeRoleUseCase);
   });
 
   afterAll(async () => {

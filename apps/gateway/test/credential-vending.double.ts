@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   CommandEnvelope,
-  CredentialVendingCommands as C,
+  CredentialVendingOperations as C,
   ListRevocationsResult,
   RoleArnRequest,
   RolePermissionsResult,
@@ -25,7 +25,7 @@ export const credentialVendingState: {
  */
 @Controller()
 export class CredentialVendingDouble {
-  @MessagePattern(C.createRole.pattern)
+  @MessagePattern(C.CreateRole.pattern)
   createRole(@Payload() e: CommandEnvelope<Record<string, unknown>>) {
     receivedByCredentialVending.push(e);
     if (e.payload.RoleName === 'taken')
@@ -44,19 +44,19 @@ export class CredentialVendingDouble {
     };
   }
 
-  @MessagePattern(C.deleteRole.pattern)
+  @MessagePattern(C.DeleteRole.pattern)
   deleteRole(@Payload() e: CommandEnvelope<Record<string, unknown>>) {
     receivedByCredentialVending.push(e);
     return {};
   }
 
-  @MessagePattern(C.createOpenIDConnectProvider.pattern)
+  @MessagePattern(C.CreateOpenIDConnectProvider.pattern)
   createProvider(@Payload() e: CommandEnvelope<Record<string, unknown>>) {
     receivedByCredentialVending.push(e);
     return { OpenIDConnectProviderArn: 'arn:aws:iam::000000000000:oidc-provider/idp.example.test' };
   }
 
-  @MessagePattern(C.listOpenIDConnectProviders.pattern)
+  @MessagePattern(C.ListOpenIDConnectProviders.pattern)
   listProviders(@Payload() e: CommandEnvelope<Record<string, unknown>>) {
     receivedByCredentialVending.push(e);
     return {
@@ -67,7 +67,7 @@ export class CredentialVendingDouble {
     };
   }
 
-  @MessagePattern(C.assumeRoleWithWebIdentity.pattern)
+  @MessagePattern(C.AssumeRoleWithWebIdentity.pattern)
   assumeRoleWithWebIdentity(@Payload() e: CommandEnvelope<Record<string, unknown>>) {
     receivedByCredentialVending.push(e);
     if (e.payload.WebIdentityToken === 'expired')
@@ -89,7 +89,7 @@ export class CredentialVendingDouble {
     };
   }
 
-  @MessagePattern(C.assumeRole.pattern)
+  @MessagePattern(C.AssumeRole.pattern)
   assumeRole(@Payload() e: CommandEnvelope<Record<string, unknown>>) {
     receivedByCredentialVending.push(e);
     return {
@@ -103,13 +103,13 @@ export class CredentialVendingDouble {
     };
   }
 
-  @MessagePattern(C.listRevocations.pattern)
+  @MessagePattern(C.ListRevocations.pattern)
   listRevocations(): ListRevocationsResult {
     credentialVendingState.revocationRequests++;
     return { Revocations: credentialVendingState.revocations, AsOf: new Date().toISOString() };
   }
 
-  @MessagePattern(C.getRolePermissions.pattern)
+  @MessagePattern(C.GetRolePermissions.pattern)
   permissions(@Payload() e: CommandEnvelope<RoleArnRequest>): RolePermissionsResult {
     const found = credentialVendingState.permissions.get(e.payload.RoleArn);
     if (!found) throw new ServiceError('NoSuchEntity', 'no such role');

@@ -6,48 +6,57 @@ import { ServiceError } from '@idfed/messaging';
  * wording where it is known.
  */
 export const IamErrors = {
-  validation: (message: string) => new ServiceError('ValidationError', message),
-  invalidInput: (message: string) => new ServiceError('InvalidInput', message),
-  malformedPolicy: (reason: string) => new ServiceError('MalformedPolicyDocument', reason),
-  limitExceeded: (quota: string, limit: number) =>
+  validation: (message: string): ServiceError<'ValidationError'> =>
+    new ServiceError('ValidationError', message),
+  invalidInput: (message: string): ServiceError<'InvalidInput'> => new ServiceError('InvalidInput', message),
+  malformedPolicy: (reason: string): ServiceError<'MalformedPolicyDocument'> =>
+    new ServiceError('MalformedPolicyDocument', reason),
+  limitExceeded: (quota: string, limit: number): ServiceError<'LimitExceeded'> =>
     new ServiceError('LimitExceeded', `Cannot exceed quota for ${quota}: ${limit}`),
-  noSuchRole: (roleName: string) =>
+  noSuchRole: (roleName: string): ServiceError<'NoSuchEntity'> =>
     new ServiceError('NoSuchEntity', `The role with name ${roleName} cannot be found.`),
-  roleExists: (roleName: string) =>
+  roleExists: (roleName: string): ServiceError<'EntityAlreadyExists'> =>
     new ServiceError('EntityAlreadyExists', `Role with name ${roleName} already exists.`),
   noSuchRolePolicy: (roleName: string, policyName: string) =>
     new ServiceError(
       'NoSuchEntity',
       `The role policy with name ${policyName} cannot be found for role ${roleName}.`,
     ),
-  noSuchPolicy: (policyArn: string) =>
+  noSuchPolicy: (policyArn: string): ServiceError<'NoSuchEntity'> =>
     new ServiceError('NoSuchEntity', `Policy ${policyArn} does not exist or is not attachable.`),
-  policyNotAttached: (policyArn: string) =>
+  policyNotAttached: (policyArn: string): ServiceError<'NoSuchEntity'> =>
     new ServiceError('NoSuchEntity', `Policy ${policyArn} was not found.`),
   policyExists: (policyName: string) =>
     new ServiceError(
       'EntityAlreadyExists',
       `A policy called ${policyName} already exists. Duplicate names are not allowed.`,
     ),
-  roleHasInlinePolicies: () =>
+  roleHasInlinePolicies: (): ServiceError<'DeleteConflict'> =>
     new ServiceError('DeleteConflict', 'Cannot delete entity, must delete policies first.'),
-  roleHasAttachedPolicies: () =>
+  roleHasAttachedPolicies: (): ServiceError<'DeleteConflict'> =>
     new ServiceError('DeleteConflict', 'Cannot delete entity, must detach all policies first.'),
-  policyInUse: () => new ServiceError('DeleteConflict', 'Cannot delete a policy attached to entities.'),
-  noSuchOidcProvider: (arn: string) =>
+  policyInUse: (): ServiceError<'DeleteConflict'> =>
+    new ServiceError('DeleteConflict', 'Cannot delete a policy attached to entities.'),
+  noSuchOidcProvider: (arn: string): ServiceError<'NoSuchEntity'> =>
     new ServiceError('NoSuchEntity', `OpenIDConnect Provider not found for arn ${arn}`),
-  oidcProviderExists: (url: string) =>
+  oidcProviderExists: (url: string): ServiceError<'EntityAlreadyExists'> =>
     new ServiceError('EntityAlreadyExists', `Provider with url ${url} already exists.`),
 };
 
 export const StsErrors = {
-  validation: (message: string) => new ServiceError('ValidationError', message),
-  accessDenied: (message: string) => new ServiceError('AccessDenied', message),
-  invalidIdentityToken: (message: string) => new ServiceError('InvalidIdentityToken', message),
-  expiredToken: (message: string) => new ServiceError('ExpiredTokenException', message),
-  idpRejectedClaim: (message: string) => new ServiceError('IDPRejectedClaim', message),
-  idpCommunication: (message: string) => new ServiceError('IDPCommunicationError', message),
-  malformedPolicy: (reason: string) => new ServiceError('MalformedPolicyDocument', reason),
+  validation: (message: string): ServiceError<'ValidationError'> =>
+    new ServiceError('ValidationError', message),
+  accessDenied: (message: string): ServiceError<'AccessDenied'> => new ServiceError('AccessDenied', message),
+  invalidIdentityToken: (message: string): ServiceError<'InvalidIdentityToken'> =>
+    new ServiceError('InvalidIdentityToken', message),
+  expiredToken: (message: string): ServiceError<'ExpiredTokenException'> =>
+    new ServiceError('ExpiredTokenException', message),
+  idpRejectedClaim: (message: string): ServiceError<'IDPRejectedClaim'> =>
+    new ServiceError('IDPRejectedClaim', message),
+  idpCommunication: (message: string): ServiceError<'IDPCommunicationError'> =>
+    new ServiceError('IDPCommunicationError', message),
+  malformedPolicy: (reason: string): ServiceError<'MalformedPolicyDocument'> =>
+    new ServiceError('MalformedPolicyDocument', reason),
   packedPolicyTooLarge: (percent: number) =>
     new ServiceError(
       'PackedPolicyTooLarge',

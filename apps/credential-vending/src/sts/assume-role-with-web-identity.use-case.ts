@@ -1,14 +1,17 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
   AssumeRoleWithWebIdentityRequest,
   AssumeRoleWithWebIdentityResult,
   CommandMeta,
+  CredentialVendingOperations,
 } from '@idfed/contracts';
 import { evaluateWebIdentityTrust, webIdentityContext } from '@idfed/policy';
-import { DataSource } from 'typeorm';
+import { OperationHandler } from '@idfed/service-runtime';
+import { Clock, CLOCK } from '../common/clock';
 import { StsErrors } from '../common/iam-errors';
 import { readPolicy } from '../common/policy-documents';
-import { ManagedPoliciesService } from '../policies/managed-policies.service';
-import { RolesService } from '../roles/roles.service';
+import { ManagedPolicyLookup } from '../policies/managed-policy.lookup';
+import { RoleLookup } from '../roles/role.lookup';
 import { WebIdentityTokenVerifier } from '../web-identity/web-identity-token.verifier';
 import { globalContext } from './request-context';
 import { SessionIssuer } from './session-issuer';
@@ -24,14 +27,16 @@ const DENIED = 'Not authorized to perform sts:AssumeRoleWithWebIdentity';
  * intersected with any session policy. An unknown role and a refusing trust policy look alike
  * (AccessDenied), as on AWS, so the call reveals nothing about what exists.
  */
-export class AssumeRoleWithWebIdentityUseCase {
+@Injectable()
+export class AssumeRoleWithWebIdentityUseCase implements OperationHandler<
+  typeof CredentialVendingOperations.AssumeRoleWithWebIdentity
+> {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly roles: RolesService,
-    private readonly policies: ManagedPoliciesService,
-    private readonly tokens: WebIdentityTokenVerifier,
-    private readonly issuer: SessionIssuer,
-    private readonly now: () => number = Date.now,
+    @Inject(RoleLookup) private readonly roles: RoleLookup,
+    @Inject(ManagedPolicyLookup) private readonly policies: ManagedPolicyLookup,
+    @Inject(WebIdentityTokenVerifier) private readonly tokens: WebIdentityTokenVerifier,
+    @Inject(SessionIssuer) private readonly issuer: SessionIssuer,
+    @Optional() @Inject(CLOCK) private readonly now: Clock = Date.now,
   ) {}
 
   async execute(
@@ -47,8 +52,7 @@ export class AssumeRoleWithWebIdentityUseCase {
         }),
     );
     const identity = await this.tokens.verify(req.WebIdentityToken);
-    const m = this.dataSource.manager;
-    const role = await this.roles.findByArn(m, req.RoleArn);
+    const role = await this.roles.findByArn(req.RoleArn);
     if (!role) throw StsErrors.accessDenied(DENIED);
     const trust = readPolicy(role.assumeRolePolicy, 'trust', { label: `${role.name} trust policy` });
     const decision = evaluateWebIdentityTrust(trust, {
@@ -68,7 +72,7 @@ export class AssumeRoleWithWebIdentityUseCase {
         'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.',
       );
     }
-    const sessionPolicies = await readSessionPolicies(m, this.policies, req);
+    const sessionPolicies = await readSessionPolicies(this.policies, req);
     const session = await this.issuer.issue({
       operation: 'AssumeRoleWithWebIdentity',
       role,

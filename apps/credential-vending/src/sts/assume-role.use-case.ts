@@ -1,15 +1,23 @@
-import { AssumeRoleRequest, AssumeRoleResult, Caller, CommandMeta } from '@idfed/contracts';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import {
+  AssumeRoleRequest,
+  AssumeRoleResult,
+  Caller,
+  CommandMeta,
+  CredentialVendingOperations,
+} from '@idfed/contracts';
 import { ContextValue, evaluate, PolicyDocument } from '@idfed/policy';
 import { assumedRoleArn } from '@idfed/session-credentials';
-import { DataSource, EntityManager } from 'typeorm';
+import { OperationHandler } from '@idfed/service-runtime';
 import { IamArns } from '../common/arns';
+import { Clock, CLOCK } from '../common/clock';
 import { StsErrors } from '../common/iam-errors';
 import { readPolicy } from '../common/policy-documents';
 import { Patterns } from '../common/validate';
 import { RoleEntity } from '../database/entities';
-import { ManagedPoliciesService } from '../policies/managed-policies.service';
-import { RolePoliciesService } from '../roles/role-policies.service';
-import { RolesService } from '../roles/roles.service';
+import { ManagedPolicyLookup } from '../policies/managed-policy.lookup';
+import { RoleLookup } from '../roles/role.lookup';
+import { RolePermissions } from '../roles/role-permissions';
 import { DEFAULT_SESSION_SECONDS } from './assume-role-with-web-identity.use-case';
 import { globalContext } from './request-context';
 import { SessionIssuer } from './session-issuer';
@@ -32,15 +40,15 @@ interface CallerPrincipal {
  * policies) unless the trust policy names its role or session directly, as IAM does within an
  * account.
  */
-export class AssumeRoleUseCase {
+@Injectable()
+export class AssumeRoleUseCase implements OperationHandler<typeof CredentialVendingOperations.AssumeRole> {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly arns: IamArns,
-    private readonly roles: RolesService,
-    private readonly rolePolicies: RolePoliciesService,
-    private readonly policies: ManagedPoliciesService,
-    private readonly issuer: SessionIssuer,
-    private readonly now: () => number = Date.now,
+    @Inject(IamArns) private readonly arns: IamArns,
+    @Inject(RoleLookup) private readonly roles: RoleLookup,
+    @Inject(RolePermissions) private readonly permissions: RolePermissions,
+    @Inject(ManagedPolicyLookup) private readonly policies: ManagedPolicyLookup,
+    @Inject(SessionIssuer) private readonly issuer: SessionIssuer,
+    @Optional() @Inject(CLOCK) private readonly now: Clock = Date.now,
   ) {}
 
   async execute(req: AssumeRoleRequest, meta: CommandMeta): Promise<AssumeRoleResult> {
@@ -50,13 +58,12 @@ export class AssumeRoleUseCase {
         .string('SourceIdentity', { min: 2, max: 256, pattern: Patterns.sourceIdentity })
         .tags(),
     );
-    const m = this.dataSource.manager;
-    const caller = await this.callerPrincipal(m, meta.caller);
+    const caller = await this.callerPrincipal(meta.caller);
     const denied = () =>
       StsErrors.accessDenied(
         `User: ${caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${req.RoleArn}`,
       );
-    const role = await this.roles.findByArn(m, req.RoleArn);
+    const role = await this.roles.findByArn(req.RoleArn);
     if (!role) throw denied();
 
     const context: Record<string, ContextValue> = {
@@ -95,7 +102,7 @@ export class AssumeRoleUseCase {
         'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.',
       );
     }
-    const sessionPolicies = await readSessionPolicies(m, this.policies, req);
+    const sessionPolicies = await readSessionPolicies(this.policies, req);
     // A source identity, once set, stays with every session chained from it (as on AWS).
     const inherited = meta.caller.kind === 'temporary' ? meta.caller.session?.sourceIdentity : undefined;
     const sourceIdentity = inherited ?? req.SourceIdentity;
@@ -122,14 +129,14 @@ export class AssumeRoleUseCase {
   }
 
   /** The admin key is the account root; a session is its assumed-role ARN (and must still be its role's). */
-  private async callerPrincipal(m: EntityManager, caller: Caller): Promise<CallerPrincipal> {
+  private async callerPrincipal(caller: Caller): Promise<CallerPrincipal> {
     if (caller.kind === 'admin') return { arn: this.arns.root() };
     if (caller.kind !== 'temporary' || !caller.session) {
       throw StsErrors.accessDenied('AssumeRole must be signed with credentials.');
     }
     const s = caller.session;
     const sessionArn = assumedRoleArn(s.roleArn, s.sessionName);
-    const role = await this.roles.findByArn(m, s.roleArn);
+    const role = await this.roles.findByArn(s.roleArn);
     // A session of a role that was deleted (and perhaps recreated under the same name) is nobody.
     if (!role || role.roleId !== s.roleId) {
       throw StsErrors.accessDenied(`User: ${sessionArn} is not authorized to perform: sts:AssumeRole`);
@@ -148,7 +155,7 @@ export class AssumeRoleUseCase {
   }
 
   private async identityPolicies(role: RoleEntity): Promise<PolicyDocument[]> {
-    const permissions = await this.rolePolicies.permissions(role.arn);
+    const permissions = await this.permissions.of(role.arn);
     return permissions.Policies.map((p) => readPolicy(p.Document, 'identity', { label: p.Label }));
   }
 }

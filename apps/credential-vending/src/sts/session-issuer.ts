@@ -1,3 +1,4 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
   AssumedRoleUser,
   Credentials,
@@ -15,6 +16,7 @@ import {
   WebIdentityClaims,
 } from '@idfed/session-credentials';
 import { DataSource } from 'typeorm';
+import { Clock, CLOCK } from '../common/clock';
 import { awsTimestamp } from '../common/timestamps';
 import { RoleEntity } from '../database/entities';
 
@@ -43,12 +45,13 @@ export interface IssuedSession {
  * token sealing what verifiers need. The audit event (without secret or token) is written in its
  * own transaction before the credentials are returned: credentials exist only if their record does.
  */
+@Injectable()
 export class SessionIssuer {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly codec: SessionTokenCodec,
-    private readonly outbox: OutboxService,
-    private readonly now: () => number = Date.now,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(SessionTokenCodec) private readonly codec: SessionTokenCodec,
+    @Inject(OutboxService) private readonly outbox: OutboxService,
+    @Optional() @Inject(CLOCK) private readonly now: Clock = Date.now,
   ) {}
 
   async issue(req: SessionRequest): Promise<IssuedSession> {

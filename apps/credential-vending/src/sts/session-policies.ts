@@ -1,9 +1,8 @@
 import { PolicyDescriptor } from '@idfed/contracts';
 import { packSessionPolicies } from '@idfed/session-credentials';
-import { EntityManager } from 'typeorm';
 import { StsErrors } from '../common/iam-errors';
 import { readPolicy } from '../common/policy-documents';
-import { ManagedPoliciesService } from '../policies/managed-policies.service';
+import { ManagedPolicyLookup } from '../policies/managed-policy.lookup';
 
 export interface SessionPolicies {
   /** Minified documents: the inline Policy first, then each PolicyArns document in order. */
@@ -18,8 +17,7 @@ export interface SessionPolicies {
  * budget being PackedPolicyTooLarge. The session's permissions are the role's intersected with these.
  */
 export async function readSessionPolicies(
-  manager: EntityManager,
-  policies: ManagedPoliciesService,
+  policies: ManagedPolicyLookup,
   req: { Policy?: string; PolicyArns?: PolicyDescriptor[] },
 ): Promise<SessionPolicies> {
   const texts: string[] = [];
@@ -27,7 +25,7 @@ export async function readSessionPolicies(
   const arns = (req.PolicyArns ?? []).map((p) => p.arn);
   if (arns.length) {
     try {
-      texts.push(...(await policies.documents(manager, arns)));
+      texts.push(...(await policies.documents(arns)));
     } catch (err) {
       if ((err as { errorName?: string }).errorName === 'NoSuchEntity') {
         throw StsErrors.validation((err as Error).message);

@@ -1,4 +1,10 @@
-import { VerifyWebIdentityTokenRequest, VerifyWebIdentityTokenResult } from '@idfed/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  VerifyWebIdentityTokenRequest,
+  VerifyWebIdentityTokenResult,
+  WebIdentityOperations,
+} from '@idfed/contracts';
+import { OperationHandler } from '@idfed/service-runtime';
 import { StsErrors } from '../common/iam-errors';
 import { RequestValidator } from '../common/validate';
 import { WebIdentityProviders } from './web-identity-providers';
@@ -10,10 +16,13 @@ import { WebIdentityTokenVerifier } from './web-identity-token.verifier';
  * Connect provider by ARN, or Google with the pool's client id. One implementation of JWKS
  * fetching, caching and claim checks for the whole system.
  */
-export class VerifyWebIdentityTokenUseCase {
+@Injectable()
+export class VerifyWebIdentityTokenUseCase implements OperationHandler<
+  typeof WebIdentityOperations.VerifyWebIdentityToken
+> {
   constructor(
-    private readonly providers: WebIdentityProviders,
-    private readonly verifier: WebIdentityTokenVerifier,
+    @Inject(WebIdentityProviders) private readonly providers: WebIdentityProviders,
+    @Inject(WebIdentityTokenVerifier) private readonly verifier: WebIdentityTokenVerifier,
   ) {}
 
   async execute(req: VerifyWebIdentityTokenRequest): Promise<VerifyWebIdentityTokenResult> {

@@ -1,7 +1,14 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { OidcProviderEntity } from '../database/entities';
-import { OidcProvidersService } from '../oidc-providers/oidc-providers.service';
+import { OidcProviderLookup } from '../oidc-providers/oidc-provider.lookup';
 import { Jwk } from './jwt';
 import { KeySource } from './jwks.client';
+
+/** The injection token of the issuers trusted by configuration (TrustedIssuer[]). */
+export const TRUSTED_ISSUERS = Symbol('TRUSTED_ISSUERS');
+
+/** The injection token of Google's issuer URL (IDFED_GOOGLE_ISSUER). */
+export const GOOGLE_ISSUER = Symbol('GOOGLE_ISSUER');
 
 /**
  * An issuer trusted by configuration rather than by an IAM OpenID Connect provider: idfed's own
@@ -38,14 +45,16 @@ export interface WebIdentityProvider {
  * Resolves a token's `iss` to a provider: the configured trusted issuers first, then the IAM
  * OpenID Connect providers of the account (the issuer, scheme included, must match exactly).
  */
+@Injectable()
 export class WebIdentityProviders {
   private readonly trusted: ReadonlyMap<string, TrustedIssuer>;
 
   constructor(
-    private readonly oidcProviders: OidcProvidersService,
-    trustedIssuers: readonly TrustedIssuer[] = [],
+    @Inject(OidcProviderLookup)
+    private readonly oidcProviders: Pick<OidcProviderLookup, 'findByIssuer' | 'findByArn'>,
+    @Optional() @Inject(TRUSTED_ISSUERS) trustedIssuers: readonly TrustedIssuer[] = [],
     /** Where Google's discovery document is (IDFED_GOOGLE_ISSUER); tests point it at a local IdP. */
-    private readonly googleIssuer = 'https://accounts.google.com',
+    @Optional() @Inject(GOOGLE_ISSUER) private readonly googleIssuer: string = 'https://accounts.google.com',
   ) {
     this.trusted = new Map(trustedIssuers.map((t) => [t.issuer, t]));
   }

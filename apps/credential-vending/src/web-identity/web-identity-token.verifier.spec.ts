@@ -1,6 +1,6 @@
 import { ServiceError } from '@idfed/messaging';
 import { signJwt, testKey, TestKey } from '../../test/test-idp';
-import { OidcProvidersService } from '../oidc-providers/oidc-providers.service';
+import { OidcProviderLookup } from '../oidc-providers/oidc-provider.lookup';
 import { OidcProviderEntity } from '../database/entities';
 import { JwksClient } from './jwks.client';
 import { VerifyWebIdentityTokenUseCase } from './verify-web-identity-token.use-case';
@@ -40,7 +40,7 @@ describe('WebIdentityTokenVerifier', () => {
   const oidc = {
     findByIssuer: (iss: string) => Promise.resolve(iss === ISSUER ? provider : undefined),
     findByArn: (arn: string) => Promise.resolve(arn === ARN ? provider : undefined),
-  } as unknown as OidcProvidersService;
+  } as unknown as OidcProviderLookup;
 
   const fakeFetch = ((url: string) => {
     fetches.push(url);

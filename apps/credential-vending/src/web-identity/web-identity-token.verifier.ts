@@ -1,7 +1,9 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { StsErrors } from '../common/iam-errors';
 import { IdpConfigurationError, IdpUnreachableError, JwksClient } from './jwks.client';
 import { decodeJwt, isSigningAlgorithm, verificationKey, verifyJwtSignature } from './jwt';
 import { WebIdentityProvider, WebIdentityProviders } from './web-identity-providers';
+import { Clock, CLOCK } from '../common/clock';
 
 /** What a verified web identity token says, in the terms trust policies use. */
 export interface VerifiedWebIdentity {
@@ -30,11 +32,12 @@ const KEY_ERROR =
  * account trusts, signed by a key of the issuer's published key set, for one of the provider's
  * client ids, and current. Each failure is the STS error a client expects.
  */
+@Injectable()
 export class WebIdentityTokenVerifier {
   constructor(
-    private readonly providers: WebIdentityProviders,
-    private readonly jwks: JwksClient,
-    private readonly now: () => number = Date.now,
+    @Inject(WebIdentityProviders) private readonly providers: WebIdentityProviders,
+    @Inject(JwksClient) private readonly jwks: JwksClient,
+    @Optional() @Inject(CLOCK) private readonly now: Clock = Date.now,
   ) {}
 
   /** A token from any issuer the account trusts (STS AssumeRoleWithWebIdentity). */

@@ -1,4 +1,4 @@
-import { CredentialVendingCommands, ListRevocationsResult } from '@idfed/contracts';
+import { CredentialVendingOperations, ListRevocationsResult } from '@idfed/contracts';
 import { CredentialErrors, RevocationSource } from '@idfed/authorizer';
 import { BusClient } from '@idfed/messaging';
 import { randomUUID } from 'node:crypto';
@@ -67,7 +67,7 @@ export class RevocationList implements RevocationSource {
     const startedAt = this.now();
     try {
       const result: ListRevocationsResult = await this.bus.request(
-        CredentialVendingCommands.listRevocations,
+        CredentialVendingOperations.ListRevocations,
         {},
         { requestId: randomUUID(), caller: { kind: 'anonymous' } },
       );

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CredentialVendingCommands } from '@idfed/contracts';
+import { CredentialVendingOperations } from '@idfed/contracts';
 import { RolePolicies, RolePolicySource } from '@idfed/authorizer';
 import { BusClient, CommandFailedError } from '@idfed/messaging';
 import { parsePolicy } from '@idfed/policy';
@@ -46,7 +46,7 @@ export class RolePermissionsCache implements RolePolicySource {
   private async fetch(roleArn: string): Promise<RolePolicies | undefined> {
     try {
       const result = await this.bus.request(
-        CredentialVendingCommands.getRolePermissions,
+        CredentialVendingOperations.GetRolePermissions,
         { RoleArn: roleArn },
         { requestId: randomUUID(), caller: { kind: 'anonymous' } },
       );

@@ -165,39 +165,3 @@ export const CredentialVendingOperations = {
   ]),
   ListRevocations: internalOperation<Record<string, never>, ListRevocationsResult>()(svc, 'ListRevocations'),
 } as const;
-
-const O = CredentialVendingOperations;
-
-/**
- * The operations under the names the hand-written handlers use. Goes away once every handler is
- * dispatched from the operation registry.
- */
-export const CredentialVendingCommands = {
-  createRole: O.CreateRole,
-  getRole: O.GetRole,
-  listRoles: O.ListRoles,
-  updateRole: O.UpdateRole,
-  updateAssumeRolePolicy: O.UpdateAssumeRolePolicy,
-  deleteRole: O.DeleteRole,
-  putRolePolicy: O.PutRolePolicy,
-  getRolePolicy: O.GetRolePolicy,
-  listRolePolicies: O.ListRolePolicies,
-  deleteRolePolicy: O.DeleteRolePolicy,
-  createPolicy: O.CreatePolicy,
-  getPolicy: O.GetPolicy,
-  deletePolicy: O.DeletePolicy,
-  attachRolePolicy: O.AttachRolePolicy,
-  detachRolePolicy: O.DetachRolePolicy,
-  listAttachedRolePolicies: O.ListAttachedRolePolicies,
-  createOpenIDConnectProvider: O.CreateOpenIDConnectProvider,
-  getOpenIDConnectProvider: O.GetOpenIDConnectProvider,
-  listOpenIDConnectProviders: O.ListOpenIDConnectProviders,
-  deleteOpenIDConnectProvider: O.DeleteOpenIDConnectProvider,
-  addClientIDToOpenIDConnectProvider: O.AddClientIDToOpenIDConnectProvider,
-  removeClientIDFromOpenIDConnectProvider: O.RemoveClientIDFromOpenIDConnectProvider,
-  revokeRoleSessions: O.RevokeRoleSessions,
-  assumeRoleWithWebIdentity: O.AssumeRoleWithWebIdentity,
-  assumeRole: O.AssumeRole,
-  getRolePermissions: O.GetRolePermissions,
-  listRevocations: O.ListRevocations,
-} as const;

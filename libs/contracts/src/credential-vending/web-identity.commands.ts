@@ -38,8 +38,3 @@ export const WebIdentityOperations = {
     ],
   ),
 } as const;
-
-/** The operation under the name the hand-written handler uses; goes with the handlers. */
-export const WebIdentityCommands = {
-  verifyWebIdentityToken: WebIdentityOperations.VerifyWebIdentityToken,
-} as const;

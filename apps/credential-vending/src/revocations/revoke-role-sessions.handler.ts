@@ -1,35 +1,39 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
+  CommandMeta,
+  CredentialVendingOperations,
   CredentialVendingTopics,
-  ListRevocationsResult,
   RevokeRoleSessionsRequest,
   RevokeRoleSessionsResult,
   RoleSessionsRevokedEvent,
 } from '@idfed/contracts';
 import { OutboxService } from '@idfed/messaging';
+import { OperationHandler } from '@idfed/service-runtime';
 import { DataSource } from 'typeorm';
+import { Clock, CLOCK } from '../common/clock';
 import { IamErrors } from '../common/iam-errors';
 import { awsTimestamp } from '../common/timestamps';
 import { Patterns, RequestValidator } from '../common/validate';
-import { RolesService } from '../roles/roles.service';
-
-/** Sessions live at most 12 hours; a revocation older than that (plus skew) refuses nothing any more. */
-const REVOCATION_RELEVANCE_MS = (12 * 3600 + 15 * 60) * 1000;
-const FUTURE_SKEW_MS = 5 * 60 * 1000;
+import { RoleLookup } from '../roles/role.lookup';
+import { FUTURE_SKEW_MS } from './revocation-window';
 
 /**
  * Revoking a role's sessions: every session of the role issued before a time is refused from then
  * on. Recorded per role (only the latest time matters, it never moves back) with an event, and
  * served to the gateways, which keep the list of live revocations in memory (ADR 0004).
  */
-export class RevocationsService {
+@Injectable()
+export class RevokeRoleSessionsHandler implements OperationHandler<
+  typeof CredentialVendingOperations.RevokeRoleSessions
+> {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly roles: RolesService,
-    private readonly outbox: OutboxService,
-    private readonly now: () => number = Date.now,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(RoleLookup) private readonly roles: RoleLookup,
+    @Inject(OutboxService) private readonly outbox: OutboxService,
+    @Optional() @Inject(CLOCK) private readonly now: Clock = Date.now,
   ) {}
 
-  async revoke(req: RevokeRoleSessionsRequest, correlationId: string): Promise<RevokeRoleSessionsResult> {
+  async execute(req: RevokeRoleSessionsRequest, meta: CommandMeta): Promise<RevokeRoleSessionsResult> {
     RequestValidator.of(req)
       .string('RoleName', { required: true, min: 1, max: 64, pattern: Patterns.roleName })
       .string('RevokedBefore', { min: 1, max: 64 })
@@ -44,7 +48,7 @@ export class RevocationsService {
         throw IamErrors.validation('RevokedBefore must not be in the future.');
     }
     const result = await this.dataSource.transaction(async (m) => {
-      const role = await this.roles.require(m, req.RoleName);
+      const role = await this.roles.require(req.RoleName, m);
       const [row] = (await m.query(
         `INSERT INTO credential_vending.revocations (role_arn, revoked_before, updated_at)
          VALUES ($1, $2, now())
@@ -63,24 +67,12 @@ export class RevocationsService {
         topic: CredentialVendingTopics.roleSessionsRevoked,
         key: role.arn,
         payload: event,
-        correlationId,
+        correlationId: meta.requestId,
       });
       return { RoleArn: role.arn, RevokedBefore: row.revoked_before };
     });
     this.outbox.nudge();
     // Millisecond precision on the bus (verifiers compare issue times in ms); whole seconds on the wire.
     return { RoleArn: result.RoleArn, RevokedBefore: awsTimestamp(result.RevokedBefore) };
-  }
-
-  async list(): Promise<ListRevocationsResult> {
-    const now = this.now();
-    const rows = (await this.dataSource.query(
-      `SELECT role_arn, revoked_before FROM credential_vending.revocations WHERE revoked_before > $1 ORDER BY role_arn`,
-      [new Date(now - REVOCATION_RELEVANCE_MS)],
-    )) as { role_arn: string; revoked_before: Date }[];
-    return {
-      Revocations: rows.map((r) => ({ RoleArn: r.role_arn, RevokedBefore: r.revoked_before.toISOString() })),
-      AsOf: new Date(now).toISOString(),
-    };
   }
 }

@@ -1,0 +1,62 @@
+import { CredentialVendingOperations as O, WebIdentityOperations } from '@idfed/contracts';
+import { OperationBinding, serve } from '@idfed/service-runtime';
+import { AddClientIDToOpenIDConnectProviderHandler } from './oidc-providers/add-client-id-to-open-id-connect-provider.handler';
+import { CreateOpenIDConnectProviderHandler } from './oidc-providers/create-open-id-connect-provider.handler';
+import { DeleteOpenIDConnectProviderHandler } from './oidc-providers/delete-open-id-connect-provider.handler';
+import { GetOpenIDConnectProviderHandler } from './oidc-providers/get-open-id-connect-provider.handler';
+import { ListOpenIDConnectProvidersHandler } from './oidc-providers/list-open-id-connect-providers.handler';
+import { RemoveClientIDFromOpenIDConnectProviderHandler } from './oidc-providers/remove-client-id-from-open-id-connect-provider.handler';
+import { CreatePolicyHandler } from './policies/create-policy.handler';
+import { DeletePolicyHandler } from './policies/delete-policy.handler';
+import { GetPolicyHandler } from './policies/get-policy.handler';
+import { ListRevocationsHandler } from './revocations/list-revocations.handler';
+import { RevokeRoleSessionsHandler } from './revocations/revoke-role-sessions.handler';
+import { AttachRolePolicyHandler } from './roles/attach-role-policy.handler';
+import { CreateRoleHandler } from './roles/create-role.handler';
+import { DeleteRoleHandler } from './roles/delete-role.handler';
+import { DeleteRolePolicyHandler } from './roles/delete-role-policy.handler';
+import { DetachRolePolicyHandler } from './roles/detach-role-policy.handler';
+import { GetRoleHandler } from './roles/get-role.handler';
+import { GetRolePermissionsHandler } from './roles/get-role-permissions.handler';
+import { GetRolePolicyHandler } from './roles/get-role-policy.handler';
+import { ListAttachedRolePoliciesHandler } from './roles/list-attached-role-policies.handler';
+import { ListRolePoliciesHandler } from './roles/list-role-policies.handler';
+import { ListRolesHandler } from './roles/list-roles.handler';
+import { PutRolePolicyHandler } from './roles/put-role-policy.handler';
+import { UpdateAssumeRolePolicyHandler } from './roles/update-assume-role-policy.handler';
+import { UpdateRoleHandler } from './roles/update-role.handler';
+import { AssumeRoleUseCase } from './sts/assume-role.use-case';
+import { AssumeRoleWithWebIdentityUseCase } from './sts/assume-role-with-web-identity.use-case';
+import { VerifyWebIdentityTokenUseCase } from './web-identity/verify-web-identity-token.use-case';
+
+/** Credential vending's operation registry: each operation of its contracts and the class that serves it. */
+export const credentialVendingOperations: OperationBinding[] = [
+  serve(O.CreateRole, CreateRoleHandler),
+  serve(O.GetRole, GetRoleHandler),
+  serve(O.ListRoles, ListRolesHandler),
+  serve(O.UpdateRole, UpdateRoleHandler),
+  serve(O.UpdateAssumeRolePolicy, UpdateAssumeRolePolicyHandler),
+  serve(O.DeleteRole, DeleteRoleHandler),
+  serve(O.PutRolePolicy, PutRolePolicyHandler),
+  serve(O.GetRolePolicy, GetRolePolicyHandler),
+  serve(O.ListRolePolicies, ListRolePoliciesHandler),
+  serve(O.DeleteRolePolicy, DeleteRolePolicyHandler),
+  serve(O.CreatePolicy, CreatePolicyHandler),
+  serve(O.GetPolicy, GetPolicyHandler),
+  serve(O.DeletePolicy, DeletePolicyHandler),
+  serve(O.AttachRolePolicy, AttachRolePolicyHandler),
+  serve(O.DetachRolePolicy, DetachRolePolicyHandler),
+  serve(O.ListAttachedRolePolicies, ListAttachedRolePoliciesHandler),
+  serve(O.CreateOpenIDConnectProvider, CreateOpenIDConnectProviderHandler),
+  serve(O.GetOpenIDConnectProvider, GetOpenIDConnectProviderHandler),
+  serve(O.ListOpenIDConnectProviders, ListOpenIDConnectProvidersHandler),
+  serve(O.DeleteOpenIDConnectProvider, DeleteOpenIDConnectProviderHandler),
+  serve(O.AddClientIDToOpenIDConnectProvider, AddClientIDToOpenIDConnectProviderHandler),
+  serve(O.RemoveClientIDFromOpenIDConnectProvider, RemoveClientIDFromOpenIDConnectProviderHandler),
+  serve(O.RevokeRoleSessions, RevokeRoleSessionsHandler),
+  serve(O.AssumeRoleWithWebIdentity, AssumeRoleWithWebIdentityUseCase),
+  serve(O.AssumeRole, AssumeRoleUseCase),
+  serve(O.GetRolePermissions, GetRolePermissionsHandler),
+  serve(O.ListRevocations, ListRevocationsHandler),
+  serve(WebIdentityOperations.VerifyWebIdentityToken, VerifyWebIdentityTokenUseCase),
+];

@@ -1,0 +1,75 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CreateRoleRequest, CredentialVendingOperations, RoleResult } from '@idfed/contracts';
+import { OperationHandler } from '@idfed/service-runtime';
+import { DataSource } from 'typeorm';
+import { IamArns } from '../common/arns';
+import { IamErrors } from '../common/iam-errors';
+import { newRoleId } from '../common/ids';
+import { Patterns, RequestValidator } from '../common/validate';
+import { RoleEntity, TagRecord } from '../database/entities';
+import { toRole } from './role-shape';
+import { DEFAULT_MAX_SESSION_DURATION, readTrustPolicy } from './trust-policy';
+
+@Injectable()
+export class CreateRoleHandler implements OperationHandler<typeof CredentialVendingOperations.CreateRole> {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(IamArns) private readonly arns: IamArns,
+  ) {}
+
+  async execute(req: CreateRoleRequest): Promise<RoleResult> {
+    RequestValidator.of(req)
+      .string('RoleName', { required: true, min: 1, max: 64, pattern: Patterns.roleName })
+      .string('Path', { min: 1, max: 512, pattern: Patterns.path })
+      .string('AssumeRolePolicyDocument', {
+        required: true,
+        min: 1,
+        max: 131072,
+        pattern: Patterns.policyDocument,
+      })
+      .string('Description', { max: 1000, pattern: Patterns.description })
+      .integer('MaxSessionDuration', { min: 3600, max: 43200 })
+      .string('PermissionsBoundary', { min: 20, max: 2048 })
+      .tags()
+      .check();
+    if (req.PermissionsBoundary !== undefined) {
+      throw IamErrors.invalidInput('Permissions boundaries are not supported by idfed.');
+    }
+    readTrustPolicy(req.AssumeRolePolicyDocument);
+    const path = req.Path ?? '/';
+    const now = new Date();
+    const role: RoleEntity = {
+      roleId: newRoleId(),
+      name: req.RoleName,
+      nameKey: req.RoleName.toLowerCase(),
+      path,
+      arn: this.arns.role(path, req.RoleName),
+      assumeRolePolicy: req.AssumeRolePolicyDocument,
+      description: req.Description ?? null,
+      maxSessionDuration: req.MaxSessionDuration ?? DEFAULT_MAX_SESSION_DURATION,
+      tags: (req.Tags ?? []).map((t): TagRecord => ({ Key: t.Key, Value: t.Value ?? '' })),
+      createdAt: now,
+      updatedAt: now,
+    };
+    const inserted = (await this.dataSource.query(
+      `INSERT INTO credential_vending.roles
+         (role_id, name, name_key, path, arn, assume_role_policy, description, max_session_duration, tags, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)
+       ON CONFLICT DO NOTHING RETURNING role_id`,
+      [
+        role.roleId,
+        role.name,
+        role.nameKey,
+        role.path,
+        role.arn,
+        role.assumeRolePolicy,
+        role.description,
+        role.maxSessionDuration,
+        JSON.stringify(role.tags),
+        now,
+      ],
+    )) as unknown[];
+    if (inserted.length === 0) throw IamErrors.roleExists(req.RoleName);
+    return { Role: toRole(role) };
+  }
+}
