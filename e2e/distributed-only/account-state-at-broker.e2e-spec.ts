@@ -7,6 +7,7 @@ import {
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { Client } from 'pg';
+import { eventually } from '../../libs/testing/src/eventually';
 import { cognitoAdmin, cognitoPublic, e2eSystem } from '../support/e2e-context';
 
 /**
@@ -59,20 +60,17 @@ describe("the federation broker's copy of disabled users", () => {
       ),
     );
 
-    // Each row is final once both events are applied: wait for that, then it must show both.
-    let states: { sub: string; disabled: boolean; signed_out: boolean }[] = [];
-    const deadline = Date.now() + 30_000;
-    while (Date.now() < deadline) {
-      ({ rows: states } = await db.query(
-        `SELECT sub::text, disabled, tokens_valid_after IS NOT NULL AS signed_out
-           FROM federation_broker.user_pool_user_states WHERE user_pool_id = $1`,
-        [poolId],
-      ));
-      if (states.length === subs.length && states.every((s) => s.disabled && s.signed_out)) break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    expect(
-      states.map((s) => ({ sub: s.sub, disabled: s.disabled })).sort((a, b) => (a.sub < b.sub ? -1 : 1)),
-    ).toEqual([...subs].sort().map((sub) => ({ sub, disabled: true })));
+    // Each row is final once both events are applied, and then it must show both.
+    await eventually(
+      async () => {
+        const { rows } = await db.query<{ sub: string; disabled: boolean; signed_out: boolean }>(
+          `SELECT sub::text, disabled, tokens_valid_after IS NOT NULL AS signed_out
+             FROM federation_broker.user_pool_user_states WHERE user_pool_id = $1 ORDER BY sub`,
+          [poolId],
+        );
+        expect(rows).toEqual([...subs].sort().map((sub) => ({ sub, disabled: true, signed_out: true })));
+      },
+      { timeoutMs: 30_000, intervalMs: 200 },
+    );
   });
 });

@@ -5,9 +5,10 @@ import {
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   InitiateAuthCommand,
-  InvalidPasswordException,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { Client } from 'pg';
+import { expectAwsError } from '../../libs/testing/src/aws-errors';
+import { eventually } from '../../libs/testing/src/eventually';
 import { cognitoAdmin, cognitoPublic, e2eSystem } from '../support/e2e-context';
 
 /**
@@ -63,30 +64,24 @@ describe('pools and clients stored with bad values by earlier versions', () => {
   });
 
   it('does not accept every password once MinimumLength is unreadable', async () => {
-    // Pools are cached for a few seconds: wait until the stored values are the ones read.
-    const deadline = Date.now() + 20_000;
+    // Pools are cached for a few seconds: wait until the stored values are the ones read. Read back
+    // as the default of 8, a 7-character password is refused, as it would be by AWS's default.
     let attempt = 0;
-    let outcome: unknown;
-    do {
-      attempt++;
-      outcome = await admin
-        .send(
-          new AdminCreateUserCommand({
-            UserPoolId: poolId,
-            Username: `seven-${attempt}`,
-            TemporaryPassword: 'Aa1!aaa',
-            MessageAction: 'SUPPRESS',
-          }),
-        )
-        .then(
-          () => 'accepted',
-          (err: unknown) => err,
-        );
-      if (outcome !== 'accepted') break;
-      await new Promise((r) => setTimeout(r, 500));
-    } while (Date.now() < deadline);
-    // Read back as the default of 8: a 7-character password is refused, as it would be by AWS's default.
-    expect(outcome).toBeInstanceOf(InvalidPasswordException);
+    await eventually(
+      () =>
+        expectAwsError(
+          admin.send(
+            new AdminCreateUserCommand({
+              UserPoolId: poolId,
+              Username: `seven-${++attempt}`,
+              TemporaryPassword: 'Aa1!aaa',
+              MessageAction: 'SUPPRESS',
+            }),
+          ),
+          'InvalidPasswordException',
+        ),
+      { timeoutMs: 20_000, intervalMs: 500 },
+    );
   });
 
   it('still creates users and signs them in', async () => {

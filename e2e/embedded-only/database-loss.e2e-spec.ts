@@ -6,22 +6,12 @@ import {
   CreateUserPoolCommand,
   DescribeUserPoolCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { eventually } from '../../libs/testing/src/eventually';
 import { freePort, startApp, StartedProcess, stopApp, waitForHealthy } from '../support/processes';
 
 /** The pid of the embedded PostgreSQL server, from the lock file it keeps in its cluster. */
 function postmasterPid(dataDir: string): number {
   return Number(readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
-}
-
-/** Calls `fn` until it succeeds; the Jest timeout bounds the wait. */
-async function eventually<T>(fn: () => Promise<T>): Promise<T> {
-  for (;;) {
-    try {
-      return await fn();
-    } catch {
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
 }
 
 /**
@@ -76,8 +66,10 @@ describe('the embedded PostgreSQL dying under npm start', () => {
       const { UserPool } = await admin.send(new CreateUserPoolCommand({ PoolName: 'survives' }));
       const before = postmasterPid(dataDir);
       process.kill(before, 'SIGKILL');
-      const described = await eventually(() =>
-        admin.send(new DescribeUserPoolCommand({ UserPoolId: UserPool!.Id! })),
+      // The restart takes seconds (a new cluster start); the test's own 180 s bounds the rest.
+      const described = await eventually(
+        () => admin.send(new DescribeUserPoolCommand({ UserPoolId: UserPool!.Id! })),
+        { timeoutMs: 120_000, intervalMs: 250 },
       );
       expect(described.UserPool?.Name).toBe('survives');
       expect(postmasterPid(dataDir)).not.toBe(before);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { eventually } from '../../libs/testing/src/eventually';
 import type { SystemUnderTest } from './system-under-test';
 
 export type E2eSystem = Omit<SystemUnderTest, 'apps' | 'stop'> & {
@@ -57,18 +58,19 @@ export async function messageSentTo(
   system = e2eSystem(),
   { after = 0, timeoutMs = 10_000 } = {},
 ): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    for (const line of mailboxLines(system).slice(after).reverse()) {
-      const message = JSON.parse(line) as { to: string; text: string };
-      if (message.to === to)
-        return message.text
-          .replace(/=\r?\n/g, '')
-          .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`nothing was sent to ${to}`);
+  return eventually(
+    () => {
+      for (const line of mailboxLines(system).slice(after).reverse()) {
+        const message = JSON.parse(line) as { to: string; text: string };
+        if (message.to === to)
+          return message.text
+            .replace(/=\r?\n/g, '')
+            .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+      }
+      throw new Error(`nothing was sent to ${to}`);
+    },
+    { timeoutMs },
+  );
 }
 
 /** Waits for the code idfed sent to `to` (after `mark`, from the dev mailbox or the SMTP capture). */
@@ -78,14 +80,15 @@ export async function codeSentTo(
   timeoutMs = 10_000,
   after = 0,
 ): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    for (const line of mailboxLines(system).slice(after).reverse()) {
-      const message = JSON.parse(line) as { to: string; text: string };
-      const code = /code is (\d{6})/.exec(message.text)?.[1];
-      if (message.to === to && code) return code;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no code was sent to ${to}`);
+  return eventually(
+    () => {
+      for (const line of mailboxLines(system).slice(after).reverse()) {
+        const message = JSON.parse(line) as { to: string; text: string };
+        const code = /code is (\d{6})/.exec(message.text)?.[1];
+        if (message.to === to && code) return code;
+      }
+      throw new Error(`no code was sent to ${to}`);
+    },
+    { timeoutMs },
+  );
 }

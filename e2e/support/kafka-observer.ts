@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
+import { eventually } from '../../libs/testing/src/eventually';
 
 export interface ObservedEvent {
   topic: string;
@@ -51,12 +52,12 @@ export async function observeTopics(name: string, topics: string[]): Promise<Kaf
   return {
     seen,
     async waitFor(predicate, timeoutMs = 30_000) {
-      const deadline = Date.now() + timeoutMs;
-      while (!predicate()) {
-        if (Date.now() > deadline)
-          throw new Error(`events seen: ${JSON.stringify(seen.map((e) => e.topic))}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
+      await eventually(
+        () => {
+          if (!predicate()) throw new Error(`events seen: ${JSON.stringify(seen.map((e) => e.topic))}`);
+        },
+        { timeoutMs },
+      );
     },
     stop: () => consumer.disconnect(),
   };

@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { defineCommand } from '@idfed/contracts';
 import { BusClient, createClientTransport, createServerTransport, TransportConfig } from '@idfed/messaging';
+import { eventually } from '../../testing/src/eventually';
 
 /**
  * Replicas of a gateway come and go while requests are in flight. A reply is addressed to a
@@ -44,7 +45,7 @@ const replyGroup = `idfed.reply-routing-${run}.replies`;
 const meta = { requestId: 'req-1', caller: { kind: 'anonymous' as const } };
 
 async function until(check: () => boolean): Promise<void> {
-  while (!check()) await new Promise((r) => setTimeout(r, 50));
+  await eventually(() => expect(check()).toBe(true), { timeoutMs: 30_000, intervalMs: 50 });
 }
 
 describe('replies while replicas of the requesting app join and leave', () => {

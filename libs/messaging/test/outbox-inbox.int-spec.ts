@@ -9,6 +9,7 @@ import {
   OutboxService,
 } from '@idfed/messaging';
 import { migrateServiceSchema } from '@idfed/persistence';
+import { eventually } from '../../testing/src/eventually';
 
 /** The outbox and inbox against a real PostgreSQL: nothing lost, nothing applied twice. */
 describe('transactional outbox and inbox', () => {
@@ -93,9 +94,10 @@ describe('transactional outbox and inbox', () => {
     relay.start();
     await ds.transaction((m) => outbox.add(m, { topic: 't.v1', key: 'k', payload: { n: 42 } }));
     outbox.nudge();
-    const deadline = Date.now() + 5000;
-    while (publisher.published.length === 0 && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 20));
+    await eventually(() => expect(publisher.published).not.toHaveLength(0), {
+      timeoutMs: 5000,
+      intervalMs: 20,
+    });
     await relay.stop();
     expect(publisher.published.map((e) => (e.value as { n: number }).n)).toEqual([42]);
   });

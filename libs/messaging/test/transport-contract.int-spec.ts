@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { eventually } from '../../testing/src/eventually';
 import { Controller, INestMicroservice, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Ctx, EventPattern, MessagePattern, Payload } from '@nestjs/microservices';
@@ -65,18 +66,6 @@ async function startService(service: 'device-sync' | 'federation-broker', transp
   });
   await app.listen();
   return app;
-}
-
-async function eventually(check: () => void, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return check();
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
 }
 
 const brokers = process.env.IDFED_TEST_KAFKA_BROKERS;
@@ -146,7 +135,7 @@ describe.each(transports)('bus contract over %s', (_name, config) => {
 
   it('fails a command nobody serves with a retryable error rather than hanging', async () => {
     const nobody = defineCommand<object, object>('credential-vending', 'test-nobody');
-    const started = Date.now();
+    // A hang would run into the test's timeout; the 3 s given to the client is its own bound.
     const impatient = new BusClient(
       createClientTransport(transport, `idfed.contract-${run}.impatient`),
       3000,
@@ -155,7 +144,6 @@ describe.each(transports)('bus contract over %s', (_name, config) => {
     const err = (await impatient.request(nobody, {}, meta).catch((e: unknown) => e)) as CommandFailedError;
     await impatient.close();
     expect(err.error.name).toBe('ServiceUnavailable');
-    expect(Date.now() - started).toBeLessThan(15_000);
   });
 
   it('gives every subscribing group each event once, in key order, and redelivers after a failure', async () => {
@@ -168,10 +156,13 @@ describe.each(transports)('bus contract over %s', (_name, config) => {
       headers: { 'idfed-event-id': randomUUID() },
     }));
     await publisher.publishEvents(events);
-    await eventually(() => {
-      expect(received['device-sync']).toHaveLength(10);
-      expect(received['federation-broker']).toHaveLength(10);
-    });
+    await eventually(
+      () => {
+        expect(received['device-sync']).toHaveLength(10);
+        expect(received['federation-broker']).toHaveLength(10);
+      },
+      { timeoutMs: 20_000, intervalMs: 50 },
+    );
     for (const group of ['device-sync', 'federation-broker']) {
       for (const key of ['identity-0', 'identity-1']) {
         const ids = received[group].filter((r) => r.key === key).map((r) => r.id);

@@ -152,8 +152,8 @@ describe('wildcard matching stays linear on hostile input', () => {
       },
     });
     const long = 'a'.repeat(50_000);
-    const started = Date.now();
-    // A backtracking regex needs seconds for the first of these at 200 characters.
+    // A backtracking regex needs seconds for the first of these at 200 characters, and would not
+    // finish at all at 50,000: the test finishing is the check, with no clock in it.
     expect(evaluate({ action: `svc:${long}`, resource: '*' }, [policy]).decision).toBe('ImplicitDeny');
     expect(evaluate({ action: 'svc:ab', resource: `arn:aws:s3:::b/${long}bx` }, [policy]).decision).toBe(
       'ImplicitDeny',
@@ -162,7 +162,6 @@ describe('wildcard matching stays linear on hostile input', () => {
     expect(evaluate({ action: 'svc:ab', resource: 'arn:aws:s3:::b/abc', context }, [policy]).decision).toBe(
       'ImplicitDeny',
     );
-    expect(Date.now() - started).toBeLessThan(1000);
   });
 
   test('agrees with a reference regex translation of the rules on random patterns', () => {

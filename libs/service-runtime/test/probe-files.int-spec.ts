@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { ProbeFiles, PROBE_INTERVAL_MS, startProbeFiles } from '@idfed/service-runtime';
+import { eventually } from '../../testing/src/eventually';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -21,7 +22,7 @@ function probe(dir: string, kind: 'live' | 'ready', maxAgeMs: number): number {
 }
 
 async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((r) => setTimeout(r, 100));
+  await eventually(() => expect(condition()).toBe(true), { timeoutMs: 30_000 });
 }
 
 /**
