@@ -4,13 +4,11 @@ import {
   CreateOpenIDConnectProviderCommand,
   CreatePolicyCommand,
   CreateRoleCommand,
-  DeleteConflictException,
   DeleteOpenIDConnectProviderCommand,
   DeletePolicyCommand,
   DeleteRoleCommand,
   DeleteRolePolicyCommand,
   DetachRolePolicyCommand,
-  EntityAlreadyExistsException,
   GetOpenIDConnectProviderCommand,
   GetRoleCommand,
   GetRolePolicyCommand,
@@ -19,40 +17,28 @@ import {
   ListOpenIDConnectProvidersCommand,
   ListRolePoliciesCommand,
   ListRolesCommand,
-  MalformedPolicyDocumentException,
-  NoSuchEntityException,
   PutRolePolicyCommand,
   UpdateRoleCommand,
 } from '@aws-sdk/client-iam';
 import {
   AssumeRoleCommand,
   AssumeRoleWithWebIdentityCommand,
-  ExpiredTokenException,
   GetCallerIdentityCommand,
-  InvalidIdentityTokenException,
-  MalformedPolicyDocumentException as StsMalformedPolicyDocumentException,
-  PackedPolicyTooLargeException,
   STSClient,
 } from '@aws-sdk/client-sts';
 import { fromWebToken } from '@aws-sdk/credential-providers';
 import { randomBytes } from 'node:crypto';
 import { SessionTokenCodec } from '../libs/session-credentials/src';
 import { signRequest } from '../libs/sigv4/src';
+import { expectAwsError } from '../libs/testing/src/aws-errors';
+import { eventually } from '../libs/testing/src/eventually';
 import { e2eSystem } from './support/e2e-context';
 import { startTestIdp, TestIdp } from './support/test-idp';
 
 type Creds = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
-type SdkError = Error & { $metadata: { httpStatusCode?: number } };
-
-async function failureOf(promise: Promise<unknown>): Promise<SdkError> {
-  try {
-    await promise;
-  } catch (err) {
-    return err as SdkError;
-  }
-  throw new Error('expected the call to fail');
-}
-
+/** An OpenID Connect provider as IAM knows it, and the IdP behind it. */
+type Provider = { idp: TestIdp; arn: string };
+type WebRole = { roleName: string; roleArn: string; roleId: string; policyName: string; policyArn: string };
 const REGION = 'us-east-1';
 const ACCOUNT = '000000000000';
 
@@ -64,34 +50,107 @@ const ACCOUNT = '000000000000';
 describe('credential vending: IAM roles, OIDC providers and STS through the AWS SDKs', () => {
   const system = e2eSystem();
   const admin = { accessKeyId: system.adminAccessKeyId, secretAccessKey: system.adminSecretAccessKey };
-  const suffix = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
-  const roleName = `e2e-web-${suffix}`;
-  const chainRoleName = `e2e-chain-${suffix}`;
-  const policyName = `e2e-shelves-${suffix}`;
-  const roleArn = `arn:aws:iam::${ACCOUNT}:role/apps/${roleName}`;
-  const chainRoleArn = `arn:aws:iam::${ACCOUNT}:role/${chainRoleName}`;
+  const unique = () => `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   let idp: TestIdp;
   let iam: IAMClient;
-  let providerArn: string;
-  let policyArn: string;
-  let roleId: string;
-  let vended: Creds & { expiration?: Date };
+  /** The IdP of the suite as IAM knows it; tests that change or delete a provider register their own. */
+  let provider: Provider;
+  /** A role no test changes; tests that change or delete a role create their own with newWebRole(). */
+  let role: WebRole;
 
   const sts = (credentials: Creds = admin) =>
     new STSClient({ region: REGION, endpoint: system.endpoint, credentials, maxAttempts: 1 });
   const token = (
     claims: Record<string, unknown> = {},
     extra: Parameters<TestIdp['mint']>[0] extends infer O ? Partial<O> : never = {},
-  ) => idp.mint({ claims: { sub: 'user-42', aud: 'app-client', ...claims }, ...extra });
-  const assume = (webIdentityToken: string, more: Record<string, unknown> = {}) =>
+    from: TestIdp = idp,
+  ) => from.mint({ claims: { sub: 'user-42', aud: 'app-client', ...claims }, ...extra });
+  const assume = (webIdentityToken: string, more: Record<string, unknown> = {}, into: WebRole = role) =>
     sts().send(
       new AssumeRoleWithWebIdentityCommand({
-        RoleArn: roleArn,
+        RoleArn: into.roleArn,
         RoleSessionName: 'device-1',
         WebIdentityToken: webIdentityToken,
         ...more,
       }),
     );
+
+  /** Credentials of a device signed in at the IdP, vended for `into`. */
+  async function vendedFor(into: WebRole): Promise<Creds> {
+    const c = (await assume(await token(), {}, into)).Credentials!;
+    return {
+      accessKeyId: c.AccessKeyId!,
+      secretAccessKey: c.SecretAccessKey!,
+      sessionToken: c.SessionToken!,
+    };
+  }
+
+  async function registerProvider(of: TestIdp): Promise<Provider> {
+    const created = await iam.send(
+      new CreateOpenIDConnectProviderCommand({ Url: of.issuer, ClientIDList: ['app-client'] }),
+    );
+    return { idp: of, arn: created.OpenIDConnectProviderArn! };
+  }
+
+  /** The trust policy of a web role: the provider's users `user-*`, for the audience app-client. */
+  function webTrust(of: Provider) {
+    return {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Federated: of.arn },
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Condition: {
+            StringEquals: { [`${of.idp.urlKey}:aud`]: 'app-client' },
+            StringLike: { [`${of.idp.urlKey}:sub`]: 'user-*' },
+          },
+        },
+      ],
+    };
+  }
+
+  /** The user's own documents, by the IdP's subject. */
+  function ownDocs(of: Provider) {
+    return {
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Action: 'docs:*', Resource: `arn:aws:docs:::user/\${${of.idp.urlKey}:sub}/*` },
+      ],
+    };
+  }
+
+  /** A web role under /apps/ trusting `of`, with the inline policy own-docs and a managed policy attached. */
+  async function newWebRole(of: Provider = provider): Promise<WebRole> {
+    const id = unique();
+    const roleName = `e2e-web-${id}`;
+    const { Role } = await iam.send(
+      new CreateRoleCommand({
+        RoleName: roleName,
+        Path: '/apps/',
+        AssumeRolePolicyDocument: JSON.stringify(webTrust(of)),
+      }),
+    );
+    await iam.send(
+      new PutRolePolicyCommand({
+        RoleName: roleName,
+        PolicyName: 'own-docs',
+        PolicyDocument: JSON.stringify(ownDocs(of)),
+      }),
+    );
+    const policyName = `e2e-shelves-${id}`;
+    const { Policy } = await iam.send(
+      new CreatePolicyCommand({
+        PolicyName: policyName,
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: 'docs:ListShelves', Resource: '*' }],
+        }),
+      }),
+    );
+    await iam.send(new AttachRolePolicyCommand({ RoleName: roleName, PolicyArn: Policy!.Arn! }));
+    return { roleName, roleArn: Role!.Arn!, roleId: Role!.RoleId!, policyName, policyArn: Policy!.Arn! };
+  }
 
   /** A Query call the SDKs do not model (idfed's RevokeRoleSessions), signed with the admin key. */
   async function adminQuery(params: Record<string, string>): Promise<{ status: number; text: string }> {
@@ -159,6 +218,8 @@ describe('credential vending: IAM roles, OIDC providers and STS through the AWS 
   beforeAll(async () => {
     idp = await startTestIdp();
     iam = new IAMClient({ region: REGION, endpoint: system.endpoint, credentials: admin, maxAttempts: 1 });
+    provider = await registerProvider(idp);
+    role = await newWebRole();
   });
   afterAll(async () => {
     iam.destroy();
@@ -166,44 +227,43 @@ describe('credential vending: IAM roles, OIDC providers and STS through the AWS 
   });
 
   it('registers the local OpenID Connect provider with IAM', async () => {
-    const created = await iam.send(
-      new CreateOpenIDConnectProviderCommand({ Url: idp.issuer, ClientIDList: ['app-client'] }),
-    );
-    providerArn = created.OpenIDConnectProviderArn!;
-    expect(providerArn).toBe(`arn:aws:iam::${ACCOUNT}:oidc-provider/${idp.urlKey}`);
-    await iam.send(
-      new AddClientIDToOpenIDConnectProviderCommand({
-        OpenIDConnectProviderArn: providerArn,
-        ClientID: 'cli',
-      }),
-    );
-    const got = await iam.send(
-      new GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: providerArn }),
-    );
-    expect(got.Url).toBe(idp.urlKey);
-    expect(got.ClientIDList).toEqual(['app-client', 'cli']);
-    expect(got.CreateDate).toBeInstanceOf(Date);
-    const listed = await iam.send(new ListOpenIDConnectProvidersCommand({}));
-    expect(listed.OpenIDConnectProviderList?.map((p) => p.Arn)).toContain(providerArn);
-    const again = await failureOf(iam.send(new CreateOpenIDConnectProviderCommand({ Url: idp.issuer })));
-    expect(again).toBeInstanceOf(EntityAlreadyExistsException);
+    // Its own IdP: the suite's is registered already.
+    const idp = await startTestIdp();
+    try {
+      const created = await iam.send(
+        new CreateOpenIDConnectProviderCommand({ Url: idp.issuer, ClientIDList: ['app-client'] }),
+      );
+      const providerArn = created.OpenIDConnectProviderArn!;
+      expect(providerArn).toBe(`arn:aws:iam::${ACCOUNT}:oidc-provider/${idp.urlKey}`);
+      await iam.send(
+        new AddClientIDToOpenIDConnectProviderCommand({
+          OpenIDConnectProviderArn: providerArn,
+          ClientID: 'cli',
+        }),
+      );
+      const got = await iam.send(
+        new GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: providerArn }),
+      );
+      expect(got.Url).toBe(idp.urlKey);
+      expect(got.ClientIDList).toEqual(['app-client', 'cli']);
+      expect(got.CreateDate).toBeInstanceOf(Date);
+      const listed = await iam.send(new ListOpenIDConnectProvidersCommand({}));
+      expect(listed.OpenIDConnectProviderList?.map((p) => p.Arn)).toContain(providerArn);
+      await expectAwsError(
+        iam.send(new CreateOpenIDConnectProviderCommand({ Url: idp.issuer })),
+        'EntityAlreadyExistsException',
+      );
+      await iam.send(new DeleteOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: providerArn }));
+    } finally {
+      await idp.stop();
+    }
   });
 
   it('creates a role trusting the provider, with an inline and a managed policy', async () => {
-    const trust = {
-      Version: '2012-10-17',
-      Statement: [
-        {
-          Effect: 'Allow',
-          Principal: { Federated: providerArn },
-          Action: 'sts:AssumeRoleWithWebIdentity',
-          Condition: {
-            StringEquals: { [`${idp.urlKey}:aud`]: 'app-client' },
-            StringLike: { [`${idp.urlKey}:sub`]: 'user-*' },
-          },
-        },
-      ],
-    };
+    const roleName = `e2e-web-${unique()}`;
+    const roleArn = `arn:aws:iam::${ACCOUNT}:role/apps/${roleName}`;
+    const policyName = `e2e-shelves-${unique()}`;
+    const trust = webTrust(provider);
     const { Role } = await iam.send(
       new CreateRoleCommand({
         RoleName: roleName,
@@ -220,15 +280,9 @@ describe('credential vending: IAM roles, OIDC providers and STS through the AWS 
       MaxSessionDuration: 3600,
     });
     expect(Role?.RoleId).toMatch(/^AROA[A-Z2-7]{17}$/);
-    roleId = Role!.RoleId!;
     expect(JSON.parse(decodeURIComponent(Role!.AssumeRolePolicyDocument!))).toEqual(trust);
 
-    const docs = {
-      Version: '2012-10-17',
-      Statement: [
-        { Effect: 'Allow', Action: 'docs:*', Resource: `arn:aws:docs:::user/\${${idp.urlKey}:sub}/*` },
-      ],
-    };
+    const docs = ownDocs(provider);
     await iam.send(
       new PutRolePolicyCommand({
         RoleName: roleName,
@@ -245,7 +299,7 @@ describe('credential vending: IAM roles, OIDC providers and STS through the AWS 
         }),
       }),
     );
-    policyArn = Policy!.Arn!;
+    const policyArn = Policy!.Arn!;
     expect(Policy).toMatchObject({ DefaultVersionId: 'v1', AttachmentCount: 0, IsAttachable: true });
     await iam.send(new AttachRolePolicyCommand({ RoleName: roleName, PolicyArn: policyArn }));
 
@@ -263,10 +317,10 @@ describe('credential vending: IAM roles, OIDC providers and STS through the AWS 
   });
 
   it('refuses malformed policies with MalformedPolicyDocument and the reason, and duplicates', async () => {
-    const withPrincipal = await failureOf(
+    await expectAwsError(
       iam.send(
         new PutRolePolicyCommand({
-          RoleName: roleName,
+          RoleName: role.roleName,
           PolicyName: 'bad',
           PolicyDocument: JSON.stringify({
             Version: '2012-10-17',
@@ -274,70 +328,77 @@ describe('credential vending: IAM roles, OIDC providers and STS through the AWS 
           }),
         }),
       ),
+      'MalformedPolicyDocumentException',
+      'Policy document should not specify a principal.',
     );
-    expect(withPrincipal).toBeInstanceOf(MalformedPolicyDocumentException);
-    expect(withPrincipal.message).toBe('Policy document should not specify a principal.');
-    expect(withPrincipal.$metadata.httpStatusCode).toBe(400);
-    const notJson = await failureOf(
+    await expectAwsError(
       iam.send(
-        new CreateRoleCommand({ RoleName: `bad-${suffix}`, AssumeRolePolicyDocument: '{"Statement":' }),
+        new CreateRoleCommand({ RoleName: `bad-${unique()}`, AssumeRolePolicyDocument: '{"Statement":' }),
       ),
+      'MalformedPolicyDocumentException',
     );
-    expect(notJson).toBeInstanceOf(MalformedPolicyDocumentException);
-    const duplicate = await failureOf(
-      iam.send(new CreateRoleCommand({ RoleName: roleName, AssumeRolePolicyDocument: '{}' })),
+    await expectAwsError(
+      iam.send(
+        new CreateRoleCommand({
+          RoleName: role.roleName,
+          AssumeRolePolicyDocument: JSON.stringify(webTrust(provider)),
+        }),
+      ),
+      'EntityAlreadyExistsException',
     );
-    expect(duplicate.name).toMatch(/MalformedPolicyDocument|EntityAlreadyExists/);
-    const missing = await failureOf(iam.send(new GetRoleCommand({ RoleName: `nope-${suffix}` })));
-    expect(missing).toBeInstanceOf(NoSuchEntityException);
-    expect(missing.$metadata.httpStatusCode).toBe(404);
+    await expectAwsError(
+      iam.send(new GetRoleCommand({ RoleName: `nope-${unique()}` })),
+      'NoSuchEntityException',
+    );
   });
 
   it('vends ASIA credentials through the SDK web-identity provider, and they sign GetCallerIdentity', async () => {
-    const provider = fromWebToken({
-      roleArn,
+    const fromIdp = fromWebToken({
+      roleArn: role.roleArn,
       roleSessionName: 'device-1',
       webIdentityToken: await token(),
       clientConfig: { region: REGION, endpoint: system.endpoint, maxAttempts: 1 },
     });
-    const creds = await provider();
+    const creds = await fromIdp();
     expect(creds.accessKeyId).toMatch(/^ASIA[A-Z2-7]{16}$/);
     expect(creds.secretAccessKey).toHaveLength(40);
     expect(creds.sessionToken).toBeTruthy();
     expect(creds.expiration!.getTime() - Date.now()).toBeGreaterThan(3500_000);
-    vended = { ...creds };
 
-    const who = await sts(vended).send(new GetCallerIdentityCommand({}));
+    const who = await sts(creds).send(new GetCallerIdentityCommand({}));
     expect(who).toMatchObject({
       Account: ACCOUNT,
-      Arn: `arn:aws:sts::${ACCOUNT}:assumed-role/${roleName}/device-1`,
-      UserId: `${roleId}:device-1`,
+      Arn: `arn:aws:sts::${ACCOUNT}:assumed-role/${role.roleName}/device-1`,
+      UserId: `${role.roleId}:device-1`,
     });
   });
 
   it('answers AssumeRoleWithWebIdentity like STS: subject, provider, audience, DurationSeconds', async () => {
-    const out = await assume(await token({}, { alg: 'ES256' }), { DurationSeconds: 900 });
+    const own = await newWebRole();
+    const out = await assume(await token({}, { alg: 'ES256' }), { DurationSeconds: 900 }, own);
     expect(out).toMatchObject({
       SubjectFromWebIdentityToken: 'user-42',
       Provider: idp.issuer,
       Audience: 'app-client',
       AssumedRoleUser: {
-        Arn: `arn:aws:sts::${ACCOUNT}:assumed-role/${roleName}/device-1`,
-        AssumedRoleId: `${roleId}:device-1`,
+        Arn: `arn:aws:sts::${ACCOUNT}:assumed-role/${own.roleName}/device-1`,
+        AssumedRoleId: `${own.roleId}:device-1`,
       },
     });
     const lifetime = out.Credentials!.Expiration!.getTime() - Date.now();
     expect(lifetime).toBeGreaterThan(880_000);
     expect(lifetime).toBeLessThanOrEqual(900_000);
-    const tooLong = await failureOf(assume(await token(), { DurationSeconds: 7200 }));
-    expect(tooLong.name).toBe('ValidationError');
-    expect(tooLong.message).toMatch(/exceeds the MaxSessionDuration/);
-    await iam.send(new UpdateRoleCommand({ RoleName: roleName, MaxSessionDuration: 7200 }));
-    const longer = await assume(await token(), { DurationSeconds: 7200 });
+    await expectAwsError(
+      assume(await token(), { DurationSeconds: 7200 }, own),
+      'ValidationError',
+      /exceeds the MaxSessionDuration/,
+    );
+    await iam.send(new UpdateRoleCommand({ RoleName: own.roleName, MaxSessionDuration: 7200 }));
+    const longer = await assume(await token(), { DurationSeconds: 7200 }, own);
     expect(longer.Credentials!.Expiration!.getTime() - Date.now()).toBeGreaterThan(7100_000);
   });
 
-  it.each<[string, () => Promise<string>, string | (new (...a: never[]) => Error)]>([
+  it.each<[string, () => Promise<string>, string]>([
     [
       'a tampered token',
       async () => {
@@ -347,19 +408,19 @@ describe('credential vending: IAM roles, OIDC providers and STS through the AWS 
         ).toString('base64url');
         return `${h}.${body}.${s}`;
       },
-      InvalidIdentityTokenException,
+      'InvalidIdentityTokenException',
     ],
     [
       'a token signed with a key the IdP does not publish',
       () => token({}, { forge: true }),
-      InvalidIdentityTokenException,
+      'InvalidIdentityTokenException',
     ],
-    ['an expired token', () => token({}, { expiresIn: -300 }), ExpiredTokenException],
-    ['a token for another audience', () => token({ aud: 'other-app' }), InvalidIdentityTokenException],
+    ['an expired token', () => token({}, { expiresIn: -300 }), 'ExpiredTokenException'],
+    ['a token for another audience', () => token({ aud: 'other-app' }), 'InvalidIdentityTokenException'],
     [
       'a token from an issuer the account does not trust',
       () => token({ iss: 'http://127.0.0.1:9/realms/other' }),
-      InvalidIdentityTokenException,
+      'InvalidIdentityTokenException',
     ],
     [
       'an unsigned token (alg none)',
@@ -367,29 +428,26 @@ describe('credential vending: IAM roles, OIDC providers and STS through the AWS 
         const [, body] = (await token()).split('.');
         return `${Buffer.from('{"alg":"none"}').toString('base64url')}.${body}.`;
       },
-      InvalidIdentityTokenException,
+      'InvalidIdentityTokenException',
     ],
     ['a subject the trust policy does not admit', () => token({ sub: 'admin-1' }), 'AccessDenied'],
   ])('refuses %s', async (_what, makeToken, expected) => {
-    const err = await failureOf(assume(await makeToken()));
-    if (typeof expected === 'string') expect(err.name).toBe(expected);
-    else expect(err).toBeInstanceOf(expected);
+    await expectAwsError(assume(await makeToken()), expected);
   });
 
   it('refuses a role that does not exist like one that does not trust the caller', async () => {
-    const err = await failureOf(
-      assume(await token(), { RoleArn: `arn:aws:iam::${ACCOUNT}:role/none-${suffix}` }),
+    await expectAwsError(
+      assume(await token(), { RoleArn: `arn:aws:iam::${ACCOUNT}:role/none-${unique()}` }),
+      'AccessDenied',
     );
-    expect(err.name).toBe('AccessDenied');
-    expect(err.$metadata.httpStatusCode).toBe(403);
   });
 
   it('refuses a malformed session policy, and session policies too large to pack', async () => {
-    const malformed = await failureOf(
+    await expectAwsError(
       assume(await token(), { Policy: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow"}]}' }),
+      'MalformedPolicyDocumentException',
+      'Policy statement must contain actions.',
     );
-    expect(malformed).toBeInstanceOf(StsMalformedPolicyDocumentException);
-    expect(malformed.message).toBe('Policy statement must contain actions.');
     // A managed policy near IAM's 6,144-character quota, of text that does not compress.
     const noise = randomBytes(6000)
       .toString('base64')
@@ -397,24 +455,25 @@ describe('credential vending: IAM roles, OIDC providers and STS through the AWS 
       .slice(0, 5900);
     const { Policy } = await iam.send(
       new CreatePolicyCommand({
-        PolicyName: `e2e-big-${suffix}`,
+        PolicyName: `e2e-big-${unique()}`,
         PolicyDocument: JSON.stringify({
           Version: '2012-10-17',
           Statement: [{ Sid: noise, Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }],
         }),
       }),
     );
-    const big = await failureOf(assume(await token(), { PolicyArns: [{ arn: Policy!.Arn! }] }));
-    expect(big).toBeInstanceOf(PackedPolicyTooLargeException);
-    expect(big.message).toMatch(/^Packed policy consumes \d+% of allotted space/);
+    await expectAwsError(
+      assume(await token(), { PolicyArns: [{ arn: Policy!.Arn! }] }),
+      'PackedPolicyTooLargeException',
+      /^Packed policy consumes \d+% of allotted space/,
+    );
     await iam.send(new DeletePolicyCommand({ PolicyArn: Policy!.Arn! }));
   });
 
   it('refuses a tampered session token and expired credentials when they sign a request', async () => {
+    const vended = await vendedFor(role);
     const tampered = { ...vended, sessionToken: `${vended.sessionToken!.slice(0, -6)}AAAAAA` };
-    const err = await failureOf(sts(tampered).send(new GetCallerIdentityCommand({})));
-    expect(err.name).toBe('InvalidClientTokenId');
-    expect(err.$metadata.httpStatusCode).toBe(403);
+    await expectAwsError(sts(tampered).send(new GetCallerIdentityCommand({})), 'InvalidClientTokenId');
 
     // Credentials of the same role that expired a minute ago, sealed with the deployment's key.
     const codec = SessionTokenCodec.fromMasterKey(
@@ -426,22 +485,23 @@ describe('credential vending: IAM roles, OIDC providers and STS through the AWS 
     };
     const sessionToken = codec.seal({
       ...expired,
-      roleArn,
-      roleId,
+      roleArn: role.roleArn,
+      roleId: role.roleId,
       sessionName: 'old',
       subject: 'user-42',
-      provider: providerArn,
+      provider: provider.arn,
       issuedAt: Date.now() - 3660_000,
       expiresAt: Date.now() - 60_000,
     });
-    const expiredErr = await failureOf(
+    await expectAwsError(
       sts({ ...expired, sessionToken }).send(new GetCallerIdentityCommand({})),
+      'ExpiredToken',
+      'The security token included in the request is expired',
     );
-    expect(expiredErr.name).toBe('ExpiredToken');
-    expect(expiredErr.message).toBe('The security token included in the request is expired');
   });
 
   it('intersects the role policies with the session policy (authorizer)', async () => {
+    const vended = await vendedFor(role);
     const own = 'arn:aws:docs:::user/user-42/notes';
     const full = await authorize(vended, 'docs:PutDocument', own);
     expect(full).toMatchObject({ authenticated: true, allowed: true });
@@ -474,23 +534,26 @@ describe('credential vending: IAM roles, OIDC providers and STS through the AWS 
   });
 
   it('chains roles with AssumeRole: one hour at most, and only into roles that trust the session', async () => {
+    const vended = await vendedFor(role);
+    const chainRoleName = `e2e-chain-${unique()}`;
+    const chainRoleArn = `arn:aws:iam::${ACCOUNT}:role/${chainRoleName}`;
     await iam.send(
       new CreateRoleCommand({
         RoleName: chainRoleName,
         AssumeRolePolicyDocument: JSON.stringify({
           Version: '2012-10-17',
-          Statement: [{ Effect: 'Allow', Principal: { AWS: roleArn }, Action: 'sts:AssumeRole' }],
+          Statement: [{ Effect: 'Allow', Principal: { AWS: role.roleArn }, Action: 'sts:AssumeRole' }],
         }),
         MaxSessionDuration: 7200,
       }),
     );
-    const tooLong = await failureOf(
+    await expectAwsError(
       sts(vended).send(
         new AssumeRoleCommand({ RoleArn: chainRoleArn, RoleSessionName: 'chained', DurationSeconds: 7200 }),
       ),
+      'ValidationError',
+      /role chaining/,
     );
-    expect(tooLong.name).toBe('ValidationError');
-    expect(tooLong.message).toMatch(/role chaining/);
     const chained = await sts(vended).send(
       new AssumeRoleCommand({ RoleArn: chainRoleArn, RoleSessionName: 'chained' }),
     );
@@ -503,65 +566,70 @@ describe('credential vending: IAM roles, OIDC providers and STS through the AWS 
     }).send(new GetCallerIdentityCommand({}));
     expect(who.Arn).toBe(`arn:aws:sts::${ACCOUNT}:assumed-role/${chainRoleName}/chained`);
     // The admin key is the account root, which this trust policy does not name.
-    const root = await failureOf(
+    const root = await expectAwsError(
       sts().send(new AssumeRoleCommand({ RoleArn: chainRoleArn, RoleSessionName: 'root' })),
+      'AccessDenied',
     );
-    expect(root.name).toBe('AccessDenied');
     expect(root.message).toContain(
       `arn:aws:iam::${ACCOUNT}:root is not authorized to perform: sts:AssumeRole`,
     );
   });
 
   it('refuses revoked sessions within the documented delay, and keeps vending new ones', async () => {
+    const own = await newWebRole();
+    const vended = await vendedFor(own);
     await sts(vended).send(new GetCallerIdentityCommand({}));
-    const revoked = await adminQuery({ Action: 'RevokeRoleSessions', RoleName: roleName });
+    const revoked = await adminQuery({ Action: 'RevokeRoleSessions', RoleName: own.roleName });
     expect(revoked.status).toBe(200);
-    expect(revoked.text).toContain(`<RoleArn>${roleArn}</RoleArn>`);
-    const started = Date.now();
-    let refusal: SdkError | undefined;
-    while (!refusal && Date.now() - started < 10_000) {
-      refusal = await sts(vended)
-        .send(new GetCallerIdentityCommand({}))
-        .then(
-          () => undefined,
-          (err: SdkError) => err,
-        );
-      if (!refusal) await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(refusal?.name).toBe('InvalidClientTokenId');
-    // ADR 0004: one refresh interval (IDFED_REVOCATION_REFRESH_MS, 2 s by default) plus a bus round trip.
-    expect(Date.now() - started).toBeLessThan(2000 + 1500);
-
-    await new Promise((r) => setTimeout(r, 5));
-    const fresh = (await assume(await token())).Credentials!;
+    expect(revoked.text).toContain(`<RoleArn>${own.roleArn}</RoleArn>`);
+    // ADR 0004: refused after one refresh interval (IDFED_REVOCATION_REFRESH_MS, 2 s by default)
+    // plus a bus round trip. How soon is not asserted (no wall-clock assertions in tests): the wait
+    // is bounded far above it, and the gateway's refresh is unit-tested in query-protocol.spec.ts.
+    await eventually(
+      () => expectAwsError(sts(vended).send(new GetCallerIdentityCommand({})), 'InvalidClientTokenId'),
+      {
+        timeoutMs: 10_000,
+      },
+    );
+    const fresh = (await assume(await token(), {}, own)).Credentials!;
     const who = await sts({
       accessKeyId: fresh.AccessKeyId!,
       secretAccessKey: fresh.SecretAccessKey!,
       sessionToken: fresh.SessionToken!,
     }).send(new GetCallerIdentityCommand({}));
-    expect(who.Arn).toBe(`arn:aws:sts::${ACCOUNT}:assumed-role/${roleName}/device-1`);
-    const unknown = await adminQuery({ Action: 'RevokeRoleSessions', RoleName: `none-${suffix}` });
+    expect(who.Arn).toBe(`arn:aws:sts::${ACCOUNT}:assumed-role/${own.roleName}/device-1`);
+    const unknown = await adminQuery({ Action: 'RevokeRoleSessions', RoleName: `none-${unique()}` });
     expect(unknown.status).toBe(404);
     expect(unknown.text).toContain('<Code>NoSuchEntity</Code>');
   });
 
   it('deletes in IAM order: a role with policies is a DeleteConflict', async () => {
-    const conflict = await failureOf(iam.send(new DeleteRoleCommand({ RoleName: roleName })));
-    expect(conflict).toBeInstanceOf(DeleteConflictException);
-    expect(conflict.$metadata.httpStatusCode).toBe(409);
-    await iam.send(new DeleteRolePolicyCommand({ RoleName: roleName, PolicyName: 'own-docs' }));
-    expect((await failureOf(iam.send(new DeletePolicyCommand({ PolicyArn: policyArn })))).name).toBe(
-      'DeleteConflictException',
-    );
-    await iam.send(new DetachRolePolicyCommand({ RoleName: roleName, PolicyArn: policyArn }));
-    await iam.send(new DeletePolicyCommand({ PolicyArn: policyArn }));
-    await iam.send(new DeleteRoleCommand({ RoleName: roleName }));
-    await iam.send(new DeleteRoleCommand({ RoleName: chainRoleName }));
-    await iam.send(new DeleteOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: providerArn }));
-    expect(await failureOf(iam.send(new GetRoleCommand({ RoleName: roleName })))).toBeInstanceOf(
-      NoSuchEntityException,
-    );
-    // Sessions of a deleted role no longer get anything from AssumeRole* (the provider is gone too).
-    expect((await failureOf(assume(await token()))).name).toBe('InvalidIdentityTokenException');
+    // Its own IdP: the provider is deleted too.
+    const ownIdp = await startTestIdp();
+    try {
+      const ownProvider = await registerProvider(ownIdp);
+      const { roleName, roleArn, policyArn } = await newWebRole(ownProvider);
+      await expectAwsError(
+        iam.send(new DeleteRoleCommand({ RoleName: roleName })),
+        'DeleteConflictException',
+      );
+      await iam.send(new DeleteRolePolicyCommand({ RoleName: roleName, PolicyName: 'own-docs' }));
+      await expectAwsError(
+        iam.send(new DeletePolicyCommand({ PolicyArn: policyArn })),
+        'DeleteConflictException',
+      );
+      await iam.send(new DetachRolePolicyCommand({ RoleName: roleName, PolicyArn: policyArn }));
+      await iam.send(new DeletePolicyCommand({ PolicyArn: policyArn }));
+      await iam.send(new DeleteRoleCommand({ RoleName: roleName }));
+      await iam.send(new DeleteOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: ownProvider.arn }));
+      await expectAwsError(iam.send(new GetRoleCommand({ RoleName: roleName })), 'NoSuchEntityException');
+      // Sessions of a deleted role no longer get anything from AssumeRole* (the provider is gone too).
+      await expectAwsError(
+        assume(await token({}, {}, ownIdp), { RoleArn: roleArn }),
+        'InvalidIdentityTokenException',
+      );
+    } finally {
+      await ownIdp.stop();
+    }
   });
 });

@@ -8,11 +8,11 @@ import {
   InitiateAuthCommand,
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
-  UserNotFoundException,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { CreateRoleCommand, IAMClient, ListRolesCommand } from '@aws-sdk/client-iam';
 import { cognitoAdmin, e2eSystem } from './support/e2e-context';
 import { queryForm, rawJsonCall, rawQueryCall, RawAnswer } from './support/raw-aws';
+import { expectAwsError } from '../libs/testing/src/aws-errors';
 
 /**
  * Bad input is refused at the edge with the AWS error a client expects: never a 500, and never
@@ -92,9 +92,10 @@ describe('edge validation against the AWS shapes', () => {
         UserAttributes: [{ Name: 'name', Value: 'a\u0000b' }],
       });
       expectRefused(answer, 'InvalidParameterException', /at 'userAttributes\.1\.member\.value'/);
-      await expect(
+      await expectAwsError(
         admin.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: 'nul-attribute' })),
-      ).rejects.toBeInstanceOf(UserNotFoundException);
+        'UserNotFoundException',
+      );
     });
 
     it('refuses a lone surrogate in a username', async () => {
@@ -143,9 +144,18 @@ describe('edge validation against the AWS shapes', () => {
 
   describe('null where AWS expects a value', () => {
     it('treats a null ListUsers Filter as absent, as AWS does', async () => {
-      const answer = await idp('ListUsers', { UserPoolId: poolId, Filter: null });
+      // A pool of its own, holding one user: a null Filter lists them all.
+      const { UserPool } = await admin.send(new CreateUserPoolCommand({ PoolName: 'edge-null-filter' }));
+      await admin.send(
+        new AdminCreateUserCommand({
+          UserPoolId: UserPool!.Id!,
+          Username: 'listed',
+          MessageAction: 'SUPPRESS',
+        }),
+      );
+      const answer = await idp('ListUsers', { UserPoolId: UserPool!.Id!, Filter: null });
       expect(answer.status).toBe(200);
-      expect(answer.body).toMatchObject({ Users: [] });
+      expect(answer.body).toMatchObject({ Users: [{ Username: 'listed' }] });
     });
 
     it('treats a null AdminCreateUser TemporaryPassword as absent, as AWS does', async () => {
@@ -160,10 +170,17 @@ describe('edge validation against the AWS shapes', () => {
     });
 
     it('refuses null as a list item', async () => {
+      await admin.send(
+        new AdminCreateUserCommand({
+          UserPoolId: poolId,
+          Username: 'null-list-item',
+          MessageAction: 'SUPPRESS',
+        }),
+      );
       expectRefused(
         await idp('AdminDeleteUserAttributes', {
           UserPoolId: poolId,
-          Username: 'null-temporary',
+          Username: 'null-list-item',
           UserAttributeNames: [null],
         }),
         'InvalidParameterException',

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import {
   AdminConfirmSignUpCommand,
@@ -6,27 +7,18 @@ import {
   AdminSetUserPasswordCommand,
   AuthenticationResultType,
   ChangePasswordCommand,
-  CodeMismatchException,
   CognitoIdentityProviderClient,
   ConfirmForgotPasswordCommand,
   ConfirmSignUpCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   DeleteUserPoolCommand,
-  ExpiredCodeException,
   ForgotPasswordCommand,
   GetUserCommand,
   InitiateAuthCommand,
   InitiateAuthCommandOutput,
-  InvalidParameterException,
-  InvalidPasswordException,
-  LimitExceededException,
-  NotAuthorizedException,
   RespondToAuthChallengeCommand,
   SignUpCommand,
-  UnsupportedUserStateException,
-  UserNotFoundException,
-  UsernameExistsException,
 } from '@aws-sdk/client-cognito-identity-provider';
 import {
   AuthenticationDetails,
@@ -42,6 +34,7 @@ import {
   mailboxMark,
   messageSentTo,
 } from './support/e2e-context';
+import { expectAwsError } from '../libs/testing/src/aws-errors';
 
 /**
  * The password lifecycle through the AWS SDK and amazon-cognito-identity-js: forgotten passwords,
@@ -130,21 +123,39 @@ describe('password lifecycle', () => {
   });
 
   describe('ForgotPassword and ConfirmForgotPassword', () => {
-    const email = `forgetful.${stamp}@example.com`;
     const oldPassword = 'Old-passw0rd!';
     const newPassword = 'New-passw0rd!';
-    let before: AuthenticationResultType;
-    let resetCode: string;
+    let forgetfulCount = 0;
 
-    beforeAll(async () => {
-      await signedUpAndVerified('forgetful', email, oldPassword);
-      before = await signIn('forgetful', oldPassword);
-    });
+    /** A confirmed user with a verified email, signed in with the old password: each test its own. */
+    async function newForgetful() {
+      const username = `forgetful-${++forgetfulCount}-${randomUUID().slice(0, 8)}`;
+      const email = `${username}@example.com`;
+      await signedUpAndVerified(username, email, oldPassword);
+      const before = await signIn(username, oldPassword);
+      const confirm = (ConfirmationCode: string, Password = newPassword) =>
+        app.send(
+          new ConfirmForgotPasswordCommand({
+            ClientId: clientId,
+            Username: username,
+            ConfirmationCode,
+            Password,
+          }),
+        );
+      /** Asks for a reset code and waits for it. */
+      const resetCode = async () => {
+        const mark = mailboxMark(system);
+        await app.send(new ForgotPasswordCommand({ ClientId: clientId, Username: username }));
+        return codeSentTo(email, system, 10_000, mark);
+      };
+      return { username, email, before, confirm, resetCode };
+    }
 
     it('sends a code to the verified email', async () => {
+      const { username, email } = await newForgetful();
       const mark = mailboxMark(system);
       const { CodeDeliveryDetails } = await app.send(
-        new ForgotPasswordCommand({ ClientId: clientId, Username: 'forgetful' }),
+        new ForgotPasswordCommand({ ClientId: clientId, Username: username }),
       );
       expect(CodeDeliveryDetails).toEqual({
         Destination: 'f***@e***',
@@ -152,60 +163,43 @@ describe('password lifecycle', () => {
         AttributeName: 'email',
       });
       expect(await messageSentTo(email, system, { after: mark })).toMatch(/password reset code is \d{6}/);
-      resetCode = await codeSentTo(email, system, 10_000, mark);
     });
 
     it('refuses a wrong code and a weak password without burning the code, then sets the password', async () => {
-      const code = resetCode;
-      const confirm = (ConfirmationCode: string, Password: string) =>
-        app.send(
-          new ConfirmForgotPasswordCommand({
-            ClientId: clientId,
-            Username: 'forgetful',
-            ConfirmationCode,
-            Password,
-          }),
-        );
-      await expect(confirm(code === '000000' ? '000001' : '000000', newPassword)).rejects.toBeInstanceOf(
-        CodeMismatchException,
-      );
-      await expect(confirm(code, 'weak')).rejects.toBeInstanceOf(InvalidPasswordException);
-      await confirm(code, newPassword);
-      await expect(confirm(code, newPassword)).rejects.toBeInstanceOf(ExpiredCodeException);
+      const { confirm, resetCode } = await newForgetful();
+      const code = await resetCode();
+      await expectAwsError(confirm(code === '000000' ? '000001' : '000000'), 'CodeMismatchException');
+      await expectAwsError(confirm(code, 'weak'), 'InvalidPasswordException');
+      await confirm(code);
+      await expectAwsError(confirm(code), 'ExpiredCodeException');
     });
 
     it('signs in with the new password, by USER_PASSWORD_AUTH and by SRP, and not with the old one', async () => {
-      await expect(signIn('forgetful', oldPassword)).rejects.toBeInstanceOf(NotAuthorizedException);
-      expect((await signIn('forgetful', newPassword)).AccessToken).toBeTruthy();
-      expect((await srpSignIn('forgetful', newPassword)).isValid()).toBe(true);
-      await expect(srpSignIn('forgetful', oldPassword)).rejects.toMatchObject({
-        code: 'NotAuthorizedException',
-      });
+      const { username, confirm, resetCode } = await newForgetful();
+      await confirm(await resetCode());
+      await expectAwsError(signIn(username, oldPassword), 'NotAuthorizedException');
+      expect((await signIn(username, newPassword)).AccessToken).toBeTruthy();
+      expect((await srpSignIn(username, newPassword)).isValid()).toBe(true);
+      await expectAwsError(srpSignIn(username, oldPassword), 'NotAuthorizedException');
     });
 
     it('leaves earlier sessions alone, as Cognito does', async () => {
+      const { username, before, confirm, resetCode } = await newForgetful();
+      await confirm(await resetCode());
       expect((await app.send(new GetUserCommand({ AccessToken: before.AccessToken! }))).Username).toBe(
-        'forgetful',
+        username,
       );
     });
 
     it('stops accepting codes after five failed attempts, counted across codes', async () => {
-      const mark = mailboxMark(system);
-      await app.send(new ForgotPasswordCommand({ ClientId: clientId, Username: 'forgetful' }));
-      const code = await codeSentTo(email, system, 10_000, mark);
-      const wrong = code === '000000' ? '000001' : '000000';
-      const confirm = (ConfirmationCode: string) =>
-        app.send(
-          new ConfirmForgotPasswordCommand({
-            ClientId: clientId,
-            Username: 'forgetful',
-            ConfirmationCode,
-            Password: newPassword,
-          }),
-        );
-      // The used code tried again above was the first failure since the reset: four more are free.
-      for (let i = 0; i < 4; i++) await expect(confirm(wrong)).rejects.toBeInstanceOf(CodeMismatchException);
-      await expect(confirm(code)).rejects.toBeInstanceOf(LimitExceededException);
+      const { confirm, resetCode } = await newForgetful();
+      const wrongFor = (code: string) => (code === '000000' ? '000001' : '000000');
+      const first = await resetCode();
+      await expectAwsError(confirm(wrongFor(first)), 'CodeMismatchException');
+      // A new code does not clear the failure above: four more are free, then even the right code is refused.
+      const code = await resetCode();
+      for (let i = 0; i < 4; i++) await expectAwsError(confirm(wrongFor(code)), 'CodeMismatchException');
+      await expectAwsError(confirm(code), 'LimitExceededException');
     });
 
     it('refuses a user without a verified email or phone, and an unknown user', async () => {
@@ -218,14 +212,15 @@ describe('password lifecycle', () => {
         }),
       );
       await admin.send(new AdminConfirmSignUpCommand({ UserPoolId: poolId, Username: 'unverified' }));
-      await expect(
+      await expectAwsError(
         app.send(new ForgotPasswordCommand({ ClientId: clientId, Username: 'unverified' })),
-      ).rejects.toThrow(
+        'InvalidParameterException',
         'Cannot reset password for the user as there is no registered/verified email or phone_number',
       );
-      await expect(
+      await expectAwsError(
         app.send(new ForgotPasswordCommand({ ClientId: clientId, Username: 'nobody' })),
-      ).rejects.toBeInstanceOf(UserNotFoundException);
+        'UserNotFoundException',
+      );
     });
   });
 
@@ -238,12 +233,10 @@ describe('password lifecycle', () => {
         app.send(
           new ChangePasswordCommand({ AccessToken: tokens.AccessToken!, PreviousPassword, ProposedPassword }),
         );
-      await expect(change('Wrong-passw0rd!', 'Second-passw0rd!')).rejects.toBeInstanceOf(
-        NotAuthorizedException,
-      );
-      await expect(change('First-passw0rd!', 'second')).rejects.toBeInstanceOf(InvalidPasswordException);
+      await expectAwsError(change('Wrong-passw0rd!', 'Second-passw0rd!'), 'NotAuthorizedException');
+      await expectAwsError(change('First-passw0rd!', 'second'), 'InvalidPasswordException');
       await change('First-passw0rd!', 'Second-passw0rd!');
-      await expect(signIn('changer', 'First-passw0rd!')).rejects.toBeInstanceOf(NotAuthorizedException);
+      await expectAwsError(signIn('changer', 'First-passw0rd!'), 'NotAuthorizedException');
       expect((await srpSignIn('changer', 'Second-passw0rd!')).isValid()).toBe(true);
       // The session that changed the password goes on.
       expect((await app.send(new GetUserCommand({ AccessToken: tokens.AccessToken! }))).Username).toBe(
@@ -295,17 +288,18 @@ describe('password lifecycle', () => {
             ChallengeResponses: { USERNAME: 'managed', NEW_PASSWORD },
           }),
         );
-      await expect(respond('weak')).rejects.toBeInstanceOf(InvalidPasswordException);
+      await expectAwsError(respond('weak'), 'InvalidPasswordException');
       const result = await respond('Chosen-passw0rd!');
       expect(result.AuthenticationResult?.AccessToken).toBeTruthy();
       // The Session answers once.
-      await expect(respond('Another-passw0rd!')).rejects.toBeInstanceOf(NotAuthorizedException);
+      await expectAwsError(respond('Another-passw0rd!'), 'NotAuthorizedException');
       expect((await signIn('managed', 'Chosen-passw0rd!')).AccessToken).toBeTruthy();
-      await expect(
+      await expectAwsError(
         admin.send(
           new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username: 'managed', Password: 'short' }),
         ),
-      ).rejects.toBeInstanceOf(InvalidPasswordException);
+        'InvalidPasswordException',
+      );
     });
   });
 
@@ -354,16 +348,18 @@ describe('password lifecycle', () => {
       expect(
         (await admin.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: 'invitee' }))).UserStatus,
       ).toBe('CONFIRMED');
-      await expect(
+      await expectAwsError(
         admin.send(
           new AdminCreateUserCommand({ UserPoolId: poolId, Username: 'invitee', MessageAction: 'SUPPRESS' }),
         ),
-      ).rejects.toBeInstanceOf(UsernameExistsException);
-      await expect(
+        'UsernameExistsException',
+      );
+      await expectAwsError(
         admin.send(
           new AdminCreateUserCommand({ UserPoolId: poolId, Username: 'invitee', MessageAction: 'RESEND' }),
         ),
-      ).rejects.toBeInstanceOf(UnsupportedUserStateException);
+        'UnsupportedUserStateException',
+      );
     });
 
     it('generates a temporary password that meets the policy, and RESEND replaces it', async () => {
@@ -387,13 +383,13 @@ describe('password lifecycle', () => {
       );
       const second = /temporary password is (\S+)\./.exec(lastMessageTo(email))![1];
       expect(second).not.toBe(first);
-      await expect(passwordAuth('generated', first)).rejects.toBeInstanceOf(NotAuthorizedException);
+      await expectAwsError(passwordAuth('generated', first), 'NotAuthorizedException');
       expect((await passwordAuth('generated', second)).ChallengeName).toBe('NEW_PASSWORD_REQUIRED');
     });
 
     it('refuses an invitation nobody can receive, and creates no user', async () => {
       // SMS is the default medium; this user has only an email.
-      await expect(
+      await expectAwsError(
         admin.send(
           new AdminCreateUserCommand({
             UserPoolId: poolId,
@@ -401,11 +397,13 @@ describe('password lifecycle', () => {
             UserAttributes: [{ Name: 'email', Value: `unreachable.${stamp}@example.com` }],
           }),
         ),
-      ).rejects.toBeInstanceOf(InvalidParameterException);
-      await expect(
+        'InvalidParameterException',
+      );
+      await expectAwsError(
         admin.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: 'unreachable' })),
-      ).rejects.toBeInstanceOf(UserNotFoundException);
-      await expect(
+        'UserNotFoundException',
+      );
+      await expectAwsError(
         admin.send(
           new AdminCreateUserCommand({
             UserPoolId: poolId,
@@ -413,7 +411,8 @@ describe('password lifecycle', () => {
             TemporaryPassword: 'short',
           }),
         ),
-      ).rejects.toBeInstanceOf(InvalidPasswordException);
+        'InvalidPasswordException',
+      );
     });
   });
 });

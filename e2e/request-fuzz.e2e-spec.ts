@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { AwsApi, hasOperationShape, isKnownErrorName, operationShapes } from '@idfed/aws-protocol';
 import { OPERATION_CATALOG } from '@idfed/contracts';
+import { eventually } from '../libs/testing/src/eventually';
 import { e2eSystem } from './support/e2e-context';
 import { queryForm, rawJsonCall, rawQueryCall, RawAnswer } from './support/raw-aws';
 import { Fixtures, requestArbitrary, toQueryParams } from './support/shape-arbitraries';
@@ -80,13 +81,16 @@ describe('request fuzzing from the AWS shapes', () => {
   /** After a request that succeeded, its effects may still be travelling (events over Kafka). */
   async function settledSnapshot(api: AwsApi): Promise<unknown[]> {
     let last = await snapshot(api);
-    for (let i = 0; i < 10; i++) {
-      await new Promise((r) => setTimeout(r, 50));
-      const next = await snapshot(api);
-      if (isDeepStrictEqual(next, last)) return next;
-      last = next;
-    }
-    return last;
+    // Settled once two snapshots in a row agree; still moving after the bound, the last one stands.
+    return eventually(
+      async () => {
+        const next = await snapshot(api);
+        if (isDeepStrictEqual(next, last)) return next;
+        last = next;
+        throw new Error('still changing');
+      },
+      { timeoutMs: 500, intervalMs: 50 },
+    ).catch(() => last);
   }
 
   beforeAll(async () => {
@@ -151,65 +155,70 @@ describe('request fuzzing from the AWS shapes', () => {
     };
   });
 
-  it('answers every generated request without a 5xx, in the AWS error shape, changing nothing it refuses', async () => {
-    // Printed so a failure can be replayed with IDFED_FUZZ_SEED.
-    process.stdout.write(`request fuzz: IDFED_FUZZ_SEED=${seed} IDFED_FUZZ_RUNS=${runs}\n`);
-    // Every operation the gateway serves, from the catalog (the shapes hold all of AWS's).
-    const operations = OPERATION_CATALOG.flatMap((op) => {
-      const s = op.surface;
-      const api = s.protocol === 'json' || s.protocol === 'query' ? s.api : undefined;
-      return api && apis.includes(api) && hasOperationShape(api, op.name)
-        ? [{ api, operation: op.name }]
-        : [];
-    });
-    const request = fc
-      .constantFrom(...operations)
-      .chain(({ api, operation }) =>
-        requestArbitrary(operationShapes(api), operation, fixtures, DESTRUCTIVE.test(operation)).map(
-          (input) => ({ api, operation, input }),
-        ),
-      );
-    const before = new Map<AwsApi, unknown[]>();
-    for (const api of apis) before.set(api, await settledSnapshot(api));
-    let sent = 0;
-    const answers = new Map<string, number>();
+  it(
+    'answers every generated request without a 5xx, in the AWS error shape, changing nothing it refuses',
+    async () => {
+      // Printed so a failure can be replayed with IDFED_FUZZ_SEED.
+      process.stdout.write(`request fuzz: IDFED_FUZZ_SEED=${seed} IDFED_FUZZ_RUNS=${runs}\n`);
+      // Every operation the gateway serves, from the catalog (the shapes hold all of AWS's).
+      const operations = OPERATION_CATALOG.flatMap((op) => {
+        const s = op.surface;
+        const api = s.protocol === 'json' || s.protocol === 'query' ? s.api : undefined;
+        return api && apis.includes(api) && hasOperationShape(api, op.name)
+          ? [{ api, operation: op.name }]
+          : [];
+      });
+      const request = fc
+        .constantFrom(...operations)
+        .chain(({ api, operation }) =>
+          requestArbitrary(operationShapes(api), operation, fixtures, DESTRUCTIVE.test(operation)).map(
+            (input) => ({ api, operation, input }),
+          ),
+        );
+      const before = new Map<AwsApi, unknown[]>();
+      for (const api of apis) before.set(api, await settledSnapshot(api));
+      let sent = 0;
+      const answers = new Map<string, number>();
 
-    await fc.assert(
-      fc.asyncProperty(request, async ({ api, operation, input }) => {
-        sent++;
-        const answer = await send(api, operation, input);
-        const kind = `${answer.status} ${answer.error ?? ''}`.trim();
-        answers.set(kind, (answers.get(kind) ?? 0) + 1);
-        const where = `${api} ${operation} ${JSON.stringify(input).slice(0, 300)}`;
-        expect({ where, status: answer.status < 500 ? 'not 5xx' : answer.status }).toEqual({
-          where,
-          status: 'not 5xx',
-        });
-        const snapshotApi = api === 'sts' ? 'iam' : api;
-        if (answer.status >= 400) {
-          expect({ where, known: isKnownErrorName(answer.error ?? '') }).toEqual({ where, known: true });
-          expect(typeof answer.message).toBe('string');
-          const after = await snapshot(snapshotApi);
-          expect({ where, unchanged: isDeepStrictEqual(after, before.get(snapshotApi)) }).toEqual({
+      await fc.assert(
+        fc.asyncProperty(request, async ({ api, operation, input }) => {
+          sent++;
+          const answer = await send(api, operation, input);
+          const kind = `${answer.status} ${answer.error ?? ''}`.trim();
+          answers.set(kind, (answers.get(kind) ?? 0) + 1);
+          const where = `${api} ${operation} ${JSON.stringify(input).slice(0, 300)}`;
+          expect({ where, status: answer.status < 500 ? 'not 5xx' : answer.status }).toEqual({
             where,
-            unchanged: true,
+            status: 'not 5xx',
           });
-        } else {
-          before.set(snapshotApi, await settledSnapshot(snapshotApi));
-        }
-      }),
-      {
-        seed,
-        numRuns: runs,
-        interruptAfterTimeLimit: budgetMs,
-        markInterruptAsFailure: false,
-        endOnFailure: true,
-      },
-    );
-    const tally = [...answers].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${n} x ${k}`);
-    process.stdout.write(`request fuzz: ${sent} requests sent: ${tally.join(', ')}\n`);
-    expect(sent).toBeGreaterThan(0);
-  });
+          const snapshotApi = api === 'sts' ? 'iam' : api;
+          if (answer.status >= 400) {
+            expect({ where, known: isKnownErrorName(answer.error ?? '') }).toEqual({ where, known: true });
+            expect(typeof answer.message).toBe('string');
+            const after = await snapshot(snapshotApi);
+            expect({ where, unchanged: isDeepStrictEqual(after, before.get(snapshotApi)) }).toEqual({
+              where,
+              unchanged: true,
+            });
+          } else {
+            before.set(snapshotApi, await settledSnapshot(snapshotApi));
+          }
+        }),
+        {
+          seed,
+          numRuns: runs,
+          interruptAfterTimeLimit: budgetMs,
+          markInterruptAsFailure: false,
+          endOnFailure: true,
+        },
+      );
+      const tally = [...answers].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${n} x ${k}`);
+      process.stdout.write(`request fuzz: ${sent} requests sent: ${tally.join(', ')}\n`);
+      expect(sent).toBeGreaterThan(0);
+      // fast-check stops itself after budgetMs; the slack is for the setup and the requests in flight.
+    },
+    budgetMs + 60_000,
+  );
 });
 
 /** Operations that delete or detach: always sent with a member AWS would refuse. */

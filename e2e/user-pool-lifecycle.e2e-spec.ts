@@ -1,7 +1,6 @@
 import {
   AdminDeleteUserCommand,
   AdminGetUserCommand,
-  CodeMismatchException,
   CognitoIdentityProviderClient,
   ConfirmSignUpCommand,
   CreateUserPoolClientCommand,
@@ -13,15 +12,13 @@ import {
   InitiateAuthCommand,
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
-  NotAuthorizedException,
-  ResourceNotFoundException,
   SignUpCommand,
-  UserNotConfirmedException,
-  UserNotFoundException,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { randomUUID } from 'node:crypto';
 import { JwtVerifier } from 'aws-jwt-verify';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { codeSentTo, cognitoAdmin, cognitoPublic, e2eSystem } from './support/e2e-context';
+import { expectAwsError } from '../libs/testing/src/aws-errors';
 
 /**
  * The walking skeleton, driven as a user would: the AWS SDK for JavaScript against the gateway,
@@ -31,11 +28,7 @@ describe('a user pool, from creation to sign-in, through the AWS SDK', () => {
   const system = e2eSystem();
   let admin: CognitoIdentityProviderClient;
   let app: CognitoIdentityProviderClient;
-  let poolId: string;
-  let clientId: string;
-  const email = `alice.${Date.now()}@example.com`;
   const password = 'Corr3ct-Horse!';
-  let tokens: { IdToken?: string; AccessToken?: string; RefreshToken?: string };
 
   beforeAll(() => {
     admin = cognitoAdmin(system);
@@ -46,6 +39,63 @@ describe('a user pool, from creation to sign-in, through the AWS SDK', () => {
     app.destroy();
   });
 
+  // Each test builds the stage it starts from, in a pool of its own, through the same steps as the
+  // tests of the stages before it.
+  async function newPool(): Promise<string> {
+    const { UserPool } = await admin.send(
+      new CreateUserPoolCommand({ PoolName: 'e2e-pool', AutoVerifiedAttributes: ['email'] }),
+    );
+    return UserPool!.Id!;
+  }
+
+  async function newClient(poolId: string): Promise<string> {
+    const { UserPoolClient } = await admin.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: poolId,
+        ClientName: 'web',
+        ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      }),
+    );
+    return UserPoolClient!.ClientId!;
+  }
+
+  /** A pool, its client and alice signed up with a fresh email address, not confirmed. */
+  async function signedUpAlice() {
+    const poolId = await newPool();
+    const clientId = await newClient(poolId);
+    const email = `alice.${randomUUID()}@example.com`;
+    await app.send(
+      new SignUpCommand({
+        ClientId: clientId,
+        Username: 'alice',
+        Password: password,
+        UserAttributes: [{ Name: 'email', Value: email }],
+      }),
+    );
+    return { poolId, clientId, email };
+  }
+
+  async function confirmedAlice() {
+    const alice = await signedUpAlice();
+    const code = await codeSentTo(alice.email, system);
+    await app.send(
+      new ConfirmSignUpCommand({ ClientId: alice.clientId, Username: 'alice', ConfirmationCode: code }),
+    );
+    return alice;
+  }
+
+  async function signedInAlice() {
+    const alice = await confirmedAlice();
+    const result = await app.send(
+      new InitiateAuthCommand({
+        ClientId: alice.clientId,
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: 'alice', PASSWORD: password },
+      }),
+    );
+    return { ...alice, tokens: result.AuthenticationResult! };
+  }
+
   it('creates a pool with Cognito-shaped ids and settings', async () => {
     const { UserPool } = await admin.send(
       new CreateUserPoolCommand({ PoolName: 'e2e-pool', AutoVerifiedAttributes: ['email'] }),
@@ -54,7 +104,7 @@ describe('a user pool, from creation to sign-in, through the AWS SDK', () => {
     expect(UserPool?.Arn).toBe(`arn:aws:cognito-idp:us-east-1:000000000000:userpool/${UserPool!.Id}`);
     expect(UserPool?.CreationDate).toBeInstanceOf(Date);
     expect(UserPool?.Policies?.PasswordPolicy?.MinimumLength).toBe(8);
-    poolId = UserPool!.Id!;
+    const poolId = UserPool!.Id!;
 
     const described = await admin.send(new DescribeUserPoolCommand({ UserPoolId: poolId }));
     expect(described.UserPool?.AutoVerifiedAttributes).toEqual(['email']);
@@ -63,6 +113,7 @@ describe('a user pool, from creation to sign-in, through the AWS SDK', () => {
   });
 
   it('creates an app client that allows password sign-in', async () => {
+    const poolId = await newPool();
     const { UserPoolClient } = await admin.send(
       new CreateUserPoolClientCommand({
         UserPoolId: poolId,
@@ -72,7 +123,7 @@ describe('a user pool, from creation to sign-in, through the AWS SDK', () => {
     );
     expect(UserPoolClient?.ClientId).toMatch(/^[a-z0-9]{26}$/);
     expect(UserPoolClient?.ClientSecret).toBeUndefined();
-    clientId = UserPoolClient!.ClientId!;
+    const clientId = UserPoolClient!.ClientId!;
     const described = await admin.send(
       new DescribeUserPoolClientCommand({ UserPoolId: poolId, ClientId: clientId }),
     );
@@ -84,6 +135,8 @@ describe('a user pool, from creation to sign-in, through the AWS SDK', () => {
   });
 
   it('signs a user up and sends a confirmation code to their email', async () => {
+    const clientId = await newClient(await newPool());
+    const email = `alice.${randomUUID()}@example.com`;
     const result = await app.send(
       new SignUpCommand({
         ClientId: clientId,
@@ -99,10 +152,12 @@ describe('a user pool, from creation to sign-in, through the AWS SDK', () => {
       DeliveryMedium: 'EMAIL',
       AttributeName: 'email',
     });
+    expect(await codeSentTo(email, system)).toMatch(/^\d{6}$/);
   });
 
   it('refuses sign-in until the user is confirmed, and refuses a wrong code', async () => {
-    await expect(
+    const { clientId, email } = await signedUpAlice();
+    await expectAwsError(
       app.send(
         new InitiateAuthCommand({
           ClientId: clientId,
@@ -110,15 +165,18 @@ describe('a user pool, from creation to sign-in, through the AWS SDK', () => {
           AuthParameters: { USERNAME: 'alice', PASSWORD: password },
         }),
       ),
-    ).rejects.toBeInstanceOf(UserNotConfirmedException);
+      'UserNotConfirmedException',
+    );
     const code = await codeSentTo(email, system);
     const wrong = code === '000000' ? '000001' : '000000';
-    await expect(
+    await expectAwsError(
       app.send(new ConfirmSignUpCommand({ ClientId: clientId, Username: 'alice', ConfirmationCode: wrong })),
-    ).rejects.toBeInstanceOf(CodeMismatchException);
+      'CodeMismatchException',
+    );
   });
 
   it('confirms the user with the emailed code, which verifies the email', async () => {
+    const { poolId, clientId, email } = await signedUpAlice();
     const code = await codeSentTo(email, system);
     await app.send(
       new ConfirmSignUpCommand({ ClientId: clientId, Username: 'alice', ConfirmationCode: code }),
@@ -129,6 +187,7 @@ describe('a user pool, from creation to sign-in, through the AWS SDK', () => {
   });
 
   it('signs in with USER_PASSWORD_AUTH and gets ID, access and refresh tokens', async () => {
+    const { clientId } = await confirmedAlice();
     const result = await app.send(
       new InitiateAuthCommand({
         ClientId: clientId,
@@ -137,11 +196,13 @@ describe('a user pool, from creation to sign-in, through the AWS SDK', () => {
       }),
     );
     expect(result.AuthenticationResult).toMatchObject({ TokenType: 'Bearer', ExpiresIn: 3600 });
-    tokens = result.AuthenticationResult!;
-    expect(tokens.RefreshToken).toBeTruthy();
+    expect(result.AuthenticationResult?.IdToken).toBeTruthy();
+    expect(result.AuthenticationResult?.AccessToken).toBeTruthy();
+    expect(result.AuthenticationResult?.RefreshToken).toBeTruthy();
   });
 
   it('issues tokens that aws-jwt-verify accepts against the published JWKS', async () => {
+    const { poolId, clientId, email, tokens } = await signedInAlice();
     const issuer = `${system.endpoint}/${poolId}`;
     const jwksUri = `${issuer}/.well-known/jwks.json`;
     const jwks = (await (await fetch(jwksUri)).json()) as { keys: { kid: string }[] };
@@ -173,6 +234,7 @@ describe('a user pool, from creation to sign-in, through the AWS SDK', () => {
   });
 
   it('issues tokens that jose verifies through the discovery document', async () => {
+    const { poolId, clientId, tokens } = await signedInAlice();
     const discovery = (await (
       await fetch(`${system.endpoint}/${poolId}/.well-known/openid-configuration`)
     ).json()) as { issuer: string; jwks_uri: string };
@@ -191,6 +253,7 @@ describe('a user pool, from creation to sign-in, through the AWS SDK', () => {
   });
 
   it('refreshes tokens without rotating the refresh token', async () => {
+    const { clientId, tokens } = await signedInAlice();
     const result = await app.send(
       new InitiateAuthCommand({
         ClientId: clientId,
@@ -205,7 +268,7 @@ describe('a user pool, from creation to sign-in, through the AWS SDK', () => {
     );
     expect(after.origin_jti).toBe(before.origin_jti);
     expect(after.jti).not.toBe(before.jti);
-    await expect(
+    await expectAwsError(
       app.send(
         new InitiateAuthCommand({
           ClientId: clientId,
@@ -213,22 +276,23 @@ describe('a user pool, from creation to sign-in, through the AWS SDK', () => {
           AuthParameters: { REFRESH_TOKEN: `${tokens.RefreshToken!}x` },
         }),
       ),
-    ).rejects.toBeInstanceOf(NotAuthorizedException);
+      'NotAuthorizedException',
+    );
   });
 
   it('answers GetUser for the access token and refuses a forged one', async () => {
+    const { email, tokens } = await signedInAlice();
     const me = await app.send(new GetUserCommand({ AccessToken: tokens.AccessToken! }));
     expect(me.Username).toBe('alice');
     expect(me.UserAttributes).toEqual(expect.arrayContaining([{ Name: 'email', Value: email }]));
     const [h, p] = tokens.AccessToken!.split('.');
     const claims = JSON.parse(Buffer.from(p, 'base64url').toString());
     const forged = `${h}.${Buffer.from(JSON.stringify({ ...claims, username: 'mallory' })).toString('base64url')}.${tokens.AccessToken!.split('.')[2]}`;
-    await expect(app.send(new GetUserCommand({ AccessToken: forged }))).rejects.toBeInstanceOf(
-      NotAuthorizedException,
-    );
+    await expectAwsError(app.send(new GetUserCommand({ AccessToken: forged })), 'NotAuthorizedException');
   });
 
   it('says NotAuthorized for a wrong password and UserNotFound for an unknown user (LEGACY client)', async () => {
+    const { clientId } = await confirmedAlice();
     const attempt = (USERNAME: string, PASSWORD: string) =>
       app.send(
         new InitiateAuthCommand({
@@ -237,16 +301,18 @@ describe('a user pool, from creation to sign-in, through the AWS SDK', () => {
           AuthParameters: { USERNAME, PASSWORD },
         }),
       );
-    await expect(attempt('alice', 'Wrong-passw0rd!')).rejects.toBeInstanceOf(NotAuthorizedException);
-    await expect(attempt('nobody', password)).rejects.toBeInstanceOf(UserNotFoundException);
+    await expectAwsError(attempt('alice', 'Wrong-passw0rd!'), 'NotAuthorizedException');
+    await expectAwsError(attempt('nobody', password), 'UserNotFoundException');
   });
 
   it('deletes the user, then the pool', async () => {
+    const { poolId, clientId, tokens } = await signedInAlice();
     await admin.send(new AdminDeleteUserCommand({ UserPoolId: poolId, Username: 'alice' }));
-    await expect(
+    await expectAwsError(
       admin.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: 'alice' })),
-    ).rejects.toBeInstanceOf(UserNotFoundException);
-    await expect(
+      'UserNotFoundException',
+    );
+    await expectAwsError(
       app.send(
         new InitiateAuthCommand({
           ClientId: clientId,
@@ -254,10 +320,12 @@ describe('a user pool, from creation to sign-in, through the AWS SDK', () => {
           AuthParameters: { REFRESH_TOKEN: tokens.RefreshToken! },
         }),
       ),
-    ).rejects.toBeInstanceOf(NotAuthorizedException);
+      'NotAuthorizedException',
+    );
     await admin.send(new DeleteUserPoolCommand({ UserPoolId: poolId }));
-    await expect(admin.send(new DescribeUserPoolCommand({ UserPoolId: poolId }))).rejects.toBeInstanceOf(
-      ResourceNotFoundException,
+    await expectAwsError(
+      admin.send(new DescribeUserPoolCommand({ UserPoolId: poolId })),
+      'ResourceNotFoundException',
     );
   });
 });
