@@ -3,9 +3,9 @@ import {
   CreateIdentityPoolCommand,
   DescribeIdentityCommand,
   GetIdCommand,
-  NotAuthorizedException,
 } from '@aws-sdk/client-cognito-identity';
 import { e2eSystem } from './support/e2e-context';
+import { expectAwsError } from '../libs/testing/src/aws-errors';
 
 /**
  * Facebook and Login with Amazon logins: opaque access tokens that idfed checks against the
@@ -52,9 +52,10 @@ describe('identity pool logins from Facebook and Amazon', () => {
 
   it('refuses a Facebook token for another app, and an invalid one', async () => {
     for (const token of ['fb.other-app.10001', 'not-a-token']) {
-      await expect(
+      await expectAwsError(
         app.send(new GetIdCommand({ IdentityPoolId: poolId, Logins: { 'graph.facebook.com': token } })),
-      ).rejects.toBeInstanceOf(NotAuthorizedException);
+        'NotAuthorizedException',
+      );
     }
   });
 
@@ -80,10 +81,11 @@ describe('identity pool logins from Facebook and Amazon', () => {
   });
 
   it('refuses an Amazon token issued to another client', async () => {
-    await expect(
+    await expectAwsError(
       app.send(
         new GetIdCommand({ IdentityPoolId: poolId, Logins: { 'www.amazon.com': 'amzn.someone-else.u1' } }),
       ),
-    ).rejects.toBeInstanceOf(NotAuthorizedException);
+      'NotAuthorizedException',
+    );
   });
 });

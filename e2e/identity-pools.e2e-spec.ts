@@ -8,14 +8,10 @@ import {
   GetIdentityPoolRolesCommand,
   GetOpenIdTokenCommand,
   GetOpenIdTokenForDeveloperIdentityCommand,
-  InvalidParameterException,
   ListIdentitiesCommand,
   ListIdentityPoolsCommand,
   LookupDeveloperIdentityCommand,
   MergeDeveloperIdentitiesCommand,
-  NotAuthorizedException,
-  ResourceConflictException,
-  ResourceNotFoundException,
   SetIdentityPoolRolesCommand,
   UnlinkDeveloperIdentityCommand,
   UnlinkIdentityCommand,
@@ -29,6 +25,8 @@ import {
   InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
+import { expectAwsError } from '../libs/testing/src/aws-errors';
+import { eventually } from '../libs/testing/src/eventually';
 import { cognitoAdmin, cognitoPublic, e2eSystem } from './support/e2e-context';
 import { createPasswordPool, newSignedInUser } from './support/user-pools';
 
@@ -74,17 +72,10 @@ describe('identity pools through the AWS SDK', () => {
 
   /** Retries until the broker has applied the user directory's event (it arrives over the bus). */
   async function eventuallyRefused(call: () => Promise<unknown>): Promise<void> {
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      try {
-        await call();
-      } catch (err) {
-        expect(err).toBeInstanceOf(NotAuthorizedException);
-        return;
-      }
-      if (Date.now() > deadline) throw new Error('the login was still accepted');
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    await eventually(() => expectAwsError(call(), 'NotAuthorizedException'), {
+      timeoutMs: 20_000,
+      intervalMs: 200,
+    });
   }
 
   beforeAll(async () => {
@@ -192,20 +183,22 @@ describe('identity pools through the AWS SDK', () => {
     );
     expect(byLogin.IdentityId).toBe(guest.IdentityId);
     // An authenticated identity no longer works without its login.
-    await expect(
+    await expectAwsError(
       app.send(new GetOpenIdTokenCommand({ IdentityId: guest.IdentityId! })),
-    ).rejects.toBeInstanceOf(NotAuthorizedException);
+      'NotAuthorizedException',
+    );
   });
 
   it('refuses a login already linked to another identity', async () => {
     const token = await signIn('grace');
     await app.send(new GetIdCommand({ IdentityPoolId: identityPoolId, Logins: { [providerName]: token } }));
     const other = await app.send(new GetIdCommand({ IdentityPoolId: identityPoolId }));
-    await expect(
+    await expectAwsError(
       app.send(
         new GetOpenIdTokenCommand({ IdentityId: other.IdentityId!, Logins: { [providerName]: token } }),
       ),
-    ).rejects.toBeInstanceOf(ResourceConflictException);
+      'ResourceConflictException',
+    );
   });
 
   it('issues an OpenID token that verifies against the broker issuer keys', async () => {
@@ -241,14 +234,16 @@ describe('identity pools through the AWS SDK', () => {
     const [h, p, s] = token.split('.');
     const claims = JSON.parse(Buffer.from(p, 'base64url').toString());
     const forged = `${h}.${Buffer.from(JSON.stringify({ ...claims, sub: 'someone-else' })).toString('base64url')}.${s}`;
-    await expect(
+    await expectAwsError(
       app.send(new GetIdCommand({ IdentityPoolId: identityPoolId, Logins: { [providerName]: forged } })),
-    ).rejects.toBeInstanceOf(NotAuthorizedException);
-    await expect(
+      'NotAuthorizedException',
+    );
+    await expectAwsError(
       app.send(
         new GetIdCommand({ IdentityPoolId: identityPoolId, Logins: { 'unknown.example.com': token } }),
       ),
-    ).rejects.toBeInstanceOf(NotAuthorizedException);
+      'NotAuthorizedException',
+    );
   });
 
   it('refuses the token of a deleted user (ServerSideTokenCheck) and unlinks them', async () => {
@@ -257,20 +252,9 @@ describe('identity pools through the AWS SDK', () => {
       new GetIdCommand({ IdentityPoolId: identityPoolId, Logins: { [providerName]: token } }),
     );
     await idpAdmin.send(new AdminDeleteUserCommand({ UserPoolId: userPoolId, Username: 'judy' }));
-    const deadline = Date.now() + 20_000;
-    let refused = false;
-    while (!refused && Date.now() < deadline) {
-      try {
-        await app.send(
-          new GetIdCommand({ IdentityPoolId: identityPoolId, Logins: { [providerName]: token } }),
-        );
-        await new Promise((r) => setTimeout(r, 200));
-      } catch (err) {
-        expect(err).toBeInstanceOf(NotAuthorizedException);
-        refused = true;
-      }
-    }
-    expect(refused).toBe(true);
+    await eventuallyRefused(() =>
+      app.send(new GetIdCommand({ IdentityPoolId: identityPoolId, Logins: { [providerName]: token } })),
+    );
     const described = await admin.send(new DescribeIdentityCommand({ IdentityId: IdentityId! }));
     expect(described.Logins ?? []).toEqual([]);
   });
@@ -363,9 +347,10 @@ describe('identity pools through the AWS SDK', () => {
       }),
     );
     expect(merged.IdentityId).toBe(alice.IdentityId);
-    await expect(
+    await expectAwsError(
       admin.send(new DescribeIdentityCommand({ IdentityId: bob.IdentityId! })),
-    ).rejects.toBeInstanceOf(ResourceNotFoundException);
+      'ResourceNotFoundException',
+    );
     const after = await admin.send(
       new LookupDeveloperIdentityCommand({ IdentityPoolId: identityPoolId, IdentityId: alice.IdentityId! }),
     );
@@ -386,26 +371,29 @@ describe('identity pools through the AWS SDK', () => {
   });
 
   it('validates input and refuses guests where the pool does not allow them', async () => {
-    await expect(
+    await expectAwsError(
       admin.send(
         new CreateIdentityPoolCommand({
           IdentityPoolName: 'bad/name',
           AllowUnauthenticatedIdentities: false,
         }),
       ),
-    ).rejects.toBeInstanceOf(InvalidParameterException);
+      'InvalidParameterException',
+    );
     const closed = await admin.send(
       new CreateIdentityPoolCommand({
         IdentityPoolName: 'members only',
         AllowUnauthenticatedIdentities: false,
       }),
     );
-    await expect(
+    await expectAwsError(
       app.send(new GetIdCommand({ IdentityPoolId: closed.IdentityPoolId! })),
-    ).rejects.toBeInstanceOf(NotAuthorizedException);
+      'NotAuthorizedException',
+    );
     await admin.send(new DeleteIdentityPoolCommand({ IdentityPoolId: closed.IdentityPoolId! }));
-    await expect(
+    await expectAwsError(
       admin.send(new DescribeIdentityPoolCommand({ IdentityPoolId: closed.IdentityPoolId! })),
-    ).rejects.toBeInstanceOf(ResourceNotFoundException);
+      'ResourceNotFoundException',
+    );
   });
 });

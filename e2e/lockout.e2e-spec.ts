@@ -1,7 +1,6 @@
 import {
   AdminConfirmSignUpCommand,
   AdminInitiateAuthCommand,
-  CodeMismatchException,
   CognitoIdentityProviderClient,
   ConfirmForgotPasswordCommand,
   ConfirmSignUpCommand,
@@ -11,13 +10,13 @@ import {
   ForgotPasswordCommand,
   GetUserAttributeVerificationCodeCommand,
   InitiateAuthCommand,
-  LimitExceededException,
   ResendConfirmationCodeCommand,
   SignUpCommand,
   VerifyUserAttributeCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { AuthenticationDetails, CognitoUser, CognitoUserPool } from 'amazon-cognito-identity-js';
 import { codeSentTo, cognitoAdmin, cognitoPublic, e2eSystem, mailboxMark } from './support/e2e-context';
+import { expectAwsError } from '../libs/testing/src/aws-errors';
 
 /**
  * Guessing stopped as Cognito stops it: five free failures, then a lockout during which even the
@@ -65,12 +64,11 @@ describe('lockout after repeated wrong passwords and codes', () => {
     );
   }
 
-  const refusedAs = (name: string, message: string) => expect.objectContaining({ name, message });
-  const wrongPasswordRefusal = refusedAs('NotAuthorizedException', 'Incorrect username or password.');
-  const lockedOut = refusedAs('NotAuthorizedException', 'Password attempts exceeded');
-  // amazon-cognito-identity-js rejects with { code, message }.
-  const srpRefusedAs = (message: string) =>
-    expect.objectContaining({ code: 'NotAuthorizedException', message });
+  // The two refusals, the same from the AWS SDK and from amazon-cognito-identity-js (SRP).
+  const refusedAsWrong = (call: Promise<unknown>) =>
+    expectAwsError(call, 'NotAuthorizedException', 'Incorrect username or password.');
+  const refusedAsLockedOut = (call: Promise<unknown>) =>
+    expectAwsError(call, 'NotAuthorizedException', 'Password attempts exceeded');
 
   async function confirmedUser(username: string, email?: string): Promise<void> {
     await app.send(
@@ -133,49 +131,40 @@ describe('lockout after repeated wrong passwords and codes', () => {
 
   it('refuses even the right password by USER_PASSWORD_AUTH after five wrong ones', async () => {
     await confirmedUser('pw-user');
-    for (let i = 0; i < 5; i++)
-      await expect(passwordAuth('pw-user', wrongPassword)).rejects.toEqual(wrongPasswordRefusal);
-    await expect(passwordAuth('pw-user', password)).rejects.toEqual(lockedOut);
+    for (let i = 0; i < 5; i++) await refusedAsWrong(passwordAuth('pw-user', wrongPassword));
+    await refusedAsLockedOut(passwordAuth('pw-user', password));
   });
 
   it('refuses even the right password by ADMIN_USER_PASSWORD_AUTH after five wrong ones', async () => {
     await confirmedUser('admin-user');
-    for (let i = 0; i < 5; i++)
-      await expect(adminPasswordAuth('admin-user', wrongPassword)).rejects.toEqual(wrongPasswordRefusal);
-    await expect(adminPasswordAuth('admin-user', password)).rejects.toEqual(lockedOut);
+    for (let i = 0; i < 5; i++) await refusedAsWrong(adminPasswordAuth('admin-user', wrongPassword));
+    await refusedAsLockedOut(adminPasswordAuth('admin-user', password));
   });
 
   it('refuses even the right password by SRP (amazon-cognito-identity-js) after five wrong ones', async () => {
     await confirmedUser('srp-user');
-    for (let i = 0; i < 5; i++)
-      await expect(srpAuth('srp-user', wrongPassword)).rejects.toEqual(
-        srpRefusedAs('Incorrect username or password.'),
-      );
-    await expect(srpAuth('srp-user', password)).rejects.toEqual(srpRefusedAs('Password attempts exceeded'));
+    for (let i = 0; i < 5; i++) await refusedAsWrong(srpAuth('srp-user', wrongPassword));
+    await refusedAsLockedOut(srpAuth('srp-user', password));
   });
 
   it('counts failures across the password flows: switching flows buys no guesses', async () => {
     await confirmedUser('switcher');
-    await expect(passwordAuth('switcher', wrongPassword)).rejects.toEqual(wrongPasswordRefusal);
-    await expect(passwordAuth('switcher', wrongPassword)).rejects.toEqual(wrongPasswordRefusal);
-    await expect(adminPasswordAuth('switcher', wrongPassword)).rejects.toEqual(wrongPasswordRefusal);
-    await expect(adminPasswordAuth('switcher', wrongPassword)).rejects.toEqual(wrongPasswordRefusal);
-    await expect(srpAuth('switcher', wrongPassword)).rejects.toEqual(
-      srpRefusedAs('Incorrect username or password.'),
-    );
-    await expect(passwordAuth('switcher', password)).rejects.toEqual(lockedOut);
-    await expect(srpAuth('switcher', password)).rejects.toEqual(srpRefusedAs('Password attempts exceeded'));
+    await refusedAsWrong(passwordAuth('switcher', wrongPassword));
+    await refusedAsWrong(passwordAuth('switcher', wrongPassword));
+    await refusedAsWrong(adminPasswordAuth('switcher', wrongPassword));
+    await refusedAsWrong(adminPasswordAuth('switcher', wrongPassword));
+    await refusedAsWrong(srpAuth('switcher', wrongPassword));
+    await refusedAsLockedOut(passwordAuth('switcher', password));
+    await refusedAsLockedOut(srpAuth('switcher', password));
   });
 
   it('forgets the failures after a successful sign-in', async () => {
     await confirmedUser('forgiven');
-    for (let i = 0; i < 4; i++)
-      await expect(passwordAuth('forgiven', wrongPassword)).rejects.toEqual(wrongPasswordRefusal);
+    for (let i = 0; i < 4; i++) await refusedAsWrong(passwordAuth('forgiven', wrongPassword));
     expect((await passwordAuth('forgiven', password)).AuthenticationResult?.AccessToken).toBeTruthy();
     // Five more free failures, not one: the count started again.
-    for (let i = 0; i < 5; i++)
-      await expect(passwordAuth('forgiven', wrongPassword)).rejects.toEqual(wrongPasswordRefusal);
-    await expect(passwordAuth('forgiven', password)).rejects.toEqual(lockedOut);
+    for (let i = 0; i < 5; i++) await refusedAsWrong(passwordAuth('forgiven', wrongPassword));
+    await refusedAsLockedOut(passwordAuth('forgiven', password));
   });
 
   it('locks an unknown name out like a real one when the client hides user existence', async () => {
@@ -212,16 +201,16 @@ describe('lockout after repeated wrong passwords and codes', () => {
     const wrong = code === '000000' ? '000001' : '000000';
     const confirm = (ConfirmationCode: string) =>
       app.send(new ConfirmSignUpCommand({ ClientId: clientId, Username: 'confirmer', ConfirmationCode }));
-    for (let i = 0; i < 5; i++) await expect(confirm(wrong)).rejects.toBeInstanceOf(CodeMismatchException);
-    await expect(confirm(code)).rejects.toEqual(
-      refusedAs('LimitExceededException', 'Attempt limit exceeded, please try after some time.'),
+    for (let i = 0; i < 5; i++) await expectAwsError(confirm(wrong), 'CodeMismatchException');
+    await expectAwsError(
+      confirm(code),
+      'LimitExceededException',
+      'Attempt limit exceeded, please try after some time.',
     );
     // A new code buys no new guesses.
     const again = mailboxMark(system);
     await app.send(new ResendConfirmationCodeCommand({ ClientId: clientId, Username: 'confirmer' }));
-    await expect(confirm(await codeSentTo(email, system, 10_000, again))).rejects.toBeInstanceOf(
-      LimitExceededException,
-    );
+    await expectAwsError(confirm(await codeSentTo(email, system, 10_000, again)), 'LimitExceededException');
   });
 
   it('stops password reset codes after five wrong ones, across new codes', async () => {
@@ -241,14 +230,12 @@ describe('lockout after repeated wrong passwords and codes', () => {
     await app.send(new ForgotPasswordCommand({ ClientId: clientId, Username: 'resetter' }));
     let code = await codeSentTo(email, system, 10_000, mark);
     const wrong = (c: string) => (c === '000000' ? '000001' : '000000');
-    for (let i = 0; i < 3; i++)
-      await expect(confirm(wrong(code))).rejects.toBeInstanceOf(CodeMismatchException);
+    for (let i = 0; i < 3; i++) await expectAwsError(confirm(wrong(code)), 'CodeMismatchException');
     mark = mailboxMark(system);
     await app.send(new ForgotPasswordCommand({ ClientId: clientId, Username: 'resetter' }));
     code = await codeSentTo(email, system, 10_000, mark);
-    for (let i = 0; i < 2; i++)
-      await expect(confirm(wrong(code))).rejects.toBeInstanceOf(CodeMismatchException);
-    await expect(confirm(code)).rejects.toBeInstanceOf(LimitExceededException);
+    for (let i = 0; i < 2; i++) await expectAwsError(confirm(wrong(code)), 'CodeMismatchException');
+    await expectAwsError(confirm(code), 'LimitExceededException');
     // The password did not change.
     expect((await passwordAuth('resetter', password)).AuthenticationResult?.AccessToken).toBeTruthy();
   });
@@ -267,11 +254,9 @@ describe('lockout after repeated wrong passwords and codes', () => {
       app.send(new VerifyUserAttributeCommand({ AccessToken, AttributeName: 'email', Code }));
     const wrong = (c: string) => (c === '000000' ? '000001' : '000000');
     let code = await newCode();
-    for (let i = 0; i < 3; i++)
-      await expect(verify(wrong(code))).rejects.toBeInstanceOf(CodeMismatchException);
+    for (let i = 0; i < 3; i++) await expectAwsError(verify(wrong(code)), 'CodeMismatchException');
     code = await newCode();
-    for (let i = 0; i < 2; i++)
-      await expect(verify(wrong(code))).rejects.toBeInstanceOf(CodeMismatchException);
-    await expect(verify(code)).rejects.toBeInstanceOf(LimitExceededException);
+    for (let i = 0; i < 2; i++) await expectAwsError(verify(wrong(code)), 'CodeMismatchException');
+    await expectAwsError(verify(code), 'LimitExceededException');
   });
 });

@@ -3,7 +3,6 @@ import {
   CreateIdentityPoolCommand,
   GetCredentialsForIdentityCommand,
   GetIdCommand,
-  NotAuthorizedException,
   SetIdentityPoolRolesCommand,
 } from '@aws-sdk/client-cognito-identity';
 import {
@@ -14,14 +13,10 @@ import {
   CreateGroupCommand,
   DeleteGroupCommand,
   GetGroupCommand,
-  GroupExistsException,
   InitiateAuthCommand,
-  InvalidParameterException,
   ListGroupsCommand,
   ListUsersInGroupCommand,
-  ResourceNotFoundException,
   UpdateGroupCommand,
-  UserNotFoundException,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
@@ -30,6 +25,7 @@ import { randomBytes } from 'node:crypto';
 import { createIdentityPoolRole } from '../libs/testing/src/identity-pool-roles';
 import { cognitoAdmin, cognitoPublic, e2eSystem } from './support/e2e-context';
 import { createPasswordPool, newSignedInUser, PasswordPool, signIn } from './support/user-pools';
+import { expectAwsError } from '../libs/testing/src/aws-errors';
 
 const ACCOUNT = '000000000000';
 const PASSWORD = 'Groups-Pass1!';
@@ -125,19 +121,22 @@ describe('user pool groups', () => {
       Precedence: 4,
     });
     expect(Group!.CreationDate).toBeInstanceOf(Date);
-    await expect(
+    await expectAwsError(
       idpAdmin.send(new CreateGroupCommand({ UserPoolId, GroupName: 'Crud' })),
-    ).rejects.toBeInstanceOf(GroupExistsException);
+      'GroupExistsException',
+    );
     // Names are case-sensitive: another case is another group.
     await idpAdmin.send(new CreateGroupCommand({ UserPoolId, GroupName: 'crud' }));
-    await expect(
+    await expectAwsError(
       idpAdmin.send(
         new CreateGroupCommand({ UserPoolId, GroupName: 'bad-role', RoleArn: 'arn:aws:s3:::bucket-name' }),
       ),
-    ).rejects.toBeInstanceOf(InvalidParameterException);
-    await expect(
+      'InvalidParameterException',
+    );
+    await expectAwsError(
       idpAdmin.send(new CreateGroupCommand({ UserPoolId, GroupName: 'bad-precedence', Precedence: -1 })),
-    ).rejects.toBeInstanceOf(InvalidParameterException);
+      'InvalidParameterException',
+    );
 
     const updated = await idpAdmin.send(
       new UpdateGroupCommand({ UserPoolId, GroupName: 'Crud', Description: 'second', Precedence: 2 }),
@@ -164,11 +163,11 @@ describe('user pool groups', () => {
 
     await idpAdmin.send(new DeleteGroupCommand({ UserPoolId, GroupName: 'crud' }));
     const missing = idpAdmin.send(new GetGroupCommand({ UserPoolId, GroupName: 'crud' }));
-    await expect(missing).rejects.toBeInstanceOf(ResourceNotFoundException);
-    await expect(missing).rejects.toThrow('Group not found.');
-    await expect(
+    await expectAwsError(missing, 'ResourceNotFoundException', 'Group not found.');
+    await expectAwsError(
       idpAdmin.send(new DeleteGroupCommand({ UserPoolId, GroupName: 'crud' })),
-    ).rejects.toBeInstanceOf(ResourceNotFoundException);
+      'ResourceNotFoundException',
+    );
     await idpAdmin.send(new DeleteGroupCommand({ UserPoolId, GroupName: 'Crud' }));
   });
 
@@ -189,16 +188,18 @@ describe('user pool groups', () => {
     const users = await idpAdmin.send(new ListUsersInGroupCommand({ UserPoolId, GroupName: 'team' }));
     expect(users.Users!.map((u) => u.Username)).toEqual([username]);
 
-    await expect(
+    await expectAwsError(
       idpAdmin.send(
         new AdminAddUserToGroupCommand({ UserPoolId, Username: 'nobody-here', GroupName: 'team' }),
       ),
-    ).rejects.toBeInstanceOf(UserNotFoundException);
-    await expect(
+      'UserNotFoundException',
+    );
+    await expectAwsError(
       idpAdmin.send(
         new AdminAddUserToGroupCommand({ UserPoolId, Username: username, GroupName: 'no-such-group' }),
       ),
-    ).rejects.toBeInstanceOf(ResourceNotFoundException);
+      'ResourceNotFoundException',
+    );
 
     await idpAdmin.send(
       new AdminRemoveUserFromGroupCommand({ UserPoolId, Username: username, GroupName: 'team' }),
@@ -290,9 +291,10 @@ describe('user pool groups', () => {
     const { IdentityId } = await identityApp.send(
       new GetIdCommand({ IdentityPoolId: identityPoolId, Logins: logins }),
     );
-    await expect(
+    await expectAwsError(
       identityApp.send(new GetCredentialsForIdentityCommand({ IdentityId: IdentityId!, Logins: logins })),
-    ).rejects.toBeInstanceOf(NotAuthorizedException);
-    await expect(callerOf(IdToken!)).rejects.toBeInstanceOf(NotAuthorizedException);
+      'NotAuthorizedException',
+    );
+    await expectAwsError(callerOf(IdToken!), 'NotAuthorizedException');
   });
 });
