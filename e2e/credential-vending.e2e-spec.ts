@@ -359,11 +359,14 @@ describe('credential vending: IAM roles, OIDC providers and STS through the AWS 
       webIdentityToken: await token(),
       clientConfig: { region: REGION, endpoint: system.endpoint, maxAttempts: 1 },
     });
+    // Lifetimes are checked against the clock read before (and after) the call, so a slow run
+    // cannot fail them.
+    const asked = Date.now();
     const creds = await fromIdp();
     expect(creds.accessKeyId).toMatch(/^ASIA[A-Z2-7]{16}$/);
     expect(creds.secretAccessKey).toHaveLength(40);
     expect(creds.sessionToken).toBeTruthy();
-    expect(creds.expiration!.getTime() - Date.now()).toBeGreaterThan(3500_000);
+    expect(creds.expiration!.getTime() - asked).toBeGreaterThan(3500_000);
 
     const who = await sts(creds).send(new GetCallerIdentityCommand({}));
     expect(who).toMatchObject({
@@ -375,7 +378,10 @@ describe('credential vending: IAM roles, OIDC providers and STS through the AWS 
 
   it('answers AssumeRoleWithWebIdentity like STS: subject, provider, audience, DurationSeconds', async () => {
     const own = await newWebRole();
-    const out = await assume(await token({}, { alg: 'ES256' }), { DurationSeconds: 900 }, own);
+    const es256 = await token({}, { alg: 'ES256' });
+    const asked = Date.now();
+    const out = await assume(es256, { DurationSeconds: 900 }, own);
+    const answered = Date.now();
     expect(out).toMatchObject({
       SubjectFromWebIdentityToken: 'user-42',
       Provider: idp.issuer,
@@ -385,17 +391,21 @@ describe('credential vending: IAM roles, OIDC providers and STS through the AWS 
         AssumedRoleId: `${own.roleId}:device-1`,
       },
     });
-    const lifetime = out.Credentials!.Expiration!.getTime() - Date.now();
-    expect(lifetime).toBeGreaterThan(880_000);
-    expect(lifetime).toBeLessThanOrEqual(900_000);
+    // 900 s from the moment of issue, which lies between `asked` and `answered` (less a second at
+    // most if the expiration is given in whole seconds).
+    const expiration = out.Credentials!.Expiration!.getTime();
+    expect(expiration).toBeGreaterThanOrEqual(asked + 900_000 - 1000);
+    expect(expiration).toBeLessThanOrEqual(answered + 900_000);
     await expectAwsError(
       assume(await token(), { DurationSeconds: 7200 }, own),
       'ValidationError',
       /exceeds the MaxSessionDuration/,
     );
     await iam.send(new UpdateRoleCommand({ RoleName: own.roleName, MaxSessionDuration: 7200 }));
-    const longer = await assume(await token(), { DurationSeconds: 7200 }, own);
-    expect(longer.Credentials!.Expiration!.getTime() - Date.now()).toBeGreaterThan(7100_000);
+    const longToken = await token();
+    const askedLonger = Date.now();
+    const longer = await assume(longToken, { DurationSeconds: 7200 }, own);
+    expect(longer.Credentials!.Expiration!.getTime() - askedLonger).toBeGreaterThan(7100_000);
   });
 
   it.each<[string, () => Promise<string>, string]>([
