@@ -1,18 +1,22 @@
-// `npm run test:e2e:each-alone -- e2e/<file>.e2e-spec.ts [...]`: runs every test of the given e2e
-// spec files on its own (`jest -t '<full name>'`, one Jest run per test, each with a system of its
-// own), and lists the tests that fail alone. A test that passes in the whole file but fails alone
-// depends on state an earlier test built. Slow (one system start per test) and not part of CI.
-// The mode and infrastructure come from the environment, as for `npm run test:e2e`
-// (IDFED_E2E_MODE, IDFED_TEST_KAFKA_BROKERS, IDFED_TEST_DATABASE_URL); run `npm run build` first.
+// `npm run test:e2e:each-alone -- [-t '<regex>'] e2e/<file>.e2e-spec.ts [...]`: runs every test
+// (or those whose full name matches the regex) of the given e2e spec files on its own (`jest -t
+// '<full name>'`, one Jest run per test, each with a system of its own), and lists the tests that
+// fail alone. A test that passes in the whole file but fails alone depends on state an earlier test
+// built. Slow (one system start per test) and not part of CI. The mode and infrastructure come from
+// the environment, as for `npm run test:e2e` (IDFED_E2E_MODE, IDFED_TEST_KAFKA_BROKERS,
+// IDFED_TEST_DATABASE_URL); run `npm run build` first.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const files = process.argv.slice(2);
+const args = process.argv.slice(2);
+// `-t <regex>`: only the tests whose full name matches, for a sample of a long file.
+const only = args.includes('-t') ? new RegExp(args.splice(args.indexOf('-t'), 2)[1]) : undefined;
+const files = args;
 if (files.length === 0) {
-  console.error('usage: npm run test:e2e:each-alone -- e2e/<file>.e2e-spec.ts [...]');
+  console.error("usage: npm run test:e2e:each-alone -- [-t '<regex>'] e2e/<file>.e2e-spec.ts [...]");
   process.exit(2);
 }
 const scratch = mkdtempSync(join(tmpdir(), 'idfed-each-alone-'));
@@ -57,7 +61,7 @@ function escapeRegex(text) {
 
 const failures = [];
 for (const file of files) {
-  for (const name of testNames(file)) {
+  for (const name of testNames(file).filter((n) => !only || only.test(n))) {
     const { report, log } = jest(file, `^${escapeRegex(name)}$`);
     const results = report?.testResults.flatMap((r) => r.assertionResults) ?? [];
     const ran = results.filter((a) => a.status === 'passed' || a.status === 'failed');

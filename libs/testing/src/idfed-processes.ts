@@ -4,6 +4,7 @@ import { closeSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { eventually } from './eventually';
 
 /**
  * Running built idfed apps as separate processes, for the e2e suite and the benchmarks: the same
@@ -78,26 +79,29 @@ export async function waitForHealthy(
   apps: StartedProcess[],
   timeoutMs = 90_000,
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let last = '';
-  while (Date.now() < deadline) {
-    const dead = deadAppOf(apps);
-    if (dead)
-      throw new Error(
-        `${dead.name} exited with ${dead.child.exitCode ?? dead.child.signalCode}:\n${tail(dead)}`,
-      );
-    try {
-      const res = await fetch(`${endpoint}/health`, { signal: AbortSignal.timeout(5000) });
-      last = `${res.status} ${await res.text()}`;
-      if (res.status === 200) return;
-    } catch (err) {
-      last = (err as Error).message;
-    }
-    await new Promise((r) => setTimeout(r, 250));
+  let exited: Error | undefined;
+  try {
+    await eventually(
+      async () => {
+        const dead = deadAppOf(apps);
+        if (dead) {
+          // Not worth waiting for: reported at once.
+          exited = new Error(
+            `${dead.name} exited with ${dead.child.exitCode ?? dead.child.signalCode}:\n${tail(dead)}`,
+          );
+          return;
+        }
+        const res = await fetch(`${endpoint}/health`, { signal: AbortSignal.timeout(5000) });
+        if (res.status !== 200) throw new Error(`${res.status} ${await res.text()}`);
+      },
+      { timeoutMs, intervalMs: 250 },
+    );
+  } catch (err) {
+    throw new Error(
+      `idfed not healthy after ${timeoutMs} ms (last: ${(err as Error).message})\n${apps.map((a) => `--- ${a.name}\n${tail(a)}`).join('\n')}`,
+    );
   }
-  throw new Error(
-    `idfed not healthy after ${timeoutMs} ms (last: ${last})\n${apps.map((a) => `--- ${a.name}\n${tail(a)}`).join('\n')}`,
-  );
+  if (exited) throw exited;
 }
 
 /** A new, empty database on the given server, so one run never sees another's data. */
