@@ -15,6 +15,7 @@ import { IdentityLinks } from './identities/identity-links';
 import { LoginsVerifier } from './logins/logins.verifier';
 import { UserPoolLoginVerifier } from './logins/user-pool-login.verifier';
 import { IdentityPoolLookup } from './pools/identity-pool.lookup';
+import { IdentityPoolsRepository } from './pools/identity-pools.repository';
 import { IssuerKeysService } from './tokens/issuer-keys.service';
 import { OpenIdTokenIssuer } from './tokens/openid-token.issuer';
 
@@ -47,6 +48,7 @@ export const FederationBrokerModule = {
         ...peerBusProviders('federation-broker', options.transport, env.requestTimeoutMs),
         { provide: FEDERATION_BROKER_CONFIG, useValue: federationBrokerConfig(env) },
         { provide: KeyEncryption, useValue: new KeyEncryption(options.keyEncryptionKey) },
+        IdentityPoolsRepository,
         IdentityPoolLookup,
         IdentityLinks,
         IdentityAuthenticator,

@@ -10,6 +10,9 @@ import { federationBrokerEntities, IdentityPoolEntity } from '../src/database/en
 import { federationBrokerMigrations } from '../src/database/migrations';
 import { FEDERATION_BROKER_SCHEMA } from '../src/database/schema';
 import { IdentityLinks } from '../src/identities/identity-links';
+import { DeleteIdentityPoolHandler } from '../src/pools/delete-identity-pool.handler';
+import { IdentityPoolLookup } from '../src/pools/identity-pool.lookup';
+import { IdentityPoolsRepository } from '../src/pools/identity-pools.repository';
 
 const config: FederationBrokerConfig = {
   region: 'us-east-1',
@@ -22,11 +25,12 @@ const config: FederationBrokerConfig = {
  * The identity graph on a real PostgreSQL, in a database of its own: the table's key on
  * (pool, provider, subject) is what keeps concurrent first sign-ins of one user to one identity.
  */
-describe('identity links on PostgreSQL', () => {
+describe('identity links and pools on PostgreSQL', () => {
   const dbName = `idfed_fb_int_${Date.now()}_${randomBytes(3).toString('hex')}`;
   let serverUrl: string;
   let ds: DataSource;
   let links: IdentityLinks;
+  let deletePool: DeleteIdentityPoolHandler;
 
   beforeAll(async () => {
     serverUrl = process.env.IDFED_TEST_DATABASE_URL!;
@@ -51,12 +55,16 @@ describe('identity links on PostgreSQL', () => {
     const module = await Test.createTestingModule({
       providers: [
         IdentityLinks,
+        IdentityPoolsRepository,
+        IdentityPoolLookup,
+        DeleteIdentityPoolHandler,
         { provide: DataSource, useValue: ds },
         { provide: OutboxService, useValue: new OutboxService(FEDERATION_BROKER_SCHEMA) },
         { provide: FEDERATION_BROKER_CONFIG, useValue: config },
       ],
     }).compile();
     links = module.get(IdentityLinks);
+    deletePool = module.get(DeleteIdentityPoolHandler);
   });
 
   afterAll(async () => {
@@ -157,6 +165,26 @@ describe('identity links on PostgreSQL', () => {
       [1, 2].map((i) => ds.transaction((m) => links.unlink(m, poolId, identityId, [login], `unlink-${i}`))),
     );
     expect(await eventsFor(FederationBrokerTopics.identityUnlinked, identityId)).toBe(1);
+    expect(
+      await countOf(`SELECT count(*)::int AS n FROM federation_broker.identity_logins WHERE pool_id = $1`, [
+        poolId,
+      ]),
+    ).toBe(0);
+  });
+
+  it('deletes a pool once when two deletions race, with its identities and logins', async () => {
+    const poolId = await newPool();
+    await links.resolve(poolId, [{ provider: 'accounts.google.com', subject: randomUUID() }], undefined, 'l');
+    const outcomes = await Promise.all(
+      [1, 2].map(() =>
+        deletePool.execute({ IdentityPoolId: poolId }).then(
+          () => 'deleted',
+          (err: ServiceError) => err.errorName,
+        ),
+      ),
+    );
+    expect(outcomes.sort()).toEqual(['ResourceNotFoundException', 'deleted']);
+    expect(await identitiesOf(poolId)).toBe(0);
     expect(
       await countOf(`SELECT count(*)::int AS n FROM federation_broker.identity_logins WHERE pool_id = $1`, [
         poolId,

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { CreateIdentityPoolRequest, FederationBrokerOperations, IdentityPoolType } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
-import { DataSource } from 'typeorm';
 import { FEDERATION_BROKER_CONFIG, FederationBrokerConfig } from '../config/federation-broker.config';
 import { IdentityPoolEntity } from '../database/entities';
+import { IdentityPoolsRepository } from './identity-pools.repository';
 import { identityPoolConfigFrom, toIdentityPoolType } from './identity-pool-config';
 
 @Injectable()
@@ -12,14 +12,14 @@ export class CreateIdentityPoolHandler implements OperationHandler<
   typeof FederationBrokerOperations.CreateIdentityPool
 > {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(IdentityPoolsRepository) private readonly pools: IdentityPoolsRepository,
     @Inject(FEDERATION_BROKER_CONFIG) private readonly config: FederationBrokerConfig,
   ) {}
 
   async execute(req: CreateIdentityPoolRequest): Promise<IdentityPoolType> {
     const config = identityPoolConfigFrom(req);
     const now = new Date();
-    const pool = this.dataSource.manager.create(IdentityPoolEntity, {
+    const pool: IdentityPoolEntity = {
       id: `${this.config.region}:${randomUUID()}`,
       name: req.IdentityPoolName,
       config,
@@ -27,8 +27,8 @@ export class CreateIdentityPoolHandler implements OperationHandler<
       roleMappings: {},
       createdAt: now,
       updatedAt: now,
-    });
-    await this.dataSource.manager.insert(IdentityPoolEntity, pool);
+    };
+    await this.pools.insert(pool);
     return toIdentityPoolType(pool);
   }
 }

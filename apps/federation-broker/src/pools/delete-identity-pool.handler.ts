@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { FederationBrokerOperations, IdentityPoolIdRequest } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
-import { DataSource } from 'typeorm';
-import { IdentityPoolEntity } from '../database/entities';
 import { IdentityPoolLookup } from './identity-pool.lookup';
+import { IdentityPoolsRepository } from './identity-pools.repository';
 
 /** Deletes the pool with its identities and logins (cascade). */
 @Injectable()
@@ -11,15 +10,15 @@ export class DeleteIdentityPoolHandler implements OperationHandler<
   typeof FederationBrokerOperations.DeleteIdentityPool
 > {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(IdentityPoolsRepository) private readonly repository: IdentityPoolsRepository,
     @Inject(IdentityPoolLookup) private readonly pools: IdentityPoolLookup,
   ) {}
 
   async execute(req: IdentityPoolIdRequest): Promise<Record<string, never>> {
     const poolId = req?.IdentityPoolId;
-    await this.dataSource.transaction(async (m) => {
-      await this.pools.require(poolId, m, true);
-      await m.delete(IdentityPoolEntity, { id: poolId });
+    await this.repository.transaction(async (tx) => {
+      await this.pools.require(poolId, tx, true);
+      await this.repository.delete(poolId, tx);
     });
     return {};
   }

@@ -1,22 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
 import { BrokerErrors } from '../common/broker-errors';
 import { Patterns, RequestValidator } from '../common/validate';
 import { IdentityPoolEntity } from '../database/entities';
+import { IdentityPoolsRepository, PoolTransaction } from './identity-pools.repository';
 
 /** Finds the identity pool an operation names, or answers ResourceNotFoundException. */
 @Injectable()
 export class IdentityPoolLookup {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(@Inject(IdentityPoolsRepository) private readonly pools: IdentityPoolsRepository) {}
 
-  async require(poolId: unknown, manager: EntityManager = this.dataSource.manager, lock = false) {
+  async require(poolId: unknown, tx?: PoolTransaction, lock = false): Promise<IdentityPoolEntity> {
     RequestValidator.of({ IdentityPoolId: poolId })
       .string('IdentityPoolId', { required: true, min: 1, max: 55, pattern: Patterns.identityPoolId })
       .check();
-    const pool = await manager.findOne(IdentityPoolEntity, {
-      where: { id: poolId as string },
-      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
+    const pool = await this.pools.find(poolId as string, tx, lock);
     if (!pool) throw BrokerErrors.poolNotFound(poolId as string);
     return pool;
   }

@@ -4,28 +4,20 @@ import {
   ListIdentityPoolsRequest,
   ListIdentityPoolsResponse,
 } from '@idfed/contracts';
-import { keysetPage } from '@idfed/persistence';
 import { OperationHandler } from '@idfed/service-runtime';
-import { DataSource } from 'typeorm';
 import { decodePageToken, encodePageToken } from '../common/page-token';
 import { RequestValidator } from '../common/validate';
-import { IdentityPoolEntity } from '../database/entities';
+import { IdentityPoolsRepository } from './identity-pools.repository';
 
 @Injectable()
 export class ListIdentityPoolsHandler implements OperationHandler<
   typeof FederationBrokerOperations.ListIdentityPools
 > {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(@Inject(IdentityPoolsRepository) private readonly pools: IdentityPoolsRepository) {}
 
   async execute(req: ListIdentityPoolsRequest): Promise<ListIdentityPoolsResponse> {
     RequestValidator.of(req).integer('MaxResults', { required: true, min: 1, max: 60 }).check();
-    const { page, next } = await keysetPage(
-      this.dataSource.getRepository(IdentityPoolEntity).createQueryBuilder('p'),
-      'p.id',
-      decodePageToken(req.NextToken),
-      req.MaxResults,
-      (p) => p.id,
-    );
+    const { page, next } = await this.pools.page(decodePageToken(req.NextToken), req.MaxResults);
     return {
       IdentityPools: page.map((p) => ({ IdentityPoolId: p.id, IdentityPoolName: p.name })),
       ...(next ? { NextToken: encodePageToken(next) } : {}),

@@ -1,19 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { FederationBrokerOperations, SetIdentityPoolRolesRequest } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
-import { DataSource } from 'typeorm';
 import { BrokerErrors } from '../common/broker-errors';
 import { Patterns, RequestValidator } from '../common/validate';
-import { IdentityPoolEntity } from '../database/entities';
 import { validateRoleMappings } from '../roles/role-mappings.validation';
 import { IdentityPoolLookup } from './identity-pool.lookup';
+import { IdentityPoolsRepository } from './identity-pools.repository';
 
 @Injectable()
 export class SetIdentityPoolRolesHandler implements OperationHandler<
   typeof FederationBrokerOperations.SetIdentityPoolRoles
 > {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(IdentityPoolsRepository) private readonly repository: IdentityPoolsRepository,
     @Inject(IdentityPoolLookup) private readonly pools: IdentityPoolLookup,
   ) {}
 
@@ -32,13 +31,9 @@ export class SetIdentityPoolRolesHandler implements OperationHandler<
     }
     const mappings = req.RoleMappings ?? {};
     validateRoleMappings(mappings);
-    await this.dataSource.transaction(async (m) => {
-      await this.pools.require(req.IdentityPoolId, m, true);
-      await m.update(
-        IdentityPoolEntity,
-        { id: req.IdentityPoolId },
-        { roles: req.Roles, roleMappings: mappings, updatedAt: new Date() },
-      );
+    await this.repository.transaction(async (tx) => {
+      await this.pools.require(req.IdentityPoolId, tx, true);
+      await this.repository.update(req.IdentityPoolId, { roles: req.Roles, roleMappings: mappings }, tx);
     });
     return {};
   }

@@ -1,0 +1,118 @@
+import { ServiceError } from '@idfed/messaging';
+import { IdentityPoolEntity } from '../database/entities';
+import { IdentityPoolLookup } from './identity-pool.lookup';
+import { IdentityPoolsRepository } from './identity-pools.repository';
+import { SetIdentityPoolRolesHandler } from './set-identity-pool-roles.handler';
+import { UpdateIdentityPoolHandler } from './update-identity-pool.handler';
+
+const POOL_ID = 'us-east-1:0b5e7a8c-1d2f-4a3b-9c8d-7e6f5a4b3c2d';
+const tx = { transaction: 'handle' };
+
+function pool(developerProviderName?: string): IdentityPoolEntity {
+  return {
+    id: POOL_ID,
+    name: 'before',
+    config: {
+      allowUnauthenticatedIdentities: false,
+      allowClassicFlow: false,
+      supportedLoginProviders: {},
+      ...(developerProviderName ? { developerProviderName } : {}),
+      openIdConnectProviderArns: [],
+      cognitoIdentityProviders: [],
+      tags: {},
+    },
+    roles: {},
+    roleMappings: {},
+    createdAt: new Date(0),
+    updatedAt: new Date(0),
+  };
+}
+
+/** The repository as the handlers see it: every query mocked, transactions run in place. */
+function repositoryWith(found: IdentityPoolEntity | undefined) {
+  const repository = {
+    transaction: jest.fn((work: (t: unknown) => Promise<unknown>) => work(tx)),
+    find: jest.fn().mockResolvedValue(found),
+    update: jest.fn().mockResolvedValue(undefined),
+  };
+  const typed = repository as unknown as IdentityPoolsRepository;
+  return { repository, lookup: new IdentityPoolLookup(typed), typed };
+}
+
+async function errorName(promise: Promise<unknown>): Promise<string | undefined> {
+  return promise.then(
+    () => undefined,
+    (err: ServiceError) => err.errorName,
+  );
+}
+
+describe('UpdateIdentityPool', () => {
+  const request = (DeveloperProviderName?: string) => ({
+    IdentityPoolId: POOL_ID,
+    IdentityPoolName: 'after',
+    AllowUnauthenticatedIdentities: true,
+    ...(DeveloperProviderName ? { DeveloperProviderName } : {}),
+  });
+
+  it('updates the locked pool in one transaction and answers the new description', async () => {
+    const { repository, lookup, typed } = repositoryWith(pool());
+    const answer = await new UpdateIdentityPoolHandler(typed, lookup).execute(request('login.example'));
+    expect(repository.find).toHaveBeenCalledWith(POOL_ID, tx, true);
+    expect(repository.update).toHaveBeenCalledWith(
+      POOL_ID,
+      expect.objectContaining({
+        name: 'after',
+        config: expect.objectContaining({ developerProviderName: 'login.example' }),
+      }),
+      tx,
+    );
+    expect(answer).toMatchObject({ IdentityPoolName: 'after', DeveloperProviderName: 'login.example' });
+  });
+
+  it('refuses to change a developer provider name once set, writing nothing', async () => {
+    const { repository, lookup, typed } = repositoryWith(pool('login.example'));
+    const handler = new UpdateIdentityPoolHandler(typed, lookup);
+    expect(await errorName(handler.execute(request('other.example')))).toBe('InvalidParameterException');
+    expect(await errorName(handler.execute(request()))).toBe('InvalidParameterException');
+    expect(repository.update).not.toHaveBeenCalled();
+  });
+
+  it('answers ResourceNotFoundException for a pool that does not exist', async () => {
+    const { repository, lookup, typed } = repositoryWith(undefined);
+    expect(await errorName(new UpdateIdentityPoolHandler(typed, lookup).execute(request()))).toBe(
+      'ResourceNotFoundException',
+    );
+    expect(repository.update).not.toHaveBeenCalled();
+  });
+});
+
+describe('SetIdentityPoolRoles', () => {
+  const role = 'arn:aws:iam::123456789012:role/guest';
+
+  it('stores the roles and mappings of the locked pool', async () => {
+    const { repository, lookup, typed } = repositoryWith(pool());
+    await new SetIdentityPoolRolesHandler(typed, lookup).execute({
+      IdentityPoolId: POOL_ID,
+      Roles: { unauthenticated: role },
+    });
+    expect(repository.find).toHaveBeenCalledWith(POOL_ID, tx, true);
+    expect(repository.update).toHaveBeenCalledWith(
+      POOL_ID,
+      { roles: { unauthenticated: role }, roleMappings: {} },
+      tx,
+    );
+  });
+
+  it('refuses a role kind or ARN Cognito does not take before touching the pool', async () => {
+    const { repository, lookup, typed } = repositoryWith(pool());
+    const handler = new SetIdentityPoolRolesHandler(typed, lookup);
+    expect(await errorName(handler.execute({ IdentityPoolId: POOL_ID, Roles: { admin: role } }))).toBe(
+      'InvalidParameterException',
+    );
+    expect(
+      await errorName(handler.execute({ IdentityPoolId: POOL_ID, Roles: { authenticated: 'not-an-arn' } })),
+    ).toBe('InvalidParameterException');
+    expect(repository.transaction).not.toHaveBeenCalled();
+    expect(repository.update).not.toHaveBeenCalled();
+  });
+});
