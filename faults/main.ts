@@ -25,6 +25,8 @@ const USAGE = `usage: npm run faults -- [options]
   --partitions=N     partitions of idfed's topics (default 6)
   --spread=S         seconds of load measuring the user-directory replicas' shares (default 20)
   --target=S         recovery target in seconds (default 5)
+  --only=F[,F...]    run only these faults: services, scale-out, broker, postgres (default all)
+  --repeat=N         run each fault N times in a row (default 1): recovery figures to compare
   --keep             keep the run's directory (logs, data) for a post-mortem`;
 
 interface Options {
@@ -35,7 +37,12 @@ interface Options {
   spreadSeconds: number;
   targetMs: number;
   keep: boolean;
+  only: Set<FaultKind>;
+  repeat: number;
 }
+
+const FAULT_KINDS = ['services', 'scale-out', 'broker', 'postgres'] as const;
+type FaultKind = (typeof FAULT_KINDS)[number];
 
 function parseOptions(argv: string[]): Options {
   const options: Options = {
@@ -46,6 +53,8 @@ function parseOptions(argv: string[]): Options {
     spreadSeconds: 20,
     targetMs: 5000,
     keep: false,
+    only: new Set(FAULT_KINDS),
+    repeat: 1,
   };
   for (const arg of argv) {
     const [name, value] = arg.split('=');
@@ -68,12 +77,22 @@ function parseOptions(argv: string[]): Options {
     else if (name === '--partitions') options.partitions = int(1, 64);
     else if (name === '--spread') options.spreadSeconds = int(1, 300);
     else if (name === '--target') options.targetMs = int(1, 120) * 1000;
-    else throw new Error(`unknown option ${arg}\n${USAGE}`);
+    else if (name === '--repeat') options.repeat = int(1, 50);
+    else if (name === '--only') {
+      const kinds = (value ?? '').split(',');
+      const unknown = kinds.filter((k) => !(FAULT_KINDS as readonly string[]).includes(k));
+      if (unknown.length > 0) throw new Error(`--only wants some of ${FAULT_KINDS.join(', ')}`);
+      options.only = new Set(kinds as FaultKind[]);
+    } else throw new Error(`unknown option ${arg}\n${USAGE}`);
   }
   return options;
 }
 
-/** The bound held on the broker's recovery while it misses the target (see runFault). */
+/**
+ * The bound held on the broker's recovery while it misses the 5 s target: after ADR 0009 it took
+ * 5.0 to 14.5 s on the shared machine under load (its group coordinator loading for 2 to 7 s after
+ * the broker reports itself started), 7.8 to 19.8 s before; 31.5 s before ADR 0008 still fails.
+ */
 const BROKER_RECOVERY_BOUND_MS = 20_000;
 
 const began = Date.now();
@@ -83,9 +102,15 @@ function log(line: string): void {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Between two health probes while waiting for idfed to serve again. */
+const PROBE_EVERY_MS = 250;
+
 /**
- * Serving again: five health checks in a row through the gateway find every service and its
- * database answering (one check can land on a partition that was fine all along).
+ * Serving again: five health checks in a row (in the order they were sent) through the gateway find
+ * every service and its database answering (one check can land on a partition that was fine all
+ * along); the time is when the first of them was answered, not when it was asked. The checks
+ * overlap, one every 250 ms: a check sent before the recovery waits out the gateway's 3 s health
+ * timeout, and waiting for it before sending the next added up to those 3 s to every recovery.
  */
 async function waitUntilServing(
   system: DistributedSystem,
@@ -93,17 +118,30 @@ async function waitUntilServing(
   timeoutMs: number,
 ): Promise<number> {
   const deadline = Date.now() + timeoutMs;
-  let firstOk = 0;
-  let streak = 0;
-  while (Date.now() < deadline) {
-    const ok = (await system.health(gateway)).ok;
-    if (ok) {
-      if (streak++ === 0) firstOk = Date.now(); // when the answer came, not when it was asked
-      if (streak >= 5) return firstOk;
-    } else streak = 0;
-    await sleep(100);
+  const answers: ({ ok: boolean; at: number } | undefined)[] = [];
+  const inFlight = new Set<Promise<void>>();
+  try {
+    while (Date.now() < deadline) {
+      const index = answers.length;
+      answers.push(undefined);
+      const probe = system.health(gateway).then((h) => {
+        answers[index] = { ok: h.ok, at: Date.now() };
+      });
+      inFlight.add(probe);
+      void probe.finally(() => inFlight.delete(probe));
+      await sleep(PROBE_EVERY_MS);
+      let streak = 0;
+      for (let i = 0; i < answers.length; i++) {
+        const answer = answers[i];
+        if (!answer) break; // not answered yet: the streak cannot be judged past it
+        streak = answer.ok ? streak + 1 : 0;
+        if (streak === 5) return answers[i - 4]!.at;
+      }
+    }
+    throw new Error(`idfed was not serving again within ${timeoutMs} ms`);
+  } finally {
+    await Promise.allSettled(inFlight);
   }
-  throw new Error(`idfed was not serving again within ${timeoutMs} ms`);
 }
 
 async function main(): Promise<void> {
@@ -164,59 +202,67 @@ async function main(): Promise<void> {
       );
     };
 
-    for (const service of SERVICES) {
-      const replica = system.replicas.find((r) => r.app === service)!;
-      await runFault(`${replica.id} killed`, async () => {
-        await system.kill(replica);
-        const spawned = Date.now();
-        return { spawned, up: await system.restart(replica) };
-      });
-    }
     // The calls that began while the second gateway joined and left: a failure of one of them is a
     // reply lost on scale-out. (Its error may come back later, so they are picked at the end.)
-    const scaleOut: FaultResult = {
-      name: 'gateway scale-out and in',
-      outageMs: 0,
-      startupMs: 0,
-      recoveryMs: 0,
-      errors: [],
-    };
-    {
-      const from = Date.now();
-      log('gateway#2 joins');
-      const second = await system.addGateway();
-      await sleep(settle);
-      log('gateway#2 leaves');
-      await system.stopReplica(second);
-      await sleep(settle);
-      const to = Date.now();
-      await load.settledSince(to); // the next fault must not fail calls of this window
-      scaleOut.windowMs = to - from;
-      scaleOut.startedIn = [from, to];
-      faults.push(scaleOut);
+    const scaleOuts: FaultResult[] = [];
+    for (let round = 1; round <= options.repeat; round++) {
+      const nth = options.repeat > 1 ? ` (${round}/${options.repeat})` : '';
+      if (options.only.has('services'))
+        for (const service of SERVICES) {
+          const replica = system.replicas.find((r) => r.app === service)!;
+          await runFault(`${replica.id} killed${nth}`, async () => {
+            await system.kill(replica);
+            const spawned = Date.now();
+            return { spawned, up: await system.restart(replica) };
+          });
+        }
+      if (options.only.has('scale-out')) {
+        const from = Date.now();
+        log('gateway#2 joins');
+        const second = await system.addGateway();
+        await sleep(settle);
+        log('gateway#2 leaves');
+        await system.stopReplica(second);
+        await sleep(settle);
+        const to = Date.now();
+        await load.settledSince(to); // the next fault must not fail calls of this window
+        const scaleOut: FaultResult = {
+          name: `gateway scale-out and in${nth}`,
+          outageMs: 0,
+          startupMs: 0,
+          recoveryMs: 0,
+          errors: [],
+          windowMs: to - from,
+          startedIn: [from, to],
+        };
+        scaleOuts.push(scaleOut);
+        faults.push(scaleOut);
+      }
+      if (options.only.has('broker'))
+        await runFault(
+          `Kafka broker killed${nth}`,
+          async () => {
+            await infra.killBroker();
+            const spawned = Date.now();
+            await infra.startBroker();
+            return { spawned, up: Date.now() };
+          },
+          BROKER_RECOVERY_BOUND_MS,
+        );
+      if (options.only.has('postgres'))
+        await runFault(`PostgreSQL killed${nth}`, async () => {
+          await infra.killPostgres();
+          const spawned = Date.now();
+          await infra.startPostgres();
+          return { spawned, up: Date.now() };
+        });
     }
-    await runFault(
-      'Kafka broker killed',
-      async () => {
-        await infra.killBroker();
-        const spawned = Date.now();
-        await infra.startBroker();
-        return { spawned, up: Date.now() };
-        // Rejoining consumer groups after a broker restart takes 9-13 s (ADR 0008): the 5 s target is
-        // not met yet. Before ADR 0008 it took 31.5 s; 20 s keeps that regression failing.
-      },
-      BROKER_RECOVERY_BOUND_MS,
-    );
-    await runFault('PostgreSQL killed', async () => {
-      await infra.killPostgres();
-      const spawned = Date.now();
-      await infra.startPostgres();
-      return { spawned, up: Date.now() };
-    });
 
     await load.stop();
-    const [from, to] = scaleOut.startedIn!;
-    scaleOut.errors = ledger.errors.filter((e) => e.startedAt >= from && e.startedAt <= to);
+    for (const scaleOut of scaleOuts) {
+      const [from, to] = scaleOut.startedIn!;
+      scaleOut.errors = ledger.errors.filter((e) => e.startedAt >= from && e.startedAt <= to);
+    }
     log(`load stopped: ${ledger.acknowledged} of ${ledger.calls} writes acknowledged; reading them back`);
     const verifier = new Clients(system.endpointOf(gateway), system.admin, 3);
     const back = await readBack(verifier, fixture, ledger);
