@@ -89,7 +89,7 @@ function parseOptions(argv: string[]): Options {
 }
 
 /**
- * The bound held on the broker's recovery while it misses the 5 s target: after ADR 0009 it took
+ * The bound held on the broker's recovery while it misses the 5 s target: after ADR 0010 it took
  * 5.0 to 14.5 s on the shared machine under load (its group coordinator loading for 2 to 7 s after
  * the broker reports itself started), 7.8 to 19.8 s before; 31.5 s before ADR 0008 still fails.
  */

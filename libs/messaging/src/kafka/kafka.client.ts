@@ -13,7 +13,9 @@ import {
   headerValues,
   KafkaTransportOptions,
 } from './kafka-options';
+import { recoverFromCrashes } from './consumer-crashes';
 import { ProduceBatcher } from './produce-batcher';
+import { stickyOnRetryPartitioner } from './sticky-partitioner';
 
 export interface KafkaClientOptions extends KafkaTransportOptions {
   /** Names this app's reply topic; replicas of one app share it. Omit for publish-only clients. */
@@ -43,6 +45,7 @@ export class KafkaClient extends ClientProxy implements EventPublisher {
   /** This instance's own consumer group: `<reply group>.<random id>`. */
   private readonly instanceGroup: string;
   private readonly commands = new ProduceBatcher(() => this.producer);
+  private stopRecovering?: () => void;
 
   constructor(private readonly options: KafkaClientOptions) {
     super();
@@ -65,7 +68,11 @@ export class KafkaClient extends ClientProxy implements EventPublisher {
   }
 
   private async start(): Promise<void> {
-    this.producer = this.kafka.producer({ idempotent: true, allowAutoTopicCreation: false });
+    this.producer = this.kafka.producer({
+      idempotent: true,
+      allowAutoTopicCreation: false,
+      createPartitioner: stickyOnRetryPartitioner,
+    });
     this.producer.on(this.producer.events.CONNECT, () => (this.producerUp = true));
     this.producer.on(this.producer.events.DISCONNECT, () => (this.producerUp = false));
     await this.producer.connect();
@@ -102,19 +109,22 @@ export class KafkaClient extends ClientProxy implements EventPublisher {
     joined.catch(() => undefined); // awaited below, with the first fetch
     await consumer.connect();
     await consumer.subscribe({ topics: [this.replyTopic], fromBeginning: false });
-    await consumer.run({
-      eachMessage: async ({ message }) => {
-        const headers = headerValues(message.headers);
-        const settle = this.pending.get(headers[Headers.correlationId] ?? '');
-        if (!settle) return; // a reply to a request that timed out, or to another instance's
-        const body = JSON.parse(message.value?.toString('utf8') ?? 'null') as unknown;
-        settle(
-          headers[Headers.outcome] === 'ok'
-            ? { response: body, isDisposed: true }
-            : { err: body, isDisposed: true },
-        );
-      },
-    });
+    const run = () =>
+      consumer.run({
+        eachMessage: async ({ message }) => {
+          const headers = headerValues(message.headers);
+          const settle = this.pending.get(headers[Headers.correlationId] ?? '');
+          if (!settle) return; // a reply to a request that timed out, or to another instance's
+          const body = JSON.parse(message.value?.toString('utf8') ?? 'null') as unknown;
+          settle(
+            headers[Headers.outcome] === 'ok'
+              ? { response: body, isDisposed: true }
+              : { err: body, isDisposed: true },
+          );
+        },
+      });
+    this.stopRecovering = recoverFromCrashes(consumer, this.options, this.instanceGroup, run);
+    await run();
     let timer: NodeJS.Timeout | undefined;
     const stuck = new Promise<never>((_, reject) => {
       timer = setTimeout(
@@ -196,6 +206,7 @@ export class KafkaClient extends ClientProxy implements EventPublisher {
   private readonly knownTopics = new Set<string>();
 
   async close(): Promise<void> {
+    this.stopRecovering?.();
     await this.consumer?.disconnect();
     await this.producer?.disconnect();
     this.connecting = undefined;

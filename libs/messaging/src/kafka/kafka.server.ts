@@ -12,6 +12,7 @@ import {
   headerValues,
   KafkaTransportOptions,
 } from './kafka-options';
+import { recoverFromCrashes } from './consumer-crashes';
 import { ProduceBatcher } from './produce-batcher';
 
 /**
@@ -30,6 +31,7 @@ export class KafkaServer extends Server implements CustomTransportStrategy {
   private producer?: Producer;
   private readonly inFlight = new Set<Promise<void>>();
   private readonly replies = new ProduceBatcher(() => this.producer);
+  private stopRecovering?: () => void;
 
   constructor(
     private readonly service: ServiceName,
@@ -58,11 +60,14 @@ export class KafkaServer extends Server implements CustomTransportStrategy {
       // joins later (first deployment, a new consumer) reads the events it has not seen yet.
       await this.consumer.subscribe({ topics: [requests], fromBeginning: false });
       if (events.length > 0) await this.consumer.subscribe({ topics: events, fromBeginning: true });
-      await this.consumer.run({
-        partitionsConsumedConcurrently: Math.max(4, this.options.partitions),
-        eachMessage: (payload) =>
-          payload.topic === requests ? this.acceptCommand(payload) : this.handleEvent$(payload),
-      });
+      const run = () =>
+        this.consumer!.run({
+          partitionsConsumedConcurrently: Math.max(4, this.options.partitions),
+          eachMessage: (payload) =>
+            payload.topic === requests ? this.acceptCommand(payload) : this.handleEvent$(payload),
+        });
+      this.stopRecovering = recoverFromCrashes(this.consumer, this.options, `idfed.${this.service}`, run);
+      await run();
       await joined;
       callback();
     } catch (err) {
@@ -123,6 +128,7 @@ export class KafkaServer extends Server implements CustomTransportStrategy {
   }
 
   async close(): Promise<void> {
+    this.stopRecovering?.();
     await this.consumer?.disconnect();
     await Promise.allSettled(this.inFlight);
     await this.producer?.disconnect();
