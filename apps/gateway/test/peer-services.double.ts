@@ -7,7 +7,7 @@ import {
   HealthReport,
   ServiceName,
   SignUpRequest,
-  UserDirectoryCommands,
+  UserDirectoryOperations,
   UserPoolIdRequest,
 } from '@idfed/contracts';
 import { InProcessBus, InProcessServer, ServiceError } from '@idfed/messaging';
@@ -24,7 +24,7 @@ export const KNOWN_POOL = 'us-east-1_TestPool1';
  */
 @Controller()
 class UserDirectoryDouble {
-  @MessagePattern(UserDirectoryCommands.describeUserPool.pattern)
+  @MessagePattern(UserDirectoryOperations.DescribeUserPool.pattern)
   describe(@Payload() envelope: CommandEnvelope<UserPoolIdRequest>) {
     received.push(envelope);
     if (envelope.payload.UserPoolId !== KNOWN_POOL) {
@@ -36,7 +36,7 @@ class UserDirectoryDouble {
     return { UserPool: { Id: KNOWN_POOL, Name: 'test-pool', CreationDate: 1700000000 } };
   }
 
-  @MessagePattern(UserDirectoryCommands.signUp.pattern)
+  @MessagePattern(UserDirectoryOperations.SignUp.pattern)
   signUp(@Payload() envelope: CommandEnvelope<SignUpRequest>) {
     received.push(envelope);
     if (envelope.payload.Username === 'taken')
@@ -44,14 +44,14 @@ class UserDirectoryDouble {
     return { UserConfirmed: false, UserSub: '6f1b5a1e-2f39-4a7e-9a57-3b1c8e1f0c11' };
   }
 
-  @MessagePattern(UserDirectoryCommands.adminGetUser.pattern)
+  @MessagePattern(UserDirectoryOperations.AdminGetUser.pattern)
   adminGetUser(@Payload() envelope: CommandEnvelope<unknown>) {
     received.push(envelope);
     // A bug in a service: it must reach the client as InternalErrorException, without detail.
     throw new Error('database password is hunter2');
   }
 
-  @MessagePattern(UserDirectoryCommands.getJwks.pattern)
+  @MessagePattern(UserDirectoryOperations.GetJwks.pattern)
   jwks(@Payload() envelope: CommandEnvelope<UserPoolIdRequest>) {
     received.push(envelope);
     if (envelope.payload.UserPoolId !== KNOWN_POOL) {

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { AwsError } from '@idfed/aws-protocol';
-import { FederationBrokerOperations, JwksResult, UserDirectoryCommands } from '@idfed/contracts';
+import { FederationBrokerOperations, JwksResult, UserDirectoryOperations } from '@idfed/contracts';
 import { BusClient, CommandFailedError } from '@idfed/messaging';
 import { GATEWAY_OPTIONS, GatewayOptions } from '../gateway.options';
 import { requestIdOf } from '../http/request-context.middleware';
@@ -62,7 +62,7 @@ export class WellKnownController {
     if (!POOL_ID.test(userPoolId)) throw poolNotFound(userPoolId);
     try {
       return await this.bus.request(
-        UserDirectoryCommands.getJwks,
+        UserDirectoryOperations.GetJwks,
         { UserPoolId: userPoolId },
         { requestId, caller: { kind: 'anonymous' } },
       );

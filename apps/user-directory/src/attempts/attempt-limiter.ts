@@ -1,3 +1,4 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { createHmac } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { PoolConfig } from '../pools/pool-config';
@@ -47,11 +48,19 @@ export interface AlongsideStatement {
 
 const SWEEP_EVERY_MS = 5 * 60 * 1000;
 
+/** The lockout policy the limiter enforces (from configuration). */
+export const LOCKOUT_POLICY = Symbol('LOCKOUT_POLICY');
+/** The key of the digests of unknown names, derived from the key-encryption key once. */
+export const UNKNOWN_NAME_KEY = Symbol('UNKNOWN_NAME_KEY');
+/** A clock for tests; the limiter reads the wall clock when none is provided. */
+export const ATTEMPT_CLOCK = Symbol('ATTEMPT_CLOCK');
+
 /**
  * Failed-attempt counting and temporary lockout for every guessable secret, held in PostgreSQL so
  * that every replica of the user directory (and so every gateway) enforces the same lockout. One
  * mechanism; the flow picks the counter and the error.
  */
+@Injectable()
 export class AttemptLimiter {
   private lastSweep = 0;
 
@@ -61,10 +70,10 @@ export class AttemptLimiter {
    * offline from a database dump.
    */
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly policy: LockoutPolicy,
-    private readonly nameKey: Buffer,
-    private readonly clock: () => Date = () => new Date(),
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(LOCKOUT_POLICY) private readonly policy: LockoutPolicy,
+    @Inject(UNKNOWN_NAME_KEY) private readonly nameKey: Buffer,
+    @Optional() @Inject(ATTEMPT_CLOCK) private readonly clock: () => Date = () => new Date(),
   ) {}
 
   /**

@@ -25,7 +25,7 @@ describe('AccessTokenVerifier', () => {
         revokedSessions.includes(where.originJti),
     },
   } as unknown as DataSource;
-  const verifier = new AccessTokenVerifier(dataSource, keys, URL);
+  const verifier = new AccessTokenVerifier(dataSource, keys, { publicUrl: URL });
 
   beforeAll(async () => {
     const der = privateKey.export({ format: 'der', type: 'pkcs8' });

@@ -1,3 +1,5 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { USER_DIRECTORY_CONFIG, UserDirectoryConfig } from '../user-directory.tokens';
 import { decodeJwt, verifyRs256 } from '@idfed/crypto';
 import { DataSource, IsNull, Not } from 'typeorm';
 import { CognitoErrors } from '../common/cognito-errors';
@@ -12,11 +14,12 @@ const CLOCK_SKEW_SECONDS = 0;
  * then that the user still exists, is enabled, and that the token was not revoked: neither by a
  * global sign-out since it was issued nor by RevokeToken on the refresh token of its session.
  */
+@Injectable()
 export class AccessTokenVerifier {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly keys: SigningKeysService,
-    private readonly publicUrl: string,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(SigningKeysService) private readonly keys: SigningKeysService,
+    @Inject(USER_DIRECTORY_CONFIG) private readonly config: Pick<UserDirectoryConfig, 'publicUrl'>,
   ) {}
 
   async userOf(token: string): Promise<UserEntity> {
@@ -25,7 +28,7 @@ export class AccessTokenVerifier {
     if (!decoded) throw invalid();
     const { header, payload } = decoded;
     const iss = typeof payload.iss === 'string' ? payload.iss : '';
-    const prefix = `${this.publicUrl}/`;
+    const prefix = `${this.config.publicUrl}/`;
     if (!iss.startsWith(prefix) || typeof header.kid !== 'string') throw invalid();
     const poolId = iss.slice(prefix.length);
     const key = await this.keys.verificationKey(poolId, header.kid);

@@ -1,4 +1,10 @@
-import { AdminInitiateAuthRequest, AdminInitiateAuthResponse } from '@idfed/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  AdminInitiateAuthRequest,
+  AdminInitiateAuthResponse,
+  UserDirectoryOperations,
+} from '@idfed/contracts';
+import { OperationHandler } from '@idfed/service-runtime';
 import { allowsFlow } from '../clients/client-config';
 import { ClientsService } from '../clients/clients.service';
 import { CognitoErrors } from '../common/cognito-errors';
@@ -11,11 +17,14 @@ import { UserSrpAuth } from './user-srp-auth';
  * (and its legacy name ADMIN_NO_SRP_AUTH) checks the password on the server; USER_SRP_AUTH and
  * REFRESH_TOKEN_AUTH work as in InitiateAuth. Same answers, challenges and tokens.
  */
-export class AdminInitiateAuthUseCase {
+@Injectable()
+export class AdminInitiateAuthUseCase implements OperationHandler<
+  typeof UserDirectoryOperations.AdminInitiateAuth
+> {
   constructor(
-    private readonly clients: ClientsService,
-    private readonly initiateAuth: InitiateAuthUseCase,
-    private readonly srp: UserSrpAuth,
+    @Inject(ClientsService) private readonly clients: ClientsService,
+    @Inject(InitiateAuthUseCase) private readonly initiateAuth: InitiateAuthUseCase,
+    @Inject(UserSrpAuth) private readonly srp: UserSrpAuth,
   ) {}
 
   async execute(req: AdminInitiateAuthRequest): Promise<AdminInitiateAuthResponse> {

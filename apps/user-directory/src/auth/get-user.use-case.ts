@@ -1,11 +1,14 @@
-import { AccessTokenRequest, GetUserResponse } from '@idfed/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import { AccessTokenRequest, GetUserResponse, UserDirectoryOperations } from '@idfed/contracts';
+import { OperationHandler } from '@idfed/service-runtime';
 import { Members, RequestValidator } from '../common/validate';
 import { toAttributeList } from '../users/user-attributes';
 import { AccessTokenVerifier } from './access-token.verifier';
 
 /** GetUser: the user's attributes, for the holder of their access token. */
-export class GetUserUseCase {
-  constructor(private readonly tokens: AccessTokenVerifier) {}
+@Injectable()
+export class GetUserUseCase implements OperationHandler<typeof UserDirectoryOperations.GetUser> {
+  constructor(@Inject(AccessTokenVerifier) private readonly tokens: AccessTokenVerifier) {}
 
   async execute(req: AccessTokenRequest): Promise<GetUserResponse> {
     RequestValidator.of(req).string('AccessToken', Members.accessToken).check();

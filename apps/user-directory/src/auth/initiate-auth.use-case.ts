@@ -1,4 +1,6 @@
-import { InitiateAuthRequest, InitiateAuthResponse } from '@idfed/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import { InitiateAuthRequest, InitiateAuthResponse, UserDirectoryOperations } from '@idfed/contracts';
+import { OperationHandler } from '@idfed/service-runtime';
 import { preparedQuery } from '@idfed/persistence';
 import { DataSource, IsNull } from 'typeorm';
 import { AttemptLimiter, userSubject } from '../attempts/attempt-limiter';
@@ -69,15 +71,16 @@ export function authParametersOf(value: unknown): Record<string, string> {
  * InitiateAuth: USER_PASSWORD_AUTH signs in, USER_SRP_AUTH starts the SRP exchange; REFRESH_TOKEN_AUTH
  * trades a refresh token for new tokens.
  */
-export class InitiateAuthUseCase {
+@Injectable()
+export class InitiateAuthUseCase implements OperationHandler<typeof UserDirectoryOperations.InitiateAuth> {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly clients: ClientsService,
-    private readonly issuer: TokenIssuer,
-    private readonly credentials: PasswordCredentials,
-    private readonly completion: SignInCompletion,
-    private readonly srp: UserSrpAuth,
-    private readonly attempts: AttemptLimiter,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(ClientsService) private readonly clients: ClientsService,
+    @Inject(TokenIssuer) private readonly issuer: TokenIssuer,
+    @Inject(PasswordCredentials) private readonly credentials: PasswordCredentials,
+    @Inject(SignInCompletion) private readonly completion: SignInCompletion,
+    @Inject(UserSrpAuth) private readonly srp: UserSrpAuth,
+    @Inject(AttemptLimiter) private readonly attempts: AttemptLimiter,
   ) {}
 
   async execute(req: InitiateAuthRequest): Promise<InitiateAuthResponse> {

@@ -1,3 +1,4 @@
+import { Inject, Injectable } from '@nestjs/common';
 import { RespondToAuthChallengeResponse } from '@idfed/contracts';
 import { DataSource } from 'typeorm';
 import { ClientForAuth } from '../clients/clients.service';
@@ -19,12 +20,13 @@ const ATTRIBUTE_PREFIX = 'userAttributes.';
  * The answer to NEW_PASSWORD_REQUIRED: the user who signed in with a temporary password sets
  * their own (and any required attributes they lack), becomes CONFIRMED, and gets tokens.
  */
+@Injectable()
 export class NewPasswordChallenge {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly seal: AuthSessionSeal,
-    private readonly credentials: PasswordCredentials,
-    private readonly completion: SignInCompletion,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(AuthSessionSeal) private readonly seal: AuthSessionSeal,
+    @Inject(PasswordCredentials) private readonly credentials: PasswordCredentials,
+    @Inject(SignInCompletion) private readonly completion: SignInCompletion,
   ) {}
 
   async answer(

@@ -1,3 +1,4 @@
+import { Inject, Injectable } from '@nestjs/common';
 import { AuthenticationResultType, InitiateAuthResponse } from '@idfed/contracts';
 import { ServiceError } from '@idfed/messaging';
 import { DataSource } from 'typeorm';
@@ -20,11 +21,12 @@ export interface NewPasswordSession {
  * ADMIN_USER_PASSWORD_AUTH): the account checks Cognito makes, then either the next challenge or a
  * new session's ID, access and refresh tokens.
  */
+@Injectable()
 export class SignInCompletion {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly issuer: TokenIssuer,
-    private readonly seal: AuthSessionSeal,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(TokenIssuer) private readonly issuer: TokenIssuer,
+    @Inject(AuthSessionSeal) private readonly seal: AuthSessionSeal,
   ) {}
 
   async afterPasswordProof(

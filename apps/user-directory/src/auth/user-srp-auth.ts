@@ -1,3 +1,4 @@
+import { Inject, Injectable } from '@nestjs/common';
 import { timingSafeEqual } from 'node:crypto';
 import { InitiateAuthResponse } from '@idfed/contracts';
 import { DataSource } from 'typeorm';
@@ -19,8 +20,8 @@ import {
   serverPublicB,
   serverSessionKey,
   SRP_N,
-  SrpVerifier,
   srpPoolName,
+  SrpVerifier,
 } from './srp/srp';
 import { parseSrpTimestamp } from './srp/srp-timestamp';
 
@@ -46,13 +47,14 @@ function requireParam(params: Record<string, string>, name: string): string {
  * and a sealed SECRET_BLOCK; RespondToAuthChallenge checks the client's HMAC proof over the
  * SRP session key. No state is kept between the two steps.
  */
+@Injectable()
 export class UserSrpAuth {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly seal: AuthSessionSeal,
-    private readonly completion: SignInCompletion,
-    private readonly attempts: AttemptLimiter,
-    private readonly credentials: PasswordCredentials,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(AuthSessionSeal) private readonly seal: AuthSessionSeal,
+    @Inject(SignInCompletion) private readonly completion: SignInCompletion,
+    @Inject(AttemptLimiter) private readonly attempts: AttemptLimiter,
+    @Inject(PasswordCredentials) private readonly credentials: PasswordCredentials,
   ) {}
 
   async challenge(auth: ClientForAuth, params: Record<string, string>): Promise<InitiateAuthResponse> {

@@ -1,5 +1,5 @@
-import { Logger } from '@nestjs/common';
-import { MessageSender, OutgoingMessage } from './message-sender';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { MESSAGE_SENDER, MessageSender, OutgoingMessage } from './message-sender';
 
 const logger = new Logger('CodeDelivery');
 
@@ -13,11 +13,12 @@ const MAX_WAITING = 10_000;
  * to learn a user exists. A failed send is logged without the message, which carries the code; the
  * user asks for a new code, as with any mail that does not arrive.
  */
+@Injectable()
 export class BackgroundDelivery {
   private waiting = 0;
   private readonly inFlight = new Set<Promise<void>>();
 
-  constructor(private readonly sender: MessageSender) {}
+  constructor(@Inject(MESSAGE_SENDER) private readonly sender: MessageSender) {}
 
   enqueue(message: OutgoingMessage): void {
     if (this.waiting >= MAX_WAITING) {

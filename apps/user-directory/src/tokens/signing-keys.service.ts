@@ -1,9 +1,9 @@
+import { Inject, Injectable } from '@nestjs/common';
 import { createHash, generateKeyPair, KeyObject, webcrypto } from 'node:crypto';
 import { promisify } from 'node:util';
-import { EntityManager, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { SigningKeyEntity } from '../database/entities';
-import { KeyEncryption } from '@idfed/crypto';
-import { publicKeyFromJwk } from '@idfed/crypto';
+import { KeyEncryption, publicKeyFromJwk } from '@idfed/crypto';
 
 const generateRsa = promisify(generateKeyPair);
 
@@ -17,14 +17,19 @@ export interface ActiveSigningKey {
  * per process; the opened CryptoKey and the public keys are cached, since every sign-in signs and
  * every token check verifies.
  */
+@Injectable()
 export class SigningKeysService {
   private readonly signing = new Map<string, ActiveSigningKey>();
   private readonly verifying = new Map<string, { poolId: string; key: KeyObject }>();
 
+  private readonly keys: Repository<SigningKeyEntity>;
+
   constructor(
-    private readonly keys: Repository<SigningKeyEntity>,
-    private readonly encryption: KeyEncryption,
-  ) {}
+    @Inject(DataSource) dataSource: DataSource,
+    @Inject(KeyEncryption) private readonly encryption: KeyEncryption,
+  ) {
+    this.keys = dataSource.getRepository(SigningKeyEntity);
+  }
 
   /** Creates the pool's first key inside the pool-creation transaction; returns its public JWK. */
   async createForPool(

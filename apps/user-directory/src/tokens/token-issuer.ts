@@ -1,3 +1,5 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { USER_DIRECTORY_CONFIG, UserDirectoryConfig } from '../user-directory.tokens';
 import { randomUUID } from 'node:crypto';
 import { SigningKeysService } from './signing-keys.service';
 import { accessTokenClaims, idTokenClaims, TokenSession, TokenSubject } from './token-claims';
@@ -10,14 +12,15 @@ export interface IssuedTokens {
 }
 
 /** Signs a pair of ID and access tokens for one session. */
+@Injectable()
 export class TokenIssuer {
   constructor(
-    private readonly keys: SigningKeysService,
-    private readonly publicUrl: string,
+    @Inject(SigningKeysService) private readonly keys: SigningKeysService,
+    @Inject(USER_DIRECTORY_CONFIG) private readonly config: Pick<UserDirectoryConfig, 'publicUrl'>,
   ) {}
 
   issuerOf(poolId: string): string {
-    return `${this.publicUrl}/${poolId}`;
+    return `${this.config.publicUrl}/${poolId}`;
   }
 
   newSessionIds(): { originJti: string; eventId: string } {

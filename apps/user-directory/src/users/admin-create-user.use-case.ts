@@ -1,11 +1,16 @@
-import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   AdminCreateUserRequest,
   AdminCreateUserResponse,
+  CommandMeta,
   DeliveryMediumType,
   UserCreatedByAdminEvent,
+  UserDirectoryOperations,
   UserDirectoryTopics,
 } from '@idfed/contracts';
+import { OperationHandler } from '@idfed/service-runtime';
+import { MESSAGE_SENDER, MessageSender, OutgoingMessage } from '../delivery/message-sender';
+import { randomUUID } from 'node:crypto';
 import { OutboxService, ServiceError } from '@idfed/messaging';
 import { DataSource } from 'typeorm';
 import { CognitoErrors } from '../common/cognito-errors';
@@ -14,7 +19,6 @@ import { Members, RequestValidator } from '../common/validate';
 import { UserEntity, UserPoolEntity } from '../database/entities';
 import { invitationMessage } from '../delivery/code-messages';
 import { deliverOrFail } from '../delivery/deliver-or-fail';
-import { MessageSender, OutgoingMessage } from '../delivery/message-sender';
 import { PoolsService } from '../pools/pools.service';
 import { PasswordCredentials } from './password-credentials';
 import { passwordPolicyViolation } from './password-policy';
@@ -34,16 +38,19 @@ const MEDIUM_ATTRIBUTE: Record<DeliveryMediumType, 'email' | 'phone_number'> = {
  * generated one that meets the policy), invited by the desired media (SMS by default, as Cognito)
  * unless MessageAction is SUPPRESS. RESEND gives a not-yet-signed-in user a new invitation.
  */
-export class AdminCreateUserUseCase {
+@Injectable()
+export class AdminCreateUserUseCase implements OperationHandler<
+  typeof UserDirectoryOperations.AdminCreateUser
+> {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly pools: PoolsService,
-    private readonly credentials: PasswordCredentials,
-    private readonly sender: MessageSender,
-    private readonly outbox: OutboxService,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(PoolsService) private readonly pools: PoolsService,
+    @Inject(PasswordCredentials) private readonly credentials: PasswordCredentials,
+    @Inject(MESSAGE_SENDER) private readonly sender: MessageSender,
+    @Inject(OutboxService) private readonly outbox: OutboxService,
   ) {}
 
-  async execute(req: AdminCreateUserRequest, correlationId: string): Promise<AdminCreateUserResponse> {
+  async execute(req: AdminCreateUserRequest, meta: CommandMeta): Promise<AdminCreateUserResponse> {
     RequestValidator.of(req)
       .string('UserPoolId', Members.userPoolId)
       .string('Username', Members.username)
@@ -61,7 +68,7 @@ export class AdminCreateUserUseCase {
     const temporaryPassword = req.TemporaryPassword ?? generateTemporaryPassword(pool.config.passwordPolicy);
     return req.MessageAction === 'RESEND'
       ? this.resend(pool, req, temporaryPassword)
-      : this.create(pool, req, temporaryPassword, correlationId);
+      : this.create(pool, req, temporaryPassword, meta.requestId);
   }
 
   private async create(

@@ -1,9 +1,13 @@
+import { Inject, Injectable } from '@nestjs/common';
 import {
   AdminSetUserPasswordRequest,
+  CommandMeta,
   AdminSetUserPasswordResponse,
   UserConfirmedEvent,
+  UserDirectoryOperations,
   UserDirectoryTopics,
 } from '@idfed/contracts';
+import { OperationHandler } from '@idfed/service-runtime';
 import { OutboxService } from '@idfed/messaging';
 import { DataSource } from 'typeorm';
 import { CognitoErrors } from '../common/cognito-errors';
@@ -20,18 +24,18 @@ import { findUser } from './user-lookup';
  * (Permanent false, the default) makes them choose their own at the next sign-in
  * (FORCE_CHANGE_PASSWORD) within the pool's TemporaryPasswordValidityDays.
  */
-export class AdminSetUserPasswordUseCase {
+@Injectable()
+export class AdminSetUserPasswordUseCase implements OperationHandler<
+  typeof UserDirectoryOperations.AdminSetUserPassword
+> {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly pools: PoolsService,
-    private readonly credentials: PasswordCredentials,
-    private readonly outbox: OutboxService,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(PoolsService) private readonly pools: PoolsService,
+    @Inject(PasswordCredentials) private readonly credentials: PasswordCredentials,
+    @Inject(OutboxService) private readonly outbox: OutboxService,
   ) {}
 
-  async execute(
-    req: AdminSetUserPasswordRequest,
-    correlationId: string,
-  ): Promise<AdminSetUserPasswordResponse> {
+  async execute(req: AdminSetUserPasswordRequest, meta: CommandMeta): Promise<AdminSetUserPasswordResponse> {
     RequestValidator.of(req)
       .string('UserPoolId', Members.userPoolId)
       .string('Username', Members.username)
@@ -74,7 +78,7 @@ export class AdminSetUserPasswordUseCase {
           topic: UserDirectoryTopics.userConfirmed,
           key: locked.sub,
           payload: event,
-          correlationId,
+          correlationId: meta.requestId,
         });
       }
     });

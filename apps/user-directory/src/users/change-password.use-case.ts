@@ -1,4 +1,6 @@
-import { ChangePasswordRequest, ChangePasswordResponse } from '@idfed/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import { ChangePasswordRequest, ChangePasswordResponse, UserDirectoryOperations } from '@idfed/contracts';
+import { OperationHandler } from '@idfed/service-runtime';
 import { DataSource } from 'typeorm';
 import { AccessTokenVerifier } from '../auth/access-token.verifier';
 import { CognitoErrors } from '../common/cognito-errors';
@@ -17,11 +19,14 @@ import { lockUser } from './user-lookup';
  * wins and the others are refused, as they would be one after another. The derivation stays
  * outside the lock.
  */
-export class ChangePasswordUseCase {
+@Injectable()
+export class ChangePasswordUseCase implements OperationHandler<
+  typeof UserDirectoryOperations.ChangePassword
+> {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly tokens: AccessTokenVerifier,
-    private readonly credentials: PasswordCredentials,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(AccessTokenVerifier) private readonly tokens: AccessTokenVerifier,
+    @Inject(PasswordCredentials) private readonly credentials: PasswordCredentials,
   ) {}
 
   async execute(req: ChangePasswordRequest): Promise<ChangePasswordResponse> {

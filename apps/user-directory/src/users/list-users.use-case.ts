@@ -1,4 +1,6 @@
-import { ListUsersRequest, ListUsersResponse } from '@idfed/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import { ListUsersRequest, ListUsersResponse, UserDirectoryOperations } from '@idfed/contracts';
+import { OperationHandler } from '@idfed/service-runtime';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { CognitoErrors } from '../common/cognito-errors';
 import { decodePageToken, encodePageToken } from '../common/page-token';
@@ -37,10 +39,11 @@ function applyFilter(qb: SelectQueryBuilder<UserEntity>, config: PoolConfig, fil
 }
 
 /** ListUsers: a page of a pool's users, optionally filtered (`attr = "v"`, `attr ^= "v"`). */
-export class ListUsersUseCase {
+@Injectable()
+export class ListUsersUseCase implements OperationHandler<typeof UserDirectoryOperations.ListUsers> {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly pools: PoolsService,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(PoolsService) private readonly pools: PoolsService,
   ) {}
 
   async execute(req: ListUsersRequest): Promise<ListUsersResponse> {

@@ -1,3 +1,4 @@
+import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { PasswordHasher } from '../auth/password-hasher';
 import { createVerifier, srpPoolName, verifierFor } from '../auth/srp/srp';
@@ -24,10 +25,11 @@ export type PasswordColumns = Pick<UserEntity, 'username' | 'passwordHash' | 'sr
  * that sets or checks a password goes through here. The SRP identity is the stored username (the
  * sub in pools that sign in with email or phone), which is the USER_ID_FOR_SRP the clients hash.
  */
+@Injectable()
 export class PasswordCredentials {
   constructor(
-    private readonly hasher: PasswordHasher,
-    private readonly verifiers: VerifierSeal,
+    @Inject(PasswordHasher) private readonly hasher: PasswordHasher,
+    @Inject(VerifierSeal) private readonly verifiers: VerifierSeal,
   ) {}
 
   // Kept async: callers await it, and a slower derivation may come back behind the same signature.

@@ -1,5 +1,15 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  CommandMeta,
+  SignUpRequest,
+  SignUpResponse,
+  UserDirectoryOperations,
+  UserDirectoryTopics,
+  UserSignedUpEvent,
+} from '@idfed/contracts';
+import { OperationHandler } from '@idfed/service-runtime';
+import { MESSAGE_SENDER, MessageSender } from '../delivery/message-sender';
 import { randomUUID } from 'node:crypto';
-import { SignUpRequest, SignUpResponse, UserDirectoryTopics, UserSignedUpEvent } from '@idfed/contracts';
 import { OutboxService } from '@idfed/messaging';
 import { DataSource } from 'typeorm';
 import { checkSecretHash } from '../auth/client-secret.check';
@@ -10,7 +20,6 @@ import { Patterns, RequestValidator } from '../common/validate';
 import { UserEntity, UserPoolEntity } from '../database/entities';
 import { confirmationMessage } from '../delivery/code-messages';
 import { deliverOrFail } from '../delivery/deliver-or-fail';
-import { MessageSender } from '../delivery/message-sender';
 import { PasswordCredentials } from './password-credentials';
 import { CodeDigest } from './secrets-at-rest';
 import { passwordPolicyViolation } from './password-policy';
@@ -19,17 +28,18 @@ import { identityFor } from './user-identity';
 import { confirmationChannel, issueCode } from './verification-codes';
 
 /** SignUp: creates an UNCONFIRMED user and sends a confirmation code when the pool verifies email or phone. */
-export class SignUpUseCase {
+@Injectable()
+export class SignUpUseCase implements OperationHandler<typeof UserDirectoryOperations.SignUp> {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly clients: ClientsService,
-    private readonly credentials: PasswordCredentials,
-    private readonly sender: MessageSender,
-    private readonly outbox: OutboxService,
-    private readonly codes: CodeDigest,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(ClientsService) private readonly clients: ClientsService,
+    @Inject(PasswordCredentials) private readonly credentials: PasswordCredentials,
+    @Inject(MESSAGE_SENDER) private readonly sender: MessageSender,
+    @Inject(OutboxService) private readonly outbox: OutboxService,
+    @Inject(CodeDigest) private readonly codes: CodeDigest,
   ) {}
 
-  async execute(req: SignUpRequest, correlationId: string): Promise<SignUpResponse> {
+  async execute(req: SignUpRequest, meta: CommandMeta): Promise<SignUpResponse> {
     RequestValidator.of(req)
       .string('ClientId', { required: true, min: 1, max: 128, pattern: Patterns.clientId })
       .string('Username', { required: true, min: 1, max: 128, pattern: Patterns.username })
@@ -81,7 +91,7 @@ export class SignUpUseCase {
           topic: UserDirectoryTopics.userSignedUp,
           key: sub,
           payload: event,
-          correlationId,
+          correlationId: meta.requestId,
         });
         if (channel) {
           const code = await issueCode(m, sub, 'confirm-sign-up', this.codes);

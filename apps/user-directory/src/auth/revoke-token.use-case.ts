@@ -1,24 +1,19 @@
-import { timingSafeEqual } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
 import {
-  AccessTokenRequest,
-  AdminUserGlobalSignOutResponse,
-  AdminUserRequest,
-  GlobalSignOutResponse,
   RevokeTokenRequest,
   RevokeTokenResponse,
   SessionRevokedEvent,
+  UserDirectoryOperations,
   UserDirectoryTopics,
 } from '@idfed/contracts';
+import { OperationHandler } from '@idfed/service-runtime';
 import { OutboxService, ServiceError } from '@idfed/messaging';
 import { DataSource } from 'typeorm';
+import { timingSafeEqual } from 'node:crypto';
 import { ClientsService } from '../clients/clients.service';
 import { Members, Patterns, RequestValidator } from '../common/validate';
 import { RefreshTokenEntity, UserEntity } from '../database/entities';
-import { PoolsService } from '../pools/pools.service';
-import { lockUser, requireAdminUser } from '../users/user-lookup';
-import { AccessTokenVerifier } from './access-token.verifier';
 import { hashRefreshToken } from './refresh-tokens';
-import { endAllSessions } from './sessions';
 
 function secretsEqual(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -26,43 +21,21 @@ function secretsEqual(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** GlobalSignOut, AdminUserGlobalSignOut and RevokeToken. */
-export class SignOutUseCases {
+/** RevokeToken (RFC 7009 semantics, as Cognito has them). */
+@Injectable()
+export class RevokeTokenUseCase implements OperationHandler<typeof UserDirectoryOperations.RevokeToken> {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly pools: PoolsService,
-    private readonly clients: ClientsService,
-    private readonly tokens: AccessTokenVerifier,
-    private readonly outbox: OutboxService,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(ClientsService) private readonly clients: ClientsService,
+    @Inject(OutboxService) private readonly outbox: OutboxService,
   ) {}
-
-  /** The holder of an access token signs the user out of every device. */
-  async global(req: AccessTokenRequest, correlationId: string): Promise<GlobalSignOutResponse> {
-    RequestValidator.of(req).string('AccessToken', Members.accessToken).check();
-    const user = await this.tokens.userOf(req.AccessToken);
-    await this.dataSource.transaction(async (m) => {
-      const locked = await lockUser(m, user.sub);
-      await endAllSessions(m, this.outbox, locked, correlationId);
-    });
-    this.outbox.nudge();
-    return {};
-  }
-
-  async adminGlobal(req: AdminUserRequest, correlationId: string): Promise<AdminUserGlobalSignOutResponse> {
-    await this.dataSource.transaction(async (m) => {
-      const { user } = await requireAdminUser(m, this.pools, req);
-      await endAllSessions(m, this.outbox, user, correlationId);
-    });
-    this.outbox.nudge();
-    return {};
-  }
 
   /**
    * Revokes one refresh token and, with it, the access and ID tokens of its session (they share
    * its origin_jti). Other sessions of the user are untouched. A token idfed never issued is
    * accepted silently, as RFC 7009 asks; access and ID tokens cannot be revoked this way.
    */
-  async revokeToken(req: RevokeTokenRequest): Promise<RevokeTokenResponse> {
+  async execute(req: RevokeTokenRequest): Promise<RevokeTokenResponse> {
     RequestValidator.of(req)
       .string('Token', { required: true, pattern: Patterns.token, secret: true })
       .string('ClientId', Members.clientId)

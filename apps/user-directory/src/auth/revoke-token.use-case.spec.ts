@@ -4,7 +4,7 @@ import { ClientConfig } from '../clients/client-config';
 import { ClientsService } from '../clients/clients.service';
 import { AppClientEntity, RefreshTokenEntity } from '../database/entities';
 import { hashRefreshToken } from './refresh-tokens';
-import { SignOutUseCases } from './sign-out.use-cases';
+import { RevokeTokenUseCase } from './revoke-token.use-case';
 
 describe('RevokeToken', () => {
   const SECRET = 'abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmno';
@@ -31,7 +31,7 @@ describe('RevokeToken', () => {
       secret: id === 'withsecret' ? SECRET : undefined,
     }),
   } as unknown as ClientsService;
-  const useCases = new SignOutUseCases(dataSource, {} as never, clients, {} as never, outbox as never);
+  const useCase = new RevokeTokenUseCase(dataSource, clients, outbox as never);
 
   beforeEach(() => {
     rows = [
@@ -51,43 +51,41 @@ describe('RevokeToken', () => {
   }
 
   it('revokes the refresh token of the calling client', async () => {
-    await expect(useCases.revokeToken({ ClientId: 'app', Token: 'refresh-1' })).resolves.toEqual({});
+    await expect(useCase.execute({ ClientId: 'app', Token: 'refresh-1' })).resolves.toEqual({});
     expect(updates).toHaveLength(1);
     // Verifiers elsewhere (the federation broker) learn that the session ended.
     expect(events.map((e) => e.topic)).toEqual(['user-directory.session.revoked.v1']);
   });
 
   it('accepts an unknown token silently (RFC 7009) and refuses access or ID tokens', async () => {
-    await expect(useCases.revokeToken({ ClientId: 'app', Token: 'never-issued' })).resolves.toEqual({});
-    expect(await errorOf(useCases.revokeToken({ ClientId: 'app', Token: 'aaa.bbb.ccc' }))).toBe(
+    await expect(useCase.execute({ ClientId: 'app', Token: 'never-issued' })).resolves.toEqual({});
+    expect(await errorOf(useCase.execute({ ClientId: 'app', Token: 'aaa.bbb.ccc' }))).toBe(
       'UnsupportedTokenTypeException',
     );
     expect(updates).toHaveLength(0);
   });
 
   it("refuses another client's token, a wrong client secret, and clients without revocation", async () => {
-    expect(await errorOf(useCases.revokeToken({ ClientId: 'other', Token: 'refresh-1' }))).toBe(
+    expect(await errorOf(useCase.execute({ ClientId: 'other', Token: 'refresh-1' }))).toBe(
       'UnauthorizedException',
     );
     expect(
       await errorOf(
-        useCases.revokeToken({ ClientId: 'withsecret', Token: 'refresh-1', ClientSecret: 'x'.repeat(51) }),
+        useCase.execute({ ClientId: 'withsecret', Token: 'refresh-1', ClientSecret: 'x'.repeat(51) }),
       ),
     ).toBe('UnauthorizedException');
-    expect(await errorOf(useCases.revokeToken({ ClientId: 'withsecret', Token: 'refresh-1' }))).toBe(
+    expect(await errorOf(useCase.execute({ ClientId: 'withsecret', Token: 'refresh-1' }))).toBe(
       'UnauthorizedException',
     );
-    expect(await errorOf(useCases.revokeToken({ ClientId: 'norevoke', Token: 'refresh-1' }))).toBe(
+    expect(await errorOf(useCase.execute({ ClientId: 'norevoke', Token: 'refresh-1' }))).toBe(
       'UnsupportedOperationException',
     );
     expect(updates).toHaveLength(0);
   });
 
   it('validates like AWS', async () => {
-    expect(await errorOf(useCases.revokeToken({ ClientId: 'app' } as never))).toBe(
-      'InvalidParameterException',
-    );
-    expect(await errorOf(useCases.revokeToken({ ClientId: 'app', Token: 'has spaces' }))).toBe(
+    expect(await errorOf(useCase.execute({ ClientId: 'app' } as never))).toBe('InvalidParameterException');
+    expect(await errorOf(useCase.execute({ ClientId: 'app', Token: 'has spaces' }))).toBe(
       'InvalidParameterException',
     );
   });

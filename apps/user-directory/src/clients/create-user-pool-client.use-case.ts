@@ -1,0 +1,66 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  CreateUserPoolClientRequest,
+  CreateUserPoolClientResponse,
+  UserDirectoryOperations,
+} from '@idfed/contracts';
+import { KeyEncryption } from '@idfed/crypto';
+import { OperationHandler } from '@idfed/service-runtime';
+import { DataSource } from 'typeorm';
+import { newClientId, newClientSecret } from '../common/ids';
+import { Patterns, RequestValidator } from '../common/validate';
+import { AppClientEntity } from '../database/entities';
+import { PoolsService } from '../pools/pools.service';
+import { clientConfigFromRequest } from './client-config';
+import { toUserPoolClientType } from './user-pool-client-type';
+
+/** CreateUserPoolClient: an app client, with a secret sealed under the key-encryption key if asked. */
+@Injectable()
+export class CreateUserPoolClientUseCase implements OperationHandler<
+  typeof UserDirectoryOperations.CreateUserPoolClient
+> {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(PoolsService) private readonly pools: PoolsService,
+    @Inject(KeyEncryption) private readonly encryption: KeyEncryption,
+  ) {}
+
+  async execute(req: CreateUserPoolClientRequest): Promise<CreateUserPoolClientResponse> {
+    RequestValidator.of(req)
+      .string('UserPoolId', { required: true, min: 1, max: 55, pattern: Patterns.userPoolId })
+      .string('ClientName', { required: true, min: 1, max: 128, pattern: Patterns.clientName })
+      .boolean('GenerateSecret')
+      .enumList('ExplicitAuthFlows', [
+        'ADMIN_NO_SRP_AUTH',
+        'CUSTOM_AUTH_FLOW_ONLY',
+        'USER_PASSWORD_AUTH',
+        'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+        'ALLOW_CUSTOM_AUTH',
+        'ALLOW_USER_PASSWORD_AUTH',
+        'ALLOW_USER_SRP_AUTH',
+        'ALLOW_REFRESH_TOKEN_AUTH',
+        'ALLOW_USER_AUTH',
+      ])
+      .oneOf('PreventUserExistenceErrors', ['LEGACY', 'ENABLED'])
+      .check();
+    const config = clientConfigFromRequest(req);
+    const id = newClientId();
+    const secret = req.GenerateSecret ? newClientSecret() : undefined;
+    const now = new Date();
+    const client = await this.dataSource.transaction(async (m) => {
+      await this.pools.require(m, req.UserPoolId, true);
+      const entity = m.create(AppClientEntity, {
+        id,
+        poolId: req.UserPoolId,
+        name: req.ClientName,
+        secretEnc: secret ? this.encryption.seal(Buffer.from(secret), id) : null,
+        config,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await m.insert(AppClientEntity, entity);
+      return entity;
+    });
+    return { UserPoolClient: toUserPoolClientType(client, secret) };
+  }
+}

@@ -1,0 +1,67 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  CommandMeta,
+  CreateUserPoolRequest,
+  CreateUserPoolResponse,
+  SigningKeyActivatedEvent,
+  UserDirectoryOperations,
+  UserDirectoryTopics,
+} from '@idfed/contracts';
+import { OutboxService } from '@idfed/messaging';
+import { OperationHandler } from '@idfed/service-runtime';
+import { DataSource } from 'typeorm';
+import { newUserPoolId } from '../common/ids';
+import { Patterns, RequestValidator } from '../common/validate';
+import { UserPoolEntity } from '../database/entities';
+import { SigningKeysService } from '../tokens/signing-keys.service';
+import { USER_DIRECTORY_CONFIG, UserDirectoryConfig } from '../user-directory.tokens';
+import { poolConfigFromRequest, toUserPoolType } from './pool-config';
+
+/** CreateUserPool: the pool and its first signing key, announced in one transaction. */
+@Injectable()
+export class CreateUserPoolUseCase implements OperationHandler<
+  typeof UserDirectoryOperations.CreateUserPool
+> {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(SigningKeysService) private readonly signingKeys: SigningKeysService,
+    @Inject(OutboxService) private readonly outbox: OutboxService,
+    @Inject(USER_DIRECTORY_CONFIG) private readonly settings: UserDirectoryConfig,
+  ) {}
+
+  async execute(req: CreateUserPoolRequest, meta: CommandMeta): Promise<CreateUserPoolResponse> {
+    RequestValidator.of(req)
+      .string('PoolName', { required: true, min: 1, max: 128, pattern: Patterns.poolName })
+      .enumList('AutoVerifiedAttributes', ['email', 'phone_number'])
+      .enumList('UsernameAttributes', ['email', 'phone_number'])
+      .enumList('AliasAttributes', ['email', 'phone_number', 'preferred_username'])
+      .oneOf('MfaConfiguration', ['OFF', 'ON', 'OPTIONAL'])
+      .oneOf('DeletionProtection', ['ACTIVE', 'INACTIVE'])
+      .check();
+    const id = newUserPoolId(this.settings.region);
+    const arn = `arn:aws:cognito-idp:${this.settings.region}:${this.settings.accountId}:userpool/${id}`;
+    const config = poolConfigFromRequest(req, arn);
+    const now = new Date();
+    const pool = await this.dataSource.transaction(async (m) => {
+      const entity = m.create(UserPoolEntity, {
+        id,
+        name: req.PoolName,
+        config,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await m.insert(UserPoolEntity, entity);
+      const key = await this.signingKeys.createForPool(m, id);
+      const event: SigningKeyActivatedEvent = { userPoolId: id, ...key, occurredAt: now.toISOString() };
+      await this.outbox.add(m, {
+        topic: UserDirectoryTopics.signingKeyActivated,
+        key: id,
+        payload: event,
+        correlationId: meta.requestId,
+      });
+      return entity;
+    });
+    this.outbox.nudge();
+    return { UserPool: toUserPoolType(pool, 0) };
+  }
+}

@@ -1,0 +1,101 @@
+import { UserDirectoryOperations } from '@idfed/contracts';
+import { OperationBinding, serve } from '@idfed/service-runtime';
+import { AdminInitiateAuthUseCase } from './auth/admin-initiate-auth.use-case';
+import { AdminRespondToAuthChallengeUseCase } from './auth/admin-respond-to-auth-challenge.use-case';
+import { AdminUserGlobalSignOutUseCase } from './auth/admin-user-global-sign-out.use-case';
+import { GetUserUseCase } from './auth/get-user.use-case';
+import { GlobalSignOutUseCase } from './auth/global-sign-out.use-case';
+import { InitiateAuthUseCase } from './auth/initiate-auth.use-case';
+import { RespondToAuthChallengeUseCase } from './auth/respond-to-auth-challenge.use-case';
+import { RevokeTokenUseCase } from './auth/revoke-token.use-case';
+import { CreateUserPoolClientUseCase } from './clients/create-user-pool-client.use-case';
+import { DescribeUserPoolClientUseCase } from './clients/describe-user-pool-client.use-case';
+import { ListUserPoolClientsUseCase } from './clients/list-user-pool-clients.use-case';
+import { AdminAddUserToGroupUseCase } from './groups/admin-add-user-to-group.use-case';
+import { AdminListGroupsForUserUseCase } from './groups/admin-list-groups-for-user.use-case';
+import { AdminRemoveUserFromGroupUseCase } from './groups/admin-remove-user-from-group.use-case';
+import { CreateGroupUseCase } from './groups/create-group.use-case';
+import { DeleteGroupUseCase } from './groups/delete-group.use-case';
+import { GetGroupUseCase } from './groups/get-group.use-case';
+import { ListGroupsUseCase } from './groups/list-groups.use-case';
+import { ListUsersInGroupUseCase } from './groups/list-users-in-group.use-case';
+import { UpdateGroupUseCase } from './groups/update-group.use-case';
+import { CreateUserPoolUseCase } from './pools/create-user-pool.use-case';
+import { DeleteUserPoolUseCase } from './pools/delete-user-pool.use-case';
+import { DescribeUserPoolUseCase } from './pools/describe-user-pool.use-case';
+import { GetJwksUseCase } from './pools/get-jwks.use-case';
+import { ListUserPoolsUseCase } from './pools/list-user-pools.use-case';
+import { AdminConfirmSignUpUseCase } from './users/admin-confirm-sign-up.use-case';
+import { AdminCreateUserUseCase } from './users/admin-create-user.use-case';
+import { AdminDeleteUserAttributesUseCase } from './users/admin-delete-user-attributes.use-case';
+import { AdminDeleteUserUseCase } from './users/admin-delete-user.use-case';
+import { AdminDisableUserUseCase } from './users/admin-disable-user.use-case';
+import { AdminEnableUserUseCase } from './users/admin-enable-user.use-case';
+import { AdminGetUserUseCase } from './users/admin-get-user.use-case';
+import { AdminSetUserPasswordUseCase } from './users/admin-set-user-password.use-case';
+import { AdminUpdateUserAttributesUseCase } from './users/admin-update-user-attributes.use-case';
+import { ChangePasswordUseCase } from './users/change-password.use-case';
+import { ConfirmForgotPasswordUseCase } from './users/confirm-forgot-password.use-case';
+import { ConfirmSignUpUseCase } from './users/confirm-sign-up.use-case';
+import { DeleteUserAttributesUseCase } from './users/delete-user-attributes.use-case';
+import { DeleteUserUseCase } from './users/delete-user.use-case';
+import { ForgotPasswordUseCase } from './users/forgot-password.use-case';
+import { GetUserAttributeVerificationCodeUseCase } from './users/get-user-attribute-verification-code.use-case';
+import { ListUsersUseCase } from './users/list-users.use-case';
+import { ResendConfirmationCodeUseCase } from './users/resend-confirmation-code.use-case';
+import { SignUpUseCase } from './users/sign-up.use-case';
+import { UpdateUserAttributesUseCase } from './users/update-user-attributes.use-case';
+import { VerifyUserAttributeUseCase } from './users/verify-user-attribute.use-case';
+
+/**
+ * The user directory's operation registry: every operation of its contract, bound to the class that
+ * serves it. The service refuses to start if one is missing or foreign (ServiceModule).
+ */
+export const USER_DIRECTORY_OPERATIONS: OperationBinding[] = [
+  serve(UserDirectoryOperations.CreateUserPool, CreateUserPoolUseCase),
+  serve(UserDirectoryOperations.DescribeUserPool, DescribeUserPoolUseCase),
+  serve(UserDirectoryOperations.ListUserPools, ListUserPoolsUseCase),
+  serve(UserDirectoryOperations.DeleteUserPool, DeleteUserPoolUseCase),
+  serve(UserDirectoryOperations.CreateUserPoolClient, CreateUserPoolClientUseCase),
+  serve(UserDirectoryOperations.DescribeUserPoolClient, DescribeUserPoolClientUseCase),
+  serve(UserDirectoryOperations.ListUserPoolClients, ListUserPoolClientsUseCase),
+  serve(UserDirectoryOperations.SignUp, SignUpUseCase),
+  serve(UserDirectoryOperations.ConfirmSignUp, ConfirmSignUpUseCase),
+  serve(UserDirectoryOperations.ResendConfirmationCode, ResendConfirmationCodeUseCase),
+  serve(UserDirectoryOperations.AdminConfirmSignUp, AdminConfirmSignUpUseCase),
+  serve(UserDirectoryOperations.AdminGetUser, AdminGetUserUseCase),
+  serve(UserDirectoryOperations.AdminDeleteUser, AdminDeleteUserUseCase),
+  serve(UserDirectoryOperations.InitiateAuth, InitiateAuthUseCase),
+  serve(UserDirectoryOperations.RespondToAuthChallenge, RespondToAuthChallengeUseCase),
+  serve(UserDirectoryOperations.GetUser, GetUserUseCase),
+  serve(UserDirectoryOperations.GlobalSignOut, GlobalSignOutUseCase),
+  serve(UserDirectoryOperations.AdminUserGlobalSignOut, AdminUserGlobalSignOutUseCase),
+  serve(UserDirectoryOperations.RevokeToken, RevokeTokenUseCase),
+  serve(UserDirectoryOperations.AdminDisableUser, AdminDisableUserUseCase),
+  serve(UserDirectoryOperations.AdminEnableUser, AdminEnableUserUseCase),
+  serve(UserDirectoryOperations.ForgotPassword, ForgotPasswordUseCase),
+  serve(UserDirectoryOperations.ConfirmForgotPassword, ConfirmForgotPasswordUseCase),
+  serve(UserDirectoryOperations.ChangePassword, ChangePasswordUseCase),
+  serve(UserDirectoryOperations.AdminSetUserPassword, AdminSetUserPasswordUseCase),
+  serve(UserDirectoryOperations.AdminCreateUser, AdminCreateUserUseCase),
+  serve(UserDirectoryOperations.ListUsers, ListUsersUseCase),
+  serve(UserDirectoryOperations.AdminUpdateUserAttributes, AdminUpdateUserAttributesUseCase),
+  serve(UserDirectoryOperations.UpdateUserAttributes, UpdateUserAttributesUseCase),
+  serve(UserDirectoryOperations.AdminDeleteUserAttributes, AdminDeleteUserAttributesUseCase),
+  serve(UserDirectoryOperations.DeleteUserAttributes, DeleteUserAttributesUseCase),
+  serve(UserDirectoryOperations.VerifyUserAttribute, VerifyUserAttributeUseCase),
+  serve(UserDirectoryOperations.GetUserAttributeVerificationCode, GetUserAttributeVerificationCodeUseCase),
+  serve(UserDirectoryOperations.DeleteUser, DeleteUserUseCase),
+  serve(UserDirectoryOperations.AdminInitiateAuth, AdminInitiateAuthUseCase),
+  serve(UserDirectoryOperations.AdminRespondToAuthChallenge, AdminRespondToAuthChallengeUseCase),
+  serve(UserDirectoryOperations.CreateGroup, CreateGroupUseCase),
+  serve(UserDirectoryOperations.GetGroup, GetGroupUseCase),
+  serve(UserDirectoryOperations.UpdateGroup, UpdateGroupUseCase),
+  serve(UserDirectoryOperations.DeleteGroup, DeleteGroupUseCase),
+  serve(UserDirectoryOperations.ListGroups, ListGroupsUseCase),
+  serve(UserDirectoryOperations.AdminAddUserToGroup, AdminAddUserToGroupUseCase),
+  serve(UserDirectoryOperations.AdminRemoveUserFromGroup, AdminRemoveUserFromGroupUseCase),
+  serve(UserDirectoryOperations.AdminListGroupsForUser, AdminListGroupsForUserUseCase),
+  serve(UserDirectoryOperations.ListUsersInGroup, ListUsersInGroupUseCase),
+  serve(UserDirectoryOperations.GetJwks, GetJwksUseCase),
+];

@@ -1,0 +1,82 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ForgotPasswordRequest, ForgotPasswordResponse, UserDirectoryOperations } from '@idfed/contracts';
+import { OperationHandler } from '@idfed/service-runtime';
+import { DataSource } from 'typeorm';
+import { AttemptLimiter, userSubject } from '../attempts/attempt-limiter';
+import { checkSecretHash } from '../auth/client-secret.check';
+import { ClientsService } from '../clients/clients.service';
+import { CognitoErrors } from '../common/cognito-errors';
+import { Members, RequestValidator } from '../common/validate';
+import { UserPoolEntity } from '../database/entities';
+import { passwordResetMessage } from '../delivery/code-messages';
+import { BackgroundDelivery } from '../delivery/background-delivery';
+import { isEmail, isPhoneNumber } from './user-attributes';
+import { findUser } from './user-lookup';
+import { CodeDigest } from './secrets-at-rest';
+import { codeIssueStatement, deliveryDetails, recoveryChannel } from './verification-codes';
+
+/**
+ * ForgotPassword: a reset code to a verified email or phone. Wrong guesses of it lock the user out
+ * for a while (AttemptLimiter, in ConfirmForgotPassword).
+ */
+@Injectable()
+export class ForgotPasswordUseCase implements OperationHandler<
+  typeof UserDirectoryOperations.ForgotPassword
+> {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(ClientsService) private readonly clients: ClientsService,
+    @Inject(BackgroundDelivery) private readonly delivery: BackgroundDelivery,
+    @Inject(AttemptLimiter) private readonly attempts: AttemptLimiter,
+    @Inject(CodeDigest) private readonly codes: CodeDigest,
+  ) {}
+
+  /**
+   * With PreventUserExistenceErrors, a known and an unknown name do the same work: one statement that
+   * counts the request (and, for a user, stores the new code), and the message sent after the answer.
+   */
+  async execute(req: ForgotPasswordRequest): Promise<ForgotPasswordResponse> {
+    RequestValidator.of(req)
+      .string('ClientId', Members.clientId)
+      .string('Username', Members.username)
+      .string('SecretHash', { min: 1, max: 128, secret: true })
+      .check();
+    const auth = await this.clients.forAuth(req.ClientId);
+    checkSecretHash(auth, req.SecretHash, [req.Username]);
+    const hideExistence = auth.client.config.preventUserExistenceErrors === 'ENABLED';
+    const m = this.dataSource.manager;
+    const pool = await m.findOneOrFail(UserPoolEntity, { where: { id: auth.client.poolId } });
+    const user = await findUser(m, pool.id, pool.config, req.Username);
+    if (!user) {
+      if (!hideExistence) throw CognitoErrors.userNotFound();
+      // The answer a real user would get, so that the response tells nothing.
+      const sms = isPhoneNumber(req.Username);
+      const details = deliveryDetails({
+        medium: sms ? 'SMS' : 'EMAIL',
+        attribute: sms ? 'phone_number' : 'email',
+        destination: sms || isEmail(req.Username) ? req.Username : `${req.Username}@example.com`,
+      });
+      await this.attempts.begin(
+        'code-delivery',
+        this.attempts.unknownName(pool.id, pool.config, req.Username),
+      );
+      return { CodeDeliveryDetails: details };
+    }
+    if (!user.enabled) throw CognitoErrors.notAuthorized('User is disabled.');
+    if (user.status === 'FORCE_CHANGE_PASSWORD') {
+      throw CognitoErrors.notAuthorized('User password cannot be reset in the current state.');
+    }
+    const channel = recoveryChannel(user.attributes);
+    if (!channel) {
+      throw CognitoErrors.invalidParameter(
+        'Cannot reset password for the user as there is no registered/verified email or phone_number',
+      );
+    }
+    const { code, statement } = codeIssueStatement(user.sub, 'forgot-password', this.codes);
+    await this.attempts.begin('code-delivery', userSubject(user), statement);
+    this.delivery.enqueue(
+      passwordResetMessage(channel.medium, channel.destination, code, pool.id, user.username),
+    );
+    return { CodeDeliveryDetails: deliveryDetails(channel) };
+  }
+}

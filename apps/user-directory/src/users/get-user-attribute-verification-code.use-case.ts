@@ -1,0 +1,54 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  GetUserAttributeVerificationCodeRequest,
+  GetUserAttributeVerificationCodeResponse,
+  UserDirectoryOperations,
+} from '@idfed/contracts';
+import { OperationHandler } from '@idfed/service-runtime';
+import { DataSource } from 'typeorm';
+import { AccessTokenVerifier } from '../auth/access-token.verifier';
+import { CognitoErrors } from '../common/cognito-errors';
+import { Members, RequestValidator } from '../common/validate';
+import { confirmationMessage } from '../delivery/code-messages';
+import { deliverOrFail } from '../delivery/deliver-or-fail';
+import { MESSAGE_SENDER, MessageSender } from '../delivery/message-sender';
+import { CodeDigest } from './secrets-at-rest';
+import { deliveryDetails, issueCode } from './verification-codes';
+import { channelFor, UserAttributeEdits, verifiable } from './user-attribute-edits';
+
+/** GetUserAttributeVerificationCode: a code to verify the email or phone of the holder of an access token. */
+@Injectable()
+export class GetUserAttributeVerificationCodeUseCase implements OperationHandler<
+  typeof UserDirectoryOperations.GetUserAttributeVerificationCode
+> {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(AccessTokenVerifier) private readonly tokens: AccessTokenVerifier,
+    @Inject(MESSAGE_SENDER) private readonly sender: MessageSender,
+    @Inject(CodeDigest) private readonly codes: CodeDigest,
+    @Inject(UserAttributeEdits) private readonly edits: UserAttributeEdits,
+  ) {}
+
+  async execute(
+    req: GetUserAttributeVerificationCodeRequest,
+  ): Promise<GetUserAttributeVerificationCodeResponse> {
+    RequestValidator.of(req)
+      .string('AccessToken', Members.accessToken)
+      .string('AttributeName', { required: true, min: 1, max: 32 })
+      .check();
+    const user = await this.tokens.userOf(req.AccessToken);
+    const attribute = verifiable(req.AttributeName);
+    const destination = user.attributes[attribute];
+    if (!destination) throw CognitoErrors.invalidParameter(`User does not have the attribute ${attribute}.`);
+    const pool = await this.edits.poolOf(user);
+    const channel = channelFor(attribute, destination);
+    await this.dataSource.transaction(async (m) => {
+      const code = await issueCode(m, user.sub, `verify-${attribute}`, this.codes);
+      await deliverOrFail(
+        this.sender,
+        confirmationMessage(channel.medium, destination, code, pool.id, user.username),
+      );
+    });
+    return { CodeDeliveryDetails: deliveryDetails(channel) };
+  }
+}

@@ -1,0 +1,100 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  CodeDeliveryDetailsType,
+  ResendConfirmationCodeRequest,
+  ResendConfirmationCodeResponse,
+  UserDirectoryOperations,
+} from '@idfed/contracts';
+import { OperationHandler } from '@idfed/service-runtime';
+import { DataSource } from 'typeorm';
+import { createHash } from 'node:crypto';
+import { AttemptLimiter, userSubject } from '../attempts/attempt-limiter';
+import { checkSecretHash } from '../auth/client-secret.check';
+import { ClientsService } from '../clients/clients.service';
+import { CognitoErrors } from '../common/cognito-errors';
+import { Patterns, RequestValidator } from '../common/validate';
+import { UserPoolEntity } from '../database/entities';
+import { confirmationMessage } from '../delivery/code-messages';
+import { BackgroundDelivery } from '../delivery/background-delivery';
+import { PoolConfig } from '../pools/pool-config';
+import { maskDestination } from './user-attributes';
+import { findUser } from './user-lookup';
+import { CodeDigest } from './secrets-at-rest';
+import { codeIssueStatement, confirmationChannel } from './verification-codes';
+
+/** ResendConfirmationCode: a new sign-up code, delivered after the answer. */
+@Injectable()
+export class ResendConfirmationCodeUseCase implements OperationHandler<
+  typeof UserDirectoryOperations.ResendConfirmationCode
+> {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(ClientsService) private readonly clients: ClientsService,
+    @Inject(BackgroundDelivery) private readonly delivery: BackgroundDelivery,
+    @Inject(AttemptLimiter) private readonly attempts: AttemptLimiter,
+    @Inject(CodeDigest) private readonly codes: CodeDigest,
+  ) {}
+
+  /**
+   * With PreventUserExistenceErrors, a known and an unknown name do the same work: one statement
+   * that counts the request (and, for a user, stores the new code), and no delivery on the request
+   * path: the message goes out after the answer.
+   */
+  async execute(req: ResendConfirmationCodeRequest): Promise<ResendConfirmationCodeResponse> {
+    RequestValidator.of(req)
+      .string('ClientId', { required: true, min: 1, max: 128, pattern: Patterns.clientId })
+      .string('Username', { required: true, min: 1, max: 128, pattern: Patterns.username })
+      .string('SecretHash', { min: 1, max: 128, secret: true })
+      .check();
+    const auth = await this.clients.forAuth(req.ClientId);
+    checkSecretHash(auth, req.SecretHash, [req.Username]);
+    const m = this.dataSource.manager;
+    const pool = await m.findOneOrFail(UserPoolEntity, { where: { id: auth.client.poolId } });
+    const user = await findUser(m, pool.id, pool.config, req.Username);
+    if (!user) {
+      if (auth.client.config.preventUserExistenceErrors !== 'ENABLED') throw CognitoErrors.userNotFound();
+      // A client that hides user existence gets the answer a real user would get, and no code goes out.
+      const details = simulatedDelivery(pool.config, pool.id, req.Username);
+      await this.attempts.begin(
+        'code-delivery',
+        this.attempts.unknownName(pool.id, pool.config, req.Username),
+      );
+      return { CodeDeliveryDetails: details };
+    }
+    if (user.status !== 'UNCONFIRMED') throw CognitoErrors.invalidParameter('User is already confirmed.');
+    const channel = confirmationChannel(pool.config, user.attributes);
+    if (!channel)
+      throw CognitoErrors.invalidParameter('Cannot resend codes. Auto verification not turned on.');
+    const { code, statement } = codeIssueStatement(user.sub, 'confirm-sign-up', this.codes);
+    await this.attempts.begin('code-delivery', userSubject(user), statement);
+    this.delivery.enqueue(
+      confirmationMessage(channel.medium, channel.destination, code, pool.id, user.username),
+    );
+    return {
+      CodeDeliveryDetails: {
+        Destination: maskDestination(channel.destination),
+        DeliveryMedium: channel.medium,
+        AttributeName: channel.attribute,
+      },
+    };
+  }
+}
+
+/**
+ * What ResendConfirmationCode shows for a user who does not exist, when the client hides user
+ * existence: a masked destination of the pool's first auto-verified kind, its letters derived from
+ * the username (stable across calls, so repeating the call reveals nothing either).
+ */
+function simulatedDelivery(config: PoolConfig, poolId: string, username: string): CodeDeliveryDetailsType {
+  const digest = createHash('sha256').update(`${poolId}\u0000${username}`).digest();
+  const letter = (i: number) => String.fromCharCode(97 + (digest[i] % 26));
+  if (config.autoVerifiedAttributes.length === 0) {
+    // What a real user of this pool is told.
+    throw CognitoErrors.invalidParameter('Cannot resend codes. Auto verification not turned on.');
+  }
+  if (config.autoVerifiedAttributes[0] === 'phone_number') {
+    const digits = [...digest.subarray(2, 6)].map((b) => String(b % 10)).join('');
+    return { Destination: `+*******${digits}`, DeliveryMedium: 'SMS', AttributeName: 'phone_number' };
+  }
+  return { Destination: `${letter(0)}***@${letter(1)}***`, DeliveryMedium: 'EMAIL', AttributeName: 'email' };
+}

@@ -1,0 +1,36 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  UpdateUserAttributesRequest,
+  UpdateUserAttributesResponse,
+  UserDirectoryOperations,
+} from '@idfed/contracts';
+import { OperationHandler } from '@idfed/service-runtime';
+import { AccessTokenVerifier } from '../auth/access-token.verifier';
+import { Members, RequestValidator } from '../common/validate';
+import { userAttributesFromRequest } from './user-attributes';
+import { UserAttributeEdits } from './user-attribute-edits';
+
+/** UpdateUserAttributes: the holder of an access token changes their attributes; a changed email or phone gets a code. */
+@Injectable()
+export class UpdateUserAttributesUseCase implements OperationHandler<
+  typeof UserDirectoryOperations.UpdateUserAttributes
+> {
+  constructor(
+    @Inject(AccessTokenVerifier) private readonly tokens: AccessTokenVerifier,
+    @Inject(UserAttributeEdits) private readonly edits: UserAttributeEdits,
+  ) {}
+
+  async execute(req: UpdateUserAttributesRequest): Promise<UpdateUserAttributesResponse> {
+    RequestValidator.of(req)
+      .string('AccessToken', Members.accessToken)
+      .attributeList('UserAttributes')
+      .check();
+    if (req.UserAttributes == null)
+      RequestValidator.of(req).string('UserAttributes', { required: true }).check();
+    const user = await this.tokens.userOf(req.AccessToken);
+    const pool = await this.edits.poolOf(user);
+    const updates = userAttributesFromRequest(pool.config, req.UserAttributes);
+    const sent = await this.edits.change(pool, user.sub, updates);
+    return sent.length ? { CodeDeliveryDetailsList: sent } : {};
+  }
+}
