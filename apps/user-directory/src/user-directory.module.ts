@@ -7,11 +7,9 @@ import { AttemptLimiter, LOCKOUT_POLICY, UNKNOWN_NAME_KEY } from './attempts/att
 import { LockoutPolicy } from './attempts/attempt-policy';
 import { AccessTokenVerifier } from './auth/access-token.verifier';
 import { AuthSessionSeal } from './auth/auth-session-seal';
-import { ChallengeAnswers } from './auth/challenge-answers';
-import { NewPasswordChallenge } from './auth/new-password-challenge';
+import { authFlowProviders } from './auth/flows/auth-flows.registry';
 import { PasswordHasher } from './auth/password-hasher';
 import { SignInCompletion } from './auth/sign-in-completion';
-import { UserSrpAuth } from './auth/user-srp-auth';
 import { ClientsService } from './clients/clients.service';
 import { userDirectoryEntities } from './database/entities';
 import { userDirectoryMigrations } from './database/migrations';
@@ -83,9 +81,7 @@ export const UserDirectoryModule = {
         PoolsService,
         ClientsService,
         SignInCompletion,
-        UserSrpAuth,
-        NewPasswordChallenge,
-        ChallengeAnswers,
+        ...authFlowProviders,
         UserAttributeEdits,
       ],
     });

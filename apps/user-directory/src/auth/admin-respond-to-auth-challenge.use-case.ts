@@ -7,7 +7,8 @@ import {
 import { OperationHandler } from '@idfed/service-runtime';
 import { ClientsService } from '../clients/clients.service';
 import { Members, RequestValidator } from '../common/validate';
-import { CHALLENGE_NAMES, ChallengeAnswers, challengeResponsesOf } from './challenge-answers';
+import { AuthFlows } from './flows/auth-flows';
+import { CHALLENGE_NAMES, challengeResponsesOf } from './flows/auth-parameters';
 
 /** AdminRespondToAuthChallenge: RespondToAuthChallenge for a back end signing with the admin key. */
 @Injectable()
@@ -16,7 +17,7 @@ export class AdminRespondToAuthChallengeUseCase implements OperationHandler<
 > {
   constructor(
     @Inject(ClientsService) private readonly clients: ClientsService,
-    @Inject(ChallengeAnswers) private readonly challenges: ChallengeAnswers,
+    @Inject(AuthFlows) private readonly flows: AuthFlows,
   ) {}
 
   async execute(req: AdminRespondToAuthChallengeRequest): Promise<RespondToAuthChallengeResponse> {
@@ -27,10 +28,7 @@ export class AdminRespondToAuthChallengeUseCase implements OperationHandler<
       .string('Session', { min: 20, max: 4096, secret: true })
       .check();
     const responses = challengeResponsesOf(req.ChallengeResponses);
-    return this.challenges.answer(
-      await this.clients.forAdminAuth(req.UserPoolId, req.ClientId),
-      req,
-      responses,
-    );
+    const auth = await this.clients.forAdminAuth(req.UserPoolId, req.ClientId);
+    return this.flows.respond(req.ChallengeName, auth, req.Session, responses);
   }
 }

@@ -12,6 +12,7 @@ import { checkRequiredAttributes, userAttributesFromRequest } from '../users/use
 import { findUser } from '../users/user-lookup';
 import { AuthSessionSeal } from './auth-session-seal';
 import { checkSecretHash } from './client-secret.check';
+import { ChallengeHandler } from './flows/auth-flow';
 import { NewPasswordSession, SignInCompletion } from './sign-in-completion';
 
 const ATTRIBUTE_PREFIX = 'userAttributes.';
@@ -21,7 +22,9 @@ const ATTRIBUTE_PREFIX = 'userAttributes.';
  * their own (and any required attributes they lack), becomes CONFIRMED, and gets tokens.
  */
 @Injectable()
-export class NewPasswordChallenge {
+export class NewPasswordChallenge implements ChallengeHandler {
+  readonly challenge = 'NEW_PASSWORD_REQUIRED';
+
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(AuthSessionSeal) private readonly seal: AuthSessionSeal,

@@ -7,7 +7,8 @@ import {
 import { OperationHandler } from '@idfed/service-runtime';
 import { ClientsService } from '../clients/clients.service';
 import { Patterns, RequestValidator } from '../common/validate';
-import { CHALLENGE_NAMES, ChallengeAnswers, challengeResponsesOf } from './challenge-answers';
+import { AuthFlows } from './flows/auth-flows';
+import { CHALLENGE_NAMES, challengeResponsesOf } from './flows/auth-parameters';
 
 /** RespondToAuthChallenge: the second step of a sign-in that answered with a challenge. */
 @Injectable()
@@ -16,7 +17,7 @@ export class RespondToAuthChallengeUseCase implements OperationHandler<
 > {
   constructor(
     @Inject(ClientsService) private readonly clients: ClientsService,
-    @Inject(ChallengeAnswers) private readonly challenges: ChallengeAnswers,
+    @Inject(AuthFlows) private readonly flows: AuthFlows,
   ) {}
 
   async execute(req: RespondToAuthChallengeRequest): Promise<RespondToAuthChallengeResponse> {
@@ -26,6 +27,7 @@ export class RespondToAuthChallengeUseCase implements OperationHandler<
       .string('Session', { min: 20, max: 4096, secret: true })
       .check();
     const responses = challengeResponsesOf(req.ChallengeResponses);
-    return this.challenges.answer(await this.clients.forAuth(req.ClientId), req, responses);
+    const auth = await this.clients.forAuth(req.ClientId);
+    return this.flows.respond(req.ChallengeName, auth, req.Session, responses);
   }
 }

@@ -189,14 +189,6 @@ describe('USER_SRP_AUTH against amazon-cognito-identity-js', () => {
     );
   });
 
-  it('refuses a client that does not allow USER_SRP_AUTH', async () => {
-    const auth = client({ explicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] });
-    expect(await rejection(srp.challenge(auth, { USERNAME: 'alice', SRP_A: 'abc' }))).toEqual({
-      name: 'InvalidParameterException',
-      message: 'USER_SRP_AUTH flow not enabled for this client',
-    });
-  });
-
   it('says UserNotFoundException for an unknown user on a LEGACY client', async () => {
     expect((await rejection(handshake('nobody', PASSWORD))).name).toBe('UserNotFoundException');
   });

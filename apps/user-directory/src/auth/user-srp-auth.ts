@@ -3,7 +3,6 @@ import { timingSafeEqual } from 'node:crypto';
 import { InitiateAuthResponse } from '@idfed/contracts';
 import { DataSource } from 'typeorm';
 import { AttemptLimiter, userSubject } from '../attempts/attempt-limiter';
-import { allowsFlow } from '../clients/client-config';
 import { ClientForAuth } from '../clients/clients.service';
 import { CognitoErrors } from '../common/cognito-errors';
 import { UserPoolEntity } from '../database/entities';
@@ -45,7 +44,8 @@ function requireParam(params: Record<string, string>, name: string): string {
  * USER_SRP_AUTH, the default sign-in of amazon-cognito-identity-js and Amplify: the password never
  * leaves the device. InitiateAuth answers PASSWORD_VERIFIER with the user's salt, the server's B
  * and a sealed SECRET_BLOCK; RespondToAuthChallenge checks the client's HMAC proof over the
- * SRP session key. No state is kept between the two steps.
+ * SRP session key. No state is kept between the two steps. AuthFlows has checked that the client
+ * allows USER_SRP_AUTH before either step.
  */
 @Injectable()
 export class UserSrpAuth {
@@ -58,9 +58,6 @@ export class UserSrpAuth {
   ) {}
 
   async challenge(auth: ClientForAuth, params: Record<string, string>): Promise<InitiateAuthResponse> {
-    if (!allowsFlow(auth.client.config, 'USER_SRP_AUTH')) {
-      throw CognitoErrors.invalidParameter('USER_SRP_AUTH flow not enabled for this client');
-    }
     const username = requireParam(params, 'USERNAME');
     const srpA = requireParam(params, 'SRP_A');
     const A = parseHexOrUndefined(srpA);
@@ -102,9 +99,6 @@ export class UserSrpAuth {
   }
 
   async verify(auth: ClientForAuth, responses: Record<string, string>): Promise<InitiateAuthResponse> {
-    if (!allowsFlow(auth.client.config, 'USER_SRP_AUTH')) {
-      throw CognitoErrors.invalidParameter('USER_SRP_AUTH flow not enabled for this client');
-    }
     const username = requireParam(responses, 'USERNAME');
     const secretBlock = requireParam(responses, 'PASSWORD_CLAIM_SECRET_BLOCK');
     const signature = requireParam(responses, 'PASSWORD_CLAIM_SIGNATURE');

@@ -1,0 +1,44 @@
+import { Provider, Type } from '@nestjs/common';
+import { NewPasswordChallenge } from '../new-password-challenge';
+import { UserSrpAuth } from '../user-srp-auth';
+import { AdminUserPasswordAuthFlow } from './admin-user-password-auth.flow';
+import { AUTH_FLOW_STRATEGIES, AuthFlowStrategy, CHALLENGE_HANDLERS, ChallengeHandler } from './auth-flow';
+import { AuthFlows } from './auth-flows';
+import { PasswordSignIn } from './password-sign-in';
+import { PasswordVerifierChallenge } from './password-verifier.challenge';
+import { RefreshTokenAuthFlow } from './refresh-token-auth.flow';
+import { UserPasswordAuthFlow } from './user-password-auth.flow';
+import { UserSrpAuthFlow } from './user-srp-auth.flow';
+
+/**
+ * The sign-in flows InitiateAuth and AdminInitiateAuth serve, one strategy each. A new flow (custom
+ * auth, passwordless) is one more class here.
+ */
+export const AUTH_FLOW_STRATEGY_CLASSES: Type<AuthFlowStrategy>[] = [
+  UserPasswordAuthFlow,
+  AdminUserPasswordAuthFlow,
+  UserSrpAuthFlow,
+  RefreshTokenAuthFlow,
+];
+
+/** The challenges RespondToAuthChallenge answers, one handler each (MFA and devices come here). */
+export const CHALLENGE_HANDLER_CLASSES: Type<ChallengeHandler>[] = [
+  PasswordVerifierChallenge,
+  NewPasswordChallenge,
+];
+
+/** Collects instances of the classes above under one token, so AuthFlows receives the list. */
+function listOf<T>(token: symbol, classes: Type<T>[]): Provider {
+  return { provide: token, inject: classes, useFactory: (...instances: T[]) => instances };
+}
+
+/** Everything the sign-in flows need as providers: the strategies, their helpers and the dispatcher. */
+export const authFlowProviders: Provider[] = [
+  ...AUTH_FLOW_STRATEGY_CLASSES,
+  ...CHALLENGE_HANDLER_CLASSES,
+  listOf(AUTH_FLOW_STRATEGIES, AUTH_FLOW_STRATEGY_CLASSES),
+  listOf(CHALLENGE_HANDLERS, CHALLENGE_HANDLER_CLASSES),
+  PasswordSignIn,
+  UserSrpAuth,
+  AuthFlows,
+];

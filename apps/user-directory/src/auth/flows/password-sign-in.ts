@@ -1,0 +1,65 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InitiateAuthResponse } from '@idfed/contracts';
+import { DataSource, IsNull } from 'typeorm';
+import { AttemptLimiter, userSubject } from '../../attempts/attempt-limiter';
+import { ClientForAuth } from '../../clients/clients.service';
+import { CognitoErrors } from '../../common/cognito-errors';
+import { UserEntity } from '../../database/entities';
+import { PasswordCredentials } from '../../users/password-credentials';
+import { findUser } from '../../users/user-lookup';
+import { checkSecretHash } from '../client-secret.check';
+import { SignInCompletion } from '../sign-in-completion';
+
+/**
+ * USERNAME and PASSWORD checked against the sealed SRP verifier (ADR 0006): the work of
+ * USER_PASSWORD_AUTH and ADMIN_USER_PASSWORD_AUTH. AuthFlows has checked the client allows the flow.
+ */
+@Injectable()
+export class PasswordSignIn {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(PasswordCredentials) private readonly credentials: PasswordCredentials,
+    @Inject(SignInCompletion) private readonly completion: SignInCompletion,
+    @Inject(AttemptLimiter) private readonly attempts: AttemptLimiter,
+  ) {}
+
+  async signIn(auth: ClientForAuth, params: Record<string, string>): Promise<InitiateAuthResponse> {
+    const { USERNAME: username, PASSWORD: password } = params;
+    if (typeof username !== 'string' || username.length === 0)
+      throw CognitoErrors.invalidParameter('Missing required parameter USERNAME');
+    if (typeof password !== 'string' || password.length === 0)
+      throw CognitoErrors.invalidParameter('Missing required parameter PASSWORD');
+    checkSecretHash(auth, params.SECRET_HASH, [username]);
+
+    const m = this.dataSource.manager;
+    const pool = auth.pool;
+    const user = await findUser(m, pool.id, pool.config, username);
+    const hideExistence = auth.client.config.preventUserExistenceErrors === 'ENABLED';
+    if (!user && !hideExistence) {
+      this.credentials.burnTime(pool.id, username, password);
+      throw CognitoErrors.userNotFound();
+    }
+    // Counted before the hash is checked; during a lockout even the right password is refused. An
+    // unknown name is counted too, so it locks out after as many tries as a real one.
+    const subject = user ? userSubject(user) : this.attempts.unknownName(pool.id, pool.config, username);
+    await this.attempts.begin('password', subject);
+    if (!user || !this.credentials.hasPassword(user)) {
+      // Same work and the same answer as a wrong password.
+      this.credentials.burnTime(pool.id, username, password);
+      throw CognitoErrors.notAuthorized();
+    }
+    if (!(await this.credentials.verify(pool.id, user, password))) throw CognitoErrors.notAuthorized();
+    await this.attempts.succeeded('password', subject);
+    if (this.credentials.needsUpgrade(user)) await this.upgradeStoredPassword(pool.id, user, password);
+    return this.completion.afterPasswordProof(auth, pool, user);
+  }
+
+  /**
+   * A password from before ADR 0006 (an argon2id hash, maybe no verifier): the plaintext is at hand
+   * now, so it becomes a sealed verifier and the hash goes.
+   */
+  private async upgradeStoredPassword(poolId: string, user: UserEntity, password: string): Promise<void> {
+    const stored = this.credentials.srpOnly(poolId, user.username, password);
+    await this.dataSource.manager.update(UserEntity, { sub: user.sub, srpVerifierEnc: IsNull() }, stored);
+  }
+}

@@ -1,0 +1,22 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { RespondToAuthChallengeResponse } from '@idfed/contracts';
+import { ClientForAuth } from '../../clients/clients.service';
+import { UserSrpAuth } from '../user-srp-auth';
+import { ChallengeHandler } from './auth-flow';
+
+/** PASSWORD_VERIFIER, the second step of USER_SRP_AUTH: the client's proof of the password. */
+@Injectable()
+export class PasswordVerifierChallenge implements ChallengeHandler {
+  readonly challenge = 'PASSWORD_VERIFIER';
+  readonly allowedBy = 'USER_SRP_AUTH';
+
+  constructor(@Inject(UserSrpAuth) private readonly srp: UserSrpAuth) {}
+
+  answer(
+    auth: ClientForAuth,
+    _session: string | undefined,
+    responses: Record<string, string>,
+  ): Promise<RespondToAuthChallengeResponse> {
+    return this.srp.verify(auth, responses);
+  }
+}
