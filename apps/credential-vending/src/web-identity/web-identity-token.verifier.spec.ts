@@ -110,6 +110,14 @@ describe('WebIdentityTokenVerifier', () => {
     expect(fetches.filter((u) => u.endsWith('/jwks'))).toHaveLength(2);
   });
 
+  it('refuses a kid that is not a string (RFC 7515), even one that reads as a published kid', async () => {
+    const seven = testKey('RS256', '7');
+    published = [seven];
+    const err = await errorOf(verifier.verify(signJwt(seven, claims(), { kid: 7 })));
+    expect(err.name).toBe('InvalidIdentityToken');
+    expect(err.message).toMatch(/verification key/);
+  });
+
   it.each<[string, () => string, string, RegExp]>([
     ['not a JWT', () => 'abc.def', 'InvalidIdentityToken', /not a valid JWT/],
     [

@@ -77,7 +77,11 @@ export class WebIdentityTokenVerifier {
         `No OpenIDConnect provider found in your account for ${iss.slice(0, 256)}`,
       );
     }
-    const kid = header.kid === undefined ? undefined : String(header.kid);
+    // RFC 7515 makes kid a string; any other value names no key (String(7) would match a kid "7").
+    if (header.kid !== undefined && typeof header.kid !== 'string') {
+      throw StsErrors.invalidIdentityToken(KEY_ERROR);
+    }
+    const kid = header.kid;
 
     let candidates;
     try {
