@@ -29,6 +29,11 @@ describe('rule matching', () => {
     ['NotEqual', 'gold', {}, false],
     ['Equals', 'admins', { t: ['users', 'admins'] }, true],
     ['Equals', 'gold', {}, false],
+    ['Equals', '12', { t: 12 }, true],
+    ['Equals', 'true', { t: [true] }, true],
+    // An object claim is no text: before, it matched as "[object Object]".
+    ['Contains', 'object', { t: { a: 1 } }, false],
+    ['Equals', 'null', { t: [null] }, false],
   ] as const)('%s %s against %j -> %s', (MatchType, Value, claims, expected) => {
     expect(ruleMatches({ Claim: 't', MatchType, Value, RoleARN: ADMIN }, claims)).toBe(expected);
   });

@@ -7,10 +7,12 @@ export type RoleResolution =
   | { kind: 'denied'; reason: string }
   | { kind: 'no-role'; reason: string };
 
+/** A claim's values as text: scalars only (an object claim is no text a rule can match). */
 function values(claim: unknown): string[] {
-  if (Array.isArray(claim)) return claim.map(String);
-  if (claim === undefined || claim === null) return [];
-  return [String(claim)];
+  const list: unknown[] = Array.isArray(claim) ? claim : [claim];
+  return list
+    .filter((v) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
+    .map(String);
 }
 
 /** A rule matches when its claim does (for multi-valued claims such as cognito:groups, any value). */
