@@ -108,18 +108,24 @@ async function readTopic(brokers: string, topic: string): Promise<string[]> {
   await consumer.subscribe({ topics: [topic], fromBeginning: true });
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`could not read ${topic} to its end in 60 s`)), 60_000);
-    void consumer.run({
-      eachMessage: async ({ partition, message }) => {
-        const id = message.headers?.['idfed-event-id'];
-        ids.push(id ? id.toString() : '');
-        if (Number(message.offset) + 1 >= (remaining.get(partition) ?? 0)) remaining.delete(partition);
-        for (const [p, h] of remaining) if (h === 0) remaining.delete(p);
-        if (remaining.size === 0) {
-          clearTimeout(timer);
-          resolve();
-        }
-      },
-    });
+    // run() resolves once the consumer is running; a failure to start rejects the read.
+    consumer
+      .run({
+        eachMessage: async ({ partition, message }) => {
+          const id = message.headers?.['idfed-event-id'];
+          ids.push(id ? id.toString() : '');
+          if (Number(message.offset) + 1 >= (remaining.get(partition) ?? 0)) remaining.delete(partition);
+          for (const [p, h] of remaining) if (h === 0) remaining.delete(p);
+          if (remaining.size === 0) {
+            clearTimeout(timer);
+            resolve();
+          }
+        },
+      })
+      .catch((err: Error) => {
+        clearTimeout(timer);
+        reject(err);
+      });
   });
   await consumer.disconnect();
   return ids;

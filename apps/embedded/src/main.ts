@@ -96,8 +96,15 @@ async function main(env: IdfedEnv): Promise<void> {
   // first, then the services, then the database.
   process.removeAllListeners('SIGTERM');
   process.removeAllListeners('SIGINT');
-  process.once('SIGTERM', () => void stop());
-  process.once('SIGINT', () => void stop());
+  // A signal listener cannot be awaited. A shutdown that fails is logged and exits 1 (what the
+  // unhandled rejection it used to be did, without the log line).
+  const onSignal = () =>
+    void stop().catch((err: unknown) => {
+      logger.error('idfed failed to stop cleanly', err);
+      process.exit(1);
+    });
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
 }
 
 try {

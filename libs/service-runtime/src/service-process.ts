@@ -52,8 +52,15 @@ export async function runServiceProcess(service: ServiceName, start: Starter): P
     await app.close();
     process.exit(ExitCodes.stopped);
   };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  // A signal listener cannot be awaited. A shutdown that fails is logged and exits 1 (what the
+  // unhandled rejection it used to be did, without the log line).
+  const onSignal = () =>
+    void stop().catch((err: unknown) => {
+      logger.error(`${service} failed to stop cleanly`, err);
+      process.exit(1);
+    });
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
 }
 
 /**
