@@ -252,13 +252,13 @@ function startProcess(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const firstLine = new Promise<string>((resolve, reject) => {
-    const rl = createInterface({ input: child.stdout! });
+    const rl = createInterface({ input: child.stdout });
     rl.on('line', (line) => {
       if (line.startsWith('{"idfedReady"') || line.startsWith('{"issuer"')) resolve(line);
     });
     child.once('exit', (code) => reject(new Error(`${file} exited with ${code}`)));
   });
-  child.stderr!.resume();
+  child.stderr.resume();
   return { child, firstLine };
 }
 

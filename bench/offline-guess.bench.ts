@@ -83,4 +83,5 @@ async function main(): Promise<void> {
   row('storing a new password: sealed verifier (now)', deriveNow);
 }
 
+// An error ends the run with its stack (an unhandled rejection), which is what a bench should do.
 void main();

@@ -127,7 +127,8 @@ export interface Infrastructure {
   databaseUrl: string;
   /** CPU groups of the broker and the database, when this run started them. */
   cpuGroups: CpuGroup[];
-  stop(): Promise<void>;
+  // A function value (it is passed around as a cleanup), not a method bound to its object.
+  stop: () => Promise<void>;
 }
 
 /** One process per app over Kafka and PostgreSQL, as the e2e harness runs the distributed mode. */

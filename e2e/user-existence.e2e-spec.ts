@@ -147,8 +147,8 @@ describe('answers that do not tell whether a user exists', () => {
           ClientId: clientId,
           ChallengeName: 'PASSWORD_VERIFIER',
           ChallengeResponses: {
-            USERNAME: p!.USER_ID_FOR_SRP!,
-            PASSWORD_CLAIM_SECRET_BLOCK: p!.SECRET_BLOCK!,
+            USERNAME: p!.USER_ID_FOR_SRP,
+            PASSWORD_CLAIM_SECRET_BLOCK: p!.SECRET_BLOCK,
             PASSWORD_CLAIM_SIGNATURE: randomBytes(32).toString('base64'),
             TIMESTAMP: 'Sun Dec 6 01:40:00 UTC 2026',
           },

@@ -210,8 +210,8 @@ describe('reading and editing users', () => {
         }),
       );
       const first = `mover.${stamp}@example.com`;
-      await confirmedUser('mover', first, UserPoolClient!.ClientId!, UserPool!.Id!);
-      const tokens = await signIn('mover', password, UserPoolClient!.ClientId!);
+      await confirmedUser('mover', first, UserPoolClient!.ClientId, UserPool!.Id);
+      const tokens = await signIn('mover', password, UserPoolClient!.ClientId);
       await app.send(
         new GetUserAttributeVerificationCodeCommand({
           AccessToken: tokens.AccessToken!,
@@ -317,8 +317,8 @@ describe('reading and editing users', () => {
       const first = `first.${stamp}@example.com`;
       const taken = `taken.${stamp}@example.com`;
       const moved = `moved.${stamp}@example.com`;
-      await confirmedUser(first, first, c, UserPool!.Id!);
-      await confirmedUser(taken, taken, c, UserPool!.Id!);
+      await confirmedUser(first, first, c, UserPool!.Id);
+      await confirmedUser(taken, taken, c, UserPool!.Id);
       const tokens = await signIn(first, password, c);
       await expectAwsError(
         app.send(

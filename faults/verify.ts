@@ -49,7 +49,7 @@ export async function readBack(clients: Clients, fixture: Fixture, ledger: Ledge
       // to the caller); unset only if no update was acknowledged.
       const allowed = [...(user.named ? [] : [undefined]), ...user.names];
       if (!allowed.includes(name))
-        lost.push(`user ${user.username}: name ${name}, expected one of ${allowed}`);
+        lost.push(`user ${user.username}: name ${name}, expected one of ${allowed.join(',')}`);
       if (user.disabled && got.Enabled !== false)
         lost.push(`user ${user.username}: disable acknowledged, enabled`);
     } catch (err) {

@@ -84,7 +84,7 @@ describe('replicas starting together', () => {
       const { UserPool } = await adminA.send(new CreateUserPoolCommand({ PoolName: 'shared' }));
       await expect(
         adminB.send(new DescribeUserPoolCommand({ UserPoolId: UserPool!.Id! })),
-      ).resolves.toHaveProperty('UserPool.Id', UserPool!.Id!);
+      ).resolves.toHaveProperty('UserPool.Id', UserPool!.Id);
       const { UserPoolClient } = await adminA.send(
         new CreateUserPoolClientCommand({
           UserPoolId: UserPool!.Id!,

@@ -41,9 +41,7 @@ export async function rawJsonCall(
   const obj = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as Record<string, unknown>;
   return {
     status: res.status,
-    ...(res.status >= 300
-      ? { error: String(obj.__type ?? ''), message: String(obj.message ?? obj.Message ?? '') }
-      : {}),
+    ...(res.status >= 300 ? { error: asText(obj.__type), message: asText(obj.message ?? obj.Message) } : {}),
     body: parsed,
   };
 }
@@ -71,6 +69,11 @@ export async function rawQueryCall(system: E2eSystem, api: 'sts' | 'iam', form: 
  * Form encoding as the SDKs send it (RFC 3986: spaces as %20). A lone surrogate, which
  * encodeURIComponent refuses, goes out as the three bytes a careless client would send (CESU-8).
  */
+/** An error field as the wire gave it; a field that is not text shows as '' (the assertion then fails). */
+function asText(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
 export function queryForm(params: Record<string, string>): string {
   return Object.entries(params)
     .map(([k, v]) => `${formEncode(k)}=${formEncode(v)}`)

@@ -82,7 +82,7 @@ function install(system: SystemInfo): void {
   if (shared[INSTALLED]) return;
   shared[INSTALLED] = true;
   const original = http.request;
-  http.request = ((...args: unknown[]) => {
+  http.request = (...args: unknown[]) => {
     const req = (original as (...a: unknown[]) => ClientRequest)(...args);
     if (isToSystem(system, args)) {
       const options = (typeof args[0] === 'object' && !(args[0] instanceof URL) ? args[0] : args[1]) as
@@ -91,7 +91,7 @@ function install(system: SystemInfo): void {
       captureRequest(system, req);
     }
     return req;
-  }) as typeof http.request;
+  };
 }
 
 function installFetch(system: SystemInfo): void {

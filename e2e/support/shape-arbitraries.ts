@@ -192,7 +192,8 @@ export function toQueryParams(input: Record<string, unknown>): Record<string, st
     } else if (typeof value === 'object') {
       for (const [k, v] of Object.entries(value)) walk(`${prefix}.${k}`, v);
     } else {
-      out[prefix] = String(value);
+      // Strings as they are; numbers and booleans as their JSON text, which is what String() gives.
+      out[prefix] = typeof value === 'string' ? value : JSON.stringify(value);
     }
   };
   for (const [k, v] of Object.entries(input)) walk(k, v);

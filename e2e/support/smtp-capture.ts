@@ -5,7 +5,7 @@ import { SMTPServer } from 'smtp-server';
  * A real SMTP server on loopback that accepts every message and appends it to a JSON-lines file,
  * so the distributed e2e run exercises idfed's SMTP delivery end to end.
  */
-export async function startSmtpCapture(file: string): Promise<{ url: string; close(): Promise<void> }> {
+export async function startSmtpCapture(file: string): Promise<{ url: string; close: () => Promise<void> }> {
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],

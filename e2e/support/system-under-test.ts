@@ -28,7 +28,7 @@ export interface SystemUnderTest {
   commonEnv: Record<string, string>;
   /** Distributed: the database's administrator URL, which only the migrate step and the tests use. */
   databaseAdminUrl?: string;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 export const SERVICE_APPS = ['user-directory', 'federation-broker', 'credential-vending', 'device-sync'];

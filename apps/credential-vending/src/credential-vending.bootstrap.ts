@@ -11,7 +11,9 @@ export function startCredentialVending(
   transport: TransportConfig,
   databaseUrl: string,
   logger: LoggerService,
-  sessionTokenKey: Buffer = loadSessionTokenKey(env, (m) => logger.log(m)),
+  sessionTokenKey: Buffer = loadSessionTokenKey(env, (m) => {
+    logger.log(m);
+  }),
 ): Promise<INestMicroservice> {
   const module = CredentialVendingModule.register({ env, transport, databaseUrl, sessionTokenKey });
   return startServiceApp('credential-vending', module, transport, logger);

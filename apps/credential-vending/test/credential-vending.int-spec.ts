@@ -302,9 +302,9 @@ describe('credential vending on PostgreSQL', () => {
     expect((await revocations.list()).Revocations).toEqual([
       { RoleArn: arns.role('/', 'revoked'), RevokedBefore: '2030-01-01T12:00:00.000Z' },
     ]);
-    const events = (await ds.query(
+    const events = await ds.query<{ key: string; payload: { revokedBefore: string } }[]>(
       `SELECT topic, key, payload FROM credential_vending.outbox WHERE topic = 'credential-vending.role-sessions.revoked.v1' ORDER BY id`,
-    )) as { key: string; payload: { revokedBefore: string } }[];
+    );
     expect(events.map((e) => e.payload.revokedBefore)).toEqual([
       '2030-01-01T12:00:00.000Z',
       '2030-01-01T12:00:00.000Z',
@@ -381,9 +381,9 @@ describe('credential vending on PostgreSQL', () => {
       ).name,
     ).toBe('AccessDenied');
 
-    const issued = (await ds.query(
+    const issued = await ds.query<{ payload: Record<string, unknown> }[]>(
       `SELECT payload FROM credential_vending.outbox WHERE topic = 'credential-vending.credentials.issued.v1'`,
-    )) as { payload: Record<string, unknown> }[];
+    );
     expect(issued.length).toBeGreaterThanOrEqual(2);
     expect(JSON.stringify(issued)).not.toContain(asAdmin.Credentials.SecretAccessKey);
     expect(JSON.stringify(issued)).not.toContain(asAdmin.Credentials.SessionToken);

@@ -1,3 +1,5 @@
+import { Server } from 'node:http';
+import { AddressInfo } from 'node:net';
 import { INestApplication, INestMicroservice } from '@nestjs/common';
 import { ConfigError, dataPath, IdfedEnv, loadEnv } from '@idfed/config';
 import { createRootLogger, PinoNestLogger } from '@idfed/logging';
@@ -56,7 +58,8 @@ async function main(env: IdfedEnv): Promise<void> {
     logger: rootLogger,
   });
   await gateway.listen(env.httpPort, env.httpHost);
-  const address = gateway.getHttpServer().address() as { port: number };
+  // Nest types the HTTP server as any; the platform is Express on node:http.
+  const address = (gateway.getHttpServer() as Server).address() as AddressInfo;
 
   const banner = {
     endpoint: env.publicUrl,
@@ -108,6 +111,7 @@ async function main(env: IdfedEnv): Promise<void> {
 }
 
 try {
+  // Nothing waits for main: every start failure ends here, as a fatal line and its exit code.
   void main(loadEnv()).catch((err: Error) => {
     console.error(`idfed failed to start: ${err.message}`);
     process.exit(classifyStartFailure(err).code);

@@ -16,7 +16,9 @@ export function startFederationBroker(
     dataDir: env.dataDir,
     file: 'key-encryption-key',
     variable: 'IDFED_KEY_ENCRYPTION_KEY',
-    log: (message) => logger.log(message),
+    log: (message) => {
+      logger.log(message);
+    },
   });
   const module = FederationBrokerModule.register({ env, transport, databaseUrl, keyEncryptionKey });
   return startServiceApp('federation-broker', module, transport, logger);

@@ -91,7 +91,7 @@ describe('identity links and pools on PostgreSQL', () => {
   }
 
   async function countOf(sql: string, params: unknown[]): Promise<number> {
-    const [row] = (await ds.query(sql, params)) as { n: number }[];
+    const [row] = await ds.query<{ n: number }[]>(sql, params);
     return row.n;
   }
 

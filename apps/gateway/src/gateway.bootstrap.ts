@@ -45,7 +45,10 @@ export async function createGatewayApp(options: GatewayOptions): Promise<INestAp
   app.set('etag', false);
   app.set(BODY_TIMEOUT_SETTING, options.env.httpLimits.bodyTimeoutMs);
   // First, so every response, CORS preflights and 404s included, carries a request id and is logged.
-  app.use(requestContext(createAccessLogger(options.env.logLevel, logger.bindings().name ?? 'gateway')));
+  const name: unknown = logger.bindings().name;
+  app.use(
+    requestContext(createAccessLogger(options.env.logLevel, typeof name === 'string' ? name : 'gateway')),
+  );
   app.enableCors({
     origin: '*',
     methods: ['GET', 'POST', 'OPTIONS'],

@@ -17,7 +17,9 @@ export function loadKeyEncryptionKey(
     dataDir: env.dataDir,
     file: 'key-encryption-key',
     variable: 'IDFED_KEY_ENCRYPTION_KEY',
-    log: (message) => logger.log(message),
+    log: (message) => {
+      logger.log(message);
+    },
   });
 }
 

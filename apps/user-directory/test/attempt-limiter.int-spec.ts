@@ -10,7 +10,8 @@ import { userDirectoryMigrations } from '../src/database/migrations';
 import { USER_DIRECTORY_SCHEMA } from '../src/database/schema';
 import { PoolConfig } from '../src/pools/pool-config';
 
-type Outcome = 'admitted' | string;
+/** 'admitted', or the AWS error name of a refusal. */
+type Outcome = string;
 
 /** Lockout against a real PostgreSQL, with the clock in the test's hands: no sleeps, no timing. */
 describe('AttemptLimiter on PostgreSQL', () => {

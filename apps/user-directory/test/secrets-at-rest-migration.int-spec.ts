@@ -63,28 +63,30 @@ describe('SecretsAtRest migration', () => {
 
   it('seals the verifier, drops the hash and the clear column, and re-keys the pending code', async () => {
     expect(await migrateServiceSchema(ds, 'user_directory')).toEqual(['SecretsAtRest1764115200021']);
-    const [user] = (await ds.query(`SELECT * FROM user_directory.users WHERE sub = $1`, [sub])) as Record<
-      string,
-      unknown
-    >[];
+    const [user] = await ds.query<Record<string, unknown>[]>(
+      `SELECT * FROM user_directory.users WHERE sub = $1`,
+      [sub],
+    );
     expect(user).not.toHaveProperty('srp_verifier');
     expect(user.password_hash).toBeNull();
     expect(new VerifierSeal(kek).open(POOL, 'alice', user.srp_verifier_enc as Buffer)).toBe(
       verifier.verifier,
     );
-    const [code] = (await ds.query(`SELECT code_hash FROM user_directory.verification_codes`)) as {
-      code_hash: string;
-    }[];
+    const [code] = await ds.query<
+      {
+        code_hash: string;
+      }[]
+    >(`SELECT code_hash FROM user_directory.verification_codes`);
     expect(code.code_hash).toBe(new CodeDigest(kek).digest(sub, '123456'));
   });
 
   it('reverts to the clear verifier and deletes the codes it cannot un-key', async () => {
     await ds.undoLastMigration({ transaction: 'each' });
-    const [user] = (await ds.query(`SELECT srp_verifier FROM user_directory.users WHERE sub = $1`, [
-      sub,
-    ])) as {
-      srp_verifier: string;
-    }[];
+    const [user] = await ds.query<
+      {
+        srp_verifier: string;
+      }[]
+    >(`SELECT srp_verifier FROM user_directory.users WHERE sub = $1`, [sub]);
     expect(user.srp_verifier).toBe(verifier.verifier);
     expect(await ds.query(`SELECT * FROM user_directory.verification_codes`)).toEqual([]);
   });

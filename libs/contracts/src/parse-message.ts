@@ -19,5 +19,5 @@ export function parseMessage<T extends object>(type: new () => T, value: unknown
     const detail = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`);
     throw new InvalidMessageError(`${type.name}: ${detail.join('; ')}`);
   }
-  return instance as T;
+  return instance;
 }

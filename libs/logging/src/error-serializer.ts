@@ -35,7 +35,7 @@ function isScalar(value: unknown): value is string | number | boolean {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 }
 
-function serialize(err: unknown, depth: number): SerializedError | unknown {
+function serialize(err: unknown, depth: number): unknown {
   if (!(err instanceof Error)) return err;
   const out: SerializedError = { type: err.constructor?.name ?? err.name, message: err.message };
   if (err.stack) out.stack = err.stack;

@@ -113,7 +113,7 @@ export class PinoNestLogger implements LoggerService {
       // (not enumerable) and copy what it carries (a failed query's parameters).
       this.logger[level]({ context, err: message }, message.message);
     } else if (typeof message === 'object' && message !== null) {
-      this.logger[level]({ context, ...(message as object) });
+      this.logger[level]({ context, ...message });
     } else {
       this.logger[level](
         { context, ...(stack ? { stack } : {}), ...(cause ? { err: cause } : {}) },

@@ -1,5 +1,5 @@
 import { MessageHandler, Server } from '@nestjs/microservices';
-import { isObservable, lastValueFrom, Observable } from 'rxjs';
+import { isObservable, lastValueFrom } from 'rxjs';
 import { isServiceErrorShape, ServiceErrorShape } from '@idfed/contracts';
 import { BusContext } from './bus-context';
 import { TransportErrors } from './service-error';
@@ -8,9 +8,7 @@ export type RequestOutcome = { ok: true; response: unknown } | { ok: false; erro
 
 async function settle(result: unknown): Promise<unknown> {
   const value = await result;
-  return isObservable(value)
-    ? lastValueFrom(value as Observable<unknown>, { defaultValue: undefined })
-    : value;
+  return isObservable(value) ? lastValueFrom(value, { defaultValue: undefined }) : value;
 }
 
 /**

@@ -61,8 +61,9 @@ export async function migrateServiceSchema(dataSource: DataSource, schema: strin
  * even for an existing schema, so existence is checked first.
  */
 async function createSchemaIfMissing(dataSource: DataSource, schema: string): Promise<void> {
-  const [found] = (await dataSource.query(`SELECT count(*)::int AS n FROM pg_namespace WHERE nspname = $1`, [
-    schema,
-  ])) as { n: number }[];
+  const [found] = await dataSource.query<{ n: number }[]>(
+    `SELECT count(*)::int AS n FROM pg_namespace WHERE nspname = $1`,
+    [schema],
+  );
   if (found.n === 0) await dataSource.query(`CREATE SCHEMA "${schema}"`);
 }

@@ -49,7 +49,7 @@ describe('migrations of replicas starting together', () => {
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
     const applied = results.map((r) => (r as PromiseFulfilledResult<string[]>).value);
     expect(applied.flat()).toEqual(['CreateWidgets1764115299001']);
-    const rows = (await replicas[0].query(`SELECT name FROM "${schema}".migrations`)) as { name: string }[];
+    const rows = await replicas[0].query<{ name: string }[]>(`SELECT name FROM "${schema}".migrations`);
     expect(rows.map((r) => r.name)).toEqual(['CreateWidgets1764115299001']);
   });
 });

@@ -120,7 +120,7 @@ export function parsePolicy(input: string | object, options: ParsePolicyOptions 
     kind,
     version,
     versionSpecified,
-    id: doc.Id as string | undefined,
+    id: doc.Id,
     label: options.label,
     statements,
     size: { characters: text.length, withoutWhitespace: read.withoutWhitespace },
@@ -290,7 +290,7 @@ function conditionValues(value: unknown, path: string): string[] {
 
 function stringList(value: unknown, path: string): string[] {
   if (typeof value === 'string') return [value];
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value as string[];
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value;
   throw new MalformedPolicyDocumentError(PolicyErrors.syntax, path);
 }
 

@@ -42,7 +42,7 @@ export function parsePrincipal(value: unknown, negated: boolean, path: string): 
     if (!Array.isArray(list) || list.length === 0 || !list.every((v) => typeof v === 'string')) {
       throw new MalformedPolicyDocumentError(PolicyErrors.syntax, `${path}.${element}.${type}`);
     }
-    const values = (list as string[]).map((v) => normalizeValue(type as PrincipalType, v, path));
+    const values = list.map((v) => normalizeValue(type as PrincipalType, v, path));
     entries.push({ type: type as PrincipalType, values });
   }
   if (entries.length === 0) {
@@ -90,7 +90,7 @@ function entryMatches(entry: PrincipalEntry, principal: RequestPrincipal): boole
       const id = principal.id.toLowerCase();
       return entry.values.includes(id);
     }
-    default:
+    case 'CanonicalUser':
       return entry.values.includes(principal.id);
   }
 }

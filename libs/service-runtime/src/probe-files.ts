@@ -28,6 +28,8 @@ export function startProbeFiles(dir: string, dataSource: DataSource): ProbeFiles
       // Not ready: the file ages and the readiness probe fails.
     }
   };
+  // Fire and forget: beat() catches the database's failure (that is what the ready file reports);
+  // a probe directory that cannot be written fails loudly, as an unhandled rejection.
   void beat();
   const timer = setInterval(() => void beat(), PROBE_INTERVAL_MS);
   timer.unref();

@@ -39,7 +39,7 @@ describe('eventually', () => {
       { timeoutMs: 30, intervalMs: 5 },
     ).catch((err: Error) => err);
     expect(thrown.length).toBeGreaterThan(1);
-    expect((failure as Error).message).toBe(thrown[thrown.length - 1]);
+    expect(failure.message).toBe(thrown[thrown.length - 1]);
   });
 
   it('tries once more only when the next try still falls inside the bound', async () => {

@@ -45,7 +45,7 @@ export class CreateOpenIDConnectProviderHandler implements OperationHandler<
     }
     const arn = this.arns.oidcProvider(url.urlKey);
     const tags = (req.Tags ?? []).map((t): TagRecord => ({ Key: t.Key, Value: t.Value ?? '' }));
-    const inserted = (await this.dataSource.query(
+    const inserted = await this.dataSource.query<unknown[]>(
       `INSERT INTO credential_vending.oidc_providers (arn, url_key, issuer, client_ids, thumbprints, tags, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, now()) ON CONFLICT DO NOTHING RETURNING arn`,
       [
@@ -56,7 +56,7 @@ export class CreateOpenIDConnectProviderHandler implements OperationHandler<
         JSON.stringify(unique((req.ThumbprintList ?? []).map((t) => t.toLowerCase()))),
         JSON.stringify(tags),
       ],
-    )) as unknown[];
+    );
     if (inserted.length === 0) throw IamErrors.oidcProviderExists(url.issuer);
     return { OpenIDConnectProviderArn: arn, ...(tags.length ? { Tags: tags } : {}) };
   }

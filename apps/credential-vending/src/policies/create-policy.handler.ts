@@ -44,7 +44,7 @@ export class CreatePolicyHandler implements OperationHandler<
       updatedAt: now,
     };
     await this.dataSource.transaction(async (m) => {
-      const inserted = (await m.query(
+      const inserted = await m.query<unknown[]>(
         `INSERT INTO credential_vending.managed_policies
            (policy_id, name, name_key, path, arn, description, default_version_id, tags, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, 'v1', $7, $8, $8) ON CONFLICT DO NOTHING RETURNING policy_id`,
@@ -58,7 +58,7 @@ export class CreatePolicyHandler implements OperationHandler<
           JSON.stringify(entity.tags),
           now,
         ],
-      )) as unknown[];
+      );
       if (inserted.length === 0) throw IamErrors.policyExists(req.PolicyName);
       await m.insert(ManagedPolicyVersionEntity, {
         policyId: entity.policyId,

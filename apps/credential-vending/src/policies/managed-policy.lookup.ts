@@ -37,13 +37,13 @@ export class ManagedPolicyLookup {
   /** The default version's document of each ARN, in order; NoSuchEntity naming the first unknown one. */
   async documents(policyArns: readonly string[]): Promise<string[]> {
     if (policyArns.length === 0) return [];
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<{ arn: string; document: string }[]>(
       `SELECT p.arn, v.document FROM credential_vending.managed_policies p
          JOIN credential_vending.managed_policy_versions v
            ON v.policy_id = p.policy_id AND v.version_id = p.default_version_id
         WHERE p.arn = ANY($1::text[])`,
       [policyArns],
-    )) as { arn: string; document: string }[];
+    );
     const byArn = new Map(rows.map((r) => [r.arn, r.document]));
     return policyArns.map((arn) => {
       const document = byArn.get(arn);

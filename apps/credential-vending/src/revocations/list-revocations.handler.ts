@@ -17,10 +17,10 @@ export class ListRevocationsHandler implements OperationHandler<
 
   async execute(): Promise<ListRevocationsResult> {
     const now = this.now();
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<{ role_arn: string; revoked_before: Date }[]>(
       `SELECT role_arn, revoked_before FROM credential_vending.revocations WHERE revoked_before > $1 ORDER BY role_arn`,
       [new Date(now - REVOCATION_RELEVANCE_MS)],
-    )) as { role_arn: string; revoked_before: Date }[];
+    );
     return {
       Revocations: rows.map((r) => ({ RoleArn: r.role_arn, RevokedBefore: r.revoked_before.toISOString() })),
       AsOf: new Date(now).toISOString(),

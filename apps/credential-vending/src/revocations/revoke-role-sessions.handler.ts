@@ -49,7 +49,7 @@ export class RevokeRoleSessionsHandler implements OperationHandler<
     }
     const result = await this.dataSource.transaction(async (m) => {
       const role = await this.roles.require(req.RoleName, m);
-      const [row] = (await m.query(
+      const [row] = await m.query<{ revoked_before: Date }[]>(
         `INSERT INTO credential_vending.revocations (role_arn, revoked_before, updated_at)
          VALUES ($1, $2, now())
          ON CONFLICT (role_arn) DO UPDATE
@@ -57,7 +57,7 @@ export class RevokeRoleSessionsHandler implements OperationHandler<
                updated_at = now()
          RETURNING revoked_before`,
         [role.arn, new Date(before)],
-      )) as { revoked_before: Date }[];
+      );
       const event: RoleSessionsRevokedEvent = {
         roleArn: role.arn,
         revokedBefore: row.revoked_before.toISOString(),

@@ -51,7 +51,7 @@ export class CreateRoleHandler implements OperationHandler<typeof CredentialVend
       createdAt: now,
       updatedAt: now,
     };
-    const inserted = (await this.dataSource.query(
+    const inserted = await this.dataSource.query<unknown[]>(
       `INSERT INTO credential_vending.roles
          (role_id, name, name_key, path, arn, assume_role_policy, description, max_session_duration, tags, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)
@@ -68,7 +68,7 @@ export class CreateRoleHandler implements OperationHandler<typeof CredentialVend
         JSON.stringify(role.tags),
         now,
       ],
-    )) as unknown[];
+    );
     if (inserted.length === 0) throw IamErrors.roleExists(req.RoleName);
     return { Role: toRole(role) };
   }

@@ -31,13 +31,13 @@ export class ListAttachedRolePoliciesHandler implements OperationHandler<
     const after = decodeMarker(req.Marker);
     const max = req.MaxItems ?? DEFAULT_MAX_ITEMS;
     const role = await this.roles.require(req.RoleName);
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<{ name: string; arn: string; name_key: string }[]>(
       `SELECT p.name, p.arn, p.name_key FROM credential_vending.role_policy_attachments a
          JOIN credential_vending.managed_policies p ON p.policy_id = a.policy_id
         WHERE a.role_id = $1 AND p.path LIKE $2 AND ($3::text IS NULL OR p.name_key > $3)
         ORDER BY p.name_key LIMIT $4`,
       [role.roleId, likePrefix(req.PathPrefix ?? '/'), after ?? null, max + 1],
-    )) as { name: string; arn: string; name_key: string }[];
+    );
     const page = rows.slice(0, max);
     const truncated = rows.length > max;
     return {

@@ -29,11 +29,11 @@ export class ListRolePoliciesHandler implements OperationHandler<
     const after = decodeMarker(req.Marker);
     const max = req.MaxItems ?? DEFAULT_MAX_ITEMS;
     const role = await this.roles.require(req.RoleName);
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<{ policy_name: string }[]>(
       `SELECT policy_name FROM credential_vending.role_inline_policies
         WHERE role_id = $1 AND ($2::text IS NULL OR policy_name > $2) ORDER BY policy_name LIMIT $3`,
       [role.roleId, after ?? null, max + 1],
-    )) as { policy_name: string }[];
+    );
     const page = rows.slice(0, max).map((r) => r.policy_name);
     const truncated = rows.length > max;
     return {

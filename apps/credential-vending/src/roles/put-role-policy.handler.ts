@@ -28,11 +28,11 @@ export class PutRolePolicyHandler implements OperationHandler<
     const size = policy.size.withoutWhitespace;
     await this.dataSource.transaction(async (m) => {
       const role = await this.roles.require(req.RoleName, m, true);
-      const [{ total }] = (await m.query(
+      const [{ total }] = await m.query<{ total: number }[]>(
         `SELECT COALESCE(SUM(document_size), 0)::int AS total FROM credential_vending.role_inline_policies
           WHERE role_id = $1 AND policy_name <> $2`,
         [role.roleId, req.PolicyName],
-      )) as { total: number }[];
+      );
       if (total + size > POLICY_SIZE_LIMITS.inlineRolePolicy) {
         throw new ServiceError(
           'LimitExceeded',

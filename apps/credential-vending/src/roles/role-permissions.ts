@@ -28,14 +28,14 @@ export class RolePermissions {
       where: { roleId: role.roleId },
       order: { policyName: 'ASC' },
     });
-    const managed = (await m.query(
+    const managed = await m.query<{ arn: string; document: string }[]>(
       `SELECT p.arn, v.document FROM credential_vending.role_policy_attachments a
          JOIN credential_vending.managed_policies p ON p.policy_id = a.policy_id
          JOIN credential_vending.managed_policy_versions v
            ON v.policy_id = p.policy_id AND v.version_id = p.default_version_id
         WHERE a.role_id = $1 ORDER BY p.arn`,
       [role.roleId],
-    )) as { arn: string; document: string }[];
+    );
     return {
       RoleArn: role.arn,
       RoleId: role.roleId,

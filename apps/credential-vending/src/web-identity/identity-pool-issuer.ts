@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { IdfedEnv } from '@idfed/config';
 import { FederationBrokerOperations } from '@idfed/contracts';
 import { BusClient } from '@idfed/messaging';
-import { Jwk } from './jwt';
 import { TrustedIssuer } from './web-identity-providers';
 
 /**
@@ -24,7 +23,7 @@ export function identityPoolIssuer(env: IdfedEnv, bus: Pick<BusClient, 'request'
         {},
         { requestId: randomUUID(), caller: { kind: 'anonymous' } },
       );
-      return jwks.keys as Jwk[];
+      return jwks.keys;
     },
   };
 }

@@ -128,7 +128,7 @@ export class WebIdentityTokenVerifier {
       throw StsErrors.idpRejectedClaim('The token must carry an audience (aud).');
     }
     const azp = typeof payload.azp === 'string' ? payload.azp : undefined;
-    const offered = azp !== undefined ? [azp, ...(auds as string[])] : (auds as string[]);
+    const offered = azp !== undefined ? [azp, ...auds] : auds;
     const audience =
       provider.audiences === 'any' ? offered[0] : offered.find((a) => provider.audiences.includes(a));
     if (audience === undefined) throw StsErrors.invalidIdentityToken('Incorrect token audience');
@@ -136,11 +136,11 @@ export class WebIdentityTokenVerifier {
     const claims: Record<string, string | string[]> = { aud: audience, sub: payload.sub };
     if (azp !== undefined) {
       claims.azp = azp;
-      claims.oaud = auds.length === 1 ? (auds[0] as string) : (auds as string[]);
+      claims.oaud = auds.length === 1 ? auds[0] : auds;
     }
     const amr = payload.amr;
     if (typeof amr === 'string') claims.amr = amr;
-    else if (Array.isArray(amr) && amr.every((a) => typeof a === 'string')) claims.amr = amr as string[];
+    else if (Array.isArray(amr) && amr.every((a) => typeof a === 'string')) claims.amr = amr;
     return {
       provider: provider.principal,
       keyPrefix: provider.keyPrefix,

@@ -31,14 +31,14 @@ async function migratedTables(url: string): Promise<Map<string, SchemaTables>> {
     await ds.initialize();
     try {
       await migrateServiceSchema(ds, schema);
-      const rows = (await ds.query(
+      const rows = await ds.query<{ table_name: string; column_name: string }[]>(
         `SELECT c.table_name, c.column_name
            FROM information_schema.columns c
            JOIN information_schema.tables t USING (table_schema, table_name)
           WHERE c.table_schema = $1 AND t.table_type = 'BASE TABLE'
           ORDER BY c.table_name, c.ordinal_position`,
         [schema],
-      )) as { table_name: string; column_name: string }[];
+      );
       const tables: SchemaTables = new Map();
       for (const r of rows) tables.set(r.table_name, [...(tables.get(r.table_name) ?? []), r.column_name]);
       result.set(schema, tables);

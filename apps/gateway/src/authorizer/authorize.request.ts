@@ -53,7 +53,7 @@ export function readAuthorizeRequest(body: Record<string, unknown>): {
       if (!(scalar(value) || (Array.isArray(value) && value.every(scalar)))) {
         throw invalid(`context ${key.slice(0, 64)} must be a string, number, boolean or a list of them.`);
       }
-      ctx[key] = value as ContextValue;
+      ctx[key] = value;
     }
   }
   if ((request === undefined) === (credentials === undefined)) {

@@ -60,7 +60,11 @@ export class JsonRpcController {
       ? await this.signatures.verify(req, body, operation.signingName)
       : { kind: 'anonymous' };
     const payload = validateOperationInput(operation.api, target.operation, parseJsonRequestBody(body));
-    const result = await this.bus.request(operation.command, payload, commandMeta(req, requestId, caller));
+    const result: unknown = await this.bus.request(
+      operation.command,
+      payload,
+      commandMeta(req, requestId, caller),
+    );
     writeAwsResponse(res, jsonResponse(result, requestId));
   }
 }

@@ -16,7 +16,8 @@ export function queryAuthError(err: unknown): unknown {
         return new AwsError('ExpiredToken', err.message);
       case 'unavailable':
         return new AwsError('ServiceUnavailable', err.message);
-      default:
+      case 'invalid':
+      case 'revoked':
         return new AwsError('InvalidClientTokenId', err.message);
     }
   }

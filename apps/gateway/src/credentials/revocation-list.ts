@@ -39,6 +39,7 @@ export class RevocationList implements RevocationSource {
 
   /** Starts refreshing; the first fetch is attempted now but not awaited beyond `waitMs`. */
   async start(waitMs = 2000): Promise<void> {
+    // refresh() never rejects: fetch() reports its failures to options.onError.
     this.timer = setInterval(() => void this.refresh(), this.options.refreshMs);
     this.timer.unref();
     await Promise.race([this.refresh(), new Promise((resolve) => setTimeout(resolve, waitMs).unref())]);
@@ -51,6 +52,7 @@ export class RevocationList implements RevocationSource {
 
   revokedBefore(roleArn: string): number | undefined {
     const age = this.now() - this.refreshedAt;
+    // A late list is refreshed in the background (never rejects, see start()); this answer uses the current one.
     if (age > this.options.refreshMs * 2) void this.refresh();
     if (age > this.maxStalenessMs) throw CredentialErrors.unavailable();
     return this.revoked.get(roleArn);

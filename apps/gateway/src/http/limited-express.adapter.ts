@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { createServer, RequestListener } from 'node:http';
 import { ExpressAdapter } from '@nestjs/platform-express';
 import type { HttpLimits } from '@idfed/config';
 
@@ -22,7 +22,7 @@ export class LimitedExpressAdapter extends ExpressAdapter {
         keepAliveTimeout: keepAliveTimeoutMs,
         connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(headersTimeoutMs / 4))),
       },
-      this.getInstance(),
+      this.getInstance<RequestListener>(),
     );
     // Past the cap Node closes each new connection at once; the ones already open keep working.
     server.maxConnections = maxConnections;

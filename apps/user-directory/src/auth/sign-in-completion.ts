@@ -47,7 +47,7 @@ export class SignInCompletion {
           );
         }
         return this.newPasswordRequired(auth, pool, user);
-      default:
+      case 'CONFIRMED':
         return { ChallengeParameters: {}, AuthenticationResult: await this.startSession(auth.client, user) };
     }
   }

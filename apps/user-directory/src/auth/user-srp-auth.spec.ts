@@ -149,7 +149,7 @@ describe('USER_SRP_AUTH against amazon-cognito-identity-js', () => {
     }
     // A block sealed for another app client does not open for this one.
     const other = client();
-    other.client = { ...other.client, id: 'client2' } as AppClientEntity;
+    other.client = { ...other.client, id: 'client2' };
     expect((await rejection(srp.verify(other, responses))).name).toBe('NotAuthorizedException');
   });
 

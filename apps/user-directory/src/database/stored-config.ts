@@ -95,6 +95,6 @@ function integerIn(value: unknown, min: number, max: number, fallback: number): 
   return clamp(Math.trunc(n));
 }
 
-function arrayOr<T>(value: T[] | unknown): T[] {
+function arrayOr<T>(value: unknown): T[] {
   return Array.isArray(value) ? (value as T[]).filter((v) => typeof v === 'string') : [];
 }

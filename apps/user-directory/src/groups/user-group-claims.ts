@@ -15,8 +15,10 @@ export function groupClaimsSubquery(userSubSql: string): string {
 
 /** The groups a user is in, for the claims of their tokens. */
 export async function userGroupClaims(manager: EntityManager, userSub: string): Promise<GroupClaim[]> {
-  const [row] = (await manager.query(`SELECT ${groupClaimsSubquery('$1')} AS groups`, [userSub])) as {
-    groups: GroupClaim[];
-  }[];
+  const [row] = await manager.query<
+    {
+      groups: GroupClaim[];
+    }[]
+  >(`SELECT ${groupClaimsSubquery('$1')} AS groups`, [userSub]);
   return row?.groups ?? [];
 }

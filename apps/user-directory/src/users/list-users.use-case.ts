@@ -25,7 +25,13 @@ function columnOf(filter: UserFilter): string {
       return 'u.status';
     case 'status':
       return `(CASE WHEN u.enabled THEN 'Enabled' ELSE 'Disabled' END)`;
-    default:
+    // Only names of SEARCHABLE_ATTRIBUTES reach the SQL text, each listed here.
+    case 'email':
+    case 'phone_number':
+    case 'name':
+    case 'given_name':
+    case 'family_name':
+    case 'preferred_username':
       return `u.attributes ->> '${filter.attribute}'`;
   }
 }

@@ -6,13 +6,13 @@ interface BigIntegerLike {
   toString(radix: number): string;
 }
 interface AuthenticationHelperLike {
-  getLargeAValue(cb: (err: unknown, A: BigIntegerLike) => void): void;
+  getLargeAValue(cb: (err: Error | null, A: BigIntegerLike) => void): void;
   getPasswordAuthenticationKey(
     username: string,
     password: string,
     B: BigIntegerLike,
     salt: BigIntegerLike,
-    cb: (err: unknown, hkdf: Uint8Array) => void,
+    cb: (err: Error | null, hkdf: Uint8Array) => void,
   ): void;
 }
 

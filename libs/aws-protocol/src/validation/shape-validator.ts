@@ -76,7 +76,7 @@ export class ShapeValidator {
 
   private structure(shape: Shape, value: unknown, path: string): unknown {
     if (!isPlainObject(value)) this.wrongType(value, 'structure', path);
-    const input = value as Record<string, unknown>;
+    const input = value;
     const output: Record<string, unknown> = {};
     for (const [name, member] of Object.entries(input)) {
       // A JSON `"__proto__"` member is data, but assigning it would replace the prototype.
@@ -113,7 +113,7 @@ export class ShapeValidator {
 
   private map(shape: Shape, value: unknown, path: string): unknown {
     if (!isPlainObject(value)) this.wrongType(value, 'map', path);
-    const input = value as Record<string, unknown>;
+    const input = value;
     const entries = Object.entries(input).filter(([key]) => key !== '__proto__');
     this.size(shape, entries.length, undefined, path);
     const keyShape = this.shape(shape.key!);
@@ -136,7 +136,7 @@ export class ShapeValidator {
   /** `prefix` words a constraint on a map's keys or values the way AWS does. */
   private string(shape: Shape, value: unknown, path: string, prefix = ''): unknown {
     if (typeof value !== 'string') this.wrongType(value, 'string', path);
-    const text = value as string;
+    const text = value;
     const shown = { value: text, sensitive: shape.sensitive };
     const fail = (constraint: string) =>
       this.violations.push(violationText(path, shown, prefix ? `${prefix}[${constraint}]` : constraint));
@@ -161,7 +161,7 @@ export class ShapeValidator {
       number = Number(value);
     }
     if (typeof number !== 'number' || !Number.isFinite(number)) this.wrongType(value, shape.type, path);
-    const n = number as number;
+    const n = number;
     const integral = shape.type === 'integer' || shape.type === 'long';
     const range =
       shape.type === 'integer' ? INT32 : { min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER };
@@ -198,7 +198,7 @@ export class ShapeValidator {
   private blob(shape: Shape, value: unknown, path: string): unknown {
     if (typeof value !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(value))
       this.wrongType(value, 'blob', path);
-    this.size(shape, Buffer.byteLength(value as string, 'base64'), undefined, path);
+    this.size(shape, Buffer.byteLength(value, 'base64'), undefined, path);
     return value;
   }
 

@@ -1,4 +1,4 @@
-import { Consumer, Kafka, logLevel, LogEntry } from 'kafkajs';
+import { Consumer, IHeaders, Kafka, logLevel, LogEntry } from 'kafkajs';
 import { Logger } from '@nestjs/common';
 
 export interface KafkaTransportOptions {
@@ -142,11 +142,13 @@ export async function ensureTopics(
   }
 }
 
-export function headerValues(raw: Record<string, unknown> | undefined): Record<string, string> {
+export function headerValues(raw: IHeaders | undefined): Record<string, string> {
+  const text = (v: Buffer | string) => (Buffer.isBuffer(v) ? v.toString('utf8') : v);
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(raw ?? {})) {
     if (value === undefined) continue;
-    out[name] = Buffer.isBuffer(value) ? value.toString('utf8') : String(value);
+    // A header sent more than once arrives as a list; its copies are kept, comma-joined.
+    out[name] = Array.isArray(value) ? value.map(text).join(',') : text(value);
   }
   return out;
 }

@@ -18,10 +18,10 @@ export class InboxService {
     apply: (manager: EntityManager) => Promise<void>,
   ): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
-      const inserted = (await manager.query(
+      const inserted = await manager.query<unknown[]>(
         `INSERT INTO "${this.schema}".inbox (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id`,
         [consumer, eventId],
-      )) as unknown[];
+      );
       if (inserted.length === 0) return false;
       await apply(manager);
       return true;

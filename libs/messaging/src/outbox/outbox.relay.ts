@@ -80,14 +80,15 @@ export class OutboxRelay {
   /** Publishes one batch; returns how many events it relayed. */
   async relayBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const [{ locked }] = (await manager.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [
-        `${this.schema}.outbox`,
-      ])) as { locked: boolean }[];
+      const [{ locked }] = await manager.query<{ locked: boolean }[]>(
+        `SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`,
+        [`${this.schema}.outbox`],
+      );
       if (!locked) return 0;
-      const rows = (await manager.query(
+      const rows = await manager.query<OutboxRow[]>(
         `SELECT id, topic, key, payload, headers FROM "${this.schema}".outbox ORDER BY id LIMIT $1`,
         [this.options.batchSize],
-      )) as OutboxRow[];
+      );
       if (rows.length === 0) return 0;
       await this.publisher.publishEvents(
         rows.map((r) => ({ topic: r.topic, key: r.key, value: r.payload, headers: r.headers })),

@@ -95,7 +95,7 @@ describe('the generated operations controller', () => {
       providers: [DeleteUserPoolHandler, ErrorContractMonitor],
     }).compile();
     await module.init();
-    const controller = module.get(Controller) as Record<string, (e: unknown) => Promise<unknown>>;
+    const controller = module.get<unknown, Record<string, (e: unknown) => Promise<unknown>>>(Controller);
     return {
       controller,
       handler: module.get(DeleteUserPoolHandler),

@@ -19,8 +19,8 @@ export class RateLimitInterceptor implements NestInterceptor {
   ) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
-    const metadata = this.reflector.get<unknown>(PATTERN_METADATA, context.getHandler());
-    const pattern = Array.isArray(metadata) ? metadata[0] : metadata;
+    const metadata: unknown = this.reflector.get(PATTERN_METADATA, context.getHandler());
+    const pattern: unknown = Array.isArray(metadata) ? metadata[0] : metadata;
     const throttle = typeof pattern === 'string' ? THROTTLES.get(pattern) : undefined;
     if (throttle && !(await this.limiter.admit(throttle.category))) {
       throw new ServiceError(throttle.errorName, throttle.message);
