@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { idfedPlugin } from './tools/eslint/import-boundaries.mjs';
 
 // Type-aware: every TypeScript file is linted with the types tsc sees (tsconfig.json), so a
 // promise nobody awaits, a switch that misses a member of its union and an `any` leaking out of a
@@ -14,7 +15,11 @@ export default tseslint.config(
       globals: { ...globals.node, ...globals.jest },
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
+    plugins: { idfed: idfedPlugin },
     rules: {
+      // The architecture: apps import libs, never another app (apps/embedded only through each
+      // app's bootstrap surface); libs never import apps. See tools/eslint/import-boundaries.mjs.
+      'idfed/import-boundaries': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'off',
       // A switch over a union names every member: a new member (an auth flow, a status) is an

@@ -8,6 +8,9 @@ import { LimitedExpressAdapter } from './http/limited-express.adapter';
 import { BODY_TIMEOUT_SETTING } from './http/raw-body.reader';
 import { requestContext } from './http/request-context.middleware';
 
+// The embedded launcher reaches the gateway through this file alone (idfed/import-boundaries).
+export { loadOrCreateAdminCredentials } from './admin-credentials';
+
 /** Headers the browser SDKs (Amplify, amazon-cognito-identity-js, SDK v3 in a browser) send. */
 const CORS_ALLOWED_HEADERS = [
   'content-type',

@@ -25,3 +25,6 @@ export function commandTopic(service: ServiceName): string {
 export function replyTopic(replyGroup: string): string {
   return `${replyGroup}.v1`;
 }
+
+/** Every gateway replica reads replies in this consumer group, each from the partitions it was assigned. */
+export const GATEWAY_REPLY_GROUP = 'idfed.gateway.replies';

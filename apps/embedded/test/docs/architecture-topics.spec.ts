@@ -1,5 +1,5 @@
 import * as contracts from '@idfed/contracts';
-import { commandTopic, replyTopic, SERVICE_NAMES, ServiceName } from '@idfed/contracts';
+import { commandTopic, GATEWAY_REPLY_GROUP, replyTopic, SERVICE_NAMES, ServiceName } from '@idfed/contracts';
 import {
   codeSpans,
   documentationDrift,
@@ -8,7 +8,6 @@ import {
   markdownTables,
   readRepoFile,
 } from '../../../../libs/testing/src/markdown-tables';
-import { GATEWAY_REPLY_GROUP } from '../../../gateway/src/bus/gateway-bus.provider';
 
 const WHERE = 'docs/architecture.md, "## Topics" table';
 const REPLY_TEMPLATE = replyTopic('<reply group>');

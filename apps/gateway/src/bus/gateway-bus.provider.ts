@@ -1,9 +1,7 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown, Provider } from '@nestjs/common';
+import { GATEWAY_REPLY_GROUP } from '@idfed/contracts';
 import { BusClient, BusClientProxy, createClientTransport } from '@idfed/messaging';
 import { GATEWAY_OPTIONS, GatewayOptions } from '../gateway.options';
-
-/** Every gateway replica reads replies in this consumer group, each from the partitions it was assigned. */
-export const GATEWAY_REPLY_GROUP = 'idfed.gateway.replies';
 
 export const BUS_PROXY = Symbol('BUS_PROXY');
 
