@@ -3,7 +3,12 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { ServiceError } from '@idfed/messaging';
 import { migrateServiceSchema, serviceDataSourceOptions } from '@idfed/persistence';
-import { AttemptLimiter, AttemptSubject, userSubject } from '../src/attempts/attempt-limiter';
+import {
+  AttemptLimiter,
+  AttemptReservation,
+  AttemptSubject,
+  userSubject,
+} from '../src/attempts/attempt-limiter';
 import { AttemptFlow, COGNITO_LOCKOUT_POLICY } from '../src/attempts/attempt-policy';
 import { userDirectoryEntities } from '../src/database/entities';
 import { userDirectoryMigrations } from '../src/database/migrations';
@@ -23,6 +28,8 @@ describe('AttemptLimiter on PostgreSQL', () => {
   const nameKey = randomBytes(32);
   let limiter: AttemptLimiter;
   let otherReplica: AttemptLimiter;
+  // Gives up waiting for a slot at once, so a test can see that every slot is held.
+  let impatient: AttemptLimiter;
   let n = 0;
   const freshUser = (): AttemptSubject => userSubject({ poolId: 'us-east-1_Attempts1', sub: `sub-${n++}` });
 
@@ -37,6 +44,31 @@ describe('AttemptLimiter on PostgreSQL', () => {
     }
   }
   const PASSWORD_LOCKED = 'NotAuthorizedException: Password attempts exceeded';
+  const BUSY = 'TooManyRequestsException: Too many requests for this user at once, please try again.';
+
+  /** A reserved check whose verification answers `right` after a turn of the event loop. */
+  async function checked(subject: AttemptSubject, right: boolean, via = limiter): Promise<Outcome> {
+    try {
+      const verdict = await via.check('password', subject, async () => {
+        await new Promise((r) => setImmediate(r));
+        return right ? 'right' : 'wrong';
+      });
+      return verdict;
+    } catch (err) {
+      if (!(err instanceof ServiceError)) throw err;
+      const { name, message } = err.getError() as { name: string; message: string };
+      return `${name}: ${message}`;
+    }
+  }
+  async function reserved(subject: AttemptSubject, via = limiter): Promise<AttemptReservation | string> {
+    try {
+      return await via.reserve('password', subject);
+    } catch (err) {
+      if (!(err instanceof ServiceError)) throw err;
+      const { name, message } = err.getError() as { name: string; message: string };
+      return `${name}: ${message}`;
+    }
+  }
   const CODE_LOCKED = 'LimitExceededException: Attempt limit exceeded, please try after some time.';
 
   beforeAll(async () => {
@@ -60,8 +92,12 @@ describe('AttemptLimiter on PostgreSQL', () => {
       replicas.push(ds);
     }
     await migrateServiceSchema(replicas[0], USER_DIRECTORY_SCHEMA);
-    limiter = new AttemptLimiter(replicas[0], COGNITO_LOCKOUT_POLICY, nameKey, clock);
-    otherReplica = new AttemptLimiter(replicas[1], COGNITO_LOCKOUT_POLICY, nameKey, clock);
+    // Waiting for a slot is bounded in real time; far beyond what these tests take, so that no
+    // outcome depends on how fast the machine is.
+    const patient = { maxWaitMs: 600_000 };
+    limiter = new AttemptLimiter(replicas[0], COGNITO_LOCKOUT_POLICY, nameKey, clock, patient);
+    otherReplica = new AttemptLimiter(replicas[1], COGNITO_LOCKOUT_POLICY, nameKey, clock, patient);
+    impatient = new AttemptLimiter(replicas[1], COGNITO_LOCKOUT_POLICY, nameKey, clock, { maxWaitMs: 0 });
   });
 
   afterAll(async () => {
@@ -144,5 +180,122 @@ describe('AttemptLimiter on PostgreSQL', () => {
     );
     expect(outcomes.filter((o) => o === 'admitted')).toHaveLength(5);
     expect(outcomes.filter((o) => o === PASSWORD_LOCKED)).toHaveLength(55);
+  });
+
+  describe('checks in reserved slots (ChangePassword)', () => {
+    /** Runs `calls` at once, spread over both replicas, counting how many verifications overlap. */
+    async function concurrently(subject: AttemptSubject, rights: boolean[]) {
+      let running = 0;
+      let mostAtOnce = 0;
+      let verified = 0;
+      const outcomes = await Promise.all(
+        rights.map(async (right, i) => {
+          try {
+            const verdict = await (i % 2 ? otherReplica : limiter).check('password', subject, async () => {
+              verified++;
+              mostAtOnce = Math.max(mostAtOnce, ++running);
+              await new Promise((r) => setImmediate(r));
+              running--;
+              return right ? 'right' : 'wrong';
+            });
+            return verdict;
+          } catch (err) {
+            const { name, message } = (err as ServiceError).getError() as { name: string; message: string };
+            return `${name}: ${message}`;
+          }
+        }),
+      );
+      return { outcomes, mostAtOnce, verified };
+    }
+
+    it('checks 50 concurrent right passwords on two replicas, five at a time, and leaves no lockout', async () => {
+      const erin = freshUser();
+      const { outcomes, mostAtOnce } = await concurrently(erin, Array(50).fill(true));
+      expect(outcomes).toEqual(Array(50).fill('right'));
+      expect(mostAtOnce).toBeLessThanOrEqual(5);
+      // Nothing left behind: five free failures, as for a user never seen.
+      for (let i = 0; i < 5; i++) expect(await checked(erin, false)).toBe('wrong');
+      expect(await checked(erin, true)).toBe(PASSWORD_LOCKED);
+    });
+
+    it('checks exactly five of 400 concurrent wrong passwords on two replicas, then locks out', async () => {
+      const frank = freshUser();
+      const { outcomes, verified } = await concurrently(frank, Array(400).fill(false));
+      expect(verified).toBe(5);
+      expect(outcomes.filter((o) => o === 'wrong')).toHaveLength(5);
+      expect(outcomes.filter((o) => o === PASSWORD_LOCKED)).toHaveLength(395);
+      // The lockout then grows one guess at a time, as with sign-in.
+      now += 1000;
+      const next = await concurrently(frank, Array(50).fill(false));
+      expect(next.verified).toBe(1);
+      expect(next.outcomes.filter((o) => o === PASSWORD_LOCKED)).toHaveLength(49);
+    });
+
+    it('checks no more than the free failures left when right and wrong passwords race', async () => {
+      const gina = freshUser();
+      const { verified, outcomes } = await concurrently(
+        gina,
+        Array.from({ length: 100 }, (_, i) => i % 10 === 0),
+      );
+      // Whatever the order, a wrong password is checked only while failures + checks in flight
+      // stay within five since the last right one.
+      expect(outcomes.filter((o) => o === 'wrong').length).toBeLessThanOrEqual(verified);
+      expect(outcomes.every((o) => ['right', 'wrong', PASSWORD_LOCKED].includes(o))).toBe(true);
+    });
+
+    it('shares the count with sign-in: failures there leave fewer slots here', async () => {
+      const hank = freshUser();
+      for (let i = 0; i < 3; i++) expect(await attempt('password', hank)).toBe('admitted');
+      const held = [await reserved(hank), await reserved(hank)] as AttemptReservation[];
+      expect(await reserved(hank, impatient)).toBe(BUSY);
+      expect(await attempt('password', hank, impatient)).toBe(BUSY);
+      await limiter.settle(held[0], 'wrong');
+      await limiter.settle(held[1], 'wrong');
+      expect(await checked(hank, true)).toBe(PASSWORD_LOCKED);
+      expect(await attempt('password', hank)).toBe(PASSWORD_LOCKED);
+    });
+
+    it('does not count a check that learnt nothing, and a right one forgets the failures', async () => {
+      const ivy = freshUser();
+      for (let i = 0; i < 4; i++) expect(await checked(ivy, false)).toBe('wrong');
+      for (let i = 0; i < 10; i++) {
+        const slot = (await reserved(ivy)) as AttemptReservation;
+        await limiter.settle(slot, 'not-a-guess');
+      }
+      await expect(
+        limiter.check('password', ivy, () => Promise.reject(new Error('verifier unreadable'))),
+      ).rejects.toThrow('verifier unreadable');
+      expect(await checked(ivy, true)).toBe('right');
+      for (let i = 0; i < 5; i++) expect(await checked(ivy, false)).toBe('wrong');
+      expect(await checked(ivy, true)).toBe(PASSWORD_LOCKED);
+    });
+
+    it('keeps a replaced password for a minute only', async () => {
+      const kim = freshUser();
+      const replaced = { srpSalt: 'ab12', srpVerifierEnc: Buffer.from('sealed'), passwordHash: null };
+      await replicas[0].transaction((m) => limiter.noteReplaced(m, kim, replaced));
+      expect(await otherReplica.recentlyReplaced(kim)).toEqual(replaced);
+      expect(await otherReplica.recentlyReplaced(freshUser())).toBeUndefined();
+      // Noting it neither counts a failure nor takes a slot.
+      for (let i = 0; i < 5; i++) expect(await checked(kim, false)).toBe('wrong');
+      expect(await checked(kim, true)).toBe(PASSWORD_LOCKED);
+      now += 60_000;
+      expect(await otherReplica.recentlyReplaced(kim)).toBeUndefined();
+    });
+
+    it('lets the reservations of a replica that died lapse, and a late settle frees no newer slot', async () => {
+      const jack = freshUser();
+      const dead: AttemptReservation[] = [];
+      for (let i = 0; i < 5; i++) dead.push((await reserved(jack)) as AttemptReservation);
+      // Every slot held: a caller is told to come back, which is not a lockout.
+      expect(await reserved(jack, impatient)).toBe(BUSY);
+      now += 60_000;
+      const live: AttemptReservation[] = [];
+      for (let i = 0; i < 5; i++) live.push((await reserved(jack)) as AttemptReservation);
+      await limiter.settle(dead[0], 'not-a-guess');
+      expect(await reserved(jack, impatient)).toBe(BUSY);
+      await limiter.settle(live[0], 'not-a-guess');
+      expect(await reserved(jack, impatient)).toHaveProperty('epoch');
+    });
   });
 });

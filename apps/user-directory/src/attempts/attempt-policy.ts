@@ -42,3 +42,14 @@ export function lockedOutError(flow: AttemptFlow): ServiceError {
       return CognitoErrors.limitExceeded();
   }
 }
+
+/**
+ * What a caller is told after waiting in vain for other checks of the same secret to finish: not a
+ * lockout (nothing was found wrong), and an error the SDKs retry after a pause.
+ */
+export function tooManyChecksInFlightError(): ServiceError {
+  return new ServiceError(
+    'TooManyRequestsException',
+    'Too many requests for this user at once, please try again.',
+  );
+}

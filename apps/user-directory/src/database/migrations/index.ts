@@ -9,6 +9,7 @@ import { TemporaryPasswords1764115200004 } from './1764115200004-TemporaryPasswo
 import { UserPoolGroups1764115200005 } from './1764115200005-UserPoolGroups';
 import { AttemptCounters1764115200020 } from './1764115200020-AttemptCounters';
 import { secretsAtRestMigration } from './1764115200021-SecretsAtRest';
+import { AttemptReservations1764115200040 } from './1764115200040-AttemptReservations';
 
 /** In the order they apply; some need the key-encryption key, to seal what they migrate. */
 export function userDirectoryMigrations(keyEncryptionKey: Buffer): (new () => MigrationInterface)[] {
@@ -22,5 +23,6 @@ export function userDirectoryMigrations(keyEncryptionKey: Buffer): (new () => Mi
     AttemptCounters1764115200020,
     secretsAtRestMigration(keyEncryptionKey),
     rateLimitTableMigration(USER_DIRECTORY_SCHEMA, 1764115200030),
+    AttemptReservations1764115200040,
   ];
 }
