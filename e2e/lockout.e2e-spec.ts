@@ -1,6 +1,7 @@
 import {
   AdminConfirmSignUpCommand,
   AdminInitiateAuthCommand,
+  ChangePasswordCommand,
   CognitoIdentityProviderClient,
   ConfirmForgotPasswordCommand,
   ConfirmSignUpCommand,
@@ -20,8 +21,8 @@ import { expectAwsError } from '../libs/testing/src/aws-errors';
 
 /**
  * Guessing stopped as Cognito stops it: five free failures, then a lockout during which even the
- * right secret is refused; one counter per user across USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH
- * and SRP; a success forgets the failures. The e2e system runs with lockouts of ten minutes, so no
+ * right secret is refused; one counter per user across USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH,
+ * SRP and ChangePassword's previous password; a success forgets the failures. The e2e system runs with lockouts of ten minutes, so no
  * assertion depends on how fast the test runs; the doubling and expiry of lockouts are tested with
  * an injected clock in attempt-limiter.int-spec.
  */
@@ -165,6 +166,51 @@ describe('lockout after repeated wrong passwords and codes', () => {
     // Five more free failures, not one: the count started again.
     for (let i = 0; i < 5; i++) await refusedAsWrong(passwordAuth('forgiven', wrongPassword));
     await refusedAsLockedOut(passwordAuth('forgiven', password));
+  });
+
+  describe('ChangePassword with a stolen access token', () => {
+    const signedInAs = async (username: string) => {
+      await confirmedUser(username);
+      return (await passwordAuth(username, password)).AuthenticationResult!.AccessToken!;
+    };
+    const changePassword = (AccessToken: string, PreviousPassword: string) =>
+      app.send(
+        new ChangePasswordCommand({ AccessToken, PreviousPassword, ProposedPassword: 'Next-passw0rd!' }),
+      );
+
+    it('refuses even the right previous password after five wrong ones, and then sign-in too', async () => {
+      const token = await signedInAs('pw-changer');
+      for (let i = 0; i < 5; i++) await refusedAsWrong(changePassword(token, wrongPassword));
+      await refusedAsLockedOut(changePassword(token, password));
+      await refusedAsLockedOut(passwordAuth('pw-changer', password));
+      await refusedAsLockedOut(srpAuth('pw-changer', password));
+    });
+
+    it('shares the count with sign-in: three wrong sign-ins and two wrong previous passwords lock out', async () => {
+      const token = await signedInAs('mixed-guesser');
+      for (let i = 0; i < 3; i++) await refusedAsWrong(passwordAuth('mixed-guesser', wrongPassword));
+      for (let i = 0; i < 2; i++) await refusedAsWrong(changePassword(token, wrongPassword));
+      await refusedAsLockedOut(changePassword(token, password));
+    });
+
+    it('checks five of 20 parallel wrong previous passwords; the others are refused by the lockout', async () => {
+      const token = await signedInAs('parallel-guesser');
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          changePassword(token, `${wrongPassword}${i}`).then(
+            () => 'changed',
+            (e: Error) => `${e.name}: ${e.message}`,
+          ),
+        ),
+      );
+      const tally: Record<string, number> = {};
+      for (const a of answers) tally[a] = (tally[a] ?? 0) + 1;
+      expect(tally).toEqual({
+        'NotAuthorizedException: Incorrect username or password.': 5,
+        'NotAuthorizedException: Password attempts exceeded': 15,
+      });
+      await refusedAsLockedOut(passwordAuth('parallel-guesser', password));
+    });
   });
 
   it('locks an unknown name out like a real one when the client hides user existence', async () => {

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ChangePasswordRequest, ChangePasswordResponse, UserDirectoryOperations } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
 import { DataSource } from 'typeorm';
+import { AttemptLimiter, CheckOutcome, userSubject } from '../attempts/attempt-limiter';
 import { AccessTokenVerifier } from '../auth/access-token.verifier';
 import { CognitoErrors } from '../common/cognito-errors';
 import { Members, RequestValidator } from '../common/validate';
@@ -18,6 +19,13 @@ import { lockUser } from './user-lookup';
  * password is checked again against the new one. So of concurrent changes from one password, one
  * wins and the others are refused, as they would be one after another. The derivation stays
  * outside the lock.
+ *
+ * A wrong previous password is a guess, counted towards the user's password lockout with sign-in's
+ * (a stolen access token must not buy unlimited guesses). It is checked in a slot reserved from
+ * AttemptLimiter and settled by the outcome, so concurrent changes with the right password are all
+ * checked, not locked out. The re-check after losing the race is not a guess: the password it is
+ * checked against was set after the request read it, and is not counted; nor is a previous password
+ * that a concurrent change replaced a moment before this request read the user (ADR 0011).
  */
 @Injectable()
 export class ChangePasswordUseCase implements OperationHandler<
@@ -27,6 +35,7 @@ export class ChangePasswordUseCase implements OperationHandler<
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(AccessTokenVerifier) private readonly tokens: AccessTokenVerifier,
     @Inject(PasswordCredentials) private readonly credentials: PasswordCredentials,
+    @Inject(AttemptLimiter) private readonly attempts: AttemptLimiter,
   ) {}
 
   async execute(req: ChangePasswordRequest): Promise<ChangePasswordResponse> {
@@ -39,8 +48,8 @@ export class ChangePasswordUseCase implements OperationHandler<
     const pool = await this.dataSource.manager.findOneOrFail(UserPoolEntity, { where: { id: user.poolId } });
     const violation = passwordPolicyViolation(req.ProposedPassword, pool.config.passwordPolicy);
     let stored: Awaited<ReturnType<PasswordCredentials['derive']>> | undefined;
-    for (;;) {
-      await this.checkPrevious(user, req.PreviousPassword);
+    for (let counted = true; ; counted = false) {
+      await this.checkPrevious(user, req.PreviousPassword, counted);
       if (violation) throw CognitoErrors.invalidPassword(violation);
       stored ??= await this.credentials.derive(pool.id, user.username, req.ProposedPassword);
       const seen = this.credentials.storedVersion(user);
@@ -48,6 +57,7 @@ export class ChangePasswordUseCase implements OperationHandler<
         const locked = await lockUser(m, user.sub);
         if (!locked.enabled) throw CognitoErrors.notAuthorized('User is disabled.');
         if (this.credentials.storedVersion(locked) !== seen) return locked;
+        await this.attempts.noteReplaced(m, userSubject(locked), locked);
         await m.update(UserEntity, { sub: locked.sub }, { ...stored, updatedAt: new Date() });
         return undefined;
       });
@@ -57,9 +67,32 @@ export class ChangePasswordUseCase implements OperationHandler<
     }
   }
 
-  private async checkPrevious(user: UserEntity, previous: string | undefined): Promise<void> {
+  private async checkPrevious(
+    user: UserEntity,
+    previous: string | undefined,
+    counted: boolean,
+  ): Promise<void> {
     if (!this.credentials.hasPassword(user)) return;
     if (!previous) throw CognitoErrors.invalidParameter('PreviousPassword is required.');
-    if (!(await this.credentials.verify(user.poolId, user, previous))) throw CognitoErrors.notAuthorized();
+    const right = counted
+      ? (await this.attempts.check('password', userSubject(user), () => this.guess(user, previous))) ===
+        'right'
+      : await this.credentials.verify(user.poolId, user, previous);
+    if (!right) throw CognitoErrors.notAuthorized();
+  }
+
+  /**
+   * A previous password that is wrong now but is the one a concurrent change replaced a moment ago
+   * came from a request that read the user just after that change: not a guess.
+   */
+  private async guess(user: UserEntity, previous: string): Promise<CheckOutcome> {
+    if (await this.credentials.verify(user.poolId, user, previous)) return 'right';
+    const replaced = await this.attempts.recentlyReplaced(userSubject(user));
+    if (
+      replaced &&
+      (await this.credentials.verify(user.poolId, { ...replaced, username: user.username }, previous))
+    )
+      return 'not-a-guess';
+    return 'wrong';
   }
 }
