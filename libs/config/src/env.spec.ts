@@ -154,4 +154,14 @@ describe('loadEnv', () => {
     expect(loadEnv({ IDFED_REVOCATION_REFRESH_MS: '500' }).revocationRefreshMs).toBe(500);
     expect(() => loadEnv({ IDFED_REVOCATION_REFRESH_MS: '10' })).toThrow(/IDFED_REVOCATION_REFRESH_MS/);
   });
+
+  it('bounds the tries of a consumed event and the pause between them', () => {
+    expect(loadEnv({})).toMatchObject({ eventMaxAttempts: 5, eventRetryBackoffMs: 200 });
+    expect(loadEnv({ IDFED_EVENT_MAX_ATTEMPTS: '1', IDFED_EVENT_RETRY_BACKOFF_MS: '50' })).toMatchObject({
+      eventMaxAttempts: 1,
+      eventRetryBackoffMs: 50,
+    });
+    expect(() => loadEnv({ IDFED_EVENT_MAX_ATTEMPTS: '0' })).toThrow(/IDFED_EVENT_MAX_ATTEMPTS/);
+    expect(() => loadEnv({ IDFED_EVENT_RETRY_BACKOFF_MS: 'soon' })).toThrow(/IDFED_EVENT_RETRY_BACKOFF_MS/);
+  });
 });

@@ -19,6 +19,10 @@ export interface IdfedEnv {
   kafkaPartitions: number;
   /** Consumer session timeout: how long a crashed process's partitions wait before moving. */
   kafkaSessionTimeoutMs: number;
+  /** Tries of a consumed event before it goes to the dead letter (failures of its handler only). */
+  eventMaxAttempts: number;
+  /** The pause after an event's first failed try; it doubles after each further one (to 5 s). */
+  eventRetryBackoffMs: number;
   databaseUrl?: string;
   /** The administrator's URL: used only to provision the services' roles (migrate, launcher). */
   databaseAdminUrl?: string;
@@ -97,6 +101,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): IdfedEnv {
     kafkaBrokers: r.list('IDFED_KAFKA_BROKERS', /^[\w.-]+:\d{1,5}$/, 'host:port[,host:port...]'),
     kafkaPartitions: r.int('IDFED_KAFKA_PARTITIONS', 6, 1, 1000),
     kafkaSessionTimeoutMs: r.int('IDFED_KAFKA_SESSION_TIMEOUT_MS', 3000, 1000, 300000),
+    eventMaxAttempts: r.int('IDFED_EVENT_MAX_ATTEMPTS', 5, 1, 100),
+    eventRetryBackoffMs: r.int('IDFED_EVENT_RETRY_BACKOFF_MS', 200, 1, 60000),
     databaseUrl: r.optionalMatch('IDFED_DATABASE_URL', POSTGRES_URL, 'a postgres:// URL', true),
     databaseAdminUrl: r.optionalMatch('IDFED_DATABASE_ADMIN_URL', POSTGRES_URL, 'a postgres:// URL', true),
     serviceDatabaseUrls: Object.fromEntries(

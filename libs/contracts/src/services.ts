@@ -19,6 +19,14 @@ export function commandTopic(service: ServiceName): string {
 }
 
 /**
+ * Where a service puts the events it consumed but could not handle: the original message (key,
+ * value, headers) plus headers saying why, from where and after how many tries (ADR 0012).
+ */
+export function deadLetterTopic(service: ServiceName): string {
+  return `${service}.dead-letter.v1`;
+}
+
+/**
  * Where an app's replies come back: one topic per requesting app (its replicas share it and each
  * reads only the partitions it was assigned), so no app fetches and decodes another's replies.
  */

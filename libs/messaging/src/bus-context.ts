@@ -1,7 +1,10 @@
 import { BaseRpcContext } from '@nestjs/microservices';
+import { InvalidMessageError } from '@idfed/contracts';
 import { Headers, MessageHeaders } from './headers';
 
 export interface BusMessageInfo {
+  /** A command has a caller waiting for its reply; an event has none, and is retried instead. */
+  delivery: 'command' | 'event';
   topic: string;
   key: string;
   headers: MessageHeaders;
@@ -11,6 +14,10 @@ export interface BusMessageInfo {
 export class BusContext extends BaseRpcContext<[BusMessageInfo]> {
   constructor(info: BusMessageInfo) {
     super([info]);
+  }
+
+  isEvent(): boolean {
+    return this.args[0].delivery === 'event';
   }
 
   getTopic(): string {
@@ -28,7 +35,7 @@ export class BusContext extends BaseRpcContext<[BusMessageInfo]> {
   /** Events carry a unique id: the inbox records it so a redelivered event is applied once. */
   getEventId(): string {
     const id = this.args[0].headers[Headers.eventId];
-    if (!id) throw new Error(`message on ${this.getTopic()} has no ${Headers.eventId} header`);
+    if (!id) throw new InvalidMessageError(`message on ${this.getTopic()} has no ${Headers.eventId} header`);
     return id;
   }
 

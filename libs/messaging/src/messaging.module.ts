@@ -1,6 +1,7 @@
 import { Inject, OnApplicationBootstrap, OnApplicationShutdown, Provider } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ServiceName } from '@idfed/contracts';
+import { DeadLetterTable } from './dead-letter/dead-letter-table';
 import { EVENT_PUBLISHER } from './event-publisher';
 import { InboxService } from './outbox/inbox.service';
 import { OutboxRelay } from './outbox/outbox.relay';
@@ -32,7 +33,7 @@ class RelayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
 }
 
 /**
- * Outbox, relay and inbox for one service, bound to its schema. Providers rather than a module:
+ * Outbox, relay, inbox and dead-letter table for one service, bound to its schema. Providers rather than a module:
  * they need the service's DataSource, which the service module itself provides.
  */
 export function serviceMessagingProviders(options: ServiceMessagingOptions): Provider[] {
@@ -43,6 +44,11 @@ export function serviceMessagingProviders(options: ServiceMessagingOptions): Pro
       provide: InboxService,
       inject: [DataSource],
       useFactory: (ds: DataSource) => new InboxService(ds, options.schema),
+    },
+    {
+      provide: DeadLetterTable,
+      inject: [DataSource],
+      useFactory: (ds: DataSource) => new DeadLetterTable(ds, options.schema),
     },
     {
       provide: OutboxRelay,

@@ -1,5 +1,6 @@
 import { ClientProxy, CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { ServiceName } from '@idfed/contracts';
+import { EventRetryPolicy } from './dead-letter/event-retry-policy';
 import { EventPublisher } from './event-publisher';
 import { InProcessBus } from './in-process/in-process.bus';
 import { InProcessClient } from './in-process/in-process.client';
@@ -9,7 +10,7 @@ import { KafkaServer } from './kafka/kafka.server';
 
 /** Which bus a process uses: the only place that knows there are two. */
 export type TransportConfig =
-  | { kind: 'in-process'; bus?: InProcessBus; requestTtlMs?: number }
+  | { kind: 'in-process'; bus?: InProcessBus; requestTtlMs?: number; eventRetry?: EventRetryPolicy }
   | {
       kind: 'kafka';
       brokers: string[];
@@ -17,6 +18,8 @@ export type TransportConfig =
       clientId: string;
       requestTtlMs?: number;
       sessionTimeoutMs?: number;
+      /** How often a consumed event is tried before it goes to the dead letter (ADR 0012). */
+      eventRetry?: EventRetryPolicy;
     };
 
 export type BusClientProxy = ClientProxy & EventPublisher;
@@ -26,13 +29,18 @@ export function createServerTransport(
   config: TransportConfig,
 ): Server & CustomTransportStrategy {
   return config.kind === 'kafka'
-    ? new KafkaServer(service, {
-        brokers: config.brokers,
-        partitions: config.partitions,
-        clientId: config.clientId,
-        sessionTimeoutMs: config.sessionTimeoutMs,
-      })
-    : new InProcessServer(service, config.bus);
+    ? new KafkaServer(
+        service,
+        {
+          brokers: config.brokers,
+          partitions: config.partitions,
+          clientId: config.clientId,
+          sessionTimeoutMs: config.sessionTimeoutMs,
+        },
+        undefined,
+        config.eventRetry,
+      )
+    : new InProcessServer(service, config.bus, config.eventRetry);
 }
 
 /**

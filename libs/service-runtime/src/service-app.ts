@@ -1,7 +1,7 @@
 import { DynamicModule, INestMicroservice, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ServiceName } from '@idfed/contracts';
-import { createServerTransport, TransportConfig } from '@idfed/messaging';
+import { createServerTransport, DeadLetterTable, InProcessServer, TransportConfig } from '@idfed/messaging';
 import { ServiceExceptionFilter } from './service-exception.filter';
 
 /**
@@ -14,11 +14,11 @@ export async function startServiceApp(
   transport: TransportConfig,
   logger: LoggerService,
 ): Promise<INestMicroservice> {
-  const app = await NestFactory.createMicroservice(module, {
-    strategy: createServerTransport(service, transport),
-    logger,
-    bufferLogs: false,
-  });
+  const strategy = createServerTransport(service, transport);
+  const app = await NestFactory.createMicroservice(module, { strategy, logger, bufferLogs: false });
+  // The in-process bus dead-letters into the service's schema, which exists only once the module
+  // (its DataSource) is up; over Kafka the dead letter is a topic (ADR 0012).
+  if (strategy instanceof InProcessServer) strategy.recordDeadLettersIn(app.get(DeadLetterTable));
   app.useGlobalFilters(new ServiceExceptionFilter());
   await app.listen();
   return app;

@@ -2,13 +2,18 @@ import { ArgumentsHost } from '@nestjs/common';
 import { RpcException } from '@nestjs/microservices';
 import { firstValueFrom } from 'rxjs';
 import { QueryFailedError } from 'typeorm';
+import { BusContext } from '@idfed/messaging';
 import { ServiceExceptionFilter } from './service-exception.filter';
 
-const host = {} as ArgumentsHost;
+/** What Nest hands a filter for a bus message: the payload and the message's context. */
+function hostOf(delivery: 'command' | 'event'): ArgumentsHost {
+  const args = [{}, new BusContext({ delivery, topic: 't', key: '', headers: {} })];
+  return { getArgByIndex: (i: number) => args[i] } as ArgumentsHost;
+}
 
-async function answerTo(exception: unknown): Promise<unknown> {
+async function answerTo(exception: unknown, delivery: 'command' | 'event' = 'command'): Promise<unknown> {
   try {
-    await firstValueFrom(new ServiceExceptionFilter().catch(exception, host));
+    await firstValueFrom(new ServiceExceptionFilter().catch(exception, hostOf(delivery)));
   } catch (answer) {
     return answer;
   }
@@ -42,5 +47,12 @@ describe('ServiceExceptionFilter', () => {
       status: 'error',
       message: 'Internal server error',
     });
+  });
+
+  it("leaves an event's error as it is, for its transport to retry, wait on or dead-letter", async () => {
+    const lost = Object.assign(new Error('Connection terminated unexpectedly'), { code: '57P01' });
+    expect(await answerTo(lost, 'event')).toBe(lost);
+    const bug = new TypeError('x is undefined');
+    expect(await answerTo(bug, 'event')).toBe(bug);
   });
 });

@@ -1,5 +1,5 @@
 import { IdfedEnv } from '@idfed/config';
-import { TransportConfig } from '@idfed/messaging';
+import { DEFAULT_EVENT_RETRY_POLICY, EventRetryPolicy, TransportConfig } from '@idfed/messaging';
 
 /**
  * Kafka when brokers are configured; otherwise the in-process bus (embedded launcher only).
@@ -15,6 +15,19 @@ export function transportFromEnv(env: IdfedEnv, clientId: string): TransportConf
         sessionTimeoutMs: env.kafkaSessionTimeoutMs,
         clientId,
         requestTtlMs: Math.floor(env.requestTimeoutMs * 0.8),
+        eventRetry: eventRetryFromEnv(env),
       }
-    : { kind: 'in-process', requestTtlMs: Math.floor(env.requestTimeoutMs * 0.8) };
+    : {
+        kind: 'in-process',
+        requestTtlMs: Math.floor(env.requestTimeoutMs * 0.8),
+        eventRetry: eventRetryFromEnv(env),
+      };
+}
+
+function eventRetryFromEnv(env: IdfedEnv): EventRetryPolicy {
+  return {
+    maxAttempts: env.eventMaxAttempts,
+    firstBackoffMs: env.eventRetryBackoffMs,
+    maxBackoffMs: Math.max(env.eventRetryBackoffMs, DEFAULT_EVENT_RETRY_POLICY.maxBackoffMs),
+  };
 }

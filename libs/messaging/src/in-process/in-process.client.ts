@@ -4,7 +4,6 @@ import { EventPublisher, OutboundEvent } from '../event-publisher';
 import { Headers } from '../headers';
 import { TransportErrors } from '../service-error';
 import { copyThroughWire, InProcessBus } from './in-process.bus';
-import { deliverWithRetry } from './deliver-with-retry';
 
 /** Sends commands to, and publishes events on, the in-process bus. */
 export class InProcessClient extends ClientProxy implements EventPublisher {
@@ -75,6 +74,8 @@ export class InProcessClient extends ClientProxy implements EventPublisher {
    * Resolves when every subscribing group has handled every event, so the outbox row is deleted only
    * after delivery: a crash before that leaves the row in place and the event is relayed again.
    * Events of one key go one after another; different keys go in parallel, as Kafka partitions would.
+   * Each subscriber retries and dead-letters on its own side, as a Kafka consumer would
+   * (InProcessEventConsumer); a delivery that still fails fails the publish.
    */
   async publishEvents(events: OutboundEvent[]): Promise<void> {
     await this.bus.opened;
@@ -87,9 +88,7 @@ export class InProcessClient extends ClientProxy implements EventPublisher {
             this.bus
               .subscribers(event.topic)
               .map((listener) =>
-                deliverWithRetry(() =>
-                  listener(event.topic, event.key, copyThroughWire(event.value), event.headers),
-                ),
+                listener(event.topic, event.key, copyThroughWire(event.value), event.headers),
               ),
           );
         }

@@ -1,21 +1,33 @@
 import { CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { BusContext } from '../bus-context';
-import { eventPatternsOf, runEventHandler, runRequestHandler } from '../handler-dispatch';
+import { DeadLetterTable } from '../dead-letter/dead-letter-table';
+import { DEFAULT_EVENT_RETRY_POLICY, EventRetryPolicy } from '../dead-letter/event-retry-policy';
+import { eventPatternsOf, runRequestHandler } from '../handler-dispatch';
 import { Headers } from '../headers';
 import { copyThroughWire, InProcessBus } from './in-process.bus';
+import { InProcessEventConsumer } from './in-process-event-consumer';
 
 /** Serves one service's commands and events from the in-process bus. */
 export class InProcessServer extends Server implements CustomTransportStrategy {
+  private readonly events: InProcessEventConsumer;
+
   constructor(
     private readonly service: string,
     private readonly bus: InProcessBus = InProcessBus.shared,
+    eventRetry: EventRetryPolicy = DEFAULT_EVENT_RETRY_POLICY,
   ) {
     super();
+    this.events = new InProcessEventConsumer(service, eventRetry);
+  }
+
+  /** Where events this service gives up on are kept: its schema's table, known once it has started. */
+  recordDeadLettersIn(table: DeadLetterTable): void {
+    this.events.recordDeadLettersIn(table);
   }
 
   listen(callback: () => void): void {
     this.bus.serveCommands(this.service, async (pattern, envelope, headers) => {
-      const ctx = new BusContext({ topic: pattern, key: '', headers });
+      const ctx = new BusContext({ delivery: 'command', topic: pattern, key: '', headers });
       const deadline = Number(headers[Headers.deadline] ?? 0);
       if (deadline && Date.now() > deadline) {
         return {
@@ -29,13 +41,14 @@ export class InProcessServer extends Server implements CustomTransportStrategy {
     for (const topic of eventPatternsOf(this)) {
       const handler = this.getHandlerByPattern(topic)!;
       this.bus.subscribe(this.service, topic, (t, key, value, headers) =>
-        runEventHandler(handler, value, new BusContext({ topic: t, key, headers })),
+        this.events.handle(handler, t, key, value, headers),
       );
     }
     callback();
   }
 
   close(): void {
+    this.events.stop();
     this.bus.stopServing(this.service);
   }
 

@@ -1,8 +1,9 @@
 import { CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
-import { commandTopic, ServiceName } from '@idfed/contracts';
+import { commandTopic, deadLetterTopic, ServiceName } from '@idfed/contracts';
 import { BusContext } from '../bus-context';
-import { eventPatternsOf, RequestOutcome, runEventHandler, runRequestHandler } from '../handler-dispatch';
+import { DEFAULT_EVENT_RETRY_POLICY, EventRetryPolicy } from '../dead-letter/event-retry-policy';
+import { eventPatternsOf, RequestOutcome, runRequestHandler } from '../handler-dispatch';
 import { Headers } from '../headers';
 import {
   consumerTimings,
@@ -13,6 +14,7 @@ import {
   KafkaTransportOptions,
 } from './kafka-options';
 import { recoverFromCrashes } from './consumer-crashes';
+import { KafkaEventConsumer } from './kafka-event-consumer';
 import { ProduceBatcher } from './produce-batcher';
 
 /**
@@ -23,7 +25,8 @@ import { ProduceBatcher } from './produce-batcher';
  * hold its partition; a command lost in a crash surfaces to its caller as a timeout, and it is safe
  * to retry because each command commits its changes in one transaction.
  * Events are handled one at a time per partition and the offset moves only after the handler
- * succeeded, so events of one key apply in order and a failure is redelivered (the inbox dedupes).
+ * succeeded, so events of one key apply in order; a failure is retried, and an event that cannot
+ * be handled goes to the service's dead-letter topic so the partition moves on (KafkaEventConsumer).
  */
 export class KafkaServer extends Server implements CustomTransportStrategy {
   private readonly kafka: Kafka;
@@ -32,21 +35,25 @@ export class KafkaServer extends Server implements CustomTransportStrategy {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly replies = new ProduceBatcher(() => this.producer);
   private stopRecovering?: () => void;
+  private readonly events: KafkaEventConsumer;
 
   constructor(
     private readonly service: ServiceName,
     private readonly options: KafkaTransportOptions,
     private readonly maxConcurrentCommands = 64,
+    eventRetry: EventRetryPolicy = DEFAULT_EVENT_RETRY_POLICY,
   ) {
     super();
     this.kafka = createKafka(options);
+    this.events = new KafkaEventConsumer(service, eventRetry, () => this.producer);
   }
 
   async listen(callback: (err?: unknown) => void): Promise<void> {
     try {
       const requests = commandTopic(this.service);
       const events = eventPatternsOf(this);
-      await ensureTopics(this.kafka, this.options, [requests, ...events]);
+      const deadLetters = events.length > 0 ? [deadLetterTopic(this.service)] : [];
+      await ensureTopics(this.kafka, this.options, [requests, ...events, ...deadLetters]);
       this.producer = this.kafka.producer({ idempotent: true, allowAutoTopicCreation: false });
       await this.producer.connect();
       this.consumer = this.kafka.consumer({
@@ -99,7 +106,7 @@ export class KafkaServer extends Server implements CustomTransportStrategy {
       };
     } else {
       const key = message.key?.toString('utf8') ?? '';
-      const ctx = new BusContext({ topic: pattern, key, headers });
+      const ctx = new BusContext({ delivery: 'command', topic: pattern, key, headers });
       const body = JSON.parse(message.value?.toString('utf8') ?? 'null') as unknown;
       outcome = await runRequestHandler(this.getHandlerByPattern(pattern), pattern, body, ctx);
     }
@@ -117,18 +124,16 @@ export class KafkaServer extends Server implements CustomTransportStrategy {
     }
   }
 
-  private async handleEvent$({ topic, message }: EachMessagePayload): Promise<void> {
-    const handler = this.getHandlerByPattern(topic);
+  private async handleEvent$(payload: EachMessagePayload): Promise<void> {
+    const handler = this.getHandlerByPattern(payload.topic);
     if (!handler) return;
-    const headers = headerValues(message.headers);
-    const key = message.key?.toString('utf8') ?? '';
-    const value = JSON.parse(message.value?.toString('utf8') ?? 'null') as unknown;
-    // Throwing here makes kafkajs retry the message (and not commit its offset).
-    await runEventHandler(handler, value, new BusContext({ topic, key, headers }));
+    // Throwing here makes kafkajs read the message again (and not commit its offset).
+    await this.events.handle(payload, handler);
   }
 
   async close(): Promise<void> {
     this.stopRecovering?.();
+    this.events.stop();
     await this.consumer?.disconnect();
     await Promise.allSettled(this.inFlight);
     await this.producer?.disconnect();

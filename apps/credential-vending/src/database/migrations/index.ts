@@ -1,4 +1,4 @@
-import { messagingTablesMigration } from '@idfed/messaging';
+import { deadLetterTableMigration, messagingTablesMigration } from '@idfed/messaging';
 import { rateLimitTableMigration } from '@idfed/service-runtime';
 import { CREDENTIAL_VENDING_SCHEMA } from '../schema';
 import { CredentialVendingTables1764201600001 } from './1764201600001-CredentialVendingTables';
@@ -8,4 +8,5 @@ export const credentialVendingMigrations = [
   messagingTablesMigration(CREDENTIAL_VENDING_SCHEMA),
   CredentialVendingTables1764201600001,
   rateLimitTableMigration(CREDENTIAL_VENDING_SCHEMA, 1764201600020),
+  deadLetterTableMigration(CREDENTIAL_VENDING_SCHEMA, 1764201600030),
 ];

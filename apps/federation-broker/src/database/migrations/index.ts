@@ -1,4 +1,4 @@
-import { messagingTablesMigration } from '@idfed/messaging';
+import { deadLetterTableMigration, messagingTablesMigration } from '@idfed/messaging';
 import { rateLimitTableMigration } from '@idfed/service-runtime';
 import { FEDERATION_BROKER_SCHEMA } from '../schema';
 import { FederationBrokerTables1764115200101 } from './1764115200101-FederationBrokerTables';
@@ -10,4 +10,5 @@ export const federationBrokerMigrations = [
   FederationBrokerTables1764115200101,
   RevokedSessions1764115200102,
   rateLimitTableMigration(FEDERATION_BROKER_SCHEMA, 1764115200120),
+  deadLetterTableMigration(FEDERATION_BROKER_SCHEMA, 1764115200130),
 ];
