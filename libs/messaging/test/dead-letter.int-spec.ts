@@ -23,6 +23,7 @@ import {
   TransportConfig,
 } from '@idfed/messaging';
 import { migrateServiceSchema } from '@idfed/persistence';
+import { eventually } from '../../testing/src/eventually';
 
 /**
  * Poison messages (ADR 0012), on both transports against a real PostgreSQL and a real Kafka: an
@@ -36,6 +37,8 @@ const SERVICE = 'device-sync';
 const CONSUMER = 'device-sync.dead-letter-test';
 const POLICY: EventRetryPolicy = { maxAttempts: 3, firstBackoffMs: 20, maxBackoffMs: 100 };
 const SECRET = 'hunter2-in-the-payload';
+/** Kafka redelivery and retries under a loaded machine: generous, and never a timing assertion. */
+const PATIENCE = { timeoutMs: 30_000, intervalMs: 50 };
 
 /** The event's contract: what the handler parses before acting. */
 class ThingHappened {
@@ -91,18 +94,6 @@ class RecordingLogger implements LoggerService {
   warn = (message: unknown) => this.lines.push({ level: 'warn', message: String(message) });
   debug = () => undefined;
   verbose = () => undefined;
-}
-
-async function eventually(check: () => void | Promise<void>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
 }
 
 interface StoredLetter {
@@ -262,18 +253,24 @@ describe.each(transports)('poison messages over %s', (name, config) => {
     const counted = deadLetters.value({ consumer: SERVICE, topic });
     await publisher.publishEvents([poison, next]);
 
-    await eventually(async () => expect(await timesApplied(next.headers['idfed-event-id'])).toBe(1));
+    await eventually(
+      async () => expect(await timesApplied(next.headers['idfed-event-id'])).toBe(1),
+      PATIENCE,
+    );
     expect(tries.get(poisonId)).toBe(POLICY.maxAttempts);
     // The next event of the key was applied only after the poison had used up its tries.
     expect(poisonTriesWhenApplied.get((next.value as { id: string }).id)).toBe(POLICY.maxAttempts);
-    await eventually(async () => expect(await readLetters(topic)).toHaveLength(1));
+    await eventually(async () => expect(await readLetters(topic)).toHaveLength(1), PATIENCE);
     const [letter] = await readLetters(topic);
     expect(letter).toMatchObject({ key, eventId: poisonId, attempts: POLICY.maxAttempts });
     expect(letter.reason).toContain('this event can never be applied');
     expect(JSON.parse(letter.value!)).toEqual(poison.value);
     expect(letter.headers['idfed-event-id']).toBe(poisonId);
     expect(await timesApplied(poisonId)).toBeUndefined();
-    await eventually(() => expect(deadLetters.value({ consumer: SERVICE, topic })).toBe(counted + 1));
+    await eventually(
+      () => expect(deadLetters.value({ consumer: SERVICE, topic })).toBe(counted + 1),
+      PATIENCE,
+    );
 
     const logged = logger.lines.filter((l) => l.level === 'error' && l.message.includes(poisonId));
     expect(logged).toHaveLength(1);
@@ -289,10 +286,14 @@ describe.each(transports)('poison messages over %s', (name, config) => {
     const next = event(key, 'good');
     await publisher.publishEvents([bad, next]);
 
-    await eventually(async () => expect(await timesApplied(next.headers['idfed-event-id'])).toBe(1));
+    await eventually(
+      async () => expect(await timesApplied(next.headers['idfed-event-id'])).toBe(1),
+      PATIENCE,
+    );
     expect(tries.get(badId)).toBe(1);
-    await eventually(async () =>
-      expect((await readLetters(topic)).filter((l) => l.eventId === badId)).toHaveLength(1),
+    await eventually(
+      async () => expect((await readLetters(topic)).filter((l) => l.eventId === badId)).toHaveLength(1),
+      PATIENCE,
     );
     const letter = (await readLetters(topic)).find((l) => l.eventId === badId)!;
     expect(letter.attempts).toBe(1);
@@ -304,8 +305,8 @@ describe.each(transports)('poison messages over %s', (name, config) => {
     const flakyId = flaky.headers['idfed-event-id'];
     await publisher.publishEvents([flaky]);
 
-    await eventually(() => expect(tries.get(flakyId)).toBe(2));
-    await eventually(() => expect(appliedOrder).toContain((flaky.value as { id: string }).id));
+    await eventually(() => expect(tries.get(flakyId)).toBe(2), PATIENCE);
+    await eventually(() => expect(appliedOrder).toContain((flaky.value as { id: string }).id), PATIENCE);
     expect(await timesApplied(flakyId)).toBe(1);
     const [{ count }] = (await ds.query(
       `SELECT count(*)::int AS count FROM "${schema}".inbox WHERE event_id = $1`,
@@ -320,7 +321,7 @@ describe.each(transports)('poison messages over %s', (name, config) => {
     const outageId = outage.headers['idfed-event-id'];
     await publisher.publishEvents([outage]);
 
-    await eventually(async () => expect(await timesApplied(outageId)).toBe(1));
+    await eventually(async () => expect(await timesApplied(outageId)).toBe(1), PATIENCE);
     expect(tries.get(outageId)).toBe(POLICY.maxAttempts + 2);
     expect((await readLetters(topic)).filter((l) => l.eventId === outageId)).toHaveLength(0);
   });
@@ -343,10 +344,14 @@ describe.each(transports)('poison messages over %s', (name, config) => {
       const next = event(key, 'good');
       await publisher.publishEvents([next]);
 
-      await eventually(async () => expect(await timesApplied(next.headers['idfed-event-id'])).toBe(1));
+      await eventually(
+        async () => expect(await timesApplied(next.headers['idfed-event-id'])).toBe(1),
+        PATIENCE,
+      );
       expect(tries.has(badId)).toBe(false);
-      await eventually(async () =>
-        expect((await readLetters(topic)).filter((l) => l.eventId === badId)).toHaveLength(1),
+      await eventually(
+        async () => expect((await readLetters(topic)).filter((l) => l.eventId === badId)).toHaveLength(1),
+        PATIENCE,
       );
       const letter = (await readLetters(topic)).find((l) => l.eventId === badId)!;
       expect(letter).toMatchObject({ key, value: raw, attempts: 1 });
