@@ -169,18 +169,20 @@ describe.each(transports)('poison messages over %s', (name, config) => {
     if (transport.kind === 'in-process') {
       readLetters = async (t) =>
         (
-          (await ds.query(
+          await ds.query<
+            {
+              key: string;
+              payload: string | null;
+              headers: Record<string, string>;
+              reason: string;
+              attempts: number;
+              event_id: string | null;
+            }[]
+          >(
             `SELECT key, payload, headers, reason, attempts, event_id FROM "${schema}".dead_letters
              WHERE source_topic = $1 ORDER BY id`,
             [t],
-          )) as {
-            key: string;
-            payload: string | null;
-            headers: Record<string, string>;
-            reason: string;
-            attempts: number;
-            event_id: string | null;
-          }[]
+          )
         ).map((r) => ({
           key: r.key,
           value: r.payload,
@@ -238,9 +240,10 @@ describe.each(transports)('poison messages over %s', (name, config) => {
   }
 
   async function timesApplied(eventId: string): Promise<number | undefined> {
-    const rows = (await ds.query(`SELECT times FROM "${schema}".applied WHERE event_id = $1`, [eventId])) as {
-      times: number;
-    }[];
+    const rows = await ds.query<{ times: number }[]>(
+      `SELECT times FROM "${schema}".applied WHERE event_id = $1`,
+      [eventId],
+    );
     return rows[0]?.times;
   }
 
@@ -308,10 +311,10 @@ describe.each(transports)('poison messages over %s', (name, config) => {
     await eventually(() => expect(tries.get(flakyId)).toBe(2), PATIENCE);
     await eventually(() => expect(appliedOrder).toContain((flaky.value as { id: string }).id), PATIENCE);
     expect(await timesApplied(flakyId)).toBe(1);
-    const [{ count }] = (await ds.query(
+    const [{ count }] = await ds.query<{ count: number }[]>(
       `SELECT count(*)::int AS count FROM "${schema}".inbox WHERE event_id = $1`,
       [flakyId],
-    )) as { count: number }[];
+    );
     expect(count).toBe(1);
     expect((await readLetters(topic)).filter((l) => l.eventId === flakyId)).toHaveLength(0);
   });

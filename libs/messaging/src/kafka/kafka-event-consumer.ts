@@ -36,7 +36,8 @@ export class KafkaEventConsumer {
   }
 
   async handle(payload: EachMessagePayload, handler: MessageHandler): Promise<void> {
-    const { topic, partition, message, heartbeat } = payload;
+    const { topic, partition, message } = payload;
+    const heartbeat = () => payload.heartbeat();
     const headers = headerValues(message.headers);
     const key = message.key?.toString('utf8') ?? '';
     const where = `${topic}[${partition}]@${message.offset}`;
