@@ -26,7 +26,7 @@ export interface ServiceModuleOptions {
    * handler (checked at start-up). Health is bound here for every service.
    */
   operations?: OperationBinding[];
-  /** Hand-written bus controllers of services not yet moved to the registry, and event consumers. */
+  /** Event consumers (`@EventPattern` controllers); operations go in `operations`. */
   controllers?: Type<unknown>[];
   providers?: Provider[];
   /**
