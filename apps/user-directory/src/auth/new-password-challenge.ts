@@ -3,7 +3,7 @@ import { RespondToAuthChallengeResponse } from '@idfed/contracts';
 import { DataSource } from 'typeorm';
 import { ClientForAuth } from '../clients/clients.service';
 import { CognitoErrors } from '../common/cognito-errors';
-import { isUniqueViolation } from '../common/unique-violation';
+import { isUniqueViolation } from '@idfed/persistence';
 import { UserEntity, UserPoolEntity } from '../database/entities';
 import { applyAttributeChanges } from '../users/attribute-changes';
 import { PasswordCredentials } from '../users/password-credentials';

@@ -11,7 +11,8 @@ import { Members, RequestValidator } from '../common/validate';
 import { UserGroupEntity } from '../database/entities';
 import { PoolsService } from '../pools/pools.service';
 import { requireAdminUser } from '../users/user-lookup';
-import { isForeignKeyViolation, missingUser, requireGroup } from './group-requests';
+import { isForeignKeyViolation } from '@idfed/persistence';
+import { missingUser, requireGroup } from './group-requests';
 
 /** AdminAddUserToGroup: adding a member twice is a no-op, as in Cognito. */
 @Injectable()

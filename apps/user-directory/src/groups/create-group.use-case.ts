@@ -3,11 +3,12 @@ import { CreateGroupRequest, CreateGroupResponse, UserDirectoryOperations } from
 import { OperationHandler } from '@idfed/service-runtime';
 import { DataSource } from 'typeorm';
 import { CognitoErrors } from '../common/cognito-errors';
-import { isUniqueViolation } from '../common/unique-violation';
+import { isUniqueViolation } from '@idfed/persistence';
 import { GroupEntity } from '../database/entities';
 import { PoolsService } from '../pools/pools.service';
 import { toGroupType } from './group-type';
-import { groupMembers, isForeignKeyViolation } from './group-requests';
+import { isForeignKeyViolation } from '@idfed/persistence';
+import { groupMembers } from './group-requests';
 
 /** CreateGroup: a group of a user pool; group names are case-sensitive. */
 @Injectable()

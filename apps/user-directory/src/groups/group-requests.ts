@@ -1,5 +1,6 @@
 import { CreateGroupRequest, GroupRequest } from '@idfed/contracts';
 import { EntityManager } from 'typeorm';
+import { isForeignKeyViolation } from '@idfed/persistence';
 import type { RequestValidator as AwsRequestValidator } from '@idfed/aws-protocol';
 import { CognitoErrors } from '../common/cognito-errors';
 import { Members, Patterns, RequestValidator } from '../common/validate';
@@ -22,15 +23,9 @@ export function pageMembers(req: { Limit?: number; NextToken?: string }, v: AwsR
   v.integer('Limit', { min: 0, max: MAX_PAGE }).string('NextToken', { min: 1, pattern: /^\S+$/ }).check();
 }
 
-/** Is a Postgres error a foreign key the row broke (a group or user deleted meanwhile)? */
-export function isForeignKeyViolation(err: unknown): boolean {
-  return (err as { driverError?: { code?: string } })?.driverError?.code === '23503';
-}
-
 /** Which row went away under a membership insert: the user's foreign key names its column. */
 export function missingUser(err: unknown): boolean {
-  const constraint = (err as { driverError?: { constraint?: string } })?.driverError?.constraint ?? '';
-  return constraint.includes('user_sub');
+  return isForeignKeyViolation(err, 'user_sub');
 }
 
 /** The members GetGroup and DeleteGroup take. */

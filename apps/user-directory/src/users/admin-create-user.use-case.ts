@@ -14,7 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { OutboxService, ServiceError } from '@idfed/messaging';
 import { DataSource } from 'typeorm';
 import { CognitoErrors } from '../common/cognito-errors';
-import { isUniqueViolation } from '../common/unique-violation';
+import { isUniqueViolation } from '@idfed/persistence';
 import { Members, RequestValidator } from '../common/validate';
 import { UserEntity, UserPoolEntity } from '../database/entities';
 import { invitationMessage } from '../delivery/code-messages';

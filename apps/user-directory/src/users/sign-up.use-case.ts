@@ -15,7 +15,7 @@ import { DataSource } from 'typeorm';
 import { checkSecretHash } from '../auth/client-secret.check';
 import { ClientsService } from '../clients/clients.service';
 import { CognitoErrors } from '../common/cognito-errors';
-import { isUniqueViolation } from '../common/unique-violation';
+import { isUniqueViolation } from '@idfed/persistence';
 import { Patterns, RequestValidator } from '../common/validate';
 import { UserEntity, UserPoolEntity } from '../database/entities';
 import { confirmationMessage } from '../delivery/code-messages';

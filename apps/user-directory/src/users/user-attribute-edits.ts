@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CodeDeliveryDetailsType } from '@idfed/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { CognitoErrors } from '../common/cognito-errors';
-import { isUniqueViolation } from '../common/unique-violation';
+import { isUniqueViolation } from '@idfed/persistence';
 import { UserEntity, UserPoolEntity, VerificationCodeEntity } from '../database/entities';
 import { confirmationMessage } from '../delivery/code-messages';
 import { deliverOrFail } from '../delivery/deliver-or-fail';
