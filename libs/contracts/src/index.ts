@@ -5,6 +5,7 @@ export * from './parse-message';
 export * from './user-directory';
 export * from './credential-vending';
 export * from './federation-broker';
+export * from './device-sync';
 export * from './credential-vending/web-identity.commands';
 export * from './operations';
 export * from './operations/catalog';
