@@ -5,3 +5,4 @@ export * from './parameter-free.logger';
 export * from './service-roles';
 export * from './database-unavailable';
 export * from './postgres-errors';
+export * from './transactions';

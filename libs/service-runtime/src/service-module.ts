@@ -3,7 +3,7 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { RateLimits } from '@idfed/config';
 import { HealthCommands, ServiceName } from '@idfed/contracts';
 import { serviceMessagingProviders, TransportConfig } from '@idfed/messaging';
-import { ServiceDatabaseOptions } from '@idfed/persistence';
+import { ServiceDatabaseOptions, Transactions } from '@idfed/persistence';
 import { DataSource } from 'typeorm';
 import { databaseProvider, databaseShutdownProvider } from './database.provider';
 import { ErrorContractMonitor } from './operations/error-contract.monitor';
@@ -63,6 +63,7 @@ export class ServiceModule {
           applicationName: `idfed-${options.service}`,
         }),
         databaseShutdownProvider,
+        Transactions,
         ...serviceMessagingProviders({
           service: options.service,
           schema: options.schema,
