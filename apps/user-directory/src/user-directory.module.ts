@@ -24,6 +24,7 @@ import { USER_DIRECTORY_CONFIG, UserDirectoryConfig } from './user-directory.tok
 import { PasswordCredentials } from './users/password-credentials';
 import { CodeDigest, VerifierSeal } from './users/secrets-at-rest';
 import { UserAttributeEdits } from './users/user-attribute-edits';
+import { userProviders } from './users/users.providers';
 
 export interface UserDirectoryOptions {
   env: IdfedEnv;
@@ -83,6 +84,7 @@ export const UserDirectoryModule = {
         SignInCompletion,
         ...authFlowProviders,
         UserAttributeEdits,
+        ...userProviders,
       ],
     });
   },

@@ -1,6 +1,6 @@
 import { CognitoErrors } from '../common/cognito-errors';
 import { PoolConfig } from '../pools/pool-config';
-import { aliasKey as toAliasKey } from './user-lookup';
+import { aliasKey as toAliasKey } from './user-keys';
 
 /** The two attributes Cognito verifies with a code, and their flags. */
 export const VERIFIABLE = ['email', 'phone_number'] as const;

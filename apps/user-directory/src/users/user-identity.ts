@@ -1,7 +1,7 @@
 import { CognitoErrors } from '../common/cognito-errors';
 import { PoolConfig } from '../pools/pool-config';
 import { isEmail, isPhoneNumber } from './user-attributes';
-import { aliasKey, usernameKey } from './user-lookup';
+import { aliasKey, usernameKey } from './user-keys';
 
 export interface UserIdentity {
   username: string;

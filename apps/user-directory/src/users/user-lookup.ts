@@ -1,67 +1,88 @@
+import { Inject, Injectable } from '@nestjs/common';
 import { AdminUserRequest } from '@idfed/contracts';
-import { EntityManager } from 'typeorm';
+import { Transaction } from '@idfed/persistence';
 import { CognitoErrors } from '../common/cognito-errors';
 import { Members, RequestValidator } from '../common/validate';
 import { UserEntity, UserPoolEntity } from '../database/entities';
-import type { PoolsService } from '../pools/pools.service';
+import { PoolsService } from '../pools/pools.service';
 import { PoolConfig } from '../pools/pool-config';
+import { UsersRepository } from './users.repository';
 
-/** How a username is stored for lookups: case-folded unless the pool is case-sensitive. */
-export function usernameKey(config: PoolConfig, username: string): string {
-  return config.caseSensitive ? username : username.toLowerCase();
-}
+export { aliasKey, usernameKey } from './user-keys';
 
-/** Email and phone aliases are always case-insensitive. */
-export function aliasKey(value: string): string {
-  return value.toLowerCase();
+/**
+ * The user lookups use cases answer Cognito's errors from: the user an Admin* operation names, and
+ * the user a token or an earlier read named, held for a read-modify-write.
+ */
+@Injectable()
+export class UserLookup {
+  constructor(
+    @Inject(UsersRepository) private readonly users: UsersRepository,
+    @Inject(PoolsService) private readonly pools: PoolsService,
+  ) {}
+
+  /**
+   * The pool and the user an Admin* operation names: validated as AWS validates them, then
+   * ResourceNotFoundException or UserNotFoundException. With `forUpdate` (inside `tx`), the user
+   * row is held for the rest of the transaction.
+   */
+  async requireAdminUser(
+    req: AdminUserRequest,
+    tx: Transaction = this.pools.manager(),
+    forUpdate = true,
+  ): Promise<{ pool: UserPoolEntity; user: UserEntity }> {
+    RequestValidator.of(req)
+      .string('UserPoolId', Members.userPoolId)
+      .string('Username', Members.username)
+      .check();
+    const pool = await this.pools.require(tx, req.UserPoolId);
+    const user = await this.users.findByName(pool.id, pool.config, req.Username, tx, forUpdate);
+    if (!user) throw CognitoErrors.userNotFound();
+    return { pool, user };
+  }
+
+  /** The user with this sub, held for the rest of the transaction; UserNotFoundException if gone. */
+  async lockUser(sub: string, tx: Transaction): Promise<UserEntity> {
+    const user = await this.users.findBySub(sub, tx, true);
+    if (!user) throw CognitoErrors.userNotFound();
+    return user;
+  }
 }
 
 /**
- * Finds a user by what a client calls its username: the username itself or, in pools that sign
- * in with email or phone, that alias. `lock` holds the row for the rest of the transaction.
+ * @deprecated Transitional, for the sign-in and group code until it injects UsersRepository:
+ * `users.findByName(poolId, config, username, tx, lock)` runs the same query.
  */
 export async function findUser(
-  manager: EntityManager,
+  manager: Transaction,
   poolId: string,
   config: PoolConfig,
   username: string,
   lock = false,
 ): Promise<UserEntity | null> {
-  const qb = manager
-    .createQueryBuilder(UserEntity, 'u')
-    .where('u.pool_id = :poolId', { poolId })
-    .andWhere('(u.username_key = :key OR u.alias_key = :alias)', {
-      key: usernameKey(config, username),
-      alias: aliasKey(username),
-    });
-  if (lock) qb.setLock('pessimistic_write');
-  return qb.getOne();
+  const user = await new UsersRepository(manager.connection).findByName(
+    poolId,
+    config,
+    username,
+    manager,
+    lock,
+  );
+  return user ?? null;
 }
 
-/**
- * The pool and the user an Admin* operation names: validated as AWS validates them, then
- * ResourceNotFoundException or UserNotFoundException. With `lock`, the user row is held for the
- * rest of the transaction.
- */
-export async function requireAdminUser(
-  manager: EntityManager,
+/** @deprecated Transitional, for the group and sign-out code until it injects UserLookup. */
+export function requireAdminUser(
+  manager: Transaction,
   pools: PoolsService,
   req: AdminUserRequest,
   lock = true,
 ): Promise<{ pool: UserPoolEntity; user: UserEntity }> {
-  RequestValidator.of(req)
-    .string('UserPoolId', Members.userPoolId)
-    .string('Username', Members.username)
-    .check();
-  const pool = await pools.require(manager, req.UserPoolId);
-  const user = await findUser(manager, pool.id, pool.config, req.Username, lock);
-  if (!user) throw CognitoErrors.userNotFound();
-  return { pool, user };
+  return new UserLookup(new UsersRepository(manager.connection), pools).requireAdminUser(req, manager, lock);
 }
 
-/** The user with this sub, held for the rest of the transaction; UserNotFoundException if gone. */
-export async function lockUser(manager: EntityManager, sub: string): Promise<UserEntity> {
-  const user = await manager.findOne(UserEntity, { where: { sub }, lock: { mode: 'pessimistic_write' } });
+/** @deprecated Transitional, for the sign-out code until it injects UserLookup. */
+export async function lockUser(manager: Transaction, sub: string): Promise<UserEntity> {
+  const user = await new UsersRepository(manager.connection).findBySub(sub, manager, true);
   if (!user) throw CognitoErrors.userNotFound();
   return user;
 }

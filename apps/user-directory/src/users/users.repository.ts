@@ -1,0 +1,152 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { isUniqueViolation, KeysetPage, keysetPage, Transaction } from '@idfed/persistence';
+import { DataSource, IsNull } from 'typeorm';
+import { UserEntity } from '../database/entities';
+import { PoolConfig } from '../pools/pool-config';
+import { likePrefix, UserFilter } from './list-users-filter';
+import { aliasKey, usernameKey } from './user-keys';
+
+/** What a user's row may be changed to; sub, pool and username never change. */
+export type UserChanges = Partial<Omit<UserEntity, 'sub' | 'poolId' | 'username' | 'usernameKey'>>;
+
+/** The SQL expression a searchable attribute is compared with. */
+function columnOf(filter: UserFilter): string {
+  switch (filter.attribute) {
+    case 'username':
+      return 'u.username_key';
+    case 'sub':
+      return 'u.sub::text';
+    case 'cognito:user_status':
+      return 'u.status';
+    case 'status':
+      return `(CASE WHEN u.enabled THEN 'Enabled' ELSE 'Disabled' END)`;
+    // Only names of SEARCHABLE_ATTRIBUTES reach the SQL text, each listed here.
+    case 'email':
+    case 'phone_number':
+    case 'name':
+    case 'given_name':
+    case 'family_name':
+    case 'preferred_username':
+      return `u.attributes ->> '${filter.attribute}'`;
+  }
+}
+
+/**
+ * Every query of the users aggregate (`user_directory.users`): lookups by name, alias or sub (with
+ * the row lock a read-modify-write takes), inserts and updates that name a unique-key collision
+ * instead of throwing it, and ListUsers' pages.
+ */
+@Injectable()
+export class UsersRepository {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  /**
+   * The user a client names: by username or, in pools that sign in with email or phone, by that
+   * alias. The sign-in paths run this on every attempt; `forUpdate` (inside a transaction) holds
+   * the row until commit.
+   */
+  async findByName(
+    poolId: string,
+    config: PoolConfig,
+    username: string,
+    tx: Transaction = this.dataSource.manager,
+    forUpdate = false,
+  ): Promise<UserEntity | undefined> {
+    const qb = tx
+      .createQueryBuilder(UserEntity, 'u')
+      .where('u.pool_id = :poolId', { poolId })
+      .andWhere('(u.username_key = :key OR u.alias_key = :alias)', {
+        key: usernameKey(config, username),
+        alias: aliasKey(username),
+      });
+    if (forUpdate) qb.setLock('pessimistic_write');
+    return (await qb.getOne()) ?? undefined;
+  }
+
+  /** The user with this sub, or undefined; `forUpdate` holds the row until commit. */
+  async findBySub(
+    sub: string,
+    tx: Transaction = this.dataSource.manager,
+    forUpdate = false,
+  ): Promise<UserEntity | undefined> {
+    const user = await tx.findOne(UserEntity, {
+      where: { sub },
+      ...(forUpdate ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    return user ?? undefined;
+  }
+
+  /**
+   * Inserts a new user: 'exists' when the pool already has its username or alias (the unique keys
+   * decide, so of concurrent sign-ups with one name exactly one is created). After 'exists' the
+   * transaction `tx` is aborted: the caller ends it.
+   */
+  async insert(user: UserEntity, tx: Transaction): Promise<'created' | 'exists'> {
+    try {
+      await tx.insert(UserEntity, user);
+      return 'created';
+    } catch (err) {
+      if (isUniqueViolation(err)) return 'exists';
+      throw err;
+    }
+  }
+
+  async update(sub: string, changes: UserChanges, tx: Transaction = this.dataSource.manager): Promise<void> {
+    await tx.update(UserEntity, { sub }, changes);
+  }
+
+  /**
+   * Stores attributes and the sign-in alias that follows them: 'alias-exists' when another user of
+   * the pool signs in with that alias already (then `tx` is aborted: the caller ends it).
+   */
+  async updateAttributes(
+    sub: string,
+    state: Pick<UserEntity, 'attributes' | 'aliasKey' | 'updatedAt'>,
+    tx: Transaction,
+  ): Promise<'updated' | 'alias-exists'> {
+    try {
+      await tx.update(UserEntity, { sub }, state);
+      return 'updated';
+    } catch (err) {
+      if (isUniqueViolation(err)) return 'alias-exists';
+      throw err;
+    }
+  }
+
+  /**
+   * Replaces a password stored before ADR 0006 with its sealed verifier, unless a verifier was
+   * stored meanwhile (a concurrent change of password wins).
+   */
+  async upgradeLegacyPassword(
+    sub: string,
+    stored: Pick<UserEntity, 'passwordHash' | 'srpSalt' | 'srpVerifierEnc'>,
+  ): Promise<void> {
+    await this.dataSource.manager.update(UserEntity, { sub, srpVerifierEnc: IsNull() }, stored);
+  }
+
+  /** Deletes the user; codes, refresh tokens and group memberships go with it (ON DELETE CASCADE). */
+  async delete(sub: string, tx: Transaction): Promise<void> {
+    await tx.delete(UserEntity, { sub });
+  }
+
+  /**
+   * One page of a pool's users in sub order after `after`, matching `filter` (its value compared
+   * as given: a username already folded as the pool stores it; a prefix taken literally).
+   */
+  page(
+    poolId: string,
+    filter: UserFilter | undefined,
+    after: string | undefined,
+    limit: number,
+  ): Promise<KeysetPage<UserEntity>> {
+    const qb = this.dataSource.manager
+      .createQueryBuilder(UserEntity, 'u')
+      .where('u.pool_id = :poolId', { poolId });
+    if (filter) {
+      qb.andWhere(`${columnOf(filter)} ${filter.prefix ? 'LIKE' : '='} :value`, {
+        value: filter.prefix ? likePrefix(filter.value) : filter.value,
+      });
+    }
+    return keysetPage(qb, 'u.sub', after, limit, (u) => u.sub);
+  }
+}
