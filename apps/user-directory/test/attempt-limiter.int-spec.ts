@@ -9,6 +9,7 @@ import {
   AttemptSubject,
   userSubject,
 } from '../src/attempts/attempt-limiter';
+import { AttemptCountersRepository } from '../src/attempts/attempt-counters.repository';
 import { AttemptFlow, COGNITO_LOCKOUT_POLICY } from '../src/attempts/attempt-policy';
 import { userDirectoryEntities } from '../src/database/entities';
 import { userDirectoryMigrations } from '../src/database/migrations';
@@ -95,9 +96,27 @@ describe('AttemptLimiter on PostgreSQL', () => {
     // Waiting for a slot is bounded in real time; far beyond what these tests take, so that no
     // outcome depends on how fast the machine is.
     const patient = { maxWaitMs: 600_000 };
-    limiter = new AttemptLimiter(replicas[0], COGNITO_LOCKOUT_POLICY, nameKey, clock, patient);
-    otherReplica = new AttemptLimiter(replicas[1], COGNITO_LOCKOUT_POLICY, nameKey, clock, patient);
-    impatient = new AttemptLimiter(replicas[1], COGNITO_LOCKOUT_POLICY, nameKey, clock, { maxWaitMs: 0 });
+    limiter = new AttemptLimiter(
+      new AttemptCountersRepository(replicas[0]),
+      COGNITO_LOCKOUT_POLICY,
+      nameKey,
+      clock,
+      patient,
+    );
+    otherReplica = new AttemptLimiter(
+      new AttemptCountersRepository(replicas[1]),
+      COGNITO_LOCKOUT_POLICY,
+      nameKey,
+      clock,
+      patient,
+    );
+    impatient = new AttemptLimiter(
+      new AttemptCountersRepository(replicas[1]),
+      COGNITO_LOCKOUT_POLICY,
+      nameKey,
+      clock,
+      { maxWaitMs: 0 },
+    );
   });
 
   afterAll(async () => {
@@ -281,6 +300,18 @@ describe('AttemptLimiter on PostgreSQL', () => {
       expect(await checked(kim, true)).toBe(PASSWORD_LOCKED);
       now += 60_000;
       expect(await otherReplica.recentlyReplaced(kim)).toBeUndefined();
+    });
+
+    it('keeps a replaced password only if the change that replaced it commits', async () => {
+      const lee = freshUser();
+      const replaced = { srpSalt: 'cd34', srpVerifierEnc: Buffer.from('sealed'), passwordHash: null };
+      await expect(
+        replicas[0].transaction(async (m) => {
+          await limiter.noteReplaced(m, lee, replaced);
+          throw new Error('the change failed');
+        }),
+      ).rejects.toThrow('the change failed');
+      expect(await otherReplica.recentlyReplaced(lee)).toBeUndefined();
     });
 
     it('lets the reservations of a replica that died lapse, and a late settle frees no newer slot', async () => {
