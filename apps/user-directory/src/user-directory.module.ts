@@ -3,12 +3,15 @@ import { IdfedEnv } from '@idfed/config';
 import { deriveKey, KeyEncryption } from '@idfed/crypto';
 import { TransportConfig } from '@idfed/messaging';
 import { ServiceModule } from '@idfed/service-runtime';
+import { AttemptCountersRepository } from './attempts/attempt-counters.repository';
 import { AttemptLimiter, LOCKOUT_POLICY, UNKNOWN_NAME_KEY } from './attempts/attempt-limiter';
 import { LockoutPolicy } from './attempts/attempt-policy';
 import { AccessTokenVerifier } from './auth/access-token.verifier';
 import { AuthSessionSeal } from './auth/auth-session-seal';
 import { authFlowProviders } from './auth/flows/auth-flows.registry';
 import { PasswordHasher } from './auth/password-hasher';
+import { RefreshTokensRepository } from './auth/refresh-tokens.repository';
+import { Sessions } from './auth/sessions';
 import { SignInCompletion } from './auth/sign-in-completion';
 import { ClientsService } from './clients/clients.service';
 import { userDirectoryEntities } from './database/entities';
@@ -73,7 +76,10 @@ export const UserDirectoryModule = {
         { provide: CodeDigest, useValue: new CodeDigest(kek) },
         { provide: UNKNOWN_NAME_KEY, useValue: deriveKey(kek, 'idfed user-directory unknown names v1') },
         { provide: PasswordHasher, useValue: new PasswordHasher(env.passwordHashMemoryKiB) },
+        AttemptCountersRepository,
         AttemptLimiter,
+        RefreshTokensRepository,
+        Sessions,
         BackgroundDelivery,
         PasswordCredentials,
         SigningKeysService,

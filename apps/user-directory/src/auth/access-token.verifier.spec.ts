@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { UserEntity } from '../database/entities';
 import { SigningKeysService } from '../tokens/signing-keys.service';
 import { AccessTokenVerifier } from './access-token.verifier';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
 
 const URL = 'http://localhost:8080';
 const POOL = 'us-east-1_Pool1';
@@ -18,14 +19,13 @@ describe('AccessTokenVerifier', () => {
     verificationKey: async (poolId: string, kid: string) =>
       poolId === POOL && kid === 'k1' ? publicKey : undefined,
   } as unknown as SigningKeysService;
-  const dataSource = {
-    manager: {
-      findOne: async () => user,
-      exists: async (_e: unknown, { where }: { where: { originJti: string } }) =>
-        revokedSessions.includes(where.originJti),
-    },
-  } as unknown as DataSource;
-  const verifier = new AccessTokenVerifier(dataSource, keys, { publicUrl: URL });
+  // The user still comes from the users table directly, until UsersRepository.
+  const dataSource = { manager: { findOne: async () => user } } as unknown as DataSource;
+  const refreshTokens = {
+    isSessionRevoked: async (originJti: string, userSub: string) =>
+      userSub === user.sub && revokedSessions.includes(originJti),
+  } as unknown as RefreshTokensRepository;
+  const verifier = new AccessTokenVerifier(dataSource, keys, { publicUrl: URL }, refreshTokens);
 
   beforeAll(async () => {
     const der = privateKey.export({ format: 'der', type: 'pkcs8' });

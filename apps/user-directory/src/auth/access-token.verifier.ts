@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { USER_DIRECTORY_CONFIG, UserDirectoryConfig } from '../user-directory.tokens';
 import { decodeJwt, verifyRs256 } from '@idfed/crypto';
-import { DataSource, IsNull, Not } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { CognitoErrors } from '../common/cognito-errors';
-import { RefreshTokenEntity, UserEntity } from '../database/entities';
+import { UserEntity } from '../database/entities';
 import { SigningKeysService } from '../tokens/signing-keys.service';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
 
 const CLOCK_SKEW_SECONDS = 0;
 
@@ -20,6 +21,7 @@ export class AccessTokenVerifier {
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(SigningKeysService) private readonly keys: SigningKeysService,
     @Inject(USER_DIRECTORY_CONFIG) private readonly config: Pick<UserDirectoryConfig, 'publicUrl'>,
+    @Inject(RefreshTokensRepository) private readonly refreshTokens: RefreshTokensRepository,
   ) {}
 
   async userOf(token: string): Promise<UserEntity> {
@@ -36,8 +38,10 @@ export class AccessTokenVerifier {
     if (typeof payload.exp !== 'number' || payload.exp + CLOCK_SKEW_SECONDS <= Date.now() / 1000) {
       throw CognitoErrors.notAuthorized('Access Token has expired');
     }
-    const m = this.dataSource.manager;
-    const user = await m.findOne(UserEntity, { where: { sub: String(payload.sub), poolId } });
+    // The users table is the users aggregate's: this read moves to UsersRepository when it lands.
+    const user = await this.dataSource.manager.findOne(UserEntity, {
+      where: { sub: String(payload.sub), poolId },
+    });
     if (!user) throw CognitoErrors.userNotFound();
     if (!user.enabled) throw CognitoErrors.notAuthorized('User is disabled.');
     const revoked = () => CognitoErrors.notAuthorized('Access Token has been revoked');
@@ -46,14 +50,7 @@ export class AccessTokenVerifier {
     if (user.tokensValidAfter && issuedAt < Math.floor(user.tokensValidAfter.getTime() / 1000))
       throw revoked();
     const originJti = typeof payload.origin_jti === 'string' ? payload.origin_jti : undefined;
-    if (
-      originJti &&
-      (await m.exists(RefreshTokenEntity, {
-        where: { originJti, userSub: user.sub, revokedAt: Not(IsNull()) },
-      }))
-    ) {
-      throw revoked();
-    }
+    if (originJti && (await this.refreshTokens.isSessionRevoked(originJti, user.sub))) throw revoked();
     return user;
   }
 }

@@ -7,10 +7,10 @@ import {
 } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
 import { OutboxService } from '@idfed/messaging';
-import { DataSource } from 'typeorm';
+import { Transactions } from '@idfed/persistence';
 import { PoolsService } from '../pools/pools.service';
 import { requireAdminUser } from '../users/user-lookup';
-import { endAllSessions } from './sessions';
+import { Sessions } from './sessions';
 
 /** AdminUserGlobalSignOut: an administrator ends every session of a user. */
 @Injectable()
@@ -18,15 +18,16 @@ export class AdminUserGlobalSignOutUseCase implements OperationHandler<
   typeof UserDirectoryOperations.AdminUserGlobalSignOut
 > {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(Transactions) private readonly transactions: Transactions,
     @Inject(PoolsService) private readonly pools: PoolsService,
     @Inject(OutboxService) private readonly outbox: OutboxService,
+    @Inject(Sessions) private readonly sessions: Sessions,
   ) {}
 
   async execute(req: AdminUserRequest, meta: CommandMeta): Promise<AdminUserGlobalSignOutResponse> {
-    await this.dataSource.transaction(async (m) => {
-      const { user } = await requireAdminUser(m, this.pools, req);
-      await endAllSessions(m, this.outbox, user, meta.requestId);
+    await this.transactions.run(async (tx) => {
+      const { user } = await requireAdminUser(tx, this.pools, req);
+      await this.sessions.endAll(tx, user, meta.requestId);
     });
     this.outbox.nudge();
     return {};

@@ -7,27 +7,28 @@ import {
 } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
 import { OutboxService } from '@idfed/messaging';
-import { DataSource } from 'typeorm';
+import { Transactions } from '@idfed/persistence';
 import { Members, RequestValidator } from '../common/validate';
 import { lockUser } from '../users/user-lookup';
 import { AccessTokenVerifier } from './access-token.verifier';
-import { endAllSessions } from './sessions';
+import { Sessions } from './sessions';
 
 /** GlobalSignOut: the holder of an access token signs the user out of every device. */
 @Injectable()
 export class GlobalSignOutUseCase implements OperationHandler<typeof UserDirectoryOperations.GlobalSignOut> {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(Transactions) private readonly transactions: Transactions,
     @Inject(AccessTokenVerifier) private readonly tokens: AccessTokenVerifier,
     @Inject(OutboxService) private readonly outbox: OutboxService,
+    @Inject(Sessions) private readonly sessions: Sessions,
   ) {}
 
   async execute(req: AccessTokenRequest, meta: CommandMeta): Promise<GlobalSignOutResponse> {
     RequestValidator.of(req).string('AccessToken', Members.accessToken).check();
     const user = await this.tokens.userOf(req.AccessToken);
-    await this.dataSource.transaction(async (m) => {
-      const locked = await lockUser(m, user.sub);
-      await endAllSessions(m, this.outbox, locked, meta.requestId);
+    await this.transactions.run(async (tx) => {
+      const locked = await lockUser(tx, user.sub);
+      await this.sessions.endAll(tx, locked, meta.requestId);
     });
     this.outbox.nudge();
     return {};

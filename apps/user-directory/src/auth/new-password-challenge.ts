@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { ClientForAuth } from '../clients/clients.service';
 import { CognitoErrors } from '../common/cognito-errors';
 import { isUniqueViolation } from '@idfed/persistence';
-import { UserEntity, UserPoolEntity } from '../database/entities';
+import { UserEntity } from '../database/entities';
 import { applyAttributeChanges } from '../users/attribute-changes';
 import { PasswordCredentials } from '../users/password-credentials';
 import { passwordPolicyViolation } from '../users/password-policy';
@@ -50,7 +50,7 @@ export class NewPasswordChallenge implements ChallengeHandler {
       );
     }
     const m = this.dataSource.manager;
-    const pool = await m.findOneOrFail(UserPoolEntity, { where: { id: auth.client.poolId } });
+    const pool = auth.pool;
     const found = await findUser(m, pool.id, pool.config, username);
     if (!found || found.sub !== opened.value.sub)
       throw CognitoErrors.notAuthorized('Invalid session for the user.');

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { EntityManager } from 'typeorm';
 import { newRefreshToken } from '../common/ids';
 import { RefreshTokenEntity } from '../database/entities';
 
@@ -8,19 +7,17 @@ export function hashRefreshToken(token: string): Buffer {
 }
 
 /**
- * Refresh tokens are opaque random strings; only their SHA-256 is stored, so a database reader
- * cannot use them. They are not rotated on use (Cognito's default).
+ * A new refresh token and the row that stores it. Refresh tokens are opaque random strings; only
+ * their SHA-256 is stored, so a database reader cannot use them. They are not rotated on use
+ * (Cognito's default).
  */
-export async function storeRefreshToken(
-  manager: EntityManager,
-  row: Omit<RefreshTokenEntity, 'tokenHash' | 'createdAt' | 'revokedAt'>,
-): Promise<string> {
+export function newRefreshTokenRow(row: Omit<RefreshTokenEntity, 'tokenHash' | 'createdAt' | 'revokedAt'>): {
+  token: string;
+  row: RefreshTokenEntity;
+} {
   const token = newRefreshToken();
-  await manager.insert(RefreshTokenEntity, {
-    ...row,
-    tokenHash: hashRefreshToken(token),
-    revokedAt: null,
-    createdAt: new Date(),
-  });
-  return token;
+  return {
+    token,
+    row: { ...row, tokenHash: hashRefreshToken(token), revokedAt: null, createdAt: new Date() },
+  };
 }

@@ -8,12 +8,12 @@ import {
 } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
 import { OutboxService, ServiceError } from '@idfed/messaging';
-import { DataSource } from 'typeorm';
+import { Transactions } from '@idfed/persistence';
 import { timingSafeEqual } from 'node:crypto';
 import { ClientsService } from '../clients/clients.service';
 import { Members, Patterns, RequestValidator } from '../common/validate';
-import { RefreshTokenEntity, UserEntity } from '../database/entities';
 import { hashRefreshToken } from './refresh-tokens';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
 
 function secretsEqual(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -25,7 +25,8 @@ function secretsEqual(a: string, b: string): boolean {
 @Injectable()
 export class RevokeTokenUseCase implements OperationHandler<typeof UserDirectoryOperations.RevokeToken> {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(RefreshTokensRepository) private readonly refreshTokens: RefreshTokensRepository,
+    @Inject(Transactions) private readonly transactions: Transactions,
     @Inject(ClientsService) private readonly clients: ClientsService,
     @Inject(OutboxService) private readonly outbox: OutboxService,
   ) {}
@@ -55,18 +56,17 @@ export class RevokeTokenUseCase implements OperationHandler<typeof UserDirectory
     if (req.Token.split('.').length === 3) {
       throw new ServiceError('UnsupportedTokenTypeException', 'Only refresh tokens can be revoked.');
     }
-    const row = await this.dataSource.manager.findOne(RefreshTokenEntity, {
-      where: { tokenHash: hashRefreshToken(req.Token) },
-    });
+    const row = await this.refreshTokens.find(hashRefreshToken(req.Token));
     if (!row) return {};
     if (row.clientId !== auth.client.id) {
       throw new ServiceError('UnauthorizedException', 'The token was not issued to this client.');
     }
     if (!row.revokedAt) {
-      await this.dataSource.transaction(async (m) => {
+      const revoked = await this.transactions.run(async (tx) => {
         const now = new Date();
-        await m.update(RefreshTokenEntity, { tokenHash: row.tokenHash }, { revokedAt: now });
-        const user = await m.findOneOrFail(UserEntity, { where: { sub: row.userSub } });
+        // Of concurrent revocations of one token, one ends the session and announces it.
+        const user = await this.refreshTokens.revoke(row.tokenHash, now, tx);
+        if (!user) return false;
         const event: SessionRevokedEvent = {
           userPoolId: row.poolId,
           sub: row.userSub,
@@ -74,13 +74,14 @@ export class RevokeTokenUseCase implements OperationHandler<typeof UserDirectory
           originJti: row.originJti,
           occurredAt: now.toISOString(),
         };
-        await this.outbox.add(m, {
+        await this.outbox.add(tx, {
           topic: UserDirectoryTopics.sessionRevoked,
           key: row.userSub,
           payload: event,
         });
+        return true;
       });
-      this.outbox.nudge();
+      if (revoked) this.outbox.nudge();
     }
     return {};
   }

@@ -1,39 +1,42 @@
+import { Inject, Injectable } from '@nestjs/common';
 import { UserDirectoryTopics, UserSignedOutEvent } from '@idfed/contracts';
 import { OutboxService } from '@idfed/messaging';
-import { EntityManager, IsNull } from 'typeorm';
-import { RefreshTokenEntity, UserEntity } from '../database/entities';
+import { Transaction } from '@idfed/persistence';
+import { UserEntity } from '../database/entities';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
 
-/**
- * Ends every session of a user inside the caller's transaction: tokens issued before now stop
- * being honoured, refresh tokens are revoked, and `user-directory.user.signed-out.v1` goes out
- * through the outbox for verifiers elsewhere. Returns the instant tokens are valid after.
- */
-export async function endAllSessions(
-  manager: EntityManager,
-  outbox: OutboxService,
-  user: UserEntity,
-  correlationId: string,
-): Promise<Date> {
-  const now = new Date();
-  await manager.update(UserEntity, { sub: user.sub }, { tokensValidAfter: now });
-  const live = await manager.find(RefreshTokenEntity, {
-    where: { userSub: user.sub, revokedAt: IsNull() },
-    select: { tokenHash: true, originJti: true },
-  });
-  await manager.update(RefreshTokenEntity, { userSub: user.sub, revokedAt: IsNull() }, { revokedAt: now });
-  const event: UserSignedOutEvent = {
-    userPoolId: user.poolId,
-    sub: user.sub,
-    username: user.username,
-    tokensValidAfter: now.toISOString(),
-    revokedSessions: [...new Set(live.map((t) => t.originJti))],
-    occurredAt: now.toISOString(),
-  };
-  await outbox.add(manager, {
-    topic: UserDirectoryTopics.userSignedOut,
-    key: user.sub,
-    payload: event,
-    correlationId,
-  });
-  return now;
+/** Ends sessions: global sign-out, an administrator's sign-out, disabling a user. */
+@Injectable()
+export class Sessions {
+  constructor(
+    @Inject(RefreshTokensRepository) private readonly refreshTokens: RefreshTokensRepository,
+    @Inject(OutboxService) private readonly outbox: OutboxService,
+  ) {}
+
+  /**
+   * Ends every session of a user inside the caller's transaction: tokens issued before now stop
+   * being honoured, refresh tokens are revoked, and `user-directory.user.signed-out.v1` goes out
+   * through the outbox for verifiers elsewhere. Returns the instant tokens are valid after.
+   */
+  async endAll(tx: Transaction, user: UserEntity, correlationId: string): Promise<Date> {
+    const now = new Date();
+    // The users table is the users aggregate's; this write moves to UsersRepository when it lands.
+    await tx.update(UserEntity, { sub: user.sub }, { tokensValidAfter: now });
+    const revokedSessions = await this.refreshTokens.revokeAllOf(user.sub, now, tx);
+    const event: UserSignedOutEvent = {
+      userPoolId: user.poolId,
+      sub: user.sub,
+      username: user.username,
+      tokensValidAfter: now.toISOString(),
+      revokedSessions,
+      occurredAt: now.toISOString(),
+    };
+    await this.outbox.add(tx, {
+      topic: UserDirectoryTopics.userSignedOut,
+      key: user.sub,
+      payload: event,
+      correlationId,
+    });
+    return now;
+  }
 }

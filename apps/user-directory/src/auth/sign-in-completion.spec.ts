@@ -7,22 +7,25 @@ import { AppClientEntity, RefreshTokenEntity, UserEntity, UserPoolEntity } from 
 import { poolConfigFromRequest } from '../pools/pool-config';
 import { TokenIssuer } from '../tokens/token-issuer';
 import { AuthSessionSeal } from './auth-session-seal';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { SignInCompletion } from './sign-in-completion';
 
 describe('SignInCompletion', () => {
-  const inserted: Partial<RefreshTokenEntity>[] = [];
-  const dataSource = {
-    manager: {
-      insert: async (_e: unknown, row: Partial<RefreshTokenEntity>) => inserted.push(row),
-      query: async () => [{ groups: [] }],
-    },
-  } as unknown as DataSource;
+  const inserted: RefreshTokenEntity[] = [];
+  const refreshTokens = { insert: jest.fn(async (row: RefreshTokenEntity) => void inserted.push(row)) };
+  // The group claims still come from the groups table directly (userGroupClaims), until its repository.
+  const dataSource = { manager: { query: async () => [{ groups: [] }] } } as unknown as DataSource;
   const issuer = {
     newSessionIds: () => ({ originJti: 'o-jti', eventId: 'e-id' }),
     issue: jest.fn(async () => ({ idToken: 'id', accessToken: 'access', expiresIn: 3600 })),
   } as unknown as TokenIssuer;
   const seal = new AuthSessionSeal(randomBytes(32));
-  const completion = new SignInCompletion(dataSource, issuer, seal);
+  const completion = new SignInCompletion(
+    dataSource,
+    issuer,
+    seal,
+    refreshTokens as unknown as RefreshTokensRepository,
+  );
   const pool = {
     id: 'us-east-1_X',
     config: poolConfigFromRequest({ PoolName: 'p', Schema: [{ Name: 'name', Required: true }] }, 'arn'),

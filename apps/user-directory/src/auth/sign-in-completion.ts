@@ -9,7 +9,8 @@ import { AppClientEntity, UserEntity, UserPoolEntity } from '../database/entitie
 import { userGroupClaims } from '../groups/user-group-claims';
 import { TokenIssuer } from '../tokens/token-issuer';
 import { AuthSessionSeal } from './auth-session-seal';
-import { storeRefreshToken } from './refresh-tokens';
+import { newRefreshTokenRow } from './refresh-tokens';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
 
 /** What the Session of a NEW_PASSWORD_REQUIRED challenge carries (sealed). */
 export interface NewPasswordSession {
@@ -27,6 +28,7 @@ export class SignInCompletion {
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(TokenIssuer) private readonly issuer: TokenIssuer,
     @Inject(AuthSessionSeal) private readonly seal: AuthSessionSeal,
+    @Inject(RefreshTokensRepository) private readonly refreshTokens: RefreshTokensRepository,
   ) {}
 
   async afterPasswordProof(
@@ -99,22 +101,20 @@ export class SignInCompletion {
         },
       ),
     );
-    const [tokens, refreshToken] = await Promise.all([
-      issued,
-      storeRefreshToken(this.dataSource.manager, {
-        userSub: user.sub,
-        poolId: user.poolId,
-        clientId: client.id,
-        ...ids,
-        authTime: new Date(authTime * 1000),
-        expiresAt: new Date((authTime + lifetimes.refresh) * 1000),
-      }),
-    ]);
+    const refresh = newRefreshTokenRow({
+      userSub: user.sub,
+      poolId: user.poolId,
+      clientId: client.id,
+      ...ids,
+      authTime: new Date(authTime * 1000),
+      expiresAt: new Date((authTime + lifetimes.refresh) * 1000),
+    });
+    const [tokens] = await Promise.all([issued, this.refreshTokens.insert(refresh.row)]);
     return {
       AccessToken: tokens.accessToken,
       ExpiresIn: tokens.expiresIn,
       TokenType: 'Bearer',
-      RefreshToken: refreshToken,
+      RefreshToken: refresh.token,
       IdToken: tokens.idToken,
     };
   }

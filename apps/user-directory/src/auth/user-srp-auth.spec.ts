@@ -44,7 +44,8 @@ describe('USER_SRP_AUTH against amazon-cognito-identity-js', () => {
   const signedIn = { ChallengeParameters: {}, AuthenticationResult: { AccessToken: 'tokens' } };
   const completion = { afterPasswordProof: jest.fn(async () => signedIn) };
   const pool = { id: POOL_ID, config: {} as PoolConfig } as UserPoolEntity;
-  const dataSource = { manager: { findOneOrFail: async () => pool } } as unknown as DataSource;
+  // findUser is mocked above; the manager it is handed is never used.
+  const dataSource = { manager: {} } as unknown as DataSource;
   // Lockout has its own tests against PostgreSQL (attempt-limiter.int-spec); here every attempt is let through.
   const attempts = {
     begin: async () => undefined,
@@ -83,7 +84,7 @@ describe('USER_SRP_AUTH against amazon-cognito-identity-js', () => {
     return {
       client: { id: 'client1', poolId: POOL_ID, config } as AppClientEntity,
       secret,
-      pool: { id: POOL_ID } as UserPoolEntity,
+      pool,
     };
   }
 

@@ -5,7 +5,6 @@ import { DataSource } from 'typeorm';
 import { AttemptLimiter, userSubject } from '../attempts/attempt-limiter';
 import { ClientForAuth } from '../clients/clients.service';
 import { CognitoErrors } from '../common/cognito-errors';
-import { UserPoolEntity } from '../database/entities';
 import { PasswordCredentials } from '../users/password-credentials';
 import { findUser } from '../users/user-lookup';
 import { AuthSessionSeal } from './auth-session-seal';
@@ -65,7 +64,7 @@ export class UserSrpAuth {
     checkSecretHash(auth, params.SECRET_HASH, [username]);
 
     const m = this.dataSource.manager;
-    const pool = await m.findOneOrFail(UserPoolEntity, { where: { id: auth.client.poolId } });
+    const pool = auth.pool;
     const user = await findUser(m, pool.id, pool.config, username);
     if (!user && auth.client.config.preventUserExistenceErrors !== 'ENABLED') {
       throw CognitoErrors.userNotFound();
@@ -111,7 +110,7 @@ export class UserSrpAuth {
         : CognitoErrors.notAuthorized();
     }
     const m = this.dataSource.manager;
-    const pool = await m.findOneOrFail(UserPoolEntity, { where: { id: auth.client.poolId } });
+    const pool = auth.pool;
     const user = await findUser(m, pool.id, pool.config, username);
     const block = opened.value;
     checkSecretHash(auth, responses.SECRET_HASH, user ? [username, user.username] : [username]);

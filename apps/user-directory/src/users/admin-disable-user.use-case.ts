@@ -10,7 +10,7 @@ import {
 import { OperationHandler } from '@idfed/service-runtime';
 import { OutboxService } from '@idfed/messaging';
 import { DataSource } from 'typeorm';
-import { endAllSessions } from '../auth/sessions';
+import { Sessions } from '../auth/sessions';
 import { UserEntity } from '../database/entities';
 import { PoolsService } from '../pools/pools.service';
 import { requireAdminUser } from './user-lookup';
@@ -27,13 +27,14 @@ export class AdminDisableUserUseCase implements OperationHandler<
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(PoolsService) private readonly pools: PoolsService,
     @Inject(OutboxService) private readonly outbox: OutboxService,
+    @Inject(Sessions) private readonly sessions: Sessions,
   ) {}
 
   async execute(req: AdminUserRequest, meta: CommandMeta): Promise<AdminDisableUserResponse> {
     await this.dataSource.transaction(async (m) => {
       const { pool, user } = await requireAdminUser(m, this.pools, req);
       if (!user.enabled) return;
-      const tokensValidAfter = await endAllSessions(m, this.outbox, user, meta.requestId);
+      const tokensValidAfter = await this.sessions.endAll(m, user, meta.requestId);
       await m.update(UserEntity, { sub: user.sub }, { enabled: false, updatedAt: tokensValidAfter });
       const event: UserDisabledEvent = {
         userPoolId: pool.id,

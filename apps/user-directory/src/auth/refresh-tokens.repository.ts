@@ -1,0 +1,137 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { preparedQuery, Transaction } from '@idfed/persistence';
+import { DataSource } from 'typeorm';
+import { RefreshTokenEntity } from '../database/entities';
+import { groupClaimsSubquery } from '../groups/user-group-claims';
+import { GroupClaim } from '../tokens/token-claims';
+
+const REFRESH_LOOKUP = `
+  SELECT t.user_sub, t.pool_id, t.client_id, t.origin_jti, t.event_id, t.auth_time, t.expires_at,
+         t.revoked_at, t.created_at, u.username, u.enabled, u.attributes, u.tokens_valid_after,
+         ${groupClaimsSubquery('u.sub')} AS groups
+    FROM user_directory.refresh_tokens t
+    JOIN user_directory.users u ON u.sub = t.user_sub
+   WHERE t.token_hash = $1`;
+
+interface RefreshLookupRow {
+  user_sub: string;
+  pool_id: string;
+  client_id: string;
+  origin_jti: string;
+  event_id: string;
+  auth_time: Date;
+  expires_at: Date;
+  revoked_at: Date | null;
+  created_at: Date;
+  username: string;
+  enabled: boolean;
+  attributes: Record<string, string>;
+  tokens_valid_after: Date | null;
+  groups: GroupClaim[];
+}
+
+/** A refresh token with what a refresh needs of its user: read in one round trip. */
+export interface RefreshSession {
+  token: Omit<RefreshTokenEntity, 'tokenHash'>;
+  user: {
+    sub: string;
+    username: string;
+    enabled: boolean;
+    attributes: Record<string, string>;
+    tokensValidAfter: Date | null;
+    groups: GroupClaim[];
+  };
+}
+
+/**
+ * Every query of the refresh tokens aggregate (`user_directory.refresh_tokens`): a token is stored
+ * by its SHA-256 only, and revoking it ends its session (the access and ID tokens that share its
+ * origin_jti).
+ */
+@Injectable()
+export class RefreshTokensRepository {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  async insert(row: RefreshTokenEntity, tx: Transaction = this.dataSource.manager): Promise<void> {
+    await tx.insert(RefreshTokenEntity, row);
+  }
+
+  /**
+   * The token, its user and the user's groups, by the token's hash. One round trip, prepared once
+   * per connection: refresh is the hottest path after sign-in.
+   */
+  async findForRefresh(tokenHash: Buffer): Promise<RefreshSession | undefined> {
+    const [row] = await preparedQuery<RefreshLookupRow>(this.dataSource, 'refresh-lookup', REFRESH_LOOKUP, [
+      tokenHash,
+    ]);
+    if (!row) return undefined;
+    return {
+      token: {
+        userSub: row.user_sub,
+        poolId: row.pool_id,
+        clientId: row.client_id,
+        originJti: row.origin_jti,
+        eventId: row.event_id,
+        authTime: row.auth_time,
+        expiresAt: row.expires_at,
+        revokedAt: row.revoked_at,
+        createdAt: row.created_at,
+      },
+      user: {
+        sub: row.user_sub,
+        username: row.username,
+        enabled: row.enabled,
+        attributes: row.attributes,
+        tokensValidAfter: row.tokens_valid_after,
+        groups: row.groups,
+      },
+    };
+  }
+
+  async find(
+    tokenHash: Buffer,
+    tx: Transaction = this.dataSource.manager,
+  ): Promise<RefreshTokenEntity | undefined> {
+    return (await tx.findOne(RefreshTokenEntity, { where: { tokenHash } })) ?? undefined;
+  }
+
+  /**
+   * Revokes one live token and answers who its user is (for the event), or undefined when it was
+   * no longer live: of concurrent revocations of one token, exactly one revokes it.
+   */
+  async revoke(
+    tokenHash: Buffer,
+    at: Date,
+    tx: Transaction = this.dataSource.manager,
+  ): Promise<{ username: string } | undefined> {
+    const [rows] = await tx.query<[{ username: string }[], number]>(
+      `UPDATE user_directory.refresh_tokens t SET revoked_at = $2
+         FROM user_directory.users u
+        WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.sub = t.user_sub
+        RETURNING u.username`,
+      [tokenHash, at],
+    );
+    return rows[0];
+  }
+
+  /** Revokes every live token of a user; the sessions (origin_jti) that ended, each once. */
+  async revokeAllOf(userSub: string, at: Date, tx: Transaction = this.dataSource.manager): Promise<string[]> {
+    const [rows] = await tx.query<[{ origin_jti: string }[], number]>(
+      `UPDATE user_directory.refresh_tokens SET revoked_at = $2
+        WHERE user_sub = $1 AND revoked_at IS NULL
+        RETURNING origin_jti`,
+      [userSub, at],
+    );
+    return [...new Set(rows.map((r) => r.origin_jti))];
+  }
+
+  /** Whether the session (origin_jti) of a user was ended by revoking its refresh token. */
+  async isSessionRevoked(originJti: string, userSub: string): Promise<boolean> {
+    const rows = await this.dataSource.query<unknown[]>(
+      `SELECT 1 FROM user_directory.refresh_tokens
+        WHERE origin_jti = $1 AND user_sub = $2 AND revoked_at IS NOT NULL LIMIT 1`,
+      [originJti, userSub],
+    );
+    return rows.length > 0;
+  }
+}
