@@ -1,14 +1,23 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { Authorizer, CredentialResolver } from '@idfed/authorizer';
+import { GATEWAY_REPLY_GROUP } from '@idfed/contracts';
 import { createRootLogger } from '@idfed/logging';
-import { GatewayBusLifecycle, gatewayBusProviders } from './bus/gateway-bus.provider';
+import { BUS_CLIENT_PROXY, BUS_REQUEST_TIMEOUT_MS, BusClient, createClientTransport } from '@idfed/messaging';
+import { loadSessionTokenKey, SessionTokenCodec } from '@idfed/session-credentials';
 import { AuthorizeController } from './authorizer/authorize.controller';
+import { GatewayBusLifecycle } from './bus/gateway-bus.lifecycle';
 import { AdminSignatureVerifier } from './cognito/admin-signature.verifier';
 import { JsonRpcController } from './cognito/json-rpc.controller';
 import {
-  gatewayCredentialProviders,
+  GatewayAuthorizer,
+  GatewayCredentialResolver,
+  GatewayRevocationList,
+  GatewayRolePermissionsCache,
   RevocationListLifecycle,
-} from './credentials/gateway-credentials.providers';
+} from './credentials/gateway-credentials';
+import { RevocationList } from './credentials/revocation-list';
+import { RolePermissionsCache } from './credentials/role-permissions.cache';
 import { GATEWAY_LOGGER, GATEWAY_OPTIONS, GatewayOptions } from './gateway.options';
 import { HealthChecker } from './health/health.checker';
 import { HealthController } from './health/health.controller';
@@ -20,11 +29,16 @@ import { QueryDispatcher } from './query/query.dispatcher';
 /**
  * The HTTP gateway: AWS protocols in, bus commands out. It owns nothing durable; everything it
  * needs arrives through register(), so the distributed main and the embedded launcher differ only
- * in the transport and logger they pass.
+ * in the transport and logger they pass. Values are built here once from the options (the bus
+ * client proxy of the configured transport, the session-token codec of the master key); every
+ * class is an injectable provider.
  */
 @Module({})
 export class GatewayModule {
   static register(options: GatewayOptions): DynamicModule {
+    const logger = options.logger ?? createRootLogger(options.env.logLevel, 'gateway');
+    const sessionTokenKey =
+      options.sessionTokenKey ?? loadSessionTokenKey(options.env, (m) => logger.info(m));
     return {
       module: GatewayModule,
       controllers: [
@@ -36,15 +50,21 @@ export class GatewayModule {
       ],
       providers: [
         { provide: GATEWAY_OPTIONS, useValue: options },
+        { provide: GATEWAY_LOGGER, useValue: logger },
         {
-          provide: GATEWAY_LOGGER,
-          useValue: options.logger ?? createRootLogger(options.env.logLevel, 'gateway'),
+          provide: BUS_CLIENT_PROXY,
+          useValue: createClientTransport(options.transport, GATEWAY_REPLY_GROUP),
         },
-        ...gatewayBusProviders,
+        { provide: BUS_REQUEST_TIMEOUT_MS, useValue: options.env.requestTimeoutMs },
+        BusClient,
         GatewayBusLifecycle,
         AdminSignatureVerifier,
-        ...gatewayCredentialProviders,
+        { provide: SessionTokenCodec, useValue: SessionTokenCodec.fromMasterKey(sessionTokenKey) },
+        { provide: RevocationList, useClass: GatewayRevocationList },
         RevocationListLifecycle,
+        { provide: RolePermissionsCache, useClass: GatewayRolePermissionsCache },
+        { provide: CredentialResolver, useClass: GatewayCredentialResolver },
+        { provide: Authorizer, useClass: GatewayAuthorizer },
         QueryDispatcher,
         HealthChecker,
         { provide: APP_FILTER, useClass: AwsExceptionFilter },

@@ -1,3 +1,4 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { lastValueFrom, timeout, TimeoutError } from 'rxjs';
 import { CommandContract, CommandMeta, ServiceErrorShape } from '@idfed/contracts';
 import { BusClientProxy } from './transport.factory';
@@ -10,11 +11,17 @@ export class CommandFailedError extends Error {
   }
 }
 
+/** The bus client (ClientProxy) an app sends its commands with, provided by the app's module. */
+export const BUS_CLIENT_PROXY = Symbol('BUS_CLIENT_PROXY');
+/** How long a request waits for its reply (IDFED_REQUEST_TIMEOUT_MS); 10 s when not provided. */
+export const BUS_REQUEST_TIMEOUT_MS = Symbol('BUS_REQUEST_TIMEOUT_MS');
+
 /** Typed request/reply over whichever bus the process runs on. */
+@Injectable()
 export class BusClient {
   constructor(
-    private readonly proxy: BusClientProxy,
-    private readonly timeoutMs = 10_000,
+    @Inject(BUS_CLIENT_PROXY) private readonly proxy: BusClientProxy,
+    @Optional() @Inject(BUS_REQUEST_TIMEOUT_MS) private readonly timeoutMs = 10_000,
   ) {}
 
   async request<Req, Res>(command: CommandContract<Req, Res>, payload: Req, meta: CommandMeta): Promise<Res> {

@@ -1,6 +1,4 @@
-import { Inject, OnApplicationBootstrap, OnApplicationShutdown, Provider } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { ServiceName } from '@idfed/contracts';
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown, Provider } from '@nestjs/common';
 import { DeadLetterTable } from './dead-letter/dead-letter-table';
 import { EVENT_PUBLISHER } from './event-publisher';
 import { InboxService } from './outbox/inbox.service';
@@ -8,14 +6,9 @@ import { OutboxRelay } from './outbox/outbox.relay';
 import { OutboxService } from './outbox/outbox.service';
 import { BusClientProxy, createClientTransport, TransportConfig } from './transport.factory';
 
-export interface ServiceMessagingOptions {
-  service: ServiceName;
-  schema: string;
-  transport: TransportConfig;
-}
-
 /** Starts the outbox relay with the application and drains it on shutdown. */
-class RelayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+@Injectable()
+export class RelayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
     @Inject(OutboxRelay) private readonly relay: OutboxRelay,
     @Inject(EVENT_PUBLISHER) private readonly publisher: BusClientProxy,
@@ -33,29 +26,18 @@ class RelayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
 }
 
 /**
- * Outbox, relay, inbox and dead-letter table for one service, bound to its schema. Providers rather than a module:
- * they need the service's DataSource, which the service module itself provides.
+ * Outbox, relay, inbox and dead-letter table for one service, bound to its schema. Providers rather
+ * than a module: they need the service's DataSource and SERVICE_SCHEMA, which the service module
+ * itself provides. The publisher is the one value built here: which client it is depends on the
+ * transport the process was configured with.
  */
-export function serviceMessagingProviders(options: ServiceMessagingOptions): Provider[] {
+export function serviceMessagingProviders(transport: TransportConfig): Provider[] {
   return [
-    { provide: EVENT_PUBLISHER, useFactory: () => createClientTransport(options.transport) },
-    { provide: OutboxService, useFactory: () => new OutboxService(options.schema) },
-    {
-      provide: InboxService,
-      inject: [DataSource],
-      useFactory: (ds: DataSource) => new InboxService(ds, options.schema),
-    },
-    {
-      provide: DeadLetterTable,
-      inject: [DataSource],
-      useFactory: (ds: DataSource) => new DeadLetterTable(ds, options.schema),
-    },
-    {
-      provide: OutboxRelay,
-      inject: [DataSource, OutboxService, EVENT_PUBLISHER],
-      useFactory: (ds: DataSource, outbox: OutboxService, publisher: BusClientProxy) =>
-        new OutboxRelay(ds, options.schema, outbox, publisher),
-    },
+    { provide: EVENT_PUBLISHER, useValue: createClientTransport(transport) },
+    OutboxService,
+    InboxService,
+    DeadLetterTable,
+    OutboxRelay,
     RelayLifecycle,
   ];
 }

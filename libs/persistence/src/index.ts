@@ -6,3 +6,4 @@ export * from './service-roles';
 export * from './database-unavailable';
 export * from './postgres-errors';
 export * from './transactions';
+export * from './service-schema';

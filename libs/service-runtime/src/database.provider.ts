@@ -1,10 +1,11 @@
-import { Logger, OnApplicationShutdown, Provider } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown, Provider } from '@nestjs/common';
 import { migrateServiceSchema, serviceDataSourceOptions, ServiceDatabaseOptions } from '@idfed/persistence';
 import { DataSource } from 'typeorm';
 
 /**
  * The service's DataSource, initialised and migrated before any handler can run: a service never
- * serves against a schema older than its code.
+ * serves against a schema older than its code. A factory because that start is asynchronous: Nest
+ * awaits an async factory before it builds anything that injects the DataSource.
  */
 export function databaseProvider(options: ServiceDatabaseOptions & { migrate: boolean }): Provider {
   return {
@@ -22,16 +23,11 @@ export function databaseProvider(options: ServiceDatabaseOptions & { migrate: bo
 }
 
 /** Closes the pool when the app stops. */
+@Injectable()
 export class DatabaseShutdown implements OnApplicationShutdown {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   async onApplicationShutdown(): Promise<void> {
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
 }
-
-export const databaseShutdownProvider: Provider = {
-  provide: DatabaseShutdown,
-  inject: [DataSource],
-  useFactory: (ds: DataSource) => new DatabaseShutdown(ds),
-};

@@ -1,9 +1,16 @@
-import { Inject, OnApplicationBootstrap, OnApplicationShutdown, Provider } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown, Provider } from '@nestjs/common';
 import { ServiceName } from '@idfed/contracts';
-import { BusClient, createClientTransport, TransportConfig } from '@idfed/messaging';
+import {
+  BUS_CLIENT_PROXY,
+  BUS_REQUEST_TIMEOUT_MS,
+  BusClient,
+  createClientTransport,
+  TransportConfig,
+} from '@idfed/messaging';
 
 /** Connects the service's own bus client with the app and closes it on shutdown. */
-class PeerBusLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+@Injectable()
+export class PeerBusLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(@Inject(BusClient) private readonly bus: BusClient) {}
 
   onApplicationBootstrap(): Promise<void> {
@@ -18,7 +25,8 @@ class PeerBusLifecycle implements OnApplicationBootstrap, OnApplicationShutdown 
 /**
  * A BusClient for a service that also asks other services (the broker asks credential vending for
  * credentials, credential vending asks the broker for its issuer keys). Its replies come back to
- * the service's own reply group, shared by its replicas.
+ * the service's own reply group, shared by its replicas. The client proxy is the one value built
+ * here: which one depends on the configured transport.
  */
 export function peerBusProviders(
   service: ServiceName,
@@ -26,11 +34,9 @@ export function peerBusProviders(
   timeoutMs: number,
 ): Provider[] {
   return [
-    {
-      provide: BusClient,
-      useFactory: () =>
-        new BusClient(createClientTransport(transport, `idfed.${service}.replies`), timeoutMs),
-    },
+    { provide: BUS_CLIENT_PROXY, useValue: createClientTransport(transport, `idfed.${service}.replies`) },
+    { provide: BUS_REQUEST_TIMEOUT_MS, useValue: timeoutMs },
+    BusClient,
     PeerBusLifecycle,
   ];
 }

@@ -3,16 +3,15 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { RateLimits } from '@idfed/config';
 import { HealthCommands, ServiceName } from '@idfed/contracts';
 import { serviceMessagingProviders, TransportConfig } from '@idfed/messaging';
-import { ServiceDatabaseOptions, Transactions } from '@idfed/persistence';
-import { DataSource } from 'typeorm';
-import { databaseProvider, databaseShutdownProvider } from './database.provider';
+import { SERVICE_SCHEMA, ServiceDatabaseOptions, Transactions } from '@idfed/persistence';
+import { databaseProvider, DatabaseShutdown } from './database.provider';
 import { ErrorContractMonitor } from './operations/error-contract.monitor';
 import { HealthHandler, SERVICE_NAME } from './operations/health.handler';
 import { OperationBinding, serve } from './operations/operation-handler';
 import { operationsController } from './operations/operations.controller';
 import { assertRegistryComplete } from './operations/registry-completeness';
 import { RateLimitInterceptor } from './rate-limits/rate-limit.interceptor';
-import { SharedRateLimiter } from './rate-limits/shared-rate-limiter';
+import { RATE_LIMITS, SharedRateLimiter } from './rate-limits/shared-rate-limiter';
 
 export interface ServiceModuleOptions {
   service: ServiceName;
@@ -52,6 +51,7 @@ export class ServiceModule {
       controllers: [operationsController(bindings), ...(options.controllers ?? [])],
       providers: [
         { provide: SERVICE_NAME, useValue: options.service },
+        { provide: SERVICE_SCHEMA, useValue: options.schema },
         ErrorContractMonitor,
         ...handlers,
         databaseProvider({
@@ -62,27 +62,20 @@ export class ServiceModule {
           migrate: true,
           applicationName: `idfed-${options.service}`,
         }),
-        databaseShutdownProvider,
+        DatabaseShutdown,
         Transactions,
-        ...serviceMessagingProviders({
-          service: options.service,
-          schema: options.schema,
-          transport: options.transport,
-        }),
-        ...(options.rateLimits ? rateLimitProviders(options.schema, options.rateLimits) : []),
+        ...serviceMessagingProviders(options.transport),
+        ...(options.rateLimits ? rateLimitProviders(options.rateLimits) : []),
         ...(options.providers ?? []),
       ],
     };
   }
 }
 
-function rateLimitProviders(schema: string, limits: RateLimits): Provider[] {
+function rateLimitProviders(limits: RateLimits): Provider[] {
   return [
-    {
-      provide: SharedRateLimiter,
-      inject: [DataSource],
-      useFactory: (ds: DataSource) => new SharedRateLimiter(ds, schema, limits),
-    },
+    { provide: RATE_LIMITS, useValue: limits },
+    SharedRateLimiter,
     { provide: APP_INTERCEPTOR, useClass: RateLimitInterceptor },
   ];
 }

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { HealthCommands, SERVICE_NAMES, ServiceName } from '@idfed/contracts';
-import { BusClient, BusClientProxy } from '@idfed/messaging';
-import { BUS_PROXY } from '../bus/gateway-bus.provider';
+import { BUS_CLIENT_PROXY, BusClient, BusClientProxy } from '@idfed/messaging';
 
 /** A health probe must answer well inside a load balancer's timeout, whatever the request timeout is. */
 export const HEALTH_TIMEOUT_MS = 3000;
@@ -23,7 +22,7 @@ export interface HealthResult {
 export class HealthChecker {
   private readonly bus: BusClient;
 
-  constructor(@Inject(BUS_PROXY) private readonly proxy: BusClientProxy) {
+  constructor(@Inject(BUS_CLIENT_PROXY) private readonly proxy: BusClientProxy) {
     // Same connection as the request path, shorter patience.
     this.bus = new BusClient(proxy, HEALTH_TIMEOUT_MS);
   }

@@ -1,4 +1,6 @@
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { SERVICE_SCHEMA } from '@idfed/persistence';
 import { MessageHeaders } from '../headers';
 import { DeadLetter } from './dead-letter';
 
@@ -7,10 +9,11 @@ import { DeadLetter } from './dead-letter';
  * is kept as it was handed over (payload as JSON text, headers), beside why it was given up on.
  * A redelivered event that is given up on again (the relay sent it twice) is recorded once.
  */
+@Injectable()
 export class DeadLetterTable {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly schema: string,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(SERVICE_SCHEMA) private readonly schema: string,
   ) {}
 
   get where(): string {

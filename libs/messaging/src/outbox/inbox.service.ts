@@ -1,14 +1,17 @@
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { SERVICE_SCHEMA } from '@idfed/persistence';
 
 /**
  * Makes an event consumer idempotent: the event id is recorded in the same transaction as the
  * consumer's own changes, so a redelivered event finds its id and is skipped, and a crash before
  * the commit leaves neither the changes nor the record.
  */
+@Injectable()
 export class InboxService {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly schema: string,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(SERVICE_SCHEMA) private readonly schema: string,
   ) {}
 
   /** Runs `apply` once per (consumer, event id); returns false when the event was already processed. */

@@ -1,6 +1,7 @@
-import { Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { SERVICE_SCHEMA } from '@idfed/persistence';
 import { DataSource } from 'typeorm';
-import { EventPublisher } from '../event-publisher';
+import { EVENT_PUBLISHER, EventPublisher } from '../event-publisher';
 import { MessageHeaders } from '../headers';
 import { OutboxService } from './outbox.service';
 
@@ -17,12 +18,16 @@ export interface OutboxRelayOptions {
   batchSize: number;
 }
 
+/** Overrides the relay's polling (tests); services use the defaults. */
+export const OUTBOX_RELAY_OPTIONS = Symbol('OUTBOX_RELAY_OPTIONS');
+
 /**
  * Moves committed events from the outbox to the bus. Rows are deleted in the same transaction that
  * read them, only after the bus acknowledged them: a crash before the commit means they are sent
  * again (consumers dedupe through their inbox), never lost. A transaction-scoped advisory lock lets
  * one replica relay at a time, which keeps each key's events in their commit order.
  */
+@Injectable()
 export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
   private running = false;
@@ -32,10 +37,12 @@ export class OutboxRelay {
   private unsubscribe?: () => void;
 
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly schema: string,
-    private readonly outbox: OutboxService,
-    private readonly publisher: EventPublisher,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(SERVICE_SCHEMA) private readonly schema: string,
+    @Inject(OutboxService) private readonly outbox: OutboxService,
+    @Inject(EVENT_PUBLISHER) private readonly publisher: EventPublisher,
+    @Optional()
+    @Inject(OUTBOX_RELAY_OPTIONS)
     private readonly options: OutboxRelayOptions = { pollIntervalMs: 500, batchSize: 200 },
   ) {}
 

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { SERVICE_SCHEMA } from '@idfed/persistence';
 import { Headers, MessageHeaders } from '../headers';
 
 export interface DomainEvent {
@@ -14,10 +16,11 @@ export interface DomainEvent {
  * Writes events in the caller's transaction, so an event exists if and only if the state change
  * that caused it was committed. The relay publishes them afterwards.
  */
+@Injectable()
 export class OutboxService {
   private readonly listeners = new Set<() => void>();
 
-  constructor(private readonly schema: string) {}
+  constructor(@Inject(SERVICE_SCHEMA) private readonly schema: string) {}
 
   async add(manager: EntityManager, event: DomainEvent): Promise<string> {
     const eventId = randomUUID();

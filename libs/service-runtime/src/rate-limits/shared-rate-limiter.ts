@@ -1,6 +1,12 @@
-import { Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { RateLimitCategory, RateLimits } from '@idfed/config';
+import { SERVICE_SCHEMA } from '@idfed/persistence';
 import { DataSource } from 'typeorm';
+
+/** The request rate limits of the client operations a service serves (IDFED_RATE_LIMITS). */
+export const RATE_LIMITS = Symbol('RATE_LIMITS');
+/** The clock of the token buckets: Date.now unless provided (tests construct theirs with one). */
+export const RATE_LIMIT_CLOCK = Symbol('RATE_LIMIT_CLOCK');
 
 /** A replica takes this much of a second's worth of tokens from the shared bucket at a time. */
 const LEASE_FRACTION_OF_RATE = 0.1;
@@ -27,16 +33,17 @@ interface LocalLease {
  * a second and a limit of 2,000: about 10 writes a second), and when the bucket is empty the
  * replica refuses locally until the next token is due. See ADR 0007.
  */
+@Injectable()
 export class SharedRateLimiter {
   private readonly leases = new Map<RateLimitCategory, LocalLease>();
   private readonly logger = new Logger('RateLimits');
   private lastWarning = 0;
 
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly schema: string,
-    private readonly limits: RateLimits,
-    private readonly clock: () => number = Date.now,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(SERVICE_SCHEMA) private readonly schema: string,
+    @Inject(RATE_LIMITS) private readonly limits: RateLimits,
+    @Optional() @Inject(RATE_LIMIT_CLOCK) private readonly clock: () => number = Date.now,
   ) {}
 
   /** True when a request of this category may run now. */
