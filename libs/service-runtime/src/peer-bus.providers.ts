@@ -22,6 +22,11 @@ export class PeerBusLifecycle implements OnApplicationBootstrap, OnApplicationSh
   }
 }
 
+/** The reply group of a service's own requests: its replicas share `replyTopic(<group>)`. */
+export function peerReplyGroup(service: ServiceName): string {
+  return `idfed.${service}.replies`;
+}
+
 /**
  * A BusClient for a service that also asks other services (the broker asks credential vending for
  * credentials, credential vending asks the broker for its issuer keys). Its replies come back to
@@ -34,7 +39,7 @@ export function peerBusProviders(
   timeoutMs: number,
 ): Provider[] {
   return [
-    { provide: BUS_CLIENT_PROXY, useValue: createClientTransport(transport, `idfed.${service}.replies`) },
+    { provide: BUS_CLIENT_PROXY, useValue: createClientTransport(transport, peerReplyGroup(service)) },
     { provide: BUS_REQUEST_TIMEOUT_MS, useValue: timeoutMs },
     BusClient,
     PeerBusLifecycle,

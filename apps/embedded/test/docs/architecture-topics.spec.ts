@@ -1,5 +1,5 @@
 import * as contracts from '@idfed/contracts';
-import { commandTopic, GATEWAY_REPLY_GROUP, replyTopic, SERVICE_NAMES, ServiceName } from '@idfed/contracts';
+import { commandTopic, replyTopic, SERVICE_NAMES, ServiceName } from '@idfed/contracts';
 import {
   codeSpans,
   documentationDrift,
@@ -8,6 +8,7 @@ import {
   markdownTables,
   readRepoFile,
 } from '../../../../libs/testing/src/markdown-tables';
+import { appMentionsTopic, appNames, eventConsumers, replyGroups } from './bus-use-in-code';
 
 const WHERE = 'docs/architecture.md, "## Topics" table';
 const REPLY_TEMPLATE = replyTopic('<reply group>');
@@ -53,20 +54,45 @@ function contractTopics(): Topic[] {
   return topics;
 }
 
-function documentedTopicTable(): { topic: string; producedBy: string; consumedBy: string; cell: string }[] {
+function documentedTopicTable(): {
+  topic: string;
+  what: string;
+  producedBy: string;
+  consumedBy: string;
+  cell: string;
+}[] {
   const section = markdownSection(readRepoFile('docs/architecture.md'), '## Topics');
   const table = markdownTables(section).find((t) => t.header[0] === 'topic');
   if (!table) throw new Error(`${WHERE}: no table whose first column is "topic"`);
   const produced = table.header.indexOf('produced by');
   const consumed = table.header.indexOf('consumed by');
-  expect([produced, consumed]).not.toContain(-1);
+  const what = table.header.indexOf('what');
+  expect([produced, consumed, what]).not.toContain(-1);
   return table.rows.map((row) => ({
     topic: codeSpans(row[0])[0] ?? row[0],
+    what: row[what],
     producedBy: row[produced],
     consumedBy: row[consumed],
     cell: row[0],
   }));
 }
+
+/**
+ * The apps a "consumed by" cell names: the names before any note in parentheses or after a
+ * semicolon, separated by commas or "and", spelt as the app's directory or with spaces ("device
+ * gateway"). `nobody` or `nobody yet` names none; a consumer still to be built belongs in the note
+ * (`nobody yet (device sync, later)`), as it is not in the code.
+ */
+function documentedConsumers(cell: string): string[] {
+  const head = cell.split(/[(;]/)[0].trim().toLowerCase();
+  if (/^nobody( yet)?$/.test(head)) return [];
+  return head
+    .split(/,|\band\b/)
+    .map((name) => name.trim().replace(/^the /, '').replace(/\s+/g, '-'))
+    .filter((name) => name.length > 0);
+}
+
+const SERVICES: readonly string[] = SERVICE_NAMES;
 
 describe('docs/architecture.md topic table', () => {
   const topics = contractTopics();
@@ -112,11 +138,6 @@ describe('docs/architecture.md topic table', () => {
     expectNoDrift(wrong);
   });
 
-  it("gives the gateway's reply topic as the reply template's example", () => {
-    const row = documented.find((d) => d.topic === REPLY_TEMPLATE);
-    expect(row && codeSpans(row.cell)).toContain(replyTopic(GATEWAY_REPLY_GROUP));
-  });
-
   it('names the service of each per-service topic under "produced by" or "consumed by"', () => {
     const firstWord = (cell: string) => cell.split(/[\s(,]/)[0];
     expectNoDrift(
@@ -129,5 +150,55 @@ describe('docs/architecture.md topic table', () => {
             : [];
         }),
     );
+  });
+
+  it('names under "consumed by" the apps that consume each event topic, as their code declares', () => {
+    const consumers = eventConsumers();
+    const apps = appNames();
+    const wrong = topics
+      .filter((t) => t.kind === 'event' || t.kind === 'per-service')
+      .flatMap((t) => {
+        const row = documented.find((d) => d.topic === t.name);
+        if (!row) return [];
+        const said = documentedConsumers(row.consumedBy);
+        const declared = [...(consumers.found.get(t.name) ?? [])];
+        const problems = declared
+          .filter((app) => !said.includes(app))
+          .map((app) => `${t.name}: "consumed by" should name ${app}, which has an @EventPattern of it`);
+        for (const name of said.filter((n) => !declared.includes(n))) {
+          if (!apps.includes(name)) {
+            problems.push(
+              `${t.name}: "consumed by" names "${name}", which is not an app under apps/ (a consumer still to be built goes in a note: "nobody yet (...)")`,
+            );
+          } else if (SERVICES.includes(name)) {
+            // A service consumes events only through @EventPattern handlers (ServiceModule's controllers).
+            problems.push(`${t.name}: "consumed by" names ${name}, which has no @EventPattern of it`);
+          } else if (!appMentionsTopic(name, t.name)) {
+            // Other apps (gateways) subscribe their own way, which the reader sees only as a use of the topic.
+            problems.push(`${t.name}: "consumed by" names ${name}, whose source never names the topic`);
+          }
+        }
+        return problems.map((p) => `${WHERE}: ${p}`);
+      });
+    expectNoDrift([...consumers.unreadable, ...wrong]);
+  });
+
+  it('lists the reply topic of every app that sends requests, and no other', () => {
+    const groups = replyGroups();
+    const row = documented.find((d) => d.topic === REPLY_TEMPLATE);
+    // The template's row lists them: as examples beside the template, or in what it is.
+    const listed = row
+      ? [...codeSpans(row.cell), ...codeSpans(row.what)].filter((span) => /\.replies\.v\d+$/.test(span))
+      : [];
+    const inCode = [...groups.found].map(([group, apps]) => ({ topic: replyTopic(group), apps: [...apps] }));
+    expectNoDrift([
+      ...groups.unreadable,
+      ...inCode
+        .filter((c) => !listed.includes(c.topic))
+        .map((c) => `${WHERE}: the reply topics should list ${c.topic} (requests of ${c.apps.join(', ')})`),
+      ...listed
+        .filter((topic) => !inCode.some((c) => c.topic === topic))
+        .map((topic) => `${WHERE}: the reply topics list ${topic}, which no app requests with`),
+    ]);
   });
 });
