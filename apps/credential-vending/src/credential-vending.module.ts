@@ -9,6 +9,7 @@ import { credentialVendingEntities } from './database/entities';
 import { credentialVendingMigrations } from './database/migrations';
 import { CREDENTIAL_VENDING_SCHEMA } from './database/schema';
 import { OidcProviderLookup } from './oidc-providers/oidc-provider.lookup';
+import { OidcProvidersRepository } from './oidc-providers/oidc-providers.repository';
 import { ManagedPolicyLookup } from './policies/managed-policy.lookup';
 import { RoleLookup } from './roles/role.lookup';
 import { RolePermissions } from './roles/role-permissions';
@@ -66,6 +67,7 @@ export const CredentialVendingModule = {
           useFactory: (bus: BusClient): TrustedIssuer[] =>
             options.trustedIssuers ? options.trustedIssuers(bus) : [identityPoolIssuer(env, bus)],
         },
+        OidcProvidersRepository,
         RoleLookup,
         RolePermissions,
         ManagedPolicyLookup,

@@ -1,16 +1,9 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { Client } from 'pg';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CommandMeta } from '@idfed/contracts';
 import { OutboxService, ServiceError } from '@idfed/messaging';
-import { migrateServiceSchema, serviceDataSourceOptions } from '@idfed/persistence';
 import { SessionTokenCodec } from '@idfed/session-credentials';
-import { Test } from '@nestjs/testing';
 import { IamArns } from '../src/common/arns';
-import { credentialVendingOperations } from '../src/credential-vending.operations';
-import { credentialVendingEntities } from '../src/database/entities';
-import { credentialVendingMigrations } from '../src/database/migrations';
-import { CREDENTIAL_VENDING_SCHEMA } from '../src/database/schema';
 import { AddClientIDToOpenIDConnectProviderHandler } from '../src/oidc-providers/add-client-id-to-open-id-connect-provider.handler';
 import { CreateOpenIDConnectProviderHandler } from '../src/oidc-providers/create-open-id-connect-provider.handler';
 import { GetOpenIDConnectProviderHandler } from '../src/oidc-providers/get-open-id-connect-provider.handler';
@@ -18,7 +11,6 @@ import { OidcProviderLookup } from '../src/oidc-providers/oidc-provider.lookup';
 import { RemoveClientIDFromOpenIDConnectProviderHandler } from '../src/oidc-providers/remove-client-id-from-open-id-connect-provider.handler';
 import { CreatePolicyHandler } from '../src/policies/create-policy.handler';
 import { GetPolicyHandler } from '../src/policies/get-policy.handler';
-import { ManagedPolicyLookup } from '../src/policies/managed-policy.lookup';
 import { ListRevocationsHandler } from '../src/revocations/list-revocations.handler';
 import { RevokeRoleSessionsHandler } from '../src/revocations/revoke-role-sessions.handler';
 import { AttachRolePolicyHandler } from '../src/roles/attach-role-policy.handler';
@@ -31,14 +23,8 @@ import { ListRolePoliciesHandler } from '../src/roles/list-role-policies.handler
 import { ListRolesHandler } from '../src/roles/list-roles.handler';
 import { PutRolePolicyHandler } from '../src/roles/put-role-policy.handler';
 import { RoleLookup } from '../src/roles/role.lookup';
-import { RolePermissions } from '../src/roles/role-permissions';
 import { AssumeRoleUseCase } from '../src/sts/assume-role.use-case';
-import { SessionIssuer } from '../src/sts/session-issuer';
-import { WebIdentityProviders } from '../src/web-identity/web-identity-providers';
-import { WebIdentityTokenVerifier } from '../src/web-identity/web-identity-token.verifier';
-import { JwksClient } from '../src/web-identity/jwks.client';
-
-const ACCOUNT = '123456789012';
+import { ACCOUNT, createServiceDatabase, serviceModule, ServiceDatabase } from './support/service-database';
 
 async function errorOf(promise: Promise<unknown>): Promise<{ name: string; message: string }> {
   try {
@@ -56,9 +42,9 @@ const trust = (principal: object, action = 'sts:AssumeRole') =>
 
 /** Credential vending's services against a real PostgreSQL, in a database of their own. */
 describe('credential vending on PostgreSQL', () => {
-  const dbName = `idfed_cv_int_${Date.now()}_${randomBytes(3).toString('hex')}`;
-  let serverUrl: string;
+  let db: ServiceDatabase;
   let ds: DataSource;
+  let codec: SessionTokenCodec;
   let roles: {
     create: (r: Parameters<CreateRoleHandler['execute']>[0]) => ReturnType<CreateRoleHandler['execute']>;
     list: (r: Parameters<ListRolesHandler['execute']>[0]) => ReturnType<ListRolesHandler['execute']>;
@@ -107,45 +93,13 @@ describe('credential vending on PostgreSQL', () => {
   let assumeRole: AssumeRoleUseCase;
   let now = Date.now();
   const arns = new IamArns(ACCOUNT);
-  const codec = SessionTokenCodec.fromMasterKey(randomBytes(32));
   const admin: CommandMeta = { requestId: randomUUID(), caller: { kind: 'admin', accessKeyId: 'AKIAADMIN' } };
 
   beforeAll(async () => {
-    serverUrl = process.env.IDFED_TEST_DATABASE_URL!;
-    const c = new Client({ connectionString: serverUrl });
-    await c.connect();
-    await c.query(`CREATE DATABASE "${dbName}"`);
-    await c.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${dbName}`;
-    ds = new DataSource(
-      serviceDataSourceOptions({
-        url: url.toString(),
-        schema: CREDENTIAL_VENDING_SCHEMA,
-        entities: credentialVendingEntities,
-        migrations: credentialVendingMigrations,
-      }),
-    );
-    await ds.initialize();
-    await migrateServiceSchema(ds, CREDENTIAL_VENDING_SCHEMA);
-    // The service's own classes, wired by Nest as the service wires them, on this database.
-    const module = await Test.createTestingModule({
-      providers: [
-        ...new Set(credentialVendingOperations.map((b) => b.handler)),
-        { provide: DataSource, useValue: ds },
-        { provide: OutboxService, useValue: new OutboxService(CREDENTIAL_VENDING_SCHEMA) },
-        { provide: IamArns, useValue: arns },
-        { provide: SessionTokenCodec, useValue: codec },
-        { provide: JwksClient, useValue: new JwksClient() },
-        RoleLookup,
-        RolePermissions,
-        ManagedPolicyLookup,
-        OidcProviderLookup,
-        SessionIssuer,
-        WebIdentityProviders,
-        WebIdentityTokenVerifier,
-      ],
-    }).compile();
+    db = await createServiceDatabase();
+    ds = db.ds;
+    const module = await serviceModule(ds);
+    codec = module.get(SessionTokenCodec);
     const meta = (correlationId: string = randomUUID()): CommandMeta => ({
       ...admin,
       requestId: correlationId,
@@ -190,11 +144,7 @@ describe('credential vending on PostgreSQL', () => {
   });
 
   afterAll(async () => {
-    await ds?.destroy();
-    const c = new Client({ connectionString: serverUrl });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS "${dbName}"`);
-    await c.end();
+    await db?.drop();
   });
 
   it('keeps role names unique regardless of case and pages ListRoles by marker', async () => {

@@ -5,12 +5,12 @@ import {
   CredentialVendingOperations,
 } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
-import { DataSource } from 'typeorm';
 import { IamArns } from '../common/arns';
 import { IamErrors } from '../common/iam-errors';
 import { Patterns, RequestValidator } from '../common/validate';
 import { TagRecord } from '../database/entities';
 import { MAX_CLIENT_IDS, MAX_THUMBPRINTS } from './oidc-provider.lookup';
+import { OidcProvidersRepository } from './oidc-providers.repository';
 import { parseProviderUrl } from './provider-url';
 
 /**
@@ -23,7 +23,7 @@ export class CreateOpenIDConnectProviderHandler implements OperationHandler<
   typeof CredentialVendingOperations.CreateOpenIDConnectProvider
 > {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(OidcProvidersRepository) private readonly providers: OidcProvidersRepository,
     @Inject(IamArns) private readonly arns: IamArns,
   ) {}
 
@@ -45,19 +45,15 @@ export class CreateOpenIDConnectProviderHandler implements OperationHandler<
     }
     const arn = this.arns.oidcProvider(url.urlKey);
     const tags = (req.Tags ?? []).map((t): TagRecord => ({ Key: t.Key, Value: t.Value ?? '' }));
-    const inserted = await this.dataSource.query<unknown[]>(
-      `INSERT INTO credential_vending.oidc_providers (arn, url_key, issuer, client_ids, thumbprints, tags, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, now()) ON CONFLICT DO NOTHING RETURNING arn`,
-      [
-        arn,
-        url.urlKey,
-        url.issuer,
-        JSON.stringify(unique(req.ClientIDList ?? [])),
-        JSON.stringify(unique((req.ThumbprintList ?? []).map((t) => t.toLowerCase()))),
-        JSON.stringify(tags),
-      ],
-    );
-    if (inserted.length === 0) throw IamErrors.oidcProviderExists(url.issuer);
+    const outcome = await this.providers.insert({
+      arn,
+      urlKey: url.urlKey,
+      issuer: url.issuer,
+      clientIds: unique(req.ClientIDList ?? []),
+      thumbprints: unique((req.ThumbprintList ?? []).map((t) => t.toLowerCase())),
+      tags,
+    });
+    if (outcome === 'exists') throw IamErrors.oidcProviderExists(url.issuer);
     return { OpenIDConnectProviderArn: arn, ...(tags.length ? { Tags: tags } : {}) };
   }
 }

@@ -1,17 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CredentialVendingOperations, ListOpenIDConnectProvidersResult } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
-import { DataSource } from 'typeorm';
-import { OidcProviderEntity } from '../database/entities';
+import { OidcProvidersRepository } from './oidc-providers.repository';
 
 @Injectable()
 export class ListOpenIDConnectProvidersHandler implements OperationHandler<
   typeof CredentialVendingOperations.ListOpenIDConnectProviders
 > {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(@Inject(OidcProvidersRepository) private readonly providers: OidcProvidersRepository) {}
 
   async execute(): Promise<ListOpenIDConnectProvidersResult> {
-    const rows = await this.dataSource.manager.find(OidcProviderEntity, { order: { arn: 'ASC' } });
+    const rows = await this.providers.list();
     return { OpenIDConnectProviderList: rows.map((p) => ({ Arn: p.arn })) };
   }
 }

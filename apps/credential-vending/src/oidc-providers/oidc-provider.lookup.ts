@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { Transaction } from '@idfed/persistence';
 import { IamArns } from '../common/arns';
 import { IamErrors } from '../common/iam-errors';
 import { RequestValidator } from '../common/validate';
 import { OidcProviderEntity } from '../database/entities';
+import { OidcProvidersRepository } from './oidc-providers.repository';
 import { issuerUrlKey } from './provider-url';
 
 /** IAM quotas: client ids and thumbprints per OpenID Connect provider. */
@@ -14,23 +15,16 @@ export const MAX_THUMBPRINTS = 5;
 @Injectable()
 export class OidcProviderLookup {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(OidcProvidersRepository) private readonly providers: OidcProvidersRepository,
     @Inject(IamArns) private readonly arns: IamArns,
   ) {}
 
-  async require(
-    arn: string,
-    manager: EntityManager = this.dataSource.manager,
-    lock = false,
-  ): Promise<OidcProviderEntity> {
+  async require(arn: string, tx?: Transaction, lock = false): Promise<OidcProviderEntity> {
     RequestValidator.of({ OpenIDConnectProviderArn: arn })
       .string('OpenIDConnectProviderArn', { required: true, min: 20, max: 2048 })
       .check();
     if (!this.arns.oidcProviderUrlKey(arn)) throw IamErrors.invalidInput(`ARN ${arn} is not valid.`);
-    const provider = await manager.findOne(OidcProviderEntity, {
-      where: { arn },
-      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
+    const provider = await this.providers.findByArn(arn, tx, lock);
     if (!provider) throw IamErrors.noSuchOidcProvider(arn);
     return provider;
   }
@@ -39,12 +33,12 @@ export class OidcProviderLookup {
   async findByIssuer(iss: string): Promise<OidcProviderEntity | undefined> {
     const urlKey = issuerUrlKey(iss);
     if (!urlKey) return undefined;
-    const provider = await this.dataSource.manager.findOne(OidcProviderEntity, { where: { urlKey } });
+    const provider = await this.providers.findByUrlKey(urlKey);
     return provider && provider.issuer === iss.replace(/\/+$/, '') ? provider : undefined;
   }
 
-  async findByArn(arn: string): Promise<OidcProviderEntity | undefined> {
-    return (await this.dataSource.manager.findOne(OidcProviderEntity, { where: { arn } })) ?? undefined;
+  findByArn(arn: string): Promise<OidcProviderEntity | undefined> {
+    return this.providers.findByArn(arn);
   }
 }
 

@@ -4,10 +4,10 @@ import {
   EmptyResult,
   OpenIDConnectProviderClientIdRequest,
 } from '@idfed/contracts';
+import { Transactions } from '@idfed/persistence';
 import { OperationHandler } from '@idfed/service-runtime';
-import { DataSource } from 'typeorm';
-import { OidcProviderEntity } from '../database/entities';
 import { OidcProviderLookup, validateClientIdRequest } from './oidc-provider.lookup';
+import { OidcProvidersRepository } from './oidc-providers.repository';
 
 /** Idempotent, as in IAM: removing a client id that is not there succeeds. */
 @Injectable()
@@ -15,19 +15,17 @@ export class RemoveClientIDFromOpenIDConnectProviderHandler implements Operation
   typeof CredentialVendingOperations.RemoveClientIDFromOpenIDConnectProvider
 > {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(Transactions) private readonly transactions: Transactions,
+    @Inject(OidcProvidersRepository) private readonly repository: OidcProvidersRepository,
     @Inject(OidcProviderLookup) private readonly providers: OidcProviderLookup,
   ) {}
 
   async execute(req: OpenIDConnectProviderClientIdRequest): Promise<EmptyResult> {
     validateClientIdRequest(req);
-    await this.dataSource.transaction(async (m) => {
-      const provider = await this.providers.require(req.OpenIDConnectProviderArn, m, true);
-      await m.update(
-        OidcProviderEntity,
-        { arn: provider.arn },
-        { clientIds: provider.clientIds.filter((c) => c !== req.ClientID) },
-      );
+    await this.transactions.run(async (tx) => {
+      const provider = await this.providers.require(req.OpenIDConnectProviderArn, tx, true);
+      const clientIds = provider.clientIds.filter((c) => c !== req.ClientID);
+      await this.repository.setClientIds(provider.arn, clientIds, tx);
     });
     return {};
   }

@@ -1,0 +1,87 @@
+import { randomBytes } from 'node:crypto';
+import { Provider } from '@nestjs/common';
+import { Test, TestingModule } from '@nestjs/testing';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { OutboxService } from '@idfed/messaging';
+import { migrateServiceSchema, serviceDataSourceOptions, Transactions } from '@idfed/persistence';
+import { SessionTokenCodec } from '@idfed/session-credentials';
+import { IamArns } from '../../src/common/arns';
+import { credentialVendingOperations } from '../../src/credential-vending.operations';
+import { credentialVendingEntities } from '../../src/database/entities';
+import { credentialVendingMigrations } from '../../src/database/migrations';
+import { CREDENTIAL_VENDING_SCHEMA } from '../../src/database/schema';
+import { OidcProviderLookup } from '../../src/oidc-providers/oidc-provider.lookup';
+import { OidcProvidersRepository } from '../../src/oidc-providers/oidc-providers.repository';
+import { ManagedPolicyLookup } from '../../src/policies/managed-policy.lookup';
+import { RoleLookup } from '../../src/roles/role.lookup';
+import { RolePermissions } from '../../src/roles/role-permissions';
+import { SessionIssuer } from '../../src/sts/session-issuer';
+import { JwksClient } from '../../src/web-identity/jwks.client';
+import { WebIdentityProviders } from '../../src/web-identity/web-identity-providers';
+import { WebIdentityTokenVerifier } from '../../src/web-identity/web-identity-token.verifier';
+
+export const ACCOUNT = '123456789012';
+
+/** Credential vending's schema, migrated, in a PostgreSQL database of its own (IDFED_TEST_DATABASE_URL's server). */
+export interface ServiceDatabase {
+  ds: DataSource;
+  drop(): Promise<void>;
+}
+
+export async function createServiceDatabase(): Promise<ServiceDatabase> {
+  const serverUrl = process.env.IDFED_TEST_DATABASE_URL!;
+  const dbName = `idfed_cv_int_${Date.now()}_${randomBytes(3).toString('hex')}`;
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${dbName}"`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${dbName}`;
+  const ds = new DataSource(
+    serviceDataSourceOptions({
+      url: url.toString(),
+      schema: CREDENTIAL_VENDING_SCHEMA,
+      entities: credentialVendingEntities,
+      migrations: credentialVendingMigrations,
+      // Every racer holds a connection of its own, as replicas would.
+      poolSize: 24,
+    }),
+  );
+  await ds.initialize();
+  await migrateServiceSchema(ds, CREDENTIAL_VENDING_SCHEMA);
+  return {
+    ds,
+    drop: async () => {
+      await ds.destroy();
+      const c = new Client({ connectionString: serverUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${dbName}"`);
+      await c.end();
+    },
+  };
+}
+
+/** The service's own classes, wired by Nest as the service wires them, on this database. */
+export function serviceModule(ds: DataSource, extra: Provider[] = []): Promise<TestingModule> {
+  return Test.createTestingModule({
+    providers: [
+      ...new Set(credentialVendingOperations.map((b) => b.handler)),
+      { provide: DataSource, useValue: ds },
+      Transactions,
+      { provide: OutboxService, useValue: new OutboxService(CREDENTIAL_VENDING_SCHEMA) },
+      { provide: IamArns, useValue: new IamArns(ACCOUNT) },
+      { provide: SessionTokenCodec, useValue: SessionTokenCodec.fromMasterKey(randomBytes(32)) },
+      { provide: JwksClient, useValue: new JwksClient() },
+      OidcProvidersRepository,
+      RoleLookup,
+      RolePermissions,
+      ManagedPolicyLookup,
+      OidcProviderLookup,
+      SessionIssuer,
+      WebIdentityProviders,
+      WebIdentityTokenVerifier,
+      ...extra,
+    ],
+  }).compile();
+}
