@@ -10,9 +10,11 @@ import { credentialVendingMigrations } from './database/migrations';
 import { CREDENTIAL_VENDING_SCHEMA } from './database/schema';
 import { OidcProviderLookup } from './oidc-providers/oidc-provider.lookup';
 import { OidcProvidersRepository } from './oidc-providers/oidc-providers.repository';
+import { ManagedPoliciesRepository } from './policies/managed-policies.repository';
 import { ManagedPolicyLookup } from './policies/managed-policy.lookup';
 import { RoleLookup } from './roles/role.lookup';
 import { RolePermissions } from './roles/role-permissions';
+import { RolesRepository } from './roles/roles.repository';
 import { SessionIssuer } from './sts/session-issuer';
 import { identityPoolIssuer } from './web-identity/identity-pool-issuer';
 import { JwksClient } from './web-identity/jwks.client';
@@ -67,6 +69,8 @@ export const CredentialVendingModule = {
           useFactory: (bus: BusClient): TrustedIssuer[] =>
             options.trustedIssuers ? options.trustedIssuers(bus) : [identityPoolIssuer(env, bus)],
         },
+        RolesRepository,
+        ManagedPoliciesRepository,
         OidcProvidersRepository,
         RoleLookup,
         RolePermissions,

@@ -20,7 +20,6 @@ import { DeleteRolePolicyHandler } from '../src/roles/delete-role-policy.handler
 import { DetachRolePolicyHandler } from '../src/roles/detach-role-policy.handler';
 import { GetRolePermissionsHandler } from '../src/roles/get-role-permissions.handler';
 import { ListRolePoliciesHandler } from '../src/roles/list-role-policies.handler';
-import { ListRolesHandler } from '../src/roles/list-roles.handler';
 import { PutRolePolicyHandler } from '../src/roles/put-role-policy.handler';
 import { RoleLookup } from '../src/roles/role.lookup';
 import { AssumeRoleUseCase } from '../src/sts/assume-role.use-case';
@@ -47,7 +46,6 @@ describe('credential vending on PostgreSQL', () => {
   let codec: SessionTokenCodec;
   let roles: {
     create: (r: Parameters<CreateRoleHandler['execute']>[0]) => ReturnType<CreateRoleHandler['execute']>;
-    list: (r: Parameters<ListRolesHandler['execute']>[0]) => ReturnType<ListRolesHandler['execute']>;
     delete: (roleName: string) => ReturnType<DeleteRoleHandler['execute']>;
   };
   let policies: {
@@ -106,7 +104,6 @@ describe('credential vending on PostgreSQL', () => {
     });
     roles = {
       create: (r) => module.get(CreateRoleHandler).execute(r),
-      list: (r) => module.get(ListRolesHandler).execute(r),
       delete: (RoleName) => module.get(DeleteRoleHandler).execute({ RoleName }),
     };
     policies = {
@@ -145,29 +142,6 @@ describe('credential vending on PostgreSQL', () => {
 
   afterAll(async () => {
     await db?.drop();
-  });
-
-  it('keeps role names unique regardless of case and pages ListRoles by marker', async () => {
-    for (const name of ['alpha', 'Bravo', 'charlie', 'delta']) {
-      await roles.create({
-        RoleName: name,
-        Path: '/paged/',
-        AssumeRolePolicyDocument: trust({ AWS: ACCOUNT }),
-      });
-    }
-    expect(
-      (await errorOf(roles.create({ RoleName: 'ALPHA', AssumeRolePolicyDocument: trust({ AWS: ACCOUNT }) })))
-        .name,
-    ).toBe('EntityAlreadyExists');
-    const first = await roles.list({ PathPrefix: '/paged/', MaxItems: 3 });
-    expect(first.Roles.map((r) => r.RoleName)).toEqual(['alpha', 'Bravo', 'charlie']);
-    expect(first.IsTruncated).toBe(true);
-    const second = await roles.list({ PathPrefix: '/paged/', MaxItems: 3, Marker: first.Marker });
-    expect(second).toMatchObject({
-      IsTruncated: false,
-      Roles: [{ RoleName: 'delta', Arn: `arn:aws:iam::${ACCOUNT}:role/paged/delta` }],
-    });
-    expect((await errorOf(roles.list({ Marker: 'garbage' }))).name).toBe('ValidationError');
   });
 
   it('counts every inline policy of a role against the 10,240-character quota', async () => {

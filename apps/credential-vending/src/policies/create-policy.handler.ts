@@ -1,13 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CreatePolicyRequest, CredentialVendingOperations, PolicyResult } from '@idfed/contracts';
+import { Transactions } from '@idfed/persistence';
 import { OperationHandler } from '@idfed/service-runtime';
-import { DataSource } from 'typeorm';
 import { IamArns } from '../common/arns';
 import { IamErrors } from '../common/iam-errors';
 import { newPolicyId } from '../common/ids';
 import { readPolicy } from '../common/policy-documents';
 import { Patterns, RequestValidator } from '../common/validate';
-import { ManagedPolicyEntity, ManagedPolicyVersionEntity, TagRecord } from '../database/entities';
+import { ManagedPolicyEntity, TagRecord } from '../database/entities';
+import { ManagedPoliciesRepository } from './managed-policies.repository';
 import { toManagedPolicy } from './managed-policy-shape';
 
 /** A customer managed policy with one version (v1), the default. */
@@ -16,7 +17,8 @@ export class CreatePolicyHandler implements OperationHandler<
   typeof CredentialVendingOperations.CreatePolicy
 > {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(Transactions) private readonly transactions: Transactions,
+    @Inject(ManagedPoliciesRepository) private readonly policies: ManagedPoliciesRepository,
     @Inject(IamArns) private readonly arns: IamArns,
   ) {}
 
@@ -43,30 +45,8 @@ export class CreatePolicyHandler implements OperationHandler<
       createdAt: now,
       updatedAt: now,
     };
-    await this.dataSource.transaction(async (m) => {
-      const inserted = await m.query<unknown[]>(
-        `INSERT INTO credential_vending.managed_policies
-           (policy_id, name, name_key, path, arn, description, default_version_id, tags, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, 'v1', $7, $8, $8) ON CONFLICT DO NOTHING RETURNING policy_id`,
-        [
-          entity.policyId,
-          entity.name,
-          entity.nameKey,
-          entity.path,
-          entity.arn,
-          entity.description,
-          JSON.stringify(entity.tags),
-          now,
-        ],
-      );
-      if (inserted.length === 0) throw IamErrors.policyExists(req.PolicyName);
-      await m.insert(ManagedPolicyVersionEntity, {
-        policyId: entity.policyId,
-        versionId: 'v1',
-        document: req.PolicyDocument,
-        createdAt: now,
-      });
-    });
+    const outcome = await this.transactions.run((tx) => this.policies.insert(entity, req.PolicyDocument, tx));
+    if (outcome === 'exists') throw IamErrors.policyExists(req.PolicyName);
     return { Policy: toManagedPolicy(entity, 0) };
   }
 }

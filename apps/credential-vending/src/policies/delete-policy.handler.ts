@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CredentialVendingOperations, EmptyResult, PolicyArnRequest } from '@idfed/contracts';
+import { Transactions } from '@idfed/persistence';
 import { OperationHandler } from '@idfed/service-runtime';
-import { DataSource } from 'typeorm';
 import { IamErrors } from '../common/iam-errors';
-import { ManagedPolicyEntity, RolePolicyAttachmentEntity } from '../database/entities';
+import { ManagedPoliciesRepository } from './managed-policies.repository';
 import { ManagedPolicyLookup } from './managed-policy.lookup';
 
 /** Like IAM: a policy still attached to a role cannot be deleted (DeleteConflict). */
@@ -12,17 +12,18 @@ export class DeletePolicyHandler implements OperationHandler<
   typeof CredentialVendingOperations.DeletePolicy
 > {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(Transactions) private readonly transactions: Transactions,
+    @Inject(ManagedPoliciesRepository) private readonly repository: ManagedPoliciesRepository,
     @Inject(ManagedPolicyLookup) private readonly policies: ManagedPolicyLookup,
   ) {}
 
   async execute(req: PolicyArnRequest): Promise<EmptyResult> {
-    await this.dataSource.transaction(async (m) => {
-      const policy = await this.policies.requireByArn(req.PolicyArn, m, true);
-      if (await m.exists(RolePolicyAttachmentEntity, { where: { policyId: policy.policyId } })) {
-        throw IamErrors.policyInUse();
-      }
-      await m.delete(ManagedPolicyEntity, { policyId: policy.policyId });
+    // The policy's row stays locked until commit: an AttachRolePolicy racing this one either
+    // committed first (and is seen here) or waits and then finds the policy gone.
+    await this.transactions.run(async (tx) => {
+      const policy = await this.policies.requireByArn(req.PolicyArn, tx, true);
+      if (await this.repository.isAttachedToAnyRole(policy.policyId, tx)) throw IamErrors.policyInUse();
+      await this.repository.delete(policy.policyId, tx);
     });
     return {};
   }

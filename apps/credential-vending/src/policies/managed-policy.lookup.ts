@@ -1,23 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { Transaction } from '@idfed/persistence';
 import { IamArns } from '../common/arns';
 import { IamErrors } from '../common/iam-errors';
 import { RequestValidator } from '../common/validate';
 import { ManagedPolicyEntity } from '../database/entities';
+import { ManagedPoliciesRepository } from './managed-policies.repository';
 
 /** Finds customer managed policies by ARN: for attachments, GetPolicy/DeletePolicy and session policies. */
 @Injectable()
 export class ManagedPolicyLookup {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(ManagedPoliciesRepository) private readonly policies: ManagedPoliciesRepository,
     @Inject(IamArns) private readonly arns: IamArns,
   ) {}
 
-  async requireByArn(
-    policyArn: string,
-    manager: EntityManager = this.dataSource.manager,
-    lock = false,
-  ): Promise<ManagedPolicyEntity> {
+  async requireByArn(policyArn: string, tx?: Transaction, lock = false): Promise<ManagedPolicyEntity> {
     RequestValidator.of({ PolicyArn: policyArn })
       .string('PolicyArn', { required: true, min: 20, max: 2048 })
       .check();
@@ -26,10 +23,7 @@ export class ManagedPolicyLookup {
       throw IamErrors.noSuchPolicy(policyArn);
     }
     if (!this.arns.parsePolicy(policyArn)) throw IamErrors.invalidInput(`ARN ${policyArn} is not valid.`);
-    const policy = await manager.findOne(ManagedPolicyEntity, {
-      where: { arn: policyArn },
-      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
+    const policy = await this.policies.findByArn(policyArn, tx, lock);
     if (!policy) throw IamErrors.noSuchPolicy(policyArn);
     return policy;
   }
@@ -37,13 +31,7 @@ export class ManagedPolicyLookup {
   /** The default version's document of each ARN, in order; NoSuchEntity naming the first unknown one. */
   async documents(policyArns: readonly string[]): Promise<string[]> {
     if (policyArns.length === 0) return [];
-    const rows = await this.dataSource.query<{ arn: string; document: string }[]>(
-      `SELECT p.arn, v.document FROM credential_vending.managed_policies p
-         JOIN credential_vending.managed_policy_versions v
-           ON v.policy_id = p.policy_id AND v.version_id = p.default_version_id
-        WHERE p.arn = ANY($1::text[])`,
-      [policyArns],
-    );
+    const rows = await this.policies.defaultDocuments(policyArns);
     const byArn = new Map(rows.map((r) => [r.arn, r.document]));
     return policyArns.map((arn) => {
       const document = byArn.get(arn);

@@ -1,19 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CreateRoleRequest, CredentialVendingOperations, RoleResult } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
-import { DataSource } from 'typeorm';
 import { IamArns } from '../common/arns';
 import { IamErrors } from '../common/iam-errors';
 import { newRoleId } from '../common/ids';
 import { Patterns, RequestValidator } from '../common/validate';
 import { RoleEntity, TagRecord } from '../database/entities';
+import { RolesRepository } from './roles.repository';
 import { toRole } from './role-shape';
 import { DEFAULT_MAX_SESSION_DURATION, readTrustPolicy } from './trust-policy';
 
 @Injectable()
 export class CreateRoleHandler implements OperationHandler<typeof CredentialVendingOperations.CreateRole> {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(RolesRepository) private readonly roles: RolesRepository,
     @Inject(IamArns) private readonly arns: IamArns,
   ) {}
 
@@ -51,25 +51,7 @@ export class CreateRoleHandler implements OperationHandler<typeof CredentialVend
       createdAt: now,
       updatedAt: now,
     };
-    const inserted = await this.dataSource.query<unknown[]>(
-      `INSERT INTO credential_vending.roles
-         (role_id, name, name_key, path, arn, assume_role_policy, description, max_session_duration, tags, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)
-       ON CONFLICT DO NOTHING RETURNING role_id`,
-      [
-        role.roleId,
-        role.name,
-        role.nameKey,
-        role.path,
-        role.arn,
-        role.assumeRolePolicy,
-        role.description,
-        role.maxSessionDuration,
-        JSON.stringify(role.tags),
-        now,
-      ],
-    );
-    if (inserted.length === 0) throw IamErrors.roleExists(req.RoleName);
+    if ((await this.roles.insert(role)) === 'exists') throw IamErrors.roleExists(req.RoleName);
     return { Role: toRole(role) };
   }
 }

@@ -1,30 +1,29 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CredentialVendingOperations, EmptyResult, RolePolicyRequest } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
-import { DataSource } from 'typeorm';
+import { Transactions } from '@idfed/persistence';
 import { IamErrors } from '../common/iam-errors';
-import { RoleInlinePolicyEntity } from '../database/entities';
 import { RoleLookup } from './role.lookup';
 import { validateRolePolicyNames } from './role-policy-requests';
+import { RolesRepository } from './roles.repository';
 
 @Injectable()
 export class DeleteRolePolicyHandler implements OperationHandler<
   typeof CredentialVendingOperations.DeleteRolePolicy
 > {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(RoleLookup) private readonly roles: RoleLookup,
+    @Inject(Transactions) private readonly transactions: Transactions,
+    @Inject(RoleLookup) private readonly lookup: RoleLookup,
+    @Inject(RolesRepository) private readonly roles: RolesRepository,
   ) {}
 
   async execute(req: RolePolicyRequest): Promise<EmptyResult> {
     validateRolePolicyNames(req, true);
-    await this.dataSource.transaction(async (m) => {
-      const role = await this.roles.require(req.RoleName, m, true);
-      const result = await m.delete(RoleInlinePolicyEntity, {
-        roleId: role.roleId,
-        policyName: req.PolicyName,
-      });
-      if (!result.affected) throw IamErrors.noSuchRolePolicy(role.name, req.PolicyName);
+    await this.transactions.run(async (tx) => {
+      const role = await this.lookup.require(req.RoleName, tx, true);
+      if (!(await this.roles.deleteInlinePolicy(role.roleId, req.PolicyName, tx))) {
+        throw IamErrors.noSuchRolePolicy(role.name, req.PolicyName);
+      }
     });
     return {};
   }

@@ -1,29 +1,32 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CredentialVendingOperations, EmptyResult, RoleNameRequest } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
-import { DataSource } from 'typeorm';
+import { Transactions } from '@idfed/persistence';
 import { IamErrors } from '../common/iam-errors';
-import { RoleEntity, RoleInlinePolicyEntity, RolePolicyAttachmentEntity } from '../database/entities';
+import { ManagedPoliciesRepository } from '../policies/managed-policies.repository';
 import { RoleLookup } from './role.lookup';
+import { RolesRepository } from './roles.repository';
 
 /** Like IAM: a role with inline or attached policies cannot be deleted (DeleteConflict). */
 @Injectable()
 export class DeleteRoleHandler implements OperationHandler<typeof CredentialVendingOperations.DeleteRole> {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(RoleLookup) private readonly roles: RoleLookup,
+    @Inject(Transactions) private readonly transactions: Transactions,
+    @Inject(RoleLookup) private readonly lookup: RoleLookup,
+    @Inject(RolesRepository) private readonly roles: RolesRepository,
+    @Inject(ManagedPoliciesRepository) private readonly attachments: ManagedPoliciesRepository,
   ) {}
 
   async execute(req: RoleNameRequest): Promise<EmptyResult> {
-    await this.dataSource.transaction(async (m) => {
-      const role = await this.roles.require(req.RoleName, m, true);
-      if (await m.exists(RoleInlinePolicyEntity, { where: { roleId: role.roleId } })) {
-        throw IamErrors.roleHasInlinePolicies();
-      }
-      if (await m.exists(RolePolicyAttachmentEntity, { where: { roleId: role.roleId } })) {
+    // The role's row stays locked until commit: a concurrent PutRolePolicy or AttachRolePolicy
+    // either went first (and is seen here) or waits and then finds no role.
+    await this.transactions.run(async (tx) => {
+      const role = await this.lookup.require(req.RoleName, tx, true);
+      if (await this.roles.hasInlinePolicies(role.roleId, tx)) throw IamErrors.roleHasInlinePolicies();
+      if (await this.attachments.roleHasAttachments(role.roleId, tx)) {
         throw IamErrors.roleHasAttachedPolicies();
       }
-      await m.delete(RoleEntity, { roleId: role.roleId });
+      await this.roles.delete(role.roleId, tx);
     });
     return {};
   }

@@ -1,28 +1,25 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CredentialVendingOperations, GetRolePolicyResult, RolePolicyRequest } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
-import { DataSource } from 'typeorm';
 import { IamErrors } from '../common/iam-errors';
 import { urlEncodedDocument } from '../common/policy-documents';
-import { RoleInlinePolicyEntity } from '../database/entities';
 import { RoleLookup } from './role.lookup';
 import { validateRolePolicyNames } from './role-policy-requests';
+import { RolesRepository } from './roles.repository';
 
 @Injectable()
 export class GetRolePolicyHandler implements OperationHandler<
   typeof CredentialVendingOperations.GetRolePolicy
 > {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(RoleLookup) private readonly roles: RoleLookup,
+    @Inject(RoleLookup) private readonly lookup: RoleLookup,
+    @Inject(RolesRepository) private readonly roles: RolesRepository,
   ) {}
 
   async execute(req: RolePolicyRequest): Promise<GetRolePolicyResult> {
     validateRolePolicyNames(req, true);
-    const role = await this.roles.require(req.RoleName);
-    const policy = await this.dataSource.manager.findOne(RoleInlinePolicyEntity, {
-      where: { roleId: role.roleId, policyName: req.PolicyName },
-    });
+    const role = await this.lookup.require(req.RoleName);
+    const policy = await this.roles.findInlinePolicy(role.roleId, req.PolicyName);
     if (!policy) throw IamErrors.noSuchRolePolicy(role.name, req.PolicyName);
     return {
       RoleName: role.name,

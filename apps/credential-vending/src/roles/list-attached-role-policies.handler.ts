@@ -5,19 +5,18 @@ import {
   ListAttachedRolePoliciesResult,
 } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
-import { DataSource } from 'typeorm';
 import { decodeMarker, DEFAULT_MAX_ITEMS, encodeMarker } from '../common/page-marker';
 import { Patterns, RequestValidator } from '../common/validate';
+import { ManagedPoliciesRepository } from '../policies/managed-policies.repository';
 import { RoleLookup } from './role.lookup';
 import { validateRolePolicyNames } from './role-policy-requests';
-import { likePrefix } from './trust-policy';
 
 @Injectable()
 export class ListAttachedRolePoliciesHandler implements OperationHandler<
   typeof CredentialVendingOperations.ListAttachedRolePolicies
 > {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(ManagedPoliciesRepository) private readonly attachments: ManagedPoliciesRepository,
     @Inject(RoleLookup) private readonly roles: RoleLookup,
   ) {}
 
@@ -31,19 +30,16 @@ export class ListAttachedRolePoliciesHandler implements OperationHandler<
     const after = decodeMarker(req.Marker);
     const max = req.MaxItems ?? DEFAULT_MAX_ITEMS;
     const role = await this.roles.require(req.RoleName);
-    const rows = await this.dataSource.query<{ name: string; arn: string; name_key: string }[]>(
-      `SELECT p.name, p.arn, p.name_key FROM credential_vending.role_policy_attachments a
-         JOIN credential_vending.managed_policies p ON p.policy_id = a.policy_id
-        WHERE a.role_id = $1 AND p.path LIKE $2 AND ($3::text IS NULL OR p.name_key > $3)
-        ORDER BY p.name_key LIMIT $4`,
-      [role.roleId, likePrefix(req.PathPrefix ?? '/'), after ?? null, max + 1],
+    const { page, next } = await this.attachments.attachedToRole(
+      role.roleId,
+      req.PathPrefix ?? '/',
+      after,
+      max,
     );
-    const page = rows.slice(0, max);
-    const truncated = rows.length > max;
     return {
-      AttachedPolicies: page.map((r) => ({ PolicyName: r.name, PolicyArn: r.arn })),
-      IsTruncated: truncated,
-      ...(truncated ? { Marker: encodeMarker(page[page.length - 1].name_key) } : {}),
+      AttachedPolicies: page.map((p) => ({ PolicyName: p.name, PolicyArn: p.arn })),
+      IsTruncated: next !== undefined,
+      ...(next !== undefined ? { Marker: encodeMarker(next) } : {}),
     };
   }
 }

@@ -5,19 +5,19 @@ import {
   ListRolePoliciesResult,
 } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
-import { DataSource } from 'typeorm';
 import { decodeMarker, DEFAULT_MAX_ITEMS, encodeMarker } from '../common/page-marker';
 import { RequestValidator } from '../common/validate';
 import { RoleLookup } from './role.lookup';
 import { validateRolePolicyNames } from './role-policy-requests';
+import { RolesRepository } from './roles.repository';
 
 @Injectable()
 export class ListRolePoliciesHandler implements OperationHandler<
   typeof CredentialVendingOperations.ListRolePolicies
 > {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(RoleLookup) private readonly roles: RoleLookup,
+    @Inject(RoleLookup) private readonly lookup: RoleLookup,
+    @Inject(RolesRepository) private readonly roles: RolesRepository,
   ) {}
 
   async execute(req: ListRolePoliciesRequest): Promise<ListRolePoliciesResult> {
@@ -28,18 +28,12 @@ export class ListRolePoliciesHandler implements OperationHandler<
       .check();
     const after = decodeMarker(req.Marker);
     const max = req.MaxItems ?? DEFAULT_MAX_ITEMS;
-    const role = await this.roles.require(req.RoleName);
-    const rows = await this.dataSource.query<{ policy_name: string }[]>(
-      `SELECT policy_name FROM credential_vending.role_inline_policies
-        WHERE role_id = $1 AND ($2::text IS NULL OR policy_name > $2) ORDER BY policy_name LIMIT $3`,
-      [role.roleId, after ?? null, max + 1],
-    );
-    const page = rows.slice(0, max).map((r) => r.policy_name);
-    const truncated = rows.length > max;
+    const role = await this.lookup.require(req.RoleName);
+    const { page, next } = await this.roles.inlinePolicyNames(role.roleId, after, max);
     return {
       PolicyNames: page,
-      IsTruncated: truncated,
-      ...(truncated ? { Marker: encodeMarker(page[page.length - 1]) } : {}),
+      IsTruncated: next !== undefined,
+      ...(next !== undefined ? { Marker: encodeMarker(next) } : {}),
     };
   }
 }

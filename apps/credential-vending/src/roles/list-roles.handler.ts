@@ -1,17 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CredentialVendingOperations, ListRolesRequest, ListRolesResult } from '@idfed/contracts';
-import { keysetPage } from '@idfed/persistence';
 import { OperationHandler } from '@idfed/service-runtime';
-import { DataSource } from 'typeorm';
 import { decodeMarker, DEFAULT_MAX_ITEMS, encodeMarker } from '../common/page-marker';
 import { Patterns, RequestValidator } from '../common/validate';
-import { RoleEntity } from '../database/entities';
+import { RolesRepository } from './roles.repository';
 import { toRole } from './role-shape';
-import { likePrefix } from './trust-policy';
 
 @Injectable()
 export class ListRolesHandler implements OperationHandler<typeof CredentialVendingOperations.ListRoles> {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(@Inject(RolesRepository) private readonly roles: RolesRepository) {}
 
   async execute(req: ListRolesRequest): Promise<ListRolesResult> {
     RequestValidator.of(req)
@@ -21,11 +18,7 @@ export class ListRolesHandler implements OperationHandler<typeof CredentialVendi
       .check();
     const after = decodeMarker(req.Marker);
     const max = req.MaxItems ?? DEFAULT_MAX_ITEMS;
-    const query = this.dataSource
-      .getRepository(RoleEntity)
-      .createQueryBuilder('r')
-      .where('r.path LIKE :prefix', { prefix: likePrefix(req.PathPrefix ?? '/') });
-    const { page, next } = await keysetPage(query, 'r.name_key', after, max, (r) => r.nameKey);
+    const { page, next } = await this.roles.page(req.PathPrefix ?? '/', after, max);
     return {
       Roles: page.map((r) => toRole(r, { tags: false })),
       IsTruncated: next !== undefined,

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CredentialVendingOperations, EmptyResult, UpdateAssumeRolePolicyRequest } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
-import { DataSource } from 'typeorm';
+import { Transactions } from '@idfed/persistence';
 import { Patterns, RequestValidator } from '../common/validate';
-import { RoleEntity } from '../database/entities';
 import { RoleLookup } from './role.lookup';
+import { RolesRepository } from './roles.repository';
 import { readTrustPolicy } from './trust-policy';
 
 @Injectable()
@@ -12,8 +12,9 @@ export class UpdateAssumeRolePolicyHandler implements OperationHandler<
   typeof CredentialVendingOperations.UpdateAssumeRolePolicy
 > {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(RoleLookup) private readonly roles: RoleLookup,
+    @Inject(Transactions) private readonly transactions: Transactions,
+    @Inject(RoleLookup) private readonly lookup: RoleLookup,
+    @Inject(RolesRepository) private readonly roles: RolesRepository,
   ) {}
 
   async execute(req: UpdateAssumeRolePolicyRequest): Promise<EmptyResult> {
@@ -22,13 +23,9 @@ export class UpdateAssumeRolePolicyHandler implements OperationHandler<
       .string('PolicyDocument', { required: true, min: 1, max: 131072, pattern: Patterns.policyDocument })
       .check();
     readTrustPolicy(req.PolicyDocument);
-    await this.dataSource.transaction(async (m) => {
-      const role = await this.roles.require(req.RoleName, m, true);
-      await m.update(
-        RoleEntity,
-        { roleId: role.roleId },
-        { assumeRolePolicy: req.PolicyDocument, updatedAt: new Date() },
-      );
+    await this.transactions.run(async (tx) => {
+      const role = await this.lookup.require(req.RoleName, tx, true);
+      await this.roles.update(role.roleId, { assumeRolePolicy: req.PolicyDocument }, tx);
     });
     return {};
   }

@@ -1,16 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CredentialVendingOperations, EmptyResult, UpdateRoleRequest } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
-import { DataSource } from 'typeorm';
+import { Transactions } from '@idfed/persistence';
 import { Patterns, RequestValidator } from '../common/validate';
-import { RoleEntity } from '../database/entities';
 import { RoleLookup } from './role.lookup';
+import { RolesRepository } from './roles.repository';
 
 @Injectable()
 export class UpdateRoleHandler implements OperationHandler<typeof CredentialVendingOperations.UpdateRole> {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(RoleLookup) private readonly roles: RoleLookup,
+    @Inject(Transactions) private readonly transactions: Transactions,
+    @Inject(RoleLookup) private readonly lookup: RoleLookup,
+    @Inject(RolesRepository) private readonly roles: RolesRepository,
   ) {}
 
   async execute(req: UpdateRoleRequest): Promise<EmptyResult> {
@@ -19,16 +20,15 @@ export class UpdateRoleHandler implements OperationHandler<typeof CredentialVend
       .string('Description', { max: 1000, pattern: Patterns.description })
       .integer('MaxSessionDuration', { min: 3600, max: 43200 })
       .check();
-    await this.dataSource.transaction(async (m) => {
-      const role = await this.roles.require(req.RoleName, m, true);
-      await m.update(
-        RoleEntity,
-        { roleId: role.roleId },
+    await this.transactions.run(async (tx) => {
+      const role = await this.lookup.require(req.RoleName, tx, true);
+      await this.roles.update(
+        role.roleId,
         {
           ...(req.Description !== undefined ? { description: req.Description || null } : {}),
           ...(req.MaxSessionDuration !== undefined ? { maxSessionDuration: req.MaxSessionDuration } : {}),
-          updatedAt: new Date(),
         },
+        tx,
       );
     });
     return {};

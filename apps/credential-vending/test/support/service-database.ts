@@ -13,9 +13,11 @@ import { credentialVendingMigrations } from '../../src/database/migrations';
 import { CREDENTIAL_VENDING_SCHEMA } from '../../src/database/schema';
 import { OidcProviderLookup } from '../../src/oidc-providers/oidc-provider.lookup';
 import { OidcProvidersRepository } from '../../src/oidc-providers/oidc-providers.repository';
+import { ManagedPoliciesRepository } from '../../src/policies/managed-policies.repository';
 import { ManagedPolicyLookup } from '../../src/policies/managed-policy.lookup';
 import { RoleLookup } from '../../src/roles/role.lookup';
 import { RolePermissions } from '../../src/roles/role-permissions';
+import { RolesRepository } from '../../src/roles/roles.repository';
 import { SessionIssuer } from '../../src/sts/session-issuer';
 import { JwksClient } from '../../src/web-identity/jwks.client';
 import { WebIdentityProviders } from '../../src/web-identity/web-identity-providers';
@@ -73,6 +75,8 @@ export function serviceModule(ds: DataSource, extra: Provider[] = []): Promise<T
       { provide: IamArns, useValue: new IamArns(ACCOUNT) },
       { provide: SessionTokenCodec, useValue: SessionTokenCodec.fromMasterKey(randomBytes(32)) },
       { provide: JwksClient, useValue: new JwksClient() },
+      RolesRepository,
+      ManagedPoliciesRepository,
       OidcProvidersRepository,
       RoleLookup,
       RolePermissions,

@@ -1,0 +1,161 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { KeysetPage, Transaction } from '@idfed/persistence';
+import { DataSource } from 'typeorm';
+import {
+  ManagedPolicyEntity,
+  ManagedPolicyVersionEntity,
+  RolePolicyAttachmentEntity,
+} from '../database/entities';
+import { likePrefix } from '../roles/trust-policy';
+
+/** A managed policy as ListAttachedRolePolicies names it. */
+export interface AttachedPolicy {
+  name: string;
+  arn: string;
+}
+
+/** The document of a managed policy's default version. */
+export interface PolicyDocumentOf {
+  arn: string;
+  document: string;
+}
+
+/**
+ * Every query of the customer managed policies aggregate: `credential_vending.managed_policies`,
+ * their versions (`managed_policy_versions`, cascading with the policy) and their attachments to
+ * roles (`role_policy_attachments`, cascading with the role, refusing the policy's deletion).
+ */
+@Injectable()
+export class ManagedPoliciesRepository {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  /**
+   * Inserts the policy with `document` as its version v1 unless its name (in any case) or ARN is
+   * taken; then 'exists' and nothing is written. Run it inside a unit of work: the two rows go together.
+   */
+  async insert(
+    policy: ManagedPolicyEntity,
+    document: string,
+    tx: Transaction,
+  ): Promise<'created' | 'exists'> {
+    const inserted = await tx.query<unknown[]>(
+      `INSERT INTO credential_vending.managed_policies
+         (policy_id, name, name_key, path, arn, description, default_version_id, tags, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) ON CONFLICT DO NOTHING RETURNING policy_id`,
+      [
+        policy.policyId,
+        policy.name,
+        policy.nameKey,
+        policy.path,
+        policy.arn,
+        policy.description,
+        policy.defaultVersionId,
+        JSON.stringify(policy.tags),
+        policy.createdAt,
+      ],
+    );
+    if (inserted.length === 0) return 'exists';
+    await tx.insert(ManagedPolicyVersionEntity, {
+      policyId: policy.policyId,
+      versionId: policy.defaultVersionId,
+      document,
+      createdAt: policy.createdAt,
+    });
+    return 'created';
+  }
+
+  /** The policy of that ARN; `forUpdate` locks its row (and so holds off new attachments) until commit. */
+  async findByArn(
+    policyArn: string,
+    tx: Transaction = this.dataSource.manager,
+    forUpdate = false,
+  ): Promise<ManagedPolicyEntity | undefined> {
+    const policy = await tx.findOne(ManagedPolicyEntity, {
+      where: { arn: policyArn },
+      ...(forUpdate ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    return policy ?? undefined;
+  }
+
+  /** Deletes the policy and its versions; refused by the database while a role has it attached. */
+  async delete(policyId: string, tx: Transaction): Promise<void> {
+    await tx.delete(ManagedPolicyEntity, { policyId });
+  }
+
+  /** The default version's document of each ARN that names a policy (STS session policies). */
+  defaultDocuments(policyArns: readonly string[]): Promise<PolicyDocumentOf[]> {
+    return this.dataSource.query<PolicyDocumentOf[]>(
+      `SELECT p.arn, v.document FROM credential_vending.managed_policies p
+         JOIN credential_vending.managed_policy_versions v
+           ON v.policy_id = p.policy_id AND v.version_id = p.default_version_id
+        WHERE p.arn = ANY($1::text[])`,
+      [policyArns],
+    );
+  }
+
+  /** How many roles have the policy attached (GetPolicy's AttachmentCount). */
+  attachmentCount(policyId: string): Promise<number> {
+    return this.dataSource.manager.count(RolePolicyAttachmentEntity, { where: { policyId } });
+  }
+
+  isAttachedToAnyRole(policyId: string, tx: Transaction): Promise<boolean> {
+    return tx.exists(RolePolicyAttachmentEntity, { where: { policyId } });
+  }
+
+  /** How many managed policies the role has attached (the PoliciesPerRole quota). */
+  attachedCountOf(roleId: string, tx: Transaction): Promise<number> {
+    return tx.count(RolePolicyAttachmentEntity, { where: { roleId } });
+  }
+
+  roleHasAttachments(roleId: string, tx: Transaction): Promise<boolean> {
+    return tx.exists(RolePolicyAttachmentEntity, { where: { roleId } });
+  }
+
+  isAttached(roleId: string, policyId: string, tx: Transaction): Promise<boolean> {
+    return tx.exists(RolePolicyAttachmentEntity, { where: { roleId, policyId } });
+  }
+
+  /** Attaches the policy to the role (whose row the caller holds locked). */
+  async attach(roleId: string, policyId: string, tx: Transaction): Promise<void> {
+    await tx.insert(RolePolicyAttachmentEntity, { roleId, policyId, attachedAt: new Date() });
+  }
+
+  /** Whether the policy was attached to the role. */
+  async detach(roleId: string, policyId: string, tx: Transaction): Promise<boolean> {
+    const result = await tx.delete(RolePolicyAttachmentEntity, { roleId, policyId });
+    return Boolean(result.affected);
+  }
+
+  /** One page of the policies attached to the role under a path prefix, in name order. */
+  async attachedToRole(
+    roleId: string,
+    pathPrefix: string,
+    after: string | undefined,
+    max: number,
+  ): Promise<KeysetPage<AttachedPolicy>> {
+    const rows = await this.dataSource.query<{ name: string; arn: string; name_key: string }[]>(
+      `SELECT p.name, p.arn, p.name_key FROM credential_vending.role_policy_attachments a
+         JOIN credential_vending.managed_policies p ON p.policy_id = a.policy_id
+        WHERE a.role_id = $1 AND p.path LIKE $2 AND ($3::text IS NULL OR p.name_key > $3)
+        ORDER BY p.name_key LIMIT $4`,
+      [roleId, likePrefix(pathPrefix), after ?? null, max + 1],
+    );
+    const page = rows.slice(0, max);
+    return {
+      page: page.map((r) => ({ name: r.name, arn: r.arn })),
+      ...(rows.length > max ? { next: page[page.length - 1].name_key } : {}),
+    };
+  }
+
+  /** The default version's document of every policy attached to the role, in ARN order. */
+  attachedDocuments(roleId: string): Promise<PolicyDocumentOf[]> {
+    return this.dataSource.query<PolicyDocumentOf[]>(
+      `SELECT p.arn, v.document FROM credential_vending.role_policy_attachments a
+         JOIN credential_vending.managed_policies p ON p.policy_id = a.policy_id
+         JOIN credential_vending.managed_policy_versions v
+           ON v.policy_id = p.policy_id AND v.version_id = p.default_version_id
+        WHERE a.role_id = $1 ORDER BY p.arn`,
+      [roleId],
+    );
+  }
+}
