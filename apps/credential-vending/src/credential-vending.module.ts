@@ -12,6 +12,7 @@ import { OidcProviderLookup } from './oidc-providers/oidc-provider.lookup';
 import { OidcProvidersRepository } from './oidc-providers/oidc-providers.repository';
 import { ManagedPoliciesRepository } from './policies/managed-policies.repository';
 import { ManagedPolicyLookup } from './policies/managed-policy.lookup';
+import { RevocationsRepository } from './revocations/revocations.repository';
 import { RoleLookup } from './roles/role.lookup';
 import { RolePermissions } from './roles/role-permissions';
 import { RolesRepository } from './roles/roles.repository';
@@ -72,6 +73,7 @@ export const CredentialVendingModule = {
         RolesRepository,
         ManagedPoliciesRepository,
         OidcProvidersRepository,
+        RevocationsRepository,
         RoleLookup,
         RolePermissions,
         ManagedPolicyLookup,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CommandMeta } from '@idfed/contracts';
 import { OutboxService, ServiceError } from '@idfed/messaging';
+import { Transactions } from '@idfed/persistence';
 import { SessionTokenCodec } from '@idfed/session-credentials';
 import { IamArns } from '../src/common/arns';
 import { AddClientIDToOpenIDConnectProviderHandler } from '../src/oidc-providers/add-client-id-to-open-id-connect-provider.handler';
@@ -12,6 +13,7 @@ import { RemoveClientIDFromOpenIDConnectProviderHandler } from '../src/oidc-prov
 import { CreatePolicyHandler } from '../src/policies/create-policy.handler';
 import { GetPolicyHandler } from '../src/policies/get-policy.handler';
 import { ListRevocationsHandler } from '../src/revocations/list-revocations.handler';
+import { RevocationsRepository } from '../src/revocations/revocations.repository';
 import { RevokeRoleSessionsHandler } from '../src/revocations/revoke-role-sessions.handler';
 import { AttachRolePolicyHandler } from '../src/roles/attach-role-policy.handler';
 import { CreateRoleHandler } from '../src/roles/create-role.handler';
@@ -127,12 +129,13 @@ describe('credential vending on PostgreSQL', () => {
     };
     // Revocations on a clock the spec moves; everything else on the real one.
     const revoke = new RevokeRoleSessionsHandler(
-      ds,
+      module.get(Transactions),
+      module.get(RevocationsRepository),
       module.get(RoleLookup),
       module.get(OutboxService),
       () => now,
     );
-    const listRevocations = new ListRevocationsHandler(ds, () => now);
+    const listRevocations = new ListRevocationsHandler(module.get(RevocationsRepository), () => now);
     revocations = {
       revoke: (r, correlationId) => revoke.execute(r, meta(correlationId)),
       list: () => listRevocations.execute(),

@@ -8,13 +8,14 @@ import {
   RoleSessionsRevokedEvent,
 } from '@idfed/contracts';
 import { OutboxService } from '@idfed/messaging';
+import { Transactions } from '@idfed/persistence';
 import { OperationHandler } from '@idfed/service-runtime';
-import { DataSource } from 'typeorm';
 import { Clock, CLOCK } from '../common/clock';
 import { IamErrors } from '../common/iam-errors';
 import { awsTimestamp } from '../common/timestamps';
 import { Patterns, RequestValidator } from '../common/validate';
 import { RoleLookup } from '../roles/role.lookup';
+import { RevocationsRepository } from './revocations.repository';
 import { FUTURE_SKEW_MS } from './revocation-window';
 
 /**
@@ -27,7 +28,8 @@ export class RevokeRoleSessionsHandler implements OperationHandler<
   typeof CredentialVendingOperations.RevokeRoleSessions
 > {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(Transactions) private readonly transactions: Transactions,
+    @Inject(RevocationsRepository) private readonly revocations: RevocationsRepository,
     @Inject(RoleLookup) private readonly roles: RoleLookup,
     @Inject(OutboxService) private readonly outbox: OutboxService,
     @Optional() @Inject(CLOCK) private readonly now: Clock = Date.now,
@@ -47,29 +49,21 @@ export class RevokeRoleSessionsHandler implements OperationHandler<
       if (before > now + FUTURE_SKEW_MS)
         throw IamErrors.validation('RevokedBefore must not be in the future.');
     }
-    const result = await this.dataSource.transaction(async (m) => {
-      const role = await this.roles.require(req.RoleName, m);
-      const [row] = await m.query<{ revoked_before: Date }[]>(
-        `INSERT INTO credential_vending.revocations (role_arn, revoked_before, updated_at)
-         VALUES ($1, $2, now())
-         ON CONFLICT (role_arn) DO UPDATE
-           SET revoked_before = GREATEST(credential_vending.revocations.revoked_before, EXCLUDED.revoked_before),
-               updated_at = now()
-         RETURNING revoked_before`,
-        [role.arn, new Date(before)],
-      );
+    const result = await this.transactions.run(async (tx) => {
+      const role = await this.roles.require(req.RoleName, tx);
+      const revokedBefore = await this.revocations.raise(role.arn, new Date(before), tx);
       const event: RoleSessionsRevokedEvent = {
         roleArn: role.arn,
-        revokedBefore: row.revoked_before.toISOString(),
+        revokedBefore: revokedBefore.toISOString(),
         occurredAt: new Date(now).toISOString(),
       };
-      await this.outbox.add(m, {
+      await this.outbox.add(tx, {
         topic: CredentialVendingTopics.roleSessionsRevoked,
         key: role.arn,
         payload: event,
         correlationId: meta.requestId,
       });
-      return { RoleArn: role.arn, RevokedBefore: row.revoked_before };
+      return { RoleArn: role.arn, RevokedBefore: revokedBefore };
     });
     this.outbox.nudge();
     // Millisecond precision on the bus (verifiers compare issue times in ms); whole seconds on the wire.

@@ -15,7 +15,7 @@ import {
   SessionTokenCodec,
   WebIdentityClaims,
 } from '@idfed/session-credentials';
-import { DataSource } from 'typeorm';
+import { Transactions } from '@idfed/persistence';
 import { Clock, CLOCK } from '../common/clock';
 import { awsTimestamp } from '../common/timestamps';
 import { RoleEntity } from '../database/entities';
@@ -48,7 +48,7 @@ export interface IssuedSession {
 @Injectable()
 export class SessionIssuer {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(Transactions) private readonly transactions: Transactions,
     @Inject(SessionTokenCodec) private readonly codec: SessionTokenCodec,
     @Inject(OutboxService) private readonly outbox: OutboxService,
     @Optional() @Inject(CLOCK) private readonly now: Clock = Date.now,
@@ -86,8 +86,8 @@ export class SessionIssuer {
       issuedAt: new Date(issuedAt).toISOString(),
       expiration: new Date(claims.expiresAt).toISOString(),
     };
-    await this.dataSource.transaction((m) =>
-      this.outbox.add(m, {
+    await this.transactions.run((tx) =>
+      this.outbox.add(tx, {
         topic: CredentialVendingTopics.credentialsIssued,
         key: claims.roleArn,
         payload: event,

@@ -15,6 +15,7 @@ import { OidcProviderLookup } from '../../src/oidc-providers/oidc-provider.looku
 import { OidcProvidersRepository } from '../../src/oidc-providers/oidc-providers.repository';
 import { ManagedPoliciesRepository } from '../../src/policies/managed-policies.repository';
 import { ManagedPolicyLookup } from '../../src/policies/managed-policy.lookup';
+import { RevocationsRepository } from '../../src/revocations/revocations.repository';
 import { RoleLookup } from '../../src/roles/role.lookup';
 import { RolePermissions } from '../../src/roles/role-permissions';
 import { RolesRepository } from '../../src/roles/roles.repository';
@@ -78,6 +79,7 @@ export function serviceModule(ds: DataSource, extra: Provider[] = []): Promise<T
       RolesRepository,
       ManagedPoliciesRepository,
       OidcProvidersRepository,
+      RevocationsRepository,
       RoleLookup,
       RolePermissions,
       ManagedPolicyLookup,
