@@ -104,7 +104,7 @@ describe('ManagedPoliciesRepository on PostgreSQL', () => {
     const roleId = await newRole();
     const policy = await newPolicy();
     await transactions.run(async (tx) => {
-      await policies.attach(roleId, policy.policyId, tx);
+      expect(await policies.attach(roleId, policy.policyId, tx)).toBe('attached');
       expect(await policies.isAttached(roleId, policy.policyId, tx)).toBe(true);
       expect(await policies.attachedCountOf(roleId, tx)).toBe(1);
       expect(await policies.roleHasAttachments(roleId, tx)).toBe(true);
@@ -118,6 +118,24 @@ describe('ManagedPoliciesRepository on PostgreSQL', () => {
       expect(await policies.detach(roleId, policy.policyId, tx)).toBe(true);
       expect(await policies.detach(roleId, policy.policyId, tx)).toBe(false);
     });
+  });
+
+  it('answers policy-gone for a policy deleted before the attachment, and writes nothing', async () => {
+    const roleId = await newRole();
+    const policy = await newPolicy();
+    await transactions.run((tx) => policies.delete(policy.policyId, tx));
+    await expect(
+      transactions.run(async (tx) => {
+        const outcome = await policies.attach(roleId, policy.policyId, tx);
+        // The use case fails the unit of work on this answer, as here.
+        if (outcome === 'policy-gone') throw new Error(outcome);
+      }),
+    ).rejects.toThrow('policy-gone');
+    const [{ count }] = await db.ds.query<{ count: number }[]>(
+      `SELECT count(*)::int AS count FROM credential_vending.role_policy_attachments WHERE role_id = $1`,
+      [roleId],
+    );
+    expect(count).toBe(0);
   });
 
   it('the database refuses to delete an attached policy; an unattached one goes with its versions', async () => {

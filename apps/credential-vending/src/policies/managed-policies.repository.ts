@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { KeysetPage, Transaction } from '@idfed/persistence';
+import { isForeignKeyViolation, KeysetPage, Transaction } from '@idfed/persistence';
 import { DataSource } from 'typeorm';
 import {
   ManagedPolicyEntity,
@@ -115,9 +115,19 @@ export class ManagedPoliciesRepository {
     return tx.exists(RolePolicyAttachmentEntity, { where: { roleId, policyId } });
   }
 
-  /** Attaches the policy to the role (whose row the caller holds locked). */
-  async attach(roleId: string, policyId: string, tx: Transaction): Promise<void> {
-    await tx.insert(RolePolicyAttachmentEntity, { roleId, policyId, attachedAt: new Date() });
+  /**
+   * Attaches the policy to the role (whose row the caller holds locked). 'policy-gone' when the
+   * policy was deleted after it was read: the foreign key refused the row, and the unit of work
+   * is then aborted, so the caller fails it.
+   */
+  async attach(roleId: string, policyId: string, tx: Transaction): Promise<'attached' | 'policy-gone'> {
+    try {
+      await tx.insert(RolePolicyAttachmentEntity, { roleId, policyId, attachedAt: new Date() });
+      return 'attached';
+    } catch (err) {
+      if (isForeignKeyViolation(err, 'policy_id')) return 'policy-gone';
+      throw err;
+    }
   }
 
   /** Whether the policy was attached to the role. */

@@ -30,7 +30,10 @@ export class AttachRolePolicyHandler implements OperationHandler<
       if (attached >= MAX_ATTACHED_POLICIES_PER_ROLE) {
         throw IamErrors.limitExceeded('PoliciesPerRole', MAX_ATTACHED_POLICIES_PER_ROLE);
       }
-      await this.attachments.attach(role.roleId, policy.policyId, tx);
+      // A DeletePolicy that committed after the policy was read leaves nothing to attach to.
+      if ((await this.attachments.attach(role.roleId, policy.policyId, tx)) === 'policy-gone') {
+        throw IamErrors.noSuchPolicy(req.PolicyArn);
+      }
     });
     return {};
   }

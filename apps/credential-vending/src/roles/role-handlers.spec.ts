@@ -64,7 +64,7 @@ function repositories() {
     findByArn: jest.fn().mockResolvedValue(managedPolicy),
     attachedCountOf: jest.fn().mockResolvedValue(0),
     isAttached: jest.fn().mockResolvedValue(false),
-    attach: jest.fn().mockResolvedValue(undefined),
+    attach: jest.fn().mockResolvedValue('attached'),
     roleHasAttachments: jest.fn().mockResolvedValue(false),
   };
   const rolesRepository = roles as unknown as RolesRepository;
@@ -139,6 +139,12 @@ describe('AttachRolePolicy', () => {
     r.policies.attachedCountOf.mockResolvedValue(10);
     expect(await errorName(attach(r))).toBe('LimitExceeded');
     expect(r.policies.attach).not.toHaveBeenCalled();
+  });
+
+  it('is NoSuchEntity when the policy was deleted after it was read', async () => {
+    const r = repositories();
+    r.policies.attach.mockResolvedValue('policy-gone');
+    expect(await errorName(attach(r))).toBe('NoSuchEntity');
   });
 
   it('is NoSuchEntity for a role that does not exist', async () => {
