@@ -11,8 +11,7 @@ import { passwordPolicyViolation } from '../users/password-policy';
 import { checkRequiredAttributes, userAttributesFromRequest } from '../users/user-attributes';
 import { findUser } from '../users/user-lookup';
 import { AuthSessionSeal } from './auth-session-seal';
-import { checkSecretHash } from './client-secret.check';
-import { ChallengeHandler } from './flows/auth-flow';
+import { ChallengeHandler, SignInClaim } from './flows/auth-flow';
 import { NewPasswordSession, SignInCompletion } from './sign-in-completion';
 
 const ATTRIBUTE_PREFIX = 'userAttributes.';
@@ -22,7 +21,7 @@ const ATTRIBUTE_PREFIX = 'userAttributes.';
  * their own (and any required attributes they lack), becomes CONFIRMED, and gets tokens.
  */
 @Injectable()
-export class NewPasswordChallenge implements ChallengeHandler {
+export class NewPasswordChallenge implements ChallengeHandler<UserEntity> {
   readonly challenge = 'NEW_PASSWORD_REQUIRED';
 
   constructor(
@@ -32,11 +31,12 @@ export class NewPasswordChallenge implements ChallengeHandler {
     @Inject(SignInCompletion) private readonly completion: SignInCompletion,
   ) {}
 
-  async answer(
+  /** Opens the Session and finds the user it was issued to, who must be the one USERNAME names. */
+  async claim(
     auth: ClientForAuth,
     session: string | undefined,
     responses: Record<string, string>,
-  ): Promise<RespondToAuthChallengeResponse> {
+  ): Promise<SignInClaim<UserEntity>> {
     const { NEW_PASSWORD: newPassword, USERNAME: username } = responses;
     if (!newPassword) throw CognitoErrors.invalidParameter('Missing required parameter NEW_PASSWORD');
     if (!username) throw CognitoErrors.invalidParameter('Missing required parameter USERNAME');
@@ -54,7 +54,16 @@ export class NewPasswordChallenge implements ChallengeHandler {
     const found = await findUser(m, pool.id, pool.config, username);
     if (!found || found.sub !== opened.value.sub)
       throw CognitoErrors.notAuthorized('Invalid session for the user.');
-    checkSecretHash(auth, responses.SECRET_HASH, [username, found.username]);
+    return { secretHashNames: [username, found.username], found };
+  }
+
+  async answer(
+    auth: ClientForAuth,
+    responses: Record<string, string>,
+    found: UserEntity,
+  ): Promise<RespondToAuthChallengeResponse> {
+    const pool = auth.pool;
+    const newPassword = responses.NEW_PASSWORD;
 
     const updates = userAttributesFromRequest(
       pool.config,

@@ -16,6 +16,9 @@ import { secretHash } from './secret-hash';
 import { SignInCompletion } from './sign-in-completion';
 import { padHex, SRP_N, srpPoolName } from './srp/srp';
 import { UserSrpAuth } from './user-srp-auth';
+import { AuthFlows } from './flows/auth-flows';
+import { PasswordVerifierChallenge } from './flows/password-verifier.challenge';
+import { UserSrpAuthFlow } from './flows/user-srp-auth.flow';
 
 jest.mock('../users/user-lookup', () => ({
   ...jest.requireActual<object>('../users/user-lookup'),
@@ -63,6 +66,13 @@ describe('USER_SRP_AUTH against amazon-cognito-identity-js', () => {
     attempts as unknown as AttemptLimiter,
     credentials,
   );
+  // Both steps through the dispatcher, as the operations run them: it checks SECRET_HASH between
+  // each step's reading of its parameters and its work.
+  const flows = new AuthFlows([new UserSrpAuthFlow(srp)], [new PasswordVerifierChallenge(srp)]);
+  const challengeOf = (auth: ClientForAuth, params: Record<string, string>) =>
+    flows.start('InitiateAuth', 'USER_SRP_AUTH', auth, params);
+  const answer = (auth: ClientForAuth, responses: Record<string, string>) =>
+    flows.respond('PASSWORD_VERIFIER', auth, undefined, responses);
   const users = new Map<string, UserEntity>();
 
   function user(username: string, sub: string, password: string): UserEntity {
@@ -105,7 +115,7 @@ describe('USER_SRP_AUTH against amazon-cognito-identity-js', () => {
 
   async function handshake(username: string, password: string, auth = client()) {
     const js = new CognitoJsSrpClient(srpPoolName(POOL_ID));
-    const challenge = await srp.challenge(auth, { USERNAME: username, SRP_A: await js.srpA() });
+    const challenge = await challengeOf(auth, { USERNAME: username, SRP_A: await js.srpA() });
     const responses = await js.respond(challenge.ChallengeParameters, password);
     return { challenge, responses, js, auth };
   }
@@ -115,7 +125,7 @@ describe('USER_SRP_AUTH against amazon-cognito-identity-js', () => {
     expect(challenge.ChallengeName).toBe('PASSWORD_VERIFIER');
     expect(challenge.ChallengeParameters).toMatchObject({ USERNAME: 'alice', USER_ID_FOR_SRP: 'alice' });
     expect(challenge.ChallengeParameters.SALT).toBe(users.get('alice')!.srpSalt);
-    expect(await srp.verify(auth, responses)).toBe(signedIn);
+    expect(await answer(auth, responses)).toBe(signedIn);
     expect(completion.afterPasswordProof).toHaveBeenCalledWith(auth, pool, users.get('alice'));
   });
 
@@ -124,12 +134,12 @@ describe('USER_SRP_AUTH against amazon-cognito-identity-js', () => {
     const sub = users.get('carol@example.com')!.sub;
     expect(challenge.ChallengeParameters.USER_ID_FOR_SRP).toBe(sub);
     expect(responses.USERNAME).toBe(sub);
-    expect(await srp.verify(auth, responses)).toBe(signedIn);
+    expect(await answer(auth, responses)).toBe(signedIn);
   });
 
   it('refuses a wrong password with Incorrect username or password.', async () => {
     const { responses, auth } = await handshake('alice', 'Wrong-passw0rd');
-    expect(await rejection(srp.verify(auth, responses))).toEqual({
+    expect(await rejection(answer(auth, responses))).toEqual({
       name: 'NotAuthorizedException',
       message: 'Incorrect username or password.',
     });
@@ -146,18 +156,18 @@ describe('USER_SRP_AUTH against amazon-cognito-identity-js', () => {
       { ...responses, PASSWORD_CLAIM_SECRET_BLOCK: randomBytes(300).toString('base64') },
       { ...responses, USERNAME: 'bob' },
     ]) {
-      expect((await rejection(srp.verify(auth, bad))).name).toBe('NotAuthorizedException');
+      expect((await rejection(answer(auth, bad))).name).toBe('NotAuthorizedException');
     }
     // A block sealed for another app client does not open for this one.
     const other = client();
     other.client = { ...other.client, id: 'client2' };
-    expect((await rejection(srp.verify(other, responses))).name).toBe('NotAuthorizedException');
+    expect((await rejection(answer(other, responses))).name).toBe('NotAuthorizedException');
   });
 
   it('refuses an expired secret block', async () => {
     const { responses, auth } = await handshake('alice', PASSWORD);
     now += 3 * 60 * 1000 + 1;
-    expect(await rejection(srp.verify(auth, responses))).toEqual({
+    expect(await rejection(answer(auth, responses))).toEqual({
       name: 'NotAuthorizedException',
       message: 'Invalid session for the user, session is expired.',
     });
@@ -166,26 +176,26 @@ describe('USER_SRP_AUTH against amazon-cognito-identity-js', () => {
   it('refuses a timestamp not in the exact format (zero-padded day, wrong weekday)', async () => {
     const js = new CognitoJsSrpClient(srpPoolName(POOL_ID));
     const auth = client();
-    const challenge = await srp.challenge(auth, { USERNAME: 'alice', SRP_A: await js.srpA() });
+    const challenge = await challengeOf(auth, { USERNAME: 'alice', SRP_A: await js.srpA() });
     for (const ts of ['Mon Jan 03 09:00:00 UTC 2022', 'Tue Jan 3 09:00:00 UTC 2022']) {
       const responses = await js.respond(challenge.ChallengeParameters, PASSWORD, ts);
-      expect((await rejection(srp.verify(auth, responses))).name).toBe('NotAuthorizedException');
+      expect((await rejection(answer(auth, responses))).name).toBe('NotAuthorizedException');
     }
     const good = await js.respond(challenge.ChallengeParameters, PASSWORD, 'Mon Jan 3 09:00:00 UTC 2022');
-    expect(await srp.verify(auth, good)).toBe(signedIn);
+    expect(await answer(auth, good)).toBe(signedIn);
   });
 
   it('refuses SRP_A that is zero mod N, or not hex, and names missing parameters', async () => {
     for (const SRP_A of ['0', padHex(SRP_N), padHex(SRP_N * 2n), 'xyz']) {
-      expect(await rejection(srp.challenge(client(), { USERNAME: 'alice', SRP_A }))).toEqual({
+      expect(await rejection(challengeOf(client(), { USERNAME: 'alice', SRP_A }))).toEqual({
         name: 'InvalidParameterException',
         message: 'Invalid SRP_A value.',
       });
     }
-    expect((await rejection(srp.challenge(client(), { USERNAME: 'alice' }))).message).toBe(
+    expect((await rejection(challengeOf(client(), { USERNAME: 'alice' }))).message).toBe(
       'Missing required parameter SRP_A',
     );
-    expect((await rejection(srp.verify(client(), { USERNAME: 'alice' }))).message).toBe(
+    expect((await rejection(answer(client(), { USERNAME: 'alice' }))).message).toBe(
       'Missing required parameter PASSWORD_CLAIM_SECRET_BLOCK',
     );
   });
@@ -200,7 +210,7 @@ describe('USER_SRP_AUTH against amazon-cognito-identity-js', () => {
     const second = await handshake('nobody', PASSWORD, auth);
     expect(first.challenge.ChallengeParameters.SALT).toBe(second.challenge.ChallengeParameters.SALT);
     expect(first.challenge.ChallengeParameters.SALT).toMatch(/^[0-9a-f]+$/);
-    expect(await rejection(srp.verify(auth, first.responses))).toEqual({
+    expect(await rejection(answer(auth, first.responses))).toEqual({
       name: 'NotAuthorizedException',
       message: 'Incorrect username or password.',
     });
@@ -210,13 +220,13 @@ describe('USER_SRP_AUTH against amazon-cognito-identity-js', () => {
     const auth = client({}, 'client-secret-value');
     const js = new CognitoJsSrpClient(srpPoolName(POOL_ID));
     const SRP_A = await js.srpA();
-    expect((await rejection(srp.challenge(auth, { USERNAME: 'alice', SRP_A }))).message).toMatch(
+    expect((await rejection(challengeOf(auth, { USERNAME: 'alice', SRP_A }))).message).toMatch(
       /SECRET_HASH was not received/,
     );
     const hash = secretHash('client-secret-value', 'alice', 'client1');
-    const challenge = await srp.challenge(auth, { USERNAME: 'alice', SRP_A, SECRET_HASH: hash });
+    const challenge = await challengeOf(auth, { USERNAME: 'alice', SRP_A, SECRET_HASH: hash });
     const responses = await js.respond(challenge.ChallengeParameters, PASSWORD);
-    expect((await rejection(srp.verify(auth, responses))).name).toBe('NotAuthorizedException');
-    expect(await srp.verify(auth, { ...responses, SECRET_HASH: hash })).toBe(signedIn);
+    expect((await rejection(answer(auth, responses))).name).toBe('NotAuthorizedException');
+    expect(await answer(auth, { ...responses, SECRET_HASH: hash })).toBe(signedIn);
   });
 });

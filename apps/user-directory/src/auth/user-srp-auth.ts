@@ -5,10 +5,11 @@ import { DataSource } from 'typeorm';
 import { AttemptLimiter, userSubject } from '../attempts/attempt-limiter';
 import { ClientForAuth } from '../clients/clients.service';
 import { CognitoErrors } from '../common/cognito-errors';
+import { UserEntity } from '../database/entities';
 import { PasswordCredentials } from '../users/password-credentials';
 import { findUser } from '../users/user-lookup';
 import { AuthSessionSeal } from './auth-session-seal';
-import { checkSecretHash } from './client-secret.check';
+import { SignInClaim } from './flows/auth-flow';
 import { SignInCompletion } from './sign-in-completion';
 import {
   padHex,
@@ -24,12 +25,28 @@ import {
 import { parseSrpTimestamp } from './srp/srp-timestamp';
 
 /** What SECRET_BLOCK carries from the challenge to its answer; sealed, so the client never sees b. */
-interface SecretBlockContents {
+export interface SecretBlockContents {
   /** The user's sub, or null for the decoy challenge of a user who does not exist. */
   sub: string | null;
   /** The server's ephemeral secret b and the client's A, hex. */
   b: string;
   A: string;
+}
+
+/** What the first step read: the name as typed and the client's A. */
+export interface SrpStart {
+  username: string;
+  A: bigint;
+}
+
+/** What the answer read: the name as typed, the user it names (if any), and the opened block. */
+export interface SrpProof {
+  username: string;
+  user: UserEntity | null;
+  block: SecretBlockContents;
+  secretBlock: string;
+  signature: string;
+  timestamp: string;
 }
 
 function requireParam(params: Record<string, string>, name: string): string {
@@ -44,7 +61,8 @@ function requireParam(params: Record<string, string>, name: string): string {
  * leaves the device. InitiateAuth answers PASSWORD_VERIFIER with the user's salt, the server's B
  * and a sealed SECRET_BLOCK; RespondToAuthChallenge checks the client's HMAC proof over the
  * SRP session key. No state is kept between the two steps. AuthFlows has checked that the client
- * allows USER_SRP_AUTH before either step.
+ * allows USER_SRP_AUTH before either step, and the client secret between each step's `read...`
+ * and its work.
  */
 @Injectable()
 export class UserSrpAuth {
@@ -56,13 +74,15 @@ export class UserSrpAuth {
     @Inject(PasswordCredentials) private readonly credentials: PasswordCredentials,
   ) {}
 
-  async challenge(auth: ClientForAuth, params: Record<string, string>): Promise<InitiateAuthResponse> {
+  readChallenge(params: Record<string, string>): Promise<SignInClaim<SrpStart>> {
     const username = requireParam(params, 'USERNAME');
     const srpA = requireParam(params, 'SRP_A');
     const A = parseHexOrUndefined(srpA);
     if (A === undefined || A % SRP_N === 0n) throw CognitoErrors.invalidParameter('Invalid SRP_A value.');
-    checkSecretHash(auth, params.SECRET_HASH, [username]);
+    return Promise.resolve({ secretHashNames: [username], found: { username, A } });
+  }
 
+  async challenge(auth: ClientForAuth, { username, A }: SrpStart): Promise<InitiateAuthResponse> {
     const m = this.dataSource.manager;
     const pool = auth.pool;
     const user = await findUser(m, pool.id, pool.config, username);
@@ -97,7 +117,8 @@ export class UserSrpAuth {
     };
   }
 
-  async verify(auth: ClientForAuth, responses: Record<string, string>): Promise<InitiateAuthResponse> {
+  /** Opens SECRET_BLOCK and finds the user the answer names. */
+  async readProof(auth: ClientForAuth, responses: Record<string, string>): Promise<SignInClaim<SrpProof>> {
     const username = requireParam(responses, 'USERNAME');
     const secretBlock = requireParam(responses, 'PASSWORD_CLAIM_SECRET_BLOCK');
     const signature = requireParam(responses, 'PASSWORD_CLAIM_SIGNATURE');
@@ -112,8 +133,15 @@ export class UserSrpAuth {
     const m = this.dataSource.manager;
     const pool = auth.pool;
     const user = await findUser(m, pool.id, pool.config, username);
-    const block = opened.value;
-    checkSecretHash(auth, responses.SECRET_HASH, user ? [username, user.username] : [username]);
+    const found = { username, user, block: opened.value, secretBlock, signature, timestamp };
+    return { secretHashNames: user ? [username, user.username] : [username], found };
+  }
+
+  async verify(
+    auth: ClientForAuth,
+    { username, user, block, secretBlock, signature, timestamp }: SrpProof,
+  ): Promise<InitiateAuthResponse> {
+    const pool = auth.pool;
     // One counter with USER_PASSWORD_AUTH: the proof is a password guess like any other.
     const subject = user ? userSubject(user) : this.attempts.unknownName(pool.id, pool.config, username);
     await this.attempts.begin('password', subject);

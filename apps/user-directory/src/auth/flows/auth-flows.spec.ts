@@ -3,44 +3,62 @@ import { ServiceError } from '@idfed/messaging';
 import { ClientConfig } from '../../clients/client-config';
 import { ClientForAuth } from '../../clients/clients.service';
 import { AppClientEntity } from '../../database/entities';
-import { AuthFlowStrategy, ChallengeHandler, ExplicitFlow, SignInOperation } from './auth-flow';
+import { CognitoErrors } from '../../common/cognito-errors';
+import { secretHash } from '../secret-hash';
+import { AuthFlowStrategy, ChallengeHandler, ExplicitFlow, SignInClaim, SignInOperation } from './auth-flow';
 import { AuthFlows } from './auth-flows';
 
-/** A strategy that records what reached it. */
+/**
+ * A strategy that records what reached it. Its claim names USERNAME (and a stored name, when the
+ * parameters carry STORED) for SECRET_HASH, or refuses with MISSING when REFUSE is set.
+ */
 function strategy(
   flows: string[],
   operations: SignInOperation[],
   allowedBy?: ExplicitFlow,
-): AuthFlowStrategy & { calls: unknown[] } {
+): AuthFlowStrategy<string> & { calls: unknown[] } {
   const calls: unknown[] = [];
   return {
     flows,
     operations,
     allowedBy,
     calls,
-    async start(auth, params): Promise<InitiateAuthResponse> {
-      calls.push([auth.client.id, params]);
+    claim: async (_auth, params) => claimOf(params),
+    async start(auth, params, found): Promise<InitiateAuthResponse> {
+      calls.push([auth.client.id, params, found]);
       return { ChallengeParameters: { started: flows[0] } };
     },
   };
 }
 
-function challenge(name: string, allowedBy?: ExplicitFlow): ChallengeHandler & { calls: unknown[] } {
+async function claimOf(params: Record<string, string>): Promise<SignInClaim<string>> {
+  await Promise.resolve();
+  if (params.REFUSE) throw CognitoErrors.invalidParameter('Missing required parameter MISSING');
+  const names = [params.USERNAME, params.STORED].filter(Boolean);
+  return { secretHashNames: names, found: `found:${names.join(',')}` };
+}
+
+function challenge(name: string, allowedBy?: ExplicitFlow): ChallengeHandler<string> & { calls: unknown[] } {
   const calls: unknown[] = [];
   return {
     challenge: name,
     allowedBy,
     calls,
-    async answer(auth, session, responses) {
-      calls.push([auth.client.id, session, responses]);
+    claim: async (_auth, session, responses) => ({
+      ...(await claimOf(responses)),
+      found: `session:${session}`,
+    }),
+    async answer(auth, responses, found) {
+      calls.push([auth.client.id, found, responses]);
       return { ChallengeParameters: { answered: name } };
     },
   };
 }
 
-function client(explicitAuthFlows: string[]): ClientForAuth {
+function client(explicitAuthFlows: string[], secret?: string): ClientForAuth {
   return {
     client: { id: 'app', config: { explicitAuthFlows } as unknown as ClientConfig } as AppClientEntity,
+    secret,
   } as ClientForAuth;
 }
 
@@ -78,7 +96,10 @@ describe('AuthFlows', () => {
     );
     // The legacy ExplicitAuthFlows spelling allows the flow under its legacy name too.
     await flows.start('AdminInitiateAuth', 'ADMIN_NO_SRP_AUTH', auth, {});
-    expect([password.calls, adminPassword.calls]).toEqual([[['app', { USERNAME: 'a' }]], [['app', {}]]]);
+    expect([password.calls, adminPassword.calls]).toEqual([
+      [['app', { USERNAME: 'a' }, 'found:a']],
+      [['app', {}, 'found:']],
+    ]);
   });
 
   it('refuses a flow the client does not allow, naming it as the request did, before the strategy runs', async () => {
@@ -134,8 +155,8 @@ describe('AuthFlows', () => {
     await flows.respond('PASSWORD_VERIFIER', client(['USER_SRP_AUTH']), undefined, { USERNAME: 'a' });
     await flows.respond('NEW_PASSWORD_REQUIRED', client([]), 'session', {});
     expect([verifier.calls, newPassword.calls]).toEqual([
-      [['app', undefined, { USERNAME: 'a' }]],
-      [['app', 'session', {}]],
+      [['app', 'session:undefined', { USERNAME: 'a' }]],
+      [['app', 'session:session', {}]],
     ]);
   });
 
@@ -143,6 +164,61 @@ describe('AuthFlows', () => {
     expect(await refusal(flows.respond('SMS_MFA', client([]), 's', {}))).toEqual({
       name: 'InvalidParameterException',
       message: 'SMS_MFA is not supported by this idfed version.',
+    });
+  });
+
+  describe('SECRET_HASH, checked once by the dispatcher for a client with a secret', () => {
+    const SECRET = 'client-secret-value';
+    const hashOf = (name: string) => secretHash(SECRET, name, 'app');
+    const withSecret = client(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH'], SECRET);
+    const NOT_RECEIVED = {
+      name: 'NotAuthorizedException',
+      message: 'Client app is configured with secret but SECRET_HASH was not received',
+    };
+    const WRONG = { name: 'NotAuthorizedException', message: 'Unable to verify secret hash for client app' };
+
+    it('refuses a sign-in without SECRET_HASH or with a wrong one before the strategy runs', async () => {
+      expect(
+        await refusal(flows.start('InitiateAuth', 'USER_PASSWORD_AUTH', withSecret, { USERNAME: 'a' })),
+      ).toEqual(NOT_RECEIVED);
+      const wrong = { USERNAME: 'a', SECRET_HASH: hashOf('b') };
+      expect(await refusal(flows.start('InitiateAuth', 'USER_PASSWORD_AUTH', withSecret, wrong))).toEqual(
+        WRONG,
+      );
+      expect(await refusal(flows.respond('PASSWORD_VERIFIER', withSecret, undefined, wrong))).toEqual(WRONG);
+      expect(
+        await refusal(flows.respond('NEW_PASSWORD_REQUIRED', withSecret, 's', { USERNAME: 'a' })),
+      ).toEqual(NOT_RECEIVED);
+      expect([password.calls, verifier.calls, newPassword.calls]).toEqual([[], [], []]);
+    });
+
+    it('accepts a hash over any name the strategy found, for every operation', async () => {
+      const typed = { USERNAME: 'a', SECRET_HASH: hashOf('a') };
+      const stored = { USERNAME: 'a', STORED: 'stored-name', SECRET_HASH: hashOf('stored-name') };
+      expect(await refusal(flows.start('InitiateAuth', 'USER_PASSWORD_AUTH', withSecret, typed))).toBe('ok');
+      expect(await refusal(flows.start('AdminInitiateAuth', 'REFRESH_TOKEN', withSecret, stored))).toBe('ok');
+      expect(await refusal(flows.respond('PASSWORD_VERIFIER', withSecret, undefined, stored))).toBe('ok');
+      expect(await refusal(flows.respond('NEW_PASSWORD_REQUIRED', withSecret, 's', typed))).toBe('ok');
+      expect([password.calls, refresh.calls, verifier.calls, newPassword.calls].map((c) => c.length)).toEqual(
+        [1, 1, 1, 1],
+      );
+    });
+
+    it('answers the strategy’s own refusal of its parameters first, as Cognito does', async () => {
+      const refused = { name: 'InvalidParameterException', message: 'Missing required parameter MISSING' };
+      expect(
+        await refusal(flows.start('InitiateAuth', 'USER_PASSWORD_AUTH', withSecret, { REFUSE: '1' })),
+      ).toEqual(refused);
+      expect(
+        await refusal(flows.respond('PASSWORD_VERIFIER', withSecret, undefined, { REFUSE: '1' })),
+      ).toEqual(refused);
+    });
+
+    it('asks nothing of a client without a secret', async () => {
+      const noSecret = client(['ALLOW_USER_PASSWORD_AUTH']);
+      expect(
+        await refusal(flows.start('InitiateAuth', 'USER_PASSWORD_AUTH', noSecret, { USERNAME: 'a' })),
+      ).toBe('ok');
     });
   });
 

@@ -3,6 +3,7 @@ import { InitiateAuthResponse, RespondToAuthChallengeResponse } from '@idfed/con
 import { allowsFlow } from '../../clients/client-config';
 import { ClientForAuth } from '../../clients/clients.service';
 import { CognitoErrors } from '../../common/cognito-errors';
+import { checkSecretHash } from '../client-secret.check';
 import {
   AUTH_FLOW_STRATEGIES,
   AuthFlowStrategy,
@@ -15,8 +16,9 @@ import {
 /**
  * The one dispatcher of sign-in steps, shared by InitiateAuth, AdminInitiateAuth and both
  * RespondToAuthChallenge operations: it resolves the flow or challenge to its strategy, checks once
- * that the operation may use it and that the client allows it, and delegates. The operations only
- * validate their request and look up the client.
+ * that the operation may use it and that the client allows it, lets the strategy read who the
+ * request is for, checks the client secret (SECRET_HASH) once, and delegates. The operations only
+ * validate their request and look up the client; no strategy checks the secret itself.
  */
 @Injectable()
 export class AuthFlows {
@@ -43,7 +45,9 @@ export class AuthFlows {
     if (!strategy || !strategy.operations.includes(operation))
       throw unsupportedFlow(operation, flow, strategy);
     assertClientAllows(auth, strategy.allowedBy, flow);
-    return strategy.start(auth, params);
+    const { secretHashNames, found } = await strategy.claim(auth, params);
+    checkSecretHash(auth, params.SECRET_HASH, secretHashNames);
+    return strategy.start(auth, params, found);
   }
 
   async respond(
@@ -56,7 +60,9 @@ export class AuthFlows {
     if (!handler)
       throw CognitoErrors.invalidParameter(`${challenge} is not supported by this idfed version.`);
     assertClientAllows(auth, handler.allowedBy, handler.allowedBy);
-    return handler.answer(auth, session, responses);
+    const { secretHashNames, found } = await handler.claim(auth, session, responses);
+    checkSecretHash(auth, responses.SECRET_HASH, secretHashNames);
+    return handler.answer(auth, responses, found);
   }
 }
 

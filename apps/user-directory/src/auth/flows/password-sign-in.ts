@@ -7,12 +7,19 @@ import { CognitoErrors } from '../../common/cognito-errors';
 import { UserEntity } from '../../database/entities';
 import { PasswordCredentials } from '../../users/password-credentials';
 import { findUser } from '../../users/user-lookup';
-import { checkSecretHash } from '../client-secret.check';
 import { SignInCompletion } from '../sign-in-completion';
+import { SignInClaim } from './auth-flow';
+
+/** The USERNAME and PASSWORD of a password sign-in. */
+export interface PasswordGiven {
+  username: string;
+  password: string;
+}
 
 /**
  * USERNAME and PASSWORD checked against the sealed SRP verifier (ADR 0006): the work of
- * USER_PASSWORD_AUTH and ADMIN_USER_PASSWORD_AUTH. AuthFlows has checked the client allows the flow.
+ * USER_PASSWORD_AUTH and ADMIN_USER_PASSWORD_AUTH. AuthFlows has checked the client allows the flow
+ * and, between `claim` and `signIn`, the client secret.
  */
 @Injectable()
 export class PasswordSignIn {
@@ -23,14 +30,16 @@ export class PasswordSignIn {
     @Inject(AttemptLimiter) private readonly attempts: AttemptLimiter,
   ) {}
 
-  async signIn(auth: ClientForAuth, params: Record<string, string>): Promise<InitiateAuthResponse> {
+  claim(params: Record<string, string>): Promise<SignInClaim<PasswordGiven>> {
     const { USERNAME: username, PASSWORD: password } = params;
     if (typeof username !== 'string' || username.length === 0)
       throw CognitoErrors.invalidParameter('Missing required parameter USERNAME');
     if (typeof password !== 'string' || password.length === 0)
       throw CognitoErrors.invalidParameter('Missing required parameter PASSWORD');
-    checkSecretHash(auth, params.SECRET_HASH, [username]);
+    return Promise.resolve({ secretHashNames: [username], found: { username, password } });
+  }
 
+  async signIn(auth: ClientForAuth, { username, password }: PasswordGiven): Promise<InitiateAuthResponse> {
     const m = this.dataSource.manager;
     const pool = auth.pool;
     const user = await findUser(m, pool.id, pool.config, username);

@@ -1,20 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AuthFlowStrategy } from './auth-flow';
 import { InitiateAuthResponse } from '@idfed/contracts';
 import { lifetimesInSeconds } from '../../clients/client-config';
 import { ClientForAuth } from '../../clients/clients.service';
 import { CognitoErrors } from '../../common/cognito-errors';
 import { TokenIssuer } from '../../tokens/token-issuer';
-import { checkSecretHash } from '../client-secret.check';
 import { hashRefreshToken } from '../refresh-tokens';
-import { RefreshTokensRepository } from '../refresh-tokens.repository';
+import { RefreshSession, RefreshTokensRepository } from '../refresh-tokens.repository';
+import { AuthFlowStrategy, SignInClaim } from './auth-flow';
 
 /**
  * REFRESH_TOKEN_AUTH (and its older name REFRESH_TOKEN): new ID and access tokens for the session
  * of a live refresh token, from InitiateAuth or AdminInitiateAuth. Every client may refresh.
  */
 @Injectable()
-export class RefreshTokenAuthFlow implements AuthFlowStrategy {
+export class RefreshTokenAuthFlow implements AuthFlowStrategy<RefreshSession> {
   readonly flows = ['REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN'];
   readonly operations = ['InitiateAuth', 'AdminInitiateAuth'] as const;
 
@@ -23,7 +22,11 @@ export class RefreshTokenAuthFlow implements AuthFlowStrategy {
     @Inject(TokenIssuer) private readonly issuer: TokenIssuer,
   ) {}
 
-  async start(auth: ClientForAuth, params: Record<string, string>): Promise<InitiateAuthResponse> {
+  /**
+   * The token's session, if the token is live and this client's. SECRET_HASH may be computed over
+   * USERNAME as sent, the stored username or the sub, so the token is looked up before it is checked.
+   */
+  async claim(auth: ClientForAuth, params: Record<string, string>): Promise<SignInClaim<RefreshSession>> {
     const token = params.REFRESH_TOKEN;
     if (typeof token !== 'string' || token.length === 0)
       throw CognitoErrors.invalidParameter('Missing required parameter REFRESH_TOKEN');
@@ -34,7 +37,14 @@ export class RefreshTokenAuthFlow implements AuthFlowStrategy {
     if (stored.revokedAt) throw CognitoErrors.notAuthorized('Refresh Token has been revoked');
     if (stored.expiresAt.getTime() <= Date.now())
       throw CognitoErrors.notAuthorized('Refresh Token has expired');
-    checkSecretHash(auth, params.SECRET_HASH, [params.USERNAME, user.username, user.sub].filter(Boolean));
+    return { secretHashNames: [params.USERNAME, user.username, user.sub].filter(Boolean), found };
+  }
+
+  async start(
+    auth: ClientForAuth,
+    _params: Record<string, string>,
+    { token: stored, user }: RefreshSession,
+  ): Promise<InitiateAuthResponse> {
     if (!user.enabled) throw CognitoErrors.notAuthorized('User is disabled.');
     if (user.tokensValidAfter && stored.createdAt <= user.tokensValidAfter) {
       throw CognitoErrors.notAuthorized('Refresh Token has been revoked');
