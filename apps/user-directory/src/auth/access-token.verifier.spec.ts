@@ -1,9 +1,9 @@
 import { generateKeyPairSync, webcrypto } from 'node:crypto';
 import { signRs256 } from '@idfed/crypto';
 import { ServiceError } from '@idfed/messaging';
-import { DataSource } from 'typeorm';
 import { UserEntity } from '../database/entities';
 import { SigningKeysService } from '../tokens/signing-keys.service';
+import { UsersRepository } from '../users/users.repository';
 import { AccessTokenVerifier } from './access-token.verifier';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 
@@ -19,13 +19,17 @@ describe('AccessTokenVerifier', () => {
     verificationKey: async (poolId: string, kid: string) =>
       poolId === POOL && kid === 'k1' ? publicKey : undefined,
   } as unknown as SigningKeysService;
-  // The user still comes from the users table directly, until UsersRepository.
-  const dataSource = { manager: { findOne: async () => user } } as unknown as DataSource;
+  const users = { findBySub: async (sub: string) => (sub === user.sub ? user : undefined) };
   const refreshTokens = {
     isSessionRevoked: async (originJti: string, userSub: string) =>
       userSub === user.sub && revokedSessions.includes(originJti),
   } as unknown as RefreshTokensRepository;
-  const verifier = new AccessTokenVerifier(dataSource, keys, { publicUrl: URL }, refreshTokens);
+  const verifier = new AccessTokenVerifier(
+    users as unknown as UsersRepository,
+    keys,
+    { publicUrl: URL },
+    refreshTokens,
+  );
 
   beforeAll(async () => {
     const der = privateKey.export({ format: 'der', type: 'pkcs8' });

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { USER_DIRECTORY_CONFIG, UserDirectoryConfig } from '../user-directory.tokens';
 import { decodeJwt, verifyRs256 } from '@idfed/crypto';
-import { DataSource } from 'typeorm';
 import { CognitoErrors } from '../common/cognito-errors';
 import { UserEntity } from '../database/entities';
 import { SigningKeysService } from '../tokens/signing-keys.service';
+import { UsersRepository } from '../users/users.repository';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 
 const CLOCK_SKEW_SECONDS = 0;
@@ -18,7 +18,7 @@ const CLOCK_SKEW_SECONDS = 0;
 @Injectable()
 export class AccessTokenVerifier {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(UsersRepository) private readonly users: UsersRepository,
     @Inject(SigningKeysService) private readonly keys: SigningKeysService,
     @Inject(USER_DIRECTORY_CONFIG) private readonly config: Pick<UserDirectoryConfig, 'publicUrl'>,
     @Inject(RefreshTokensRepository) private readonly refreshTokens: RefreshTokensRepository,
@@ -38,10 +38,9 @@ export class AccessTokenVerifier {
     if (typeof payload.exp !== 'number' || payload.exp + CLOCK_SKEW_SECONDS <= Date.now() / 1000) {
       throw CognitoErrors.notAuthorized('Access Token has expired');
     }
-    // The users table is the users aggregate's: this read moves to UsersRepository when it lands.
-    const user = await this.dataSource.manager.findOne(UserEntity, {
-      where: { sub: String(payload.sub), poolId },
-    });
+    const found = await this.users.findBySub(String(payload.sub));
+    // A user of another pool with this sub is no user of this token's pool.
+    const user = found?.poolId === poolId ? found : undefined;
     if (!user) throw CognitoErrors.userNotFound();
     if (!user.enabled) throw CognitoErrors.notAuthorized('User is disabled.');
     const revoked = () => CognitoErrors.notAuthorized('Access Token has been revoked');

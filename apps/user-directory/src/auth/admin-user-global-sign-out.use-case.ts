@@ -8,8 +8,7 @@ import {
 import { OperationHandler } from '@idfed/service-runtime';
 import { OutboxService } from '@idfed/messaging';
 import { Transactions } from '@idfed/persistence';
-import { PoolsService } from '../pools/pools.service';
-import { requireAdminUser } from '../users/user-lookup';
+import { UserLookup } from '../users/user-lookup';
 import { Sessions } from './sessions';
 
 /** AdminUserGlobalSignOut: an administrator ends every session of a user. */
@@ -19,14 +18,14 @@ export class AdminUserGlobalSignOutUseCase implements OperationHandler<
 > {
   constructor(
     @Inject(Transactions) private readonly transactions: Transactions,
-    @Inject(PoolsService) private readonly pools: PoolsService,
     @Inject(OutboxService) private readonly outbox: OutboxService,
     @Inject(Sessions) private readonly sessions: Sessions,
+    @Inject(UserLookup) private readonly lookup: UserLookup,
   ) {}
 
   async execute(req: AdminUserRequest, meta: CommandMeta): Promise<AdminUserGlobalSignOutResponse> {
     await this.transactions.run(async (tx) => {
-      const { user } = await requireAdminUser(tx, this.pools, req);
+      const { user } = await this.lookup.requireAdminUser(req, tx);
       await this.sessions.endAll(tx, user, meta.requestId);
     });
     this.outbox.nudge();

@@ -1,15 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { RespondToAuthChallengeResponse } from '@idfed/contracts';
-import { DataSource } from 'typeorm';
+import { Transactions } from '@idfed/persistence';
 import { ClientForAuth } from '../clients/clients.service';
 import { CognitoErrors } from '../common/cognito-errors';
-import { isUniqueViolation } from '@idfed/persistence';
 import { UserEntity } from '../database/entities';
 import { applyAttributeChanges } from '../users/attribute-changes';
 import { PasswordCredentials } from '../users/password-credentials';
 import { passwordPolicyViolation } from '../users/password-policy';
 import { checkRequiredAttributes, userAttributesFromRequest } from '../users/user-attributes';
-import { findUser } from '../users/user-lookup';
+import { UsersRepository } from '../users/users.repository';
 import { AuthSessionSeal } from './auth-session-seal';
 import { ChallengeHandler, SignInClaim } from './flows/auth-flow';
 import { NewPasswordSession, SignInCompletion } from './sign-in-completion';
@@ -25,7 +24,8 @@ export class NewPasswordChallenge implements ChallengeHandler<UserEntity> {
   readonly challenge = 'NEW_PASSWORD_REQUIRED';
 
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(UsersRepository) private readonly users: UsersRepository,
+    @Inject(Transactions) private readonly transactions: Transactions,
     @Inject(AuthSessionSeal) private readonly seal: AuthSessionSeal,
     @Inject(PasswordCredentials) private readonly credentials: PasswordCredentials,
     @Inject(SignInCompletion) private readonly completion: SignInCompletion,
@@ -49,9 +49,8 @@ export class NewPasswordChallenge implements ChallengeHandler<UserEntity> {
           : 'Invalid session for the user.',
       );
     }
-    const m = this.dataSource.manager;
     const pool = auth.pool;
-    const found = await findUser(m, pool.id, pool.config, username);
+    const found = await this.users.findByName(pool.id, pool.config, username);
     if (!found || found.sub !== opened.value.sub)
       throw CognitoErrors.notAuthorized('Invalid session for the user.');
     return { secretHashNames: [username, found.username], found };
@@ -75,34 +74,24 @@ export class NewPasswordChallenge implements ChallengeHandler<UserEntity> {
     if (violation) throw CognitoErrors.invalidPassword(violation);
     const stored = await this.credentials.derive(pool.id, found.username, newPassword);
 
-    let user: UserEntity;
-    try {
-      user = await this.dataSource.transaction(async (tx) => {
-        const locked = await tx.findOne(UserEntity, {
-          where: { sub: found.sub },
-          lock: { mode: 'pessimistic_write' },
-        });
-        // Answered once only: a replayed Session finds the user no longer waiting for a password.
-        if (!locked || locked.status !== 'FORCE_CHANGE_PASSWORD') {
-          throw CognitoErrors.notAuthorized('Invalid session for the user.');
-        }
-        const changed = applyAttributeChanges(pool.config, locked, updates);
-        checkRequiredAttributes(pool.config, changed.attributes);
-        const values = {
-          ...stored,
-          attributes: changed.attributes,
-          aliasKey: changed.aliasKey,
-          status: 'CONFIRMED' as const,
-          passwordExpiresAt: null,
-          updatedAt: new Date(),
-        };
-        await tx.update(UserEntity, { sub: locked.sub }, values);
-        return { ...locked, ...values };
-      });
-    } catch (err) {
-      if (isUniqueViolation(err)) throw CognitoErrors.aliasExistsForAttribute();
-      throw err;
-    }
+    const user = await this.transactions.run(async (tx) => {
+      const locked = await this.users.findBySub(found.sub, tx, true);
+      // Answered once only: a replayed Session finds the user no longer waiting for a password.
+      if (!locked || locked.status !== 'FORCE_CHANGE_PASSWORD') {
+        throw CognitoErrors.notAuthorized('Invalid session for the user.');
+      }
+      const changed = applyAttributeChanges(pool.config, locked, updates);
+      checkRequiredAttributes(pool.config, changed.attributes);
+      const updatedAt = new Date();
+      const state = { attributes: changed.attributes, aliasKey: changed.aliasKey, updatedAt };
+      // The alias a new attribute brings may be another user's: refused, and nothing changes.
+      if ((await this.users.updateAttributes(locked.sub, state, tx)) === 'alias-exists') {
+        throw CognitoErrors.aliasExistsForAttribute();
+      }
+      const confirmed = { ...stored, status: 'CONFIRMED' as const, passwordExpiresAt: null };
+      await this.users.update(locked.sub, confirmed, tx);
+      return { ...locked, ...state, ...confirmed };
+    });
     return {
       ChallengeParameters: {},
       AuthenticationResult: await this.completion.startSession(auth.client, user),

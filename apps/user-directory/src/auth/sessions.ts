@@ -3,6 +3,7 @@ import { UserDirectoryTopics, UserSignedOutEvent } from '@idfed/contracts';
 import { OutboxService } from '@idfed/messaging';
 import { Transaction } from '@idfed/persistence';
 import { UserEntity } from '../database/entities';
+import { UsersRepository } from '../users/users.repository';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 
 /** Ends sessions: global sign-out, an administrator's sign-out, disabling a user. */
@@ -11,6 +12,7 @@ export class Sessions {
   constructor(
     @Inject(RefreshTokensRepository) private readonly refreshTokens: RefreshTokensRepository,
     @Inject(OutboxService) private readonly outbox: OutboxService,
+    @Inject(UsersRepository) private readonly users: UsersRepository,
   ) {}
 
   /**
@@ -20,8 +22,7 @@ export class Sessions {
    */
   async endAll(tx: Transaction, user: UserEntity, correlationId: string): Promise<Date> {
     const now = new Date();
-    // The users table is the users aggregate's; this write moves to UsersRepository when it lands.
-    await tx.update(UserEntity, { sub: user.sub }, { tokensValidAfter: now });
+    await this.users.update(user.sub, { tokensValidAfter: now }, tx);
     const revokedSessions = await this.refreshTokens.revokeAllOf(user.sub, now, tx);
     const event: UserSignedOutEvent = {
       userPoolId: user.poolId,

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { ServiceError } from '@idfed/messaging';
-import { DataSource } from 'typeorm';
 import { CognitoJsSrpClient } from '../../test/support/cognito-js-srp-client';
 import { ClientConfig } from '../clients/client-config';
 import { ClientForAuth } from '../clients/clients.service';
@@ -8,7 +7,7 @@ import { AppClientEntity, UserEntity, UserPoolEntity } from '../database/entitie
 import { PoolConfig } from '../pools/pool-config';
 import { PasswordCredentials } from '../users/password-credentials';
 import { VerifierSeal } from '../users/secrets-at-rest';
-import { findUser } from '../users/user-lookup';
+import { UsersRepository } from '../users/users.repository';
 import { AttemptLimiter } from '../attempts/attempt-limiter';
 import { AuthSessionSeal } from './auth-session-seal';
 import { PasswordHasher } from './password-hasher';
@@ -19,11 +18,6 @@ import { UserSrpAuth } from './user-srp-auth';
 import { AuthFlows } from './flows/auth-flows';
 import { PasswordVerifierChallenge } from './flows/password-verifier.challenge';
 import { UserSrpAuthFlow } from './flows/user-srp-auth.flow';
-
-jest.mock('../users/user-lookup', () => ({
-  ...jest.requireActual<object>('../users/user-lookup'),
-  findUser: jest.fn(),
-}));
 
 const POOL_ID = 'us-east-1_AbCdEf123';
 const PASSWORD = 'Corr3ct-Horse!';
@@ -47,8 +41,10 @@ describe('USER_SRP_AUTH against amazon-cognito-identity-js', () => {
   const signedIn = { ChallengeParameters: {}, AuthenticationResult: { AccessToken: 'tokens' } };
   const completion = { afterPasswordProof: jest.fn(async () => signedIn) };
   const pool = { id: POOL_ID, config: {} as PoolConfig } as UserPoolEntity;
-  // findUser is mocked above; the manager it is handed is never used.
-  const dataSource = { manager: {} } as unknown as DataSource;
+  const users = new Map<string, UserEntity>();
+  const usersRepository = {
+    findByName: async (_poolId: string, _config: unknown, name: string) => users.get(name),
+  } as unknown as UsersRepository;
   // Lockout has its own tests against PostgreSQL (attempt-limiter.int-spec); here every attempt is let through.
   const attempts = {
     begin: async () => undefined,
@@ -60,7 +56,7 @@ describe('USER_SRP_AUTH against amazon-cognito-identity-js', () => {
   };
   const credentials = new PasswordCredentials(new PasswordHasher(19456), new VerifierSeal(randomBytes(32)));
   const srp = new UserSrpAuth(
-    dataSource,
+    usersRepository,
     seal,
     completion as unknown as SignInCompletion,
     attempts as unknown as AttemptLimiter,
@@ -73,7 +69,6 @@ describe('USER_SRP_AUTH against amazon-cognito-identity-js', () => {
     flows.start('InitiateAuth', 'USER_SRP_AUTH', auth, params);
   const answer = (auth: ClientForAuth, responses: Record<string, string>) =>
     flows.respond('PASSWORD_VERIFIER', auth, undefined, responses);
-  const users = new Map<string, UserEntity>();
 
   function user(username: string, sub: string, password: string): UserEntity {
     return {
@@ -106,7 +101,6 @@ describe('USER_SRP_AUTH against amazon-cognito-identity-js', () => {
     const carol = user(sub, sub, PASSWORD);
     users.set('carol@example.com', carol);
     users.set(sub, carol);
-    (findUser as jest.Mock).mockImplementation(async (_m, _p, _c, name: string) => users.get(name) ?? null);
   });
   beforeEach(() => {
     now = Date.now();

@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { timingSafeEqual } from 'node:crypto';
 import { InitiateAuthResponse } from '@idfed/contracts';
-import { DataSource } from 'typeorm';
 import { AttemptLimiter, userSubject } from '../attempts/attempt-limiter';
 import { ClientForAuth } from '../clients/clients.service';
 import { CognitoErrors } from '../common/cognito-errors';
 import { UserEntity } from '../database/entities';
 import { PasswordCredentials } from '../users/password-credentials';
-import { findUser } from '../users/user-lookup';
+import { UsersRepository } from '../users/users.repository';
 import { AuthSessionSeal } from './auth-session-seal';
 import { SignInClaim } from './flows/auth-flow';
 import { SignInCompletion } from './sign-in-completion';
@@ -42,7 +41,7 @@ export interface SrpStart {
 /** What the answer read: the name as typed, the user it names (if any), and the opened block. */
 export interface SrpProof {
   username: string;
-  user: UserEntity | null;
+  user: UserEntity | undefined;
   block: SecretBlockContents;
   secretBlock: string;
   signature: string;
@@ -67,7 +66,7 @@ function requireParam(params: Record<string, string>, name: string): string {
 @Injectable()
 export class UserSrpAuth {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(UsersRepository) private readonly users: UsersRepository,
     @Inject(AuthSessionSeal) private readonly seal: AuthSessionSeal,
     @Inject(SignInCompletion) private readonly completion: SignInCompletion,
     @Inject(AttemptLimiter) private readonly attempts: AttemptLimiter,
@@ -83,9 +82,8 @@ export class UserSrpAuth {
   }
 
   async challenge(auth: ClientForAuth, { username, A }: SrpStart): Promise<InitiateAuthResponse> {
-    const m = this.dataSource.manager;
     const pool = auth.pool;
-    const user = await findUser(m, pool.id, pool.config, username);
+    const user = await this.users.findByName(pool.id, pool.config, username);
     if (!user && auth.client.config.preventUserExistenceErrors !== 'ENABLED') {
       throw CognitoErrors.userNotFound();
     }
@@ -130,9 +128,8 @@ export class UserSrpAuth {
         ? CognitoErrors.notAuthorized('Invalid session for the user, session is expired.')
         : CognitoErrors.notAuthorized();
     }
-    const m = this.dataSource.manager;
     const pool = auth.pool;
-    const user = await findUser(m, pool.id, pool.config, username);
+    const user = await this.users.findByName(pool.id, pool.config, username);
     const found = { username, user, block: opened.value, secretBlock, signature, timestamp };
     return { secretHashNames: user ? [username, user.username] : [username], found };
   }

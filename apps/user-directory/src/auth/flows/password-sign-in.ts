@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InitiateAuthResponse } from '@idfed/contracts';
-import { DataSource, IsNull } from 'typeorm';
 import { AttemptLimiter, userSubject } from '../../attempts/attempt-limiter';
 import { ClientForAuth } from '../../clients/clients.service';
 import { CognitoErrors } from '../../common/cognito-errors';
 import { UserEntity } from '../../database/entities';
 import { PasswordCredentials } from '../../users/password-credentials';
-import { findUser } from '../../users/user-lookup';
+import { UsersRepository } from '../../users/users.repository';
 import { SignInCompletion } from '../sign-in-completion';
 import { SignInClaim } from './auth-flow';
 
@@ -24,7 +23,7 @@ export interface PasswordGiven {
 @Injectable()
 export class PasswordSignIn {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(UsersRepository) private readonly users: UsersRepository,
     @Inject(PasswordCredentials) private readonly credentials: PasswordCredentials,
     @Inject(SignInCompletion) private readonly completion: SignInCompletion,
     @Inject(AttemptLimiter) private readonly attempts: AttemptLimiter,
@@ -40,9 +39,8 @@ export class PasswordSignIn {
   }
 
   async signIn(auth: ClientForAuth, { username, password }: PasswordGiven): Promise<InitiateAuthResponse> {
-    const m = this.dataSource.manager;
     const pool = auth.pool;
-    const user = await findUser(m, pool.id, pool.config, username);
+    const user = await this.users.findByName(pool.id, pool.config, username);
     const hideExistence = auth.client.config.preventUserExistenceErrors === 'ENABLED';
     if (!user && !hideExistence) {
       this.credentials.burnTime(pool.id, username, password);
@@ -69,6 +67,6 @@ export class PasswordSignIn {
    */
   private async upgradeStoredPassword(poolId: string, user: UserEntity, password: string): Promise<void> {
     const stored = this.credentials.srpOnly(poolId, user.username, password);
-    await this.dataSource.manager.update(UserEntity, { sub: user.sub, srpVerifierEnc: IsNull() }, stored);
+    await this.users.upgradeLegacyPassword(user.sub, stored);
   }
 }
