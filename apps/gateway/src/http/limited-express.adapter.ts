@@ -1,6 +1,7 @@
 import { createServer, RequestListener } from 'node:http';
 import { ExpressAdapter } from '@nestjs/platform-express';
 import type { HttpLimits } from '@idfed/config';
+import { answerClientError } from './client-error.responder';
 
 /**
  * Express with an HTTP server that does not wait on clients forever. Node's defaults let a client
@@ -27,6 +28,7 @@ export class LimitedExpressAdapter extends ExpressAdapter {
     // Past the cap Node closes each new connection at once; the ones already open keep working.
     server.maxConnections = maxConnections;
     server.keepAliveTimeout = keepAliveTimeoutMs;
+    server.on('clientError', answerClientError);
     this.setHttpServer(server);
   }
 }
