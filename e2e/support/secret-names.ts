@@ -58,7 +58,11 @@ export function secretsInJson(value: unknown, found: { name: string; value: stri
 export function secretsInText(text: string): { name: string; value: string }[] {
   const found: { name: string; value: string }[] = [];
   if (text.startsWith('<')) {
+    // In an error document <Code> is the error's name (ExpiredToken), which access logs carry by
+    // design, not a confirmation code.
+    const isError = text.includes('<ErrorResponse');
     for (const m of text.matchAll(/<([A-Za-z]+)>([^<]+)<\/\1>/g)) {
+      if (isError && m[1] === 'Code') continue;
       if (SECRET_MEMBERS.has(m[1])) found.push({ name: m[1], value: decodeXml(m[2]) });
     }
   } else if (/^[\w.%-]+=/.test(text)) {
