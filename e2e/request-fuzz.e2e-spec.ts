@@ -5,6 +5,7 @@ import { OPERATION_CATALOG } from '@idfed/contracts';
 import { eventually } from '../libs/testing/src/eventually';
 import { e2eSystem } from './support/e2e-context';
 import { queryForm, rawJsonCall, rawQueryCall, RawAnswer } from './support/raw-aws';
+import { rawRestCall } from './support/raw-rest';
 import { Fixtures, requestArbitrary, toQueryParams } from './support/shape-arbitraries';
 
 /**
@@ -26,6 +27,7 @@ describe('request fuzzing from the AWS shapes', () => {
     if (api === 'cognito-idp' || api === 'cognito-identity') {
       return rawJsonCall(system, api, operation, JSON.stringify(input));
     }
+    if (api === 'cognito-sync') return rawRestCall(system, operation, input);
     const version = api === 'iam' ? '2010-05-08' : '2011-06-15';
     return rawQueryCall(
       system,
@@ -163,7 +165,7 @@ describe('request fuzzing from the AWS shapes', () => {
       // Every operation the gateway serves, from the catalog (the shapes hold all of AWS's).
       const operations = OPERATION_CATALOG.flatMap((op) => {
         const s = op.surface;
-        const api = s.protocol === 'json' || s.protocol === 'query' ? s.api : undefined;
+        const api = s.protocol === 'bus' ? undefined : s.api;
         return api && apis.includes(api) && hasOperationShape(api, op.name)
           ? [{ api, operation: op.name }]
           : [];

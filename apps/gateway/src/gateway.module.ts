@@ -25,6 +25,8 @@ import { AwsExceptionFilter } from './http/aws-exception.filter';
 import { WellKnownController } from './oidc/well-known.controller';
 import { QueryController } from './query/query.controller';
 import { QueryDispatcher } from './query/query.dispatcher';
+import { RestCallerAuthenticator } from './rest/rest-caller.authenticator';
+import { RestJsonController } from './rest/rest-json.controller';
 
 /**
  * The HTTP gateway: AWS protocols in, bus commands out. It owns nothing durable; everything it
@@ -46,6 +48,7 @@ export class GatewayModule {
         WellKnownController,
         JsonRpcController,
         QueryController,
+        RestJsonController,
         AuthorizeController,
       ],
       providers: [
@@ -66,6 +69,7 @@ export class GatewayModule {
         { provide: CredentialResolver, useClass: GatewayCredentialResolver },
         { provide: Authorizer, useClass: GatewayAuthorizer },
         QueryDispatcher,
+        RestCallerAuthenticator,
         HealthChecker,
         { provide: APP_FILTER, useClass: AwsExceptionFilter },
       ],

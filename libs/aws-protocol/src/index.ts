@@ -1,6 +1,6 @@
 /**
  * @idfed/aws-protocol: the AWS wire protocols the gateway speaks, without any framework. JSON 1.1
- * (Cognito), Query with XML answers (STS, IAM), the AWS error vocabulary and its HTTP statuses.
+ * (Cognito), REST-JSON (Cognito Sync), Query with XML answers (STS, IAM), the AWS error vocabulary and its HTTP statuses.
  */
 export * from './error-status.table';
 export * from './aws.error';
@@ -10,6 +10,9 @@ export * from './json/amz-target.parser';
 export * from './json/amz-target.reader';
 export * from './json/json-request.parser';
 export * from './json/json-response.encoder';
+export * from './rest-json/rest-route';
+export * from './rest-json/rest-request.binder';
+export * from './rest-json/rest-json-response.encoder';
 export * from './query/query-request.parser';
 export * from './query/query-params';
 export * from './query/query-response.encoder';

@@ -47,6 +47,11 @@ export interface CallerSession {
   /** The session policies the session was issued with (JSON documents), if any. */
   sessionPolicies?: string[];
   sourceIdentity?: string;
+  /**
+   * The Cognito identity the session was issued for (GetCredentialsForIdentity): services that keep
+   * data per identity (device sync) check it against the identity a request names.
+   */
+  cognitoIdentity?: { identityPoolId: string; identityId: string };
 }
 
 /** What travels with every command besides its payload. */

@@ -1,4 +1,4 @@
-import { AwsError, querySigV4Error } from '@idfed/aws-protocol';
+import { AwsError, jsonSigV4Error, querySigV4Error } from '@idfed/aws-protocol';
 import { CredentialError } from '@idfed/authorizer';
 import { SigV4Error } from '@idfed/sigv4';
 
@@ -19,6 +19,26 @@ export function queryAuthError(err: unknown): unknown {
       case 'invalid':
       case 'revoked':
         return new AwsError('InvalidClientTokenId', err.message);
+    }
+  }
+  return err;
+}
+
+/**
+ * The same failures under the JSON and REST-JSON family's names (Cognito Sync): ExpiredTokenException
+ * for an expired session, UnrecognizedClientException for a token AWS would not honour.
+ */
+export function jsonAuthError(err: unknown): unknown {
+  if (err instanceof SigV4Error) return jsonSigV4Error(err);
+  if (err instanceof CredentialError) {
+    switch (err.reason) {
+      case 'expired':
+        return new AwsError('ExpiredTokenException', err.message);
+      case 'unavailable':
+        return new AwsError('ServiceUnavailable', err.message);
+      case 'invalid':
+      case 'revoked':
+        return new AwsError('UnrecognizedClientException', err.message);
     }
   }
   return err;

@@ -7,6 +7,7 @@ import {
   INTERNAL_ERROR_MESSAGE,
   jsonErrorResponse,
   queryErrorResponse,
+  restJsonErrorResponse,
 } from '@idfed/aws-protocol';
 import { CommandFailedError } from '@idfed/messaging';
 import { GATEWAY_LOGGER } from '../gateway.options';
@@ -35,11 +36,17 @@ export class AwsExceptionFilter implements ExceptionFilter {
       return;
     }
     if (closesConnection(exception)) res.setHeader('connection', 'close');
-    // A Query-protocol exchange (STS, IAM) answers in the XML error envelope, everything else in JSON.
+    // A Query-protocol exchange (STS, IAM) answers in the XML error envelope, REST-JSON (Cognito
+    // Sync) with its model's statuses, everything else in JSON 1.1.
     const namespace = res.locals.queryNamespace as string | undefined;
+    const restJson = res.locals.restJson === true;
     writeAwsResponse(
       res,
-      namespace ? queryErrorResponse(error, namespace, requestId) : jsonErrorResponse(error, requestId),
+      namespace
+        ? queryErrorResponse(error, namespace, requestId)
+        : restJson
+          ? restJsonErrorResponse(error, requestId)
+          : jsonErrorResponse(error, requestId),
     );
   }
 

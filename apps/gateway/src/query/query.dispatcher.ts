@@ -9,8 +9,9 @@ import {
   XmlObject,
 } from '@idfed/aws-protocol';
 import { Authorizer, VerifiedPrincipal } from '@idfed/authorizer';
-import { Caller, GetCallerIdentityResult } from '@idfed/contracts';
+import { GetCallerIdentityResult } from '@idfed/contracts';
 import { BusClient } from '@idfed/messaging';
+import { callerOf } from '../credentials/caller-of';
 import { queryAuthError } from '../credentials/credential-error.mapping';
 import { GATEWAY_OPTIONS, GatewayOptions } from '../gateway.options';
 import { writeAwsResponse } from '../http/aws-response.writer';
@@ -108,26 +109,6 @@ export class QueryDispatcher {
 /** GetCallerIdentity, answered from the verified signature alone. */
 function callerIdentity(principal: VerifiedPrincipal): GetCallerIdentityResult {
   return { UserId: principal.userId, Account: principal.accountId, Arn: principal.arn };
-}
-
-function callerOf(principal: VerifiedPrincipal | undefined): Caller {
-  if (!principal) return { kind: 'anonymous' };
-  if (principal.type === 'Root') return { kind: 'admin', accessKeyId: principal.accessKeyId };
-  const s = principal.session;
-  return {
-    kind: 'temporary',
-    accessKeyId: principal.accessKeyId,
-    principalArn: principal.arn,
-    session: {
-      roleArn: s.roleArn,
-      roleId: s.roleId,
-      sessionName: s.sessionName,
-      issuedAt: new Date(s.issuedAt).toISOString(),
-      expiresAt: new Date(s.expiresAt).toISOString(),
-      ...(s.sessionPolicies ? { sessionPolicies: s.sessionPolicies } : {}),
-      ...(s.sourceIdentity ? { sourceIdentity: s.sourceIdentity } : {}),
-    },
-  };
 }
 
 function queryOf(req: Request): string {

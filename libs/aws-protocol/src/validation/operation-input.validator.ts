@@ -2,11 +2,12 @@ import { ShapeErrors, ShapeValidator, WireProtocol } from './shape-validator';
 import { ServiceShapes } from './shape-model';
 import { COGNITO_IDENTITY_SHAPES } from './shapes/cognito-identity.shapes';
 import { COGNITO_IDP_SHAPES } from './shapes/cognito-idp.shapes';
+import { COGNITO_SYNC_SHAPES } from './shapes/cognito-sync.shapes';
 import { IAM_SHAPES } from './shapes/iam.shapes';
 import { STS_SHAPES } from './shapes/sts.shapes';
 
 /** The AWS APIs idfed speaks, by botocore's names (also their SigV4 signing names). */
-export type AwsApi = 'cognito-idp' | 'cognito-identity' | 'sts' | 'iam';
+export type AwsApi = 'cognito-idp' | 'cognito-identity' | 'cognito-sync' | 'sts' | 'iam';
 
 interface ApiValidation {
   shapes: ServiceShapes;
@@ -15,7 +16,8 @@ interface ApiValidation {
 }
 
 /**
- * Which error each API answers bad input with. Cognito (both APIs) reports constraint violations
+ * Which error each API answers bad input with. Cognito (all three APIs; Cognito Sync's REST-JSON
+ * members arrive typed, see bindRestRequest) reports constraint violations
  * as InvalidParameterException and a wrongly typed JSON value as SerializationException; STS and
  * IAM, on the Query protocol where every value arrives as text, answer ValidationError for both.
  */
@@ -27,6 +29,11 @@ const APIS: Readonly<Record<AwsApi, ApiValidation>> = {
   },
   'cognito-identity': {
     shapes: COGNITO_IDENTITY_SHAPES,
+    protocol: 'json',
+    errors: { invalid: 'InvalidParameterException', wrongType: 'SerializationException' },
+  },
+  'cognito-sync': {
+    shapes: COGNITO_SYNC_SHAPES,
     protocol: 'json',
     errors: { invalid: 'InvalidParameterException', wrongType: 'SerializationException' },
   },

@@ -34,7 +34,25 @@ export type OperationSurface =
       /** Whether the answer has an `<Action>Result` element (IAM's write actions have none). */
       hasResult: boolean;
     }
+  | RestJsonSurface
   | { protocol: 'bus' };
+
+/**
+ * An operation of a REST-JSON API (Cognito Sync): its HTTP method and path template, and where each
+ * member travels besides the path (botocore's `location`: `uri`, `querystring`, `header`); the
+ * members left over travel in the JSON body.
+ */
+export interface RestJsonSurface {
+  protocol: 'rest-json';
+  api: 'cognito-sync';
+  method: 'GET' | 'POST' | 'DELETE';
+  /** botocore's `requestUri`: `/identitypools/{IdentityPoolId}/identities/{IdentityId}`. */
+  path: string;
+  /** Member -> query parameter name. */
+  query: Readonly<Record<string, string>>;
+  /** Member -> header name. */
+  headers: Readonly<Record<string, string>>;
+}
 
 /**
  * One operation, declared once: its bus pattern and payload types (CommandContract), how clients
@@ -89,6 +107,45 @@ export function jsonApi<A extends 'cognito-idp' | 'cognito-identity'>(
           service,
           name,
           { protocol: 'json', api, targetPrefix },
+          access,
+          options,
+          JSON_FRAMEWORK_ERRORS,
+          api,
+        ),
+  };
+}
+
+interface RestJsonOptions<Extra extends AwsErrorName> extends OperationOptions<Extra> {
+  method: RestJsonSurface['method'];
+  path: string;
+  query?: Readonly<Record<string, string>>;
+  headers?: Readonly<Record<string, string>>;
+}
+
+/**
+ * The operations of one AWS REST-JSON API a service serves, each with its route as botocore's model
+ * gives it: `api.operation<Req, Res>()('ListRecords', 'signed', { method: 'GET', path: ... })`.
+ */
+export function restJsonApi<A extends 'cognito-sync'>(service: ServiceName, api: A) {
+  return {
+    operation:
+      <Request, Result>() =>
+      <N extends AwsOperationName<A>, Extra extends AwsErrorName = never>(
+        name: N,
+        access: Exclude<OperationAccess, 'internal'>,
+        options: RestJsonOptions<Extra>,
+      ): OperationContract<Request, Result, ModelErrorOf<A, N> | JsonFrameworkError | Extra> =>
+        define<Request, Result, ModelErrorOf<A, N> | JsonFrameworkError | Extra>(
+          service,
+          name,
+          {
+            protocol: 'rest-json',
+            api,
+            method: options.method,
+            path: options.path,
+            query: options.query ?? {},
+            headers: options.headers ?? {},
+          },
           access,
           options,
           JSON_FRAMEWORK_ERRORS,

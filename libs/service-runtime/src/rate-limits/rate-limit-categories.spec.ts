@@ -4,7 +4,11 @@ import { THROTTLES } from './rate-limit-categories';
 
 describe('rate limit categories', () => {
   it('puts every operation a client can call in a known category, with its API error name', () => {
-    const errorNames = { json: 'TooManyRequestsException', query: 'Throttling' } as const;
+    const errorNames = {
+      json: 'TooManyRequestsException',
+      'rest-json': 'TooManyRequestsException',
+      query: 'Throttling',
+    } as const;
     const clientOperations = OPERATION_CATALOG.filter((op) => op.surface.protocol !== 'bus');
     expect(clientOperations.length).toBeGreaterThan(80);
     for (const op of clientOperations) {

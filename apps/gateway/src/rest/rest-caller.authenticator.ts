@@ -1,0 +1,97 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Request } from 'express';
+import { AwsError } from '@idfed/aws-protocol';
+import { Authorizer, VerifiedPrincipal } from '@idfed/authorizer';
+import { AnyOperation, Caller } from '@idfed/contracts';
+import { callerOf } from '../credentials/caller-of';
+import { jsonAuthError } from '../credentials/credential-error.mapping';
+import { GATEWAY_OPTIONS, GatewayOptions } from '../gateway.options';
+import { cognitoIdentityOf } from '../credentials/cognito-identity.session';
+
+/** A verified REST-JSON caller: the principal for policy decisions, the caller for the command. */
+export interface RestCaller {
+  principal?: VerifiedPrincipal;
+  caller: Caller;
+}
+
+/**
+ * Who sends a REST-JSON request (Cognito Sync) and whether they may. Authentication is SigV4 with
+ * the admin key or temporary credentials, signed for the API's own service name; the method and
+ * path are part of what is signed, so the signature covers the operation and its resource.
+ * Authorization comes after the input is read, because the resource is in the path: the admin key
+ * may act on any identity (as AWS developer credentials may); a temporary session only on the
+ * Cognito identity it was issued for, and only where its role's policies allow
+ * `cognito-sync:<Operation>` on that identity's ARN. Everything else is NotAuthorizedException.
+ */
+@Injectable()
+export class RestCallerAuthenticator {
+  constructor(
+    @Inject(Authorizer) private readonly authorizer: Authorizer,
+    @Inject(GATEWAY_OPTIONS) private readonly options: GatewayOptions,
+  ) {}
+
+  async authenticate(req: Request, body: Buffer, operation: AnyOperation): Promise<RestCaller> {
+    if (operation.access === 'public') return { caller: { kind: 'anonymous' } };
+    const [path, query = ''] = splitOnce(req.originalUrl, '?');
+    let principal: VerifiedPrincipal;
+    try {
+      principal = await this.authorizer.authenticate(
+        { method: req.method, path, query, headers: req.headersDistinct, body },
+        { service: signingNameOf(operation), region: this.options.env.region },
+      );
+    } catch (err) {
+      throw jsonAuthError(err);
+    }
+    return { principal, caller: callerOf(principal) };
+  }
+
+  async authorize(who: RestCaller, operation: AnyOperation, input: Record<string, unknown>): Promise<void> {
+    const principal = who.principal;
+    if (operation.access === 'public' || principal?.type === 'Root') return;
+    if (!principal || operation.access !== 'signed') {
+      throw new AwsError('NotAuthorizedException', `Only the admin key may call ${operation.name}.`);
+    }
+    const identityPoolId = text(input.IdentityPoolId);
+    const identityId = text(input.IdentityId);
+    const own = cognitoIdentityOf(principal.session);
+    if (!own || own.identityId !== identityId || own.identityPoolId !== identityPoolId) {
+      throw new AwsError(
+        'NotAuthorizedException',
+        `${principal.arn} may act only on the Cognito identity its credentials were issued for.`,
+      );
+    }
+    const resource = cognitoSyncArn(this.options.env.region, principal.accountId, input);
+    const action = `cognito-sync:${operation.name}`;
+    const decision = await this.authorizer.authorize({ principal, action, resource });
+    if (!decision.allowed) {
+      throw new AwsError(
+        'NotAuthorizedException',
+        `${principal.arn} is not authorized to perform: ${action} on resource: ${resource}`,
+      );
+    }
+  }
+}
+
+/** `arn:aws:cognito-sync:<region>:<account>:identitypool/<pool>/identity/<id>/dataset/<name>`, as deep as the input goes. */
+export function cognitoSyncArn(region: string, accountId: string, input: Record<string, unknown>): string {
+  let resource = `identitypool/${text(input.IdentityPoolId)}`;
+  if (input.IdentityId !== undefined) resource += `/identity/${text(input.IdentityId)}`;
+  if (input.DatasetName !== undefined) resource += `/dataset/${text(input.DatasetName)}`;
+  return `arn:aws:cognito-sync:${region}:${accountId}:${resource}`;
+}
+
+/** The SigV4 service name: the API's (`cognito-sync`). */
+function signingNameOf(operation: AnyOperation): string {
+  const surface = operation.surface;
+  if (surface.protocol !== 'rest-json') throw new Error(`${operation.name} is not a REST-JSON operation`);
+  return surface.api;
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+function splitOnce(value: string, separator: string): [string, string?] {
+  const at = value.indexOf(separator);
+  return at < 0 ? [value] : [value.slice(0, at), value.slice(at + 1)];
+}
