@@ -80,7 +80,7 @@ export function queryForm(params: Record<string, string>): string {
     .join('&');
 }
 
-function formEncode(text: string): string {
+export function formEncode(text: string): string {
   return text.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]|[^]/g, (c) => {
     try {
       return encodeURIComponent(c);

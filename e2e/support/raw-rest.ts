@@ -1,7 +1,7 @@
 import { AnyOperation, OPERATION_CATALOG, RestJsonSurface } from '@idfed/contracts';
 import { signRequest } from '@idfed/sigv4';
 import type { E2eSystem } from './e2e-context';
-import type { RawAnswer } from './raw-aws';
+import { formEncode, type RawAnswer } from './raw-aws';
 
 /**
  * A REST-JSON request (Cognito Sync) built from an operation's input the way the SDKs spread it
@@ -19,11 +19,11 @@ export async function rawRestCall(
   const path = surface.path.replace(/\{(\w+)\}/g, (_, member: string) => {
     const value = rest[member];
     delete rest[member];
-    return encodeURIComponent(value === undefined ? '' : asText(value));
+    return formEncode(value === undefined ? '' : asText(value));
   });
-  const query = new URLSearchParams();
+  const query: string[] = [];
   for (const [member, name] of Object.entries(surface.query)) {
-    if (rest[member] !== undefined) query.set(name, asText(rest[member]));
+    if (rest[member] !== undefined) query.push(`${name}=${formEncode(asText(rest[member]))}`);
     delete rest[member];
   }
   const headers: Record<string, string> = {};
@@ -34,7 +34,7 @@ export async function rawRestCall(
   const hasBody = surface.method === 'POST';
   const body = hasBody ? JSON.stringify(rest) : '';
   if (hasBody) headers['content-type'] = 'application/json';
-  const queryText = query.toString().replace(/\+/g, '%20');
+  const queryText = query.join('&');
   const host = new URL(system.endpoint).host;
   const signed = signRequest(
     {

@@ -28,6 +28,7 @@ export const SECRET_MEMBERS = new Set([
   'SecretKey',
   'SecretAccessKey',
   'SessionToken',
+  'SyncSessionToken',
   'x-amz-security-token',
 ]);
 

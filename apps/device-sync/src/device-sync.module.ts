@@ -1,22 +1,49 @@
 import { DynamicModule } from '@nestjs/common';
+import { IdfedEnv } from '@idfed/config';
 import { TransportConfig } from '@idfed/messaging';
 import { ServiceModule } from '@idfed/service-runtime';
+import { COGNITO_SYNC_LIMITS, DEVICE_SYNC_CONFIG, SyncClock } from './common/device-sync.config';
 import { deviceSyncMigrations } from './database/migrations';
 import { DEVICE_SYNC_SCHEMA } from './database/schema';
+import { DatasetRemoval } from './datasets/dataset-removal';
+import { DatasetsRepository } from './datasets/datasets.repository';
+import { deviceSyncOperations } from './device-sync.operations';
+import { RecordsRepository } from './records/records.repository';
+import { SyncSessionTokens } from './sessions/sync-session.tokens';
+import { SyncSessionsRepository } from './sessions/sync-sessions.repository';
+import { PoolUsage } from './usage/pool-usage';
+
+export interface DeviceSyncOptions {
+  env: IdfedEnv;
+  transport: TransportConfig;
+  databaseUrl: string;
+}
 
 /**
- * The device-sync service. So far it owns its schema (outbox and inbox only), its place on the bus
- * and its health handler; datasets, records and pushes arrive with its own issue (docs/status.md).
+ * The device-sync service: Cognito Sync's datasets and records (its operation registry), the
+ * repositories of its schema and the helpers its use cases share.
  */
 export const DeviceSyncModule = {
-  register(transport: TransportConfig, databaseUrl: string): DynamicModule {
+  register(options: DeviceSyncOptions): DynamicModule {
     return ServiceModule.register({
       service: 'device-sync',
       schema: DEVICE_SYNC_SCHEMA,
-      transport,
-      databaseUrl,
+      transport: options.transport,
+      databaseUrl: options.databaseUrl,
       entities: [],
       migrations: deviceSyncMigrations,
+      rateLimits: options.env.rateLimits,
+      operations: deviceSyncOperations,
+      providers: [
+        { provide: DEVICE_SYNC_CONFIG, useValue: COGNITO_SYNC_LIMITS },
+        SyncClock,
+        DatasetsRepository,
+        RecordsRepository,
+        SyncSessionsRepository,
+        SyncSessionTokens,
+        DatasetRemoval,
+        PoolUsage,
+      ],
     });
   },
 };

@@ -41,7 +41,7 @@ async function main(env: IdfedEnv): Promise<void> {
     await startCredentialVending(env, transport, urls['credential-vending'], logger, sessionTokenKey),
     await startServiceApp(
       'device-sync',
-      DeviceSyncModule.register(transport, urls['device-sync']),
+      DeviceSyncModule.register({ env, transport, databaseUrl: urls['device-sync'] }),
       transport,
       logger,
     ),

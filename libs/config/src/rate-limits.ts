@@ -26,6 +26,8 @@ export const RATE_LIMIT_DEFAULTS = {
   IdentityPoolCredentials: 200,
   IdentityPoolManagement: 25,
   StsAssumeRole: 600,
+  /** Cognito Sync's data and usage operations (idfed's own figure: AWS publishes none per category). */
+  CognitoSync: 100,
   Iam: 100,
 } as const;
 

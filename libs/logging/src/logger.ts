@@ -22,6 +22,7 @@ const SENSITIVE = [
   'SecretAccessKey',
   'SecretKey',
   'SessionToken',
+  'SyncSessionToken',
   'AccessToken',
   'IdToken',
   'RefreshToken',

@@ -1,8 +1,12 @@
 import { deadLetterTableMigration, messagingTablesMigration } from '@idfed/messaging';
+import { rateLimitTableMigration } from '@idfed/service-runtime';
+import { DatasetsAndRecords1764115200401 } from './migrations/1764115200401-DatasetsAndRecords';
 import { DEVICE_SYNC_SCHEMA } from './schema';
 
-/** In the order they apply. Datasets and records arrive with device sync's own issue. */
+/** In the order they apply. */
 export const deviceSyncMigrations = [
   messagingTablesMigration(DEVICE_SYNC_SCHEMA),
   deadLetterTableMigration(DEVICE_SYNC_SCHEMA, 1764115200040),
+  rateLimitTableMigration(DEVICE_SYNC_SCHEMA, 1764115200400),
+  DatasetsAndRecords1764115200401,
 ];

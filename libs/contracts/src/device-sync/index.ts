@@ -1,1 +1,3 @@
+export * from './commands';
 export * from './events';
+export * as DeviceSyncWire from './wire-types';

@@ -1,4 +1,5 @@
 import { CredentialVendingOperations } from '../credential-vending/commands';
+import { DeviceSyncOperations } from '../device-sync/commands';
 import { WebIdentityOperations } from '../credential-vending/web-identity.commands';
 import { FederationBrokerOperations } from '../federation-broker/commands';
 import { HealthCommands } from '../health';
@@ -15,6 +16,7 @@ export const OPERATION_CATALOG: readonly AnyOperation[] = [
   ...Object.values(FederationBrokerOperations),
   ...Object.values(CredentialVendingOperations),
   ...Object.values(WebIdentityOperations),
+  ...Object.values(DeviceSyncOperations),
   ...Object.values(HealthCommands),
 ];
 

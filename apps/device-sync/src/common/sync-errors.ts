@@ -1,0 +1,13 @@
+import { ServiceError } from '@idfed/messaging';
+
+/** The errors device sync answers, by the names Cognito Sync uses for them. */
+export const SyncErrors = {
+  notAuthorized: (message: string) => new ServiceError('NotAuthorizedException', message),
+  invalidParameter: (message: string) => new ServiceError('InvalidParameterException', message),
+  datasetNotFound: (datasetName: string) =>
+    new ServiceError('ResourceNotFoundException', `Dataset ${datasetName} does not exist.`),
+  poolNotFound: (identityPoolId: string) =>
+    new ServiceError('ResourceNotFoundException', `No sync data for identity pool ${identityPoolId}.`),
+  conflict: (message: string) => new ServiceError('ResourceConflictException', message),
+  limitExceeded: (message: string) => new ServiceError('LimitExceededException', message),
+};

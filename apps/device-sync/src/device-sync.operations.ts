@@ -1,0 +1,22 @@
+import { DeviceSyncOperations as O } from '@idfed/contracts';
+import { OperationBinding, serve } from '@idfed/service-runtime';
+import { DeleteDatasetUseCase } from './datasets/delete-dataset.use-case';
+import { DescribeDatasetUseCase } from './datasets/describe-dataset.use-case';
+import { ListDatasetsUseCase } from './datasets/list-datasets.use-case';
+import { ListRecordsUseCase } from './records/list-records.use-case';
+import { UpdateRecordsUseCase } from './records/update-records.use-case';
+import { DescribeIdentityPoolUsageUseCase } from './usage/describe-identity-pool-usage.use-case';
+import { DescribeIdentityUsageUseCase } from './usage/describe-identity-usage.use-case';
+import { ListIdentityPoolUsageUseCase } from './usage/list-identity-pool-usage.use-case';
+
+/** Device sync's registry: every Cognito Sync operation it serves, with the class that serves it. */
+export const deviceSyncOperations: OperationBinding[] = [
+  serve(O.ListDatasets, ListDatasetsUseCase),
+  serve(O.DescribeDataset, DescribeDatasetUseCase),
+  serve(O.DeleteDataset, DeleteDatasetUseCase),
+  serve(O.ListRecords, ListRecordsUseCase),
+  serve(O.UpdateRecords, UpdateRecordsUseCase),
+  serve(O.DescribeIdentityUsage, DescribeIdentityUsageUseCase),
+  serve(O.DescribeIdentityPoolUsage, DescribeIdentityPoolUsageUseCase),
+  serve(O.ListIdentityPoolUsage, ListIdentityPoolUsageUseCase),
+];

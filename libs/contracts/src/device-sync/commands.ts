@@ -1,0 +1,67 @@
+import { restJsonApi } from '../operations';
+import * as W from './wire-types';
+
+const sync = restJsonApi('device-sync', 'cognito-sync');
+
+const POOL = '/identitypools/{IdentityPoolId}';
+const IDENTITY = `${POOL}/identities/{IdentityId}`;
+const DATASET = `${IDENTITY}/datasets/{DatasetName}`;
+const PAGE = { NextToken: 'nextToken', MaxResults: 'maxResults' } as const;
+
+/**
+ * Device sync's operations: Cognito Sync's data and usage API over REST-JSON, with botocore's
+ * routes. `signed` ones take the admin key (any identity) or an identity's own temporary
+ * credentials where its role allows `cognito-sync:<Operation>` (checked at the gateway, the
+ * identity again here); the pool-wide usage operations take the admin key only, as AWS gives them
+ * to developer credentials. Push sync, Cognito events and streams (RegisterDevice, SubscribeToDataset,
+ * SetCognitoEvents, BulkPublish...) are not served yet: they are left out, so they answer
+ * UnknownOperationException.
+ */
+export const DeviceSyncOperations = {
+  ListDatasets: sync.operation<W.ListDatasetsRequest, W.ListDatasetsResponse>()('ListDatasets', 'signed', {
+    method: 'GET',
+    path: `${IDENTITY}/datasets`,
+    query: PAGE,
+    rateLimit: 'CognitoSync',
+  }),
+  DescribeDataset: sync.operation<W.DatasetRequest, W.DatasetResponse>()('DescribeDataset', 'signed', {
+    method: 'GET',
+    path: DATASET,
+    rateLimit: 'CognitoSync',
+  }),
+  DeleteDataset: sync.operation<W.DatasetRequest, W.DatasetResponse>()('DeleteDataset', 'signed', {
+    method: 'DELETE',
+    path: DATASET,
+    rateLimit: 'CognitoSync',
+  }),
+  ListRecords: sync.operation<W.ListRecordsRequest, W.ListRecordsResponse>()('ListRecords', 'signed', {
+    method: 'GET',
+    path: `${DATASET}/records`,
+    query: { LastSyncCount: 'lastSyncCount', ...PAGE, SyncSessionToken: 'syncSessionToken' },
+    rateLimit: 'CognitoSync',
+  }),
+  UpdateRecords: sync.operation<W.UpdateRecordsRequest, W.UpdateRecordsResponse>()(
+    'UpdateRecords',
+    'signed',
+    {
+      method: 'POST',
+      path: DATASET,
+      headers: { ClientContext: 'x-amz-Client-Context' },
+      rateLimit: 'CognitoSync',
+    },
+  ),
+  DescribeIdentityUsage: sync.operation<W.IdentityRequest, W.DescribeIdentityUsageResponse>()(
+    'DescribeIdentityUsage',
+    'signed',
+    { method: 'GET', path: IDENTITY, rateLimit: 'CognitoSync' },
+  ),
+  DescribeIdentityPoolUsage: sync.operation<
+    W.DescribeIdentityPoolUsageRequest,
+    W.DescribeIdentityPoolUsageResponse
+  >()('DescribeIdentityPoolUsage', 'admin', { method: 'GET', path: POOL, rateLimit: 'CognitoSync' }),
+  ListIdentityPoolUsage: sync.operation<W.ListIdentityPoolUsageRequest, W.ListIdentityPoolUsageResponse>()(
+    'ListIdentityPoolUsage',
+    'admin',
+    { method: 'GET', path: '/identitypools', query: PAGE, rateLimit: 'CognitoSync' },
+  ),
+};

@@ -1,0 +1,123 @@
+/**
+ * Cognito Sync's request and answer shapes (botocore cognito-sync 2014-06-30), with AWS's member
+ * names. Dates are epoch seconds, as the REST-JSON protocol sends timestamps.
+ */
+export interface IdentityRequest {
+  IdentityPoolId: string;
+  IdentityId: string;
+}
+
+export interface DatasetRequest extends IdentityRequest {
+  DatasetName: string;
+}
+
+export interface Dataset {
+  IdentityId: string;
+  DatasetName: string;
+  CreationDate: number;
+  LastModifiedDate: number;
+  LastModifiedBy: string;
+  DataStorage: number;
+  NumRecords: number;
+}
+
+export interface ListDatasetsRequest extends IdentityRequest {
+  NextToken?: string;
+  MaxResults?: number;
+}
+
+export interface ListDatasetsResponse {
+  Datasets: Dataset[];
+  Count: number;
+  NextToken?: string;
+}
+
+export interface DatasetResponse {
+  Dataset: Dataset;
+}
+
+export interface SyncRecord {
+  Key: string;
+  Value?: string;
+  SyncCount: number;
+  LastModifiedDate: number;
+  LastModifiedBy: string;
+  DeviceLastModifiedDate?: number;
+}
+
+export interface ListRecordsRequest extends DatasetRequest {
+  LastSyncCount?: number;
+  NextToken?: string;
+  MaxResults?: number;
+  SyncSessionToken?: string;
+}
+
+export interface ListRecordsResponse {
+  Records: SyncRecord[];
+  NextToken?: string;
+  Count: number;
+  DatasetSyncCount: number;
+  LastModifiedBy?: string;
+  MergedDatasetNames: string[];
+  DatasetExists: boolean;
+  DatasetDeletedAfterRequestedSyncCount: boolean;
+  SyncSessionToken: string;
+}
+
+export interface RecordPatch {
+  Op: 'replace' | 'remove';
+  Key: string;
+  Value?: string;
+  SyncCount: number;
+  DeviceLastModifiedDate?: number;
+}
+
+export interface UpdateRecordsRequest extends DatasetRequest {
+  DeviceId?: string;
+  RecordPatches?: RecordPatch[];
+  SyncSessionToken: string;
+  ClientContext?: string;
+}
+
+export interface UpdateRecordsResponse {
+  Records: SyncRecord[];
+}
+
+export interface IdentityUsage {
+  IdentityId: string;
+  IdentityPoolId: string;
+  LastModifiedDate?: number;
+  DatasetCount: number;
+  DataStorage: number;
+}
+
+export interface DescribeIdentityUsageResponse {
+  IdentityUsage: IdentityUsage;
+}
+
+export interface IdentityPoolUsage {
+  IdentityPoolId: string;
+  SyncSessionsCount: number;
+  DataStorage: number;
+  LastModifiedDate?: number;
+}
+
+export interface DescribeIdentityPoolUsageRequest {
+  IdentityPoolId: string;
+}
+
+export interface DescribeIdentityPoolUsageResponse {
+  IdentityPoolUsage: IdentityPoolUsage;
+}
+
+export interface ListIdentityPoolUsageRequest {
+  NextToken?: string;
+  MaxResults?: number;
+}
+
+export interface ListIdentityPoolUsageResponse {
+  IdentityPoolUsages: IdentityPoolUsage[];
+  MaxResults: number;
+  Count: number;
+  NextToken?: string;
+}
