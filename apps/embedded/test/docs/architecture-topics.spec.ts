@@ -45,7 +45,7 @@ function contractTopics(): Topic[] {
     }
     const strings =
       /Topics?$|TOPICS?$/.test(name) && typeof value === 'object'
-        ? Object.values(value as object).filter((v): v is string => typeof v === 'string')
+        ? Object.values(value).filter((v): v is string => typeof v === 'string')
         : typeof value === 'string' && /\.v\d+$/.test(value)
           ? [value]
           : [];
