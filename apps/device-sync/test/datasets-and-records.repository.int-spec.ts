@@ -1,0 +1,239 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Test } from '@nestjs/testing';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { CommandMeta, DeviceSyncTopics, DeviceSyncWire as W } from '@idfed/contracts';
+import { OutboxService, ServiceError } from '@idfed/messaging';
+import { migrateServiceSchema, serviceDataSourceOptions, Transactions } from '@idfed/persistence';
+import { COGNITO_SYNC_LIMITS, DEVICE_SYNC_CONFIG, SyncClock } from '../src/common/device-sync.config';
+import { deviceSyncMigrations } from '../src/database/migrations';
+import { DEVICE_SYNC_SCHEMA } from '../src/database/schema';
+import { DatasetRemoval } from '../src/datasets/dataset-removal';
+import { DatasetsRepository } from '../src/datasets/datasets.repository';
+import { DeleteDatasetUseCase } from '../src/datasets/delete-dataset.use-case';
+import { ListRecordsUseCase } from '../src/records/list-records.use-case';
+import { RecordsRepository } from '../src/records/records.repository';
+import { UpdateRecordsUseCase } from '../src/records/update-records.use-case';
+import { SyncSessionTokens } from '../src/sessions/sync-session.tokens';
+import { SyncSessionsRepository } from '../src/sessions/sync-sessions.repository';
+
+/** A clock the spec moves, for session expiry without sleeping. */
+class MovableClock extends SyncClock {
+  offsetMs = 0;
+  override now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+}
+
+/**
+ * Datasets and records on a real PostgreSQL, in a database of its own: what only the database can
+ * show. Two devices patching one record from the same SyncCount serialise on the dataset's row lock
+ * and exactly one wins; concurrent creations respect the identity's dataset limit; a refused call
+ * leaves nothing behind; record pages do not lose records that share a sync count.
+ */
+describe('datasets and records on PostgreSQL', () => {
+  const dbName = `idfed_ds_int_${Date.now()}_${randomBytes(3).toString('hex')}`;
+  const poolId = `us-east-1:${randomUUID()}`;
+  const admin: CommandMeta = { requestId: 'int', caller: { kind: 'admin', accessKeyId: 'AKIAINT' } };
+  let serverUrl: string;
+  let ds: DataSource;
+  let update: UpdateRecordsUseCase;
+  let list: ListRecordsUseCase;
+  let remove: DeleteDatasetUseCase;
+  let records: RecordsRepository;
+  const clock = new MovableClock();
+
+  beforeAll(async () => {
+    serverUrl = process.env.IDFED_TEST_DATABASE_URL!;
+    const c = new Client({ connectionString: serverUrl });
+    await c.connect();
+    await c.query(`CREATE DATABASE "${dbName}"`);
+    await c.end();
+    const url = new URL(serverUrl);
+    url.pathname = `/${dbName}`;
+    ds = new DataSource(
+      serviceDataSourceOptions({
+        url: url.toString(),
+        schema: DEVICE_SYNC_SCHEMA,
+        entities: [],
+        migrations: deviceSyncMigrations,
+        // Every racer holds a connection of its own, as replicas would.
+        poolSize: 24,
+      }),
+    );
+    await ds.initialize();
+    await migrateServiceSchema(ds, DEVICE_SYNC_SCHEMA);
+    const module = await Test.createTestingModule({
+      providers: [
+        UpdateRecordsUseCase,
+        ListRecordsUseCase,
+        DeleteDatasetUseCase,
+        DatasetsRepository,
+        RecordsRepository,
+        SyncSessionsRepository,
+        SyncSessionTokens,
+        DatasetRemoval,
+        Transactions,
+        { provide: SyncClock, useValue: clock },
+        { provide: DataSource, useValue: ds },
+        { provide: OutboxService, useValue: new OutboxService(DEVICE_SYNC_SCHEMA) },
+        { provide: DEVICE_SYNC_CONFIG, useValue: COGNITO_SYNC_LIMITS },
+      ],
+    }).compile();
+    update = module.get(UpdateRecordsUseCase);
+    list = module.get(ListRecordsUseCase);
+    remove = module.get(DeleteDatasetUseCase);
+    records = module.get(RecordsRepository);
+  });
+
+  afterAll(async () => {
+    await ds?.destroy();
+    const c = new Client({ connectionString: serverUrl });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS "${dbName}"`);
+    await c.end();
+  });
+
+  const newIdentity = () => `us-east-1:${randomUUID()}`;
+  const ids = (identityId: string, name = 'settings') => ({
+    IdentityPoolId: poolId,
+    IdentityId: identityId,
+    DatasetName: name,
+  });
+
+  async function patch(identityId: string, name: string, patches: W.RecordPatch[], device?: string) {
+    const { SyncSessionToken } = await list.execute(ids(identityId, name), admin);
+    return update.execute(
+      {
+        ...ids(identityId, name),
+        SyncSessionToken,
+        RecordPatches: patches,
+        ...(device ? { DeviceId: device } : {}),
+      },
+      admin,
+    );
+  }
+
+  const count = async (sql: string, params: unknown[]) => (await ds.query<{ n: number }[]>(sql, params))[0].n;
+  const changedEvents = (identityId: string) =>
+    count(`SELECT count(*)::int AS n FROM device_sync.outbox WHERE topic = $1 AND key = $2`, [
+      DeviceSyncTopics.datasetChanged,
+      identityId,
+    ]);
+
+  it('lets exactly one of many devices patching one record from the same SyncCount win', async () => {
+    const identity = newIdentity();
+    await patch(identity, 'settings', [{ Op: 'replace', Key: 'theme', Value: 'v0', SyncCount: 0 }]);
+    const sessions = await Promise.all(
+      Array.from({ length: 8 }, () => list.execute(ids(identity), admin).then((r) => r.SyncSessionToken)),
+    );
+    const outcomes = await Promise.allSettled(
+      sessions.map((token, i) =>
+        update.execute(
+          {
+            ...ids(identity),
+            SyncSessionToken: token,
+            DeviceId: `device-${i}`,
+            RecordPatches: [
+              { Op: 'replace', Key: `only-${i}`, Value: 'x', SyncCount: 0 },
+              { Op: 'replace', Key: 'theme', Value: `v${i}`, SyncCount: 1 },
+            ],
+          },
+          admin,
+        ),
+      ),
+    );
+    const won = outcomes.filter((o) => o.status === 'fulfilled');
+    expect(won).toHaveLength(1);
+    for (const lost of outcomes.filter((o) => o.status === 'rejected')) {
+      expect(((lost as PromiseRejectedResult).reason as ServiceError).errorName).toBe(
+        'ResourceConflictException',
+      );
+    }
+    // Nothing of the refused calls landed: one winner's two records, the first write's one.
+    const listed = await list.execute(ids(identity), admin);
+    expect(listed.DatasetSyncCount).toBe(2);
+    expect(listed.Records.map((r) => r.Key).sort()).toHaveLength(2);
+    expect(await changedEvents(identity)).toBe(2);
+  });
+
+  it('keeps an identity at 20 datasets when devices create the last ones at once', async () => {
+    const identity = newIdentity();
+    for (let i = 0; i < 18; i++) await patch(identity, `d${i}`, []);
+    const outcomes = await Promise.allSettled(
+      ['x1', 'x2', 'x3', 'x4'].map((name) => patch(identity, name, [])),
+    );
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(2);
+    for (const lost of outcomes.filter((o) => o.status === 'rejected')) {
+      expect(((lost as PromiseRejectedResult).reason as ServiceError).errorName).toBe(
+        'LimitExceededException',
+      );
+    }
+    expect(
+      await count(`SELECT count(*)::int AS n FROM device_sync.datasets WHERE identity_id = $1 AND live`, [
+        identity,
+      ]),
+    ).toBe(20);
+  });
+
+  it('pages records changed since a sync count without losing ties, tombstones included', async () => {
+    const identity = newIdentity();
+    await patch(
+      identity,
+      'p',
+      ['a', 'b', 'c', 'd', 'e'].map((Key) => ({ Op: 'replace' as const, Key, Value: Key, SyncCount: 0 })),
+    );
+    await patch(identity, 'p', [{ Op: 'remove', Key: 'c', SyncCount: 1 }]);
+    const seen: string[] = [];
+    let cursor: { syncCount: number; key: string } | undefined;
+    do {
+      const page = await records.pageChangedSince(identity, 'p', 0, cursor, 2);
+      seen.push(...page.page.map((r) => `${r.key}@${r.syncCount}${r.value === null ? '-' : ''}`));
+      cursor = page.next;
+    } while (cursor);
+    expect(seen).toEqual(['a@1', 'b@1', 'd@1', 'e@1', 'c@2-']);
+    expect((await records.pageChangedSince(identity, 'p', 1, undefined, 10)).page.map((r) => r.key)).toEqual([
+      'c',
+    ]);
+  });
+
+  it('deletes a dataset with its records, and remembers the sync count it went at', async () => {
+    const identity = newIdentity();
+    await patch(identity, 'gone', [{ Op: 'replace', Key: 'k', Value: 'v', SyncCount: 0 }]);
+    await remove.execute(ids(identity, 'gone'), admin);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM device_sync.records WHERE identity_id = $1`, [identity]),
+    ).toBe(0);
+    const after = await list.execute({ ...ids(identity, 'gone'), LastSyncCount: 1 }, admin);
+    expect(after).toMatchObject({
+      DatasetExists: false,
+      DatasetDeletedAfterRequestedSyncCount: true,
+      DatasetSyncCount: 2,
+    });
+    expect(await changedEvents(identity)).toBe(2);
+  });
+
+  it('refuses a sync session token once it has expired, or for another dataset', async () => {
+    const identity = newIdentity();
+    const { SyncSessionToken } = await list.execute(ids(identity, 'one'), admin);
+    const patches: W.RecordPatch[] = [{ Op: 'replace', Key: 'k', Value: 'v', SyncCount: 0 }];
+    await expect(
+      update.execute({ ...ids(identity, 'two'), SyncSessionToken, RecordPatches: patches }, admin),
+    ).rejects.toMatchObject({ errorName: 'InvalidParameterException' });
+    clock.offsetMs = COGNITO_SYNC_LIMITS.syncSessionTtlMs + 1000;
+    try {
+      await expect(
+        update.execute({ ...ids(identity, 'one'), SyncSessionToken, RecordPatches: patches }, admin),
+      ).rejects.toMatchObject({ errorName: 'InvalidParameterException' });
+    } finally {
+      clock.offsetMs = 0;
+    }
+    // Only the digest is stored: the token itself is nowhere in the table.
+    const stored = await ds.query<{ hex: string }[]>(
+      `SELECT encode(token_hash, 'hex') AS hex FROM device_sync.sync_sessions WHERE identity_id = $1`,
+      [identity],
+    );
+    expect(stored).toHaveLength(1);
+    expect(stored[0].hex).not.toContain(Buffer.from(SyncSessionToken, 'base64url').toString('hex'));
+  });
+});
