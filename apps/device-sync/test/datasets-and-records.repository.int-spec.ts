@@ -145,10 +145,8 @@ describe('datasets and records on PostgreSQL', () => {
     );
     const won = outcomes.filter((o) => o.status === 'fulfilled');
     expect(won).toHaveLength(1);
-    for (const lost of outcomes.filter((o) => o.status === 'rejected')) {
-      expect(((lost as PromiseRejectedResult).reason as ServiceError).errorName).toBe(
-        'ResourceConflictException',
-      );
+    for (const lost of outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected')) {
+      expect((lost.reason as ServiceError).errorName).toBe('ResourceConflictException');
     }
     // Nothing of the refused calls landed: one winner's two records, the first write's one.
     const listed = await list.execute(ids(identity), admin);
@@ -164,10 +162,8 @@ describe('datasets and records on PostgreSQL', () => {
       ['x1', 'x2', 'x3', 'x4'].map((name) => patch(identity, name, [])),
     );
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(2);
-    for (const lost of outcomes.filter((o) => o.status === 'rejected')) {
-      expect(((lost as PromiseRejectedResult).reason as ServiceError).errorName).toBe(
-        'LimitExceededException',
-      );
+    for (const lost of outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected')) {
+      expect((lost.reason as ServiceError).errorName).toBe('LimitExceededException');
     }
     expect(
       await count(`SELECT count(*)::int AS n FROM device_sync.datasets WHERE identity_id = $1 AND live`, [

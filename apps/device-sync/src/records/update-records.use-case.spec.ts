@@ -9,10 +9,6 @@ import { RecordRow } from './record.row';
 import { RecordsRepository } from './records.repository';
 import { UpdateRecordsUseCase } from './update-records.use-case';
 
-jest.mock('../datasets/datasets.repository');
-jest.mock('./records.repository');
-jest.mock('../sessions/sync-session.tokens');
-
 const POOL = 'us-east-1:00000000-0000-0000-0000-000000000001';
 const ME = 'us-east-1:00000000-0000-0000-0000-00000000000a';
 const tx = {} as Transaction;
@@ -46,20 +42,25 @@ const record = (key: string, value: string | null, syncCount: number): RecordRow
 });
 
 describe('UpdateRecordsUseCase', () => {
-  const datasets = jest.mocked(new DatasetsRepository(undefined as never));
-  const records = jest.mocked(new RecordsRepository(undefined as never));
-  const sessions = jest.mocked(
-    new SyncSessionTokens(undefined as never, undefined as never, undefined as never),
-  );
-  const outbox = { add: jest.fn() } as unknown as jest.Mocked<OutboxService>;
-  const clock = { now: () => now } as SyncClock;
-  const transactions = { run: (work: (t: Transaction) => Promise<unknown>) => work(tx) } as Transactions;
+  // The repositories and helpers as the use case sees them: every method a jest mock.
+  const datasets = {
+    find: jest.fn(),
+    lockIdentity: jest.fn(),
+    countLive: jest.fn(),
+    create: jest.fn(),
+    update: jest.fn(),
+  };
+  const records = { findForUpdate: jest.fn(), upsert: jest.fn() };
+  const sessions = { assertValid: jest.fn() };
+  const outbox = { add: jest.fn() };
+  const clock: SyncClock = { now: () => now };
+  const transactions = { run: (work: (t: Transaction) => Promise<unknown>) => work(tx) };
   const useCase = new UpdateRecordsUseCase(
-    transactions,
-    datasets,
-    records,
-    sessions,
-    outbox,
+    transactions as unknown as Transactions,
+    datasets as unknown as DatasetsRepository,
+    records as unknown as RecordsRepository,
+    sessions as unknown as SyncSessionTokens,
+    outbox as unknown as OutboxService,
     COGNITO_SYNC_LIMITS,
     clock,
   );
@@ -83,7 +84,7 @@ describe('UpdateRecordsUseCase', () => {
 
   beforeEach(() => {
     jest.clearAllMocks();
-    sessions.assertValid.mockResolvedValue();
+    sessions.assertValid.mockResolvedValue(undefined);
     datasets.find.mockResolvedValue(dataset());
   });
 
