@@ -8,6 +8,8 @@ import { DEVICE_SYNC_SCHEMA } from './database/schema';
 import { DatasetRemoval } from './datasets/dataset-removal';
 import { DatasetsRepository } from './datasets/datasets.repository';
 import { deviceSyncOperations } from './device-sync.operations';
+import { IdentityData } from './identities/identity-data';
+import { IdentityEventsConsumer } from './identities/identity-events.consumer';
 import { RecordsRepository } from './records/records.repository';
 import { SyncSessionTokens } from './sessions/sync-session.tokens';
 import { SyncSessionsRepository } from './sessions/sync-sessions.repository';
@@ -21,7 +23,8 @@ export interface DeviceSyncOptions {
 
 /**
  * The device-sync service: Cognito Sync's datasets and records (its operation registry), the
- * repositories of its schema and the helpers its use cases share.
+ * consumer of the federation broker's identity events, the repositories of its schema and the
+ * helpers its use cases share.
  */
 export const DeviceSyncModule = {
   register(options: DeviceSyncOptions): DynamicModule {
@@ -34,6 +37,7 @@ export const DeviceSyncModule = {
       migrations: deviceSyncMigrations,
       rateLimits: options.env.rateLimits,
       operations: deviceSyncOperations,
+      controllers: [IdentityEventsConsumer],
       providers: [
         { provide: DEVICE_SYNC_CONFIG, useValue: COGNITO_SYNC_LIMITS },
         SyncClock,
@@ -43,6 +47,7 @@ export const DeviceSyncModule = {
         SyncSessionTokens,
         DatasetRemoval,
         PoolUsage,
+        IdentityData,
       ],
     });
   },

@@ -11,6 +11,7 @@ import { DEVICE_SYNC_SCHEMA } from '../src/database/schema';
 import { DatasetRemoval } from '../src/datasets/dataset-removal';
 import { DatasetsRepository } from '../src/datasets/datasets.repository';
 import { DeleteDatasetUseCase } from '../src/datasets/delete-dataset.use-case';
+import { IdentityData, mergedDatasetName } from '../src/identities/identity-data';
 import { ListRecordsUseCase } from '../src/records/list-records.use-case';
 import { RecordsRepository } from '../src/records/records.repository';
 import { UpdateRecordsUseCase } from '../src/records/update-records.use-case';
@@ -41,6 +42,7 @@ describe('datasets and records on PostgreSQL', () => {
   let list: ListRecordsUseCase;
   let remove: DeleteDatasetUseCase;
   let records: RecordsRepository;
+  let identityData: IdentityData;
   const clock = new MovableClock();
 
   beforeAll(async () => {
@@ -73,6 +75,7 @@ describe('datasets and records on PostgreSQL', () => {
         SyncSessionsRepository,
         SyncSessionTokens,
         DatasetRemoval,
+        IdentityData,
         Transactions,
         { provide: SyncClock, useValue: clock },
         { provide: DataSource, useValue: ds },
@@ -84,6 +87,7 @@ describe('datasets and records on PostgreSQL', () => {
     list = module.get(ListRecordsUseCase);
     remove = module.get(DeleteDatasetUseCase);
     records = module.get(RecordsRepository);
+    identityData = module.get(IdentityData);
   });
 
   afterAll(async () => {
@@ -231,5 +235,25 @@ describe('datasets and records on PostgreSQL', () => {
     );
     expect(stored).toHaveLength(1);
     expect(stored[0].hex).not.toContain(Buffer.from(SyncSessionToken, 'base64url').toString('hex'));
+  });
+
+  it("moves a merged identity's live datasets to the survivor under Cognito's merged names", async () => {
+    const source = newIdentity();
+    const destination = newIdentity();
+    await patch(source, 'settings', [{ Op: 'replace', Key: 'theme', Value: 'light', SyncCount: 0 }]);
+    await patch(source, 'old', []);
+    await remove.execute(ids(source, 'old'), admin);
+    await patch(destination, 'settings', [{ Op: 'replace', Key: 'theme', Value: 'dark', SyncCount: 0 }]);
+
+    const moved = await ds.transaction((tx) => identityData.merge(source, destination, 'int', tx));
+    expect(moved).toEqual([`settings.${source}`]);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM device_sync.datasets WHERE identity_id = $1`, [source]),
+    ).toBe(0);
+    const listed = await list.execute(ids(destination), admin);
+    expect(listed.MergedDatasetNames).toEqual([`settings.${source}`]);
+    const mergedRecords = await list.execute(ids(destination, `settings.${source}`), admin);
+    expect(mergedRecords.Records.map((r) => [r.Key, r.Value])).toEqual([['theme', 'light']]);
+    expect(mergedDatasetName('n'.repeat(128), source)).toHaveLength(128);
   });
 });

@@ -94,6 +94,50 @@ export class DatasetsRepository {
     );
   }
 
+  /** Every dataset of an identity, live or deleted, locked until the transaction ends. */
+  async allOfIdentity(identityId: string, tx: Transaction): Promise<DatasetRow[]> {
+    const rows: Raw[] = await tx.query(
+      `SELECT ${DATASET_COLUMNS} FROM device_sync.datasets WHERE identity_id = $1 ORDER BY dataset_name FOR UPDATE`,
+      [identityId],
+    );
+    return rows.map(datasetFromRow);
+  }
+
+  /**
+   * Moves a dataset (its records follow, by the foreign key's ON UPDATE CASCADE) to another
+   * identity under a new name, remembering the name it had. A deleted dataset's row under that name
+   * gives way; a live one stays, and the move does not happen (false).
+   */
+  async moveTo(
+    dataset: DatasetRow,
+    identityId: string,
+    datasetName: string,
+    now: Date,
+    tx: Transaction,
+  ): Promise<boolean> {
+    await tx.query(
+      `DELETE FROM device_sync.datasets WHERE identity_id = $1 AND dataset_name = $2 AND NOT live`,
+      [identityId, datasetName],
+    );
+    // Through a CTE so the driver answers rows (an UPDATE alone answers [rows, count]).
+    const rows: Raw[] = await tx.query(
+      `WITH moved AS (
+         UPDATE device_sync.datasets
+           SET identity_id = $3, dataset_name = $4, merged_from_name = $2, last_modified_at = $5
+         WHERE identity_id = $1 AND dataset_name = $2
+           AND NOT EXISTS (SELECT 1 FROM device_sync.datasets WHERE identity_id = $3 AND dataset_name = $4)
+         RETURNING dataset_name)
+       SELECT dataset_name FROM moved`,
+      [dataset.identityId, dataset.datasetName, identityId, datasetName, now],
+    );
+    return rows.length === 1;
+  }
+
+  /** Drops every dataset of an identity, with their records. */
+  async deleteAllOfIdentity(identityId: string, tx: Transaction): Promise<void> {
+    await tx.query(`DELETE FROM device_sync.datasets WHERE identity_id = $1`, [identityId]);
+  }
+
   /** One page of an identity's live datasets in name order, after the name a page token carried. */
   async pageLive(
     identityId: string,

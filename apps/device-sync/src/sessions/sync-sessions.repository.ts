@@ -57,6 +57,10 @@ export class SyncSessionsRepository {
       : undefined;
   }
 
+  async deleteOfIdentity(identityId: string, tx: Transaction): Promise<void> {
+    await tx.query(`DELETE FROM device_sync.sync_sessions WHERE identity_id = $1`, [identityId]);
+  }
+
   /** Makes the pool known to the usage operations, adding `sessions` to its count. */
   async touchPool(identityPoolId: string, sessions: number, now: Date, tx: Transaction): Promise<void> {
     await tx.query(

@@ -1,0 +1,101 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DatasetChangedEvent, DeviceSyncTopics } from '@idfed/contracts';
+import { OutboxService } from '@idfed/messaging';
+import { Transaction } from '@idfed/persistence';
+import { SyncClock } from '../common/device-sync.config';
+import { DatasetRow } from '../datasets/dataset.row';
+import { DatasetsRepository } from '../datasets/datasets.repository';
+import { SyncSessionsRepository } from '../sessions/sync-sessions.repository';
+
+const MAX_DATASET_NAME = 128;
+
+/**
+ * The name a dataset takes when an identity merge brings it to the surviving identity, as Cognito
+ * names it for the mobile SDKs' onDatasetsMerged: `<name>.<merged identity id>`. ListRecords of
+ * `<name>` then lists it in MergedDatasetNames, and the app merges and deletes it. A name that would
+ * pass 128 characters keeps as much of its start as fits.
+ */
+export function mergedDatasetName(name: string, sourceIdentityId: string): string {
+  const suffix = `.${sourceIdentityId}`;
+  return `${name.slice(0, Math.max(1, MAX_DATASET_NAME - suffix.length))}${suffix}`;
+}
+
+/**
+ * What happens to an identity's sync data when the federation broker merges or deletes the
+ * identity. Both run inside the inbox's transaction, so each event applies once, and announce
+ * what changed through the outbox like the API's own changes.
+ */
+@Injectable()
+export class IdentityData {
+  constructor(
+    @Inject(DatasetsRepository) private readonly datasets: DatasetsRepository,
+    @Inject(SyncSessionsRepository) private readonly sessions: SyncSessionsRepository,
+    @Inject(OutboxService) private readonly outbox: OutboxService,
+    @Inject(SyncClock) private readonly clock: SyncClock,
+  ) {}
+
+  /**
+   * The merged identity's live datasets move to the surviving one under their merged names
+   * (records follow); what it had deleted, and its sync sessions, go. Returns the new names.
+   */
+  async merge(
+    sourceIdentityId: string,
+    destinationIdentityId: string,
+    correlationId: string,
+    tx: Transaction,
+  ): Promise<string[]> {
+    const now = this.clock.now();
+    const moved: string[] = [];
+    for (const dataset of await this.datasets.allOfIdentity(sourceIdentityId, tx)) {
+      if (!dataset.live) continue;
+      const name = mergedDatasetName(dataset.datasetName, sourceIdentityId);
+      const done = await this.datasets.moveTo(dataset, destinationIdentityId, name, now, tx);
+      if (!done) continue;
+      moved.push(name);
+      await this.announce(
+        { ...dataset, identityId: destinationIdentityId, datasetName: name },
+        false,
+        correlationId,
+        now,
+        tx,
+      );
+    }
+    await this.datasets.deleteAllOfIdentity(sourceIdentityId, tx);
+    await this.sessions.deleteOfIdentity(sourceIdentityId, tx);
+    return moved;
+  }
+
+  /** The identity is gone: so are its datasets, records and sync sessions. */
+  async remove(identityId: string, correlationId: string, tx: Transaction): Promise<void> {
+    const now = this.clock.now();
+    for (const dataset of await this.datasets.allOfIdentity(identityId, tx)) {
+      if (dataset.live)
+        await this.announce({ ...dataset, syncCount: dataset.syncCount + 1 }, true, correlationId, now, tx);
+    }
+    await this.datasets.deleteAllOfIdentity(identityId, tx);
+    await this.sessions.deleteOfIdentity(identityId, tx);
+  }
+
+  private async announce(
+    dataset: DatasetRow,
+    deleted: boolean,
+    correlationId: string,
+    now: Date,
+    tx: Transaction,
+  ): Promise<void> {
+    const event: DatasetChangedEvent = {
+      identityPoolId: dataset.identityPoolId,
+      identityId: dataset.identityId,
+      datasetName: dataset.datasetName,
+      syncCount: dataset.syncCount,
+      deleted,
+      occurredAt: now.toISOString(),
+    };
+    await this.outbox.add(tx, {
+      topic: DeviceSyncTopics.datasetChanged,
+      key: dataset.identityId,
+      payload: event,
+      correlationId,
+    });
+  }
+}
