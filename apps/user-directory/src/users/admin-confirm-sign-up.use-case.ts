@@ -7,11 +7,10 @@ import {
 } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
 import { OutboxService } from '@idfed/messaging';
-import { DataSource } from 'typeorm';
-import { VerificationCodeEntity } from '../database/entities';
-import { PoolsService } from '../pools/pools.service';
-import { requireAdminUser } from './user-lookup';
-import { cannotConfirm, markConfirmed } from './user-confirmation';
+import { Transactions } from '@idfed/persistence';
+import { UserLookup } from './user-lookup';
+import { cannotConfirm, UserConfirmation } from './user-confirmation';
+import { VerificationCodes } from './verification-codes';
 
 /** AdminConfirmSignUp: an administrator confirms a user without a code. */
 @Injectable()
@@ -19,17 +18,19 @@ export class AdminConfirmSignUpUseCase implements OperationHandler<
   typeof UserDirectoryOperations.AdminConfirmSignUp
 > {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(PoolsService) private readonly pools: PoolsService,
+    @Inject(Transactions) private readonly transactions: Transactions,
+    @Inject(UserLookup) private readonly lookup: UserLookup,
+    @Inject(VerificationCodes) private readonly codes: VerificationCodes,
+    @Inject(UserConfirmation) private readonly confirmation: UserConfirmation,
     @Inject(OutboxService) private readonly outbox: OutboxService,
   ) {}
 
   async execute(req: AdminUserRequest, meta: CommandMeta): Promise<AdminConfirmSignUpResponse> {
-    await this.dataSource.transaction(async (m) => {
-      const { user } = await requireAdminUser(m, this.pools, req);
+    await this.transactions.run(async (tx) => {
+      const { user } = await this.lookup.requireAdminUser(req, tx);
       if (user.status !== 'UNCONFIRMED') throw cannotConfirm(user);
-      await m.delete(VerificationCodeEntity, { userSub: user.sub, purpose: 'confirm-sign-up' });
-      await markConfirmed(m, this.outbox, user, user.attributes, 'admin', meta.requestId);
+      await this.codes.discard(user.sub, 'confirm-sign-up', tx);
+      await this.confirmation.markConfirmed(user, user.attributes, 'admin', meta.requestId, tx);
     });
     this.outbox.nudge();
     return {};

@@ -12,20 +12,19 @@ import { OperationHandler } from '@idfed/service-runtime';
 import { MESSAGE_SENDER, MessageSender, OutgoingMessage } from '../delivery/message-sender';
 import { randomUUID } from 'node:crypto';
 import { OutboxService, ServiceError } from '@idfed/messaging';
-import { DataSource } from 'typeorm';
 import { CognitoErrors } from '../common/cognito-errors';
-import { isUniqueViolation } from '@idfed/persistence';
+import { Transactions } from '@idfed/persistence';
 import { Members, RequestValidator } from '../common/validate';
 import { UserEntity, UserPoolEntity } from '../database/entities';
 import { invitationMessage } from '../delivery/code-messages';
 import { deliverOrFail } from '../delivery/deliver-or-fail';
-import { PoolsService } from '../pools/pools.service';
 import { PasswordCredentials } from './password-credentials';
 import { passwordPolicyViolation } from './password-policy';
 import { generateTemporaryPassword, temporaryPasswordExpiry } from './temporary-password';
 import { checkRequiredAttributes, userAttributesFromRequest } from './user-attributes';
 import { identityFor } from './user-identity';
-import { findUser } from './user-lookup';
+import { UserLookup } from './user-lookup';
+import { UsersRepository } from './users.repository';
 import { toUserType } from './user-type';
 
 const MEDIUM_ATTRIBUTE: Record<DeliveryMediumType, 'email' | 'phone_number'> = {
@@ -43,8 +42,9 @@ export class AdminCreateUserUseCase implements OperationHandler<
   typeof UserDirectoryOperations.AdminCreateUser
 > {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(PoolsService) private readonly pools: PoolsService,
+    @Inject(Transactions) private readonly transactions: Transactions,
+    @Inject(UserLookup) private readonly lookup: UserLookup,
+    @Inject(UsersRepository) private readonly users: UsersRepository,
     @Inject(PasswordCredentials) private readonly credentials: PasswordCredentials,
     @Inject(MESSAGE_SENDER) private readonly sender: MessageSender,
     @Inject(OutboxService) private readonly outbox: OutboxService,
@@ -60,7 +60,7 @@ export class AdminCreateUserUseCase implements OperationHandler<
       .oneOf('MessageAction', ['RESEND', 'SUPPRESS'])
       .enumList('DesiredDeliveryMediums', ['SMS', 'EMAIL'])
       .check();
-    const pool = await this.pools.require(this.dataSource.manager, req.UserPoolId);
+    const pool = await this.lookup.requirePool(req.UserPoolId);
     if (req.TemporaryPassword !== undefined) {
       const violation = passwordPolicyViolation(req.TemporaryPassword, pool.config.passwordPolicy);
       if (violation) throw CognitoErrors.invalidPassword(violation);
@@ -99,33 +99,28 @@ export class AdminCreateUserUseCase implements OperationHandler<
       createdAt: now,
       updatedAt: now,
     };
-    try {
-      await this.dataSource.transaction(async (m) => {
-        await m.insert(UserEntity, user);
-        const event: UserCreatedByAdminEvent = {
-          userPoolId: pool.id,
-          sub,
-          username: identity.username,
-          status: 'FORCE_CHANGE_PASSWORD',
-          occurredAt: now.toISOString(),
-        };
-        await this.outbox.add(m, {
-          topic: UserDirectoryTopics.userCreatedByAdmin,
-          key: sub,
-          payload: event,
-          correlationId,
-        });
-        // Sent before the commit: if delivery fails, no user is left behind with a password nobody received.
-        for (const message of invitations) await deliverOrFail(this.sender, message);
-      });
-    } catch (err) {
-      if (isUniqueViolation(err)) {
+    await this.transactions.run(async (tx) => {
+      if ((await this.users.insert(user, tx)) === 'exists') {
         throw identity.aliasKey
           ? CognitoErrors.aliasExists()
           : new ServiceError('UsernameExistsException', 'User account already exists');
       }
-      throw err;
-    }
+      const event: UserCreatedByAdminEvent = {
+        userPoolId: pool.id,
+        sub,
+        username: identity.username,
+        status: 'FORCE_CHANGE_PASSWORD',
+        occurredAt: now.toISOString(),
+      };
+      await this.outbox.add(tx, {
+        topic: UserDirectoryTopics.userCreatedByAdmin,
+        key: sub,
+        payload: event,
+        correlationId,
+      });
+      // Sent before the commit: if delivery fails, no user is left behind with a password nobody received.
+      for (const message of invitations) await deliverOrFail(this.sender, message);
+    });
     this.outbox.nudge();
     return { User: toUserType(user) };
   }
@@ -135,15 +130,10 @@ export class AdminCreateUserUseCase implements OperationHandler<
     req: AdminCreateUserRequest,
     temporaryPassword: string,
   ): Promise<AdminCreateUserResponse> {
-    const found = await findUser(this.dataSource.manager, pool.id, pool.config, req.Username);
-    if (!found) throw CognitoErrors.userNotFound();
+    const found = await this.lookup.requireUser(pool, req.Username);
     const stored = await this.credentials.derive(pool.id, found.username, temporaryPassword);
-    const user = await this.dataSource.transaction(async (m) => {
-      const locked = await m.findOne(UserEntity, {
-        where: { sub: found.sub },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!locked) throw CognitoErrors.userNotFound();
+    const user = await this.transactions.run(async (tx) => {
+      const locked = await this.lookup.lockUser(found.sub, tx);
       if (locked.status !== 'FORCE_CHANGE_PASSWORD') {
         throw new ServiceError(
           'UnsupportedUserStateException',
@@ -156,7 +146,7 @@ export class AdminCreateUserUseCase implements OperationHandler<
         passwordExpiresAt: temporaryPasswordExpiry(pool.config, now),
         updatedAt: now,
       };
-      await m.update(UserEntity, { sub: locked.sub }, values);
+      await this.users.update(locked.sub, values, tx);
       for (const message of this.invitations(pool.id, req, locked.attributes, temporaryPassword)) {
         await deliverOrFail(this.sender, message);
       }

@@ -5,11 +5,8 @@ import {
   UserDirectoryOperations,
 } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
-import { DataSource } from 'typeorm';
-import { CognitoErrors } from '../common/cognito-errors';
 import { Members, RequestValidator } from '../common/validate';
-import { PoolsService } from '../pools/pools.service';
-import { findUser } from './user-lookup';
+import { UserLookup } from './user-lookup';
 import { UserAttributeEdits } from './user-attribute-edits';
 
 /** AdminDeleteUserAttributes: an administrator removes attributes of a user. */
@@ -18,8 +15,7 @@ export class AdminDeleteUserAttributesUseCase implements OperationHandler<
   typeof UserDirectoryOperations.AdminDeleteUserAttributes
 > {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(PoolsService) private readonly pools: PoolsService,
+    @Inject(UserLookup) private readonly lookup: UserLookup,
     @Inject(UserAttributeEdits) private readonly edits: UserAttributeEdits,
   ) {}
 
@@ -29,9 +25,8 @@ export class AdminDeleteUserAttributesUseCase implements OperationHandler<
       .string('Username', Members.username)
       .stringList('UserAttributeNames', { required: true })
       .check();
-    const pool = await this.pools.require(this.dataSource.manager, req.UserPoolId);
-    const user = await findUser(this.dataSource.manager, pool.id, pool.config, req.Username);
-    if (!user) throw CognitoErrors.userNotFound();
+    const pool = await this.lookup.requirePool(req.UserPoolId);
+    const user = await this.lookup.requireUser(pool, req.Username);
     await this.edits.remove(pool, user.sub, req.UserAttributeNames);
     return {};
   }

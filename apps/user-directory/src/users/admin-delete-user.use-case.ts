@@ -7,10 +7,9 @@ import {
 } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
 import { OutboxService } from '@idfed/messaging';
-import { DataSource } from 'typeorm';
-import { PoolsService } from '../pools/pools.service';
-import { deleteUserWithEvent } from './user-deletion';
-import { requireAdminUser } from './user-lookup';
+import { Transactions } from '@idfed/persistence';
+import { UserDeletion } from './user-deletion';
+import { UserLookup } from './user-lookup';
 
 /** AdminDeleteUser: the user and everything of theirs, announced. */
 @Injectable()
@@ -18,15 +17,16 @@ export class AdminDeleteUserUseCase implements OperationHandler<
   typeof UserDirectoryOperations.AdminDeleteUser
 > {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(PoolsService) private readonly pools: PoolsService,
+    @Inject(Transactions) private readonly transactions: Transactions,
+    @Inject(UserLookup) private readonly lookup: UserLookup,
+    @Inject(UserDeletion) private readonly deletion: UserDeletion,
     @Inject(OutboxService) private readonly outbox: OutboxService,
   ) {}
 
   async execute(req: AdminUserRequest, meta: CommandMeta): Promise<AdminDeleteUserResponse> {
-    await this.dataSource.transaction(async (m) => {
-      const { user } = await requireAdminUser(m, this.pools, req);
-      await deleteUserWithEvent(m, this.outbox, user, meta.requestId);
+    await this.transactions.run(async (tx) => {
+      const { user } = await this.lookup.requireAdminUser(req, tx);
+      await this.deletion.delete(user, meta.requestId, tx);
     });
     this.outbox.nudge();
     return {};

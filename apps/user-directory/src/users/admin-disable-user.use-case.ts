@@ -9,11 +9,10 @@ import {
 } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
 import { OutboxService } from '@idfed/messaging';
-import { DataSource } from 'typeorm';
+import { Transactions } from '@idfed/persistence';
 import { Sessions } from '../auth/sessions';
-import { UserEntity } from '../database/entities';
-import { PoolsService } from '../pools/pools.service';
-import { requireAdminUser } from './user-lookup';
+import { UserLookup } from './user-lookup';
+import { UsersRepository } from './users.repository';
 
 /**
  * AdminDisableUser. As in Cognito, disabling also ends every session: a disabled user cannot sign
@@ -24,18 +23,19 @@ export class AdminDisableUserUseCase implements OperationHandler<
   typeof UserDirectoryOperations.AdminDisableUser
 > {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(PoolsService) private readonly pools: PoolsService,
+    @Inject(Transactions) private readonly transactions: Transactions,
+    @Inject(UserLookup) private readonly lookup: UserLookup,
+    @Inject(UsersRepository) private readonly users: UsersRepository,
     @Inject(OutboxService) private readonly outbox: OutboxService,
     @Inject(Sessions) private readonly sessions: Sessions,
   ) {}
 
   async execute(req: AdminUserRequest, meta: CommandMeta): Promise<AdminDisableUserResponse> {
-    await this.dataSource.transaction(async (m) => {
-      const { pool, user } = await requireAdminUser(m, this.pools, req);
+    await this.transactions.run(async (tx) => {
+      const { pool, user } = await this.lookup.requireAdminUser(req, tx);
       if (!user.enabled) return;
-      const tokensValidAfter = await this.sessions.endAll(m, user, meta.requestId);
-      await m.update(UserEntity, { sub: user.sub }, { enabled: false, updatedAt: tokensValidAfter });
+      const tokensValidAfter = await this.sessions.endAll(tx, user, meta.requestId);
+      await this.users.update(user.sub, { enabled: false, updatedAt: tokensValidAfter }, tx);
       const event: UserDisabledEvent = {
         userPoolId: pool.id,
         sub: user.sub,
@@ -43,7 +43,7 @@ export class AdminDisableUserUseCase implements OperationHandler<
         tokensValidAfter: tokensValidAfter.toISOString(),
         occurredAt: tokensValidAfter.toISOString(),
       };
-      await this.outbox.add(m, {
+      await this.outbox.add(tx, {
         topic: UserDirectoryTopics.userDisabled,
         key: user.sub,
         payload: event,

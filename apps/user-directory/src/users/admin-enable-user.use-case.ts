@@ -9,10 +9,9 @@ import {
 } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
 import { OutboxService } from '@idfed/messaging';
-import { DataSource } from 'typeorm';
-import { UserEntity } from '../database/entities';
-import { PoolsService } from '../pools/pools.service';
-import { requireAdminUser } from './user-lookup';
+import { Transactions } from '@idfed/persistence';
+import { UserLookup } from './user-lookup';
+import { UsersRepository } from './users.repository';
 
 /**
  * AdminEnableUser. Enabling does not bring the sessions that disabling ended back. The change is
@@ -23,24 +22,25 @@ export class AdminEnableUserUseCase implements OperationHandler<
   typeof UserDirectoryOperations.AdminEnableUser
 > {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(PoolsService) private readonly pools: PoolsService,
+    @Inject(Transactions) private readonly transactions: Transactions,
+    @Inject(UserLookup) private readonly lookup: UserLookup,
+    @Inject(UsersRepository) private readonly users: UsersRepository,
     @Inject(OutboxService) private readonly outbox: OutboxService,
   ) {}
 
   async execute(req: AdminUserRequest, meta: CommandMeta): Promise<AdminEnableUserResponse> {
-    await this.dataSource.transaction(async (m) => {
-      const { pool, user } = await requireAdminUser(m, this.pools, req);
+    await this.transactions.run(async (tx) => {
+      const { pool, user } = await this.lookup.requireAdminUser(req, tx);
       if (user.enabled) return;
       const now = new Date();
-      await m.update(UserEntity, { sub: user.sub }, { enabled: true, updatedAt: now });
+      await this.users.update(user.sub, { enabled: true, updatedAt: now }, tx);
       const event: UserEnabledEvent = {
         userPoolId: pool.id,
         sub: user.sub,
         username: user.username,
         occurredAt: now.toISOString(),
       };
-      await this.outbox.add(m, {
+      await this.outbox.add(tx, {
         topic: UserDirectoryTopics.userEnabled,
         key: user.sub,
         payload: event,

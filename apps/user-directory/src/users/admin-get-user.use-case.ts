@@ -1,21 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AdminGetUserResponse, AdminUserRequest, UserDirectoryOperations } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
-import { DataSource } from 'typeorm';
-import { PoolsService } from '../pools/pools.service';
 import { toAttributeList } from './user-attributes';
-import { requireAdminUser } from './user-lookup';
+import { UserLookup } from './user-lookup';
 
 /** AdminGetUser: a user's attributes and state, for an administrator. */
 @Injectable()
 export class AdminGetUserUseCase implements OperationHandler<typeof UserDirectoryOperations.AdminGetUser> {
-  constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(PoolsService) private readonly pools: PoolsService,
-  ) {}
+  constructor(@Inject(UserLookup) private readonly lookup: UserLookup) {}
 
   async execute(req: AdminUserRequest): Promise<AdminGetUserResponse> {
-    const { user } = await requireAdminUser(this.dataSource.manager, this.pools, req, false);
+    const { user } = await this.lookup.requireAdminUser(req, undefined, false);
     return {
       Username: user.username,
       UserAttributes: toAttributeList(user.sub, user.attributes),

@@ -9,15 +9,14 @@ import {
 } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
 import { OutboxService } from '@idfed/messaging';
-import { DataSource } from 'typeorm';
+import { Transactions } from '@idfed/persistence';
 import { CognitoErrors } from '../common/cognito-errors';
 import { Members, RequestValidator } from '../common/validate';
-import { UserEntity } from '../database/entities';
-import { PoolsService } from '../pools/pools.service';
 import { PasswordCredentials } from './password-credentials';
 import { passwordPolicyViolation } from './password-policy';
 import { temporaryPasswordExpiry } from './temporary-password';
-import { findUser } from './user-lookup';
+import { UserLookup } from './user-lookup';
+import { UsersRepository } from './users.repository';
 
 /**
  * AdminSetUserPassword: a permanent password confirms the user (CONFIRMED); a temporary one
@@ -29,8 +28,9 @@ export class AdminSetUserPasswordUseCase implements OperationHandler<
   typeof UserDirectoryOperations.AdminSetUserPassword
 > {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(PoolsService) private readonly pools: PoolsService,
+    @Inject(Transactions) private readonly transactions: Transactions,
+    @Inject(UserLookup) private readonly lookup: UserLookup,
+    @Inject(UsersRepository) private readonly users: UsersRepository,
     @Inject(PasswordCredentials) private readonly credentials: PasswordCredentials,
     @Inject(OutboxService) private readonly outbox: OutboxService,
   ) {}
@@ -42,29 +42,24 @@ export class AdminSetUserPasswordUseCase implements OperationHandler<
       .string('Password', { required: true, min: 1, max: 256, secret: true })
       .boolean('Permanent')
       .check();
-    const pool = await this.pools.require(this.dataSource.manager, req.UserPoolId);
-    const user = await findUser(this.dataSource.manager, pool.id, pool.config, req.Username);
-    if (!user) throw CognitoErrors.userNotFound();
+    const pool = await this.lookup.requirePool(req.UserPoolId);
+    const user = await this.lookup.requireUser(pool, req.Username);
     const violation = passwordPolicyViolation(req.Password, pool.config.passwordPolicy);
     if (violation) throw CognitoErrors.invalidPassword(violation);
     const stored = await this.credentials.derive(pool.id, user.username, req.Password);
     const permanent = req.Permanent === true;
-    await this.dataSource.transaction(async (m) => {
-      const locked = await m.findOne(UserEntity, {
-        where: { sub: user.sub },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!locked) throw CognitoErrors.userNotFound();
+    await this.transactions.run(async (tx) => {
+      const locked = await this.lookup.lockUser(user.sub, tx);
       const now = new Date();
-      await m.update(
-        UserEntity,
-        { sub: locked.sub },
+      await this.users.update(
+        locked.sub,
         {
           ...stored,
           status: permanent ? 'CONFIRMED' : 'FORCE_CHANGE_PASSWORD',
           passwordExpiresAt: permanent ? null : temporaryPasswordExpiry(pool.config, now),
           updatedAt: now,
         },
+        tx,
       );
       if (permanent && locked.status === 'UNCONFIRMED') {
         const event: UserConfirmedEvent = {
@@ -74,7 +69,7 @@ export class AdminSetUserPasswordUseCase implements OperationHandler<
           confirmedBy: 'admin',
           occurredAt: now.toISOString(),
         };
-        await this.outbox.add(m, {
+        await this.outbox.add(tx, {
           topic: UserDirectoryTopics.userConfirmed,
           key: locked.sub,
           payload: event,

@@ -5,12 +5,9 @@ import {
   UserDirectoryOperations,
 } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
-import { DataSource } from 'typeorm';
-import { CognitoErrors } from '../common/cognito-errors';
 import { Members, RequestValidator } from '../common/validate';
-import { PoolsService } from '../pools/pools.service';
 import { userAttributesFromRequest } from './user-attributes';
-import { findUser } from './user-lookup';
+import { UserLookup } from './user-lookup';
 import { UserAttributeEdits } from './user-attribute-edits';
 
 /** AdminUpdateUserAttributes: an administrator changes a user's attributes (codes go out for a changed email or phone). */
@@ -19,8 +16,7 @@ export class AdminUpdateUserAttributesUseCase implements OperationHandler<
   typeof UserDirectoryOperations.AdminUpdateUserAttributes
 > {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(PoolsService) private readonly pools: PoolsService,
+    @Inject(UserLookup) private readonly lookup: UserLookup,
     @Inject(UserAttributeEdits) private readonly edits: UserAttributeEdits,
   ) {}
 
@@ -32,10 +28,9 @@ export class AdminUpdateUserAttributesUseCase implements OperationHandler<
       .check();
     if (req.UserAttributes == null)
       RequestValidator.of(req).string('UserAttributes', { required: true }).check();
-    const pool = await this.pools.require(this.dataSource.manager, req.UserPoolId);
+    const pool = await this.lookup.requirePool(req.UserPoolId);
     const updates = userAttributesFromRequest(pool.config, req.UserAttributes, { admin: true });
-    const user = await findUser(this.dataSource.manager, pool.id, pool.config, req.Username);
-    if (!user) throw CognitoErrors.userNotFound();
+    const user = await this.lookup.requireUser(pool, req.Username);
     await this.edits.change(pool, user.sub, updates);
     return {};
   }

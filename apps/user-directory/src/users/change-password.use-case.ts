@@ -1,15 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ChangePasswordRequest, ChangePasswordResponse, UserDirectoryOperations } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
-import { DataSource } from 'typeorm';
+import { Transactions } from '@idfed/persistence';
 import { AttemptLimiter, CheckOutcome, userSubject } from '../attempts/attempt-limiter';
 import { AccessTokenVerifier } from '../auth/access-token.verifier';
 import { CognitoErrors } from '../common/cognito-errors';
 import { Members, RequestValidator } from '../common/validate';
-import { UserEntity, UserPoolEntity } from '../database/entities';
+import { UserEntity } from '../database/entities';
 import { PasswordCredentials } from './password-credentials';
 import { passwordPolicyViolation } from './password-policy';
-import { lockUser } from './user-lookup';
+import { UserLookup } from './user-lookup';
+import { UsersRepository } from './users.repository';
 
 /**
  * ChangePassword: the signed-in user replaces their password. Sessions stay, as in Cognito.
@@ -32,7 +33,9 @@ export class ChangePasswordUseCase implements OperationHandler<
   typeof UserDirectoryOperations.ChangePassword
 > {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(Transactions) private readonly transactions: Transactions,
+    @Inject(UsersRepository) private readonly users: UsersRepository,
+    @Inject(UserLookup) private readonly lookup: UserLookup,
     @Inject(AccessTokenVerifier) private readonly tokens: AccessTokenVerifier,
     @Inject(PasswordCredentials) private readonly credentials: PasswordCredentials,
     @Inject(AttemptLimiter) private readonly attempts: AttemptLimiter,
@@ -45,7 +48,7 @@ export class ChangePasswordUseCase implements OperationHandler<
       .string('AccessToken', Members.accessToken)
       .check();
     let user = await this.tokens.userOf(req.AccessToken);
-    const pool = await this.dataSource.manager.findOneOrFail(UserPoolEntity, { where: { id: user.poolId } });
+    const pool = await this.lookup.requirePool(user.poolId);
     const violation = passwordPolicyViolation(req.ProposedPassword, pool.config.passwordPolicy);
     let stored: Awaited<ReturnType<PasswordCredentials['derive']>> | undefined;
     for (let counted = true; ; counted = false) {
@@ -53,12 +56,12 @@ export class ChangePasswordUseCase implements OperationHandler<
       if (violation) throw CognitoErrors.invalidPassword(violation);
       stored ??= await this.credentials.derive(pool.id, user.username, req.ProposedPassword);
       const seen = this.credentials.storedVersion(user);
-      const changed = await this.dataSource.transaction(async (m) => {
-        const locked = await lockUser(m, user.sub);
+      const changed = await this.transactions.run(async (tx) => {
+        const locked = await this.lookup.lockUser(user.sub, tx);
         if (!locked.enabled) throw CognitoErrors.notAuthorized('User is disabled.');
         if (this.credentials.storedVersion(locked) !== seen) return locked;
-        await this.attempts.noteReplaced(m, userSubject(locked), locked);
-        await m.update(UserEntity, { sub: locked.sub }, { ...stored, updatedAt: new Date() });
+        await this.attempts.noteReplaced(tx, userSubject(locked), locked);
+        await this.users.update(locked.sub, { ...stored, updatedAt: new Date() }, tx);
         return undefined;
       });
       if (!changed) return {};

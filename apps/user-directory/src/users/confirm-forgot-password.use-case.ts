@@ -5,18 +5,17 @@ import {
   UserDirectoryOperations,
 } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
-import { DataSource } from 'typeorm';
+import { Transactions } from '@idfed/persistence';
 import { AttemptLimiter, userSubject } from '../attempts/attempt-limiter';
 import { checkSecretHash } from '../auth/client-secret.check';
 import { ClientsService } from '../clients/clients.service';
 import { CognitoErrors } from '../common/cognito-errors';
 import { Members, Patterns, RequestValidator } from '../common/validate';
-import { UserEntity, UserPoolEntity } from '../database/entities';
 import { PasswordCredentials } from './password-credentials';
 import { passwordPolicyViolation } from './password-policy';
-import { findUser, lockUser } from './user-lookup';
-import { CodeDigest } from './secrets-at-rest';
-import { checkCode, codeRefusal, consumeCode } from './verification-codes';
+import { UserLookup } from './user-lookup';
+import { UsersRepository } from './users.repository';
+import { codeRefusal, VerificationCodes } from './verification-codes';
 
 /**
  * ConfirmForgotPassword: the new password replaces both the argon2 hash and the SRP verifier. As in
@@ -27,11 +26,13 @@ export class ConfirmForgotPasswordUseCase implements OperationHandler<
   typeof UserDirectoryOperations.ConfirmForgotPassword
 > {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(Transactions) private readonly transactions: Transactions,
+    @Inject(UsersRepository) private readonly users: UsersRepository,
+    @Inject(UserLookup) private readonly lookup: UserLookup,
     @Inject(ClientsService) private readonly clients: ClientsService,
     @Inject(PasswordCredentials) private readonly credentials: PasswordCredentials,
     @Inject(AttemptLimiter) private readonly attempts: AttemptLimiter,
-    @Inject(CodeDigest) private readonly codes: CodeDigest,
+    @Inject(VerificationCodes) private readonly codes: VerificationCodes,
   ) {}
 
   /**
@@ -50,32 +51,31 @@ export class ConfirmForgotPasswordUseCase implements OperationHandler<
     const auth = await this.clients.forAuth(req.ClientId);
     checkSecretHash(auth, req.SecretHash, [req.Username]);
     const hideExistence = auth.client.config.preventUserExistenceErrors === 'ENABLED';
-    const m = this.dataSource.manager;
-    const pool = await m.findOneOrFail(UserPoolEntity, { where: { id: auth.client.poolId } });
-    const user = await findUser(m, pool.id, pool.config, req.Username);
+    const pool = await this.lookup.requirePool(auth.client.poolId);
+    const user = await this.users.findByName(pool.id, pool.config, req.Username);
     if (!user && !hideExistence) throw CognitoErrors.userNotFound();
     // The policy first, for known and unknown names alike: a weak password does not use up a guess.
     const violation = passwordPolicyViolation(req.Password, pool.config.passwordPolicy);
     if (violation) throw CognitoErrors.invalidPassword(violation);
     const subject = user ? userSubject(user) : this.attempts.unknownName(pool.id, pool.config, req.Username);
     await this.attempts.begin('forgot-password', subject);
-    const check = await checkCode(m, user?.sub, 'forgot-password', req.ConfirmationCode, this.codes);
+    const check = await this.codes.check(user?.sub, 'forgot-password', req.ConfirmationCode);
     if (!user || check !== 'match') throw codeRefusal(check === 'match' ? 'mismatch' : check, hideExistence);
 
     const stored = await this.credentials.derive(pool.id, user.username, req.Password);
-    await this.dataSource.transaction(async (tx) => {
-      const locked = await lockUser(tx, user.sub);
+    await this.transactions.run(async (tx) => {
+      const locked = await this.lookup.lockUser(user.sub, tx);
       // Taken by a concurrent request since the check: after it, this code is gone.
-      if (!(await consumeCode(tx, locked.sub, 'forgot-password', req.ConfirmationCode, this.codes)))
+      if (!(await this.codes.consume(locked.sub, 'forgot-password', req.ConfirmationCode, tx)))
         throw codeRefusal('missing', hideExistence);
       const status =
         locked.status === 'RESET_REQUIRED' || locked.status === 'FORCE_CHANGE_PASSWORD'
           ? 'CONFIRMED'
           : locked.status;
-      await tx.update(
-        UserEntity,
-        { sub: locked.sub },
+      await this.users.update(
+        locked.sub,
         { ...stored, status, passwordExpiresAt: null, updatedAt: new Date() },
+        tx,
       );
     });
     await this.attempts.succeeded('forgot-password', subject);

@@ -7,17 +7,19 @@ import {
 } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
 import { OutboxService } from '@idfed/messaging';
-import { DataSource } from 'typeorm';
+import { Transactions } from '@idfed/persistence';
 import { AccessTokenVerifier } from '../auth/access-token.verifier';
 import { Members, RequestValidator } from '../common/validate';
-import { deleteUserWithEvent } from './user-deletion';
-import { lockUser } from './user-lookup';
+import { UserDeletion } from './user-deletion';
+import { UserLookup } from './user-lookup';
 
 /** DeleteUser: the holder of an access token deletes their own account. */
 @Injectable()
 export class DeleteUserUseCase implements OperationHandler<typeof UserDirectoryOperations.DeleteUser> {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(Transactions) private readonly transactions: Transactions,
+    @Inject(UserLookup) private readonly lookup: UserLookup,
+    @Inject(UserDeletion) private readonly deletion: UserDeletion,
     @Inject(OutboxService) private readonly outbox: OutboxService,
     @Inject(AccessTokenVerifier) private readonly tokens: AccessTokenVerifier,
   ) {}
@@ -25,9 +27,9 @@ export class DeleteUserUseCase implements OperationHandler<typeof UserDirectoryO
   async execute(req: AccessTokenRequest, meta: CommandMeta): Promise<DeleteUserResponse> {
     RequestValidator.of(req).string('AccessToken', Members.accessToken).check();
     const user = await this.tokens.userOf(req.AccessToken);
-    await this.dataSource.transaction(async (m) => {
-      const locked = await lockUser(m, user.sub);
-      await deleteUserWithEvent(m, this.outbox, locked, meta.requestId);
+    await this.transactions.run(async (tx) => {
+      const locked = await this.lookup.lockUser(user.sub, tx);
+      await this.deletion.delete(locked, meta.requestId, tx);
     });
     this.outbox.nudge();
     return {};

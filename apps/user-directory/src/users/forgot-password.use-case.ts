@@ -1,19 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ForgotPasswordRequest, ForgotPasswordResponse, UserDirectoryOperations } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
-import { DataSource } from 'typeorm';
 import { AttemptLimiter, userSubject } from '../attempts/attempt-limiter';
 import { checkSecretHash } from '../auth/client-secret.check';
 import { ClientsService } from '../clients/clients.service';
 import { CognitoErrors } from '../common/cognito-errors';
 import { Members, RequestValidator } from '../common/validate';
-import { UserPoolEntity } from '../database/entities';
 import { passwordResetMessage } from '../delivery/code-messages';
 import { BackgroundDelivery } from '../delivery/background-delivery';
 import { isEmail, isPhoneNumber } from './user-attributes';
-import { findUser } from './user-lookup';
-import { CodeDigest } from './secrets-at-rest';
-import { codeIssueStatement, deliveryDetails, recoveryChannel } from './verification-codes';
+import { UserLookup } from './user-lookup';
+import { UsersRepository } from './users.repository';
+import { deliveryDetails, recoveryChannel, VerificationCodes } from './verification-codes';
 
 /**
  * ForgotPassword: a reset code to a verified email or phone. Wrong guesses of it lock the user out
@@ -24,11 +22,12 @@ export class ForgotPasswordUseCase implements OperationHandler<
   typeof UserDirectoryOperations.ForgotPassword
 > {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(UsersRepository) private readonly users: UsersRepository,
+    @Inject(UserLookup) private readonly lookup: UserLookup,
     @Inject(ClientsService) private readonly clients: ClientsService,
     @Inject(BackgroundDelivery) private readonly delivery: BackgroundDelivery,
     @Inject(AttemptLimiter) private readonly attempts: AttemptLimiter,
-    @Inject(CodeDigest) private readonly codes: CodeDigest,
+    @Inject(VerificationCodes) private readonly codes: VerificationCodes,
   ) {}
 
   /**
@@ -44,9 +43,8 @@ export class ForgotPasswordUseCase implements OperationHandler<
     const auth = await this.clients.forAuth(req.ClientId);
     checkSecretHash(auth, req.SecretHash, [req.Username]);
     const hideExistence = auth.client.config.preventUserExistenceErrors === 'ENABLED';
-    const m = this.dataSource.manager;
-    const pool = await m.findOneOrFail(UserPoolEntity, { where: { id: auth.client.poolId } });
-    const user = await findUser(m, pool.id, pool.config, req.Username);
+    const pool = await this.lookup.requirePool(auth.client.poolId);
+    const user = await this.users.findByName(pool.id, pool.config, req.Username);
     if (!user) {
       if (!hideExistence) throw CognitoErrors.userNotFound();
       // The answer a real user would get, so that the response tells nothing.
@@ -72,7 +70,7 @@ export class ForgotPasswordUseCase implements OperationHandler<
         'Cannot reset password for the user as there is no registered/verified email or phone_number',
       );
     }
-    const { code, statement } = codeIssueStatement(user.sub, 'forgot-password', this.codes);
+    const { code, statement } = this.codes.issueAlongside(user.sub, 'forgot-password');
     await this.attempts.begin('code-delivery', userSubject(user), statement);
     this.delivery.enqueue(
       passwordResetMessage(channel.medium, channel.destination, code, pool.id, user.username),

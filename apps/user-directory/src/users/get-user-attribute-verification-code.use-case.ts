@@ -5,15 +5,14 @@ import {
   UserDirectoryOperations,
 } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
-import { DataSource } from 'typeorm';
+import { Transactions } from '@idfed/persistence';
 import { AccessTokenVerifier } from '../auth/access-token.verifier';
 import { CognitoErrors } from '../common/cognito-errors';
 import { Members, RequestValidator } from '../common/validate';
 import { confirmationMessage } from '../delivery/code-messages';
 import { deliverOrFail } from '../delivery/deliver-or-fail';
 import { MESSAGE_SENDER, MessageSender } from '../delivery/message-sender';
-import { CodeDigest } from './secrets-at-rest';
-import { deliveryDetails, issueCode } from './verification-codes';
+import { deliveryDetails, VerificationCodes } from './verification-codes';
 import { channelFor, UserAttributeEdits, verifiable } from './user-attribute-edits';
 
 /** GetUserAttributeVerificationCode: a code to verify the email or phone of the holder of an access token. */
@@ -22,10 +21,10 @@ export class GetUserAttributeVerificationCodeUseCase implements OperationHandler
   typeof UserDirectoryOperations.GetUserAttributeVerificationCode
 > {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(Transactions) private readonly transactions: Transactions,
     @Inject(AccessTokenVerifier) private readonly tokens: AccessTokenVerifier,
     @Inject(MESSAGE_SENDER) private readonly sender: MessageSender,
-    @Inject(CodeDigest) private readonly codes: CodeDigest,
+    @Inject(VerificationCodes) private readonly codes: VerificationCodes,
     @Inject(UserAttributeEdits) private readonly edits: UserAttributeEdits,
   ) {}
 
@@ -42,8 +41,8 @@ export class GetUserAttributeVerificationCodeUseCase implements OperationHandler
     if (!destination) throw CognitoErrors.invalidParameter(`User does not have the attribute ${attribute}.`);
     const pool = await this.edits.poolOf(user);
     const channel = channelFor(attribute, destination);
-    await this.dataSource.transaction(async (m) => {
-      const code = await issueCode(m, user.sub, `verify-${attribute}`, this.codes);
+    await this.transactions.run(async (tx) => {
+      const code = await this.codes.issue(user.sub, `verify-${attribute}`, tx);
       await deliverOrFail(
         this.sender,
         confirmationMessage(channel.medium, destination, code, pool.id, user.username),

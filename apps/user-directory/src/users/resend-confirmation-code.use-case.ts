@@ -6,21 +6,19 @@ import {
   UserDirectoryOperations,
 } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
-import { DataSource } from 'typeorm';
 import { createHash } from 'node:crypto';
 import { AttemptLimiter, userSubject } from '../attempts/attempt-limiter';
 import { checkSecretHash } from '../auth/client-secret.check';
 import { ClientsService } from '../clients/clients.service';
 import { CognitoErrors } from '../common/cognito-errors';
 import { Patterns, RequestValidator } from '../common/validate';
-import { UserPoolEntity } from '../database/entities';
 import { confirmationMessage } from '../delivery/code-messages';
 import { BackgroundDelivery } from '../delivery/background-delivery';
 import { PoolConfig } from '../pools/pool-config';
 import { maskDestination } from './user-attributes';
-import { findUser } from './user-lookup';
-import { CodeDigest } from './secrets-at-rest';
-import { codeIssueStatement, confirmationChannel } from './verification-codes';
+import { UserLookup } from './user-lookup';
+import { UsersRepository } from './users.repository';
+import { confirmationChannel, VerificationCodes } from './verification-codes';
 
 /** ResendConfirmationCode: a new sign-up code, delivered after the answer. */
 @Injectable()
@@ -28,11 +26,12 @@ export class ResendConfirmationCodeUseCase implements OperationHandler<
   typeof UserDirectoryOperations.ResendConfirmationCode
 > {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(UsersRepository) private readonly users: UsersRepository,
+    @Inject(UserLookup) private readonly lookup: UserLookup,
     @Inject(ClientsService) private readonly clients: ClientsService,
     @Inject(BackgroundDelivery) private readonly delivery: BackgroundDelivery,
     @Inject(AttemptLimiter) private readonly attempts: AttemptLimiter,
-    @Inject(CodeDigest) private readonly codes: CodeDigest,
+    @Inject(VerificationCodes) private readonly codes: VerificationCodes,
   ) {}
 
   /**
@@ -48,9 +47,8 @@ export class ResendConfirmationCodeUseCase implements OperationHandler<
       .check();
     const auth = await this.clients.forAuth(req.ClientId);
     checkSecretHash(auth, req.SecretHash, [req.Username]);
-    const m = this.dataSource.manager;
-    const pool = await m.findOneOrFail(UserPoolEntity, { where: { id: auth.client.poolId } });
-    const user = await findUser(m, pool.id, pool.config, req.Username);
+    const pool = await this.lookup.requirePool(auth.client.poolId);
+    const user = await this.users.findByName(pool.id, pool.config, req.Username);
     if (!user) {
       if (auth.client.config.preventUserExistenceErrors !== 'ENABLED') throw CognitoErrors.userNotFound();
       // A client that hides user existence gets the answer a real user would get, and no code goes out.
@@ -65,7 +63,7 @@ export class ResendConfirmationCodeUseCase implements OperationHandler<
     const channel = confirmationChannel(pool.config, user.attributes);
     if (!channel)
       throw CognitoErrors.invalidParameter('Cannot resend codes. Auto verification not turned on.');
-    const { code, statement } = codeIssueStatement(user.sub, 'confirm-sign-up', this.codes);
+    const { code, statement } = this.codes.issueAlongside(user.sub, 'confirm-sign-up');
     await this.attempts.begin('code-delivery', userSubject(user), statement);
     this.delivery.enqueue(
       confirmationMessage(channel.medium, channel.destination, code, pool.id, user.username),

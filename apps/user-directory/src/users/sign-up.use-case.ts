@@ -11,32 +11,33 @@ import { OperationHandler } from '@idfed/service-runtime';
 import { MESSAGE_SENDER, MessageSender } from '../delivery/message-sender';
 import { randomUUID } from 'node:crypto';
 import { OutboxService } from '@idfed/messaging';
-import { DataSource } from 'typeorm';
 import { checkSecretHash } from '../auth/client-secret.check';
 import { ClientsService } from '../clients/clients.service';
 import { CognitoErrors } from '../common/cognito-errors';
-import { isUniqueViolation } from '@idfed/persistence';
+import { Transactions } from '@idfed/persistence';
 import { Patterns, RequestValidator } from '../common/validate';
-import { UserEntity, UserPoolEntity } from '../database/entities';
 import { confirmationMessage } from '../delivery/code-messages';
 import { deliverOrFail } from '../delivery/deliver-or-fail';
 import { PasswordCredentials } from './password-credentials';
-import { CodeDigest } from './secrets-at-rest';
 import { passwordPolicyViolation } from './password-policy';
 import { checkRequiredAttributes, maskDestination, userAttributesFromRequest } from './user-attributes';
 import { identityFor } from './user-identity';
-import { confirmationChannel, issueCode } from './verification-codes';
+import { UserLookup } from './user-lookup';
+import { UsersRepository } from './users.repository';
+import { confirmationChannel, VerificationCodes } from './verification-codes';
 
 /** SignUp: creates an UNCONFIRMED user and sends a confirmation code when the pool verifies email or phone. */
 @Injectable()
 export class SignUpUseCase implements OperationHandler<typeof UserDirectoryOperations.SignUp> {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(Transactions) private readonly transactions: Transactions,
+    @Inject(UsersRepository) private readonly users: UsersRepository,
+    @Inject(UserLookup) private readonly lookup: UserLookup,
     @Inject(ClientsService) private readonly clients: ClientsService,
     @Inject(PasswordCredentials) private readonly credentials: PasswordCredentials,
     @Inject(MESSAGE_SENDER) private readonly sender: MessageSender,
     @Inject(OutboxService) private readonly outbox: OutboxService,
-    @Inject(CodeDigest) private readonly codes: CodeDigest,
+    @Inject(VerificationCodes) private readonly codes: VerificationCodes,
   ) {}
 
   async execute(req: SignUpRequest, meta: CommandMeta): Promise<SignUpResponse> {
@@ -49,9 +50,7 @@ export class SignUpUseCase implements OperationHandler<typeof UserDirectoryOpera
       .check();
     const auth = await this.clients.forAuth(req.ClientId);
     checkSecretHash(auth, req.SecretHash, [req.Username]);
-    const pool = await this.dataSource.manager.findOneOrFail(UserPoolEntity, {
-      where: { id: auth.client.poolId },
-    });
+    const pool = await this.lookup.requirePool(auth.client.poolId);
     const config = pool.config;
     if (config.allowAdminCreateUserOnly)
       throw CognitoErrors.notAuthorized('SignUp is not permitted for this user pool');
@@ -65,49 +64,49 @@ export class SignUpUseCase implements OperationHandler<typeof UserDirectoryOpera
     const password = await this.credentials.derive(pool.id, identity.username, req.Password);
     const channel = confirmationChannel(config, attributes);
 
-    try {
-      await this.dataSource.transaction(async (m) => {
-        const now = new Date();
-        await m.insert(UserEntity, {
+    await this.transactions.run(async (tx) => {
+      const now = new Date();
+      const created = await this.users.insert(
+        {
           sub,
           poolId: pool.id,
           ...identity,
           ...password,
+          passwordExpiresAt: null,
           status: 'UNCONFIRMED',
           enabled: true,
           attributes,
           tokensValidAfter: null,
           createdAt: now,
           updatedAt: now,
-        });
-        const event: UserSignedUpEvent = {
-          userPoolId: pool.id,
-          sub,
-          username: identity.username,
-          status: 'UNCONFIRMED',
-          occurredAt: now.toISOString(),
-        };
-        await this.outbox.add(m, {
-          topic: UserDirectoryTopics.userSignedUp,
-          key: sub,
-          payload: event,
-          correlationId: meta.requestId,
-        });
-        if (channel) {
-          const code = await issueCode(m, sub, 'confirm-sign-up', this.codes);
-          // Sent before the commit: if delivery fails, the sign-up is rolled back and can simply be retried.
-          await deliverOrFail(
-            this.sender,
-            confirmationMessage(channel.medium, channel.destination, code, pool.id, identity.username),
-          );
-        }
-      });
-    } catch (err) {
-      if (isUniqueViolation(err)) {
+        },
+        tx,
+      );
+      if (created === 'exists') {
         throw identity.aliasKey ? CognitoErrors.aliasExists() : CognitoErrors.usernameExists();
       }
-      throw err;
-    }
+      const event: UserSignedUpEvent = {
+        userPoolId: pool.id,
+        sub,
+        username: identity.username,
+        status: 'UNCONFIRMED',
+        occurredAt: now.toISOString(),
+      };
+      await this.outbox.add(tx, {
+        topic: UserDirectoryTopics.userSignedUp,
+        key: sub,
+        payload: event,
+        correlationId: meta.requestId,
+      });
+      if (channel) {
+        const code = await this.codes.issue(sub, 'confirm-sign-up', tx);
+        // Sent before the commit: if delivery fails, the sign-up is rolled back and can simply be retried.
+        await deliverOrFail(
+          this.sender,
+          confirmationMessage(channel.medium, channel.destination, code, pool.id, identity.username),
+        );
+      }
+    });
     this.outbox.nudge();
     return {
       UserConfirmed: false,

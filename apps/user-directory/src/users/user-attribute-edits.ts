@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CodeDeliveryDetailsType } from '@idfed/contracts';
-import { DataSource, EntityManager } from 'typeorm';
+import { Transaction, Transactions } from '@idfed/persistence';
 import { CognitoErrors } from '../common/cognito-errors';
-import { isUniqueViolation } from '@idfed/persistence';
-import { UserEntity, UserPoolEntity, VerificationCodeEntity } from '../database/entities';
+import { UserEntity, UserPoolEntity } from '../database/entities';
 import { confirmationMessage } from '../delivery/code-messages';
 import { deliverOrFail } from '../delivery/deliver-or-fail';
 import { MESSAGE_SENDER, MessageSender } from '../delivery/message-sender';
@@ -16,9 +15,9 @@ import {
   VerifiableAttribute,
 } from './attribute-changes';
 import { checkRequiredAttributes } from './user-attributes';
-import { lockUser } from './user-lookup';
-import { CodeDigest } from './secrets-at-rest';
-import { CodeChannel, deliveryDetails, issueCode } from './verification-codes';
+import { UserLookup } from './user-lookup';
+import { UsersRepository } from './users.repository';
+import { CodeChannel, deliveryDetails, VerificationCodes } from './verification-codes';
 
 export function channelFor(attribute: VerifiableAttribute, destination: string): CodeChannel {
   return { medium: attribute === 'email' ? 'EMAIL' : 'SMS', attribute, destination };
@@ -40,14 +39,16 @@ export function verifiable(name: string): VerifiableAttribute {
 @Injectable()
 export class UserAttributeEdits {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(Transactions) private readonly transactions: Transactions,
+    @Inject(UsersRepository) private readonly users: UsersRepository,
+    @Inject(UserLookup) private readonly lookup: UserLookup,
     @Inject(MESSAGE_SENDER) private readonly sender: MessageSender,
-    @Inject(CodeDigest) private readonly codes: CodeDigest,
+    @Inject(VerificationCodes) private readonly codes: VerificationCodes,
   ) {}
 
   /** The pool of a user an access token named. */
   poolOf(user: UserEntity): Promise<UserPoolEntity> {
-    return this.dataSource.manager.findOneOrFail(UserPoolEntity, { where: { id: user.poolId } });
+    return this.lookup.requirePool(user.poolId);
   }
 
   /** Applies updates in one transaction; codes for changed email or phone go out before it commits. */
@@ -56,52 +57,49 @@ export class UserAttributeEdits {
     sub: string,
     updates: Record<string, string>,
   ): Promise<CodeDeliveryDetailsType[]> {
-    try {
-      return await this.dataSource.transaction(async (m) => {
-        const user = await lockUser(m, sub);
-        const before = { ...user.attributes };
-        const changed = applyAttributeChanges(pool.config, user, updates);
-        checkRequiredAttributes(pool.config, changed.attributes);
-        await this.save(m, user, changed);
-        // A code sent to the old address must not verify the new one.
-        for (const attribute of ['email', 'phone_number'] as const) {
-          if (before[attribute] !== changed.attributes[attribute]) {
-            await m.delete(VerificationCodeEntity, { userSub: sub, purpose: `verify-${attribute}` });
-          }
+    return this.transactions.run(async (tx) => {
+      const user = await this.lookup.lockUser(sub, tx);
+      const before = { ...user.attributes };
+      const changed = applyAttributeChanges(pool.config, user, updates);
+      checkRequiredAttributes(pool.config, changed.attributes);
+      await this.save(user, changed, tx);
+      // A code sent to the old address must not verify the new one.
+      for (const attribute of ['email', 'phone_number'] as const) {
+        if (before[attribute] !== changed.attributes[attribute]) {
+          await this.codes.discard(sub, `verify-${attribute}`, tx);
         }
-        const sent: CodeDeliveryDetailsType[] = [];
-        for (const attribute of changed.toVerify) {
-          const channel = channelFor(attribute, changed.attributes[attribute]);
-          const code = await issueCode(m, sub, `verify-${attribute}`, this.codes);
-          await deliverOrFail(
-            this.sender,
-            confirmationMessage(channel.medium, channel.destination, code, pool.id, user.username),
-          );
-          sent.push(deliveryDetails(channel));
-        }
-        return sent;
-      });
-    } catch (err) {
-      if (isUniqueViolation(err)) throw CognitoErrors.aliasExistsForAttribute();
-      throw err;
-    }
+      }
+      const sent: CodeDeliveryDetailsType[] = [];
+      for (const attribute of changed.toVerify) {
+        const channel = channelFor(attribute, changed.attributes[attribute]);
+        const code = await this.codes.issue(sub, `verify-${attribute}`, tx);
+        await deliverOrFail(
+          this.sender,
+          confirmationMessage(channel.medium, channel.destination, code, pool.id, user.username),
+        );
+        sent.push(deliveryDetails(channel));
+      }
+      return sent;
+    });
   }
 
   /** Deletes attributes (not required ones, as applyAttributeChanges decides) in one transaction. */
   async remove(pool: UserPoolEntity, sub: string, names: string[]): Promise<void> {
     const unknown = names.find((n) => !isKnownAttribute(pool.config, n));
     if (unknown) throw CognitoErrors.invalidParameter(`Attribute does not exist in the schema: ${unknown}`);
-    await this.dataSource.transaction(async (m) => {
-      const user = await lockUser(m, sub);
-      await this.save(m, user, deleteAttributes(pool.config, user, names));
+    await this.transactions.run(async (tx) => {
+      const user = await this.lookup.lockUser(sub, tx);
+      await this.save(user, deleteAttributes(pool.config, user, names), tx);
     });
   }
 
-  private async save(m: EntityManager, user: UserEntity, state: UserAttributeState): Promise<void> {
-    await m.update(
-      UserEntity,
-      { sub: user.sub },
+  /** Stores the new state; AliasExistsException when another user already signs in with the alias. */
+  private async save(user: UserEntity, state: UserAttributeState, tx: Transaction): Promise<void> {
+    const saved = await this.users.updateAttributes(
+      user.sub,
       { attributes: state.attributes, aliasKey: state.aliasKey, updatedAt: new Date() },
+      tx,
     );
+    if (saved === 'alias-exists') throw CognitoErrors.aliasExistsForAttribute();
   }
 }

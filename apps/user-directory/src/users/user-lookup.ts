@@ -41,6 +41,21 @@ export class UserLookup {
     return { pool, user };
   }
 
+  /**
+   * The pool a use case works in: ResourceNotFoundException when it does not exist (any more).
+   * The pools' own lookup, reached through here so that users/ names it once.
+   */
+  requirePool(poolId: string, tx: Transaction = this.pools.manager()): Promise<UserPoolEntity> {
+    return this.pools.require(tx, poolId);
+  }
+
+  /** The user a client names in the pool (by username or alias), or UserNotFoundException. */
+  async requireUser(pool: UserPoolEntity, username: string): Promise<UserEntity> {
+    const user = await this.users.findByName(pool.id, pool.config, username);
+    if (!user) throw CognitoErrors.userNotFound();
+    return user;
+  }
+
   /** The user with this sub, held for the rest of the transaction; UserNotFoundException if gone. */
   async lockUser(sub: string, tx: Transaction): Promise<UserEntity> {
     const user = await this.users.findBySub(sub, tx, true);

@@ -1,4 +1,8 @@
-import { deliveryDetails, recoveryChannel } from './verification-codes';
+import { tx } from '../../test/support/users-doubles';
+import { VerificationCodeEntity } from '../database/entities';
+import { CodeDigest } from './secrets-at-rest';
+import { deliveryDetails, recoveryChannel, VerificationCodes } from './verification-codes';
+import { VerificationCodesRepository } from './verification-codes.repository';
 
 describe('password recovery channel', () => {
   it('prefers a verified email, then a verified phone, and never an unverified one', () => {
@@ -20,5 +24,76 @@ describe('password recovery channel', () => {
     expect(
       deliveryDetails({ medium: 'SMS', attribute: 'phone_number', destination: '+15555550100' }).Destination,
     ).toBe('+*******0100');
+  });
+});
+
+describe('VerificationCodes', () => {
+  const digest = new CodeDigest(Buffer.alloc(32, 7));
+  const sub = '6f1c2b3a-0000-4000-8000-000000000001';
+  function codesWith(stored?: Partial<VerificationCodeEntity>) {
+    const repository = {
+      find: jest.fn().mockResolvedValue(
+        stored && {
+          userSub: sub,
+          purpose: 'confirm-sign-up',
+          expiresAt: new Date(Date.now() + 60_000),
+          createdAt: new Date(),
+          ...stored,
+        },
+      ),
+      replace: jest.fn().mockResolvedValue(undefined),
+      consume: jest.fn().mockResolvedValue(true),
+    };
+    return {
+      repository,
+      codes: new VerificationCodes(repository as unknown as VerificationCodesRepository, digest),
+    };
+  }
+
+  it('stores only the keyed digest of a code it issues, in the unit of work it is given', async () => {
+    const { repository, codes } = codesWith();
+    const code = await codes.issue(sub, 'verify-email', tx);
+    const [row, given] = repository.replace.mock.calls[0] as [VerificationCodeEntity, unknown];
+    expect(given).toBe(tx);
+    expect(row).toMatchObject({ userSub: sub, purpose: 'verify-email', codeHash: digest.digest(sub, code) });
+    expect(JSON.stringify(row)).not.toContain(code);
+  });
+
+  it('tells a match from a mismatch, and a missing or expired code from both', async () => {
+    expect(
+      await codesWith({ codeHash: digest.digest(sub, '123456') }).codes.check(
+        sub,
+        'confirm-sign-up',
+        '123456',
+      ),
+    ).toBe('match');
+    expect(
+      await codesWith({ codeHash: digest.digest(sub, '123456') }).codes.check(
+        sub,
+        'confirm-sign-up',
+        '654321',
+      ),
+    ).toBe('mismatch');
+    expect(await codesWith().codes.check(sub, 'confirm-sign-up', '123456')).toBe('missing');
+    const expired = { codeHash: digest.digest(sub, '123456'), expiresAt: new Date(Date.now() - 1) };
+    expect(await codesWith(expired).codes.check(sub, 'confirm-sign-up', '123456')).toBe('missing');
+  });
+
+  it("looks an unknown user's code up as a known user's, under a sub nobody has", async () => {
+    const { repository, codes } = codesWith();
+    expect(await codes.check(undefined, 'forgot-password', '123456')).toBe('missing');
+    expect(repository.find).toHaveBeenCalledWith('00000000-0000-0000-0000-000000000000', 'forgot-password');
+  });
+
+  it('consumes a code by its digest, in the unit of work holding the user', async () => {
+    const { repository, codes } = codesWith();
+    expect(await codes.consume(sub, 'forgot-password', '123456', tx)).toBe(true);
+    expect(repository.consume).toHaveBeenCalledWith(
+      sub,
+      'forgot-password',
+      digest.digest(sub, '123456'),
+      expect.any(Date),
+      tx,
+    );
   });
 });

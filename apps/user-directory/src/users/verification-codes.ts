@@ -1,14 +1,16 @@
+import { Inject, Injectable } from '@nestjs/common';
 import { timingSafeEqual } from 'node:crypto';
 import { CodeDeliveryDetailsType } from '@idfed/contracts';
 import { ServiceError } from '@idfed/messaging';
-import { EntityManager } from 'typeorm';
-import { ALONGSIDE_FIRST_PARAM, AlongsideStatement } from '../attempts/attempt-limiter';
+import { Transaction } from '@idfed/persistence';
+import { AlongsideStatement } from '../attempts/attempt-limiter';
 import { CognitoErrors } from '../common/cognito-errors';
 import { newVerificationCode } from '../common/ids';
 import { CodePurpose, VerificationCodeEntity } from '../database/entities';
 import { PoolConfig } from '../pools/pool-config';
 import { CodeDigest } from './secrets-at-rest';
 import { maskDestination } from './user-attributes';
+import { VerificationCodesRepository } from './verification-codes.repository';
 
 /**
  * Codes live 24 hours, as Cognito's confirmation codes do. Wrong guesses are limited per user and
@@ -57,105 +59,74 @@ export function deliveryDetails(channel: CodeChannel): CodeDeliveryDetailsType {
   };
 }
 
-/** Replaces any earlier code for the same purpose and returns the new plaintext code; only its keyed digest is stored. */
-export async function issueCode(
-  manager: EntityManager,
-  userSub: string,
-  purpose: CodePurpose,
-  digest: CodeDigest,
-): Promise<string> {
-  const code = newVerificationCode();
-  await manager.upsert(
-    VerificationCodeEntity,
-    {
-      userSub,
-      purpose,
-      codeHash: digest.digest(userSub, code),
-      expiresAt: new Date(Date.now() + CODE_LIFETIME_MS),
-      createdAt: new Date(),
-    },
-    ['userSub', 'purpose'],
-  );
-  return code;
-}
-
-/**
- * issueCode as a statement to run beside a count (AttemptLimiter.begin): the new plaintext code and
- * the upsert that replaces any earlier code of the same purpose.
- */
-export function codeIssueStatement(
-  userSub: string,
-  purpose: CodePurpose,
-  digest: CodeDigest,
-): { code: string; statement: AlongsideStatement } {
-  const code = newVerificationCode();
-  const p = ALONGSIDE_FIRST_PARAM;
-  return {
-    code,
-    statement: {
-      sql: `INSERT INTO user_directory.verification_codes (user_sub, purpose, code_hash, expires_at, created_at)
-            SELECT $${p}::uuid, $${p + 1}, $${p + 2}, $${p + 3}::timestamptz, $${p + 4}::timestamptz FROM counted
-            ON CONFLICT (user_sub, purpose) DO UPDATE SET
-              code_hash = excluded.code_hash, expires_at = excluded.expires_at, created_at = excluded.created_at`,
-      params: [
-        userSub,
-        purpose,
-        digest.digest(userSub, code),
-        new Date(Date.now() + CODE_LIFETIME_MS),
-        new Date(),
-      ],
-    },
-  };
-}
-
 /** No user has this sub: an unknown user's code is looked up under it, so that path reads as much. */
 const NO_USER = '00000000-0000-0000-0000-000000000000';
 
 export type CodeCheck = 'match' | 'mismatch' | 'missing';
 
 /**
- * Compares a code with the user's live code for `purpose`, without a lock or a write: a wrong guess
- * then costs a known user what it costs an unknown one (undefined sub), whose lookup finds nothing.
- * The guess itself is counted by AttemptLimiter before this is called.
+ * Issues, checks and uses up the codes a user proves an address or a reset with. The plaintext code
+ * only goes to the caller, to be delivered; the repository stores its keyed digest.
  */
-export async function checkCode(
-  manager: EntityManager,
-  userSub: string | undefined,
-  purpose: CodePurpose,
-  code: string,
-  digest: CodeDigest,
-): Promise<CodeCheck> {
-  const sub = userSub ?? NO_USER;
-  const row = await manager.findOne(VerificationCodeEntity, { where: { userSub: sub, purpose } });
-  const given = Buffer.from(digest.digest(sub, code));
-  if (!row || row.expiresAt.getTime() < Date.now()) return 'missing';
-  const expected = Buffer.from(row.codeHash);
-  return expected.length === given.length && timingSafeEqual(expected, given) ? 'match' : 'mismatch';
-}
+@Injectable()
+export class VerificationCodes {
+  constructor(
+    @Inject(VerificationCodesRepository) private readonly codes: VerificationCodesRepository,
+    @Inject(CodeDigest) private readonly digest: CodeDigest,
+  ) {}
 
-/**
- * Uses up a code that checkCode matched, inside the caller's transaction (with the user row held):
- * false when a concurrent request took it first, so one code changes state once.
- */
-export async function consumeCode(
-  manager: EntityManager,
-  userSub: string,
-  purpose: CodePurpose,
-  code: string,
-  digest: CodeDigest,
-): Promise<boolean> {
-  const result = await manager
-    .createQueryBuilder()
-    .delete()
-    .from(VerificationCodeEntity)
-    .where('user_sub = :userSub AND purpose = :purpose AND code_hash = :codeHash AND expires_at >= :now', {
+  /** Replaces any earlier code for the same purpose and returns the new plaintext code. */
+  async issue(userSub: string, purpose: CodePurpose, tx?: Transaction): Promise<string> {
+    const code = newVerificationCode();
+    await this.codes.replace(this.row(userSub, purpose, code), tx);
+    return code;
+  }
+
+  /**
+   * `issue` as a statement to run beside a count (AttemptLimiter.begin): the new plaintext code and
+   * the upsert that replaces any earlier code of the same purpose.
+   */
+  issueAlongside(userSub: string, purpose: CodePurpose): { code: string; statement: AlongsideStatement } {
+    const code = newVerificationCode();
+    return { code, statement: this.codes.replaceAlongside(this.row(userSub, purpose, code)) };
+  }
+
+  /**
+   * Compares a code with the user's live code for `purpose`, without a lock or a write: a wrong
+   * guess then costs a known user what it costs an unknown one (undefined sub), whose lookup finds
+   * nothing. The guess itself is counted by AttemptLimiter before this is called.
+   */
+  async check(userSub: string | undefined, purpose: CodePurpose, code: string): Promise<CodeCheck> {
+    const sub = userSub ?? NO_USER;
+    const row = await this.codes.find(sub, purpose);
+    const given = Buffer.from(this.digest.digest(sub, code));
+    if (!row || row.expiresAt.getTime() < Date.now()) return 'missing';
+    const expected = Buffer.from(row.codeHash);
+    return expected.length === given.length && timingSafeEqual(expected, given) ? 'match' : 'mismatch';
+  }
+
+  /**
+   * Uses up a code that `check` matched, inside the caller's transaction (with the user row held):
+   * false when a concurrent request took it first, so one code changes state once.
+   */
+  consume(userSub: string, purpose: CodePurpose, code: string, tx: Transaction): Promise<boolean> {
+    return this.codes.consume(userSub, purpose, this.digest.digest(userSub, code), new Date(), tx);
+  }
+
+  /** Forgets the user's code for `purpose` (an address changed, or the user confirmed otherwise). */
+  discard(userSub: string, purpose: CodePurpose, tx: Transaction): Promise<void> {
+    return this.codes.delete(userSub, purpose, tx);
+  }
+
+  private row(userSub: string, purpose: CodePurpose, code: string): VerificationCodeEntity {
+    return {
       userSub,
       purpose,
-      codeHash: digest.digest(userSub, code),
-      now: new Date(),
-    })
-    .execute();
-  return (result.affected ?? 0) > 0;
+      codeHash: this.digest.digest(userSub, code),
+      expiresAt: new Date(Date.now() + CODE_LIFETIME_MS),
+      createdAt: new Date(),
+    };
+  }
 }
 
 /**

@@ -5,15 +5,14 @@ import {
   VerifyUserAttributeResponse,
 } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
-import { DataSource } from 'typeorm';
+import { Transactions } from '@idfed/persistence';
 import { AttemptLimiter, userSubject } from '../attempts/attempt-limiter';
 import { AccessTokenVerifier } from '../auth/access-token.verifier';
 import { CognitoErrors } from '../common/cognito-errors';
 import { Members, Patterns, RequestValidator } from '../common/validate';
-import { UserEntity } from '../database/entities';
-import { lockUser } from './user-lookup';
-import { CodeDigest } from './secrets-at-rest';
-import { checkCode, codeRefusal, consumeCode } from './verification-codes';
+import { UserLookup } from './user-lookup';
+import { UsersRepository } from './users.repository';
+import { codeRefusal, VerificationCodes } from './verification-codes';
 import { verifiable } from './user-attribute-edits';
 
 /** VerifyUserAttribute: the code proves the user holds the email or phone; wrong guesses count towards a lockout. */
@@ -22,10 +21,12 @@ export class VerifyUserAttributeUseCase implements OperationHandler<
   typeof UserDirectoryOperations.VerifyUserAttribute
 > {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(Transactions) private readonly transactions: Transactions,
+    @Inject(UsersRepository) private readonly users: UsersRepository,
+    @Inject(UserLookup) private readonly lookup: UserLookup,
     @Inject(AccessTokenVerifier) private readonly tokens: AccessTokenVerifier,
     @Inject(AttemptLimiter) private readonly attempts: AttemptLimiter,
-    @Inject(CodeDigest) private readonly codes: CodeDigest,
+    @Inject(VerificationCodes) private readonly codes: VerificationCodes,
   ) {}
 
   async execute(req: VerifyUserAttributeRequest): Promise<VerifyUserAttributeResponse> {
@@ -39,17 +40,16 @@ export class VerifyUserAttributeUseCase implements OperationHandler<
     const purpose = `verify-${attribute}` as const;
     const subject = userSubject(user);
     await this.attempts.begin('verify-attribute', subject);
-    const check = await checkCode(this.dataSource.manager, user.sub, purpose, req.Code, this.codes);
+    const check = await this.codes.check(user.sub, purpose, req.Code);
     if (check !== 'match') throw codeRefusal(check, false);
-    await this.dataSource.transaction(async (m) => {
-      const locked = await lockUser(m, user.sub);
+    await this.transactions.run(async (tx) => {
+      const locked = await this.lookup.lockUser(user.sub, tx);
       // Taken by a concurrent request since the check: after it, this code is gone.
-      if (!(await consumeCode(m, locked.sub, purpose, req.Code, this.codes)))
-        throw codeRefusal('missing', false);
+      if (!(await this.codes.consume(locked.sub, purpose, req.Code, tx))) throw codeRefusal('missing', false);
       if (!locked.attributes[attribute])
         throw CognitoErrors.invalidParameter(`User does not have the attribute ${attribute}.`);
       const attributes = { ...locked.attributes, [`${attribute}_verified`]: 'true' };
-      await m.update(UserEntity, { sub: locked.sub }, { attributes, updatedAt: new Date() });
+      await this.users.update(locked.sub, { attributes, updatedAt: new Date() }, tx);
     });
     await this.attempts.succeeded('verify-attribute', subject);
     return {};

@@ -1,0 +1,144 @@
+import { OutboxService } from '@idfed/messaging';
+import { aPool, aUser, inPlaceTransactions, meta, outcome, tx } from '../../test/support/users-doubles';
+import { Sessions } from '../auth/sessions';
+import { UserEntity } from '../database/entities';
+import { MessageSender } from '../delivery/message-sender';
+import { PoolConfig } from '../pools/pool-config';
+import { AdminCreateUserUseCase } from './admin-create-user.use-case';
+import { AdminDisableUserUseCase } from './admin-disable-user.use-case';
+import { PasswordCredentials } from './password-credentials';
+import { UserLookup } from './user-lookup';
+import { UsersRepository } from './users.repository';
+
+const ended = new Date('2030-01-01T00:00:00Z');
+
+function doubles(
+  user?: UserEntity,
+  config: Partial<PoolConfig> = {},
+  inserted: 'created' | 'exists' = 'created',
+) {
+  const pool = aPool(config);
+  const lookup = {
+    requirePool: jest.fn().mockResolvedValue(pool),
+    requireUser: jest.fn().mockResolvedValue(user),
+    lockUser: jest.fn().mockResolvedValue(user),
+    requireAdminUser: jest.fn().mockResolvedValue({ pool, user }),
+  };
+  const users = {
+    insert: jest.fn().mockResolvedValue(inserted),
+    update: jest.fn().mockResolvedValue(undefined),
+  };
+  const credentials = {
+    derive: jest
+      .fn()
+      .mockResolvedValue({ passwordHash: null, srpSalt: 'bb', srpVerifierEnc: Buffer.from('v') }),
+  };
+  const sender = { send: jest.fn().mockResolvedValue(undefined) };
+  const outbox = { add: jest.fn().mockResolvedValue(undefined), nudge: jest.fn() };
+  const sessions = { endAll: jest.fn().mockResolvedValue(ended) };
+  return {
+    pool,
+    sessions,
+    lookup,
+    users,
+    sender,
+    outbox,
+    typed: {
+      lookup: lookup as unknown as UserLookup,
+      users: users as unknown as UsersRepository,
+      credentials: credentials as unknown as PasswordCredentials,
+      sender: sender as unknown as MessageSender,
+      outbox: outbox as unknown as OutboxService,
+      sessions: sessions as unknown as Sessions,
+    },
+  };
+}
+
+describe('AdminCreateUser', () => {
+  const useCase = (d: ReturnType<typeof doubles>) =>
+    new AdminCreateUserUseCase(
+      inPlaceTransactions(),
+      d.typed.lookup,
+      d.typed.users,
+      d.typed.credentials,
+      d.typed.sender,
+      d.typed.outbox,
+    );
+  const request = {
+    UserPoolId: 'us-east-1_Spec1',
+    Username: 'ann',
+    TemporaryPassword: 'Temp-Passw0rd!',
+    UserAttributes: [{ Name: 'email', Value: 'ann@example.com' }],
+    DesiredDeliveryMediums: ['EMAIL' as const],
+  };
+
+  it('creates a user who must change the temporary password, announced and invited in one unit of work', async () => {
+    const d = doubles();
+    const answer = await useCase(d).execute(request, meta);
+    expect(d.users.insert).toHaveBeenCalledWith(
+      expect.objectContaining({ status: 'FORCE_CHANGE_PASSWORD', passwordExpiresAt: expect.any(Date) }),
+      tx,
+    );
+    expect(d.outbox.add).toHaveBeenCalledWith(tx, expect.objectContaining({ correlationId: 'req-1' }));
+    expect(d.sender.send).toHaveBeenCalledTimes(1);
+    expect(answer.User).toMatchObject({ Username: 'ann', UserStatus: 'FORCE_CHANGE_PASSWORD' });
+  });
+
+  it('answers UsernameExistsException for a taken name, inviting nobody', async () => {
+    const d = doubles(undefined, {}, 'exists');
+    expect(await outcome(useCase(d).execute(request, meta))).toBe('UsernameExistsException');
+    expect(d.outbox.add).not.toHaveBeenCalled();
+    expect(d.sender.send).not.toHaveBeenCalled();
+  });
+
+  it('resends to a user still in FORCE_CHANGE_PASSWORD, on the held row', async () => {
+    const user = aUser({ status: 'FORCE_CHANGE_PASSWORD' });
+    const d = doubles(user);
+    await useCase(d).execute({ ...request, MessageAction: 'RESEND' }, meta);
+    expect(d.lookup.lockUser).toHaveBeenCalledWith(user.sub, tx);
+    expect(d.users.update).toHaveBeenCalledWith(user.sub, expect.objectContaining({ srpSalt: 'bb' }), tx);
+    expect(d.users.insert).not.toHaveBeenCalled();
+  });
+
+  it('refuses a resend to a user who has chosen a password', async () => {
+    const d = doubles(aUser({ status: 'CONFIRMED' }));
+    expect(await outcome(useCase(d).execute({ ...request, MessageAction: 'RESEND' }, meta))).toBe(
+      'UnsupportedUserStateException',
+    );
+    expect(d.users.update).not.toHaveBeenCalled();
+  });
+});
+
+describe('AdminDisableUser', () => {
+  const useCase = (d: ReturnType<typeof doubles>) =>
+    new AdminDisableUserUseCase(
+      inPlaceTransactions(),
+      d.typed.lookup,
+      d.typed.users,
+      d.typed.outbox,
+      d.typed.sessions,
+    );
+  const request = { UserPoolId: 'us-east-1_Spec1', Username: 'ann' };
+
+  it('ends the sessions and disables the held user in one unit of work, announced once', async () => {
+    const user = aUser();
+    const d = doubles(user);
+    await useCase(d).execute(request, meta);
+    expect(d.lookup.requireAdminUser).toHaveBeenCalledWith(request, tx);
+    expect(d.sessions.endAll).toHaveBeenCalledWith(tx, user, 'req-1');
+    expect(d.users.update).toHaveBeenCalledWith(user.sub, { enabled: false, updatedAt: ended }, tx);
+    expect(d.outbox.add).toHaveBeenCalledWith(
+      tx,
+      expect.objectContaining({
+        payload: expect.objectContaining({ tokensValidAfter: ended.toISOString() }),
+      }),
+    );
+  });
+
+  it('does nothing for a user already disabled', async () => {
+    const d = doubles(aUser({ enabled: false }));
+    await useCase(d).execute(request, meta);
+    expect(d.sessions.endAll).not.toHaveBeenCalled();
+    expect(d.users.update).not.toHaveBeenCalled();
+  });
+});

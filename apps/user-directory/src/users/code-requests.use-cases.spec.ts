@@ -1,0 +1,195 @@
+import { aPool, aUser, inPlaceTransactions, outcome, tx } from '../../test/support/users-doubles';
+import { AttemptLimiter } from '../attempts/attempt-limiter';
+import { ClientsService } from '../clients/clients.service';
+import { UserEntity } from '../database/entities';
+import { BackgroundDelivery } from '../delivery/background-delivery';
+import { PoolConfig } from '../pools/pool-config';
+import { ConfirmForgotPasswordUseCase } from './confirm-forgot-password.use-case';
+import { ForgotPasswordUseCase } from './forgot-password.use-case';
+import { PasswordCredentials } from './password-credentials';
+import { ResendConfirmationCodeUseCase } from './resend-confirmation-code.use-case';
+import { UserLookup } from './user-lookup';
+import { UsersRepository } from './users.repository';
+import { CodeCheck, VerificationCodes } from './verification-codes';
+
+const statement = { sql: 'INSERT ...', params: [] };
+
+/** What the public code operations share: a client, its pool, the user (or none), the counters. */
+function doubles(user: UserEntity | undefined, config: Partial<PoolConfig> = {}, hideExistence = false) {
+  const pool = aPool(config);
+  const users = {
+    findByName: jest.fn().mockResolvedValue(user),
+    update: jest.fn().mockResolvedValue(undefined),
+  };
+  const lookup = {
+    requirePool: jest.fn().mockResolvedValue(pool),
+    lockUser: jest.fn().mockResolvedValue(user),
+  };
+  const clients = {
+    forAuth: jest.fn().mockResolvedValue({
+      client: {
+        id: 'c1',
+        poolId: pool.id,
+        config: { preventUserExistenceErrors: hideExistence ? 'ENABLED' : 'LEGACY' },
+      },
+      pool,
+    }),
+  };
+  const attempts = {
+    begin: jest.fn().mockResolvedValue(undefined),
+    succeeded: jest.fn().mockResolvedValue(undefined),
+    unknownName: jest.fn().mockReturnValue({ poolId: pool.id, key: 'name:x' }),
+  };
+  const codes = {
+    issueAlongside: jest.fn().mockReturnValue({ code: '123456', statement }),
+    check: jest.fn().mockResolvedValue('match'),
+    consume: jest.fn().mockResolvedValue(true),
+  };
+  const delivery = { enqueue: jest.fn() };
+  const credentials = {
+    derive: jest
+      .fn()
+      .mockResolvedValue({ passwordHash: null, srpSalt: 'bb', srpVerifierEnc: Buffer.from('v') }),
+  };
+  return {
+    pool,
+    users,
+    lookup,
+    attempts,
+    codes,
+    delivery,
+    typed: {
+      users: users as unknown as UsersRepository,
+      lookup: lookup as unknown as UserLookup,
+      clients: clients as unknown as ClientsService,
+      attempts: attempts as unknown as AttemptLimiter,
+      codes: codes as unknown as VerificationCodes,
+      delivery: delivery as unknown as BackgroundDelivery,
+      credentials: credentials as unknown as PasswordCredentials,
+    },
+  };
+}
+
+describe('ForgotPassword', () => {
+  const useCase = (d: ReturnType<typeof doubles>) =>
+    new ForgotPasswordUseCase(
+      d.typed.users,
+      d.typed.lookup,
+      d.typed.clients,
+      d.typed.delivery,
+      d.typed.attempts,
+      d.typed.codes,
+    );
+  const request = { ClientId: 'c1', Username: 'ann' };
+
+  it('stores the reset code in the statement that counts the request, and sends it after the answer', async () => {
+    const user = aUser({ attributes: { email: 'ann@example.com', email_verified: 'true' } });
+    const d = doubles(user);
+    const answer = await useCase(d).execute(request);
+    expect(d.codes.issueAlongside).toHaveBeenCalledWith(user.sub, 'forgot-password');
+    expect(d.attempts.begin).toHaveBeenCalledWith('code-delivery', expect.anything(), statement);
+    expect(d.delivery.enqueue).toHaveBeenCalledTimes(1);
+    expect(answer.CodeDeliveryDetails).toEqual({
+      Destination: 'a***@e***',
+      DeliveryMedium: 'EMAIL',
+      AttributeName: 'email',
+    });
+  });
+
+  it('sends no code to an address nobody verified', async () => {
+    const d = doubles(aUser({ attributes: { email: 'ann@example.com' } }));
+    expect(await outcome(useCase(d).execute(request))).toBe('InvalidParameterException');
+    expect(d.codes.issueAlongside).not.toHaveBeenCalled();
+  });
+
+  it('counts an unknown name and answers as for a user when the client hides user existence', async () => {
+    const d = doubles(undefined, {}, true);
+    const answer = await useCase(d).execute({ ClientId: 'c1', Username: 'nobody@example.com' });
+    expect(d.attempts.begin).toHaveBeenCalledWith('code-delivery', { poolId: d.pool.id, key: 'name:x' });
+    expect(d.codes.issueAlongside).not.toHaveBeenCalled();
+    expect(d.delivery.enqueue).not.toHaveBeenCalled();
+    expect(answer.CodeDeliveryDetails?.DeliveryMedium).toBe('EMAIL');
+  });
+});
+
+describe('ResendConfirmationCode', () => {
+  const useCase = (d: ReturnType<typeof doubles>) =>
+    new ResendConfirmationCodeUseCase(
+      d.typed.users,
+      d.typed.lookup,
+      d.typed.clients,
+      d.typed.delivery,
+      d.typed.attempts,
+      d.typed.codes,
+    );
+
+  it('replaces the sign-up code of an unconfirmed user in the counting statement', async () => {
+    const user = aUser({ status: 'UNCONFIRMED' });
+    const d = doubles(user, { autoVerifiedAttributes: ['email'] });
+    await useCase(d).execute({ ClientId: 'c1', Username: 'ann' });
+    expect(d.codes.issueAlongside).toHaveBeenCalledWith(user.sub, 'confirm-sign-up');
+    expect(d.attempts.begin).toHaveBeenCalledWith('code-delivery', expect.anything(), statement);
+    expect(d.delivery.enqueue).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses a confirmed user without issuing a code', async () => {
+    const d = doubles(aUser({ status: 'CONFIRMED' }), { autoVerifiedAttributes: ['email'] });
+    expect(await outcome(useCase(d).execute({ ClientId: 'c1', Username: 'ann' }))).toBe(
+      'InvalidParameterException',
+    );
+    expect(d.codes.issueAlongside).not.toHaveBeenCalled();
+  });
+});
+
+describe('ConfirmForgotPassword', () => {
+  const useCase = (d: ReturnType<typeof doubles>) =>
+    new ConfirmForgotPasswordUseCase(
+      inPlaceTransactions(),
+      d.typed.users,
+      d.typed.lookup,
+      d.typed.clients,
+      d.typed.credentials,
+      d.typed.attempts,
+      d.typed.codes,
+    );
+  const request = { ClientId: 'c1', Username: 'ann', ConfirmationCode: '123456', Password: 'N3w-Passw0rd!' };
+
+  it('uses the code up on the held user and stores the new password, ending a forced change', async () => {
+    const user = aUser({ status: 'FORCE_CHANGE_PASSWORD', passwordExpiresAt: new Date() });
+    const d = doubles(user);
+    await useCase(d).execute(request);
+    expect(d.lookup.lockUser).toHaveBeenCalledWith(user.sub, tx);
+    expect(d.codes.consume).toHaveBeenCalledWith(user.sub, 'forgot-password', '123456', tx);
+    expect(d.users.update).toHaveBeenCalledWith(
+      user.sub,
+      expect.objectContaining({ status: 'CONFIRMED', passwordExpiresAt: null, srpSalt: 'bb' }),
+      tx,
+    );
+    expect(d.attempts.succeeded).toHaveBeenCalled();
+  });
+
+  it.each<[CodeCheck, string]>([
+    ['mismatch', 'CodeMismatchException'],
+    ['missing', 'ExpiredCodeException'],
+  ])('answers a %s code with %s, storing nothing', async (check, name) => {
+    const d = doubles(aUser());
+    d.codes.check.mockResolvedValue(check);
+    expect(await outcome(useCase(d).execute(request))).toBe(name);
+    expect(d.users.update).not.toHaveBeenCalled();
+  });
+
+  it('answers ExpiredCodeException when a concurrent request used the code first', async () => {
+    const d = doubles(aUser());
+    d.codes.consume.mockResolvedValue(false);
+    expect(await outcome(useCase(d).execute(request))).toBe('ExpiredCodeException');
+    expect(d.users.update).not.toHaveBeenCalled();
+  });
+
+  it('refuses a weak password before it counts a guess', async () => {
+    const d = doubles(aUser());
+    expect(await outcome(useCase(d).execute({ ...request, Password: 'weak' }))).toBe(
+      'InvalidPasswordException',
+    );
+    expect(d.attempts.begin).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,138 @@
+import { OutboxService } from '@idfed/messaging';
+import { aPool, aUser, inPlaceTransactions, meta, outcome, tx } from '../../test/support/users-doubles';
+import { AttemptLimiter } from '../attempts/attempt-limiter';
+import { AccessTokenVerifier } from '../auth/access-token.verifier';
+import { UserEntity } from '../database/entities';
+import { AdminSetUserPasswordUseCase } from './admin-set-user-password.use-case';
+import { ChangePasswordUseCase } from './change-password.use-case';
+import { PasswordCredentials } from './password-credentials';
+import { UserLookup } from './user-lookup';
+import { UsersRepository } from './users.repository';
+
+const stored = { passwordHash: null, srpSalt: 'bb', srpVerifierEnc: Buffer.from('new') };
+
+describe('AdminSetUserPassword', () => {
+  function setPassword(held: UserEntity) {
+    const pool = aPool();
+    const lookup = {
+      requirePool: jest.fn().mockResolvedValue(pool),
+      requireUser: jest.fn().mockResolvedValue(held),
+      lockUser: jest.fn().mockResolvedValue(held),
+    };
+    const users = { update: jest.fn().mockResolvedValue(undefined) };
+    const credentials = { derive: jest.fn().mockResolvedValue(stored) };
+    const outbox = { add: jest.fn().mockResolvedValue(undefined), nudge: jest.fn() };
+    const useCase = new AdminSetUserPasswordUseCase(
+      inPlaceTransactions(),
+      lookup as unknown as UserLookup,
+      users as unknown as UsersRepository,
+      credentials as unknown as PasswordCredentials,
+      outbox as unknown as OutboxService,
+    );
+    return { useCase, lookup, users, outbox };
+  }
+  const request = (Permanent?: boolean) => ({
+    UserPoolId: 'us-east-1_Spec1',
+    Username: 'ann',
+    Password: 'N3w-Passw0rd!',
+    ...(Permanent === undefined ? {} : { Permanent }),
+  });
+
+  it('stores a permanent password on the held user, confirming and announcing an unconfirmed one', async () => {
+    const user = aUser({ status: 'UNCONFIRMED' });
+    const d = setPassword(user);
+    await d.useCase.execute(request(true), meta);
+    expect(d.lookup.lockUser).toHaveBeenCalledWith(user.sub, tx);
+    expect(d.users.update).toHaveBeenCalledWith(
+      user.sub,
+      { ...stored, status: 'CONFIRMED', passwordExpiresAt: null, updatedAt: expect.any(Date) },
+      tx,
+    );
+    expect(d.outbox.add).toHaveBeenCalledWith(
+      tx,
+      expect.objectContaining({ payload: expect.objectContaining({ confirmedBy: 'admin' }) }),
+    );
+  });
+
+  it('makes a temporary password expire and the user change it, announcing nothing', async () => {
+    const user = aUser({ status: 'UNCONFIRMED' });
+    const d = setPassword(user);
+    await d.useCase.execute(request(), meta);
+    expect(d.users.update).toHaveBeenCalledWith(
+      user.sub,
+      expect.objectContaining({ status: 'FORCE_CHANGE_PASSWORD', passwordExpiresAt: expect.any(Date) }),
+      tx,
+    );
+    expect(d.outbox.add).not.toHaveBeenCalled();
+  });
+
+  it('refuses a password the policy refuses before deriving or storing anything', async () => {
+    const d = setPassword(aUser());
+    expect(await outcome(d.useCase.execute({ ...request(true), Password: 'short' }, meta))).toBe(
+      'InvalidPasswordException',
+    );
+    expect(d.users.update).not.toHaveBeenCalled();
+  });
+});
+
+describe('ChangePassword', () => {
+  function changePassword(read: UserEntity, held: UserEntity[]) {
+    const tokens = { userOf: jest.fn().mockResolvedValue(read) };
+    const lookup = {
+      requirePool: jest.fn().mockResolvedValue(aPool()),
+      lockUser: jest.fn(),
+    };
+    for (const h of held) lookup.lockUser.mockResolvedValueOnce(h);
+    const users = { update: jest.fn().mockResolvedValue(undefined) };
+    const credentials = {
+      derive: jest.fn().mockResolvedValue(stored),
+      hasPassword: jest.fn().mockReturnValue(true),
+      verify: jest.fn().mockResolvedValue(true),
+      storedVersion: jest.fn((u: UserEntity) => u.srpVerifierEnc?.toString() ?? null),
+    };
+    const attempts = {
+      check: jest.fn().mockResolvedValue('right'),
+      noteReplaced: jest.fn().mockResolvedValue(undefined),
+    };
+    const useCase = new ChangePasswordUseCase(
+      inPlaceTransactions(),
+      users as unknown as UsersRepository,
+      lookup as unknown as UserLookup,
+      tokens as unknown as AccessTokenVerifier,
+      credentials as unknown as PasswordCredentials,
+      attempts as unknown as AttemptLimiter,
+    );
+    return { useCase, users, lookup, credentials, attempts };
+  }
+  const request = {
+    AccessToken: 'token',
+    PreviousPassword: 'Old-Passw0rd!',
+    ProposedPassword: 'N3w-Passw0rd!',
+  };
+
+  it('replaces the password it checked, on the held user, noting the one it replaced', async () => {
+    const user = aUser({ srpVerifierEnc: Buffer.from('v1') });
+    const d = changePassword(user, [user]);
+    await d.useCase.execute(request);
+    expect(d.attempts.noteReplaced).toHaveBeenCalledWith(tx, expect.anything(), user);
+    expect(d.users.update).toHaveBeenCalledWith(user.sub, { ...stored, updatedAt: expect.any(Date) }, tx);
+  });
+
+  it('checks the previous password again, uncounted, when another change landed since it was read', async () => {
+    const read = aUser({ srpVerifierEnc: Buffer.from('v1') });
+    const changed = aUser({ srpVerifierEnc: Buffer.from('v2') });
+    const d = changePassword(read, [changed, changed]);
+    d.credentials.verify.mockResolvedValueOnce(false);
+    expect(await outcome(d.useCase.execute(request))).toBe('NotAuthorizedException');
+    expect(d.attempts.check).toHaveBeenCalledTimes(1);
+    expect(d.credentials.verify).toHaveBeenCalledWith(changed.poolId, changed, request.PreviousPassword);
+    expect(d.users.update).not.toHaveBeenCalled();
+  });
+
+  it('refuses a user disabled since the token was issued, changing nothing', async () => {
+    const user = aUser();
+    const d = changePassword(user, [{ ...user, enabled: false }]);
+    expect(await outcome(d.useCase.execute(request))).toBe('NotAuthorizedException');
+    expect(d.users.update).not.toHaveBeenCalled();
+  });
+});
