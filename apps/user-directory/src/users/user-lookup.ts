@@ -5,7 +5,6 @@ import { CognitoErrors } from '../common/cognito-errors';
 import { Members, RequestValidator } from '../common/validate';
 import { UserEntity, UserPoolEntity } from '../database/entities';
 import { PoolsService } from '../pools/pools.service';
-import { PoolConfig } from '../pools/pool-config';
 import { UsersRepository } from './users.repository';
 
 export { aliasKey, usernameKey } from './user-keys';
@@ -64,28 +63,7 @@ export class UserLookup {
   }
 }
 
-/**
- * @deprecated Transitional, for the sign-in and group code until it injects UsersRepository:
- * `users.findByName(poolId, config, username, tx, lock)` runs the same query.
- */
-export async function findUser(
-  manager: Transaction,
-  poolId: string,
-  config: PoolConfig,
-  username: string,
-  lock = false,
-): Promise<UserEntity | null> {
-  const user = await new UsersRepository(manager.connection).findByName(
-    poolId,
-    config,
-    username,
-    manager,
-    lock,
-  );
-  return user ?? null;
-}
-
-/** @deprecated Transitional, for the group and sign-out code until it injects UserLookup. */
+/** @deprecated Transitional, for the group code until it injects UserLookup. */
 export function requireAdminUser(
   manager: Transaction,
   pools: PoolsService,
@@ -93,11 +71,4 @@ export function requireAdminUser(
   lock = true,
 ): Promise<{ pool: UserPoolEntity; user: UserEntity }> {
   return new UserLookup(new UsersRepository(manager.connection), pools).requireAdminUser(req, manager, lock);
-}
-
-/** @deprecated Transitional, for the sign-out code until it injects UserLookup. */
-export async function lockUser(manager: Transaction, sub: string): Promise<UserEntity> {
-  const user = await new UsersRepository(manager.connection).findBySub(sub, manager, true);
-  if (!user) throw CognitoErrors.userNotFound();
-  return user;
 }
