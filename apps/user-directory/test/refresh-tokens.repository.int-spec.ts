@@ -118,6 +118,51 @@ describe('RefreshTokensRepository on PostgreSQL', () => {
     expect(await repo.findForRefresh(hashRefreshToken('never-issued'))).toBeUndefined();
   });
 
+  it('stores a new session’s token and reads its user’s groups in one prepared statement, sent only the hash', async () => {
+    const sub = await newUser('dora');
+    await dataSource.query(
+      `INSERT INTO user_directory.groups (pool_id, name, precedence) VALUES ($1, 'readers', 7)`,
+      [POOL],
+    );
+    await dataSource.query(
+      `INSERT INTO user_directory.user_groups (pool_id, group_name, user_sub) VALUES ($1, 'readers', $2)`,
+      [POOL, sub],
+    );
+    const now = Date.now();
+    const { token, row } = newRefreshTokenRow({
+      userSub: sub,
+      poolId: POOL,
+      clientId: 'client1',
+      originJti: randomUUID(),
+      eventId: randomUUID(),
+      authTime: new Date(now),
+      expiresAt: new Date(now + 3_600_000),
+    });
+    const pool = (
+      dataSource.driver as unknown as { master: { query: (config: unknown) => Promise<unknown> } }
+    ).master;
+    const original = pool.query.bind(pool);
+    const sent: unknown[][] = [];
+    const query = jest.spyOn(pool, 'query').mockImplementation((config: unknown) => {
+      sent.push((config as { values: unknown[] }).values);
+      return original(config);
+    });
+    let groups: unknown;
+    try {
+      groups = await repo.insertReadingGroups(row);
+    } finally {
+      query.mockRestore();
+    }
+    expect(groups).toEqual([{ name: 'readers', roleArn: null, precedence: 7 }]);
+    expect(await repo.find(hashRefreshToken(token))).toMatchObject({ userSub: sub, revokedAt: null });
+    expect(JSON.stringify(sent)).not.toContain(token);
+    expect(sent[0][0]).toEqual(hashRefreshToken(token));
+    // A user in no group gets an empty list, and the token is stored all the same.
+    const lone = newRefreshTokenRow({ ...row, userSub: await newUser() });
+    expect(await repo.insertReadingGroups(lone.row)).toEqual([]);
+    expect(await repo.find(lone.row.tokenHash)).toBeDefined();
+  });
+
   it('revokes a token exactly once when 20 revocations of it race', async () => {
     const sub = await newUser('bob');
     const { token } = await issue(sub);

@@ -47,8 +47,13 @@ const lockedUntil = (failures: string) => `CASE WHEN ${failures} >= $5::int
        THEN $4::timestamptz + least($7::float8, $6::float8 * power(2, least(${failures} - $5::int, 40))) * interval '1 millisecond'
        END`;
 const KEY = `a.pool_id = $1 AND a.subject = $2 AND a.flow = $3`;
-/** Whether the subject is locked out, as of the statement's start: tells a lockout from a full house. */
-const LOCKED_PROBE = `(SELECT a.locked_until > $4::timestamptz FROM user_directory.attempt_counters a WHERE ${KEY})`;
+/**
+ * Whether the subject is locked out, as of the statement's start: tells a lockout from a full
+ * house. Read only when the attempt was refused (`taken` is NULL): CASE runs the subquery on
+ * demand, so an admitted attempt (every sign-in) pays no second look at the row.
+ */
+const lockedProbe = (taken: string) => `CASE WHEN ${taken} IS NULL THEN
+    (SELECT a.locked_until > $4::timestamptz FROM user_directory.attempt_counters a WHERE ${KEY}) END`;
 
 // Counted before the secret is checked (a success resets the count), in one statement: the row
 // lock taken by ON CONFLICT orders concurrent attempts on every replica, so 200 parallel guesses
@@ -63,9 +68,11 @@ const BEGIN_ATTEMPT = `
     last_failure_at = $4::timestamptz
   WHERE ${NOT_LOCKED} AND ${SLOT_FREE}
   RETURNING a.failures`;
-const COUNT = `WITH counted AS (${BEGIN_ATTEMPT}) SELECT (SELECT failures FROM counted) AS failures, ${LOCKED_PROBE} AS locked`;
-const countWith = (alongside: string) => `WITH counted AS (${BEGIN_ATTEMPT}), alongside AS (${alongside})
-         SELECT (SELECT failures FROM counted) AS failures, ${LOCKED_PROBE} AS locked`;
+const COUNTED = `SELECT c.failures, ${lockedProbe('c.failures')} AS locked
+    FROM (SELECT (SELECT failures FROM counted) AS failures) c`;
+const COUNT = `WITH counted AS (${BEGIN_ATTEMPT}) ${COUNTED}`;
+const countWith = (alongside: string) =>
+  `WITH counted AS (${BEGIN_ATTEMPT}), alongside AS (${alongside}) ${COUNTED}`;
 
 // A slot for a check whose outcome settles it ($9: how long the reservation lasts if its replica
 // dies before settling). The epoch starts a new run when no reservation is live. It sets no
@@ -83,7 +90,7 @@ const RESERVE_WITH_ALL_PARAMS = `
       pending_epoch = a.pending_epoch + CASE WHEN ${LIVE_PENDING} = 0 THEN 1 ELSE 0 END
     WHERE ${NOT_LOCKED} AND ${SLOT_FREE}
     RETURNING a.pending_epoch)
-  SELECT (SELECT pending_epoch FROM taken) AS epoch, ${LOCKED_PROBE} AS locked`;
+  SELECT r.epoch, ${lockedProbe('r.epoch')} AS locked FROM (SELECT (SELECT pending_epoch FROM taken) AS epoch) r`;
 const RESERVE = RESERVE_WITH_ALL_PARAMS.replaceAll('$8', '$6').replaceAll('$9', '$7');
 
 // What a waiter reads before it tries again: a read takes no row lock, so hundreds of waiters do

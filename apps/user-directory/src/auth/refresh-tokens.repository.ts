@@ -30,6 +30,15 @@ interface RefreshLookupRow {
   groups: GroupClaim[];
 }
 
+// A new session's refresh token stored, and the user's groups (for the claims of its first
+// tokens) read, in one round trip: sign-in is the hottest path.
+const STORE_READING_GROUPS = `
+  WITH stored AS (
+    INSERT INTO user_directory.refresh_tokens
+      (token_hash, user_sub, pool_id, client_id, origin_jti, event_id, auth_time, expires_at, revoked_at, created_at)
+    VALUES ($1, $2::uuid, $3, $4, $5, $6, $7, $8, NULL, $9))
+  SELECT ${groupClaimsSubquery('$2::uuid')} AS groups`;
+
 /** A refresh token with what a refresh needs of its user: read in one round trip. */
 export interface RefreshSession {
   token: Omit<RefreshTokenEntity, 'tokenHash'>;
@@ -54,6 +63,30 @@ export class RefreshTokensRepository {
 
   async insert(row: RefreshTokenEntity, tx: Transaction = this.dataSource.manager): Promise<void> {
     await tx.insert(RefreshTokenEntity, row);
+  }
+
+  /**
+   * Stores the refresh token of a new session and answers its user's group claims, in one
+   * statement prepared once per connection (the sign-in path). Only the token's hash is sent.
+   */
+  async insertReadingGroups(row: RefreshTokenEntity): Promise<GroupClaim[]> {
+    const [result] = await preparedQuery<{ groups: GroupClaim[] }>(
+      this.dataSource,
+      'refresh-token-store',
+      STORE_READING_GROUPS,
+      [
+        row.tokenHash,
+        row.userSub,
+        row.poolId,
+        row.clientId,
+        row.originJti,
+        row.eventId,
+        row.authTime,
+        row.expiresAt,
+        row.createdAt,
+      ],
+    );
+    return result?.groups ?? [];
   }
 
   /**

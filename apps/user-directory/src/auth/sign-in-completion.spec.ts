@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { ServiceError } from '@idfed/messaging';
-import { DataSource } from 'typeorm';
 import { ClientConfig } from '../clients/client-config';
 import { ClientForAuth } from '../clients/clients.service';
 import { AppClientEntity, RefreshTokenEntity, UserEntity, UserPoolEntity } from '../database/entities';
@@ -12,20 +11,20 @@ import { SignInCompletion } from './sign-in-completion';
 
 describe('SignInCompletion', () => {
   const inserted: RefreshTokenEntity[] = [];
-  const refreshTokens = { insert: jest.fn(async (row: RefreshTokenEntity) => void inserted.push(row)) };
-  // The group claims still come from the groups table directly (userGroupClaims), until its repository.
-  const dataSource = { manager: { query: async () => [{ groups: [] }] } } as unknown as DataSource;
+  const groups = [{ name: 'admins', roleArn: 'arn:aws:iam::123456789012:role/a', precedence: 1 }];
+  const refreshTokens = {
+    insertReadingGroups: jest.fn(async (row: RefreshTokenEntity) => {
+      inserted.push(row);
+      return groups;
+    }),
+  };
+  const issue = jest.fn(async () => ({ idToken: 'id', accessToken: 'access', expiresIn: 3600 }));
   const issuer = {
     newSessionIds: () => ({ originJti: 'o-jti', eventId: 'e-id' }),
-    issue: jest.fn(async () => ({ idToken: 'id', accessToken: 'access', expiresIn: 3600 })),
+    issue,
   } as unknown as TokenIssuer;
   const seal = new AuthSessionSeal(randomBytes(32));
-  const completion = new SignInCompletion(
-    dataSource,
-    issuer,
-    seal,
-    refreshTokens as unknown as RefreshTokensRepository,
-  );
+  const completion = new SignInCompletion(issuer, seal, refreshTokens as unknown as RefreshTokensRepository);
   const pool = {
     id: 'us-east-1_X',
     config: poolConfigFromRequest({ PoolName: 'p', Schema: [{ Name: 'name', Required: true }] }, 'arn'),
@@ -73,6 +72,12 @@ describe('SignInCompletion', () => {
     expect(result.AuthenticationResult?.RefreshToken).toMatch(/^[\w-]{80,}$/);
     expect(inserted[0]).toMatchObject({ userSub: 'sub-1', clientId: 'client1', originJti: 'o-jti' });
     expect(inserted[0].tokenHash).toBeInstanceOf(Buffer);
+    // The first tokens carry the groups read with the stored refresh token.
+    expect(issue).toHaveBeenCalledWith(
+      'us-east-1_X',
+      expect.objectContaining({ sub: 'sub-1', groups }),
+      expect.objectContaining({ clientId: 'client1', originJti: 'o-jti' }),
+    );
   });
 
   it('refuses a disabled or unconfirmed user', async () => {

@@ -1,12 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuthenticationResultType, InitiateAuthResponse } from '@idfed/contracts';
 import { ServiceError } from '@idfed/messaging';
-import { DataSource } from 'typeorm';
 import { lifetimesInSeconds } from '../clients/client-config';
 import { ClientForAuth } from '../clients/clients.service';
 import { CognitoErrors } from '../common/cognito-errors';
 import { AppClientEntity, UserEntity, UserPoolEntity } from '../database/entities';
-import { userGroupClaims } from '../groups/user-group-claims';
 import { TokenIssuer } from '../tokens/token-issuer';
 import { AuthSessionSeal } from './auth-session-seal';
 import { newRefreshTokenRow } from './refresh-tokens';
@@ -25,7 +23,6 @@ export interface NewPasswordSession {
 @Injectable()
 export class SignInCompletion {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(TokenIssuer) private readonly issuer: TokenIssuer,
     @Inject(AuthSessionSeal) private readonly seal: AuthSessionSeal,
     @Inject(RefreshTokensRepository) private readonly refreshTokens: RefreshTokensRepository,
@@ -88,19 +85,6 @@ export class SignInCompletion {
     const lifetimes = lifetimesInSeconds(client.config);
     const ids = this.issuer.newSessionIds();
     const authTime = Math.floor(Date.now() / 1000);
-    const issued = userGroupClaims(this.dataSource.manager, user.sub).then((groups) =>
-      this.issuer.issue(
-        user.poolId,
-        { sub: user.sub, username: user.username, attributes: user.attributes, groups },
-        {
-          clientId: client.id,
-          ...ids,
-          authTime,
-          idTokenTtl: lifetimes.id,
-          accessTokenTtl: lifetimes.access,
-        },
-      ),
-    );
     const refresh = newRefreshTokenRow({
       userSub: user.sub,
       poolId: user.poolId,
@@ -109,7 +93,18 @@ export class SignInCompletion {
       authTime: new Date(authTime * 1000),
       expiresAt: new Date((authTime + lifetimes.refresh) * 1000),
     });
-    const [tokens] = await Promise.all([issued, this.refreshTokens.insert(refresh.row)]);
+    const groups = await this.refreshTokens.insertReadingGroups(refresh.row);
+    const tokens = await this.issuer.issue(
+      user.poolId,
+      { sub: user.sub, username: user.username, attributes: user.attributes, groups },
+      {
+        clientId: client.id,
+        ...ids,
+        authTime,
+        idTokenTtl: lifetimes.id,
+        accessTokenTtl: lifetimes.access,
+      },
+    );
     return {
       AccessToken: tokens.accessToken,
       ExpiresIn: tokens.expiresIn,
