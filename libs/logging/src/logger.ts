@@ -51,6 +51,9 @@ const SENSITIVE = [
   'codeHash',
   'parameters',
 ];
+/** The field names the logs redact, for other output that must not show secrets either. */
+export const SENSITIVE_FIELDS: readonly string[] = SENSITIVE;
+
 export const REDACT_PATHS = [
   ...SENSITIVE,
   ...SENSITIVE.map((k) => `*.${k}`),

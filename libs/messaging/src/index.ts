@@ -22,3 +22,6 @@ export * from './dead-letter/event-failure';
 export * from './dead-letter/dead-letter';
 export * from './dead-letter/dead-letter-table';
 export * from './dead-letter/dead-letter-table.migration';
+export * from './dead-letter/dead-letter-status.migration';
+export * from './dead-letter/stored-dead-letter';
+export * from './dead-letter/kafka-dead-letter-topic';

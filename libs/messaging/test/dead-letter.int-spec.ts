@@ -12,6 +12,7 @@ import {
   createClientTransport,
   createServerTransport,
   deadLetters,
+  deadLetterStatusMigration,
   DeadLetterTable,
   deadLetterTableMigration,
   EventRetryPolicy,
@@ -138,7 +139,11 @@ describe.each(transports)('poison messages over %s', (name, config) => {
       type: 'postgres',
       url: process.env.IDFED_TEST_DATABASE_URL,
       schema,
-      migrations: [messagingTablesMigration(schema), deadLetterTableMigration(schema, 1764115200040)],
+      migrations: [
+        messagingTablesMigration(schema),
+        deadLetterTableMigration(schema, 1764115200040),
+        deadLetterStatusMigration(schema, 1764115200050),
+      ],
       migrationsTableName: 'migrations',
     });
     await ds.initialize();

@@ -1,4 +1,8 @@
-import { deadLetterTableMigration, messagingTablesMigration } from '@idfed/messaging';
+import {
+  deadLetterStatusMigration,
+  deadLetterTableMigration,
+  messagingTablesMigration,
+} from '@idfed/messaging';
 import { rateLimitTableMigration } from '@idfed/service-runtime';
 import { DatasetsAndRecords1764115200401 } from './migrations/1764115200401-DatasetsAndRecords';
 import { DEVICE_SYNC_SCHEMA } from './schema';
@@ -7,6 +11,7 @@ import { DEVICE_SYNC_SCHEMA } from './schema';
 export const deviceSyncMigrations = [
   messagingTablesMigration(DEVICE_SYNC_SCHEMA),
   deadLetterTableMigration(DEVICE_SYNC_SCHEMA, 1764115200040),
+  deadLetterStatusMigration(DEVICE_SYNC_SCHEMA, 1764115200050),
   rateLimitTableMigration(DEVICE_SYNC_SCHEMA, 1764115200400),
   DatasetsAndRecords1764115200401,
 ];

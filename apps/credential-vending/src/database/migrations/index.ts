@@ -1,4 +1,8 @@
-import { deadLetterTableMigration, messagingTablesMigration } from '@idfed/messaging';
+import {
+  deadLetterStatusMigration,
+  deadLetterTableMigration,
+  messagingTablesMigration,
+} from '@idfed/messaging';
 import { rateLimitTableMigration } from '@idfed/service-runtime';
 import { CREDENTIAL_VENDING_SCHEMA } from '../schema';
 import { CredentialVendingTables1764201600001 } from './1764201600001-CredentialVendingTables';
@@ -9,4 +13,5 @@ export const credentialVendingMigrations = [
   CredentialVendingTables1764201600001,
   rateLimitTableMigration(CREDENTIAL_VENDING_SCHEMA, 1764201600020),
   deadLetterTableMigration(CREDENTIAL_VENDING_SCHEMA, 1764201600030),
+  deadLetterStatusMigration(CREDENTIAL_VENDING_SCHEMA, 1764201600040),
 ];

@@ -1,4 +1,8 @@
-import { deadLetterTableMigration, messagingTablesMigration } from '@idfed/messaging';
+import {
+  deadLetterStatusMigration,
+  deadLetterTableMigration,
+  messagingTablesMigration,
+} from '@idfed/messaging';
 import { rateLimitTableMigration } from '@idfed/service-runtime';
 import { FEDERATION_BROKER_SCHEMA } from '../schema';
 import { FederationBrokerTables1764115200101 } from './1764115200101-FederationBrokerTables';
@@ -11,4 +15,5 @@ export const federationBrokerMigrations = [
   RevokedSessions1764115200102,
   rateLimitTableMigration(FEDERATION_BROKER_SCHEMA, 1764115200120),
   deadLetterTableMigration(FEDERATION_BROKER_SCHEMA, 1764115200130),
+  deadLetterStatusMigration(FEDERATION_BROKER_SCHEMA, 1764115200140),
 ];

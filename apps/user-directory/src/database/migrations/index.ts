@@ -1,5 +1,9 @@
 import { MigrationInterface } from 'typeorm';
-import { deadLetterTableMigration, messagingTablesMigration } from '@idfed/messaging';
+import {
+  deadLetterStatusMigration,
+  deadLetterTableMigration,
+  messagingTablesMigration,
+} from '@idfed/messaging';
 import { rateLimitTableMigration } from '@idfed/service-runtime';
 import { USER_DIRECTORY_SCHEMA } from '../schema';
 import { UserDirectoryTables1764115200001 } from './1764115200001-UserDirectoryTables';
@@ -25,5 +29,6 @@ export function userDirectoryMigrations(keyEncryptionKey: Buffer): (new () => Mi
     rateLimitTableMigration(USER_DIRECTORY_SCHEMA, 1764115200030),
     AttemptReservations1764115200040,
     deadLetterTableMigration(USER_DIRECTORY_SCHEMA, 1764115200050),
+    deadLetterStatusMigration(USER_DIRECTORY_SCHEMA, 1764115200060),
   ];
 }
