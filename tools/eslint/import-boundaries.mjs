@@ -1,5 +1,6 @@
 import path from 'node:path';
 import ts from 'typescript';
+import { typeormBoundaries } from './typeorm-boundaries.mjs';
 
 /**
  * idfed/import-boundaries: apps import libs, never another app; a lib never imports an app; and
@@ -146,4 +147,7 @@ export const importBoundaries = {
   },
 };
 
-export const idfedPlugin = { meta: { name: 'idfed' }, rules: { 'import-boundaries': importBoundaries } };
+export const idfedPlugin = {
+  meta: { name: 'idfed' },
+  rules: { 'import-boundaries': importBoundaries, 'typeorm-boundaries': typeormBoundaries },
+};

@@ -5,15 +5,20 @@ import { ESLint } from 'eslint';
  * eslint.config.mjs, and prints each one's messages as JSON. Used by import-boundaries.spec.ts.
  *
  * stdin: [{ "filePath": "apps/gateway/src/probe.ts", "code": "..." }, ...]
- * argv[2]: the rule to keep. The texts are not files of the TypeScript program, so the type-aware
+ * argv[2]: the rule to keep; argv[3] `--enable` switches it on for the texts (a rule the config
+ * has off, as idfed/typeorm-boundaries is until the lead turns it on). The texts are not files of the TypeScript program, so the type-aware
  * rules cannot run on them; the rule under test needs no types.
  */
 const rule = process.argv[2];
+const enable = process.argv[3] === '--enable';
 let input = '';
 for await (const chunk of process.stdin) input += chunk;
 const eslint = new ESLint({
   cwd: process.cwd(),
-  overrideConfig: { languageOptions: { parserOptions: { projectService: false } } },
+  overrideConfig: {
+    languageOptions: { parserOptions: { projectService: false } },
+    ...(enable ? { rules: { [rule]: 'error' } } : {}),
+  },
   ruleFilter: ({ ruleId }) => ruleId === rule,
 });
 const out = [];
