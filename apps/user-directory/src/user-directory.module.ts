@@ -13,6 +13,7 @@ import { PasswordHasher } from './auth/password-hasher';
 import { RefreshTokensRepository } from './auth/refresh-tokens.repository';
 import { Sessions } from './auth/sessions';
 import { SignInCompletion } from './auth/sign-in-completion';
+import { AppClientsRepository } from './clients/app-clients.repository';
 import { ClientsService } from './clients/clients.service';
 import { userDirectoryEntities } from './database/entities';
 import { userDirectoryMigrations } from './database/migrations';
@@ -20,6 +21,8 @@ import { USER_DIRECTORY_SCHEMA } from './database/schema';
 import { BackgroundDelivery } from './delivery/background-delivery';
 import { MESSAGE_SENDER, MessageSender } from './delivery/message-sender';
 import { PoolsService } from './pools/pools.service';
+import { UserPoolsRepository } from './pools/user-pools.repository';
+import { SigningKeysRepository } from './tokens/signing-keys.repository';
 import { SigningKeysService } from './tokens/signing-keys.service';
 import { TokenIssuer } from './tokens/token-issuer';
 import { USER_DIRECTORY_OPERATIONS } from './user-directory.operations';
@@ -82,6 +85,9 @@ export const UserDirectoryModule = {
         Sessions,
         BackgroundDelivery,
         PasswordCredentials,
+        UserPoolsRepository,
+        AppClientsRepository,
+        SigningKeysRepository,
         SigningKeysService,
         TokenIssuer,
         AccessTokenVerifier,

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { KeyEncryption } from '@idfed/crypto';
-import { DataSource } from 'typeorm';
 import { CognitoErrors } from '../common/cognito-errors';
 import { Patterns, RequestValidator } from '../common/validate';
 import { AppClientEntity, UserPoolEntity } from '../database/entities';
 import { PoolsService } from '../pools/pools.service';
+import { UserPoolsRepository } from '../pools/user-pools.repository';
+import { AppClientsRepository } from './app-clients.repository';
 
 export interface ClientForAuth {
   client: AppClientEntity;
@@ -28,7 +29,8 @@ export class ClientsService {
   private readonly cache = new Map<string, { value: ClientForAuth; expires: number }>();
 
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(AppClientsRepository) private readonly clients: AppClientsRepository,
+    @Inject(UserPoolsRepository) private readonly poolRows: UserPoolsRepository,
     @Inject(PoolsService) pools: PoolsService,
     @Inject(KeyEncryption) private readonly encryption: KeyEncryption,
   ) {
@@ -43,9 +45,8 @@ export class ClientsService {
     const id = clientId as string;
     const cached = this.cache.get(id);
     if (cached && cached.expires > Date.now()) return cached.value;
-    const client = await this.dataSource.manager.findOne(AppClientEntity, { where: { id } });
-    const pool =
-      client && (await this.dataSource.manager.findOne(UserPoolEntity, { where: { id: client.poolId } }));
+    const client = await this.clients.find(id);
+    const pool = client && (await this.poolRows.find(client.poolId));
     if (!client || !pool) throw CognitoErrors.clientNotFound(id);
     const value = { client, secret: this.openSecret(client), pool };
     if (this.cache.size >= CLIENT_CACHE_MAX) this.cache.clear();

@@ -5,12 +5,13 @@ import {
   UserDirectoryOperations,
 } from '@idfed/contracts';
 import { KeyEncryption } from '@idfed/crypto';
+import { Transactions } from '@idfed/persistence';
 import { OperationHandler } from '@idfed/service-runtime';
-import { DataSource } from 'typeorm';
 import { newClientId, newClientSecret } from '../common/ids';
 import { Patterns, RequestValidator } from '../common/validate';
 import { AppClientEntity } from '../database/entities';
 import { PoolsService } from '../pools/pools.service';
+import { AppClientsRepository } from './app-clients.repository';
 import { clientConfigFromRequest } from './client-config';
 import { toUserPoolClientType } from './user-pool-client-type';
 
@@ -20,7 +21,8 @@ export class CreateUserPoolClientUseCase implements OperationHandler<
   typeof UserDirectoryOperations.CreateUserPoolClient
 > {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(Transactions) private readonly transactions: Transactions,
+    @Inject(AppClientsRepository) private readonly clients: AppClientsRepository,
     @Inject(PoolsService) private readonly pools: PoolsService,
     @Inject(KeyEncryption) private readonly encryption: KeyEncryption,
   ) {}
@@ -47,19 +49,19 @@ export class CreateUserPoolClientUseCase implements OperationHandler<
     const id = newClientId();
     const secret = req.GenerateSecret ? newClientSecret() : undefined;
     const now = new Date();
-    const client = await this.dataSource.transaction(async (m) => {
-      await this.pools.require(m, req.UserPoolId, true);
-      const entity = m.create(AppClientEntity, {
-        id,
-        poolId: req.UserPoolId,
-        name: req.ClientName,
-        secretEnc: secret ? this.encryption.seal(Buffer.from(secret), id) : null,
-        config,
-        createdAt: now,
-        updatedAt: now,
-      });
-      await m.insert(AppClientEntity, entity);
-      return entity;
+    const client: AppClientEntity = {
+      id,
+      poolId: req.UserPoolId,
+      name: req.ClientName,
+      secretEnc: secret ? this.encryption.seal(Buffer.from(secret), id) : null,
+      config,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await this.transactions.run(async (tx) => {
+      // The pool's row lock keeps a concurrent DeleteUserPool from leaving this client behind.
+      await this.pools.require(req.UserPoolId, tx, true);
+      await this.clients.insert(client, tx);
     });
     return { UserPoolClient: toUserPoolClientType(client, secret) };
   }

@@ -5,11 +5,10 @@ import {
   UserDirectoryOperations,
 } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
-import { DataSource } from 'typeorm';
 import { CognitoErrors } from '../common/cognito-errors';
 import { Patterns, RequestValidator } from '../common/validate';
-import { AppClientEntity } from '../database/entities';
 import { PoolsService } from '../pools/pools.service';
+import { AppClientsRepository } from './app-clients.repository';
 import { ClientsService } from './clients.service';
 import { toUserPoolClientType } from './user-pool-client-type';
 
@@ -19,7 +18,7 @@ export class DescribeUserPoolClientUseCase implements OperationHandler<
   typeof UserDirectoryOperations.DescribeUserPoolClient
 > {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(AppClientsRepository) private readonly clientRows: AppClientsRepository,
     @Inject(PoolsService) private readonly pools: PoolsService,
     @Inject(ClientsService) private readonly clients: ClientsService,
   ) {}
@@ -29,11 +28,9 @@ export class DescribeUserPoolClientUseCase implements OperationHandler<
       .string('UserPoolId', { required: true, min: 1, max: 55, pattern: Patterns.userPoolId })
       .string('ClientId', { required: true, min: 1, max: 128, pattern: Patterns.clientId })
       .check();
-    const client = await this.dataSource.manager.findOne(AppClientEntity, {
-      where: { id: req.ClientId, poolId: req.UserPoolId },
-    });
+    const client = await this.clientRows.findInPool(req.UserPoolId, req.ClientId);
     if (!client) {
-      await this.pools.require(this.dataSource.manager, req.UserPoolId);
+      await this.pools.require(req.UserPoolId);
       throw CognitoErrors.clientNotFound(req.ClientId);
     }
     return { UserPoolClient: toUserPoolClientType(client, this.clients.openSecret(client)) };

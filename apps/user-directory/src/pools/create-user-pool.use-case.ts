@@ -8,14 +8,15 @@ import {
   UserDirectoryTopics,
 } from '@idfed/contracts';
 import { OutboxService } from '@idfed/messaging';
+import { Transactions } from '@idfed/persistence';
 import { OperationHandler } from '@idfed/service-runtime';
-import { DataSource } from 'typeorm';
 import { newUserPoolId } from '../common/ids';
 import { Patterns, RequestValidator } from '../common/validate';
 import { UserPoolEntity } from '../database/entities';
 import { SigningKeysService } from '../tokens/signing-keys.service';
 import { USER_DIRECTORY_CONFIG, UserDirectoryConfig } from '../user-directory.tokens';
 import { poolConfigFromRequest, toUserPoolType } from './pool-config';
+import { UserPoolsRepository } from './user-pools.repository';
 
 /** CreateUserPool: the pool and its first signing key, announced in one transaction. */
 @Injectable()
@@ -23,7 +24,8 @@ export class CreateUserPoolUseCase implements OperationHandler<
   typeof UserDirectoryOperations.CreateUserPool
 > {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(UserPoolsRepository) private readonly pools: UserPoolsRepository,
+    @Inject(Transactions) private readonly transactions: Transactions,
     @Inject(SigningKeysService) private readonly signingKeys: SigningKeysService,
     @Inject(OutboxService) private readonly outbox: OutboxService,
     @Inject(USER_DIRECTORY_CONFIG) private readonly settings: UserDirectoryConfig,
@@ -42,24 +44,17 @@ export class CreateUserPoolUseCase implements OperationHandler<
     const arn = `arn:aws:cognito-idp:${this.settings.region}:${this.settings.accountId}:userpool/${id}`;
     const config = poolConfigFromRequest(req, arn);
     const now = new Date();
-    const pool = await this.dataSource.transaction(async (m) => {
-      const entity = m.create(UserPoolEntity, {
-        id,
-        name: req.PoolName,
-        config,
-        createdAt: now,
-        updatedAt: now,
-      });
-      await m.insert(UserPoolEntity, entity);
-      const key = await this.signingKeys.createForPool(m, id);
+    const pool: UserPoolEntity = { id, name: req.PoolName, config, createdAt: now, updatedAt: now };
+    await this.transactions.run(async (tx) => {
+      await this.pools.insert(pool, tx);
+      const key = await this.signingKeys.createForPool(tx, id);
       const event: SigningKeyActivatedEvent = { userPoolId: id, ...key, occurredAt: now.toISOString() };
-      await this.outbox.add(m, {
+      await this.outbox.add(tx, {
         topic: UserDirectoryTopics.signingKeyActivated,
         key: id,
         payload: event,
         correlationId: meta.requestId,
       });
-      return entity;
     });
     this.outbox.nudge();
     return { UserPool: toUserPoolType(pool, 0) };

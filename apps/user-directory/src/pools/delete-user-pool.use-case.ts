@@ -7,11 +7,11 @@ import {
   UserPoolIdRequest,
 } from '@idfed/contracts';
 import { OutboxService } from '@idfed/messaging';
+import { Transactions } from '@idfed/persistence';
 import { OperationHandler } from '@idfed/service-runtime';
-import { DataSource } from 'typeorm';
 import { CognitoErrors } from '../common/cognito-errors';
-import { UserPoolEntity } from '../database/entities';
 import { PoolsService } from './pools.service';
+import { UserPoolsRepository } from './user-pools.repository';
 
 /** DeleteUserPool: the pool and, by cascade, its clients, users, codes, tokens and keys, in one transaction. */
 @Injectable()
@@ -19,8 +19,9 @@ export class DeleteUserPoolUseCase implements OperationHandler<
   typeof UserDirectoryOperations.DeleteUserPool
 > {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(Transactions) private readonly transactions: Transactions,
     @Inject(PoolsService) private readonly pools: PoolsService,
+    @Inject(UserPoolsRepository) private readonly poolRows: UserPoolsRepository,
     @Inject(OutboxService) private readonly outbox: OutboxService,
   ) {}
 
@@ -28,12 +29,12 @@ export class DeleteUserPoolUseCase implements OperationHandler<
     { UserPoolId: poolId }: UserPoolIdRequest,
     meta: CommandMeta,
   ): Promise<Record<string, never>> {
-    await this.dataSource.transaction(async (m) => {
-      const pool = await this.pools.require(m, poolId, true);
+    await this.transactions.run(async (tx) => {
+      const pool = await this.pools.require(poolId, tx, true);
       if (pool.config.deletionProtection === 'ACTIVE') throw CognitoErrors.deletionProtected();
-      await m.delete(UserPoolEntity, { id: poolId });
+      await this.poolRows.delete(poolId, tx);
       const event: UserPoolDeletedEvent = { userPoolId: poolId, occurredAt: new Date().toISOString() };
-      await this.outbox.add(m, {
+      await this.outbox.add(tx, {
         topic: UserDirectoryTopics.userPoolDeleted,
         key: poolId,
         payload: event,

@@ -13,7 +13,7 @@ export class GetJwksUseCase implements OperationHandler<typeof UserDirectoryOper
   ) {}
 
   async execute(req: UserPoolIdRequest): Promise<JwksResult> {
-    await this.pools.require(this.pools.manager(), req.UserPoolId);
+    await this.pools.require(req.UserPoolId);
     return { keys: await this.keys.jwks(req.UserPoolId) };
   }
 }

@@ -1,26 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ListUserPoolsRequest, ListUserPoolsResponse, UserDirectoryOperations } from '@idfed/contracts';
-import { keysetPage } from '@idfed/persistence';
 import { OperationHandler } from '@idfed/service-runtime';
-import { DataSource } from 'typeorm';
 import { decodePageToken, encodePageToken } from '../common/page-token';
 import { RequestValidator } from '../common/validate';
-import { UserPoolEntity } from '../database/entities';
+import { UserPoolsRepository } from './user-pools.repository';
 
 /** ListUserPools, a page at a time in id order. */
 @Injectable()
 export class ListUserPoolsUseCase implements OperationHandler<typeof UserDirectoryOperations.ListUserPools> {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(@Inject(UserPoolsRepository) private readonly pools: UserPoolsRepository) {}
 
   async execute(req: ListUserPoolsRequest): Promise<ListUserPoolsResponse> {
     RequestValidator.of(req).integer('MaxResults', { required: true, min: 1, max: 60 }).check();
-    const { page, next } = await keysetPage(
-      this.dataSource.getRepository(UserPoolEntity).createQueryBuilder('p'),
-      'p.id',
-      decodePageToken(req.NextToken),
-      req.MaxResults,
-      (p) => p.id,
-    );
+    const { page, next } = await this.pools.page(decodePageToken(req.NextToken), req.MaxResults);
     return {
       UserPools: page.map((p) => ({
         Id: p.id,

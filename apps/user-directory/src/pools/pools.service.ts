@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { Transaction } from '@idfed/persistence';
 import { CognitoErrors } from '../common/cognito-errors';
 import { Patterns, RequestValidator } from '../common/validate';
 import { UserPoolEntity } from '../database/entities';
 import { SigningKeysService } from '../tokens/signing-keys.service';
+import { UserPoolsRepository } from './user-pools.repository';
 
 /** What the pool operations and every admin operation share: loading a pool, and its deletion's reach. */
 @Injectable()
@@ -11,7 +12,7 @@ export class PoolsService {
   private readonly deletedListeners: ((poolId: string) => void)[] = [];
 
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(UserPoolsRepository) private readonly pools: UserPoolsRepository,
     @Inject(SigningKeysService) private readonly signingKeys: SigningKeysService,
   ) {}
 
@@ -26,20 +27,37 @@ export class PoolsService {
     for (const listener of this.deletedListeners) listener(poolId);
   }
 
-  manager(): EntityManager {
-    return this.dataSource.manager;
+  /**
+   * @deprecated For callers of the older `require(tx, poolId)` outside a transaction; the newer
+   * `require(poolId)` needs no handle.
+   */
+  manager(): Transaction {
+    return this.pools.outsideTransaction();
   }
 
-  /** Loads a pool or fails with Cognito's ResourceNotFoundException; `lock` holds it for the transaction. */
-  async require(manager: EntityManager, poolId: string, lock = false): Promise<UserPoolEntity> {
+  /**
+   * Loads a pool or fails with Cognito's ResourceNotFoundException; inside a unit of work, pass
+   * its `tx`, and `lock` holds the row until it commits.
+   */
+  require(poolId: string, tx?: Transaction, lock?: boolean): Promise<UserPoolEntity>;
+  /**
+   * @deprecated The form from before the repositories, kept while users/ and auth/ move to
+   * `require(poolId, tx?, lock?)`.
+   */
+  require(tx: Transaction, poolId: string, lock?: boolean): Promise<UserPoolEntity>;
+  async require(
+    first: string | Transaction,
+    second?: string | Transaction,
+    lock = false,
+  ): Promise<UserPoolEntity> {
+    // A transaction handle is an object; a pool id from a request may be anything, and is validated.
+    const legacy = typeof first === 'object' && first !== null;
+    const [poolId, tx] = legacy ? [second, first] : [first, second as Transaction | undefined];
     RequestValidator.of({ UserPoolId: poolId })
       .string('UserPoolId', { required: true, min: 1, max: 55, pattern: Patterns.userPoolId })
       .check();
-    const pool = await manager.findOne(UserPoolEntity, {
-      where: { id: poolId },
-      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
-    if (!pool) throw CognitoErrors.poolNotFound(poolId);
+    const pool = await this.pools.find(poolId as string, tx, lock);
+    if (!pool) throw CognitoErrors.poolNotFound(poolId as string);
     return pool;
   }
 }

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, generateKeyPair, KeyObject, webcrypto } from 'node:crypto';
 import { promisify } from 'node:util';
-import { DataSource, EntityManager, Repository } from 'typeorm';
-import { SigningKeyEntity } from '../database/entities';
 import { KeyEncryption, publicKeyFromJwk } from '@idfed/crypto';
+import { Transaction } from '@idfed/persistence';
+import { SigningKeysRepository } from './signing-keys.repository';
 
 const generateRsa = promisify(generateKeyPair);
 
@@ -22,18 +22,14 @@ export class SigningKeysService {
   private readonly signing = new Map<string, ActiveSigningKey>();
   private readonly verifying = new Map<string, { poolId: string; key: KeyObject }>();
 
-  private readonly keys: Repository<SigningKeyEntity>;
-
   constructor(
-    @Inject(DataSource) dataSource: DataSource,
+    @Inject(SigningKeysRepository) private readonly keys: SigningKeysRepository,
     @Inject(KeyEncryption) private readonly encryption: KeyEncryption,
-  ) {
-    this.keys = dataSource.getRepository(SigningKeyEntity);
-  }
+  ) {}
 
   /** Creates the pool's first key inside the pool-creation transaction; returns its public JWK. */
   async createForPool(
-    manager: EntityManager,
+    tx: Transaction,
     poolId: string,
   ): Promise<{ kid: string; publicJwk: Record<string, string> }> {
     const { publicKey, privateKey } = await generateRsa('rsa', { modulusLength: 2048 });
@@ -44,25 +40,25 @@ export class SigningKeysService {
       .digest('base64url');
     const pkcs8 = privateKey.export({ format: 'der', type: 'pkcs8' });
     const publicJwk = { kty: jwk.kty, n: jwk.n, e: jwk.e, alg: 'RS256', kid, use: 'sig' };
-    await manager.insert(SigningKeyEntity, {
-      kid,
-      poolId,
-      alg: 'RS256',
-      publicJwk,
-      privateKeyEnc: this.encryption.seal(pkcs8, kid),
-      status: 'active',
-      createdAt: new Date(),
-    });
+    await this.keys.insert(
+      {
+        kid,
+        poolId,
+        alg: 'RS256',
+        publicJwk,
+        privateKeyEnc: this.encryption.seal(pkcs8, kid),
+        status: 'active',
+        createdAt: new Date(),
+      },
+      tx,
+    );
     return { kid, publicJwk };
   }
 
   async activeKey(poolId: string): Promise<ActiveSigningKey> {
     const cached = this.signing.get(poolId);
     if (cached) return cached;
-    const row = await this.keys.findOne({
-      where: { poolId, status: 'active' },
-      order: { createdAt: 'DESC' },
-    });
+    const row = await this.keys.findActive(poolId);
     if (!row) throw new Error(`user pool ${poolId} has no active signing key`);
     const der = this.encryption.open(row.privateKeyEnc, row.kid);
     const privateKey = await webcrypto.subtle.importKey(
@@ -81,7 +77,7 @@ export class SigningKeysService {
   async verificationKey(poolId: string, kid: string): Promise<KeyObject | undefined> {
     const cached = this.verifying.get(kid);
     if (cached) return cached.poolId === poolId ? cached.key : undefined;
-    const row = await this.keys.findOne({ where: { kid } });
+    const row = await this.keys.findByKid(kid);
     if (!row || row.poolId !== poolId) return undefined;
     const key = publicKeyFromJwk(row.publicJwk);
     this.verifying.set(kid, { poolId, key });
@@ -89,7 +85,7 @@ export class SigningKeysService {
   }
 
   async jwks(poolId: string): Promise<Record<string, string>[]> {
-    const rows = await this.keys.find({ where: { poolId }, order: { createdAt: 'ASC' } });
+    const rows = await this.keys.listForPool(poolId);
     return rows.map((r) => r.publicJwk);
   }
 

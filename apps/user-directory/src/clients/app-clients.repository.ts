@@ -1,0 +1,45 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { keysetPage, KeysetPage, Transaction } from '@idfed/persistence';
+import { DataSource } from 'typeorm';
+import { AppClientEntity } from '../database/entities';
+
+/** Every query of the app clients aggregate (`user_directory.app_clients`). */
+@Injectable()
+export class AppClientsRepository {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  async insert(client: AppClientEntity, tx: Transaction = this.dataSource.manager): Promise<void> {
+    await tx.insert(AppClientEntity, client);
+  }
+
+  /**
+   * The client, or undefined: the first lookup of every public operation (sign-in, refresh, sign-up),
+   * by primary key; ClientsService caches the answer.
+   */
+  async find(clientId: string): Promise<AppClientEntity | undefined> {
+    const client = await this.dataSource.manager.findOne(AppClientEntity, { where: { id: clientId } });
+    return client ?? undefined;
+  }
+
+  /** The client only if it belongs to the pool. */
+  async findInPool(poolId: string, clientId: string): Promise<AppClientEntity | undefined> {
+    const client = await this.dataSource.manager.findOne(AppClientEntity, {
+      where: { id: clientId, poolId },
+    });
+    return client ?? undefined;
+  }
+
+  /** One page of the pool's clients in id order, after the id a page token carried. */
+  page(poolId: string, after: string | undefined, max: number): Promise<KeysetPage<AppClientEntity>> {
+    return keysetPage(
+      this.dataSource
+        .getRepository(AppClientEntity)
+        .createQueryBuilder('c')
+        .where('c.pool_id = :poolId', { poolId }),
+      'c.id',
+      after,
+      max,
+      (c) => c.id,
+    );
+  }
+}

@@ -1,0 +1,196 @@
+import { CommandMeta, UserDirectoryTopics } from '@idfed/contracts';
+import { OutboxService, ServiceError } from '@idfed/messaging';
+import { Transaction, Transactions } from '@idfed/persistence';
+import { UserPoolEntity } from '../database/entities';
+import { SigningKeysService } from '../tokens/signing-keys.service';
+import { CreateUserPoolUseCase } from './create-user-pool.use-case';
+import { DeleteUserPoolUseCase } from './delete-user-pool.use-case';
+import { DescribeUserPoolUseCase } from './describe-user-pool.use-case';
+import { ListUserPoolsUseCase } from './list-user-pools.use-case';
+import { poolConfigFromRequest } from './pool-config';
+import { PoolsService } from './pools.service';
+import { UserPoolsRepository } from './user-pools.repository';
+
+const POOL_ID = 'us-east-1_AbCdEf123';
+const tx = { unitOfWork: 'handle' } as unknown as Transaction;
+const meta = { requestId: 'req-1' } as CommandMeta;
+
+function pool(deletionProtection: 'ACTIVE' | 'INACTIVE' = 'INACTIVE'): UserPoolEntity {
+  return {
+    id: POOL_ID,
+    name: 'pool',
+    config: poolConfigFromRequest({ PoolName: 'pool', DeletionProtection: deletionProtection }, 'arn'),
+    createdAt: new Date(1000),
+    updatedAt: new Date(2000),
+  };
+}
+
+/** The repositories and collaborators as the use cases see them: every query mocked. */
+function fixture(found: UserPoolEntity | undefined) {
+  const repository = {
+    insert: jest.fn().mockResolvedValue(undefined),
+    find: jest.fn().mockResolvedValue(found),
+    delete: jest.fn().mockResolvedValue(undefined),
+    countUsers: jest.fn().mockResolvedValue(3),
+    page: jest.fn(),
+  };
+  const keys = {
+    createForPool: jest.fn().mockResolvedValue({ kid: 'kid-1', publicJwk: { kid: 'kid-1' } }),
+    forgetPool: jest.fn(),
+  };
+  const outbox = { add: jest.fn().mockResolvedValue('event-1'), nudge: jest.fn() };
+  const transactions = { run: jest.fn((work: (t: Transaction) => Promise<unknown>) => work(tx)) };
+  const repo = repository as unknown as UserPoolsRepository;
+  const pools = new PoolsService(repo, keys as unknown as SigningKeysService);
+  return {
+    repository,
+    keys,
+    outbox,
+    transactions,
+    repo,
+    pools,
+    typedOutbox: outbox as unknown as OutboxService,
+    typedTransactions: transactions as unknown as Transactions,
+    typedKeys: keys as unknown as SigningKeysService,
+  };
+}
+
+async function errorName(promise: Promise<unknown>): Promise<string | undefined> {
+  return promise.then(
+    () => undefined,
+    (err: ServiceError) => err.errorName,
+  );
+}
+
+describe('CreateUserPool', () => {
+  const settings = { region: 'us-east-1', accountId: '123456789012', publicUrl: 'http://x' };
+
+  it('inserts the pool, its first key and the key event in one unit of work', async () => {
+    const f = fixture(undefined);
+    const useCase = new CreateUserPoolUseCase(
+      f.repo,
+      f.typedTransactions,
+      f.typedKeys,
+      f.typedOutbox,
+      settings,
+    );
+    const { UserPool } = await useCase.execute({ PoolName: 'mine' }, meta);
+    expect(UserPool.Name).toBe('mine');
+    expect(UserPool.Id).toMatch(/^us-east-1_/);
+    expect(UserPool.Arn).toBe(`arn:aws:cognito-idp:us-east-1:123456789012:userpool/${UserPool.Id}`);
+    expect(f.transactions.run).toHaveBeenCalledTimes(1);
+    expect(f.repository.insert).toHaveBeenCalledWith(
+      expect.objectContaining({ id: UserPool.Id, name: 'mine' }),
+      tx,
+    );
+    expect(f.keys.createForPool).toHaveBeenCalledWith(tx, UserPool.Id);
+    expect(f.outbox.add).toHaveBeenCalledWith(
+      tx,
+      expect.objectContaining({ topic: UserDirectoryTopics.signingKeyActivated, key: UserPool.Id }),
+    );
+    expect(f.outbox.nudge).toHaveBeenCalled();
+  });
+
+  it('refuses an invalid name before touching the database', async () => {
+    const f = fixture(undefined);
+    const useCase = new CreateUserPoolUseCase(
+      f.repo,
+      f.typedTransactions,
+      f.typedKeys,
+      f.typedOutbox,
+      settings,
+    );
+    expect(await errorName(useCase.execute({ PoolName: '' }, meta))).toBe('InvalidParameterException');
+    expect(f.transactions.run).not.toHaveBeenCalled();
+  });
+});
+
+describe('DeleteUserPool', () => {
+  it('deletes the locked pool with its event, then forgets its keys and clients', async () => {
+    const f = fixture(pool());
+    const forgotten: string[] = [];
+    f.pools.onPoolDeleted((id) => forgotten.push(id));
+    const useCase = new DeleteUserPoolUseCase(f.typedTransactions, f.pools, f.repo, f.typedOutbox);
+    expect(await useCase.execute({ UserPoolId: POOL_ID }, meta)).toEqual({});
+    expect(f.repository.find).toHaveBeenCalledWith(POOL_ID, tx, true);
+    expect(f.repository.delete).toHaveBeenCalledWith(POOL_ID, tx);
+    expect(f.outbox.add).toHaveBeenCalledWith(
+      tx,
+      expect.objectContaining({ topic: UserDirectoryTopics.userPoolDeleted, key: POOL_ID }),
+    );
+    expect(f.keys.forgetPool).toHaveBeenCalledWith(POOL_ID);
+    expect(forgotten).toEqual([POOL_ID]);
+  });
+
+  it('keeps a deletion-protected pool: no delete, no event, nothing forgotten', async () => {
+    const f = fixture(pool('ACTIVE'));
+    const useCase = new DeleteUserPoolUseCase(f.typedTransactions, f.pools, f.repo, f.typedOutbox);
+    expect(await errorName(useCase.execute({ UserPoolId: POOL_ID }, meta))).toBe('InvalidParameterException');
+    expect(f.repository.delete).not.toHaveBeenCalled();
+    expect(f.outbox.add).not.toHaveBeenCalled();
+    expect(f.keys.forgetPool).not.toHaveBeenCalled();
+  });
+
+  it('answers ResourceNotFoundException for a missing pool', async () => {
+    const f = fixture(undefined);
+    const useCase = new DeleteUserPoolUseCase(f.typedTransactions, f.pools, f.repo, f.typedOutbox);
+    expect(await errorName(useCase.execute({ UserPoolId: POOL_ID }, meta))).toBe('ResourceNotFoundException');
+    expect(f.repository.delete).not.toHaveBeenCalled();
+  });
+});
+
+describe('DescribeUserPool', () => {
+  it('answers the pool with its user count, and validates the id before any lookup', async () => {
+    const f = fixture(pool());
+    const useCase = new DescribeUserPoolUseCase(f.pools, f.repo);
+    const { UserPool } = await useCase.execute({ UserPoolId: POOL_ID });
+    expect(UserPool.EstimatedNumberOfUsers).toBe(3);
+    expect(f.repository.countUsers).toHaveBeenCalledWith(POOL_ID);
+    expect(await errorName(useCase.execute({ UserPoolId: 'not a pool id' }))).toBe(
+      'InvalidParameterException',
+    );
+    expect(f.repository.find).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('PoolsService.require', () => {
+  it('takes the pool id first, or the transaction first in the older form', async () => {
+    const f = fixture(pool());
+    await f.pools.require(POOL_ID);
+    await f.pools.require(POOL_ID, tx, true);
+    await f.pools.require(tx, POOL_ID);
+    expect(f.repository.find.mock.calls).toEqual([
+      [POOL_ID, undefined, false],
+      [POOL_ID, tx, true],
+      [POOL_ID, tx, false],
+    ]);
+  });
+
+  it('validates whatever a request carried as the pool id', async () => {
+    const f = fixture(pool());
+    expect(await errorName(f.pools.require(42 as unknown as string))).toBe('InvalidParameterException');
+    expect(await errorName(f.pools.require(tx, undefined as unknown as string))).toBe(
+      'InvalidParameterException',
+    );
+    expect(f.repository.find).not.toHaveBeenCalled();
+  });
+});
+
+describe('ListUserPools', () => {
+  it('continues after the key its token carried, and hands back the next one', async () => {
+    const f = fixture(undefined);
+    f.repository.page
+      .mockResolvedValueOnce({ page: [pool()], next: POOL_ID })
+      .mockResolvedValueOnce({ page: [] });
+    const useCase = new ListUserPoolsUseCase(f.repo);
+    const first = await useCase.execute({ MaxResults: 1 });
+    expect(f.repository.page).toHaveBeenLastCalledWith(undefined, 1);
+    expect(first.UserPools).toEqual([{ Id: POOL_ID, Name: 'pool', CreationDate: 1, LastModifiedDate: 2 }]);
+    const second = await useCase.execute({ MaxResults: 1, NextToken: first.NextToken });
+    expect(f.repository.page).toHaveBeenLastCalledWith(POOL_ID, 1);
+    expect(second.NextToken).toBeUndefined();
+    expect(await errorName(useCase.execute({ MaxResults: 1, NextToken: 'garbage!' }))).toBe(
+      'InvalidParameterException',
+    );
+  });
+});

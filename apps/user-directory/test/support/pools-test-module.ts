@@ -1,0 +1,56 @@
+import { Test, TestingModule } from '@nestjs/testing';
+import { DataSource } from 'typeorm';
+import { KeyEncryption } from '@idfed/crypto';
+import { OutboxService } from '@idfed/messaging';
+import { Transactions } from '@idfed/persistence';
+import { AppClientsRepository } from '../../src/clients/app-clients.repository';
+import { ClientsService } from '../../src/clients/clients.service';
+import { CreateUserPoolClientUseCase } from '../../src/clients/create-user-pool-client.use-case';
+import { DescribeUserPoolClientUseCase } from '../../src/clients/describe-user-pool-client.use-case';
+import { ListUserPoolClientsUseCase } from '../../src/clients/list-user-pool-clients.use-case';
+import { USER_DIRECTORY_SCHEMA } from '../../src/database/schema';
+import { CreateUserPoolUseCase } from '../../src/pools/create-user-pool.use-case';
+import { DeleteUserPoolUseCase } from '../../src/pools/delete-user-pool.use-case';
+import { DescribeUserPoolUseCase } from '../../src/pools/describe-user-pool.use-case';
+import { GetJwksUseCase } from '../../src/pools/get-jwks.use-case';
+import { ListUserPoolsUseCase } from '../../src/pools/list-user-pools.use-case';
+import { PoolsService } from '../../src/pools/pools.service';
+import { UserPoolsRepository } from '../../src/pools/user-pools.repository';
+import { SigningKeysRepository } from '../../src/tokens/signing-keys.repository';
+import { SigningKeysService } from '../../src/tokens/signing-keys.service';
+import { USER_DIRECTORY_CONFIG, UserDirectoryConfig } from '../../src/user-directory.tokens';
+import { TEST_KEK } from './pools-test-database';
+
+const config: UserDirectoryConfig = {
+  publicUrl: 'http://127.0.0.1:1',
+  region: 'us-east-1',
+  accountId: '000000000000',
+};
+
+/** The pool, client and signing-key classes as the service wires them, on the given database. */
+export function poolsTestModule(dataSource: DataSource, extra: unknown[] = []): Promise<TestingModule> {
+  return Test.createTestingModule({
+    providers: [
+      { provide: DataSource, useValue: dataSource },
+      { provide: OutboxService, useValue: new OutboxService(USER_DIRECTORY_SCHEMA) },
+      { provide: KeyEncryption, useValue: new KeyEncryption(TEST_KEK) },
+      { provide: USER_DIRECTORY_CONFIG, useValue: config },
+      Transactions,
+      UserPoolsRepository,
+      AppClientsRepository,
+      SigningKeysRepository,
+      SigningKeysService,
+      PoolsService,
+      ClientsService,
+      CreateUserPoolUseCase,
+      DeleteUserPoolUseCase,
+      DescribeUserPoolUseCase,
+      ListUserPoolsUseCase,
+      GetJwksUseCase,
+      CreateUserPoolClientUseCase,
+      DescribeUserPoolClientUseCase,
+      ListUserPoolClientsUseCase,
+      ...(extra as never[]),
+    ],
+  }).compile();
+}
