@@ -18,6 +18,7 @@ import { ClientsService } from './clients/clients.service';
 import { userDirectoryEntities } from './database/entities';
 import { userDirectoryMigrations } from './database/migrations';
 import { USER_DIRECTORY_SCHEMA } from './database/schema';
+import { GroupsRepository } from './groups/groups.repository';
 import { BackgroundDelivery } from './delivery/background-delivery';
 import { MESSAGE_SENDER, MessageSender } from './delivery/message-sender';
 import { PoolsService } from './pools/pools.service';
@@ -88,6 +89,7 @@ export const UserDirectoryModule = {
         UserPoolsRepository,
         AppClientsRepository,
         SigningKeysRepository,
+        GroupsRepository,
         SigningKeysService,
         TokenIssuer,
         AccessTokenVerifier,

@@ -5,11 +5,9 @@ import {
   UserDirectoryOperations,
 } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
-import { DataSource } from 'typeorm';
 import { Members, RequestValidator } from '../common/validate';
-import { UserGroupEntity } from '../database/entities';
-import { PoolsService } from '../pools/pools.service';
-import { requireAdminUser } from '../users/user-lookup';
+import { GroupsRepository } from './groups.repository';
+import { UserLookup } from '../users/user-lookup';
 import { requireGroup } from './group-requests';
 
 /** AdminRemoveUserFromGroup. */
@@ -18,16 +16,15 @@ export class AdminRemoveUserFromGroupUseCase implements OperationHandler<
   typeof UserDirectoryOperations.AdminRemoveUserFromGroup
 > {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(PoolsService) private readonly pools: PoolsService,
+    @Inject(UserLookup) private readonly users: UserLookup,
+    @Inject(GroupsRepository) private readonly groups: GroupsRepository,
   ) {}
 
   async execute(req: AdminGroupMembershipRequest): Promise<AdminRemoveUserFromGroupResponse> {
     RequestValidator.of(req).string('GroupName', Members.groupName).check();
-    const m = this.dataSource.manager;
-    const { pool, user } = await requireAdminUser(m, this.pools, req, false);
-    await requireGroup(m, pool.id, req.GroupName);
-    await m.delete(UserGroupEntity, { poolId: pool.id, groupName: req.GroupName, userSub: user.sub });
+    const { pool, user } = await this.users.requireAdminUser(req, undefined, false);
+    await requireGroup(this.groups, pool.id, req.GroupName);
+    await this.groups.removeMember(pool.id, req.GroupName, user.sub);
     return {};
   }
 }

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { GetGroupResponse, GroupRequest, UserDirectoryOperations } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
-import { DataSource } from 'typeorm';
 import { PoolsService } from '../pools/pools.service';
+import { GroupsRepository } from './groups.repository';
 import { toGroupType } from './group-type';
 import { requireGroup, validateGroupRequest } from './group-requests';
 
@@ -10,14 +10,13 @@ import { requireGroup, validateGroupRequest } from './group-requests';
 @Injectable()
 export class GetGroupUseCase implements OperationHandler<typeof UserDirectoryOperations.GetGroup> {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(PoolsService) private readonly pools: PoolsService,
+    @Inject(GroupsRepository) private readonly groups: GroupsRepository,
   ) {}
 
   async execute(req: GroupRequest): Promise<GetGroupResponse> {
     validateGroupRequest(req);
-    const m = this.dataSource.manager;
-    const pool = await this.pools.require(m, req.UserPoolId);
-    return { Group: toGroupType(await requireGroup(m, pool.id, req.GroupName)) };
+    const pool = await this.pools.require(req.UserPoolId);
+    return { Group: toGroupType(await requireGroup(this.groups, pool.id, req.GroupName)) };
   }
 }

@@ -1,12 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ListGroupsRequest, ListGroupsResponse, UserDirectoryOperations } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
-import { DataSource } from 'typeorm';
-import { keysetPage } from '@idfed/persistence';
 import { decodePageToken, encodePageToken } from '../common/page-token';
 import { Members, RequestValidator } from '../common/validate';
-import { GroupEntity } from '../database/entities';
 import { PoolsService } from '../pools/pools.service';
+import { GroupsRepository } from './groups.repository';
 import { toGroupType } from './group-type';
 import { MAX_PAGE, pageMembers } from './group-requests';
 
@@ -14,21 +12,17 @@ import { MAX_PAGE, pageMembers } from './group-requests';
 @Injectable()
 export class ListGroupsUseCase implements OperationHandler<typeof UserDirectoryOperations.ListGroups> {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(PoolsService) private readonly pools: PoolsService,
+    @Inject(GroupsRepository) private readonly groups: GroupsRepository,
   ) {}
 
   async execute(req: ListGroupsRequest): Promise<ListGroupsResponse> {
     pageMembers(req, RequestValidator.of(req).string('UserPoolId', Members.userPoolId));
-    const m = this.dataSource.manager;
-    const pool = await this.pools.require(m, req.UserPoolId);
-    const query = m.createQueryBuilder(GroupEntity, 'g').where('g.pool_id = :poolId', { poolId: pool.id });
-    const { page, next } = await keysetPage(
-      query,
-      'g.name',
+    const pool = await this.pools.require(req.UserPoolId);
+    const { page, next } = await this.groups.page(
+      pool.id,
       decodePageToken(req.NextToken),
       req.Limit || MAX_PAGE,
-      (g) => g.name,
     );
     return {
       Groups: page.map(toGroupType),

@@ -1,13 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ListUsersInGroupRequest, ListUsersInGroupResponse, UserDirectoryOperations } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
-import { DataSource } from 'typeorm';
-import { keysetPage } from '@idfed/persistence';
 import { CognitoErrors } from '../common/cognito-errors';
 import { decodePageToken, encodePageToken } from '../common/page-token';
 import { Members, RequestValidator } from '../common/validate';
-import { UserEntity, UserGroupEntity } from '../database/entities';
 import { PoolsService } from '../pools/pools.service';
+import { GroupsRepository } from './groups.repository';
 import { toUserType } from '../users/user-type';
 import { MAX_PAGE, pageMembers, requireGroup, UUID } from './group-requests';
 
@@ -17,8 +15,8 @@ export class ListUsersInGroupUseCase implements OperationHandler<
   typeof UserDirectoryOperations.ListUsersInGroup
 > {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(PoolsService) private readonly pools: PoolsService,
+    @Inject(GroupsRepository) private readonly groups: GroupsRepository,
   ) {}
 
   async execute(req: ListUsersInGroupRequest): Promise<ListUsersInGroupResponse> {
@@ -28,18 +26,17 @@ export class ListUsersInGroupUseCase implements OperationHandler<
         .string('UserPoolId', Members.userPoolId)
         .string('GroupName', Members.groupName),
     );
-    const m = this.dataSource.manager;
-    const pool = await this.pools.require(m, req.UserPoolId);
-    await requireGroup(m, pool.id, req.GroupName);
+    const pool = await this.pools.require(req.UserPoolId);
+    await requireGroup(this.groups, pool.id, req.GroupName);
     const after = decodePageToken(req.NextToken);
     if (after !== undefined && !UUID.test(after))
       throw CognitoErrors.invalidParameter('Invalid pagination token.');
-    const query = m
-      .createQueryBuilder(UserEntity, 'u')
-      .innerJoin(UserGroupEntity, 'ug', 'ug.user_sub = u.sub')
-      .where('ug.pool_id = :poolId', { poolId: pool.id })
-      .andWhere('ug.group_name = :groupName', { groupName: req.GroupName });
-    const { page, next } = await keysetPage(query, 'u.sub', after, req.Limit || MAX_PAGE, (u) => u.sub);
+    const { page, next } = await this.groups.pageMembers(
+      pool.id,
+      req.GroupName,
+      after,
+      req.Limit || MAX_PAGE,
+    );
     return {
       Users: page.map((u) => toUserType(u)),
       ...(next !== undefined ? { NextToken: encodePageToken(next) } : {}),

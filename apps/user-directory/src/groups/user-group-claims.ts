@@ -1,9 +1,7 @@
-import { EntityManager } from 'typeorm';
-import { GroupClaim } from '../tokens/token-claims';
-
 /**
  * The groups of the user `userSubSql` names, as a JSON array of GroupClaim (`[]` for none): a
- * correlated subquery, so a caller's one query can bring the user's groups along.
+ * correlated subquery, so a caller's one query can bring the user's groups along (the refresh
+ * lookup and the insert of a new session's refresh token do).
  */
 export function groupClaimsSubquery(userSubSql: string): string {
   return `(SELECT coalesce(json_agg(json_build_object(
@@ -11,14 +9,4 @@ export function groupClaimsSubquery(userSubSql: string): string {
              FROM user_directory.user_groups ug
              JOIN user_directory.groups g ON g.pool_id = ug.pool_id AND g.name = ug.group_name
             WHERE ug.user_sub = ${userSubSql})`;
-}
-
-/** The groups a user is in, for the claims of their tokens. */
-export async function userGroupClaims(manager: EntityManager, userSub: string): Promise<GroupClaim[]> {
-  const [row] = await manager.query<
-    {
-      groups: GroupClaim[];
-    }[]
-  >(`SELECT ${groupClaimsSubquery('$1')} AS groups`, [userSub]);
-  return row?.groups ?? [];
 }
