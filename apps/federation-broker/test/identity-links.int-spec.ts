@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { FederationBrokerTopics } from '@idfed/contracts';
 import { OutboxService, ServiceError } from '@idfed/messaging';
-import { migrateServiceSchema, serviceDataSourceOptions } from '@idfed/persistence';
+import { migrateServiceSchema, serviceDataSourceOptions, Transactions } from '@idfed/persistence';
 import { FEDERATION_BROKER_CONFIG, FederationBrokerConfig } from '../src/config/federation-broker.config';
 import { federationBrokerEntities, IdentityPoolEntity } from '../src/database/entities';
 import { federationBrokerMigrations } from '../src/database/migrations';
@@ -58,6 +58,7 @@ describe('identity links and pools on PostgreSQL', () => {
         IdentityPoolsRepository,
         IdentityPoolLookup,
         DeleteIdentityPoolHandler,
+        Transactions,
         { provide: DataSource, useValue: ds },
         { provide: OutboxService, useValue: new OutboxService(FEDERATION_BROKER_SCHEMA) },
         { provide: FEDERATION_BROKER_CONFIG, useValue: config },

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { FederationBrokerOperations, IdentityPoolIdRequest } from '@idfed/contracts';
+import { Transactions } from '@idfed/persistence';
 import { OperationHandler } from '@idfed/service-runtime';
 import { IdentityPoolLookup } from './identity-pool.lookup';
 import { IdentityPoolsRepository } from './identity-pools.repository';
@@ -12,11 +13,12 @@ export class DeleteIdentityPoolHandler implements OperationHandler<
   constructor(
     @Inject(IdentityPoolsRepository) private readonly repository: IdentityPoolsRepository,
     @Inject(IdentityPoolLookup) private readonly pools: IdentityPoolLookup,
+    @Inject(Transactions) private readonly transactions: Transactions,
   ) {}
 
   async execute(req: IdentityPoolIdRequest): Promise<Record<string, never>> {
     const poolId = req?.IdentityPoolId;
-    await this.repository.transaction(async (tx) => {
+    await this.transactions.run(async (tx) => {
       await this.pools.require(poolId, tx, true);
       await this.repository.delete(poolId, tx);
     });

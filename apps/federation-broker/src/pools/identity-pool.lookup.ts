@@ -1,15 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { Transaction } from '@idfed/persistence';
 import { BrokerErrors } from '../common/broker-errors';
 import { Patterns, RequestValidator } from '../common/validate';
 import { IdentityPoolEntity } from '../database/entities';
-import { IdentityPoolsRepository, PoolTransaction } from './identity-pools.repository';
+import { IdentityPoolsRepository } from './identity-pools.repository';
 
 /** Finds the identity pool an operation names, or answers ResourceNotFoundException. */
 @Injectable()
 export class IdentityPoolLookup {
   constructor(@Inject(IdentityPoolsRepository) private readonly pools: IdentityPoolsRepository) {}
 
-  async require(poolId: unknown, tx?: PoolTransaction, lock = false): Promise<IdentityPoolEntity> {
+  async require(poolId: unknown, tx?: Transaction, lock = false): Promise<IdentityPoolEntity> {
     RequestValidator.of({ IdentityPoolId: poolId })
       .string('IdentityPoolId', { required: true, min: 1, max: 55, pattern: Patterns.identityPoolId })
       .check();

@@ -1,10 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { keysetPage } from '@idfed/persistence';
-import { DataSource, EntityManager } from 'typeorm';
+import { keysetPage, Transaction } from '@idfed/persistence';
+import { DataSource } from 'typeorm';
 import { IdentityPoolEntity } from '../database/entities';
-
-/** A unit of work: what one `transaction` hands back to the repository's methods. */
-export type PoolTransaction = EntityManager;
 
 type PoolChanges = Partial<Pick<IdentityPoolEntity, 'name' | 'config' | 'roles' | 'roleMappings'>>;
 
@@ -13,11 +10,6 @@ type PoolChanges = Partial<Pick<IdentityPoolEntity, 'name' | 'config' | 'roles' 
 export class IdentityPoolsRepository {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
-  /** Runs `work` in one transaction; the methods given its handle take part in it. */
-  transaction<T>(work: (tx: PoolTransaction) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
   async insert(pool: IdentityPoolEntity): Promise<void> {
     await this.dataSource.manager.insert(IdentityPoolEntity, pool);
   }
@@ -25,7 +17,7 @@ export class IdentityPoolsRepository {
   /** The pool, or undefined; with `forUpdate` (inside a transaction) its row stays locked until commit. */
   async find(
     poolId: string,
-    tx: PoolTransaction = this.dataSource.manager,
+    tx: Transaction = this.dataSource.manager,
     forUpdate = false,
   ): Promise<IdentityPoolEntity | undefined> {
     const pool = await tx.findOne(IdentityPoolEntity, {
@@ -35,12 +27,12 @@ export class IdentityPoolsRepository {
     return pool ?? undefined;
   }
 
-  async update(poolId: string, changes: PoolChanges, tx: PoolTransaction): Promise<void> {
+  async update(poolId: string, changes: PoolChanges, tx: Transaction): Promise<void> {
     await tx.update(IdentityPoolEntity, { id: poolId }, { ...changes, updatedAt: new Date() });
   }
 
   /** Deletes the pool; its identities and logins go with it (foreign keys cascade). */
-  async delete(poolId: string, tx: PoolTransaction): Promise<void> {
+  async delete(poolId: string, tx: Transaction): Promise<void> {
     await tx.delete(IdentityPoolEntity, { id: poolId });
   }
 

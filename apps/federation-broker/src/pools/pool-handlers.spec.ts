@@ -1,4 +1,5 @@
 import { ServiceError } from '@idfed/messaging';
+import { Transaction, Transactions } from '@idfed/persistence';
 import { IdentityPoolEntity } from '../database/entities';
 import { IdentityPoolLookup } from './identity-pool.lookup';
 import { IdentityPoolsRepository } from './identity-pools.repository';
@@ -6,7 +7,7 @@ import { SetIdentityPoolRolesHandler } from './set-identity-pool-roles.handler';
 import { UpdateIdentityPoolHandler } from './update-identity-pool.handler';
 
 const POOL_ID = 'us-east-1:0b5e7a8c-1d2f-4a3b-9c8d-7e6f5a4b3c2d';
-const tx = { transaction: 'handle' };
+const tx = {} as Transaction;
 
 function pool(developerProviderName?: string): IdentityPoolEntity {
   return {
@@ -28,15 +29,21 @@ function pool(developerProviderName?: string): IdentityPoolEntity {
   };
 }
 
-/** The repository as the handlers see it: every query mocked, transactions run in place. */
+/** The repository as the handlers see it: every query mocked, units of work run in place. */
 function repositoryWith(found: IdentityPoolEntity | undefined) {
   const repository = {
-    transaction: jest.fn((work: (t: unknown) => Promise<unknown>) => work(tx)),
     find: jest.fn().mockResolvedValue(found),
     update: jest.fn().mockResolvedValue(undefined),
   };
+  const transactions = { run: jest.fn((work: (t: Transaction) => Promise<unknown>) => work(tx)) };
   const typed = repository as unknown as IdentityPoolsRepository;
-  return { repository, lookup: new IdentityPoolLookup(typed), typed };
+  return {
+    repository,
+    transactions,
+    lookup: new IdentityPoolLookup(typed),
+    typed,
+    units: transactions as unknown as Transactions,
+  };
 }
 
 async function errorName(promise: Promise<unknown>): Promise<string | undefined> {
@@ -55,8 +62,10 @@ describe('UpdateIdentityPool', () => {
   });
 
   it('updates the locked pool in one transaction and answers the new description', async () => {
-    const { repository, lookup, typed } = repositoryWith(pool());
-    const answer = await new UpdateIdentityPoolHandler(typed, lookup).execute(request('login.example'));
+    const { repository, lookup, typed, units } = repositoryWith(pool());
+    const answer = await new UpdateIdentityPoolHandler(typed, lookup, units).execute(
+      request('login.example'),
+    );
     expect(repository.find).toHaveBeenCalledWith(POOL_ID, tx, true);
     expect(repository.update).toHaveBeenCalledWith(
       POOL_ID,
@@ -70,16 +79,16 @@ describe('UpdateIdentityPool', () => {
   });
 
   it('refuses to change a developer provider name once set, writing nothing', async () => {
-    const { repository, lookup, typed } = repositoryWith(pool('login.example'));
-    const handler = new UpdateIdentityPoolHandler(typed, lookup);
+    const { repository, lookup, typed, units } = repositoryWith(pool('login.example'));
+    const handler = new UpdateIdentityPoolHandler(typed, lookup, units);
     expect(await errorName(handler.execute(request('other.example')))).toBe('InvalidParameterException');
     expect(await errorName(handler.execute(request()))).toBe('InvalidParameterException');
     expect(repository.update).not.toHaveBeenCalled();
   });
 
   it('answers ResourceNotFoundException for a pool that does not exist', async () => {
-    const { repository, lookup, typed } = repositoryWith(undefined);
-    expect(await errorName(new UpdateIdentityPoolHandler(typed, lookup).execute(request()))).toBe(
+    const { repository, lookup, typed, units } = repositoryWith(undefined);
+    expect(await errorName(new UpdateIdentityPoolHandler(typed, lookup, units).execute(request()))).toBe(
       'ResourceNotFoundException',
     );
     expect(repository.update).not.toHaveBeenCalled();
@@ -90,8 +99,8 @@ describe('SetIdentityPoolRoles', () => {
   const role = 'arn:aws:iam::123456789012:role/guest';
 
   it('stores the roles and mappings of the locked pool', async () => {
-    const { repository, lookup, typed } = repositoryWith(pool());
-    await new SetIdentityPoolRolesHandler(typed, lookup).execute({
+    const { repository, lookup, typed, units } = repositoryWith(pool());
+    await new SetIdentityPoolRolesHandler(typed, lookup, units).execute({
       IdentityPoolId: POOL_ID,
       Roles: { unauthenticated: role },
     });
@@ -104,15 +113,15 @@ describe('SetIdentityPoolRoles', () => {
   });
 
   it('refuses a role kind or ARN Cognito does not take before touching the pool', async () => {
-    const { repository, lookup, typed } = repositoryWith(pool());
-    const handler = new SetIdentityPoolRolesHandler(typed, lookup);
+    const { repository, transactions, lookup, typed, units } = repositoryWith(pool());
+    const handler = new SetIdentityPoolRolesHandler(typed, lookup, units);
     expect(await errorName(handler.execute({ IdentityPoolId: POOL_ID, Roles: { admin: role } }))).toBe(
       'InvalidParameterException',
     );
     expect(
       await errorName(handler.execute({ IdentityPoolId: POOL_ID, Roles: { authenticated: 'not-an-arn' } })),
     ).toBe('InvalidParameterException');
-    expect(repository.transaction).not.toHaveBeenCalled();
+    expect(transactions.run).not.toHaveBeenCalled();
     expect(repository.update).not.toHaveBeenCalled();
   });
 });

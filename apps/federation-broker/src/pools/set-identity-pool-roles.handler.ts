@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { FederationBrokerOperations, SetIdentityPoolRolesRequest } from '@idfed/contracts';
+import { Transactions } from '@idfed/persistence';
 import { OperationHandler } from '@idfed/service-runtime';
 import { BrokerErrors } from '../common/broker-errors';
 import { Patterns, RequestValidator } from '../common/validate';
@@ -14,6 +15,7 @@ export class SetIdentityPoolRolesHandler implements OperationHandler<
   constructor(
     @Inject(IdentityPoolsRepository) private readonly repository: IdentityPoolsRepository,
     @Inject(IdentityPoolLookup) private readonly pools: IdentityPoolLookup,
+    @Inject(Transactions) private readonly transactions: Transactions,
   ) {}
 
   async execute(req: SetIdentityPoolRolesRequest): Promise<Record<string, never>> {
@@ -31,7 +33,7 @@ export class SetIdentityPoolRolesHandler implements OperationHandler<
     }
     const mappings = req.RoleMappings ?? {};
     validateRoleMappings(mappings);
-    await this.repository.transaction(async (tx) => {
+    await this.transactions.run(async (tx) => {
       await this.pools.require(req.IdentityPoolId, tx, true);
       await this.repository.update(req.IdentityPoolId, { roles: req.Roles, roleMappings: mappings }, tx);
     });

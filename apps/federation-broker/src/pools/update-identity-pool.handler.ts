@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { FederationBrokerOperations, IdentityPoolType, UpdateIdentityPoolRequest } from '@idfed/contracts';
+import { Transactions } from '@idfed/persistence';
 import { OperationHandler } from '@idfed/service-runtime';
 import { BrokerErrors } from '../common/broker-errors';
 import { IdentityPoolLookup } from './identity-pool.lookup';
@@ -13,11 +14,12 @@ export class UpdateIdentityPoolHandler implements OperationHandler<
   constructor(
     @Inject(IdentityPoolsRepository) private readonly repository: IdentityPoolsRepository,
     @Inject(IdentityPoolLookup) private readonly pools: IdentityPoolLookup,
+    @Inject(Transactions) private readonly transactions: Transactions,
   ) {}
 
   async execute(req: UpdateIdentityPoolRequest): Promise<IdentityPoolType> {
     const config = identityPoolConfigFrom(req);
-    return this.repository.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const pool = await this.pools.require(req.IdentityPoolId, tx, true);
       const previous = pool.config.developerProviderName;
       if (previous && config.developerProviderName !== previous) {
