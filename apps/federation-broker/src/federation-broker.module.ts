@@ -9,6 +9,7 @@ import { federationBrokerMigrations } from './database/migrations';
 import { FEDERATION_BROKER_SCHEMA } from './database/schema';
 import { UserDirectoryConsumer } from './events/user-directory.consumer';
 import { federationBrokerOperations } from './federation-broker.operations';
+import { IdentitiesRepository } from './identities/identities.repository';
 import { IdentityAuthenticator } from './identities/identity-authenticator';
 import { IdentityDescriptions } from './identities/identity-descriptions';
 import { IdentityLinks } from './identities/identity-links';
@@ -50,6 +51,7 @@ export const FederationBrokerModule = {
         { provide: KeyEncryption, useValue: new KeyEncryption(options.keyEncryptionKey) },
         IdentityPoolsRepository,
         IdentityPoolLookup,
+        IdentitiesRepository,
         IdentityLinks,
         IdentityAuthenticator,
         IdentityDescriptions,

@@ -1,88 +1,105 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Test } from '@nestjs/testing';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { FederationBrokerTopics } from '@idfed/contracts';
-import { OutboxService, ServiceError } from '@idfed/messaging';
-import { migrateServiceSchema, serviceDataSourceOptions, Transactions } from '@idfed/persistence';
-import { FEDERATION_BROKER_CONFIG, FederationBrokerConfig } from '../src/config/federation-broker.config';
-import { federationBrokerEntities, IdentityPoolEntity } from '../src/database/entities';
-import { federationBrokerMigrations } from '../src/database/migrations';
+import { CommandMeta, FederationBrokerTopics } from '@idfed/contracts';
+import { KeyEncryption } from '@idfed/crypto';
+import { BusClient, OutboxService, ServiceError } from '@idfed/messaging';
+import { Transactions } from '@idfed/persistence';
+import { FEDERATION_BROKER_CONFIG } from '../src/config/federation-broker.config';
+import { IdentityPoolEntity } from '../src/database/entities';
 import { FEDERATION_BROKER_SCHEMA } from '../src/database/schema';
+import { GetIdHandler } from '../src/identities/get-id.handler';
+import { IdentitiesRepository } from '../src/identities/identities.repository';
+import { IdentityAuthenticator } from '../src/identities/identity-authenticator';
 import { IdentityLinks } from '../src/identities/identity-links';
+import { LoginsVerifier } from '../src/logins/logins.verifier';
+import { UserPoolLoginVerifier } from '../src/logins/user-pool-login.verifier';
 import { DeleteIdentityPoolHandler } from '../src/pools/delete-identity-pool.handler';
 import { IdentityPoolLookup } from '../src/pools/identity-pool.lookup';
 import { IdentityPoolsRepository } from '../src/pools/identity-pools.repository';
+import { IssuerKeysService } from '../src/tokens/issuer-keys.service';
+import {
+  BrokerDatabase,
+  countOf as count,
+  createBrokerDatabase,
+  testBrokerConfig as config,
+} from './support/broker-database';
+import { TestUserPool } from './support/user-pool-tokens';
 
-const config: FederationBrokerConfig = {
-  region: 'us-east-1',
-  publicUrl: 'http://127.0.0.1:1',
-  issuer: 'http://127.0.0.1:1/identity',
-  social: { facebookGraphUrl: 'http://127.0.0.1:1', amazonApiUrl: 'http://127.0.0.1:1' },
-};
+/** User-pool logins need no other service; a bus request here would be a bug in the test. */
+const noBus = {
+  request: () => Promise.reject(new Error('these tests verify user-pool logins only; nothing asks the bus')),
+} as unknown as BusClient;
+
+const meta = (requestId: string) => ({ requestId }) as CommandMeta;
 
 /**
  * The identity graph on a real PostgreSQL, in a database of its own: the table's key on
  * (pool, provider, subject) is what keeps concurrent first sign-ins of one user to one identity.
  */
-describe('identity links and pools on PostgreSQL', () => {
-  const dbName = `idfed_fb_int_${Date.now()}_${randomBytes(3).toString('hex')}`;
-  let serverUrl: string;
+describe('identities and their logins on PostgreSQL', () => {
+  let db: BrokerDatabase;
   let ds: DataSource;
   let links: IdentityLinks;
   let deletePool: DeleteIdentityPoolHandler;
+  let getId: GetIdHandler;
+  let authenticator: IdentityAuthenticator;
+  let userPool: TestUserPool;
 
   beforeAll(async () => {
-    serverUrl = process.env.IDFED_TEST_DATABASE_URL!;
-    const c = new Client({ connectionString: serverUrl });
-    await c.connect();
-    await c.query(`CREATE DATABASE "${dbName}"`);
-    await c.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${dbName}`;
-    ds = new DataSource(
-      serviceDataSourceOptions({
-        url: url.toString(),
-        schema: FEDERATION_BROKER_SCHEMA,
-        entities: federationBrokerEntities,
-        migrations: federationBrokerMigrations,
-        // Every racer holds a connection of its own, as replicas would.
-        poolSize: 24,
-      }),
-    );
-    await ds.initialize();
-    await migrateServiceSchema(ds, FEDERATION_BROKER_SCHEMA);
+    db = await createBrokerDatabase('idfed_fb_int');
+    ds = db.ds;
     const module = await Test.createTestingModule({
       providers: [
+        IdentitiesRepository,
         IdentityLinks,
         IdentityPoolsRepository,
         IdentityPoolLookup,
+        IdentityAuthenticator,
+        LoginsVerifier,
+        UserPoolLoginVerifier,
+        IssuerKeysService,
         DeleteIdentityPoolHandler,
+        GetIdHandler,
         Transactions,
         { provide: DataSource, useValue: ds },
         { provide: OutboxService, useValue: new OutboxService(FEDERATION_BROKER_SCHEMA) },
         { provide: FEDERATION_BROKER_CONFIG, useValue: config },
+        { provide: KeyEncryption, useValue: new KeyEncryption(randomBytes(32)) },
+        { provide: BusClient, useValue: noBus },
       ],
     }).compile();
     links = module.get(IdentityLinks);
     deletePool = module.get(DeleteIdentityPoolHandler);
+    getId = module.get(GetIdHandler);
+    authenticator = module.get(IdentityAuthenticator);
+    userPool = await TestUserPool.create();
+    // What the user directory's signing-key event leaves behind.
+    await ds.query(
+      `INSERT INTO federation_broker.user_pool_keys (kid, user_pool_id, public_jwk) VALUES ($1, $2, $3)`,
+      [userPool.kid, userPool.userPoolId, userPool.publicJwk],
+    );
   });
 
-  afterAll(async () => {
-    await ds?.destroy();
-    const c = new Client({ connectionString: serverUrl });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS "${dbName}"`);
-    await c.end();
-  });
+  afterAll(() => db?.drop());
 
-  async function newPool(): Promise<string> {
+  async function newPool(
+    options: { developerProviderName?: string; userPool?: TestUserPool } = {},
+  ): Promise<string> {
     const id = `${config.region}:${randomUUID()}`;
     const now = new Date();
     await ds.manager.insert(IdentityPoolEntity, {
       id,
       name: 'pool',
-      config: {} as IdentityPoolEntity['config'],
+      config: {
+        allowUnauthenticatedIdentities: true,
+        allowClassicFlow: false,
+        supportedLoginProviders: {},
+        openIdConnectProviderArns: [],
+        cognitoIdentityProviders: options.userPool ? [options.userPool.provider()] : [],
+        tags: {},
+        ...(options.developerProviderName ? { developerProviderName: options.developerProviderName } : {}),
+      },
       roles: {},
       roleMappings: {},
       createdAt: now,
@@ -91,18 +108,25 @@ describe('identity links and pools on PostgreSQL', () => {
     return id;
   }
 
-  async function countOf(sql: string, params: unknown[]): Promise<number> {
-    const [row] = await ds.query<{ n: number }[]>(sql, params);
-    return row.n;
-  }
-
+  const countOf = (sql: string, params: unknown[]) => count(ds, sql, params);
   const identitiesOf = (poolId: string) =>
     countOf(`SELECT count(*)::int AS n FROM federation_broker.identities WHERE pool_id = $1`, [poolId]);
+  const loginsOf = (identityId: string) =>
+    countOf(`SELECT count(*)::int AS n FROM federation_broker.identity_logins WHERE identity_id = $1`, [
+      identityId,
+    ]);
   const eventsFor = (topic: string, key: string) =>
     countOf(`SELECT count(*)::int AS n FROM federation_broker.outbox WHERE topic = $1 AND key = $2`, [
       topic,
       key,
     ]);
+  const outcome = <T>(promise: Promise<T>) =>
+    promise.then(
+      (value) => ({ value }),
+      (err: Error) => ({
+        error: err instanceof ServiceError ? err.errorName : `${err.name}: ${err.message}`,
+      }),
+    );
 
   it('gives concurrent first sign-ins of one login one identity, with one created and one linked event', async () => {
     const poolId = await newPool();
@@ -120,7 +144,7 @@ describe('identity links and pools on PostgreSQL', () => {
 
   it('links concurrent new logins of one identity to it, each once', async () => {
     const poolId = await newPool();
-    const guest = await ds.transaction((m) => links.create(m, poolId, false, 'guest'));
+    const guest = await ds.transaction((tx) => links.create(tx, poolId, false, 'guest'));
     const logins = Array.from({ length: 6 }, (_, i) => ({ provider: `p${i}.example`, subject: 'same-user' }));
     // Each login twice, all at once: a retry after losing a race must not link anything twice.
     const ids = await Promise.all(
@@ -141,7 +165,7 @@ describe('identity links and pools on PostgreSQL', () => {
     const poolId = await newPool();
     const mine = { provider: 'graph.facebook.com', subject: randomUUID() };
     const owner = await links.resolve(poolId, [mine], undefined, 'owner');
-    const other = await ds.transaction((m) => links.create(m, poolId, false, 'other'));
+    const other = await ds.transaction((tx) => links.create(tx, poolId, false, 'other'));
     const refused = await links
       .resolve(poolId, [mine, { provider: 'www.amazon.com', subject: 'x' }], other, 'steal')
       .then(
@@ -163,7 +187,7 @@ describe('identity links and pools on PostgreSQL', () => {
     const login = { provider: 'accounts.google.com', subject: randomUUID() };
     const identityId = await links.resolve(poolId, [login], undefined, 'link');
     await Promise.all(
-      [1, 2].map((i) => ds.transaction((m) => links.unlink(m, poolId, identityId, [login], `unlink-${i}`))),
+      [1, 2].map((i) => ds.transaction((tx) => links.unlink(tx, poolId, identityId, [login], `unlink-${i}`))),
     );
     expect(await eventsFor(FederationBrokerTopics.identityUnlinked, identityId)).toBe(1);
     expect(
@@ -191,5 +215,49 @@ describe('identity links and pools on PostgreSQL', () => {
         poolId,
       ]),
     ).toBe(0);
+  });
+
+  it('answers N concurrent GetId calls with one login with one identity', async () => {
+    const poolId = await newPool({ userPool });
+    const sub = randomUUID();
+    const tokens = await Promise.all(Array.from({ length: 10 }, () => userPool.idToken(sub)));
+    const answers = await Promise.all(
+      tokens.map((token, i) =>
+        getId.execute(
+          { IdentityPoolId: poolId, Logins: { [userPool.providerName]: token } },
+          meta(`get-id-${i}`),
+        ),
+      ),
+    );
+    const ids = new Set(answers.map((a) => a.IdentityId));
+    expect(ids.size).toBe(1);
+    const [identityId] = ids;
+    expect(await identitiesOf(poolId)).toBe(1);
+    expect(await loginsOf(identityId)).toBe(1);
+    expect(await eventsFor(FederationBrokerTopics.identityCreated, identityId)).toBe(1);
+    expect(await eventsFor(FederationBrokerTopics.identityLinked, identityId)).toBe(1);
+  });
+
+  it('links one login presented for two identities at once to one; the other gets ResourceConflictException', async () => {
+    const poolId = await newPool({ userPool });
+    const [first, second] = await Promise.all(
+      ['first', 'second'].map((g) => ds.transaction((tx) => links.create(tx, poolId, false, g))),
+    );
+    const token = await userPool.idToken(randomUUID());
+    const outcomes = await Promise.all(
+      [first, second].map((identityId, i) =>
+        outcome(
+          authenticator.authenticate(identityId, { [userPool.providerName]: token }, meta(`claim-${i}`)),
+        ),
+      ),
+    );
+    const won = outcomes.flatMap((o, i) => ('value' in o ? [[first, second][i]] : []));
+    expect(won).toHaveLength(1);
+    expect(outcomes.filter((o) => 'error' in o)).toEqual([{ error: 'ResourceConflictException' }]);
+    const lost = won[0] === first ? second : first;
+    expect(await loginsOf(won[0])).toBe(1);
+    expect(await loginsOf(lost)).toBe(0);
+    expect(await eventsFor(FederationBrokerTopics.identityLinked, won[0])).toBe(1);
+    expect(await eventsFor(FederationBrokerTopics.identityLinked, lost)).toBe(0);
   });
 });

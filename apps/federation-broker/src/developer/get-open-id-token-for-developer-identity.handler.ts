@@ -6,11 +6,10 @@ import {
   GetOpenIdTokenResponse,
 } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
-import { DataSource } from 'typeorm';
 import { BrokerErrors } from '../common/broker-errors';
 import { Patterns, RequestValidator } from '../common/validate';
-import { IdentityEntity, IdentityLoginEntity } from '../database/entities';
-import { IdentityLinks, Login } from '../identities/identity-links';
+import { IdentitiesRepository, Login } from '../identities/identities.repository';
+import { IdentityLinks } from '../identities/identity-links';
 import { LoginsVerifier } from '../logins/logins.verifier';
 import { IdentityPoolLookup } from '../pools/identity-pool.lookup';
 import { MAX_DEVELOPER_TOKEN_SECONDS, OpenIdTokenIssuer } from '../tokens/openid-token.issuer';
@@ -21,7 +20,7 @@ export class GetOpenIdTokenForDeveloperIdentityHandler implements OperationHandl
   typeof FederationBrokerOperations.GetOpenIdTokenForDeveloperIdentity
 > {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(IdentitiesRepository) private readonly identities: IdentitiesRepository,
     @Inject(IdentityPoolLookup) private readonly pools: IdentityPoolLookup,
     @Inject(IdentityLinks) private readonly links: IdentityLinks,
     @Inject(LoginsVerifier) private readonly verifier: LoginsVerifier,
@@ -50,12 +49,11 @@ export class GetOpenIdTokenForDeveloperIdentityHandler implements OperationHandl
     const verified = await this.verifier.verifyAll(pool, others, meta);
     const logins: Login[] = [{ provider: developer, subject: userIdentifier }, ...verified];
     if (req.IdentityId) {
-      const identity = await this.dataSource.manager.findOne(IdentityEntity, {
-        where: { id: req.IdentityId },
-      });
+      const identity = await this.identities.find(req.IdentityId);
       if (!identity || identity.poolId !== pool.id) throw BrokerErrors.identityNotFound(req.IdentityId);
-      const existing = await this.dataSource.manager.findOne(IdentityLoginEntity, {
-        where: { poolId: pool.id, provider: developer, subject: userIdentifier },
+      const existing = await this.identities.findLogin(pool.id, {
+        provider: developer,
+        subject: userIdentifier,
       });
       if (existing && existing.identityId !== req.IdentityId)
         throw BrokerErrors.developerUserAlreadyRegistered();

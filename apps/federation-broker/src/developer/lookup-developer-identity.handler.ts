@@ -4,13 +4,11 @@ import {
   LookupDeveloperIdentityRequest,
   LookupDeveloperIdentityResponse,
 } from '@idfed/contracts';
-import { keysetPage } from '@idfed/persistence';
 import { OperationHandler } from '@idfed/service-runtime';
-import { DataSource } from 'typeorm';
 import { BrokerErrors } from '../common/broker-errors';
 import { decodePageToken, encodePageToken } from '../common/page-token';
 import { Patterns, RequestValidator } from '../common/validate';
-import { IdentityEntity, IdentityLoginEntity } from '../database/entities';
+import { IdentitiesRepository } from '../identities/identities.repository';
 import { IdentityPoolLookup } from '../pools/identity-pool.lookup';
 import { developerProviderOf } from './developer-provider';
 
@@ -19,7 +17,7 @@ export class LookupDeveloperIdentityHandler implements OperationHandler<
   typeof FederationBrokerOperations.LookupDeveloperIdentity
 > {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(IdentitiesRepository) private readonly identities: IdentitiesRepository,
     @Inject(IdentityPoolLookup) private readonly pools: IdentityPoolLookup,
   ) {}
 
@@ -36,8 +34,9 @@ export class LookupDeveloperIdentityHandler implements OperationHandler<
     const developer = developerProviderOf(pool);
     let identityId = req.IdentityId;
     if (req.DeveloperUserIdentifier) {
-      const link = await this.dataSource.manager.findOne(IdentityLoginEntity, {
-        where: { poolId: pool.id, provider: developer, subject: req.DeveloperUserIdentifier },
+      const link = await this.identities.findLogin(pool.id, {
+        provider: developer,
+        subject: req.DeveloperUserIdentifier,
       });
       if (!link || (identityId && link.identityId !== identityId)) {
         throw BrokerErrors.notFound('No identity is linked to that developer user identifier.');
@@ -46,21 +45,8 @@ export class LookupDeveloperIdentityHandler implements OperationHandler<
     }
     if (!identityId) throw BrokerErrors.invalidParameter('Give IdentityId or DeveloperUserIdentifier.');
     const max = req.MaxResults ?? 60;
-    const { page, next } = await keysetPage(
-      this.dataSource
-        .getRepository(IdentityLoginEntity)
-        .createQueryBuilder('l')
-        .where('l.identity_id = :identityId AND l.provider = :developer', { identityId, developer }),
-      'l.subject',
-      after,
-      max,
-      (l) => l.subject,
-    );
-    if (
-      page.length === 0 &&
-      !after &&
-      !(await this.dataSource.manager.findOne(IdentityEntity, { where: { id: identityId } }))
-    ) {
+    const { page, next } = await this.identities.pageOfSubjects(identityId, developer, after, max);
+    if (page.length === 0 && !after && !(await this.identities.find(identityId))) {
       throw BrokerErrors.identityNotFound(identityId);
     }
     return {

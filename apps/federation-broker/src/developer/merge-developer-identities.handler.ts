@@ -8,11 +8,11 @@ import {
   MergeDeveloperIdentitiesResponse,
 } from '@idfed/contracts';
 import { OutboxService } from '@idfed/messaging';
+import { Transactions } from '@idfed/persistence';
 import { OperationHandler } from '@idfed/service-runtime';
-import { DataSource } from 'typeorm';
 import { BrokerErrors } from '../common/broker-errors';
 import { Patterns, RequestValidator } from '../common/validate';
-import { IdentityEntity, IdentityLoginEntity } from '../database/entities';
+import { IdentitiesRepository } from '../identities/identities.repository';
 import { IdentityPoolLookup } from '../pools/identity-pool.lookup';
 import { assertDeveloperProvider } from './developer-provider';
 
@@ -22,7 +22,8 @@ export class MergeDeveloperIdentitiesHandler implements OperationHandler<
   typeof FederationBrokerOperations.MergeDeveloperIdentities
 > {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(IdentitiesRepository) private readonly identities: IdentitiesRepository,
+    @Inject(Transactions) private readonly transactions: Transactions,
     @Inject(IdentityPoolLookup) private readonly pools: IdentityPoolLookup,
     @Inject(OutboxService) private readonly outbox: OutboxService,
   ) {}
@@ -37,28 +38,26 @@ export class MergeDeveloperIdentitiesHandler implements OperationHandler<
       .string('DestinationUserIdentifier', { required: true, min: 1, max: 1024 })
       .string('DeveloperProviderName', { required: true, min: 1, max: 128 })
       .check();
-    const identityId = await this.dataSource.transaction(async (m) => {
-      const pool = await this.pools.require(req.IdentityPoolId, m);
+    const identityId = await this.transactions.run(async (tx) => {
+      const pool = await this.pools.require(req.IdentityPoolId, tx);
       assertDeveloperProvider(pool, req.DeveloperProviderName);
-      const find = (subject: string) =>
-        m.findOne(IdentityLoginEntity, {
-          where: { poolId: pool.id, provider: req.DeveloperProviderName, subject },
-          lock: { mode: 'pessimistic_write' },
-        });
-      const [source, destination] = [
-        await find(req.SourceUserIdentifier),
-        await find(req.DestinationUserIdentifier),
+      const provider = req.DeveloperProviderName;
+      const locked = [
+        ...(await this.identities.lockLogins(pool.id, [{ provider, subject: req.SourceUserIdentifier }], tx)),
+        ...(await this.identities.lockLogins(
+          pool.id,
+          [{ provider, subject: req.DestinationUserIdentifier }],
+          tx,
+        )),
       ];
+      const source = locked.find((l) => l.subject === req.SourceUserIdentifier);
+      const destination = locked.find((l) => l.subject === req.DestinationUserIdentifier);
       if (!source || !destination) throw BrokerErrors.notFound('Developer user identifier not found.');
       if (source.identityId === destination.identityId) return destination.identityId;
-      const moved = await m.find(IdentityLoginEntity, { where: { identityId: source.identityId } });
-      await m.update(
-        IdentityLoginEntity,
-        { identityId: source.identityId },
-        { identityId: destination.identityId },
-      );
-      await m.delete(IdentityEntity, { id: source.identityId });
-      await m.update(IdentityEntity, { id: destination.identityId }, { updatedAt: new Date() });
+      const moved = await this.identities.loginsOf(source.identityId, tx);
+      await this.identities.moveLogins(source.identityId, destination.identityId, tx);
+      await this.identities.delete(source.identityId, tx);
+      await this.identities.touch(destination.identityId, new Date(), tx);
       const event: IdentityMergedEvent = {
         identityPoolId: pool.id,
         identityId: destination.identityId,
@@ -66,7 +65,7 @@ export class MergeDeveloperIdentitiesHandler implements OperationHandler<
         movedLogins: moved.map((l) => l.provider),
         occurredAt: new Date().toISOString(),
       };
-      await this.outbox.add(m, {
+      await this.outbox.add(tx, {
         topic: FederationBrokerTopics.identityMerged,
         key: destination.identityId,
         payload: event,

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandMeta, FederationBrokerOperations, UnlinkDeveloperIdentityRequest } from '@idfed/contracts';
 import { OutboxService } from '@idfed/messaging';
+import { Transactions } from '@idfed/persistence';
 import { OperationHandler } from '@idfed/service-runtime';
-import { DataSource } from 'typeorm';
 import { BrokerErrors } from '../common/broker-errors';
 import { Patterns, RequestValidator } from '../common/validate';
-import { IdentityLoginEntity } from '../database/entities';
+import { IdentitiesRepository } from '../identities/identities.repository';
 import { IdentityLinks } from '../identities/identity-links';
 import { IdentityPoolLookup } from '../pools/identity-pool.lookup';
 import { assertDeveloperProvider } from './developer-provider';
@@ -15,7 +15,8 @@ export class UnlinkDeveloperIdentityHandler implements OperationHandler<
   typeof FederationBrokerOperations.UnlinkDeveloperIdentity
 > {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(IdentitiesRepository) private readonly identities: IdentitiesRepository,
+    @Inject(Transactions) private readonly transactions: Transactions,
     @Inject(IdentityPoolLookup) private readonly pools: IdentityPoolLookup,
     @Inject(IdentityLinks) private readonly links: IdentityLinks,
     @Inject(OutboxService) private readonly outbox: OutboxService,
@@ -28,14 +29,16 @@ export class UnlinkDeveloperIdentityHandler implements OperationHandler<
       .string('DeveloperProviderName', { required: true, min: 1, max: 128 })
       .string('DeveloperUserIdentifier', { required: true, min: 1, max: 1024 })
       .check();
-    await this.dataSource.transaction(async (m) => {
-      const pool = await this.pools.require(req.IdentityPoolId, m);
+    await this.transactions.run(async (tx) => {
+      const pool = await this.pools.require(req.IdentityPoolId, tx);
       assertDeveloperProvider(pool, req.DeveloperProviderName);
-      const link = await m.findOne(IdentityLoginEntity, {
-        where: { poolId: pool.id, provider: req.DeveloperProviderName, subject: req.DeveloperUserIdentifier },
-      });
+      const link = await this.identities.findLogin(
+        pool.id,
+        { provider: req.DeveloperProviderName, subject: req.DeveloperUserIdentifier },
+        tx,
+      );
       if (!link || link.identityId !== req.IdentityId) throw BrokerErrors.identityNotFound(req.IdentityId);
-      await this.links.unlink(m, pool.id, req.IdentityId, [link], meta.requestId);
+      await this.links.unlink(tx, pool.id, req.IdentityId, [link], meta.requestId);
     });
     this.outbox.nudge();
     return {};

@@ -13,7 +13,8 @@ import {
 } from '@idfed/contracts';
 import { EntityManager } from 'typeorm';
 import { BusContext, InboxService } from '@idfed/messaging';
-import { IdentityLoginEntity, RevokedSessionEntity, UserPoolKeyEntity } from '../database/entities';
+import { RevokedSessionEntity, UserPoolKeyEntity } from '../database/entities';
+import { IdentitiesRepository } from '../identities/identities.repository';
 import { IdentityLinks } from '../identities/identity-links';
 import { UserPoolLoginVerifier } from '../logins/user-pool-login.verifier';
 
@@ -31,6 +32,7 @@ export class UserDirectoryConsumer {
     @Inject(InboxService) private readonly inbox: InboxService,
     @Inject(UserPoolLoginVerifier) private readonly verifier: UserPoolLoginVerifier,
     @Inject(IdentityLinks) private readonly links: IdentityLinks,
+    @Inject(IdentitiesRepository) private readonly identities: IdentitiesRepository,
   ) {}
 
   @EventPattern(UserDirectoryTopics.signingKeyActivated)
@@ -60,13 +62,7 @@ export class UserDirectoryConsumer {
         tokensValidAfter: new Date(event.occurredAt),
       });
       // The user is gone: their logins leave every identity they were linked to.
-      const logins = await m
-        .createQueryBuilder(IdentityLoginEntity, 'l')
-        .where('l.subject = :sub AND l.provider LIKE :suffix', {
-          sub: event.sub,
-          suffix: `%/${event.userPoolId}`,
-        })
-        .getMany();
+      const logins = await this.identities.loginsOfUserPoolUser(event.userPoolId, event.sub, m);
       for (const login of logins) {
         await this.links.unlink(
           m,

@@ -8,18 +8,19 @@ import {
   IdentityDeletedEvent,
 } from '@idfed/contracts';
 import { OutboxService } from '@idfed/messaging';
+import { Transactions } from '@idfed/persistence';
 import { OperationHandler } from '@idfed/service-runtime';
-import { DataSource } from 'typeorm';
 import { BrokerErrors } from '../common/broker-errors';
 import { RequestValidator } from '../common/validate';
-import { IdentityEntity } from '../database/entities';
+import { IdentitiesRepository } from './identities.repository';
 
 @Injectable()
 export class DeleteIdentitiesHandler implements OperationHandler<
   typeof FederationBrokerOperations.DeleteIdentities
 > {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(IdentitiesRepository) private readonly identities: IdentitiesRepository,
+    @Inject(Transactions) private readonly transactions: Transactions,
     @Inject(OutboxService) private readonly outbox: OutboxService,
   ) {}
 
@@ -27,19 +28,16 @@ export class DeleteIdentitiesHandler implements OperationHandler<
     RequestValidator.of(req).stringList('IdentityIdsToDelete', { required: true, maxItems: 60 }).check();
     if (req.IdentityIdsToDelete.length === 0)
       throw BrokerErrors.invalidParameter('IdentityIdsToDelete is empty.');
-    await this.dataSource.transaction(async (m) => {
-      const found = await m.findBy(
-        IdentityEntity,
-        req.IdentityIdsToDelete.map((id) => ({ id })),
-      );
+    await this.transactions.run(async (tx) => {
+      const found = await this.identities.findMany(req.IdentityIdsToDelete, tx);
       for (const identity of found) {
-        await m.delete(IdentityEntity, { id: identity.id });
+        await this.identities.delete(identity.id, tx);
         const event: IdentityDeletedEvent = {
           identityPoolId: identity.poolId,
           identityId: identity.id,
           occurredAt: new Date().toISOString(),
         };
-        await this.outbox.add(m, {
+        await this.outbox.add(tx, {
           topic: FederationBrokerTopics.identityDeleted,
           key: identity.id,
           payload: event,

@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CommandMeta, FederationBrokerOperations, GetIdRequest, GetIdResponse } from '@idfed/contracts';
 import { decodeJwt } from '@idfed/crypto';
 import { OutboxService } from '@idfed/messaging';
+import { Transactions } from '@idfed/persistence';
 import { OperationHandler } from '@idfed/service-runtime';
-import { DataSource } from 'typeorm';
 import { BrokerErrors } from '../common/broker-errors';
 import { Patterns, RequestValidator } from '../common/validate';
 import { LoginsVerifier } from '../logins/logins.verifier';
@@ -14,7 +14,7 @@ import { IdentityLinks } from './identity-links';
 @Injectable()
 export class GetIdHandler implements OperationHandler<typeof FederationBrokerOperations.GetId> {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(Transactions) private readonly transactions: Transactions,
     @Inject(IdentityPoolLookup) private readonly pools: IdentityPoolLookup,
     @Inject(IdentityAuthenticator) private readonly authenticator: IdentityAuthenticator,
     @Inject(LoginsVerifier) private readonly verifier: LoginsVerifier,
@@ -43,8 +43,8 @@ export class GetIdHandler implements OperationHandler<typeof FederationBrokerOpe
       if (!pool.config.allowUnauthenticatedIdentities)
         throw BrokerErrors.notAuthorized(UNAUTHENTICATED_NOT_SUPPORTED);
       // Every guest GetId is a new identity; the SDKs keep the id and present it again.
-      const identityId = await this.dataSource.transaction((m) =>
-        this.links.create(m, pool.id, false, meta.requestId),
+      const identityId = await this.transactions.run((tx) =>
+        this.links.create(tx, pool.id, false, meta.requestId),
       );
       this.outbox.nudge();
       return { IdentityId: identityId };

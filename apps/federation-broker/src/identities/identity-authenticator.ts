@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandMeta } from '@idfed/contracts';
-import { DataSource } from 'typeorm';
 import { BrokerErrors } from '../common/broker-errors';
 import { Patterns, RequestValidator } from '../common/validate';
-import { IdentityEntity, IdentityLoginEntity, IdentityPoolEntity } from '../database/entities';
+import { IdentityEntity, IdentityPoolEntity } from '../database/entities';
 import { LoginsVerifier } from '../logins/logins.verifier';
 import { VerifiedLogin } from '../logins/verified-login';
 import { IdentityPoolLookup } from '../pools/identity-pool.lookup';
+import { IdentitiesRepository } from './identities.repository';
 import { IdentityLinks } from './identity-links';
 
 export interface AuthenticatedIdentity {
@@ -29,7 +29,7 @@ export const UNAUTHENTICATED_NOT_SUPPORTED =
 @Injectable()
 export class IdentityAuthenticator {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(IdentitiesRepository) private readonly identities: IdentitiesRepository,
     @Inject(IdentityPoolLookup) private readonly pools: IdentityPoolLookup,
     @Inject(LoginsVerifier) private readonly verifier: LoginsVerifier,
     @Inject(IdentityLinks) private readonly links: IdentityLinks,
@@ -55,9 +55,7 @@ export class IdentityAuthenticator {
     if (brokerToken !== undefined)
       logins.push(await this.verifier.verifyBrokerToken(pool, identity.id, brokerToken));
     if (logins.length === 0) {
-      const linked = await this.dataSource.manager.count(IdentityLoginEntity, {
-        where: { identityId: identity.id },
-      });
+      const linked = await this.identities.countLogins(identity.id);
       if (linked > 0) {
         throw BrokerErrors.notAuthorized(
           "Logins don't match. Please include at least one valid login for this identity or identity pool.",
@@ -73,7 +71,7 @@ export class IdentityAuthenticator {
   }
 
   async requireIdentity(identityId: string): Promise<IdentityEntity> {
-    const identity = await this.dataSource.manager.findOne(IdentityEntity, { where: { id: identityId } });
+    const identity = await this.identities.find(identityId);
     if (!identity) throw BrokerErrors.identityNotFound(identityId);
     return identity;
   }

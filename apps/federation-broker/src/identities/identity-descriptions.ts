@@ -1,17 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { IdentityDescriptionType } from '@idfed/contracts';
-import { DataSource } from 'typeorm';
-import { IdentityEntity, IdentityLoginEntity } from '../database/entities';
+import { IdentityEntity } from '../database/entities';
+import { IdentitiesRepository } from './identities.repository';
 
 /** An identity as DescribeIdentity and ListIdentities answer it: with the providers linked to it. */
 @Injectable()
 export class IdentityDescriptions {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(@Inject(IdentitiesRepository) private readonly identities: IdentitiesRepository) {}
 
   async describe(identity: IdentityEntity): Promise<IdentityDescriptionType> {
-    const logins = await this.dataSource.manager.find(IdentityLoginEntity, {
-      where: { identityId: identity.id },
-    });
+    const logins = await this.identities.loginsOf(identity.id);
     return {
       IdentityId: identity.id,
       Logins: [...new Set(logins.map((l) => l.provider))],

@@ -7,16 +7,12 @@ import {
 } from '@idfed/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { OutboxService } from '@idfed/messaging';
-import { isUniqueViolation } from '@idfed/persistence';
-import { DataSource, EntityManager } from 'typeorm';
+import { Transaction, Transactions } from '@idfed/persistence';
 import { FEDERATION_BROKER_CONFIG, FederationBrokerConfig } from '../config/federation-broker.config';
 import { BrokerErrors } from '../common/broker-errors';
-import { IdentityEntity, IdentityLoginEntity } from '../database/entities';
+import { IdentitiesRepository, Login, LoginAlreadyLinkedError } from './identities.repository';
 
-export interface Login {
-  provider: string;
-  subject: string;
-}
+export type { Login } from './identities.repository';
 
 /**
  * The identity graph: which login belongs to which identity. A login belongs to one identity of a
@@ -26,7 +22,8 @@ export interface Login {
 @Injectable()
 export class IdentityLinks {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(IdentitiesRepository) private readonly identities: IdentitiesRepository,
+    @Inject(Transactions) private readonly transactions: Transactions,
     @Inject(OutboxService) private readonly outbox: OutboxService,
     @Inject(FEDERATION_BROKER_CONFIG) private readonly config: FederationBrokerConfig,
   ) {}
@@ -45,40 +42,25 @@ export class IdentityLinks {
   ): Promise<string> {
     for (let attempt = 1; ; attempt++) {
       try {
-        const identityId = await this.dataSource.transaction((m) =>
-          this.resolveIn(m, poolId, logins, target, correlationId),
+        const identityId = await this.transactions.run((tx) =>
+          this.resolveIn(tx, poolId, logins, target, correlationId),
         );
         this.outbox.nudge();
         return identityId;
       } catch (err) {
-        if (!isUniqueViolation(err) || attempt >= 3) throw err;
+        if (!(err instanceof LoginAlreadyLinkedError) || attempt >= 3) throw err;
       }
     }
   }
 
   private async resolveIn(
-    m: EntityManager,
+    tx: Transaction,
     poolId: string,
     logins: Login[],
     target: string | undefined,
     correlationId: string,
   ): Promise<string> {
-    const owned = logins.length
-      ? await m
-          .createQueryBuilder(IdentityLoginEntity, 'l')
-          .where('l.pool_id = :poolId', { poolId })
-          .andWhere(
-            `(l.provider, l.subject) IN (${logins.map((_, i) => `(:p${i}, :s${i})`).join(', ')})`,
-            Object.fromEntries(
-              logins.flatMap((l, i) => [
-                [`p${i}`, l.provider],
-                [`s${i}`, l.subject],
-              ]),
-            ),
-          )
-          .setLock('pessimistic_write')
-          .getMany()
-      : [];
+    const owned = await this.identities.lockLogins(poolId, logins, tx);
     const owners = [...new Set(owned.map((o) => o.identityId))];
     if (target && owners.some((o) => o !== target)) {
       throw BrokerErrors.conflict('A login in the request is already linked to another identity.');
@@ -86,44 +68,44 @@ export class IdentityLinks {
     if (owners.length > 1)
       throw BrokerErrors.conflict('The logins in the request belong to different identities.');
     const identityId =
-      target ?? owners[0] ?? (await this.create(m, poolId, logins.length > 0, correlationId));
+      target ?? owners[0] ?? (await this.create(tx, poolId, logins.length > 0, correlationId));
     const linked = new Set(owned.map((o) => `${o.provider}\u0000${o.subject}`));
     const now = new Date();
     for (const login of logins.filter((l) => !linked.has(`${l.provider}\u0000${l.subject}`))) {
-      await m.insert(IdentityLoginEntity, { poolId, ...login, identityId, createdAt: now });
+      await this.identities.insertLogin({ poolId, ...login, identityId, createdAt: now }, tx);
       const event: IdentityLinkedEvent = {
         identityPoolId: poolId,
         identityId,
         ...login,
         occurredAt: now.toISOString(),
       };
-      await this.outbox.add(m, {
+      await this.outbox.add(tx, {
         topic: FederationBrokerTopics.identityLinked,
         key: identityId,
         payload: event,
         correlationId,
       });
     }
-    if (linked.size < logins.length) await m.update(IdentityEntity, { id: identityId }, { updatedAt: now });
+    if (linked.size < logins.length) await this.identities.touch(identityId, now, tx);
     return identityId;
   }
 
   async create(
-    m: EntityManager,
+    tx: Transaction,
     poolId: string,
     authenticated: boolean,
     correlationId: string,
   ): Promise<string> {
     const id = `${this.config.region}:${randomUUID()}`;
     const now = new Date();
-    await m.insert(IdentityEntity, { id, poolId, createdAt: now, updatedAt: now });
+    await this.identities.insert({ id, poolId, createdAt: now, updatedAt: now }, tx);
     const event: IdentityCreatedEvent = {
       identityPoolId: poolId,
       identityId: id,
       authenticated,
       occurredAt: now.toISOString(),
     };
-    await this.outbox.add(m, {
+    await this.outbox.add(tx, {
       topic: FederationBrokerTopics.identityCreated,
       key: id,
       payload: event,
@@ -134,7 +116,7 @@ export class IdentityLinks {
 
   /** Removes links; each removal is an event. */
   async unlink(
-    m: EntityManager,
+    tx: Transaction,
     poolId: string,
     identityId: string,
     logins: Login[],
@@ -143,8 +125,7 @@ export class IdentityLinks {
     const now = new Date().toISOString();
     for (const login of logins) {
       const { provider, subject } = login;
-      const result = await m.delete(IdentityLoginEntity, { poolId, identityId, provider, subject });
-      if (!result.affected) continue;
+      if (!(await this.identities.deleteLogin(poolId, identityId, login, tx))) continue;
       const event: IdentityUnlinkedEvent = {
         identityPoolId: poolId,
         identityId,
@@ -152,13 +133,13 @@ export class IdentityLinks {
         subject,
         occurredAt: now,
       };
-      await this.outbox.add(m, {
+      await this.outbox.add(tx, {
         topic: FederationBrokerTopics.identityUnlinked,
         key: identityId,
         payload: event,
         correlationId,
       });
     }
-    await m.update(IdentityEntity, { id: identityId }, { updatedAt: new Date() });
+    await this.identities.touch(identityId, new Date(), tx);
   }
 }

@@ -1,12 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { FederationBrokerOperations, ListIdentitiesRequest, ListIdentitiesResponse } from '@idfed/contracts';
-import { keysetPage } from '@idfed/persistence';
 import { OperationHandler } from '@idfed/service-runtime';
-import { DataSource } from 'typeorm';
 import { decodePageToken, encodePageToken } from '../common/page-token';
 import { Patterns, RequestValidator } from '../common/validate';
-import { IdentityEntity } from '../database/entities';
 import { IdentityPoolLookup } from '../pools/identity-pool.lookup';
+import { IdentitiesRepository } from './identities.repository';
 import { IdentityDescriptions } from './identity-descriptions';
 
 @Injectable()
@@ -14,7 +12,7 @@ export class ListIdentitiesHandler implements OperationHandler<
   typeof FederationBrokerOperations.ListIdentities
 > {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(IdentitiesRepository) private readonly identities: IdentitiesRepository,
     @Inject(IdentityPoolLookup) private readonly pools: IdentityPoolLookup,
     @Inject(IdentityDescriptions) private readonly descriptions: IdentityDescriptions,
   ) {}
@@ -25,15 +23,10 @@ export class ListIdentitiesHandler implements OperationHandler<
       .integer('MaxResults', { required: true, min: 1, max: 60 })
       .check();
     await this.pools.require(req.IdentityPoolId);
-    const { page, next } = await keysetPage(
-      this.dataSource
-        .getRepository(IdentityEntity)
-        .createQueryBuilder('i')
-        .where('i.pool_id = :poolId', { poolId: req.IdentityPoolId }),
-      'i.id',
+    const { page, next } = await this.identities.page(
+      req.IdentityPoolId,
       decodePageToken(req.NextToken),
       req.MaxResults,
-      (i) => i.id,
     );
     return {
       IdentityPoolId: req.IdentityPoolId,

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandMeta, FederationBrokerOperations, UnlinkIdentityRequest } from '@idfed/contracts';
 import { OutboxService } from '@idfed/messaging';
+import { Transactions } from '@idfed/persistence';
 import { OperationHandler } from '@idfed/service-runtime';
-import { DataSource } from 'typeorm';
 import { BrokerErrors } from '../common/broker-errors';
 import { RequestValidator } from '../common/validate';
-import { IdentityLoginEntity } from '../database/entities';
+import { IdentitiesRepository } from './identities.repository';
 import { IdentityAuthenticator } from './identity-authenticator';
 import { IdentityLinks } from './identity-links';
 
@@ -15,7 +15,8 @@ export class UnlinkIdentityHandler implements OperationHandler<
   typeof FederationBrokerOperations.UnlinkIdentity
 > {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(IdentitiesRepository) private readonly identities: IdentitiesRepository,
+    @Inject(Transactions) private readonly transactions: Transactions,
     @Inject(IdentityAuthenticator) private readonly authenticator: IdentityAuthenticator,
     @Inject(IdentityLinks) private readonly links: IdentityLinks,
     @Inject(OutboxService) private readonly outbox: OutboxService,
@@ -29,10 +30,10 @@ export class UnlinkIdentityHandler implements OperationHandler<
     const proof = await this.authenticator.authenticate(req.IdentityId, req.Logins, meta);
     if (proof.logins.length === 0)
       throw BrokerErrors.notAuthorized('Logins are required to unlink an identity.');
-    await this.dataSource.transaction(async (m) => {
-      const linked = await m.find(IdentityLoginEntity, { where: { identityId: proof.identityId } });
+    await this.transactions.run(async (tx) => {
+      const linked = await this.identities.loginsOf(proof.identityId, tx);
       const toRemove = linked.filter((l) => req.LoginsToRemove.includes(l.provider));
-      await this.links.unlink(m, proof.pool.id, proof.identityId, toRemove, meta.requestId);
+      await this.links.unlink(tx, proof.pool.id, proof.identityId, toRemove, meta.requestId);
     });
     this.outbox.nudge();
     return {};
