@@ -8,6 +8,7 @@ import { Transactions } from '@idfed/persistence';
 import { FEDERATION_BROKER_CONFIG } from '../src/config/federation-broker.config';
 import { IdentityPoolEntity } from '../src/database/entities';
 import { FEDERATION_BROKER_SCHEMA } from '../src/database/schema';
+import { MergeDeveloperIdentitiesHandler } from '../src/developer/merge-developer-identities.handler';
 import { GetIdHandler } from '../src/identities/get-id.handler';
 import { IdentitiesRepository } from '../src/identities/identities.repository';
 import { IdentityAuthenticator } from '../src/identities/identity-authenticator';
@@ -35,13 +36,15 @@ const meta = (requestId: string) => ({ requestId }) as CommandMeta;
 
 /**
  * The identity graph on a real PostgreSQL, in a database of its own: the table's key on
- * (pool, provider, subject) is what keeps concurrent first sign-ins of one user to one identity.
+ * (pool, provider, subject) is what keeps concurrent first sign-ins of one user to one identity,
+ * and the order in which a unit of work locks links is what keeps two of them from deadlocking.
  */
 describe('identities and their logins on PostgreSQL', () => {
   let db: BrokerDatabase;
   let ds: DataSource;
   let links: IdentityLinks;
   let deletePool: DeleteIdentityPoolHandler;
+  let merge: MergeDeveloperIdentitiesHandler;
   let getId: GetIdHandler;
   let authenticator: IdentityAuthenticator;
   let userPool: TestUserPool;
@@ -60,6 +63,7 @@ describe('identities and their logins on PostgreSQL', () => {
         UserPoolLoginVerifier,
         IssuerKeysService,
         DeleteIdentityPoolHandler,
+        MergeDeveloperIdentitiesHandler,
         GetIdHandler,
         Transactions,
         { provide: DataSource, useValue: ds },
@@ -71,6 +75,7 @@ describe('identities and their logins on PostgreSQL', () => {
     }).compile();
     links = module.get(IdentityLinks);
     deletePool = module.get(DeleteIdentityPoolHandler);
+    merge = module.get(MergeDeveloperIdentitiesHandler);
     getId = module.get(GetIdHandler);
     authenticator = module.get(IdentityAuthenticator);
     userPool = await TestUserPool.create();
@@ -215,6 +220,60 @@ describe('identities and their logins on PostgreSQL', () => {
         poolId,
       ]),
     ).toBe(0);
+  });
+
+  it('merges two developer users in opposite directions at once into one identity, losing no login', async () => {
+    const developer = 'login.example';
+    const poolId = await newPool({ developerProviderName: developer });
+    const a = { provider: developer, subject: `a-${randomUUID()}` };
+    const b = { provider: developer, subject: `b-${randomUUID()}` };
+    const identityA = await links.resolve(
+      poolId,
+      [a, { provider: 'accounts.google.com', subject: 'ga' }],
+      undefined,
+      'a',
+    );
+    const identityB = await links.resolve(
+      poolId,
+      [b, { provider: 'www.amazon.com', subject: 'ab' }],
+      undefined,
+      'b',
+    );
+    const mergeInto = (source: string, destination: string, i: number) =>
+      merge
+        .execute(
+          {
+            IdentityPoolId: poolId,
+            DeveloperProviderName: developer,
+            SourceUserIdentifier: source,
+            DestinationUserIdentifier: destination,
+          },
+          meta(`merge-${i}`),
+        )
+        .then(
+          (r) => r.IdentityId,
+          (err: Error) => `${err.name}: ${err.message}`,
+        );
+    // A into B while B into A: each locks its source's login first, then its destination's.
+    const answers = await Promise.all([
+      mergeInto(a.subject, b.subject, 1),
+      mergeInto(b.subject, a.subject, 2),
+    ]);
+    expect(answers[0]).toBe(answers[1]);
+    const survivor = answers[0];
+    expect([identityA, identityB]).toContain(survivor);
+    expect(await identitiesOf(poolId)).toBe(1);
+    expect(
+      await countOf(
+        `SELECT count(*)::int AS n FROM federation_broker.identity_logins WHERE pool_id = $1 AND identity_id = $2`,
+        [poolId, survivor],
+      ),
+    ).toBe(4);
+    const merged = await countOf(
+      `SELECT count(*)::int AS n FROM federation_broker.outbox WHERE topic = $1 AND key = $2`,
+      [FederationBrokerTopics.identityMerged, survivor],
+    );
+    expect(merged).toBe(1);
   });
 
   it('answers N concurrent GetId calls with one login with one identity', async () => {

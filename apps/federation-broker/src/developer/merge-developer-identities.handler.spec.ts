@@ -52,16 +52,18 @@ const request = {
 const meta = { requestId: 'req' } as CommandMeta;
 
 describe('MergeDeveloperIdentities', () => {
-  it('locks the source link, then the destination link, and moves the source identity into the destination', async () => {
-    const { handler, repository, outbox } = setUp([]);
-    repository.lockLogins
-      .mockResolvedValueOnce([link('alice', SOURCE)])
-      .mockResolvedValueOnce([link('bob', DESTINATION)]);
+  it('locks both links in one call, moves the source identity into the destination and announces it', async () => {
+    const { handler, repository, outbox } = setUp([link('bob', DESTINATION), link('alice', SOURCE)]);
     expect(await handler.execute(request, meta)).toEqual({ IdentityId: DESTINATION });
-    expect(repository.lockLogins.mock.calls).toEqual([
-      [POOL, [{ provider: DEVELOPER, subject: 'alice' }], tx],
-      [POOL, [{ provider: DEVELOPER, subject: 'bob' }], tx],
-    ]);
+    expect(repository.lockLogins).toHaveBeenCalledTimes(1);
+    expect(repository.lockLogins).toHaveBeenCalledWith(
+      POOL,
+      [
+        { provider: DEVELOPER, subject: 'alice' },
+        { provider: DEVELOPER, subject: 'bob' },
+      ],
+      tx,
+    );
     expect(repository.moveLogins).toHaveBeenCalledWith(SOURCE, DESTINATION, tx);
     expect(repository.delete).toHaveBeenCalledWith(SOURCE, tx);
     expect(repository.touch).toHaveBeenCalledWith(DESTINATION, expect.any(Date), tx);

@@ -41,15 +41,17 @@ export class MergeDeveloperIdentitiesHandler implements OperationHandler<
     const identityId = await this.transactions.run(async (tx) => {
       const pool = await this.pools.require(req.IdentityPoolId, tx);
       assertDeveloperProvider(pool, req.DeveloperProviderName);
+      // Both links are locked at once, in the repository's stable order: locking the source's
+      // first let A-into-B and B-into-A each hold one and wait for the other (a deadlock).
       const provider = req.DeveloperProviderName;
-      const locked = [
-        ...(await this.identities.lockLogins(pool.id, [{ provider, subject: req.SourceUserIdentifier }], tx)),
-        ...(await this.identities.lockLogins(
-          pool.id,
-          [{ provider, subject: req.DestinationUserIdentifier }],
-          tx,
-        )),
-      ];
+      const locked = await this.identities.lockLogins(
+        pool.id,
+        [
+          { provider, subject: req.SourceUserIdentifier },
+          { provider, subject: req.DestinationUserIdentifier },
+        ],
+        tx,
+      );
       const source = locked.find((l) => l.subject === req.SourceUserIdentifier);
       const destination = locked.find((l) => l.subject === req.DestinationUserIdentifier);
       if (!source || !destination) throw BrokerErrors.notFound('Developer user identifier not found.');

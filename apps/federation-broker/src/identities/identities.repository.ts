@@ -76,7 +76,11 @@ export class IdentitiesRepository {
     );
   }
 
-  /** The links of those logins in the pool, locked until the transaction ends. */
+  /**
+   * The links of those logins in the pool, locked until the transaction ends. The rows are locked
+   * in (provider, subject) order whatever order the logins come in, so two units locking
+   * overlapping logins cannot each hold one the other waits for.
+   */
   lockLogins(poolId: string, logins: Login[], tx: Transaction): Promise<IdentityLoginEntity[]> {
     if (logins.length === 0) return Promise.resolve([]);
     return tx
@@ -91,6 +95,8 @@ export class IdentitiesRepository {
           ]),
         ),
       )
+      .orderBy('l.provider')
+      .addOrderBy('l.subject')
       .setLock('pessimistic_write')
       .getMany();
   }
