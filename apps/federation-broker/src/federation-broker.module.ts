@@ -17,6 +17,7 @@ import { LoginsVerifier } from './logins/logins.verifier';
 import { UserPoolLoginVerifier } from './logins/user-pool-login.verifier';
 import { IdentityPoolLookup } from './pools/identity-pool.lookup';
 import { IdentityPoolsRepository } from './pools/identity-pools.repository';
+import { IssuerKeysRepository } from './tokens/issuer-keys.repository';
 import { IssuerKeysService } from './tokens/issuer-keys.service';
 import { OpenIdTokenIssuer } from './tokens/openid-token.issuer';
 
@@ -57,6 +58,7 @@ export const FederationBrokerModule = {
         IdentityDescriptions,
         UserPoolLoginVerifier,
         LoginsVerifier,
+        IssuerKeysRepository,
         IssuerKeysService,
         OpenIdTokenIssuer,
       ],

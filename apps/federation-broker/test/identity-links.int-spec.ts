@@ -18,6 +18,7 @@ import { UserPoolLoginVerifier } from '../src/logins/user-pool-login.verifier';
 import { DeleteIdentityPoolHandler } from '../src/pools/delete-identity-pool.handler';
 import { IdentityPoolLookup } from '../src/pools/identity-pool.lookup';
 import { IdentityPoolsRepository } from '../src/pools/identity-pools.repository';
+import { IssuerKeysRepository } from '../src/tokens/issuer-keys.repository';
 import { IssuerKeysService } from '../src/tokens/issuer-keys.service';
 import {
   BrokerDatabase,
@@ -61,6 +62,7 @@ describe('identities and their logins on PostgreSQL', () => {
         IdentityAuthenticator,
         LoginsVerifier,
         UserPoolLoginVerifier,
+        IssuerKeysRepository,
         IssuerKeysService,
         DeleteIdentityPoolHandler,
         MergeDeveloperIdentitiesHandler,

@@ -4,9 +4,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { BrokerSigningKeyActivatedEvent, FederationBrokerTopics } from '@idfed/contracts';
 import { KeyEncryption } from '@idfed/crypto';
 import { OutboxService } from '@idfed/messaging';
-import { DataSource } from 'typeorm';
+import { Transactions } from '@idfed/persistence';
 import { FEDERATION_BROKER_CONFIG, FederationBrokerConfig } from '../config/federation-broker.config';
 import { IssuerKeyEntity } from '../database/entities';
+import { IssuerKeysRepository } from './issuer-keys.repository';
 
 const generateRsa = promisify(generateKeyPair);
 
@@ -21,7 +22,8 @@ export class IssuerKeysService {
   private readonly publicKeys = new Map<string, KeyObject>();
 
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(IssuerKeysRepository) private readonly keys: IssuerKeysRepository,
+    @Inject(Transactions) private readonly transactions: Transactions,
     @Inject(KeyEncryption) private readonly encryption: KeyEncryption,
     @Inject(OutboxService) private readonly outbox: OutboxService,
     @Inject(FEDERATION_BROKER_CONFIG) private readonly config: FederationBrokerConfig,
@@ -39,7 +41,7 @@ export class IssuerKeysService {
   async verificationKey(kid: string): Promise<KeyObject | undefined> {
     const cached = this.publicKeys.get(kid);
     if (cached) return cached;
-    const row = await this.dataSource.manager.findOne(IssuerKeyEntity, { where: { kid } });
+    const row = await this.keys.find(kid);
     if (!row) return undefined;
     const key = createPublicKey({ key: row.publicJwk, format: 'jwk' });
     this.publicKeys.set(kid, key);
@@ -48,18 +50,15 @@ export class IssuerKeysService {
 
   async jwks(): Promise<Record<string, string>[]> {
     await this.activeKey();
-    const rows = await this.dataSource.manager.find(IssuerKeyEntity, { order: { createdAt: 'ASC' } });
+    const rows = await this.keys.all();
     return rows.map((r) => r.publicJwk);
   }
 
   private async loadOrCreate(): Promise<{ kid: string; privateKey: webcrypto.CryptoKey }> {
-    const row = await this.dataSource.transaction(async (m) => {
-      // One creator at a time across replicas: the advisory lock lives as long as the transaction.
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext('federation_broker.issuer_keys'))`);
-      const existing = await m.findOne(IssuerKeyEntity, {
-        where: { status: 'active' },
-        order: { createdAt: 'DESC' },
-      });
+    const row = await this.transactions.run(async (tx) => {
+      // One creator at a time across replicas, until this unit of work ends.
+      await this.keys.lockActivation(tx);
+      const existing = await this.keys.findActive(tx);
       if (existing) return existing;
       const { publicKey, privateKey } = await generateRsa('rsa', { modulusLength: 2048 });
       const jwk = publicKey.export({ format: 'jwk' }) as Record<string, string>;
@@ -73,14 +72,14 @@ export class IssuerKeysService {
         status: 'active',
         createdAt: new Date(),
       };
-      await m.insert(IssuerKeyEntity, created);
+      await this.keys.insert(created, tx);
       const event: BrokerSigningKeyActivatedEvent = {
         issuer: this.config.issuer,
         kid,
         publicJwk: created.publicJwk,
         occurredAt: created.createdAt.toISOString(),
       };
-      await this.outbox.add(m, {
+      await this.outbox.add(tx, {
         topic: FederationBrokerTopics.signingKeyActivated,
         key: this.config.issuer,
         payload: event,
