@@ -20,6 +20,9 @@ import { IdentityPoolsRepository } from './pools/identity-pools.repository';
 import { IssuerKeysRepository } from './tokens/issuer-keys.repository';
 import { IssuerKeysService } from './tokens/issuer-keys.service';
 import { OpenIdTokenIssuer } from './tokens/openid-token.issuer';
+import { RevokedSessionsRepository } from './user-pools/revoked-sessions.repository';
+import { UserPoolKeysRepository } from './user-pools/user-pool-keys.repository';
+import { UserPoolUserStatesRepository } from './user-pools/user-pool-user-states.repository';
 
 export interface FederationBrokerOptions {
   env: IdfedEnv;
@@ -56,6 +59,9 @@ export const FederationBrokerModule = {
         IdentityLinks,
         IdentityAuthenticator,
         IdentityDescriptions,
+        UserPoolKeysRepository,
+        UserPoolUserStatesRepository,
+        RevokedSessionsRepository,
         UserPoolLoginVerifier,
         LoginsVerifier,
         IssuerKeysRepository,

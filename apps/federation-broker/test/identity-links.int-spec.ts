@@ -20,6 +20,9 @@ import { IdentityPoolLookup } from '../src/pools/identity-pool.lookup';
 import { IdentityPoolsRepository } from '../src/pools/identity-pools.repository';
 import { IssuerKeysRepository } from '../src/tokens/issuer-keys.repository';
 import { IssuerKeysService } from '../src/tokens/issuer-keys.service';
+import { RevokedSessionsRepository } from '../src/user-pools/revoked-sessions.repository';
+import { UserPoolKeysRepository } from '../src/user-pools/user-pool-keys.repository';
+import { UserPoolUserStatesRepository } from '../src/user-pools/user-pool-user-states.repository';
 import {
   BrokerDatabase,
   countOf as count,
@@ -62,6 +65,9 @@ describe('identities and their logins on PostgreSQL', () => {
         IdentityAuthenticator,
         LoginsVerifier,
         UserPoolLoginVerifier,
+        UserPoolKeysRepository,
+        UserPoolUserStatesRepository,
+        RevokedSessionsRepository,
         IssuerKeysRepository,
         IssuerKeysService,
         DeleteIdentityPoolHandler,
@@ -82,10 +88,12 @@ describe('identities and their logins on PostgreSQL', () => {
     authenticator = module.get(IdentityAuthenticator);
     userPool = await TestUserPool.create();
     // What the user directory's signing-key event leaves behind.
-    await ds.query(
-      `INSERT INTO federation_broker.user_pool_keys (kid, user_pool_id, public_jwk) VALUES ($1, $2, $3)`,
-      [userPool.kid, userPool.userPoolId, userPool.publicJwk],
-    );
+    await module.get(UserPoolKeysRepository).save({
+      kid: userPool.kid,
+      userPoolId: userPool.userPoolId,
+      publicJwk: userPool.publicJwk,
+      createdAt: new Date(),
+    });
   });
 
   afterAll(() => db?.drop());

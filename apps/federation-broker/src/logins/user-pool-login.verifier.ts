@@ -1,10 +1,11 @@
 import { createPublicKey, KeyObject } from 'node:crypto';
 import { decodeJwt, verifyRs256 } from '@idfed/crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { FEDERATION_BROKER_CONFIG, FederationBrokerConfig } from '../config/federation-broker.config';
 import { BrokerErrors } from '../common/broker-errors';
-import { RevokedSessionEntity, UserPoolKeyEntity, UserPoolUserStateEntity } from '../database/entities';
+import { RevokedSessionsRepository } from '../user-pools/revoked-sessions.repository';
+import { UserPoolKeysRepository } from '../user-pools/user-pool-keys.repository';
+import { UserPoolUserStatesRepository } from '../user-pools/user-pool-user-states.repository';
 import { VerifiedLogin } from './verified-login';
 
 export interface UserPoolProvider {
@@ -27,7 +28,9 @@ export class UserPoolLoginVerifier {
   private readonly now: () => number = Date.now;
 
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(UserPoolKeysRepository) private readonly poolKeys: UserPoolKeysRepository,
+    @Inject(UserPoolUserStatesRepository) private readonly userStates: UserPoolUserStatesRepository,
+    @Inject(RevokedSessionsRepository) private readonly revokedSessions: RevokedSessionsRepository,
     @Inject(FEDERATION_BROKER_CONFIG) private readonly config: FederationBrokerConfig,
   ) {}
 
@@ -66,7 +69,7 @@ export class UserPoolLoginVerifier {
   private async key(kid: string): Promise<{ userPoolId: string; key: KeyObject } | undefined> {
     const cached = this.keys.get(kid);
     if (cached) return cached;
-    const row = await this.dataSource.manager.findOne(UserPoolKeyEntity, { where: { kid } });
+    const row = await this.poolKeys.find(kid);
     if (!row) return undefined;
     const entry = { userPoolId: row.userPoolId, key: createPublicKey({ key: row.publicJwk, format: 'jwk' }) };
     this.keys.set(kid, entry);
@@ -83,13 +86,9 @@ export class UserPoolLoginVerifier {
     issuedAt: number,
     originJti: string,
   ): Promise<void> {
-    const revoked = await this.dataSource.manager.exists(RevokedSessionEntity, {
-      where: { userPoolId, originJti },
-    });
+    const revoked = await this.revokedSessions.isRevoked(userPoolId, originJti);
     if (revoked) throw BrokerErrors.notAuthorized('Token has been revoked.');
-    const state = await this.dataSource.manager.findOne(UserPoolUserStateEntity, {
-      where: { userPoolId, sub },
-    });
+    const state = await this.userStates.find(userPoolId, sub);
     if (!state) return;
     if (state.deleted)
       throw BrokerErrors.notAuthorized('Token is not from a valid user (the user no longer exists).');
