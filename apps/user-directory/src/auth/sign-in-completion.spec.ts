@@ -3,7 +3,6 @@ import { ServiceError } from '@idfed/messaging';
 import { ClientConfig } from '../clients/client-config';
 import { ClientForAuth } from '../clients/clients.service';
 import { AppClientEntity, RefreshTokenEntity, UserEntity, UserPoolEntity } from '../database/entities';
-import { GroupsRepository } from '../groups/groups.repository';
 import { poolConfigFromRequest } from '../pools/pool-config';
 import { TokenIssuer } from '../tokens/token-issuer';
 import { AuthSessionSeal } from './auth-session-seal';
