@@ -20,10 +20,9 @@ export default tseslint.config(
       // The architecture: apps import libs, never another app (apps/embedded only through each
       // app's bootstrap surface); libs never import apps. See tools/eslint/import-boundaries.mjs.
       'idfed/import-boundaries': 'error',
-      // Off until the services' use cases reach PostgreSQL only through repositories (issue 8):
-      // then only *.repository.ts, database/, entities, modules and entry points import TypeORM.
-      // See tools/eslint/typeorm-boundaries.mjs; its spec runs it switched on.
-      'idfed/typeorm-boundaries': 'off',
+      // Use cases reach PostgreSQL only through repositories (issue 8): only *.repository.ts,
+      // database/, entities, modules and entry points import TypeORM. tools/eslint/typeorm-boundaries.mjs.
+      'idfed/typeorm-boundaries': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'off',
       // A switch over a union names every member: a new member (an auth flow, a status) is an

@@ -5,8 +5,8 @@ import { ESLint } from 'eslint';
  * eslint.config.mjs, and prints each one's messages as JSON. Used by import-boundaries.spec.ts.
  *
  * stdin: [{ "filePath": "apps/gateway/src/probe.ts", "code": "..." }, ...]
- * argv[2]: the rule to keep; argv[3] `--enable` switches it on for the texts (a rule the config
- * has off, as idfed/typeorm-boundaries is until the lead turns it on). The texts are not files of the TypeScript program, so the type-aware
+ * argv[2]: the rule to keep; argv[3] `--enable` switches it on for the texts (for a rule the
+ * config has off). The texts are not files of the TypeScript program, so the type-aware
  * rules cannot run on them; the rule under test needs no types.
  */
 const rule = process.argv[2];

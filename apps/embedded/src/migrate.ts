@@ -1,11 +1,10 @@
 import { ConfigError, loadEnv } from '@idfed/config';
 import { createRootLogger, PinoNestLogger } from '@idfed/logging';
-import { migrateServiceSchema, ParameterFreeLogger } from '@idfed/persistence';
-import { DataSource } from 'typeorm';
 import { loadKeyEncryptionKey } from '../../user-directory/src/user-directory.bootstrap';
 import { embeddedDatabase } from './embedded-database';
 import { prepareServiceDatabases } from './service-databases';
-import { serviceSchemas } from './service-schemas';
+import { migrateSchema } from './database/schema-migrations';
+import { serviceSchemas } from './database/service-schemas';
 
 /**
  * `npm run migrate [-- --revert <schema>]`: provisions each service's role (see
@@ -30,26 +29,7 @@ async function main(): Promise<void> {
     const urls = await prepareServiceDatabases(env, database.clusterOwnerUrl, logger);
     for (const { service, schema, migrations } of SCHEMAS) {
       if (revert && schema !== revert) continue;
-      const ds = new DataSource({
-        type: 'postgres',
-        url: urls[service],
-        schema,
-        migrations,
-        migrationsTableName: 'migrations',
-        logger: new ParameterFreeLogger(),
-      });
-      await ds.initialize();
-      try {
-        if (revert) {
-          await ds.undoLastMigration({ transaction: 'each' });
-          console.log(`${schema}: reverted the last migration`);
-        } else {
-          const applied = await migrateServiceSchema(ds, schema);
-          console.log(`${schema}: ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}`);
-        }
-      } finally {
-        await ds.destroy();
-      }
+      console.log(await migrateSchema(urls[service], schema, migrations, revert ? 'revert' : 'apply'));
     }
   } finally {
     await database.stop();

@@ -2,7 +2,7 @@ import { IdfedEnv } from '@idfed/config';
 import { SERVICE_NAMES, ServiceName } from '@idfed/contracts';
 import { DeadLetterAction, StoredDeadLetter } from '@idfed/messaging';
 import { letterRef, listLine, printable, showLetter } from './dead-letter-printing';
-import { openStore, OpenStore } from './dead-letter-stores';
+import { openStore, OpenStore } from '../database/dead-letter-stores';
 
 export const USAGE = `usage: npm run dead-letters -- <command>
   list [--service <service>] [--all-statuses]  waiting dead letters (--all-statuses: replayed and discarded too)
@@ -22,7 +22,7 @@ class UsageError extends Error {}
 
 /**
  * `npm run dead-letters`: the operator's tool for the events a service gave up on (ADR 0012,
- * 0013). It reads them where the deployment keeps them (dead-letter-stores.ts), prints them
+ * 0013). It reads them where the deployment keeps them (database/dead-letter-stores.ts), prints them
  * escaped, and replays or discards them; a replay marks the letter, so replaying it again does
  * nothing. Returns the exit code: 0 done, 1 a letter not found or not replayable, 2 bad usage.
  */

@@ -10,7 +10,7 @@ import {
   markdownTables,
   readRepoFile,
 } from '../../../../libs/testing/src/markdown-tables';
-import { serviceSchemas } from '../../src/service-schemas';
+import { serviceSchemas } from '../../src/database/service-schemas';
 
 const DOC = 'docs/architecture.md';
 

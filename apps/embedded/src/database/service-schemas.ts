@@ -1,13 +1,13 @@
 import { ServiceName } from '@idfed/contracts';
 import { MigrationInterface } from 'typeorm';
-import { credentialVendingMigrations } from '../../credential-vending/src/database/migrations';
-import { CREDENTIAL_VENDING_SCHEMA } from '../../credential-vending/src/database/schema';
-import { deviceSyncMigrations } from '../../device-sync/src/database/migrations';
-import { DEVICE_SYNC_SCHEMA } from '../../device-sync/src/database/schema';
-import { federationBrokerMigrations } from '../../federation-broker/src/database/migrations';
-import { FEDERATION_BROKER_SCHEMA } from '../../federation-broker/src/database/schema';
-import { userDirectoryMigrations } from '../../user-directory/src/database/migrations';
-import { USER_DIRECTORY_SCHEMA } from '../../user-directory/src/database/schema';
+import { credentialVendingMigrations } from '../../../credential-vending/src/database/migrations';
+import { CREDENTIAL_VENDING_SCHEMA } from '../../../credential-vending/src/database/schema';
+import { deviceSyncMigrations } from '../../../device-sync/src/database/migrations';
+import { DEVICE_SYNC_SCHEMA } from '../../../device-sync/src/database/schema';
+import { federationBrokerMigrations } from '../../../federation-broker/src/database/migrations';
+import { FEDERATION_BROKER_SCHEMA } from '../../../federation-broker/src/database/schema';
+import { userDirectoryMigrations } from '../../../user-directory/src/database/migrations';
+import { USER_DIRECTORY_SCHEMA } from '../../../user-directory/src/database/schema';
 
 export interface ServiceSchema {
   service: ServiceName;
