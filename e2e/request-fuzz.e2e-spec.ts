@@ -4,7 +4,7 @@ import { AwsApi, hasOperationShape, isKnownErrorName, operationShapes } from '@i
 import { OPERATION_CATALOG } from '@idfed/contracts';
 import { eventually } from '../libs/testing/src/eventually';
 import { e2eSystem } from './support/e2e-context';
-import { queryForm, rawJsonCall, rawQueryCall, RawAnswer } from './support/raw-aws';
+import { queryForm, rawJsonCall, rawQueryCall, RawAnswer, RawCallOptions } from './support/raw-aws';
 import { rawRestCall } from './support/raw-rest';
 import { Fixtures, requestArbitrary, toQueryParams } from './support/shape-arbitraries';
 
@@ -23,16 +23,22 @@ describe('request fuzzing from the AWS shapes', () => {
   const apis: AwsApi[] = ['cognito-idp', 'cognito-identity', 'cognito-sync', 'sts', 'iam'];
   let fixtures: Fixtures;
 
-  const send = (api: AwsApi, operation: string, input: Record<string, unknown>): Promise<RawAnswer> => {
+  const send = (
+    api: AwsApi,
+    operation: string,
+    input: Record<string, unknown>,
+    options: RawCallOptions = {},
+  ): Promise<RawAnswer> => {
     if (api === 'cognito-idp' || api === 'cognito-identity') {
-      return rawJsonCall(system, api, operation, JSON.stringify(input));
+      return rawJsonCall(system, api, operation, JSON.stringify(input), options);
     }
-    if (api === 'cognito-sync') return rawRestCall(system, operation, input);
+    if (api === 'cognito-sync') return rawRestCall(system, operation, input, options);
     const version = api === 'iam' ? '2010-05-08' : '2011-06-15';
     return rawQueryCall(
       system,
       api,
       queryForm({ Action: operation, Version: version, ...toQueryParams(input) }),
+      options,
     );
   };
   const ok = async (api: AwsApi, operation: string, input: Record<string, unknown>) => {
@@ -209,7 +215,7 @@ describe('request fuzzing from the AWS shapes', () => {
       await fc.assert(
         fc.asyncProperty(request, async ({ api, operation, input }) => {
           sent++;
-          const answer = await send(api, operation, input);
+          const answer = await send(api, operation, input, { generated: true });
           const kind = `${answer.status} ${answer.error ?? ''}`.trim();
           answers.set(kind, (answers.get(kind) ?? 0) + 1);
           const where = `${api} ${operation} ${JSON.stringify(input).slice(0, 300)}`;

@@ -1,7 +1,7 @@
 import { AnyOperation, OPERATION_CATALOG, RestJsonSurface } from '@idfed/contracts';
 import { signRequest } from '@idfed/sigv4';
 import type { E2eSystem } from './e2e-context';
-import { formEncode, type RawAnswer } from './raw-aws';
+import { formEncode, marked, type RawAnswer, type RawCallOptions } from './raw-aws';
 
 /**
  * A REST-JSON request (Cognito Sync) built from an operation's input the way the SDKs spread it
@@ -13,6 +13,7 @@ export async function rawRestCall(
   system: E2eSystem,
   operation: string,
   input: Record<string, unknown>,
+  options: RawCallOptions = {},
 ): Promise<RawAnswer> {
   const { surface } = restOperation(operation);
   const rest: Record<string, unknown> = { ...input };
@@ -49,7 +50,11 @@ export async function rawRestCall(
   );
   const { host: _host, ...sent } = signed.headers as Record<string, string>;
   const url = `${system.endpoint}${path}${queryText ? `?${queryText}` : ''}`;
-  const res = await fetch(url, { method: surface.method, headers: sent, ...(hasBody ? { body } : {}) });
+  const res = await fetch(url, {
+    method: surface.method,
+    headers: marked(sent, options),
+    ...(hasBody ? { body } : {}),
+  });
   const text = await res.text();
   let parsed: unknown = text;
   try {
