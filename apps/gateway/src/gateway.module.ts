@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { Authorizer, CredentialResolver } from '@idfed/authorizer';
+import { Authorizer, CredentialResolver, RevocationList, RolePermissionsCache } from '@idfed/authorizer';
 import { GATEWAY_REPLY_GROUP } from '@idfed/contracts';
 import { createRootLogger } from '@idfed/logging';
 import { BUS_CLIENT_PROXY, BUS_REQUEST_TIMEOUT_MS, BusClient, createClientTransport } from '@idfed/messaging';
@@ -16,8 +16,6 @@ import {
   GatewayRolePermissionsCache,
   RevocationListLifecycle,
 } from './credentials/gateway-credentials';
-import { RevocationList } from './credentials/revocation-list';
-import { RolePermissionsCache } from './credentials/role-permissions.cache';
 import { GATEWAY_LOGGER, GATEWAY_OPTIONS, GatewayOptions } from './gateway.options';
 import { HealthChecker } from './health/health.checker';
 import { HealthController } from './health/health.controller';

@@ -7,3 +7,5 @@ export * from './principal';
 export * from './credential.errors';
 export * from './credential.resolver';
 export * from './authorizer';
+export * from './revocation-list';
+export * from './role-permissions.cache';

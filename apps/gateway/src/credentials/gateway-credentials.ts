@@ -1,17 +1,15 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { Authorizer, CredentialResolver } from '@idfed/authorizer';
+import { Authorizer, CredentialResolver, RevocationList, RolePermissionsCache } from '@idfed/authorizer';
 import { BusClient } from '@idfed/messaging';
 import { SessionTokenCodec } from '@idfed/session-credentials';
 import { GATEWAY_LOGGER, GATEWAY_OPTIONS, GatewayOptions } from '../gateway.options';
-import { RevocationList } from './revocation-list';
-import { RolePermissionsCache } from './role-permissions.cache';
 
 /*
  * What the gateway needs to accept temporary credentials and answer authorization questions: the
  * session-token codec (same master key as credential vending, provided by the module), the
  * revocation list, the role policy cache, and the authorizer on top of them. Their classes are
- * written without Nest (the resolver and the authorizer live in @idfed/authorizer): these
+ * written without Nest (they live in @idfed/authorizer, shared with the device gateway): these
  * subclasses only say where their constructor arguments come from.
  */
 

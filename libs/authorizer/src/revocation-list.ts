@@ -1,5 +1,6 @@
 import { CredentialVendingOperations, ListRevocationsResult } from '@idfed/contracts';
-import { CredentialErrors, RevocationSource } from '@idfed/authorizer';
+import { CredentialErrors } from './credential.errors';
+import { RevocationSource } from './credential.resolver';
 import { BusClient } from '@idfed/messaging';
 import { randomUUID } from 'node:crypto';
 
@@ -16,7 +17,7 @@ export interface RevocationListOptions {
 }
 
 /**
- * The gateway's view of revoked role sessions (ADR 0004): the whole list of revocations that can
+ * A verifier's view of revoked role sessions (ADR 0004): the whole list of revocations that can
  * still matter, fetched from credential vending every `refreshMs` and kept in memory, so checking a
  * request costs a map lookup and a revocation reaches every replica within one refresh interval.
  * One small bus request per replica per interval, whatever the traffic.

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CredentialVendingOperations } from '@idfed/contracts';
-import { RolePolicies, RolePolicySource } from '@idfed/authorizer';
+import { RolePolicies, RolePolicySource } from './authorizer';
 import { BusClient, CommandFailedError } from '@idfed/messaging';
 import { parsePolicy } from '@idfed/policy';
 

@@ -1,5 +1,5 @@
 import { CommandFailedError } from '@idfed/messaging';
-import { CredentialError } from '@idfed/authorizer';
+import { CredentialError } from './credential.errors';
 import { RevocationList } from './revocation-list';
 
 describe('RevocationList', () => {
