@@ -25,3 +25,4 @@ export * from './dead-letter/dead-letter-table.migration';
 export * from './dead-letter/dead-letter-status.migration';
 export * from './dead-letter/stored-dead-letter';
 export * from './dead-letter/kafka-dead-letter-topic';
+export * from './broadcast/broadcast-subscription';

@@ -60,6 +60,11 @@ export class InProcessBus {
     this.eventGroups.set(topic, groups);
   }
 
+  /** Removes a group's subscriptions (a broadcast subscriber closing). */
+  unsubscribe(group: string): void {
+    for (const groups of this.eventGroups.values()) groups.delete(group);
+  }
+
   commandServer(service: string): RequestListener | undefined {
     return this.commandServers.get(service);
   }

@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import { Logger } from '@nestjs/common';
+import { MessageHeaders } from '../headers';
+import { InProcessBus } from '../in-process/in-process.bus';
+import { TransportConfig } from '../transport.factory';
+import { KafkaBroadcastConsumer } from './kafka-broadcast.consumer';
+
+/** One event as a broadcast subscriber sees it. The value is untrusted JSON: parse it before use. */
+export interface BroadcastEvent {
+  topic: string;
+  key: string;
+  value: unknown;
+  headers: MessageHeaders;
+}
+
+/**
+ * Handles one event. It must not throw and must not wait: a broadcast subscriber acts on its own
+ * memory (pushing to sockets, say), so there is nothing to retry and nothing to dead-letter.
+ */
+export type BroadcastHandler = (event: BroadcastEvent) => void;
+
+export interface BroadcastSubscription {
+  close(): Promise<void>;
+}
+
+/**
+ * Every instance of an app sees every event of `topics`, unlike a service's consumer group, where
+ * replicas share the partitions: what an app needs when the state an event concerns (a device's
+ * socket) lives in one unknown replica. Over Kafka each instance reads through a consumer group of
+ * its own, `<group>.<random id>`, from the latest offset (an instance acts on what happens while
+ * it runs; it has nothing to catch up on), and deletes that group when it closes, as the reply
+ * consumers do. In process, it is one more subscriber of the bus. Resolves once events are flowing
+ * to it: over Kafka, after the first fetch has positioned the consumer.
+ */
+export async function subscribeToBroadcast(
+  transport: TransportConfig,
+  group: string,
+  topics: string[],
+  handler: BroadcastHandler,
+): Promise<BroadcastSubscription> {
+  const instanceGroup = `${group}.${randomUUID()}`;
+  if (transport.kind === 'kafka') {
+    const consumer = new KafkaBroadcastConsumer(
+      {
+        brokers: transport.brokers,
+        partitions: transport.partitions,
+        clientId: transport.clientId,
+        sessionTimeoutMs: transport.sessionTimeoutMs,
+      },
+      instanceGroup,
+      topics,
+      handler,
+    );
+    await consumer.start();
+    return consumer;
+  }
+  const bus = transport.bus ?? InProcessBus.shared;
+  const logger = new Logger('BroadcastSubscription');
+  for (const topic of topics) {
+    bus.subscribe(instanceGroup, topic, (t, key, value, headers) => {
+      try {
+        handler({ topic: t, key, value, headers });
+      } catch (err) {
+        // Not the producer's problem: its relay must not retry an event this subscriber mishandled.
+        logger.error(`broadcast handler failed on ${t}: ${(err as Error).message}`);
+      }
+      return Promise.resolve();
+    });
+  }
+  return {
+    close: () => {
+      bus.unsubscribe(instanceGroup);
+      return Promise.resolve();
+    },
+  };
+}
