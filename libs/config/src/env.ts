@@ -12,6 +12,8 @@ export interface IdfedEnv {
   /** Limits of every HTTP listener: slow or idle clients are cut off, connections are capped. */
   httpLimits: HttpLimits;
   wsPort: number;
+  /** Limits and timers of the device gateway's websockets. */
+  wsLimits: WsLimits;
   grpcPort: number;
   publicUrl: string;
   dataDir: string;
@@ -77,6 +79,19 @@ export interface HttpLimits {
   maxConnections: number;
 }
 
+export interface WsLimits {
+  /** The server pings every socket this often; one that did not answer the previous ping is dropped. */
+  heartbeatMs: number;
+  /** A socket that sent no message (pongs do not count) for this long is closed. */
+  idleTimeoutMs: number;
+  /** Largest client frame; a bigger one closes the socket (1009). */
+  maxFrameBytes: number;
+  /** Dataset subscriptions one socket may hold (`*` counts as one). */
+  maxSubscriptions: number;
+  /** A socket whose unsent data passes this is dropped: a slow reader is not buffered for without bound. */
+  maxBufferedBytes: number;
+}
+
 /** Reads and validates the environment; throws one ConfigError naming every bad variable. */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): IdfedEnv {
   const r = new EnvReader(source);
@@ -95,6 +110,13 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): IdfedEnv {
       maxConnections: r.int('IDFED_HTTP_MAX_CONNECTIONS', 4096, 1, 1000000),
     },
     wsPort: r.port('IDFED_WS_PORT', 8081),
+    wsLimits: {
+      heartbeatMs: r.int('IDFED_WS_HEARTBEAT_MS', 30000, 100, 600000),
+      idleTimeoutMs: r.int('IDFED_WS_IDLE_TIMEOUT_MS', 600000, 1000, 86_400_000),
+      maxFrameBytes: r.int('IDFED_WS_MAX_FRAME_BYTES', 4096, 256, 1_048_576),
+      maxSubscriptions: r.int('IDFED_WS_MAX_SUBSCRIPTIONS', 32, 1, 1024),
+      maxBufferedBytes: r.int('IDFED_WS_MAX_BUFFERED_BYTES', 65536, 1024, 67_108_864),
+    },
     grpcPort: r.port('IDFED_GRPC_PORT', 50051),
     publicUrl: r.url('IDFED_PUBLIC_URL', `http://localhost:${httpPort}`).replace(/\/+$/, ''),
     dataDir: r.string('IDFED_DATA_DIR', './.idfed'),

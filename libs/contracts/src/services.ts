@@ -36,3 +36,13 @@ export function replyTopic(replyGroup: string): string {
 
 /** Every gateway replica reads replies in this consumer group, each from the partitions it was assigned. */
 export const GATEWAY_REPLY_GROUP = 'idfed.gateway.replies';
+
+/** Device gateway replicas read their replies (revocations, role policies) in this group, like the gateway's. */
+export const DEVICE_GATEWAY_REPLY_GROUP = 'idfed.device-gateway.replies';
+
+/**
+ * Device gateway replicas each read device sync's events in a group of their own under this prefix
+ * (`<prefix>.<random id>`): every replica must see every event, since the socket to tell may be on
+ * any of them.
+ */
+export const DEVICE_GATEWAY_EVENTS_GROUP = 'idfed.device-gateway.events';

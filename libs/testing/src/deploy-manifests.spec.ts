@@ -3,8 +3,15 @@ import { join } from 'node:path';
 import { parseAllDocuments, parse } from 'yaml';
 
 const ROOT = join(__dirname, '..', '..', '..');
-const APPS = ['gateway', 'user-directory', 'federation-broker', 'credential-vending', 'device-sync'];
-/** The gateway routes a probe may name. */
+const APPS = [
+  'gateway',
+  'device-gateway',
+  'user-directory',
+  'federation-broker',
+  'credential-vending',
+  'device-sync',
+];
+/** The gateways' routes a probe may name (the device gateway serves the first two). */
 const GATEWAY_PROBE_PATHS = ['/health/live', '/health/ready', '/health'];
 
 interface Probe {
@@ -64,6 +71,9 @@ describe('deployment manifests', () => {
     // Readiness must not be the all-services check: one stopped service would empty the rotation.
     expect(gateway.readinessProbe!.httpGet!.path).toBe('/health/ready');
     expect(gateway.livenessProbe!.httpGet!.path).toBe('/health/live');
+    const devices = found.find((d) => d.name === 'device-gateway')!.container;
+    expect(devices.readinessProbe!.httpGet!.path).toBe('/health/ready');
+    expect(devices.livenessProbe!.httpGet!.path).toBe('/health/live');
   });
 
   it('gives every app in docker-compose.yml a healthcheck', () => {

@@ -37,8 +37,10 @@ export function startApp(
   env: Record<string, string>,
   logDir: string,
   nodeArgs: string[] = [],
+  /** Names the process and its log file: one app's replicas each need their own. */
+  name = app,
 ): StartedProcess {
-  const logFile = join(logDir, `${app}.log`);
+  const logFile = join(logDir, `${name}.log`);
   const fd = openSync(logFile, 'a');
   try {
     const child = spawn(process.execPath, [...nodeArgs, join(root, 'dist', 'apps', app, 'src', 'main.js')], {
@@ -46,7 +48,7 @@ export function startApp(
       env: { ...process.env, ...env },
       stdio: ['ignore', fd, fd],
     });
-    return { name: app, child, logFile };
+    return { name, child, logFile };
   } finally {
     closeSync(fd);
   }
@@ -102,6 +104,21 @@ export async function waitForHealthy(
     );
   }
   if (exited) throw exited;
+}
+
+/** Polls a readiness URL (a device gateway's /health/ready) until 200, failing early if an app died. */
+export async function waitForReady(url: string, apps: StartedProcess[], timeoutMs = 90_000): Promise<void> {
+  await eventually(
+    async () => {
+      const dead = deadAppOf(apps);
+      if (dead) throw new Error(`${dead.name} exited with ${dead.child.exitCode ?? dead.child.signalCode}`);
+      const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
+      if (res.status !== 200) throw new Error(`${url}: ${res.status} ${await res.text()}`);
+    },
+    { timeoutMs, intervalMs: 250 },
+  ).catch((err: Error) => {
+    throw new Error(`${err.message}\n${apps.map((a) => `--- ${a.name}\n${tail(a)}`).join('\n')}`);
+  });
 }
 
 /** A new, empty database on the given server, so one run never sees another's data. */

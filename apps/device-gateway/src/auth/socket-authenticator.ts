@@ -1,0 +1,99 @@
+import type { IncomingMessage } from 'node:http';
+import { Inject, Injectable } from '@nestjs/common';
+import { Authorizer, CredentialError } from '@idfed/authorizer';
+import { parseQuery, SigV4Error } from '@idfed/sigv4';
+import {
+  DEVICE_GATEWAY_CLOCK,
+  DEVICE_GATEWAY_OPTIONS,
+  DeviceGatewayOptions,
+} from '../device-gateway.options';
+import { DeviceIdentity, identityOfSession } from './device-identity';
+import { UpgradeRefusal } from './upgrade-refusal';
+
+/** The one path devices connect to. */
+export const SYNC_PATH = '/sync';
+/** The signing service of the presigned URL, as Cognito Sync's own requests are signed. */
+export const SYNC_SIGNING_SERVICE = 'cognito-sync';
+
+const DEVICE_ID = /^[\w.:-]{1,256}$/;
+
+export interface AuthenticatedDevice {
+  identity: DeviceIdentity;
+  /** The `deviceId` query parameter, when given (signed with the rest of the query). */
+  deviceId?: string;
+}
+
+/**
+ * Authenticates a websocket upgrade as AWS IoT does MQTT over websockets: the URL is presigned
+ * with SigV4 (X-Amz-Algorithm, -Credential, -Date, -Expires, -SignedHeaders with host,
+ * -Security-Token, -Signature; service `cognito-sync`, region IDFED_REGION) with an identity's
+ * temporary credentials. The signature, the session token, its expiry and its role's revocations
+ * are checked by the same verifier as the HTTP gateway's (@idfed/authorizer, @idfed/sigv4). The
+ * admin key is refused: a socket belongs to an identity, and the admin key is nobody's.
+ */
+@Injectable()
+export class SocketAuthenticator {
+  constructor(
+    @Inject(Authorizer) private readonly authorizer: Authorizer,
+    @Inject(DEVICE_GATEWAY_OPTIONS) private readonly options: DeviceGatewayOptions,
+    @Inject(DEVICE_GATEWAY_CLOCK) private readonly now: () => number,
+  ) {}
+
+  async authenticate(req: IncomingMessage): Promise<AuthenticatedDevice> {
+    const url = req.url ?? '';
+    const q = url.indexOf('?');
+    const path = q < 0 ? url : url.slice(0, q);
+    const query = q < 0 ? '' : url.slice(q + 1);
+    if (path !== SYNC_PATH) throw new UpgradeRefusal(404, `Nothing to connect to at ${path.slice(0, 64)}`);
+    const params = new Map<string, string[]>();
+    for (const p of parseQuery(query)) params.set(p.name, [...(params.get(p.name) ?? []), p.value]);
+    if (!params.has('X-Amz-Signature')) {
+      throw new UpgradeRefusal(
+        403,
+        'The URL must be presigned with SigV4 (X-Amz-Algorithm, X-Amz-Credential, X-Amz-Date, X-Amz-Expires, X-Amz-SignedHeaders, X-Amz-Security-Token, X-Amz-Signature).',
+      );
+    }
+    if (!params.has('X-Amz-Security-Token')) {
+      throw new UpgradeRefusal(
+        403,
+        "A socket belongs to an identity: sign with the identity's temporary credentials (GetCredentialsForIdentity), X-Amz-Security-Token included.",
+      );
+    }
+    const deviceIds = params.get('deviceId') ?? [];
+    if (deviceIds.length > 1 || (deviceIds.length === 1 && !DEVICE_ID.test(deviceIds[0]))) {
+      throw new UpgradeRefusal(400, 'deviceId must be given once, 1 to 256 letters, digits, _ . : or -.');
+    }
+    const principal = await this.verify(req, path, query);
+    if (principal.type !== 'AssumedRole') {
+      throw new UpgradeRefusal(403, 'A socket belongs to an identity: the admin key cannot open one.');
+    }
+    const identity = identityOfSession(principal);
+    if (!identity) {
+      throw new UpgradeRefusal(
+        403,
+        "These temporary credentials are not an identity's: use the credentials GetCredentialsForIdentity returns.",
+      );
+    }
+    return { identity, ...(deviceIds.length === 1 ? { deviceId: deviceIds[0] } : {}) };
+  }
+
+  private async verify(req: IncomingMessage, path: string, query: string) {
+    try {
+      return await this.authorizer.authenticate(
+        { method: req.method ?? 'GET', path, query, headers: req.headersDistinct, body: '' },
+        {
+          service: SYNC_SIGNING_SERVICE,
+          region: this.options.env.region,
+          now: () => new Date(this.now()),
+        },
+      );
+    } catch (err) {
+      if (err instanceof SigV4Error) throw new UpgradeRefusal(403, err.message);
+      if (err instanceof CredentialError) {
+        // Revocations that cannot be checked now: a retry may succeed, unlike a bad signature.
+        throw new UpgradeRefusal(err.reason === 'unavailable' ? 503 : 403, err.message);
+      }
+      throw err;
+    }
+  }
+}

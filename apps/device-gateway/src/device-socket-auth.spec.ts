@@ -1,0 +1,162 @@
+import { credentialVendingState } from '../test/credential-vending.double';
+import { connectDevice, presignSyncUrl } from '../test/device-client';
+import {
+  allowOwnDatasets,
+  DeviceGatewayHarness,
+  identityCredentials,
+  newIdentityId,
+  ROLE,
+  startDeviceGateway,
+} from '../test/device-gateway.harness';
+
+/** Who may open `GET /sync`: an identity's temporary credentials in a presigned URL, nothing else. */
+describe('device gateway: connecting', () => {
+  let gw: DeviceGatewayHarness;
+
+  beforeAll(async () => {
+    allowOwnDatasets();
+    gw = await startDeviceGateway();
+  });
+  afterAll(() => gw.close());
+  afterEach(() => (credentialVendingState.revocations = []));
+
+  async function refused(url: string): Promise<{ status: number; message: string }> {
+    const result = await connectDevice(url);
+    if (result.ok) {
+      result.socket.ws.close();
+      throw new Error('the upgrade was accepted');
+    }
+    return { status: result.status, message: (JSON.parse(result.body) as { message: string }).message };
+  }
+
+  it('accepts a URL presigned by the AWS signer with an identity credentials, deviceId included', async () => {
+    const creds = identityCredentials(newIdentityId());
+    const result = await connectDevice(await presignSyncUrl(gw.endpoint, creds, { deviceId: 'phone-1' }));
+    expect(result.ok).toBe(true);
+    if (result.ok) result.socket.ws.close();
+  });
+
+  it('refuses a forged signature', async () => {
+    const url = await presignSyncUrl(gw.endpoint, identityCredentials(newIdentityId()));
+    const forged = url.replace(
+      /X-Amz-Signature=([0-9a-f])/,
+      (_m, c: string) => `X-Amz-Signature=${c === '0' ? '1' : '0'}`,
+    );
+    expect(await refused(forged)).toEqual({
+      status: 403,
+      message: expect.stringMatching(/signature we calculated does not match/),
+    });
+  });
+
+  it("refuses another identity's session token with someone else's key", async () => {
+    const mine = identityCredentials(newIdentityId());
+    const theirs = identityCredentials(newIdentityId());
+    const url = await presignSyncUrl(gw.endpoint, { ...mine, sessionToken: theirs.sessionToken });
+    expect(await refused(url)).toEqual({
+      status: 403,
+      message: 'The security token included in the request is invalid.',
+    });
+  });
+
+  it('refuses a URL past X-Amz-Date + X-Amz-Expires, and one dated in the future', async () => {
+    const creds = identityCredentials(newIdentityId());
+    const old = await presignSyncUrl(gw.endpoint, creds, {
+      expiresIn: 60,
+      signingDate: new Date(Date.now() - 120_000),
+    });
+    expect(await refused(old)).toEqual({
+      status: 403,
+      message: expect.stringMatching(/^Request has expired/),
+    });
+    const future = await presignSyncUrl(gw.endpoint, creds, { signingDate: new Date(Date.now() + 3600_000) });
+    expect(await refused(future)).toEqual({ status: 403, message: expect.stringMatching(/not yet current/) });
+  });
+
+  it('refuses expired credentials', async () => {
+    const creds = identityCredentials(newIdentityId(), { expiresAt: Date.now() - 1000 });
+    expect(await refused(await presignSyncUrl(gw.endpoint, creds))).toEqual({
+      status: 403,
+      message: 'The security token included in the request is expired',
+    });
+  });
+
+  it('refuses a signature over another host or path', async () => {
+    const creds = identityCredentials(newIdentityId());
+    const otherHost = await presignSyncUrl(gw.endpoint, creds, { host: 'devices.example.test' });
+    expect((await refused(otherHost)).status).toBe(403);
+    // Signed for /other, presented at /sync.
+    const otherPath = await presignSyncUrl(gw.endpoint, creds, { path: '/other' });
+    expect(await refused(otherPath)).toEqual({
+      status: 403,
+      message: expect.stringMatching(/does not match/),
+    });
+  });
+
+  it('refuses a URL without a session token, or not presigned at all', async () => {
+    const creds = identityCredentials(newIdentityId());
+    const url = await presignSyncUrl(gw.endpoint, creds);
+    const tokenless = url.replace(/&?X-Amz-Security-Token=[^&]*/, '');
+    expect(await refused(tokenless)).toEqual({
+      status: 403,
+      message: expect.stringMatching(/belongs to an identity/),
+    });
+    expect((await refused(`${gw.endpoint}/sync`)).message).toMatch(/must be presigned/);
+  });
+
+  it('refuses the admin key: a socket belongs to an identity', async () => {
+    const admin = {
+      accessKeyId: 'AKIAIDFEDTESTADMIN01',
+      secretAccessKey: 'idfed-test-secret-key/0123456789abcdefghi',
+    };
+    expect(await refused(await presignSyncUrl(gw.endpoint, admin))).toEqual({
+      status: 403,
+      message: expect.stringMatching(/belongs to an identity/),
+    });
+  });
+
+  it("refuses temporary credentials that are not an identity's (AssumeRole sessions)", async () => {
+    const creds = identityCredentials(newIdentityId(), {
+      provider: 'arn:aws:iam::000000000000:user/someone',
+      webIdentity: undefined,
+    });
+    expect(await refused(await presignSyncUrl(gw.endpoint, creds))).toEqual({
+      status: 403,
+      message: expect.stringMatching(/not an identity's/),
+    });
+  });
+
+  it('refuses credentials signed for another service or region', async () => {
+    const creds = identityCredentials(newIdentityId());
+    expect((await refused(await presignSyncUrl(gw.endpoint, creds, { service: 'iot' }))).message).toMatch(
+      /scoped to correct service: 'cognito-sync'/,
+    );
+    expect(
+      (await refused(await presignSyncUrl(gw.endpoint, creds, { region: 'eu-west-1' }))).message,
+    ).toMatch(/scoped to a valid region/);
+  });
+
+  it("refuses a revoked role's sessions", async () => {
+    credentialVendingState.revocations = [
+      { RoleArn: ROLE, RevokedBefore: new Date(Date.now() + 1000).toISOString() },
+    ];
+    const gw2 = await startDeviceGateway();
+    try {
+      const creds = identityCredentials(newIdentityId());
+      const result = await connectDevice(await presignSyncUrl(gw2.endpoint, creds));
+      expect(result).toMatchObject({ ok: false, status: 403 });
+      if (!result.ok)
+        expect(JSON.parse(result.body)).toEqual({
+          message: 'The security token included in the request is invalid.',
+        });
+    } finally {
+      await gw2.close();
+    }
+  });
+
+  it('answers other paths 404 and a bad deviceId 400', async () => {
+    const creds = identityCredentials(newIdentityId());
+    expect((await refused(`${gw.endpoint}/elsewhere`)).status).toBe(404);
+    const bad = await presignSyncUrl(gw.endpoint, creds, { deviceId: 'a b' });
+    expect((await refused(bad)).status).toBe(400);
+  });
+});
