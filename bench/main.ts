@@ -17,6 +17,7 @@ import { LoadResult, runLoad } from './load';
 import { measurePrimitives, PrimitiveResults } from './primitives';
 import { formatProfile, profilesIn, summariseProfile } from './profile';
 import { createFixture, INITIATE_AUTH } from './setup';
+import { runDeviceGatewayBench } from './device-gateway.bench';
 import { runUserEnumerationBench } from './user-enumeration.bench';
 import {
   freePort,
@@ -63,6 +64,8 @@ const USAGE = `usage: npm run bench -- [options]
   --keep                   keep the temporary directory (logs, data)
   --user-enumeration       instead: the user-existence timing test (bench/user-enumeration.bench.ts),
                            with its own options --pairs=N, --root=DIR, --json=PATH, --keep
+  --device-gateway         instead: idle sockets, memory per socket and push latency of the device
+                           gateway (bench/device-gateway.bench.ts); --device-gateway --help for its options
 `;
 
 interface Options {
@@ -673,7 +676,9 @@ const entry = process.argv.includes('--user-enumeration')
       runUserEnumerationBench(process.argv.slice(2).filter((a) => a !== '--user-enumeration')).then(
         () => undefined,
       )
-  : main;
+  : process.argv.includes('--device-gateway')
+    ? () => runDeviceGatewayBench(process.argv.slice(2).filter((a) => a !== '--device-gateway'))
+    : main;
 
 entry().then(
   () => process.exit(0),

@@ -12,6 +12,7 @@ import {
   stopApp,
   tail,
   waitForHealthy,
+  waitForReady,
 } from '../libs/testing/src/idfed-processes';
 import { CpuGroup, descendantsOf, nodeProcessGroups, processTreeGroup, totalCpuMs } from './cpu';
 
@@ -32,6 +33,8 @@ function startApp(app: string, env: Record<string, string>, logDir: string, node
 export interface RunningSystem {
   mode: Mode;
   endpoint: string;
+  /** Where devices connect (`ws://...`): the embedded process, or the device-gateway app when started. */
+  deviceGateway?: string;
   admin: { accessKeyId: string; secretAccessKey: string };
   apps: StartedApp[];
   /** The first app that exited (it should not, before stop()). */
@@ -90,6 +93,8 @@ export interface LaunchOptions {
   workDir: string;
   /** Extra node flags for every idfed process (e.g. --cpu-prof). */
   nodeArgs: string[];
+  /** Distributed: also run the device-gateway app. */
+  deviceGateway?: boolean;
 }
 
 /** `npm start` as a user runs it: one process, in-process bus, its own embedded PostgreSQL. */
@@ -100,6 +105,7 @@ export async function startEmbedded(options: LaunchOptions): Promise<RunningSyst
   const system: RunningSystem = {
     mode: 'embedded',
     endpoint,
+    deviceGateway: `ws://127.0.0.1:${env.IDFED_WS_PORT}`,
     admin,
     apps: [app],
     deadApp: () => deadAppOf([app]),
@@ -177,6 +183,11 @@ export async function startDistributed(
     }
     apps.push(startApp('gateway', env, options.workDir, options.nodeArgs));
     await waitForHealthy(endpoint, apps, 180_000);
+    if (options.deviceGateway) {
+      apps.push(startApp('device-gateway', env, options.workDir, options.nodeArgs));
+      await waitForReady(`http://127.0.0.1:${env.IDFED_WS_PORT}/health/ready`, apps, 180_000);
+      system.deviceGateway = `ws://127.0.0.1:${env.IDFED_WS_PORT}`;
+    }
   } catch (err) {
     await system.stop();
     throw err;
