@@ -18,6 +18,7 @@ import { PoolsService } from '../../src/pools/pools.service';
 import { UserPoolsRepository } from '../../src/pools/user-pools.repository';
 import { SigningKeysRepository } from '../../src/tokens/signing-keys.repository';
 import { SigningKeysService } from '../../src/tokens/signing-keys.service';
+import { CodeDigest } from '../../src/users/secrets-at-rest';
 import { USER_DIRECTORY_CONFIG, UserDirectoryConfig } from '../../src/user-directory.tokens';
 import { TEST_KEK } from './pools-test-database';
 
@@ -34,6 +35,8 @@ export function poolsTestModule(dataSource: DataSource, extra: unknown[] = []): 
       { provide: DataSource, useValue: dataSource },
       { provide: OutboxService, useValue: new OutboxService(USER_DIRECTORY_SCHEMA) },
       { provide: KeyEncryption, useValue: new KeyEncryption(TEST_KEK) },
+      // For the users' helpers a spec may add (userProviders' VerificationCodes).
+      { provide: CodeDigest, useValue: new CodeDigest(TEST_KEK) },
       { provide: USER_DIRECTORY_CONFIG, useValue: config },
       Transactions,
       UserPoolsRepository,
