@@ -17,6 +17,9 @@ import { DescribeIdentityPoolHandler } from './pools/describe-identity-pool.hand
 import { GetIdentityPoolRolesHandler } from './pools/get-identity-pool-roles.handler';
 import { ListIdentityPoolsHandler } from './pools/list-identity-pools.handler';
 import { SetIdentityPoolRolesHandler } from './pools/set-identity-pool-roles.handler';
+import { ListTagsForResourceHandler } from './pools/tags/list-tags-for-resource.handler';
+import { TagResourceHandler } from './pools/tags/tag-resource.handler';
+import { UntagResourceHandler } from './pools/tags/untag-resource.handler';
 import { UpdateIdentityPoolHandler } from './pools/update-identity-pool.handler';
 import { GetIssuerJwksHandler } from './tokens/get-issuer-jwks.handler';
 
@@ -40,5 +43,8 @@ export const federationBrokerOperations: OperationBinding[] = [
   serve(O.GetOpenIdTokenForDeveloperIdentity, GetOpenIdTokenForDeveloperIdentityHandler),
   serve(O.MergeDeveloperIdentities, MergeDeveloperIdentitiesHandler),
   serve(O.UnlinkDeveloperIdentity, UnlinkDeveloperIdentityHandler),
+  serve(O.TagResource, TagResourceHandler),
+  serve(O.UntagResource, UntagResourceHandler),
+  serve(O.ListTagsForResource, ListTagsForResourceHandler),
   serve(O.GetIssuerJwks, GetIssuerJwksHandler),
 ];

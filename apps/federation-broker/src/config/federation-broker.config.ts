@@ -8,6 +8,8 @@ export const FEDERATION_BROKER_CONFIG = Symbol('FEDERATION_BROKER_CONFIG');
 export interface FederationBrokerConfig {
   /** The region prefix of identity pool and identity ids. */
   region: string;
+  /** The account of identity pool ARNs (`IDFED_ACCOUNT_ID`). */
+  accountId: string;
   /** idfed's public URL: the issuer prefix of its user pools' ID tokens. */
   publicUrl: string;
   /** The issuer of the broker's OpenID tokens; credential vending trusts it as cognito-identity.amazonaws.com. */
@@ -23,6 +25,7 @@ export function brokerIssuer(env: IdfedEnv): string {
 export function federationBrokerConfig(env: IdfedEnv): FederationBrokerConfig {
   return {
     region: env.region,
+    accountId: env.accountId,
     publicUrl: env.publicUrl,
     issuer: brokerIssuer(env),
     social: { facebookGraphUrl: env.facebookGraphUrl, amazonApiUrl: env.amazonApiUrl },

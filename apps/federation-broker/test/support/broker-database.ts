@@ -9,6 +9,7 @@ import { FEDERATION_BROKER_SCHEMA } from '../../src/database/schema';
 
 export const testBrokerConfig: FederationBrokerConfig = {
   region: 'us-east-1',
+  accountId: '000000000000',
   publicUrl: 'http://127.0.0.1:1',
   issuer: 'http://127.0.0.1:1/identity',
   social: { facebookGraphUrl: 'http://127.0.0.1:1', amazonApiUrl: 'http://127.0.0.1:1' },

@@ -91,6 +91,17 @@ export const FederationBrokerOperations = {
     'admin',
     { rateLimit: 'IdentityPoolManagement' },
   ),
+  TagResource: identityPools.operation<W.TagResourceRequest, Empty>()('TagResource', 'admin', {
+    rateLimit: 'IdentityPoolManagement',
+  }),
+  UntagResource: identityPools.operation<W.UntagResourceRequest, Empty>()('UntagResource', 'admin', {
+    rateLimit: 'IdentityPoolManagement',
+  }),
+  ListTagsForResource: identityPools.operation<W.ListTagsForResourceRequest, W.ListTagsForResourceResponse>()(
+    'ListTagsForResource',
+    'admin',
+    { rateLimit: 'IdentityPoolManagement' },
+  ),
   /** Not a Cognito operation: the gateway serves the broker's OpenID issuer keys from it. */
   GetIssuerJwks: internalOperation<Empty, JwksResult>()(svc, 'GetIssuerJwks'),
 } as const;
