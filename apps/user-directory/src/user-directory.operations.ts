@@ -24,6 +24,9 @@ import { CreateUserPoolUseCase } from './pools/create-user-pool.use-case';
 import { DeleteUserPoolUseCase } from './pools/delete-user-pool.use-case';
 import { DescribeUserPoolUseCase } from './pools/describe-user-pool.use-case';
 import { GetJwksUseCase } from './pools/get-jwks.use-case';
+import { ListTagsForResourceUseCase } from './pools/tags/list-tags-for-resource.use-case';
+import { TagResourceUseCase } from './pools/tags/tag-resource.use-case';
+import { UntagResourceUseCase } from './pools/tags/untag-resource.use-case';
 import { ListUserPoolsUseCase } from './pools/list-user-pools.use-case';
 import { AdminConfirmSignUpUseCase } from './users/admin-confirm-sign-up.use-case';
 import { AdminCreateUserUseCase } from './users/admin-create-user.use-case';
@@ -97,5 +100,8 @@ export const USER_DIRECTORY_OPERATIONS: OperationBinding[] = [
   serve(UserDirectoryOperations.AdminRemoveUserFromGroup, AdminRemoveUserFromGroupUseCase),
   serve(UserDirectoryOperations.AdminListGroupsForUser, AdminListGroupsForUserUseCase),
   serve(UserDirectoryOperations.ListUsersInGroup, ListUsersInGroupUseCase),
+  serve(UserDirectoryOperations.TagResource, TagResourceUseCase),
+  serve(UserDirectoryOperations.UntagResource, UntagResourceUseCase),
+  serve(UserDirectoryOperations.ListTagsForResource, ListTagsForResourceUseCase),
   serve(UserDirectoryOperations.GetJwks, GetJwksUseCase),
 ];

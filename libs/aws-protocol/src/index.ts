@@ -22,3 +22,4 @@ export * from './validation/violation';
 export * from './validation/shape-model';
 export * from './validation/shape-validator';
 export * from './validation/operation-input.validator';
+export * from './tags/resource-tags';

@@ -7,5 +7,6 @@ export * from './credential-vending';
 export * from './federation-broker';
 export * from './device-sync';
 export * from './credential-vending/web-identity.commands';
+export * from './resource-tags';
 export * from './operations';
 export * from './operations/catalog';

@@ -37,6 +37,15 @@ export class UserPoolsRepository {
     return this.dataSource.manager;
   }
 
+  /** Replaces the pool's tags (`config.tags`); the caller holds the row's lock in `tx`. */
+  async setTags(pool: UserPoolEntity, tags: Record<string, string>, tx: Transaction): Promise<void> {
+    await tx.update(
+      UserPoolEntity,
+      { id: pool.id },
+      { config: { ...pool.config, tags }, updatedAt: new Date() },
+    );
+  }
+
   /** Deletes the pool; its clients, users (with their codes and tokens), groups and keys go with it. */
   async delete(poolId: string, tx: Transaction = this.dataSource.manager): Promise<void> {
     await tx.delete(UserPoolEntity, { id: poolId });

@@ -1,5 +1,6 @@
 import { internalOperation, jsonApi } from '../operations';
 import { JwksResult } from '../user-directory/commands';
+import * as T from '../resource-tags';
 import * as W from './wire-types';
 
 const svc = 'federation-broker' as const;
@@ -91,13 +92,13 @@ export const FederationBrokerOperations = {
     'admin',
     { rateLimit: 'IdentityPoolManagement' },
   ),
-  TagResource: identityPools.operation<W.TagResourceRequest, Empty>()('TagResource', 'admin', {
+  TagResource: identityPools.operation<T.TagResourceRequest, Empty>()('TagResource', 'admin', {
     rateLimit: 'IdentityPoolManagement',
   }),
-  UntagResource: identityPools.operation<W.UntagResourceRequest, Empty>()('UntagResource', 'admin', {
+  UntagResource: identityPools.operation<T.UntagResourceRequest, Empty>()('UntagResource', 'admin', {
     rateLimit: 'IdentityPoolManagement',
   }),
-  ListTagsForResource: identityPools.operation<W.ListTagsForResourceRequest, W.ListTagsForResourceResponse>()(
+  ListTagsForResource: identityPools.operation<T.ListTagsForResourceRequest, T.ListTagsForResourceResponse>()(
     'ListTagsForResource',
     'admin',
     { rateLimit: 'IdentityPoolManagement' },

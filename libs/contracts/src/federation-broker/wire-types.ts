@@ -25,22 +25,6 @@ export interface IdentityPoolType {
 export type CreateIdentityPoolRequest = Omit<IdentityPoolType, 'IdentityPoolId'>;
 export type UpdateIdentityPoolRequest = IdentityPoolType;
 
-/** TagResource, UntagResource and ListTagsForResource name an identity pool by its ARN. */
-export interface TagResourceRequest {
-  ResourceArn: string;
-  Tags: Record<string, string>;
-}
-export interface UntagResourceRequest {
-  ResourceArn: string;
-  TagKeys: string[];
-}
-export interface ListTagsForResourceRequest {
-  ResourceArn: string;
-}
-export interface ListTagsForResourceResponse {
-  Tags?: Record<string, string>;
-}
-
 export interface IdentityPoolIdRequest {
   IdentityPoolId: string;
 }

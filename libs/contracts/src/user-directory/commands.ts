@@ -1,4 +1,5 @@
 import { internalOperation, jsonApi } from '../operations';
+import * as T from '../resource-tags';
 import * as W from './wire-types';
 
 const svc = 'user-directory' as const;
@@ -208,6 +209,21 @@ export const UserDirectoryOperations = {
     'ListUsersInGroup',
     'admin',
     { rateLimit: 'UserList' },
+  ),
+  TagResource: userPools.operation<T.TagResourceRequest, Record<string, never>>()('TagResource', 'admin', {
+    rateLimit: 'UserPoolUpdate',
+  }),
+  UntagResource: userPools.operation<T.UntagResourceRequest, Record<string, never>>()(
+    'UntagResource',
+    'admin',
+    {
+      rateLimit: 'UserPoolUpdate',
+    },
+  ),
+  ListTagsForResource: userPools.operation<T.ListTagsForResourceRequest, T.ListTagsForResourceResponse>()(
+    'ListTagsForResource',
+    'admin',
+    { rateLimit: 'UserPoolRead' },
   ),
   /** Not a Cognito operation: the gateway serves a pool's JWKS and discovery document from it. */
   GetJwks: internalOperation<W.UserPoolIdRequest, JwksResult>()(svc, 'GetJwks', [

@@ -27,10 +27,11 @@ describe('user-directory contracts', () => {
     expect(() => parseMessage(UserEnabledEvent, { ...base, sub: 'not-a-uuid' })).toThrow(InvalidMessageError);
   });
 
-  it('lets only admin-signed callers reach Admin*, pool-management and group operations', () => {
+  it('lets only admin-signed callers reach Admin*, pool-management, tagging and group operations', () => {
     for (const [name, op] of Object.entries(UserDirectoryOperations)) {
       if (op.surface.protocol === 'bus') continue;
-      const adminOnly = name.startsWith('Admin') || /UserPool|ListUsers|Group/.test(name);
+      const adminOnly =
+        name.startsWith('Admin') || /UserPool|ListUsers|Group|TagResource|UntagResource|TagsForResource/.test(name);
       expect([name, op.access]).toEqual([name, adminOnly ? 'admin' : 'public']);
     }
   });

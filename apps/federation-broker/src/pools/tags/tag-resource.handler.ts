@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { FederationBrokerOperations, TagResourceRequest } from '@idfed/contracts';
+import { addTags } from '@idfed/aws-protocol';
 import { Transactions } from '@idfed/persistence';
 import { OperationHandler } from '@idfed/service-runtime';
+import { BrokerErrors } from '../../common/broker-errors';
 import { FEDERATION_BROKER_CONFIG, FederationBrokerConfig } from '../../config/federation-broker.config';
 import { IdentityPoolLookup } from '../identity-pool.lookup';
 import { IdentityPoolsRepository } from '../identity-pools.repository';
 import { poolIdOfArn } from './identity-pool-arn';
-import { withTags } from './pool-tags';
 
 /** TagResource: adds or overwrites tags of an identity pool, under its row lock. */
 @Injectable()
@@ -22,8 +23,9 @@ export class TagResourceHandler implements OperationHandler<typeof FederationBro
     const poolId = poolIdOfArn(this.config, req.ResourceArn);
     await this.transactions.run(async (tx) => {
       const pool = await this.pools.require(poolId, tx, true);
-      const tags = withTags(pool.config.tags, req.Tags);
-      await this.repository.update(pool.id, { config: { ...pool.config, tags } }, tx);
+      const change = addTags(pool.config.tags, req.Tags, 'An identity pool');
+      if ('refused' in change) throw BrokerErrors.invalidParameter(change.refused);
+      await this.repository.update(pool.id, { config: { ...pool.config, tags: change.tags } }, tx);
     });
     return {};
   }

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { FederationBrokerOperations, UntagResourceRequest } from '@idfed/contracts';
+import { removeTags } from '@idfed/aws-protocol';
 import { Transactions } from '@idfed/persistence';
 import { OperationHandler } from '@idfed/service-runtime';
 import { FEDERATION_BROKER_CONFIG, FederationBrokerConfig } from '../../config/federation-broker.config';
 import { IdentityPoolLookup } from '../identity-pool.lookup';
 import { IdentityPoolsRepository } from '../identity-pools.repository';
 import { poolIdOfArn } from './identity-pool-arn';
-import { withoutTags } from './pool-tags';
 
 /** UntagResource: removes tags of an identity pool by key, under its row lock. */
 @Injectable()
@@ -24,7 +24,7 @@ export class UntagResourceHandler implements OperationHandler<
     const poolId = poolIdOfArn(this.config, req.ResourceArn);
     await this.transactions.run(async (tx) => {
       const pool = await this.pools.require(poolId, tx, true);
-      const tags = withoutTags(pool.config.tags, req.TagKeys);
+      const tags = removeTags(pool.config.tags, req.TagKeys);
       await this.repository.update(pool.id, { config: { ...pool.config, tags } }, tx);
     });
     return {};
