@@ -18,6 +18,7 @@ import { measurePrimitives, PrimitiveResults } from './primitives';
 import { formatProfile, profilesIn, summariseProfile } from './profile';
 import { createFixture, INITIATE_AUTH } from './setup';
 import { runDeviceGatewayBench } from './device-gateway.bench';
+import { runDeviceSyncBench } from './device-sync.bench';
 import { runUserEnumerationBench } from './user-enumeration.bench';
 import {
   freePort,
@@ -66,6 +67,9 @@ const USAGE = `usage: npm run bench -- [options]
                            with its own options --pairs=N, --root=DIR, --json=PATH, --keep
   --device-gateway         instead: idle sockets, memory per socket and push latency of the device
                            gateway (bench/device-gateway.bench.ts); --device-gateway --help for its options
+  --device-sync            instead: UpdateRecords throughput and the latency from an accepted
+                           UpdateRecords to the SyncTrigger frame at another device
+                           (bench/device-sync.bench.ts); --device-sync --help for its options
 `;
 
 interface Options {
@@ -678,7 +682,9 @@ const entry = process.argv.includes('--user-enumeration')
       )
   : process.argv.includes('--device-gateway')
     ? () => runDeviceGatewayBench(process.argv.slice(2).filter((a) => a !== '--device-gateway'))
-    : main;
+    : process.argv.includes('--device-sync')
+      ? () => runDeviceSyncBench(process.argv.slice(2).filter((a) => a !== '--device-sync'))
+      : main;
 
 entry().then(
   () => process.exit(0),
