@@ -102,6 +102,68 @@ describe('transactional outbox and inbox', () => {
     expect(publisher.published.map((e) => (e.value as { n: number }).n)).toEqual([42]);
   });
 
+  it('publishes as soon as a transaction that wrote events commits, without waiting for a poll', async () => {
+    const publisher = new RecordingPublisher();
+    // A poll interval longer than the test's timeout: only the commit can have woken the relay.
+    const relay = new OutboxRelay(ds, schema, outbox, publisher, { pollIntervalMs: 600_000, batchSize: 100 });
+    relay.start();
+    try {
+      await eventually(() => expect(relay['wake']).toBeDefined(), { timeoutMs: 5000, intervalMs: 10 });
+      await ds
+        .transaction(async (m) => {
+          await outbox.add(m, { topic: 't.v1', key: 'k', payload: { n: 50 } });
+          throw new Error('roll back');
+        })
+        .catch(() => undefined);
+      await ds.transaction(async (m) => {
+        // A savepoint released inside does not count as the commit.
+        await m.transaction((inner) => outbox.add(inner, { topic: 't.v1', key: 'k', payload: { n: 51 } }));
+        await outbox.add(m, { topic: 't.v1', key: 'k', payload: { n: 52 } });
+      });
+      await eventually(() => expect(publisher.published).toHaveLength(2), {
+        timeoutMs: 5000,
+        intervalMs: 20,
+      });
+      expect(publisher.published.map((e) => (e.value as { n: number }).n)).toEqual([51, 52]);
+    } finally {
+      await relay.stop();
+    }
+    expect(ds.subscribers).toHaveLength(0);
+  });
+
+  it('tries again soon when woken while another replica holds the lock', async () => {
+    let release!: () => void;
+    let entered!: () => void;
+    const publishing = new Promise<void>((r) => (entered = r));
+    const gate = new Promise<void>((r) => (release = r));
+    const slow: EventPublisher = {
+      async publishEvents() {
+        entered();
+        await gate;
+      },
+    };
+    await ds.transaction((m) => outbox.add(m, { topic: 't.v1', key: 'k', payload: { n: 60 } }));
+    const other = new OutboxRelay(ds, schema, new OutboxService(schema), slow);
+    const holding = other.relayBatch();
+    await publishing;
+    const publisher = new RecordingPublisher();
+    const relay = new OutboxRelay(ds, schema, outbox, publisher, { pollIntervalMs: 600_000, batchSize: 100 });
+    relay.start();
+    try {
+      // Committed after the other replica read the outbox: only this relay can still publish it.
+      await ds.transaction((m) => outbox.add(m, { topic: 't.v1', key: 'k', payload: { n: 61 } }));
+      release();
+      expect(await holding).toBe(1);
+      await eventually(() => expect(publisher.published).toHaveLength(1), {
+        timeoutMs: 5000,
+        intervalMs: 20,
+      });
+      expect((publisher.published[0].value as { n: number }).n).toBe(61);
+    } finally {
+      await relay.stop();
+    }
+  });
+
   it('stops at once when stopped while a batch is being published', async () => {
     let release!: () => void;
     let entered!: () => void;

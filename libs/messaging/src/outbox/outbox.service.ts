@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, QueryRunner } from 'typeorm';
 import { SERVICE_SCHEMA } from '@idfed/persistence';
 import { Headers, MessageHeaders } from '../headers';
 
@@ -14,11 +14,15 @@ export interface DomainEvent {
 
 /**
  * Writes events in the caller's transaction, so an event exists if and only if the state change
- * that caused it was committed. The relay publishes them afterwards.
+ * that caused it was committed. The relay publishes them afterwards: at once when the transaction
+ * that wrote them commits in this process (the relay watches its DataSource's commits and calls
+ * `committed`), else at its next poll.
  */
 @Injectable()
 export class OutboxService {
   private readonly listeners = new Set<() => void>();
+  /** Transactions in flight that wrote an event: their commit wakes the relay. */
+  private readonly writers = new WeakSet<QueryRunner>();
 
   constructor(@Inject(SERVICE_SCHEMA) private readonly schema: string) {}
 
@@ -33,10 +37,30 @@ export class OutboxService {
       `INSERT INTO "${this.schema}".outbox (event_id, topic, key, payload, headers) VALUES ($1, $2, $3, $4, $5)`,
       [eventId, event.topic, event.key, JSON.stringify(event.payload), JSON.stringify(headers)],
     );
+    const runner = manager.queryRunner;
+    if (runner?.isTransactionActive) this.writers.add(runner);
+    else this.nudge(); // no transaction: the row is already committed
     return eventId;
   }
 
-  /** Tells the relay that a transaction with events has committed: publish now rather than at the next poll. */
+  /**
+   * A transaction committed (the outermost one: a savepoint's release leaves it active). If it
+   * wrote events, the relay is woken: the commit has happened, so the relay's read sees them.
+   */
+  committed(runner: QueryRunner): void {
+    if (runner.isTransactionActive || !this.writers.delete(runner)) return;
+    this.nudge();
+  }
+
+  /** A transaction rolled back: its events are gone with it, nothing to relay. */
+  rolledBack(runner: QueryRunner): void {
+    if (!runner.isTransactionActive) this.writers.delete(runner);
+  }
+
+  /**
+   * Wakes the relay: publish now rather than at the next poll. Commits of this process's own
+   * transactions do it already (`committed`); use it when events were written some other way.
+   */
   nudge(): void {
     for (const listener of this.listeners) listener();
   }
