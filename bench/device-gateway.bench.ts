@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,6 +36,8 @@ const USAGE = `usage: npm run bench -- --device-gateway [options]
   --source-addresses=N   spread the sockets over 127.0.0.1 .. 127.0.0.N (default 1; each address
                          gives about 28,000 ephemeral ports)
   --pushes=N             pushes timed, one at a time, while the sockets are held (default 200)
+  --hold=S               hold the sockets S seconds before the pushes, reading the process's
+                         resident memory every second (default 5; the heartbeat is every 30 s)
   --distributed          the device-gateway app on Kafka (IDFED_BENCH_KAFKA_BROKERS and
                          IDFED_BENCH_DATABASE_URL, else a Kafka and PostgreSQL of its own); the
                          push is timed from the event's produce call on Kafka to its frame.
@@ -51,6 +53,7 @@ interface Options {
   identities: number;
   sourceAddresses: number;
   pushes: number;
+  hold: number;
   distributed: boolean;
   json?: string;
   keep: boolean;
@@ -68,6 +71,7 @@ function parse(argv: string[]): Options {
     'identities',
     'source-addresses',
     'pushes',
+    'hold',
     'distributed',
     'json',
     'keep',
@@ -92,6 +96,7 @@ function parse(argv: string[]): Options {
     identities: int('identities', 100, 1, 10_000),
     sourceAddresses: int('source-addresses', 1, 1, 250),
     pushes: int('pushes', 200, 1, 100_000),
+    hold: int('hold', 5, 1, 3600),
     distributed: flags.has('distributed'),
     json: flags.get('json'),
     keep: flags.has('keep'),
@@ -103,6 +108,17 @@ function rssBytes(pid: number): number {
     .split('\n')
     .find((l) => l.startsWith('VmRSS:'));
   return Number(/(\d+)/.exec(line ?? '')?.[1] ?? 0) * 1024;
+}
+
+/** The process's open descriptors and its limit on them: how many sockets it could ever hold. */
+function descriptors(pid: number): { open: number; limit: number } {
+  const limits = readFileSync(`/proc/${pid}/limits`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('Max open files'));
+  return {
+    open: readdirSync(`/proc/${pid}/fd`).length,
+    limit: Number(/Max open files\s+(\d+)/.exec(limits ?? '')?.[1] ?? NaN),
+  };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -236,12 +252,18 @@ export async function runDeviceGatewayBench(argv: string[]): Promise<void> {
     };
     await Promise.all(Array.from({ length: 64 }, opener));
     const openSeconds = (performance.now() - openStarted) / 1000;
-    await settle(5000);
-    const after = rssBytes(pid);
+    const samples: number[] = [];
+    for (let s = 0; s < options.hold; s++) {
+      await settle(1000);
+      samples.push(rssBytes(pid));
+    }
+    const after = samples[samples.length - 1];
+    const fds = descriptors(pid);
     const held = sockets.filter((s) => s.ws.readyState === s.ws.OPEN).length;
     const perSocket = held > 0 ? (after - before) / held : 0;
+    const mib = (b: number) => (b / 2 ** 20).toFixed(0);
     log(
-      `held ${held} sockets (${failures} failed to open) in ${openSeconds.toFixed(1)} s; RSS ${(before / 2 ** 20).toFixed(0)} -> ${(after / 2 ** 20).toFixed(0)} MiB, ${(perSocket / 1024).toFixed(1)} KiB per socket`,
+      `held ${held} sockets (${failures} failed to open) in ${openSeconds.toFixed(1)} s; RSS ${mib(before)} -> ${mib(after)} MiB (over ${options.hold} s: ${mib(Math.min(...samples))}-${mib(Math.max(...samples))} MiB), ${(perSocket / 1024).toFixed(1)} KiB per socket; ${fds.open} descriptors open of its limit ${fds.limit}`,
     );
 
     // Push latency: one more device, timed one push at a time while the others are held.
@@ -275,7 +297,13 @@ export async function runDeviceGatewayBench(argv: string[]): Promise<void> {
     const result = {
       mode: system.mode,
       sockets: { requested: options.sockets, held, failures, openSeconds },
-      memory: { rssBeforeBytes: before, rssAfterBytes: after, bytesPerSocket: perSocket },
+      memory: {
+        rssBeforeBytes: before,
+        rssAfterBytes: after,
+        rssWhileHeldBytes: { min: Math.min(...samples), max: Math.max(...samples) },
+        bytesPerSocket: perSocket,
+      },
+      descriptors: fds,
       latency,
       node: process.version,
     };
