@@ -2,16 +2,19 @@ import {
   CognitoIdentityClient,
   CreateIdentityPoolCommand,
   DeleteIdentitiesCommand,
+  DeleteIdentityPoolCommand,
   GetOpenIdTokenForDeveloperIdentityCommand,
   MergeDeveloperIdentitiesCommand,
 } from '@aws-sdk/client-cognito-identity';
 import {
   CognitoSyncClient,
   DeleteDatasetCommand,
+  DescribeIdentityPoolUsageCommand,
   ListDatasetsCommand,
   ListRecordsCommand,
   UpdateRecordsCommand,
 } from '@aws-sdk/client-cognito-sync';
+import { expectAwsError } from '../libs/testing/src/aws-errors';
 import { eventually } from '../libs/testing/src/eventually';
 import { e2eSystem } from './support/e2e-context';
 
@@ -19,7 +22,7 @@ import { e2eSystem } from './support/e2e-context';
  * Cognito Sync following the federation broker's identity events: a merged identity's datasets
  * move to the surviving identity and show up in its ListRecords' MergedDatasetNames, named
  * `<dataset>.<merged identity id>` as the mobile SDKs' onDatasetsMerged expects; a deleted
- * identity's datasets go. The events travel through the outbox (over Kafka when distributed), so
+ * identity's datasets go, and so do those of every identity of a deleted pool. The events travel through the outbox (over Kafka when distributed), so
  * the checks wait for them.
  */
 describe('Cognito Sync and identity merges and deletions', () => {
@@ -51,8 +54,8 @@ describe('Cognito Sync and identity merges and deletions', () => {
       )
     ).IdentityId!;
 
-  async function write(identityId: string, DatasetName: string, Key: string, Value: string) {
-    const ids = { IdentityPoolId: poolId, IdentityId: identityId, DatasetName };
+  async function write(identityId: string, DatasetName: string, Key: string, Value: string, pool = poolId) {
+    const ids = { IdentityPoolId: pool, IdentityId: identityId, DatasetName };
     const { SyncSessionToken } = await sync.send(new ListRecordsCommand(ids));
     await sync.send(
       new UpdateRecordsCommand({
@@ -63,10 +66,10 @@ describe('Cognito Sync and identity merges and deletions', () => {
     );
   }
 
-  const datasetsOf = async (identityId: string) =>
+  const datasetsOf = async (identityId: string, pool = poolId) =>
     (
-      (await sync.send(new ListDatasetsCommand({ IdentityPoolId: poolId, IdentityId: identityId })))
-        .Datasets ?? []
+      (await sync.send(new ListDatasetsCommand({ IdentityPoolId: pool, IdentityId: identityId }))).Datasets ??
+      []
     )
       .map((d) => d.DatasetName)
       .sort();
@@ -116,5 +119,48 @@ describe('Cognito Sync and identity merges and deletions', () => {
     expect(await datasetsOf(carol)).toEqual(['notes']);
     await identities.send(new DeleteIdentitiesCommand({ IdentityIdsToDelete: [carol] }));
     await eventually(async () => expect(await datasetsOf(carol)).toEqual([]));
+  });
+
+  it("drops the datasets of every identity of a deleted pool, and forgets the pool's usage", async () => {
+    const { IdentityPoolId: doomed } = await identities.send(
+      new CreateIdentityPoolCommand({
+        IdentityPoolName: 'sync-doomed',
+        AllowUnauthenticatedIdentities: false,
+        DeveloperProviderName: 'login.doomed.app',
+      }),
+    );
+    const member = async (user: string) =>
+      (
+        await identities.send(
+          new GetOpenIdTokenForDeveloperIdentityCommand({
+            IdentityPoolId: doomed,
+            Logins: { 'login.doomed.app': user },
+          }),
+        )
+      ).IdentityId!;
+    const erin = await member('doomed-erin');
+    const frank = await member('doomed-frank');
+    await write(erin, 'settings', 'theme', 'dark', doomed);
+    await write(erin, 'scores', 'best', '7', doomed);
+    await write(frank, 'settings', 'theme', 'light', doomed);
+    const survivor = await developer('sync-grace');
+    await write(survivor, 'settings', 'theme', 'blue');
+    const usage = await sync.send(new DescribeIdentityPoolUsageCommand({ IdentityPoolId: doomed }));
+    expect(usage.IdentityPoolUsage?.SyncSessionsCount).toBe(3);
+
+    await identities.send(new DeleteIdentityPoolCommand({ IdentityPoolId: doomed }));
+    await eventually(async () => {
+      expect(await datasetsOf(erin, doomed)).toEqual([]);
+      expect(await datasetsOf(frank, doomed)).toEqual([]);
+    });
+    await eventually(() =>
+      expectAwsError(
+        sync.send(new DescribeIdentityPoolUsageCommand({ IdentityPoolId: doomed })),
+        'ResourceNotFoundException',
+        { status: 404 },
+      ),
+    );
+    // Another pool's identity keeps its data.
+    expect(await datasetsOf(survivor)).toEqual(['settings']);
   });
 });

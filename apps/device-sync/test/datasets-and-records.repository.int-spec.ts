@@ -3,7 +3,7 @@ import { Test } from '@nestjs/testing';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { CommandMeta, DeviceSyncTopics, DeviceSyncWire as W } from '@idfed/contracts';
-import { OutboxService, ServiceError } from '@idfed/messaging';
+import { InboxService, OutboxService, ServiceError } from '@idfed/messaging';
 import { migrateServiceSchema, serviceDataSourceOptions, Transactions } from '@idfed/persistence';
 import { COGNITO_SYNC_LIMITS, DEVICE_SYNC_CONFIG, SyncClock } from '../src/common/device-sync.config';
 import { deviceSyncMigrations } from '../src/database/migrations';
@@ -255,5 +255,70 @@ describe('datasets and records on PostgreSQL', () => {
     const mergedRecords = await list.execute(ids(destination, `settings.${source}`), admin);
     expect(mergedRecords.Records.map((r) => [r.Key, r.Value])).toEqual([['theme', 'light']]);
     expect(mergedDatasetName('n'.repeat(128), source)).toHaveLength(128);
+  });
+
+  it("drops a deleted pool's datasets, records, sessions and usage once, leaving other pools", async () => {
+    const deletedPool = `us-east-1:${randomUUID()}`;
+    const a = newIdentity();
+    const b = newIdentity();
+    const other = newIdentity();
+    const inPool = (identityId: string, name: string) => ({
+      IdentityPoolId: deletedPool,
+      IdentityId: identityId,
+      DatasetName: name,
+    });
+    const write = async (scope: { IdentityPoolId: string; IdentityId: string; DatasetName: string }) => {
+      const { SyncSessionToken } = await list.execute(scope, admin);
+      await update.execute(
+        {
+          ...scope,
+          SyncSessionToken,
+          RecordPatches: [{ Op: 'replace', Key: 'k', Value: 'v', SyncCount: 0 }],
+        },
+        admin,
+      );
+    };
+    await write(inPool(a, 'settings'));
+    await write(inPool(a, 'scores'));
+    await write(inPool(b, 'settings'));
+    await remove.execute(inPool(b, 'settings'), admin);
+    await patch(other, 'settings', [{ Op: 'replace', Key: 'k', Value: 'v', SyncCount: 0 }]);
+    const eventsBefore = (await changedEvents(a)) + (await changedEvents(b));
+
+    const inbox = new InboxService(ds, DEVICE_SYNC_SCHEMA);
+    const eventId = randomUUID();
+    const apply = () =>
+      inbox.processOnce('int-spec', eventId, (tx) => identityData.removePool(deletedPool, 'int', tx));
+    expect(await apply()).toBe(true);
+    expect(await apply()).toBe(false);
+
+    for (const table of ['datasets', 'records', 'sync_sessions']) {
+      expect(
+        await count(`SELECT count(*)::int AS n FROM device_sync.${table} WHERE identity_id = ANY($1)`, [
+          [a, b],
+        ]),
+      ).toBe(0);
+    }
+    expect(
+      await count(`SELECT count(*)::int AS n FROM device_sync.pool_usage WHERE identity_pool_id = $1`, [
+        deletedPool,
+      ]),
+    ).toBe(0);
+    // The two live datasets are announced deleted, once; the one already deleted is not.
+    expect((await changedEvents(a)) + (await changedEvents(b)) - eventsBefore).toBe(2);
+    const announced = await ds.query<
+      { payload: { datasetName: string; deleted: boolean; syncCount: number } }[]
+    >(`SELECT payload FROM device_sync.outbox WHERE topic = $1 AND key = $2 ORDER BY id DESC LIMIT 2`, [
+      DeviceSyncTopics.datasetChanged,
+      a,
+    ]);
+    expect(
+      announced.map((r) => r.payload).sort((x, y) => x.datasetName.localeCompare(y.datasetName)),
+    ).toEqual([
+      expect.objectContaining({ datasetName: 'scores', deleted: true, syncCount: 2 }),
+      expect.objectContaining({ datasetName: 'settings', deleted: true, syncCount: 2 }),
+    ]);
+    // Another pool's identity keeps its data.
+    expect((await list.execute(ids(other), admin)).Records.map((r) => r.Key)).toEqual(['k']);
   });
 });

@@ -212,18 +212,19 @@ describe('identities and their logins on PostgreSQL', () => {
     ).toBe(0);
   });
 
-  it('deletes a pool once when two deletions race, with its identities and logins', async () => {
+  it('deletes a pool once when two deletions race, with its identities and logins, announced once', async () => {
     const poolId = await newPool();
     await links.resolve(poolId, [{ provider: 'accounts.google.com', subject: randomUUID() }], undefined, 'l');
     const outcomes = await Promise.all(
-      [1, 2].map(() =>
-        deletePool.execute({ IdentityPoolId: poolId }).then(
+      [1, 2].map((i) =>
+        deletePool.execute({ IdentityPoolId: poolId }, meta(`delete-${i}`)).then(
           () => 'deleted',
           (err: ServiceError) => err.errorName,
         ),
       ),
     );
     expect(outcomes.sort()).toEqual(['ResourceNotFoundException', 'deleted']);
+    expect(await eventsFor(FederationBrokerTopics.identityPoolDeleted, poolId)).toBe(1);
     expect(await identitiesOf(poolId)).toBe(0);
     expect(
       await countOf(`SELECT count(*)::int AS n FROM federation_broker.identity_logins WHERE pool_id = $1`, [

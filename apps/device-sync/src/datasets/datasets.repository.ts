@@ -138,6 +138,21 @@ export class DatasetsRepository {
     await tx.query(`DELETE FROM device_sync.datasets WHERE identity_id = $1`, [identityId]);
   }
 
+  /** Every dataset of every identity of a pool, live or deleted, locked. */
+  async allOfPool(identityPoolId: string, tx: Transaction): Promise<DatasetRow[]> {
+    const rows: Raw[] = await tx.query(
+      `SELECT ${DATASET_COLUMNS} FROM device_sync.datasets WHERE identity_pool_id = $1
+       ORDER BY identity_id, dataset_name FOR UPDATE`,
+      [identityPoolId],
+    );
+    return rows.map(datasetFromRow);
+  }
+
+  /** A pool's datasets go, and their records with them (the foreign key cascades). */
+  async deleteAllOfPool(identityPoolId: string, tx: Transaction): Promise<void> {
+    await tx.query(`DELETE FROM device_sync.datasets WHERE identity_pool_id = $1`, [identityPoolId]);
+  }
+
   /** One page of an identity's live datasets in name order, after the name a page token carried. */
   async pageLive(
     identityId: string,

@@ -22,7 +22,7 @@ export function mergedDatasetName(name: string, sourceIdentityId: string): strin
 
 /**
  * What happens to an identity's sync data when the federation broker merges or deletes the
- * identity. Both run inside the inbox's transaction, so each event applies once, and announce
+ * identity, or deletes its pool. Both run inside the inbox's transaction, so each event applies once, and announce
  * what changed through the outbox like the API's own changes.
  */
 @Injectable()
@@ -74,6 +74,20 @@ export class IdentityData {
     }
     await this.datasets.deleteAllOfIdentity(identityId, tx);
     await this.sessions.deleteOfIdentity(identityId, tx);
+  }
+
+  /**
+   * The pool is gone, and every identity of it: their datasets, records and sync sessions go, and
+   * the pool's usage count. Each live dataset is announced deleted, as DeleteDataset would.
+   */
+  async removePool(identityPoolId: string, correlationId: string, tx: Transaction): Promise<void> {
+    const now = this.clock.now();
+    for (const dataset of await this.datasets.allOfPool(identityPoolId, tx)) {
+      if (dataset.live)
+        await this.announce({ ...dataset, syncCount: dataset.syncCount + 1 }, true, correlationId, now, tx);
+    }
+    await this.datasets.deleteAllOfPool(identityPoolId, tx);
+    await this.sessions.deleteOfPool(identityPoolId, tx);
   }
 
   private async announce(

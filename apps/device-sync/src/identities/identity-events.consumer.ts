@@ -4,6 +4,7 @@ import {
   FederationBrokerTopics,
   IdentityDeletedEvent,
   IdentityMergedEvent,
+  IdentityPoolDeletedEvent,
   parseMessage,
 } from '@idfed/contracts';
 import { BusContext, InboxService } from '@idfed/messaging';
@@ -13,7 +14,8 @@ const CONSUMER = 'device-sync.federation-broker';
 
 /**
  * What device sync learns from the federation broker: an identity merged into another (its
- * datasets move to the survivor, reported in MergedDatasetNames) or deleted (its datasets go).
+ * datasets move to the survivor, reported in MergedDatasetNames), deleted (its datasets go), or an
+ * identity pool deleted with all its identities (the pool's datasets go).
  * Each event applies once (inbox), in one transaction with the change and its own events.
  */
 @Controller()
@@ -38,6 +40,15 @@ export class IdentityEventsConsumer {
     const correlationId = ctx.getCorrelationId() ?? ctx.getEventId();
     await this.inbox.processOnce(CONSUMER, ctx.getEventId(), async (tx) => {
       await this.data.remove(event.identityId, correlationId, tx);
+    });
+  }
+
+  @EventPattern(FederationBrokerTopics.identityPoolDeleted)
+  async poolDeleted(@Payload() value: unknown, @Ctx() ctx: BusContext): Promise<void> {
+    const event = parseMessage(IdentityPoolDeletedEvent, value);
+    const correlationId = ctx.getCorrelationId() ?? ctx.getEventId();
+    await this.inbox.processOnce(CONSUMER, ctx.getEventId(), async (tx) => {
+      await this.data.removePool(event.identityPoolId, correlationId, tx);
     });
   }
 }

@@ -61,6 +61,12 @@ export class SyncSessionsRepository {
     await tx.query(`DELETE FROM device_sync.sync_sessions WHERE identity_id = $1`, [identityId]);
   }
 
+  /** A pool's sync sessions, and its usage count: the usage operations no longer know the pool. */
+  async deleteOfPool(identityPoolId: string, tx: Transaction): Promise<void> {
+    await tx.query(`DELETE FROM device_sync.sync_sessions WHERE identity_pool_id = $1`, [identityPoolId]);
+    await tx.query(`DELETE FROM device_sync.pool_usage WHERE identity_pool_id = $1`, [identityPoolId]);
+  }
+
   /** Makes the pool known to the usage operations, adding `sessions` to its count. */
   async touchPool(identityPoolId: string, sessions: number, now: Date, tx: Transaction): Promise<void> {
     await tx.query(

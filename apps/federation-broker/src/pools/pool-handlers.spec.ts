@@ -1,6 +1,8 @@
-import { ServiceError } from '@idfed/messaging';
+import { CommandMeta, FederationBrokerTopics } from '@idfed/contracts';
+import { OutboxService, ServiceError } from '@idfed/messaging';
 import { Transaction, Transactions } from '@idfed/persistence';
 import { IdentityPoolEntity } from '../database/entities';
+import { DeleteIdentityPoolHandler } from './delete-identity-pool.handler';
 import { IdentityPoolLookup } from './identity-pool.lookup';
 import { IdentityPoolsRepository } from './identity-pools.repository';
 import { SetIdentityPoolRolesHandler } from './set-identity-pool-roles.handler';
@@ -34,6 +36,7 @@ function repositoryWith(found: IdentityPoolEntity | undefined) {
   const repository = {
     find: jest.fn().mockResolvedValue(found),
     update: jest.fn().mockResolvedValue(undefined),
+    delete: jest.fn().mockResolvedValue(undefined),
   };
   const transactions = { run: jest.fn((work: (t: Transaction) => Promise<unknown>) => work(tx)) };
   const typed = repository as unknown as IdentityPoolsRepository;
@@ -123,5 +126,49 @@ describe('SetIdentityPoolRoles', () => {
     ).toBe('InvalidParameterException');
     expect(transactions.run).not.toHaveBeenCalled();
     expect(repository.update).not.toHaveBeenCalled();
+  });
+});
+
+describe('DeleteIdentityPool', () => {
+  const meta = { requestId: 'request-1' } as CommandMeta;
+  const outboxMock = () => {
+    const outbox = { add: jest.fn().mockResolvedValue('event-id') };
+    return { outbox, typed: outbox as unknown as OutboxService };
+  };
+
+  it('deletes the locked pool and announces it once, keyed by the pool, in the same unit of work', async () => {
+    const { repository, lookup, typed, units, transactions } = repositoryWith(pool());
+    const { outbox, typed: outboxTyped } = outboxMock();
+    expect(
+      await new DeleteIdentityPoolHandler(typed, lookup, units, outboxTyped).execute(
+        { IdentityPoolId: POOL_ID },
+        meta,
+      ),
+    ).toEqual({});
+    expect(transactions.run).toHaveBeenCalledTimes(1);
+    expect(repository.find).toHaveBeenCalledWith(POOL_ID, tx, true);
+    expect(repository.delete).toHaveBeenCalledWith(POOL_ID, tx);
+    expect(outbox.add).toHaveBeenCalledTimes(1);
+    expect(outbox.add).toHaveBeenCalledWith(tx, {
+      topic: FederationBrokerTopics.identityPoolDeleted,
+      key: POOL_ID,
+      payload: { identityPoolId: POOL_ID, occurredAt: expect.any(String) },
+      correlationId: 'request-1',
+    });
+  });
+
+  it('answers ResourceNotFoundException for a pool that does not exist, deleting and announcing nothing', async () => {
+    const { repository, lookup, typed, units } = repositoryWith(undefined);
+    const { outbox, typed: outboxTyped } = outboxMock();
+    expect(
+      await errorName(
+        new DeleteIdentityPoolHandler(typed, lookup, units, outboxTyped).execute(
+          { IdentityPoolId: POOL_ID },
+          meta,
+        ),
+      ),
+    ).toBe('ResourceNotFoundException');
+    expect(repository.delete).not.toHaveBeenCalled();
+    expect(outbox.add).not.toHaveBeenCalled();
   });
 });

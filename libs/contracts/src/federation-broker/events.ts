@@ -7,6 +7,7 @@ export const FederationBrokerTopics = {
   identityUnlinked: 'federation-broker.identity.unlinked.v1',
   identityMerged: 'federation-broker.identity.merged.v1',
   identityDeleted: 'federation-broker.identity.deleted.v1',
+  identityPoolDeleted: 'federation-broker.identity-pool.deleted.v1',
   signingKeyActivated: 'federation-broker.signing-key.activated.v1',
 } as const;
 
@@ -53,6 +54,19 @@ export class IdentityMergedEvent extends IdentityEventBase {
 }
 
 export class IdentityDeletedEvent extends IdentityEventBase {}
+
+/**
+ * An identity pool was deleted, and with it every identity it had (no `identity.deleted` is sent
+ * for each of them): whoever keeps data per pool or per identity of the pool (device sync) drops
+ * it. Keyed by the pool id.
+ */
+export class IdentityPoolDeletedEvent {
+  @Matches(IDENTITY_ID)
+  identityPoolId!: string;
+
+  @IsISO8601()
+  occurredAt!: string;
+}
 
 /**
  * The broker's OpenID token issuer uses a new key. Credential vending asks the broker for its key
