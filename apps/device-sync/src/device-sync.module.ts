@@ -1,7 +1,7 @@
 import { DynamicModule } from '@nestjs/common';
 import { IdfedEnv } from '@idfed/config';
 import { TransportConfig } from '@idfed/messaging';
-import { ServiceModule } from '@idfed/service-runtime';
+import { peerBusProviders, ServiceModule } from '@idfed/service-runtime';
 import { COGNITO_SYNC_LIMITS, DEVICE_SYNC_CONFIG, SyncClock } from './common/device-sync.config';
 import { deviceSyncMigrations } from './database/migrations';
 import { DEVICE_SYNC_SCHEMA } from './database/schema';
@@ -10,6 +10,8 @@ import { DatasetsRepository } from './datasets/datasets.repository';
 import { deviceSyncOperations } from './device-sync.operations';
 import { IdentityData } from './identities/identity-data';
 import { IdentityEventsConsumer } from './identities/identity-events.consumer';
+import { IdentityPools } from './pools/identity-pools';
+import { PoolConfigurationsRepository } from './pools/pool-configurations.repository';
 import { RecordsRepository } from './records/records.repository';
 import { SyncSessionTokens } from './sessions/sync-session.tokens';
 import { SyncSessionsRepository } from './sessions/sync-sessions.repository';
@@ -23,7 +25,8 @@ export interface DeviceSyncOptions {
 
 /**
  * The device-sync service: Cognito Sync's datasets and records (its operation registry), the
- * consumer of the federation broker's identity events, the repositories of its schema and the
+ * consumer of the federation broker's identity events, its own bus client (it asks the broker
+ * whether a pool exists), the repositories of its schema and the
  * helpers its use cases share.
  */
 export const DeviceSyncModule = {
@@ -48,6 +51,9 @@ export const DeviceSyncModule = {
         DatasetRemoval,
         PoolUsage,
         IdentityData,
+        PoolConfigurationsRepository,
+        IdentityPools,
+        ...peerBusProviders('device-sync', options.transport, options.env.requestTimeoutMs),
       ],
     });
   },

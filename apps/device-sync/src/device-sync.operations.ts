@@ -3,6 +3,8 @@ import { OperationBinding, serve } from '@idfed/service-runtime';
 import { DeleteDatasetUseCase } from './datasets/delete-dataset.use-case';
 import { DescribeDatasetUseCase } from './datasets/describe-dataset.use-case';
 import { ListDatasetsUseCase } from './datasets/list-datasets.use-case';
+import { GetIdentityPoolConfigurationUseCase } from './pools/get-identity-pool-configuration.use-case';
+import { SetIdentityPoolConfigurationUseCase } from './pools/set-identity-pool-configuration.use-case';
 import { ListRecordsUseCase } from './records/list-records.use-case';
 import { UpdateRecordsUseCase } from './records/update-records.use-case';
 import { DescribeIdentityPoolUsageUseCase } from './usage/describe-identity-pool-usage.use-case';
@@ -19,4 +21,6 @@ export const deviceSyncOperations: OperationBinding[] = [
   serve(O.DescribeIdentityUsage, DescribeIdentityUsageUseCase),
   serve(O.DescribeIdentityPoolUsage, DescribeIdentityPoolUsageUseCase),
   serve(O.ListIdentityPoolUsage, ListIdentityPoolUsageUseCase),
+  serve(O.SetIdentityPoolConfiguration, SetIdentityPoolConfigurationUseCase),
+  serve(O.GetIdentityPoolConfiguration, GetIdentityPoolConfigurationUseCase),
 ];

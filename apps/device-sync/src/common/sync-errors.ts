@@ -8,6 +8,9 @@ export const SyncErrors = {
     new ServiceError('ResourceNotFoundException', `Dataset ${datasetName} does not exist.`),
   poolNotFound: (identityPoolId: string) =>
     new ServiceError('ResourceNotFoundException', `No sync data for identity pool ${identityPoolId}.`),
+  identityPoolNotFound: (identityPoolId: string) =>
+    new ServiceError('ResourceNotFoundException', `Identity pool ${identityPoolId} does not exist.`),
+  invalidConfiguration: (message: string) => new ServiceError('InvalidConfigurationException', message),
   conflict: (message: string) => new ServiceError('ResourceConflictException', message),
   limitExceeded: (message: string) => new ServiceError('LimitExceededException', message),
 };

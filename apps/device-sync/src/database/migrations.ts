@@ -5,6 +5,7 @@ import {
 } from '@idfed/messaging';
 import { rateLimitTableMigration } from '@idfed/service-runtime';
 import { DatasetsAndRecords1764115200401 } from './migrations/1764115200401-DatasetsAndRecords';
+import { PoolConfigurations1764115200402 } from './migrations/1764115200402-PoolConfigurations';
 import { DEVICE_SYNC_SCHEMA } from './schema';
 
 /** In the order they apply. */
@@ -14,4 +15,5 @@ export const deviceSyncMigrations = [
   deadLetterStatusMigration(DEVICE_SYNC_SCHEMA, 1764115200050),
   rateLimitTableMigration(DEVICE_SYNC_SCHEMA, 1764115200400),
   DatasetsAndRecords1764115200401,
+  PoolConfigurations1764115200402,
 ];

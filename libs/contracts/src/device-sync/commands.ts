@@ -12,9 +12,9 @@ const PAGE = { NextToken: 'nextToken', MaxResults: 'maxResults' } as const;
  * Device sync's operations: Cognito Sync's data and usage API over REST-JSON, with botocore's
  * routes. `signed` ones take the admin key (any identity) or an identity's own temporary
  * credentials where its role allows `cognito-sync:<Operation>` (checked at the gateway, the
- * identity again here); the pool-wide usage operations take the admin key only, as AWS gives them
- * to developer credentials. Push sync, Cognito events and streams (RegisterDevice, SubscribeToDataset,
- * SetCognitoEvents, BulkPublish...) are not served yet: they are left out, so they answer
+ * identity again here); the pool-wide usage operations and the pool's configuration take the admin
+ * key only, as AWS gives them to developer credentials. Cognito events and streams' bulk publishing
+ * (SetCognitoEvents, BulkPublish...) are not served yet: they are left out, so they answer
  * UnknownOperationException.
  */
 export const DeviceSyncOperations = {
@@ -64,4 +64,20 @@ export const DeviceSyncOperations = {
     'admin',
     { method: 'GET', path: '/identitypools', query: PAGE, rateLimit: 'CognitoSync' },
   ),
+  SetIdentityPoolConfiguration: sync.operation<
+    W.SetIdentityPoolConfigurationRequest,
+    W.IdentityPoolConfiguration
+  >()('SetIdentityPoolConfiguration', 'admin', {
+    method: 'POST',
+    path: `${POOL}/configuration`,
+    rateLimit: 'CognitoSync',
+  }),
+  GetIdentityPoolConfiguration: sync.operation<
+    W.IdentityPoolConfigurationRequest,
+    W.IdentityPoolConfiguration
+  >()('GetIdentityPoolConfiguration', 'admin', {
+    method: 'GET',
+    path: `${POOL}/configuration`,
+    rateLimit: 'CognitoSync',
+  }),
 };

@@ -121,3 +121,33 @@ export interface ListIdentityPoolUsageResponse {
   Count: number;
   NextToken?: string;
 }
+
+/** Push sync of an identity pool: the SNS platform applications devices register with, and its role. */
+export interface PushSync {
+  ApplicationArns?: string[];
+  RoleArn?: string;
+}
+
+export type StreamingStatus = 'ENABLED' | 'DISABLED';
+
+/** Cognito streams of an identity pool: where every dataset change is published, and whether it is. */
+export interface CognitoStreams {
+  StreamName?: string;
+  RoleArn?: string;
+  StreamingStatus?: StreamingStatus;
+}
+
+export interface IdentityPoolConfigurationRequest {
+  IdentityPoolId: string;
+}
+
+export interface SetIdentityPoolConfigurationRequest extends IdentityPoolConfigurationRequest {
+  PushSync?: PushSync;
+  CognitoStreams?: CognitoStreams;
+}
+
+export interface IdentityPoolConfiguration {
+  IdentityPoolId: string;
+  PushSync?: PushSync;
+  CognitoStreams?: CognitoStreams;
+}
