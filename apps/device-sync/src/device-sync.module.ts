@@ -10,6 +10,9 @@ import { DatasetsRepository } from './datasets/datasets.repository';
 import { deviceSyncOperations } from './device-sync.operations';
 import { IdentityData } from './identities/identity-data';
 import { IdentityEventsConsumer } from './identities/identity-events.consumer';
+import { DeviceSubscriptions } from './devices/device-subscriptions';
+import { DeviceTokens } from './devices/device-tokens';
+import { DevicesRepository } from './devices/devices.repository';
 import { IdentityPools } from './pools/identity-pools';
 import { PoolConfigurationsRepository } from './pools/pool-configurations.repository';
 import { RecordsRepository } from './records/records.repository';
@@ -21,6 +24,8 @@ export interface DeviceSyncOptions {
   env: IdfedEnv;
   transport: TransportConfig;
   databaseUrl: string;
+  /** Seals devices' push tokens (the deployment's key-encryption key, ADR 0006). */
+  keyEncryptionKey: Buffer;
 }
 
 /**
@@ -53,6 +58,9 @@ export const DeviceSyncModule = {
         IdentityData,
         PoolConfigurationsRepository,
         IdentityPools,
+        DevicesRepository,
+        DeviceSubscriptions,
+        { provide: DeviceTokens, useValue: new DeviceTokens(options.keyEncryptionKey) },
         ...peerBusProviders('device-sync', options.transport, options.env.requestTimeoutMs),
       ],
     });

@@ -5,6 +5,9 @@ import { DescribeDatasetUseCase } from './datasets/describe-dataset.use-case';
 import { ListDatasetsUseCase } from './datasets/list-datasets.use-case';
 import { GetIdentityPoolConfigurationUseCase } from './pools/get-identity-pool-configuration.use-case';
 import { SetIdentityPoolConfigurationUseCase } from './pools/set-identity-pool-configuration.use-case';
+import { RegisterDeviceUseCase } from './devices/register-device.use-case';
+import { SubscribeToDatasetUseCase } from './devices/subscribe-to-dataset.use-case';
+import { UnsubscribeFromDatasetUseCase } from './devices/unsubscribe-from-dataset.use-case';
 import { ListRecordsUseCase } from './records/list-records.use-case';
 import { UpdateRecordsUseCase } from './records/update-records.use-case';
 import { DescribeIdentityPoolUsageUseCase } from './usage/describe-identity-pool-usage.use-case';
@@ -23,4 +26,7 @@ export const deviceSyncOperations: OperationBinding[] = [
   serve(O.ListIdentityPoolUsage, ListIdentityPoolUsageUseCase),
   serve(O.SetIdentityPoolConfiguration, SetIdentityPoolConfigurationUseCase),
   serve(O.GetIdentityPoolConfiguration, GetIdentityPoolConfigurationUseCase),
+  serve(O.RegisterDevice, RegisterDeviceUseCase),
+  serve(O.SubscribeToDataset, SubscribeToDatasetUseCase),
+  serve(O.UnsubscribeFromDataset, UnsubscribeFromDatasetUseCase),
 ];

@@ -10,6 +10,7 @@ import { deviceSyncMigrations } from '../src/database/migrations';
 import { DEVICE_SYNC_SCHEMA } from '../src/database/schema';
 import { DatasetRemoval } from '../src/datasets/dataset-removal';
 import { DatasetsRepository } from '../src/datasets/datasets.repository';
+import { DevicesRepository } from '../src/devices/devices.repository';
 import { DeleteDatasetUseCase } from '../src/datasets/delete-dataset.use-case';
 import { IdentityData, mergedDatasetName } from '../src/identities/identity-data';
 import { ListRecordsUseCase } from '../src/records/list-records.use-case';
@@ -73,6 +74,7 @@ describe('datasets and records on PostgreSQL', () => {
         DatasetsRepository,
         RecordsRepository,
         SyncSessionsRepository,
+        DevicesRepository,
         SyncSessionTokens,
         DatasetRemoval,
         IdentityData,

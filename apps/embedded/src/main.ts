@@ -4,12 +4,12 @@ import { INestApplication, INestMicroservice } from '@nestjs/common';
 import { ConfigError, dataPath, IdfedEnv, loadEnv } from '@idfed/config';
 import { createRootLogger, PinoNestLogger } from '@idfed/logging';
 import { InProcessBus } from '@idfed/messaging';
-import { classifyStartFailure, ExitCodes, startServiceApp, transportFromEnv } from '@idfed/service-runtime';
+import { classifyStartFailure, ExitCodes, transportFromEnv } from '@idfed/service-runtime';
 import { loadSessionTokenKey } from '@idfed/session-credentials';
 import { createGatewayApp, loadOrCreateAdminCredentials } from '../../gateway/src/gateway.bootstrap';
 import { createDeviceGatewayApp } from '../../device-gateway/src/device-gateway.bootstrap';
 import { startCredentialVending } from '../../credential-vending/src/credential-vending.bootstrap';
-import { DeviceSyncModule } from '../../device-sync/src/device-sync.module';
+import { startDeviceSync } from '../../device-sync/src/device-sync.bootstrap';
 import { startFederationBroker } from '../../federation-broker/src/federation-broker.bootstrap';
 import { startUserDirectory } from '../../user-directory/src/user-directory.bootstrap';
 import { DatabaseSupervisor } from './database-supervisor';
@@ -40,12 +40,7 @@ async function main(env: IdfedEnv): Promise<void> {
     await startUserDirectory(env, transport, urls['user-directory'], logger),
     await startFederationBroker(env, transport, urls['federation-broker'], logger),
     await startCredentialVending(env, transport, urls['credential-vending'], logger, sessionTokenKey),
-    await startServiceApp(
-      'device-sync',
-      DeviceSyncModule.register({ env, transport, databaseUrl: urls['device-sync'] }),
-      transport,
-      logger,
-    ),
+    await startDeviceSync(env, transport, urls['device-sync'], logger),
   ];
   // Every service has subscribed: events (including any left in the outboxes) may flow now.
   if (transport.kind === 'in-process') InProcessBus.shared.openForEvents();

@@ -8,6 +8,10 @@ export interface DeviceSyncConfig {
   maxRecordsPerDataset: number;
   /** Bytes of keys and values per dataset (Cognito: 1 MB). */
   maxDatasetBytes: number;
+  /** Devices kept per identity: registering one more drops the least recently registered. */
+  maxDevicesPerIdentity: number;
+  /** Datasets one device may be subscribed to. */
+  maxSubscriptionsPerDevice: number;
 }
 
 export const DEVICE_SYNC_CONFIG = Symbol('DEVICE_SYNC_CONFIG');
@@ -19,6 +23,9 @@ export const COGNITO_SYNC_LIMITS: DeviceSyncConfig = {
   maxDatasetsPerIdentity: 20,
   maxRecordsPerDataset: 1024,
   maxDatasetBytes: 1024 * 1024,
+  // AWS documents no figures; these bound what one identity's credentials can store.
+  maxDevicesPerIdentity: 64,
+  maxSubscriptionsPerDevice: 128,
 };
 
 /** The clock use cases read, so tests can move time (session expiry) without sleeping. */

@@ -10,6 +10,8 @@ export const SyncErrors = {
     new ServiceError('ResourceNotFoundException', `No sync data for identity pool ${identityPoolId}.`),
   identityPoolNotFound: (identityPoolId: string) =>
     new ServiceError('ResourceNotFoundException', `Identity pool ${identityPoolId} does not exist.`),
+  deviceNotFound: (deviceId: string) =>
+    new ServiceError('ResourceNotFoundException', `Device ${deviceId} does not exist for this identity.`),
   invalidConfiguration: (message: string) => new ServiceError('InvalidConfigurationException', message),
   conflict: (message: string) => new ServiceError('ResourceConflictException', message),
   limitExceeded: (message: string) => new ServiceError('LimitExceededException', message),

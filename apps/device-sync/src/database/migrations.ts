@@ -6,6 +6,7 @@ import {
 import { rateLimitTableMigration } from '@idfed/service-runtime';
 import { DatasetsAndRecords1764115200401 } from './migrations/1764115200401-DatasetsAndRecords';
 import { PoolConfigurations1764115200402 } from './migrations/1764115200402-PoolConfigurations';
+import { DevicesAndSubscriptions1764115200403 } from './migrations/1764115200403-DevicesAndSubscriptions';
 import { DEVICE_SYNC_SCHEMA } from './schema';
 
 /** In the order they apply. */
@@ -16,4 +17,5 @@ export const deviceSyncMigrations = [
   rateLimitTableMigration(DEVICE_SYNC_SCHEMA, 1764115200400),
   DatasetsAndRecords1764115200401,
   PoolConfigurations1764115200402,
+  DevicesAndSubscriptions1764115200403,
 ];

@@ -5,6 +5,7 @@ import { Transaction } from '@idfed/persistence';
 import { SyncClock } from '../common/device-sync.config';
 import { DatasetRow } from '../datasets/dataset.row';
 import { DatasetsRepository } from '../datasets/datasets.repository';
+import { DevicesRepository } from '../devices/devices.repository';
 import { SyncSessionsRepository } from '../sessions/sync-sessions.repository';
 
 const MAX_DATASET_NAME = 128;
@@ -30,13 +31,15 @@ export class IdentityData {
   constructor(
     @Inject(DatasetsRepository) private readonly datasets: DatasetsRepository,
     @Inject(SyncSessionsRepository) private readonly sessions: SyncSessionsRepository,
+    @Inject(DevicesRepository) private readonly devices: DevicesRepository,
     @Inject(OutboxService) private readonly outbox: OutboxService,
     @Inject(SyncClock) private readonly clock: SyncClock,
   ) {}
 
   /**
    * The merged identity's live datasets move to the surviving one under their merged names
-   * (records follow); what it had deleted, and its sync sessions, go. Returns the new names.
+   * (records follow); what it had deleted, its sync sessions and its devices go (a device
+   * registers again under the surviving identity). Returns the new names.
    */
   async merge(
     sourceIdentityId: string,
@@ -62,10 +65,11 @@ export class IdentityData {
     }
     await this.datasets.deleteAllOfIdentity(sourceIdentityId, tx);
     await this.sessions.deleteOfIdentity(sourceIdentityId, tx);
+    await this.devices.deleteOfIdentity(sourceIdentityId, tx);
     return moved;
   }
 
-  /** The identity is gone: so are its datasets, records and sync sessions. */
+  /** The identity is gone: so are its datasets, records, sync sessions, devices and subscriptions. */
   async remove(identityId: string, correlationId: string, tx: Transaction): Promise<void> {
     const now = this.clock.now();
     for (const dataset of await this.datasets.allOfIdentity(identityId, tx)) {
@@ -74,6 +78,7 @@ export class IdentityData {
     }
     await this.datasets.deleteAllOfIdentity(identityId, tx);
     await this.sessions.deleteOfIdentity(identityId, tx);
+    await this.devices.deleteOfIdentity(identityId, tx);
   }
 
   /**

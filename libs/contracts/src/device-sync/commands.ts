@@ -13,7 +13,8 @@ const PAGE = { NextToken: 'nextToken', MaxResults: 'maxResults' } as const;
  * routes. `signed` ones take the admin key (any identity) or an identity's own temporary
  * credentials where its role allows `cognito-sync:<Operation>` (checked at the gateway, the
  * identity again here); the pool-wide usage operations and the pool's configuration take the admin
- * key only, as AWS gives them to developer credentials. Cognito events and streams' bulk publishing
+ * key only, as AWS gives them to developer credentials. Devices register and subscribe with the
+ * identity's credentials (or the admin key). Cognito events and streams' bulk publishing
  * (SetCognitoEvents, BulkPublish...) are not served yet: they are left out, so they answer
  * UnknownOperationException.
  */
@@ -80,4 +81,19 @@ export const DeviceSyncOperations = {
     path: `${POOL}/configuration`,
     rateLimit: 'CognitoSync',
   }),
+  RegisterDevice: sync.operation<W.RegisterDeviceRequest, W.RegisterDeviceResponse>()(
+    'RegisterDevice',
+    'signed',
+    { method: 'POST', path: `${POOL}/identity/{IdentityId}/device`, rateLimit: 'CognitoSync' },
+  ),
+  SubscribeToDataset: sync.operation<W.DatasetSubscriptionRequest, W.DatasetSubscriptionResponse>()(
+    'SubscribeToDataset',
+    'signed',
+    { method: 'POST', path: `${DATASET}/subscriptions/{DeviceId}`, rateLimit: 'CognitoSync' },
+  ),
+  UnsubscribeFromDataset: sync.operation<W.DatasetSubscriptionRequest, W.DatasetSubscriptionResponse>()(
+    'UnsubscribeFromDataset',
+    'signed',
+    { method: 'DELETE', path: `${DATASET}/subscriptions/{DeviceId}`, rateLimit: 'CognitoSync' },
+  ),
 };

@@ -151,3 +151,20 @@ export interface IdentityPoolConfiguration {
   PushSync?: PushSync;
   CognitoStreams?: CognitoStreams;
 }
+
+export type Platform = 'APNS' | 'APNS_SANDBOX' | 'GCM' | 'ADM';
+
+export interface RegisterDeviceRequest extends IdentityRequest {
+  Platform: Platform;
+  Token: string;
+}
+
+export interface RegisterDeviceResponse {
+  DeviceId: string;
+}
+
+export interface DatasetSubscriptionRequest extends DatasetRequest {
+  DeviceId: string;
+}
+
+export type DatasetSubscriptionResponse = Record<string, never>;
