@@ -29,7 +29,8 @@ import { TokenIssuer } from './tokens/token-issuer';
 import { USER_DIRECTORY_OPERATIONS } from './user-directory.operations';
 import { USER_DIRECTORY_CONFIG, UserDirectoryConfig } from './user-directory.tokens';
 import { PasswordCredentials } from './users/password-credentials';
-import { CodeDigest, VerifierSeal } from './users/secrets-at-rest';
+import { CodeDigest, TotpSecretSeal, VerifierSeal } from './users/secrets-at-rest';
+import { mfaProviders } from './mfa/mfa.providers';
 import { UserAttributeEdits } from './users/user-attribute-edits';
 import { userProviders } from './users/users.providers';
 
@@ -78,6 +79,7 @@ export const UserDirectoryModule = {
         { provide: AuthSessionSeal, useValue: new AuthSessionSeal(kek) },
         { provide: VerifierSeal, useValue: new VerifierSeal(kek) },
         { provide: CodeDigest, useValue: new CodeDigest(kek) },
+        { provide: TotpSecretSeal, useValue: new TotpSecretSeal(kek) },
         { provide: UNKNOWN_NAME_KEY, useValue: deriveKey(kek, 'idfed user-directory unknown names v1') },
         { provide: PasswordHasher, useValue: new PasswordHasher(env.passwordHashMemoryKiB) },
         AttemptCountersRepository,
@@ -96,6 +98,7 @@ export const UserDirectoryModule = {
         PoolsService,
         ClientsService,
         SignInCompletion,
+        ...mfaProviders,
         ...authFlowProviders,
         UserAttributeEdits,
         ...userProviders,

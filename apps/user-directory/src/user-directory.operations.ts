@@ -11,6 +11,12 @@ import { RevokeTokenUseCase } from './auth/revoke-token.use-case';
 import { CreateUserPoolClientUseCase } from './clients/create-user-pool-client.use-case';
 import { DescribeUserPoolClientUseCase } from './clients/describe-user-pool-client.use-case';
 import { ListUserPoolClientsUseCase } from './clients/list-user-pool-clients.use-case';
+import { AdminSetUserMFAPreferenceUseCase } from './mfa/admin-set-user-mfa-preference.use-case';
+import { AssociateSoftwareTokenUseCase } from './mfa/associate-software-token.use-case';
+import { GetUserPoolMfaConfigUseCase } from './mfa/get-user-pool-mfa-config.use-case';
+import { SetUserMFAPreferenceUseCase } from './mfa/set-user-mfa-preference.use-case';
+import { SetUserPoolMfaConfigUseCase } from './mfa/set-user-pool-mfa-config.use-case';
+import { VerifySoftwareTokenUseCase } from './mfa/verify-software-token.use-case';
 import { AdminAddUserToGroupUseCase } from './groups/admin-add-user-to-group.use-case';
 import { AdminListGroupsForUserUseCase } from './groups/admin-list-groups-for-user.use-case';
 import { AdminRemoveUserFromGroupUseCase } from './groups/admin-remove-user-from-group.use-case';
@@ -104,4 +110,10 @@ export const USER_DIRECTORY_OPERATIONS: OperationBinding[] = [
   serve(UserDirectoryOperations.UntagResource, UntagResourceUseCase),
   serve(UserDirectoryOperations.ListTagsForResource, ListTagsForResourceUseCase),
   serve(UserDirectoryOperations.GetJwks, GetJwksUseCase),
+  serve(UserDirectoryOperations.SetUserPoolMfaConfig, SetUserPoolMfaConfigUseCase),
+  serve(UserDirectoryOperations.GetUserPoolMfaConfig, GetUserPoolMfaConfigUseCase),
+  serve(UserDirectoryOperations.AssociateSoftwareToken, AssociateSoftwareTokenUseCase),
+  serve(UserDirectoryOperations.VerifySoftwareToken, VerifySoftwareTokenUseCase),
+  serve(UserDirectoryOperations.SetUserMFAPreference, SetUserMFAPreferenceUseCase),
+  serve(UserDirectoryOperations.AdminSetUserMFAPreference, AdminSetUserMFAPreferenceUseCase),
 ];

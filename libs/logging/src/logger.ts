@@ -49,6 +49,11 @@ const SENSITIVE = [
   'srpSalt',
   'passwordHash',
   'codeHash',
+  'SecretCode',
+  'UserCode',
+  'SOFTWARE_TOKEN_MFA_CODE',
+  'totpSecretEnc',
+  'totpPendingEnc',
   'parameters',
 ];
 /** The field names the logs redact, for other output that must not show secrets either. */

@@ -17,7 +17,8 @@ const ATTRIBUTE_PREFIX = 'userAttributes.';
 
 /**
  * The answer to NEW_PASSWORD_REQUIRED: the user who signed in with a temporary password sets
- * their own (and any required attributes they lack), becomes CONFIRMED, and gets tokens.
+ * their own (and any required attributes they lack), becomes CONFIRMED, and gets tokens (or the
+ * MFA challenge that comes before them).
  */
 @Injectable()
 export class NewPasswordChallenge implements ChallengeHandler<UserEntity> {
@@ -92,9 +93,7 @@ export class NewPasswordChallenge implements ChallengeHandler<UserEntity> {
       await this.users.update(locked.sub, confirmed, tx);
       return { ...locked, ...state, ...confirmed };
     });
-    return {
-      ChallengeParameters: {},
-      AuthenticationResult: await this.completion.startSession(auth.client, user),
-    };
+    // As after a password: a pool that uses MFA asks for the second factor (or its setup) next.
+    return this.completion.afterFirstFactor(auth, user);
   }
 }

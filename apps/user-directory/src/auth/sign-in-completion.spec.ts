@@ -4,6 +4,7 @@ import { ClientConfig } from '../clients/client-config';
 import { ClientForAuth } from '../clients/clients.service';
 import { AppClientEntity, RefreshTokenEntity, UserEntity, UserPoolEntity } from '../database/entities';
 import { poolConfigFromRequest } from '../pools/pool-config';
+import { MfaSignIn } from '../mfa/mfa-sign-in';
 import { TokenIssuer } from '../tokens/token-issuer';
 import { AuthSessionSeal } from './auth-session-seal';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
@@ -24,7 +25,13 @@ describe('SignInCompletion', () => {
     issue,
   } as unknown as TokenIssuer;
   const seal = new AuthSessionSeal(randomBytes(32));
-  const completion = new SignInCompletion(issuer, seal, refreshTokens as unknown as RefreshTokensRepository);
+  const mfa = { challengeFor: jest.fn(async () => undefined) } as unknown as MfaSignIn;
+  const completion = new SignInCompletion(
+    issuer,
+    seal,
+    refreshTokens as unknown as RefreshTokensRepository,
+    mfa,
+  );
   const pool = {
     id: 'us-east-1_X',
     config: poolConfigFromRequest({ PoolName: 'p', Schema: [{ Name: 'name', Required: true }] }, 'arn'),

@@ -5,6 +5,7 @@ import { lifetimesInSeconds } from '../clients/client-config';
 import { ClientForAuth } from '../clients/clients.service';
 import { CognitoErrors } from '../common/cognito-errors';
 import { AppClientEntity, UserEntity, UserPoolEntity } from '../database/entities';
+import { MfaSignIn } from '../mfa/mfa-sign-in';
 import { TokenIssuer } from '../tokens/token-issuer';
 import { AuthSessionSeal } from './auth-session-seal';
 import { newRefreshTokenRow } from './refresh-tokens';
@@ -17,8 +18,8 @@ export interface NewPasswordSession {
 
 /**
  * The end of every sign-in, whichever way the password was proven (USER_PASSWORD_AUTH, SRP,
- * ADMIN_USER_PASSWORD_AUTH): the account checks Cognito makes, then either the next challenge or a
- * new session's ID, access and refresh tokens.
+ * ADMIN_USER_PASSWORD_AUTH): the account checks Cognito makes, then either the next challenge
+ * (a new password, MFA) or a new session's ID, access and refresh tokens.
  */
 @Injectable()
 export class SignInCompletion {
@@ -26,6 +27,7 @@ export class SignInCompletion {
     @Inject(TokenIssuer) private readonly issuer: TokenIssuer,
     @Inject(AuthSessionSeal) private readonly seal: AuthSessionSeal,
     @Inject(RefreshTokensRepository) private readonly refreshTokens: RefreshTokensRepository,
+    @Inject(MfaSignIn) private readonly mfa: MfaSignIn,
   ) {}
 
   async afterPasswordProof(
@@ -47,8 +49,18 @@ export class SignInCompletion {
         }
         return this.newPasswordRequired(auth, pool, user);
       case 'CONFIRMED':
-        return { ChallengeParameters: {}, AuthenticationResult: await this.startSession(auth.client, user) };
+        return this.afterFirstFactor(auth, user);
     }
+  }
+
+  /**
+   * The password is proven and the account may sign in: the MFA challenge the pool and the user
+   * call for (MfaSignIn), or the tokens. Tokens come only after the second factor.
+   */
+  async afterFirstFactor(auth: ClientForAuth, user: UserEntity): Promise<InitiateAuthResponse> {
+    const challenge = await this.mfa.challengeFor(auth, user);
+    if (challenge) return challenge;
+    return { ChallengeParameters: {}, AuthenticationResult: await this.startSession(auth.client, user) };
   }
 
   /**

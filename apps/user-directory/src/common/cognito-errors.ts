@@ -37,6 +37,13 @@ export const CognitoErrors = {
       'CodeDeliveryFailureException',
       'Unable to deliver the verification code. Try again later.',
     ),
+  /** A sign-in's SOFTWARE_TOKEN_MFA_CODE that is wrong, or was accepted before. */
+  mfaCodeMismatch: () => new ServiceError('CodeMismatchException', 'Invalid code received for user'),
+  /** VerifySoftwareToken's wrong code, in Cognito's words. */
+  softwareTokenCodeMismatch: () =>
+    new ServiceError('EnableSoftwareTokenMFAException', 'Code mismatch and fail enable Software Token MFA'),
+  softwareTokenNotFound: () =>
+    new ServiceError('SoftwareTokenMFANotFoundException', 'Software Token MFA does not exist for the user.'),
   deletionProtected: () =>
     new ServiceError(
       'InvalidParameterException',

@@ -109,6 +109,38 @@ export class UserGroupEntity {
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
 }
 
+/** The MFA factors a user can be asked for; only the software token is delivered today. */
+export type MfaFactor = 'SOFTWARE_TOKEN_MFA' | 'SMS_MFA' | 'EMAIL_OTP';
+
+const bigintAsNumber = {
+  from: (v: string | null) => (v === null ? null : Number(v)),
+  to: (v: number | null | undefined) => v,
+};
+
+/** A user's software token (TOTP) and MFA preference; no row means no MFA set up. */
+@Entity({ schema: 'user_directory', name: 'user_mfa' })
+export class UserMfaEntity {
+  @PrimaryColumn('uuid', { name: 'user_sub' }) userSub!: string;
+  /** The verified TOTP secret, sealed (TotpSecretSeal); null until a code from one was verified. */
+  @Column('bytea', { name: 'totp_secret_enc', nullable: true }) totpSecretEnc!: Buffer | null;
+  /** A secret AssociateSoftwareToken handed out, sealed, until VerifySoftwareToken checks a code of it. */
+  @Column('bytea', { name: 'totp_pending_enc', nullable: true }) totpPendingEnc!: Buffer | null;
+  @Column('boolean', { name: 'totp_enabled' }) totpEnabled!: boolean;
+  @Column('text', { name: 'totp_device_name', nullable: true }) totpDeviceName!: string | null;
+  /** The last time step whose code was accepted: a code is accepted once, and none older after it. */
+  @Column('bigint', { name: 'totp_last_step', nullable: true, transformer: bigintAsNumber })
+  totpLastStep!: number | null;
+  @Column('text', { nullable: true }) preferred!: MfaFactor | null;
+  @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
+}
+
+/** An MFA sign-in session already answered (they are single-use), kept until it would expire anyway. */
+@Entity({ schema: 'user_directory', name: 'auth_session_uses' })
+export class AuthSessionUseEntity {
+  @PrimaryColumn('uuid', { name: 'session_id' }) sessionId!: string;
+  @Column('timestamptz', { name: 'expires_at' }) expiresAt!: Date;
+}
+
 export const userDirectoryEntities = [
   UserPoolEntity,
   AppClientEntity,
@@ -118,4 +150,6 @@ export const userDirectoryEntities = [
   SigningKeyEntity,
   GroupEntity,
   UserGroupEntity,
+  UserMfaEntity,
+  AuthSessionUseEntity,
 ];

@@ -1,5 +1,8 @@
 import {
   CreateUserPoolRequest,
+  EmailMfaConfigType,
+  SmsMfaConfigType,
+  WebAuthnConfigurationType,
   PasswordPolicyType,
   SchemaAttributeType,
   UsernameAttributeType,
@@ -20,8 +23,21 @@ export interface PoolConfig {
   caseSensitive: boolean;
   schema: SchemaAttributeType[];
   mfaConfiguration: 'OFF' | 'ON' | 'OPTIONAL';
+  /** The MFA factors SetUserPoolMfaConfig configured; absent for a pool that never had it called. */
+  mfa?: PoolMfaFactors;
   allowAdminCreateUserOnly: boolean;
   tags: Record<string, string>;
+}
+
+/**
+ * A pool's MFA factors. Only the software token (TOTP) is served; the SMS, email and WebAuthn
+ * configurations are stored and answered as given, and no sign-in asks for those factors yet.
+ */
+export interface PoolMfaFactors {
+  softwareToken: boolean;
+  sms?: SmsMfaConfigType;
+  email?: EmailMfaConfigType;
+  webAuthn?: WebAuthnConfigurationType;
 }
 
 /** Cognito's defaults for a pool created through the API. */

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { keysetPage, KeysetPage, Transaction } from '@idfed/persistence';
 import { DataSource } from 'typeorm';
 import { UserEntity, UserPoolEntity } from '../database/entities';
+import { PoolConfig } from './pool-config';
 
 /**
  * Every query of the user pools aggregate (`user_directory.user_pools`). A pool's clients, users,
@@ -37,13 +38,9 @@ export class UserPoolsRepository {
     return this.dataSource.manager;
   }
 
-  /** Replaces the pool's tags (`config.tags`); the caller holds the row's lock in `tx`. */
-  async setTags(pool: UserPoolEntity, tags: Record<string, string>, tx: Transaction): Promise<void> {
-    await tx.update(
-      UserPoolEntity,
-      { id: pool.id },
-      { config: { ...pool.config, tags }, updatedAt: new Date() },
-    );
+  /** Replaces the pool's settings (a caller holding the row's lock, read with `find(..., true)`). */
+  async updateConfig(poolId: string, config: PoolConfig, updatedAt: Date, tx: Transaction): Promise<void> {
+    await tx.update(UserPoolEntity, { id: poolId }, { config, updatedAt });
   }
 
   /** Deletes the pool; its clients, users (with their codes and tokens), groups and keys go with it. */

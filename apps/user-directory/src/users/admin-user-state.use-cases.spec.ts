@@ -1,3 +1,4 @@
+import { UserMfaRepository } from '../mfa/user-mfa.repository';
 import { OutboxService } from '@idfed/messaging';
 import { aPool, aUser, inPlaceTransactions, meta, outcome, tx } from '../../test/support/users-doubles';
 import { CognitoErrors } from '../common/cognito-errors';
@@ -117,12 +118,32 @@ describe('AdminDeleteUser', () => {
 });
 
 describe('AdminGetUser', () => {
+  it("answers the software token as the user's MFA setting once it is on", async () => {
+    const user = aUser();
+    const d = doubles(user);
+    const row = { totpEnabled: true, totpSecretEnc: Buffer.from('sealed'), preferred: 'SOFTWARE_TOKEN_MFA' };
+    const mfa = { find: jest.fn(async () => row) } as unknown as UserMfaRepository;
+    const answer = await new AdminGetUserUseCase(d.typed.lookup, mfa).execute(request);
+    expect(answer).toMatchObject({
+      UserMFASettingList: ['SOFTWARE_TOKEN_MFA'],
+      PreferredMfaSetting: 'SOFTWARE_TOKEN_MFA',
+    });
+    expect(answer).not.toHaveProperty('MFAOptions');
+  });
+
   it('reads the user without holding its row, and answers its state', async () => {
     const user = aUser({ status: 'FORCE_CHANGE_PASSWORD', enabled: false });
     const d = doubles(user);
-    const answer = await new AdminGetUserUseCase(d.typed.lookup).execute(request);
+    const mfa = { find: jest.fn(async () => undefined) };
+    const answer = await new AdminGetUserUseCase(d.typed.lookup, mfa as unknown as UserMfaRepository).execute(
+      request,
+    );
     expect(d.lookup.requireAdminUser).toHaveBeenCalledWith(request, undefined, false);
     expect(answer).toMatchObject({ Username: 'ann', Enabled: false, UserStatus: 'FORCE_CHANGE_PASSWORD' });
+    // No MFA set up: Cognito leaves the MFA members out.
+    expect(answer).not.toHaveProperty('UserMFASettingList');
+    expect(answer).not.toHaveProperty('PreferredMfaSetting');
+    expect(mfa.find).toHaveBeenCalledWith(user.sub);
     expect(answer.UserAttributes).toEqual(
       expect.arrayContaining([
         { Name: 'sub', Value: user.sub },

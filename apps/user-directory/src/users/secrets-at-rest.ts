@@ -63,3 +63,27 @@ export class CodeDigest {
     return createHmac('sha256', this.key).update(plainHash).digest('hex');
   }
 }
+
+const TOTP_KEY_LABEL = 'idfed user-directory totp secrets v1';
+
+/**
+ * Seals software token (TOTP) secrets (AES-256-GCM, key derived from the key-encryption key). The
+ * secret is the second factor itself: whoever reads it computes every code. The associated data
+ * names the user, so a sealed secret copied onto another user's row does not open.
+ */
+export class TotpSecretSeal {
+  private readonly aead: KeyEncryption;
+
+  constructor(keyEncryptionKey: Buffer) {
+    this.aead = new KeyEncryption(deriveKey(keyEncryptionKey, TOTP_KEY_LABEL));
+  }
+
+  seal(userSub: string, secret: Buffer): Buffer {
+    return this.aead.seal(secret, `totp-secret\n${userSub}`);
+  }
+
+  /** Throws when the value was not sealed for this user under this key. */
+  open(userSub: string, sealed: Buffer): Buffer {
+    return this.aead.open(sealed, `totp-secret\n${userSub}`);
+  }
+}

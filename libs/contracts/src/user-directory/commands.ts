@@ -225,6 +225,38 @@ export const UserDirectoryOperations = {
     'admin',
     { rateLimit: 'UserPoolRead' },
   ),
+  SetUserPoolMfaConfig: userPools.operation<W.SetUserPoolMfaConfigRequest, W.SetUserPoolMfaConfigResponse>()(
+    'SetUserPoolMfaConfig',
+    'admin',
+    { rateLimit: 'UserPoolUpdate' },
+  ),
+  GetUserPoolMfaConfig: userPools.operation<W.UserPoolIdRequest, W.GetUserPoolMfaConfigResponse>()(
+    'GetUserPoolMfaConfig',
+    'admin',
+    { rateLimit: 'UserPoolRead' },
+  ),
+  AssociateSoftwareToken: userPools.operation<
+    W.AssociateSoftwareTokenRequest,
+    W.AssociateSoftwareTokenResponse
+  >()('AssociateSoftwareToken', 'public', {
+    rateLimit: 'UserUpdate',
+    // The access token of a user deleted since: answered as GetUser and the other token holders do.
+    extraErrors: ['UserNotFoundException'],
+  }),
+  VerifySoftwareToken: userPools.operation<W.VerifySoftwareTokenRequest, W.VerifySoftwareTokenResponse>()(
+    'VerifySoftwareToken',
+    'public',
+    { rateLimit: 'UserUpdate' },
+  ),
+  SetUserMFAPreference: userPools.operation<W.SetUserMFAPreferenceRequest, W.SetUserMFAPreferenceResponse>()(
+    'SetUserMFAPreference',
+    'public',
+    { rateLimit: 'UserUpdate' },
+  ),
+  AdminSetUserMFAPreference: userPools.operation<
+    W.AdminSetUserMFAPreferenceRequest,
+    W.AdminSetUserMFAPreferenceResponse
+  >()('AdminSetUserMFAPreference', 'admin', { rateLimit: 'UserUpdate' }),
   /** Not a Cognito operation: the gateway serves a pool's JWKS and discovery document from it. */
   GetJwks: internalOperation<W.UserPoolIdRequest, JwksResult>()(svc, 'GetJwks', [
     'ResourceNotFoundException',

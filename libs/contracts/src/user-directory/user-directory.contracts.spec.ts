@@ -31,7 +31,8 @@ describe('user-directory contracts', () => {
     for (const [name, op] of Object.entries(UserDirectoryOperations)) {
       if (op.surface.protocol === 'bus') continue;
       const adminOnly =
-        name.startsWith('Admin') || /UserPool|ListUsers|Group|TagResource|UntagResource|TagsForResource/.test(name);
+        name.startsWith('Admin') ||
+        /UserPool|ListUsers|Group|TagResource|UntagResource|TagsForResource/.test(name);
       expect([name, op.access]).toEqual([name, adminOnly ? 'admin' : 'public']);
     }
   });

@@ -541,3 +541,85 @@ export interface ListUsersInGroupResponse {
   Users: UserType[];
   NextToken?: string;
 }
+
+// Multi-factor authentication (issue 11): the pool's MFA configuration and the user's TOTP.
+
+export type UserPoolMfaType = 'OFF' | 'ON' | 'OPTIONAL';
+export interface SmsConfigurationType {
+  SnsCallerArn?: string;
+  ExternalId?: string;
+  SnsRegion?: string;
+}
+export interface SmsMfaConfigType {
+  SmsAuthenticationMessage?: string;
+  SmsConfiguration?: SmsConfigurationType;
+}
+export interface SoftwareTokenMfaConfigType {
+  Enabled?: boolean;
+}
+export interface EmailMfaConfigType {
+  Message?: string;
+  Subject?: string;
+}
+export interface WebAuthnConfigurationType {
+  RelyingPartyId?: string;
+  UserVerification?: 'required' | 'preferred';
+  FactorConfiguration?: 'SINGLE_FACTOR' | 'MULTI_FACTOR';
+}
+export interface SetUserPoolMfaConfigRequest {
+  UserPoolId: string;
+  SmsMfaConfiguration?: SmsMfaConfigType;
+  SoftwareTokenMfaConfiguration?: SoftwareTokenMfaConfigType;
+  EmailMfaConfiguration?: EmailMfaConfigType;
+  MfaConfiguration?: UserPoolMfaType;
+  WebAuthnConfiguration?: WebAuthnConfigurationType;
+}
+export interface UserPoolMfaConfigResponse {
+  SmsMfaConfiguration?: SmsMfaConfigType;
+  SoftwareTokenMfaConfiguration?: SoftwareTokenMfaConfigType;
+  EmailMfaConfiguration?: EmailMfaConfigType;
+  MfaConfiguration?: UserPoolMfaType;
+  WebAuthnConfiguration?: WebAuthnConfigurationType;
+}
+export type SetUserPoolMfaConfigResponse = UserPoolMfaConfigResponse;
+export type GetUserPoolMfaConfigResponse = UserPoolMfaConfigResponse;
+
+export interface AssociateSoftwareTokenRequest {
+  AccessToken?: string;
+  Session?: string;
+}
+export interface AssociateSoftwareTokenResponse {
+  SecretCode?: string;
+  Session?: string;
+}
+export interface VerifySoftwareTokenRequest {
+  AccessToken?: string;
+  Session?: string;
+  UserCode: string;
+  FriendlyDeviceName?: string;
+}
+export interface VerifySoftwareTokenResponse {
+  Status?: 'SUCCESS' | 'ERROR';
+  Session?: string;
+}
+
+/** One factor's setting in SetUserMFAPreference (SMSMfaSettings, SoftwareTokenMfaSettings, ...). */
+export interface MfaSettingsType {
+  Enabled?: boolean;
+  PreferredMfa?: boolean;
+}
+export interface UserMfaPreferenceSettings {
+  SMSMfaSettings?: MfaSettingsType;
+  SoftwareTokenMfaSettings?: MfaSettingsType;
+  EmailMfaSettings?: MfaSettingsType;
+  WebAuthnMfaSettings?: { Enabled?: boolean };
+}
+export interface SetUserMFAPreferenceRequest extends UserMfaPreferenceSettings {
+  AccessToken: string;
+}
+export type SetUserMFAPreferenceResponse = Record<string, never>;
+export interface AdminSetUserMFAPreferenceRequest extends UserMfaPreferenceSettings {
+  UserPoolId: string;
+  Username: string;
+}
+export type AdminSetUserMFAPreferenceResponse = Record<string, never>;

@@ -5,8 +5,10 @@ import { AdminUserPasswordAuthFlow } from './admin-user-password-auth.flow';
 import { AUTH_FLOW_STRATEGIES, AuthFlowStrategy, CHALLENGE_HANDLERS, ChallengeHandler } from './auth-flow';
 import { AuthFlows } from './auth-flows';
 import { PasswordSignIn } from './password-sign-in';
+import { MfaSetupChallenge } from './mfa-setup.challenge';
 import { PasswordVerifierChallenge } from './password-verifier.challenge';
 import { RefreshTokenAuthFlow } from './refresh-token-auth.flow';
+import { SoftwareTokenMfaChallenge } from './software-token-mfa.challenge';
 import { UserPasswordAuthFlow } from './user-password-auth.flow';
 import { UserSrpAuthFlow } from './user-srp-auth.flow';
 
@@ -25,6 +27,8 @@ export const AUTH_FLOW_STRATEGY_CLASSES: Type<AuthFlowStrategy>[] = [
 export const CHALLENGE_HANDLER_CLASSES: Type<ChallengeHandler>[] = [
   PasswordVerifierChallenge,
   NewPasswordChallenge,
+  SoftwareTokenMfaChallenge,
+  MfaSetupChallenge,
 ];
 
 /** Collects instances of the classes above under one token, so AuthFlows receives the list. */

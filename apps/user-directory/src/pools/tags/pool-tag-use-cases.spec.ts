@@ -33,7 +33,7 @@ function pool(tags: Record<string, string>): UserPoolEntity {
 function fixture(found: UserPoolEntity | undefined) {
   const repository = {
     find: jest.fn().mockResolvedValue(found),
-    setTags: jest.fn().mockResolvedValue(undefined),
+    updateConfig: jest.fn().mockResolvedValue(undefined),
   };
   const repo = repository as unknown as UserPoolsRepository;
   const pools = new PoolsService(repo, {} as SigningKeysService);
@@ -60,9 +60,10 @@ describe('user pool tags', () => {
     const f = fixture(pool({ team: 'a' }));
     await f.tag.execute({ ResourceArn: ARN, Tags: { team: 'b', env: 'dev' } });
     expect(f.repository.find).toHaveBeenCalledWith(POOL_ID, tx, true);
-    expect(f.repository.setTags).toHaveBeenCalledWith(
-      expect.objectContaining({ id: POOL_ID }),
-      { team: 'b', env: 'dev' },
+    expect(f.repository.updateConfig).toHaveBeenCalledWith(
+      POOL_ID,
+      expect.objectContaining({ tags: { team: 'b', env: 'dev' } }),
+      expect.any(Date),
       tx,
     );
   });
@@ -70,7 +71,12 @@ describe('user pool tags', () => {
   it('removes the keys named, ignoring absent ones, and lists what is left', async () => {
     const f = fixture(pool({ team: 'a', env: 'dev' }));
     await f.untag.execute({ ResourceArn: ARN, TagKeys: ['env', 'absent'] });
-    expect(f.repository.setTags).toHaveBeenCalledWith(expect.anything(), { team: 'a' }, tx);
+    expect(f.repository.updateConfig).toHaveBeenCalledWith(
+      POOL_ID,
+      expect.objectContaining({ tags: { team: 'a' } }),
+      expect.any(Date),
+      tx,
+    );
     expect(await fixture(pool({ team: 'a' })).list.execute({ ResourceArn: ARN })).toEqual({
       Tags: { team: 'a' },
     });
@@ -85,7 +91,7 @@ describe('user pool tags', () => {
     expect(await errorName(f.tag.execute({ ResourceArn: ARN, Tags: { 'aws:x': 'v' } }))).toBe(
       'InvalidParameterException',
     );
-    expect(f.repository.setTags).not.toHaveBeenCalled();
+    expect(f.repository.updateConfig).not.toHaveBeenCalled();
   });
 
   it('answers ResourceNotFoundException for other regions, accounts and missing pools, InvalidParameterException for other ARNs', async () => {

@@ -25,7 +25,7 @@ export class TagResourceUseCase implements OperationHandler<typeof UserDirectory
       const pool = await this.pools.require(poolId, tx, true);
       const change = addTags(pool.config.tags, req.Tags, 'A user pool');
       if ('refused' in change) throw CognitoErrors.invalidParameter(change.refused);
-      await this.poolRows.setTags(pool, change.tags, tx);
+      await this.poolRows.updateConfig(pool.id, { ...pool.config, tags: change.tags }, new Date(), tx);
     });
     return {};
   }

@@ -22,7 +22,8 @@ export class UntagResourceUseCase implements OperationHandler<typeof UserDirecto
     const poolId = poolIdOfArn(this.config, req.ResourceArn);
     await this.transactions.run(async (tx) => {
       const pool = await this.pools.require(poolId, tx, true);
-      await this.poolRows.setTags(pool, removeTags(pool.config.tags, req.TagKeys), tx);
+      const tags = removeTags(pool.config.tags, req.TagKeys);
+      await this.poolRows.updateConfig(pool.id, { ...pool.config, tags }, new Date(), tx);
     });
     return {};
   }

@@ -1,0 +1,103 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { AuthSessionSeal } from '../auth/auth-session-seal';
+import { AuthSessionUsesRepository } from '../auth/auth-session-uses.repository';
+import { CognitoErrors } from '../common/cognito-errors';
+
+/** The Session of a SOFTWARE_TOKEN_MFA challenge (sealed, bound to its app client). */
+export interface MfaChallengeSession {
+  /** Names the session in `auth_session_uses` once it is answered. */
+  id: string;
+  sub: string;
+  /** When it expires (ms), to keep its use recorded until then. */
+  until: number;
+}
+
+/**
+ * Where an MFA_SETUP sign-in stands: challenged (AssociateSoftwareToken may follow), a secret
+ * associated (VerifySoftwareToken may follow), verified (RespondToAuthChallenge MFA_SETUP gives
+ * the tokens).
+ */
+export type MfaSetupStage = 'challenged' | 'associated' | 'verified';
+
+/**
+ * The Session of an MFA_SETUP sign-in. AssociateSoftwareToken and VerifySoftwareToken name no app
+ * client, so the session is sealed without one and carries the client it was issued to; the
+ * challenge answer checks it.
+ */
+export interface MfaSetupSession {
+  id: string;
+  sub: string;
+  poolId: string;
+  clientId: string;
+  stage: MfaSetupStage;
+  /** The client's AuthSessionValidity in seconds: each step's session lives as long as the first. */
+  ttl: number;
+  until: number;
+}
+
+const SWEEP_EVERY_MS = 5 * 60 * 1000;
+const SETUP_SESSION_AUDIENCE = '';
+
+/**
+ * MFA sign-in sessions: sealed as the other challenge sessions are (ADR 0005), expiring after the
+ * client's AuthSessionValidity, and, as Cognito's, answered once only: each answer records the
+ * session's id, and a second answer with it is refused even when the first was wrong.
+ */
+@Injectable()
+export class MfaSessions {
+  private lastSweep = 0;
+
+  constructor(
+    @Inject(AuthSessionSeal) private readonly seal: AuthSessionSeal,
+    @Inject(AuthSessionUsesRepository) private readonly uses: AuthSessionUsesRepository,
+  ) {}
+
+  issueChallenge(clientId: string, ttlSeconds: number, sub: string): string {
+    const value: MfaChallengeSession = { id: randomUUID(), sub, until: Date.now() + ttlSeconds * 1000 };
+    return this.seal.seal('mfa-session', clientId, value, ttlSeconds);
+  }
+
+  openChallenge(clientId: string, blob: unknown): MfaChallengeSession {
+    const opened = this.seal.open<MfaChallengeSession>('mfa-session', clientId, blob);
+    if (!opened.ok) throw invalidSession(opened.reason);
+    return opened.value;
+  }
+
+  issueSetup(session: Omit<MfaSetupSession, 'id' | 'until'>): string {
+    const value: MfaSetupSession = { ...session, id: randomUUID(), until: Date.now() + session.ttl * 1000 };
+    return this.seal.seal('mfa-setup-session', SETUP_SESSION_AUDIENCE, value, session.ttl);
+  }
+
+  /** Opens an MFA_SETUP session that must be at one of `stages`. */
+  openSetup(blob: unknown, stages: readonly MfaSetupStage[]): MfaSetupSession {
+    const opened = this.seal.open<MfaSetupSession>('mfa-setup-session', SETUP_SESSION_AUDIENCE, blob);
+    if (!opened.ok) throw invalidSession(opened.reason);
+    if (!stages.includes(opened.value.stage)) throw invalidSession('invalid');
+    return opened.value;
+  }
+
+  /** Records the session as answered; refuses it when it was answered before. */
+  async useOnce(session: { id: string; until: number }): Promise<void> {
+    this.sweepNowAndThen();
+    if (!(await this.uses.useOnce(session.id, new Date(session.until)))) {
+      throw CognitoErrors.notAuthorized('Invalid session for the user, session can only be used once.');
+    }
+  }
+
+  private sweepNowAndThen(): void {
+    const now = Date.now();
+    if (now - this.lastSweep < SWEEP_EVERY_MS) return;
+    this.lastSweep = now;
+    // A failed sweep leaves rows that the next one removes; nothing depends on it.
+    this.uses.forgetExpired(new Date(now)).catch(() => undefined);
+  }
+}
+
+export function invalidSession(reason: 'invalid' | 'expired') {
+  return CognitoErrors.notAuthorized(
+    reason === 'expired'
+      ? 'Invalid session for the user, session is expired.'
+      : 'Invalid session for the user.',
+  );
+}

@@ -1,0 +1,19 @@
+import { Provider } from '@nestjs/common';
+import { AuthSessionUsesRepository } from '../auth/auth-session-uses.repository';
+import { MfaPreferences } from './mfa-preferences';
+import { MfaSessions } from './mfa-sessions';
+import { MfaSetupUser } from './mfa-setup-user';
+import { MfaSignIn } from './mfa-sign-in';
+import { SoftwareTokens } from './software-tokens';
+import { UserMfaRepository } from './user-mfa.repository';
+
+/** MFA's repositories and the helper classes its use cases and challenge handlers share. */
+export const mfaProviders: Provider[] = [
+  UserMfaRepository,
+  AuthSessionUsesRepository,
+  MfaSessions,
+  MfaSignIn,
+  MfaSetupUser,
+  MfaPreferences,
+  SoftwareTokens,
+];
