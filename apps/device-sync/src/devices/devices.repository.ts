@@ -90,6 +90,11 @@ export class DevicesRepository {
     return rows.length > 0;
   }
 
+  /** A deleted identity pool's devices (their subscriptions cascade). */
+  async deleteOfPool(identityPoolId: string, tx: Transaction): Promise<void> {
+    await tx.query(`DELETE FROM device_sync.devices WHERE identity_pool_id = $1`, [identityPoolId]);
+  }
+
   async deleteOfIdentity(identityId: string, tx: Transaction): Promise<void> {
     await tx.query(`DELETE FROM device_sync.devices WHERE identity_id = $1`, [identityId]);
   }

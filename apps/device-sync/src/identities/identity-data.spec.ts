@@ -4,6 +4,8 @@ import { Transaction } from '@idfed/persistence';
 import { SyncClock } from '../common/device-sync.config';
 import { DatasetRow } from '../datasets/dataset.row';
 import { DatasetsRepository } from '../datasets/datasets.repository';
+import { DevicesRepository } from '../devices/devices.repository';
+import { PoolConfigurationsRepository } from '../pools/pool-configurations.repository';
 import { SyncSessionsRepository } from '../sessions/sync-sessions.repository';
 import { IdentityData } from './identity-data';
 
@@ -35,20 +37,24 @@ function identityDataWith(datasets: DatasetRow[]) {
     deleteAllOfPool: jest.fn().mockResolvedValue(undefined),
   };
   const sessions = { deleteOfPool: jest.fn().mockResolvedValue(undefined) };
+  const devices = { deleteOfPool: jest.fn().mockResolvedValue(undefined) };
+  const poolConfigurations = { delete: jest.fn().mockResolvedValue(undefined) };
   const outbox = { add: jest.fn().mockResolvedValue('event-id') };
   const clock: SyncClock = { now: () => NOW };
   const data = new IdentityData(
     repository as unknown as DatasetsRepository,
     sessions as unknown as SyncSessionsRepository,
+    devices as unknown as DevicesRepository,
+    poolConfigurations as unknown as PoolConfigurationsRepository,
     outbox as unknown as OutboxService,
     clock,
   );
-  return { data, repository, sessions, outbox };
+  return { data, repository, sessions, devices, poolConfigurations, outbox };
 }
 
 describe('IdentityData.removePool', () => {
-  it("drops the pool's datasets and sessions and announces each live dataset deleted", async () => {
-    const { data, repository, sessions, outbox } = identityDataWith([
+  it("drops the pool's datasets, sessions, devices and settings and announces each live dataset deleted", async () => {
+    const { data, repository, sessions, devices, poolConfigurations, outbox } = identityDataWith([
       dataset('us-east-1:a', 'settings', true, 4),
       dataset('us-east-1:a', 'old', false, 2),
       dataset('us-east-1:b', 'scores', true, 1),
@@ -57,6 +63,8 @@ describe('IdentityData.removePool', () => {
     expect(repository.allOfPool).toHaveBeenCalledWith(POOL, tx);
     expect(repository.deleteAllOfPool).toHaveBeenCalledWith(POOL, tx);
     expect(sessions.deleteOfPool).toHaveBeenCalledWith(POOL, tx);
+    expect(devices.deleteOfPool).toHaveBeenCalledWith(POOL, tx);
+    expect(poolConfigurations.delete).toHaveBeenCalledWith(POOL, tx);
     expect(outbox.add.mock.calls).toEqual([
       [
         tx,

@@ -6,6 +6,7 @@ import { SyncClock } from '../common/device-sync.config';
 import { DatasetRow } from '../datasets/dataset.row';
 import { DatasetsRepository } from '../datasets/datasets.repository';
 import { DevicesRepository } from '../devices/devices.repository';
+import { PoolConfigurationsRepository } from '../pools/pool-configurations.repository';
 import { SyncSessionsRepository } from '../sessions/sync-sessions.repository';
 
 const MAX_DATASET_NAME = 128;
@@ -32,6 +33,7 @@ export class IdentityData {
     @Inject(DatasetsRepository) private readonly datasets: DatasetsRepository,
     @Inject(SyncSessionsRepository) private readonly sessions: SyncSessionsRepository,
     @Inject(DevicesRepository) private readonly devices: DevicesRepository,
+    @Inject(PoolConfigurationsRepository) private readonly poolConfigurations: PoolConfigurationsRepository,
     @Inject(OutboxService) private readonly outbox: OutboxService,
     @Inject(SyncClock) private readonly clock: SyncClock,
   ) {}
@@ -93,6 +95,9 @@ export class IdentityData {
     }
     await this.datasets.deleteAllOfPool(identityPoolId, tx);
     await this.sessions.deleteOfPool(identityPoolId, tx);
+    // Its registered devices (with their subscriptions) and its push and stream settings go too.
+    await this.devices.deleteOfPool(identityPoolId, tx);
+    await this.poolConfigurations.delete(identityPoolId, tx);
   }
 
   private async announce(
