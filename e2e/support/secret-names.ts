@@ -29,6 +29,9 @@ export const SECRET_MEMBERS = new Set([
   'SecretAccessKey',
   'SessionToken',
   'SyncSessionToken',
+  'SecretCode',
+  'UserCode',
+  'SOFTWARE_TOKEN_MFA_CODE',
   'x-amz-security-token',
 ]);
 
