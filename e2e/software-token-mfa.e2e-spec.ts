@@ -199,6 +199,48 @@ describe('software token MFA', () => {
       expect(described.UserPool!.MfaConfiguration).toBe('OPTIONAL');
     });
 
+    it('takes MfaConfiguration at CreateUserPool with SMS as Cognito does; the software token then takes effect', async () => {
+      await expectAwsError(
+        admin.send(new CreateUserPoolCommand({ PoolName: `mfa-create-${stamp}`, MfaConfiguration: 'ON' })),
+        'InvalidParameterException',
+        'SMS configuration and Auto verification for phone_number are required when MFA is required/optional',
+      );
+      const { UserPool } = await admin.send(
+        new CreateUserPoolCommand({
+          PoolName: `mfa-create-${stamp}`,
+          MfaConfiguration: 'ON',
+          AutoVerifiedAttributes: ['phone_number'],
+          SmsConfiguration: { SnsCallerArn: 'arn:aws:iam::123456789012:role/sns', ExternalId: 'ext' },
+        }),
+      );
+      const UserPoolId = UserPool!.Id!;
+      pools.push(UserPoolId);
+      expect(UserPool).toMatchObject({
+        MfaConfiguration: 'ON',
+        SmsConfiguration: { SnsCallerArn: 'arn:aws:iam::123456789012:role/sns', ExternalId: 'ext' },
+      });
+      expect(await admin.send(new GetUserPoolMfaConfigCommand({ UserPoolId }))).toMatchObject({
+        MfaConfiguration: 'ON',
+        SoftwareTokenMfaConfiguration: { Enabled: false },
+        SmsMfaConfiguration: { SmsConfiguration: { SnsCallerArn: 'arn:aws:iam::123456789012:role/sns' } },
+      });
+      await admin.send(
+        new SetUserPoolMfaConfigCommand({ UserPoolId, SoftwareTokenMfaConfiguration: { Enabled: true } }),
+      );
+      const { UserPoolClient } = await admin.send(
+        new CreateUserPoolClientCommand({
+          UserPoolId,
+          ClientName: 'app',
+          ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+        }),
+      );
+      const pool = { poolId: UserPoolId, clientId: UserPoolClient!.ClientId!, otherClientId: '' };
+      await confirmedUser(pool, 'zed');
+      const started = await passwordAuth(pool, 'zed');
+      expect(started.ChallengeName).toBe('MFA_SETUP');
+      expect(started.AuthenticationResult).toBeUndefined();
+    });
+
     it('refuses ON without a factor, an unknown mode, and an unknown pool', async () => {
       const { UserPool } = await admin.send(new CreateUserPoolCommand({ PoolName: `mfa-refused-${stamp}` }));
       const UserPoolId = UserPool!.Id!;
@@ -206,6 +248,7 @@ describe('software token MFA', () => {
       await expectAwsError(
         admin.send(new SetUserPoolMfaConfigCommand({ UserPoolId, MfaConfiguration: 'ON' })),
         'InvalidParameterException',
+        "Invalid MFA configuration given, can't disable all MFAs with a required or optional configuration.",
       );
       await expectAwsError(
         admin.send(new SetUserPoolMfaConfigCommand({ UserPoolId, MfaConfiguration: 'ALWAYS' as never })),

@@ -1,5 +1,5 @@
-import { aPool } from '../../test/support/users-doubles';
-import { outcome } from '../../test/support/users-doubles';
+import { aPool, outcome } from '../../test/support/users-doubles';
+import { poolConfigFromRequest, toUserPoolType } from '../pools/pool-config';
 import { applyMfaConfig, poolUsesSoftwareToken, toMfaConfigResponse } from './pool-mfa';
 
 describe('pool MFA configuration', () => {
@@ -60,6 +60,9 @@ describe('pool MFA configuration', () => {
         ),
       ).resolves.toBe('InvalidParameterException');
     }
+    expect(() => applyMfaConfig(base, { UserPoolId: 'p', MfaConfiguration: 'ON' })).toThrow(
+      "Invalid MFA configuration given, can't disable all MFAs with a required or optional configuration.",
+    );
     expect(() =>
       applyMfaConfig(base, {
         UserPoolId: 'p',
@@ -67,5 +70,47 @@ describe('pool MFA configuration', () => {
         SoftwareTokenMfaConfiguration: { Enabled: false },
       }),
     ).not.toThrow();
+  });
+
+  it('lets CreateUserPool ask for MFA only with SMS and phone verification, as Cognito does', () => {
+    expect(() => poolConfigFromRequest({ PoolName: 'p', MfaConfiguration: 'ON' }, 'arn')).toThrow(
+      'SMS configuration and Auto verification for phone_number are required when MFA is required/optional',
+    );
+    expect(() =>
+      poolConfigFromRequest(
+        { PoolName: 'p', MfaConfiguration: 'OPTIONAL', SmsConfiguration: { SnsCallerArn: 'arn:sns' } },
+        'arn',
+      ),
+    ).toThrow('SMS configuration and Auto verification for phone_number are required');
+    const config = poolConfigFromRequest(
+      {
+        PoolName: 'p',
+        MfaConfiguration: 'ON',
+        AutoVerifiedAttributes: ['phone_number'],
+        SmsConfiguration: { SnsCallerArn: 'arn:sns' },
+        SmsAuthenticationMessage: 'Code {####}',
+      },
+      'arn',
+    );
+    const pool = { id: 'p', name: 'p', config, createdAt: new Date(0), updatedAt: new Date(0) };
+    expect(toUserPoolType(pool, 0)).toMatchObject({
+      MfaConfiguration: 'ON',
+      SmsConfiguration: { SnsCallerArn: 'arn:sns' },
+      SmsAuthenticationMessage: 'Code {####}',
+    });
+    // SMS is stored, not delivered: no sign-in asks for it until the software token is turned on.
+    expect(poolUsesSoftwareToken(config)).toBe(false);
+    const withTotp = applyMfaConfig(config, {
+      UserPoolId: 'p',
+      SoftwareTokenMfaConfiguration: { Enabled: true },
+    });
+    expect(poolUsesSoftwareToken(withTotp)).toBe(true);
+    expect(toMfaConfigResponse(withTotp)).toMatchObject({
+      MfaConfiguration: 'ON',
+      SmsMfaConfiguration: {
+        SmsAuthenticationMessage: 'Code {####}',
+        SmsConfiguration: { SnsCallerArn: 'arn:sns' },
+      },
+    });
   });
 });

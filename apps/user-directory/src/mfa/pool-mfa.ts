@@ -32,7 +32,7 @@ export function applyMfaConfig(config: PoolConfig, req: SetUserPoolMfaConfigRequ
   const mfaConfiguration = req.MfaConfiguration ?? config.mfaConfiguration;
   if (mfaConfiguration !== 'OFF' && !mfa.softwareToken && !mfa.sms && !mfa.email) {
     throw CognitoErrors.invalidParameter(
-      'Invalid MFA configuration given, at least one of SMS, TOTP or email MFA must be enabled when MfaConfiguration is ON or OPTIONAL.',
+      "Invalid MFA configuration given, can't disable all MFAs with a required or optional configuration.",
     );
   }
   return { ...config, mfaConfiguration, mfa };

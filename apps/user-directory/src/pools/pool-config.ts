@@ -92,6 +92,23 @@ export function poolConfigFromRequest(req: CreateUserPoolRequest, arn: string): 
       'Only one of the UsernameAttributes or AliasAttributes can be specified.',
     );
   }
+  const mfaConfiguration = req.MfaConfiguration ?? 'OFF';
+  // Cognito's rule: CreateUserPool configures no software token, so a pool that asks for MFA must
+  // bring SMS (the software token comes with SetUserPoolMfaConfig).
+  if (
+    mfaConfiguration !== 'OFF' &&
+    (!req.SmsConfiguration || !(req.AutoVerifiedAttributes ?? []).includes('phone_number'))
+  ) {
+    throw CognitoErrors.invalidParameter(
+      'SMS configuration and Auto verification for phone_number are required when MFA is required/optional',
+    );
+  }
+  const sms = req.SmsConfiguration
+    ? {
+        SmsConfiguration: req.SmsConfiguration,
+        ...(req.SmsAuthenticationMessage ? { SmsAuthenticationMessage: req.SmsAuthenticationMessage } : {}),
+      }
+    : undefined;
   return {
     arn,
     passwordPolicy: {
@@ -108,7 +125,8 @@ export function poolConfigFromRequest(req: CreateUserPoolRequest, arn: string): 
     aliasAttributes: req.AliasAttributes ?? [],
     caseSensitive: req.UsernameConfiguration?.CaseSensitive ?? true,
     schema: mergeSchema(req.Schema),
-    mfaConfiguration: req.MfaConfiguration ?? 'OFF',
+    mfaConfiguration,
+    ...(sms ? { mfa: { softwareToken: false, sms } } : {}),
     allowAdminCreateUserOnly: req.AdminCreateUserConfig?.AllowAdminCreateUserOnly ?? false,
     tags: req.UserPoolTags ?? {},
   };
@@ -135,6 +153,10 @@ export function toUserPoolType(
     ...(c.aliasAttributes.length ? { AliasAttributes: c.aliasAttributes } : {}),
     UsernameConfiguration: { CaseSensitive: c.caseSensitive },
     MfaConfiguration: c.mfaConfiguration,
+    ...(c.mfa?.sms?.SmsConfiguration ? { SmsConfiguration: c.mfa.sms.SmsConfiguration } : {}),
+    ...(c.mfa?.sms?.SmsAuthenticationMessage
+      ? { SmsAuthenticationMessage: c.mfa.sms.SmsAuthenticationMessage }
+      : {}),
     EstimatedNumberOfUsers: estimatedUsers,
     LastModifiedDate: pool.updatedAt.getTime() / 1000,
     CreationDate: pool.createdAt.getTime() / 1000,

@@ -48,6 +48,8 @@ export interface UserPoolType {
   AliasAttributes?: string[];
   UsernameConfiguration?: { CaseSensitive: boolean };
   MfaConfiguration: 'OFF' | 'ON' | 'OPTIONAL';
+  SmsConfiguration?: SmsConfigurationType;
+  SmsAuthenticationMessage?: string;
   EstimatedNumberOfUsers: number;
   LastModifiedDate: number;
   CreationDate: number;
@@ -66,6 +68,8 @@ export interface CreateUserPoolRequest {
   UsernameConfiguration?: { CaseSensitive?: boolean };
   Schema?: SchemaAttributeType[];
   MfaConfiguration?: 'OFF' | 'ON' | 'OPTIONAL';
+  SmsConfiguration?: SmsConfigurationType;
+  SmsAuthenticationMessage?: string;
   AdminCreateUserConfig?: { AllowAdminCreateUserOnly?: boolean };
   UserPoolTags?: Record<string, string>;
 }
