@@ -6,6 +6,8 @@ import type { SystemUnderTest } from './system-under-test';
 export type E2eSystem = Omit<SystemUnderTest, 'apps' | 'stop'> & {
   /** The OpenID provider idfed knows as Google (accounts.google.com). */
   googleIssuer: string;
+  /** The sync trigger stand-in (libs/testing/src/sync-trigger-standin.ts): `GET /calls` lists what it received. */
+  syncTriggerStandin: string;
 };
 
 /** Where the system under test runs, as the global setup published it. */

@@ -1,13 +1,18 @@
+import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { freePort } from '../../libs/testing/src/idfed-processes';
+import { startSyncTriggerStandin, SyncTriggerStandin } from '../../libs/testing/src/sync-trigger-standin';
 import { startTestInfrastructure } from '../../libs/testing/src/test-infrastructure';
+import { recordSecret } from './record-secrets';
 import { startSocialStandins, SocialStandins } from './social-standins';
 import { E2eMode, startSystemUnderTest, SystemUnderTest } from './system-under-test';
 import { startTestIdp, TestIdp } from './test-idp';
 
 declare global {
   var __IDFED_E2E__: SystemUnderTest | undefined;
-  var __IDFED_E2E_PEERS__: { google: TestIdp; social: SocialStandins } | undefined;
+  var __IDFED_E2E_PEERS__:
+    { google: TestIdp; social: SocialStandins; syncTriggers: SyncTriggerStandin } | undefined;
 }
 
 /** Starts the real system once per run (Kafka consumer groups take seconds to form) and tells the tests where it is. */
@@ -19,14 +24,29 @@ export default async function globalSetup(): Promise<void> {
   // standing in for Google, and the Facebook / Amazon token-inspection stand-ins.
   const google = await startTestIdp();
   const social = await startSocialStandins();
-  globalThis.__IDFED_E2E_PEERS__ = { google, social };
+  // The HTTP endpoints standing in for sync trigger Lambdas, one function name per behaviour, and
+  // one name whose endpoint nothing listens on.
+  const syncTriggerSecret = randomBytes(32);
+  const syncTriggers = await startSyncTriggerStandin(syncTriggerSecret);
+  globalThis.__IDFED_E2E_PEERS__ = { google, social, syncTriggers };
+  const triggerNames = ['award', 'refuse', 'retarget', 'garbage', 'slow', 'busy'];
   const system = await startSystemUnderTest(mode, {
     IDFED_GOOGLE_ISSUER: google.issuer,
     IDFED_FACEBOOK_GRAPH_URL: social.facebookGraphUrl,
     IDFED_AMAZON_API_URL: social.amazonApiUrl,
+    IDFED_SYNC_TRIGGERS: [
+      ...triggerNames.map((name) => `${name}=${syncTriggers.url}/${name}`),
+      `gone=http://127.0.0.1:${await freePort()}/`,
+    ].join(','),
+    IDFED_SYNC_TRIGGER_SECRET: syncTriggerSecret.toString('base64'),
   });
+  recordSecret(system.workDir, 'IDFED_SYNC_TRIGGER_SECRET', syncTriggerSecret.toString('base64'), 'config');
   globalThis.__IDFED_E2E__ = system;
   const { apps: _apps, stop: _stop, ...shared } = system;
-  process.env.IDFED_E2E_SYSTEM = JSON.stringify({ ...shared, googleIssuer: google.issuer });
+  process.env.IDFED_E2E_SYSTEM = JSON.stringify({
+    ...shared,
+    googleIssuer: google.issuer,
+    syncTriggerStandin: syncTriggers.url,
+  });
   writeFileSync(join(system.workDir, 'system.json'), JSON.stringify(shared));
 }

@@ -2,6 +2,7 @@ import { DynamicModule } from '@nestjs/common';
 import { IdfedEnv } from '@idfed/config';
 import { TransportConfig } from '@idfed/messaging';
 import { peerBusProviders, ServiceModule } from '@idfed/service-runtime';
+import { CognitoEventsRepository } from './cognito-events/cognito-events.repository';
 import { COGNITO_SYNC_LIMITS, DEVICE_SYNC_CONFIG, SyncClock } from './common/device-sync.config';
 import { deviceSyncMigrations } from './database/migrations';
 import { DEVICE_SYNC_SCHEMA } from './database/schema';
@@ -18,6 +19,9 @@ import { PoolConfigurationsRepository } from './pools/pool-configurations.reposi
 import { RecordsRepository } from './records/records.repository';
 import { SyncSessionTokens } from './sessions/sync-session.tokens';
 import { SyncSessionsRepository } from './sessions/sync-sessions.repository';
+import { SyncTrigger } from './sync-trigger/sync-trigger';
+import { SyncTriggerClient } from './sync-trigger/sync-trigger.client';
+import { SYNC_TRIGGER_CONFIG, syncTriggerConfig } from './sync-trigger/sync-trigger.config';
 import { PoolUsage } from './usage/pool-usage';
 
 export interface DeviceSyncOptions {
@@ -30,9 +34,9 @@ export interface DeviceSyncOptions {
 
 /**
  * The device-sync service: Cognito Sync's datasets and records (its operation registry), the
- * consumer of the federation broker's identity events, its own bus client (it asks the broker
- * whether a pool exists), the repositories of its schema and the
- * helpers its use cases share.
+ * consumer of the federation broker's identity events, the repositories of its schema and the
+ * helpers its use cases share. It asks the federation broker whether a pool exists (its own reply
+ * group) and calls the operator's sync trigger endpoints.
  */
 export const DeviceSyncModule = {
   register(options: DeviceSyncOptions): DynamicModule {
@@ -61,6 +65,10 @@ export const DeviceSyncModule = {
         DevicesRepository,
         DeviceSubscriptions,
         { provide: DeviceTokens, useValue: new DeviceTokens(options.keyEncryptionKey) },
+        { provide: SYNC_TRIGGER_CONFIG, useValue: syncTriggerConfig(options.env) },
+        CognitoEventsRepository,
+        SyncTriggerClient,
+        SyncTrigger,
         ...peerBusProviders('device-sync', options.transport, options.env.requestTimeoutMs),
       ],
     });

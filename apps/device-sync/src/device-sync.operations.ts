@@ -1,5 +1,7 @@
 import { DeviceSyncOperations as O } from '@idfed/contracts';
 import { OperationBinding, serve } from '@idfed/service-runtime';
+import { GetCognitoEventsUseCase } from './cognito-events/get-cognito-events.use-case';
+import { SetCognitoEventsUseCase } from './cognito-events/set-cognito-events.use-case';
 import { DeleteDatasetUseCase } from './datasets/delete-dataset.use-case';
 import { DescribeDatasetUseCase } from './datasets/describe-dataset.use-case';
 import { ListDatasetsUseCase } from './datasets/list-datasets.use-case';
@@ -29,4 +31,6 @@ export const deviceSyncOperations: OperationBinding[] = [
   serve(O.RegisterDevice, RegisterDeviceUseCase),
   serve(O.SubscribeToDataset, SubscribeToDatasetUseCase),
   serve(O.UnsubscribeFromDataset, UnsubscribeFromDatasetUseCase),
+  serve(O.SetCognitoEvents, SetCognitoEventsUseCase),
+  serve(O.GetCognitoEvents, GetCognitoEventsUseCase),
 ];

@@ -18,6 +18,12 @@ import { RecordsRepository } from '../src/records/records.repository';
 import { UpdateRecordsUseCase } from '../src/records/update-records.use-case';
 import { SyncSessionTokens } from '../src/sessions/sync-session.tokens';
 import { SyncSessionsRepository } from '../src/sessions/sync-sessions.repository';
+import { CognitoEventsRepository } from '../src/cognito-events/cognito-events.repository';
+import { SyncTrigger } from '../src/sync-trigger/sync-trigger';
+import { SyncTriggerClient } from '../src/sync-trigger/sync-trigger.client';
+import { SYNC_TRIGGER_CONFIG, triggerArn } from '../src/sync-trigger/sync-trigger.config';
+import { eventually } from '../../../libs/testing/src/eventually';
+import { startSyncTriggerStandin, SyncTriggerStandin } from '../../../libs/testing/src/sync-trigger-standin';
 
 /** A clock the spec moves, for session expiry without sleeping. */
 class MovableClock extends SyncClock {
@@ -45,6 +51,17 @@ describe('datasets and records on PostgreSQL', () => {
   let records: RecordsRepository;
   let identityData: IdentityData;
   const clock = new MovableClock();
+  const triggerSecret = randomBytes(32);
+  let standin: SyncTriggerStandin;
+  let cognitoEvents: CognitoEventsRepository;
+  const triggerConfig = {
+    region: 'us-east-1',
+    accountId: '000000000000',
+    endpoints: new Map<string, string>(),
+    secret: triggerSecret,
+    timeoutMs: 60_000,
+    maxAnswerBytes: 1024 * 1024,
+  };
 
   beforeAll(async () => {
     serverUrl = process.env.IDFED_TEST_DATABASE_URL!;
@@ -66,6 +83,8 @@ describe('datasets and records on PostgreSQL', () => {
     );
     await ds.initialize();
     await migrateServiceSchema(ds, DEVICE_SYNC_SCHEMA);
+    standin = await startSyncTriggerStandin(triggerSecret);
+    triggerConfig.endpoints.set('hold', `${standin.url}/hold`);
     const module = await Test.createTestingModule({
       providers: [
         UpdateRecordsUseCase,
@@ -83,6 +102,10 @@ describe('datasets and records on PostgreSQL', () => {
         { provide: DataSource, useValue: ds },
         { provide: OutboxService, useValue: new OutboxService(DEVICE_SYNC_SCHEMA) },
         { provide: DEVICE_SYNC_CONFIG, useValue: COGNITO_SYNC_LIMITS },
+        CognitoEventsRepository,
+        SyncTrigger,
+        SyncTriggerClient,
+        { provide: SYNC_TRIGGER_CONFIG, useValue: triggerConfig },
       ],
     }).compile();
     update = module.get(UpdateRecordsUseCase);
@@ -90,9 +113,11 @@ describe('datasets and records on PostgreSQL', () => {
     remove = module.get(DeleteDatasetUseCase);
     records = module.get(RecordsRepository);
     identityData = module.get(IdentityData);
+    cognitoEvents = module.get(CognitoEventsRepository);
   });
 
   afterAll(async () => {
+    await standin?.close();
     await ds?.destroy();
     const c = new Client({ connectionString: serverUrl });
     await c.connect();
@@ -322,5 +347,62 @@ describe('datasets and records on PostgreSQL', () => {
     ]);
     // Another pool's identity keeps its data.
     expect((await list.execute(ids(other), admin)).Records.map((r) => r.Key)).toEqual(['k']);
+  });
+
+  it("holds no lock while a pool's trigger runs, and refuses the patch that went stale meanwhile", async () => {
+    const triggerPool = `us-east-1:${randomUUID()}`;
+    const identity = newIdentity();
+    const scope = { IdentityPoolId: triggerPool, IdentityId: identity, DatasetName: 'game' };
+    await ds.transaction((tx) =>
+      cognitoEvents.put(triggerPool, 'SyncTrigger', triggerArn(triggerConfig, 'hold'), new Date(), tx),
+    );
+    const device: CommandMeta = {
+      requestId: 'int-trigger',
+      caller: {
+        kind: 'temporary',
+        accessKeyId: 'ASIAINT',
+        principalArn: 'arn:aws:sts::000000000000:assumed-role/r/s',
+        session: {
+          roleArn: 'arn:aws:iam::000000000000:role/r',
+          roleId: 'AROAINT',
+          sessionName: 's',
+          issuedAt: new Date().toISOString(),
+          expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+          cognitoIdentity: { identityPoolId: triggerPool, identityId: identity },
+        },
+      },
+    };
+    const { SyncSessionToken: phoneToken } = await list.execute(scope, device);
+    const phone = update.execute(
+      {
+        ...scope,
+        SyncSessionToken: phoneToken,
+        RecordPatches: [{ Op: 'replace', Key: 'score', Value: '1', SyncCount: 0 }],
+      },
+      device,
+    );
+    const settled = phone.then(
+      () => 'applied',
+      (err: ServiceError) => err.errorName,
+    );
+    // The trigger holds the phone's call: the laptop's write of the same record goes through meanwhile.
+    await eventually(async () => {
+      const res = await fetch(`${standin.url}/calls?identityId=${encodeURIComponent(identity)}`);
+      expect(((await res.json()) as { accepted: unknown[] }).accepted).toHaveLength(1);
+    });
+    const { SyncSessionToken: laptopToken } = await list.execute(scope, admin);
+    await update.execute(
+      {
+        ...scope,
+        SyncSessionToken: laptopToken,
+        RecordPatches: [{ Op: 'replace', Key: 'score', Value: '2', SyncCount: 0 }],
+      },
+      admin,
+    );
+    await fetch(`${standin.url}/release`, { method: 'POST' });
+    expect(await settled).toBe('ResourceConflictException');
+    const listed = await list.execute(scope, admin);
+    expect(listed.Records.map((r) => [r.Key, r.Value, r.SyncCount])).toEqual([['score', '2', 1]]);
+    expect(await changedEvents(identity)).toBe(1);
   });
 });

@@ -160,6 +160,38 @@ describe('loadEnv', () => {
     ).toEqual(Buffer.alloc(32, 2));
   });
 
+  it('reads the allowed sync triggers, their signing secret and timeout', () => {
+    expect(loadEnv({})).toMatchObject({ syncTriggers: [], syncTriggerTimeoutMs: 3000 });
+    const secret = Buffer.alloc(32, 5).toString('base64');
+    const env = loadEnv({
+      IDFED_SYNC_TRIGGERS: 'award=http://127.0.0.1:9000/award, check-score=https://hooks.example.com/score',
+      IDFED_SYNC_TRIGGER_SECRET: secret,
+      IDFED_SYNC_TRIGGER_TIMEOUT_MS: '2000',
+    });
+    expect(env.syncTriggers).toEqual([
+      { name: 'award', url: 'http://127.0.0.1:9000/award' },
+      { name: 'check-score', url: 'https://hooks.example.com/score' },
+    ]);
+    expect(env.syncTriggerSecret).toEqual(Buffer.alloc(32, 5));
+    expect(() => loadEnv({ IDFED_SYNC_TRIGGERS: 'award=http://127.0.0.1:9000/' })).toThrow(
+      /IDFED_SYNC_TRIGGERS needs IDFED_SYNC_TRIGGER_SECRET/,
+    );
+    const bad = (value: string) => () =>
+      loadEnv({ IDFED_SYNC_TRIGGERS: value, IDFED_SYNC_TRIGGER_SECRET: secret });
+    expect(bad('award=ftp://x/')).toThrow(/award needs an http/);
+    expect(bad('a b=http://x/')).toThrow(/not a Lambda function name/);
+    expect(bad('a=http://x/,a=http://y/')).toThrow(/named twice/);
+    expect(bad('a=http://user:pw@x/')).toThrow(/must not carry credentials/);
+    try {
+      bad('a=http://user:pw@x/')();
+    } catch (err) {
+      expect((err as Error).message).not.toContain('pw@');
+    }
+    expect(() => loadEnv({ IDFED_SYNC_TRIGGER_TIMEOUT_MS: '6000' })).toThrow(
+      /at most half of IDFED_REQUEST_TIMEOUT_MS/,
+    );
+  });
+
   it('bounds the revocation refresh interval', () => {
     expect(loadEnv({}).revocationRefreshMs).toBe(2000);
     expect(loadEnv({ IDFED_REVOCATION_REFRESH_MS: '500' }).revocationRefreshMs).toBe(500);

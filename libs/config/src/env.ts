@@ -64,6 +64,18 @@ export interface IdfedEnv {
   lockoutResetMs: number;
   /** Requests per second per category of operations, shared by every replica (IDFED_RATE_LIMITS). */
   rateLimits: RateLimits;
+  /** The HTTP endpoints a pool's SyncTrigger may name, by function name (ADR 0016). */
+  syncTriggers: SyncTriggerEndpoint[];
+  /** The key of the HMAC signature on every sync trigger call; required when syncTriggers is not empty. */
+  syncTriggerSecret?: Buffer;
+  /** How long UpdateRecords waits for a sync trigger's answer before LambdaThrottledException. */
+  syncTriggerTimeoutMs: number;
+}
+
+/** One allowed sync trigger: SetCognitoEvents names it as `arn:aws:lambda:<region>:<account>:function:<name>`. */
+export interface SyncTriggerEndpoint {
+  name: string;
+  url: string;
 }
 
 export interface HttpLimits {
@@ -178,6 +190,9 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): IdfedEnv {
     lockoutMaxMs: r.int('IDFED_LOCKOUT_MAX_MS', 900_000, 1, 86_400_000),
     lockoutResetMs: r.int('IDFED_LOCKOUT_RESET_MS', 900_000, 1, 86_400_000),
     rateLimits: readRateLimits(r, source),
+    syncTriggers: readSyncTriggers(r),
+    syncTriggerSecret: r.base64KeyOrFile('IDFED_SYNC_TRIGGER_SECRET', 'IDFED_SYNC_TRIGGER_SECRET_FILE', 32),
+    syncTriggerTimeoutMs: r.int('IDFED_SYNC_TRIGGER_TIMEOUT_MS', 3000, 100, 60000),
   };
   if (env.httpPort === 0 && source.IDFED_PUBLIC_URL === undefined) {
     // Tokens name their issuer from the public URL, which a port chosen at listen time cannot give.
@@ -192,8 +207,53 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): IdfedEnv {
   if (env.lockoutMaxMs < env.lockoutFirstMs) {
     r.problem('IDFED_LOCKOUT_MAX_MS must be at least IDFED_LOCKOUT_FIRST_MS');
   }
+  if (env.syncTriggers.length > 0 && !env.syncTriggerSecret) {
+    r.problem('IDFED_SYNC_TRIGGERS needs IDFED_SYNC_TRIGGER_SECRET (or _FILE): every trigger call is signed');
+  }
+  if (env.syncTriggerTimeoutMs * 2 > env.requestTimeoutMs) {
+    // UpdateRecords must call the trigger and still commit before the command's deadline (80%).
+    r.problem('IDFED_SYNC_TRIGGER_TIMEOUT_MS must be at most half of IDFED_REQUEST_TIMEOUT_MS');
+  }
   r.throwIfProblems();
   return env;
+}
+
+const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * IDFED_SYNC_TRIGGERS: `name=url[,name=url...]`. Only these URLs are ever called, so a caller of
+ * SetCognitoEvents can name a trigger but never point idfed at an address of its choosing.
+ */
+function readSyncTriggers(r: EnvReader): SyncTriggerEndpoint[] {
+  const items = r.list('IDFED_SYNC_TRIGGERS', /^[^=]+=.+$/, 'name=http(s)://url[,name=url...]') ?? [];
+  const triggers: SyncTriggerEndpoint[] = [];
+  for (const item of items) {
+    const at = item.indexOf('=');
+    const name = item.slice(0, at).trim();
+    const url = item.slice(at + 1).trim();
+    if (!FUNCTION_NAME.test(name)) {
+      r.problem(`IDFED_SYNC_TRIGGERS: ${name} is not a Lambda function name ([A-Za-z0-9_-], 1-64)`);
+      continue;
+    }
+    if (triggers.some((t) => t.name === name)) {
+      r.problem(`IDFED_SYNC_TRIGGERS: ${name} is named twice`);
+      continue;
+    }
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(url);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
+      r.problem(`IDFED_SYNC_TRIGGERS: ${name} needs an http:// or https:// URL`);
+    } else if (parsed.username || parsed.password) {
+      r.problem(`IDFED_SYNC_TRIGGERS: ${name}'s URL must not carry credentials (calls are signed instead)`);
+    } else {
+      triggers.push({ name, url: parsed.toString() });
+    }
+  }
+  return triggers;
 }
 
 export { ConfigError };

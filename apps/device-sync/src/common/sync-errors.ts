@@ -15,4 +15,6 @@ export const SyncErrors = {
   invalidConfiguration: (message: string) => new ServiceError('InvalidConfigurationException', message),
   conflict: (message: string) => new ServiceError('ResourceConflictException', message),
   limitExceeded: (message: string) => new ServiceError('LimitExceededException', message),
+  invalidLambdaOutput: (message: string) => new ServiceError('InvalidLambdaFunctionOutputException', message),
+  lambdaThrottled: (message: string) => new ServiceError('LambdaThrottledException', message),
 };

@@ -3,6 +3,7 @@ import { OutboxService } from '@idfed/messaging';
 import { Transaction } from '@idfed/persistence';
 import { SyncClock } from '../common/device-sync.config';
 import { DatasetRow } from '../datasets/dataset.row';
+import { CognitoEventsRepository } from '../cognito-events/cognito-events.repository';
 import { DatasetsRepository } from '../datasets/datasets.repository';
 import { DevicesRepository } from '../devices/devices.repository';
 import { PoolConfigurationsRepository } from '../pools/pool-configurations.repository';
@@ -39,6 +40,7 @@ function identityDataWith(datasets: DatasetRow[]) {
   const sessions = { deleteOfPool: jest.fn().mockResolvedValue(undefined) };
   const devices = { deleteOfPool: jest.fn().mockResolvedValue(undefined) };
   const poolConfigurations = { delete: jest.fn().mockResolvedValue(undefined) };
+  const cognitoEvents = { removeAllOfPool: jest.fn().mockResolvedValue(undefined) };
   const outbox = { add: jest.fn().mockResolvedValue('event-id') };
   const clock: SyncClock = { now: () => NOW };
   const data = new IdentityData(
@@ -46,25 +48,28 @@ function identityDataWith(datasets: DatasetRow[]) {
     sessions as unknown as SyncSessionsRepository,
     devices as unknown as DevicesRepository,
     poolConfigurations as unknown as PoolConfigurationsRepository,
+    cognitoEvents as unknown as CognitoEventsRepository,
     outbox as unknown as OutboxService,
     clock,
   );
-  return { data, repository, sessions, devices, poolConfigurations, outbox };
+  return { data, repository, sessions, devices, poolConfigurations, cognitoEvents, outbox };
 }
 
 describe('IdentityData.removePool', () => {
   it("drops the pool's datasets, sessions, devices and settings and announces each live dataset deleted", async () => {
-    const { data, repository, sessions, devices, poolConfigurations, outbox } = identityDataWith([
-      dataset('us-east-1:a', 'settings', true, 4),
-      dataset('us-east-1:a', 'old', false, 2),
-      dataset('us-east-1:b', 'scores', true, 1),
-    ]);
+    const { data, repository, sessions, devices, poolConfigurations, cognitoEvents, outbox } =
+      identityDataWith([
+        dataset('us-east-1:a', 'settings', true, 4),
+        dataset('us-east-1:a', 'old', false, 2),
+        dataset('us-east-1:b', 'scores', true, 1),
+      ]);
     await data.removePool(POOL, 'request-1', tx);
     expect(repository.allOfPool).toHaveBeenCalledWith(POOL, tx);
     expect(repository.deleteAllOfPool).toHaveBeenCalledWith(POOL, tx);
     expect(sessions.deleteOfPool).toHaveBeenCalledWith(POOL, tx);
     expect(devices.deleteOfPool).toHaveBeenCalledWith(POOL, tx);
     expect(poolConfigurations.delete).toHaveBeenCalledWith(POOL, tx);
+    expect(cognitoEvents.removeAllOfPool).toHaveBeenCalledWith(POOL, tx);
     expect(outbox.add.mock.calls).toEqual([
       [
         tx,

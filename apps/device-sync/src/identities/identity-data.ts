@@ -6,6 +6,7 @@ import { SyncClock } from '../common/device-sync.config';
 import { DatasetRow } from '../datasets/dataset.row';
 import { DatasetsRepository } from '../datasets/datasets.repository';
 import { DevicesRepository } from '../devices/devices.repository';
+import { CognitoEventsRepository } from '../cognito-events/cognito-events.repository';
 import { PoolConfigurationsRepository } from '../pools/pool-configurations.repository';
 import { SyncSessionsRepository } from '../sessions/sync-sessions.repository';
 
@@ -34,6 +35,7 @@ export class IdentityData {
     @Inject(SyncSessionsRepository) private readonly sessions: SyncSessionsRepository,
     @Inject(DevicesRepository) private readonly devices: DevicesRepository,
     @Inject(PoolConfigurationsRepository) private readonly poolConfigurations: PoolConfigurationsRepository,
+    @Inject(CognitoEventsRepository) private readonly cognitoEvents: CognitoEventsRepository,
     @Inject(OutboxService) private readonly outbox: OutboxService,
     @Inject(SyncClock) private readonly clock: SyncClock,
   ) {}
@@ -98,6 +100,7 @@ export class IdentityData {
     // Its registered devices (with their subscriptions) and its push and stream settings go too.
     await this.devices.deleteOfPool(identityPoolId, tx);
     await this.poolConfigurations.delete(identityPoolId, tx);
+    await this.cognitoEvents.removeAllOfPool(identityPoolId, tx);
   }
 
   private async announce(

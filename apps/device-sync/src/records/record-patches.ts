@@ -11,6 +11,13 @@ export interface AppliedPatches {
   bytesDelta: number;
 }
 
+/**
+ * A patch as UpdateRecords applies it: the device's, or one a sync trigger added for a record the
+ * device did not send (`unchecked`: the trigger speaks for the dataset, no SyncCount of the device's
+ * to check it against).
+ */
+export type PatchToApply = W.RecordPatch & { unchecked?: true };
+
 /** Patches that cannot be applied at all: a key twice, or a replace without a value. */
 export function assertWellFormed(patches: W.RecordPatch[]): void {
   const seen = new Set<string>();
@@ -25,6 +32,16 @@ export function assertWellFormed(patches: W.RecordPatch[]): void {
   }
 }
 
+/** ResourceConflictException unless every checked patch names its record's current SyncCount. */
+export function assertNotStale(patches: PatchToApply[], current: Map<string, RecordRow>): void {
+  const stale = patches.filter((p) => !p.unchecked && p.SyncCount !== (current.get(p.Key)?.syncCount ?? 0));
+  if (stale.length > 0) {
+    throw SyncErrors.conflict(
+      `Current SyncCount for: ${stale[0].Key} is: ${current.get(stale[0].Key)?.syncCount ?? 0} not: ${stale[0].SyncCount}`,
+    );
+  }
+}
+
 /**
  * Cognito's optimistic concurrency: each patch carries the SyncCount the device last saw of its
  * record (0 for a record it believes new). One stale patch refuses the whole call, so nothing of it
@@ -32,18 +49,13 @@ export function assertWellFormed(patches: W.RecordPatch[]): void {
  * stays as a tombstone so other devices learn of the removal.
  */
 export function applyPatches(
-  patches: W.RecordPatch[],
+  patches: PatchToApply[],
   current: Map<string, RecordRow>,
   newSyncCount: number,
   by: string,
   now: Date,
 ): AppliedPatches {
-  const stale = patches.filter((p) => p.SyncCount !== (current.get(p.Key)?.syncCount ?? 0));
-  if (stale.length > 0) {
-    throw SyncErrors.conflict(
-      `Current SyncCount for: ${stale[0].Key} is: ${current.get(stale[0].Key)?.syncCount ?? 0} not: ${stale[0].SyncCount}`,
-    );
-  }
+  assertNotStale(patches, current);
   let recordsDelta = 0;
   let bytesDelta = 0;
   const records = patches.map((patch): RecordRow => {

@@ -32,6 +32,16 @@ export class RecordsRepository {
     return new Map(rows.map((r) => [r.record_key as string, recordFromRow(r)]));
   }
 
+  /** The records of these keys that exist (tombstones included), read without a lock. */
+  async findByKeys(identityId: string, datasetName: string, keys: string[]): Promise<Map<string, RecordRow>> {
+    const rows: Raw[] = await this.dataSource.query(
+      `SELECT ${RECORD_COLUMNS} FROM device_sync.records
+       WHERE identity_id = $1 AND dataset_name = $2 AND record_key = ANY($3::text[])`,
+      [identityId, datasetName, keys],
+    );
+    return new Map(rows.map((r) => [r.record_key as string, recordFromRow(r)]));
+  }
+
   /** Writes records as given (a null value is a tombstone). */
   async upsert(
     identityId: string,

@@ -5,6 +5,7 @@ import { COGNITO_SYNC_LIMITS, SyncClock } from '../common/device-sync.config';
 import { DatasetRow } from '../datasets/dataset.row';
 import { DatasetsRepository } from '../datasets/datasets.repository';
 import { SyncSessionTokens } from '../sessions/sync-session.tokens';
+import { SyncTrigger } from '../sync-trigger/sync-trigger';
 import { RecordRow } from './record.row';
 import { RecordsRepository } from './records.repository';
 import { UpdateRecordsUseCase } from './update-records.use-case';
@@ -54,7 +55,8 @@ describe('UpdateRecordsUseCase', () => {
   const sessions = { assertValid: jest.fn() };
   const outbox = { add: jest.fn() };
   const clock: SyncClock = { now: () => now };
-  const transactions = { run: (work: (t: Transaction) => Promise<unknown>) => work(tx) };
+  const transactions = { run: jest.fn((work: (t: Transaction) => Promise<unknown>) => work(tx)) };
+  const trigger = { review: jest.fn() };
   const useCase = new UpdateRecordsUseCase(
     transactions as unknown as Transactions,
     datasets as unknown as DatasetsRepository,
@@ -63,6 +65,7 @@ describe('UpdateRecordsUseCase', () => {
     outbox as unknown as OutboxService,
     COGNITO_SYNC_LIMITS,
     clock,
+    trigger as unknown as SyncTrigger,
   );
   const mine: CommandMeta = {
     requestId: 'r1',
@@ -86,6 +89,7 @@ describe('UpdateRecordsUseCase', () => {
     jest.clearAllMocks();
     sessions.assertValid.mockResolvedValue(undefined);
     datasets.find.mockResolvedValue(dataset());
+    trigger.review.mockImplementation((_req, _meta, patches: unknown) => Promise.resolve(patches));
   });
 
   it('raises the sync count once, stamps every patched record with it, and announces the change', async () => {
@@ -168,5 +172,74 @@ describe('UpdateRecordsUseCase', () => {
         errorName: 'InvalidParameterException',
       });
     }
+  });
+
+  it("writes what the pool's trigger answered: a changed value, an added record, a dropped one", async () => {
+    records.findForUpdate.mockResolvedValue(new Map([['score', record('score', '10', 4)]]));
+    trigger.review.mockResolvedValue([
+      { Op: 'replace', Key: 'score', Value: '99', SyncCount: 4 },
+      { Op: 'replace', Key: 'badge', Value: 'gold', SyncCount: 0, unchecked: true },
+    ]);
+    const answer = await useCase.execute(
+      {
+        ...request,
+        RecordPatches: [
+          { Op: 'replace', Key: 'score', Value: '100', SyncCount: 4 },
+          { Op: 'replace', Key: 'cheat', Value: 'on', SyncCount: 0 },
+        ],
+      },
+      mine,
+    );
+    expect(records.findForUpdate).toHaveBeenCalledWith(ME, 'settings', ['score', 'badge'], tx);
+    expect(answer.Records.map((r) => [r.Key, r.Value, r.SyncCount])).toEqual([
+      ['score', '99', 5],
+      ['badge', 'gold', 5],
+    ]);
+  });
+
+  it('runs the trigger before its transaction, so no lock is held while it answers', async () => {
+    const order: string[] = [];
+    trigger.review.mockImplementation((_req, _meta, patches: unknown) => {
+      order.push('trigger');
+      return Promise.resolve(patches);
+    });
+    transactions.run.mockImplementationOnce((work: (t: Transaction) => Promise<unknown>) => {
+      order.push('transaction');
+      return work(tx);
+    });
+    records.findForUpdate.mockResolvedValue(new Map());
+    await useCase.execute(
+      { ...request, RecordPatches: [{ Op: 'replace', Key: 'k', Value: 'v', SyncCount: 0 }] },
+      mine,
+    );
+    expect(order).toEqual(['trigger', 'transaction']);
+  });
+
+  it('writes nothing when the trigger refuses', async () => {
+    trigger.review.mockRejectedValue(
+      Object.assign(new Error('refused'), { errorName: 'InvalidLambdaFunctionOutputException' }),
+    );
+    await expect(
+      useCase.execute(
+        { ...request, RecordPatches: [{ Op: 'replace', Key: 'k', Value: 'v', SyncCount: 0 }] },
+        mine,
+      ),
+    ).rejects.toMatchObject({ errorName: 'InvalidLambdaFunctionOutputException' });
+    expect(transactions.run).not.toHaveBeenCalled();
+    expect(records.upsert).not.toHaveBeenCalled();
+    expect(outbox.add).not.toHaveBeenCalled();
+  });
+
+  it("refuses a device's patch that went stale while the trigger ran, under the lock", async () => {
+    // The trigger saw SyncCount 4; another device wrote the record meanwhile.
+    records.findForUpdate.mockResolvedValue(new Map([['score', record('score', '12', 5)]]));
+    trigger.review.mockResolvedValue([{ Op: 'replace', Key: 'score', Value: '99', SyncCount: 4 }]);
+    await expect(
+      useCase.execute(
+        { ...request, RecordPatches: [{ Op: 'replace', Key: 'score', Value: '100', SyncCount: 4 }] },
+        mine,
+      ),
+    ).rejects.toMatchObject({ errorName: 'ResourceConflictException' });
+    expect(records.upsert).not.toHaveBeenCalled();
   });
 });

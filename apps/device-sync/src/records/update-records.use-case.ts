@@ -16,6 +16,7 @@ import { recordView } from '../common/wire-views';
 import { DatasetRow } from '../datasets/dataset.row';
 import { DatasetsRepository } from '../datasets/datasets.repository';
 import { SyncSessionTokens } from '../sessions/sync-session.tokens';
+import { SyncTrigger } from '../sync-trigger/sync-trigger';
 import { applyPatches, assertWellFormed } from './record-patches';
 import { RecordsRepository } from './records.repository';
 
@@ -24,7 +25,8 @@ import { RecordsRepository } from './records.repository';
  * nothing, under the dataset's row lock, so two devices patching one record with the same
  * SyncCount serialise and the second is refused with ResourceConflictException. Limits are checked
  * on the result; the dataset's sync count rises by one and the change is announced through the
- * outbox in the same transaction.
+ * outbox in the same transaction. A pool's SyncTrigger sees the patches first and may change,
+ * drop, add or refuse them (SyncTrigger, ADR 0016).
  */
 @Injectable()
 export class UpdateRecordsUseCase implements OperationHandler<typeof DeviceSyncOperations.UpdateRecords> {
@@ -36,13 +38,16 @@ export class UpdateRecordsUseCase implements OperationHandler<typeof DeviceSyncO
     @Inject(OutboxService) private readonly outbox: OutboxService,
     @Inject(DEVICE_SYNC_CONFIG) private readonly config: DeviceSyncConfig,
     @Inject(SyncClock) private readonly clock: SyncClock,
+    @Inject(SyncTrigger) private readonly trigger: SyncTrigger,
   ) {}
 
   async execute(request: W.UpdateRecordsRequest, meta: CommandMeta): Promise<W.UpdateRecordsResponse> {
     const { IdentityPoolId: poolId, IdentityId: identityId, DatasetName: name } = request;
     assertMayActOn(meta, poolId, identityId);
-    const patches = request.RecordPatches ?? [];
-    assertWellFormed(patches);
+    const sent = request.RecordPatches ?? [];
+    assertWellFormed(sent);
+    // Before the transaction: the pool's trigger may take its time, and no lock is held meanwhile.
+    const patches = await this.trigger.review(request, meta, sent);
     const by = changedBy(identityId, request.DeviceId);
     return this.transactions.run(async (tx) => {
       await this.sessions.assertValid(

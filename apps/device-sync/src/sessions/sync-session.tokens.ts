@@ -49,7 +49,7 @@ export class SyncSessionTokens {
     );
   }
 
-  async assertValid(token: string, scope: SyncSessionScope, tx: Transaction): Promise<void> {
+  async assertValid(token: string, scope: SyncSessionScope, tx?: Transaction): Promise<void> {
     if (!(await this.isValid(token, scope, tx))) {
       throw SyncErrors.invalidParameter(
         'The SyncSessionToken is not valid for this dataset, or has expired: call ListRecords for a new one.',

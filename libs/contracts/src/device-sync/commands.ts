@@ -12,11 +12,11 @@ const PAGE = { NextToken: 'nextToken', MaxResults: 'maxResults' } as const;
  * Device sync's operations: Cognito Sync's data and usage API over REST-JSON, with botocore's
  * routes. `signed` ones take the admin key (any identity) or an identity's own temporary
  * credentials where its role allows `cognito-sync:<Operation>` (checked at the gateway, the
- * identity again here); the pool-wide usage operations and the pool's configuration take the admin
- * key only, as AWS gives them to developer credentials. Devices register and subscribe with the
- * identity's credentials (or the admin key). Cognito events and streams' bulk publishing
- * (SetCognitoEvents, BulkPublish...) are not served yet: they are left out, so they answer
- * UnknownOperationException.
+ * identity again here); the pool-wide usage operations, the pool's configuration and its Cognito
+ * events (SetCognitoEvents, GetCognitoEvents: the pool's SyncTrigger) take the admin key only, as
+ * AWS gives them to developer credentials. Devices register and subscribe with the identity's
+ * credentials (or the admin key). Streams' bulk publishing (BulkPublish, GetBulkPublishDetails) is
+ * not served yet: it is left out, so it answers UnknownOperationException.
  */
 export const DeviceSyncOperations = {
   ListDatasets: sync.operation<W.ListDatasetsRequest, W.ListDatasetsResponse>()('ListDatasets', 'signed', {
@@ -95,5 +95,15 @@ export const DeviceSyncOperations = {
     'UnsubscribeFromDataset',
     'signed',
     { method: 'DELETE', path: `${DATASET}/subscriptions/{DeviceId}`, rateLimit: 'CognitoSync' },
+  ),
+  SetCognitoEvents: sync.operation<W.SetCognitoEventsRequest, Record<string, never>>()(
+    'SetCognitoEvents',
+    'admin',
+    { method: 'POST', path: `${POOL}/events`, rateLimit: 'CognitoSync' },
+  ),
+  GetCognitoEvents: sync.operation<W.GetCognitoEventsRequest, W.GetCognitoEventsResponse>()(
+    'GetCognitoEvents',
+    'admin',
+    { method: 'GET', path: `${POOL}/events`, rateLimit: 'CognitoSync' },
   ),
 };

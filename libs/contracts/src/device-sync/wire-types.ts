@@ -168,3 +168,20 @@ export interface DatasetSubscriptionRequest extends DatasetRequest {
 }
 
 export type DatasetSubscriptionResponse = Record<string, never>;
+
+/** Cognito events of a pool: at most one entry, `SyncTrigger` -> the function's ARN. */
+export type CognitoEvents = Partial<Record<string, string>>;
+
+export interface SetCognitoEventsRequest {
+  IdentityPoolId: string;
+  /** An entry with an empty value removes that event's function; other entries are kept. */
+  Events: CognitoEvents;
+}
+
+export interface GetCognitoEventsRequest {
+  IdentityPoolId: string;
+}
+
+export interface GetCognitoEventsResponse {
+  Events: CognitoEvents;
+}
