@@ -19,6 +19,7 @@ import { PoolConfigurationsRepository } from './pools/pool-configurations.reposi
 import { RecordsRepository } from './records/records.repository';
 import { SyncSessionTokens } from './sessions/sync-session.tokens';
 import { SyncSessionsRepository } from './sessions/sync-sessions.repository';
+import { CognitoStreams } from './streams/cognito-streams';
 import { SyncTrigger } from './sync-trigger/sync-trigger';
 import { SyncTriggerClient } from './sync-trigger/sync-trigger.client';
 import { SYNC_TRIGGER_CONFIG, syncTriggerConfig } from './sync-trigger/sync-trigger.config';
@@ -69,6 +70,7 @@ export const DeviceSyncModule = {
         CognitoEventsRepository,
         SyncTriggerClient,
         SyncTrigger,
+        CognitoStreams,
         ...peerBusProviders('device-sync', options.transport, options.env.requestTimeoutMs),
       ],
     });

@@ -19,6 +19,8 @@ import { UpdateRecordsUseCase } from '../src/records/update-records.use-case';
 import { SyncSessionTokens } from '../src/sessions/sync-session.tokens';
 import { SyncSessionsRepository } from '../src/sessions/sync-sessions.repository';
 import { CognitoEventsRepository } from '../src/cognito-events/cognito-events.repository';
+import { PoolConfigurationsRepository } from '../src/pools/pool-configurations.repository';
+import { CognitoStreams } from '../src/streams/cognito-streams';
 import { SyncTrigger } from '../src/sync-trigger/sync-trigger';
 import { SyncTriggerClient } from '../src/sync-trigger/sync-trigger.client';
 import { SYNC_TRIGGER_CONFIG, triggerArn } from '../src/sync-trigger/sync-trigger.config';
@@ -103,6 +105,8 @@ describe('datasets and records on PostgreSQL', () => {
         { provide: OutboxService, useValue: new OutboxService(DEVICE_SYNC_SCHEMA) },
         { provide: DEVICE_SYNC_CONFIG, useValue: COGNITO_SYNC_LIMITS },
         CognitoEventsRepository,
+        PoolConfigurationsRepository,
+        CognitoStreams,
         SyncTrigger,
         SyncTriggerClient,
         { provide: SYNC_TRIGGER_CONFIG, useValue: triggerConfig },

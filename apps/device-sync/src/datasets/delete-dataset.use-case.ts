@@ -13,6 +13,7 @@ import { SyncClock } from '../common/device-sync.config';
 import { assertMayActOn } from '../common/identity-access';
 import { SyncErrors } from '../common/sync-errors';
 import { datasetView } from '../common/wire-views';
+import { CognitoStreams } from '../streams/cognito-streams';
 import { DatasetRemoval } from './dataset-removal';
 import { DatasetsRepository } from './datasets.repository';
 
@@ -29,6 +30,7 @@ export class DeleteDatasetUseCase implements OperationHandler<typeof DeviceSyncO
     @Inject(DatasetRemoval) private readonly removal: DatasetRemoval,
     @Inject(OutboxService) private readonly outbox: OutboxService,
     @Inject(SyncClock) private readonly clock: SyncClock,
+    @Inject(CognitoStreams) private readonly streams: CognitoStreams,
   ) {}
 
   async execute(request: W.DatasetRequest, meta: CommandMeta): Promise<W.DatasetResponse> {
@@ -53,6 +55,19 @@ export class DeleteDatasetUseCase implements OperationHandler<typeof DeviceSyncO
         payload: event,
         correlationId: meta.requestId,
       });
+      await this.streams.publish(
+        {
+          identityPoolId: poolId,
+          identityId,
+          datasetName: name,
+          syncCount,
+          deleted: true,
+          records: [],
+          at: now,
+        },
+        meta.requestId,
+        tx,
+      );
       return { Dataset: datasetView(dataset) };
     });
   }

@@ -5,6 +5,7 @@ import { COGNITO_SYNC_LIMITS, SyncClock } from '../common/device-sync.config';
 import { DatasetRow } from '../datasets/dataset.row';
 import { DatasetsRepository } from '../datasets/datasets.repository';
 import { SyncSessionTokens } from '../sessions/sync-session.tokens';
+import { CognitoStreams } from '../streams/cognito-streams';
 import { SyncTrigger } from '../sync-trigger/sync-trigger';
 import { RecordRow } from './record.row';
 import { RecordsRepository } from './records.repository';
@@ -57,6 +58,7 @@ describe('UpdateRecordsUseCase', () => {
   const clock: SyncClock = { now: () => now };
   const transactions = { run: jest.fn((work: (t: Transaction) => Promise<unknown>) => work(tx)) };
   const trigger = { review: jest.fn() };
+  const streams = { publish: jest.fn() };
   const useCase = new UpdateRecordsUseCase(
     transactions as unknown as Transactions,
     datasets as unknown as DatasetsRepository,
@@ -66,6 +68,7 @@ describe('UpdateRecordsUseCase', () => {
     COGNITO_SYNC_LIMITS,
     clock,
     trigger as unknown as SyncTrigger,
+    streams as unknown as CognitoStreams,
   );
   const mine: CommandMeta = {
     requestId: 'r1',
@@ -121,6 +124,12 @@ describe('UpdateRecordsUseCase', () => {
         key: ME,
         payload: expect.objectContaining({ syncCount: 5, deleted: false, deviceId: 'laptop' }) as unknown,
       }),
+    );
+    // The pool's stream (if enabled) is told of the same change, in the same transaction.
+    expect(streams.publish).toHaveBeenCalledWith(
+      expect.objectContaining({ syncCount: 5, deleted: false, records: expect.any(Array) as unknown }),
+      'r1',
+      tx,
     );
   });
 

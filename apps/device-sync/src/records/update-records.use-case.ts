@@ -16,6 +16,7 @@ import { recordView } from '../common/wire-views';
 import { DatasetRow } from '../datasets/dataset.row';
 import { DatasetsRepository } from '../datasets/datasets.repository';
 import { SyncSessionTokens } from '../sessions/sync-session.tokens';
+import { CognitoStreams } from '../streams/cognito-streams';
 import { SyncTrigger } from '../sync-trigger/sync-trigger';
 import { applyPatches, assertWellFormed } from './record-patches';
 import { RecordsRepository } from './records.repository';
@@ -39,6 +40,7 @@ export class UpdateRecordsUseCase implements OperationHandler<typeof DeviceSyncO
     @Inject(DEVICE_SYNC_CONFIG) private readonly config: DeviceSyncConfig,
     @Inject(SyncClock) private readonly clock: SyncClock,
     @Inject(SyncTrigger) private readonly trigger: SyncTrigger,
+    @Inject(CognitoStreams) private readonly streams: CognitoStreams,
   ) {}
 
   async execute(request: W.UpdateRecordsRequest, meta: CommandMeta): Promise<W.UpdateRecordsResponse> {
@@ -99,6 +101,21 @@ export class UpdateRecordsUseCase implements OperationHandler<typeof DeviceSyncO
         payload: event,
         correlationId: meta.requestId,
       });
+      if (patches.length > 0) {
+        await this.streams.publish(
+          {
+            identityPoolId: poolId,
+            identityId,
+            datasetName: name,
+            syncCount,
+            deleted: false,
+            records: applied.records,
+            at: now,
+          },
+          meta.requestId,
+          tx,
+        );
+      }
       return { Records: applied.records.map(recordView) };
     });
   }

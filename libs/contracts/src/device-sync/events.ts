@@ -3,7 +3,45 @@ import { IsBoolean, IsInt, IsISO8601, IsOptional, IsString, Matches, Min } from 
 /** Topics of device sync's events, keyed by identity id so one identity's changes stay in order. */
 export const DeviceSyncTopics = {
   datasetChanged: 'device-sync.dataset.changed.v1',
+  /** Cognito streams: one topic per configured StreamName (the self-hosted Kinesis stream). */
+  cognitoStream: 'device-sync.stream.<StreamName>',
 } as const;
+
+/**
+ * The Kafka topic of a pool's Cognito stream: `device-sync.stream.<StreamName>`, where a character
+ * Kafka does not allow in a topic name (anything but letters, digits, `.`, `_`, `-`) becomes `_`.
+ * Kinesis stream names are made of those characters already.
+ */
+export function streamTopicFor(streamName: string): string {
+  return DeviceSyncTopics.cognitoStream.replace('<StreamName>', streamName.replace(/[^a-zA-Z0-9._-]/g, '_'));
+}
+
+/** One record of a dataset as Cognito streams carry it (`kinesisSyncRecords`); dates in epoch ms. */
+export interface CognitoStreamSyncRecord {
+  key: string;
+  value?: string;
+  syncCount: number;
+  lastModifiedDate: number;
+  deviceLastModifiedDate?: number;
+  lastModifiedBy: string;
+  op: 'replace' | 'remove';
+}
+
+/**
+ * What Cognito streams write for one synchronization, as the record Amazon Cognito puts on the
+ * pool's Kinesis stream: the dataset (`operation` remove when it was deleted), the records that
+ * changed, inline (`payloadType` is always `Inline`: idfed has no S3 to point at).
+ */
+export interface CognitoStreamRecord {
+  identityPoolId: string;
+  identityId: string;
+  dataSetName: string;
+  operation: 'replace' | 'remove';
+  kinesisSyncRecords: CognitoStreamSyncRecord[];
+  lastModifiedDate: number;
+  payloadType: 'Inline';
+  syncCount: number;
+}
 
 const IDENTITY_ID = /^[\w-]+:[0-9a-f-]+$/;
 

@@ -1,0 +1,115 @@
+import {
+  DeleteDatasetCommand,
+  ListRecordsCommand,
+  SetIdentityPoolConfigurationCommand,
+  UpdateRecordsCommand,
+} from '@aws-sdk/client-cognito-sync';
+import { randomBytes } from 'node:crypto';
+import { e2eSystem } from '../support/e2e-context';
+import { KafkaObserver, observeTopics } from '../support/kafka-observer';
+import { syncIdentities } from '../support/sync-identities';
+
+/**
+ * Cognito streams on the self-hosted Kinesis: a pool whose configuration has CognitoStreams
+ * ENABLED gets every dataset change on the Kafka topic `device-sync.stream.<StreamName>`, as
+ * Cognito's stream record, keyed by identity; a pool with streams DISABLED on the same stream name
+ * does not.
+ */
+describe('Cognito streams on Kafka', () => {
+  const system = e2eSystem();
+  const sync = syncIdentities(system);
+  const streamName = `game-events-${randomBytes(3).toString('hex')}`;
+  const topic = `device-sync.stream.${streamName}`;
+  let observer: KafkaObserver;
+
+  beforeAll(async () => {
+    observer = await observeTopics('cognito-streams', [topic]);
+  });
+
+  afterAll(() => observer.stop());
+
+  async function streamingPool(name: string, status: 'ENABLED' | 'DISABLED') {
+    const pool = await sync.poolWithGuestRole(name, ['cognito-sync:*']);
+    await sync.syncAdmin.send(
+      new SetIdentityPoolConfigurationCommand({
+        IdentityPoolId: pool.poolId,
+        CognitoStreams: {
+          StreamName: streamName,
+          RoleArn: `arn:aws:iam::${system.commonEnv.IDFED_ACCOUNT_ID ?? '000000000000'}:role/streams`,
+          StreamingStatus: status,
+        },
+      }),
+    );
+    return pool;
+  }
+
+  it('publishes every change of an enabled pool, and nothing of a disabled one', async () => {
+    const quiet = await streamingPool('streams-off', 'DISABLED');
+    const loud = await streamingPool('streams-on', 'ENABLED');
+    const other = await sync.guest(quiet.poolId);
+    const me = await sync.guest(loud.poolId);
+    const write = async (poolId: string, who: typeof me, patches: { Key: string; Value?: string }[]) => {
+      const client = sync.syncAs(who.credentials);
+      const ids = { IdentityPoolId: poolId, IdentityId: who.identityId, DatasetName: 'game' };
+      const listed = await client.send(new ListRecordsCommand(ids));
+      const current = new Map((listed.Records ?? []).map((r) => [r.Key!, r.SyncCount!]));
+      await client.send(
+        new UpdateRecordsCommand({
+          ...ids,
+          SyncSessionToken: listed.SyncSessionToken,
+          DeviceId: 'phone',
+          RecordPatches: patches.map((p) => ({
+            Op: p.Value === undefined ? ('remove' as const) : ('replace' as const),
+            Key: p.Key,
+            ...(p.Value !== undefined ? { Value: p.Value } : {}),
+            SyncCount: current.get(p.Key) ?? 0,
+          })),
+        }),
+      );
+    };
+    await write(quiet.poolId, other, [{ Key: 'score', Value: '1' }]);
+    await write(loud.poolId, me, [
+      { Key: 'score', Value: '10' },
+      { Key: 'level', Value: '2' },
+    ]);
+    await write(loud.poolId, me, [{ Key: 'level' }]);
+    await sync.syncAs(me.credentials).send(
+      new DeleteDatasetCommand({
+        IdentityPoolId: loud.poolId,
+        IdentityId: me.identityId,
+        DatasetName: 'game',
+      }),
+    );
+
+    await observer.waitFor(() => observer.seen.filter((e) => e.key === me.identityId).length >= 3);
+    const mine = observer.seen
+      .filter((e) => e.topic === topic && e.key === me.identityId)
+      .map((e) => e.value);
+    const record = (over: Record<string, unknown>) => ({
+      identityPoolId: loud.poolId,
+      identityId: me.identityId,
+      dataSetName: 'game',
+      payloadType: 'Inline',
+      lastModifiedDate: expect.any(Number) as unknown,
+      ...over,
+    });
+    const synced = (key: string, syncCount: number, value?: string) => ({
+      key,
+      ...(value !== undefined ? { value } : {}),
+      syncCount,
+      lastModifiedDate: expect.any(Number) as unknown,
+      lastModifiedBy: 'phone',
+      op: value === undefined ? 'remove' : 'replace',
+    });
+    expect(mine).toEqual([
+      record({
+        operation: 'replace',
+        syncCount: 1,
+        kinesisSyncRecords: [synced('score', 1, '10'), synced('level', 1, '2')],
+      }),
+      record({ operation: 'replace', syncCount: 2, kinesisSyncRecords: [synced('level', 2)] }),
+      record({ operation: 'remove', syncCount: expect.any(Number) as unknown, kinesisSyncRecords: [] }),
+    ]);
+    expect(observer.seen.filter((e) => e.value.identityPoolId === quiet.poolId)).toEqual([]);
+  });
+});
