@@ -1,4 +1,4 @@
-import { mkdtempSync, chmodSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import {
 import { CognitoSyncClient, ListRecordsCommand, UpdateRecordsCommand } from '@aws-sdk/client-cognito-sync';
 import { IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { Consumer, Kafka, logLevel } from 'kafkajs';
+import { Client } from 'pg';
 import { DeviceSyncTopics } from '@idfed/contracts';
 import { DeviceCredentials, openDevice, presignSyncUrl } from '../apps/device-gateway/test/device-client';
 import { createIdentityPoolRole } from '../libs/testing/src/identity-pool-roles';
@@ -183,6 +184,33 @@ async function identities(
   }
 }
 
+/**
+ * Embedded only: a connection to the embedded PostgreSQL, to read how many transactions committed
+ * (`pg_stat_database.xact_commit`, every service's, the relays' polls included) per UpdateRecords.
+ * The statistics are flushed about once a second, so each reading is taken after a 1.5 s wait.
+ */
+async function embeddedDatabase(system: RunningSystem): Promise<Client> {
+  const dataDir = join(system.apps[0].logFile, '..', 'data');
+  const password = readFileSync(join(dataDir, 'postgres-password'), 'utf8').trim();
+  // The embedded cluster's port is the fourth line of its postmaster.pid.
+  const pgPort = readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')
+    .split('\n')[3]
+    .trim();
+  const db = new Client({
+    connectionString: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/idfed`,
+  });
+  await db.connect();
+  return db;
+}
+
+async function commits(db: Client): Promise<number> {
+  await new Promise((r) => setTimeout(r, 1500));
+  const { rows } = await db.query<{ n: string }>(
+    `SELECT xact_commit::text AS n FROM pg_stat_database WHERE datname = current_database()`,
+  );
+  return Number(rows[0].n);
+}
+
 /** One device writing one record of one dataset over and over, as a closed-loop caller. */
 class Writer {
   readonly client: CognitoSyncClient;
@@ -279,43 +307,72 @@ export async function runDeviceSyncBench(argv: string[]): Promise<void> {
       // Warm-up: each writer's dataset exists and its connection is open before the clock starts.
       await Promise.all(writers.map((w) => w.write('warm')));
       const levels: unknown[] = [];
-      for (const c of options.concurrency) {
-        const latencies: number[] = [];
-        const errors = new Map<string, number>();
-        const deadline = performance.now() + options.seconds * 1000;
-        const load0 = loadavg()[0];
-        const started = performance.now();
-        await Promise.all(
-          writers.slice(0, c).map(async (w, i) => {
-            let n = 0;
-            while (performance.now() < deadline) {
-              const t0 = performance.now();
-              try {
-                await w.write(`v-${i}-${n++}`);
-                latencies.push(performance.now() - t0);
-              } catch (err) {
-                const name = (err as Error).name;
-                errors.set(name, (errors.get(name) ?? 0) + 1);
-                await w.open(); // a conflict or an expired session: start over as an app would
+      const db = options.distributed ? undefined : await embeddedDatabase(system);
+      // The commits an idle system makes (the relays' polls): subtracted from each level's count.
+      let idlePerSecond = 0;
+      if (db) {
+        const t0 = performance.now();
+        const c0 = await commits(db);
+        await new Promise((r) => setTimeout(r, 5000));
+        const c1 = await commits(db);
+        idlePerSecond = (c1 - c0) / ((performance.now() - t0) / 1000);
+        log(`idle: ${idlePerSecond.toFixed(1)} database commits per second`);
+      }
+      try {
+        for (const c of options.concurrency) {
+          const commitsBefore = db ? await commits(db) : undefined;
+          const countStarted = performance.now();
+          const latencies: number[] = [];
+          const errors = new Map<string, number>();
+          const deadline = performance.now() + options.seconds * 1000;
+          const load0 = loadavg()[0];
+          const started = performance.now();
+          await Promise.all(
+            writers.slice(0, c).map(async (w, i) => {
+              let n = 0;
+              while (performance.now() < deadline) {
+                const t0 = performance.now();
+                try {
+                  await w.write(`v-${i}-${n++}`);
+                  latencies.push(performance.now() - t0);
+                } catch (err) {
+                  const name = (err as Error).name;
+                  errors.set(name, (errors.get(name) ?? 0) + 1);
+                  await w.open(); // a conflict or an expired session: start over as an app would
+                }
               }
-            }
-          }),
-        );
-        const seconds = (performance.now() - started) / 1000;
-        const s = summary(latencies);
-        const level = {
-          concurrency: c,
-          seconds,
-          calls: s.n,
-          perSecond: s.n / seconds,
-          latency: { p50: s.p50, p99: s.p99, max: s.max },
-          errors: Object.fromEntries(errors),
-          loadAverage1m: [load0, loadavg()[0]],
-        };
-        levels.push(level);
-        log(
-          `UpdateRecords c=${c}: ${level.perSecond.toFixed(1)} /s (${s.n} in ${seconds.toFixed(1)} s), p50 ${ms(s.p50)}, p99 ${ms(s.p99)}, errors ${JSON.stringify(level.errors)}, load ${load0.toFixed(1)} -> ${loadavg()[0].toFixed(1)}`,
-        );
+            }),
+          );
+          const seconds = (performance.now() - started) / 1000;
+          const s = summary(latencies);
+          // Every attempt (failed ones too) ran a transaction; the difference includes the relays' polls.
+          const calls = latencies.length + [...errors.values()].reduce((a, b) => a + b, 0);
+          const commitsPerCall =
+            db && commitsBefore !== undefined
+              ? ((await commits(db)) -
+                  commitsBefore -
+                  idlePerSecond * ((performance.now() - countStarted) / 1000)) /
+                calls
+              : undefined;
+          const level = {
+            concurrency: c,
+            seconds,
+            calls: s.n,
+            perSecond: s.n / seconds,
+            latency: { p50: s.p50, p99: s.p99, max: s.max },
+            errors: Object.fromEntries(errors),
+            loadAverage1m: [load0, loadavg()[0]],
+            ...(commitsPerCall !== undefined
+              ? { databaseCommitsPerCall: commitsPerCall, idleCommitsPerSecond: idlePerSecond }
+              : {}),
+          };
+          levels.push(level);
+          log(
+            `UpdateRecords c=${c}: ${level.perSecond.toFixed(1)} /s (${s.n} in ${seconds.toFixed(1)} s), p50 ${ms(s.p50)}, p99 ${ms(s.p99)}, errors ${JSON.stringify(level.errors)}, load ${load0.toFixed(1)} -> ${loadavg()[0].toFixed(1)}${commitsPerCall !== undefined ? `, ${commitsPerCall.toFixed(2)} database commits per call beyond the idle rate` : ''}`,
+          );
+        }
+      } finally {
+        await db?.end();
       }
       result.throughput = levels;
     }
