@@ -14,6 +14,11 @@ import { IdentityEventsConsumer } from './identities/identity-events.consumer';
 import { DeviceSubscriptions } from './devices/device-subscriptions';
 import { DeviceTokens } from './devices/device-tokens';
 import { DevicesRepository } from './devices/devices.repository';
+import { DatasetChangesConsumer } from './push/dataset-changes.consumer';
+import { PushDeliveriesRepository } from './push/push-deliveries.repository';
+import { PushDeliveryWorker } from './push/push-delivery.worker';
+import { PUSH_RETRY_POLICY, PushProviders } from './push/push-providers';
+import { PushTriggers } from './push/push-triggers';
 import { IdentityPools } from './pools/identity-pools';
 import { PoolConfigurationsRepository } from './pools/pool-configurations.repository';
 import { RecordsRepository } from './records/records.repository';
@@ -50,7 +55,7 @@ export const DeviceSyncModule = {
       migrations: deviceSyncMigrations,
       rateLimits: options.env.rateLimits,
       operations: deviceSyncOperations,
-      controllers: [IdentityEventsConsumer],
+      controllers: [IdentityEventsConsumer, DatasetChangesConsumer],
       providers: [
         { provide: DEVICE_SYNC_CONFIG, useValue: COGNITO_SYNC_LIMITS },
         SyncClock,
@@ -71,6 +76,11 @@ export const DeviceSyncModule = {
         SyncTriggerClient,
         SyncTrigger,
         CognitoStreams,
+        PushDeliveriesRepository,
+        PushTriggers,
+        PushDeliveryWorker,
+        { provide: PushProviders, useFactory: () => PushProviders.fromEnv(options.env.push) },
+        { provide: PUSH_RETRY_POLICY, useValue: options.env.push },
         ...peerBusProviders('device-sync', options.transport, options.env.requestTimeoutMs),
       ],
     });

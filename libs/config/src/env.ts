@@ -70,6 +70,29 @@ export interface IdfedEnv {
   syncTriggerSecret?: Buffer;
   /** How long UpdateRecords waits for a sync trigger's answer before LambdaThrottledException. */
   syncTriggerTimeoutMs: number;
+  /** Push providers for push sync's SyncTrigger, and the delivery queue's retries. */
+  push: PushEnv;
+}
+
+/** Push sync's providers (ADR 0017): FCM HTTP v1 for GCM devices, APNs for APNS / APNS_SANDBOX. */
+export interface PushEnv {
+  /** A Google service account key file (JSON): FCM is used only when it is set. */
+  fcmServiceAccountFile?: string;
+  fcmBaseUrl: string;
+  /** Google's OAuth 2.0 token endpoint the service account's JWT is exchanged at. */
+  fcmTokenUrl: string;
+  /** An APNs authentication key (.p8, PEM): APNs is used only when it, the key id and team id are set. */
+  apnsKeyFile?: string;
+  apnsKeyId?: string;
+  apnsTeamId?: string;
+  apnsBaseUrl: string;
+  apnsSandboxBaseUrl: string;
+  /** Tries of one push before it is given up on. */
+  maxAttempts: number;
+  /** The pause after a push's first failed try; it doubles after each further one (to an hour). */
+  retryBackoffMs: number;
+  /** How often each device-sync replica looks for pushes due. */
+  pollMs: number;
 }
 
 /** One allowed sync trigger: SetCognitoEvents names it as `arn:aws:lambda:<region>:<account>:function:<name>`. */
@@ -193,6 +216,25 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): IdfedEnv {
     syncTriggers: readSyncTriggers(r),
     syncTriggerSecret: r.base64KeyOrFile('IDFED_SYNC_TRIGGER_SECRET', 'IDFED_SYNC_TRIGGER_SECRET_FILE', 32),
     syncTriggerTimeoutMs: r.int('IDFED_SYNC_TRIGGER_TIMEOUT_MS', 3000, 100, 60000),
+    push: {
+      fcmServiceAccountFile: r.optionalMatch('IDFED_FCM_SERVICE_ACCOUNT_FILE', /^.+$/, 'a file path'),
+      fcmBaseUrl: r.url('IDFED_FCM_BASE_URL', 'https://fcm.googleapis.com').replace(/\/+$/, ''),
+      fcmTokenUrl: r.url('IDFED_FCM_TOKEN_URL', 'https://oauth2.googleapis.com/token'),
+      apnsKeyFile: r.optionalMatch('IDFED_APNS_KEY_FILE', /^.+$/, 'a file path'),
+      apnsKeyId: r.optionalMatch('IDFED_APNS_KEY_ID', /^[A-Z0-9]{10}$/, 'ten upper-case letters and digits'),
+      apnsTeamId: r.optionalMatch(
+        'IDFED_APNS_TEAM_ID',
+        /^[A-Z0-9]{10}$/,
+        'ten upper-case letters and digits',
+      ),
+      apnsBaseUrl: r.url('IDFED_APNS_BASE_URL', 'https://api.push.apple.com').replace(/\/+$/, ''),
+      apnsSandboxBaseUrl: r
+        .url('IDFED_APNS_SANDBOX_BASE_URL', 'https://api.sandbox.push.apple.com')
+        .replace(/\/+$/, ''),
+      maxAttempts: r.int('IDFED_PUSH_MAX_ATTEMPTS', 20, 1, 1000),
+      retryBackoffMs: r.int('IDFED_PUSH_RETRY_BACKOFF_MS', 1000, 1, 3_600_000),
+      pollMs: r.int('IDFED_PUSH_POLL_MS', 1000, 10, 60_000),
+    },
   };
   if (env.httpPort === 0 && source.IDFED_PUBLIC_URL === undefined) {
     // Tokens name their issuer from the public URL, which a port chosen at listen time cannot give.
@@ -213,6 +255,13 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): IdfedEnv {
   if (env.syncTriggerTimeoutMs * 2 > env.requestTimeoutMs) {
     // UpdateRecords must call the trigger and still commit before the command's deadline (80%).
     r.problem('IDFED_SYNC_TRIGGER_TIMEOUT_MS must be at most half of IDFED_REQUEST_TIMEOUT_MS');
+  }
+  const { apnsKeyFile, apnsKeyId, apnsTeamId } = env.push;
+  if (
+    (apnsKeyFile === undefined) !== (apnsKeyId === undefined) ||
+    (apnsKeyId === undefined) !== (apnsTeamId === undefined)
+  ) {
+    r.problem('IDFED_APNS_KEY_FILE, IDFED_APNS_KEY_ID and IDFED_APNS_TEAM_ID must be set together');
   }
   r.throwIfProblems();
   return env;

@@ -7,6 +7,7 @@ import { rateLimitTableMigration } from '@idfed/service-runtime';
 import { DatasetsAndRecords1764115200401 } from './migrations/1764115200401-DatasetsAndRecords';
 import { PoolConfigurations1764115200402 } from './migrations/1764115200402-PoolConfigurations';
 import { DevicesAndSubscriptions1764115200403 } from './migrations/1764115200403-DevicesAndSubscriptions';
+import { PushDeliveries1764115200404 } from './migrations/1764115200404-PushDeliveries';
 import { CognitoEvents1764115200420 } from './migrations/1764115200420-CognitoEvents';
 import { DEVICE_SYNC_SCHEMA } from './schema';
 
@@ -19,5 +20,6 @@ export const deviceSyncMigrations = [
   DatasetsAndRecords1764115200401,
   PoolConfigurations1764115200402,
   DevicesAndSubscriptions1764115200403,
+  PushDeliveries1764115200404,
   CognitoEvents1764115200420,
 ];

@@ -64,10 +64,11 @@ export class DevicesRepository {
   /** Keeps the identity's `keep` most recently registered devices and drops the others. */
   async keepNewest(identityId: string, keep: number, tx: Transaction): Promise<number> {
     const rows: Raw[] = await tx.query(
-      `DELETE FROM device_sync.devices WHERE device_id IN (
+      `WITH dropped AS (DELETE FROM device_sync.devices WHERE device_id IN (
          SELECT device_id FROM device_sync.devices WHERE identity_id = $1
          ORDER BY updated_at DESC, device_id OFFSET $2)
-       RETURNING device_id`,
+       RETURNING device_id)
+       SELECT device_id FROM dropped`,
       [identityId, keep],
     );
     return rows.length;
@@ -84,7 +85,8 @@ export class DevicesRepository {
 
   async delete(deviceId: string, tx: Transaction = this.dataSource.manager): Promise<boolean> {
     const rows: Raw[] = await tx.query(
-      `DELETE FROM device_sync.devices WHERE device_id = $1 RETURNING device_id`,
+      `WITH dropped AS (DELETE FROM device_sync.devices WHERE device_id = $1 RETURNING device_id)
+       SELECT device_id FROM dropped`,
       [deviceId],
     );
     return rows.length > 0;
