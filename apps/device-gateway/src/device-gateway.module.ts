@@ -25,6 +25,7 @@ import { SocketRegistry } from './sockets/socket-registry';
 import { SocketSweeper } from './sockets/socket-sweeper';
 import { SubscriptionPolicy } from './sockets/subscription-policy';
 import { SyncSession } from './sockets/sync-session';
+import { RegisteredDevices } from './sockets/registered-devices';
 import { SyncSocketServer } from './sockets/sync-socket.server';
 
 /**
@@ -63,6 +64,7 @@ export class DeviceGatewayModule {
         SyncSession,
         SocketRegistry,
         SyncSocketServer,
+        RegisteredDevices,
         SocketSweeper,
         DatasetChangedFanOut,
       ],

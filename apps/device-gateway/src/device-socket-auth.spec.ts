@@ -1,10 +1,12 @@
 import { credentialVendingState } from '../test/credential-vending.double';
 import { connectDevice, presignSyncUrl } from '../test/device-client';
+import { deviceSyncState } from '../test/device-sync.double';
 import {
   allowOwnDatasets,
   DeviceGatewayHarness,
   identityCredentials,
   newIdentityId,
+  POOL,
   ROLE,
   startDeviceGateway,
 } from '../test/device-gateway.harness';
@@ -158,5 +160,29 @@ describe('device gateway: connecting', () => {
     expect((await refused(`${gw.endpoint}/elsewhere`)).status).toBe(404);
     const bad = await presignSyncUrl(gw.endpoint, creds, { deviceId: 'a b' });
     expect((await refused(bad)).status).toBe(400);
+  });
+
+  it('refuses a deviceId registered to another identity, 403 with the reason', async () => {
+    const owner = newIdentityId();
+    deviceSyncState.devices.set('owned-device', {
+      identityPoolId: POOL,
+      identityId: owner,
+      datasets: ['settings'],
+    });
+    const stranger = identityCredentials(newIdentityId());
+    const result = await connectDevice(
+      await presignSyncUrl(gw.endpoint, stranger, { deviceId: 'owned-device' }),
+    );
+    expect(result).toMatchObject({ ok: false, status: 403 });
+    if (!result.ok) {
+      expect(JSON.parse(result.body)).toEqual({
+        message: 'deviceId names a device registered to another identity.',
+      });
+    }
+    const mine = await connectDevice(
+      await presignSyncUrl(gw.endpoint, identityCredentials(owner), { deviceId: 'owned-device' }),
+    );
+    expect(mine.ok).toBe(true);
+    if (mine.ok) mine.socket.ws.close();
   });
 });

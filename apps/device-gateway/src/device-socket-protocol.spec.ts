@@ -4,8 +4,10 @@ import {
   DeviceGatewayHarness,
   identityCredentials,
   newIdentityId,
+  POOL,
   startDeviceGateway,
 } from '../test/device-gateway.harness';
+import { deviceSyncState } from '../test/device-sync.double';
 
 /** The JSON protocol on an open socket, and pushes from the bus. */
 describe('device gateway: messages and pushes', () => {
@@ -146,5 +148,19 @@ describe('device gateway: messages and pushes', () => {
     await gw.publish({ identityId, syncCount: -1 });
     await gw.publish({ identityId, syncCount: 1 });
     expect(await s.next()).toMatchObject({ type: 'SyncTrigger', syncCount: 1 });
+  });
+
+  it("takes up a registered device's dataset subscriptions", async () => {
+    const identityId = newIdentityId();
+    const deviceId = `device-${newIdentityId().slice(-12)}`;
+    deviceSyncState.devices.set(deviceId, { identityPoolId: POOL, identityId, datasets: ['settings'] });
+    const phone = await device(identityId, deviceId);
+    await gw.publish({ identityId, datasetName: 'scores', syncCount: 1 });
+    await gw.publish({ identityId, datasetName: 'settings', syncCount: 2 });
+    expect(await phone.next()).toMatchObject({ type: 'SyncTrigger', datasetName: 'settings', syncCount: 2 });
+    // Its own change is not pushed back to it.
+    await gw.publish({ identityId, datasetName: 'settings', syncCount: 3, deviceId });
+    await gw.publish({ identityId, datasetName: 'settings', syncCount: 4 });
+    expect(await phone.next()).toMatchObject({ syncCount: 4 });
   });
 });

@@ -12,6 +12,7 @@ import {
   SessionTokenCodec,
 } from '@idfed/session-credentials';
 import { credentialVendingState, startCredentialVendingDouble } from './credential-vending.double';
+import { startDeviceSyncDouble } from './device-sync.double';
 import { createDeviceGatewayApp } from '../src/device-gateway.bootstrap';
 import { DeviceCredentials } from './device-client';
 
@@ -96,7 +97,9 @@ export async function startDeviceGateway(
   options: { now?: () => number; transport?: TransportConfig; bus?: InProcessBus } = {},
 ): Promise<DeviceGatewayHarness> {
   const bus = options.bus ?? new InProcessBus();
-  const peers: INestMicroservice[] = options.transport ? [] : [await startCredentialVendingDouble(bus)];
+  const peers: INestMicroservice[] = options.transport
+    ? []
+    : [await startCredentialVendingDouble(bus), await startDeviceSyncDouble(bus)];
   const env = loadEnv({
     IDFED_LOG_LEVEL: 'silent',
     IDFED_WS_PORT: '0',

@@ -7,6 +7,7 @@ import { DescribeDatasetUseCase } from './datasets/describe-dataset.use-case';
 import { ListDatasetsUseCase } from './datasets/list-datasets.use-case';
 import { GetIdentityPoolConfigurationUseCase } from './pools/get-identity-pool-configuration.use-case';
 import { SetIdentityPoolConfigurationUseCase } from './pools/set-identity-pool-configuration.use-case';
+import { GetDeviceSubscriptionsUseCase } from './devices/get-device-subscriptions.use-case';
 import { RegisterDeviceUseCase } from './devices/register-device.use-case';
 import { SubscribeToDatasetUseCase } from './devices/subscribe-to-dataset.use-case';
 import { UnsubscribeFromDatasetUseCase } from './devices/unsubscribe-from-dataset.use-case';
@@ -33,4 +34,5 @@ export const deviceSyncOperations: OperationBinding[] = [
   serve(O.UnsubscribeFromDataset, UnsubscribeFromDatasetUseCase),
   serve(O.SetCognitoEvents, SetCognitoEventsUseCase),
   serve(O.GetCognitoEvents, GetCognitoEventsUseCase),
+  serve(O.GetDeviceSubscriptions, GetDeviceSubscriptionsUseCase),
 ];

@@ -12,6 +12,7 @@ import {
   DeviceGatewayOptions,
 } from '../device-gateway.options';
 import { CloseCodes, DeviceConnection, DropReason } from './device-connection';
+import { RegisteredDevices } from './registered-devices';
 import { SocketRegistry } from './socket-registry';
 import { SyncSession } from './sync-session';
 
@@ -30,6 +31,7 @@ export class SyncSocketServer implements OnApplicationShutdown {
     @Inject(SocketAuthenticator) private readonly authenticator: SocketAuthenticator,
     @Inject(SocketRegistry) private readonly registry: SocketRegistry,
     @Inject(SyncSession) private readonly session: SyncSession,
+    @Inject(RegisteredDevices) private readonly devices: RegisteredDevices,
     @Inject(DEVICE_GATEWAY_OPTIONS) private readonly options: DeviceGatewayOptions,
     @Inject(DEVICE_GATEWAY_LOGGER) private readonly logger: Logger,
     @Inject(DEVICE_GATEWAY_CLOCK) private readonly now: () => number,
@@ -56,24 +58,30 @@ export class SyncSocketServer implements OnApplicationShutdown {
       refuse(socket, new UpgradeRefusal(503, 'The server is stopping; connect again.'));
       return;
     }
-    this.authenticator.authenticate(req).then(
-      (device) => {
-        if (socket.destroyed) return;
-        this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, device));
-      },
-      (err: unknown) => {
-        if (err instanceof UpgradeRefusal) {
-          this.logger.debug({ status: err.status, reason: err.reason }, 'device upgrade refused');
-          refuse(socket, err);
-          return;
-        }
-        this.logger.error({ err }, 'device upgrade failed');
-        refuse(socket, new UpgradeRefusal(503, 'The connection could not be authenticated now; try again.'));
-      },
-    );
+    this.authenticator
+      .authenticate(req)
+      .then(async (device) => ({ device, datasets: await this.devices.subscriptionsOf(device) }))
+      .then(
+        ({ device, datasets }) => {
+          if (socket.destroyed) return;
+          this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, device, datasets));
+        },
+        (err: unknown) => {
+          if (err instanceof UpgradeRefusal) {
+            this.logger.debug({ status: err.status, reason: err.reason }, 'device upgrade refused');
+            refuse(socket, err);
+            return;
+          }
+          this.logger.error({ err }, 'device upgrade failed');
+          refuse(
+            socket,
+            new UpgradeRefusal(503, 'The connection could not be authenticated now; try again.'),
+          );
+        },
+      );
   }
 
-  private accept(ws: WebSocket, device: AuthenticatedDevice): void {
+  private accept(ws: WebSocket, device: AuthenticatedDevice, datasets: string[]): void {
     const limits = this.options.env.wsLimits;
     const now = this.now();
     const connection = new DeviceConnection(
@@ -91,6 +99,8 @@ export class SyncSocketServer implements OnApplicationShutdown {
       ws.close(CloseCodes.goingAway, 'server stopping');
       return;
     }
+    // A registered device's subscriptions (SubscribeToDataset) apply to its socket from the start.
+    for (const name of datasets) connection.subscriptions.add(name);
     this.registry.add(connection);
     connection.closeAtExpiry(device.identity.expiresAt - now);
     ws.on('message', (data, isBinary) => {

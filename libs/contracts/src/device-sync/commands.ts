@@ -1,4 +1,4 @@
-import { restJsonApi } from '../operations';
+import { internalOperation, restJsonApi } from '../operations';
 import * as W from './wire-types';
 
 const sync = restJsonApi('device-sync', 'cognito-sync');
@@ -105,5 +105,14 @@ export const DeviceSyncOperations = {
     'GetCognitoEvents',
     'admin',
     { method: 'GET', path: `${POOL}/events`, rateLimit: 'CognitoSync' },
+  ),
+  /**
+   * The device gateway, for a socket opened with `deviceId`: the registered device's subscriptions
+   * when it is the identity's; NotAuthorizedException when it is another identity's.
+   */
+  GetDeviceSubscriptions: internalOperation<W.DeviceSubscriptionsQuery, W.DeviceSubscriptionsResult>()(
+    'device-sync',
+    'GetDeviceSubscriptions',
+    ['NotAuthorizedException'],
   ),
 };

@@ -185,3 +185,17 @@ export interface GetCognitoEventsRequest {
 export interface GetCognitoEventsResponse {
   Events: CognitoEvents;
 }
+
+/** The device gateway's question when a socket names a `deviceId` (bus only, not an AWS operation). */
+export interface DeviceSubscriptionsQuery {
+  identityPoolId: string;
+  identityId: string;
+  deviceId: string;
+}
+
+export interface DeviceSubscriptionsResult {
+  /** False for an id no device was registered under: the socket keeps it as a label only. */
+  registered: boolean;
+  /** The datasets the registered device is subscribed to (SubscribeToDataset). */
+  datasets: string[];
+}

@@ -1,0 +1,36 @@
+import { Controller, INestMicroservice, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { CommandEnvelope, DeviceSyncOperations, DeviceSyncWire as W } from '@idfed/contracts';
+import { InProcessBus, InProcessServer, ServiceError } from '@idfed/messaging';
+
+/** The devices device sync knows in these tests: id -> owner and subscriptions. */
+export const deviceSyncState: {
+  devices: Map<string, { identityPoolId: string; identityId: string; datasets: string[] }>;
+} = { devices: new Map() };
+
+/** Device sync as the device gateway asks it: a socket's registered device and its subscriptions. */
+@Controller()
+class DeviceSyncDouble {
+  @MessagePattern(DeviceSyncOperations.GetDeviceSubscriptions.pattern)
+  subscriptions(@Payload() e: CommandEnvelope<W.DeviceSubscriptionsQuery>): W.DeviceSubscriptionsResult {
+    const device = deviceSyncState.devices.get(e.payload.deviceId);
+    if (!device) return { registered: false, datasets: [] };
+    if (device.identityId !== e.payload.identityId || device.identityPoolId !== e.payload.identityPoolId) {
+      throw new ServiceError('NotAuthorizedException', 'another identity');
+    }
+    return { registered: true, datasets: device.datasets };
+  }
+}
+
+@Module({ controllers: [DeviceSyncDouble] })
+class DeviceSyncDoubleModule {}
+
+export async function startDeviceSyncDouble(bus: InProcessBus): Promise<INestMicroservice> {
+  const app = await NestFactory.createMicroservice(DeviceSyncDoubleModule, {
+    strategy: new InProcessServer('device-sync', bus),
+    logger: false,
+  });
+  await app.listen();
+  return app;
+}

@@ -1,0 +1,100 @@
+import {
+  ListRecordsCommand,
+  RegisterDeviceCommand,
+  SetIdentityPoolConfigurationCommand,
+  SubscribeToDatasetCommand,
+  UpdateRecordsCommand,
+} from '@aws-sdk/client-cognito-sync';
+import { randomBytes } from 'node:crypto';
+import {
+  connectDevice,
+  DeviceSocket,
+  openDevice,
+  presignSyncUrl,
+} from '../apps/device-gateway/test/device-client';
+import { e2eSystem } from './support/e2e-context';
+import { Credentials, syncIdentities } from './support/sync-identities';
+
+/**
+ * A socket opened with the `deviceId` RegisterDevice gave: it takes up the device's
+ * SubscribeToDataset subscriptions without a subscribe frame, is told of another device's
+ * UpdateRecords and not of its own; another identity naming that device is refused with 403.
+ */
+describe('device gateway with registered devices', () => {
+  const system = e2eSystem();
+  const ids = syncIdentities(system);
+  const sockets: DeviceSocket[] = [];
+
+  afterAll(() => {
+    for (const socket of sockets) socket.ws.terminate();
+  });
+
+  async function write(credentials: Credentials, where: object, key: string, deviceId: string) {
+    const client = ids.syncAs(credentials);
+    const listed = await client.send(new ListRecordsCommand({ ...where } as never));
+    const current = listed.Records?.find((r) => r.Key === key)?.SyncCount ?? 0;
+    await client.send(
+      new UpdateRecordsCommand({
+        ...where,
+        SyncSessionToken: listed.SyncSessionToken,
+        DeviceId: deviceId,
+        RecordPatches: [
+          { Op: 'replace', Key: key, Value: randomBytes(4).toString('hex'), SyncCount: current },
+        ],
+      } as never),
+    );
+  }
+
+  it("takes up a registered device's subscriptions and refuses it to another identity", async () => {
+    const pool = await ids.poolWithGuestRole('gateway-devices', ['cognito-sync:*']);
+    await ids.syncAdmin.send(
+      new SetIdentityPoolConfigurationCommand({
+        IdentityPoolId: pool.poolId,
+        PushSync: {
+          ApplicationArns: ['arn:aws:sns:us-east-1:123456789012:app/GCM/notes'],
+          RoleArn: 'arn:aws:iam::123456789012:role/push',
+        },
+      }),
+    );
+    const me = await ids.guest(pool.poolId);
+    const own = { IdentityPoolId: pool.poolId, IdentityId: me.identityId };
+    const mine = ids.syncAs(me.credentials);
+    const { DeviceId: phoneId } = await mine.send(
+      new RegisterDeviceCommand({
+        ...own,
+        Platform: 'GCM',
+        Token: `fcm:${randomBytes(30).toString('base64url')}`,
+      }),
+    );
+    await mine.send(new SubscribeToDatasetCommand({ ...own, DatasetName: 'settings', DeviceId: phoneId }));
+
+    const gateway = system.deviceGateways[0];
+    const phone = await openDevice(await presignSyncUrl(gateway, me.credentials, { deviceId: phoneId }));
+    sockets.push(phone);
+    const where = { ...own, DatasetName: 'settings' };
+    await write(me.credentials, where, 'theme', 'laptop');
+    expect(await phone.next()).toEqual({
+      source: 'cognito-sync',
+      type: 'SyncTrigger',
+      identityPoolId: pool.poolId,
+      identityId: me.identityId,
+      datasetName: 'settings',
+      syncCount: 1,
+    });
+    // The phone's own change is not pushed back to it; the laptop's next one is.
+    await write(me.credentials, where, 'volume', phoneId!);
+    await write(me.credentials, where, 'theme', 'laptop');
+    expect(await phone.next()).toMatchObject({ type: 'SyncTrigger', syncCount: 3 });
+
+    const stranger = await ids.guest(pool.poolId);
+    const refused = await connectDevice(
+      await presignSyncUrl(gateway, stranger.credentials, { deviceId: phoneId }),
+    );
+    expect(refused).toMatchObject({ ok: false, status: 403 });
+    if (!refused.ok) {
+      expect(JSON.parse(refused.body)).toEqual({
+        message: 'deviceId names a device registered to another identity.',
+      });
+    }
+  });
+});
