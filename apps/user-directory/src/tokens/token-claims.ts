@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isVerified } from '../users/verified-flag';
 
 /** A group the user is in, as far as tokens care. */
 export interface GroupClaim {
@@ -67,7 +68,7 @@ const NUMBER_ATTRIBUTES = new Set(['updated_at']);
 const EXCLUDED = new Set(['sub']);
 
 function claimValue(name: string, value: string): string | boolean | number {
-  if (BOOLEAN_ATTRIBUTES.has(name)) return value === 'true';
+  if (BOOLEAN_ATTRIBUTES.has(name)) return isVerified(value);
   if (NUMBER_ATTRIBUTES.has(name) && /^\d+$/.test(value)) return Number(value);
   return value;
 }

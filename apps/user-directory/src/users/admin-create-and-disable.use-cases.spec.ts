@@ -84,6 +84,18 @@ describe('AdminCreateUser', () => {
     expect(answer.User).toMatchObject({ Username: 'ann', UserStatus: 'FORCE_CHANGE_PASSWORD' });
   });
 
+  // Cognito keeps a verified flag as given in any letter case (amplify-js#8205: GetUser answered `True`).
+  it('stores email_verified=True as given, in the one inserted row', async () => {
+    const d = doubles();
+    const attrs = [...request.UserAttributes, { Name: 'email_verified', Value: 'True' }];
+    const answer = await useCase(d).execute({ ...request, UserAttributes: attrs }, meta);
+    expect(d.users.insert).toHaveBeenCalledWith(
+      expect.objectContaining({ attributes: { email: 'ann@example.com', email_verified: 'True' } }),
+      tx,
+    );
+    expect(answer.User?.Attributes).toContainEqual({ Name: 'email_verified', Value: 'True' });
+  });
+
   it('answers UsernameExistsException for a taken name, inviting nobody', async () => {
     const d = doubles(undefined, {}, 'exists');
     expect(await outcome(useCase(d).execute(request, meta))).toBe('UsernameExistsException');

@@ -1,6 +1,7 @@
 import { CognitoErrors } from '../common/cognito-errors';
 import { PoolConfig } from '../pools/pool-config';
 import { aliasKey as toAliasKey } from './user-keys';
+import { isVerified } from './verified-flag';
 
 /** The two attributes Cognito verifies with a code, and their flags. */
 export const VERIFIABLE = ['email', 'phone_number'] as const;
@@ -53,7 +54,7 @@ export function applyAttributeChanges(
   for (const name of VERIFIABLE) {
     if (!(name in updates) || updates[name] === state.attributes[name]) continue;
     const flag = `${name}_verified`;
-    if (updates[flag] === 'true') continue;
+    if (isVerified(updates[flag])) continue;
     attributes[flag] = 'false';
     if (config.autoVerifiedAttributes.includes(name)) toVerify.push(name);
     if (alias === name) aliasKey = toAliasKey(updates[name]);

@@ -1,16 +1,16 @@
 import { AttributeType } from '@idfed/contracts';
 import { CognitoErrors } from '../common/cognito-errors';
 import { isKnownAttribute, PoolConfig } from '../pools/pool-config';
+import { isFlagValue, VERIFIED_FLAGS } from './verified-flag';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+[0-9]{4,15}$/;
 
-const VERIFIED_FLAGS = new Set(['email_verified', 'phone_number_verified']);
-
 /**
  * Checks an attribute list against the pool's schema and returns it as a map. Attributes a user
  * may not set themselves (sub, the *_verified flags) are refused, as Cognito does; an
- * administrator (`admin`) may set the verified flags, to 'true' or 'false'.
+ * administrator (`admin`) may set the verified flags, to 'true' or 'false' in any letter case
+ * (kept as given, as Cognito keeps it).
  */
 export function userAttributesFromRequest(
   config: PoolConfig,
@@ -26,7 +26,7 @@ export function userAttributesFromRequest(
       throw CognitoErrors.invalidParameter(`Cannot modify the non-mutable attribute ${Name}`);
     }
     const value = Value ?? '';
-    if (VERIFIED_FLAGS.has(Name) && value !== 'true' && value !== 'false') {
+    if (VERIFIED_FLAGS.has(Name) && !isFlagValue(value)) {
       throw CognitoErrors.invalidParameter(`${Name} must be true or false.`);
     }
     if (value.length > 2048) throw CognitoErrors.invalidParameter(`${Name}: value is too long`);

@@ -10,6 +10,7 @@ import { CodePurpose, VerificationCodeEntity } from '../database/entities';
 import { PoolConfig } from '../pools/pool-config';
 import { CodeDigest } from './secrets-at-rest';
 import { maskDestination } from './user-attributes';
+import { isVerified } from './verified-flag';
 import { VerificationCodesRepository } from './verification-codes.repository';
 
 /**
@@ -41,10 +42,10 @@ export function confirmationChannel(
  * unverified address would let whoever typed that address take the account.
  */
 export function recoveryChannel(attributes: Record<string, string>): CodeChannel | undefined {
-  if (attributes.email && attributes.email_verified === 'true') {
+  if (attributes.email && isVerified(attributes.email_verified)) {
     return { medium: 'EMAIL', attribute: 'email', destination: attributes.email };
   }
-  if (attributes.phone_number && attributes.phone_number_verified === 'true') {
+  if (attributes.phone_number && isVerified(attributes.phone_number_verified)) {
     return { medium: 'SMS', attribute: 'phone_number', destination: attributes.phone_number };
   }
   return undefined;
