@@ -1,4 +1,5 @@
 import {
+  BulkPublishCommand,
   DeleteDatasetCommand,
   ListRecordsCommand,
   SetIdentityPoolConfigurationCommand,
@@ -111,5 +112,58 @@ describe('Cognito streams on Kafka', () => {
       record({ operation: 'remove', syncCount: expect.any(Number) as unknown, kinesisSyncRecords: [] }),
     ]);
     expect(observer.seen.filter((e) => e.value.identityPoolId === quiet.poolId)).toEqual([]);
+  });
+
+  it('bulk publishes every live dataset of the pool, with all its records', async () => {
+    const pool = await streamingPool('streams-bulk-kafka', 'DISABLED');
+    const [a, b] = [await sync.guest(pool.poolId), await sync.guest(pool.poolId)];
+    for (const [who, dataset] of [
+      [a, 'one'],
+      [a, 'two'],
+      [b, 'one'],
+    ] as const) {
+      const client = sync.syncAs(who.credentials);
+      const ids = { IdentityPoolId: pool.poolId, IdentityId: who.identityId, DatasetName: dataset };
+      const listed = await client.send(new ListRecordsCommand(ids));
+      await client.send(
+        new UpdateRecordsCommand({
+          ...ids,
+          SyncSessionToken: listed.SyncSessionToken,
+          RecordPatches: [{ Op: 'replace', Key: `${dataset}-key`, Value: who.identityId, SyncCount: 0 }],
+        }),
+      );
+    }
+    // Written while streams were off: nothing on the stream yet.
+    expect(observer.seen.filter((e) => e.value.identityPoolId === pool.poolId)).toEqual([]);
+    await sync.syncAdmin.send(
+      new SetIdentityPoolConfigurationCommand({
+        IdentityPoolId: pool.poolId,
+        CognitoStreams: {
+          StreamingStatus: 'ENABLED',
+          StreamName: streamName,
+          RoleArn: `arn:aws:iam::${system.commonEnv.IDFED_ACCOUNT_ID ?? '000000000000'}:role/streams`,
+        },
+      }),
+    );
+    await sync.syncAdmin.send(new BulkPublishCommand({ IdentityPoolId: pool.poolId }));
+    const published = () =>
+      observer.seen.filter((e) => e.topic === topic && e.value.identityPoolId === pool.poolId);
+    await observer.waitFor(() => published().length >= 3);
+    expect(
+      published()
+        .map((e) => [
+          e.key,
+          e.value.dataSetName,
+          e.value.operation,
+          (e.value.kinesisSyncRecords as { key: string; value: string }[]).map((r) => [r.key, r.value]),
+        ])
+        .sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y))),
+    ).toEqual(
+      [
+        [a.identityId, 'one', 'replace', [['one-key', a.identityId]]],
+        [a.identityId, 'two', 'replace', [['two-key', a.identityId]]],
+        [b.identityId, 'one', 'replace', [['one-key', b.identityId]]],
+      ].sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y))),
+    );
   });
 });

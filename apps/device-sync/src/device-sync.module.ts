@@ -24,6 +24,7 @@ import { PoolConfigurationsRepository } from './pools/pool-configurations.reposi
 import { RecordsRepository } from './records/records.repository';
 import { SyncSessionTokens } from './sessions/sync-session.tokens';
 import { SyncSessionsRepository } from './sessions/sync-sessions.repository';
+import { BulkPublishesRepository } from './streams/bulk-publishes.repository';
 import { CognitoStreams } from './streams/cognito-streams';
 import { SyncTrigger } from './sync-trigger/sync-trigger';
 import { SyncTriggerClient } from './sync-trigger/sync-trigger.client';
@@ -81,6 +82,7 @@ export const DeviceSyncModule = {
         PushDeliveryWorker,
         { provide: PushProviders, useFactory: () => PushProviders.fromEnv(options.env.push) },
         { provide: PUSH_RETRY_POLICY, useValue: options.env.push },
+        BulkPublishesRepository,
         ...peerBusProviders('device-sync', options.transport, options.env.requestTimeoutMs),
       ],
     });

@@ -13,6 +13,8 @@ import { SubscribeToDatasetUseCase } from './devices/subscribe-to-dataset.use-ca
 import { UnsubscribeFromDatasetUseCase } from './devices/unsubscribe-from-dataset.use-case';
 import { ListRecordsUseCase } from './records/list-records.use-case';
 import { UpdateRecordsUseCase } from './records/update-records.use-case';
+import { BulkPublishUseCase } from './streams/bulk-publish.use-case';
+import { GetBulkPublishDetailsUseCase } from './streams/get-bulk-publish-details.use-case';
 import { DescribeIdentityPoolUsageUseCase } from './usage/describe-identity-pool-usage.use-case';
 import { DescribeIdentityUsageUseCase } from './usage/describe-identity-usage.use-case';
 import { ListIdentityPoolUsageUseCase } from './usage/list-identity-pool-usage.use-case';
@@ -35,4 +37,6 @@ export const deviceSyncOperations: OperationBinding[] = [
   serve(O.SetCognitoEvents, SetCognitoEventsUseCase),
   serve(O.GetCognitoEvents, GetCognitoEventsUseCase),
   serve(O.GetDeviceSubscriptions, GetDeviceSubscriptionsUseCase),
+  serve(O.BulkPublish, BulkPublishUseCase),
+  serve(O.GetBulkPublishDetails, GetBulkPublishDetailsUseCase),
 ];

@@ -13,6 +13,16 @@ export const SyncErrors = {
   deviceNotFound: (deviceId: string) =>
     new ServiceError('ResourceNotFoundException', `Device ${deviceId} does not exist for this identity.`),
   invalidConfiguration: (message: string) => new ServiceError('InvalidConfigurationException', message),
+  bulkPublishInProgress: (identityPoolId: string) =>
+    new ServiceError(
+      'DuplicateRequestException',
+      `A bulk publish of identity pool ${identityPoolId} is in progress.`,
+    ),
+  alreadyStreamed: (identityPoolId: string) =>
+    new ServiceError(
+      'AlreadyStreamedException',
+      `Identity pool ${identityPoolId} was bulk published in the last 24 hours; one bulk publish is allowed per 24 hours.`,
+    ),
   conflict: (message: string) => new ServiceError('ResourceConflictException', message),
   limitExceeded: (message: string) => new ServiceError('LimitExceededException', message),
   invalidLambdaOutput: (message: string) => new ServiceError('InvalidLambdaFunctionOutputException', message),

@@ -9,6 +9,7 @@ import { PoolConfigurations1764115200402 } from './migrations/1764115200402-Pool
 import { DevicesAndSubscriptions1764115200403 } from './migrations/1764115200403-DevicesAndSubscriptions';
 import { PushDeliveries1764115200404 } from './migrations/1764115200404-PushDeliveries';
 import { CognitoEvents1764115200420 } from './migrations/1764115200420-CognitoEvents';
+import { BulkPublishes1764115200421 } from './migrations/1764115200421-BulkPublishes';
 import { DEVICE_SYNC_SCHEMA } from './schema';
 
 /** In the order they apply. */
@@ -22,4 +23,5 @@ export const deviceSyncMigrations = [
   DevicesAndSubscriptions1764115200403,
   PushDeliveries1764115200404,
   CognitoEvents1764115200420,
+  BulkPublishes1764115200421,
 ];

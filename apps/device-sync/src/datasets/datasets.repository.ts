@@ -169,6 +169,22 @@ export class DatasetsRepository {
     return rows.length > max ? { page, next: page[page.length - 1].datasetName } : { page };
   }
 
+  /** One page of a pool's live datasets, in (identity, name) order, after the given one. */
+  async pageLiveOfPool(
+    identityPoolId: string,
+    after: { identityId: string; datasetName: string } | undefined,
+    max: number,
+    tx: Transaction,
+  ): Promise<DatasetRow[]> {
+    const rows: Raw[] = await tx.query(
+      `SELECT ${DATASET_COLUMNS} FROM device_sync.datasets
+       WHERE identity_pool_id = $1 AND live AND ($2::text IS NULL OR (identity_id, dataset_name) > ($2, $3))
+       ORDER BY identity_id, dataset_name LIMIT $4`,
+      [identityPoolId, after?.identityId ?? null, after?.datasetName ?? null, max],
+    );
+    return rows.map(datasetFromRow);
+  }
+
   /** Live datasets of the identity that an identity merge brought here from `datasetName`. */
   async mergedNames(
     identityId: string,

@@ -42,6 +42,16 @@ export class RecordsRepository {
     return new Map(rows.map((r) => [r.record_key as string, recordFromRow(r)]));
   }
 
+  /** Every record of a dataset (tombstones included), by key. */
+  async allOf(identityId: string, datasetName: string, tx: Transaction): Promise<RecordRow[]> {
+    const rows: Raw[] = await tx.query(
+      `SELECT ${RECORD_COLUMNS} FROM device_sync.records WHERE identity_id = $1 AND dataset_name = $2
+       ORDER BY record_key`,
+      [identityId, datasetName],
+    );
+    return rows.map(recordFromRow);
+  }
+
   /** Writes records as given (a null value is a tombstone). */
   async upsert(
     identityId: string,

@@ -31,8 +31,20 @@ export class CognitoStreams {
   ) {}
 
   async publish(sync: DatasetSync, correlationId: string, tx: Transaction): Promise<void> {
-    const streams = (await this.pools.find(sync.identityPoolId, tx))?.cognitoStreams;
-    if (streams?.streamingStatus !== 'ENABLED' || !streams.streamName) return;
+    const topic = await this.topicOf(sync.identityPoolId, tx);
+    if (topic) await this.write(topic, sync, correlationId, tx);
+  }
+
+  /** The pool's stream topic while its streams are enabled. */
+  async topicOf(identityPoolId: string, tx: Transaction): Promise<string | undefined> {
+    const streams = (await this.pools.find(identityPoolId, tx))?.cognitoStreams;
+    return streams?.streamingStatus === 'ENABLED' && streams.streamName
+      ? streamTopicFor(streams.streamName)
+      : undefined;
+  }
+
+  /** One stream record of `sync`, added to the outbox for `topic`. */
+  async write(topic: string, sync: DatasetSync, correlationId: string, tx: Transaction): Promise<void> {
     const record: CognitoStreamRecord = {
       identityPoolId: sync.identityPoolId,
       identityId: sync.identityId,
@@ -52,7 +64,7 @@ export class CognitoStreams {
       syncCount: sync.syncCount,
     };
     await this.outbox.add(tx, {
-      topic: streamTopicFor(streams.streamName),
+      topic,
       key: sync.identityId,
       payload: record,
       correlationId,

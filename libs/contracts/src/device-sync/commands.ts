@@ -14,9 +14,8 @@ const PAGE = { NextToken: 'nextToken', MaxResults: 'maxResults' } as const;
  * credentials where its role allows `cognito-sync:<Operation>` (checked at the gateway, the
  * identity again here); the pool-wide usage operations, the pool's configuration and its Cognito
  * events (SetCognitoEvents, GetCognitoEvents: the pool's SyncTrigger) take the admin key only, as
- * AWS gives them to developer credentials. Devices register and subscribe with the identity's
- * credentials (or the admin key). Streams' bulk publishing (BulkPublish, GetBulkPublishDetails) is
- * not served yet: it is left out, so it answers UnknownOperationException.
+ * AWS gives them to developer credentials, as do streams' bulk publishing (BulkPublish,
+ * GetBulkPublishDetails).
  */
 export const DeviceSyncOperations = {
   ListDatasets: sync.operation<W.ListDatasetsRequest, W.ListDatasetsResponse>()('ListDatasets', 'signed', {
@@ -114,5 +113,15 @@ export const DeviceSyncOperations = {
     'device-sync',
     'GetDeviceSubscriptions',
     ['NotAuthorizedException'],
+  ),
+  BulkPublish: sync.operation<W.BulkPublishRequest, W.BulkPublishResponse>()('BulkPublish', 'admin', {
+    method: 'POST',
+    path: `${POOL}/bulkpublish`,
+    rateLimit: 'CognitoSync',
+  }),
+  GetBulkPublishDetails: sync.operation<W.BulkPublishRequest, W.GetBulkPublishDetailsResponse>()(
+    'GetBulkPublishDetails',
+    'admin',
+    { method: 'POST', path: `${POOL}/getBulkPublishDetails`, rateLimit: 'CognitoSync' },
   ),
 };

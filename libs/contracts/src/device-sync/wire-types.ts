@@ -199,3 +199,21 @@ export interface DeviceSubscriptionsResult {
   /** The datasets the registered device is subscribed to (SubscribeToDataset). */
   datasets: string[];
 }
+
+export interface BulkPublishRequest {
+  IdentityPoolId: string;
+}
+
+export interface BulkPublishResponse {
+  IdentityPoolId: string;
+}
+
+export type BulkPublishStatus = 'NOT_STARTED' | 'IN_PROGRESS' | 'FAILED' | 'SUCCEEDED';
+
+export interface GetBulkPublishDetailsResponse {
+  IdentityPoolId: string;
+  BulkPublishStartTime?: number;
+  BulkPublishCompleteTime?: number;
+  BulkPublishStatus: BulkPublishStatus;
+  FailureMessage?: string;
+}
