@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import {
   AdminCreateUserCommand,
   AdminGetUserCommand,
@@ -9,8 +10,16 @@ import {
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   ForgotPasswordCommand,
+  InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { codeSentTo, cognitoAdmin, cognitoPublic, e2eSystem, mailboxMark } from './support/e2e-context';
+import {
+  codeSentTo,
+  cognitoAdmin,
+  cognitoPublic,
+  e2eSystem,
+  mailboxMark,
+  messageSentTo,
+} from './support/e2e-context';
 import { expectAwsError } from '../libs/testing/src/aws-errors';
 
 const attr = (attributes: AttributeType[] | undefined, name: string) =>
@@ -40,7 +49,11 @@ describe('user directory answers as AWS does', () => {
       new CreateUserPoolClientCommand({
         UserPoolId: poolId,
         ClientName: 'app',
-        ExplicitAuthFlows: ['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+        ExplicitAuthFlows: [
+          'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+          'ALLOW_USER_PASSWORD_AUTH',
+          'ALLOW_REFRESH_TOKEN_AUTH',
+        ],
       }),
     );
     clientId = UserPoolClient!.ClientId!;
@@ -169,6 +182,93 @@ describe('user directory answers as AWS does', () => {
           }),
         ),
         'InvalidParameterException',
+      );
+      await expectAwsError(
+        admin.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: username })),
+        'UserNotFoundException',
+      );
+    });
+  });
+
+  /*
+   * AdminCreateUser without an address to invite (issue 13, observed on AWS): a user with neither
+   * email nor phone, or one without a phone for the default SMS invitation, is created in
+   * FORCE_CHANGE_PASSWORD and nothing is sent. A medium named in DesiredDeliveryMediums that the
+   * user has no address for is refused by AWS with InvalidParameterException "No email provided
+   * but desired delivery medium was Email" (rahulpsd18/cognito-backup-restore#25).
+   */
+  describe('AdminCreateUser with no address for the invitation', () => {
+    const temporaryPassword = 'Temp-Passw0rd!1';
+    const mailboxSince = (mark: number) => {
+      try {
+        return readFileSync(system.mailbox, 'utf8').trim().split('\n').filter(Boolean).slice(mark);
+      } catch {
+        return [];
+      }
+    };
+
+    it.each([
+      ['neither email nor phone', 'bare', []],
+      ['only an email (the default medium is SMS)', 'email-only', ['email']],
+    ])(
+      'a user with %s is created in FORCE_CHANGE_PASSWORD and invited by nothing, as on AWS',
+      async (_what, prefix, kinds) => {
+        const username = `${prefix}-${stamp}`;
+        const mark = mailboxMark(system);
+        const { User } = await admin.send(
+          new AdminCreateUserCommand({
+            UserPoolId: poolId,
+            Username: username,
+            TemporaryPassword: temporaryPassword,
+            UserAttributes: kinds.map(() => ({ Name: 'email', Value: `${username}@example.com` })),
+          }),
+        );
+        expect(User).toMatchObject({
+          Username: username,
+          UserStatus: 'FORCE_CHANGE_PASSWORD',
+          Enabled: true,
+        });
+
+        // A control invitation by email after it: once it has arrived, an invitation for the first
+        // user would have arrived too (both are sent before AdminCreateUser answers).
+        const control = `control-${prefix}-${stamp}`;
+        await admin.send(
+          new AdminCreateUserCommand({
+            UserPoolId: poolId,
+            Username: control,
+            TemporaryPassword: temporaryPassword,
+            DesiredDeliveryMediums: ['EMAIL'],
+            UserAttributes: [{ Name: 'email', Value: `${control}@example.com` }],
+          }),
+        );
+        expect(await messageSentTo(`${control}@example.com`, system, { after: mark })).toContain(control);
+        expect(mailboxSince(mark).filter((line) => line.includes(`username is ${username} `))).toEqual([]);
+
+        const { ChallengeName } = await app.send(
+          new InitiateAuthCommand({
+            ClientId: clientId,
+            AuthFlow: 'USER_PASSWORD_AUTH',
+            AuthParameters: { USERNAME: username, PASSWORD: temporaryPassword },
+          }),
+        );
+        expect(ChallengeName).toBe('NEW_PASSWORD_REQUIRED');
+      },
+    );
+
+    it('EMAIL desired for a user with only a phone: InvalidParameterException as on AWS, nobody created', async () => {
+      const username = `no-email-${stamp}`;
+      await expectAwsError(
+        admin.send(
+          new AdminCreateUserCommand({
+            UserPoolId: poolId,
+            Username: username,
+            TemporaryPassword: temporaryPassword,
+            DesiredDeliveryMediums: ['EMAIL', 'SMS'],
+            UserAttributes: [{ Name: 'phone_number', Value: '+15555550177' }],
+          }),
+        ),
+        'InvalidParameterException',
+        'No email provided but desired delivery medium was Email',
       );
       await expectAwsError(
         admin.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: username })),

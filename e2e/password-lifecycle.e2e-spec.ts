@@ -387,13 +387,15 @@ describe('password lifecycle', () => {
       expect((await passwordAuth('generated', second)).ChallengeName).toBe('NEW_PASSWORD_REQUIRED');
     });
 
-    it('refuses an invitation nobody can receive, and creates no user', async () => {
-      // SMS is the default medium; this user has only an email.
+    it('refuses an invitation by a medium the user has no address for, and creates no user', async () => {
+      // SMS asked for explicitly; this user has only an email. (With no DesiredDeliveryMediums AWS
+      // creates such a user uninvited: e2e/aws-compat-users.)
       await expectAwsError(
         admin.send(
           new AdminCreateUserCommand({
             UserPoolId: poolId,
             Username: 'unreachable',
+            DesiredDeliveryMediums: ['SMS'],
             UserAttributes: [{ Name: 'email', Value: `unreachable.${stamp}@example.com` }],
           }),
         ),

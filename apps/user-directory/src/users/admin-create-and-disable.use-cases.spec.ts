@@ -96,6 +96,65 @@ describe('AdminCreateUser', () => {
     expect(answer.User?.Attributes).toContainEqual({ Name: 'email_verified', Value: 'True' });
   });
 
+  describe('invitations as AWS sends them (issue 13)', () => {
+    const bare = { UserPoolId: 'us-east-1_Spec1', Username: 'ann', TemporaryPassword: 'Temp-Passw0rd!' };
+
+    // Observed on AWS (issue 13): no email and no phone, no MessageAction: created, nobody invited.
+    it.each([
+      ['neither email nor phone', []],
+      ['only an email (the default medium is SMS)', [{ Name: 'email', Value: 'ann@example.com' }]],
+    ])('creates a user with %s in FORCE_CHANGE_PASSWORD, sending nothing', async (_what, attrs) => {
+      const d = doubles();
+      const answer = await useCase(d).execute({ ...bare, UserAttributes: attrs }, meta);
+      expect(d.users.insert).toHaveBeenCalledWith(
+        expect.objectContaining({ status: 'FORCE_CHANGE_PASSWORD' }),
+        tx,
+      );
+      expect(d.outbox.add).toHaveBeenCalledTimes(1);
+      expect(d.sender.send).not.toHaveBeenCalled();
+      expect(answer.User).toMatchObject({ Username: 'ann', UserStatus: 'FORCE_CHANGE_PASSWORD' });
+    });
+
+    it('invites a user with a phone by the SMS default', async () => {
+      const d = doubles();
+      await useCase(d).execute(
+        { ...bare, UserAttributes: [{ Name: 'phone_number', Value: '+15555550100' }] },
+        meta,
+      );
+      expect(d.sender.send).toHaveBeenCalledWith(
+        expect.objectContaining({ medium: 'SMS', to: '+15555550100' }),
+      );
+    });
+
+    // AWS: InvalidParameterException "No email provided but desired delivery medium was Email" for
+    // ['EMAIL','SMS'] and a user with a phone only (rahulpsd18/cognito-backup-restore#25).
+    it('refuses an explicitly desired medium the user has no address for, creating and sending nothing', async () => {
+      const d = doubles();
+      const call = useCase(d).execute(
+        {
+          ...bare,
+          UserAttributes: [{ Name: 'phone_number', Value: '+15555550100' }],
+          DesiredDeliveryMediums: ['EMAIL', 'SMS'],
+        },
+        meta,
+      );
+      await expect(call).rejects.toMatchObject({
+        errorName: 'InvalidParameterException',
+        message: 'No email provided but desired delivery medium was Email',
+      });
+      expect(d.users.insert).not.toHaveBeenCalled();
+      expect(d.sender.send).not.toHaveBeenCalled();
+    });
+
+    it('resends to a user with no address without sending anything', async () => {
+      const user = aUser({ status: 'FORCE_CHANGE_PASSWORD', attributes: {} });
+      const d = doubles(user);
+      await useCase(d).execute({ ...bare, MessageAction: 'RESEND' }, meta);
+      expect(d.users.update).toHaveBeenCalledWith(user.sub, expect.anything(), tx);
+      expect(d.sender.send).not.toHaveBeenCalled();
+    });
+  });
+
   it('answers UsernameExistsException for a taken name, inviting nobody', async () => {
     const d = doubles(undefined, {}, 'exists');
     expect(await outcome(useCase(d).execute(request, meta))).toBe('UsernameExistsException');

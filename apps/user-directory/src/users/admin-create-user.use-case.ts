@@ -32,10 +32,17 @@ const MEDIUM_ATTRIBUTE: Record<DeliveryMediumType, 'email' | 'phone_number'> = {
   SMS: 'phone_number',
 };
 
+/** AWS's words for an explicitly desired medium the user has no address for (the SMS one by analogy). */
+const MISSING_ADDRESS: Record<DeliveryMediumType, string> = {
+  EMAIL: 'No email provided but desired delivery medium was Email',
+  SMS: 'No phone_number provided but desired delivery medium was Sms',
+};
+
 /**
  * AdminCreateUser: a user in FORCE_CHANGE_PASSWORD with a temporary password (the one given, or a
  * generated one that meets the policy), invited by the desired media (SMS by default, as Cognito)
- * unless MessageAction is SUPPRESS. RESEND gives a not-yet-signed-in user a new invitation.
+ * unless MessageAction is SUPPRESS; a user with no address for the default medium is created
+ * uninvited, as AWS does. RESEND gives a not-yet-signed-in user a new invitation.
  */
 @Injectable()
 export class AdminCreateUserUseCase implements OperationHandler<
@@ -155,15 +162,28 @@ export class AdminCreateUserUseCase implements OperationHandler<
     return { User: toUserType(user) };
   }
 
-  /** One invitation per desired medium the user has an address for; none at all is an error. */
+  /**
+   * The invitations, as AWS sends them. Without DesiredDeliveryMediums AWS uses its SMS default
+   * only when the user has a phone number: a user with no phone (or neither email nor phone) is
+   * created without an invitation. A medium the request names explicitly must have its
+   * attribute: AWS answers `InvalidParameterException: No email provided but desired delivery
+   * medium was Email` (rahulpsd18/cognito-backup-restore#25, ['EMAIL','SMS'] for a user with a
+   * phone and no email), before sending anything.
+   */
   private invitations(
     poolId: string,
     req: AdminCreateUserRequest,
     attributes: Record<string, string>,
     temporaryPassword: string,
   ): OutgoingMessage[] {
-    const mediums = req.DesiredDeliveryMediums?.length ? req.DesiredDeliveryMediums : (['SMS'] as const);
-    const messages = [...new Set(mediums)]
+    const requested = req.DesiredDeliveryMediums?.length
+      ? [...new Set(req.DesiredDeliveryMediums)]
+      : undefined;
+    for (const medium of requested ?? []) {
+      if (!attributes[MEDIUM_ATTRIBUTE[medium]])
+        throw CognitoErrors.invalidParameter(MISSING_ADDRESS[medium]);
+    }
+    return (requested ?? (['SMS'] as const))
       .filter((medium) => attributes[MEDIUM_ATTRIBUTE[medium]])
       .map((medium) =>
         invitationMessage(
@@ -174,9 +194,5 @@ export class AdminCreateUserUseCase implements OperationHandler<
           req.Username,
         ),
       );
-    if (messages.length === 0) {
-      throw CognitoErrors.invalidParameter('User has no attribute matching desired delivery mediums');
-    }
-    return messages;
   }
 }
