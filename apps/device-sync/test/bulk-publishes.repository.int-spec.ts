@@ -1,18 +1,14 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { Client } from 'pg';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { migrateServiceSchema, serviceDataSourceOptions } from '@idfed/persistence';
-import { deviceSyncMigrations } from '../src/database/migrations';
-import { DEVICE_SYNC_SCHEMA } from '../src/database/schema';
 import { BulkPublishesRepository } from '../src/streams/bulk-publishes.repository';
+import { DeviceSyncTestDatabase } from './support/device-sync-test-database';
 
 /**
  * Bulk publishes on a real PostgreSQL: of many callers starting one pool's bulk publish at once,
  * exactly one starts it; a failed or abandoned one may start again, a success only after a day.
  */
 describe('BulkPublishesRepository on PostgreSQL', () => {
-  const dbName = `idfed_ds_bulk_${Date.now()}_${randomBytes(3).toString('hex')}`;
-  let serverUrl: string;
+  const db = new DeviceSyncTestDatabase('bulk');
   let ds: DataSource;
   let repository: BulkPublishesRepository;
   const newPool = () => `us-east-1:${randomUUID()}`;
@@ -23,33 +19,12 @@ describe('BulkPublishesRepository on PostgreSQL', () => {
     repository.claim(pool, at, new Date(at.getTime() - 24 * 3600_000), new Date(at.getTime() - 600_000));
 
   beforeAll(async () => {
-    serverUrl = process.env.IDFED_TEST_DATABASE_URL!;
-    const c = new Client({ connectionString: serverUrl });
-    await c.connect();
-    await c.query(`CREATE DATABASE "${dbName}"`);
-    await c.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${dbName}`;
-    ds = new DataSource(
-      serviceDataSourceOptions({
-        url: url.toString(),
-        schema: DEVICE_SYNC_SCHEMA,
-        entities: [],
-        migrations: deviceSyncMigrations,
-        poolSize: 12,
-      }),
-    );
-    await ds.initialize();
-    await migrateServiceSchema(ds, DEVICE_SYNC_SCHEMA);
+    ds = await db.create(12);
     repository = new BulkPublishesRepository(ds);
   });
 
   afterAll(async () => {
-    await ds?.destroy();
-    const c = new Client({ connectionString: serverUrl });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS "${dbName}"`);
-    await c.end();
+    await db.drop();
   });
 
   it('lets exactly one of many callers start a pool’s bulk publish', async () => {

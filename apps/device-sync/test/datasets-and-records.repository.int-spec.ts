@@ -1,12 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Test } from '@nestjs/testing';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { CommandMeta, DeviceSyncTopics, DeviceSyncWire as W } from '@idfed/contracts';
 import { InboxService, OutboxService, ServiceError } from '@idfed/messaging';
-import { migrateServiceSchema, serviceDataSourceOptions, Transactions } from '@idfed/persistence';
+import { Transactions } from '@idfed/persistence';
 import { COGNITO_SYNC_LIMITS, DEVICE_SYNC_CONFIG, SyncClock } from '../src/common/device-sync.config';
-import { deviceSyncMigrations } from '../src/database/migrations';
 import { DEVICE_SYNC_SCHEMA } from '../src/database/schema';
 import { DatasetRemoval } from '../src/datasets/dataset-removal';
 import { DatasetsRepository } from '../src/datasets/datasets.repository';
@@ -26,6 +24,7 @@ import { SyncTriggerClient } from '../src/sync-trigger/sync-trigger.client';
 import { SYNC_TRIGGER_CONFIG, triggerArn } from '../src/sync-trigger/sync-trigger.config';
 import { eventually } from '../../../libs/testing/src/eventually';
 import { startSyncTriggerStandin, SyncTriggerStandin } from '../../../libs/testing/src/sync-trigger-standin';
+import { DeviceSyncTestDatabase } from './support/device-sync-test-database';
 
 /** A clock the spec moves, for session expiry without sleeping. */
 class MovableClock extends SyncClock {
@@ -42,10 +41,9 @@ class MovableClock extends SyncClock {
  * leaves nothing behind; record pages do not lose records that share a sync count.
  */
 describe('datasets and records on PostgreSQL', () => {
-  const dbName = `idfed_ds_int_${Date.now()}_${randomBytes(3).toString('hex')}`;
+  const db = new DeviceSyncTestDatabase('int');
   const poolId = `us-east-1:${randomUUID()}`;
   const admin: CommandMeta = { requestId: 'int', caller: { kind: 'admin', accessKeyId: 'AKIAINT' } };
-  let serverUrl: string;
   let ds: DataSource;
   let update: UpdateRecordsUseCase;
   let list: ListRecordsUseCase;
@@ -66,25 +64,7 @@ describe('datasets and records on PostgreSQL', () => {
   };
 
   beforeAll(async () => {
-    serverUrl = process.env.IDFED_TEST_DATABASE_URL!;
-    const c = new Client({ connectionString: serverUrl });
-    await c.connect();
-    await c.query(`CREATE DATABASE "${dbName}"`);
-    await c.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${dbName}`;
-    ds = new DataSource(
-      serviceDataSourceOptions({
-        url: url.toString(),
-        schema: DEVICE_SYNC_SCHEMA,
-        entities: [],
-        migrations: deviceSyncMigrations,
-        // Every racer holds a connection of its own, as replicas would.
-        poolSize: 24,
-      }),
-    );
-    await ds.initialize();
-    await migrateServiceSchema(ds, DEVICE_SYNC_SCHEMA);
+    ds = await db.create(24);
     standin = await startSyncTriggerStandin(triggerSecret);
     triggerConfig.endpoints.set('hold', `${standin.url}/hold`);
     const module = await Test.createTestingModule({
@@ -122,11 +102,7 @@ describe('datasets and records on PostgreSQL', () => {
 
   afterAll(async () => {
     await standin?.close();
-    await ds?.destroy();
-    const c = new Client({ connectionString: serverUrl });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS "${dbName}"`);
-    await c.end();
+    await db.drop();
   });
 
   const newIdentity = () => `us-east-1:${randomUUID()}`;

@@ -1,17 +1,15 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { CommandMeta } from '@idfed/contracts';
 import { ServiceError } from '@idfed/messaging';
-import { migrateServiceSchema, serviceDataSourceOptions, Transactions } from '@idfed/persistence';
+import { Transactions } from '@idfed/persistence';
 import { COGNITO_SYNC_LIMITS, SyncClock } from '../src/common/device-sync.config';
-import { deviceSyncMigrations } from '../src/database/migrations';
-import { DEVICE_SYNC_SCHEMA } from '../src/database/schema';
 import { DeviceSubscriptions } from '../src/devices/device-subscriptions';
 import { DeviceTokens } from '../src/devices/device-tokens';
 import { DevicesRepository } from '../src/devices/devices.repository';
 import { RegisterDeviceUseCase } from '../src/devices/register-device.use-case';
 import { PoolConfigurationsRepository } from '../src/pools/pool-configurations.repository';
+import { DeviceSyncTestDatabase } from './support/device-sync-test-database';
 
 /**
  * Devices and subscriptions on a real PostgreSQL: one device per identity, platform and token
@@ -20,12 +18,11 @@ import { PoolConfigurationsRepository } from '../src/pools/pool-configurations.r
  * it; the subscription limit holds under racing subscriptions.
  */
 describe('devices and subscriptions on PostgreSQL', () => {
-  const dbName = `idfed_ds_dev_${Date.now()}_${randomBytes(3).toString('hex')}`;
+  const db = new DeviceSyncTestDatabase('dev');
   const poolId = `us-east-1:${randomUUID()}`;
   const GCM = 'arn:aws:sns:us-east-1:123456789012:app/GCM/notes';
   const kek = randomBytes(32);
   const config = { ...COGNITO_SYNC_LIMITS, maxDevicesPerIdentity: 3, maxSubscriptionsPerDevice: 4 };
-  let serverUrl: string;
   let ds: DataSource;
   let devices: DevicesRepository;
   let register: RegisterDeviceUseCase;
@@ -49,24 +46,7 @@ describe('devices and subscriptions on PostgreSQL', () => {
   });
 
   beforeAll(async () => {
-    serverUrl = process.env.IDFED_TEST_DATABASE_URL!;
-    const c = new Client({ connectionString: serverUrl });
-    await c.connect();
-    await c.query(`CREATE DATABASE "${dbName}"`);
-    await c.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${dbName}`;
-    ds = new DataSource(
-      serviceDataSourceOptions({
-        url: url.toString(),
-        schema: DEVICE_SYNC_SCHEMA,
-        entities: [],
-        migrations: deviceSyncMigrations,
-        poolSize: 12,
-      }),
-    );
-    await ds.initialize();
-    await migrateServiceSchema(ds, DEVICE_SYNC_SCHEMA);
+    ds = await db.create(12);
     devices = new DevicesRepository(ds);
     const configurations = new PoolConfigurationsRepository(ds);
     await configurations.apply(
@@ -80,11 +60,7 @@ describe('devices and subscriptions on PostgreSQL', () => {
   });
 
   afterAll(async () => {
-    await ds?.destroy();
-    const c = new Client({ connectionString: serverUrl });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS "${dbName}"`);
-    await c.end();
+    await db.drop();
   });
 
   const registerAs = (identityId: string, token: string) =>

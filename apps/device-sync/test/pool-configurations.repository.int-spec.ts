@@ -1,52 +1,27 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { Client } from 'pg';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { migrateServiceSchema, serviceDataSourceOptions } from '@idfed/persistence';
-import { deviceSyncMigrations } from '../src/database/migrations';
-import { DEVICE_SYNC_SCHEMA } from '../src/database/schema';
 import { PoolConfigurationsRepository } from '../src/pools/pool-configurations.repository';
+import { DeviceSyncTestDatabase } from './support/device-sync-test-database';
 
 /**
  * Pool configurations on a real PostgreSQL: a change replaces only the sections it carries, also
  * when two changes of different sections race on a pool that has no row yet.
  */
 describe('PoolConfigurationsRepository on PostgreSQL', () => {
-  const dbName = `idfed_ds_cfg_${Date.now()}_${randomBytes(3).toString('hex')}`;
+  const db = new DeviceSyncTestDatabase('cfg');
   const ROLE = 'arn:aws:iam::123456789012:role/cognito';
   const GCM = 'arn:aws:sns:us-east-1:123456789012:app/GCM/notes';
-  let serverUrl: string;
   let ds: DataSource;
   let repository: PoolConfigurationsRepository;
   const newPool = () => `us-east-1:${randomUUID()}`;
 
   beforeAll(async () => {
-    serverUrl = process.env.IDFED_TEST_DATABASE_URL!;
-    const c = new Client({ connectionString: serverUrl });
-    await c.connect();
-    await c.query(`CREATE DATABASE "${dbName}"`);
-    await c.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${dbName}`;
-    ds = new DataSource(
-      serviceDataSourceOptions({
-        url: url.toString(),
-        schema: DEVICE_SYNC_SCHEMA,
-        entities: [],
-        migrations: deviceSyncMigrations,
-        poolSize: 12,
-      }),
-    );
-    await ds.initialize();
-    await migrateServiceSchema(ds, DEVICE_SYNC_SCHEMA);
+    ds = await db.create(12);
     repository = new PoolConfigurationsRepository(ds);
   });
 
   afterAll(async () => {
-    await ds?.destroy();
-    const c = new Client({ connectionString: serverUrl });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS "${dbName}"`);
-    await c.end();
+    await db.drop();
   });
 
   it('has nothing for a pool never configured', async () => {

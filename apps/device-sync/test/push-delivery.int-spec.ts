@@ -2,14 +2,10 @@ import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { DatasetChangedEvent } from '@idfed/contracts';
-import { migrateServiceSchema, serviceDataSourceOptions } from '@idfed/persistence';
 import { ApnsStandIn, FcmStandIn } from '../../../libs/testing/src/push-standins';
 import { SyncClock } from '../src/common/device-sync.config';
-import { deviceSyncMigrations } from '../src/database/migrations';
-import { DEVICE_SYNC_SCHEMA } from '../src/database/schema';
 import { DeviceTokens } from '../src/devices/device-tokens';
 import { DevicesRepository } from '../src/devices/devices.repository';
 import { PushPlatform } from '../src/pools/push-platforms';
@@ -19,6 +15,7 @@ import { PushDeliveriesRepository } from '../src/push/push-deliveries.repository
 import { PushDeliveryWorker } from '../src/push/push-delivery.worker';
 import { PushProviders } from '../src/push/push-providers';
 import { PushTriggers } from '../src/push/push-triggers';
+import { DeviceSyncTestDatabase } from './support/device-sync-test-database';
 
 class MovableClock extends SyncClock {
   offsetMs = 0;
@@ -46,7 +43,7 @@ const APP_OF: Record<PushPlatform, string> = {
  * its device; forged credentials deliver nothing.
  */
 describe('push delivery on PostgreSQL, to FCM and APNs stand-ins', () => {
-  const dbName = `idfed_ds_push_${Date.now()}_${randomBytes(3).toString('hex')}`;
+  const db = new DeviceSyncTestDatabase('push');
   const poolId = `us-east-1:${randomUUID()}`;
   const dir = mkdtempSync(join(tmpdir(), 'idfed-push-'));
   const fcm = new FcmStandIn();
@@ -55,7 +52,6 @@ describe('push delivery on PostgreSQL, to FCM and APNs stand-ins', () => {
   const tokens = new DeviceTokens(randomBytes(32));
   const clock = new MovableClock();
   const policy = { maxAttempts: 4, retryBackoffMs: 1000, pollMs: 60_000 };
-  let serverUrl: string;
   let ds: DataSource;
   let devices: DevicesRepository;
   let deliveries: PushDeliveriesRepository;
@@ -74,24 +70,7 @@ describe('push delivery on PostgreSQL, to FCM and APNs stand-ins', () => {
 
   beforeAll(async () => {
     await Promise.all([fcm.start(), apns.start(), sandbox.start()]);
-    serverUrl = process.env.IDFED_TEST_DATABASE_URL!;
-    const c = new Client({ connectionString: serverUrl });
-    await c.connect();
-    await c.query(`CREATE DATABASE "${dbName}"`);
-    await c.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${dbName}`;
-    ds = new DataSource(
-      serviceDataSourceOptions({
-        url: url.toString(),
-        schema: DEVICE_SYNC_SCHEMA,
-        entities: [],
-        migrations: deviceSyncMigrations,
-        poolSize: 8,
-      }),
-    );
-    await ds.initialize();
-    await migrateServiceSchema(ds, DEVICE_SYNC_SCHEMA);
+    ds = await db.create(8);
     devices = new DevicesRepository(ds);
     deliveries = new PushDeliveriesRepository(ds);
     const apnsProvider = new ApnsProvider({
@@ -117,11 +96,7 @@ describe('push delivery on PostgreSQL, to FCM and APNs stand-ins', () => {
   afterAll(async () => {
     await worker?.onApplicationShutdown();
     await Promise.all([fcm.stop(), apns.stop(), sandbox.stop()]);
-    await ds?.destroy();
-    const c = new Client({ connectionString: serverUrl });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS "${dbName}"`);
-    await c.end();
+    await db.drop();
   });
 
   const newIdentity = () => `us-east-1:${randomUUID()}`;
