@@ -1,11 +1,4 @@
 import {
-  CognitoIdentityClient,
-  CreateIdentityPoolCommand,
-  GetCredentialsForIdentityCommand,
-  GetIdCommand,
-  SetIdentityPoolRolesCommand,
-} from '@aws-sdk/client-cognito-identity';
-import {
   CognitoSyncClient,
   GetCognitoEventsCommand,
   ListRecordsCommand,
@@ -13,18 +6,10 @@ import {
   SetCognitoEventsCommand,
   UpdateRecordsCommand,
 } from '@aws-sdk/client-cognito-sync';
-import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
-import { randomBytes } from 'node:crypto';
 import { signRequest } from '../libs/sigv4/src';
 import { expectAwsError } from '../libs/testing/src/aws-errors';
-import { identityPoolTrustPolicy } from '../libs/testing/src/identity-pool-roles';
 import { e2eSystem } from './support/e2e-context';
-
-interface Credentials {
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken?: string;
-}
+import { syncIdentities } from './support/sync-identities';
 
 interface StandinCall {
   path: string;
@@ -41,63 +26,20 @@ interface StandinCall {
  */
 describe('Cognito Sync triggers', () => {
   const system = e2eSystem();
-  const admin = { accessKeyId: system.adminAccessKeyId, secretAccessKey: system.adminSecretAccessKey };
-  const base = { endpoint: system.endpoint, region: 'us-east-1', maxAttempts: 1 };
+  const { admin, poolWithGuestRole, guest, syncAs, syncAdmin } = syncIdentities(system);
   const anonymous = { accessKeyId: 'ANONYMOUS', secretAccessKey: 'anonymous' };
-  const iam = new IAMClient({ ...base, credentials: admin });
-  const identityAdmin = new CognitoIdentityClient({ ...base, credentials: admin });
-  const identityApp = new CognitoIdentityClient({ ...base, credentials: anonymous });
-  const syncAdmin = new CognitoSyncClient({ ...base, credentials: admin });
-  const syncAs = (credentials: Credentials) => new CognitoSyncClient({ ...base, credentials });
-  const suffix = randomBytes(3).toString('hex');
   const account = system.commonEnv.IDFED_ACCOUNT_ID ?? '000000000000';
   const arn = (name: string) => `arn:aws:lambda:us-east-1:${account}:function:${name}`;
 
   /** A pool whose guests may sync their own data, with the trigger `name` (if any). */
   async function pool(name: string, trigger?: string): Promise<string> {
-    const { IdentityPoolId } = await identityAdmin.send(
-      new CreateIdentityPoolCommand({ IdentityPoolName: name, AllowUnauthenticatedIdentities: true }),
-    );
-    const roleName = `${name}-${suffix}`;
-    const { Role } = await iam.send(
-      new CreateRoleCommand({
-        RoleName: roleName,
-        AssumeRolePolicyDocument: identityPoolTrustPolicy(IdentityPoolId!, 'unauthenticated'),
-      }),
-    );
-    const own = `arn:aws:cognito-sync:*:*:identitypool/${IdentityPoolId}/identity/\${cognito-identity.amazonaws.com:sub}`;
-    await iam.send(
-      new PutRolePolicyCommand({
-        RoleName: roleName,
-        PolicyName: 'sync-own-data',
-        PolicyDocument: JSON.stringify({
-          Version: '2012-10-17',
-          Statement: [{ Effect: 'Allow', Action: ['cognito-sync:*'], Resource: [own, `${own}/*`] }],
-        }),
-      }),
-    );
-    await identityAdmin.send(
-      new SetIdentityPoolRolesCommand({ IdentityPoolId, Roles: { unauthenticated: Role!.Arn! } }),
-    );
+    const { poolId } = await poolWithGuestRole(name, ['cognito-sync:*']);
     if (trigger) {
       await syncAdmin.send(
-        new SetCognitoEventsCommand({ IdentityPoolId, Events: { SyncTrigger: arn(trigger) } }),
+        new SetCognitoEventsCommand({ IdentityPoolId: poolId, Events: { SyncTrigger: arn(trigger) } }),
       );
     }
-    return IdentityPoolId!;
-  }
-
-  async function guest(poolId: string): Promise<{ identityId: string; credentials: Credentials }> {
-    const { IdentityId } = await identityApp.send(new GetIdCommand({ IdentityPoolId: poolId }));
-    const { Credentials: c } = await identityApp.send(new GetCredentialsForIdentityCommand({ IdentityId }));
-    return {
-      identityId: IdentityId!,
-      credentials: {
-        accessKeyId: c!.AccessKeyId!,
-        secretAccessKey: c!.SecretKey!,
-        sessionToken: c!.SessionToken!,
-      },
-    };
+    return poolId;
   }
 
   async function push(

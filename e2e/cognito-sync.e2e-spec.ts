@@ -1,11 +1,4 @@
 import {
-  CognitoIdentityClient,
-  CreateIdentityPoolCommand,
-  GetCredentialsForIdentityCommand,
-  GetIdCommand,
-  SetIdentityPoolRolesCommand,
-} from '@aws-sdk/client-cognito-identity';
-import {
   CognitoSyncClient,
   DeleteDatasetCommand,
   DescribeDatasetCommand,
@@ -17,19 +10,12 @@ import {
   RecordPatch,
   UpdateRecordsCommand,
 } from '@aws-sdk/client-cognito-sync';
-import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { randomBytes } from 'node:crypto';
 import { SessionTokenCodec } from '../libs/session-credentials/src';
 import { signRequest } from '../libs/sigv4/src';
 import { expectAwsError } from '../libs/testing/src/aws-errors';
-import { identityPoolTrustPolicy } from '../libs/testing/src/identity-pool-roles';
 import { e2eSystem } from './support/e2e-context';
-
-interface Credentials {
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken?: string;
-}
+import { syncIdentities } from './support/sync-identities';
 
 /**
  * Cognito Sync with the unchanged AWS SDK (@aws-sdk/client-cognito-sync) against the real gateway:
@@ -40,62 +26,7 @@ interface Credentials {
  */
 describe('Cognito Sync datasets and records', () => {
   const system = e2eSystem();
-  const admin = { accessKeyId: system.adminAccessKeyId, secretAccessKey: system.adminSecretAccessKey };
-  const base = { endpoint: system.endpoint, region: 'us-east-1', maxAttempts: 1 };
-  const anonymous = { accessKeyId: 'ANONYMOUS', secretAccessKey: 'anonymous' };
-  const iam = new IAMClient({ ...base, credentials: admin });
-  const identityAdmin = new CognitoIdentityClient({ ...base, credentials: admin });
-  const identityApp = new CognitoIdentityClient({ ...base, credentials: anonymous });
-  const syncAdmin = new CognitoSyncClient({ ...base, credentials: admin });
-  const suffix = randomBytes(3).toString('hex');
-
-  /** A pool whose guests get a role allowing `actions` on their own identity's sync data. */
-  async function poolWithGuestRole(
-    name: string,
-    actions: string[],
-  ): Promise<{ poolId: string; roleArn: string }> {
-    const { IdentityPoolId } = await identityAdmin.send(
-      new CreateIdentityPoolCommand({ IdentityPoolName: name, AllowUnauthenticatedIdentities: true }),
-    );
-    const roleName = `${name}-${suffix}`;
-    const { Role } = await iam.send(
-      new CreateRoleCommand({
-        RoleName: roleName,
-        AssumeRolePolicyDocument: identityPoolTrustPolicy(IdentityPoolId!, 'unauthenticated'),
-      }),
-    );
-    const own = `arn:aws:cognito-sync:*:*:identitypool/${IdentityPoolId}/identity/\${cognito-identity.amazonaws.com:sub}`;
-    await iam.send(
-      new PutRolePolicyCommand({
-        RoleName: roleName,
-        PolicyName: 'sync-own-data',
-        PolicyDocument: JSON.stringify({
-          Version: '2012-10-17',
-          Statement: [{ Effect: 'Allow', Action: actions, Resource: [own, `${own}/*`] }],
-        }),
-      }),
-    );
-    await identityAdmin.send(
-      new SetIdentityPoolRolesCommand({ IdentityPoolId, Roles: { unauthenticated: Role!.Arn! } }),
-    );
-    return { poolId: IdentityPoolId!, roleArn: Role!.Arn! };
-  }
-
-  /** A new guest identity of the pool and the temporary credentials the app gets for it. */
-  async function guest(poolId: string): Promise<{ identityId: string; credentials: Credentials }> {
-    const { IdentityId } = await identityApp.send(new GetIdCommand({ IdentityPoolId: poolId }));
-    const { Credentials: c } = await identityApp.send(new GetCredentialsForIdentityCommand({ IdentityId }));
-    return {
-      identityId: IdentityId!,
-      credentials: {
-        accessKeyId: c!.AccessKeyId!,
-        secretAccessKey: c!.SecretKey!,
-        sessionToken: c!.SessionToken!,
-      },
-    };
-  }
-
-  const syncAs = (credentials: Credentials) => new CognitoSyncClient({ ...base, credentials });
+  const { poolWithGuestRole, guest, syncAs, syncAdmin } = syncIdentities(system);
 
   /** One device's sync: what ListRecords says since `lastSyncCount`, then its patches pushed. */
   async function push(
