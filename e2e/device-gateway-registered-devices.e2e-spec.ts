@@ -5,7 +5,7 @@ import {
   SubscribeToDatasetCommand,
   UpdateRecordsCommand,
 } from '@aws-sdk/client-cognito-sync';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import {
   connectDevice,
   DeviceSocket,
@@ -18,7 +18,8 @@ import { Credentials, syncIdentities } from './support/sync-identities';
 /**
  * A socket opened with the `deviceId` RegisterDevice gave: it takes up the device's
  * SubscribeToDataset subscriptions without a subscribe frame, is told of another device's
- * UpdateRecords and not of its own; another identity naming that device is refused with 403.
+ * UpdateRecords and not of its own; another identity naming that device is answered as for an
+ * unknown id and takes up nothing.
  */
 describe('device gateway with registered devices', () => {
   const system = e2eSystem();
@@ -45,7 +46,7 @@ describe('device gateway with registered devices', () => {
     );
   }
 
-  it("takes up a registered device's subscriptions and refuses it to another identity", async () => {
+  it("takes up a registered device's subscriptions, and gives another identity nothing of it", async () => {
     const pool = await ids.poolWithGuestRole('gateway-devices', ['cognito-sync:*']);
     await ids.syncAdmin.send(
       new SetIdentityPoolConfigurationCommand({
@@ -86,15 +87,26 @@ describe('device gateway with registered devices', () => {
     await write(me.credentials, where, 'theme', 'laptop');
     expect(await phone.next()).toMatchObject({ type: 'SyncTrigger', syncCount: 3 });
 
+    // A stranger naming the phone's id is answered as for any unknown id (no oracle of which ids
+    // are registered) and takes up none of its subscriptions.
     const stranger = await ids.guest(pool.poolId);
-    const refused = await connectDevice(
+    const theirs = await connectDevice(
       await presignSyncUrl(gateway, stranger.credentials, { deviceId: phoneId }),
     );
-    expect(refused).toMatchObject({ ok: false, status: 403 });
-    if (!refused.ok) {
-      expect(JSON.parse(refused.body)).toEqual({
-        message: 'deviceId names a device registered to another identity.',
-      });
-    }
+    const unknown = await connectDevice(
+      await presignSyncUrl(gateway, stranger.credentials, { deviceId: randomUUID() }),
+    );
+    expect([theirs.ok, unknown.ok]).toEqual([true, true]);
+    if (!theirs.ok || !unknown.ok) return;
+    sockets.push(theirs.socket, unknown.socket);
+    const strangerWhere = {
+      IdentityPoolId: pool.poolId,
+      IdentityId: stranger.identityId,
+      DatasetName: 'settings',
+    };
+    await write(stranger.credentials, strangerWhere, 'theme', 'stranger-laptop');
+    await write(me.credentials, where, 'theme', 'laptop');
+    expect(await phone.next()).toMatchObject({ type: 'SyncTrigger', syncCount: 4 });
+    expect(theirs.socket.frames).toEqual([]);
   });
 });

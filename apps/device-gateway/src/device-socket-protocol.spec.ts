@@ -163,4 +163,20 @@ describe('device gateway: messages and pushes', () => {
     await gw.publish({ identityId, datasetName: 'settings', syncCount: 4 });
     expect(await phone.next()).toMatchObject({ syncCount: 4 });
   });
+
+  it("takes up nothing from another identity's device named as a label", async () => {
+    const owner = newIdentityId();
+    const deviceId = `device-${newIdentityId().slice(-12)}`;
+    deviceSyncState.devices.set(deviceId, {
+      identityPoolId: POOL,
+      identityId: owner,
+      datasets: ['settings'],
+    });
+    const strangerId = newIdentityId();
+    const stranger = await device(strangerId, deviceId);
+    await gw.publish({ identityId: strangerId, datasetName: 'settings', syncCount: 1 });
+    await subscribe(stranger, '*');
+    await gw.publish({ identityId: strangerId, datasetName: 'settings', syncCount: 2 });
+    expect(await stranger.next((f) => f.type === 'SyncTrigger')).toMatchObject({ syncCount: 2 });
+  });
 });

@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DeviceSyncOperations } from '@idfed/contracts';
-import { BusClient, CommandFailedError } from '@idfed/messaging';
+import { BusClient } from '@idfed/messaging';
 import { AuthenticatedDevice } from '../auth/socket-authenticator';
 import { UpgradeRefusal } from '../auth/upgrade-refusal';
 
 /**
  * What a socket's `deviceId` stands for, asked of device sync: a registered device of the
  * socket's identity brings its dataset subscriptions (SubscribeToDataset) to the socket; an id no
- * device has stays a label (sparing the changing device); another identity's device is refused.
+ * device has stays a label (sparing the changing device), and so does another identity's device:
+ * the upgrade must not tell a stranger which ids are registered. The label only spares pushes
+ * within the socket's own identity, so it reaches nobody else's devices.
  */
 @Injectable()
 export class RegisteredDevices {
@@ -27,10 +29,7 @@ export class RegisteredDevices {
         { requestId: randomUUID(), caller: { kind: 'anonymous' } },
       );
       return answer.datasets;
-    } catch (err) {
-      if (err instanceof CommandFailedError && err.error.name === 'NotAuthorizedException') {
-        throw new UpgradeRefusal(403, 'deviceId names a device registered to another identity.');
-      }
+    } catch {
       throw new UpgradeRefusal(503, 'The device could not be looked up now; try again.');
     }
   }

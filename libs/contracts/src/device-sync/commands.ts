@@ -107,12 +107,11 @@ export const DeviceSyncOperations = {
   ),
   /**
    * The device gateway, for a socket opened with `deviceId`: the registered device's subscriptions
-   * when it is the identity's; NotAuthorizedException when it is another identity's.
+   * when it is the identity's; `registered: false` for any other id, another identity's included.
    */
   GetDeviceSubscriptions: internalOperation<W.DeviceSubscriptionsQuery, W.DeviceSubscriptionsResult>()(
     'device-sync',
     'GetDeviceSubscriptions',
-    ['NotAuthorizedException'],
   ),
   BulkPublish: sync.operation<W.BulkPublishRequest, W.BulkPublishResponse>()('BulkPublish', 'admin', {
     method: 'POST',
