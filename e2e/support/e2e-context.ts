@@ -8,6 +8,8 @@ export type E2eSystem = Omit<SystemUnderTest, 'apps' | 'stop'> & {
   googleIssuer: string;
   /** The sync trigger stand-in (libs/testing/src/sync-trigger-standin.ts): `GET /calls` lists what it received. */
   syncTriggerStandin: string;
+  /** The push provider stand-ins' inspection endpoint (e2e/support/push-standins.ts). */
+  pushStandins: string;
 };
 
 /** Where the system under test runs, as the global setup published it. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { freePort } from '../../libs/testing/src/idfed-processes';
 import { startSyncTriggerStandin, SyncTriggerStandin } from '../../libs/testing/src/sync-trigger-standin';
 import { startTestInfrastructure } from '../../libs/testing/src/test-infrastructure';
+import { E2ePushStandins } from './push-standins';
 import { recordSecret } from './record-secrets';
 import { startSocialStandins, SocialStandins } from './social-standins';
 import { E2eMode, startSystemUnderTest, SystemUnderTest } from './system-under-test';
@@ -12,7 +13,8 @@ import { startTestIdp, TestIdp } from './test-idp';
 declare global {
   var __IDFED_E2E__: SystemUnderTest | undefined;
   var __IDFED_E2E_PEERS__:
-    { google: TestIdp; social: SocialStandins; syncTriggers: SyncTriggerStandin } | undefined;
+    | { google: TestIdp; social: SocialStandins; syncTriggers: SyncTriggerStandin; push: E2ePushStandins }
+    | undefined;
 }
 
 /** Starts the real system once per run (Kafka consumer groups take seconds to form) and tells the tests where it is. */
@@ -28,7 +30,10 @@ export default async function globalSetup(): Promise<void> {
   // one name whose endpoint nothing listens on.
   const syncTriggerSecret = randomBytes(32);
   const syncTriggers = await startSyncTriggerStandin(syncTriggerSecret);
-  globalThis.__IDFED_E2E_PEERS__ = { google, social, syncTriggers };
+  // FCM (with Google's token endpoint) and APNs stand-ins, so push sync delivers end to end.
+  const push = new E2ePushStandins();
+  await push.start();
+  globalThis.__IDFED_E2E_PEERS__ = { google, social, syncTriggers, push };
   const triggerNames = ['award', 'refuse', 'retarget', 'garbage', 'slow', 'busy'];
   const system = await startSystemUnderTest(mode, {
     IDFED_GOOGLE_ISSUER: google.issuer,
@@ -39,14 +44,17 @@ export default async function globalSetup(): Promise<void> {
       `gone=http://127.0.0.1:${await freePort()}/`,
     ].join(','),
     IDFED_SYNC_TRIGGER_SECRET: syncTriggerSecret.toString('base64'),
+    ...push.env(),
   });
   recordSecret(system.workDir, 'IDFED_SYNC_TRIGGER_SECRET', syncTriggerSecret.toString('base64'), 'config');
+  for (const { name, value } of push.secrets()) recordSecret(system.workDir, name, value, 'config');
   globalThis.__IDFED_E2E__ = system;
   const { apps: _apps, stop: _stop, ...shared } = system;
   process.env.IDFED_E2E_SYSTEM = JSON.stringify({
     ...shared,
     googleIssuer: google.issuer,
     syncTriggerStandin: syncTriggers.url,
+    pushStandins: push.inspectUrl,
   });
   writeFileSync(join(system.workDir, 'system.json'), JSON.stringify(shared));
 }
