@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,12 +30,14 @@ export default async function globalSetup(): Promise<void> {
   // The HTTP endpoints standing in for sync trigger Lambdas, one function name per behaviour, and
   // one name whose endpoint nothing listens on.
   const syncTriggerSecret = randomBytes(32);
-  const syncTriggers = await startSyncTriggerStandin(syncTriggerSecret);
+  const triggerNames = ['award', 'refuse', 'retarget', 'garbage', 'slow', 'busy'];
+  // Each receiver is given its own key by the operator's tool, as ADR 0023 has operators do.
+  const triggerKeys = new Map(triggerNames.map((name) => [name, syncTriggerKey(syncTriggerSecret, name)]));
+  const syncTriggers = await startSyncTriggerStandin((name) => triggerKeys.get(name) ?? randomBytes(32));
   // FCM (with Google's token endpoint) and APNs stand-ins, so push sync delivers end to end.
   const push = new E2ePushStandins();
   await push.start();
   globalThis.__IDFED_E2E_PEERS__ = { google, social, syncTriggers, push };
-  const triggerNames = ['award', 'refuse', 'retarget', 'garbage', 'slow', 'busy'];
   const system = await startSystemUnderTest(mode, {
     IDFED_GOOGLE_ISSUER: google.issuer,
     IDFED_FACEBOOK_GRAPH_URL: social.facebookGraphUrl,
@@ -57,4 +60,19 @@ export default async function globalSetup(): Promise<void> {
     pushStandins: push.inspectUrl,
   });
   writeFileSync(join(system.workDir, 'system.json'), JSON.stringify(shared));
+}
+
+/** `npm run sync-trigger-key -- <name>`'s program, run as an operator runs it. */
+function syncTriggerKey(secret: Buffer, name: string): Buffer {
+  const out = execFileSync(
+    process.execPath,
+    [join(__dirname, '..', '..', 'dist', 'apps', 'device-sync', 'src', 'sync-trigger-key.js'), name],
+    {
+      env: { ...process.env, IDFED_SYNC_TRIGGER_SECRET: secret.toString('base64') },
+      encoding: 'utf8',
+    },
+  );
+  const key = Buffer.from(out.trim(), 'base64');
+  if (key.length !== 32) throw new Error(`sync-trigger-key printed ${out.length} characters, not a key`);
+  return key;
 }

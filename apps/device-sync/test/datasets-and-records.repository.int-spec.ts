@@ -22,6 +22,7 @@ import { CognitoStreams } from '../src/streams/cognito-streams';
 import { SyncTrigger } from '../src/sync-trigger/sync-trigger';
 import { SyncTriggerClient } from '../src/sync-trigger/sync-trigger.client';
 import { SYNC_TRIGGER_CONFIG, triggerArn } from '../src/sync-trigger/sync-trigger.config';
+import { endpointKey } from '../src/sync-trigger/sync-trigger.signature';
 import { eventually } from '../../../libs/testing/src/eventually';
 import { startSyncTriggerStandin, SyncTriggerStandin } from '../../../libs/testing/src/sync-trigger-standin';
 import { DeviceSyncTestDatabase } from './support/device-sync-test-database';
@@ -65,7 +66,7 @@ describe('datasets and records on PostgreSQL', () => {
 
   beforeAll(async () => {
     ds = await db.create(24);
-    standin = await startSyncTriggerStandin(triggerSecret);
+    standin = await startSyncTriggerStandin((name) => endpointKey(triggerSecret, name));
     triggerConfig.endpoints.set('hold', `${standin.url}/hold`);
     const module = await Test.createTestingModule({
       providers: [

@@ -3,8 +3,9 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http
 
 /**
  * A local stand-in for the HTTP endpoints idfed calls in place of a Cognito Sync trigger Lambda
- * (ADR 0016). It checks every call as a receiver should, with its own code: the HMAC-SHA256
- * signature over `v1\n<timestamp>\n<id>\n<function>\n<body>`, a timestamp within 5 minutes and a
+ * (ADRs 0016, 0023). It checks every call as a receiver should, with its own code: the HMAC-SHA256
+ * signature over `v2\n<timestamp>\n<id>\n<function>\n<body>` under the key of the path's
+ * endpoint (each path is its own receiver), a timestamp within 5 minutes and a
  * call id never seen before; a call that fails is answered 401 and kept aside. It records the
  * events it accepted and answers as a Lambda would, by path:
  *
@@ -57,22 +58,29 @@ function header(req: IncomingMessage, name: string): string {
   return typeof v === 'string' ? v : '';
 }
 
-export async function startSyncTriggerStandin(secret: Buffer, slowMs = 30_000): Promise<SyncTriggerStandin> {
+/**
+ * `keyOf(name)`: the key the receiver at `/<name>` was given (ADR 0023: each endpoint holds only
+ * its own key, derived from the operator's secret by `npm run sync-trigger-key -- <name>`).
+ */
+export async function startSyncTriggerStandin(
+  keyOf: (functionName: string) => Buffer,
+  slowMs = 30_000,
+): Promise<SyncTriggerStandin> {
   const accepted: RecordedTriggerCall[] = [];
   const rejected: RejectedTriggerCall[] = [];
   const seen = new Map<string, number>();
   const held: (() => void)[] = [];
 
-  function verify(req: IncomingMessage, body: string): string | undefined {
+  function verify(req: IncomingMessage, path: string, body: string): string | undefined {
     const id = header(req, 'x-idfed-trigger-id');
     const timestamp = header(req, 'x-idfed-timestamp');
     const functionArn = header(req, 'x-idfed-function');
     const signature = header(req, 'x-idfed-signature');
-    if (!id || !/^\d+$/.test(timestamp) || !functionArn || !signature.startsWith('v1=')) return 'unsigned';
+    if (!id || !/^\d+$/.test(timestamp) || !functionArn || !signature.startsWith('v2=')) return 'unsigned';
     const now = Math.floor(Date.now() / 1000);
     if (Math.abs(now - Number(timestamp)) > WINDOW_S) return 'stale timestamp';
-    const expected = createHmac('sha256', secret)
-      .update(`v1\n${timestamp}\n${id}\n${functionArn}\n${body}`)
+    const expected = createHmac('sha256', keyOf(path.slice(1)))
+      .update(`v2\n${timestamp}\n${id}\n${functionArn}\n${body}`)
       .digest();
     const given = Buffer.from(signature.slice(3), 'hex');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'bad signature';
@@ -134,7 +142,7 @@ export async function startSyncTriggerStandin(secret: Buffer, slowMs = 30_000): 
       return;
     }
     void readBody(req).then((body) => {
-      const refusal = verify(req, body);
+      const refusal = verify(req, url.pathname, body);
       if (refusal) {
         rejected.push({ path: url.pathname, reason: refusal });
         res.writeHead(401, { 'content-type': 'application/json' });

@@ -7,6 +7,7 @@ import {
 import { SyncTriggerClient } from './sync-trigger.client';
 import { SyncTriggerConfig, triggerArn } from './sync-trigger.config';
 import { SyncTriggerEvent } from './sync-trigger.event';
+import { endpointKey } from './sync-trigger.signature';
 
 const event: SyncTriggerEvent = {
   version: 2,
@@ -38,7 +39,7 @@ describe('SyncTriggerClient against a real HTTP stand-in', () => {
   const arn = (name: string) => triggerArn(config, name);
 
   beforeAll(async () => {
-    standin = await startSyncTriggerStandin(secret, 5_000);
+    standin = await startSyncTriggerStandin((name) => endpointKey(secret, name), 5_000);
     const paths = ['award', 'refuse', 'retarget', 'garbage', 'slow', 'busy'];
     config = {
       region: 'us-east-1',
@@ -93,6 +94,22 @@ describe('SyncTriggerClient against a real HTTP stand-in', () => {
   it('is refused by a receiver that holds another secret', async () => {
     const other = new SyncTriggerClient({ ...config, secret: randomBytes(32) });
     await expect(other.invoke(arn('award'), event)).rejects.toMatchObject({
+      errorName: 'InvalidLambdaFunctionOutputException',
+    });
+    expect((await calls()).rejected.map((r) => r.reason)).toContain('bad signature');
+  });
+
+  it("signs each endpoint's calls with its own key: one receiver cannot pass as another", async () => {
+    const keys = ['award', 'refuse', 'hold'].map((name) => endpointKey(secret, name).toString('hex'));
+    expect(new Set(keys).size).toBe(3);
+    expect(keys.every((k) => k.length === 64 && k !== secret.toString('hex'))).toBe(true);
+    // A function configured at another endpoint's URL signs with its own key, which that
+    // receiver does not hold: so the holder of one key cannot make calls another receiver takes.
+    const misrouted = new SyncTriggerClient({
+      ...config,
+      endpoints: new Map([['impostor', `${standin.url}/award`]]),
+    });
+    await expect(misrouted.invoke(arn('impostor'), event)).rejects.toMatchObject({
       errorName: 'InvalidLambdaFunctionOutputException',
     });
     expect((await calls()).rejected.map((r) => r.reason)).toContain('bad signature');

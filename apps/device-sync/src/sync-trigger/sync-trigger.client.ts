@@ -4,7 +4,7 @@ import { ServiceError } from '@idfed/messaging';
 import { SyncErrors } from '../common/sync-errors';
 import { endpointOf, SYNC_TRIGGER_CONFIG, SyncTriggerConfig } from './sync-trigger.config';
 import { readTriggerAnswer, SyncTriggerEvent, TriggeredRecord } from './sync-trigger.event';
-import { signTriggerCall } from './sync-trigger.signature';
+import { endpointKey, signTriggerCall } from './sync-trigger.signature';
 
 /**
  * Calls a pool's SyncTrigger: the HTTP endpoint the operator configured under the function's name,
@@ -19,18 +19,28 @@ export class SyncTriggerClient {
 
   constructor(@Inject(SYNC_TRIGGER_CONFIG) private readonly config: SyncTriggerConfig) {}
 
+  private readonly keys = new Map<string, Buffer>();
+
+  /** The endpoint's own key, derived once (the configuration does not change while running). */
+  private keyOf(name: string, secret: Buffer): Buffer {
+    let key = this.keys.get(name);
+    if (!key) this.keys.set(name, (key = endpointKey(secret, name)));
+    return key;
+  }
+
   /** Whether SetCognitoEvents may name this function. */
   knows(functionArn: string): boolean {
     return endpointOf(this.config, functionArn) !== undefined;
   }
 
   async invoke(functionArn: string, event: SyncTriggerEvent): Promise<Map<string, TriggeredRecord>> {
-    const url = endpointOf(this.config, functionArn);
+    const endpoint = endpointOf(this.config, functionArn);
     // A function the operator no longer configures cannot be called: as a Lambda that is gone.
-    if (!url || !this.config.secret)
+    if (!endpoint || !this.config.secret)
       throw SyncErrors.lambdaThrottled(`Sync trigger ${functionArn} is not available.`);
+    const { name, url } = endpoint;
     const body = JSON.stringify(event);
-    const headers = signTriggerCall(this.config.secret, {
+    const headers = signTriggerCall(this.keyOf(name, this.config.secret), {
       id: randomUUID(),
       timestamp: Math.floor(Date.now() / 1000),
       functionArn,

@@ -6,7 +6,7 @@ export interface SyncTriggerConfig {
   accountId: string;
   /** Function name -> the URL called in its place. Nothing else is ever called. */
   endpoints: ReadonlyMap<string, string>;
-  /** HMAC-SHA256 key of the `X-Idfed-Signature` header; set whenever endpoints is not empty. */
+  /** The secret each endpoint's signing key is derived from; set whenever endpoints is not empty. */
   secret?: Buffer;
   timeoutMs: number;
   /** Largest answer read from a trigger; a longer one is invalid output. */
@@ -39,8 +39,13 @@ export function triggerArn(config: SyncTriggerConfig, name: string): string {
  * The endpoint a function ARN names: only `arn:aws:lambda:<region>:<account>:function:<name>` of
  * idfed's own region and account, with a name the operator configured.
  */
-export function endpointOf(config: SyncTriggerConfig, functionArn: string): string | undefined {
+export function endpointOf(
+  config: SyncTriggerConfig,
+  functionArn: string,
+): { name: string; url: string } | undefined {
   const prefix = triggerArn(config, '');
   if (!functionArn.startsWith(prefix)) return undefined;
-  return config.endpoints.get(functionArn.slice(prefix.length));
+  const name = functionArn.slice(prefix.length);
+  const url = config.endpoints.get(name);
+  return url === undefined ? undefined : { name, url };
 }
