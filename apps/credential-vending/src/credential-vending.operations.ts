@@ -7,6 +7,13 @@ import { GetOpenIDConnectProviderHandler } from './oidc-providers/get-open-id-co
 import { ListOpenIDConnectProvidersHandler } from './oidc-providers/list-open-id-connect-providers.handler';
 import { RemoveClientIDFromOpenIDConnectProviderHandler } from './oidc-providers/remove-client-id-from-open-id-connect-provider.handler';
 import { CreatePolicyHandler } from './policies/create-policy.handler';
+import { CreatePolicyVersionHandler } from './policies/create-policy-version.handler';
+import { DeletePolicyVersionHandler } from './policies/delete-policy-version.handler';
+import { GetPolicyVersionHandler } from './policies/get-policy-version.handler';
+import { ListEntitiesForPolicyHandler } from './policies/list-entities-for-policy.handler';
+import { ListPoliciesHandler } from './policies/list-policies.handler';
+import { ListPolicyVersionsHandler } from './policies/list-policy-versions.handler';
+import { SetDefaultPolicyVersionHandler } from './policies/set-default-policy-version.handler';
 import { DeletePolicyHandler } from './policies/delete-policy.handler';
 import { GetPolicyHandler } from './policies/get-policy.handler';
 import { ListRevocationsHandler } from './revocations/list-revocations.handler';
@@ -44,6 +51,13 @@ export const credentialVendingOperations: OperationBinding[] = [
   serve(O.CreatePolicy, CreatePolicyHandler),
   serve(O.GetPolicy, GetPolicyHandler),
   serve(O.DeletePolicy, DeletePolicyHandler),
+  serve(O.ListPolicies, ListPoliciesHandler),
+  serve(O.CreatePolicyVersion, CreatePolicyVersionHandler),
+  serve(O.GetPolicyVersion, GetPolicyVersionHandler),
+  serve(O.ListPolicyVersions, ListPolicyVersionsHandler),
+  serve(O.DeletePolicyVersion, DeletePolicyVersionHandler),
+  serve(O.SetDefaultPolicyVersion, SetDefaultPolicyVersionHandler),
+  serve(O.ListEntitiesForPolicy, ListEntitiesForPolicyHandler),
   serve(O.AttachRolePolicy, AttachRolePolicyHandler),
   serve(O.DetachRolePolicy, DetachRolePolicyHandler),
   serve(O.ListAttachedRolePolicies, ListAttachedRolePoliciesHandler),

@@ -100,6 +100,87 @@ describe('ManagedPoliciesRepository on PostgreSQL', () => {
     expect(versions).toBe(created);
   });
 
+  it('keeps versions newest first, never reuses a number, and moves the default with it', async () => {
+    const policy = await newPolicy('{"v":1}');
+    const at = new Date();
+    await transactions.run(async (tx) => {
+      expect(
+        await policies.addVersion(
+          policy.policyId,
+          { number: 2, document: '{"v":2}', setAsDefault: false, at },
+          tx,
+        ),
+      ).toBe('v2');
+      expect(
+        await policies.addVersion(
+          policy.policyId,
+          { number: 3, document: '{"v":3}', setAsDefault: true, at },
+          tx,
+        ),
+      ).toBe('v3');
+    });
+    expect((await policies.versionsOf(policy.policyId)).map((v) => v.versionId)).toEqual(['v3', 'v2', 'v1']);
+    let stored = await policies.findByArn(policy.arn);
+    expect(stored).toMatchObject({ defaultVersionId: 'v3', lastVersionNumber: 3 });
+    expect(await policies.defaultDocuments([policy.arn])).toEqual([{ arn: policy.arn, document: '{"v":3}' }]);
+    expect(await policies.findVersion(policy.policyId, 'v2')).toMatchObject({ document: '{"v":2}' });
+
+    await transactions.run(async (tx) => {
+      expect(await policies.deleteVersion(policy.policyId, 'v2', tx)).toBe(true);
+      expect(await policies.deleteVersion(policy.policyId, 'v2', tx)).toBe(false);
+      await policies.setDefaultVersion(policy.policyId, 'v1', new Date(), tx);
+    });
+    stored = await policies.findByArn(policy.arn);
+    expect(stored).toMatchObject({ defaultVersionId: 'v1', lastVersionNumber: 3 });
+    expect(await policies.findVersion(policy.policyId, 'v2')).toBeUndefined();
+    // Ten versions sort by number, not as text (v10 after v9).
+    await transactions.run(async (tx) => {
+      for (let n = 4; n <= 10; n++) {
+        await policies.addVersion(
+          policy.policyId,
+          { number: n, document: `{"v":${n}}`, setAsDefault: false, at },
+          tx,
+        );
+      }
+    });
+    expect((await policies.versionsOf(policy.policyId)).map((v) => v.versionId).slice(0, 3)).toEqual([
+      'v10',
+      'v9',
+      'v8',
+    ]);
+    // The versions go with the policy.
+    await transactions.run((tx) => policies.delete(policy.policyId, tx));
+    expect(await policies.versionsOf(policy.policyId)).toEqual([]);
+  });
+
+  it('lists policies by path with attachment counts, only attached ones on request, and their roles', async () => {
+    const path = `/${unique('team')}/`;
+    const a = await newPolicy('{}', path);
+    const b = await newPolicy('{}', path);
+    const roleId = await newRole();
+    await transactions.run((tx) => policies.attach(roleId, a.policyId, tx));
+    const all = await policies.page({ pathPrefix: path, onlyAttached: false }, undefined, 10);
+    expect(all.page.map((p) => [p.policy.name, p.attachments]).sort()).toEqual(
+      [
+        [a.name, 1],
+        [b.name, 0],
+      ].sort(),
+    );
+    const attached = await policies.page({ pathPrefix: path, onlyAttached: true }, undefined, 10);
+    expect(attached.page.map((p) => p.policy.policyId)).toEqual([a.policyId]);
+    const first = await policies.page({ pathPrefix: path, onlyAttached: false }, undefined, 1);
+    expect(first.page).toHaveLength(1);
+    const second = await policies.page({ pathPrefix: path, onlyAttached: false }, first.next, 1);
+    expect(second.page.map((p) => p.policy.policyId)).not.toEqual(first.page.map((p) => p.policy.policyId));
+    expect(second.next).toBeUndefined();
+    // A LIKE wildcard in the prefix is a character, not a pattern.
+    expect((await policies.page({ pathPrefix: '/%', onlyAttached: false }, undefined, 10)).page).toEqual([]);
+    expect((await policies.rolesAttachedTo(a.policyId, '/', undefined, 10)).page).toEqual([
+      { roleName: expect.any(String), roleId },
+    ]);
+    expect((await policies.rolesAttachedTo(b.policyId, '/', undefined, 10)).page).toEqual([]);
+  });
+
   it('attaches a pair once and counts attachments per role and per policy', async () => {
     const roleId = await newRole();
     const policy = await newPolicy();

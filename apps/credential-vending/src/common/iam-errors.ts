@@ -24,6 +24,23 @@ export const IamErrors = {
     ),
   noSuchPolicy: (policyArn: string): ServiceError<'NoSuchEntity'> =>
     new ServiceError('NoSuchEntity', `Policy ${policyArn} does not exist or is not attachable.`),
+  noSuchPolicyVersion: (policyArn: string, versionId: string): ServiceError<'NoSuchEntity'> =>
+    new ServiceError(
+      'NoSuchEntity',
+      `Policy ${policyArn} version ${versionId} does not exist or is not attachable.`,
+    ),
+  tooManyPolicyVersions: (): ServiceError<'LimitExceeded'> =>
+    new ServiceError(
+      'LimitExceeded',
+      'A managed policy can have up to 5 versions. Before you create a new version, you must delete an existing version.',
+    ),
+  defaultVersionInUse: (): ServiceError<'DeleteConflict'> =>
+    new ServiceError('DeleteConflict', 'Cannot delete the default version of a policy.'),
+  policyHasVersions: (): ServiceError<'DeleteConflict'> =>
+    new ServiceError(
+      'DeleteConflict',
+      "This policy has more than one version. Before you delete a policy, you must delete the policy's versions. The default version is deleted with the policy.",
+    ),
   policyNotAttached: (policyArn: string): ServiceError<'NoSuchEntity'> =>
     new ServiceError('NoSuchEntity', `Policy ${policyArn} was not found.`),
   policyExists: (policyName: string) =>

@@ -44,6 +44,7 @@ export class RequestValidator extends AwsRequestValidator {
 export const Patterns = {
   roleName: /^(?:[\w+=,.@-]+)$/,
   policyName: /^(?:[\w+=,.@-]+)$/,
+  policyVersionId: /^(?:v[1-9][0-9]*(\.[A-Za-z0-9-]*)?)$/,
   path: /^(?:(\u002F)|(\u002F[\u0021-\u007E]+\u002F))$/,
   policyPath: /^(?:((\/[A-Za-z0-9.,+@=_-]+)*)\/)$/,
   pathPrefix: /^(?:\u002F[\u0021-\u007F]*)$/,

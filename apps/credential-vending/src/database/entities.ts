@@ -40,6 +40,8 @@ export class ManagedPolicyEntity {
   @Column('text') arn!: string;
   @Column('text', { nullable: true }) description!: string | null;
   @Column('text', { name: 'default_version_id' }) defaultVersionId!: string;
+  /** The highest version number the policy has had (version ids are never reused). */
+  @Column('integer', { name: 'last_version_number', default: 1 }) lastVersionNumber?: number;
   @Column('jsonb') tags!: TagRecord[];
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;

@@ -6,7 +6,10 @@ import { IamErrors } from '../common/iam-errors';
 import { ManagedPoliciesRepository } from './managed-policies.repository';
 import { ManagedPolicyLookup } from './managed-policy.lookup';
 
-/** Like IAM: a policy still attached to a role cannot be deleted (DeleteConflict). */
+/**
+ * Like IAM: a policy still attached to a role, or with versions besides the default, cannot be
+ * deleted (DeleteConflict).
+ */
 @Injectable()
 export class DeletePolicyHandler implements OperationHandler<
   typeof CredentialVendingOperations.DeletePolicy
@@ -23,6 +26,9 @@ export class DeletePolicyHandler implements OperationHandler<
     await this.transactions.run(async (tx) => {
       const policy = await this.policies.requireByArn(req.PolicyArn, tx, true);
       if (await this.repository.isAttachedToAnyRole(policy.policyId, tx)) throw IamErrors.policyInUse();
+      // As IAM: versions other than the default are deleted first; the default goes with the policy.
+      if ((await this.repository.versionsOf(policy.policyId, tx)).length > 1)
+        throw IamErrors.policyHasVersions();
       await this.repository.delete(policy.policyId, tx);
     });
     return {};

@@ -14,6 +14,43 @@ export interface AttachedPolicy {
   arn: string;
 }
 
+/** A stored version of a managed policy. */
+export interface StoredVersion {
+  versionId: string;
+  createdAt: Date;
+}
+
+/** A `managed_policies` row as a raw query returns it. */
+interface PolicyRow {
+  policy_id: string;
+  name: string;
+  name_key: string;
+  path: string;
+  arn: string;
+  description: string | null;
+  default_version_id: string;
+  last_version_number: number;
+  tags: ManagedPolicyEntity['tags'];
+  created_at: Date;
+  updated_at: Date;
+}
+
+function policyOf(r: PolicyRow): ManagedPolicyEntity {
+  return {
+    policyId: r.policy_id,
+    name: r.name,
+    nameKey: r.name_key,
+    path: r.path,
+    arn: r.arn,
+    description: r.description,
+    defaultVersionId: r.default_version_id,
+    lastVersionNumber: r.last_version_number,
+    tags: r.tags,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
 /** The document of a managed policy's default version. */
 export interface PolicyDocumentOf {
   arn: string;
@@ -75,6 +112,111 @@ export class ManagedPoliciesRepository {
       ...(forUpdate ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
     return policy ?? undefined;
+  }
+
+  /** The policy's versions (IAM keeps at most five), newest first, without their documents. */
+  async versionsOf(policyId: string, tx: Transaction = this.dataSource.manager): Promise<StoredVersion[]> {
+    const rows = await tx.query<{ version_id: string; created_at: Date }[]>(
+      `SELECT version_id, created_at FROM credential_vending.managed_policy_versions
+        WHERE policy_id = $1 ORDER BY substring(version_id from 2)::integer DESC`,
+      [policyId],
+    );
+    return rows.map((r) => ({ versionId: r.version_id, createdAt: r.created_at }));
+  }
+
+  /** One version with its document. */
+  async findVersion(
+    policyId: string,
+    versionId: string,
+  ): Promise<(StoredVersion & { document: string }) | undefined> {
+    const version = await this.dataSource.manager.findOne(ManagedPolicyVersionEntity, {
+      where: { policyId, versionId },
+    });
+    return version ? { versionId, createdAt: version.createdAt, document: version.document } : undefined;
+  }
+
+  /**
+   * Adds version `v<number>` (the caller holds the policy's row locked and has checked the quota),
+   * records the number as the highest ever used, and makes it the default if asked.
+   */
+  async addVersion(
+    policyId: string,
+    version: { number: number; document: string; setAsDefault: boolean; at: Date },
+    tx: Transaction,
+  ): Promise<string> {
+    const versionId = `v${version.number}`;
+    await tx.insert(ManagedPolicyVersionEntity, {
+      policyId,
+      versionId,
+      document: version.document,
+      createdAt: version.at,
+    });
+    await tx.query(
+      `UPDATE credential_vending.managed_policies
+          SET last_version_number = $2,
+              default_version_id = CASE WHEN $3 THEN $4 ELSE default_version_id END,
+              updated_at = CASE WHEN $3 THEN $5 ELSE updated_at END
+        WHERE policy_id = $1`,
+      [policyId, version.number, version.setAsDefault, versionId, version.at],
+    );
+    return versionId;
+  }
+
+  /** Whether the version existed (and is now gone). */
+  async deleteVersion(policyId: string, versionId: string, tx: Transaction): Promise<boolean> {
+    const result = await tx.delete(ManagedPolicyVersionEntity, { policyId, versionId });
+    return Boolean(result.affected);
+  }
+
+  async setDefaultVersion(policyId: string, versionId: string, at: Date, tx: Transaction): Promise<void> {
+    await tx.update(ManagedPolicyEntity, { policyId }, { defaultVersionId: versionId, updatedAt: at });
+  }
+
+  /**
+   * One page of the customer managed policies under a path prefix, in name order, with how many
+   * roles each is attached to; `onlyAttached` keeps those attached to at least one.
+   */
+  async page(
+    filter: { pathPrefix: string; onlyAttached: boolean },
+    after: string | undefined,
+    max: number,
+  ): Promise<KeysetPage<{ policy: ManagedPolicyEntity; attachments: number }>> {
+    const rows = await this.dataSource.query<(PolicyRow & { attachments: string })[]>(
+      `SELECT p.*, (SELECT count(*) FROM credential_vending.role_policy_attachments a
+                     WHERE a.policy_id = p.policy_id) AS attachments
+         FROM credential_vending.managed_policies p
+        WHERE p.path LIKE $1 AND ($2::text IS NULL OR p.name_key > $2)
+          AND (NOT $3 OR EXISTS (SELECT 1 FROM credential_vending.role_policy_attachments a
+                                  WHERE a.policy_id = p.policy_id))
+        ORDER BY p.name_key LIMIT $4`,
+      [likePrefix(filter.pathPrefix), after ?? null, filter.onlyAttached, max + 1],
+    );
+    const page = rows.slice(0, max);
+    return {
+      page: page.map((r) => ({ policy: policyOf(r), attachments: Number(r.attachments) })),
+      ...(rows.length > max ? { next: page[page.length - 1].name_key } : {}),
+    };
+  }
+
+  /** One page of the roles the policy is attached to under a path prefix, in role name order. */
+  async rolesAttachedTo(
+    policyId: string,
+    pathPrefix: string,
+    after: string | undefined,
+    max: number,
+  ): Promise<KeysetPage<{ roleName: string; roleId: string }>> {
+    const rows = await this.dataSource.query<{ name: string; role_id: string; name_key: string }[]>(
+      `SELECT r.name, r.role_id, r.name_key FROM credential_vending.role_policy_attachments a
+         JOIN credential_vending.roles r ON r.role_id = a.role_id
+        WHERE a.policy_id = $1 AND r.path LIKE $2 AND ($3::text IS NULL OR r.name_key > $3)
+        ORDER BY r.name_key LIMIT $4`,
+      [policyId, likePrefix(pathPrefix), after ?? null, max + 1],
+    );
+    const page = rows.slice(0, max);
+    return {
+      page: page.map((r) => ({ roleName: r.name, roleId: r.role_id })),
+      ...(rows.length > max ? { next: page[page.length - 1].name_key } : {}),
+    };
   }
 
   /** Deletes the policy and its versions; refused by the database while a role has it attached. */

@@ -102,6 +102,41 @@ export const CredentialVendingOperations = {
     rateLimit: 'Iam',
     hasResult: false,
   }),
+  ListPolicies: iamApi.operation<W.ListPoliciesRequest, W.ListPoliciesResult>()('ListPolicies', 'admin', {
+    rateLimit: 'Iam',
+    hasResult: true,
+    integers: ['MaxItems'],
+  }),
+  CreatePolicyVersion: iamApi.operation<W.CreatePolicyVersionRequest, W.PolicyVersionResult>()(
+    'CreatePolicyVersion',
+    'admin',
+    { rateLimit: 'Iam', hasResult: true },
+  ),
+  GetPolicyVersion: iamApi.operation<W.PolicyVersionRequest, W.PolicyVersionResult>()(
+    'GetPolicyVersion',
+    'admin',
+    { rateLimit: 'Iam', hasResult: true },
+  ),
+  ListPolicyVersions: iamApi.operation<W.ListPolicyVersionsRequest, W.ListPolicyVersionsResult>()(
+    'ListPolicyVersions',
+    'admin',
+    { rateLimit: 'Iam', hasResult: true, integers: ['MaxItems'] },
+  ),
+  DeletePolicyVersion: iamApi.operation<W.PolicyVersionRequest, W.EmptyResult>()(
+    'DeletePolicyVersion',
+    'admin',
+    { rateLimit: 'Iam', hasResult: false },
+  ),
+  SetDefaultPolicyVersion: iamApi.operation<W.PolicyVersionRequest, W.EmptyResult>()(
+    'SetDefaultPolicyVersion',
+    'admin',
+    { rateLimit: 'Iam', hasResult: false },
+  ),
+  ListEntitiesForPolicy: iamApi.operation<W.ListEntitiesForPolicyRequest, W.ListEntitiesForPolicyResult>()(
+    'ListEntitiesForPolicy',
+    'admin',
+    { rateLimit: 'Iam', hasResult: true, integers: ['MaxItems'] },
+  ),
   AttachRolePolicy: iamApi.operation<W.RolePolicyAttachmentRequest, W.EmptyResult>()(
     'AttachRolePolicy',
     'admin',

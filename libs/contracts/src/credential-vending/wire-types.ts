@@ -130,6 +130,64 @@ export interface PolicyArnRequest {
   PolicyArn: string;
 }
 
+/** A version of a managed policy; `Document` (URL-encoded, as IAM sends it) only where IAM gives it. */
+export interface PolicyVersion {
+  Document?: string;
+  VersionId: string;
+  IsDefaultVersion: boolean;
+  CreateDate: string;
+}
+export interface CreatePolicyVersionRequest {
+  PolicyArn: string;
+  PolicyDocument: string;
+  SetAsDefault?: boolean;
+}
+export interface PolicyVersionRequest {
+  PolicyArn: string;
+  VersionId: string;
+}
+export interface PolicyVersionResult {
+  PolicyVersion: PolicyVersion;
+}
+export interface ListPolicyVersionsRequest {
+  PolicyArn: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+export interface ListPolicyVersionsResult {
+  Versions: PolicyVersion[];
+  IsTruncated: boolean;
+  Marker?: string;
+}
+export interface ListPoliciesRequest {
+  Scope?: 'All' | 'AWS' | 'Local';
+  OnlyAttached?: boolean;
+  PathPrefix?: string;
+  PolicyUsageFilter?: 'PermissionsPolicy' | 'PermissionsBoundary';
+  Marker?: string;
+  MaxItems?: number;
+}
+export interface ListPoliciesResult {
+  Policies: ManagedPolicy[];
+  IsTruncated: boolean;
+  Marker?: string;
+}
+export interface ListEntitiesForPolicyRequest {
+  PolicyArn: string;
+  EntityFilter?: 'User' | 'Role' | 'Group' | 'LocalManagedPolicy' | 'AWSManagedPolicy';
+  PathPrefix?: string;
+  PolicyUsageFilter?: 'PermissionsPolicy' | 'PermissionsBoundary';
+  Marker?: string;
+  MaxItems?: number;
+}
+export interface ListEntitiesForPolicyResult {
+  PolicyGroups: { GroupName: string; GroupId: string }[];
+  PolicyUsers: { UserName: string; UserId: string }[];
+  PolicyRoles: { RoleName: string; RoleId: string }[];
+  IsTruncated: boolean;
+  Marker?: string;
+}
+
 export interface RolePolicyAttachmentRequest {
   RoleName: string;
   PolicyArn: string;

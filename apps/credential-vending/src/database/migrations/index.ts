@@ -6,6 +6,7 @@ import {
 import { rateLimitTableMigration } from '@idfed/service-runtime';
 import { CREDENTIAL_VENDING_SCHEMA } from '../schema';
 import { CredentialVendingTables1764201600001 } from './1764201600001-CredentialVendingTables';
+import { PolicyVersionNumbers1764201600050 } from './1764201600050-PolicyVersionNumbers';
 
 /** In the order they apply. */
 export const credentialVendingMigrations = [
@@ -14,4 +15,5 @@ export const credentialVendingMigrations = [
   rateLimitTableMigration(CREDENTIAL_VENDING_SCHEMA, 1764201600020),
   deadLetterTableMigration(CREDENTIAL_VENDING_SCHEMA, 1764201600030),
   deadLetterStatusMigration(CREDENTIAL_VENDING_SCHEMA, 1764201600040),
+  PolicyVersionNumbers1764201600050,
 ];
