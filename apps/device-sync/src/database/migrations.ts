@@ -10,6 +10,7 @@ import { DevicesAndSubscriptions1764115200403 } from './migrations/1764115200403
 import { PushDeliveries1764115200404 } from './migrations/1764115200404-PushDeliveries';
 import { CognitoEvents1764115200420 } from './migrations/1764115200420-CognitoEvents';
 import { BulkPublishes1764115200421 } from './migrations/1764115200421-BulkPublishes';
+import { SyncSessionIndexes1764115200422 } from './migrations/1764115200422-SyncSessionIndexes';
 import { DEVICE_SYNC_SCHEMA } from './schema';
 
 /** In the order they apply. */
@@ -24,4 +25,5 @@ export const deviceSyncMigrations = [
   PushDeliveries1764115200404,
   CognitoEvents1764115200420,
   BulkPublishes1764115200421,
+  SyncSessionIndexes1764115200422,
 ];
