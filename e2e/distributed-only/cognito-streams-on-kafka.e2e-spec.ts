@@ -1,4 +1,11 @@
 import {
+  CognitoIdentityClient,
+  CreateIdentityPoolCommand,
+  DeleteIdentitiesCommand,
+  GetOpenIdTokenForDeveloperIdentityCommand,
+  MergeDeveloperIdentitiesCommand,
+} from '@aws-sdk/client-cognito-identity';
+import {
   BulkPublishCommand,
   DeleteDatasetCommand,
   ListRecordsCommand,
@@ -165,5 +172,76 @@ describe('Cognito streams on Kafka', () => {
         [b.identityId, 'one', 'replace', [['one-key', b.identityId]]],
       ].sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y))),
     );
+  });
+
+  it("streams a merge (the survivor's new dataset, the merged one removed) and a deleted identity", async () => {
+    const identities = new CognitoIdentityClient({ ...sync.base, credentials: sync.admin });
+    const { IdentityPoolId } = await identities.send(
+      new CreateIdentityPoolCommand({
+        IdentityPoolName: 'streams-merge',
+        AllowUnauthenticatedIdentities: false,
+        DeveloperProviderName: 'login.streams.app',
+      }),
+    );
+    await sync.syncAdmin.send(
+      new SetIdentityPoolConfigurationCommand({
+        IdentityPoolId,
+        CognitoStreams: {
+          StreamName: streamName,
+          RoleArn: `arn:aws:iam::${system.commonEnv.IDFED_ACCOUNT_ID ?? '000000000000'}:role/streams`,
+          StreamingStatus: 'ENABLED',
+        },
+      }),
+    );
+    const developer = async (user: string) =>
+      (
+        await identities.send(
+          new GetOpenIdTokenForDeveloperIdentityCommand({
+            IdentityPoolId,
+            Logins: { 'login.streams.app': user },
+          }),
+        )
+      ).IdentityId!;
+    const [alice, bob] = [await developer('stream-alice'), await developer('stream-bob')];
+    const ids = { IdentityPoolId, IdentityId: bob, DatasetName: 'settings' };
+    const { SyncSessionToken } = await sync.syncAdmin.send(new ListRecordsCommand(ids));
+    await sync.syncAdmin.send(
+      new UpdateRecordsCommand({
+        ...ids,
+        SyncSessionToken,
+        RecordPatches: [{ Op: 'replace', Key: 'theme', Value: 'light', SyncCount: 0 }],
+      }),
+    );
+    await identities.send(
+      new MergeDeveloperIdentitiesCommand({
+        IdentityPoolId,
+        DeveloperProviderName: 'login.streams.app',
+        SourceUserIdentifier: 'stream-bob',
+        DestinationUserIdentifier: 'stream-alice',
+      }),
+    );
+    const ofPool = () =>
+      observer.seen.filter((e) => e.topic === topic && e.value.identityPoolId === IdentityPoolId);
+    await observer.waitFor(() => ofPool().length >= 3);
+    expect(
+      ofPool().map((e) => [
+        e.key,
+        e.value.dataSetName,
+        e.value.operation,
+        (e.value.kinesisSyncRecords as { key: string; value?: string }[]).map((r) => [r.key, r.value]),
+      ]),
+    ).toEqual([
+      [bob, 'settings', 'replace', [['theme', 'light']]],
+      [alice, `settings.${bob}`, 'replace', [['theme', 'light']]],
+      [bob, 'settings', 'remove', []],
+    ]);
+
+    await identities.send(new DeleteIdentitiesCommand({ IdentityIdsToDelete: [alice] }));
+    await observer.waitFor(() => ofPool().length >= 4);
+    expect(ofPool()[3]).toMatchObject({
+      key: alice,
+      value: { dataSetName: `settings.${bob}`, operation: 'remove', kinesisSyncRecords: [] },
+    });
+    identities.destroy();
   });
 });

@@ -8,7 +8,10 @@ import { DatasetsRepository } from '../datasets/datasets.repository';
 import { DevicesRepository } from '../devices/devices.repository';
 import { CognitoEventsRepository } from '../cognito-events/cognito-events.repository';
 import { PoolConfigurationsRepository } from '../pools/pool-configurations.repository';
+import { RecordRow } from '../records/record.row';
+import { RecordsRepository } from '../records/records.repository';
 import { SyncSessionsRepository } from '../sessions/sync-sessions.repository';
+import { CognitoStreams } from '../streams/cognito-streams';
 
 const MAX_DATASET_NAME = 128;
 
@@ -25,8 +28,10 @@ export function mergedDatasetName(name: string, sourceIdentityId: string): strin
 
 /**
  * What happens to an identity's sync data when the federation broker merges or deletes the
- * identity, or deletes its pool. Both run inside the inbox's transaction, so each event applies once, and announce
- * what changed through the outbox like the API's own changes.
+ * identity, or deletes its pool. Both run inside the inbox's transaction, so each event applies
+ * once, and announce what changed through the outbox like the API's own changes: the
+ * `dataset.changed` event, and a Cognito stream record where the pool streams (a stream consumer
+ * keeping each identity's datasets would otherwise keep merged and deleted ones forever).
  */
 @Injectable()
 export class IdentityData {
@@ -38,6 +43,8 @@ export class IdentityData {
     @Inject(CognitoEventsRepository) private readonly cognitoEvents: CognitoEventsRepository,
     @Inject(OutboxService) private readonly outbox: OutboxService,
     @Inject(SyncClock) private readonly clock: SyncClock,
+    @Inject(RecordsRepository) private readonly records: RecordsRepository,
+    @Inject(CognitoStreams) private readonly streams: CognitoStreams,
   ) {}
 
   /**
@@ -53,18 +60,26 @@ export class IdentityData {
   ): Promise<string[]> {
     const now = this.clock.now();
     const moved: string[] = [];
+    const topics = new StreamTopics(this.streams, tx);
     for (const dataset of await this.datasets.allOfIdentity(sourceIdentityId, tx)) {
       if (!dataset.live) continue;
       const name = mergedDatasetName(dataset.datasetName, sourceIdentityId);
       const done = await this.datasets.moveTo(dataset, destinationIdentityId, name, now, tx);
       if (!done) continue;
       moved.push(name);
-      await this.announce(
-        { ...dataset, identityId: destinationIdentityId, datasetName: name },
-        false,
+      const arrived = { ...dataset, identityId: destinationIdentityId, datasetName: name };
+      const records = (await topics.of(dataset.identityPoolId))
+        ? await this.records.allOf(destinationIdentityId, name, tx)
+        : [];
+      await this.announce(arrived, false, correlationId, now, tx, topics, records);
+      // On the stream, the merged identity's dataset is gone as if deleted: a consumer keyed by
+      // identity drops it, and finds its records again under the survivor's new name.
+      await this.announceStreamOnly(
+        { ...dataset, syncCount: dataset.syncCount + 1 },
         correlationId,
         now,
         tx,
+        topics,
       );
     }
     await this.datasets.deleteAllOfIdentity(sourceIdentityId, tx);
@@ -76,9 +91,12 @@ export class IdentityData {
   /** The identity is gone: so are its datasets, records, sync sessions, devices and subscriptions. */
   async remove(identityId: string, correlationId: string, tx: Transaction): Promise<void> {
     const now = this.clock.now();
+    const topics = new StreamTopics(this.streams, tx);
     for (const dataset of await this.datasets.allOfIdentity(identityId, tx)) {
-      if (dataset.live)
-        await this.announce({ ...dataset, syncCount: dataset.syncCount + 1 }, true, correlationId, now, tx);
+      if (dataset.live) {
+        const gone = { ...dataset, syncCount: dataset.syncCount + 1 };
+        await this.announce(gone, true, correlationId, now, tx, topics);
+      }
     }
     await this.datasets.deleteAllOfIdentity(identityId, tx);
     await this.sessions.deleteOfIdentity(identityId, tx);
@@ -91,9 +109,13 @@ export class IdentityData {
    */
   async removePool(identityPoolId: string, correlationId: string, tx: Transaction): Promise<void> {
     const now = this.clock.now();
+    // Read before the pool's configuration is deleted below.
+    const topics = new StreamTopics(this.streams, tx);
     for (const dataset of await this.datasets.allOfPool(identityPoolId, tx)) {
-      if (dataset.live)
-        await this.announce({ ...dataset, syncCount: dataset.syncCount + 1 }, true, correlationId, now, tx);
+      if (dataset.live) {
+        const gone = { ...dataset, syncCount: dataset.syncCount + 1 };
+        await this.announce(gone, true, correlationId, now, tx, topics);
+      }
     }
     await this.datasets.deleteAllOfPool(identityPoolId, tx);
     await this.sessions.deleteOfPool(identityPoolId, tx);
@@ -109,6 +131,8 @@ export class IdentityData {
     correlationId: string,
     now: Date,
     tx: Transaction,
+    topics: StreamTopics,
+    records: RecordRow[] = [],
   ): Promise<void> {
     const event: DatasetChangedEvent = {
       identityPoolId: dataset.identityPoolId,
@@ -124,5 +148,60 @@ export class IdentityData {
       payload: event,
       correlationId,
     });
+    await this.writeStream(dataset, deleted, records, correlationId, now, tx, topics);
+  }
+
+  /** A `remove` stream record only (the dataset.changed event is the survivor's, sent apart). */
+  private async announceStreamOnly(
+    dataset: DatasetRow,
+    correlationId: string,
+    now: Date,
+    tx: Transaction,
+    topics: StreamTopics,
+  ): Promise<void> {
+    await this.writeStream(dataset, true, [], correlationId, now, tx, topics);
+  }
+
+  private async writeStream(
+    dataset: DatasetRow,
+    deleted: boolean,
+    records: RecordRow[],
+    correlationId: string,
+    now: Date,
+    tx: Transaction,
+    topics: StreamTopics,
+  ): Promise<void> {
+    const topic = await topics.of(dataset.identityPoolId);
+    if (!topic) return;
+    await this.streams.write(
+      topic,
+      {
+        identityPoolId: dataset.identityPoolId,
+        identityId: dataset.identityId,
+        datasetName: dataset.datasetName,
+        syncCount: dataset.syncCount,
+        deleted,
+        records,
+        at: now,
+      },
+      correlationId,
+      tx,
+    );
+  }
+}
+
+/** Each pool's stream topic, read once per event (a pool deletion reads it before it is deleted). */
+class StreamTopics {
+  private readonly known = new Map<string, Promise<string | undefined>>();
+
+  constructor(
+    private readonly streams: CognitoStreams,
+    private readonly tx: Transaction,
+  ) {}
+
+  of(identityPoolId: string): Promise<string | undefined> {
+    let topic = this.known.get(identityPoolId);
+    if (!topic) this.known.set(identityPoolId, (topic = this.streams.topicOf(identityPoolId, this.tx)));
+    return topic;
   }
 }
