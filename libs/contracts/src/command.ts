@@ -60,6 +60,11 @@ export interface CommandMeta {
   caller: Caller;
   sourceIp?: string;
   userAgent?: string;
+  /**
+   * When the caller stops waiting (epoch ms), if it said (a gRPC call's deadline): the command is
+   * not started after it, and the requester stops waiting at it.
+   */
+  deadline?: number;
 }
 
 export interface CommandEnvelope<Request> {

@@ -25,9 +25,13 @@ export class BusClient {
   ) {}
 
   async request<Req, Res>(command: CommandContract<Req, Res>, payload: Req, meta: CommandMeta): Promise<Res> {
+    // A caller's own deadline shortens the wait (the transports also stamp it on the command).
+    const waitMs =
+      meta.deadline === undefined ? this.timeoutMs : Math.min(this.timeoutMs, meta.deadline - Date.now());
     try {
+      if (waitMs <= 0) throw new TimeoutError();
       return await lastValueFrom(
-        this.proxy.send<Res>(command.pattern, { meta, payload }).pipe(timeout(this.timeoutMs)),
+        this.proxy.send<Res>(command.pattern, { meta, payload }).pipe(timeout(waitMs)),
       );
     } catch (err) {
       if (err instanceof TimeoutError) {

@@ -11,3 +11,13 @@ export const Headers = {
 } as const;
 
 export type MessageHeaders = Record<string, string>;
+
+/**
+ * The deadline header of a command: the transport's own time to live, or the caller's deadline
+ * (`meta.deadline`) when that comes first.
+ */
+export function deadlineOf(envelope: unknown, ttlDeadline: number): number {
+  const meta = (envelope as { meta?: { deadline?: unknown } } | undefined)?.meta;
+  const own = typeof meta?.deadline === 'number' ? meta.deadline : Infinity;
+  return Math.min(own, ttlDeadline);
+}

@@ -1,7 +1,7 @@
 import { ClientProxy, ReadPacket, WritePacket } from '@nestjs/microservices';
 import { CommandEnvelope, serviceOfPattern } from '@idfed/contracts';
 import { EventPublisher, OutboundEvent } from '../event-publisher';
-import { Headers } from '../headers';
+import { deadlineOf, Headers } from '../headers';
 import { TransportErrors } from '../service-error';
 import { copyThroughWire, InProcessBus } from './in-process.bus';
 
@@ -44,7 +44,7 @@ export class InProcessClient extends ClientProxy implements EventPublisher {
     const headers = {
       [Headers.correlationId]: envelope.meta.requestId,
       [Headers.pattern]: pattern,
-      [Headers.deadline]: String(Date.now() + this.requestTtlMs),
+      [Headers.deadline]: String(deadlineOf(envelope, Date.now() + this.requestTtlMs)),
     };
     // setImmediate: like a network hop, the caller never runs the handler on its own stack.
     setImmediate(() => {

@@ -3,7 +3,7 @@ import { ClientProxy, ReadPacket, WritePacket } from '@nestjs/microservices';
 import { Consumer, Kafka, Producer } from 'kafkajs';
 import { commandTopic, CommandEnvelope, replyTopic, serviceOfPattern } from '@idfed/contracts';
 import { EventPublisher, OutboundEvent } from '../event-publisher';
-import { Headers } from '../headers';
+import { deadlineOf, Headers } from '../headers';
 import { TransportErrors } from '../service-error';
 import {
   consumerTimings,
@@ -166,7 +166,9 @@ export class KafkaClient extends ClientProxy implements EventPublisher {
           [Headers.correlationId]: correlationId,
           [Headers.replyTopic]: this.replyTopic,
           [Headers.replyPartition]: String(this.replyPartition),
-          [Headers.deadline]: String(Date.now() + (this.options.requestTtlMs ?? 15_000)),
+          [Headers.deadline]: String(
+            deadlineOf(packet.data, Date.now() + (this.options.requestTtlMs ?? 15_000)),
+          ),
         },
       })
       .catch((err: Error) => {
