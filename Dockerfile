@@ -10,8 +10,9 @@
 #
 #   docker build --build-arg APP=device-gateway -t idfed-device-gateway .
 #
-# Apps: gateway, device-gateway, user-directory, federation-broker,
-# credential-vending, device-sync.
+# Apps: gateway, device-gateway, grpc-gateway, user-directory, federation-broker,
+# credential-vending, device-sync. The gRPC protos (proto/) ship in the image
+# at /app/proto, for the gRPC gateway and for apps that generate clients.
 
 # Node 24, the active LTS (Node 20 reached its end of life in April 2026). The code also runs
 # on Node 20 and 22 (package.json engines).
@@ -42,6 +43,7 @@ RUN mkdir -p /out \
       xargs -0 -r cp --parents -t dist < /tmp/assets; \
     done \
  && mkdir -p /out/scripts && cp scripts/probe-file.mjs /out/scripts/ \
+ && cp -r proto /out/proto \
  && npm prune --omit=dev \
  && npm cache clean --force \
  && mv node_modules dist package.json package-lock.json /out/

@@ -14,6 +14,7 @@ import {
   waitForHealthy,
   waitForReady,
 } from './processes';
+import { waitForGrpcServing } from '../../libs/testing/src/grpc/idfed-grpc-client';
 import { startSmtpCapture } from './smtp-capture';
 
 export type E2eMode = 'embedded' | 'distributed';
@@ -23,6 +24,8 @@ export interface SystemUnderTest {
   endpoint: string;
   /** Where devices connect (`ws://host:port`, path /sync): one embedded, two replicas distributed. */
   deviceGateways: string[];
+  /** gRPC gateways (`host:port`): one embedded, two replicas distributed. */
+  grpcGateways: string[];
   adminAccessKeyId: string;
   adminSecretAccessKey: string;
   /** JSON-lines file where sent codes land (dev mailbox, or the SMTP capture). */
@@ -84,11 +87,13 @@ export async function startSystemUnderTest(
   const port = await freePort();
   const endpoint = `http://127.0.0.1:${port}`;
   const wsPorts = await Promise.all((mode === 'embedded' ? [0] : [0, 1]).map(() => freePort()));
+  const grpcPorts = await Promise.all((mode === 'embedded' ? [0] : [0, 1]).map(() => freePort()));
   const adminAccessKeyId = `AKIA${randomBytes(8).toString('hex').toUpperCase()}`;
   const adminSecretAccessKey = randomBytes(30).toString('base64');
   const commonEnv: Record<string, string> = {
     IDFED_HTTP_PORT: String(port),
     IDFED_WS_PORT: String(wsPorts[0]),
+    IDFED_GRPC_PORT: String(grpcPorts[0]),
     IDFED_PUBLIC_URL: endpoint,
     IDFED_DATA_DIR: join(workDir, 'data'),
     IDFED_ADMIN_ACCESS_KEY_ID: adminAccessKeyId,
@@ -145,12 +150,24 @@ export async function startSystemUnderTest(
         ),
       ),
     );
+    // Two gRPC gateway replicas: each keeps its own token state and streams from the events.
+    grpcPorts.forEach((grpcPort, i) =>
+      apps.push(
+        startReplica(
+          'grpc-gateway',
+          `grpc-gateway-${i + 1}`,
+          { ...commonEnv, IDFED_GRPC_PORT: String(grpcPort) },
+          workDir,
+        ),
+      ),
+    );
   }
 
   const system: SystemUnderTest = {
     mode,
     endpoint,
     deviceGateways: wsPorts.map((p) => `ws://127.0.0.1:${p}`),
+    grpcGateways: grpcPorts.map((p) => `127.0.0.1:${p}`),
     adminAccessKeyId,
     adminSecretAccessKey,
     mailbox,
@@ -166,6 +183,7 @@ export async function startSystemUnderTest(
   try {
     await waitForHealthy(endpoint, apps);
     for (const wsPort of wsPorts) await waitForReady(`http://127.0.0.1:${wsPort}/health/ready`, apps);
+    for (const grpcPort of grpcPorts) await waitForGrpcServing(`127.0.0.1:${grpcPort}`);
   } catch (err) {
     await system.stop();
     throw err;

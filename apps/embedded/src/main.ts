@@ -8,6 +8,7 @@ import { classifyStartFailure, ExitCodes, transportFromEnv } from '@idfed/servic
 import { loadSessionTokenKey } from '@idfed/session-credentials';
 import { createGatewayApp, loadOrCreateAdminCredentials } from '../../gateway/src/gateway.bootstrap';
 import { createDeviceGatewayApp } from '../../device-gateway/src/device-gateway.bootstrap';
+import { createGrpcGateway } from '../../grpc-gateway/src/grpc-gateway.bootstrap';
 import { startCredentialVending } from '../../credential-vending/src/credential-vending.bootstrap';
 import { startDeviceSync } from '../../device-sync/src/device-sync.bootstrap';
 import { startFederationBroker } from '../../federation-broker/src/federation-broker.bootstrap';
@@ -63,11 +64,20 @@ async function main(env: IdfedEnv): Promise<void> {
   });
   await deviceGateway.listen(env.wsPort, env.httpHost);
   const wsAddress = (deviceGateway.getHttpServer() as Server).address() as AddressInfo;
+  const grpcGateway = await createGrpcGateway({
+    env,
+    transport,
+    adminCredentials: admin.credentials,
+    sessionTokenKey,
+    logger: rootLogger,
+  });
+  const grpcPort = await grpcGateway.listen(env.grpcPort, env.httpHost);
 
   const banner = {
     endpoint: env.publicUrl,
     listening: `${env.httpHost}:${address.port}`,
     devices: `ws://${env.httpHost}:${wsAddress.port}/sync`,
+    grpc: `${env.httpHost}:${grpcPort}`,
     region: env.region,
     adminCredentials: admin.source === 'env' ? 'IDFED_ADMIN_ACCESS_KEY_ID / _SECRET_ACCESS_KEY' : admin.path,
     codes: env.smtpUrl ? 'sent by SMTP' : dataPath(env.dataDir, 'mailbox.jsonl'),
@@ -81,6 +91,7 @@ async function main(env: IdfedEnv): Promise<void> {
       '',
       `idfed is ready at ${banner.endpoint} (listening on ${banner.listening}, region ${banner.region})`,
       `  device websockets: ${banner.devices}`,
+      `  gRPC: ${banner.grpc} (grpc.health.v1, reflection; protos in proto/)`,
       `  admin credentials: ${banner.adminCredentials}${admin.created ? ' (generated now)' : ''}`,
       `  confirmation codes: ${banner.codes}`,
       `  bus: ${banner.bus}; database: ${banner.database}`,
@@ -88,12 +99,13 @@ async function main(env: IdfedEnv): Promise<void> {
     ].join('\n'),
   );
   // A machine-readable line for scripts and tests that start idfed with port 0.
-  console.log(JSON.stringify({ idfedReady: true, httpPort: address.port, wsPort: wsAddress.port }));
+  console.log(JSON.stringify({ idfedReady: true, httpPort: address.port, wsPort: wsAddress.port, grpcPort }));
 
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    await grpcGateway.close();
     await deviceGateway.close();
     await gateway.close();
     for (const service of services.reverse()) await service.close();

@@ -53,6 +53,8 @@ export interface AuthenticateOptions {
   region?: string;
   /** Only for services that accept it on AWS (S3): otherwise the body must be signed. */
   allowUnsignedPayload?: boolean;
+  /** Headers that, when present, the signature must cover (SigV4VerifyOptions.mustSignHeaders). */
+  mustSignHeaders?: readonly string[];
   now?: () => Date;
 }
 
@@ -91,6 +93,7 @@ export class Authorizer {
       service: options.service,
       region: options.region,
       allowUnsignedPayload: options.allowUnsignedPayload,
+      mustSignHeaders: options.mustSignHeaders,
       now: options.now,
     };
     await verifySigV4(request, verifyOptions);

@@ -46,3 +46,13 @@ export const DEVICE_GATEWAY_REPLY_GROUP = 'idfed.device-gateway.replies';
  * any of them.
  */
 export const DEVICE_GATEWAY_EVENTS_GROUP = 'idfed.device-gateway.events';
+
+/** gRPC gateway replicas read their replies (JWKS, revocations, role policies, operations) in this group. */
+export const GRPC_GATEWAY_REPLY_GROUP = 'idfed.grpc-gateway.replies';
+
+/**
+ * gRPC gateway replicas each read the account events (user directory, federation broker, device
+ * sync) in a group of their own under this prefix: each keeps its own token-state cache and
+ * streams, so every replica must see every event.
+ */
+export const GRPC_GATEWAY_EVENTS_GROUP = 'idfed.grpc-gateway.events';

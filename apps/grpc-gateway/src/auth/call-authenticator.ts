@@ -1,0 +1,117 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Metadata } from '@grpc/grpc-js';
+import { AwsError, jsonSigV4Error } from '@idfed/aws-protocol';
+import { Authorizer, CredentialError, VerifiedPrincipal } from '@idfed/authorizer';
+import { parseAmzDate, SigV4Error } from '@idfed/sigv4';
+import {
+  GRPC_GATEWAY_CLOCK,
+  GRPC_GATEWAY_OPTIONS,
+  GRPC_SIGNING_NAME,
+  GrpcGatewayOptions,
+} from '../grpc-gateway.options';
+import { ReplayGuard } from './replay-guard';
+
+/** SigV4's clock skew, both ways: a signature verifies for at most this long after its date. */
+const SKEW_MS = 300_000;
+/** The signed metadata that makes each call unique, so a replay of it can be told from a new call. */
+export const CALL_ID_HEADER = 'idfed-call-id';
+const CALL_ID = /^[\x21-\x7e]{8,128}$/;
+
+/** What a call presents to be authenticated: its metadata, :authority, method path and request bytes. */
+export interface SignedCall {
+  metadata: Metadata;
+  host: string;
+  /** `/idfed.tokens.v1.Tokens/VerifyToken` */
+  path: string;
+  body: Buffer;
+}
+
+/**
+ * Authenticates a gRPC call as SigV4 over it (docs/api.md, "gRPC"): the canonical request is
+ * `POST`, the method path, no query, the metadata as headers with `host` the call's :authority, and
+ * the serialized request message as the payload; scope service `idfed`, idfed's region. The admin
+ * key signs as the account root; temporary credentials (x-amz-security-token) sign as their role
+ * session and need an IAM allow for `idfed:<Method>`. Every call carries a signed `idfed-call-id`
+ * of its own, accepted once per key and replica while the signature could verify: a replay is refused.
+ */
+@Injectable()
+export class CallAuthenticator {
+  private readonly replays: ReplayGuard;
+
+  constructor(
+    @Inject(Authorizer) private readonly authorizer: Authorizer,
+    @Inject(GRPC_GATEWAY_OPTIONS) private readonly options: GrpcGatewayOptions,
+    @Inject(GRPC_GATEWAY_CLOCK) private readonly now: () => number,
+  ) {
+    this.replays = new ReplayGuard(SKEW_MS, now);
+  }
+
+  async authenticate(call: SignedCall): Promise<VerifiedPrincipal> {
+    const headers: Record<string, string[]> = { host: [call.host] };
+    for (const [name, value] of Object.entries(call.metadata.getMap())) {
+      if (typeof value === 'string' && name !== 'host') headers[name] = call.metadata.get(name).map(String);
+    }
+    const authorization = headers.authorization?.[0];
+    if (authorization === undefined)
+      throw new AwsError('MissingAuthenticationTokenException', 'Missing Authentication Token');
+    const callId = headers[CALL_ID_HEADER]?.[0];
+    if (callId === undefined || !CALL_ID.test(callId) || headers[CALL_ID_HEADER].length > 1)
+      throw new AwsError(
+        'IncompleteSignatureException',
+        `Each call needs one signed ${CALL_ID_HEADER} metadata value (8 to 128 printable characters, unique per call).`,
+      );
+    let principal: VerifiedPrincipal;
+    try {
+      principal = await this.authorizer.authenticate(
+        { method: 'POST', path: call.path, query: '', headers, body: call.body },
+        {
+          service: GRPC_SIGNING_NAME,
+          region: this.options.env.region,
+          now: () => new Date(this.now()),
+          mustSignHeaders: [CALL_ID_HEADER],
+        },
+      );
+    } catch (err) {
+      throw authError(err);
+    }
+    const signedAt = parseAmzDate(headers['x-amz-date']?.[0] ?? '')?.getTime() ?? this.now();
+    if (!this.replays.firstUse(`${principal.accessKeyId}/${callId}`, signedAt)) {
+      throw new AwsError(
+        'InvalidSignatureException',
+        `This ${CALL_ID_HEADER} was already used: sign every call anew.`,
+      );
+    }
+    if (principal.type === 'AssumedRole') {
+      const method = call.path.slice(call.path.lastIndexOf('/') + 1);
+      const decision = await this.authorizer.authorize({
+        principal,
+        action: `idfed:${method}`,
+        resource: '*',
+      });
+      if (!decision.allowed) {
+        throw new AwsError(
+          'AccessDeniedException',
+          `User: ${principal.arn} is not authorized to perform: idfed:${method}`,
+        );
+      }
+    }
+    return principal;
+  }
+}
+
+/** SigV4 and credential failures under the JSON family's names (all UNAUTHENTICATED but one). */
+function authError(err: unknown): unknown {
+  if (err instanceof SigV4Error) return jsonSigV4Error(err);
+  if (err instanceof CredentialError) {
+    switch (err.reason) {
+      case 'expired':
+        return new AwsError('ExpiredTokenException', err.message);
+      case 'unavailable':
+        return new AwsError('ServiceUnavailable', err.message);
+      case 'invalid':
+      case 'revoked':
+        return new AwsError('UnrecognizedClientException', err.message);
+    }
+  }
+  return err;
+}

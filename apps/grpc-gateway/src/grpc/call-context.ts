@@ -1,0 +1,52 @@
+import type { ServerUnaryCall } from '@grpc/grpc-js';
+import { VerifiedPrincipal } from '@idfed/authorizer';
+import { Caller, CommandMeta } from '@idfed/contracts';
+
+/** What every kind of server call offers (grpc-js does not export its ServerSurfaceCall type). */
+export type SurfaceCall = Pick<
+  ServerUnaryCall<unknown, unknown>,
+  'getDeadline' | 'getHost' | 'getPeer' | 'metadata' | 'sendMetadata' | 'cancelled'
+>;
+
+/** What a handler knows of its call once it is authenticated and within its deadline. */
+export interface CallContext {
+  principal: VerifiedPrincipal;
+  requestId: string;
+  /** Epoch ms the caller stops waiting at; undefined without a deadline. */
+  deadline?: number;
+  call: SurfaceCall;
+}
+
+/** The caller a bus command carries for a verified principal: its session's facts, never its secret. */
+export function callerOf(principal: VerifiedPrincipal): Caller {
+  if (principal.type === 'Root') return { kind: 'admin', accessKeyId: principal.accessKeyId };
+  const s = principal.session;
+  return {
+    kind: 'temporary',
+    accessKeyId: principal.accessKeyId,
+    principalArn: principal.arn,
+    session: {
+      roleArn: s.roleArn,
+      roleId: s.roleId,
+      sessionName: s.sessionName,
+      issuedAt: new Date(s.issuedAt).toISOString(),
+      expiresAt: new Date(s.expiresAt).toISOString(),
+      ...(s.sessionPolicies ? { sessionPolicies: s.sessionPolicies } : {}),
+      ...(s.sourceIdentity ? { sourceIdentity: s.sourceIdentity } : {}),
+    },
+  };
+}
+
+/** The metadata of a bus command sent for a call: its request id, caller and deadline. */
+export function commandMetaOf(ctx: CallContext): CommandMeta {
+  const peer = ctx.call.getPeer();
+  const ip = /^(?:ipv4:|ipv6:)?\[?([^\]]+?)\]?:\d+$/.exec(peer)?.[1];
+  const userAgent = ctx.call.metadata.get('user-agent')[0];
+  return {
+    requestId: ctx.requestId,
+    caller: callerOf(ctx.principal),
+    ...(ctx.deadline !== undefined ? { deadline: ctx.deadline } : {}),
+    ...(ip ? { sourceIp: ip } : {}),
+    ...(typeof userAgent === 'string' ? { userAgent: userAgent.slice(0, 512) } : {}),
+  };
+}

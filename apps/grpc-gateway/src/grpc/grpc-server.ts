@@ -1,0 +1,192 @@
+import { randomUUID } from 'node:crypto';
+import {
+  handleServerStreamingCall,
+  handleUnaryCall,
+  Metadata,
+  Server,
+  ServerCredentials,
+  MethodDefinition,
+  ServerWritableStream,
+  ServiceDefinition,
+  status,
+  UntypedServiceImplementation,
+} from '@grpc/grpc-js';
+import type { PackageDefinition } from '@grpc/proto-loader';
+import { ReflectionService } from '@grpc/reflection';
+import { HealthImplementation } from 'grpc-health-check';
+import type { Logger } from 'pino';
+import { CallAuthenticator } from '../auth/call-authenticator';
+import { CallContext, SurfaceCall } from './call-context';
+import { GrpcError, grpcError, toGrpcError } from './grpc-status';
+
+/** A unary method: the decoded request in, the response object out (or a thrown AWS error). */
+export type UnaryHandler = (request: never, ctx: CallContext) => Promise<object>;
+/** A server-streaming method: writes to the call until the client cancels or the server stops. */
+export type StreamHandler = (
+  request: never,
+  ctx: CallContext,
+  call: ServerWritableStream<unknown, unknown>,
+) => void;
+
+export interface GrpcServiceBinding {
+  /** The full service name, `idfed.tokens.v1.Tokens`. */
+  service: string;
+  unary?: Record<string, UnaryHandler>;
+  streams?: Record<string, StreamHandler>;
+}
+
+interface Received {
+  raw: Buffer;
+  message: unknown;
+}
+
+/** The Unix ms a call's deadline falls at, or undefined when it has none. */
+function deadlineOf(call: SurfaceCall): number | undefined {
+  const d = call.getDeadline();
+  if (d instanceof Date) return d.getTime();
+  return Number.isFinite(d) ? d : undefined;
+}
+
+/**
+ * The gRPC server: idfed's services (every call authenticated, errors as status codes with the AWS
+ * name in the details), grpc.health.v1 and server reflection (v1 and v1alpha), which answer
+ * without credentials. Each method's request deserializer keeps the received bytes beside the
+ * message: the signature covers them.
+ */
+export class IdfedGrpcServer {
+  private readonly server = new Server({ 'grpc.max_receive_message_length': 4 * 1024 * 1024 });
+  readonly health = new HealthImplementation({ '': 'NOT_SERVING' });
+  private port?: number;
+
+  constructor(
+    private readonly definitions: PackageDefinition,
+    private readonly authenticator: CallAuthenticator,
+    private readonly logger: Logger,
+    private readonly now: () => number,
+  ) {
+    this.health.addToServer(this.server);
+    new ReflectionService(definitions).addToServer(this.server);
+  }
+
+  add(binding: GrpcServiceBinding): void {
+    const definition = this.definitions[binding.service] as ServiceDefinition | undefined;
+    if (!definition || 'format' in definition) throw new Error(`no service ${binding.service} in the protos`);
+    const wrapped: Record<string, MethodDefinition<unknown, unknown>> = {};
+    const impl: UntypedServiceImplementation = {};
+    for (const [name, method] of Object.entries(definition)) {
+      const deserialize = method.requestDeserialize;
+      wrapped[name] = {
+        ...method,
+        requestDeserialize: (raw: Buffer): Received => ({ raw, message: deserialize(raw) }),
+      };
+      const unary = binding.unary?.[name];
+      const stream = binding.streams?.[name];
+      if (unary) impl[name] = this.unary(method.path, unary);
+      else if (stream) impl[name] = this.stream(method.path, stream);
+      else throw new Error(`${binding.service}/${name} has no handler`);
+    }
+    this.server.addService(wrapped, impl);
+    this.health.setStatus(binding.service, 'NOT_SERVING');
+    this.servicesAdded.push(binding.service);
+  }
+
+  private readonly servicesAdded: string[] = [];
+  /** Open server streams: ended with UNAVAILABLE when the server stops, so clients reconnect elsewhere. */
+  private readonly openStreams = new Set<ServerWritableStream<unknown, unknown>>();
+
+  /** Binds and starts; resolves with the port bound (port 0 picks one). */
+  async listen(host: string, port: number): Promise<number> {
+    const address = host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+    this.port = await new Promise<number>((resolve, reject) =>
+      this.server.bindAsync(address, ServerCredentials.createInsecure(), (err, bound) =>
+        err ? reject(err) : resolve(bound),
+      ),
+    );
+    return this.port;
+  }
+
+  /** Health answers SERVING (overall and per service) from now on, or NOT_SERVING. */
+  setServing(serving: boolean): void {
+    const value = serving ? 'SERVING' : 'NOT_SERVING';
+    this.health.setStatus('', value);
+    for (const service of this.servicesAdded) this.health.setStatus(service, value);
+  }
+
+  /** Stops taking calls, lets those in flight finish for up to `graceMs`, then cuts the rest. */
+  async close(graceMs = 5000): Promise<void> {
+    this.setServing(false);
+    for (const call of this.openStreams) {
+      call.emit('error', grpcError('ServiceUnavailable', 'The server is stopping; subscribe again.'));
+    }
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        this.server.forceShutdown();
+        resolve();
+      }, graceMs);
+      this.server.tryShutdown(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  /** Runs the checks every call passes: the deadline, then the signature; then the handler. */
+  private async admit(call: SurfaceCall, path: string, raw: Buffer): Promise<CallContext> {
+    const deadline = deadlineOf(call);
+    if (deadline !== undefined && deadline <= this.now()) throw deadlinePassed();
+    const principal = await this.authenticator.authenticate({
+      metadata: call.metadata,
+      host: call.getHost(),
+      path,
+      body: raw,
+    });
+    // Authentication may have waited (a revocation list, a role's policies): check again.
+    if (deadline !== undefined && deadline <= this.now()) throw deadlinePassed();
+    const requestId = randomUUID();
+    const md = new Metadata();
+    md.set('x-amzn-requestid', requestId);
+    call.sendMetadata(md);
+    return { principal, requestId, deadline, call };
+  }
+
+  private unary(path: string, handler: UnaryHandler): handleUnaryCall<Received, object> {
+    return (call, callback) => {
+      this.admit(call, path, call.request.raw)
+        .then((ctx) => handler(call.request.message as never, ctx))
+        .then(
+          (response) => callback(null, response),
+          (err: unknown) => callback(this.failure(path, err)),
+        );
+    };
+  }
+
+  private stream(path: string, handler: StreamHandler): handleServerStreamingCall<Received, unknown> {
+    return (call) => {
+      const open = call as ServerWritableStream<unknown, unknown>;
+      this.openStreams.add(open);
+      const forget = () => this.openStreams.delete(open);
+      call.on('close', forget);
+      call.on('cancelled', forget);
+      call.on('finish', forget);
+      this.admit(call, path, call.request.raw).then(
+        (ctx) => handler(call.request.message as never, ctx, open),
+        (err: unknown) => call.emit('error', this.failure(path, err)),
+      );
+    };
+  }
+
+  private failure(path: string, err: unknown): GrpcError {
+    if (err instanceof GrpcError) return err;
+    const failure = toGrpcError(err);
+    if (failure.code === status.INTERNAL) this.logger.error({ err, path }, 'gRPC call failed');
+    return failure;
+  }
+}
+
+function deadlinePassed() {
+  return grpcError(
+    'RequestTimeout',
+    'The call reached its deadline before it ran.',
+    status.DEADLINE_EXCEEDED,
+  );
+}

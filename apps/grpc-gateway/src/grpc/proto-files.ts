@@ -1,0 +1,45 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import * as protoLoader from '@grpc/proto-loader';
+import { protoPath as healthProtoPath } from 'grpc-health-check';
+
+/** The checked-in protos, one package per service under `idfed.`, relative to the proto root. */
+export const IDFED_PROTO_FILES = [
+  'idfed/tokens/v1/tokens.proto',
+  'idfed/authorizer/v1/authorizer.proto',
+  'idfed/events/v1/events.proto',
+] as const;
+
+/**
+ * The repository's `proto/` directory, found upwards from this file: it is two levels higher from
+ * the compiled file in `dist/` than from the source, and the container image copies it beside
+ * `dist/`.
+ */
+export function protoRoot(from = __dirname): string {
+  let dir = from;
+  for (;;) {
+    if (existsSync(join(dir, 'proto', 'idfed'))) return join(dir, 'proto');
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`no proto/idfed directory above ${from}`);
+    dir = parent;
+  }
+}
+
+/** How every message is read: field names camelCased, 64-bit integers as numbers, enums as names. */
+const LOADER_OPTIONS: protoLoader.Options = {
+  keepCase: false,
+  longs: Number,
+  enums: String,
+  defaults: true,
+  arrays: true,
+  oneofs: true,
+};
+
+/** idfed's services and grpc.health.v1, loaded once: the server's definitions and reflection's. */
+export function loadProtos(): protoLoader.PackageDefinition {
+  const root = protoRoot();
+  return protoLoader.loadSync([...IDFED_PROTO_FILES.map((f) => join(root, f)), healthProtoPath], {
+    ...LOADER_OPTIONS,
+    includeDirs: [root, dirname(healthProtoPath)],
+  });
+}

@@ -1,0 +1,1866 @@
+import * as $protobuf from "protobufjs";
+import Long = require("long");
+/** Namespace idfed. */
+export namespace idfed {
+
+    /** Namespace authorizer. */
+    namespace authorizer {
+
+        /** Namespace v1. */
+        namespace v1 {
+
+            /** Represents an Authorizer */
+            class Authorizer extends $protobuf.rpc.Service {
+
+                /**
+                 * Constructs a new Authorizer service.
+                 * @param rpcImpl RPC implementation
+                 * @param [requestDelimited=false] Whether requests are length-delimited
+                 * @param [responseDelimited=false] Whether responses are length-delimited
+                 */
+                constructor(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean);
+
+                /**
+                 * Creates new Authorizer service using the specified rpc implementation.
+                 * @param rpcImpl RPC implementation
+                 * @param [requestDelimited=false] Whether requests are length-delimited
+                 * @param [responseDelimited=false] Whether responses are length-delimited
+                 * @returns RPC service. Useful where requests and/or responses are streamed.
+                 */
+                public static create(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean): Authorizer;
+
+                /**
+                 * Calls Authorize.
+                 * @param request AuthorizeRequest message or plain object
+                 * @param callback Node-style callback called with the error, if any, and AuthorizeResponse
+                 */
+                public authorize(request: idfed.authorizer.v1.IAuthorizeRequest, callback: idfed.authorizer.v1.Authorizer.AuthorizeCallback): void;
+
+                /**
+                 * Calls Authorize.
+                 * @param request AuthorizeRequest message or plain object
+                 * @returns Promise
+                 */
+                public authorize(request: idfed.authorizer.v1.IAuthorizeRequest): Promise<idfed.authorizer.v1.AuthorizeResponse>;
+            }
+
+            namespace Authorizer {
+
+                /**
+                 * Callback as used by {@link idfed.authorizer.v1.Authorizer#authorize}.
+                 * @param error Error, if any
+                 * @param [response] AuthorizeResponse
+                 */
+                type AuthorizeCallback = (error: (Error|null), response?: idfed.authorizer.v1.AuthorizeResponse) => void;
+            }
+
+            /** Properties of a SignedRequest. */
+            interface ISignedRequest {
+
+                /** SignedRequest method */
+                method?: (string|null);
+
+                /** SignedRequest path */
+                path?: (string|null);
+
+                /** SignedRequest query */
+                query?: (string|null);
+
+                /** SignedRequest headers */
+                headers?: ({ [k: string]: idfed.authorizer.v1.IHeaderValues }|null);
+
+                /** SignedRequest body */
+                body?: (Uint8Array|null);
+
+                /** SignedRequest service */
+                service?: (string|null);
+
+                /** SignedRequest region */
+                region?: (string|null);
+            }
+
+            /** Represents a SignedRequest. */
+            class SignedRequest implements ISignedRequest {
+
+                /**
+                 * Constructs a new SignedRequest.
+                 * @param [p] Properties to set
+                 */
+                constructor(p?: idfed.authorizer.v1.ISignedRequest);
+
+                /** SignedRequest method. */
+                public method: string;
+
+                /** SignedRequest path. */
+                public path: string;
+
+                /** SignedRequest query. */
+                public query: string;
+
+                /** SignedRequest headers. */
+                public headers: { [k: string]: idfed.authorizer.v1.IHeaderValues };
+
+                /** SignedRequest body. */
+                public body: Uint8Array;
+
+                /** SignedRequest service. */
+                public service: string;
+
+                /** SignedRequest region. */
+                public region: string;
+
+                /**
+                 * Creates a new SignedRequest instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns SignedRequest instance
+                 */
+                public static create(properties?: idfed.authorizer.v1.ISignedRequest): idfed.authorizer.v1.SignedRequest;
+
+                /**
+                 * Encodes the specified SignedRequest message. Does not implicitly {@link idfed.authorizer.v1.SignedRequest.verify|verify} messages.
+                 * @param m SignedRequest message or plain object to encode
+                 * @param [w] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encode(m: idfed.authorizer.v1.ISignedRequest, w?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Encodes the specified SignedRequest message, length delimited. Does not implicitly {@link idfed.authorizer.v1.SignedRequest.verify|verify} messages.
+                 * @param message SignedRequest message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encodeDelimited(message: idfed.authorizer.v1.ISignedRequest, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a SignedRequest message from the specified reader or buffer.
+                 * @param r Reader or buffer to decode from
+                 * @param [l] Message length if known beforehand
+                 * @returns SignedRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): idfed.authorizer.v1.SignedRequest;
+
+                /**
+                 * Decodes a SignedRequest message from the specified reader or buffer, length delimited.
+                 * @param reader Reader or buffer to decode from
+                 * @returns SignedRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): idfed.authorizer.v1.SignedRequest;
+
+                /**
+                 * Verifies a SignedRequest message.
+                 * @param m Plain object to verify
+                 * @returns `null` if valid, otherwise the reason why it is not
+                 */
+                public static verify(m: { [k: string]: any }): (string|null);
+
+                /**
+                 * Creates a SignedRequest message from a plain object. Also converts values to their respective internal types.
+                 * @param d Plain object
+                 * @returns SignedRequest
+                 */
+                public static fromObject(d: { [k: string]: any }): idfed.authorizer.v1.SignedRequest;
+
+                /**
+                 * Creates a plain object from a SignedRequest message. Also converts values to other types if specified.
+                 * @param m SignedRequest
+                 * @param [o] Conversion options
+                 * @returns Plain object
+                 */
+                public static toObject(m: idfed.authorizer.v1.SignedRequest, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this SignedRequest to JSON.
+                 * @returns JSON object
+                 */
+                public toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the default type url for SignedRequest
+                 * @param [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+                 * @returns The default type url
+                 */
+                public static getTypeUrl(typeUrlPrefix?: string): string;
+            }
+
+            /** Properties of a HeaderValues. */
+            interface IHeaderValues {
+
+                /** HeaderValues values */
+                values?: (string[]|null);
+            }
+
+            /** Represents a HeaderValues. */
+            class HeaderValues implements IHeaderValues {
+
+                /**
+                 * Constructs a new HeaderValues.
+                 * @param [p] Properties to set
+                 */
+                constructor(p?: idfed.authorizer.v1.IHeaderValues);
+
+                /** HeaderValues values. */
+                public values: string[];
+
+                /**
+                 * Creates a new HeaderValues instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns HeaderValues instance
+                 */
+                public static create(properties?: idfed.authorizer.v1.IHeaderValues): idfed.authorizer.v1.HeaderValues;
+
+                /**
+                 * Encodes the specified HeaderValues message. Does not implicitly {@link idfed.authorizer.v1.HeaderValues.verify|verify} messages.
+                 * @param m HeaderValues message or plain object to encode
+                 * @param [w] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encode(m: idfed.authorizer.v1.IHeaderValues, w?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Encodes the specified HeaderValues message, length delimited. Does not implicitly {@link idfed.authorizer.v1.HeaderValues.verify|verify} messages.
+                 * @param message HeaderValues message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encodeDelimited(message: idfed.authorizer.v1.IHeaderValues, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a HeaderValues message from the specified reader or buffer.
+                 * @param r Reader or buffer to decode from
+                 * @param [l] Message length if known beforehand
+                 * @returns HeaderValues
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): idfed.authorizer.v1.HeaderValues;
+
+                /**
+                 * Decodes a HeaderValues message from the specified reader or buffer, length delimited.
+                 * @param reader Reader or buffer to decode from
+                 * @returns HeaderValues
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): idfed.authorizer.v1.HeaderValues;
+
+                /**
+                 * Verifies a HeaderValues message.
+                 * @param m Plain object to verify
+                 * @returns `null` if valid, otherwise the reason why it is not
+                 */
+                public static verify(m: { [k: string]: any }): (string|null);
+
+                /**
+                 * Creates a HeaderValues message from a plain object. Also converts values to their respective internal types.
+                 * @param d Plain object
+                 * @returns HeaderValues
+                 */
+                public static fromObject(d: { [k: string]: any }): idfed.authorizer.v1.HeaderValues;
+
+                /**
+                 * Creates a plain object from a HeaderValues message. Also converts values to other types if specified.
+                 * @param m HeaderValues
+                 * @param [o] Conversion options
+                 * @returns Plain object
+                 */
+                public static toObject(m: idfed.authorizer.v1.HeaderValues, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this HeaderValues to JSON.
+                 * @returns JSON object
+                 */
+                public toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the default type url for HeaderValues
+                 * @param [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+                 * @returns The default type url
+                 */
+                public static getTypeUrl(typeUrlPrefix?: string): string;
+            }
+
+            /** Properties of a SessionCredentials. */
+            interface ISessionCredentials {
+
+                /** SessionCredentials accessKeyId */
+                accessKeyId?: (string|null);
+
+                /** SessionCredentials sessionToken */
+                sessionToken?: (string|null);
+            }
+
+            /** Represents a SessionCredentials. */
+            class SessionCredentials implements ISessionCredentials {
+
+                /**
+                 * Constructs a new SessionCredentials.
+                 * @param [p] Properties to set
+                 */
+                constructor(p?: idfed.authorizer.v1.ISessionCredentials);
+
+                /** SessionCredentials accessKeyId. */
+                public accessKeyId: string;
+
+                /** SessionCredentials sessionToken. */
+                public sessionToken: string;
+
+                /**
+                 * Creates a new SessionCredentials instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns SessionCredentials instance
+                 */
+                public static create(properties?: idfed.authorizer.v1.ISessionCredentials): idfed.authorizer.v1.SessionCredentials;
+
+                /**
+                 * Encodes the specified SessionCredentials message. Does not implicitly {@link idfed.authorizer.v1.SessionCredentials.verify|verify} messages.
+                 * @param m SessionCredentials message or plain object to encode
+                 * @param [w] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encode(m: idfed.authorizer.v1.ISessionCredentials, w?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Encodes the specified SessionCredentials message, length delimited. Does not implicitly {@link idfed.authorizer.v1.SessionCredentials.verify|verify} messages.
+                 * @param message SessionCredentials message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encodeDelimited(message: idfed.authorizer.v1.ISessionCredentials, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a SessionCredentials message from the specified reader or buffer.
+                 * @param r Reader or buffer to decode from
+                 * @param [l] Message length if known beforehand
+                 * @returns SessionCredentials
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): idfed.authorizer.v1.SessionCredentials;
+
+                /**
+                 * Decodes a SessionCredentials message from the specified reader or buffer, length delimited.
+                 * @param reader Reader or buffer to decode from
+                 * @returns SessionCredentials
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): idfed.authorizer.v1.SessionCredentials;
+
+                /**
+                 * Verifies a SessionCredentials message.
+                 * @param m Plain object to verify
+                 * @returns `null` if valid, otherwise the reason why it is not
+                 */
+                public static verify(m: { [k: string]: any }): (string|null);
+
+                /**
+                 * Creates a SessionCredentials message from a plain object. Also converts values to their respective internal types.
+                 * @param d Plain object
+                 * @returns SessionCredentials
+                 */
+                public static fromObject(d: { [k: string]: any }): idfed.authorizer.v1.SessionCredentials;
+
+                /**
+                 * Creates a plain object from a SessionCredentials message. Also converts values to other types if specified.
+                 * @param m SessionCredentials
+                 * @param [o] Conversion options
+                 * @returns Plain object
+                 */
+                public static toObject(m: idfed.authorizer.v1.SessionCredentials, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this SessionCredentials to JSON.
+                 * @returns JSON object
+                 */
+                public toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the default type url for SessionCredentials
+                 * @param [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+                 * @returns The default type url
+                 */
+                public static getTypeUrl(typeUrlPrefix?: string): string;
+            }
+
+            /** Properties of an AuthorizeRequest. */
+            interface IAuthorizeRequest {
+
+                /** AuthorizeRequest action */
+                action?: (string|null);
+
+                /** AuthorizeRequest resource */
+                resource?: (string|null);
+
+                /** AuthorizeRequest contextJson */
+                contextJson?: ({ [k: string]: string }|null);
+
+                /** AuthorizeRequest request */
+                request?: (idfed.authorizer.v1.ISignedRequest|null);
+
+                /** AuthorizeRequest credentials */
+                credentials?: (idfed.authorizer.v1.ISessionCredentials|null);
+            }
+
+            /** Represents an AuthorizeRequest. */
+            class AuthorizeRequest implements IAuthorizeRequest {
+
+                /**
+                 * Constructs a new AuthorizeRequest.
+                 * @param [p] Properties to set
+                 */
+                constructor(p?: idfed.authorizer.v1.IAuthorizeRequest);
+
+                /** AuthorizeRequest action. */
+                public action: string;
+
+                /** AuthorizeRequest resource. */
+                public resource: string;
+
+                /** AuthorizeRequest contextJson. */
+                public contextJson: { [k: string]: string };
+
+                /** AuthorizeRequest request. */
+                public request?: (idfed.authorizer.v1.ISignedRequest|null);
+
+                /** AuthorizeRequest credentials. */
+                public credentials?: (idfed.authorizer.v1.ISessionCredentials|null);
+
+                /** AuthorizeRequest subject. */
+                public subject?: ("request"|"credentials");
+
+                /**
+                 * Creates a new AuthorizeRequest instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns AuthorizeRequest instance
+                 */
+                public static create(properties?: idfed.authorizer.v1.IAuthorizeRequest): idfed.authorizer.v1.AuthorizeRequest;
+
+                /**
+                 * Encodes the specified AuthorizeRequest message. Does not implicitly {@link idfed.authorizer.v1.AuthorizeRequest.verify|verify} messages.
+                 * @param m AuthorizeRequest message or plain object to encode
+                 * @param [w] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encode(m: idfed.authorizer.v1.IAuthorizeRequest, w?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Encodes the specified AuthorizeRequest message, length delimited. Does not implicitly {@link idfed.authorizer.v1.AuthorizeRequest.verify|verify} messages.
+                 * @param message AuthorizeRequest message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encodeDelimited(message: idfed.authorizer.v1.IAuthorizeRequest, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes an AuthorizeRequest message from the specified reader or buffer.
+                 * @param r Reader or buffer to decode from
+                 * @param [l] Message length if known beforehand
+                 * @returns AuthorizeRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): idfed.authorizer.v1.AuthorizeRequest;
+
+                /**
+                 * Decodes an AuthorizeRequest message from the specified reader or buffer, length delimited.
+                 * @param reader Reader or buffer to decode from
+                 * @returns AuthorizeRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): idfed.authorizer.v1.AuthorizeRequest;
+
+                /**
+                 * Verifies an AuthorizeRequest message.
+                 * @param m Plain object to verify
+                 * @returns `null` if valid, otherwise the reason why it is not
+                 */
+                public static verify(m: { [k: string]: any }): (string|null);
+
+                /**
+                 * Creates an AuthorizeRequest message from a plain object. Also converts values to their respective internal types.
+                 * @param d Plain object
+                 * @returns AuthorizeRequest
+                 */
+                public static fromObject(d: { [k: string]: any }): idfed.authorizer.v1.AuthorizeRequest;
+
+                /**
+                 * Creates a plain object from an AuthorizeRequest message. Also converts values to other types if specified.
+                 * @param m AuthorizeRequest
+                 * @param [o] Conversion options
+                 * @returns Plain object
+                 */
+                public static toObject(m: idfed.authorizer.v1.AuthorizeRequest, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this AuthorizeRequest to JSON.
+                 * @returns JSON object
+                 */
+                public toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the default type url for AuthorizeRequest
+                 * @param [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+                 * @returns The default type url
+                 */
+                public static getTypeUrl(typeUrlPrefix?: string): string;
+            }
+
+            /** Properties of a Principal. */
+            interface IPrincipal {
+
+                /** Principal type */
+                type?: (string|null);
+
+                /** Principal arn */
+                arn?: (string|null);
+
+                /** Principal accountId */
+                accountId?: (string|null);
+
+                /** Principal userId */
+                userId?: (string|null);
+
+                /** Principal roleArn */
+                roleArn?: (string|null);
+
+                /** Principal sessionName */
+                sessionName?: (string|null);
+
+                /** Principal json */
+                json?: (string|null);
+            }
+
+            /** Represents a Principal. */
+            class Principal implements IPrincipal {
+
+                /**
+                 * Constructs a new Principal.
+                 * @param [p] Properties to set
+                 */
+                constructor(p?: idfed.authorizer.v1.IPrincipal);
+
+                /** Principal type. */
+                public type: string;
+
+                /** Principal arn. */
+                public arn: string;
+
+                /** Principal accountId. */
+                public accountId: string;
+
+                /** Principal userId. */
+                public userId: string;
+
+                /** Principal roleArn. */
+                public roleArn: string;
+
+                /** Principal sessionName. */
+                public sessionName: string;
+
+                /** Principal json. */
+                public json: string;
+
+                /**
+                 * Creates a new Principal instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns Principal instance
+                 */
+                public static create(properties?: idfed.authorizer.v1.IPrincipal): idfed.authorizer.v1.Principal;
+
+                /**
+                 * Encodes the specified Principal message. Does not implicitly {@link idfed.authorizer.v1.Principal.verify|verify} messages.
+                 * @param m Principal message or plain object to encode
+                 * @param [w] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encode(m: idfed.authorizer.v1.IPrincipal, w?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Encodes the specified Principal message, length delimited. Does not implicitly {@link idfed.authorizer.v1.Principal.verify|verify} messages.
+                 * @param message Principal message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encodeDelimited(message: idfed.authorizer.v1.IPrincipal, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a Principal message from the specified reader or buffer.
+                 * @param r Reader or buffer to decode from
+                 * @param [l] Message length if known beforehand
+                 * @returns Principal
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): idfed.authorizer.v1.Principal;
+
+                /**
+                 * Decodes a Principal message from the specified reader or buffer, length delimited.
+                 * @param reader Reader or buffer to decode from
+                 * @returns Principal
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): idfed.authorizer.v1.Principal;
+
+                /**
+                 * Verifies a Principal message.
+                 * @param m Plain object to verify
+                 * @returns `null` if valid, otherwise the reason why it is not
+                 */
+                public static verify(m: { [k: string]: any }): (string|null);
+
+                /**
+                 * Creates a Principal message from a plain object. Also converts values to their respective internal types.
+                 * @param d Plain object
+                 * @returns Principal
+                 */
+                public static fromObject(d: { [k: string]: any }): idfed.authorizer.v1.Principal;
+
+                /**
+                 * Creates a plain object from a Principal message. Also converts values to other types if specified.
+                 * @param m Principal
+                 * @param [o] Conversion options
+                 * @returns Plain object
+                 */
+                public static toObject(m: idfed.authorizer.v1.Principal, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this Principal to JSON.
+                 * @returns JSON object
+                 */
+                public toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the default type url for Principal
+                 * @param [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+                 * @returns The default type url
+                 */
+                public static getTypeUrl(typeUrlPrefix?: string): string;
+            }
+
+            /** Properties of a DecidingStatement. */
+            interface IDecidingStatement {
+
+                /** DecidingStatement policy */
+                policy?: (string|null);
+
+                /** DecidingStatement sid */
+                sid?: (string|null);
+
+                /** DecidingStatement effect */
+                effect?: (string|null);
+            }
+
+            /** Represents a DecidingStatement. */
+            class DecidingStatement implements IDecidingStatement {
+
+                /**
+                 * Constructs a new DecidingStatement.
+                 * @param [p] Properties to set
+                 */
+                constructor(p?: idfed.authorizer.v1.IDecidingStatement);
+
+                /** DecidingStatement policy. */
+                public policy: string;
+
+                /** DecidingStatement sid. */
+                public sid: string;
+
+                /** DecidingStatement effect. */
+                public effect: string;
+
+                /**
+                 * Creates a new DecidingStatement instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns DecidingStatement instance
+                 */
+                public static create(properties?: idfed.authorizer.v1.IDecidingStatement): idfed.authorizer.v1.DecidingStatement;
+
+                /**
+                 * Encodes the specified DecidingStatement message. Does not implicitly {@link idfed.authorizer.v1.DecidingStatement.verify|verify} messages.
+                 * @param m DecidingStatement message or plain object to encode
+                 * @param [w] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encode(m: idfed.authorizer.v1.IDecidingStatement, w?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Encodes the specified DecidingStatement message, length delimited. Does not implicitly {@link idfed.authorizer.v1.DecidingStatement.verify|verify} messages.
+                 * @param message DecidingStatement message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encodeDelimited(message: idfed.authorizer.v1.IDecidingStatement, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a DecidingStatement message from the specified reader or buffer.
+                 * @param r Reader or buffer to decode from
+                 * @param [l] Message length if known beforehand
+                 * @returns DecidingStatement
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): idfed.authorizer.v1.DecidingStatement;
+
+                /**
+                 * Decodes a DecidingStatement message from the specified reader or buffer, length delimited.
+                 * @param reader Reader or buffer to decode from
+                 * @returns DecidingStatement
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): idfed.authorizer.v1.DecidingStatement;
+
+                /**
+                 * Verifies a DecidingStatement message.
+                 * @param m Plain object to verify
+                 * @returns `null` if valid, otherwise the reason why it is not
+                 */
+                public static verify(m: { [k: string]: any }): (string|null);
+
+                /**
+                 * Creates a DecidingStatement message from a plain object. Also converts values to their respective internal types.
+                 * @param d Plain object
+                 * @returns DecidingStatement
+                 */
+                public static fromObject(d: { [k: string]: any }): idfed.authorizer.v1.DecidingStatement;
+
+                /**
+                 * Creates a plain object from a DecidingStatement message. Also converts values to other types if specified.
+                 * @param m DecidingStatement
+                 * @param [o] Conversion options
+                 * @returns Plain object
+                 */
+                public static toObject(m: idfed.authorizer.v1.DecidingStatement, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this DecidingStatement to JSON.
+                 * @returns JSON object
+                 */
+                public toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the default type url for DecidingStatement
+                 * @param [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+                 * @returns The default type url
+                 */
+                public static getTypeUrl(typeUrlPrefix?: string): string;
+            }
+
+            /** Properties of an AuthorizeResponse. */
+            interface IAuthorizeResponse {
+
+                /** AuthorizeResponse authenticated */
+                authenticated?: (boolean|null);
+
+                /** AuthorizeResponse allowed */
+                allowed?: (boolean|null);
+
+                /** AuthorizeResponse decision */
+                decision?: (string|null);
+
+                /** AuthorizeResponse reason */
+                reason?: (string|null);
+
+                /** AuthorizeResponse principal */
+                principal?: (idfed.authorizer.v1.IPrincipal|null);
+
+                /** AuthorizeResponse decidedBy */
+                decidedBy?: (idfed.authorizer.v1.IDecidingStatement|null);
+
+                /** AuthorizeResponse errorName */
+                errorName?: (string|null);
+
+                /** AuthorizeResponse errorMessage */
+                errorMessage?: (string|null);
+            }
+
+            /** Represents an AuthorizeResponse. */
+            class AuthorizeResponse implements IAuthorizeResponse {
+
+                /**
+                 * Constructs a new AuthorizeResponse.
+                 * @param [p] Properties to set
+                 */
+                constructor(p?: idfed.authorizer.v1.IAuthorizeResponse);
+
+                /** AuthorizeResponse authenticated. */
+                public authenticated: boolean;
+
+                /** AuthorizeResponse allowed. */
+                public allowed: boolean;
+
+                /** AuthorizeResponse decision. */
+                public decision: string;
+
+                /** AuthorizeResponse reason. */
+                public reason: string;
+
+                /** AuthorizeResponse principal. */
+                public principal?: (idfed.authorizer.v1.IPrincipal|null);
+
+                /** AuthorizeResponse decidedBy. */
+                public decidedBy?: (idfed.authorizer.v1.IDecidingStatement|null);
+
+                /** AuthorizeResponse errorName. */
+                public errorName: string;
+
+                /** AuthorizeResponse errorMessage. */
+                public errorMessage: string;
+
+                /**
+                 * Creates a new AuthorizeResponse instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns AuthorizeResponse instance
+                 */
+                public static create(properties?: idfed.authorizer.v1.IAuthorizeResponse): idfed.authorizer.v1.AuthorizeResponse;
+
+                /**
+                 * Encodes the specified AuthorizeResponse message. Does not implicitly {@link idfed.authorizer.v1.AuthorizeResponse.verify|verify} messages.
+                 * @param m AuthorizeResponse message or plain object to encode
+                 * @param [w] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encode(m: idfed.authorizer.v1.IAuthorizeResponse, w?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Encodes the specified AuthorizeResponse message, length delimited. Does not implicitly {@link idfed.authorizer.v1.AuthorizeResponse.verify|verify} messages.
+                 * @param message AuthorizeResponse message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encodeDelimited(message: idfed.authorizer.v1.IAuthorizeResponse, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes an AuthorizeResponse message from the specified reader or buffer.
+                 * @param r Reader or buffer to decode from
+                 * @param [l] Message length if known beforehand
+                 * @returns AuthorizeResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): idfed.authorizer.v1.AuthorizeResponse;
+
+                /**
+                 * Decodes an AuthorizeResponse message from the specified reader or buffer, length delimited.
+                 * @param reader Reader or buffer to decode from
+                 * @returns AuthorizeResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): idfed.authorizer.v1.AuthorizeResponse;
+
+                /**
+                 * Verifies an AuthorizeResponse message.
+                 * @param m Plain object to verify
+                 * @returns `null` if valid, otherwise the reason why it is not
+                 */
+                public static verify(m: { [k: string]: any }): (string|null);
+
+                /**
+                 * Creates an AuthorizeResponse message from a plain object. Also converts values to their respective internal types.
+                 * @param d Plain object
+                 * @returns AuthorizeResponse
+                 */
+                public static fromObject(d: { [k: string]: any }): idfed.authorizer.v1.AuthorizeResponse;
+
+                /**
+                 * Creates a plain object from an AuthorizeResponse message. Also converts values to other types if specified.
+                 * @param m AuthorizeResponse
+                 * @param [o] Conversion options
+                 * @returns Plain object
+                 */
+                public static toObject(m: idfed.authorizer.v1.AuthorizeResponse, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this AuthorizeResponse to JSON.
+                 * @returns JSON object
+                 */
+                public toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the default type url for AuthorizeResponse
+                 * @param [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+                 * @returns The default type url
+                 */
+                public static getTypeUrl(typeUrlPrefix?: string): string;
+            }
+        }
+    }
+
+    /** Namespace events. */
+    namespace events {
+
+        /** Namespace v1. */
+        namespace v1 {
+
+            /** Represents an AccountEvents */
+            class AccountEvents extends $protobuf.rpc.Service {
+
+                /**
+                 * Constructs a new AccountEvents service.
+                 * @param rpcImpl RPC implementation
+                 * @param [requestDelimited=false] Whether requests are length-delimited
+                 * @param [responseDelimited=false] Whether responses are length-delimited
+                 */
+                constructor(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean);
+
+                /**
+                 * Creates new AccountEvents service using the specified rpc implementation.
+                 * @param rpcImpl RPC implementation
+                 * @param [requestDelimited=false] Whether requests are length-delimited
+                 * @param [responseDelimited=false] Whether responses are length-delimited
+                 * @returns RPC service. Useful where requests and/or responses are streamed.
+                 */
+                public static create(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean): AccountEvents;
+
+                /**
+                 * Calls Subscribe.
+                 * @param request SubscribeRequest message or plain object
+                 * @param callback Node-style callback called with the error, if any, and AccountEvent
+                 */
+                public subscribe(request: idfed.events.v1.ISubscribeRequest, callback: idfed.events.v1.AccountEvents.SubscribeCallback): void;
+
+                /**
+                 * Calls Subscribe.
+                 * @param request SubscribeRequest message or plain object
+                 * @returns Promise
+                 */
+                public subscribe(request: idfed.events.v1.ISubscribeRequest): Promise<idfed.events.v1.AccountEvent>;
+            }
+
+            namespace AccountEvents {
+
+                /**
+                 * Callback as used by {@link idfed.events.v1.AccountEvents#subscribe}.
+                 * @param error Error, if any
+                 * @param [response] AccountEvent
+                 */
+                type SubscribeCallback = (error: (Error|null), response?: idfed.events.v1.AccountEvent) => void;
+            }
+
+            /** AccountEventType enum. */
+            enum AccountEventType {
+                ACCOUNT_EVENT_TYPE_UNSPECIFIED = 0,
+                USER_DELETED = 1,
+                USER_DISABLED = 2,
+                USER_ENABLED = 3,
+                USER_SIGNED_OUT = 4,
+                SESSION_REVOKED = 5,
+                USER_POOL_DELETED = 7,
+                IDENTITY_MERGED = 8,
+                IDENTITY_DELETED = 9,
+                DATASET_CHANGED = 10
+            }
+
+            /** Properties of a SubscribeRequest. */
+            interface ISubscribeRequest {
+
+                /** SubscribeRequest types */
+                types?: (idfed.events.v1.AccountEventType[]|null);
+
+                /** SubscribeRequest userPoolIds */
+                userPoolIds?: (string[]|null);
+
+                /** SubscribeRequest identityPoolIds */
+                identityPoolIds?: (string[]|null);
+            }
+
+            /** Represents a SubscribeRequest. */
+            class SubscribeRequest implements ISubscribeRequest {
+
+                /**
+                 * Constructs a new SubscribeRequest.
+                 * @param [p] Properties to set
+                 */
+                constructor(p?: idfed.events.v1.ISubscribeRequest);
+
+                /** SubscribeRequest types. */
+                public types: idfed.events.v1.AccountEventType[];
+
+                /** SubscribeRequest userPoolIds. */
+                public userPoolIds: string[];
+
+                /** SubscribeRequest identityPoolIds. */
+                public identityPoolIds: string[];
+
+                /**
+                 * Creates a new SubscribeRequest instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns SubscribeRequest instance
+                 */
+                public static create(properties?: idfed.events.v1.ISubscribeRequest): idfed.events.v1.SubscribeRequest;
+
+                /**
+                 * Encodes the specified SubscribeRequest message. Does not implicitly {@link idfed.events.v1.SubscribeRequest.verify|verify} messages.
+                 * @param m SubscribeRequest message or plain object to encode
+                 * @param [w] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encode(m: idfed.events.v1.ISubscribeRequest, w?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Encodes the specified SubscribeRequest message, length delimited. Does not implicitly {@link idfed.events.v1.SubscribeRequest.verify|verify} messages.
+                 * @param message SubscribeRequest message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encodeDelimited(message: idfed.events.v1.ISubscribeRequest, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a SubscribeRequest message from the specified reader or buffer.
+                 * @param r Reader or buffer to decode from
+                 * @param [l] Message length if known beforehand
+                 * @returns SubscribeRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): idfed.events.v1.SubscribeRequest;
+
+                /**
+                 * Decodes a SubscribeRequest message from the specified reader or buffer, length delimited.
+                 * @param reader Reader or buffer to decode from
+                 * @returns SubscribeRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): idfed.events.v1.SubscribeRequest;
+
+                /**
+                 * Verifies a SubscribeRequest message.
+                 * @param m Plain object to verify
+                 * @returns `null` if valid, otherwise the reason why it is not
+                 */
+                public static verify(m: { [k: string]: any }): (string|null);
+
+                /**
+                 * Creates a SubscribeRequest message from a plain object. Also converts values to their respective internal types.
+                 * @param d Plain object
+                 * @returns SubscribeRequest
+                 */
+                public static fromObject(d: { [k: string]: any }): idfed.events.v1.SubscribeRequest;
+
+                /**
+                 * Creates a plain object from a SubscribeRequest message. Also converts values to other types if specified.
+                 * @param m SubscribeRequest
+                 * @param [o] Conversion options
+                 * @returns Plain object
+                 */
+                public static toObject(m: idfed.events.v1.SubscribeRequest, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this SubscribeRequest to JSON.
+                 * @returns JSON object
+                 */
+                public toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the default type url for SubscribeRequest
+                 * @param [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+                 * @returns The default type url
+                 */
+                public static getTypeUrl(typeUrlPrefix?: string): string;
+            }
+
+            /** Properties of an AccountEvent. */
+            interface IAccountEvent {
+
+                /** AccountEvent type */
+                type?: (idfed.events.v1.AccountEventType|null);
+
+                /** AccountEvent eventId */
+                eventId?: (string|null);
+
+                /** AccountEvent occurredAt */
+                occurredAt?: (string|null);
+
+                /** AccountEvent userPoolId */
+                userPoolId?: (string|null);
+
+                /** AccountEvent sub */
+                sub?: (string|null);
+
+                /** AccountEvent username */
+                username?: (string|null);
+
+                /** AccountEvent tokensValidAfter */
+                tokensValidAfter?: (string|null);
+
+                /** AccountEvent revokedSessions */
+                revokedSessions?: (string[]|null);
+
+                /** AccountEvent identityPoolId */
+                identityPoolId?: (string|null);
+
+                /** AccountEvent identityId */
+                identityId?: (string|null);
+
+                /** AccountEvent sourceIdentityId */
+                sourceIdentityId?: (string|null);
+
+                /** AccountEvent datasetName */
+                datasetName?: (string|null);
+
+                /** AccountEvent syncCount */
+                syncCount?: (number|null);
+
+                /** AccountEvent deleted */
+                deleted?: (boolean|null);
+
+                /** AccountEvent topic */
+                topic?: (string|null);
+            }
+
+            /** Represents an AccountEvent. */
+            class AccountEvent implements IAccountEvent {
+
+                /**
+                 * Constructs a new AccountEvent.
+                 * @param [p] Properties to set
+                 */
+                constructor(p?: idfed.events.v1.IAccountEvent);
+
+                /** AccountEvent type. */
+                public type: idfed.events.v1.AccountEventType;
+
+                /** AccountEvent eventId. */
+                public eventId: string;
+
+                /** AccountEvent occurredAt. */
+                public occurredAt: string;
+
+                /** AccountEvent userPoolId. */
+                public userPoolId: string;
+
+                /** AccountEvent sub. */
+                public sub: string;
+
+                /** AccountEvent username. */
+                public username: string;
+
+                /** AccountEvent tokensValidAfter. */
+                public tokensValidAfter: string;
+
+                /** AccountEvent revokedSessions. */
+                public revokedSessions: string[];
+
+                /** AccountEvent identityPoolId. */
+                public identityPoolId: string;
+
+                /** AccountEvent identityId. */
+                public identityId: string;
+
+                /** AccountEvent sourceIdentityId. */
+                public sourceIdentityId: string;
+
+                /** AccountEvent datasetName. */
+                public datasetName: string;
+
+                /** AccountEvent syncCount. */
+                public syncCount: number;
+
+                /** AccountEvent deleted. */
+                public deleted: boolean;
+
+                /** AccountEvent topic. */
+                public topic: string;
+
+                /**
+                 * Creates a new AccountEvent instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns AccountEvent instance
+                 */
+                public static create(properties?: idfed.events.v1.IAccountEvent): idfed.events.v1.AccountEvent;
+
+                /**
+                 * Encodes the specified AccountEvent message. Does not implicitly {@link idfed.events.v1.AccountEvent.verify|verify} messages.
+                 * @param m AccountEvent message or plain object to encode
+                 * @param [w] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encode(m: idfed.events.v1.IAccountEvent, w?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Encodes the specified AccountEvent message, length delimited. Does not implicitly {@link idfed.events.v1.AccountEvent.verify|verify} messages.
+                 * @param message AccountEvent message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encodeDelimited(message: idfed.events.v1.IAccountEvent, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes an AccountEvent message from the specified reader or buffer.
+                 * @param r Reader or buffer to decode from
+                 * @param [l] Message length if known beforehand
+                 * @returns AccountEvent
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): idfed.events.v1.AccountEvent;
+
+                /**
+                 * Decodes an AccountEvent message from the specified reader or buffer, length delimited.
+                 * @param reader Reader or buffer to decode from
+                 * @returns AccountEvent
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): idfed.events.v1.AccountEvent;
+
+                /**
+                 * Verifies an AccountEvent message.
+                 * @param m Plain object to verify
+                 * @returns `null` if valid, otherwise the reason why it is not
+                 */
+                public static verify(m: { [k: string]: any }): (string|null);
+
+                /**
+                 * Creates an AccountEvent message from a plain object. Also converts values to their respective internal types.
+                 * @param d Plain object
+                 * @returns AccountEvent
+                 */
+                public static fromObject(d: { [k: string]: any }): idfed.events.v1.AccountEvent;
+
+                /**
+                 * Creates a plain object from an AccountEvent message. Also converts values to other types if specified.
+                 * @param m AccountEvent
+                 * @param [o] Conversion options
+                 * @returns Plain object
+                 */
+                public static toObject(m: idfed.events.v1.AccountEvent, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this AccountEvent to JSON.
+                 * @returns JSON object
+                 */
+                public toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the default type url for AccountEvent
+                 * @param [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+                 * @returns The default type url
+                 */
+                public static getTypeUrl(typeUrlPrefix?: string): string;
+            }
+        }
+    }
+
+    /** Namespace tokens. */
+    namespace tokens {
+
+        /** Namespace v1. */
+        namespace v1 {
+
+            /** Represents a Tokens */
+            class Tokens extends $protobuf.rpc.Service {
+
+                /**
+                 * Constructs a new Tokens service.
+                 * @param rpcImpl RPC implementation
+                 * @param [requestDelimited=false] Whether requests are length-delimited
+                 * @param [responseDelimited=false] Whether responses are length-delimited
+                 */
+                constructor(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean);
+
+                /**
+                 * Creates new Tokens service using the specified rpc implementation.
+                 * @param rpcImpl RPC implementation
+                 * @param [requestDelimited=false] Whether requests are length-delimited
+                 * @param [responseDelimited=false] Whether responses are length-delimited
+                 * @returns RPC service. Useful where requests and/or responses are streamed.
+                 */
+                public static create(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean): Tokens;
+
+                /**
+                 * Calls VerifyToken.
+                 * @param request VerifyTokenRequest message or plain object
+                 * @param callback Node-style callback called with the error, if any, and VerifyTokenResponse
+                 */
+                public verifyToken(request: idfed.tokens.v1.IVerifyTokenRequest, callback: idfed.tokens.v1.Tokens.VerifyTokenCallback): void;
+
+                /**
+                 * Calls VerifyToken.
+                 * @param request VerifyTokenRequest message or plain object
+                 * @returns Promise
+                 */
+                public verifyToken(request: idfed.tokens.v1.IVerifyTokenRequest): Promise<idfed.tokens.v1.VerifyTokenResponse>;
+
+                /**
+                 * Calls VerifyOpenIdToken.
+                 * @param request VerifyOpenIdTokenRequest message or plain object
+                 * @param callback Node-style callback called with the error, if any, and VerifyOpenIdTokenResponse
+                 */
+                public verifyOpenIdToken(request: idfed.tokens.v1.IVerifyOpenIdTokenRequest, callback: idfed.tokens.v1.Tokens.VerifyOpenIdTokenCallback): void;
+
+                /**
+                 * Calls VerifyOpenIdToken.
+                 * @param request VerifyOpenIdTokenRequest message or plain object
+                 * @returns Promise
+                 */
+                public verifyOpenIdToken(request: idfed.tokens.v1.IVerifyOpenIdTokenRequest): Promise<idfed.tokens.v1.VerifyOpenIdTokenResponse>;
+            }
+
+            namespace Tokens {
+
+                /**
+                 * Callback as used by {@link idfed.tokens.v1.Tokens#verifyToken}.
+                 * @param error Error, if any
+                 * @param [response] VerifyTokenResponse
+                 */
+                type VerifyTokenCallback = (error: (Error|null), response?: idfed.tokens.v1.VerifyTokenResponse) => void;
+
+                /**
+                 * Callback as used by {@link idfed.tokens.v1.Tokens#verifyOpenIdToken}.
+                 * @param error Error, if any
+                 * @param [response] VerifyOpenIdTokenResponse
+                 */
+                type VerifyOpenIdTokenCallback = (error: (Error|null), response?: idfed.tokens.v1.VerifyOpenIdTokenResponse) => void;
+            }
+
+            /** TokenUse enum. */
+            enum TokenUse {
+                TOKEN_USE_UNSPECIFIED = 0,
+                TOKEN_USE_ACCESS = 1,
+                TOKEN_USE_ID = 2
+            }
+
+            /** Properties of a VerifyTokenRequest. */
+            interface IVerifyTokenRequest {
+
+                /** VerifyTokenRequest token */
+                token?: (string|null);
+
+                /** VerifyTokenRequest userPoolId */
+                userPoolId?: (string|null);
+
+                /** VerifyTokenRequest clientIds */
+                clientIds?: (string[]|null);
+
+                /** VerifyTokenRequest tokenUse */
+                tokenUse?: (idfed.tokens.v1.TokenUse|null);
+            }
+
+            /** Represents a VerifyTokenRequest. */
+            class VerifyTokenRequest implements IVerifyTokenRequest {
+
+                /**
+                 * Constructs a new VerifyTokenRequest.
+                 * @param [p] Properties to set
+                 */
+                constructor(p?: idfed.tokens.v1.IVerifyTokenRequest);
+
+                /** VerifyTokenRequest token. */
+                public token: string;
+
+                /** VerifyTokenRequest userPoolId. */
+                public userPoolId: string;
+
+                /** VerifyTokenRequest clientIds. */
+                public clientIds: string[];
+
+                /** VerifyTokenRequest tokenUse. */
+                public tokenUse: idfed.tokens.v1.TokenUse;
+
+                /**
+                 * Creates a new VerifyTokenRequest instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns VerifyTokenRequest instance
+                 */
+                public static create(properties?: idfed.tokens.v1.IVerifyTokenRequest): idfed.tokens.v1.VerifyTokenRequest;
+
+                /**
+                 * Encodes the specified VerifyTokenRequest message. Does not implicitly {@link idfed.tokens.v1.VerifyTokenRequest.verify|verify} messages.
+                 * @param m VerifyTokenRequest message or plain object to encode
+                 * @param [w] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encode(m: idfed.tokens.v1.IVerifyTokenRequest, w?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Encodes the specified VerifyTokenRequest message, length delimited. Does not implicitly {@link idfed.tokens.v1.VerifyTokenRequest.verify|verify} messages.
+                 * @param message VerifyTokenRequest message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encodeDelimited(message: idfed.tokens.v1.IVerifyTokenRequest, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a VerifyTokenRequest message from the specified reader or buffer.
+                 * @param r Reader or buffer to decode from
+                 * @param [l] Message length if known beforehand
+                 * @returns VerifyTokenRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): idfed.tokens.v1.VerifyTokenRequest;
+
+                /**
+                 * Decodes a VerifyTokenRequest message from the specified reader or buffer, length delimited.
+                 * @param reader Reader or buffer to decode from
+                 * @returns VerifyTokenRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): idfed.tokens.v1.VerifyTokenRequest;
+
+                /**
+                 * Verifies a VerifyTokenRequest message.
+                 * @param m Plain object to verify
+                 * @returns `null` if valid, otherwise the reason why it is not
+                 */
+                public static verify(m: { [k: string]: any }): (string|null);
+
+                /**
+                 * Creates a VerifyTokenRequest message from a plain object. Also converts values to their respective internal types.
+                 * @param d Plain object
+                 * @returns VerifyTokenRequest
+                 */
+                public static fromObject(d: { [k: string]: any }): idfed.tokens.v1.VerifyTokenRequest;
+
+                /**
+                 * Creates a plain object from a VerifyTokenRequest message. Also converts values to other types if specified.
+                 * @param m VerifyTokenRequest
+                 * @param [o] Conversion options
+                 * @returns Plain object
+                 */
+                public static toObject(m: idfed.tokens.v1.VerifyTokenRequest, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this VerifyTokenRequest to JSON.
+                 * @returns JSON object
+                 */
+                public toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the default type url for VerifyTokenRequest
+                 * @param [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+                 * @returns The default type url
+                 */
+                public static getTypeUrl(typeUrlPrefix?: string): string;
+            }
+
+            /** Properties of a VerifyTokenResponse. */
+            interface IVerifyTokenResponse {
+
+                /** VerifyTokenResponse active */
+                active?: (boolean|null);
+
+                /** VerifyTokenResponse errorName */
+                errorName?: (string|null);
+
+                /** VerifyTokenResponse reason */
+                reason?: (string|null);
+
+                /** VerifyTokenResponse userPoolId */
+                userPoolId?: (string|null);
+
+                /** VerifyTokenResponse sub */
+                sub?: (string|null);
+
+                /** VerifyTokenResponse username */
+                username?: (string|null);
+
+                /** VerifyTokenResponse clientId */
+                clientId?: (string|null);
+
+                /** VerifyTokenResponse tokenUse */
+                tokenUse?: (idfed.tokens.v1.TokenUse|null);
+
+                /** VerifyTokenResponse groups */
+                groups?: (string[]|null);
+
+                /** VerifyTokenResponse scope */
+                scope?: (string|null);
+
+                /** VerifyTokenResponse issuedAt */
+                issuedAt?: (number|null);
+
+                /** VerifyTokenResponse expiresAt */
+                expiresAt?: (number|null);
+
+                /** VerifyTokenResponse claimsJson */
+                claimsJson?: (string|null);
+            }
+
+            /** Represents a VerifyTokenResponse. */
+            class VerifyTokenResponse implements IVerifyTokenResponse {
+
+                /**
+                 * Constructs a new VerifyTokenResponse.
+                 * @param [p] Properties to set
+                 */
+                constructor(p?: idfed.tokens.v1.IVerifyTokenResponse);
+
+                /** VerifyTokenResponse active. */
+                public active: boolean;
+
+                /** VerifyTokenResponse errorName. */
+                public errorName: string;
+
+                /** VerifyTokenResponse reason. */
+                public reason: string;
+
+                /** VerifyTokenResponse userPoolId. */
+                public userPoolId: string;
+
+                /** VerifyTokenResponse sub. */
+                public sub: string;
+
+                /** VerifyTokenResponse username. */
+                public username: string;
+
+                /** VerifyTokenResponse clientId. */
+                public clientId: string;
+
+                /** VerifyTokenResponse tokenUse. */
+                public tokenUse: idfed.tokens.v1.TokenUse;
+
+                /** VerifyTokenResponse groups. */
+                public groups: string[];
+
+                /** VerifyTokenResponse scope. */
+                public scope: string;
+
+                /** VerifyTokenResponse issuedAt. */
+                public issuedAt: number;
+
+                /** VerifyTokenResponse expiresAt. */
+                public expiresAt: number;
+
+                /** VerifyTokenResponse claimsJson. */
+                public claimsJson: string;
+
+                /**
+                 * Creates a new VerifyTokenResponse instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns VerifyTokenResponse instance
+                 */
+                public static create(properties?: idfed.tokens.v1.IVerifyTokenResponse): idfed.tokens.v1.VerifyTokenResponse;
+
+                /**
+                 * Encodes the specified VerifyTokenResponse message. Does not implicitly {@link idfed.tokens.v1.VerifyTokenResponse.verify|verify} messages.
+                 * @param m VerifyTokenResponse message or plain object to encode
+                 * @param [w] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encode(m: idfed.tokens.v1.IVerifyTokenResponse, w?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Encodes the specified VerifyTokenResponse message, length delimited. Does not implicitly {@link idfed.tokens.v1.VerifyTokenResponse.verify|verify} messages.
+                 * @param message VerifyTokenResponse message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encodeDelimited(message: idfed.tokens.v1.IVerifyTokenResponse, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a VerifyTokenResponse message from the specified reader or buffer.
+                 * @param r Reader or buffer to decode from
+                 * @param [l] Message length if known beforehand
+                 * @returns VerifyTokenResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): idfed.tokens.v1.VerifyTokenResponse;
+
+                /**
+                 * Decodes a VerifyTokenResponse message from the specified reader or buffer, length delimited.
+                 * @param reader Reader or buffer to decode from
+                 * @returns VerifyTokenResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): idfed.tokens.v1.VerifyTokenResponse;
+
+                /**
+                 * Verifies a VerifyTokenResponse message.
+                 * @param m Plain object to verify
+                 * @returns `null` if valid, otherwise the reason why it is not
+                 */
+                public static verify(m: { [k: string]: any }): (string|null);
+
+                /**
+                 * Creates a VerifyTokenResponse message from a plain object. Also converts values to their respective internal types.
+                 * @param d Plain object
+                 * @returns VerifyTokenResponse
+                 */
+                public static fromObject(d: { [k: string]: any }): idfed.tokens.v1.VerifyTokenResponse;
+
+                /**
+                 * Creates a plain object from a VerifyTokenResponse message. Also converts values to other types if specified.
+                 * @param m VerifyTokenResponse
+                 * @param [o] Conversion options
+                 * @returns Plain object
+                 */
+                public static toObject(m: idfed.tokens.v1.VerifyTokenResponse, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this VerifyTokenResponse to JSON.
+                 * @returns JSON object
+                 */
+                public toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the default type url for VerifyTokenResponse
+                 * @param [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+                 * @returns The default type url
+                 */
+                public static getTypeUrl(typeUrlPrefix?: string): string;
+            }
+
+            /** Properties of a VerifyOpenIdTokenRequest. */
+            interface IVerifyOpenIdTokenRequest {
+
+                /** VerifyOpenIdTokenRequest token */
+                token?: (string|null);
+
+                /** VerifyOpenIdTokenRequest identityPoolId */
+                identityPoolId?: (string|null);
+            }
+
+            /** Represents a VerifyOpenIdTokenRequest. */
+            class VerifyOpenIdTokenRequest implements IVerifyOpenIdTokenRequest {
+
+                /**
+                 * Constructs a new VerifyOpenIdTokenRequest.
+                 * @param [p] Properties to set
+                 */
+                constructor(p?: idfed.tokens.v1.IVerifyOpenIdTokenRequest);
+
+                /** VerifyOpenIdTokenRequest token. */
+                public token: string;
+
+                /** VerifyOpenIdTokenRequest identityPoolId. */
+                public identityPoolId: string;
+
+                /**
+                 * Creates a new VerifyOpenIdTokenRequest instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns VerifyOpenIdTokenRequest instance
+                 */
+                public static create(properties?: idfed.tokens.v1.IVerifyOpenIdTokenRequest): idfed.tokens.v1.VerifyOpenIdTokenRequest;
+
+                /**
+                 * Encodes the specified VerifyOpenIdTokenRequest message. Does not implicitly {@link idfed.tokens.v1.VerifyOpenIdTokenRequest.verify|verify} messages.
+                 * @param m VerifyOpenIdTokenRequest message or plain object to encode
+                 * @param [w] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encode(m: idfed.tokens.v1.IVerifyOpenIdTokenRequest, w?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Encodes the specified VerifyOpenIdTokenRequest message, length delimited. Does not implicitly {@link idfed.tokens.v1.VerifyOpenIdTokenRequest.verify|verify} messages.
+                 * @param message VerifyOpenIdTokenRequest message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encodeDelimited(message: idfed.tokens.v1.IVerifyOpenIdTokenRequest, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a VerifyOpenIdTokenRequest message from the specified reader or buffer.
+                 * @param r Reader or buffer to decode from
+                 * @param [l] Message length if known beforehand
+                 * @returns VerifyOpenIdTokenRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): idfed.tokens.v1.VerifyOpenIdTokenRequest;
+
+                /**
+                 * Decodes a VerifyOpenIdTokenRequest message from the specified reader or buffer, length delimited.
+                 * @param reader Reader or buffer to decode from
+                 * @returns VerifyOpenIdTokenRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): idfed.tokens.v1.VerifyOpenIdTokenRequest;
+
+                /**
+                 * Verifies a VerifyOpenIdTokenRequest message.
+                 * @param m Plain object to verify
+                 * @returns `null` if valid, otherwise the reason why it is not
+                 */
+                public static verify(m: { [k: string]: any }): (string|null);
+
+                /**
+                 * Creates a VerifyOpenIdTokenRequest message from a plain object. Also converts values to their respective internal types.
+                 * @param d Plain object
+                 * @returns VerifyOpenIdTokenRequest
+                 */
+                public static fromObject(d: { [k: string]: any }): idfed.tokens.v1.VerifyOpenIdTokenRequest;
+
+                /**
+                 * Creates a plain object from a VerifyOpenIdTokenRequest message. Also converts values to other types if specified.
+                 * @param m VerifyOpenIdTokenRequest
+                 * @param [o] Conversion options
+                 * @returns Plain object
+                 */
+                public static toObject(m: idfed.tokens.v1.VerifyOpenIdTokenRequest, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this VerifyOpenIdTokenRequest to JSON.
+                 * @returns JSON object
+                 */
+                public toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the default type url for VerifyOpenIdTokenRequest
+                 * @param [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+                 * @returns The default type url
+                 */
+                public static getTypeUrl(typeUrlPrefix?: string): string;
+            }
+
+            /** Properties of a VerifyOpenIdTokenResponse. */
+            interface IVerifyOpenIdTokenResponse {
+
+                /** VerifyOpenIdTokenResponse active */
+                active?: (boolean|null);
+
+                /** VerifyOpenIdTokenResponse errorName */
+                errorName?: (string|null);
+
+                /** VerifyOpenIdTokenResponse reason */
+                reason?: (string|null);
+
+                /** VerifyOpenIdTokenResponse identityId */
+                identityId?: (string|null);
+
+                /** VerifyOpenIdTokenResponse identityPoolId */
+                identityPoolId?: (string|null);
+
+                /** VerifyOpenIdTokenResponse amr */
+                amr?: (string[]|null);
+
+                /** VerifyOpenIdTokenResponse issuedAt */
+                issuedAt?: (number|null);
+
+                /** VerifyOpenIdTokenResponse expiresAt */
+                expiresAt?: (number|null);
+
+                /** VerifyOpenIdTokenResponse claimsJson */
+                claimsJson?: (string|null);
+            }
+
+            /** Represents a VerifyOpenIdTokenResponse. */
+            class VerifyOpenIdTokenResponse implements IVerifyOpenIdTokenResponse {
+
+                /**
+                 * Constructs a new VerifyOpenIdTokenResponse.
+                 * @param [p] Properties to set
+                 */
+                constructor(p?: idfed.tokens.v1.IVerifyOpenIdTokenResponse);
+
+                /** VerifyOpenIdTokenResponse active. */
+                public active: boolean;
+
+                /** VerifyOpenIdTokenResponse errorName. */
+                public errorName: string;
+
+                /** VerifyOpenIdTokenResponse reason. */
+                public reason: string;
+
+                /** VerifyOpenIdTokenResponse identityId. */
+                public identityId: string;
+
+                /** VerifyOpenIdTokenResponse identityPoolId. */
+                public identityPoolId: string;
+
+                /** VerifyOpenIdTokenResponse amr. */
+                public amr: string[];
+
+                /** VerifyOpenIdTokenResponse issuedAt. */
+                public issuedAt: number;
+
+                /** VerifyOpenIdTokenResponse expiresAt. */
+                public expiresAt: number;
+
+                /** VerifyOpenIdTokenResponse claimsJson. */
+                public claimsJson: string;
+
+                /**
+                 * Creates a new VerifyOpenIdTokenResponse instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns VerifyOpenIdTokenResponse instance
+                 */
+                public static create(properties?: idfed.tokens.v1.IVerifyOpenIdTokenResponse): idfed.tokens.v1.VerifyOpenIdTokenResponse;
+
+                /**
+                 * Encodes the specified VerifyOpenIdTokenResponse message. Does not implicitly {@link idfed.tokens.v1.VerifyOpenIdTokenResponse.verify|verify} messages.
+                 * @param m VerifyOpenIdTokenResponse message or plain object to encode
+                 * @param [w] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encode(m: idfed.tokens.v1.IVerifyOpenIdTokenResponse, w?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Encodes the specified VerifyOpenIdTokenResponse message, length delimited. Does not implicitly {@link idfed.tokens.v1.VerifyOpenIdTokenResponse.verify|verify} messages.
+                 * @param message VerifyOpenIdTokenResponse message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encodeDelimited(message: idfed.tokens.v1.IVerifyOpenIdTokenResponse, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a VerifyOpenIdTokenResponse message from the specified reader or buffer.
+                 * @param r Reader or buffer to decode from
+                 * @param [l] Message length if known beforehand
+                 * @returns VerifyOpenIdTokenResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): idfed.tokens.v1.VerifyOpenIdTokenResponse;
+
+                /**
+                 * Decodes a VerifyOpenIdTokenResponse message from the specified reader or buffer, length delimited.
+                 * @param reader Reader or buffer to decode from
+                 * @returns VerifyOpenIdTokenResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): idfed.tokens.v1.VerifyOpenIdTokenResponse;
+
+                /**
+                 * Verifies a VerifyOpenIdTokenResponse message.
+                 * @param m Plain object to verify
+                 * @returns `null` if valid, otherwise the reason why it is not
+                 */
+                public static verify(m: { [k: string]: any }): (string|null);
+
+                /**
+                 * Creates a VerifyOpenIdTokenResponse message from a plain object. Also converts values to their respective internal types.
+                 * @param d Plain object
+                 * @returns VerifyOpenIdTokenResponse
+                 */
+                public static fromObject(d: { [k: string]: any }): idfed.tokens.v1.VerifyOpenIdTokenResponse;
+
+                /**
+                 * Creates a plain object from a VerifyOpenIdTokenResponse message. Also converts values to other types if specified.
+                 * @param m VerifyOpenIdTokenResponse
+                 * @param [o] Conversion options
+                 * @returns Plain object
+                 */
+                public static toObject(m: idfed.tokens.v1.VerifyOpenIdTokenResponse, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this VerifyOpenIdTokenResponse to JSON.
+                 * @returns JSON object
+                 */
+                public toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the default type url for VerifyOpenIdTokenResponse
+                 * @param [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+                 * @returns The default type url
+                 */
+                public static getTypeUrl(typeUrlPrefix?: string): string;
+            }
+        }
+    }
+}
