@@ -147,6 +147,8 @@ export async function startDistributed(
   Object.assign(env, {
     IDFED_KAFKA_BROKERS: infra.brokers,
     IDFED_KAFKA_PARTITIONS: '3',
+    // Several services on one host: each takes a free port for its /metrics.
+    IDFED_METRICS_PORT: '0',
     IDFED_DATABASE_URL: await freshDatabase(infra.databaseUrl, 'idfed_bench'),
   });
   const apps: StartedApp[] = [];

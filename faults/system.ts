@@ -89,6 +89,8 @@ export class DistributedSystem {
       IDFED_RATE_LIMITS: 'off',
       IDFED_KAFKA_BROKERS: brokers,
       IDFED_KAFKA_PARTITIONS: String(partitions),
+      // Several services on one host: each takes a free port for its /metrics.
+      IDFED_METRICS_PORT: '0',
       IDFED_DATABASE_URL: this.databaseUrl,
     };
     // All at once: on a fresh broker they race to create the same topics, which ensureTopics

@@ -28,6 +28,8 @@ export interface SystemUnderTest {
   grpcGateways: string[];
   adminAccessKeyId: string;
   adminSecretAccessKey: string;
+  /** Where each process answers `GET /metrics`, by process name (`embedded`, `gateway`, a service). */
+  metrics: Record<string, string>;
   /** JSON-lines file where sent codes land (dev mailbox, or the SMTP capture). */
   mailbox: string;
   workDir: string;
@@ -115,11 +117,14 @@ export async function startSystemUnderTest(
   let stopSmtp = async () => undefined as void;
   let mailbox: string;
   let databaseAdminUrl: string | undefined;
+  const metrics: Record<string, string> = {};
 
   if (mode === 'embedded') {
     commonEnv.IDFED_EMBEDDED_PG_PORT = String(await freePort());
     mailbox = join(workDir, 'data', 'mailbox.jsonl');
     apps.push(startApp('embedded', commonEnv, workDir));
+    // One process: the gateway's port answers for every app in it.
+    metrics.embedded = `${endpoint}/metrics`;
   } else {
     const brokers = process.env.IDFED_TEST_KAFKA_BROKERS;
     const pg = process.env.IDFED_TEST_DATABASE_URL;
@@ -138,7 +143,14 @@ export async function startSystemUnderTest(
       IDFED_SMTP_URL: smtp.url,
     });
     runMigrate(commonEnv, databaseAdminUrl, workDir);
-    for (const app of [...SERVICE_APPS, 'gateway']) apps.push(startApp(app, commonEnv, workDir));
+    for (const app of SERVICE_APPS) {
+      // Services serve no HTTP but their metrics, each on a port of its own.
+      const metricsPort = await freePort();
+      metrics[app] = `http://127.0.0.1:${metricsPort}/metrics`;
+      apps.push(startApp(app, { ...commonEnv, IDFED_METRICS_PORT: String(metricsPort) }, workDir));
+    }
+    apps.push(startApp('gateway', commonEnv, workDir));
+    metrics.gateway = `${endpoint}/metrics`;
     // Two device gateway replicas, so a push reaches a device whichever replica it is on.
     wsPorts.forEach((wsPort, i) =>
       apps.push(
@@ -161,6 +173,9 @@ export async function startSystemUnderTest(
         ),
       ),
     );
+    wsPorts.forEach(
+      (wsPort, i) => (metrics[`device-gateway-${i + 1}`] = `http://127.0.0.1:${wsPort}/metrics`),
+    );
   }
 
   const system: SystemUnderTest = {
@@ -170,6 +185,7 @@ export async function startSystemUnderTest(
     grpcGateways: grpcPorts.map((p) => `127.0.0.1:${p}`),
     adminAccessKeyId,
     adminSecretAccessKey,
+    metrics,
     mailbox,
     workDir,
     apps,

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { Authorizer, CredentialResolver, RevocationList, RolePermissionsCache } from '@idfed/authorizer';
+import { MetricsController } from '@idfed/observability';
 import { DEVICE_GATEWAY_REPLY_GROUP } from '@idfed/contracts';
 import { createRootLogger } from '@idfed/logging';
 import { BUS_CLIENT_PROXY, BUS_REQUEST_TIMEOUT_MS, BusClient, createClientTransport } from '@idfed/messaging';
@@ -41,7 +42,7 @@ export class DeviceGatewayModule {
       options.sessionTokenKey ?? loadSessionTokenKey(options.env, (m) => logger.info(m));
     return {
       module: DeviceGatewayModule,
-      controllers: [HealthController, SyncPathController],
+      controllers: [MetricsController, HealthController, SyncPathController],
       providers: [
         { provide: DEVICE_GATEWAY_OPTIONS, useValue: options },
         { provide: DEVICE_GATEWAY_LOGGER, useValue: logger },

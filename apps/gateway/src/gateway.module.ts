@@ -4,6 +4,7 @@ import { Authorizer, CredentialResolver, RevocationList, RolePermissionsCache } 
 import { GATEWAY_REPLY_GROUP } from '@idfed/contracts';
 import { createRootLogger } from '@idfed/logging';
 import { BUS_CLIENT_PROXY, BUS_REQUEST_TIMEOUT_MS, BusClient, createClientTransport } from '@idfed/messaging';
+import { MetricsController } from '@idfed/observability';
 import { loadSessionTokenKey, SessionTokenCodec } from '@idfed/session-credentials';
 import { AuthorizeController } from './authorizer/authorize.controller';
 import { GatewayBusLifecycle } from './bus/gateway-bus.lifecycle';
@@ -42,6 +43,7 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       controllers: [
+        MetricsController,
         HealthController,
         WellKnownController,
         JsonRpcController,

@@ -15,6 +15,8 @@ export interface IdfedEnv {
   /** Limits and timers of the device gateway's websockets. */
   wsLimits: WsLimits;
   grpcPort: number;
+  /** Where a service (no HTTP port of its own) answers `GET /metrics`; 0 picks a free port. */
+  metricsPort: number;
   publicUrl: string;
   dataDir: string;
   kafkaBrokers?: string[];
@@ -153,6 +155,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): IdfedEnv {
       maxBufferedBytes: r.int('IDFED_WS_MAX_BUFFERED_BYTES', 65536, 1024, 67_108_864),
     },
     grpcPort: r.port('IDFED_GRPC_PORT', 50051),
+    metricsPort: r.port('IDFED_METRICS_PORT', 9464),
     publicUrl: r.url('IDFED_PUBLIC_URL', `http://localhost:${httpPort}`).replace(/\/+$/, ''),
     dataDir: r.string('IDFED_DATA_DIR', './.idfed'),
     kafkaBrokers: r.list('IDFED_KAFKA_BROKERS', /^[\w.-]+:\d{1,5}$/, 'host:port[,host:port...]'),

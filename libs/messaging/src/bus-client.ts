@@ -1,6 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { lastValueFrom, timeout, TimeoutError } from 'rxjs';
 import { CommandContract, CommandMeta, ServiceErrorShape } from '@idfed/contracts';
+import { busCommandDuration, secondsSince } from '@idfed/observability';
 import { BusClientProxy } from './transport.factory';
 
 /** A failure reported by a service (or by the bus) with the AWS error name the client should see. */
@@ -28,12 +29,18 @@ export class BusClient {
     // A caller's own deadline shortens the wait (the transports also stamp it on the command).
     const waitMs =
       meta.deadline === undefined ? this.timeoutMs : Math.min(this.timeoutMs, meta.deadline - Date.now());
+    const started = process.hrtime.bigint();
+    const observe = (outcome: 'ok' | 'error' | 'timeout') =>
+      busCommandDuration.observe({ service: command.service, outcome }, secondsSince(started));
     try {
       if (waitMs <= 0) throw new TimeoutError();
-      return await lastValueFrom(
+      const response = await lastValueFrom(
         this.proxy.send<Res>(command.pattern, { meta, payload }).pipe(timeout(waitMs)),
       );
+      observe('ok');
+      return response;
     } catch (err) {
+      observe(err instanceof TimeoutError ? 'timeout' : 'error');
       if (err instanceof TimeoutError) {
         throw new CommandFailedError({
           name: 'ServiceUnavailable',

@@ -1,6 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, Provider } from '@nestjs/common';
+import { instrumentPgPool, PgPoolLike } from '@idfed/observability';
 import { migrateServiceSchema, serviceDataSourceOptions, ServiceDatabaseOptions } from '@idfed/persistence';
 import { DataSource } from 'typeorm';
+
+/** The pool readings of each DataSource this module made, dropped when it closes. */
+const poolProbes = new WeakMap<DataSource, () => void>();
 
 /**
  * The service's DataSource, initialised and migrated before any handler can run: a service never
@@ -13,6 +17,9 @@ export function databaseProvider(options: ServiceDatabaseOptions & { migrate: bo
     useFactory: async () => {
       const dataSource = new DataSource(serviceDataSourceOptions(options));
       await dataSource.initialize();
+      // TypeORM's postgres driver keeps its node-postgres Pool as `master`.
+      const pool = (dataSource.driver as unknown as { master?: PgPoolLike }).master;
+      if (pool) poolProbes.set(dataSource, instrumentPgPool(pool, options.schema));
       if (options.migrate) {
         const applied = await migrateServiceSchema(dataSource, options.schema);
         if (applied.length) new Logger('Migrations').log(`${options.schema}: applied ${applied.join(', ')}`);
@@ -28,6 +35,8 @@ export class DatabaseShutdown implements OnApplicationShutdown {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   async onApplicationShutdown(): Promise<void> {
+    poolProbes.get(this.dataSource)?.();
+    poolProbes.delete(this.dataSource);
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
 }

@@ -3,6 +3,7 @@ import { ConfigError, IdfedEnv, loadEnv, serviceDatabaseUrl, serviceDatabaseVari
 import { ServiceName } from '@idfed/contracts';
 import { createRootLogger, PinoNestLogger } from '@idfed/logging';
 import { TransportConfig } from '@idfed/messaging';
+import { MetricsServer, startMetricsServer } from '@idfed/observability';
 import { DataSource } from 'typeorm';
 import { classifyStartFailure, ExitCodes } from './exit-codes';
 import { startProbeFiles } from './probe-files';
@@ -45,10 +46,19 @@ export async function runServiceProcess(service: ServiceName, start: Starter): P
   } catch (err) {
     exitOnStartFailure(service, env, logger, err);
   }
+  let metrics: MetricsServer;
+  try {
+    // IDFED_HTTP_HOST: loopback by default, 0.0.0.0 in containers, so Prometheus can scrape it.
+    metrics = await startMetricsServer(env.httpHost, env.metricsPort);
+  } catch (err) {
+    exitOnStartFailure(service, env, logger, err);
+  }
   logger.log(`${service} is serving on Kafka ${env.kafkaBrokers.join(',')}`);
+  logger.log(`${service} metrics at http://${env.httpHost}:${metrics.port}/metrics`);
   const probes = startProbeFiles(env.probeDir, app.get(DataSource));
   const stop = async () => {
     probes.stop();
+    await metrics.close();
     await app.close();
     process.exit(ExitCodes.stopped);
   };

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DatasetChangedEvent } from '@idfed/contracts';
+import { websocketConnections } from '@idfed/observability';
 import { DeviceConnection } from './device-connection';
 import { ALL_DATASETS, syncTriggerOf } from './sync-protocol';
 
@@ -12,7 +13,10 @@ export class SocketRegistry {
   add(connection: DeviceConnection): void {
     const id = connection.identity.identityId;
     const set = this.byIdentity.get(id) ?? new Set<DeviceConnection>();
-    if (!set.has(connection)) this.total++;
+    if (!set.has(connection)) {
+      this.total++;
+      websocketConnections.inc();
+    }
     set.add(connection);
     this.byIdentity.set(id, set);
   }
@@ -22,6 +26,7 @@ export class SocketRegistry {
     const set = this.byIdentity.get(id);
     if (!set?.delete(connection)) return;
     this.total--;
+    websocketConnections.dec();
     if (set.size === 0) this.byIdentity.delete(id);
   }
 

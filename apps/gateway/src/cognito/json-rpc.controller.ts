@@ -16,6 +16,7 @@ import { writeAwsResponse } from '../http/aws-response.writer';
 import { commandMeta } from '../http/command-meta';
 import { readRawBody } from '../http/raw-body.reader';
 import { requestIdOf } from '../http/request-context.middleware';
+import { OPERATION_LOCAL } from '../http/request-metrics';
 import { QueryDispatcher } from '../query/query.dispatcher';
 import { AdminSignatureVerifier } from './admin-signature.verifier';
 import { findJsonOperation } from './json-operations.table';
@@ -51,6 +52,7 @@ export class JsonRpcController {
     if (!operation) {
       throw new AwsError('UnknownOperationException', `Unknown operation ${describeTarget(targetText)}`);
     }
+    res.locals[OPERATION_LOCAL] = target.operation;
     if (!isAwsJsonContentType(req.headers['content-type'])) {
       throw new AwsError('SerializationException', 'Content-Type must be application/x-amz-json-1.1.');
     }

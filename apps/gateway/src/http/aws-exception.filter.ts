@@ -14,6 +14,7 @@ import { GATEWAY_LOGGER } from '../gateway.options';
 import { closesConnection } from './raw-body.reader';
 import { writeAwsResponse } from './aws-response.writer';
 import { requestIdOf } from './request-context.middleware';
+import { ERROR_NAME_LOCAL } from './request-metrics';
 
 /**
  * The one place an error becomes an HTTP answer, for every route and for Nest's own not-found and
@@ -31,6 +32,7 @@ export class AwsExceptionFilter implements ExceptionFilter {
     const req = http.getRequest<Request>();
     const requestId = requestIdOf(res);
     const error = this.toAwsError(exception, requestId, req);
+    res.locals[ERROR_NAME_LOCAL] = error.name;
     if (res.headersSent) {
       res.end();
       return;

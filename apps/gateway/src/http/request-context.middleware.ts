@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { ERROR_TYPE_HEADER, REQUEST_ID_HEADER } from '@idfed/aws-protocol';
+import { recordRequest } from './request-metrics';
 
 /** The request id of the current exchange; set first thing, so even a CORS preflight carries one. */
 export function requestIdOf(res: Response): string {
@@ -12,6 +13,7 @@ export function requestIdOf(res: Response): string {
  * Gives every request an id (answered as x-amzn-RequestId, the header the SDKs surface as
  * `$metadata.requestId`) and writes one access-log line when the response is done. The line has
  * the path without its query (a presigned URL's query carries a session token), never a body.
+ * The same moment counts and times it in the metrics, by operation (request-metrics.ts).
  */
 export function requestContext(logger: Logger) {
   return (req: Request, res: Response, next: NextFunction): void => {
@@ -20,6 +22,7 @@ export function requestContext(logger: Logger) {
     res.locals.requestId = requestId;
     res.setHeader(REQUEST_ID_HEADER, requestId);
     res.on('finish', () => {
+      recordRequest(req, res, started);
       const errorType = res.getHeader(ERROR_TYPE_HEADER);
       logger.info(
         {

@@ -17,6 +17,7 @@ import { GATEWAY_OPTIONS, GatewayOptions } from '../gateway.options';
 import { writeAwsResponse } from '../http/aws-response.writer';
 import { commandMeta } from '../http/command-meta';
 import { requestIdOf } from '../http/request-context.middleware';
+import { OPERATION_LOCAL } from '../http/request-metrics';
 import { findQueryAction, namespaceForVersion, QUERY_LIST_MEMBERS, QueryAction } from './query-actions.table';
 
 /** Where the exception filter learns that this exchange speaks Query and wants XML errors. */
@@ -50,6 +51,7 @@ export class QueryDispatcher {
       );
     }
     res.locals[QUERY_NAMESPACE_LOCAL] = action.namespace;
+    res.locals[OPERATION_LOCAL] = action.name;
 
     // Unsigned actions ignore any signature: a client that signs everything must still work.
     const principal = action.auth === 'none' ? undefined : await this.authenticate(req, body, action);

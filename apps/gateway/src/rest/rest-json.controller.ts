@@ -12,6 +12,7 @@ import { writeAwsResponse } from '../http/aws-response.writer';
 import { commandMeta } from '../http/command-meta';
 import { readRawBody } from '../http/raw-body.reader';
 import { requestIdOf } from '../http/request-context.middleware';
+import { OPERATION_LOCAL } from '../http/request-metrics';
 import { RestCallerAuthenticator } from './rest-caller.authenticator';
 import { findRestOperation } from './rest-operations.table';
 
@@ -53,6 +54,7 @@ export class RestJsonController {
         break;
     }
     const { command, surface } = match.value;
+    res.locals[OPERATION_LOCAL] = command.name;
     const caller = await this.callers.authenticate(req, body, command);
     const input = bindRestRequest(
       {

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Consumer, Kafka } from 'kafkajs';
 import { recoverFromCrashes } from '../kafka/consumer-crashes';
+import { observeConsumerLag } from '../kafka/kafka-metrics';
 import {
   consumerTimings,
   createKafka,
@@ -37,6 +38,7 @@ export class KafkaBroadcastConsumer implements BroadcastSubscription {
       ...consumerTimings(this.options),
     });
     this.consumer = consumer;
+    observeConsumerLag(consumer, this.groupId);
     // With no committed offsets, the first fetch resolves "latest": events published before it
     // would be skipped, so the subscription counts as started only after it.
     const positioned = new Promise<void>((resolve) => {

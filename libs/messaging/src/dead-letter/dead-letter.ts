@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { deadLettersTotal } from '@idfed/observability';
 
 /** An event a consumer gave up on, with where it came from and why. */
 export interface DeadLetter {
@@ -26,8 +27,8 @@ export const DeadLetterHeaders = {
 } as const;
 
 /**
- * Counts dead letters per consumer and topic, for the health and metrics surface to read; a
- * process-wide counter in the manner of a Prometheus counter (`idfed_dead_letters_total`).
+ * Counts dead letters per consumer and topic: the Prometheus counter `idfed_dead_letters_total`
+ * (libs/observability) and a copy the tests read without parsing a scrape.
  */
 export class DeadLetterCounter {
   readonly name = 'idfed_dead_letters_total';
@@ -35,6 +36,7 @@ export class DeadLetterCounter {
 
   inc(labels: { consumer: string; topic: string }): void {
     const key = labelKey(labels);
+    deadLettersTotal.inc({ consumer: labels.consumer, topic: labels.topic });
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
   }
 

@@ -10,6 +10,7 @@ import { EventRetryPolicy } from '../dead-letter/event-retry-policy';
 import { runEventHandler } from '../handler-dispatch';
 import { Headers } from '../headers';
 import { headerValues } from './kafka-options';
+import { timedProduce } from './kafka-metrics';
 
 /** Between heartbeats while waiting to retry; kafkajs sends at most one per heartbeat interval. */
 const WAIT_SLICE_MS = 200;
@@ -79,25 +80,27 @@ export class KafkaEventConsumer {
   private async produceDeadLetter({ message }: EachMessagePayload, letter: DeadLetter): Promise<void> {
     const producer = this.producer();
     if (!producer) throw new Error('no producer for the dead letter');
-    await producer.send({
-      topic: deadLetterTopic(this.service),
-      messages: [
-        {
-          key: message.key,
-          value: message.value,
-          headers: {
-            ...message.headers,
-            [DeadLetterHeaders.reason]: letter.reason,
-            [DeadLetterHeaders.topic]: letter.topic,
-            [DeadLetterHeaders.partition]: String(letter.partition),
-            [DeadLetterHeaders.offset]: String(letter.offset),
-            [DeadLetterHeaders.attempts]: String(letter.attempts),
-            [DeadLetterHeaders.consumer]: letter.consumer,
-            [DeadLetterHeaders.at]: new Date().toISOString(),
+    await timedProduce('dead-letters', () =>
+      producer.send({
+        topic: deadLetterTopic(this.service),
+        messages: [
+          {
+            key: message.key,
+            value: message.value,
+            headers: {
+              ...message.headers,
+              [DeadLetterHeaders.reason]: letter.reason,
+              [DeadLetterHeaders.topic]: letter.topic,
+              [DeadLetterHeaders.partition]: String(letter.partition),
+              [DeadLetterHeaders.offset]: String(letter.offset),
+              [DeadLetterHeaders.attempts]: String(letter.attempts),
+              [DeadLetterHeaders.consumer]: letter.consumer,
+              [DeadLetterHeaders.at]: new Date().toISOString(),
+            },
           },
-        },
-      ],
-    });
+        ],
+      }),
+    );
   }
 
   private async waitHeartbeating(ms: number, heartbeat: () => Promise<void>): Promise<void> {

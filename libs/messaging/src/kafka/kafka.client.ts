@@ -14,6 +14,7 @@ import {
   KafkaTransportOptions,
 } from './kafka-options';
 import { recoverFromCrashes } from './consumer-crashes';
+import { observeConsumerLag, timedProduce } from './kafka-metrics';
 import { ProduceBatcher } from './produce-batcher';
 import { stickyOnRetryPartitioner } from './sticky-partitioner';
 
@@ -44,7 +45,7 @@ export class KafkaClient extends ClientProxy implements EventPublisher {
   private readonly replyTopic: string;
   /** This instance's own consumer group: `<reply group>.<random id>`. */
   private readonly instanceGroup: string;
-  private readonly commands = new ProduceBatcher(() => this.producer);
+  private readonly commands = new ProduceBatcher(() => this.producer, 'commands');
   private stopRecovering?: () => void;
 
   constructor(private readonly options: KafkaClientOptions) {
@@ -84,6 +85,7 @@ export class KafkaClient extends ClientProxy implements EventPublisher {
       ...consumerTimings(this.options),
     });
     this.consumer = consumer;
+    observeConsumerLag(consumer, this.instanceGroup);
     for (const down of [consumer.events.CRASH, consumer.events.STOP, consumer.events.DISCONNECT])
       consumer.on(down, () => (this.repliesUp = false));
     // The only member of its group, the consumer is assigned every partition: it keeps the one it
@@ -196,13 +198,16 @@ export class KafkaClient extends ClientProxy implements EventPublisher {
       [...byTopic.keys()].filter((t) => !this.knownTopics.has(t)),
     );
     for (const t of byTopic.keys()) this.knownTopics.add(t);
-    await this.producer!.sendBatch({
-      acks: -1,
-      topicMessages: [...byTopic.entries()].map(([topic, list]) => ({
-        topic,
-        messages: list.map((e) => ({ key: e.key, value: JSON.stringify(e.value), headers: e.headers })),
-      })),
-    });
+    const producer = this.producer!;
+    await timedProduce('events', () =>
+      producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic.entries()].map(([topic, list]) => ({
+          topic,
+          messages: list.map((e) => ({ key: e.key, value: JSON.stringify(e.value), headers: e.headers })),
+        })),
+      }),
+    );
   }
 
   private readonly knownTopics = new Set<string>();

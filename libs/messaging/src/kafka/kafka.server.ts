@@ -16,6 +16,7 @@ import {
 import { recoverFromCrashes } from './consumer-crashes';
 import { KafkaEventConsumer } from './kafka-event-consumer';
 import { ProduceBatcher } from './produce-batcher';
+import { observeConsumerLag } from './kafka-metrics';
 
 /**
  * Serves one service over Kafka. One consumer group per service (`idfed.<service>`) reads the
@@ -33,7 +34,7 @@ export class KafkaServer extends Server implements CustomTransportStrategy {
   private consumer?: Consumer;
   private producer?: Producer;
   private readonly inFlight = new Set<Promise<void>>();
-  private readonly replies = new ProduceBatcher(() => this.producer);
+  private readonly replies = new ProduceBatcher(() => this.producer, 'replies');
   private stopRecovering?: () => void;
   private readonly events: KafkaEventConsumer;
 
@@ -61,6 +62,7 @@ export class KafkaServer extends Server implements CustomTransportStrategy {
         allowAutoTopicCreation: false,
         ...consumerTimings(this.options),
       });
+      observeConsumerLag(this.consumer, `idfed.${this.service}`);
       const joined = firstJoin(this.consumer, this.options);
       await this.consumer.connect();
       // Commands left from before this group existed are stale; events are not: a service that

@@ -20,7 +20,7 @@ describe('ProduceBatcher', () => {
 
   it('produces the messages of one event-loop turn as one batch, in order per topic', async () => {
     const { producer, batches } = fakeProducer();
-    const batcher = new ProduceBatcher(() => producer);
+    const batcher = new ProduceBatcher(() => producer, 'commands');
     await Promise.all([
       batcher.send('a', { value: '1' }),
       batcher.send('b', { value: '2' }),
@@ -38,13 +38,13 @@ describe('ProduceBatcher', () => {
 
   it('fails every message of a failed batch, and a send without a producer', async () => {
     const { producer } = fakeProducer(true);
-    const batcher = new ProduceBatcher(() => producer);
+    const batcher = new ProduceBatcher(() => producer, 'commands');
     const results = await Promise.allSettled([
       batcher.send('a', { value: '1' }),
       batcher.send('a', { value: '2' }),
     ]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
-    await expect(new ProduceBatcher(() => undefined).send('a', { value: 'x' })).rejects.toThrow(
+    await expect(new ProduceBatcher(() => undefined, 'commands').send('a', { value: 'x' })).rejects.toThrow(
       /not connected/,
     );
   });

@@ -1,4 +1,5 @@
 import { Message, Producer, TopicMessages } from 'kafkajs';
+import { ProduceKind, timedProduce } from './kafka-metrics';
 
 interface Pending {
   topic: string;
@@ -17,7 +18,10 @@ export class ProduceBatcher {
   private queue: Pending[] = [];
   private scheduled = false;
 
-  constructor(private readonly producer: () => Producer | undefined) {}
+  constructor(
+    private readonly producer: () => Producer | undefined,
+    private readonly kind: ProduceKind,
+  ) {}
 
   send(topic: string, message: Message): Promise<void> {
     return new Promise<void>((resolve, reject) => {
@@ -45,7 +49,7 @@ export class ProduceBatcher {
       messages,
     }));
     try {
-      await producer.sendBatch({ topicMessages });
+      await timedProduce(this.kind, () => producer.sendBatch({ topicMessages }));
       for (const p of batch) p.resolve();
     } catch (err) {
       for (const p of batch) p.reject(err);

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { probeOutbox } from '@idfed/observability';
 import { SERVICE_SCHEMA } from '@idfed/persistence';
 import { DataSource, EntitySubscriberInterface } from 'typeorm';
 import { EVENT_PUBLISHER, EventPublisher } from '../event-publisher';
@@ -45,6 +46,7 @@ export class OutboxRelay {
   private wake?: () => void;
   private pendingNudge = false;
   private unsubscribe?: () => void;
+  private unprobe?: () => void;
   private readonly commits: EntitySubscriberInterface = {
     afterTransactionCommit: (event) => this.outbox.committed(event.queryRunner),
     afterTransactionRollback: (event) => this.outbox.rolledBack(event.queryRunner),
@@ -68,12 +70,22 @@ export class OutboxRelay {
       this.wake?.();
     });
     this.dataSource.subscribers.push(this.commits);
+    this.unprobe = probeOutbox(this.schema, () => this.backlog());
     this.loop = this.run();
+  }
+
+  /** How many events wait in the outbox and how old the oldest is: read when metrics are scraped. */
+  async backlog(): Promise<{ backlog: number; oldestAgeSeconds: number }> {
+    const [row] = await this.dataSource.query<{ n: number; age: number | null }[]>(
+      `SELECT count(*)::int AS n, EXTRACT(EPOCH FROM now() - min(created_at))::float8 AS age FROM "${this.schema}".outbox`,
+    );
+    return { backlog: row.n, oldestAgeSeconds: Math.max(0, row.age ?? 0) };
   }
 
   async stop(): Promise<void> {
     this.running = false;
     this.unsubscribe?.();
+    this.unprobe?.();
     const at = this.dataSource.subscribers.indexOf(this.commits);
     if (at >= 0) this.dataSource.subscribers.splice(at, 1);
     this.wake?.();

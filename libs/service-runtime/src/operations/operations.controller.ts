@@ -2,6 +2,7 @@ import { Controller, Inject, OnModuleInit, Type } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { AnyOperation, CommandEnvelope } from '@idfed/contracts';
+import { secondsSince, serviceOperationDuration } from '@idfed/observability';
 import { assertCallerAllowed } from './caller-access';
 import { ErrorContractMonitor } from './error-contract.monitor';
 import { OperationBinding, OperationHandler } from './operation-handler';
@@ -29,10 +30,17 @@ export function operationsController(bindings: readonly OperationBinding[]): Typ
     }
 
     async dispatch(contract: AnyOperation, envelope: CommandEnvelope<unknown>): Promise<unknown> {
+      const started = process.hrtime.bigint();
+      const labels = { service: contract.service, operation: contract.name };
       try {
         assertCallerAllowed(contract, envelope?.meta?.caller);
-        return await this.handlers.get(contract.pattern)!.execute(envelope.payload, envelope.meta);
+        const result: unknown = await this.handlers
+          .get(contract.pattern)!
+          .execute(envelope.payload, envelope.meta);
+        serviceOperationDuration.observe({ ...labels, outcome: 'ok' }, secondsSince(started));
+        return result;
       } catch (err) {
+        serviceOperationDuration.observe({ ...labels, outcome: 'error' }, secondsSince(started));
         this.errors.observe(contract, err);
         throw err;
       }
