@@ -6,6 +6,9 @@ import type { SystemUnderTest } from './system-under-test';
 export type E2eSystem = Omit<SystemUnderTest, 'apps' | 'stop'> & {
   /** The OpenID provider idfed knows as Google (accounts.google.com). */
   googleIssuer: string;
+  /** The Facebook and Login with Amazon stand-ins (IDFED_FACEBOOK_GRAPH_URL, IDFED_AMAZON_API_URL). */
+  facebookGraphUrl: string;
+  amazonApiUrl: string;
   /** The sync trigger stand-in (libs/testing/src/sync-trigger-standin.ts): `GET /calls` lists what it received. */
   syncTriggerStandin: string;
   /** The push provider stand-ins' inspection endpoint (e2e/support/push-standins.ts). */

@@ -56,6 +56,8 @@ export default async function globalSetup(): Promise<void> {
   process.env.IDFED_E2E_SYSTEM = JSON.stringify({
     ...shared,
     googleIssuer: google.issuer,
+    facebookGraphUrl: social.facebookGraphUrl,
+    amazonApiUrl: social.amazonApiUrl,
     syncTriggerStandin: syncTriggers.url,
     pushStandins: push.inspectUrl,
   });

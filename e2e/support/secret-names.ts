@@ -33,6 +33,8 @@ export const SECRET_MEMBERS = new Set([
   'UserCode',
   'SOFTWARE_TOKEN_MFA_CODE',
   'x-amz-security-token',
+  'client_secret',
+  'private_key',
 ]);
 
 /** Members whose every value is a secret: a map of identity provider to its token. */

@@ -22,6 +22,7 @@ import { GroupsRepository } from './groups/groups.repository';
 import { BackgroundDelivery } from './delivery/background-delivery';
 import { MESSAGE_SENDER, MessageSender } from './delivery/message-sender';
 import { PoolsService } from './pools/pools.service';
+import { identityProviderProviders } from './providers/providers.providers';
 import { UserPoolsRepository } from './pools/user-pools.repository';
 import { SigningKeysRepository } from './tokens/signing-keys.repository';
 import { SigningKeysService } from './tokens/signing-keys.service';
@@ -54,6 +55,12 @@ export const UserDirectoryModule = {
       publicUrl: env.publicUrl,
       region: env.region,
       accountId: env.accountId,
+      providerEndpoints: {
+        googleIssuer: env.googleIssuer,
+        facebookGraphUrl: env.facebookGraphUrl,
+        amazonApiUrl: env.amazonApiUrl,
+        ...env.socialProviderUrls,
+      },
     };
     const lockout: LockoutPolicy = {
       freeFailures: env.lockoutFreeFailures,
@@ -102,6 +109,7 @@ export const UserDirectoryModule = {
         ...authFlowProviders,
         UserAttributeEdits,
         ...userProviders,
+        ...identityProviderProviders,
       ],
     });
   },

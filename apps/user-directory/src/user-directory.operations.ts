@@ -34,6 +34,12 @@ import { ListTagsForResourceUseCase } from './pools/tags/list-tags-for-resource.
 import { TagResourceUseCase } from './pools/tags/tag-resource.use-case';
 import { UntagResourceUseCase } from './pools/tags/untag-resource.use-case';
 import { ListUserPoolsUseCase } from './pools/list-user-pools.use-case';
+import { CreateIdentityProviderUseCase } from './providers/create-identity-provider.use-case';
+import { DeleteIdentityProviderUseCase } from './providers/delete-identity-provider.use-case';
+import { DescribeIdentityProviderUseCase } from './providers/describe-identity-provider.use-case';
+import { GetIdentityProviderByIdentifierUseCase } from './providers/get-identity-provider-by-identifier.use-case';
+import { ListIdentityProvidersUseCase } from './providers/list-identity-providers.use-case';
+import { UpdateIdentityProviderUseCase } from './providers/update-identity-provider.use-case';
 import { AdminConfirmSignUpUseCase } from './users/admin-confirm-sign-up.use-case';
 import { AdminCreateUserUseCase } from './users/admin-create-user.use-case';
 import { AdminDeleteUserAttributesUseCase } from './users/admin-delete-user-attributes.use-case';
@@ -116,4 +122,10 @@ export const USER_DIRECTORY_OPERATIONS: OperationBinding[] = [
   serve(UserDirectoryOperations.VerifySoftwareToken, VerifySoftwareTokenUseCase),
   serve(UserDirectoryOperations.SetUserMFAPreference, SetUserMFAPreferenceUseCase),
   serve(UserDirectoryOperations.AdminSetUserMFAPreference, AdminSetUserMFAPreferenceUseCase),
+  serve(UserDirectoryOperations.CreateIdentityProvider, CreateIdentityProviderUseCase),
+  serve(UserDirectoryOperations.DescribeIdentityProvider, DescribeIdentityProviderUseCase),
+  serve(UserDirectoryOperations.UpdateIdentityProvider, UpdateIdentityProviderUseCase),
+  serve(UserDirectoryOperations.DeleteIdentityProvider, DeleteIdentityProviderUseCase),
+  serve(UserDirectoryOperations.ListIdentityProviders, ListIdentityProvidersUseCase),
+  serve(UserDirectoryOperations.GetIdentityProviderByIdentifier, GetIdentityProviderByIdentifierUseCase),
 ];

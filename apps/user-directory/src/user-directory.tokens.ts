@@ -1,9 +1,13 @@
+import { ProviderEndpoints } from './providers/provider-endpoints';
+
 /** Configuration the user directory's classes read, provided once from the environment. */
 export interface UserDirectoryConfig {
   /** The public base URL: the issuer of the pools' tokens. */
   publicUrl: string;
   region: string;
   accountId: string;
+  /** Where the social identity providers' servers are (ADR 0019). */
+  providerEndpoints: ProviderEndpoints;
 }
 
 /** Injection token of the UserDirectoryConfig. */

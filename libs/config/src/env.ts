@@ -5,6 +5,15 @@ import { RateLimits, readRateLimits } from './rate-limits';
  * idfed's configuration. The variable names are a public contract (README "Configuration").
  * Every app reads the same set; each uses the part it needs.
  */
+/** Social providers' base URLs beyond the three identity pools use (IDFED_GOOGLE_ISSUER, ...). */
+export interface SocialProviderUrls {
+  googleApiUrl: string;
+  googlePeopleApiUrl: string;
+  facebookWwwUrl: string;
+  amazonWwwUrl: string;
+  appleIssuer: string;
+}
+
 export interface IdfedEnv {
   httpPort: number;
   /** Where the HTTP gateway listens: loopback by default, 0.0.0.0 in containers. */
@@ -57,6 +66,8 @@ export interface IdfedEnv {
   facebookGraphUrl: string;
   /** Login with Amazon API base, for checking www.amazon.com access tokens. */
   amazonApiUrl: string;
+  /** The other social providers' servers a user pool's identity providers name (ADR 0019). */
+  socialProviderUrls: SocialProviderUrls;
   /** Failed attempts at a password or code allowed before the first temporary lockout. */
   lockoutFreeFailures: number;
   /** The first lockout; each further failure doubles it up to lockoutMaxMs. */
@@ -211,6 +222,15 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): IdfedEnv {
     googleIssuer: r.url('IDFED_GOOGLE_ISSUER', 'https://accounts.google.com').replace(/\/+$/, ''),
     facebookGraphUrl: r.url('IDFED_FACEBOOK_GRAPH_URL', 'https://graph.facebook.com').replace(/\/+$/, ''),
     amazonApiUrl: r.url('IDFED_AMAZON_API_URL', 'https://api.amazon.com').replace(/\/+$/, ''),
+    socialProviderUrls: {
+      googleApiUrl: r.url('IDFED_GOOGLE_API_URL', 'https://www.googleapis.com').replace(/\/+$/, ''),
+      googlePeopleApiUrl: r
+        .url('IDFED_GOOGLE_PEOPLE_API_URL', 'https://people.googleapis.com')
+        .replace(/\/+$/, ''),
+      facebookWwwUrl: r.url('IDFED_FACEBOOK_WWW_URL', 'https://www.facebook.com').replace(/\/+$/, ''),
+      amazonWwwUrl: r.url('IDFED_AMAZON_WWW_URL', 'https://www.amazon.com').replace(/\/+$/, ''),
+      appleIssuer: r.url('IDFED_APPLE_ISSUER', 'https://appleid.apple.com').replace(/\/+$/, ''),
+    },
     lockoutFreeFailures: r.int('IDFED_LOCKOUT_FREE_FAILURES', 5, 1, 1000),
     lockoutFirstMs: r.int('IDFED_LOCKOUT_FIRST_MS', 1000, 1, 86_400_000),
     lockoutMaxMs: r.int('IDFED_LOCKOUT_MAX_MS', 900_000, 1, 86_400_000),

@@ -13,6 +13,16 @@ export const CognitoErrors = {
   groupNotFound: () => new ServiceError('ResourceNotFoundException', 'Group not found.'),
   groupExists: (name: string) =>
     new ServiceError('GroupExistsException', `A group with the name ${name} already exists.`),
+  providerNotFound: () =>
+    new ServiceError('ResourceNotFoundException', 'Identity provider does not exist in this user pool.'),
+  providerExists: (name: string) =>
+    new ServiceError(
+      'DuplicateProviderException',
+      `A provider with the name ${name} already exists in this pool.`,
+    ),
+  /** An IdpIdentifier another provider of the pool holds: Create's name for it, Update's is InvalidParameter. */
+  identifierTaken: (identifier: string, name: 'DuplicateProviderException' | 'InvalidParameterException') =>
+    new ServiceError(name, `The identifier ${identifier} is already associated with another provider.`),
   userNotFound: () => new ServiceError('UserNotFoundException', 'User does not exist.'),
   usernameExists: () => new ServiceError('UsernameExistsException', 'User already exists'),
   /** Email-as-username pools report a taken email as a taken username, as Cognito does. */

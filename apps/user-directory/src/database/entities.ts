@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { IdentityProviderTypeType } from '@idfed/contracts';
 import { PoolConfig } from '../pools/pool-config';
 import { ClientConfig } from '../clients/client-config';
 import { storedClientConfig, storedPoolConfig } from './stored-config';
@@ -141,6 +142,43 @@ export class AuthSessionUseEntity {
   @Column('timestamptz', { name: 'expires_at' }) expiresAt!: Date;
 }
 
+/** What a SAML provider's metadata said, kept so sign-in need not parse it again. */
+export interface SamlMetadataSummary {
+  entityId: string;
+  ssoRedirect?: string;
+  ssoPost?: string;
+  sloRedirect?: string;
+  sloPost?: string;
+  signingCertificates: string[];
+  wantAuthnRequestsSigned: boolean;
+}
+
+/** An external identity provider of a pool (ADR 0019); its name is unique in the pool. */
+@Entity({ schema: 'user_directory', name: 'identity_providers' })
+export class IdentityProviderEntity {
+  @PrimaryColumn('text', { name: 'pool_id' }) poolId!: string;
+  @PrimaryColumn('text') name!: string;
+  @Column('text') type!: IdentityProviderTypeType;
+  /** The ProviderDetails given, without client_secret and private_key. */
+  @Column('jsonb') details!: Record<string, string>;
+  /** client_secret and private_key as JSON, sealed and bound to `<pool>/<name>`. */
+  @Column('bytea', { name: 'secrets_enc', nullable: true }) secretsEnc!: Buffer | null;
+  @Column('jsonb', { name: 'attribute_mapping' }) attributeMapping!: Record<string, string>;
+  @Column('jsonb', { name: 'saml_metadata', nullable: true }) samlMetadata!: SamlMetadataSummary | null;
+  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
+  @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
+}
+
+/** One IdpIdentifier of a provider; unique in its pool. */
+@Entity({ schema: 'user_directory', name: 'idp_identifiers' })
+export class IdpIdentifierEntity {
+  @PrimaryColumn('text', { name: 'pool_id' }) poolId!: string;
+  @PrimaryColumn('text') identifier!: string;
+  @Column('text', { name: 'provider_name' }) providerName!: string;
+  /** Its place in the list as given, so Describe answers in the same order. */
+  @Column('integer') position!: number;
+}
+
 export const userDirectoryEntities = [
   UserPoolEntity,
   AppClientEntity,
@@ -152,4 +190,6 @@ export const userDirectoryEntities = [
   UserGroupEntity,
   UserMfaEntity,
   AuthSessionUseEntity,
+  IdentityProviderEntity,
+  IdpIdentifierEntity,
 ];

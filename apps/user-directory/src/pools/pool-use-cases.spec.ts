@@ -10,6 +10,7 @@ import { ListUserPoolsUseCase } from './list-user-pools.use-case';
 import { poolConfigFromRequest } from './pool-config';
 import { PoolsService } from './pools.service';
 import { UserPoolsRepository } from './user-pools.repository';
+import { providerEndpointsUnder } from '../providers/provider-endpoints';
 
 const POOL_ID = 'us-east-1_AbCdEf123';
 const tx = { unitOfWork: 'handle' } as unknown as Transaction;
@@ -63,7 +64,12 @@ async function errorName(promise: Promise<unknown>): Promise<string | undefined>
 }
 
 describe('CreateUserPool', () => {
-  const settings = { region: 'us-east-1', accountId: '123456789012', publicUrl: 'http://x' };
+  const settings = {
+    region: 'us-east-1',
+    accountId: '123456789012',
+    publicUrl: 'http://x',
+    providerEndpoints: providerEndpointsUnder('http://x'),
+  };
 
   it('inserts the pool, its first key and the key event in one unit of work', async () => {
     const f = fixture(undefined);

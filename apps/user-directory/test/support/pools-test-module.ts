@@ -21,11 +21,13 @@ import { SigningKeysService } from '../../src/tokens/signing-keys.service';
 import { CodeDigest } from '../../src/users/secrets-at-rest';
 import { USER_DIRECTORY_CONFIG, UserDirectoryConfig } from '../../src/user-directory.tokens';
 import { TEST_KEK } from './pools-test-database';
+import { providerEndpointsUnder } from '../../src/providers/provider-endpoints';
 
 const config: UserDirectoryConfig = {
   publicUrl: 'http://127.0.0.1:1',
   region: 'us-east-1',
   accountId: '000000000000',
+  providerEndpoints: providerEndpointsUnder('http://127.0.0.1:1'),
 };
 
 /** The pool, client and signing-key classes as the service wires them, on the given database. */

@@ -257,6 +257,34 @@ export const UserDirectoryOperations = {
     W.AdminSetUserMFAPreferenceRequest,
     W.AdminSetUserMFAPreferenceResponse
   >()('AdminSetUserMFAPreference', 'admin', { rateLimit: 'UserUpdate' }),
+  CreateIdentityProvider: userPools.operation<W.CreateIdentityProviderRequest, W.IdentityProviderResponse>()(
+    'CreateIdentityProvider',
+    'admin',
+    { rateLimit: 'UserPoolUpdate' },
+  ),
+  DescribeIdentityProvider: userPools.operation<W.IdentityProviderNameRequest, W.IdentityProviderResponse>()(
+    'DescribeIdentityProvider',
+    'admin',
+    { rateLimit: 'UserPoolRead' },
+  ),
+  UpdateIdentityProvider: userPools.operation<W.UpdateIdentityProviderRequest, W.IdentityProviderResponse>()(
+    'UpdateIdentityProvider',
+    'admin',
+    { rateLimit: 'UserPoolUpdate' },
+  ),
+  DeleteIdentityProvider: userPools.operation<W.IdentityProviderNameRequest, Record<string, never>>()(
+    'DeleteIdentityProvider',
+    'admin',
+    { rateLimit: 'UserPoolUpdate' },
+  ),
+  ListIdentityProviders: userPools.operation<
+    W.ListIdentityProvidersRequest,
+    W.ListIdentityProvidersResponse
+  >()('ListIdentityProviders', 'admin', { rateLimit: 'UserPoolRead' }),
+  GetIdentityProviderByIdentifier: userPools.operation<
+    W.GetIdentityProviderByIdentifierRequest,
+    W.IdentityProviderResponse
+  >()('GetIdentityProviderByIdentifier', 'admin', { rateLimit: 'UserPoolRead' }),
   /** Not a Cognito operation: the gateway serves a pool's JWKS and discovery document from it. */
   GetJwks: internalOperation<W.UserPoolIdRequest, JwksResult>()(svc, 'GetJwks', [
     'ResourceNotFoundException',

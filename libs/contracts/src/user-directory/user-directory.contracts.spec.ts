@@ -27,12 +27,14 @@ describe('user-directory contracts', () => {
     expect(() => parseMessage(UserEnabledEvent, { ...base, sub: 'not-a-uuid' })).toThrow(InvalidMessageError);
   });
 
-  it('lets only admin-signed callers reach Admin*, pool-management, tagging and group operations', () => {
+  it('lets only admin-signed callers reach Admin*, pool-management, tagging, group and federation configuration', () => {
     for (const [name, op] of Object.entries(UserDirectoryOperations)) {
       if (op.surface.protocol === 'bus') continue;
       const adminOnly =
         name.startsWith('Admin') ||
-        /UserPool|ListUsers|Group|TagResource|UntagResource|TagsForResource/.test(name);
+        /UserPool|ListUsers|Group|TagResource|UntagResource|TagsForResource|IdentityProvider|ResourceServer|UICustomization/.test(
+          name,
+        );
       expect([name, op.access]).toEqual([name, adminOnly ? 'admin' : 'public']);
     }
   });

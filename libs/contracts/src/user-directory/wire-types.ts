@@ -627,3 +627,135 @@ export interface AdminSetUserMFAPreferenceRequest extends UserMfaPreferenceSetti
   Username: string;
 }
 export type AdminSetUserMFAPreferenceResponse = Record<string, never>;
+
+/** The external identity provider kinds a user pool federates with (IdentityProviderTypeType). */
+export type IdentityProviderTypeType =
+  'SAML' | 'Facebook' | 'Google' | 'LoginWithAmazon' | 'SignInWithApple' | 'OIDC';
+
+/** An external identity provider of a user pool, as Create/Describe/Update return it. */
+export interface IdentityProviderType {
+  UserPoolId?: string;
+  ProviderName?: string;
+  ProviderType?: IdentityProviderTypeType;
+  ProviderDetails?: Record<string, string>;
+  AttributeMapping?: Record<string, string>;
+  IdpIdentifiers?: string[];
+  LastModifiedDate?: number;
+  CreationDate?: number;
+}
+export interface CreateIdentityProviderRequest {
+  UserPoolId: string;
+  ProviderName: string;
+  ProviderType: IdentityProviderTypeType;
+  ProviderDetails: Record<string, string>;
+  AttributeMapping?: Record<string, string>;
+  IdpIdentifiers?: string[];
+}
+export interface IdentityProviderResponse {
+  IdentityProvider: IdentityProviderType;
+}
+export interface UpdateIdentityProviderRequest {
+  UserPoolId: string;
+  ProviderName: string;
+  ProviderDetails?: Record<string, string>;
+  AttributeMapping?: Record<string, string>;
+  IdpIdentifiers?: string[];
+}
+export interface IdentityProviderNameRequest {
+  UserPoolId: string;
+  ProviderName: string;
+}
+export interface GetIdentityProviderByIdentifierRequest {
+  UserPoolId: string;
+  IdpIdentifier: string;
+}
+export interface ListIdentityProvidersRequest {
+  UserPoolId: string;
+  MaxResults?: number;
+  NextToken?: string;
+}
+export interface ProviderDescription {
+  ProviderName?: string;
+  ProviderType?: IdentityProviderTypeType;
+  LastModifiedDate?: number;
+  CreationDate?: number;
+}
+export interface ListIdentityProvidersResponse {
+  Providers: ProviderDescription[];
+  NextToken?: string;
+}
+
+/** A custom scope of a resource server. */
+export interface ResourceServerScopeType {
+  ScopeName: string;
+  ScopeDescription: string;
+}
+export interface ResourceServerType {
+  UserPoolId?: string;
+  Identifier?: string;
+  Name?: string;
+  Scopes?: ResourceServerScopeType[];
+}
+export interface ResourceServerRequest {
+  UserPoolId: string;
+  Identifier: string;
+  Name: string;
+  Scopes?: ResourceServerScopeType[];
+}
+export interface ResourceServerIdentifierRequest {
+  UserPoolId: string;
+  Identifier: string;
+}
+export interface ResourceServerResponse {
+  ResourceServer: ResourceServerType;
+}
+export interface ListResourceServersRequest {
+  UserPoolId: string;
+  MaxResults?: number;
+  NextToken?: string;
+}
+export interface ListResourceServersResponse {
+  ResourceServers: ResourceServerType[];
+  NextToken?: string;
+}
+
+/** The hosted pages' look for a pool (ClientId `ALL`) or one of its app clients. */
+export interface UICustomizationType {
+  UserPoolId?: string;
+  ClientId?: string;
+  ImageUrl?: string;
+  CSS?: string;
+  CSSVersion?: string;
+  LastModifiedDate?: number;
+  CreationDate?: number;
+}
+export interface SetUICustomizationRequest {
+  UserPoolId: string;
+  ClientId?: string;
+  CSS?: string;
+  /** The logo, base64 on the wire (a blob). */
+  ImageFile?: string;
+}
+export interface GetUICustomizationRequest {
+  UserPoolId: string;
+  ClientId?: string;
+}
+export interface UICustomizationResponse {
+  UICustomization: UICustomizationType;
+}
+
+/** A user named by a provider and one of its attributes (AdminLinkProviderForUser). */
+export interface ProviderUserIdentifierType {
+  ProviderName?: string;
+  ProviderAttributeName?: string;
+  ProviderAttributeValue?: string;
+}
+export interface AdminLinkProviderForUserRequest {
+  UserPoolId: string;
+  DestinationUser: ProviderUserIdentifierType;
+  SourceUser: ProviderUserIdentifierType;
+}
+export interface AdminDisableProviderForUserRequest {
+  UserPoolId: string;
+  User: ProviderUserIdentifierType;
+}

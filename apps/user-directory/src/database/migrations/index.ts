@@ -15,6 +15,7 @@ import { AttemptCounters1764115200020 } from './1764115200020-AttemptCounters';
 import { secretsAtRestMigration } from './1764115200021-SecretsAtRest';
 import { AttemptReservations1764115200040 } from './1764115200040-AttemptReservations';
 import { UserMfa1764115200070 } from './1764115200070-UserMfa';
+import { IdentityProviders1764115200200 } from './1764115200200-IdentityProviders';
 
 /** In the order they apply; some need the key-encryption key, to seal what they migrate. */
 export function userDirectoryMigrations(keyEncryptionKey: Buffer): (new () => MigrationInterface)[] {
@@ -32,5 +33,6 @@ export function userDirectoryMigrations(keyEncryptionKey: Buffer): (new () => Mi
     deadLetterTableMigration(USER_DIRECTORY_SCHEMA, 1764115200050),
     deadLetterStatusMigration(USER_DIRECTORY_SCHEMA, 1764115200060),
     UserMfa1764115200070,
+    IdentityProviders1764115200200,
   ];
 }

@@ -9,12 +9,14 @@ import { UserPoolsRepository } from '../user-pools.repository';
 import { ListTagsForResourceUseCase } from './list-tags-for-resource.use-case';
 import { TagResourceUseCase } from './tag-resource.use-case';
 import { UntagResourceUseCase } from './untag-resource.use-case';
+import { providerEndpointsUnder } from '../../providers/provider-endpoints';
 
 const POOL_ID = 'us-east-1_AbCdEf123';
 const config: UserDirectoryConfig = {
   publicUrl: 'http://127.0.0.1:1',
   region: 'us-east-1',
   accountId: '123456789012',
+  providerEndpoints: providerEndpointsUnder('http://127.0.0.1:1'),
 };
 const ARN = `arn:aws:cognito-idp:us-east-1:123456789012:userpool/${POOL_ID}`;
 const tx = { unitOfWork: 'handle' } as unknown as Transaction;
