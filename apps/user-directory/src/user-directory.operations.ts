@@ -40,6 +40,11 @@ import { DescribeIdentityProviderUseCase } from './providers/describe-identity-p
 import { GetIdentityProviderByIdentifierUseCase } from './providers/get-identity-provider-by-identifier.use-case';
 import { ListIdentityProvidersUseCase } from './providers/list-identity-providers.use-case';
 import { UpdateIdentityProviderUseCase } from './providers/update-identity-provider.use-case';
+import { CreateResourceServerUseCase } from './resource-servers/create-resource-server.use-case';
+import { DeleteResourceServerUseCase } from './resource-servers/delete-resource-server.use-case';
+import { DescribeResourceServerUseCase } from './resource-servers/describe-resource-server.use-case';
+import { ListResourceServersUseCase } from './resource-servers/list-resource-servers.use-case';
+import { UpdateResourceServerUseCase } from './resource-servers/update-resource-server.use-case';
 import { AdminConfirmSignUpUseCase } from './users/admin-confirm-sign-up.use-case';
 import { AdminCreateUserUseCase } from './users/admin-create-user.use-case';
 import { AdminDeleteUserAttributesUseCase } from './users/admin-delete-user-attributes.use-case';
@@ -128,4 +133,9 @@ export const USER_DIRECTORY_OPERATIONS: OperationBinding[] = [
   serve(UserDirectoryOperations.DeleteIdentityProvider, DeleteIdentityProviderUseCase),
   serve(UserDirectoryOperations.ListIdentityProviders, ListIdentityProvidersUseCase),
   serve(UserDirectoryOperations.GetIdentityProviderByIdentifier, GetIdentityProviderByIdentifierUseCase),
+  serve(UserDirectoryOperations.CreateResourceServer, CreateResourceServerUseCase),
+  serve(UserDirectoryOperations.DescribeResourceServer, DescribeResourceServerUseCase),
+  serve(UserDirectoryOperations.UpdateResourceServer, UpdateResourceServerUseCase),
+  serve(UserDirectoryOperations.DeleteResourceServer, DeleteResourceServerUseCase),
+  serve(UserDirectoryOperations.ListResourceServers, ListResourceServersUseCase),
 ];

@@ -23,6 +23,8 @@ export const CognitoErrors = {
   /** An IdpIdentifier another provider of the pool holds: Create's name for it, Update's is InvalidParameter. */
   identifierTaken: (identifier: string, name: 'DuplicateProviderException' | 'InvalidParameterException') =>
     new ServiceError(name, `The identifier ${identifier} is already associated with another provider.`),
+  resourceServerNotFound: () =>
+    new ServiceError('ResourceNotFoundException', 'Resource server does not exist in this user pool.'),
   userNotFound: () => new ServiceError('UserNotFoundException', 'User does not exist.'),
   usernameExists: () => new ServiceError('UsernameExistsException', 'User already exists'),
   /** Email-as-username pools report a taken email as a taken username, as Cognito does. */

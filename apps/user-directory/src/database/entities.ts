@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { IdentityProviderTypeType } from '@idfed/contracts';
+import type { IdentityProviderTypeType, ResourceServerScopeType } from '@idfed/contracts';
 import { PoolConfig } from '../pools/pool-config';
 import { ClientConfig } from '../clients/client-config';
 import { storedClientConfig, storedPoolConfig } from './stored-config';
@@ -179,6 +179,17 @@ export class IdpIdentifierEntity {
   @Column('integer') position!: number;
 }
 
+/** An OAuth 2.0 resource server of a pool and its custom scopes. */
+@Entity({ schema: 'user_directory', name: 'resource_servers' })
+export class ResourceServerEntity {
+  @PrimaryColumn('text', { name: 'pool_id' }) poolId!: string;
+  @PrimaryColumn('text') identifier!: string;
+  @Column('text') name!: string;
+  @Column('jsonb') scopes!: ResourceServerScopeType[];
+  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
+  @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
+}
+
 export const userDirectoryEntities = [
   UserPoolEntity,
   AppClientEntity,
@@ -192,4 +203,5 @@ export const userDirectoryEntities = [
   AuthSessionUseEntity,
   IdentityProviderEntity,
   IdpIdentifierEntity,
+  ResourceServerEntity,
 ];

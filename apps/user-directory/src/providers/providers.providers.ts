@@ -2,10 +2,15 @@ import { Provider } from '@nestjs/common';
 import { IdentityProviderViews } from './identity-provider-views';
 import { IdentityProvidersRepository } from './identity-providers.repository';
 import { ProviderDocuments } from './provider-documents';
+import { ResourceServersRepository } from '../resource-servers/resource-servers.repository';
 
-/** The helpers the identity provider operations inject (their use cases come from the registry). */
+/**
+ * The helpers the federation configuration operations inject (identity providers, resource
+ * servers); their use cases come from the registry.
+ */
 export const identityProviderProviders: Provider[] = [
   IdentityProvidersRepository,
   IdentityProviderViews,
   ProviderDocuments,
+  ResourceServersRepository,
 ];

@@ -285,6 +285,31 @@ export const UserDirectoryOperations = {
     W.GetIdentityProviderByIdentifierRequest,
     W.IdentityProviderResponse
   >()('GetIdentityProviderByIdentifier', 'admin', { rateLimit: 'UserPoolRead' }),
+  CreateResourceServer: userPools.operation<W.ResourceServerRequest, W.ResourceServerResponse>()(
+    'CreateResourceServer',
+    'admin',
+    { rateLimit: 'UserPoolUpdate' },
+  ),
+  DescribeResourceServer: userPools.operation<W.ResourceServerIdentifierRequest, W.ResourceServerResponse>()(
+    'DescribeResourceServer',
+    'admin',
+    { rateLimit: 'UserPoolRead' },
+  ),
+  UpdateResourceServer: userPools.operation<W.ResourceServerRequest, W.ResourceServerResponse>()(
+    'UpdateResourceServer',
+    'admin',
+    { rateLimit: 'UserPoolUpdate' },
+  ),
+  DeleteResourceServer: userPools.operation<W.ResourceServerIdentifierRequest, Record<string, never>>()(
+    'DeleteResourceServer',
+    'admin',
+    { rateLimit: 'UserPoolUpdate' },
+  ),
+  ListResourceServers: userPools.operation<W.ListResourceServersRequest, W.ListResourceServersResponse>()(
+    'ListResourceServers',
+    'admin',
+    { rateLimit: 'UserPoolRead' },
+  ),
   /** Not a Cognito operation: the gateway serves a pool's JWKS and discovery document from it. */
   GetJwks: internalOperation<W.UserPoolIdRequest, JwksResult>()(svc, 'GetJwks', [
     'ResourceNotFoundException',

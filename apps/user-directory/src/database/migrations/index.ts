@@ -16,6 +16,7 @@ import { secretsAtRestMigration } from './1764115200021-SecretsAtRest';
 import { AttemptReservations1764115200040 } from './1764115200040-AttemptReservations';
 import { UserMfa1764115200070 } from './1764115200070-UserMfa';
 import { IdentityProviders1764115200200 } from './1764115200200-IdentityProviders';
+import { ResourceServers1764115200201 } from './1764115200201-ResourceServers';
 
 /** In the order they apply; some need the key-encryption key, to seal what they migrate. */
 export function userDirectoryMigrations(keyEncryptionKey: Buffer): (new () => MigrationInterface)[] {
@@ -34,5 +35,6 @@ export function userDirectoryMigrations(keyEncryptionKey: Buffer): (new () => Mi
     deadLetterStatusMigration(USER_DIRECTORY_SCHEMA, 1764115200060),
     UserMfa1764115200070,
     IdentityProviders1764115200200,
+    ResourceServers1764115200201,
   ];
 }
