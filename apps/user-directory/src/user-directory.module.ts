@@ -16,6 +16,7 @@ import { SignInCompletion } from './auth/sign-in-completion';
 import { AppClientsRepository } from './clients/app-clients.repository';
 import { ClientsService } from './clients/clients.service';
 import { userDirectoryEntities } from './database/entities';
+import { UserPoolDomainsRepository } from './domains/user-pool-domains.repository';
 import { userDirectoryMigrations } from './database/migrations';
 import { USER_DIRECTORY_SCHEMA } from './database/schema';
 import { GroupsRepository } from './groups/groups.repository';
@@ -61,6 +62,7 @@ export const UserDirectoryModule = {
         amazonApiUrl: env.amazonApiUrl,
         ...env.socialProviderUrls,
       },
+      authDomainSuffix: env.authDomainSuffix,
     };
     const lockout: LockoutPolicy = {
       freeFailures: env.lockoutFreeFailures,
@@ -97,6 +99,7 @@ export const UserDirectoryModule = {
         PasswordCredentials,
         UserPoolsRepository,
         AppClientsRepository,
+        UserPoolDomainsRepository,
         SigningKeysRepository,
         GroupsRepository,
         SigningKeysService,

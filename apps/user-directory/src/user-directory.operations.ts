@@ -11,6 +11,12 @@ import { RevokeTokenUseCase } from './auth/revoke-token.use-case';
 import { CreateUserPoolClientUseCase } from './clients/create-user-pool-client.use-case';
 import { DescribeUserPoolClientUseCase } from './clients/describe-user-pool-client.use-case';
 import { ListUserPoolClientsUseCase } from './clients/list-user-pool-clients.use-case';
+import { UpdateUserPoolClientUseCase } from './clients/update-user-pool-client.use-case';
+import { CreateUserPoolDomainUseCase } from './domains/create-user-pool-domain.use-case';
+import { DeleteUserPoolDomainUseCase } from './domains/delete-user-pool-domain.use-case';
+import { DescribeUserPoolDomainUseCase } from './domains/describe-user-pool-domain.use-case';
+import { ResolveUserPoolDomainUseCase } from './domains/resolve-user-pool-domain.use-case';
+import { UpdateUserPoolDomainUseCase } from './domains/update-user-pool-domain.use-case';
 import { AdminSetUserMFAPreferenceUseCase } from './mfa/admin-set-user-mfa-preference.use-case';
 import { AssociateSoftwareTokenUseCase } from './mfa/associate-software-token.use-case';
 import { GetUserPoolMfaConfigUseCase } from './mfa/get-user-pool-mfa-config.use-case';
@@ -79,6 +85,12 @@ export const USER_DIRECTORY_OPERATIONS: OperationBinding[] = [
   serve(UserDirectoryOperations.CreateUserPoolClient, CreateUserPoolClientUseCase),
   serve(UserDirectoryOperations.DescribeUserPoolClient, DescribeUserPoolClientUseCase),
   serve(UserDirectoryOperations.ListUserPoolClients, ListUserPoolClientsUseCase),
+  serve(UserDirectoryOperations.UpdateUserPoolClient, UpdateUserPoolClientUseCase),
+  serve(UserDirectoryOperations.CreateUserPoolDomain, CreateUserPoolDomainUseCase),
+  serve(UserDirectoryOperations.DescribeUserPoolDomain, DescribeUserPoolDomainUseCase),
+  serve(UserDirectoryOperations.UpdateUserPoolDomain, UpdateUserPoolDomainUseCase),
+  serve(UserDirectoryOperations.DeleteUserPoolDomain, DeleteUserPoolDomainUseCase),
+  serve(UserDirectoryOperations.ResolveUserPoolDomain, ResolveUserPoolDomainUseCase),
   serve(UserDirectoryOperations.SignUp, SignUpUseCase),
   serve(UserDirectoryOperations.ConfirmSignUp, ConfirmSignUpUseCase),
   serve(UserDirectoryOperations.ResendConfirmationCode, ResendConfirmationCodeUseCase),

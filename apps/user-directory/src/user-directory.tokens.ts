@@ -8,6 +8,8 @@ export interface UserDirectoryConfig {
   accountId: string;
   /** Where the social identity providers' servers are (ADR 0019). */
   providerEndpoints: ProviderEndpoints;
+  /** Pool domains are served at `<prefix>.<authDomainSuffix>`. */
+  authDomainSuffix: string;
 }
 
 /** Injection token of the UserDirectoryConfig. */

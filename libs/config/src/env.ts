@@ -27,6 +27,11 @@ export interface IdfedEnv {
   /** Where a service (no HTTP port of its own) answers `GET /metrics`; 0 picks a free port. */
   metricsPort: number;
   publicUrl: string;
+  /**
+   * User pool domains are served as `<prefix>.<authDomainSuffix>` (the port and scheme of the public
+   * URL): what a Cognito domain is under `auth.<region>.amazoncognito.com`.
+   */
+  authDomainSuffix: string;
   dataDir: string;
   kafkaBrokers?: string[];
   kafkaPartitions: number;
@@ -168,6 +173,12 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): IdfedEnv {
     grpcPort: r.port('IDFED_GRPC_PORT', 50051),
     metricsPort: r.port('IDFED_METRICS_PORT', 9464),
     publicUrl: r.url('IDFED_PUBLIC_URL', `http://localhost:${httpPort}`).replace(/\/+$/, ''),
+    authDomainSuffix: r.match(
+      'IDFED_AUTH_DOMAIN_SUFFIX',
+      'auth.localhost',
+      /^(?=.{1,190}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/,
+      'a lower-case DNS name such as auth.localhost',
+    ),
     dataDir: r.string('IDFED_DATA_DIR', './.idfed'),
     kafkaBrokers: r.list('IDFED_KAFKA_BROKERS', /^[\w.-]+:\d{1,5}$/, 'host:port[,host:port...]'),
     kafkaPartitions: r.int('IDFED_KAFKA_PARTITIONS', 6, 1, 1000),

@@ -12,6 +12,28 @@ export class AppClientsRepository {
     await tx.insert(AppClientEntity, client);
   }
 
+  /** The client's row locked for an update, only if it belongs to the pool. */
+  async findInPoolForUpdate(
+    poolId: string,
+    clientId: string,
+    tx: Transaction,
+  ): Promise<AppClientEntity | undefined> {
+    const client = await tx.findOne(AppClientEntity, {
+      where: { id: clientId, poolId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    return client ?? undefined;
+  }
+
+  /** Writes the client's name and settings. */
+  async update(client: AppClientEntity, tx: Transaction): Promise<void> {
+    await tx.update(
+      AppClientEntity,
+      { id: client.id },
+      { name: client.name, config: client.config, updatedAt: client.updatedAt },
+    );
+  }
+
   /**
    * The client, or undefined: the first lookup of every public operation (sign-in, refresh, sign-up),
    * by primary key; ClientsService caches the answer.

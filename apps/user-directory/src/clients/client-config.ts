@@ -1,5 +1,6 @@
 import { CreateUserPoolClientRequest, ExplicitAuthFlowsType, TokenValidityUnitsType } from '@idfed/contracts';
 import { CognitoErrors } from '../common/cognito-errors';
+import { oauthClientSettings } from './oauth-client-settings';
 
 type Unit = NonNullable<TokenValidityUnitsType['AccessToken']>;
 
@@ -18,6 +19,7 @@ export interface ClientConfig {
   allowedOAuthFlows?: ('code' | 'implicit' | 'client_credentials')[];
   allowedOAuthScopes?: string[];
   allowedOAuthFlowsUserPoolClient: boolean;
+  defaultRedirectUri?: string;
   preventUserExistenceErrors: 'LEGACY' | 'ENABLED';
   enableTokenRevocation: boolean;
   authSessionValidity: number;
@@ -41,7 +43,11 @@ function within(name: string, value: number, unit: Unit, minSeconds: number, max
   }
 }
 
-export function clientConfigFromRequest(req: CreateUserPoolClientRequest): ClientConfig {
+/** The stored settings of a Create (or Update) request; `hasSecret` for the OAuth flows' checks. */
+export function clientConfigFromRequest(
+  req: Omit<CreateUserPoolClientRequest, 'ClientName'> & { ClientName?: string },
+  hasSecret = req.GenerateSecret ?? false,
+): ClientConfig {
   const units = {
     AccessToken: req.TokenValidityUnits?.AccessToken ?? 'hours',
     IdToken: req.TokenValidityUnits?.IdToken ?? 'hours',
@@ -57,12 +63,7 @@ export function clientConfigFromRequest(req: CreateUserPoolClientRequest): Clien
       : DEFAULT_FLOWS,
     readAttributes: req.ReadAttributes,
     writeAttributes: req.WriteAttributes,
-    supportedIdentityProviders: req.SupportedIdentityProviders,
-    callbackUrls: req.CallbackURLs,
-    logoutUrls: req.LogoutURLs,
-    allowedOAuthFlows: req.AllowedOAuthFlows,
-    allowedOAuthScopes: req.AllowedOAuthScopes,
-    allowedOAuthFlowsUserPoolClient: req.AllowedOAuthFlowsUserPoolClient ?? false,
+    ...oauthClientSettings(req, hasSecret),
     preventUserExistenceErrors: req.PreventUserExistenceErrors ?? 'LEGACY',
     enableTokenRevocation: req.EnableTokenRevocation ?? true,
     authSessionValidity: req.AuthSessionValidity ?? 3,

@@ -54,6 +54,10 @@ export class ClientsService {
     return value;
   }
 
+  forget(clientId: string): void {
+    this.cache.delete(clientId);
+  }
+
   forgetPool(poolId: string): void {
     for (const [id, entry] of this.cache) if (entry.value.client.poolId === poolId) this.cache.delete(id);
   }

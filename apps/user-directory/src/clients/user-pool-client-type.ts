@@ -24,6 +24,7 @@ export function toUserPoolClientType(c: AppClientEntity, secret: string | undefi
     ...(k.allowedOAuthFlows ? { AllowedOAuthFlows: k.allowedOAuthFlows } : {}),
     ...(k.allowedOAuthScopes ? { AllowedOAuthScopes: k.allowedOAuthScopes } : {}),
     AllowedOAuthFlowsUserPoolClient: k.allowedOAuthFlowsUserPoolClient,
+    ...(k.defaultRedirectUri ? { DefaultRedirectURI: k.defaultRedirectUri } : {}),
     PreventUserExistenceErrors: k.preventUserExistenceErrors,
     EnableTokenRevocation: k.enableTokenRevocation,
     AuthSessionValidity: k.authSessionValidity,

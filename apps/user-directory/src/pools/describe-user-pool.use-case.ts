@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DescribeUserPoolResponse, UserDirectoryOperations, UserPoolIdRequest } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
+import { UserPoolDomainsRepository } from '../domains/user-pool-domains.repository';
 import { toUserPoolType } from './pool-config';
 import { PoolsService } from './pools.service';
 import { UserPoolsRepository } from './user-pools.repository';
@@ -13,11 +14,15 @@ export class DescribeUserPoolUseCase implements OperationHandler<
   constructor(
     @Inject(PoolsService) private readonly pools: PoolsService,
     @Inject(UserPoolsRepository) private readonly poolRows: UserPoolsRepository,
+    @Inject(UserPoolDomainsRepository) private readonly domains: UserPoolDomainsRepository,
   ) {}
 
   async execute({ UserPoolId: poolId }: UserPoolIdRequest): Promise<DescribeUserPoolResponse> {
     const pool = await this.pools.require(poolId);
-    const users = await this.poolRows.countUsers(poolId);
-    return { UserPool: toUserPoolType(pool, users) };
+    const [users, domain] = await Promise.all([
+      this.poolRows.countUsers(poolId),
+      this.domains.findOfPool(poolId),
+    ]);
+    return { UserPool: { ...toUserPoolType(pool, users), ...(domain ? { Domain: domain.domain } : {}) } };
   }
 }

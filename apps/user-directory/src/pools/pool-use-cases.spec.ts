@@ -1,3 +1,4 @@
+import { UserPoolDomainsRepository } from '../domains/user-pool-domains.repository';
 import { CommandMeta, UserDirectoryTopics } from '@idfed/contracts';
 import { OutboxService, ServiceError } from '@idfed/messaging';
 import { Transaction, Transactions } from '@idfed/persistence';
@@ -69,6 +70,7 @@ describe('CreateUserPool', () => {
     accountId: '123456789012',
     publicUrl: 'http://x',
     providerEndpoints: providerEndpointsUnder('http://x'),
+    authDomainSuffix: 'auth.localhost',
   };
 
   it('inserts the pool, its first key and the key event in one unit of work', async () => {
@@ -148,9 +150,15 @@ describe('DeleteUserPool', () => {
 describe('DescribeUserPool', () => {
   it('answers the pool with its user count, and validates the id before any lookup', async () => {
     const f = fixture(pool());
-    const useCase = new DescribeUserPoolUseCase(f.pools, f.repo);
+    const domains = { findOfPool: jest.fn().mockResolvedValue({ domain: 'my-app', poolId: POOL_ID }) };
+    const useCase = new DescribeUserPoolUseCase(
+      f.pools,
+      f.repo,
+      domains as unknown as UserPoolDomainsRepository,
+    );
     const { UserPool } = await useCase.execute({ UserPoolId: POOL_ID });
     expect(UserPool.EstimatedNumberOfUsers).toBe(3);
+    expect(UserPool.Domain).toBe('my-app');
     expect(f.repository.countUsers).toHaveBeenCalledWith(POOL_ID);
     expect(await errorName(useCase.execute({ UserPoolId: 'not a pool id' }))).toBe(
       'InvalidParameterException',

@@ -28,6 +28,7 @@ const config: UserDirectoryConfig = {
   region: 'us-east-1',
   accountId: '000000000000',
   providerEndpoints: providerEndpointsUnder('http://127.0.0.1:1'),
+  authDomainSuffix: 'auth.localhost',
 };
 
 /** The pool, client and signing-key classes as the service wires them, on the given database. */

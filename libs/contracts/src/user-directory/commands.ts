@@ -1,5 +1,6 @@
 import { internalOperation, jsonApi } from '../operations';
 import * as T from '../resource-tags';
+import * as O from './oauth';
 import * as W from './wire-types';
 
 const svc = 'user-directory' as const;
@@ -46,6 +47,30 @@ export const UserDirectoryOperations = {
     W.DescribeUserPoolClientRequest,
     W.DescribeUserPoolClientResponse
   >()('DescribeUserPoolClient', 'admin', { rateLimit: 'UserPoolClientRead' }),
+  UpdateUserPoolClient: userPools.operation<W.UpdateUserPoolClientRequest, W.UpdateUserPoolClientResponse>()(
+    'UpdateUserPoolClient',
+    'admin',
+    { rateLimit: 'UserPoolClientUpdate' },
+  ),
+  CreateUserPoolDomain: userPools.operation<W.CreateUserPoolDomainRequest, W.CreateUserPoolDomainResponse>()(
+    'CreateUserPoolDomain',
+    'admin',
+    { rateLimit: 'UserPoolUpdate' },
+  ),
+  DescribeUserPoolDomain: userPools.operation<
+    W.DescribeUserPoolDomainRequest,
+    W.DescribeUserPoolDomainResponse
+  >()('DescribeUserPoolDomain', 'admin', { rateLimit: 'UserPoolRead' }),
+  UpdateUserPoolDomain: userPools.operation<W.UpdateUserPoolDomainRequest, W.UpdateUserPoolDomainResponse>()(
+    'UpdateUserPoolDomain',
+    'admin',
+    { rateLimit: 'UserPoolUpdate' },
+  ),
+  DeleteUserPoolDomain: userPools.operation<W.DeleteUserPoolDomainRequest, Record<string, never>>()(
+    'DeleteUserPoolDomain',
+    'admin',
+    { rateLimit: 'UserPoolUpdate' },
+  ),
   ListUserPoolClients: userPools.operation<W.ListUserPoolClientsRequest, W.ListUserPoolClientsResponse>()(
     'ListUserPoolClients',
     'admin',
@@ -314,4 +339,9 @@ export const UserDirectoryOperations = {
   GetJwks: internalOperation<W.UserPoolIdRequest, JwksResult>()(svc, 'GetJwks', [
     'ResourceNotFoundException',
   ]),
+  /** The pool a domain names (host-name routing of the OAuth endpoints). */
+  ResolveUserPoolDomain: internalOperation<O.ResolveUserPoolDomainRequest, O.ResolveUserPoolDomainResult>()(
+    svc,
+    'ResolveUserPoolDomain',
+  ),
 } as const;

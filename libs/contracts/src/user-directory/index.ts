@@ -1,3 +1,4 @@
 export * from './wire-types';
 export * from './commands';
 export * from './events';
+export * from './oauth';

@@ -56,6 +56,9 @@ export interface UserPoolType {
   AdminCreateUserConfig: { AllowAdminCreateUserOnly: boolean };
   UserPoolTags?: Record<string, string>;
   UserPoolTier?: 'LITE' | 'ESSENTIALS' | 'PLUS';
+  /** The pool's prefix domain (CreateUserPoolDomain), when it has one. */
+  Domain?: string;
+  CustomDomain?: string;
 }
 
 export interface CreateUserPoolRequest {
@@ -133,9 +136,22 @@ export interface CreateUserPoolClientRequest {
   AllowedOAuthFlows?: ('code' | 'implicit' | 'client_credentials')[];
   AllowedOAuthScopes?: string[];
   AllowedOAuthFlowsUserPoolClient?: boolean;
+  DefaultRedirectURI?: string;
   PreventUserExistenceErrors?: 'LEGACY' | 'ENABLED';
   EnableTokenRevocation?: boolean;
   AuthSessionValidity?: number;
+}
+
+/** UpdateUserPoolClient: every setting of CreateUserPoolClient; one left out returns to its default. */
+export type UpdateUserPoolClientRequest = Omit<
+  CreateUserPoolClientRequest,
+  'GenerateSecret' | 'ClientName'
+> & {
+  ClientId: string;
+  ClientName?: string;
+};
+export interface UpdateUserPoolClientResponse {
+  UserPoolClient: UserPoolClientType;
 }
 
 export interface UserPoolClientType {
@@ -158,6 +174,7 @@ export interface UserPoolClientType {
   AllowedOAuthFlows?: string[];
   AllowedOAuthScopes?: string[];
   AllowedOAuthFlowsUserPoolClient: boolean;
+  DefaultRedirectURI?: string;
   PreventUserExistenceErrors: 'LEGACY' | 'ENABLED';
   EnableTokenRevocation: boolean;
   AuthSessionValidity: number;
@@ -758,4 +775,45 @@ export interface AdminLinkProviderForUserRequest {
 export interface AdminDisableProviderForUserRequest {
   UserPoolId: string;
   User: ProviderUserIdentifierType;
+}
+export interface CustomDomainConfigType {
+  CertificateArn: string;
+  SecurityPolicy?: 'TLS_V1' | 'TLS_V1_2_2021' | 'TLS_V1_3_2025';
+}
+export interface CreateUserPoolDomainRequest {
+  Domain: string;
+  UserPoolId: string;
+  ManagedLoginVersion?: number;
+  CustomDomainConfig?: CustomDomainConfigType;
+  Routing?: Record<string, unknown>;
+}
+export interface CreateUserPoolDomainResponse {
+  ManagedLoginVersion?: number;
+  CloudFrontDomain?: string;
+}
+export type UpdateUserPoolDomainRequest = CreateUserPoolDomainRequest;
+export interface UpdateUserPoolDomainResponse {
+  ManagedLoginVersion?: number;
+  CloudFrontDomain?: string;
+}
+export interface DeleteUserPoolDomainRequest {
+  Domain: string;
+  UserPoolId: string;
+}
+export interface DescribeUserPoolDomainRequest {
+  Domain: string;
+}
+export interface DomainDescriptionType {
+  UserPoolId?: string;
+  AWSAccountId?: string;
+  Domain?: string;
+  S3Bucket?: string;
+  CloudFrontDistribution?: string;
+  Version?: string;
+  Status?: 'CREATING' | 'DELETING' | 'UPDATING' | 'ACTIVE' | 'FAILED';
+  CustomDomainConfig?: CustomDomainConfigType;
+  ManagedLoginVersion?: number;
+}
+export interface DescribeUserPoolDomainResponse {
+  DomainDescription: DomainDescriptionType;
 }

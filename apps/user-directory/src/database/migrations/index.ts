@@ -15,6 +15,7 @@ import { AttemptCounters1764115200020 } from './1764115200020-AttemptCounters';
 import { secretsAtRestMigration } from './1764115200021-SecretsAtRest';
 import { AttemptReservations1764115200040 } from './1764115200040-AttemptReservations';
 import { UserMfa1764115200070 } from './1764115200070-UserMfa';
+import { UserPoolDomains1764115200100 } from './1764115200100-UserPoolDomains';
 import { IdentityProviders1764115200200 } from './1764115200200-IdentityProviders';
 import { ResourceServers1764115200201 } from './1764115200201-ResourceServers';
 
@@ -34,6 +35,7 @@ export function userDirectoryMigrations(keyEncryptionKey: Buffer): (new () => Mi
     deadLetterTableMigration(USER_DIRECTORY_SCHEMA, 1764115200050),
     deadLetterStatusMigration(USER_DIRECTORY_SCHEMA, 1764115200060),
     UserMfa1764115200070,
+    UserPoolDomains1764115200100,
     IdentityProviders1764115200200,
     ResourceServers1764115200201,
   ];

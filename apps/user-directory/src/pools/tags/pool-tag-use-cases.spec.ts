@@ -17,6 +17,7 @@ const config: UserDirectoryConfig = {
   region: 'us-east-1',
   accountId: '123456789012',
   providerEndpoints: providerEndpointsUnder('http://127.0.0.1:1'),
+  authDomainSuffix: 'auth.localhost',
 };
 const ARN = `arn:aws:cognito-idp:us-east-1:123456789012:userpool/${POOL_ID}`;
 const tx = { unitOfWork: 'handle' } as unknown as Transaction;

@@ -1,0 +1,67 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  UpdateUserPoolClientRequest,
+  UpdateUserPoolClientResponse,
+  UserDirectoryOperations,
+} from '@idfed/contracts';
+import { Transactions } from '@idfed/persistence';
+import { OperationHandler } from '@idfed/service-runtime';
+import { CognitoErrors } from '../common/cognito-errors';
+import { Patterns, RequestValidator } from '../common/validate';
+import { PoolsService } from '../pools/pools.service';
+import { AppClientsRepository } from './app-clients.repository';
+import { clientConfigFromRequest } from './client-config';
+import { ClientsService } from './clients.service';
+import { toUserPoolClientType } from './user-pool-client-type';
+
+/**
+ * UpdateUserPoolClient. As in Cognito, a setting the request leaves out returns to its default
+ * (the name and the secret stay); the OAuth settings are checked as CreateUserPoolClient checks them.
+ */
+@Injectable()
+export class UpdateUserPoolClientUseCase implements OperationHandler<
+  typeof UserDirectoryOperations.UpdateUserPoolClient
+> {
+  constructor(
+    @Inject(Transactions) private readonly transactions: Transactions,
+    @Inject(AppClientsRepository) private readonly clientRows: AppClientsRepository,
+    @Inject(PoolsService) private readonly pools: PoolsService,
+    @Inject(ClientsService) private readonly clients: ClientsService,
+  ) {}
+
+  async execute(req: UpdateUserPoolClientRequest): Promise<UpdateUserPoolClientResponse> {
+    RequestValidator.of(req)
+      .string('UserPoolId', { required: true, min: 1, max: 55, pattern: Patterns.userPoolId })
+      .string('ClientId', { required: true, min: 1, max: 128, pattern: Patterns.clientId })
+      .string('ClientName', { min: 1, max: 128, pattern: Patterns.clientName })
+      .enumList('ExplicitAuthFlows', [
+        'ADMIN_NO_SRP_AUTH',
+        'CUSTOM_AUTH_FLOW_ONLY',
+        'USER_PASSWORD_AUTH',
+        'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+        'ALLOW_CUSTOM_AUTH',
+        'ALLOW_USER_PASSWORD_AUTH',
+        'ALLOW_USER_SRP_AUTH',
+        'ALLOW_REFRESH_TOKEN_AUTH',
+        'ALLOW_USER_AUTH',
+      ])
+      .oneOf('PreventUserExistenceErrors', ['LEGACY', 'ENABLED'])
+      .check();
+    const updated = await this.transactions.run(async (tx) => {
+      await this.pools.require(req.UserPoolId, tx);
+      const client = await this.clientRows.findInPoolForUpdate(req.UserPoolId, req.ClientId, tx);
+      if (!client) throw CognitoErrors.clientNotFound(req.ClientId);
+      const next = {
+        ...client,
+        name: req.ClientName ?? client.name,
+        config: clientConfigFromRequest(req, client.secretEnc !== null),
+        updatedAt: new Date(),
+      };
+      await this.clientRows.update(next, tx);
+      return next;
+    });
+    // Other replicas' caches forget it within ClientsService's few seconds; this one at once.
+    this.clients.forget(updated.id);
+    return { UserPoolClient: toUserPoolClientType(updated, this.clients.openSecret(updated)) };
+  }
+}

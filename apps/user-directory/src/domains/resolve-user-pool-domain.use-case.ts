@@ -1,0 +1,24 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  ResolveUserPoolDomainRequest,
+  ResolveUserPoolDomainResult,
+  UserDirectoryOperations,
+} from '@idfed/contracts';
+import { OperationHandler } from '@idfed/service-runtime';
+import { UserPoolDomainsRepository } from './user-pool-domains.repository';
+
+const PREFIX = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/** The pool a host name's prefix names, for the gateway's host-name routing of the OAuth endpoints. */
+@Injectable()
+export class ResolveUserPoolDomainUseCase implements OperationHandler<
+  typeof UserDirectoryOperations.ResolveUserPoolDomain
+> {
+  constructor(@Inject(UserPoolDomainsRepository) private readonly domains: UserPoolDomainsRepository) {}
+
+  async execute(req: ResolveUserPoolDomainRequest): Promise<ResolveUserPoolDomainResult> {
+    if (typeof req.Domain !== 'string' || !PREFIX.test(req.Domain)) return {};
+    const d = await this.domains.find(req.Domain);
+    return d ? { UserPoolId: d.poolId } : {};
+  }
+}

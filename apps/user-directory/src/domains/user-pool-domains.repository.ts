@@ -1,0 +1,94 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { isUniqueViolation, Transaction } from '@idfed/persistence';
+import { DataSource } from 'typeorm';
+
+/** A user pool's prefix domain. */
+export interface UserPoolDomain {
+  domain: string;
+  poolId: string;
+  managedLoginVersion: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+interface DomainRow {
+  domain: string;
+  pool_id: string;
+  managed_login_version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const toDomain = (r: DomainRow): UserPoolDomain => ({
+  domain: r.domain,
+  poolId: r.pool_id,
+  managedLoginVersion: r.managed_login_version,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+/** Every query of the user pool domains (`user_directory.user_pool_domains`). */
+@Injectable()
+export class UserPoolDomainsRepository {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  /** The domain's row, or why not: a domain is unique among all pools, a pool has one domain. */
+  async insert(d: UserPoolDomain, tx: Transaction): Promise<'created' | 'domain-taken' | 'pool-has-domain'> {
+    try {
+      await tx.query(
+        `INSERT INTO user_directory.user_pool_domains
+           (domain, pool_id, managed_login_version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5)`,
+        [d.domain, d.poolId, d.managedLoginVersion, d.createdAt, d.updatedAt],
+      );
+      return 'created';
+    } catch (err) {
+      if (isUniqueViolation(err, 'user_pool_domains_pkey')) return 'domain-taken';
+      if (isUniqueViolation(err, 'user_pool_domains_pool_id_key')) return 'pool-has-domain';
+      throw err;
+    }
+  }
+
+  async find(domain: string, tx: Transaction = this.dataSource.manager): Promise<UserPoolDomain | undefined> {
+    const rows = await tx.query<DomainRow[]>(
+      `SELECT domain, pool_id, managed_login_version, created_at, updated_at
+         FROM user_directory.user_pool_domains WHERE domain = $1`,
+      [domain],
+    );
+    return rows[0] && toDomain(rows[0]);
+  }
+
+  async findOfPool(poolId: string): Promise<UserPoolDomain | undefined> {
+    const rows = await this.dataSource.query<DomainRow[]>(
+      `SELECT domain, pool_id, managed_login_version, created_at, updated_at
+         FROM user_directory.user_pool_domains WHERE pool_id = $1`,
+      [poolId],
+    );
+    return rows[0] && toDomain(rows[0]);
+  }
+
+  /** The new settings of the pool's domain; undefined when the pool has no such domain. */
+  async update(
+    domain: string,
+    poolId: string,
+    managedLoginVersion: number,
+    at: Date,
+    tx: Transaction,
+  ): Promise<UserPoolDomain | undefined> {
+    const [rows] = await tx.query<[DomainRow[], number]>(
+      `UPDATE user_directory.user_pool_domains SET managed_login_version = $3, updated_at = $4
+        WHERE domain = $1 AND pool_id = $2
+        RETURNING domain, pool_id, managed_login_version, created_at, updated_at`,
+      [domain, poolId, managedLoginVersion, at],
+    );
+    return rows[0] && toDomain(rows[0]);
+  }
+
+  /** Whether the pool had the domain (and now has not). */
+  async delete(domain: string, poolId: string, tx: Transaction): Promise<boolean> {
+    const [, count] = await tx.query<[unknown[], number]>(
+      `DELETE FROM user_directory.user_pool_domains WHERE domain = $1 AND pool_id = $2`,
+      [domain, poolId],
+    );
+    return count > 0;
+  }
+}
