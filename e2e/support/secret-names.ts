@@ -32,6 +32,8 @@ export const SECRET_MEMBERS = new Set([
   'SecretCode',
   'UserCode',
   'SOFTWARE_TOKEN_MFA_CODE',
+  'SMS_MFA_CODE',
+  'EMAIL_OTP_CODE',
   'x-amz-security-token',
   'client_secret',
   'private_key',

@@ -15,6 +15,7 @@ import {
   waitForReady,
 } from './processes';
 import { waitForGrpcServing } from '../../libs/testing/src/grpc/idfed-grpc-client';
+import { SnsStandIn } from '../../libs/testing/src/sns-standin';
 import { startSmtpCapture } from './smtp-capture';
 
 export type E2eMode = 'embedded' | 'distributed';
@@ -30,7 +31,7 @@ export interface SystemUnderTest {
   adminSecretAccessKey: string;
   /** Where each process answers `GET /metrics`, by process name (`embedded`, `gateway`, a service). */
   metrics: Record<string, string>;
-  /** JSON-lines file where sent codes land (dev mailbox, or the SMTP capture). */
+  /** JSON-lines file where sent codes land (dev mailbox, or the SMTP capture and the SNS stand-in). */
   mailbox: string;
   workDir: string;
   apps: StartedProcess[];
@@ -132,7 +133,13 @@ export async function startSystemUnderTest(
       throw new Error('distributed e2e needs IDFED_TEST_KAFKA_BROKERS and IDFED_TEST_DATABASE_URL');
     mailbox = join(workDir, 'smtp.jsonl');
     const smtp = await startSmtpCapture(mailbox);
-    stopSmtp = smtp.close;
+    // SMS through the SNS adapter to a stand-in that checks its signature and appends beside the mail.
+    const sns = new SnsStandIn(mailbox);
+    await sns.start();
+    stopSmtp = async () => {
+      await smtp.close();
+      await sns.stop();
+    };
     databaseAdminUrl = await freshDatabase(pg, 'idfed_e2e');
     Object.assign(commonEnv, {
       IDFED_KAFKA_BROKERS: brokers,
@@ -141,6 +148,10 @@ export async function startSystemUnderTest(
       // migrate step with the administrator's URL, which no service is given.
       ...serviceRoleUrls(databaseAdminUrl),
       IDFED_SMTP_URL: smtp.url,
+      IDFED_SMS_SENDER: 'sns',
+      IDFED_SNS_BASE_URL: sns.baseUrl,
+      IDFED_SNS_ACCESS_KEY_ID: sns.accessKeyId,
+      IDFED_SNS_SECRET_ACCESS_KEY: sns.secretAccessKey,
     });
     runMigrate(commonEnv, databaseAdminUrl, workDir);
     for (const app of SERVICE_APPS) {

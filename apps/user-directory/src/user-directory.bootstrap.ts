@@ -3,8 +3,9 @@ import { dataPath, IdfedEnv, loadConfiguredKey } from '@idfed/config';
 import { TransportConfig } from '@idfed/messaging';
 import { startServiceApp } from '@idfed/service-runtime';
 import { DevMailboxSender } from './delivery/dev-mailbox.sender';
-import { MessageSender } from './delivery/message-sender';
+import { MessageSender, RoutingSender, SmsSender } from './delivery/message-sender';
 import { SmtpSender } from './delivery/smtp.sender';
+import { SnsSmsSender } from './delivery/sns-sms.sender';
 import { UserDirectoryModule } from './user-directory.module';
 
 /** The key that seals signing keys and client secrets: configuration, or a 0600 file made on first start. */
@@ -23,9 +24,22 @@ export function loadKeyEncryptionKey(
   });
 }
 
+/** Email through SMTP or the dev mailbox; SMS through SNS or the dev mailbox (ADR 0022). */
 export function messageSenderFor(env: IdfedEnv): MessageSender {
   const mailbox = new DevMailboxSender(dataPath(env.dataDir, 'mailbox.jsonl'));
-  return env.smtpUrl ? new SmtpSender(env.smtpUrl, env.mailFrom, mailbox) : mailbox;
+  const email = env.smtpUrl ? new SmtpSender(env.smtpUrl, env.mailFrom) : mailbox;
+  return new RoutingSender(email, smsSenderFor(env, mailbox));
+}
+
+function smsSenderFor(env: IdfedEnv, mailbox: DevMailboxSender): SmsSender {
+  if (env.sms.sender === 'mailbox') return mailbox;
+  return new SnsSmsSender({
+    baseUrl: env.sms.snsBaseUrl,
+    defaultRegion: env.sms.snsRegion ?? env.region,
+    // loadEnv refuses IDFED_SMS_SENDER=sns without both.
+    accessKeyId: env.sms.snsAccessKeyId!,
+    secretAccessKey: env.sms.snsSecretAccessKey!,
+  });
 }
 
 export function startUserDirectory(

@@ -62,6 +62,8 @@ export interface IdfedEnv {
   revocationRefreshMs: number;
   smtpUrl?: string;
   mailFrom: string;
+  /** Where SMS messages (codes, invitations) go: the dev mailbox, or Amazon SNS (ADR 0022). */
+  sms: SmsEnv;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   passwordHashMemoryKiB: number;
   requestTimeoutMs: number;
@@ -90,6 +92,17 @@ export interface IdfedEnv {
   syncTriggerTimeoutMs: number;
   /** Push providers for push sync's SyncTrigger, and the delivery queue's retries. */
   push: PushEnv;
+}
+
+/** The SMS sender (ADR 0022): the dev mailbox file, or Amazon SNS's Publish API. */
+export interface SmsEnv {
+  sender: 'mailbox' | 'sns';
+  /** SNS's endpoint; unset, `https://sns.<region>.amazonaws.com` of the region the pool selects. */
+  snsBaseUrl?: string;
+  /** The region when the pool's SmsConfiguration names none (IDFED_REGION when unset). */
+  snsRegion?: string;
+  snsAccessKeyId?: string;
+  snsSecretAccessKey?: string;
 }
 
 /** Push sync's providers (ADR 0017): FCM HTTP v1 for GCM devices, APNs for APNS / APNS_SANDBOX. */
@@ -219,6 +232,24 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): IdfedEnv {
     revocationRefreshMs: r.int('IDFED_REVOCATION_REFRESH_MS', 2000, 100, 60000),
     smtpUrl: r.optionalMatch('IDFED_SMTP_URL', /^smtps?:\/\/.+/, 'an smtp:// or smtps:// URL', true),
     mailFrom: r.string('IDFED_MAIL_FROM', 'no-reply@idfed.local'),
+    sms: {
+      sender: r.oneOf('IDFED_SMS_SENDER', 'mailbox', ['mailbox', 'sns'] as const),
+      snsBaseUrl: r
+        .optionalMatch('IDFED_SNS_BASE_URL', /^https?:\/\/[^\s/]+(\/\S*)?$/, 'an http:// or https:// URL')
+        ?.replace(/\/+$/, ''),
+      snsRegion: r.optionalMatch('IDFED_SNS_REGION', /^[a-z]{2}(-[a-z]+)+-\d+$/, 'an AWS region name'),
+      snsAccessKeyId: r.optionalMatch(
+        'IDFED_SNS_ACCESS_KEY_ID',
+        /^[A-Z0-9]{16,128}$/,
+        '16-128 upper-case letters and digits',
+      ),
+      snsSecretAccessKey: r.optionalMatch(
+        'IDFED_SNS_SECRET_ACCESS_KEY',
+        /^.{16,128}$/,
+        '16-128 characters',
+        true,
+      ),
+    },
     logLevel: r.oneOf('IDFED_LOG_LEVEL', 'info', [
       'fatal',
       'error',
@@ -289,6 +320,9 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): IdfedEnv {
   if (env.syncTriggerTimeoutMs * 2 > env.requestTimeoutMs) {
     // UpdateRecords must call the trigger and still commit before the command's deadline (80%).
     r.problem('IDFED_SYNC_TRIGGER_TIMEOUT_MS must be at most half of IDFED_REQUEST_TIMEOUT_MS');
+  }
+  if (env.sms.sender === 'sns' && (!env.sms.snsAccessKeyId || !env.sms.snsSecretAccessKey)) {
+    r.problem('IDFED_SMS_SENDER=sns needs IDFED_SNS_ACCESS_KEY_ID and IDFED_SNS_SECRET_ACCESS_KEY');
   }
   const { apnsKeyFile, apnsKeyId, apnsTeamId } = env.push;
   if (

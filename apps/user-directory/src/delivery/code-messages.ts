@@ -1,11 +1,27 @@
+import { PoolConfig } from '../pools/pool-config';
 import { OutgoingMessage } from './message-sender';
+
+/** The pool a message is sent for: its id, and its SmsConfiguration for an SMS. */
+export interface SendingPool {
+  id: string;
+  config: Pick<PoolConfig, 'mfa'>;
+}
+
+/** The parts of every message that name its pool; an SMS carries the pool's SmsConfiguration. */
+export function poolParts(
+  medium: 'EMAIL' | 'SMS',
+  pool: SendingPool,
+): Pick<OutgoingMessage, 'userPoolId' | 'smsConfiguration'> {
+  const smsConfiguration = medium === 'SMS' ? pool.config.mfa?.sms?.SmsConfiguration : undefined;
+  return { userPoolId: pool.id, ...(smsConfiguration ? { smsConfiguration } : {}) };
+}
 
 /** Cognito's default verification message, with the code in place of {####}. */
 export function confirmationMessage(
   medium: 'EMAIL' | 'SMS',
   to: string,
   code: string,
-  userPoolId: string,
+  pool: SendingPool,
   username: string,
 ): OutgoingMessage {
   return {
@@ -13,7 +29,7 @@ export function confirmationMessage(
     to,
     subject: 'Your verification code',
     text: `Your confirmation code is ${code}`,
-    userPoolId,
+    ...poolParts(medium, pool),
     username,
   };
 }
@@ -23,7 +39,7 @@ export function passwordResetMessage(
   medium: 'EMAIL' | 'SMS',
   to: string,
   code: string,
-  userPoolId: string,
+  pool: SendingPool,
   username: string,
 ): OutgoingMessage {
   return {
@@ -31,7 +47,7 @@ export function passwordResetMessage(
     to,
     subject: 'Your password reset code',
     text: `Your password reset code is ${code}`,
-    userPoolId,
+    ...poolParts(medium, pool),
     username,
   };
 }
@@ -41,7 +57,7 @@ export function invitationMessage(
   medium: 'EMAIL' | 'SMS',
   to: string,
   temporaryPassword: string,
-  userPoolId: string,
+  pool: SendingPool,
   username: string,
 ): OutgoingMessage {
   return {
@@ -49,7 +65,7 @@ export function invitationMessage(
     to,
     subject: 'Your temporary password',
     text: `Your username is ${username} and temporary password is ${temporaryPassword}.`,
-    userPoolId,
+    ...poolParts(medium, pool),
     username,
   };
 }

@@ -90,7 +90,7 @@ export class AdminCreateUserUseCase implements OperationHandler<
     const identity = identityFor(config, req.Username, sub, attributes);
     checkRequiredAttributes(config, attributes);
     const invitations =
-      req.MessageAction === 'SUPPRESS' ? [] : this.invitations(pool.id, req, attributes, temporaryPassword);
+      req.MessageAction === 'SUPPRESS' ? [] : this.invitations(pool, req, attributes, temporaryPassword);
     const stored = await this.credentials.derive(pool.id, identity.username, temporaryPassword);
     const now = new Date();
     const user: UserEntity = {
@@ -154,7 +154,7 @@ export class AdminCreateUserUseCase implements OperationHandler<
         updatedAt: now,
       };
       await this.users.update(locked.sub, values, tx);
-      for (const message of this.invitations(pool.id, req, locked.attributes, temporaryPassword)) {
+      for (const message of this.invitations(pool, req, locked.attributes, temporaryPassword)) {
         await deliverOrFail(this.sender, message);
       }
       return { ...locked, ...values };
@@ -171,7 +171,7 @@ export class AdminCreateUserUseCase implements OperationHandler<
    * phone and no email), before sending anything.
    */
   private invitations(
-    poolId: string,
+    pool: UserPoolEntity,
     req: AdminCreateUserRequest,
     attributes: Record<string, string>,
     temporaryPassword: string,
@@ -190,7 +190,7 @@ export class AdminCreateUserUseCase implements OperationHandler<
           medium,
           attributes[MEDIUM_ATTRIBUTE[medium]],
           temporaryPassword,
-          poolId,
+          pool,
           req.Username,
         ),
       );

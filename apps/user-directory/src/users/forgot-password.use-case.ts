@@ -73,7 +73,7 @@ export class ForgotPasswordUseCase implements OperationHandler<
     const { code, statement } = this.codes.issueAlongside(user.sub, 'forgot-password');
     await this.attempts.begin('code-delivery', userSubject(user), statement);
     this.delivery.enqueue(
-      passwordResetMessage(channel.medium, channel.destination, code, pool.id, user.username),
+      passwordResetMessage(channel.medium, channel.destination, code, pool, user.username),
     );
     return { CodeDeliveryDetails: deliveryDetails(channel) };
   }

@@ -45,7 +45,7 @@ export class GetUserAttributeVerificationCodeUseCase implements OperationHandler
       const code = await this.codes.issue(user.sub, `verify-${attribute}`, tx);
       await deliverOrFail(
         this.sender,
-        confirmationMessage(channel.medium, destination, code, pool.id, user.username),
+        confirmationMessage(channel.medium, destination, code, pool, user.username),
       );
     });
     return { CodeDeliveryDetails: deliveryDetails(channel) };

@@ -66,7 +66,7 @@ export class ResendConfirmationCodeUseCase implements OperationHandler<
     const { code, statement } = this.codes.issueAlongside(user.sub, 'confirm-sign-up');
     await this.attempts.begin('code-delivery', userSubject(user), statement);
     this.delivery.enqueue(
-      confirmationMessage(channel.medium, channel.destination, code, pool.id, user.username),
+      confirmationMessage(channel.medium, channel.destination, code, pool, user.username),
     );
     return {
       CodeDeliveryDetails: {

@@ -103,7 +103,7 @@ export class SignUpUseCase implements OperationHandler<typeof UserDirectoryOpera
         // Sent before the commit: if delivery fails, the sign-up is rolled back and can simply be retried.
         await deliverOrFail(
           this.sender,
-          confirmationMessage(channel.medium, channel.destination, code, pool.id, identity.username),
+          confirmationMessage(channel.medium, channel.destination, code, pool, identity.username),
         );
       }
     });

@@ -75,7 +75,7 @@ export class UserAttributeEdits {
         const code = await this.codes.issue(sub, `verify-${attribute}`, tx);
         await deliverOrFail(
           this.sender,
-          confirmationMessage(channel.medium, channel.destination, code, pool.id, user.username),
+          confirmationMessage(channel.medium, channel.destination, code, pool, user.username),
         );
         sent.push(deliveryDetails(channel));
       }
