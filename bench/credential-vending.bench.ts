@@ -277,6 +277,7 @@ async function e2e(): Promise<Record<string, unknown>> {
     IDFED_HTTP_PORT: String(port),
     // The device gateway's port: any free one (several systems run side by side).
     IDFED_WS_PORT: '0',
+    IDFED_GRPC_PORT: '0',
     IDFED_PUBLIC_URL: endpoint,
     IDFED_DATA_DIR: join(work, 'data'),
     IDFED_ADMIN_ACCESS_KEY_ID: admin.accessKeyId,

@@ -320,6 +320,7 @@ export async function runUserEnumerationBench(argv: string[]): Promise<Enumerati
     IDFED_HTTP_PORT: String(port),
     // The device gateway's port: any free one (several systems run side by side).
     IDFED_WS_PORT: '0',
+    IDFED_GRPC_PORT: '0',
     IDFED_PUBLIC_URL: endpoint,
     IDFED_DATA_DIR: join(workDir, 'data'),
     IDFED_EMBEDDED_PG_PORT: String(await freePort()),

@@ -22,6 +22,7 @@ describe('starting without a reachable Kafka', () => {
           IDFED_HTTP_PORT: String(await freePort()),
           // The device gateway's port: any free one (several systems run side by side).
           IDFED_WS_PORT: '0',
+          IDFED_GRPC_PORT: '0',
           IDFED_KEY_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
           IDFED_SESSION_TOKEN_KEY: Buffer.alloc(32, 2).toString('base64'),
         },

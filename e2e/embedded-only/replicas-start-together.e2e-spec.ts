@@ -51,6 +51,7 @@ describe('replicas starting together', () => {
             IDFED_HTTP_PORT: String(port),
             // The device gateway's port: any free one (several systems run side by side).
             IDFED_WS_PORT: '0',
+            IDFED_GRPC_PORT: '0',
             // One public URL, as behind a load balancer: tokens of either replica name the same issuer.
             IDFED_PUBLIC_URL: publicUrl,
             IDFED_DATA_DIR: join(workDir, 'data'),

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { appendFileSync } from 'node:fs';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { SigV4Error, verifySigV4 } from '@idfed/sigv4';
+import { SigV4Error, verifySigV4 } from '../../sigv4/src';
 
 /** An SMS the stand-in accepted: what a phone would receive, and how it was asked for. */
 export interface PublishedSms {
