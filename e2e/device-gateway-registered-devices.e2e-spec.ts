@@ -3,6 +3,7 @@ import {
   RegisterDeviceCommand,
   SetIdentityPoolConfigurationCommand,
   SubscribeToDatasetCommand,
+  UnsubscribeFromDatasetCommand,
   UpdateRecordsCommand,
 } from '@aws-sdk/client-cognito-sync';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -12,6 +13,7 @@ import {
   openDevice,
   presignSyncUrl,
 } from '../apps/device-gateway/test/device-client';
+import { eventually } from '../libs/testing/src/eventually';
 import { e2eSystem } from './support/e2e-context';
 import { Credentials, syncIdentities } from './support/sync-identities';
 
@@ -108,5 +110,28 @@ describe('device gateway with registered devices', () => {
     await write(me.credentials, where, 'theme', 'laptop');
     expect(await phone.next()).toMatchObject({ type: 'SyncTrigger', syncCount: 4 });
     expect(theirs.socket.frames).toEqual([]);
+
+    // SubscribeToDataset and UnsubscribeFromDataset apply to the open socket, without reconnecting.
+    await mine.send(new SubscribeToDatasetCommand({ ...own, DatasetName: 'scores', DeviceId: phoneId }));
+    await mine.send(
+      new UnsubscribeFromDatasetCommand({ ...own, DatasetName: 'settings', DeviceId: phoneId }),
+    );
+    const scores = { ...own, DatasetName: 'scores' };
+    await eventually(async () => {
+      await write(me.credentials, scores, 'best', 'laptop');
+      expect(phone.frames.some((f) => f.datasetName === 'scores')).toBe(true);
+    });
+    // The unsubscription travels on another topic than the changes, so it may apply a little later:
+    // a round passes once a settings change is no longer pushed before the scores one after it.
+    await eventually(
+      async () => {
+        const settingsBefore = phone.frames.filter((f) => f.datasetName === 'settings').length;
+        await write(me.credentials, where, 'theme', 'laptop');
+        await write(me.credentials, scores, 'best', 'laptop');
+        await phone.next((f) => f.datasetName === 'scores', 5_000);
+        expect(phone.frames.filter((f) => f.datasetName === 'settings')).toHaveLength(settingsBefore);
+      },
+      { timeoutMs: 20_000 },
+    );
   });
 });

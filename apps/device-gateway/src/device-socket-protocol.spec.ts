@@ -164,6 +164,37 @@ describe('device gateway: messages and pushes', () => {
     expect(await phone.next()).toMatchObject({ syncCount: 4 });
   });
 
+  it("follows the device's SubscribeToDataset and UnsubscribeFromDataset while open", async () => {
+    const identityId = newIdentityId();
+    const deviceId = `device-${newIdentityId().slice(-12)}`;
+    deviceSyncState.devices.set(deviceId, { identityPoolId: POOL, identityId, datasets: ['settings'] });
+    const phone = await device(identityId, deviceId);
+    await gw.publishSubscription({ identityId, deviceId, datasetName: 'scores', subscribed: true });
+    await gw.publish({ identityId, datasetName: 'scores', syncCount: 1 });
+    expect(await phone.next()).toMatchObject({ type: 'SyncTrigger', datasetName: 'scores', syncCount: 1 });
+    // Unsubscribed from settings: a later settings change is not pushed, the next scores one is.
+    await gw.publishSubscription({ identityId, deviceId, datasetName: 'settings', subscribed: false });
+    await gw.publish({ identityId, datasetName: 'settings', syncCount: 5 });
+    await gw.publish({ identityId, datasetName: 'scores', syncCount: 2 });
+    expect(await phone.next()).toMatchObject({ datasetName: 'scores', syncCount: 2 });
+    // Another device of the identity, and the same device id of another identity, change nothing.
+    await gw.publishSubscription({
+      identityId,
+      deviceId: 'another-device',
+      datasetName: 'music',
+      subscribed: true,
+    });
+    await gw.publishSubscription({
+      identityId: newIdentityId(),
+      deviceId,
+      datasetName: 'music',
+      subscribed: true,
+    });
+    await gw.publish({ identityId, datasetName: 'music', syncCount: 1 });
+    await gw.publish({ identityId, datasetName: 'scores', syncCount: 3 });
+    expect(await phone.next()).toMatchObject({ datasetName: 'scores', syncCount: 3 });
+  });
+
   it("takes up nothing from another identity's device named as a label", async () => {
     const owner = newIdentityId();
     const deviceId = `device-${newIdentityId().slice(-12)}`;

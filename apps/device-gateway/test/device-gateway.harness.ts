@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AddressInfo } from 'node:net';
 import { INestApplication, INestMicroservice } from '@nestjs/common';
 import { loadEnv } from '@idfed/config';
-import { DatasetChangedEvent, DeviceSyncTopics } from '@idfed/contracts';
+import { DatasetChangedEvent, DeviceSubscriptionChangedEvent, DeviceSyncTopics } from '@idfed/contracts';
 import { createRootLogger } from '@idfed/logging';
 import { Headers, InProcessBus, InProcessClient, TransportConfig } from '@idfed/messaging';
 import {
@@ -88,6 +88,10 @@ export interface DeviceGatewayHarness {
   bus: InProcessBus;
   /** Publishes a dataset-changed event on the bus, as device sync's outbox relay does; returns its id. */
   publish(event: Partial<DatasetChangedEvent> & { identityId: string }, eventId?: string): Promise<string>;
+  /** Publishes a registered device's subscription change, as SubscribeToDataset's outbox does. */
+  publishSubscription(
+    event: Omit<DeviceSubscriptionChangedEvent, 'identityPoolId' | 'occurredAt'>,
+  ): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -130,6 +134,21 @@ export async function startDeviceGateway(
         },
       ]);
       return eventId;
+    },
+    async publishSubscription(event) {
+      const value: DeviceSubscriptionChangedEvent = {
+        identityPoolId: POOL,
+        occurredAt: new Date().toISOString(),
+        ...event,
+      };
+      await client.publishEvents([
+        {
+          topic: DeviceSyncTopics.deviceSubscriptionChanged,
+          key: event.identityId,
+          value,
+          headers: { [Headers.eventId]: randomUUID() },
+        },
+      ]);
     },
     async close() {
       await app.close();

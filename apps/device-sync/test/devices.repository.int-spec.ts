@@ -1,9 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CommandMeta } from '@idfed/contracts';
-import { ServiceError } from '@idfed/messaging';
+import { OutboxService, ServiceError } from '@idfed/messaging';
 import { Transactions } from '@idfed/persistence';
 import { COGNITO_SYNC_LIMITS, SyncClock } from '../src/common/device-sync.config';
+import { DEVICE_SYNC_SCHEMA } from '../src/database/schema';
 import { DeviceSubscriptions } from '../src/devices/device-subscriptions';
 import { DeviceTokens } from '../src/devices/device-tokens';
 import { DevicesRepository } from '../src/devices/devices.repository';
@@ -56,7 +57,13 @@ describe('devices and subscriptions on PostgreSQL', () => {
     );
     const transactions = new Transactions(ds);
     register = new RegisterDeviceUseCase(transactions, devices, configurations, tokens, config, clock);
-    subscriptions = new DeviceSubscriptions(transactions, devices, config, clock);
+    subscriptions = new DeviceSubscriptions(
+      transactions,
+      devices,
+      config,
+      clock,
+      new OutboxService(DEVICE_SYNC_SCHEMA),
+    );
   });
 
   afterAll(async () => {
@@ -140,6 +147,28 @@ describe('devices and subscriptions on PostgreSQL', () => {
       as(me),
     );
     expect(await devices.subscribersOf(me, first)).toEqual([]);
+    // Each accepted change, and only those, was announced for the device gateway, in its commit.
+    const announced: { payload: { datasetName: string; subscribed: boolean; deviceId: string } }[] =
+      await ds.query(`SELECT payload FROM device_sync.outbox WHERE topic = $1 AND key = $2 ORDER BY id`, [
+        'device-sync.device-subscription.changed.v1',
+        me,
+      ]);
+    // The four accepted subscriptions (the refused ones rolled back with their announcement), then
+    // the unsubscription.
+    expect(announced).toHaveLength(5);
+    expect(announced.map((r) => [r.payload.datasetName, r.payload.subscribed])[4]).toEqual([first, false]);
+    expect(announced.filter((r) => r.payload.subscribed)).toHaveLength(4);
+    expect(announced.every((r) => r.payload.deviceId === DeviceId)).toBe(true);
+    // Unsubscribing again changes nothing, and announces nothing.
+    await subscriptions.unsubscribe(
+      { IdentityPoolId: poolId, IdentityId: me, DatasetName: first, DeviceId },
+      as(me),
+    );
+    const [{ n }] = await ds.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM device_sync.outbox WHERE topic = $1 AND key = $2`,
+      ['device-sync.device-subscription.changed.v1', me],
+    );
+    expect(n).toBe(5);
     await devices.delete(DeviceId);
     const left: unknown[] = await ds.query(
       `SELECT 1 FROM device_sync.dataset_subscriptions WHERE device_id = $1`,

@@ -2,6 +2,7 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } fro
 import type { Logger } from 'pino';
 import {
   DatasetChangedEvent,
+  DeviceSubscriptionChangedEvent,
   DEVICE_GATEWAY_EVENTS_GROUP,
   DeviceSyncTopics,
   InvalidMessageError,
@@ -17,7 +18,8 @@ import { SocketRegistry } from '../sockets/socket-registry';
 import { RecentEventIds } from './recent-event-ids';
 
 /**
- * Turns device sync's dataset-changed events into SyncTrigger frames on this replica's sockets.
+ * Turns device sync's dataset-changed events into SyncTrigger frames on this replica's sockets,
+ * and its device-subscription events into changes of the registered devices' open sockets.
  * Every replica reads every event (a broadcast subscription: over Kafka a consumer group per
  * replica), since the identity's sockets may be on any of them. A redelivered event (same event id)
  * is pushed once; one that slips past the window is harmless, as a SyncTrigger is a hint carrying
@@ -44,7 +46,7 @@ export class DatasetChangedFanOut implements OnApplicationBootstrap, OnApplicati
     this.subscription = await subscribeToBroadcast(
       this.options.transport,
       DEVICE_GATEWAY_EVENTS_GROUP,
-      [DeviceSyncTopics.datasetChanged],
+      [DeviceSyncTopics.datasetChanged, DeviceSyncTopics.deviceSubscriptionChanged],
       (event) => this.handle(event),
     );
   }
@@ -58,14 +60,15 @@ export class DatasetChangedFanOut implements OnApplicationBootstrap, OnApplicati
   handle(event: BroadcastEvent): void {
     const eventId = event.headers[Headers.eventId];
     if (eventId !== undefined && !this.seen.firstSighting(eventId)) return;
-    let changed: DatasetChangedEvent;
     try {
-      changed = parseMessage(DatasetChangedEvent, event.value);
+      if (event.topic === DeviceSyncTopics.deviceSubscriptionChanged) {
+        this.registry.applyDeviceSubscription(parseMessage(DeviceSubscriptionChangedEvent, event.value));
+      } else {
+        this.pushed += this.registry.push(parseMessage(DatasetChangedEvent, event.value));
+      }
     } catch (err) {
       if (!(err instanceof InvalidMessageError)) throw err;
       this.logger.warn({ topic: event.topic, eventId, reason: err.message }, 'ignoring an invalid event');
-      return;
     }
-    this.pushed += this.registry.push(changed);
   }
 }

@@ -1,6 +1,6 @@
 import type { WebSocket } from 'ws';
 import type { DeviceIdentity } from '../auth/device-identity';
-import type { ServerMessage } from './sync-protocol';
+import { ALL_DATASETS, type ServerMessage } from './sync-protocol';
 
 /**
  * Close codes (RFC 6455 leaves 4000-4999 to applications). A dropped slow reader or dead peer gets
@@ -22,7 +22,13 @@ export type DropReason = 'slow-reader' | 'dead-peer';
 
 /** One device's socket: whom it belongs to, what it subscribed to, and when it was last heard. */
 export class DeviceConnection {
+  /** What the socket subscribed to with frames. */
   readonly subscriptions = new Set<string>();
+  /**
+   * What its registered device is subscribed to (SubscribeToDataset): read when the socket opens,
+   * then kept in step by device sync's subscription events.
+   */
+  readonly deviceSubscriptions = new Set<string>();
   /** When the client last sent a message (pongs excluded): the idle timeout's clock. */
   lastMessageAt: number;
   /** Whether anything (a pong included) came since the last ping. */
@@ -41,6 +47,14 @@ export class DeviceConnection {
     private readonly onDrop: (connection: DeviceConnection, reason: DropReason) => void,
   ) {
     this.lastMessageAt = now;
+  }
+
+  /** Whether a change of the dataset is for this socket, by its frames or its device. */
+  follows(datasetName: string): boolean {
+    const { subscriptions: own, deviceSubscriptions: device } = this;
+    return (
+      own.has(datasetName) || own.has(ALL_DATASETS) || device.has(datasetName) || device.has(ALL_DATASETS)
+    );
   }
 
   get isOpen(): boolean {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DatasetChangedEvent } from '@idfed/contracts';
+import { DatasetChangedEvent, DeviceSubscriptionChangedEvent } from '@idfed/contracts';
 import { websocketConnections } from '@idfed/observability';
 import { DeviceConnection } from './device-connection';
-import { ALL_DATASETS, syncTriggerOf } from './sync-protocol';
+import { syncTriggerOf } from './sync-protocol';
 
 /** The open sockets of this process, by identity. */
 @Injectable()
@@ -50,10 +50,22 @@ export class SocketRegistry {
     for (const connection of [...set]) {
       if (connection.identity.identityPoolId !== event.identityPoolId) continue;
       if (event.deviceId !== undefined && connection.deviceId === event.deviceId) continue;
-      const subs = connection.subscriptions;
-      if (!subs.has(event.datasetName) && !subs.has(ALL_DATASETS)) continue;
+      if (!connection.follows(event.datasetName)) continue;
       if (connection.send(trigger)) sent++;
     }
     return sent;
+  }
+
+  /** Applies a registered device's subscription change to its open sockets; how many it touched. */
+  applyDeviceSubscription(event: DeviceSubscriptionChangedEvent): number {
+    let touched = 0;
+    for (const connection of this.byIdentity.get(event.identityId) ?? []) {
+      if (connection.identity.identityPoolId !== event.identityPoolId) continue;
+      if (connection.deviceId !== event.deviceId) continue;
+      if (event.subscribed) connection.deviceSubscriptions.add(event.datasetName);
+      else connection.deviceSubscriptions.delete(event.datasetName);
+      touched++;
+    }
+    return touched;
   }
 }

@@ -40,7 +40,9 @@ export class SyncSession {
       case 'ping':
         return { type: 'pong' };
       case 'unsubscribe':
+        // The socket's own choice: it stops hearing of the dataset, whoever subscribed it.
         connection.subscriptions.delete(message.datasetName);
+        connection.deviceSubscriptions.delete(message.datasetName);
         return { type: 'unsubscribed', datasetName: message.datasetName };
       case 'subscribe': {
         const { datasetName } = message;

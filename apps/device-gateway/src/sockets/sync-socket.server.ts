@@ -100,7 +100,7 @@ export class SyncSocketServer implements OnApplicationShutdown {
       return;
     }
     // A registered device's subscriptions (SubscribeToDataset) apply to its socket from the start.
-    for (const name of datasets) connection.subscriptions.add(name);
+    for (const name of datasets) connection.deviceSubscriptions.add(name);
     this.registry.add(connection);
     connection.closeAtExpiry(device.identity.expiresAt - now);
     ws.on('message', (data, isBinary) => {

@@ -1,6 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CommandMeta, DeviceSyncWire as W } from '@idfed/contracts';
-import { Transactions } from '@idfed/persistence';
+import {
+  CommandMeta,
+  DeviceSubscriptionChangedEvent,
+  DeviceSyncTopics,
+  DeviceSyncWire as W,
+} from '@idfed/contracts';
+import { OutboxService } from '@idfed/messaging';
+import { Transaction, Transactions } from '@idfed/persistence';
 import { DEVICE_SYNC_CONFIG, DeviceSyncConfig, SyncClock } from '../common/device-sync.config';
 import { assertMayActOn } from '../common/identity-access';
 import { SyncErrors } from '../common/sync-errors';
@@ -10,7 +16,8 @@ import { DeviceRow, DevicesRepository } from './devices.repository';
  * Subscribing a device to a dataset of its identity and back (SubscribeToDataset,
  * UnsubscribeFromDataset). The device must be the identity's: another identity's device answers
  * ResourceNotFoundException exactly as a device that does not exist, so device ids cannot be
- * probed. A dataset may be subscribed to before it exists.
+ * probed. A dataset may be subscribed to before it exists. Each change is announced through the
+ * outbox, so the device's open sockets on the device gateway follow it at once.
  */
 @Injectable()
 export class DeviceSubscriptions {
@@ -19,6 +26,7 @@ export class DeviceSubscriptions {
     @Inject(DevicesRepository) private readonly devices: DevicesRepository,
     @Inject(DEVICE_SYNC_CONFIG) private readonly config: DeviceSyncConfig,
     @Inject(SyncClock) private readonly clock: SyncClock,
+    @Inject(OutboxService) private readonly outbox: OutboxService,
   ) {}
 
   async subscribe(request: W.DatasetSubscriptionRequest, meta: CommandMeta): Promise<void> {
@@ -34,6 +42,7 @@ export class DeviceSubscriptions {
           `A device may be subscribed to at most ${this.config.maxSubscriptionsPerDevice} datasets.`,
         );
       }
+      if (added) await this.announce(device, request.DatasetName, true, meta, tx);
     });
   }
 
@@ -41,7 +50,32 @@ export class DeviceSubscriptions {
     assertMayActOn(meta, request.IdentityPoolId, request.IdentityId);
     await this.transactions.run(async (tx) => {
       const device = ownDevice(await this.devices.find(request.DeviceId, tx), request);
-      await this.devices.unsubscribe(device.deviceId, request.DatasetName, tx);
+      if (await this.devices.unsubscribe(device.deviceId, request.DatasetName, tx)) {
+        await this.announce(device, request.DatasetName, false, meta, tx);
+      }
+    });
+  }
+
+  private async announce(
+    device: DeviceRow,
+    datasetName: string,
+    subscribed: boolean,
+    meta: CommandMeta,
+    tx: Transaction,
+  ): Promise<void> {
+    const event: DeviceSubscriptionChangedEvent = {
+      identityPoolId: device.identityPoolId,
+      identityId: device.identityId,
+      deviceId: device.deviceId,
+      datasetName,
+      subscribed,
+      occurredAt: this.clock.now().toISOString(),
+    };
+    await this.outbox.add(tx, {
+      topic: DeviceSyncTopics.deviceSubscriptionChanged,
+      key: device.identityId,
+      payload: event,
+      correlationId: meta.requestId,
     });
   }
 }

@@ -111,11 +111,17 @@ export class DevicesRepository {
     return rows.length > 0;
   }
 
-  async unsubscribe(deviceId: string, datasetName: string, tx: Transaction): Promise<void> {
-    await tx.query(
-      `DELETE FROM device_sync.dataset_subscriptions WHERE device_id = $1 AND dataset_name = $2`,
+  /** Whether the device was subscribed (and no longer is). */
+  async unsubscribe(deviceId: string, datasetName: string, tx: Transaction): Promise<boolean> {
+    // Through a CTE so the driver answers rows (a DELETE alone answers [rows, count]).
+    const rows: Raw[] = await tx.query(
+      `WITH gone AS (
+         DELETE FROM device_sync.dataset_subscriptions WHERE device_id = $1 AND dataset_name = $2
+         RETURNING device_id)
+       SELECT device_id FROM gone`,
       [deviceId, datasetName],
     );
+    return rows.length > 0;
   }
 
   async countSubscriptions(deviceId: string, tx: Transaction = this.dataSource.manager): Promise<number> {

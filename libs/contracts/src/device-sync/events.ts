@@ -3,6 +3,7 @@ import { IsBoolean, IsInt, IsISO8601, IsOptional, IsString, Matches, Min } from 
 /** Topics of device sync's events, keyed by identity id so one identity's changes stay in order. */
 export const DeviceSyncTopics = {
   datasetChanged: 'device-sync.dataset.changed.v1',
+  deviceSubscriptionChanged: 'device-sync.device-subscription.changed.v1',
   /** Cognito streams: one topic per configured StreamName (the self-hosted Kinesis stream). */
   cognitoStream: 'device-sync.stream.<StreamName>',
 } as const;
@@ -74,6 +75,31 @@ export class DatasetChangedEvent {
   @IsOptional()
   @IsString()
   deviceId?: string;
+
+  @IsISO8601()
+  occurredAt!: string;
+}
+
+/**
+ * A registered device was subscribed to a dataset or unsubscribed from it (SubscribeToDataset,
+ * UnsubscribeFromDataset), published through the outbox after the change commits, so the device
+ * gateway changes what that device's open sockets are told without waiting for them to reconnect.
+ */
+export class DeviceSubscriptionChangedEvent {
+  @Matches(IDENTITY_ID)
+  identityPoolId!: string;
+
+  @Matches(IDENTITY_ID)
+  identityId!: string;
+
+  @IsString()
+  deviceId!: string;
+
+  @Matches(/^[a-zA-Z0-9_.:-]{1,128}$/)
+  datasetName!: string;
+
+  @IsBoolean()
+  subscribed!: boolean;
 
   @IsISO8601()
   occurredAt!: string;
