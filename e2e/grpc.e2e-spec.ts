@@ -316,4 +316,68 @@ describe('gRPC gateway', () => {
       expect(other).toMatchObject({ authenticated: true, allowed: false });
     }
   });
+
+  it('looks a user and their groups up, and runs admin operations mapped from the registry', async () => {
+    for (const client of clients) {
+      const created = await client.invoke('cognito-idp', 'CreateUserPool', {
+        PoolName: `grpc-admin-${randomBytes(3).toString('hex')}`,
+      });
+      const poolId = (created.UserPool as { Id: string }).Id;
+      await client.invoke('cognito-idp', 'AdminCreateUser', {
+        UserPoolId: poolId,
+        Username: 'grpc-dave',
+        MessageAction: 'SUPPRESS',
+        UserAttributes: [{ Name: 'email', Value: 'dave@example.com' }],
+      });
+      for (const GroupName of ['b-team', 'a-team']) {
+        await client.invoke('cognito-idp', 'CreateGroup', {
+          UserPoolId: poolId,
+          GroupName,
+          Precedence: GroupName === 'a-team' ? 1 : undefined,
+        });
+        await client.invoke('cognito-idp', 'AdminAddUserToGroup', {
+          UserPoolId: poolId,
+          Username: 'grpc-dave',
+          GroupName,
+        });
+      }
+      const user = await client.getUser({ userPoolId: poolId, username: 'grpc-dave' });
+      expect(user).toMatchObject({ username: 'grpc-dave', enabled: true, status: 'FORCE_CHANGE_PASSWORD' });
+      expect(user.attributes).toEqual(
+        expect.arrayContaining([expect.objectContaining({ name: 'email', value: 'dave@example.com' })]),
+      );
+      expect(user.groups.map((g) => g.name).sort()).toEqual(['a-team', 'b-team']);
+      expect(user.groups.find((g) => g.name === 'a-team')!.precedence).toBe(1);
+      // The AWS error of the operation, in the details.
+      expect(await refusal(client.getUser({ userPoolId: poolId, username: 'nobody' }))).toMatchObject({
+        code: status.NOT_FOUND,
+        name: 'UserNotFoundException',
+      });
+      expect(
+        await refusal(client.invoke('cognito-idp', 'DescribeUserPool', { UserPoolId: 'us-east-1_Nope0000' })),
+      ).toMatchObject({
+        code: status.NOT_FOUND,
+        name: 'ResourceNotFoundException',
+      });
+      const role = await client.invoke('iam', 'CreateRole', {
+        RoleName: `grpc-${randomBytes(3).toString('hex')}`,
+        AssumeRolePolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Effect: 'Allow',
+              Principal: { AWS: 'arn:aws:iam::000000000000:root' },
+              Action: 'sts:AssumeRole',
+            },
+          ],
+        }),
+      });
+      expect((role.Role as { Arn: string }).Arn).toMatch(/^arn:aws:iam::000000000000:role\/grpc-/);
+      const identityPool = await client.invoke('cognito-identity', 'CreateIdentityPool', {
+        IdentityPoolName: 'grpc',
+        AllowUnauthenticatedIdentities: false,
+      });
+      expect(identityPool.IdentityPoolId).toMatch(/^us-east-1:/);
+    }
+  });
 });

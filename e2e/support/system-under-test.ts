@@ -14,7 +14,7 @@ import {
   waitForHealthy,
   waitForReady,
 } from './processes';
-import { waitForGrpcServing } from '../../libs/testing/src/grpc/idfed-grpc-client';
+import { waitForGrpcServing } from '../../libs/testing/src/grpc/grpc-health';
 import { SnsStandIn } from '../../libs/testing/src/sns-standin';
 import { startSmtpCapture } from './smtp-capture';
 

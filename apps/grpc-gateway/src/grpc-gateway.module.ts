@@ -21,8 +21,10 @@ import {
   GrpcGatewayOptions,
 } from './grpc-gateway.options';
 import { AccountEventsService } from './services/account-events.service';
+import { AdminService } from './services/admin.service';
 import { AuthorizerService } from './services/authorizer.service';
 import { TokensService } from './services/tokens.service';
+import { UserDirectoryService } from './services/user-directory.service';
 import { IdentityIssuerKeys, OpenIdTokenVerifier } from './tokens/openid-token.verifier';
 import { GrpcAccountStates, UserPoolKeys, UserPoolTokenVerifier } from './tokens/user-pool-token.verifier';
 
@@ -66,6 +68,8 @@ export class GrpcGatewayModule {
         TokensService,
         AuthorizerService,
         AccountEventsService,
+        UserDirectoryService,
+        AdminService,
         GrpcServerHost,
       ],
     };

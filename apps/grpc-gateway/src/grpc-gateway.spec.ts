@@ -85,9 +85,11 @@ describe('gRPC gateway', () => {
         expect(await reflection.listServices()).toEqual(
           expect.arrayContaining([
             'grpc.health.v1.Health',
+            'idfed.admin.v1.Admin',
             'idfed.authorizer.v1.Authorizer',
             'idfed.events.v1.AccountEvents',
             'idfed.tokens.v1.Tokens',
+            'idfed.userdirectory.v1.UserDirectory',
           ]),
         );
       } finally {
@@ -413,6 +415,33 @@ describe('gRPC gateway', () => {
       });
       const invalid = await refusal(gw.client.authorize({ action: 'nope', resource: '*', request: subject }));
       expect(invalid).toMatchObject({ code: status.INVALID_ARGUMENT, name: 'ValidationException' });
+    });
+  });
+
+  describe('Admin', () => {
+    it('maps the admin operations of the registry, and refuses what is not one', async () => {
+      const operations = (await gw.client.listOperations()).map((o) => `${o.api}/${o.name}`);
+      expect(operations).toEqual(
+        expect.arrayContaining([
+          'cognito-idp/CreateUserPool',
+          'cognito-identity/CreateIdentityPool',
+          'iam/CreateRole',
+        ]),
+      );
+      // Public operations are not admin operations.
+      expect(operations).not.toContain('cognito-idp/SignUp');
+      expect(await refusal(gw.client.invoke('cognito-idp', 'SignUp', {}))).toMatchObject({
+        code: status.UNIMPLEMENTED,
+        name: 'UnknownOperationException',
+      });
+      expect(await refusal(gw.client.invoke('cognito-idp', 'DescribeUserPool', '{not json'))).toMatchObject({
+        code: status.INVALID_ARGUMENT,
+        name: 'SerializationException',
+      });
+      expect(await refusal(gw.client.invoke('cognito-idp', 'DescribeUserPool', {}))).toMatchObject({
+        code: status.INVALID_ARGUMENT,
+        name: 'InvalidParameterException',
+      });
     });
   });
 

@@ -4,8 +4,10 @@ import { CallAuthenticator } from '../auth/call-authenticator';
 import { AccountEventsFeed } from '../events/account-events.feed';
 import { GRPC_GATEWAY_CLOCK, GRPC_GATEWAY_LOGGER } from '../grpc-gateway.options';
 import { AccountEventsService } from '../services/account-events.service';
+import { AdminService } from '../services/admin.service';
 import { AuthorizerService } from '../services/authorizer.service';
 import { TokensService } from '../services/tokens.service';
+import { UserDirectoryService } from '../services/user-directory.service';
 import { IdfedGrpcServer } from './grpc-server';
 import { loadProtos } from './proto-files';
 
@@ -23,12 +25,14 @@ export class GrpcServerHost implements OnApplicationShutdown {
     @Inject(TokensService) tokens: TokensService,
     @Inject(AuthorizerService) authorizer: AuthorizerService,
     @Inject(AccountEventsService) events: AccountEventsService,
+    @Inject(UserDirectoryService) users: UserDirectoryService,
+    @Inject(AdminService) admin: AdminService,
     @Inject(AccountEventsFeed) private readonly feed: AccountEventsFeed,
     @Inject(GRPC_GATEWAY_LOGGER) logger: Logger,
     @Inject(GRPC_GATEWAY_CLOCK) now: () => number,
   ) {
     this.server = new IdfedGrpcServer(loadProtos(), authenticator, logger, now);
-    for (const service of [tokens, authorizer, events]) this.server.add(service.binding());
+    for (const service of [tokens, authorizer, events, users, admin]) this.server.add(service.binding());
   }
 
   /** Called once the app has initialised: Nest runs the providers' bootstrap hooks concurrently. */

@@ -8,6 +8,8 @@ export const IDFED_PROTO_FILES = [
   'idfed/tokens/v1/tokens.proto',
   'idfed/authorizer/v1/authorizer.proto',
   'idfed/events/v1/events.proto',
+  'idfed/userdirectory/v1/user_directory.proto',
+  'idfed/admin/v1/admin.proto',
 ] as const;
 
 /**

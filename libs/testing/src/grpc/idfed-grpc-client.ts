@@ -146,6 +146,42 @@ export class IdfedGrpcClient {
     ).then((r) => r.response);
   }
 
+  getUser(request: idfed.userdirectory.v1.IGetUserRequest, options?: CallOptions) {
+    return this.unary(
+      '/idfed.userdirectory.v1.UserDirectory/GetUser',
+      idfed.userdirectory.v1.GetUserRequest,
+      idfed.userdirectory.v1.GetUserResponse,
+      request,
+      options,
+    ).then((r) => r.response);
+  }
+
+  /** Admin.Invoke: the operation's AWS JSON in, its JSON answer out (parsed). */
+  invoke(
+    api: string,
+    operation: string,
+    input: object | string,
+    options?: CallOptions,
+  ): Promise<Record<string, unknown>> {
+    return this.unary(
+      '/idfed.admin.v1.Admin/Invoke',
+      idfed.admin.v1.InvokeRequest,
+      idfed.admin.v1.InvokeResponse,
+      { api, operation, inputJson: typeof input === 'string' ? input : JSON.stringify(input) },
+      options,
+    ).then((r) => JSON.parse(r.response.outputJson) as Record<string, unknown>);
+  }
+
+  listOperations(options?: CallOptions) {
+    return this.unary(
+      '/idfed.admin.v1.Admin/ListOperations',
+      idfed.admin.v1.ListOperationsRequest,
+      idfed.admin.v1.ListOperationsResponse,
+      {},
+      options,
+    ).then((r) => r.response.operations);
+  }
+
   /** AccountEvents.Subscribe: the stream of decoded events. */
   subscribe(
     request: idfed.events.v1.ISubscribeRequest,
@@ -219,31 +255,4 @@ function fields(bytes: Buffer): Map<number, (Buffer | string | number)[]> {
 
 function isText(b: Buffer): boolean {
   return /^[\x20-\x7e]*$/.test(b.toString('latin1'));
-}
-
-/** Waits until `grpc.health.v1.Health/Check` answers SERVING at `address` (a probe, as Kubernetes's grpc probe). */
-export async function waitForGrpcServing(address: string, timeoutMs = 60_000): Promise<void> {
-  const client = new Client(address, grpcCredentials.createInsecure());
-  const until = Date.now() + timeoutMs;
-  try {
-    for (;;) {
-      const status = await new Promise<number | undefined>((resolve) =>
-        client.makeUnaryRequest<Buffer, Buffer>(
-          '/grpc.health.v1.Health/Check',
-          (b) => b,
-          (b) => b,
-          Buffer.alloc(0),
-          new Metadata(),
-          { deadline: Date.now() + 2000 },
-          // HealthCheckResponse { status = 1 }: SERVING is 1.
-          (err, res) => resolve(err ? undefined : res && res.length >= 2 ? res[1] : 0),
-        ),
-      );
-      if (status === 1) return;
-      if (Date.now() > until) throw new Error(`gRPC at ${address} is not SERVING after ${timeoutMs} ms`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  } finally {
-    client.close();
-  }
 }

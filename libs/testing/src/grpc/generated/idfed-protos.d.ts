@@ -3,6 +3,577 @@ import Long = require("long");
 /** Namespace idfed. */
 export namespace idfed {
 
+    /** Namespace admin. */
+    namespace admin {
+
+        /** Namespace v1. */
+        namespace v1 {
+
+            /** Represents an Admin */
+            class Admin extends $protobuf.rpc.Service {
+
+                /**
+                 * Constructs a new Admin service.
+                 * @param rpcImpl RPC implementation
+                 * @param [requestDelimited=false] Whether requests are length-delimited
+                 * @param [responseDelimited=false] Whether responses are length-delimited
+                 */
+                constructor(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean);
+
+                /**
+                 * Creates new Admin service using the specified rpc implementation.
+                 * @param rpcImpl RPC implementation
+                 * @param [requestDelimited=false] Whether requests are length-delimited
+                 * @param [responseDelimited=false] Whether responses are length-delimited
+                 * @returns RPC service. Useful where requests and/or responses are streamed.
+                 */
+                public static create(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean): Admin;
+
+                /**
+                 * Calls Invoke.
+                 * @param request InvokeRequest message or plain object
+                 * @param callback Node-style callback called with the error, if any, and InvokeResponse
+                 */
+                public invoke(request: idfed.admin.v1.IInvokeRequest, callback: idfed.admin.v1.Admin.InvokeCallback): void;
+
+                /**
+                 * Calls Invoke.
+                 * @param request InvokeRequest message or plain object
+                 * @returns Promise
+                 */
+                public invoke(request: idfed.admin.v1.IInvokeRequest): Promise<idfed.admin.v1.InvokeResponse>;
+
+                /**
+                 * Calls ListOperations.
+                 * @param request ListOperationsRequest message or plain object
+                 * @param callback Node-style callback called with the error, if any, and ListOperationsResponse
+                 */
+                public listOperations(request: idfed.admin.v1.IListOperationsRequest, callback: idfed.admin.v1.Admin.ListOperationsCallback): void;
+
+                /**
+                 * Calls ListOperations.
+                 * @param request ListOperationsRequest message or plain object
+                 * @returns Promise
+                 */
+                public listOperations(request: idfed.admin.v1.IListOperationsRequest): Promise<idfed.admin.v1.ListOperationsResponse>;
+            }
+
+            namespace Admin {
+
+                /**
+                 * Callback as used by {@link idfed.admin.v1.Admin#invoke}.
+                 * @param error Error, if any
+                 * @param [response] InvokeResponse
+                 */
+                type InvokeCallback = (error: (Error|null), response?: idfed.admin.v1.InvokeResponse) => void;
+
+                /**
+                 * Callback as used by {@link idfed.admin.v1.Admin#listOperations}.
+                 * @param error Error, if any
+                 * @param [response] ListOperationsResponse
+                 */
+                type ListOperationsCallback = (error: (Error|null), response?: idfed.admin.v1.ListOperationsResponse) => void;
+            }
+
+            /** Properties of an InvokeRequest. */
+            interface IInvokeRequest {
+
+                /** InvokeRequest api */
+                api?: (string|null);
+
+                /** InvokeRequest operation */
+                operation?: (string|null);
+
+                /** InvokeRequest inputJson */
+                inputJson?: (string|null);
+            }
+
+            /** Represents an InvokeRequest. */
+            class InvokeRequest implements IInvokeRequest {
+
+                /**
+                 * Constructs a new InvokeRequest.
+                 * @param [p] Properties to set
+                 */
+                constructor(p?: idfed.admin.v1.IInvokeRequest);
+
+                /** InvokeRequest api. */
+                public api: string;
+
+                /** InvokeRequest operation. */
+                public operation: string;
+
+                /** InvokeRequest inputJson. */
+                public inputJson: string;
+
+                /**
+                 * Creates a new InvokeRequest instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns InvokeRequest instance
+                 */
+                public static create(properties?: idfed.admin.v1.IInvokeRequest): idfed.admin.v1.InvokeRequest;
+
+                /**
+                 * Encodes the specified InvokeRequest message. Does not implicitly {@link idfed.admin.v1.InvokeRequest.verify|verify} messages.
+                 * @param m InvokeRequest message or plain object to encode
+                 * @param [w] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encode(m: idfed.admin.v1.IInvokeRequest, w?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Encodes the specified InvokeRequest message, length delimited. Does not implicitly {@link idfed.admin.v1.InvokeRequest.verify|verify} messages.
+                 * @param message InvokeRequest message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encodeDelimited(message: idfed.admin.v1.IInvokeRequest, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes an InvokeRequest message from the specified reader or buffer.
+                 * @param r Reader or buffer to decode from
+                 * @param [l] Message length if known beforehand
+                 * @returns InvokeRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): idfed.admin.v1.InvokeRequest;
+
+                /**
+                 * Decodes an InvokeRequest message from the specified reader or buffer, length delimited.
+                 * @param reader Reader or buffer to decode from
+                 * @returns InvokeRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): idfed.admin.v1.InvokeRequest;
+
+                /**
+                 * Verifies an InvokeRequest message.
+                 * @param m Plain object to verify
+                 * @returns `null` if valid, otherwise the reason why it is not
+                 */
+                public static verify(m: { [k: string]: any }): (string|null);
+
+                /**
+                 * Creates an InvokeRequest message from a plain object. Also converts values to their respective internal types.
+                 * @param d Plain object
+                 * @returns InvokeRequest
+                 */
+                public static fromObject(d: { [k: string]: any }): idfed.admin.v1.InvokeRequest;
+
+                /**
+                 * Creates a plain object from an InvokeRequest message. Also converts values to other types if specified.
+                 * @param m InvokeRequest
+                 * @param [o] Conversion options
+                 * @returns Plain object
+                 */
+                public static toObject(m: idfed.admin.v1.InvokeRequest, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this InvokeRequest to JSON.
+                 * @returns JSON object
+                 */
+                public toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the default type url for InvokeRequest
+                 * @param [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+                 * @returns The default type url
+                 */
+                public static getTypeUrl(typeUrlPrefix?: string): string;
+            }
+
+            /** Properties of an InvokeResponse. */
+            interface IInvokeResponse {
+
+                /** InvokeResponse outputJson */
+                outputJson?: (string|null);
+            }
+
+            /** Represents an InvokeResponse. */
+            class InvokeResponse implements IInvokeResponse {
+
+                /**
+                 * Constructs a new InvokeResponse.
+                 * @param [p] Properties to set
+                 */
+                constructor(p?: idfed.admin.v1.IInvokeResponse);
+
+                /** InvokeResponse outputJson. */
+                public outputJson: string;
+
+                /**
+                 * Creates a new InvokeResponse instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns InvokeResponse instance
+                 */
+                public static create(properties?: idfed.admin.v1.IInvokeResponse): idfed.admin.v1.InvokeResponse;
+
+                /**
+                 * Encodes the specified InvokeResponse message. Does not implicitly {@link idfed.admin.v1.InvokeResponse.verify|verify} messages.
+                 * @param m InvokeResponse message or plain object to encode
+                 * @param [w] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encode(m: idfed.admin.v1.IInvokeResponse, w?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Encodes the specified InvokeResponse message, length delimited. Does not implicitly {@link idfed.admin.v1.InvokeResponse.verify|verify} messages.
+                 * @param message InvokeResponse message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encodeDelimited(message: idfed.admin.v1.IInvokeResponse, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes an InvokeResponse message from the specified reader or buffer.
+                 * @param r Reader or buffer to decode from
+                 * @param [l] Message length if known beforehand
+                 * @returns InvokeResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): idfed.admin.v1.InvokeResponse;
+
+                /**
+                 * Decodes an InvokeResponse message from the specified reader or buffer, length delimited.
+                 * @param reader Reader or buffer to decode from
+                 * @returns InvokeResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): idfed.admin.v1.InvokeResponse;
+
+                /**
+                 * Verifies an InvokeResponse message.
+                 * @param m Plain object to verify
+                 * @returns `null` if valid, otherwise the reason why it is not
+                 */
+                public static verify(m: { [k: string]: any }): (string|null);
+
+                /**
+                 * Creates an InvokeResponse message from a plain object. Also converts values to their respective internal types.
+                 * @param d Plain object
+                 * @returns InvokeResponse
+                 */
+                public static fromObject(d: { [k: string]: any }): idfed.admin.v1.InvokeResponse;
+
+                /**
+                 * Creates a plain object from an InvokeResponse message. Also converts values to other types if specified.
+                 * @param m InvokeResponse
+                 * @param [o] Conversion options
+                 * @returns Plain object
+                 */
+                public static toObject(m: idfed.admin.v1.InvokeResponse, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this InvokeResponse to JSON.
+                 * @returns JSON object
+                 */
+                public toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the default type url for InvokeResponse
+                 * @param [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+                 * @returns The default type url
+                 */
+                public static getTypeUrl(typeUrlPrefix?: string): string;
+            }
+
+            /** Properties of a ListOperationsRequest. */
+            interface IListOperationsRequest {
+            }
+
+            /** Represents a ListOperationsRequest. */
+            class ListOperationsRequest implements IListOperationsRequest {
+
+                /**
+                 * Constructs a new ListOperationsRequest.
+                 * @param [p] Properties to set
+                 */
+                constructor(p?: idfed.admin.v1.IListOperationsRequest);
+
+                /**
+                 * Creates a new ListOperationsRequest instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns ListOperationsRequest instance
+                 */
+                public static create(properties?: idfed.admin.v1.IListOperationsRequest): idfed.admin.v1.ListOperationsRequest;
+
+                /**
+                 * Encodes the specified ListOperationsRequest message. Does not implicitly {@link idfed.admin.v1.ListOperationsRequest.verify|verify} messages.
+                 * @param m ListOperationsRequest message or plain object to encode
+                 * @param [w] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encode(m: idfed.admin.v1.IListOperationsRequest, w?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Encodes the specified ListOperationsRequest message, length delimited. Does not implicitly {@link idfed.admin.v1.ListOperationsRequest.verify|verify} messages.
+                 * @param message ListOperationsRequest message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encodeDelimited(message: idfed.admin.v1.IListOperationsRequest, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a ListOperationsRequest message from the specified reader or buffer.
+                 * @param r Reader or buffer to decode from
+                 * @param [l] Message length if known beforehand
+                 * @returns ListOperationsRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): idfed.admin.v1.ListOperationsRequest;
+
+                /**
+                 * Decodes a ListOperationsRequest message from the specified reader or buffer, length delimited.
+                 * @param reader Reader or buffer to decode from
+                 * @returns ListOperationsRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): idfed.admin.v1.ListOperationsRequest;
+
+                /**
+                 * Verifies a ListOperationsRequest message.
+                 * @param m Plain object to verify
+                 * @returns `null` if valid, otherwise the reason why it is not
+                 */
+                public static verify(m: { [k: string]: any }): (string|null);
+
+                /**
+                 * Creates a ListOperationsRequest message from a plain object. Also converts values to their respective internal types.
+                 * @param d Plain object
+                 * @returns ListOperationsRequest
+                 */
+                public static fromObject(d: { [k: string]: any }): idfed.admin.v1.ListOperationsRequest;
+
+                /**
+                 * Creates a plain object from a ListOperationsRequest message. Also converts values to other types if specified.
+                 * @param m ListOperationsRequest
+                 * @param [o] Conversion options
+                 * @returns Plain object
+                 */
+                public static toObject(m: idfed.admin.v1.ListOperationsRequest, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this ListOperationsRequest to JSON.
+                 * @returns JSON object
+                 */
+                public toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the default type url for ListOperationsRequest
+                 * @param [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+                 * @returns The default type url
+                 */
+                public static getTypeUrl(typeUrlPrefix?: string): string;
+            }
+
+            /** Properties of an Operation. */
+            interface IOperation {
+
+                /** Operation api */
+                api?: (string|null);
+
+                /** Operation name */
+                name?: (string|null);
+            }
+
+            /** Represents an Operation. */
+            class Operation implements IOperation {
+
+                /**
+                 * Constructs a new Operation.
+                 * @param [p] Properties to set
+                 */
+                constructor(p?: idfed.admin.v1.IOperation);
+
+                /** Operation api. */
+                public api: string;
+
+                /** Operation name. */
+                public name: string;
+
+                /**
+                 * Creates a new Operation instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns Operation instance
+                 */
+                public static create(properties?: idfed.admin.v1.IOperation): idfed.admin.v1.Operation;
+
+                /**
+                 * Encodes the specified Operation message. Does not implicitly {@link idfed.admin.v1.Operation.verify|verify} messages.
+                 * @param m Operation message or plain object to encode
+                 * @param [w] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encode(m: idfed.admin.v1.IOperation, w?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Encodes the specified Operation message, length delimited. Does not implicitly {@link idfed.admin.v1.Operation.verify|verify} messages.
+                 * @param message Operation message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encodeDelimited(message: idfed.admin.v1.IOperation, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes an Operation message from the specified reader or buffer.
+                 * @param r Reader or buffer to decode from
+                 * @param [l] Message length if known beforehand
+                 * @returns Operation
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): idfed.admin.v1.Operation;
+
+                /**
+                 * Decodes an Operation message from the specified reader or buffer, length delimited.
+                 * @param reader Reader or buffer to decode from
+                 * @returns Operation
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): idfed.admin.v1.Operation;
+
+                /**
+                 * Verifies an Operation message.
+                 * @param m Plain object to verify
+                 * @returns `null` if valid, otherwise the reason why it is not
+                 */
+                public static verify(m: { [k: string]: any }): (string|null);
+
+                /**
+                 * Creates an Operation message from a plain object. Also converts values to their respective internal types.
+                 * @param d Plain object
+                 * @returns Operation
+                 */
+                public static fromObject(d: { [k: string]: any }): idfed.admin.v1.Operation;
+
+                /**
+                 * Creates a plain object from an Operation message. Also converts values to other types if specified.
+                 * @param m Operation
+                 * @param [o] Conversion options
+                 * @returns Plain object
+                 */
+                public static toObject(m: idfed.admin.v1.Operation, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this Operation to JSON.
+                 * @returns JSON object
+                 */
+                public toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the default type url for Operation
+                 * @param [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+                 * @returns The default type url
+                 */
+                public static getTypeUrl(typeUrlPrefix?: string): string;
+            }
+
+            /** Properties of a ListOperationsResponse. */
+            interface IListOperationsResponse {
+
+                /** ListOperationsResponse operations */
+                operations?: (idfed.admin.v1.IOperation[]|null);
+            }
+
+            /** Represents a ListOperationsResponse. */
+            class ListOperationsResponse implements IListOperationsResponse {
+
+                /**
+                 * Constructs a new ListOperationsResponse.
+                 * @param [p] Properties to set
+                 */
+                constructor(p?: idfed.admin.v1.IListOperationsResponse);
+
+                /** ListOperationsResponse operations. */
+                public operations: idfed.admin.v1.IOperation[];
+
+                /**
+                 * Creates a new ListOperationsResponse instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns ListOperationsResponse instance
+                 */
+                public static create(properties?: idfed.admin.v1.IListOperationsResponse): idfed.admin.v1.ListOperationsResponse;
+
+                /**
+                 * Encodes the specified ListOperationsResponse message. Does not implicitly {@link idfed.admin.v1.ListOperationsResponse.verify|verify} messages.
+                 * @param m ListOperationsResponse message or plain object to encode
+                 * @param [w] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encode(m: idfed.admin.v1.IListOperationsResponse, w?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Encodes the specified ListOperationsResponse message, length delimited. Does not implicitly {@link idfed.admin.v1.ListOperationsResponse.verify|verify} messages.
+                 * @param message ListOperationsResponse message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encodeDelimited(message: idfed.admin.v1.IListOperationsResponse, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a ListOperationsResponse message from the specified reader or buffer.
+                 * @param r Reader or buffer to decode from
+                 * @param [l] Message length if known beforehand
+                 * @returns ListOperationsResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): idfed.admin.v1.ListOperationsResponse;
+
+                /**
+                 * Decodes a ListOperationsResponse message from the specified reader or buffer, length delimited.
+                 * @param reader Reader or buffer to decode from
+                 * @returns ListOperationsResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): idfed.admin.v1.ListOperationsResponse;
+
+                /**
+                 * Verifies a ListOperationsResponse message.
+                 * @param m Plain object to verify
+                 * @returns `null` if valid, otherwise the reason why it is not
+                 */
+                public static verify(m: { [k: string]: any }): (string|null);
+
+                /**
+                 * Creates a ListOperationsResponse message from a plain object. Also converts values to their respective internal types.
+                 * @param d Plain object
+                 * @returns ListOperationsResponse
+                 */
+                public static fromObject(d: { [k: string]: any }): idfed.admin.v1.ListOperationsResponse;
+
+                /**
+                 * Creates a plain object from a ListOperationsResponse message. Also converts values to other types if specified.
+                 * @param m ListOperationsResponse
+                 * @param [o] Conversion options
+                 * @returns Plain object
+                 */
+                public static toObject(m: idfed.admin.v1.ListOperationsResponse, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this ListOperationsResponse to JSON.
+                 * @returns JSON object
+                 */
+                public toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the default type url for ListOperationsResponse
+                 * @param [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+                 * @returns The default type url
+                 */
+                public static getTypeUrl(typeUrlPrefix?: string): string;
+            }
+        }
+    }
+
     /** Namespace authorizer. */
     namespace authorizer {
 
@@ -1856,6 +2427,513 @@ export namespace idfed {
 
                 /**
                  * Gets the default type url for VerifyOpenIdTokenResponse
+                 * @param [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+                 * @returns The default type url
+                 */
+                public static getTypeUrl(typeUrlPrefix?: string): string;
+            }
+        }
+    }
+
+    /** Namespace userdirectory. */
+    namespace userdirectory {
+
+        /** Namespace v1. */
+        namespace v1 {
+
+            /** Represents a UserDirectory */
+            class UserDirectory extends $protobuf.rpc.Service {
+
+                /**
+                 * Constructs a new UserDirectory service.
+                 * @param rpcImpl RPC implementation
+                 * @param [requestDelimited=false] Whether requests are length-delimited
+                 * @param [responseDelimited=false] Whether responses are length-delimited
+                 */
+                constructor(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean);
+
+                /**
+                 * Creates new UserDirectory service using the specified rpc implementation.
+                 * @param rpcImpl RPC implementation
+                 * @param [requestDelimited=false] Whether requests are length-delimited
+                 * @param [responseDelimited=false] Whether responses are length-delimited
+                 * @returns RPC service. Useful where requests and/or responses are streamed.
+                 */
+                public static create(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean): UserDirectory;
+
+                /**
+                 * Calls GetUser.
+                 * @param request GetUserRequest message or plain object
+                 * @param callback Node-style callback called with the error, if any, and GetUserResponse
+                 */
+                public getUser(request: idfed.userdirectory.v1.IGetUserRequest, callback: idfed.userdirectory.v1.UserDirectory.GetUserCallback): void;
+
+                /**
+                 * Calls GetUser.
+                 * @param request GetUserRequest message or plain object
+                 * @returns Promise
+                 */
+                public getUser(request: idfed.userdirectory.v1.IGetUserRequest): Promise<idfed.userdirectory.v1.GetUserResponse>;
+            }
+
+            namespace UserDirectory {
+
+                /**
+                 * Callback as used by {@link idfed.userdirectory.v1.UserDirectory#getUser}.
+                 * @param error Error, if any
+                 * @param [response] GetUserResponse
+                 */
+                type GetUserCallback = (error: (Error|null), response?: idfed.userdirectory.v1.GetUserResponse) => void;
+            }
+
+            /** Properties of a GetUserRequest. */
+            interface IGetUserRequest {
+
+                /** GetUserRequest userPoolId */
+                userPoolId?: (string|null);
+
+                /** GetUserRequest username */
+                username?: (string|null);
+            }
+
+            /** Represents a GetUserRequest. */
+            class GetUserRequest implements IGetUserRequest {
+
+                /**
+                 * Constructs a new GetUserRequest.
+                 * @param [p] Properties to set
+                 */
+                constructor(p?: idfed.userdirectory.v1.IGetUserRequest);
+
+                /** GetUserRequest userPoolId. */
+                public userPoolId: string;
+
+                /** GetUserRequest username. */
+                public username: string;
+
+                /**
+                 * Creates a new GetUserRequest instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns GetUserRequest instance
+                 */
+                public static create(properties?: idfed.userdirectory.v1.IGetUserRequest): idfed.userdirectory.v1.GetUserRequest;
+
+                /**
+                 * Encodes the specified GetUserRequest message. Does not implicitly {@link idfed.userdirectory.v1.GetUserRequest.verify|verify} messages.
+                 * @param m GetUserRequest message or plain object to encode
+                 * @param [w] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encode(m: idfed.userdirectory.v1.IGetUserRequest, w?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Encodes the specified GetUserRequest message, length delimited. Does not implicitly {@link idfed.userdirectory.v1.GetUserRequest.verify|verify} messages.
+                 * @param message GetUserRequest message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encodeDelimited(message: idfed.userdirectory.v1.IGetUserRequest, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a GetUserRequest message from the specified reader or buffer.
+                 * @param r Reader or buffer to decode from
+                 * @param [l] Message length if known beforehand
+                 * @returns GetUserRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): idfed.userdirectory.v1.GetUserRequest;
+
+                /**
+                 * Decodes a GetUserRequest message from the specified reader or buffer, length delimited.
+                 * @param reader Reader or buffer to decode from
+                 * @returns GetUserRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): idfed.userdirectory.v1.GetUserRequest;
+
+                /**
+                 * Verifies a GetUserRequest message.
+                 * @param m Plain object to verify
+                 * @returns `null` if valid, otherwise the reason why it is not
+                 */
+                public static verify(m: { [k: string]: any }): (string|null);
+
+                /**
+                 * Creates a GetUserRequest message from a plain object. Also converts values to their respective internal types.
+                 * @param d Plain object
+                 * @returns GetUserRequest
+                 */
+                public static fromObject(d: { [k: string]: any }): idfed.userdirectory.v1.GetUserRequest;
+
+                /**
+                 * Creates a plain object from a GetUserRequest message. Also converts values to other types if specified.
+                 * @param m GetUserRequest
+                 * @param [o] Conversion options
+                 * @returns Plain object
+                 */
+                public static toObject(m: idfed.userdirectory.v1.GetUserRequest, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this GetUserRequest to JSON.
+                 * @returns JSON object
+                 */
+                public toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the default type url for GetUserRequest
+                 * @param [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+                 * @returns The default type url
+                 */
+                public static getTypeUrl(typeUrlPrefix?: string): string;
+            }
+
+            /** Properties of an Attribute. */
+            interface IAttribute {
+
+                /** Attribute name */
+                name?: (string|null);
+
+                /** Attribute value */
+                value?: (string|null);
+            }
+
+            /** Represents an Attribute. */
+            class Attribute implements IAttribute {
+
+                /**
+                 * Constructs a new Attribute.
+                 * @param [p] Properties to set
+                 */
+                constructor(p?: idfed.userdirectory.v1.IAttribute);
+
+                /** Attribute name. */
+                public name: string;
+
+                /** Attribute value. */
+                public value: string;
+
+                /**
+                 * Creates a new Attribute instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns Attribute instance
+                 */
+                public static create(properties?: idfed.userdirectory.v1.IAttribute): idfed.userdirectory.v1.Attribute;
+
+                /**
+                 * Encodes the specified Attribute message. Does not implicitly {@link idfed.userdirectory.v1.Attribute.verify|verify} messages.
+                 * @param m Attribute message or plain object to encode
+                 * @param [w] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encode(m: idfed.userdirectory.v1.IAttribute, w?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Encodes the specified Attribute message, length delimited. Does not implicitly {@link idfed.userdirectory.v1.Attribute.verify|verify} messages.
+                 * @param message Attribute message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encodeDelimited(message: idfed.userdirectory.v1.IAttribute, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes an Attribute message from the specified reader or buffer.
+                 * @param r Reader or buffer to decode from
+                 * @param [l] Message length if known beforehand
+                 * @returns Attribute
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): idfed.userdirectory.v1.Attribute;
+
+                /**
+                 * Decodes an Attribute message from the specified reader or buffer, length delimited.
+                 * @param reader Reader or buffer to decode from
+                 * @returns Attribute
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): idfed.userdirectory.v1.Attribute;
+
+                /**
+                 * Verifies an Attribute message.
+                 * @param m Plain object to verify
+                 * @returns `null` if valid, otherwise the reason why it is not
+                 */
+                public static verify(m: { [k: string]: any }): (string|null);
+
+                /**
+                 * Creates an Attribute message from a plain object. Also converts values to their respective internal types.
+                 * @param d Plain object
+                 * @returns Attribute
+                 */
+                public static fromObject(d: { [k: string]: any }): idfed.userdirectory.v1.Attribute;
+
+                /**
+                 * Creates a plain object from an Attribute message. Also converts values to other types if specified.
+                 * @param m Attribute
+                 * @param [o] Conversion options
+                 * @returns Plain object
+                 */
+                public static toObject(m: idfed.userdirectory.v1.Attribute, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this Attribute to JSON.
+                 * @returns JSON object
+                 */
+                public toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the default type url for Attribute
+                 * @param [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+                 * @returns The default type url
+                 */
+                public static getTypeUrl(typeUrlPrefix?: string): string;
+            }
+
+            /** Properties of a Group. */
+            interface IGroup {
+
+                /** Group name */
+                name?: (string|null);
+
+                /** Group description */
+                description?: (string|null);
+
+                /** Group roleArn */
+                roleArn?: (string|null);
+
+                /** Group precedence */
+                precedence?: (number|null);
+            }
+
+            /** Represents a Group. */
+            class Group implements IGroup {
+
+                /**
+                 * Constructs a new Group.
+                 * @param [p] Properties to set
+                 */
+                constructor(p?: idfed.userdirectory.v1.IGroup);
+
+                /** Group name. */
+                public name: string;
+
+                /** Group description. */
+                public description: string;
+
+                /** Group roleArn. */
+                public roleArn: string;
+
+                /** Group precedence. */
+                public precedence?: (number|null);
+
+                /**
+                 * Creates a new Group instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns Group instance
+                 */
+                public static create(properties?: idfed.userdirectory.v1.IGroup): idfed.userdirectory.v1.Group;
+
+                /**
+                 * Encodes the specified Group message. Does not implicitly {@link idfed.userdirectory.v1.Group.verify|verify} messages.
+                 * @param m Group message or plain object to encode
+                 * @param [w] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encode(m: idfed.userdirectory.v1.IGroup, w?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Encodes the specified Group message, length delimited. Does not implicitly {@link idfed.userdirectory.v1.Group.verify|verify} messages.
+                 * @param message Group message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encodeDelimited(message: idfed.userdirectory.v1.IGroup, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a Group message from the specified reader or buffer.
+                 * @param r Reader or buffer to decode from
+                 * @param [l] Message length if known beforehand
+                 * @returns Group
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): idfed.userdirectory.v1.Group;
+
+                /**
+                 * Decodes a Group message from the specified reader or buffer, length delimited.
+                 * @param reader Reader or buffer to decode from
+                 * @returns Group
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): idfed.userdirectory.v1.Group;
+
+                /**
+                 * Verifies a Group message.
+                 * @param m Plain object to verify
+                 * @returns `null` if valid, otherwise the reason why it is not
+                 */
+                public static verify(m: { [k: string]: any }): (string|null);
+
+                /**
+                 * Creates a Group message from a plain object. Also converts values to their respective internal types.
+                 * @param d Plain object
+                 * @returns Group
+                 */
+                public static fromObject(d: { [k: string]: any }): idfed.userdirectory.v1.Group;
+
+                /**
+                 * Creates a plain object from a Group message. Also converts values to other types if specified.
+                 * @param m Group
+                 * @param [o] Conversion options
+                 * @returns Plain object
+                 */
+                public static toObject(m: idfed.userdirectory.v1.Group, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this Group to JSON.
+                 * @returns JSON object
+                 */
+                public toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the default type url for Group
+                 * @param [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+                 * @returns The default type url
+                 */
+                public static getTypeUrl(typeUrlPrefix?: string): string;
+            }
+
+            /** Properties of a GetUserResponse. */
+            interface IGetUserResponse {
+
+                /** GetUserResponse username */
+                username?: (string|null);
+
+                /** GetUserResponse enabled */
+                enabled?: (boolean|null);
+
+                /** GetUserResponse status */
+                status?: (string|null);
+
+                /** GetUserResponse attributes */
+                attributes?: (idfed.userdirectory.v1.IAttribute[]|null);
+
+                /** GetUserResponse groups */
+                groups?: (idfed.userdirectory.v1.IGroup[]|null);
+
+                /** GetUserResponse createdAt */
+                createdAt?: (number|null);
+
+                /** GetUserResponse modifiedAt */
+                modifiedAt?: (number|null);
+            }
+
+            /** Represents a GetUserResponse. */
+            class GetUserResponse implements IGetUserResponse {
+
+                /**
+                 * Constructs a new GetUserResponse.
+                 * @param [p] Properties to set
+                 */
+                constructor(p?: idfed.userdirectory.v1.IGetUserResponse);
+
+                /** GetUserResponse username. */
+                public username: string;
+
+                /** GetUserResponse enabled. */
+                public enabled: boolean;
+
+                /** GetUserResponse status. */
+                public status: string;
+
+                /** GetUserResponse attributes. */
+                public attributes: idfed.userdirectory.v1.IAttribute[];
+
+                /** GetUserResponse groups. */
+                public groups: idfed.userdirectory.v1.IGroup[];
+
+                /** GetUserResponse createdAt. */
+                public createdAt: number;
+
+                /** GetUserResponse modifiedAt. */
+                public modifiedAt: number;
+
+                /**
+                 * Creates a new GetUserResponse instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns GetUserResponse instance
+                 */
+                public static create(properties?: idfed.userdirectory.v1.IGetUserResponse): idfed.userdirectory.v1.GetUserResponse;
+
+                /**
+                 * Encodes the specified GetUserResponse message. Does not implicitly {@link idfed.userdirectory.v1.GetUserResponse.verify|verify} messages.
+                 * @param m GetUserResponse message or plain object to encode
+                 * @param [w] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encode(m: idfed.userdirectory.v1.IGetUserResponse, w?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Encodes the specified GetUserResponse message, length delimited. Does not implicitly {@link idfed.userdirectory.v1.GetUserResponse.verify|verify} messages.
+                 * @param message GetUserResponse message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encodeDelimited(message: idfed.userdirectory.v1.IGetUserResponse, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a GetUserResponse message from the specified reader or buffer.
+                 * @param r Reader or buffer to decode from
+                 * @param [l] Message length if known beforehand
+                 * @returns GetUserResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): idfed.userdirectory.v1.GetUserResponse;
+
+                /**
+                 * Decodes a GetUserResponse message from the specified reader or buffer, length delimited.
+                 * @param reader Reader or buffer to decode from
+                 * @returns GetUserResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): idfed.userdirectory.v1.GetUserResponse;
+
+                /**
+                 * Verifies a GetUserResponse message.
+                 * @param m Plain object to verify
+                 * @returns `null` if valid, otherwise the reason why it is not
+                 */
+                public static verify(m: { [k: string]: any }): (string|null);
+
+                /**
+                 * Creates a GetUserResponse message from a plain object. Also converts values to their respective internal types.
+                 * @param d Plain object
+                 * @returns GetUserResponse
+                 */
+                public static fromObject(d: { [k: string]: any }): idfed.userdirectory.v1.GetUserResponse;
+
+                /**
+                 * Creates a plain object from a GetUserResponse message. Also converts values to other types if specified.
+                 * @param m GetUserResponse
+                 * @param [o] Conversion options
+                 * @returns Plain object
+                 */
+                public static toObject(m: idfed.userdirectory.v1.GetUserResponse, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this GetUserResponse to JSON.
+                 * @returns JSON object
+                 */
+                public toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the default type url for GetUserResponse
                  * @param [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
                  * @returns The default type url
                  */

@@ -18,6 +18,1419 @@ $root.idfed = (function() {
      */
     var idfed = {};
 
+    idfed.admin = (function() {
+
+        /**
+         * Namespace admin.
+         * @memberof idfed
+         * @namespace
+         */
+        var admin = {};
+
+        admin.v1 = (function() {
+
+            /**
+             * Namespace v1.
+             * @memberof idfed.admin
+             * @namespace
+             */
+            var v1 = {};
+
+            v1.Admin = (function() {
+
+                /**
+                 * Constructs a new Admin service.
+                 * @memberof idfed.admin.v1
+                 * @classdesc Represents an Admin
+                 * @extends $protobuf.rpc.Service
+                 * @constructor
+                 * @param {$protobuf.RPCImpl} rpcImpl RPC implementation
+                 * @param {boolean} [requestDelimited=false] Whether requests are length-delimited
+                 * @param {boolean} [responseDelimited=false] Whether responses are length-delimited
+                 */
+                function Admin(rpcImpl, requestDelimited, responseDelimited) {
+                    $protobuf.rpc.Service.call(this, rpcImpl, requestDelimited, responseDelimited);
+                }
+
+                (Admin.prototype = Object.create($protobuf.rpc.Service.prototype)).constructor = Admin;
+
+                /**
+                 * Creates new Admin service using the specified rpc implementation.
+                 * @function create
+                 * @memberof idfed.admin.v1.Admin
+                 * @static
+                 * @param {$protobuf.RPCImpl} rpcImpl RPC implementation
+                 * @param {boolean} [requestDelimited=false] Whether requests are length-delimited
+                 * @param {boolean} [responseDelimited=false] Whether responses are length-delimited
+                 * @returns {Admin} RPC service. Useful where requests and/or responses are streamed.
+                 */
+                Admin.create = function create(rpcImpl, requestDelimited, responseDelimited) {
+                    return new this(rpcImpl, requestDelimited, responseDelimited);
+                };
+
+                /**
+                 * Callback as used by {@link idfed.admin.v1.Admin#invoke}.
+                 * @memberof idfed.admin.v1.Admin
+                 * @typedef InvokeCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {idfed.admin.v1.InvokeResponse} [response] InvokeResponse
+                 */
+
+                /**
+                 * Calls Invoke.
+                 * @function invoke
+                 * @memberof idfed.admin.v1.Admin
+                 * @instance
+                 * @param {idfed.admin.v1.IInvokeRequest} request InvokeRequest message or plain object
+                 * @param {idfed.admin.v1.Admin.InvokeCallback} callback Node-style callback called with the error, if any, and InvokeResponse
+                 * @returns {undefined}
+                 * @variation 1
+                 */
+                Object.defineProperty(Admin.prototype.invoke = function invoke(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, invoke, $root.idfed.admin.v1.InvokeRequest, $root.idfed.admin.v1.InvokeResponse, request, callback);
+                }, "name", { value: "Invoke" });
+
+                /**
+                 * Calls Invoke.
+                 * @function invoke
+                 * @memberof idfed.admin.v1.Admin
+                 * @instance
+                 * @param {idfed.admin.v1.IInvokeRequest} request InvokeRequest message or plain object
+                 * @returns {Promise<idfed.admin.v1.InvokeResponse>} Promise
+                 * @variation 2
+                 */
+
+                /**
+                 * Callback as used by {@link idfed.admin.v1.Admin#listOperations}.
+                 * @memberof idfed.admin.v1.Admin
+                 * @typedef ListOperationsCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {idfed.admin.v1.ListOperationsResponse} [response] ListOperationsResponse
+                 */
+
+                /**
+                 * Calls ListOperations.
+                 * @function listOperations
+                 * @memberof idfed.admin.v1.Admin
+                 * @instance
+                 * @param {idfed.admin.v1.IListOperationsRequest} request ListOperationsRequest message or plain object
+                 * @param {idfed.admin.v1.Admin.ListOperationsCallback} callback Node-style callback called with the error, if any, and ListOperationsResponse
+                 * @returns {undefined}
+                 * @variation 1
+                 */
+                Object.defineProperty(Admin.prototype.listOperations = function listOperations(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, listOperations, $root.idfed.admin.v1.ListOperationsRequest, $root.idfed.admin.v1.ListOperationsResponse, request, callback);
+                }, "name", { value: "ListOperations" });
+
+                /**
+                 * Calls ListOperations.
+                 * @function listOperations
+                 * @memberof idfed.admin.v1.Admin
+                 * @instance
+                 * @param {idfed.admin.v1.IListOperationsRequest} request ListOperationsRequest message or plain object
+                 * @returns {Promise<idfed.admin.v1.ListOperationsResponse>} Promise
+                 * @variation 2
+                 */
+
+                return Admin;
+            })();
+
+            v1.InvokeRequest = (function() {
+
+                /**
+                 * Properties of an InvokeRequest.
+                 * @memberof idfed.admin.v1
+                 * @interface IInvokeRequest
+                 * @property {string|null} [api] InvokeRequest api
+                 * @property {string|null} [operation] InvokeRequest operation
+                 * @property {string|null} [inputJson] InvokeRequest inputJson
+                 */
+
+                /**
+                 * Constructs a new InvokeRequest.
+                 * @memberof idfed.admin.v1
+                 * @classdesc Represents an InvokeRequest.
+                 * @implements IInvokeRequest
+                 * @constructor
+                 * @param {idfed.admin.v1.IInvokeRequest=} [p] Properties to set
+                 */
+                function InvokeRequest(p) {
+                    if (p)
+                        for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                            if (p[ks[i]] != null && ks[i] !== "__proto__")
+                                this[ks[i]] = p[ks[i]];
+                }
+
+                /**
+                 * InvokeRequest api.
+                 * @member {string} api
+                 * @memberof idfed.admin.v1.InvokeRequest
+                 * @instance
+                 */
+                InvokeRequest.prototype.api = "";
+
+                /**
+                 * InvokeRequest operation.
+                 * @member {string} operation
+                 * @memberof idfed.admin.v1.InvokeRequest
+                 * @instance
+                 */
+                InvokeRequest.prototype.operation = "";
+
+                /**
+                 * InvokeRequest inputJson.
+                 * @member {string} inputJson
+                 * @memberof idfed.admin.v1.InvokeRequest
+                 * @instance
+                 */
+                InvokeRequest.prototype.inputJson = "";
+
+                /**
+                 * Creates a new InvokeRequest instance using the specified properties.
+                 * @function create
+                 * @memberof idfed.admin.v1.InvokeRequest
+                 * @static
+                 * @param {idfed.admin.v1.IInvokeRequest=} [properties] Properties to set
+                 * @returns {idfed.admin.v1.InvokeRequest} InvokeRequest instance
+                 */
+                InvokeRequest.create = function create(properties) {
+                    return new InvokeRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified InvokeRequest message. Does not implicitly {@link idfed.admin.v1.InvokeRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof idfed.admin.v1.InvokeRequest
+                 * @static
+                 * @param {idfed.admin.v1.IInvokeRequest} m InvokeRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [w] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                InvokeRequest.encode = function encode(m, w, q) {
+                    if (!w)
+                        w = $Writer.create();
+                    if (q === undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw Error("max depth exceeded");
+                    if (m.api != null && Object.hasOwnProperty.call(m, "api"))
+                        w.uint32(10).string(m.api);
+                    if (m.operation != null && Object.hasOwnProperty.call(m, "operation"))
+                        w.uint32(18).string(m.operation);
+                    if (m.inputJson != null && Object.hasOwnProperty.call(m, "inputJson"))
+                        w.uint32(26).string(m.inputJson);
+                    return w;
+                };
+
+                /**
+                 * Encodes the specified InvokeRequest message, length delimited. Does not implicitly {@link idfed.admin.v1.InvokeRequest.verify|verify} messages.
+                 * @function encodeDelimited
+                 * @memberof idfed.admin.v1.InvokeRequest
+                 * @static
+                 * @param {idfed.admin.v1.IInvokeRequest} message InvokeRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                InvokeRequest.encodeDelimited = function encodeDelimited(message, writer) {
+                    return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+                };
+
+                /**
+                 * Decodes an InvokeRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof idfed.admin.v1.InvokeRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+                 * @param {number} [l] Message length if known beforehand
+                 * @returns {idfed.admin.v1.InvokeRequest} InvokeRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                InvokeRequest.decode = function decode(r, l, e, n) {
+                    if (!(r instanceof $Reader))
+                        r = $Reader.create(r);
+                    if (n === undefined)
+                        n = 0;
+                    if (n > $Reader.recursionLimit)
+                        throw Error("maximum nesting depth exceeded");
+                    var c, m;
+                    if (l === undefined)
+                        c = r.len;
+                    else {
+                        c = r.pos + l;
+                        if (c > r.len)
+                            throw RangeError("index out of range");
+                        l = r.len;
+                        r.len = c;
+                    }
+                    m = new $root.idfed.admin.v1.InvokeRequest();
+                    while (r.pos < c) {
+                        var t = r.uint32();
+                        if (t === e)
+                            break;
+                        switch (t >>> 3) {
+                        case 1: {
+                                m.api = r.string();
+                                break;
+                            }
+                        case 2: {
+                                m.operation = r.string();
+                                break;
+                            }
+                        case 3: {
+                                m.inputJson = r.string();
+                                break;
+                            }
+                        default:
+                            r.skipType(t & 7, n);
+                            break;
+                        }
+                    }
+                    if (l !== undefined) {
+                        if (r.pos !== c)
+                            throw RangeError("index out of range");
+                        r.len = l;
+                    }
+                    return m;
+                };
+
+                /**
+                 * Decodes an InvokeRequest message from the specified reader or buffer, length delimited.
+                 * @function decodeDelimited
+                 * @memberof idfed.admin.v1.InvokeRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @returns {idfed.admin.v1.InvokeRequest} InvokeRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                InvokeRequest.decodeDelimited = function decodeDelimited(reader) {
+                    if (!(reader instanceof $Reader))
+                        reader = new $Reader(reader);
+                    return this.decode(reader, reader.uint32());
+                };
+
+                /**
+                 * Verifies an InvokeRequest message.
+                 * @function verify
+                 * @memberof idfed.admin.v1.InvokeRequest
+                 * @static
+                 * @param {Object.<string,*>} m Plain object to verify
+                 * @returns {string|null} `null` if valid, otherwise the reason why it is not
+                 */
+                InvokeRequest.verify = function verify(m, n) {
+                    if (typeof m !== "object" || m === null)
+                        return "object expected";
+                    if (n === undefined)
+                        n = 0;
+                    if (n > $util.recursionLimit)
+                        return "maximum nesting depth exceeded";
+                    if (m.api != null && Object.hasOwnProperty.call(m, "api")) {
+                        if (!$util.isString(m.api))
+                            return "api: string expected";
+                    }
+                    if (m.operation != null && Object.hasOwnProperty.call(m, "operation")) {
+                        if (!$util.isString(m.operation))
+                            return "operation: string expected";
+                    }
+                    if (m.inputJson != null && Object.hasOwnProperty.call(m, "inputJson")) {
+                        if (!$util.isString(m.inputJson))
+                            return "inputJson: string expected";
+                    }
+                    return null;
+                };
+
+                /**
+                 * Creates an InvokeRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof idfed.admin.v1.InvokeRequest
+                 * @static
+                 * @param {Object.<string,*>} d Plain object
+                 * @returns {idfed.admin.v1.InvokeRequest} InvokeRequest
+                 */
+                InvokeRequest.fromObject = function fromObject(d, n) {
+                    if (d instanceof $root.idfed.admin.v1.InvokeRequest)
+                        return d;
+                    if (!$util.isObject(d))
+                        throw TypeError(".idfed.admin.v1.InvokeRequest: object expected");
+                    if (n === undefined)
+                        n = 0;
+                    if (n > $util.recursionLimit)
+                        throw Error("maximum nesting depth exceeded");
+                    var m = new $root.idfed.admin.v1.InvokeRequest();
+                    if (d.api != null) {
+                        m.api = String(d.api);
+                    }
+                    if (d.operation != null) {
+                        m.operation = String(d.operation);
+                    }
+                    if (d.inputJson != null) {
+                        m.inputJson = String(d.inputJson);
+                    }
+                    return m;
+                };
+
+                /**
+                 * Creates a plain object from an InvokeRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof idfed.admin.v1.InvokeRequest
+                 * @static
+                 * @param {idfed.admin.v1.InvokeRequest} m InvokeRequest
+                 * @param {$protobuf.IConversionOptions} [o] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                InvokeRequest.toObject = function toObject(m, o, q) {
+                    if (!o)
+                        o = {};
+                    if (q === undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw Error("max depth exceeded");
+                    var d = {};
+                    if (o.defaults) {
+                        d.api = "";
+                        d.operation = "";
+                        d.inputJson = "";
+                    }
+                    if (m.api != null && Object.hasOwnProperty.call(m, "api")) {
+                        d.api = m.api;
+                    }
+                    if (m.operation != null && Object.hasOwnProperty.call(m, "operation")) {
+                        d.operation = m.operation;
+                    }
+                    if (m.inputJson != null && Object.hasOwnProperty.call(m, "inputJson")) {
+                        d.inputJson = m.inputJson;
+                    }
+                    return d;
+                };
+
+                /**
+                 * Converts this InvokeRequest to JSON.
+                 * @function toJSON
+                 * @memberof idfed.admin.v1.InvokeRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                InvokeRequest.prototype.toJSON = function toJSON() {
+                    return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the default type url for InvokeRequest
+                 * @function getTypeUrl
+                 * @memberof idfed.admin.v1.InvokeRequest
+                 * @static
+                 * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+                 * @returns {string} The default type url
+                 */
+                InvokeRequest.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                    if (typeUrlPrefix === undefined) {
+                        typeUrlPrefix = "type.googleapis.com";
+                    }
+                    return typeUrlPrefix + "/idfed.admin.v1.InvokeRequest";
+                };
+
+                return InvokeRequest;
+            })();
+
+            v1.InvokeResponse = (function() {
+
+                /**
+                 * Properties of an InvokeResponse.
+                 * @memberof idfed.admin.v1
+                 * @interface IInvokeResponse
+                 * @property {string|null} [outputJson] InvokeResponse outputJson
+                 */
+
+                /**
+                 * Constructs a new InvokeResponse.
+                 * @memberof idfed.admin.v1
+                 * @classdesc Represents an InvokeResponse.
+                 * @implements IInvokeResponse
+                 * @constructor
+                 * @param {idfed.admin.v1.IInvokeResponse=} [p] Properties to set
+                 */
+                function InvokeResponse(p) {
+                    if (p)
+                        for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                            if (p[ks[i]] != null && ks[i] !== "__proto__")
+                                this[ks[i]] = p[ks[i]];
+                }
+
+                /**
+                 * InvokeResponse outputJson.
+                 * @member {string} outputJson
+                 * @memberof idfed.admin.v1.InvokeResponse
+                 * @instance
+                 */
+                InvokeResponse.prototype.outputJson = "";
+
+                /**
+                 * Creates a new InvokeResponse instance using the specified properties.
+                 * @function create
+                 * @memberof idfed.admin.v1.InvokeResponse
+                 * @static
+                 * @param {idfed.admin.v1.IInvokeResponse=} [properties] Properties to set
+                 * @returns {idfed.admin.v1.InvokeResponse} InvokeResponse instance
+                 */
+                InvokeResponse.create = function create(properties) {
+                    return new InvokeResponse(properties);
+                };
+
+                /**
+                 * Encodes the specified InvokeResponse message. Does not implicitly {@link idfed.admin.v1.InvokeResponse.verify|verify} messages.
+                 * @function encode
+                 * @memberof idfed.admin.v1.InvokeResponse
+                 * @static
+                 * @param {idfed.admin.v1.IInvokeResponse} m InvokeResponse message or plain object to encode
+                 * @param {$protobuf.Writer} [w] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                InvokeResponse.encode = function encode(m, w, q) {
+                    if (!w)
+                        w = $Writer.create();
+                    if (q === undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw Error("max depth exceeded");
+                    if (m.outputJson != null && Object.hasOwnProperty.call(m, "outputJson"))
+                        w.uint32(10).string(m.outputJson);
+                    return w;
+                };
+
+                /**
+                 * Encodes the specified InvokeResponse message, length delimited. Does not implicitly {@link idfed.admin.v1.InvokeResponse.verify|verify} messages.
+                 * @function encodeDelimited
+                 * @memberof idfed.admin.v1.InvokeResponse
+                 * @static
+                 * @param {idfed.admin.v1.IInvokeResponse} message InvokeResponse message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                InvokeResponse.encodeDelimited = function encodeDelimited(message, writer) {
+                    return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+                };
+
+                /**
+                 * Decodes an InvokeResponse message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof idfed.admin.v1.InvokeResponse
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+                 * @param {number} [l] Message length if known beforehand
+                 * @returns {idfed.admin.v1.InvokeResponse} InvokeResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                InvokeResponse.decode = function decode(r, l, e, n) {
+                    if (!(r instanceof $Reader))
+                        r = $Reader.create(r);
+                    if (n === undefined)
+                        n = 0;
+                    if (n > $Reader.recursionLimit)
+                        throw Error("maximum nesting depth exceeded");
+                    var c, m;
+                    if (l === undefined)
+                        c = r.len;
+                    else {
+                        c = r.pos + l;
+                        if (c > r.len)
+                            throw RangeError("index out of range");
+                        l = r.len;
+                        r.len = c;
+                    }
+                    m = new $root.idfed.admin.v1.InvokeResponse();
+                    while (r.pos < c) {
+                        var t = r.uint32();
+                        if (t === e)
+                            break;
+                        switch (t >>> 3) {
+                        case 1: {
+                                m.outputJson = r.string();
+                                break;
+                            }
+                        default:
+                            r.skipType(t & 7, n);
+                            break;
+                        }
+                    }
+                    if (l !== undefined) {
+                        if (r.pos !== c)
+                            throw RangeError("index out of range");
+                        r.len = l;
+                    }
+                    return m;
+                };
+
+                /**
+                 * Decodes an InvokeResponse message from the specified reader or buffer, length delimited.
+                 * @function decodeDelimited
+                 * @memberof idfed.admin.v1.InvokeResponse
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @returns {idfed.admin.v1.InvokeResponse} InvokeResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                InvokeResponse.decodeDelimited = function decodeDelimited(reader) {
+                    if (!(reader instanceof $Reader))
+                        reader = new $Reader(reader);
+                    return this.decode(reader, reader.uint32());
+                };
+
+                /**
+                 * Verifies an InvokeResponse message.
+                 * @function verify
+                 * @memberof idfed.admin.v1.InvokeResponse
+                 * @static
+                 * @param {Object.<string,*>} m Plain object to verify
+                 * @returns {string|null} `null` if valid, otherwise the reason why it is not
+                 */
+                InvokeResponse.verify = function verify(m, n) {
+                    if (typeof m !== "object" || m === null)
+                        return "object expected";
+                    if (n === undefined)
+                        n = 0;
+                    if (n > $util.recursionLimit)
+                        return "maximum nesting depth exceeded";
+                    if (m.outputJson != null && Object.hasOwnProperty.call(m, "outputJson")) {
+                        if (!$util.isString(m.outputJson))
+                            return "outputJson: string expected";
+                    }
+                    return null;
+                };
+
+                /**
+                 * Creates an InvokeResponse message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof idfed.admin.v1.InvokeResponse
+                 * @static
+                 * @param {Object.<string,*>} d Plain object
+                 * @returns {idfed.admin.v1.InvokeResponse} InvokeResponse
+                 */
+                InvokeResponse.fromObject = function fromObject(d, n) {
+                    if (d instanceof $root.idfed.admin.v1.InvokeResponse)
+                        return d;
+                    if (!$util.isObject(d))
+                        throw TypeError(".idfed.admin.v1.InvokeResponse: object expected");
+                    if (n === undefined)
+                        n = 0;
+                    if (n > $util.recursionLimit)
+                        throw Error("maximum nesting depth exceeded");
+                    var m = new $root.idfed.admin.v1.InvokeResponse();
+                    if (d.outputJson != null) {
+                        m.outputJson = String(d.outputJson);
+                    }
+                    return m;
+                };
+
+                /**
+                 * Creates a plain object from an InvokeResponse message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof idfed.admin.v1.InvokeResponse
+                 * @static
+                 * @param {idfed.admin.v1.InvokeResponse} m InvokeResponse
+                 * @param {$protobuf.IConversionOptions} [o] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                InvokeResponse.toObject = function toObject(m, o, q) {
+                    if (!o)
+                        o = {};
+                    if (q === undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw Error("max depth exceeded");
+                    var d = {};
+                    if (o.defaults) {
+                        d.outputJson = "";
+                    }
+                    if (m.outputJson != null && Object.hasOwnProperty.call(m, "outputJson")) {
+                        d.outputJson = m.outputJson;
+                    }
+                    return d;
+                };
+
+                /**
+                 * Converts this InvokeResponse to JSON.
+                 * @function toJSON
+                 * @memberof idfed.admin.v1.InvokeResponse
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                InvokeResponse.prototype.toJSON = function toJSON() {
+                    return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the default type url for InvokeResponse
+                 * @function getTypeUrl
+                 * @memberof idfed.admin.v1.InvokeResponse
+                 * @static
+                 * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+                 * @returns {string} The default type url
+                 */
+                InvokeResponse.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                    if (typeUrlPrefix === undefined) {
+                        typeUrlPrefix = "type.googleapis.com";
+                    }
+                    return typeUrlPrefix + "/idfed.admin.v1.InvokeResponse";
+                };
+
+                return InvokeResponse;
+            })();
+
+            v1.ListOperationsRequest = (function() {
+
+                /**
+                 * Properties of a ListOperationsRequest.
+                 * @memberof idfed.admin.v1
+                 * @interface IListOperationsRequest
+                 */
+
+                /**
+                 * Constructs a new ListOperationsRequest.
+                 * @memberof idfed.admin.v1
+                 * @classdesc Represents a ListOperationsRequest.
+                 * @implements IListOperationsRequest
+                 * @constructor
+                 * @param {idfed.admin.v1.IListOperationsRequest=} [p] Properties to set
+                 */
+                function ListOperationsRequest(p) {
+                    if (p)
+                        for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                            if (p[ks[i]] != null && ks[i] !== "__proto__")
+                                this[ks[i]] = p[ks[i]];
+                }
+
+                /**
+                 * Creates a new ListOperationsRequest instance using the specified properties.
+                 * @function create
+                 * @memberof idfed.admin.v1.ListOperationsRequest
+                 * @static
+                 * @param {idfed.admin.v1.IListOperationsRequest=} [properties] Properties to set
+                 * @returns {idfed.admin.v1.ListOperationsRequest} ListOperationsRequest instance
+                 */
+                ListOperationsRequest.create = function create(properties) {
+                    return new ListOperationsRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified ListOperationsRequest message. Does not implicitly {@link idfed.admin.v1.ListOperationsRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof idfed.admin.v1.ListOperationsRequest
+                 * @static
+                 * @param {idfed.admin.v1.IListOperationsRequest} m ListOperationsRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [w] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ListOperationsRequest.encode = function encode(m, w, q) {
+                    if (!w)
+                        w = $Writer.create();
+                    if (q === undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw Error("max depth exceeded");
+                    return w;
+                };
+
+                /**
+                 * Encodes the specified ListOperationsRequest message, length delimited. Does not implicitly {@link idfed.admin.v1.ListOperationsRequest.verify|verify} messages.
+                 * @function encodeDelimited
+                 * @memberof idfed.admin.v1.ListOperationsRequest
+                 * @static
+                 * @param {idfed.admin.v1.IListOperationsRequest} message ListOperationsRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ListOperationsRequest.encodeDelimited = function encodeDelimited(message, writer) {
+                    return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+                };
+
+                /**
+                 * Decodes a ListOperationsRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof idfed.admin.v1.ListOperationsRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+                 * @param {number} [l] Message length if known beforehand
+                 * @returns {idfed.admin.v1.ListOperationsRequest} ListOperationsRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ListOperationsRequest.decode = function decode(r, l, e, n) {
+                    if (!(r instanceof $Reader))
+                        r = $Reader.create(r);
+                    if (n === undefined)
+                        n = 0;
+                    if (n > $Reader.recursionLimit)
+                        throw Error("maximum nesting depth exceeded");
+                    var c, m;
+                    if (l === undefined)
+                        c = r.len;
+                    else {
+                        c = r.pos + l;
+                        if (c > r.len)
+                            throw RangeError("index out of range");
+                        l = r.len;
+                        r.len = c;
+                    }
+                    m = new $root.idfed.admin.v1.ListOperationsRequest();
+                    while (r.pos < c) {
+                        var t = r.uint32();
+                        if (t === e)
+                            break;
+                        switch (t >>> 3) {
+                        default:
+                            r.skipType(t & 7, n);
+                            break;
+                        }
+                    }
+                    if (l !== undefined) {
+                        if (r.pos !== c)
+                            throw RangeError("index out of range");
+                        r.len = l;
+                    }
+                    return m;
+                };
+
+                /**
+                 * Decodes a ListOperationsRequest message from the specified reader or buffer, length delimited.
+                 * @function decodeDelimited
+                 * @memberof idfed.admin.v1.ListOperationsRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @returns {idfed.admin.v1.ListOperationsRequest} ListOperationsRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ListOperationsRequest.decodeDelimited = function decodeDelimited(reader) {
+                    if (!(reader instanceof $Reader))
+                        reader = new $Reader(reader);
+                    return this.decode(reader, reader.uint32());
+                };
+
+                /**
+                 * Verifies a ListOperationsRequest message.
+                 * @function verify
+                 * @memberof idfed.admin.v1.ListOperationsRequest
+                 * @static
+                 * @param {Object.<string,*>} m Plain object to verify
+                 * @returns {string|null} `null` if valid, otherwise the reason why it is not
+                 */
+                ListOperationsRequest.verify = function verify(m, n) {
+                    if (typeof m !== "object" || m === null)
+                        return "object expected";
+                    if (n === undefined)
+                        n = 0;
+                    if (n > $util.recursionLimit)
+                        return "maximum nesting depth exceeded";
+                    return null;
+                };
+
+                /**
+                 * Creates a ListOperationsRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof idfed.admin.v1.ListOperationsRequest
+                 * @static
+                 * @param {Object.<string,*>} d Plain object
+                 * @returns {idfed.admin.v1.ListOperationsRequest} ListOperationsRequest
+                 */
+                ListOperationsRequest.fromObject = function fromObject(d, n) {
+                    if (d instanceof $root.idfed.admin.v1.ListOperationsRequest)
+                        return d;
+                    return new $root.idfed.admin.v1.ListOperationsRequest();
+                };
+
+                /**
+                 * Creates a plain object from a ListOperationsRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof idfed.admin.v1.ListOperationsRequest
+                 * @static
+                 * @param {idfed.admin.v1.ListOperationsRequest} m ListOperationsRequest
+                 * @param {$protobuf.IConversionOptions} [o] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                ListOperationsRequest.toObject = function toObject() {
+                    return {};
+                };
+
+                /**
+                 * Converts this ListOperationsRequest to JSON.
+                 * @function toJSON
+                 * @memberof idfed.admin.v1.ListOperationsRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                ListOperationsRequest.prototype.toJSON = function toJSON() {
+                    return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the default type url for ListOperationsRequest
+                 * @function getTypeUrl
+                 * @memberof idfed.admin.v1.ListOperationsRequest
+                 * @static
+                 * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+                 * @returns {string} The default type url
+                 */
+                ListOperationsRequest.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                    if (typeUrlPrefix === undefined) {
+                        typeUrlPrefix = "type.googleapis.com";
+                    }
+                    return typeUrlPrefix + "/idfed.admin.v1.ListOperationsRequest";
+                };
+
+                return ListOperationsRequest;
+            })();
+
+            v1.Operation = (function() {
+
+                /**
+                 * Properties of an Operation.
+                 * @memberof idfed.admin.v1
+                 * @interface IOperation
+                 * @property {string|null} [api] Operation api
+                 * @property {string|null} [name] Operation name
+                 */
+
+                /**
+                 * Constructs a new Operation.
+                 * @memberof idfed.admin.v1
+                 * @classdesc Represents an Operation.
+                 * @implements IOperation
+                 * @constructor
+                 * @param {idfed.admin.v1.IOperation=} [p] Properties to set
+                 */
+                function Operation(p) {
+                    if (p)
+                        for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                            if (p[ks[i]] != null && ks[i] !== "__proto__")
+                                this[ks[i]] = p[ks[i]];
+                }
+
+                /**
+                 * Operation api.
+                 * @member {string} api
+                 * @memberof idfed.admin.v1.Operation
+                 * @instance
+                 */
+                Operation.prototype.api = "";
+
+                /**
+                 * Operation name.
+                 * @member {string} name
+                 * @memberof idfed.admin.v1.Operation
+                 * @instance
+                 */
+                Operation.prototype.name = "";
+
+                /**
+                 * Creates a new Operation instance using the specified properties.
+                 * @function create
+                 * @memberof idfed.admin.v1.Operation
+                 * @static
+                 * @param {idfed.admin.v1.IOperation=} [properties] Properties to set
+                 * @returns {idfed.admin.v1.Operation} Operation instance
+                 */
+                Operation.create = function create(properties) {
+                    return new Operation(properties);
+                };
+
+                /**
+                 * Encodes the specified Operation message. Does not implicitly {@link idfed.admin.v1.Operation.verify|verify} messages.
+                 * @function encode
+                 * @memberof idfed.admin.v1.Operation
+                 * @static
+                 * @param {idfed.admin.v1.IOperation} m Operation message or plain object to encode
+                 * @param {$protobuf.Writer} [w] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                Operation.encode = function encode(m, w, q) {
+                    if (!w)
+                        w = $Writer.create();
+                    if (q === undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw Error("max depth exceeded");
+                    if (m.api != null && Object.hasOwnProperty.call(m, "api"))
+                        w.uint32(10).string(m.api);
+                    if (m.name != null && Object.hasOwnProperty.call(m, "name"))
+                        w.uint32(18).string(m.name);
+                    return w;
+                };
+
+                /**
+                 * Encodes the specified Operation message, length delimited. Does not implicitly {@link idfed.admin.v1.Operation.verify|verify} messages.
+                 * @function encodeDelimited
+                 * @memberof idfed.admin.v1.Operation
+                 * @static
+                 * @param {idfed.admin.v1.IOperation} message Operation message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                Operation.encodeDelimited = function encodeDelimited(message, writer) {
+                    return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+                };
+
+                /**
+                 * Decodes an Operation message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof idfed.admin.v1.Operation
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+                 * @param {number} [l] Message length if known beforehand
+                 * @returns {idfed.admin.v1.Operation} Operation
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                Operation.decode = function decode(r, l, e, n) {
+                    if (!(r instanceof $Reader))
+                        r = $Reader.create(r);
+                    if (n === undefined)
+                        n = 0;
+                    if (n > $Reader.recursionLimit)
+                        throw Error("maximum nesting depth exceeded");
+                    var c, m;
+                    if (l === undefined)
+                        c = r.len;
+                    else {
+                        c = r.pos + l;
+                        if (c > r.len)
+                            throw RangeError("index out of range");
+                        l = r.len;
+                        r.len = c;
+                    }
+                    m = new $root.idfed.admin.v1.Operation();
+                    while (r.pos < c) {
+                        var t = r.uint32();
+                        if (t === e)
+                            break;
+                        switch (t >>> 3) {
+                        case 1: {
+                                m.api = r.string();
+                                break;
+                            }
+                        case 2: {
+                                m.name = r.string();
+                                break;
+                            }
+                        default:
+                            r.skipType(t & 7, n);
+                            break;
+                        }
+                    }
+                    if (l !== undefined) {
+                        if (r.pos !== c)
+                            throw RangeError("index out of range");
+                        r.len = l;
+                    }
+                    return m;
+                };
+
+                /**
+                 * Decodes an Operation message from the specified reader or buffer, length delimited.
+                 * @function decodeDelimited
+                 * @memberof idfed.admin.v1.Operation
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @returns {idfed.admin.v1.Operation} Operation
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                Operation.decodeDelimited = function decodeDelimited(reader) {
+                    if (!(reader instanceof $Reader))
+                        reader = new $Reader(reader);
+                    return this.decode(reader, reader.uint32());
+                };
+
+                /**
+                 * Verifies an Operation message.
+                 * @function verify
+                 * @memberof idfed.admin.v1.Operation
+                 * @static
+                 * @param {Object.<string,*>} m Plain object to verify
+                 * @returns {string|null} `null` if valid, otherwise the reason why it is not
+                 */
+                Operation.verify = function verify(m, n) {
+                    if (typeof m !== "object" || m === null)
+                        return "object expected";
+                    if (n === undefined)
+                        n = 0;
+                    if (n > $util.recursionLimit)
+                        return "maximum nesting depth exceeded";
+                    if (m.api != null && Object.hasOwnProperty.call(m, "api")) {
+                        if (!$util.isString(m.api))
+                            return "api: string expected";
+                    }
+                    if (m.name != null && Object.hasOwnProperty.call(m, "name")) {
+                        if (!$util.isString(m.name))
+                            return "name: string expected";
+                    }
+                    return null;
+                };
+
+                /**
+                 * Creates an Operation message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof idfed.admin.v1.Operation
+                 * @static
+                 * @param {Object.<string,*>} d Plain object
+                 * @returns {idfed.admin.v1.Operation} Operation
+                 */
+                Operation.fromObject = function fromObject(d, n) {
+                    if (d instanceof $root.idfed.admin.v1.Operation)
+                        return d;
+                    if (!$util.isObject(d))
+                        throw TypeError(".idfed.admin.v1.Operation: object expected");
+                    if (n === undefined)
+                        n = 0;
+                    if (n > $util.recursionLimit)
+                        throw Error("maximum nesting depth exceeded");
+                    var m = new $root.idfed.admin.v1.Operation();
+                    if (d.api != null) {
+                        m.api = String(d.api);
+                    }
+                    if (d.name != null) {
+                        m.name = String(d.name);
+                    }
+                    return m;
+                };
+
+                /**
+                 * Creates a plain object from an Operation message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof idfed.admin.v1.Operation
+                 * @static
+                 * @param {idfed.admin.v1.Operation} m Operation
+                 * @param {$protobuf.IConversionOptions} [o] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                Operation.toObject = function toObject(m, o, q) {
+                    if (!o)
+                        o = {};
+                    if (q === undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw Error("max depth exceeded");
+                    var d = {};
+                    if (o.defaults) {
+                        d.api = "";
+                        d.name = "";
+                    }
+                    if (m.api != null && Object.hasOwnProperty.call(m, "api")) {
+                        d.api = m.api;
+                    }
+                    if (m.name != null && Object.hasOwnProperty.call(m, "name")) {
+                        d.name = m.name;
+                    }
+                    return d;
+                };
+
+                /**
+                 * Converts this Operation to JSON.
+                 * @function toJSON
+                 * @memberof idfed.admin.v1.Operation
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                Operation.prototype.toJSON = function toJSON() {
+                    return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the default type url for Operation
+                 * @function getTypeUrl
+                 * @memberof idfed.admin.v1.Operation
+                 * @static
+                 * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+                 * @returns {string} The default type url
+                 */
+                Operation.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                    if (typeUrlPrefix === undefined) {
+                        typeUrlPrefix = "type.googleapis.com";
+                    }
+                    return typeUrlPrefix + "/idfed.admin.v1.Operation";
+                };
+
+                return Operation;
+            })();
+
+            v1.ListOperationsResponse = (function() {
+
+                /**
+                 * Properties of a ListOperationsResponse.
+                 * @memberof idfed.admin.v1
+                 * @interface IListOperationsResponse
+                 * @property {Array.<idfed.admin.v1.IOperation>|null} [operations] ListOperationsResponse operations
+                 */
+
+                /**
+                 * Constructs a new ListOperationsResponse.
+                 * @memberof idfed.admin.v1
+                 * @classdesc Represents a ListOperationsResponse.
+                 * @implements IListOperationsResponse
+                 * @constructor
+                 * @param {idfed.admin.v1.IListOperationsResponse=} [p] Properties to set
+                 */
+                function ListOperationsResponse(p) {
+                    this.operations = [];
+                    if (p)
+                        for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                            if (p[ks[i]] != null && ks[i] !== "__proto__")
+                                this[ks[i]] = p[ks[i]];
+                }
+
+                /**
+                 * ListOperationsResponse operations.
+                 * @member {Array.<idfed.admin.v1.IOperation>} operations
+                 * @memberof idfed.admin.v1.ListOperationsResponse
+                 * @instance
+                 */
+                ListOperationsResponse.prototype.operations = $util.emptyArray;
+
+                /**
+                 * Creates a new ListOperationsResponse instance using the specified properties.
+                 * @function create
+                 * @memberof idfed.admin.v1.ListOperationsResponse
+                 * @static
+                 * @param {idfed.admin.v1.IListOperationsResponse=} [properties] Properties to set
+                 * @returns {idfed.admin.v1.ListOperationsResponse} ListOperationsResponse instance
+                 */
+                ListOperationsResponse.create = function create(properties) {
+                    return new ListOperationsResponse(properties);
+                };
+
+                /**
+                 * Encodes the specified ListOperationsResponse message. Does not implicitly {@link idfed.admin.v1.ListOperationsResponse.verify|verify} messages.
+                 * @function encode
+                 * @memberof idfed.admin.v1.ListOperationsResponse
+                 * @static
+                 * @param {idfed.admin.v1.IListOperationsResponse} m ListOperationsResponse message or plain object to encode
+                 * @param {$protobuf.Writer} [w] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ListOperationsResponse.encode = function encode(m, w, q) {
+                    if (!w)
+                        w = $Writer.create();
+                    if (q === undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw Error("max depth exceeded");
+                    if (m.operations != null && m.operations.length) {
+                        for (var i = 0; i < m.operations.length; ++i)
+                            $root.idfed.admin.v1.Operation.encode(m.operations[i], w.uint32(10).fork(), q + 1).ldelim();
+                    }
+                    return w;
+                };
+
+                /**
+                 * Encodes the specified ListOperationsResponse message, length delimited. Does not implicitly {@link idfed.admin.v1.ListOperationsResponse.verify|verify} messages.
+                 * @function encodeDelimited
+                 * @memberof idfed.admin.v1.ListOperationsResponse
+                 * @static
+                 * @param {idfed.admin.v1.IListOperationsResponse} message ListOperationsResponse message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ListOperationsResponse.encodeDelimited = function encodeDelimited(message, writer) {
+                    return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+                };
+
+                /**
+                 * Decodes a ListOperationsResponse message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof idfed.admin.v1.ListOperationsResponse
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+                 * @param {number} [l] Message length if known beforehand
+                 * @returns {idfed.admin.v1.ListOperationsResponse} ListOperationsResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ListOperationsResponse.decode = function decode(r, l, e, n) {
+                    if (!(r instanceof $Reader))
+                        r = $Reader.create(r);
+                    if (n === undefined)
+                        n = 0;
+                    if (n > $Reader.recursionLimit)
+                        throw Error("maximum nesting depth exceeded");
+                    var c, m;
+                    if (l === undefined)
+                        c = r.len;
+                    else {
+                        c = r.pos + l;
+                        if (c > r.len)
+                            throw RangeError("index out of range");
+                        l = r.len;
+                        r.len = c;
+                    }
+                    m = new $root.idfed.admin.v1.ListOperationsResponse();
+                    while (r.pos < c) {
+                        var t = r.uint32();
+                        if (t === e)
+                            break;
+                        switch (t >>> 3) {
+                        case 1: {
+                                if (!(m.operations && m.operations.length))
+                                    m.operations = [];
+                                m.operations.push($root.idfed.admin.v1.Operation.decode(r, r.uint32(), undefined, n + 1));
+                                break;
+                            }
+                        default:
+                            r.skipType(t & 7, n);
+                            break;
+                        }
+                    }
+                    if (l !== undefined) {
+                        if (r.pos !== c)
+                            throw RangeError("index out of range");
+                        r.len = l;
+                    }
+                    return m;
+                };
+
+                /**
+                 * Decodes a ListOperationsResponse message from the specified reader or buffer, length delimited.
+                 * @function decodeDelimited
+                 * @memberof idfed.admin.v1.ListOperationsResponse
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @returns {idfed.admin.v1.ListOperationsResponse} ListOperationsResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ListOperationsResponse.decodeDelimited = function decodeDelimited(reader) {
+                    if (!(reader instanceof $Reader))
+                        reader = new $Reader(reader);
+                    return this.decode(reader, reader.uint32());
+                };
+
+                /**
+                 * Verifies a ListOperationsResponse message.
+                 * @function verify
+                 * @memberof idfed.admin.v1.ListOperationsResponse
+                 * @static
+                 * @param {Object.<string,*>} m Plain object to verify
+                 * @returns {string|null} `null` if valid, otherwise the reason why it is not
+                 */
+                ListOperationsResponse.verify = function verify(m, n) {
+                    if (typeof m !== "object" || m === null)
+                        return "object expected";
+                    if (n === undefined)
+                        n = 0;
+                    if (n > $util.recursionLimit)
+                        return "maximum nesting depth exceeded";
+                    if (m.operations != null && Object.hasOwnProperty.call(m, "operations")) {
+                        if (!Array.isArray(m.operations))
+                            return "operations: array expected";
+                        for (var i = 0; i < m.operations.length; ++i) {
+                            {
+                                var e = $root.idfed.admin.v1.Operation.verify(m.operations[i], n + 1);
+                                if (e)
+                                    return "operations." + e;
+                            }
+                        }
+                    }
+                    return null;
+                };
+
+                /**
+                 * Creates a ListOperationsResponse message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof idfed.admin.v1.ListOperationsResponse
+                 * @static
+                 * @param {Object.<string,*>} d Plain object
+                 * @returns {idfed.admin.v1.ListOperationsResponse} ListOperationsResponse
+                 */
+                ListOperationsResponse.fromObject = function fromObject(d, n) {
+                    if (d instanceof $root.idfed.admin.v1.ListOperationsResponse)
+                        return d;
+                    if (!$util.isObject(d))
+                        throw TypeError(".idfed.admin.v1.ListOperationsResponse: object expected");
+                    if (n === undefined)
+                        n = 0;
+                    if (n > $util.recursionLimit)
+                        throw Error("maximum nesting depth exceeded");
+                    var m = new $root.idfed.admin.v1.ListOperationsResponse();
+                    if (d.operations) {
+                        if (!Array.isArray(d.operations))
+                            throw TypeError(".idfed.admin.v1.ListOperationsResponse.operations: array expected");
+                        m.operations = [];
+                        for (var i = 0; i < d.operations.length; ++i) {
+                            if (!$util.isObject(d.operations[i]))
+                                throw TypeError(".idfed.admin.v1.ListOperationsResponse.operations: object expected");
+                            m.operations[i] = $root.idfed.admin.v1.Operation.fromObject(d.operations[i], n + 1);
+                        }
+                    }
+                    return m;
+                };
+
+                /**
+                 * Creates a plain object from a ListOperationsResponse message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof idfed.admin.v1.ListOperationsResponse
+                 * @static
+                 * @param {idfed.admin.v1.ListOperationsResponse} m ListOperationsResponse
+                 * @param {$protobuf.IConversionOptions} [o] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                ListOperationsResponse.toObject = function toObject(m, o, q) {
+                    if (!o)
+                        o = {};
+                    if (q === undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw Error("max depth exceeded");
+                    var d = {};
+                    if (o.arrays || o.defaults) {
+                        d.operations = [];
+                    }
+                    if (m.operations && m.operations.length) {
+                        d.operations = [];
+                        for (var j = 0; j < m.operations.length; ++j) {
+                            d.operations[j] = $root.idfed.admin.v1.Operation.toObject(m.operations[j], o, q + 1);
+                        }
+                    }
+                    return d;
+                };
+
+                /**
+                 * Converts this ListOperationsResponse to JSON.
+                 * @function toJSON
+                 * @memberof idfed.admin.v1.ListOperationsResponse
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                ListOperationsResponse.prototype.toJSON = function toJSON() {
+                    return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the default type url for ListOperationsResponse
+                 * @function getTypeUrl
+                 * @memberof idfed.admin.v1.ListOperationsResponse
+                 * @static
+                 * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+                 * @returns {string} The default type url
+                 */
+                ListOperationsResponse.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                    if (typeUrlPrefix === undefined) {
+                        typeUrlPrefix = "type.googleapis.com";
+                    }
+                    return typeUrlPrefix + "/idfed.admin.v1.ListOperationsResponse";
+                };
+
+                return ListOperationsResponse;
+            })();
+
+            return v1;
+        })();
+
+        return admin;
+    })();
+
     idfed.authorizer = (function() {
 
         /**
@@ -5843,6 +7256,1458 @@ $root.idfed = (function() {
         })();
 
         return tokens;
+    })();
+
+    idfed.userdirectory = (function() {
+
+        /**
+         * Namespace userdirectory.
+         * @memberof idfed
+         * @namespace
+         */
+        var userdirectory = {};
+
+        userdirectory.v1 = (function() {
+
+            /**
+             * Namespace v1.
+             * @memberof idfed.userdirectory
+             * @namespace
+             */
+            var v1 = {};
+
+            v1.UserDirectory = (function() {
+
+                /**
+                 * Constructs a new UserDirectory service.
+                 * @memberof idfed.userdirectory.v1
+                 * @classdesc Represents a UserDirectory
+                 * @extends $protobuf.rpc.Service
+                 * @constructor
+                 * @param {$protobuf.RPCImpl} rpcImpl RPC implementation
+                 * @param {boolean} [requestDelimited=false] Whether requests are length-delimited
+                 * @param {boolean} [responseDelimited=false] Whether responses are length-delimited
+                 */
+                function UserDirectory(rpcImpl, requestDelimited, responseDelimited) {
+                    $protobuf.rpc.Service.call(this, rpcImpl, requestDelimited, responseDelimited);
+                }
+
+                (UserDirectory.prototype = Object.create($protobuf.rpc.Service.prototype)).constructor = UserDirectory;
+
+                /**
+                 * Creates new UserDirectory service using the specified rpc implementation.
+                 * @function create
+                 * @memberof idfed.userdirectory.v1.UserDirectory
+                 * @static
+                 * @param {$protobuf.RPCImpl} rpcImpl RPC implementation
+                 * @param {boolean} [requestDelimited=false] Whether requests are length-delimited
+                 * @param {boolean} [responseDelimited=false] Whether responses are length-delimited
+                 * @returns {UserDirectory} RPC service. Useful where requests and/or responses are streamed.
+                 */
+                UserDirectory.create = function create(rpcImpl, requestDelimited, responseDelimited) {
+                    return new this(rpcImpl, requestDelimited, responseDelimited);
+                };
+
+                /**
+                 * Callback as used by {@link idfed.userdirectory.v1.UserDirectory#getUser}.
+                 * @memberof idfed.userdirectory.v1.UserDirectory
+                 * @typedef GetUserCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {idfed.userdirectory.v1.GetUserResponse} [response] GetUserResponse
+                 */
+
+                /**
+                 * Calls GetUser.
+                 * @function getUser
+                 * @memberof idfed.userdirectory.v1.UserDirectory
+                 * @instance
+                 * @param {idfed.userdirectory.v1.IGetUserRequest} request GetUserRequest message or plain object
+                 * @param {idfed.userdirectory.v1.UserDirectory.GetUserCallback} callback Node-style callback called with the error, if any, and GetUserResponse
+                 * @returns {undefined}
+                 * @variation 1
+                 */
+                Object.defineProperty(UserDirectory.prototype.getUser = function getUser(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, getUser, $root.idfed.userdirectory.v1.GetUserRequest, $root.idfed.userdirectory.v1.GetUserResponse, request, callback);
+                }, "name", { value: "GetUser" });
+
+                /**
+                 * Calls GetUser.
+                 * @function getUser
+                 * @memberof idfed.userdirectory.v1.UserDirectory
+                 * @instance
+                 * @param {idfed.userdirectory.v1.IGetUserRequest} request GetUserRequest message or plain object
+                 * @returns {Promise<idfed.userdirectory.v1.GetUserResponse>} Promise
+                 * @variation 2
+                 */
+
+                return UserDirectory;
+            })();
+
+            v1.GetUserRequest = (function() {
+
+                /**
+                 * Properties of a GetUserRequest.
+                 * @memberof idfed.userdirectory.v1
+                 * @interface IGetUserRequest
+                 * @property {string|null} [userPoolId] GetUserRequest userPoolId
+                 * @property {string|null} [username] GetUserRequest username
+                 */
+
+                /**
+                 * Constructs a new GetUserRequest.
+                 * @memberof idfed.userdirectory.v1
+                 * @classdesc Represents a GetUserRequest.
+                 * @implements IGetUserRequest
+                 * @constructor
+                 * @param {idfed.userdirectory.v1.IGetUserRequest=} [p] Properties to set
+                 */
+                function GetUserRequest(p) {
+                    if (p)
+                        for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                            if (p[ks[i]] != null && ks[i] !== "__proto__")
+                                this[ks[i]] = p[ks[i]];
+                }
+
+                /**
+                 * GetUserRequest userPoolId.
+                 * @member {string} userPoolId
+                 * @memberof idfed.userdirectory.v1.GetUserRequest
+                 * @instance
+                 */
+                GetUserRequest.prototype.userPoolId = "";
+
+                /**
+                 * GetUserRequest username.
+                 * @member {string} username
+                 * @memberof idfed.userdirectory.v1.GetUserRequest
+                 * @instance
+                 */
+                GetUserRequest.prototype.username = "";
+
+                /**
+                 * Creates a new GetUserRequest instance using the specified properties.
+                 * @function create
+                 * @memberof idfed.userdirectory.v1.GetUserRequest
+                 * @static
+                 * @param {idfed.userdirectory.v1.IGetUserRequest=} [properties] Properties to set
+                 * @returns {idfed.userdirectory.v1.GetUserRequest} GetUserRequest instance
+                 */
+                GetUserRequest.create = function create(properties) {
+                    return new GetUserRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified GetUserRequest message. Does not implicitly {@link idfed.userdirectory.v1.GetUserRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof idfed.userdirectory.v1.GetUserRequest
+                 * @static
+                 * @param {idfed.userdirectory.v1.IGetUserRequest} m GetUserRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [w] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                GetUserRequest.encode = function encode(m, w, q) {
+                    if (!w)
+                        w = $Writer.create();
+                    if (q === undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw Error("max depth exceeded");
+                    if (m.userPoolId != null && Object.hasOwnProperty.call(m, "userPoolId"))
+                        w.uint32(10).string(m.userPoolId);
+                    if (m.username != null && Object.hasOwnProperty.call(m, "username"))
+                        w.uint32(18).string(m.username);
+                    return w;
+                };
+
+                /**
+                 * Encodes the specified GetUserRequest message, length delimited. Does not implicitly {@link idfed.userdirectory.v1.GetUserRequest.verify|verify} messages.
+                 * @function encodeDelimited
+                 * @memberof idfed.userdirectory.v1.GetUserRequest
+                 * @static
+                 * @param {idfed.userdirectory.v1.IGetUserRequest} message GetUserRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                GetUserRequest.encodeDelimited = function encodeDelimited(message, writer) {
+                    return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+                };
+
+                /**
+                 * Decodes a GetUserRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof idfed.userdirectory.v1.GetUserRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+                 * @param {number} [l] Message length if known beforehand
+                 * @returns {idfed.userdirectory.v1.GetUserRequest} GetUserRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                GetUserRequest.decode = function decode(r, l, e, n) {
+                    if (!(r instanceof $Reader))
+                        r = $Reader.create(r);
+                    if (n === undefined)
+                        n = 0;
+                    if (n > $Reader.recursionLimit)
+                        throw Error("maximum nesting depth exceeded");
+                    var c, m;
+                    if (l === undefined)
+                        c = r.len;
+                    else {
+                        c = r.pos + l;
+                        if (c > r.len)
+                            throw RangeError("index out of range");
+                        l = r.len;
+                        r.len = c;
+                    }
+                    m = new $root.idfed.userdirectory.v1.GetUserRequest();
+                    while (r.pos < c) {
+                        var t = r.uint32();
+                        if (t === e)
+                            break;
+                        switch (t >>> 3) {
+                        case 1: {
+                                m.userPoolId = r.string();
+                                break;
+                            }
+                        case 2: {
+                                m.username = r.string();
+                                break;
+                            }
+                        default:
+                            r.skipType(t & 7, n);
+                            break;
+                        }
+                    }
+                    if (l !== undefined) {
+                        if (r.pos !== c)
+                            throw RangeError("index out of range");
+                        r.len = l;
+                    }
+                    return m;
+                };
+
+                /**
+                 * Decodes a GetUserRequest message from the specified reader or buffer, length delimited.
+                 * @function decodeDelimited
+                 * @memberof idfed.userdirectory.v1.GetUserRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @returns {idfed.userdirectory.v1.GetUserRequest} GetUserRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                GetUserRequest.decodeDelimited = function decodeDelimited(reader) {
+                    if (!(reader instanceof $Reader))
+                        reader = new $Reader(reader);
+                    return this.decode(reader, reader.uint32());
+                };
+
+                /**
+                 * Verifies a GetUserRequest message.
+                 * @function verify
+                 * @memberof idfed.userdirectory.v1.GetUserRequest
+                 * @static
+                 * @param {Object.<string,*>} m Plain object to verify
+                 * @returns {string|null} `null` if valid, otherwise the reason why it is not
+                 */
+                GetUserRequest.verify = function verify(m, n) {
+                    if (typeof m !== "object" || m === null)
+                        return "object expected";
+                    if (n === undefined)
+                        n = 0;
+                    if (n > $util.recursionLimit)
+                        return "maximum nesting depth exceeded";
+                    if (m.userPoolId != null && Object.hasOwnProperty.call(m, "userPoolId")) {
+                        if (!$util.isString(m.userPoolId))
+                            return "userPoolId: string expected";
+                    }
+                    if (m.username != null && Object.hasOwnProperty.call(m, "username")) {
+                        if (!$util.isString(m.username))
+                            return "username: string expected";
+                    }
+                    return null;
+                };
+
+                /**
+                 * Creates a GetUserRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof idfed.userdirectory.v1.GetUserRequest
+                 * @static
+                 * @param {Object.<string,*>} d Plain object
+                 * @returns {idfed.userdirectory.v1.GetUserRequest} GetUserRequest
+                 */
+                GetUserRequest.fromObject = function fromObject(d, n) {
+                    if (d instanceof $root.idfed.userdirectory.v1.GetUserRequest)
+                        return d;
+                    if (!$util.isObject(d))
+                        throw TypeError(".idfed.userdirectory.v1.GetUserRequest: object expected");
+                    if (n === undefined)
+                        n = 0;
+                    if (n > $util.recursionLimit)
+                        throw Error("maximum nesting depth exceeded");
+                    var m = new $root.idfed.userdirectory.v1.GetUserRequest();
+                    if (d.userPoolId != null) {
+                        m.userPoolId = String(d.userPoolId);
+                    }
+                    if (d.username != null) {
+                        m.username = String(d.username);
+                    }
+                    return m;
+                };
+
+                /**
+                 * Creates a plain object from a GetUserRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof idfed.userdirectory.v1.GetUserRequest
+                 * @static
+                 * @param {idfed.userdirectory.v1.GetUserRequest} m GetUserRequest
+                 * @param {$protobuf.IConversionOptions} [o] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                GetUserRequest.toObject = function toObject(m, o, q) {
+                    if (!o)
+                        o = {};
+                    if (q === undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw Error("max depth exceeded");
+                    var d = {};
+                    if (o.defaults) {
+                        d.userPoolId = "";
+                        d.username = "";
+                    }
+                    if (m.userPoolId != null && Object.hasOwnProperty.call(m, "userPoolId")) {
+                        d.userPoolId = m.userPoolId;
+                    }
+                    if (m.username != null && Object.hasOwnProperty.call(m, "username")) {
+                        d.username = m.username;
+                    }
+                    return d;
+                };
+
+                /**
+                 * Converts this GetUserRequest to JSON.
+                 * @function toJSON
+                 * @memberof idfed.userdirectory.v1.GetUserRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                GetUserRequest.prototype.toJSON = function toJSON() {
+                    return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the default type url for GetUserRequest
+                 * @function getTypeUrl
+                 * @memberof idfed.userdirectory.v1.GetUserRequest
+                 * @static
+                 * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+                 * @returns {string} The default type url
+                 */
+                GetUserRequest.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                    if (typeUrlPrefix === undefined) {
+                        typeUrlPrefix = "type.googleapis.com";
+                    }
+                    return typeUrlPrefix + "/idfed.userdirectory.v1.GetUserRequest";
+                };
+
+                return GetUserRequest;
+            })();
+
+            v1.Attribute = (function() {
+
+                /**
+                 * Properties of an Attribute.
+                 * @memberof idfed.userdirectory.v1
+                 * @interface IAttribute
+                 * @property {string|null} [name] Attribute name
+                 * @property {string|null} [value] Attribute value
+                 */
+
+                /**
+                 * Constructs a new Attribute.
+                 * @memberof idfed.userdirectory.v1
+                 * @classdesc Represents an Attribute.
+                 * @implements IAttribute
+                 * @constructor
+                 * @param {idfed.userdirectory.v1.IAttribute=} [p] Properties to set
+                 */
+                function Attribute(p) {
+                    if (p)
+                        for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                            if (p[ks[i]] != null && ks[i] !== "__proto__")
+                                this[ks[i]] = p[ks[i]];
+                }
+
+                /**
+                 * Attribute name.
+                 * @member {string} name
+                 * @memberof idfed.userdirectory.v1.Attribute
+                 * @instance
+                 */
+                Attribute.prototype.name = "";
+
+                /**
+                 * Attribute value.
+                 * @member {string} value
+                 * @memberof idfed.userdirectory.v1.Attribute
+                 * @instance
+                 */
+                Attribute.prototype.value = "";
+
+                /**
+                 * Creates a new Attribute instance using the specified properties.
+                 * @function create
+                 * @memberof idfed.userdirectory.v1.Attribute
+                 * @static
+                 * @param {idfed.userdirectory.v1.IAttribute=} [properties] Properties to set
+                 * @returns {idfed.userdirectory.v1.Attribute} Attribute instance
+                 */
+                Attribute.create = function create(properties) {
+                    return new Attribute(properties);
+                };
+
+                /**
+                 * Encodes the specified Attribute message. Does not implicitly {@link idfed.userdirectory.v1.Attribute.verify|verify} messages.
+                 * @function encode
+                 * @memberof idfed.userdirectory.v1.Attribute
+                 * @static
+                 * @param {idfed.userdirectory.v1.IAttribute} m Attribute message or plain object to encode
+                 * @param {$protobuf.Writer} [w] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                Attribute.encode = function encode(m, w, q) {
+                    if (!w)
+                        w = $Writer.create();
+                    if (q === undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw Error("max depth exceeded");
+                    if (m.name != null && Object.hasOwnProperty.call(m, "name"))
+                        w.uint32(10).string(m.name);
+                    if (m.value != null && Object.hasOwnProperty.call(m, "value"))
+                        w.uint32(18).string(m.value);
+                    return w;
+                };
+
+                /**
+                 * Encodes the specified Attribute message, length delimited. Does not implicitly {@link idfed.userdirectory.v1.Attribute.verify|verify} messages.
+                 * @function encodeDelimited
+                 * @memberof idfed.userdirectory.v1.Attribute
+                 * @static
+                 * @param {idfed.userdirectory.v1.IAttribute} message Attribute message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                Attribute.encodeDelimited = function encodeDelimited(message, writer) {
+                    return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+                };
+
+                /**
+                 * Decodes an Attribute message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof idfed.userdirectory.v1.Attribute
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+                 * @param {number} [l] Message length if known beforehand
+                 * @returns {idfed.userdirectory.v1.Attribute} Attribute
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                Attribute.decode = function decode(r, l, e, n) {
+                    if (!(r instanceof $Reader))
+                        r = $Reader.create(r);
+                    if (n === undefined)
+                        n = 0;
+                    if (n > $Reader.recursionLimit)
+                        throw Error("maximum nesting depth exceeded");
+                    var c, m;
+                    if (l === undefined)
+                        c = r.len;
+                    else {
+                        c = r.pos + l;
+                        if (c > r.len)
+                            throw RangeError("index out of range");
+                        l = r.len;
+                        r.len = c;
+                    }
+                    m = new $root.idfed.userdirectory.v1.Attribute();
+                    while (r.pos < c) {
+                        var t = r.uint32();
+                        if (t === e)
+                            break;
+                        switch (t >>> 3) {
+                        case 1: {
+                                m.name = r.string();
+                                break;
+                            }
+                        case 2: {
+                                m.value = r.string();
+                                break;
+                            }
+                        default:
+                            r.skipType(t & 7, n);
+                            break;
+                        }
+                    }
+                    if (l !== undefined) {
+                        if (r.pos !== c)
+                            throw RangeError("index out of range");
+                        r.len = l;
+                    }
+                    return m;
+                };
+
+                /**
+                 * Decodes an Attribute message from the specified reader or buffer, length delimited.
+                 * @function decodeDelimited
+                 * @memberof idfed.userdirectory.v1.Attribute
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @returns {idfed.userdirectory.v1.Attribute} Attribute
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                Attribute.decodeDelimited = function decodeDelimited(reader) {
+                    if (!(reader instanceof $Reader))
+                        reader = new $Reader(reader);
+                    return this.decode(reader, reader.uint32());
+                };
+
+                /**
+                 * Verifies an Attribute message.
+                 * @function verify
+                 * @memberof idfed.userdirectory.v1.Attribute
+                 * @static
+                 * @param {Object.<string,*>} m Plain object to verify
+                 * @returns {string|null} `null` if valid, otherwise the reason why it is not
+                 */
+                Attribute.verify = function verify(m, n) {
+                    if (typeof m !== "object" || m === null)
+                        return "object expected";
+                    if (n === undefined)
+                        n = 0;
+                    if (n > $util.recursionLimit)
+                        return "maximum nesting depth exceeded";
+                    if (m.name != null && Object.hasOwnProperty.call(m, "name")) {
+                        if (!$util.isString(m.name))
+                            return "name: string expected";
+                    }
+                    if (m.value != null && Object.hasOwnProperty.call(m, "value")) {
+                        if (!$util.isString(m.value))
+                            return "value: string expected";
+                    }
+                    return null;
+                };
+
+                /**
+                 * Creates an Attribute message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof idfed.userdirectory.v1.Attribute
+                 * @static
+                 * @param {Object.<string,*>} d Plain object
+                 * @returns {idfed.userdirectory.v1.Attribute} Attribute
+                 */
+                Attribute.fromObject = function fromObject(d, n) {
+                    if (d instanceof $root.idfed.userdirectory.v1.Attribute)
+                        return d;
+                    if (!$util.isObject(d))
+                        throw TypeError(".idfed.userdirectory.v1.Attribute: object expected");
+                    if (n === undefined)
+                        n = 0;
+                    if (n > $util.recursionLimit)
+                        throw Error("maximum nesting depth exceeded");
+                    var m = new $root.idfed.userdirectory.v1.Attribute();
+                    if (d.name != null) {
+                        m.name = String(d.name);
+                    }
+                    if (d.value != null) {
+                        m.value = String(d.value);
+                    }
+                    return m;
+                };
+
+                /**
+                 * Creates a plain object from an Attribute message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof idfed.userdirectory.v1.Attribute
+                 * @static
+                 * @param {idfed.userdirectory.v1.Attribute} m Attribute
+                 * @param {$protobuf.IConversionOptions} [o] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                Attribute.toObject = function toObject(m, o, q) {
+                    if (!o)
+                        o = {};
+                    if (q === undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw Error("max depth exceeded");
+                    var d = {};
+                    if (o.defaults) {
+                        d.name = "";
+                        d.value = "";
+                    }
+                    if (m.name != null && Object.hasOwnProperty.call(m, "name")) {
+                        d.name = m.name;
+                    }
+                    if (m.value != null && Object.hasOwnProperty.call(m, "value")) {
+                        d.value = m.value;
+                    }
+                    return d;
+                };
+
+                /**
+                 * Converts this Attribute to JSON.
+                 * @function toJSON
+                 * @memberof idfed.userdirectory.v1.Attribute
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                Attribute.prototype.toJSON = function toJSON() {
+                    return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the default type url for Attribute
+                 * @function getTypeUrl
+                 * @memberof idfed.userdirectory.v1.Attribute
+                 * @static
+                 * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+                 * @returns {string} The default type url
+                 */
+                Attribute.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                    if (typeUrlPrefix === undefined) {
+                        typeUrlPrefix = "type.googleapis.com";
+                    }
+                    return typeUrlPrefix + "/idfed.userdirectory.v1.Attribute";
+                };
+
+                return Attribute;
+            })();
+
+            v1.Group = (function() {
+
+                /**
+                 * Properties of a Group.
+                 * @memberof idfed.userdirectory.v1
+                 * @interface IGroup
+                 * @property {string|null} [name] Group name
+                 * @property {string|null} [description] Group description
+                 * @property {string|null} [roleArn] Group roleArn
+                 * @property {number|null} [precedence] Group precedence
+                 */
+
+                /**
+                 * Constructs a new Group.
+                 * @memberof idfed.userdirectory.v1
+                 * @classdesc Represents a Group.
+                 * @implements IGroup
+                 * @constructor
+                 * @param {idfed.userdirectory.v1.IGroup=} [p] Properties to set
+                 */
+                function Group(p) {
+                    if (p)
+                        for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                            if (p[ks[i]] != null && ks[i] !== "__proto__")
+                                this[ks[i]] = p[ks[i]];
+                }
+
+                /**
+                 * Group name.
+                 * @member {string} name
+                 * @memberof idfed.userdirectory.v1.Group
+                 * @instance
+                 */
+                Group.prototype.name = "";
+
+                /**
+                 * Group description.
+                 * @member {string} description
+                 * @memberof idfed.userdirectory.v1.Group
+                 * @instance
+                 */
+                Group.prototype.description = "";
+
+                /**
+                 * Group roleArn.
+                 * @member {string} roleArn
+                 * @memberof idfed.userdirectory.v1.Group
+                 * @instance
+                 */
+                Group.prototype.roleArn = "";
+
+                /**
+                 * Group precedence.
+                 * @member {number|null|undefined} precedence
+                 * @memberof idfed.userdirectory.v1.Group
+                 * @instance
+                 */
+                Group.prototype.precedence = null;
+
+                // OneOf field names bound to virtual getters and setters
+                var $oneOfFields;
+
+                // Virtual OneOf for proto3 optional field
+                Object.defineProperty(Group.prototype, "_precedence", {
+                    get: $util.oneOfGetter($oneOfFields = ["precedence"]),
+                    set: $util.oneOfSetter($oneOfFields)
+                });
+
+                /**
+                 * Creates a new Group instance using the specified properties.
+                 * @function create
+                 * @memberof idfed.userdirectory.v1.Group
+                 * @static
+                 * @param {idfed.userdirectory.v1.IGroup=} [properties] Properties to set
+                 * @returns {idfed.userdirectory.v1.Group} Group instance
+                 */
+                Group.create = function create(properties) {
+                    return new Group(properties);
+                };
+
+                /**
+                 * Encodes the specified Group message. Does not implicitly {@link idfed.userdirectory.v1.Group.verify|verify} messages.
+                 * @function encode
+                 * @memberof idfed.userdirectory.v1.Group
+                 * @static
+                 * @param {idfed.userdirectory.v1.IGroup} m Group message or plain object to encode
+                 * @param {$protobuf.Writer} [w] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                Group.encode = function encode(m, w, q) {
+                    if (!w)
+                        w = $Writer.create();
+                    if (q === undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw Error("max depth exceeded");
+                    if (m.name != null && Object.hasOwnProperty.call(m, "name"))
+                        w.uint32(10).string(m.name);
+                    if (m.description != null && Object.hasOwnProperty.call(m, "description"))
+                        w.uint32(18).string(m.description);
+                    if (m.roleArn != null && Object.hasOwnProperty.call(m, "roleArn"))
+                        w.uint32(26).string(m.roleArn);
+                    if (m.precedence != null && Object.hasOwnProperty.call(m, "precedence"))
+                        w.uint32(32).int32(m.precedence);
+                    return w;
+                };
+
+                /**
+                 * Encodes the specified Group message, length delimited. Does not implicitly {@link idfed.userdirectory.v1.Group.verify|verify} messages.
+                 * @function encodeDelimited
+                 * @memberof idfed.userdirectory.v1.Group
+                 * @static
+                 * @param {idfed.userdirectory.v1.IGroup} message Group message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                Group.encodeDelimited = function encodeDelimited(message, writer) {
+                    return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+                };
+
+                /**
+                 * Decodes a Group message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof idfed.userdirectory.v1.Group
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+                 * @param {number} [l] Message length if known beforehand
+                 * @returns {idfed.userdirectory.v1.Group} Group
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                Group.decode = function decode(r, l, e, n) {
+                    if (!(r instanceof $Reader))
+                        r = $Reader.create(r);
+                    if (n === undefined)
+                        n = 0;
+                    if (n > $Reader.recursionLimit)
+                        throw Error("maximum nesting depth exceeded");
+                    var c, m;
+                    if (l === undefined)
+                        c = r.len;
+                    else {
+                        c = r.pos + l;
+                        if (c > r.len)
+                            throw RangeError("index out of range");
+                        l = r.len;
+                        r.len = c;
+                    }
+                    m = new $root.idfed.userdirectory.v1.Group();
+                    while (r.pos < c) {
+                        var t = r.uint32();
+                        if (t === e)
+                            break;
+                        switch (t >>> 3) {
+                        case 1: {
+                                m.name = r.string();
+                                break;
+                            }
+                        case 2: {
+                                m.description = r.string();
+                                break;
+                            }
+                        case 3: {
+                                m.roleArn = r.string();
+                                break;
+                            }
+                        case 4: {
+                                m.precedence = r.int32();
+                                break;
+                            }
+                        default:
+                            r.skipType(t & 7, n);
+                            break;
+                        }
+                    }
+                    if (l !== undefined) {
+                        if (r.pos !== c)
+                            throw RangeError("index out of range");
+                        r.len = l;
+                    }
+                    return m;
+                };
+
+                /**
+                 * Decodes a Group message from the specified reader or buffer, length delimited.
+                 * @function decodeDelimited
+                 * @memberof idfed.userdirectory.v1.Group
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @returns {idfed.userdirectory.v1.Group} Group
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                Group.decodeDelimited = function decodeDelimited(reader) {
+                    if (!(reader instanceof $Reader))
+                        reader = new $Reader(reader);
+                    return this.decode(reader, reader.uint32());
+                };
+
+                /**
+                 * Verifies a Group message.
+                 * @function verify
+                 * @memberof idfed.userdirectory.v1.Group
+                 * @static
+                 * @param {Object.<string,*>} m Plain object to verify
+                 * @returns {string|null} `null` if valid, otherwise the reason why it is not
+                 */
+                Group.verify = function verify(m, n) {
+                    if (typeof m !== "object" || m === null)
+                        return "object expected";
+                    if (n === undefined)
+                        n = 0;
+                    if (n > $util.recursionLimit)
+                        return "maximum nesting depth exceeded";
+                    var p = {};
+                    if (m.name != null && Object.hasOwnProperty.call(m, "name")) {
+                        if (!$util.isString(m.name))
+                            return "name: string expected";
+                    }
+                    if (m.description != null && Object.hasOwnProperty.call(m, "description")) {
+                        if (!$util.isString(m.description))
+                            return "description: string expected";
+                    }
+                    if (m.roleArn != null && Object.hasOwnProperty.call(m, "roleArn")) {
+                        if (!$util.isString(m.roleArn))
+                            return "roleArn: string expected";
+                    }
+                    if (m.precedence != null && Object.hasOwnProperty.call(m, "precedence")) {
+                        p._precedence = 1;
+                        if (!$util.isInteger(m.precedence))
+                            return "precedence: integer expected";
+                    }
+                    return null;
+                };
+
+                /**
+                 * Creates a Group message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof idfed.userdirectory.v1.Group
+                 * @static
+                 * @param {Object.<string,*>} d Plain object
+                 * @returns {idfed.userdirectory.v1.Group} Group
+                 */
+                Group.fromObject = function fromObject(d, n) {
+                    if (d instanceof $root.idfed.userdirectory.v1.Group)
+                        return d;
+                    if (!$util.isObject(d))
+                        throw TypeError(".idfed.userdirectory.v1.Group: object expected");
+                    if (n === undefined)
+                        n = 0;
+                    if (n > $util.recursionLimit)
+                        throw Error("maximum nesting depth exceeded");
+                    var m = new $root.idfed.userdirectory.v1.Group();
+                    if (d.name != null) {
+                        m.name = String(d.name);
+                    }
+                    if (d.description != null) {
+                        m.description = String(d.description);
+                    }
+                    if (d.roleArn != null) {
+                        m.roleArn = String(d.roleArn);
+                    }
+                    if (d.precedence != null) {
+                        m.precedence = d.precedence | 0;
+                    }
+                    return m;
+                };
+
+                /**
+                 * Creates a plain object from a Group message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof idfed.userdirectory.v1.Group
+                 * @static
+                 * @param {idfed.userdirectory.v1.Group} m Group
+                 * @param {$protobuf.IConversionOptions} [o] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                Group.toObject = function toObject(m, o, q) {
+                    if (!o)
+                        o = {};
+                    if (q === undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw Error("max depth exceeded");
+                    var d = {};
+                    if (o.defaults) {
+                        d.name = "";
+                        d.description = "";
+                        d.roleArn = "";
+                    }
+                    if (m.name != null && Object.hasOwnProperty.call(m, "name")) {
+                        d.name = m.name;
+                    }
+                    if (m.description != null && Object.hasOwnProperty.call(m, "description")) {
+                        d.description = m.description;
+                    }
+                    if (m.roleArn != null && Object.hasOwnProperty.call(m, "roleArn")) {
+                        d.roleArn = m.roleArn;
+                    }
+                    if (m.precedence != null && Object.hasOwnProperty.call(m, "precedence")) {
+                        d.precedence = m.precedence;
+                        if (o.oneofs)
+                            d._precedence = "precedence";
+                    }
+                    return d;
+                };
+
+                /**
+                 * Converts this Group to JSON.
+                 * @function toJSON
+                 * @memberof idfed.userdirectory.v1.Group
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                Group.prototype.toJSON = function toJSON() {
+                    return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the default type url for Group
+                 * @function getTypeUrl
+                 * @memberof idfed.userdirectory.v1.Group
+                 * @static
+                 * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+                 * @returns {string} The default type url
+                 */
+                Group.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                    if (typeUrlPrefix === undefined) {
+                        typeUrlPrefix = "type.googleapis.com";
+                    }
+                    return typeUrlPrefix + "/idfed.userdirectory.v1.Group";
+                };
+
+                return Group;
+            })();
+
+            v1.GetUserResponse = (function() {
+
+                /**
+                 * Properties of a GetUserResponse.
+                 * @memberof idfed.userdirectory.v1
+                 * @interface IGetUserResponse
+                 * @property {string|null} [username] GetUserResponse username
+                 * @property {boolean|null} [enabled] GetUserResponse enabled
+                 * @property {string|null} [status] GetUserResponse status
+                 * @property {Array.<idfed.userdirectory.v1.IAttribute>|null} [attributes] GetUserResponse attributes
+                 * @property {Array.<idfed.userdirectory.v1.IGroup>|null} [groups] GetUserResponse groups
+                 * @property {number|null} [createdAt] GetUserResponse createdAt
+                 * @property {number|null} [modifiedAt] GetUserResponse modifiedAt
+                 */
+
+                /**
+                 * Constructs a new GetUserResponse.
+                 * @memberof idfed.userdirectory.v1
+                 * @classdesc Represents a GetUserResponse.
+                 * @implements IGetUserResponse
+                 * @constructor
+                 * @param {idfed.userdirectory.v1.IGetUserResponse=} [p] Properties to set
+                 */
+                function GetUserResponse(p) {
+                    this.attributes = [];
+                    this.groups = [];
+                    if (p)
+                        for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                            if (p[ks[i]] != null && ks[i] !== "__proto__")
+                                this[ks[i]] = p[ks[i]];
+                }
+
+                /**
+                 * GetUserResponse username.
+                 * @member {string} username
+                 * @memberof idfed.userdirectory.v1.GetUserResponse
+                 * @instance
+                 */
+                GetUserResponse.prototype.username = "";
+
+                /**
+                 * GetUserResponse enabled.
+                 * @member {boolean} enabled
+                 * @memberof idfed.userdirectory.v1.GetUserResponse
+                 * @instance
+                 */
+                GetUserResponse.prototype.enabled = false;
+
+                /**
+                 * GetUserResponse status.
+                 * @member {string} status
+                 * @memberof idfed.userdirectory.v1.GetUserResponse
+                 * @instance
+                 */
+                GetUserResponse.prototype.status = "";
+
+                /**
+                 * GetUserResponse attributes.
+                 * @member {Array.<idfed.userdirectory.v1.IAttribute>} attributes
+                 * @memberof idfed.userdirectory.v1.GetUserResponse
+                 * @instance
+                 */
+                GetUserResponse.prototype.attributes = $util.emptyArray;
+
+                /**
+                 * GetUserResponse groups.
+                 * @member {Array.<idfed.userdirectory.v1.IGroup>} groups
+                 * @memberof idfed.userdirectory.v1.GetUserResponse
+                 * @instance
+                 */
+                GetUserResponse.prototype.groups = $util.emptyArray;
+
+                /**
+                 * GetUserResponse createdAt.
+                 * @member {number} createdAt
+                 * @memberof idfed.userdirectory.v1.GetUserResponse
+                 * @instance
+                 */
+                GetUserResponse.prototype.createdAt = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * GetUserResponse modifiedAt.
+                 * @member {number} modifiedAt
+                 * @memberof idfed.userdirectory.v1.GetUserResponse
+                 * @instance
+                 */
+                GetUserResponse.prototype.modifiedAt = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * Creates a new GetUserResponse instance using the specified properties.
+                 * @function create
+                 * @memberof idfed.userdirectory.v1.GetUserResponse
+                 * @static
+                 * @param {idfed.userdirectory.v1.IGetUserResponse=} [properties] Properties to set
+                 * @returns {idfed.userdirectory.v1.GetUserResponse} GetUserResponse instance
+                 */
+                GetUserResponse.create = function create(properties) {
+                    return new GetUserResponse(properties);
+                };
+
+                /**
+                 * Encodes the specified GetUserResponse message. Does not implicitly {@link idfed.userdirectory.v1.GetUserResponse.verify|verify} messages.
+                 * @function encode
+                 * @memberof idfed.userdirectory.v1.GetUserResponse
+                 * @static
+                 * @param {idfed.userdirectory.v1.IGetUserResponse} m GetUserResponse message or plain object to encode
+                 * @param {$protobuf.Writer} [w] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                GetUserResponse.encode = function encode(m, w, q) {
+                    if (!w)
+                        w = $Writer.create();
+                    if (q === undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw Error("max depth exceeded");
+                    if (m.username != null && Object.hasOwnProperty.call(m, "username"))
+                        w.uint32(10).string(m.username);
+                    if (m.enabled != null && Object.hasOwnProperty.call(m, "enabled"))
+                        w.uint32(16).bool(m.enabled);
+                    if (m.status != null && Object.hasOwnProperty.call(m, "status"))
+                        w.uint32(26).string(m.status);
+                    if (m.attributes != null && m.attributes.length) {
+                        for (var i = 0; i < m.attributes.length; ++i)
+                            $root.idfed.userdirectory.v1.Attribute.encode(m.attributes[i], w.uint32(34).fork(), q + 1).ldelim();
+                    }
+                    if (m.groups != null && m.groups.length) {
+                        for (var i = 0; i < m.groups.length; ++i)
+                            $root.idfed.userdirectory.v1.Group.encode(m.groups[i], w.uint32(42).fork(), q + 1).ldelim();
+                    }
+                    if (m.createdAt != null && Object.hasOwnProperty.call(m, "createdAt"))
+                        w.uint32(48).int64(m.createdAt);
+                    if (m.modifiedAt != null && Object.hasOwnProperty.call(m, "modifiedAt"))
+                        w.uint32(56).int64(m.modifiedAt);
+                    return w;
+                };
+
+                /**
+                 * Encodes the specified GetUserResponse message, length delimited. Does not implicitly {@link idfed.userdirectory.v1.GetUserResponse.verify|verify} messages.
+                 * @function encodeDelimited
+                 * @memberof idfed.userdirectory.v1.GetUserResponse
+                 * @static
+                 * @param {idfed.userdirectory.v1.IGetUserResponse} message GetUserResponse message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                GetUserResponse.encodeDelimited = function encodeDelimited(message, writer) {
+                    return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+                };
+
+                /**
+                 * Decodes a GetUserResponse message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof idfed.userdirectory.v1.GetUserResponse
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+                 * @param {number} [l] Message length if known beforehand
+                 * @returns {idfed.userdirectory.v1.GetUserResponse} GetUserResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                GetUserResponse.decode = function decode(r, l, e, n) {
+                    if (!(r instanceof $Reader))
+                        r = $Reader.create(r);
+                    if (n === undefined)
+                        n = 0;
+                    if (n > $Reader.recursionLimit)
+                        throw Error("maximum nesting depth exceeded");
+                    var c, m;
+                    if (l === undefined)
+                        c = r.len;
+                    else {
+                        c = r.pos + l;
+                        if (c > r.len)
+                            throw RangeError("index out of range");
+                        l = r.len;
+                        r.len = c;
+                    }
+                    m = new $root.idfed.userdirectory.v1.GetUserResponse();
+                    while (r.pos < c) {
+                        var t = r.uint32();
+                        if (t === e)
+                            break;
+                        switch (t >>> 3) {
+                        case 1: {
+                                m.username = r.string();
+                                break;
+                            }
+                        case 2: {
+                                m.enabled = r.bool();
+                                break;
+                            }
+                        case 3: {
+                                m.status = r.string();
+                                break;
+                            }
+                        case 4: {
+                                if (!(m.attributes && m.attributes.length))
+                                    m.attributes = [];
+                                m.attributes.push($root.idfed.userdirectory.v1.Attribute.decode(r, r.uint32(), undefined, n + 1));
+                                break;
+                            }
+                        case 5: {
+                                if (!(m.groups && m.groups.length))
+                                    m.groups = [];
+                                m.groups.push($root.idfed.userdirectory.v1.Group.decode(r, r.uint32(), undefined, n + 1));
+                                break;
+                            }
+                        case 6: {
+                                m.createdAt = r.int64();
+                                break;
+                            }
+                        case 7: {
+                                m.modifiedAt = r.int64();
+                                break;
+                            }
+                        default:
+                            r.skipType(t & 7, n);
+                            break;
+                        }
+                    }
+                    if (l !== undefined) {
+                        if (r.pos !== c)
+                            throw RangeError("index out of range");
+                        r.len = l;
+                    }
+                    return m;
+                };
+
+                /**
+                 * Decodes a GetUserResponse message from the specified reader or buffer, length delimited.
+                 * @function decodeDelimited
+                 * @memberof idfed.userdirectory.v1.GetUserResponse
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @returns {idfed.userdirectory.v1.GetUserResponse} GetUserResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                GetUserResponse.decodeDelimited = function decodeDelimited(reader) {
+                    if (!(reader instanceof $Reader))
+                        reader = new $Reader(reader);
+                    return this.decode(reader, reader.uint32());
+                };
+
+                /**
+                 * Verifies a GetUserResponse message.
+                 * @function verify
+                 * @memberof idfed.userdirectory.v1.GetUserResponse
+                 * @static
+                 * @param {Object.<string,*>} m Plain object to verify
+                 * @returns {string|null} `null` if valid, otherwise the reason why it is not
+                 */
+                GetUserResponse.verify = function verify(m, n) {
+                    if (typeof m !== "object" || m === null)
+                        return "object expected";
+                    if (n === undefined)
+                        n = 0;
+                    if (n > $util.recursionLimit)
+                        return "maximum nesting depth exceeded";
+                    if (m.username != null && Object.hasOwnProperty.call(m, "username")) {
+                        if (!$util.isString(m.username))
+                            return "username: string expected";
+                    }
+                    if (m.enabled != null && Object.hasOwnProperty.call(m, "enabled")) {
+                        if (typeof m.enabled !== "boolean")
+                            return "enabled: boolean expected";
+                    }
+                    if (m.status != null && Object.hasOwnProperty.call(m, "status")) {
+                        if (!$util.isString(m.status))
+                            return "status: string expected";
+                    }
+                    if (m.attributes != null && Object.hasOwnProperty.call(m, "attributes")) {
+                        if (!Array.isArray(m.attributes))
+                            return "attributes: array expected";
+                        for (var i = 0; i < m.attributes.length; ++i) {
+                            {
+                                var e = $root.idfed.userdirectory.v1.Attribute.verify(m.attributes[i], n + 1);
+                                if (e)
+                                    return "attributes." + e;
+                            }
+                        }
+                    }
+                    if (m.groups != null && Object.hasOwnProperty.call(m, "groups")) {
+                        if (!Array.isArray(m.groups))
+                            return "groups: array expected";
+                        for (var i = 0; i < m.groups.length; ++i) {
+                            {
+                                var e = $root.idfed.userdirectory.v1.Group.verify(m.groups[i], n + 1);
+                                if (e)
+                                    return "groups." + e;
+                            }
+                        }
+                    }
+                    if (m.createdAt != null && Object.hasOwnProperty.call(m, "createdAt")) {
+                        if (!$util.isInteger(m.createdAt) && !(m.createdAt && $util.isInteger(m.createdAt.low) && $util.isInteger(m.createdAt.high)))
+                            return "createdAt: integer|Long expected";
+                    }
+                    if (m.modifiedAt != null && Object.hasOwnProperty.call(m, "modifiedAt")) {
+                        if (!$util.isInteger(m.modifiedAt) && !(m.modifiedAt && $util.isInteger(m.modifiedAt.low) && $util.isInteger(m.modifiedAt.high)))
+                            return "modifiedAt: integer|Long expected";
+                    }
+                    return null;
+                };
+
+                /**
+                 * Creates a GetUserResponse message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof idfed.userdirectory.v1.GetUserResponse
+                 * @static
+                 * @param {Object.<string,*>} d Plain object
+                 * @returns {idfed.userdirectory.v1.GetUserResponse} GetUserResponse
+                 */
+                GetUserResponse.fromObject = function fromObject(d, n) {
+                    if (d instanceof $root.idfed.userdirectory.v1.GetUserResponse)
+                        return d;
+                    if (!$util.isObject(d))
+                        throw TypeError(".idfed.userdirectory.v1.GetUserResponse: object expected");
+                    if (n === undefined)
+                        n = 0;
+                    if (n > $util.recursionLimit)
+                        throw Error("maximum nesting depth exceeded");
+                    var m = new $root.idfed.userdirectory.v1.GetUserResponse();
+                    if (d.username != null) {
+                        m.username = String(d.username);
+                    }
+                    if (d.enabled != null) {
+                        m.enabled = Boolean(d.enabled);
+                    }
+                    if (d.status != null) {
+                        m.status = String(d.status);
+                    }
+                    if (d.attributes) {
+                        if (!Array.isArray(d.attributes))
+                            throw TypeError(".idfed.userdirectory.v1.GetUserResponse.attributes: array expected");
+                        m.attributes = [];
+                        for (var i = 0; i < d.attributes.length; ++i) {
+                            if (!$util.isObject(d.attributes[i]))
+                                throw TypeError(".idfed.userdirectory.v1.GetUserResponse.attributes: object expected");
+                            m.attributes[i] = $root.idfed.userdirectory.v1.Attribute.fromObject(d.attributes[i], n + 1);
+                        }
+                    }
+                    if (d.groups) {
+                        if (!Array.isArray(d.groups))
+                            throw TypeError(".idfed.userdirectory.v1.GetUserResponse.groups: array expected");
+                        m.groups = [];
+                        for (var i = 0; i < d.groups.length; ++i) {
+                            if (!$util.isObject(d.groups[i]))
+                                throw TypeError(".idfed.userdirectory.v1.GetUserResponse.groups: object expected");
+                            m.groups[i] = $root.idfed.userdirectory.v1.Group.fromObject(d.groups[i], n + 1);
+                        }
+                    }
+                    if (d.createdAt != null) {
+                        if ($util.Long)
+                            m.createdAt = $util.Long.fromValue(d.createdAt, false);
+                        else if (typeof d.createdAt === "string")
+                            m.createdAt = parseInt(d.createdAt, 10);
+                        else if (typeof d.createdAt === "number")
+                            m.createdAt = d.createdAt;
+                        else if (typeof d.createdAt === "object")
+                            m.createdAt = new $util.LongBits(d.createdAt.low >>> 0, d.createdAt.high >>> 0).toNumber();
+                    }
+                    if (d.modifiedAt != null) {
+                        if ($util.Long)
+                            m.modifiedAt = $util.Long.fromValue(d.modifiedAt, false);
+                        else if (typeof d.modifiedAt === "string")
+                            m.modifiedAt = parseInt(d.modifiedAt, 10);
+                        else if (typeof d.modifiedAt === "number")
+                            m.modifiedAt = d.modifiedAt;
+                        else if (typeof d.modifiedAt === "object")
+                            m.modifiedAt = new $util.LongBits(d.modifiedAt.low >>> 0, d.modifiedAt.high >>> 0).toNumber();
+                    }
+                    return m;
+                };
+
+                /**
+                 * Creates a plain object from a GetUserResponse message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof idfed.userdirectory.v1.GetUserResponse
+                 * @static
+                 * @param {idfed.userdirectory.v1.GetUserResponse} m GetUserResponse
+                 * @param {$protobuf.IConversionOptions} [o] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                GetUserResponse.toObject = function toObject(m, o, q) {
+                    if (!o)
+                        o = {};
+                    if (q === undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw Error("max depth exceeded");
+                    var d = {};
+                    if (o.arrays || o.defaults) {
+                        d.attributes = [];
+                        d.groups = [];
+                    }
+                    if (o.defaults) {
+                        d.username = "";
+                        d.enabled = false;
+                        d.status = "";
+                        if ($util.Long) {
+                            var n = new $util.Long(0, 0, false);
+                            d.createdAt = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                        } else
+                            d.createdAt = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                        if ($util.Long) {
+                            var n = new $util.Long(0, 0, false);
+                            d.modifiedAt = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                        } else
+                            d.modifiedAt = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                    }
+                    if (m.username != null && Object.hasOwnProperty.call(m, "username")) {
+                        d.username = m.username;
+                    }
+                    if (m.enabled != null && Object.hasOwnProperty.call(m, "enabled")) {
+                        d.enabled = m.enabled;
+                    }
+                    if (m.status != null && Object.hasOwnProperty.call(m, "status")) {
+                        d.status = m.status;
+                    }
+                    if (m.attributes && m.attributes.length) {
+                        d.attributes = [];
+                        for (var j = 0; j < m.attributes.length; ++j) {
+                            d.attributes[j] = $root.idfed.userdirectory.v1.Attribute.toObject(m.attributes[j], o, q + 1);
+                        }
+                    }
+                    if (m.groups && m.groups.length) {
+                        d.groups = [];
+                        for (var j = 0; j < m.groups.length; ++j) {
+                            d.groups[j] = $root.idfed.userdirectory.v1.Group.toObject(m.groups[j], o, q + 1);
+                        }
+                    }
+                    if (m.createdAt != null && Object.hasOwnProperty.call(m, "createdAt")) {
+                        if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                            d.createdAt = typeof m.createdAt === "number" ? BigInt(m.createdAt) : $util.Long.fromBits(m.createdAt.low >>> 0, m.createdAt.high >>> 0, false).toBigInt();
+                        else if (typeof m.createdAt === "number")
+                            d.createdAt = o.longs === String ? String(m.createdAt) : m.createdAt;
+                        else
+                            d.createdAt = o.longs === String ? $util.Long.prototype.toString.call(m.createdAt) : o.longs === Number ? new $util.LongBits(m.createdAt.low >>> 0, m.createdAt.high >>> 0).toNumber() : m.createdAt;
+                    }
+                    if (m.modifiedAt != null && Object.hasOwnProperty.call(m, "modifiedAt")) {
+                        if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                            d.modifiedAt = typeof m.modifiedAt === "number" ? BigInt(m.modifiedAt) : $util.Long.fromBits(m.modifiedAt.low >>> 0, m.modifiedAt.high >>> 0, false).toBigInt();
+                        else if (typeof m.modifiedAt === "number")
+                            d.modifiedAt = o.longs === String ? String(m.modifiedAt) : m.modifiedAt;
+                        else
+                            d.modifiedAt = o.longs === String ? $util.Long.prototype.toString.call(m.modifiedAt) : o.longs === Number ? new $util.LongBits(m.modifiedAt.low >>> 0, m.modifiedAt.high >>> 0).toNumber() : m.modifiedAt;
+                    }
+                    return d;
+                };
+
+                /**
+                 * Converts this GetUserResponse to JSON.
+                 * @function toJSON
+                 * @memberof idfed.userdirectory.v1.GetUserResponse
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                GetUserResponse.prototype.toJSON = function toJSON() {
+                    return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the default type url for GetUserResponse
+                 * @function getTypeUrl
+                 * @memberof idfed.userdirectory.v1.GetUserResponse
+                 * @static
+                 * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+                 * @returns {string} The default type url
+                 */
+                GetUserResponse.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                    if (typeUrlPrefix === undefined) {
+                        typeUrlPrefix = "type.googleapis.com";
+                    }
+                    return typeUrlPrefix + "/idfed.userdirectory.v1.GetUserResponse";
+                };
+
+                return GetUserResponse;
+            })();
+
+            return v1;
+        })();
+
+        return userdirectory;
     })();
 
     return idfed;

@@ -1,0 +1,74 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AwsError, validateOperationInput } from '@idfed/aws-protocol';
+import { AnyOperation, OPERATION_CATALOG } from '@idfed/contracts';
+import { BusClient } from '@idfed/messaging';
+import { CallContext, commandMetaOf } from '../grpc/call-context';
+import { GrpcServiceBinding } from '../grpc/grpc-server';
+
+/** The APIs whose admin operations Admin.Invoke serves. */
+const APIS = ['cognito-idp', 'cognito-identity', 'iam'] as const;
+type AdminApi = (typeof APIS)[number];
+
+const MAX_INPUT = 256 * 1024;
+
+/**
+ * `<api>/<operation>` -> the operation, for every operation of the catalog that the HTTP API serves
+ * to the admin key on these APIs: one mapping from the registry, nothing written per operation.
+ */
+const ADMIN_OPERATIONS: ReadonlyMap<string, { api: AdminApi; operation: AnyOperation }> = new Map(
+  OPERATION_CATALOG.flatMap((op) => {
+    const s = op.surface;
+    const api = s.protocol === 'json' || s.protocol === 'query' ? s.api : undefined;
+    if (op.access !== 'admin' || !api || !(APIS as readonly string[]).includes(api)) return [];
+    return [[`${api}/${op.name}`, { api: api as AdminApi, operation: op }] as const];
+  }),
+);
+
+/** idfed.admin.v1.Admin: the admin operations of the HTTP API, their AWS JSON in and out. */
+@Injectable()
+export class AdminService {
+  constructor(@Inject(BusClient) private readonly bus: BusClient) {}
+
+  binding(): GrpcServiceBinding {
+    return {
+      service: 'idfed.admin.v1.Admin',
+      unary: {
+        Invoke: (r: { api: string; operation: string; inputJson: string }, ctx: CallContext) =>
+          this.invoke(r, ctx),
+        ListOperations: () =>
+          Promise.resolve({
+            operations: [...ADMIN_OPERATIONS.values()].map((o) => ({ api: o.api, name: o.operation.name })),
+          }),
+      },
+    };
+  }
+
+  private async invoke(
+    r: { api: string; operation: string; inputJson: string },
+    ctx: CallContext,
+  ): Promise<object> {
+    const found = ADMIN_OPERATIONS.get(`${r.api}/${r.operation}`);
+    if (!found) {
+      throw new AwsError(
+        'UnknownOperationException',
+        `Unknown operation ${r.api.slice(0, 32).replace(/[^\w.-]/g, '?')}/${r.operation.slice(0, 64).replace(/[^\w.-]/g, '?')}`,
+      );
+    }
+    if (r.inputJson.length > MAX_INPUT) throw serialization(`input_json: at most ${MAX_INPUT} characters.`);
+    let input: unknown;
+    try {
+      input = r.inputJson === '' ? {} : JSON.parse(r.inputJson);
+    } catch {
+      throw serialization('input_json is not JSON.');
+    }
+    if (typeof input !== 'object' || input === null || Array.isArray(input))
+      throw serialization('input_json must be a JSON object.');
+    const payload = validateOperationInput(found.api, found.operation.name, input as Record<string, unknown>);
+    const result: unknown = await this.bus.request(found.operation, payload, commandMetaOf(ctx));
+    return { outputJson: JSON.stringify(result ?? {}) };
+  }
+}
+
+function serialization(message: string): AwsError {
+  return new AwsError('SerializationException', message);
+}
