@@ -19,6 +19,7 @@ import { formatProfile, profilesIn, summariseProfile } from './profile';
 import { createFixture, INITIATE_AUTH } from './setup';
 import { runDeviceGatewayBench } from './device-gateway.bench';
 import { runDeviceSyncBench } from './device-sync.bench';
+import { runGrpcBench } from './grpc.bench';
 import { runUserEnumerationBench } from './user-enumeration.bench';
 import {
   freePort,
@@ -70,6 +71,8 @@ const USAGE = `usage: npm run bench -- [options]
   --device-sync            instead: UpdateRecords throughput and the latency from an accepted
                            UpdateRecords to the SyncTrigger frame at another device
                            (bench/device-sync.bench.ts); --device-sync --help for its options
+  --grpc                   instead: gRPC VerifyToken throughput and latency next to the HTTP path
+                           (bench/grpc.bench.ts); --grpc --help for its options
 `;
 
 interface Options {
@@ -684,7 +687,9 @@ const entry = process.argv.includes('--user-enumeration')
     ? () => runDeviceGatewayBench(process.argv.slice(2).filter((a) => a !== '--device-gateway'))
     : process.argv.includes('--device-sync')
       ? () => runDeviceSyncBench(process.argv.slice(2).filter((a) => a !== '--device-sync'))
-      : main;
+      : process.argv.includes('--grpc')
+        ? () => runGrpcBench(process.argv.slice(2).filter((a) => a !== '--grpc'))
+        : main;
 
 entry().then(
   () => process.exit(0),

@@ -16,6 +16,8 @@ import {
 } from '../libs/testing/src/idfed-processes';
 import { CpuGroup, descendantsOf, nodeProcessGroups, processTreeGroup, totalCpuMs } from './cpu';
 
+import { waitForGrpcServing } from '../libs/testing/src/grpc/grpc-health';
+
 /** The repository root: this file runs as dist/bench/system.js. */
 export const ROOT = resolve(__dirname, '..', '..');
 
@@ -35,6 +37,8 @@ export interface RunningSystem {
   endpoint: string;
   /** Where devices connect (`ws://...`): the embedded process, or the device-gateway app when started. */
   deviceGateway?: string;
+  /** The gRPC gateway (`host:port`): the embedded process, or the grpc-gateway app when started. */
+  grpcGateway?: string;
   admin: { accessKeyId: string; secretAccessKey: string };
   apps: StartedApp[];
   /** The first app that exited (it should not, before stop()). */
@@ -77,6 +81,7 @@ async function commonEnv(workDir: string): Promise<{
       IDFED_HTTP_HOST: '127.0.0.1',
       IDFED_HTTP_PORT: String(port),
       IDFED_WS_PORT: String(await freePort()),
+      IDFED_GRPC_PORT: String(await freePort()),
       IDFED_PUBLIC_URL: endpoint,
       IDFED_DATA_DIR: join(workDir, 'data'),
       IDFED_ADMIN_ACCESS_KEY_ID: admin.accessKeyId,
@@ -95,6 +100,8 @@ export interface LaunchOptions {
   nodeArgs: string[];
   /** Distributed: also run the device-gateway app. */
   deviceGateway?: boolean;
+  /** Distributed: also run the grpc-gateway app. */
+  grpcGateway?: boolean;
 }
 
 /** `npm start` as a user runs it: one process, in-process bus, its own embedded PostgreSQL. */
@@ -106,6 +113,7 @@ export async function startEmbedded(options: LaunchOptions): Promise<RunningSyst
     mode: 'embedded',
     endpoint,
     deviceGateway: `ws://127.0.0.1:${env.IDFED_WS_PORT}`,
+    grpcGateway: `127.0.0.1:${env.IDFED_GRPC_PORT}`,
     admin,
     apps: [app],
     deadApp: () => deadAppOf([app]),
@@ -189,6 +197,11 @@ export async function startDistributed(
       apps.push(startApp('device-gateway', env, options.workDir, options.nodeArgs));
       await waitForReady(`http://127.0.0.1:${env.IDFED_WS_PORT}/health/ready`, apps, 180_000);
       system.deviceGateway = `ws://127.0.0.1:${env.IDFED_WS_PORT}`;
+    }
+    if (options.grpcGateway) {
+      apps.push(startApp('grpc-gateway', env, options.workDir, options.nodeArgs));
+      system.grpcGateway = `127.0.0.1:${env.IDFED_GRPC_PORT}`;
+      await waitForGrpcServing(system.grpcGateway, 180_000);
     }
   } catch (err) {
     await system.stop();
