@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { AuthSessionUsesRepository } from '../src/auth/auth-session-uses.repository';
+import { MfaCodesRepository } from '../src/mfa/mfa-codes.repository';
 import { UserMfaRepository } from '../src/mfa/user-mfa.repository';
 import { UserDirectoryTestDatabase } from './support/user-directory-database';
 
@@ -12,6 +13,7 @@ describe('UserMfaRepository and AuthSessionUsesRepository on PostgreSQL', () => 
   let db: UserDirectoryTestDatabase;
   let rows: UserMfaRepository;
   let uses: AuthSessionUsesRepository;
+  let codes: MfaCodesRepository;
   const poolId = 'us-east-1_MfaRepo';
 
   async function aUser(): Promise<string> {
@@ -38,6 +40,7 @@ describe('UserMfaRepository and AuthSessionUsesRepository on PostgreSQL', () => 
     await db.pool(poolId);
     rows = new UserMfaRepository(db.dataSource);
     uses = new AuthSessionUsesRepository(db.dataSource);
+    codes = new MfaCodesRepository(db.dataSource);
   });
   afterAll(() => db.drop());
 
@@ -94,9 +97,30 @@ describe('UserMfaRepository and AuthSessionUsesRepository on PostgreSQL', () => 
   it('keeps the preference changes, and goes with its user', async () => {
     const { sub } = await enrolled(10);
     await db.dataSource.transaction((tx) =>
-      rows.updatePreference(sub, { totpEnabled: false, preferred: null }, new Date(), tx),
+      rows.savePreference(
+        sub,
+        { totpEnabled: false, smsEnabled: true, emailEnabled: false, preferred: 'SMS_MFA' },
+        new Date(),
+        tx,
+      ),
     );
-    expect(await rows.find(sub)).toMatchObject({ totpEnabled: false, preferred: null });
+    expect(await rows.find(sub)).toMatchObject({
+      totpEnabled: false,
+      smsEnabled: true,
+      emailEnabled: false,
+      preferred: 'SMS_MFA',
+    });
+    // A user with no row yet (SMS or email turned on before any software token) gets one.
+    const fresh = await aUser();
+    await db.dataSource.transaction((tx) =>
+      rows.savePreference(
+        fresh,
+        { totpEnabled: false, smsEnabled: false, emailEnabled: true, preferred: null },
+        new Date(),
+        tx,
+      ),
+    );
+    expect(await rows.find(fresh)).toMatchObject({ emailEnabled: true, totpSecretEnc: null });
     await db.dataSource.query(`DELETE FROM user_directory.users WHERE sub = $1`, [sub]);
     expect(await rows.find(sub)).toBeUndefined();
   });
@@ -114,5 +138,34 @@ describe('UserMfaRepository and AuthSessionUsesRepository on PostgreSQL', () => 
       [[id, old]],
     );
     expect(left.map((r) => r.session_id)).toEqual([id]);
+  });
+
+  it('gives a one-time code to exactly one of concurrent answers, forgets expired codes, goes with its user', async () => {
+    const sub = await aUser();
+    const id = randomUUID();
+    const expiresAt = new Date(Date.now() + 180_000);
+    await codes.insert(id, { userSub: sub, factor: 'SMS_MFA', codeDigest: 'd'.repeat(64), expiresAt });
+    const taken = await Promise.all(Array.from({ length: 5 }, () => codes.take(id)));
+    expect(taken.filter(Boolean)).toEqual([
+      { userSub: sub, factor: 'SMS_MFA', codeDigest: 'd'.repeat(64), expiresAt },
+    ]);
+    expect(await codes.take(id)).toBeUndefined();
+
+    const old = randomUUID();
+    const live = randomUUID();
+    await codes.insert(old, {
+      userSub: sub,
+      factor: 'EMAIL_OTP',
+      codeDigest: 'e',
+      expiresAt: new Date(Date.now() - 1),
+    });
+    await codes.insert(live, { userSub: sub, factor: 'EMAIL_OTP', codeDigest: 'f', expiresAt });
+    await codes.forgetExpired(new Date());
+    expect(await codes.take(old)).toBeUndefined();
+    const gone = randomUUID();
+    await codes.insert(gone, { userSub: sub, factor: 'EMAIL_OTP', codeDigest: 'g', expiresAt });
+    await db.dataSource.query(`DELETE FROM user_directory.users WHERE sub = $1`, [sub]);
+    expect(await codes.take(gone)).toBeUndefined();
+    expect(await codes.take(live)).toBeUndefined();
   });
 });

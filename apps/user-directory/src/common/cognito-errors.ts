@@ -51,6 +51,9 @@ export const CognitoErrors = {
     ),
   /** A sign-in's SOFTWARE_TOKEN_MFA_CODE that is wrong, or was accepted before. */
   mfaCodeMismatch: () => new ServiceError('CodeMismatchException', 'Invalid code received for user'),
+  /** A sign-in's SMS_MFA_CODE or EMAIL_OTP_CODE that is wrong, in Cognito's words. */
+  otpCodeMismatch: () =>
+    new ServiceError('CodeMismatchException', 'Invalid code or auth state for the user.'),
   /** VerifySoftwareToken's wrong code, in Cognito's words. */
   softwareTokenCodeMismatch: () =>
     new ServiceError('EnableSoftwareTokenMFAException', 'Code mismatch and fail enable Software Token MFA'),

@@ -132,7 +132,21 @@ export class UserMfaEntity {
   @Column('bigint', { name: 'totp_last_step', nullable: true, transformer: bigintAsNumber })
   totpLastStep!: number | null;
   @Column('text', { nullable: true }) preferred!: MfaFactor | null;
+  /** SMS_MFA on: a code to the user's phone_number at sign-in (ADR 0022). */
+  @Column('boolean', { name: 'sms_enabled' }) smsEnabled!: boolean;
+  /** EMAIL_OTP on: a code to the user's email at sign-in. */
+  @Column('boolean', { name: 'email_enabled' }) emailEnabled!: boolean;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
+}
+
+/** The one-time code of an SMS_MFA or EMAIL_OTP challenge, as a keyed digest, until answered or expired. */
+@Entity({ schema: 'user_directory', name: 'mfa_codes' })
+export class MfaCodeEntity {
+  @PrimaryColumn('uuid', { name: 'session_id' }) sessionId!: string;
+  @Column('uuid', { name: 'user_sub' }) userSub!: string;
+  @Column('text') factor!: 'SMS_MFA' | 'EMAIL_OTP';
+  @Column('text', { name: 'code_digest' }) codeDigest!: string;
+  @Column('timestamptz', { name: 'expires_at' }) expiresAt!: Date;
 }
 
 /** An MFA sign-in session already answered (they are single-use), kept until it would expire anyway. */
@@ -204,4 +218,5 @@ export const userDirectoryEntities = [
   IdentityProviderEntity,
   IdpIdentifierEntity,
   ResourceServerEntity,
+  MfaCodeEntity,
 ];

@@ -3,14 +3,23 @@ import { randomUUID } from 'node:crypto';
 import { AuthSessionSeal } from '../auth/auth-session-seal';
 import { AuthSessionUsesRepository } from '../auth/auth-session-uses.repository';
 import { CognitoErrors } from '../common/cognito-errors';
+import { MfaFactor } from '../database/entities';
+import { MfaCodesRepository } from './mfa-codes.repository';
 
-/** The Session of a SOFTWARE_TOKEN_MFA challenge (sealed, bound to its app client). */
+/** What an MFA challenge session is for: one factor's code, or choosing one (SELECT_MFA_TYPE). */
+export type MfaChallengeKind = MfaFactor | 'SELECT_MFA_TYPE';
+
+/** The Session of a SOFTWARE_TOKEN_MFA, SMS_MFA, EMAIL_OTP or SELECT_MFA_TYPE challenge (sealed, bound to its app client). */
 export interface MfaChallengeSession {
-  /** Names the session in `auth_session_uses` once it is answered. */
+  /** Names the session in `auth_session_uses` once it is answered, and its code in `mfa_codes`. */
   id: string;
   sub: string;
   /** When it expires (ms), to keep its use recorded until then. */
   until: number;
+  /** The challenge it answers; absent in sessions issued before SMS and email MFA (software token). */
+  kind?: MfaChallengeKind;
+  /** SELECT_MFA_TYPE: the factors the answer may choose. */
+  choices?: MfaFactor[];
 }
 
 /**
@@ -51,16 +60,32 @@ export class MfaSessions {
   constructor(
     @Inject(AuthSessionSeal) private readonly seal: AuthSessionSeal,
     @Inject(AuthSessionUsesRepository) private readonly uses: AuthSessionUsesRepository,
+    @Inject(MfaCodesRepository) private readonly codes: MfaCodesRepository,
   ) {}
 
-  issueChallenge(clientId: string, ttlSeconds: number, sub: string): string {
-    const value: MfaChallengeSession = { id: randomUUID(), sub, until: Date.now() + ttlSeconds * 1000 };
-    return this.seal.seal('mfa-session', clientId, value, ttlSeconds);
+  /** A new challenge session: its id (which names its code) and its sealed form. */
+  issueChallenge(
+    clientId: string,
+    ttlSeconds: number,
+    sub: string,
+    kind: MfaChallengeKind = 'SOFTWARE_TOKEN_MFA',
+    choices?: MfaFactor[],
+  ): { id: string; session: string } {
+    const value: MfaChallengeSession = {
+      id: randomUUID(),
+      sub,
+      until: Date.now() + ttlSeconds * 1000,
+      kind,
+      ...(choices ? { choices } : {}),
+    };
+    return { id: value.id, session: this.seal.seal('mfa-session', clientId, value, ttlSeconds) };
   }
 
-  openChallenge(clientId: string, blob: unknown): MfaChallengeSession {
+  /** Opens a challenge session issued for `kind`; a session of another challenge is invalid. */
+  openChallenge(clientId: string, blob: unknown, kind: MfaChallengeKind): MfaChallengeSession {
     const opened = this.seal.open<MfaChallengeSession>('mfa-session', clientId, blob);
     if (!opened.ok) throw invalidSession(opened.reason);
+    if ((opened.value.kind ?? 'SOFTWARE_TOKEN_MFA') !== kind) throw invalidSession('invalid');
     return opened.value;
   }
 
@@ -91,6 +116,7 @@ export class MfaSessions {
     this.lastSweep = now;
     // A failed sweep leaves rows that the next one removes; nothing depends on it.
     this.uses.forgetExpired(new Date(now)).catch(() => undefined);
+    this.codes.forgetExpired(new Date(now)).catch(() => undefined);
   }
 }
 

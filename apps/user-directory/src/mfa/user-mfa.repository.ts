@@ -38,9 +38,18 @@ const STORE_PENDING = `
   VALUES ($1, $2, $3)
   ON CONFLICT (user_sub) DO UPDATE SET totp_pending_enc = EXCLUDED.totp_pending_enc, updated_at = EXCLUDED.updated_at`;
 
+const SAVE_PREFERENCE = `
+  INSERT INTO user_directory.user_mfa (user_sub, totp_enabled, sms_enabled, email_enabled, preferred, updated_at)
+  VALUES ($1, $2, $3, $4, $5, $6)
+  ON CONFLICT (user_sub) DO UPDATE SET
+    totp_enabled = EXCLUDED.totp_enabled, sms_enabled = EXCLUDED.sms_enabled,
+    email_enabled = EXCLUDED.email_enabled, preferred = EXCLUDED.preferred, updated_at = EXCLUDED.updated_at`;
+
 /** What SetUserMFAPreference changes on the row. */
 export interface MfaPreferenceChanges {
   totpEnabled: boolean;
+  smsEnabled: boolean;
+  emailEnabled: boolean;
   preferred: MfaFactor | null;
 }
 
@@ -100,12 +109,20 @@ export class UserMfaRepository {
     return rows.length === 1;
   }
 
-  async updatePreference(
+  /** The factors on and the preferred one; creates the row of a user who had none (SMS, email). */
+  async savePreference(
     userSub: string,
     changes: MfaPreferenceChanges,
     now: Date,
     tx: Transaction,
   ): Promise<void> {
-    await tx.update(UserMfaEntity, { userSub }, { ...changes, updatedAt: now });
+    await tx.query(SAVE_PREFERENCE, [
+      userSub,
+      changes.totpEnabled,
+      changes.smsEnabled,
+      changes.emailEnabled,
+      changes.preferred,
+      now,
+    ]);
   }
 }

@@ -104,12 +104,22 @@ export const UserDirectoryOperations = {
   InitiateAuth: userPools.operation<W.InitiateAuthRequest, W.InitiateAuthResponse>()(
     'InitiateAuth',
     'public',
-    { rateLimit: 'UserAuthentication' },
+    {
+      rateLimit: 'UserAuthentication',
+      // An SMS_MFA / EMAIL_OTP code the SMS provider or SMTP would not take (ADR 0022); AWS's model
+      // lists no delivery error for sign-in.
+      extraErrors: ['CodeDeliveryFailureException'],
+    },
   ),
   RespondToAuthChallenge: userPools.operation<
     W.RespondToAuthChallengeRequest,
     W.RespondToAuthChallengeResponse
-  >()('RespondToAuthChallenge', 'public', { rateLimit: 'UserAuthenticationChallenge' }),
+  >()('RespondToAuthChallenge', 'public', {
+    rateLimit: 'UserAuthenticationChallenge',
+    // An SMS_MFA / EMAIL_OTP code the SMS provider or SMTP would not take (ADR 0022); AWS's model
+    // lists no delivery error for sign-in.
+    extraErrors: ['CodeDeliveryFailureException'],
+  }),
   GetUser: userPools.operation<W.AccessTokenRequest, W.GetUserResponse>()('GetUser', 'public', {
     rateLimit: 'UserRead',
   }),
@@ -196,12 +206,22 @@ export const UserDirectoryOperations = {
   AdminInitiateAuth: userPools.operation<W.AdminInitiateAuthRequest, W.AdminInitiateAuthResponse>()(
     'AdminInitiateAuth',
     'admin',
-    { rateLimit: 'UserAuthentication' },
+    {
+      rateLimit: 'UserAuthentication',
+      // An SMS_MFA / EMAIL_OTP code the SMS provider or SMTP would not take (ADR 0022); AWS's model
+      // lists no delivery error for sign-in.
+      extraErrors: ['CodeDeliveryFailureException'],
+    },
   ),
   AdminRespondToAuthChallenge: userPools.operation<
     W.AdminRespondToAuthChallengeRequest,
     W.AdminRespondToAuthChallengeResponse
-  >()('AdminRespondToAuthChallenge', 'admin', { rateLimit: 'UserAuthenticationChallenge' }),
+  >()('AdminRespondToAuthChallenge', 'admin', {
+    rateLimit: 'UserAuthenticationChallenge',
+    // An SMS_MFA / EMAIL_OTP code the SMS provider or SMTP would not take (ADR 0022); AWS's model
+    // lists no delivery error for sign-in.
+    extraErrors: ['CodeDeliveryFailureException'],
+  }),
   CreateGroup: userPools.operation<W.CreateGroupRequest, W.CreateGroupResponse>()('CreateGroup', 'admin', {
     rateLimit: 'GroupWrite',
   }),

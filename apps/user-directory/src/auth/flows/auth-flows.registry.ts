@@ -7,7 +7,9 @@ import { AuthFlows } from './auth-flows';
 import { PasswordSignIn } from './password-sign-in';
 import { MfaSetupChallenge } from './mfa-setup.challenge';
 import { PasswordVerifierChallenge } from './password-verifier.challenge';
+import { EmailOtpChallenge, SmsMfaChallenge } from './one-time-code.challenges';
 import { RefreshTokenAuthFlow } from './refresh-token-auth.flow';
+import { SelectMfaTypeChallenge } from './select-mfa-type.challenge';
 import { SoftwareTokenMfaChallenge } from './software-token-mfa.challenge';
 import { UserPasswordAuthFlow } from './user-password-auth.flow';
 import { UserSrpAuthFlow } from './user-srp-auth.flow';
@@ -29,6 +31,9 @@ export const CHALLENGE_HANDLER_CLASSES: Type<ChallengeHandler>[] = [
   NewPasswordChallenge,
   SoftwareTokenMfaChallenge,
   MfaSetupChallenge,
+  SmsMfaChallenge,
+  EmailOtpChallenge,
+  SelectMfaTypeChallenge,
 ];
 
 /** Collects instances of the classes above under one token, so AuthFlows receives the list. */

@@ -4,8 +4,10 @@ import { ClientConfig } from '../../clients/client-config';
 import { ClientForAuth } from '../../clients/clients.service';
 import { CognitoErrors } from '../../common/cognito-errors';
 import { AppClientEntity, UserMfaEntity, UserPoolEntity } from '../../database/entities';
+import { MfaCodesRepository } from '../../mfa/mfa-codes.repository';
 import { MfaSessions } from '../../mfa/mfa-sessions';
 import { MfaSignIn } from '../../mfa/mfa-sign-in';
+import { OneTimeCodes } from '../../mfa/one-time-codes';
 import { applyMfaConfig } from '../../mfa/pool-mfa';
 import { SoftwareTokens } from '../../mfa/software-tokens';
 import { UserMfaRepository } from '../../mfa/user-mfa.repository';
@@ -42,7 +44,12 @@ function setUp(mode: 'OFF' | 'ON' | 'OPTIONAL', annMfa?: Partial<UserMfaEntity>)
   };
   let now = 1_765_000_000_000;
   const seal = new AuthSessionSeal(randomBytes(32), () => now);
-  const sessions = new MfaSessions(seal, uses as unknown as AuthSessionUsesRepository);
+  const codeRows = { forgetExpired: jest.fn(async () => undefined) };
+  const sessions = new MfaSessions(
+    seal,
+    uses as unknown as AuthSessionUsesRepository,
+    codeRows as unknown as MfaCodesRepository,
+  );
   const mfaRows = {
     find: jest.fn(async (sub: string) =>
       sub === ann.sub && annMfa
@@ -55,6 +62,7 @@ function setUp(mode: 'OFF' | 'ON' | 'OPTIONAL', annMfa?: Partial<UserMfaEntity>)
     pools as unknown as UserPoolsRepository,
     mfaRows as unknown as UserMfaRepository,
     sessions,
+    {} as OneTimeCodes, // software tokens only: no code is sent
   );
   const users = {
     findByName: jest.fn(async (_p: string, _c: unknown, name: string) =>

@@ -42,7 +42,7 @@ export class SoftwareTokenMfaChallenge implements ChallengeHandler<SoftwareToken
     if (!code) throw CognitoErrors.invalidParameter('Missing required parameter SOFTWARE_TOKEN_MFA_CODE');
     if (!username) throw CognitoErrors.invalidParameter('Missing required parameter USERNAME');
     if (!session) throw CognitoErrors.invalidParameter('Missing required parameter Session');
-    const opened = this.sessions.openChallenge(auth.client.id, session);
+    const opened = this.sessions.openChallenge(auth.client.id, session, 'SOFTWARE_TOKEN_MFA');
     const user = await this.users.findByName(auth.pool.id, auth.pool.config, username);
     if (!user || user.sub !== opened.sub) throw CognitoErrors.notAuthorized('Invalid session for the user.');
     return { secretHashNames: [username, user.username], found: { user, session: opened, code } };

@@ -18,6 +18,7 @@ import { UserMfa1764115200070 } from './1764115200070-UserMfa';
 import { UserPoolDomains1764115200100 } from './1764115200100-UserPoolDomains';
 import { IdentityProviders1764115200200 } from './1764115200200-IdentityProviders';
 import { ResourceServers1764115200201 } from './1764115200201-ResourceServers';
+import { MfaCodes1764115200300 } from './1764115200300-MfaCodes';
 
 /** In the order they apply; some need the key-encryption key, to seal what they migrate. */
 export function userDirectoryMigrations(keyEncryptionKey: Buffer): (new () => MigrationInterface)[] {
@@ -38,5 +39,6 @@ export function userDirectoryMigrations(keyEncryptionKey: Buffer): (new () => Mi
     UserPoolDomains1764115200100,
     IdentityProviders1764115200200,
     ResourceServers1764115200201,
+    MfaCodes1764115200300,
   ];
 }
