@@ -91,6 +91,23 @@ describe('UsersRepository on PostgreSQL', () => {
     expect(await users.findBySub(randomUUID())).toBeUndefined();
   });
 
+  it("finds a sign-in's user with the pool's settings as they are now, in one statement", async () => {
+    const ann = newUser(pool.id, pool.config, 'Ann');
+    await create(ann);
+    // The pool's MFA changed after the caller's copy of its settings was read.
+    const changed: PoolConfig = { ...pool.config, mfaConfiguration: 'ON', mfa: { softwareToken: true } };
+    await db.dataSource.query(`UPDATE user_directory.user_pools SET config = $2::jsonb WHERE id = $1`, [
+      pool.id,
+      JSON.stringify(changed),
+    ]);
+    const found = await users.findForSignIn(pool.id, pool.config, 'ANN');
+    expect(found?.user.sub).toBe(ann.sub);
+    expect(found?.poolConfig).toMatchObject({ mfaConfiguration: 'ON', mfa: { softwareToken: true } });
+    expect(found?.poolConfig.passwordPolicy).toEqual(pool.config.passwordPolicy);
+    expect(await users.findForSignIn(pool.id, pool.config, 'nobody')).toBeUndefined();
+    expect(await users.findForSignIn(emailPool.id, emailPool.config, 'Ann')).toBeUndefined();
+  });
+
   it('keeps the case of a username in a case-sensitive pool', async () => {
     const sensitive = await db.pool(`us-east-1_Case${poolNo}`, { caseSensitive: true });
     expect(await create(newUser(sensitive.id, sensitive.config, 'Cleo'))).toBe('created');

@@ -34,6 +34,8 @@ export class SignInCompletion {
     auth: ClientForAuth,
     pool: UserPoolEntity,
     user: UserEntity,
+    /** The pool as read with the user (PasswordSignIn), for MFA; read afresh when absent. */
+    current?: UserPoolEntity,
   ): Promise<InitiateAuthResponse> {
     if (!user.enabled) throw CognitoErrors.notAuthorized('User is disabled.');
     switch (user.status) {
@@ -49,16 +51,21 @@ export class SignInCompletion {
         }
         return this.newPasswordRequired(auth, pool, user);
       case 'CONFIRMED':
-        return this.afterFirstFactor(auth, user);
+        return this.afterFirstFactor(auth, user, current);
     }
   }
 
   /**
    * The password is proven and the account may sign in: the MFA challenge the pool and the user
-   * call for (MfaSignIn), or the tokens. Tokens come only after the second factor.
+   * call for (MfaSignIn), or the tokens. Tokens come only after the second factor. `pool` is the
+   * pool as read with the user, when the caller has it; MfaSignIn reads it afresh otherwise.
    */
-  async afterFirstFactor(auth: ClientForAuth, user: UserEntity): Promise<InitiateAuthResponse> {
-    const challenge = await this.mfa.challengeFor(auth, user);
+  async afterFirstFactor(
+    auth: ClientForAuth,
+    user: UserEntity,
+    pool?: UserPoolEntity,
+  ): Promise<InitiateAuthResponse> {
+    const challenge = await this.mfa.challengeFor(auth, user, pool);
     if (challenge) return challenge;
     return { ChallengeParameters: {}, AuthenticationResult: await this.startSession(auth.client, user) };
   }

@@ -26,8 +26,13 @@ export class MfaSignIn {
     @Inject(OneTimeCodes) private readonly codes: OneTimeCodes,
   ) {}
 
-  async challengeFor(auth: ClientForAuth, user: UserEntity): Promise<InitiateAuthResponse | undefined> {
-    const pool = await this.pools.find(auth.pool.id);
+  /** `current`: the pool as read with the user (one statement fewer); read afresh when absent. */
+  async challengeFor(
+    auth: ClientForAuth,
+    user: UserEntity,
+    current?: UserPoolEntity,
+  ): Promise<InitiateAuthResponse | undefined> {
+    const pool = current ?? (await this.pools.find(auth.pool.id));
     if (!pool || pool.config.mfaConfiguration === 'OFF') return undefined;
     const poolFactors = factorsOfPool(pool);
     if (poolFactors.length === 0) return undefined;

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isUniqueViolation, KeysetPage, keysetPage, Transaction } from '@idfed/persistence';
 import { DataSource, IsNull } from 'typeorm';
-import { UserEntity } from '../database/entities';
+import { UserEntity, UserPoolEntity } from '../database/entities';
+import { storedPoolConfig } from '../database/stored-config';
 import { PoolConfig } from '../pools/pool-config';
 import { likePrefix, UserFilter } from './list-users-filter';
 import { aliasKey, usernameKey } from './user-keys';
@@ -61,6 +62,31 @@ export class UsersRepository {
       });
     if (forUpdate) qb.setLock('pessimistic_write');
     return (await qb.getOne()) ?? undefined;
+  }
+
+  /**
+   * A password sign-in's lookup: the user as `findByName` finds them, and their pool's settings as
+   * they are now, in the same statement. MFA must see the pool afresh (ADR 0015), not the client
+   * cache; reading it with the user saves the sign-in a statement (ADR 0022).
+   */
+  async findForSignIn(
+    poolId: string,
+    config: PoolConfig,
+    username: string,
+  ): Promise<{ user: UserEntity; poolConfig: PoolConfig } | undefined> {
+    const { entities, raw } = await this.dataSource.manager
+      .createQueryBuilder(UserEntity, 'u')
+      .innerJoin(UserPoolEntity, 'p', 'p.id = u.pool_id')
+      .addSelect('p.config', 'pool_config')
+      .where('u.pool_id = :poolId', { poolId })
+      .andWhere('(u.username_key = :key OR u.alias_key = :alias)', {
+        key: usernameKey(config, username),
+        alias: aliasKey(username),
+      })
+      .getRawAndEntities<{ pool_config: PoolConfig }>();
+    const user = entities[0];
+    if (!user) return undefined;
+    return { user, poolConfig: storedPoolConfig(raw[0].pool_config) };
   }
 
   /** The user with this sub, or undefined; `forUpdate` holds the row until commit. */

@@ -116,8 +116,9 @@ function setUp({ mode = 'OPTIONAL', factors = { sms: true, email: true, totp: tr
         : undefined,
     ),
   };
+  const poolRows = { find: jest.fn(async () => pool) };
   const signIn = new MfaSignIn(
-    { find: jest.fn(async () => pool) } as unknown as UserPoolsRepository,
+    poolRows as unknown as UserPoolsRepository,
     mfaRows as unknown as UserMfaRepository,
     sessions,
     codes,
@@ -137,6 +138,7 @@ function setUp({ mode = 'OPTIONAL', factors = { sms: true, email: true, totp: tr
   const totp = { checkSignInCode: jest.fn(async () => undefined) };
   return {
     pool,
+    poolRows,
     auth: clientOf('app', pool),
     signIn,
     sent,
@@ -191,6 +193,17 @@ describe('factor selection after the password', () => {
     const [row] = [...t.stored.values()];
     expect(row.codeDigest).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(row)).not.toContain(codeIn(t.sent[0]));
+  });
+
+  it('reads the pool afresh, unless the caller read it with the user', async () => {
+    const t = setUp({ rows: smsUser });
+    await t.signIn.challengeFor(t.auth, ann);
+    expect(t.poolRows.find).toHaveBeenCalledTimes(1);
+    const stale = { ...t.pool, config: { ...t.pool.config, mfaConfiguration: 'OFF' as const } };
+    // The client cache's copy says OFF; the copy read with the user says OPTIONAL with SMS.
+    const answer = await t.signIn.challengeFor(clientOf('app', stale), ann, t.pool);
+    expect(answer?.ChallengeName).toBe('SMS_MFA');
+    expect(t.poolRows.find).toHaveBeenCalledTimes(1);
   });
 
   it('sends EMAIL_OTP with the subject and message of EmailMfaConfiguration', async () => {

@@ -40,7 +40,8 @@ export class PasswordSignIn {
 
   async signIn(auth: ClientForAuth, { username, password }: PasswordGiven): Promise<InitiateAuthResponse> {
     const pool = auth.pool;
-    const user = await this.users.findByName(pool.id, pool.config, username);
+    const found = await this.users.findForSignIn(pool.id, pool.config, username);
+    const user = found?.user;
     const hideExistence = auth.client.config.preventUserExistenceErrors === 'ENABLED';
     if (!user && !hideExistence) {
       this.credentials.burnTime(pool.id, username, password);
@@ -58,7 +59,8 @@ export class PasswordSignIn {
     if (!(await this.credentials.verify(pool.id, user, password))) throw CognitoErrors.notAuthorized();
     await this.attempts.succeeded('password', subject);
     if (this.credentials.needsUpgrade(user)) await this.upgradeStoredPassword(pool.id, user, password);
-    return this.completion.afterPasswordProof(auth, pool, user);
+    // The pool as read with the user: MFA's settings as they are now.
+    return this.completion.afterPasswordProof(auth, pool, user, { ...pool, config: found.poolConfig });
   }
 
   /**
