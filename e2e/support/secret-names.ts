@@ -35,7 +35,17 @@ export const SECRET_MEMBERS = new Set([
   'SMS_MFA_CODE',
   'EMAIL_OTP_CODE',
   'x-amz-security-token',
+  // The OAuth endpoints' forms and JSON (token endpoint, hosted pages).
+  'access_token',
+  'id_token',
+  'refresh_token',
+  'code',
+  'code_verifier',
   'client_secret',
+  'password',
+  'new_password',
+  'token',
+  'NewPassword',
   'private_key',
 ]);
 

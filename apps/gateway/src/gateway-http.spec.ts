@@ -35,9 +35,15 @@ describe('gateway: health, well-known documents, CORS', () => {
   it('serves a discovery document whose issuer is the public URL plus the pool id', async () => {
     const res = await fetch(`${gw.url}/${KNOWN_POOL}/.well-known/openid-configuration`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({
-      issuer: `${PUBLIC_URL}/${KNOWN_POOL}`,
-      jwks_uri: `${PUBLIC_URL}/${KNOWN_POOL}/.well-known/jwks.json`,
+    const issuer = `${PUBLIC_URL}/${KNOWN_POOL}`;
+    expect(await res.json()).toMatchObject({
+      issuer,
+      jwks_uri: `${issuer}/.well-known/jwks.json`,
+      authorization_endpoint: `${issuer}/oauth2/authorize`,
+      token_endpoint: `${issuer}/oauth2/token`,
+      userinfo_endpoint: `${issuer}/oauth2/userInfo`,
+      revocation_endpoint: `${issuer}/oauth2/revoke`,
+      end_session_endpoint: `${issuer}/logout`,
       subject_types_supported: ['public'],
       id_token_signing_alg_values_supported: ['RS256'],
     });

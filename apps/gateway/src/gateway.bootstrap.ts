@@ -7,6 +7,7 @@ import { GatewayOptions } from './gateway.options';
 import { LimitedExpressAdapter } from './http/limited-express.adapter';
 import { BODY_TIMEOUT_SETTING } from './http/raw-body.reader';
 import { requestContext } from './http/request-context.middleware';
+import { DomainRouting } from './oauth/domain-routing';
 
 // The embedded launcher reaches the gateway through this file alone (idfed/import-boundaries).
 export { loadOrCreateAdminCredentials } from './admin-credentials';
@@ -52,6 +53,9 @@ export async function createGatewayApp(options: GatewayOptions): Promise<INestAp
   app.use(
     requestContext(createAccessLogger(options.env.logLevel, typeof name === 'string' ? name : 'gateway')),
   );
+  // A user pool domain's host is served as the path form of its pool's endpoints.
+  const domains = app.get(DomainRouting);
+  app.use(domains.middleware);
   app.enableCors({
     origin: '*',
     methods: ['GET', 'POST', 'OPTIONS'],

@@ -21,6 +21,8 @@ import { GATEWAY_LOGGER, GATEWAY_OPTIONS, GatewayOptions } from './gateway.optio
 import { HealthChecker } from './health/health.checker';
 import { HealthController } from './health/health.controller';
 import { AwsExceptionFilter } from './http/aws-exception.filter';
+import { DomainRouting } from './oauth/domain-routing';
+import { OAuthController } from './oauth/oauth.controller';
 import { WellKnownController } from './oidc/well-known.controller';
 import { QueryController } from './query/query.controller';
 import { QueryDispatcher } from './query/query.dispatcher';
@@ -50,6 +52,7 @@ export class GatewayModule {
         QueryController,
         RestJsonController,
         AuthorizeController,
+        OAuthController,
       ],
       providers: [
         { provide: GATEWAY_OPTIONS, useValue: options },
@@ -71,6 +74,7 @@ export class GatewayModule {
         QueryDispatcher,
         RestCallerAuthenticator,
         HealthChecker,
+        DomainRouting,
         { provide: APP_FILTER, useClass: AwsExceptionFilter },
       ],
     };

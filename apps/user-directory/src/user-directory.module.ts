@@ -17,6 +17,7 @@ import { AppClientsRepository } from './clients/app-clients.repository';
 import { ClientsService } from './clients/clients.service';
 import { userDirectoryEntities } from './database/entities';
 import { UserPoolDomainsRepository } from './domains/user-pool-domains.repository';
+import { oauthProviders } from './oauth/oauth.providers';
 import { userDirectoryMigrations } from './database/migrations';
 import { USER_DIRECTORY_SCHEMA } from './database/schema';
 import { GroupsRepository } from './groups/groups.repository';
@@ -110,6 +111,7 @@ export const UserDirectoryModule = {
         SignInCompletion,
         ...mfaProviders,
         ...authFlowProviders,
+        ...oauthProviders,
         UserAttributeEdits,
         ...userProviders,
         ...identityProviderProviders,

@@ -17,6 +17,13 @@ import { DeleteUserPoolDomainUseCase } from './domains/delete-user-pool-domain.u
 import { DescribeUserPoolDomainUseCase } from './domains/describe-user-pool-domain.use-case';
 import { ResolveUserPoolDomainUseCase } from './domains/resolve-user-pool-domain.use-case';
 import { UpdateUserPoolDomainUseCase } from './domains/update-user-pool-domain.use-case';
+import { OAuthAuthorizeUseCase } from './oauth/oauth-authorize.use-case';
+import { OAuthLogoutUseCase } from './oauth/oauth-logout.use-case';
+import { OAuthNewPasswordUseCase } from './oauth/oauth-new-password.use-case';
+import { OAuthRevokeUseCase } from './oauth/oauth-revoke.use-case';
+import { OAuthSignInUseCase } from './oauth/oauth-sign-in.use-case';
+import { OAuthTokenUseCase } from './oauth/oauth-token.use-case';
+import { OAuthUserInfoUseCase } from './oauth/oauth-user-info.use-case';
 import { AdminSetUserMFAPreferenceUseCase } from './mfa/admin-set-user-mfa-preference.use-case';
 import { AssociateSoftwareTokenUseCase } from './mfa/associate-software-token.use-case';
 import { GetUserPoolMfaConfigUseCase } from './mfa/get-user-pool-mfa-config.use-case';
@@ -91,6 +98,13 @@ export const USER_DIRECTORY_OPERATIONS: OperationBinding[] = [
   serve(UserDirectoryOperations.UpdateUserPoolDomain, UpdateUserPoolDomainUseCase),
   serve(UserDirectoryOperations.DeleteUserPoolDomain, DeleteUserPoolDomainUseCase),
   serve(UserDirectoryOperations.ResolveUserPoolDomain, ResolveUserPoolDomainUseCase),
+  serve(UserDirectoryOperations.OAuthAuthorize, OAuthAuthorizeUseCase),
+  serve(UserDirectoryOperations.OAuthSignIn, OAuthSignInUseCase),
+  serve(UserDirectoryOperations.OAuthNewPassword, OAuthNewPasswordUseCase),
+  serve(UserDirectoryOperations.OAuthToken, OAuthTokenUseCase),
+  serve(UserDirectoryOperations.OAuthUserInfo, OAuthUserInfoUseCase),
+  serve(UserDirectoryOperations.OAuthRevoke, OAuthRevokeUseCase),
+  serve(UserDirectoryOperations.OAuthLogout, OAuthLogoutUseCase),
   serve(UserDirectoryOperations.SignUp, SignUpUseCase),
   serve(UserDirectoryOperations.ConfirmSignUp, ConfirmSignUpUseCase),
   serve(UserDirectoryOperations.ResendConfirmationCode, ResendConfirmationCodeUseCase),

@@ -62,6 +62,14 @@ const SENSITIVE = [
   'totpSecretEnc',
   'totpPendingEnc',
   'parameters',
+  'NewPassword',
+  'new_password',
+  'client_secret',
+  'code_verifier',
+  'access_token',
+  'id_token',
+  'refresh_token',
+  'Form',
 ];
 /** The field names the logs redact, for other output that must not show secrets either. */
 export const SENSITIVE_FIELDS: readonly string[] = SENSITIVE;

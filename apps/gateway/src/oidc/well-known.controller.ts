@@ -32,8 +32,9 @@ export class WellKnownController {
   }
 
   /**
-   * Only what exists is listed; authorization, token and userinfo endpoints join when they are
-   * served. The pool is looked up first so an unknown pool is a 404, not a plausible document.
+   * The discovery document, with the pool's OAuth endpoints at their path form under the issuer
+   * (they work without DNS; the pool's domain serves the same at its root). The pool is looked up
+   * first so an unknown pool is a 404, not a plausible document.
    */
   @Get('openid-configuration')
   async discovery(@Param('userPoolId') userPoolId: string, @Res() res: Response): Promise<void> {
@@ -42,12 +43,52 @@ export class WellKnownController {
     res
       .status(200)
       .setHeader('cache-control', CACHE_CONTROL)
-      .json({
-        issuer,
-        jwks_uri: `${issuer}/.well-known/jwks.json`,
-        subject_types_supported: ['public'],
-        id_token_signing_alg_values_supported: ['RS256'],
-      });
+      .json(
+        userPoolId === IDENTITY_ISSUER
+          ? {
+              issuer,
+              jwks_uri: `${issuer}/.well-known/jwks.json`,
+              subject_types_supported: ['public'],
+              id_token_signing_alg_values_supported: ['RS256'],
+            }
+          : {
+              issuer,
+              authorization_endpoint: `${issuer}/oauth2/authorize`,
+              token_endpoint: `${issuer}/oauth2/token`,
+              userinfo_endpoint: `${issuer}/oauth2/userInfo`,
+              revocation_endpoint: `${issuer}/oauth2/revoke`,
+              end_session_endpoint: `${issuer}/logout`,
+              jwks_uri: `${issuer}/.well-known/jwks.json`,
+              scopes_supported: ['openid', 'email', 'phone', 'profile', 'aws.cognito.signin.user.admin'],
+              response_types_supported: ['code', 'token'],
+              grant_types_supported: ['authorization_code', 'implicit', 'refresh_token'],
+              code_challenge_methods_supported: ['S256', 'plain'],
+              token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'none'],
+              revocation_endpoint_auth_methods_supported: [
+                'client_secret_basic',
+                'client_secret_post',
+                'none',
+              ],
+              subject_types_supported: ['public'],
+              id_token_signing_alg_values_supported: ['RS256'],
+              claims_supported: [
+                'sub',
+                'iss',
+                'aud',
+                'exp',
+                'iat',
+                'auth_time',
+                'nonce',
+                'email',
+                'email_verified',
+                'phone_number',
+                'phone_number_verified',
+                'name',
+                'cognito:username',
+                'cognito:groups',
+              ],
+            },
+      );
   }
 
   private async fetchJwks(userPoolId: string, requestId: string): Promise<JwksResult> {

@@ -25,6 +25,11 @@ export class AccessTokenVerifier {
   ) {}
 
   async userOf(token: string): Promise<UserEntity> {
+    return (await this.verify(token)).user;
+  }
+
+  /** The token's user and claims, once every check above passed. */
+  async verify(token: string): Promise<{ user: UserEntity; claims: Record<string, unknown> }> {
     const invalid = () => CognitoErrors.notAuthorized('Invalid Access Token');
     const decoded = decodeJwt(token);
     if (!decoded) throw invalid();
@@ -50,6 +55,6 @@ export class AccessTokenVerifier {
       throw revoked();
     const originJti = typeof payload.origin_jti === 'string' ? payload.origin_jti : undefined;
     if (originJti && (await this.refreshTokens.isSessionRevoked(originJti, user.sub))) throw revoked();
-    return user;
+    return { user, claims: payload };
   }
 }

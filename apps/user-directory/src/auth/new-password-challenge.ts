@@ -62,6 +62,17 @@ export class NewPasswordChallenge implements ChallengeHandler<UserEntity> {
     responses: Record<string, string>,
     found: UserEntity,
   ): Promise<RespondToAuthChallengeResponse> {
+    const user = await this.setNewPassword(auth, responses, found);
+    // As after a password: a pool that uses MFA asks for the second factor (or its setup) next.
+    return this.completion.afterFirstFactor(auth, user);
+  }
+
+  /** The new password (and attributes) stored, the user CONFIRMED: the user as they are now. */
+  async setNewPassword(
+    auth: ClientForAuth,
+    responses: Record<string, string>,
+    found: UserEntity,
+  ): Promise<UserEntity> {
     const pool = auth.pool;
     const newPassword = responses.NEW_PASSWORD;
 
@@ -75,7 +86,7 @@ export class NewPasswordChallenge implements ChallengeHandler<UserEntity> {
     if (violation) throw CognitoErrors.invalidPassword(violation);
     const stored = await this.credentials.derive(pool.id, found.username, newPassword);
 
-    const user = await this.transactions.run(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const locked = await this.users.findBySub(found.sub, tx, true);
       // Answered once only: a replayed Session finds the user no longer waiting for a password.
       if (!locked || locked.status !== 'FORCE_CHANGE_PASSWORD') {
@@ -93,7 +104,5 @@ export class NewPasswordChallenge implements ChallengeHandler<UserEntity> {
       await this.users.update(locked.sub, confirmed, tx);
       return { ...locked, ...state, ...confirmed };
     });
-    // As after a password: a pool that uses MFA asks for the second factor (or its setup) next.
-    return this.completion.afterFirstFactor(auth, user);
   }
 }

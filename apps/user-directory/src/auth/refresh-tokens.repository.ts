@@ -7,7 +7,7 @@ import { GroupClaim } from '../tokens/token-claims';
 
 const REFRESH_LOOKUP = `
   SELECT t.user_sub, t.pool_id, t.client_id, t.origin_jti, t.event_id, t.auth_time, t.expires_at,
-         t.revoked_at, t.created_at, u.username, u.enabled, u.attributes, u.tokens_valid_after,
+         t.revoked_at, t.created_at, t.scopes, u.username, u.enabled, u.attributes, u.tokens_valid_after,
          ${groupClaimsSubquery('u.sub')} AS groups
     FROM user_directory.refresh_tokens t
     JOIN user_directory.users u ON u.sub = t.user_sub
@@ -23,6 +23,7 @@ interface RefreshLookupRow {
   expires_at: Date;
   revoked_at: Date | null;
   created_at: Date;
+  scopes: string[] | null;
   username: string;
   enabled: boolean;
   attributes: Record<string, string>;
@@ -35,8 +36,8 @@ interface RefreshLookupRow {
 const STORE_READING_GROUPS = `
   WITH stored AS (
     INSERT INTO user_directory.refresh_tokens
-      (token_hash, user_sub, pool_id, client_id, origin_jti, event_id, auth_time, expires_at, revoked_at, created_at)
-    VALUES ($1, $2::uuid, $3, $4, $5, $6, $7, $8, NULL, $9))
+      (token_hash, user_sub, pool_id, client_id, origin_jti, event_id, auth_time, expires_at, revoked_at, created_at, scopes)
+    VALUES ($1, $2::uuid, $3, $4, $5, $6, $7, $8, NULL, $9, $10::text[]))
   SELECT ${groupClaimsSubquery('$2::uuid')} AS groups`;
 
 /** A refresh token with what a refresh needs of its user: read in one round trip. */
@@ -84,6 +85,7 @@ export class RefreshTokensRepository {
         row.authTime,
         row.expiresAt,
         row.createdAt,
+        row.scopes ?? null,
       ],
     );
     return result?.groups ?? [];
@@ -109,6 +111,7 @@ export class RefreshTokensRepository {
         expiresAt: row.expires_at,
         revokedAt: row.revoked_at,
         createdAt: row.created_at,
+        scopes: row.scopes,
       },
       user: {
         sub: row.user_sub,

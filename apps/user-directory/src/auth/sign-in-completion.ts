@@ -99,18 +99,27 @@ export class SignInCompletion {
     };
   }
 
-  /** Issues the tokens of a new session and stores its refresh token. */
-  async startSession(client: AppClientEntity, user: UserEntity): Promise<AuthenticationResultType> {
+  /**
+   * Issues the tokens of a new session and stores its refresh token. The OAuth endpoints pass the
+   * scopes granted, the request's nonce and when the user signed in on the hosted pages.
+   */
+  async startSession(
+    client: AppClientEntity,
+    user: UserEntity,
+    oauth?: { scopes: string[]; nonce?: string; authTime: number },
+  ): Promise<AuthenticationResultType> {
     const lifetimes = lifetimesInSeconds(client.config);
     const ids = this.issuer.newSessionIds();
-    const authTime = Math.floor(Date.now() / 1000);
+    const now = Math.floor(Date.now() / 1000);
+    const authTime = oauth?.authTime ?? now;
     const refresh = newRefreshTokenRow({
       userSub: user.sub,
       poolId: user.poolId,
       clientId: client.id,
       ...ids,
       authTime: new Date(authTime * 1000),
-      expiresAt: new Date((authTime + lifetimes.refresh) * 1000),
+      expiresAt: new Date((now + lifetimes.refresh) * 1000),
+      scopes: oauth?.scopes ?? null,
     });
     const groups = await this.refreshTokens.insertReadingGroups(refresh.row);
     const tokens = await this.issuer.issue(
@@ -122,6 +131,7 @@ export class SignInCompletion {
         authTime,
         idTokenTtl: lifetimes.id,
         accessTokenTtl: lifetimes.access,
+        ...(oauth ? { scopes: oauth.scopes, nonce: oauth.nonce } : {}),
       },
     );
     return {

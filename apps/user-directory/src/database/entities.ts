@@ -76,6 +76,8 @@ export class RefreshTokenEntity {
   @Column('timestamptz', { name: 'expires_at' }) expiresAt!: Date;
   @Column('timestamptz', { name: 'revoked_at', nullable: true }) revokedAt!: Date | null;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
+  /** The OAuth scopes the session was granted (the token endpoint); null: the sign-in API's. */
+  @Column('text', { array: true, nullable: true }) scopes?: string[] | null;
 }
 
 @Entity({ schema: 'user_directory', name: 'signing_keys' })

@@ -59,7 +59,14 @@ export interface TokenSession {
   nowSeconds: number;
   idTokenTtl: number;
   accessTokenTtl: number;
+  /** The OAuth scopes granted (the OAuth endpoints); absent: the sign-in API's fixed scope. */
+  scopes?: string[];
+  /** The authorization request's nonce, echoed in the ID token. */
+  nonce?: string;
 }
+
+/** The sign-in API's access tokens carry this scope only, as Cognito's. */
+export const SIGN_IN_API_SCOPE = 'aws.cognito.signin.user.admin';
 
 /** Attributes Cognito puts in ID tokens as JSON booleans and numbers rather than strings. */
 const BOOLEAN_ATTRIBUTES = new Set(['email_verified', 'phone_number_verified']);
@@ -87,6 +94,7 @@ export function idTokenClaims(subject: TokenSubject, session: TokenSession): Rec
     origin_jti: session.originJti,
     aud: session.clientId,
     event_id: session.eventId,
+    ...(session.nonce !== undefined ? { nonce: session.nonce } : {}),
     token_use: 'id',
     auth_time: session.authTime,
     exp: session.nowSeconds + session.idTokenTtl,
@@ -105,7 +113,7 @@ export function accessTokenClaims(subject: TokenSubject, session: TokenSession):
     origin_jti: session.originJti,
     event_id: session.eventId,
     token_use: 'access',
-    scope: 'aws.cognito.signin.user.admin',
+    scope: session.scopes ? session.scopes.join(' ') : SIGN_IN_API_SCOPE,
     auth_time: session.authTime,
     exp: session.nowSeconds + session.accessTokenTtl,
     iat: session.nowSeconds,

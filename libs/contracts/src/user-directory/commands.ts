@@ -364,4 +364,34 @@ export const UserDirectoryOperations = {
     svc,
     'ResolveUserPoolDomain',
   ),
+  /** GET /oauth2/authorize and GET /login: check the request; with a live hosted session, answer it. */
+  OAuthAuthorize: internalOperation<O.OAuthAuthorizeRequest, O.OAuthOutcome>()(svc, 'OAuthAuthorize', [
+    'ResourceNotFoundException',
+  ]),
+  /** POST /login: username and password on the hosted sign-in page. */
+  OAuthSignIn: internalOperation<O.OAuthSignInRequest, O.OAuthSignInOutcome>()(svc, 'OAuthSignIn', [
+    'ResourceNotFoundException',
+  ]),
+  /** The new password of a user who signed in on the hosted page with a temporary one. */
+  OAuthNewPassword: internalOperation<O.OAuthNewPasswordRequest, O.OAuthSignInOutcome>()(
+    svc,
+    'OAuthNewPassword',
+    ['ResourceNotFoundException'],
+  ),
+  /** POST /oauth2/token. */
+  OAuthToken: internalOperation<O.OAuthFormRequest, O.OAuthHttpAnswer>()(svc, 'OAuthToken', [
+    'ResourceNotFoundException',
+  ]),
+  /** GET or POST /oauth2/userInfo. */
+  OAuthUserInfo: internalOperation<O.OAuthUserInfoRequest, O.OAuthHttpAnswer>()(svc, 'OAuthUserInfo', [
+    'ResourceNotFoundException',
+  ]),
+  /** POST /oauth2/revoke. */
+  OAuthRevoke: internalOperation<O.OAuthFormRequest, O.OAuthHttpAnswer>()(svc, 'OAuthRevoke', [
+    'ResourceNotFoundException',
+  ]),
+  /** GET /logout. */
+  OAuthLogout: internalOperation<O.OAuthLogoutRequest, O.OAuthLogoutOutcome>()(svc, 'OAuthLogout', [
+    'ResourceNotFoundException',
+  ]),
 } as const;

@@ -23,7 +23,7 @@ export type OAuthSignInOutcome =
   /** Signed in: a hosted session was opened (its token goes in a cookie) and the app gets its answer. */
   | { kind: 'signed-in'; location: string; sessionToken: string; sessionMaxAgeSeconds: number }
   /** The password was temporary: the page asking for a new one, with the sealed challenge session. */
-  | { kind: 'new-password'; session: string; username: string; clientName: string }
+  | { kind: 'new-password'; session: string; username: string; clientName: string; message?: string }
   /** The sign-in page again, with this message. */
   | { kind: 'login-failed'; message: string; clientName: string };
 

@@ -38,7 +38,25 @@ export class PasswordSignIn {
     return Promise.resolve({ secretHashNames: [username], found: { username, password } });
   }
 
-  async signIn(auth: ClientForAuth, { username, password }: PasswordGiven): Promise<InitiateAuthResponse> {
+  async signIn(auth: ClientForAuth, given: PasswordGiven): Promise<InitiateAuthResponse> {
+    const { user, pool } = await this.verified(auth, given);
+    // The pool as read with the user: MFA's settings as they are now.
+    return this.completion.afterPasswordProof(auth, auth.pool, user, pool);
+  }
+
+  /**
+   * The user whose password this is, with the lockout counted as for any sign-in; the account's
+   * own checks (disabled, unconfirmed, a temporary password) are the caller's next step.
+   */
+  async verify(auth: ClientForAuth, given: PasswordGiven): Promise<UserEntity> {
+    return (await this.verified(auth, given)).user;
+  }
+
+  /** `verify`, with the pool as its settings were read in the same statement as the user. */
+  private async verified(
+    auth: ClientForAuth,
+    { username, password }: PasswordGiven,
+  ): Promise<{ user: UserEntity; pool: ClientForAuth['pool'] }> {
     const pool = auth.pool;
     const found = await this.users.findForSignIn(pool.id, pool.config, username);
     const user = found?.user;
@@ -59,8 +77,7 @@ export class PasswordSignIn {
     if (!(await this.credentials.verify(pool.id, user, password))) throw CognitoErrors.notAuthorized();
     await this.attempts.succeeded('password', subject);
     if (this.credentials.needsUpgrade(user)) await this.upgradeStoredPassword(pool.id, user, password);
-    // The pool as read with the user: MFA's settings as they are now.
-    return this.completion.afterPasswordProof(auth, pool, user, { ...pool, config: found.poolConfig });
+    return { user, pool: { ...pool, config: found.poolConfig } };
   }
 
   /**

@@ -63,6 +63,7 @@ export class RefreshTokenAuthFlow implements AuthFlowStrategy<RefreshSession> {
       authTime: Math.floor(stored.authTime.getTime() / 1000),
       idTokenTtl: lifetimes.id,
       accessTokenTtl: lifetimes.access,
+      ...(stored.scopes ? { scopes: stored.scopes } : {}),
     });
     return {
       ChallengeParameters: {},

@@ -16,6 +16,7 @@ import { secretsAtRestMigration } from './1764115200021-SecretsAtRest';
 import { AttemptReservations1764115200040 } from './1764115200040-AttemptReservations';
 import { UserMfa1764115200070 } from './1764115200070-UserMfa';
 import { UserPoolDomains1764115200100 } from './1764115200100-UserPoolDomains';
+import { OAuthServer1764115200110 } from './1764115200110-OAuthServer';
 import { IdentityProviders1764115200200 } from './1764115200200-IdentityProviders';
 import { ResourceServers1764115200201 } from './1764115200201-ResourceServers';
 import { MfaCodes1764115200300 } from './1764115200300-MfaCodes';
@@ -37,6 +38,7 @@ export function userDirectoryMigrations(keyEncryptionKey: Buffer): (new () => Mi
     deadLetterStatusMigration(USER_DIRECTORY_SCHEMA, 1764115200060),
     UserMfa1764115200070,
     UserPoolDomains1764115200100,
+    OAuthServer1764115200110,
     IdentityProviders1764115200200,
     ResourceServers1764115200201,
     MfaCodes1764115200300,

@@ -1,0 +1,317 @@
+import { Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { AwsError, isFormContentType } from '@idfed/aws-protocol';
+import { OAuthHttpAnswer, OAuthOutcome, OAuthSignInOutcome, UserDirectoryOperations } from '@idfed/contracts';
+import { BusClient } from '@idfed/messaging';
+import { GATEWAY_OPTIONS, GatewayOptions } from '../gateway.options';
+import { readRawBody } from '../http/raw-body.reader';
+import { requestIdOf } from '../http/request-context.middleware';
+import { errorPage, newPasswordPage, signInPage } from './hosted-pages';
+import {
+  basePathOf,
+  cookiesOf,
+  CSRF_COOKIE,
+  csrfMatches,
+  newCsrfToken,
+  paramsOf,
+  queryOf,
+  redirect,
+  sendErrorPage,
+  sendHtml,
+  sendJson,
+  SESSION_COOKIE,
+  setCookie,
+} from './oauth-http';
+
+const POOL_ID = /^[\w-]+_[0-9a-zA-Z]+$/;
+/** A form of the hosted pages or the token endpoint is small. */
+const FORM_LIMIT = 16 * 1024;
+
+/**
+ * A user pool's OAuth 2.0 endpoints and hosted pages (ADR 0018), at `<public url>/<poolId>/...`
+ * and, on the host of the pool's domain, at the root (DomainRouting rewrites those requests here).
+ * The gateway speaks HTTP (pages, redirects, cookies, CSRF); every decision is the user directory's,
+ * asked over the bus. Refusals are Cognito's: an error page, a redirect with `error=`, or JSON.
+ */
+@Controller(':userPoolId')
+export class OAuthController {
+  constructor(
+    @Inject(BusClient) private readonly bus: BusClient,
+    @Inject(GATEWAY_OPTIONS) private readonly options: GatewayOptions,
+  ) {}
+
+  @Get('oauth2/authorize')
+  async authorize(
+    @Param('userPoolId') poolId: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    this.requirePool(poolId);
+    const query = queryOf(req);
+    const outcome = await this.bus.request(
+      UserDirectoryOperations.OAuthAuthorize,
+      { UserPoolId: poolId, Params: paramsOf(query), SessionToken: cookiesOf(req)[SESSION_COOKIE] },
+      this.meta(res),
+    );
+    if (outcome.kind === 'login')
+      return redirect(res, `${basePathOf(res, poolId)}/login?${query.toString()}`);
+    this.answer(res, outcome);
+  }
+
+  @Get('login')
+  async loginPage(
+    @Param('userPoolId') poolId: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    this.requirePool(poolId);
+    const query = queryOf(req);
+    const outcome = await this.bus.request(
+      UserDirectoryOperations.OAuthAuthorize,
+      { UserPoolId: poolId, Params: paramsOf(query), SessionToken: cookiesOf(req)[SESSION_COOKIE] },
+      this.meta(res),
+    );
+    if (outcome.kind === 'login') return this.showSignIn(req, res, poolId, query, outcome.clientName);
+    this.answer(res, outcome);
+  }
+
+  @Post('login')
+  async signIn(
+    @Param('userPoolId') poolId: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    this.requirePool(poolId);
+    const form = await this.readForm(req);
+    if (!form || !csrfMatches(cookiesOf(req)[CSRF_COOKIE], form._csrf)) return this.csrfRefused(res);
+    const query = queryOf(req);
+    const outcome = await this.bus.request(
+      UserDirectoryOperations.OAuthSignIn,
+      {
+        UserPoolId: poolId,
+        Params: paramsOf(query),
+        Username: form.username ?? '',
+        Password: form.password ?? '',
+      },
+      this.meta(res),
+    );
+    this.afterSignIn(req, res, poolId, query, outcome);
+  }
+
+  @Post('login/new-password')
+  async newPassword(
+    @Param('userPoolId') poolId: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    this.requirePool(poolId);
+    const form = await this.readForm(req);
+    if (!form || !csrfMatches(cookiesOf(req)[CSRF_COOKIE], form._csrf)) return this.csrfRefused(res);
+    const query = queryOf(req);
+    const outcome = await this.bus.request(
+      UserDirectoryOperations.OAuthNewPassword,
+      {
+        UserPoolId: poolId,
+        Params: paramsOf(query),
+        Session: form.session ?? '',
+        Username: form.username ?? '',
+        NewPassword: form.new_password ?? '',
+      },
+      this.meta(res),
+    );
+    this.afterSignIn(req, res, poolId, query, outcome);
+  }
+
+  @Post('oauth2/token')
+  async token(@Param('userPoolId') poolId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    this.requirePool(poolId);
+    const form = await this.readForm(req);
+    if (!form) return sendJson(res, 400, { error: 'invalid_request' });
+    const answer = await this.bus.request(
+      UserDirectoryOperations.OAuthToken,
+      { UserPoolId: poolId, Form: form, Authorization: req.headers.authorization },
+      this.meta(res),
+    );
+    this.sendAnswer(res, answer);
+  }
+
+  @Get('oauth2/userInfo')
+  async userInfo(
+    @Param('userPoolId') poolId: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    this.requirePool(poolId);
+    const answer = await this.bus.request(
+      UserDirectoryOperations.OAuthUserInfo,
+      { UserPoolId: poolId, Authorization: req.headers.authorization },
+      this.meta(res),
+    );
+    this.sendAnswer(res, answer);
+  }
+
+  @Post('oauth2/userInfo')
+  userInfoByPost(
+    @Param('userPoolId') poolId: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    return this.userInfo(poolId, req, res);
+  }
+
+  @Post('oauth2/revoke')
+  async revoke(
+    @Param('userPoolId') poolId: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    this.requirePool(poolId);
+    const form = await this.readForm(req);
+    if (!form) return sendJson(res, 400, { error: 'invalid_request' });
+    const answer = await this.bus.request(
+      UserDirectoryOperations.OAuthRevoke,
+      { UserPoolId: poolId, Form: form, Authorization: req.headers.authorization },
+      this.meta(res),
+    );
+    if (answer.status === 200) {
+      res.status(200).setHeader('cache-control', 'no-store').end();
+      return;
+    }
+    this.sendAnswer(res, answer);
+  }
+
+  @Get('logout')
+  async logout(
+    @Param('userPoolId') poolId: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    this.requirePool(poolId);
+    const query = queryOf(req);
+    const params = paramsOf(query);
+    const outcome = await this.bus.request(
+      UserDirectoryOperations.OAuthLogout,
+      { UserPoolId: poolId, Params: params, SessionToken: cookiesOf(req)[SESSION_COOKIE] },
+      this.meta(res),
+    );
+    if (outcome.kind === 'error') return sendErrorPage(res, outcome.error, outcome.description);
+    this.clearSession(res, poolId);
+    if (outcome.kind === 'redirect') return redirect(res, outcome.location);
+    const again = new URLSearchParams(query);
+    again.delete('logout_uri');
+    redirect(res, `${basePathOf(res, poolId)}/login?${again.toString()}`);
+  }
+
+  private afterSignIn(
+    req: Request,
+    res: Response,
+    poolId: string,
+    query: URLSearchParams,
+    outcome: OAuthSignInOutcome,
+  ): void {
+    const base = basePathOf(res, poolId);
+    switch (outcome.kind) {
+      case 'signed-in':
+        setCookie(res, SESSION_COOKIE, outcome.sessionToken, {
+          path: base || '/',
+          maxAgeSeconds: outcome.sessionMaxAgeSeconds,
+          secure: this.secure(req),
+        });
+        return redirect(res, outcome.location);
+      case 'login-failed':
+        return this.showSignIn(req, res, poolId, query, outcome.clientName, outcome.message);
+      case 'new-password': {
+        const csrf = this.csrfFor(req, res, base);
+        return sendHtml(
+          res,
+          200,
+          newPasswordPage({
+            action: `${base}/login/new-password?${query.toString()}`,
+            csrf,
+            session: outcome.session,
+            username: outcome.username,
+            message: outcome.message,
+          }),
+        );
+      }
+      case 'login':
+        return this.showSignIn(req, res, poolId, query, outcome.clientName);
+      case 'redirect':
+      case 'error':
+        return this.answer(res, outcome);
+    }
+  }
+
+  private showSignIn(
+    req: Request,
+    res: Response,
+    poolId: string,
+    query: URLSearchParams,
+    clientName: string,
+    message?: string,
+  ): void {
+    const base = basePathOf(res, poolId);
+    const csrf = this.csrfFor(req, res, base);
+    sendHtml(
+      res,
+      200,
+      signInPage({ action: `${base}/login?${query.toString()}`, csrf, clientName, message }),
+    );
+  }
+
+  /** The browser's CSRF cookie, or a new one set now. */
+  private csrfFor(req: Request, res: Response, base: string): string {
+    const existing = cookiesOf(req)[CSRF_COOKIE];
+    if (existing && /^[A-Za-z0-9_-]{32}$/.test(existing)) return existing;
+    const token = newCsrfToken();
+    setCookie(res, CSRF_COOKIE, token, { path: base || '/', secure: this.secure(req) });
+    return token;
+  }
+
+  /** A form without the browser's CSRF token: refused before anything reaches the user directory. */
+  private csrfRefused(res: Response): void {
+    sendHtml(
+      res,
+      403,
+      errorPage('invalid_request', 'The CSRF token is missing or wrong. Go back and sign in again.'),
+    );
+  }
+
+  private clearSession(res: Response, poolId: string): void {
+    setCookie(res, SESSION_COOKIE, '', {
+      path: basePathOf(res, poolId) || '/',
+      maxAgeSeconds: 0,
+      secure: false,
+    });
+  }
+
+  private answer(res: Response, outcome: OAuthOutcome): void {
+    if (outcome.kind === 'redirect') return redirect(res, outcome.location);
+    if (outcome.kind === 'error') return sendErrorPage(res, outcome.error, outcome.description);
+    sendErrorPage(res, 'invalid_request', 'Bad request.');
+  }
+
+  private sendAnswer(res: Response, answer: OAuthHttpAnswer): void {
+    if (answer.wwwAuthenticate) res.setHeader('www-authenticate', answer.wwwAuthenticate);
+    sendJson(res, answer.status, answer.body);
+  }
+
+  /** The form of a POST, or undefined when it is not a form (or too big to be one of ours). */
+  private async readForm(req: Request): Promise<Record<string, string> | undefined> {
+    if (!isFormContentType(req.headers['content-type'])) return undefined;
+    const body = await readRawBody(req, FORM_LIMIT);
+    return paramsOf(new URLSearchParams(body.toString('utf8')));
+  }
+
+  private secure(req: Request): boolean {
+    return req.secure || this.options.env.publicUrl.startsWith('https:');
+  }
+
+  private requirePool(poolId: string): void {
+    if (!POOL_ID.test(poolId)) throw new AwsError('ResourceNotFoundException', 'Not found.', 404);
+  }
+
+  private meta(res: Response) {
+    return { requestId: requestIdOf(res), caller: { kind: 'anonymous' as const } };
+  }
+}

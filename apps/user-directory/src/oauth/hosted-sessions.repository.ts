@@ -1,0 +1,54 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+/** A browser's sign-in on the hosted pages, as its cookie names it (by the cookie value's SHA-256). */
+export interface HostedSession {
+  poolId: string;
+  userSub: string;
+  authTime: Date;
+  expiresAt: Date;
+  createdAt: Date;
+}
+
+/** Every query of the hosted sessions (`user_directory.hosted_sessions`). */
+@Injectable()
+export class HostedSessionsRepository {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  /** Stores a session; sessions expired for a minute go at the same time. */
+  async insert(tokenHash: Buffer, s: Omit<HostedSession, 'createdAt'>): Promise<void> {
+    await this.dataSource.query(
+      `WITH swept AS (
+         DELETE FROM user_directory.hosted_sessions WHERE expires_at < now() - interval '1 minute')
+       INSERT INTO user_directory.hosted_sessions (token_hash, pool_id, user_sub, auth_time, expires_at)
+       VALUES ($1, $2, $3::uuid, $4, $5)`,
+      [tokenHash, s.poolId, s.userSub, s.authTime, s.expiresAt],
+    );
+  }
+
+  async find(tokenHash: Buffer): Promise<HostedSession | undefined> {
+    const rows = await this.dataSource.query<
+      { pool_id: string; user_sub: string; auth_time: Date; expires_at: Date; created_at: Date }[]
+    >(
+      `SELECT pool_id, user_sub, auth_time, expires_at, created_at
+         FROM user_directory.hosted_sessions WHERE token_hash = $1`,
+      [tokenHash],
+    );
+    const r = rows[0];
+    return (
+      r && {
+        poolId: r.pool_id,
+        userSub: r.user_sub,
+        authTime: r.auth_time,
+        expiresAt: r.expires_at,
+        createdAt: r.created_at,
+      }
+    );
+  }
+
+  async delete(tokenHash: Buffer): Promise<void> {
+    await this.dataSource.query(`DELETE FROM user_directory.hosted_sessions WHERE token_hash = $1`, [
+      tokenHash,
+    ]);
+  }
+}

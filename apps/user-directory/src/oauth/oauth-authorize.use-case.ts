@@ -1,0 +1,29 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { OAuthAuthorizeRequest, OAuthOutcome, UserDirectoryOperations } from '@idfed/contracts';
+import { OperationHandler } from '@idfed/service-runtime';
+import { AuthorizeRequests } from './authorize-request';
+import { OAuthGrants } from './oauth-grants';
+
+/**
+ * GET /oauth2/authorize (and GET /login, which carries the same request): a request that fails its
+ * checks is refused as Cognito refuses it; a browser with a live hosted session gets its answer at
+ * once (single sign-on); any other is shown the sign-in page.
+ */
+@Injectable()
+export class OAuthAuthorizeUseCase implements OperationHandler<
+  typeof UserDirectoryOperations.OAuthAuthorize
+> {
+  constructor(
+    @Inject(AuthorizeRequests) private readonly requests: AuthorizeRequests,
+    @Inject(OAuthGrants) private readonly grants: OAuthGrants,
+  ) {}
+
+  async execute(req: OAuthAuthorizeRequest): Promise<OAuthOutcome> {
+    const checked = await this.requests.check(req.UserPoolId, req.Params ?? {});
+    if (!checked.ok) return checked.outcome;
+    const session = await this.grants.sessionUser(req.UserPoolId, req.SessionToken);
+    if (!session) return { kind: 'login', clientName: checked.auth.client.name };
+    const location = await this.grants.answer(checked.auth, checked.request, session.user, session.authTime);
+    return { kind: 'redirect', location };
+  }
+}

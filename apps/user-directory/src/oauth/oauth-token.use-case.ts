@@ -1,0 +1,116 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { OAuthFormRequest, OAuthHttpAnswer, UserDirectoryOperations } from '@idfed/contracts';
+import { ServiceError } from '@idfed/messaging';
+import { OperationHandler } from '@idfed/service-runtime';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { RefreshTokenAuthFlow } from '../auth/flows/refresh-token-auth.flow';
+import { SignInCompletion } from '../auth/sign-in-completion';
+import { ClientForAuth } from '../clients/clients.service';
+import { UsersRepository } from '../users/users.repository';
+import { AuthorizationCodesRepository } from './authorization-codes.repository';
+import { OAuthClientAuthentication } from './client-authentication';
+import { digestOf } from './oauth-grants';
+
+/** The token endpoint's refusals: HTTP 400 with `{"error": ...}`, as Cognito answers. */
+export const oauthError = (error: string, description?: string): OAuthHttpAnswer => ({
+  status: 400,
+  body: { error, ...(description ? { error_description: description } : {}) },
+});
+
+function sameText(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** RFC 7636: the verifier answers the challenge (S256: BASE64URL(SHA-256(verifier))). */
+function verifierMatches(method: 'S256' | 'plain', challenge: string, verifier: string): boolean {
+  if (!/^[A-Za-z0-9\-._~]{43,128}$/.test(verifier)) return false;
+  const computed = method === 'S256' ? createHash('sha256').update(verifier).digest('base64url') : verifier;
+  return sameText(computed, challenge);
+}
+
+/**
+ * POST /oauth2/token: an authorization code (with its PKCE verifier and the same redirect URI) or a
+ * refresh token for tokens, to an authenticated client. Codes are taken out as they are redeemed,
+ * so a second use finds nothing. client_credentials needs a resource server's custom scopes, which
+ * no client can have yet: it is `unauthorized_client`.
+ */
+@Injectable()
+export class OAuthTokenUseCase implements OperationHandler<typeof UserDirectoryOperations.OAuthToken> {
+  constructor(
+    @Inject(OAuthClientAuthentication) private readonly clients: OAuthClientAuthentication,
+    @Inject(AuthorizationCodesRepository) private readonly codes: AuthorizationCodesRepository,
+    @Inject(UsersRepository) private readonly users: UsersRepository,
+    @Inject(SignInCompletion) private readonly completion: SignInCompletion,
+    @Inject(RefreshTokenAuthFlow) private readonly refresh: RefreshTokenAuthFlow,
+  ) {}
+
+  async execute(req: OAuthFormRequest): Promise<OAuthHttpAnswer> {
+    const form = req.Form ?? {};
+    const grant = form.grant_type;
+    if (!grant) return oauthError('invalid_request', 'grant_type is required.');
+    if (!['authorization_code', 'refresh_token', 'client_credentials'].includes(grant))
+      return oauthError('unsupported_grant_type');
+    const auth = await this.clients.authenticate(req.UserPoolId, form, req.Authorization);
+    if (!auth) return oauthError('invalid_client');
+    if (grant === 'authorization_code') return this.redeemCode(auth, form);
+    if (grant === 'refresh_token') return this.refreshTokens(auth, form);
+    return oauthError('unauthorized_client', 'The client may not use the client_credentials flow.');
+  }
+
+  private async redeemCode(auth: ClientForAuth, form: Record<string, string>): Promise<OAuthHttpAnswer> {
+    const config = auth.client.config;
+    if (!config.allowedOAuthFlowsUserPoolClient || !(config.allowedOAuthFlows ?? []).includes('code'))
+      return oauthError('unauthorized_client');
+    if (!form.code || form.code.length > 256) return oauthError('invalid_request', 'code is required.');
+    const code = await this.codes.consume(digestOf(form.code));
+    if (!code || code.clientId !== auth.client.id || code.expiresAt.getTime() <= Date.now())
+      return oauthError('invalid_grant');
+    if (form.redirect_uri !== code.redirectUri) return oauthError('invalid_grant');
+    if (code.codeChallenge) {
+      const verifier = form.code_verifier;
+      if (!verifier || !verifierMatches(code.codeChallengeMethod ?? 'plain', code.codeChallenge, verifier))
+        return oauthError('invalid_grant');
+    }
+    const user = await this.users.findBySub(code.userSub);
+    if (!user || user.poolId !== auth.client.poolId || !user.enabled) return oauthError('invalid_grant');
+    const tokens = await this.completion.startSession(auth.client, user, {
+      scopes: code.scopes,
+      nonce: code.nonce ?? undefined,
+      authTime: Math.floor(code.authTime.getTime() / 1000),
+    });
+    return {
+      status: 200,
+      body: {
+        ...(code.scopes.includes('openid') ? { id_token: tokens.IdToken } : {}),
+        access_token: tokens.AccessToken,
+        refresh_token: tokens.RefreshToken,
+        expires_in: tokens.ExpiresIn,
+        token_type: 'Bearer',
+      },
+    };
+  }
+
+  private async refreshTokens(auth: ClientForAuth, form: Record<string, string>): Promise<OAuthHttpAnswer> {
+    const token = form.refresh_token;
+    if (!token || token.length > 4096) return oauthError('invalid_request', 'refresh_token is required.');
+    try {
+      const claim = await this.refresh.claim(auth, { REFRESH_TOKEN: token });
+      const scopes = claim.found.token.scopes;
+      const { AuthenticationResult: t } = await this.refresh.start(auth, {}, claim.found);
+      return {
+        status: 200,
+        body: {
+          ...(!scopes || scopes.includes('openid') ? { id_token: t!.IdToken } : {}),
+          access_token: t!.AccessToken,
+          expires_in: t!.ExpiresIn,
+          token_type: 'Bearer',
+        },
+      };
+    } catch (err) {
+      if (err instanceof ServiceError) return oauthError('invalid_grant');
+      throw err;
+    }
+  }
+}

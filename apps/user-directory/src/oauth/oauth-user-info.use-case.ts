@@ -1,0 +1,49 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { OAuthHttpAnswer, OAuthUserInfoRequest, UserDirectoryOperations } from '@idfed/contracts';
+import { ServiceError } from '@idfed/messaging';
+import { OperationHandler } from '@idfed/service-runtime';
+import { AccessTokenVerifier } from '../auth/access-token.verifier';
+import { TokenIssuer } from '../tokens/token-issuer';
+
+const invalidToken = (description: string): OAuthHttpAnswer => ({
+  status: 401,
+  body: { error: 'invalid_token', error_description: description },
+  wwwAuthenticate: `Bearer error="invalid_token", error_description="${description}"`,
+});
+
+/**
+ * GET/POST /oauth2/userInfo: the user's attributes for an access token of this pool that was
+ * granted the `openid` scope (Cognito's rule), with every check GetUser makes (signature, expiry,
+ * sign-out, revocation, disabled user).
+ */
+@Injectable()
+export class OAuthUserInfoUseCase implements OperationHandler<typeof UserDirectoryOperations.OAuthUserInfo> {
+  constructor(
+    @Inject(AccessTokenVerifier) private readonly verifier: AccessTokenVerifier,
+    @Inject(TokenIssuer) private readonly issuer: TokenIssuer,
+  ) {}
+
+  async execute(req: OAuthUserInfoRequest): Promise<OAuthHttpAnswer> {
+    const m = /^Bearer\s+(\S+)\s*$/i.exec(req.Authorization ?? '');
+    if (!m) return invalidToken('Access token is missing.');
+    let verified: Awaited<ReturnType<AccessTokenVerifier['verify']>>;
+    try {
+      verified = await this.verifier.verify(m[1]);
+    } catch (err) {
+      if (err instanceof ServiceError) return invalidToken('Access token is not valid.');
+      throw err;
+    }
+    const { user, claims } = verified;
+    if (claims.iss !== this.issuer.issuerOf(req.UserPoolId))
+      return invalidToken('Access token is not valid.');
+    const scopes = typeof claims.scope === 'string' ? claims.scope.split(' ') : [];
+    if (!scopes.includes('openid')) {
+      return {
+        status: 403,
+        body: { error: 'insufficient_scope', error_description: 'The access token lacks the openid scope.' },
+        wwwAuthenticate: 'Bearer error="insufficient_scope"',
+      };
+    }
+    return { status: 200, body: { ...user.attributes, sub: user.sub, username: user.username } };
+  }
+}
