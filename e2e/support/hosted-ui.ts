@@ -111,7 +111,7 @@ export async function createOAuthPool(
   const poolId = UserPool!.Id!;
   const domain = `idfed-${randomBytes(4).toString('hex')}`;
   await admin.send(new CreateUserPoolDomainCommand({ UserPoolId: poolId, Domain: domain }));
-  const logoutUri = 'http://localhost:3999/signed-out';
+  const logoutUri = `${new URL(redirectUri).origin}/signed-out`;
   const common: Omit<CreateUserPoolClientCommandInput, 'ClientName'> = {
     UserPoolId: poolId,
     AllowedOAuthFlowsUserPoolClient: true,
