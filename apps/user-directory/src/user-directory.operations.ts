@@ -58,6 +58,8 @@ import { DeleteResourceServerUseCase } from './resource-servers/delete-resource-
 import { DescribeResourceServerUseCase } from './resource-servers/describe-resource-server.use-case';
 import { ListResourceServersUseCase } from './resource-servers/list-resource-servers.use-case';
 import { UpdateResourceServerUseCase } from './resource-servers/update-resource-server.use-case';
+import { GetUICustomizationUseCase } from './ui-customization/get-ui-customization.use-case';
+import { SetUICustomizationUseCase } from './ui-customization/set-ui-customization.use-case';
 import { AdminConfirmSignUpUseCase } from './users/admin-confirm-sign-up.use-case';
 import { AdminCreateUserUseCase } from './users/admin-create-user.use-case';
 import { AdminDeleteUserAttributesUseCase } from './users/admin-delete-user-attributes.use-case';
@@ -164,4 +166,6 @@ export const USER_DIRECTORY_OPERATIONS: OperationBinding[] = [
   serve(UserDirectoryOperations.UpdateResourceServer, UpdateResourceServerUseCase),
   serve(UserDirectoryOperations.DeleteResourceServer, DeleteResourceServerUseCase),
   serve(UserDirectoryOperations.ListResourceServers, ListResourceServersUseCase),
+  serve(UserDirectoryOperations.SetUICustomization, SetUICustomizationUseCase),
+  serve(UserDirectoryOperations.GetUICustomization, GetUICustomizationUseCase),
 ];

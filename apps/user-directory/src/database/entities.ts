@@ -206,6 +206,18 @@ export class ResourceServerEntity {
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
 }
 
+/** The hosted pages' CSS and logo for a pool (`clientId` `ALL`) or one of its clients. */
+@Entity({ schema: 'user_directory', name: 'ui_customizations' })
+export class UiCustomizationEntity {
+  @PrimaryColumn('text', { name: 'pool_id' }) poolId!: string;
+  @PrimaryColumn('text', { name: 'client_id' }) clientId!: string;
+  @Column('text', { nullable: true }) css!: string | null;
+  @Column('bytea', { nullable: true }) image!: Buffer | null;
+  @Column('text', { name: 'image_type', nullable: true }) imageType!: string | null;
+  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
+  @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
+}
+
 export const userDirectoryEntities = [
   UserPoolEntity,
   AppClientEntity,
@@ -220,5 +232,6 @@ export const userDirectoryEntities = [
   IdentityProviderEntity,
   IdpIdentifierEntity,
   ResourceServerEntity,
+  UiCustomizationEntity,
   MfaCodeEntity,
 ];

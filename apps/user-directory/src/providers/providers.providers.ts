@@ -3,6 +3,7 @@ import { IdentityProviderViews } from './identity-provider-views';
 import { IdentityProvidersRepository } from './identity-providers.repository';
 import { ProviderDocuments } from './provider-documents';
 import { ResourceServersRepository } from '../resource-servers/resource-servers.repository';
+import { UiCustomizationsRepository } from '../ui-customization/ui-customizations.repository';
 
 /**
  * The helpers the federation configuration operations inject (identity providers, resource
@@ -13,4 +14,5 @@ export const identityProviderProviders: Provider[] = [
   IdentityProviderViews,
   ProviderDocuments,
   ResourceServersRepository,
+  UiCustomizationsRepository,
 ];

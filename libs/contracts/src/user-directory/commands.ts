@@ -355,6 +355,16 @@ export const UserDirectoryOperations = {
     'admin',
     { rateLimit: 'UserPoolRead' },
   ),
+  SetUICustomization: userPools.operation<W.SetUICustomizationRequest, W.UICustomizationResponse>()(
+    'SetUICustomization',
+    'admin',
+    { rateLimit: 'UserPoolUpdate' },
+  ),
+  GetUICustomization: userPools.operation<W.GetUICustomizationRequest, W.UICustomizationResponse>()(
+    'GetUICustomization',
+    'admin',
+    { rateLimit: 'UserPoolRead' },
+  ),
   /** Not a Cognito operation: the gateway serves a pool's JWKS and discovery document from it. */
   GetJwks: internalOperation<W.UserPoolIdRequest, JwksResult>()(svc, 'GetJwks', [
     'ResourceNotFoundException',

@@ -19,6 +19,7 @@ import { UserPoolDomains1764115200100 } from './1764115200100-UserPoolDomains';
 import { OAuthServer1764115200110 } from './1764115200110-OAuthServer';
 import { IdentityProviders1764115200200 } from './1764115200200-IdentityProviders';
 import { ResourceServers1764115200201 } from './1764115200201-ResourceServers';
+import { UiCustomizations1764115200202 } from './1764115200202-UiCustomizations';
 import { MfaCodes1764115200300 } from './1764115200300-MfaCodes';
 
 /** In the order they apply; some need the key-encryption key, to seal what they migrate. */
@@ -41,6 +42,7 @@ export function userDirectoryMigrations(keyEncryptionKey: Buffer): (new () => Mi
     OAuthServer1764115200110,
     IdentityProviders1764115200200,
     ResourceServers1764115200201,
+    UiCustomizations1764115200202,
     MfaCodes1764115200300,
   ];
 }
