@@ -25,6 +25,7 @@ import { BackgroundDelivery } from './delivery/background-delivery';
 import { MESSAGE_SENDER, MessageSender } from './delivery/message-sender';
 import { PoolsService } from './pools/pools.service';
 import { identityProviderProviders } from './providers/providers.providers';
+import { federationProviders } from './federation/federation.providers';
 import { UserPoolsRepository } from './pools/user-pools.repository';
 import { SigningKeysRepository } from './tokens/signing-keys.repository';
 import { SigningKeysService } from './tokens/signing-keys.service';
@@ -115,6 +116,7 @@ export const UserDirectoryModule = {
         UserAttributeEdits,
         ...userProviders,
         ...identityProviderProviders,
+        ...federationProviders,
       ],
     });
   },

@@ -58,6 +58,9 @@ import { DeleteResourceServerUseCase } from './resource-servers/delete-resource-
 import { DescribeResourceServerUseCase } from './resource-servers/describe-resource-server.use-case';
 import { ListResourceServersUseCase } from './resource-servers/list-resource-servers.use-case';
 import { UpdateResourceServerUseCase } from './resource-servers/update-resource-server.use-case';
+import { AdminDisableProviderForUserUseCase } from './federation/admin-disable-provider-for-user.use-case';
+import { AdminLinkProviderForUserUseCase } from './federation/admin-link-provider-for-user.use-case';
+import { SignInFederatedUserUseCase } from './federation/sign-in-federated-user.use-case';
 import { GetUICustomizationUseCase } from './ui-customization/get-ui-customization.use-case';
 import { SetUICustomizationUseCase } from './ui-customization/set-ui-customization.use-case';
 import { AdminConfirmSignUpUseCase } from './users/admin-confirm-sign-up.use-case';
@@ -168,4 +171,7 @@ export const USER_DIRECTORY_OPERATIONS: OperationBinding[] = [
   serve(UserDirectoryOperations.ListResourceServers, ListResourceServersUseCase),
   serve(UserDirectoryOperations.SetUICustomization, SetUICustomizationUseCase),
   serve(UserDirectoryOperations.GetUICustomization, GetUICustomizationUseCase),
+  serve(UserDirectoryOperations.AdminLinkProviderForUser, AdminLinkProviderForUserUseCase),
+  serve(UserDirectoryOperations.AdminDisableProviderForUser, AdminDisableProviderForUserUseCase),
+  serve(UserDirectoryOperations.SignInFederatedUser, SignInFederatedUserUseCase),
 ];

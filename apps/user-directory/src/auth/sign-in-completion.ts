@@ -52,6 +52,9 @@ export class SignInCompletion {
         return this.newPasswordRequired(auth, pool, user);
       case 'CONFIRMED':
         return this.afterFirstFactor(auth, user, current);
+      case 'EXTERNAL_PROVIDER':
+        // A federated user has no password; it signs in through its provider only.
+        throw CognitoErrors.notAuthorized();
     }
   }
 

@@ -25,7 +25,8 @@ export class AppClientEntity {
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
 }
 
-export type UserStatus = 'UNCONFIRMED' | 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'RESET_REQUIRED';
+export type UserStatus =
+  'UNCONFIRMED' | 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'RESET_REQUIRED' | 'EXTERNAL_PROVIDER';
 
 @Entity({ schema: 'user_directory', name: 'users' })
 export class UserEntity {
@@ -218,6 +219,17 @@ export class UiCustomizationEntity {
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
 }
 
+/** A provider identity (by one of its attributes) and the pool user it signs in as. */
+@Entity({ schema: 'user_directory', name: 'federated_identities' })
+export class FederatedIdentityEntity {
+  @PrimaryColumn('text', { name: 'pool_id' }) poolId!: string;
+  @PrimaryColumn('text', { name: 'provider_name' }) providerName!: string;
+  @PrimaryColumn('text', { name: 'attribute_name' }) attributeName!: string;
+  @PrimaryColumn('text', { name: 'attribute_value' }) attributeValue!: string;
+  @Column('uuid', { name: 'user_sub' }) userSub!: string;
+  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
+}
+
 export const userDirectoryEntities = [
   UserPoolEntity,
   AppClientEntity,
@@ -233,5 +245,6 @@ export const userDirectoryEntities = [
   IdpIdentifierEntity,
   ResourceServerEntity,
   UiCustomizationEntity,
+  FederatedIdentityEntity,
   MfaCodeEntity,
 ];

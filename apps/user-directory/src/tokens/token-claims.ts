@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isVerified } from '../users/verified-flag';
+import { identitiesClaim } from '../federation/identities-attribute';
 
 /** A group the user is in, as far as tokens care. */
 export interface GroupClaim {
@@ -74,7 +75,8 @@ const NUMBER_ATTRIBUTES = new Set(['updated_at']);
 /** Never in a token: `sub` is set separately. */
 const EXCLUDED = new Set(['sub']);
 
-function claimValue(name: string, value: string): string | boolean | number {
+function claimValue(name: string, value: string): unknown {
+  if (name === 'identities') return identitiesClaim(value);
   if (BOOLEAN_ATTRIBUTES.has(name)) return isVerified(value);
   if (NUMBER_ATTRIBUTES.has(name) && /^\d+$/.test(value)) return Number(value);
   return value;

@@ -365,6 +365,21 @@ export const UserDirectoryOperations = {
     'admin',
     { rateLimit: 'UserPoolRead' },
   ),
+  AdminLinkProviderForUser: userPools.operation<W.AdminLinkProviderForUserRequest, Record<string, never>>()(
+    'AdminLinkProviderForUser',
+    'admin',
+    { rateLimit: 'UserUpdate' },
+  ),
+  AdminDisableProviderForUser: userPools.operation<
+    W.AdminDisableProviderForUserRequest,
+    Record<string, never>
+  >()('AdminDisableProviderForUser', 'admin', { rateLimit: 'UserUpdate' }),
+  /** Not a Cognito operation: the OAuth server's sign-in through a provider becomes a pool user. */
+  SignInFederatedUser: internalOperation<W.SignInFederatedUserRequest, W.SignInFederatedUserResponse>()(
+    svc,
+    'SignInFederatedUser',
+    ['ResourceNotFoundException', 'InvalidParameterException', 'NotAuthorizedException'],
+  ),
   /** Not a Cognito operation: the gateway serves a pool's JWKS and discovery document from it. */
   GetJwks: internalOperation<W.UserPoolIdRequest, JwksResult>()(svc, 'GetJwks', [
     'ResourceNotFoundException',

@@ -12,6 +12,7 @@ export const UserDirectoryTopics = {
   userEnabled: 'user-directory.user.enabled.v1',
   userPoolDeleted: 'user-directory.user-pool.deleted.v1',
   signingKeyActivated: 'user-directory.signing-key.activated.v1',
+  userFederated: 'user-directory.user.federated.v1',
 } as const;
 
 const POOL_ID = /^[\w-]+_[0-9a-zA-Z]+$/;
@@ -40,6 +41,15 @@ export class UserSignedUpEvent extends UserEventBase {
 export class UserCreatedByAdminEvent extends UserEventBase {
   @IsIn(['FORCE_CHANGE_PASSWORD'])
   status!: 'FORCE_CHANGE_PASSWORD';
+}
+
+/** A provider's first sign-in created the federated user `<ProviderName>_<subject>` (ADR 0019). */
+export class UserFederatedEvent extends UserEventBase {
+  @IsIn(['EXTERNAL_PROVIDER'])
+  status!: 'EXTERNAL_PROVIDER';
+
+  @IsString()
+  providerName!: string;
 }
 
 export class UserConfirmedEvent extends UserEventBase {

@@ -817,3 +817,22 @@ export interface DomainDescriptionType {
 export interface DescribeUserPoolDomainResponse {
   DomainDescription: DomainDescriptionType;
 }
+
+/**
+ * Not a Cognito operation: what the OAuth server hands the user directory after it verified a
+ * provider's sign-in (ADR 0019). `Claims` are the provider's verified claims or SAML attributes;
+ * `Subject` its user id, when not the claim AttributeMapping maps to `username`.
+ */
+export interface SignInFederatedUserRequest {
+  UserPoolId: string;
+  ProviderName: string;
+  Claims: Record<string, unknown>;
+  Subject?: string;
+}
+export interface SignInFederatedUserResponse {
+  Username: string;
+  Sub: string;
+  UserStatus: string;
+  /** Whether this sign-in created the federated user. */
+  Created: boolean;
+}

@@ -20,6 +20,7 @@ import { OAuthServer1764115200110 } from './1764115200110-OAuthServer';
 import { IdentityProviders1764115200200 } from './1764115200200-IdentityProviders';
 import { ResourceServers1764115200201 } from './1764115200201-ResourceServers';
 import { UiCustomizations1764115200202 } from './1764115200202-UiCustomizations';
+import { FederatedIdentities1764115200203 } from './1764115200203-FederatedIdentities';
 import { MfaCodes1764115200300 } from './1764115200300-MfaCodes';
 
 /** In the order they apply; some need the key-encryption key, to seal what they migrate. */
@@ -43,6 +44,7 @@ export function userDirectoryMigrations(keyEncryptionKey: Buffer): (new () => Mi
     IdentityProviders1764115200200,
     ResourceServers1764115200201,
     UiCustomizations1764115200202,
+    FederatedIdentities1764115200203,
     MfaCodes1764115200300,
   ];
 }
