@@ -69,6 +69,9 @@ describe('request fuzzing from the AWS shapes', () => {
         read(api, 'DescribeUserPoolClient', { UserPoolId: f.UserPoolId, ClientId: f.ClientId }),
         read(api, 'ListGroups', { UserPoolId: f.UserPoolId }),
         read(api, 'AdminListGroupsForUser', { UserPoolId: f.UserPoolId, Username: f.Username }),
+        read(api, 'ListIdentityProviders', { UserPoolId: f.UserPoolId }),
+        read(api, 'ListResourceServers', { UserPoolId: f.UserPoolId, MaxResults: 50 }),
+        read(api, 'GetUICustomization', { UserPoolId: f.UserPoolId }),
       ]);
     }
     if (api === 'cognito-identity') {
