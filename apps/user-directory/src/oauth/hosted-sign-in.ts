@@ -41,6 +41,9 @@ export class HostedSignIn {
       }
       case 'CONFIRMED':
         return this.signedIn(auth, request, user);
+      case 'EXTERNAL_PROVIDER':
+        // A federated user has no password of the pool: answered as a wrong password.
+        return failed('Incorrect username or password.');
     }
   }
 
