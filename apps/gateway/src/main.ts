@@ -1,5 +1,6 @@
 import { ConfigError, loadEnv } from '@idfed/config';
 import { createRootLogger, PinoNestLogger } from '@idfed/logging';
+import { startTracing } from '@idfed/observability';
 import { exitOnStartFailure, ExitCodes, transportFromEnv } from '@idfed/service-runtime';
 import { loadOrCreateAdminCredentials } from './admin-credentials';
 import { createGatewayApp } from './gateway.bootstrap';
@@ -18,6 +19,8 @@ async function main(): Promise<void> {
     );
     process.exit(ExitCodes.badConfiguration);
   }
+  // Traces over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set; nothing otherwise (ADR 0021).
+  startTracing('gateway');
   const transport = transportFromEnv(env, 'idfed-gateway');
   const admin = loadOrCreateAdminCredentials(env);
   if (admin.created) {

@@ -1,3 +1,4 @@
+import { trace } from '@opentelemetry/api';
 import { LoggerService } from '@nestjs/common';
 import pino, { Logger, LoggerOptions } from 'pino';
 import { serializeError } from './error-serializer';
@@ -85,7 +86,24 @@ const SERIALIZERS = { err: serializeError, error: serializeError };
 
 /** The options of every redacting logger: exported so tests build the same logger over a stream. */
 export function rootLoggerOptions(level: string, name = 'idfed'): LoggerOptions {
-  return { name, level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, serializers: SERIALIZERS };
+  return {
+    name,
+    level,
+    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    serializers: SERIALIZERS,
+    mixin: traceFields,
+  };
+}
+
+/**
+ * A line written inside a traced request carries its trace and span ids, so a log line leads to
+ * its trace (ADR 0021). With tracing off there is no active span and nothing is added.
+ */
+function traceFields(): { traceId?: string; spanId?: string } {
+  const span = trace.getActiveSpan();
+  if (!span) return {};
+  const { traceId, spanId } = span.spanContext();
+  return { traceId, spanId };
 }
 
 export function createRootLogger(level: string, name = 'idfed'): Logger {

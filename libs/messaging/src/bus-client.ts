@@ -1,7 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { lastValueFrom, timeout, TimeoutError } from 'rxjs';
 import { CommandContract, CommandMeta, ServiceErrorShape } from '@idfed/contracts';
-import { busCommandDuration, secondsSince } from '@idfed/observability';
+import { busCommandDuration, secondsSince, SpanKind, withSpan } from '@idfed/observability';
 import { BusClientProxy } from './transport.factory';
 
 /** A failure reported by a service (or by the bus) with the AWS error name the client should see. */
@@ -25,7 +25,20 @@ export class BusClient {
     @Optional() @Inject(BUS_REQUEST_TIMEOUT_MS) private readonly timeoutMs = 10_000,
   ) {}
 
-  async request<Req, Res>(command: CommandContract<Req, Res>, payload: Req, meta: CommandMeta): Promise<Res> {
+  request<Req, Res>(command: CommandContract<Req, Res>, payload: Req, meta: CommandMeta): Promise<Res> {
+    return withSpan(
+      `${command.service} ${command.pattern.slice(command.service.length + 1)}`,
+      SpanKind.CLIENT,
+      { 'idfed.service': command.service, 'idfed.request_id': meta.requestId },
+      () => this.send(command, payload, meta),
+    );
+  }
+
+  private async send<Req, Res>(
+    command: CommandContract<Req, Res>,
+    payload: Req,
+    meta: CommandMeta,
+  ): Promise<Res> {
     // A caller's own deadline shortens the wait (the transports also stamp it on the command).
     const waitMs =
       meta.deadline === undefined ? this.timeoutMs : Math.min(this.timeoutMs, meta.deadline - Date.now());

@@ -1,5 +1,7 @@
 import { dbQueryDuration, secondsSince } from './metrics';
 import { probePool } from './scrape-probes';
+import { insideSpan, SpanKind, startSpan } from './tracing';
+import { SpanStatusCode } from '@opentelemetry/api';
 
 /** What idfed reads of a node-postgres `Pool` (TypeORM's `driver.master`). */
 export interface PgPoolLike {
@@ -29,8 +31,20 @@ export function instrumentPgPool(pool: PgPoolLike, schema: string): () => void {
     const query = client.query.bind(client);
     client.query = (...args: unknown[]): unknown => {
       const started = process.hrtime.bigint();
-      const done = (outcome: 'ok' | 'error') =>
+      // Inside a traced request, the statement is a span of it (named by schema, never its text).
+      const traced = insideSpan()
+        ? startSpan(`SQL ${schema}`, SpanKind.CLIENT, {
+            'db.system.name': 'postgresql',
+            'db.namespace': schema,
+          })
+        : undefined;
+      const done = (outcome: 'ok' | 'error') => {
         dbQueryDuration.observe({ schema, outcome }, secondsSince(started));
+        if (traced) {
+          if (outcome === 'error') traced.span.setStatus({ code: SpanStatusCode.ERROR });
+          traced.span.end();
+        }
+      };
       const last = args[args.length - 1];
       if (typeof last === 'function') {
         const callback = last as (err: unknown, ...rest: unknown[]) => void;

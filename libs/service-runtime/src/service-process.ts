@@ -3,7 +3,7 @@ import { ConfigError, IdfedEnv, loadEnv, serviceDatabaseUrl, serviceDatabaseVari
 import { ServiceName } from '@idfed/contracts';
 import { createRootLogger, PinoNestLogger } from '@idfed/logging';
 import { TransportConfig } from '@idfed/messaging';
-import { MetricsServer, startMetricsServer } from '@idfed/observability';
+import { MetricsServer, startMetricsServer, startTracing, stopTracing } from '@idfed/observability';
 import { DataSource } from 'typeorm';
 import { classifyStartFailure, ExitCodes } from './exit-codes';
 import { startProbeFiles } from './probe-files';
@@ -40,6 +40,8 @@ export async function runServiceProcess(service: ServiceName, start: Starter): P
     );
     process.exit(ExitCodes.badConfiguration);
   }
+  // Traces over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set; nothing otherwise (ADR 0021).
+  startTracing(service);
   let app: INestMicroservice;
   try {
     app = await start(env, transportFromEnv(env, `idfed-${service}`), databaseUrl, logger);
@@ -60,6 +62,8 @@ export async function runServiceProcess(service: ServiceName, start: Starter): P
     probes.stop();
     await metrics.close();
     await app.close();
+    // What is still buffered goes out before the process ends.
+    await stopTracing();
     process.exit(ExitCodes.stopped);
   };
   // A signal listener cannot be awaited. A shutdown that fails is logged and exits 1 (what the

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { ERROR_TYPE_HEADER, REQUEST_ID_HEADER } from '@idfed/aws-protocol';
-import { recordRequest } from './request-metrics';
+import { runIn, SpanKind, startSpan } from '@idfed/observability';
+import { operationLabelOf, recordRequest } from './request-metrics';
 
 /** The request id of the current exchange; set first thing, so even a CORS preflight carries one. */
 export function requestIdOf(res: Response): string {
@@ -21,8 +22,21 @@ export function requestContext(logger: Logger) {
     const started = process.hrtime.bigint();
     res.locals.requestId = requestId;
     res.setHeader(REQUEST_ID_HEADER, requestId);
+    // One trace per request when tracing is on: this span is the parent of the command's span,
+    // and its trace id is on the access line beside the request id.
+    const traced = startSpan(`${req.method} gateway`, SpanKind.SERVER, { 'idfed.request_id': requestId });
     res.on('finish', () => {
       recordRequest(req, res, started);
+      if (traced) {
+        const operation = operationLabelOf(req, res);
+        traced.span.updateName(`${req.method} ${operation}`);
+        traced.span.setAttributes({
+          'http.request.method': req.method,
+          'http.response.status_code': res.statusCode,
+          'idfed.operation': operation,
+        });
+        traced.span.end();
+      }
       const errorType = res.getHeader(ERROR_TYPE_HEADER);
       logger.info(
         {
@@ -33,11 +47,12 @@ export function requestContext(logger: Logger) {
           status: res.statusCode,
           ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
           ...(errorType ? { error: String(errorType).replace(/:$/, '') } : {}),
+          ...(traced ? { traceId: traced.span.spanContext().traceId } : {}),
         },
         'request',
       );
     });
-    next();
+    runIn(traced?.context, next);
   };
 }
 

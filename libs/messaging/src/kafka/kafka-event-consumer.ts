@@ -10,6 +10,7 @@ import { EventRetryPolicy } from '../dead-letter/event-retry-policy';
 import { runEventHandler } from '../handler-dispatch';
 import { Headers } from '../headers';
 import { headerValues } from './kafka-options';
+import { SpanKind, traceContextOf, withSpan } from '@idfed/observability';
 import { timedProduce } from './kafka-metrics';
 
 /** Between heartbeats while waiting to retry; kafkajs sends at most one per heartbeat interval. */
@@ -38,11 +39,41 @@ export class KafkaEventConsumer {
 
   async handle(payload: EachMessagePayload, handler: MessageHandler): Promise<void> {
     const { topic, partition, message } = payload;
-    const heartbeat = () => payload.heartbeat();
     const headers = headerValues(message.headers);
     const key = message.key?.toString('utf8') ?? '';
     const where = `${topic}[${partition}]@${message.offset}`;
-    const outcome = await attemptEvent(
+    const outcome = await withSpan(
+      `${this.service} ${topic}`,
+      SpanKind.CONSUMER,
+      { 'messaging.destination.name': topic, 'idfed.service': this.service },
+      () => this.attempt(payload, handler, headers, key, where),
+      traceContextOf(headers),
+    );
+    if (outcome.handled) return;
+    const letter: DeadLetter = {
+      consumer: this.service,
+      topic,
+      partition,
+      offset: message.offset,
+      key,
+      eventId: headers[Headers.eventId],
+      reason: outcome.reason,
+      attempts: outcome.attempts,
+    };
+    await this.produceDeadLetter(payload, letter);
+    reportDeadLetter(letter, deadLetterTopic(this.service));
+  }
+
+  private attempt(
+    payload: EachMessagePayload,
+    handler: MessageHandler,
+    headers: Record<string, string>,
+    key: string,
+    where: string,
+  ) {
+    const { topic, message } = payload;
+    const heartbeat = () => payload.heartbeat();
+    return attemptEvent(
       () =>
         runEventHandler(
           handler,
@@ -58,19 +89,6 @@ export class KafkaEventConsumer {
           ),
       },
     );
-    if (outcome.handled) return;
-    const letter: DeadLetter = {
-      consumer: this.service,
-      topic,
-      partition,
-      offset: message.offset,
-      key,
-      eventId: headers[Headers.eventId],
-      reason: outcome.reason,
-      attempts: outcome.attempts,
-    };
-    await this.produceDeadLetter(payload, letter);
-    reportDeadLetter(letter, deadLetterTopic(this.service));
   }
 
   /**

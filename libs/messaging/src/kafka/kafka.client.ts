@@ -14,6 +14,7 @@ import {
   KafkaTransportOptions,
 } from './kafka-options';
 import { recoverFromCrashes } from './consumer-crashes';
+import { injectTraceHeaders } from '@idfed/observability';
 import { observeConsumerLag, timedProduce } from './kafka-metrics';
 import { ProduceBatcher } from './produce-batcher';
 import { stickyOnRetryPartitioner } from './sticky-partitioner';
@@ -171,6 +172,8 @@ export class KafkaClient extends ClientProxy implements EventPublisher {
           [Headers.deadline]: String(
             deadlineOf(packet.data, Date.now() + (this.options.requestTtlMs ?? 15_000)),
           ),
+          // The caller's trace continues in the service (W3C traceparent, when tracing is on).
+          ...injectTraceHeaders({}),
         },
       })
       .catch((err: Error) => {

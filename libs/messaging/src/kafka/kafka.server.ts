@@ -16,6 +16,7 @@ import {
 import { recoverFromCrashes } from './consumer-crashes';
 import { KafkaEventConsumer } from './kafka-event-consumer';
 import { ProduceBatcher } from './produce-batcher';
+import { runIn, traceContextOf } from '@idfed/observability';
 import { observeConsumerLag } from './kafka-metrics';
 
 /**
@@ -110,7 +111,10 @@ export class KafkaServer extends Server implements CustomTransportStrategy {
       const key = message.key?.toString('utf8') ?? '';
       const ctx = new BusContext({ delivery: 'command', topic: pattern, key, headers });
       const body = JSON.parse(message.value?.toString('utf8') ?? 'null') as unknown;
-      outcome = await runRequestHandler(this.getHandlerByPattern(pattern), pattern, body, ctx);
+      // The caller's trace context, from the headers: the service's spans join the caller's trace.
+      outcome = await runIn(traceContextOf(headers), () =>
+        runRequestHandler(this.getHandlerByPattern(pattern), pattern, body, ctx),
+      );
     }
     try {
       await this.replies.send(replyTopic, {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, QueryRunner } from 'typeorm';
+import { injectTraceHeaders } from '@idfed/observability';
 import { SERVICE_SCHEMA } from '@idfed/persistence';
 import { Headers, MessageHeaders } from '../headers';
 
@@ -33,6 +34,8 @@ export class OutboxService {
       [Headers.occurredAt]: new Date().toISOString(),
       ...(event.correlationId ? { [Headers.correlationId]: event.correlationId } : {}),
     };
+    // The trace of the request that wrote the event continues in its consumers (when tracing).
+    injectTraceHeaders(headers);
     await manager.query(
       `INSERT INTO "${this.schema}".outbox (event_id, topic, key, payload, headers) VALUES ($1, $2, $3, $4, $5)`,
       [eventId, event.topic, event.key, JSON.stringify(event.payload), JSON.stringify(headers)],

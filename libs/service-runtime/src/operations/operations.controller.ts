@@ -2,7 +2,7 @@ import { Controller, Inject, OnModuleInit, Type } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { AnyOperation, CommandEnvelope } from '@idfed/contracts';
-import { secondsSince, serviceOperationDuration } from '@idfed/observability';
+import { secondsSince, serviceOperationDuration, SpanKind, withSpan } from '@idfed/observability';
 import { assertCallerAllowed } from './caller-access';
 import { ErrorContractMonitor } from './error-contract.monitor';
 import { OperationBinding, OperationHandler } from './operation-handler';
@@ -29,7 +29,16 @@ export function operationsController(bindings: readonly OperationBinding[]): Typ
       }
     }
 
-    async dispatch(contract: AnyOperation, envelope: CommandEnvelope<unknown>): Promise<unknown> {
+    dispatch(contract: AnyOperation, envelope: CommandEnvelope<unknown>): Promise<unknown> {
+      return withSpan(
+        `${contract.service} ${contract.name}`,
+        SpanKind.SERVER,
+        { 'idfed.service': contract.service, 'idfed.operation': contract.name },
+        () => this.run(contract, envelope),
+      );
+    }
+
+    private async run(contract: AnyOperation, envelope: CommandEnvelope<unknown>): Promise<unknown> {
       const started = process.hrtime.bigint();
       const labels = { service: contract.service, operation: contract.name };
       try {
