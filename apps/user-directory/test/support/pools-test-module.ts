@@ -17,6 +17,7 @@ import { ListUserPoolsUseCase } from '../../src/pools/list-user-pools.use-case';
 import { PoolsService } from '../../src/pools/pools.service';
 import { UserPoolsRepository } from '../../src/pools/user-pools.repository';
 import { SigningKeysRepository } from '../../src/tokens/signing-keys.repository';
+import { UserPoolDomainsRepository } from '../../src/domains/user-pool-domains.repository';
 import { SigningKeysService } from '../../src/tokens/signing-keys.service';
 import { CodeDigest } from '../../src/users/secrets-at-rest';
 import { USER_DIRECTORY_CONFIG, UserDirectoryConfig } from '../../src/user-directory.tokens';
@@ -45,6 +46,7 @@ export function poolsTestModule(dataSource: DataSource, extra: unknown[] = []): 
       UserPoolsRepository,
       AppClientsRepository,
       SigningKeysRepository,
+      UserPoolDomainsRepository,
       SigningKeysService,
       PoolsService,
       ClientsService,
