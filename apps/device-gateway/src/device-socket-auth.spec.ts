@@ -1,4 +1,4 @@
-import { credentialVendingState } from '../test/credential-vending.double';
+import { credentialVendingState } from '../../../libs/testing/src/credential-vending.double';
 import { connectDevice, presignSyncUrl } from '../test/device-client';
 import { deviceSyncState } from '../test/device-sync.double';
 import {

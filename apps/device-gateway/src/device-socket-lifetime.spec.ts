@@ -2,7 +2,7 @@ import { RevocationList } from '@idfed/authorizer';
 import { DeviceSyncTopics } from '@idfed/contracts';
 import { Headers, InProcessClient } from '@idfed/messaging';
 import { randomUUID } from 'node:crypto';
-import { credentialVendingState } from '../test/credential-vending.double';
+import { credentialVendingState } from '../../../libs/testing/src/credential-vending.double';
 import { eventually } from '../../../libs/testing/src/eventually';
 import { DeviceSocket, openDevice, presignSyncUrl } from '../test/device-client';
 import {

@@ -11,7 +11,10 @@ import {
   SessionClaims,
   SessionTokenCodec,
 } from '@idfed/session-credentials';
-import { credentialVendingState, startCredentialVendingDouble } from './credential-vending.double';
+import {
+  credentialVendingState,
+  startCredentialVendingDouble,
+} from '../../../libs/testing/src/credential-vending.double';
 import { startDeviceSyncDouble } from './device-sync.double';
 import { createDeviceGatewayApp } from '../src/device-gateway.bootstrap';
 import { DeviceCredentials } from './device-client';

@@ -3,7 +3,7 @@ import { INestMicroservice } from '@nestjs/common';
 import { DeviceSyncTopics } from '@idfed/contracts';
 import { BusClientProxy, createClientTransport, Headers, TransportConfig } from '@idfed/messaging';
 import { DeviceSocket, openDevice, presignSyncUrl } from './device-client';
-import { startCredentialVendingDouble } from './credential-vending.double';
+import { startCredentialVendingDouble } from '../../../libs/testing/src/credential-vending.double';
 import {
   allowOwnDatasets,
   datasetChanged,

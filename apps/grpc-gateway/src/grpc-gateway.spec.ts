@@ -8,7 +8,7 @@ import {
   SessionTokenCodec,
 } from '@idfed/session-credentials';
 import { signRequest } from '@idfed/sigv4';
-import { credentialVendingState } from '../test/credential-vending.double';
+import { credentialVendingState } from '../../../libs/testing/src/credential-vending.double';
 import { awsErrorOf, idfed, IdfedGrpcClient } from '../../../libs/testing/src/grpc/idfed-grpc-client';
 import { ReflectionClient } from '../../../libs/testing/src/grpc/reflection-client';
 import { eventually } from '../../../libs/testing/src/eventually';

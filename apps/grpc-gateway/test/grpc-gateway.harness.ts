@@ -13,7 +13,7 @@ import {
 import { signRs256 } from '@idfed/crypto';
 import { createRootLogger } from '@idfed/logging';
 import { Headers, InProcessBus, InProcessClient, InProcessServer, ServiceError } from '@idfed/messaging';
-import { startCredentialVendingDouble } from './credential-vending.double';
+import { startCredentialVendingDouble } from '../../../libs/testing/src/credential-vending.double';
 import { IdfedGrpcClient } from '../../../libs/testing/src/grpc/idfed-grpc-client';
 import { createGrpcGateway, GrpcGateway } from '../src/grpc-gateway.bootstrap';
 

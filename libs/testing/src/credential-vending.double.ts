@@ -22,7 +22,7 @@ export const credentialVendingState: {
   permissions: Map<string, RolePermissionsResult>;
 } = { revocations: [], permissions: new Map() };
 
-/** Credential vending as the gRPC gateway asks it: revocations and a role's policies. */
+/** Credential vending as the device and gRPC gateways ask it: revocations and a role's policies. */
 @Controller()
 class CredentialVendingDouble {
   @MessagePattern(C.ListRevocations.pattern)
