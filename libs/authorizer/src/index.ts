@@ -5,6 +5,7 @@
  */
 export * from './principal';
 export * from './credential.errors';
+export * from './credential-error.mapping';
 export * from './credential.resolver';
 export * from './authorizer';
 export * from './revocation-list';

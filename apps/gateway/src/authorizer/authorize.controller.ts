@@ -5,7 +5,7 @@ import { Authorizer, CredentialError, CredentialResolver, VerifiedPrincipal } fr
 import { SigV4Error } from '@idfed/sigv4';
 import { AdminSignatureVerifier } from '../cognito/admin-signature.verifier';
 import { GATEWAY_OPTIONS, GatewayOptions } from '../gateway.options';
-import { queryAuthError } from '../credentials/credential-error.mapping';
+import { queryAuthError } from '@idfed/authorizer';
 import { readRawBody } from '../http/raw-body.reader';
 import { requestIdOf } from '../http/request-context.middleware';
 import { readAuthorizeRequest } from './authorize.request';

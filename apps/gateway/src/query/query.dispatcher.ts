@@ -12,7 +12,7 @@ import { Authorizer, VerifiedPrincipal } from '@idfed/authorizer';
 import { GetCallerIdentityResult } from '@idfed/contracts';
 import { BusClient } from '@idfed/messaging';
 import { callerOf } from '../credentials/caller-of';
-import { queryAuthError } from '../credentials/credential-error.mapping';
+import { queryAuthError } from '@idfed/authorizer';
 import { GATEWAY_OPTIONS, GatewayOptions } from '../gateway.options';
 import { writeAwsResponse } from '../http/aws-response.writer';
 import { commandMeta } from '../http/command-meta';

@@ -4,7 +4,7 @@ import { AwsError } from '@idfed/aws-protocol';
 import { Authorizer, VerifiedPrincipal } from '@idfed/authorizer';
 import { AnyOperation, Caller } from '@idfed/contracts';
 import { callerOf } from '../credentials/caller-of';
-import { jsonAuthError } from '../credentials/credential-error.mapping';
+import { jsonAuthError } from '@idfed/authorizer';
 import { GATEWAY_OPTIONS, GatewayOptions } from '../gateway.options';
 import { cognitoIdentityOf } from '../credentials/cognito-identity.session';
 

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Metadata } from '@grpc/grpc-js';
-import { AwsError, jsonSigV4Error } from '@idfed/aws-protocol';
-import { Authorizer, CredentialError, VerifiedPrincipal } from '@idfed/authorizer';
-import { parseAmzDate, SigV4Error } from '@idfed/sigv4';
+import { AwsError } from '@idfed/aws-protocol';
+import { Authorizer, jsonAuthError, VerifiedPrincipal } from '@idfed/authorizer';
+import { parseAmzDate } from '@idfed/sigv4';
 import {
   GRPC_GATEWAY_CLOCK,
   GRPC_GATEWAY_OPTIONS,
@@ -72,7 +72,7 @@ export class CallAuthenticator {
         },
       );
     } catch (err) {
-      throw authError(err);
+      throw jsonAuthError(err);
     }
     const signedAt = parseAmzDate(headers['x-amz-date']?.[0] ?? '')?.getTime() ?? this.now();
     if (!this.replays.firstUse(`${principal.accessKeyId}/${callId}`, signedAt)) {
@@ -97,21 +97,4 @@ export class CallAuthenticator {
     }
     return principal;
   }
-}
-
-/** SigV4 and credential failures under the JSON family's names (all UNAUTHENTICATED but one). */
-function authError(err: unknown): unknown {
-  if (err instanceof SigV4Error) return jsonSigV4Error(err);
-  if (err instanceof CredentialError) {
-    switch (err.reason) {
-      case 'expired':
-        return new AwsError('ExpiredTokenException', err.message);
-      case 'unavailable':
-        return new AwsError('ServiceUnavailable', err.message);
-      case 'invalid':
-      case 'revoked':
-        return new AwsError('UnrecognizedClientException', err.message);
-    }
-  }
-  return err;
 }

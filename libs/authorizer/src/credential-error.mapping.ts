@@ -1,5 +1,5 @@
 import { AwsError, jsonSigV4Error, querySigV4Error } from '@idfed/aws-protocol';
-import { CredentialError } from '@idfed/authorizer';
+import { CredentialError } from './credential.errors';
 import { SigV4Error } from '@idfed/sigv4';
 
 /**
