@@ -12,6 +12,8 @@ import { credentialVendingState } from '../../../libs/testing/src/credential-ven
 import { awsErrorOf, idfed, IdfedGrpcClient } from '../../../libs/testing/src/grpc/idfed-grpc-client';
 import { ReflectionClient } from '../../../libs/testing/src/grpc/reflection-client';
 import { eventually } from '../../../libs/testing/src/eventually';
+import { parsePrometheusText, sampleValue } from '../../../libs/testing/src/prometheus-text';
+import { renderMetrics } from '@idfed/observability';
 import {
   ADMIN,
   CLIENT,
@@ -442,6 +444,50 @@ describe('gRPC gateway', () => {
         code: status.INVALID_ARGUMENT,
         name: 'InvalidParameterException',
       });
+    });
+  });
+
+  describe('metrics', () => {
+    const VERIFY = 'idfed.tokens.v1.Tokens/VerifyToken';
+    const scrape = async () => parsePrometheusText((await renderMetrics()).body);
+
+    it('counts each call by method and status, its AWS error by name, and its latency', async () => {
+      const before = await scrape();
+      const count = (s: typeof before, code: string) =>
+        sampleValue(s, 'idfed_grpc_requests_total', { method: VERIFY, code });
+      const latency = (s: typeof before) =>
+        sampleValue(s, 'idfed_grpc_request_duration_seconds_count', { method: VERIFY });
+      const unsigned = (s: typeof before) =>
+        sampleValue(s, 'idfed_grpc_request_errors_total', {
+          method: VERIFY,
+          error: 'MissingAuthenticationTokenException',
+        });
+      await gw.client.verifyToken({ token: await gw.token() });
+      await gw.client.verifyToken({ token: await gw.token() });
+      await refusal(gw.client.verifyToken({ token: 'x' }, { signer: null }));
+      const after = await scrape();
+      expect(count(after, 'OK') - count(before, 'OK')).toBe(2);
+      expect(count(after, 'UNAUTHENTICATED') - count(before, 'UNAUTHENTICATED')).toBe(1);
+      expect(unsigned(after) - unsigned(before)).toBe(1);
+      expect(latency(after) - latency(before)).toBe(3);
+      // Labels are the protos' method names only: nothing a client sent becomes a series.
+      const methods = new Set(
+        after.samples.filter((x) => x.name === 'idfed_grpc_requests_total').map((x) => x.labels.method),
+      );
+      for (const m of methods) expect(m).toMatch(/^idfed\.[a-z]+\.v1\.[A-Za-z]+\/[A-Za-z]+$/);
+    });
+
+    it('counts a server stream once, when it ends', async () => {
+      const SUBSCRIBE = 'idfed.events.v1.AccountEvents/Subscribe';
+      const ok = (s: Awaited<ReturnType<typeof scrape>>) =>
+        sampleValue(s, 'idfed_grpc_requests_total', { method: SUBSCRIBE, code: 'OK' });
+      const before = await scrape();
+      const stream = gw.client.subscribe({ userPoolIds: [POOL] });
+      stream.on('error', () => undefined);
+      await new Promise((r) => stream.once('metadata', r));
+      expect(ok(await scrape())).toBe(ok(before));
+      stream.cancel();
+      await eventually(async () => expect(ok(await scrape()) - ok(before)).toBe(1));
     });
   });
 

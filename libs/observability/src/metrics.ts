@@ -48,6 +48,33 @@ export const httpRequestDuration = new Histogram({
   registers: [metricsRegistry],
 });
 
+/**
+ * gRPC calls (the grpc-gateway): `method` is the full method name from the checked-in protos
+ * (`idfed.tokens.v1.Tokens/VerifyToken`), never what a client sent; `code` the gRPC status name.
+ * A server stream counts once, when it ends, and its duration is how long it was open.
+ */
+export const grpcRequests = new Counter({
+  name: 'idfed_grpc_requests_total',
+  help: 'gRPC calls answered, by method and gRPC status code',
+  labelNames: ['method', 'code'] as const,
+  registers: [metricsRegistry],
+});
+
+export const grpcRequestErrors = new Counter({
+  name: 'idfed_grpc_request_errors_total',
+  help: 'gRPC calls answered with an AWS error, by method and error name',
+  labelNames: ['method', 'error'] as const,
+  registers: [metricsRegistry],
+});
+
+export const grpcRequestDuration = new Histogram({
+  name: 'idfed_grpc_request_duration_seconds',
+  help: 'Time from a unary gRPC call arriving to its answer, by method',
+  labelNames: ['method'] as const,
+  buckets: LATENCY_BUCKETS,
+  registers: [metricsRegistry],
+});
+
 export const busCommandDuration = new Histogram({
   name: 'idfed_bus_command_duration_seconds',
   help: 'Round trip of a command over the bus (send to reply), by the service asked and outcome',

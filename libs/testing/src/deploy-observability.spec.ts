@@ -141,6 +141,7 @@ describe('deploy/observability', () => {
     for (const app of [
       'gateway',
       'device-gateway',
+      'grpc-gateway',
       'user-directory',
       'federation-broker',
       'credential-vending',

@@ -15,9 +15,36 @@ import type { PackageDefinition } from '@grpc/proto-loader';
 import { ReflectionService } from '@grpc/reflection';
 import { HealthImplementation } from 'grpc-health-check';
 import type { Logger } from 'pino';
+import {
+  ErrorNameLabels,
+  grpcRequestDuration,
+  grpcRequestErrors,
+  grpcRequests,
+  secondsSince,
+} from '@idfed/observability';
 import { CallAuthenticator } from '../auth/call-authenticator';
 import { CallContext, SurfaceCall } from './call-context';
-import { GrpcError, grpcError, toGrpcError } from './grpc-status';
+import { ERROR_NAME_TRAILER, GrpcError, grpcError, toGrpcError } from './grpc-status';
+
+/** gRPC status names by code (`OK`, `UNAVAILABLE`, ...), the `code` label of the call counters. */
+const STATUS_NAMES = new Map<number, string>(
+  Object.entries(status)
+    .filter(([, v]) => typeof v === 'number')
+    .map(([k, v]) => [v as number, k]),
+);
+const errorNames = new ErrorNameLabels();
+
+/** Counts one answered call: its status, its AWS error name when it failed with one. */
+function countCall(method: string, outcome: GrpcError | undefined): void {
+  grpcRequests.inc({ method, code: STATUS_NAMES.get(outcome?.code ?? status.OK) ?? 'UNKNOWN' });
+  const name = outcome?.metadata.get(ERROR_NAME_TRAILER)[0];
+  if (typeof name === 'string') grpcRequestErrors.inc({ method, error: errorNames.of(name) });
+}
+
+/** `/idfed.tokens.v1.Tokens/VerifyToken` → `idfed.tokens.v1.Tokens/VerifyToken`: the metric label. */
+function methodLabel(path: string): string {
+  return path.startsWith('/') ? path.slice(1) : path;
+}
 
 /** A unary method: the decoded request in, the response object out (or a thrown AWS error). */
 export type UnaryHandler = (request: never, ctx: CallContext) => Promise<object>;
@@ -150,24 +177,44 @@ export class IdfedGrpcServer {
   }
 
   private unary(path: string, handler: UnaryHandler): handleUnaryCall<Received, object> {
+    const method = methodLabel(path);
     return (call, callback) => {
+      const started = process.hrtime.bigint();
+      const answer = (failure: GrpcError | undefined, response?: object) => {
+        countCall(method, failure);
+        grpcRequestDuration.observe({ method }, secondsSince(started));
+        if (failure) callback(failure);
+        else callback(null, response);
+      };
       this.admit(call, path, call.request.raw)
         .then((ctx) => handler(call.request.message as never, ctx))
         .then(
-          (response) => callback(null, response),
-          (err: unknown) => callback(this.failure(path, err)),
+          (response) => answer(undefined, response),
+          (err: unknown) => answer(this.failure(path, err)),
         );
     };
   }
 
   private stream(path: string, handler: StreamHandler): handleServerStreamingCall<Received, unknown> {
+    const method = methodLabel(path);
     return (call) => {
       const open = call as ServerWritableStream<unknown, unknown>;
       this.openStreams.add(open);
-      const forget = () => this.openStreams.delete(open);
+      // A stream counts once, with the status it ended on (OK when it finished or was cancelled).
+      let counted = false;
+      const count = (failure: GrpcError | undefined) => {
+        if (counted) return;
+        counted = true;
+        countCall(method, failure);
+      };
+      const forget = () => {
+        this.openStreams.delete(open);
+        count(undefined);
+      };
       call.on('close', forget);
       call.on('cancelled', forget);
       call.on('finish', forget);
+      call.on('error', (err: unknown) => count(err instanceof GrpcError ? err : undefined));
       this.admit(call, path, call.request.raw).then(
         (ctx) => handler(call.request.message as never, ctx, open),
         (err: unknown) => call.emit('error', this.failure(path, err)),
