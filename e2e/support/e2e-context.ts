@@ -6,6 +6,8 @@ import type { SystemUnderTest } from './system-under-test';
 export type E2eSystem = Omit<SystemUnderTest, 'apps' | 'stop'> & {
   /** The OpenID provider idfed knows as Google (accounts.google.com). */
   googleIssuer: string;
+  /** A generic OpenID Connect provider (oidc-provider) for pools' OIDC providers. */
+  oidcIssuer: string;
   /** The Facebook and Login with Amazon stand-ins (IDFED_FACEBOOK_GRAPH_URL, IDFED_AMAZON_API_URL). */
   facebookGraphUrl: string;
   amazonApiUrl: string;

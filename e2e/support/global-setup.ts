@@ -40,6 +40,8 @@ export default async function globalSetup(): Promise<void> {
   globalThis.__IDFED_E2E_PEERS__ = { google, social, syncTriggers, push };
   const system = await startSystemUnderTest(mode, {
     IDFED_GOOGLE_ISSUER: google.issuer,
+    // The stand-in serves Google's token endpoint path too (oauth2/v4/token) at its issuer.
+    IDFED_GOOGLE_API_URL: google.issuer,
     IDFED_FACEBOOK_GRAPH_URL: social.facebookGraphUrl,
     IDFED_AMAZON_API_URL: social.amazonApiUrl,
     IDFED_SYNC_TRIGGERS: [
@@ -56,6 +58,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.IDFED_E2E_SYSTEM = JSON.stringify({
     ...shared,
     googleIssuer: google.issuer,
+    oidcIssuer: google.oidcIssuer,
     facebookGraphUrl: social.facebookGraphUrl,
     amazonApiUrl: social.amazonApiUrl,
     syncTriggerStandin: syncTriggers.url,

@@ -1,24 +1,33 @@
-// A small OpenID Connect identity provider for the e2e suite, run as its own Node process (jose is
-// used as ESM). It serves what AssumeRoleWithWebIdentity needs from a real IdP, over HTTP on
-// loopback: the discovery document and the key set (RS256 and ES256 keys). Tests ask it for ID
-// tokens on POST /mint, signed with its real keys; `sign: false` signs with a key it does not
-// publish, to prove that forged tokens are refused.
+// The e2e suite's OpenID providers, run as their own Node process (oidc-provider and jose are ESM):
+// real authorization servers built on the certified `oidc-provider` package, on loopback over HTTP.
 //
-//   node e2e/support/test-idp.server.mjs  ->  prints {"issuer":"http://127.0.0.1:<port>/realms/e2e"}
+// - /realms/e2e: stands in for Google (IDFED_GOOGLE_ISSUER and IDFED_GOOGLE_API_URL), with
+//   Google's endpoint paths (/o/oauth2/v2/auth, /oauth2/v4/token). Beside the authorization-code
+//   flow, its POST /mint hands tests ID tokens signed with the provider's own keys (RS256 and ES256)
+//   for AssumeRoleWithWebIdentity; `forge: true` signs with a key it does not publish.
+// - /oidc: a generic OpenID Connect provider (a pool's ProviderType OIDC).
+//
+// Relying parties register by dynamic client registration (POST <issuer>/reg). The sign-in page is
+// one form (`login`, a button "Sign in"); signing in grants the scopes asked for (no consent page),
+// and the account's claims are sub, email, email_verified and name, all in the ID token.
+//
+//   node e2e/support/test-idp.server.mjs  ->  prints {"issuer":"...","oidcIssuer":"..."}
 import { createServer } from 'node:http';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import Provider from 'oidc-provider';
 
-const REALM = '/realms/e2e';
+const GOOGLE = '/realms/e2e';
+const OIDC = '/oidc';
 
 const keys = {
-  RS256: { kid: 'rs256-1', ...(await generateKeyPair('RS256', { modulusLength: 2048 })) },
-  ES256: { kid: 'es256-1', ...(await generateKeyPair('ES256')) },
+  RS256: { kid: 'rs256-1', ...(await generateKeyPair('RS256', { modulusLength: 2048, extractable: true })) },
+  ES256: { kid: 'es256-1', ...(await generateKeyPair('ES256', { extractable: true })) },
 };
 const impostor = await generateKeyPair('RS256', { modulusLength: 2048 });
-const jwks = {
+const privateJwks = {
   keys: await Promise.all(
     Object.entries(keys).map(async ([alg, k]) => ({
-      ...(await exportJWK(k.publicKey)),
+      ...(await exportJWK(k.privateKey)),
       kid: k.kid,
       alg,
       use: 'sig',
@@ -26,14 +35,14 @@ const jwks = {
   ),
 };
 
-let issuer = '';
+let origin = '';
 
 async function mint(body) {
   const alg = body.alg ?? 'RS256';
   const key = keys[alg];
   if (!key) throw new Error(`unsupported alg ${alg}`);
   const now = Math.floor(Date.now() / 1000);
-  const claims = { iss: issuer, iat: now, exp: now + (body.expiresIn ?? 600), ...body.claims };
+  const claims = { iss: `${origin}${GOOGLE}`, iat: now, exp: now + (body.expiresIn ?? 600), ...body.claims };
   const jwt = new SignJWT(claims).setProtectedHeader({ alg, kid: key.kid, typ: 'JWT' });
   return jwt.sign(body.forge ? impostor.privateKey : key.privateKey);
 }
@@ -44,18 +53,86 @@ function send(res, status, value) {
   res.end(text);
 }
 
+const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function readForm(req) {
+  return new Promise((resolve) => {
+    let raw = '';
+    req.on('data', (c) => (raw += c));
+    req.on('end', () => resolve(new URLSearchParams(raw)));
+  });
+}
+
+function makeProvider(issuer, routes) {
+  const provider = new Provider(issuer, {
+    jwks: privateJwks,
+    routes: { jwks: '/protocol/openid-connect/certs', ...routes },
+    features: {
+      devInteractions: { enabled: false },
+      registration: { enabled: true },
+      userinfo: { enabled: true },
+    },
+    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+    conformIdTokenClaims: false,
+    cookies: { keys: ['e2e-cookie-key'] },
+    interactions: {
+      url: (_ctx, interaction) => `${new URL(issuer).pathname}/interaction/${interaction.uid}`,
+    },
+    findAccount: (_ctx, id) => ({
+      accountId: id,
+      claims: () => ({ sub: id, email: `${id}@example.com`, email_verified: true, name: `User ${id}` }),
+    }),
+    ttl: {
+      AuthorizationCode: 60,
+      Interaction: 600,
+      Session: 600,
+      Grant: 600,
+      AccessToken: 600,
+      IdToken: 600,
+    },
+  });
+  provider.proxy = false;
+  return provider;
+}
+
+/** The sign-in page of an interaction, and its POST: signs in as `login` and grants what was asked. */
+async function interaction(provider, base, req, res) {
+  const details = await provider.interactionDetails(req, res);
+  if (req.method === 'GET') {
+    const html = `<!DOCTYPE html><html><head><title>Stand-in sign-in</title></head><body>
+<h1>Stand-in identity provider</h1>
+<form method="post" action="${escape(`${base}/interaction/${details.uid}`)}">
+<label for="login">Login</label><input id="login" name="login" autocomplete="off" required>
+<button type="submit" id="signin">Sign in</button>
+</form></body></html>`;
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    return res.end(html);
+  }
+  const form = await readForm(req);
+  if (form.get('deny') === '1') {
+    return provider.interactionFinished(
+      req,
+      res,
+      { error: 'access_denied', error_description: 'The user refused.' },
+      { mergeWithLastSubmission: false },
+    );
+  }
+  const accountId = form.get('login');
+  const grant = new provider.Grant({ accountId, clientId: details.params.client_id });
+  grant.addOIDCScope(String(details.params.scope ?? 'openid'));
+  const grantId = await grant.save();
+  return provider.interactionFinished(
+    req,
+    res,
+    { login: { accountId }, consent: { grantId } },
+    { mergeWithLastSubmission: false },
+  );
+}
+
+const mounts = [];
+
 const server = createServer((req, res) => {
   const path = new URL(req.url, 'http://x').pathname;
-  if (req.method === 'GET' && path === `${REALM}/.well-known/openid-configuration`) {
-    return send(res, 200, {
-      issuer,
-      jwks_uri: `${issuer}/protocol/openid-connect/certs`,
-      id_token_signing_alg_values_supported: ['RS256', 'ES256'],
-      subject_types_supported: ['public'],
-      response_types_supported: ['id_token'],
-    });
-  }
-  if (req.method === 'GET' && path === `${REALM}/protocol/openid-connect/certs`) return send(res, 200, jwks);
   if (req.method === 'POST' && path === '/mint') {
     let raw = '';
     req.on('data', (c) => (raw += c));
@@ -67,11 +144,34 @@ const server = createServer((req, res) => {
     });
     return undefined;
   }
+  for (const { base, provider, callback } of mounts) {
+    if (path === base || path.startsWith(`${base}/`)) {
+      if (path.startsWith(`${base}/interaction/`)) {
+        return interaction(provider, base, req, res).catch((err) =>
+          send(res, 400, { error: String(err.message) }),
+        );
+      }
+      req.originalUrl = req.url;
+      req.url = req.url.slice(base.length) || '/';
+      return callback(req, res);
+    }
+  }
   return send(res, 404, { error: 'not found' });
 });
 
 server.listen(0, '127.0.0.1', () => {
-  issuer = `http://127.0.0.1:${server.address().port}${REALM}`;
-  process.stdout.write(`${JSON.stringify({ issuer })}\n`);
+  origin = `http://127.0.0.1:${server.address().port}`;
+  const google = makeProvider(`${origin}${GOOGLE}`, {
+    authorization: '/o/oauth2/v2/auth',
+    token: '/oauth2/v4/token',
+  });
+  const oidc = makeProvider(`${origin}${OIDC}`, {});
+  mounts.push(
+    { base: GOOGLE, provider: google, callback: google.callback() },
+    { base: OIDC, provider: oidc, callback: oidc.callback() },
+  );
+  process.stdout.write(
+    `${JSON.stringify({ issuer: `${origin}${GOOGLE}`, oidcIssuer: `${origin}${OIDC}` })}\n`,
+  );
 });
 process.on('SIGTERM', () => server.close(() => process.exit(0)));

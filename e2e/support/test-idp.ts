@@ -4,7 +4,10 @@ import { createInterface } from 'node:readline';
 
 /** The local OpenID Connect provider of test-idp.server.mjs, running as a child process. */
 export interface TestIdp {
+  /** The provider standing in for Google (oidc-provider, with Google's endpoint paths). */
   issuer: string;
+  /** A generic OpenID Connect provider (oidc-provider) on the same process. */
+  oidcIssuer: string;
   /** The issuer without its scheme: what IAM names the provider after and condition keys start with. */
   urlKey: string;
   /** An ID token signed by the IdP (claims merged over iss, iat and exp). */
@@ -23,17 +26,20 @@ export async function startTestIdp(): Promise<TestIdp> {
   const child: ChildProcess = spawn(process.execPath, [join(__dirname, 'test-idp.server.mjs')], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const issuer = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the test IdP did not start')), 15_000);
-    child.once('exit', (code) => reject(new Error(`the test IdP exited with ${code}`)));
-    createInterface({ input: child.stdout! }).once('line', (line) => {
-      clearTimeout(timer);
-      resolve((JSON.parse(line) as { issuer: string }).issuer);
-    });
-  });
+  const { issuer, oidcIssuer } = await new Promise<{ issuer: string; oidcIssuer: string }>(
+    (resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the test IdP did not start')), 15_000);
+      child.once('exit', (code) => reject(new Error(`the test IdP exited with ${code}`)));
+      createInterface({ input: child.stdout! }).once('line', (line) => {
+        clearTimeout(timer);
+        resolve(JSON.parse(line) as { issuer: string; oidcIssuer: string });
+      });
+    },
+  );
   const origin = new URL(issuer).origin;
   return {
     issuer,
+    oidcIssuer,
     urlKey: issuer.replace(/^https?:\/\//, ''),
     async mint(options) {
       const res = await fetch(`${origin}/mint`, { method: 'POST', body: JSON.stringify(options) });

@@ -18,6 +18,7 @@ import { ClientsService } from './clients/clients.service';
 import { userDirectoryEntities } from './database/entities';
 import { UserPoolDomainsRepository } from './domains/user-pool-domains.repository';
 import { oauthProviders } from './oauth/oauth.providers';
+import { relyingPartyProviders } from './relying-party/relying-party.providers';
 import { userDirectoryMigrations } from './database/migrations';
 import { USER_DIRECTORY_SCHEMA } from './database/schema';
 import { GroupsRepository } from './groups/groups.repository';
@@ -113,6 +114,7 @@ export const UserDirectoryModule = {
         ...mfaProviders,
         ...authFlowProviders,
         ...oauthProviders,
+        ...relyingPartyProviders,
         UserAttributeEdits,
         ...userProviders,
         ...identityProviderProviders,

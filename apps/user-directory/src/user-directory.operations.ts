@@ -24,6 +24,7 @@ import { OAuthRevokeUseCase } from './oauth/oauth-revoke.use-case';
 import { OAuthSignInUseCase } from './oauth/oauth-sign-in.use-case';
 import { OAuthTokenUseCase } from './oauth/oauth-token.use-case';
 import { OAuthUserInfoUseCase } from './oauth/oauth-user-info.use-case';
+import { OAuthIdpResponseUseCase } from './relying-party/oauth-idp-response.use-case';
 import { AdminSetUserMFAPreferenceUseCase } from './mfa/admin-set-user-mfa-preference.use-case';
 import { AssociateSoftwareTokenUseCase } from './mfa/associate-software-token.use-case';
 import { GetUserPoolMfaConfigUseCase } from './mfa/get-user-pool-mfa-config.use-case';
@@ -105,6 +106,7 @@ export const USER_DIRECTORY_OPERATIONS: OperationBinding[] = [
   serve(UserDirectoryOperations.ResolveUserPoolDomain, ResolveUserPoolDomainUseCase),
   serve(UserDirectoryOperations.OAuthAuthorize, OAuthAuthorizeUseCase),
   serve(UserDirectoryOperations.OAuthSignIn, OAuthSignInUseCase),
+  serve(UserDirectoryOperations.OAuthIdpResponse, OAuthIdpResponseUseCase),
   serve(UserDirectoryOperations.OAuthNewPassword, OAuthNewPasswordUseCase),
   serve(UserDirectoryOperations.OAuthToken, OAuthTokenUseCase),
   serve(UserDirectoryOperations.OAuthUserInfo, OAuthUserInfoUseCase),

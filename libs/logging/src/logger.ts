@@ -71,6 +71,8 @@ const SENSITIVE = [
   'id_token',
   'refresh_token',
   'Form',
+  'BindingToken',
+  'Params',
 ];
 /** The field names the logs redact, for other output that must not show secrets either. */
 export const SENSITIVE_FIELDS: readonly string[] = SENSITIVE;

@@ -11,7 +11,7 @@ export function escapeHtml(text: string): string {
 const STYLE = `body{font-family:system-ui,sans-serif;background:#f4f5f7;margin:0}
 main{max-width:22rem;margin:4rem auto;background:#fff;padding:2rem;border-radius:.5rem;box-shadow:0 1px 4px #0002}
 label{display:block;margin:.8rem 0 .2rem}input{width:100%;box-sizing:border-box;padding:.5rem}
-button{margin-top:1.2rem;width:100%;padding:.6rem}.error{color:#b00020}`;
+button{margin-top:1.2rem;width:100%;padding:.6rem}.providers{list-style:none;padding:0}.idp{display:block;margin:.4rem 0;padding:.6rem;border:1px solid #888;border-radius:.3rem;text-align:center}.error{color:#b00020}`;
 
 function page(title: string, body: string): string {
   return `<!DOCTYPE html>
@@ -24,15 +24,37 @@ function page(title: string, body: string): string {
 const messageOf = (message: string | undefined) =>
   message ? `<p class="error" id="loginErrorMessage" role="alert">${escapeHtml(message)}</p>` : '';
 
+/** "Continue with <ProviderName>": one link per identity provider the client supports (ADR 0024). */
+function providerChooser(providers: { name: string; href: string }[]): string {
+  if (providers.length === 0) return '';
+  const links = providers
+    .map(
+      (p) =>
+        `<li><a class="idp" href="${escapeHtml(p.href)}" data-provider="${escapeHtml(p.name)}">Continue with ${escapeHtml(p.name)}</a></li>`,
+    )
+    .join('\n');
+  return `<ul class="providers">\n${links}\n</ul>`;
+}
+
 export function signInPage(o: {
   action: string;
   csrf: string;
   clientName: string;
   message?: string;
+  providers?: { name: string; href: string }[];
+  /** false: the client does not support COGNITO, so no password form. */
+  passwordSignIn?: boolean;
 }): string {
+  const chooser = providerChooser(o.providers ?? []);
+  if (o.passwordSignIn === false) {
+    return page(
+      'Sign in',
+      `<h1>Sign in</h1><p>to ${escapeHtml(o.clientName)}</p>${messageOf(o.message)}\n${chooser}`,
+    );
+  }
   return page(
     'Sign in',
-    `<h1>Sign in</h1><p>to ${escapeHtml(o.clientName)}</p>${messageOf(o.message)}
+    `<h1>Sign in</h1><p>to ${escapeHtml(o.clientName)}</p>${messageOf(o.message)}${chooser}
 <form name="cognitoSignInForm" method="post" action="${escapeHtml(o.action)}">
 <input type="hidden" name="_csrf" value="${escapeHtml(o.csrf)}">
 <label for="signInFormUsername">Username</label>

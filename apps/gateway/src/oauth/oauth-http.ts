@@ -4,6 +4,8 @@ import { errorPage } from './hosted-pages';
 
 /** The cookie that carries a browser's hosted session (its value is known only to that browser). */
 export const SESSION_COOKIE = 'cognito';
+/** The cookie that binds a redirect to an identity provider to the browser it sent there (ADR 0024). */
+export const BINDING_COOKIE = 'idfed-federation';
 /** The double-submit CSRF cookie; the form echoes it in `_csrf`. */
 export const CSRF_COOKIE = 'XSRF-TOKEN';
 

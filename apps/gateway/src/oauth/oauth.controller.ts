@@ -9,6 +9,7 @@ import { requestIdOf } from '../http/request-context.middleware';
 import { errorPage, newPasswordPage, signInPage } from './hosted-pages';
 import {
   basePathOf,
+  BINDING_COOKIE,
   cookiesOf,
   CSRF_COOKIE,
   csrfMatches,
@@ -48,14 +49,10 @@ export class OAuthController {
   ): Promise<void> {
     this.requirePool(poolId);
     const query = queryOf(req);
-    const outcome = await this.bus.request(
-      UserDirectoryOperations.OAuthAuthorize,
-      { UserPoolId: poolId, Params: paramsOf(query), SessionToken: cookiesOf(req)[SESSION_COOKIE] },
-      this.meta(res),
-    );
+    const outcome = await this.authorizeRequest(req, res, poolId, query);
     if (outcome.kind === 'login')
       return redirect(res, `${basePathOf(res, poolId)}/login?${query.toString()}`);
-    this.answer(res, outcome);
+    this.answer(req, res, poolId, outcome);
   }
 
   @Get('login')
@@ -66,13 +63,10 @@ export class OAuthController {
   ): Promise<void> {
     this.requirePool(poolId);
     const query = queryOf(req);
-    const outcome = await this.bus.request(
-      UserDirectoryOperations.OAuthAuthorize,
-      { UserPoolId: poolId, Params: paramsOf(query), SessionToken: cookiesOf(req)[SESSION_COOKIE] },
-      this.meta(res),
-    );
-    if (outcome.kind === 'login') return this.showSignIn(req, res, poolId, query, outcome.clientName);
-    this.answer(res, outcome);
+    const outcome = await this.authorizeRequest(req, res, poolId, query);
+    if (outcome.kind === 'login')
+      return this.showSignIn(req, res, poolId, query, outcome.clientName, undefined, outcome);
+    this.answer(req, res, poolId, outcome);
   }
 
   @Post('login')
@@ -120,6 +114,33 @@ export class OAuthController {
       this.meta(res),
     );
     this.afterSignIn(req, res, poolId, query, outcome);
+  }
+
+  /** An identity provider's answer (ADR 0024): its query, or its form (Apple's form_post). */
+  @Get('oauth2/idpresponse')
+  async idpResponse(
+    @Param('userPoolId') poolId: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    this.requirePool(poolId);
+    const params = req.method === 'POST' ? await this.readForm(req) : paramsOf(queryOf(req));
+    if (!params) return sendErrorPage(res, 'invalid_request', 'Bad request.');
+    const outcome = await this.bus.request(
+      UserDirectoryOperations.OAuthIdpResponse,
+      { UserPoolId: poolId, Params: params, BindingToken: cookiesOf(req)[BINDING_COOKIE] },
+      this.meta(res),
+    );
+    this.afterSignIn(req, res, poolId, new URLSearchParams(), outcome);
+  }
+
+  @Post('oauth2/idpresponse')
+  idpResponseByPost(
+    @Param('userPoolId') poolId: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    return this.idpResponse(poolId, req, res);
   }
 
   @Post('oauth2/token')
@@ -238,7 +259,8 @@ export class OAuthController {
         return this.showSignIn(req, res, poolId, query, outcome.clientName);
       case 'redirect':
       case 'error':
-        return this.answer(res, outcome);
+      case 'federate':
+        return this.answer(req, res, poolId, outcome);
     }
   }
 
@@ -249,14 +271,52 @@ export class OAuthController {
     query: URLSearchParams,
     clientName: string,
     message?: string,
+    chooser?: { providers?: string[]; passwordSignIn?: boolean },
   ): void {
     const base = basePathOf(res, poolId);
     const csrf = this.csrfFor(req, res, base);
+    const providers = (chooser?.providers ?? []).map((name) => {
+      const q = new URLSearchParams(query);
+      q.delete('idp_identifier');
+      q.set('identity_provider', name);
+      return { name, href: `${base}/oauth2/authorize?${q.toString()}` };
+    });
     sendHtml(
       res,
       200,
-      signInPage({ action: `${base}/login?${query.toString()}`, csrf, clientName, message }),
+      signInPage({
+        action: `${base}/login?${query.toString()}`,
+        csrf,
+        clientName,
+        message,
+        providers,
+        passwordSignIn: chooser?.passwordSignIn ?? true,
+      }),
     );
+  }
+
+  /** The authorization request, asked of the user directory with what a sign-in through a provider needs. */
+  private authorizeRequest(req: Request, res: Response, poolId: string, query: URLSearchParams) {
+    const cookies = cookiesOf(req);
+    return this.bus.request(
+      UserDirectoryOperations.OAuthAuthorize,
+      {
+        UserPoolId: poolId,
+        Params: paramsOf(query),
+        SessionToken: cookies[SESSION_COOKIE],
+        CallbackUrl: this.idpCallbackUrl(req, res, poolId),
+        BindingToken: cookies[BINDING_COOKIE],
+      },
+      this.meta(res),
+    );
+  }
+
+  /** Where a provider sends the browser back: this pool's /oauth2/idpresponse on the host the browser uses. */
+  private idpCallbackUrl(req: Request, res: Response, poolId: string): string {
+    if (res.locals.poolDomainHost === true) {
+      return `${this.secure(req) ? 'https' : 'http'}://${req.headers.host}/oauth2/idpresponse`;
+    }
+    return `${this.options.env.publicUrl.replace(/\/+$/, '')}/${poolId}/oauth2/idpresponse`;
   }
 
   /** The browser's CSRF cookie, or a new one set now. */
@@ -285,8 +345,17 @@ export class OAuthController {
     });
   }
 
-  private answer(res: Response, outcome: OAuthOutcome): void {
+  private answer(req: Request, res: Response, poolId: string, outcome: OAuthOutcome): void {
     if (outcome.kind === 'redirect') return redirect(res, outcome.location);
+    if (outcome.kind === 'federate') {
+      // The browser that goes to the provider carries the binding its answer is checked against.
+      setCookie(res, BINDING_COOKIE, outcome.bindingToken, {
+        path: basePathOf(res, poolId) || '/',
+        maxAgeSeconds: outcome.bindingMaxAgeSeconds,
+        secure: this.secure(req),
+      });
+      return redirect(res, outcome.location);
+    }
     if (outcome.kind === 'error') return sendErrorPage(res, outcome.error, outcome.description);
     sendErrorPage(res, 'invalid_request', 'Bad request.');
   }

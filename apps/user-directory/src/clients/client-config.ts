@@ -47,6 +47,7 @@ function within(name: string, value: number, unit: Unit, minSeconds: number, max
 export function clientConfigFromRequest(
   req: Omit<CreateUserPoolClientRequest, 'ClientName'> & { ClientName?: string },
   hasSecret = req.GenerateSecret ?? false,
+  poolProviders: string[] = [],
 ): ClientConfig {
   const units = {
     AccessToken: req.TokenValidityUnits?.AccessToken ?? 'hours',
@@ -63,7 +64,7 @@ export function clientConfigFromRequest(
       : DEFAULT_FLOWS,
     readAttributes: req.ReadAttributes,
     writeAttributes: req.WriteAttributes,
-    ...oauthClientSettings(req, hasSecret),
+    ...oauthClientSettings(req, hasSecret, poolProviders),
     preventUserExistenceErrors: req.PreventUserExistenceErrors ?? 'LEGACY',
     enableTokenRevocation: req.EnableTokenRevocation ?? true,
     authSessionValidity: req.AuthSessionValidity ?? 3,

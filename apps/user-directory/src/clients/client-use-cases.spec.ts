@@ -7,6 +7,7 @@ import { PoolsService } from '../pools/pools.service';
 import { UserPoolsRepository } from '../pools/user-pools.repository';
 import { SigningKeysService } from '../tokens/signing-keys.service';
 import { AppClientsRepository } from './app-clients.repository';
+import { IdentityProvidersRepository } from '../providers/identity-providers.repository';
 import { clientConfigFromRequest } from './client-config';
 import { ClientsService } from './clients.service';
 import { CreateUserPoolClientUseCase } from './create-user-pool-client.use-case';
@@ -78,6 +79,7 @@ describe('CreateUserPoolClient', () => {
       f.typedClientRows,
       f.pools,
       encryption,
+      {} as IdentityProvidersRepository,
     );
     const { UserPoolClient } = await useCase.execute({
       UserPoolId: POOL_ID,
@@ -98,6 +100,7 @@ describe('CreateUserPoolClient', () => {
       f.typedClientRows,
       f.pools,
       encryption,
+      {} as IdentityProvidersRepository,
     );
     expect(await errorName(useCase.execute({ UserPoolId: POOL_ID, ClientName: 'app' }))).toBe(
       'ResourceNotFoundException',

@@ -6,8 +6,8 @@ import { CognitoErrors } from '../common/cognito-errors';
 export const STANDARD_SCOPES = ['openid', 'email', 'phone', 'profile', 'aws.cognito.signin.user.admin'];
 export type OAuthFlow = 'code' | 'implicit' | 'client_credentials';
 const FLOWS: OAuthFlow[] = ['code', 'implicit', 'client_credentials'];
-/** Identity providers an app client may name today: the pool's own directory. */
-const KNOWN_PROVIDERS = ['COGNITO'];
+/** The pool's own directory, which every pool has; other names are the pool's identity providers. */
+const COGNITO = 'COGNITO';
 
 const invalidFlow = (message: string) => new ServiceError('InvalidOAuthFlowException', message);
 
@@ -60,6 +60,8 @@ export function oauthClientSettings(
     | 'AllowedOAuthFlowsUserPoolClient'
   >,
   hasSecret: boolean,
+  /** The names of the pool's identity providers (SupportedIdentityProviders may name them). */
+  poolProviders: string[] = [],
 ): OAuthClientSettings {
   const flows = req.AllowedOAuthFlows;
   const scopes = req.AllowedOAuthScopes;
@@ -86,7 +88,7 @@ export function oauthClientSettings(
       throw CognitoErrors.invalidParameter('DefaultRedirectURI must be one of the CallbackURLs.');
   }
   for (const p of req.SupportedIdentityProviders ?? []) {
-    if (!KNOWN_PROVIDERS.includes(p))
+    if (p !== COGNITO && !poolProviders.includes(p))
       throw CognitoErrors.invalidParameter(`The provider ${p.slice(0, 128)} does not exist for User Pool.`);
   }
   const enabled = req.AllowedOAuthFlowsUserPoolClient ?? false;

@@ -10,6 +10,7 @@ import { CognitoErrors } from '../common/cognito-errors';
 import { Patterns, RequestValidator } from '../common/validate';
 import { PoolsService } from '../pools/pools.service';
 import { AppClientsRepository } from './app-clients.repository';
+import { IdentityProvidersRepository } from '../providers/identity-providers.repository';
 import { clientConfigFromRequest } from './client-config';
 import { ClientsService } from './clients.service';
 import { toUserPoolClientType } from './user-pool-client-type';
@@ -27,6 +28,7 @@ export class UpdateUserPoolClientUseCase implements OperationHandler<
     @Inject(AppClientsRepository) private readonly clientRows: AppClientsRepository,
     @Inject(PoolsService) private readonly pools: PoolsService,
     @Inject(ClientsService) private readonly clients: ClientsService,
+    @Inject(IdentityProvidersRepository) private readonly identityProviders: IdentityProvidersRepository,
   ) {}
 
   async execute(req: UpdateUserPoolClientRequest): Promise<UpdateUserPoolClientResponse> {
@@ -47,6 +49,11 @@ export class UpdateUserPoolClientUseCase implements OperationHandler<
       ])
       .oneOf('PreventUserExistenceErrors', ['LEGACY', 'ENABLED'])
       .check();
+    // The pool's providers a client may name (read before the transaction; a provider deleted
+    // meanwhile is refused at sign-in).
+    const providers = req.SupportedIdentityProviders?.some((p) => p !== 'COGNITO')
+      ? await this.identityProviders.names(req.UserPoolId)
+      : [];
     const updated = await this.transactions.run(async (tx) => {
       await this.pools.require(req.UserPoolId, tx);
       const client = await this.clientRows.findInPoolForUpdate(req.UserPoolId, req.ClientId, tx);
@@ -54,7 +61,7 @@ export class UpdateUserPoolClientUseCase implements OperationHandler<
       const next = {
         ...client,
         name: req.ClientName ?? client.name,
-        config: clientConfigFromRequest(req, client.secretEnc !== null),
+        config: clientConfigFromRequest(req, client.secretEnc !== null, providers),
         updatedAt: new Date(),
       };
       await this.clientRows.update(next, tx);

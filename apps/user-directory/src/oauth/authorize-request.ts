@@ -12,6 +12,10 @@ export interface AuthorizeRequest {
   nonce?: string;
   codeChallenge?: string;
   codeChallengeMethod?: 'S256' | 'plain';
+  /** `identity_provider`: a provider's name, or COGNITO (ADR 0024). */
+  identityProvider?: string;
+  /** `idp_identifier`: one of a provider's IdpIdentifiers. */
+  idpIdentifier?: string;
 }
 
 export type CheckedAuthorize =
@@ -98,9 +102,7 @@ export class AuthorizeRequests {
     if (asked.some((s) => !allowed.includes(s)))
       return refuse('invalid_scope', 'A scope requested is not allowed.');
     const provider = p('identity_provider');
-    if (provider && provider !== 'COGNITO') {
-      return refuse('invalid_request', 'The identity provider is not enabled for this client.');
-    }
+    const idpIdentifier = p('idp_identifier');
     const challenge = p('code_challenge');
     const method = p('code_challenge_method');
     if (method !== undefined && method !== 'S256' && method !== 'plain') {
@@ -121,6 +123,8 @@ export class AuthorizeRequests {
         scopes,
         ...(state !== undefined ? { state } : {}),
         ...(p('nonce') ? { nonce: p('nonce') } : {}),
+        ...(provider ? { identityProvider: provider } : {}),
+        ...(idpIdentifier ? { idpIdentifier } : {}),
         ...(challenge
           ? { codeChallenge: challenge, codeChallengeMethod: method === 'S256' ? 'S256' : 'plain' }
           : {}),

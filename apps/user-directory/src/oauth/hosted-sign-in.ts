@@ -47,6 +47,19 @@ export class HostedSignIn {
     }
   }
 
+  /**
+   * After a provider's sign-in (ADR 0024): the provider authenticated the user, so no password
+   * or second factor of the pool is asked; a hosted session opens as for a password sign-in.
+   */
+  async afterFederation(
+    auth: ClientForAuth,
+    request: AuthorizeRequest,
+    user: UserEntity,
+  ): Promise<OAuthSignInOutcome> {
+    if (!user.enabled) return { kind: 'error', error: 'invalid_request', description: 'User is disabled.' };
+    return this.open(auth, request, user);
+  }
+
   async signedIn(
     auth: ClientForAuth,
     request: AuthorizeRequest,
@@ -60,6 +73,14 @@ export class HostedSignIn {
         clientName: auth.client.name,
       };
     }
+    return this.open(auth, request, user);
+  }
+
+  private async open(
+    auth: ClientForAuth,
+    request: AuthorizeRequest,
+    user: UserEntity,
+  ): Promise<OAuthSignInOutcome> {
     const authTime = new Date(Math.floor(Date.now() / 1000) * 1000);
     const session = await this.grants.openSession(user, authTime);
     const location = await this.grants.answer(auth, request, user, authTime);

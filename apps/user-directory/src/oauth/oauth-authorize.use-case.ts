@@ -1,13 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { OAuthAuthorizeRequest, OAuthOutcome, UserDirectoryOperations } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
+import { FederatedSignIn } from '../relying-party/federated-sign-in';
 import { AuthorizeRequests } from './authorize-request';
 import { OAuthGrants } from './oauth-grants';
 
 /**
  * GET /oauth2/authorize (and GET /login, which carries the same request): a request that fails its
- * checks is refused as Cognito refuses it; a browser with a live hosted session gets its answer at
- * once (single sign-on); any other is shown the sign-in page.
+ * checks is refused as Cognito refuses it; one naming an identity provider goes to that provider
+ * (ADR 0024); a browser with a live hosted session gets its answer at once (single sign-on); any
+ * other is shown the sign-in page, with the client's providers to choose from.
  */
 @Injectable()
 export class OAuthAuthorizeUseCase implements OperationHandler<
@@ -16,13 +18,29 @@ export class OAuthAuthorizeUseCase implements OperationHandler<
   constructor(
     @Inject(AuthorizeRequests) private readonly requests: AuthorizeRequests,
     @Inject(OAuthGrants) private readonly grants: OAuthGrants,
+    @Inject(FederatedSignIn) private readonly federation: FederatedSignIn,
   ) {}
 
   async execute(req: OAuthAuthorizeRequest): Promise<OAuthOutcome> {
     const checked = await this.requests.check(req.UserPoolId, req.Params ?? {});
     if (!checked.ok) return checked.outcome;
+    if (this.federation.asksForProvider(checked.request)) {
+      return this.federation.start(
+        checked.auth,
+        checked.request,
+        req.Params ?? {},
+        req.CallbackUrl,
+        req.BindingToken,
+      );
+    }
     const session = await this.grants.sessionUser(req.UserPoolId, req.SessionToken);
-    if (!session) return { kind: 'login', clientName: checked.auth.client.name };
+    if (!session) {
+      return {
+        kind: 'login',
+        clientName: checked.auth.client.name,
+        ...(await this.federation.chooserOf(checked.auth)),
+      };
+    }
     const location = await this.grants.answer(checked.auth, checked.request, session.user, session.authTime);
     return { kind: 'redirect', location };
   }

@@ -101,7 +101,8 @@ export class OAuthGrants {
     const session = await this.sessions.find(digestOf(token));
     if (!session || session.poolId !== poolId || session.expiresAt.getTime() <= Date.now()) return undefined;
     const user = await this.users.findBySub(session.userSub);
-    if (!user || user.poolId !== poolId || !user.enabled || user.status !== 'CONFIRMED') return undefined;
+    if (!user || user.poolId !== poolId || !user.enabled) return undefined;
+    if (user.status !== 'CONFIRMED' && user.status !== 'EXTERNAL_PROVIDER') return undefined;
     if (user.tokensValidAfter && session.createdAt <= user.tokensValidAfter) return undefined;
     return { user, authTime: session.authTime };
   }

@@ -45,7 +45,10 @@ export class OAuthLogoutUseCase implements OperationHandler<typeof UserDirectory
     }
     if (params.redirect_uri !== undefined) {
       const checked = await this.requests.check(req.UserPoolId, params);
-      if (!checked.ok) return checked.outcome.kind === 'login' ? errorPage('Bad request.') : checked.outcome;
+      if (!checked.ok) {
+        const o = checked.outcome;
+        return o.kind === 'login' || o.kind === 'federate' ? errorPage('Bad request.') : o;
+      }
       await this.grants.closeSession(req.SessionToken);
       return { kind: 'login' };
     }

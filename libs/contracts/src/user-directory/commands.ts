@@ -403,6 +403,12 @@ export const UserDirectoryOperations = {
     'OAuthNewPassword',
     ['ResourceNotFoundException'],
   ),
+  /** GET or POST /oauth2/idpresponse: an identity provider's answer (ADR 0024). */
+  OAuthIdpResponse: internalOperation<O.OAuthIdpResponseRequest, O.OAuthSignInOutcome>()(
+    svc,
+    'OAuthIdpResponse',
+    ['ResourceNotFoundException'],
+  ),
   /** POST /oauth2/token. */
   OAuthToken: internalOperation<O.OAuthFormRequest, O.OAuthHttpAnswer>()(svc, 'OAuthToken', [
     'ResourceNotFoundException',

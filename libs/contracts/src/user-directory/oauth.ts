@@ -11,11 +11,23 @@ export type OAuthParams = Record<string, string>;
 /** What to do with an authorization request. */
 export type OAuthOutcome =
   /** Show the sign-in page (no live session). */
-  | { kind: 'login'; clientName: string }
+  | {
+      kind: 'login';
+      clientName: string;
+      /** The identity providers the page offers ("Continue with <name>"), besides COGNITO. */
+      providers?: string[];
+      /** Whether the page shows the password form (the client supports COGNITO). Absent: yes. */
+      passwordSignIn?: boolean;
+    }
   /** Send the browser there: the app's redirect_uri with a code, tokens or an error. */
   | { kind: 'redirect'; location: string }
   /** An error page: the request cannot be trusted to go back to the app (bad client_id or redirect_uri). */
-  | { kind: 'error'; error: string; description: string };
+  | { kind: 'error'; error: string; description: string }
+  /**
+   * Send the browser to an identity provider (ADR 0024), first setting the binding cookie to
+   * `bindingToken`: the provider's answer is taken only from the browser that carries it.
+   */
+  | { kind: 'federate'; location: string; bindingToken: string; bindingMaxAgeSeconds: number };
 
 /** After a sign-in on the hosted pages. */
 export type OAuthSignInOutcome =
@@ -32,6 +44,17 @@ export interface OAuthAuthorizeRequest {
   Params: OAuthParams;
   /** The hosted session cookie's value, if the browser sent one. */
   SessionToken?: string;
+  /** This pool's /oauth2/idpresponse as the browser reaches it (the provider's redirect_uri). */
+  CallbackUrl?: string;
+  /** The federation binding cookie's value, if the browser sent one (kept across sign-ins). */
+  BindingToken?: string;
+}
+
+/** GET or POST /oauth2/idpresponse: the provider's answer (query or form) and the binding cookie. */
+export interface OAuthIdpResponseRequest {
+  UserPoolId: string;
+  Params: OAuthParams;
+  BindingToken?: string;
 }
 
 export interface OAuthSignInRequest {

@@ -22,6 +22,7 @@ import { ResourceServers1764115200201 } from './1764115200201-ResourceServers';
 import { UiCustomizations1764115200202 } from './1764115200202-UiCustomizations';
 import { FederatedIdentities1764115200203 } from './1764115200203-FederatedIdentities';
 import { MfaCodes1764115200300 } from './1764115200300-MfaCodes';
+import { FederationStates1764115200400 } from './1764115200400-FederationStates';
 
 /** In the order they apply; some need the key-encryption key, to seal what they migrate. */
 export function userDirectoryMigrations(keyEncryptionKey: Buffer): (new () => MigrationInterface)[] {
@@ -46,5 +47,6 @@ export function userDirectoryMigrations(keyEncryptionKey: Buffer): (new () => Mi
     UiCustomizations1764115200202,
     FederatedIdentities1764115200203,
     MfaCodes1764115200300,
+    FederationStates1764115200400,
   ];
 }

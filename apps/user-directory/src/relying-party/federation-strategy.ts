@@ -1,0 +1,51 @@
+import { IdentityProviderTypeType } from '@idfed/contracts';
+import { ProviderSecrets } from '../providers/provider-details';
+
+/** One sign-in through a provider, as its strategy sees it (ADR 0024). */
+export interface ProviderSignIn {
+  poolId: string;
+  providerName: string;
+  type: IdentityProviderTypeType;
+  /** ProviderDetails as Describe answers them (the computed endpoints included), secrets apart. */
+  details: Record<string, string>;
+  /** The provider's opened secrets (client_secret, Apple's private_key): used here, never stored. */
+  secrets: ProviderSecrets;
+  /** This pool's /oauth2/idpresponse, as the browser reaches it: the redirect_uri given to the provider. */
+  callbackUrl: string;
+  /** The state sent to the provider (random; its digest names the stored request). */
+  state: string;
+  /** The nonce of the ID token asked for (OpenID Connect providers). */
+  nonce: string;
+  /** The PKCE verifier toward the provider (S256). */
+  codeVerifier: string;
+}
+
+/**
+ * A provider's answer the strategy refuses: the app gets `error=<error>` as Cognito relays it,
+ * nothing is created. `description` never carries a secret or the provider's token.
+ */
+export class ProviderAnswerRefused extends Error {
+  constructor(
+    readonly error: string,
+    readonly description: string,
+  ) {
+    super(description);
+  }
+}
+
+/**
+ * How idfed signs in through one kind of provider: where to send the browser, and the verified
+ * claims of the answer that comes back (the code exchanged, the ID token checked or the user
+ * endpoint read). One per ProviderType (OpenID Connect for OIDC, Google and Sign in with Apple;
+ * OAuth 2.0 for Facebook and Login with Amazon); SAML plugs in as one more.
+ */
+export interface FederationStrategy {
+  readonly types: readonly IdentityProviderTypeType[];
+  /** The provider's authorization URL for this sign-in. */
+  authorizationUrl(signIn: ProviderSignIn): Promise<string>;
+  /** The verified claims of the provider's answer (`params`: its query or form), or ProviderAnswerRefused. */
+  claims(signIn: ProviderSignIn, params: Record<string, string>): Promise<Record<string, unknown>>;
+}
+
+/** The injection token of the strategies (a multi-provider list, one per type group). */
+export const FEDERATION_STRATEGIES = Symbol('FEDERATION_STRATEGIES');
