@@ -157,7 +157,8 @@ describe('identity providers', () => {
       authorize_url: `${system.googleIssuer}/o/oauth2/v2/auth`,
       oidc_issuer: system.googleIssuer,
       token_request_method: 'POST',
-      token_url: 'https://www.googleapis.com/oauth2/v4/token',
+      // The e2e system points IDFED_GOOGLE_API_URL at the stand-in too (it serves Google's token path).
+      token_url: `${system.googleIssuer}/oauth2/v4/token`,
     };
     expect(created.IdentityProvider).toMatchObject({
       UserPoolId,
