@@ -42,7 +42,7 @@ RUN mkdir -p /out \
       xargs -0 -r cp --parents -t /out < /tmp/assets; \
       xargs -0 -r cp --parents -t dist < /tmp/assets; \
     done \
- && mkdir -p /out/scripts && cp scripts/probe-file.mjs /out/scripts/ \
+ && mkdir -p /out/scripts && cp scripts/probe-file.mjs scripts/grpc-health.mjs /out/scripts/ \
  && cp -r proto /out/proto \
  && npm prune --omit=dev \
  && npm cache clean --force \
@@ -66,7 +66,7 @@ RUN mkdir -p /app/.idfed && chown node:node /app/.idfed
 ARG APP=gateway
 ENV IDFED_APP=${APP}
 USER node
-EXPOSE 8080 8081 50051
+EXPOSE 8080 8081 50051 9464
 
 # tini forwards SIGTERM to node (graceful shutdown) and reaps children.
 ENTRYPOINT ["/usr/bin/tini", "--"]

@@ -9,6 +9,7 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { expectAwsError } from '../libs/testing/src/aws-errors';
 import { eventually } from '../libs/testing/src/eventually';
 import { hasSample, PromScrape, sampleValue, scrapeMetrics } from '../libs/testing/src/prometheus-text';
+import { awsErrorOf, IdfedGrpcClient } from '../libs/testing/src/grpc/idfed-grpc-client';
 import { cognitoAdmin, e2eSystem } from './support/e2e-context';
 
 /**
@@ -52,6 +53,8 @@ describe('Prometheus metrics', () => {
           'credential-vending',
           'device-sync',
           'device-gateway-1',
+          'grpc-gateway-1',
+          'grpc-gateway-2',
         ]
       : ['embedded'];
     expect(Object.keys(system.metrics)).toEqual(expect.arrayContaining(expected));
@@ -168,6 +171,39 @@ describe('Prometheus metrics', () => {
         expect(other).not.toContain(leak);
     }
     await admin.send(new DeleteUserPoolCommand({ UserPoolId: UserPool!.Id! }));
+  });
+
+  it('counts, times and names each gRPC method called, on the process that answered it', async () => {
+    // Distributed: the first gRPC gateway's own IDFED_METRICS_PORT; embedded: the one /metrics.
+    const url = distributed ? system.metrics['grpc-gateway-1'] : system.metrics.embedded;
+    const method = 'idfed.tokens.v1.Tokens/VerifyToken';
+    const client = new IdfedGrpcClient(system.grpcGateways[0], {
+      accessKeyId: system.adminAccessKeyId,
+      secretAccessKey: system.adminSecretAccessKey,
+    });
+    try {
+      const before = await scrape(url);
+      // A made-up token is answered (inactive, status OK); an unsigned call is refused.
+      expect(await client.verifyToken({ token: 'not.a.token' })).toMatchObject({ active: false });
+      const refused = await client.verifyToken({ token: 'x' }, { signer: null }).then(
+        () => undefined,
+        (err: unknown) => awsErrorOf(err),
+      );
+      expect(refused).toMatchObject({ name: 'MissingAuthenticationTokenException' });
+      const after = await scrape(url);
+      expect(delta(before, after, 'idfed_grpc_requests_total', { method, code: 'OK' })).toBe(1);
+      expect(delta(before, after, 'idfed_grpc_requests_total', { method, code: 'UNAUTHENTICATED' })).toBe(1);
+      expect(
+        delta(before, after, 'idfed_grpc_request_errors_total', {
+          method,
+          error: 'MissingAuthenticationTokenException',
+        }),
+      ).toBe(1);
+      expect(delta(before, after, 'idfed_grpc_request_duration_seconds_count', { method })).toBe(2);
+      expect((await scrapeMetrics(url)).text).not.toContain(system.adminAccessKeyId);
+    } finally {
+      client.close();
+    }
   });
 
   it("reads each service's outbox and database pool when scraped", async () => {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, closeSync, mkdtempSync, openSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -8,12 +8,13 @@ import {
   freshDatabase,
   ROOT,
   startApp,
-  startReplica,
+  startAsManifest,
   StartedProcess,
   stopApp,
   waitForHealthy,
   waitForReady,
 } from './processes';
+import { runManifestProbe } from '../../libs/testing/src/deploy-manifests';
 import { waitForGrpcServing } from '../../libs/testing/src/grpc/grpc-health';
 import { SnsStandIn } from '../../libs/testing/src/sns-standin';
 import { startOtlpReceiver } from '../../libs/testing/src/otlp-receiver';
@@ -93,10 +94,25 @@ export async function startSystemUnderTest(
 ): Promise<SystemUnderTest> {
   const workDir = mkdtempSync(join(tmpdir(), `idfed-e2e-${mode}-`));
   chmodSync(workDir, 0o755); // the embedded PostgreSQL runs as another user when tests run as root
-  const port = await freePort();
+  // Ports are picked before the processes bind them: one run's picks must differ from each other.
+  const picked = new Set<number>();
+  const uniquePort = async (): Promise<number> => {
+    for (;;) {
+      const p = await freePort();
+      if (!picked.has(p)) {
+        picked.add(p);
+        return p;
+      }
+    }
+  };
+  const port = await uniquePort();
   const endpoint = `http://127.0.0.1:${port}`;
-  const wsPorts = await Promise.all((mode === 'embedded' ? [0] : [0, 1]).map(() => freePort()));
-  const grpcPorts = await Promise.all((mode === 'embedded' ? [0] : [0, 1]).map(() => freePort()));
+  const wsPorts: number[] = [];
+  const grpcPorts: number[] = [];
+  for (const _ of mode === 'embedded' ? [0] : [0, 1]) {
+    wsPorts.push(await uniquePort());
+    grpcPorts.push(await uniquePort());
+  }
   const adminAccessKeyId = `AKIA${randomBytes(8).toString('hex').toUpperCase()}`;
   const adminSecretAccessKey = randomBytes(30).toString('base64');
   const commonEnv: Record<string, string> = {
@@ -127,9 +143,11 @@ export async function startSystemUnderTest(
   let mailbox: string;
   let databaseAdminUrl: string | undefined;
   const metrics: Record<string, string> = {};
+  /** Distributed: each process's app and environment, to run its manifest's probes against. */
+  const manifestRuns: { app: string; env: Record<string, string> }[] = [];
 
   if (mode === 'embedded') {
-    commonEnv.IDFED_EMBEDDED_PG_PORT = String(await freePort());
+    commonEnv.IDFED_EMBEDDED_PG_PORT = String(await uniquePort());
     mailbox = join(workDir, 'data', 'mailbox.jsonl');
     apps.push(startApp('embedded', commonEnv, workDir));
     // One process: the gateway's port answers for every app in it.
@@ -166,39 +184,39 @@ export async function startSystemUnderTest(
       OTEL_EXPORTER_OTLP_ENDPOINT: otlp.endpoint,
     });
     runMigrate(commonEnv, databaseAdminUrl, workDir);
+    // Every process as deploy/k8s runs it: the Deployment's command line, its own probe directory
+    // (a pod's /tmp) and ports, and (below) its manifest's startup, readiness and liveness probes.
+    const start = (app: string, name: string, env: Record<string, string>) => {
+      const processEnv = { ...commonEnv, IDFED_PROBE_DIR: join(workDir, 'probes', name), ...env };
+      mkdirSync(processEnv.IDFED_PROBE_DIR, { recursive: true });
+      manifestRuns.push({ app, env: processEnv });
+      apps.push(startAsManifest(app, name, processEnv, workDir));
+    };
     for (const app of SERVICE_APPS) {
       // Services serve no HTTP but their metrics, each on a port of its own.
-      const metricsPort = await freePort();
+      const metricsPort = await uniquePort();
       metrics[app] = `http://127.0.0.1:${metricsPort}/metrics`;
-      apps.push(startApp(app, { ...commonEnv, IDFED_METRICS_PORT: String(metricsPort) }, workDir));
+      start(app, app, { IDFED_METRICS_PORT: String(metricsPort) });
     }
-    apps.push(startApp('gateway', commonEnv, workDir));
+    start('gateway', 'gateway', {});
     metrics.gateway = `${endpoint}/metrics`;
     // Two device gateway replicas, so a push reaches a device whichever replica it is on.
     wsPorts.forEach((wsPort, i) =>
-      apps.push(
-        startReplica(
-          'device-gateway',
-          `device-gateway-${i + 1}`,
-          { ...commonEnv, IDFED_WS_PORT: String(wsPort) },
-          workDir,
-        ),
-      ),
-    );
-    // Two gRPC gateway replicas: each keeps its own token state and streams from the events.
-    grpcPorts.forEach((grpcPort, i) =>
-      apps.push(
-        startReplica(
-          'grpc-gateway',
-          `grpc-gateway-${i + 1}`,
-          { ...commonEnv, IDFED_GRPC_PORT: String(grpcPort) },
-          workDir,
-        ),
-      ),
+      start('device-gateway', `device-gateway-${i + 1}`, { IDFED_WS_PORT: String(wsPort) }),
     );
     wsPorts.forEach(
       (wsPort, i) => (metrics[`device-gateway-${i + 1}`] = `http://127.0.0.1:${wsPort}/metrics`),
     );
+    // Two gRPC gateway replicas: each keeps its own token state and streams from the events, and
+    // serves its metrics on IDFED_METRICS_PORT as the services do.
+    for (const [i, grpcPort] of grpcPorts.entries()) {
+      const metricsPort = await uniquePort();
+      metrics[`grpc-gateway-${i + 1}`] = `http://127.0.0.1:${metricsPort}/metrics`;
+      start('grpc-gateway', `grpc-gateway-${i + 1}`, {
+        IDFED_GRPC_PORT: String(grpcPort),
+        IDFED_METRICS_PORT: String(metricsPort),
+      });
+    }
   }
 
   const system: SystemUnderTest = {
@@ -225,6 +243,11 @@ export async function startSystemUnderTest(
     await waitForHealthy(endpoint, apps);
     for (const wsPort of wsPorts) await waitForReady(`http://127.0.0.1:${wsPort}/health/ready`, apps);
     for (const grpcPort of grpcPorts) await waitForGrpcServing(`127.0.0.1:${grpcPort}`);
+    // The probes deploy/k8s gives each app pass against the process as started: a probe naming a
+    // port, path, script or gRPC service the app does not serve fails the suite here.
+    for (const { app, env } of manifestRuns)
+      for (const kind of ['startupProbe', 'readinessProbe', 'livenessProbe'] as const)
+        await runManifestProbe(app, kind, env, 30_000);
   } catch (err) {
     await system.stop();
     throw err;

@@ -40,10 +40,21 @@ export function startApp(
   /** Names the process and its log file: one app's replicas each need their own. */
   name = app,
 ): StartedProcess {
+  return startNode(root, name, [...nodeArgs, join(root, 'dist', 'apps', app, 'src', 'main.js')], env, logDir);
+}
+
+/** Runs `node <args>` in `root` (as a container runs it in the image's WORKDIR), logging to `<logDir>/<name>.log`. */
+export function startNode(
+  root: string,
+  name: string,
+  args: string[],
+  env: Record<string, string>,
+  logDir: string,
+): StartedProcess {
   const logFile = join(logDir, `${name}.log`);
   const fd = openSync(logFile, 'a');
   try {
-    const child = spawn(process.execPath, [...nodeArgs, join(root, 'dist', 'apps', app, 'src', 'main.js')], {
+    const child = spawn(process.execPath, args, {
       cwd: root,
       env: { ...process.env, ...env },
       stdio: ['ignore', fd, fd],
