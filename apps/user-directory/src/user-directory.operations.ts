@@ -18,10 +18,16 @@ import { DescribeUserPoolDomainUseCase } from './domains/describe-user-pool-doma
 import { ResolveUserPoolDomainUseCase } from './domains/resolve-user-pool-domain.use-case';
 import { UpdateUserPoolDomainUseCase } from './domains/update-user-pool-domain.use-case';
 import { OAuthAuthorizeUseCase } from './oauth/oauth-authorize.use-case';
+import { OAuthConfirmForgotPasswordUseCase } from './oauth/oauth-confirm-forgot-password.use-case';
+import { OAuthConfirmSignUpUseCase } from './oauth/oauth-confirm-sign-up.use-case';
+import { OAuthForgotPasswordUseCase } from './oauth/oauth-forgot-password.use-case';
 import { OAuthLogoutUseCase } from './oauth/oauth-logout.use-case';
+import { OAuthMfaUseCase } from './oauth/oauth-mfa.use-case';
 import { OAuthNewPasswordUseCase } from './oauth/oauth-new-password.use-case';
+import { OAuthResendCodeUseCase } from './oauth/oauth-resend-code.use-case';
 import { OAuthRevokeUseCase } from './oauth/oauth-revoke.use-case';
 import { OAuthSignInUseCase } from './oauth/oauth-sign-in.use-case';
+import { OAuthSignUpUseCase } from './oauth/oauth-sign-up.use-case';
 import { OAuthTokenUseCase } from './oauth/oauth-token.use-case';
 import { OAuthUserInfoUseCase } from './oauth/oauth-user-info.use-case';
 import { OAuthIdpResponseUseCase } from './relying-party/oauth-idp-response.use-case';
@@ -112,6 +118,12 @@ export const USER_DIRECTORY_OPERATIONS: OperationBinding[] = [
   serve(UserDirectoryOperations.OAuthUserInfo, OAuthUserInfoUseCase),
   serve(UserDirectoryOperations.OAuthRevoke, OAuthRevokeUseCase),
   serve(UserDirectoryOperations.OAuthLogout, OAuthLogoutUseCase),
+  serve(UserDirectoryOperations.OAuthSignUp, OAuthSignUpUseCase),
+  serve(UserDirectoryOperations.OAuthConfirmSignUp, OAuthConfirmSignUpUseCase),
+  serve(UserDirectoryOperations.OAuthResendCode, OAuthResendCodeUseCase),
+  serve(UserDirectoryOperations.OAuthForgotPassword, OAuthForgotPasswordUseCase),
+  serve(UserDirectoryOperations.OAuthConfirmForgotPassword, OAuthConfirmForgotPasswordUseCase),
+  serve(UserDirectoryOperations.OAuthMfa, OAuthMfaUseCase),
   serve(UserDirectoryOperations.SignUp, SignUpUseCase),
   serve(UserDirectoryOperations.ConfirmSignUp, ConfirmSignUpUseCase),
   serve(UserDirectoryOperations.ResendConfirmationCode, ResendConfirmationCodeUseCase),

@@ -12,6 +12,8 @@ const CACHE_MS = 5_000;
 const CACHE_MAX = 10_000;
 /** What a pool's domain serves at its root (Cognito's user pool endpoints). */
 const DOMAIN_PATHS = /^\/(oauth2\/|login(\/|\?|$)|logout(\?|$)|\.well-known\/)/;
+/** The sign-up, confirmation and password-reset pages (ADR 0026). */
+const HOSTED_PAGES = /^\/(signup|confirmUser|forgotPassword|confirmForgotPassword)(\?|$)/;
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
 /**
@@ -42,7 +44,7 @@ export class DomainRouting {
 
   readonly middleware = (req: Request, res: Response, next: NextFunction): void => {
     const prefix = this.prefixOf(req.headers.host);
-    if (!prefix || !DOMAIN_PATHS.test(req.url)) return next();
+    if (!prefix || !(DOMAIN_PATHS.test(req.url) || HOSTED_PAGES.test(req.url))) return next();
     this.poolOf(prefix, requestIdOf(res)).then(
       (poolId) => {
         if (!poolId) return sendHtml(res, 404, errorPage('not_found', 'No user pool has this domain.'));

@@ -11,7 +11,9 @@ export function escapeHtml(text: string): string {
 const STYLE = `body{font-family:system-ui,sans-serif;background:#f4f5f7;margin:0}
 main{max-width:22rem;margin:4rem auto;background:#fff;padding:2rem;border-radius:.5rem;box-shadow:0 1px 4px #0002}
 label{display:block;margin:.8rem 0 .2rem}input{width:100%;box-sizing:border-box;padding:.5rem}
-button{margin-top:1.2rem;width:100%;padding:.6rem}.providers{list-style:none;padding:0}.idp{display:block;margin:.4rem 0;padding:.6rem;border:1px solid #888;border-radius:.3rem;text-align:center}.error{color:#b00020}`;
+button{margin-top:1.2rem;width:100%;padding:.6rem}.error{color:#b00020}.notice{color:#1b5e20}
+.providers{list-style:none;padding:0}.idp{display:block;margin:.4rem 0;padding:.6rem;border:1px solid #888;border-radius:.3rem;text-align:center}
+.links{margin-top:1rem;text-align:center}`;
 
 function page(title: string, body: string): string {
   return `<!DOCTYPE html>
@@ -44,6 +46,9 @@ export function signInPage(o: {
   providers?: { name: string; href: string }[];
   /** false: the client does not support COGNITO, so no password form. */
   passwordSignIn?: boolean;
+  /** Markup after the form (links to the other hosted pages), already escaped. */
+  footer?: string;
+  notice?: string;
 }): string {
   const chooser = providerChooser(o.providers ?? []);
   if (o.passwordSignIn === false) {
@@ -54,7 +59,7 @@ export function signInPage(o: {
   }
   return page(
     'Sign in',
-    `<h1>Sign in</h1><p>to ${escapeHtml(o.clientName)}</p>${messageOf(o.message)}${chooser}
+    `<h1>Sign in</h1><p>to ${escapeHtml(o.clientName)}</p>${o.notice ? noticeOf(o.notice) : ''}${messageOf(o.message)}${chooser}
 <form name="cognitoSignInForm" method="post" action="${escapeHtml(o.action)}">
 <input type="hidden" name="_csrf" value="${escapeHtml(o.csrf)}">
 <label for="signInFormUsername">Username</label>
@@ -62,7 +67,7 @@ export function signInPage(o: {
 <label for="signInFormPassword">Password</label>
 <input id="signInFormPassword" name="password" type="password" autocomplete="current-password" required>
 <button type="submit" name="signInSubmitButton">Sign in</button>
-</form>`,
+</form>${o.footer ?? ''}`,
   );
 }
 
@@ -92,5 +97,189 @@ export function errorPage(error: string, description: string): string {
     'An error was encountered',
     `<h1>An error was encountered with the requested page.</h1>
 <p class="error" id="errorMessage">${escapeHtml(error)}: ${escapeHtml(description)}</p>`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sign-up, confirmation, password reset and MFA pages (ADR 0026). Each is one form with a hidden
+// `_csrf`, like the sign-in page; field names follow Cognito's classic hosted UI where it has them.
+// ---------------------------------------------------------------------------------------------
+
+const noticeOf = (notice: string | undefined) =>
+  notice ? `<p class="notice" id="noticeMessage" role="status">${escapeHtml(notice)}</p>` : '';
+
+const csrfField = (csrf: string) => `<input type="hidden" name="_csrf" value="${escapeHtml(csrf)}">`;
+
+/** Links under a form, to the other pages of the same authorization request. */
+export function pageLinks(links: { href: string; text: string }[]): string {
+  return `<p class="links">${links
+    .map((l) => `<a href="${escapeHtml(l.href)}">${escapeHtml(l.text)}</a>`)
+    .join(' · ')}</p>`;
+}
+
+const ATTRIBUTE_LABELS: Record<string, { label: string; type: string; autocomplete: string }> = {
+  email: { label: 'Email', type: 'email', autocomplete: 'email' },
+  phone_number: { label: 'Phone number', type: 'tel', autocomplete: 'tel' },
+  name: { label: 'Name', type: 'text', autocomplete: 'name' },
+  given_name: { label: 'Given name', type: 'text', autocomplete: 'given-name' },
+  family_name: { label: 'Family name', type: 'text', autocomplete: 'family-name' },
+};
+
+/** Cognito's classic field name for a sign-up attribute. */
+export const attributeField = (name: string) => `requiredAttributes[${name}]`;
+
+export function signUpPage(o: {
+  action: string;
+  csrf: string;
+  clientName: string;
+  attributes: string[];
+  message?: string;
+  footer?: string;
+}): string {
+  const fields = o.attributes
+    .map((name) => {
+      const known = ATTRIBUTE_LABELS[name] ?? { label: name, type: 'text', autocomplete: 'off' };
+      const id = `signUpFormAttribute_${name.replace(/[^A-Za-z0-9_]/g, '_')}`;
+      return `<label for="${escapeHtml(id)}">${escapeHtml(known.label)}</label>
+<input id="${escapeHtml(id)}" name="${escapeHtml(attributeField(name))}" type="${known.type}" autocomplete="${known.autocomplete}" required>`;
+    })
+    .join('\n');
+  return page(
+    'Sign up',
+    `<h1>Sign up</h1><p>with a new account for ${escapeHtml(o.clientName)}</p>${messageOf(o.message)}
+<form name="cognitoSignUpForm" method="post" action="${escapeHtml(o.action)}">
+${csrfField(o.csrf)}
+<label for="signUpFormUsername">Username</label>
+<input id="signUpFormUsername" name="username" type="text" autocomplete="username" autocapitalize="none" required>
+${fields}
+<label for="signUpFormPassword">Password</label>
+<input id="signUpFormPassword" name="password" type="password" autocomplete="new-password" required>
+<button type="submit" name="signUpButton">Sign up</button>
+</form>${o.footer ?? ''}`,
+  );
+}
+
+export function confirmPage(o: {
+  action: string;
+  csrf: string;
+  username: string;
+  session: string;
+  destination?: string;
+  message?: string;
+}): string {
+  const sent = o.destination
+    ? `<p>We have sent a code to ${escapeHtml(o.destination)}. Enter it to confirm your account.</p>`
+    : '<p>Enter the code we sent you to confirm your account.</p>';
+  return page(
+    'Confirm your account',
+    `<h1>Confirm your account</h1>${sent}${messageOf(o.message)}
+<form name="cognitoConfirmForm" method="post" action="${escapeHtml(o.action)}">
+${csrfField(o.csrf)}
+<input type="hidden" name="session" value="${escapeHtml(o.session)}">
+<label for="confirmFormUsername">Username</label>
+<input id="confirmFormUsername" name="username" type="text" autocomplete="username" value="${escapeHtml(o.username)}" required>
+<label for="verification_code">Verification code</label>
+<input id="verification_code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code">
+<button type="submit" name="confirm" value="1">Confirm account</button>
+<button type="submit" name="resend" value="1" class="secondary">Resend code</button>
+</form>`,
+  );
+}
+
+export function forgotPasswordPage(o: { action: string; csrf: string; message?: string }): string {
+  return page(
+    'Forgot your password?',
+    `<h1>Forgot your password?</h1><p>Enter your username and we will send a code to reset your password.</p>${messageOf(o.message)}
+<form name="cognitoForgotPasswordForm" method="post" action="${escapeHtml(o.action)}">
+${csrfField(o.csrf)}
+<label for="forgotFormUsername">Username</label>
+<input id="forgotFormUsername" name="username" type="text" autocomplete="username" autocapitalize="none" required>
+<button type="submit" name="reset_my_password">Reset my password</button>
+</form>`,
+  );
+}
+
+export function resetPasswordPage(o: {
+  action: string;
+  csrf: string;
+  username: string;
+  notice?: string;
+  message?: string;
+}): string {
+  return page(
+    'Reset your password',
+    `<h1>Reset your password</h1>${noticeOf(o.notice)}${messageOf(o.message)}
+<form name="cognitoResetPasswordForm" method="post" action="${escapeHtml(o.action)}">
+${csrfField(o.csrf)}
+<label for="resetFormUsername">Username</label>
+<input id="resetFormUsername" name="username" type="text" autocomplete="username" value="${escapeHtml(o.username)}" required>
+<label for="forgot_password_code">Code</label>
+<input id="forgot_password_code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" required>
+<label for="new_password">New password</label>
+<input id="new_password" name="password" type="password" autocomplete="new-password" required>
+<button type="submit" name="change_password">Change password</button>
+</form>`,
+  );
+}
+
+const FACTOR_NAMES: Record<string, string> = {
+  SOFTWARE_TOKEN_MFA: 'Authenticator app',
+  SMS_MFA: 'Text message (SMS)',
+  EMAIL_OTP: 'Email',
+};
+
+export function mfaPage(o: {
+  action: string;
+  csrf: string;
+  challenge: string;
+  session: string;
+  username: string;
+  destination?: string;
+  options?: string[];
+  secretCode?: string;
+  otpauthUri?: string;
+  message?: string;
+}): string {
+  const hidden = `${csrfField(o.csrf)}
+<input type="hidden" name="challenge" value="${escapeHtml(o.challenge)}">
+<input type="hidden" name="session" value="${escapeHtml(o.session)}">
+<input type="hidden" name="username" value="${escapeHtml(o.username)}">`;
+  const codeField = `<label for="totpCodeInput">Code</label>
+<input id="totpCodeInput" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" required>`;
+  let title: string;
+  let body: string;
+  switch (o.challenge) {
+    case 'SELECT_MFA_TYPE':
+      title = 'Choose how to sign in';
+      body = (o.options ?? [])
+        .map(
+          (f, i) =>
+            `<label><input type="radio" name="mfaType" value="${escapeHtml(f)}"${i === 0 ? ' checked' : ''}> ${escapeHtml(FACTOR_NAMES[f] ?? f)}</label>`,
+        )
+        .join('\n');
+      break;
+    case 'MFA_SETUP':
+      title = 'Set up an authenticator app';
+      body = `<p>Add this secret to your authenticator app, then enter the code it shows.</p>
+<p>Secret: <code id="totpSecret">${escapeHtml(o.secretCode ?? '')}</code></p>
+<p>Or the URI: <code id="totpUri">${escapeHtml(o.otpauthUri ?? '')}</code></p>
+${codeField}`;
+      break;
+    case 'SOFTWARE_TOKEN_MFA':
+      title = 'Multi-factor authentication';
+      body = `<p>Enter the code from your authenticator app.</p>\n${codeField}`;
+      break;
+    default:
+      title = 'Multi-factor authentication';
+      body = `<p>We have sent a code to ${escapeHtml(o.destination ?? 'you')}. Enter it to sign in.</p>\n${codeField}`;
+  }
+  return page(
+    title,
+    `<h1>${escapeHtml(title)}</h1>${messageOf(o.message)}
+<form name="cognitoMfaForm" method="post" action="${escapeHtml(o.action)}">
+${hidden}
+${body}
+<button type="submit" name="signInSubmitButton">Sign in</button>
+</form>`,
   );
 }

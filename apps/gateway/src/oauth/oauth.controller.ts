@@ -1,12 +1,29 @@
 import { Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AwsError, isFormContentType } from '@idfed/aws-protocol';
-import { OAuthHttpAnswer, OAuthOutcome, OAuthSignInOutcome, UserDirectoryOperations } from '@idfed/contracts';
+import {
+  OAuthHttpAnswer,
+  OAuthOutcome,
+  OAuthPageOutcome,
+  OAuthSignInOutcome,
+  UserDirectoryOperations,
+} from '@idfed/contracts';
 import { BusClient } from '@idfed/messaging';
 import { GATEWAY_OPTIONS, GatewayOptions } from '../gateway.options';
 import { readRawBody } from '../http/raw-body.reader';
 import { requestIdOf } from '../http/request-context.middleware';
-import { errorPage, newPasswordPage, signInPage } from './hosted-pages';
+import {
+  attributeField,
+  confirmPage,
+  errorPage,
+  forgotPasswordPage,
+  mfaPage,
+  newPasswordPage,
+  pageLinks,
+  resetPasswordPage,
+  signInPage,
+  signUpPage,
+} from './hosted-pages';
 import {
   basePathOf,
   BINDING_COOKIE,
@@ -256,11 +273,18 @@ export class OAuthController {
         );
       }
       case 'login':
-        return this.showSignIn(req, res, poolId, query, outcome.clientName);
+        return this.showSignIn(req, res, poolId, query, outcome.clientName, undefined, outcome);
       case 'redirect':
       case 'error':
       case 'federate':
         return this.answer(req, res, poolId, outcome);
+      case 'login-notice':
+      case 'signup':
+      case 'confirm':
+      case 'forgot':
+      case 'reset':
+      case 'mfa':
+        return this.showPage(req, res, poolId, query, outcome);
     }
   }
 
@@ -272,9 +296,14 @@ export class OAuthController {
     clientName: string,
     message?: string,
     chooser?: { providers?: string[]; passwordSignIn?: boolean },
+    notice?: string,
   ): void {
     const base = basePathOf(res, poolId);
     const csrf = this.csrfFor(req, res, base);
+    const footer = pageLinks([
+      { href: `${base}/forgotPassword?${query.toString()}`, text: 'Forgot your password?' },
+      { href: `${base}/signup?${query.toString()}`, text: 'Sign up' },
+    ]);
     const providers = (chooser?.providers ?? []).map((name) => {
       const q = new URLSearchParams(query);
       q.delete('idp_identifier');
@@ -291,6 +320,8 @@ export class OAuthController {
         message,
         providers,
         passwordSignIn: chooser?.passwordSignIn ?? true,
+        footer,
+        notice,
       }),
     );
   }
@@ -317,6 +348,272 @@ export class OAuthController {
       return `${this.secure(req) ? 'https' : 'http'}://${req.headers.host}/oauth2/idpresponse`;
     }
     return `${this.options.env.publicUrl.replace(/\/+$/, '')}/${poolId}/oauth2/idpresponse`;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Sign-up, confirmation, forgotten password and MFA pages (ADR 0026). Each POST is CSRF-checked
+  // here, then one internal operation of the user directory decides; the answer is a page or a
+  // redirect rendered by showPage / afterSignIn.
+  // -------------------------------------------------------------------------------------------
+
+  @Get('signup')
+  async signUpForm(
+    @Param('userPoolId') poolId: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    this.requirePool(poolId);
+    const query = queryOf(req);
+    const outcome = await this.bus.request(
+      UserDirectoryOperations.OAuthSignUp,
+      { UserPoolId: poolId, Params: paramsOf(query), Username: '', Password: '', Attributes: {}, Show: true },
+      this.meta(res),
+    );
+    this.afterSignIn(req, res, poolId, query, outcome);
+  }
+
+  @Post('signup')
+  async signUp(
+    @Param('userPoolId') poolId: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    this.requirePool(poolId);
+    const form = await this.readForm(req);
+    if (!form || !csrfMatches(cookiesOf(req)[CSRF_COOKIE], form._csrf)) return this.csrfRefused(res);
+    const query = queryOf(req);
+    const attributes: Record<string, string> = {};
+    for (const [name, value] of Object.entries(form)) {
+      const m = /^requiredAttributes\[([\w:.-]{1,64})\]$/.exec(name);
+      if (m && attributeField(m[1]) === name) attributes[m[1]] = value;
+    }
+    const outcome = await this.bus.request(
+      UserDirectoryOperations.OAuthSignUp,
+      {
+        UserPoolId: poolId,
+        Params: paramsOf(query),
+        Username: form.username ?? '',
+        Password: form.password ?? '',
+        Attributes: attributes,
+      },
+      this.meta(res),
+    );
+    this.afterSignIn(req, res, poolId, query, outcome);
+  }
+
+  @Get('confirmUser')
+  confirmForm(@Param('userPoolId') poolId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.showChecked(poolId, req, res, (clientName) => ({
+      kind: 'confirm',
+      clientName,
+      username: queryOf(req).get('username') ?? '',
+      session: '',
+    }));
+  }
+
+  @Post('confirmUser')
+  async confirm(
+    @Param('userPoolId') poolId: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    this.requirePool(poolId);
+    const form = await this.readForm(req);
+    if (!form || !csrfMatches(cookiesOf(req)[CSRF_COOKIE], form._csrf)) return this.csrfRefused(res);
+    const query = queryOf(req);
+    const common = {
+      UserPoolId: poolId,
+      Params: paramsOf(query),
+      Username: form.username ?? '',
+      Session: form.session ?? '',
+    };
+    const outcome =
+      form.resend !== undefined
+        ? await this.bus.request(UserDirectoryOperations.OAuthResendCode, common, this.meta(res))
+        : await this.bus.request(
+            UserDirectoryOperations.OAuthConfirmSignUp,
+            { ...common, Code: form.code ?? '' },
+            this.meta(res),
+          );
+    this.afterSignIn(req, res, poolId, query, outcome);
+  }
+
+  @Get('forgotPassword')
+  forgotForm(@Param('userPoolId') poolId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.showChecked(poolId, req, res, (clientName) => ({ kind: 'forgot', clientName }));
+  }
+
+  @Post('forgotPassword')
+  async forgot(
+    @Param('userPoolId') poolId: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    this.requirePool(poolId);
+    const form = await this.readForm(req);
+    if (!form || !csrfMatches(cookiesOf(req)[CSRF_COOKIE], form._csrf)) return this.csrfRefused(res);
+    const query = queryOf(req);
+    const outcome = await this.bus.request(
+      UserDirectoryOperations.OAuthForgotPassword,
+      { UserPoolId: poolId, Params: paramsOf(query), Username: form.username ?? '' },
+      this.meta(res),
+    );
+    this.afterSignIn(req, res, poolId, query, outcome);
+  }
+
+  @Get('confirmForgotPassword')
+  resetForm(@Param('userPoolId') poolId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.showChecked(poolId, req, res, (clientName) => ({
+      kind: 'reset',
+      clientName,
+      username: queryOf(req).get('username') ?? '',
+    }));
+  }
+
+  @Post('confirmForgotPassword')
+  async reset(@Param('userPoolId') poolId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    this.requirePool(poolId);
+    const form = await this.readForm(req);
+    if (!form || !csrfMatches(cookiesOf(req)[CSRF_COOKIE], form._csrf)) return this.csrfRefused(res);
+    const query = queryOf(req);
+    const outcome = await this.bus.request(
+      UserDirectoryOperations.OAuthConfirmForgotPassword,
+      {
+        UserPoolId: poolId,
+        Params: paramsOf(query),
+        Username: form.username ?? '',
+        Code: form.code ?? '',
+        NewPassword: form.password ?? '',
+      },
+      this.meta(res),
+    );
+    this.afterSignIn(req, res, poolId, query, outcome);
+  }
+
+  @Post('login/mfa')
+  async mfa(@Param('userPoolId') poolId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    this.requirePool(poolId);
+    const form = await this.readForm(req);
+    if (!form || !csrfMatches(cookiesOf(req)[CSRF_COOKIE], form._csrf)) return this.csrfRefused(res);
+    const query = queryOf(req);
+    const outcome = await this.bus.request(
+      UserDirectoryOperations.OAuthMfa,
+      {
+        UserPoolId: poolId,
+        Params: paramsOf(query),
+        ChallengeName: form.challenge ?? '',
+        Session: form.session ?? '',
+        Username: form.username ?? '',
+        ...(form.code !== undefined ? { Code: form.code } : {}),
+        ...(form.mfaType !== undefined ? { MfaType: form.mfaType } : {}),
+      },
+      this.meta(res),
+    );
+    this.afterSignIn(req, res, poolId, query, outcome);
+  }
+
+  /** The GET of a page that only needs the authorization request checked (no single sign-on). */
+  private async showChecked(
+    poolId: string,
+    req: Request,
+    res: Response,
+    pageOf: (clientName: string) => OAuthPageOutcome,
+  ): Promise<void> {
+    this.requirePool(poolId);
+    const query = queryOf(req);
+    const outcome = await this.bus.request(
+      UserDirectoryOperations.OAuthAuthorize,
+      { UserPoolId: poolId, Params: paramsOf(query), CheckOnly: true },
+      this.meta(res),
+    );
+    if (outcome.kind === 'login') return this.showPage(req, res, poolId, query, pageOf(outcome.clientName));
+    this.answer(req, res, poolId, outcome);
+  }
+
+  private showPage(
+    req: Request,
+    res: Response,
+    poolId: string,
+    query: URLSearchParams,
+    outcome: OAuthPageOutcome,
+  ): void {
+    const base = basePathOf(res, poolId);
+    const csrf = this.csrfFor(req, res, base);
+    const q = query.toString();
+    const signInLink = { href: `${base}/login?${q}`, text: 'Sign in' };
+    switch (outcome.kind) {
+      case 'login-notice':
+        return this.showSignIn(
+          req,
+          res,
+          poolId,
+          query,
+          outcome.clientName,
+          undefined,
+          undefined,
+          outcome.notice,
+        );
+      case 'signup':
+        return sendHtml(
+          res,
+          200,
+          signUpPage({
+            action: `${base}/signup?${q}`,
+            csrf,
+            clientName: outcome.clientName,
+            attributes: outcome.attributes,
+            message: outcome.message,
+            footer: pageLinks([signInLink]),
+          }),
+        );
+      case 'confirm':
+        return sendHtml(
+          res,
+          200,
+          confirmPage({
+            action: `${base}/confirmUser?${q}`,
+            csrf,
+            username: outcome.username,
+            session: outcome.session,
+            destination: outcome.destination,
+            message: outcome.message,
+          }),
+        );
+      case 'forgot':
+        return sendHtml(
+          res,
+          200,
+          forgotPasswordPage({ action: `${base}/forgotPassword?${q}`, csrf, message: outcome.message }),
+        );
+      case 'reset':
+        return sendHtml(
+          res,
+          200,
+          resetPasswordPage({
+            action: `${base}/confirmForgotPassword?${q}`,
+            csrf,
+            username: outcome.username,
+            message: outcome.message,
+          }),
+        );
+      case 'mfa':
+        return sendHtml(
+          res,
+          200,
+          mfaPage({
+            action: `${base}/login/mfa?${q}`,
+            csrf,
+            challenge: outcome.challenge,
+            session: outcome.session,
+            username: outcome.username,
+            destination: outcome.destination,
+            options: outcome.options,
+            secretCode: outcome.secretCode,
+            otpauthUri: outcome.otpauthUri,
+            message: outcome.message,
+          }),
+        );
+    }
   }
 
   /** The browser's CSRF cookie, or a new one set now. */

@@ -2,7 +2,12 @@ import { createHmac, hkdfSync } from 'node:crypto';
 import { KeyEncryption } from '@idfed/crypto';
 
 /** What a sealed blob is for; part of the associated data, so one kind never opens as another. */
-export type SealedKind = 'srp-secret-block' | 'new-password-session' | 'mfa-session' | 'mfa-setup-session';
+export type SealedKind =
+  | 'srp-secret-block'
+  | 'new-password-session'
+  | 'mfa-session'
+  | 'mfa-setup-session'
+  | 'hosted-sign-up-session';
 
 export type Unsealed<T> = { ok: true; value: T } | { ok: false; reason: 'invalid' | 'expired' };
 

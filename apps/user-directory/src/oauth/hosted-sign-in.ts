@@ -1,16 +1,55 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { OAuthSignInOutcome } from '@idfed/contracts';
+import {
+  InitiateAuthResponse,
+  OAuthMfaChallenge,
+  OAuthSignInOutcome,
+  RespondToAuthChallengeResponse,
+} from '@idfed/contracts';
 import { SignInCompletion } from '../auth/sign-in-completion';
+import { hashRefreshToken } from '../auth/refresh-tokens';
+import { RefreshTokensRepository } from '../auth/refresh-tokens.repository';
+import { secretHash } from '../auth/secret-hash';
 import { ClientForAuth } from '../clients/clients.service';
 import { UserEntity } from '../database/entities';
+import { AssociateSoftwareTokenUseCase } from '../mfa/associate-software-token.use-case';
 import { MfaSignIn } from '../mfa/mfa-sign-in';
+import { UsersRepository } from '../users/users.repository';
 import { AuthorizeRequest } from './authorize-request';
 import { OAuthGrants } from './oauth-grants';
 
+const MFA_CHALLENGES: readonly string[] = [
+  'SOFTWARE_TOKEN_MFA',
+  'SMS_MFA',
+  'EMAIL_OTP',
+  'SELECT_MFA_TYPE',
+  'MFA_SETUP',
+] satisfies OAuthMfaChallenge[];
+
+export function isHostedMfaChallenge(name: unknown): name is OAuthMfaChallenge {
+  return typeof name === 'string' && MFA_CHALLENGES.includes(name);
+}
+
+/** SECRET_HASH / SecretHash for a client with a secret: the hosted pages act as the client itself. */
+export function secretHashFor(auth: ClientForAuth, username: string): string | undefined {
+  return auth.secret ? secretHash(auth.secret, username, auth.client.id) : undefined;
+}
+
+/** The payload of a JWT the user directory just issued (trusted: it never left this process). */
+function subOf(idToken: string): string | undefined {
+  try {
+    const payload = JSON.parse(Buffer.from(idToken.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
+      sub?: unknown;
+    };
+    return typeof payload.sub === 'string' ? payload.sub : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * After the hosted page proved a password (or set a new one): the account checks of any sign-in,
- * then a hosted session and the answer to the app. A user the pool asks for MFA is told the hosted
- * pages cannot do it yet rather than let in without the second factor.
+ * After the hosted page proved a password (or set a new one, or answered a challenge): the account
+ * checks of any sign-in, the MFA pages the pool asks for (ADR 0026), then a hosted session and the
+ * answer to the app.
  */
 @Injectable()
 export class HostedSignIn {
@@ -18,6 +57,9 @@ export class HostedSignIn {
     @Inject(SignInCompletion) private readonly completion: SignInCompletion,
     @Inject(MfaSignIn) private readonly mfa: MfaSignIn,
     @Inject(OAuthGrants) private readonly grants: OAuthGrants,
+    @Inject(AssociateSoftwareTokenUseCase) private readonly associate: AssociateSoftwareTokenUseCase,
+    @Inject(UsersRepository) private readonly users: UsersRepository,
+    @Inject(RefreshTokensRepository) private readonly refreshTokens: RefreshTokensRepository,
   ) {}
 
   async afterPassword(
@@ -57,26 +99,22 @@ export class HostedSignIn {
     user: UserEntity,
   ): Promise<OAuthSignInOutcome> {
     if (!user.enabled) return { kind: 'error', error: 'invalid_request', description: 'User is disabled.' };
-    return this.open(auth, request, user);
+    return this.finish(auth, request, user);
   }
 
+  /** The first factor is proven: the MFA page the pool and the user call for, else signed in. */
   async signedIn(
     auth: ClientForAuth,
     request: AuthorizeRequest,
     user: UserEntity,
   ): Promise<OAuthSignInOutcome> {
-    if (await this.mfa.challengeFor(auth, user)) {
-      return {
-        kind: 'login-failed',
-        message:
-          'This account signs in with multi-factor authentication, which these pages do not offer yet.',
-        clientName: auth.client.name,
-      };
-    }
-    return this.open(auth, request, user);
+    const challenge = await this.mfa.challengeFor(auth, user);
+    if (challenge) return this.mfaPage(auth, user.username, challenge);
+    return this.finish(auth, request, user);
   }
 
-  private async open(
+  /** Every factor is proven: a hosted session and the app's answer. */
+  async finish(
     auth: ClientForAuth,
     request: AuthorizeRequest,
     user: UserEntity,
@@ -90,5 +128,80 @@ export class HostedSignIn {
       sessionToken: session.token,
       sessionMaxAgeSeconds: session.maxAgeSeconds,
     };
+  }
+
+  /**
+   * After a challenge was answered through the sign-in API's own handlers: the next challenge's page,
+   * or, once they issued tokens, the hosted session. Those tokens never leave: their refresh token
+   * is revoked at once and the app gets its own through the authorization request.
+   */
+  async afterChallenge(
+    auth: ClientForAuth,
+    request: AuthorizeRequest,
+    username: string,
+    answer: RespondToAuthChallengeResponse,
+  ): Promise<OAuthSignInOutcome> {
+    const result = answer.AuthenticationResult;
+    if (!result) return this.mfaPage(auth, username, answer);
+    if (result.RefreshToken)
+      await this.refreshTokens.revoke(hashRefreshToken(result.RefreshToken), new Date());
+    const sub = result.IdToken ? subOf(result.IdToken) : undefined;
+    const user = sub ? await this.users.findBySub(sub) : undefined;
+    if (!user) return { kind: 'login-failed', message: 'Sign in again.', clientName: auth.client.name };
+    return this.finish(auth, request, user);
+  }
+
+  /** The page of a challenge; MFA_SETUP first associates a new TOTP secret to show. */
+  async mfaPage(
+    auth: ClientForAuth,
+    username: string,
+    challenge: InitiateAuthResponse,
+    message?: string,
+  ): Promise<OAuthSignInOutcome> {
+    const clientName = auth.client.name;
+    const name = challenge.ChallengeName;
+    if (!isHostedMfaChallenge(name) || !challenge.Session) {
+      return {
+        kind: 'login-failed',
+        message: 'This sign-in step is not offered by these pages.',
+        clientName,
+      };
+    }
+    const params = challenge.ChallengeParameters ?? {};
+    const base = {
+      kind: 'mfa' as const,
+      challenge: name,
+      username,
+      clientName,
+      ...(message ? { message } : {}),
+    };
+    switch (name) {
+      case 'SELECT_MFA_TYPE':
+        return {
+          ...base,
+          session: challenge.Session,
+          options: JSON.parse(params.MFAS_CAN_CHOOSE ?? '[]') as string[],
+        };
+      case 'MFA_SETUP': {
+        const associated = await this.associate.execute({ Session: challenge.Session });
+        const secretCode = associated.SecretCode!;
+        const label = encodeURIComponent(`${auth.pool.name}:${username}`);
+        const issuer = encodeURIComponent(auth.pool.name);
+        return {
+          ...base,
+          session: associated.Session!,
+          secretCode,
+          otpauthUri: `otpauth://totp/${label}?secret=${secretCode}&issuer=${issuer}`,
+        };
+      }
+      case 'SOFTWARE_TOKEN_MFA':
+      case 'SMS_MFA':
+      case 'EMAIL_OTP':
+        return {
+          ...base,
+          session: challenge.Session,
+          ...(params.CODE_DELIVERY_DESTINATION ? { destination: params.CODE_DELIVERY_DESTINATION } : {}),
+        };
+    }
   }
 }

@@ -24,6 +24,7 @@ export class OAuthAuthorizeUseCase implements OperationHandler<
   async execute(req: OAuthAuthorizeRequest): Promise<OAuthOutcome> {
     const checked = await this.requests.check(req.UserPoolId, req.Params ?? {});
     if (!checked.ok) return checked.outcome;
+    if (req.CheckOnly) return { kind: 'login', clientName: checked.auth.client.name };
     if (this.federation.asksForProvider(checked.request)) {
       return this.federation.start(
         checked.auth,

@@ -421,6 +421,38 @@ export const UserDirectoryOperations = {
   OAuthRevoke: internalOperation<O.OAuthFormRequest, O.OAuthHttpAnswer>()(svc, 'OAuthRevoke', [
     'ResourceNotFoundException',
   ]),
+  /** The hosted sign-up page (ADR 0026). */
+  OAuthSignUp: internalOperation<O.OAuthSignUpRequest, O.OAuthSignInOutcome>()(svc, 'OAuthSignUp', [
+    'ResourceNotFoundException',
+  ]),
+  /** The hosted confirmation page: the code sent at sign-up. */
+  OAuthConfirmSignUp: internalOperation<O.OAuthConfirmSignUpRequest, O.OAuthSignInOutcome>()(
+    svc,
+    'OAuthConfirmSignUp',
+    ['ResourceNotFoundException'],
+  ),
+  /** The confirmation page's "send a new code". */
+  OAuthResendCode: internalOperation<O.OAuthResendCodeRequest, O.OAuthSignInOutcome>()(
+    svc,
+    'OAuthResendCode',
+    ['ResourceNotFoundException'],
+  ),
+  /** The hosted forgotten-password page. */
+  OAuthForgotPassword: internalOperation<O.OAuthForgotPasswordRequest, O.OAuthSignInOutcome>()(
+    svc,
+    'OAuthForgotPassword',
+    ['ResourceNotFoundException'],
+  ),
+  /** The hosted reset page: the code and a new password. */
+  OAuthConfirmForgotPassword: internalOperation<O.OAuthConfirmForgotPasswordRequest, O.OAuthSignInOutcome>()(
+    svc,
+    'OAuthConfirmForgotPassword',
+    ['ResourceNotFoundException'],
+  ),
+  /** The hosted MFA pages' answers. */
+  OAuthMfa: internalOperation<O.OAuthMfaRequest, O.OAuthSignInOutcome>()(svc, 'OAuthMfa', [
+    'ResourceNotFoundException',
+  ]),
   /** GET /logout. */
   OAuthLogout: internalOperation<O.OAuthLogoutRequest, O.OAuthLogoutOutcome>()(svc, 'OAuthLogout', [
     'ResourceNotFoundException',

@@ -37,7 +37,104 @@ export type OAuthSignInOutcome =
   /** The password was temporary: the page asking for a new one, with the sealed challenge session. */
   | { kind: 'new-password'; session: string; username: string; clientName: string; message?: string }
   /** The sign-in page again, with this message. */
-  | { kind: 'login-failed'; message: string; clientName: string };
+  | { kind: 'login-failed'; message: string; clientName: string }
+  /** A hosted page of sign-up, confirmation, password reset or MFA (ADR 0026). */
+  | OAuthPageOutcome;
+
+/** The MFA challenges the hosted pages answer (ADR 0026). */
+export type OAuthMfaChallenge =
+  'SOFTWARE_TOKEN_MFA' | 'SMS_MFA' | 'EMAIL_OTP' | 'SELECT_MFA_TYPE' | 'MFA_SETUP';
+
+/** The pages after the sign-in form: what to show, with the hidden state they carry. */
+export type OAuthPageOutcome =
+  /** An MFA page: a code (or a factor to choose, or a TOTP secret to set up) for this sealed session. */
+  | {
+      kind: 'mfa';
+      challenge: OAuthMfaChallenge;
+      session: string;
+      username: string;
+      clientName: string;
+      message?: string;
+      /** Where an SMS or email code went (masked). */
+      destination?: string;
+      /** SELECT_MFA_TYPE: the factors to choose from. */
+      options?: string[];
+      /** MFA_SETUP: the new TOTP secret (base32) and its otpauth:// URI. */
+      secretCode?: string;
+      otpauthUri?: string;
+    }
+  /** The sign-up page (again), with this message. */
+  | { kind: 'signup'; clientName: string; attributes: string[]; message?: string }
+  /**
+   * The confirmation page: a code was (or, for a name already taken, seemingly was) sent. `session`
+   * lets a confirmation right after sign-up continue the authorization request signed in.
+   */
+  | {
+      kind: 'confirm';
+      clientName: string;
+      username: string;
+      session: string;
+      destination?: string;
+      message?: string;
+    }
+  /** The forgotten-password page (again). */
+  | { kind: 'forgot'; clientName: string; message?: string }
+  /** The page for the reset code and the new password. */
+  | { kind: 'reset'; clientName: string; username: string; message?: string }
+  /** The sign-in page with a notice (not an error): confirmed, or password changed. */
+  | { kind: 'login-notice'; clientName: string; notice: string };
+
+export interface OAuthSignUpRequest {
+  UserPoolId: string;
+  Params: OAuthParams;
+  Username: string;
+  Password: string;
+  /** The page's attribute fields (email, phone_number, ...). */
+  Attributes: Record<string, string>;
+  /** GET /signup: only check the request and answer the empty page. */
+  Show?: boolean;
+}
+
+export interface OAuthConfirmSignUpRequest {
+  UserPoolId: string;
+  Params: OAuthParams;
+  Username: string;
+  Code: string;
+  /** The sealed sign-up session of the confirmation page, when it came from the sign-up page. */
+  Session?: string;
+}
+
+export interface OAuthResendCodeRequest {
+  UserPoolId: string;
+  Params: OAuthParams;
+  Username: string;
+  Session?: string;
+}
+
+export interface OAuthForgotPasswordRequest {
+  UserPoolId: string;
+  Params: OAuthParams;
+  Username: string;
+}
+
+export interface OAuthConfirmForgotPasswordRequest {
+  UserPoolId: string;
+  Params: OAuthParams;
+  Username: string;
+  Code: string;
+  NewPassword: string;
+}
+
+/** The answer of an MFA page: a code, a factor chosen (SELECT_MFA_TYPE) or a TOTP code (MFA_SETUP). */
+export interface OAuthMfaRequest {
+  UserPoolId: string;
+  Params: OAuthParams;
+  ChallengeName: string;
+  Session: string;
+  Username: string;
+  Code?: string;
+  MfaType?: string;
+}
 
 export interface OAuthAuthorizeRequest {
   UserPoolId: string;
@@ -48,6 +145,8 @@ export interface OAuthAuthorizeRequest {
   CallbackUrl?: string;
   /** The federation binding cookie's value, if the browser sent one (kept across sign-ins). */
   BindingToken?: string;
+  /** Only check the request (the GET of a hosted page other than /login): no single sign-on. */
+  CheckOnly?: boolean;
 }
 
 /** GET or POST /oauth2/idpresponse: the provider's answer (query or form) and the binding cookie. */

@@ -1,0 +1,45 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { OAuthForgotPasswordRequest, OAuthSignInOutcome, UserDirectoryOperations } from '@idfed/contracts';
+import { ServiceError } from '@idfed/messaging';
+import { OperationHandler } from '@idfed/service-runtime';
+import { ForgotPasswordUseCase } from '../users/forgot-password.use-case';
+import { AuthorizeRequests } from './authorize-request';
+import { secretHashFor } from './hosted-sign-in';
+
+/**
+ * The hosted forgotten-password page (ADR 0026): ForgotPassword as the API runs it, then the reset
+ * page with the same words whoever the name is (no destination shown: it would tell).
+ */
+@Injectable()
+export class OAuthForgotPasswordUseCase implements OperationHandler<
+  typeof UserDirectoryOperations.OAuthForgotPassword
+> {
+  constructor(
+    @Inject(AuthorizeRequests) private readonly requests: AuthorizeRequests,
+    @Inject(ForgotPasswordUseCase) private readonly forgot: ForgotPasswordUseCase,
+  ) {}
+
+  async execute(req: OAuthForgotPasswordRequest): Promise<OAuthSignInOutcome> {
+    const checked = await this.requests.check(req.UserPoolId, req.Params ?? {});
+    if (!checked.ok) return checked.outcome;
+    const { auth } = checked;
+    const clientName = auth.client.name;
+    const username = typeof req.Username === 'string' ? req.Username.trim() : '';
+    if (!username) return { kind: 'forgot', clientName, message: 'Enter your username.' };
+    try {
+      await this.forgot.execute({
+        ClientId: auth.client.id,
+        Username: username,
+        ...(auth.secret ? { SecretHash: secretHashFor(auth, username) } : {}),
+      });
+    } catch (err) {
+      if (!(err instanceof ServiceError)) throw err;
+    }
+    return {
+      kind: 'reset',
+      clientName,
+      username,
+      message: 'If the account exists, a code to reset its password was sent to its verified email or phone.',
+    };
+  }
+}
