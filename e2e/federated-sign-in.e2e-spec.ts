@@ -181,6 +181,89 @@ describe('sign-in through an identity provider', () => {
     expect(await userCount()).toBe(before);
   });
 
+  it('signs in through Facebook and Login with Amazon (OAuth 2.0, their endpoint shapes)', async () => {
+    const social = [
+      {
+        type: 'Facebook' as const,
+        url: system.facebookWwwUrl,
+        dialog: `${system.facebookWwwUrl}/v17.0/dialog/oauth?`,
+        scopes: 'email',
+      },
+      {
+        type: 'LoginWithAmazon' as const,
+        url: system.amazonWwwUrl,
+        dialog: `${system.amazonWwwUrl}/ap/oa?`,
+        scopes: 'profile',
+      },
+    ];
+    for (const p of social) {
+      const registered = await registerAtProvider(p.url, pool.idpResponseUrls);
+      await admin.send(
+        new CreateIdentityProviderCommand({
+          UserPoolId: pool.poolId,
+          ProviderName: p.type,
+          ProviderType: p.type,
+          ProviderDetails: {
+            client_id: registered.clientId,
+            client_secret: registered.clientSecret,
+            authorize_scopes: p.scopes,
+          },
+          AttributeMapping: { email: 'email' },
+        }),
+      );
+    }
+    const { UserPoolClient } = await admin.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: pool.poolId,
+        ClientName: 'social',
+        AllowedOAuthFlowsUserPoolClient: true,
+        AllowedOAuthFlows: ['code'],
+        AllowedOAuthScopes: ['openid', 'email'],
+        CallbackURLs: [pool.redirectUri],
+        SupportedIdentityProviders: ['Facebook', 'LoginWithAmazon'],
+      }),
+    );
+    const issuer = await Issuer.discover(pool.issuer);
+    const socialRp = new issuer.Client({
+      client_id: UserPoolClient!.ClientId!,
+      token_endpoint_auth_method: 'none',
+      redirect_uris: [pool.redirectUri],
+      response_types: ['code'],
+    });
+    for (const p of social) {
+      const login = unique(p.type.toLowerCase());
+      const checks = {
+        state: generators.state(),
+        code_verifier: generators.codeVerifier(),
+        response_type: 'code',
+      };
+      const url = socialRp.authorizationUrl({
+        scope: 'openid email',
+        state: checks.state,
+        code_challenge: generators.codeChallenge(checks.code_verifier),
+        code_challenge_method: 'S256',
+        identity_provider: p.type,
+      });
+      const idfed = new CookieJar();
+      const providerUrl = await toProvider(idfed, url);
+      expect(providerUrl.startsWith(p.dialog)).toBe(true);
+      const app = await browse(idfed, await signInAtProvider(new CookieJar(), providerUrl, login));
+      expect(app.location!.startsWith(pool.redirectUri)).toBe(true);
+      const tokens = await socialRp.callback(
+        pool.redirectUri,
+        socialRp.callbackParams(app.location!),
+        checks,
+      );
+      expect(tokens.claims()).toMatchObject({
+        'cognito:username': `${p.type}_${login}`,
+        email: `${login}@example.com`,
+      });
+      expect(tokens.claims().identities).toEqual([
+        expect.objectContaining({ providerName: p.type, providerType: p.type, userId: login }),
+      ]);
+    }
+  });
+
   describe('attacks', () => {
     it('refuses a forged state, creating nothing', async () => {
       const login = unique('forged');

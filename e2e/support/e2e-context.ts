@@ -8,6 +8,9 @@ export type E2eSystem = Omit<SystemUnderTest, 'apps' | 'stop'> & {
   googleIssuer: string;
   /** A generic OpenID Connect provider (oidc-provider) for pools' OIDC providers. */
   oidcIssuer: string;
+  /** Facebook's and Login with Amazon's sign-in stand-ins (IDFED_FACEBOOK_WWW_URL, IDFED_AMAZON_WWW_URL). */
+  facebookWwwUrl: string;
+  amazonWwwUrl: string;
   /** The Facebook and Login with Amazon stand-ins (IDFED_FACEBOOK_GRAPH_URL, IDFED_AMAZON_API_URL). */
   facebookGraphUrl: string;
   amazonApiUrl: string;

@@ -26,7 +26,7 @@ export default async function globalSetup(): Promise<void> {
   // Upstream identity providers the system is configured with at start: a real OpenID provider
   // standing in for Google, and the Facebook / Amazon token-inspection stand-ins.
   const google = await startTestIdp();
-  const social = await startSocialStandins();
+  const social = await startSocialStandins({ facebook: google.facebookUrl, amazon: google.amazonUrl });
   // The HTTP endpoints standing in for sync trigger Lambdas, one function name per behaviour, and
   // one name whose endpoint nothing listens on.
   const syncTriggerSecret = randomBytes(32);
@@ -44,6 +44,9 @@ export default async function globalSetup(): Promise<void> {
     IDFED_GOOGLE_API_URL: google.issuer,
     IDFED_FACEBOOK_GRAPH_URL: social.facebookGraphUrl,
     IDFED_AMAZON_API_URL: social.amazonApiUrl,
+    // The browser-facing hosts of Facebook's and Amazon's sign-in (their authorization endpoints).
+    IDFED_FACEBOOK_WWW_URL: google.facebookUrl,
+    IDFED_AMAZON_WWW_URL: google.amazonUrl,
     IDFED_SYNC_TRIGGERS: [
       ...triggerNames.map((name) => `${name}=${syncTriggers.url}/${name}`),
       `gone=http://127.0.0.1:${await freePort()}/`,
@@ -59,6 +62,8 @@ export default async function globalSetup(): Promise<void> {
     ...shared,
     googleIssuer: google.issuer,
     oidcIssuer: google.oidcIssuer,
+    facebookWwwUrl: google.facebookUrl,
+    amazonWwwUrl: google.amazonUrl,
     facebookGraphUrl: social.facebookGraphUrl,
     amazonApiUrl: social.amazonApiUrl,
     syncTriggerStandin: syncTriggers.url,

@@ -1,4 +1,4 @@
-import { createServer, Server } from 'node:http';
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 
 /**
  * Local stand-ins for the two token-inspection endpoints idfed calls for non-OIDC logins
@@ -25,9 +25,48 @@ function listen(server: Server): Promise<string> {
   );
 }
 
-export async function startSocialStandins(): Promise<SocialStandins> {
+/**
+ * Passes a request on to `upstream` (the oidc-provider stand-ins of test-idp.server.mjs, which
+ * serve the same hosts' OAuth 2.0 endpoints for sign-in through the provider): method, path and
+ * query, the headers that matter, the body; the answer comes back as it is.
+ */
+function forward(upstream: string, req: IncomingMessage, res: ServerResponse): void {
+  const chunks: Buffer[] = [];
+  req.on('data', (c: Buffer) => chunks.push(c));
+  req.on('end', () => {
+    const headers: Record<string, string> = {};
+    for (const h of ['content-type', 'authorization', 'accept']) {
+      const v = req.headers[h];
+      if (typeof v === 'string') headers[h] = v;
+    }
+    fetch(`${upstream}${req.url ?? '/'}`, {
+      method: req.method,
+      headers,
+      body: req.method === 'GET' || req.method === 'HEAD' ? undefined : Buffer.concat(chunks),
+      redirect: 'manual',
+    }).then(
+      async (answer) => {
+        res.writeHead(answer.status, {
+          'content-type': answer.headers.get('content-type') ?? 'application/json',
+        });
+        res.end(Buffer.from(await answer.arrayBuffer()));
+      },
+      () => {
+        res.statusCode = 502;
+        res.end('{}');
+      },
+    );
+  });
+}
+
+export async function startSocialStandins(upstream?: {
+  facebook: string;
+  amazon: string;
+}): Promise<SocialStandins> {
   const facebook = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
+    if (upstream && url.pathname !== '/app' && url.pathname !== '/me')
+      return forward(upstream.facebook, req, res);
     const token = parse(url.searchParams.get('access_token'), 'fb');
     res.setHeader('content-type', 'application/json');
     if (!token) {
@@ -48,6 +87,7 @@ export async function startSocialStandins(): Promise<SocialStandins> {
   });
   const amazon = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
+    if (upstream && url.pathname !== '/auth/o2/tokeninfo') return forward(upstream.amazon, req, res);
     const token = parse(url.searchParams.get('access_token'), 'amzn');
     res.setHeader('content-type', 'application/json');
     if (url.pathname !== '/auth/o2/tokeninfo' || !token) {

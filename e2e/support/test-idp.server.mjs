@@ -6,6 +6,11 @@
 //   flow, its POST /mint hands tests ID tokens signed with the provider's own keys (RS256 and ES256)
 //   for AssumeRoleWithWebIdentity; `forge: true` signs with a key it does not publish.
 // - /oidc: a generic OpenID Connect provider (a pool's ProviderType OIDC).
+// - /amazon: Login with Amazon's authorization (/ap/oa) and token (/auth/o2/token) endpoints and
+//   its profile endpoint (/user/profile: user_id, name, email) over the provider's access tokens.
+// - /facebook: Facebook's login dialog (/v17.0/dialog/oauth), Graph token endpoint by GET
+//   (/v17.0/oauth/access_token, passed on to the provider's token endpoint as the POST it is) and
+//   /v17.0/me?fields= (id, name, email) over the provider's access tokens.
 //
 // Relying parties register by dynamic client registration (POST <issuer>/reg). The sign-in page is
 // one form (`login`, a button "Sign in"); signing in grants the scopes asked for (no consent page),
@@ -131,6 +136,47 @@ async function interaction(provider, base, req, res) {
 
 const mounts = [];
 
+/** The account behind one of a provider's access tokens (Bearer), or undefined. */
+async function accountOf(provider, req) {
+  const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+  const found = token && (await provider.AccessToken.find(token));
+  return found && !found.isExpired ? found.accountId : undefined;
+}
+
+/** The non-OAuth endpoints of the Amazon and Facebook stand-ins, or false when the path is not one. */
+async function socialEndpoint(base, provider, path, req, res) {
+  const rest = path.slice(base.length);
+  if (base === '/amazon' && rest === '/user/profile' && req.method === 'GET') {
+    const id = await accountOf(provider, req);
+    if (!id)
+      return send(res, 401, { error: 'invalid_token', error_description: 'The access token is invalid' });
+    return send(res, 200, { user_id: id, name: `User ${id}`, email: `${id}@example.com` });
+  }
+  if (base === '/facebook' && /^\/v[\d.]+\/me$/.test(rest) && req.method === 'GET') {
+    const id = await accountOf(provider, req);
+    if (!id)
+      return send(res, 400, {
+        error: { message: 'Invalid OAuth access token.', type: 'OAuthException', code: 190 },
+      });
+    const all = { id, name: `User ${id}`, email: `${id}@example.com` };
+    const fields = (new URL(req.url, 'http://x').searchParams.get('fields') ?? 'id,name').split(',');
+    return send(res, 200, Object.fromEntries(Object.entries(all).filter(([k]) => fields.includes(k))));
+  }
+  if (base === '/facebook' && /^\/v[\d.]+\/oauth\/access_token$/.test(rest) && req.method === 'GET') {
+    // Graph's token endpoint takes the exchange as a query: the provider's token endpoint gets it as a form.
+    const query = new URL(req.url, 'http://x').searchParams;
+    query.set('grant_type', 'authorization_code');
+    const answer = await fetch(`${origin}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: query.toString(),
+    });
+    res.writeHead(answer.status, { 'content-type': 'application/json' });
+    return res.end(await answer.text());
+  }
+  return false;
+}
+
 const server = createServer((req, res) => {
   const path = new URL(req.url, 'http://x').pathname;
   if (req.method === 'POST' && path === '/mint') {
@@ -151,9 +197,15 @@ const server = createServer((req, res) => {
           send(res, 400, { error: String(err.message) }),
         );
       }
-      req.originalUrl = req.url;
-      req.url = req.url.slice(base.length) || '/';
-      return callback(req, res);
+      return socialEndpoint(base, provider, path, req, res).then(
+        (handled) => {
+          if (handled !== false) return undefined;
+          req.originalUrl = req.url;
+          req.url = req.url.slice(base.length) || '/';
+          return callback(req, res);
+        },
+        (err) => send(res, 500, { error: String(err.message) }),
+      );
     }
   }
   return send(res, 404, { error: 'not found' });
@@ -166,12 +218,24 @@ server.listen(0, '127.0.0.1', () => {
     token: '/oauth2/v4/token',
   });
   const oidc = makeProvider(`${origin}${OIDC}`, {});
+  const amazon = makeProvider(`${origin}/amazon`, { authorization: '/ap/oa', token: '/auth/o2/token' });
+  const facebook = makeProvider(`${origin}/facebook`, {
+    authorization: '/v17.0/dialog/oauth',
+    token: '/v17.0/oauth/access_token',
+  });
   mounts.push(
     { base: GOOGLE, provider: google, callback: google.callback() },
     { base: OIDC, provider: oidc, callback: oidc.callback() },
+    { base: '/amazon', provider: amazon, callback: amazon.callback() },
+    { base: '/facebook', provider: facebook, callback: facebook.callback() },
   );
   process.stdout.write(
-    `${JSON.stringify({ issuer: `${origin}${GOOGLE}`, oidcIssuer: `${origin}${OIDC}` })}\n`,
+    `${JSON.stringify({
+      issuer: `${origin}${GOOGLE}`,
+      oidcIssuer: `${origin}${OIDC}`,
+      amazonUrl: `${origin}/amazon`,
+      facebookUrl: `${origin}/facebook`,
+    })}\n`,
   );
 });
 process.on('SIGTERM', () => server.close(() => process.exit(0)));
