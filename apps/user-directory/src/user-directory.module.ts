@@ -36,6 +36,7 @@ import { USER_DIRECTORY_CONFIG, UserDirectoryConfig } from './user-directory.tok
 import { PasswordCredentials } from './users/password-credentials';
 import { CodeDigest, TotpSecretSeal, VerifierSeal } from './users/secrets-at-rest';
 import { mfaProviders } from './mfa/mfa.providers';
+import { devicesProviders } from './devices/devices.providers';
 import { UserAttributeEdits } from './users/user-attribute-edits';
 import { userProviders } from './users/users.providers';
 
@@ -112,6 +113,7 @@ export const UserDirectoryModule = {
         ClientsService,
         SignInCompletion,
         ...mfaProviders,
+        ...devicesProviders,
         ...authFlowProviders,
         ...oauthProviders,
         ...relyingPartyProviders,

@@ -17,6 +17,15 @@ import { DeleteUserPoolDomainUseCase } from './domains/delete-user-pool-domain.u
 import { DescribeUserPoolDomainUseCase } from './domains/describe-user-pool-domain.use-case';
 import { ResolveUserPoolDomainUseCase } from './domains/resolve-user-pool-domain.use-case';
 import { UpdateUserPoolDomainUseCase } from './domains/update-user-pool-domain.use-case';
+import { ConfirmDeviceUseCase } from './devices/confirm-device.use-case';
+import { UpdateDeviceStatusUseCase } from './devices/update-device-status.use-case';
+import { AdminUpdateDeviceStatusUseCase } from './devices/admin-update-device-status.use-case';
+import { ListDevicesUseCase } from './devices/list-devices.use-case';
+import { AdminListDevicesUseCase } from './devices/admin-list-devices.use-case';
+import { GetDeviceUseCase } from './devices/get-device.use-case';
+import { AdminGetDeviceUseCase } from './devices/admin-get-device.use-case';
+import { ForgetDeviceUseCase } from './devices/forget-device.use-case';
+import { AdminForgetDeviceUseCase } from './devices/admin-forget-device.use-case';
 import { OAuthAuthorizeUseCase } from './oauth/oauth-authorize.use-case';
 import { OAuthConfirmForgotPasswordUseCase } from './oauth/oauth-confirm-forgot-password.use-case';
 import { OAuthConfirmSignUpUseCase } from './oauth/oauth-confirm-sign-up.use-case';
@@ -153,6 +162,15 @@ export const USER_DIRECTORY_OPERATIONS: OperationBinding[] = [
   serve(UserDirectoryOperations.DeleteUser, DeleteUserUseCase),
   serve(UserDirectoryOperations.AdminInitiateAuth, AdminInitiateAuthUseCase),
   serve(UserDirectoryOperations.AdminRespondToAuthChallenge, AdminRespondToAuthChallengeUseCase),
+  serve(UserDirectoryOperations.ConfirmDevice, ConfirmDeviceUseCase),
+  serve(UserDirectoryOperations.UpdateDeviceStatus, UpdateDeviceStatusUseCase),
+  serve(UserDirectoryOperations.AdminUpdateDeviceStatus, AdminUpdateDeviceStatusUseCase),
+  serve(UserDirectoryOperations.ListDevices, ListDevicesUseCase),
+  serve(UserDirectoryOperations.AdminListDevices, AdminListDevicesUseCase),
+  serve(UserDirectoryOperations.GetDevice, GetDeviceUseCase),
+  serve(UserDirectoryOperations.AdminGetDevice, AdminGetDeviceUseCase),
+  serve(UserDirectoryOperations.ForgetDevice, ForgetDeviceUseCase),
+  serve(UserDirectoryOperations.AdminForgetDevice, AdminForgetDeviceUseCase),
   serve(UserDirectoryOperations.CreateGroup, CreateGroupUseCase),
   serve(UserDirectoryOperations.GetGroup, GetGroupUseCase),
   serve(UserDirectoryOperations.UpdateGroup, UpdateGroupUseCase),

@@ -7,7 +7,9 @@ export type SealedKind =
   | 'new-password-session'
   | 'mfa-session'
   | 'mfa-setup-session'
-  | 'hosted-sign-up-session';
+  | 'hosted-sign-up-session'
+  | 'device-session'
+  | 'device-secret-block';
 
 export type Unsealed<T> = { ok: true; value: T } | { ok: false; reason: 'invalid' | 'expired' };
 

@@ -7,7 +7,10 @@ import { GroupClaim } from '../tokens/token-claims';
 
 const REFRESH_LOOKUP = `
   SELECT t.user_sub, t.pool_id, t.client_id, t.origin_jti, t.event_id, t.auth_time, t.expires_at,
-         t.revoked_at, t.created_at, t.scopes, u.username, u.enabled, u.attributes, u.tokens_valid_after,
+         t.revoked_at, t.created_at, t.scopes, t.device_key,
+         (t.device_key IS NOT NULL AND EXISTS (
+            SELECT 1 FROM user_directory.devices d WHERE d.device_key = t.device_key)) AS device_confirmed,
+         u.username, u.enabled, u.attributes, u.tokens_valid_after,
          ${groupClaimsSubquery('u.sub')} AS groups
     FROM user_directory.refresh_tokens t
     JOIN user_directory.users u ON u.sub = t.user_sub
@@ -24,6 +27,8 @@ interface RefreshLookupRow {
   revoked_at: Date | null;
   created_at: Date;
   scopes: string[] | null;
+  device_key: string | null;
+  device_confirmed: boolean;
   username: string;
   enabled: boolean;
   attributes: Record<string, string>;
@@ -36,13 +41,16 @@ interface RefreshLookupRow {
 const STORE_READING_GROUPS = `
   WITH stored AS (
     INSERT INTO user_directory.refresh_tokens
-      (token_hash, user_sub, pool_id, client_id, origin_jti, event_id, auth_time, expires_at, revoked_at, created_at, scopes)
-    VALUES ($1, $2::uuid, $3, $4, $5, $6, $7, $8, NULL, $9, $10::text[]))
+      (token_hash, user_sub, pool_id, client_id, origin_jti, event_id, auth_time, expires_at, revoked_at, created_at, scopes,
+       device_key)
+    VALUES ($1, $2::uuid, $3, $4, $5, $6, $7, $8, NULL, $9, $10::text[], $11))
   SELECT ${groupClaimsSubquery('$2::uuid')} AS groups`;
 
 /** A refresh token with what a refresh needs of its user: read in one round trip. */
 export interface RefreshSession {
   token: Omit<RefreshTokenEntity, 'tokenHash'>;
+  /** Whether the device the token was issued to (if any) was confirmed and is not forgotten. */
+  deviceConfirmed: boolean;
   user: {
     sub: string;
     username: string;
@@ -86,6 +94,7 @@ export class RefreshTokensRepository {
         row.expiresAt,
         row.createdAt,
         row.scopes ?? null,
+        row.deviceKey ?? null,
       ],
     );
     return result?.groups ?? [];
@@ -112,7 +121,9 @@ export class RefreshTokensRepository {
         revokedAt: row.revoked_at,
         createdAt: row.created_at,
         scopes: row.scopes,
+        deviceKey: row.device_key,
       },
+      deviceConfirmed: row.device_confirmed,
       user: {
         sub: row.user_sub,
         username: row.username,
@@ -159,6 +170,27 @@ export class RefreshTokensRepository {
       [userSub, at],
     );
     return [...new Set(rows.map((r) => r.origin_jti))];
+  }
+
+  /**
+   * Revokes every live token issued to a device (ForgetDevice): the sessions that ended, each once,
+   * with their user's name for the events.
+   */
+  async revokeOfDevice(
+    deviceKey: string,
+    at: Date,
+    tx: Transaction = this.dataSource.manager,
+  ): Promise<{ originJti: string; username: string }[]> {
+    const [rows] = await tx.query<[{ origin_jti: string; username: string }[], number]>(
+      `UPDATE user_directory.refresh_tokens t SET revoked_at = $2
+         FROM user_directory.users u
+        WHERE t.device_key = $1 AND t.revoked_at IS NULL AND u.sub = t.user_sub
+        RETURNING t.origin_jti, u.username`,
+      [deviceKey, at],
+    );
+    const seen = new Map<string, string>();
+    for (const r of rows) seen.set(r.origin_jti, r.username);
+    return [...seen].map(([originJti, username]) => ({ originJti, username }));
   }
 
   /** Whether the session (origin_jti) of a user was ended by revoking its refresh token. */

@@ -4,6 +4,8 @@ import { ClientConfig } from '../clients/client-config';
 import { ClientForAuth } from '../clients/clients.service';
 import { AppClientEntity, RefreshTokenEntity, UserEntity, UserPoolEntity } from '../database/entities';
 import { poolConfigFromRequest } from '../pools/pool-config';
+import { DeviceTracking } from '../devices/device-tracking';
+import { DeviceRow, DevicesRepository } from '../devices/devices.repository';
 import { MfaSignIn } from '../mfa/mfa-sign-in';
 import { TokenIssuer } from '../tokens/token-issuer';
 import { AuthSessionSeal } from './auth-session-seal';
@@ -25,12 +27,23 @@ describe('SignInCompletion', () => {
     issue,
   } as unknown as TokenIssuer;
   const seal = new AuthSessionSeal(randomBytes(32));
-  const mfa = { challengeFor: jest.fn(async () => undefined) } as unknown as MfaSignIn;
+  const challengeFor = jest.fn(async (): Promise<unknown> => undefined);
+  const mfa = { challengeFor } as unknown as MfaSignIn;
+  const stored = new Map<string, DeviceRow>();
+  const devicesRepo = {
+    find: jest.fn(async (poolId: string, sub: string, key: string) => {
+      const d = stored.get(key);
+      return d && d.poolId === poolId && d.userSub === sub ? d : undefined;
+    }),
+    authenticated: jest.fn(async () => undefined),
+  };
+  const tracking = new DeviceTracking(devicesRepo as unknown as DevicesRepository, seal);
   const completion = new SignInCompletion(
     issuer,
     seal,
     refreshTokens as unknown as RefreshTokensRepository,
     mfa,
+    tracking,
   );
   const pool = {
     id: 'us-east-1_X',
@@ -119,5 +132,98 @@ describe('SignInCompletion', () => {
     expect(
       await errorName(completion.afterPasswordProof(auth, pool, user({ status: 'RESET_REQUIRED' }))),
     ).toBe('PasswordResetRequiredException');
+  });
+
+  describe('in a pool that tracks devices', () => {
+    const tracked: ClientForAuth = {
+      client: auth.client,
+      pool: {
+        id: 'us-east-1_X',
+        config: {
+          ...pool.config,
+          deviceConfiguration: {
+            ChallengeRequiredOnNewDevice: true,
+            DeviceOnlyRememberedOnUserPrompt: false,
+          },
+        },
+      } as UserPoolEntity,
+    };
+    const device = (over: Partial<DeviceRow> = {}): DeviceRow => ({
+      deviceKey: 'us-east-1_0f0e0d0c-0000-4000-8000-000000000001',
+      poolId: 'us-east-1_X',
+      userSub: 'sub-1',
+      groupKey: '-group',
+      salt: 'ab',
+      verifier: 'cd',
+      name: 'phone',
+      remembered: true,
+      lastIp: null,
+      createdAt: new Date(),
+      lastModifiedAt: new Date(),
+      lastAuthenticatedAt: null,
+      ...over,
+    });
+    beforeEach(() => {
+      stored.clear();
+      inserted.length = 0;
+      challengeFor.mockClear();
+    });
+
+    it('hands a new device its keys and binds the session to it', async () => {
+      const result = await completion.afterPasswordProof(tracked, pool, user());
+      const metadata = result.AuthenticationResult?.NewDeviceMetadata;
+      expect(metadata?.DeviceKey).toMatch(/^us-east-1_[0-9a-f-]{36}$/);
+      expect(metadata?.DeviceGroupKey).toBe(tracking.groupKeyOf(metadata!.DeviceKey));
+      expect(inserted[0].deviceKey).toBe(metadata?.DeviceKey);
+      expect(issue).toHaveBeenLastCalledWith(
+        'us-east-1_X',
+        expect.anything(),
+        expect.objectContaining({ deviceKey: metadata?.DeviceKey }),
+      );
+    });
+
+    it('asks a remembered device for its proof instead of MFA, bound to client, user and device', async () => {
+      const d = device();
+      stored.set(d.deviceKey, d);
+      const result = await completion.afterPasswordProof(tracked, pool, user(), undefined, d.deviceKey);
+      expect(result.ChallengeName).toBe('DEVICE_SRP_AUTH');
+      expect(result.AuthenticationResult).toBeUndefined();
+      expect(challengeFor).not.toHaveBeenCalled();
+      const opened = seal.open<{ sub: string; deviceKey: string }>(
+        'device-session',
+        'client1',
+        result.Session,
+      );
+      expect(opened.ok && opened.value).toMatchObject({ sub: 'sub-1', deviceKey: d.deviceKey });
+      expect(seal.open('device-session', 'other-client', result.Session).ok).toBe(false);
+    });
+
+    it("answers an unknown key, another user's and another pool's device alike: no such device", async () => {
+      stored.set('us-east-1_aa', device({ deviceKey: 'us-east-1_aa', userSub: 'sub-2' }));
+      stored.set('us-east-1_bb', device({ deviceKey: 'us-east-1_bb', poolId: 'us-east-1_Y' }));
+      for (const key of ['us-east-1_cc', 'us-east-1_aa', 'us-east-1_bb']) {
+        expect(await errorName(completion.afterPasswordProof(tracked, pool, user(), undefined, key))).toBe(
+          'ResourceNotFoundException',
+        );
+      }
+      expect(inserted).toHaveLength(0);
+    });
+
+    it('still asks a device that is not remembered for MFA, then binds the tokens to it', async () => {
+      const d = device({ remembered: false });
+      stored.set(d.deviceKey, d);
+      challengeFor.mockResolvedValueOnce({ ChallengeName: 'SOFTWARE_TOKEN_MFA', ChallengeParameters: {} });
+      const result = await completion.afterPasswordProof(tracked, pool, user(), undefined, d.deviceKey);
+      expect(result.ChallengeName).toBe('SOFTWARE_TOKEN_MFA');
+      const tokens = await completion.signedIn(tracked, user(), d.deviceKey);
+      expect(tokens.NewDeviceMetadata).toBeUndefined();
+      expect(inserted[0].deviceKey).toBe(d.deviceKey);
+    });
+
+    it('ignores a device key in a pool that tracks no devices', async () => {
+      const result = await completion.afterPasswordProof(auth, pool, user(), undefined, 'us-east-1_cc');
+      expect(result.AuthenticationResult?.NewDeviceMetadata).toBeUndefined();
+      expect(inserted[0].deviceKey).toBeNull();
+    });
   });
 });

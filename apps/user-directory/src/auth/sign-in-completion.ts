@@ -5,6 +5,7 @@ import { lifetimesInSeconds } from '../clients/client-config';
 import { ClientForAuth } from '../clients/clients.service';
 import { CognitoErrors } from '../common/cognito-errors';
 import { AppClientEntity, UserEntity, UserPoolEntity } from '../database/entities';
+import { deviceNotFound, DeviceTracking } from '../devices/device-tracking';
 import { MfaSignIn } from '../mfa/mfa-sign-in';
 import { TokenIssuer } from '../tokens/token-issuer';
 import { AuthSessionSeal } from './auth-session-seal';
@@ -28,6 +29,7 @@ export class SignInCompletion {
     @Inject(AuthSessionSeal) private readonly seal: AuthSessionSeal,
     @Inject(RefreshTokensRepository) private readonly refreshTokens: RefreshTokensRepository,
     @Inject(MfaSignIn) private readonly mfa: MfaSignIn,
+    @Inject(DeviceTracking) private readonly devices: DeviceTracking,
   ) {}
 
   async afterPasswordProof(
@@ -36,6 +38,8 @@ export class SignInCompletion {
     user: UserEntity,
     /** The pool as read with the user (PasswordSignIn), for MFA; read afresh when absent. */
     current?: UserPoolEntity,
+    /** The DEVICE_KEY the client signs in from, if it has one (ADR 0028). */
+    deviceKey?: string,
   ): Promise<InitiateAuthResponse> {
     if (!user.enabled) throw CognitoErrors.notAuthorized('User is disabled.');
     switch (user.status) {
@@ -51,7 +55,7 @@ export class SignInCompletion {
         }
         return this.newPasswordRequired(auth, pool, user);
       case 'CONFIRMED':
-        return this.afterFirstFactor(auth, user, current);
+        return this.afterFirstFactor(auth, user, current, deviceKey);
       case 'EXTERNAL_PROVIDER':
         // A federated user has no password; it signs in through its provider only.
         throw CognitoErrors.notAuthorized();
@@ -67,10 +71,61 @@ export class SignInCompletion {
     auth: ClientForAuth,
     user: UserEntity,
     pool?: UserPoolEntity,
+    deviceKey?: string,
+  ): Promise<InitiateAuthResponse> {
+    // A device key names one of the user's devices or none: Cognito's answer for none makes the
+    // client forget its key and sign in again as a new device. A remembered device proves itself
+    // (DEVICE_SRP_AUTH) in place of the MFA challenge.
+    if (deviceKey && DeviceTracking.configOf(auth.pool)) {
+      const device = await this.devices.find(auth.pool, user.sub, deviceKey);
+      if (!device) throw deviceNotFound();
+      if (device.remembered) {
+        return {
+          ChallengeName: 'DEVICE_SRP_AUTH',
+          Session: this.devices.sessionFor(
+            auth.client.id,
+            auth.client.config.authSessionValidity * 60,
+            user.sub,
+            deviceKey,
+          ),
+          ChallengeParameters: {},
+        };
+      }
+    }
+    return this.afterDevice(auth, user, pool, deviceKey);
+  }
+
+  /** After the device (if any) is settled: the MFA challenge, or the tokens. */
+  async afterDevice(
+    auth: ClientForAuth,
+    user: UserEntity,
+    pool?: UserPoolEntity,
+    deviceKey?: string,
   ): Promise<InitiateAuthResponse> {
     const challenge = await this.mfa.challengeFor(auth, user, pool);
     if (challenge) return challenge;
-    return { ChallengeParameters: {}, AuthenticationResult: await this.startSession(auth.client, user) };
+    return { ChallengeParameters: {}, AuthenticationResult: await this.signedIn(auth, user, deviceKey) };
+  }
+
+  /**
+   * The tokens of a sign-in through the sign-in API. In a pool that tracks devices the session is
+   * bound to a device: the user's device the client named, else a new one, whose keys the answer
+   * hands out as NewDeviceMetadata for ConfirmDevice (ADR 0028).
+   */
+  async signedIn(
+    auth: ClientForAuth,
+    user: UserEntity,
+    deviceKey?: string,
+  ): Promise<AuthenticationResultType> {
+    if (!DeviceTracking.configOf(auth.pool)) return this.startSession(auth.client, user);
+    const known = deviceKey ? await this.devices.find(auth.pool, user.sub, deviceKey) : undefined;
+    if (known) {
+      await this.devices.authenticated(known.deviceKey);
+      return this.startSession(auth.client, user, undefined, known.deviceKey);
+    }
+    const metadata = this.devices.newDevice(auth.pool.id);
+    const result = await this.startSession(auth.client, user, undefined, metadata.DeviceKey);
+    return { ...result, NewDeviceMetadata: metadata };
   }
 
   /**
@@ -110,6 +165,7 @@ export class SignInCompletion {
     client: AppClientEntity,
     user: UserEntity,
     oauth?: { scopes: string[]; nonce?: string; authTime: number },
+    deviceKey?: string,
   ): Promise<AuthenticationResultType> {
     const lifetimes = lifetimesInSeconds(client.config);
     const ids = this.issuer.newSessionIds();
@@ -123,6 +179,7 @@ export class SignInCompletion {
       authTime: new Date(authTime * 1000),
       expiresAt: new Date((now + lifetimes.refresh) * 1000),
       scopes: oauth?.scopes ?? null,
+      deviceKey: deviceKey ?? null,
     });
     const groups = await this.refreshTokens.insertReadingGroups(refresh.row);
     const tokens = await this.issuer.issue(
@@ -135,6 +192,7 @@ export class SignInCompletion {
         idTokenTtl: lifetimes.id,
         accessTokenTtl: lifetimes.access,
         ...(oauth ? { scopes: oauth.scopes, nonce: oauth.nonce } : {}),
+        ...(deviceKey ? { deviceKey } : {}),
       },
     );
     return {

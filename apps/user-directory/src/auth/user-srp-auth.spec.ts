@@ -120,7 +120,13 @@ describe('USER_SRP_AUTH against amazon-cognito-identity-js', () => {
     expect(challenge.ChallengeParameters).toMatchObject({ USERNAME: 'alice', USER_ID_FOR_SRP: 'alice' });
     expect(challenge.ChallengeParameters.SALT).toBe(users.get('alice')!.srpSalt);
     expect(await answer(auth, responses)).toBe(signedIn);
-    expect(completion.afterPasswordProof).toHaveBeenCalledWith(auth, pool, users.get('alice'));
+    expect(completion.afterPasswordProof).toHaveBeenCalledWith(
+      auth,
+      pool,
+      users.get('alice'),
+      undefined,
+      undefined,
+    );
   });
 
   it('uses the sub as USER_ID_FOR_SRP when the user signs in with an email', async () => {

@@ -9,6 +9,7 @@ import { PasswordCredentials } from '../users/password-credentials';
 import { UsersRepository } from '../users/users.repository';
 import { AuthSessionSeal } from './auth-session-seal';
 import { SignInClaim } from './flows/auth-flow';
+import { deviceKeyOf } from './flows/auth-parameters';
 import { SignInCompletion } from './sign-in-completion';
 import {
   padHex,
@@ -46,6 +47,8 @@ export interface SrpProof {
   secretBlock: string;
   signature: string;
   timestamp: string;
+  /** The DEVICE_KEY of the answer, if any (ADR 0028). */
+  deviceKey?: string;
 }
 
 function requireParam(params: Record<string, string>, name: string): string {
@@ -130,13 +133,14 @@ export class UserSrpAuth {
     }
     const pool = auth.pool;
     const user = await this.users.findByName(pool.id, pool.config, username);
-    const found = { username, user, block: opened.value, secretBlock, signature, timestamp };
+    const deviceKey = deviceKeyOf(responses);
+    const found = { username, user, block: opened.value, secretBlock, signature, timestamp, deviceKey };
     return { secretHashNames: user ? [username, user.username] : [username], found };
   }
 
   async verify(
     auth: ClientForAuth,
-    { username, user, block, secretBlock, signature, timestamp }: SrpProof,
+    { username, user, block, secretBlock, signature, timestamp, deviceKey }: SrpProof,
   ): Promise<InitiateAuthResponse> {
     const pool = auth.pool;
     // One counter with USER_PASSWORD_AUTH: the proof is a password guess like any other.
@@ -164,7 +168,7 @@ export class UserSrpAuth {
     const proven = given.length === expected.length && timingSafeEqual(given, expected);
     if (!real || !key || !parseSrpTimestamp(timestamp) || !proven) throw CognitoErrors.notAuthorized();
     await this.attempts.succeeded('password', subject);
-    return this.completion.afterPasswordProof(auth, pool, real);
+    return this.completion.afterPasswordProof(auth, pool, real, undefined, deviceKey);
   }
 
   /**

@@ -79,6 +79,8 @@ export class RefreshTokenEntity {
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   /** The OAuth scopes the session was granted (the token endpoint); null: the sign-in API's. */
   @Column('text', { array: true, nullable: true }) scopes?: string[] | null;
+  /** The device the session was issued to (ADR 0028); forgetting the device ends the session. */
+  @Column('text', { name: 'device_key', nullable: true }) deviceKey?: string | null;
 }
 
 @Entity({ schema: 'user_directory', name: 'signing_keys' })

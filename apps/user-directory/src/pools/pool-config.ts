@@ -1,5 +1,6 @@
 import {
   CreateUserPoolRequest,
+  DeviceConfigurationType,
   EmailMfaConfigType,
   SmsMfaConfigType,
   WebAuthnConfigurationType,
@@ -27,6 +28,8 @@ export interface PoolConfig {
   mfa?: PoolMfaFactors;
   allowAdminCreateUserOnly: boolean;
   tags: Record<string, string>;
+  /** Device tracking (ADR 0028): absent, devices are not tracked. */
+  deviceConfiguration?: Required<DeviceConfigurationType>;
 }
 
 /**
@@ -129,6 +132,17 @@ export function poolConfigFromRequest(req: CreateUserPoolRequest, arn: string): 
     ...(sms ? { mfa: { softwareToken: false, sms } } : {}),
     allowAdminCreateUserOnly: req.AdminCreateUserConfig?.AllowAdminCreateUserOnly ?? false,
     tags: req.UserPoolTags ?? {},
+    ...(req.DeviceConfiguration
+      ? { deviceConfiguration: deviceConfigurationOf(req.DeviceConfiguration) }
+      : {}),
+  };
+}
+
+/** A DeviceConfiguration as stored: both flags, false when left out (Cognito's defaults). */
+export function deviceConfigurationOf(c: DeviceConfigurationType): Required<DeviceConfigurationType> {
+  return {
+    ChallengeRequiredOnNewDevice: c.ChallengeRequiredOnNewDevice ?? false,
+    DeviceOnlyRememberedOnUserPrompt: c.DeviceOnlyRememberedOnUserPrompt ?? false,
   };
 }
 
@@ -163,5 +177,6 @@ export function toUserPoolType(
     AdminCreateUserConfig: { AllowAdminCreateUserOnly: c.allowAdminCreateUserOnly },
     UserPoolTags: c.tags,
     UserPoolTier: 'ESSENTIALS',
+    ...(c.deviceConfiguration ? { DeviceConfiguration: c.deviceConfiguration } : {}),
   };
 }

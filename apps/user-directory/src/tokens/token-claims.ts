@@ -64,6 +64,8 @@ export interface TokenSession {
   scopes?: string[];
   /** The authorization request's nonce, echoed in the ID token. */
   nonce?: string;
+  /** The remembered-device key the session was issued to (the access token's `device_key`). */
+  deviceKey?: string;
 }
 
 /** The sign-in API's access tokens carry this scope only, as Cognito's. */
@@ -110,6 +112,7 @@ export function accessTokenClaims(subject: TokenSubject, session: TokenSession):
   return {
     sub: subject.sub,
     ...groupClaims(subject.groups).access,
+    ...(session.deviceKey ? { device_key: session.deviceKey } : {}),
     iss: session.issuer,
     client_id: session.clientId,
     origin_jti: session.originJti,

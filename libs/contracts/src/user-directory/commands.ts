@@ -302,6 +302,49 @@ export const UserDirectoryOperations = {
     W.AdminSetUserMFAPreferenceRequest,
     W.AdminSetUserMFAPreferenceResponse
   >()('AdminSetUserMFAPreference', 'admin', { rateLimit: 'UserUpdate' }),
+  ConfirmDevice: userPools.operation<W.ConfirmDeviceRequest, W.ConfirmDeviceResponse>()(
+    'ConfirmDevice',
+    'public',
+    { rateLimit: 'UserUpdate' },
+  ),
+  UpdateDeviceStatus: userPools.operation<W.UpdateDeviceStatusRequest, Record<string, never>>()(
+    'UpdateDeviceStatus',
+    'public',
+    { rateLimit: 'UserUpdate' },
+  ),
+  AdminUpdateDeviceStatus: userPools.operation<W.AdminUpdateDeviceStatusRequest, Record<string, never>>()(
+    'AdminUpdateDeviceStatus',
+    'admin',
+    { rateLimit: 'UserUpdate' },
+  ),
+  ListDevices: userPools.operation<W.ListDevicesRequest, W.ListDevicesResponse>()('ListDevices', 'public', {
+    rateLimit: 'UserRead',
+  }),
+  AdminListDevices: userPools.operation<W.AdminListDevicesRequest, W.ListDevicesResponse>()(
+    'AdminListDevices',
+    'admin',
+    { rateLimit: 'UserRead' },
+  ),
+  GetDevice: userPools.operation<W.GetDeviceRequest, W.GetDeviceResponse>()('GetDevice', 'public', {
+    rateLimit: 'UserRead',
+  }),
+  AdminGetDevice: userPools.operation<W.AdminGetDeviceRequest, W.GetDeviceResponse>()(
+    'AdminGetDevice',
+    'admin',
+    { rateLimit: 'UserRead' },
+  ),
+  ForgetDevice: userPools.operation<W.ForgetDeviceRequest, Record<string, never>>()(
+    'ForgetDevice',
+    'public',
+    {
+      rateLimit: 'UserUpdate',
+    },
+  ),
+  AdminForgetDevice: userPools.operation<W.AdminForgetDeviceRequest, Record<string, never>>()(
+    'AdminForgetDevice',
+    'admin',
+    { rateLimit: 'UserUpdate' },
+  ),
   CreateIdentityProvider: userPools.operation<W.CreateIdentityProviderRequest, W.IdentityProviderResponse>()(
     'CreateIdentityProvider',
     'admin',

@@ -37,6 +37,7 @@ export type VerifiedAttributeType = 'email' | 'phone_number';
 export type UsernameAttributeType = 'email' | 'phone_number';
 
 export interface UserPoolType {
+  DeviceConfiguration?: DeviceConfigurationType;
   Id: string;
   Name: string;
   Arn: string;
@@ -75,6 +76,7 @@ export interface CreateUserPoolRequest {
   SmsAuthenticationMessage?: string;
   AdminCreateUserConfig?: { AllowAdminCreateUserOnly?: boolean };
   UserPoolTags?: Record<string, string>;
+  DeviceConfiguration?: DeviceConfigurationType;
 }
 export interface CreateUserPoolResponse {
   UserPool: UserPoolType;
@@ -290,6 +292,7 @@ export interface AuthenticationResultType {
   TokenType: 'Bearer';
   RefreshToken?: string;
   IdToken: string;
+  NewDeviceMetadata?: NewDeviceMetadataType;
 }
 export interface InitiateAuthResponse {
   ChallengeName?: ChallengeNameType;
@@ -835,4 +838,78 @@ export interface SignInFederatedUserResponse {
   UserStatus: string;
   /** Whether this sign-in created the federated user. */
   Created: boolean;
+}
+
+/** Remembered devices (issue 11 section 2). */
+export interface DeviceConfigurationType {
+  ChallengeRequiredOnNewDevice?: boolean;
+  DeviceOnlyRememberedOnUserPrompt?: boolean;
+}
+export interface NewDeviceMetadataType {
+  DeviceKey: string;
+  DeviceGroupKey: string;
+}
+export type DeviceRememberedStatusType = 'remembered' | 'not_remembered';
+export interface DeviceType {
+  DeviceKey: string;
+  DeviceAttributes: AttributeType[];
+  DeviceCreateDate: number;
+  DeviceLastModifiedDate: number;
+  DeviceLastAuthenticatedDate?: number;
+}
+export interface ConfirmDeviceRequest {
+  AccessToken: string;
+  DeviceKey: string;
+  DeviceSecretVerifierConfig?: { PasswordVerifier?: string; Salt?: string };
+  DeviceName?: string;
+}
+export interface ConfirmDeviceResponse {
+  UserConfirmationNecessary: boolean;
+}
+export interface UpdateDeviceStatusRequest {
+  AccessToken: string;
+  DeviceKey: string;
+  DeviceRememberedStatus?: DeviceRememberedStatusType;
+}
+export interface AdminUpdateDeviceStatusRequest {
+  UserPoolId: string;
+  Username: string;
+  DeviceKey: string;
+  DeviceRememberedStatus?: DeviceRememberedStatusType;
+}
+export interface ListDevicesRequest {
+  AccessToken: string;
+  Limit?: number;
+  PaginationToken?: string;
+}
+export interface AdminListDevicesRequest {
+  UserPoolId: string;
+  Username: string;
+  Limit?: number;
+  PaginationToken?: string;
+}
+export interface ListDevicesResponse {
+  Devices: DeviceType[];
+  PaginationToken?: string;
+}
+export interface GetDeviceRequest {
+  DeviceKey: string;
+  AccessToken?: string;
+}
+export interface AdminGetDeviceRequest {
+  DeviceKey: string;
+  UserPoolId: string;
+  Username: string;
+}
+export interface GetDeviceResponse {
+  Device: DeviceType;
+}
+export interface ForgetDeviceRequest {
+  AccessToken?: string;
+  DeviceKey: string;
+}
+export interface AdminForgetDeviceRequest {
+  UserPoolId: string;
+  Username: string;
+  DeviceKey: string;
 }

@@ -1,4 +1,5 @@
 import { Provider, Type } from '@nestjs/common';
+import { DevicePasswordVerifierChallenge, DeviceSrpAuthChallenge } from '../../devices/device-challenges';
 import { NewPasswordChallenge } from '../new-password-challenge';
 import { UserSrpAuth } from '../user-srp-auth';
 import { AdminUserPasswordAuthFlow } from './admin-user-password-auth.flow';
@@ -34,6 +35,8 @@ export const CHALLENGE_HANDLER_CLASSES: Type<ChallengeHandler>[] = [
   SmsMfaChallenge,
   EmailOtpChallenge,
   SelectMfaTypeChallenge,
+  DeviceSrpAuthChallenge,
+  DevicePasswordVerifierChallenge,
 ];
 
 /** Collects instances of the classes above under one token, so AuthFlows receives the list. */

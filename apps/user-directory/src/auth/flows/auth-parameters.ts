@@ -57,3 +57,9 @@ export function challengeResponsesOf(value: unknown): Record<string, string> {
   }
   return value as Record<string, string>;
 }
+
+/** The DEVICE_KEY a sign-in step names (ADR 0028), if any. */
+export function deviceKeyOf(params: Record<string, string>): string | undefined {
+  const key = params.DEVICE_KEY;
+  return typeof key === 'string' && key.length > 0 ? key : undefined;
+}

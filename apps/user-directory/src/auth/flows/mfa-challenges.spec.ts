@@ -76,7 +76,7 @@ function setUp(mode: 'OFF' | 'ON' | 'OPTIONAL', annMfa?: Partial<UserMfaEntity>)
     ExpiresIn: 3600,
     TokenType: 'Bearer',
   };
-  const completion = { startSession: jest.fn(async () => result) };
+  const completion = { signedIn: jest.fn(async () => result) };
   const totpChallenge = new SoftwareTokenMfaChallenge(
     sessions,
     users as unknown as UsersRepository,
@@ -255,7 +255,7 @@ describe('MFA_SETUP', () => {
         'NotAuthorizedException',
       );
     }
-    expect(t.completion.startSession).not.toHaveBeenCalled();
+    expect(t.completion.signedIn).not.toHaveBeenCalled();
   });
 
   it('answers SoftwareTokenMFANotFoundException when the token was turned off meanwhile', async () => {

@@ -7,6 +7,7 @@ import { MfaSessions, MfaSetupSession } from '../../mfa/mfa-sessions';
 import { UserMfaRepository } from '../../mfa/user-mfa.repository';
 import { UsersRepository } from '../../users/users.repository';
 import { SignInCompletion } from '../sign-in-completion';
+import { deviceKeyOf } from './auth-parameters';
 import { ChallengeHandler, SignInClaim } from './auth-flow';
 
 /** What the answer read: the user the Session was issued to, and the session. */
@@ -50,7 +51,7 @@ export class MfaSetupChallenge implements ChallengeHandler<MfaSetupAnswer> {
 
   async answer(
     auth: ClientForAuth,
-    _responses: Record<string, string>,
+    responses: Record<string, string>,
     { user, session }: MfaSetupAnswer,
   ): Promise<RespondToAuthChallengeResponse> {
     await this.sessions.useOnce(session);
@@ -61,7 +62,7 @@ export class MfaSetupChallenge implements ChallengeHandler<MfaSetupAnswer> {
     if (!mfa?.totpEnabled || !mfa.totpSecretEnc) throw CognitoErrors.softwareTokenNotFound();
     return {
       ChallengeParameters: {},
-      AuthenticationResult: await this.completion.startSession(auth.client, user),
+      AuthenticationResult: await this.completion.signedIn(auth, user, deviceKeyOf(responses)),
     };
   }
 }

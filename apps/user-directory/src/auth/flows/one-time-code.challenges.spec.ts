@@ -134,7 +134,7 @@ function setUp({ mode = 'OPTIONAL', factors = { sms: true, email: true, totp: tr
     ExpiresIn: 3600,
     TokenType: 'Bearer',
   };
-  const completion = { startSession: jest.fn(async () => result) } as unknown as SignInCompletion;
+  const completion = { signedIn: jest.fn(async () => result) } as unknown as SignInCompletion;
   const totp = { checkSignInCode: jest.fn(async () => undefined) };
   return {
     pool,

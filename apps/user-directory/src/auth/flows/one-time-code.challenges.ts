@@ -7,6 +7,7 @@ import { MfaChallengeSession, MfaSessions } from '../../mfa/mfa-sessions';
 import { CodeFactor, OneTimeCodes } from '../../mfa/one-time-codes';
 import { UsersRepository } from '../../users/users.repository';
 import { SignInCompletion } from '../sign-in-completion';
+import { deviceKeyOf } from './auth-parameters';
 import { ChallengeHandler, SignInClaim } from './auth-flow';
 
 /** What the answer read: the user the Session was issued to, the session, and the code. */
@@ -51,7 +52,7 @@ abstract class OneTimeCodeChallenge implements ChallengeHandler<OneTimeCodeAnswe
 
   async answer(
     auth: ClientForAuth,
-    _responses: Record<string, string>,
+    responses: Record<string, string>,
     { user, session, code }: OneTimeCodeAnswer,
   ): Promise<RespondToAuthChallengeResponse> {
     await this.sessions.useOnce(session);
@@ -59,7 +60,7 @@ abstract class OneTimeCodeChallenge implements ChallengeHandler<OneTimeCodeAnswe
     await this.codes.check(user, this.challenge, session.id, code);
     return {
       ChallengeParameters: {},
-      AuthenticationResult: await this.completion.startSession(auth.client, user),
+      AuthenticationResult: await this.completion.signedIn(auth, user, deviceKeyOf(responses)),
     };
   }
 }

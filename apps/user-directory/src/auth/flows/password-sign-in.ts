@@ -8,11 +8,14 @@ import { PasswordCredentials } from '../../users/password-credentials';
 import { UsersRepository } from '../../users/users.repository';
 import { SignInCompletion } from '../sign-in-completion';
 import { SignInClaim } from './auth-flow';
+import { deviceKeyOf } from './auth-parameters';
 
 /** The USERNAME and PASSWORD of a password sign-in. */
 export interface PasswordGiven {
   username: string;
   password: string;
+  /** The DEVICE_KEY of AuthParameters, if any. */
+  deviceKey?: string;
 }
 
 /**
@@ -35,13 +38,17 @@ export class PasswordSignIn {
       throw CognitoErrors.invalidParameter('Missing required parameter USERNAME');
     if (typeof password !== 'string' || password.length === 0)
       throw CognitoErrors.invalidParameter('Missing required parameter PASSWORD');
-    return Promise.resolve({ secretHashNames: [username], found: { username, password } });
+    const deviceKey = deviceKeyOf(params);
+    return Promise.resolve({
+      secretHashNames: [username],
+      found: { username, password, ...(deviceKey ? { deviceKey } : {}) },
+    });
   }
 
   async signIn(auth: ClientForAuth, given: PasswordGiven): Promise<InitiateAuthResponse> {
     const { user, pool } = await this.verified(auth, given);
     // The pool as read with the user: MFA's settings as they are now.
-    return this.completion.afterPasswordProof(auth, auth.pool, user, pool);
+    return this.completion.afterPasswordProof(auth, auth.pool, user, pool, given.deviceKey);
   }
 
   /**

@@ -7,6 +7,7 @@ import { TokenIssuer } from '../../tokens/token-issuer';
 import { hashRefreshToken } from '../refresh-tokens';
 import { RefreshSession, RefreshTokensRepository } from '../refresh-tokens.repository';
 import { AuthFlowStrategy, SignInClaim } from './auth-flow';
+import { deviceKeyOf } from './auth-parameters';
 
 /**
  * REFRESH_TOKEN_AUTH (and its older name REFRESH_TOKEN): new ID and access tokens for the session
@@ -37,6 +38,13 @@ export class RefreshTokenAuthFlow implements AuthFlowStrategy<RefreshSession> {
     if (stored.revokedAt) throw CognitoErrors.notAuthorized('Refresh Token has been revoked');
     if (stored.expiresAt.getTime() <= Date.now())
       throw CognitoErrors.notAuthorized('Refresh Token has expired');
+    // A token issued to a device is refreshed from that device (ADR 0028): with its DEVICE_KEY
+    // once the device is confirmed, and never with another device's key.
+    const deviceKey = deviceKeyOf(params);
+    if (stored.deviceKey) {
+      const mismatch = deviceKey ? deviceKey !== stored.deviceKey : found.deviceConfirmed;
+      if (mismatch) throw CognitoErrors.notAuthorized('Invalid Refresh Token');
+    }
     return { secretHashNames: [params.USERNAME, user.username, user.sub].filter(Boolean), found };
   }
 
@@ -64,6 +72,7 @@ export class RefreshTokenAuthFlow implements AuthFlowStrategy<RefreshSession> {
       idTokenTtl: lifetimes.id,
       accessTokenTtl: lifetimes.access,
       ...(stored.scopes ? { scopes: stored.scopes } : {}),
+      ...(stored.deviceKey ? { deviceKey: stored.deviceKey } : {}),
     });
     return {
       ChallengeParameters: {},

@@ -7,6 +7,7 @@ import { MfaChallengeSession, MfaSessions } from '../../mfa/mfa-sessions';
 import { SoftwareTokens } from '../../mfa/software-tokens';
 import { UsersRepository } from '../../users/users.repository';
 import { SignInCompletion } from '../sign-in-completion';
+import { deviceKeyOf } from './auth-parameters';
 import { ChallengeHandler, SignInClaim } from './auth-flow';
 
 /** What the answer read: the user the Session was issued to, the session, and the code. */
@@ -50,7 +51,7 @@ export class SoftwareTokenMfaChallenge implements ChallengeHandler<SoftwareToken
 
   async answer(
     auth: ClientForAuth,
-    _responses: Record<string, string>,
+    responses: Record<string, string>,
     { user, session, code }: SoftwareTokenAnswer,
   ): Promise<RespondToAuthChallengeResponse> {
     await this.sessions.useOnce(session);
@@ -58,7 +59,7 @@ export class SoftwareTokenMfaChallenge implements ChallengeHandler<SoftwareToken
     await this.tokens.checkSignInCode(user, code);
     return {
       ChallengeParameters: {},
-      AuthenticationResult: await this.completion.startSession(auth.client, user),
+      AuthenticationResult: await this.completion.signedIn(auth, user, deviceKeyOf(responses)),
     };
   }
 }
