@@ -1,6 +1,6 @@
 import { CreateUserPoolClientRequest, ExplicitAuthFlowsType, TokenValidityUnitsType } from '@idfed/contracts';
 import { CognitoErrors } from '../common/cognito-errors';
-import { oauthClientSettings } from './oauth-client-settings';
+import { oauthClientSettings, PoolOAuthNames } from './oauth-client-settings';
 
 type Unit = NonNullable<TokenValidityUnitsType['AccessToken']>;
 
@@ -47,7 +47,7 @@ function within(name: string, value: number, unit: Unit, minSeconds: number, max
 export function clientConfigFromRequest(
   req: Omit<CreateUserPoolClientRequest, 'ClientName'> & { ClientName?: string },
   hasSecret = req.GenerateSecret ?? false,
-  poolProviders: string[] = [],
+  known?: PoolOAuthNames,
 ): ClientConfig {
   const units = {
     AccessToken: req.TokenValidityUnits?.AccessToken ?? 'hours',
@@ -64,7 +64,7 @@ export function clientConfigFromRequest(
       : DEFAULT_FLOWS,
     readAttributes: req.ReadAttributes,
     writeAttributes: req.WriteAttributes,
-    ...oauthClientSettings(req, hasSecret, poolProviders),
+    ...oauthClientSettings(req, hasSecret, known),
     preventUserExistenceErrors: req.PreventUserExistenceErrors ?? 'LEGACY',
     enableTokenRevocation: req.EnableTokenRevocation ?? true,
     authSessionValidity: req.AuthSessionValidity ?? 3,

@@ -7,17 +7,18 @@ import { PoolsService } from '../pools/pools.service';
 import { UserPoolsRepository } from '../pools/user-pools.repository';
 import { SigningKeysService } from '../tokens/signing-keys.service';
 import { AppClientsRepository } from './app-clients.repository';
-import { IdentityProvidersRepository } from '../providers/identity-providers.repository';
 import { clientConfigFromRequest } from './client-config';
 import { ClientsService } from './clients.service';
 import { CreateUserPoolClientUseCase } from './create-user-pool-client.use-case';
 import { DescribeUserPoolClientUseCase } from './describe-user-pool-client.use-case';
 import { ListUserPoolClientsUseCase } from './list-user-pool-clients.use-case';
+import { PoolOAuthNamesReader } from './pool-oauth-names';
 
 const POOL_ID = 'us-east-1_AbCdEf123';
 const CLIENT_ID = 'abcdefghijklmnopqrstuvwxyz';
 const tx = { unitOfWork: 'handle' } as unknown as Transaction;
 const encryption = new KeyEncryption(Buffer.alloc(32, 7));
+const noOAuthNames = { of: async () => Promise.resolve(undefined) } as unknown as PoolOAuthNamesReader;
 
 const pool: UserPoolEntity = {
   id: POOL_ID,
@@ -79,7 +80,7 @@ describe('CreateUserPoolClient', () => {
       f.typedClientRows,
       f.pools,
       encryption,
-      {} as IdentityProvidersRepository,
+      noOAuthNames,
     );
     const { UserPoolClient } = await useCase.execute({
       UserPoolId: POOL_ID,
@@ -100,7 +101,7 @@ describe('CreateUserPoolClient', () => {
       f.typedClientRows,
       f.pools,
       encryption,
-      {} as IdentityProvidersRepository,
+      noOAuthNames,
     );
     expect(await errorName(useCase.execute({ UserPoolId: POOL_ID, ClientName: 'app' }))).toBe(
       'ResourceNotFoundException',

@@ -12,8 +12,8 @@ import { Patterns, RequestValidator } from '../common/validate';
 import { AppClientEntity } from '../database/entities';
 import { PoolsService } from '../pools/pools.service';
 import { AppClientsRepository } from './app-clients.repository';
-import { IdentityProvidersRepository } from '../providers/identity-providers.repository';
 import { clientConfigFromRequest } from './client-config';
+import { PoolOAuthNamesReader } from './pool-oauth-names';
 import { toUserPoolClientType } from './user-pool-client-type';
 
 /** CreateUserPoolClient: an app client, with a secret sealed under the key-encryption key if asked. */
@@ -26,7 +26,7 @@ export class CreateUserPoolClientUseCase implements OperationHandler<
     @Inject(AppClientsRepository) private readonly clients: AppClientsRepository,
     @Inject(PoolsService) private readonly pools: PoolsService,
     @Inject(KeyEncryption) private readonly encryption: KeyEncryption,
-    @Inject(IdentityProvidersRepository) private readonly identityProviders: IdentityProvidersRepository,
+    @Inject(PoolOAuthNamesReader) private readonly oauthNames: PoolOAuthNamesReader,
   ) {}
 
   async execute(req: CreateUserPoolClientRequest): Promise<CreateUserPoolClientResponse> {
@@ -47,7 +47,8 @@ export class CreateUserPoolClientUseCase implements OperationHandler<
       ])
       .oneOf('PreventUserExistenceErrors', ['LEGACY', 'ENABLED'])
       .check();
-    const config = clientConfigFromRequest(req, req.GenerateSecret ?? false, await this.providerNames(req));
+    const known = await this.oauthNames.of(req.UserPoolId, req);
+    const config = clientConfigFromRequest(req, req.GenerateSecret ?? false, known);
     const id = newClientId();
     const secret = req.GenerateSecret ? newClientSecret() : undefined;
     const now = new Date();
@@ -66,12 +67,5 @@ export class CreateUserPoolClientUseCase implements OperationHandler<
       await this.clients.insert(client, tx);
     });
     return { UserPoolClient: toUserPoolClientType(client, secret) };
-  }
-
-  /** The pool's providers a client may name, read only when it names one besides COGNITO. */
-  private async providerNames(req: CreateUserPoolClientRequest): Promise<string[]> {
-    return req.SupportedIdentityProviders?.some((p) => p !== 'COGNITO')
-      ? this.identityProviders.names(req.UserPoolId)
-      : [];
   }
 }

@@ -2,12 +2,31 @@ import { CreateUserPoolClientRequest } from '@idfed/contracts';
 import { ServiceError } from '@idfed/messaging';
 import { CognitoErrors } from '../common/cognito-errors';
 
-/** The scopes every pool knows; custom scopes come from resource servers (not served yet). */
+/** The scopes every pool knows; custom scopes come from its resource servers. */
 export const STANDARD_SCOPES = ['openid', 'email', 'phone', 'profile', 'aws.cognito.signin.user.admin'];
 export type OAuthFlow = 'code' | 'implicit' | 'client_credentials';
 const FLOWS: OAuthFlow[] = ['code', 'implicit', 'client_credentials'];
-/** The pool's own directory, which every pool has; other names are the pool's identity providers. */
-const COGNITO = 'COGNITO';
+/** The pool's own directory, which every app client may name. */
+const COGNITO_PROVIDER = 'COGNITO';
+
+/** What the pool has that an app client may name: its identity providers and custom scopes. */
+export interface PoolOAuthNames {
+  /** The pool's identity providers' names (COGNITO is always known). */
+  providers: string[];
+  /** `<resource server identifier>/<ScopeName>` of each custom scope. */
+  customScopes: string[];
+}
+
+/** Whether a request names anything that only the pool's providers or resource servers can know. */
+export function needsPoolOAuthNames(req: {
+  AllowedOAuthScopes?: string[];
+  SupportedIdentityProviders?: string[];
+}): boolean {
+  return (
+    (req.AllowedOAuthScopes ?? []).some((s) => !STANDARD_SCOPES.includes(s)) ||
+    (req.SupportedIdentityProviders ?? []).some((p) => p !== COGNITO_PROVIDER)
+  );
+}
 
 const invalidFlow = (message: string) => new ServiceError('InvalidOAuthFlowException', message);
 
@@ -60,8 +79,7 @@ export function oauthClientSettings(
     | 'AllowedOAuthFlowsUserPoolClient'
   >,
   hasSecret: boolean,
-  /** The names of the pool's identity providers (SupportedIdentityProviders may name them). */
-  poolProviders: string[] = [],
+  known: PoolOAuthNames = { providers: [], customScopes: [] },
 ): OAuthClientSettings {
   const flows = req.AllowedOAuthFlows;
   const scopes = req.AllowedOAuthScopes;
@@ -69,7 +87,7 @@ export function oauthClientSettings(
     if (!FLOWS.includes(f)) throw CognitoErrors.invalidParameter(`Invalid OAuth flow requested: ${f}`);
   }
   for (const s of scopes ?? []) {
-    if (!STANDARD_SCOPES.includes(s))
+    if (!STANDARD_SCOPES.includes(s) && !known.customScopes.includes(s))
       throw new ServiceError('ScopeDoesNotExistException', `Invalid scope requested: ${s}`);
   }
   for (const [member, urls] of [
@@ -88,7 +106,7 @@ export function oauthClientSettings(
       throw CognitoErrors.invalidParameter('DefaultRedirectURI must be one of the CallbackURLs.');
   }
   for (const p of req.SupportedIdentityProviders ?? []) {
-    if (p !== COGNITO && !poolProviders.includes(p))
+    if (p !== COGNITO_PROVIDER && !known.providers.includes(p))
       throw CognitoErrors.invalidParameter(`The provider ${p.slice(0, 128)} does not exist for User Pool.`);
   }
   const enabled = req.AllowedOAuthFlowsUserPoolClient ?? false;

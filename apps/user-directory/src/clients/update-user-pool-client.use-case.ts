@@ -10,8 +10,8 @@ import { CognitoErrors } from '../common/cognito-errors';
 import { Patterns, RequestValidator } from '../common/validate';
 import { PoolsService } from '../pools/pools.service';
 import { AppClientsRepository } from './app-clients.repository';
-import { IdentityProvidersRepository } from '../providers/identity-providers.repository';
 import { clientConfigFromRequest } from './client-config';
+import { PoolOAuthNamesReader } from './pool-oauth-names';
 import { ClientsService } from './clients.service';
 import { toUserPoolClientType } from './user-pool-client-type';
 
@@ -28,7 +28,7 @@ export class UpdateUserPoolClientUseCase implements OperationHandler<
     @Inject(AppClientsRepository) private readonly clientRows: AppClientsRepository,
     @Inject(PoolsService) private readonly pools: PoolsService,
     @Inject(ClientsService) private readonly clients: ClientsService,
-    @Inject(IdentityProvidersRepository) private readonly identityProviders: IdentityProvidersRepository,
+    @Inject(PoolOAuthNamesReader) private readonly oauthNames: PoolOAuthNamesReader,
   ) {}
 
   async execute(req: UpdateUserPoolClientRequest): Promise<UpdateUserPoolClientResponse> {
@@ -49,11 +49,7 @@ export class UpdateUserPoolClientUseCase implements OperationHandler<
       ])
       .oneOf('PreventUserExistenceErrors', ['LEGACY', 'ENABLED'])
       .check();
-    // The pool's providers a client may name (read before the transaction; a provider deleted
-    // meanwhile is refused at sign-in).
-    const providers = req.SupportedIdentityProviders?.some((p) => p !== 'COGNITO')
-      ? await this.identityProviders.names(req.UserPoolId)
-      : [];
+    const known = await this.oauthNames.of(req.UserPoolId, req);
     const updated = await this.transactions.run(async (tx) => {
       await this.pools.require(req.UserPoolId, tx);
       const client = await this.clientRows.findInPoolForUpdate(req.UserPoolId, req.ClientId, tx);
@@ -61,7 +57,7 @@ export class UpdateUserPoolClientUseCase implements OperationHandler<
       const next = {
         ...client,
         name: req.ClientName ?? client.name,
-        config: clientConfigFromRequest(req, client.secretEnc !== null, providers),
+        config: clientConfigFromRequest(req, client.secretEnc !== null, known),
         updatedAt: new Date(),
       };
       await this.clientRows.update(next, tx);

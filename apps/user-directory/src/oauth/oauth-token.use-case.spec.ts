@@ -9,6 +9,8 @@ import { AuthorizationCodeRow, AuthorizationCodesRepository } from './authorizat
 import { OAuthClientAuthentication } from './client-authentication';
 import { digestOf } from './oauth-grants';
 import { OAuthTokenUseCase } from './oauth-token.use-case';
+import { ResourceServersRepository } from '../resource-servers/resource-servers.repository';
+import { TokenIssuer } from '../tokens/token-issuer';
 
 const POOL = 'us-east-1_AbCdEf123';
 const REDIRECT = 'https://app.example.com/cb';
@@ -65,6 +67,8 @@ describe('OAuthToken', () => {
       TokenType: 'Bearer',
     })),
   };
+  const resourceServers = { scopesOf: jest.fn(async () => Promise.resolve(['api/read', 'api/write'])) };
+  const issuer = { issueClientAccess: jest.fn(async () => Promise.resolve('client-access')) };
   const auth = { authenticate: jest.fn(async () => ({ client: client('app') }) as ClientForAuth) };
   const useCase = new OAuthTokenUseCase(
     auth as unknown as OAuthClientAuthentication,
@@ -72,6 +76,8 @@ describe('OAuthToken', () => {
     users as unknown as UsersRepository,
     completion as unknown as SignInCompletion,
     {} as RefreshTokenAuthFlow,
+    resourceServers as unknown as ResourceServersRepository,
+    issuer as unknown as TokenIssuer,
   );
   const redeem = (form: Record<string, string> = {}) =>
     useCase.execute({
@@ -137,5 +143,66 @@ describe('OAuthToken', () => {
     stored = codeRow();
     expect(await redeem()).toEqual({ status: 400, body: { error: 'invalid_client' } });
     expect(codes.consume).not.toHaveBeenCalled();
+  });
+
+  describe('client_credentials', () => {
+    function machine(
+      over: { secret?: string; flows?: ('code' | 'client_credentials')[] } = {},
+    ): ClientForAuth {
+      const c = client('machine');
+      c.config = clientConfigFromRequest(
+        {
+          UserPoolId: POOL,
+          AllowedOAuthFlowsUserPoolClient: true,
+          AllowedOAuthFlows: over.flows ?? ['client_credentials'],
+          AllowedOAuthScopes: ['api/read', 'api/write'],
+          ...(over.flows?.includes('code') ? { CallbackURLs: [REDIRECT] } : {}),
+        },
+        true,
+        { providers: [], customScopes: ['api/read', 'api/write'] },
+      );
+      return { client: c, secret: 'secret' in over ? over.secret : 's3cret' } as ClientForAuth;
+    }
+    const grant = (scope?: string) =>
+      useCase.execute({
+        UserPoolId: POOL,
+        Form: { grant_type: 'client_credentials', ...(scope !== undefined ? { scope } : {}) },
+      });
+
+    beforeEach(() => issuer.issueClientAccess.mockClear());
+
+    it('gives a confidential client an access token of the scopes asked (all allowed when none)', async () => {
+      auth.authenticate.mockResolvedValueOnce(machine());
+      expect(await grant('api/read')).toEqual({
+        status: 200,
+        body: { access_token: 'client-access', expires_in: 3600, token_type: 'Bearer' },
+      });
+      expect(issuer.issueClientAccess).toHaveBeenLastCalledWith(POOL, 'machine', ['api/read'], 3600);
+      auth.authenticate.mockResolvedValueOnce(machine());
+      await grant();
+      expect(issuer.issueClientAccess).toHaveBeenLastCalledWith(
+        POOL,
+        'machine',
+        ['api/read', 'api/write'],
+        3600,
+      );
+    });
+
+    it('refuses a scope the client was not given, or whose resource server is gone, as invalid_scope', async () => {
+      auth.authenticate.mockResolvedValueOnce(machine());
+      expect(await grant('api/delete')).toEqual({ status: 400, body: { error: 'invalid_scope' } });
+      auth.authenticate.mockResolvedValueOnce(machine());
+      resourceServers.scopesOf.mockResolvedValueOnce(['api/read']);
+      expect(await grant('api/write')).toEqual({ status: 400, body: { error: 'invalid_scope' } });
+      expect(issuer.issueClientAccess).not.toHaveBeenCalled();
+    });
+
+    it('refuses a client without the flow or without a secret as unauthorized_client', async () => {
+      auth.authenticate.mockResolvedValueOnce(machine({ flows: ['code'] }));
+      expect(await grant('api/read')).toEqual({ status: 400, body: { error: 'unauthorized_client' } });
+      auth.authenticate.mockResolvedValueOnce(machine({ secret: undefined }));
+      expect(await grant('api/read')).toEqual({ status: 400, body: { error: 'unauthorized_client' } });
+      expect(issuer.issueClientAccess).not.toHaveBeenCalled();
+    });
   });
 });

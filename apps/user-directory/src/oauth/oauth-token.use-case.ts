@@ -5,7 +5,10 @@ import { OperationHandler } from '@idfed/service-runtime';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { RefreshTokenAuthFlow } from '../auth/flows/refresh-token-auth.flow';
 import { SignInCompletion } from '../auth/sign-in-completion';
+import { lifetimesInSeconds } from '../clients/client-config';
 import { ClientForAuth } from '../clients/clients.service';
+import { ResourceServersRepository } from '../resource-servers/resource-servers.repository';
+import { TokenIssuer } from '../tokens/token-issuer';
 import { UsersRepository } from '../users/users.repository';
 import { AuthorizationCodesRepository } from './authorization-codes.repository';
 import { OAuthClientAuthentication } from './client-authentication';
@@ -33,8 +36,8 @@ function verifierMatches(method: 'S256' | 'plain', challenge: string, verifier: 
 /**
  * POST /oauth2/token: an authorization code (with its PKCE verifier and the same redirect URI) or a
  * refresh token for tokens, to an authenticated client. Codes are taken out as they are redeemed,
- * so a second use finds nothing. client_credentials needs a resource server's custom scopes, which
- * no client can have yet: it is `unauthorized_client`.
+ * so a second use finds nothing. client_credentials: a confidential client allowed that flow gets an
+ * access token of its resource servers' custom scopes (no ID or refresh token), as Cognito.
  */
 @Injectable()
 export class OAuthTokenUseCase implements OperationHandler<typeof UserDirectoryOperations.OAuthToken> {
@@ -44,6 +47,8 @@ export class OAuthTokenUseCase implements OperationHandler<typeof UserDirectoryO
     @Inject(UsersRepository) private readonly users: UsersRepository,
     @Inject(SignInCompletion) private readonly completion: SignInCompletion,
     @Inject(RefreshTokenAuthFlow) private readonly refresh: RefreshTokenAuthFlow,
+    @Inject(ResourceServersRepository) private readonly resourceServers: ResourceServersRepository,
+    @Inject(TokenIssuer) private readonly issuer: TokenIssuer,
   ) {}
 
   async execute(req: OAuthFormRequest): Promise<OAuthHttpAnswer> {
@@ -56,7 +61,30 @@ export class OAuthTokenUseCase implements OperationHandler<typeof UserDirectoryO
     if (!auth) return oauthError('invalid_client');
     if (grant === 'authorization_code') return this.redeemCode(auth, form);
     if (grant === 'refresh_token') return this.refreshTokens(auth, form);
-    return oauthError('unauthorized_client', 'The client may not use the client_credentials flow.');
+    return this.clientCredentials(auth, form);
+  }
+
+  private async clientCredentials(
+    auth: ClientForAuth,
+    form: Record<string, string>,
+  ): Promise<OAuthHttpAnswer> {
+    const config = auth.client.config;
+    if (
+      !auth.secret ||
+      !config.allowedOAuthFlowsUserPoolClient ||
+      !(config.allowedOAuthFlows ?? []).includes('client_credentials')
+    )
+      return oauthError('unauthorized_client');
+    const allowed = config.allowedOAuthScopes ?? [];
+    const asked = (form.scope ?? '').split(/[\s+]+/).filter(Boolean);
+    if (asked.length > 100 || asked.some((s) => !allowed.includes(s))) return oauthError('invalid_scope');
+    // A scope whose resource server was deleted (or changed) since the client was set up is gone.
+    const existing = await this.resourceServers.scopesOf(auth.client.poolId);
+    const scopes = asked.length ? [...new Set(asked)] : allowed.filter((s) => existing.includes(s));
+    if (scopes.length === 0 || scopes.some((s) => !existing.includes(s))) return oauthError('invalid_scope');
+    const ttl = lifetimesInSeconds(config).access;
+    const accessToken = await this.issuer.issueClientAccess(auth.client.poolId, auth.client.id, scopes, ttl);
+    return { status: 200, body: { access_token: accessToken, expires_in: ttl, token_type: 'Bearer' } };
   }
 
   private async redeemCode(auth: ClientForAuth, form: Record<string, string>): Promise<OAuthHttpAnswer> {

@@ -1,4 +1,5 @@
 import { Provider } from '@nestjs/common';
+import { PoolOAuthNamesReader } from '../clients/pool-oauth-names';
 import { AuthorizationCodesRepository } from './authorization-codes.repository';
 import { AuthorizeRequests } from './authorize-request';
 import { OAuthClientAuthentication } from './client-authentication';
@@ -14,4 +15,5 @@ export const oauthProviders: Provider[] = [
   OAuthClientAuthentication,
   OAuthGrants,
   HostedSignIn,
+  PoolOAuthNamesReader,
 ];

@@ -45,4 +45,31 @@ export class TokenIssuer {
     ]);
     return { idToken, accessToken, expiresIn: session.accessTokenTtl };
   }
+
+  /**
+   * The access token of the client_credentials grant: no user, so `sub` is the client, as in
+   * Cognito; the granted custom scopes; no ID or refresh token goes with it.
+   */
+  async issueClientAccess(
+    poolId: string,
+    clientId: string,
+    scopes: string[],
+    ttlSeconds: number,
+  ): Promise<IssuedTokens['accessToken']> {
+    const key = await this.keys.activeKey(poolId);
+    const now = Math.floor(Date.now() / 1000);
+    const claims = {
+      sub: clientId,
+      token_use: 'access',
+      scope: scopes.join(' '),
+      auth_time: now,
+      iss: this.issuerOf(poolId),
+      exp: now + ttlSeconds,
+      iat: now,
+      version: 2,
+      jti: randomUUID(),
+      client_id: clientId,
+    };
+    return signRs256({ alg: 'RS256', kid: key.kid }, claims, key.privateKey);
+  }
 }
