@@ -14,7 +14,7 @@ import {
   waitForHealthy,
   waitForReady,
 } from './processes';
-import { runManifestProbe } from '../../libs/testing/src/deploy-manifests';
+import { runComposeHealthcheck, runManifestProbe } from '../../libs/testing/src/deploy-manifests';
 import { waitForGrpcServing } from '../../libs/testing/src/grpc/grpc-health';
 import { SnsStandIn } from '../../libs/testing/src/sns-standin';
 import { startOtlpReceiver } from '../../libs/testing/src/otlp-receiver';
@@ -245,9 +245,14 @@ export async function startSystemUnderTest(
     for (const grpcPort of grpcPorts) await waitForGrpcServing(`127.0.0.1:${grpcPort}`);
     // The probes deploy/k8s gives each app pass against the process as started: a probe naming a
     // port, path, script or gRPC service the app does not serve fails the suite here.
-    for (const { app, env } of manifestRuns)
+    for (const { app, env } of manifestRuns) {
       for (const kind of ['startupProbe', 'readinessProbe', 'livenessProbe'] as const)
         await runManifestProbe(app, kind, env, 30_000);
+      // docker-compose.yml's healthcheck too, where it is a script of the image (probe files, gRPC health).
+      const code = await runComposeHealthcheck(app, env);
+      if (code !== undefined && code !== 0)
+        throw new Error(`${app}: docker-compose.yml's healthcheck exits ${code} against the running process`);
+    }
   } catch (err) {
     await system.stop();
     throw err;

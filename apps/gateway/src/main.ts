@@ -1,7 +1,8 @@
 import { ConfigError, loadEnv } from '@idfed/config';
 import { createRootLogger, PinoNestLogger } from '@idfed/logging';
-import { startTracing } from '@idfed/observability';
-import { exitOnStartFailure, ExitCodes, transportFromEnv } from '@idfed/service-runtime';
+import type { Server } from 'node:http';
+import { startTracing, stopTracing } from '@idfed/observability';
+import { exitOnStartFailure, ExitCodes, HttpDrain, transportFromEnv } from '@idfed/service-runtime';
 import { loadOrCreateAdminCredentials } from './admin-credentials';
 import { createGatewayApp } from './gateway.bootstrap';
 
@@ -29,7 +30,6 @@ async function main(): Promise<void> {
   let app: Awaited<ReturnType<typeof createGatewayApp>>;
   try {
     app = await createGatewayApp({ env, transport, adminCredentials: admin.credentials, logger });
-    app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
     // IDFED_HTTP_HOST: loopback by default, 0.0.0.0 in the container image and the k8s config map.
     await app.listen(env.httpPort, env.httpHost);
   } catch (err) {
@@ -39,6 +39,30 @@ async function main(): Promise<void> {
     { host: env.httpHost, port: env.httpPort, admin: admin.credentials.accessKeyId, source: admin.source },
     'gateway listening',
   );
+  // SIGTERM: stop keeping connections alive (held keep-alive connections would otherwise go on
+  // bringing requests), answer what is in flight, then close the HTTP server, the bus (replies
+  // still awaited are answered first) and the exporter, and exit 0 (ADR 0027).
+  const drain = new HttpDrain(app.getHttpServer() as Server);
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ inFlight: drain.inFlight }, 'gateway stopping: draining HTTP requests');
+    drain.start();
+    drain.forceAfter(20_000);
+    app
+      .close()
+      .then(() => stopTracing())
+      .then(
+        () => process.exit(ExitCodes.stopped),
+        (err: unknown) => {
+          logger.error({ err }, 'gateway failed to stop cleanly');
+          process.exit(1);
+        },
+      );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
 }
 
 main().catch((err: unknown) => {

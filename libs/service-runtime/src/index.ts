@@ -11,3 +11,4 @@ export * from './rate-limits/rate-limit-categories';
 export * from './rate-limits/shared-rate-limiter';
 export * from './rate-limits/rate-limit.interceptor';
 export * from './rate-limits/rate-limit-table.migration';
+export * from './http-drain';

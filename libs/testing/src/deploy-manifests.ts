@@ -162,6 +162,29 @@ export async function runManifestProbe(
   }
 }
 
+/**
+ * Runs an app's docker-compose.yml healthcheck when it is one of the repository's scripts
+ * (`CMD node scripts/...`: the services' probe file, the gRPC gateway's health call) with the
+ * process's environment, as the container would; resolves with its exit code, or undefined when
+ * the healthcheck is something else (the gateways' fetch of a fixed port).
+ */
+export async function runComposeHealthcheck(
+  app: string,
+  env: Record<string, string>,
+): Promise<number | undefined> {
+  const test = composeFile().services[app]?.healthcheck?.test ?? [];
+  if (test[0] !== 'CMD' || test[1] !== 'node' || !test[2]?.startsWith('scripts/')) return undefined;
+  return new Promise<number>((resolve) => {
+    const child = spawn(process.execPath, test.slice(2), {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: 'ignore',
+    });
+    child.on('exit', (code) => resolve(code ?? -1));
+    child.on('error', () => resolve(-1));
+  });
+}
+
 /** docker-compose.yml with its merge keys resolved, as Compose reads it. */
 export function composeFile(): {
   services: Record<

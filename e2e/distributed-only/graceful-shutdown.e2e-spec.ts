@@ -1,0 +1,259 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { status } from '@grpc/grpc-js';
+import {
+  CognitoIdentityProviderClient,
+  CreateGroupCommand,
+  CreateUserPoolCommand,
+  DeleteUserPoolCommand,
+  GetGroupCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { runManifestProbe } from '../../libs/testing/src/deploy-manifests';
+import { eventually } from '../../libs/testing/src/eventually';
+import { awsErrorOf, IdfedGrpcClient } from '../../libs/testing/src/grpc/idfed-grpc-client';
+import { waitForGrpcServing } from '../../libs/testing/src/grpc/grpc-health';
+import { sampleValue, scrapeMetrics } from '../../libs/testing/src/prometheus-text';
+import { cognitoAdmin, e2eSystem } from '../support/e2e-context';
+import { freePort, startAsManifest, StartedProcess, stopApp, tail } from '../support/processes';
+
+/**
+ * SIGTERM under load, counted. An extra replica of a service (and of the gRPC gateway) is started
+ * the way deploy/k8s runs it, takes part of the load, and is stopped while the load goes on:
+ * nothing acknowledged may be missing afterwards, a call may fail only while the replica stops and
+ * only with an error a client retries (5xx / ServiceUnavailable, gRPC UNAVAILABLE), and the
+ * process must exit 0 on its own, well within the pods' 30 s grace.
+ */
+describe('graceful shutdown under load', () => {
+  const system = e2eSystem();
+  const extras: StartedProcess[] = [];
+
+  function startExtra(app: string, name: string, env: Record<string, string>) {
+    const processEnv = { ...system.commonEnv, IDFED_PROBE_DIR: join(system.workDir, 'probes', name), ...env };
+    mkdirSync(processEnv.IDFED_PROBE_DIR, { recursive: true });
+    const started = startAsManifest(app, name, processEnv, system.workDir);
+    extras.push(started);
+    return { started, env: processEnv };
+  }
+
+  /** Stops with SIGTERM and resolves with the exit code and how long the process took. */
+  async function terminate(p: StartedProcess): Promise<{ code: number | null; ms: number }> {
+    const t0 = Date.now();
+    const exited = new Promise<number | null>((resolve) => p.child.once('exit', (code) => resolve(code)));
+    p.child.kill('SIGTERM');
+    const code = await Promise.race([exited, new Promise<null>((r) => setTimeout(() => r(null), 25_000))]);
+    return { code, ms: Date.now() - t0 };
+  }
+
+  afterAll(async () => {
+    for (const p of extras) await stopApp(p);
+  });
+
+  it('loses no command when a user-directory replica stops mid-load', async () => {
+    const metricsPort = await freePort();
+    const extra = startExtra('user-directory', 'user-directory-extra', {
+      IDFED_METRICS_PORT: String(metricsPort),
+    });
+    await runManifestProbe('user-directory', 'readinessProbe', extra.env, 30_000);
+    const admin: CognitoIdentityProviderClient = cognitoAdmin(system);
+    const { UserPool } = await admin.send(new CreateUserPoolCommand({ PoolName: 'graceful-shutdown' }));
+    const poolId = UserPool!.Id!;
+    const handled = async () =>
+      sampleValue(
+        (await scrapeMetrics(`http://127.0.0.1:${metricsPort}/metrics`)).scrape,
+        'idfed_service_operation_duration_seconds_count',
+        { service: 'user-directory', operation: 'CreateGroup', outcome: 'ok' },
+      );
+
+    const acknowledged: string[] = [];
+    const failures: { name: string; status?: number; at: number }[] = [];
+    let stopAt = 0;
+    let loadOn = true;
+    let n = 0;
+    const worker = async () => {
+      while (loadOn) {
+        const name = `g-${n++}`;
+        try {
+          await admin.send(new CreateGroupCommand({ UserPoolId: poolId, GroupName: name }));
+          acknowledged.push(name);
+        } catch (err) {
+          const e = err as { name: string; $metadata?: { httpStatusCode?: number } };
+          failures.push({ name: e.name, status: e.$metadata?.httpStatusCode, at: Date.now() });
+        }
+      }
+    };
+    const workers = [worker(), worker(), worker(), worker()];
+    // The extra replica has partitions of the commands topic once it handles some of the load.
+    await eventually(async () => expect(await handled()).toBeGreaterThanOrEqual(3), { timeoutMs: 30_000 });
+    stopAt = Date.now();
+    const { code, ms } = await terminate(extra.started);
+    // The load goes on over the remaining replica until it has answered 10 more.
+    const atStop = acknowledged.length;
+    await eventually(() => expect(acknowledged.length - atStop).toBeGreaterThanOrEqual(10), {
+      timeoutMs: 30_000,
+    });
+    loadOn = false;
+    await Promise.all(workers);
+
+    expect({ code, log: code === 0 ? '' : tail(extra.started) }).toEqual({ code: 0, log: '' });
+    expect(ms).toBeLessThan(20_000);
+    // Only retryable failures (5xx), and only around the stop.
+    for (const f of failures) {
+      expect({ name: f.name, retryable: (f.status ?? 0) >= 500 }).toEqual({ name: f.name, retryable: true });
+      expect(f.at).toBeGreaterThanOrEqual(stopAt);
+    }
+    expect(failures.length).toBeLessThanOrEqual(8);
+    // Nothing acknowledged is missing: every group answered created exists.
+    for (const name of acknowledged)
+      await admin.send(new GetGroupCommand({ UserPoolId: poolId, GroupName: name }));
+    expect(acknowledged.length).toBeGreaterThan(10);
+    console.log(
+      `user-directory replica stopped in ${ms} ms under load: ${acknowledged.length} acknowledged, ` +
+        `${failures.length} failed (${failures.map((f) => `${f.name}/${f.status}`).join(', ') || 'none'})`,
+    );
+    await admin.send(new DeleteUserPoolCommand({ UserPoolId: poolId }));
+    admin.destroy();
+  });
+
+  it('answers the HTTP requests in flight when a gateway replica stops, and loses none', async () => {
+    const port = await freePort();
+    const endpoint = `http://127.0.0.1:${port}`;
+    const extra = startExtra('gateway', 'gateway-extra', {
+      IDFED_HTTP_PORT: String(port),
+      IDFED_PUBLIC_URL: endpoint,
+    });
+    await runManifestProbe('gateway', 'readinessProbe', extra.env, 60_000);
+    const viaExtra = cognitoAdmin({ ...system, endpoint });
+    const viaMain = cognitoAdmin(system);
+    const { UserPool } = await viaMain.send(new CreateUserPoolCommand({ PoolName: 'graceful-gateway' }));
+    const poolId = UserPool!.Id!;
+    const acknowledged: string[] = [];
+    const failures: { group: string; name: string; code?: string; status?: number; at: number }[] = [];
+    let stopAt = Number.POSITIVE_INFINITY;
+    let loadOn = true;
+    let n = 0;
+    const worker = async () => {
+      while (loadOn) {
+        const name = `h-${n++}`;
+        try {
+          await viaExtra.send(new CreateGroupCommand({ UserPoolId: poolId, GroupName: name }));
+          acknowledged.push(name);
+        } catch (err) {
+          const e = err as {
+            name: string;
+            code?: string;
+            message: string;
+            cause?: { code?: string };
+            $metadata?: { httpStatusCode?: number };
+          };
+          failures.push({
+            group: name,
+            name: e.name,
+            code: e.code ?? e.cause?.code ?? e.message,
+            status: e.$metadata?.httpStatusCode,
+            at: Date.now(),
+          });
+          // The server went away: a client retries on another replica; here, the worker stops.
+          if (e.$metadata?.httpStatusCode === undefined) return;
+        }
+      }
+    };
+    const workers = [worker(), worker(), worker(), worker()];
+    await eventually(() => expect(acknowledged.length).toBeGreaterThanOrEqual(10), { timeoutMs: 30_000 });
+    stopAt = Date.now();
+    const { code, ms } = await terminate(extra.started);
+    loadOn = false;
+    await Promise.all(workers);
+
+    expect({ code, log: code === 0 ? '' : tail(extra.started) }).toEqual({ code: 0, log: '' });
+    expect(ms).toBeLessThan(20_000);
+    // Refused connections (no HTTP status: the SDKs retry those) or 5xx, and only after the stop.
+    for (const f of failures) {
+      expect({ name: f.name, retryable: f.status === undefined || f.status >= 500 }).toEqual({
+        name: f.name,
+        retryable: true,
+      });
+      expect(f.at).toBeGreaterThanOrEqual(stopAt);
+    }
+    for (const name of acknowledged)
+      await viaMain.send(new GetGroupCommand({ UserPoolId: poolId, GroupName: name }));
+    // A refused or reset connection carried a request the server never took: nothing was done,
+    // so the SDK's retry is safe (and a 5xx, here none, is answered before anything commits).
+    for (const f of failures)
+      if (f.status === undefined)
+        await expect(
+          viaMain.send(new GetGroupCommand({ UserPoolId: poolId, GroupName: f.group })),
+        ).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+    console.log(
+      `gateway replica stopped in ${ms} ms under load: ${acknowledged.length} acknowledged, ` +
+        `${failures.length} failed (${failures.map((f) => `${f.name}/${f.code ?? f.status}`).join(', ') || 'none'})`,
+    );
+    await viaMain.send(new DeleteUserPoolCommand({ UserPoolId: poolId }));
+    viaExtra.destroy();
+    viaMain.destroy();
+  });
+
+  it('lets VerifyToken calls in flight finish and ends streams UNAVAILABLE when a gRPC gateway stops', async () => {
+    const grpcPort = await freePort();
+    const metricsPort = await freePort();
+    const extra = startExtra('grpc-gateway', 'grpc-gateway-extra', {
+      IDFED_GRPC_PORT: String(grpcPort),
+      IDFED_METRICS_PORT: String(metricsPort),
+    });
+    await waitForGrpcServing(`127.0.0.1:${grpcPort}`);
+    const key = { accessKeyId: system.adminAccessKeyId, secretAccessKey: system.adminSecretAccessKey };
+    const client = new IdfedGrpcClient(`127.0.0.1:${grpcPort}`, key);
+    const stream = client.subscribe({});
+    const streamEnd = new Promise<number>((resolve) =>
+      stream.on('error', (e: { code: number }) => resolve(e.code)),
+    );
+    stream.on('data', () => undefined);
+    await new Promise((r) => stream.once('metadata', r));
+
+    let answered = 0;
+    const failures: { code: number; name?: string; at: number }[] = [];
+    let stopAt = Number.POSITIVE_INFINITY;
+    let loadOn = true;
+    const worker = async () => {
+      while (loadOn) {
+        try {
+          await client.verifyToken({ token: 'not.a.token' }, { deadline: Date.now() + 5000 });
+          answered++;
+        } catch (err) {
+          const code = (err as { code?: number }).code ?? -1;
+          let name: string | undefined;
+          try {
+            name = awsErrorOf(err).name;
+          } catch {
+            name = undefined; // a transport failure carries no AWS name
+          }
+          failures.push({ code, name, at: Date.now() });
+          // A client whose server went away retries elsewhere; here, it stops.
+          if (code === (status.UNAVAILABLE as number)) return;
+        }
+      }
+    };
+    const workers = [worker(), worker(), worker()];
+    await eventually(() => expect(answered).toBeGreaterThan(20), { timeoutMs: 20_000 });
+    stopAt = Date.now();
+    const { code, ms } = await terminate(extra.started);
+    loadOn = false;
+    await Promise.all(workers);
+    client.close();
+
+    expect({ code, log: code === 0 ? '' : tail(extra.started) }).toEqual({ code: 0, log: '' });
+    expect(ms).toBeLessThan(10_000);
+    expect(await streamEnd).toBe(status.UNAVAILABLE);
+    for (const f of failures) {
+      expect(f.code).toBe(status.UNAVAILABLE);
+      expect(f.at).toBeGreaterThanOrEqual(stopAt);
+    }
+    // The other replicas answer as before.
+    const other = new IdfedGrpcClient(system.grpcGateways[0], key);
+    expect(await other.verifyToken({ token: 'not.a.token' })).toMatchObject({ active: false });
+    other.close();
+    console.log(
+      `grpc-gateway replica stopped in ${ms} ms under load: ${answered} answered, ` +
+        `${failures.length} failed (${failures.map((f) => f.code).join(', ') || 'none'})`,
+    );
+  });
+});
