@@ -36,7 +36,7 @@ function appClient(): AppClientEntity {
         SupportedIdentityProviders: ['COGNITO', 'Google'],
       },
       false,
-      ['Google', 'Other'],
+      { providers: ['Google', 'Other'], customScopes: [] },
     ),
     createdAt: new Date(0),
     updatedAt: new Date(0),
