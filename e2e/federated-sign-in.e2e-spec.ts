@@ -5,7 +5,7 @@ import {
   CreateUserPoolClientCommand,
   ListUsersCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { BaseClient, generators, Issuer } from 'openid-client';
 import { expectAwsError } from '../libs/testing/src/aws-errors';
 import { cognitoAdmin, e2eSystem } from './support/e2e-context';
@@ -14,6 +14,7 @@ import {
   FederatedPool,
   registerAtProvider,
   signInAtProvider,
+  signInAtProviderByFormPost,
 } from './support/federation';
 import { browse, CookieJar } from './support/hosted-ui';
 
@@ -262,6 +263,93 @@ describe('sign-in through an identity provider', () => {
         expect.objectContaining({ providerName: p.type, providerType: p.type, userId: login }),
       ]);
     }
+  });
+
+  it('signs in with Apple: ES256 client secret, form_post answer; a secret from another key is refused', async () => {
+    const team = { teamId: 'TEAM123456', keyId: 'KEY1234567' };
+    const key = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const registered = await registerAtProvider(system.appleIssuer, pool.idpResponseUrls);
+    const tell = (jwk: object) =>
+      fetch(`${system.appleIssuer}/teams`, {
+        method: 'POST',
+        body: JSON.stringify({
+          clientId: registered.clientId,
+          clientSecret: registered.clientSecret,
+          ...team,
+          jwk,
+        }),
+      });
+    await tell(key.publicKey.export({ format: 'jwk' }));
+    await admin.send(
+      new CreateIdentityProviderCommand({
+        UserPoolId: pool.poolId,
+        ProviderName: 'SignInWithApple',
+        ProviderType: 'SignInWithApple',
+        ProviderDetails: {
+          client_id: registered.clientId,
+          team_id: team.teamId,
+          key_id: team.keyId,
+          private_key: key.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+          authorize_scopes: 'name email',
+        },
+        AttributeMapping: { email: 'email' },
+      }),
+    );
+    const { UserPoolClient } = await admin.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: pool.poolId,
+        ClientName: 'apple',
+        AllowedOAuthFlowsUserPoolClient: true,
+        AllowedOAuthFlows: ['code'],
+        AllowedOAuthScopes: ['openid', 'email'],
+        CallbackURLs: [pool.redirectUri],
+        SupportedIdentityProviders: ['SignInWithApple'],
+      }),
+    );
+    const issuer = await Issuer.discover(pool.issuer);
+    const appleRp = new issuer.Client({
+      client_id: UserPoolClient!.ClientId!,
+      token_endpoint_auth_method: 'none',
+      redirect_uris: [pool.redirectUri],
+      response_types: ['code'],
+    });
+    const attempt = async (login: string) => {
+      const checks = {
+        state: generators.state(),
+        code_verifier: generators.codeVerifier(),
+        response_type: 'code',
+      };
+      const url = appleRp.authorizationUrl({
+        scope: 'openid email',
+        state: checks.state,
+        code_challenge: generators.codeChallenge(checks.code_verifier),
+        code_challenge_method: 'S256',
+        identity_provider: 'SignInWithApple',
+      });
+      const idfed = new CookieJar();
+      const providerUrl = await toProvider(idfed, url);
+      expect(providerUrl.startsWith(`${system.appleIssuer}/auth/authorize?`)).toBe(true);
+      expect(new URL(providerUrl).searchParams.get('response_mode')).toBe('form_post');
+      const form = await signInAtProviderByFormPost(new CookieJar(), providerUrl, login);
+      expect(form.action).toBe(pool.idpResponseUrls[0]);
+      const app = await browse(idfed, form.action, form.fields);
+      return { app, checks };
+    };
+    const login = unique('apple');
+    const { app, checks } = await attempt(login);
+    const tokens = await appleRp.callback(pool.redirectUri, appleRp.callbackParams(app.location!), checks);
+    expect(tokens.claims()).toMatchObject({
+      'cognito:username': `SignInWithApple_${login}`,
+      email: `${login}@example.com`,
+    });
+    // Apple no longer trusts the key idfed signs with: the exchange is refused, nobody is made.
+    await tell(generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' }));
+    const other = unique('apple');
+    const refused = await attempt(other);
+    const answer = new URL(refused.app.location!);
+    expect(answer.searchParams.get('error')).toBe('invalid_request');
+    expect(answer.searchParams.get('error_description')).toBe('The provider refused: invalid_client.');
+    expect(await userExists(`SignInWithApple_${other}`)).toBe(false);
   });
 
   describe('attacks', () => {

@@ -241,7 +241,7 @@ describe('identity providers', () => {
         api_version: 'v17.0',
         attributes_url: `${system.facebookGraphUrl}/v17.0/me?fields=`,
         attributes_url_add_attributes: 'true',
-        authorize_url: 'https://www.facebook.com/v17.0/dialog/oauth',
+        authorize_url: `${system.facebookWwwUrl}/v17.0/dialog/oauth`,
         token_request_method: 'GET',
         token_url: `${system.facebookGraphUrl}/v17.0/oauth/access_token`,
         client_secret: 'fb-secret',
@@ -258,7 +258,7 @@ describe('identity providers', () => {
     );
     expect(amazon.IdentityProvider).toMatchObject({
       ProviderDetails: {
-        authorize_url: 'https://www.amazon.com/ap/oa',
+        authorize_url: `${system.amazonWwwUrl}/ap/oa`,
         token_url: `${system.amazonApiUrl}/auth/o2/token`,
         attributes_url: `${system.amazonApiUrl}/user/profile`,
       },
@@ -284,10 +284,10 @@ describe('identity providers', () => {
     expect(apple.IdentityProvider!.ProviderDetails).toEqual({
       ...appleDetails,
       attributes_url_add_attributes: 'false',
-      authorize_url: 'https://appleid.apple.com/auth/authorize',
-      oidc_issuer: 'https://appleid.apple.com',
+      authorize_url: `${system.appleIssuer}/auth/authorize`,
+      oidc_issuer: system.appleIssuer,
       token_request_method: 'POST',
-      token_url: 'https://appleid.apple.com/auth/token',
+      token_url: `${system.appleIssuer}/auth/token`,
     });
     // Describe never shows the key, so an update may leave it out and keep it.
     const updated = await admin.send(

@@ -11,6 +11,8 @@ export type E2eSystem = Omit<SystemUnderTest, 'apps' | 'stop'> & {
   /** Facebook's and Login with Amazon's sign-in stand-ins (IDFED_FACEBOOK_WWW_URL, IDFED_AMAZON_WWW_URL). */
   facebookWwwUrl: string;
   amazonWwwUrl: string;
+  /** Sign in with Apple's stand-in (IDFED_APPLE_ISSUER). */
+  appleIssuer: string;
   /** The Facebook and Login with Amazon stand-ins (IDFED_FACEBOOK_GRAPH_URL, IDFED_AMAZON_API_URL). */
   facebookGraphUrl: string;
   amazonApiUrl: string;

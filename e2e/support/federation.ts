@@ -29,6 +29,50 @@ export async function registerAtProvider(
   return { clientId: body.client_id, clientSecret: body.client_secret };
 }
 
+const unescapeHtml = (text: string) =>
+  text
+    .replace(/&#(\d+);/g, (_m, c: string) => String.fromCharCode(Number(c)))
+    .replace(/&#x([0-9a-f]+);/gi, (_m, c: string) => String.fromCharCode(parseInt(c, 16)))
+    .replace(/&amp;/g, '&');
+
+/** Where the provider sends the browser back: a redirect, or a self-submitting form (form_post). */
+type ProviderAnswer = { location: string } | { form: { action: string; fields: Record<string, string> } };
+
+async function walkProvider(
+  jar: CookieJar,
+  authorizationUrl: string,
+  login: string,
+  o: { deny?: boolean },
+): Promise<ProviderAnswer> {
+  const origin = new URL(authorizationUrl).origin;
+  let url = authorizationUrl;
+  for (let hop = 0; hop < 10; hop++) {
+    const step = await browse(jar, url);
+    if (step.status === 200 && step.html.includes('name="login"')) {
+      const action = /<form[^>]*action="([^"]*)"/.exec(step.html)![1];
+      const posted = await browse(
+        jar,
+        new URL(unescapeHtml(action), url).toString(),
+        o.deny ? { deny: '1' } : { login },
+      );
+      if (!posted.location) throw new Error(`the provider's form answered ${posted.status}: ${posted.html}`);
+      url = posted.location;
+    } else if (step.location) {
+      url = step.location;
+    } else if (step.status === 200 && /<form method="post"/.test(step.html)) {
+      const action = unescapeHtml(/<form method="post" action="([^"]*)"/.exec(step.html)![1]);
+      const fields: Record<string, string> = {};
+      for (const m of step.html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"\/?>/g))
+        fields[m[1]] = unescapeHtml(m[2]);
+      return { form: { action, fields } };
+    } else {
+      throw new Error(`the provider answered ${step.status}: ${step.html.slice(0, 500)}`);
+    }
+    if (new URL(url).origin !== origin) return { location: url };
+  }
+  throw new Error('the provider redirected too often');
+}
+
 /**
  * The stand-in provider's part of a sign-in, as a browser does it: from its authorization URL to
  * its sign-in page, the form posted as `login` (or refused with `deny`), and on until it sends the
@@ -40,30 +84,20 @@ export async function signInAtProvider(
   login: string,
   o: { deny?: boolean } = {},
 ): Promise<string> {
-  const origin = new URL(authorizationUrl).origin;
-  let url = authorizationUrl;
-  for (let hop = 0; hop < 10; hop++) {
-    const step = await browse(jar, url);
-    if (step.status === 200 && step.html.includes('name="login"')) {
-      const action = /<form[^>]*action="([^"]*)"/.exec(step.html)![1];
-      const posted = await browse(
-        jar,
-        new URL(
-          action.replace(/&#(\d+);/g, (_m, c: string) => String.fromCharCode(Number(c))),
-          url,
-        ).toString(),
-        o.deny ? { deny: '1' } : { login },
-      );
-      if (!posted.location) throw new Error(`the provider's form answered ${posted.status}: ${posted.html}`);
-      url = posted.location;
-    } else if (step.location) {
-      url = step.location;
-    } else {
-      throw new Error(`the provider answered ${step.status}: ${step.html.slice(0, 500)}`);
-    }
-    if (new URL(url).origin !== origin) return url;
-  }
-  throw new Error('the provider redirected too often');
+  const answer = await walkProvider(jar, authorizationUrl, login, o);
+  if (!('location' in answer)) throw new Error('the provider answered by form_post');
+  return answer.location;
+}
+
+/** The same for a provider answering by `form_post`: the form the browser would submit. */
+export async function signInAtProviderByFormPost(
+  jar: CookieJar,
+  authorizationUrl: string,
+  login: string,
+): Promise<{ action: string; fields: Record<string, string> }> {
+  const answer = await walkProvider(jar, authorizationUrl, login, {});
+  if (!('form' in answer)) throw new Error(`the provider answered by redirect to ${answer.location}`);
+  return answer.form;
 }
 
 export interface FederatedPool {

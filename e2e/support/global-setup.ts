@@ -47,6 +47,7 @@ export default async function globalSetup(): Promise<void> {
     // The browser-facing hosts of Facebook's and Amazon's sign-in (their authorization endpoints).
     IDFED_FACEBOOK_WWW_URL: google.facebookUrl,
     IDFED_AMAZON_WWW_URL: google.amazonUrl,
+    IDFED_APPLE_ISSUER: google.appleIssuer,
     IDFED_SYNC_TRIGGERS: [
       ...triggerNames.map((name) => `${name}=${syncTriggers.url}/${name}`),
       `gone=http://127.0.0.1:${await freePort()}/`,
@@ -64,6 +65,7 @@ export default async function globalSetup(): Promise<void> {
     oidcIssuer: google.oidcIssuer,
     facebookWwwUrl: google.facebookUrl,
     amazonWwwUrl: google.amazonUrl,
+    appleIssuer: google.appleIssuer,
     facebookGraphUrl: social.facebookGraphUrl,
     amazonApiUrl: social.amazonApiUrl,
     syncTriggerStandin: syncTriggers.url,

@@ -16,9 +16,15 @@
 // one form (`login`, a button "Sign in"); signing in grants the scopes asked for (no consent page),
 // and the account's claims are sub, email, email_verified and name, all in the ID token.
 //
+// - /apple: Sign in with Apple (/auth/authorize, /auth/token, /auth/keys, `form_post` answers).
+//   Apple's client secret is an ES256 JWT from the developer's team key: a test tells the stand-in
+//   a registered client's team, key id and public key (POST /apple/teams), and the token endpoint
+//   checks the JWT (issuer the team, subject the client, audience the issuer, the key's signature)
+//   before the provider sees the request with the client's registered secret.
+//
 //   node e2e/support/test-idp.server.mjs  ->  prints {"issuer":"...","oidcIssuer":"..."}
 import { createServer } from 'node:http';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT } from 'jose';
 import Provider from 'oidc-provider';
 
 const GOOGLE = '/realms/e2e';
@@ -77,7 +83,7 @@ function makeProvider(issuer, routes) {
       registration: { enabled: true },
       userinfo: { enabled: true },
     },
-    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'], name: ['name'] },
     conformIdTokenClaims: false,
     cookies: { keys: ['e2e-cookie-key'] },
     interactions: {
@@ -135,6 +141,47 @@ async function interaction(provider, base, req, res) {
 }
 
 const mounts = [];
+/** Sign in with Apple clients' teams: client_id -> { clientSecret, teamId, keyId, jwk }. */
+const appleTeams = new Map();
+
+function readBody(req) {
+  return new Promise((resolve) => {
+    let raw = '';
+    req.on('data', (c) => (raw += c));
+    req.on('end', () => resolve(raw));
+  });
+}
+
+/** Apple's token endpoint: the client secret JWT checked, then the exchange passed to the provider. */
+async function appleToken(path, req, res) {
+  const form = new URLSearchParams(await readBody(req));
+  const team = appleTeams.get(form.get('client_id') ?? '');
+  const refuse = () => send(res, 400, { error: 'invalid_client' });
+  if (!team) return refuse();
+  try {
+    const { protectedHeader } = await jwtVerify(
+      form.get('client_secret') ?? '',
+      await importJWK(team.jwk, 'ES256'),
+      {
+        issuer: team.teamId,
+        subject: form.get('client_id'),
+        audience: `${origin}/apple`,
+        algorithms: ['ES256'],
+      },
+    );
+    if (protectedHeader.kid !== team.keyId) return refuse();
+  } catch {
+    return refuse();
+  }
+  form.set('client_secret', team.clientSecret);
+  const answer = await fetch(`${origin}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-apple-secret-checked': '1' },
+    body: form.toString(),
+  });
+  res.writeHead(answer.status, { 'content-type': 'application/json' });
+  return res.end(await answer.text());
+}
 
 /** The account behind one of a provider's access tokens (Bearer), or undefined. */
 async function accountOf(provider, req) {
@@ -146,6 +193,19 @@ async function accountOf(provider, req) {
 /** The non-OAuth endpoints of the Amazon and Facebook stand-ins, or false when the path is not one. */
 async function socialEndpoint(base, provider, path, req, res) {
   const rest = path.slice(base.length);
+  if (base === '/apple' && rest === '/teams' && req.method === 'POST') {
+    const team = JSON.parse(await readBody(req));
+    appleTeams.set(team.clientId, team);
+    return send(res, 200, {});
+  }
+  if (
+    base === '/apple' &&
+    rest === '/auth/token' &&
+    req.method === 'POST' &&
+    !req.headers['x-apple-secret-checked']
+  ) {
+    return appleToken(path, req, res);
+  }
   if (base === '/amazon' && rest === '/user/profile' && req.method === 'GET') {
     const id = await accountOf(provider, req);
     if (!id)
@@ -223,7 +283,13 @@ server.listen(0, '127.0.0.1', () => {
     authorization: '/v17.0/dialog/oauth',
     token: '/v17.0/oauth/access_token',
   });
+  const apple = makeProvider(`${origin}/apple`, {
+    authorization: '/auth/authorize',
+    token: '/auth/token',
+    jwks: '/auth/keys',
+  });
   mounts.push(
+    { base: '/apple', provider: apple, callback: apple.callback() },
     { base: GOOGLE, provider: google, callback: google.callback() },
     { base: OIDC, provider: oidc, callback: oidc.callback() },
     { base: '/amazon', provider: amazon, callback: amazon.callback() },
@@ -235,6 +301,7 @@ server.listen(0, '127.0.0.1', () => {
       oidcIssuer: `${origin}${OIDC}`,
       amazonUrl: `${origin}/amazon`,
       facebookUrl: `${origin}/facebook`,
+      appleIssuer: `${origin}/apple`,
     })}\n`,
   );
 });

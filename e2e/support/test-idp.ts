@@ -11,6 +11,8 @@ export interface TestIdp {
   /** Login with Amazon's and Facebook's OAuth 2.0 stand-ins (oidc-provider, their endpoint paths). */
   amazonUrl: string;
   facebookUrl: string;
+  /** Sign in with Apple's stand-in (oidc-provider with Apple's paths; POST /teams for client secrets). */
+  appleIssuer: string;
   /** The issuer without its scheme: what IAM names the provider after and condition keys start with. */
   urlKey: string;
   /** An ID token signed by the IdP (claims merged over iss, iat and exp). */
@@ -29,21 +31,30 @@ export async function startTestIdp(): Promise<TestIdp> {
   const child: ChildProcess = spawn(process.execPath, [join(__dirname, 'test-idp.server.mjs')], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  type Started = { issuer: string; oidcIssuer: string; amazonUrl: string; facebookUrl: string };
-  const { issuer, oidcIssuer, amazonUrl, facebookUrl } = await new Promise<Started>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the test IdP did not start')), 15_000);
-    child.once('exit', (code) => reject(new Error(`the test IdP exited with ${code}`)));
-    createInterface({ input: child.stdout! }).once('line', (line) => {
-      clearTimeout(timer);
-      resolve(JSON.parse(line) as Started);
-    });
-  });
+  type Started = {
+    issuer: string;
+    oidcIssuer: string;
+    amazonUrl: string;
+    facebookUrl: string;
+    appleIssuer: string;
+  };
+  const { issuer, oidcIssuer, amazonUrl, facebookUrl, appleIssuer } = await new Promise<Started>(
+    (resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the test IdP did not start')), 15_000);
+      child.once('exit', (code) => reject(new Error(`the test IdP exited with ${code}`)));
+      createInterface({ input: child.stdout! }).once('line', (line) => {
+        clearTimeout(timer);
+        resolve(JSON.parse(line) as Started);
+      });
+    },
+  );
   const origin = new URL(issuer).origin;
   return {
     issuer,
     oidcIssuer,
     amazonUrl,
     facebookUrl,
+    appleIssuer,
     urlKey: issuer.replace(/^https?:\/\//, ''),
     async mint(options) {
       const res = await fetch(`${origin}/mint`, { method: 'POST', body: JSON.stringify(options) });
