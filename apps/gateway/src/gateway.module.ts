@@ -23,6 +23,7 @@ import { HealthController } from './health/health.controller';
 import { AwsExceptionFilter } from './http/aws-exception.filter';
 import { DomainRouting } from './oauth/domain-routing';
 import { OAuthController } from './oauth/oauth.controller';
+import { SamlController } from './oauth/saml.controller';
 import { WellKnownController } from './oidc/well-known.controller';
 import { QueryController } from './query/query.controller';
 import { QueryDispatcher } from './query/query.dispatcher';
@@ -53,6 +54,7 @@ export class GatewayModule {
         RestJsonController,
         AuthorizeController,
         OAuthController,
+        SamlController,
       ],
       providers: [
         { provide: GATEWAY_OPTIONS, useValue: options },

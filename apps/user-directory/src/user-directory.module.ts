@@ -27,6 +27,7 @@ import { MESSAGE_SENDER, MessageSender } from './delivery/message-sender';
 import { PoolsService } from './pools/pools.service';
 import { identityProviderProviders } from './providers/providers.providers';
 import { federationProviders } from './federation/federation.providers';
+import { samlProviders } from './saml/saml.providers';
 import { UserPoolsRepository } from './pools/user-pools.repository';
 import { SigningKeysRepository } from './tokens/signing-keys.repository';
 import { SigningKeysService } from './tokens/signing-keys.service';
@@ -121,6 +122,7 @@ export const UserDirectoryModule = {
         ...userProviders,
         ...identityProviderProviders,
         ...federationProviders,
+        ...samlProviders,
       ],
     });
   },

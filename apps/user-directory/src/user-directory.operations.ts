@@ -37,6 +37,8 @@ import { OAuthResendCodeUseCase } from './oauth/oauth-resend-code.use-case';
 import { OAuthRevokeUseCase } from './oauth/oauth-revoke.use-case';
 import { OAuthSignInUseCase } from './oauth/oauth-sign-in.use-case';
 import { OAuthSignUpUseCase } from './oauth/oauth-sign-up.use-case';
+import { SamlAuthorizeUseCase } from './saml/saml-authorize.use-case';
+import { SamlResponseUseCase } from './saml/saml-response.use-case';
 import { OAuthTokenUseCase } from './oauth/oauth-token.use-case';
 import { OAuthUserInfoUseCase } from './oauth/oauth-user-info.use-case';
 import { OAuthIdpResponseUseCase } from './relying-party/oauth-idp-response.use-case';
@@ -206,4 +208,6 @@ export const USER_DIRECTORY_OPERATIONS: OperationBinding[] = [
   serve(UserDirectoryOperations.AdminLinkProviderForUser, AdminLinkProviderForUserUseCase),
   serve(UserDirectoryOperations.AdminDisableProviderForUser, AdminDisableProviderForUserUseCase),
   serve(UserDirectoryOperations.SignInFederatedUser, SignInFederatedUserUseCase),
+  serve(UserDirectoryOperations.SamlAuthorize, SamlAuthorizeUseCase),
+  serve(UserDirectoryOperations.SamlResponse, SamlResponseUseCase),
 ];

@@ -40,6 +40,7 @@ import {
   SESSION_COOKIE,
   setCookie,
 } from './oauth-http';
+import { samlAuthorize } from './saml-http';
 
 const POOL_ID = /^[\w-]+_[0-9a-zA-Z]+$/;
 /** A form of the hosted pages or the token endpoint is small. */
@@ -66,6 +67,9 @@ export class OAuthController {
   ): Promise<void> {
     this.requirePool(poolId);
     const query = queryOf(req);
+    // SAML providers (ADR 0025): a request naming one goes to the IdP.
+    if (await samlAuthorize(this.bus, this.meta(res), req, res, poolId, query, this.options.env.publicUrl))
+      return;
     const outcome = await this.authorizeRequest(req, res, poolId, query);
     if (outcome.kind === 'login')
       return redirect(res, `${basePathOf(res, poolId)}/login?${query.toString()}`);

@@ -43,7 +43,10 @@ function within(name: string, value: number, unit: Unit, minSeconds: number, max
   }
 }
 
-/** The stored settings of a Create (or Update) request; `hasSecret` for the OAuth flows' checks. */
+/**
+ * The stored settings of a Create (or Update) request; `hasSecret` for the OAuth flows' checks,
+ * `poolProviders` the pool's identity providers SupportedIdentityProviders may name.
+ */
 export function clientConfigFromRequest(
   req: Omit<CreateUserPoolClientRequest, 'ClientName'> & { ClientName?: string },
   hasSecret = req.GenerateSecret ?? false,

@@ -91,7 +91,7 @@ export class OAuthGrants {
 
   /**
    * The user a session cookie signs in, if the session is live, of this pool, and its user may
-   * still sign in (enabled, confirmed, not signed out everywhere since).
+   * still sign in (enabled, confirmed or federated, not signed out everywhere since).
    */
   async sessionUser(
     poolId: string,

@@ -1,6 +1,7 @@
 import { internalOperation, jsonApi } from '../operations';
 import * as T from '../resource-tags';
 import * as O from './oauth';
+import * as S from './saml';
 import * as W from './wire-types';
 
 const svc = 'user-directory' as const;
@@ -494,6 +495,14 @@ export const UserDirectoryOperations = {
   ),
   /** The hosted MFA pages' answers. */
   OAuthMfa: internalOperation<O.OAuthMfaRequest, O.OAuthSignInOutcome>()(svc, 'OAuthMfa', [
+    'ResourceNotFoundException',
+  ]),
+  /** /oauth2/authorize naming a SAML provider: the AuthnRequest and its RelayState (ADR 0025). */
+  SamlAuthorize: internalOperation<S.SamlAuthorizeRequest, S.SamlAuthorizeOutcome>()(svc, 'SamlAuthorize', [
+    'ResourceNotFoundException',
+  ]),
+  /** POST /saml2/idpresponse: a SAML response verified, the federated user signed in (ADR 0025). */
+  SamlResponse: internalOperation<S.SamlResponseRequest, S.SamlResponseOutcome>()(svc, 'SamlResponse', [
     'ResourceNotFoundException',
   ]),
   /** GET /logout. */

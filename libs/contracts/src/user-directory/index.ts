@@ -2,3 +2,4 @@ export * from './wire-types';
 export * from './commands';
 export * from './events';
 export * from './oauth';
+export * from './saml';

@@ -23,6 +23,7 @@ import { UiCustomizations1764115200202 } from './1764115200202-UiCustomizations'
 import { FederatedIdentities1764115200203 } from './1764115200203-FederatedIdentities';
 import { MfaCodes1764115200300 } from './1764115200300-MfaCodes';
 import { FederationStates1764115200400 } from './1764115200400-FederationStates';
+import { SamlSignIn1764115200500 } from './1764115200500-SamlSignIn';
 import { Devices1764115200700 } from './1764115200700-Devices';
 
 /** In the order they apply; some need the key-encryption key, to seal what they migrate. */
@@ -49,6 +50,7 @@ export function userDirectoryMigrations(keyEncryptionKey: Buffer): (new () => Mi
     FederatedIdentities1764115200203,
     MfaCodes1764115200300,
     FederationStates1764115200400,
+    SamlSignIn1764115200500,
     Devices1764115200700,
   ];
 }

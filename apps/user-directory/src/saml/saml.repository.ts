@@ -1,0 +1,100 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { OAuthParams } from '@idfed/contracts';
+
+/** An AuthnRequest sent to a SAML provider, waiting for its response. */
+export interface SamlRequestRow {
+  poolId: string;
+  providerName: string;
+  /** The AuthnRequest's ID: the response's InResponseTo must name it. */
+  requestId: string;
+  /** SHA-256 of the browser-binding cookie the request was sent with. */
+  browserHash: Buffer;
+  /** The app's authorization request (checked again when the response comes). */
+  params: OAuthParams;
+  acsUrl: string;
+  expiresAt: Date;
+}
+
+/** Every query of the SAML sign-in state (`saml_requests`, `saml_assertions`; ADR 0025). */
+@Injectable()
+export class SamlRepository {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  /** Stores a request by its RelayState's digest; requests expired for a minute go at the same time. */
+  async insertRequest(relayHash: Buffer, r: SamlRequestRow): Promise<void> {
+    await this.dataSource.query(
+      `WITH swept AS (
+         DELETE FROM user_directory.saml_requests WHERE expires_at < now() - interval '1 minute')
+       INSERT INTO user_directory.saml_requests
+         (relay_hash, pool_id, provider_name, request_id, browser_hash, params, acs_url, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8)`,
+      [
+        relayHash,
+        r.poolId,
+        r.providerName,
+        r.requestId,
+        r.browserHash,
+        JSON.stringify(r.params),
+        r.acsUrl,
+        r.expiresAt,
+      ],
+    );
+  }
+
+  /** Takes the request a RelayState names, once: of concurrent takers one gets it. */
+  async takeRequest(relayHash: Buffer): Promise<SamlRequestRow | undefined> {
+    const [rows] = await this.dataSource.query<
+      [
+        {
+          pool_id: string;
+          provider_name: string;
+          request_id: string;
+          browser_hash: Buffer;
+          params: OAuthParams;
+          acs_url: string;
+          expires_at: Date;
+        }[],
+        number,
+      ]
+    >(
+      `DELETE FROM user_directory.saml_requests WHERE relay_hash = $1
+       RETURNING pool_id, provider_name, request_id, browser_hash, params, acs_url, expires_at`,
+      [relayHash],
+    );
+    const r = rows[0];
+    return (
+      r && {
+        poolId: r.pool_id,
+        providerName: r.provider_name,
+        requestId: r.request_id,
+        browserHash: r.browser_hash,
+        params: r.params,
+        acsUrl: r.acs_url,
+        expiresAt: r.expires_at,
+      }
+    );
+  }
+
+  /**
+   * Remembers an accepted assertion until it expires; false when it was seen before (a replay).
+   * The primary key decides between concurrent deliveries of the same assertion.
+   */
+  async rememberAssertion(
+    poolId: string,
+    providerName: string,
+    assertionId: string,
+    expiresAt: Date,
+  ): Promise<boolean> {
+    const rows = await this.dataSource.query<unknown[]>(
+      `WITH swept AS (
+         DELETE FROM user_directory.saml_assertions WHERE expires_at < now() - interval '1 minute')
+       INSERT INTO user_directory.saml_assertions (pool_id, provider_name, assertion_id, expires_at)
+       VALUES ($1, $2, $3, $4)
+       ON CONFLICT DO NOTHING
+       RETURNING assertion_id`,
+      [poolId, providerName, assertionId, expiresAt],
+    );
+    return rows.length === 1;
+  }
+}
