@@ -36,7 +36,7 @@ export async function createGatewayApp(options: GatewayOptions): Promise<INestAp
   const logger = options.logger ?? createRootLogger(options.env.logLevel, 'gateway');
   const app = await NestFactory.create<NestExpressApplication>(
     GatewayModule.register({ ...options, logger }),
-    new LimitedExpressAdapter(options.env.httpLimits),
+    new LimitedExpressAdapter(options.env.httpLimits, options.env.tls),
     {
       logger: new PinoNestLogger(logger),
       // The JSON endpoint needs the exact body bytes for SigV4; it reads them itself, with a limit.

@@ -35,6 +35,17 @@ describe('loadEnv', () => {
     expect(loadEnv({ IDFED_PUBLIC_URL: 'https://id.example.com/' }).publicUrl).toBe('https://id.example.com');
   });
 
+  it('speaks HTTPS with a certificate and key given together, and defaults the public URL to https', () => {
+    const tls = { IDFED_TLS_CERT_FILE: '/certs/idfed.pem', IDFED_TLS_KEY_FILE: '/certs/idfed-key.pem' };
+    expect(loadEnv(tls)).toMatchObject({
+      tls: { certFile: '/certs/idfed.pem', keyFile: '/certs/idfed-key.pem' },
+      publicUrl: 'https://localhost:8080',
+    });
+    expect(loadEnv({}).tls).toBeUndefined();
+    expect(() => loadEnv({ IDFED_TLS_CERT_FILE: '/certs/idfed.pem' })).toThrow(/must be set together/);
+    expect(() => loadEnv({ IDFED_TLS_KEY_FILE: '/certs/idfed-key.pem' })).toThrow(/must be set together/);
+  });
+
   it('points social login checks at the real providers unless configured', () => {
     expect(loadEnv({})).toMatchObject({
       googleIssuer: 'https://accounts.google.com',

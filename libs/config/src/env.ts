@@ -32,6 +32,11 @@ export interface IdfedEnv {
    * URL): what a Cognito domain is under `auth.<region>.amazoncognito.com`.
    */
   authDomainSuffix: string;
+  /**
+   * PEM certificate chain and private key files: when both are set the HTTP port speaks HTTPS
+   * only (ADR 0026), for the whole HTTP surface of the gateway.
+   */
+  tls?: { certFile: string; keyFile: string };
   dataDir: string;
   kafkaBrokers?: string[];
   kafkaPartitions: number;
@@ -162,6 +167,8 @@ export interface WsLimits {
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): IdfedEnv {
   const r = new EnvReader(source);
   const httpPort = r.port('IDFED_HTTP_PORT', 8080);
+  const tlsCertFile = r.optionalMatch('IDFED_TLS_CERT_FILE', /^.{1,4096}$/, 'a file path');
+  const tlsKeyFile = r.optionalMatch('IDFED_TLS_KEY_FILE', /^.{1,4096}$/, 'a file path');
   const env: IdfedEnv = {
     httpPort,
     httpHost: r.string('IDFED_HTTP_HOST', '127.0.0.1'),
@@ -185,7 +192,10 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): IdfedEnv {
     },
     grpcPort: r.port('IDFED_GRPC_PORT', 50051),
     metricsPort: r.port('IDFED_METRICS_PORT', 9464),
-    publicUrl: r.url('IDFED_PUBLIC_URL', `http://localhost:${httpPort}`).replace(/\/+$/, ''),
+    ...(tlsCertFile && tlsKeyFile ? { tls: { certFile: tlsCertFile, keyFile: tlsKeyFile } } : {}),
+    publicUrl: r
+      .url('IDFED_PUBLIC_URL', `${tlsCertFile ? 'https' : 'http'}://localhost:${httpPort}`)
+      .replace(/\/+$/, ''),
     authDomainSuffix: r.match(
       'IDFED_AUTH_DOMAIN_SUFFIX',
       'auth.localhost',
@@ -304,6 +314,9 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): IdfedEnv {
   if (env.httpPort === 0 && source.IDFED_PUBLIC_URL === undefined) {
     // Tokens name their issuer from the public URL, which a port chosen at listen time cannot give.
     r.problem('IDFED_HTTP_PORT=0 needs IDFED_PUBLIC_URL: token issuers are derived from the public URL');
+  }
+  if (!tlsCertFile !== !tlsKeyFile) {
+    r.problem('IDFED_TLS_CERT_FILE and IDFED_TLS_KEY_FILE must be set together');
   }
   if (env.httpLimits.headersTimeoutMs > env.httpLimits.requestTimeoutMs) {
     r.problem('IDFED_HTTP_HEADERS_TIMEOUT_MS must not exceed IDFED_HTTP_REQUEST_TIMEOUT_MS');
