@@ -20,6 +20,7 @@ import { createFixture, INITIATE_AUTH } from './setup';
 import { runDeviceGatewayBench } from './device-gateway.bench';
 import { runDeviceSyncBench } from './device-sync.bench';
 import { runGrpcBench } from './grpc.bench';
+import { runRememberedDeviceBench } from './remembered-device.bench';
 import { runUserEnumerationBench } from './user-enumeration.bench';
 import {
   freePort,
@@ -73,6 +74,9 @@ const USAGE = `usage: npm run bench -- [options]
                            (bench/device-sync.bench.ts); --device-sync --help for its options
   --grpc                   instead: gRPC VerifyToken throughput and latency next to the HTTP path
                            (bench/grpc.bench.ts); --grpc --help for its options
+  --remembered-device      instead: a sign-in from a remembered device (DEVICE_SRP_AUTH) next to a
+                           plain SRP sign-in, one at a time (bench/remembered-device.bench.ts), with
+                           --rounds=N, --json=PATH, --keep
 `;
 
 interface Options {
@@ -689,7 +693,12 @@ const entry = process.argv.includes('--user-enumeration')
       ? () => runDeviceSyncBench(process.argv.slice(2).filter((a) => a !== '--device-sync'))
       : process.argv.includes('--grpc')
         ? () => runGrpcBench(process.argv.slice(2).filter((a) => a !== '--grpc'))
-        : main;
+        : process.argv.includes('--remembered-device')
+          ? () =>
+              runRememberedDeviceBench(process.argv.slice(2).filter((a) => a !== '--remembered-device')).then(
+                () => undefined,
+              )
+          : main;
 
 entry().then(
   () => process.exit(0),

@@ -1,0 +1,312 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import {
+  AdminCreateUserCommand,
+  AdminSetUserPasswordCommand,
+  CognitoIdentityProviderClient,
+  ConfirmDeviceCommand,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+  InitiateAuthCommand,
+  RespondToAuthChallengeCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import * as cognito from 'amazon-cognito-identity-js';
+import { CognitoJsSrpClient } from '../apps/user-directory/test/support/cognito-js-srp-client';
+import {
+  freePort,
+  startApp,
+  StartedProcess,
+  stopApp,
+  waitForHealthy,
+} from '../libs/testing/src/idfed-processes';
+import { machineDescription } from './cpu';
+
+/**
+ * A sign-in from a remembered device next to a plain SRP sign-in (issue 11): USER_SRP_AUTH in a
+ * pool without device tracking (two requests), and USER_SRP_AUTH with the DEVICE_KEY of a
+ * remembered device in a pool with `ChallengeRequiredOnNewDevice` (four requests: the password's
+ * SRP, then DEVICE_SRP_AUTH and DEVICE_PASSWORD_VERIFIER). One sign-in at a time, the two kinds
+ * interleaved in random order so that a shared machine's drift hits both alike; the client's SRP
+ * arithmetic (amazon-cognito-identity-js, in this process) is timed apart and subtracted.
+ *
+ *   npm run bench -- --remembered-device [--rounds=N] [--json=PATH] [--keep]
+ */
+
+const PASSWORD = 'Bench-Device-Passw0rd!';
+const WARMUP = 10;
+
+interface DeviceHashHelper {
+  generateHashDevice(groupKey: string, deviceKey: string, cb: (err: Error | null) => void): void;
+  getSaltDevices(): string;
+  getVerifierDevices(): string;
+  getRandomPassword(): string;
+}
+const DeviceHelper = (cognito as unknown as { AuthenticationHelper: new (name: string) => DeviceHashHelper })
+  .AuthenticationHelper;
+
+interface Timing {
+  totalMs: number;
+  clientMs: number;
+}
+
+export interface RememberedDeviceResult {
+  kind: string;
+  requests: number;
+  medianTotalMs: number;
+  p95TotalMs: number;
+  medianServerMs: number;
+  p95ServerMs: number;
+}
+
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+};
+
+/** Runs `fn`, adding its duration to `acc.clientMs`. */
+async function client<T>(acc: { clientMs: number }, fn: () => Promise<T>): Promise<T> {
+  const start = process.hrtime.bigint();
+  try {
+    return await fn();
+  } finally {
+    acc.clientMs += Number(process.hrtime.bigint() - start) / 1e6;
+  }
+}
+
+export async function runRememberedDeviceBench(argv: string[]): Promise<RememberedDeviceResult[]> {
+  const args = new Map(argv.map((a) => a.replace(/^--/, '').split('=') as [string, string | undefined]));
+  const rounds = Number(args.get('rounds') ?? 200);
+  const root = resolve(join(__dirname, '..', '..'));
+  const log = (line: string) =>
+    console.error(`[remembered-device ${new Date().toISOString().slice(11, 19)}] ${line}`);
+  const workDir = mkdtempSync(join(tmpdir(), 'idfed-bench-device-'));
+  chmodSync(workDir, 0o755);
+  const port = await freePort();
+  const endpoint = `http://127.0.0.1:${port}`;
+  const admin = {
+    accessKeyId: `AKIA${randomBytes(8).toString('hex').toUpperCase()}`,
+    secretAccessKey: randomBytes(30).toString('base64'),
+  };
+  const env = {
+    IDFED_HTTP_HOST: '127.0.0.1',
+    IDFED_HTTP_PORT: String(port),
+    IDFED_WS_PORT: '0',
+    IDFED_GRPC_PORT: '0',
+    IDFED_PUBLIC_URL: endpoint,
+    IDFED_DATA_DIR: join(workDir, 'data'),
+    IDFED_EMBEDDED_PG_PORT: String(await freePort()),
+    IDFED_ADMIN_ACCESS_KEY_ID: admin.accessKeyId,
+    IDFED_ADMIN_SECRET_ACCESS_KEY: admin.secretAccessKey,
+    IDFED_KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    IDFED_LOG_LEVEL: 'warn',
+    IDFED_RATE_LIMITS: 'off',
+  };
+  log(`starting idfed from ${root}`);
+  const app: StartedProcess = startApp(root, 'embedded', env, workDir);
+  const sdk = new CognitoIdentityProviderClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: admin,
+    maxAttempts: 1,
+  });
+  try {
+    await waitForHealthy(endpoint, [app], 120_000);
+
+    async function poolWithUser(name: string, tracking: boolean) {
+      const { UserPool } = await sdk.send(
+        new CreateUserPoolCommand({
+          PoolName: `${name}-${Date.now()}`,
+          ...(tracking
+            ? {
+                DeviceConfiguration: {
+                  ChallengeRequiredOnNewDevice: true,
+                  DeviceOnlyRememberedOnUserPrompt: false,
+                },
+              }
+            : {}),
+        }),
+      );
+      const UserPoolId = UserPool!.Id!;
+      const { UserPoolClient } = await sdk.send(
+        new CreateUserPoolClientCommand({
+          UserPoolId,
+          ClientName: 'bench',
+          ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+        }),
+      );
+      await sdk.send(
+        new AdminCreateUserCommand({
+          UserPoolId,
+          Username: 'bench',
+          MessageAction: 'SUPPRESS',
+          TemporaryPassword: PASSWORD,
+        }),
+      );
+      await sdk.send(
+        new AdminSetUserPasswordCommand({
+          UserPoolId,
+          Username: 'bench',
+          Password: PASSWORD,
+          Permanent: true,
+        }),
+      );
+      return { poolId: UserPoolId, clientId: UserPoolClient!.ClientId! };
+    }
+
+    const plainPool = await poolWithUser('bench-plain', false);
+    const devicePool = await poolWithUser('bench-device', true);
+
+    // The device: signed in once, confirmed (remembered at once: DeviceOnlyRememberedOnUserPrompt off).
+    const first = await sdk.send(
+      new InitiateAuthCommand({
+        ClientId: devicePool.clientId,
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: 'bench', PASSWORD },
+      }),
+    );
+    const meta = first.AuthenticationResult!.NewDeviceMetadata!;
+    const helper = new DeviceHelper('unused');
+    await new Promise<void>((ok, ko) =>
+      helper.generateHashDevice(meta.DeviceGroupKey!, meta.DeviceKey!, (e) => (e ? ko(e) : ok())),
+    );
+    await sdk.send(
+      new ConfirmDeviceCommand({
+        AccessToken: first.AuthenticationResult!.AccessToken!,
+        DeviceKey: meta.DeviceKey!,
+        DeviceSecretVerifierConfig: {
+          Salt: Buffer.from(helper.getSaltDevices(), 'hex').toString('base64'),
+          PasswordVerifier: Buffer.from(helper.getVerifierDevices(), 'hex').toString('base64'),
+        },
+      }),
+    );
+    const device = {
+      key: meta.DeviceKey!,
+      groupKey: meta.DeviceGroupKey!,
+      password: helper.getRandomPassword(),
+    };
+
+    async function srp(
+      pool: { poolId: string; clientId: string },
+      acc: { clientMs: number },
+      deviceKey?: string,
+    ) {
+      const js = new CognitoJsSrpClient(pool.poolId.split('_')[1]);
+      const started = await sdk.send(
+        new InitiateAuthCommand({
+          ClientId: pool.clientId,
+          AuthFlow: 'USER_SRP_AUTH',
+          AuthParameters: {
+            USERNAME: 'bench',
+            SRP_A: await client(acc, () => js.srpA()),
+            ...(deviceKey ? { DEVICE_KEY: deviceKey } : {}),
+          },
+        }),
+      );
+      const responses = await client(acc, () => js.respond(started.ChallengeParameters!, PASSWORD));
+      return sdk.send(
+        new RespondToAuthChallengeCommand({
+          ClientId: pool.clientId,
+          ChallengeName: 'PASSWORD_VERIFIER',
+          ChallengeResponses: { ...responses, ...(deviceKey ? { DEVICE_KEY: deviceKey } : {}) },
+        }),
+      );
+    }
+
+    const kinds = {
+      plain: async (): Promise<Timing> => {
+        const acc = { clientMs: 0 };
+        const start = process.hrtime.bigint();
+        const done = await srp(plainPool, acc);
+        if (!done.AuthenticationResult) throw new Error('plain SRP sign-in gave no tokens');
+        return { totalMs: Number(process.hrtime.bigint() - start) / 1e6, clientMs: acc.clientMs };
+      },
+      device: async (): Promise<Timing> => {
+        const acc = { clientMs: 0 };
+        const start = process.hrtime.bigint();
+        const challenged = await srp(devicePool, acc, device.key);
+        if (challenged.ChallengeName !== 'DEVICE_SRP_AUTH') throw new Error('no DEVICE_SRP_AUTH');
+        const js = new CognitoJsSrpClient(device.groupKey);
+        const verifier = await sdk.send(
+          new RespondToAuthChallengeCommand({
+            ClientId: devicePool.clientId,
+            ChallengeName: 'DEVICE_SRP_AUTH',
+            Session: challenged.Session,
+            ChallengeResponses: {
+              USERNAME: 'bench',
+              DEVICE_KEY: device.key,
+              SRP_A: await client(acc, () => js.srpA()),
+            },
+          }),
+        );
+        const proof = await client(acc, () =>
+          js.respond({ ...verifier.ChallengeParameters!, USER_ID_FOR_SRP: device.key }, device.password),
+        );
+        const done = await sdk.send(
+          new RespondToAuthChallengeCommand({
+            ClientId: devicePool.clientId,
+            ChallengeName: 'DEVICE_PASSWORD_VERIFIER',
+            Session: verifier.Session,
+            ChallengeResponses: { ...proof, USERNAME: 'bench', DEVICE_KEY: device.key },
+          }),
+        );
+        if (!done.AuthenticationResult) throw new Error('device sign-in gave no tokens');
+        return { totalMs: Number(process.hrtime.bigint() - start) / 1e6, clientMs: acc.clientMs };
+      },
+    };
+
+    const samples: Record<keyof typeof kinds, Timing[]> = { plain: [], device: [] };
+    log(`${WARMUP} warm-up rounds, then ${rounds} rounds of each kind, interleaved`);
+    for (let i = 0; i < WARMUP + rounds; i++) {
+      const order: (keyof typeof kinds)[] = Math.random() < 0.5 ? ['plain', 'device'] : ['device', 'plain'];
+      for (const kind of order) {
+        const t = await kinds[kind]();
+        if (i >= WARMUP) samples[kind].push(t);
+      }
+    }
+    const results: RememberedDeviceResult[] = (
+      [
+        ['plain', 'USER_SRP_AUTH, no device tracking', 2],
+        ['device', 'USER_SRP_AUTH + remembered device (DEVICE_SRP_AUTH, DEVICE_PASSWORD_VERIFIER)', 4],
+      ] as const
+    ).map(([key, kind, requests]) => {
+      const total = samples[key].map((t) => t.totalMs);
+      const server = samples[key].map((t) => t.totalMs - t.clientMs);
+      return {
+        kind,
+        requests,
+        medianTotalMs: quantile(total, 0.5),
+        p95TotalMs: quantile(total, 0.95),
+        medianServerMs: quantile(server, 0.5),
+        p95ServerMs: quantile(server, 0.95),
+      };
+    });
+    const machine = machineDescription();
+    const fmt = (n: number) => n.toFixed(1);
+    console.log(
+      [
+        `remembered-device sign-in, embedded mode, one at a time, ${rounds} rounds each`,
+        'sign-in | requests | median ms | p95 ms | median ms without client SRP | p95 ms without client SRP',
+        ...results.map((r) =>
+          [
+            r.kind,
+            r.requests,
+            fmt(r.medianTotalMs),
+            fmt(r.p95TotalMs),
+            fmt(r.medianServerMs),
+            fmt(r.p95ServerMs),
+          ].join(' | '),
+        ),
+        `machine: ${machine.cores} cores, ${machine.cpuModel}, ${machine.memoryGiB} GiB; ${new Date().toISOString()}`,
+      ].join('\n'),
+    );
+    const jsonPath = args.get('json');
+    if (jsonPath) writeFileSync(jsonPath, JSON.stringify({ rounds, machine, results }, null, 2));
+    return results;
+  } finally {
+    sdk.destroy();
+    await stopApp(app);
+    if (!args.has('keep')) rmSync(workDir, { recursive: true, force: true });
+  }
+}
