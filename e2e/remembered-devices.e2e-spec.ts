@@ -650,7 +650,7 @@ describe('remembered devices', () => {
       );
       await expectAwsError(refresh(), 'NotAuthorizedException', 'Invalid Refresh Token');
       await expectAwsError(
-        refresh(`${device.key.slice(0, -1)}0`),
+        refresh(`${device.key.slice(0, -1)}${device.key.endsWith('0') ? '1' : '0'}`),
         'NotAuthorizedException',
         'Invalid Refresh Token',
       );
