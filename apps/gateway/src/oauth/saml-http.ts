@@ -86,6 +86,8 @@ export async function samlAuthorize(
   switch (outcome.kind) {
     case 'not-saml':
     case 'login':
+    // Only the generic flow sends a browser to an OAuth 2.0 / OIDC provider (ADR 0024).
+    case 'federate':
       return false;
     case 'redirect':
       redirect(res, outcome.location);
