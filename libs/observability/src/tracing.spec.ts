@@ -1,8 +1,10 @@
 import { context, trace } from '@opentelemetry/api';
+import { SamplingDecision } from '@opentelemetry/sdk-trace-node';
 import {
   injectTraceHeaders,
   otlpTracesUrlOf,
   runIn,
+  samplerFromEnv,
   SpanKind,
   startTracing,
   stopTracing,
@@ -70,5 +72,76 @@ describe('tracing', () => {
     } finally {
       await stopTracing();
     }
+  });
+
+  describe('sampling (OTEL_TRACES_SAMPLER, OTEL_TRACES_SAMPLER_ARG)', () => {
+    const sampled = (env: NodeJS.ProcessEnv, parent?: '00' | '01', traceId = 'f'.repeat(32)) => {
+      const ctx = parent
+        ? traceContextOfRemote(`00-${traceId}-b7ad6b7169203331-${parent}`)
+        : context.active();
+      return samplerFromEnv(env).shouldSample(ctx, traceId, 'x', SpanKind.SERVER, {}, []).decision;
+    };
+    // A remote parent as the Kafka headers carry it, decoded by the W3C propagator's format.
+    const traceContextOfRemote = (traceparent: string) => {
+      const [, traceId, spanId, flags] = traceparent.split('-');
+      return trace.setSpanContext(context.active(), {
+        traceId,
+        spanId,
+        traceFlags: parseInt(flags, 16),
+        isRemote: true,
+      });
+    };
+    const ON = SamplingDecision.RECORD_AND_SAMPLED;
+    const OFF = SamplingDecision.NOT_RECORD;
+
+    it('keeps every trace by default, and follows the parent', () => {
+      expect(sampled({})).toBe(ON);
+      expect(sampled({}, '00')).toBe(OFF);
+      expect(sampled({}, '01')).toBe(ON);
+    });
+
+    it('draws roots by trace id at the ratio, and keeps or drops a started trace whole', () => {
+      const env = { OTEL_TRACES_SAMPLER: 'parentbased_traceidratio', OTEL_TRACES_SAMPLER_ARG: '0.1' };
+      // The ratio sampler compares the trace id's low bits with ratio x 2^32.
+      expect(sampled(env, undefined, '0'.repeat(24) + '00000001')).toBe(ON);
+      expect(sampled(env, undefined, '0'.repeat(24) + 'ffffffff')).toBe(OFF);
+      // Downstream (a service continuing the gateway's trace) the parent decides, not the ratio.
+      expect(sampled(env, '01', '0'.repeat(24) + 'ffffffff')).toBe(ON);
+      expect(sampled(env, '00', '0'.repeat(24) + '00000001')).toBe(OFF);
+      // Of 2,000 random roots, about 10% are kept.
+      let kept = 0;
+      for (let i = 0; i < 2000; i++) {
+        const id = [...Array(32)].map(() => Math.floor(Math.random() * 16).toString(16)).join('');
+        if (sampled(env, undefined, id) === ON) kept++;
+      }
+      expect(kept).toBeGreaterThan(120);
+      expect(kept).toBeLessThan(290);
+    });
+
+    it('knows the other standard samplers', () => {
+      expect(sampled({ OTEL_TRACES_SAMPLER: 'always_off' }, '01')).toBe(OFF);
+      expect(sampled({ OTEL_TRACES_SAMPLER: 'always_on' }, '00')).toBe(ON);
+      expect(sampled({ OTEL_TRACES_SAMPLER: 'parentbased_always_off' })).toBe(OFF);
+      expect(sampled({ OTEL_TRACES_SAMPLER: 'parentbased_always_off' }, '01')).toBe(ON);
+      expect(sampled({ OTEL_TRACES_SAMPLER: 'traceidratio', OTEL_TRACES_SAMPLER_ARG: '0' })).toBe(OFF);
+      expect(sampled({ OTEL_TRACES_SAMPLER: 'traceidratio', OTEL_TRACES_SAMPLER_ARG: '1' })).toBe(ON);
+    });
+
+    it('refuses a sampler or a ratio the specification does not name', () => {
+      expect(() => samplerFromEnv({ OTEL_TRACES_SAMPLER: 'sometimes' })).toThrow(
+        /OTEL_TRACES_SAMPLER "sometimes"/,
+      );
+      for (const arg of ['1.5', '-0.1', 'half'])
+        expect(() =>
+          samplerFromEnv({ OTEL_TRACES_SAMPLER: 'parentbased_traceidratio', OTEL_TRACES_SAMPLER_ARG: arg }),
+        ).toThrow(/OTEL_TRACES_SAMPLER_ARG/);
+      expect(() =>
+        startTracing('unit', {
+          OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://127.0.0.1:9/v1/traces',
+          OTEL_TRACES_SAMPLER: 'sometimes',
+        }),
+      ).toThrow(/OTEL_TRACES_SAMPLER/);
+      expect(tracingEnabled()).toBe(false);
+    });
   });
 });

@@ -11,7 +11,15 @@ import {
 } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor, NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import {
+  AlwaysOffSampler,
+  AlwaysOnSampler,
+  BatchSpanProcessor,
+  NodeTracerProvider,
+  ParentBasedSampler,
+  Sampler,
+  TraceIdRatioBasedSampler,
+} from '@opentelemetry/sdk-trace-node';
 
 export { SpanKind } from '@opentelemetry/api';
 
@@ -34,6 +42,46 @@ export function otlpTracesUrlOf(env: NodeJS.ProcessEnv): string | undefined {
 }
 
 /**
+ * The sampler OpenTelemetry's standard variables ask for: `OTEL_TRACES_SAMPLER` (`always_on`,
+ * `always_off`, `traceidratio`, `parentbased_always_on` — the default —, `parentbased_always_off`,
+ * `parentbased_traceidratio`) and `OTEL_TRACES_SAMPLER_ARG`, the ratio in [0, 1] of the ratio
+ * samplers (default 1). Parent-based samplers follow the caller's `traceparent` flag, so a trace
+ * is kept or dropped whole across the gateway, Kafka and the services: with
+ * `parentbased_traceidratio` only the process where a request enters draws. A value the
+ * specification does not name is refused (the process does not start), not silently replaced.
+ */
+export function samplerFromEnv(env: NodeJS.ProcessEnv): Sampler {
+  const name = (env.OTEL_TRACES_SAMPLER ?? '').trim().toLowerCase() || 'parentbased_always_on';
+  const ratio = (): number => {
+    const raw = (env.OTEL_TRACES_SAMPLER_ARG ?? '').trim();
+    if (raw === '') return 1;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value < 0 || value > 1)
+      throw new Error(`OTEL_TRACES_SAMPLER_ARG must be a ratio from 0 to 1 for ${name}, not "${raw}"`);
+    return value;
+  };
+  switch (name) {
+    case 'always_on':
+      return new AlwaysOnSampler();
+    case 'always_off':
+      return new AlwaysOffSampler();
+    case 'traceidratio':
+      return new TraceIdRatioBasedSampler(ratio());
+    case 'parentbased_always_on':
+      return new ParentBasedSampler({ root: new AlwaysOnSampler() });
+    case 'parentbased_always_off':
+      return new ParentBasedSampler({ root: new AlwaysOffSampler() });
+    case 'parentbased_traceidratio':
+      return new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(ratio()) });
+    default:
+      throw new Error(
+        `OTEL_TRACES_SAMPLER "${env.OTEL_TRACES_SAMPLER}" is not one of always_on, always_off, traceidratio, ` +
+          'parentbased_always_on, parentbased_always_off, parentbased_traceidratio',
+      );
+  }
+}
+
+/**
  * Starts exporting traces over OTLP/HTTP when `OTEL_EXPORTER_OTLP_ENDPOINT` (or
  * `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT`) is set; the exporter reads OpenTelemetry's other variables
  * (headers, timeout) itself. Registers the async-context manager and the W3C trace-context
@@ -44,8 +92,10 @@ export function startTracing(serviceName: string, env: NodeJS.ProcessEnv = proce
   if (provider) return true;
   const url = otlpTracesUrlOf(env);
   if (!url) return false;
+  const sampler = samplerFromEnv(env);
   provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ 'service.name': env.OTEL_SERVICE_NAME || serviceName }),
+    sampler,
     spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url }), { scheduledDelayMillis: 500 })],
   });
   provider.register();
