@@ -75,9 +75,10 @@ async function refusal(call: Promise<unknown>) {
 describe('gRPC gateway', () => {
   let gw: GrpcHarness;
 
+  // Three RSA keys and four Nest applications: several seconds on a loaded 2-CPU machine.
   beforeAll(async () => {
     gw = await startGrpcGateway();
-  });
+  }, 30_000);
   afterAll(() => gw.close());
 
   describe('health and reflection, without credentials', () => {
