@@ -6,6 +6,7 @@ import { PasswordSignIn } from '../auth/flows/password-sign-in';
 import { UserEntity } from '../database/entities';
 import { AuthorizeRequests } from './authorize-request';
 import { HostedSignIn } from './hosted-sign-in';
+import { poolPasswordsRefused, takesPoolPasswords } from './pool-passwords';
 
 /** What the sign-in page says after a refusal: never whether the user exists. */
 function pageMessage(err: ServiceError): string {
@@ -30,6 +31,7 @@ export class OAuthSignInUseCase implements OperationHandler<typeof UserDirectory
   async execute(req: OAuthSignInRequest): Promise<OAuthSignInOutcome> {
     const checked = await this.requests.check(req.UserPoolId, req.Params ?? {});
     if (!checked.ok) return checked.outcome;
+    if (!takesPoolPasswords(checked.auth)) return poolPasswordsRefused(checked.auth);
     const clientName = checked.auth.client.name;
     const username = typeof req.Username === 'string' ? req.Username.trim() : '';
     const password = typeof req.Password === 'string' ? req.Password : '';

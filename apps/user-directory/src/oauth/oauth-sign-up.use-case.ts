@@ -15,6 +15,7 @@ import { maskDestination } from '../users/user-attributes';
 import { confirmationChannel } from '../users/verification-codes';
 import { AuthorizeRequests } from './authorize-request';
 import { secretHashFor } from './hosted-sign-in';
+import { poolPasswordsRefused, takesPoolPasswords } from './pool-passwords';
 
 /** How long the confirmation page may sign the new user in: as long as a hosted session. */
 export const SIGN_UP_SESSION_TTL_SECONDS = 3600;
@@ -44,6 +45,7 @@ export class OAuthSignUpUseCase implements OperationHandler<typeof UserDirectory
     const checked = await this.requests.check(req.UserPoolId, req.Params ?? {});
     if (!checked.ok) return checked.outcome;
     const { auth } = checked;
+    if (!takesPoolPasswords(auth)) return poolPasswordsRefused(auth);
     const clientName = auth.client.name;
     const config = auth.pool.config;
     const page = (message?: string): OAuthSignInOutcome => ({

@@ -13,6 +13,7 @@ import { UsersRepository } from '../users/users.repository';
 import { AuthorizeRequest, AuthorizeRequests, errorRedirect } from '../oauth/authorize-request';
 import { HostedSignIn } from '../oauth/hosted-sign-in';
 import { digestOf } from '../oauth/oauth-grants';
+import { takesPoolPasswords } from '../oauth/pool-passwords';
 import { FederationStatesRepository } from './federation-states.repository';
 import {
   FEDERATION_STRATEGIES,
@@ -73,7 +74,7 @@ export class FederatedSignIn {
     const names = new Set(await this.providers.names(auth.client.poolId));
     return {
       providers: supported.filter((n) => n !== 'COGNITO' && names.has(n)),
-      passwordSignIn: supported.length === 0 || supported.includes('COGNITO'),
+      passwordSignIn: takesPoolPasswords(auth),
     };
   }
 
