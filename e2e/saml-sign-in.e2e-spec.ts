@@ -43,6 +43,7 @@ describe('SAML sign-in (/saml2/idpresponse)', () => {
   let idpBase: string;
   let idp: TestSamlIdp;
   let other: TestSamlIdp;
+  let postOnly: TestSamlIdp;
   let impostor: TestSamlIdp;
   let spa: BaseClient;
   /** What the IdP asserts for the next sign-in it answers. */
@@ -87,6 +88,7 @@ describe('SAML sign-in (/saml2/idpresponse)', () => {
     idp = new TestSamlIdp(`${idpBase}/entity`, `${idpBase}/sso`);
     impostor = new TestSamlIdp(`${idpBase}/entity`, `${idpBase}/sso`, samlSigningKey('impostor'));
     other = new TestSamlIdp(`${idpBase}/other`, `${idpBase}/sso`);
+    postOnly = new TestSamlIdp(`${idpBase}/post`, `${idpBase}/sso-post`, undefined, 'post');
 
     await admin.send(
       new CreateIdentityProviderCommand({
@@ -106,6 +108,14 @@ describe('SAML sign-in (/saml2/idpresponse)', () => {
         ProviderDetails: { MetadataFile: other.metadata() },
       }),
     );
+    await admin.send(
+      new CreateIdentityProviderCommand({
+        UserPoolId: pool.poolId,
+        ProviderName: 'PostOnly',
+        ProviderType: 'SAML',
+        ProviderDetails: { MetadataFile: postOnly.metadata() },
+      }),
+    );
     const common: Omit<CreateUserPoolClientCommandInput, 'ClientName'> = {
       UserPoolId: pool.poolId,
       AllowedOAuthFlowsUserPoolClient: true,
@@ -117,7 +127,7 @@ describe('SAML sign-in (/saml2/idpresponse)', () => {
       new CreateUserPoolClientCommand({
         ...common,
         ClientName: 'saml-app',
-        SupportedIdentityProviders: ['COGNITO', 'Okta', 'NoInit'],
+        SupportedIdentityProviders: ['COGNITO', 'Okta', 'NoInit', 'PostOnly'],
       }),
     );
     clientId = UserPoolClient!.ClientId!;
@@ -231,6 +241,32 @@ describe('SAML sign-in (/saml2/idpresponse)', () => {
     expect(start.status).toBe(302);
     expect(start.location!.startsWith(`${idpBase}/sso?SAMLRequest=`)).toBe(true);
     expect(new URL(start.location!).searchParams.get('RelayState')).toMatch(/^[\w-]{43}$/);
+  });
+
+  it('sends the AuthnRequest in an auto-posted form to an IdP that takes only POST', async () => {
+    const jar = new CookieJar();
+    const page = await browse(jar, authorizeUrl({ identity_provider: 'PostOnly' }));
+    expect(page.status).toBe(200);
+    expect(page.res.headers.get('content-security-policy')).toMatch(/script-src 'sha256-[^']+'/);
+    const form = formOf(page.html, authorizeUrl());
+    expect(form.action).toBe(`${idpBase}/sso-post`);
+    const requestXml = Buffer.from(form.fields.SAMLRequest, 'base64').toString('utf8');
+    const requestId = /ID="([^"]+)"/.exec(requestXml)![1];
+    expect(requestXml).toContain(`AssertionConsumerServiceURL="${acs}"`);
+    const nameId = nameIdOf('post');
+    const samlResponse = await postOnly.response({
+      spEntityId: sp,
+      acsUrl: acs,
+      nameId,
+      inResponseTo: requestId,
+    });
+    const back = await postToAcs(jar, { SAMLResponse: samlResponse, RelayState: form.fields.RelayState });
+    expect(back.status).toBe(302);
+    expect(new URL(back.location!).searchParams.get('code')).toBeTruthy();
+    const user = await admin.send(
+      new AdminGetUserCommand({ UserPoolId: pool.poolId, Username: `PostOnly_${nameId}` }),
+    );
+    expect(user.UserStatus).toBe('EXTERNAL_PROVIDER');
   });
 
   it('refuses a SAML provider the client does not support', async () => {

@@ -71,8 +71,15 @@ const SENSITIVE = [
   'id_token',
   'refresh_token',
   'Form',
+  // Provider sign-in (ADR 0024): the binding cookie, and the provider's answer (its code) in Params.
   'BindingToken',
   'Params',
+  // SAML sign-in (ADR 0025): the IdP's response is a bearer credential; the RelayState and the
+  // browser-binding cookie tie a sign-in to its browser.
+  'SAMLResponse',
+  'RelayState',
+  'BrowserToken',
+  'browserToken',
 ];
 /** The field names the logs redact, for other output that must not show secrets either. */
 export const SENSITIVE_FIELDS: readonly string[] = SENSITIVE;
