@@ -47,7 +47,7 @@ describe('SamlRepository on PostgreSQL', () => {
       requestId: '_req-race-relay',
       params: { client_id: 'c', response_type: 'code' },
     });
-    expect(winners[0]!.browserHash.equals(digestOf('browser-race-relay'))).toBe(true);
+    expect(winners[0].browserHash.equals(digestOf('browser-race-relay'))).toBe(true);
     expect(await saml.takeRequest(digestOf('race-relay'))).toBeUndefined();
   });
 

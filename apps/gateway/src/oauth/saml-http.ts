@@ -83,10 +83,11 @@ export async function samlAuthorize(
     },
     meta,
   );
+  // 'federate' never comes from SAML: only the generic flow sends a browser to an OAuth 2.0 / OIDC
+  // provider (ADR 0024).
   switch (outcome.kind) {
     case 'not-saml':
     case 'login':
-    // Only the generic flow sends a browser to an OAuth 2.0 / OIDC provider (ADR 0024).
     case 'federate':
       return false;
     case 'redirect':

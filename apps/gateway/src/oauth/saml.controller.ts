@@ -76,8 +76,16 @@ export class SamlController {
         return sendErrorPage(res, outcome.error, outcome.description);
       case 'login-failed':
         return sendErrorPage(res, 'invalid_request', outcome.message);
+      // A provider's sign-in opens a session or fails: no page of the password flows follows it.
       case 'login':
       case 'new-password':
+      case 'login-notice':
+      case 'signup':
+      case 'confirm':
+      case 'forgot':
+      case 'reset':
+      case 'mfa':
+      case 'federate':
         return sendErrorPage(res, 'invalid_request', 'Bad request.');
     }
   }
