@@ -40,7 +40,12 @@ describe('graceful shutdown under load', () => {
     const t0 = Date.now();
     const exited = new Promise<number | null>((resolve) => p.child.once('exit', (code) => resolve(code)));
     p.child.kill('SIGTERM');
-    const code = await Promise.race([exited, new Promise<null>((r) => setTimeout(() => r(null), 25_000))]);
+    let timer: NodeJS.Timeout | undefined;
+    const code = await Promise.race([
+      exited,
+      new Promise<null>((r) => (timer = setTimeout(() => r(null), 25_000))),
+    ]);
+    clearTimeout(timer);
     return { code, ms: Date.now() - t0 };
   }
 
