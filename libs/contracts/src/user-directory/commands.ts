@@ -324,7 +324,12 @@ export const UserDirectoryOperations = {
   AdminListDevices: userPools.operation<W.AdminListDevicesRequest, W.ListDevicesResponse>()(
     'AdminListDevices',
     'admin',
-    { rateLimit: 'UserRead' },
+    {
+      rateLimit: 'UserRead',
+      // AWS's model leaves it out, but an unknown user is answered as AdminForgetDevice and
+      // AdminUpdateDeviceStatus declare it (and AdminGetUser does).
+      extraErrors: ['UserNotFoundException'],
+    },
   ),
   GetDevice: userPools.operation<W.GetDeviceRequest, W.GetDeviceResponse>()('GetDevice', 'public', {
     rateLimit: 'UserRead',
@@ -332,7 +337,12 @@ export const UserDirectoryOperations = {
   AdminGetDevice: userPools.operation<W.AdminGetDeviceRequest, W.GetDeviceResponse>()(
     'AdminGetDevice',
     'admin',
-    { rateLimit: 'UserRead' },
+    {
+      rateLimit: 'UserRead',
+      // AWS's model leaves it out, but an unknown user is answered as AdminForgetDevice and
+      // AdminUpdateDeviceStatus declare it (and AdminGetUser does).
+      extraErrors: ['UserNotFoundException'],
+    },
   ),
   ForgetDevice: userPools.operation<W.ForgetDeviceRequest, Record<string, never>>()(
     'ForgetDevice',
