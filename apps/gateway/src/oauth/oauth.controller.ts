@@ -96,10 +96,9 @@ export class OAuthController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    this.requirePool(poolId);
-    const form = await this.readForm(req);
-    if (!form || !csrfMatches(cookiesOf(req)[CSRF_COOKIE], form._csrf)) return this.csrfRefused(res);
-    const query = queryOf(req);
+    const posted = await this.checkedForm(poolId, req, res);
+    if (!posted) return;
+    const { form, query } = posted;
     const outcome = await this.bus.request(
       UserDirectoryOperations.OAuthSignIn,
       {
@@ -119,10 +118,9 @@ export class OAuthController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    this.requirePool(poolId);
-    const form = await this.readForm(req);
-    if (!form || !csrfMatches(cookiesOf(req)[CSRF_COOKIE], form._csrf)) return this.csrfRefused(res);
-    const query = queryOf(req);
+    const posted = await this.checkedForm(poolId, req, res);
+    if (!posted) return;
+    const { form, query } = posted;
     const outcome = await this.bus.request(
       UserDirectoryOperations.OAuthNewPassword,
       {
@@ -382,10 +380,9 @@ export class OAuthController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    this.requirePool(poolId);
-    const form = await this.readForm(req);
-    if (!form || !csrfMatches(cookiesOf(req)[CSRF_COOKIE], form._csrf)) return this.csrfRefused(res);
-    const query = queryOf(req);
+    const posted = await this.checkedForm(poolId, req, res);
+    if (!posted) return;
+    const { form, query } = posted;
     const attributes: Record<string, string> = {};
     for (const [name, value] of Object.entries(form)) {
       const m = /^requiredAttributes\[([\w:.-]{1,64})\]$/.exec(name);
@@ -421,10 +418,9 @@ export class OAuthController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    this.requirePool(poolId);
-    const form = await this.readForm(req);
-    if (!form || !csrfMatches(cookiesOf(req)[CSRF_COOKIE], form._csrf)) return this.csrfRefused(res);
-    const query = queryOf(req);
+    const posted = await this.checkedForm(poolId, req, res);
+    if (!posted) return;
+    const { form, query } = posted;
     const common = {
       UserPoolId: poolId,
       Params: paramsOf(query),
@@ -453,10 +449,9 @@ export class OAuthController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    this.requirePool(poolId);
-    const form = await this.readForm(req);
-    if (!form || !csrfMatches(cookiesOf(req)[CSRF_COOKIE], form._csrf)) return this.csrfRefused(res);
-    const query = queryOf(req);
+    const posted = await this.checkedForm(poolId, req, res);
+    if (!posted) return;
+    const { form, query } = posted;
     const outcome = await this.bus.request(
       UserDirectoryOperations.OAuthForgotPassword,
       { UserPoolId: poolId, Params: paramsOf(query), Username: form.username ?? '' },
@@ -476,10 +471,9 @@ export class OAuthController {
 
   @Post('confirmForgotPassword')
   async reset(@Param('userPoolId') poolId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    this.requirePool(poolId);
-    const form = await this.readForm(req);
-    if (!form || !csrfMatches(cookiesOf(req)[CSRF_COOKIE], form._csrf)) return this.csrfRefused(res);
-    const query = queryOf(req);
+    const posted = await this.checkedForm(poolId, req, res);
+    if (!posted) return;
+    const { form, query } = posted;
     const outcome = await this.bus.request(
       UserDirectoryOperations.OAuthConfirmForgotPassword,
       {
@@ -496,10 +490,9 @@ export class OAuthController {
 
   @Post('login/mfa')
   async mfa(@Param('userPoolId') poolId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    this.requirePool(poolId);
-    const form = await this.readForm(req);
-    if (!form || !csrfMatches(cookiesOf(req)[CSRF_COOKIE], form._csrf)) return this.csrfRefused(res);
-    const query = queryOf(req);
+    const posted = await this.checkedForm(poolId, req, res);
+    if (!posted) return;
+    const { form, query } = posted;
     const outcome = await this.bus.request(
       UserDirectoryOperations.OAuthMfa,
       {
@@ -630,6 +623,24 @@ export class OAuthController {
   }
 
   /** A form without the browser's CSRF token: refused before anything reaches the user directory. */
+  /**
+   * A hosted page's posted form, once the pool id and the CSRF double submit are checked (ADR 0018):
+   * undefined when refused, the 403 page already sent.
+   */
+  private async checkedForm(
+    poolId: string,
+    req: Request,
+    res: Response,
+  ): Promise<{ form: Record<string, string>; query: URLSearchParams } | undefined> {
+    this.requirePool(poolId);
+    const form = await this.readForm(req);
+    if (!form || !csrfMatches(cookiesOf(req)[CSRF_COOKIE], form._csrf)) {
+      this.csrfRefused(res);
+      return undefined;
+    }
+    return { form, query: queryOf(req) };
+  }
+
   private csrfRefused(res: Response): void {
     sendHtml(
       res,
