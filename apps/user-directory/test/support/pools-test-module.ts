@@ -8,6 +8,9 @@ import { ClientsService } from '../../src/clients/clients.service';
 import { CreateUserPoolClientUseCase } from '../../src/clients/create-user-pool-client.use-case';
 import { DescribeUserPoolClientUseCase } from '../../src/clients/describe-user-pool-client.use-case';
 import { ListUserPoolClientsUseCase } from '../../src/clients/list-user-pool-clients.use-case';
+import { PoolOAuthNamesReader } from '../../src/clients/pool-oauth-names';
+import { IdentityProvidersRepository } from '../../src/providers/identity-providers.repository';
+import { ResourceServersRepository } from '../../src/resource-servers/resource-servers.repository';
 import { USER_DIRECTORY_SCHEMA } from '../../src/database/schema';
 import { CreateUserPoolUseCase } from '../../src/pools/create-user-pool.use-case';
 import { DeleteUserPoolUseCase } from '../../src/pools/delete-user-pool.use-case';
@@ -47,6 +50,10 @@ export function poolsTestModule(dataSource: DataSource, extra: unknown[] = []): 
       AppClientsRepository,
       SigningKeysRepository,
       UserPoolDomainsRepository,
+      // What CreateUserPoolClient checks SupportedIdentityProviders and custom scopes against.
+      IdentityProvidersRepository,
+      ResourceServersRepository,
+      PoolOAuthNamesReader,
       SigningKeysService,
       PoolsService,
       ClientsService,
