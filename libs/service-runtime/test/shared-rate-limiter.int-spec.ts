@@ -2,6 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { RATE_LIMIT_DEFAULTS, RateLimits } from '@idfed/config';
+import { CallHandler, ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { MessagePattern } from '@nestjs/microservices';
+import { lastValueFrom, of } from 'rxjs';
+import { ServiceError } from '@idfed/messaging';
+import { RateLimitInterceptor } from '../src/rate-limits/rate-limit.interceptor';
 import { rateLimitTableMigration } from '../src/rate-limits/rate-limit-table.migration';
 import { SharedRateLimiter } from '../src/rate-limits/shared-rate-limiter';
 
@@ -104,5 +110,32 @@ describe('SharedRateLimiter on PostgreSQL', () => {
     const before = queries;
     expect(await admitted(Array.from({ length: 100 }, () => a.admit('UserRead')))).toBe(100);
     expect(queries).toBe(before);
+  });
+
+  it('counts the OAuth endpoints through the interceptor: the token endpoint spends the budget and is then refused', async () => {
+    // Handlers as the user directory declares them: the command pattern is their only link to a category.
+    class Handlers {
+      @MessagePattern('user-directory.OAuthToken') token(this: void) {}
+      @MessagePattern('user-directory.OAuthSignIn') signIn(this: void) {}
+      @MessagePattern('user-directory.OAuthUserInfo') userInfo(this: void) {}
+    }
+    const [limiter] = pair(limits({ UserAuthentication: 0.001, UserRead: 0.001 }));
+    const interceptor = new RateLimitInterceptor(limiter, new Reflector());
+    let ran = 0;
+    const next: CallHandler = { handle: () => (ran++, of('answer')) };
+    const call = async (handler: () => void) =>
+      lastValueFrom(
+        await interceptor.intercept({ getHandler: () => handler } as unknown as ExecutionContext, next),
+      );
+    expect(await call(Handlers.prototype.token)).toBe('answer');
+    for (const handler of [Handlers.prototype.token, Handlers.prototype.signIn]) {
+      const refused = await call(handler).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(ServiceError);
+      expect((refused as ServiceError).errorName).toBe('TooManyRequestsException');
+    }
+    expect(ran).toBe(1);
+    // Another category keeps its own budget.
+    expect(await call(Handlers.prototype.userInfo)).toBe('answer');
+    expect(ran).toBe(2);
   });
 });

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AwsError, isFormContentType } from '@idfed/aws-protocol';
 import {
@@ -41,6 +41,7 @@ import {
   setCookie,
 } from './oauth-http';
 import { samlAuthorize } from './saml-http';
+import { OAuthThrottleFilter } from './oauth-throttle.filter';
 
 const POOL_ID = /^[\w-]+_[0-9a-zA-Z]+$/;
 /** A form of the hosted pages or the token endpoint is small. */
@@ -53,6 +54,7 @@ const FORM_LIMIT = 16 * 1024;
  * asked over the bus. Refusals are Cognito's: an error page, a redirect with `error=`, or JSON.
  */
 @Controller(':userPoolId')
+@UseFilters(OAuthThrottleFilter)
 export class OAuthController {
   constructor(
     @Inject(BusClient) private readonly bus: BusClient,

@@ -1,4 +1,4 @@
-import { Controller, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { Controller, Inject, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AwsError, isFormContentType } from '@idfed/aws-protocol';
 import { UserDirectoryOperations } from '@idfed/contracts';
@@ -16,6 +16,7 @@ import {
   setCookie,
 } from './oauth-http';
 import { acsUrlOf, SAML_BROWSER_COOKIE } from './saml-http';
+import { OAuthThrottleFilter } from './oauth-throttle.filter';
 
 const POOL_ID = /^[\w-]+_[0-9a-zA-Z]+$/;
 /** Cognito takes SAML responses up to 100,000 characters; the form's encoding adds a little. */
@@ -28,6 +29,7 @@ const ACS_FORM_LIMIT = 160 * 1024;
  * back to the app.
  */
 @Controller(':userPoolId')
+@UseFilters(OAuthThrottleFilter)
 export class SamlController {
   constructor(
     @Inject(BusClient) private readonly bus: BusClient,

@@ -202,19 +202,35 @@ export function queryApi<A extends 'sts' | 'iam'>(service: ServiceName, api: A) 
   };
 }
 
-/** An operation only services and gateways call, over the bus. */
+/**
+ * An operation only services and gateways call, over the bus. One that serves a client's HTTP request
+ * (the OAuth endpoints and hosted pages) has a rate limit category like the API operation it stands
+ * for, and may then be refused with TooManyRequestsException (the gateway renders it as the
+ * endpoint answers: JSON or an error page, status 429).
+ */
 export function internalOperation<Request, Result>() {
   return <Extra extends AwsErrorName = never>(
     service: ServiceName,
     name: string,
     extraErrors: readonly Extra[] = [],
-  ): OperationContract<Request, Result, Extra | 'InternalErrorException' | 'ServiceUnavailable'> => ({
+    options: { rateLimit?: RateLimitCategory } = {},
+  ): OperationContract<
+    Request,
+    Result,
+    Extra | 'InternalErrorException' | 'ServiceUnavailable' | 'TooManyRequestsException'
+  > => ({
     service,
     pattern: `${service}.${name}`,
     name,
     surface: { protocol: 'bus' },
     access: 'internal',
-    errors: [...extraErrors, 'InternalErrorException', 'ServiceUnavailable'],
+    ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+    errors: [
+      ...extraErrors,
+      ...(options.rateLimit ? (['TooManyRequestsException'] as const) : []),
+      'InternalErrorException',
+      'ServiceUnavailable',
+    ],
   });
 }
 

@@ -444,79 +444,115 @@ export const UserDirectoryOperations = {
     'ResolveUserPoolDomain',
   ),
   /** GET /oauth2/authorize and GET /login: check the request; with a live hosted session, answer it. */
-  OAuthAuthorize: internalOperation<O.OAuthAuthorizeRequest, O.OAuthOutcome>()(svc, 'OAuthAuthorize', [
-    'ResourceNotFoundException',
-  ]),
+  OAuthAuthorize: internalOperation<O.OAuthAuthorizeRequest, O.OAuthOutcome>()(
+    svc,
+    'OAuthAuthorize',
+    ['ResourceNotFoundException'],
+    { rateLimit: 'UserAuthentication' },
+  ),
   /** POST /login: username and password on the hosted sign-in page. */
-  OAuthSignIn: internalOperation<O.OAuthSignInRequest, O.OAuthSignInOutcome>()(svc, 'OAuthSignIn', [
-    'ResourceNotFoundException',
-  ]),
+  OAuthSignIn: internalOperation<O.OAuthSignInRequest, O.OAuthSignInOutcome>()(
+    svc,
+    'OAuthSignIn',
+    ['ResourceNotFoundException'],
+    { rateLimit: 'UserAuthentication' },
+  ),
   /** The new password of a user who signed in on the hosted page with a temporary one. */
   OAuthNewPassword: internalOperation<O.OAuthNewPasswordRequest, O.OAuthSignInOutcome>()(
     svc,
     'OAuthNewPassword',
     ['ResourceNotFoundException'],
+    { rateLimit: 'UserAuthenticationChallenge' },
   ),
   /** GET or POST /oauth2/idpresponse: an identity provider's answer (ADR 0024). */
   OAuthIdpResponse: internalOperation<O.OAuthIdpResponseRequest, O.OAuthSignInOutcome>()(
     svc,
     'OAuthIdpResponse',
     ['ResourceNotFoundException'],
+    { rateLimit: 'UserAuthentication' },
   ),
   /** POST /oauth2/token. */
-  OAuthToken: internalOperation<O.OAuthFormRequest, O.OAuthHttpAnswer>()(svc, 'OAuthToken', [
-    'ResourceNotFoundException',
-  ]),
+  OAuthToken: internalOperation<O.OAuthFormRequest, O.OAuthHttpAnswer>()(
+    svc,
+    'OAuthToken',
+    ['ResourceNotFoundException'],
+    { rateLimit: 'UserAuthentication' },
+  ),
   /** GET or POST /oauth2/userInfo. */
-  OAuthUserInfo: internalOperation<O.OAuthUserInfoRequest, O.OAuthHttpAnswer>()(svc, 'OAuthUserInfo', [
-    'ResourceNotFoundException',
-  ]),
+  OAuthUserInfo: internalOperation<O.OAuthUserInfoRequest, O.OAuthHttpAnswer>()(
+    svc,
+    'OAuthUserInfo',
+    ['ResourceNotFoundException'],
+    { rateLimit: 'UserRead' },
+  ),
   /** POST /oauth2/revoke. */
-  OAuthRevoke: internalOperation<O.OAuthFormRequest, O.OAuthHttpAnswer>()(svc, 'OAuthRevoke', [
-    'ResourceNotFoundException',
-  ]),
+  OAuthRevoke: internalOperation<O.OAuthFormRequest, O.OAuthHttpAnswer>()(
+    svc,
+    'OAuthRevoke',
+    ['ResourceNotFoundException'],
+    { rateLimit: 'UserUpdate' },
+  ),
   /** The hosted sign-up page (ADR 0026). */
-  OAuthSignUp: internalOperation<O.OAuthSignUpRequest, O.OAuthSignInOutcome>()(svc, 'OAuthSignUp', [
-    'ResourceNotFoundException',
-  ]),
+  OAuthSignUp: internalOperation<O.OAuthSignUpRequest, O.OAuthSignInOutcome>()(
+    svc,
+    'OAuthSignUp',
+    ['ResourceNotFoundException'],
+    { rateLimit: 'UserCreation' },
+  ),
   /** The hosted confirmation page: the code sent at sign-up. */
   OAuthConfirmSignUp: internalOperation<O.OAuthConfirmSignUpRequest, O.OAuthSignInOutcome>()(
     svc,
     'OAuthConfirmSignUp',
     ['ResourceNotFoundException'],
+    { rateLimit: 'UserCreation' },
   ),
   /** The confirmation page's "send a new code". */
   OAuthResendCode: internalOperation<O.OAuthResendCodeRequest, O.OAuthSignInOutcome>()(
     svc,
     'OAuthResendCode',
     ['ResourceNotFoundException'],
+    { rateLimit: 'UserAccountRecovery' },
   ),
   /** The hosted forgotten-password page. */
   OAuthForgotPassword: internalOperation<O.OAuthForgotPasswordRequest, O.OAuthSignInOutcome>()(
     svc,
     'OAuthForgotPassword',
     ['ResourceNotFoundException'],
+    { rateLimit: 'UserAccountRecovery' },
   ),
   /** The hosted reset page: the code and a new password. */
   OAuthConfirmForgotPassword: internalOperation<O.OAuthConfirmForgotPasswordRequest, O.OAuthSignInOutcome>()(
     svc,
     'OAuthConfirmForgotPassword',
     ['ResourceNotFoundException'],
+    { rateLimit: 'UserAccountRecovery' },
   ),
   /** The hosted MFA pages' answers. */
-  OAuthMfa: internalOperation<O.OAuthMfaRequest, O.OAuthSignInOutcome>()(svc, 'OAuthMfa', [
-    'ResourceNotFoundException',
-  ]),
+  OAuthMfa: internalOperation<O.OAuthMfaRequest, O.OAuthSignInOutcome>()(
+    svc,
+    'OAuthMfa',
+    ['ResourceNotFoundException'],
+    { rateLimit: 'UserAuthenticationChallenge' },
+  ),
   /** /oauth2/authorize naming a SAML provider: the AuthnRequest and its RelayState (ADR 0025). */
-  SamlAuthorize: internalOperation<S.SamlAuthorizeRequest, S.SamlAuthorizeOutcome>()(svc, 'SamlAuthorize', [
-    'ResourceNotFoundException',
-  ]),
+  SamlAuthorize: internalOperation<S.SamlAuthorizeRequest, S.SamlAuthorizeOutcome>()(
+    svc,
+    'SamlAuthorize',
+    ['ResourceNotFoundException'],
+    { rateLimit: 'UserAuthentication' },
+  ),
   /** POST /saml2/idpresponse: a SAML response verified, the federated user signed in (ADR 0025). */
-  SamlResponse: internalOperation<S.SamlResponseRequest, S.SamlResponseOutcome>()(svc, 'SamlResponse', [
-    'ResourceNotFoundException',
-  ]),
+  SamlResponse: internalOperation<S.SamlResponseRequest, S.SamlResponseOutcome>()(
+    svc,
+    'SamlResponse',
+    ['ResourceNotFoundException'],
+    { rateLimit: 'UserAuthentication' },
+  ),
   /** GET /logout. */
-  OAuthLogout: internalOperation<O.OAuthLogoutRequest, O.OAuthLogoutOutcome>()(svc, 'OAuthLogout', [
-    'ResourceNotFoundException',
-  ]),
+  OAuthLogout: internalOperation<O.OAuthLogoutRequest, O.OAuthLogoutOutcome>()(
+    svc,
+    'OAuthLogout',
+    ['ResourceNotFoundException'],
+    { rateLimit: 'UserUpdate' },
+  ),
 } as const;

@@ -29,4 +29,38 @@ describe('rate limit categories', () => {
     expect(category('ForgotPassword')).toBe('UserAccountRecovery');
     expect(THROTTLES.get('user-directory.GetJwks')).toBeUndefined();
   });
+
+  it('counts the OAuth endpoints and hosted pages in the categories of the API operations they stand for', () => {
+    const category = (pattern: string) => THROTTLES.get(`user-directory.${pattern}`)?.category;
+    expect(
+      [
+        'OAuthToken',
+        'OAuthAuthorize',
+        'OAuthSignIn',
+        'OAuthIdpResponse',
+        'SamlAuthorize',
+        'SamlResponse',
+      ].map(category),
+    ).toEqual(Array(6).fill('UserAuthentication'));
+    expect(['OAuthNewPassword', 'OAuthMfa'].map(category)).toEqual(
+      Array(2).fill('UserAuthenticationChallenge'),
+    );
+    expect(['OAuthSignUp', 'OAuthConfirmSignUp'].map(category)).toEqual(Array(2).fill('UserCreation'));
+    expect(['OAuthForgotPassword', 'OAuthConfirmForgotPassword', 'OAuthResendCode'].map(category)).toEqual(
+      Array(3).fill('UserAccountRecovery'),
+    );
+    expect(category('OAuthUserInfo')).toBe('UserRead');
+    expect(['OAuthRevoke', 'OAuthLogout'].map(category)).toEqual(['UserUpdate', 'UserUpdate']);
+    // Every client HTTP request the user directory serves over the bus is counted; service-to-service
+    // commands are not (they would count one client request twice).
+    const bus = OPERATION_CATALOG.filter(
+      (op) => op.surface.protocol === 'bus' && op.service === 'user-directory',
+    );
+    const counted = bus.filter((op) => THROTTLES.has(op.pattern)).map((op) => op.name);
+    expect(counted.filter((name) => !/^(OAuth|Saml)/.test(name))).toEqual([]);
+    expect(bus.filter((op) => /^(OAuth|Saml)/.test(op.name) && !THROTTLES.has(op.pattern))).toEqual([]);
+    for (const op of bus.filter((o) => THROTTLES.has(o.pattern)))
+      expect([op.name, op.errors]).toEqual([op.name, expect.arrayContaining(['TooManyRequestsException'])]);
+    expect(THROTTLES.get('user-directory.OAuthToken')?.errorName).toBe('TooManyRequestsException');
+  });
 });
