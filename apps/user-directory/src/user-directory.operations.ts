@@ -81,6 +81,7 @@ import { AdminLinkProviderForUserUseCase } from './federation/admin-link-provide
 import { SignInFederatedUserUseCase } from './federation/sign-in-federated-user.use-case';
 import { GetUICustomizationUseCase } from './ui-customization/get-ui-customization.use-case';
 import { SetUICustomizationUseCase } from './ui-customization/set-ui-customization.use-case';
+import { OAuthUICustomizationUseCase } from './ui-customization/oauth-ui-customization.use-case';
 import { AdminConfirmSignUpUseCase } from './users/admin-confirm-sign-up.use-case';
 import { AdminCreateUserUseCase } from './users/admin-create-user.use-case';
 import { AdminDeleteUserAttributesUseCase } from './users/admin-delete-user-attributes.use-case';
@@ -205,6 +206,7 @@ export const USER_DIRECTORY_OPERATIONS: OperationBinding[] = [
   serve(UserDirectoryOperations.ListResourceServers, ListResourceServersUseCase),
   serve(UserDirectoryOperations.SetUICustomization, SetUICustomizationUseCase),
   serve(UserDirectoryOperations.GetUICustomization, GetUICustomizationUseCase),
+  serve(UserDirectoryOperations.OAuthUICustomization, OAuthUICustomizationUseCase),
   serve(UserDirectoryOperations.AdminLinkProviderForUser, AdminLinkProviderForUserUseCase),
   serve(UserDirectoryOperations.AdminDisableProviderForUser, AdminDisableProviderForUserUseCase),
   serve(UserDirectoryOperations.SignInFederatedUser, SignInFederatedUserUseCase),

@@ -2,7 +2,13 @@
  * The hosted pages' HTML: Cognito's classic hosted UI shape (one form posted with `username` and
  * `password`, a hidden `_csrf`), so scripts and password managers find the fields they expect.
  * Every value is escaped; the pages load nothing from elsewhere.
+ *
+ * A client's UI customization (SetUICustomization, else the pool's `ALL` one) is applied as
+ * Cognito's classic hosted UI does: the elements carry Cognito's `*-customizable` classes, the
+ * stored CSS follows the page's own style in a second `<style>` element, and the logo is an `<img>`
+ * in a `banner-customizable` banner, served by idfed on the same origin.
  */
+import { createHash } from 'node:crypto';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -15,16 +21,55 @@ button{margin-top:1.2rem;width:100%;padding:.6rem}.error{color:#b00020}.notice{c
 .providers{list-style:none;padding:0}.idp{display:block;margin:.4rem 0;padding:.6rem;border:1px solid #888;border-radius:.3rem;text-align:center}
 .links{margin-top:1rem;text-align:center}`;
 
-function page(title: string, body: string): string {
+/** The look of a page: the customization's CSS and the URL of its logo (same origin). */
+export interface PageLook {
+  css?: string;
+  logoUrl?: string;
+}
+
+/**
+ * The customization's CSS if it can go in a `<style>` element as is. SetUICustomization already
+ * refuses anything but rules on the customizable classes (no `<`, `@`, `\\`, `url(`), so this
+ * only guards the page should a stored value ever get past it: CSS with a `<` (the only way out
+ * of a `<style>` element is `</style`) is dropped whole rather than rendered.
+ */
+export function safeCss(css: string | undefined): string | undefined {
+  if (!css || /</.test(css)) return undefined;
+  return css;
+}
+
+const cspHash = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+/**
+ * The pages' Content-Security-Policy. Styles are allowed by the SHA-256 of each `<style>` element
+ * (the page's own and the customization's), not 'unsafe-inline': a style element the page did not
+ * write cannot apply, and no script can run (default-src 'none', no script-src). Hashes rather than
+ * a nonce because the pages are not cached and the hash is what the page holds, whatever renders
+ * it; rather than a CSS URL because that would cost the browser a request per page. Images: only
+ * the logo idfed serves ('self').
+ */
+export function pageCsp(look?: PageLook): string {
+  const css = safeCss(look?.css);
+  const styles = [cspHash(STYLE), ...(css ? [cspHash(css)] : [])].join(' ');
+  return `default-src 'none'; style-src ${styles}; img-src 'self'; frame-ancestors 'none'; base-uri 'none'`;
+}
+
+function page(title: string, body: string, look?: PageLook): string {
+  const css = safeCss(look?.css);
+  const banner = look?.logoUrl
+    ? `<div class="banner-customizable"><img class="logo-customizable" src="${escapeHtml(look.logoUrl)}" alt="Logo"></div>\n`
+    : '';
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
-<body><main>${body}</main></body></html>
+<title>${escapeHtml(title)}</title><style>${STYLE}</style>${css ? `<style id="ui-customization">${css}</style>` : ''}</head>
+<body><main class="background-customizable">${banner}${body}</main></body></html>
 `;
 }
 
 const messageOf = (message: string | undefined) =>
-  message ? `<p class="error" id="loginErrorMessage" role="alert">${escapeHtml(message)}</p>` : '';
+  message
+    ? `<p class="error errorMessage-customizable" id="loginErrorMessage" role="alert">${escapeHtml(message)}</p>`
+    : '';
 
 /** "Continue with <ProviderName>": one link per identity provider the client supports (ADR 0024). */
 function providerChooser(providers: { name: string; href: string }[]): string {
@@ -32,13 +77,14 @@ function providerChooser(providers: { name: string; href: string }[]): string {
   const links = providers
     .map(
       (p) =>
-        `<li><a class="idp" href="${escapeHtml(p.href)}" data-provider="${escapeHtml(p.name)}">Continue with ${escapeHtml(p.name)}</a></li>`,
+        `<li><a class="idp idpButton-customizable" href="${escapeHtml(p.href)}" data-provider="${escapeHtml(p.name)}">Continue with ${escapeHtml(p.name)}</a></li>`,
     )
     .join('\n');
   return `<ul class="providers">\n${links}\n</ul>`;
 }
 
 export function signInPage(o: {
+  look?: PageLook;
   action: string;
   csrf: string;
   clientName: string;
@@ -54,24 +100,27 @@ export function signInPage(o: {
   if (o.passwordSignIn === false) {
     return page(
       'Sign in',
-      `<h1>Sign in</h1><p>to ${escapeHtml(o.clientName)}</p>${messageOf(o.message)}\n${chooser}`,
+      `<h1>Sign in</h1><p class="textDescription-customizable">to ${escapeHtml(o.clientName)}</p>${messageOf(o.message)}\n${chooser}`,
+      o.look,
     );
   }
   return page(
     'Sign in',
-    `<h1>Sign in</h1><p>to ${escapeHtml(o.clientName)}</p>${o.notice ? noticeOf(o.notice) : ''}${messageOf(o.message)}${chooser}
+    `<h1>Sign in</h1><p class="textDescription-customizable">to ${escapeHtml(o.clientName)}</p>${o.notice ? noticeOf(o.notice) : ''}${messageOf(o.message)}${chooser}
 <form name="cognitoSignInForm" method="post" action="${escapeHtml(o.action)}">
 <input type="hidden" name="_csrf" value="${escapeHtml(o.csrf)}">
-<label for="signInFormUsername">Username</label>
-<input id="signInFormUsername" name="username" type="text" autocomplete="username" autocapitalize="none" required>
-<label for="signInFormPassword">Password</label>
-<input id="signInFormPassword" name="password" type="password" autocomplete="current-password" required>
-<button type="submit" name="signInSubmitButton">Sign in</button>
+<label class="label-customizable" for="signInFormUsername">Username</label>
+<input class="inputField-customizable" id="signInFormUsername" name="username" type="text" autocomplete="username" autocapitalize="none" required>
+<label class="label-customizable" for="signInFormPassword">Password</label>
+<input class="inputField-customizable" id="signInFormPassword" name="password" type="password" autocomplete="current-password" required>
+<button class="submitButton-customizable" type="submit" name="signInSubmitButton">Sign in</button>
 </form>${o.footer ?? ''}`,
+    o.look,
   );
 }
 
 export function newPasswordPage(o: {
+  look?: PageLook;
   action: string;
   csrf: string;
   session: string;
@@ -85,10 +134,11 @@ export function newPasswordPage(o: {
 <input type="hidden" name="_csrf" value="${escapeHtml(o.csrf)}">
 <input type="hidden" name="session" value="${escapeHtml(o.session)}">
 <input type="hidden" name="username" value="${escapeHtml(o.username)}" autocomplete="username">
-<label for="new_password">New password</label>
-<input id="new_password" name="new_password" type="password" autocomplete="new-password" required>
-<button type="submit" name="newPasswordSubmitButton">Send</button>
+<label class="label-customizable" for="new_password">New password</label>
+<input class="inputField-customizable" id="new_password" name="new_password" type="password" autocomplete="new-password" required>
+<button class="submitButton-customizable" type="submit" name="newPasswordSubmitButton">Send</button>
 </form>`,
+    o.look,
   );
 }
 
@@ -96,7 +146,7 @@ export function errorPage(error: string, description: string): string {
   return page(
     'An error was encountered',
     `<h1>An error was encountered with the requested page.</h1>
-<p class="error" id="errorMessage">${escapeHtml(error)}: ${escapeHtml(description)}</p>`,
+<p class="error errorMessage-customizable" id="errorMessage">${escapeHtml(error)}: ${escapeHtml(description)}</p>`,
   );
 }
 
@@ -129,6 +179,7 @@ const ATTRIBUTE_LABELS: Record<string, { label: string; type: string; autocomple
 export const attributeField = (name: string) => `requiredAttributes[${name}]`;
 
 export function signUpPage(o: {
+  look?: PageLook;
   action: string;
   csrf: string;
   clientName: string;
@@ -140,8 +191,8 @@ export function signUpPage(o: {
     .map((name) => {
       const known = ATTRIBUTE_LABELS[name] ?? { label: name, type: 'text', autocomplete: 'off' };
       const id = `signUpFormAttribute_${name.replace(/[^A-Za-z0-9_]/g, '_')}`;
-      return `<label for="${escapeHtml(id)}">${escapeHtml(known.label)}</label>
-<input id="${escapeHtml(id)}" name="${escapeHtml(attributeField(name))}" type="${known.type}" autocomplete="${known.autocomplete}" required>`;
+      return `<label class="label-customizable" for="${escapeHtml(id)}">${escapeHtml(known.label)}</label>
+<input class="inputField-customizable" id="${escapeHtml(id)}" name="${escapeHtml(attributeField(name))}" type="${known.type}" autocomplete="${known.autocomplete}" required>`;
     })
     .join('\n');
   return page(
@@ -149,17 +200,19 @@ export function signUpPage(o: {
     `<h1>Sign up</h1><p>with a new account for ${escapeHtml(o.clientName)}</p>${messageOf(o.message)}
 <form name="cognitoSignUpForm" method="post" action="${escapeHtml(o.action)}">
 ${csrfField(o.csrf)}
-<label for="signUpFormUsername">Username</label>
-<input id="signUpFormUsername" name="username" type="text" autocomplete="username" autocapitalize="none" required>
+<label class="label-customizable" for="signUpFormUsername">Username</label>
+<input class="inputField-customizable" id="signUpFormUsername" name="username" type="text" autocomplete="username" autocapitalize="none" required>
 ${fields}
-<label for="signUpFormPassword">Password</label>
-<input id="signUpFormPassword" name="password" type="password" autocomplete="new-password" required>
-<button type="submit" name="signUpButton">Sign up</button>
+<label class="label-customizable" for="signUpFormPassword">Password</label>
+<input class="inputField-customizable" id="signUpFormPassword" name="password" type="password" autocomplete="new-password" required>
+<button class="submitButton-customizable" type="submit" name="signUpButton">Sign up</button>
 </form>${o.footer ?? ''}`,
+    o.look,
   );
 }
 
 export function confirmPage(o: {
+  look?: PageLook;
   action: string;
   csrf: string;
   username: string;
@@ -176,30 +229,38 @@ export function confirmPage(o: {
 <form name="cognitoConfirmForm" method="post" action="${escapeHtml(o.action)}">
 ${csrfField(o.csrf)}
 <input type="hidden" name="session" value="${escapeHtml(o.session)}">
-<label for="confirmFormUsername">Username</label>
-<input id="confirmFormUsername" name="username" type="text" autocomplete="username" value="${escapeHtml(o.username)}" required>
-<label for="verification_code">Verification code</label>
-<input id="verification_code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code">
-<button type="submit" name="confirm" value="1">Confirm account</button>
-<button type="submit" name="resend" value="1" class="secondary">Resend code</button>
+<label class="label-customizable" for="confirmFormUsername">Username</label>
+<input class="inputField-customizable" id="confirmFormUsername" name="username" type="text" autocomplete="username" value="${escapeHtml(o.username)}" required>
+<label class="label-customizable" for="verification_code">Verification code</label>
+<input class="inputField-customizable" id="verification_code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code">
+<button class="submitButton-customizable" type="submit" name="confirm" value="1">Confirm account</button>
+<button class="submitButton-customizable" type="submit" name="resend" value="1" class="secondary submitButton-customizable">Resend code</button>
 </form>`,
+    o.look,
   );
 }
 
-export function forgotPasswordPage(o: { action: string; csrf: string; message?: string }): string {
+export function forgotPasswordPage(o: {
+  look?: PageLook;
+  action: string;
+  csrf: string;
+  message?: string;
+}): string {
   return page(
     'Forgot your password?',
     `<h1>Forgot your password?</h1><p>Enter your username and we will send a code to reset your password.</p>${messageOf(o.message)}
 <form name="cognitoForgotPasswordForm" method="post" action="${escapeHtml(o.action)}">
 ${csrfField(o.csrf)}
-<label for="forgotFormUsername">Username</label>
-<input id="forgotFormUsername" name="username" type="text" autocomplete="username" autocapitalize="none" required>
-<button type="submit" name="reset_my_password">Reset my password</button>
+<label class="label-customizable" for="forgotFormUsername">Username</label>
+<input class="inputField-customizable" id="forgotFormUsername" name="username" type="text" autocomplete="username" autocapitalize="none" required>
+<button class="submitButton-customizable" type="submit" name="reset_my_password">Reset my password</button>
 </form>`,
+    o.look,
   );
 }
 
 export function resetPasswordPage(o: {
+  look?: PageLook;
   action: string;
   csrf: string;
   username: string;
@@ -211,14 +272,15 @@ export function resetPasswordPage(o: {
     `<h1>Reset your password</h1>${noticeOf(o.notice)}${messageOf(o.message)}
 <form name="cognitoResetPasswordForm" method="post" action="${escapeHtml(o.action)}">
 ${csrfField(o.csrf)}
-<label for="resetFormUsername">Username</label>
-<input id="resetFormUsername" name="username" type="text" autocomplete="username" value="${escapeHtml(o.username)}" required>
-<label for="forgot_password_code">Code</label>
-<input id="forgot_password_code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" required>
-<label for="new_password">New password</label>
-<input id="new_password" name="password" type="password" autocomplete="new-password" required>
-<button type="submit" name="change_password">Change password</button>
+<label class="label-customizable" for="resetFormUsername">Username</label>
+<input class="inputField-customizable" id="resetFormUsername" name="username" type="text" autocomplete="username" value="${escapeHtml(o.username)}" required>
+<label class="label-customizable" for="forgot_password_code">Code</label>
+<input class="inputField-customizable" id="forgot_password_code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" required>
+<label class="label-customizable" for="new_password">New password</label>
+<input class="inputField-customizable" id="new_password" name="password" type="password" autocomplete="new-password" required>
+<button class="submitButton-customizable" type="submit" name="change_password">Change password</button>
 </form>`,
+    o.look,
   );
 }
 
@@ -229,6 +291,7 @@ const FACTOR_NAMES: Record<string, string> = {
 };
 
 export function mfaPage(o: {
+  look?: PageLook;
   action: string;
   csrf: string;
   challenge: string;
@@ -244,8 +307,8 @@ export function mfaPage(o: {
 <input type="hidden" name="challenge" value="${escapeHtml(o.challenge)}">
 <input type="hidden" name="session" value="${escapeHtml(o.session)}">
 <input type="hidden" name="username" value="${escapeHtml(o.username)}">`;
-  const codeField = `<label for="totpCodeInput">Code</label>
-<input id="totpCodeInput" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" required>`;
+  const codeField = `<label class="label-customizable" for="totpCodeInput">Code</label>
+<input class="inputField-customizable" id="totpCodeInput" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" required>`;
   let title: string;
   let body: string;
   switch (o.challenge) {
@@ -279,7 +342,8 @@ ${codeField}`;
 <form name="cognitoMfaForm" method="post" action="${escapeHtml(o.action)}">
 ${hidden}
 ${body}
-<button type="submit" name="signInSubmitButton">Sign in</button>
+<button class="submitButton-customizable" type="submit" name="signInSubmitButton">Sign in</button>
 </form>`,
+    o.look,
   );
 }

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { errorPage } from './hosted-pages';
+import { errorPage, PageLook, pageCsp } from './hosted-pages';
 
 /** The cookie that carries a browser's hosted session (its value is known only to that browser). */
 export const SESSION_COOKIE = 'cognito';
@@ -72,16 +72,13 @@ export function queryOf(req: Request): URLSearchParams {
 }
 
 /** HTML answers are never cached, framed or given scripts. */
-export function sendHtml(res: Response, status: number, html: string): void {
+export function sendHtml(res: Response, status: number, html: string, look?: PageLook): void {
   res
     .status(status)
     .setHeader('content-type', 'text/html; charset=utf-8')
     .setHeader('cache-control', 'no-store')
     .setHeader('x-frame-options', 'DENY')
-    .setHeader(
-      'content-security-policy',
-      "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
-    )
+    .setHeader('content-security-policy', pageCsp(look))
     .setHeader('referrer-policy', 'no-referrer')
     .send(html);
 }

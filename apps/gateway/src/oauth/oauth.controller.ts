@@ -20,6 +20,7 @@ import {
   mfaPage,
   newPasswordPage,
   pageLinks,
+  PageLook,
   resetPasswordPage,
   signInPage,
   signUpPage,
@@ -44,6 +45,15 @@ import { samlAuthorize } from './saml-http';
 import { OAuthThrottleFilter } from './oauth-throttle.filter';
 
 const POOL_ID = /^[\w-]+_[0-9a-zA-Z]+$/;
+const CLIENT_ID = /^[\w+]{1,128}$/;
+/**
+ * A client's look (its UI customization's CSS and logo version) is remembered this long, so a page
+ * costs no extra bus round-trip while it is fresh; a SetUICustomization shows within it.
+ */
+const LOOK_CACHE_MS = 5_000;
+const LOOK_CACHE_MAX = 10_000;
+/** A logo URL with the current version never changes: browsers may keep it. */
+const LOGO_IMMUTABLE = 'public, max-age=31536000, immutable';
 /** A form of the hosted pages or the token endpoint is small. */
 const FORM_LIMIT = 16 * 1024;
 
@@ -56,10 +66,50 @@ const FORM_LIMIT = 16 * 1024;
 @Controller(':userPoolId')
 @UseFilters(OAuthThrottleFilter)
 export class OAuthController {
+  private readonly looks = new Map<
+    string,
+    { look: { css?: string; clientId?: string; logoVersion?: string }; expires: number }
+  >();
+
   constructor(
     @Inject(BusClient) private readonly bus: BusClient,
     @Inject(GATEWAY_OPTIONS) private readonly options: GatewayOptions,
   ) {}
+
+  /**
+   * The logo of a UI customization (GetUICustomization's ImageUrl): the client's, else the pool's
+   * `ALL` one, with its own media type, never sniffed; cached for good when `v` is its version.
+   */
+  @Get('ui-customization/logo/:clientId')
+  async logo(
+    @Param('userPoolId') poolId: string,
+    @Param('clientId') clientId: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    this.requirePool(poolId);
+    if (clientId !== 'ALL' && !CLIENT_ID.test(clientId)) {
+      throw new AwsError('ResourceNotFoundException', 'Not found.', 404);
+    }
+    const found = await this.bus.request(
+      UserDirectoryOperations.OAuthUICustomization,
+      { UserPoolId: poolId, ClientId: clientId, WithImage: true },
+      this.meta(res),
+    );
+    if (!found.Image || !found.ImageType) {
+      throw new AwsError('ResourceNotFoundException', 'Not found.', 404);
+    }
+    res
+      .status(200)
+      .setHeader('content-type', found.ImageType)
+      .setHeader('x-content-type-options', 'nosniff')
+      .setHeader('content-security-policy', "default-src 'none'; sandbox")
+      .setHeader(
+        'cache-control',
+        queryOf(req).get('v') === found.Version ? LOGO_IMMUTABLE : 'public, max-age=60',
+      )
+      .send(Buffer.from(found.Image, 'base64'));
+  }
 
   @Get('oauth2/authorize')
   async authorize(
@@ -111,7 +161,7 @@ export class OAuthController {
       },
       this.meta(res),
     );
-    this.afterSignIn(req, res, poolId, query, outcome);
+    await this.afterSignIn(req, res, poolId, query, outcome);
   }
 
   @Post('login/new-password')
@@ -134,7 +184,7 @@ export class OAuthController {
       },
       this.meta(res),
     );
-    this.afterSignIn(req, res, poolId, query, outcome);
+    await this.afterSignIn(req, res, poolId, query, outcome);
   }
 
   /** An identity provider's answer (ADR 0024): its query, or its form (Apple's form_post). */
@@ -152,7 +202,7 @@ export class OAuthController {
       { UserPoolId: poolId, Params: params, BindingToken: cookiesOf(req)[BINDING_COOKIE] },
       this.meta(res),
     );
-    this.afterSignIn(req, res, poolId, new URLSearchParams(), outcome);
+    await this.afterSignIn(req, res, poolId, new URLSearchParams(), outcome);
   }
 
   @Post('oauth2/idpresponse')
@@ -244,13 +294,13 @@ export class OAuthController {
     redirect(res, `${basePathOf(res, poolId)}/login?${again.toString()}`);
   }
 
-  private afterSignIn(
+  private async afterSignIn(
     req: Request,
     res: Response,
     poolId: string,
     query: URLSearchParams,
     outcome: OAuthSignInOutcome,
-  ): void {
+  ): Promise<void> {
     const base = basePathOf(res, poolId);
     switch (outcome.kind) {
       case 'signed-in':
@@ -264,6 +314,7 @@ export class OAuthController {
         return this.showSignIn(req, res, poolId, query, outcome.clientName, outcome.message);
       case 'new-password': {
         const csrf = this.csrfFor(req, res, base);
+        const look = await this.lookOf(res, poolId, query);
         return sendHtml(
           res,
           200,
@@ -273,7 +324,9 @@ export class OAuthController {
             session: outcome.session,
             username: outcome.username,
             message: outcome.message,
+            look,
           }),
+          look,
         );
       }
       case 'login':
@@ -292,7 +345,7 @@ export class OAuthController {
     }
   }
 
-  private showSignIn(
+  private async showSignIn(
     req: Request,
     res: Response,
     poolId: string,
@@ -301,8 +354,9 @@ export class OAuthController {
     message?: string,
     chooser?: { providers?: string[]; passwordSignIn?: boolean },
     notice?: string,
-  ): void {
+  ): Promise<void> {
     const base = basePathOf(res, poolId);
+    const look = await this.lookOf(res, poolId, query);
     const csrf = this.csrfFor(req, res, base);
     const footer = pageLinks([
       { href: `${base}/forgotPassword?${query.toString()}`, text: 'Forgot your password?' },
@@ -326,7 +380,9 @@ export class OAuthController {
         passwordSignIn: chooser?.passwordSignIn ?? true,
         footer,
         notice,
+        look,
       }),
+      look,
     );
   }
 
@@ -373,7 +429,7 @@ export class OAuthController {
       { UserPoolId: poolId, Params: paramsOf(query), Username: '', Password: '', Attributes: {}, Show: true },
       this.meta(res),
     );
-    this.afterSignIn(req, res, poolId, query, outcome);
+    await this.afterSignIn(req, res, poolId, query, outcome);
   }
 
   @Post('signup')
@@ -401,7 +457,7 @@ export class OAuthController {
       },
       this.meta(res),
     );
-    this.afterSignIn(req, res, poolId, query, outcome);
+    await this.afterSignIn(req, res, poolId, query, outcome);
   }
 
   @Get('confirmUser')
@@ -437,7 +493,7 @@ export class OAuthController {
             { ...common, Code: form.code ?? '' },
             this.meta(res),
           );
-    this.afterSignIn(req, res, poolId, query, outcome);
+    await this.afterSignIn(req, res, poolId, query, outcome);
   }
 
   @Get('forgotPassword')
@@ -459,7 +515,7 @@ export class OAuthController {
       { UserPoolId: poolId, Params: paramsOf(query), Username: form.username ?? '' },
       this.meta(res),
     );
-    this.afterSignIn(req, res, poolId, query, outcome);
+    await this.afterSignIn(req, res, poolId, query, outcome);
   }
 
   @Get('confirmForgotPassword')
@@ -487,7 +543,7 @@ export class OAuthController {
       },
       this.meta(res),
     );
-    this.afterSignIn(req, res, poolId, query, outcome);
+    await this.afterSignIn(req, res, poolId, query, outcome);
   }
 
   @Post('login/mfa')
@@ -508,7 +564,7 @@ export class OAuthController {
       },
       this.meta(res),
     );
-    this.afterSignIn(req, res, poolId, query, outcome);
+    await this.afterSignIn(req, res, poolId, query, outcome);
   }
 
   /** The GET of a page that only needs the authorization request checked (no single sign-on). */
@@ -529,14 +585,15 @@ export class OAuthController {
     this.answer(req, res, poolId, outcome);
   }
 
-  private showPage(
+  private async showPage(
     req: Request,
     res: Response,
     poolId: string,
     query: URLSearchParams,
     outcome: OAuthPageOutcome,
-  ): void {
+  ): Promise<void> {
     const base = basePathOf(res, poolId);
+    const look = await this.lookOf(res, poolId, query);
     const csrf = this.csrfFor(req, res, base);
     const q = query.toString();
     const signInLink = { href: `${base}/login?${q}`, text: 'Sign in' };
@@ -563,7 +620,9 @@ export class OAuthController {
             attributes: outcome.attributes,
             message: outcome.message,
             footer: pageLinks([signInLink]),
+            look,
           }),
+          look,
         );
       case 'confirm':
         return sendHtml(
@@ -576,13 +635,16 @@ export class OAuthController {
             session: outcome.session,
             destination: outcome.destination,
             message: outcome.message,
+            look,
           }),
+          look,
         );
       case 'forgot':
         return sendHtml(
           res,
           200,
-          forgotPasswordPage({ action: `${base}/forgotPassword?${q}`, csrf, message: outcome.message }),
+          forgotPasswordPage({ action: `${base}/forgotPassword?${q}`, csrf, message: outcome.message, look }),
+          look,
         );
       case 'reset':
         return sendHtml(
@@ -593,7 +655,9 @@ export class OAuthController {
             csrf,
             username: outcome.username,
             message: outcome.message,
+            look,
           }),
+          look,
         );
       case 'mfa':
         return sendHtml(
@@ -610,9 +674,48 @@ export class OAuthController {
             secretCode: outcome.secretCode,
             otpauthUri: outcome.otpauthUri,
             message: outcome.message,
+            look,
           }),
+          look,
         );
     }
+  }
+
+  /**
+   * The look of the page of this request's client (its UI customization, else the pool's `ALL`
+   * one): the CSS and the same-origin URL of the logo. One bus request per client every
+   * LOOK_CACHE_MS at most.
+   */
+  private async lookOf(res: Response, poolId: string, query: URLSearchParams): Promise<PageLook> {
+    const requested = query.get('client_id') ?? '';
+    const clientId = CLIENT_ID.test(requested) ? requested : 'ALL';
+    const key = `${poolId} ${clientId}`;
+    let cached = this.looks.get(key);
+    if (!cached || cached.expires <= Date.now()) {
+      const found = await this.bus.request(
+        UserDirectoryOperations.OAuthUICustomization,
+        { UserPoolId: poolId, ClientId: clientId },
+        this.meta(res),
+      );
+      if (this.looks.size >= LOOK_CACHE_MAX) this.looks.clear();
+      cached = {
+        look: {
+          css: found.CSS,
+          clientId: found.ClientId,
+          logoVersion: found.ImageType ? found.Version : undefined,
+        },
+        expires: Date.now() + LOOK_CACHE_MS,
+      };
+      this.looks.set(key, cached);
+    }
+    const { css, clientId: owner, logoVersion } = cached.look;
+    return {
+      css,
+      logoUrl:
+        owner && logoVersion
+          ? `${basePathOf(res, poolId)}/ui-customization/logo/${encodeURIComponent(owner)}?v=${logoVersion}`
+          : undefined,
+    };
   }
 
   /** The browser's CSRF cookie, or a new one set now. */

@@ -11,6 +11,7 @@ import { AppClientsRepository } from '../clients/app-clients.repository';
 import { PoolsService } from '../pools/pools.service';
 import { toUICustomizationType } from './ui-customization-type';
 import { UiCustomizationsRepository } from './ui-customizations.repository';
+import { USER_DIRECTORY_CONFIG, UserDirectoryConfig } from '../user-directory.tokens';
 
 /** GetUICustomization: the client's own customization, else the pool's (`ALL`). */
 @Injectable()
@@ -21,6 +22,7 @@ export class GetUICustomizationUseCase implements OperationHandler<
     @Inject(PoolsService) private readonly pools: PoolsService,
     @Inject(AppClientsRepository) private readonly clients: AppClientsRepository,
     @Inject(UiCustomizationsRepository) private readonly customizations: UiCustomizationsRepository,
+    @Inject(USER_DIRECTORY_CONFIG) private readonly config: Pick<UserDirectoryConfig, 'publicUrl'>,
   ) {}
 
   async execute(req: GetUICustomizationRequest): Promise<UICustomizationResponse> {
@@ -35,7 +37,9 @@ export class GetUICustomizationUseCase implements OperationHandler<
     }
     const row = await this.customizations.effective(req.UserPoolId, clientId);
     return {
-      UICustomization: row ? toUICustomizationType(row) : { UserPoolId: req.UserPoolId, ClientId: clientId },
+      UICustomization: row
+        ? toUICustomizationType(row, this.config.publicUrl)
+        : { UserPoolId: req.UserPoolId, ClientId: clientId },
     };
   }
 }

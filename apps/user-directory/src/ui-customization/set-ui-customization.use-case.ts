@@ -12,6 +12,7 @@ import { PoolsService } from '../pools/pools.service';
 import { checkCss, logoType } from './ui-customization-css';
 import { toUICustomizationType } from './ui-customization-type';
 import { UiCustomizationsRepository } from './ui-customizations.repository';
+import { USER_DIRECTORY_CONFIG, UserDirectoryConfig } from '../user-directory.tokens';
 
 /**
  * SetUICustomization: the CSS and logo of the pool's hosted pages (ClientId `ALL` or absent) or of
@@ -25,6 +26,7 @@ export class SetUICustomizationUseCase implements OperationHandler<
     @Inject(PoolsService) private readonly pools: PoolsService,
     @Inject(AppClientsRepository) private readonly clients: AppClientsRepository,
     @Inject(UiCustomizationsRepository) private readonly customizations: UiCustomizationsRepository,
+    @Inject(USER_DIRECTORY_CONFIG) private readonly config: Pick<UserDirectoryConfig, 'publicUrl'>,
   ) {}
 
   async execute(req: SetUICustomizationRequest): Promise<UICustomizationResponse> {
@@ -52,6 +54,6 @@ export class SetUICustomizationUseCase implements OperationHandler<
       createdAt: now,
       updatedAt: now,
     });
-    return { UICustomization: toUICustomizationType(saved) };
+    return { UICustomization: toUICustomizationType(saved, this.config.publicUrl) };
   }
 }

@@ -22,11 +22,31 @@ export class UiCustomizationsRepository {
     return { ...row, createdAt: saved.created_at };
   }
 
-  /** The client's own customization, else the pool's (`ALL`), else undefined. */
-  async effective(poolId: string, clientId: string): Promise<UiCustomizationEntity | undefined> {
+  /**
+   * The client's own customization, else the pool's (`ALL`), else undefined. Without `withImage`
+   * the logo's bytes are not read (`image` is null; `imageType` still says whether there is one).
+   */
+  async effective(
+    poolId: string,
+    clientId: string,
+    withImage = true,
+  ): Promise<UiCustomizationEntity | undefined> {
     const rows = await this.dataSource.manager.find(UiCustomizationEntity, {
       where: { poolId, clientId: In([clientId, 'ALL']) },
+      ...(withImage
+        ? {}
+        : {
+            select: {
+              poolId: true,
+              clientId: true,
+              css: true,
+              imageType: true,
+              createdAt: true,
+              updatedAt: true,
+            },
+          }),
     });
+    if (!withImage) for (const row of rows) row.image = null;
     return rows.find((r) => r.clientId === clientId) ?? rows.find((r) => r.clientId === 'ALL');
   }
 }

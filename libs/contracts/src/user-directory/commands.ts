@@ -443,6 +443,11 @@ export const UserDirectoryOperations = {
     svc,
     'ResolveUserPoolDomain',
   ),
+  /** The CSS and logo of a client's hosted pages (and the logo's bytes for its URL). */
+  OAuthUICustomization: internalOperation<O.OAuthUICustomizationRequest, O.OAuthUICustomizationResult>()(
+    svc,
+    'OAuthUICustomization',
+  ),
   /** GET /oauth2/authorize and GET /login: check the request; with a live hosted session, answer it. */
   OAuthAuthorize: internalOperation<O.OAuthAuthorizeRequest, O.OAuthOutcome>()(
     svc,

@@ -210,3 +210,25 @@ export interface ResolveUserPoolDomainResult {
   /** Absent when no pool has the domain. */
   UserPoolId?: string;
 }
+
+/** The look of a client's hosted pages: its own UI customization, else the pool's (`ALL`). */
+export interface OAuthUICustomizationRequest {
+  UserPoolId: string;
+  /** The app client of the page (absent or unknown: the pool's `ALL` customization). */
+  ClientId?: string;
+  /** Also answer the logo's bytes (the logo URL); the pages need only its version. */
+  WithImage?: boolean;
+}
+
+export interface OAuthUICustomizationResult {
+  /** The customization that applies: the client's id, or `ALL`; absent when there is none. */
+  ClientId?: string;
+  /** The stored CSS, checked against Cognito's customizable classes when it was set. */
+  CSS?: string;
+  /** Changes with every SetUICustomization (the logo URL's `v`). */
+  Version?: string;
+  /** `image/png` or `image/jpeg` when there is a logo. */
+  ImageType?: string;
+  /** The logo, base64, when WithImage was asked. */
+  Image?: string;
+}

@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import { errorPage, forgotPasswordPage, pageCsp, safeCss, signInPage } from './hosted-pages';
+
+const styles = (html: string) => [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
+const hashOf = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+const signIn = (look?: { css?: string; logoUrl?: string }) =>
+  signInPage({ action: '/p/login?x=1', csrf: 'c'.repeat(32), clientName: 'app', look });
+
+describe('hosted pages: UI customization', () => {
+  const css = '.submitButton-customizable { background-color: #ff0000; } .label-customizable{color:blue}';
+
+  it('puts the CSS after the page style, on elements that carry Cognito classes', () => {
+    const html = signIn({ css });
+    const [own, custom] = styles(html);
+    expect(custom).toBe(css);
+    expect(html.indexOf(own)).toBeLessThan(html.indexOf(custom));
+    for (const cls of [
+      'background-customizable',
+      'submitButton-customizable',
+      'inputField-customizable',
+      'label-customizable',
+      'textDescription-customizable',
+    ]) {
+      expect(html).toContain(`class="${cls}"`);
+    }
+  });
+
+  it('allows exactly the two style elements by hash and no script', () => {
+    const html = signIn({ css });
+    const csp = pageCsp({ css });
+    for (const text of styles(html)) expect(csp).toContain(hashOf(text));
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).not.toContain('script-src');
+    expect(csp).toMatch(/default-src 'none'/);
+    expect(csp).toMatch(/img-src 'self'/);
+    // Without a customization only the page's own style is allowed.
+    expect(pageCsp().match(/sha256-/g)).toHaveLength(1);
+    expect(pageCsp({ css: 'x' })).not.toBe(pageCsp({ css: 'y' }));
+  });
+
+  it.each([
+    '.logo-customizable{color:red}</style><script>alert(1)</script>',
+    '.logo-customizable{color:red}</STYLE >',
+    '<!-- .logo-customizable{color:red}',
+  ])('never lets CSS out of its style element: %s', (bad) => {
+    expect(safeCss(bad)).toBeUndefined();
+    const html = signIn({ css: bad });
+    expect(styles(html)).toHaveLength(1);
+    expect(html).not.toContain('<script');
+    expect(html).not.toContain('id="ui-customization"');
+    expect(pageCsp({ css: bad }).match(/sha256-/g)).toHaveLength(1);
+  });
+
+  it('shows the logo in a banner, its URL escaped', () => {
+    const html = signIn({ logoUrl: '/p/ui-customization/logo/ALL?v=1&x="><b>' });
+    expect(html).toContain(
+      '<div class="banner-customizable"><img class="logo-customizable" src="/p/ui-customization/logo/ALL?v=1&#38;x=&#34;&#62;&#60;b&#62;" alt="Logo"></div>',
+    );
+    expect(signIn()).not.toContain('logo-customizable');
+  });
+
+  it('applies the look on the other pages too, and not on error pages', () => {
+    const html = forgotPasswordPage({ action: '/p/forgotPassword', csrf: 'c', look: { css, logoUrl: '/l' } });
+    expect(styles(html)[1]).toBe(css);
+    expect(html).toContain('src="/l"');
+    expect(styles(errorPage('invalid_request', 'x'))).toHaveLength(1);
+  });
+});
