@@ -173,6 +173,10 @@ describe('UI customization', () => {
         404,
       );
       expect((await fetch(`${pool.issuer}/ui-customization/logo/..%2F..`)).status).toBe(404);
+      // A pool that does not exist answers as one without a logo (nothing to enumerate).
+      expect((await fetch(`${system.endpoint}/us-east-1_nothere00/ui-customization/logo/ALL`)).status).toBe(
+        404,
+      );
 
       // The client's own look replaces the pool's (after the pages' short cache).
       const clientCss = '.label-customizable { color: rgb(1, 2, 3); }';
