@@ -67,6 +67,22 @@ const TOPICS = [
   DeviceSyncTopics.datasetChanged,
 ];
 
+/**
+ * The events that revoke tokens, read again from this far back when a replica starts: the longest
+ * an access or ID token lives (Cognito's maximum validity is one day). Older events can only
+ * concern tokens that have expired anyway. Kafka must keep these topics at least this long (its
+ * default retention is seven days).
+ */
+export const REVOCATION_REPLAY_MS = 24 * 60 * 60 * 1000;
+const REVOCATION_TOPICS = [
+  UserDirectoryTopics.userDeleted,
+  UserDirectoryTopics.userDisabled,
+  UserDirectoryTopics.userEnabled,
+  UserDirectoryTopics.userSignedOut,
+  UserDirectoryTopics.sessionRevoked,
+  UserDirectoryTopics.userPoolDeleted,
+];
+
 /** Event ids seen lately: a redelivered event is applied and streamed once. */
 class RecentIds {
   private current = new Set<string>();
@@ -85,8 +101,9 @@ class RecentIds {
 
 /**
  * Every replica reads the account events (a broadcast subscription: over Kafka a consumer group per
- * replica, from the latest offset): it applies them to its token-state cache and its pool keys,
- * then hands them to the open AccountEvents streams.
+ * replica, from the latest offset, except the revocations, which it first reads again from a day
+ * back): it applies them to its token-state cache and its pool keys, then hands them to the open
+ * AccountEvents streams. It is ready (and SERVING) only after that replay.
  */
 @Injectable()
 export class AccountEventsFeed implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -115,6 +132,7 @@ export class AccountEventsFeed implements OnApplicationBootstrap, OnApplicationS
       GRPC_GATEWAY_EVENTS_GROUP,
       TOPICS,
       (event) => this.handle(event),
+      { topics: REVOCATION_TOPICS, sinceMs: Date.now() - REVOCATION_REPLAY_MS },
     );
   }
 
@@ -160,7 +178,7 @@ export class AccountEventsFeed implements OnApplicationBootstrap, OnApplicationS
       }
       case UserDirectoryTopics.userDisabled: {
         const e = parseMessage(UserDisabledEvent, raw.value);
-        this.states.disabled(e.userPoolId, e.sub, e.tokensValidAfter);
+        this.states.disabled(e.userPoolId, e.sub, e.tokensValidAfter, e.occurredAt);
         return accountEvent({
           ...base,
           type: 'USER_DISABLED',
@@ -170,7 +188,7 @@ export class AccountEventsFeed implements OnApplicationBootstrap, OnApplicationS
       }
       case UserDirectoryTopics.userEnabled: {
         const e = parseMessage(UserEnabledEvent, raw.value);
-        this.states.enabled(e.userPoolId, e.sub);
+        this.states.enabled(e.userPoolId, e.sub, e.occurredAt);
         return accountEvent({ ...base, type: 'USER_ENABLED', ...userOf(e) });
       }
       case UserDirectoryTopics.userSignedOut: {

@@ -2,6 +2,11 @@
 interface UserState {
   deleted: boolean;
   disabled: boolean;
+  /**
+   * When the disable or enable that set `disabled` happened (ms): events of the two kinds travel on
+   * different topics, so a replay can bring them out of order; the later one wins.
+   */
+  statusAt: number;
   /** Tokens issued (iat, whole seconds) before it are revoked: sign-out, disable, delete. */
   tokensValidAfter: number;
   /** Sessions (origin_jti) ended one by one (RevokeToken) or by a sign-out that named them. */
@@ -13,9 +18,9 @@ export type RevocationReason = string | undefined;
 
 /**
  * The revocation state of users, built in memory from the user directory's events (sign-outs,
- * revoked sessions, disables, deletes, deleted pools) so verifying a token costs no bus hop. Only
- * what happened while this process listened is known (the broadcast subscription starts at the
- * latest offset): docs/status.md says so.
+ * revoked sessions, disables, deletes, deleted pools) so verifying a token costs no bus hop. Over
+ * Kafka a replica reads these events again from a day back when it starts (the longest a token
+ * lives), so it knows what happened before it ran; in process it knows what happened since start.
  */
 export class AccountStates {
   private readonly users = new Map<string, UserState>();
@@ -48,14 +53,14 @@ export class AccountStates {
     this.state(userPoolId, sub).revokedSessions.add(originJti);
   }
 
-  disabled(userPoolId: string, sub: string, tokensValidAfter: string): void {
+  disabled(userPoolId: string, sub: string, tokensValidAfter: string, occurredAt: string): void {
     const state = this.state(userPoolId, sub);
-    state.disabled = true;
     state.tokensValidAfter = Math.max(state.tokensValidAfter, seconds(tokensValidAfter));
+    this.setStatus(state, true, occurredAt);
   }
 
-  enabled(userPoolId: string, sub: string): void {
-    this.state(userPoolId, sub).disabled = false;
+  enabled(userPoolId: string, sub: string, occurredAt: string): void {
+    this.setStatus(this.state(userPoolId, sub), false, occurredAt);
   }
 
   deleted(userPoolId: string, sub: string): void {
@@ -71,11 +76,24 @@ export class AccountStates {
     return this.users.size;
   }
 
+  private setStatus(state: UserState, disabled: boolean, occurredAt: string): void {
+    const at = Date.parse(occurredAt);
+    if (at < state.statusAt) return;
+    state.statusAt = at;
+    state.disabled = disabled;
+  }
+
   private state(userPoolId: string, sub: string): UserState {
     const k = key(userPoolId, sub);
     let state = this.users.get(k);
     if (!state) {
-      state = { deleted: false, disabled: false, tokensValidAfter: 0, revokedSessions: new Set() };
+      state = {
+        deleted: false,
+        disabled: false,
+        statusAt: 0,
+        tokensValidAfter: 0,
+        revokedSessions: new Set(),
+      };
       this.users.set(k, state);
     }
     return state;

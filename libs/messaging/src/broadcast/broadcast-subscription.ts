@@ -24,11 +24,22 @@ export interface BroadcastSubscription {
 }
 
 /**
+ * Events of some topics to read again from a point in time before the subscription starts, for a
+ * subscriber whose memory must hold what happened before it ran (a token verifier must know who
+ * signed out an hour ago). Over Kafka the subscription resolves only once it has read them up to
+ * the end the topics had at its start. In process there is no history to read: nothing is replayed.
+ */
+export interface BroadcastReplay {
+  topics: string[];
+  sinceMs: number;
+}
+
+/**
  * Every instance of an app sees every event of `topics`, unlike a service's consumer group, where
  * replicas share the partitions: what an app needs when the state an event concerns (a device's
  * socket) lives in one unknown replica. Over Kafka each instance reads through a consumer group of
  * its own, `<group>.<random id>`, from the latest offset (an instance acts on what happens while
- * it runs; it has nothing to catch up on), and deletes that group when it closes, as the reply
+ * it runs; it has nothing to catch up on) unless asked to replay some topics, and deletes that group when it closes, as the reply
  * consumers do. In process, it is one more subscriber of the bus. Resolves once events are flowing
  * to it: over Kafka, after the first fetch has positioned the consumer.
  */
@@ -37,6 +48,7 @@ export async function subscribeToBroadcast(
   group: string,
   topics: string[],
   handler: BroadcastHandler,
+  replay?: BroadcastReplay,
 ): Promise<BroadcastSubscription> {
   const instanceGroup = `${group}.${randomUUID()}`;
   if (transport.kind === 'kafka') {
@@ -50,6 +62,7 @@ export async function subscribeToBroadcast(
       instanceGroup,
       topics,
       handler,
+      replay,
     );
     await consumer.start();
     return consumer;

@@ -10,7 +10,8 @@ import {
   headerValues,
   KafkaTransportOptions,
 } from '../kafka/kafka-options';
-import type { BroadcastHandler, BroadcastSubscription } from './broadcast-subscription';
+import type { BroadcastHandler, BroadcastReplay, BroadcastSubscription } from './broadcast-subscription';
+import { ReplayProgress } from './replay-progress';
 
 const START_TIMEOUT_MS = 60_000;
 
@@ -26,6 +27,7 @@ export class KafkaBroadcastConsumer implements BroadcastSubscription {
     private readonly groupId: string,
     private readonly topics: string[],
     private readonly handler: BroadcastHandler,
+    private readonly replay?: BroadcastReplay,
   ) {
     this.kafka = createKafka(options);
   }
@@ -49,13 +51,16 @@ export class KafkaBroadcastConsumer implements BroadcastSubscription {
     });
     const joined = firstJoin(consumer, this.options);
     joined.catch(() => undefined); // awaited below
+    // The group is new and has no member yet, so offsets committed now are where it starts.
+    const progress = this.replay ? await this.positionForReplay(this.replay) : ReplayProgress.none();
     await consumer.connect();
     await consumer.subscribe({ topics: this.topics, fromBeginning: false });
     const run = () =>
       consumer.run({
         partitionsConsumedConcurrently: Math.max(1, this.options.partitions),
-        eachMessage: ({ topic, message }) => {
+        eachMessage: ({ topic, partition, message }) => {
           this.deliver(topic, message.key?.toString('utf8') ?? '', message.value, message.headers);
+          progress.delivered(topic, partition, message.offset);
           return Promise.resolve();
         },
       });
@@ -69,9 +74,37 @@ export class KafkaBroadcastConsumer implements BroadcastSubscription {
       );
     });
     try {
-      await Promise.race([joined.then(() => positioned), stuck]);
+      await Promise.race([joined.then(() => Promise.all([positioned, progress.caughtUp])), stuck]);
     } finally {
       clearTimeout(timer);
+    }
+  }
+
+  /**
+   * Commits, for the new group, the offsets of the replayed topics' first events at or after the
+   * replay's start, and notes where those topics ended, which the start then waits to reach.
+   */
+  private async positionForReplay(replay: BroadcastReplay): Promise<ReplayProgress> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const ends: { topic: string; partition: number; from: string; end: string }[] = [];
+      for (const topic of replay.topics) {
+        const from = await admin.fetchTopicOffsetsByTimestamp(topic, replay.sinceMs);
+        const high = await admin.fetchTopicOffsets(topic);
+        await admin.setOffsets({ groupId: this.groupId, topic, partitions: from });
+        for (const { partition, offset } of from) {
+          const end = high.find((h) => h.partition === partition)?.high ?? offset;
+          ends.push({ topic, partition, from: offset, end });
+        }
+      }
+      const progress = new ReplayProgress(ends);
+      this.logger.log(
+        `replaying ${progress.pending} partition(s) since ${new Date(replay.sinceMs).toISOString()}`,
+      );
+      return progress;
+    } finally {
+      await admin.disconnect().catch(() => undefined);
     }
   }
 
