@@ -5,6 +5,7 @@ import {
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   SignUpCommand,
+  UpdateUserPoolCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { cognitoAdmin, cognitoPublic, e2eSystem } from '../support/e2e-context';
 import { KafkaObserver, observeTopics } from '../support/kafka-observer';
@@ -21,12 +22,13 @@ describe('user directory events on Kafka', () => {
     'user-directory.user.deleted.v1',
   ];
   const keyTopic = 'user-directory.signing-key.activated.v1';
+  const settingsTopic = 'user-directory.pool-settings.changed.v1';
   let observer: KafkaObserver;
   let admin: CognitoIdentityProviderClient;
   let app: CognitoIdentityProviderClient;
 
   beforeAll(async () => {
-    observer = await observeTopics('observer', [...topics, keyTopic]);
+    observer = await observeTopics('observer', [...topics, keyTopic, settingsTopic]);
     admin = cognitoAdmin(system);
     app = cognitoPublic(system);
   });
@@ -76,5 +78,34 @@ describe('user directory events on Kafka', () => {
     };
     expect(jwks.keys).toEqual([announced.value.publicJwk]);
     expect(JSON.stringify(announced.value)).not.toMatch(/"d":|"p":|"q":/);
+  });
+
+  it('publishes pool-settings.changed once per UpdateUserPool that changed something, naming the members', async () => {
+    const { UserPool } = await admin.send(new CreateUserPoolCommand({ PoolName: 'settings-events' }));
+    const id = UserPool!.Id!;
+    await admin.send(
+      new UpdateUserPoolCommand({
+        UserPoolId: id,
+        DeletionProtection: 'ACTIVE',
+        LambdaConfig: { PreSignUp: 'arn:aws:lambda:us-east-1:123456789012:function:pre' },
+      }),
+    );
+    // The same settings again: nothing changed, no event.
+    await admin.send(
+      new UpdateUserPoolCommand({
+        UserPoolId: id,
+        DeletionProtection: 'ACTIVE',
+        LambdaConfig: { PreSignUp: 'arn:aws:lambda:us-east-1:123456789012:function:pre' },
+      }),
+    );
+    await admin.send(new UpdateUserPoolCommand({ UserPoolId: id }));
+    const mine = () => observer.seen.filter((e) => e.topic === settingsTopic && e.key === id);
+    await observer.waitFor(() => mine().length >= 2);
+    expect(mine().map((e) => e.value.changed)).toEqual([
+      ['DeletionProtection', 'LambdaConfig'],
+      ['DeletionProtection', 'LambdaConfig'],
+    ]);
+    expect(mine()[0].value.userPoolId).toBe(id);
+    expect(new Set(mine().map((e) => e.eventId)).size).toBe(2);
   });
 });

@@ -60,6 +60,7 @@ import { UpdateGroupUseCase } from './groups/update-group.use-case';
 import { CreateUserPoolUseCase } from './pools/create-user-pool.use-case';
 import { DeleteUserPoolUseCase } from './pools/delete-user-pool.use-case';
 import { DescribeUserPoolUseCase } from './pools/describe-user-pool.use-case';
+import { UpdateUserPoolUseCase } from './pools/update-user-pool.use-case';
 import { GetJwksUseCase } from './pools/get-jwks.use-case';
 import { ListTagsForResourceUseCase } from './pools/tags/list-tags-for-resource.use-case';
 import { TagResourceUseCase } from './pools/tags/tag-resource.use-case';
@@ -112,6 +113,7 @@ export const USER_DIRECTORY_OPERATIONS: OperationBinding[] = [
   serve(UserDirectoryOperations.CreateUserPool, CreateUserPoolUseCase),
   serve(UserDirectoryOperations.DescribeUserPool, DescribeUserPoolUseCase),
   serve(UserDirectoryOperations.ListUserPools, ListUserPoolsUseCase),
+  serve(UserDirectoryOperations.UpdateUserPool, UpdateUserPoolUseCase),
   serve(UserDirectoryOperations.DeleteUserPool, DeleteUserPoolUseCase),
   serve(UserDirectoryOperations.CreateUserPoolClient, CreateUserPoolClientUseCase),
   serve(UserDirectoryOperations.DescribeUserPoolClient, DescribeUserPoolClientUseCase),

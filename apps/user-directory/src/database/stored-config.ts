@@ -28,6 +28,9 @@ export function storedPoolConfig(raw: PoolConfig): PoolConfig {
         365,
         d.TemporaryPasswordValidityDays,
       ),
+      ...(p.PasswordHistorySize !== undefined
+        ? { PasswordHistorySize: integerIn(p.PasswordHistorySize, 0, 24, 0) }
+        : {}),
     },
     autoVerifiedAttributes: arrayOr(raw.autoVerifiedAttributes),
     usernameAttributes: arrayOr(raw.usernameAttributes),

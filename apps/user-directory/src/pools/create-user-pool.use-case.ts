@@ -39,6 +39,7 @@ export class CreateUserPoolUseCase implements OperationHandler<
       .enumList('AliasAttributes', ['email', 'phone_number', 'preferred_username'])
       .oneOf('MfaConfiguration', ['OFF', 'ON', 'OPTIONAL'])
       .oneOf('DeletionProtection', ['ACTIVE', 'INACTIVE'])
+      .oneOf('UserPoolTier', ['LITE', 'ESSENTIALS', 'PLUS'])
       .check();
     const id = newUserPoolId(this.settings.region);
     const arn = `arn:aws:cognito-idp:${this.settings.region}:${this.settings.accountId}:userpool/${id}`;

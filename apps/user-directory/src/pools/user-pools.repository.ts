@@ -43,6 +43,17 @@ export class UserPoolsRepository {
     await tx.update(UserPoolEntity, { id: poolId }, { config, updatedAt });
   }
 
+  /** Replaces the pool's name and settings (UpdateUserPool; the caller holds the row's lock). */
+  async updateSettings(
+    poolId: string,
+    name: string,
+    config: PoolConfig,
+    updatedAt: Date,
+    tx: Transaction,
+  ): Promise<void> {
+    await tx.update(UserPoolEntity, { id: poolId }, { name, config, updatedAt });
+  }
+
   /** Deletes the pool; its clients, users (with their codes and tokens), groups and keys go with it. */
   async delete(poolId: string, tx: Transaction = this.dataSource.manager): Promise<void> {
     await tx.delete(UserPoolEntity, { id: poolId });

@@ -34,6 +34,11 @@ export const UserDirectoryOperations = {
     'admin',
     { rateLimit: 'UserPoolRead' },
   ),
+  UpdateUserPool: userPools.operation<W.UpdateUserPoolRequest, Record<string, never>>()(
+    'UpdateUserPool',
+    'admin',
+    { rateLimit: 'UserPoolUpdate' },
+  ),
   DeleteUserPool: userPools.operation<W.UserPoolIdRequest, Record<string, never>>()(
     'DeleteUserPool',
     'admin',

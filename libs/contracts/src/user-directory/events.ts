@@ -11,6 +11,7 @@ export const UserDirectoryTopics = {
   userDisabled: 'user-directory.user.disabled.v1',
   userEnabled: 'user-directory.user.enabled.v1',
   userPoolDeleted: 'user-directory.user-pool.deleted.v1',
+  userPoolSettingsChanged: 'user-directory.pool-settings.changed.v1',
   signingKeyActivated: 'user-directory.signing-key.activated.v1',
   userFederated: 'user-directory.user.federated.v1',
 } as const;
@@ -97,6 +98,23 @@ export class UserEnabledEvent extends UserEventBase {}
 export class UserPoolDeletedEvent {
   @Matches(POOL_ID)
   userPoolId!: string;
+
+  @IsISO8601()
+  occurredAt!: string;
+}
+
+/**
+ * UpdateUserPool changed a pool's settings; keyed by the pool id. Names the top-level members of
+ * DescribeUserPool's `UserPool` whose value changed (`Policies`, `MfaConfiguration`, ...), never
+ * their values: a service that needs one asks DescribeUserPool.
+ */
+export class UserPoolSettingsChangedEvent {
+  @Matches(POOL_ID)
+  userPoolId!: string;
+
+  @IsArray()
+  @IsString({ each: true })
+  changed!: string[];
 
   @IsISO8601()
   occurredAt!: string;

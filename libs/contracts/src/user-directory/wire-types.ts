@@ -19,9 +19,82 @@ export interface PasswordPolicyType {
   TemporaryPasswordValidityDays?: number;
 }
 
+export interface SignInPolicyType {
+  AllowedFirstAuthFactors?: ('PASSWORD' | 'EMAIL_OTP' | 'SMS_OTP' | 'WEB_AUTHN')[];
+}
+
 export interface UserPoolPolicyType {
   PasswordPolicy?: PasswordPolicyType;
+  SignInPolicy?: SignInPolicyType;
 }
+
+/** A pool's Lambda triggers, as AWS takes and answers them (ADR 0031: stored and echoed as given). */
+export interface LambdaConfigType {
+  PreSignUp?: string;
+  CustomMessage?: string;
+  PostConfirmation?: string;
+  PreAuthentication?: string;
+  PostAuthentication?: string;
+  DefineAuthChallenge?: string;
+  CreateAuthChallenge?: string;
+  VerifyAuthChallengeResponse?: string;
+  PreTokenGeneration?: string;
+  UserMigration?: string;
+  PreTokenGenerationConfig?: { LambdaVersion: 'V1_0' | 'V2_0' | 'V3_0'; LambdaArn: string };
+  CustomSMSSender?: { LambdaVersion: 'V1_0'; LambdaArn: string };
+  CustomEmailSender?: { LambdaVersion: 'V1_0'; LambdaArn: string };
+  KMSKeyID?: string;
+  InboundFederation?: { LambdaVersion: 'V1_0'; LambdaArn: string };
+}
+
+export interface EmailConfigurationType {
+  SourceArn?: string;
+  ReplyToEmailAddress?: string;
+  EmailSendingAccount?: 'COGNITO_DEFAULT' | 'DEVELOPER';
+  From?: string;
+  ConfigurationSet?: string;
+}
+
+export interface VerificationMessageTemplateType {
+  SmsMessage?: string;
+  EmailMessage?: string;
+  EmailSubject?: string;
+  EmailMessageByLink?: string;
+  EmailSubjectByLink?: string;
+  DefaultEmailOption?: 'CONFIRM_WITH_LINK' | 'CONFIRM_WITH_CODE';
+}
+
+export type RecoveryOptionNameType = 'verified_email' | 'verified_phone_number' | 'admin_only';
+export interface RecoveryOptionType {
+  Priority: number;
+  Name: RecoveryOptionNameType;
+}
+export interface AccountRecoverySettingType {
+  RecoveryMechanisms?: RecoveryOptionType[];
+}
+
+export interface UserAttributeUpdateSettingsType {
+  AttributesRequireVerificationBeforeUpdate?: VerifiedAttributeType[];
+}
+
+export interface UserPoolAddOnsType {
+  AdvancedSecurityMode: 'OFF' | 'AUDIT' | 'ENFORCED';
+  AdvancedSecurityAdditionalFlows?: { CustomAuthMode?: 'AUDIT' | 'ENFORCED' };
+}
+
+export interface MessageTemplateType {
+  SMSMessage?: string;
+  EmailMessage?: string;
+  EmailSubject?: string;
+}
+
+export interface AdminCreateUserConfigType {
+  AllowAdminCreateUserOnly?: boolean;
+  UnusedAccountValidityDays?: number;
+  InviteMessageTemplate?: MessageTemplateType;
+}
+
+export type UserPoolTierType = 'LITE' | 'ESSENTIALS' | 'PLUS';
 
 export interface SchemaAttributeType {
   Name?: string;
@@ -54,9 +127,18 @@ export interface UserPoolType {
   EstimatedNumberOfUsers: number;
   LastModifiedDate: number;
   CreationDate: number;
-  AdminCreateUserConfig: { AllowAdminCreateUserOnly: boolean };
+  AdminCreateUserConfig: AdminCreateUserConfigType;
   UserPoolTags?: Record<string, string>;
-  UserPoolTier?: 'LITE' | 'ESSENTIALS' | 'PLUS';
+  UserPoolTier?: UserPoolTierType;
+  LambdaConfig?: LambdaConfigType;
+  SmsVerificationMessage?: string;
+  EmailVerificationMessage?: string;
+  EmailVerificationSubject?: string;
+  VerificationMessageTemplate?: VerificationMessageTemplateType;
+  UserAttributeUpdateSettings?: UserAttributeUpdateSettingsType;
+  EmailConfiguration?: EmailConfigurationType;
+  UserPoolAddOns?: UserPoolAddOnsType;
+  AccountRecoverySetting?: AccountRecoverySettingType;
   /** The pool's prefix domain (CreateUserPoolDomain), when it has one. */
   Domain?: string;
   CustomDomain?: string;
@@ -74,13 +156,33 @@ export interface CreateUserPoolRequest {
   MfaConfiguration?: 'OFF' | 'ON' | 'OPTIONAL';
   SmsConfiguration?: SmsConfigurationType;
   SmsAuthenticationMessage?: string;
-  AdminCreateUserConfig?: { AllowAdminCreateUserOnly?: boolean };
+  AdminCreateUserConfig?: AdminCreateUserConfigType;
   UserPoolTags?: Record<string, string>;
   DeviceConfiguration?: DeviceConfigurationType;
+  LambdaConfig?: LambdaConfigType;
+  SmsVerificationMessage?: string;
+  EmailVerificationMessage?: string;
+  EmailVerificationSubject?: string;
+  VerificationMessageTemplate?: VerificationMessageTemplateType;
+  UserAttributeUpdateSettings?: UserAttributeUpdateSettingsType;
+  EmailConfiguration?: EmailConfigurationType;
+  UserPoolAddOns?: UserPoolAddOnsType;
+  AccountRecoverySetting?: AccountRecoverySettingType;
+  UserPoolTier?: UserPoolTierType;
 }
 export interface CreateUserPoolResponse {
   UserPool: UserPoolType;
 }
+
+/**
+ * UpdateUserPool: every member left out is reset to Cognito's default, except `UserPoolTier`
+ * (and `PoolName`, which has none); `Schema`, `UsernameAttributes`, `AliasAttributes` and
+ * `UsernameConfiguration` cannot change (ADR 0031).
+ */
+export type UpdateUserPoolRequest = Omit<
+  CreateUserPoolRequest,
+  'PoolName' | 'Schema' | 'UsernameAttributes' | 'AliasAttributes' | 'UsernameConfiguration'
+> & { UserPoolId: string; PoolName?: string };
 
 export interface UserPoolIdRequest {
   UserPoolId: string;
