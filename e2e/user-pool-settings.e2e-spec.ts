@@ -1,5 +1,8 @@
 import {
+  AdminCreateUserCommand,
+  AdminSetUserPasswordCommand,
   CognitoIdentityProviderClient,
+  ForgotPasswordCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   CreateUserPoolCommandInput,
@@ -213,6 +216,93 @@ describe('user pool settings through the AWS SDK', () => {
         { message: 'SignUp is not permitted for this user pool' },
       ),
     );
+  });
+
+  /** A confirmed user with a verified email and a verified phone, and a client of the pool. */
+  async function recoverablePool(
+    setting?: CreateUserPoolCommandInput['AccountRecoverySetting'],
+  ): Promise<{ id: string; clientId: string }> {
+    const { UserPool } = await admin.send(
+      new CreateUserPoolCommand({
+        PoolName: 'recovery',
+        ...(setting ? { AccountRecoverySetting: setting } : {}),
+      }),
+    );
+    const id = UserPool!.Id!;
+    const { UserPoolClient } = await admin.send(
+      new CreateUserPoolClientCommand({ UserPoolId: id, ClientName: 'app' }),
+    );
+    await admin.send(
+      new AdminCreateUserCommand({
+        UserPoolId: id,
+        Username: 'ann',
+        MessageAction: 'SUPPRESS',
+        UserAttributes: [
+          { Name: 'email', Value: 'ann@example.com' },
+          { Name: 'email_verified', Value: 'true' },
+          { Name: 'phone_number', Value: '+15555550142' },
+          { Name: 'phone_number_verified', Value: 'true' },
+        ],
+      }),
+    );
+    await admin.send(
+      new AdminSetUserPasswordCommand({
+        UserPoolId: id,
+        Username: 'ann',
+        Password: 'Recover-Passw0rd!',
+        Permanent: true,
+      }),
+    );
+    return { id, clientId: UserPoolClient!.ClientId! };
+  }
+
+  it('AccountRecoverySetting chooses the medium by priority; without one SMS comes first (API reference)', async () => {
+    const emailFirst = await recoverablePool({
+      RecoveryMechanisms: [
+        { Name: 'verified_phone_number', Priority: 2 },
+        { Name: 'verified_email', Priority: 1 },
+      ],
+    });
+    const byEmail = await app.send(
+      new ForgotPasswordCommand({ ClientId: emailFirst.clientId, Username: 'ann' }),
+    );
+    expect(byEmail.CodeDeliveryDetails).toEqual({
+      Destination: 'a***@e***',
+      DeliveryMedium: 'EMAIL',
+      AttributeName: 'email',
+    });
+    // "In the absence of this setting, Amazon Cognito uses the legacy behavior to determine the
+    // recovery method where SMS is preferred over email." (CreateUserPool, AccountRecoverySetting)
+    const legacy = await recoverablePool();
+    const bySms = await app.send(new ForgotPasswordCommand({ ClientId: legacy.clientId, Username: 'ann' }));
+    expect(bySms.CodeDeliveryDetails?.DeliveryMedium).toBe('SMS');
+  });
+
+  it('admin_only refuses ForgotPassword for every name alike, until UpdateUserPool lifts it', async () => {
+    // RecoveryOptionType: "The admin_only option prevents self-service account recovery." The
+    // refusal's name and wording follow moto's model of Cognito; not observed on AWS.
+    const { id, clientId } = await recoverablePool({
+      RecoveryMechanisms: [{ Name: 'admin_only', Priority: 1 }],
+    });
+    for (const Username of ['ann', 'nobody-at-all']) {
+      await expectAwsError(
+        app.send(new ForgotPasswordCommand({ ClientId: clientId, Username })),
+        'NotAuthorizedException',
+        {
+          message: 'Contact administrator to reset password.',
+        },
+      );
+    }
+    await admin.send(
+      new UpdateUserPoolCommand({
+        UserPoolId: id,
+        AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] },
+      }),
+    );
+    await eventually(async () => {
+      const sent = await app.send(new ForgotPasswordCommand({ ClientId: clientId, Username: 'ann' }));
+      expect(sent.CodeDeliveryDetails?.DeliveryMedium).toBe('EMAIL');
+    });
   });
 
   it('refuses settings Cognito refuses and leaves the pool as it was', async () => {

@@ -1,3 +1,4 @@
+import { ServiceError } from '@idfed/messaging';
 import { aPool, aUser, inPlaceTransactions, outcome, tx } from '../../test/support/users-doubles';
 import { AttemptLimiter } from '../attempts/attempt-limiter';
 import { ClientsService } from '../clients/clients.service';
@@ -100,6 +101,51 @@ describe('ForgotPassword', () => {
     const d = doubles(aUser({ attributes: { email: 'ann@example.com' } }));
     expect(await outcome(useCase(d).execute(request))).toBe('InvalidParameterException');
     expect(d.codes.issueAlongside).not.toHaveBeenCalled();
+  });
+
+  it('refuses every name alike in an admin_only pool: NotAuthorizedException, before any lookup or code', async () => {
+    const setting = { RecoveryMechanisms: [{ Name: 'admin_only' as const, Priority: 1 }] };
+    for (const user of [
+      aUser({ attributes: { email: 'ann@example.com', email_verified: 'true' } }),
+      undefined,
+    ]) {
+      const d = doubles(user, { accountRecoverySetting: setting }, true);
+      const err = await useCase(d)
+        .execute(request)
+        .then(
+          () => undefined,
+          (e: ServiceError) => e,
+        );
+      expect([err?.errorName, err?.message]).toEqual([
+        'NotAuthorizedException',
+        'Contact administrator to reset password.',
+      ]);
+      expect(d.users.findByName).not.toHaveBeenCalled();
+      expect(d.attempts.begin).not.toHaveBeenCalled();
+      expect(d.delivery.enqueue).not.toHaveBeenCalled();
+    }
+  });
+
+  it('sends the code by the first mechanism of the AccountRecoverySetting the user has verified', async () => {
+    const attributes = {
+      email: 'ann@example.com',
+      email_verified: 'true',
+      phone_number: '+15555550100',
+      phone_number_verified: 'true',
+    };
+    const emailFirst = {
+      RecoveryMechanisms: [
+        { Name: 'verified_email' as const, Priority: 1 },
+        { Name: 'verified_phone_number' as const, Priority: 2 },
+      ],
+    };
+    const byEmail = await useCase(
+      doubles(aUser({ attributes }), { accountRecoverySetting: emailFirst }),
+    ).execute(request);
+    expect(byEmail.CodeDeliveryDetails?.DeliveryMedium).toBe('EMAIL');
+    // Without a setting: Cognito's legacy order, SMS before email.
+    const legacy = await useCase(doubles(aUser({ attributes }))).execute(request);
+    expect(legacy.CodeDeliveryDetails?.DeliveryMedium).toBe('SMS');
   });
 
   it('counts an unknown name and answers as for a user when the client hides user existence', async () => {

@@ -11,10 +11,16 @@ import { BackgroundDelivery } from '../delivery/background-delivery';
 import { isEmail, isPhoneNumber } from './user-attributes';
 import { UserLookup } from './user-lookup';
 import { UsersRepository } from './users.repository';
-import { deliveryDetails, recoveryChannel, VerificationCodes } from './verification-codes';
+import {
+  deliveryDetails,
+  recoveryChannel,
+  recoveryMechanisms,
+  VerificationCodes,
+} from './verification-codes';
 
 /**
- * ForgotPassword: a reset code to a verified email or phone. Wrong guesses of it lock the user out
+ * ForgotPassword: a reset code to a verified email or phone, chosen by the pool's
+ * AccountRecoverySetting (refused for `admin_only`). Wrong guesses of it lock the user out
  * for a while (AttemptLimiter, in ConfirmForgotPassword).
  */
 @Injectable()
@@ -44,6 +50,13 @@ export class ForgotPasswordUseCase implements OperationHandler<
     checkSecretHash(auth, req.SecretHash, [req.Username]);
     const hideExistence = auth.client.config.preventUserExistenceErrors === 'ENABLED';
     const pool = await this.lookup.requirePool(auth.client.poolId);
+    const mechanisms = recoveryMechanisms(pool.config);
+    // admin_only "prevents self-service account recovery" (RecoveryOptionType, API reference): the
+    // pool refuses before any user lookup, so the answer is the same for every name. The wording
+    // is moto's model of Cognito's answer, not observed on AWS.
+    if (mechanisms.includes('admin_only')) {
+      throw CognitoErrors.notAuthorized('Contact administrator to reset password.');
+    }
     const user = await this.users.findByName(pool.id, pool.config, req.Username);
     if (!user) {
       if (!hideExistence) throw CognitoErrors.userNotFound();
@@ -64,7 +77,7 @@ export class ForgotPasswordUseCase implements OperationHandler<
     if (user.status === 'FORCE_CHANGE_PASSWORD') {
       throw CognitoErrors.notAuthorized('User password cannot be reset in the current state.');
     }
-    const channel = recoveryChannel(user.attributes);
+    const channel = recoveryChannel(user.attributes, mechanisms);
     if (!channel) {
       throw CognitoErrors.invalidParameter(
         'Cannot reset password for the user as there is no registered/verified email or phone_number',

@@ -1,18 +1,50 @@
 import { tx } from '../../test/support/users-doubles';
 import { VerificationCodeEntity } from '../database/entities';
 import { CodeDigest } from './secrets-at-rest';
-import { deliveryDetails, recoveryChannel, VerificationCodes } from './verification-codes';
+import {
+  deliveryDetails,
+  recoveryChannel,
+  recoveryMechanisms,
+  VerificationCodes,
+} from './verification-codes';
 import { VerificationCodesRepository } from './verification-codes.repository';
 
 describe('password recovery channel', () => {
-  it('prefers a verified email, then a verified phone, and never an unverified one', () => {
+  it("prefers a verified phone, then a verified email (Cognito's legacy order), never an unverified one", () => {
     const email = { email: 'ann@example.com', email_verified: 'true' };
     const phone = { phone_number: '+15555550100', phone_number_verified: 'true' };
-    expect(recoveryChannel({ ...email, ...phone })?.medium).toBe('EMAIL');
+    expect(recoveryChannel({ ...email, ...phone })?.medium).toBe('SMS');
+    expect(recoveryChannel({ ...email, phone_number: '+15555550100' })?.medium).toBe('EMAIL');
     expect(recoveryChannel({ ...phone, email: 'ann@example.com', email_verified: 'false' })?.medium).toBe(
       'SMS',
     );
     expect(recoveryChannel({ email: 'ann@example.com', phone_number: '+15555550100' })).toBeUndefined();
+  });
+
+  it('follows the AccountRecoverySetting by priority, and only the mechanisms it names', () => {
+    const both = {
+      email: 'ann@example.com',
+      email_verified: 'true',
+      phone_number: '+15555550100',
+      phone_number_verified: 'true',
+    };
+    const emailFirst = recoveryMechanisms({
+      accountRecoverySetting: {
+        RecoveryMechanisms: [
+          { Name: 'verified_phone_number', Priority: 2 },
+          { Name: 'verified_email', Priority: 1 },
+        ],
+      },
+    });
+    expect(emailFirst).toEqual(['verified_email', 'verified_phone_number']);
+    expect(recoveryChannel(both, emailFirst)?.medium).toBe('EMAIL');
+    expect(recoveryChannel({ ...both, email_verified: 'false' }, emailFirst)?.medium).toBe('SMS');
+    expect(recoveryChannel({ ...both, email_verified: 'false' }, ['verified_email'])).toBeUndefined();
+    expect(recoveryMechanisms({})).toEqual(['verified_phone_number', 'verified_email']);
+    expect(recoveryMechanisms({ accountRecoverySetting: { RecoveryMechanisms: [] } })).toEqual([
+      'verified_phone_number',
+      'verified_email',
+    ]);
   });
 
   it('reports the destination masked, as Cognito does', () => {

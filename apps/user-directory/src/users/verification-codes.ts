@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { timingSafeEqual } from 'node:crypto';
-import { CodeDeliveryDetailsType } from '@idfed/contracts';
+import { CodeDeliveryDetailsType, RecoveryOptionNameType } from '@idfed/contracts';
 import { ServiceError } from '@idfed/messaging';
 import { Transaction } from '@idfed/persistence';
 import { AlongsideStatement } from '../attempts/attempt-limiter';
@@ -38,15 +38,37 @@ export function confirmationChannel(
 }
 
 /**
- * Where a password-reset code goes: a verified email, else a verified phone number. A code to an
- * unverified address would let whoever typed that address take the account.
+ * The recovery mechanisms of a pool in the order ForgotPassword tries them: its
+ * AccountRecoverySetting by priority, or, without one, Cognito's legacy order ("SMS is preferred
+ * over email", CreateUserPool's API reference).
  */
-export function recoveryChannel(attributes: Record<string, string>): CodeChannel | undefined {
-  if (attributes.email && isVerified(attributes.email_verified)) {
-    return { medium: 'EMAIL', attribute: 'email', destination: attributes.email };
-  }
-  if (attributes.phone_number && isVerified(attributes.phone_number_verified)) {
-    return { medium: 'SMS', attribute: 'phone_number', destination: attributes.phone_number };
+export function recoveryMechanisms(
+  config: Pick<PoolConfig, 'accountRecoverySetting'>,
+): RecoveryOptionNameType[] {
+  const set = config.accountRecoverySetting?.RecoveryMechanisms ?? [];
+  if (set.length === 0) return ['verified_phone_number', 'verified_email'];
+  return [...set].sort((a, b) => a.Priority - b.Priority).map((m) => m.Name);
+}
+
+/**
+ * Where a password-reset code goes: the first of the mechanisms whose attribute the user has
+ * verified. A code to an unverified address would let whoever typed that address take the account.
+ */
+export function recoveryChannel(
+  attributes: Record<string, string>,
+  mechanisms: RecoveryOptionNameType[] = ['verified_phone_number', 'verified_email'],
+): CodeChannel | undefined {
+  for (const mechanism of mechanisms) {
+    if (mechanism === 'verified_email' && attributes.email && isVerified(attributes.email_verified)) {
+      return { medium: 'EMAIL', attribute: 'email', destination: attributes.email };
+    }
+    if (
+      mechanism === 'verified_phone_number' &&
+      attributes.phone_number &&
+      isVerified(attributes.phone_number_verified)
+    ) {
+      return { medium: 'SMS', attribute: 'phone_number', destination: attributes.phone_number };
+    }
   }
   return undefined;
 }
