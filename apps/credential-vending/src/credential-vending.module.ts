@@ -3,6 +3,9 @@ import { IdfedEnv } from '@idfed/config';
 import { BusClient, TransportConfig } from '@idfed/messaging';
 import { peerBusProviders, ServiceModule } from '@idfed/service-runtime';
 import { SessionTokenCodec } from '@idfed/session-credentials';
+import { AccessKeySecrets } from './users/access-key-secrets';
+import { UserLookup } from './users/user.lookup';
+import { UsersRepository } from './users/users.repository';
 import { IamArns } from './common/arns';
 import { credentialVendingOperations } from './credential-vending.operations';
 import { credentialVendingEntities } from './database/entities';
@@ -61,6 +64,7 @@ export const CredentialVendingModule = {
         ...peerBusProviders('credential-vending', options.transport, env.requestTimeoutMs),
         { provide: IamArns, useValue: new IamArns(env.accountId) },
         { provide: SessionTokenCodec, useValue: SessionTokenCodec.fromMasterKey(options.sessionTokenKey) },
+        { provide: AccessKeySecrets, useValue: new AccessKeySecrets(options.sessionTokenKey) },
         { provide: JwksClient, useValue: new JwksClient() },
         { provide: GOOGLE_ISSUER, useValue: env.googleIssuer },
         {
@@ -71,6 +75,8 @@ export const CredentialVendingModule = {
             options.trustedIssuers ? options.trustedIssuers(bus) : [identityPoolIssuer(env, bus)],
         },
         RolesRepository,
+        UsersRepository,
+        UserLookup,
         ManagedPoliciesRepository,
         OidcProvidersRepository,
         RevocationsRepository,

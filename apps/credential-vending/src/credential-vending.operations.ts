@@ -34,6 +34,25 @@ import { UpdateAssumeRolePolicyHandler } from './roles/update-assume-role-policy
 import { UpdateRoleHandler } from './roles/update-role.handler';
 import { AssumeRoleUseCase } from './sts/assume-role.use-case';
 import { AssumeRoleWithWebIdentityUseCase } from './sts/assume-role-with-web-identity.use-case';
+import { CreateUserHandler } from './users/create-user.handler';
+import { GetUserHandler } from './users/get-user.handler';
+import { ListUsersHandler } from './users/list-users.handler';
+import { UpdateUserHandler } from './users/update-user.handler';
+import { DeleteUserHandler } from './users/delete-user.handler';
+import { CreateAccessKeyHandler } from './users/create-access-key.handler';
+import { ListAccessKeysHandler } from './users/list-access-keys.handler';
+import { UpdateAccessKeyHandler } from './users/update-access-key.handler';
+import { DeleteAccessKeyHandler } from './users/delete-access-key.handler';
+import { GetAccessKeyLastUsedHandler } from './users/get-access-key-last-used.handler';
+import { PutUserPolicyHandler } from './users/put-user-policy.handler';
+import { GetUserPolicyHandler } from './users/get-user-policy.handler';
+import { ListUserPoliciesHandler } from './users/list-user-policies.handler';
+import { DeleteUserPolicyHandler } from './users/delete-user-policy.handler';
+import { AttachUserPolicyHandler } from './users/attach-user-policy.handler';
+import { DetachUserPolicyHandler } from './users/detach-user-policy.handler';
+import { ListAttachedUserPoliciesHandler } from './users/list-attached-user-policies.handler';
+import { PutUserPermissionsBoundaryHandler } from './users/put-user-permissions-boundary.handler';
+import { DeleteUserPermissionsBoundaryHandler } from './users/delete-user-permissions-boundary.handler';
 import { VerifyWebIdentityTokenUseCase } from './web-identity/verify-web-identity-token.use-case';
 
 /** Credential vending's operation registry: each operation of its contracts and the class that serves it. */
@@ -61,6 +80,25 @@ export const credentialVendingOperations: OperationBinding[] = [
   serve(O.AttachRolePolicy, AttachRolePolicyHandler),
   serve(O.DetachRolePolicy, DetachRolePolicyHandler),
   serve(O.ListAttachedRolePolicies, ListAttachedRolePoliciesHandler),
+  serve(O.CreateUser, CreateUserHandler),
+  serve(O.GetUser, GetUserHandler),
+  serve(O.ListUsers, ListUsersHandler),
+  serve(O.UpdateUser, UpdateUserHandler),
+  serve(O.DeleteUser, DeleteUserHandler),
+  serve(O.CreateAccessKey, CreateAccessKeyHandler),
+  serve(O.ListAccessKeys, ListAccessKeysHandler),
+  serve(O.UpdateAccessKey, UpdateAccessKeyHandler),
+  serve(O.DeleteAccessKey, DeleteAccessKeyHandler),
+  serve(O.GetAccessKeyLastUsed, GetAccessKeyLastUsedHandler),
+  serve(O.PutUserPolicy, PutUserPolicyHandler),
+  serve(O.GetUserPolicy, GetUserPolicyHandler),
+  serve(O.ListUserPolicies, ListUserPoliciesHandler),
+  serve(O.DeleteUserPolicy, DeleteUserPolicyHandler),
+  serve(O.AttachUserPolicy, AttachUserPolicyHandler),
+  serve(O.DetachUserPolicy, DetachUserPolicyHandler),
+  serve(O.ListAttachedUserPolicies, ListAttachedUserPoliciesHandler),
+  serve(O.PutUserPermissionsBoundary, PutUserPermissionsBoundaryHandler),
+  serve(O.DeleteUserPermissionsBoundary, DeleteUserPermissionsBoundaryHandler),
   serve(O.CreateOpenIDConnectProvider, CreateOpenIDConnectProviderHandler),
   serve(O.GetOpenIDConnectProvider, GetOpenIDConnectProviderHandler),
   serve(O.ListOpenIDConnectProviders, ListOpenIDConnectProvidersHandler),

@@ -189,7 +189,7 @@ describe('ManagedPoliciesRepository on PostgreSQL', () => {
       expect(await policies.isAttached(roleId, policy.policyId, tx)).toBe(true);
       expect(await policies.attachedCountOf(roleId, tx)).toBe(1);
       expect(await policies.roleHasAttachments(roleId, tx)).toBe(true);
-      expect(await policies.isAttachedToAnyRole(policy.policyId, tx)).toBe(true);
+      expect(await policies.isInUse(policy.policyId, policy.arn, tx)).toBe(true);
     });
     await expect(transactions.run((tx) => policies.attach(roleId, policy.policyId, tx))).rejects.toThrow(
       /duplicate key/,

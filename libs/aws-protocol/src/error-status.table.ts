@@ -81,6 +81,7 @@ const ERROR_STATUS: Readonly<Record<string, number>> = {
   InvalidInput: 400,
   UnmodifiableEntity: 400,
   ConcurrentModification: 409,
+  EntityTemporarilyUnmodifiable: 409,
   ServiceFailure: 500,
   PolicyNotAttachable: 400,
   OpenIdIdpCommunicationError: 400,

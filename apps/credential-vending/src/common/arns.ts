@@ -7,6 +7,11 @@ export class IamArns {
     return `arn:aws:iam::${this.accountId}:role${path}${name}`;
   }
 
+  /** `arn:aws:iam::<account>:user/<path><name>`. */
+  user(path: string, name: string): string {
+    return `arn:aws:iam::${this.accountId}:user${path}${name}`;
+  }
+
   policy(path: string, name: string): string {
     return `arn:aws:iam::${this.accountId}:policy${path}${name}`;
   }

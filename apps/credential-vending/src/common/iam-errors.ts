@@ -54,6 +54,23 @@ export const IamErrors = {
     new ServiceError('DeleteConflict', 'Cannot delete entity, must detach all policies first.'),
   policyInUse: (): ServiceError<'DeleteConflict'> =>
     new ServiceError('DeleteConflict', 'Cannot delete a policy attached to entities.'),
+  noSuchUser: (userName: string): ServiceError<'NoSuchEntity'> =>
+    new ServiceError('NoSuchEntity', `The user with name ${userName} cannot be found.`),
+  userExists: (userName: string): ServiceError<'EntityAlreadyExists'> =>
+    new ServiceError('EntityAlreadyExists', `User with name ${userName} already exists.`),
+  noSuchAccessKey: (accessKeyId: string): ServiceError<'NoSuchEntity'> =>
+    new ServiceError('NoSuchEntity', `The Access Key with id ${accessKeyId} cannot be found.`),
+  noSuchUserPolicy: (userName: string, policyName: string): ServiceError<'NoSuchEntity'> =>
+    new ServiceError(
+      'NoSuchEntity',
+      `The user policy with name ${policyName} cannot be found for user ${userName}.`,
+    ),
+  userHasAccessKeys: (): ServiceError<'DeleteConflict'> =>
+    new ServiceError('DeleteConflict', 'Cannot delete entity, must delete access keys first.'),
+  userHasInlinePolicies: (): ServiceError<'DeleteConflict'> =>
+    new ServiceError('DeleteConflict', 'Cannot delete entity, must delete policies first.'),
+  userHasAttachedPolicies: (): ServiceError<'DeleteConflict'> =>
+    new ServiceError('DeleteConflict', 'Cannot delete entity, must detach all policies first.'),
   noSuchOidcProvider: (arn: string): ServiceError<'NoSuchEntity'> =>
     new ServiceError('NoSuchEntity', `OpenIDConnect Provider not found for arn ${arn}`),
   oidcProviderExists: (url: string): ServiceError<'EntityAlreadyExists'> =>

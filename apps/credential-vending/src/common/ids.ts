@@ -11,3 +11,6 @@ export const newRoleId = () => uniqueId('AROA');
 
 /** `ANPA` + 17 characters: the shape of a managed policy's unique id. */
 export const newPolicyId = () => uniqueId('ANPA');
+
+/** `AIDA` + 17 characters: the shape of an IAM user's unique id. */
+export const newUserId = () => uniqueId('AIDA');

@@ -43,6 +43,8 @@ export class RequestValidator extends AwsRequestValidator {
 /** Patterns from botocore's IAM and STS models, anchored. */
 export const Patterns = {
   roleName: /^(?:[\w+=,.@-]+)$/,
+  userName: /^(?:[\w+=,.@-]+)$/,
+  accessKeyId: /^(?:[\w]+)$/,
   policyName: /^(?:[\w+=,.@-]+)$/,
   policyVersionId: /^(?:v[1-9][0-9]*(\.[A-Za-z0-9-]*)?)$/,
   path: /^(?:(\u002F)|(\u002F[\u0021-\u007E]+\u002F))$/,

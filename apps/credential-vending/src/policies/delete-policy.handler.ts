@@ -7,7 +7,7 @@ import { ManagedPoliciesRepository } from './managed-policies.repository';
 import { ManagedPolicyLookup } from './managed-policy.lookup';
 
 /**
- * Like IAM: a policy still attached to a role, or with versions besides the default, cannot be
+ * Like IAM: a policy still attached to a role or user (or a user's permissions boundary), or with versions besides the default, cannot be
  * deleted (DeleteConflict).
  */
 @Injectable()
@@ -25,7 +25,7 @@ export class DeletePolicyHandler implements OperationHandler<
     // committed first (and is seen here) or waits and then finds the policy gone.
     await this.transactions.run(async (tx) => {
       const policy = await this.policies.requireByArn(req.PolicyArn, tx, true);
-      if (await this.repository.isAttachedToAnyRole(policy.policyId, tx)) throw IamErrors.policyInUse();
+      if (await this.repository.isInUse(policy.policyId, policy.arn, tx)) throw IamErrors.policyInUse();
       // As IAM: versions other than the default are deleted first; the default goes with the policy.
       if ((await this.repository.versionsOf(policy.policyId, tx)).length > 1)
         throw IamErrors.policyHasVersions();

@@ -183,10 +183,14 @@ export class ManagedPoliciesRepository {
   ): Promise<KeysetPage<{ policy: ManagedPolicyEntity; attachments: number }>> {
     const rows = await this.dataSource.query<(PolicyRow & { attachments: string })[]>(
       `SELECT p.*, (SELECT count(*) FROM credential_vending.role_policy_attachments a
+                     WHERE a.policy_id = p.policy_id)
+                 + (SELECT count(*) FROM credential_vending.user_policy_attachments a
                      WHERE a.policy_id = p.policy_id) AS attachments
          FROM credential_vending.managed_policies p
         WHERE p.path LIKE $1 AND ($2::text IS NULL OR p.name_key > $2)
           AND (NOT $3 OR EXISTS (SELECT 1 FROM credential_vending.role_policy_attachments a
+                                  WHERE a.policy_id = p.policy_id)
+                      OR EXISTS (SELECT 1 FROM credential_vending.user_policy_attachments a
                                   WHERE a.policy_id = p.policy_id))
         ORDER BY p.name_key LIMIT $4`,
       [likePrefix(filter.pathPrefix), after ?? null, filter.onlyAttached, max + 1],
@@ -235,13 +239,34 @@ export class ManagedPoliciesRepository {
     );
   }
 
-  /** How many roles have the policy attached (GetPolicy's AttachmentCount). */
-  attachmentCount(policyId: string): Promise<number> {
-    return this.dataSource.manager.count(RolePolicyAttachmentEntity, { where: { policyId } });
+  /** How many roles and users have the policy attached (GetPolicy's AttachmentCount). */
+  async attachmentCount(policyId: string): Promise<number> {
+    const [{ n }] = await this.dataSource.query<{ n: number }[]>(
+      `SELECT (SELECT count(*) FROM credential_vending.role_policy_attachments WHERE policy_id = $1)
+            + (SELECT count(*) FROM credential_vending.user_policy_attachments WHERE policy_id = $1) AS n`,
+      [policyId],
+    );
+    return Number(n);
   }
 
-  isAttachedToAnyRole(policyId: string, tx: Transaction): Promise<boolean> {
-    return tx.exists(RolePolicyAttachmentEntity, { where: { policyId } });
+  /** How many users have the policy as their permissions boundary (PermissionsBoundaryUsageCount). */
+  async boundaryUsageCount(policyArn: string): Promise<number> {
+    const [{ n }] = await this.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM credential_vending.users WHERE permissions_boundary = $1`,
+      [policyArn],
+    );
+    return n;
+  }
+
+  /** Whether a role or a user has the policy attached, or a user has it as permissions boundary. */
+  async isInUse(policyId: string, policyArn: string, tx: Transaction): Promise<boolean> {
+    const [{ used }] = await tx.query<{ used: boolean }[]>(
+      `SELECT EXISTS (SELECT 1 FROM credential_vending.role_policy_attachments WHERE policy_id = $1)
+           OR EXISTS (SELECT 1 FROM credential_vending.user_policy_attachments WHERE policy_id = $1)
+           OR EXISTS (SELECT 1 FROM credential_vending.users WHERE permissions_boundary = $2) AS used`,
+      [policyId, policyArn],
+    );
+    return used;
   }
 
   /** How many managed policies the role has attached (the PoliciesPerRole quota). */

@@ -37,7 +37,7 @@ function repository() {
   const mock = {
     insert: jest.fn().mockResolvedValue('created'),
     findByArn: jest.fn().mockResolvedValue(stored),
-    isAttachedToAnyRole: jest.fn().mockResolvedValue(false),
+    isInUse: jest.fn().mockResolvedValue(false),
     delete: jest.fn().mockResolvedValue(undefined),
     defaultDocuments: jest.fn().mockResolvedValue([]),
     versionsOf: jest.fn().mockResolvedValue([{ versionId: 'v1', createdAt: new Date(0) }]),
@@ -108,7 +108,7 @@ describe('DeletePolicy', () => {
 
   it('is DeleteConflict while the policy is attached', async () => {
     const { mock, typed, lookup } = repository();
-    mock.isAttachedToAnyRole.mockResolvedValue(true);
+    mock.isInUse.mockResolvedValue(true);
     const remove = new DeletePolicyHandler(transactions, typed, lookup).execute({ PolicyArn: stored.arn });
     expect(await errorName(remove)).toBe('DeleteConflict');
     expect(mock.delete).not.toHaveBeenCalled();

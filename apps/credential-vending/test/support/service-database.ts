@@ -20,6 +20,9 @@ import { RoleLookup } from '../../src/roles/role.lookup';
 import { RolePermissions } from '../../src/roles/role-permissions';
 import { RolesRepository } from '../../src/roles/roles.repository';
 import { SessionIssuer } from '../../src/sts/session-issuer';
+import { AccessKeySecrets } from '../../src/users/access-key-secrets';
+import { UserLookup } from '../../src/users/user.lookup';
+import { UsersRepository } from '../../src/users/users.repository';
 import { JwksClient } from '../../src/web-identity/jwks.client';
 import { WebIdentityProviders } from '../../src/web-identity/web-identity-providers';
 import { WebIdentityTokenVerifier } from '../../src/web-identity/web-identity-token.verifier';
@@ -76,7 +79,10 @@ export function serviceModule(ds: DataSource, extra: Provider[] = []): Promise<T
       { provide: IamArns, useValue: new IamArns(ACCOUNT) },
       { provide: SessionTokenCodec, useValue: SessionTokenCodec.fromMasterKey(randomBytes(32)) },
       { provide: JwksClient, useValue: new JwksClient() },
+      { provide: AccessKeySecrets, useValue: new AccessKeySecrets(randomBytes(32)) },
       RolesRepository,
+      UsersRepository,
+      UserLookup,
       ManagedPoliciesRepository,
       OidcProvidersRepository,
       RevocationsRepository,

@@ -151,6 +151,121 @@ export const CredentialVendingOperations = {
     W.ListAttachedRolePoliciesRequest,
     W.ListAttachedRolePoliciesResult
   >()('ListAttachedRolePolicies', 'admin', { rateLimit: 'Iam', hasResult: true, integers: ['MaxItems'] }),
+  CreateUser: iamApi.operation<W.CreateUserRequest, W.UserResult>()('CreateUser', 'admin', {
+    rateLimit: 'Iam',
+    hasResult: true,
+  }),
+  GetUser: iamApi.operation<W.OptionalUserNameRequest, W.UserResult>()('GetUser', 'admin', {
+    rateLimit: 'Iam',
+    hasResult: true,
+  }),
+  ListUsers: iamApi.operation<W.ListIamUsersRequest, W.ListIamUsersResult>()('ListUsers', 'admin', {
+    rateLimit: 'Iam',
+    hasResult: true,
+    integers: ['MaxItems'],
+  }),
+  UpdateUser: iamApi.operation<W.UpdateUserRequest, W.EmptyResult>()('UpdateUser', 'admin', {
+    rateLimit: 'Iam',
+    hasResult: false,
+  }),
+  DeleteUser: iamApi.operation<W.UserNameRequest, W.EmptyResult>()('DeleteUser', 'admin', {
+    rateLimit: 'Iam',
+    hasResult: false,
+  }),
+  CreateAccessKey: iamApi.operation<W.OptionalUserNameRequest, W.CreateAccessKeyResult>()(
+    'CreateAccessKey',
+    'admin',
+    {
+      rateLimit: 'Iam',
+      hasResult: true,
+    },
+  ),
+  ListAccessKeys: iamApi.operation<W.ListAccessKeysRequest, W.ListAccessKeysResult>()(
+    'ListAccessKeys',
+    'admin',
+    {
+      rateLimit: 'Iam',
+      hasResult: true,
+      integers: ['MaxItems'],
+    },
+  ),
+  UpdateAccessKey: iamApi.operation<W.UpdateAccessKeyRequest, W.EmptyResult>()('UpdateAccessKey', 'admin', {
+    rateLimit: 'Iam',
+    hasResult: false,
+  }),
+  DeleteAccessKey: iamApi.operation<W.DeleteAccessKeyRequest, W.EmptyResult>()('DeleteAccessKey', 'admin', {
+    rateLimit: 'Iam',
+    hasResult: false,
+  }),
+  GetAccessKeyLastUsed: iamApi.operation<W.GetAccessKeyLastUsedRequest, W.GetAccessKeyLastUsedResult>()(
+    'GetAccessKeyLastUsed',
+    'admin',
+    {
+      rateLimit: 'Iam',
+      hasResult: true,
+    },
+  ),
+  PutUserPolicy: iamApi.operation<W.PutUserPolicyRequest, W.EmptyResult>()('PutUserPolicy', 'admin', {
+    rateLimit: 'Iam',
+    hasResult: false,
+  }),
+  GetUserPolicy: iamApi.operation<W.UserPolicyRequest, W.GetUserPolicyResult>()('GetUserPolicy', 'admin', {
+    rateLimit: 'Iam',
+    hasResult: true,
+  }),
+  ListUserPolicies: iamApi.operation<W.ListUserPoliciesRequest, W.ListUserPoliciesResult>()(
+    'ListUserPolicies',
+    'admin',
+    {
+      rateLimit: 'Iam',
+      hasResult: true,
+      integers: ['MaxItems'],
+    },
+  ),
+  DeleteUserPolicy: iamApi.operation<W.UserPolicyRequest, W.EmptyResult>()('DeleteUserPolicy', 'admin', {
+    rateLimit: 'Iam',
+    hasResult: false,
+  }),
+  AttachUserPolicy: iamApi.operation<W.UserPolicyAttachmentRequest, W.EmptyResult>()(
+    'AttachUserPolicy',
+    'admin',
+    {
+      rateLimit: 'Iam',
+      hasResult: false,
+    },
+  ),
+  DetachUserPolicy: iamApi.operation<W.UserPolicyAttachmentRequest, W.EmptyResult>()(
+    'DetachUserPolicy',
+    'admin',
+    {
+      rateLimit: 'Iam',
+      hasResult: false,
+    },
+  ),
+  ListAttachedUserPolicies: iamApi.operation<
+    W.ListAttachedUserPoliciesRequest,
+    W.ListAttachedUserPoliciesResult
+  >()('ListAttachedUserPolicies', 'admin', {
+    rateLimit: 'Iam',
+    hasResult: true,
+    integers: ['MaxItems'],
+  }),
+  PutUserPermissionsBoundary: iamApi.operation<W.PutUserPermissionsBoundaryRequest, W.EmptyResult>()(
+    'PutUserPermissionsBoundary',
+    'admin',
+    {
+      rateLimit: 'Iam',
+      hasResult: false,
+    },
+  ),
+  DeleteUserPermissionsBoundary: iamApi.operation<W.UserNameRequest, W.EmptyResult>()(
+    'DeleteUserPermissionsBoundary',
+    'admin',
+    {
+      rateLimit: 'Iam',
+      hasResult: false,
+    },
+  ),
   CreateOpenIDConnectProvider: iamApi.operation<
     W.CreateOpenIDConnectProviderRequest,
     W.CreateOpenIDConnectProviderResult

@@ -316,3 +316,143 @@ export interface GetCallerIdentityResult {
   Account: string;
   Arn: string;
 }
+
+// ---------------------------------------------------------------- IAM: users and access keys
+
+export interface AttachedPermissionsBoundary {
+  PermissionsBoundaryType: 'PermissionsBoundaryPolicy';
+  PermissionsBoundaryArn: string;
+}
+
+export interface User {
+  Path: string;
+  UserName: string;
+  UserId: string;
+  Arn: string;
+  CreateDate: string;
+  PasswordLastUsed?: string;
+  PermissionsBoundary?: AttachedPermissionsBoundary;
+  Tags?: Tag[];
+}
+
+export interface CreateUserRequest {
+  Path?: string;
+  UserName: string;
+  PermissionsBoundary?: string;
+  Tags?: Tag[];
+}
+export interface UserResult {
+  User: User;
+}
+/** GetUser without a UserName names the caller; idfed requires it (the admin key is no IAM user). */
+export interface UserNameRequest {
+  UserName: string;
+}
+export interface OptionalUserNameRequest {
+  UserName?: string;
+}
+export interface ListIamUsersRequest {
+  PathPrefix?: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+export interface ListIamUsersResult {
+  Users: User[];
+  IsTruncated: boolean;
+  Marker?: string;
+}
+export interface UpdateUserRequest {
+  UserName: string;
+  NewPath?: string;
+  NewUserName?: string;
+}
+
+export type AccessKeyStatus = 'Active' | 'Inactive';
+
+export interface AccessKey {
+  UserName: string;
+  AccessKeyId: string;
+  Status: AccessKeyStatus;
+  SecretAccessKey: string;
+  CreateDate: string;
+}
+export interface CreateAccessKeyResult {
+  AccessKey: AccessKey;
+}
+export interface AccessKeyMetadata {
+  UserName: string;
+  AccessKeyId: string;
+  Status: AccessKeyStatus;
+  CreateDate: string;
+}
+export interface ListAccessKeysRequest {
+  UserName?: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+export interface ListAccessKeysResult {
+  AccessKeyMetadata: AccessKeyMetadata[];
+  IsTruncated: boolean;
+  Marker?: string;
+}
+export interface UpdateAccessKeyRequest {
+  UserName?: string;
+  AccessKeyId: string;
+  Status: AccessKeyStatus;
+}
+export interface DeleteAccessKeyRequest {
+  UserName?: string;
+  AccessKeyId: string;
+}
+export interface GetAccessKeyLastUsedRequest {
+  AccessKeyId: string;
+}
+export interface GetAccessKeyLastUsedResult {
+  UserName: string;
+  AccessKeyLastUsed: { LastUsedDate?: string; ServiceName: string; Region: string };
+}
+
+export interface PutUserPolicyRequest {
+  UserName: string;
+  PolicyName: string;
+  PolicyDocument: string;
+}
+export interface UserPolicyRequest {
+  UserName: string;
+  PolicyName: string;
+}
+export interface GetUserPolicyResult {
+  UserName: string;
+  PolicyName: string;
+  /** URL-encoded JSON, as IAM returns it. */
+  PolicyDocument: string;
+}
+export interface ListUserPoliciesRequest {
+  UserName: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+export interface ListUserPoliciesResult {
+  PolicyNames: string[];
+  IsTruncated: boolean;
+  Marker?: string;
+}
+export interface UserPolicyAttachmentRequest {
+  UserName: string;
+  PolicyArn: string;
+}
+export interface ListAttachedUserPoliciesRequest {
+  UserName: string;
+  PathPrefix?: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+export interface ListAttachedUserPoliciesResult {
+  AttachedPolicies: AttachedPolicy[];
+  IsTruncated: boolean;
+  Marker?: string;
+}
+export interface PutUserPermissionsBoundaryRequest {
+  UserName: string;
+  PermissionsBoundary: string;
+}

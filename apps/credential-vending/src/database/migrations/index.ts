@@ -7,6 +7,7 @@ import { rateLimitTableMigration } from '@idfed/service-runtime';
 import { CREDENTIAL_VENDING_SCHEMA } from '../schema';
 import { CredentialVendingTables1764201600001 } from './1764201600001-CredentialVendingTables';
 import { PolicyVersionNumbers1764201600050 } from './1764201600050-PolicyVersionNumbers';
+import { IamUsersAndAccessKeys1764201600100 } from './1764201600100-IamUsersAndAccessKeys';
 
 /** In the order they apply. */
 export const credentialVendingMigrations = [
@@ -16,4 +17,5 @@ export const credentialVendingMigrations = [
   deadLetterTableMigration(CREDENTIAL_VENDING_SCHEMA, 1764201600030),
   deadLetterStatusMigration(CREDENTIAL_VENDING_SCHEMA, 1764201600040),
   PolicyVersionNumbers1764201600050,
+  IamUsersAndAccessKeys1764201600100,
 ];

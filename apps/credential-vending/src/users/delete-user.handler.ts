@@ -1,0 +1,32 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CredentialVendingOperations, EmptyResult, UserNameRequest } from '@idfed/contracts';
+import { Transactions } from '@idfed/persistence';
+import { OperationHandler } from '@idfed/service-runtime';
+import { IamErrors } from '../common/iam-errors';
+import { UserLookup } from './user.lookup';
+import { UsersRepository } from './users.repository';
+
+/**
+ * As IAM: a user with access keys, inline policies or attached policies cannot be deleted
+ * (DeleteConflict naming the first of them); the operator removes them first.
+ */
+@Injectable()
+export class DeleteUserHandler implements OperationHandler<typeof CredentialVendingOperations.DeleteUser> {
+  constructor(
+    @Inject(Transactions) private readonly transactions: Transactions,
+    @Inject(UserLookup) private readonly lookup: UserLookup,
+    @Inject(UsersRepository) private readonly users: UsersRepository,
+  ) {}
+
+  async execute(req: UserNameRequest): Promise<EmptyResult> {
+    await this.transactions.run(async (tx) => {
+      const user = await this.lookup.require(req.UserName, tx, true);
+      const left = await this.users.dependents(user.userId, tx);
+      if (left.accessKeys) throw IamErrors.userHasAccessKeys();
+      if (left.inlinePolicies) throw IamErrors.userHasInlinePolicies();
+      if (left.attachedPolicies) throw IamErrors.userHasAttachedPolicies();
+      await this.users.delete(user.userId, tx);
+    });
+    return {};
+  }
+}

@@ -1,0 +1,377 @@
+import { randomBytes } from 'node:crypto';
+import { ServiceError } from '@idfed/messaging';
+import { Transaction, Transactions } from '@idfed/persistence';
+import { IamArns } from '../common/arns';
+import { ManagedPolicyEntity } from '../database/entities';
+import { ManagedPoliciesRepository } from '../policies/managed-policies.repository';
+import { ManagedPolicyLookup } from '../policies/managed-policy.lookup';
+import { AccessKeySecrets } from './access-key-secrets';
+import { AttachUserPolicyHandler } from './attach-user-policy.handler';
+import { CreateAccessKeyHandler } from './create-access-key.handler';
+import { CreateUserHandler } from './create-user.handler';
+import { DeleteAccessKeyHandler } from './delete-access-key.handler';
+import { DeleteUserHandler } from './delete-user.handler';
+import { GetAccessKeyLastUsedHandler } from './get-access-key-last-used.handler';
+import { GetUserHandler } from './get-user.handler';
+import { ListAccessKeysHandler } from './list-access-keys.handler';
+import { PutUserPolicyHandler } from './put-user-policy.handler';
+import { UpdateAccessKeyHandler } from './update-access-key.handler';
+import { UpdateUserHandler } from './update-user.handler';
+import { UserLookup } from './user.lookup';
+import { StoredAccessKey, StoredUser, UsersRepository } from './users.repository';
+
+const ACCOUNT = '123456789012';
+const arns = new IamArns(ACCOUNT);
+const tx = { unitOfWork: 'handle' } as unknown as Transaction;
+const transactions = {
+  run: jest.fn((work: (t: Transaction) => Promise<unknown>) => work(tx)),
+} as unknown as Transactions;
+const secrets = new AccessKeySecrets(randomBytes(32));
+
+const alice: StoredUser = {
+  userId: 'AIDAEXAMPLEEXAMPLE1',
+  name: 'Alice',
+  nameKey: 'alice',
+  path: '/',
+  arn: arns.user('/', 'Alice'),
+  permissionsBoundary: null,
+  tags: [],
+  createdAt: new Date(0),
+  updatedAt: new Date(0),
+};
+
+const managedPolicy: ManagedPolicyEntity = {
+  policyId: 'ANPAEXAMPLEEXAMPLE1',
+  name: 'readers',
+  nameKey: 'readers',
+  path: '/',
+  arn: arns.policy('/', 'readers'),
+  description: null,
+  defaultVersionId: 'v1',
+  tags: [],
+  createdAt: new Date(0),
+  updatedAt: new Date(0),
+};
+
+/** Every query of the repositories mocked: the handlers' decisions are what is under test. */
+function setUp() {
+  const users = {
+    insert: jest.fn().mockResolvedValue('created'),
+    findByName: jest.fn().mockResolvedValue(alice),
+    findById: jest.fn().mockResolvedValue(alice),
+    rename: jest.fn().mockResolvedValue('updated'),
+    dependents: jest
+      .fn()
+      .mockResolvedValue({ accessKeys: false, inlinePolicies: false, attachedPolicies: false }),
+    delete: jest.fn().mockResolvedValue(undefined),
+    countAccessKeys: jest.fn().mockResolvedValue(0),
+    insertAccessKey: jest.fn().mockResolvedValue(undefined),
+    accessKeysOf: jest.fn().mockResolvedValue([]),
+    findAccessKey: jest.fn().mockResolvedValue(undefined),
+    setAccessKeyStatus: jest.fn().mockResolvedValue(true),
+    deleteAccessKey: jest.fn().mockResolvedValue(true),
+    inlinePolicySizeWithout: jest.fn().mockResolvedValue(0),
+    putInlinePolicy: jest.fn().mockResolvedValue(undefined),
+    isAttached: jest.fn().mockResolvedValue(false),
+    attachedCount: jest.fn().mockResolvedValue(0),
+    attach: jest.fn().mockResolvedValue('attached'),
+  };
+  const policies = { findByArn: jest.fn().mockResolvedValue(managedPolicy) };
+  const repository = users as unknown as UsersRepository;
+  return {
+    users,
+    policies,
+    repository,
+    lookup: new UserLookup(repository),
+    policyLookup: new ManagedPolicyLookup(policies as unknown as ManagedPoliciesRepository, arns),
+  };
+}
+
+async function errorOf(promise: Promise<unknown>): Promise<{ name?: string; message?: string }> {
+  return promise.then(
+    () => ({}),
+    (err: ServiceError) => ({ name: err.errorName, message: err.message }),
+  );
+}
+
+describe('CreateUser', () => {
+  it('writes the user under its path with an AIDA id and answers it', async () => {
+    const s = setUp();
+    const { User } = await new CreateUserHandler(transactions, s.repository, s.policyLookup, arns).execute({
+      UserName: 'Bob',
+      Path: '/ops/',
+      Tags: [{ Key: 'team', Value: 'ops' }],
+    });
+    expect(User).toMatchObject({
+      UserName: 'Bob',
+      Path: '/ops/',
+      Arn: `arn:aws:iam::${ACCOUNT}:user/ops/Bob`,
+    });
+    expect(User.UserId).toMatch(/^AIDA[A-Z2-7]{17}$/);
+    expect(User.Tags).toEqual([{ Key: 'team', Value: 'ops' }]);
+    expect(s.users.insert).toHaveBeenCalledWith(expect.objectContaining({ nameKey: 'bob' }), tx);
+  });
+
+  it('refuses a taken name with EntityAlreadyExists in IAM words', async () => {
+    const s = setUp();
+    s.users.insert.mockResolvedValue('exists');
+    expect(
+      await errorOf(
+        new CreateUserHandler(transactions, s.repository, s.policyLookup, arns).execute({ UserName: 'Bob' }),
+      ),
+    ).toEqual({ name: 'EntityAlreadyExists', message: 'User with name Bob already exists.' });
+  });
+
+  it('refuses a boundary that is no policy of the account, before writing', async () => {
+    const s = setUp();
+    s.policies.findByArn.mockResolvedValue(undefined);
+    const handler = new CreateUserHandler(transactions, s.repository, s.policyLookup, arns);
+    const missing = arns.policy('/', 'nothing');
+    expect((await errorOf(handler.execute({ UserName: 'Bob', PermissionsBoundary: missing }))).name).toBe(
+      'NoSuchEntity',
+    );
+    expect(s.users.insert).not.toHaveBeenCalled();
+  });
+
+  it('refuses a bad name with ValidationError and writes nothing', async () => {
+    const s = setUp();
+    const handler = new CreateUserHandler(transactions, s.repository, s.policyLookup, arns);
+    expect((await errorOf(handler.execute({ UserName: 'no spaces' }))).name).toBe('ValidationError');
+    expect((await errorOf(handler.execute({ UserName: 'x'.repeat(65) }))).name).toBe('ValidationError');
+    expect(s.users.insert).not.toHaveBeenCalled();
+  });
+});
+
+describe('GetUser and UpdateUser', () => {
+  it('answers NoSuchEntity for an unknown user, in IAM words', async () => {
+    const s = setUp();
+    s.users.findByName.mockResolvedValue(undefined);
+    expect(await errorOf(new GetUserHandler(s.lookup).execute({ UserName: 'ghost' }))).toEqual({
+      name: 'NoSuchEntity',
+      message: 'The user with name ghost cannot be found.',
+    });
+  });
+
+  it('refuses GetUser without a name: the admin key is the root, not a user', async () => {
+    const s = setUp();
+    expect((await errorOf(new GetUserHandler(s.lookup).execute({}))).name).toBe('ValidationError');
+  });
+
+  it('renames with the ARN following, and refuses a taken new name', async () => {
+    const s = setUp();
+    const handler = new UpdateUserHandler(transactions, s.lookup, s.repository, arns);
+    await handler.execute({ UserName: 'Alice', NewUserName: 'Alicia', NewPath: '/x/' });
+    expect(s.users.rename).toHaveBeenCalledWith(
+      alice.userId,
+      { name: 'Alicia', path: '/x/', arn: arns.user('/x/', 'Alicia') },
+      tx,
+    );
+    s.users.rename.mockResolvedValue('exists');
+    expect((await errorOf(handler.execute({ UserName: 'Alice', NewUserName: 'Bob' }))).name).toBe(
+      'EntityAlreadyExists',
+    );
+  });
+});
+
+describe('DeleteUser', () => {
+  it.each([
+    ['accessKeys', 'Cannot delete entity, must delete access keys first.'],
+    ['inlinePolicies', 'Cannot delete entity, must delete policies first.'],
+    ['attachedPolicies', 'Cannot delete entity, must detach all policies first.'],
+  ])('refuses a user that still has %s with DeleteConflict', async (what, message) => {
+    const s = setUp();
+    s.users.dependents.mockResolvedValue({
+      accessKeys: false,
+      inlinePolicies: false,
+      attachedPolicies: false,
+      [what]: true,
+    });
+    expect(
+      await errorOf(
+        new DeleteUserHandler(transactions, s.lookup, s.repository).execute({ UserName: 'Alice' }),
+      ),
+    ).toEqual({
+      name: 'DeleteConflict',
+      message,
+    });
+    expect(s.users.delete).not.toHaveBeenCalled();
+  });
+
+  it('deletes a user with nothing left', async () => {
+    const s = setUp();
+    await new DeleteUserHandler(transactions, s.lookup, s.repository).execute({ UserName: 'alice' });
+    expect(s.users.delete).toHaveBeenCalledWith(alice.userId, tx);
+  });
+});
+
+describe('access keys', () => {
+  it('creates an Active AKIA key, answers the secret once and stores it only sealed', async () => {
+    const s = setUp();
+    const { AccessKey } = await new CreateAccessKeyHandler(
+      transactions,
+      s.lookup,
+      s.repository,
+      secrets,
+    ).execute({
+      UserName: 'Alice',
+    });
+    expect(AccessKey).toMatchObject({ UserName: 'Alice', Status: 'Active' });
+    expect(AccessKey.AccessKeyId).toMatch(/^AKIA[A-Z2-7]{16}$/);
+    expect(AccessKey.SecretAccessKey).toHaveLength(40);
+    const stored = s.users.insertAccessKey.mock.calls[0][0] as StoredAccessKey;
+    expect(JSON.stringify(stored)).not.toContain(AccessKey.SecretAccessKey);
+    expect(stored.secretEnc.toString('latin1')).not.toContain(AccessKey.SecretAccessKey);
+    expect(secrets.open(AccessKey.AccessKeyId, stored.secretEnc)).toBe(AccessKey.SecretAccessKey);
+  });
+
+  it('refuses a third key with LimitExceeded (AccessKeysPerUser: 2)', async () => {
+    const s = setUp();
+    s.users.countAccessKeys.mockResolvedValue(2);
+    expect(
+      await errorOf(
+        new CreateAccessKeyHandler(transactions, s.lookup, s.repository, secrets).execute({
+          UserName: 'Alice',
+        }),
+      ),
+    ).toEqual({ name: 'LimitExceeded', message: 'Cannot exceed quota for AccessKeysPerUser: 2' });
+    expect(s.users.insertAccessKey).not.toHaveBeenCalled();
+  });
+
+  it('lists keys without secrets', async () => {
+    const s = setUp();
+    const key: StoredAccessKey = {
+      accessKeyId: 'AKIAEXAMPLEEXAMPLE12',
+      userId: alice.userId,
+      secretEnc: secrets.seal('AKIAEXAMPLEEXAMPLE12', 's'.repeat(40)),
+      status: 'Inactive',
+      createdAt: new Date(0),
+      lastUsedAt: null,
+      lastUsedService: null,
+      lastUsedRegion: null,
+    };
+    s.users.accessKeysOf.mockResolvedValue([key]);
+    const answer = await new ListAccessKeysHandler(s.lookup, s.repository).execute({ UserName: 'Alice' });
+    expect(answer).toEqual({
+      AccessKeyMetadata: [
+        {
+          UserName: 'Alice',
+          AccessKeyId: key.accessKeyId,
+          Status: 'Inactive',
+          CreateDate: '1970-01-01T00:00:00Z',
+        },
+      ],
+      IsTruncated: false,
+    });
+  });
+
+  it('answers NoSuchEntity for a key the named user does not have (update and delete)', async () => {
+    const s = setUp();
+    s.users.setAccessKeyStatus.mockResolvedValue(false);
+    s.users.deleteAccessKey.mockResolvedValue(false);
+    const id = 'AKIAEXAMPLEEXAMPLE99';
+    expect(
+      await errorOf(
+        new UpdateAccessKeyHandler(transactions, s.lookup, s.repository).execute({
+          UserName: 'Alice',
+          AccessKeyId: id,
+          Status: 'Inactive',
+        }),
+      ),
+    ).toEqual({ name: 'NoSuchEntity', message: `The Access Key with id ${id} cannot be found.` });
+    expect(
+      (
+        await errorOf(
+          new DeleteAccessKeyHandler(transactions, s.lookup, s.repository).execute({
+            UserName: 'Alice',
+            AccessKeyId: id,
+          }),
+        )
+      ).name,
+    ).toBe('NoSuchEntity');
+  });
+
+  it('refuses a Status other than Active or Inactive', async () => {
+    const s = setUp();
+    const handler = new UpdateAccessKeyHandler(transactions, s.lookup, s.repository);
+    const answer = await errorOf(
+      handler.execute({
+        UserName: 'Alice',
+        AccessKeyId: 'AKIAEXAMPLEEXAMPLE12',
+        Status: 'Disabled' as 'Active',
+      }),
+    );
+    expect(answer.name).toBe('ValidationError');
+    expect(s.users.setAccessKeyStatus).not.toHaveBeenCalled();
+  });
+
+  it('answers GetAccessKeyLastUsed with N/A for a key never used, AccessDenied for an unknown one', async () => {
+    const s = setUp();
+    const handler = new GetAccessKeyLastUsedHandler(s.repository);
+    expect((await errorOf(handler.execute({ AccessKeyId: 'AKIAEXAMPLEEXAMPLE99' }))).name).toBe(
+      'AccessDenied',
+    );
+    s.users.findAccessKey.mockResolvedValue({
+      accessKeyId: 'AKIAEXAMPLEEXAMPLE12',
+      userId: alice.userId,
+      lastUsedAt: null,
+    });
+    expect(await handler.execute({ AccessKeyId: 'AKIAEXAMPLEEXAMPLE12' })).toEqual({
+      UserName: 'Alice',
+      AccessKeyLastUsed: { ServiceName: 'N/A', Region: 'N/A' },
+    });
+  });
+});
+
+describe('user policies', () => {
+  const allow = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }],
+  });
+
+  it("refuses an inline policy over the user's 2,048-character quota", async () => {
+    const s = setUp();
+    s.users.inlinePolicySizeWithout.mockResolvedValue(2048 - 10);
+    const answer = await errorOf(
+      new PutUserPolicyHandler(transactions, s.lookup, s.repository).execute({
+        UserName: 'Alice',
+        PolicyName: 'p',
+        PolicyDocument: allow,
+      }),
+    );
+    expect(answer).toEqual({
+      name: 'LimitExceeded',
+      message: 'Maximum policy size of 2048 bytes exceeded for user Alice',
+    });
+    expect(s.users.putInlinePolicy).not.toHaveBeenCalled();
+  });
+
+  it('refuses a malformed document with MalformedPolicyDocument', async () => {
+    const s = setUp();
+    const answer = await errorOf(
+      new PutUserPolicyHandler(transactions, s.lookup, s.repository).execute({
+        UserName: 'Alice',
+        PolicyName: 'p',
+        PolicyDocument: '{"Statement":[]',
+      }),
+    );
+    expect(answer.name).toBe('MalformedPolicyDocument');
+  });
+
+  it('refuses an eleventh attached policy and an AWS managed one', async () => {
+    const s = setUp();
+    const handler = new AttachUserPolicyHandler(transactions, s.lookup, s.repository, s.policyLookup);
+    s.users.attachedCount.mockResolvedValue(10);
+    expect(await errorOf(handler.execute({ UserName: 'Alice', PolicyArn: managedPolicy.arn }))).toEqual({
+      name: 'LimitExceeded',
+      message: 'Cannot exceed quota for PoliciesPerUser: 10',
+    });
+    expect(
+      (
+        await errorOf(
+          handler.execute({ UserName: 'Alice', PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' }),
+        )
+      ).name,
+    ).toBe('NoSuchEntity');
+    expect(s.users.attach).not.toHaveBeenCalled();
+  });
+});
