@@ -6,8 +6,12 @@ import { CognitoErrors } from '../common/cognito-errors';
 import { MfaFactor } from '../database/entities';
 import { MfaCodesRepository } from './mfa-codes.repository';
 
-/** What an MFA challenge session is for: one factor's code, or choosing one (SELECT_MFA_TYPE). */
-export type MfaChallengeKind = MfaFactor | 'SELECT_MFA_TYPE';
+/**
+ * What an MFA challenge session is for: one factor's code, or choosing one (SELECT_MFA_TYPE); and
+ * USER_AUTH's first factors (ADR 0034): choosing one (SELECT_CHALLENGE), an SMS code (SMS_OTP),
+ * an email code (EMAIL_OTP with `firstFactor`).
+ */
+export type MfaChallengeKind = MfaFactor | 'SELECT_MFA_TYPE' | 'SELECT_CHALLENGE' | 'SMS_OTP';
 
 /** The Session of a SOFTWARE_TOKEN_MFA, SMS_MFA, EMAIL_OTP or SELECT_MFA_TYPE challenge (sealed, bound to its app client). */
 export interface MfaChallengeSession {
@@ -20,7 +24,19 @@ export interface MfaChallengeSession {
   kind?: MfaChallengeKind;
   /** SELECT_MFA_TYPE: the factors the answer may choose. */
   choices?: MfaFactor[];
+  /** USER_AUTH (ADR 0034): the code is the first factor, no password came before it. */
+  firstFactor?: boolean;
+  /**
+   * USER_AUTH for a name that is no user, when the client hides that (ADR 0034): the name typed,
+   * which the answer must repeat; `sub` is empty and every answer fails as a wrong one does.
+   */
+  decoyName?: string;
+  /** SELECT_CHALLENGE: the first factors the answer may choose. */
+  available?: string[];
 }
+
+/** What a USER_AUTH session carries beyond an MFA session's (ADR 0034). */
+export type FirstFactorExtras = Pick<MfaChallengeSession, 'firstFactor' | 'decoyName' | 'available'>;
 
 /**
  * Where an MFA_SETUP sign-in stands: challenged (AssociateSoftwareToken may follow), a secret
@@ -70,6 +86,7 @@ export class MfaSessions {
     sub: string,
     kind: MfaChallengeKind = 'SOFTWARE_TOKEN_MFA',
     choices?: MfaFactor[],
+    extras: FirstFactorExtras = {},
   ): { id: string; session: string } {
     const value: MfaChallengeSession = {
       id: randomUUID(),
@@ -77,6 +94,7 @@ export class MfaSessions {
       until: Date.now() + ttlSeconds * 1000,
       kind,
       ...(choices ? { choices } : {}),
+      ...extras,
     };
     return { id: value.id, session: this.seal.seal('mfa-session', clientId, value, ttlSeconds) };
   }

@@ -1,11 +1,11 @@
 import {
   AccountRecoverySettingType,
+  AuthFactorType,
   CreateUserPoolRequest,
   DeviceConfigurationType,
   EmailConfigurationType,
   LambdaConfigType,
   MessageTemplateType,
-  SignInPolicyType,
   UpdateUserPoolRequest,
   UserAttributeUpdateSettingsType,
   UserPoolAddOnsType,
@@ -48,7 +48,8 @@ export interface PoolConfig {
    * UpdateUserPool; absent, DescribeUserPool answers Cognito's default. docs/status.md says which
    * of them idfed acts on.
    */
-  signInPolicy?: SignInPolicyType;
+  /** Policies.SignInPolicy: USER_AUTH's first factors (ADR 0034); absent, PASSWORD only. */
+  signInPolicy?: { AllowedFirstAuthFactors: AuthFactorType[] };
   /** The pool's Lambda triggers, in AWS's shape (the triggers call them). */
   lambdaConfig?: LambdaConfigType;
   verificationMessageTemplate?: VerificationMessageTemplateType;
@@ -60,6 +61,9 @@ export interface PoolConfig {
   unusedAccountValidityDays?: number;
   userPoolTier?: UserPoolTierType;
 }
+
+/** Cognito's first factors of a pool that names none. */
+export const DEFAULT_FIRST_AUTH_FACTORS: AuthFactorType[] = ['PASSWORD'];
 
 /**
  * A pool's MFA factors. Only the software token (TOTP) is served; the SMS, email and WebAuthn
@@ -182,7 +186,7 @@ function poolSettingsFromRequest(req: PoolSettingsRequest, factors?: PoolMfaFact
         ? { PasswordHistorySize: policy.PasswordHistorySize }
         : {}),
     },
-    ...(req.Policies?.SignInPolicy ? { signInPolicy: req.Policies.SignInPolicy } : {}),
+    ...signInPolicyOf(req.Policies?.SignInPolicy?.AllowedFirstAuthFactors),
     deletionProtection: req.DeletionProtection ?? 'INACTIVE',
     autoVerifiedAttributes,
     mfaConfiguration,
@@ -318,6 +322,18 @@ export function applyPoolUpdate(config: PoolConfig, req: UpdateUserPoolRequest):
   };
 }
 
+/**
+ * Policies.SignInPolicy as stored. SOFTWARE_TOKEN is no first factor (AWS's model says so); the
+ * list's length and values were checked against botocore's shapes at the gateway.
+ */
+export function signInPolicyOf(factors: AuthFactorType[] | undefined): Pick<PoolConfig, 'signInPolicy'> {
+  if (!factors) return {};
+  if (factors.includes('SOFTWARE_TOKEN')) {
+    throw CognitoErrors.invalidParameter('SOFTWARE_TOKEN is not supported as a first auth factor.');
+  }
+  return { signInPolicy: { AllowedFirstAuthFactors: [...new Set(factors)] } };
+}
+
 /** A DeviceConfiguration as stored: both flags, false when left out (Cognito's defaults). */
 export function deviceConfigurationOf(c: DeviceConfigurationType): Required<DeviceConfigurationType> {
   return {
@@ -342,7 +358,9 @@ export function toUserPoolType(
     Arn: c.arn,
     Policies: {
       PasswordPolicy: c.passwordPolicy,
-      ...(c.signInPolicy ? { SignInPolicy: c.signInPolicy } : {}),
+      SignInPolicy: {
+        AllowedFirstAuthFactors: c.signInPolicy?.AllowedFirstAuthFactors ?? DEFAULT_FIRST_AUTH_FACTORS,
+      },
     },
     DeletionProtection: c.deletionProtection,
     LambdaConfig: c.lambdaConfig ?? {},

@@ -19,13 +19,16 @@ export interface PasswordPolicyType {
   TemporaryPasswordValidityDays?: number;
 }
 
-export interface SignInPolicyType {
-  AllowedFirstAuthFactors?: ('PASSWORD' | 'EMAIL_OTP' | 'SMS_OTP' | 'WEB_AUTHN')[];
-}
-
 export interface UserPoolPolicyType {
   PasswordPolicy?: PasswordPolicyType;
   SignInPolicy?: SignInPolicyType;
+}
+
+/** A first sign-in factor of choice-based sign-in (USER_AUTH). */
+export type AuthFactorType = 'PASSWORD' | 'EMAIL_OTP' | 'SMS_OTP' | 'WEB_AUTHN' | 'SOFTWARE_TOKEN';
+
+export interface SignInPolicyType {
+  AllowedFirstAuthFactors?: AuthFactorType[];
 }
 
 /** A pool's Lambda triggers, as AWS takes and answers them (ADR 0031: stored and echoed as given). */
@@ -401,6 +404,8 @@ export interface InitiateAuthResponse {
   Session?: string;
   ChallengeParameters: Record<string, string>;
   AuthenticationResult?: AuthenticationResultType;
+  /** USER_AUTH's SELECT_CHALLENGE: the first factors the user may choose from. */
+  AvailableChallenges?: ChallengeNameType[];
 }
 
 export type ChallengeNameType =

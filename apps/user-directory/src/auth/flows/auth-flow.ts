@@ -45,8 +45,11 @@ export interface AuthFlowStrategy<Found = unknown> {
 /** The answer to one ChallengeName of RespondToAuthChallenge / AdminRespondToAuthChallenge. */
 export interface ChallengeHandler<Found = unknown> {
   readonly challenge: string;
-  /** The ExplicitAuthFlows permission the client needs to answer it; none when every client may. */
-  readonly allowedBy?: ExplicitFlow;
+  /**
+   * The ExplicitAuthFlows permission the client needs to answer it (any one of a list); none when
+   * every client may.
+   */
+  readonly allowedBy?: ExplicitFlow | readonly ExplicitFlow[];
   /** Reads and checks the Session and ChallengeResponses up to who answers (see SignInClaim). */
   claim(
     auth: ClientForAuth,

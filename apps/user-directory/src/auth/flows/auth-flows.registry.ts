@@ -8,10 +8,13 @@ import { AuthFlows } from './auth-flows';
 import { PasswordSignIn } from './password-sign-in';
 import { MfaSetupChallenge } from './mfa-setup.challenge';
 import { PasswordVerifierChallenge } from './password-verifier.challenge';
-import { EmailOtpChallenge, SmsMfaChallenge } from './one-time-code.challenges';
+import { FirstFactors } from './first-factors';
+import { EmailOtpChallenge, SmsMfaChallenge, SmsOtpChallenge } from './one-time-code.challenges';
 import { RefreshTokenAuthFlow } from './refresh-token-auth.flow';
+import { SelectChallengeChallenge } from './select-challenge.challenge';
 import { SelectMfaTypeChallenge } from './select-mfa-type.challenge';
 import { SoftwareTokenMfaChallenge } from './software-token-mfa.challenge';
+import { UserAuthFlow } from './user-auth.flow';
 import { UserPasswordAuthFlow } from './user-password-auth.flow';
 import { UserSrpAuthFlow } from './user-srp-auth.flow';
 
@@ -24,6 +27,7 @@ export const AUTH_FLOW_STRATEGY_CLASSES: Type<AuthFlowStrategy>[] = [
   AdminUserPasswordAuthFlow,
   UserSrpAuthFlow,
   RefreshTokenAuthFlow,
+  UserAuthFlow,
 ];
 
 /** The challenges RespondToAuthChallenge answers, one handler each (MFA and devices come here). */
@@ -37,6 +41,8 @@ export const CHALLENGE_HANDLER_CLASSES: Type<ChallengeHandler>[] = [
   SelectMfaTypeChallenge,
   DeviceSrpAuthChallenge,
   DevicePasswordVerifierChallenge,
+  SelectChallengeChallenge,
+  SmsOtpChallenge,
 ];
 
 /** Collects instances of the classes above under one token, so AuthFlows receives the list. */
@@ -52,5 +58,6 @@ export const authFlowProviders: Provider[] = [
   listOf(CHALLENGE_HANDLERS, CHALLENGE_HANDLER_CLASSES),
   PasswordSignIn,
   UserSrpAuth,
+  FirstFactors,
   AuthFlows,
 ];

@@ -59,7 +59,11 @@ export class AuthFlows {
     const handler = this.challenges.get(challenge);
     if (!handler)
       throw CognitoErrors.invalidParameter(`${challenge} is not supported by this idfed version.`);
-    assertClientAllows(auth, handler.allowedBy, handler.allowedBy);
+    const allowedBy = handler.allowedBy;
+    if (typeof allowedBy === 'string' || allowedBy === undefined)
+      assertClientAllows(auth, allowedBy, allowedBy);
+    else if (!allowedBy.some((flow) => allowsFlow(auth.client.config, flow)))
+      assertClientAllows(auth, allowedBy[0], allowedBy[0]);
     const { secretHashNames, found } = await handler.claim(auth, session, responses);
     checkSecretHash(auth, responses.SECRET_HASH, secretHashNames);
     return handler.answer(auth, responses, found);

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { RespondToAuthChallengeResponse } from '@idfed/contracts';
+import { AttemptLimiter } from '../../attempts/attempt-limiter';
 import { ClientForAuth } from '../../clients/clients.service';
 import { CognitoErrors } from '../../common/cognito-errors';
 import { UserEntity } from '../../database/entities';
@@ -9,10 +10,16 @@ import { UsersRepository } from '../../users/users.repository';
 import { SignInCompletion } from '../sign-in-completion';
 import { deviceKeyOf } from './auth-parameters';
 import { ChallengeHandler, SignInClaim } from './auth-flow';
+import { userOfSession } from './first-factor-sessions';
+import { assertAccountMaySignIn } from './first-factors';
 
-/** What the answer read: the user the Session was issued to, the session, and the code. */
+/**
+ * What the answer read: the user the Session was issued to (none for a decoy session, ADR 0034),
+ * the name the answer gave, the session, and the code.
+ */
 export interface OneTimeCodeAnswer {
-  user: UserEntity;
+  user: UserEntity | undefined;
+  username: string;
   session: MfaChallengeSession;
   code: string;
 }
@@ -21,10 +28,14 @@ export interface OneTimeCodeAnswer {
  * SMS_MFA and EMAIL_OTP (ADR 0022): the code sent with the challenge, then the tokens. As
  * SOFTWARE_TOKEN_MFA's, the Session is single-use (a wrong code uses it up), bound to the app
  * client, to the user it was issued to and to its factor; the code is counted on the user's
- * `mfa-code` lockout and checked once (OneTimeCodes).
+ * `mfa-code` lockout and checked once (OneTimeCodes). USER_AUTH's EMAIL_OTP and SMS_OTP (ADR 0034)
+ * are the same with a first-factor session: the account is checked after the code, and a decoy
+ * session (a name that is no user) fails as a wrong code does, counted on that name's lockout.
  */
 abstract class OneTimeCodeChallenge implements ChallengeHandler<OneTimeCodeAnswer> {
-  abstract readonly challenge: CodeFactor;
+  abstract readonly challenge: CodeFactor | 'SMS_OTP';
+  /** The factor whose code (and message) it checks. */
+  protected abstract readonly factor: CodeFactor;
   /** The ChallengeResponses member that carries the code. */
   protected abstract readonly codeMember: string;
 
@@ -33,6 +44,7 @@ abstract class OneTimeCodeChallenge implements ChallengeHandler<OneTimeCodeAnswe
     private readonly users: UsersRepository,
     private readonly codes: OneTimeCodes,
     private readonly completion: SignInCompletion,
+    private readonly attempts: AttemptLimiter,
   ) {}
 
   async claim(
@@ -45,19 +57,30 @@ abstract class OneTimeCodeChallenge implements ChallengeHandler<OneTimeCodeAnswe
     if (!username) throw CognitoErrors.invalidParameter('Missing required parameter USERNAME');
     if (!session) throw CognitoErrors.invalidParameter('Missing required parameter Session');
     const opened = this.sessions.openChallenge(auth.client.id, session, this.challenge);
-    const user = await this.users.findByName(auth.pool.id, auth.pool.config, username);
-    if (!user || user.sub !== opened.sub) throw CognitoErrors.notAuthorized('Invalid session for the user.');
-    return { secretHashNames: [username, user.username], found: { user, session: opened, code } };
+    const user = await userOfSession(this.users, auth, opened, username);
+    return {
+      secretHashNames: user ? [username, user.username] : [username],
+      found: { user, username, session: opened, code },
+    };
   }
 
   async answer(
     auth: ClientForAuth,
     responses: Record<string, string>,
-    { user, session, code }: OneTimeCodeAnswer,
+    { user, username, session, code }: OneTimeCodeAnswer,
   ): Promise<RespondToAuthChallengeResponse> {
     await this.sessions.useOnce(session);
-    if (!user.enabled) throw CognitoErrors.notAuthorized('User is disabled.');
-    await this.codes.check(user, this.challenge, session.id, code);
+    if (!user) {
+      // A decoy: counted as a wrong code of that name, and refused as one.
+      await this.attempts.begin(
+        'mfa-code',
+        this.attempts.unknownName(auth.pool.id, auth.pool.config, username),
+      );
+      throw CognitoErrors.otpCodeMismatch();
+    }
+    if (!session.firstFactor && !user.enabled) throw CognitoErrors.notAuthorized('User is disabled.');
+    await this.codes.check(user, this.factor, session.id, code);
+    if (session.firstFactor) assertAccountMaySignIn(user);
     return {
       ChallengeParameters: {},
       AuthenticationResult: await this.completion.signedIn(auth, user, deviceKeyOf(responses)),
@@ -69,6 +92,7 @@ abstract class OneTimeCodeChallenge implements ChallengeHandler<OneTimeCodeAnswe
 @Injectable()
 export class SmsMfaChallenge extends OneTimeCodeChallenge {
   readonly challenge = 'SMS_MFA';
+  protected readonly factor = 'SMS_MFA';
   protected readonly codeMember = 'SMS_MFA_CODE';
 
   constructor(
@@ -76,15 +100,39 @@ export class SmsMfaChallenge extends OneTimeCodeChallenge {
     @Inject(UsersRepository) users: UsersRepository,
     @Inject(OneTimeCodes) codes: OneTimeCodes,
     @Inject(SignInCompletion) completion: SignInCompletion,
+    @Inject(AttemptLimiter) attempts: AttemptLimiter,
   ) {
-    super(sessions, users, codes, completion);
+    super(sessions, users, codes, completion, attempts);
   }
 }
 
-/** EMAIL_OTP: the code sent to the user's email, answered as EMAIL_OTP_CODE. */
+/** SMS_OTP: USER_AUTH's first-factor code sent to the user's phone, answered as SMS_OTP_CODE (ADR 0034). */
+@Injectable()
+export class SmsOtpChallenge extends OneTimeCodeChallenge {
+  readonly challenge = 'SMS_OTP';
+  readonly allowedBy = 'USER_AUTH';
+  protected readonly factor = 'SMS_MFA';
+  protected readonly codeMember = 'SMS_OTP_CODE';
+
+  constructor(
+    @Inject(MfaSessions) sessions: MfaSessions,
+    @Inject(UsersRepository) users: UsersRepository,
+    @Inject(OneTimeCodes) codes: OneTimeCodes,
+    @Inject(SignInCompletion) completion: SignInCompletion,
+    @Inject(AttemptLimiter) attempts: AttemptLimiter,
+  ) {
+    super(sessions, users, codes, completion, attempts);
+  }
+}
+
+/**
+ * EMAIL_OTP: the code sent to the user's email, answered as EMAIL_OTP_CODE; an MFA factor after a
+ * password, or USER_AUTH's first factor (the session says which).
+ */
 @Injectable()
 export class EmailOtpChallenge extends OneTimeCodeChallenge {
   readonly challenge = 'EMAIL_OTP';
+  protected readonly factor = 'EMAIL_OTP';
   protected readonly codeMember = 'EMAIL_OTP_CODE';
 
   constructor(
@@ -92,7 +140,8 @@ export class EmailOtpChallenge extends OneTimeCodeChallenge {
     @Inject(UsersRepository) users: UsersRepository,
     @Inject(OneTimeCodes) codes: OneTimeCodes,
     @Inject(SignInCompletion) completion: SignInCompletion,
+    @Inject(AttemptLimiter) attempts: AttemptLimiter,
   ) {
-    super(sessions, users, codes, completion);
+    super(sessions, users, codes, completion, attempts);
   }
 }

@@ -4,11 +4,14 @@ import { ClientForAuth } from '../../clients/clients.service';
 import { SrpProof, UserSrpAuth } from '../user-srp-auth';
 import { ChallengeHandler, SignInClaim } from './auth-flow';
 
-/** PASSWORD_VERIFIER, the second step of USER_SRP_AUTH: the client's proof of the password. */
+/**
+ * PASSWORD_VERIFIER, the second step of USER_SRP_AUTH and of USER_AUTH's PASSWORD_SRP: the
+ * client's proof of the password.
+ */
 @Injectable()
 export class PasswordVerifierChallenge implements ChallengeHandler<SrpProof> {
   readonly challenge = 'PASSWORD_VERIFIER';
-  readonly allowedBy = 'USER_SRP_AUTH';
+  readonly allowedBy = ['USER_SRP_AUTH', 'USER_AUTH'] as const;
 
   constructor(@Inject(UserSrpAuth) private readonly srp: UserSrpAuth) {}
 
