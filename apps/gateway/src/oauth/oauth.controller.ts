@@ -199,7 +199,12 @@ export class OAuthController {
     if (!params) return sendErrorPage(res, 'invalid_request', 'Bad request.');
     const outcome = await this.bus.request(
       UserDirectoryOperations.OAuthIdpResponse,
-      { UserPoolId: poolId, Params: params, BindingToken: cookiesOf(req)[BINDING_COOKIE] },
+      {
+        UserPoolId: poolId,
+        Params: params,
+        BindingToken: cookiesOf(req)[BINDING_COOKIE],
+        Method: req.method === 'POST' ? 'POST' : 'GET',
+      },
       this.meta(res),
     );
     await this.afterSignIn(req, res, poolId, new URLSearchParams(), outcome);

@@ -128,6 +128,7 @@ export class FederatedSignIn {
     params: OAuthParams,
     bindingToken: string | undefined,
     meta: CommandMeta,
+    method: 'GET' | 'POST' = 'GET',
   ): Promise<OAuthSignInOutcome> {
     const invalidState: OAuthSignInOutcome = {
       kind: 'error',
@@ -162,7 +163,11 @@ export class FederatedSignIn {
     if (!strategy) return refuse('invalid_request', NOT_ENABLED);
     let claims: Record<string, unknown>;
     try {
-      claims = await strategy.claims(this.signIn(found, stored.callbackUrl, state, bindingToken), params);
+      claims = await strategy.claims(
+        this.signIn(found, stored.callbackUrl, state, bindingToken),
+        params,
+        method,
+      );
     } catch (err) {
       if (err instanceof ProviderAnswerRefused) return refuse(err.error, err.description);
       throw err;

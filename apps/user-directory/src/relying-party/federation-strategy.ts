@@ -37,14 +37,21 @@ export class ProviderAnswerRefused extends Error {
  * How idfed signs in through one kind of provider: where to send the browser, and the verified
  * claims of the answer that comes back (the code exchanged, the ID token checked or the user
  * endpoint read). One per ProviderType (OpenID Connect for OIDC, Google and Sign in with Apple;
- * OAuth 2.0 for Facebook and Login with Amazon); SAML plugs in as one more.
+ * OAuth 2.0 for Facebook and Login with Amazon), each driving passport strategies (ADR 0029).
  */
 export interface FederationStrategy {
   readonly types: readonly IdentityProviderTypeType[];
   /** The provider's authorization URL for this sign-in. */
   authorizationUrl(signIn: ProviderSignIn): Promise<string>;
-  /** The verified claims of the provider's answer (`params`: its query or form), or ProviderAnswerRefused. */
-  claims(signIn: ProviderSignIn, params: Record<string, string>): Promise<Record<string, unknown>>;
+  /**
+   * The verified claims of the provider's answer (`params`: its query for GET, its form for a
+   * `form_post` POST), or ProviderAnswerRefused.
+   */
+  claims(
+    signIn: ProviderSignIn,
+    params: Record<string, string>,
+    method: 'GET' | 'POST',
+  ): Promise<Record<string, unknown>>;
 }
 
 /** The injection token of the strategies (a multi-provider list, one per type group). */

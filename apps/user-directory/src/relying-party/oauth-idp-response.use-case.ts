@@ -16,6 +16,12 @@ export class OAuthIdpResponseUseCase implements OperationHandler<
   constructor(@Inject(FederatedSignIn) private readonly federation: FederatedSignIn) {}
 
   execute(req: OAuthIdpResponseRequest, meta: CommandMeta): Promise<OAuthSignInOutcome> {
-    return this.federation.complete(req.UserPoolId, req.Params ?? {}, req.BindingToken, meta);
+    return this.federation.complete(
+      req.UserPoolId,
+      req.Params ?? {},
+      req.BindingToken,
+      meta,
+      req.Method === 'POST' ? 'POST' : 'GET',
+    );
   }
 }

@@ -1,101 +1,246 @@
 import { Injectable } from '@nestjs/common';
+import type { OAuth2 } from 'oauth';
+import FacebookStrategy from 'passport-facebook';
+import OAuth2Strategy from 'passport-oauth2';
 import { FederationStrategy, ProviderAnswerRefused, ProviderSignIn } from './federation-strategy';
 import { PROVIDER_FETCH_TIMEOUT_MS, s256 } from './openid-connect.strategy';
+import {
+  callbackRequest,
+  passportAttempt,
+  PassportOutcome,
+  PassportStrategy,
+  PassportRequest,
+  startRequest,
+} from './passport-attempt';
 
 const MAX_ANSWER_BYTES = 64 * 1024;
 
-/** A provider's JSON answer: a deadline, no redirect followed, 64 KiB at most. */
-async function providerJson(
-  url: string,
-  init: RequestInit,
-): Promise<{ status: number; body: Record<string, unknown> }> {
-  let res: Response;
-  try {
-    res = await fetch(url, {
-      ...init,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(PROVIDER_FETCH_TIMEOUT_MS),
-      headers: { accept: 'application/json', ...(init.headers as Record<string, string>) },
-    });
-  } catch {
-    throw new ProviderAnswerRefused('invalid_request', 'The provider could not be reached.');
-  }
-  const text = await res.text();
-  if (text.length > MAX_ANSWER_BYTES)
-    throw new ProviderAnswerRefused('invalid_request', 'The provider’s answer is too large.');
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = undefined;
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new ProviderAnswerRefused('invalid_request', 'The provider’s answer is not JSON.');
-  }
-  return { status: res.status, body: body as Record<string, unknown> };
+type DataCallback = (err: { statusCode: number; data?: string } | null, data?: string) => void;
+
+/** What one attempt's HTTP saw, so a refusal says which step failed and why. */
+interface Exchange {
+  step: 'token' | 'user';
+  refusal?: ProviderAnswerRefused;
 }
 
 /**
- * OAuth 2.0 providers without OpenID Connect: Facebook and Login with Amazon, at their real
- * endpoints (from ProviderDetails, computed from IDFED_FACEBOOK_* and IDFED_AMAZON_*): the code is
- * exchanged at the token endpoint (Facebook's Graph `/vX/oauth/access_token` by GET, Amazon's
- * `/auth/o2/token` by POST, as `token_request_method` says), with the PKCE verifier, and the user
- * read from the user endpoint (Graph `/me?fields=`, Amazon's `/user/profile`) with the access
- * token. The token never leaves this class.
+ * The HTTP under a passport OAuth 2.0 strategy (node-oauth's `_request`), replaced by idfed's:
+ * a 5 s deadline, no redirect followed (a 3xx is an error), 64 KiB at most, JSON only; the token
+ * endpoint called by GET (its form as the query) when `token_request_method` says so, as
+ * Facebook's Graph takes it. The access token goes in a Bearer header, never in a URL.
  */
-@Injectable()
-export class OAuth2Strategy implements FederationStrategy {
-  readonly types = ['Facebook', 'LoginWithAmazon'] as const;
+function useProviderHttp(oauth2: OAuth2, tokenUrl: string, tokenByGet: boolean, exchange: Exchange): void {
+  oauth2.useAuthorizationHeaderforGET(true);
+  const transport = (
+    method: string,
+    url: string,
+    headers: Record<string, string> | null,
+    body: string | null,
+    _accessToken: string | null,
+    callback: DataCallback,
+  ): void => {
+    const toToken = method === 'POST' && url === tokenUrl;
+    exchange.step = toToken ? 'token' : 'user';
+    const refuse = (description: string, statusCode = 0, data?: string) => {
+      exchange.refusal = new ProviderAnswerRefused('invalid_request', description);
+      callback({ statusCode, data });
+    };
+    const byGet = toToken && tokenByGet;
+    const target = byGet ? `${url}${url.includes('?') ? '&' : '?'}${body ?? ''}` : url;
+    const sentHeaders: Record<string, string> = { accept: 'application/json', ...(headers ?? {}) };
+    if (byGet) delete sentHeaders['Content-Type'];
+    fetch(target, {
+      method: byGet ? 'GET' : method,
+      headers: sentHeaders,
+      body: byGet || method === 'GET' ? undefined : (body ?? undefined),
+      redirect: 'manual',
+      signal: AbortSignal.timeout(PROVIDER_FETCH_TIMEOUT_MS),
+    }).then(
+      async (res) => {
+        const text = await res.text();
+        if (text.length > MAX_ANSWER_BYTES) return refuse('The provider’s answer is too large.');
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(text);
+        } catch {
+          parsed = undefined;
+        }
+        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+          return refuse('The provider’s answer is not JSON.', res.status, text);
+        if (res.status < 200 || res.status > 299) return callback({ statusCode: res.status, data: text });
+        return callback(null, text);
+      },
+      () => refuse('The provider could not be reached.'),
+    );
+  };
+  (oauth2 as unknown as { _request: typeof transport })._request = transport;
+}
 
-  authorizationUrl(signIn: ProviderSignIn): Promise<string> {
-    const d = signIn.details;
-    const url = new URL(d.authorize_url);
-    const scopes = (d.authorize_scopes ?? '').split(/[\s,]+/).filter(Boolean);
-    url.searchParams.set('client_id', d.client_id);
-    url.searchParams.set('response_type', 'code');
-    url.searchParams.set('redirect_uri', signIn.callbackUrl);
-    url.searchParams.set('state', signIn.state);
-    url.searchParams.set('scope', scopes.join(signIn.type === 'Facebook' ? ',' : ' '));
-    url.searchParams.set('code_challenge', s256(signIn.codeVerifier));
-    url.searchParams.set('code_challenge_method', 'S256');
-    return Promise.resolve(url.toString());
+/** Sends idfed's PKCE challenge (derived from the binding, ADR 0024) with the authorization request. */
+function withChallenge(params: object, options: { codeChallenge?: string }): object {
+  return options.codeChallenge
+    ? { ...params, code_challenge: options.codeChallenge, code_challenge_method: 'S256' }
+    : params;
+}
+
+/** Login with Amazon: passport-oauth2 with the profile read from `attributes_url`. */
+class LoginWithAmazonStrategy extends OAuth2Strategy {
+  constructor(
+    options: OAuth2Strategy.StrategyOptions,
+    verify: OAuth2Strategy.VerifyFunction,
+    private readonly profileUrl: string,
+  ) {
+    super(options, verify);
+    this.name = 'amazon';
   }
 
-  async claims(signIn: ProviderSignIn, params: Record<string, string>): Promise<Record<string, unknown>> {
-    const d = signIn.details;
+  get oauth2(): OAuth2 {
+    return this._oauth2;
+  }
+
+  override authorizationParams(options: { codeChallenge?: string }): object {
+    return withChallenge(super.authorizationParams(options), options);
+  }
+
+  override userProfile(accessToken: string, done: (err?: unknown, profile?: unknown) => void): void {
+    this._oauth2.get(this.profileUrl, accessToken, (err, body) => {
+      if (err) return done(new OAuth2Strategy.InternalOAuthError('Failed to fetch user profile', err));
+      try {
+        return done(null, { _json: JSON.parse(String(body)) as unknown });
+      } catch (parseError) {
+        return done(parseError);
+      }
+    });
+  }
+}
+
+/** Facebook: passport-facebook (its Graph profile and errors), every URL from ProviderDetails. */
+class GraphStrategy extends FacebookStrategy.Strategy {
+  get oauth2(): OAuth2 {
+    return this._oauth2;
+  }
+
+  override authorizationParams(
+    options: FacebookStrategy.AuthorizationParamsOptions & { codeChallenge?: string },
+  ): object {
+    return withChallenge(super.authorizationParams(options), options);
+  }
+}
+
+/**
+ * passport's state check, against idfed's state: the strategy is handed the one state this
+ * sign-in's row was stored under (already taken once and bound to the browser, ADR 0024) and
+ * answers the PKCE verifier derived for it, which passport-oauth2 then sends with the code.
+ */
+function stateStoreOf(signIn: ProviderSignIn): OAuth2Strategy.StateStore {
+  return {
+    store(_req: unknown, callback: OAuth2Strategy.StateStoreStoreCallback) {
+      // Never used: the redirect is made with idfed's state given as an option.
+      callback(new Error('states are idfed’s'), undefined);
+    },
+    verify(_req: unknown, state: string, _meta: unknown, callback: OAuth2Strategy.StateStoreVerifyCallback) {
+      if (state !== signIn.state) return callback(null, false, { message: 'Invalid state.' });
+      return callback(null, signIn.codeVerifier as unknown as boolean, undefined);
+    },
+  } as unknown as OAuth2Strategy.StateStore;
+}
+
+/**
+ * OAuth 2.0 providers without OpenID Connect (ADR 0029): Facebook through passport-facebook and
+ * Login with Amazon through passport-oauth2, at their real endpoints (from ProviderDetails,
+ * computed from IDFED_FACEBOOK_* and IDFED_AMAZON_*). The code is exchanged at the token endpoint
+ * (Facebook's Graph `/vX/oauth/access_token` by GET, Amazon's `/auth/o2/token` by POST, as
+ * `token_request_method` says) with the PKCE verifier, and the user read from the user endpoint
+ * (Graph `/me?fields=`, Amazon's `/user/profile`) with the access token as a Bearer header. The
+ * token never leaves the strategy.
+ */
+@Injectable()
+export class OAuth2ProvidersStrategy implements FederationStrategy {
+  readonly types = ['Facebook', 'LoginWithAmazon'] as const;
+
+  async authorizationUrl(signIn: ProviderSignIn): Promise<string> {
+    const { strategy, exchange } = this.strategy(signIn);
+    const outcome = await passportAttempt(strategy, startRequest(), {
+      state: signIn.state,
+      codeChallenge: s256(signIn.codeVerifier),
+    });
+    if (outcome.kind !== 'redirect') throw this.refusal(outcome, exchange);
+    return outcome.url;
+  }
+
+  async claims(
+    signIn: ProviderSignIn,
+    params: Record<string, string>,
+    method: 'GET' | 'POST',
+  ): Promise<Record<string, unknown>> {
     if (typeof params.code !== 'string' || params.code.length === 0 || params.code.length > 2048) {
       throw new ProviderAnswerRefused('invalid_request', 'The provider gave no code.');
     }
-    const form = new URLSearchParams({
-      grant_type: 'authorization_code',
-      code: params.code,
-      redirect_uri: signIn.callbackUrl,
-      client_id: d.client_id,
-      client_secret: signIn.secrets.client_secret ?? '',
-      code_verifier: signIn.codeVerifier,
-    });
-    const token =
-      d.token_request_method === 'GET'
-        ? await providerJson(`${d.token_url}?${form.toString()}`, { method: 'GET' })
-        : await providerJson(d.token_url, {
-            method: 'POST',
-            headers: { 'content-type': 'application/x-www-form-urlencoded' },
-            body: form.toString(),
-          });
-    const accessToken = token.body.access_token;
-    if (token.status !== 200 || typeof accessToken !== 'string') {
-      throw new ProviderAnswerRefused('invalid_request', 'The provider refused the code.');
+    const { strategy, exchange } = this.strategy(signIn);
+    const req: PassportRequest = callbackRequest(params, method);
+    const outcome = await passportAttempt(strategy, req);
+    if (outcome.kind !== 'success') throw this.refusal(outcome, exchange);
+    return outcome.user as Record<string, unknown>;
+  }
+
+  /** The refusal an attempt that did not succeed stands for; nothing of the provider's tokens in it. */
+  private refusal(outcome: PassportOutcome, exchange: Exchange): ProviderAnswerRefused {
+    if (exchange.refusal) return exchange.refusal;
+    if (outcome.kind === 'error' && outcome.error instanceof ProviderAnswerRefused) return outcome.error;
+    if (outcome.kind === 'fail')
+      return new ProviderAnswerRefused('invalid_request', 'The provider’s answer failed verification.');
+    return new ProviderAnswerRefused(
+      'invalid_request',
+      exchange.step === 'token' ? 'The provider refused the code.' : 'The provider refused the access token.',
+    );
+  }
+
+  /** The passport strategy of this sign-in's provider, with idfed's state store and HTTP. */
+  private strategy(signIn: ProviderSignIn): { strategy: PassportStrategy; exchange: Exchange } {
+    const d = signIn.details;
+    const exchange: Exchange = { step: 'token' };
+    const scope = (d.authorize_scopes ?? '').split(/[\s,]+/).filter(Boolean);
+    const verify = (
+      _accessToken: string,
+      _refreshToken: string,
+      _results: unknown,
+      profile: { _json?: unknown },
+      done: OAuth2Strategy.VerifyCallback,
+    ) => {
+      const json = profile._json;
+      if (typeof json !== 'object' || json === null || Array.isArray(json))
+        return done(new ProviderAnswerRefused('invalid_request', 'The provider’s answer is not JSON.'));
+      return done(null, json);
+    };
+    const options = {
+      clientID: d.client_id,
+      clientSecret: signIn.secrets.client_secret ?? '',
+      authorizationURL: d.authorize_url,
+      tokenURL: d.token_url,
+      callbackURL: signIn.callbackUrl,
+      scope,
+      store: stateStoreOf(signIn),
+    };
+    let strategy: LoginWithAmazonStrategy | GraphStrategy;
+    if (signIn.type === 'Facebook') {
+      const profile = new URL(d.attributes_url);
+      const addFields = d.attributes_url_add_attributes === 'true';
+      if (addFields) profile.searchParams.delete('fields');
+      strategy = new GraphStrategy(
+        {
+          ...options,
+          scopeSeparator: ',',
+          profileURL: profile.toString(),
+          // passport-facebook's names: displayName is Graph's `name`; `email` is passed as it is.
+          ...(addFields ? { profileFields: ['id', 'displayName', 'email'] } : {}),
+        },
+        // A five-argument verify (passport-oauth2 passes the token answer too): the types name only four.
+        verify as unknown as FacebookStrategy.VerifyFunction,
+      );
+    } else {
+      strategy = new LoginWithAmazonStrategy({ ...options, scopeSeparator: ' ' }, verify, d.attributes_url);
     }
-    let attributesUrl = d.attributes_url;
-    if (d.attributes_url_add_attributes === 'true') {
-      attributesUrl += ['id', 'name', 'email'].join(',');
-    }
-    const user = await providerJson(attributesUrl, {
-      method: 'GET',
-      headers: { authorization: `Bearer ${accessToken}` },
-    });
-    if (user.status !== 200)
-      throw new ProviderAnswerRefused('invalid_request', 'The provider refused the access token.');
-    return user.body;
+    useProviderHttp(strategy.oauth2, d.token_url, d.token_request_method === 'GET', exchange);
+    return { strategy: strategy as unknown as PassportStrategy, exchange };
   }
 }

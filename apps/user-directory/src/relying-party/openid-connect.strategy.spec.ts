@@ -1,6 +1,7 @@
 import { createPublicKey, generateKeyPairSync, verify } from 'node:crypto';
 import { generators } from 'openid-client';
-import { appleClientSecret, appleFormPost, s256 } from './openid-connect.strategy';
+import { ProviderAnswerRefused, ProviderSignIn } from './federation-strategy';
+import { appleClientSecret, appleFormPost, OpenIdConnectStrategy, s256 } from './openid-connect.strategy';
 
 describe('Sign in with Apple client secret', () => {
   const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
@@ -49,5 +50,72 @@ describe('PKCE toward providers', () => {
   it('computes the S256 challenge as openid-client does', () => {
     const verifier = generators.codeVerifier();
     expect(s256(verifier)).toBe(generators.codeChallenge(verifier));
+  });
+});
+
+describe('OpenID Connect providers through openid-client’s passport strategy', () => {
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const signIn = (type: 'Google' | 'SignInWithApple', scopes: string): ProviderSignIn => ({
+    poolId: 'eu-west-1_abc',
+    providerName: type,
+    type,
+    details: {
+      client_id: 'app-1',
+      authorize_scopes: scopes,
+      oidc_issuer: 'https://provider.example',
+      authorize_url: 'https://provider.example/authorize',
+      token_url: 'https://provider.example/token',
+      jwks_uri: 'https://provider.example/keys',
+      team_id: 'TEAM123456',
+      key_id: 'KEY1234567',
+    },
+    secrets: {
+      client_secret: 'sekret',
+      private_key: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+    },
+    callbackUrl: 'https://idfed.example/eu-west-1_abc/oauth2/idpresponse',
+    state: 'S'.repeat(43),
+    nonce: 'N'.repeat(43),
+    codeVerifier: 'V'.repeat(43),
+  });
+
+  it('redirects with idfed’s state, nonce and PKCE challenge, not the strategy’s own', async () => {
+    const s = signIn('Google', 'openid email');
+    const url = new URL(await new OpenIdConnectStrategy().authorizationUrl(s));
+    expect(url.origin + url.pathname).toBe('https://provider.example/authorize');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      client_id: 'app-1',
+      redirect_uri: s.callbackUrl,
+      response_type: 'code',
+      scope: 'openid email',
+      state: s.state,
+      nonce: s.nonce,
+      code_challenge: s256(s.codeVerifier),
+      code_challenge_method: 'S256',
+    });
+  });
+
+  it('asks Apple for form_post when the email is asked for', async () => {
+    const url = new URL(
+      await new OpenIdConnectStrategy().authorizationUrl(signIn('SignInWithApple', 'email')),
+    );
+    expect(url.searchParams.get('response_mode')).toBe('form_post');
+    expect(url.searchParams.get('scope')).toBe('openid email');
+  });
+
+  it('refuses an answer without a code before any call to the provider', async () => {
+    const s = signIn('Google', 'openid');
+    await expect(new OpenIdConnectStrategy().claims(s, { state: s.state }, 'GET')).rejects.toEqual(
+      new ProviderAnswerRefused('invalid_request', 'The provider gave no code.'),
+    );
+  });
+
+  it('refuses an answer whose state is not the sign-in’s (the strategy’s own check)', async () => {
+    const s = signIn('Google', 'openid');
+    await expect(
+      new OpenIdConnectStrategy().claims(s, { code: 'c', state: 'T'.repeat(43) }, 'GET'),
+    ).rejects.toEqual(
+      new ProviderAnswerRefused('invalid_request', 'The provider’s answer failed verification.'),
+    );
   });
 });

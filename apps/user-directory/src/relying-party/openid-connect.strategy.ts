@@ -1,7 +1,14 @@
 import { createHash, createPrivateKey, sign } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { BaseClient, custom, errors, Issuer, IssuerMetadata } from 'openid-client';
+import { BaseClient, custom, errors, Issuer, IssuerMetadata, Strategy, TokenSet } from 'openid-client';
 import { FederationStrategy, ProviderAnswerRefused, ProviderSignIn } from './federation-strategy';
+import {
+  callbackRequest,
+  passportAttempt,
+  PassportOutcome,
+  PassportStrategy,
+  startRequest,
+} from './passport-attempt';
 
 /** Every call to a provider: a deadline, and no redirect followed (openid-client follows none). */
 export const PROVIDER_FETCH_TIMEOUT_MS = 5000;
@@ -46,12 +53,30 @@ export function appleFormPost(scopes: string[]): boolean {
   return scopes.includes('name') || scopes.includes('email');
 }
 
+/** Where openid-client's passport strategy keeps a sign-in's checks in `req.session`. */
+const SESSION_KEY = 'idfed:oidc';
+
+/** The refusal an attempt that did not succeed stands for; nothing of the provider's tokens in it. */
+export function oidcRefusal(outcome: PassportOutcome): ProviderAnswerRefused {
+  const err =
+    outcome.kind === 'error' ? outcome.error : outcome.kind === 'fail' ? outcome.challenge : undefined;
+  if (err instanceof ProviderAnswerRefused) return err;
+  if (err instanceof errors.OPError)
+    return new ProviderAnswerRefused('invalid_request', `The provider refused: ${err.error}.`);
+  if (err instanceof errors.RPError)
+    return new ProviderAnswerRefused('invalid_request', 'The provider’s answer failed verification.');
+  return new ProviderAnswerRefused('invalid_request', 'The provider could not be reached.');
+}
+
 /**
  * OpenID Connect providers (OIDC, Google, Sign in with Apple) through openid-client, a certified
- * relying-party library: authorization code with state, nonce and PKCE S256; the code exchanged at
- * the token endpoint; the ID token's signature (the issuer's JWKS), issuer, audience, expiry and
- * nonce checked by the library; an OIDC provider's user endpoint read by GET or POST as
- * `attributes_request_method` says, its claims merged over the ID token's.
+ * relying-party library, driven as passport drives its `Strategy` (ADR 0029): authorization code
+ * with state, nonce and PKCE S256; the code exchanged at the token endpoint; the ID token's
+ * signature (the issuer's JWKS), issuer, audience, expiry and nonce checked by the library; an
+ * OIDC provider's user endpoint read by GET or POST as `attributes_request_method` says, its
+ * claims merged over the ID token's. The state, nonce and verifier are idfed's (one-time state
+ * row, values derived from the browser's binding, ADR 0024): given to the strategy as options on
+ * the way out, and as the request's session on the way back.
  */
 @Injectable()
 export class OpenIdConnectStrategy implements FederationStrategy {
@@ -59,50 +84,83 @@ export class OpenIdConnectStrategy implements FederationStrategy {
   private readonly issuers = new Map<string, { issuer: Issuer<BaseClient>; expiresAt: number }>();
 
   async authorizationUrl(signIn: ProviderSignIn): Promise<string> {
-    const client = await this.client(signIn);
-    const scopes = this.scopes(signIn);
-    return client.authorizationUrl({
-      redirect_uri: signIn.callbackUrl,
-      response_type: 'code',
-      scope: scopes.join(' '),
+    const strategy = await this.strategy(signIn);
+    const outcome = await passportAttempt(strategy, startRequest(), {
       state: signIn.state,
       nonce: signIn.nonce,
       code_challenge: s256(signIn.codeVerifier),
       code_challenge_method: 'S256',
-      ...(signIn.type === 'SignInWithApple' && appleFormPost(scopes) ? { response_mode: 'form_post' } : {}),
     });
+    if (outcome.kind !== 'redirect') throw oidcRefusal(outcome);
+    return outcome.url;
   }
 
-  async claims(signIn: ProviderSignIn, params: Record<string, string>): Promise<Record<string, unknown>> {
+  async claims(
+    signIn: ProviderSignIn,
+    params: Record<string, string>,
+    method: 'GET' | 'POST',
+  ): Promise<Record<string, unknown>> {
+    const strategy = await this.strategy(signIn);
+    const session = {
+      [SESSION_KEY]: {
+        state: signIn.state,
+        nonce: signIn.nonce,
+        code_verifier: signIn.codeVerifier,
+        response_type: 'code',
+      },
+    };
+    // A callback without a code would be read by the strategy as a new sign-in when it has no state.
+    if (typeof params.code !== 'string' || params.code.length === 0)
+      throw new ProviderAnswerRefused('invalid_request', 'The provider gave no code.');
+    const outcome = await passportAttempt(strategy, callbackRequest(params, method, session));
+    if (outcome.kind !== 'success') throw oidcRefusal(outcome);
+    return outcome.user as Record<string, unknown>;
+  }
+
+  /** openid-client's passport strategy for this sign-in's client; its verify callback reads the claims. */
+  private async strategy(signIn: ProviderSignIn): Promise<PassportStrategy> {
     const client = await this.client(signIn);
-    try {
-      const tokens = await client.callback(
-        signIn.callbackUrl,
-        { code: params.code, state: params.state, ...(params.iss ? { iss: params.iss } : {}) },
-        {
-          state: signIn.state,
-          nonce: signIn.nonce,
-          code_verifier: signIn.codeVerifier,
-          response_type: 'code',
-        },
+    const scopes = this.scopes(signIn);
+    const verify = (tokens: TokenSet, done: (err: unknown, user?: Record<string, unknown>) => void) => {
+      this.verified(client, signIn, tokens).then(
+        (claims) => done(null, claims),
+        (err: unknown) => done(err),
       );
-      if (!tokens.id_token)
-        throw new ProviderAnswerRefused('invalid_request', 'The provider gave no ID token.');
-      const claims: Record<string, unknown> = { ...tokens.claims() };
-      if (signIn.type === 'OIDC' && signIn.details.attributes_url && tokens.access_token) {
-        const method = signIn.details.attributes_request_method === 'POST' ? 'POST' : 'GET';
-        const info = await client.userinfo(tokens, { method });
-        Object.assign(claims, info, { sub: claims.sub });
-      }
-      return claims;
-    } catch (err) {
-      if (err instanceof ProviderAnswerRefused) throw err;
-      if (err instanceof errors.OPError)
-        throw new ProviderAnswerRefused('invalid_request', `The provider refused: ${err.error}.`);
-      if (err instanceof errors.RPError)
-        throw new ProviderAnswerRefused('invalid_request', 'The provider’s answer failed verification.');
-      throw new ProviderAnswerRefused('invalid_request', 'The provider could not be reached.');
+    };
+    return new Strategy<Record<string, unknown>>(
+      {
+        client,
+        sessionKey: SESSION_KEY,
+        // PKCE is idfed's (a verifier derived from the binding), given as options: not the strategy's random one.
+        usePKCE: false,
+        params: {
+          redirect_uri: signIn.callbackUrl,
+          response_type: 'code',
+          scope: scopes.join(' '),
+          ...(signIn.type === 'SignInWithApple' && appleFormPost(scopes)
+            ? { response_mode: 'form_post' }
+            : {}),
+        },
+      },
+      verify,
+    );
+  }
+
+  /** The strategy's verify step: the checked ID token's claims, and an OIDC provider's user endpoint. */
+  private async verified(
+    client: BaseClient,
+    signIn: ProviderSignIn,
+    tokens: TokenSet,
+  ): Promise<Record<string, unknown>> {
+    if (!tokens.id_token)
+      throw new ProviderAnswerRefused('invalid_request', 'The provider gave no ID token.');
+    const claims: Record<string, unknown> = { ...tokens.claims() };
+    if (signIn.type === 'OIDC' && signIn.details.attributes_url && tokens.access_token) {
+      const method = signIn.details.attributes_request_method === 'POST' ? 'POST' : 'GET';
+      const info = await client.userinfo(tokens, { method });
+      Object.assign(claims, info, { sub: claims.sub });
     }
+    return claims;
   }
 
   private scopes(signIn: ProviderSignIn): string[] {

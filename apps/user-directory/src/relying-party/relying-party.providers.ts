@@ -2,7 +2,7 @@ import { Provider } from '@nestjs/common';
 import { FederatedSignIn } from './federated-sign-in';
 import { FederationStatesRepository } from './federation-states.repository';
 import { FEDERATION_STRATEGIES, FederationStrategy } from './federation-strategy';
-import { OAuth2Strategy } from './oauth2.strategy';
+import { OAuth2ProvidersStrategy } from './oauth2.strategy';
 import { OpenIdConnectStrategy } from './openid-connect.strategy';
 
 /**
@@ -13,10 +13,10 @@ export const relyingPartyProviders: Provider[] = [
   FederationStatesRepository,
   FederatedSignIn,
   OpenIdConnectStrategy,
-  OAuth2Strategy,
+  OAuth2ProvidersStrategy,
   {
     provide: FEDERATION_STRATEGIES,
     useFactory: (...strategies: FederationStrategy[]) => strategies,
-    inject: [OpenIdConnectStrategy, OAuth2Strategy],
+    inject: [OpenIdConnectStrategy, OAuth2ProvidersStrategy],
   },
 ];

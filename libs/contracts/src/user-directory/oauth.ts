@@ -154,6 +154,8 @@ export interface OAuthIdpResponseRequest {
   UserPoolId: string;
   Params: OAuthParams;
   BindingToken?: string;
+  /** How the answer came: a redirect's query (GET), or a `form_post` form (POST). GET when absent. */
+  Method?: 'GET' | 'POST';
 }
 
 export interface OAuthSignInRequest {
