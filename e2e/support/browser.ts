@@ -16,8 +16,13 @@ function ensureChromium(): void {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing after apt-get install chromium`);
 }
 
-/** A headless Chromium with a fresh profile, as the project launches it, and how to close it. */
-export async function launchBrowser(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+/**
+ * A headless Chromium with a fresh profile, as the project launches it, and how to close it.
+ * `args`: more command-line switches (e.g. trusting one test certificate by its SPKI digest).
+ */
+export async function launchBrowser(
+  o: { args?: string[] } = {},
+): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   ensureChromium();
   const profile = mkdtempSync(join(tmpdir(), 'idfed-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -34,6 +39,7 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close:
       '--disable-sync',
       // idfed listens on 127.0.0.1; *.localhost is loopback in Chromium, pinned to IPv4 here.
       '--host-resolver-rules=MAP localhost 127.0.0.1, MAP *.localhost 127.0.0.1',
+      ...(o.args ?? []),
     ],
   });
   return {

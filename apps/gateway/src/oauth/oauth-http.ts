@@ -35,13 +35,15 @@ export function setCookie(
   res: Response,
   name: string,
   value: string,
-  o: { path: string; maxAgeSeconds?: number; secure: boolean },
+  o: { path: string; maxAgeSeconds?: number; secure: boolean; crossSite?: boolean },
 ): void {
+  // SameSite=None is only honoured (and only safe to ask for) with Secure; over http, Lax.
+  const crossSite = o.crossSite === true && o.secure;
   const parts = [
     `${name}=${encodeURIComponent(value)}`,
     `Path=${o.path || '/'}`,
     'HttpOnly',
-    'SameSite=Lax',
+    crossSite ? 'SameSite=None' : 'SameSite=Lax',
     ...(o.maxAgeSeconds !== undefined ? [`Max-Age=${o.maxAgeSeconds}`] : []),
     ...(o.secure ? ['Secure'] : []),
   ];

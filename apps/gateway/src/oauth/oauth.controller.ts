@@ -771,10 +771,13 @@ export class OAuthController {
     if (outcome.kind === 'redirect') return redirect(res, outcome.location);
     if (outcome.kind === 'federate') {
       // The browser that goes to the provider carries the binding its answer is checked against.
+      // Apple's form_post answer is a cross-site POST: over https the cookie is SameSite=None so it
+      // comes back with it (ADR 0029); the binding check, not SameSite, refuses another browser.
       setCookie(res, BINDING_COOKIE, outcome.bindingToken, {
         path: basePathOf(res, poolId) || '/',
         maxAgeSeconds: outcome.bindingMaxAgeSeconds,
         secure: this.secure(req),
+        crossSite: true,
       });
       return redirect(res, outcome.location);
     }
