@@ -211,6 +211,7 @@ export class FederatedSignIn {
       providerName: found.provider.name,
       type: found.provider.type,
       details,
+      attributeMapping: answered.AttributeMapping ?? {},
       secrets: this.views.open(found.provider.poolId, found.provider.name, found.provider.secretsEnc),
       callbackUrl,
       state,

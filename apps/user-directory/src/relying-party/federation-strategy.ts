@@ -8,6 +8,8 @@ export interface ProviderSignIn {
   type: IdentityProviderTypeType;
   /** ProviderDetails as Describe answers them (the computed endpoints included), secrets apart. */
   details: Record<string, string>;
+  /** The provider's AttributeMapping (pool attribute -> provider attribute): what Facebook is asked for. */
+  attributeMapping: Record<string, string>;
   /** The provider's opened secrets (client_secret, Apple's private_key): used here, never stored. */
   secrets: ProviderSecrets;
   /** This pool's /oauth2/idpresponse, as the browser reaches it: the redirect_uri given to the provider. */

@@ -1,7 +1,7 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { ProviderAnswerRefused, ProviderSignIn } from './federation-strategy';
-import { OAuth2ProvidersStrategy } from './oauth2.strategy';
+import { facebookProfileFields, OAuth2ProvidersStrategy } from './oauth2.strategy';
 import { s256 } from './openid-connect.strategy';
 
 /** What the provider saw of one call. */
@@ -70,6 +70,7 @@ function signInOf(base: string, type: 'Facebook' | 'LoginWithAmazon'): ProviderS
       attributes_url: facebook ? `${base}/me?fields=` : `${base}/user/profile`,
       ...(facebook ? { attributes_url_add_attributes: 'true' } : {}),
     },
+    attributeMapping: { username: 'id', email: 'email', name: 'name' },
     secrets: { client_secret: 'sekret' },
     callbackUrl: 'https://idfed.example/eu-west-1_abc/oauth2/idpresponse',
     state: 'S'.repeat(43),
@@ -77,6 +78,22 @@ function signInOf(base: string, type: 'Facebook' | 'LoginWithAmazon'): ProviderS
     codeVerifier: 'V'.repeat(43),
   };
 }
+
+describe('Facebook fields', () => {
+  it('asks for id and the fields AttributeMapping reads, in passport-facebook’s names', () => {
+    expect(
+      facebookProfileFields({
+        email: 'email',
+        given_name: 'first_name',
+        name: 'name',
+        username: 'id',
+        picture: 'picture{url}',
+        'custom:x': 'Bad',
+      }),
+    ).toEqual(['id', 'email', 'first_name', 'displayName']);
+    expect(facebookProfileFields({})).toEqual(['id']);
+  });
+});
 
 describe('OAuth 2.0 providers through passport strategies', () => {
   const strategy = new OAuth2ProvidersStrategy();
@@ -125,7 +142,7 @@ describe('OAuth 2.0 providers through passport strategies', () => {
       code_verifier: signIn.codeVerifier,
     });
     expect(me.path).toBe('/me');
-    expect(me.query.getAll('fields')).toEqual(['id,name,email']);
+    expect(me.query.getAll('fields')).toEqual(['id,email,name']);
     expect(me.query.has('access_token')).toBe(false);
   });
 

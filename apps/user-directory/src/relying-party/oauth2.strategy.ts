@@ -76,6 +76,20 @@ function useProviderHttp(oauth2: OAuth2, tokenUrl: string, tokenByGet: boolean, 
   (oauth2 as unknown as { _request: typeof transport })._request = transport;
 }
 
+/** A Graph field name as AttributeMapping may give it (`email`, `first_name`, ...): nothing nested. */
+const GRAPH_FIELD = /^[a-z][a-z0-9_]{0,63}$/;
+
+/**
+ * The Graph fields a Facebook sign-in asks `/me` for: `id` (the subject) and every field the
+ * provider's AttributeMapping reads, as Cognito derives them. In passport-facebook's names: its
+ * `name` would ask for first, middle and last names, so Graph's `name` is `displayName`.
+ */
+export function facebookProfileFields(mapping: Record<string, string>): string[] {
+  const fields = new Set(['id']);
+  for (const field of Object.values(mapping)) if (GRAPH_FIELD.test(field)) fields.add(field);
+  return [...fields].map((f) => (f === 'name' ? 'displayName' : f));
+}
+
 /** Sends idfed's PKCE challenge (derived from the binding, ADR 0024) with the authorization request. */
 function withChallenge(params: object, options: { codeChallenge?: string }): object {
   return options.codeChallenge
@@ -231,8 +245,7 @@ export class OAuth2ProvidersStrategy implements FederationStrategy {
           ...options,
           scopeSeparator: ',',
           profileURL: profile.toString(),
-          // passport-facebook's names: displayName is Graph's `name`; `email` is passed as it is.
-          ...(addFields ? { profileFields: ['id', 'displayName', 'email'] } : {}),
+          ...(addFields ? { profileFields: facebookProfileFields(signIn.attributeMapping) } : {}),
         },
         // A five-argument verify (passport-oauth2 passes the token answer too): the types name only four.
         verify as unknown as FacebookStrategy.VerifyFunction,

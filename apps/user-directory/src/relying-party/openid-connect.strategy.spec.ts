@@ -69,6 +69,7 @@ describe('OpenID Connect providers through openid-client’s passport strategy',
       team_id: 'TEAM123456',
       key_id: 'KEY1234567',
     },
+    attributeMapping: {},
     secrets: {
       client_secret: 'sekret',
       private_key: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
