@@ -20,6 +20,7 @@ import { createFixture, INITIATE_AUTH } from './setup';
 import { runDeviceGatewayBench } from './device-gateway.bench';
 import { runDeviceSyncBench } from './device-sync.bench';
 import { runGrpcBench } from './grpc.bench';
+import { runOAuthCodeFlowBench } from './oauth-code-flow.bench';
 import { runRememberedDeviceBench } from './remembered-device.bench';
 import { runUserEnumerationBench } from './user-enumeration.bench';
 import {
@@ -77,6 +78,10 @@ const USAGE = `usage: npm run bench -- [options]
   --remembered-device      instead: a sign-in from a remembered device (DEVICE_SRP_AUTH) next to a
                            plain SRP sign-in, one at a time (bench/remembered-device.bench.ts), with
                            --rounds=N, --json=PATH, --keep
+  --oauth-code             instead: the OAuth authorization-code flow through the hosted sign-in page
+                           (with the password, and by single sign-on) next to InitiateAuth, one at a
+                           time, then its throughput (bench/oauth-code-flow.bench.ts), with
+                           --rounds=N, --concurrency=N, --flows=N, --json=PATH, --keep
 `;
 
 interface Options {
@@ -698,7 +703,12 @@ const entry = process.argv.includes('--user-enumeration')
               runRememberedDeviceBench(process.argv.slice(2).filter((a) => a !== '--remembered-device')).then(
                 () => undefined,
               )
-          : main;
+          : process.argv.includes('--oauth-code')
+            ? () =>
+                runOAuthCodeFlowBench(process.argv.slice(2).filter((a) => a !== '--oauth-code')).then(
+                  () => undefined,
+                )
+            : main;
 
 entry().then(
   () => process.exit(0),
