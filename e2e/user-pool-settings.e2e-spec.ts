@@ -15,7 +15,8 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { expectAwsError } from '../libs/testing/src/aws-errors';
 import { eventually } from '../libs/testing/src/eventually';
-import { cognitoAdmin, cognitoPublic, e2eSystem } from './support/e2e-context';
+import { randomUUID } from 'node:crypto';
+import { cognitoAdmin, cognitoPublic, e2eSystem, messageSentTo } from './support/e2e-context';
 
 /**
  * CreateUserPool / UpdateUserPool / DescribeUserPool settings through
@@ -303,6 +304,53 @@ describe('user pool settings through the AWS SDK', () => {
       const sent = await app.send(new ForgotPasswordCommand({ ClientId: clientId, Username: 'ann' }));
       expect(sent.CodeDeliveryDetails?.DeliveryMedium).toBe('EMAIL');
     });
+  });
+
+  it('sends the verification and invitation messages of the templates UpdateUserPool set', async () => {
+    const { UserPool } = await admin.send(new CreateUserPoolCommand({ PoolName: 'templates' }));
+    const id = UserPool!.Id!;
+    const { UserPoolClient } = await admin.send(
+      new CreateUserPoolClientCommand({ UserPoolId: id, ClientName: 'app' }),
+    );
+    await admin.send(
+      new UpdateUserPoolCommand({
+        UserPoolId: id,
+        AutoVerifiedAttributes: ['email'],
+        VerificationMessageTemplate: {
+          EmailMessage: 'Hello {username}, your code: {####}.',
+          EmailSubject: 'Confirm',
+        },
+        AdminCreateUserConfig: {
+          InviteMessageTemplate: { EmailMessage: 'Welcome {username}, password {####}', EmailSubject: 'Hi' },
+        },
+      }),
+    );
+    const signedUp = `${randomUUID()}@example.com`;
+    await eventually(async () => {
+      await app.send(
+        new SignUpCommand({
+          ClientId: UserPoolClient!.ClientId!,
+          Username: `u-${randomUUID()}`,
+          Password: 'Template-Passw0rd!',
+          UserAttributes: [{ Name: 'email', Value: signedUp }],
+        }),
+      );
+      expect(await messageSentTo(signedUp, system, { timeoutMs: 2_000 })).toMatch(
+        /Hello u-[\w-]+, your code: \d{6}\./,
+      );
+    });
+    const invited = `${randomUUID()}@example.com`;
+    await admin.send(
+      new AdminCreateUserCommand({
+        UserPoolId: id,
+        Username: 'invited',
+        TemporaryPassword: 'Invite-Passw0rd!',
+        DesiredDeliveryMediums: ['EMAIL'],
+        UserAttributes: [{ Name: 'email', Value: invited }],
+      }),
+    );
+    // The dev mailbox keeps the text; the SMTP capture of the distributed mode the whole message.
+    expect(await messageSentTo(invited)).toContain('Welcome invited, password Invite-Passw0rd!');
   });
 
   it('refuses settings Cognito refuses and leaves the pool as it was', async () => {

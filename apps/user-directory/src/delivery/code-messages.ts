@@ -1,10 +1,10 @@
 import { PoolConfig } from '../pools/pool-config';
 import { OutgoingMessage } from './message-sender';
 
-/** The pool a message is sent for: its id, and its SmsConfiguration for an SMS. */
+/** The pool a message is sent for: its id, its SmsConfiguration for an SMS, its message templates. */
 export interface SendingPool {
   id: string;
-  config: Pick<PoolConfig, 'mfa'>;
+  config: Pick<PoolConfig, 'mfa' | 'verificationMessageTemplate' | 'inviteMessageTemplate'>;
 }
 
 /** The parts of every message that name its pool; an SMS carries the pool's SmsConfiguration. */
@@ -16,7 +16,17 @@ export function poolParts(
   return { userPoolId: pool.id, ...(smsConfiguration ? { smsConfiguration } : {}) };
 }
 
-/** Cognito's default verification message, with the code in place of {####}. */
+/** A template's placeholders filled in: `{####}` the code (or password), `{username}` the user. */
+function filled(template: string, code: string, username: string): string {
+  return template.split('{####}').join(code).split('{username}').join(username);
+}
+
+/**
+ * The verification message (sign-up confirmation, attribute verification): the pool's
+ * VerificationMessageTemplate (`EmailMessage` / `EmailSubject`, `SmsMessage`) with the code in
+ * place of {####}, else Cognito's default. Link confirmation (`CONFIRM_WITH_LINK`) is not served:
+ * such a pool's messages carry the code.
+ */
 export function confirmationMessage(
   medium: 'EMAIL' | 'SMS',
   to: string,
@@ -24,11 +34,13 @@ export function confirmationMessage(
   pool: SendingPool,
   username: string,
 ): OutgoingMessage {
+  const template = pool.config.verificationMessageTemplate;
+  const given = medium === 'EMAIL' ? template?.EmailMessage : template?.SmsMessage;
   return {
     medium,
     to,
-    subject: 'Your verification code',
-    text: `Your confirmation code is ${code}`,
+    subject: (medium === 'EMAIL' ? template?.EmailSubject : undefined) ?? 'Your verification code',
+    text: given ? filled(given, code, username) : `Your confirmation code is ${code}`,
     ...poolParts(medium, pool),
     username,
   };
@@ -52,7 +64,11 @@ export function passwordResetMessage(
   };
 }
 
-/** Cognito's default invitation for a user an administrator created. */
+/**
+ * The invitation of a user an administrator created: the pool's
+ * `AdminCreateUserConfig.InviteMessageTemplate` ({username}, and {####} for the temporary
+ * password), else Cognito's default.
+ */
 export function invitationMessage(
   medium: 'EMAIL' | 'SMS',
   to: string,
@@ -60,11 +76,15 @@ export function invitationMessage(
   pool: SendingPool,
   username: string,
 ): OutgoingMessage {
+  const template = pool.config.inviteMessageTemplate;
+  const given = medium === 'EMAIL' ? template?.EmailMessage : template?.SMSMessage;
   return {
     medium,
     to,
-    subject: 'Your temporary password',
-    text: `Your username is ${username} and temporary password is ${temporaryPassword}.`,
+    subject: (medium === 'EMAIL' ? template?.EmailSubject : undefined) ?? 'Your temporary password',
+    text: given
+      ? filled(given, temporaryPassword, username)
+      : `Your username is ${username} and temporary password is ${temporaryPassword}.`,
     ...poolParts(medium, pool),
     username,
   };
