@@ -134,6 +134,9 @@ export async function startSystemUnderTest(
     // Limits on (every request goes through the shared buckets) but far above what bursts of the
     // concurrency and fuzz specs reach; e2e/embedded-only/rate-limits tests refusals on a system of its own.
     IDFED_RATE_LIMITS: '*=10000',
+    // The home region (IDFED_REGION, us-east-1) and two more, in both modes, so that the regions
+    // spec finds one region served and another not (ADR 0032; the defaults are unit-tested).
+    IDFED_REGIONS: 'eu-west-1,ap-southeast-2',
     ...extraEnv,
   };
   const apps: StartedProcess[] = [];

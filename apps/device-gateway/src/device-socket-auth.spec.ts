@@ -16,7 +16,8 @@ describe('device gateway: connecting', () => {
 
   beforeAll(async () => {
     allowOwnDatasets();
-    gw = await startDeviceGateway();
+    // Serves its home region (us-east-1, where the identities are) and ap-southeast-2 (ADR 0032).
+    gw = await startDeviceGateway({ IDFED_REGIONS: 'ap-southeast-2' });
   });
   afterAll(() => gw.close());
   afterEach(() => (credentialVendingState.revocations = []));
@@ -131,9 +132,21 @@ describe('device gateway: connecting', () => {
     expect((await refused(await presignSyncUrl(gw.endpoint, creds, { service: 'iot' }))).message).toMatch(
       /scoped to correct service: 'cognito-sync'/,
     );
-    expect(
-      (await refused(await presignSyncUrl(gw.endpoint, creds, { region: 'eu-west-1' }))).message,
-    ).toMatch(/scoped to a valid region/);
+    expect((await refused(await presignSyncUrl(gw.endpoint, creds, { region: 'eu-west-1' }))).message).toBe(
+      'The security token included in the request is invalid.',
+    ); // a region not served (ADR 0032)
+  });
+
+  it("refuses a URL presigned for a served region other than the identity's own", async () => {
+    // Cognito Sync's endpoints are regional: an identity of us-east-1 is not found in ap-southeast-2.
+    const refusal = await refused(
+      await presignSyncUrl(gw.endpoint, identityCredentials(newIdentityId()), { region: 'ap-southeast-2' }),
+    );
+    expect(refusal).toEqual({
+      status: 403,
+      message:
+        'These credentials are an identity of us-east-1: presign the URL for that region, not ap-southeast-2.',
+    });
   });
 
   it("refuses a revoked role's sessions", async () => {

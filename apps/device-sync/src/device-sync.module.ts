@@ -30,6 +30,7 @@ import { SyncTrigger } from './sync-trigger/sync-trigger';
 import { SyncTriggerClient } from './sync-trigger/sync-trigger.client';
 import { SYNC_TRIGGER_CONFIG, syncTriggerConfig } from './sync-trigger/sync-trigger.config';
 import { PoolUsage } from './usage/pool-usage';
+import { syncRegionScope } from './common/region-scope';
 
 export interface DeviceSyncOptions {
   env: IdfedEnv;
@@ -56,6 +57,7 @@ export const DeviceSyncModule = {
       migrations: deviceSyncMigrations,
       rateLimits: options.env.rateLimits,
       operations: deviceSyncOperations,
+      regionScope: syncRegionScope,
       controllers: [IdentityEventsConsumer, DatasetChangesConsumer],
       providers: [
         { provide: DEVICE_SYNC_CONFIG, useValue: COGNITO_SYNC_LIMITS },

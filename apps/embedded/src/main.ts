@@ -82,6 +82,7 @@ async function main(env: IdfedEnv): Promise<void> {
     devices: `ws://${env.httpHost}:${wsAddress.port}/sync`,
     grpc: `${env.httpHost}:${grpcPort}`,
     region: env.region,
+    regions: env.regions === '*' ? 'every region' : env.regions.join(', '),
     adminCredentials: admin.source === 'env' ? 'IDFED_ADMIN_ACCESS_KEY_ID / _SECRET_ACCESS_KEY' : admin.path,
     codes: env.smtpUrl ? 'sent by SMTP' : dataPath(env.dataDir, 'mailbox.jsonl'),
     bus: transport.kind,
@@ -92,7 +93,7 @@ async function main(env: IdfedEnv): Promise<void> {
   console.log(
     [
       '',
-      `idfed is ready at ${banner.endpoint} (listening on ${banner.listening}, region ${banner.region})`,
+      `idfed is ready at ${banner.endpoint} (listening on ${banner.listening}, home region ${banner.region}, serving ${banner.regions})`,
       `  device websockets: ${banner.devices}`,
       `  gRPC: ${banner.grpc} (grpc.health.v1, reflection; protos in proto/)`,
       `  admin credentials: ${banner.adminCredentials}${admin.created ? ' (generated now)' : ''}`,
@@ -134,7 +135,7 @@ async function main(env: IdfedEnv): Promise<void> {
 
 try {
   // Nothing waits for main: every start failure ends here, as a fatal line and its exit code.
-  void main(loadEnv()).catch((err: Error) => {
+  void main(loadEnv(process.env, 'embedded')).catch((err: Error) => {
     console.error(`idfed failed to start: ${err.message}`);
     process.exit(classifyStartFailure(err).code);
   });

@@ -23,6 +23,7 @@ import { OpenIdTokenIssuer } from './tokens/openid-token.issuer';
 import { RevokedSessionsRepository } from './user-pools/revoked-sessions.repository';
 import { UserPoolKeysRepository } from './user-pools/user-pool-keys.repository';
 import { UserPoolUserStatesRepository } from './user-pools/user-pool-user-states.repository';
+import { identityPoolRegionScope } from './common/region-scope';
 
 export interface FederationBrokerOptions {
   env: IdfedEnv;
@@ -47,6 +48,7 @@ export const FederationBrokerModule = {
       migrations: federationBrokerMigrations,
       rateLimits: env.rateLimits,
       operations: federationBrokerOperations,
+      regionScope: identityPoolRegionScope,
       controllers: [UserDirectoryConsumer],
       providers: [
         // The broker also asks: credential vending for credentials and token checks.

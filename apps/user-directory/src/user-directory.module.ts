@@ -40,6 +40,7 @@ import { mfaProviders } from './mfa/mfa.providers';
 import { devicesProviders } from './devices/devices.providers';
 import { UserAttributeEdits } from './users/user-attribute-edits';
 import { userProviders } from './users/users.providers';
+import { userPoolRegionScope } from './common/region-scope';
 
 export interface UserDirectoryOptions {
   env: IdfedEnv;
@@ -84,6 +85,7 @@ export const UserDirectoryModule = {
       migrations: userDirectoryMigrations(kek),
       rateLimits: env.rateLimits,
       operations: USER_DIRECTORY_OPERATIONS,
+      regionScope: userPoolRegionScope,
       providers: [
         { provide: USER_DIRECTORY_CONFIG, useValue: config },
         { provide: LOCKOUT_POLICY, useValue: lockout },

@@ -50,7 +50,8 @@ export interface AuthorizationResult {
 export interface AuthenticateOptions {
   /** Credential scope service(s) the request must be signed for. */
   service: string | string[];
-  region?: string;
+  /** The scope's region: one name, or which regions are served (SigV4VerifyOptions.region). */
+  region?: string | ((region: string) => boolean);
   /** Only for services that accept it on AWS (S3): otherwise the body must be signed. */
   allowUnsignedPayload?: boolean;
   /** Headers that, when present, the signature must cover (SigV4VerifyOptions.mustSignHeaders). */
@@ -84,6 +85,14 @@ export class Authorizer {
 
   /** SigV4 verification with idfed's credentials; throws SigV4Error or CredentialError. */
   async authenticate(request: HttpRequestParts, options: AuthenticateOptions): Promise<VerifiedPrincipal> {
+    return (await this.authenticateScoped(request, options)).principal;
+  }
+
+  /** authenticate(), and the region the request was signed for (resources are named in it). */
+  async authenticateScoped(
+    request: HttpRequestParts,
+    options: AuthenticateOptions,
+  ): Promise<{ principal: VerifiedPrincipal; region: string }> {
     let resolved: ResolvedCredential | undefined;
     const verifyOptions: SigV4VerifyOptions = {
       resolveSecret: (accessKeyId, token) => {
@@ -96,8 +105,8 @@ export class Authorizer {
       mustSignHeaders: options.mustSignHeaders,
       now: options.now,
     };
-    await verifySigV4(request, verifyOptions);
-    return resolved!.principal;
+    const identity = await verifySigV4(request, verifyOptions);
+    return { principal: resolved!.principal, region: identity.region };
   }
 
   async authorize(input: AuthorizeInput): Promise<AuthorizationResult> {

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, loadEnv } from './env';
+import { ConfigError, loadEnv, regionServed } from './env';
 
 describe('loadEnv', () => {
   it('applies the documented defaults', () => {
@@ -17,6 +17,26 @@ describe('loadEnv', () => {
     });
     expect(env.kafkaBrokers).toBeUndefined();
     expect(env.databaseUrl).toBeUndefined();
+  });
+
+  it('serves every region embedded and the home region alone distributed by default (ADR 0032)', () => {
+    const embedded = loadEnv({ IDFED_REGION: 'eu-west-1' }, 'embedded');
+    expect(embedded.regions).toBe('*');
+    expect(['eu-west-1', 'ap-southeast-2', 'us-east-1'].every((r) => regionServed(embedded, r))).toBe(true);
+    expect(regionServed(embedded, 'moon')).toBe(false);
+    const distributed = loadEnv({ IDFED_REGION: 'eu-west-1' });
+    expect(distributed.regions).toEqual(['eu-west-1']);
+    expect(regionServed(distributed, 'eu-west-1')).toBe(true);
+    expect(regionServed(distributed, 'us-east-1')).toBe(false);
+  });
+
+  it('reads IDFED_REGIONS as * or a list that always holds the home region', () => {
+    expect(loadEnv({ IDFED_REGIONS: '*' }).regions).toBe('*');
+    const listed = loadEnv({ IDFED_REGIONS: 'eu-west-1, ap-southeast-2' }, 'embedded');
+    expect(listed.regions).toEqual(['us-east-1', 'eu-west-1', 'ap-southeast-2']);
+    expect(regionServed(listed, 'us-east-1')).toBe(true);
+    expect(regionServed(listed, 'us-west-2')).toBe(false);
+    expect(() => loadEnv({ IDFED_REGIONS: 'eu-west-1,moon' })).toThrow(/IDFED_REGIONS=eu-west-1,moon/);
   });
 
   it("bounds the device gateway's sockets, with defaults", () => {

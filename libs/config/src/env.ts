@@ -56,7 +56,13 @@ export interface IdfedEnv {
   probeDir: string;
   /** How many times `npm start` restarts its embedded PostgreSQL after it dies, before exiting 4. */
   embeddedPostgresMaxRestarts: number;
+  /** The home region: the default of unsigned requests, and where data from before ADR 0032 lives. */
   region: string;
+  /**
+   * The regions served (IDFED_REGIONS, ADR 0032): `*` for every region name, or a list that always
+   * holds the home region. Unset: `*` in the embedded mode, the home region alone when distributed.
+   */
+  regions: '*' | string[];
   accountId: string;
   adminAccessKeyId?: string;
   adminSecretAccessKey?: string;
@@ -163,9 +169,19 @@ export interface WsLimits {
   maxBufferedBytes: number;
 }
 
-/** Reads and validates the environment; throws one ConfigError naming every bad variable. */
-export function loadEnv(source: NodeJS.ProcessEnv = process.env): IdfedEnv {
+/** How the process runs: `npm start` (one process) or one process per app (ADR 0032's defaults). */
+export type RunMode = 'embedded' | 'distributed';
+
+/** An AWS region name as idfed accepts it (IDFED_REGION, IDFED_REGIONS, a SigV4 scope under `*`). */
+export const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+/**
+ * Reads and validates the environment; throws one ConfigError naming every bad variable. `mode`
+ * picks the defaults that differ between `npm start` and the distributed apps (IDFED_REGIONS).
+ */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env, mode: RunMode = 'distributed'): IdfedEnv {
   const r = new EnvReader(source);
+  const region = r.match('IDFED_REGION', 'us-east-1', REGION_NAME, 'an AWS region name such as us-east-1');
   const httpPort = r.port('IDFED_HTTP_PORT', 8080);
   const tlsCertFile = r.optionalMatch('IDFED_TLS_CERT_FILE', /^.{1,4096}$/, 'a file path');
   const tlsKeyFile = r.optionalMatch('IDFED_TLS_KEY_FILE', /^.{1,4096}$/, 'a file path');
@@ -219,12 +235,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): IdfedEnv {
     embeddedPostgresPort: r.port('IDFED_EMBEDDED_PG_PORT', 54329),
     probeDir: r.string('IDFED_PROBE_DIR', '/tmp'),
     embeddedPostgresMaxRestarts: r.int('IDFED_EMBEDDED_PG_MAX_RESTARTS', 3, 0, 100),
-    region: r.match(
-      'IDFED_REGION',
-      'us-east-1',
-      /^[a-z]{2}(-[a-z]+)+-\d+$/,
-      'an AWS region name such as us-east-1',
-    ),
+    region,
+    regions: readRegions(r, region, mode),
     accountId: r.match('IDFED_ACCOUNT_ID', '000000000000', /^\d{12}$/, 'twelve digits'),
     adminAccessKeyId: r.optionalMatch(
       'IDFED_ADMIN_ACCESS_KEY_ID',
@@ -407,6 +419,29 @@ export function serviceDatabaseVariable(service: DatabaseService): string {
 /** The URL a service connects with: its own, else the shared IDFED_DATABASE_URL. */
 export function serviceDatabaseUrl(env: IdfedEnv, service: DatabaseService): string | undefined {
   return env.serviceDatabaseUrls[service] ?? env.databaseUrl;
+}
+
+/**
+ * IDFED_REGIONS: `*`, or a comma list of region names; the home region is always served. Unset,
+ * every region in the embedded mode (a developer's tools sign for whatever region they like) and
+ * the home region alone in the distributed one (a deployment serves what its operator declared).
+ */
+function readRegions(r: EnvReader, home: string, mode: RunMode): '*' | string[] {
+  const raw = r.optionalMatch('IDFED_REGIONS', /^.*$/, '');
+  if (raw === undefined) return mode === 'embedded' ? '*' : [home];
+  if (raw.trim() === '*') return '*';
+  const list = r.list(
+    'IDFED_REGIONS',
+    REGION_NAME,
+    '`*` or a comma list of AWS region names such as eu-west-1',
+  );
+  return list ? [...new Set([home, ...list])] : [home];
+}
+
+/** Whether a request signed for (or naming) `region` is served (IDFED_REGION, IDFED_REGIONS). */
+export function regionServed(env: Pick<IdfedEnv, 'region' | 'regions'>, region: string): boolean {
+  if (region === env.region) return true;
+  return env.regions === '*' ? REGION_NAME.test(region) : env.regions.includes(region);
 }
 
 /** Whether the database is an external PostgreSQL rather than the embedded one. */

@@ -61,6 +61,13 @@ export interface CommandMeta {
   sourceIp?: string;
   userAgent?: string;
   /**
+   * The region the request is for (ADR 0032): the one its signature is scoped to, else the one its
+   * endpoint's host or the ids it carries name. A service creates and lists resources in it and
+   * finds none of another region. Absent (an unsigned request naming no region, a peer's command):
+   * the resource's own region applies, and the home region for what is created or listed.
+   */
+  region?: string;
+  /**
    * When the caller stops waiting (epoch ms), if it said (a gRPC call's deadline): the command is
    * not started after it, and the requester stops waiting at it.
    */

@@ -8,7 +8,7 @@ import { databaseProvider, DatabaseShutdown } from './database.provider';
 import { ErrorContractMonitor } from './operations/error-contract.monitor';
 import { HealthHandler, SERVICE_NAME } from './operations/health.handler';
 import { OperationBinding, serve } from './operations/operation-handler';
-import { operationsController } from './operations/operations.controller';
+import { operationsController, RegionScope } from './operations/operations.controller';
 import { assertRegistryComplete } from './operations/registry-completeness';
 import { RateLimitInterceptor } from './rate-limits/rate-limit.interceptor';
 import { RATE_LIMITS, SharedRateLimiter } from './rate-limits/shared-rate-limiter';
@@ -25,6 +25,8 @@ export interface ServiceModuleOptions {
    * handler (checked at start-up). Health is bound here for every service.
    */
   operations?: OperationBinding[];
+  /** What a request of one region may not name: another region's resources (ADR 0032). */
+  regionScope?: RegionScope;
   /** Event consumers (`@EventPattern` controllers); operations go in `operations`. */
   controllers?: Type<unknown>[];
   providers?: Provider[];
@@ -48,7 +50,7 @@ export class ServiceModule {
     const handlers = [...new Set(bindings.map((b) => b.handler))];
     return {
       module: ServiceModule,
-      controllers: [operationsController(bindings), ...(options.controllers ?? [])],
+      controllers: [operationsController(bindings, options.regionScope), ...(options.controllers ?? [])],
       providers: [
         { provide: SERVICE_NAME, useValue: options.service },
         { provide: SERVICE_SCHEMA, useValue: options.schema },

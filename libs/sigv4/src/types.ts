@@ -38,8 +38,12 @@ export interface SigV4VerifyOptions {
   now?: () => Date;
   /** Expected service name(s) in the credential scope, if set. */
   service?: string | string[];
-  /** Expected region in the credential scope, if set. */
-  region?: string;
+  /**
+   * The region of the credential scope, if checked: one name (another is a scope mismatch), or
+   * which regions are served (one refused is answered as AWS answers a region not enabled for the
+   * account: the security token is invalid there).
+   */
+  region?: string | ((region: string) => boolean);
   /** Allowed clock skew for header auth (and for presigned URLs dated in the future). Default 300 (AWS: 5 minutes). */
   maxSkewSeconds?: number;
   /** RFC 3986 path normalisation plus double encoding. Default true (every service but S3). */

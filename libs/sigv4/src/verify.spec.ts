@@ -308,6 +308,42 @@ describe('scope and signed headers', () => {
     expect(region.message).toBe("Credential should be scoped to a valid region, not 'us-east-1'.");
   });
 
+  it('checks the scope against the regions served, refusing one not served as AWS refuses a region not enabled', async () => {
+    const signed = signRequest(request(), CREDS, { ...SIGN, service: 'cognito-idp' });
+    const asked: string[] = [];
+    await expect(
+      verifySigV4(signed, vectorOptions({ region: (r) => (asked.push(r), r === 'us-east-1') })),
+    ).resolves.toMatchObject({ region: 'us-east-1' });
+    expect(asked).toEqual(['us-east-1']);
+    // Refused before any secret is looked up: an opt-in region the account has not enabled answers
+    // UnrecognizedClientException "The security token included in the request is invalid." on AWS.
+    let looked = false;
+    const refused = await expectReason(
+      verifySigV4(signed, {
+        ...vectorOptions({ region: (r) => r === 'eu-west-1' }),
+        resolveSecret: () => ((looked = true), VECTOR.secret),
+      }),
+      'unknown-access-key',
+    );
+    expect(refused.message).toBe('The security token included in the request is invalid.');
+    expect(looked).toBe(false);
+  });
+
+  it('fails a signature re-targeted to another region by editing the scope', async () => {
+    const signed = signRequest(request(), CREDS, { ...SIGN, service: 'cognito-idp' });
+    const headers = Object.fromEntries(
+      Object.entries(signed.headers).map(([k, v]) => [
+        k,
+        k.toLowerCase() === 'authorization' ? String(v).replace('/us-east-1/', '/eu-west-1/') : v,
+      ]),
+    );
+    expect(JSON.stringify(headers)).toContain('/eu-west-1/cognito-idp/');
+    await expectReason(
+      verifySigV4({ ...signed, headers }, vectorOptions({ region: () => true })),
+      'signature-mismatch',
+    );
+  });
+
   it('requires host (or :authority) to be signed', async () => {
     const format = (c: string, h: string, s: string): string =>
       `AWS4-HMAC-SHA256 Credential=${c}, SignedHeaders=${h}, Signature=${s}`;

@@ -98,7 +98,11 @@ function checkScope(auth: ParsedAuth, opts: SigV4VerifyOptions): void {
       `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${auth.date}' != '${requestDay}', from '${auth.amzDate}'.`,
     );
   }
-  if (opts.region !== undefined && auth.region !== opts.region) {
+  if (typeof opts.region === 'function') {
+    if (!opts.region(auth.region)) {
+      throw new SigV4Error('unknown-access-key', 'The security token included in the request is invalid.');
+    }
+  } else if (opts.region !== undefined && auth.region !== opts.region) {
     throw new SigV4Error(
       'scope-mismatch',
       `Credential should be scoped to a valid region, not ${quote(auth.region)}.`,

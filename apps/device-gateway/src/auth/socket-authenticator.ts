@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { Inject, Injectable } from '@nestjs/common';
 import { Authorizer, CredentialError } from '@idfed/authorizer';
+import { regionServed } from '@idfed/config';
 import { parseQuery, SigV4Error } from '@idfed/sigv4';
 import {
   DEVICE_GATEWAY_CLOCK,
@@ -26,7 +27,8 @@ export interface AuthenticatedDevice {
 /**
  * Authenticates a websocket upgrade as AWS IoT does MQTT over websockets: the URL is presigned
  * with SigV4 (X-Amz-Algorithm, -Credential, -Date, -Expires, -SignedHeaders with host,
- * -Security-Token, -Signature; service `cognito-sync`, region IDFED_REGION) with an identity's
+ * -Security-Token, -Signature; service `cognito-sync`, the region of the identity's pool, which idfed
+ * must serve, ADR 0032) with an identity's
  * temporary credentials. The signature, the session token, its expiry and its role's revocations
  * are checked by the same verifier as the HTTP gateway's (@idfed/authorizer, @idfed/sigv4). The
  * admin key is refused: a socket belongs to an identity, and the admin key is nobody's.
@@ -63,7 +65,7 @@ export class SocketAuthenticator {
     if (deviceIds.length > 1 || (deviceIds.length === 1 && !DEVICE_ID.test(deviceIds[0]))) {
       throw new UpgradeRefusal(400, 'deviceId must be given once, 1 to 256 letters, digits, _ . : or -.');
     }
-    const principal = await this.verify(req, path, query);
+    const { principal, region } = await this.verify(req, path, query);
     if (principal.type !== 'AssumedRole') {
       throw new UpgradeRefusal(403, 'A socket belongs to an identity: the admin key cannot open one.');
     }
@@ -74,16 +76,24 @@ export class SocketAuthenticator {
         "These temporary credentials are not an identity's: use the credentials GetCredentialsForIdentity returns.",
       );
     }
+    // As on AWS, whose endpoints are regional: an identity is found only in its own pool's region.
+    const identityRegion = identity.identityPoolId.split(':')[0];
+    if (identityRegion !== region) {
+      throw new UpgradeRefusal(
+        403,
+        `These credentials are an identity of ${identityRegion}: presign the URL for that region, not ${region}.`,
+      );
+    }
     return { identity, ...(deviceIds.length === 1 ? { deviceId: deviceIds[0] } : {}) };
   }
 
   private async verify(req: IncomingMessage, path: string, query: string) {
     try {
-      return await this.authorizer.authenticate(
+      return await this.authorizer.authenticateScoped(
         { method: req.method ?? 'GET', path, query, headers: req.headersDistinct, body: '' },
         {
           service: SYNC_SIGNING_SERVICE,
-          region: this.options.env.region,
+          region: (region) => regionServed(this.options.env, region),
           now: () => new Date(this.now()),
         },
       );

@@ -19,7 +19,9 @@ export class SubscriptionPolicy {
   ) {}
 
   datasetArn(identity: DeviceIdentity, datasetName: string): string {
-    const { region, accountId } = this.options.env;
+    // Named in the identity pool's region (`<region>:<uuid>`), where the socket was signed for.
+    const region = identity.identityPoolId.split(':')[0] || this.options.env.region;
+    const { accountId } = this.options.env;
     return `arn:aws:cognito-sync:${region}:${accountId}:identitypool/${identity.identityPoolId}/identity/${identity.identityId}/dataset/${datasetName}`;
   }
 

@@ -5,6 +5,7 @@ import { assertMayActOn } from '../common/identity-access';
 import { decodePageToken, encodePageToken, isString, pageSize } from '../common/page-token';
 import { datasetView } from '../common/wire-views';
 import { DatasetsRepository } from './datasets.repository';
+import { outOfRegion } from '../common/region-scope';
 
 /** ListDatasets: an identity's live datasets by name, a page at a time. */
 @Injectable()
@@ -13,6 +14,8 @@ export class ListDatasetsUseCase implements OperationHandler<typeof DeviceSyncOp
 
   async execute(request: W.ListDatasetsRequest, meta: CommandMeta): Promise<W.ListDatasetsResponse> {
     assertMayActOn(meta, request.IdentityPoolId, request.IdentityId);
+    // Another region's identity has no data here (ADR 0032).
+    if (outOfRegion(meta, request.IdentityPoolId, request.IdentityId)) return { Datasets: [], Count: 0 };
     const after = decodePageToken(request.NextToken, isString);
     const { page, next } = await this.datasets.pageLive(
       request.IdentityId,

@@ -9,6 +9,7 @@ import { recordView } from '../common/wire-views';
 import { DatasetsRepository } from '../datasets/datasets.repository';
 import { SyncSessionTokens } from '../sessions/sync-session.tokens';
 import { RecordCursor, RecordsRepository } from './records.repository';
+import { outOfRegion } from '../common/region-scope';
 
 const DEFAULT_PAGE = 1024;
 const MAX_PAGE = 1024;
@@ -43,6 +44,19 @@ export class ListRecordsUseCase implements OperationHandler<typeof DeviceSyncOpe
         ? request.SyncSessionToken
         : undefined;
     const token = kept ?? (await this.transactions.run((tx) => this.sessions.open(scope, tx)));
+    // Another region's identity has no data here (ADR 0032): answered as a dataset that does not
+    // exist (an UpdateRecords with the token is refused by the region scope).
+    if (outOfRegion(meta, poolId, identityId)) {
+      return {
+        Records: [],
+        Count: 0,
+        DatasetSyncCount: 0,
+        MergedDatasetNames: [],
+        DatasetExists: false,
+        DatasetDeletedAfterRequestedSyncCount: false,
+        SyncSessionToken: token,
+      };
+    }
 
     const dataset = await this.datasets.find(identityId, name);
     const deletedAfter =

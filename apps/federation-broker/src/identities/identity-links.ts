@@ -96,7 +96,8 @@ export class IdentityLinks {
     authenticated: boolean,
     correlationId: string,
   ): Promise<string> {
-    const id = `${this.config.region}:${randomUUID()}`;
+    // An identity lives in its pool's region, and its id says so as Cognito's do (ADR 0032).
+    const id = `${regionOfPool(poolId) ?? this.config.region}:${randomUUID()}`;
     const now = new Date();
     await this.identities.insert({ id, poolId, createdAt: now, updatedAt: now }, tx);
     const event: IdentityCreatedEvent = {
@@ -142,4 +143,10 @@ export class IdentityLinks {
     }
     await this.identities.touch(identityId, new Date(), tx);
   }
+}
+
+/** The region an identity pool id names (`<region>:<uuid>`). */
+function regionOfPool(poolId: string): string | undefined {
+  const at = poolId.indexOf(':');
+  return at > 0 ? poolId.slice(0, at) : undefined;
 }

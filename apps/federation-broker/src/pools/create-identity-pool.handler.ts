@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { CreateIdentityPoolRequest, FederationBrokerOperations, IdentityPoolType } from '@idfed/contracts';
+import {
+  CommandMeta,
+  CreateIdentityPoolRequest,
+  FederationBrokerOperations,
+  IdentityPoolType,
+} from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
 import { FEDERATION_BROKER_CONFIG, FederationBrokerConfig } from '../config/federation-broker.config';
 import { IdentityPoolEntity } from '../database/entities';
@@ -16,11 +21,12 @@ export class CreateIdentityPoolHandler implements OperationHandler<
     @Inject(FEDERATION_BROKER_CONFIG) private readonly config: FederationBrokerConfig,
   ) {}
 
-  async execute(req: CreateIdentityPoolRequest): Promise<IdentityPoolType> {
+  async execute(req: CreateIdentityPoolRequest, meta: CommandMeta): Promise<IdentityPoolType> {
     const config = identityPoolConfigFrom(req);
     const now = new Date();
     const pool: IdentityPoolEntity = {
-      id: `${this.config.region}:${randomUUID()}`,
+      // Created in the region the request was signed for, named in it (ADR 0032).
+      id: `${meta.region ?? this.config.region}:${randomUUID()}`,
       name: req.IdentityPoolName,
       config,
       roles: {},

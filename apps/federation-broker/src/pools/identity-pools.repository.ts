@@ -37,9 +37,17 @@ export class IdentityPoolsRepository {
   }
 
   /** One page of pools in id order, after the id a page token carried. */
-  page(after: string | undefined, max: number): Promise<{ page: IdentityPoolEntity[]; next?: string }> {
+  /** A page of one region's pools: those whose id is `<region>:...` (ADR 0032). */
+  page(
+    after: string | undefined,
+    max: number,
+    region: string,
+  ): Promise<{ page: IdentityPoolEntity[]; next?: string }> {
     return keysetPage(
-      this.dataSource.getRepository(IdentityPoolEntity).createQueryBuilder('p'),
+      this.dataSource
+        .getRepository(IdentityPoolEntity)
+        .createQueryBuilder('p')
+        .where('starts_with(p.id, :regionPrefix)', { regionPrefix: `${region}:` }),
       'p.id',
       after,
       max,

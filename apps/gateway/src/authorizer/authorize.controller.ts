@@ -2,6 +2,7 @@ import { Controller, Inject, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AwsError, isAwsJsonContentType, parseJsonRequestBody, querySigV4Error } from '@idfed/aws-protocol';
 import { Authorizer, CredentialError, CredentialResolver, VerifiedPrincipal } from '@idfed/authorizer';
+import { regionServed } from '@idfed/config';
 import { SigV4Error } from '@idfed/sigv4';
 import { AdminSignatureVerifier } from '../cognito/admin-signature.verifier';
 import { GATEWAY_OPTIONS, GatewayOptions } from '../gateway.options';
@@ -42,7 +43,7 @@ export class AuthorizeController {
       principal = input.request
         ? await this.authorizer.authenticate(input.request.parts, {
             service: input.request.service,
-            region: input.request.region ?? this.options.env.region,
+            region: requestedRegion(this.options, input.request.region),
             // As on AWS: only S3 takes a body the signature does not cover.
             allowUnsignedPayload: input.request.service === 's3',
           })
@@ -81,4 +82,17 @@ export class AuthorizeController {
       throw new SigV4Error('unknown-access-key', 'The security token included in the request is invalid.');
     return resolved.principal;
   }
+}
+
+/**
+ * The regions a verified request may be scoped to: the one the caller names, if idfed serves it,
+ * else any region idfed serves (ADR 0032). An unserved one refuses every scope, as AWS refuses
+ * credentials in a region not enabled for the account.
+ */
+function requestedRegion(
+  options: GatewayOptions,
+  named: string | undefined,
+): string | ((region: string) => boolean) {
+  if (named === undefined) return (region) => regionServed(options.env, region);
+  return regionServed(options.env, named) ? named : () => false;
 }

@@ -16,6 +16,8 @@ import { writeAwsResponse } from '../http/aws-response.writer';
 import { commandMeta } from '../http/command-meta';
 import { readRawBody } from '../http/raw-body.reader';
 import { requestIdOf } from '../http/request-context.middleware';
+import { unsignedRequestRegion } from '../http/request-region';
+import { GATEWAY_OPTIONS, GatewayOptions } from '../gateway.options';
 import { OPERATION_LOCAL } from '../http/request-metrics';
 import { QueryDispatcher } from '../query/query.dispatcher';
 import { AdminSignatureVerifier } from './admin-signature.verifier';
@@ -34,6 +36,7 @@ export class JsonRpcController {
     @Inject(BusClient) private readonly bus: BusClient,
     @Inject(AdminSignatureVerifier) private readonly signatures: AdminSignatureVerifier,
     @Inject(QueryDispatcher) private readonly query: QueryDispatcher,
+    @Inject(GATEWAY_OPTIONS) private readonly options: GatewayOptions,
   ) {}
 
   @Post()
@@ -58,14 +61,17 @@ export class JsonRpcController {
     }
     // Unsigned operations ignore any signature: a client that signs everything must still work.
     // Signed ones need the target signed too (AdminSignatureVerifier): the signature covers the operation.
-    const caller: Caller = operation.signed
+    const signed = operation.signed
       ? await this.signatures.verify(req, body, operation.signingName)
-      : { kind: 'anonymous' };
+      : undefined;
+    const caller: Caller = signed?.caller ?? { kind: 'anonymous' };
     const payload = validateOperationInput(operation.api, target.operation, parseJsonRequestBody(body));
+    // The region is the signature's; an unsigned request's is its endpoint's or its ids' (ADR 0032).
+    const region = signed?.region ?? unsignedRequestRegion(this.options.env, req.headers.host, payload);
     const result: unknown = await this.bus.request(
       operation.command,
       payload,
-      commandMeta(req, requestId, caller),
+      commandMeta(req, requestId, caller, region),
     );
     writeAwsResponse(res, jsonResponse(result, requestId));
   }

@@ -9,6 +9,7 @@ import {
   XmlObject,
 } from '@idfed/aws-protocol';
 import { Authorizer, VerifiedPrincipal } from '@idfed/authorizer';
+import { regionServed } from '@idfed/config';
 import { GetCallerIdentityResult } from '@idfed/contracts';
 import { BusClient } from '@idfed/messaging';
 import { callerOf } from '../credentials/caller-of';
@@ -19,6 +20,9 @@ import { commandMeta } from '../http/command-meta';
 import { requestIdOf } from '../http/request-context.middleware';
 import { OPERATION_LOCAL } from '../http/request-metrics';
 import { findQueryAction, namespaceForVersion, QUERY_LIST_MEMBERS, QueryAction } from './query-actions.table';
+
+/** The region clients sign the global STS endpoint's requests for. */
+const GLOBAL_STS_REGION = 'us-east-1';
 
 /** Where the exception filter learns that this exchange speaks Query and wants XML errors. */
 export const QUERY_NAMESPACE_LOCAL = 'queryNamespace';
@@ -54,7 +58,8 @@ export class QueryDispatcher {
     res.locals[OPERATION_LOCAL] = action.name;
 
     // Unsigned actions ignore any signature: a client that signs everything must still work.
-    const principal = action.auth === 'none' ? undefined : await this.authenticate(req, body, action);
+    const signed = action.auth === 'none' ? undefined : await this.authenticate(req, body, action);
+    const principal = signed?.principal;
     if (action.auth === 'admin' && principal?.type !== 'Root') {
       throw new AwsError(
         'AccessDenied',
@@ -77,7 +82,8 @@ export class QueryDispatcher {
       result = await this.bus.request(
         action.operation.command,
         payload,
-        commandMeta(req, requestId, callerOf(principal)),
+        // IAM is global: its commands carry no region (ADR 0032).
+        commandMeta(req, requestId, callerOf(principal), action.api === 'iam' ? undefined : signed?.region),
       );
     }
     const hasResult = action.operation ? action.operation.hasResult : true;
@@ -92,14 +98,23 @@ export class QueryDispatcher {
     );
   }
 
-  private async authenticate(req: Request, body: Buffer, action: QueryAction): Promise<VerifiedPrincipal> {
+  private async authenticate(
+    req: Request,
+    body: Buffer,
+    action: QueryAction,
+  ): Promise<{ principal: VerifiedPrincipal; region: string }> {
     try {
-      return await this.authorizer.authenticate(
+      return await this.authorizer.authenticateScoped(
         { method: req.method, path: req.path, query: queryOf(req), headers: req.headersDistinct, body },
         {
           service: action.signingName,
           // IAM is a global service: clients sign it for us-east-1 whatever region they are in.
-          region: action.api === 'iam' ? undefined : this.options.env.region,
+          // STS answers in every region served, and at the global endpoint (sts.amazonaws.com),
+          // which clients sign for us-east-1 (ADR 0032).
+          region:
+            action.api === 'iam'
+              ? undefined
+              : (region) => region === GLOBAL_STS_REGION || regionServed(this.options.env, region),
         },
       );
     } catch (err) {

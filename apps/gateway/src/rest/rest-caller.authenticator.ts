@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { AwsError } from '@idfed/aws-protocol';
 import { Authorizer, VerifiedPrincipal } from '@idfed/authorizer';
+import { regionServed } from '@idfed/config';
 import { AnyOperation, Caller } from '@idfed/contracts';
 import { callerOf } from '../credentials/caller-of';
 import { jsonAuthError } from '@idfed/authorizer';
@@ -12,6 +13,8 @@ import { cognitoIdentityOf } from '../credentials/cognito-identity.session';
 export interface RestCaller {
   principal?: VerifiedPrincipal;
   caller: Caller;
+  /** The region the request was signed for (ADR 0032); unsigned: the ids' (the gateway's choice). */
+  region?: string;
 }
 
 /**
@@ -33,16 +36,16 @@ export class RestCallerAuthenticator {
   async authenticate(req: Request, body: Buffer, operation: AnyOperation): Promise<RestCaller> {
     if (operation.access === 'public') return { caller: { kind: 'anonymous' } };
     const [path, query = ''] = splitOnce(req.originalUrl, '?');
-    let principal: VerifiedPrincipal;
+    let signed: { principal: VerifiedPrincipal; region: string };
     try {
-      principal = await this.authorizer.authenticate(
+      signed = await this.authorizer.authenticateScoped(
         { method: req.method, path, query, headers: req.headersDistinct, body },
-        { service: signingNameOf(operation), region: this.options.env.region },
+        { service: signingNameOf(operation), region: (region) => regionServed(this.options.env, region) },
       );
     } catch (err) {
       throw jsonAuthError(err);
     }
-    return { principal, caller: callerOf(principal) };
+    return { principal: signed.principal, caller: callerOf(signed.principal), region: signed.region };
   }
 
   async authorize(who: RestCaller, operation: AnyOperation, input: Record<string, unknown>): Promise<void> {
@@ -60,7 +63,7 @@ export class RestCallerAuthenticator {
         `${principal.arn} may act only on the Cognito identity its credentials were issued for.`,
       );
     }
-    const resource = cognitoSyncArn(this.options.env.region, principal.accountId, input);
+    const resource = cognitoSyncArn(who.region ?? this.options.env.region, principal.accountId, input);
     const action = `cognito-sync:${operation.name}`;
     const decision = await this.authorizer.authorize({ principal, action, resource });
     if (!decision.allowed) {

@@ -73,7 +73,7 @@ export class RestJsonController {
     const result: unknown = await this.bus.request(
       command,
       payload,
-      commandMeta(req, requestId, caller.caller),
+      commandMeta(req, requestId, caller.caller, caller.region),
     );
     writeAwsResponse(res, restJsonResponse(result, requestId));
   }

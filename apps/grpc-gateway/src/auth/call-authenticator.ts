@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Metadata } from '@grpc/grpc-js';
 import { AwsError } from '@idfed/aws-protocol';
 import { Authorizer, jsonAuthError, VerifiedPrincipal } from '@idfed/authorizer';
+import { regionServed } from '@idfed/config';
 import { parseAmzDate } from '@idfed/sigv4';
 import {
   GRPC_GATEWAY_CLOCK,
@@ -29,7 +30,7 @@ export interface SignedCall {
 /**
  * Authenticates a gRPC call as SigV4 over it (docs/api.md, "gRPC"): the canonical request is
  * `POST`, the method path, no query, the metadata as headers with `host` the call's :authority, and
- * the serialized request message as the payload; scope service `idfed`, idfed's region. The admin
+ * the serialized request message as the payload; scope service `idfed`, a region idfed serves (the call is then for that region, ADR 0032). The admin
  * key signs as the account root; temporary credentials (x-amz-security-token) sign as their role
  * session and need an IAM allow for `idfed:<Method>`. Every call carries a signed `idfed-call-id`
  * of its own, accepted once per key and replica while the signature could verify: a replay is refused.
@@ -46,7 +47,7 @@ export class CallAuthenticator {
     this.replays = new ReplayGuard(SKEW_MS, now);
   }
 
-  async authenticate(call: SignedCall): Promise<VerifiedPrincipal> {
+  async authenticate(call: SignedCall): Promise<{ principal: VerifiedPrincipal; region: string }> {
     const headers: Record<string, string[]> = { host: [call.host] };
     for (const [name, value] of Object.entries(call.metadata.getMap())) {
       if (typeof value === 'string' && name !== 'host') headers[name] = call.metadata.get(name).map(String);
@@ -61,16 +62,17 @@ export class CallAuthenticator {
         `Each call needs one signed ${CALL_ID_HEADER} metadata value (8 to 128 printable characters, unique per call).`,
       );
     let principal: VerifiedPrincipal;
+    let region: string;
     try {
-      principal = await this.authorizer.authenticate(
+      ({ principal, region } = await this.authorizer.authenticateScoped(
         { method: 'POST', path: call.path, query: '', headers, body: call.body },
         {
           service: GRPC_SIGNING_NAME,
-          region: this.options.env.region,
+          region: (name) => regionServed(this.options.env, name),
           now: () => new Date(this.now()),
           mustSignHeaders: [CALL_ID_HEADER],
         },
-      );
+      ));
     } catch (err) {
       throw jsonAuthError(err);
     }
@@ -95,6 +97,6 @@ export class CallAuthenticator {
         );
       }
     }
-    return principal;
+    return { principal, region };
   }
 }

@@ -11,6 +11,8 @@ export type SurfaceCall = Pick<
 /** What a handler knows of its call once it is authenticated and within its deadline. */
 export interface CallContext {
   principal: VerifiedPrincipal;
+  /** The region the call was signed for (ADR 0032): admin operations act in it. */
+  region?: string;
   requestId: string;
   /** Epoch ms the caller stops waiting at; undefined without a deadline. */
   deadline?: number;
@@ -45,6 +47,7 @@ export function commandMetaOf(ctx: CallContext): CommandMeta {
   return {
     requestId: ctx.requestId,
     caller: callerOf(ctx.principal),
+    ...(ctx.region ? { region: ctx.region } : {}),
     ...(ctx.deadline !== undefined ? { deadline: ctx.deadline } : {}),
     ...(ip ? { sourceIp: ip } : {}),
     ...(typeof userAgent === 'string' ? { userAgent: userAgent.slice(0, 512) } : {}),

@@ -161,7 +161,7 @@ export class IdfedGrpcServer {
   private async admit(call: SurfaceCall, path: string, raw: Buffer): Promise<CallContext> {
     const deadline = deadlineOf(call);
     if (deadline !== undefined && deadline <= this.now()) throw deadlinePassed();
-    const principal = await this.authenticator.authenticate({
+    const { principal, region } = await this.authenticator.authenticate({
       metadata: call.metadata,
       host: call.getHost(),
       path,
@@ -173,7 +173,7 @@ export class IdfedGrpcServer {
     const md = new Metadata();
     md.set('x-amzn-requestid', requestId);
     call.sendMetadata(md);
-    return { principal, requestId, deadline, call };
+    return { principal, region, requestId, deadline, call };
   }
 
   private unary(path: string, handler: UnaryHandler): handleUnaryCall<Received, object> {

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AwsError, querySigV4Error } from '@idfed/aws-protocol';
 import { Authorizer, CredentialError, CredentialResolver, VerifiedPrincipal } from '@idfed/authorizer';
+import { regionServed } from '@idfed/config';
 import { ContextValue } from '@idfed/policy';
 import { SigV4Error } from '@idfed/sigv4';
 import { GRPC_GATEWAY_OPTIONS, GrpcGatewayOptions } from '../grpc-gateway.options';
@@ -68,7 +69,12 @@ export class AuthorizerService {
           },
           {
             service: r.service,
-            region: r.region || this.options.env.region,
+            // The region asked for, if idfed serves it; else any it serves (ADR 0032).
+            region: r.region
+              ? regionServed(this.options.env, r.region)
+                ? r.region
+                : () => false
+              : (name: string) => regionServed(this.options.env, name),
             allowUnsignedPayload: r.service === 's3',
           },
         );

@@ -41,8 +41,10 @@ export class CreateUserPoolUseCase implements OperationHandler<
       .oneOf('DeletionProtection', ['ACTIVE', 'INACTIVE'])
       .oneOf('UserPoolTier', ['LITE', 'ESSENTIALS', 'PLUS'])
       .check();
-    const id = newUserPoolId(this.settings.region);
-    const arn = `arn:aws:cognito-idp:${this.settings.region}:${this.settings.accountId}:userpool/${id}`;
+    // Created in the region the request was signed for (ADR 0032), named in it as Cognito does.
+    const region = meta.region ?? this.settings.region;
+    const id = newUserPoolId(region);
+    const arn = `arn:aws:cognito-idp:${region}:${this.settings.accountId}:userpool/${id}`;
     const config = poolConfigFromRequest(req, arn);
     const now = new Date();
     const pool: UserPoolEntity = { id, name: req.PoolName, config, createdAt: now, updatedAt: now };

@@ -99,6 +99,20 @@ describe('CreateUserPool', () => {
     expect(f.outbox.nudge).toHaveBeenCalled();
   });
 
+  it('creates the pool in the region the request was signed for: its id and ARN name it (ADR 0032)', async () => {
+    const f = fixture(undefined);
+    const useCase = new CreateUserPoolUseCase(
+      f.repo,
+      f.typedTransactions,
+      f.typedKeys,
+      f.typedOutbox,
+      settings,
+    );
+    const { UserPool } = await useCase.execute({ PoolName: 'mine' }, { ...meta, region: 'ap-southeast-2' });
+    expect(UserPool.Id).toMatch(/^ap-southeast-2_[0-9A-Za-z]{9}$/);
+    expect(UserPool.Arn).toBe(`arn:aws:cognito-idp:ap-southeast-2:123456789012:userpool/${UserPool.Id}`);
+  });
+
   it('refuses an invalid name before touching the database', async () => {
     const f = fixture(undefined);
     const useCase = new CreateUserPoolUseCase(
@@ -190,18 +204,33 @@ describe('PoolsService.require', () => {
   });
 });
 
+const HOME = { region: 'us-east-1', accountId: '000000000000' };
+
 describe('ListUserPools', () => {
+  it("lists the pools of the request's region, and the home region's when it names none (ADR 0032)", async () => {
+    const f = fixture(undefined);
+    f.repository.page.mockResolvedValue({ page: [] });
+    const useCase = new ListUserPoolsUseCase(f.repo, HOME as never);
+    await useCase.execute(
+      { MaxResults: 5 },
+      { requestId: 'r', caller: { kind: 'anonymous' }, region: 'eu-west-1' },
+    );
+    expect(f.repository.page).toHaveBeenLastCalledWith(undefined, 5, 'eu-west-1');
+    await useCase.execute({ MaxResults: 5 }, { requestId: 'r', caller: { kind: 'anonymous' } });
+    expect(f.repository.page).toHaveBeenLastCalledWith(undefined, 5, 'us-east-1');
+  });
+
   it('continues after the key its token carried, and hands back the next one', async () => {
     const f = fixture(undefined);
     f.repository.page
       .mockResolvedValueOnce({ page: [pool()], next: POOL_ID })
       .mockResolvedValueOnce({ page: [] });
-    const useCase = new ListUserPoolsUseCase(f.repo);
+    const useCase = new ListUserPoolsUseCase(f.repo, HOME as never);
     const first = await useCase.execute({ MaxResults: 1 });
-    expect(f.repository.page).toHaveBeenLastCalledWith(undefined, 1);
+    expect(f.repository.page).toHaveBeenLastCalledWith(undefined, 1, 'us-east-1');
     expect(first.UserPools).toEqual([{ Id: POOL_ID, Name: 'pool', CreationDate: 1, LastModifiedDate: 2 }]);
     const second = await useCase.execute({ MaxResults: 1, NextToken: first.NextToken });
-    expect(f.repository.page).toHaveBeenLastCalledWith(POOL_ID, 1);
+    expect(f.repository.page).toHaveBeenLastCalledWith(POOL_ID, 1, 'us-east-1');
     expect(second.NextToken).toBeUndefined();
     expect(await errorName(useCase.execute({ MaxResults: 1, NextToken: 'garbage!' }))).toBe(
       'InvalidParameterException',

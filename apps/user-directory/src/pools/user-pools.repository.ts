@@ -65,9 +65,13 @@ export class UserPoolsRepository {
   }
 
   /** One page of all pools in id order, after the id a page token carried. */
-  page(after: string | undefined, max: number): Promise<KeysetPage<UserPoolEntity>> {
+  /** A page of one region's pools: those whose id is `<region>_...` (ADR 0032). */
+  page(after: string | undefined, max: number, region: string): Promise<KeysetPage<UserPoolEntity>> {
     return keysetPage(
-      this.dataSource.getRepository(UserPoolEntity).createQueryBuilder('p'),
+      this.dataSource
+        .getRepository(UserPoolEntity)
+        .createQueryBuilder('p')
+        .where('starts_with(p.id, :regionPrefix)', { regionPrefix: `${region}_` }),
       'p.id',
       after,
       max,

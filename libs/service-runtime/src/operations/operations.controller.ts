@@ -13,7 +13,21 @@ import { OperationBinding, OperationHandler } from './operation-handler';
  * handler. Built rather than written so an operation is declared once, in the registry; being a
  * real Nest controller, it keeps Nest's interceptors (rate limits) and exception filters.
  */
-export function operationsController(bindings: readonly OperationBinding[]): Type<unknown> {
+/**
+ * A service's check that a request names no resource of another region than the one it is for
+ * (ADR 0032): it throws the AWS error for a resource not found. Called only when the command says
+ * its region (`meta.region`).
+ */
+export type RegionScope = (
+  payload: Readonly<Record<string, unknown>>,
+  region: string,
+  operation: string,
+) => void;
+
+export function operationsController(
+  bindings: readonly OperationBinding[],
+  regionScope?: RegionScope,
+): Type<unknown> {
   @Controller()
   class OperationsController implements OnModuleInit {
     private readonly handlers = new Map<string, OperationHandler<AnyOperation>>();
@@ -43,6 +57,11 @@ export function operationsController(bindings: readonly OperationBinding[]): Typ
       const labels = { service: contract.service, operation: contract.name };
       try {
         assertCallerAllowed(contract, envelope?.meta?.caller);
+        const region = envelope.meta?.region;
+        const payload: unknown = envelope.payload;
+        if (regionScope && region && typeof payload === 'object' && payload !== null) {
+          regionScope(payload as Record<string, unknown>, region, contract.name);
+        }
         const result: unknown = await this.handlers
           .get(contract.pattern)!
           .execute(envelope.payload, envelope.meta);

@@ -88,8 +88,8 @@ class DeleteUserPoolHandler implements OperationHandler<typeof UserDirectoryOper
 describe('the generated operations controller', () => {
   const op = UserDirectoryOperations.DeleteUserPool;
 
-  async function build() {
-    const Controller = operationsController([serve(op, DeleteUserPoolHandler)]);
+  async function build(regionScope?: (payload: Readonly<Record<string, unknown>>, region: string) => void) {
+    const Controller = operationsController([serve(op, DeleteUserPoolHandler)], regionScope);
     const module = await Test.createTestingModule({
       controllers: [Controller],
       providers: [DeleteUserPoolHandler, ErrorContractMonitor],
@@ -127,6 +127,35 @@ describe('the generated operations controller', () => {
       errorName: 'AccessDeniedException',
     });
     expect(handler.calls).toEqual([]);
+  });
+
+  it("runs the service's region scope before the handler, only for a command that names its region", async () => {
+    const scoped: [unknown, string][] = [];
+    const { controller, handler } = await build((payload, region) => {
+      scoped.push([payload, region]);
+      if (payload.UserPoolId !== `${region}_p`)
+        throw new ServiceError('ResourceNotFoundException', 'elsewhere');
+    });
+    await expect(
+      controller.handleDeleteUserPool({
+        meta: { requestId: 'r4', caller: admin, region: 'eu-west-1' },
+        payload: { UserPoolId: 'us-east-1_p' },
+      }),
+    ).rejects.toMatchObject({ errorName: 'ResourceNotFoundException' });
+    expect(handler.calls).toEqual([]);
+    await controller.handleDeleteUserPool({
+      meta: { requestId: 'r5', caller: admin, region: 'eu-west-1' },
+      payload: { UserPoolId: 'eu-west-1_p' },
+    });
+    await controller.handleDeleteUserPool({
+      meta: { requestId: 'r6', caller: admin },
+      payload: { UserPoolId: 'p' },
+    });
+    expect(scoped.map(([, region]) => region)).toEqual(['eu-west-1', 'eu-west-1']);
+    expect(handler.calls).toEqual([
+      [{ UserPoolId: 'eu-west-1_p' }, 'r5'],
+      [{ UserPoolId: 'p' }, 'r6'],
+    ]);
   });
 
   it('counts an answer outside the declared errors and passes it on unchanged', async () => {

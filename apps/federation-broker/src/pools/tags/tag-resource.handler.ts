@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { FederationBrokerOperations, TagResourceRequest } from '@idfed/contracts';
+import { CommandMeta, FederationBrokerOperations, TagResourceRequest } from '@idfed/contracts';
 import { addTags } from '@idfed/aws-protocol';
 import { Transactions } from '@idfed/persistence';
 import { OperationHandler } from '@idfed/service-runtime';
@@ -19,8 +19,8 @@ export class TagResourceHandler implements OperationHandler<typeof FederationBro
     @Inject(Transactions) private readonly transactions: Transactions,
   ) {}
 
-  async execute(req: TagResourceRequest): Promise<Record<string, never>> {
-    const poolId = poolIdOfArn(this.config, req.ResourceArn);
+  async execute(req: TagResourceRequest, meta?: CommandMeta): Promise<Record<string, never>> {
+    const poolId = poolIdOfArn(this.config, req.ResourceArn, meta);
     await this.transactions.run(async (tx) => {
       const pool = await this.pools.require(poolId, tx, true);
       const change = addTags(pool.config.tags, req.Tags, 'An identity pool');

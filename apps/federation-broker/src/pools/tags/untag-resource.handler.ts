@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { FederationBrokerOperations, UntagResourceRequest } from '@idfed/contracts';
+import { CommandMeta, FederationBrokerOperations, UntagResourceRequest } from '@idfed/contracts';
 import { removeTags } from '@idfed/aws-protocol';
 import { Transactions } from '@idfed/persistence';
 import { OperationHandler } from '@idfed/service-runtime';
@@ -20,8 +20,8 @@ export class UntagResourceHandler implements OperationHandler<
     @Inject(Transactions) private readonly transactions: Transactions,
   ) {}
 
-  async execute(req: UntagResourceRequest): Promise<Record<string, never>> {
-    const poolId = poolIdOfArn(this.config, req.ResourceArn);
+  async execute(req: UntagResourceRequest, meta?: CommandMeta): Promise<Record<string, never>> {
+    const poolId = poolIdOfArn(this.config, req.ResourceArn, meta);
     await this.transactions.run(async (tx) => {
       const pool = await this.pools.require(poolId, tx, true);
       const tags = removeTags(pool.config.tags, req.TagKeys);

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  CommandMeta,
   ListTagsForResourceRequest,
   ListTagsForResourceResponse,
   UserDirectoryOperations,
@@ -19,8 +20,8 @@ export class ListTagsForResourceUseCase implements OperationHandler<
     @Inject(PoolsService) private readonly pools: PoolsService,
   ) {}
 
-  async execute(req: ListTagsForResourceRequest): Promise<ListTagsForResourceResponse> {
-    const pool = await this.pools.require(poolIdOfArn(this.config, req.ResourceArn));
+  async execute(req: ListTagsForResourceRequest, meta?: CommandMeta): Promise<ListTagsForResourceResponse> {
+    const pool = await this.pools.require(poolIdOfArn(this.config, req.ResourceArn, meta));
     return { Tags: pool.config.tags };
   }
 }

@@ -118,4 +118,26 @@ describe('user pool tags', () => {
       );
     }
   });
+
+  it("names a pool only in the request's region, which the ARN and the pool id must both name (ADR 0032)", async () => {
+    const euPool = 'eu-west-1_AbCdEf123';
+    const euArn = `arn:aws:cognito-idp:eu-west-1:123456789012:userpool/${euPool}`;
+    const inEu = {
+      requestId: 'r',
+      caller: { kind: 'admin' as const, accessKeyId: 'AKIA' },
+      region: 'eu-west-1',
+    };
+    // Signed for eu-west-1: an ARN of us-east-1 (even of a pool that exists) names nothing there.
+    expect(await errorName(fixture(pool({})).list.execute({ ResourceArn: ARN }, inEu))).toBe(
+      'ResourceNotFoundException',
+    );
+    // An ARN whose region and pool id disagree names no pool anywhere.
+    const mixed = `arn:aws:cognito-idp:eu-west-1:123456789012:userpool/${POOL_ID}`;
+    expect(await errorName(fixture(pool({})).list.execute({ ResourceArn: mixed }, inEu))).toBe(
+      'ResourceNotFoundException',
+    );
+    const f = fixture(pool({ team: 'eu' }));
+    await f.list.execute({ ResourceArn: euArn }, inEu);
+    expect(f.repository.find).toHaveBeenCalledWith(euPool, undefined, false);
+  });
 });

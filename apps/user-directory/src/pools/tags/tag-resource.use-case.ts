@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { addTags } from '@idfed/aws-protocol';
-import { TagResourceRequest, UserDirectoryOperations } from '@idfed/contracts';
+import { CommandMeta, TagResourceRequest, UserDirectoryOperations } from '@idfed/contracts';
 import { Transactions } from '@idfed/persistence';
 import { OperationHandler } from '@idfed/service-runtime';
 import { CognitoErrors } from '../../common/cognito-errors';
@@ -19,8 +19,8 @@ export class TagResourceUseCase implements OperationHandler<typeof UserDirectory
     @Inject(Transactions) private readonly transactions: Transactions,
   ) {}
 
-  async execute(req: TagResourceRequest): Promise<Record<string, never>> {
-    const poolId = poolIdOfArn(this.config, req.ResourceArn);
+  async execute(req: TagResourceRequest, meta?: CommandMeta): Promise<Record<string, never>> {
+    const poolId = poolIdOfArn(this.config, req.ResourceArn, meta);
     await this.transactions.run(async (tx) => {
       const pool = await this.pools.require(poolId, tx, true);
       const change = addTags(pool.config.tags, req.Tags, 'A user pool');

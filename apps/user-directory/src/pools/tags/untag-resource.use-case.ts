@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { removeTags } from '@idfed/aws-protocol';
-import { UntagResourceRequest, UserDirectoryOperations } from '@idfed/contracts';
+import { CommandMeta, UntagResourceRequest, UserDirectoryOperations } from '@idfed/contracts';
 import { Transactions } from '@idfed/persistence';
 import { OperationHandler } from '@idfed/service-runtime';
 import { USER_DIRECTORY_CONFIG, UserDirectoryConfig } from '../../user-directory.tokens';
@@ -18,8 +18,8 @@ export class UntagResourceUseCase implements OperationHandler<typeof UserDirecto
     @Inject(Transactions) private readonly transactions: Transactions,
   ) {}
 
-  async execute(req: UntagResourceRequest): Promise<Record<string, never>> {
-    const poolId = poolIdOfArn(this.config, req.ResourceArn);
+  async execute(req: UntagResourceRequest, meta?: CommandMeta): Promise<Record<string, never>> {
+    const poolId = poolIdOfArn(this.config, req.ResourceArn, meta);
     await this.transactions.run(async (tx) => {
       const pool = await this.pools.require(poolId, tx, true);
       const tags = removeTags(pool.config.tags, req.TagKeys);
