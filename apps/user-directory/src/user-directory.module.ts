@@ -38,6 +38,7 @@ import { PasswordCredentials } from './users/password-credentials';
 import { CodeDigest, TotpSecretSeal, VerifierSeal } from './users/secrets-at-rest';
 import { mfaProviders } from './mfa/mfa.providers';
 import { devicesProviders } from './devices/devices.providers';
+import { webAuthnProviders } from './webauthn/webauthn.providers';
 import { UserAttributeEdits } from './users/user-attribute-edits';
 import { userProviders } from './users/users.providers';
 import { userPoolRegionScope } from './common/region-scope';
@@ -117,6 +118,7 @@ export const UserDirectoryModule = {
         SignInCompletion,
         ...mfaProviders,
         ...devicesProviders,
+        ...webAuthnProviders,
         ...authFlowProviders,
         ...oauthProviders,
         ...relyingPartyProviders,

@@ -26,6 +26,10 @@ import { GetDeviceUseCase } from './devices/get-device.use-case';
 import { AdminGetDeviceUseCase } from './devices/admin-get-device.use-case';
 import { ForgetDeviceUseCase } from './devices/forget-device.use-case';
 import { AdminForgetDeviceUseCase } from './devices/admin-forget-device.use-case';
+import { StartWebAuthnRegistrationUseCase } from './webauthn/start-web-authn-registration.use-case';
+import { CompleteWebAuthnRegistrationUseCase } from './webauthn/complete-web-authn-registration.use-case';
+import { ListWebAuthnCredentialsUseCase } from './webauthn/list-web-authn-credentials.use-case';
+import { DeleteWebAuthnCredentialUseCase } from './webauthn/delete-web-authn-credential.use-case';
 import { OAuthAuthorizeUseCase } from './oauth/oauth-authorize.use-case';
 import { OAuthConfirmForgotPasswordUseCase } from './oauth/oauth-confirm-forgot-password.use-case';
 import { OAuthConfirmSignUpUseCase } from './oauth/oauth-confirm-sign-up.use-case';
@@ -176,6 +180,10 @@ export const USER_DIRECTORY_OPERATIONS: OperationBinding[] = [
   serve(UserDirectoryOperations.AdminGetDevice, AdminGetDeviceUseCase),
   serve(UserDirectoryOperations.ForgetDevice, ForgetDeviceUseCase),
   serve(UserDirectoryOperations.AdminForgetDevice, AdminForgetDeviceUseCase),
+  serve(UserDirectoryOperations.StartWebAuthnRegistration, StartWebAuthnRegistrationUseCase),
+  serve(UserDirectoryOperations.CompleteWebAuthnRegistration, CompleteWebAuthnRegistrationUseCase),
+  serve(UserDirectoryOperations.ListWebAuthnCredentials, ListWebAuthnCredentialsUseCase),
+  serve(UserDirectoryOperations.DeleteWebAuthnCredential, DeleteWebAuthnCredentialUseCase),
   serve(UserDirectoryOperations.CreateGroup, CreateGroupUseCase),
   serve(UserDirectoryOperations.GetGroup, GetGroupUseCase),
   serve(UserDirectoryOperations.UpdateGroup, UpdateGroupUseCase),

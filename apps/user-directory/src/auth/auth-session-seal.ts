@@ -9,7 +9,8 @@ export type SealedKind =
   | 'mfa-setup-session'
   | 'hosted-sign-up-session'
   | 'device-session'
-  | 'device-secret-block';
+  | 'device-secret-block'
+  | 'webauthn-registration';
 
 export type Unsealed<T> = { ok: true; value: T } | { ok: false; reason: 'invalid' | 'expired' };
 

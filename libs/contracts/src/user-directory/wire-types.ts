@@ -1020,3 +1020,38 @@ export interface AdminForgetDeviceRequest {
   Username: string;
   DeviceKey: string;
 }
+
+/** WebAuthn passkeys (ADR 0034): the registration operations, by access token. */
+export interface StartWebAuthnRegistrationRequest {
+  AccessToken: string;
+}
+export interface StartWebAuthnRegistrationResponse {
+  /** PublicKeyCredentialCreationOptionsJSON, for navigator.credentials.create(). */
+  CredentialCreationOptions: Record<string, unknown>;
+}
+export interface CompleteWebAuthnRegistrationRequest {
+  AccessToken: string;
+  /** RegistrationResponseJSON, as navigator.credentials.create() answered it. */
+  Credential: Record<string, unknown>;
+}
+export interface ListWebAuthnCredentialsRequest {
+  AccessToken: string;
+  NextToken?: string;
+  MaxResults?: number;
+}
+export interface WebAuthnCredentialDescription {
+  CredentialId: string;
+  FriendlyCredentialName?: string;
+  RelyingPartyId: string;
+  AuthenticatorAttachment?: string;
+  AuthenticatorTransports: string[];
+  CreatedAt: number;
+}
+export interface ListWebAuthnCredentialsResponse {
+  Credentials: WebAuthnCredentialDescription[];
+  NextToken?: string;
+}
+export interface DeleteWebAuthnCredentialRequest {
+  AccessToken: string;
+  CredentialId: string;
+}

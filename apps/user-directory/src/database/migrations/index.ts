@@ -25,6 +25,7 @@ import { MfaCodes1764115200300 } from './1764115200300-MfaCodes';
 import { FederationStates1764115200400 } from './1764115200400-FederationStates';
 import { SamlSignIn1764115200500 } from './1764115200500-SamlSignIn';
 import { Devices1764115200700 } from './1764115200700-Devices';
+import { WebAuthnCredentials1764115201300 } from './1764115201300-WebAuthnCredentials';
 
 /** In the order they apply; some need the key-encryption key, to seal what they migrate. */
 export function userDirectoryMigrations(keyEncryptionKey: Buffer): (new () => MigrationInterface)[] {
@@ -52,5 +53,6 @@ export function userDirectoryMigrations(keyEncryptionKey: Buffer): (new () => Mi
     FederationStates1764115200400,
     SamlSignIn1764115200500,
     Devices1764115200700,
+    WebAuthnCredentials1764115201300,
   ];
 }
