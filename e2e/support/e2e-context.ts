@@ -20,6 +20,8 @@ export type E2eSystem = Omit<SystemUnderTest, 'apps' | 'stop'> & {
   syncTriggerStandin: string;
   /** The push provider stand-ins' inspection endpoint (e2e/support/push-standins.ts). */
   pushStandins: string;
+  /** The user pool trigger stand-in (libs/testing/src/user-pool-trigger-standin.ts): `GET /calls`. */
+  userPoolTriggerStandin: string;
 };
 
 /** Where the system under test runs, as the global setup published it. */

@@ -5,6 +5,10 @@ import { join } from 'node:path';
 import { freePort } from '../../libs/testing/src/idfed-processes';
 import { startSyncTriggerStandin, SyncTriggerStandin } from '../../libs/testing/src/sync-trigger-standin';
 import { startTestInfrastructure } from '../../libs/testing/src/test-infrastructure';
+import {
+  startUserPoolTriggerStandin,
+  UserPoolTriggerStandin,
+} from '../../libs/testing/src/user-pool-trigger-standin';
 import { E2ePushStandins } from './push-standins';
 import { recordSecret } from './record-secrets';
 import { startSocialStandins, SocialStandins } from './social-standins';
@@ -14,7 +18,13 @@ import { startTestIdp, TestIdp } from './test-idp';
 declare global {
   var __IDFED_E2E__: SystemUnderTest | undefined;
   var __IDFED_E2E_PEERS__:
-    | { google: TestIdp; social: SocialStandins; syncTriggers: SyncTriggerStandin; push: E2ePushStandins }
+    | {
+        google: TestIdp;
+        social: SocialStandins;
+        syncTriggers: SyncTriggerStandin;
+        push: E2ePushStandins;
+        userPoolTriggers: UserPoolTriggerStandin;
+      }
     | undefined;
 }
 
@@ -37,7 +47,12 @@ export default async function globalSetup(): Promise<void> {
   // FCM (with Google's token endpoint) and APNs stand-ins, so push sync delivers end to end.
   const push = new E2ePushStandins();
   await push.start();
-  globalThis.__IDFED_E2E_PEERS__ = { google, social, syncTriggers, push };
+  // The HTTP endpoints standing in for user pool trigger Lambdas (ADR 0030), which derive their
+  // keys from the operator's secret; `misrouted` names the gate's URL under another function, and
+  // `gone` an address nothing listens on.
+  const lambdaSecret = randomBytes(32);
+  const userPoolTriggers = await startUserPoolTriggerStandin(lambdaSecret);
+  globalThis.__IDFED_E2E_PEERS__ = { google, social, syncTriggers, push, userPoolTriggers };
   const system = await startSystemUnderTest(mode, {
     IDFED_GOOGLE_ISSUER: google.issuer,
     // The stand-in serves Google's token endpoint path too (oauth2/v4/token) at its issuer.
@@ -54,7 +69,14 @@ export default async function globalSetup(): Promise<void> {
     ].join(','),
     IDFED_SYNC_TRIGGER_SECRET: syncTriggerSecret.toString('base64'),
     ...push.env(),
+    IDFED_LAMBDA_ENDPOINTS: [
+      ...['gate', 'slow', 'garbage', 'broken'].map((name) => `${name}=${userPoolTriggers.url}/${name}`),
+      `misrouted=${userPoolTriggers.url}/gate`,
+      `gone=http://127.0.0.1:${await freePort()}/`,
+    ].join(','),
+    IDFED_LAMBDA_SECRET: lambdaSecret.toString('base64'),
   });
+  recordSecret(system.workDir, 'IDFED_LAMBDA_SECRET', lambdaSecret.toString('base64'), 'config');
   recordSecret(system.workDir, 'IDFED_SYNC_TRIGGER_SECRET', syncTriggerSecret.toString('base64'), 'config');
   for (const { name, value } of push.secrets()) recordSecret(system.workDir, name, value, 'config');
   globalThis.__IDFED_E2E__ = system;
@@ -70,6 +92,7 @@ export default async function globalSetup(): Promise<void> {
     amazonApiUrl: social.amazonApiUrl,
     syncTriggerStandin: syncTriggers.url,
     pushStandins: push.inspectUrl,
+    userPoolTriggerStandin: userPoolTriggers.url,
   });
   writeFileSync(join(system.workDir, 'system.json'), JSON.stringify(shared));
 }

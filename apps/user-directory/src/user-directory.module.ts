@@ -34,6 +34,9 @@ import { SigningKeysService } from './tokens/signing-keys.service';
 import { TokenIssuer } from './tokens/token-issuer';
 import { USER_DIRECTORY_OPERATIONS } from './user-directory.operations';
 import { USER_DIRECTORY_CONFIG, UserDirectoryConfig } from './user-directory.tokens';
+import { LAMBDA_ENDPOINTS_CONFIG, lambdaEndpointsConfig } from './triggers/lambda-endpoints';
+import { TriggerCaller } from './triggers/trigger-caller';
+import { UserPoolTriggers } from './triggers/user-pool-triggers';
 import { PasswordCredentials } from './users/password-credentials';
 import { CodeDigest, TotpSecretSeal, VerifierSeal } from './users/secrets-at-rest';
 import { mfaProviders } from './mfa/mfa.providers';
@@ -91,6 +94,9 @@ export const UserDirectoryModule = {
         { provide: USER_DIRECTORY_CONFIG, useValue: config },
         { provide: LOCKOUT_POLICY, useValue: lockout },
         { provide: MESSAGE_SENDER, useValue: options.sender },
+        { provide: LAMBDA_ENDPOINTS_CONFIG, useValue: lambdaEndpointsConfig(env) },
+        TriggerCaller,
+        UserPoolTriggers,
         // Keys derived from the key-encryption key, each once; no class is handed the key itself.
         { provide: KeyEncryption, useValue: new KeyEncryption(kek) },
         { provide: AuthSessionSeal, useValue: new AuthSessionSeal(kek) },

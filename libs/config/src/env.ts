@@ -103,6 +103,12 @@ export interface IdfedEnv {
   syncTriggerTimeoutMs: number;
   /** Push providers for push sync's SyncTrigger, and the delivery queue's retries. */
   push: PushEnv;
+  /** The HTTP endpoints a user pool's LambdaConfig may name, by function name (ADR 0030). */
+  lambdaEndpoints: SyncTriggerEndpoint[];
+  /** The secret each user pool trigger endpoint's signing key is derived from; required with lambdaEndpoints. */
+  lambdaSecret?: Buffer;
+  /** How long a user pool trigger may take before UnexpectedLambdaException (Lambda's 5 s). */
+  lambdaTimeoutMs: number;
 }
 
 /** The SMS sender (ADR 0022): the dev mailbox file, or Amazon SNS's Publish API. */
@@ -300,7 +306,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, mode: RunMode =
     lockoutMaxMs: r.int('IDFED_LOCKOUT_MAX_MS', 900_000, 1, 86_400_000),
     lockoutResetMs: r.int('IDFED_LOCKOUT_RESET_MS', 900_000, 1, 86_400_000),
     rateLimits: readRateLimits(r, source),
-    syncTriggers: readSyncTriggers(r),
+    syncTriggers: readFunctionEndpoints(r, 'IDFED_SYNC_TRIGGERS'),
     syncTriggerSecret: r.base64KeyOrFile('IDFED_SYNC_TRIGGER_SECRET', 'IDFED_SYNC_TRIGGER_SECRET_FILE', 32),
     syncTriggerTimeoutMs: r.int('IDFED_SYNC_TRIGGER_TIMEOUT_MS', 3000, 100, 60000),
     push: {
@@ -322,6 +328,9 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, mode: RunMode =
       retryBackoffMs: r.int('IDFED_PUSH_RETRY_BACKOFF_MS', 1000, 1, 3_600_000),
       pollMs: r.int('IDFED_PUSH_POLL_MS', 1000, 10, 60_000),
     },
+    lambdaEndpoints: readFunctionEndpoints(r, 'IDFED_LAMBDA_ENDPOINTS'),
+    lambdaSecret: r.base64KeyOrFile('IDFED_LAMBDA_SECRET', 'IDFED_LAMBDA_SECRET_FILE', 32),
+    lambdaTimeoutMs: r.int('IDFED_LAMBDA_TIMEOUT_MS', 5000, 100, 60000),
   };
   if (env.httpPort === 0 && source.IDFED_PUBLIC_URL === undefined) {
     // Tokens name their issuer from the public URL, which a port chosen at listen time cannot give.
@@ -346,6 +355,12 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, mode: RunMode =
     // UpdateRecords must call the trigger and still commit before the command's deadline (80%).
     r.problem('IDFED_SYNC_TRIGGER_TIMEOUT_MS must be at most half of IDFED_REQUEST_TIMEOUT_MS');
   }
+  if (env.lambdaEndpoints.length > 0 && !env.lambdaSecret) {
+    r.problem('IDFED_LAMBDA_ENDPOINTS needs IDFED_LAMBDA_SECRET (or _FILE): every trigger call is signed');
+  }
+  if (env.lambdaTimeoutMs * 2 > env.requestTimeoutMs) {
+    r.problem('IDFED_LAMBDA_TIMEOUT_MS must be at most half of IDFED_REQUEST_TIMEOUT_MS');
+  }
   if (env.sms.sender === 'sns' && (!env.sms.snsAccessKeyId || !env.sms.snsSecretAccessKey)) {
     r.problem('IDFED_SMS_SENDER=sns needs IDFED_SNS_ACCESS_KEY_ID and IDFED_SNS_SECRET_ACCESS_KEY');
   }
@@ -363,22 +378,23 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, mode: RunMode =
 const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
- * IDFED_SYNC_TRIGGERS: `name=url[,name=url...]`. Only these URLs are ever called, so a caller of
- * SetCognitoEvents can name a trigger but never point idfed at an address of its choosing.
+ * IDFED_SYNC_TRIGGERS and IDFED_LAMBDA_ENDPOINTS: `name=url[,name=url...]`. Only these URLs are
+ * ever called, so a caller of SetCognitoEvents or CreateUserPool can name a trigger but never
+ * point idfed at an address of its choosing.
  */
-function readSyncTriggers(r: EnvReader): SyncTriggerEndpoint[] {
-  const items = r.list('IDFED_SYNC_TRIGGERS', /^[^=]+=.+$/, 'name=http(s)://url[,name=url...]') ?? [];
+function readFunctionEndpoints(r: EnvReader, variable: string): SyncTriggerEndpoint[] {
+  const items = r.list(variable, /^[^=]+=.+$/, 'name=http(s)://url[,name=url...]') ?? [];
   const triggers: SyncTriggerEndpoint[] = [];
   for (const item of items) {
     const at = item.indexOf('=');
     const name = item.slice(0, at).trim();
     const url = item.slice(at + 1).trim();
     if (!FUNCTION_NAME.test(name)) {
-      r.problem(`IDFED_SYNC_TRIGGERS: ${name} is not a Lambda function name ([A-Za-z0-9_-], 1-64)`);
+      r.problem(`${variable}: ${name} is not a Lambda function name ([A-Za-z0-9_-], 1-64)`);
       continue;
     }
     if (triggers.some((t) => t.name === name)) {
-      r.problem(`IDFED_SYNC_TRIGGERS: ${name} is named twice`);
+      r.problem(`${variable}: ${name} is named twice`);
       continue;
     }
     let parsed: URL | undefined;
@@ -388,9 +404,9 @@ function readSyncTriggers(r: EnvReader): SyncTriggerEndpoint[] {
       parsed = undefined;
     }
     if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
-      r.problem(`IDFED_SYNC_TRIGGERS: ${name} needs an http:// or https:// URL`);
+      r.problem(`${variable}: ${name} needs an http:// or https:// URL`);
     } else if (parsed.username || parsed.password) {
-      r.problem(`IDFED_SYNC_TRIGGERS: ${name}'s URL must not carry credentials (calls are signed instead)`);
+      r.problem(`${variable}: ${name}'s URL must not carry credentials (calls are signed instead)`);
     } else {
       triggers.push({ name, url: parsed.toString() });
     }

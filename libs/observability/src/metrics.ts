@@ -128,6 +128,26 @@ export const dbQueryDuration = new Histogram({
   registers: [metricsRegistry],
 });
 
+/**
+ * User pool trigger calls (ADR 0030): `trigger` from LambdaConfig's closed list of member names,
+ * `outcome` one of `ok`, `refused` (UserLambdaValidationException), `unreachable`
+ * (UnexpectedLambdaException), `invalid` (InvalidLambdaResponseException).
+ */
+export const userPoolTriggerCalls = new Counter({
+  name: 'idfed_user_pool_trigger_calls_total',
+  help: 'User pool trigger endpoints called in place of Lambda, by trigger and outcome',
+  labelNames: ['trigger', 'outcome'] as const,
+  registers: [metricsRegistry],
+});
+
+export const userPoolTriggerDuration = new Histogram({
+  name: 'idfed_user_pool_trigger_duration_seconds',
+  help: 'Time from sending a user pool trigger call to its answer read (or its failure), by trigger',
+  labelNames: ['trigger'] as const,
+  buckets: LATENCY_BUCKETS,
+  registers: [metricsRegistry],
+});
+
 export const websocketConnections = new Gauge({
   name: 'idfed_websocket_connections',
   help: "Devices' websockets open on this process",

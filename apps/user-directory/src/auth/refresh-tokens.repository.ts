@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { preparedQuery, Transaction } from '@idfed/persistence';
 import { DataSource } from 'typeorm';
-import { RefreshTokenEntity } from '../database/entities';
+import { RefreshTokenEntity, UserStatus } from '../database/entities';
 import { groupClaimsSubquery } from '../groups/user-group-claims';
 import { GroupClaim } from '../tokens/token-claims';
 
@@ -10,7 +10,7 @@ const REFRESH_LOOKUP = `
          t.revoked_at, t.created_at, t.scopes, t.device_key,
          (t.device_key IS NOT NULL AND EXISTS (
             SELECT 1 FROM user_directory.devices d WHERE d.device_key = t.device_key)) AS device_confirmed,
-         u.username, u.enabled, u.attributes, u.tokens_valid_after,
+         u.username, u.status, u.enabled, u.attributes, u.tokens_valid_after,
          ${groupClaimsSubquery('u.sub')} AS groups
     FROM user_directory.refresh_tokens t
     JOIN user_directory.users u ON u.sub = t.user_sub
@@ -30,6 +30,7 @@ interface RefreshLookupRow {
   device_key: string | null;
   device_confirmed: boolean;
   username: string;
+  status: UserStatus;
   enabled: boolean;
   attributes: Record<string, string>;
   tokens_valid_after: Date | null;
@@ -54,6 +55,7 @@ export interface RefreshSession {
   user: {
     sub: string;
     username: string;
+    status: UserStatus;
     enabled: boolean;
     attributes: Record<string, string>;
     tokensValidAfter: Date | null;
@@ -127,6 +129,7 @@ export class RefreshTokensRepository {
       user: {
         sub: row.user_sub,
         username: row.username,
+        status: row.status,
         enabled: row.enabled,
         attributes: row.attributes,
         tokensValidAfter: row.tokens_valid_after,

@@ -1,3 +1,5 @@
+import { TriggerCaller } from '../triggers/trigger-caller';
+import { UserPoolTriggers } from '../triggers/user-pool-triggers';
 import { randomBytes } from 'node:crypto';
 import { ServiceError } from '@idfed/messaging';
 import { ClientConfig } from '../clients/client-config';
@@ -38,12 +40,21 @@ describe('SignInCompletion', () => {
     authenticated: jest.fn(async () => undefined),
   };
   const tracking = new DeviceTracking(devicesRepo as unknown as DevicesRepository, seal);
+  const triggers = new UserPoolTriggers(
+    new TriggerCaller({
+      accountId: '123456789012',
+      endpoints: new Map(),
+      timeoutMs: 5000,
+      maxAnswerBytes: 1024,
+    }),
+  );
   const completion = new SignInCompletion(
     issuer,
     seal,
     refreshTokens as unknown as RefreshTokensRepository,
     mfa,
     tracking,
+    triggers,
   );
   const pool = {
     id: 'us-east-1_X',
@@ -58,7 +69,7 @@ describe('SignInCompletion', () => {
   } as ClientConfig;
   const auth: ClientForAuth = {
     client: { id: 'client1', config } as AppClientEntity,
-    pool: { id: 'us-east-1_X' } as UserPoolEntity,
+    pool: { id: 'us-east-1_X', config: {} } as UserPoolEntity,
   };
   const user = (over: Partial<UserEntity> = {}) =>
     ({
@@ -97,6 +108,8 @@ describe('SignInCompletion', () => {
       'us-east-1_X',
       expect.objectContaining({ sub: 'sub-1', groups }),
       expect.objectContaining({ clientId: 'client1', originJti: 'o-jti' }),
+      // No PreTokenGeneration trigger in the pool: nothing to change.
+      undefined,
     );
   });
 
@@ -179,6 +192,7 @@ describe('SignInCompletion', () => {
         'us-east-1_X',
         expect.anything(),
         expect.objectContaining({ deviceKey: metadata?.DeviceKey }),
+        undefined,
       );
     });
 

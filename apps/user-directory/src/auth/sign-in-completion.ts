@@ -4,13 +4,15 @@ import { ServiceError } from '@idfed/messaging';
 import { lifetimesInSeconds } from '../clients/client-config';
 import { ClientForAuth } from '../clients/clients.service';
 import { CognitoErrors } from '../common/cognito-errors';
-import { AppClientEntity, UserEntity, UserPoolEntity } from '../database/entities';
+import { UserEntity, UserPoolEntity } from '../database/entities';
 import { deviceNotFound, DeviceTracking } from '../devices/device-tracking';
 import { MfaSignIn } from '../mfa/mfa-sign-in';
 import { TokenIssuer } from '../tokens/token-issuer';
 import { AuthSessionSeal } from './auth-session-seal';
 import { newRefreshTokenRow } from './refresh-tokens';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
+import { SIGN_IN_API_SCOPE } from '../tokens/token-claims';
+import { TokenGenerationSource, UserPoolTriggers } from '../triggers/user-pool-triggers';
 
 /** What the Session of a NEW_PASSWORD_REQUIRED challenge carries (sealed). */
 export interface NewPasswordSession {
@@ -30,6 +32,7 @@ export class SignInCompletion {
     @Inject(RefreshTokensRepository) private readonly refreshTokens: RefreshTokensRepository,
     @Inject(MfaSignIn) private readonly mfa: MfaSignIn,
     @Inject(DeviceTracking) private readonly devices: DeviceTracking,
+    @Inject(UserPoolTriggers) private readonly triggers: UserPoolTriggers,
   ) {}
 
   async afterPasswordProof(
@@ -117,14 +120,18 @@ export class SignInCompletion {
     user: UserEntity,
     deviceKey?: string,
   ): Promise<AuthenticationResultType> {
-    if (!DeviceTracking.configOf(auth.pool)) return this.startSession(auth.client, user);
-    const known = deviceKey ? await this.devices.find(auth.pool, user.sub, deviceKey) : undefined;
+    const tracked = DeviceTracking.configOf(auth.pool);
+    const known = tracked && deviceKey ? await this.devices.find(auth.pool, user.sub, deviceKey) : undefined;
+    // PostAuthentication (ADR 0030) once every factor is proven, before any session exists: its
+    // refusal leaves nothing behind.
+    await this.triggers.postAuthentication(auth.pool, auth.client.id, user, !!tracked && !known);
+    if (!tracked) return this.startSession(auth, user);
     if (known) {
       await this.devices.authenticated(known.deviceKey);
-      return this.startSession(auth.client, user, undefined, known.deviceKey);
+      return this.startSession(auth, user, undefined, known.deviceKey);
     }
     const metadata = this.devices.newDevice(auth.pool.id);
-    const result = await this.startSession(auth.client, user, undefined, metadata.DeviceKey);
+    const result = await this.startSession(auth, user, undefined, metadata.DeviceKey);
     return { ...result, NewDeviceMetadata: metadata };
   }
 
@@ -162,11 +169,12 @@ export class SignInCompletion {
    * scopes granted, the request's nonce and when the user signed in on the hosted pages.
    */
   async startSession(
-    client: AppClientEntity,
+    auth: Pick<ClientForAuth, 'client' | 'pool'>,
     user: UserEntity,
     oauth?: { scopes: string[]; nonce?: string; authTime: number },
     deviceKey?: string,
   ): Promise<AuthenticationResultType> {
+    const client = auth.client;
     const lifetimes = lifetimesInSeconds(client.config);
     const ids = this.issuer.newSessionIds();
     const now = Math.floor(Date.now() / 1000);
@@ -182,19 +190,38 @@ export class SignInCompletion {
       deviceKey: deviceKey ?? null,
     });
     const groups = await this.refreshTokens.insertReadingGroups(refresh.row);
-    const tokens = await this.issuer.issue(
-      user.poolId,
-      { sub: user.sub, username: user.username, attributes: user.attributes, groups },
-      {
-        clientId: client.id,
-        ...ids,
-        authTime,
-        idTokenTtl: lifetimes.id,
-        accessTokenTtl: lifetimes.access,
-        ...(oauth ? { scopes: oauth.scopes, nonce: oauth.nonce } : {}),
-        ...(deviceKey ? { deviceKey } : {}),
-      },
-    );
+    let tokens: Awaited<ReturnType<TokenIssuer['issue']>>;
+    try {
+      const source: TokenGenerationSource = oauth
+        ? 'TokenGeneration_HostedAuth'
+        : 'TokenGeneration_Authentication';
+      const overrides = await this.triggers.preTokenGeneration(
+        auth.pool,
+        source,
+        client.id,
+        user,
+        groups,
+        oauth?.scopes ?? [SIGN_IN_API_SCOPE],
+      );
+      tokens = await this.issuer.issue(
+        user.poolId,
+        { sub: user.sub, username: user.username, attributes: user.attributes, groups },
+        {
+          clientId: client.id,
+          ...ids,
+          authTime,
+          idTokenTtl: lifetimes.id,
+          accessTokenTtl: lifetimes.access,
+          ...(oauth ? { scopes: oauth.scopes, nonce: oauth.nonce } : {}),
+          ...(deviceKey ? { deviceKey } : {}),
+        },
+        overrides,
+      );
+    } catch (err) {
+      // No tokens: the refresh token stored for them (never handed out) is revoked at once.
+      await this.refreshTokens.revoke(refresh.row.tokenHash, new Date());
+      throw err;
+    }
     return {
       AccessToken: tokens.accessToken,
       ExpiresIn: tokens.expiresIn,

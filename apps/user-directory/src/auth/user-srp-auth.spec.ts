@@ -1,3 +1,5 @@
+import { TriggerCaller } from '../triggers/trigger-caller';
+import { UserPoolTriggers } from '../triggers/user-pool-triggers';
 import { randomBytes } from 'node:crypto';
 import { ServiceError } from '@idfed/messaging';
 import { CognitoJsSrpClient } from '../../test/support/cognito-js-srp-client';
@@ -61,6 +63,14 @@ describe('USER_SRP_AUTH against amazon-cognito-identity-js', () => {
     completion as unknown as SignInCompletion,
     attempts as unknown as AttemptLimiter,
     credentials,
+    new UserPoolTriggers(
+      new TriggerCaller({
+        accountId: '123456789012',
+        endpoints: new Map(),
+        timeoutMs: 5000,
+        maxAnswerBytes: 1024,
+      }),
+    ),
   );
   // Both steps through the dispatcher, as the operations run them: it checks SECRET_HASH between
   // each step's reading of its parameters and its work.

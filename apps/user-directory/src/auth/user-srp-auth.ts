@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { UserPoolTriggers } from '../triggers/user-pool-triggers';
 import { timingSafeEqual } from 'node:crypto';
 import { InitiateAuthResponse } from '@idfed/contracts';
 import { AttemptLimiter, userSubject } from '../attempts/attempt-limiter';
@@ -74,6 +75,7 @@ export class UserSrpAuth {
     @Inject(SignInCompletion) private readonly completion: SignInCompletion,
     @Inject(AttemptLimiter) private readonly attempts: AttemptLimiter,
     @Inject(PasswordCredentials) private readonly credentials: PasswordCredentials,
+    @Inject(UserPoolTriggers) private readonly triggers: UserPoolTriggers,
   ) {}
 
   readChallenge(params: Record<string, string>): Promise<SignInClaim<SrpStart>> {
@@ -90,6 +92,8 @@ export class UserSrpAuth {
     if (!user && auth.client.config.preventUserExistenceErrors !== 'ENABLED') {
       throw CognitoErrors.userNotFound();
     }
+    // PreAuthentication (ADR 0030) at the start of the SRP exchange, as Cognito calls it.
+    await this.triggers.preAuthentication(pool, auth.client.id, user, username);
     // A user who does not exist (when the client hides that) or has no verifier yet gets a decoy
     // challenge that looks like any other and fails at the proof, as a wrong password does. The
     // decoy costs no exponentiation that a real user's challenge does not: it is read from a keyed

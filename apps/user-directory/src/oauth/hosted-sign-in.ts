@@ -1,4 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { isTriggerError } from '../triggers/trigger-caller';
+import { UserPoolTriggers } from '../triggers/user-pool-triggers';
 import {
   InitiateAuthResponse,
   OAuthMfaChallenge,
@@ -60,6 +62,7 @@ export class HostedSignIn {
     @Inject(AssociateSoftwareTokenUseCase) private readonly associate: AssociateSoftwareTokenUseCase,
     @Inject(UsersRepository) private readonly users: UsersRepository,
     @Inject(RefreshTokensRepository) private readonly refreshTokens: RefreshTokensRepository,
+    @Inject(UserPoolTriggers) private readonly triggers: UserPoolTriggers,
   ) {}
 
   async afterPassword(
@@ -119,9 +122,21 @@ export class HostedSignIn {
     request: AuthorizeRequest,
     user: UserEntity,
   ): Promise<OAuthSignInOutcome> {
+    // PostAuthentication (ADR 0030) after the pool's own factors; a provider's sign-in is not one.
     const authTime = new Date(Math.floor(Date.now() / 1000) * 1000);
+    let location: string;
+    try {
+      if (user.status !== 'EXTERNAL_PROVIDER') {
+        await this.triggers.postAuthentication(auth.pool, auth.client.id, user, false);
+      }
+      location = await this.grants.answer(auth, request, user, authTime);
+    } catch (err) {
+      // A trigger's refusal is shown on the page, as Cognito's pages show it; nothing was opened.
+      if (isTriggerError(err))
+        return { kind: 'login-failed', message: err.message, clientName: auth.client.name };
+      throw err;
+    }
     const session = await this.grants.openSession(user, authTime);
-    const location = await this.grants.answer(auth, request, user, authTime);
     return {
       kind: 'signed-in',
       location,

@@ -60,7 +60,7 @@ export class OAuthGrants {
       });
       return appendToRedirect(req.redirectUri, false, new URLSearchParams({ code, ...state }));
     }
-    const tokens = await this.completion.startSession(auth.client, user, {
+    const tokens = await this.completion.startSession(auth, user, {
       scopes: req.scopes,
       nonce: req.nonce,
       authTime: Math.floor(authTime.getTime() / 1000),

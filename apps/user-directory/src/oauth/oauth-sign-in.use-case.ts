@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { OAuthSignInOutcome, OAuthSignInRequest, UserDirectoryOperations } from '@idfed/contracts';
+import { isTriggerError } from '../triggers/trigger-caller';
 import { ServiceError } from '@idfed/messaging';
 import { OperationHandler } from '@idfed/service-runtime';
 import { PasswordSignIn } from '../auth/flows/password-sign-in';
@@ -11,6 +12,8 @@ import { poolPasswordsRefused, takesPoolPasswords } from './pool-passwords';
 /** What the sign-in page says after a refusal: never whether the user exists. */
 function pageMessage(err: ServiceError): string {
   const name: string = err.errorName;
+  // A trigger's refusal is the pool's own message to its users, shown as Cognito's pages show it.
+  if (isTriggerError(err)) return err.message;
   return name === 'LimitExceededException' || name === 'TooManyRequestsException'
     ? 'Password attempts exceeded. Try again later.'
     : 'Incorrect username or password.';

@@ -103,7 +103,7 @@ export class OAuthTokenUseCase implements OperationHandler<typeof UserDirectoryO
     }
     const user = await this.users.findBySub(code.userSub);
     if (!user || user.poolId !== auth.client.poolId || !user.enabled) return oauthError('invalid_grant');
-    const tokens = await this.completion.startSession(auth.client, user, {
+    const tokens = await this.completion.startSession(auth, user, {
       scopes: code.scopes,
       nonce: code.nonce ?? undefined,
       authTime: Math.floor(code.authTime.getTime() / 1000),

@@ -13,7 +13,10 @@ import { OperationHandler } from '@idfed/service-runtime';
 import { newUserPoolId } from '../common/ids';
 import { Patterns, RequestValidator } from '../common/validate';
 import { UserPoolEntity } from '../database/entities';
+import { CognitoErrors } from '../common/cognito-errors';
 import { SigningKeysService } from '../tokens/signing-keys.service';
+import { TriggerCaller } from '../triggers/trigger-caller';
+import { triggerArnsOf } from '../triggers/user-pool-triggers';
 import { USER_DIRECTORY_CONFIG, UserDirectoryConfig } from '../user-directory.tokens';
 import { poolConfigFromRequest, toUserPoolType } from './pool-config';
 import { UserPoolsRepository } from './user-pools.repository';
@@ -29,6 +32,7 @@ export class CreateUserPoolUseCase implements OperationHandler<
     @Inject(SigningKeysService) private readonly signingKeys: SigningKeysService,
     @Inject(OutboxService) private readonly outbox: OutboxService,
     @Inject(USER_DIRECTORY_CONFIG) private readonly settings: UserDirectoryConfig,
+    @Inject(TriggerCaller) private readonly triggers: TriggerCaller,
   ) {}
 
   async execute(req: CreateUserPoolRequest, meta: CommandMeta): Promise<CreateUserPoolResponse> {
@@ -46,6 +50,12 @@ export class CreateUserPoolUseCase implements OperationHandler<
     const id = newUserPoolId(region);
     const arn = `arn:aws:cognito-idp:${region}:${this.settings.accountId}:userpool/${id}`;
     const config = poolConfigFromRequest(req, arn);
+    // Only functions the operator configured can be triggers (ADR 0030): said now, not at sign-up.
+    for (const fn of triggerArnsOf(req.LambdaConfig)) {
+      if (!this.triggers.knows(id, fn)) {
+        throw CognitoErrors.invalidParameter(`The Lambda function ${fn} is not one this idfed can call.`);
+      }
+    }
     const now = new Date();
     const pool: UserPoolEntity = { id, name: req.PoolName, config, createdAt: now, updatedAt: now };
     await this.transactions.run(async (tx) => {

@@ -1,3 +1,4 @@
+import { TriggerCaller } from '../triggers/trigger-caller';
 import { UserPoolDomainsRepository } from '../domains/user-pool-domains.repository';
 import { CommandMeta, UserDirectoryTopics } from '@idfed/contracts';
 import { OutboxService, ServiceError } from '@idfed/messaging';
@@ -73,6 +74,60 @@ describe('CreateUserPool', () => {
     authDomainSuffix: 'auth.localhost',
   };
 
+  const noTriggers = new TriggerCaller({
+    accountId: '123456789012',
+    endpoints: new Map([['greet', 'http://127.0.0.1:9/greet']]),
+    secret: Buffer.alloc(32, 1),
+    timeoutMs: 5000,
+    maxAnswerBytes: 1024,
+  });
+
+  it('stores a LambdaConfig naming configured functions and echoes it', async () => {
+    const f = fixture(undefined);
+    const useCase = new CreateUserPoolUseCase(
+      f.repo,
+      f.typedTransactions,
+      f.typedKeys,
+      f.typedOutbox,
+      settings,
+      noTriggers,
+    );
+    const LambdaConfig = {
+      PreSignUp: 'arn:aws:lambda:us-east-1:123456789012:function:greet',
+      PreTokenGenerationConfig: {
+        LambdaVersion: 'V2_0' as const,
+        LambdaArn: 'arn:aws:lambda:us-east-1:123456789012:function:greet',
+      },
+    };
+    const { UserPool } = await useCase.execute({ PoolName: 'mine', LambdaConfig }, meta);
+    expect(UserPool.LambdaConfig).toEqual(LambdaConfig);
+    expect(f.repository.insert).toHaveBeenCalledWith(
+      expect.objectContaining({ config: expect.objectContaining({ lambdaConfig: LambdaConfig }) }),
+      tx,
+    );
+  });
+
+  it.each([
+    ['an unconfigured name', 'arn:aws:lambda:us-east-1:123456789012:function:other'],
+    ['another account', 'arn:aws:lambda:us-east-1:210987654321:function:greet'],
+    ['another region', 'arn:aws:lambda:eu-west-1:123456789012:function:greet'],
+    ['a qualifier', 'arn:aws:lambda:us-east-1:123456789012:function:greet:1'],
+  ])('refuses a trigger of %s before touching the database', async (_what, arn) => {
+    const f = fixture(undefined);
+    const useCase = new CreateUserPoolUseCase(
+      f.repo,
+      f.typedTransactions,
+      f.typedKeys,
+      f.typedOutbox,
+      settings,
+      noTriggers,
+    );
+    await expect(
+      useCase.execute({ PoolName: 'mine', LambdaConfig: { PostAuthentication: arn } }, meta),
+    ).rejects.toMatchObject({ errorName: 'InvalidParameterException' });
+    expect(f.transactions.run).not.toHaveBeenCalled();
+  });
+
   it('inserts the pool, its first key and the key event in one unit of work', async () => {
     const f = fixture(undefined);
     const useCase = new CreateUserPoolUseCase(
@@ -81,6 +136,7 @@ describe('CreateUserPool', () => {
       f.typedKeys,
       f.typedOutbox,
       settings,
+      noTriggers,
     );
     const { UserPool } = await useCase.execute({ PoolName: 'mine' }, meta);
     expect(UserPool.Name).toBe('mine');
@@ -107,6 +163,7 @@ describe('CreateUserPool', () => {
       f.typedKeys,
       f.typedOutbox,
       settings,
+      noTriggers,
     );
     const { UserPool } = await useCase.execute({ PoolName: 'mine' }, { ...meta, region: 'ap-southeast-2' });
     expect(UserPool.Id).toMatch(/^ap-southeast-2_[0-9A-Za-z]{9}$/);
@@ -121,6 +178,7 @@ describe('CreateUserPool', () => {
       f.typedKeys,
       f.typedOutbox,
       settings,
+      noTriggers,
     );
     expect(await errorName(useCase.execute({ PoolName: '' }, meta))).toBe('InvalidParameterException');
     expect(f.transactions.run).not.toHaveBeenCalled();

@@ -4,6 +4,7 @@ import { Transaction, Transactions } from '@idfed/persistence';
 import { ClientsService } from '../clients/clients.service';
 import { UserPoolEntity } from '../database/entities';
 import { SigningKeysService } from '../tokens/signing-keys.service';
+import { TriggerCaller } from '../triggers/trigger-caller';
 import { applyPoolUpdate, poolConfigFromRequest, toUserPoolType } from './pool-config';
 import { PoolsService } from './pools.service';
 import { UpdateUserPoolUseCase } from './update-user-pool.use-case';
@@ -58,6 +59,13 @@ function fixture(found: UserPoolEntity | undefined) {
     transactions as unknown as Transactions,
     outbox as unknown as OutboxService,
     clients as unknown as ClientsService,
+    new TriggerCaller({
+      accountId: '123456789012',
+      endpoints: new Map(['pre', 'post', 'tok'].map((n) => [n, `http://127.0.0.1:9/${n}`])),
+      secret: Buffer.alloc(32, 1),
+      timeoutMs: 5000,
+      maxAnswerBytes: 1024,
+    }),
   );
   return { repository, outbox, clients, useCase };
 }
@@ -86,6 +94,8 @@ describe('applyPoolUpdate', () => {
         RequireSymbols: true,
         TemporaryPasswordValidityDays: 7,
       },
+      // The default first factor (ADR 0034), whatever the pool had.
+      SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD'] },
     });
     expect(after.AutoVerifiedAttributes).toEqual([]);
     expect(after.LambdaConfig).toEqual({});
@@ -322,6 +332,26 @@ describe('UpdateUserPool', () => {
       ),
     );
     expect(refused?.errorName).toBe('InvalidParameterException');
+    expect(f.repository.updateSettings).not.toHaveBeenCalled();
+    expect(f.outbox.add).not.toHaveBeenCalled();
+  });
+
+  it('refuses a trigger function the operator did not configure, as CreateUserPool does', async () => {
+    const f = fixture(configuredPool());
+    const refused = await errorOf(
+      f.useCase.execute(
+        {
+          UserPoolId: POOL_ID,
+          LambdaConfig: { PreSignUp: 'arn:aws:lambda:us-east-1:123456789012:function:elsewhere' },
+        },
+        meta,
+      ),
+    );
+    expect(refused).toMatchObject({
+      errorName: 'InvalidParameterException',
+      message:
+        'The Lambda function arn:aws:lambda:us-east-1:123456789012:function:elsewhere is not one this idfed can call.',
+    });
     expect(f.repository.updateSettings).not.toHaveBeenCalled();
     expect(f.outbox.add).not.toHaveBeenCalled();
   });

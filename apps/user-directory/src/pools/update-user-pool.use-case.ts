@@ -11,8 +11,11 @@ import { OutboxService } from '@idfed/messaging';
 import { Transactions } from '@idfed/persistence';
 import { OperationHandler } from '@idfed/service-runtime';
 import { ClientsService } from '../clients/clients.service';
+import { CognitoErrors } from '../common/cognito-errors';
 import { Patterns, RequestValidator } from '../common/validate';
 import { UserPoolEntity } from '../database/entities';
+import { TriggerCaller } from '../triggers/trigger-caller';
+import { triggerArnsOf } from '../triggers/user-pool-triggers';
 import { applyPoolUpdate, toUserPoolType } from './pool-config';
 import { PoolsService } from './pools.service';
 import { UserPoolsRepository } from './user-pools.repository';
@@ -35,6 +38,7 @@ export class UpdateUserPoolUseCase implements OperationHandler<
     @Inject(Transactions) private readonly transactions: Transactions,
     @Inject(OutboxService) private readonly outbox: OutboxService,
     @Inject(ClientsService) private readonly clients: ClientsService,
+    @Inject(TriggerCaller) private readonly triggers: TriggerCaller,
   ) {}
 
   async execute(req: UpdateUserPoolRequest, meta: CommandMeta): Promise<Record<string, never>> {
@@ -45,6 +49,12 @@ export class UpdateUserPoolUseCase implements OperationHandler<
       .oneOf('DeletionProtection', ['ACTIVE', 'INACTIVE'])
       .oneOf('UserPoolTier', ['LITE', 'ESSENTIALS', 'PLUS'])
       .check();
+    // As CreateUserPool: only functions the operator configured can be triggers (ADR 0030).
+    for (const fn of triggerArnsOf(req.LambdaConfig)) {
+      if (!this.triggers.knows(req.UserPoolId, fn)) {
+        throw CognitoErrors.invalidParameter(`The Lambda function ${fn} is not one this idfed can call.`);
+      }
+    }
     const changed = await this.transactions.run(async (tx) => {
       const pool = await this.pools.require(req.UserPoolId, tx, true);
       const now = new Date();

@@ -1,4 +1,11 @@
-import { accessTokenClaims, GroupClaim, groupClaims, idTokenClaims, TokenSession } from './token-claims';
+import {
+  accessTokenClaims,
+  applyTokenOverrides,
+  GroupClaim,
+  groupClaims,
+  idTokenClaims,
+  TokenSession,
+} from './token-claims';
 
 const session: TokenSession = {
   issuer: 'http://localhost:8080/us-east-1_AbC123xyz',
@@ -129,5 +136,102 @@ describe('group claims', () => {
     expect(shared['cognito:preferred_role']).toBe(role('same'));
     const none = groupClaims([group('a', null, 1)]).id;
     expect(none).toEqual({ 'cognito:groups': ['a'] });
+  });
+});
+
+describe('applyTokenOverrides (a PreTokenGeneration answer, ADR 0030)', () => {
+  const base = () => ({
+    id: {
+      sub: 's',
+      iss: 'i',
+      aud: 'c',
+      token_use: 'id',
+      email: 'a@example.com',
+      'cognito:username': 'ann',
+      'cognito:groups': ['admins'],
+      'cognito:roles': ['r'],
+      'cognito:preferred_role': 'r',
+    } as Record<string, unknown>,
+    access: {
+      sub: 's',
+      client_id: 'c',
+      token_use: 'access',
+      scope: 'openid email',
+      'cognito:groups': ['admins'],
+    } as Record<string, unknown>,
+  });
+  const none = { add: {}, suppress: [] };
+
+  it('adds, overrides and suppresses claims in each token', () => {
+    const { id, access } = base();
+    applyTokenOverrides(id, access, {
+      id: { add: { tier: 'gold', email: 'b@example.com' }, suppress: [] },
+      access: { add: { roles: ['x'] }, suppress: [] },
+      scopesToAdd: [],
+      scopesToSuppress: [],
+    });
+    expect(id).toMatchObject({ tier: 'gold', email: 'b@example.com' });
+    expect(access.roles).toEqual(['x']);
+    const suppressed = base();
+    applyTokenOverrides(suppressed.id, suppressed.access, {
+      id: { add: {}, suppress: ['email'] },
+      access: none,
+      scopesToAdd: [],
+      scopesToSuppress: [],
+    });
+    expect(suppressed.id).not.toHaveProperty('email');
+  });
+
+  it('never changes who the token is for, its issuer, audience, use or cognito: claims', () => {
+    const { id, access } = base();
+    const before = base();
+    applyTokenOverrides(id, access, {
+      id: {
+        add: { sub: 'other', iss: 'evil', aud: 'x', token_use: 'access', 'cognito:username': 'root', exp: 9 },
+        suppress: ['sub', 'cognito:groups', 'iss'],
+      },
+      access: { add: { client_id: 'x', scope: 'admin', username: 'root' }, suppress: ['token_use'] },
+      scopesToAdd: [],
+      scopesToSuppress: [],
+    });
+    expect(id).toEqual(before.id);
+    expect(access).toEqual(before.access);
+  });
+
+  it('changes the access token scopes only through scopesToAdd and scopesToSuppress', () => {
+    const { id, access } = base();
+    applyTokenOverrides(id, access, {
+      id: none,
+      access: none,
+      scopesToAdd: ['api/read', 'openid'],
+      scopesToSuppress: ['email'],
+    });
+    expect(access.scope).toBe('openid api/read');
+  });
+
+  it('replaces the group claims of both tokens with the group override', () => {
+    const { id, access } = base();
+    applyTokenOverrides(id, access, {
+      id: none,
+      access: none,
+      scopesToAdd: [],
+      scopesToSuppress: [],
+      groups: { groups: ['vip'], roles: ['arn:aws:iam::1:role/v'], preferredRole: 'arn:aws:iam::1:role/v' },
+    });
+    expect(id['cognito:groups']).toEqual(['vip']);
+    expect(id['cognito:roles']).toEqual(['arn:aws:iam::1:role/v']);
+    expect(id['cognito:preferred_role']).toBe('arn:aws:iam::1:role/v');
+    expect(access['cognito:groups']).toEqual(['vip']);
+    const cleared = base();
+    applyTokenOverrides(cleared.id, cleared.access, {
+      id: none,
+      access: none,
+      scopesToAdd: [],
+      scopesToSuppress: [],
+      groups: { groups: [], roles: [], preferredRole: null },
+    });
+    expect(cleared.id).not.toHaveProperty('cognito:groups');
+    expect(cleared.id).not.toHaveProperty('cognito:preferred_role');
+    expect(cleared.access).not.toHaveProperty('cognito:groups');
   });
 });

@@ -126,3 +126,88 @@ export function accessTokenClaims(subject: TokenSubject, session: TokenSession):
     username: subject.username,
   };
 }
+
+/** What a PreTokenGeneration trigger changes in a pair of tokens (ADR 0030). */
+export interface TokenOverrides {
+  id: { add: Record<string, unknown>; suppress: string[] };
+  access: { add: Record<string, unknown>; suppress: string[] };
+  scopesToAdd: string[];
+  scopesToSuppress: string[];
+  /** Replaces the groups' claims in both tokens when given. */
+  groups?: { groups: string[]; roles: string[]; preferredRole: string | null };
+}
+
+/**
+ * Claims no trigger may add, change or remove: they say who the token is for, who issued it, when
+ * and for which client and session (Cognito's list). `cognito:` claims change only through the
+ * group override; the access token's scope only through scopesToAdd / scopesToSuppress.
+ */
+const PROTECTED_CLAIMS = new Set([
+  'acr',
+  'amr',
+  'at_hash',
+  'aud',
+  'auth_time',
+  'azp',
+  'c_hash',
+  'client_id',
+  'device_key',
+  'event_id',
+  'exp',
+  'iat',
+  'identities',
+  'iss',
+  'jti',
+  'nbf',
+  'nonce',
+  'origin_jti',
+  'scope',
+  'sub',
+  'token_use',
+  'username',
+  'version',
+]);
+
+function mayChange(name: string): boolean {
+  return !PROTECTED_CLAIMS.has(name) && !name.startsWith('cognito:');
+}
+
+function changeClaims(claims: Record<string, unknown>, change: TokenOverrides['id']): void {
+  for (const name of change.suppress) if (mayChange(name)) delete claims[name];
+  for (const [name, value] of Object.entries(change.add)) if (mayChange(name)) claims[name] = value;
+}
+
+/**
+ * The trigger's changes applied to the claims as they would be issued: the group override first
+ * (as Cognito's), then suppressed and added claims (a protected claim is left as it is), then the
+ * access token's scopes.
+ */
+export function applyTokenOverrides(
+  id: Record<string, unknown>,
+  access: Record<string, unknown>,
+  overrides: TokenOverrides,
+): void {
+  if (overrides.groups) {
+    for (const claims of [id, access]) {
+      delete claims['cognito:groups'];
+      delete claims['cognito:roles'];
+      delete claims['cognito:preferred_role'];
+    }
+    const { groups, roles, preferredRole } = overrides.groups;
+    if (groups.length > 0) {
+      id['cognito:groups'] = groups;
+      access['cognito:groups'] = groups;
+    }
+    if (roles.length > 0) id['cognito:roles'] = roles;
+    if (preferredRole) id['cognito:preferred_role'] = preferredRole;
+  }
+  changeClaims(id, overrides.id);
+  changeClaims(access, overrides.access);
+  if (overrides.scopesToAdd.length > 0 || overrides.scopesToSuppress.length > 0) {
+    const scopes = typeof access.scope === 'string' ? access.scope.split(' ').filter(Boolean) : [];
+    const next = [...new Set([...scopes, ...overrides.scopesToAdd])].filter(
+      (s) => !overrides.scopesToSuppress.includes(s),
+    );
+    access.scope = next.join(' ');
+  }
+}

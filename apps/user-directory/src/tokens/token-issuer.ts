@@ -2,7 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { USER_DIRECTORY_CONFIG, UserDirectoryConfig } from '../user-directory.tokens';
 import { randomUUID } from 'node:crypto';
 import { SigningKeysService } from './signing-keys.service';
-import { accessTokenClaims, idTokenClaims, TokenSession, TokenSubject } from './token-claims';
+import {
+  accessTokenClaims,
+  applyTokenOverrides,
+  idTokenClaims,
+  TokenOverrides,
+  TokenSession,
+  TokenSubject,
+} from './token-claims';
 import { signRs256 } from '@idfed/crypto';
 
 export interface IssuedTokens {
@@ -31,6 +38,8 @@ export class TokenIssuer {
     poolId: string,
     subject: TokenSubject,
     session: Omit<TokenSession, 'issuer' | 'nowSeconds'>,
+    /** A PreTokenGeneration trigger's changes (ADR 0030). */
+    overrides?: TokenOverrides,
   ): Promise<IssuedTokens> {
     const key = await this.keys.activeKey(poolId);
     const full: TokenSession = {
@@ -39,9 +48,12 @@ export class TokenIssuer {
       nowSeconds: Math.floor(Date.now() / 1000),
     };
     const header = { alg: 'RS256' as const, kid: key.kid };
+    const idClaims = idTokenClaims(subject, full);
+    const accessClaims = accessTokenClaims(subject, full);
+    if (overrides) applyTokenOverrides(idClaims, accessClaims, overrides);
     const [idToken, accessToken] = await Promise.all([
-      signRs256(header, idTokenClaims(subject, full), key.privateKey),
-      signRs256(header, accessTokenClaims(subject, full), key.privateKey),
+      signRs256(header, idClaims, key.privateKey),
+      signRs256(header, accessClaims, key.privateKey),
     ]);
     return { idToken, accessToken, expiresIn: session.accessTokenTtl };
   }

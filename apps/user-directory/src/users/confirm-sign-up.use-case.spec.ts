@@ -1,3 +1,5 @@
+import { TriggerCaller } from '../triggers/trigger-caller';
+import { UserPoolTriggers } from '../triggers/user-pool-triggers';
 import { OutboxService } from '@idfed/messaging';
 import { aPool, aUser, inPlaceTransactions, meta, outcome, tx } from '../../test/support/users-doubles';
 import { AttemptLimiter } from '../attempts/attempt-limiter';
@@ -58,6 +60,14 @@ describe('ConfirmSignUp', () => {
       attempts as unknown as AttemptLimiter,
       codes as unknown as VerificationCodes,
       confirmation as unknown as UserConfirmation,
+      new UserPoolTriggers(
+        new TriggerCaller({
+          accountId: '123456789012',
+          endpoints: new Map(),
+          timeoutMs: 5000,
+          maxAnswerBytes: 1024,
+        }),
+      ),
     );
     return { useCase, users, lookup, attempts, codes, confirmation };
   }

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { UserPoolTriggers } from '../triggers/user-pool-triggers';
 import {
   CommandMeta,
   ConfirmSignUpRequest,
@@ -30,6 +31,7 @@ export class ConfirmSignUpUseCase implements OperationHandler<typeof UserDirecto
     @Inject(AttemptLimiter) private readonly attempts: AttemptLimiter,
     @Inject(VerificationCodes) private readonly codes: VerificationCodes,
     @Inject(UserConfirmation) private readonly confirmation: UserConfirmation,
+    @Inject(UserPoolTriggers) private readonly triggers: UserPoolTriggers,
   ) {}
 
   async execute(req: ConfirmSignUpRequest, meta: CommandMeta): Promise<ConfirmSignUpResponse> {
@@ -56,7 +58,7 @@ export class ConfirmSignUpUseCase implements OperationHandler<typeof UserDirecto
       if (now && now.status !== 'UNCONFIRMED') throw cannotConfirm(now);
     }
     if (!user || check !== 'match') throw codeRefusal(check === 'match' ? 'mismatch' : check, hideExistence);
-    await this.transactions.run(async (tx) => {
+    const confirmed = await this.transactions.run(async (tx) => {
       const locked = await this.lookup.lockUser(user.sub, tx);
       if (locked.status !== 'UNCONFIRMED') throw cannotConfirm(locked);
       // Taken by a concurrent request since the check: after it, this code is gone.
@@ -68,9 +70,18 @@ export class ConfirmSignUpUseCase implements OperationHandler<typeof UserDirecto
         ? { ...locked.attributes, [`${channel.attribute}_verified`]: 'true' }
         : locked.attributes;
       await this.confirmation.markConfirmed(locked, attributes, 'self', meta.requestId, tx);
+      return { ...locked, attributes, status: 'CONFIRMED' as const };
     });
     await this.attempts.succeeded('confirm-sign-up', subject);
     this.outbox.nudge();
+    // After the commit, as Cognito: a failing PostConfirmation fails the call, the user stays confirmed.
+    await this.triggers.postConfirmation(
+      pool,
+      'PostConfirmation_ConfirmSignUp',
+      auth.client.id,
+      confirmed,
+      req.ClientMetadata,
+    );
     return {};
   }
 }

@@ -1,4 +1,5 @@
-import { OutboxService } from '@idfed/messaging';
+import { UserPoolTriggers } from '../triggers/user-pool-triggers';
+import { OutboxService, ServiceError } from '@idfed/messaging';
 import { aPool, inPlaceTransactions, meta, outcome, tx } from '../../test/support/users-doubles';
 import { ClientsService } from '../clients/clients.service';
 import { PasswordCredentials } from './password-credentials';
@@ -11,6 +12,7 @@ describe('SignUp', () => {
   function signUp(
     pool = aPool({ autoVerifiedAttributes: ['email'] }),
     inserted: 'created' | 'exists' = 'created',
+    answer?: { autoConfirmUser: boolean; autoVerifyEmail: boolean; autoVerifyPhone: boolean },
   ) {
     const users = { insert: jest.fn().mockResolvedValue(inserted) };
     const lookup = { requirePool: jest.fn().mockResolvedValue(pool) };
@@ -25,6 +27,13 @@ describe('SignUp', () => {
     const sender = { send: jest.fn().mockResolvedValue(undefined) };
     const outbox = { add: jest.fn().mockResolvedValue(undefined), nudge: jest.fn() };
     const codes = { issue: jest.fn().mockResolvedValue('123456') };
+    const triggers = {
+      preSignUp: jest
+        .fn()
+        .mockResolvedValue(
+          answer ?? { autoConfirmUser: false, autoVerifyEmail: false, autoVerifyPhone: false },
+        ),
+    };
     const useCase = new SignUpUseCase(
       inPlaceTransactions(),
       users as unknown as UsersRepository,
@@ -34,8 +43,9 @@ describe('SignUp', () => {
       sender,
       outbox as unknown as OutboxService,
       codes as unknown as VerificationCodes,
+      triggers as unknown as UserPoolTriggers,
     );
-    return { useCase, users, lookup, sender, outbox, codes };
+    return { useCase, users, lookup, sender, outbox, codes, triggers };
   }
   const request = (Username = 'ann', email = 'ann@example.com') => ({
     ClientId: 'c1',
@@ -89,5 +99,84 @@ describe('SignUp', () => {
     const { useCase, users } = signUp(aPool({ allowAdminCreateUserOnly: true }));
     expect(await outcome(useCase.execute(request(), meta))).toBe('NotAuthorizedException');
     expect(users.insert).not.toHaveBeenCalled();
+  });
+
+  describe('with a PreSignUp trigger (ADR 0030)', () => {
+    it('hands the trigger the attributes, validation data and client metadata, before anything is stored', async () => {
+      const { useCase, triggers, users } = signUp();
+      await useCase.execute(
+        {
+          ...request(),
+          ValidationData: [{ Name: 'invite', Value: 'abc' }],
+          ClientMetadata: { source: 'web' },
+        },
+        meta,
+      );
+      expect(triggers.preSignUp).toHaveBeenCalledWith(
+        expect.objectContaining({ id: expect.any(String) }),
+        'PreSignUp_SignUp',
+        'c1',
+        'ann',
+        { email: 'ann@example.com' },
+        { invite: 'abc' },
+        { source: 'web' },
+      );
+      expect(triggers.preSignUp.mock.invocationCallOrder[0]).toBeLessThan(
+        users.insert.mock.invocationCallOrder[0],
+      );
+    });
+
+    it('sends validationData null when the request has none, as Cognito does', async () => {
+      const { useCase, triggers } = signUp();
+      await useCase.execute(request(), meta);
+      expect(triggers.preSignUp.mock.calls[0][5]).toBeNull();
+    });
+
+    it('auto-confirms and auto-verifies: a CONFIRMED user, no code sent, UserConfirmed true', async () => {
+      const { useCase, users, codes, sender, outbox } = signUp(undefined, 'created', {
+        autoConfirmUser: true,
+        autoVerifyEmail: true,
+        autoVerifyPhone: true,
+      });
+      const answer = await useCase.execute(request(), meta);
+      const user = users.insert.mock.calls[0][0] as { status: string; attributes: Record<string, string> };
+      expect(user.status).toBe('CONFIRMED');
+      // No phone number: nothing to verify there.
+      expect(user.attributes).toEqual({ email: 'ann@example.com', email_verified: 'true' });
+      expect(codes.issue).not.toHaveBeenCalled();
+      expect(sender.send).not.toHaveBeenCalled();
+      expect(outbox.add).toHaveBeenCalledWith(
+        tx,
+        expect.objectContaining({ payload: expect.objectContaining({ status: 'CONFIRMED' }) }),
+      );
+      expect(answer).toEqual({ UserConfirmed: true, UserSub: expect.any(String) });
+    });
+
+    it('verifies the email without confirming the user when only autoVerifyEmail is set', async () => {
+      const { useCase, users, codes } = signUp(undefined, 'created', {
+        autoConfirmUser: false,
+        autoVerifyEmail: true,
+        autoVerifyPhone: false,
+      });
+      const answer = await useCase.execute(request(), meta);
+      expect(users.insert.mock.calls[0][0]).toMatchObject({
+        status: 'UNCONFIRMED',
+        attributes: { email_verified: 'true' },
+      });
+      expect(codes.issue).toHaveBeenCalled();
+      expect(answer.UserConfirmed).toBe(false);
+    });
+
+    it('stores nothing and sends nothing when the trigger refuses', async () => {
+      const { useCase, triggers, users, codes, sender, outbox } = signUp();
+      triggers.preSignUp.mockRejectedValue(
+        new ServiceError('UserLambdaValidationException', 'PreSignUp failed with error no.'),
+      );
+      expect(await outcome(useCase.execute(request(), meta))).toBe('UserLambdaValidationException');
+      expect(users.insert).not.toHaveBeenCalled();
+      expect(codes.issue).not.toHaveBeenCalled();
+      expect(sender.send).not.toHaveBeenCalled();
+      expect(outbox.add).not.toHaveBeenCalled();
+    });
   });
 });

@@ -24,7 +24,13 @@ import { checkRequiredAttributes, maskDestination, userAttributesFromRequest } f
 import { identityFor } from './user-identity';
 import { UserLookup } from './user-lookup';
 import { UsersRepository } from './users.repository';
+import { eventAttributeMap, UserPoolTriggers } from '../triggers/user-pool-triggers';
 import { confirmationChannel, VerificationCodes } from './verification-codes';
+
+/** The attributes as the request gave them, for PreSignUp's `userAttributes`. */
+function attributeMap(list: { Name: string; Value?: string }[] | undefined): Record<string, string> {
+  return eventAttributeMap(list) ?? {};
+}
 
 /** SignUp: creates an UNCONFIRMED user and sends a confirmation code when the pool verifies email or phone. */
 @Injectable()
@@ -38,6 +44,7 @@ export class SignUpUseCase implements OperationHandler<typeof UserDirectoryOpera
     @Inject(MESSAGE_SENDER) private readonly sender: MessageSender,
     @Inject(OutboxService) private readonly outbox: OutboxService,
     @Inject(VerificationCodes) private readonly codes: VerificationCodes,
+    @Inject(UserPoolTriggers) private readonly triggers: UserPoolTriggers,
   ) {}
 
   async execute(req: SignUpRequest, meta: CommandMeta): Promise<SignUpResponse> {
@@ -61,8 +68,23 @@ export class SignUpUseCase implements OperationHandler<typeof UserDirectoryOpera
     checkRequiredAttributes(config, attributes);
     const violation = passwordPolicyViolation(req.Password, config.passwordPolicy);
     if (violation) throw CognitoErrors.invalidPassword(violation);
+    // PreSignUp (ADR 0030) before anything is stored: a refusal leaves nothing behind.
+    const triggered = await this.triggers.preSignUp(
+      pool,
+      'PreSignUp_SignUp',
+      auth.client.id,
+      identity.username,
+      attributeMap(req.UserAttributes),
+      eventAttributeMap(req.ValidationData),
+      req.ClientMetadata,
+    );
+    if (triggered.autoVerifyEmail && attributes.email !== undefined) attributes.email_verified = 'true';
+    if (triggered.autoVerifyPhone && attributes.phone_number !== undefined)
+      attributes.phone_number_verified = 'true';
+    const confirmed = triggered.autoConfirmUser;
     const password = await this.credentials.derive(pool.id, identity.username, req.Password);
-    const channel = confirmationChannel(config, attributes);
+    // An auto-confirmed user needs no confirmation code.
+    const channel = confirmed ? undefined : confirmationChannel(config, attributes);
 
     await this.transactions.run(async (tx) => {
       const now = new Date();
@@ -73,7 +95,7 @@ export class SignUpUseCase implements OperationHandler<typeof UserDirectoryOpera
           ...identity,
           ...password,
           passwordExpiresAt: null,
-          status: 'UNCONFIRMED',
+          status: confirmed ? 'CONFIRMED' : 'UNCONFIRMED',
           enabled: true,
           attributes,
           tokensValidAfter: null,
@@ -89,7 +111,7 @@ export class SignUpUseCase implements OperationHandler<typeof UserDirectoryOpera
         userPoolId: pool.id,
         sub,
         username: identity.username,
-        status: 'UNCONFIRMED',
+        status: confirmed ? 'CONFIRMED' : 'UNCONFIRMED',
         occurredAt: now.toISOString(),
       };
       await this.outbox.add(tx, {
@@ -109,7 +131,7 @@ export class SignUpUseCase implements OperationHandler<typeof UserDirectoryOpera
     });
     this.outbox.nudge();
     return {
-      UserConfirmed: false,
+      UserConfirmed: confirmed,
       UserSub: sub,
       ...(channel
         ? {

@@ -31,7 +31,10 @@ export interface SignInPolicyType {
   AllowedFirstAuthFactors?: AuthFactorType[];
 }
 
-/** A pool's Lambda triggers, as AWS takes and answers them (ADR 0031: stored and echoed as given). */
+/**
+ * A pool's Lambda triggers, as AWS takes and answers them: each a Lambda function ARN, called as
+ * the HTTP endpoint the operator maps it to (ADR 0030); stored and echoed as given (ADR 0031).
+ */
 export interface LambdaConfigType {
   PreSignUp?: string;
   CustomMessage?: string;
@@ -114,6 +117,7 @@ export type UsernameAttributeType = 'email' | 'phone_number';
 
 export interface UserPoolType {
   DeviceConfiguration?: DeviceConfigurationType;
+  LambdaConfig?: LambdaConfigType;
   Id: string;
   Name: string;
   Arn: string;
@@ -133,7 +137,6 @@ export interface UserPoolType {
   AdminCreateUserConfig: AdminCreateUserConfigType;
   UserPoolTags?: Record<string, string>;
   UserPoolTier?: UserPoolTierType;
-  LambdaConfig?: LambdaConfigType;
   SmsVerificationMessage?: string;
   EmailVerificationMessage?: string;
   EmailVerificationSubject?: string;
@@ -334,6 +337,7 @@ export interface ConfirmSignUpRequest {
   Username: string;
   ConfirmationCode: string;
   ForceAliasCreation?: boolean;
+  ClientMetadata?: Record<string, string>;
 }
 export type ConfirmSignUpResponse = Record<string, never>;
 
@@ -948,6 +952,7 @@ export interface SignInFederatedUserResponse {
 }
 
 /** Remembered devices (issue 11 section 2). */
+
 export interface DeviceConfigurationType {
   ChallengeRequiredOnNewDevice?: boolean;
   DeviceOnlyRememberedOnUserPrompt?: boolean;

@@ -7,6 +7,7 @@ import { UserEntity } from '../../database/entities';
 import { PasswordCredentials } from '../../users/password-credentials';
 import { UsersRepository } from '../../users/users.repository';
 import { SignInCompletion } from '../sign-in-completion';
+import { UserPoolTriggers } from '../../triggers/user-pool-triggers';
 import { SignInClaim } from './auth-flow';
 import { deviceKeyOf } from './auth-parameters';
 
@@ -30,6 +31,7 @@ export class PasswordSignIn {
     @Inject(PasswordCredentials) private readonly credentials: PasswordCredentials,
     @Inject(SignInCompletion) private readonly completion: SignInCompletion,
     @Inject(AttemptLimiter) private readonly attempts: AttemptLimiter,
+    @Inject(UserPoolTriggers) private readonly triggers: UserPoolTriggers,
   ) {}
 
   claim(params: Record<string, string>): Promise<SignInClaim<PasswordGiven>> {
@@ -76,6 +78,9 @@ export class PasswordSignIn {
     // unknown name is counted too, so it locks out after as many tries as a real one.
     const subject = user ? userSubject(user) : this.attempts.unknownName(pool.id, pool.config, username);
     await this.attempts.begin('password', subject);
+    // PreAuthentication (ADR 0030) before the password is checked, as Cognito calls it; a name
+    // without a user goes as `userNotFound`, so both take the same path.
+    await this.triggers.preAuthentication(pool, auth.client.id, user, username);
     if (!user || !this.credentials.hasPassword(user)) {
       // Same work and the same answer as a wrong password.
       this.credentials.burnTime(pool.id, username, password);

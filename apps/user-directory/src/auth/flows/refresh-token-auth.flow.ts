@@ -4,6 +4,8 @@ import { lifetimesInSeconds } from '../../clients/client-config';
 import { ClientForAuth } from '../../clients/clients.service';
 import { CognitoErrors } from '../../common/cognito-errors';
 import { TokenIssuer } from '../../tokens/token-issuer';
+import { SIGN_IN_API_SCOPE } from '../../tokens/token-claims';
+import { UserPoolTriggers } from '../../triggers/user-pool-triggers';
 import { hashRefreshToken } from '../refresh-tokens';
 import { RefreshSession, RefreshTokensRepository } from '../refresh-tokens.repository';
 import { AuthFlowStrategy, SignInClaim } from './auth-flow';
@@ -21,6 +23,7 @@ export class RefreshTokenAuthFlow implements AuthFlowStrategy<RefreshSession> {
   constructor(
     @Inject(RefreshTokensRepository) private readonly refreshTokens: RefreshTokensRepository,
     @Inject(TokenIssuer) private readonly issuer: TokenIssuer,
+    @Inject(UserPoolTriggers) private readonly triggers: UserPoolTriggers,
   ) {}
 
   /**
@@ -64,16 +67,29 @@ export class RefreshTokenAuthFlow implements AuthFlowStrategy<RefreshSession> {
       attributes: user.attributes,
       groups: user.groups,
     };
-    const tokens = await this.issuer.issue(stored.poolId, claims, {
-      clientId: auth.client.id,
-      originJti: stored.originJti,
-      eventId: stored.eventId,
-      authTime: Math.floor(stored.authTime.getTime() / 1000),
-      idTokenTtl: lifetimes.id,
-      accessTokenTtl: lifetimes.access,
-      ...(stored.scopes ? { scopes: stored.scopes } : {}),
-      ...(stored.deviceKey ? { deviceKey: stored.deviceKey } : {}),
-    });
+    const overrides = await this.triggers.preTokenGeneration(
+      auth.pool,
+      'TokenGeneration_RefreshTokens',
+      auth.client.id,
+      user,
+      user.groups,
+      stored.scopes ?? [SIGN_IN_API_SCOPE],
+    );
+    const tokens = await this.issuer.issue(
+      stored.poolId,
+      claims,
+      {
+        clientId: auth.client.id,
+        originJti: stored.originJti,
+        eventId: stored.eventId,
+        authTime: Math.floor(stored.authTime.getTime() / 1000),
+        idTokenTtl: lifetimes.id,
+        accessTokenTtl: lifetimes.access,
+        ...(stored.scopes ? { scopes: stored.scopes } : {}),
+        ...(stored.deviceKey ? { deviceKey: stored.deviceKey } : {}),
+      },
+      overrides,
+    );
     return {
       ChallengeParameters: {},
       AuthenticationResult: {

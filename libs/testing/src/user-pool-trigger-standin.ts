@@ -1,0 +1,202 @@
+import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+
+/**
+ * A local stand-in for the HTTP endpoints idfed calls in place of a user pool's Lambda triggers
+ * (ADR 0030). It checks every call as a receiver should, with its own code: the HMAC-SHA256
+ * signature `v1=` over `v1\n<timestamp>\n<id>\n<function ARN>\n<body>` under the key of the path's
+ * endpoint (HKDF-SHA256 of the operator's secret, info `idfed user pool trigger endpoint v1\n<name>`),
+ * a timestamp within 5 minutes and a call id never seen; a call that fails is answered 401 and
+ * kept aside. It records the events it accepted (`GET /calls?userName=`) and answers as a Lambda
+ * would, by path:
+ *
+ * - `/gate`: every trigger of a pool under test, by `triggerSource`:
+ *   - PreSignUp: refuses (`Invite required`) unless `validationData.invite` is `let-me-in`;
+ *     auto-confirms and auto-verifies the email of a user whose name starts with `auto`;
+ *   - PreAuthentication: refuses (`Account blocked`) a user whose email
+ *     starts with `blocked`;
+ *   - PostAuthentication: refuses (`Not today`) a user whose name starts with `postfail`;
+ *   - PostConfirmation: accepts;
+ *   - TokenGeneration_*: V1 adds `tier: gold`, suppresses `email`, replaces the groups with
+ *     `vip`; V2 also adds `tier` to the access token, scope `gate/extra`, suppresses `profile`,
+ *     and tries to re-target the tokens (`sub`, `iss`, `token_use`), which must be ignored. Both
+ *     answer with the event's `userName` and `userPoolId` changed, which must be ignored too.
+ * - `/slow`: answers after `slowMs` (past idfed's timeout).
+ * - `/garbage`: answers text that is not JSON.
+ * - `/broken`: answers HTTP 502 with an HTML body (not a Lambda error).
+ */
+export interface UserPoolTriggerStandin {
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface RecordedUserPoolTriggerCall {
+  path: string;
+  functionArn: string;
+  event: Record<string, unknown>;
+}
+
+const WINDOW_S = 300;
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function header(req: IncomingMessage, name: string): string {
+  const v = req.headers[name];
+  return typeof v === 'string' ? v : '';
+}
+
+function json(res: ServerResponse, status: number, value: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(typeof value === 'string' ? value : JSON.stringify(value));
+}
+
+type Event = Record<string, unknown> & {
+  triggerSource: string;
+  version: string;
+  userName: string;
+  request: Record<string, unknown>;
+  response: Record<string, unknown>;
+};
+
+function gate(event: Event): { status: number; body: unknown } {
+  const fail = (errorMessage: string) => ({ status: 400, body: { errorType: 'Error', errorMessage } });
+  const answer = (response: unknown) => ({
+    status: 200,
+    // A Lambda that tampers with the event's identity: idfed reads `response` only.
+    body: { ...event, userName: 'someone-else', userPoolId: 'us-east-1_Other', response },
+  });
+  const attrs = (event.request.userAttributes ?? {}) as Record<string, string>;
+  const source = event.triggerSource;
+  if (source.startsWith('PreSignUp_')) {
+    const validation = event.request.validationData as Record<string, string> | null;
+    if (validation?.invite !== 'let-me-in') return fail('Invite required');
+    const auto = event.userName.startsWith('auto');
+    return answer({ autoConfirmUser: auto, autoVerifyEmail: auto, autoVerifyPhone: false });
+  }
+  if (source === 'PreAuthentication_Authentication')
+    return (attrs.email ?? '').startsWith('blocked') ? fail('Account blocked') : answer({});
+  if (source === 'PostAuthentication_Authentication')
+    return event.userName.startsWith('postfail') ? fail('Not today') : answer({});
+  if (source.startsWith('PostConfirmation_')) return answer({});
+  if (!source.startsWith('TokenGeneration_')) return fail(`unexpected ${source}`);
+  const groups = { groupsToOverride: ['vip'], iamRolesToOverride: [], preferredRole: null };
+  if (event.version === '1') {
+    return answer({
+      claimsOverrideDetails: {
+        claimsToAddOrOverride: { tier: 'gold', sub: 'forged' },
+        claimsToSuppress: ['email'],
+        groupOverrideDetails: groups,
+      },
+    });
+  }
+  return answer({
+    claimsAndScopeOverrideDetails: {
+      idTokenGeneration: {
+        claimsToAddOrOverride: { tier: 'gold', iss: 'https://evil' },
+        claimsToSuppress: ['email'],
+      },
+      accessTokenGeneration: {
+        claimsToAddOrOverride: { tier: 'gold', token_use: 'id', sub: 'forged' },
+        scopesToAdd: ['gate/extra'],
+        scopesToSuppress: ['profile'],
+      },
+      groupOverrideDetails: groups,
+    },
+  });
+}
+
+/** `secret`: the operator's IDFED_LAMBDA_SECRET, from which each path's key is derived here. */
+export async function startUserPoolTriggerStandin(
+  secret: Buffer,
+  slowMs = 15_000,
+): Promise<UserPoolTriggerStandin> {
+  const accepted: RecordedUserPoolTriggerCall[] = [];
+  const rejected: { path: string; reason: string }[] = [];
+  const seen = new Map<string, number>();
+
+  function keyOf(name: string): Buffer {
+    return Buffer.from(
+      hkdfSync('sha256', secret, Buffer.alloc(0), `idfed user pool trigger endpoint v1\n${name}`, 32),
+    );
+  }
+
+  function verify(req: IncomingMessage, path: string, body: string): string | undefined {
+    const id = header(req, 'x-idfed-trigger-id');
+    const timestamp = header(req, 'x-idfed-timestamp');
+    const functionArn = header(req, 'x-idfed-function');
+    const signature = header(req, 'x-idfed-signature');
+    if (!id || !/^\d+$/.test(timestamp) || !functionArn || !signature.startsWith('v1=')) return 'unsigned';
+    const now = Math.floor(Date.now() / 1000);
+    if (Math.abs(now - Number(timestamp)) > WINDOW_S) return 'stale timestamp';
+    if (!functionArn.endsWith(`:function:${path.slice(1)}`)) return 'another function';
+    const expected = createHmac('sha256', keyOf(path.slice(1)))
+      .update(`v1\n${timestamp}\n${id}\n${functionArn}\n${body}`)
+      .digest();
+    const given = Buffer.from(signature.slice(3), 'hex');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'bad signature';
+    for (const [old, at] of seen) if (now - at > WINDOW_S) seen.delete(old);
+    if (seen.has(id)) return 'replayed';
+    seen.set(id, now);
+    return undefined;
+  }
+
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://standin');
+    if (req.method === 'GET' && url.pathname === '/calls') {
+      const userName = url.searchParams.get('userName');
+      json(res, 200, {
+        accepted: accepted.filter((c) => !userName || c.event.userName === userName),
+        rejected,
+      });
+      return;
+    }
+    void readBody(req).then((body) => {
+      const refusal = verify(req, url.pathname, body);
+      if (refusal) {
+        rejected.push({ path: url.pathname, reason: refusal });
+        json(res, 401, { message: refusal });
+        return;
+      }
+      const event = JSON.parse(body) as Event;
+      accepted.push({ path: url.pathname, functionArn: header(req, 'x-idfed-function'), event });
+      switch (url.pathname) {
+        case '/gate': {
+          const { status, body: answer } = gate(event);
+          return json(res, status, answer);
+        }
+        case '/slow': {
+          const timer = setTimeout(() => json(res, 200, { ...event }), slowMs);
+          res.on('close', () => clearTimeout(timer));
+          return;
+        }
+        case '/garbage':
+          return json(res, 200, 'this is not the event');
+        case '/broken':
+          res.writeHead(502, { 'content-type': 'text/html' });
+          return res.end('<html>bad gateway</html>');
+        default:
+          return json(res, 404, { message: 'no such function' });
+      }
+    });
+  });
+  const url = await new Promise<string>((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve(`http://127.0.0.1:${(server.address() as { port: number }).port}`),
+    ),
+  );
+  return {
+    url,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
