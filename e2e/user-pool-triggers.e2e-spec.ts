@@ -2,13 +2,16 @@ import {
   AdminAddUserToGroupCommand,
   AdminConfirmSignUpCommand,
   AdminGetUserCommand,
+  AdminUpdateUserAttributesCommand,
   CognitoIdentityProviderClient,
+  ConfirmForgotPasswordCommand,
   ConfirmSignUpCommand,
   CreateGroupCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   DeleteUserPoolCommand,
   DescribeUserPoolCommand,
+  ForgotPasswordCommand,
   InitiateAuthCommand,
   LambdaConfigType,
   SignUpCommand,
@@ -207,6 +210,60 @@ describe('User pool triggers over HTTP', () => {
         },
       });
       expect(confirmed?.event.response).toEqual({});
+    });
+
+    it('calls PostConfirmation after AdminConfirmSignUp (no client) and ConfirmForgotPassword', async () => {
+      const email = `nina-${stamp}@example.com`;
+      await app.send(
+        new SignUpCommand({
+          ClientId: p.clientId,
+          Username: 'nina',
+          Password: password,
+          UserAttributes: [{ Name: 'email', Value: email }],
+          ValidationData: invite,
+        }),
+      );
+      await admin.send(new AdminConfirmSignUpCommand({ UserPoolId: p.poolId, Username: 'nina' }));
+      const byAdmin = (await calls('nina')).filter(
+        (c) => c.event.userPoolId === p.poolId && c.event.triggerSource === 'PostConfirmation_ConfirmSignUp',
+      );
+      expect(byAdmin).toHaveLength(1);
+      expect(byAdmin[0].event.callerContext).toEqual({
+        awsSdkVersion: 'aws-sdk-unknown-unknown',
+        clientId: 'CLIENT_ID_NOT_APPLICABLE',
+      });
+      await admin.send(
+        new AdminUpdateUserAttributesCommand({
+          UserPoolId: p.poolId,
+          Username: 'nina',
+          UserAttributes: [{ Name: 'email_verified', Value: 'true' }],
+        }),
+      );
+      const mark = mailboxMark(system);
+      await app.send(new ForgotPasswordCommand({ ClientId: p.clientId, Username: 'nina' }));
+      const code = await codeSentTo(email, system, 10_000, mark);
+      await app.send(
+        new ConfirmForgotPasswordCommand({
+          ClientId: p.clientId,
+          Username: 'nina',
+          ConfirmationCode: code,
+          Password: 'N3w-Passw0rd!x',
+          ClientMetadata: { step: 'reset' },
+        }),
+      );
+      const reset = (await calls('nina')).find(
+        (c) =>
+          c.event.userPoolId === p.poolId &&
+          c.event.triggerSource === 'PostConfirmation_ConfirmForgotPassword',
+      );
+      expect(reset?.event).toMatchObject({
+        callerContext: { clientId: p.clientId },
+        request: {
+          userAttributes: expect.objectContaining({ email, 'cognito:user_status': 'CONFIRMED' }),
+          clientMetadata: { step: 'reset' },
+        },
+        response: {},
+      });
     });
 
     it('answers UserLambdaValidationException with the trigger message and stores no user', async () => {

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { NO_CLIENT, UserPoolTriggers } from '../triggers/user-pool-triggers';
 import {
   AdminConfirmSignUpResponse,
   AdminUserRequest,
@@ -23,16 +24,24 @@ export class AdminConfirmSignUpUseCase implements OperationHandler<
     @Inject(VerificationCodes) private readonly codes: VerificationCodes,
     @Inject(UserConfirmation) private readonly confirmation: UserConfirmation,
     @Inject(OutboxService) private readonly outbox: OutboxService,
+    @Inject(UserPoolTriggers) private readonly triggers: UserPoolTriggers,
   ) {}
 
   async execute(req: AdminUserRequest, meta: CommandMeta): Promise<AdminConfirmSignUpResponse> {
-    await this.transactions.run(async (tx) => {
-      const { user } = await this.lookup.requireAdminUser(req, tx);
+    const { pool, user } = await this.transactions.run(async (tx) => {
+      const found = await this.lookup.requireAdminUser(req, tx);
+      const user = found.user;
       if (user.status !== 'UNCONFIRMED') throw cannotConfirm(user);
       await this.codes.discard(user.sub, 'confirm-sign-up', tx);
       await this.confirmation.markConfirmed(user, user.attributes, 'admin', meta.requestId, tx);
+      return found;
     });
     this.outbox.nudge();
+    // PostConfirmation (ADR 0030) after the commit, as ConfirmSignUp; no app client is involved.
+    await this.triggers.postConfirmation(pool, 'PostConfirmation_ConfirmSignUp', NO_CLIENT, {
+      ...user,
+      status: 'CONFIRMED',
+    });
     return {};
   }
 }

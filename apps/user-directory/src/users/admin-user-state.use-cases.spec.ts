@@ -1,3 +1,5 @@
+import { TriggerCaller } from '../triggers/trigger-caller';
+import { UserPoolTriggers } from '../triggers/user-pool-triggers';
 import { UserMfaRepository } from '../mfa/user-mfa.repository';
 import { OutboxService } from '@idfed/messaging';
 import { aPool, aUser, inPlaceTransactions, meta, outcome, tx } from '../../test/support/users-doubles';
@@ -55,6 +57,14 @@ describe('AdminConfirmSignUp', () => {
       d.typed.codes,
       d.typed.confirmation,
       d.typed.outbox,
+      new UserPoolTriggers(
+        new TriggerCaller({
+          accountId: '123456789012',
+          endpoints: new Map(),
+          timeoutMs: 5000,
+          maxAnswerBytes: 1024,
+        }),
+      ),
     );
 
   it('confirms an unconfirmed user it holds, dropping the sign-up code, in one unit of work', async () => {

@@ -1,4 +1,6 @@
 import { ServiceError } from '@idfed/messaging';
+import { TriggerCaller } from '../triggers/trigger-caller';
+import { UserPoolTriggers } from '../triggers/user-pool-triggers';
 import { aPool, aUser, inPlaceTransactions, outcome, tx } from '../../test/support/users-doubles';
 import { AttemptLimiter } from '../attempts/attempt-limiter';
 import { ClientsService } from '../clients/clients.service';
@@ -197,6 +199,14 @@ describe('ConfirmForgotPassword', () => {
       d.typed.credentials,
       d.typed.attempts,
       d.typed.codes,
+      new UserPoolTriggers(
+        new TriggerCaller({
+          accountId: '123456789012',
+          endpoints: new Map(),
+          timeoutMs: 5000,
+          maxAnswerBytes: 1024,
+        }),
+      ),
     );
   const request = { ClientId: 'c1', Username: 'ann', ConfirmationCode: '123456', Password: 'N3w-Passw0rd!' };
 

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { UserPoolTriggers } from '../triggers/user-pool-triggers';
 import {
   ConfirmForgotPasswordRequest,
   ConfirmForgotPasswordResponse,
@@ -33,6 +34,7 @@ export class ConfirmForgotPasswordUseCase implements OperationHandler<
     @Inject(PasswordCredentials) private readonly credentials: PasswordCredentials,
     @Inject(AttemptLimiter) private readonly attempts: AttemptLimiter,
     @Inject(VerificationCodes) private readonly codes: VerificationCodes,
+    @Inject(UserPoolTriggers) private readonly triggers: UserPoolTriggers,
   ) {}
 
   /**
@@ -63,7 +65,7 @@ export class ConfirmForgotPasswordUseCase implements OperationHandler<
     if (!user || check !== 'match') throw codeRefusal(check === 'match' ? 'mismatch' : check, hideExistence);
 
     const stored = await this.credentials.derive(pool.id, user.username, req.Password);
-    await this.transactions.run(async (tx) => {
+    const reset = await this.transactions.run(async (tx) => {
       const locked = await this.lookup.lockUser(user.sub, tx);
       // Taken by a concurrent request since the check: after it, this code is gone.
       if (!(await this.codes.consume(locked.sub, 'forgot-password', req.ConfirmationCode, tx)))
@@ -77,8 +79,17 @@ export class ConfirmForgotPasswordUseCase implements OperationHandler<
         { ...stored, status, passwordExpiresAt: null, updatedAt: new Date() },
         tx,
       );
+      return { ...locked, status };
     });
     await this.attempts.succeeded('forgot-password', subject);
+    // PostConfirmation (ADR 0030) after the commit: a failure fails the call, the password is set.
+    await this.triggers.postConfirmation(
+      pool,
+      'PostConfirmation_ConfirmForgotPassword',
+      auth.client.id,
+      reset,
+      req.ClientMetadata,
+    );
     return {};
   }
 }
