@@ -289,7 +289,7 @@ describe('IAM users and access keys through the AWS SDK', () => {
     await iam.send(new DeletePolicyCommand({ PolicyArn: policy.Arn }));
   });
 
-  it('serves IAM user operations to the admin key only: unsigned, forged and IAM-user-signed calls are refused', async () => {
+  it('refuses forged calls, and calls by an IAM user whose policies do not allow them', async () => {
     const UserName = (await newUser()).UserName!;
     const key = (await iam.send(new CreateAccessKeyCommand({ UserName }))).AccessKey!;
     const forged = new IAMClient({
@@ -298,7 +298,7 @@ describe('IAM users and access keys through the AWS SDK', () => {
       credentials: { accessKeyId: admin.accessKeyId, secretAccessKey: `${admin.secretAccessKey}x` },
       maxAttempts: 1,
     });
-    // Until policies decide IAM users' calls (issue 13, section 3, not yet), their keys sign nothing.
+    // A user's own key is decided by its policies (none here): no managing keys, its own included.
     const asUser = new IAMClient({
       region: REGION,
       endpoint: system.endpoint,
@@ -310,7 +310,9 @@ describe('IAM users and access keys through the AWS SDK', () => {
       forged.send(new CreateUserCommand({ UserName: `x-${unique()}` })),
       'SignatureDoesNotMatch',
     );
-    await expectAwsError(asUser.send(new CreateAccessKeyCommand({ UserName })), 'InvalidClientTokenId');
+    await expectAwsError(asUser.send(new CreateAccessKeyCommand({ UserName })), 'AccessDenied', {
+      status: 403,
+    });
     expect((await iam.send(new ListAccessKeysCommand({ UserName }))).AccessKeyMetadata).toHaveLength(1);
   });
 });

@@ -53,6 +53,7 @@ import { DetachUserPolicyHandler } from './users/detach-user-policy.handler';
 import { ListAttachedUserPoliciesHandler } from './users/list-attached-user-policies.handler';
 import { PutUserPermissionsBoundaryHandler } from './users/put-user-permissions-boundary.handler';
 import { DeleteUserPermissionsBoundaryHandler } from './users/delete-user-permissions-boundary.handler';
+import { GetAccessKeyPrincipalHandler } from './users/get-access-key-principal.handler';
 import { VerifyWebIdentityTokenUseCase } from './web-identity/verify-web-identity-token.use-case';
 
 /** Credential vending's operation registry: each operation of its contracts and the class that serves it. */
@@ -109,6 +110,7 @@ export const credentialVendingOperations: OperationBinding[] = [
   serve(O.AssumeRoleWithWebIdentity, AssumeRoleWithWebIdentityUseCase),
   serve(O.AssumeRole, AssumeRoleUseCase),
   serve(O.GetRolePermissions, GetRolePermissionsHandler),
+  serve(O.GetAccessKeyPrincipal, GetAccessKeyPrincipalHandler),
   serve(O.ListRevocations, ListRevocationsHandler),
   serve(WebIdentityOperations.VerifyWebIdentityToken, VerifyWebIdentityTokenUseCase),
 ];

@@ -5,7 +5,8 @@ import { GATEWAY_REPLY_GROUP } from '@idfed/contracts';
 import { createRootLogger } from '@idfed/logging';
 import { BUS_CLIENT_PROXY, BUS_REQUEST_TIMEOUT_MS, BusClient, createClientTransport } from '@idfed/messaging';
 import { MetricsController } from '@idfed/observability';
-import { loadSessionTokenKey, SessionTokenCodec } from '@idfed/session-credentials';
+import { loadSessionTokenKey, SessionTokenCodec, UserAccessKeySealer } from '@idfed/session-credentials';
+import { IamUserKeys } from './credentials/iam-user-keys';
 import { AuthorizeController } from './authorizer/authorize.controller';
 import { GatewayBusLifecycle } from './bus/gateway-bus.lifecycle';
 import { AdminSignatureVerifier } from './cognito/admin-signature.verifier';
@@ -68,6 +69,8 @@ export class GatewayModule {
         GatewayBusLifecycle,
         AdminSignatureVerifier,
         { provide: SessionTokenCodec, useValue: SessionTokenCodec.fromMasterKey(sessionTokenKey) },
+        { provide: UserAccessKeySealer, useValue: new UserAccessKeySealer(sessionTokenKey) },
+        IamUserKeys,
         { provide: RevocationList, useClass: GatewayRevocationList },
         RevocationListLifecycle,
         { provide: RolePermissionsCache, useClass: GatewayRolePermissionsCache },

@@ -30,7 +30,8 @@ export function serviceOfPattern(pattern: string): ServiceName | undefined {
 /** Who asked: the gateway authenticates the caller and says so; services trust the bus, not the payload. */
 export type Caller =
   | { kind: 'anonymous' }
-  | { kind: 'admin'; accessKeyId: string }
+  /** The admin key, or an IAM user's key whose policies the gateway found to allow the operation (principalArn). */
+  | { kind: 'admin'; accessKeyId: string; principalArn?: string }
   | { kind: 'temporary'; accessKeyId: string; principalArn: string; session?: CallerSession };
 
 /**

@@ -383,4 +383,37 @@ export class UsersRepository {
       ...(rows.length > max ? { next: page[page.length - 1].name_key } : {}),
     };
   }
+
+  // ------------------------------------------------------------------ permissions
+
+  /**
+   * Every policy that grants the user anything, in a stable order: inline ones labelled
+   * `inline/<name>`, then the default versions of the attached managed policies by ARN.
+   */
+  async permissionsOf(userId: string): Promise<{ label: string; document: string }[]> {
+    return this.dataSource.query<{ label: string; document: string }[]>(
+      `SELECT 'inline/' || policy_name AS label, document FROM credential_vending.user_inline_policies
+        WHERE user_id = $1
+       UNION ALL
+       SELECT p.arn AS label, v.document FROM credential_vending.user_policy_attachments a
+         JOIN credential_vending.managed_policies p ON p.policy_id = a.policy_id
+         JOIN credential_vending.managed_policy_versions v
+           ON v.policy_id = p.policy_id AND v.version_id = p.default_version_id
+        WHERE a.user_id = $1
+       ORDER BY 1`,
+      [userId],
+    );
+  }
+
+  /** The default version's document of a managed policy, by ARN (a user's boundary). */
+  async defaultDocument(policyArn: string): Promise<string | undefined> {
+    const rows = await this.dataSource.query<{ document: string }[]>(
+      `SELECT v.document FROM credential_vending.managed_policies p
+         JOIN credential_vending.managed_policy_versions v
+           ON v.policy_id = p.policy_id AND v.version_id = p.default_version_id
+        WHERE p.arn = $1`,
+      [policyArn],
+    );
+    return rows[0]?.document;
+  }
 }

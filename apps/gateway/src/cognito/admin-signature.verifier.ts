@@ -4,6 +4,8 @@ import { jsonSigV4Error } from '@idfed/aws-protocol';
 import { regionServed } from '@idfed/config';
 import { Caller } from '@idfed/contracts';
 import { SigV4Error, verifySigV4 } from '@idfed/sigv4';
+import { IamUserCaller, IamUserKeys } from '../credentials/iam-user-keys';
+import { operationTarget } from '../credentials/operation-resources';
 import { GATEWAY_OPTIONS, GatewayOptions } from '../gateway.options';
 
 /**
@@ -12,10 +14,18 @@ import { GATEWAY_OPTIONS, GatewayOptions } from '../gateway.options';
  * not belong to the key. The payload must be signed (no UNSIGNED-PAYLOAD with a body) and so must
  * an X-Amz-Target header; a target in the query string is signed as all of the query is. The
  * scope's region must be one idfed serves (ADR 0032); the request is then for that region.
+ * A request may also be signed with an IAM user's active key (ADR 0033): its operation is then
+ * decided by the user's policies (authorizeIamUser) before it is forwarded as the admin key's.
  */
 @Injectable()
 export class AdminSignatureVerifier {
-  constructor(@Inject(GATEWAY_OPTIONS) private readonly options: GatewayOptions) {}
+  /** The IAM user behind each request verified with a user's key, until the request is decided. */
+  private readonly iamUsers = new WeakMap<Request, IamUserCaller>();
+
+  constructor(
+    @Inject(GATEWAY_OPTIONS) private readonly options: GatewayOptions,
+    @Inject(IamUserKeys) private readonly userKeys: IamUserKeys,
+  ) {}
 
   async verify(req: Request, body: Buffer, signingName: string): Promise<{ caller: Caller; region: string }> {
     const admin = this.options.adminCredentials;
@@ -28,18 +38,43 @@ export class AdminSignatureVerifier {
           resolveSecret: (accessKeyId, securityToken) =>
             accessKeyId === admin.accessKeyId && securityToken === undefined
               ? admin.secretAccessKey
-              : undefined,
+              : this.resolveIamUser(req, accessKeyId, securityToken),
           service: signingName,
           region: (region) => regionServed(this.options.env, region),
           // The target names the operation: a signature that does not cover it covers nothing.
           mustSignHeaders: ['X-Amz-Target'],
         },
       );
-      return { caller: { kind: 'admin', accessKeyId: identity.accessKeyId }, region: identity.region };
+      const user = this.iamUsers.get(req);
+      const caller: Caller = user
+        ? { kind: 'admin', accessKeyId: identity.accessKeyId, principalArn: user.arn }
+        : { kind: 'admin', accessKeyId: identity.accessKeyId };
+      return { caller, region: identity.region };
     } catch (err) {
       if (err instanceof SigV4Error) throw jsonSigV4Error(err);
       throw err;
     }
+  }
+
+  /** The secret of an IAM user's active key (without a session token), remembering the user. */
+  private async resolveIamUser(
+    req: Request,
+    accessKeyId: string,
+    securityToken: string | undefined,
+  ): Promise<string | undefined> {
+    if (securityToken !== undefined) return undefined;
+    const user = await this.userKeys.resolve(accessKeyId, this.options.env.accountId);
+    if (user) this.iamUsers.set(req, user);
+    return user?.secret;
+  }
+
+  /** Refuses the operation unless the IAM user who signed it is allowed it; nothing for the admin key. */
+  authorizeIamUser(req: Request, api: string, operation: string, payload: unknown, region: string): void {
+    const user = this.iamUsers.get(req);
+    if (!user) return;
+    // Resources are named in the region the request was signed for (ADR 0032).
+    const target = operationTarget(api, operation, payload, region, this.options.env.accountId);
+    this.userKeys.authorize(user, target.action, target.resource, 'json', target.context);
   }
 }
 

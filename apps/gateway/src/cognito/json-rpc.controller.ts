@@ -68,6 +68,9 @@ export class JsonRpcController {
     const payload = validateOperationInput(operation.api, target.operation, parseJsonRequestBody(body));
     // The region is the signature's; an unsigned request's is its endpoint's or its ids' (ADR 0032).
     const region = signed?.region ?? unsignedRequestRegion(this.options.env, req.headers.host, payload);
+    // An IAM user's request is decided by the user's policies; the admin key's is not (the root).
+    if (signed)
+      this.signatures.authorizeIamUser(req, operation.api, target.operation, payload, signed.region);
     const result: unknown = await this.bus.request(
       operation.command,
       payload,

@@ -10,8 +10,11 @@ import {
 } from '@idfed/aws-protocol';
 import { Authorizer, VerifiedPrincipal } from '@idfed/authorizer';
 import { regionServed } from '@idfed/config';
-import { GetCallerIdentityResult } from '@idfed/contracts';
+import { Caller, GetCallerIdentityResult } from '@idfed/contracts';
 import { BusClient } from '@idfed/messaging';
+import { SigV4Error, verifySigV4 } from '@idfed/sigv4';
+import { IamUserCaller, IamUserKeys } from '../credentials/iam-user-keys';
+import { operationTarget } from '../credentials/operation-resources';
 import { callerOf } from '../credentials/caller-of';
 import { queryAuthError } from '@idfed/authorizer';
 import { GATEWAY_OPTIONS, GatewayOptions } from '../gateway.options';
@@ -38,6 +41,7 @@ export class QueryDispatcher {
     @Inject(BusClient) private readonly bus: BusClient,
     @Inject(Authorizer) private readonly authorizer: Authorizer,
     @Inject(GATEWAY_OPTIONS) private readonly options: GatewayOptions,
+    @Inject(IamUserKeys) private readonly userKeys: IamUserKeys,
   ) {}
 
   async dispatch(req: Request, res: Response, body: Buffer): Promise<void> {
@@ -58,9 +62,10 @@ export class QueryDispatcher {
     res.locals[OPERATION_LOCAL] = action.name;
 
     // Unsigned actions ignore any signature: a client that signs everything must still work.
-    const signed = action.auth === 'none' ? undefined : await this.authenticate(req, body, action);
-    const principal = signed?.principal;
-    if (action.auth === 'admin' && principal?.type !== 'Root') {
+    const signer = action.auth === 'none' ? undefined : await this.authenticate(req, body, action);
+    const principal = signer && 'type' in signer.principal ? signer.principal : undefined;
+    const user = signer && !('type' in signer.principal) ? signer.principal : undefined;
+    if (action.auth === 'admin' && principal?.type !== 'Root' && !user) {
       throw new AwsError(
         'AccessDenied',
         `User: ${principal?.arn ?? 'anonymous'} is not authorized to perform: ${action.api}:${action.name} because only the admin key may manage IAM entities in idfed`,
@@ -69,7 +74,7 @@ export class QueryDispatcher {
 
     let result: unknown;
     if (!action.operation) {
-      result = callerIdentity(principal!);
+      result = user ? userIdentity(user) : callerIdentity(principal!);
     } else {
       const payload = validateOperationInput(
         action.api,
@@ -79,11 +84,12 @@ export class QueryDispatcher {
           integers: action.operation.integers,
         }),
       );
+      const caller = user ? this.decideIamUser(user, action, payload, signer!.region) : callerOf(principal);
       result = await this.bus.request(
         action.operation.command,
         payload,
         // IAM is global: its commands carry no region (ADR 0032).
-        commandMeta(req, requestId, callerOf(principal), action.api === 'iam' ? undefined : signed?.region),
+        commandMeta(req, requestId, caller, action.api === 'iam' ? undefined : signer?.region),
       );
     }
     const hasResult = action.operation ? action.operation.hasResult : true;
@@ -102,25 +108,67 @@ export class QueryDispatcher {
     req: Request,
     body: Buffer,
     action: QueryAction,
-  ): Promise<{ principal: VerifiedPrincipal; region: string }> {
+  ): Promise<{ principal: VerifiedPrincipal | IamUserCaller; region: string }> {
+    const parts = {
+      method: req.method,
+      path: req.path,
+      query: queryOf(req),
+      headers: req.headersDistinct,
+      body,
+    };
+    const options = {
+      service: action.signingName,
+      // IAM is a global service: clients sign it for us-east-1 whatever region they are in.
+      // STS answers in every region served, and at the global endpoint (sts.amazonaws.com),
+      // which clients sign for us-east-1 (ADR 0032).
+      region:
+        action.api === 'iam'
+          ? undefined
+          : (region: string) => region === GLOBAL_STS_REGION || regionServed(this.options.env, region),
+    };
     try {
-      return await this.authorizer.authenticateScoped(
-        { method: req.method, path: req.path, query: queryOf(req), headers: req.headersDistinct, body },
-        {
-          service: action.signingName,
-          // IAM is a global service: clients sign it for us-east-1 whatever region they are in.
-          // STS answers in every region served, and at the global endpoint (sts.amazonaws.com),
-          // which clients sign for us-east-1 (ADR 0032).
-          region:
-            action.api === 'iam'
-              ? undefined
-              : (region) => region === GLOBAL_STS_REGION || regionServed(this.options.env, region),
+      return await this.authorizer.authenticateScoped(parts, options);
+    } catch (err) {
+      // Not the admin key nor temporary credentials: perhaps an IAM user's key (ADR 0033).
+      if (!(err instanceof SigV4Error) || err.reason !== 'unknown-access-key') throw queryAuthError(err);
+    }
+    let user: IamUserCaller | undefined;
+    let region: string;
+    try {
+      ({ region } = await verifySigV4(parts, {
+        ...options,
+        resolveSecret: async (accessKeyId, token) => {
+          if (token !== undefined) return undefined;
+          user = await this.userKeys.resolve(accessKeyId, this.options.env.accountId);
+          return user?.secret;
         },
-      );
+      }));
     } catch (err) {
       throw queryAuthError(err);
     }
+    return { principal: user!, region };
   }
+
+  /**
+   * An IAM user's request: IAM actions are decided by the user's policies and then forwarded as
+   * the admin key's; STS actions besides GetCallerIdentity are not served to IAM users yet.
+   */
+  private decideIamUser(user: IamUserCaller, action: QueryAction, payload: unknown, region: string): Caller {
+    if (action.api !== 'iam') {
+      throw new AwsError(
+        'AccessDenied',
+        `User: ${user.arn} is not authorized to perform: ${action.api}:${action.name} because idfed does not yet serve this action to IAM users`,
+      );
+    }
+    const target = operationTarget('iam', action.name, payload, region, user.accountId);
+    this.userKeys.authorize(user, target.action, target.resource, 'query', target.context);
+    return { kind: 'admin', accessKeyId: user.accessKeyId, principalArn: user.arn };
+  }
+}
+
+/** GetCallerIdentity for an IAM user: its user id, account and ARN. */
+function userIdentity(user: IamUserCaller): GetCallerIdentityResult {
+  return { UserId: user.userId, Account: user.accountId, Arn: user.arn };
 }
 
 /** GetCallerIdentity, answered from the verified signature alone. */

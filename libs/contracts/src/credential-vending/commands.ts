@@ -17,6 +17,25 @@ export interface RolePermissionsResult {
   Policies: RolePolicyText[];
 }
 
+export interface AccessKeyIdRequest {
+  AccessKeyId: string;
+}
+
+/**
+ * What a gateway needs to verify and decide a request signed with an IAM user's access key: the
+ * secret sealed (base64; only a holder of the session-token master key opens it, ADR 0033), the
+ * key's status, the user, and the user's policies (inline and attached) and boundary.
+ */
+export interface AccessKeyPrincipalResult {
+  SecretEnc: string;
+  Status: 'Active' | 'Inactive';
+  UserName: string;
+  UserId: string;
+  UserArn: string;
+  Policies: RolePolicyText[];
+  PermissionsBoundary?: RolePolicyText;
+}
+
 export interface RoleArnRequest {
   RoleArn: string;
 }
@@ -313,5 +332,10 @@ export const CredentialVendingOperations = {
   GetRolePermissions: internalOperation<RoleArnRequest, RolePermissionsResult>()(svc, 'GetRolePermissions', [
     'NoSuchEntity',
   ]),
+  GetAccessKeyPrincipal: internalOperation<AccessKeyIdRequest, AccessKeyPrincipalResult>()(
+    svc,
+    'GetAccessKeyPrincipal',
+    ['NoSuchEntity'],
+  ),
   ListRevocations: internalOperation<Record<string, never>, ListRevocationsResult>()(svc, 'ListRevocations'),
 } as const;

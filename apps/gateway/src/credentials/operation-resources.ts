@@ -1,0 +1,70 @@
+/**
+ * The IAM action and resource ARN an operation is decided on when an IAM user signs it, as AWS's
+ * service authorization reference defines them: a Cognito user pool operation acts on
+ * `arn:aws:cognito-idp:<region>:<account>:userpool/<UserPoolId>`, an identity pool one on
+ * `arn:aws:cognito-identity:<region>:<account>:identitypool/<IdentityPoolId>`, an IAM one on the
+ * user, role, policy or OIDC provider it names; operations that name none (CreateUserPool,
+ * ListUserPools, ListUsers...) on `*`. IAM users and roles are named by the ARN with the default
+ * path `/` (the gateway does not look their path up).
+ */
+export interface OperationTarget {
+  action: string;
+  resource: string;
+  /** Service-specific condition keys (`iam:PolicyARN` for attachments and boundaries). */
+  context: Record<string, string>;
+}
+
+export function operationTarget(
+  prefix: string,
+  operation: string,
+  payload: unknown,
+  region: string,
+  accountId: string,
+): OperationTarget {
+  const p = (typeof payload === 'object' && payload !== null ? payload : {}) as Record<string, unknown>;
+  const text = (name: string): string | undefined => {
+    const value = p[name];
+    return typeof value === 'string' ? value : undefined;
+  };
+  const action = `${prefix}:${operation}`;
+  switch (prefix) {
+    case 'cognito-idp': {
+      const pool = text('UserPoolId');
+      return {
+        action,
+        resource: pool ? `arn:aws:cognito-idp:${region}:${accountId}:userpool/${pool}` : '*',
+        context: {},
+      };
+    }
+    case 'cognito-identity': {
+      const pool = text('IdentityPoolId');
+      return {
+        action,
+        resource: pool ? `arn:aws:cognito-identity:${region}:${accountId}:identitypool/${pool}` : '*',
+        context: {},
+      };
+    }
+    case 'iam': {
+      const iam = `arn:aws:iam::${accountId}`;
+      const policyArn = text('PolicyArn') ?? text('PermissionsBoundary');
+      const context: Record<string, string> = policyArn ? { 'iam:PolicyARN': policyArn } : {};
+      const user = text('UserName');
+      const role = text('RoleName');
+      const oidc = text('OpenIDConnectProviderArn');
+      const resource = user
+        ? `${iam}:user/${user}`
+        : role
+          ? `${iam}:role/${role}`
+          : oidc
+            ? oidc
+            : policyArn && /Polic(y|ies)/.test(operation) && !operation.startsWith('List')
+              ? policyArn
+              : operation === 'CreatePolicy' && text('PolicyName')
+                ? `${iam}:policy${text('Path') ?? '/'}${text('PolicyName')}`
+                : '*';
+      return { action, resource, context };
+    }
+    default:
+      return { action, resource: '*', context: {} };
+  }
+}
