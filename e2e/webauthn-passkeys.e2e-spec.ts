@@ -8,6 +8,7 @@ import {
   DeleteWebAuthnCredentialCommand,
   InitiateAuthCommand,
   ListWebAuthnCredentialsCommand,
+  RespondToAuthChallengeCommand,
   SetUserPoolMfaConfigCommand,
   SignUpCommand,
   StartWebAuthnRegistrationCommand,
@@ -164,5 +165,80 @@ describe('WebAuthn passkeys: registration', () => {
     expect(await list(ann)).toHaveLength(1);
     const off = await pool('pk-off', false);
     await expectAwsError(start(await signedIn(off, 'cid')), 'WebAuthnNotEnabledException');
+  });
+
+  describe('signing in with a passkey (USER_AUTH WEB_AUTHN)', () => {
+    async function registered(name: string) {
+      const p = await pool(`pk-${name}`);
+      const token = await signedIn(p, name);
+      const authenticator = new SoftwareAuthenticator(`https://${RP}`);
+      await complete(token, authenticator.create(await start(token)));
+      return { p, authenticator };
+    }
+    const userAuth = (ClientId: string, AuthParameters: Record<string, string>) =>
+      app.send(new InitiateAuthCommand({ ClientId, AuthFlow: 'USER_AUTH', AuthParameters }));
+    const answer = (ClientId: string, Session: string | undefined, USERNAME: string, CREDENTIAL: string) =>
+      app.send(
+        new RespondToAuthChallengeCommand({
+          ClientId,
+          ChallengeName: 'WEB_AUTHN',
+          Session,
+          ChallengeResponses: { USERNAME, CREDENTIAL },
+        }),
+      );
+
+    it('offers WEB_AUTHN to a user with a passkey; the assertion gives the tokens', async () => {
+      const { p, authenticator } = await registered('dan');
+      expect((await userAuth(p.clientId, { USERNAME: 'dan' })).AvailableChallenges).toEqual([
+        'WEB_AUTHN',
+        'PASSWORD',
+        'PASSWORD_SRP',
+      ]);
+      const started = await userAuth(p.clientId, { USERNAME: 'dan', PREFERRED_CHALLENGE: 'WEB_AUTHN' });
+      expect(started.ChallengeName).toBe('WEB_AUTHN');
+      const options = JSON.parse(started.ChallengeParameters!.CREDENTIAL_REQUEST_OPTIONS) as { rpId: string };
+      expect(options.rpId).toBe(RP);
+      const done = await answer(
+        p.clientId,
+        started.Session,
+        'dan',
+        authenticator.get(started.ChallengeParameters!.CREDENTIAL_REQUEST_OPTIONS),
+      );
+      expect(done.AuthenticationResult?.AccessToken).toBeTruthy();
+    });
+
+    it("refuses a replayed assertion, an assertion of another challenge and another user's passkey", async () => {
+      const { p, authenticator } = await registered('eli');
+      const other = await signedIn(p, 'fay');
+      const otherAuthenticator = new SoftwareAuthenticator(`https://${RP}`);
+      await complete(other, otherAuthenticator.create(await start(other)));
+      const first = await userAuth(p.clientId, { USERNAME: 'eli', PREFERRED_CHALLENGE: 'WEB_AUTHN' });
+      const assertion = authenticator.get(first.ChallengeParameters!.CREDENTIAL_REQUEST_OPTIONS);
+      await answer(p.clientId, first.Session, 'eli', assertion);
+      await expectAwsError(answer(p.clientId, first.Session, 'eli', assertion), 'NotAuthorizedException');
+      const second = await userAuth(p.clientId, { USERNAME: 'eli', PREFERRED_CHALLENGE: 'WEB_AUTHN' });
+      await expectAwsError(answer(p.clientId, second.Session, 'eli', assertion), 'NotAuthorizedException');
+      const third = await userAuth(p.clientId, { USERNAME: 'eli', PREFERRED_CHALLENGE: 'WEB_AUTHN' });
+      await expectAwsError(
+        answer(
+          p.clientId,
+          third.Session,
+          'eli',
+          otherAuthenticator.get(third.ChallengeParameters!.CREDENTIAL_REQUEST_OPTIONS),
+        ),
+        'NotAuthorizedException',
+      );
+      // A session re-targeted to another user.
+      const fourth = await userAuth(p.clientId, { USERNAME: 'eli', PREFERRED_CHALLENGE: 'WEB_AUTHN' });
+      await expectAwsError(
+        answer(
+          p.clientId,
+          fourth.Session,
+          'fay',
+          otherAuthenticator.get(fourth.ChallengeParameters!.CREDENTIAL_REQUEST_OPTIONS),
+        ),
+        'NotAuthorizedException',
+      );
+    });
   });
 });

@@ -11,7 +11,7 @@ import { MfaCodesRepository } from './mfa-codes.repository';
  * USER_AUTH's first factors (ADR 0034): choosing one (SELECT_CHALLENGE), an SMS code (SMS_OTP),
  * an email code (EMAIL_OTP with `firstFactor`).
  */
-export type MfaChallengeKind = MfaFactor | 'SELECT_MFA_TYPE' | 'SELECT_CHALLENGE' | 'SMS_OTP';
+export type MfaChallengeKind = MfaFactor | 'SELECT_MFA_TYPE' | 'SELECT_CHALLENGE' | 'SMS_OTP' | 'WEB_AUTHN';
 
 /** The Session of a SOFTWARE_TOKEN_MFA, SMS_MFA, EMAIL_OTP or SELECT_MFA_TYPE challenge (sealed, bound to its app client). */
 export interface MfaChallengeSession {
@@ -33,10 +33,15 @@ export interface MfaChallengeSession {
   decoyName?: string;
   /** SELECT_CHALLENGE: the first factors the answer may choose. */
   available?: string[];
+  /** WEB_AUTHN: the WebAuthn challenge (base64url) the assertion must sign. */
+  webAuthnChallenge?: string;
 }
 
 /** What a USER_AUTH session carries beyond an MFA session's (ADR 0034). */
-export type FirstFactorExtras = Pick<MfaChallengeSession, 'firstFactor' | 'decoyName' | 'available'>;
+export type FirstFactorExtras = Pick<
+  MfaChallengeSession,
+  'firstFactor' | 'decoyName' | 'available' | 'webAuthnChallenge'
+>;
 
 /**
  * Where an MFA_SETUP sign-in stands: challenged (AssociateSoftwareToken may follow), a secret

@@ -30,6 +30,14 @@ function setUp(
     }),
     idsOf: jest.fn(async (sub: string) => rows.filter((r) => r.userSub === sub)),
     listOf: jest.fn(async (sub: string) => rows.filter((r) => r.userSub === sub)),
+    find: jest.fn(async (sub: string, id: string) =>
+      rows.find((r) => r.userSub === sub && r.credentialId === id),
+    ),
+    advanceCounter: jest.fn(async (id: string, from: number, to: number) => {
+      const row = rows.find((r) => r.credentialId === id && r.signCount === from);
+      if (row) row.signCount = to;
+      return !!row;
+    }),
     delete: jest.fn(async (sub: string, id: string) => {
       const i = rows.findIndex((r) => r.userSub === sub && r.credentialId === id);
       return i >= 0 && !!rows.splice(i, 1);
@@ -42,7 +50,7 @@ function setUp(
     new AuthSessionSeal(randomBytes(32)),
     uses as unknown as AuthSessionUsesRepository,
   );
-  return { passkeys, rows };
+  return { passkeys, rows, pool };
 }
 
 const start = async (p: Passkeys, user = ann) =>
@@ -121,5 +129,30 @@ describe('Passkeys registration', () => {
     expect(await outcome(t.passkeys.delete(bob, authenticator.id))).toBe('ResourceNotFoundException');
     await t.passkeys.delete(ann, authenticator.id);
     expect(t.rows).toEqual([]);
+  });
+});
+
+describe('Passkeys sign-in assertions', () => {
+  it("accepts the user's own passkey once per counter value, for the challenge it signed", async () => {
+    const t = setUp();
+    const authenticator = new SoftwareAuthenticator(`https://${RP}`);
+    await t.passkeys.completeRegistration(ann, authenticator.create(await start(t.passkeys)));
+    const { challenge, options } = await t.passkeys.requestOptions(t.pool);
+    const assertion = authenticator.get(options);
+    expect(await t.passkeys.verifyAssertion(t.pool, ann, challenge, assertion)).toBe(true);
+    expect(t.rows[0].signCount).toBe(1);
+    // Replayed (the counter did not move), for another challenge, by another user.
+    expect(await t.passkeys.verifyAssertion(t.pool, ann, challenge, assertion)).toBe(false);
+    const next = await t.passkeys.requestOptions(t.pool);
+    expect(await t.passkeys.verifyAssertion(t.pool, ann, next.challenge, authenticator.get(options))).toBe(
+      false,
+    );
+    expect(
+      await t.passkeys.verifyAssertion(t.pool, bob, next.challenge, authenticator.get(next.options)),
+    ).toBe(false);
+    expect(await t.passkeys.verifyAssertion(t.pool, ann, next.challenge, 'not json')).toBe(false);
+    expect(
+      await t.passkeys.verifyAssertion(t.pool, ann, next.challenge, authenticator.get(next.options)),
+    ).toBe(true);
   });
 });

@@ -1,8 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import {
+  generateAuthenticationOptions,
   generateRegistrationOptions,
+  verifyAuthenticationResponse,
   verifyRegistrationResponse,
+  type AuthenticationResponseJSON,
   type RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import { ListWebAuthnCredentialsResponse } from '@idfed/contracts';
@@ -167,6 +170,81 @@ export class Passkeys {
     }
   }
 
+  /** Whether the pool lets this user sign in with a passkey (WEB_AUTHN offered in USER_AUTH). */
+  async usableBy(pool: UserPoolEntity, user: UserEntity | undefined): Promise<boolean> {
+    if (!passkeysOn(pool)) return false;
+    return !user || (await this.credentials.idsOf(user.sub)).length > 0;
+  }
+
+  /**
+   * WEB_AUTHN's CREDENTIAL_REQUEST_OPTIONS and the challenge they carry. No allowCredentials:
+   * passkeys are discoverable, and listing a user's would tell who has some.
+   */
+  async requestOptions(pool: UserPoolEntity): Promise<{ challenge: string; options: string }> {
+    const rp = relyingPartyOf(pool);
+    const challenge = b64url.from(randomBytes(32));
+    const options = await generateAuthenticationOptions({
+      rpID: rp.id,
+      challenge: new Uint8Array(b64url.to(challenge)),
+      userVerification: rp.userVerification,
+      timeout: 3 * 60 * 1000,
+    });
+    return { challenge, options: JSON.stringify(options) };
+  }
+
+  /**
+   * Checks an assertion (AuthenticationResponseJSON) of the user's own credential against the
+   * session's challenge, then moves the sign counter (compare-and-set). Any failure is false.
+   */
+  async verifyAssertion(
+    pool: UserPoolEntity,
+    user: UserEntity,
+    challenge: string,
+    credential: string,
+  ): Promise<boolean> {
+    const rp = relyingPartyOf(pool);
+    let response: AuthenticationResponseJSON;
+    try {
+      response = JSON.parse(credential) as AuthenticationResponseJSON;
+    } catch {
+      return false;
+    }
+    if (typeof response?.id !== 'string') return false;
+    const stored = await this.credentials.find(user.sub, response.id);
+    if (!stored) return false;
+    let origin: string;
+    try {
+      origin = clientDataOf(response).origin;
+    } catch {
+      return false;
+    }
+    if (!originAllowed(origin, rp.id)) return false;
+    try {
+      const checked = await verifyAuthenticationResponse({
+        response,
+        expectedChallenge: challenge,
+        expectedOrigin: origin,
+        expectedRPID: rp.id,
+        expectedType: 'webauthn.get',
+        credential: {
+          id: stored.credentialId,
+          publicKey: new Uint8Array(stored.publicKey),
+          counter: stored.signCount,
+          transports: stored.transports as never,
+        },
+        requireUserVerification: rp.userVerification === 'required',
+      });
+      if (!checked.verified) return false;
+      return this.credentials.advanceCounter(
+        stored.credentialId,
+        stored.signCount,
+        checked.authenticationInfo.newCounter,
+      );
+    } catch {
+      return false;
+    }
+  }
+
   private async poolOf(user: UserEntity): Promise<UserPoolEntity> {
     const pool = await this.pools.find(user.poolId);
     if (!pool) throw CognitoErrors.notAuthorized('Invalid Access Token');
@@ -188,6 +266,11 @@ export class Passkeys {
  * The pool's relying party: WEB_AUTHN must be among its first factors (WebAuthnNotEnabledException)
  * and WebAuthnConfiguration must name a RelyingPartyId (WebAuthnConfigurationMissingException).
  */
+function passkeysOn(pool: UserPoolEntity): boolean {
+  const factors = pool.config.signInPolicy?.AllowedFirstAuthFactors ?? DEFAULT_FIRST_AUTH_FACTORS;
+  return factors.includes('WEB_AUTHN') && !!pool.config.mfa?.webAuthn?.RelyingPartyId;
+}
+
 function relyingPartyOf(pool: UserPoolEntity): RelyingParty {
   const factors = pool.config.signInPolicy?.AllowedFirstAuthFactors ?? DEFAULT_FIRST_AUTH_FACTORS;
   if (!factors.includes('WEB_AUTHN')) {
@@ -207,7 +290,10 @@ function relyingPartyOf(pool: UserPoolEntity): RelyingParty {
 }
 
 /** The client data's challenge and origin; a credential without them is malformed. */
-function clientDataOf(response: RegistrationResponseJSON): { challenge: string; origin: string } {
+function clientDataOf(response: { response: { clientDataJSON: string } }): {
+  challenge: string;
+  origin: string;
+} {
   try {
     const parsed = JSON.parse(b64url.to(response.response.clientDataJSON).toString('utf8')) as {
       challenge?: unknown;

@@ -116,6 +116,28 @@ export class WebAuthnCredentialsRepository {
     return rows.map((r) => ({ credentialId: r.credential_id, transports: r.transports }));
   }
 
+  /** The user's credential of this id, or none (another user's is none). */
+  async find(userSub: string, credentialId: string): Promise<WebAuthnCredentialRow | undefined> {
+    const rows: Row[] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM user_directory.webauthn_credentials WHERE user_sub = $1 AND credential_id = $2`,
+      [userSub, credentialId],
+    );
+    return rows[0] ? toCredential(rows[0]) : undefined;
+  }
+
+  /**
+   * Moves the sign counter from what the check read to what the assertion said; false when another
+   * sign-in moved it meanwhile (of two uses of one counter value, one wins).
+   */
+  async advanceCounter(credentialId: string, from: number, to: number): Promise<boolean> {
+    const [, count] = await this.dataSource.query<[unknown[], number]>(
+      `UPDATE user_directory.webauthn_credentials SET sign_count = $3
+        WHERE credential_id = $1 AND sign_count = $2`,
+      [credentialId, from, to],
+    );
+    return count === 1;
+  }
+
   /** Deletes a credential of the user; false when the user has no such credential. */
   async delete(userSub: string, credentialId: string): Promise<boolean> {
     const [, count] = await this.dataSource.query<[unknown[], number]>(

@@ -26,6 +26,9 @@ import { CodeDigest } from '../../src/users/secrets-at-rest';
 import { USER_DIRECTORY_CONFIG, UserDirectoryConfig } from '../../src/user-directory.tokens';
 import { TEST_KEK } from './pools-test-database';
 import { providerEndpointsUnder } from '../../src/providers/provider-endpoints';
+import { LAMBDA_ENDPOINTS_CONFIG, LambdaEndpointsConfig } from '../../src/triggers/lambda-endpoints';
+import { TriggerCaller } from '../../src/triggers/trigger-caller';
+import { UserPoolTriggers } from '../../src/triggers/user-pool-triggers';
 
 const config: UserDirectoryConfig = {
   publicUrl: 'http://127.0.0.1:1',
@@ -33,6 +36,14 @@ const config: UserDirectoryConfig = {
   accountId: '000000000000',
   providerEndpoints: providerEndpointsUnder('http://127.0.0.1:1'),
   authDomainSuffix: 'auth.localhost',
+};
+
+/** No trigger endpoints: a pool naming a Lambda function is refused, and none is ever called. */
+const noTriggers: LambdaEndpointsConfig = {
+  accountId: config.accountId,
+  endpoints: new Map(),
+  timeoutMs: 5000,
+  maxAnswerBytes: 1024,
 };
 
 /** The pool, client and signing-key classes as the service wires them, on the given database. */
@@ -45,6 +56,9 @@ export function poolsTestModule(dataSource: DataSource, extra: unknown[] = []): 
       // For the users' helpers a spec may add (userProviders' VerificationCodes).
       { provide: CodeDigest, useValue: new CodeDigest(TEST_KEK) },
       { provide: USER_DIRECTORY_CONFIG, useValue: config },
+      { provide: LAMBDA_ENDPOINTS_CONFIG, useValue: noTriggers },
+      TriggerCaller,
+      UserPoolTriggers,
       Transactions,
       UserPoolsRepository,
       AppClientsRepository,

@@ -1,4 +1,4 @@
-import { createHash, generateKeyPairSync, KeyObject, randomBytes } from 'node:crypto';
+import { createHash, generateKeyPairSync, KeyObject, randomBytes, sign } from 'node:crypto';
 import { isoCBOR } from '@simplewebauthn/server/helpers';
 
 /** The options of StartWebAuthnRegistration, as far as an authenticator reads them. */
@@ -85,9 +85,51 @@ export class SoftwareAuthenticator {
     };
   }
 
-  /** The private key, for assertions (signing authenticator data and the client data hash). */
+  /**
+   * navigator.credentials.get(): the AuthenticationResponseJSON for WEB_AUTHN's
+   * CREDENTIAL_REQUEST_OPTIONS (a JSON string), signed with the key (ECDSA P-256, SHA-256, DER)
+   * over the authenticator data and the client data's hash; the counter moves by one each time.
+   */
+  get(requestOptions: string, { rpId, challenge }: { rpId?: string; challenge?: string } = {}) {
+    const options = JSON.parse(requestOptions) as { challenge: string; rpId: string };
+    const clientDataJSON = Buffer.from(
+      JSON.stringify({
+        type: 'webauthn.get',
+        challenge: challenge ?? options.challenge,
+        origin: this.origin,
+        crossOrigin: false,
+      }),
+    );
+    this.counter += 1;
+    const authenticatorData = Buffer.concat([
+      createHash('sha256')
+        .update(rpId ?? options.rpId)
+        .digest(),
+      Buffer.from([0x01 | 0x04]),
+      this.counterBytes(),
+    ]);
+    const signature = sign(
+      'sha256',
+      Buffer.concat([authenticatorData, createHash('sha256').update(clientDataJSON).digest()]),
+      this.privateKey,
+    );
+    return JSON.stringify({
+      id: this.id,
+      rawId: this.id,
+      type: 'public-key',
+      response: {
+        clientDataJSON: b64url(clientDataJSON),
+        authenticatorData: b64url(authenticatorData),
+        signature: b64url(signature),
+      },
+      clientExtensionResults: {},
+      authenticatorAttachment: 'platform',
+    });
+  }
+
+  /** The public key (unused by the server tests; kept for symmetry). */
   get key(): KeyObject {
-    return this.privateKey;
+    return this.publicKey;
   }
 
   private counterBytes(): Buffer {

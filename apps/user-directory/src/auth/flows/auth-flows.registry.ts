@@ -15,6 +15,7 @@ import { SelectChallengeChallenge } from './select-challenge.challenge';
 import { SelectMfaTypeChallenge } from './select-mfa-type.challenge';
 import { SoftwareTokenMfaChallenge } from './software-token-mfa.challenge';
 import { UserAuthFlow } from './user-auth.flow';
+import { WebAuthnChallenge } from './web-authn.challenge';
 import { UserPasswordAuthFlow } from './user-password-auth.flow';
 import { UserSrpAuthFlow } from './user-srp-auth.flow';
 
@@ -43,6 +44,7 @@ export const CHALLENGE_HANDLER_CLASSES: Type<ChallengeHandler>[] = [
   DevicePasswordVerifierChallenge,
   SelectChallengeChallenge,
   SmsOtpChallenge,
+  WebAuthnChallenge,
 ];
 
 /** Collects instances of the classes above under one token, so AuthFlows receives the list. */

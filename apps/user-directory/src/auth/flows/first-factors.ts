@@ -10,6 +10,7 @@ import { DEFAULT_FIRST_AUTH_FACTORS } from '../../pools/pool-config';
 import { AuthSessionSeal } from '../auth-session-seal';
 import { parseHexOrUndefined, SRP_N } from '../srp/srp';
 import { UserSrpAuth } from '../user-srp-auth';
+import { Passkeys } from '../../webauthn/passkeys';
 import { PasswordSignIn } from './password-sign-in';
 
 /** The challenges USER_AUTH offers as a first factor, in the order AvailableChallenges lists them. */
@@ -54,15 +55,17 @@ export class FirstFactors {
     @Inject(MfaSessions) private readonly sessions: MfaSessions,
     @Inject(OneTimeCodes) private readonly codes: OneTimeCodes,
     @Inject(AuthSessionSeal) private readonly seal: AuthSessionSeal,
+    @Inject(Passkeys) private readonly passkeys: Passkeys,
   ) {}
 
   /**
    * The first factors the pool allows (Policies.SignInPolicy, PASSWORD by default) that the user
    * can use: a code needs the address it goes to. A decoy (no user) gets every one the pool allows,
    * as a user with both addresses does. Passwordless factors are not offered where MFA is required,
-   * since they end the sign-in without a second factor. WebAuthn is not served yet.
+   * since they end the sign-in without a second factor. WEB_AUTHN needs a registered passkey (a
+   * decoy is offered it whenever the pool has passkeys on).
    */
-  available(pool: UserPoolEntity, user: UserEntity | undefined): FirstFactorChallenge[] {
+  async available(pool: UserPoolEntity, user: UserEntity | undefined): Promise<FirstFactorChallenge[]> {
     const allowed = pool.config.signInPolicy?.AllowedFirstAuthFactors ?? DEFAULT_FIRST_AUTH_FACTORS;
     const passwordless = pool.config.mfaConfiguration !== 'ON';
     const offered: FirstFactorChallenge[] = [];
@@ -70,6 +73,7 @@ export class FirstFactors {
       if (!passwordless || !allowed.includes(challenge)) continue;
       if (!user || OneTimeCodes.destinationOf(user, codeFactorOf(challenge))) offered.push(challenge);
     }
+    if (passwordless && (await this.passkeys.usableBy(pool, user))) offered.push('WEB_AUTHN');
     if (allowed.includes('PASSWORD')) offered.push('PASSWORD', 'PASSWORD_SRP');
     return offered;
   }
@@ -114,8 +118,30 @@ export class FirstFactors {
       case 'SMS_OTP':
         return this.codeChallenge(auth, pool, target, factor);
       case 'WEB_AUTHN':
-        throw CognitoErrors.invalidParameter('WEB_AUTHN is not supported by this idfed version.');
+        return this.webAuthnChallenge(auth, pool, target);
     }
+  }
+
+  /** WEB_AUTHN: the request options, their challenge kept in a single-use session bound to the user. */
+  private async webAuthnChallenge(
+    auth: ClientForAuth,
+    pool: UserPoolEntity,
+    { username, user }: FirstFactorTarget,
+  ): Promise<InitiateAuthResponse> {
+    const { challenge, options } = await this.passkeys.requestOptions(pool);
+    const { session } = this.sessions.issueChallenge(
+      auth.client.id,
+      ttlOf(auth),
+      user?.sub ?? '',
+      'WEB_AUTHN',
+      undefined,
+      { firstFactor: true, webAuthnChallenge: challenge, ...(user ? {} : { decoyName: username }) },
+    );
+    return {
+      ChallengeName: 'WEB_AUTHN',
+      Session: session,
+      ChallengeParameters: { CREDENTIAL_REQUEST_OPTIONS: options },
+    };
   }
 
   /** SELECT_CHALLENGE: the factors to choose from, under a single-use session bound to the user. */

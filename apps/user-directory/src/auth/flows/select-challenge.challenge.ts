@@ -73,7 +73,7 @@ export class SelectChallengeChallenge implements ChallengeHandler<ChallengeChoic
     await this.sessions.useOnce(session);
     const pool = await this.mfa.currentPool(auth);
     // The pool may have withdrawn the factor since the session was issued.
-    if (!this.factors.available(pool, target.user).includes(answer)) {
+    if (!(await this.factors.available(pool, target.user)).includes(answer)) {
       throw CognitoErrors.invalidParameter(`Invalid value for ANSWER: ${answer}`);
     }
     const { AvailableChallenges: _, ...response } = await this.factors.start(

@@ -22,6 +22,7 @@ import { EmailOtpChallenge, SmsMfaChallenge, SmsOtpChallenge } from './one-time-
 import { PasswordSignIn } from './password-sign-in';
 import { SelectChallengeChallenge } from './select-challenge.challenge';
 import { UserAuthFlow } from './user-auth.flow';
+import { Passkeys } from '../../webauthn/passkeys';
 
 const ann = aUser({
   attributes: { email: 'ann@example.com', phone_number: '+15555550100' },
@@ -119,12 +120,14 @@ function setUp({
       ChallengeParameters: { SRP_B: 'b' },
     })),
   };
+  const passkeys = { usableBy: jest.fn(async () => false) };
   const first = new FirstFactors(
     password as unknown as PasswordSignIn,
     srp as unknown as UserSrpAuth,
     sessions,
     codes,
     seal,
+    passkeys as unknown as Passkeys,
   );
   const signInCompletion = completion as unknown as SignInCompletion;
   const client = (id: string): ClientForAuth => ({
@@ -147,6 +150,7 @@ function setUp({
     password,
     srp,
     completion,
+    passkeys,
     flow: new UserAuthFlow(users, mfaSignIn, first),
     select: new SelectChallengeChallenge(sessions, users, mfaSignIn, first),
     email: new EmailOtpChallenge(sessions, users, codes, signInCompletion, limiter),
@@ -193,6 +197,21 @@ describe('USER_AUTH without a preferred challenge', () => {
       'PASSWORD_SRP',
     ]);
     expect(t.sent).toEqual([]);
+  });
+
+  it('offers WEB_AUTHN to a user with a passkey, never where MFA is required', async () => {
+    const t = setUp();
+    t.passkeys.usableBy.mockResolvedValue(true);
+    expect((await start(t, { USERNAME: 'ann' })).AvailableChallenges).toEqual([
+      'EMAIL_OTP',
+      'SMS_OTP',
+      'WEB_AUTHN',
+      'PASSWORD',
+      'PASSWORD_SRP',
+    ]);
+    const on = setUp({ mfa: 'ON' });
+    on.passkeys.usableBy.mockResolvedValue(true);
+    expect((await start(on, { USERNAME: 'ann' })).AvailableChallenges).toEqual(['PASSWORD', 'PASSWORD_SRP']);
   });
 
   it('offers PASSWORD only in a pool with the default policy, and no passwordless factor where MFA is required', async () => {

@@ -60,7 +60,7 @@ export class UserAuthFlow implements AuthFlowStrategy<UserAuthStart> {
       throw CognitoErrors.userNotFound();
     }
     const target = { username, user, ...(deviceKey ? { deviceKey } : {}) };
-    const available = this.factors.available(pool, user);
+    const available = await this.factors.available(pool, user);
     if (preferred && available.includes(preferred)) {
       return this.factors.start(auth, pool, target, preferred, inputs);
     }
