@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CommandMeta } from '@idfed/contracts';
+import { CommandMeta, UserDirectoryTopics } from '@idfed/contracts';
 import { ServiceError } from '@idfed/messaging';
 import { GroupEntity } from '../src/database/entities';
 import { AdminAddUserToGroupUseCase } from '../src/groups/admin-add-user-to-group.use-case';
@@ -104,20 +104,20 @@ describe('GroupsRepository on PostgreSQL', () => {
     const poolId = await newPool();
     const results = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
-        outcome(createGroup.execute({ UserPoolId: poolId, GroupName: 'racers', Precedence: i })),
+        outcome(createGroup.execute({ UserPoolId: poolId, GroupName: 'racers', Precedence: i }, meta)),
       ),
     );
     expect(results.filter((r) => r === 'ok')).toHaveLength(1);
     expect(results.filter((r) => r === 'GroupExistsException')).toHaveLength(9);
     expect(await db.count('groups', poolId)).toBe(1);
     // Names are case-sensitive: another case is another group.
-    expect(await outcome(createGroup.execute({ UserPoolId: poolId, GroupName: 'Racers' }))).toBe('ok');
+    expect(await outcome(createGroup.execute({ UserPoolId: poolId, GroupName: 'Racers' }, meta))).toBe('ok');
   });
 
   it('refuses a group of a pool that does not exist, and reports a pool deleted under the insert', async () => {
-    expect(await outcome(createGroup.execute({ UserPoolId: 'us-east-1_Missing00', GroupName: 'g' }))).toBe(
-      'ResourceNotFoundException',
-    );
+    expect(
+      await outcome(createGroup.execute({ UserPoolId: 'us-east-1_Missing00', GroupName: 'g' }, meta)),
+    ).toBe('ResourceNotFoundException');
     const now = new Date();
     const orphan: GroupEntity = {
       poolId: 'us-east-1_Missing00',
@@ -133,34 +133,40 @@ describe('GroupsRepository on PostgreSQL', () => {
 
   it('adds a user to a group once however many requests race for the pair', async () => {
     const poolId = await newPool();
-    await createGroup.execute({ UserPoolId: poolId, GroupName: 'admins' });
-    await db.insertUser(poolId, 'alice');
+    await createGroup.execute({ UserPoolId: poolId, GroupName: 'admins' }, meta);
+    const sub = await db.insertUser(poolId, 'alice');
     const results = await Promise.all(
       Array.from({ length: 10 }, () =>
-        outcome(addUser.execute({ UserPoolId: poolId, Username: 'alice', GroupName: 'admins' })),
+        outcome(addUser.execute({ UserPoolId: poolId, Username: 'alice', GroupName: 'admins' }, meta)),
       ),
     );
     expect(results).toEqual(Array(10).fill('ok'));
     expect(await memberships(poolId, 'admins')).toBe(1);
+    // One membership, one event: the nine no-ops wrote none.
+    const events = await db.dataSource.query<{ payload: { change: string } }[]>(
+      `SELECT payload FROM user_directory.outbox WHERE topic = $1 AND key = $2`,
+      [UserDirectoryTopics.userGroupsChanged, sub],
+    );
+    expect(events.map((e) => e.payload.change)).toEqual(['added']);
   });
 
   it('tells which side of a membership went away under the insert', async () => {
     const poolId = await newPool();
-    await createGroup.execute({ UserPoolId: poolId, GroupName: 'g' });
+    await createGroup.execute({ UserPoolId: poolId, GroupName: 'g' }, meta);
     const sub = await db.insertUser(poolId, 'bob');
     expect(await groups.addMember(poolId, 'g', randomUUID())).toBe('user-gone');
     expect(await groups.addMember(poolId, 'no-such-group', sub)).toBe('group-gone');
-    expect(await groups.addMember(poolId, 'g', sub)).toBe('member');
+    expect(await groups.addMember(poolId, 'g', sub)).toBe('added');
     expect(await groups.addMember(poolId, 'g', sub)).toBe('member');
     expect(await memberships(poolId, 'g')).toBe(1);
   });
 
   it('serialises concurrent UpdateGroups on the row: no answer misses a change committed before it', async () => {
     const poolId = await newPool();
-    await createGroup.execute({ UserPoolId: poolId, GroupName: 'edited' });
+    await createGroup.execute({ UserPoolId: poolId, GroupName: 'edited' }, meta);
     const [a, b] = await Promise.all([
-      updateGroup.execute({ UserPoolId: poolId, GroupName: 'edited', Description: 'described' }),
-      updateGroup.execute({ UserPoolId: poolId, GroupName: 'edited', Precedence: 7 }),
+      updateGroup.execute({ UserPoolId: poolId, GroupName: 'edited', Description: 'described' }, meta),
+      updateGroup.execute({ UserPoolId: poolId, GroupName: 'edited', Precedence: 7 }, meta),
     ]);
     const stored = (await groups.find(poolId, 'edited'))!;
     expect(stored.description).toBe('described');
@@ -172,18 +178,18 @@ describe('GroupsRepository on PostgreSQL', () => {
 
   it('deletes a group with its memberships, and leaves the users', async () => {
     const poolId = await newPool();
-    await createGroup.execute({ UserPoolId: poolId, GroupName: 'gone' });
+    await createGroup.execute({ UserPoolId: poolId, GroupName: 'gone' }, meta);
     await db.insertUser(poolId, 'carol');
-    await addUser.execute({ UserPoolId: poolId, Username: 'carol', GroupName: 'gone' });
-    await deleteGroup.execute({ UserPoolId: poolId, GroupName: 'gone' });
+    await addUser.execute({ UserPoolId: poolId, Username: 'carol', GroupName: 'gone' }, meta);
+    await deleteGroup.execute({ UserPoolId: poolId, GroupName: 'gone' }, meta);
     expect(await memberships(poolId, 'gone')).toBe(0);
     expect(await db.count('users', poolId)).toBe(1);
-    expect(await outcome(deleteGroup.execute({ UserPoolId: poolId, GroupName: 'gone' }))).toBe(
+    expect(await outcome(deleteGroup.execute({ UserPoolId: poolId, GroupName: 'gone' }, meta))).toBe(
       'ResourceNotFoundException',
     );
-    expect(await outcome(addUser.execute({ UserPoolId: poolId, Username: 'carol', GroupName: 'gone' }))).toBe(
-      'ResourceNotFoundException',
-    );
+    expect(
+      await outcome(addUser.execute({ UserPoolId: poolId, Username: 'carol', GroupName: 'gone' }, meta)),
+    ).toBe('ResourceNotFoundException');
   });
 
   it("pages ListGroups and AdminListGroupsForUser across ties, each group once, no other pool's", async () => {
@@ -214,9 +220,9 @@ describe('GroupsRepository on PostgreSQL', () => {
     await db.insertUser(poolId, 'dave');
     await db.insertUser(other, 'dave');
     for (const name of ['b', 'c', 'e', 'g']) {
-      await addUser.execute({ UserPoolId: poolId, Username: 'dave', GroupName: name });
+      await addUser.execute({ UserPoolId: poolId, Username: 'dave', GroupName: name }, meta);
     }
-    await addUser.execute({ UserPoolId: other, Username: 'dave', GroupName: 'a' });
+    await addUser.execute({ UserPoolId: other, Username: 'dave', GroupName: 'a' }, meta);
     const ofUser = await allPages(3, async (token) => {
       const r = await groupsForUser.execute({
         UserPoolId: poolId,
@@ -232,9 +238,9 @@ describe('GroupsRepository on PostgreSQL', () => {
   it('pages ListUsersInGroup across users that tie on name and time, each member once', async () => {
     const poolId = await newPool();
     const other = await newPool();
-    await createGroup.execute({ UserPoolId: poolId, GroupName: 'members' });
-    await createGroup.execute({ UserPoolId: poolId, GroupName: 'others' });
-    await createGroup.execute({ UserPoolId: other, GroupName: 'members' });
+    await createGroup.execute({ UserPoolId: poolId, GroupName: 'members' }, meta);
+    await createGroup.execute({ UserPoolId: poolId, GroupName: 'others' }, meta);
+    await createGroup.execute({ UserPoolId: other, GroupName: 'members' }, meta);
     const subs: string[] = [];
     for (let i = 0; i < 7; i++) {
       const sub = await db.insertUser(poolId, `user-${i}`);
@@ -260,7 +266,7 @@ describe('GroupsRepository on PostgreSQL', () => {
     const listedSubs = listed.map((u) => u.Attributes.find((a) => a.Name === 'sub')!.Value);
     expect(listedSubs).toEqual([...subs].sort());
 
-    await removeUser.execute({ UserPoolId: poolId, Username: 'user-3', GroupName: 'members' });
+    await removeUser.execute({ UserPoolId: poolId, Username: 'user-3', GroupName: 'members' }, meta);
     const after = await groups.pageMembers(poolId, 'members', undefined, 60);
     expect(after.page).toHaveLength(6);
     expect(await memberships(poolId, 'others')).toBe(7);

@@ -1,4 +1,5 @@
-import { ServiceError } from '@idfed/messaging';
+import { CommandMeta, UserDirectoryTopics } from '@idfed/contracts';
+import { OutboxService, ServiceError } from '@idfed/messaging';
 import { Transaction, Transactions } from '@idfed/persistence';
 import { GroupEntity, UserEntity, UserPoolEntity } from '../database/entities';
 import { poolConfigFromRequest } from '../pools/pool-config';
@@ -19,6 +20,7 @@ import { UpdateGroupUseCase } from './update-group.use-case';
 
 const POOL_ID = 'us-east-1_AbCdEf123';
 const tx = { unitOfWork: 'handle' } as unknown as Transaction;
+const meta = { requestId: 'req-1' } as CommandMeta;
 
 const pool: UserPoolEntity = {
   id: POOL_ID,
@@ -52,6 +54,7 @@ function fixture(foundPool: UserPoolEntity | undefined, foundGroup: GroupEntity 
     pageMembers: jest.fn().mockResolvedValue({ page: [] }),
   };
   const transactions = { run: jest.fn((work: (t: Transaction) => Promise<unknown>) => work(tx)) };
+  const outboxMock = { add: jest.fn().mockResolvedValue('event-1'), nudge: jest.fn() };
   const pools = new PoolsService(
     poolRows as unknown as UserPoolsRepository,
     { forgetPool: jest.fn() } as unknown as SigningKeysService,
@@ -63,7 +66,19 @@ function fixture(foundPool: UserPoolEntity | undefined, foundGroup: GroupEntity 
     pools,
     groups: groupRows as unknown as GroupsRepository,
     typedTransactions: transactions as unknown as Transactions,
+    outboxMock,
+    outbox: outboxMock as unknown as OutboxService,
   };
+}
+
+/** The events a use case wrote, each with the unit of work it was written in. */
+function written(outbox: { add: jest.Mock }) {
+  return outbox.add.mock.calls.map(
+    ([inTx, event]: [Transaction, { topic: string; key: string; payload: object }]) => ({
+      inTx,
+      ...event,
+    }),
+  );
 }
 
 async function errorName(promise: Promise<unknown>): Promise<string | undefined> {
@@ -78,11 +93,30 @@ describe('CreateGroup', () => {
 
   it('inserts the group and answers it', async () => {
     const f = fixture(pool, undefined);
-    const { Group } = await new CreateGroupUseCase(f.pools, f.groups).execute(request);
+    const { Group } = await new CreateGroupUseCase(f.typedTransactions, f.outbox, f.pools, f.groups).execute(
+      request,
+      meta,
+    );
     expect(f.groupRows.insert).toHaveBeenCalledWith(
       expect.objectContaining({ poolId: POOL_ID, name: 'admins', precedence: 1, description: null }),
+      tx,
     );
     expect(Group).toMatchObject({ GroupName: 'admins', UserPoolId: POOL_ID, Precedence: 1 });
+    expect(written(f.outboxMock)).toEqual([
+      {
+        inTx: tx,
+        topic: UserDirectoryTopics.groupChanged,
+        key: POOL_ID,
+        payload: {
+          userPoolId: POOL_ID,
+          groupName: 'admins',
+          change: 'created',
+          precedence: 1,
+          occurredAt: expect.any(String),
+        },
+        correlationId: 'req-1',
+      },
+    ]);
   });
 
   it.each([
@@ -91,14 +125,21 @@ describe('CreateGroup', () => {
   ])('answers %s from the repository as %s', async (result, name) => {
     const f = fixture(pool, undefined);
     f.groupRows.insert.mockResolvedValue(result);
-    expect(await errorName(new CreateGroupUseCase(f.pools, f.groups).execute(request))).toBe(name);
+    expect(
+      await errorName(
+        new CreateGroupUseCase(f.typedTransactions, f.outbox, f.pools, f.groups).execute(request, meta),
+      ),
+    ).toBe(name);
+    expect(f.outboxMock.add).not.toHaveBeenCalled();
   });
 
   it('checks the pool before inserting', async () => {
     const f = fixture(undefined, undefined);
-    expect(await errorName(new CreateGroupUseCase(f.pools, f.groups).execute(request))).toBe(
-      'ResourceNotFoundException',
-    );
+    expect(
+      await errorName(
+        new CreateGroupUseCase(f.typedTransactions, f.outbox, f.pools, f.groups).execute(request, meta),
+      ),
+    ).toBe('ResourceNotFoundException');
     expect(f.groupRows.insert).not.toHaveBeenCalled();
   });
 });
@@ -106,20 +147,43 @@ describe('CreateGroup', () => {
 describe('UpdateGroup', () => {
   it('changes only the members the request names, on the group locked in one unit of work', async () => {
     const f = fixture(pool, group());
-    const useCase = new UpdateGroupUseCase(f.typedTransactions, f.pools, f.groups);
-    const { Group } = await useCase.execute({ UserPoolId: POOL_ID, GroupName: 'admins', Precedence: 9 });
+    const useCase = new UpdateGroupUseCase(f.typedTransactions, f.outbox, f.pools, f.groups);
+    const { Group } = await useCase.execute(
+      { UserPoolId: POOL_ID, GroupName: 'admins', Precedence: 9 },
+      meta,
+    );
     expect(f.poolRows.find).toHaveBeenCalledWith(POOL_ID, tx, false);
     expect(f.groupRows.find).toHaveBeenCalledWith(POOL_ID, 'admins', tx, true);
     const [, , changes, inTx] = f.groupRows.update.mock.calls[0] as [string, string, object, Transaction];
     expect(inTx).toBe(tx);
     expect(Object.keys(changes).sort()).toEqual(['precedence', 'updatedAt']);
     expect(Group).toMatchObject({ Description: 'old', Precedence: 9 });
+    expect(written(f.outboxMock)).toEqual([
+      expect.objectContaining({
+        inTx: tx,
+        topic: UserDirectoryTopics.groupChanged,
+        key: POOL_ID,
+        payload: expect.objectContaining({ groupName: 'admins', change: 'updated', precedence: 9 }),
+      }),
+    ]);
+    expect(written(f.outboxMock)[0].payload).not.toHaveProperty('roleArn');
+  });
+
+  it('writes no event when the request sets every member to what it was', async () => {
+    const f = fixture(pool, group());
+    const useCase = new UpdateGroupUseCase(f.typedTransactions, f.outbox, f.pools, f.groups);
+    await useCase.execute(
+      { UserPoolId: POOL_ID, GroupName: 'admins', Description: 'old', Precedence: 3 },
+      meta,
+    );
+    expect(f.groupRows.update).toHaveBeenCalled();
+    expect(f.outboxMock.add).not.toHaveBeenCalled();
   });
 
   it('answers ResourceNotFoundException for a missing group and changes nothing', async () => {
     const f = fixture(pool, undefined);
-    const useCase = new UpdateGroupUseCase(f.typedTransactions, f.pools, f.groups);
-    expect(await errorName(useCase.execute({ UserPoolId: POOL_ID, GroupName: 'admins' }))).toBe(
+    const useCase = new UpdateGroupUseCase(f.typedTransactions, f.outbox, f.pools, f.groups);
+    expect(await errorName(useCase.execute({ UserPoolId: POOL_ID, GroupName: 'admins' }, meta))).toBe(
       'ResourceNotFoundException',
     );
     expect(f.groupRows.update).not.toHaveBeenCalled();
@@ -127,16 +191,46 @@ describe('UpdateGroup', () => {
 });
 
 describe('DeleteGroup and GetGroup', () => {
-  it('answers ResourceNotFoundException when there was no group to delete', async () => {
+  it('answers ResourceNotFoundException when there was no group to delete, and writes no event', async () => {
     const f = fixture(pool, undefined);
-    f.groupRows.delete.mockResolvedValue(false);
-    const useCase = new DeleteGroupUseCase(f.pools, f.groups);
-    expect(await errorName(useCase.execute({ UserPoolId: POOL_ID, GroupName: 'admins' }))).toBe(
+    const useCase = new DeleteGroupUseCase(f.typedTransactions, f.outbox, f.pools, f.groups);
+    expect(await errorName(useCase.execute({ UserPoolId: POOL_ID, GroupName: 'admins' }, meta))).toBe(
       'ResourceNotFoundException',
     );
-    f.groupRows.delete.mockResolvedValue(true);
-    expect(await useCase.execute({ UserPoolId: POOL_ID, GroupName: 'admins' })).toEqual({});
-    expect(f.groupRows.delete).toHaveBeenLastCalledWith(POOL_ID, 'admins');
+    expect(f.groupRows.delete).not.toHaveBeenCalled();
+    expect(f.outboxMock.add).not.toHaveBeenCalled();
+  });
+
+  it('deletes the locked group and writes its event and one per member it had, in its unit of work', async () => {
+    const f = fixture(pool, { ...group(), roleArn: 'arn:aws:iam::000000000000:role/admins' });
+    const alice = { sub: '0b5e7a8c-1d2f-4a3b-9c8d-7e6f5a4b3c2d', username: 'alice' };
+    const bob = { sub: '1b5e7a8c-1d2f-4a3b-9c8d-7e6f5a4b3c2d', username: 'bob' };
+    const groupRows = f.groupRows as typeof f.groupRows & Record<string, jest.Mock>;
+    groupRows.members = jest.fn().mockResolvedValue([alice, bob]);
+    const useCase = new DeleteGroupUseCase(f.typedTransactions, f.outbox, f.pools, f.groups);
+    expect(await useCase.execute({ UserPoolId: POOL_ID, GroupName: 'admins' }, meta)).toEqual({});
+    expect(f.groupRows.find).toHaveBeenCalledWith(POOL_ID, 'admins', tx, true);
+    expect(groupRows.members).toHaveBeenCalledWith(POOL_ID, 'admins', tx);
+    expect(f.groupRows.delete).toHaveBeenCalledWith(POOL_ID, 'admins', tx);
+    const events = written(f.outboxMock);
+    expect(events.every((e) => e.inTx === tx)).toBe(true);
+    expect(events.map((e) => [e.topic, e.key])).toEqual([
+      [UserDirectoryTopics.groupChanged, POOL_ID],
+      [UserDirectoryTopics.userGroupsChanged, alice.sub],
+      [UserDirectoryTopics.userGroupsChanged, bob.sub],
+    ]);
+    expect(events[0].payload).toMatchObject({
+      change: 'deleted',
+      roleArn: 'arn:aws:iam::000000000000:role/admins',
+      precedence: 3,
+    });
+    expect(events[2].payload).toMatchObject({
+      userPoolId: POOL_ID,
+      sub: bob.sub,
+      username: 'bob',
+      groupName: 'admins',
+      change: 'removed',
+    });
   });
 
   it('gets a group of the pool', async () => {
@@ -174,23 +268,77 @@ describe('ListGroups and ListUsersInGroup', () => {
 
 describe('the membership operations', () => {
   const request = { UserPoolId: POOL_ID, Username: 'alice', GroupName: 'admins' };
-  const user = { sub: '0b5e7a8c-1d2f-4a3b-9c8d-7e6f5a4b3c2d', poolId: POOL_ID } as UserEntity;
+  const user = {
+    sub: '0b5e7a8c-1d2f-4a3b-9c8d-7e6f5a4b3c2d',
+    poolId: POOL_ID,
+    username: 'alice',
+  } as UserEntity;
 
   function memberships(foundGroup: GroupEntity | undefined) {
     const f = fixture(pool, foundGroup);
     const lookup = { requireAdminUser: jest.fn().mockResolvedValue({ pool, user }) };
     const groupRows = f.groupRows as typeof f.groupRows & Record<string, jest.Mock>;
     groupRows.addMember = jest.fn().mockResolvedValue('member');
-    groupRows.removeMember = jest.fn().mockResolvedValue(undefined);
+    groupRows.removeMember = jest.fn().mockResolvedValue(true);
     groupRows.pageForUser = jest.fn().mockResolvedValue({ page: [group('a')], next: 'a' });
     return { ...f, groupRows, lookup, users: lookup as unknown as UserLookup };
   }
 
   it('adds the user the request names, without locking the user row', async () => {
     const f = memberships(group());
-    expect(await new AdminAddUserToGroupUseCase(f.users, f.groups).execute(request)).toEqual({});
-    expect(f.lookup.requireAdminUser).toHaveBeenCalledWith(request, undefined, false);
-    expect(f.groupRows.addMember).toHaveBeenCalledWith(POOL_ID, 'admins', user.sub);
+    expect(
+      await new AdminAddUserToGroupUseCase(f.typedTransactions, f.outbox, f.users, f.groups).execute(
+        request,
+        meta,
+      ),
+    ).toEqual({});
+    expect(f.lookup.requireAdminUser).toHaveBeenCalledWith(request, tx, false);
+    expect(f.groupRows.addMember).toHaveBeenCalledWith(POOL_ID, 'admins', user.sub, tx);
+    // Already a member: nothing changed, no event.
+    expect(f.outboxMock.add).not.toHaveBeenCalled();
+  });
+
+  it('writes a groups-changed event in the unit of work of a new membership', async () => {
+    const f = memberships(group());
+    f.groupRows.addMember.mockResolvedValue('added');
+    await new AdminAddUserToGroupUseCase(f.typedTransactions, f.outbox, f.users, f.groups).execute(
+      request,
+      meta,
+    );
+    expect(written(f.outboxMock)).toEqual([
+      {
+        inTx: tx,
+        topic: UserDirectoryTopics.userGroupsChanged,
+        key: user.sub,
+        payload: {
+          userPoolId: POOL_ID,
+          sub: user.sub,
+          username: 'alice',
+          groupName: 'admins',
+          change: 'added',
+          occurredAt: expect.any(String),
+        },
+        correlationId: 'req-1',
+      },
+    ]);
+  });
+
+  it('writes a removed event only when the user was a member', async () => {
+    const f = memberships(group());
+    const useCase = new AdminRemoveUserFromGroupUseCase(f.typedTransactions, f.outbox, f.users, f.groups);
+    f.groupRows.removeMember.mockResolvedValueOnce(false);
+    expect(await useCase.execute(request, meta)).toEqual({});
+    expect(f.outboxMock.add).not.toHaveBeenCalled();
+    expect(await useCase.execute(request, meta)).toEqual({});
+    expect(f.groupRows.removeMember).toHaveBeenLastCalledWith(POOL_ID, 'admins', user.sub, tx);
+    expect(written(f.outboxMock)).toEqual([
+      expect.objectContaining({
+        inTx: tx,
+        topic: UserDirectoryTopics.userGroupsChanged,
+        key: user.sub,
+        payload: expect.objectContaining({ sub: user.sub, groupName: 'admins', change: 'removed' }),
+      }),
+    ]);
   });
 
   it.each([
@@ -199,17 +347,34 @@ describe('the membership operations', () => {
   ])('answers a membership insert that found the %s as %s', async (result, name) => {
     const f = memberships(group());
     f.groupRows.addMember.mockResolvedValue(result);
-    expect(await errorName(new AdminAddUserToGroupUseCase(f.users, f.groups).execute(request))).toBe(name);
+    expect(
+      await errorName(
+        new AdminAddUserToGroupUseCase(f.typedTransactions, f.outbox, f.users, f.groups).execute(
+          request,
+          meta,
+        ),
+      ),
+    ).toBe(name);
   });
 
   it('refuses a group that does not exist before adding or removing anyone', async () => {
     const f = memberships(undefined);
-    expect(await errorName(new AdminAddUserToGroupUseCase(f.users, f.groups).execute(request))).toBe(
-      'ResourceNotFoundException',
-    );
-    expect(await errorName(new AdminRemoveUserFromGroupUseCase(f.users, f.groups).execute(request))).toBe(
-      'ResourceNotFoundException',
-    );
+    expect(
+      await errorName(
+        new AdminAddUserToGroupUseCase(f.typedTransactions, f.outbox, f.users, f.groups).execute(
+          request,
+          meta,
+        ),
+      ),
+    ).toBe('ResourceNotFoundException');
+    expect(
+      await errorName(
+        new AdminRemoveUserFromGroupUseCase(f.typedTransactions, f.outbox, f.users, f.groups).execute(
+          request,
+          meta,
+        ),
+      ),
+    ).toBe('ResourceNotFoundException');
     expect(f.groupRows.addMember).not.toHaveBeenCalled();
     expect(f.groupRows.removeMember).not.toHaveBeenCalled();
   });

@@ -13,10 +13,16 @@ import { GroupEntity, UserEntity, UserGroupEntity } from '../database/entities';
 export type GroupInsert = 'created' | 'exists' | 'pool-gone';
 
 /**
- * AddUserToGroup's outcomes: 'member' whether the row is new or was there already (adding twice
- * is a no-op); otherwise which foreign key refused it, the group's or the user's.
+ * AddUserToGroup's outcomes: 'added' for a new row, 'member' when it was there already (adding
+ * twice is a no-op); otherwise which foreign key refused it, the group's or the user's.
  */
-export type MembershipInsert = 'member' | 'group-gone' | 'user-gone';
+export type MembershipInsert = 'added' | 'member' | 'group-gone' | 'user-gone';
+
+/** A member of a group, as the group events name them. */
+export interface GroupMember {
+  sub: string;
+  username: string;
+}
 
 export type GroupChanges = Partial<Pick<GroupEntity, 'description' | 'roleArn' | 'precedence'>> & {
   updatedAt: Date;
@@ -31,9 +37,9 @@ export type GroupChanges = Partial<Pick<GroupEntity, 'description' | 'roleArn' |
 export class GroupsRepository {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
-  async insert(group: GroupEntity): Promise<GroupInsert> {
+  async insert(group: GroupEntity, tx: Transaction = this.dataSource.manager): Promise<GroupInsert> {
     try {
-      await this.dataSource.manager.insert(GroupEntity, group);
+      await tx.insert(GroupEntity, group);
       return 'created';
     } catch (err) {
       if (isUniqueViolation(err)) return 'exists';
@@ -67,9 +73,25 @@ export class GroupsRepository {
   }
 
   /** Deletes the group and its memberships; false when there was no such group. */
-  async delete(poolId: string, name: string): Promise<boolean> {
-    const result = await this.dataSource.manager.delete(GroupEntity, { poolId, name });
+  async delete(poolId: string, name: string, tx: Transaction = this.dataSource.manager): Promise<boolean> {
+    const result = await tx.delete(GroupEntity, { poolId, name });
     return !!result.affected;
+  }
+
+  /**
+   * Every member of the group, in sub order. Under the group's row lock (`find` with `forUpdate`)
+   * no membership can be added until commit: an insert waits for the lock on its foreign key.
+   */
+  async members(poolId: string, groupName: string, tx: Transaction): Promise<GroupMember[]> {
+    const rows = await tx
+      .createQueryBuilder(UserEntity, 'u')
+      .innerJoin(UserGroupEntity, 'ug', 'ug.user_sub = u.sub')
+      .where('ug.pool_id = :poolId', { poolId })
+      .andWhere('ug.group_name = :groupName', { groupName })
+      .select(['u.sub', 'u.username'])
+      .orderBy('u.sub')
+      .getMany();
+    return rows.map((u) => ({ sub: u.sub, username: u.username }));
   }
 
   /** One page of the pool's groups in name order, after the name a page token carried. */
@@ -104,16 +126,22 @@ export class GroupsRepository {
   }
 
   /** Adds the user to the group; a membership that exists already is left as it is. */
-  async addMember(poolId: string, groupName: string, userSub: string): Promise<MembershipInsert> {
+  async addMember(
+    poolId: string,
+    groupName: string,
+    userSub: string,
+    tx: Transaction = this.dataSource.manager,
+  ): Promise<MembershipInsert> {
     try {
-      await this.dataSource.manager
+      const result = await tx
         .createQueryBuilder()
         .insert()
         .into(UserGroupEntity)
         .values({ poolId, groupName, userSub, createdAt: new Date() })
         .orIgnore()
+        .returning('user_sub')
         .execute();
-      return 'member';
+      return (result.raw as unknown[]).length > 0 ? 'added' : 'member';
     } catch (err) {
       // The group or the user went away between the caller's lookups and the insert.
       if (isForeignKeyViolation(err, 'user_sub')) return 'user-gone';
@@ -122,8 +150,15 @@ export class GroupsRepository {
     }
   }
 
-  async removeMember(poolId: string, groupName: string, userSub: string): Promise<void> {
-    await this.dataSource.manager.delete(UserGroupEntity, { poolId, groupName, userSub });
+  /** Removes the user from the group; false when they were not a member. */
+  async removeMember(
+    poolId: string,
+    groupName: string,
+    userSub: string,
+    tx: Transaction = this.dataSource.manager,
+  ): Promise<boolean> {
+    const result = await tx.delete(UserGroupEntity, { poolId, groupName, userSub });
+    return !!result.affected;
   }
 
   /** One page of a group's members in sub order (ListUsersInGroup). */

@@ -1,4 +1,14 @@
-import { IsArray, IsISO8601, IsIn, IsObject, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+import {
+  IsArray,
+  IsISO8601,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+} from 'class-validator';
 
 /** Topic names of the user directory's domain events, keyed by the user's sub. */
 export const UserDirectoryTopics = {
@@ -14,6 +24,8 @@ export const UserDirectoryTopics = {
   userPoolSettingsChanged: 'user-directory.pool-settings.changed.v1',
   signingKeyActivated: 'user-directory.signing-key.activated.v1',
   userFederated: 'user-directory.user.federated.v1',
+  groupChanged: 'user-directory.group.changed.v1',
+  userGroupsChanged: 'user-directory.user.groups-changed.v1',
 } as const;
 
 const POOL_ID = /^[\w-]+_[0-9a-zA-Z]+$/;
@@ -93,6 +105,46 @@ export class UserDisabledEvent extends UserEventBase {
 
 /** A disabled user may sign in again (earlier sessions stay revoked). */
 export class UserEnabledEvent extends UserEventBase {}
+
+/**
+ * A user joined or left a group (AdminAddUserToGroup, AdminRemoveUserFromGroup, or DeleteGroup
+ * dropping its members); keyed by the user's sub. Only for a real change: adding a member twice or
+ * removing a non-member sends nothing.
+ */
+export class UserGroupsChangedEvent extends UserEventBase {
+  @IsString()
+  groupName!: string;
+
+  @IsIn(['added', 'removed'])
+  change!: 'added' | 'removed';
+}
+
+/**
+ * A group's definition changed (CreateGroup, UpdateGroup, DeleteGroup); keyed by the pool id.
+ * Carries what tokens take from a group (`cognito:roles`, `cognito:preferred_role`): its role ARN
+ * and precedence, when set, as they are after the change (before it, for `deleted`).
+ */
+export class GroupChangedEvent {
+  @Matches(POOL_ID)
+  userPoolId!: string;
+
+  @IsString()
+  groupName!: string;
+
+  @IsIn(['created', 'updated', 'deleted'])
+  change!: 'created' | 'updated' | 'deleted';
+
+  @IsOptional()
+  @IsString()
+  roleArn?: string;
+
+  @IsOptional()
+  @IsInt()
+  precedence?: number;
+
+  @IsISO8601()
+  occurredAt!: string;
+}
 
 /** A pool and all its users, clients and keys are gone; keyed by the pool id. */
 export class UserPoolDeletedEvent {
