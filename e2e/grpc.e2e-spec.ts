@@ -3,6 +3,7 @@ import { status } from '@grpc/grpc-js';
 import {
   AdminAddUserToGroupCommand,
   AdminDisableUserCommand,
+  AdminRemoveUserFromGroupCommand,
   AdminUserGlobalSignOutCommand,
   CreateGroupCommand,
   RevokeTokenCommand,
@@ -156,6 +157,44 @@ describe('gRPC gateway', () => {
       }
       const disabled = received[0].find((e) => e.type === AccountEventType.USER_DISABLED)!;
       expect(disabled).toMatchObject({ userPoolId: pool.userPoolId, username: 'grpc-bob' });
+    } finally {
+      streams.forEach((s) => s.cancel());
+    }
+  });
+
+  it('streams GROUPS_CHANGED to every replica when the AWS SDK adds or removes a member, none for a no-op', async () => {
+    const pool = await createPasswordPool(admin, system.endpoint, `grpc-${randomBytes(3).toString('hex')}`);
+    await admin.send(new CreateGroupCommand({ UserPoolId: pool.userPoolId, GroupName: 'editors' }));
+    await newSignedInUser(admin, app, pool, 'grpc-erin', PASSWORD);
+    const received: idfed.events.v1.AccountEvent[][] = clients.map(() => []);
+    const streams = clients.map((client, i) => {
+      const stream = client.subscribe({
+        userPoolIds: [pool.userPoolId],
+        types: [AccountEventType.GROUPS_CHANGED],
+      });
+      stream.on('data', (e: idfed.events.v1.AccountEvent) => received[i].push(e));
+      stream.on('error', () => undefined);
+      return stream;
+    });
+    const membership = { UserPoolId: pool.userPoolId, Username: 'grpc-erin', GroupName: 'editors' };
+    try {
+      await Promise.all(streams.map((s) => new Promise((r) => s.once('metadata', r))));
+      await admin.send(new AdminAddUserToGroupCommand(membership));
+      await admin.send(new AdminAddUserToGroupCommand(membership)); // already a member: no event
+      await admin.send(new AdminRemoveUserFromGroupCommand(membership));
+      await admin.send(new AdminRemoveUserFromGroupCommand(membership)); // not a member: no event
+      // A later add closes the sequence: the no-ops between would have arrived before it.
+      await admin.send(new AdminAddUserToGroupCommand(membership));
+      for (const events of received) {
+        await eventually(() => expect(events).toHaveLength(3));
+        expect(events.map((e) => [e.type, e.groupName, e.groupChange])).toEqual([
+          [AccountEventType.GROUPS_CHANGED, 'editors', idfed.events.v1.GroupChange.ADDED],
+          [AccountEventType.GROUPS_CHANGED, 'editors', idfed.events.v1.GroupChange.REMOVED],
+          [AccountEventType.GROUPS_CHANGED, 'editors', idfed.events.v1.GroupChange.ADDED],
+        ]);
+        expect(events[0]).toMatchObject({ userPoolId: pool.userPoolId, username: 'grpc-erin' });
+        expect(events[0].sub).toMatch(/^[0-9a-f-]{36}$/);
+      }
     } finally {
       streams.forEach((s) => s.cancel());
     }

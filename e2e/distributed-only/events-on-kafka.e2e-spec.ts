@@ -1,10 +1,16 @@
 import {
+  AdminAddUserToGroupCommand,
   AdminConfirmSignUpCommand,
+  AdminCreateUserCommand,
   AdminDeleteUserCommand,
+  AdminRemoveUserFromGroupCommand,
   CognitoIdentityProviderClient,
+  CreateGroupCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
+  DeleteGroupCommand,
   SignUpCommand,
+  UpdateGroupCommand,
   UpdateUserPoolCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { cognitoAdmin, cognitoPublic, e2eSystem } from '../support/e2e-context';
@@ -23,12 +29,20 @@ describe('user directory events on Kafka', () => {
   ];
   const keyTopic = 'user-directory.signing-key.activated.v1';
   const settingsTopic = 'user-directory.pool-settings.changed.v1';
+  const groupTopic = 'user-directory.group.changed.v1';
+  const membershipTopic = 'user-directory.user.groups-changed.v1';
   let observer: KafkaObserver;
   let admin: CognitoIdentityProviderClient;
   let app: CognitoIdentityProviderClient;
 
   beforeAll(async () => {
-    observer = await observeTopics('observer', [...topics, keyTopic, settingsTopic]);
+    observer = await observeTopics('observer', [
+      ...topics,
+      keyTopic,
+      settingsTopic,
+      groupTopic,
+      membershipTopic,
+    ]);
     admin = cognitoAdmin(system);
     app = cognitoPublic(system);
   });
@@ -107,5 +121,52 @@ describe('user directory events on Kafka', () => {
     ]);
     expect(mine()[0].value.userPoolId).toBe(id);
     expect(new Set(mine().map((e) => e.eventId)).size).toBe(2);
+  });
+
+  it('publishes group.changed keyed by pool and user.groups-changed keyed by sub, none for a no-op', async () => {
+    const { UserPool } = await admin.send(new CreateUserPoolCommand({ PoolName: 'group-events' }));
+    const id = UserPool!.Id!;
+    const roleArn = 'arn:aws:iam::000000000000:role/group-events';
+    await admin.send(new CreateGroupCommand({ UserPoolId: id, GroupName: 'crew', Precedence: 2 }));
+    await admin.send(new UpdateGroupCommand({ UserPoolId: id, GroupName: 'crew', RoleArn: roleArn }));
+    await admin.send(new UpdateGroupCommand({ UserPoolId: id, GroupName: 'crew', RoleArn: roleArn })); // no-op
+    const subs: Record<string, string> = {};
+    for (const name of ['gina', 'hal']) {
+      const { User } = await admin.send(new AdminCreateUserCommand({ UserPoolId: id, Username: name }));
+      subs[name] = User!.Attributes!.find((a) => a.Name === 'sub')!.Value!;
+      await admin.send(new AdminAddUserToGroupCommand({ UserPoolId: id, Username: name, GroupName: 'crew' }));
+    }
+    await admin.send(new AdminAddUserToGroupCommand({ UserPoolId: id, Username: 'gina', GroupName: 'crew' })); // no-op
+    await admin.send(
+      new AdminRemoveUserFromGroupCommand({ UserPoolId: id, Username: 'hal', GroupName: 'crew' }),
+    );
+    await admin.send(
+      new AdminRemoveUserFromGroupCommand({ UserPoolId: id, Username: 'hal', GroupName: 'crew' }),
+    ); // no-op
+    await admin.send(new DeleteGroupCommand({ UserPoolId: id, GroupName: 'crew' }));
+
+    const groupEvents = () => observer.seen.filter((e) => e.topic === groupTopic && e.key === id);
+    const memberships = (name: string) =>
+      observer.seen.filter((e) => e.topic === membershipTopic && e.key === subs[name]);
+    await observer.waitFor(
+      () => groupEvents().length >= 3 && memberships('gina').length >= 2 && memberships('hal').length >= 2,
+    );
+    expect(groupEvents().map((e) => [e.value.change, e.value.roleArn, e.value.precedence])).toEqual([
+      ['created', undefined, 2],
+      ['updated', roleArn, 2],
+      ['deleted', roleArn, 2],
+    ]);
+    expect(memberships('gina').map((e) => e.value.change)).toEqual(['added', 'removed']);
+    expect(memberships('hal').map((e) => e.value.change)).toEqual(['added', 'removed']);
+    expect(memberships('gina')[0].value).toMatchObject({
+      userPoolId: id,
+      sub: subs.gina,
+      username: 'gina',
+      groupName: 'crew',
+    });
+    // Each event once.
+    expect(new Set(observer.seen.filter((e) => e.topic === membershipTopic).map((e) => e.eventId)).size).toBe(
+      observer.seen.filter((e) => e.topic === membershipTopic).length,
+    );
   });
 });

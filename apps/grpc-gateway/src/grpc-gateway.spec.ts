@@ -532,6 +532,51 @@ describe('gRPC gateway', () => {
       stream.cancel();
     });
 
+    it('streams the membership changes of a user as GROUPS_CHANGED, filtered by pool', async () => {
+      const stream = gw.client.subscribe({
+        userPoolIds: [POOL],
+        types: [idfed.events.v1.AccountEventType.GROUPS_CHANGED],
+      });
+      const received: idfed.events.v1.AccountEvent[] = [];
+      stream.on('data', (e: idfed.events.v1.AccountEvent) => received.push(e));
+      stream.on('error', () => undefined);
+      await new Promise((r) => stream.once('metadata', r));
+      const sub = randomUUID();
+      const at = new Date().toISOString();
+      const change = (userPoolId: string, groupName: string, change: string) =>
+        gw.publish(UserDirectoryTopics.userGroupsChanged, {
+          userPoolId,
+          sub,
+          username: 'dave',
+          groupName,
+          change,
+          occurredAt: at,
+        });
+      await change(OTHER_POOL, 'elsewhere', 'added');
+      await change(POOL, 'admins', 'added');
+      await change(POOL, 'admins', 'removed');
+      // Not a membership change: filtered out by type.
+      await gw.publish(UserDirectoryTopics.userDeleted, {
+        userPoolId: POOL,
+        sub,
+        username: 'dave',
+        occurredAt: at,
+      });
+      await eventually(() => expect(received).toHaveLength(2));
+      expect(received.map((e) => [e.type, e.groupName, e.groupChange])).toEqual([
+        [idfed.events.v1.AccountEventType.GROUPS_CHANGED, 'admins', idfed.events.v1.GroupChange.ADDED],
+        [idfed.events.v1.AccountEventType.GROUPS_CHANGED, 'admins', idfed.events.v1.GroupChange.REMOVED],
+      ]);
+      expect(received[0]).toMatchObject({
+        userPoolId: POOL,
+        sub,
+        username: 'dave',
+        occurredAt: at,
+        topic: UserDirectoryTopics.userGroupsChanged,
+      });
+      stream.cancel();
+    });
+
     it('refuses an unsigned subscription', async () => {
       const stream = gw.client.subscribe({}, { signer: null });
       const err = await new Promise((resolve) => stream.on('error', resolve));

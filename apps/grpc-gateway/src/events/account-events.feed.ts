@@ -15,6 +15,7 @@ import {
   UserDirectoryTopics,
   UserDisabledEvent,
   UserEnabledEvent,
+  UserGroupsChangedEvent,
   UserPoolDeletedEvent,
   UserSignedOutEvent,
 } from '@idfed/contracts';
@@ -38,8 +39,13 @@ export interface AccountEvent {
   datasetName: string;
   syncCount: number;
   deleted: boolean;
+  groupName: string;
+  groupChange: GroupChange;
   topic: string;
 }
+
+/** idfed.events.v1.GroupChange: GROUPS_CHANGED's direction; unspecified for the other types. */
+export type GroupChange = 'GROUP_CHANGE_UNSPECIFIED' | 'ADDED' | 'REMOVED';
 
 export type AccountEventType =
   | 'USER_DELETED'
@@ -47,6 +53,7 @@ export type AccountEventType =
   | 'USER_ENABLED'
   | 'USER_SIGNED_OUT'
   | 'SESSION_REVOKED'
+  | 'GROUPS_CHANGED'
   | 'USER_POOL_DELETED'
   | 'IDENTITY_MERGED'
   | 'IDENTITY_DELETED'
@@ -61,6 +68,7 @@ const TOPICS = [
   UserDirectoryTopics.userSignedOut,
   UserDirectoryTopics.sessionRevoked,
   UserDirectoryTopics.userPoolDeleted,
+  UserDirectoryTopics.userGroupsChanged,
   UserDirectoryTopics.signingKeyActivated,
   FederationBrokerTopics.identityMerged,
   FederationBrokerTopics.identityDeleted,
@@ -212,6 +220,16 @@ export class AccountEventsFeed implements OnApplicationBootstrap, OnApplicationS
           revokedSessions: [e.originJti],
         });
       }
+      case UserDirectoryTopics.userGroupsChanged: {
+        const e = parseMessage(UserGroupsChangedEvent, raw.value);
+        return accountEvent({
+          ...base,
+          type: 'GROUPS_CHANGED',
+          ...userOf(e),
+          groupName: e.groupName,
+          groupChange: e.change === 'added' ? 'ADDED' : 'REMOVED',
+        });
+      }
       case UserDirectoryTopics.userPoolDeleted: {
         const e = parseMessage(UserPoolDeletedEvent, raw.value);
         this.states.poolDeleted(e.userPoolId);
@@ -283,6 +301,8 @@ function accountEvent(
     datasetName: '',
     syncCount: 0,
     deleted: false,
+    groupName: '',
+    groupChange: 'GROUP_CHANGE_UNSPECIFIED',
     ...fields,
   };
 }

@@ -1524,10 +1524,18 @@ export namespace idfed {
                 USER_ENABLED = 3,
                 USER_SIGNED_OUT = 4,
                 SESSION_REVOKED = 5,
+                GROUPS_CHANGED = 6,
                 USER_POOL_DELETED = 7,
                 IDENTITY_MERGED = 8,
                 IDENTITY_DELETED = 9,
                 DATASET_CHANGED = 10
+            }
+
+            /** GroupChange enum. */
+            enum GroupChange {
+                GROUP_CHANGE_UNSPECIFIED = 0,
+                ADDED = 1,
+                REMOVED = 2
             }
 
             /** Properties of a SubscribeRequest. */
@@ -1666,6 +1674,12 @@ export namespace idfed {
                 /** AccountEvent revokedSessions */
                 revokedSessions?: (string[]|null);
 
+                /** AccountEvent groupName */
+                groupName?: (string|null);
+
+                /** AccountEvent groupChange */
+                groupChange?: (idfed.events.v1.GroupChange|null);
+
                 /** AccountEvent identityPoolId */
                 identityPoolId?: (string|null);
 
@@ -1720,6 +1734,12 @@ export namespace idfed {
 
                 /** AccountEvent revokedSessions. */
                 public revokedSessions: string[];
+
+                /** AccountEvent groupName. */
+                public groupName: string;
+
+                /** AccountEvent groupChange. */
+                public groupChange: idfed.events.v1.GroupChange;
 
                 /** AccountEvent identityPoolId. */
                 public identityPoolId: string;

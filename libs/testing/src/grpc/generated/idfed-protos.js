@@ -4192,6 +4192,7 @@ $root.idfed = (function() {
              * @property {number} USER_ENABLED=3 USER_ENABLED value
              * @property {number} USER_SIGNED_OUT=4 USER_SIGNED_OUT value
              * @property {number} SESSION_REVOKED=5 SESSION_REVOKED value
+             * @property {number} GROUPS_CHANGED=6 GROUPS_CHANGED value
              * @property {number} USER_POOL_DELETED=7 USER_POOL_DELETED value
              * @property {number} IDENTITY_MERGED=8 IDENTITY_MERGED value
              * @property {number} IDENTITY_DELETED=9 IDENTITY_DELETED value
@@ -4205,10 +4206,27 @@ $root.idfed = (function() {
                 values[valuesById[3] = "USER_ENABLED"] = 3;
                 values[valuesById[4] = "USER_SIGNED_OUT"] = 4;
                 values[valuesById[5] = "SESSION_REVOKED"] = 5;
+                values[valuesById[6] = "GROUPS_CHANGED"] = 6;
                 values[valuesById[7] = "USER_POOL_DELETED"] = 7;
                 values[valuesById[8] = "IDENTITY_MERGED"] = 8;
                 values[valuesById[9] = "IDENTITY_DELETED"] = 9;
                 values[valuesById[10] = "DATASET_CHANGED"] = 10;
+                return values;
+            })();
+
+            /**
+             * GroupChange enum.
+             * @name idfed.events.v1.GroupChange
+             * @enum {number}
+             * @property {number} GROUP_CHANGE_UNSPECIFIED=0 GROUP_CHANGE_UNSPECIFIED value
+             * @property {number} ADDED=1 ADDED value
+             * @property {number} REMOVED=2 REMOVED value
+             */
+            v1.GroupChange = (function() {
+                var valuesById = {}, values = Object.create(valuesById);
+                values[valuesById[0] = "GROUP_CHANGE_UNSPECIFIED"] = 0;
+                values[valuesById[1] = "ADDED"] = 1;
+                values[valuesById[2] = "REMOVED"] = 2;
                 return values;
             })();
 
@@ -4443,6 +4461,7 @@ $root.idfed = (function() {
                             case 3:
                             case 4:
                             case 5:
+                            case 6:
                             case 7:
                             case 8:
                             case 9:
@@ -4522,6 +4541,10 @@ $root.idfed = (function() {
                             case "SESSION_REVOKED":
                             case 5:
                                 m.types[i] = 5;
+                                break;
+                            case "GROUPS_CHANGED":
+                            case 6:
+                                m.types[i] = 6;
                                 break;
                             case "USER_POOL_DELETED":
                             case 7:
@@ -4647,6 +4670,8 @@ $root.idfed = (function() {
                  * @property {string|null} [username] AccountEvent username
                  * @property {string|null} [tokensValidAfter] AccountEvent tokensValidAfter
                  * @property {Array.<string>|null} [revokedSessions] AccountEvent revokedSessions
+                 * @property {string|null} [groupName] AccountEvent groupName
+                 * @property {idfed.events.v1.GroupChange|null} [groupChange] AccountEvent groupChange
                  * @property {string|null} [identityPoolId] AccountEvent identityPoolId
                  * @property {string|null} [identityId] AccountEvent identityId
                  * @property {string|null} [sourceIdentityId] AccountEvent sourceIdentityId
@@ -4735,6 +4760,22 @@ $root.idfed = (function() {
                  * @instance
                  */
                 AccountEvent.prototype.revokedSessions = $util.emptyArray;
+
+                /**
+                 * AccountEvent groupName.
+                 * @member {string} groupName
+                 * @memberof idfed.events.v1.AccountEvent
+                 * @instance
+                 */
+                AccountEvent.prototype.groupName = "";
+
+                /**
+                 * AccountEvent groupChange.
+                 * @member {idfed.events.v1.GroupChange} groupChange
+                 * @memberof idfed.events.v1.AccountEvent
+                 * @instance
+                 */
+                AccountEvent.prototype.groupChange = 0;
 
                 /**
                  * AccountEvent identityPoolId.
@@ -4838,6 +4879,10 @@ $root.idfed = (function() {
                         for (var i = 0; i < m.revokedSessions.length; ++i)
                             w.uint32(66).string(m.revokedSessions[i]);
                     }
+                    if (m.groupName != null && Object.hasOwnProperty.call(m, "groupName"))
+                        w.uint32(74).string(m.groupName);
+                    if (m.groupChange != null && Object.hasOwnProperty.call(m, "groupChange"))
+                        w.uint32(80).int32(m.groupChange);
                     if (m.identityPoolId != null && Object.hasOwnProperty.call(m, "identityPoolId"))
                         w.uint32(90).string(m.identityPoolId);
                     if (m.identityId != null && Object.hasOwnProperty.call(m, "identityId"))
@@ -4936,6 +4981,14 @@ $root.idfed = (function() {
                                 m.revokedSessions.push(r.string());
                                 break;
                             }
+                        case 9: {
+                                m.groupName = r.string();
+                                break;
+                            }
+                        case 10: {
+                                m.groupChange = r.int32();
+                                break;
+                            }
                         case 11: {
                                 m.identityPoolId = r.string();
                                 break;
@@ -5018,6 +5071,7 @@ $root.idfed = (function() {
                         case 3:
                         case 4:
                         case 5:
+                        case 6:
                         case 7:
                         case 8:
                         case 9:
@@ -5055,6 +5109,20 @@ $root.idfed = (function() {
                         for (var i = 0; i < m.revokedSessions.length; ++i) {
                             if (!$util.isString(m.revokedSessions[i]))
                                 return "revokedSessions: string[] expected";
+                        }
+                    }
+                    if (m.groupName != null && Object.hasOwnProperty.call(m, "groupName")) {
+                        if (!$util.isString(m.groupName))
+                            return "groupName: string expected";
+                    }
+                    if (m.groupChange != null && Object.hasOwnProperty.call(m, "groupChange")) {
+                        switch (m.groupChange) {
+                        default:
+                            return "groupChange: enum value expected";
+                        case 0:
+                        case 1:
+                        case 2:
+                            break;
                         }
                     }
                     if (m.identityPoolId != null && Object.hasOwnProperty.call(m, "identityPoolId")) {
@@ -5137,6 +5205,10 @@ $root.idfed = (function() {
                     case 5:
                         m.type = 5;
                         break;
+                    case "GROUPS_CHANGED":
+                    case 6:
+                        m.type = 6;
+                        break;
                     case "USER_POOL_DELETED":
                     case 7:
                         m.type = 7;
@@ -5179,6 +5251,29 @@ $root.idfed = (function() {
                         for (var i = 0; i < d.revokedSessions.length; ++i) {
                             m.revokedSessions[i] = String(d.revokedSessions[i]);
                         }
+                    }
+                    if (d.groupName != null) {
+                        m.groupName = String(d.groupName);
+                    }
+                    switch (d.groupChange) {
+                    default:
+                        if (typeof d.groupChange === "number") {
+                            m.groupChange = d.groupChange;
+                            break;
+                        }
+                        break;
+                    case "GROUP_CHANGE_UNSPECIFIED":
+                    case 0:
+                        m.groupChange = 0;
+                        break;
+                    case "ADDED":
+                    case 1:
+                        m.groupChange = 1;
+                        break;
+                    case "REMOVED":
+                    case 2:
+                        m.groupChange = 2;
+                        break;
                     }
                     if (d.identityPoolId != null) {
                         m.identityPoolId = String(d.identityPoolId);
@@ -5239,6 +5334,8 @@ $root.idfed = (function() {
                         d.sub = "";
                         d.username = "";
                         d.tokensValidAfter = "";
+                        d.groupName = "";
+                        d.groupChange = o.enums === String ? "GROUP_CHANGE_UNSPECIFIED" : 0;
                         d.identityPoolId = "";
                         d.identityId = "";
                         d.sourceIdentityId = "";
@@ -5277,6 +5374,12 @@ $root.idfed = (function() {
                         for (var j = 0; j < m.revokedSessions.length; ++j) {
                             d.revokedSessions[j] = m.revokedSessions[j];
                         }
+                    }
+                    if (m.groupName != null && Object.hasOwnProperty.call(m, "groupName")) {
+                        d.groupName = m.groupName;
+                    }
+                    if (m.groupChange != null && Object.hasOwnProperty.call(m, "groupChange")) {
+                        d.groupChange = o.enums === String ? $root.idfed.events.v1.GroupChange[m.groupChange] === undefined ? m.groupChange : $root.idfed.events.v1.GroupChange[m.groupChange] : m.groupChange;
                     }
                     if (m.identityPoolId != null && Object.hasOwnProperty.call(m, "identityPoolId")) {
                         d.identityPoolId = m.identityPoolId;
