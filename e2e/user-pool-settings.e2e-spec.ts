@@ -28,6 +28,10 @@ describe('user pool settings through the AWS SDK', () => {
   const system = e2eSystem();
   const admin = cognitoAdmin(system);
   const app = cognitoPublic(system);
+  // Only functions the operator configured can be triggers (ADR 0030): the e2e system's, in its
+  // account. No user signs up in these pools, so none of them is called here.
+  const account = system.commonEnv.IDFED_ACCOUNT_ID ?? '000000000000';
+  const fn = (name: string) => `arn:aws:lambda:us-east-1:${account}:function:${name}`;
 
   const everything: Omit<CreateUserPoolCommandInput, 'PoolName'> = {
     Policies: {
@@ -40,10 +44,10 @@ describe('user pool settings through the AWS SDK', () => {
     },
     DeletionProtection: 'INACTIVE',
     LambdaConfig: {
-      PreSignUp: 'arn:aws:lambda:us-east-1:123456789012:function:pre-sign-up',
+      PreSignUp: fn('gate'),
       PreTokenGenerationConfig: {
         LambdaVersion: 'V2_0',
-        LambdaArn: 'arn:aws:lambda:us-east-1:123456789012:function:pre-token',
+        LambdaArn: fn('garbage'),
       },
     },
     AutoVerifiedAttributes: ['email'],
@@ -139,7 +143,7 @@ describe('user pool settings through the AWS SDK', () => {
         SmsConfiguration: { SnsCallerArn: 'arn:aws:iam::123456789012:role/sns', SnsRegion: 'eu-west-1' },
         SmsAuthenticationMessage: 'Sign-in code {####}',
         MfaConfiguration: 'OPTIONAL',
-        LambdaConfig: { PostConfirmation: 'arn:aws:lambda:us-east-1:123456789012:function:post' },
+        LambdaConfig: { PostConfirmation: fn('broken') },
         AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'admin_only', Priority: 1 }] },
         UserPoolAddOns: { AdvancedSecurityMode: 'AUDIT' },
       }),
@@ -151,7 +155,7 @@ describe('user pool settings through the AWS SDK', () => {
       SmsConfiguration: { SnsCallerArn: 'arn:aws:iam::123456789012:role/sns', SnsRegion: 'eu-west-1' },
       SmsAuthenticationMessage: 'Sign-in code {####}',
       MfaConfiguration: 'OPTIONAL',
-      LambdaConfig: { PostConfirmation: 'arn:aws:lambda:us-east-1:123456789012:function:post' },
+      LambdaConfig: { PostConfirmation: fn('broken') },
       AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'admin_only', Priority: 1 }] },
       UserPoolAddOns: { AdvancedSecurityMode: 'AUDIT' },
       // Left out: back to Cognito's defaults.
