@@ -97,11 +97,14 @@ describe('user directory events on Kafka', () => {
   it('publishes pool-settings.changed once per UpdateUserPool that changed something, naming the members', async () => {
     const { UserPool } = await admin.send(new CreateUserPoolCommand({ PoolName: 'settings-events' }));
     const id = UserPool!.Id!;
+    // A function the e2e system maps to an endpoint (ADR 0030 refuses any other); never called here.
+    const account = system.commonEnv.IDFED_ACCOUNT_ID ?? '000000000000';
+    const preSignUp = `arn:aws:lambda:us-east-1:${account}:function:gate`;
     await admin.send(
       new UpdateUserPoolCommand({
         UserPoolId: id,
         DeletionProtection: 'ACTIVE',
-        LambdaConfig: { PreSignUp: 'arn:aws:lambda:us-east-1:123456789012:function:pre' },
+        LambdaConfig: { PreSignUp: preSignUp },
       }),
     );
     // The same settings again: nothing changed, no event.
@@ -109,7 +112,7 @@ describe('user directory events on Kafka', () => {
       new UpdateUserPoolCommand({
         UserPoolId: id,
         DeletionProtection: 'ACTIVE',
-        LambdaConfig: { PreSignUp: 'arn:aws:lambda:us-east-1:123456789012:function:pre' },
+        LambdaConfig: { PreSignUp: preSignUp },
       }),
     );
     await admin.send(new UpdateUserPoolCommand({ UserPoolId: id }));
