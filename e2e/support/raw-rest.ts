@@ -29,7 +29,10 @@ export async function rawRestCall(
   }
   const headers: Record<string, string> = {};
   for (const [member, name] of Object.entries(surface.headers)) {
-    if (rest[member] !== undefined) headers[name.toLowerCase()] = asText(rest[member]);
+    const value = rest[member] === undefined ? undefined : asText(rest[member]);
+    // A value no HTTP client can put in a header (NUL, CR, LF, or a character beyond one byte)
+    // never reaches a server: fetch refuses it before sending, so the member is left out.
+    if (value !== undefined && sendableInHeader(value)) headers[name.toLowerCase()] = value;
     delete rest[member];
   }
   const hasBody = surface.method === 'POST';
@@ -81,4 +84,12 @@ function restOperation(name: string): AnyOperation & { surface: RestJsonSurface 
 
 function asText(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function sendableInHeader(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 0 || c === 10 || c === 13 || c > 0xff) return false;
+  }
+  return true;
 }
