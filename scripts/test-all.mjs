@@ -5,9 +5,9 @@
 // Postgres and Kafka come from IDFED_TEST_DATABASE_URL / IDFED_TEST_KAFKA_BROKERS when set (CI
 // sets them); otherwise from testcontainers when a Docker engine answers; otherwise this script
 // starts the project's own (deploy/postgres, deploy/kafka) and stops them at the end.
-import { execFileSync, execSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { ensureInstalled, run } from './ensure-built.mjs';
+import { execFileSync, execSync, spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { ensureInstalled } from './ensure-built.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const started = [];
@@ -43,33 +43,120 @@ const tiers = [];
 const counts = { passed: 0, failed: 0 };
 mkdirSync(`${root}/.cache`, { recursive: true });
 
+/**
+ * Runs a command in its own process group, its output both shown and kept in `logPath`, killing
+ * the whole group (jest and the apps it started) if it outlives `timeoutMs`.
+ */
+async function runLogged(command, env, timeoutMs, logPath) {
+  console.log(`\n$ ${command}`);
+  const log = createWriteStream(logPath);
+  const child = spawn(command, {
+    cwd: root,
+    shell: true,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
+  child.stdout.on('data', (chunk) => {
+    process.stdout.write(chunk);
+    log.write(chunk);
+  });
+  child.stderr.on('data', (chunk) => {
+    process.stderr.write(chunk);
+    log.write(chunk);
+  });
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }, timeoutMs);
+  const code = await new Promise((resolve) => child.on('close', (exitCode) => resolve(exitCode ?? 1)));
+  clearTimeout(timer);
+  await new Promise((resolve) => log.end(resolve));
+  return { ok: code === 0, timedOut };
+}
+
+// eslint-disable-next-line no-control-regex
+const plain = (line) => line.replace(/\x1b\[[0-9;]*m/g, '').trimEnd();
+const short = (line) => (line.length > 220 ? `${line.slice(0, 217)}...` : line);
+
+/**
+ * Why a tier failed, in a few lines: CI keeps only the end of the output, so the reason has to be
+ * repeated there. Failed tests come from Jest's report; a tier that failed before any test ran
+ * (a global setup error, a crashed app) is explained by the first error lines of its log.
+ */
+function failureSummary(report, logPath) {
+  const lines = [];
+  if (report) {
+    for (const file of report.testResults ?? []) {
+      if (file.status === 'failed' && file.assertionResults.every((a) => a.status !== 'failed'))
+        lines.push(`suite failed: ${file.name.replace(root, '')}: ${firstLine(file.message)}`);
+      for (const a of file.assertionResults.filter((r) => r.status === 'failed'))
+        lines.push(`failed: ${a.fullName}: ${firstLine(a.failureMessages.join('\n'))}`);
+    }
+  }
+  if (lines.length === 0 && existsSync(logPath)) {
+    const log = readFileSync(logPath, 'utf8').split('\n').map(plain);
+    const at = log.findIndex((l) => /\b(Error|exited with|not healthy|ERR!|FAIL)\b/.test(l));
+    const from = at >= 0 ? at : Math.max(0, log.length - 12);
+    lines.push(...log.slice(from, from + 12).filter((l) => l.trim() !== ''));
+  }
+  return lines.slice(0, 12).map(short);
+}
+
+function firstLine(text = '') {
+  return (
+    plain(text)
+      .split('\n')
+      .map((l) => l.trim())
+      .find((l) => l !== '' && !l.startsWith('●')) ?? ''
+  );
+}
+
 /** Runs a tier; Jest tiers also report their test counts through a JSON file. */
-function tier(name, command, env = {}, timeoutMs = 20 * 60_000) {
+async function tier(name, command, env = {}, timeoutMs = 20 * 60_000) {
   const began = Date.now();
   const report = `${root}/.cache/jest-${tiers.length}.json`;
+  const logPath = `${root}/.cache/tier-${tiers.length}.log`;
   const isJest = command.startsWith('npx jest');
   rmSync(report, { force: true });
-  let ok = true;
-  try {
-    // A hung tier fails after its bound (20 minutes unless given) instead of eating CI's budget.
-    run(isJest ? `${command} --json --outputFile=${report}` : command, env, timeoutMs);
-  } catch {
-    ok = false;
-  }
+  // A hung tier fails after its bound (20 minutes unless given) instead of eating CI's budget.
+  const { ok: exitedCleanly, timedOut } = await runLogged(
+    isJest ? `${command} --json --outputFile=${report}` : command,
+    env,
+    timeoutMs,
+    logPath,
+  );
+  let ok = exitedCleanly;
+  let result;
   if (isJest && existsSync(report)) {
-    const result = JSON.parse(readFileSync(report, 'utf8'));
+    result = JSON.parse(readFileSync(report, 'utf8'));
     counts.passed += result.numPassedTests;
     counts.failed += result.numFailedTests;
     if (result.numTotalTests === 0) ok = false; // a tier that ran nothing proves nothing
   }
-  tiers.push({ name, ok, seconds: (Date.now() - began) / 1000 });
+  tiers.push({
+    name,
+    ok,
+    seconds: (Date.now() - began) / 1000,
+    why: ok
+      ? []
+      : [
+          ...(timedOut ? [`killed after its bound of ${timeoutMs / 1000} s`] : []),
+          ...failureSummary(result, logPath),
+        ],
+  });
 }
 
 try {
   ensureInstalled();
-  tier('check (prettier, eslint, tsc)', 'npm run check');
-  tier('build', 'npm run build');
-  tier('unit', 'npx jest --selectProjects unit --ci');
+  await tier('check (prettier, eslint, tsc)', 'npm run check');
+  await tier('build', 'npm run build');
+  await tier('unit', 'npx jest --selectProjects unit --ci');
 
   const docker = dockerAvailable();
   if (!process.env.IDFED_TEST_DATABASE_URL && !docker) {
@@ -80,24 +167,27 @@ try {
   }
   // --forceExit: a kafkajs client can keep a reconnect timer alive after it was closed; the
   // results are already written, and a lingering timer must not hang the run.
-  tier('integration', 'npx jest --selectProjects int --ci --runInBand --forceExit', {
+  await tier('integration', 'npx jest --selectProjects int --ci --runInBand --forceExit', {
     IDFED_TEST_WITH_KAFKA: '1',
   });
-  tier('e2e (embedded)', 'npx jest --selectProjects e2e --ci --runInBand --forceExit', {
+  await tier('e2e (embedded)', 'npx jest --selectProjects e2e --ci --runInBand --forceExit', {
     IDFED_E2E_MODE: 'embedded',
   });
-  tier('e2e (distributed)', 'npx jest --selectProjects e2e --ci --runInBand --forceExit', {
+  await tier('e2e (distributed)', 'npx jest --selectProjects e2e --ci --runInBand --forceExit', {
     IDFED_E2E_MODE: 'distributed',
   });
   // Kills each service, the broker and PostgreSQL under load (its own Kafka and PostgreSQL, never
   // the shared ones above); fails on a lost write, a double application or a slow recovery.
-  tier('faults (bounded)', 'node dist/faults/main.js --bounded', {}, 4 * 60_000);
+  await tier('faults (bounded)', 'node dist/faults/main.js --bounded', {}, 4 * 60_000);
 } finally {
   stopLocal();
 }
 
 console.log('\nidfed test tiers:');
-for (const t of tiers) console.log(`  ${t.ok ? 'PASS' : 'FAIL'}  ${t.name} (${t.seconds.toFixed(1)} s)`);
+for (const t of tiers) {
+  console.log(`  ${t.ok ? 'PASS' : 'FAIL'}  ${t.name} (${t.seconds.toFixed(1)} s)`);
+  for (const line of t.why) console.log(`        ${line}`);
+}
 const failedTiers = tiers.filter((t) => !t.ok).length;
 console.log(`tests: ${counts.passed} passed, ${counts.failed} failed`);
 process.exit(failedTiers || counts.failed ? 1 : 0);
