@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Consumer, Kafka } from 'kafkajs';
 import { recoverFromCrashes } from '../kafka/consumer-crashes';
 import { observeConsumerLag } from '../kafka/kafka-metrics';
+import { untilLeadersServe } from '../kafka/until-leaders-serve';
 import {
   consumerTimings,
   createKafka,
@@ -87,11 +88,14 @@ export class KafkaBroadcastConsumer implements BroadcastSubscription {
   private async positionForReplay(replay: BroadcastReplay): Promise<ReplayProgress> {
     const admin = this.kafka.admin();
     await admin.connect();
+    const deadline = Date.now() + START_TIMEOUT_MS;
     try {
       const ends: { topic: string; partition: number; from: string; end: string }[] = [];
       for (const topic of replay.topics) {
-        const from = await admin.fetchTopicOffsetsByTimestamp(topic, replay.sinceMs);
-        const high = await admin.fetchTopicOffsets(topic);
+        const { from, high } = await untilLeadersServe(admin, topic, deadline, async () => ({
+          from: await admin.fetchTopicOffsetsByTimestamp(topic, replay.sinceMs),
+          high: await admin.fetchTopicOffsets(topic),
+        }));
         await admin.setOffsets({ groupId: this.groupId, topic, partitions: from });
         for (const { partition, offset } of from) {
           const end = high.find((h) => h.partition === partition)?.high ?? offset;
