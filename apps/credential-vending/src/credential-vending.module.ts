@@ -19,6 +19,8 @@ import { RevocationsRepository } from './revocations/revocations.repository';
 import { RoleLookup } from './roles/role.lookup';
 import { RolePermissions } from './roles/role-permissions';
 import { RolesRepository } from './roles/roles.repository';
+import { SamlProviderLookup } from './saml-providers/saml-provider.lookup';
+import { SamlProvidersRepository } from './saml-providers/saml-providers.repository';
 import { SessionIssuer } from './sts/session-issuer';
 import { identityPoolIssuer } from './web-identity/identity-pool-issuer';
 import { JwksClient } from './web-identity/jwks.client';
@@ -87,6 +89,8 @@ export const CredentialVendingModule = {
         SessionIssuer,
         WebIdentityProviders,
         WebIdentityTokenVerifier,
+        SamlProvidersRepository,
+        SamlProviderLookup,
       ],
     });
   },

@@ -32,6 +32,12 @@ import { ListRolesHandler } from './roles/list-roles.handler';
 import { PutRolePolicyHandler } from './roles/put-role-policy.handler';
 import { UpdateAssumeRolePolicyHandler } from './roles/update-assume-role-policy.handler';
 import { UpdateRoleHandler } from './roles/update-role.handler';
+import { CreateSAMLProviderHandler } from './saml-providers/create-saml-provider.handler';
+import { DeleteSAMLProviderHandler } from './saml-providers/delete-saml-provider.handler';
+import { GetSAMLProviderHandler } from './saml-providers/get-saml-provider.handler';
+import { ListSAMLProvidersHandler } from './saml-providers/list-saml-providers.handler';
+import { UpdateSAMLProviderHandler } from './saml-providers/update-saml-provider.handler';
+import { AssumeRoleWithSAMLUseCase } from './sts/assume-role-with-saml.use-case';
 import { AssumeRoleUseCase } from './sts/assume-role.use-case';
 import { AssumeRoleWithWebIdentityUseCase } from './sts/assume-role-with-web-identity.use-case';
 import { CreateUserHandler } from './users/create-user.handler';
@@ -113,4 +119,10 @@ export const credentialVendingOperations: OperationBinding[] = [
   serve(O.GetAccessKeyPrincipal, GetAccessKeyPrincipalHandler),
   serve(O.ListRevocations, ListRevocationsHandler),
   serve(WebIdentityOperations.VerifyWebIdentityToken, VerifyWebIdentityTokenUseCase),
+  serve(O.CreateSAMLProvider, CreateSAMLProviderHandler),
+  serve(O.GetSAMLProvider, GetSAMLProviderHandler),
+  serve(O.ListSAMLProviders, ListSAMLProvidersHandler),
+  serve(O.UpdateSAMLProvider, UpdateSAMLProviderHandler),
+  serve(O.DeleteSAMLProvider, DeleteSAMLProviderHandler),
+  serve(O.AssumeRoleWithSAML, AssumeRoleWithSAMLUseCase),
 ];

@@ -70,7 +70,10 @@ export interface SamlAssertionSpec {
   spEntityId: string;
   acsUrl: string;
   nameId: string;
-  attributes?: Record<string, string>;
+  /** The NameID's Format (default `urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified`). */
+  nameIdFormat?: string;
+  /** An attribute with several values (AWS's Role attribute) takes an array. */
+  attributes?: Record<string, string | string[]>;
   inResponseTo?: string;
   /** Defaults: Destination and Recipient the ACS, Audience the SP, five minutes of validity. */
   destination?: string;
@@ -92,7 +95,7 @@ const TEMPLATE =
   '<samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status>' +
   '<saml:Assertion ID="{AssertionID}" Version="2.0" IssueInstant="{IssueInstant}">' +
   '<saml:Issuer>{Issuer}</saml:Issuer>' +
-  '<saml:Subject><saml:NameID Format="urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified">{NameID}</saml:NameID>' +
+  '<saml:Subject><saml:NameID Format="{NameIDFormat}">{NameID}</saml:NameID>' +
   '<saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml:SubjectConfirmationData NotOnOrAfter="{NotOnOrAfter}" Recipient="{Recipient}"{InResponseToAttr}/></saml:SubjectConfirmation></saml:Subject>' +
   '<saml:Conditions NotBefore="{NotBefore}" NotOnOrAfter="{NotOnOrAfter}"><saml:AudienceRestriction><saml:Audience>{Audience}</saml:Audience></saml:AudienceRestriction></saml:Conditions>' +
   '<saml:AuthnStatement AuthnInstant="{IssueInstant}" SessionIndex="{AssertionID}"><saml:AuthnContext><saml:AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>' +
@@ -174,7 +177,7 @@ export class TestSamlIdp {
     const attributes = Object.entries(spec.attributes ?? {})
       .map(
         ([name, value]) =>
-          `<saml:Attribute Name="${escapeXml(name)}" NameFormat="urn:oasis:names:tc:SAML:2.0:attrname-format:uri"><saml:AttributeValue>${escapeXml(value)}</saml:AttributeValue></saml:Attribute>`,
+          `<saml:Attribute Name="${escapeXml(name)}" NameFormat="urn:oasis:names:tc:SAML:2.0:attrname-format:uri">${(Array.isArray(value) ? value : [value]).map((v) => `<saml:AttributeValue>${escapeXml(v)}</saml:AttributeValue>`).join('')}</saml:Attribute>`,
       )
       .join('');
     const id = `_r${Math.random().toString(16).slice(2)}${Date.now()}`;
@@ -187,6 +190,7 @@ export class TestSamlIdp {
       Audience: escapeXml(spec.audience ?? spec.spEntityId),
       Issuer: escapeXml(spec.issuer ?? this.entityId),
       NameID: escapeXml(spec.nameId),
+      NameIDFormat: escapeXml(spec.nameIdFormat ?? 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified'),
       NotBefore: notBefore.toISOString(),
       NotOnOrAfter: notOnOrAfter.toISOString(),
       InResponseToAttr: spec.inResponseTo ? ` InResponseTo="${escapeXml(spec.inResponseTo)}"` : '',

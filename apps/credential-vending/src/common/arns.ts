@@ -27,6 +27,17 @@ export class IamArns {
     return arn.startsWith(prefix) && arn.length > prefix.length ? arn.slice(prefix.length) : undefined;
   }
 
+  /** `arn:aws:iam::<account>:saml-provider/<Name>`. */
+  samlProvider(name: string): string {
+    return `arn:aws:iam::${this.accountId}:saml-provider/${name}`;
+  }
+
+  /** The name in one of our SAML provider ARNs, or undefined for any other string. */
+  samlProviderName(arn: string): string | undefined {
+    const m = /^arn:aws:iam::(\d{12}):saml-provider\/([\w._-]{1,128})$/.exec(arn);
+    return m && m[1] === this.accountId ? m[2] : undefined;
+  }
+
   /** The account root: the principal the admin key stands for. */
   root(): string {
     return `arn:aws:iam::${this.accountId}:root`;

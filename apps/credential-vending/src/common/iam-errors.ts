@@ -75,6 +75,10 @@ export const IamErrors = {
     new ServiceError('NoSuchEntity', `OpenIDConnect Provider not found for arn ${arn}`),
   oidcProviderExists: (url: string): ServiceError<'EntityAlreadyExists'> =>
     new ServiceError('EntityAlreadyExists', `Provider with url ${url} already exists.`),
+  noSuchSamlProvider: (arn: string): ServiceError<'NoSuchEntity'> =>
+    new ServiceError('NoSuchEntity', `SAMLProvider not found for arn ${arn}`),
+  samlProviderExists: (name: string): ServiceError<'EntityAlreadyExists'> =>
+    new ServiceError('EntityAlreadyExists', `SAMLProvider named ${name} already exists.`),
 };
 
 export const StsErrors = {

@@ -75,6 +75,23 @@ export class OidcProviderEntity {
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
 }
 
+/** An IAM SAML provider (ADR 0040): the metadata as given and what assertions are checked against. */
+@Entity({ schema: 'credential_vending', name: 'saml_providers' })
+export class SamlProviderEntity {
+  @PrimaryColumn('text') arn!: string;
+  @Column('text') name!: string;
+  @Column('uuid', { name: 'provider_uuid' }) providerUuid!: string;
+  @Column('text', { name: 'metadata_document' }) metadataDocument!: string;
+  /** The IdP's EntityDescriptor entityID: assertions' Issuer. */
+  @Column('text', { name: 'entity_id' }) entityId!: string;
+  /** Base64 DER of each signing certificate in the metadata. */
+  @Column('jsonb', { name: 'signing_certificates' }) signingCertificates!: string[];
+  @Column('timestamptz', { name: 'valid_until' }) validUntil!: Date;
+  @Column('jsonb') tags!: TagRecord[];
+  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
+  @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
+}
+
 @Entity({ schema: 'credential_vending', name: 'revocations' })
 export class RevocationEntity {
   @PrimaryColumn('text', { name: 'role_arn' }) roleArn!: string;
@@ -90,4 +107,5 @@ export const credentialVendingEntities = [
   RolePolicyAttachmentEntity,
   OidcProviderEntity,
   RevocationEntity,
+  SamlProviderEntity,
 ];

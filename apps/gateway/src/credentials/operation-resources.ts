@@ -50,7 +50,7 @@ export function operationTarget(
       const context: Record<string, string> = policyArn ? { 'iam:PolicyARN': policyArn } : {};
       const user = text('UserName');
       const role = text('RoleName');
-      const oidc = text('OpenIDConnectProviderArn');
+      const oidc = text('OpenIDConnectProviderArn') ?? text('SAMLProviderArn');
       const resource = user
         ? `${iam}:user/${user}`
         : role

@@ -1,5 +1,6 @@
 import { internalOperation, queryApi } from '../operations';
 import * as W from './wire-types';
+import { SamlOperations } from './saml.commands';
 
 const svc = 'credential-vending' as const;
 
@@ -338,4 +339,5 @@ export const CredentialVendingOperations = {
     ['NoSuchEntity'],
   ),
   ListRevocations: internalOperation<Record<string, never>, ListRevocationsResult>()(svc, 'ListRevocations'),
+  ...SamlOperations,
 } as const;

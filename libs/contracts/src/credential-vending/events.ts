@@ -13,8 +13,8 @@ const ROLE_ARN = /^arn:aws:iam::\d{12}:role\/.+$/;
  * request logs) but never the secret or the session token.
  */
 export class CredentialsIssuedEvent {
-  @IsIn(['AssumeRoleWithWebIdentity', 'AssumeRole'])
-  operation!: 'AssumeRoleWithWebIdentity' | 'AssumeRole';
+  @IsIn(['AssumeRoleWithWebIdentity', 'AssumeRole', 'AssumeRoleWithSAML'])
+  operation!: 'AssumeRoleWithWebIdentity' | 'AssumeRole' | 'AssumeRoleWithSAML';
 
   @Matches(ROLE_ARN)
   roleArn!: string;

@@ -1,3 +1,5 @@
 export * from './wire-types';
 export * from './commands';
 export * from './events';
+export * from './saml.wire-types';
+export * from './saml.commands';

@@ -8,6 +8,7 @@ import { CREDENTIAL_VENDING_SCHEMA } from '../schema';
 import { CredentialVendingTables1764201600001 } from './1764201600001-CredentialVendingTables';
 import { PolicyVersionNumbers1764201600050 } from './1764201600050-PolicyVersionNumbers';
 import { IamUsersAndAccessKeys1764201600100 } from './1764201600100-IamUsersAndAccessKeys';
+import { SamlProviders1764201600400 } from './1764201600400-SamlProviders';
 
 /** In the order they apply. */
 export const credentialVendingMigrations = [
@@ -18,4 +19,5 @@ export const credentialVendingMigrations = [
   deadLetterStatusMigration(CREDENTIAL_VENDING_SCHEMA, 1764201600040),
   PolicyVersionNumbers1764201600050,
   IamUsersAndAccessKeys1764201600100,
+  SamlProviders1764201600400,
 ];

@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import {
+  CreateSAMLProviderRequest,
+  CreateSAMLProviderResult,
+  CredentialVendingOperations,
+} from '@idfed/contracts';
+import { OperationHandler } from '@idfed/service-runtime';
+import { IamArns } from '../common/arns';
+import { Clock, CLOCK } from '../common/clock';
+import { IamErrors } from '../common/iam-errors';
+import { RequestValidator } from '../common/validate';
+import { TagRecord } from '../database/entities';
+import { parseSamlMetadata } from './saml-metadata';
+import { SamlProvidersRepository } from './saml-providers.repository';
+
+/** IAM's SAMLMetadataDocumentType and SAMLProviderNameType. */
+export function validateMetadataDocument(v: RequestValidator, required: boolean): RequestValidator {
+  return v.string('SAMLMetadataDocument', { required, min: 1000, max: 10_000_000 });
+}
+
+/**
+ * Registers an IAM SAML provider from its IdP's metadata (ADR 0040): the document is kept as given
+ * and must describe an IdP with a signing certificate; the ARN is the account's
+ * `saml-provider/<Name>`, the name unique.
+ */
+@Injectable()
+export class CreateSAMLProviderHandler implements OperationHandler<
+  typeof CredentialVendingOperations.CreateSAMLProvider
+> {
+  constructor(
+    @Inject(SamlProvidersRepository) private readonly providers: SamlProvidersRepository,
+    @Inject(IamArns) private readonly arns: IamArns,
+    @Optional() @Inject(CLOCK) private readonly now: Clock = Date.now,
+  ) {}
+
+  async execute(req: CreateSAMLProviderRequest): Promise<CreateSAMLProviderResult> {
+    validateMetadataDocument(RequestValidator.of(req), true)
+      .string('Name', { required: true, min: 1, max: 128, pattern: /^[\w._-]+$/ })
+      .tags()
+      .check();
+    const facts = parseSamlMetadata(req.SAMLMetadataDocument, this.now());
+    const arn = this.arns.samlProvider(req.Name);
+    const tags = (req.Tags ?? []).map((t): TagRecord => ({ Key: t.Key, Value: t.Value ?? '' }));
+    const outcome = await this.providers.insert({
+      arn,
+      name: req.Name,
+      providerUuid: randomUUID(),
+      metadataDocument: req.SAMLMetadataDocument,
+      ...facts,
+      tags,
+    });
+    if (outcome === 'exists') throw IamErrors.samlProviderExists(req.Name);
+    return { SAMLProviderArn: arn, ...(tags.length ? { Tags: tags } : {}) };
+  }
+}

@@ -1,0 +1,32 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { IamArns } from '../common/arns';
+import { IamErrors } from '../common/iam-errors';
+import { RequestValidator } from '../common/validate';
+import { SamlProviderEntity } from '../database/entities';
+import { SamlProvidersRepository } from './saml-providers.repository';
+
+/** Finds the IAM SAML provider an operation names by ARN. */
+@Injectable()
+export class SamlProviderLookup {
+  constructor(
+    @Inject(SamlProvidersRepository) private readonly providers: SamlProvidersRepository,
+    @Inject(IamArns) private readonly arns: IamArns,
+  ) {}
+
+  /** The provider, or NoSuchEntity (also for an ARN of another account: this account has no such provider). */
+  async require(arn: string): Promise<SamlProviderEntity> {
+    RequestValidator.of({ SAMLProviderArn: arn })
+      .string('SAMLProviderArn', { required: true, min: 20, max: 2048 })
+      .check();
+    if (!/^arn:aws:iam::\d{12}:saml-provider\/.+$/.test(arn))
+      throw IamErrors.invalidInput(`ARN ${arn} is not valid.`);
+    const provider = this.arns.samlProviderName(arn) ? await this.providers.findByArn(arn) : undefined;
+    if (!provider) throw IamErrors.noSuchSamlProvider(arn);
+    return provider;
+  }
+
+  /** The provider of that ARN in this account, or undefined (STS's lookup of PrincipalArn). */
+  async find(arn: string): Promise<SamlProviderEntity | undefined> {
+    return this.arns.samlProviderName(arn) ? this.providers.findByArn(arn) : undefined;
+  }
+}

@@ -1,0 +1,92 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { SamlProviderEntity } from '../database/entities';
+
+/** A provider as registered: its creation and update times are the database's. */
+export type NewSamlProvider = Omit<SamlProviderEntity, 'createdAt' | 'updatedAt'>;
+
+/**
+ * Every query of the IAM SAML providers aggregate (`credential_vending.saml_providers`) and of the
+ * assertions AssumeRoleWithSAML accepted (`credential_vending.saml_assertions_used`).
+ */
+@Injectable()
+export class SamlProvidersRepository {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  /** Registers the provider unless its name (its ARN) is taken; then 'exists' and nothing is written. */
+  async insert(p: NewSamlProvider): Promise<'created' | 'exists'> {
+    const inserted = await this.dataSource.query<unknown[]>(
+      `INSERT INTO credential_vending.saml_providers
+         (arn, name, provider_uuid, metadata_document, entity_id, signing_certificates, valid_until, tags)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING arn`,
+      [
+        p.arn,
+        p.name,
+        p.providerUuid,
+        p.metadataDocument,
+        p.entityId,
+        JSON.stringify(p.signingCertificates),
+        p.validUntil,
+        JSON.stringify(p.tags),
+      ],
+    );
+    return inserted.length === 0 ? 'exists' : 'created';
+  }
+
+  async findByArn(arn: string): Promise<SamlProviderEntity | undefined> {
+    return (await this.dataSource.manager.findOne(SamlProviderEntity, { where: { arn } })) ?? undefined;
+  }
+
+  /** Every provider of the account, in ARN order (IAM's list is not paged). */
+  list(): Promise<SamlProviderEntity[]> {
+    return this.dataSource.manager.find(SamlProviderEntity, { order: { arn: 'ASC' } });
+  }
+
+  /** Replaces the metadata and what was read from it; false when the provider is gone. */
+  async updateMetadata(
+    arn: string,
+    m: Pick<SamlProviderEntity, 'metadataDocument' | 'entityId' | 'signingCertificates' | 'validUntil'>,
+  ): Promise<boolean> {
+    const updated = await this.dataSource.query<unknown[]>(
+      `UPDATE credential_vending.saml_providers
+          SET metadata_document = $2, entity_id = $3, signing_certificates = $4, valid_until = $5,
+              updated_at = now()
+        WHERE arn = $1 RETURNING arn`,
+      [arn, m.metadataDocument, m.entityId, JSON.stringify(m.signingCertificates), m.validUntil],
+    );
+    return rowCount(updated) > 0;
+  }
+
+  async delete(arn: string): Promise<void> {
+    await this.dataSource.manager.delete(SamlProviderEntity, { arn });
+  }
+
+  /**
+   * Records that an assertion was used, unless it already was: 'replayed' then. The row lives
+   * until `expiresAt`; expired rows (a bounded batch) are removed on the way, so the table holds
+   * only assertions that could still be presented.
+   */
+  async recordAssertion(
+    providerArn: string,
+    assertionId: string,
+    expiresAt: Date,
+  ): Promise<'recorded' | 'replayed'> {
+    await this.dataSource.query(
+      `DELETE FROM credential_vending.saml_assertions_used
+        WHERE ctid IN (SELECT ctid FROM credential_vending.saml_assertions_used
+                        WHERE expires_at < now() LIMIT 100)`,
+    );
+    const inserted = await this.dataSource.query<unknown[]>(
+      `INSERT INTO credential_vending.saml_assertions_used (provider_arn, assertion_id, expires_at)
+       VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING assertion_id`,
+      [providerArn, assertionId, expiresAt],
+    );
+    return inserted.length === 0 ? 'replayed' : 'recorded';
+  }
+}
+
+/** typeorm answers an UPDATE ... RETURNING as [rows, count] on PostgreSQL. */
+function rowCount(result: unknown): number {
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0])) return result[0].length;
+  return Array.isArray(result) ? result.length : 0;
+}

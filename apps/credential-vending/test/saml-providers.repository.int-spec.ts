@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import { IamArns } from '../src/common/arns';
+import { NewSamlProvider, SamlProvidersRepository } from '../src/saml-providers/saml-providers.repository';
+import { ACCOUNT, createServiceDatabase, ServiceDatabase } from './support/service-database';
+
+const arns = new IamArns(ACCOUNT);
+
+function provider(name: string): NewSamlProvider {
+  return {
+    arn: arns.samlProvider(name),
+    name,
+    providerUuid: randomUUID(),
+    metadataDocument: '<EntityDescriptor/>',
+    entityId: `https://${name}.idp.test/metadata`,
+    signingCertificates: ['MIIB'],
+    validUntil: new Date('2120-01-01T00:00:00Z'),
+    tags: [{ Key: 'env', Value: 'test' }],
+  };
+}
+
+/**
+ * SamlProvidersRepository on a real PostgreSQL: one provider per name, and an assertion accepted
+ * once however many requests (replicas) present it at the same time.
+ */
+describe('SamlProvidersRepository on PostgreSQL', () => {
+  let db: ServiceDatabase;
+  let providers: SamlProvidersRepository;
+  let other: SamlProvidersRepository;
+
+  beforeAll(async () => {
+    db = await createServiceDatabase();
+    providers = new SamlProvidersRepository(db.ds);
+    // A second repository on the same database stands for another replica of the service.
+    other = new SamlProvidersRepository(db.ds);
+  });
+
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  const name = () => `corp-${randomUUID().slice(0, 8)}`;
+
+  it('registers a name once when registrations race, updates and deletes it', async () => {
+    const n = name();
+    const outcomes = await Promise.all(Array.from({ length: 6 }, () => providers.insert(provider(n))));
+    expect(outcomes.filter((o) => o === 'created')).toHaveLength(1);
+    const arn = arns.samlProvider(n);
+    expect(await providers.findByArn(arn)).toMatchObject({ name: n, signingCertificates: ['MIIB'] });
+    expect(
+      await providers.updateMetadata(arn, {
+        metadataDocument: '<EntityDescriptor id="2"/>',
+        entityId: 'https://new.idp.test',
+        signingCertificates: ['MIIC'],
+        validUntil: new Date('2121-01-01T00:00:00Z'),
+      }),
+    ).toBe(true);
+    expect(await providers.findByArn(arn)).toMatchObject({
+      entityId: 'https://new.idp.test',
+      signingCertificates: ['MIIC'],
+    });
+    await providers.delete(arn);
+    expect(await providers.findByArn(arn)).toBeUndefined();
+    expect(
+      await providers.updateMetadata(arn, {
+        metadataDocument: 'x',
+        entityId: 'x',
+        signingCertificates: [],
+        validUntil: new Date(),
+      }),
+    ).toBe(false);
+  });
+
+  it('records an assertion once when replicas race, per provider, and forgets it once expired', async () => {
+    const arn = arns.samlProvider(name());
+    const id = `_a${randomUUID()}`;
+    const until = new Date(Date.now() + 5 * 60_000);
+    const outcomes = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => (i % 2 ? other : providers).recordAssertion(arn, id, until)),
+    );
+    expect(outcomes.filter((o) => o === 'recorded')).toHaveLength(1);
+    expect(await other.recordAssertion(arn, id, until)).toBe('replayed');
+    expect(await providers.recordAssertion(arns.samlProvider(name()), id, until)).toBe('recorded');
+
+    const expired = `_a${randomUUID()}`;
+    await providers.recordAssertion(arn, expired, new Date(Date.now() - 1000));
+    await providers.recordAssertion(arn, `_a${randomUUID()}`, until); // purges on the way
+    const rows = await db.ds.query<unknown[]>(
+      `SELECT 1 FROM credential_vending.saml_assertions_used WHERE assertion_id = $1`,
+      [expired],
+    );
+    expect(rows).toHaveLength(0);
+  });
+});
