@@ -25,6 +25,7 @@ export const SECRET_MEMBERS = new Set([
   'PASSWORD_CLAIM_SIGNATURE',
   'Token',
   'WebIdentityToken',
+  'SAMLAssertion',
   'SecretKey',
   'SecretAccessKey',
   'SessionToken',
