@@ -61,6 +61,7 @@ import { GetGroupUseCase } from './groups/get-group.use-case';
 import { ListGroupsUseCase } from './groups/list-groups.use-case';
 import { ListUsersInGroupUseCase } from './groups/list-users-in-group.use-case';
 import { UpdateGroupUseCase } from './groups/update-group.use-case';
+import { AddCustomAttributesUseCase } from './pools/add-custom-attributes.use-case';
 import { CreateUserPoolUseCase } from './pools/create-user-pool.use-case';
 import { DeleteUserPoolUseCase } from './pools/delete-user-pool.use-case';
 import { DescribeUserPoolUseCase } from './pools/describe-user-pool.use-case';
@@ -119,6 +120,7 @@ export const USER_DIRECTORY_OPERATIONS: OperationBinding[] = [
   serve(UserDirectoryOperations.ListUserPools, ListUserPoolsUseCase),
   serve(UserDirectoryOperations.UpdateUserPool, UpdateUserPoolUseCase),
   serve(UserDirectoryOperations.DeleteUserPool, DeleteUserPoolUseCase),
+  serve(UserDirectoryOperations.AddCustomAttributes, AddCustomAttributesUseCase),
   serve(UserDirectoryOperations.CreateUserPoolClient, CreateUserPoolClientUseCase),
   serve(UserDirectoryOperations.DescribeUserPoolClient, DescribeUserPoolClientUseCase),
   serve(UserDirectoryOperations.ListUserPoolClients, ListUserPoolClientsUseCase),

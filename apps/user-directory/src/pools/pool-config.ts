@@ -22,7 +22,8 @@ import {
 } from '@idfed/contracts';
 import { addTags } from '@idfed/aws-protocol';
 import { CognitoErrors } from '../common/cognito-errors';
-import { STANDARD_ATTRIBUTE_NAMES, STANDARD_SCHEMA } from './standard-attributes';
+import { schemaFromRequest } from './attribute-schema';
+import { STANDARD_ATTRIBUTE_NAMES } from './standard-attributes';
 
 /** What the user directory stores about a pool besides its id and name (the `config` column). */
 export interface PoolConfig {
@@ -85,37 +86,6 @@ export const DEFAULT_PASSWORD_POLICY: PoolConfig['passwordPolicy'] = {
   RequireSymbols: true,
   TemporaryPasswordValidityDays: 7,
 };
-
-function mergeSchema(custom: SchemaAttributeType[] | undefined): SchemaAttributeType[] {
-  const schema = STANDARD_SCHEMA.map((a) => ({ ...a }));
-  for (const attr of custom ?? []) {
-    if (!attr.Name) throw CognitoErrors.invalidParameter('Schema attribute name is required.');
-    const standard = schema.find((a) => a.Name === attr.Name);
-    if (standard) {
-      // A standard attribute may be made required (or immutable) at creation, nothing else.
-      standard.Required = attr.Required ?? standard.Required;
-      standard.Mutable = attr.Mutable ?? standard.Mutable;
-      continue;
-    }
-    if (!/^[\w-]{1,20}$/.test(attr.Name)) {
-      throw CognitoErrors.invalidParameter(`Invalid custom attribute name ${attr.Name}.`);
-    }
-    if (attr.Required) {
-      throw CognitoErrors.invalidParameter('Required custom attributes are not supported currently.');
-    }
-    schema.push({
-      Name: `custom:${attr.Name}`,
-      AttributeDataType: attr.AttributeDataType ?? 'String',
-      DeveloperOnlyAttribute: attr.DeveloperOnlyAttribute ?? false,
-      Mutable: attr.Mutable ?? true,
-      Required: false,
-      ...(attr.AttributeDataType === 'Number'
-        ? { NumberAttributeConstraints: attr.NumberAttributeConstraints ?? {} }
-        : { StringAttributeConstraints: attr.StringAttributeConstraints ?? {} }),
-    });
-  }
-  return schema;
-}
 
 /** The members of CreateUserPool that UpdateUserPool takes again (ADR 0031). */
 type PoolSettingsRequest = Omit<UpdateUserPoolRequest, 'UserPoolId' | 'PoolName'>;
@@ -296,7 +266,7 @@ export function poolConfigFromRequest(req: CreateUserPoolRequest, arn: string): 
     usernameAttributes: req.UsernameAttributes ?? [],
     aliasAttributes: req.AliasAttributes ?? [],
     caseSensitive: req.UsernameConfiguration?.CaseSensitive ?? true,
-    schema: mergeSchema(req.Schema),
+    schema: schemaFromRequest(req.Schema),
     ...(req.UserPoolTier ? { userPoolTier: req.UserPoolTier } : {}),
   };
 }

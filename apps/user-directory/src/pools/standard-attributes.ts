@@ -1,56 +1,47 @@
 import { SchemaAttributeType } from '@idfed/contracts';
 
-/** The OpenID Connect standard attributes every Cognito user pool has, as DescribeUserPool lists them. */
-const STRING_ATTRIBUTES = [
-  'name',
-  'given_name',
-  'family_name',
-  'middle_name',
-  'nickname',
-  'preferred_username',
-  'profile',
-  'picture',
-  'website',
-  'email',
-  'gender',
-  'birthdate',
-  'zoneinfo',
-  'locale',
-  'phone_number',
-  'address',
-];
+const text = (Name: string, min = '0', max = '2048'): SchemaAttributeType => ({
+  Name,
+  AttributeDataType: 'String',
+  DeveloperOnlyAttribute: false,
+  Mutable: true,
+  Required: false,
+  StringAttributeConstraints: { MinLength: min, MaxLength: max },
+});
 
-export const STANDARD_SCHEMA: SchemaAttributeType[] = [
-  {
-    Name: 'sub',
-    AttributeDataType: 'String',
-    DeveloperOnlyAttribute: false,
-    Mutable: false,
-    Required: true,
-    StringAttributeConstraints: { MinLength: '1', MaxLength: '2048' },
-  },
-  ...STRING_ATTRIBUTES.map((Name): SchemaAttributeType => ({
-    Name,
-    AttributeDataType: 'String',
-    DeveloperOnlyAttribute: false,
-    Mutable: true,
-    Required: false,
-    StringAttributeConstraints: { MinLength: '0', MaxLength: '2048' },
-  })),
-  {
-    Name: 'email_verified',
-    AttributeDataType: 'Boolean',
-    DeveloperOnlyAttribute: false,
-    Mutable: true,
-    Required: false,
-  },
-  {
-    Name: 'phone_number_verified',
-    AttributeDataType: 'Boolean',
-    DeveloperOnlyAttribute: false,
-    Mutable: true,
-    Required: false,
-  },
+const flag = (Name: string): SchemaAttributeType => ({
+  Name,
+  AttributeDataType: 'Boolean',
+  DeveloperOnlyAttribute: false,
+  Mutable: true,
+  Required: false,
+});
+
+/**
+ * The attributes every Cognito user pool has, in the order and with the constraints
+ * DescribeUserPool answers them on AWS (answers quoted in public issues: `sub` 1..2048, `birthdate`
+ * 10..10, `updated_at` a Number from 0, the two verified flags Booleans without constraints).
+ */
+export const STANDARD_SCHEMA: readonly SchemaAttributeType[] = [
+  { ...text('sub', '1'), Mutable: false, Required: true },
+  text('name'),
+  text('given_name'),
+  text('family_name'),
+  text('middle_name'),
+  text('nickname'),
+  text('preferred_username'),
+  text('profile'),
+  text('picture'),
+  text('website'),
+  text('email'),
+  flag('email_verified'),
+  text('gender'),
+  text('birthdate', '10', '10'),
+  text('zoneinfo'),
+  text('locale'),
+  text('phone_number'),
+  flag('phone_number_verified'),
+  text('address'),
   {
     Name: 'updated_at',
     AttributeDataType: 'Number',
@@ -62,3 +53,13 @@ export const STANDARD_SCHEMA: SchemaAttributeType[] = [
 ];
 
 export const STANDARD_ATTRIBUTE_NAMES = new Set(STANDARD_SCHEMA.map((a) => a.Name!));
+
+/**
+ * The standard attributes a `Schema` entry configures. The verified flags are not among them: AWS
+ * takes `email_verified` or `phone_number_verified` in a `Schema` as a custom attribute's name
+ * (aws-cdk#14699 quotes Cognito refusing `phone_number_verified` as a custom name of more than 20
+ * characters).
+ */
+export const CONFIGURABLE_STANDARD_NAMES = new Set(
+  [...STANDARD_ATTRIBUTE_NAMES].filter((n) => n !== 'email_verified' && n !== 'phone_number_verified'),
+);

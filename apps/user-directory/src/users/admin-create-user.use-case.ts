@@ -21,7 +21,7 @@ import { deliverOrFail } from '../delivery/deliver-or-fail';
 import { PasswordCredentials } from './password-credentials';
 import { passwordPolicyViolation } from './password-policy';
 import { generateTemporaryPassword, temporaryPasswordExpiry } from './temporary-password';
-import { checkRequiredAttributes, userAttributesFromRequest } from './user-attributes';
+import { userAttributesFromRequest } from './user-attributes';
 import { identityFor } from './user-identity';
 import { UserLookup } from './user-lookup';
 import { UsersRepository } from './users.repository';
@@ -86,9 +86,11 @@ export class AdminCreateUserUseCase implements OperationHandler<
   ): Promise<AdminCreateUserResponse> {
     const config = pool.config;
     const sub = randomUUID();
-    const attributes = userAttributesFromRequest(config, req.UserAttributes, { admin: true });
+    const attributes = userAttributesFromRequest(config, req.UserAttributes, {
+      admin: true,
+      phase: 'create',
+    });
     const identity = identityFor(config, req.Username, sub, attributes);
-    checkRequiredAttributes(config, attributes);
     const invitations =
       req.MessageAction === 'SUPPRESS' ? [] : this.invitations(pool, req, attributes, temporaryPassword);
     const stored = await this.credentials.derive(pool.id, identity.username, temporaryPassword);

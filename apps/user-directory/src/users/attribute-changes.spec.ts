@@ -66,16 +66,24 @@ describe('attribute changes', () => {
     expect(result.aliasKey).toBe('new@example.com');
   });
 
-  it('refuses to change an immutable attribute once set', () => {
+  // AWS: an immutable attribute "can only be set up on sign-up or administrator creation of
+  // users" (AddCustomAttributes' API reference); its refusal reads "user.email: Attribute cannot
+  // be updated." (amplify-swift#3981).
+  it('refuses to change an immutable attribute, or to add one after creation', () => {
     const c = config({ PoolName: 'p', Schema: [{ Name: 'nickname', Mutable: false }] });
     expect(
       messageOf(() =>
         applyAttributeChanges(c, { attributes: { nickname: 'a' }, aliasKey: null }, { nickname: 'b' }),
       ),
-    ).toBe('Cannot modify the non-mutable attribute nickname');
+    ).toBe('user.nickname: Attribute cannot be updated.');
     expect(
-      applyAttributeChanges(c, { attributes: {}, aliasKey: null }, { nickname: 'b' }).attributes.nickname,
-    ).toBe('b');
+      messageOf(() => applyAttributeChanges(c, { attributes: {}, aliasKey: null }, { nickname: 'b' })),
+    ).toBe('user.nickname: Attribute cannot be updated.');
+    // The value it already has is no change.
+    expect(
+      applyAttributeChanges(c, { attributes: { nickname: 'a' }, aliasKey: null }, { nickname: 'a' })
+        .attributes.nickname,
+    ).toBe('a');
   });
 
   it('deletes attributes with their verified flag, never sub, required ones or the alias', () => {

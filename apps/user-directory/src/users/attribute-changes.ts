@@ -31,7 +31,8 @@ function isMutable(config: PoolConfig, name: string): boolean {
 
 /**
  * Applies already-validated updates (UpdateUserAttributes, AdminUpdateUserAttributes, the
- * NEW_PASSWORD_REQUIRED answer) as Cognito does: immutable attributes stay as they are, a changed
+ * NEW_PASSWORD_REQUIRED answer) as Cognito does: immutable attributes are refused ("user.email:
+ * Attribute cannot be updated.", as AWS answers, amplify-swift#3981), a changed
  * email or phone number is no longer verified unless an administrator says so in the same call
  * (and then needs a code when the pool verifies it), and the sign-in alias follows its attribute.
  */
@@ -46,8 +47,9 @@ export function applyAttributeChanges(
   const toVerify: VerifiableAttribute[] = [];
   for (const [name, value] of Object.entries(updates)) {
     if (attributes[name] === value) continue;
-    if (!isMutable(config, name) && attributes[name] !== undefined) {
-      throw CognitoErrors.invalidParameter(`Cannot modify the non-mutable attribute ${name}`);
+    // An immutable attribute is set at sign-up or AdminCreateUser only, never added later.
+    if (!isMutable(config, name)) {
+      throw CognitoErrors.invalidParameter(`user.${name}: Attribute cannot be updated.`);
     }
     attributes[name] = value;
   }

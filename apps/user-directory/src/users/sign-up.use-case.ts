@@ -63,7 +63,7 @@ export class SignUpUseCase implements OperationHandler<typeof UserDirectoryOpera
       throw CognitoErrors.notAuthorized('SignUp is not permitted for this user pool');
 
     const sub = randomUUID();
-    const attributes = userAttributesFromRequest(config, req.UserAttributes);
+    const attributes = userAttributesFromRequest(config, req.UserAttributes, { phase: 'create' });
     const identity = identityFor(config, req.Username, sub, attributes);
     checkRequiredAttributes(config, attributes);
     const violation = passwordPolicyViolation(req.Password, config.passwordPolicy);

@@ -86,7 +86,11 @@ export class UserAttributeEdits {
   /** Deletes attributes (not required ones, as applyAttributeChanges decides) in one transaction. */
   async remove(pool: UserPoolEntity, sub: string, names: string[]): Promise<void> {
     const unknown = names.find((n) => !isKnownAttribute(pool.config, n));
-    if (unknown) throw CognitoErrors.invalidParameter(`Attribute does not exist in the schema: ${unknown}`);
+    if (unknown) {
+      throw CognitoErrors.invalidParameter(
+        `Invalid user attributes: user.${unknown}: Attribute does not exist in the schema.\n`,
+      );
+    }
     await this.transactions.run(async (tx) => {
       const user = await this.lookup.lockUser(sub, tx);
       await this.save(user, deleteAttributes(pool.config, user, names), tx);

@@ -44,6 +44,11 @@ export const UserDirectoryOperations = {
     'admin',
     { rateLimit: 'UserPoolUpdate' },
   ),
+  AddCustomAttributes: userPools.operation<W.AddCustomAttributesRequest, Record<string, never>>()(
+    'AddCustomAttributes',
+    'admin',
+    { rateLimit: 'UserPoolUpdate' },
+  ),
   CreateUserPoolClient: userPools.operation<W.CreateUserPoolClientRequest, W.CreateUserPoolClientResponse>()(
     'CreateUserPoolClient',
     'admin',

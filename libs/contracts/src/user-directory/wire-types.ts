@@ -108,8 +108,24 @@ export interface SchemaAttributeType {
   DeveloperOnlyAttribute?: boolean;
   Mutable?: boolean;
   Required?: boolean;
-  NumberAttributeConstraints?: { MinValue?: string; MaxValue?: string };
-  StringAttributeConstraints?: { MinLength?: string; MaxLength?: string };
+  NumberAttributeConstraints?: NumberAttributeConstraintsType;
+  StringAttributeConstraints?: StringAttributeConstraintsType;
+}
+
+export interface NumberAttributeConstraintsType {
+  MinValue?: string;
+  MaxValue?: string;
+}
+
+export interface StringAttributeConstraintsType {
+  MinLength?: string;
+  MaxLength?: string;
+}
+
+/** AddCustomAttributes: custom attributes added to a pool's schema (the answer is empty). */
+export interface AddCustomAttributesRequest {
+  UserPoolId: string;
+  CustomAttributes: SchemaAttributeType[];
 }
 
 export type VerifiedAttributeType = 'email' | 'phone_number';
