@@ -71,6 +71,8 @@ export default async function globalSetup(): Promise<void> {
     ...push.env(),
     IDFED_LAMBDA_ENDPOINTS: [
       ...['gate', 'slow', 'garbage', 'broken'].map((name) => `${name}=${userPoolTriggers.url}/${name}`),
+      // The CUSTOM_AUTH trio (ADR 0036).
+      `challenge=${userPoolTriggers.url}/challenge`,
       `misrouted=${userPoolTriggers.url}/gate`,
       `gone=http://127.0.0.1:${await freePort()}/`,
     ].join(','),

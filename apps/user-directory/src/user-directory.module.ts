@@ -1,3 +1,4 @@
+import { AuthChallengeTriggers } from './triggers/auth-challenge-triggers';
 import { DynamicModule } from '@nestjs/common';
 import { IdfedEnv } from '@idfed/config';
 import { deriveKey, KeyEncryption } from '@idfed/crypto';
@@ -97,6 +98,7 @@ export const UserDirectoryModule = {
         { provide: LAMBDA_ENDPOINTS_CONFIG, useValue: lambdaEndpointsConfig(env) },
         TriggerCaller,
         UserPoolTriggers,
+        AuthChallengeTriggers,
         // Keys derived from the key-encryption key, each once; no class is handed the key itself.
         { provide: KeyEncryption, useValue: new KeyEncryption(kek) },
         { provide: AuthSessionSeal, useValue: new AuthSessionSeal(kek) },

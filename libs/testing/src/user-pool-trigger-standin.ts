@@ -21,6 +21,15 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http
  *     `vip`; V2 also adds `tier` to the access token, scope `gate/extra`, suppresses `profile`,
  *     and tries to re-target the tokens (`sub`, `iss`, `token_use`), which must be ignored. Both
  *     answer with the event's `userName` and `userPoolId` changed, which must be ignored too.
+ * - `/challenge`: the CUSTOM_AUTH trio (ADR 0036), by `triggerSource`:
+ *   - DefineAuthChallenge: `failAuthentication` for a user whose name starts with `failauth`, and
+ *     after three wrong answers; a `issueTokens` of the wrong type for a name starting with
+ *     `oddanswer`; SRP_A then PASSWORD_VERIFIER first when the sign-in began with SRP_A; then
+ *     CUSTOM_CHALLENGE until one was answered right, then `issueTokens`;
+ *   - CreateAuthChallenge: public `{ question, round }`, private `{ answer: challengeAnswerFor(userName, round) }`,
+ *     metadata `ROUND-<n>` (n counts the CUSTOM_CHALLENGEs so far, from 1);
+ *   - VerifyAuthChallengeResponse: `answerCorrect` when the answer is the private one.
+ *   Each answers with the event's `userName` and `userPoolId` changed (to be ignored).
  * - `/slow`: answers after `slowMs` (past idfed's timeout).
  * - `/garbage`: answers text that is not JSON.
  * - `/broken`: answers HTTP 502 with an HTML body (not a Lambda error).
@@ -112,6 +121,49 @@ function gate(event: Event): { status: number; body: unknown } {
   });
 }
 
+/** The answer `/challenge` expects to its round `round` (from 1) for `userName`. */
+export function challengeAnswerFor(userName: string, round: number): string {
+  return `answer-${round}-${userName.length}`;
+}
+
+function challenge(event: Event): { status: number; body: unknown } {
+  const answer = (response: unknown) => ({
+    status: 200,
+    body: { ...event, userName: 'someone-else', userPoolId: 'us-east-1_Other', response },
+  });
+  const session = (event.request.session ?? []) as { challengeName: string; challengeResult: boolean }[];
+  const customs = session.filter((c) => c.challengeName === 'CUSTOM_CHALLENGE');
+  switch (event.triggerSource) {
+    case 'DefineAuthChallenge_Authentication': {
+      if (event.userName.startsWith('failauth'))
+        return answer({ issueTokens: false, failAuthentication: true });
+      if (event.userName.startsWith('oddanswer')) return answer({ issueTokens: 'yes' });
+      const last = session[session.length - 1];
+      if (last?.challengeName === 'SRP_A') return answer({ challengeName: 'PASSWORD_VERIFIER' });
+      if (last && !last.challengeResult && last.challengeName !== 'CUSTOM_CHALLENGE')
+        return answer({ issueTokens: false, failAuthentication: true });
+      if (customs.some((c) => c.challengeResult))
+        return answer({ issueTokens: true, failAuthentication: false });
+      if (customs.length >= 3) return answer({ issueTokens: false, failAuthentication: true });
+      return answer({ challengeName: 'CUSTOM_CHALLENGE', issueTokens: false, failAuthentication: false });
+    }
+    case 'CreateAuthChallenge_Authentication': {
+      const round = customs.length + 1;
+      return answer({
+        publicChallengeParameters: { question: 'What is the answer?', round: String(round) },
+        privateChallengeParameters: { answer: challengeAnswerFor(event.userName, round) },
+        challengeMetadata: `ROUND-${round}`,
+      });
+    }
+    case 'VerifyAuthChallengeResponse_Authentication': {
+      const expected = (event.request.privateChallengeParameters as Record<string, string>).answer;
+      return answer({ answerCorrect: event.request.challengeAnswer === expected });
+    }
+    default:
+      return { status: 400, body: { errorType: 'Error', errorMessage: `unexpected ${event.triggerSource}` } };
+  }
+}
+
 /** `secret`: the operator's IDFED_LAMBDA_SECRET, from which each path's key is derived here. */
 export async function startUserPoolTriggerStandin(
   secret: Buffer,
@@ -169,6 +221,10 @@ export async function startUserPoolTriggerStandin(
       switch (url.pathname) {
         case '/gate': {
           const { status, body: answer } = gate(event);
+          return json(res, status, answer);
+        }
+        case '/challenge': {
+          const { status, body: answer } = challenge(event);
           return json(res, status, answer);
         }
         case '/slow': {

@@ -8,7 +8,7 @@ import { OperationHandler } from '@idfed/service-runtime';
 import { ClientsService } from '../clients/clients.service';
 import { Members, RequestValidator } from '../common/validate';
 import { AuthFlows } from './flows/auth-flows';
-import { CHALLENGE_NAMES, challengeResponsesOf } from './flows/auth-parameters';
+import { CHALLENGE_NAMES, challengeResponsesOf, clientMetadataOf } from './flows/auth-parameters';
 
 /** AdminRespondToAuthChallenge: RespondToAuthChallenge for a back end signing with the admin key. */
 @Injectable()
@@ -28,7 +28,8 @@ export class AdminRespondToAuthChallengeUseCase implements OperationHandler<
       .string('Session', { min: 20, max: 4096, secret: true })
       .check();
     const responses = challengeResponsesOf(req.ChallengeResponses);
+    const clientMetadata = clientMetadataOf(req.ClientMetadata);
     const auth = await this.clients.forAdminAuth(req.UserPoolId, req.ClientId);
-    return this.flows.respond(req.ChallengeName, auth, req.Session, responses);
+    return this.flows.respond(req.ChallengeName, auth, req.Session, responses, clientMetadata);
   }
 }

@@ -10,7 +10,8 @@ export type SealedKind =
   | 'hosted-sign-up-session'
   | 'device-session'
   | 'device-secret-block'
-  | 'webauthn-registration';
+  | 'webauthn-registration'
+  | 'custom-auth-session';
 
 export type Unsealed<T> = { ok: true; value: T } | { ok: false; reason: 'invalid' | 'expired' };
 

@@ -8,7 +8,7 @@ import { OperationHandler } from '@idfed/service-runtime';
 import { ClientsService } from '../clients/clients.service';
 import { Patterns, RequestValidator } from '../common/validate';
 import { AuthFlows } from './flows/auth-flows';
-import { CHALLENGE_NAMES, challengeResponsesOf } from './flows/auth-parameters';
+import { CHALLENGE_NAMES, challengeResponsesOf, clientMetadataOf } from './flows/auth-parameters';
 
 /** RespondToAuthChallenge: the second step of a sign-in that answered with a challenge. */
 @Injectable()
@@ -27,7 +27,8 @@ export class RespondToAuthChallengeUseCase implements OperationHandler<
       .string('Session', { min: 20, max: 4096, secret: true })
       .check();
     const responses = challengeResponsesOf(req.ChallengeResponses);
+    const clientMetadata = clientMetadataOf(req.ClientMetadata);
     const auth = await this.clients.forAuth(req.ClientId);
-    return this.flows.respond(req.ChallengeName, auth, req.Session, responses);
+    return this.flows.respond(req.ChallengeName, auth, req.Session, responses, clientMetadata);
   }
 }

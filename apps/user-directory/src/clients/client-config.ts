@@ -92,11 +92,16 @@ export function lifetimesInSeconds(c: ClientConfig): { access: number; id: numbe
 /** ALLOW_USER_PASSWORD_AUTH, or its legacy spelling USER_PASSWORD_AUTH. */
 export function allowsFlow(
   c: ClientConfig,
-  flow: 'USER_PASSWORD_AUTH' | 'USER_SRP_AUTH' | 'ADMIN_USER_PASSWORD_AUTH' | 'USER_AUTH',
+  flow: 'USER_PASSWORD_AUTH' | 'USER_SRP_AUTH' | 'ADMIN_USER_PASSWORD_AUTH' | 'USER_AUTH' | 'CUSTOM_AUTH',
 ): boolean {
   if (c.explicitAuthFlows.includes(`ALLOW_${flow}` as ExplicitAuthFlowsType)) return true;
   // USER_AUTH has no legacy spelling.
   if (flow === 'USER_AUTH') return false;
-  const legacy = flow === 'ADMIN_USER_PASSWORD_AUTH' ? 'ADMIN_NO_SRP_AUTH' : flow;
+  const legacy =
+    flow === 'ADMIN_USER_PASSWORD_AUTH'
+      ? 'ADMIN_NO_SRP_AUTH'
+      : flow === 'CUSTOM_AUTH'
+        ? 'CUSTOM_AUTH_FLOW_ONLY'
+        : flow;
   return c.explicitAuthFlows.includes(legacy as ExplicitAuthFlowsType);
 }

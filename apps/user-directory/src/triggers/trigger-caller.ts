@@ -12,7 +12,16 @@ import {
 
 /** The LambdaConfig members idfed calls, which are also the names in Cognito's error messages. */
 export type TriggerName =
-  'PreSignUp' | 'PostConfirmation' | 'PreAuthentication' | 'PostAuthentication' | 'PreTokenGeneration';
+  | 'PreSignUp'
+  | 'PostConfirmation'
+  | 'PreAuthentication'
+  | 'PostAuthentication'
+  | 'PreTokenGeneration'
+  | AuthChallengeTriggerName;
+
+/** The three triggers of the CUSTOM_AUTH flow (ADR 0036). */
+export type AuthChallengeTriggerName =
+  'DefineAuthChallenge' | 'CreateAuthChallenge' | 'VerifyAuthChallengeResponse';
 
 /** The event every Cognito user pool trigger receives; `response` is what the trigger fills in. */
 export interface TriggerEvent<Req = Record<string, unknown>, Res = Record<string, unknown>> {

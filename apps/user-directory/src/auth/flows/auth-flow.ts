@@ -60,6 +60,8 @@ export interface ChallengeHandler<Found = unknown> {
     auth: ClientForAuth,
     responses: Record<string, string>,
     found: Found,
+    /** The request's ClientMetadata, for the triggers that receive it (CUSTOM_CHALLENGE's). */
+    clientMetadata?: Record<string, string>,
   ): Promise<RespondToAuthChallengeResponse>;
 }
 

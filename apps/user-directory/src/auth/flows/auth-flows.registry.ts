@@ -18,6 +18,9 @@ import { UserAuthFlow } from './user-auth.flow';
 import { WebAuthnChallenge } from './web-authn.challenge';
 import { UserPasswordAuthFlow } from './user-password-auth.flow';
 import { UserSrpAuthFlow } from './user-srp-auth.flow';
+import { CustomAuth } from './custom-auth';
+import { CustomAuthFlow } from './custom-auth.flow';
+import { CustomChallengeChallenge } from './custom-challenge.challenge';
 
 /**
  * The sign-in flows InitiateAuth and AdminInitiateAuth serve, one strategy each. A new flow (custom
@@ -29,6 +32,7 @@ export const AUTH_FLOW_STRATEGY_CLASSES: Type<AuthFlowStrategy>[] = [
   UserSrpAuthFlow,
   RefreshTokenAuthFlow,
   UserAuthFlow,
+  CustomAuthFlow,
 ];
 
 /** The challenges RespondToAuthChallenge answers, one handler each (MFA and devices come here). */
@@ -45,6 +49,7 @@ export const CHALLENGE_HANDLER_CLASSES: Type<ChallengeHandler>[] = [
   SelectChallengeChallenge,
   SmsOtpChallenge,
   WebAuthnChallenge,
+  CustomChallengeChallenge,
 ];
 
 /** Collects instances of the classes above under one token, so AuthFlows receives the list. */
@@ -61,5 +66,6 @@ export const authFlowProviders: Provider[] = [
   PasswordSignIn,
   UserSrpAuth,
   FirstFactors,
+  CustomAuth,
   AuthFlows,
 ];

@@ -55,6 +55,7 @@ export class AuthFlows {
     auth: ClientForAuth,
     session: string | undefined,
     responses: Record<string, string>,
+    clientMetadata?: Record<string, string>,
   ): Promise<RespondToAuthChallengeResponse> {
     const handler = this.challenges.get(challenge);
     if (!handler)
@@ -66,7 +67,7 @@ export class AuthFlows {
       assertClientAllows(auth, allowedBy[0], allowedBy[0]);
     const { secretHashNames, found } = await handler.claim(auth, session, responses);
     checkSecretHash(auth, responses.SECRET_HASH, secretHashNames);
-    return handler.answer(auth, responses, found);
+    return handler.answer(auth, responses, found, clientMetadata);
   }
 }
 

@@ -63,3 +63,16 @@ export function deviceKeyOf(params: Record<string, string>): string | undefined 
   const key = params.DEVICE_KEY;
   return typeof key === 'string' && key.length > 0 ? key : undefined;
 }
+
+/** ClientMetadata, checked to be a map of strings (absent when not given). */
+export function clientMetadataOf(value: unknown): Record<string, string> | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (
+    typeof value !== 'object' ||
+    Array.isArray(value) ||
+    Object.values(value).some((v) => typeof v !== 'string')
+  ) {
+    throw CognitoErrors.invalidParameter('ClientMetadata must be a map of strings.');
+  }
+  return value as Record<string, string>;
+}

@@ -1,0 +1,355 @@
+import { randomBytes } from 'node:crypto';
+import { AuthenticationResultType, InitiateAuthResponse } from '@idfed/contracts';
+import { AttemptLimiter, CheckOutcome } from '../../attempts/attempt-limiter';
+import { ClientConfig } from '../../clients/client-config';
+import { ClientForAuth } from '../../clients/clients.service';
+import { AppClientEntity, UserPoolEntity } from '../../database/entities';
+import { MfaCodesRepository } from '../../mfa/mfa-codes.repository';
+import { MfaSessions } from '../../mfa/mfa-sessions';
+import { AuthChallengeTriggers } from '../../triggers/auth-challenge-triggers';
+import { TriggerCaller, TriggerEvent, TriggerName } from '../../triggers/trigger-caller';
+import { UserPoolTriggers } from '../../triggers/user-pool-triggers';
+import { UsersRepository } from '../../users/users.repository';
+import { aPool, aUser, outcome } from '../../../test/support/users-doubles';
+import { AuthSessionSeal } from '../auth-session-seal';
+import { AuthSessionUsesRepository } from '../auth-session-uses.repository';
+import { SignInCompletion } from '../sign-in-completion';
+import { CustomAuth } from './custom-auth';
+import { CustomAuthFlow } from './custom-auth.flow';
+import { CustomChallengeChallenge } from './custom-challenge.challenge';
+
+const fn = (name: string) => `arn:aws:lambda:us-east-1:000000000000:function:${name}`;
+const ann = aUser({ attributes: { email: 'ann@example.com' } });
+const dan = aUser({
+  sub: '6f1c2b3a-0000-4000-8000-000000000004',
+  username: 'dan',
+  usernameKey: 'dan',
+  enabled: false,
+});
+
+type Event = TriggerEvent & { request: Record<string, unknown> };
+type Script = (trigger: TriggerName, event: Event) => Record<string, unknown>;
+
+/** A define / create / verify trio as a pool's functions might be: the right answer is `42`. */
+const trio: Script = (trigger, event) => {
+  const session = (event.request.session ?? []) as { challengeName: string; challengeResult: boolean }[];
+  if (trigger === 'DefineAuthChallenge') {
+    if (session.some((c) => c.challengeResult)) return { issueTokens: true, failAuthentication: false };
+    if (session.length >= 3) return { issueTokens: false, failAuthentication: true };
+    return { challengeName: 'CUSTOM_CHALLENGE', issueTokens: false, failAuthentication: false };
+  }
+  if (trigger === 'CreateAuthChallenge') {
+    return {
+      publicChallengeParameters: { question: 'six times seven?' },
+      privateChallengeParameters: { answer: '42' },
+      challengeMetadata: `ROUND-${session.length + 1}`,
+    };
+  }
+  if (trigger !== 'VerifyAuthChallengeResponse') throw new Error(`unexpected ${trigger}`);
+  const expected = (event.request.privateChallengeParameters as Record<string, string>).answer;
+  return { answerCorrect: event.request.challengeAnswer === expected };
+};
+
+/**
+ * The real CUSTOM_AUTH strategy, CUSTOM_CHALLENGE handler, CustomAuth, AuthChallengeTriggers,
+ * sessions and seal; the HTTP call (TriggerCaller, tested on its own) replaced by a scripted trio
+ * that records the events; the lockout and the token issuing as doubles that record what they were
+ * asked.
+ */
+function setUp({ hideUsers = false, script = trio, triggers = true } = {}) {
+  const pool: UserPoolEntity = aPool(
+    triggers
+      ? {
+          lambdaConfig: {
+            DefineAuthChallenge: fn('challenge'),
+            CreateAuthChallenge: fn('challenge'),
+            VerifyAuthChallengeResponse: fn('challenge'),
+          },
+        }
+      : {},
+  );
+  let now = 1_765_000_000_000;
+  jest.spyOn(Date, 'now').mockImplementation(() => now);
+  const used = new Set<string>();
+  const uses = {
+    useOnce: jest.fn(async (id: string) => !used.has(id) && !!used.add(id)),
+    forgetExpired: jest.fn(async () => undefined),
+  };
+  const seal = new AuthSessionSeal(randomBytes(32), () => now);
+  const sessions = new MfaSessions(
+    seal,
+    uses as unknown as AuthSessionUsesRepository,
+    { forgetExpired: jest.fn(async () => undefined) } as unknown as MfaCodesRepository,
+  );
+  const outcomes: CheckOutcome[] = [];
+  const attempts = {
+    check: jest.fn(async (_flow: string, _s: unknown, verify: () => Promise<CheckOutcome>) => {
+      const o = await verify();
+      outcomes.push(o);
+      return o;
+    }),
+    unknownName: jest.fn((poolId: string, _c: unknown, name: string) => ({ poolId, key: `name:${name}` })),
+  };
+  const events: { trigger: TriggerName; arn: string; event: Event }[] = [];
+  const caller = {
+    invoke: jest.fn(async (trigger: TriggerName, arn: string, event: Event) => {
+      events.push({ trigger, arn, event: JSON.parse(JSON.stringify(event)) as Event });
+      return script(trigger, event);
+    }),
+  } as unknown as TriggerCaller;
+  const preAuthentication = jest.fn(async () => undefined);
+  const users = {
+    findByName: jest.fn(async (_p: string, _c: unknown, name: string) =>
+      [ann, dan].find((u) => u.username === name),
+    ),
+  } as unknown as UsersRepository;
+  const result: AuthenticationResultType = {
+    AccessToken: 'a',
+    IdToken: 'i',
+    ExpiresIn: 3600,
+    TokenType: 'Bearer',
+  };
+  const completion = { signedIn: jest.fn(async () => result) };
+  const custom = new CustomAuth(
+    users,
+    seal,
+    sessions,
+    attempts as unknown as AttemptLimiter,
+    { preAuthentication } as unknown as UserPoolTriggers,
+    new AuthChallengeTriggers(caller),
+    completion as unknown as SignInCompletion,
+  );
+  const client = (id: string): ClientForAuth => ({
+    client: {
+      id,
+      config: {
+        authSessionValidity: 3,
+        preventUserExistenceErrors: hideUsers ? 'ENABLED' : 'LEGACY',
+      } as ClientConfig,
+    } as AppClientEntity,
+    pool,
+  });
+  return {
+    auth: client('app'),
+    other: client('other-app'),
+    events,
+    outcomes,
+    completion,
+    preAuthentication,
+    flow: new CustomAuthFlow(custom),
+    handler: new CustomChallengeChallenge(custom, users),
+    advance: (ms: number) => (now += ms),
+  };
+}
+
+type Setup = ReturnType<typeof setUp>;
+
+async function start(t: Setup, username: string, auth = t.auth): Promise<InitiateAuthResponse> {
+  const params = { USERNAME: username };
+  const { found } = await t.flow.claim(auth, params);
+  return t.flow.start(auth, params, found);
+}
+
+async function respond(
+  t: Setup,
+  session: string | undefined,
+  username: string,
+  answer: string,
+  auth = t.auth,
+  clientMetadata?: Record<string, string>,
+) {
+  const responses = { USERNAME: username, ANSWER: answer };
+  const { found } = await t.handler.claim(auth, session, responses);
+  return t.handler.answer(auth, responses, found, clientMetadata);
+}
+
+afterEach(() => jest.restoreAllMocks());
+
+describe('CUSTOM_AUTH', () => {
+  it('runs define, create, verify with Cognito events and signs in on the right answer', async () => {
+    const t = setUp();
+    const first = await start(t, 'ann');
+    expect(first).toEqual({
+      ChallengeName: 'CUSTOM_CHALLENGE',
+      Session: expect.any(String),
+      ChallengeParameters: { question: 'six times seven?', USERNAME: 'ann' },
+    });
+    expect(JSON.stringify(first)).not.toContain('42');
+    expect(t.preAuthentication).toHaveBeenCalledTimes(1);
+    const done = await respond(t, first.Session, 'ann', '42', t.auth, { app: 'web' });
+    expect(done.AuthenticationResult?.AccessToken).toBe('a');
+    expect(t.completion.signedIn).toHaveBeenCalledWith(t.auth, ann, undefined);
+    expect(t.outcomes).toEqual(['right']);
+
+    expect(t.events.map((e) => e.event.triggerSource)).toEqual([
+      'DefineAuthChallenge_Authentication',
+      'CreateAuthChallenge_Authentication',
+      'VerifyAuthChallengeResponse_Authentication',
+      'DefineAuthChallenge_Authentication',
+    ]);
+    const [define1, create, verify, define2] = t.events.map((e) => e.event);
+    const attributes = { sub: ann.sub, email: 'ann@example.com', 'cognito:user_status': 'CONFIRMED' };
+    expect(define1).toMatchObject({
+      version: '1',
+      region: 'us-east-1',
+      userPoolId: 'us-east-1_Spec1',
+      userName: 'ann',
+      callerContext: { awsSdkVersion: 'aws-sdk-unknown-unknown', clientId: 'app' },
+      request: { userAttributes: attributes, session: [] },
+      response: { challengeName: null, issueTokens: false, failAuthentication: false },
+    });
+    expect(define1.request).not.toHaveProperty('userNotFound');
+    expect(create.request).toEqual({
+      userAttributes: attributes,
+      challengeName: 'CUSTOM_CHALLENGE',
+      session: [],
+    });
+    expect(verify.request).toEqual({
+      userAttributes: attributes,
+      privateChallengeParameters: { answer: '42' },
+      challengeAnswer: '42',
+      clientMetadata: { app: 'web' },
+    });
+    expect(define2.request).toEqual({
+      userAttributes: attributes,
+      session: [{ challengeName: 'CUSTOM_CHALLENGE', challengeResult: true, challengeMetadata: 'ROUND-1' }],
+      clientMetadata: { app: 'web' },
+    });
+  });
+
+  it('counts a wrong answer, issues the next round, and fails after the third', async () => {
+    const t = setUp();
+    let step: InitiateAuthResponse = await start(t, 'ann');
+    for (const round of [2, 3]) {
+      step = await respond(t, step.Session, 'ann', 'nope');
+      expect(step.ChallengeName).toBe('CUSTOM_CHALLENGE');
+      const last = t.events.filter((e) => e.trigger === 'CreateAuthChallenge').pop()!;
+      expect((last.event.request.session as unknown[]).length).toBe(round - 1);
+    }
+    expect(await outcome(respond(t, step.Session, 'ann', 'nope'))).toBe('NotAuthorizedException');
+    expect(t.outcomes).toEqual(['wrong', 'wrong', 'wrong']);
+    expect(t.completion.signedIn).not.toHaveBeenCalled();
+  });
+
+  it('refuses a replayed Session, even after a wrong answer', async () => {
+    const t = setUp();
+    const first = await start(t, 'ann');
+    await respond(t, first.Session, 'ann', 'nope');
+    await expect(respond(t, first.Session, 'ann', '42')).rejects.toMatchObject({
+      errorName: 'NotAuthorizedException',
+      message: expect.stringContaining('only be used once'),
+    });
+    const second = await start(t, 'ann');
+    await respond(t, second.Session, 'ann', '42');
+    expect(await outcome(respond(t, second.Session, 'ann', '42'))).toBe('NotAuthorizedException');
+    expect(t.completion.signedIn).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses a Session from another client, for another user, expired or forged', async () => {
+    const t = setUp();
+    const first = await start(t, 'ann');
+    await expect(respond(t, first.Session, 'ann', '42', t.other)).rejects.toMatchObject({
+      errorName: 'NotAuthorizedException',
+      message: 'Invalid session for the user.',
+    });
+    expect(await outcome(respond(t, first.Session, 'dan', '42'))).toBe('NotAuthorizedException');
+    expect(await outcome(respond(t, `${first.Session!.slice(0, -4)}AAAA`, 'ann', '42'))).toBe(
+      'NotAuthorizedException',
+    );
+    t.advance(3 * 60 * 1000 + 1);
+    await expect(respond(t, first.Session, 'ann', '42')).rejects.toMatchObject({
+      message: 'Invalid session for the user, session is expired.',
+    });
+    expect(t.events.filter((e) => e.trigger === 'VerifyAuthChallengeResponse')).toHaveLength(0);
+  });
+
+  it('sends a name without a user through the same rounds with userNotFound, and refuses at the end', async () => {
+    const t = setUp({ hideUsers: true });
+    const real = await start(t, 'ann');
+    const ghost = await start(t, 'ghost');
+    expect(Object.keys(ghost.ChallengeParameters).sort()).toEqual(
+      Object.keys(real.ChallengeParameters).sort(),
+    );
+    expect(ghost.ChallengeName).toBe('CUSTOM_CHALLENGE');
+    const defines = t.events.filter((e) => e.trigger === 'DefineAuthChallenge').map((e) => e.event);
+    expect(defines[0].request.userNotFound).toBe(false);
+    expect(defines[1]).toMatchObject({
+      userName: 'ghost',
+      request: { userAttributes: {}, userNotFound: true },
+    });
+    // Even an answer the function calls right ends as a wrong one does, and counts as one.
+    expect(await outcome(respond(t, ghost.Session, 'ghost', '42'))).toBe('NotAuthorizedException');
+    expect(t.outcomes).toEqual(['wrong']);
+    // The decoy Session is bound to the name typed.
+    const again = await start(t, 'ghost');
+    expect(await outcome(respond(t, again.Session, 'ann', '42'))).toBe('NotAuthorizedException');
+  });
+
+  it('answers UserNotFoundException for a name without a user when the client does not hide it', async () => {
+    const t = setUp();
+    expect(await outcome(start(t, 'ghost'))).toBe('UserNotFoundException');
+    expect(t.events).toHaveLength(0);
+  });
+
+  it('refuses CUSTOM_AUTH in a pool without the three functions', async () => {
+    const t = setUp({ triggers: false });
+    await expect(start(t, 'ann')).rejects.toMatchObject({
+      errorName: 'InvalidParameterException',
+      message: 'Custom auth lambda trigger is not configured for the user pool.',
+    });
+  });
+
+  it('refuses a disabled user only after the answer', async () => {
+    const t = setUp();
+    const first = await start(t, 'dan');
+    expect(first.ChallengeName).toBe('CUSTOM_CHALLENGE');
+    await expect(respond(t, first.Session, 'dan', '42')).rejects.toMatchObject({
+      message: 'User is disabled.',
+    });
+  });
+
+  it.each<[string, Script, string]>([
+    ['failAuthentication', () => ({ failAuthentication: true }), 'NotAuthorizedException'],
+    ['issueTokens of the wrong type', () => ({ issueTokens: 'yes' }), 'InvalidLambdaResponseException'],
+    ['a challenge idfed cannot run', () => ({ challengeName: 'SMS_MFA' }), 'InvalidLambdaResponseException'],
+    ['nothing decided', () => ({}), 'InvalidLambdaResponseException'],
+    [
+      'public parameters that are not strings',
+      (trigger, event) =>
+        trigger === 'CreateAuthChallenge' ? { publicChallengeParameters: { n: 1 } } : trio(trigger, event),
+      'InvalidLambdaResponseException',
+    ],
+  ])('answers a define or create that returns %s', async (_what, script, error) => {
+    const t = setUp({ script });
+    expect(await outcome(start(t, 'ann'))).toBe(error);
+  });
+
+  it('answers a verify that returns answerCorrect of the wrong type with InvalidLambdaResponseException', async () => {
+    const t = setUp({
+      script: (trigger, event) =>
+        trigger === 'VerifyAuthChallengeResponse' ? { answerCorrect: 'true' } : trio(trigger, event),
+    });
+    const first = await start(t, 'ann');
+    expect(await outcome(respond(t, first.Session, 'ann', '42'))).toBe('InvalidLambdaResponseException');
+    expect(t.completion.signedIn).not.toHaveBeenCalled();
+  });
+
+  it('refuses the SRP path, which is not built, rather than running the plain flow', async () => {
+    const t = setUp();
+    await expect(
+      t.flow.claim(t.auth, { USERNAME: 'ann', SRP_A: 'abc', CHALLENGE_NAME: 'SRP_A' }),
+    ).rejects.toMatchObject({ errorName: 'InvalidParameterException' });
+  });
+
+  it('requires USERNAME, ANSWER and Session', async () => {
+    const t = setUp();
+    const first = await start(t, 'ann');
+    expect(await outcome(t.flow.claim(t.auth, {}))).toBe('InvalidParameterException');
+    expect(await outcome(t.handler.claim(t.auth, first.Session, { USERNAME: 'ann' }))).toBe(
+      'InvalidParameterException',
+    );
+    expect(await outcome(t.handler.claim(t.auth, undefined, { USERNAME: 'ann', ANSWER: '42' }))).toBe(
+      'InvalidParameterException',
+    );
+  });
+});
