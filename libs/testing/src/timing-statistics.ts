@@ -1,6 +1,7 @@
 /**
  * Two-sample tests for timing side channels: does one group of response times (a known user's)
- * differ from another (an unknown name's)? Used by bench/user-enumeration.bench.ts.
+ * differ from another (an unknown name's)? Used by bench/user-enumeration.bench.ts and by the
+ * specs that prove an answer takes as long for an unknown name as for a user (ADR 0037).
  */
 
 export interface TimingComparison {
@@ -132,4 +133,44 @@ export function compareTimings(sample1: number[], sample2: number[]): TimingComp
     welchT,
     pWelch: studentTwoSidedP(welchT, df),
   };
+}
+
+/**
+ * Runs `first` and `second` `pairs` times each, interleaved pair by pair in random order (so that
+ * whatever else loads the machine hits both alike), and returns each one's durations in ms.
+ */
+export async function interleavedTimings(
+  pairs: number,
+  first: (i: number) => Promise<unknown>,
+  second: (i: number) => Promise<unknown>,
+): Promise<{ first: number[]; second: number[] }> {
+  const timings = { first: [] as number[], second: [] as number[] };
+  const time = async (run: (i: number) => Promise<unknown>, into: number[], i: number) => {
+    const started = performance.now();
+    await run(i);
+    into.push(performance.now() - started);
+  };
+  for (let i = 0; i < pairs; i++) {
+    if (Math.random() < 0.5) {
+      await time(first, timings.first, i);
+      await time(second, timings.second, i);
+    } else {
+      await time(second, timings.second, i);
+      await time(first, timings.first, i);
+    }
+  }
+  return timings;
+}
+
+/**
+ * Whether `slower` is told apart from `faster` by time: Mann–Whitney U finds the difference
+ * (two-sided p below `alpha`) and the medians differ by more than `minGapMs`, in either direction.
+ * The gap keeps a systematic difference of microseconds, which a rank test over enough samples can
+ * find but no attacker over a network can use, from failing a spec on a loaded machine.
+ */
+export function timingTellsApart(
+  comparison: TimingComparison,
+  { alpha = 0.001, minGapMs }: { alpha?: number; minGapMs: number },
+): boolean {
+  return comparison.pMannWhitney < alpha && Math.abs(comparison.median1 - comparison.median2) > minGapMs;
 }

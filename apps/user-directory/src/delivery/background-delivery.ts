@@ -21,17 +21,23 @@ export class BackgroundDelivery {
   constructor(@Inject(MESSAGE_SENDER) private readonly sender: MessageSender) {}
 
   enqueue(message: OutgoingMessage): void {
+    this.enqueueWork(message.medium, message.userPoolId, () => this.sender.send(message));
+  }
+
+  /**
+   * Runs `work` (whatever a message needs before it goes: storing its code, then sending it) after
+   * the request has been answered, under the same limit and logging as `enqueue`.
+   */
+  enqueueWork(medium: string, userPoolId: string | undefined, work: () => Promise<void>): void {
     if (this.waiting >= MAX_WAITING) {
-      logger.warn(`dropped a ${message.medium} code for pool ${message.userPoolId}: delivery queue full`);
+      logger.warn(`dropped a ${medium} code for pool ${userPoolId}: delivery queue full`);
       return;
     }
     this.waiting++;
     const sent: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(() => this.sender.send(message))
+      .then(work)
       .catch((err: unknown) =>
-        logger.warn(
-          `could not deliver a ${message.medium} code for pool ${message.userPoolId}: ${(err as Error).message}`,
-        ),
+        logger.warn(`could not deliver a ${medium} code for pool ${userPoolId}: ${(err as Error).message}`),
       )
       .finally(() => {
         this.waiting--;

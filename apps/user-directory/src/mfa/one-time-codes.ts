@@ -59,20 +59,56 @@ export class OneTimeCodes {
     factor: CodeFactor,
     sessionId: string,
   ): Promise<Record<string, string>> {
+    const { parameters, store, message } = this.prepare(pool, user, factor, sessionId);
+    await store();
+    await deliverOrFail(this.sender, message);
+    return parameters;
+  }
+
+  /**
+   * `send`'s answer now, and its work (store the code, then send it) for later: a first-factor code
+   * challenge answers before anything is stored or sent, so that it takes the time a decoy's does
+   * (ADR 0037). The message goes only once the code is stored, so whoever reads it can answer.
+   */
+  sendLater(
+    pool: UserPoolEntity,
+    user: UserEntity,
+    factor: CodeFactor,
+    sessionId: string,
+  ): { parameters: Record<string, string>; work: () => Promise<void> } {
+    const { parameters, store, message } = this.prepare(pool, user, factor, sessionId);
+    return {
+      parameters,
+      work: async () => {
+        await store();
+        await this.sender.send(message);
+      },
+    };
+  }
+
+  private prepare(
+    pool: UserPoolEntity,
+    user: UserEntity,
+    factor: CodeFactor,
+    sessionId: string,
+  ): { parameters: Record<string, string>; store: () => Promise<void>; message: OutgoingMessage } {
     const destination = OneTimeCodes.destinationOf(user, factor);
     if (!destination)
       throw CognitoErrors.invalidParameter(`User does not have delivery config set to turn on ${factor}`);
     const code = newVerificationCode();
-    await this.codes.insert(sessionId, {
+    const row = {
       userSub: user.sub,
       factor,
       codeDigest: this.digest.digest(user.sub, code),
       expiresAt: new Date(this.now() + MFA_CODE_LIFETIME_MS),
-    });
-    await deliverOrFail(this.sender, codeMessage(pool, user, factor, destination, code));
+    };
     return {
-      CODE_DELIVERY_DELIVERY_MEDIUM: factor === 'SMS_MFA' ? 'SMS' : 'EMAIL',
-      CODE_DELIVERY_DESTINATION: maskDestination(destination),
+      parameters: {
+        CODE_DELIVERY_DELIVERY_MEDIUM: factor === 'SMS_MFA' ? 'SMS' : 'EMAIL',
+        CODE_DELIVERY_DESTINATION: maskDestination(destination),
+      },
+      store: () => this.codes.insert(sessionId, row),
+      message: codeMessage(pool, user, factor, destination, code),
     };
   }
 

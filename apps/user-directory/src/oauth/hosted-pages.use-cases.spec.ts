@@ -81,7 +81,7 @@ describe('hosted page use cases', () => {
 
   it('answers the forgotten-password page alike whatever ForgotPassword said', async () => {
     const forgot = {
-      execute: jest
+      request: jest
         .fn()
         .mockResolvedValueOnce({ CodeDeliveryDetails: {} })
         .mockRejectedValueOnce(new ServiceError('UserNotFoundException', 'User does not exist.'))

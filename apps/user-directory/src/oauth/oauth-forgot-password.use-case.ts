@@ -8,7 +8,8 @@ import { secretHashFor } from './hosted-sign-in';
 
 /**
  * The hosted forgotten-password page (ADR 0026): ForgotPassword as the API runs it, then the reset
- * page with the same words whoever the name is (no destination shown: it would tell).
+ * page with the same words whoever the name is (no destination shown: it would tell), and after the
+ * same work (ADR 0037).
  */
 @Injectable()
 export class OAuthForgotPasswordUseCase implements OperationHandler<
@@ -27,11 +28,15 @@ export class OAuthForgotPasswordUseCase implements OperationHandler<
     const username = typeof req.Username === 'string' ? req.Username.trim() : '';
     if (!username) return { kind: 'forgot', clientName, message: 'Enter your username.' };
     try {
-      await this.forgot.execute({
-        ClientId: auth.client.id,
-        Username: username,
-        ...(auth.secret ? { SecretHash: secretHashFor(auth, username) } : {}),
-      });
+      // Hiding users whatever the client says: the page tells nobody, in words or in time (ADR 0037).
+      await this.forgot.request(
+        {
+          ClientId: auth.client.id,
+          Username: username,
+          ...(auth.secret ? { SecretHash: secretHashFor(auth, username) } : {}),
+        },
+        { hideExistence: true },
+      );
     } catch (err) {
       if (!(err instanceof ServiceError)) throw err;
     }

@@ -43,7 +43,9 @@ export class OAuthSignInUseCase implements OperationHandler<typeof UserDirectory
     }
     let user: UserEntity;
     try {
-      user = await this.passwords.verify(checked.auth, { username, password });
+      // An unknown name takes a user's path (counted, PreAuthentication, a hash) whatever the
+      // client's PreventUserExistenceErrors: the page never tells, in words or in time (ADR 0037).
+      user = await this.passwords.verify(checked.auth, { username, password }, { hideExistence: true });
     } catch (err) {
       if (err instanceof ServiceError)
         return { kind: 'login-failed', message: pageMessage(err as ServiceError), clientName };

@@ -9,6 +9,7 @@ import { ServiceError } from '@idfed/messaging';
 import { OperationHandler } from '@idfed/service-runtime';
 import { randomUUID } from 'node:crypto';
 import { AuthSessionSeal } from '../auth/auth-session-seal';
+import { AnswerTiming } from '../common/answer-timing';
 import { PoolConfig } from '../pools/pool-config';
 import { SignUpUseCase } from '../users/sign-up.use-case';
 import { maskDestination } from '../users/user-attributes';
@@ -31,10 +32,14 @@ export function signUpAttributes(config: PoolConfig): string[] {
  * The hosted sign-up page (ADR 0026): SignUp as the API runs it, for the client of the authorization
  * request. A name already taken is answered like a new one (the confirmation page, with the masked
  * address the form gave), so the page tells nobody who has an account; a refusal that does not
- * depend on existing users (password policy, attributes) is shown on the page.
+ * depend on existing users (password policy, attributes) is shown on the page. A taken name also
+ * takes as long as a new one (ADR 0037): it stores and sends nothing, so it waits for as long as a
+ * recent sign-up in the pool took.
  */
 @Injectable()
 export class OAuthSignUpUseCase implements OperationHandler<typeof UserDirectoryOperations.OAuthSignUp> {
+  private readonly timing = new AnswerTiming();
+
   constructor(
     @Inject(AuthorizeRequests) private readonly requests: AuthorizeRequests,
     @Inject(SignUpUseCase) private readonly signUp: SignUpUseCase,
@@ -64,6 +69,7 @@ export class OAuthSignUpUseCase implements OperationHandler<typeof UserDirectory
     if (given.length > MAX_ATTRIBUTES) return page('Too many attributes.');
     const attributes = Object.fromEntries(given.map(([k, v]) => [k, v.trim()]));
     let sub: string;
+    const startedAt = this.timing.start();
     try {
       const created = await this.signUp.execute(
         {
@@ -76,12 +82,14 @@ export class OAuthSignUpUseCase implements OperationHandler<typeof UserDirectory
         meta,
       );
       sub = created.UserSub;
+      this.timing.record(auth.pool.id, startedAt);
     } catch (err) {
       if (!(err instanceof ServiceError)) throw err;
       const name: string = (err as ServiceError).errorName;
       if (name === 'UsernameExistsException' || name === 'AliasExistsException') {
-        // As if created: the same page, and a session that can never sign anyone in.
+        // As if created: the same page, after as long, and a session that can never sign anyone in.
         sub = randomUUID();
+        await this.timing.padFrom(auth.pool.id, startedAt);
       } else if (name === 'NotAuthorizedException') {
         return page('Sign-up is not permitted for this user pool.');
       } else if (name === 'TooManyRequestsException' || name === 'LimitExceededException') {

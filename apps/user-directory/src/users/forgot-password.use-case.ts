@@ -40,7 +40,20 @@ export class ForgotPasswordUseCase implements OperationHandler<
    * With PreventUserExistenceErrors, a known and an unknown name do the same work: one statement that
    * counts the request (and, for a user, stores the new code), and the message sent after the answer.
    */
-  async execute(req: ForgotPasswordRequest): Promise<ForgotPasswordResponse> {
+  execute(req: ForgotPasswordRequest): Promise<ForgotPasswordResponse> {
+    return this.request(req);
+  }
+
+  /**
+   * `execute`, where `hideExistence` hides users whatever the client says (the hosted page, which
+   * never tells, ADR 0037). Hiding, a user who may not reset (disabled, a temporary password, no
+   * verified address) is counted as the others are before the refusal, so that it is not answered
+   * sooner than an unknown name.
+   */
+  async request(
+    req: ForgotPasswordRequest,
+    { hideExistence: alwaysHide = false }: { hideExistence?: boolean } = {},
+  ): Promise<ForgotPasswordResponse> {
     RequestValidator.of(req)
       .string('ClientId', Members.clientId)
       .string('Username', Members.username)
@@ -48,7 +61,7 @@ export class ForgotPasswordUseCase implements OperationHandler<
       .check();
     const auth = await this.clients.forAuth(req.ClientId);
     checkSecretHash(auth, req.SecretHash, [req.Username]);
-    const hideExistence = auth.client.config.preventUserExistenceErrors === 'ENABLED';
+    const hideExistence = alwaysHide || auth.client.config.preventUserExistenceErrors === 'ENABLED';
     const pool = await this.lookup.requirePool(auth.client.poolId);
     const mechanisms = recoveryMechanisms(pool.config);
     // admin_only "prevents self-service account recovery" (RecoveryOptionType, API reference): the
@@ -73,11 +86,13 @@ export class ForgotPasswordUseCase implements OperationHandler<
       );
       return { CodeDeliveryDetails: details };
     }
+    const channel = recoveryChannel(user.attributes, mechanisms);
+    const refused = !user.enabled || user.status === 'FORCE_CHANGE_PASSWORD' || !channel;
+    if (refused && hideExistence) await this.attempts.begin('code-delivery', userSubject(user));
     if (!user.enabled) throw CognitoErrors.notAuthorized('User is disabled.');
     if (user.status === 'FORCE_CHANGE_PASSWORD') {
       throw CognitoErrors.notAuthorized('User password cannot be reset in the current state.');
     }
-    const channel = recoveryChannel(user.attributes, mechanisms);
     if (!channel) {
       throw CognitoErrors.invalidParameter(
         'Cannot reset password for the user as there is no registered/verified email or phone_number',

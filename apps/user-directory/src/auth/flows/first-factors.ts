@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ServiceError } from '@idfed/messaging';
 import { InitiateAuthResponse } from '@idfed/contracts';
 import { ClientForAuth } from '../../clients/clients.service';
+import { BackgroundDelivery } from '../../delivery/background-delivery';
 import { CognitoErrors } from '../../common/cognito-errors';
 import { UserEntity, UserPoolEntity } from '../../database/entities';
 import { MfaSessions } from '../../mfa/mfa-sessions';
@@ -56,6 +57,7 @@ export class FirstFactors {
     @Inject(OneTimeCodes) private readonly codes: OneTimeCodes,
     @Inject(AuthSessionSeal) private readonly seal: AuthSessionSeal,
     @Inject(Passkeys) private readonly passkeys: Passkeys,
+    @Inject(BackgroundDelivery) private readonly delivery: BackgroundDelivery,
   ) {}
 
   /**
@@ -175,9 +177,11 @@ export class FirstFactors {
   }
 
   /**
-   * EMAIL_OTP or SMS_OTP as a first factor: a code sent now under a new session (ADR 0022's code
-   * row, keyed by the session's id). A decoy sends nothing and shows a destination derived from
-   * the name under the directory's decoy key, the same at every attempt.
+   * EMAIL_OTP or SMS_OTP as a first factor: a code under a new session (ADR 0022's code row, keyed
+   * by the session's id). A decoy sends nothing and shows a destination derived from the name under
+   * the directory's decoy key, the same at every attempt. So that the two take the same time
+   * (ADR 0037), the real code is stored and sent after the answer: the request path of either is
+   * a sealed session and a masked destination, no statement and no send.
    */
   private async codeChallenge(
     auth: ClientForAuth,
@@ -214,7 +218,8 @@ export class FirstFactors {
         firstFactor: true,
       },
     );
-    const parameters = await this.codes.send(pool, user, factor, id);
+    const { parameters, work } = this.codes.sendLater(pool, user, factor, id);
+    this.delivery.enqueueWork(parameters.CODE_DELIVERY_DELIVERY_MEDIUM, pool.id, work);
     return { ChallengeName: challenge, Session: session, ChallengeParameters: parameters };
   }
 

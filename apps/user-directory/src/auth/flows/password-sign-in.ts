@@ -56,20 +56,27 @@ export class PasswordSignIn {
   /**
    * The user whose password this is, with the lockout counted as for any sign-in; the account's
    * own checks (disabled, unconfirmed, a temporary password) are the caller's next step.
+   * `hideExistence` takes an unknown name down a user's path whatever the client's
+   * PreventUserExistenceErrors (the hosted page, which never tells, ADR 0037).
    */
-  async verify(auth: ClientForAuth, given: PasswordGiven): Promise<UserEntity> {
-    return (await this.verified(auth, given)).user;
+  async verify(
+    auth: ClientForAuth,
+    given: PasswordGiven,
+    { hideExistence = false }: { hideExistence?: boolean } = {},
+  ): Promise<UserEntity> {
+    return (await this.verified(auth, given, hideExistence)).user;
   }
 
   /** `verify`, with the pool as its settings were read in the same statement as the user. */
   private async verified(
     auth: ClientForAuth,
     { username, password }: PasswordGiven,
+    alwaysHide = false,
   ): Promise<{ user: UserEntity; pool: ClientForAuth['pool'] }> {
     const pool = auth.pool;
     const found = await this.users.findForSignIn(pool.id, pool.config, username);
     const user = found?.user;
-    const hideExistence = auth.client.config.preventUserExistenceErrors === 'ENABLED';
+    const hideExistence = alwaysHide || auth.client.config.preventUserExistenceErrors === 'ENABLED';
     if (!user && !hideExistence) {
       this.credentials.burnTime(pool.id, username, password);
       throw CognitoErrors.userNotFound();

@@ -4,6 +4,7 @@ import { AttemptLimiter } from '../../attempts/attempt-limiter';
 import { ClientConfig } from '../../clients/client-config';
 import { ClientForAuth } from '../../clients/clients.service';
 import { AppClientEntity, UserPoolEntity } from '../../database/entities';
+import { BackgroundDelivery } from '../../delivery/background-delivery';
 import { OutgoingMessage } from '../../delivery/message-sender';
 import { MfaCodesRepository, StoredMfaCode } from '../../mfa/mfa-codes.repository';
 import { MfaSessions } from '../../mfa/mfa-sessions';
@@ -40,6 +41,9 @@ const cid = aUser({
   status: 'UNCONFIRMED',
   attributes: { email: 'cid@example.com' },
 });
+
+/** Lets the codes the latest set-up sends after its answers go out (ADR 0037). */
+let settleDeliveries: () => Promise<void> = async () => undefined;
 
 interface Options {
   factors?: AuthFactorType[];
@@ -121,6 +125,8 @@ function setUp({
     })),
   };
   const passkeys = { usableBy: jest.fn(async () => false) };
+  const delivery = new BackgroundDelivery(sender);
+  settleDeliveries = () => delivery.onModuleDestroy();
   const first = new FirstFactors(
     password as unknown as PasswordSignIn,
     srp as unknown as UserSrpAuth,
@@ -128,6 +134,7 @@ function setUp({
     codes,
     seal,
     passkeys as unknown as Passkeys,
+    delivery,
   );
   const signInCompletion = completion as unknown as SignInCompletion;
   const client = (id: string): ClientForAuth => ({
@@ -157,6 +164,8 @@ function setUp({
     smsOtp: new SmsOtpChallenge(sessions, users, codes, signInCompletion, limiter),
     smsMfa: new SmsMfaChallenge(sessions, users, codes, signInCompletion, limiter),
     advance: (ms: number) => (now += ms),
+    /** Lets the codes sent after the answer go out. */
+    settle: () => delivery.onModuleDestroy(),
   };
 }
 
@@ -165,7 +174,9 @@ type Handler = Setup['select'] | Setup['email'] | Setup['smsOtp'] | Setup['smsMf
 
 async function start(t: Setup, params: Record<string, string>, auth = t.auth): Promise<InitiateAuthResponse> {
   const { found } = await t.flow.claim(auth, params);
-  return t.flow.start(auth, params, found);
+  const answer = await t.flow.start(auth, params, found);
+  await t.settle();
+  return answer;
 }
 
 async function respond(
@@ -175,7 +186,11 @@ async function respond(
   responses: Record<string, string>,
 ) {
   const { found } = await handler.claim(auth, session, responses);
-  return handler.answer(auth, responses, found as never);
+  try {
+    return await handler.answer(auth, responses, found as never);
+  } finally {
+    await settleDeliveries();
+  }
 }
 
 const codeIn = (m: OutgoingMessage) => /(\d{6})/.exec(m.text)![1];
