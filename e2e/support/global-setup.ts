@@ -73,6 +73,8 @@ export default async function globalSetup(): Promise<void> {
       ...['gate', 'slow', 'garbage', 'broken'].map((name) => `${name}=${userPoolTriggers.url}/${name}`),
       // The CUSTOM_AUTH trio (ADR 0036).
       `challenge=${userPoolTriggers.url}/challenge`,
+      // UserMigration over the stand-in's legacy user table (ADR 0037).
+      `migrate=${userPoolTriggers.url}/migrate`,
       `misrouted=${userPoolTriggers.url}/gate`,
       `gone=http://127.0.0.1:${await freePort()}/`,
     ].join(','),

@@ -38,6 +38,8 @@ import { USER_DIRECTORY_CONFIG, UserDirectoryConfig } from './user-directory.tok
 import { LAMBDA_ENDPOINTS_CONFIG, lambdaEndpointsConfig } from './triggers/lambda-endpoints';
 import { TriggerCaller } from './triggers/trigger-caller';
 import { UserPoolTriggers } from './triggers/user-pool-triggers';
+import { UserMigrationTrigger } from './triggers/user-migration.trigger';
+import { UserMigrations } from './users/user-migrations';
 import { PasswordCredentials } from './users/password-credentials';
 import { CodeDigest, TotpSecretSeal, VerifierSeal } from './users/secrets-at-rest';
 import { mfaProviders } from './mfa/mfa.providers';
@@ -99,6 +101,8 @@ export const UserDirectoryModule = {
         TriggerCaller,
         UserPoolTriggers,
         AuthChallengeTriggers,
+        UserMigrationTrigger,
+        UserMigrations,
         // Keys derived from the key-encryption key, each once; no class is handed the key itself.
         { provide: KeyEncryption, useValue: new KeyEncryption(kek) },
         { provide: AuthSessionSeal, useValue: new AuthSessionSeal(kek) },

@@ -30,6 +30,13 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http
  *     metadata `ROUND-<n>` (n counts the CUSTOM_CHALLENGEs so far, from 1);
  *   - VerifyAuthChallengeResponse: `answerCorrect` when the answer is the private one.
  *   Each answers with the event's `userName` and `userPoolId` changed (to be ignored).
+ * - `/migrate`: UserMigration over a small legacy user table (`LEGACY_USERS`, plus every name
+ *   starting with `legacy-`, password `Legacy-Passw0rd!`, email `<name>@legacy.example` verified):
+ *   `UserMigration_Authentication` answers the user's attributes, `CONFIRMED` and `SUPPRESS` for
+ *   the right password and refuses (`Bad password`) a wrong one; `UserMigration_ForgotPassword`
+ *   answers `RESET_REQUIRED`; a name it does not have is refused (`User not found`). A name starting
+ *   with `legacy-garbage` gets attributes that are no strings, `legacy-alien` an attribute no pool
+ *   has; `legacy-slow` answers after 400 ms (two sign-ins then overlap).
  * - `/slow`: answers after `slowMs` (past idfed's timeout).
  * - `/garbage`: answers text that is not JSON.
  * - `/broken`: answers HTTP 502 with an HTML body (not a Lambda error).
@@ -164,6 +171,49 @@ function challenge(event: Event): { status: number; body: unknown } {
   }
 }
 
+/** The legacy store behind `/migrate`: name to password and attributes. */
+export const LEGACY_PASSWORD = 'Legacy-Passw0rd!';
+const LEGACY_USERS: Record<string, { password: string; attributes: Record<string, string> }> = {
+  'old-timer': {
+    password: LEGACY_PASSWORD,
+    attributes: { email: 'old-timer@legacy.example', email_verified: 'true', name: 'Old Timer' },
+  },
+};
+
+function legacyUser(name: string): { password: string; attributes: Record<string, string> } | undefined {
+  if (LEGACY_USERS[name]) return LEGACY_USERS[name];
+  if (!name.startsWith('legacy-')) return undefined;
+  return {
+    password: LEGACY_PASSWORD,
+    attributes: { email: `${name}@legacy.example`, email_verified: 'true' },
+  };
+}
+
+function migrate(event: Event): { status: number; body: unknown } {
+  const fail = (errorMessage: string) => ({ status: 400, body: { errorType: 'Error', errorMessage } });
+  const found = legacyUser(event.userName);
+  if (!found) return fail('User not found');
+  const forgot = event.triggerSource === 'UserMigration_ForgotPassword';
+  if (!forgot && event.triggerSource !== 'UserMigration_Authentication')
+    return fail(`unexpected ${event.triggerSource}`);
+  if (!forgot && event.request.password !== found.password) return fail('Bad password');
+  let userAttributes: Record<string, unknown> = found.attributes;
+  if (event.userName.startsWith('legacy-garbage')) userAttributes = { email: 42 };
+  if (event.userName.startsWith('legacy-alien'))
+    userAttributes = { ...found.attributes, favourite_colour: 'green' };
+  return {
+    status: 200,
+    body: {
+      ...event,
+      response: {
+        userAttributes,
+        finalUserStatus: forgot ? 'RESET_REQUIRED' : 'CONFIRMED',
+        messageAction: 'SUPPRESS',
+      },
+    },
+  };
+}
+
 /** `secret`: the operator's IDFED_LAMBDA_SECRET, from which each path's key is derived here. */
 export async function startUserPoolTriggerStandin(
   secret: Buffer,
@@ -226,6 +276,13 @@ export async function startUserPoolTriggerStandin(
         case '/challenge': {
           const { status, body: answer } = challenge(event);
           return json(res, status, answer);
+        }
+        case '/migrate': {
+          const { status, body: answer } = migrate(event);
+          const delay = event.userName.startsWith('legacy-slow') ? 400 : 0;
+          const timer = setTimeout(() => json(res, status, answer), delay);
+          res.on('close', () => clearTimeout(timer));
+          return;
         }
         case '/slow': {
           const timer = setTimeout(() => json(res, 200, { ...event }), slowMs);

@@ -18,6 +18,7 @@ import { PasswordCredentials } from '../users/password-credentials';
 import { SignUpUseCase } from '../users/sign-up.use-case';
 import { UserLookup } from '../users/user-lookup';
 import { UsersRepository } from '../users/users.repository';
+import { UserMigrations } from '../users/user-migrations';
 import { VerificationCodes } from '../users/verification-codes';
 import { aPool, aUser } from '../../test/support/users-doubles';
 import { AuthorizeRequest, AuthorizeRequests } from './authorize-request';
@@ -42,6 +43,8 @@ const requests = {
 const base = { UserPoolId: pool.id, Params: {} };
 const ann = aUser({ attributes: { email: 'ann@example.com', email_verified: 'true' } });
 const dora = aUser({ sub: '6f1c2b3a-0000-4000-8000-000000000004', username: 'dora', enabled: false });
+
+const noMigrations = { configured: () => false } as unknown as UserMigrations;
 
 /** Work that holds the thread, as hashing a password does. */
 function busy(ms: number): void {
@@ -82,6 +85,7 @@ describe('hosted pages by time', () => {
       {} as SignInCompletion,
       slowAttempts(),
       triggers,
+      noMigrations,
     );
     const page = new OAuthSignInUseCase(requests, passwords, {} as HostedSignIn);
     const login = (name: string) => page.execute({ ...base, Username: name, Password: 'Wrong-passw0rd' });
@@ -106,6 +110,7 @@ describe('hosted pages by time', () => {
       { enqueue: jest.fn() } as unknown as BackgroundDelivery,
       slowAttempts(),
       { issueAlongside: jest.fn(() => ({ code: '123456', statement: {} })) } as unknown as VerificationCodes,
+      noMigrations,
     );
     const page = new OAuthForgotPasswordUseCase(requests, forgot);
     const ask = async (name: string) =>

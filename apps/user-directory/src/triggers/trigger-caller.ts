@@ -17,6 +17,7 @@ export type TriggerName =
   | 'PreAuthentication'
   | 'PostAuthentication'
   | 'PreTokenGeneration'
+  | 'UserMigration'
   | AuthChallengeTriggerName;
 
 /** The three triggers of the CUSTOM_AUTH flow (ADR 0036). */

@@ -8,6 +8,7 @@ import { UserEntity } from '../database/entities';
 import { BackgroundDelivery } from '../delivery/background-delivery';
 import { PoolConfig } from '../pools/pool-config';
 import { ConfirmForgotPasswordUseCase } from './confirm-forgot-password.use-case';
+import { UserMigrations } from './user-migrations';
 import { ForgotPasswordUseCase } from './forgot-password.use-case';
 import { PasswordCredentials } from './password-credentials';
 import { ResendConfirmationCodeUseCase } from './resend-confirmation-code.use-case';
@@ -82,6 +83,7 @@ describe('ForgotPassword', () => {
       d.typed.delivery,
       d.typed.attempts,
       d.typed.codes,
+      { configured: () => false } as unknown as UserMigrations,
     );
   const request = { ClientId: 'c1', Username: 'ann' };
 

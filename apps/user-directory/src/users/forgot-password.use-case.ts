@@ -11,6 +11,8 @@ import { BackgroundDelivery } from '../delivery/background-delivery';
 import { isEmail, isPhoneNumber } from './user-attributes';
 import { UserLookup } from './user-lookup';
 import { UsersRepository } from './users.repository';
+import { migrationRefused, UserMigrations } from './user-migrations';
+import { randomUUID } from 'node:crypto';
 import {
   deliveryDetails,
   recoveryChannel,
@@ -34,6 +36,7 @@ export class ForgotPasswordUseCase implements OperationHandler<
     @Inject(BackgroundDelivery) private readonly delivery: BackgroundDelivery,
     @Inject(AttemptLimiter) private readonly attempts: AttemptLimiter,
     @Inject(VerificationCodes) private readonly codes: VerificationCodes,
+    @Inject(UserMigrations) private readonly migrations: UserMigrations,
   ) {}
 
   /**
@@ -70,9 +73,24 @@ export class ForgotPasswordUseCase implements OperationHandler<
     if (mechanisms.includes('admin_only')) {
       throw CognitoErrors.notAuthorized('Contact administrator to reset password.');
     }
-    const user = await this.users.findByName(pool.id, pool.config, req.Username);
+    let user = await this.users.findByName(pool.id, pool.config, req.Username);
+    // UserMigration (ADR 0037): a name the pool does not have may be a legacy user to bring over.
+    const migrating = !user && this.migrations.configured(pool);
+    if (migrating) {
+      const outcome = await this.migrations.migrate(
+        pool,
+        'UserMigration_ForgotPassword',
+        {
+          clientId: auth.client.id,
+          userName: req.Username,
+          ...(req.ClientMetadata ? { clientMetadata: req.ClientMetadata } : {}),
+        },
+        randomUUID(),
+      );
+      if (outcome === 'migrated') user = await this.users.findByName(pool.id, pool.config, req.Username);
+    }
     if (!user) {
-      if (!hideExistence) throw CognitoErrors.userNotFound();
+      if (!hideExistence) throw migrating ? migrationRefused(auth.client.id) : CognitoErrors.userNotFound();
       // The answer a real user would get, so that the response tells nothing.
       const sms = isPhoneNumber(req.Username);
       const details = deliveryDetails({

@@ -46,8 +46,13 @@ abstract class UserEventBase {
 }
 
 export class UserSignedUpEvent extends UserEventBase {
-  @IsIn(['UNCONFIRMED', 'CONFIRMED'])
-  status!: 'UNCONFIRMED' | 'CONFIRMED';
+  @IsIn(['UNCONFIRMED', 'CONFIRMED', 'RESET_REQUIRED'])
+  status!: 'UNCONFIRMED' | 'CONFIRMED' | 'RESET_REQUIRED';
+
+  /** The user came from a legacy store through the pool's UserMigration trigger (ADR 0037). */
+  @IsOptional()
+  @IsIn([true])
+  migrated?: true;
 }
 
 /** An administrator created the user (AdminCreateUser); they sign in first with a temporary password. */

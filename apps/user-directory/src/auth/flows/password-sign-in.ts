@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { InitiateAuthResponse } from '@idfed/contracts';
 import { AttemptLimiter, userSubject } from '../../attempts/attempt-limiter';
 import { ClientForAuth } from '../../clients/clients.service';
@@ -6,6 +7,7 @@ import { CognitoErrors } from '../../common/cognito-errors';
 import { UserEntity } from '../../database/entities';
 import { PasswordCredentials } from '../../users/password-credentials';
 import { UsersRepository } from '../../users/users.repository';
+import { migrationRefused, UserMigrations } from '../../users/user-migrations';
 import { SignInCompletion } from '../sign-in-completion';
 import { UserPoolTriggers } from '../../triggers/user-pool-triggers';
 import { SignInClaim } from './auth-flow';
@@ -32,6 +34,7 @@ export class PasswordSignIn {
     @Inject(SignInCompletion) private readonly completion: SignInCompletion,
     @Inject(AttemptLimiter) private readonly attempts: AttemptLimiter,
     @Inject(UserPoolTriggers) private readonly triggers: UserPoolTriggers,
+    @Inject(UserMigrations) private readonly migrations: UserMigrations,
   ) {}
 
   claim(params: Record<string, string>): Promise<SignInClaim<PasswordGiven>> {
@@ -74,17 +77,37 @@ export class PasswordSignIn {
     alwaysHide = false,
   ): Promise<{ user: UserEntity; pool: ClientForAuth['pool'] }> {
     const pool = auth.pool;
-    const found = await this.users.findForSignIn(pool.id, pool.config, username);
-    const user = found?.user;
+    let found = await this.users.findForSignIn(pool.id, pool.config, username);
+    let user = found?.user;
     const hideExistence = alwaysHide || auth.client.config.preventUserExistenceErrors === 'ENABLED';
-    if (!user && !hideExistence) {
+    const migrating = !user && this.migrations.configured(pool);
+    if (!user && !hideExistence && !migrating) {
       this.credentials.burnTime(pool.id, username, password);
       throw CognitoErrors.userNotFound();
     }
     // Counted before the hash is checked; during a lockout even the right password is refused. An
-    // unknown name is counted too, so it locks out after as many tries as a real one.
+    // unknown name is counted too, so it locks out after as many tries as a real one (and a legacy
+    // password is guessed through the UserMigration trigger no faster than a user's).
     const subject = user ? userSubject(user) : this.attempts.unknownName(pool.id, pool.config, username);
     await this.attempts.begin('password', subject);
+    if (migrating) {
+      // UserMigration (ADR 0037): the legacy store decides; a refusal is answered as Cognito
+      // answers it, after the hash a user's wrong password costs.
+      const outcome = await this.migrations.migrate(
+        pool,
+        'UserMigration_Authentication',
+        { clientId: auth.client.id, userName: username, password },
+        randomUUID(),
+      );
+      if (outcome === 'migrated') {
+        found = await this.users.findForSignIn(pool.id, pool.config, username);
+        user = found?.user;
+      }
+      if (!user) {
+        this.credentials.burnTime(pool.id, username, password);
+        throw hideExistence ? CognitoErrors.notAuthorized() : migrationRefused(auth.client.id);
+      }
+    }
     // PreAuthentication (ADR 0030) before the password is checked, as Cognito calls it; a name
     // without a user goes as `userNotFound`, so both take the same path.
     await this.triggers.preAuthentication(pool, auth.client.id, user, username);
@@ -96,7 +119,7 @@ export class PasswordSignIn {
     if (!(await this.credentials.verify(pool.id, user, password))) throw CognitoErrors.notAuthorized();
     await this.attempts.succeeded('password', subject);
     if (this.credentials.needsUpgrade(user)) await this.upgradeStoredPassword(pool.id, user, password);
-    return { user, pool: { ...pool, config: found.poolConfig } };
+    return { user, pool: { ...pool, config: found!.poolConfig } };
   }
 
   /**
