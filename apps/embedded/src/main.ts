@@ -3,13 +3,17 @@ import { AddressInfo } from 'node:net';
 import { INestApplication, INestMicroservice } from '@nestjs/common';
 import { ConfigError, dataPath, IdfedEnv, loadEnv } from '@idfed/config';
 import { createRootLogger, PinoNestLogger } from '@idfed/logging';
-import { InProcessBus } from '@idfed/messaging';
+import { EventJournal, InProcessBus } from '@idfed/messaging';
 import { startTracing, stopTracing } from '@idfed/observability';
 import { classifyStartFailure, ExitCodes, transportFromEnv } from '@idfed/service-runtime';
 import { loadSessionTokenKey } from '@idfed/session-credentials';
 import { createGatewayApp, loadOrCreateAdminCredentials } from '../../gateway/src/gateway.bootstrap';
 import { createDeviceGatewayApp } from '../../device-gateway/src/device-gateway.bootstrap';
-import { createGrpcGateway } from '../../grpc-gateway/src/grpc-gateway.bootstrap';
+import {
+  createGrpcGateway,
+  REVOCATION_REPLAY_MS,
+  REVOCATION_TOPICS,
+} from '../../grpc-gateway/src/grpc-gateway.bootstrap';
 import { startCredentialVending } from '../../credential-vending/src/credential-vending.bootstrap';
 import { startDeviceSync } from '../../device-sync/src/device-sync.bootstrap';
 import { startFederationBroker } from '../../federation-broker/src/federation-broker.bootstrap';
@@ -38,6 +42,17 @@ async function main(env: IdfedEnv): Promise<void> {
     exit: (code) => process.exit(code),
   });
   const transport = transportFromEnv(env, 'idfed-embedded');
+  // Kafka keeps the revocations a restarted gRPC gateway reads again; the in-process bus keeps
+  // them in a journal under the data dir, written before an outbox row is deleted (ADR 0042).
+  const journal =
+    transport.kind === 'in-process'
+      ? new EventJournal({
+          dir: dataPath(env.dataDir, 'events'),
+          topics: REVOCATION_TOPICS,
+          retentionMs: REVOCATION_REPLAY_MS,
+        })
+      : undefined;
+  if (journal) InProcessBus.shared.keepJournal(journal);
   // Credential vending seals session tokens with it and the gateway opens them: one key for both.
   const sessionTokenKey = loadSessionTokenKey(env, (m) => logger.log(m));
   const services: INestMicroservice[] = [
@@ -113,6 +128,7 @@ async function main(env: IdfedEnv): Promise<void> {
     await deviceGateway.close();
     await gateway.close();
     for (const service of services.reverse()) await service.close();
+    await journal?.close();
     await supervisor.stop();
     await stopTracing();
     process.exit(ExitCodes.stopped);

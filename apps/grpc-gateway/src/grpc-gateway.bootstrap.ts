@@ -6,6 +6,8 @@ import { GrpcGatewayModule } from './grpc-gateway.module';
 import { GrpcGatewayOptions } from './grpc-gateway.options';
 
 export type { GrpcGatewayOptions } from './grpc-gateway.options';
+/** What the embedded launcher's event journal must keep for this app's replay (ADR 0042). */
+export { REVOCATION_REPLAY_MS, REVOCATION_TOPICS } from './events/account-events.feed';
 
 export interface GrpcGateway {
   /** Binds IDFED_GRPC_PORT (0 picks a free port) and resolves with the port bound. */

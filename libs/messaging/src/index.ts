@@ -9,6 +9,7 @@ export * from './messaging.module';
 export * from './in-process/in-process.bus';
 export * from './in-process/in-process.client';
 export * from './in-process/in-process.server';
+export * from './in-process/event-journal';
 export * from './kafka/kafka.client';
 export * from './kafka/kafka.server';
 export * from './kafka/kafka-options';

@@ -82,7 +82,7 @@ const TOPICS = [
  * default retention is seven days).
  */
 export const REVOCATION_REPLAY_MS = 24 * 60 * 60 * 1000;
-const REVOCATION_TOPICS = [
+export const REVOCATION_TOPICS = [
   UserDirectoryTopics.userDeleted,
   UserDirectoryTopics.userDisabled,
   UserDirectoryTopics.userEnabled,

@@ -27,7 +27,9 @@ export interface BroadcastSubscription {
  * Events of some topics to read again from a point in time before the subscription starts, for a
  * subscriber whose memory must hold what happened before it ran (a token verifier must know who
  * signed out an hour ago). Over Kafka the subscription resolves only once it has read them up to
- * the end the topics had at its start. In process there is no history to read: nothing is replayed.
+ * the end the topics had at its start. In process, they are read from the bus's journal when the
+ * launcher keeps one (ADR 0042), before the subscription resolves; without a journal nothing is
+ * replayed. A replayed event may also arrive live: subscribers dedupe by event id.
  */
 export interface BroadcastReplay {
   topics: string[];
@@ -69,16 +71,28 @@ export async function subscribeToBroadcast(
   }
   const bus = transport.bus ?? InProcessBus.shared;
   const logger = new Logger('BroadcastSubscription');
+  const deliver = (event: BroadcastEvent) => {
+    try {
+      handler(event);
+    } catch (err) {
+      // Not the producer's problem: its relay must not retry an event this subscriber mishandled.
+      logger.error(`broadcast handler failed on ${event.topic}: ${(err as Error).message}`);
+    }
+  };
+  // Live first, then the record: an event written between the two is heard at least once.
   for (const topic of topics) {
     bus.subscribe(instanceGroup, topic, (t, key, value, headers) => {
-      try {
-        handler({ topic: t, key, value, headers });
-      } catch (err) {
-        // Not the producer's problem: its relay must not retry an event this subscriber mishandled.
-        logger.error(`broadcast handler failed on ${t}: ${(err as Error).message}`);
-      }
+      deliver({ topic: t, key, value, headers });
       return Promise.resolve();
     });
+  }
+  if (replay && bus.journal) {
+    const replayed = bus.journal.read(
+      replay.topics.filter((t) => topics.includes(t)),
+      replay.sinceMs,
+    );
+    for (const e of replayed) deliver({ topic: e.topic, key: e.key, value: e.value, headers: e.headers });
+    logger.log(`replayed ${replayed.length} events from the in-process journal`);
   }
   return {
     close: () => {

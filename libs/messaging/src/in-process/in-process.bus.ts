@@ -1,6 +1,7 @@
 import { CommandEnvelope } from '@idfed/contracts';
 import { MessageHeaders } from '../headers';
 import { RequestOutcome } from '../handler-dispatch';
+import { EventJournal } from './event-journal';
 
 export type RequestListener = (
   pattern: string,
@@ -39,6 +40,18 @@ export class InProcessBus {
   /** Lets events flow; call after every service has subscribed. */
   openForEvents(): void {
     this.open();
+  }
+
+  /**
+   * The durable record of some topics, when the launcher keeps one (ADR 0042): a publish resolves
+   * only once its events of those topics are on disk, and a broadcast subscriber asking for a
+   * replay reads them back.
+   */
+  journal?: EventJournal;
+
+  /** Keeps `journal` from now on (the embedded launcher, before any event flows). */
+  keepJournal(journal: EventJournal): void {
+    this.journal = journal;
   }
 
   private readonly commandServers = new Map<string, RequestListener>();

@@ -79,6 +79,8 @@ export class InProcessClient extends ClientProxy implements EventPublisher {
    */
   async publishEvents(events: OutboundEvent[]): Promise<void> {
     await this.bus.opened;
+    // On disk before anyone hears it: the outbox row goes only once the record is durable.
+    await this.bus.journal?.append(events);
     const byKey = new Map<string, OutboundEvent[]>();
     for (const event of events) byKey.set(event.key, [...(byKey.get(event.key) ?? []), event]);
     await Promise.all(
