@@ -6,7 +6,9 @@ import {
   AdminRemoveUserFromGroupCommand,
   AdminUserGlobalSignOutCommand,
   CreateGroupCommand,
+  DeleteGroupCommand,
   RevokeTokenCommand,
+  UpdateGroupCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import {
   CognitoIdentityClient,
@@ -194,6 +196,59 @@ describe('gRPC gateway', () => {
         ]);
         expect(events[0]).toMatchObject({ userPoolId: pool.userPoolId, username: 'grpc-erin' });
         expect(events[0].sub).toMatch(/^[0-9a-f-]{36}$/);
+      }
+    } finally {
+      streams.forEach((s) => s.cancel());
+    }
+  });
+
+  it('streams GROUP_CHANGED to every replica when the AWS SDK creates, updates or deletes a group', async () => {
+    const pool = await createPasswordPool(admin, system.endpoint, `grpc-${randomBytes(3).toString('hex')}`);
+    const other = await createPasswordPool(admin, system.endpoint, `grpc-${randomBytes(3).toString('hex')}`);
+    const role = 'arn:aws:iam::123456789012:role/reviewers';
+    const received: idfed.events.v1.AccountEvent[][] = clients.map(() => []);
+    const streams = clients.map((client, i) => {
+      const stream = client.subscribe({
+        userPoolIds: [pool.userPoolId],
+        types: [AccountEventType.GROUP_CHANGED],
+      });
+      stream.on('data', (e: idfed.events.v1.AccountEvent) => received[i].push(e));
+      stream.on('error', () => undefined);
+      return stream;
+    });
+    try {
+      await Promise.all(streams.map((s) => new Promise((r) => s.once('metadata', r))));
+      await admin.send(new CreateGroupCommand({ UserPoolId: other.userPoolId, GroupName: 'reviewers' }));
+      await admin.send(
+        new CreateGroupCommand({
+          UserPoolId: pool.userPoolId,
+          GroupName: 'reviewers',
+          RoleArn: role,
+          Precedence: 2,
+        }),
+      );
+      await admin.send(
+        new UpdateGroupCommand({ UserPoolId: pool.userPoolId, GroupName: 'reviewers', Precedence: 0 }),
+      );
+      await admin.send(new DeleteGroupCommand({ UserPoolId: pool.userPoolId, GroupName: 'reviewers' }));
+      const { CREATED, UPDATED, DELETED } = idfed.events.v1.GroupDefinitionChange;
+      for (const events of received) {
+        await eventually(() => expect(events).toHaveLength(3));
+        expect(
+          events.map((e) => [
+            e.groupName,
+            e.groupDefinitionChange,
+            e.groupRoleArn,
+            e.groupPrecedence ?? 'unset',
+          ]),
+        ).toEqual([
+          ['reviewers', CREATED, role, 2],
+          // UpdateGroup changes what it is given: the role ARN left out is kept.
+          ['reviewers', UPDATED, role, 0],
+          ['reviewers', DELETED, '', 'unset'],
+        ]);
+        expect(events.every((e) => e.type === AccountEventType.GROUP_CHANGED)).toBe(true);
+        expect(events.every((e) => e.userPoolId === pool.userPoolId && e.occurredAt !== '')).toBe(true);
       }
     } finally {
       streams.forEach((s) => s.cancel());

@@ -577,6 +577,64 @@ describe('gRPC gateway', () => {
       stream.cancel();
     });
 
+    it('streams group definition changes as GROUP_CHANGED, filtered by pool and type', async () => {
+      const stream = gw.client.subscribe({
+        userPoolIds: [POOL],
+        types: [idfed.events.v1.AccountEventType.GROUP_CHANGED],
+      });
+      const received: idfed.events.v1.AccountEvent[] = [];
+      stream.on('data', (e: idfed.events.v1.AccountEvent) => received.push(e));
+      stream.on('error', () => undefined);
+      await new Promise((r) => stream.once('metadata', r));
+      const at = new Date().toISOString();
+      const role = 'arn:aws:iam::123456789012:role/editors';
+      const group = (userPoolId: string, change: string, extra: object = {}) =>
+        gw.publish(UserDirectoryTopics.groupChanged, {
+          userPoolId,
+          groupName: 'editors',
+          change,
+          occurredAt: at,
+          ...extra,
+        });
+      await group(OTHER_POOL, 'created');
+      await group(POOL, 'created', { roleArn: role, precedence: 0 });
+      await group(POOL, 'updated');
+      await group(POOL, 'deleted', { roleArn: role, precedence: 3 });
+      // A membership change is another type: filtered out.
+      await gw.publish(UserDirectoryTopics.userGroupsChanged, {
+        userPoolId: POOL,
+        sub: randomUUID(),
+        username: 'erin',
+        groupName: 'editors',
+        change: 'added',
+        occurredAt: at,
+      });
+      await eventually(() => expect(received).toHaveLength(3));
+      const { CREATED, UPDATED, DELETED } = idfed.events.v1.GroupDefinitionChange;
+      expect(
+        received.map((e) => [
+          e.type,
+          e.groupName,
+          e.groupDefinitionChange,
+          e.groupRoleArn,
+          e.groupPrecedence ?? 'unset',
+        ]),
+      ).toEqual([
+        [idfed.events.v1.AccountEventType.GROUP_CHANGED, 'editors', CREATED, role, 0],
+        // No precedence: the optional field is absent, not 0.
+        [idfed.events.v1.AccountEventType.GROUP_CHANGED, 'editors', UPDATED, '', 'unset'],
+        [idfed.events.v1.AccountEventType.GROUP_CHANGED, 'editors', DELETED, '', 'unset'],
+      ]);
+      expect(received[0]).toMatchObject({
+        userPoolId: POOL,
+        occurredAt: at,
+        sub: '',
+        groupChange: idfed.events.v1.GroupChange.GROUP_CHANGE_UNSPECIFIED,
+        topic: UserDirectoryTopics.groupChanged,
+      });
+      stream.cancel();
+    });
+
     it('refuses an unsigned subscription', async () => {
       const stream = gw.client.subscribe({}, { signer: null });
       const err = await new Promise((resolve) => stream.on('error', resolve));

@@ -4,6 +4,7 @@ import {
   DatasetChangedEvent,
   DeviceSyncTopics,
   FederationBrokerTopics,
+  GroupChangedEvent,
   GRPC_GATEWAY_EVENTS_GROUP,
   IdentityDeletedEvent,
   IdentityMergedEvent,
@@ -41,11 +42,19 @@ export interface AccountEvent {
   deleted: boolean;
   groupName: string;
   groupChange: GroupChange;
+  groupDefinitionChange: GroupDefinitionChange;
+  groupRoleArn: string;
+  /** Unset (the proto3 optional field absent) when the group has no precedence. */
+  groupPrecedence?: number;
   topic: string;
 }
 
 /** idfed.events.v1.GroupChange: GROUPS_CHANGED's direction; unspecified for the other types. */
 export type GroupChange = 'GROUP_CHANGE_UNSPECIFIED' | 'ADDED' | 'REMOVED';
+
+/** idfed.events.v1.GroupDefinitionChange: GROUP_CHANGED's kind; unspecified for the other types. */
+export type GroupDefinitionChange = 'GROUP_DEFINITION_CHANGE_UNSPECIFIED' | 'CREATED' | 'UPDATED' | 'DELETED';
+const DEFINITION_CHANGES = { created: 'CREATED', updated: 'UPDATED', deleted: 'DELETED' } as const;
 
 export type AccountEventType =
   | 'USER_DELETED'
@@ -54,6 +63,7 @@ export type AccountEventType =
   | 'USER_SIGNED_OUT'
   | 'SESSION_REVOKED'
   | 'GROUPS_CHANGED'
+  | 'GROUP_CHANGED'
   | 'USER_POOL_DELETED'
   | 'IDENTITY_MERGED'
   | 'IDENTITY_DELETED'
@@ -69,6 +79,7 @@ const TOPICS = [
   UserDirectoryTopics.sessionRevoked,
   UserDirectoryTopics.userPoolDeleted,
   UserDirectoryTopics.userGroupsChanged,
+  UserDirectoryTopics.groupChanged,
   UserDirectoryTopics.signingKeyActivated,
   FederationBrokerTopics.identityMerged,
   FederationBrokerTopics.identityDeleted,
@@ -230,6 +241,19 @@ export class AccountEventsFeed implements OnApplicationBootstrap, OnApplicationS
           groupChange: e.change === 'added' ? 'ADDED' : 'REMOVED',
         });
       }
+      case UserDirectoryTopics.groupChanged: {
+        const e = parseMessage(GroupChangedEvent, raw.value);
+        return accountEvent({
+          ...base,
+          type: 'GROUP_CHANGED',
+          userPoolId: e.userPoolId,
+          occurredAt: e.occurredAt,
+          groupName: e.groupName,
+          groupDefinitionChange: DEFINITION_CHANGES[e.change],
+          groupRoleArn: e.change === 'deleted' ? '' : (e.roleArn ?? ''),
+          ...(e.change !== 'deleted' && e.precedence !== undefined ? { groupPrecedence: e.precedence } : {}),
+        });
+      }
       case UserDirectoryTopics.userPoolDeleted: {
         const e = parseMessage(UserPoolDeletedEvent, raw.value);
         this.states.poolDeleted(e.userPoolId);
@@ -303,6 +327,8 @@ function accountEvent(
     deleted: false,
     groupName: '',
     groupChange: 'GROUP_CHANGE_UNSPECIFIED',
+    groupDefinitionChange: 'GROUP_DEFINITION_CHANGE_UNSPECIFIED',
+    groupRoleArn: '',
     ...fields,
   };
 }

@@ -1528,7 +1528,8 @@ export namespace idfed {
                 USER_POOL_DELETED = 7,
                 IDENTITY_MERGED = 8,
                 IDENTITY_DELETED = 9,
-                DATASET_CHANGED = 10
+                DATASET_CHANGED = 10,
+                GROUP_CHANGED = 11
             }
 
             /** GroupChange enum. */
@@ -1536,6 +1537,14 @@ export namespace idfed {
                 GROUP_CHANGE_UNSPECIFIED = 0,
                 ADDED = 1,
                 REMOVED = 2
+            }
+
+            /** GroupDefinitionChange enum. */
+            enum GroupDefinitionChange {
+                GROUP_DEFINITION_CHANGE_UNSPECIFIED = 0,
+                CREATED = 1,
+                UPDATED = 2,
+                DELETED = 3
             }
 
             /** Properties of a SubscribeRequest. */
@@ -1700,6 +1709,15 @@ export namespace idfed {
 
                 /** AccountEvent topic */
                 topic?: (string|null);
+
+                /** AccountEvent groupDefinitionChange */
+                groupDefinitionChange?: (idfed.events.v1.GroupDefinitionChange|null);
+
+                /** AccountEvent groupRoleArn */
+                groupRoleArn?: (string|null);
+
+                /** AccountEvent groupPrecedence */
+                groupPrecedence?: (number|null);
             }
 
             /** Represents an AccountEvent. */
@@ -1761,6 +1779,15 @@ export namespace idfed {
 
                 /** AccountEvent topic. */
                 public topic: string;
+
+                /** AccountEvent groupDefinitionChange. */
+                public groupDefinitionChange: idfed.events.v1.GroupDefinitionChange;
+
+                /** AccountEvent groupRoleArn. */
+                public groupRoleArn: string;
+
+                /** AccountEvent groupPrecedence. */
+                public groupPrecedence?: (number|null);
 
                 /**
                  * Creates a new AccountEvent instance using the specified properties.

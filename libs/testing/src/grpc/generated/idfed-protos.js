@@ -4197,6 +4197,7 @@ $root.idfed = (function() {
              * @property {number} IDENTITY_MERGED=8 IDENTITY_MERGED value
              * @property {number} IDENTITY_DELETED=9 IDENTITY_DELETED value
              * @property {number} DATASET_CHANGED=10 DATASET_CHANGED value
+             * @property {number} GROUP_CHANGED=11 GROUP_CHANGED value
              */
             v1.AccountEventType = (function() {
                 var valuesById = {}, values = Object.create(valuesById);
@@ -4211,6 +4212,7 @@ $root.idfed = (function() {
                 values[valuesById[8] = "IDENTITY_MERGED"] = 8;
                 values[valuesById[9] = "IDENTITY_DELETED"] = 9;
                 values[valuesById[10] = "DATASET_CHANGED"] = 10;
+                values[valuesById[11] = "GROUP_CHANGED"] = 11;
                 return values;
             })();
 
@@ -4227,6 +4229,24 @@ $root.idfed = (function() {
                 values[valuesById[0] = "GROUP_CHANGE_UNSPECIFIED"] = 0;
                 values[valuesById[1] = "ADDED"] = 1;
                 values[valuesById[2] = "REMOVED"] = 2;
+                return values;
+            })();
+
+            /**
+             * GroupDefinitionChange enum.
+             * @name idfed.events.v1.GroupDefinitionChange
+             * @enum {number}
+             * @property {number} GROUP_DEFINITION_CHANGE_UNSPECIFIED=0 GROUP_DEFINITION_CHANGE_UNSPECIFIED value
+             * @property {number} CREATED=1 CREATED value
+             * @property {number} UPDATED=2 UPDATED value
+             * @property {number} DELETED=3 DELETED value
+             */
+            v1.GroupDefinitionChange = (function() {
+                var valuesById = {}, values = Object.create(valuesById);
+                values[valuesById[0] = "GROUP_DEFINITION_CHANGE_UNSPECIFIED"] = 0;
+                values[valuesById[1] = "CREATED"] = 1;
+                values[valuesById[2] = "UPDATED"] = 2;
+                values[valuesById[3] = "DELETED"] = 3;
                 return values;
             })();
 
@@ -4466,6 +4486,7 @@ $root.idfed = (function() {
                             case 8:
                             case 9:
                             case 10:
+                            case 11:
                                 break;
                             }
                         }
@@ -4561,6 +4582,10 @@ $root.idfed = (function() {
                             case "DATASET_CHANGED":
                             case 10:
                                 m.types[i] = 10;
+                                break;
+                            case "GROUP_CHANGED":
+                            case 11:
+                                m.types[i] = 11;
                                 break;
                             }
                         }
@@ -4679,6 +4704,9 @@ $root.idfed = (function() {
                  * @property {number|null} [syncCount] AccountEvent syncCount
                  * @property {boolean|null} [deleted] AccountEvent deleted
                  * @property {string|null} [topic] AccountEvent topic
+                 * @property {idfed.events.v1.GroupDefinitionChange|null} [groupDefinitionChange] AccountEvent groupDefinitionChange
+                 * @property {string|null} [groupRoleArn] AccountEvent groupRoleArn
+                 * @property {number|null} [groupPrecedence] AccountEvent groupPrecedence
                  */
 
                 /**
@@ -4834,6 +4862,39 @@ $root.idfed = (function() {
                 AccountEvent.prototype.topic = "";
 
                 /**
+                 * AccountEvent groupDefinitionChange.
+                 * @member {idfed.events.v1.GroupDefinitionChange} groupDefinitionChange
+                 * @memberof idfed.events.v1.AccountEvent
+                 * @instance
+                 */
+                AccountEvent.prototype.groupDefinitionChange = 0;
+
+                /**
+                 * AccountEvent groupRoleArn.
+                 * @member {string} groupRoleArn
+                 * @memberof idfed.events.v1.AccountEvent
+                 * @instance
+                 */
+                AccountEvent.prototype.groupRoleArn = "";
+
+                /**
+                 * AccountEvent groupPrecedence.
+                 * @member {number|null|undefined} groupPrecedence
+                 * @memberof idfed.events.v1.AccountEvent
+                 * @instance
+                 */
+                AccountEvent.prototype.groupPrecedence = null;
+
+                // OneOf field names bound to virtual getters and setters
+                var $oneOfFields;
+
+                // Virtual OneOf for proto3 optional field
+                Object.defineProperty(AccountEvent.prototype, "_groupPrecedence", {
+                    get: $util.oneOfGetter($oneOfFields = ["groupPrecedence"]),
+                    set: $util.oneOfSetter($oneOfFields)
+                });
+
+                /**
                  * Creates a new AccountEvent instance using the specified properties.
                  * @function create
                  * @memberof idfed.events.v1.AccountEvent
@@ -4897,6 +4958,12 @@ $root.idfed = (function() {
                         w.uint32(128).bool(m.deleted);
                     if (m.topic != null && Object.hasOwnProperty.call(m, "topic"))
                         w.uint32(138).string(m.topic);
+                    if (m.groupDefinitionChange != null && Object.hasOwnProperty.call(m, "groupDefinitionChange"))
+                        w.uint32(144).int32(m.groupDefinitionChange);
+                    if (m.groupRoleArn != null && Object.hasOwnProperty.call(m, "groupRoleArn"))
+                        w.uint32(154).string(m.groupRoleArn);
+                    if (m.groupPrecedence != null && Object.hasOwnProperty.call(m, "groupPrecedence"))
+                        w.uint32(160).int32(m.groupPrecedence);
                     return w;
                 };
 
@@ -5017,6 +5084,18 @@ $root.idfed = (function() {
                                 m.topic = r.string();
                                 break;
                             }
+                        case 18: {
+                                m.groupDefinitionChange = r.int32();
+                                break;
+                            }
+                        case 19: {
+                                m.groupRoleArn = r.string();
+                                break;
+                            }
+                        case 20: {
+                                m.groupPrecedence = r.int32();
+                                break;
+                            }
                         default:
                             r.skipType(t & 7, n);
                             break;
@@ -5061,6 +5140,7 @@ $root.idfed = (function() {
                         n = 0;
                     if (n > $util.recursionLimit)
                         return "maximum nesting depth exceeded";
+                    var p = {};
                     if (m.type != null && Object.hasOwnProperty.call(m, "type")) {
                         switch (m.type) {
                         default:
@@ -5076,6 +5156,7 @@ $root.idfed = (function() {
                         case 8:
                         case 9:
                         case 10:
+                        case 11:
                             break;
                         }
                     }
@@ -5153,6 +5234,26 @@ $root.idfed = (function() {
                         if (!$util.isString(m.topic))
                             return "topic: string expected";
                     }
+                    if (m.groupDefinitionChange != null && Object.hasOwnProperty.call(m, "groupDefinitionChange")) {
+                        switch (m.groupDefinitionChange) {
+                        default:
+                            return "groupDefinitionChange: enum value expected";
+                        case 0:
+                        case 1:
+                        case 2:
+                        case 3:
+                            break;
+                        }
+                    }
+                    if (m.groupRoleArn != null && Object.hasOwnProperty.call(m, "groupRoleArn")) {
+                        if (!$util.isString(m.groupRoleArn))
+                            return "groupRoleArn: string expected";
+                    }
+                    if (m.groupPrecedence != null && Object.hasOwnProperty.call(m, "groupPrecedence")) {
+                        p._groupPrecedence = 1;
+                        if (!$util.isInteger(m.groupPrecedence))
+                            return "groupPrecedence: integer expected";
+                    }
                     return null;
                 };
 
@@ -5224,6 +5325,10 @@ $root.idfed = (function() {
                     case "DATASET_CHANGED":
                     case 10:
                         m.type = 10;
+                        break;
+                    case "GROUP_CHANGED":
+                    case 11:
+                        m.type = 11;
                         break;
                     }
                     if (d.eventId != null) {
@@ -5303,6 +5408,36 @@ $root.idfed = (function() {
                     if (d.topic != null) {
                         m.topic = String(d.topic);
                     }
+                    switch (d.groupDefinitionChange) {
+                    default:
+                        if (typeof d.groupDefinitionChange === "number") {
+                            m.groupDefinitionChange = d.groupDefinitionChange;
+                            break;
+                        }
+                        break;
+                    case "GROUP_DEFINITION_CHANGE_UNSPECIFIED":
+                    case 0:
+                        m.groupDefinitionChange = 0;
+                        break;
+                    case "CREATED":
+                    case 1:
+                        m.groupDefinitionChange = 1;
+                        break;
+                    case "UPDATED":
+                    case 2:
+                        m.groupDefinitionChange = 2;
+                        break;
+                    case "DELETED":
+                    case 3:
+                        m.groupDefinitionChange = 3;
+                        break;
+                    }
+                    if (d.groupRoleArn != null) {
+                        m.groupRoleArn = String(d.groupRoleArn);
+                    }
+                    if (d.groupPrecedence != null) {
+                        m.groupPrecedence = d.groupPrecedence | 0;
+                    }
                     return m;
                 };
 
@@ -5347,6 +5482,8 @@ $root.idfed = (function() {
                             d.syncCount = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
                         d.deleted = false;
                         d.topic = "";
+                        d.groupDefinitionChange = o.enums === String ? "GROUP_DEFINITION_CHANGE_UNSPECIFIED" : 0;
+                        d.groupRoleArn = "";
                     }
                     if (m.type != null && Object.hasOwnProperty.call(m, "type")) {
                         d.type = o.enums === String ? $root.idfed.events.v1.AccountEventType[m.type] === undefined ? m.type : $root.idfed.events.v1.AccountEventType[m.type] : m.type;
@@ -5406,6 +5543,17 @@ $root.idfed = (function() {
                     }
                     if (m.topic != null && Object.hasOwnProperty.call(m, "topic")) {
                         d.topic = m.topic;
+                    }
+                    if (m.groupDefinitionChange != null && Object.hasOwnProperty.call(m, "groupDefinitionChange")) {
+                        d.groupDefinitionChange = o.enums === String ? $root.idfed.events.v1.GroupDefinitionChange[m.groupDefinitionChange] === undefined ? m.groupDefinitionChange : $root.idfed.events.v1.GroupDefinitionChange[m.groupDefinitionChange] : m.groupDefinitionChange;
+                    }
+                    if (m.groupRoleArn != null && Object.hasOwnProperty.call(m, "groupRoleArn")) {
+                        d.groupRoleArn = m.groupRoleArn;
+                    }
+                    if (m.groupPrecedence != null && Object.hasOwnProperty.call(m, "groupPrecedence")) {
+                        d.groupPrecedence = m.groupPrecedence;
+                        if (o.oneofs)
+                            d._groupPrecedence = "groupPrecedence";
                     }
                     return d;
                 };
