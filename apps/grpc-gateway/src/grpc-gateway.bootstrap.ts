@@ -30,7 +30,7 @@ export async function createGrpcGateway(options: GrpcGatewayOptions): Promise<Gr
   const host = app.get(GrpcServerHost);
   host.markReady();
   return {
-    listen: (port, hostname) => host.server.listen(hostname, port),
+    listen: (port, hostname) => host.server.listen(hostname, port, options.env.grpcTls),
     close: () => app.close(),
   };
 }

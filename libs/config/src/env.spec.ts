@@ -55,6 +55,24 @@ describe('loadEnv', () => {
     expect(loadEnv({ IDFED_PUBLIC_URL: 'https://id.example.com/' }).publicUrl).toBe('https://id.example.com');
   });
 
+  it("reads the gRPC port's TLS and mutual TLS files, and refuses incomplete sets", () => {
+    expect(loadEnv({}).grpcTls).toBeUndefined();
+    const tls = {
+      IDFED_GRPC_TLS_CERT_FILE: '/certs/grpc.pem',
+      IDFED_GRPC_TLS_KEY_FILE: '/certs/grpc-key.pem',
+    };
+    expect(loadEnv(tls).grpcTls).toEqual({ certFile: '/certs/grpc.pem', keyFile: '/certs/grpc-key.pem' });
+    expect(loadEnv({ ...tls, IDFED_GRPC_TLS_CLIENT_CA_FILE: '/certs/apps-ca.pem' }).grpcTls).toEqual({
+      certFile: '/certs/grpc.pem',
+      keyFile: '/certs/grpc-key.pem',
+      clientCaFile: '/certs/apps-ca.pem',
+    });
+    // The HTTP port's TLS is another setting.
+    expect(loadEnv(tls).tls).toBeUndefined();
+    expect(() => loadEnv({ IDFED_GRPC_TLS_CERT_FILE: '/certs/grpc.pem' })).toThrow(/must be set together/);
+    expect(() => loadEnv({ IDFED_GRPC_TLS_CLIENT_CA_FILE: '/certs/apps-ca.pem' })).toThrow(/mutual TLS/);
+  });
+
   it('speaks HTTPS with a certificate and key given together, and defaults the public URL to https', () => {
     const tls = { IDFED_TLS_CERT_FILE: '/certs/idfed.pem', IDFED_TLS_KEY_FILE: '/certs/idfed-key.pem' };
     expect(loadEnv(tls)).toMatchObject({

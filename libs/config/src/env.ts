@@ -37,6 +37,11 @@ export interface IdfedEnv {
    * only (ADR 0026), for the whole HTTP surface of the gateway.
    */
   tls?: { certFile: string; keyFile: string };
+  /**
+   * The gRPC port's TLS (ADR 0042): PEM certificate chain and key; with `clientCaFile`, a client
+   * certificate signed by that CA is required (mutual TLS), in addition to each call's signature.
+   */
+  grpcTls?: { certFile: string; keyFile: string; clientCaFile?: string };
   dataDir: string;
   kafkaBrokers?: string[];
   kafkaPartitions: number;
@@ -191,6 +196,9 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, mode: RunMode =
   const httpPort = r.port('IDFED_HTTP_PORT', 8080);
   const tlsCertFile = r.optionalMatch('IDFED_TLS_CERT_FILE', /^.{1,4096}$/, 'a file path');
   const tlsKeyFile = r.optionalMatch('IDFED_TLS_KEY_FILE', /^.{1,4096}$/, 'a file path');
+  const grpcTlsCertFile = r.optionalMatch('IDFED_GRPC_TLS_CERT_FILE', /^.{1,4096}$/, 'a file path');
+  const grpcTlsKeyFile = r.optionalMatch('IDFED_GRPC_TLS_KEY_FILE', /^.{1,4096}$/, 'a file path');
+  const grpcTlsClientCaFile = r.optionalMatch('IDFED_GRPC_TLS_CLIENT_CA_FILE', /^.{1,4096}$/, 'a file path');
   const env: IdfedEnv = {
     httpPort,
     httpHost: r.string('IDFED_HTTP_HOST', '127.0.0.1'),
@@ -214,6 +222,15 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, mode: RunMode =
     },
     grpcPort: r.port('IDFED_GRPC_PORT', 50051),
     metricsPort: r.port('IDFED_METRICS_PORT', 9464),
+    ...(grpcTlsCertFile && grpcTlsKeyFile
+      ? {
+          grpcTls: {
+            certFile: grpcTlsCertFile,
+            keyFile: grpcTlsKeyFile,
+            ...(grpcTlsClientCaFile ? { clientCaFile: grpcTlsClientCaFile } : {}),
+          },
+        }
+      : {}),
     ...(tlsCertFile && tlsKeyFile ? { tls: { certFile: tlsCertFile, keyFile: tlsKeyFile } } : {}),
     publicUrl: r
       .url('IDFED_PUBLIC_URL', `${tlsCertFile ? 'https' : 'http'}://localhost:${httpPort}`)
@@ -338,6 +355,14 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, mode: RunMode =
   }
   if (!tlsCertFile !== !tlsKeyFile) {
     r.problem('IDFED_TLS_CERT_FILE and IDFED_TLS_KEY_FILE must be set together');
+  }
+  if (!grpcTlsCertFile !== !grpcTlsKeyFile) {
+    r.problem('IDFED_GRPC_TLS_CERT_FILE and IDFED_GRPC_TLS_KEY_FILE must be set together');
+  }
+  if (grpcTlsClientCaFile && !grpcTlsCertFile) {
+    r.problem(
+      'IDFED_GRPC_TLS_CLIENT_CA_FILE needs IDFED_GRPC_TLS_CERT_FILE and IDFED_GRPC_TLS_KEY_FILE (mutual TLS)',
+    );
   }
   if (env.httpLimits.headersTimeoutMs > env.httpLimits.requestTimeoutMs) {
     r.problem('IDFED_HTTP_HEADERS_TIMEOUT_MS must not exceed IDFED_HTTP_REQUEST_TIMEOUT_MS');

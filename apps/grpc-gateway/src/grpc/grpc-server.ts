@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import {
   handleServerStreamingCall,
@@ -121,13 +122,15 @@ export class IdfedGrpcServer {
   /** Open server streams: ended with UNAVAILABLE when the server stops, so clients reconnect elsewhere. */
   private readonly openStreams = new Set<ServerWritableStream<unknown, unknown>>();
 
-  /** Binds and starts; resolves with the port bound (port 0 picks one). */
-  async listen(host: string, port: number): Promise<number> {
+  /**
+   * Binds and starts; resolves with the port bound (port 0 picks one). Plain HTTP/2 by default;
+   * TLS with `tls`, and mutual TLS when it names a client CA (ADR 0042).
+   */
+  async listen(host: string, port: number, tls?: GrpcTlsFiles): Promise<number> {
     const address = host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+    const credentials = tls ? tlsCredentials(tls) : ServerCredentials.createInsecure();
     this.port = await new Promise<number>((resolve, reject) =>
-      this.server.bindAsync(address, ServerCredentials.createInsecure(), (err, bound) =>
-        err ? reject(err) : resolve(bound),
-      ),
+      this.server.bindAsync(address, credentials, (err, bound) => (err ? reject(err) : resolve(bound))),
     );
     return this.port;
   }
@@ -235,5 +238,25 @@ function deadlinePassed() {
     'RequestTimeout',
     'The call reached its deadline before it ran.',
     status.DEADLINE_EXCEEDED,
+  );
+}
+
+/** PEM files of the gRPC port's TLS: `IDFED_GRPC_TLS_CERT_FILE`, `_KEY_FILE`, `_CLIENT_CA_FILE`. */
+export interface GrpcTlsFiles {
+  certFile: string;
+  keyFile: string;
+  clientCaFile?: string;
+}
+
+/**
+ * With a client CA, grpc-js asks every client for a certificate and refuses the handshake of one
+ * that sends none or one that CA did not sign (health and reflection included: TLS comes first).
+ */
+function tlsCredentials(tls: GrpcTlsFiles): ServerCredentials {
+  const clientCa = tls.clientCaFile ? readFileSync(tls.clientCaFile) : null;
+  return ServerCredentials.createSsl(
+    clientCa,
+    [{ cert_chain: readFileSync(tls.certFile), private_key: readFileSync(tls.keyFile) }],
+    clientCa !== null,
   );
 }

@@ -1,8 +1,12 @@
-import { Client, credentials as grpcCredentials, Metadata } from '@grpc/grpc-js';
+import { ChannelCredentials, Client, credentials as grpcCredentials, Metadata } from '@grpc/grpc-js';
 
 /** Waits until `grpc.health.v1.Health/Check` answers SERVING at `address` (a probe, as Kubernetes's grpc probe). */
-export async function waitForGrpcServing(address: string, timeoutMs = 60_000): Promise<void> {
-  const client = new Client(address, grpcCredentials.createInsecure());
+export async function waitForGrpcServing(
+  address: string,
+  timeoutMs = 60_000,
+  channel: ChannelCredentials = grpcCredentials.createInsecure(),
+): Promise<void> {
+  const client = new Client(address, channel);
   const until = Date.now() + timeoutMs;
   try {
     for (;;) {

@@ -1,4 +1,5 @@
 import {
+  ChannelCredentials,
   Client,
   ClientReadableStream,
   credentials as grpcCredentials,
@@ -49,8 +50,10 @@ export class IdfedGrpcClient {
   constructor(
     readonly address: string,
     private readonly signer?: GrpcSigner,
+    /** The channel's credentials: plaintext by default; `credentials.createSsl(...)` for (mutual) TLS. */
+    channel: ChannelCredentials = grpcCredentials.createInsecure(),
   ) {
-    this.client = new Client(address, grpcCredentials.createInsecure());
+    this.client = new Client(address, channel);
   }
 
   close(): void {

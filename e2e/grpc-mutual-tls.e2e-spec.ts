@@ -1,0 +1,184 @@
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { credentials as grpcCredentials, status } from '@grpc/grpc-js';
+import { waitForGrpcServing } from '../libs/testing/src/grpc/grpc-health';
+import { awsErrorOf, IdfedGrpcClient } from '../libs/testing/src/grpc/idfed-grpc-client';
+import { e2eSystem } from './support/e2e-context';
+import {
+  freePort,
+  startApp,
+  startAsManifest,
+  StartedProcess,
+  stopApp,
+  waitForHealthy,
+} from './support/processes';
+
+/**
+ * Mutual TLS on the gRPC port (ADR 0042): with IDFED_GRPC_TLS_CERT_FILE / _KEY_FILE /
+ * _CLIENT_CA_FILE the gateway speaks TLS only and refuses, at the handshake, a client without a
+ * certificate or with one another CA signed; a client with a good certificate must still sign
+ * each call (mTLS in addition to SigV4, not instead). Distributed: an extra gRPC gateway replica
+ * started as its manifest runs it; embedded: an `npm start` of its own. Certificates are made here
+ * with the openssl CLI (as the HTTPS listener's spec does).
+ */
+describe('the gRPC gateway with mutual TLS', () => {
+  const system = e2eSystem();
+  const dir = mkdtempSync(join(tmpdir(), 'idfed-grpc-mtls-'));
+  chmodSync(dir, 0o755);
+  const key = { accessKeyId: system.adminAccessKeyId, secretAccessKey: system.adminSecretAccessKey };
+  let address: string;
+  let server: StartedProcess;
+  const pem = (name: string) => readFileSync(join(dir, name));
+
+  const run = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
+  const ecKey = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
+  function ca(name: string): void {
+    run(
+      'req',
+      '-x509',
+      ...ecKey,
+      '-keyout',
+      `${name}.key`,
+      '-out',
+      `${name}.pem`,
+      '-days',
+      '1',
+      '-subj',
+      `/CN=${name}`,
+    );
+  }
+  function issue(name: string, by: string, extensions: string): void {
+    run('req', ...ecKey, '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=${name}`);
+    writeFileSync(join(dir, `${name}.ext`), extensions);
+    run(
+      'x509',
+      '-req',
+      '-in',
+      `${name}.csr`,
+      '-CA',
+      `${by}.pem`,
+      '-CAkey',
+      `${by}.key`,
+      '-CAcreateserial',
+      '-out',
+      `${name}.pem`,
+      '-days',
+      '1',
+      '-extfile',
+      `${name}.ext`,
+    );
+  }
+  const tlsAs = (client?: string, trusting = 'server-ca') =>
+    grpcCredentials.createSsl(
+      pem(`${trusting}.pem`),
+      client ? pem(`${client}.key`) : null,
+      client ? pem(`${client}.pem`) : null,
+    );
+
+  beforeAll(async () => {
+    ca('server-ca');
+    ca('client-ca');
+    ca('rogue-ca');
+    issue('server', 'server-ca', 'subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n');
+    issue('app', 'client-ca', 'extendedKeyUsage=clientAuth\n');
+    issue('rogue', 'rogue-ca', 'extendedKeyUsage=clientAuth\n');
+    const grpcPort = await freePort();
+    address = `127.0.0.1:${grpcPort}`;
+    const tls = {
+      IDFED_GRPC_PORT: String(grpcPort),
+      IDFED_GRPC_TLS_CERT_FILE: join(dir, 'server.pem'),
+      IDFED_GRPC_TLS_KEY_FILE: join(dir, 'server.key'),
+      IDFED_GRPC_TLS_CLIENT_CA_FILE: join(dir, 'client-ca.pem'),
+    };
+    if (system.mode === 'distributed') {
+      const env = {
+        ...system.commonEnv,
+        ...tls,
+        IDFED_PROBE_DIR: join(dir, 'probes'),
+        IDFED_METRICS_PORT: String(await freePort()),
+      };
+      mkdirSync(env.IDFED_PROBE_DIR, { recursive: true });
+      server = startAsManifest('grpc-gateway', 'grpc-gateway-mtls', env, dir);
+    } else {
+      const httpPort = await freePort();
+      const endpoint = `http://127.0.0.1:${httpPort}`;
+      server = startApp(
+        'embedded',
+        {
+          ...tls,
+          IDFED_HTTP_PORT: String(httpPort),
+          IDFED_WS_PORT: '0',
+          IDFED_PUBLIC_URL: endpoint,
+          IDFED_DATA_DIR: join(dir, 'data'),
+          IDFED_EMBEDDED_PG_PORT: String(await freePort()),
+          IDFED_ADMIN_ACCESS_KEY_ID: key.accessKeyId,
+          IDFED_ADMIN_SECRET_ACCESS_KEY: key.secretAccessKey,
+        },
+        dir,
+      );
+      await waitForHealthy(endpoint, [server]);
+    }
+    await waitForGrpcServing(address, 90_000, tlsAs('app'));
+  }, 180_000);
+
+  afterAll(async () => {
+    if (server) await stopApp(server);
+  }, 60_000);
+
+  async function refusal(call: Promise<unknown>) {
+    try {
+      await call;
+    } catch (err) {
+      return awsErrorOf(err);
+    }
+    throw new Error('the call was answered');
+  }
+
+  it('answers a signed call from a client whose certificate the client CA signed', async () => {
+    const client = new IdfedGrpcClient(address, key, tlsAs('app'));
+    try {
+      expect(await client.verifyToken({ token: 'a.b.c' })).toMatchObject({
+        active: false,
+        errorName: 'NotAuthorizedException',
+      });
+    } finally {
+      client.close();
+    }
+  });
+
+  it('still refuses an unsigned call over mutual TLS: the certificate is not a credential', async () => {
+    const client = new IdfedGrpcClient(address, key, tlsAs('app'));
+    try {
+      expect(await refusal(client.verifyToken({ token: 'a.b.c' }, { signer: null }))).toMatchObject({
+        code: status.UNAUTHENTICATED,
+        name: 'MissingAuthenticationTokenException',
+      });
+    } finally {
+      client.close();
+    }
+  });
+
+  it.each([
+    ['no client certificate', () => tlsAs(undefined)],
+    ['a certificate another CA signed', () => tlsAs('rogue')],
+    ['a self-signed certificate', () => tlsAs('rogue-ca')],
+    ['plaintext', () => grpcCredentials.createInsecure()],
+  ])('refuses a signed call with %s, at the handshake', async (_what, channel) => {
+    const client = new IdfedGrpcClient(address, key, channel());
+    try {
+      const refused = await refusal(
+        client.verifyToken({ token: 'a.b.c' }, { deadline: Date.now() + 10_000 }),
+      );
+      expect(refused.code).toBe(status.UNAVAILABLE);
+      expect(refused.name).toBe(''); // never reached idfed's handlers
+    } finally {
+      client.close();
+    }
+  });
+
+  it('refuses health checks without a good client certificate too (TLS comes first)', async () => {
+    await expect(waitForGrpcServing(address, 1_000, tlsAs('rogue'))).rejects.toThrow(/not SERVING/);
+  });
+});
