@@ -2,7 +2,7 @@ import { DynamicModule } from '@nestjs/common';
 import { IdfedEnv } from '@idfed/config';
 import { BusClient, TransportConfig } from '@idfed/messaging';
 import { peerBusProviders, ServiceModule } from '@idfed/service-runtime';
-import { SessionTokenCodec } from '@idfed/session-credentials';
+import { AuthorizationMessageSealer, SessionTokenCodec } from '@idfed/session-credentials';
 import { AccessKeySecrets } from './users/access-key-secrets';
 import { UserLookup } from './users/user.lookup';
 import { UsersRepository } from './users/users.repository';
@@ -22,6 +22,7 @@ import { RolesRepository } from './roles/roles.repository';
 import { SamlProviderLookup } from './saml-providers/saml-provider.lookup';
 import { SamlProvidersRepository } from './saml-providers/saml-providers.repository';
 import { SessionIssuer } from './sts/session-issuer';
+import { LongTermKeySessions } from './sts/long-term-key-session';
 import { identityPoolIssuer } from './web-identity/identity-pool-issuer';
 import { JwksClient } from './web-identity/jwks.client';
 import {
@@ -67,6 +68,10 @@ export const CredentialVendingModule = {
         { provide: IamArns, useValue: new IamArns(env.accountId) },
         { provide: SessionTokenCodec, useValue: SessionTokenCodec.fromMasterKey(options.sessionTokenKey) },
         { provide: AccessKeySecrets, useValue: new AccessKeySecrets(options.sessionTokenKey) },
+        {
+          provide: AuthorizationMessageSealer,
+          useValue: new AuthorizationMessageSealer(options.sessionTokenKey),
+        },
         { provide: JwksClient, useValue: new JwksClient() },
         { provide: GOOGLE_ISSUER, useValue: env.googleIssuer },
         {
@@ -87,6 +92,7 @@ export const CredentialVendingModule = {
         ManagedPolicyLookup,
         OidcProviderLookup,
         SessionIssuer,
+        LongTermKeySessions,
         WebIdentityProviders,
         WebIdentityTokenVerifier,
         SamlProvidersRepository,

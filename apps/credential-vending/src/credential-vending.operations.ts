@@ -40,6 +40,10 @@ import { UpdateSAMLProviderHandler } from './saml-providers/update-saml-provider
 import { AssumeRoleWithSAMLUseCase } from './sts/assume-role-with-saml.use-case';
 import { AssumeRoleUseCase } from './sts/assume-role.use-case';
 import { AssumeRoleWithWebIdentityUseCase } from './sts/assume-role-with-web-identity.use-case';
+import { DecodeAuthorizationMessageUseCase } from './sts/decode-authorization-message.use-case';
+import { GetAccessKeyInfoUseCase } from './sts/get-access-key-info.use-case';
+import { GetFederationTokenUseCase } from './sts/get-federation-token.use-case';
+import { GetSessionTokenUseCase } from './sts/get-session-token.use-case';
 import { CreateUserHandler } from './users/create-user.handler';
 import { GetUserHandler } from './users/get-user.handler';
 import { ListUsersHandler } from './users/list-users.handler';
@@ -115,6 +119,10 @@ export const credentialVendingOperations: OperationBinding[] = [
   serve(O.RevokeRoleSessions, RevokeRoleSessionsHandler),
   serve(O.AssumeRoleWithWebIdentity, AssumeRoleWithWebIdentityUseCase),
   serve(O.AssumeRole, AssumeRoleUseCase),
+  serve(O.GetSessionToken, GetSessionTokenUseCase),
+  serve(O.GetFederationToken, GetFederationTokenUseCase),
+  serve(O.GetAccessKeyInfo, GetAccessKeyInfoUseCase),
+  serve(O.DecodeAuthorizationMessage, DecodeAuthorizationMessageUseCase),
   serve(O.GetRolePermissions, GetRolePermissionsHandler),
   serve(O.GetAccessKeyPrincipal, GetAccessKeyPrincipalHandler),
   serve(O.ListRevocations, ListRevocationsHandler),

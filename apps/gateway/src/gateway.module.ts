@@ -5,7 +5,12 @@ import { GATEWAY_REPLY_GROUP } from '@idfed/contracts';
 import { createRootLogger } from '@idfed/logging';
 import { BUS_CLIENT_PROXY, BUS_REQUEST_TIMEOUT_MS, BusClient, createClientTransport } from '@idfed/messaging';
 import { MetricsController } from '@idfed/observability';
-import { loadSessionTokenKey, SessionTokenCodec, UserAccessKeySealer } from '@idfed/session-credentials';
+import {
+  AuthorizationMessageSealer,
+  loadSessionTokenKey,
+  SessionTokenCodec,
+  UserAccessKeySealer,
+} from '@idfed/session-credentials';
 import { IamUserKeys } from './credentials/iam-user-keys';
 import { AuthorizeController } from './authorizer/authorize.controller';
 import { GatewayBusLifecycle } from './bus/gateway-bus.lifecycle';
@@ -70,6 +75,7 @@ export class GatewayModule {
         AdminSignatureVerifier,
         { provide: SessionTokenCodec, useValue: SessionTokenCodec.fromMasterKey(sessionTokenKey) },
         { provide: UserAccessKeySealer, useValue: new UserAccessKeySealer(sessionTokenKey) },
+        { provide: AuthorizationMessageSealer, useValue: new AuthorizationMessageSealer(sessionTokenKey) },
         IamUserKeys,
         { provide: RevocationList, useClass: GatewayRevocationList },
         RevocationListLifecycle,

@@ -313,7 +313,7 @@ describe('gateway: the AWS Query protocol with the real STS and IAM SDKs', () =>
 
   it.each([
     ['no Action', 'Version=2011-06-15', 'MissingAction'],
-    ['an unknown action', 'Action=GetSessionToken&Version=2011-06-15', 'InvalidAction'],
+    ['an unknown action', 'Action=AssumeRoot&Version=2011-06-15', 'InvalidAction'],
     ['a known action under another version', 'Action=GetCallerIdentity&Version=2010-05-08', 'InvalidAction'],
     [
       'a signed action without a signature',

@@ -177,4 +177,22 @@ describe('Authorizer', () => {
     expect(() => resolver.resolve(ADMIN.accessKeyId, 'token')).toThrow(CredentialError);
     expect(resolver.resolve(newTemporaryAccessKeyId(), undefined)).toBeUndefined();
   });
+
+  it('leaves a long-term key session to the IAM-user path: unknown here, but still expired or key-bound', async () => {
+    const resolver = new CredentialResolver('000000000000', ADMIN, codec);
+    const user = claims({
+      roleArn: 'arn:aws:iam::000000000000:user/bob',
+      roleId: 'AIDABOBBOBBOBBOBBOBBO',
+      sessionName: 'bob',
+      webIdentity: undefined,
+      longTermKey: { kind: 'session-token', parentAccessKeyId: 'AKIABOBBOBBOBBOBBOBB' },
+    });
+    expect(resolver.resolve(user.accessKeyId, codec.seal(user))).toBeUndefined();
+    await expect(
+      authorizer.authenticate(signed(user, codec.seal(user)), { service: 'cognito-sync' }),
+    ).rejects.toMatchObject({ reason: 'unknown-access-key' });
+    const expired = { ...user, expiresAt: Date.now() - 1 };
+    expect(() => resolver.resolve(expired.accessKeyId, codec.seal(expired))).toThrow(CredentialError);
+    expect(() => resolver.resolve(newTemporaryAccessKeyId(), codec.seal(user))).toThrow(CredentialError);
+  });
 });

@@ -35,7 +35,7 @@ export interface ResolvedCredential {
  */
 export class CredentialResolver {
   /** Opened tokens by their exact text: a device signs many requests with one token. */
-  private readonly opened = new Map<string, { session: SessionClaims; principal: VerifiedPrincipal }>();
+  private readonly opened = new Map<string, { session: SessionClaims; principal?: VerifiedPrincipal }>();
 
   constructor(
     private readonly accountId: string,
@@ -57,13 +57,17 @@ export class CredentialResolver {
     // Checked on every request, cached or not: the key binding, the expiry and revocations.
     if (session.accessKeyId !== accessKeyId) throw CredentialErrors.invalid();
     if (this.now() >= session.expiresAt) throw CredentialErrors.expired();
+    // A session of a long-term key (GetSessionToken, GetFederationToken; ADR 0039) is not a role
+    // session: it stands for its IAM user while the user's key is active, which only a verifier
+    // that can ask credential vending knows (the gateway's IAM-user path). Unknown here.
+    if (session.longTermKey || !principal) return undefined;
     const revokedBefore = this.revocations?.revokedBefore(session.roleArn);
     if (revokedBefore !== undefined && session.issuedAt < revokedBefore) throw CredentialErrors.revoked();
     return { secret: session.secretAccessKey, principal };
   }
 
   /** Decrypts a token once; later requests with the same token find its claims in a bounded cache. */
-  private open(token: string): { session: SessionClaims; principal: VerifiedPrincipal } {
+  private open(token: string): { session: SessionClaims; principal?: VerifiedPrincipal } {
     const cached = this.opened.get(token);
     if (cached) return cached;
     let session: SessionClaims;
@@ -73,7 +77,7 @@ export class CredentialResolver {
       if (err instanceof SessionTokenError) throw CredentialErrors.invalid();
       throw err;
     }
-    const entry = { session, principal: sessionPrincipal(session) };
+    const entry = { session, ...(session.longTermKey ? {} : { principal: sessionPrincipal(session) }) };
     this.opened.set(token, entry);
     if (this.opened.size > OPENED_CACHE) this.opened.delete(this.opened.keys().next().value as string);
     return entry;

@@ -10,3 +10,4 @@ export * from './session-token.codec';
 export * from './session-policy.packing';
 export * from './session-token-key.loader';
 export * from './user-access-key.sealer';
+export * from './authorization-message.sealer';

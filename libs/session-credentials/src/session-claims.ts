@@ -25,6 +25,23 @@ export interface SessionClaims {
   sourceIdentity?: string;
   /** Issued by AssumeRole called with temporary credentials (role chaining). */
   chained?: boolean;
+  /**
+   * Set for a session of a long-term key rather than of a role (GetSessionToken,
+   * GetFederationToken; ADR 0039). `roleArn` / `roleId` / `sessionName` then hold the IAM user's
+   * (or the root's) ARN and id and the user or federated user name, and verifiers that only know
+   * role sessions must not treat it as one.
+   */
+  longTermKey?: LongTermKeySession;
+}
+
+/** What a session of a long-term access key adds (ADR 0039). */
+export interface LongTermKeySession {
+  /** GetSessionToken: the user's own permissions; GetFederationToken: a federated user's. */
+  kind: 'session-token' | 'federation';
+  /** The `AKIA` key (or the admin key) that asked: the session is honoured only while it is active. */
+  parentAccessKeyId: string;
+  /** GetFederationToken's Name. */
+  federatedName?: string;
 }
 
 export interface WebIdentityClaims {

@@ -81,6 +81,22 @@ describe('SessionTokenCodec', () => {
     expect(codec.open(codec.seal(claims({ chained: true }))).chained).toBe(true);
   });
 
+  it('round-trips the long-term key a GetSessionToken / GetFederationToken session belongs to', () => {
+    const user = claims({
+      roleArn: 'arn:aws:iam::000000000000:user/bob',
+      roleId: 'AIDAABCDEFGHIJKLMNOPQ',
+      sessionName: 'bob',
+      webIdentity: undefined,
+      longTermKey: { kind: 'session-token', parentAccessKeyId: 'AKIAABCDEFGHIJKLMNOP' },
+    });
+    expect(codec.open(codec.seal(user))).toEqual(user);
+    const federated = claims({
+      longTermKey: { kind: 'federation', parentAccessKeyId: 'AKIAABCDEFGHIJKLMNOP', federatedName: 'carol' },
+    });
+    expect(codec.open(codec.seal(federated))).toEqual(federated);
+    expect(codec.open(codec.seal(claims())).longTermKey).toBeUndefined();
+  });
+
   it('keeps the secret out of sight: the token does not contain it in any readable form', () => {
     const c = claims();
     const token = codec.seal(c);

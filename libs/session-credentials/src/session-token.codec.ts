@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { SessionClaims, WebIdentityClaims } from './session-claims';
+import { LongTermKeySession, SessionClaims, WebIdentityClaims } from './session-claims';
 import { SessionTokenKeys } from './session-token.keys';
 
 export type SessionTokenFailure = 'malformed' | 'unknown-key' | 'invalid' | 'expired' | 'key-mismatch';
@@ -40,6 +40,7 @@ interface WireClaims {
   w?: { x: string; c: Record<string, string | string[]> };
   si?: string;
   ch?: 1;
+  lk?: { k: 's' | 'f'; a: string; f?: string };
 }
 
 /**
@@ -142,6 +143,15 @@ function toWire(c: SessionClaims): WireClaims {
     ...(c.webIdentity ? { w: { x: c.webIdentity.keyPrefix, c: c.webIdentity.claims } } : {}),
     ...(c.sourceIdentity ? { si: c.sourceIdentity } : {}),
     ...(c.chained ? { ch: 1 as const } : {}),
+    ...(c.longTermKey
+      ? {
+          lk: {
+            k: c.longTermKey.kind === 'federation' ? ('f' as const) : ('s' as const),
+            a: c.longTermKey.parentAccessKeyId,
+            ...(c.longTermKey.federatedName !== undefined ? { f: c.longTermKey.federatedName } : {}),
+          },
+        }
+      : {}),
   };
 }
 
@@ -159,6 +169,17 @@ function fromWire(value: unknown): SessionClaims | undefined {
     if (typeof w.w?.x !== 'string' || typeof w.w.c !== 'object' || w.w.c === null) return undefined;
     webIdentity = { keyPrefix: w.w.x, claims: w.w.c };
   }
+  let longTermKey: LongTermKeySession | undefined;
+  if (w.lk !== undefined) {
+    const lk = w.lk as Partial<NonNullable<WireClaims['lk']>> | null;
+    if (!lk || (lk.k !== 's' && lk.k !== 'f') || typeof lk.a !== 'string') return undefined;
+    if (lk.f !== undefined && typeof lk.f !== 'string') return undefined;
+    longTermKey = {
+      kind: lk.k === 'f' ? 'federation' : 'session-token',
+      parentAccessKeyId: lk.a,
+      ...(lk.f !== undefined ? { federatedName: lk.f } : {}),
+    };
+  }
   return {
     accessKeyId: w.k!,
     secretAccessKey: w.s!,
@@ -173,5 +194,6 @@ function fromWire(value: unknown): SessionClaims | undefined {
     ...(webIdentity ? { webIdentity } : {}),
     ...(typeof w.si === 'string' ? { sourceIdentity: w.si } : {}),
     ...(w.ch === 1 ? { chained: true } : {}),
+    ...(longTermKey ? { longTermKey } : {}),
   };
 }

@@ -29,13 +29,15 @@ export const CHAINED_SESSION_MAX_SECONDS = 3600;
 
 interface CallerPrincipal {
   arn: string;
+  /** An IAM user (its long-term key or a GetSessionToken session of it; ADR 0039). */
+  user?: boolean;
   /** The caller's own session when it signed with temporary credentials. */
   session?: { role: RoleEntity; sessionArn: string; sessionPolicies: PolicyDocument[]; roleId: string };
 }
 
 /**
- * STS AssumeRole, signed by the admin key (the account root) or by temporary credentials (role
- * chaining). The target role's trust policy must admit the caller. A session caller also needs an
+ * STS AssumeRole, signed by the admin key (the account root), by an IAM user (the gateway has
+ * decided the user's identity policy) or by temporary credentials (role chaining). The target role's trust policy must admit the caller. A session caller also needs an
  * identity-side Allow for sts:AssumeRole on the role (its role's policies within its session
  * policies) unless the trust policy names its role or session directly, as IAM does within an
  * account.
@@ -70,7 +72,7 @@ export class AssumeRoleUseCase implements OperationHandler<typeof CredentialVend
       ...globalContext(this.now(), meta.sourceIp),
       'aws:PrincipalArn': caller.session ? caller.session.role.arn : caller.arn,
       'aws:PrincipalAccount': this.arns.accountId,
-      'aws:PrincipalType': caller.session ? 'AssumedRole' : 'Account',
+      'aws:PrincipalType': caller.session ? 'AssumedRole' : caller.user ? 'User' : 'Account',
       ...(req.ExternalId !== undefined ? { 'sts:ExternalId': req.ExternalId } : {}),
       ...(req.SourceIdentity !== undefined ? { 'sts:SourceIdentity': req.SourceIdentity } : {}),
       ...(req.RoleSessionName ? { 'sts:RoleSessionName': req.RoleSessionName } : {}),
@@ -130,7 +132,13 @@ export class AssumeRoleUseCase implements OperationHandler<typeof CredentialVend
 
   /** The admin key is the account root; a session is its assumed-role ARN (and must still be its role's). */
   private async callerPrincipal(caller: Caller): Promise<CallerPrincipal> {
-    if (caller.kind === 'admin') return { arn: this.arns.root() };
+    // An IAM user's request reaches here as the admin caller naming the user, after the gateway
+    // decided sts:AssumeRole on the role against the user's policies (ADR 0033, 0039).
+    if (caller.kind === 'admin') {
+      return caller.principalArn !== undefined
+        ? { arn: caller.principalArn, user: true }
+        : { arn: this.arns.root() };
+    }
     if (caller.kind !== 'temporary' || !caller.session) {
       throw StsErrors.accessDenied('AssumeRole must be signed with credentials.');
     }

@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { AwsError, isAwsJsonContentType, parseJsonRequestBody, querySigV4Error } from '@idfed/aws-protocol';
 import { Authorizer, CredentialError, CredentialResolver, VerifiedPrincipal } from '@idfed/authorizer';
 import { regionServed } from '@idfed/config';
+import { AuthorizationMessageSealer } from '@idfed/session-credentials';
 import { SigV4Error } from '@idfed/sigv4';
 import { AdminSignatureVerifier } from '../cognito/admin-signature.verifier';
 import { GATEWAY_OPTIONS, GatewayOptions } from '../gateway.options';
@@ -28,6 +29,7 @@ export class AuthorizeController {
     @Inject(CredentialResolver) private readonly credentials: CredentialResolver,
     @Inject(AdminSignatureVerifier) private readonly signatures: AdminSignatureVerifier,
     @Inject(GATEWAY_OPTIONS) private readonly options: GatewayOptions,
+    @Inject(AuthorizationMessageSealer) private readonly messages: AuthorizationMessageSealer,
   ) {}
 
   @Post()
@@ -70,10 +72,44 @@ export class AuthorizeController {
       resource: input.resource,
       context: input.context,
     });
+    // A refusal carries an encoded authorization message, as AWS's policy-decided refusals do:
+    // sealed (ADR 0039), for the caller to pass to STS DecodeAuthorizationMessage.
+    const encodedMessage = result.allowed
+      ? undefined
+      : this.messages.encode({
+          allowed: false,
+          explicitDeny: result.decision === 'ExplicitDeny',
+          matchedStatements: {
+            items:
+              result.decision === 'ExplicitDeny' && result.decidedBy
+                ? [
+                    {
+                      statementId: result.decidedBy.sid ?? `${result.decidedBy.statementIndex}`,
+                      effect: 'DENY',
+                      policy: result.decidedBy.policy,
+                    },
+                  ]
+                : [],
+          },
+          failures: { items: [] },
+          context: {
+            principal: { id: result.principal.userId, arn: result.principal.arn },
+            action: input.action,
+            resource: input.resource,
+            conditions: {
+              items: Object.entries(input.context ?? {}).map(([key, value]) => ({
+                key,
+                values: {
+                  items: (Array.isArray(value) ? value : [value]).map((v) => ({ value: String(v) })),
+                },
+              })),
+            },
+          },
+        });
     res
       .status(200)
       .setHeader('x-amzn-RequestId', requestIdOf(res))
-      .json({ authenticated: true, ...result });
+      .json({ authenticated: true, ...result, ...(encodedMessage ? { encodedMessage } : {}) });
   }
 
   private fromCredentials(c: { accessKeyId: string; sessionToken: string }): VerifiedPrincipal {

@@ -1,4 +1,5 @@
 import {
+  AuthorizationMessageSealer,
   newSecretAccessKey,
   newTemporaryAccessKeyId,
   SessionClaims,
@@ -120,6 +121,45 @@ describe('gateway: POST /authorize for resource services', () => {
       resource: 'arn:aws:docs:::user/user-8/a',
     });
     expect(await res.json()).toMatchObject({ authenticated: true, allowed: false, decision: 'ImplicitDeny' });
+  });
+
+  it('seals an encoded authorization message into a refusal only, for STS DecodeAuthorizationMessage (ADR 0039)', async () => {
+    const denied = (await (
+      await authorize({
+        request: deviceRequest(session()),
+        action: 'docs:GetDocument',
+        resource: 'arn:aws:docs:::user/user-8/a',
+        context: { 'docs:Shelf': 'top' },
+      })
+    ).json()) as { encodedMessage: string };
+    expect(denied.encodedMessage).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(
+      JSON.parse(new AuthorizationMessageSealer(SESSION_TOKEN_KEY).decode(denied.encodedMessage)),
+    ).toEqual({
+      allowed: false,
+      explicitDeny: false,
+      matchedStatements: { items: [] },
+      failures: { items: [] },
+      context: {
+        principal: {
+          id: 'AROAREADERREADERREADE:app',
+          arn: 'arn:aws:sts::000000000000:assumed-role/reader/app',
+        },
+        action: 'docs:GetDocument',
+        resource: 'arn:aws:docs:::user/user-8/a',
+        conditions: { items: [{ key: 'docs:Shelf', values: { items: [{ value: 'top' }] } }] },
+      },
+    });
+    // Sealed under a key of its own: another master key does not open it.
+    expect(() => new AuthorizationMessageSealer(Buffer.alloc(32, 8)).decode(denied.encodedMessage)).toThrow();
+    const allowed = (await (
+      await authorize({
+        request: deviceRequest(session()),
+        action: 'docs:GetDocument',
+        resource: 'arn:aws:docs:::user/user-7/a',
+      })
+    ).json()) as Record<string, unknown>;
+    expect(allowed).not.toHaveProperty('encodedMessage');
   });
 
   it('answers an unverifiable request as not authenticated, with the AWS error it would get', async () => {

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { jsonSigV4Error } from '@idfed/aws-protocol';
+import { CredentialError, jsonAuthError } from '@idfed/authorizer';
 import { regionServed } from '@idfed/config';
 import { Caller } from '@idfed/contracts';
 import { SigV4Error, verifySigV4 } from '@idfed/sigv4';
@@ -46,24 +47,38 @@ export class AdminSignatureVerifier {
         },
       );
       const user = this.iamUsers.get(req);
-      const caller: Caller = user
-        ? { kind: 'admin', accessKeyId: identity.accessKeyId, principalArn: user.arn }
-        : { kind: 'admin', accessKeyId: identity.accessKeyId };
+      const caller: Caller =
+        user && !user.root
+          ? { kind: 'admin', accessKeyId: identity.accessKeyId, principalArn: user.arn }
+          : { kind: 'admin', accessKeyId: identity.accessKeyId };
       return { caller, region: identity.region };
     } catch (err) {
       if (err instanceof SigV4Error) throw jsonSigV4Error(err);
+      // A session of a long-term key that expired or whose key is gone (ADR 0039).
+      if (err instanceof CredentialError) throw jsonAuthError(err);
       throw err;
     }
   }
 
-  /** The secret of an IAM user's active key (without a session token), remembering the user. */
+  /**
+   * The secret of an IAM user's active key, or of a session of a long-term key (GetSessionToken,
+   * GetFederationToken; ADR 0039), remembering the caller.
+   */
   private async resolveIamUser(
     req: Request,
     accessKeyId: string,
     securityToken: string | undefined,
   ): Promise<string | undefined> {
-    if (securityToken !== undefined) return undefined;
-    const user = await this.userKeys.resolve(accessKeyId, this.options.env.accountId);
+    const accountId = this.options.env.accountId;
+    const user =
+      securityToken === undefined
+        ? await this.userKeys.resolve(accessKeyId, accountId)
+        : await this.userKeys.resolveSession(
+            accessKeyId,
+            securityToken,
+            accountId,
+            this.options.adminCredentials.accessKeyId,
+          );
     if (user) this.iamUsers.set(req, user);
     return user?.secret;
   }

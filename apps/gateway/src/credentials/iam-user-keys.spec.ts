@@ -2,13 +2,21 @@ import { randomBytes } from 'node:crypto';
 import { AwsError } from '@idfed/aws-protocol';
 import { AccessKeyPrincipalResult } from '@idfed/contracts';
 import { BusClient, CommandFailedError } from '@idfed/messaging';
-import { newSecretAccessKey, newUserAccessKeyId, UserAccessKeySealer } from '@idfed/session-credentials';
+import {
+  newSecretAccessKey,
+  newTemporaryAccessKeyId,
+  newUserAccessKeyId,
+  SessionClaims,
+  SessionTokenCodec,
+  UserAccessKeySealer,
+} from '@idfed/session-credentials';
 import { IamUserKeys } from './iam-user-keys';
 import { operationTarget } from './operation-resources';
 
 const ACCOUNT = '123456789012';
 const master = randomBytes(32);
 const sealer = new UserAccessKeySealer(master);
+const codec = SessionTokenCodec.fromMasterKey(master);
 const doc = (statements: object[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements });
 
 function setUp(answer: Partial<AccessKeyPrincipalResult> | Error, keyId = newUserAccessKeyId()) {
@@ -25,7 +33,7 @@ function setUp(answer: Partial<AccessKeyPrincipalResult> | Error, keyId = newUse
       Policies: [],
       ...answer,
     });
-  const keys = new IamUserKeys({ request } as unknown as BusClient, sealer);
+  const keys = new IamUserKeys({ request } as unknown as BusClient, sealer, codec);
   return { keys, keyId, secret, request };
 }
 
@@ -159,6 +167,134 @@ describe('IamUserKeys', () => {
       (await denial(() => s.keys.authorize(user, other.action, other.resource, 'query', other.context)))
         ?.name,
     ).toBe('AccessDenied');
+  });
+});
+
+/** Temporary credentials GetSessionToken / GetFederationToken would mint for the parent key. */
+function sessionOf(parentAccessKeyId: string, over: Partial<SessionClaims> = {}): SessionClaims {
+  const now = Date.now();
+  return {
+    accessKeyId: newTemporaryAccessKeyId(),
+    secretAccessKey: newSecretAccessKey(),
+    roleArn: `arn:aws:iam::${ACCOUNT}:user/alice`,
+    roleId: 'AIDAEXAMPLEEXAMPLE01',
+    sessionName: 'alice',
+    subject: `arn:aws:iam::${ACCOUNT}:user/alice`,
+    provider: `arn:aws:iam::${ACCOUNT}:user/alice`,
+    issuedAt: now,
+    expiresAt: now + 3600_000,
+    longTermKey: { kind: 'session-token', parentAccessKeyId },
+    ...over,
+  };
+}
+
+describe('IamUserKeys: sessions of long-term keys (ADR 0039)', () => {
+  const ADMIN_KEY = 'AKIAADMINADMINADMIN0';
+  const allowPools = doc([{ Effect: 'Allow', Action: 'cognito-idp:*', Resource: '*' }]);
+
+  it('stands a GetSessionToken session for its user, with the user policies, while the parent key is active', async () => {
+    const { keys, keyId, request } = setUp({ Policies: [{ Label: 'inline/p', Document: allowPools }] });
+    const claims = sessionOf(keyId);
+    const user = await keys.resolveSession(claims.accessKeyId, codec.seal(claims), ACCOUNT, ADMIN_KEY);
+    expect(request.mock.calls[0][1]).toEqual({ AccessKeyId: keyId });
+    expect(user).toMatchObject({
+      accessKeyId: claims.accessKeyId,
+      secret: claims.secretAccessKey,
+      arn: `arn:aws:iam::${ACCOUNT}:user/alice`,
+      userId: 'AIDAEXAMPLEEXAMPLE01',
+      session: { kind: 'session-token', parentAccessKeyId: keyId },
+    });
+    expect(() => keys.authorize(user!, 'cognito-idp:ListUserPools', '*', 'json')).not.toThrow();
+    expect(await denial(() => keys.authorize(user!, 'iam:ListUsers', '*', 'query'))).toMatchObject({
+      name: 'AccessDenied',
+    });
+  });
+
+  it('ends the session when the parent key is deleted or inactive, and refuses expired, foreign and re-keyed tokens', async () => {
+    const gone = setUp(new CommandFailedError({ name: 'NoSuchEntity', message: 'x' }));
+    const c1 = sessionOf(gone.keyId);
+    await expect(
+      gone.keys.resolveSession(c1.accessKeyId, codec.seal(c1), ACCOUNT, ADMIN_KEY),
+    ).rejects.toMatchObject({
+      reason: 'revoked',
+    });
+    const inactive = setUp({ Status: 'Inactive' });
+    const c2 = sessionOf(inactive.keyId);
+    await expect(
+      inactive.keys.resolveSession(c2.accessKeyId, codec.seal(c2), ACCOUNT, ADMIN_KEY),
+    ).rejects.toMatchObject({ reason: 'revoked' });
+    // The key now belongs to another user than the one the session was issued for.
+    const moved = setUp({ UserArn: `arn:aws:iam::${ACCOUNT}:user/mallory`, UserId: 'AIDAMALLORYMALLORY01' });
+    const c3 = sessionOf(moved.keyId);
+    await expect(
+      moved.keys.resolveSession(c3.accessKeyId, codec.seal(c3), ACCOUNT, ADMIN_KEY),
+    ).rejects.toMatchObject({
+      reason: 'revoked',
+    });
+    const { keys, keyId } = setUp({});
+    const expired = sessionOf(keyId, { expiresAt: Date.now() - 1 });
+    await expect(
+      keys.resolveSession(expired.accessKeyId, codec.seal(expired), ACCOUNT, ADMIN_KEY),
+    ).rejects.toMatchObject({
+      reason: 'expired',
+    });
+    const c4 = sessionOf(keyId);
+    const foreign = SessionTokenCodec.fromMasterKey(randomBytes(32)).seal(c4);
+    await expect(keys.resolveSession(c4.accessKeyId, foreign, ACCOUNT, ADMIN_KEY)).rejects.toMatchObject({
+      reason: 'invalid',
+    });
+    await expect(
+      keys.resolveSession(newTemporaryAccessKeyId(), codec.seal(c4), ACCOUNT, ADMIN_KEY),
+    ).rejects.toMatchObject({ reason: 'invalid' });
+    // A role session is not this path's to answer.
+    const role = sessionOf(keyId, { longTermKey: undefined, roleArn: `arn:aws:iam::${ACCOUNT}:role/r` });
+    expect(await keys.resolveSession(role.accessKeyId, codec.seal(role), ACCOUNT, ADMIN_KEY)).toBeUndefined();
+  });
+
+  it('gives a federated user the intersection of the user policies and its session policies, none without one', async () => {
+    const { keys, keyId } = setUp({ Policies: [{ Label: 'inline/p', Document: allowPools }] });
+    const onlyList = doc([
+      { Effect: 'Allow', Action: ['cognito-idp:ListUserPools', 'iam:*'], Resource: '*' },
+    ]);
+    const claims = sessionOf(keyId, {
+      sessionName: 'fed',
+      sessionPolicies: [onlyList],
+      longTermKey: { kind: 'federation', parentAccessKeyId: keyId, federatedName: 'fed' },
+    });
+    const fed = (await keys.resolveSession(claims.accessKeyId, codec.seal(claims), ACCOUNT, ADMIN_KEY))!;
+    expect(fed).toMatchObject({
+      arn: `arn:aws:sts::${ACCOUNT}:federated-user/fed`,
+      userId: `${ACCOUNT}:fed`,
+    });
+    expect(() => keys.authorize(fed, 'cognito-idp:ListUserPools', '*', 'json')).not.toThrow();
+    // The session policy cannot grant what the user lacks, nor the user what the session policy lacks.
+    expect(await denial(() => keys.authorize(fed, 'iam:ListUsers', '*', 'query'))).toMatchObject({
+      name: 'AccessDenied',
+    });
+    expect(await denial(() => keys.authorize(fed, 'cognito-idp:DeleteUserPool', '*', 'json'))).toEqual({
+      name: 'AccessDeniedException',
+      message: `User: arn:aws:sts::${ACCOUNT}:federated-user/fed is not authorized to perform: cognito-idp:DeleteUserPool on resource: * because no session policy allows the cognito-idp:DeleteUserPool action`,
+    });
+    const bare = sessionOf(keyId, {
+      longTermKey: { kind: 'federation', parentAccessKeyId: keyId, federatedName: 'x' },
+    });
+    const none = (await keys.resolveSession(bare.accessKeyId, codec.seal(bare), ACCOUNT, ADMIN_KEY))!;
+    expect(await denial(() => keys.authorize(none, 'cognito-idp:ListUserPools', '*', 'json'))).toMatchObject({
+      name: 'AccessDeniedException',
+    });
+  });
+
+  it('stands a session of the admin key for the root, needing no bus call, only while that key is the admin key', async () => {
+    const { keys, request } = setUp({});
+    const claims = sessionOf(ADMIN_KEY, { roleArn: `arn:aws:iam::${ACCOUNT}:root`, roleId: ACCOUNT });
+    const root = (await keys.resolveSession(claims.accessKeyId, codec.seal(claims), ACCOUNT, ADMIN_KEY))!;
+    expect(root).toMatchObject({ root: true, arn: `arn:aws:iam::${ACCOUNT}:root`, userId: ACCOUNT });
+    expect(request).not.toHaveBeenCalled();
+    expect(() => keys.authorize(root, 'cognito-idp:DeleteUserPool', '*', 'json')).not.toThrow();
+    // After the admin key is rotated, its sessions are sessions of an unknown key.
+    await expect(
+      keys.resolveSession(claims.accessKeyId, codec.seal(claims), ACCOUNT, 'AKIANEWADMINNEWADMIN'),
+    ).rejects.toMatchObject({ reason: 'revoked' });
   });
 });
 

@@ -3,7 +3,15 @@ import { AwsError } from '@idfed/aws-protocol';
 import { AccessKeyPrincipalResult, CredentialVendingOperations } from '@idfed/contracts';
 import { BusClient, CommandFailedError } from '@idfed/messaging';
 import { evaluate, parsePolicy, PolicyDocument } from '@idfed/policy';
-import { USER_ACCESS_KEY_ID, UserAccessKeySealer } from '@idfed/session-credentials';
+import { CredentialErrors } from '@idfed/authorizer';
+import {
+  isTemporaryAccessKeyId,
+  SessionClaims,
+  SessionTokenCodec,
+  SessionTokenError,
+  USER_ACCESS_KEY_ID,
+  UserAccessKeySealer,
+} from '@idfed/session-credentials';
 import { randomUUID } from 'node:crypto';
 
 /** An IAM user whose access key signed the request, with what the user's policies allow. */
@@ -16,6 +24,22 @@ export interface IamUserCaller {
   accountId: string;
   policies: PolicyDocument[];
   boundary?: PolicyDocument;
+  /**
+   * Set when the request was signed with temporary credentials of a long-term key
+   * (GetSessionToken, GetFederationToken; ADR 0039): `accessKeyId` and `secret` are then the
+   * session's, `arn` / `userId` the federated user's for a federation session.
+   */
+  session?: LongTermKeySessionCaller;
+  /** A session of the admin key: the account root, within what AWS lets session credentials do. */
+  root?: boolean;
+}
+
+export interface LongTermKeySessionCaller {
+  kind: 'session-token' | 'federation';
+  parentAccessKeyId: string;
+  federatedName?: string;
+  /** The federation session's policies: its permissions are the user's intersected with these. */
+  sessionPolicies: PolicyDocument[];
 }
 
 /** How the refusal is named: AWS's JSON protocols say AccessDeniedException, the Query ones AccessDenied. */
@@ -32,7 +56,74 @@ export class IamUserKeys {
   constructor(
     @Inject(BusClient) private readonly bus: BusClient,
     @Inject(UserAccessKeySealer) private readonly sealer: UserAccessKeySealer,
+    @Inject(SessionTokenCodec) private readonly codec: SessionTokenCodec,
   ) {}
+
+  /**
+   * The caller behind temporary credentials of a long-term key (ADR 0039), or undefined for any
+   * other key. The session stands for its user only while the key that asked for it is active: the
+   * parent key is looked up like a signing key, every request, so deactivating or deleting it ends
+   * the session on the next request (InvalidClientTokenId, as for any token AWS no longer honours).
+   * A session of the admin key stands for the root while that key is still the admin key.
+   */
+  async resolveSession(
+    accessKeyId: string,
+    token: string,
+    accountId: string,
+    adminAccessKeyId: string | undefined,
+  ): Promise<IamUserCaller | undefined> {
+    if (!isTemporaryAccessKeyId(accessKeyId)) return undefined;
+    let claims: SessionClaims;
+    try {
+      claims = this.codec.verify(token, accessKeyId);
+    } catch (err) {
+      if (err instanceof SessionTokenError) {
+        throw err.reason === 'expired' ? CredentialErrors.expired() : CredentialErrors.invalid();
+      }
+      throw err;
+    }
+    const lk = claims.longTermKey;
+    if (!lk) return undefined;
+    const session: LongTermKeySessionCaller = {
+      kind: lk.kind,
+      parentAccessKeyId: lk.parentAccessKeyId,
+      ...(lk.federatedName !== undefined ? { federatedName: lk.federatedName } : {}),
+      sessionPolicies: (claims.sessionPolicies ?? []).map((text, i) =>
+        parsePolicy(text, { kind: 'session', label: `session policy ${i + 1}` }),
+      ),
+    };
+    const federated =
+      lk.federatedName !== undefined
+        ? {
+            arn: `arn:aws:sts::${accountId}:federated-user/${lk.federatedName}`,
+            userId: `${accountId}:${lk.federatedName}`,
+          }
+        : undefined;
+    if (adminAccessKeyId !== undefined && lk.parentAccessKeyId === adminAccessKeyId) {
+      return {
+        accessKeyId,
+        secret: claims.secretAccessKey,
+        userName: '',
+        userId: federated?.userId ?? accountId,
+        arn: federated?.arn ?? `arn:aws:iam::${accountId}:root`,
+        accountId,
+        policies: [],
+        session,
+        root: true,
+      };
+    }
+    const user = await this.resolve(lk.parentAccessKeyId, accountId);
+    // The parent key was deleted or deactivated (or now belongs to nobody we know): the session ends.
+    if (!user || user.arn !== claims.roleArn || user.userId !== claims.roleId)
+      throw CredentialErrors.revoked();
+    return {
+      ...user,
+      accessKeyId,
+      secret: claims.secretAccessKey,
+      ...(federated ?? {}),
+      session,
+    };
+  }
 
   /** The user behind an active `AKIA` key, or undefined for any other key (refused as unknown). */
   async resolve(accessKeyId: string, accountId: string): Promise<IamUserCaller | undefined> {
@@ -87,17 +178,30 @@ export class IamUserKeys {
     context: Record<string, string> = {},
   ): void {
     const request = { action, resource, context: { ...contextOf(user), ...context } };
-    const decision = evaluate(request, {
-      identity: user.policies,
-      ...(user.boundary ? { boundary: [user.boundary] } : {}),
-    });
+    const federation = user.session?.kind === 'federation' ? user.session.sessionPolicies : undefined;
+    // The root is always allowed; a federated user of the root only what its session policies allow.
+    if (user.root && !federation) return;
+    const identity = user.root ? (federation ?? []) : user.policies;
+    const decision =
+      federation && federation.length === 0
+        ? ({ decision: 'ImplicitDeny' } as const)
+        : evaluate(request, {
+            identity,
+            ...(user.boundary ? { boundary: [user.boundary] } : {}),
+            ...(federation && !user.root ? { session: federation } : {}),
+          });
     if (decision.decision === 'Allow') return;
+    const explicit = decision.decision === 'ExplicitDeny' ? decision.decidedBy?.policyType : undefined;
     const why =
       decision.decision === 'ExplicitDeny'
-        ? `with an explicit deny in ${decision.decidedBy?.policyType === 'boundary' ? 'a permissions boundary' : 'an identity-based policy'}`
-        : user.boundary && evaluate(request, user.policies).decision === 'Allow'
-          ? `because no permissions boundary allows the ${action} action`
-          : `because no identity-based policy allows the ${action} action`;
+        ? `with an explicit deny in ${explicit === 'boundary' ? 'a permissions boundary' : explicit === 'session' ? 'a session policy' : 'an identity-based policy'}`
+        : federation &&
+            evaluate(request, { identity, ...(user.boundary ? { boundary: [user.boundary] } : {}) })
+              .decision === 'Allow'
+          ? `because no session policy allows the ${action} action`
+          : user.boundary && evaluate(request, user.policies).decision === 'Allow'
+            ? `because no permissions boundary allows the ${action} action`
+            : `because no identity-based policy allows the ${action} action`;
     throw new AwsError(
       protocol === 'json' ? 'AccessDeniedException' : 'AccessDenied',
       `User: ${user.arn} is not authorized to perform: ${action} on resource: ${resource} ${why}`,
@@ -107,12 +211,15 @@ export class IamUserKeys {
 
 /** The global condition keys of a request signed by an IAM user. */
 function contextOf(user: IamUserCaller): Record<string, string> {
+  const federated = user.session?.kind === 'federation';
   return {
-    'aws:username': user.userName,
+    // A federated user has no user name of its own; the root has none either.
+    ...(user.userName && !federated ? { 'aws:username': user.userName } : {}),
     'aws:userid': user.userId,
     'aws:PrincipalArn': user.arn,
     'aws:PrincipalAccount': user.accountId,
-    'aws:PrincipalType': 'User',
+    'aws:PrincipalType': federated ? 'FederatedUser' : user.root ? 'Account' : 'User',
     'aws:CurrentTime': new Date().toISOString(),
+    ...(user.session ? { 'aws:MultiFactorAuthPresent': 'false' } : {}),
   };
 }

@@ -138,8 +138,17 @@ export class QueryDispatcher {
       ({ region } = await verifySigV4(parts, {
         ...options,
         resolveSecret: async (accessKeyId, token) => {
-          if (token !== undefined) return undefined;
-          user = await this.userKeys.resolve(accessKeyId, this.options.env.accountId);
+          const accountId = this.options.env.accountId;
+          user =
+            token === undefined
+              ? await this.userKeys.resolve(accessKeyId, accountId)
+              : // Temporary credentials of a long-term key (GetSessionToken, GetFederationToken; ADR 0039).
+                await this.userKeys.resolveSession(
+                  accessKeyId,
+                  token,
+                  accountId,
+                  this.options.adminCredentials.accessKeyId,
+                );
           return user?.secret;
         },
       }));
@@ -150,19 +159,68 @@ export class QueryDispatcher {
   }
 
   /**
-   * An IAM user's request: IAM actions are decided by the user's policies and then forwarded as
-   * the admin key's; STS actions besides GetCallerIdentity are not served to IAM users yet.
+   * An IAM user's request (or one signed with a session of a long-term key, ADR 0039): IAM actions
+   * and GetFederationToken / AssumeRole are decided by the user's policies and then forwarded as the
+   * admin key's naming the user; GetSessionToken and GetAccessKeyInfo need no permission, as on AWS.
+   * Session credentials get what AWS lets them: no IAM, and of STS only GetCallerIdentity and (for
+   * GetSessionToken's) AssumeRole.
    */
   private decideIamUser(user: IamUserCaller, action: QueryAction, payload: unknown, region: string): Caller {
-    if (action.api !== 'iam') {
-      throw new AwsError(
-        'AccessDenied',
-        `User: ${user.arn} is not authorized to perform: ${action.api}:${action.name} because idfed does not yet serve this action to IAM users`,
-      );
+    const forward: Caller = user.root
+      ? { kind: 'admin', accessKeyId: user.accessKeyId }
+      : { kind: 'admin', accessKeyId: user.accessKeyId, principalArn: user.arn };
+    if (user.session) refuseToSessionCredentials(user, action);
+    if (action.api === 'sts') {
+      const decided = STS_DECISIONS[action.name];
+      if (decided === undefined) {
+        throw new AwsError(
+          'AccessDenied',
+          `User: ${user.arn} is not authorized to perform: sts:${action.name} because idfed does not yet serve this action to IAM users`,
+        );
+      }
+      if (decided) {
+        const resource = decided(payload as Record<string, unknown>, user.accountId);
+        this.userKeys.authorize(user, `sts:${action.name}`, resource, 'query');
+      }
+      return forward;
     }
     const target = operationTarget('iam', action.name, payload, region, user.accountId);
     this.userKeys.authorize(user, target.action, target.resource, 'query', target.context);
-    return { kind: 'admin', accessKeyId: user.accessKeyId, principalArn: user.arn };
+    return forward;
+  }
+}
+
+/**
+ * STS actions an IAM user may call, and the resource each is decided on (null: no permission is
+ * needed, as AWS documents for GetSessionToken and GetAccessKeyInfo).
+ */
+const STS_DECISIONS: Record<string, ((req: Record<string, unknown>, accountId: string) => string) | null> = {
+  GetSessionToken: null,
+  GetAccessKeyInfo: null,
+  GetFederationToken: (req, accountId) => `arn:aws:sts::${accountId}:federated-user/${String(req.Name)}`,
+  // The identity side here; the role's trust policy is checked by credential vending.
+  AssumeRole: (req) => String(req.RoleArn),
+  DecodeAuthorizationMessage: () => '*',
+};
+
+/** What AWS refuses to temporary credentials of a long-term key, with the answers it gives. */
+function refuseToSessionCredentials(user: IamUserCaller, action: QueryAction): void {
+  if (action.name === 'GetSessionToken' || action.name === 'GetFederationToken') {
+    throw new AwsError('AccessDenied', `Cannot call ${action.name} with session credentials`);
+  }
+  // GetCallerIdentity is answered before this; AWS: "You cannot call any STS API except AssumeRole
+  // or GetCallerIdentity" (GetSessionToken), "except GetCallerIdentity" (GetFederationToken).
+  const allowed =
+    action.api === 'sts' && action.name === 'AssumeRole' && user.session?.kind === 'session-token';
+  if (!allowed) {
+    throw new AwsError(
+      'AccessDenied',
+      `User: ${user.arn} is not authorized to perform: ${action.api}:${action.name} because ${
+        action.api === 'iam'
+          ? 'IAM cannot be called with temporary credentials of a long-term key without MFA'
+          : `this action cannot be called with credentials from ${user.session?.kind === 'federation' ? 'GetFederationToken' : 'GetSessionToken'}`
+      }`,
+    );
   }
 }
 

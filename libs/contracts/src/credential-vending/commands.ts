@@ -330,6 +330,26 @@ export const CredentialVendingOperations = {
     hasResult: true,
     integers: ['DurationSeconds'],
   }),
+  // ADR 0039: sessions of long-term keys, and the account of a key.
+  GetSessionToken: stsApi.operation<W.GetSessionTokenRequest, W.GetSessionTokenResult>()(
+    'GetSessionToken',
+    'signed',
+    { rateLimit: 'StsAssumeRole', hasResult: true, integers: ['DurationSeconds'] },
+  ),
+  GetFederationToken: stsApi.operation<W.GetFederationTokenRequest, W.GetFederationTokenResult>()(
+    'GetFederationToken',
+    'signed',
+    { rateLimit: 'StsAssumeRole', hasResult: true, integers: ['DurationSeconds'] },
+  ),
+  GetAccessKeyInfo: stsApi.operation<W.GetAccessKeyInfoRequest, W.GetAccessKeyInfoResult>()(
+    'GetAccessKeyInfo',
+    'signed',
+    { rateLimit: 'StsAssumeRole', hasResult: true },
+  ),
+  DecodeAuthorizationMessage: stsApi.operation<
+    W.DecodeAuthorizationMessageRequest,
+    W.DecodeAuthorizationMessageResult
+  >()('DecodeAuthorizationMessage', 'signed', { rateLimit: 'StsAssumeRole', hasResult: true }),
   GetRolePermissions: internalOperation<RoleArnRequest, RolePermissionsResult>()(svc, 'GetRolePermissions', [
     'NoSuchEntity',
   ]),

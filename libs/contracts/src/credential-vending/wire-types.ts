@@ -311,6 +311,48 @@ export interface AssumeRoleResult {
   SourceIdentity?: string;
 }
 
+export interface GetSessionTokenRequest {
+  DurationSeconds?: number;
+  SerialNumber?: string;
+  TokenCode?: string;
+}
+export interface GetSessionTokenResult {
+  Credentials: Credentials;
+}
+
+export interface GetFederationTokenRequest {
+  Name: string;
+  Policy?: string;
+  PolicyArns?: PolicyDescriptor[];
+  DurationSeconds?: number;
+  Tags?: Tag[];
+}
+export interface FederatedUser {
+  /** `<account>:<Name>`. */
+  FederatedUserId: string;
+  /** `arn:aws:sts::<account>:federated-user/<Name>`. */
+  Arn: string;
+}
+export interface GetFederationTokenResult {
+  Credentials: Credentials;
+  FederatedUser: FederatedUser;
+  PackedPolicySize?: number;
+}
+
+export interface GetAccessKeyInfoRequest {
+  AccessKeyId: string;
+}
+export interface GetAccessKeyInfoResult {
+  Account: string;
+}
+
+export interface DecodeAuthorizationMessageRequest {
+  EncodedMessage: string;
+}
+export interface DecodeAuthorizationMessageResult {
+  DecodedMessage: string;
+}
+
 export interface GetCallerIdentityResult {
   UserId: string;
   Account: string;

@@ -1,0 +1,196 @@
+import { randomBytes } from 'node:crypto';
+import { CommandMeta } from '@idfed/contracts';
+import { ServiceError } from '@idfed/messaging';
+import { SessionTokenCodec } from '@idfed/session-credentials';
+import { IamArns } from '../common/arns';
+import { ManagedPolicyLookup } from '../policies/managed-policy.lookup';
+import { StoredAccessKey, StoredUser, UsersRepository } from '../users/users.repository';
+import { GetAccessKeyInfoUseCase } from './get-access-key-info.use-case';
+import { GetFederationTokenUseCase } from './get-federation-token.use-case';
+import { GetSessionTokenUseCase } from './get-session-token.use-case';
+import { LongTermKeySessions } from './long-term-key-session';
+
+const ACCOUNT = '123456789012';
+const arns = new IamArns(ACCOUNT);
+const codec = SessionTokenCodec.fromMasterKey(randomBytes(32));
+const NOW = Date.parse('2030-01-01T00:00:00Z');
+const ADMIN_KEY = 'AKIAADMINADMINADMIN0';
+const USER_KEY = 'AKIAUSERUSERUSERUSER';
+
+const alice: StoredUser = {
+  userId: 'AIDAEXAMPLEEXAMPLE1',
+  name: 'Alice',
+  nameKey: 'alice',
+  path: '/',
+  arn: arns.user('/', 'Alice'),
+  permissionsBoundary: null,
+  tags: [],
+  createdAt: new Date(0),
+  updatedAt: new Date(0),
+};
+const key = (over: Partial<StoredAccessKey> = {}): StoredAccessKey => ({
+  accessKeyId: USER_KEY,
+  userId: alice.userId,
+  secretEnc: Buffer.alloc(0),
+  status: 'Active',
+  createdAt: new Date(0),
+  lastUsedAt: null,
+  lastUsedService: null,
+  lastUsedRegion: null,
+  ...over,
+});
+
+const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+const meta = (caller: CommandMeta['caller']): CommandMeta => ({ requestId: 'r', caller });
+const asUser = meta({ kind: 'admin', accessKeyId: USER_KEY, principalArn: alice.arn });
+const asRoot = meta({ kind: 'admin', accessKeyId: ADMIN_KEY });
+
+function setUp(found: StoredAccessKey | null = key()) {
+  const users = {
+    findAccessKey: jest.fn().mockResolvedValue(found ?? undefined),
+    findById: jest.fn().mockResolvedValue(alice),
+  };
+  const documents = jest.fn().mockResolvedValue([]);
+  const sessions = new LongTermKeySessions(arns, users as unknown as UsersRepository, codec, () => NOW);
+  return {
+    users,
+    documents,
+    getSessionToken: new GetSessionTokenUseCase(sessions),
+    getFederationToken: new GetFederationTokenUseCase(arns, sessions, {
+      documents,
+    } as unknown as ManagedPolicyLookup),
+  };
+}
+
+async function failure(run: Promise<unknown>): Promise<{ name: string; message: string }> {
+  const err = await run.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(ServiceError);
+  return { name: (err as ServiceError).errorName, message: (err as ServiceError).message };
+}
+
+describe('GetSessionToken (ADR 0039)', () => {
+  it("seals the user's session to its parent key, 12 hours by default", async () => {
+    const { getSessionToken, users } = setUp();
+    const { Credentials } = await getSessionToken.execute({}, asUser);
+    expect(users.findAccessKey).toHaveBeenCalledWith(USER_KEY);
+    expect(Credentials.AccessKeyId).toMatch(/^ASIA[A-Z2-7]{16}$/);
+    expect(Credentials.Expiration).toBe(iso(NOW + 43_200_000));
+    const claims = codec.open(Credentials.SessionToken);
+    expect(claims).toMatchObject({
+      accessKeyId: Credentials.AccessKeyId,
+      secretAccessKey: Credentials.SecretAccessKey,
+      roleArn: alice.arn,
+      roleId: alice.userId,
+      sessionName: 'Alice',
+      longTermKey: { kind: 'session-token', parentAccessKeyId: USER_KEY },
+    });
+    const long = await getSessionToken.execute({ DurationSeconds: 129_600 }, asUser);
+    expect(long.Credentials.Expiration).toBe(iso(NOW + 129_600_000));
+  });
+
+  it('caps the root at an hour, as AWS does (not an error)', async () => {
+    const { getSessionToken } = setUp();
+    const { Credentials } = await getSessionToken.execute({ DurationSeconds: 7200 }, asRoot);
+    expect(Credentials.Expiration).toBe(iso(NOW + 3_600_000));
+    expect(codec.open(Credentials.SessionToken)).toMatchObject({
+      roleArn: arns.root(),
+      roleId: ACCOUNT,
+      longTermKey: { kind: 'session-token', parentAccessKeyId: ADMIN_KEY },
+    });
+    const short = await getSessionToken.execute({ DurationSeconds: 900 }, asRoot);
+    expect(short.Credentials.Expiration).toBe(iso(NOW + 900_000));
+  });
+
+  it('refuses session credentials, an inactive or foreign key, and an MFA device idfed cannot check', async () => {
+    const { getSessionToken } = setUp();
+    const role = meta({ kind: 'temporary', accessKeyId: 'ASIAXXXXXXXXXXXXXXXX', principalArn: 'x' });
+    expect(await failure(getSessionToken.execute({}, role))).toEqual({
+      name: 'AccessDenied',
+      message: 'Cannot call GetSessionToken with session credentials',
+    });
+    const userSession = meta({ kind: 'admin', accessKeyId: 'ASIAXXXXXXXXXXXXXXXX', principalArn: alice.arn });
+    expect((await failure(getSessionToken.execute({}, userSession))).message).toBe(
+      'Cannot call GetSessionToken with session credentials',
+    );
+    expect((await failure(setUp(key({ status: 'Inactive' })).getSessionToken.execute({}, asUser))).name).toBe(
+      'AccessDenied',
+    );
+    expect((await failure(setUp(null).getSessionToken.execute({}, asUser))).name).toBe('AccessDenied');
+    const other = meta({ kind: 'admin', accessKeyId: USER_KEY, principalArn: arns.user('/', 'Bob') });
+    expect((await failure(getSessionToken.execute({}, other))).name).toBe('AccessDenied');
+    expect((await failure(getSessionToken.execute({}, meta({ kind: 'anonymous' })))).name).toBe(
+      'AccessDenied',
+    );
+    expect(
+      await failure(
+        getSessionToken.execute(
+          { SerialNumber: 'arn:aws:iam::123456789012:mfa/a', TokenCode: '123456' },
+          asUser,
+        ),
+      ),
+    ).toMatchObject({
+      name: 'AccessDenied',
+      message: expect.stringMatching(/^MultiFactorAuthentication failed/),
+    });
+  });
+});
+
+describe('GetFederationToken (ADR 0039)', () => {
+  const policy = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Action: 'cognito-idp:ListUserPools', Resource: '*' }],
+  });
+
+  it('answers the federated user and seals the session policies with the parent key', async () => {
+    const { getFederationToken } = setUp();
+    const out = await getFederationToken.execute({ Name: 'carol', Policy: policy }, asUser);
+    expect(out.FederatedUser).toEqual({
+      FederatedUserId: `${ACCOUNT}:carol`,
+      Arn: `arn:aws:sts::${ACCOUNT}:federated-user/carol`,
+    });
+    expect(out.PackedPolicySize).toBeGreaterThan(0);
+    expect(out.Credentials.Expiration).toBe(iso(NOW + 43_200_000));
+    expect(codec.open(out.Credentials.SessionToken)).toMatchObject({
+      roleArn: alice.arn,
+      sessionName: 'carol',
+      sessionPolicies: [JSON.stringify(JSON.parse(policy))],
+      longTermKey: { kind: 'federation', parentAccessKeyId: USER_KEY, federatedName: 'carol' },
+    });
+  });
+
+  it('passes no policy through as none (the session then has no permissions) and caps the root at an hour', async () => {
+    const { getFederationToken } = setUp();
+    const out = await getFederationToken.execute({ Name: 'dave', DurationSeconds: 129_600 }, asRoot);
+    expect(out.PackedPolicySize).toBeUndefined();
+    expect(out.Credentials.Expiration).toBe(iso(NOW + 3_600_000));
+    expect(codec.open(out.Credentials.SessionToken).sessionPolicies).toBeUndefined();
+  });
+
+  it('refuses session credentials, a malformed policy and session tags', async () => {
+    const { getFederationToken } = setUp();
+    const role = meta({ kind: 'temporary', accessKeyId: 'ASIAXXXXXXXXXXXXXXXX', principalArn: 'x' });
+    expect(await failure(getFederationToken.execute({ Name: 'carol' }, role))).toEqual({
+      name: 'AccessDenied',
+      message: 'Cannot call GetFederationToken with session credentials',
+    });
+    expect(
+      (await failure(getFederationToken.execute({ Name: 'carol', Policy: '{"nope"' }, asUser))).name,
+    ).toBe('MalformedPolicyDocument');
+    expect(
+      (await failure(getFederationToken.execute({ Name: 'carol', Tags: [{ Key: 'k', Value: 'v' }] }, asUser)))
+        .name,
+    ).toBe('ValidationError');
+  });
+});
+
+describe('GetAccessKeyInfo (ADR 0039)', () => {
+  it('answers the account for any key id, whether or not it exists', async () => {
+    const useCase = new GetAccessKeyInfoUseCase(arns);
+    for (const id of [USER_KEY, 'ASIAXXXXXXXXXXXXXXXX', 'AKIANOSUCHKEYNOSUCHK']) {
+      expect(await useCase.execute({ AccessKeyId: id })).toEqual({ Account: ACCOUNT });
+    }
+  });
+});
