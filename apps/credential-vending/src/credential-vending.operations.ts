@@ -22,6 +22,9 @@ import { AttachRolePolicyHandler } from './roles/attach-role-policy.handler';
 import { CreateRoleHandler } from './roles/create-role.handler';
 import { DeleteRoleHandler } from './roles/delete-role.handler';
 import { DeleteRolePolicyHandler } from './roles/delete-role-policy.handler';
+import { ListRoleTagsHandler } from './roles/list-role-tags.handler';
+import { TagRoleHandler } from './roles/tag-role.handler';
+import { UntagRoleHandler } from './roles/untag-role.handler';
 import { DetachRolePolicyHandler } from './roles/detach-role-policy.handler';
 import { GetRoleHandler } from './roles/get-role.handler';
 import { GetRolePermissionsHandler } from './roles/get-role-permissions.handler';
@@ -78,6 +81,9 @@ export const credentialVendingOperations: OperationBinding[] = [
   serve(O.GetRolePolicy, GetRolePolicyHandler),
   serve(O.ListRolePolicies, ListRolePoliciesHandler),
   serve(O.DeleteRolePolicy, DeleteRolePolicyHandler),
+  serve(O.TagRole, TagRoleHandler),
+  serve(O.UntagRole, UntagRoleHandler),
+  serve(O.ListRoleTags, ListRoleTagsHandler),
   serve(O.CreatePolicy, CreatePolicyHandler),
   serve(O.GetPolicy, GetPolicyHandler),
   serve(O.DeletePolicy, DeletePolicyHandler),

@@ -17,6 +17,8 @@ import { DescribeIdentityPoolHandler } from './pools/describe-identity-pool.hand
 import { GetIdentityPoolRolesHandler } from './pools/get-identity-pool-roles.handler';
 import { ListIdentityPoolsHandler } from './pools/list-identity-pools.handler';
 import { SetIdentityPoolRolesHandler } from './pools/set-identity-pool-roles.handler';
+import { GetPrincipalTagAttributeMapHandler } from './pools/get-principal-tag-attribute-map.handler';
+import { SetPrincipalTagAttributeMapHandler } from './pools/set-principal-tag-attribute-map.handler';
 import { ListTagsForResourceHandler } from './pools/tags/list-tags-for-resource.handler';
 import { TagResourceHandler } from './pools/tags/tag-resource.handler';
 import { UntagResourceHandler } from './pools/tags/untag-resource.handler';
@@ -32,6 +34,8 @@ export const federationBrokerOperations: OperationBinding[] = [
   serve(O.DeleteIdentityPool, DeleteIdentityPoolHandler),
   serve(O.SetIdentityPoolRoles, SetIdentityPoolRolesHandler),
   serve(O.GetIdentityPoolRoles, GetIdentityPoolRolesHandler),
+  serve(O.SetPrincipalTagAttributeMap, SetPrincipalTagAttributeMapHandler),
+  serve(O.GetPrincipalTagAttributeMap, GetPrincipalTagAttributeMapHandler),
   serve(O.GetId, GetIdHandler),
   serve(O.GetOpenIdToken, GetOpenIdTokenHandler),
   serve(O.GetCredentialsForIdentity, GetCredentialsForIdentityHandler),

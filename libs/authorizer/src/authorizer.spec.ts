@@ -133,6 +133,86 @@ describe('Authorizer', () => {
     );
   });
 
+  describe('aws:PrincipalTag (ADR 0041)', () => {
+    const TAGGED = 'arn:aws:iam::000000000000:role/tagged';
+    const tagPolicy = parsePolicy(
+      {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Sid: 'OwnProject',
+            Effect: 'Allow',
+            Action: 'docs:GetDocument',
+            Resource: 'arn:aws:docs:::project/${aws:PrincipalTag/Project}/*',
+          },
+          {
+            Sid: 'TeamOnly',
+            Effect: 'Allow',
+            Action: 'docs:PutDocument',
+            Resource: '*',
+            Condition: { StringEquals: { 'aws:PrincipalTag/team': 'dev' } },
+          },
+          {
+            Sid: 'NoTagNoList',
+            Effect: 'Allow',
+            Action: 'docs:ListShelves',
+            Resource: '*',
+            Condition: { Null: { 'aws:PrincipalTag/Level': 'false' } },
+          },
+        ],
+      },
+      { label: 'tagged/inline' },
+    );
+    const tagged = (over: Partial<SessionClaims> = {}) =>
+      claims({ roleArn: TAGGED, roleId: 'AROATAGGEDTAGGEDTAGGE', webIdentity: undefined, ...over });
+    async function decideWith(c: SessionClaims, action: string, resource: string, context = {}) {
+      const principal = await authorizer.authenticate(signed(c, codec.seal(c)), { service: 'cognito-sync' });
+      return authorizer.authorize({ principal, action, resource, context });
+    }
+    beforeEach(() => {
+      roles.set(TAGGED, {
+        roleId: 'AROATAGGEDTAGGEDTAGGE',
+        policies: [tagPolicy],
+        tags: [
+          { Key: 'Team', Value: 'ops' },
+          { Key: 'Level', Value: '3' },
+        ],
+      });
+    });
+
+    it('fills ${aws:PrincipalTag/<key>} from the session tags', async () => {
+      const c = tagged({ sessionTags: [{ Key: 'Project', Value: 'apollo' }] });
+      expect((await decideWith(c, 'docs:GetDocument', 'arn:aws:docs:::project/apollo/a')).decision).toBe(
+        'Allow',
+      );
+      expect((await decideWith(c, 'docs:GetDocument', 'arn:aws:docs:::project/gemini/a')).decision).toBe(
+        'ImplicitDeny',
+      );
+      // Without the tag the variable has no value and the statement does not apply.
+      expect((await decideWith(tagged(), 'docs:GetDocument', 'arn:aws:docs:::project//a')).decision).toBe(
+        'ImplicitDeny',
+      );
+    });
+
+    it("uses the role's tags, with a session tag overriding the role tag of the same key (any case)", async () => {
+      expect((await decideWith(tagged(), 'docs:PutDocument', '*')).decision).toBe('ImplicitDeny');
+      expect((await decideWith(tagged(), 'docs:ListShelves', '*')).decision).toBe('Allow');
+      const dev = tagged({ sessionTags: [{ Key: 'TEAM', Value: 'dev' }] });
+      expect((await decideWith(dev, 'docs:PutDocument', '*')).decision).toBe('Allow');
+      roles.set(TAGGED, { ...roles.get(TAGGED)!, tags: [] });
+      expect((await decideWith(tagged(), 'docs:ListShelves', '*')).decision).toBe('ImplicitDeny');
+    });
+
+    it("ignores principal tags the caller's context tries to add or override", async () => {
+      const spoof = { 'aws:PrincipalTag/team': 'dev', 'AWS:PrincipalTag/Project': 'gemini' };
+      expect((await decideWith(tagged(), 'docs:PutDocument', '*', spoof)).decision).toBe('ImplicitDeny');
+      const c = tagged({ sessionTags: [{ Key: 'Project', Value: 'apollo' }] });
+      expect(
+        (await decideWith(c, 'docs:GetDocument', 'arn:aws:docs:::project/gemini/a', spoof)).decision,
+      ).toBe('ImplicitDeny');
+    });
+  });
+
   it('denies a session whose role was deleted or recreated under the same name', async () => {
     roles.set(ROLE, { roleId: 'AROAOTHEROTHEROTHEROT', policies: [rolePolicy] });
     const result = await decide(claims(), 'cognito-sync:ListRecords', '*');

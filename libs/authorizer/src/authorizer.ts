@@ -9,7 +9,7 @@ import {
 } from '@idfed/policy';
 import { HttpRequestParts, SigV4VerifyOptions, verifySigV4 } from '@idfed/sigv4';
 import { CredentialResolver, ResolvedCredential } from './credential.resolver';
-import { SessionClaims } from '@idfed/session-credentials';
+import { isPrincipalTagKey, principalTagContext, SessionClaims } from '@idfed/session-credentials';
 import {
   AssumedRolePrincipal,
   describePrincipal,
@@ -21,6 +21,8 @@ import {
 export interface RolePolicies {
   roleId: string;
   policies: readonly PolicyDocument[];
+  /** The role's IAM tags: `aws:PrincipalTag` of its sessions unless a session tag has the key. */
+  tags?: readonly { Key: string; Value: string }[];
 }
 
 /** Where a role's policies come from; the gateway asks credential vending and caches briefly. */
@@ -136,7 +138,12 @@ export class Authorizer {
         action: input.action,
         resource: input.resource,
         principal: { type: 'AWS', id: principal.arn },
-        context: { ...input.context, ...prepared.context, ...this.timeContext() },
+        context: {
+          ...callerContext(input.context),
+          ...principalTagContext(role.tags, session.sessionTags),
+          ...prepared.context,
+          ...this.timeContext(),
+        },
       },
       { identity: role.policies, session: prepared.sessionPolicies },
     );
@@ -166,6 +173,7 @@ export class Authorizer {
       'aws:TokenIssueTime': new Date(s.issuedAt).toISOString().replace(/\.\d{3}Z$/, 'Z'),
       'aws:MultiFactorAuthPresent': false,
       ...(s.sourceIdentity ? { 'aws:SourceIdentity': s.sourceIdentity } : {}),
+      ...principalTagContext(undefined, s.sessionTags),
     };
     if (s.webIdentity) {
       out['aws:FederatedProvider'] = s.provider;
@@ -201,4 +209,13 @@ export class Authorizer {
     }
     return prepared;
   }
+}
+
+/**
+ * The caller's context without `aws:PrincipalTag/*`: those keys are the principal's alone, and a
+ * key the principal lacks must stay absent rather than be supplied by whoever asks (ADR 0041).
+ */
+function callerContext(context: RequestContext | undefined): RequestContext | undefined {
+  if (!context || !Object.keys(context).some(isPrincipalTagKey)) return context;
+  return Object.fromEntries(Object.entries(context).filter(([key]) => !isPrincipalTagKey(key)));
 }

@@ -53,6 +53,7 @@ export class RolePermissionsCache implements RolePolicySource {
       return {
         roleId: result.RoleId,
         policies: result.Policies.map((p) => parsePolicy(p.Document, { kind: 'identity', label: p.Label })),
+        ...(result.Tags?.length ? { tags: result.Tags } : {}),
       };
     } catch (err) {
       if (err instanceof CommandFailedError && err.error.name === 'NoSuchEntity') return undefined;

@@ -53,6 +53,9 @@ export interface CallerSession {
    * data per identity (device sync) check it against the identity a request names.
    */
   cognitoIdentity?: { identityPoolId: string; identityId: string };
+  /** The session's tags (ADR 0041): for role chaining, where the transitive ones pass on. */
+  sessionTags?: { Key: string; Value: string }[];
+  transitiveTagKeys?: string[];
 }
 
 /** What travels with every command besides its payload. */

@@ -8,6 +8,7 @@ export * from './session-claims';
 export * from './session-token.keys';
 export * from './session-token.codec';
 export * from './session-policy.packing';
+export * from './principal-tags';
 export * from './session-token-key.loader';
 export * from './user-access-key.sealer';
 export * from './authorization-message.sealer';

@@ -32,6 +32,19 @@ export interface SessionClaims {
    * role sessions must not treat it as one.
    */
   longTermKey?: LongTermKeySession;
+  /**
+   * Session tags (ADR 0041): the request's tags plus the transitive tags inherited in a role chain,
+   * as `aws:PrincipalTag/<key>`; they override the role's own tags of the same key. Absent from
+   * tokens sealed before session tags existed, which open as sessions without tags.
+   */
+  sessionTags?: SessionTag[];
+  /** The keys of `sessionTags` that pass on to sessions chained from this one (as given, case kept). */
+  transitiveTagKeys?: string[];
+}
+
+export interface SessionTag {
+  Key: string;
+  Value: string;
 }
 
 /** What a session of a long-term access key adds (ADR 0039). */

@@ -15,7 +15,20 @@ export interface PackedPolicies {
   percent: number;
 }
 
-export function packSessionPolicies(documents: readonly string[]): PackedPolicies {
-  const bytes = documents.length === 0 ? 0 : deflateRawSync(Buffer.from(JSON.stringify(documents))).length;
+/**
+ * Session tags count against the same budget (AWS: "the PackedPolicySize response element
+ * indicates by percentage how close the policies and tags for your request are to the upper size
+ * limit"): with tags, the packed form is the deflated JSON of the documents and the [key, value]
+ * pairs together. Without tags the bytes are those of the documents alone, as before tags existed.
+ */
+export function packSessionPolicies(
+  documents: readonly string[],
+  tags: readonly { Key: string; Value: string }[] = [],
+): PackedPolicies {
+  const packed = tags.length ? [documents, tags.map((t) => [t.Key, t.Value])] : documents;
+  const bytes =
+    documents.length === 0 && tags.length === 0
+      ? 0
+      : deflateRawSync(Buffer.from(JSON.stringify(packed))).length;
   return { bytes, percent: Math.ceil((bytes * 100) / PACKED_POLICY_LIMIT_BYTES) };
 }

@@ -1,8 +1,9 @@
-import { randomBytes } from 'node:crypto';
+import { createCipheriv, randomBytes } from 'node:crypto';
+import { deflateRawSync } from 'node:zlib';
 import { newSecretAccessKey, newTemporaryAccessKeyId, TEMPORARY_ACCESS_KEY_ID } from './access-keys';
 import { assumedRoleArn, assumedRoleId, parseRoleArn, SessionClaims } from './session-claims';
 import { SessionTokenCodec, SessionTokenError } from './session-token.codec';
-import { DEFAULT_KEY_PERIOD_SECONDS } from './session-token.keys';
+import { DEFAULT_KEY_PERIOD_SECONDS, SessionTokenKeys } from './session-token.keys';
 
 const master = randomBytes(32);
 const WEEK_MS = DEFAULT_KEY_PERIOD_SECONDS * 1000;
@@ -181,5 +182,73 @@ describe('SessionTokenCodec', () => {
   it('refuses a master key that is not 32 bytes and a period shorter than a session', () => {
     expect(() => SessionTokenCodec.fromMasterKey(randomBytes(16))).toThrow(/32 bytes/);
     expect(() => SessionTokenCodec.fromMasterKey(master, 3600)).toThrow(/at least 13 hours/);
+  });
+
+  describe('session tags (ADR 0041)', () => {
+    /** Seals an arbitrary wire object the way the codec does: what a token of another build holds. */
+    function sealWire(wire: object): string {
+      const keys = new SessionTokenKeys(master);
+      const header = Buffer.alloc(5);
+      header[0] = 1;
+      header.writeUInt32BE(keys.periodAt(now), 1);
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', keys.keyFor(header.readUInt32BE(1)), iv);
+      cipher.setAAD(header);
+      const body = Buffer.concat([
+        cipher.update(deflateRawSync(Buffer.from(JSON.stringify(wire)))),
+        cipher.final(),
+      ]);
+      return Buffer.concat([header, iv, body, cipher.getAuthTag()]).toString('base64url');
+    }
+    const oldWire = (c: SessionClaims) => ({
+      k: c.accessKeyId,
+      s: c.secretAccessKey,
+      r: c.roleArn,
+      i: c.roleId,
+      n: c.sessionName,
+      u: c.subject,
+      p: c.provider,
+      t: c.issuedAt,
+      e: c.expiresAt,
+    });
+
+    it('round-trips session tags and transitive keys, keeping the case of keys and values', () => {
+      const c = claims({
+        sessionTags: [
+          { Key: 'Project', Value: 'Apollo' },
+          { Key: 'cost-center', Value: '' },
+        ],
+        transitiveTagKeys: ['Project'],
+      });
+      const opened = codec.verify(codec.seal(c), c.accessKeyId);
+      expect(opened.sessionTags).toEqual(c.sessionTags);
+      expect(opened.transitiveTagKeys).toEqual(['Project']);
+      expect(codec.open(codec.seal(claims())).sessionTags).toBeUndefined();
+    });
+
+    it('still opens a token sealed before session tags existed (the version 1 wire without tg/tt)', () => {
+      const c = claims({ sessionPolicies: undefined, webIdentity: undefined, sourceIdentity: undefined });
+      const opened = codec.verify(sealWire(oldWire(c)), c.accessKeyId);
+      expect(opened).toEqual(c);
+      expect(opened.sessionTags).toBeUndefined();
+      expect(opened.transitiveTagKeys).toBeUndefined();
+    });
+
+    it('refuses an authentic token whose tag fields are not the expected shape', () => {
+      const c = claims();
+      for (const bad of [{ tg: 'Project=Apollo' }, { tg: [['Project']] }, { tg: [['a', 1]] }, { tt: [1] }]) {
+        expect(failure(() => codec.open(sealWire({ ...oldWire(c), ...bad }))).reason).toBe('malformed');
+      }
+    });
+
+    it('refuses a token whose sealed tags were altered in transit (any byte of the body)', () => {
+      const c = claims({ sessionTags: [{ Key: 'Project', Value: 'Apollo' }] });
+      const raw = Buffer.from(codec.seal(c), 'base64url');
+      for (let at = 17; at < raw.length - 16; at += 7) {
+        const tampered = Buffer.from(raw);
+        tampered[at] ^= 0x20;
+        expect(failure(() => codec.open(tampered.toString('base64url'))).reason).toBe('invalid');
+      }
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { LongTermKeySession, SessionClaims, WebIdentityClaims } from './session-claims';
+import { LongTermKeySession, SessionClaims, SessionTag, WebIdentityClaims } from './session-claims';
 import { SessionTokenKeys } from './session-token.keys';
 
 export type SessionTokenFailure = 'malformed' | 'unknown-key' | 'invalid' | 'expired' | 'key-mismatch';
@@ -41,6 +41,10 @@ interface WireClaims {
   si?: string;
   ch?: 1;
   lk?: { k: 's' | 'f'; a: string; f?: string };
+  /** Session tags as [key, value] pairs; optional so that tokens sealed before them still open. */
+  tg?: [string, string][];
+  /** Transitive tag keys. */
+  tt?: string[];
 }
 
 /**
@@ -152,6 +156,8 @@ function toWire(c: SessionClaims): WireClaims {
           },
         }
       : {}),
+    ...(c.sessionTags?.length ? { tg: c.sessionTags.map((t): [string, string] => [t.Key, t.Value]) } : {}),
+    ...(c.transitiveTagKeys?.length ? { tt: c.transitiveTagKeys } : {}),
   };
 }
 
@@ -164,6 +170,14 @@ function fromWire(value: unknown): SessionClaims | undefined {
   }
   if (w.sp !== undefined && !(Array.isArray(w.sp) && w.sp.every((p) => typeof p === 'string')))
     return undefined;
+  const isString = (v: unknown): v is string => typeof v === 'string';
+  if (
+    w.tg !== undefined &&
+    !(Array.isArray(w.tg) && w.tg.every((t) => Array.isArray(t) && t.length === 2 && t.every(isString)))
+  ) {
+    return undefined;
+  }
+  if (w.tt !== undefined && !(Array.isArray(w.tt) && w.tt.every(isString))) return undefined;
   let webIdentity: WebIdentityClaims | undefined;
   if (w.w !== undefined) {
     if (typeof w.w?.x !== 'string' || typeof w.w.c !== 'object' || w.w.c === null) return undefined;
@@ -195,5 +209,7 @@ function fromWire(value: unknown): SessionClaims | undefined {
     ...(typeof w.si === 'string' ? { sourceIdentity: w.si } : {}),
     ...(w.ch === 1 ? { chained: true } : {}),
     ...(longTermKey ? { longTermKey } : {}),
+    ...(w.tg?.length ? { sessionTags: w.tg.map(([Key, Value]): SessionTag => ({ Key, Value })) } : {}),
+    ...(w.tt?.length ? { transitiveTagKeys: w.tt } : {}),
   };
 }

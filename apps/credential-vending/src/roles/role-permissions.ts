@@ -31,6 +31,7 @@ export class RolePermissions {
         ...inline.map((p) => ({ Label: `${role.name}/${p.policyName}`, Document: p.document })),
         ...managed.map((p) => ({ Label: p.arn, Document: p.document })),
       ],
+      ...(role.tags.length ? { Tags: role.tags } : {}),
     };
   }
 }

@@ -6,7 +6,7 @@ import { likePrefix } from './trust-policy';
 
 /** What UpdateRole and UpdateAssumeRolePolicy may change; `updated_at` moves with every change. */
 export type RoleChanges = Partial<
-  Pick<RoleEntity, 'assumeRolePolicy' | 'description' | 'maxSessionDuration'>
+  Pick<RoleEntity, 'assumeRolePolicy' | 'description' | 'maxSessionDuration' | 'tags'>
 >;
 
 /**

@@ -17,6 +17,7 @@ import { globalContext } from './request-context';
 import { SessionIssuer } from './session-issuer';
 import { readSessionPolicies } from './session-policies';
 import { validateAssumeRequest } from './sts-request.validation';
+import { planSessionTags, requestTagContext, webIdentityTags } from './session-tags';
 
 export const DEFAULT_SESSION_SECONDS = 3600;
 const DENIED = 'Not authorized to perform sts:AssumeRoleWithWebIdentity';
@@ -52,19 +53,29 @@ export class AssumeRoleWithWebIdentityUseCase implements OperationHandler<
         }),
     );
     const identity = await this.tokens.verify(req.WebIdentityToken);
+    const tags = planSessionTags(webIdentityTags(identity.payload), []);
     const role = await this.roles.findByArn(req.RoleArn);
     if (!role) throw StsErrors.accessDenied(DENIED);
     const trust = readPolicy(role.assumeRolePolicy, 'trust', { label: `${role.name} trust policy` });
-    const decision = evaluateWebIdentityTrust(trust, {
+    const trustRequest = {
       provider: identity.provider,
       roleArn: role.arn,
       context: {
         ...globalContext(this.now(), meta.sourceIp),
         'aws:FederatedProvider': identity.provider,
         ...webIdentityContext(identity.provider, identity.claims),
+        ...requestTagContext(tags),
       },
-    });
+    };
+    const decision = evaluateWebIdentityTrust(trust, trustRequest);
     if (decision.decision !== 'Allow') throw StsErrors.accessDenied(DENIED);
+    // Tags in the token need sts:TagSession from the trust policy too (ADR 0041).
+    if (
+      tags.tags.length > 0 &&
+      evaluateWebIdentityTrust(trust, { ...trustRequest, action: 'sts:TagSession' }).decision !== 'Allow'
+    ) {
+      throw StsErrors.accessDenied('Not authorized to perform sts:TagSession');
+    }
 
     const duration = req.DurationSeconds ?? DEFAULT_SESSION_SECONDS;
     if (duration > role.maxSessionDuration) {
@@ -72,7 +83,7 @@ export class AssumeRoleWithWebIdentityUseCase implements OperationHandler<
         'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.',
       );
     }
-    const sessionPolicies = await readSessionPolicies(this.policies, req);
+    const sessionPolicies = await readSessionPolicies(this.policies, req, tags.tags);
     const session = await this.issuer.issue({
       operation: 'AssumeRoleWithWebIdentity',
       role,
@@ -83,6 +94,8 @@ export class AssumeRoleWithWebIdentityUseCase implements OperationHandler<
       audience: identity.audience,
       sessionPolicies: sessionPolicies.documents,
       webIdentity: { keyPrefix: identity.keyPrefix, claims: identity.claims },
+      sessionTags: tags.tags,
+      transitiveTagKeys: tags.transitiveTagKeys,
       correlationId: meta.requestId,
     });
     return {

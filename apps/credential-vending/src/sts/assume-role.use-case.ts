@@ -7,7 +7,7 @@ import {
   CredentialVendingOperations,
 } from '@idfed/contracts';
 import { ContextValue, evaluate, PolicyDocument } from '@idfed/policy';
-import { assumedRoleArn } from '@idfed/session-credentials';
+import { assumedRoleArn, principalTagContext } from '@idfed/session-credentials';
 import { OperationHandler } from '@idfed/service-runtime';
 import { IamArns } from '../common/arns';
 import { Clock, CLOCK } from '../common/clock';
@@ -22,6 +22,13 @@ import { DEFAULT_SESSION_SECONDS } from './assume-role-with-web-identity.use-cas
 import { globalContext } from './request-context';
 import { SessionIssuer } from './session-issuer';
 import { readSessionPolicies } from './session-policies';
+import {
+  inheritedTransitiveTags,
+  planSessionTags,
+  refuseDuplicateTagKeys,
+  requestTagContext,
+  validateTransitiveTagKeys,
+} from './session-tags';
 import { validateAssumeRequest } from './sts-request.validation';
 
 /** Role chaining: a session assumed with temporary credentials lasts one hour at most. */
@@ -54,12 +61,16 @@ export class AssumeRoleUseCase implements OperationHandler<typeof CredentialVend
   ) {}
 
   async execute(req: AssumeRoleRequest, meta: CommandMeta): Promise<AssumeRoleResult> {
+    refuseDuplicateTagKeys(req.Tags);
     validateAssumeRequest(req, undefined, (v) =>
       v
         .string('ExternalId', { min: 2, max: 1224, pattern: Patterns.externalId })
         .string('SourceIdentity', { min: 2, max: 256, pattern: Patterns.sourceIdentity })
         .tags(),
     );
+    validateTransitiveTagKeys(req);
+    const callerSession = meta.caller.kind === 'temporary' ? meta.caller.session : undefined;
+    const tags = planSessionTags(req, inheritedTransitiveTags(callerSession));
     const caller = await this.callerPrincipal(meta.caller);
     const denied = () =>
       StsErrors.accessDenied(
@@ -76,6 +87,8 @@ export class AssumeRoleUseCase implements OperationHandler<typeof CredentialVend
       ...(req.ExternalId !== undefined ? { 'sts:ExternalId': req.ExternalId } : {}),
       ...(req.SourceIdentity !== undefined ? { 'sts:SourceIdentity': req.SourceIdentity } : {}),
       ...(req.RoleSessionName ? { 'sts:RoleSessionName': req.RoleSessionName } : {}),
+      ...requestTagContext(tags),
+      ...(caller.session ? principalTagContext(caller.session.role.tags, callerSession?.sessionTags) : {}),
     };
     const trust = readPolicy(role.assumeRolePolicy, 'trust', { label: `${role.name} trust policy` });
     const trustDecision = evaluate(
@@ -83,6 +96,20 @@ export class AssumeRoleUseCase implements OperationHandler<typeof CredentialVend
       { resource: [trust] },
     );
     if (trustDecision.decision !== 'Allow') throw denied();
+    // Passing session tags (or carrying transitive ones) needs sts:TagSession from the trust policy.
+    const tagDecision =
+      tags.tags.length > 0
+        ? evaluate(
+            {
+              action: 'sts:TagSession',
+              resource: role.arn,
+              principal: { type: 'AWS', id: caller.arn },
+              context,
+            },
+            { resource: [trust] },
+          )
+        : undefined;
+    if (tagDecision && tagDecision.decision !== 'Allow') throw tagDenied(caller.arn, req.RoleArn);
     if (caller.session && !namesCallerDirectly(trust, trustDecision.decidedBy?.statementIndex, caller)) {
       const identity = await this.identityPolicies(caller.session.role);
       const allowed = evaluate(
@@ -90,6 +117,16 @@ export class AssumeRoleUseCase implements OperationHandler<typeof CredentialVend
         { identity, session: caller.session.sessionPolicies },
       );
       if (allowed.decision !== 'Allow') throw denied();
+      if (
+        tagDecision &&
+        !namesCallerDirectly(trust, tagDecision.decidedBy?.statementIndex, caller) &&
+        evaluate(
+          { action: 'sts:TagSession', resource: role.arn, context },
+          { identity, session: caller.session.sessionPolicies },
+        ).decision !== 'Allow'
+      ) {
+        throw tagDenied(caller.arn, req.RoleArn);
+      }
     }
 
     const chained = caller.session !== undefined;
@@ -104,7 +141,7 @@ export class AssumeRoleUseCase implements OperationHandler<typeof CredentialVend
         'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.',
       );
     }
-    const sessionPolicies = await readSessionPolicies(this.policies, req);
+    const sessionPolicies = await readSessionPolicies(this.policies, req, tags.tags);
     // A source identity, once set, stays with every session chained from it (as on AWS).
     const inherited = meta.caller.kind === 'temporary' ? meta.caller.session?.sourceIdentity : undefined;
     const sourceIdentity = inherited ?? req.SourceIdentity;
@@ -118,6 +155,8 @@ export class AssumeRoleUseCase implements OperationHandler<typeof CredentialVend
       sessionPolicies: sessionPolicies.documents,
       ...(sourceIdentity ? { sourceIdentity } : {}),
       chained,
+      sessionTags: tags.tags,
+      transitiveTagKeys: tags.transitiveTagKeys,
       correlationId: meta.requestId,
     });
     return {
@@ -166,6 +205,12 @@ export class AssumeRoleUseCase implements OperationHandler<typeof CredentialVend
     const permissions = await this.permissions.of(role.arn);
     return permissions.Policies.map((p) => readPolicy(p.Document, 'identity', { label: p.Label }));
   }
+}
+
+function tagDenied(callerArn: string, roleArn: string) {
+  return StsErrors.accessDenied(
+    `User: ${callerArn} is not authorized to perform: sts:TagSession on resource: ${roleArn}`,
+  );
 }
 
 /** Did the trust statement that allowed name the caller's role or session ARN (not just the account)? */

@@ -12,6 +12,7 @@ import {
   newSecretAccessKey,
   newTemporaryAccessKeyId,
   SessionClaims,
+  SessionTag,
   SessionTokenCodec,
   WebIdentityClaims,
 } from '@idfed/session-credentials';
@@ -32,6 +33,9 @@ export interface SessionRequest {
   webIdentity?: WebIdentityClaims;
   sourceIdentity?: string;
   chained?: boolean;
+  /** Session tags and their transitive keys (ADR 0041), validated and trust-checked by the caller. */
+  sessionTags?: SessionTag[];
+  transitiveTagKeys?: string[];
   correlationId: string;
 }
 
@@ -70,6 +74,8 @@ export class SessionIssuer {
       ...(req.webIdentity ? { webIdentity: req.webIdentity } : {}),
       ...(req.sourceIdentity ? { sourceIdentity: req.sourceIdentity } : {}),
       ...(req.chained ? { chained: true } : {}),
+      ...(req.sessionTags?.length ? { sessionTags: req.sessionTags } : {}),
+      ...(req.transitiveTagKeys?.length ? { transitiveTagKeys: req.transitiveTagKeys } : {}),
     };
     const sessionArn = assumedRoleArn(claims.roleArn, claims.sessionName);
     const expiration = awsTimestamp(claims.expiresAt);

@@ -19,6 +19,8 @@ export interface SessionPolicies {
 export async function readSessionPolicies(
   policies: ManagedPolicyLookup,
   req: { Policy?: string; PolicyArns?: PolicyDescriptor[] },
+  /** Session tags share the packed budget (ADR 0041). */
+  tags: readonly { Key: string; Value: string }[] = [],
 ): Promise<SessionPolicies> {
   const texts: string[] = [];
   if (req.Policy !== undefined) texts.push(req.Policy);
@@ -33,9 +35,9 @@ export async function readSessionPolicies(
       throw err;
     }
   }
-  if (texts.length === 0) return { documents: [] };
+  if (texts.length === 0 && tags.length === 0) return { documents: [] };
   const documents = texts.map((text) => JSON.stringify(readPolicy(text, 'session').json));
-  const packed = packSessionPolicies(documents);
+  const packed = packSessionPolicies(documents, tags);
   if (packed.percent > 100) throw StsErrors.packedPolicyTooLarge(packed.percent);
   return { documents, packedPercent: packed.percent };
 }

@@ -13,6 +13,7 @@ import { Patterns, RequestValidator } from '../common/validate';
 import { IdentityAuthenticator } from '../identities/identity-authenticator';
 import { OpenIdTokenIssuer } from '../tokens/openid-token.issuer';
 import { GUEST_SESSION_POLICY } from './guest-session.policy';
+import { principalTagsOf } from '../pools/principal-tag-maps';
 import { INVALID_ROLES, roleFor, tokenSubjectOf } from './identity-session';
 
 /**
@@ -38,7 +39,9 @@ export class GetCredentialsForIdentityHandler implements OperationHandler<
       .check();
     const who = await this.identities.authenticate(req.IdentityId, req.Logins, meta);
     const roleArn = roleFor(who, req.CustomRoleArn);
-    const token = await this.tokens.issue(tokenSubjectOf(who));
+    // The pool's principal tag maps turn login claims into session tags (ADR 0041).
+    const principalTags = principalTagsOf(who.pool.principalTagMaps, who.logins);
+    const token = await this.tokens.issue({ ...tokenSubjectOf(who), principalTags });
     try {
       const result = await this.bus.request(
         CredentialVendingOperations.AssumeRoleWithWebIdentity,

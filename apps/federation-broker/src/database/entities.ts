@@ -2,6 +2,12 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { RoleMappingType } from '@idfed/contracts';
 import { IdentityPoolConfig } from '../pools/identity-pool-config';
 
+/** How a provider's token claims become session tags: tag key -> claim name, or AWS's defaults. */
+export interface PrincipalTagMap {
+  useDefaults: boolean;
+  principalTags: Record<string, string>;
+}
+
 @Entity({ schema: 'federation_broker', name: 'identity_pools' })
 export class IdentityPoolEntity {
   @PrimaryColumn('text') id!: string;
@@ -11,6 +17,9 @@ export class IdentityPoolEntity {
   @Column('jsonb') roles!: Record<string, string>;
   /** Provider name (for user pools `<provider>:<clientId>`) -> mapping. */
   @Column('jsonb', { name: 'role_mappings' }) roleMappings!: Record<string, RoleMappingType>;
+  /** Identity provider name -> its principal tag attribute map (SetPrincipalTagAttributeMap). */
+  @Column('jsonb', { name: 'principal_tag_maps', default: {} })
+  principalTagMaps?: Record<string, PrincipalTagMap>;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
 }

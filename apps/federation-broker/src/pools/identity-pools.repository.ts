@@ -3,7 +3,9 @@ import { keysetPage, Transaction } from '@idfed/persistence';
 import { DataSource } from 'typeorm';
 import { IdentityPoolEntity } from '../database/entities';
 
-type PoolChanges = Partial<Pick<IdentityPoolEntity, 'name' | 'config' | 'roles' | 'roleMappings'>>;
+type PoolChanges = Partial<
+  Pick<IdentityPoolEntity, 'name' | 'config' | 'roles' | 'roleMappings' | 'principalTagMaps'>
+>;
 
 /** Every query of the identity pools aggregate (`federation_broker.identity_pools`). */
 @Injectable()

@@ -6,6 +6,8 @@ import { DeleteIdentityPoolHandler } from './delete-identity-pool.handler';
 import { IdentityPoolLookup } from './identity-pool.lookup';
 import { IdentityPoolsRepository } from './identity-pools.repository';
 import { SetIdentityPoolRolesHandler } from './set-identity-pool-roles.handler';
+import { GetPrincipalTagAttributeMapHandler } from './get-principal-tag-attribute-map.handler';
+import { SetPrincipalTagAttributeMapHandler } from './set-principal-tag-attribute-map.handler';
 import { UpdateIdentityPoolHandler } from './update-identity-pool.handler';
 
 const POOL_ID = 'us-east-1:0b5e7a8c-1d2f-4a3b-9c8d-7e6f5a4b3c2d';
@@ -170,5 +172,72 @@ describe('DeleteIdentityPool', () => {
     ).toBe('ResourceNotFoundException');
     expect(repository.delete).not.toHaveBeenCalled();
     expect(outbox.add).not.toHaveBeenCalled();
+  });
+});
+
+describe('Set/GetPrincipalTagAttributeMap', () => {
+  const GOOGLE = 'accounts.google.com';
+
+  it("replaces one provider's map under the pool's row lock, keeping the others", async () => {
+    const found = { ...pool(), principalTagMaps: { other: { useDefaults: true, principalTags: {} } } };
+    const { repository, lookup, typed, units } = repositoryWith(found);
+    const answer = await new SetPrincipalTagAttributeMapHandler(typed, lookup, units).execute({
+      IdentityPoolId: POOL_ID,
+      IdentityProviderName: GOOGLE,
+      PrincipalTags: { dept: 'hd' },
+    });
+    expect(answer).toEqual({
+      IdentityPoolId: POOL_ID,
+      IdentityProviderName: GOOGLE,
+      UseDefaults: false,
+      PrincipalTags: { dept: 'hd' },
+    });
+    expect(repository.find).toHaveBeenCalledWith(POOL_ID, tx, true);
+    expect(repository.update).toHaveBeenCalledWith(
+      POOL_ID,
+      {
+        principalTagMaps: {
+          other: { useDefaults: true, principalTags: {} },
+          [GOOGLE]: { useDefaults: false, principalTags: { dept: 'hd' } },
+        },
+      },
+      tx,
+    );
+  });
+
+  it('answers the defaults spelled out, and a provider never mapped without tags', async () => {
+    const found = { ...pool(), principalTagMaps: { [GOOGLE]: { useDefaults: true, principalTags: {} } } };
+    const { lookup } = repositoryWith(found);
+    const get = new GetPrincipalTagAttributeMapHandler(lookup);
+    expect(await get.execute({ IdentityPoolId: POOL_ID, IdentityProviderName: GOOGLE })).toEqual({
+      IdentityPoolId: POOL_ID,
+      IdentityProviderName: GOOGLE,
+      UseDefaults: true,
+      PrincipalTags: { client: 'aud', username: 'sub' },
+    });
+    expect(
+      await get.execute({ IdentityPoolId: POOL_ID, IdentityProviderName: 'graph.facebook.com' }),
+    ).toEqual({
+      IdentityPoolId: POOL_ID,
+      IdentityProviderName: 'graph.facebook.com',
+      UseDefaults: false,
+    });
+  });
+
+  it('refuses an unknown pool and a bad request, leaving nothing written', async () => {
+    const { repository, lookup, typed, units } = repositoryWith(undefined);
+    const set = new SetPrincipalTagAttributeMapHandler(typed, lookup, units);
+    expect(
+      await errorName(
+        set.execute({ IdentityPoolId: POOL_ID, IdentityProviderName: GOOGLE, UseDefaults: true }),
+      ),
+    ).toBe('ResourceNotFoundException');
+    const many = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'sub']));
+    expect(
+      await errorName(
+        set.execute({ IdentityPoolId: POOL_ID, IdentityProviderName: GOOGLE, PrincipalTags: many }),
+      ),
+    ).toBe('InvalidParameterException');
+    expect(repository.update).not.toHaveBeenCalled();
   });
 });

@@ -21,6 +21,8 @@ export function callerOf(principal: VerifiedPrincipal | undefined): Caller {
       ...(s.sessionPolicies ? { sessionPolicies: s.sessionPolicies } : {}),
       ...(s.sourceIdentity ? { sourceIdentity: s.sourceIdentity } : {}),
       ...(cognitoIdentity ? { cognitoIdentity } : {}),
+      ...(s.sessionTags ? { sessionTags: s.sessionTags } : {}),
+      ...(s.transitiveTagKeys ? { transitiveTagKeys: s.transitiveTagKeys } : {}),
     },
   };
 }

@@ -16,6 +16,8 @@ export interface RolePermissionsResult {
   RoleArn: string;
   RoleId: string;
   Policies: RolePolicyText[];
+  /** The role's IAM tags: `aws:PrincipalTag` for its sessions, below the session tags (ADR 0041). */
+  Tags?: { Key: string; Value: string }[];
 }
 
 export interface AccessKeyIdRequest {
@@ -106,6 +108,19 @@ export const CredentialVendingOperations = {
     'admin',
     { rateLimit: 'Iam', hasResult: true, integers: ['MaxItems'] },
   ),
+  TagRole: iamApi.operation<W.TagRoleRequest, W.EmptyResult>()('TagRole', 'admin', {
+    rateLimit: 'Iam',
+    hasResult: false,
+  }),
+  UntagRole: iamApi.operation<W.UntagRoleRequest, W.EmptyResult>()('UntagRole', 'admin', {
+    rateLimit: 'Iam',
+    hasResult: false,
+  }),
+  ListRoleTags: iamApi.operation<W.ListRoleTagsRequest, W.ListRoleTagsResult>()('ListRoleTags', 'admin', {
+    rateLimit: 'Iam',
+    hasResult: true,
+    integers: ['MaxItems'],
+  }),
   DeleteRolePolicy: iamApi.operation<W.RolePolicyRequest, W.EmptyResult>()('DeleteRolePolicy', 'admin', {
     rateLimit: 'Iam',
     hasResult: false,

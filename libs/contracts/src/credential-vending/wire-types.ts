@@ -99,6 +99,25 @@ export interface ListRolePoliciesResult {
   Marker?: string;
 }
 
+export interface TagRoleRequest {
+  RoleName: string;
+  Tags: Tag[];
+}
+export interface UntagRoleRequest {
+  RoleName: string;
+  TagKeys: string[];
+}
+export interface ListRoleTagsRequest {
+  RoleName: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+export interface ListRoleTagsResult {
+  Tags: Tag[];
+  IsTruncated: boolean;
+  Marker?: string;
+}
+
 // ---------------------------------------------------------------- IAM: managed policies
 
 export interface ManagedPolicy {

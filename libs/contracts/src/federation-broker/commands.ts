@@ -45,6 +45,14 @@ export const FederationBrokerOperations = {
     'admin',
     { rateLimit: 'IdentityPoolManagement' },
   ),
+  SetPrincipalTagAttributeMap: identityPools.operation<
+    W.SetPrincipalTagAttributeMapRequest,
+    W.PrincipalTagAttributeMapResponse
+  >()('SetPrincipalTagAttributeMap', 'admin', { rateLimit: 'IdentityPoolManagement' }),
+  GetPrincipalTagAttributeMap: identityPools.operation<
+    W.GetPrincipalTagAttributeMapRequest,
+    W.PrincipalTagAttributeMapResponse
+  >()('GetPrincipalTagAttributeMap', 'admin', { rateLimit: 'IdentityPoolManagement' }),
   GetId: identityPools.operation<W.GetIdRequest, W.GetIdResponse>()('GetId', 'public', {
     rateLimit: 'IdentityPoolGetId',
   }),

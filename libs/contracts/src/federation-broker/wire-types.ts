@@ -63,6 +63,21 @@ export interface GetIdentityPoolRolesResponse {
   RoleMappings?: Record<string, RoleMappingType>;
 }
 
+export interface GetPrincipalTagAttributeMapRequest {
+  IdentityPoolId: string;
+  IdentityProviderName: string;
+}
+export interface SetPrincipalTagAttributeMapRequest extends GetPrincipalTagAttributeMapRequest {
+  UseDefaults?: boolean;
+  PrincipalTags?: Record<string, string>;
+}
+export interface PrincipalTagAttributeMapResponse {
+  IdentityPoolId?: string;
+  IdentityProviderName?: string;
+  UseDefaults?: boolean;
+  PrincipalTags?: Record<string, string>;
+}
+
 export interface GetIdRequest {
   AccountId?: string;
   IdentityPoolId: string;

@@ -7,6 +7,7 @@ import { rateLimitTableMigration } from '@idfed/service-runtime';
 import { FEDERATION_BROKER_SCHEMA } from '../schema';
 import { FederationBrokerTables1764115200101 } from './1764115200101-FederationBrokerTables';
 import { RevokedSessions1764115200102 } from './1764115200102-RevokedSessions';
+import { PrincipalTagMaps1764115200400 } from './1764115200400-PrincipalTagMaps';
 
 /** In the order they apply. */
 export const federationBrokerMigrations = [
@@ -16,4 +17,5 @@ export const federationBrokerMigrations = [
   rateLimitTableMigration(FEDERATION_BROKER_SCHEMA, 1764115200120),
   deadLetterTableMigration(FEDERATION_BROKER_SCHEMA, 1764115200130),
   deadLetterStatusMigration(FEDERATION_BROKER_SCHEMA, 1764115200140),
+  PrincipalTagMaps1764115200400,
 ];
