@@ -68,6 +68,7 @@ import { PutUserPermissionsBoundaryHandler } from './users/put-user-permissions-
 import { DeleteUserPermissionsBoundaryHandler } from './users/delete-user-permissions-boundary.handler';
 import { GetAccessKeyPrincipalHandler } from './users/get-access-key-principal.handler';
 import { VerifyWebIdentityTokenUseCase } from './web-identity/verify-web-identity-token.use-case';
+import { VerifySamlLoginUseCase } from './saml-providers/verify-saml-login.use-case';
 
 /** Credential vending's operation registry: each operation of its contracts and the class that serves it. */
 export const credentialVendingOperations: OperationBinding[] = [
@@ -133,6 +134,7 @@ export const credentialVendingOperations: OperationBinding[] = [
   serve(O.GetAccessKeyPrincipal, GetAccessKeyPrincipalHandler),
   serve(O.ListRevocations, ListRevocationsHandler),
   serve(WebIdentityOperations.VerifyWebIdentityToken, VerifyWebIdentityTokenUseCase),
+  serve(WebIdentityOperations.VerifySamlLogin, VerifySamlLoginUseCase),
   serve(O.CreateSAMLProvider, CreateSAMLProviderHandler),
   serve(O.GetSAMLProvider, GetSAMLProviderHandler),
   serve(O.ListSAMLProviders, ListSAMLProvidersHandler),

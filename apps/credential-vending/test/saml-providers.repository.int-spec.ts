@@ -90,4 +90,18 @@ describe('SamlProvidersRepository on PostgreSQL', () => {
     );
     expect(rows).toHaveLength(0);
   });
+
+  it('binds an assertion to the identity pool that accepted it: again there, nowhere else', async () => {
+    const arn = arns.samlProvider(name());
+    const until = new Date(Date.now() + 5 * 60_000);
+    const pool = 'cognito-identity:us-east-1:00000000-0000-4000-8000-00000000000a';
+    const id = `_a${randomUUID()}`;
+    expect(await providers.recordAssertion(arn, id, until, pool)).toBe('recorded');
+    expect(await other.recordAssertion(arn, id, until, pool)).toBe('recorded');
+    expect(await other.recordAssertion(arn, id, until, `${pool}b`)).toBe('replayed');
+    expect(await other.recordAssertion(arn, id, until)).toBe('replayed');
+    const bySts = `_a${randomUUID()}`;
+    expect(await providers.recordAssertion(arn, bySts, until)).toBe('recorded');
+    expect(await other.recordAssertion(arn, bySts, until, pool)).toBe('replayed');
+  });
 });

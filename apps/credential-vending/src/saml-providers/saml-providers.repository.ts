@@ -64,12 +64,15 @@ export class SamlProvidersRepository {
   /**
    * Records that an assertion was used, unless it already was: 'replayed' then. The row lives
    * until `expiresAt`; expired rows (a bounded batch) are removed on the way, so the table holds
-   * only assertions that could still be presented.
+   * only assertions that could still be presented. `consumer` is who accepts it: `sts` accepts an
+   * assertion once; an identity pool (`cognito-identity:<id>`) may see it again until it expires,
+   * no one else may.
    */
   async recordAssertion(
     providerArn: string,
     assertionId: string,
     expiresAt: Date,
+    consumer = 'sts',
   ): Promise<'recorded' | 'replayed'> {
     await this.dataSource.query(
       `DELETE FROM credential_vending.saml_assertions_used
@@ -77,11 +80,18 @@ export class SamlProvidersRepository {
                         WHERE expires_at < now() LIMIT 100)`,
     );
     const inserted = await this.dataSource.query<unknown[]>(
-      `INSERT INTO credential_vending.saml_assertions_used (provider_arn, assertion_id, expires_at)
-       VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING assertion_id`,
-      [providerArn, assertionId, expiresAt],
+      `INSERT INTO credential_vending.saml_assertions_used (provider_arn, assertion_id, expires_at, consumer)
+       VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING assertion_id`,
+      [providerArn, assertionId, expiresAt, consumer],
     );
-    return inserted.length === 0 ? 'replayed' : 'recorded';
+    if (inserted.length > 0) return 'recorded';
+    if (consumer === 'sts') return 'replayed';
+    const earlier = await this.dataSource.query<{ consumer: string }[]>(
+      `SELECT consumer FROM credential_vending.saml_assertions_used
+        WHERE provider_arn = $1 AND assertion_id = $2`,
+      [providerArn, assertionId],
+    );
+    return earlier[0]?.consumer === consumer ? 'recorded' : 'replayed';
   }
 }
 

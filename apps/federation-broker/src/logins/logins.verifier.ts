@@ -118,9 +118,59 @@ export class LoginsVerifier {
       (a) => a.slice(a.indexOf('oidc-provider/') + 14) === key,
     );
     if (arn) return this.viaCredentialVending({ Token: token, ProviderArn: arn }, key, meta);
+    if ((config.samlProviderArns ?? []).includes(key)) return this.samlLogin(pool, key, token, meta);
     throw BrokerErrors.notAuthorized(
       `Token is not from a supported provider of this identity pool: ${key.slice(0, 128)}`,
     );
+  }
+
+  /**
+   * A SAML login: the key is the IAM SAML provider's ARN, the value the base64 SAML response.
+   * Credential vending checks it as AssumeRoleWithSAML would and binds it to this pool. The
+   * identity is the provider + NameID; the attributes are the claims for rules, and the roles the
+   * Role attribute pairs with this provider are `cognito:roles` for a Token mapping.
+   */
+  private async samlLogin(
+    pool: IdentityPoolEntity,
+    providerArn: string,
+    response: string,
+    meta: CommandMeta,
+  ): Promise<VerifiedLogin> {
+    let result;
+    try {
+      result = await this.bus.request(
+        WebIdentityOperations.VerifySamlLogin,
+        { SAMLResponse: response, ProviderArn: providerArn, Consumer: `cognito-identity:${pool.id}` },
+        meta,
+      );
+    } catch (err) {
+      throw this.refusal(err);
+    }
+    const claims: Record<string, unknown> = {};
+    for (const [name, values] of Object.entries(result.attributes)) {
+      claims[name] = values.length === 1 ? values[0] : values;
+    }
+    claims.sub = result.subject;
+    claims.iss = result.issuer;
+    claims['cognito:roles'] = result.roles;
+    return {
+      provider: providerArn,
+      subject: result.subject,
+      claims,
+      mappingKey: providerArn,
+      amr: [providerArn, `${providerArn}:${result.subject}`],
+    };
+  }
+
+  private refusal(err: unknown): Error {
+    if (
+      err instanceof CommandFailedError &&
+      err.error.name !== 'ServiceUnavailable' &&
+      err.error.name !== 'InternalErrorException'
+    ) {
+      return BrokerErrors.invalidLogin(err.error.message);
+    }
+    return BrokerErrors.externalService('The token could not be verified right now.');
   }
 
   /** OpenID Connect tokens are checked by credential vending, which holds the providers and key sets. */

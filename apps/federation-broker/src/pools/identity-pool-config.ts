@@ -9,6 +9,8 @@ export interface IdentityPoolConfig {
   supportedLoginProviders: Record<string, string>;
   developerProviderName?: string;
   openIdConnectProviderArns: string[];
+  /** IAM SAML providers whose responses are logins here (absent in pools stored before). */
+  samlProviderArns?: string[];
   cognitoIdentityProviders: Required<CognitoIdentityProviderType>[];
   tags: Record<string, string>;
 }
@@ -39,8 +41,10 @@ export function validateIdentityPoolRequest(req: CreateIdentityPoolRequest): voi
       );
     }
   }
-  if (req.SamlProviderARNs?.length) {
-    throw BrokerErrors.invalidParameter('SAML identity providers are not supported by this idfed version.');
+  for (const arn of req.SamlProviderARNs ?? []) {
+    if (!/^arn:aws:iam::\d{12}:saml-provider\/[\w+=,.@-]+$/.test(arn)) {
+      throw BrokerErrors.invalidParameter(`Invalid SAML provider ARN: ${arn}`);
+    }
   }
   for (const arn of req.OpenIdConnectProviderARNs ?? []) {
     if (!/^arn:aws:iam::\d{12}:oidc-provider\/.+$/.test(arn)) {
@@ -67,6 +71,7 @@ export function identityPoolConfigFrom(req: CreateIdentityPoolRequest): Identity
     supportedLoginProviders: req.SupportedLoginProviders ?? {},
     developerProviderName: req.DeveloperProviderName,
     openIdConnectProviderArns: req.OpenIdConnectProviderARNs ?? [],
+    samlProviderArns: [...new Set(req.SamlProviderARNs ?? [])],
     cognitoIdentityProviders: (req.CognitoIdentityProviders ?? []).map((p) => ({
       ProviderName: p.ProviderName!,
       ClientId: p.ClientId!,
@@ -91,7 +96,7 @@ export function toIdentityPoolType(pool: {
     ...(c.developerProviderName ? { DeveloperProviderName: c.developerProviderName } : {}),
     OpenIdConnectProviderARNs: c.openIdConnectProviderArns,
     CognitoIdentityProviders: c.cognitoIdentityProviders,
-    SamlProviderARNs: [],
+    SamlProviderARNs: c.samlProviderArns ?? [],
     IdentityPoolTags: c.tags,
   };
 }

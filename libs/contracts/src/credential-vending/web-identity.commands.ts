@@ -25,6 +25,28 @@ export interface VerifyWebIdentityTokenResult {
   claims: Record<string, unknown>;
 }
 
+/**
+ * A SAML response presented to an identity pool as a login keyed by an IAM SAML provider's ARN
+ * (the pool's SamlProviderARNs). Checked as AssumeRoleWithSAML checks it; `Consumer` is the
+ * identity pool, to which the assertion is bound on first acceptance.
+ */
+export interface VerifySamlLoginRequest {
+  SAMLResponse: string;
+  ProviderArn: string;
+  /** Who accepts the assertion: `cognito-identity:<identity pool id>`. */
+  Consumer: string;
+}
+
+export interface VerifySamlLoginResult {
+  issuer: string;
+  /** The assertion's NameID. */
+  subject: string;
+  /** The assertion's attributes by name, each with its values. */
+  attributes: Record<string, string[]>;
+  /** The role ARNs the Role attribute pairs with this provider. */
+  roles: string[];
+}
+
 export const WebIdentityOperations = {
   VerifyWebIdentityToken: internalOperation<VerifyWebIdentityTokenRequest, VerifyWebIdentityTokenResult>()(
     'credential-vending',
@@ -36,5 +58,10 @@ export const WebIdentityOperations = {
       'InvalidIdentityToken',
       'ValidationError',
     ],
+  ),
+  VerifySamlLogin: internalOperation<VerifySamlLoginRequest, VerifySamlLoginResult>()(
+    'credential-vending',
+    'VerifySamlLogin',
+    ['ExpiredTokenException', 'IDPRejectedClaim', 'InvalidIdentityToken', 'ValidationError'],
   ),
 } as const;

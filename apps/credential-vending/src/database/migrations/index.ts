@@ -9,6 +9,7 @@ import { CredentialVendingTables1764201600001 } from './1764201600001-Credential
 import { PolicyVersionNumbers1764201600050 } from './1764201600050-PolicyVersionNumbers';
 import { IamUsersAndAccessKeys1764201600100 } from './1764201600100-IamUsersAndAccessKeys';
 import { SamlProviders1764201600400 } from './1764201600400-SamlProviders';
+import { SamlAssertionConsumer1764201600401 } from './1764201600401-SamlAssertionConsumer';
 
 /** In the order they apply. */
 export const credentialVendingMigrations = [
@@ -20,4 +21,5 @@ export const credentialVendingMigrations = [
   PolicyVersionNumbers1764201600050,
   IamUsersAndAccessKeys1764201600100,
   SamlProviders1764201600400,
+  SamlAssertionConsumer1764201600401,
 ];
