@@ -19,6 +19,7 @@ import {
   CognitoUserPool,
   CognitoUserSession,
 } from 'amazon-cognito-identity-js';
+import { CognitoJsSrpClient } from '../apps/user-directory/test/support/cognito-js-srp-client';
 import { expectAwsError } from '../libs/testing/src/aws-errors';
 import { challengeAnswerFor } from '../libs/testing/src/user-pool-trigger-standin';
 import { cognitoAdmin, cognitoPublic, e2eSystem } from './support/e2e-context';
@@ -47,6 +48,10 @@ function claimsOf(jwt: string): Record<string, unknown> {
  * without a user (same answers, `userNotFound` to the functions), functions that answer garbage or
  * cannot be reached. An expired Session is covered by the unit spec (the shortest session lives 3
  * minutes).
+ *
+ * The SRP path (amazon-cognito-identity-js's `authenticateUser` with CUSTOM_AUTH: SRP_A, then
+ * PASSWORD_VERIFIER when DefineAuthChallenge asks for it, then a CUSTOM_CHALLENGE): a right and a
+ * wrong password, and a PASSWORD_VERIFIER answered in a Session that did not ask for one.
  */
 describe('CUSTOM_AUTH through HTTP triggers', () => {
   const system = e2eSystem();
@@ -145,7 +150,19 @@ describe('CUSTOM_AUTH through HTTP triggers', () => {
     poolId = await pool('custom');
     clientId = await client(poolId);
     hidingClientId = await client(poolId, ['ALLOW_CUSTOM_AUTH'], 'ENABLED');
-    for (const name of ['carla', 'cora', 'cyd', 'cass', 'colm', 'failauth-fay', 'oddanswer-olaf', 'lock-lou'])
+    for (const name of [
+      'carla',
+      'cora',
+      'cyd',
+      'cass',
+      'colm',
+      'failauth-fay',
+      'oddanswer-olaf',
+      'lock-lou',
+      'sara',
+      'sven',
+      'sol',
+    ])
       await user(poolId, name);
   });
 
@@ -357,5 +374,108 @@ describe('CUSTOM_AUTH through HTTP triggers', () => {
       'InvalidParameterException',
       'Custom auth lambda trigger is not configured for the user pool.',
     );
+  });
+
+  function signInWithPassword(name: string, pass: string, rounds: Record<string, string>[]) {
+    const userPool = new CognitoUserPool({
+      UserPoolId: poolId,
+      ClientId: clientId,
+      endpoint: system.endpoint,
+    });
+    const cognitoUser = new CognitoUser({ Username: name, Pool: userPool });
+    cognitoUser.setAuthenticationFlowType('CUSTOM_AUTH');
+    return new Promise<CognitoUserSession>((resolve, reject) => {
+      const callbacks = {
+        onSuccess: resolve,
+        onFailure: reject,
+        customChallenge(parameters: Record<string, string>) {
+          rounds.push(parameters);
+          cognitoUser.sendCustomChallengeAnswer(
+            challengeAnswerFor(name, Number(parameters.round)),
+            callbacks,
+          );
+        },
+      };
+      cognitoUser.authenticateUser(new AuthenticationDetails({ Username: name, Password: pass }), callbacks);
+    });
+  }
+
+  it('signs in through amazon-cognito-identity-js with the password (SRP) then a custom challenge', async () => {
+    const rounds: Record<string, string>[] = [];
+    const session = await signInWithPassword('sara', password, rounds);
+    expect(rounds.map((p) => p.round)).toEqual(['1']);
+    expect(session.getIdToken().payload).toMatchObject({
+      'cognito:username': 'sara',
+      email: 'sara@example.com',
+    });
+    const defines = (await calls('sara')).filter(
+      (c) => c.event.triggerSource === 'DefineAuthChallenge_Authentication',
+    );
+    expect(defines.map((c) => c.event.request.session)).toEqual([
+      [{ challengeName: 'SRP_A', challengeResult: true }],
+      [
+        { challengeName: 'SRP_A', challengeResult: true },
+        { challengeName: 'PASSWORD_VERIFIER', challengeResult: true },
+      ],
+      [
+        { challengeName: 'SRP_A', challengeResult: true },
+        { challengeName: 'PASSWORD_VERIFIER', challengeResult: true },
+        { challengeName: 'CUSTOM_CHALLENGE', challengeResult: true, challengeMetadata: 'ROUND-1' },
+      ],
+    ]);
+    // No CreateAuthChallenge for PASSWORD_VERIFIER: one for the one custom round.
+    const creates = (await calls('sara')).filter(
+      (c) => c.event.triggerSource === 'CreateAuthChallenge_Authentication',
+    );
+    expect(creates).toHaveLength(1);
+  });
+
+  it('refuses a wrong password on the SRP path before any custom challenge', async () => {
+    const rounds: Record<string, string>[] = [];
+    await expect(signInWithPassword('sven', 'Wrong-passw0rd!', rounds)).rejects.toMatchObject({
+      code: 'NotAuthorizedException',
+      message: 'Incorrect username or password.',
+    });
+    expect(rounds).toEqual([]);
+    expect((await calls('sven')).map((c) => c.event.triggerSource)).toEqual([
+      'DefineAuthChallenge_Authentication',
+    ]);
+  });
+
+  it('refuses a PASSWORD_VERIFIER answered in a Session that DefineAuthChallenge did not ask it in', async () => {
+    const js = new CognitoJsSrpClient(poolId.split('_')[1]);
+    const asked = await app.send(
+      new InitiateAuthCommand({
+        AuthFlow: 'CUSTOM_AUTH',
+        ClientId: clientId,
+        AuthParameters: { USERNAME: 'sol', SRP_A: await js.srpA(), CHALLENGE_NAME: 'SRP_A' },
+      }),
+    );
+    expect(asked.ChallengeName).toBe('PASSWORD_VERIFIER');
+    const proof = await js.respond(asked.ChallengeParameters!, password);
+    const verify = (session: string | undefined) =>
+      app.send(
+        new RespondToAuthChallengeCommand({
+          ClientId: clientId,
+          ChallengeName: 'PASSWORD_VERIFIER',
+          Session: session,
+          ChallengeResponses: proof,
+        }),
+      );
+    // The CUSTOM_CHALLENGE Session of a sign-in without SRP: DefineAuthChallenge asked no password.
+    const custom = await start(clientId, 'sol');
+    expect(custom.ChallengeName).toBe('CUSTOM_CHALLENGE');
+    await expectAwsError(verify(custom.Session), 'NotAuthorizedException', 'Invalid session for the user.');
+    // No Session: a client with only CUSTOM_AUTH takes no bare SRP proof (no USER_SRP_AUTH).
+    await expectAwsError(verify(undefined), 'InvalidParameterException');
+    // A PASSWORD_VERIFIER Session does not take a custom answer.
+    await expectAwsError(
+      answer(clientId, asked.Session, 'sol', challengeAnswerFor('sol', 1)),
+      'NotAuthorizedException',
+    );
+    // The same proof in the Session that asked for it passes, once.
+    const next = await verify(asked.Session);
+    expect(next.ChallengeName).toBe('CUSTOM_CHALLENGE');
+    await expectAwsError(verify(asked.Session), 'NotAuthorizedException');
   });
 });

@@ -20,6 +20,7 @@ import { UserSrpAuth } from './user-srp-auth';
 import { AuthFlows } from './flows/auth-flows';
 import { PasswordVerifierChallenge } from './flows/password-verifier.challenge';
 import { UserSrpAuthFlow } from './flows/user-srp-auth.flow';
+import { CustomAuth } from './flows/custom-auth';
 
 const POOL_ID = 'us-east-1_AbCdEf123';
 const PASSWORD = 'Corr3ct-Horse!';
@@ -74,7 +75,10 @@ describe('USER_SRP_AUTH against amazon-cognito-identity-js', () => {
   );
   // Both steps through the dispatcher, as the operations run them: it checks SECRET_HASH between
   // each step's reading of its parameters and its work.
-  const flows = new AuthFlows([new UserSrpAuthFlow(srp)], [new PasswordVerifierChallenge(srp)]);
+  const flows = new AuthFlows(
+    [new UserSrpAuthFlow(srp)],
+    [new PasswordVerifierChallenge(srp, seal, {} as CustomAuth, usersRepository)],
+  );
   const challengeOf = (auth: ClientForAuth, params: Record<string, string>) =>
     flows.start('InitiateAuth', 'USER_SRP_AUTH', auth, params);
   const answer = (auth: ClientForAuth, responses: Record<string, string>) =>

@@ -94,6 +94,23 @@ export class UserSrpAuth {
     }
     // PreAuthentication (ADR 0030) at the start of the SRP exchange, as Cognito calls it.
     await this.triggers.preAuthentication(pool, auth.client.id, user, username);
+    return {
+      ChallengeName: 'PASSWORD_VERIFIER',
+      ChallengeParameters: this.verifierChallenge(auth, user, username, A),
+    };
+  }
+
+  /**
+   * PASSWORD_VERIFIER's parameters for `user` (or a decoy for the name typed): SALT, SRP_B and the
+   * sealed SECRET_BLOCK. Also used by CUSTOM_AUTH's SRP path (ADR 0036), after PreAuthentication.
+   */
+  verifierChallenge(
+    auth: ClientForAuth,
+    user: UserEntity | undefined,
+    username: string,
+    A: bigint,
+  ): Record<string, string> {
+    const pool = auth.pool;
     // A user who does not exist (when the client hides that) or has no verifier yet gets a decoy
     // challenge that looks like any other and fails at the proof, as a wrong password does. The
     // decoy costs no exponentiation that a real user's challenge does not: it is read from a keyed
@@ -111,14 +128,11 @@ export class UserSrpAuth {
       auth.client.config.authSessionValidity * 60,
     );
     return {
-      ChallengeName: 'PASSWORD_VERIFIER',
-      ChallengeParameters: {
-        SALT: salt,
-        SECRET_BLOCK: secretBlock,
-        SRP_B: B.toString(16),
-        USERNAME: userIdForSrp,
-        USER_ID_FOR_SRP: userIdForSrp,
-      },
+      SALT: salt,
+      SECRET_BLOCK: secretBlock,
+      SRP_B: B.toString(16),
+      USERNAME: userIdForSrp,
+      USER_ID_FOR_SRP: userIdForSrp,
     };
   }
 
@@ -142,10 +156,20 @@ export class UserSrpAuth {
     return { secretHashNames: user ? [username, user.username] : [username], found };
   }
 
-  async verify(
+  async verify(auth: ClientForAuth, proof: SrpProof): Promise<InitiateAuthResponse> {
+    const real = await this.prove(auth, proof);
+    return this.completion.afterPasswordProof(auth, auth.pool, real, undefined, proof.deviceKey);
+  }
+
+  /**
+   * Checks the proof: the user it proves the password of, or NotAuthorizedException. Each proof is
+   * a guess on the user's password lockout counter, a success resets it. Also used by CUSTOM_AUTH's
+   * SRP path (ADR 0036).
+   */
+  async prove(
     auth: ClientForAuth,
-    { username, user, block, secretBlock, signature, timestamp, deviceKey }: SrpProof,
-  ): Promise<InitiateAuthResponse> {
+    { username, user, block, secretBlock, signature, timestamp }: SrpProof,
+  ): Promise<UserEntity> {
     const pool = auth.pool;
     // One counter with USER_PASSWORD_AUTH: the proof is a password guess like any other.
     const subject = user ? userSubject(user) : this.attempts.unknownName(pool.id, pool.config, username);
@@ -172,7 +196,7 @@ export class UserSrpAuth {
     const proven = given.length === expected.length && timingSafeEqual(given, expected);
     if (!real || !key || !parseSrpTimestamp(timestamp) || !proven) throw CognitoErrors.notAuthorized();
     await this.attempts.succeeded('password', subject);
-    return this.completion.afterPasswordProof(auth, pool, real, undefined, deviceKey);
+    return real;
   }
 
   /**

@@ -5,11 +5,14 @@ import { CognitoErrors } from '../../common/cognito-errors';
 import { AuthFlowStrategy, SignInClaim } from './auth-flow';
 import { deviceKeyOf } from './auth-parameters';
 import { CustomAuth } from './custom-auth';
+import { parseHexOrUndefined, SRP_N } from '../srp/srp';
 
 /** What CUSTOM_AUTH read: the name typed and the device it signs in from, if any. */
 export interface CustomAuthStart {
   username: string;
   deviceKey?: string;
+  /** The client's SRP A, when the sign-in starts with SRP (CHALLENGE_NAME=SRP_A). */
+  srpA?: bigint;
 }
 
 /**
@@ -28,21 +31,28 @@ export class CustomAuthFlow implements AuthFlowStrategy<CustomAuthStart> {
   async claim(_auth: ClientForAuth, params: Record<string, string>): Promise<SignInClaim<CustomAuthStart>> {
     const username = params.USERNAME;
     if (!username) throw CognitoErrors.invalidParameter('Missing required parameter USERNAME');
-    // The path that starts with SRP (ADR 0036) is not built: refused rather than run as the plain one.
-    if (params.CHALLENGE_NAME === 'SRP_A' || params.SRP_A !== undefined)
-      throw CognitoErrors.invalidParameter('CUSTOM_AUTH with SRP_A is not supported by this idfed version.');
+    // The SRP path: CHALLENGE_NAME=SRP_A with the client's SRP_A (both, or neither).
+    let srpA: bigint | undefined;
+    if (params.CHALLENGE_NAME !== undefined || params.SRP_A !== undefined) {
+      if (params.CHALLENGE_NAME !== 'SRP_A')
+        throw CognitoErrors.invalidParameter('CHALLENGE_NAME must be SRP_A when given with CUSTOM_AUTH.');
+      if (!params.SRP_A) throw CognitoErrors.invalidParameter('Missing required parameter SRP_A');
+      srpA = parseHexOrUndefined(params.SRP_A);
+      if (srpA === undefined || srpA % SRP_N === 0n)
+        throw CognitoErrors.invalidParameter('Invalid SRP_A value.');
+    }
     const deviceKey = deviceKeyOf(params);
     return Promise.resolve({
       secretHashNames: [username],
-      found: { username, ...(deviceKey ? { deviceKey } : {}) },
+      found: { username, ...(deviceKey ? { deviceKey } : {}), ...(srpA !== undefined ? { srpA } : {}) },
     });
   }
 
   start(
     auth: ClientForAuth,
     _params: Record<string, string>,
-    { username, deviceKey }: CustomAuthStart,
+    { username, deviceKey, srpA }: CustomAuthStart,
   ): Promise<InitiateAuthResponse> {
-    return this.custom.start(auth, username, deviceKey);
+    return this.custom.start(auth, username, deviceKey, srpA);
   }
 }

@@ -17,6 +17,13 @@ import { SignInCompletion } from '../sign-in-completion';
 import { CustomAuth } from './custom-auth';
 import { CustomAuthFlow } from './custom-auth.flow';
 import { CustomChallengeChallenge } from './custom-challenge.challenge';
+import { PasswordVerifierChallenge } from './password-verifier.challenge';
+import { CognitoJsSrpClient } from '../../../test/support/cognito-js-srp-client';
+import { PasswordCredentials } from '../../users/password-credentials';
+import { VerifierSeal } from '../../users/secrets-at-rest';
+import { PasswordHasher } from '../password-hasher';
+import { srpPoolName } from '../srp/srp';
+import { UserSrpAuth } from '../user-srp-auth';
 
 const fn = (name: string) => `arn:aws:lambda:us-east-1:000000000000:function:${name}`;
 const ann = aUser({ attributes: { email: 'ann@example.com' } });
@@ -25,6 +32,17 @@ const dan = aUser({
   username: 'dan',
   usernameKey: 'dan',
   enabled: false,
+});
+
+const PASSWORD = 'Corr3ct-Horse!';
+const credentials = new PasswordCredentials(new PasswordHasher(19456), new VerifierSeal(randomBytes(32)));
+/** A user with a real SRP verifier, for the SRP path. */
+const sam = aUser({
+  sub: '6f1c2b3a-0000-4000-8000-000000000005',
+  username: 'sam',
+  usernameKey: 'sam',
+  attributes: { email: 'sam@example.com' },
+  ...credentials.srpOnly('us-east-1_Spec1', 'sam', PASSWORD),
 });
 
 type Event = TriggerEvent & { request: Record<string, unknown> };
@@ -48,6 +66,20 @@ const trio: Script = (trigger, event) => {
   if (trigger !== 'VerifyAuthChallengeResponse') throw new Error(`unexpected ${trigger}`);
   const expected = (event.request.privateChallengeParameters as Record<string, string>).answer;
   return { answerCorrect: event.request.challengeAnswer === expected };
+};
+
+/** The SRP path as Cognito's docs show it: PASSWORD_VERIFIER after SRP_A, then one CUSTOM_CHALLENGE. */
+const srpTrio: Script = (trigger, event) => {
+  const session = (event.request.session ?? []) as { challengeName: string; challengeResult: boolean }[];
+  if (trigger !== 'DefineAuthChallenge') return trio(trigger, event);
+  const last = session[session.length - 1];
+  if (session.length === 1 && last.challengeName === 'SRP_A')
+    return { challengeName: 'PASSWORD_VERIFIER', issueTokens: false, failAuthentication: false };
+  if (session.length === 2 && last.challengeName === 'PASSWORD_VERIFIER' && last.challengeResult)
+    return { challengeName: 'CUSTOM_CHALLENGE', issueTokens: false, failAuthentication: false };
+  if (last?.challengeName === 'CUSTOM_CHALLENGE' && last.challengeResult)
+    return { issueTokens: true, failAuthentication: false };
+  return { issueTokens: false, failAuthentication: true };
 };
 
 /**
@@ -88,6 +120,8 @@ function setUp({ hideUsers = false, script = trio, triggers = true } = {}) {
       outcomes.push(o);
       return o;
     }),
+    begin: jest.fn(async () => undefined),
+    succeeded: jest.fn(async () => undefined),
     unknownName: jest.fn((poolId: string, _c: unknown, name: string) => ({ poolId, key: `name:${name}` })),
   };
   const events: { trigger: TriggerName; arn: string; event: Event }[] = [];
@@ -100,7 +134,7 @@ function setUp({ hideUsers = false, script = trio, triggers = true } = {}) {
   const preAuthentication = jest.fn(async () => undefined);
   const users = {
     findByName: jest.fn(async (_p: string, _c: unknown, name: string) =>
-      [ann, dan].find((u) => u.username === name),
+      [ann, dan, sam].find((u) => u.username === name),
     ),
   } as unknown as UsersRepository;
   const result: AuthenticationResultType = {
@@ -110,6 +144,14 @@ function setUp({ hideUsers = false, script = trio, triggers = true } = {}) {
     TokenType: 'Bearer',
   };
   const completion = { signedIn: jest.fn(async () => result) };
+  const srp = new UserSrpAuth(
+    users,
+    seal,
+    completion as unknown as SignInCompletion,
+    attempts as unknown as AttemptLimiter,
+    credentials,
+    { preAuthentication } as unknown as UserPoolTriggers,
+  );
   const custom = new CustomAuth(
     users,
     seal,
@@ -118,12 +160,14 @@ function setUp({ hideUsers = false, script = trio, triggers = true } = {}) {
     { preAuthentication } as unknown as UserPoolTriggers,
     new AuthChallengeTriggers(caller),
     completion as unknown as SignInCompletion,
+    srp,
   );
-  const client = (id: string): ClientForAuth => ({
+  const client = (id: string, explicitAuthFlows = ['ALLOW_CUSTOM_AUTH']): ClientForAuth => ({
     client: {
       id,
       config: {
         authSessionValidity: 3,
+        explicitAuthFlows,
         preventUserExistenceErrors: hideUsers ? 'ENABLED' : 'LEGACY',
       } as ClientConfig,
     } as AppClientEntity,
@@ -138,6 +182,9 @@ function setUp({ hideUsers = false, script = trio, triggers = true } = {}) {
     preAuthentication,
     flow: new CustomAuthFlow(custom),
     handler: new CustomChallengeChallenge(custom, users),
+    verifier: new PasswordVerifierChallenge(srp, seal, custom, users),
+    attempts,
+    client,
     advance: (ms: number) => (now += ms),
   };
 }
@@ -161,6 +208,27 @@ async function respond(
   const responses = { USERNAME: username, ANSWER: answer };
   const { found } = await t.handler.claim(auth, session, responses);
   return t.handler.answer(auth, responses, found, clientMetadata);
+}
+
+/** CUSTOM_AUTH with SRP_A, as amazon-cognito-identity-js starts it, up to the proof of `password`. */
+async function startSrp(t: Setup, username: string, password: string, auth = t.auth) {
+  const js = new CognitoJsSrpClient(srpPoolName('us-east-1_Spec1'));
+  const params = { USERNAME: username, SRP_A: await js.srpA(), CHALLENGE_NAME: 'SRP_A' };
+  const { found } = await t.flow.claim(auth, params);
+  const first = await t.flow.start(auth, params, found);
+  const responses =
+    first.ChallengeName === 'PASSWORD_VERIFIER' ? await js.respond(first.ChallengeParameters, password) : {};
+  return { first, responses };
+}
+
+async function prove(
+  t: Setup,
+  session: string | undefined,
+  responses: Record<string, string>,
+  auth = t.auth,
+) {
+  const { found } = await t.verifier.claim(auth, session, responses);
+  return t.verifier.answer(auth, responses, found, { app: 'web' });
 }
 
 afterEach(() => jest.restoreAllMocks());
@@ -334,11 +402,128 @@ describe('CUSTOM_AUTH', () => {
     expect(t.completion.signedIn).not.toHaveBeenCalled();
   });
 
-  it('refuses the SRP path, which is not built, rather than running the plain flow', async () => {
-    const t = setUp();
-    await expect(
-      t.flow.claim(t.auth, { USERNAME: 'ann', SRP_A: 'abc', CHALLENGE_NAME: 'SRP_A' }),
-    ).rejects.toMatchObject({ errorName: 'InvalidParameterException' });
+  it('runs the SRP path: SRP_A, PASSWORD_VERIFIER with the SRP proof, then a CUSTOM_CHALLENGE', async () => {
+    const t = setUp({ script: srpTrio });
+    const { first, responses } = await startSrp(t, 'sam', PASSWORD);
+    expect(first).toEqual({
+      ChallengeName: 'PASSWORD_VERIFIER',
+      Session: expect.any(String),
+      ChallengeParameters: {
+        SALT: sam.srpSalt,
+        SECRET_BLOCK: expect.any(String),
+        SRP_B: expect.any(String),
+        USERNAME: 'sam',
+        USER_ID_FOR_SRP: 'sam',
+      },
+    });
+    expect(t.preAuthentication).toHaveBeenCalledTimes(1);
+    const second = await prove(t, first.Session, responses);
+    expect(second).toMatchObject({
+      ChallengeName: 'CUSTOM_CHALLENGE',
+      ChallengeParameters: { question: 'six times seven?', USERNAME: 'sam' },
+    });
+    expect(t.attempts.succeeded).toHaveBeenCalledTimes(1);
+    const done = await respond(t, second.Session, 'sam', '42');
+    expect(done.AuthenticationResult?.AccessToken).toBe('a');
+    expect(t.completion.signedIn).toHaveBeenCalledWith(t.auth, sam, undefined);
+
+    // No CreateAuthChallenge for PASSWORD_VERIFIER; DefineAuthChallenge sees each step's result.
+    expect(t.events.map((e) => e.trigger)).toEqual([
+      'DefineAuthChallenge',
+      'DefineAuthChallenge',
+      'CreateAuthChallenge',
+      'VerifyAuthChallengeResponse',
+      'DefineAuthChallenge',
+    ]);
+    const defines = t.events.filter((e) => e.trigger === 'DefineAuthChallenge').map((e) => e.event.request);
+    expect(defines[0].session).toEqual([{ challengeName: 'SRP_A', challengeResult: true }]);
+    expect(defines[1]).toEqual({
+      userAttributes: { sub: sam.sub, email: 'sam@example.com', 'cognito:user_status': 'CONFIRMED' },
+      session: [
+        { challengeName: 'SRP_A', challengeResult: true },
+        { challengeName: 'PASSWORD_VERIFIER', challengeResult: true },
+      ],
+      clientMetadata: { app: 'web' },
+    });
+    expect(defines[2].session).toEqual([
+      { challengeName: 'SRP_A', challengeResult: true },
+      { challengeName: 'PASSWORD_VERIFIER', challengeResult: true },
+      { challengeName: 'CUSTOM_CHALLENGE', challengeResult: true, challengeMetadata: 'ROUND-3' },
+    ]);
+  });
+
+  it('refuses a wrong password there as USER_SRP_AUTH does, counted, without asking DefineAuthChallenge', async () => {
+    const t = setUp({ script: srpTrio });
+    const { first, responses } = await startSrp(t, 'sam', 'Wrong-passw0rd');
+    await expect(prove(t, first.Session, responses)).rejects.toMatchObject({
+      errorName: 'NotAuthorizedException',
+      message: 'Incorrect username or password.',
+    });
+    expect(t.attempts.begin).toHaveBeenCalledTimes(1);
+    expect(t.attempts.succeeded).not.toHaveBeenCalled();
+    expect(t.events.filter((e) => e.trigger === 'DefineAuthChallenge')).toHaveLength(1);
+    // The Session was used up by the wrong guess: the right proof cannot follow in it.
+    expect(await outcome(prove(t, first.Session, responses))).toBe('NotAuthorizedException');
+    expect(t.completion.signedIn).not.toHaveBeenCalled();
+  });
+
+  it('takes a PASSWORD_VERIFIER only in a Session that asked for it, with its own SECRET_BLOCK, once', async () => {
+    // The first sign-in is asked PASSWORD_VERIFIER; the second is asked a CUSTOM_CHALLENGE straight after SRP_A.
+    let starts = 0;
+    const t = setUp({
+      script: (trigger, event) =>
+        trigger === 'DefineAuthChallenge' && (event.request.session as unknown[]).length === 1 && ++starts > 1
+          ? { challengeName: 'CUSTOM_CHALLENGE', issueTokens: false, failAuthentication: false }
+          : srpTrio(trigger, event),
+    });
+    const asked = await startSrp(t, 'sam', PASSWORD);
+    expect(asked.first.ChallengeName).toBe('PASSWORD_VERIFIER');
+    const custom = await startSrp(t, 'sam', PASSWORD);
+    expect(custom.first.ChallengeName).toBe('CUSTOM_CHALLENGE');
+    // A right proof, answered in the CUSTOM_CHALLENGE Session that did not ask for it.
+    await expect(prove(t, custom.first.Session, asked.responses)).rejects.toMatchObject({
+      errorName: 'NotAuthorizedException',
+      message: 'Invalid session for the user.',
+    });
+    // Without a Session, a client that allows only CUSTOM_AUTH takes no bare SRP proof.
+    expect(await outcome(prove(t, undefined, asked.responses))).toBe('InvalidParameterException');
+    expect(t.attempts.succeeded).not.toHaveBeenCalled();
+    expect(t.completion.signedIn).not.toHaveBeenCalled();
+    // The same proof in its own Session passes: the refusals were the Session's.
+    expect((await prove(t, asked.first.Session, asked.responses)).ChallengeName).toBe('CUSTOM_CHALLENGE');
+
+    // A PASSWORD_VERIFIER Session does not take a CUSTOM_CHALLENGE answer, nor another handshake's block.
+    const v = setUp({ script: srpTrio });
+    const a = await startSrp(v, 'sam', PASSWORD);
+    const b = await startSrp(v, 'sam', PASSWORD);
+    expect(await outcome(respond(v, a.first.Session, 'sam', '42'))).toBe('NotAuthorizedException');
+    expect(await outcome(prove(v, a.first.Session, b.responses))).toBe('NotAuthorizedException');
+    expect(await outcome(prove(v, a.first.Session, a.responses, v.client('other-app')))).toBe(
+      'InvalidParameterException',
+    );
+    const next = await prove(v, a.first.Session, a.responses);
+    expect(next.ChallengeName).toBe('CUSTOM_CHALLENGE');
+    expect(await outcome(prove(v, a.first.Session, a.responses))).toBe('NotAuthorizedException');
+    expect(v.completion.signedIn).not.toHaveBeenCalled();
+  });
+
+  it('refuses a PASSWORD_VERIFIER asked without SRP_A, and a malformed SRP start', async () => {
+    const t = setUp({
+      script: (trigger, event) =>
+        trigger === 'DefineAuthChallenge'
+          ? { challengeName: 'PASSWORD_VERIFIER', issueTokens: false, failAuthentication: false }
+          : trio(trigger, event),
+    });
+    expect(await outcome(start(t, 'sam'))).toBe('InvalidLambdaResponseException');
+    expect(
+      await outcome(t.flow.claim(t.auth, { USERNAME: 'sam', SRP_A: '0', CHALLENGE_NAME: 'SRP_A' })),
+    ).toBe('InvalidParameterException');
+    expect(await outcome(t.flow.claim(t.auth, { USERNAME: 'sam', CHALLENGE_NAME: 'SRP_A' }))).toBe(
+      'InvalidParameterException',
+    );
+    expect(
+      await outcome(t.flow.claim(t.auth, { USERNAME: 'sam', SRP_A: 'ab', CHALLENGE_NAME: 'OTHER' })),
+    ).toBe('InvalidParameterException');
   });
 
   it('requires USERNAME, ANSWER and Session', async () => {

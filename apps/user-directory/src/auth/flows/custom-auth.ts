@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InitiateAuthResponse } from '@idfed/contracts';
 import { AttemptLimiter, userSubject } from '../../attempts/attempt-limiter';
@@ -17,6 +17,7 @@ import { eventAttributes, UserPoolTriggers } from '../../triggers/user-pool-trig
 import { UsersRepository } from '../../users/users.repository';
 import { AuthSessionSeal } from '../auth-session-seal';
 import { SignInCompletion } from '../sign-in-completion';
+import { SrpProof, UserSrpAuth } from '../user-srp-auth';
 import { assertAccountMaySignIn } from './first-factors';
 
 /**
@@ -38,6 +39,12 @@ export interface CustomAuthSession {
   challengeMetadata?: string;
   /** The challenges before this one, as DefineAuthChallenge's `session`. */
   results: ChallengeResult[];
+  /**
+   * Set when DefineAuthChallenge asked for PASSWORD_VERIFIER (the SRP path): the SHA-256 of the
+   * SECRET_BLOCK issued with it, which the answer must carry. Only such a Session takes a
+   * PASSWORD_VERIFIER, and it takes nothing else.
+   */
+  passwordVerifier?: string;
 }
 
 /** Who a custom sign-in is for: the name typed and the user it names (none for a decoy). */
@@ -66,16 +73,25 @@ export class CustomAuth {
     @Inject(UserPoolTriggers) private readonly triggers: UserPoolTriggers,
     @Inject(AuthChallengeTriggers) private readonly challenges: AuthChallengeTriggers,
     @Inject(SignInCompletion) private readonly completion: SignInCompletion,
+    @Inject(UserSrpAuth) private readonly srp: UserSrpAuth,
   ) {}
 
   /** InitiateAuth / AdminInitiateAuth CUSTOM_AUTH: PreAuthentication, then the first round. */
-  async start(auth: ClientForAuth, username: string, deviceKey?: string): Promise<InitiateAuthResponse> {
+  async start(
+    auth: ClientForAuth,
+    username: string,
+    deviceKey?: string,
+    srpA?: bigint,
+  ): Promise<InitiateAuthResponse> {
     const pool = auth.pool;
     if (!AuthChallengeTriggers.configured(pool)) throw customAuthNotConfigured();
     const user = await this.users.findByName(pool.id, pool.config, username);
     if (!user && !hidesExistence(auth)) throw CognitoErrors.userNotFound();
     await this.triggers.preAuthentication(pool, auth.client.id, user, username);
-    return this.round(auth, { username, user }, [], deviceKey);
+    // The SRP path (AuthParameters CHALLENGE_NAME=SRP_A): DefineAuthChallenge first sees SRP_A passed.
+    const results: ChallengeResult[] =
+      srpA === undefined ? [] : [{ challengeName: 'SRP_A', challengeResult: true }];
+    return this.round(auth, { username, user }, results, deviceKey, undefined, srpA);
   }
 
   /** Opens a CUSTOM_CHALLENGE Session (bound to the client by the seal). */
@@ -100,6 +116,8 @@ export class CustomAuth {
   ): Promise<InitiateAuthResponse> {
     const pool = auth.pool;
     if (!AuthChallengeTriggers.configured(pool)) throw customAuthNotConfigured();
+    // A Session that asked for PASSWORD_VERIFIER takes nothing else.
+    if (session.passwordVerifier !== undefined) throw invalidSession('invalid');
     await this.sessions.useOnce(session);
     const counted = target.user
       ? userSubject(target.user)
@@ -126,6 +144,35 @@ export class CustomAuth {
   }
 
   /**
+   * A PASSWORD_VERIFIER in a CUSTOM_AUTH sign-in (the SRP path): taken only in a Session where
+   * DefineAuthChallenge asked for it, with the SECRET_BLOCK issued in that Session. The proof is
+   * checked as USER_SRP_AUTH's is (a wrong password is a failed attempt and refused there, as in
+   * Cognito); a right one goes to DefineAuthChallenge as a passed PASSWORD_VERIFIER.
+   */
+  async answerPassword(
+    auth: ClientForAuth,
+    target: CustomAuthTarget,
+    session: CustomAuthSession,
+    proof: SrpProof,
+    clientMetadata?: Record<string, string>,
+  ): Promise<InitiateAuthResponse> {
+    const pool = auth.pool;
+    if (!AuthChallengeTriggers.configured(pool)) throw customAuthNotConfigured();
+    if (session.passwordVerifier === undefined || session.passwordVerifier !== digest(proof.secretBlock))
+      throw invalidSession('invalid');
+    await this.sessions.useOnce(session);
+    const user = await this.srp.prove(auth, { ...proof, user: target.user });
+    const result: ChallengeResult = { challengeName: 'PASSWORD_VERIFIER', challengeResult: true };
+    return this.round(
+      auth,
+      { username: target.username, user },
+      [...session.results, result],
+      proof.deviceKey,
+      clientMetadata,
+    );
+  }
+
+  /**
    * One round: DefineAuthChallenge decides; a failure refuses as a wrong password does; tokens
    * come only for a real user whose account may sign in (a decoy is refused here, whatever the
    * function decided); a CUSTOM_CHALLENGE is made by CreateAuthChallenge and sealed in a new
@@ -137,6 +184,7 @@ export class CustomAuth {
     results: ChallengeResult[],
     deviceKey?: string,
     clientMetadata?: Record<string, string>,
+    srpA?: bigint,
   ): Promise<InitiateAuthResponse> {
     const pool = auth.pool;
     const subject = this.subjectOf(auth, target);
@@ -150,6 +198,22 @@ export class CustomAuth {
         AuthenticationResult: await this.completion.signedIn(auth, target.user, deviceKey),
       };
     }
+    const ttl = auth.client.config.authSessionValidity * 60;
+    // PASSWORD_VERIFIER is the answer to SRP_A only: right after it, in a sign-in that sent SRP_A.
+    if (decision.challengeName === 'PASSWORD_VERIFIER' && srpA !== undefined && results.length === 1) {
+      const parameters = this.srp.verifierChallenge(auth, target.user, target.username, srpA);
+      const value: CustomAuthSession = {
+        ...this.sessionBase(target, ttl),
+        privateChallengeParameters: {},
+        results,
+        passwordVerifier: digest(parameters.SECRET_BLOCK),
+      };
+      return {
+        ChallengeName: 'PASSWORD_VERIFIER',
+        Session: this.seal.seal('custom-auth-session', auth.client.id, value, ttl),
+        ChallengeParameters: parameters,
+      };
+    }
     if (decision.challengeName !== 'CUSTOM_CHALLENGE') throw TriggerErrors.invalidResponse();
     const created = await this.challenges.create(
       pool,
@@ -159,12 +223,8 @@ export class CustomAuth {
       results,
       clientMetadata,
     );
-    const ttl = auth.client.config.authSessionValidity * 60;
     const value: CustomAuthSession = {
-      id: randomUUID(),
-      sub: target.user?.sub ?? '',
-      ...(target.user ? {} : { decoyName: target.username }),
-      until: Date.now() + ttl * 1000,
+      ...this.sessionBase(target, ttl),
       privateChallengeParameters: created.privateChallengeParameters,
       ...(created.challengeMetadata !== undefined ? { challengeMetadata: created.challengeMetadata } : {}),
       results,
@@ -181,6 +241,18 @@ export class CustomAuth {
     };
   }
 
+  private sessionBase(
+    target: CustomAuthTarget,
+    ttl: number,
+  ): Pick<CustomAuthSession, 'id' | 'sub' | 'decoyName' | 'until'> {
+    return {
+      id: randomUUID(),
+      sub: target.user?.sub ?? '',
+      ...(target.user ? {} : { decoyName: target.username }),
+      until: Date.now() + ttl * 1000,
+    };
+  }
+
   private subjectOf(auth: ClientForAuth, { username, user }: CustomAuthTarget): ChallengeSubject {
     return {
       userName: user?.username ?? username,
@@ -192,4 +264,8 @@ export class CustomAuth {
 
 function hidesExistence(auth: ClientForAuth): boolean {
   return auth.client.config.preventUserExistenceErrors === 'ENABLED';
+}
+
+function digest(secretBlock: string): string {
+  return createHash('sha256').update(secretBlock).digest('base64url');
 }
