@@ -8,7 +8,10 @@ import {
   CognitoIdentityProviderClient,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
+  DeleteUserAttributesCommand,
+  DescribeUserPoolClientCommand,
   DescribeUserPoolCommand,
+  GetUserCommand,
   ListUserPoolsCommand,
   SchemaAttributeType,
   SignUpCommand,
@@ -60,10 +63,14 @@ describe('user pool attribute schemas through the AWS SDK', () => {
         UserPoolId: UserPool!.Id!,
         ClientName: 'app',
         ExplicitAuthFlows: ['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+        // Without lists a client writes only standard attributes (AWS's UserPoolClientType).
+        ReadAttributes: customs.concat('email', 'nickname'),
+        WriteAttributes: customs.concat('email', 'nickname'),
       }),
     );
     return { poolId: UserPool!.Id!, clientId: UserPoolClient!.ClientId! };
   }
+  const customs = ['custom:age', 'custom:plan', 'custom:badge', 'custom:vip', 'custom:org.unit'];
 
   const schemaOf = async (poolId: string) =>
     (await admin.send(new DescribeUserPoolCommand({ UserPoolId: poolId }))).UserPool!.SchemaAttributes!;
@@ -376,6 +383,87 @@ describe('user pool attribute schemas through the AWS SDK', () => {
         { Name: 'dev:custom:tier', Value: 'platinum' },
         { Name: 'custom:plan', Value: 'basic' },
         { Name: 'custom:badge', Value: 'first' },
+      ]),
+    );
+  });
+
+  it("a client's ReadAttributes and WriteAttributes bound GetUser, the ID token and the user's writes", async () => {
+    const { poolId } = await pool();
+    const client = (lists: { ReadAttributes?: string[]; WriteAttributes?: string[] }) =>
+      admin.send(
+        new CreateUserPoolClientCommand({
+          UserPoolId: poolId,
+          ClientName: 'narrow',
+          ExplicitAuthFlows: ['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+          ...lists,
+        }),
+      );
+    await expectAwsError(client({ ReadAttributes: ['custom:nope'] }), 'InvalidParameterException', {
+      message: 'Invalid read attributes specified while creating a client',
+    });
+    const narrow = (await client({ ReadAttributes: ['email'], WriteAttributes: ['email'] })).UserPoolClient!;
+    expect(narrow).toMatchObject({ ReadAttributes: ['email'], WriteAttributes: ['email'] });
+    const plain = (await client({})).UserPoolClient!;
+    const described = await admin.send(
+      new DescribeUserPoolClientCommand({ UserPoolId: poolId, ClientId: plain.ClientId! }),
+    );
+    expect(described.UserPoolClient).not.toHaveProperty('ReadAttributes');
+    expect(described.UserPoolClient).not.toHaveProperty('WriteAttributes');
+
+    await signedIn(poolId, narrow.ClientId!, 'carol', [
+      { Name: 'custom:plan', Value: 'basic' },
+      { Name: 'given_name', Value: 'Carol' },
+    ]);
+    const { AuthenticationResult } = await admin.send(
+      new AdminInitiateAuthCommand({
+        UserPoolId: poolId,
+        ClientId: narrow.ClientId!,
+        AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: 'carol', PASSWORD: password },
+      }),
+    );
+    const token = AuthenticationResult!.AccessToken!;
+    const idClaims = JSON.parse(
+      Buffer.from(AuthenticationResult!.IdToken!.split('.')[1], 'base64url').toString('utf8'),
+    ) as Record<string, unknown>;
+    expect(idClaims).toMatchObject({ email: 'carol@example.com', 'cognito:username': 'carol' });
+    expect(idClaims).not.toHaveProperty('custom:plan');
+    expect(idClaims).not.toHaveProperty('given_name');
+    const names = async () =>
+      (await app.send(new GetUserCommand({ AccessToken: token }))).UserAttributes!.map((a) => a.Name).sort();
+    expect(await names()).toEqual(['email', 'sub']);
+
+    const refused = { message: 'A client attempted to write unauthorized attribute' };
+    const update = (UserAttributes: { Name: string; Value: string }[]) =>
+      app.send(new UpdateUserAttributesCommand({ AccessToken: token, UserAttributes }));
+    await expectAwsError(update([{ Name: 'given_name', Value: 'Eve' }]), 'NotAuthorizedException', refused);
+    await expectAwsError(update([{ Name: 'custom:plan', Value: 'gold' }]), 'NotAuthorizedException', refused);
+    await expectAwsError(
+      app.send(new DeleteUserAttributesCommand({ AccessToken: token, UserAttributeNames: ['custom:plan'] })),
+      'NotAuthorizedException',
+      refused,
+    );
+    // The same user through a client without lists: the standard attributes, not the custom one.
+    const plainToken = await admin.send(
+      new AdminInitiateAuthCommand({
+        UserPoolId: poolId,
+        ClientId: plain.ClientId!,
+        AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: 'carol', PASSWORD: password },
+      }),
+    );
+    const plainNames = (
+      await app.send(new GetUserCommand({ AccessToken: plainToken.AuthenticationResult!.AccessToken! }))
+    ).UserAttributes!.map((a) => a.Name);
+    expect(plainNames).toEqual(expect.arrayContaining(['email', 'given_name', 'sub']));
+    expect(plainNames).not.toContain('custom:plan');
+    const { UserAttributes } = await admin.send(
+      new AdminGetUserCommand({ UserPoolId: poolId, Username: 'carol' }),
+    );
+    expect(UserAttributes).toEqual(
+      expect.arrayContaining([
+        { Name: 'custom:plan', Value: 'basic' },
+        { Name: 'given_name', Value: 'Carol' },
       ]),
     );
   });

@@ -1,3 +1,4 @@
+import { checkWritable } from '../clients/attribute-permissions';
 import { Inject, Injectable } from '@nestjs/common';
 import { RespondToAuthChallengeResponse } from '@idfed/contracts';
 import { Transactions } from '@idfed/persistence';
@@ -82,6 +83,7 @@ export class NewPasswordChallenge implements ChallengeHandler<UserEntity> {
         .filter(([k]) => k.startsWith(ATTRIBUTE_PREFIX))
         .map(([k, Value]) => ({ Name: k.slice(ATTRIBUTE_PREFIX.length), Value })),
     );
+    checkWritable(auth.client.config, Object.keys(updates));
     const violation = passwordPolicyViolation(newPassword, pool.config.passwordPolicy);
     if (violation) throw CognitoErrors.invalidPassword(violation);
     const stored = await this.credentials.derive(pool.id, found.username, newPassword);

@@ -1,3 +1,4 @@
+import { readableAttributes } from '../clients/attribute-permissions';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuthenticationResultType, InitiateAuthResponse } from '@idfed/contracts';
 import { ServiceError } from '@idfed/messaging';
@@ -205,7 +206,12 @@ export class SignInCompletion {
       );
       tokens = await this.issuer.issue(
         user.poolId,
-        { sub: user.sub, username: user.username, attributes: user.attributes, groups },
+        {
+          sub: user.sub,
+          username: user.username,
+          attributes: readableAttributes(client.config, user.attributes),
+          groups,
+        },
         {
           clientId: client.id,
           ...ids,

@@ -12,6 +12,7 @@ import { Patterns, RequestValidator } from '../common/validate';
 import { AppClientEntity } from '../database/entities';
 import { PoolsService } from '../pools/pools.service';
 import { AppClientsRepository } from './app-clients.repository';
+import { checkAttributeLists } from './attribute-permissions';
 import { clientConfigFromRequest } from './client-config';
 import { PoolOAuthNamesReader } from './pool-oauth-names';
 import { toUserPoolClientType } from './user-pool-client-type';
@@ -63,7 +64,8 @@ export class CreateUserPoolClientUseCase implements OperationHandler<
     };
     await this.transactions.run(async (tx) => {
       // The pool's row lock keeps a concurrent DeleteUserPool from leaving this client behind.
-      await this.pools.require(req.UserPoolId, tx, true);
+      const pool = await this.pools.require(req.UserPoolId, tx, true);
+      checkAttributeLists(pool.config.schema, req, 'creating');
       await this.clients.insert(client, tx);
     });
     return { UserPoolClient: toUserPoolClientType(client, secret) };

@@ -10,6 +10,7 @@ import { CognitoErrors } from '../common/cognito-errors';
 import { Patterns, RequestValidator } from '../common/validate';
 import { PoolsService } from '../pools/pools.service';
 import { AppClientsRepository } from './app-clients.repository';
+import { checkAttributeLists } from './attribute-permissions';
 import { clientConfigFromRequest } from './client-config';
 import { PoolOAuthNamesReader } from './pool-oauth-names';
 import { ClientsService } from './clients.service';
@@ -51,7 +52,8 @@ export class UpdateUserPoolClientUseCase implements OperationHandler<
       .check();
     const known = await this.oauthNames.of(req.UserPoolId, req);
     const updated = await this.transactions.run(async (tx) => {
-      await this.pools.require(req.UserPoolId, tx);
+      const pool = await this.pools.require(req.UserPoolId, tx);
+      checkAttributeLists(pool.config.schema, req, 'updating');
       const client = await this.clientRows.findInPoolForUpdate(req.UserPoolId, req.ClientId, tx);
       if (!client) throw CognitoErrors.clientNotFound(req.ClientId);
       const next = {

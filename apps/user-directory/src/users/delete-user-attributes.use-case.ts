@@ -6,6 +6,8 @@ import {
 } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
 import { AccessTokenVerifier } from '../auth/access-token.verifier';
+import { checkWritable } from '../clients/attribute-permissions';
+import { ClientsService } from '../clients/clients.service';
 import { Members, RequestValidator } from '../common/validate';
 import { UserAttributeEdits } from './user-attribute-edits';
 
@@ -17,6 +19,7 @@ export class DeleteUserAttributesUseCase implements OperationHandler<
   constructor(
     @Inject(AccessTokenVerifier) private readonly tokens: AccessTokenVerifier,
     @Inject(UserAttributeEdits) private readonly edits: UserAttributeEdits,
+    @Inject(ClientsService) private readonly clients: ClientsService,
   ) {}
 
   async execute(req: DeleteUserAttributesRequest): Promise<DeleteUserAttributesResponse> {
@@ -24,7 +27,10 @@ export class DeleteUserAttributesUseCase implements OperationHandler<
       .string('AccessToken', Members.accessToken)
       .stringList('UserAttributeNames', { required: true })
       .check();
-    const user = await this.tokens.userOf(req.AccessToken);
+    const { user, claims } = await this.tokens.verify(req.AccessToken);
+    // Developer-only attributes are an administrator's; the others, the client's WriteAttributes.
+    const client = await this.clients.forAuth(claims.client_id).catch(() => undefined);
+    checkWritable(client?.client.config, req.UserAttributeNames);
     await this.edits.remove(await this.edits.poolOf(user), user.sub, req.UserAttributeNames);
     return {};
   }

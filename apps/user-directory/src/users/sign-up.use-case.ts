@@ -12,6 +12,7 @@ import { MESSAGE_SENDER, MessageSender } from '../delivery/message-sender';
 import { randomUUID } from 'node:crypto';
 import { OutboxService } from '@idfed/messaging';
 import { checkSecretHash } from '../auth/client-secret.check';
+import { checkWritable } from '../clients/attribute-permissions';
 import { ClientsService } from '../clients/clients.service';
 import { CognitoErrors } from '../common/cognito-errors';
 import { Transactions } from '@idfed/persistence';
@@ -64,6 +65,7 @@ export class SignUpUseCase implements OperationHandler<typeof UserDirectoryOpera
 
     const sub = randomUUID();
     const attributes = userAttributesFromRequest(config, req.UserAttributes, { phase: 'create' });
+    checkWritable(auth.client.config, Object.keys(attributes));
     const identity = identityFor(config, req.Username, sub, attributes);
     checkRequiredAttributes(config, attributes);
     const violation = passwordPolicyViolation(req.Password, config.passwordPolicy);

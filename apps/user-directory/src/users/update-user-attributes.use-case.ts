@@ -6,6 +6,8 @@ import {
 } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
 import { AccessTokenVerifier } from '../auth/access-token.verifier';
+import { checkWritable } from '../clients/attribute-permissions';
+import { ClientsService } from '../clients/clients.service';
 import { Members, RequestValidator } from '../common/validate';
 import { userAttributesFromRequest } from './user-attributes';
 import { UserAttributeEdits } from './user-attribute-edits';
@@ -18,6 +20,7 @@ export class UpdateUserAttributesUseCase implements OperationHandler<
   constructor(
     @Inject(AccessTokenVerifier) private readonly tokens: AccessTokenVerifier,
     @Inject(UserAttributeEdits) private readonly edits: UserAttributeEdits,
+    @Inject(ClientsService) private readonly clients: ClientsService,
   ) {}
 
   async execute(req: UpdateUserAttributesRequest): Promise<UpdateUserAttributesResponse> {
@@ -27,9 +30,12 @@ export class UpdateUserAttributesUseCase implements OperationHandler<
       .check();
     if (req.UserAttributes == null)
       RequestValidator.of(req).string('UserAttributes', { required: true }).check();
-    const user = await this.tokens.userOf(req.AccessToken);
+    const { user, claims } = await this.tokens.verify(req.AccessToken);
     const pool = await this.edits.poolOf(user);
     const updates = userAttributesFromRequest(pool.config, req.UserAttributes);
+    // The token's app client may write only its WriteAttributes (ADR 0038).
+    const client = await this.clients.forAuth(claims.client_id).catch(() => undefined);
+    checkWritable(client?.client.config, Object.keys(updates));
     const sent = await this.edits.change(pool, user.sub, updates);
     return sent.length ? { CodeDeliveryDetailsList: sent } : {};
   }

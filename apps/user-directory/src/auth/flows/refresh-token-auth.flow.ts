@@ -1,3 +1,4 @@
+import { readableAttributes } from '../../clients/attribute-permissions';
 import { Inject, Injectable } from '@nestjs/common';
 import { InitiateAuthResponse } from '@idfed/contracts';
 import { lifetimesInSeconds } from '../../clients/client-config';
@@ -64,7 +65,7 @@ export class RefreshTokenAuthFlow implements AuthFlowStrategy<RefreshSession> {
     const claims = {
       sub: user.sub,
       username: user.username,
-      attributes: user.attributes,
+      attributes: readableAttributes(auth.client.config, user.attributes),
       groups: user.groups,
     };
     const overrides = await this.triggers.preTokenGeneration(
