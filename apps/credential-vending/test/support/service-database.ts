@@ -5,7 +5,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { OutboxService } from '@idfed/messaging';
 import { migrateServiceSchema, serviceDataSourceOptions, Transactions } from '@idfed/persistence';
-import { SessionTokenCodec } from '@idfed/session-credentials';
+import { AuthorizationMessageSealer, SessionTokenCodec } from '@idfed/session-credentials';
 import { IamArns } from '../../src/common/arns';
 import { credentialVendingOperations } from '../../src/credential-vending.operations';
 import { credentialVendingEntities } from '../../src/database/entities';
@@ -19,6 +19,9 @@ import { RevocationsRepository } from '../../src/revocations/revocations.reposit
 import { RoleLookup } from '../../src/roles/role.lookup';
 import { RolePermissions } from '../../src/roles/role-permissions';
 import { RolesRepository } from '../../src/roles/roles.repository';
+import { SamlProviderLookup } from '../../src/saml-providers/saml-provider.lookup';
+import { SamlProvidersRepository } from '../../src/saml-providers/saml-providers.repository';
+import { LongTermKeySessions } from '../../src/sts/long-term-key-session';
 import { SessionIssuer } from '../../src/sts/session-issuer';
 import { AccessKeySecrets } from '../../src/users/access-key-secrets';
 import { UserLookup } from '../../src/users/user.lookup';
@@ -80,6 +83,7 @@ export function serviceModule(ds: DataSource, extra: Provider[] = []): Promise<T
       { provide: SessionTokenCodec, useValue: SessionTokenCodec.fromMasterKey(randomBytes(32)) },
       { provide: JwksClient, useValue: new JwksClient() },
       { provide: AccessKeySecrets, useValue: new AccessKeySecrets(randomBytes(32)) },
+      { provide: AuthorizationMessageSealer, useValue: new AuthorizationMessageSealer(randomBytes(32)) },
       RolesRepository,
       UsersRepository,
       UserLookup,
@@ -91,8 +95,11 @@ export function serviceModule(ds: DataSource, extra: Provider[] = []): Promise<T
       ManagedPolicyLookup,
       OidcProviderLookup,
       SessionIssuer,
+      LongTermKeySessions,
       WebIdentityProviders,
       WebIdentityTokenVerifier,
+      SamlProvidersRepository,
+      SamlProviderLookup,
       ...extra,
     ],
   }).compile();
