@@ -105,7 +105,9 @@ function failureSummary(report, logPath) {
     const from = at >= 0 ? at : Math.max(0, log.length - 12);
     lines.push(...log.slice(from, from + 12).filter((l) => l.trim() !== ''));
   }
-  return lines.slice(0, 12).map(short);
+  // Five lines a tier: CI's excerpt of the output is about thirty lines long.
+  const shown = lines.slice(0, 5).map(short);
+  return lines.length > 5 ? [...shown, `(+${lines.length - 5} more in .cache/tier-*.log)`] : shown;
 }
 
 function firstLine(text = '') {
