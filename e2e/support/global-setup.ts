@@ -75,6 +75,8 @@ export default async function globalSetup(): Promise<void> {
       `challenge=${userPoolTriggers.url}/challenge`,
       // UserMigration over the stand-in's legacy user table (ADR 0037).
       `migrate=${userPoolTriggers.url}/migrate`,
+      // CustomMessage and the custom senders (ADR 0043).
+      ...['message', 'mailer', 'texter'].map((name) => `${name}=${userPoolTriggers.url}/${name}`),
       `misrouted=${userPoolTriggers.url}/gate`,
       `gone=http://127.0.0.1:${await freePort()}/`,
     ].join(','),

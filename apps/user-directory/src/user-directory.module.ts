@@ -25,6 +25,7 @@ import { USER_DIRECTORY_SCHEMA } from './database/schema';
 import { GroupsRepository } from './groups/groups.repository';
 import { BackgroundDelivery } from './delivery/background-delivery';
 import { MESSAGE_SENDER, MessageSender } from './delivery/message-sender';
+import { MessageTriggers, TriggeredMessageSender } from './triggers/message-triggers';
 import { PoolsService } from './pools/pools.service';
 import { identityProviderProviders } from './providers/providers.providers';
 import { federationProviders } from './federation/federation.providers';
@@ -96,7 +97,13 @@ export const UserDirectoryModule = {
       providers: [
         { provide: USER_DIRECTORY_CONFIG, useValue: config },
         { provide: LOCKOUT_POLICY, useValue: lockout },
-        { provide: MESSAGE_SENDER, useValue: options.sender },
+        // Every message goes through the pool's message triggers, if any (ADR 0043).
+        MessageTriggers,
+        {
+          provide: MESSAGE_SENDER,
+          useFactory: (triggers: MessageTriggers) => new TriggeredMessageSender(options.sender, triggers),
+          inject: [MessageTriggers],
+        },
         { provide: LAMBDA_ENDPOINTS_CONFIG, useValue: lambdaEndpointsConfig(env) },
         TriggerCaller,
         UserPoolTriggers,

@@ -1,4 +1,4 @@
-import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import { createDecipheriv, createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 
 /**
@@ -37,6 +37,14 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http
  *   answers `RESET_REQUIRED`; a name it does not have is refused (`User not found`). A name starting
  *   with `legacy-garbage` gets attributes that are no strings, `legacy-alien` an attribute no pool
  *   has; `legacy-slow` answers after 400 ms (two sign-ins then overlap).
+ * - `/message`: CustomMessage (ADR 0043), by `triggerSource` and name: its own words with the
+ *   event's `codeParameter` (and `usernameParameter` for an invitation), subject `Trigger: <source>`;
+ *   a name starting with `dropcode` gets a message without the code, `badtype` a message that is
+ *   no string, `msgfail` a refusal (`No mail today`).
+ * - `/mailer`, `/texter`: CustomEmailSender / CustomSMSSender (ADR 0043): opens the sealed code
+ *   with the key an operator derives (HKDF-SHA256 of the secret, info `idfed custom sender code
+ *   v1\n<name>\n<KMSKeyID>`, KMSKeyID `CUSTOM_SENDER_KMS_KEY_ID`), AES-256-GCM bound to the
+ *   event's pool, user and source, and "delivers" it: `GET /delivered?userName=`.
  * - `/slow`: answers after `slowMs` (past idfed's timeout).
  * - `/garbage`: answers text that is not JSON.
  * - `/broken`: answers HTTP 502 with an HTML body (not a Lambda error).
@@ -214,6 +222,62 @@ function migrate(event: Event): { status: number; body: unknown } {
   };
 }
 
+/** The KMSKeyID the e2e pools name for their custom senders. */
+export const CUSTOM_SENDER_KMS_KEY_ID = 'arn:aws:kms:us-east-1:000000000000:key/e2e-custom-sender';
+
+function customMessage(event: Event): { status: number; body: unknown } {
+  const fail = (errorMessage: string) => ({ status: 400, body: { errorType: 'Error', errorMessage } });
+  const code = event.request.codeParameter as string;
+  const source = event.triggerSource;
+  if (!source.startsWith('CustomMessage_')) return fail(`unexpected ${source}`);
+  if (event.userName.startsWith('msgfail')) return fail('No mail today');
+  let response: Record<string, unknown>;
+  if (event.userName.startsWith('dropcode'))
+    response = { emailMessage: 'Your account is ready.', smsMessage: 'Ready.' };
+  else if (event.userName.startsWith('badtype')) response = { emailMessage: 42 };
+  else if (source === 'CustomMessage_AdminCreateUser') {
+    const name = event.request.usernameParameter as string;
+    response = {
+      emailMessage: `Trigger invitation for ${name}: temporary password ${code}`,
+      smsMessage: `Trigger invite ${name} ${code}`,
+    };
+  } else
+    response = {
+      emailMessage: `Trigger ${source}: your code is ${code}`,
+      smsMessage: `Trigger code is ${code}`,
+    };
+  return { status: 200, body: { ...event, response: { ...response, emailSubject: `Trigger: ${source}` } } };
+}
+
+/** Opens a custom sender's sealed code as its receiver does (ADR 0043); undefined if it cannot. */
+function openSealedCode(secret: Buffer, name: string, event: Event): string | undefined {
+  try {
+    const key = Buffer.from(
+      hkdfSync(
+        'sha256',
+        secret,
+        Buffer.alloc(0),
+        `idfed custom sender code v1\n${name}\n${CUSTOM_SENDER_KMS_KEY_ID}`,
+        32,
+      ),
+    );
+    const bytes = Buffer.from(event.request.code as string, 'base64');
+    if (bytes[0] !== 1 || bytes.length < 1 + 12 + 16) return undefined;
+    const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(1, 13));
+    decipher.setAAD(
+      Buffer.from(
+        `idfed custom sender code v1\n${event.userPoolId as string}\n${event.userName}\n${event.triggerSource}`,
+      ),
+    );
+    decipher.setAuthTag(bytes.subarray(bytes.length - 16));
+    return Buffer.concat([decipher.update(bytes.subarray(13, bytes.length - 16)), decipher.final()]).toString(
+      'utf8',
+    );
+  } catch {
+    return undefined;
+  }
+}
+
 /** `secret`: the operator's IDFED_LAMBDA_SECRET, from which each path's key is derived here. */
 export async function startUserPoolTriggerStandin(
   secret: Buffer,
@@ -222,6 +286,7 @@ export async function startUserPoolTriggerStandin(
   const accepted: RecordedUserPoolTriggerCall[] = [];
   const rejected: { path: string; reason: string }[] = [];
   const seen = new Map<string, number>();
+  const delivered: { userName: string; triggerSource: string; type: unknown; code: string }[] = [];
 
   function keyOf(name: string): Buffer {
     return Buffer.from(
@@ -251,6 +316,15 @@ export async function startUserPoolTriggerStandin(
 
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://standin');
+    if (req.method === 'GET' && url.pathname === '/delivered') {
+      const userName = url.searchParams.get('userName');
+      json(
+        res,
+        200,
+        delivered.filter((d) => d.userName === userName),
+      );
+      return;
+    }
     if (req.method === 'GET' && url.pathname === '/calls') {
       const userName = url.searchParams.get('userName');
       json(res, 200, {
@@ -283,6 +357,23 @@ export async function startUserPoolTriggerStandin(
           const timer = setTimeout(() => json(res, status, answer), delay);
           res.on('close', () => clearTimeout(timer));
           return;
+        }
+        case '/message': {
+          const { status, body: answer } = customMessage(event);
+          return json(res, status, answer);
+        }
+        case '/mailer':
+        case '/texter': {
+          const code = openSealedCode(secret, url.pathname.slice(1), event);
+          if (code === undefined)
+            return json(res, 400, { errorType: 'Error', errorMessage: 'Cannot decrypt' });
+          delivered.push({
+            userName: event.userName,
+            triggerSource: event.triggerSource,
+            type: event.request.type,
+            code,
+          });
+          return json(res, 200, { ...event, response: {} });
         }
         case '/slow': {
           const timer = setTimeout(() => json(res, 200, { ...event }), slowMs);

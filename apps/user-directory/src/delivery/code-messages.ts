@@ -1,10 +1,13 @@
 import { PoolConfig } from '../pools/pool-config';
-import { OutgoingMessage } from './message-sender';
+import { MessageTrigger, OutgoingMessage } from './message-sender';
+
+/** Who a message is for and why, as the message triggers are told (ADR 0043). */
+export type MessageContext = Omit<MessageTrigger, 'code' | 'lambdaConfig'>;
 
 /** The pool a message is sent for: its id, its SmsConfiguration for an SMS, its message templates. */
 export interface SendingPool {
   id: string;
-  config: Pick<PoolConfig, 'mfa' | 'verificationMessageTemplate' | 'inviteMessageTemplate'>;
+  config: Pick<PoolConfig, 'mfa' | 'verificationMessageTemplate' | 'inviteMessageTemplate' | 'lambdaConfig'>;
 }
 
 /** The parts of every message that name its pool; an SMS carries the pool's SmsConfiguration. */
@@ -14,6 +17,22 @@ export function poolParts(
 ): Pick<OutgoingMessage, 'userPoolId' | 'smsConfiguration'> {
   const smsConfiguration = medium === 'SMS' ? pool.config.mfa?.sms?.SmsConfiguration : undefined;
   return { userPoolId: pool.id, ...(smsConfiguration ? { smsConfiguration } : {}) };
+}
+
+/**
+ * The `trigger` part of a message whose pool configures a message trigger (CustomMessage or a custom
+ * sender, ADR 0043) and whose sender said why it is sent; nothing otherwise.
+ */
+export function triggerPart(
+  pool: SendingPool,
+  code: string,
+  context: MessageContext | undefined,
+): Pick<OutgoingMessage, 'trigger'> {
+  const lambdaConfig = pool.config.lambdaConfig;
+  if (!context || !lambdaConfig) return {};
+  if (!lambdaConfig.CustomMessage && !lambdaConfig.CustomEmailSender && !lambdaConfig.CustomSMSSender)
+    return {};
+  return { trigger: { ...context, code, lambdaConfig } };
 }
 
 /** A template's placeholders filled in: `{####}` the code (or password), `{username}` the user. */
@@ -33,6 +52,7 @@ export function confirmationMessage(
   code: string,
   pool: SendingPool,
   username: string,
+  context?: MessageContext,
 ): OutgoingMessage {
   const template = pool.config.verificationMessageTemplate;
   const given = medium === 'EMAIL' ? template?.EmailMessage : template?.SmsMessage;
@@ -43,6 +63,7 @@ export function confirmationMessage(
     text: given ? filled(given, code, username) : `Your confirmation code is ${code}`,
     ...poolParts(medium, pool),
     username,
+    ...triggerPart(pool, code, context),
   };
 }
 
@@ -53,6 +74,7 @@ export function passwordResetMessage(
   code: string,
   pool: SendingPool,
   username: string,
+  context?: MessageContext,
 ): OutgoingMessage {
   return {
     medium,
@@ -61,6 +83,7 @@ export function passwordResetMessage(
     text: `Your password reset code is ${code}`,
     ...poolParts(medium, pool),
     username,
+    ...triggerPart(pool, code, context),
   };
 }
 
@@ -75,6 +98,7 @@ export function invitationMessage(
   temporaryPassword: string,
   pool: SendingPool,
   username: string,
+  context?: MessageContext,
 ): OutgoingMessage {
   const template = pool.config.inviteMessageTemplate;
   const given = medium === 'EMAIL' ? template?.EmailMessage : template?.SMSMessage;
@@ -87,5 +111,6 @@ export function invitationMessage(
       : `Your username is ${username} and temporary password is ${temporaryPassword}.`,
     ...poolParts(medium, pool),
     username,
+    ...triggerPart(pool, temporaryPassword, context),
   };
 }

@@ -1,4 +1,29 @@
-import { SmsConfigurationType } from '@idfed/contracts';
+import { LambdaConfigType, SmsConfigurationType } from '@idfed/contracts';
+
+/** Why a message is sent, as Cognito's trigger sources name it (`CustomMessage_<source>`). */
+export type MessageSource =
+  | 'SignUp'
+  | 'AdminCreateUser'
+  | 'ResendCode'
+  | 'ForgotPassword'
+  | 'UpdateUserAttribute'
+  | 'VerifyUserAttribute'
+  | 'Authentication';
+
+/**
+ * What a message's triggers (CustomMessage, CustomEmailSender, CustomSMSSender; ADR 0043) need.
+ * Only on messages of a pool that configures one of them; the sender that acts on it strips it,
+ * so it is never delivered, written to the mailbox or logged (it carries the code).
+ */
+export interface MessageTrigger {
+  source: MessageSource;
+  /** The code (or temporary password) the message carries in place of `{####}`. */
+  code: string;
+  clientId: string;
+  userAttributes: Record<string, string>;
+  clientMetadata?: Record<string, string>;
+  lambdaConfig: LambdaConfigType;
+}
 
 /** A message carrying a code to a user: email, or SMS where the pool verifies phone numbers. */
 export interface OutgoingMessage {
@@ -10,6 +35,8 @@ export interface OutgoingMessage {
   username: string;
   /** The pool's SmsConfiguration, for an SMS: its SnsRegion selects where SNS is called. */
   smsConfiguration?: SmsConfigurationType;
+  /** The pool's message triggers and what they are told (ADR 0043); absent when it has none. */
+  trigger?: MessageTrigger;
 }
 
 /** Where codes go: SMTP in real use, a mailbox file on one machine. Chosen by configuration. */

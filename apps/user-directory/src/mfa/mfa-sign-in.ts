@@ -89,7 +89,7 @@ export class MfaSignIn {
     if (factor === 'SOFTWARE_TOKEN_MFA') {
       return { ChallengeName: factor, Session: session, ChallengeParameters: {} };
     }
-    const parameters = await this.codes.send(pool, user, factor, id);
+    const parameters = await this.codes.send(pool, user, factor, id, auth.client.id);
     return { ChallengeName: factor, Session: session, ChallengeParameters: parameters };
   }
 

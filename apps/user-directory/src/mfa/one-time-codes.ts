@@ -4,7 +4,8 @@ import { AttemptLimiter, userSubject } from '../attempts/attempt-limiter';
 import { CognitoErrors } from '../common/cognito-errors';
 import { newVerificationCode } from '../common/ids';
 import { UserEntity, UserPoolEntity } from '../database/entities';
-import { poolParts } from '../delivery/code-messages';
+import { poolParts, triggerPart } from '../delivery/code-messages';
+import { eventAttributes, NO_CLIENT } from '../triggers/user-pool-triggers';
 import { deliverOrFail } from '../delivery/deliver-or-fail';
 import { MESSAGE_SENDER, MessageSender, OutgoingMessage } from '../delivery/message-sender';
 import { CodeDigest } from '../users/secrets-at-rest';
@@ -58,8 +59,9 @@ export class OneTimeCodes {
     user: UserEntity,
     factor: CodeFactor,
     sessionId: string,
+    clientId = NO_CLIENT,
   ): Promise<Record<string, string>> {
-    const { parameters, store, message } = this.prepare(pool, user, factor, sessionId);
+    const { parameters, store, message } = this.prepare(pool, user, factor, sessionId, clientId);
     await store();
     await deliverOrFail(this.sender, message);
     return parameters;
@@ -75,8 +77,9 @@ export class OneTimeCodes {
     user: UserEntity,
     factor: CodeFactor,
     sessionId: string,
+    clientId = NO_CLIENT,
   ): { parameters: Record<string, string>; work: () => Promise<void> } {
-    const { parameters, store, message } = this.prepare(pool, user, factor, sessionId);
+    const { parameters, store, message } = this.prepare(pool, user, factor, sessionId, clientId);
     return {
       parameters,
       work: async () => {
@@ -91,6 +94,7 @@ export class OneTimeCodes {
     user: UserEntity,
     factor: CodeFactor,
     sessionId: string,
+    clientId: string,
   ): { parameters: Record<string, string>; store: () => Promise<void>; message: OutgoingMessage } {
     const destination = OneTimeCodes.destinationOf(user, factor);
     if (!destination)
@@ -108,7 +112,7 @@ export class OneTimeCodes {
         CODE_DELIVERY_DESTINATION: maskDestination(destination),
       },
       store: () => this.codes.insert(sessionId, row),
-      message: codeMessage(pool, user, factor, destination, code),
+      message: codeMessage(pool, user, factor, destination, code, clientId),
     };
   }
 
@@ -136,6 +140,7 @@ function codeMessage(
   factor: CodeFactor,
   to: string,
   code: string,
+  clientId: string,
 ): OutgoingMessage {
   const mfa = poolMfaOf(pool.config);
   const medium = factor === 'SMS_MFA' ? 'SMS' : 'EMAIL';
@@ -150,5 +155,7 @@ function codeMessage(
     text: template.split('{####}').join(code),
     ...poolParts(medium, pool),
     username: user.username,
+    // CustomMessage_Authentication / the custom senders (ADR 0043).
+    ...triggerPart(pool, code, { source: 'Authentication', clientId, userAttributes: eventAttributes(user) }),
   };
 }

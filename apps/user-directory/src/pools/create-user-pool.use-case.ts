@@ -16,6 +16,7 @@ import { UserPoolEntity } from '../database/entities';
 import { CognitoErrors } from '../common/cognito-errors';
 import { SigningKeysService } from '../tokens/signing-keys.service';
 import { TriggerCaller } from '../triggers/trigger-caller';
+import { customSenderConfigProblem } from '../triggers/message-triggers';
 import { triggerArnsOf } from '../triggers/user-pool-triggers';
 import { USER_DIRECTORY_CONFIG, UserDirectoryConfig } from '../user-directory.tokens';
 import { poolConfigFromRequest, toUserPoolType } from './pool-config';
@@ -56,6 +57,8 @@ export class CreateUserPoolUseCase implements OperationHandler<
         throw CognitoErrors.invalidParameter(`The Lambda function ${fn} is not one this idfed can call.`);
       }
     }
+    const senderProblem = customSenderConfigProblem(req.LambdaConfig);
+    if (senderProblem) throw CognitoErrors.invalidParameter(senderProblem);
     const now = new Date();
     const pool: UserPoolEntity = { id, name: req.PoolName, config, createdAt: now, updatedAt: now };
     await this.transactions.run(async (tx) => {

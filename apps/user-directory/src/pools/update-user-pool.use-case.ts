@@ -15,6 +15,7 @@ import { CognitoErrors } from '../common/cognito-errors';
 import { Patterns, RequestValidator } from '../common/validate';
 import { UserPoolEntity } from '../database/entities';
 import { TriggerCaller } from '../triggers/trigger-caller';
+import { customSenderConfigProblem } from '../triggers/message-triggers';
 import { triggerArnsOf } from '../triggers/user-pool-triggers';
 import { applyPoolUpdate, toUserPoolType } from './pool-config';
 import { PoolsService } from './pools.service';
@@ -55,6 +56,8 @@ export class UpdateUserPoolUseCase implements OperationHandler<
         throw CognitoErrors.invalidParameter(`The Lambda function ${fn} is not one this idfed can call.`);
       }
     }
+    const senderProblem = customSenderConfigProblem(req.LambdaConfig);
+    if (senderProblem) throw CognitoErrors.invalidParameter(senderProblem);
     const changed = await this.transactions.run(async (tx) => {
       const pool = await this.pools.require(req.UserPoolId, tx, true);
       const now = new Date();

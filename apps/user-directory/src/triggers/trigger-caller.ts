@@ -18,6 +18,9 @@ export type TriggerName =
   | 'PostAuthentication'
   | 'PreTokenGeneration'
   | 'UserMigration'
+  | 'CustomMessage'
+  | 'CustomEmailSender'
+  | 'CustomSMSSender'
   | AuthChallengeTriggerName;
 
 /** The three triggers of the CUSTOM_AUTH flow (ADR 0036). */

@@ -26,6 +26,7 @@ import { identityFor } from './user-identity';
 import { UserLookup } from './user-lookup';
 import { UsersRepository } from './users.repository';
 import { toUserType } from './user-type';
+import { eventAttributes, NO_CLIENT } from '../triggers/user-pool-triggers';
 
 const MEDIUM_ATTRIBUTE: Record<DeliveryMediumType, 'email' | 'phone_number'> = {
   EMAIL: 'email',
@@ -92,7 +93,15 @@ export class AdminCreateUserUseCase implements OperationHandler<
     });
     const identity = identityFor(config, req.Username, sub, attributes);
     const invitations =
-      req.MessageAction === 'SUPPRESS' ? [] : this.invitations(pool, req, attributes, temporaryPassword);
+      req.MessageAction === 'SUPPRESS'
+        ? []
+        : this.invitations(
+            pool,
+            req,
+            attributes,
+            temporaryPassword,
+            eventAttributes({ sub, attributes, status: 'FORCE_CHANGE_PASSWORD' }),
+          );
     const stored = await this.credentials.derive(pool.id, identity.username, temporaryPassword);
     const now = new Date();
     const user: UserEntity = {
@@ -156,7 +165,13 @@ export class AdminCreateUserUseCase implements OperationHandler<
         updatedAt: now,
       };
       await this.users.update(locked.sub, values, tx);
-      for (const message of this.invitations(pool, req, locked.attributes, temporaryPassword)) {
+      for (const message of this.invitations(
+        pool,
+        req,
+        locked.attributes,
+        temporaryPassword,
+        eventAttributes(locked),
+      )) {
         await deliverOrFail(this.sender, message);
       }
       return { ...locked, ...values };
@@ -177,6 +192,7 @@ export class AdminCreateUserUseCase implements OperationHandler<
     req: AdminCreateUserRequest,
     attributes: Record<string, string>,
     temporaryPassword: string,
+    userAttributes: Record<string, string>,
   ): OutgoingMessage[] {
     const requested = req.DesiredDeliveryMediums?.length
       ? [...new Set(req.DesiredDeliveryMediums)]
@@ -194,6 +210,12 @@ export class AdminCreateUserUseCase implements OperationHandler<
           temporaryPassword,
           pool,
           req.Username,
+          {
+            source: 'AdminCreateUser',
+            clientId: NO_CLIENT,
+            userAttributes,
+            ...(req.ClientMetadata ? { clientMetadata: req.ClientMetadata } : {}),
+          },
         ),
       );
   }

@@ -31,7 +31,10 @@ export class AdminUpdateUserAttributesUseCase implements OperationHandler<
     const pool = await this.lookup.requirePool(req.UserPoolId);
     const updates = userAttributesFromRequest(pool.config, req.UserAttributes, { admin: true });
     const user = await this.lookup.requireUser(pool, req.Username);
-    await this.edits.change(pool, user.sub, updates);
+    await this.edits.change(pool, user.sub, updates, {
+      clientId: 'CLIENT_ID_NOT_APPLICABLE',
+      ...(req.ClientMetadata ? { clientMetadata: req.ClientMetadata } : {}),
+    });
     return {};
   }
 }

@@ -19,6 +19,7 @@ import {
   recoveryMechanisms,
   VerificationCodes,
 } from './verification-codes';
+import { eventAttributes } from '../triggers/user-pool-triggers';
 
 /**
  * ForgotPassword: a reset code to a verified email or phone, chosen by the pool's
@@ -119,7 +120,12 @@ export class ForgotPasswordUseCase implements OperationHandler<
     const { code, statement } = this.codes.issueAlongside(user.sub, 'forgot-password');
     await this.attempts.begin('code-delivery', userSubject(user), statement);
     this.delivery.enqueue(
-      passwordResetMessage(channel.medium, channel.destination, code, pool, user.username),
+      passwordResetMessage(channel.medium, channel.destination, code, pool, user.username, {
+        source: 'ForgotPassword',
+        clientId: auth.client.id,
+        userAttributes: eventAttributes(user),
+        ...(req.ClientMetadata ? { clientMetadata: req.ClientMetadata } : {}),
+      }),
     );
     return { CodeDeliveryDetails: deliveryDetails(channel) };
   }

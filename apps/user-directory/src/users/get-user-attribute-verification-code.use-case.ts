@@ -14,6 +14,7 @@ import { deliverOrFail } from '../delivery/deliver-or-fail';
 import { MESSAGE_SENDER, MessageSender } from '../delivery/message-sender';
 import { deliveryDetails, VerificationCodes } from './verification-codes';
 import { channelFor, UserAttributeEdits, verifiable } from './user-attribute-edits';
+import { eventAttributes, NO_CLIENT } from '../triggers/user-pool-triggers';
 
 /** GetUserAttributeVerificationCode: a code to verify the email or phone of the holder of an access token. */
 @Injectable()
@@ -35,7 +36,7 @@ export class GetUserAttributeVerificationCodeUseCase implements OperationHandler
       .string('AccessToken', Members.accessToken)
       .string('AttributeName', { required: true, min: 1, max: 32 })
       .check();
-    const user = await this.tokens.userOf(req.AccessToken);
+    const { user, claims } = await this.tokens.verify(req.AccessToken);
     const attribute = verifiable(req.AttributeName);
     const destination = user.attributes[attribute];
     if (!destination) throw CognitoErrors.invalidParameter(`User does not have the attribute ${attribute}.`);
@@ -45,7 +46,12 @@ export class GetUserAttributeVerificationCodeUseCase implements OperationHandler
       const code = await this.codes.issue(user.sub, `verify-${attribute}`, tx);
       await deliverOrFail(
         this.sender,
-        confirmationMessage(channel.medium, destination, code, pool, user.username),
+        confirmationMessage(channel.medium, destination, code, pool, user.username, {
+          source: 'VerifyUserAttribute',
+          clientId: typeof claims.client_id === 'string' ? claims.client_id : NO_CLIENT,
+          userAttributes: eventAttributes(user),
+          ...(req.ClientMetadata ? { clientMetadata: req.ClientMetadata } : {}),
+        }),
       );
     });
     return { CodeDeliveryDetails: deliveryDetails(channel) };

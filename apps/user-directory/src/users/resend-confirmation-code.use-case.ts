@@ -19,6 +19,7 @@ import { maskDestination } from './user-attributes';
 import { UserLookup } from './user-lookup';
 import { UsersRepository } from './users.repository';
 import { confirmationChannel, VerificationCodes } from './verification-codes';
+import { eventAttributes } from '../triggers/user-pool-triggers';
 
 /** ResendConfirmationCode: a new sign-up code, delivered after the answer. */
 @Injectable()
@@ -66,7 +67,12 @@ export class ResendConfirmationCodeUseCase implements OperationHandler<
     const { code, statement } = this.codes.issueAlongside(user.sub, 'confirm-sign-up');
     await this.attempts.begin('code-delivery', userSubject(user), statement);
     this.delivery.enqueue(
-      confirmationMessage(channel.medium, channel.destination, code, pool, user.username),
+      confirmationMessage(channel.medium, channel.destination, code, pool, user.username, {
+        source: 'ResendCode',
+        clientId: auth.client.id,
+        userAttributes: eventAttributes(user),
+        ...(req.ClientMetadata ? { clientMetadata: req.ClientMetadata } : {}),
+      }),
     );
     return {
       CodeDeliveryDetails: {

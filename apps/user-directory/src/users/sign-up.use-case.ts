@@ -25,7 +25,7 @@ import { checkRequiredAttributes, maskDestination, userAttributesFromRequest } f
 import { identityFor } from './user-identity';
 import { UserLookup } from './user-lookup';
 import { UsersRepository } from './users.repository';
-import { eventAttributeMap, UserPoolTriggers } from '../triggers/user-pool-triggers';
+import { UserPoolTriggers, eventAttributeMap, eventAttributes } from '../triggers/user-pool-triggers';
 import { confirmationChannel, VerificationCodes } from './verification-codes';
 
 /** The attributes as the request gave them, for PreSignUp's `userAttributes`. */
@@ -127,7 +127,12 @@ export class SignUpUseCase implements OperationHandler<typeof UserDirectoryOpera
         // Sent before the commit: if delivery fails, the sign-up is rolled back and can simply be retried.
         await deliverOrFail(
           this.sender,
-          confirmationMessage(channel.medium, channel.destination, code, pool, identity.username),
+          confirmationMessage(channel.medium, channel.destination, code, pool, identity.username, {
+            source: 'SignUp',
+            clientId: auth.client.id,
+            userAttributes: eventAttributes({ sub, attributes, status: 'UNCONFIRMED' }),
+            ...(req.ClientMetadata ? { clientMetadata: req.ClientMetadata } : {}),
+          }),
         );
       }
     });

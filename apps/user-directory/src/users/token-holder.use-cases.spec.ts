@@ -15,7 +15,10 @@ import { VerifyUserAttributeUseCase } from './verify-user-attribute.use-case';
 
 /** The operations of an access token's holder: the user the token names, held where it changes. */
 function doubles(user: UserEntity, held: UserEntity = user) {
-  const tokens = { userOf: jest.fn().mockResolvedValue(user) };
+  const tokens = {
+    userOf: jest.fn().mockResolvedValue(user),
+    verify: jest.fn().mockResolvedValue({ user, claims: { client_id: 'client-1' } }),
+  };
   const lookup = { lockUser: jest.fn().mockResolvedValue(held) };
   const users = { update: jest.fn().mockResolvedValue(undefined) };
   const attempts = {

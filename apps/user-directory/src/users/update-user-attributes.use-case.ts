@@ -36,7 +36,10 @@ export class UpdateUserAttributesUseCase implements OperationHandler<
     // The token's app client may write only its WriteAttributes (ADR 0038).
     const client = await this.clients.forAuth(claims.client_id).catch(() => undefined);
     checkWritable(client?.client.config, Object.keys(updates));
-    const sent = await this.edits.change(pool, user.sub, updates);
+    const sent = await this.edits.change(pool, user.sub, updates, {
+      clientId: typeof claims.client_id === 'string' ? claims.client_id : 'CLIENT_ID_NOT_APPLICABLE',
+      ...(req.ClientMetadata ? { clientMetadata: req.ClientMetadata } : {}),
+    });
     return sent.length ? { CodeDeliveryDetailsList: sent } : {};
   }
 }

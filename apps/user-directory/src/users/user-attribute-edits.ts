@@ -18,6 +18,7 @@ import { checkRequiredAttributes } from './user-attributes';
 import { UserLookup } from './user-lookup';
 import { UsersRepository } from './users.repository';
 import { CodeChannel, deliveryDetails, VerificationCodes } from './verification-codes';
+import { eventAttributes, NO_CLIENT } from '../triggers/user-pool-triggers';
 
 export function channelFor(attribute: VerifiableAttribute, destination: string): CodeChannel {
   return { medium: attribute === 'email' ? 'EMAIL' : 'SMS', attribute, destination };
@@ -56,6 +57,8 @@ export class UserAttributeEdits {
     pool: UserPoolEntity,
     sub: string,
     updates: Record<string, string>,
+    /** Who asked, as CustomMessage_UpdateUserAttribute is told (ADR 0043). */
+    asked: { clientId: string; clientMetadata?: Record<string, string> } = { clientId: NO_CLIENT },
   ): Promise<CodeDeliveryDetailsType[]> {
     return this.transactions.run(async (tx) => {
       const user = await this.lookup.lockUser(sub, tx);
@@ -75,7 +78,11 @@ export class UserAttributeEdits {
         const code = await this.codes.issue(sub, `verify-${attribute}`, tx);
         await deliverOrFail(
           this.sender,
-          confirmationMessage(channel.medium, channel.destination, code, pool, user.username),
+          confirmationMessage(channel.medium, channel.destination, code, pool, user.username, {
+            source: 'UpdateUserAttribute',
+            userAttributes: eventAttributes({ ...user, attributes: changed.attributes }),
+            ...asked,
+          }),
         );
         sent.push(deliveryDetails(channel));
       }

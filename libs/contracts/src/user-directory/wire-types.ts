@@ -361,6 +361,7 @@ export interface ResendConfirmationCodeRequest {
   ClientId: string;
   SecretHash?: string;
   Username: string;
+  ClientMetadata?: Record<string, string>;
 }
 export interface ResendConfirmationCodeResponse {
   CodeDeliveryDetails: CodeDeliveryDetailsType;

@@ -218,7 +218,7 @@ export class FirstFactors {
         firstFactor: true,
       },
     );
-    const { parameters, work } = this.codes.sendLater(pool, user, factor, id);
+    const { parameters, work } = this.codes.sendLater(pool, user, factor, id, auth.client.id);
     this.delivery.enqueueWork(parameters.CODE_DELIVERY_DELIVERY_MEDIUM, pool.id, work);
     return { ChallengeName: challenge, Session: session, ChallengeParameters: parameters };
   }
