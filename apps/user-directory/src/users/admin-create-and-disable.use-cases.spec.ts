@@ -15,7 +15,7 @@ const ended = new Date('2030-01-01T00:00:00Z');
 function doubles(
   user?: UserEntity,
   config: Partial<PoolConfig> = {},
-  inserted: 'created' | 'exists' = 'created',
+  inserted: 'created' | 'exists' | 'alias-exists' = 'created',
 ) {
   const pool = aPool(config);
   const lookup = {
@@ -25,8 +25,9 @@ function doubles(
     requireAdminUser: jest.fn().mockResolvedValue({ pool, user }),
   };
   const users = {
-    insert: jest.fn().mockResolvedValue(inserted),
+    insertClaiming: jest.fn().mockResolvedValue(inserted),
     update: jest.fn().mockResolvedValue(undefined),
+    releaseAlias: jest.fn().mockResolvedValue(undefined),
   };
   const credentials = {
     derive: jest
@@ -75,7 +76,7 @@ describe('AdminCreateUser', () => {
   it('creates a user who must change the temporary password, announced and invited in one unit of work', async () => {
     const d = doubles();
     const answer = await useCase(d).execute(request, meta);
-    expect(d.users.insert).toHaveBeenCalledWith(
+    expect(d.users.insertClaiming).toHaveBeenCalledWith(
       expect.objectContaining({ status: 'FORCE_CHANGE_PASSWORD', passwordExpiresAt: expect.any(Date) }),
       tx,
     );
@@ -89,7 +90,7 @@ describe('AdminCreateUser', () => {
     const d = doubles();
     const attrs = [...request.UserAttributes, { Name: 'email_verified', Value: 'True' }];
     const answer = await useCase(d).execute({ ...request, UserAttributes: attrs }, meta);
-    expect(d.users.insert).toHaveBeenCalledWith(
+    expect(d.users.insertClaiming).toHaveBeenCalledWith(
       expect.objectContaining({ attributes: { email: 'ann@example.com', email_verified: 'True' } }),
       tx,
     );
@@ -106,7 +107,7 @@ describe('AdminCreateUser', () => {
     ])('creates a user with %s in FORCE_CHANGE_PASSWORD, sending nothing', async (_what, attrs) => {
       const d = doubles();
       const answer = await useCase(d).execute({ ...bare, UserAttributes: attrs }, meta);
-      expect(d.users.insert).toHaveBeenCalledWith(
+      expect(d.users.insertClaiming).toHaveBeenCalledWith(
         expect.objectContaining({ status: 'FORCE_CHANGE_PASSWORD' }),
         tx,
       );
@@ -142,7 +143,7 @@ describe('AdminCreateUser', () => {
         errorName: 'InvalidParameterException',
         message: 'No email provided but desired delivery medium was Email',
       });
-      expect(d.users.insert).not.toHaveBeenCalled();
+      expect(d.users.insertClaiming).not.toHaveBeenCalled();
       expect(d.sender.send).not.toHaveBeenCalled();
     });
 
@@ -162,13 +163,55 @@ describe('AdminCreateUser', () => {
     expect(d.sender.send).not.toHaveBeenCalled();
   });
 
+  describe('sign-in aliases (ADR 0044)', () => {
+    const aliasPool = { aliasAttributes: ['email', 'phone_number', 'preferred_username'] };
+    const verified = {
+      ...request,
+      MessageAction: 'SUPPRESS' as const,
+      UserAttributes: [
+        { Name: 'email', Value: 'Ann@Example.com' },
+        { Name: 'email_verified', Value: 'true' },
+        { Name: 'phone_number', Value: '+15550100' },
+      ],
+    };
+
+    it('answers AliasExistsException when another user holds the alias, taking nothing from them', async () => {
+      const d = doubles(undefined, aliasPool, 'alias-exists');
+      expect(await outcome(useCase(d).execute(verified, meta))).toBe('AliasExistsException');
+      expect(d.users.releaseAlias).not.toHaveBeenCalled();
+      expect(d.outbox.add).not.toHaveBeenCalled();
+    });
+
+    it('with ForceAliasCreation takes the verified email (not the unverified phone) before the insert', async () => {
+      const d = doubles(undefined, aliasPool);
+      await useCase(d).execute({ ...verified, ForceAliasCreation: true }, meta);
+      const user = d.users.insertClaiming.mock.calls[0][0] as { sub: string };
+      expect(d.users.releaseAlias.mock.calls).toEqual([
+        [d.pool.id, user.sub, 'email', 'Ann@Example.com', tx],
+      ]);
+      expect(d.users.releaseAlias.mock.invocationCallOrder[0]).toBeLessThan(
+        d.users.insertClaiming.mock.invocationCallOrder[0],
+      );
+    });
+
+    it('refuses a username in the form of an alias attribute', async () => {
+      const d = doubles(undefined, aliasPool);
+      const refused = useCase(d).execute({ ...verified, Username: 'eve@example.com' }, meta);
+      await expect(refused).rejects.toMatchObject({
+        errorName: 'InvalidParameterException',
+        message: 'Username cannot be of email format, since user pool is configured for email alias.',
+      });
+      expect(d.users.insertClaiming).not.toHaveBeenCalled();
+    });
+  });
+
   it('resends to a user still in FORCE_CHANGE_PASSWORD, on the held row', async () => {
     const user = aUser({ status: 'FORCE_CHANGE_PASSWORD' });
     const d = doubles(user);
     await useCase(d).execute({ ...request, MessageAction: 'RESEND' }, meta);
     expect(d.lookup.lockUser).toHaveBeenCalledWith(user.sub, tx);
     expect(d.users.update).toHaveBeenCalledWith(user.sub, expect.objectContaining({ srpSalt: 'bb' }), tx);
-    expect(d.users.insert).not.toHaveBeenCalled();
+    expect(d.users.insertClaiming).not.toHaveBeenCalled();
   });
 
   it('refuses a resend to a user who has chosen a password', async () => {

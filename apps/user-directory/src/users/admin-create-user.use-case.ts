@@ -22,6 +22,7 @@ import { PasswordCredentials } from './password-credentials';
 import { passwordPolicyViolation } from './password-policy';
 import { generateTemporaryPassword, temporaryPasswordExpiry } from './temporary-password';
 import { userAttributesFromRequest } from './user-attributes';
+import { takeAliases } from './sign-in-aliases';
 import { identityFor } from './user-identity';
 import { UserLookup } from './user-lookup';
 import { UsersRepository } from './users.repository';
@@ -118,7 +119,10 @@ export class AdminCreateUserUseCase implements OperationHandler<
       updatedAt: now,
     };
     await this.transactions.run(async (tx) => {
-      if ((await this.users.insert(user, tx)) === 'exists') {
+      if (req.ForceAliasCreation === true) await takeAliases(this.users, pool, sub, attributes, tx);
+      const created = await this.users.insertClaiming(user, tx);
+      if (created === 'alias-exists') throw CognitoErrors.aliasExistsForAttribute();
+      if (created === 'exists') {
         throw identity.aliasKey
           ? CognitoErrors.aliasExists()
           : new ServiceError('UsernameExistsException', 'User account already exists');

@@ -85,6 +85,8 @@ describe('ConfirmSignUp', () => {
       'self',
       'req-1',
       tx,
+      expect.objectContaining({ id: 'us-east-1_Spec1' }),
+      false,
     );
     expect(d.attempts.succeeded).toHaveBeenCalled();
   });

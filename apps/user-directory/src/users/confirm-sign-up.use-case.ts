@@ -40,6 +40,7 @@ export class ConfirmSignUpUseCase implements OperationHandler<typeof UserDirecto
       .string('Username', { required: true, min: 1, max: 128, pattern: Patterns.username })
       .string('ConfirmationCode', { required: true, min: 1, max: 2048, pattern: Patterns.code, secret: true })
       .string('SecretHash', { min: 1, max: 128, secret: true })
+      .boolean('ForceAliasCreation')
       .check();
     const auth = await this.clients.forAuth(req.ClientId);
     checkSecretHash(auth, req.SecretHash, [req.Username]);
@@ -69,7 +70,15 @@ export class ConfirmSignUpUseCase implements OperationHandler<typeof UserDirecto
       const attributes = channel
         ? { ...locked.attributes, [`${channel.attribute}_verified`]: 'true' }
         : locked.attributes;
-      await this.confirmation.markConfirmed(locked, attributes, 'self', meta.requestId, tx);
+      await this.confirmation.markConfirmed(
+        locked,
+        attributes,
+        'self',
+        meta.requestId,
+        tx,
+        pool,
+        req.ForceAliasCreation === true,
+      );
       return { ...locked, attributes, status: 'CONFIRMED' as const };
     });
     await this.attempts.succeeded('confirm-sign-up', subject);

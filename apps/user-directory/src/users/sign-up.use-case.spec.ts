@@ -11,10 +11,10 @@ import { VerificationCodes } from './verification-codes';
 describe('SignUp', () => {
   function signUp(
     pool = aPool({ autoVerifiedAttributes: ['email'] }),
-    inserted: 'created' | 'exists' = 'created',
+    inserted: 'created' | 'exists' | 'alias-exists' = 'created',
     answer?: { autoConfirmUser: boolean; autoVerifyEmail: boolean; autoVerifyPhone: boolean },
   ) {
-    const users = { insert: jest.fn().mockResolvedValue(inserted) };
+    const users = { insertClaiming: jest.fn().mockResolvedValue(inserted) };
     const lookup = { requirePool: jest.fn().mockResolvedValue(pool) };
     const clients = {
       forAuth: jest.fn().mockResolvedValue({ client: { id: 'c1', poolId: pool.id, config: {} }, pool }),
@@ -54,11 +54,23 @@ describe('SignUp', () => {
     UserAttributes: [{ Name: 'email', Value: email }],
   });
 
+  it('answers AliasExistsException when another user holds an alias the new user would have (ADR 0044)', async () => {
+    const pool = aPool({ aliasAttributes: ['preferred_username'] });
+    const { useCase, outbox, sender } = signUp(pool, 'alias-exists');
+    expect(await outcome(useCase.execute(request(), meta))).toBe('AliasExistsException');
+    expect(outbox.add).not.toHaveBeenCalled();
+    expect(sender.send).not.toHaveBeenCalled();
+  });
+
   it('creates the user, its event and its code in one unit of work, and sends the code before it commits', async () => {
     const { useCase, users, outbox, codes, sender } = signUp();
     const answer = await useCase.execute(request(), meta);
-    const user = users.insert.mock.calls[0][0] as { sub: string; status: string; usernameKey: string };
-    expect(users.insert).toHaveBeenCalledWith(expect.anything(), tx);
+    const user = users.insertClaiming.mock.calls[0][0] as {
+      sub: string;
+      status: string;
+      usernameKey: string;
+    };
+    expect(users.insertClaiming).toHaveBeenCalledWith(expect.anything(), tx);
     expect(user).toMatchObject({ status: 'UNCONFIRMED', usernameKey: 'ann', passwordExpiresAt: null });
     expect(outbox.add).toHaveBeenCalledWith(
       tx,
@@ -92,13 +104,13 @@ describe('SignUp', () => {
       errorName: 'UsernameExistsException',
       message: 'An account with the given email already exists.',
     });
-    expect(users.insert.mock.calls[0][0]).toMatchObject({ aliasKey: 'ann@example.com' });
+    expect(users.insertClaiming.mock.calls[0][0]).toMatchObject({ aliasKey: 'ann@example.com' });
   });
 
   it('refuses a pool that only administrators may add users to, before touching the users', async () => {
     const { useCase, users } = signUp(aPool({ allowAdminCreateUserOnly: true }));
     expect(await outcome(useCase.execute(request(), meta))).toBe('NotAuthorizedException');
-    expect(users.insert).not.toHaveBeenCalled();
+    expect(users.insertClaiming).not.toHaveBeenCalled();
   });
 
   describe('with a PreSignUp trigger (ADR 0030)', () => {
@@ -122,7 +134,7 @@ describe('SignUp', () => {
         { source: 'web' },
       );
       expect(triggers.preSignUp.mock.invocationCallOrder[0]).toBeLessThan(
-        users.insert.mock.invocationCallOrder[0],
+        users.insertClaiming.mock.invocationCallOrder[0],
       );
     });
 
@@ -139,7 +151,10 @@ describe('SignUp', () => {
         autoVerifyPhone: true,
       });
       const answer = await useCase.execute(request(), meta);
-      const user = users.insert.mock.calls[0][0] as { status: string; attributes: Record<string, string> };
+      const user = users.insertClaiming.mock.calls[0][0] as {
+        status: string;
+        attributes: Record<string, string>;
+      };
       expect(user.status).toBe('CONFIRMED');
       // No phone number: nothing to verify there.
       expect(user.attributes).toEqual({ email: 'ann@example.com', email_verified: 'true' });
@@ -159,7 +174,7 @@ describe('SignUp', () => {
         autoVerifyPhone: false,
       });
       const answer = await useCase.execute(request(), meta);
-      expect(users.insert.mock.calls[0][0]).toMatchObject({
+      expect(users.insertClaiming.mock.calls[0][0]).toMatchObject({
         status: 'UNCONFIRMED',
         attributes: { email_verified: 'true' },
       });
@@ -173,7 +188,7 @@ describe('SignUp', () => {
         new ServiceError('UserLambdaValidationException', 'PreSignUp failed with error no.'),
       );
       expect(await outcome(useCase.execute(request(), meta))).toBe('UserLambdaValidationException');
-      expect(users.insert).not.toHaveBeenCalled();
+      expect(users.insertClaiming).not.toHaveBeenCalled();
       expect(codes.issue).not.toHaveBeenCalled();
       expect(sender.send).not.toHaveBeenCalled();
       expect(outbox.add).not.toHaveBeenCalled();

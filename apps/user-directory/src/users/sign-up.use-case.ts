@@ -90,7 +90,7 @@ export class SignUpUseCase implements OperationHandler<typeof UserDirectoryOpera
 
     await this.transactions.run(async (tx) => {
       const now = new Date();
-      const created = await this.users.insert(
+      const created = await this.users.insertClaiming(
         {
           sub,
           poolId: pool.id,
@@ -106,6 +106,7 @@ export class SignUpUseCase implements OperationHandler<typeof UserDirectoryOpera
         },
         tx,
       );
+      if (created === 'alias-exists') throw CognitoErrors.aliasExistsForAttribute();
       if (created === 'exists') {
         throw identity.aliasKey ? CognitoErrors.aliasExists() : CognitoErrors.usernameExists();
       }

@@ -20,7 +20,10 @@ function doubles(user: UserEntity, held: UserEntity = user) {
     verify: jest.fn().mockResolvedValue({ user, claims: { client_id: 'client-1' } }),
   };
   const lookup = { lockUser: jest.fn().mockResolvedValue(held) };
-  const users = { update: jest.fn().mockResolvedValue(undefined) };
+  const users = {
+    update: jest.fn().mockResolvedValue(undefined),
+    updateClaiming: jest.fn().mockResolvedValue('updated'),
+  };
   const attempts = {
     begin: jest.fn().mockResolvedValue(undefined),
     succeeded: jest.fn().mockResolvedValue(undefined),
@@ -72,7 +75,7 @@ describe('VerifyUserAttribute', () => {
     const d = doubles(user);
     await useCase(d).execute(request);
     expect(d.codes.consume).toHaveBeenCalledWith(user.sub, 'verify-email', '123456', tx);
-    expect(d.users.update).toHaveBeenCalledWith(
+    expect(d.users.updateClaiming).toHaveBeenCalledWith(
       user.sub,
       { attributes: { email: 'ann@example.com', email_verified: 'true' }, updatedAt: expect.any(Date) },
       tx,
@@ -80,11 +83,18 @@ describe('VerifyUserAttribute', () => {
     expect(d.attempts.succeeded).toHaveBeenCalled();
   });
 
+  it('answers AliasExistsException when another user signs in with the email (ADR 0044)', async () => {
+    const d = doubles(aUser());
+    d.users.updateClaiming.mockResolvedValue('alias-exists');
+    expect(await outcome(useCase(d).execute(request))).toBe('AliasExistsException');
+    expect(d.attempts.succeeded).not.toHaveBeenCalled();
+  });
+
   it('refuses when the email went away since the code was sent, changing nothing', async () => {
     const user = aUser();
     const d = doubles(user, aUser({ attributes: {} }));
     expect(await outcome(useCase(d).execute(request))).toBe('InvalidParameterException');
-    expect(d.users.update).not.toHaveBeenCalled();
+    expect(d.users.updateClaiming).not.toHaveBeenCalled();
   });
 
   it('answers a wrong code with CodeMismatchException without holding the user', async () => {

@@ -4,6 +4,8 @@ import { OutboxService } from '@idfed/messaging';
 import { Transaction } from '@idfed/persistence';
 import { CognitoErrors } from '../common/cognito-errors';
 import { UserEntity } from '../database/entities';
+import { PoolConfig } from '../pools/pool-config';
+import { takeAliases } from './sign-in-aliases';
 import { UsersRepository } from './users.repository';
 
 /** Marks a user confirmed and announces it, in the caller's transaction: ConfirmSignUp and AdminConfirmSignUp. */
@@ -20,9 +22,18 @@ export class UserConfirmation {
     confirmedBy: 'self' | 'admin',
     correlationId: string,
     tx: Transaction,
+    pool?: { id: string; config: PoolConfig },
+    forceAliasCreation = false,
   ): Promise<void> {
     const now = new Date();
-    await this.users.update(user.sub, { status: 'CONFIRMED', attributes, updatedAt: now }, tx);
+    // A code proved an email or phone another user signs in with: theirs only when forced (ADR 0044).
+    if (pool && forceAliasCreation) await takeAliases(this.users, pool, user.sub, attributes, tx);
+    const saved = await this.users.updateClaiming(
+      user.sub,
+      { status: 'CONFIRMED', attributes, updatedAt: now },
+      tx,
+    );
+    if (saved === 'alias-exists') throw CognitoErrors.aliasExistsForAttribute();
     const event: UserConfirmedEvent = {
       userPoolId: user.poolId,
       sub: user.sub,

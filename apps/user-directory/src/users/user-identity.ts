@@ -1,6 +1,7 @@
 import { CognitoErrors } from '../common/cognito-errors';
 import { PoolConfig } from '../pools/pool-config';
 import { isEmail, isPhoneNumber } from './user-attributes';
+import { refuseAliasShapedUsername } from './sign-in-aliases';
 import { aliasKey, usernameKey } from './user-keys';
 
 export interface UserIdentity {
@@ -17,6 +18,7 @@ export function identityFor(
   attributes: Record<string, string>,
 ): UserIdentity {
   if (config.usernameAttributes.length === 0) {
+    refuseAliasShapedUsername(config, requested);
     return { username: requested, usernameKey: usernameKey(config, requested), aliasKey: null };
   }
   if (config.usernameAttributes.includes('email') && isEmail(requested)) {

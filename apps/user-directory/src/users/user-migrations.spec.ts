@@ -20,7 +20,7 @@ function setUp(answer: () => Promise<unknown>, inserted: 'created' | 'exists' = 
       return answer();
     }),
   } as unknown as TriggerCaller;
-  const users = { insert: jest.fn(async () => inserted) };
+  const users = { insertClaiming: jest.fn(async () => inserted) };
   const outbox = { add: jest.fn(async () => undefined), nudge: jest.fn() };
   const transactions = inPlaceTransactions();
   const migrations = new UserMigrations(
@@ -64,7 +64,9 @@ describe('UserMigrations', () => {
         enableSMSMFA: null,
       },
     });
-    const [[user, handle]] = t.users.insert.mock.calls as unknown as [[Record<string, unknown>, unknown]];
+    const [[user, handle]] = t.users.insertClaiming.mock.calls as unknown as [
+      [Record<string, unknown>, unknown],
+    ];
     expect(handle).toBe(tx);
     expect(user).toMatchObject({
       username: 'olga',
@@ -90,7 +92,7 @@ describe('UserMigrations', () => {
       'corr',
     );
     expect(t.events[0].request).toEqual({ validationData: {}, clientMetadata: { app: 'x' } });
-    expect(t.users.insert.mock.calls[0]).toEqual([
+    expect(t.users.insertClaiming.mock.calls[0]).toEqual([
       expect.objectContaining({ status: 'RESET_REQUIRED', srpSalt: null, srpVerifierEnc: null }),
       tx,
     ]);
@@ -104,7 +106,7 @@ describe('UserMigrations', () => {
       );
     });
     expect(await t.migrations.migrate(t.pool, 'UserMigration_Authentication', signIn, 'c')).toBe('refused');
-    expect(t.users.insert).not.toHaveBeenCalled();
+    expect(t.users.insertClaiming).not.toHaveBeenCalled();
   });
 
   it.each([
@@ -120,7 +122,7 @@ describe('UserMigrations', () => {
     expect(await outcome(t.migrations.migrate(t.pool, 'UserMigration_Authentication', signIn, 'c'))).toBe(
       'InvalidLambdaResponseException',
     );
-    expect(t.users.insert).not.toHaveBeenCalled();
+    expect(t.users.insertClaiming).not.toHaveBeenCalled();
   });
 
   it('passes a failed call on (ADR 0030) and stores nothing', async () => {
@@ -133,7 +135,7 @@ describe('UserMigrations', () => {
     expect(await outcome(t.migrations.migrate(t.pool, 'UserMigration_Authentication', signIn, 'c'))).toBe(
       'UnexpectedLambdaException',
     );
-    expect(t.users.insert).not.toHaveBeenCalled();
+    expect(t.users.insertClaiming).not.toHaveBeenCalled();
   });
 
   it('rolls back and emits nothing when a concurrent migration stored the name first', async () => {

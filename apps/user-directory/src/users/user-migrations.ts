@@ -12,6 +12,8 @@ import {
 } from '../triggers/user-migration.trigger';
 import { PasswordCredentials } from './password-credentials';
 import { userAttributesFromRequest } from './user-attributes';
+import { CognitoErrors } from '../common/cognito-errors';
+import { takeAliases } from './sign-in-aliases';
 import { identityFor } from './user-identity';
 import { UsersRepository } from './users.repository';
 
@@ -91,7 +93,11 @@ export class UserMigrations {
     const created = await this.transactions
       .run(async (tx) => {
         // After 'exists' the transaction is aborted: thrown, so that it rolls back.
-        if ((await this.users.insert(user, tx)) === 'exists') throw taken;
+        // The answer's forceAliasCreation takes a verified email or phone from another user (ADR 0044).
+        if (answer.forceAliasCreation) await takeAliases(this.users, pool, sub, attributes, tx);
+        const inserted = await this.users.insertClaiming(user, tx);
+        if (inserted === 'alias-exists') throw CognitoErrors.aliasExistsForAttribute();
+        if (inserted === 'exists') throw taken;
         const event: UserSignedUpEvent = {
           userPoolId: pool.id,
           sub,

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isUniqueViolation, KeysetPage, keysetPage, Transaction } from '@idfed/persistence';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, IsNull, SelectQueryBuilder } from 'typeorm';
 import { UserEntity, UserPoolEntity } from '../database/entities';
 import { storedPoolConfig } from '../database/stored-config';
 import { PoolConfig } from '../pools/pool-config';
@@ -32,6 +32,36 @@ function columnOf(filter: UserFilter): string {
   }
 }
 
+/** The unique indexes of the sign-in aliases of `AliasAttributes` pools (migration 1764115201800). */
+const ALIAS_INDEXES = ['users_pool_email_alias', 'users_pool_phone_alias', 'users_pool_preferred_alias'];
+
+/**
+ * Narrows `qb` (users as `u`) to the user `name` names: by username or, in pools that sign in with
+ * email or phone, by that alias; in pools with `AliasAttributes` also by a verified email or phone
+ * number or a preferred_username (ADR 0044; the columns a trigger keeps, folded in SQL as the
+ * trigger folds them). A username wins over an alias, an email or phone over a preferred_username,
+ * should one string name two users.
+ */
+function namedBy<Q extends SelectQueryBuilder<UserEntity>>(qb: Q, config: PoolConfig, name: string): Q {
+  const params = { key: usernameKey(config, name), alias: aliasKey(name), name };
+  if (config.aliasAttributes.length === 0) {
+    qb.andWhere('(u.username_key = :key OR u.alias_key = :alias)', params);
+    return qb;
+  }
+  const preferred = config.caseSensitive ? ':name' : 'lower(:name)';
+  qb.andWhere(
+    `(u.username_key = :key OR u.alias_key = :alias OR u.email_alias = lower(:name)
+      OR u.phone_alias = lower(:name) OR u.preferred_alias = ${preferred})`,
+    params,
+  )
+    .orderBy(
+      `CASE WHEN u.username_key = :key OR u.alias_key = :alias THEN 0
+            WHEN u.preferred_alias IS NOT DISTINCT FROM ${preferred} THEN 2 ELSE 1 END`,
+    )
+    .limit(1);
+  return qb;
+}
+
 /**
  * Every query of the users aggregate (`user_directory.users`): lookups by name, alias or sub (with
  * the row lock a read-modify-write takes), inserts and updates that name a unique-key collision
@@ -53,13 +83,8 @@ export class UsersRepository {
     tx: Transaction = this.dataSource.manager,
     forUpdate = false,
   ): Promise<UserEntity | undefined> {
-    const qb = tx
-      .createQueryBuilder(UserEntity, 'u')
-      .where('u.pool_id = :poolId', { poolId })
-      .andWhere('(u.username_key = :key OR u.alias_key = :alias)', {
-        key: usernameKey(config, username),
-        alias: aliasKey(username),
-      });
+    const qb = tx.createQueryBuilder(UserEntity, 'u').where('u.pool_id = :poolId', { poolId });
+    namedBy(qb, config, username);
     if (forUpdate) qb.setLock('pessimistic_write');
     return (await qb.getOne()) ?? undefined;
   }
@@ -74,16 +99,14 @@ export class UsersRepository {
     config: PoolConfig,
     username: string,
   ): Promise<{ user: UserEntity; poolConfig: PoolConfig } | undefined> {
-    const { entities, raw } = await this.dataSource.manager
+    const qb = this.dataSource.manager
       .createQueryBuilder(UserEntity, 'u')
       .innerJoin(UserPoolEntity, 'p', 'p.id = u.pool_id')
       .addSelect('p.config', 'pool_config')
-      .where('u.pool_id = :poolId', { poolId })
-      .andWhere('(u.username_key = :key OR u.alias_key = :alias)', {
-        key: usernameKey(config, username),
-        alias: aliasKey(username),
-      })
-      .getRawAndEntities<{ pool_config: PoolConfig }>();
+      .where('u.pool_id = :poolId', { poolId });
+    const { entities, raw } = await namedBy(qb, config, username).getRawAndEntities<{
+      pool_config: PoolConfig;
+    }>();
     const user = entities[0];
     if (!user) return undefined;
     return { user, poolConfig: storedPoolConfig(raw[0].pool_config) };
@@ -113,6 +136,57 @@ export class UsersRepository {
       return 'created';
     } catch (err) {
       if (isUniqueViolation(err)) return 'exists';
+      throw err;
+    }
+  }
+
+  /**
+   * As `insert`, naming a sign-in alias (ADR 0044) another user of the pool holds as
+   * 'alias-exists' rather than 'exists'.
+   */
+  async insertClaiming(user: UserEntity, tx: Transaction): Promise<'created' | 'exists' | 'alias-exists'> {
+    try {
+      await tx.insert(UserEntity, user);
+      return 'created';
+    } catch (err) {
+      if (ALIAS_INDEXES.some((index) => isUniqueViolation(err, index))) return 'alias-exists';
+      if (isUniqueViolation(err)) return 'exists';
+      throw err;
+    }
+  }
+
+  /**
+   * ForceAliasCreation (ADR 0044): another user of the pool holding `value` as their verified
+   * email (phone) alias loses it as Cognito takes it from them: their flag becomes `false`, so the
+   * trigger drops the alias. Run in the claiming transaction, before the claim is written.
+   */
+  async releaseAlias(
+    poolId: string,
+    sub: string,
+    attribute: 'email' | 'phone_number',
+    value: string,
+    tx: Transaction,
+  ): Promise<void> {
+    const column = attribute === 'email' ? 'email_alias' : 'phone_alias';
+    await tx.query(
+      `UPDATE user_directory.users
+          SET attributes = attributes || jsonb_build_object($4::text, 'false'), updated_at = now()
+        WHERE pool_id = $1 AND sub <> $2 AND ${column} = lower($3)`,
+      [poolId, sub, value, `${attribute}_verified`],
+    );
+  }
+
+  /** As `update`, naming a sign-in alias another user holds (ADR 0044) as 'alias-exists' (`tx` is then aborted). */
+  async updateClaiming(
+    sub: string,
+    changes: UserChanges,
+    tx: Transaction,
+  ): Promise<'updated' | 'alias-exists'> {
+    try {
+      await tx.update(UserEntity, { sub }, changes);
+      return 'updated';
+    } catch (err) {
+      if (ALIAS_INDEXES.some((index) => isUniqueViolation(err, index))) return 'alias-exists';
       throw err;
     }
   }

@@ -49,7 +49,12 @@ export class VerifyUserAttributeUseCase implements OperationHandler<
       if (!locked.attributes[attribute])
         throw CognitoErrors.invalidParameter(`User does not have the attribute ${attribute}.`);
       const attributes = { ...locked.attributes, [`${attribute}_verified`]: 'true' };
-      await this.users.update(locked.sub, { attributes, updatedAt: new Date() }, tx);
+      // Another user already signs in with this email or phone (ADR 0044): no flag, no alias.
+      if (
+        (await this.users.updateClaiming(locked.sub, { attributes, updatedAt: new Date() }, tx)) ===
+        'alias-exists'
+      )
+        throw CognitoErrors.aliasExistsForAttribute();
     });
     await this.attempts.succeeded('verify-attribute', subject);
     return {};

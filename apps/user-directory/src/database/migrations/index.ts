@@ -26,6 +26,7 @@ import { FederationStates1764115200400 } from './1764115200400-FederationStates'
 import { SamlSignIn1764115200500 } from './1764115200500-SamlSignIn';
 import { Devices1764115200700 } from './1764115200700-Devices';
 import { WebAuthnCredentials1764115201300 } from './1764115201300-WebAuthnCredentials';
+import { SignInAliases1764115201800 } from './1764115201800-SignInAliases';
 
 /** In the order they apply; some need the key-encryption key, to seal what they migrate. */
 export function userDirectoryMigrations(keyEncryptionKey: Buffer): (new () => MigrationInterface)[] {
@@ -54,5 +55,6 @@ export function userDirectoryMigrations(keyEncryptionKey: Buffer): (new () => Mi
     SamlSignIn1764115200500,
     Devices1764115200700,
     WebAuthnCredentials1764115201300,
+    SignInAliases1764115201800,
   ];
 }
