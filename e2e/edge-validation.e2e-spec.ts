@@ -270,10 +270,12 @@ describe('edge validation against the AWS shapes', () => {
       );
     });
 
-    it('answers Cognito Identity constraint violations with InvalidParameterException', async () => {
+    // AWS: Cognito Identity's model constraints are ValidationException (moto#1979, verified
+    // against AWS in moto#4415; amplify-swift#2864), unlike the user pools' InvalidParameterException.
+    it('answers Cognito Identity constraint violations with ValidationException', async () => {
       expectRefused(
         await identity('ListIdentityPools', { MaxResults: 0 }),
-        'InvalidParameterException',
+        'ValidationException',
         /at 'maxResults' failed to satisfy constraint: Member must have value greater than or equal to 1/,
       );
     });

@@ -201,7 +201,8 @@ describe('identity pool principal tags: Set/GetPrincipalTagAttributeMap and aws:
           PrincipalTags: many,
         }),
       ),
-      'InvalidParameterException',
+      // Cognito Identity's model constraints (PrincipalTags: at most 50) are ValidationException on AWS.
+      'ValidationException',
     );
     // Only the admin key (an IAM principal) manages a pool: an unsigned app cannot.
     await expectAwsError(

@@ -378,7 +378,7 @@ describe('identity pools through the AWS SDK', () => {
           AllowUnauthenticatedIdentities: false,
         }),
       ),
-      'InvalidParameterException',
+      'ValidationException',
     );
     const closed = await admin.send(
       new CreateIdentityPoolCommand({

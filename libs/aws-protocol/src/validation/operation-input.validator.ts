@@ -16,10 +16,14 @@ interface ApiValidation {
 }
 
 /**
- * Which error each API answers bad input with. Cognito (all three APIs; Cognito Sync's REST-JSON
- * members arrive typed, see bindRestRequest) reports constraint violations
- * as InvalidParameterException and a wrongly typed JSON value as SerializationException; STS and
- * IAM, on the Query protocol where every value arrives as text, answer ValidationError for both.
+ * Which error each API answers bad input with. Cognito user pools and Cognito Sync (whose REST-JSON
+ * members arrive typed, see bindRestRequest) report constraint violations as
+ * InvalidParameterException; Cognito Identity reports them as ValidationException (observed on AWS:
+ * `ValidationException ... Value '...' at 'identityPoolName' failed to satisfy constraint` for
+ * CreateIdentityPool, getmoto/moto#1979 and #4415 checked against AWS; the same for GetId's
+ * `identityPoolId`, aws-amplify/amplify-swift#2864, amazon-freertos#1829; ADR 0047). A wrongly
+ * typed JSON value is SerializationException on all three. STS and IAM, on the Query protocol where
+ * every value arrives as text, answer ValidationError for both.
  */
 const APIS: Readonly<Record<AwsApi, ApiValidation>> = {
   'cognito-idp': {
@@ -30,7 +34,7 @@ const APIS: Readonly<Record<AwsApi, ApiValidation>> = {
   'cognito-identity': {
     shapes: COGNITO_IDENTITY_SHAPES,
     protocol: 'json',
-    errors: { invalid: 'InvalidParameterException', wrongType: 'SerializationException' },
+    errors: { invalid: 'ValidationException', wrongType: 'SerializationException' },
   },
   'cognito-sync': {
     shapes: COGNITO_SYNC_SHAPES,

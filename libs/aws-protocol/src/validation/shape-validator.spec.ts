@@ -32,6 +32,50 @@ describe('edge validation against the AWS input shapes', () => {
     );
   });
 
+  // AWS: "An error occurred (ValidationException) when calling the CreateIdentityPool operation: 1
+  // validation error detected: Value 'test-with-identity-pool' at 'identityPoolName' failed to
+  // satisfy constraint: Member must satisfy regular expression pattern: ..." (getmoto/moto#1979,
+  // verified against AWS in moto#4415); GetId's identityPoolId likewise (amplify-swift#2864).
+  it.each([
+    [
+      'CreateIdentityPool',
+      { IdentityPoolName: 'bad/name', AllowUnauthenticatedIdentities: false },
+      'identityPoolName',
+    ],
+    [
+      'UpdateIdentityPool',
+      {
+        IdentityPoolId: 'us-east-1:0f0e2c53-49b0-4b7c-9fd0-8d1f0c6c31c4',
+        IdentityPoolName: 'x'.repeat(129),
+        AllowUnauthenticatedIdentities: false,
+      },
+      'identityPoolName',
+    ],
+    ['GetId', { IdentityPoolId: 'us-east-1_notanidentitypool' }, 'identityPoolId'],
+  ])(
+    'answers Cognito Identity constraint violations of %s with ValidationException, as AWS',
+    (op, input, member) => {
+      const err = refusal(() => validateOperationInput('cognito-identity', op, input));
+      expect(err.errorName).toBe('ValidationException');
+      expect(err.message).toMatch(
+        new RegExp(
+          `^1 validation error detected: Value '.*' at '${member}' failed to satisfy constraint: Member must`,
+        ),
+      );
+    },
+  );
+
+  it('keeps InvalidParameterException for user pools and SerializationException for wrong types in Cognito Identity', () => {
+    expect(
+      refusal(() => validateOperationInput('cognito-idp', 'DescribeUserPool', { UserPoolId: 'bad/pool' }))
+        .errorName,
+    ).toBe('InvalidParameterException');
+    expect(
+      refusal(() => validateOperationInput('cognito-identity', 'DescribeIdentityPool', { IdentityPoolId: 5 }))
+        .errorName,
+    ).toBe('SerializationException');
+  });
+
   it('words nested constraint violations with the member path AWS uses', () => {
     const err = refusal(() =>
       validateOperationInput('cognito-idp', 'CreateUserPool', {

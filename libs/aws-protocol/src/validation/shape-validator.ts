@@ -6,7 +6,7 @@ import { violationText, violationsMessage } from './violation';
 export type WireProtocol = 'json' | 'query';
 
 export interface ShapeErrors {
-  /** Constraint violations: InvalidParameterException (Cognito), ValidationError (STS, IAM). */
+  /** Constraint violations: InvalidParameterException (user pools, Sync), ValidationException (Cognito Identity), ValidationError (STS, IAM). */
   invalid: string;
   /** A value of the wrong type: SerializationException (JSON), the constraint error on Query. */
   wrongType: string;
