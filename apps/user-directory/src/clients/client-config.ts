@@ -62,9 +62,7 @@ export function clientConfigFromRequest(
     accessTokenValidity: req.AccessTokenValidity ?? 1,
     idTokenValidity: req.IdTokenValidity ?? 1,
     units,
-    explicitAuthFlows: req.ExplicitAuthFlows?.length
-      ? [...new Set<ExplicitAuthFlowsType>([...req.ExplicitAuthFlows, 'ALLOW_REFRESH_TOKEN_AUTH'])]
-      : DEFAULT_FLOWS,
+    explicitAuthFlows: explicitAuthFlowsOf(req.ExplicitAuthFlows),
     readAttributes: req.ReadAttributes,
     writeAttributes: req.WriteAttributes,
     ...oauthClientSettings(req, hasSecret, known),
@@ -81,6 +79,35 @@ export function clientConfigFromRequest(
   return config;
 }
 
+/** The flows spelled without `ALLOW_`, from before Cognito's per-flow settings (November 2019). */
+const LEGACY_FLOWS: readonly ExplicitAuthFlowsType[] = [
+  'ADMIN_NO_SRP_AUTH',
+  'CUSTOM_AUTH_FLOW_ONLY',
+  'USER_PASSWORD_AUTH',
+];
+
+function isLegacy(flow: ExplicitAuthFlowsType): boolean {
+  return LEGACY_FLOWS.includes(flow);
+}
+
+/**
+ * ExplicitAuthFlows as stored: none named is Cognito's default three; `ALLOW_` values get
+ * ALLOW_REFRESH_TOKEN_AUTH; legacy values are kept as given, since AWS's API reference says "You
+ * can't assign these legacy ExplicitAuthFlows values to user pool clients at the same time as
+ * values that begin with ALLOW_" (so a mixed list is refused, ADR 0047).
+ */
+function explicitAuthFlowsOf(flows: ExplicitAuthFlowsType[] | undefined): ExplicitAuthFlowsType[] {
+  if (!flows?.length) return DEFAULT_FLOWS;
+  const legacy = flows.filter(isLegacy);
+  if (legacy.length > 0 && legacy.length < flows.length) {
+    throw CognitoErrors.invalidParameter(
+      'ExplicitAuthFlows values that begin with ALLOW_ cannot be used along with the legacy values ADMIN_NO_SRP_AUTH, CUSTOM_AUTH_FLOW_ONLY and USER_PASSWORD_AUTH.',
+    );
+  }
+  if (legacy.length > 0) return [...new Set(flows)];
+  return [...new Set<ExplicitAuthFlowsType>([...flows, 'ALLOW_REFRESH_TOKEN_AUTH'])];
+}
+
 export function lifetimesInSeconds(c: ClientConfig): { access: number; id: number; refresh: number } {
   return {
     access: c.accessTokenValidity * SECONDS[c.units.AccessToken],
@@ -89,19 +116,32 @@ export function lifetimesInSeconds(c: ClientConfig): { access: number; id: numbe
   };
 }
 
-/** ALLOW_USER_PASSWORD_AUTH, or its legacy spelling USER_PASSWORD_AUTH. */
+/**
+ * Whether the client allows a sign-in flow. A client with `ALLOW_` values allows exactly those. A
+ * legacy client (ADR 0047) is read as Cognito read those settings before per-flow settings existed:
+ * SRP, refresh and custom authentication were always on; ADMIN_NO_SRP_AUTH turns on
+ * ADMIN_USER_PASSWORD_AUTH ("This setting replaces the ADMIN_NO_SRP_AUTH setting"),
+ * USER_PASSWORD_AUTH turns on USER_PASSWORD_AUTH, and CUSTOM_AUTH_FLOW_ONLY ("Enable the custom
+ * authentication flow only") turns SRP off. USER_AUTH came after: never for a legacy client.
+ */
 export function allowsFlow(
   c: ClientConfig,
   flow: 'USER_PASSWORD_AUTH' | 'USER_SRP_AUTH' | 'ADMIN_USER_PASSWORD_AUTH' | 'USER_AUTH' | 'CUSTOM_AUTH',
 ): boolean {
-  if (c.explicitAuthFlows.includes(`ALLOW_${flow}` as ExplicitAuthFlowsType)) return true;
-  // USER_AUTH has no legacy spelling.
-  if (flow === 'USER_AUTH') return false;
-  const legacy =
-    flow === 'ADMIN_USER_PASSWORD_AUTH'
-      ? 'ADMIN_NO_SRP_AUTH'
-      : flow === 'CUSTOM_AUTH'
-        ? 'CUSTOM_AUTH_FLOW_ONLY'
-        : flow;
-  return c.explicitAuthFlows.includes(legacy as ExplicitAuthFlowsType);
+  const flows = c.explicitAuthFlows;
+  // Clients stored before the mixed refusal may hold both kinds: each kind allows what it allows.
+  if (flows.includes(`ALLOW_${flow}` as ExplicitAuthFlowsType)) return true;
+  if (!flows.some(isLegacy)) return false;
+  switch (flow) {
+    case 'USER_SRP_AUTH':
+      return !flows.includes('CUSTOM_AUTH_FLOW_ONLY');
+    case 'CUSTOM_AUTH':
+      return true;
+    case 'ADMIN_USER_PASSWORD_AUTH':
+      return flows.includes('ADMIN_NO_SRP_AUTH');
+    case 'USER_PASSWORD_AUTH':
+      return flows.includes('USER_PASSWORD_AUTH');
+    case 'USER_AUTH':
+      return false;
+  }
 }

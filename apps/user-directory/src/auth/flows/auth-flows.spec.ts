@@ -88,7 +88,7 @@ describe('AuthFlows', () => {
   });
 
   it('delegates a flow the operation serves and the client allows, under either of its names', async () => {
-    const auth = client(['ALLOW_USER_PASSWORD_AUTH', 'ADMIN_NO_SRP_AUTH']);
+    const auth = client(['USER_PASSWORD_AUTH', 'ADMIN_NO_SRP_AUTH']);
     await expect(flows.start('InitiateAuth', 'USER_PASSWORD_AUTH', auth, { USERNAME: 'a' })).resolves.toEqual(
       {
         ChallengeParameters: { started: 'USER_PASSWORD_AUTH' },
@@ -152,7 +152,7 @@ describe('AuthFlows', () => {
       message: 'USER_SRP_AUTH flow not enabled for this client',
     });
     expect(verifier.calls).toEqual([]);
-    await flows.respond('PASSWORD_VERIFIER', client(['USER_SRP_AUTH']), undefined, { USERNAME: 'a' });
+    await flows.respond('PASSWORD_VERIFIER', client(['ALLOW_USER_SRP_AUTH']), undefined, { USERNAME: 'a' });
     await flows.respond('NEW_PASSWORD_REQUIRED', client([]), 'session', {});
     expect([verifier.calls, newPassword.calls]).toEqual([
       [['app', 'session:undefined', { USERNAME: 'a' }]],
