@@ -1,5 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InitiateAuthRequest, InitiateAuthResponse, UserDirectoryOperations } from '@idfed/contracts';
+import {
+  CommandMeta,
+  InitiateAuthRequest,
+  InitiateAuthResponse,
+  UserDirectoryOperations,
+} from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
 import { ClientsService } from '../clients/clients.service';
 import { Patterns, RequestValidator } from '../common/validate';
@@ -17,13 +22,13 @@ export class InitiateAuthUseCase implements OperationHandler<typeof UserDirector
     @Inject(AuthFlows) private readonly flows: AuthFlows,
   ) {}
 
-  async execute(req: InitiateAuthRequest): Promise<InitiateAuthResponse> {
+  async execute(req: InitiateAuthRequest, meta?: CommandMeta): Promise<InitiateAuthResponse> {
     RequestValidator.of(req)
       .oneOf('AuthFlow', AUTH_FLOWS, true)
       .string('ClientId', { required: true, min: 1, max: 128, pattern: Patterns.clientId })
       .check();
     const params = authParametersOf(req.AuthParameters);
-    const auth = await this.clients.forAuth(req.ClientId);
+    const auth = await this.clients.forAuth(req.ClientId, meta?.region);
     return this.flows.start('InitiateAuth', req.AuthFlow, auth, params);
   }
 }

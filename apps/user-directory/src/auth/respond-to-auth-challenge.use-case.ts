@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  CommandMeta,
   RespondToAuthChallengeRequest,
   RespondToAuthChallengeResponse,
   UserDirectoryOperations,
@@ -20,7 +21,10 @@ export class RespondToAuthChallengeUseCase implements OperationHandler<
     @Inject(AuthFlows) private readonly flows: AuthFlows,
   ) {}
 
-  async execute(req: RespondToAuthChallengeRequest): Promise<RespondToAuthChallengeResponse> {
+  async execute(
+    req: RespondToAuthChallengeRequest,
+    meta?: CommandMeta,
+  ): Promise<RespondToAuthChallengeResponse> {
     RequestValidator.of(req)
       .string('ClientId', { required: true, min: 1, max: 128, pattern: Patterns.clientId })
       .oneOf('ChallengeName', CHALLENGE_NAMES, true)
@@ -28,7 +32,7 @@ export class RespondToAuthChallengeUseCase implements OperationHandler<
       .check();
     const responses = challengeResponsesOf(req.ChallengeResponses);
     const clientMetadata = clientMetadataOf(req.ClientMetadata);
-    const auth = await this.clients.forAuth(req.ClientId);
+    const auth = await this.clients.forAuth(req.ClientId, meta?.region);
     return this.flows.respond(req.ChallengeName, auth, req.Session, responses, clientMetadata);
   }
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  CommandMeta,
   RevokeTokenRequest,
   RevokeTokenResponse,
   SessionRevokedEvent,
@@ -36,14 +37,14 @@ export class RevokeTokenUseCase implements OperationHandler<typeof UserDirectory
    * its origin_jti). Other sessions of the user are untouched. A token idfed never issued is
    * accepted silently, as RFC 7009 asks; access and ID tokens cannot be revoked this way.
    */
-  async execute(req: RevokeTokenRequest): Promise<RevokeTokenResponse> {
+  async execute(req: RevokeTokenRequest, meta?: CommandMeta): Promise<RevokeTokenResponse> {
     RequestValidator.of(req)
       .string('Token', { required: true, pattern: Patterns.token, secret: true })
       .string('ClientId', Members.clientId)
       .string('ClientSecret', { min: 24, max: 64, pattern: Patterns.clientSecret, secret: true })
       .oneOf('RevokeAssociatedSessions', ['NONE', 'LINKED'])
       .check();
-    const auth = await this.clients.forAuth(req.ClientId);
+    const auth = await this.clients.forAuth(req.ClientId, meta?.region);
     if (auth.secret && !(req.ClientSecret && secretsEqual(auth.secret, req.ClientSecret))) {
       throw new ServiceError('UnauthorizedException', 'Unable to verify the client secret.');
     }

@@ -37,8 +37,19 @@ export class ClientsService {
     pools.onPoolDeleted((poolId) => this.forgetPool(poolId));
   }
 
-  /** The client a public operation names, with its secret opened when it has one. */
-  async forAuth(clientId: unknown): Promise<ClientForAuth> {
+  /**
+   * The client a public operation names, with its secret opened when it has one. `region`, the
+   * request's (CommandMeta.region, ADR 0047): a client of a pool of another region is not found,
+   * as a Cognito endpoint finds only its own region's clients.
+   */
+  async forAuth(clientId: unknown, region?: string): Promise<ClientForAuth> {
+    const auth = await this.anyRegion(clientId);
+    if (region !== undefined && !auth.client.poolId.startsWith(`${region}_`))
+      throw CognitoErrors.clientNotFound(auth.client.id);
+    return auth;
+  }
+
+  private async anyRegion(clientId: unknown): Promise<ClientForAuth> {
     RequestValidator.of({ ClientId: clientId })
       .string('ClientId', { required: true, min: 1, max: 128, pattern: Patterns.clientId })
       .check();

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { UserPoolTriggers } from '../triggers/user-pool-triggers';
 import {
+  CommandMeta,
   ConfirmForgotPasswordRequest,
   ConfirmForgotPasswordResponse,
   UserDirectoryOperations,
@@ -42,7 +43,10 @@ export class ConfirmForgotPasswordUseCase implements OperationHandler<
    * user's wrong guess take 26 ms and an unknown user's 4 ms. A wrong guess then costs the same
    * statements whoever the name is (AttemptLimiter's count and one code lookup).
    */
-  async execute(req: ConfirmForgotPasswordRequest): Promise<ConfirmForgotPasswordResponse> {
+  async execute(
+    req: ConfirmForgotPasswordRequest,
+    meta?: CommandMeta,
+  ): Promise<ConfirmForgotPasswordResponse> {
     RequestValidator.of(req)
       .string('ClientId', Members.clientId)
       .string('Username', Members.username)
@@ -50,7 +54,7 @@ export class ConfirmForgotPasswordUseCase implements OperationHandler<
       .string('Password', { required: true, min: 1, max: 256, secret: true })
       .string('SecretHash', { min: 1, max: 128, secret: true })
       .check();
-    const auth = await this.clients.forAuth(req.ClientId);
+    const auth = await this.clients.forAuth(req.ClientId, meta?.region);
     checkSecretHash(auth, req.SecretHash, [req.Username]);
     const hideExistence = auth.client.config.preventUserExistenceErrors === 'ENABLED';
     const pool = await this.lookup.requirePool(auth.client.poolId);

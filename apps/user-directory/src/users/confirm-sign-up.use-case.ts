@@ -42,7 +42,7 @@ export class ConfirmSignUpUseCase implements OperationHandler<typeof UserDirecto
       .string('SecretHash', { min: 1, max: 128, secret: true })
       .boolean('ForceAliasCreation')
       .check();
-    const auth = await this.clients.forAuth(req.ClientId);
+    const auth = await this.clients.forAuth(req.ClientId, meta?.region);
     checkSecretHash(auth, req.SecretHash, [req.Username]);
     const hideExistence = auth.client.config.preventUserExistenceErrors === 'ENABLED';
     const pool = await this.lookup.requirePool(auth.client.poolId);

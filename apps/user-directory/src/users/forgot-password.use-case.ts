@@ -1,5 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ForgotPasswordRequest, ForgotPasswordResponse, UserDirectoryOperations } from '@idfed/contracts';
+import {
+  CommandMeta,
+  ForgotPasswordRequest,
+  ForgotPasswordResponse,
+  UserDirectoryOperations,
+} from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
 import { AttemptLimiter, userSubject } from '../attempts/attempt-limiter';
 import { checkSecretHash } from '../auth/client-secret.check';
@@ -44,8 +49,8 @@ export class ForgotPasswordUseCase implements OperationHandler<
    * With PreventUserExistenceErrors, a known and an unknown name do the same work: one statement that
    * counts the request (and, for a user, stores the new code), and the message sent after the answer.
    */
-  execute(req: ForgotPasswordRequest): Promise<ForgotPasswordResponse> {
-    return this.request(req);
+  execute(req: ForgotPasswordRequest, meta?: CommandMeta): Promise<ForgotPasswordResponse> {
+    return this.request(req, { region: meta?.region });
   }
 
   /**
@@ -56,14 +61,14 @@ export class ForgotPasswordUseCase implements OperationHandler<
    */
   async request(
     req: ForgotPasswordRequest,
-    { hideExistence: alwaysHide = false }: { hideExistence?: boolean } = {},
+    { hideExistence: alwaysHide = false, region }: { hideExistence?: boolean; region?: string } = {},
   ): Promise<ForgotPasswordResponse> {
     RequestValidator.of(req)
       .string('ClientId', Members.clientId)
       .string('Username', Members.username)
       .string('SecretHash', { min: 1, max: 128, secret: true })
       .check();
-    const auth = await this.clients.forAuth(req.ClientId);
+    const auth = await this.clients.forAuth(req.ClientId, region);
     checkSecretHash(auth, req.SecretHash, [req.Username]);
     const hideExistence = alwaysHide || auth.client.config.preventUserExistenceErrors === 'ENABLED';
     const pool = await this.lookup.requirePool(auth.client.poolId);

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  CommandMeta,
   CodeDeliveryDetailsType,
   ResendConfirmationCodeRequest,
   ResendConfirmationCodeResponse,
@@ -40,13 +41,16 @@ export class ResendConfirmationCodeUseCase implements OperationHandler<
    * that counts the request (and, for a user, stores the new code), and no delivery on the request
    * path: the message goes out after the answer.
    */
-  async execute(req: ResendConfirmationCodeRequest): Promise<ResendConfirmationCodeResponse> {
+  async execute(
+    req: ResendConfirmationCodeRequest,
+    meta?: CommandMeta,
+  ): Promise<ResendConfirmationCodeResponse> {
     RequestValidator.of(req)
       .string('ClientId', { required: true, min: 1, max: 128, pattern: Patterns.clientId })
       .string('Username', { required: true, min: 1, max: 128, pattern: Patterns.username })
       .string('SecretHash', { min: 1, max: 128, secret: true })
       .check();
-    const auth = await this.clients.forAuth(req.ClientId);
+    const auth = await this.clients.forAuth(req.ClientId, meta?.region);
     checkSecretHash(auth, req.SecretHash, [req.Username]);
     const pool = await this.lookup.requirePool(auth.client.poolId);
     const user = await this.users.findByName(pool.id, pool.config, req.Username);

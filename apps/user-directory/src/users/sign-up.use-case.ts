@@ -56,7 +56,7 @@ export class SignUpUseCase implements OperationHandler<typeof UserDirectoryOpera
       .string('SecretHash', { min: 1, max: 128, secret: true })
       .attributeList('UserAttributes')
       .check();
-    const auth = await this.clients.forAuth(req.ClientId);
+    const auth = await this.clients.forAuth(req.ClientId, meta?.region);
     checkSecretHash(auth, req.SecretHash, [req.Username]);
     const pool = await this.lookup.requirePool(auth.client.poolId);
     const config = pool.config;
