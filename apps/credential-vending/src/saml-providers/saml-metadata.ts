@@ -1,6 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import { IamErrors } from '../common/iam-errors';
-import { samlify } from './samlify';
+import { samlify } from '@idfed/saml';
 
 /** What a SAML provider's metadata gives AssumeRoleWithSAML. */
 export interface SamlMetadataFacts {

@@ -5,7 +5,7 @@ import { Clock, CLOCK } from '../common/clock';
 import { StsErrors } from '../common/iam-errors';
 import { RequestValidator } from '../common/validate';
 import { SAML_ATTRIBUTES } from '../sts/assume-role-with-saml.use-case';
-import { SamlRefusal, verifySamlResponse } from './saml-assertion.verifier';
+import { verifyProviderAssertion } from './provider-assertion';
 import { SamlProviderLookup } from './saml-provider.lookup';
 import { SamlProvidersRepository } from './saml-providers.repository';
 
@@ -34,23 +34,12 @@ export class VerifySamlLoginUseCase implements OperationHandler<
       .string('ProviderArn', { required: true, min: 20, max: 2048 })
       .string('Consumer', { required: true, min: 1, max: 200, pattern: CONSUMER })
       .check(StsErrors.validation);
-    const now = this.now();
-    const provider = await this.providers.find(req.ProviderArn);
-    if (!provider) throw StsErrors.invalidIdentityToken("Specified provider doesn't exist");
-    if (provider.validUntil.getTime() <= now) {
-      throw StsErrors.invalidIdentityToken(
-        'The metadata of the SAML provider is no longer valid (ValidUntil).',
-      );
-    }
-    let assertion;
-    try {
-      assertion = await verifySamlResponse(provider, req.SAMLResponse, now);
-    } catch (err) {
-      if (!(err instanceof SamlRefusal)) throw err;
-      if (err.kind === 'expired') throw StsErrors.expiredToken(err.message);
-      if (err.kind === 'idp-failed') throw StsErrors.idpRejectedClaim(err.message);
-      throw StsErrors.invalidIdentityToken(err.message);
-    }
+    const { provider, assertion } = await verifyProviderAssertion(
+      this.providers,
+      req.ProviderArn,
+      req.SAMLResponse,
+      this.now(),
+    );
     const recorded = await this.repository.recordAssertion(
       provider.arn,
       assertion.assertionId,

@@ -15,7 +15,8 @@ import { readPolicy } from '../common/policy-documents';
 import { Patterns, RequestValidator } from '../common/validate';
 import { ManagedPolicyLookup } from '../policies/managed-policy.lookup';
 import { RoleLookup } from '../roles/role.lookup';
-import { SamlRefusal, subjectType, verifySamlResponse } from '../saml-providers/saml-assertion.verifier';
+import { verifyProviderAssertion } from '../saml-providers/provider-assertion';
+import { subjectType } from '../saml-providers/saml-assertion.verifier';
 import { SamlProviderLookup } from '../saml-providers/saml-provider.lookup';
 import { SamlProvidersRepository } from '../saml-providers/saml-providers.repository';
 import { globalContext } from './request-context';
@@ -62,22 +63,12 @@ export class AssumeRoleWithSAMLUseCase implements OperationHandler<
   async execute(req: AssumeRoleWithSAMLRequest, meta: CommandMeta): Promise<AssumeRoleWithSAMLResult> {
     validate(req);
     const now = this.now();
-    const provider = await this.providers.find(req.PrincipalArn);
-    if (!provider) throw StsErrors.invalidIdentityToken("Specified provider doesn't exist");
-    if (provider.validUntil.getTime() <= now) {
-      throw StsErrors.invalidIdentityToken(
-        'The metadata of the SAML provider is no longer valid (ValidUntil).',
-      );
-    }
-    let assertion;
-    try {
-      assertion = await verifySamlResponse(provider, req.SAMLAssertion, now);
-    } catch (err) {
-      if (!(err instanceof SamlRefusal)) throw err;
-      if (err.kind === 'expired') throw StsErrors.expiredToken(err.message);
-      if (err.kind === 'idp-failed') throw StsErrors.idpRejectedClaim(err.message);
-      throw StsErrors.invalidIdentityToken(err.message);
-    }
+    const { provider, assertion } = await verifyProviderAssertion(
+      this.providers,
+      req.PrincipalArn,
+      req.SAMLAssertion,
+      now,
+    );
 
     const sessionName = assertion.attributes[SAML_ATTRIBUTES.roleSessionName]?.[0];
     if (!sessionName) throw StsErrors.invalidIdentityToken('RoleSessionName is required in AuthnResponse');

@@ -1,21 +1,9 @@
 import { X509Certificate } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { samlify } from '@idfed/saml';
 import { CognitoErrors } from '../common/cognito-errors';
 import { SamlMetadataSummary } from '../database/entities';
 import { checkProviderUrl, OIDC_ENDPOINT_KEYS } from './provider-details';
-
-/** The part of samlify's API used here. */
-interface SamlifyMetadata {
-  getEntityID(): unknown;
-  getSingleSignOnService(binding: string): unknown;
-  getSingleLogoutService(binding: string): unknown;
-  getX509Certificate(use: string): unknown;
-  isWantAuthnRequestsSigned(): unknown;
-}
-// Loaded without its declarations: they reference the DOM library, which would retype Node's
-// fetch and streams for the whole program.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { IdPMetadata } = require('samlify') as { IdPMetadata: (xml: string) => SamlifyMetadata };
 
 const FETCH_TIMEOUT_MS = 5000;
 const MAX_DOCUMENT_BYTES = 1024 * 1024;
@@ -111,7 +99,7 @@ export function parseSamlMetadata(xml: string): SamlMetadataSummary {
   if (!/<([\w-]+:)?EntityDescriptor[\s>]/.test(xml)) throw bad();
   let summary: SamlMetadataSummary;
   try {
-    const meta = IdPMetadata(xml);
+    const meta = samlify.IdPMetadata(xml);
     const entityId = asString(meta.getEntityID());
     const sso = (binding: string) => asString(meta.getSingleSignOnService(binding));
     const slo = (binding: string) => asString(meta.getSingleLogoutService(binding));

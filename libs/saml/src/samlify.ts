@@ -3,12 +3,18 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
 /**
- * samlify, the SAML library the project uses (the user directory's SAML sign-in uses it as a
- * service provider too), with the part of its API credential vending calls. Its declarations
- * reference the DOM library, which would retype Node's fetch for the whole program, so it is
- * loaded untyped.
+ * samlify, the SAML library both the user directory (a pool's SAML service provider) and credential
+ * vending (AssumeRoleWithSAML, identity pools' SAML logins) use, typed with the part of its API
+ * idfed calls. Its declarations reference the DOM library, which would retype Node's fetch for the
+ * whole program, so it is loaded untyped.
  */
 export interface SamlifyEntity {
+  getMetadata(): string;
+  createLoginRequest(
+    idp: SamlifyEntity,
+    binding: 'redirect' | 'post',
+    options: { relayState: string },
+  ): { id: string; context: string; relayState?: string; entityEndpoint?: string };
   parseLoginResponse(
     idp: SamlifyEntity,
     binding: 'post',
@@ -17,9 +23,12 @@ export interface SamlifyEntity {
 }
 export interface SamlifyMetadata {
   getEntityID(): unknown;
+  getSingleSignOnService(binding: string): unknown;
+  getSingleLogoutService(binding: string): unknown;
   getX509Certificate(use: string): unknown;
+  isWantAuthnRequestsSigned(): unknown;
 }
-interface Samlify {
+export interface Samlify {
   ServiceProvider(settings: Record<string, unknown>): SamlifyEntity;
   IdentityProvider(settings: Record<string, unknown>): SamlifyEntity;
   IdPMetadata(xml: string): SamlifyMetadata;
@@ -29,12 +38,14 @@ interface Samlify {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 export const samlify = require('samlify') as Samlify;
 
+export const BINDING_POST = 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST';
+export const BINDING_REDIRECT = 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect';
+
 /**
  * Every SAML message samlify reads is checked against the SAML 2.0 schemas first: libxml2's
  * xmllint (WebAssembly) with the schemas @authenio/samlify-xmllint-wasm ships, called directly
  * (that package's own `validate` logs the document it refuses, and an assertion is a credential).
- * samlify's validator is process-wide; in the embedded mode the user directory installs the same
- * check, so whichever is installed last behaves alike.
+ * samlify's validator is process-wide; it is installed once, when this module loads.
  */
 const validatorRequire = createRequire(require.resolve('@authenio/samlify-xmllint-wasm'));
 const { validateXML } = validatorRequire('xmllint-wasm') as {
@@ -73,3 +84,8 @@ samlify.setSchemaValidator({
     return true;
   },
 });
+
+/** A certificate's base64 body (as metadata summaries store it) as PEM. */
+export function certificatePem(cert: string): string {
+  return `-----BEGIN CERTIFICATE-----\n${cert.match(/.{1,64}/g)!.join('\n')}\n-----END CERTIFICATE-----`;
+}

@@ -1,0 +1,2 @@
+export * from './samlify';
+export * from './response-check';

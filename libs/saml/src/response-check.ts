@@ -1,0 +1,172 @@
+import { BINDING_POST, certificatePem, samlify } from './samlify';
+
+/** The clock skew allowed on NotBefore / NotOnOrAfter, each way. */
+export const SAML_CLOCK_SKEW_MS = 60_000;
+
+/** Which rule a SAML response broke; each app turns it into its own answer. */
+export type SamlCheckReason =
+  /** samlify refused it: schema, signature (missing, wrong key, wrapped, altered), Conditions window. */
+  | 'signature'
+  | 'issuer'
+  | 'expired'
+  | 'idp-failed'
+  | 'assertion-count'
+  | 'assertion-id'
+  | 'audience'
+  | 'destination'
+  | 'confirmation-count'
+  | 'recipient'
+  | 'confirmation-end'
+  | 'conditions-end'
+  | 'in-response-to'
+  | 'name-id';
+
+export class SamlCheckFailed extends Error {
+  constructor(
+    readonly reason: SamlCheckReason,
+    /** For logs only: samlify's error code or the rule's name. */
+    readonly detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+/** Who must have signed a response and who must be addressed by it. */
+export interface SamlResponseRules {
+  /** The IdP: its entity id (the Issuer) and the certificates one of which signed the response. */
+  idp: { entityId: string; signingCertificates: string[] };
+  /** The service provider reading the response: its entity id and assertion consumer URL. */
+  sp: { entityId: string; acsUrl: string };
+  /** Whether an Audience is ours (one of the AudienceRestriction's must be). */
+  audience(audience: string): boolean;
+  /** Whether the Response's Destination (undefined when absent) is acceptable. */
+  destination(destination: string | undefined): boolean;
+  /** Whether SubjectConfirmationData's Recipient is ours. */
+  recipient(recipient: string): boolean;
+  /** When InResponseTo is checked, the Response's and the confirmation's must be the same. */
+  sameInResponseTo?: boolean;
+  now: number;
+}
+
+/** What a checked response says; attribute values as the IdP wrote them. */
+export interface CheckedSamlResponse {
+  assertionId: string;
+  /** The Issuer (trimmed), undefined when the response names none. */
+  issuer?: string;
+  nameId: string;
+  /** The NameID's Format, undefined when absent. */
+  nameIdFormat?: string;
+  recipient: string;
+  inResponseTo?: string;
+  confirmationNotOnOrAfter: number;
+  conditionsNotOnOrAfter: number;
+  /** AuthnStatement's SessionNotOnOrAfter, when the IdP set one. */
+  sessionNotOnOrAfter?: number;
+  /** Attribute values by attribute Name, every string value kept as written. */
+  attributes: Record<string, string[]>;
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim().length > 0 ? value.trim() : undefined;
+}
+
+const fail = (reason: SamlCheckReason, detail: string = reason) => new SamlCheckFailed(reason, detail);
+
+/**
+ * A SAML Response (base64, as the IdP posted it) checked against one IdP and one service provider.
+ * samlify validates the schema, the Status, an XML signature over the Response or the Assertion by
+ * one of the IdP's certificates (xml-crypto underneath, refusing wrapped signatures), the Issuer
+ * and the Conditions' window with the skew. Then here, in this order: exactly one plain Assertion
+ * and its ID; an Audience the rules accept; the Destination; exactly one SubjectConfirmationData,
+ * its Recipient, its NotOnOrAfter present and not past (with the skew); the Conditions'
+ * NotOnOrAfter present; optionally the same InResponseTo in the Response and the confirmation; a
+ * NameID. No signature is ever checked by hand.
+ */
+export async function checkSamlResponse(
+  rules: SamlResponseRules,
+  samlResponse: string,
+): Promise<CheckedSamlResponse> {
+  const sp = samlify.ServiceProvider({
+    entityID: rules.sp.entityId,
+    assertionConsumerService: [{ Binding: BINDING_POST, Location: rules.sp.acsUrl }],
+    authnRequestsSigned: false,
+    wantAssertionsSigned: false,
+    clockDrifts: [-SAML_CLOCK_SKEW_MS, SAML_CLOCK_SKEW_MS],
+  });
+  const idp = samlify.IdentityProvider({
+    entityID: rules.idp.entityId,
+    signingCert: rules.idp.signingCertificates.map(certificatePem),
+    wantAuthnRequestsSigned: false,
+    // samlify insists on one; reading a response never uses it.
+    singleSignOnService: [{ Binding: BINDING_POST, Location: 'https://idp.invalid/' }],
+  });
+  let parsed: { samlContent: string; extract: Record<string, unknown> };
+  try {
+    parsed = await sp.parseLoginResponse(idp, 'post', { body: { SAMLResponse: samlResponse } });
+  } catch (err) {
+    const code = err instanceof Error ? err.message : String(err);
+    if (code === 'ERR_SUBJECT_UNCONFIRMED' || code === 'ERR_EXPIRED_SESSION') throw fail('expired', code);
+    if (code === 'ERR_FAILED_STATUS') throw fail('idp-failed', code);
+    if (code === 'ERR_UNMATCH_ISSUER') throw fail('issuer', code);
+    throw fail('signature', code.slice(0, 200));
+  }
+  const xml = parsed.samlContent;
+  const assertions = xml.match(/<([\w-]+:)?(Encrypted)?Assertion[\s>]/g) ?? [];
+  if (assertions.length !== 1 || /Encrypted/.test(assertions[0])) throw fail('assertion-count');
+  const e = parsed.extract;
+  const own = samlify.Extractor.extract(xml, [
+    { key: 'assertion', localPath: ['Response', 'Assertion'], attributes: ['ID'] },
+    {
+      key: 'nameIdFormat',
+      localPath: ['Response', 'Assertion', 'Subject', 'NameID'],
+      attributes: ['Format'],
+    },
+    {
+      key: 'confirmation',
+      localPath: ['Response', 'Assertion', 'Subject', 'SubjectConfirmation', 'SubjectConfirmationData'],
+      attributes: ['Recipient', 'NotOnOrAfter', 'InResponseTo'],
+    },
+  ]);
+  const assertionId = str(own.assertion);
+  if (!assertionId) throw fail('assertion-id');
+  const audiences = (Array.isArray(e.audience) ? e.audience : [e.audience]).map(str);
+  if (!audiences.some((a) => a !== undefined && rules.audience(a))) throw fail('audience');
+  const response = (e.response ?? {}) as Record<string, unknown>;
+  if (!rules.destination(str(response.destination))) throw fail('destination');
+  const confirmation = own.confirmation as Record<string, unknown> | Record<string, unknown>[] | null;
+  if (!confirmation || Array.isArray(confirmation)) throw fail('confirmation-count');
+  const recipient = str(confirmation.recipient);
+  if (!recipient || !rules.recipient(recipient)) throw fail('recipient');
+  const confirmationEnd = Date.parse(str(confirmation.notOnOrAfter) ?? '');
+  if (!Number.isFinite(confirmationEnd)) throw fail('confirmation-end');
+  if (confirmationEnd + SAML_CLOCK_SKEW_MS <= rules.now)
+    throw fail('expired', 'subject confirmation expired');
+  const conditions = (e.conditions ?? {}) as Record<string, unknown>;
+  const conditionsEnd = Date.parse(str(conditions.notOnOrAfter) ?? '');
+  if (!Number.isFinite(conditionsEnd)) throw fail('conditions-end');
+  const inResponseTo = str(response.inResponseTo);
+  if (rules.sameInResponseTo && inResponseTo !== str(confirmation.inResponseTo)) throw fail('in-response-to');
+  const nameId = str(typeof e.nameID === 'string' ? e.nameID : undefined);
+  if (!nameId) throw fail('name-id');
+  const attributes: Record<string, string[]> = {};
+  for (const [name, value] of Object.entries((e.attributes ?? {}) as Record<string, unknown>)) {
+    const values = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
+    if (values.length) attributes[name] = values;
+  }
+  const session = (e.sessionIndex ?? {}) as Record<string, unknown>;
+  const sessionEnd = Date.parse(str(session.sessionNotOnOrAfter) ?? '');
+  const issuer = str(e.issuer);
+  const nameIdFormat = str(own.nameIdFormat);
+  return {
+    assertionId,
+    ...(issuer ? { issuer } : {}),
+    nameId,
+    ...(nameIdFormat ? { nameIdFormat } : {}),
+    recipient,
+    ...(inResponseTo ? { inResponseTo } : {}),
+    confirmationNotOnOrAfter: confirmationEnd,
+    conditionsNotOnOrAfter: conditionsEnd,
+    ...(Number.isFinite(sessionEnd) ? { sessionNotOnOrAfter: sessionEnd } : {}),
+    attributes,
+  };
+}
