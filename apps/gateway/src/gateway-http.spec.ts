@@ -91,6 +91,19 @@ describe('gateway: health, well-known documents, CORS', () => {
     expect(res.headers.get('x-amzn-requestid')).toBeTruthy();
   });
 
+  it("allows Amplify v6's cache-control request header (its Cognito calls send no-store)", async () => {
+    const res = await fetch(gw.url, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'http://localhost:3000',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'cache-control,content-type,x-amz-target,x-amz-user-agent',
+      },
+    });
+    expect(res.status).toBe(204);
+    expect((res.headers.get('access-control-allow-headers') ?? '').split(',')).toContain('cache-control');
+  });
+
   it('exposes the request id and error type to browser code', async () => {
     const res = await fetch(gw.url, {
       method: 'POST',

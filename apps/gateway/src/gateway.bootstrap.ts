@@ -23,6 +23,8 @@ const CORS_ALLOWED_HEADERS = [
   'x-amz-content-sha256',
   'amz-sdk-invocation-id',
   'amz-sdk-request',
+  // Amplify v6 sends `cache-control: no-store` with its Cognito API calls.
+  'cache-control',
 ];
 /** Response headers browser code may read: the SDKs take the request id and error type from them. */
 const CORS_EXPOSED_HEADERS = ['x-amzn-RequestId', 'x-amzn-ErrorType', 'Date'];
