@@ -392,6 +392,27 @@ describe('remembered devices', () => {
       expect(mfaAgain.confirmationNecessary).toBe(true);
       expect(mfaAgain.session.getAccessToken().decodePayload().device_key).not.toBe(deviceKey);
     });
+
+    it('signs in again from a browser whose remembered device an administrator forgot (DEVICE_KEY: null)', async () => {
+      const pool = await devicePool('dev-js-forgotten');
+      const secret = await totpUser(pool, 'ida');
+      const storage = new DeviceStorage();
+      const first = jsUser(pool, 'ida', storage);
+      await signIn(first, 'ida', () => totp(secret));
+      await new Promise((resolve, reject) =>
+        first.setDeviceStatusRemembered({ onSuccess: resolve, onFailure: reject }),
+      );
+      first.getCachedDeviceKeyAndPassword();
+      const deviceKey = (first as unknown as { deviceKey: string }).deviceKey;
+      await admin.send(
+        new AdminForgetDeviceCommand({ UserPoolId: pool.poolId, Username: 'ida', DeviceKey: deviceKey }),
+      );
+      // The library still holds the key: told "Device does not exist.", it answers again with
+      // DEVICE_KEY: null, which Cognito takes as no device; MFA is asked again, a new device follows.
+      const again = await signIn(jsUser(pool, 'ida', storage), 'ida', () => totp(secret, 1));
+      expect(again.confirmationNecessary).toBe(true);
+      expect(again.session.getAccessToken().decodePayload().device_key).not.toBe(deviceKey);
+    });
   });
 
   describe('the device operations', () => {

@@ -23,6 +23,34 @@ describe('edge validation against the AWS input shapes', () => {
     });
   });
 
+  it("takes a null AuthParameters / ChallengeResponses value as absent (amazon-cognito-identity-js's DEVICE_KEY)", () => {
+    const c = 'client1234567890abcdefghij';
+    expect(
+      validateOperationInput('cognito-idp', 'InitiateAuth', {
+        ClientId: c,
+        AuthFlow: 'USER_SRP_AUTH',
+        AuthParameters: { USERNAME: 'ann', SRP_A: 'ab', DEVICE_KEY: null },
+      }),
+    ).toEqual({ ClientId: c, AuthFlow: 'USER_SRP_AUTH', AuthParameters: { USERNAME: 'ann', SRP_A: 'ab' } });
+    expect(
+      validateOperationInput('cognito-idp', 'RespondToAuthChallenge', {
+        ClientId: c,
+        ChallengeName: 'PASSWORD_VERIFIER',
+        ChallengeResponses: { USERNAME: 'ann', DEVICE_KEY: null },
+      }),
+    ).toMatchObject({ ChallengeResponses: { USERNAME: 'ann' } });
+    // Other maps keep AWS's refusal.
+    const err = refusal(() =>
+      validateOperationInput('cognito-idp', 'InitiateAuth', {
+        ClientId: c,
+        AuthFlow: 'USER_SRP_AUTH',
+        AuthParameters: { USERNAME: 'ann' },
+        ClientMetadata: { app: null },
+      }),
+    );
+    expect(err.message).toContain('Map value must not be null');
+  });
+
   it('names every missing required member in AWS words', () => {
     const err = refusal(() => validateOperationInput('cognito-idp', 'SignUp', {}));
     expect(err.errorName).toBe('InvalidParameterException');

@@ -46,6 +46,18 @@ export class ShapeValidator {
     return output;
   }
 
+  /**
+   * Cognito takes a null value in `AuthParameters` / `ChallengeResponses` as an absent one:
+   * amazon-cognito-identity-js sends `DEVICE_KEY: null` once its cached device was forgotten, and
+   * signs in against AWS. Such a value is dropped; other maps keep AWS's refusal.
+   */
+  private nullMeansAbsent(shape: Shape): boolean {
+    return (
+      this.model.service === 'cognito-idp' &&
+      (shape === this.model.shapes.AuthParametersType || shape === this.model.shapes.ChallengeResponsesType)
+    );
+  }
+
   private shape(name: string): Shape {
     return this.model.shapes[name];
   }
@@ -122,7 +134,9 @@ export class ShapeValidator {
     for (const [key, item] of entries) {
       this.string(keyShape, key, path, 'Map keys must satisfy constraint: ');
       if (item === null) {
-        this.violations.push(violationText(path, { shown: 'null' }, 'Map value must not be null'));
+        if (!this.nullMeansAbsent(shape)) {
+          this.violations.push(violationText(path, { shown: 'null' }, 'Map value must not be null'));
+        }
         continue;
       }
       output[key] =
