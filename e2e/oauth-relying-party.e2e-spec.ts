@@ -1,5 +1,7 @@
 import {
+  AdminUpdateUserAttributesCommand,
   CognitoIdentityProviderClient,
+  CreateUserPoolClientCommand,
   GetUserCommand,
   InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
@@ -144,6 +146,52 @@ describe('OAuth 2.0 endpoints with openid-client', () => {
       app.send(new GetUserCommand({ AccessToken: tokens.access_token! })),
       'NotAuthorizedException',
     );
+  });
+
+  it("answers userInfo with what the token's client may read (ReadAttributes), as GetUser", async () => {
+    const username = await newUser();
+    await admin.send(
+      new AdminUpdateUserAttributesCommand({
+        UserPoolId: pool.poolId,
+        Username: username,
+        UserAttributes: [{ Name: 'given_name', Value: 'Rita' }],
+      }),
+    );
+    const { UserPoolClient } = await admin.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: pool.poolId,
+        ClientName: 'narrow',
+        AllowedOAuthFlowsUserPoolClient: true,
+        AllowedOAuthFlows: ['code'],
+        AllowedOAuthScopes: ['openid', 'email'],
+        CallbackURLs: [pool.redirectUri],
+        SupportedIdentityProviders: ['COGNITO'],
+        ReadAttributes: ['email', 'email_verified'],
+      }),
+    );
+    const narrow = new issuer.Client({
+      client_id: UserPoolClient!.ClientId!,
+      token_endpoint_auth_method: 'none',
+      redirect_uris: [pool.redirectUri],
+      response_types: ['code'],
+    });
+    const tokensOf = async (client: BaseClient) => {
+      const verifier = generators.codeVerifier();
+      const url = client.authorizationUrl({
+        scope: 'openid email',
+        code_challenge: generators.codeChallenge(verifier),
+        code_challenge_method: 'S256',
+      });
+      const callback = await signInThroughHostedUi(new CookieJar(), url, username, PASSWORD);
+      return client.callback(pool.redirectUri, client.callbackParams(callback), { code_verifier: verifier });
+    };
+    const narrowInfo = await narrow.userinfo((await tokensOf(narrow)).access_token!);
+    expect(narrowInfo).toMatchObject({ email: `${username}@example.com`, username });
+    expect(narrowInfo).not.toHaveProperty('given_name');
+    // A client without lists reads the standard attributes, given_name among them.
+    const spaInfo = await spa.userinfo((await tokensOf(spa)).access_token!);
+    expect(spaInfo).toMatchObject({ given_name: 'Rita', email: `${username}@example.com` });
+    expect(narrowInfo.sub).toBe(spaInfo.sub);
   });
 
   it('authenticates a confidential client by HTTP Basic and by form, and refuses a wrong secret', async () => {

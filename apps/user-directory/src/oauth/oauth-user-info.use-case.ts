@@ -3,6 +3,8 @@ import { OAuthHttpAnswer, OAuthUserInfoRequest, UserDirectoryOperations } from '
 import { ServiceError } from '@idfed/messaging';
 import { OperationHandler } from '@idfed/service-runtime';
 import { AccessTokenVerifier } from '../auth/access-token.verifier';
+import { readableAttributes } from '../clients/attribute-permissions';
+import { ClientsService } from '../clients/clients.service';
 import { TokenIssuer } from '../tokens/token-issuer';
 
 const invalidToken = (description: string): OAuthHttpAnswer => ({
@@ -14,13 +16,15 @@ const invalidToken = (description: string): OAuthHttpAnswer => ({
 /**
  * GET/POST /oauth2/userInfo: the user's attributes for an access token of this pool that was
  * granted the `openid` scope (Cognito's rule), with every check GetUser makes (signature, expiry,
- * sign-out, revocation, disabled user).
+ * sign-out, revocation, disabled user), answering only what the token's app client may read
+ * (`ReadAttributes`, as GetUser; Cognito's "all user attributes the app client can read").
  */
 @Injectable()
 export class OAuthUserInfoUseCase implements OperationHandler<typeof UserDirectoryOperations.OAuthUserInfo> {
   constructor(
     @Inject(AccessTokenVerifier) private readonly verifier: AccessTokenVerifier,
     @Inject(TokenIssuer) private readonly issuer: TokenIssuer,
+    @Inject(ClientsService) private readonly clients: ClientsService,
   ) {}
 
   async execute(req: OAuthUserInfoRequest): Promise<OAuthHttpAnswer> {
@@ -44,6 +48,8 @@ export class OAuthUserInfoUseCase implements OperationHandler<typeof UserDirecto
         wwwAuthenticate: 'Bearer error="insufficient_scope"',
       };
     }
-    return { status: 200, body: { ...user.attributes, sub: user.sub, username: user.username } };
+    const client = await this.clients.forAuth(String(claims.client_id)).catch(() => undefined);
+    const readable = readableAttributes(client?.client.config, user.attributes);
+    return { status: 200, body: { ...readable, sub: user.sub, username: user.username } };
   }
 }
