@@ -10,9 +10,11 @@ import {
   CreateUserPoolCommand,
   DeleteUserPoolCommand,
   ForgotPasswordCommand,
+  GetUserCommand,
   InitiateAuthCommand,
   SignUpCommand,
   UpdateUserAttributesCommand,
+  VerifyUserAttributeCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import {
   AuthenticationDetails,
@@ -274,5 +276,79 @@ describe('sign-in aliases (AliasAttributes)', () => {
     for (const r of results) {
       if (r.status === 'rejected') expect((r.reason as Error).name).toBe('AliasExistsException');
     }
+  });
+
+  it('keeps the old email, its flag and its alias until the new one is verified (AttributesRequireVerificationBeforeUpdate)', async () => {
+    const { UserPool } = await admin.send(
+      new CreateUserPoolCommand({
+        PoolName: 'aliases-keep',
+        AliasAttributes: ['email'],
+        AutoVerifiedAttributes: ['email'],
+        UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ['email'] },
+      }),
+    );
+    const keepPool = UserPool!.Id!;
+    const { UserPoolClient } = await admin.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: keepPool,
+        ClientName: 'app',
+        ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      }),
+    );
+    const client = UserPoolClient!.ClientId!;
+    const oldEmail = `kim.${stamp}@example.com`;
+    const newEmail = `kim.new.${stamp}@example.com`;
+    await app.send(
+      new SignUpCommand({
+        ClientId: client,
+        Username: 'kim',
+        Password: password,
+        UserAttributes: [{ Name: 'email', Value: oldEmail }],
+      }),
+    );
+    await app.send(
+      new ConfirmSignUpCommand({
+        ClientId: client,
+        Username: 'kim',
+        ConfirmationCode: await codeSentTo(oldEmail, system),
+      }),
+    );
+    const token = (await passwordAuth(oldEmail, client)).AuthenticationResult!.AccessToken!;
+    const emailOf = async () => {
+      const { UserAttributes } = await app.send(new GetUserCommand({ AccessToken: token }));
+      return Object.fromEntries(
+        (UserAttributes ?? []).filter((a) => a.Name!.startsWith('email')).map((a) => [a.Name, a.Value]),
+      );
+    };
+    const updated = await app.send(
+      new UpdateUserAttributesCommand({
+        AccessToken: token,
+        UserAttributes: [{ Name: 'email', Value: newEmail }],
+      }),
+    );
+    expect(updated.CodeDeliveryDetailsList?.[0]).toMatchObject({
+      AttributeName: 'email',
+      DeliveryMedium: 'EMAIL',
+    });
+    // Until verified: the old value, verified, and it (not the new one) signs in.
+    expect(await emailOf()).toEqual({ email: oldEmail, email_verified: 'true' });
+    expect(usernameOf((await passwordAuth(oldEmail, client)).AuthenticationResult?.AccessToken)).toBe('kim');
+    await expectAwsError(passwordAuth(newEmail, client), 'UserNotFoundException');
+    // A wrong code changes nothing; the code sent to the new address moves everything over.
+    await expectAwsError(
+      app.send(
+        new VerifyUserAttributeCommand({ AccessToken: token, AttributeName: 'email', Code: '000000' }),
+      ),
+      'CodeMismatchException',
+    );
+    expect(await emailOf()).toEqual({ email: oldEmail, email_verified: 'true' });
+    const code = await codeSentTo(newEmail, system);
+    await app.send(
+      new VerifyUserAttributeCommand({ AccessToken: token, AttributeName: 'email', Code: code }),
+    );
+    expect(await emailOf()).toEqual({ email: newEmail, email_verified: 'true' });
+    expect(usernameOf((await passwordAuth(newEmail, client)).AuthenticationResult?.AccessToken)).toBe('kim');
+    await expectAwsError(passwordAuth(oldEmail, client), 'UserNotFoundException');
+    await admin.send(new DeleteUserPoolCommand({ UserPoolId: keepPool }));
   });
 });

@@ -97,7 +97,12 @@ export class NewPasswordChallenge implements ChallengeHandler<UserEntity> {
       const changed = applyAttributeChanges(pool.config, locked, updates);
       checkRequiredAttributes(pool.config, changed.attributes);
       const updatedAt = new Date();
-      const state = { attributes: changed.attributes, aliasKey: changed.aliasKey, updatedAt };
+      const state = {
+        attributes: changed.attributes,
+        aliasKey: changed.aliasKey,
+        pendingAttributes: changed.pendingAttributes ?? null,
+        updatedAt,
+      };
       // The alias a new attribute brings may be another user's: refused, and nothing changes.
       if ((await this.users.updateAttributes(locked.sub, state, tx)) === 'alias-exists') {
         throw CognitoErrors.aliasExistsForAttribute();

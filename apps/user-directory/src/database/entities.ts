@@ -47,6 +47,9 @@ export class UserEntity {
   @Column('text') status!: UserStatus;
   @Column('boolean') enabled!: boolean;
   @Column('jsonb') attributes!: Record<string, string>;
+  /** A new email / phone number waiting for verification (AttributesRequireVerificationBeforeUpdate). */
+  @Column('jsonb', { name: 'pending_attributes', nullable: true })
+  pendingAttributes?: Record<string, string> | null;
   @Column('timestamptz', { name: 'tokens_valid_after', nullable: true }) tokensValidAfter!: Date | null;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;

@@ -29,6 +29,42 @@ describe('attribute changes', () => {
       attributes: { email: 'new@example.com', email_verified: 'false', name: 'Old' },
       aliasKey: null,
       toVerify: ['email'],
+      pendingAttributes: null,
+    });
+  });
+
+  describe('AttributesRequireVerificationBeforeUpdate (ADR 0044)', () => {
+    const keeping = config({
+      PoolName: 'p',
+      AutoVerifiedAttributes: ['email'],
+      UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ['email'] },
+    });
+
+    it('keeps the verified email (and its flag and alias) and holds the new one, to be sent a code', () => {
+      const state = { attributes: verified, aliasKey: 'old@example.com' };
+      expect(applyAttributeChanges(keeping, state, { email: 'new@example.com', name: 'New' })).toEqual({
+        attributes: { ...verified, name: 'New' },
+        aliasKey: 'old@example.com',
+        toVerify: ['email'],
+        pendingAttributes: { email: 'new@example.com' },
+      });
+    });
+
+    it('changes at once an unverified email, an admin-verified one, and drops a pending value set back', () => {
+      const unverified = { email: 'old@example.com', email_verified: 'false' };
+      const direct = applyAttributeChanges(
+        keeping,
+        { attributes: unverified, aliasKey: null },
+        { email: 'n@e.com' },
+      );
+      expect(direct.attributes.email).toBe('n@e.com');
+      expect(direct.pendingAttributes).toBeNull();
+      const held = { attributes: verified, aliasKey: null, pendingAttributes: { email: 'n@e.com' } };
+      const admin = applyAttributeChanges(keeping, held, { email: 'x@e.com', email_verified: 'true' });
+      expect(admin.attributes).toMatchObject({ email: 'x@e.com', email_verified: 'true' });
+      expect(admin.pendingAttributes).toBeNull();
+      expect(applyAttributeChanges(keeping, held, { email: 'old@example.com' }).pendingAttributes).toBeNull();
+      expect(deleteAttributes(keeping, held, ['email']).pendingAttributes).toBeNull();
     });
   });
 

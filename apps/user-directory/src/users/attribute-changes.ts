@@ -10,6 +10,22 @@ export type VerifiableAttribute = (typeof VERIFIABLE)[number];
 export interface UserAttributeState {
   attributes: Record<string, string>;
   aliasKey: string | null;
+  /** New values waiting for verification (AttributesRequireVerificationBeforeUpdate), by attribute. */
+  pendingAttributes?: Record<string, string> | null;
+}
+
+/**
+ * Whether a change of `name` waits for verification: the pool says so
+ * (UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate) and the user has a
+ * verified value to keep meanwhile (ADR 0044).
+ */
+function keepsOldValue(config: PoolConfig, state: UserAttributeState, name: VerifiableAttribute): boolean {
+  const settings = config.userAttributeUpdateSettings?.AttributesRequireVerificationBeforeUpdate ?? [];
+  return (
+    settings.includes(name) &&
+    state.attributes[name] !== undefined &&
+    isVerified(state.attributes[`${name}_verified`])
+  );
 }
 
 export interface AttributeChangeResult extends UserAttributeState {
@@ -45,6 +61,7 @@ export function applyAttributeChanges(
   const alias = aliasAttribute(state);
   let aliasKey = state.aliasKey;
   const toVerify: VerifiableAttribute[] = [];
+  const pending: Record<string, string> = { ...(state.pendingAttributes ?? {}) };
   for (const [name, value] of Object.entries(updates)) {
     if (attributes[name] === value) continue;
     // An immutable attribute is set at sign-up or AdminCreateUser only, never added later.
@@ -54,14 +71,31 @@ export function applyAttributeChanges(
     attributes[name] = value;
   }
   for (const name of VERIFIABLE) {
-    if (!(name in updates) || updates[name] === state.attributes[name]) continue;
+    if (!(name in updates)) continue;
+    // Set back to the value in force, or verified by an administrator: nothing waits any more.
+    if (updates[name] === state.attributes[name]) {
+      delete pending[name];
+      continue;
+    }
     const flag = `${name}_verified`;
-    if (isVerified(updates[flag])) continue;
+    if (isVerified(updates[flag])) {
+      delete pending[name];
+      continue;
+    }
+    if (keepsOldValue(config, state, name)) {
+      // The old value, its flag and its alias stay until the new one is verified; the code goes to it.
+      attributes[name] = state.attributes[name];
+      attributes[flag] = state.attributes[flag];
+      pending[name] = updates[name];
+      toVerify.push(name);
+      continue;
+    }
+    delete pending[name];
     attributes[flag] = 'false';
     if (config.autoVerifiedAttributes.includes(name)) toVerify.push(name);
     if (alias === name) aliasKey = toAliasKey(updates[name]);
   }
-  return { attributes, aliasKey, toVerify };
+  return { attributes, aliasKey, toVerify, pendingAttributes: Object.keys(pending).length ? pending : null };
 }
 
 /** AdminDeleteUserAttributes / DeleteUserAttributes: removes attributes, never sub, required ones or the alias. */
@@ -71,6 +105,7 @@ export function deleteAttributes(
   names: string[],
 ): UserAttributeState {
   const attributes = { ...state.attributes };
+  const pending: Record<string, string> = { ...(state.pendingAttributes ?? {}) };
   const alias = aliasAttribute(state);
   for (const name of names) {
     if (name === 'sub' || !isMutable(config, name)) {
@@ -83,7 +118,12 @@ export function deleteAttributes(
       throw CognitoErrors.invalidParameter(`Cannot delete ${name}: the user signs in with it.`);
     }
     delete attributes[name];
+    delete pending[name];
     if ((VERIFIABLE as readonly string[]).includes(name)) delete attributes[`${name}_verified`];
   }
-  return { attributes, aliasKey: state.aliasKey };
+  return {
+    attributes,
+    aliasKey: state.aliasKey,
+    pendingAttributes: Object.keys(pending).length ? pending : null,
+  };
 }

@@ -38,7 +38,8 @@ export class GetUserAttributeVerificationCodeUseCase implements OperationHandler
       .check();
     const { user, claims } = await this.tokens.verify(req.AccessToken);
     const attribute = verifiable(req.AttributeName);
-    const destination = user.attributes[attribute];
+    // A value waiting for verification (AttributesRequireVerificationBeforeUpdate) is the one to prove.
+    const destination = user.pendingAttributes?.[attribute] ?? user.attributes[attribute];
     if (!destination) throw CognitoErrors.invalidParameter(`User does not have the attribute ${attribute}.`);
     const pool = await this.edits.poolOf(user);
     const channel = channelFor(attribute, destination);

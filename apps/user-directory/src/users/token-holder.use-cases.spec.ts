@@ -83,6 +83,24 @@ describe('VerifyUserAttribute', () => {
     expect(d.attempts.succeeded).toHaveBeenCalled();
   });
 
+  it('makes a value waiting for verification the email, verified, and forgets it (ADR 0044)', async () => {
+    const user = aUser({
+      attributes: { email: 'ann@example.com', email_verified: 'true' },
+      pendingAttributes: { email: 'new@example.com' },
+    });
+    const d = doubles(user);
+    await useCase(d).execute(request);
+    expect(d.users.updateClaiming).toHaveBeenCalledWith(
+      user.sub,
+      {
+        attributes: { email: 'new@example.com', email_verified: 'true' },
+        pendingAttributes: null,
+        updatedAt: expect.any(Date),
+      },
+      tx,
+    );
+  });
+
   it('answers AliasExistsException when another user signs in with the email (ADR 0044)', async () => {
     const d = doubles(aUser());
     d.users.updateClaiming.mockResolvedValue('alias-exists');

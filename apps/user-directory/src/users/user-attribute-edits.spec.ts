@@ -33,6 +33,7 @@ describe('UserAttributeEdits', () => {
       {
         attributes: { email: 'new@example.com', email_verified: 'false' },
         aliasKey: null,
+        pendingAttributes: null,
         updatedAt: expect.any(Date),
       },
       tx,
@@ -56,6 +57,23 @@ describe('UserAttributeEdits', () => {
     expect(d.sender.send).not.toHaveBeenCalled();
   });
 
+  it('holds a new verified-before-update email, sending its code there and keeping the old one (ADR 0044)', async () => {
+    const user = aUser({ attributes: { email: 'ann@example.com', email_verified: 'true' } });
+    const d = edits('updated', user);
+    const pool = aPool({
+      autoVerifiedAttributes: ['email'],
+      userAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ['email'] },
+    });
+    const sent = await d.edits.change(pool, user.sub, { email: 'new@example.com' });
+    expect(d.users.updateAttributes.mock.calls[0][1]).toMatchObject({
+      attributes: { email: 'ann@example.com', email_verified: 'true' },
+      pendingAttributes: { email: 'new@example.com' },
+    });
+    expect(d.codes.discard).toHaveBeenCalledWith(user.sub, 'verify-email', tx);
+    expect(d.sender.send.mock.calls[0][0]).toMatchObject({ to: 'new@example.com' });
+    expect(sent).toEqual([{ Destination: 'n***@e***', DeliveryMedium: 'EMAIL', AttributeName: 'email' }]);
+  });
+
   it('refuses to delete an attribute the schema does not have, before holding the user', async () => {
     const d = edits();
     expect(await outcome(d.edits.remove(aPool(), d.user.sub, ['custom:nope']))).toBe(
@@ -70,7 +88,7 @@ describe('UserAttributeEdits', () => {
     await d.edits.remove(aPool(), user.sub, ['email']);
     expect(d.users.updateAttributes).toHaveBeenCalledWith(
       user.sub,
-      { attributes: { name: 'Ann' }, aliasKey: null, updatedAt: expect.any(Date) },
+      { attributes: { name: 'Ann' }, aliasKey: null, pendingAttributes: null, updatedAt: expect.any(Date) },
       tx,
     );
   });

@@ -66,15 +66,20 @@ export class UserAttributeEdits {
       const changed = applyAttributeChanges(pool.config, user, updates);
       checkRequiredAttributes(pool.config, changed.attributes);
       await this.save(user, changed, tx);
-      // A code sent to the old address must not verify the new one.
+      // A code sent to the old address must not verify the new one (nor one to an earlier pending value).
       for (const attribute of ['email', 'phone_number'] as const) {
-        if (before[attribute] !== changed.attributes[attribute]) {
+        if (
+          before[attribute] !== changed.attributes[attribute] ||
+          user.pendingAttributes?.[attribute] !== changed.pendingAttributes?.[attribute]
+        ) {
           await this.codes.discard(sub, `verify-${attribute}`, tx);
         }
       }
       const sent: CodeDeliveryDetailsType[] = [];
       for (const attribute of changed.toVerify) {
-        const channel = channelFor(attribute, changed.attributes[attribute]);
+        // A value waiting for verification is where its code goes (ADR 0044).
+        const destination = changed.pendingAttributes?.[attribute] ?? changed.attributes[attribute];
+        const channel = channelFor(attribute, destination);
         const code = await this.codes.issue(sub, `verify-${attribute}`, tx);
         await deliverOrFail(
           this.sender,
@@ -108,7 +113,12 @@ export class UserAttributeEdits {
   private async save(user: UserEntity, state: UserAttributeState, tx: Transaction): Promise<void> {
     const saved = await this.users.updateAttributes(
       user.sub,
-      { attributes: state.attributes, aliasKey: state.aliasKey, updatedAt: new Date() },
+      {
+        attributes: state.attributes,
+        aliasKey: state.aliasKey,
+        pendingAttributes: state.pendingAttributes ?? null,
+        updatedAt: new Date(),
+      },
       tx,
     );
     if (saved === 'alias-exists') throw CognitoErrors.aliasExistsForAttribute();

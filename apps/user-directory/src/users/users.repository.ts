@@ -201,7 +201,7 @@ export class UsersRepository {
    */
   async updateAttributes(
     sub: string,
-    state: Pick<UserEntity, 'attributes' | 'aliasKey' | 'updatedAt'>,
+    state: Pick<UserEntity, 'attributes' | 'aliasKey' | 'updatedAt' | 'pendingAttributes'>,
     tx: Transaction,
   ): Promise<'updated' | 'alias-exists'> {
     try {

@@ -46,14 +46,20 @@ export class VerifyUserAttributeUseCase implements OperationHandler<
       const locked = await this.lookup.lockUser(user.sub, tx);
       // Taken by a concurrent request since the check: after it, this code is gone.
       if (!(await this.codes.consume(locked.sub, purpose, req.Code, tx))) throw codeRefusal('missing', false);
-      if (!locked.attributes[attribute])
-        throw CognitoErrors.invalidParameter(`User does not have the attribute ${attribute}.`);
-      const attributes = { ...locked.attributes, [`${attribute}_verified`]: 'true' };
+      // A value waiting for verification (AttributesRequireVerificationBeforeUpdate) takes effect now.
+      const pending = { ...(locked.pendingAttributes ?? {}) };
+      const value = pending[attribute] ?? locked.attributes[attribute];
+      if (!value) throw CognitoErrors.invalidParameter(`User does not have the attribute ${attribute}.`);
+      delete pending[attribute];
+      const attributes = { ...locked.attributes, [attribute]: value, [`${attribute}_verified`]: 'true' };
       // Another user already signs in with this email or phone (ADR 0044): no flag, no alias.
-      if (
-        (await this.users.updateClaiming(locked.sub, { attributes, updatedAt: new Date() }, tx)) ===
-        'alias-exists'
-      )
+      const pendingAttributes = Object.keys(pending).length ? pending : null;
+      const changes = {
+        attributes,
+        updatedAt: new Date(),
+        ...(locked.pendingAttributes ? { pendingAttributes } : {}),
+      };
+      if ((await this.users.updateClaiming(locked.sub, changes, tx)) === 'alias-exists')
         throw CognitoErrors.aliasExistsForAttribute();
     });
     await this.attempts.succeeded('verify-attribute', subject);

@@ -27,6 +27,7 @@ import { SamlSignIn1764115200500 } from './1764115200500-SamlSignIn';
 import { Devices1764115200700 } from './1764115200700-Devices';
 import { WebAuthnCredentials1764115201300 } from './1764115201300-WebAuthnCredentials';
 import { SignInAliases1764115201800 } from './1764115201800-SignInAliases';
+import { PendingAttributes1764115201801 } from './1764115201801-PendingAttributes';
 
 /** In the order they apply; some need the key-encryption key, to seal what they migrate. */
 export function userDirectoryMigrations(keyEncryptionKey: Buffer): (new () => MigrationInterface)[] {
@@ -56,5 +57,6 @@ export function userDirectoryMigrations(keyEncryptionKey: Buffer): (new () => Mi
     Devices1764115200700,
     WebAuthnCredentials1764115201300,
     SignInAliases1764115201800,
+    PendingAttributes1764115201801,
   ];
 }
