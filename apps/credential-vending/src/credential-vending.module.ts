@@ -6,6 +6,8 @@ import { AuthorizationMessageSealer, SessionTokenCodec } from '@idfed/session-cr
 import { AccessKeySecrets } from './users/access-key-secrets';
 import { UserLookup } from './users/user.lookup';
 import { UsersRepository } from './users/users.repository';
+import { GroupLookup } from './groups/group.lookup';
+import { GroupsRepository } from './groups/groups.repository';
 import { IamArns } from './common/arns';
 import { credentialVendingOperations } from './credential-vending.operations';
 import { credentialVendingEntities } from './database/entities';
@@ -84,6 +86,8 @@ export const CredentialVendingModule = {
         RolesRepository,
         UsersRepository,
         UserLookup,
+        GroupsRepository,
+        GroupLookup,
         ManagedPoliciesRepository,
         OidcProvidersRepository,
         RevocationsRepository,

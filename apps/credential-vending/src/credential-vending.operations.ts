@@ -6,6 +6,21 @@ import { DeleteOpenIDConnectProviderHandler } from './oidc-providers/delete-open
 import { GetOpenIDConnectProviderHandler } from './oidc-providers/get-open-id-connect-provider.handler';
 import { ListOpenIDConnectProvidersHandler } from './oidc-providers/list-open-id-connect-providers.handler';
 import { RemoveClientIDFromOpenIDConnectProviderHandler } from './oidc-providers/remove-client-id-from-open-id-connect-provider.handler';
+import { CreateGroupHandler } from './groups/create-group.handler';
+import { GetGroupHandler } from './groups/get-group.handler';
+import { ListGroupsHandler } from './groups/list-groups.handler';
+import { UpdateGroupHandler } from './groups/update-group.handler';
+import { DeleteGroupHandler } from './groups/delete-group.handler';
+import { AddUserToGroupHandler } from './groups/add-user-to-group.handler';
+import { RemoveUserFromGroupHandler } from './groups/remove-user-from-group.handler';
+import { ListGroupsForUserHandler } from './groups/list-groups-for-user.handler';
+import { PutGroupPolicyHandler } from './groups/put-group-policy.handler';
+import { GetGroupPolicyHandler } from './groups/get-group-policy.handler';
+import { DeleteGroupPolicyHandler } from './groups/delete-group-policy.handler';
+import { ListGroupPoliciesHandler } from './groups/list-group-policies.handler';
+import { AttachGroupPolicyHandler } from './groups/attach-group-policy.handler';
+import { DetachGroupPolicyHandler } from './groups/detach-group-policy.handler';
+import { ListAttachedGroupPoliciesHandler } from './groups/list-attached-group-policies.handler';
 import { CreatePolicyHandler } from './policies/create-policy.handler';
 import { CreatePolicyVersionHandler } from './policies/create-policy-version.handler';
 import { DeletePolicyVersionHandler } from './policies/delete-policy-version.handler';
@@ -141,4 +156,19 @@ export const credentialVendingOperations: OperationBinding[] = [
   serve(O.UpdateSAMLProvider, UpdateSAMLProviderHandler),
   serve(O.DeleteSAMLProvider, DeleteSAMLProviderHandler),
   serve(O.AssumeRoleWithSAML, AssumeRoleWithSAMLUseCase),
+  serve(O.CreateGroup, CreateGroupHandler),
+  serve(O.GetGroup, GetGroupHandler),
+  serve(O.ListGroups, ListGroupsHandler),
+  serve(O.UpdateGroup, UpdateGroupHandler),
+  serve(O.DeleteGroup, DeleteGroupHandler),
+  serve(O.AddUserToGroup, AddUserToGroupHandler),
+  serve(O.RemoveUserFromGroup, RemoveUserFromGroupHandler),
+  serve(O.ListGroupsForUser, ListGroupsForUserHandler),
+  serve(O.PutGroupPolicy, PutGroupPolicyHandler),
+  serve(O.GetGroupPolicy, GetGroupPolicyHandler),
+  serve(O.DeleteGroupPolicy, DeleteGroupPolicyHandler),
+  serve(O.ListGroupPolicies, ListGroupPoliciesHandler),
+  serve(O.AttachGroupPolicy, AttachGroupPolicyHandler),
+  serve(O.DetachGroupPolicy, DetachGroupPolicyHandler),
+  serve(O.ListAttachedGroupPolicies, ListAttachedGroupPoliciesHandler),
 ];

@@ -12,6 +12,11 @@ export class IamArns {
     return `arn:aws:iam::${this.accountId}:user${path}${name}`;
   }
 
+  /** `arn:aws:iam::<account>:group/<path><name>`. */
+  group(path: string, name: string): string {
+    return `arn:aws:iam::${this.accountId}:group${path}${name}`;
+  }
+
   policy(path: string, name: string): string {
     return `arn:aws:iam::${this.accountId}:policy${path}${name}`;
   }

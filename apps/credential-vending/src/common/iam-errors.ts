@@ -71,6 +71,19 @@ export const IamErrors = {
     new ServiceError('DeleteConflict', 'Cannot delete entity, must delete policies first.'),
   userHasAttachedPolicies: (): ServiceError<'DeleteConflict'> =>
     new ServiceError('DeleteConflict', 'Cannot delete entity, must detach all policies first.'),
+  userInGroups: (): ServiceError<'DeleteConflict'> =>
+    new ServiceError('DeleteConflict', 'Cannot delete entity, must remove user from all groups first.'),
+  noSuchGroup: (groupName: string): ServiceError<'NoSuchEntity'> =>
+    new ServiceError('NoSuchEntity', `The group with name ${groupName} cannot be found.`),
+  groupExists: (groupName: string): ServiceError<'EntityAlreadyExists'> =>
+    new ServiceError('EntityAlreadyExists', `Group with name ${groupName} already exists.`),
+  noSuchGroupPolicy: (groupName: string, policyName: string): ServiceError<'NoSuchEntity'> =>
+    new ServiceError(
+      'NoSuchEntity',
+      `The group policy with name ${policyName} cannot be found for group ${groupName}.`,
+    ),
+  groupHasMembers: (): ServiceError<'DeleteConflict'> =>
+    new ServiceError('DeleteConflict', 'Cannot delete entity, must remove users from group first.'),
   noSuchOidcProvider: (arn: string): ServiceError<'NoSuchEntity'> =>
     new ServiceError('NoSuchEntity', `OpenIDConnect Provider not found for arn ${arn}`),
   oidcProviderExists: (url: string): ServiceError<'EntityAlreadyExists'> =>

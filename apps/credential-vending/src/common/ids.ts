@@ -14,3 +14,6 @@ export const newPolicyId = () => uniqueId('ANPA');
 
 /** `AIDA` + 17 characters: the shape of an IAM user's unique id. */
 export const newUserId = () => uniqueId('AIDA');
+
+/** `AGPA` + 17 characters: the shape of an IAM group's unique id. */
+export const newGroupId = () => uniqueId('AGPA');

@@ -185,12 +185,16 @@ export class ManagedPoliciesRepository {
       `SELECT p.*, (SELECT count(*) FROM credential_vending.role_policy_attachments a
                      WHERE a.policy_id = p.policy_id)
                  + (SELECT count(*) FROM credential_vending.user_policy_attachments a
+                     WHERE a.policy_id = p.policy_id)
+                 + (SELECT count(*) FROM credential_vending.group_policy_attachments a
                      WHERE a.policy_id = p.policy_id) AS attachments
          FROM credential_vending.managed_policies p
         WHERE p.path LIKE $1 AND ($2::text IS NULL OR p.name_key > $2)
           AND (NOT $3 OR EXISTS (SELECT 1 FROM credential_vending.role_policy_attachments a
                                   WHERE a.policy_id = p.policy_id)
                       OR EXISTS (SELECT 1 FROM credential_vending.user_policy_attachments a
+                                  WHERE a.policy_id = p.policy_id)
+                      OR EXISTS (SELECT 1 FROM credential_vending.group_policy_attachments a
                                   WHERE a.policy_id = p.policy_id))
         ORDER BY p.name_key LIMIT $4`,
       [likePrefix(filter.pathPrefix), after ?? null, filter.onlyAttached, max + 1],
@@ -239,11 +243,12 @@ export class ManagedPoliciesRepository {
     );
   }
 
-  /** How many roles and users have the policy attached (GetPolicy's AttachmentCount). */
+  /** How many roles, users and groups have the policy attached (GetPolicy's AttachmentCount). */
   async attachmentCount(policyId: string): Promise<number> {
     const [{ n }] = await this.dataSource.query<{ n: number }[]>(
       `SELECT (SELECT count(*) FROM credential_vending.role_policy_attachments WHERE policy_id = $1)
-            + (SELECT count(*) FROM credential_vending.user_policy_attachments WHERE policy_id = $1) AS n`,
+            + (SELECT count(*) FROM credential_vending.user_policy_attachments WHERE policy_id = $1)
+            + (SELECT count(*) FROM credential_vending.group_policy_attachments WHERE policy_id = $1) AS n`,
       [policyId],
     );
     return Number(n);
@@ -258,11 +263,12 @@ export class ManagedPoliciesRepository {
     return n;
   }
 
-  /** Whether a role or a user has the policy attached, or a user has it as permissions boundary. */
+  /** Whether a role, a user or a group has the policy attached, or a user has it as permissions boundary. */
   async isInUse(policyId: string, policyArn: string, tx: Transaction): Promise<boolean> {
     const [{ used }] = await tx.query<{ used: boolean }[]>(
       `SELECT EXISTS (SELECT 1 FROM credential_vending.role_policy_attachments WHERE policy_id = $1)
            OR EXISTS (SELECT 1 FROM credential_vending.user_policy_attachments WHERE policy_id = $1)
+           OR EXISTS (SELECT 1 FROM credential_vending.group_policy_attachments WHERE policy_id = $1)
            OR EXISTS (SELECT 1 FROM credential_vending.users WHERE permissions_boundary = $2) AS used`,
       [policyId, policyArn],
     );

@@ -7,7 +7,7 @@ import { UserLookup } from './user.lookup';
 import { UsersRepository } from './users.repository';
 
 /**
- * As IAM: a user with access keys, inline policies or attached policies cannot be deleted
+ * As IAM: a user with access keys, inline policies, attached policies or groups cannot be deleted
  * (DeleteConflict naming the first of them); the operator removes them first.
  */
 @Injectable()
@@ -25,6 +25,7 @@ export class DeleteUserHandler implements OperationHandler<typeof CredentialVend
       if (left.accessKeys) throw IamErrors.userHasAccessKeys();
       if (left.inlinePolicies) throw IamErrors.userHasInlinePolicies();
       if (left.attachedPolicies) throw IamErrors.userHasAttachedPolicies();
+      if (left.groups) throw IamErrors.userInGroups();
       await this.users.delete(user.userId, tx);
     });
     return {};

@@ -62,7 +62,12 @@ function setUp() {
     rename: jest.fn().mockResolvedValue('updated'),
     dependents: jest
       .fn()
-      .mockResolvedValue({ accessKeys: false, inlinePolicies: false, attachedPolicies: false }),
+      .mockResolvedValue({
+        accessKeys: false,
+        inlinePolicies: false,
+        attachedPolicies: false,
+        groups: false,
+      }),
     delete: jest.fn().mockResolvedValue(undefined),
     countAccessKeys: jest.fn().mockResolvedValue(0),
     insertAccessKey: jest.fn().mockResolvedValue(undefined),
@@ -178,12 +183,14 @@ describe('DeleteUser', () => {
     ['accessKeys', 'Cannot delete entity, must delete access keys first.'],
     ['inlinePolicies', 'Cannot delete entity, must delete policies first.'],
     ['attachedPolicies', 'Cannot delete entity, must detach all policies first.'],
+    ['groups', 'Cannot delete entity, must remove user from all groups first.'],
   ])('refuses a user that still has %s with DeleteConflict', async (what, message) => {
     const s = setUp();
     s.users.dependents.mockResolvedValue({
       accessKeys: false,
       inlinePolicies: false,
       attachedPolicies: false,
+      groups: false,
       [what]: true,
     });
     expect(

@@ -175,18 +175,22 @@ export class UsersRepository {
     );
   }
 
-  /** What stops IAM from deleting a user: keys, inline policies, attached policies (in that order). */
+  /**
+   * What stops IAM from deleting a user: keys, inline policies, attached policies, group
+   * memberships (in that order).
+   */
   async dependents(
     userId: string,
     tx: Transaction,
-  ): Promise<{ accessKeys: boolean; inlinePolicies: boolean; attachedPolicies: boolean }> {
-    const [row] = await tx.query<{ k: boolean; i: boolean; a: boolean }[]>(
+  ): Promise<{ accessKeys: boolean; inlinePolicies: boolean; attachedPolicies: boolean; groups: boolean }> {
+    const [row] = await tx.query<{ k: boolean; i: boolean; a: boolean; g: boolean }[]>(
       `SELECT EXISTS (SELECT 1 FROM credential_vending.access_keys WHERE user_id = $1) AS k,
               EXISTS (SELECT 1 FROM credential_vending.user_inline_policies WHERE user_id = $1) AS i,
-              EXISTS (SELECT 1 FROM credential_vending.user_policy_attachments WHERE user_id = $1) AS a`,
+              EXISTS (SELECT 1 FROM credential_vending.user_policy_attachments WHERE user_id = $1) AS a,
+              EXISTS (SELECT 1 FROM credential_vending.group_members WHERE user_id = $1) AS g`,
       [userId],
     );
-    return { accessKeys: row.k, inlinePolicies: row.i, attachedPolicies: row.a };
+    return { accessKeys: row.k, inlinePolicies: row.i, attachedPolicies: row.a, groups: row.g };
   }
 
   async delete(userId: string, tx: Transaction): Promise<void> {
@@ -387,19 +391,32 @@ export class UsersRepository {
   // ------------------------------------------------------------------ permissions
 
   /**
-   * Every policy that grants the user anything, in a stable order: inline ones labelled
-   * `inline/<name>`, then the default versions of the attached managed policies by ARN.
+   * Every policy that grants the user anything, in a stable order: its own inline ones labelled
+   * `inline/<name>`, its groups' inline ones labelled `group/<group>/inline/<name>` (ADR 0046), and
+   * the default versions of the managed policies attached to it or to one of its groups, by ARN
+   * (once each). The one place a user's permissions are read: the gateways' decisions for its keys
+   * and for the sessions made from them all come from here, on every request.
    */
   async permissionsOf(userId: string): Promise<{ label: string; document: string }[]> {
     return this.dataSource.query<{ label: string; document: string }[]>(
       `SELECT 'inline/' || policy_name AS label, document FROM credential_vending.user_inline_policies
         WHERE user_id = $1
        UNION ALL
-       SELECT p.arn AS label, v.document FROM credential_vending.user_policy_attachments a
-         JOIN credential_vending.managed_policies p ON p.policy_id = a.policy_id
+       SELECT 'group/' || g.name || '/inline/' || gp.policy_name AS label, gp.document
+         FROM credential_vending.group_members m
+         JOIN credential_vending.groups g ON g.group_id = m.group_id
+         JOIN credential_vending.group_inline_policies gp ON gp.group_id = m.group_id
+        WHERE m.user_id = $1
+       UNION ALL
+       SELECT p.arn AS label, v.document FROM credential_vending.managed_policies p
          JOIN credential_vending.managed_policy_versions v
            ON v.policy_id = p.policy_id AND v.version_id = p.default_version_id
-        WHERE a.user_id = $1
+        WHERE p.policy_id IN (
+          SELECT a.policy_id FROM credential_vending.user_policy_attachments a WHERE a.user_id = $1
+          UNION
+          SELECT ga.policy_id FROM credential_vending.group_members m
+            JOIN credential_vending.group_policy_attachments ga ON ga.group_id = m.group_id
+           WHERE m.user_id = $1)
        ORDER BY 1`,
       [userId],
     );

@@ -26,6 +26,8 @@ import { SessionIssuer } from '../../src/sts/session-issuer';
 import { AccessKeySecrets } from '../../src/users/access-key-secrets';
 import { UserLookup } from '../../src/users/user.lookup';
 import { UsersRepository } from '../../src/users/users.repository';
+import { GroupLookup } from '../../src/groups/group.lookup';
+import { GroupsRepository } from '../../src/groups/groups.repository';
 import { JwksClient } from '../../src/web-identity/jwks.client';
 import { WebIdentityProviders } from '../../src/web-identity/web-identity-providers';
 import { WebIdentityTokenVerifier } from '../../src/web-identity/web-identity-token.verifier';
@@ -87,6 +89,8 @@ export function serviceModule(ds: DataSource, extra: Provider[] = []): Promise<T
       RolesRepository,
       UsersRepository,
       UserLookup,
+      GroupsRepository,
+      GroupLookup,
       ManagedPoliciesRepository,
       OidcProvidersRepository,
       RevocationsRepository,

@@ -322,6 +322,18 @@ describe('operationTarget', () => {
     ],
     ['iam', 'CreatePolicy', { PolicyName: 'p', Path: '/t/' }, `arn:aws:iam::${ACCOUNT}:policy/t/p`],
     ['iam', 'ListPolicies', {}, '*'],
+    // ADR 0046: group operations on the group, membership changes included; ListGroupsForUser on the user.
+    ['iam', 'CreateGroup', { GroupName: 'g' }, `arn:aws:iam::${ACCOUNT}:group/g`],
+    ['iam', 'AddUserToGroup', { GroupName: 'g', UserName: 'u' }, `arn:aws:iam::${ACCOUNT}:group/g`],
+    ['iam', 'RemoveUserFromGroup', { GroupName: 'g', UserName: 'u' }, `arn:aws:iam::${ACCOUNT}:group/g`],
+    [
+      'iam',
+      'AttachGroupPolicy',
+      { GroupName: 'g', PolicyArn: `arn:aws:iam::${ACCOUNT}:policy/p` },
+      `arn:aws:iam::${ACCOUNT}:group/g`,
+    ],
+    ['iam', 'ListGroupsForUser', { UserName: 'u' }, `arn:aws:iam::${ACCOUNT}:user/u`],
+    ['iam', 'ListGroups', {}, '*'],
   ])('names %s:%s on its resource', (api, operation, payload, resource) => {
     expect(operationTarget(api, operation, payload, 'us-east-1', ACCOUNT)).toMatchObject({
       action: `${api}:${operation}`,

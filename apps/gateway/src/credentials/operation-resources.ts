@@ -3,9 +3,9 @@
  * service authorization reference defines them: a Cognito user pool operation acts on
  * `arn:aws:cognito-idp:<region>:<account>:userpool/<UserPoolId>`, an identity pool one on
  * `arn:aws:cognito-identity:<region>:<account>:identitypool/<IdentityPoolId>`, an IAM one on the
- * user, role, policy or OIDC provider it names; operations that name none (CreateUserPool,
+ * group, user, role, policy or OIDC provider it names; operations that name none (CreateUserPool,
  * ListUserPools, ListUsers...) on `*`. IAM users and roles are named by the ARN with the default
- * path `/` (the gateway does not look their path up).
+ * path `/` (the gateway does not look their path up), groups too.
  */
 export interface OperationTarget {
   action: string;
@@ -50,18 +50,24 @@ export function operationTarget(
       const context: Record<string, string> = policyArn ? { 'iam:PolicyARN': policyArn } : {};
       const user = text('UserName');
       const role = text('RoleName');
+      // Group operations act on the group, membership changes included (AddUserToGroup,
+      // RemoveUserFromGroup name the group as their resource in AWS's reference); ListGroupsForUser
+      // acts on the user.
+      const group = operation === 'ListGroupsForUser' ? undefined : text('GroupName');
       const oidc = text('OpenIDConnectProviderArn') ?? text('SAMLProviderArn');
-      const resource = user
-        ? `${iam}:user/${user}`
-        : role
-          ? `${iam}:role/${role}`
-          : oidc
-            ? oidc
-            : policyArn && /Polic(y|ies)/.test(operation) && !operation.startsWith('List')
-              ? policyArn
-              : operation === 'CreatePolicy' && text('PolicyName')
-                ? `${iam}:policy${text('Path') ?? '/'}${text('PolicyName')}`
-                : '*';
+      const resource = group
+        ? `${iam}:group/${group}`
+        : user
+          ? `${iam}:user/${user}`
+          : role
+            ? `${iam}:role/${role}`
+            : oidc
+              ? oidc
+              : policyArn && /Polic(y|ies)/.test(operation) && !operation.startsWith('List')
+                ? policyArn
+                : operation === 'CreatePolicy' && text('PolicyName')
+                  ? `${iam}:policy${text('Path') ?? '/'}${text('PolicyName')}`
+                  : '*';
       return { action, resource, context };
     }
     default:

@@ -1,6 +1,7 @@
 import { internalOperation, queryApi } from '../operations';
 import * as W from './wire-types';
 import { SamlOperations } from './saml.commands';
+import { GroupOperations } from './groups.commands';
 
 const svc = 'credential-vending' as const;
 
@@ -375,4 +376,5 @@ export const CredentialVendingOperations = {
   ),
   ListRevocations: internalOperation<Record<string, never>, ListRevocationsResult>()(svc, 'ListRevocations'),
   ...SamlOperations,
+  ...GroupOperations,
 } as const;

@@ -3,3 +3,5 @@ export * from './commands';
 export * from './events';
 export * from './saml.wire-types';
 export * from './saml.commands';
+export * from './groups.wire-types';
+export * from './groups.commands';

@@ -10,6 +10,7 @@ import { PolicyVersionNumbers1764201600050 } from './1764201600050-PolicyVersion
 import { IamUsersAndAccessKeys1764201600100 } from './1764201600100-IamUsersAndAccessKeys';
 import { SamlProviders1764201600400 } from './1764201600400-SamlProviders';
 import { SamlAssertionConsumer1764201600401 } from './1764201600401-SamlAssertionConsumer';
+import { IamGroups1764201600500 } from './1764201600500-IamGroups';
 
 /** In the order they apply. */
 export const credentialVendingMigrations = [
@@ -22,4 +23,5 @@ export const credentialVendingMigrations = [
   IamUsersAndAccessKeys1764201600100,
   SamlProviders1764201600400,
   SamlAssertionConsumer1764201600401,
+  IamGroups1764201600500,
 ];
