@@ -4,6 +4,7 @@ import {
   LongTermKeySession,
   newSecretAccessKey,
   newTemporaryAccessKeyId,
+  SessionTag,
   SessionTokenCodec,
   USER_ACCESS_KEY_ID,
 } from '@idfed/session-credentials';
@@ -88,7 +89,7 @@ export class LongTermKeySessions {
     caller: LongTermKeyCaller,
     durationSeconds: number,
     kind: LongTermKeySession['kind'],
-    extra: { federatedName?: string; sessionPolicies?: string[] } = {},
+    extra: { federatedName?: string; sessionPolicies?: string[]; sessionTags?: SessionTag[] } = {},
   ): Credentials {
     const issuedAt = this.now();
     const accessKeyId = newTemporaryAccessKeyId();
@@ -105,6 +106,7 @@ export class LongTermKeySessions {
       issuedAt,
       expiresAt,
       ...(extra.sessionPolicies?.length ? { sessionPolicies: extra.sessionPolicies } : {}),
+      ...(extra.sessionTags?.length ? { sessionTags: extra.sessionTags } : {}),
       longTermKey: {
         kind,
         parentAccessKeyId: caller.accessKeyId,

@@ -169,7 +169,54 @@ describe('GetFederationToken (ADR 0039)', () => {
     expect(codec.open(out.Credentials.SessionToken).sessionPolicies).toBeUndefined();
   });
 
-  it('refuses session credentials, a malformed policy and session tags', async () => {
+  // AWS (GetFederationToken, Tags): "You can pass up to 50 session tags"; "Tag key-value pairs are
+  // not case sensitive, but case is preserved"; the tags count against the packed policy size.
+  it('seals session tags with the federated session and counts them in PackedPolicySize', async () => {
+    const { getFederationToken } = setUp();
+    const Tags = [
+      { Key: 'Team', Value: 'blue' },
+      { Key: 'cost-center', Value: '42' },
+    ];
+    const out = await getFederationToken.execute({ Name: 'carol', Policy: policy, Tags }, asUser);
+    expect(codec.open(out.Credentials.SessionToken).sessionTags).toEqual(Tags);
+    const untagged = await getFederationToken.execute({ Name: 'carol', Policy: policy }, asUser);
+    expect(out.PackedPolicySize).toBeGreaterThan(untagged.PackedPolicySize!);
+    // Tags alone (no session policy) are still packed and reported.
+    const tagsOnly = await getFederationToken.execute({ Name: 'carol', Tags }, asUser);
+    expect(tagsOnly.PackedPolicySize).toBeGreaterThan(0);
+    expect(codec.open(tagsOnly.Credentials.SessionToken).sessionPolicies).toBeUndefined();
+  });
+
+  it('refuses duplicate keys in any case, a 51st tag and a malformed tag as STS does', async () => {
+    const { getFederationToken } = setUp();
+    expect(
+      await failure(
+        getFederationToken.execute(
+          {
+            Name: 'carol',
+            Tags: [
+              { Key: 'Team', Value: 'a' },
+              { Key: 'team', Value: 'b' },
+            ],
+          },
+          asUser,
+        ),
+      ),
+    ).toEqual({
+      name: 'InvalidParameterValue',
+      message: 'Duplicate tag keys found. Please note that Tag keys are case insensitive.',
+    });
+    const many = Array.from({ length: 51 }, (_, i) => ({ Key: `k${i}`, Value: 'v' }));
+    expect((await failure(getFederationToken.execute({ Name: 'carol', Tags: many }, asUser))).name).toBe(
+      'ValidationError',
+    );
+    expect(
+      (await failure(getFederationToken.execute({ Name: 'carol', Tags: [{ Key: '', Value: 'v' }] }, asUser)))
+        .name,
+    ).toBe('ValidationError');
+  });
+
+  it('refuses session credentials and a malformed policy', async () => {
     const { getFederationToken } = setUp();
     const role = meta({ kind: 'temporary', accessKeyId: 'ASIAXXXXXXXXXXXXXXXX', principalArn: 'x' });
     expect(await failure(getFederationToken.execute({ Name: 'carol' }, role))).toEqual({
@@ -179,10 +226,6 @@ describe('GetFederationToken (ADR 0039)', () => {
     expect(
       (await failure(getFederationToken.execute({ Name: 'carol', Policy: '{"nope"' }, asUser))).name,
     ).toBe('MalformedPolicyDocument');
-    expect(
-      (await failure(getFederationToken.execute({ Name: 'carol', Tags: [{ Key: 'k', Value: 'v' }] }, asUser)))
-        .name,
-    ).toBe('ValidationError');
   });
 });
 

@@ -284,6 +284,35 @@ describe('IamUserKeys: sessions of long-term keys (ADR 0039)', () => {
     });
   });
 
+  // AWS: "When you use the session credentials to make a subsequent request, the request context
+  // includes the aws:PrincipalTag context key" (session tags passed to GetFederationToken).
+  it("offers a federated user's session tags as aws:PrincipalTag", async () => {
+    const byTeam = doc([
+      {
+        Effect: 'Allow',
+        Action: 'cognito-idp:ListUserPools',
+        Resource: '*',
+        Condition: { StringEquals: { 'aws:PrincipalTag/team': 'blue' } },
+      },
+    ]);
+    const { keys, keyId } = setUp({ Policies: [{ Label: 'inline/p', Document: byTeam }] });
+    const federated = async (team: string) => {
+      const claims = sessionOf(keyId, {
+        sessionPolicies: [allowPools],
+        sessionTags: [{ Key: 'Team', Value: team }],
+        longTermKey: { kind: 'federation', parentAccessKeyId: keyId, federatedName: `fed-${team}` },
+      });
+      return (await keys.resolveSession(claims.accessKeyId, codec.seal(claims), ACCOUNT, ADMIN_KEY))!;
+    };
+    const blue = await federated('blue');
+    expect(blue.session?.sessionTags).toEqual([{ Key: 'Team', Value: 'blue' }]);
+    expect(() => keys.authorize(blue, 'cognito-idp:ListUserPools', '*', 'json')).not.toThrow();
+    const red = await federated('red');
+    expect(await denial(() => keys.authorize(red, 'cognito-idp:ListUserPools', '*', 'json'))).toMatchObject({
+      name: 'AccessDeniedException',
+    });
+  });
+
   it('stands a session of the admin key for the root, needing no bus call, only while that key is the admin key', async () => {
     const { keys, request } = setUp({});
     const claims = sessionOf(ADMIN_KEY, { roleArn: `arn:aws:iam::${ACCOUNT}:root`, roleId: ACCOUNT });

@@ -2,11 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AwsError } from '@idfed/aws-protocol';
 import { AccessKeyPrincipalResult, CredentialVendingOperations } from '@idfed/contracts';
 import { BusClient, CommandFailedError } from '@idfed/messaging';
-import { evaluate, parsePolicy, PolicyDocument } from '@idfed/policy';
+import { ContextValue, evaluate, parsePolicy, PolicyDocument } from '@idfed/policy';
 import { CredentialErrors } from '@idfed/authorizer';
 import {
   isTemporaryAccessKeyId,
+  principalTagContext,
   SessionClaims,
+  SessionTag,
   SessionTokenCodec,
   SessionTokenError,
   USER_ACCESS_KEY_ID,
@@ -40,6 +42,8 @@ export interface LongTermKeySessionCaller {
   federatedName?: string;
   /** The federation session's policies: its permissions are the user's intersected with these. */
   sessionPolicies: PolicyDocument[];
+  /** GetFederationToken's session tags (ADR 0047): `aws:PrincipalTag/<key>` of its requests. */
+  sessionTags?: SessionTag[];
 }
 
 /** How the refusal is named: AWS's JSON protocols say AccessDeniedException, the Query ones AccessDenied. */
@@ -91,6 +95,7 @@ export class IamUserKeys {
       sessionPolicies: (claims.sessionPolicies ?? []).map((text, i) =>
         parsePolicy(text, { kind: 'session', label: `session policy ${i + 1}` }),
       ),
+      ...(claims.sessionTags?.length ? { sessionTags: claims.sessionTags } : {}),
     };
     const federated =
       lk.federatedName !== undefined
@@ -175,7 +180,7 @@ export class IamUserKeys {
     action: string,
     resource: string,
     protocol: DenialProtocol,
-    context: Record<string, string> = {},
+    context: Record<string, ContextValue> = {},
   ): void {
     const request = { action, resource, context: { ...contextOf(user), ...context } };
     const federation = user.session?.kind === 'federation' ? user.session.sessionPolicies : undefined;
@@ -221,5 +226,7 @@ function contextOf(user: IamUserCaller): Record<string, string> {
     'aws:PrincipalType': federated ? 'FederatedUser' : user.root ? 'Account' : 'User',
     'aws:CurrentTime': new Date().toISOString(),
     ...(user.session ? { 'aws:MultiFactorAuthPresent': 'false' } : {}),
+    // A federated user's session tags (the IAM user's own tags are not modelled yet).
+    ...principalTagContext([], user.session?.sessionTags),
   };
 }

@@ -12,6 +12,7 @@ import { Authorizer, VerifiedPrincipal } from '@idfed/authorizer';
 import { regionServed } from '@idfed/config';
 import { Caller, GetCallerIdentityResult } from '@idfed/contracts';
 import { BusClient } from '@idfed/messaging';
+import { ContextValue } from '@idfed/policy';
 import { SigV4Error, verifySigV4 } from '@idfed/sigv4';
 import { IamUserCaller, IamUserKeys } from '../credentials/iam-user-keys';
 import { operationTarget } from '../credentials/operation-resources';
@@ -181,6 +182,9 @@ export class QueryDispatcher {
       if (decided) {
         const resource = decided(payload as Record<string, unknown>, user.accountId);
         this.userKeys.authorize(user, `sts:${action.name}`, resource, 'query');
+        const tags = federationTags(action, payload);
+        // AWS: passing session tags also needs sts:TagSession in the caller's policies (ADR 0047).
+        if (tags) this.userKeys.authorize(user, 'sts:TagSession', resource, 'query', tags);
       }
       return forward;
     }
@@ -202,6 +206,25 @@ const STS_DECISIONS: Record<string, ((req: Record<string, unknown>, accountId: s
   AssumeRole: (req) => String(req.RoleArn),
   DecodeAuthorizationMessage: () => '*',
 };
+
+/**
+ * The condition keys of GetFederationToken's session tags, `aws:RequestTag/<key>` and `aws:TagKeys`,
+ * for its `sts:TagSession` decision; undefined when it passes none.
+ */
+function federationTags(action: QueryAction, payload: unknown): Record<string, ContextValue> | undefined {
+  if (action.name !== 'GetFederationToken') return undefined;
+  const tags = (payload as { Tags?: { Key?: unknown; Value?: unknown }[] }).Tags;
+  if (!Array.isArray(tags) || tags.length === 0) return undefined;
+  const context: Record<string, ContextValue> = {};
+  const keys: string[] = [];
+  for (const t of tags) {
+    if (typeof t?.Key !== 'string') continue;
+    context[`aws:RequestTag/${t.Key}`] = typeof t.Value === 'string' ? t.Value : '';
+    keys.push(t.Key);
+  }
+  context['aws:TagKeys'] = keys;
+  return context;
+}
 
 /** What AWS refuses to temporary credentials of a long-term key, with the answers it gives. */
 function refuseToSessionCredentials(user: IamUserCaller, action: QueryAction): void {
