@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { AwsError } from '@idfed/aws-protocol';
-import { Authorizer, VerifiedPrincipal } from '@idfed/authorizer';
+import { AwsError, jsonSigV4Error } from '@idfed/aws-protocol';
+import { Authorizer, CredentialError, VerifiedPrincipal } from '@idfed/authorizer';
 import { regionServed } from '@idfed/config';
 import { AnyOperation, Caller } from '@idfed/contracts';
+import { SigV4Error, verifySigV4 } from '@idfed/sigv4';
+import { IamUserCaller, IamUserKeys } from '../credentials/iam-user-keys';
 import { callerOf } from '../credentials/caller-of';
 import { jsonAuthError } from '@idfed/authorizer';
 import { GATEWAY_OPTIONS, GatewayOptions } from '../gateway.options';
@@ -12,6 +14,8 @@ import { cognitoIdentityOf } from '../credentials/cognito-identity.session';
 /** A verified REST-JSON caller: the principal for policy decisions, the caller for the command. */
 export interface RestCaller {
   principal?: VerifiedPrincipal;
+  /** An IAM user's key, or a session of a long-term key (ADR 0047): decided by its policies. */
+  iamUser?: IamUserCaller;
   caller: Caller;
   /** The region the request was signed for (ADR 0032); unsigned: the ids' (the gateway's choice). */
   region?: string;
@@ -24,18 +28,23 @@ export interface RestCaller {
  * Authorization comes after the input is read, because the resource is in the path: the admin key
  * may act on any identity (as AWS developer credentials may); a temporary session only on the
  * Cognito identity it was issued for, and only where its role's policies allow
- * `cognito-sync:<Operation>` on that identity's ARN. Everything else is NotAuthorizedException.
+ * `cognito-sync:<Operation>` on that identity's ARN. An IAM user's key, or a GetSessionToken /
+ * GetFederationToken session (ADR 0047), acts as developer credentials do, where its policies
+ * allow `cognito-sync:<Operation>` on the resource's ARN. Everything else is NotAuthorizedException.
  */
 @Injectable()
 export class RestCallerAuthenticator {
   constructor(
     @Inject(Authorizer) private readonly authorizer: Authorizer,
     @Inject(GATEWAY_OPTIONS) private readonly options: GatewayOptions,
+    @Inject(IamUserKeys) private readonly userKeys: IamUserKeys,
   ) {}
 
   async authenticate(req: Request, body: Buffer, operation: AnyOperation): Promise<RestCaller> {
     if (operation.access === 'public') return { caller: { kind: 'anonymous' } };
     const [path, query = ''] = splitOnce(req.originalUrl, '?');
+    const asUser = await this.authenticateIamUser(req, path, query, body, operation);
+    if (asUser) return asUser;
     let signed: { principal: VerifiedPrincipal; region: string };
     try {
       signed = await this.authorizer.authenticateScoped(
@@ -48,7 +57,62 @@ export class RestCallerAuthenticator {
     return { principal: signed.principal, caller: callerOf(signed.principal), region: signed.region };
   }
 
+  /**
+   * A request signed with an IAM user's active key or a session of a long-term key (ADR 0039,
+   * 0047), looked up as the JSON APIs look them up (every request); undefined for any other key
+   * (the admin key, role sessions, unknown keys), which the authorizer then verifies as before.
+   */
+  private async authenticateIamUser(
+    req: Request,
+    path: string,
+    query: string,
+    body: Buffer,
+    operation: AnyOperation,
+  ): Promise<RestCaller | undefined> {
+    const admin = this.options.adminCredentials.accessKeyId;
+    const accountId = this.options.env.accountId;
+    let user: IamUserCaller | undefined;
+    try {
+      const identity = await verifySigV4(
+        { method: req.method, path, query, headers: req.headersDistinct, body },
+        {
+          resolveSecret: async (accessKeyId, token) => {
+            if (accessKeyId === admin) return undefined;
+            user =
+              token === undefined
+                ? await this.userKeys.resolve(accessKeyId, accountId)
+                : await this.userKeys.resolveSession(accessKeyId, token, accountId, admin);
+            return user?.secret;
+          },
+          service: signingNameOf(operation),
+          region: (region) => regionServed(this.options.env, region),
+        },
+      );
+      if (!user) return undefined;
+      const caller: Caller = user.root
+        ? { kind: 'admin', accessKeyId: identity.accessKeyId }
+        : { kind: 'admin', accessKeyId: identity.accessKeyId, principalArn: user.arn };
+      return { iamUser: user, caller, region: identity.region };
+    } catch (err) {
+      // A session whose parent key is gone, or expired (ADR 0039): AWS's answer for such a token.
+      if (err instanceof CredentialError) throw jsonAuthError(err);
+      if (user && err instanceof SigV4Error) throw jsonSigV4Error(err);
+      return undefined;
+    }
+  }
+
   async authorize(who: RestCaller, operation: AnyOperation, input: Record<string, unknown>): Promise<void> {
+    if (who.iamUser && operation.access !== 'public') {
+      const resource = cognitoSyncArn(who.region ?? this.options.env.region, who.iamUser.accountId, input);
+      try {
+        this.userKeys.authorize(who.iamUser, `cognito-sync:${operation.name}`, resource, 'json');
+      } catch (err) {
+        // Cognito Sync's model names its refusal NotAuthorizedException (403), with IAM's wording.
+        if (err instanceof AwsError) throw new AwsError('NotAuthorizedException', err.message);
+        throw err;
+      }
+      return;
+    }
     const principal = who.principal;
     if (operation.access === 'public' || principal?.type === 'Root') return;
     if (!principal || operation.access !== 'signed') {
