@@ -55,6 +55,9 @@ import { DeleteSAMLProviderHandler } from './saml-providers/delete-saml-provider
 import { GetSAMLProviderHandler } from './saml-providers/get-saml-provider.handler';
 import { ListSAMLProvidersHandler } from './saml-providers/list-saml-providers.handler';
 import { UpdateSAMLProviderHandler } from './saml-providers/update-saml-provider.handler';
+import { TagSAMLProviderHandler } from './saml-providers/tag-saml-provider.handler';
+import { UntagSAMLProviderHandler } from './saml-providers/untag-saml-provider.handler';
+import { ListSAMLProviderTagsHandler } from './saml-providers/list-saml-provider-tags.handler';
 import { AssumeRoleWithSAMLUseCase } from './sts/assume-role-with-saml.use-case';
 import { AssumeRoleUseCase } from './sts/assume-role.use-case';
 import { AssumeRoleWithWebIdentityUseCase } from './sts/assume-role-with-web-identity.use-case';
@@ -155,6 +158,9 @@ export const credentialVendingOperations: OperationBinding[] = [
   serve(O.ListSAMLProviders, ListSAMLProvidersHandler),
   serve(O.UpdateSAMLProvider, UpdateSAMLProviderHandler),
   serve(O.DeleteSAMLProvider, DeleteSAMLProviderHandler),
+  serve(O.TagSAMLProvider, TagSAMLProviderHandler),
+  serve(O.UntagSAMLProvider, UntagSAMLProviderHandler),
+  serve(O.ListSAMLProviderTags, ListSAMLProviderTagsHandler),
   serve(O.AssumeRoleWithSAML, AssumeRoleWithSAMLUseCase),
   serve(O.CreateGroup, CreateGroupHandler),
   serve(O.GetGroup, GetGroupHandler),

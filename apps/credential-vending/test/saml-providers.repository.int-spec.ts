@@ -40,6 +40,22 @@ describe('SamlProvidersRepository on PostgreSQL', () => {
 
   const name = () => `corp-${randomUUID().slice(0, 8)}`;
 
+  it('changes tags under a row lock: racing TagSAMLProvider calls each keep their tag', async () => {
+    const n = name();
+    await providers.insert(provider(n));
+    const arn = arns.samlProvider(n);
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        (i % 2 ? other : providers).changeTags(arn, (tags) => [...tags, { Key: `k${i}`, Value: `${i}` }]),
+      ),
+    );
+    const tags = (await providers.findByArn(arn))!.tags;
+    expect(tags).toHaveLength(9);
+    expect(tags[0]).toEqual({ Key: 'env', Value: 'test' });
+    expect(await providers.changeTags(arn, () => undefined)).toBe(true);
+    expect(await providers.changeTags(arns.samlProvider(`absent-${n}`), () => [])).toBe(false);
+  });
+
   it('registers a name once when registrations race, updates and deletes it', async () => {
     const n = name();
     const outcomes = await Promise.all(Array.from({ length: 6 }, () => providers.insert(provider(n))));

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { SamlProviderEntity } from '../database/entities';
+import { SamlProviderEntity, TagRecord } from '../database/entities';
 
 /** A provider as registered: its creation and update times are the database's. */
 export type NewSamlProvider = Omit<SamlProviderEntity, 'createdAt' | 'updatedAt'>;
@@ -55,6 +55,28 @@ export class SamlProvidersRepository {
       [arn, m.metadataDocument, m.entityId, JSON.stringify(m.signingCertificates), m.validUntil],
     );
     return rowCount(updated) > 0;
+  }
+
+  /**
+   * Changes the provider's tags under a row lock: `change` gets the current tags and answers the
+   * new ones (or undefined: nothing to write). False when there is no such provider.
+   */
+  async changeTags(arn: string, change: (tags: TagRecord[]) => TagRecord[] | undefined): Promise<boolean> {
+    return this.dataSource.transaction(async (tx) => {
+      const provider = await tx.findOne(SamlProviderEntity, {
+        where: { arn },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!provider) return false;
+      const tags = change(provider.tags);
+      if (tags) {
+        await tx.query(
+          `UPDATE credential_vending.saml_providers SET tags = $2, updated_at = now() WHERE arn = $1`,
+          [arn, JSON.stringify(tags)],
+        );
+      }
+      return true;
+    });
   }
 
   async delete(arn: string): Promise<void> {

@@ -21,7 +21,9 @@ import { SamlProviderLookup } from '../saml-providers/saml-provider.lookup';
 import { SamlProvidersRepository } from '../saml-providers/saml-providers.repository';
 import { globalContext } from './request-context';
 import { SessionIssuer } from './session-issuer';
+import { samlSessionTags } from './saml-session-tags';
 import { readSessionPolicies } from './session-policies';
+import { planSessionTags, requestTagContext } from './session-tags';
 
 export const ASSUME_ROLE_WITH_SAML = 'sts:AssumeRoleWithSAML';
 const DENIED = 'Not authorized to perform sts:AssumeRoleWithSAML';
@@ -99,22 +101,27 @@ export class AssumeRoleWithSAMLUseCase implements OperationHandler<
       namequalifier: qualifier,
       doc: `${this.arns.accountId}/${providerName}`,
     };
+    const tags = planSessionTags(samlSessionTags(assertion.attributes), []);
     const context: Record<string, ContextValue> = {
       ...globalContext(now, meta.sourceIp),
       'aws:FederatedProvider': provider.arn,
+      ...requestTagContext(tags),
     };
     for (const [k, v] of Object.entries(claims)) context[`saml:${k}`] = v;
     const trust = readPolicy(role.assumeRolePolicy, 'trust', { label: `${role.name} trust policy` });
-    const decision = evaluateWebIdentityTrust(trust, {
-      provider: provider.arn,
-      roleArn: role.arn,
-      action: ASSUME_ROLE_WITH_SAML,
-      context,
-    });
+    const trustRequest = { provider: provider.arn, roleArn: role.arn, context };
+    const decision = evaluateWebIdentityTrust(trust, { ...trustRequest, action: ASSUME_ROLE_WITH_SAML });
     if (decision.decision !== 'Allow') throw StsErrors.accessDenied(DENIED);
+    // Session tags in the assertion need sts:TagSession from the trust policy too, as on AWS.
+    if (
+      tags.tags.length > 0 &&
+      evaluateWebIdentityTrust(trust, { ...trustRequest, action: 'sts:TagSession' }).decision !== 'Allow'
+    ) {
+      throw StsErrors.accessDenied('Not authorized to perform sts:TagSession');
+    }
 
     const duration = this.sessionSeconds(req.DurationSeconds, role.maxSessionDuration, assertion, now);
-    const sessionPolicies = await readSessionPolicies(this.policies, req);
+    const sessionPolicies = await readSessionPolicies(this.policies, req, tags.tags);
     const recorded = await this.repository.recordAssertion(
       provider.arn,
       assertion.assertionId,
@@ -133,6 +140,8 @@ export class AssumeRoleWithSAMLUseCase implements OperationHandler<
       audience: assertion.recipient,
       sessionPolicies: sessionPolicies.documents,
       webIdentity: { keyPrefix: 'saml', claims },
+      sessionTags: tags.tags,
+      transitiveTagKeys: tags.transitiveTagKeys,
       correlationId: meta.requestId,
     });
     return {

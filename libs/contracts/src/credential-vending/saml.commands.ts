@@ -36,6 +36,20 @@ export const SamlOperations = {
     'admin',
     { rateLimit: 'Iam', hasResult: false },
   ),
+  TagSAMLProvider: iamApi.operation<S.TagSAMLProviderRequest, W.EmptyResult>()('TagSAMLProvider', 'admin', {
+    rateLimit: 'Iam',
+    hasResult: false,
+  }),
+  UntagSAMLProvider: iamApi.operation<S.UntagSAMLProviderRequest, W.EmptyResult>()(
+    'UntagSAMLProvider',
+    'admin',
+    { rateLimit: 'Iam', hasResult: false },
+  ),
+  ListSAMLProviderTags: iamApi.operation<S.ListSAMLProviderTagsRequest, S.ListSAMLProviderTagsResult>()(
+    'ListSAMLProviderTags',
+    'admin',
+    { rateLimit: 'Iam', hasResult: true, integers: ['MaxItems'] },
+  ),
   AssumeRoleWithSAML: stsApi.operation<S.AssumeRoleWithSAMLRequest, S.AssumeRoleWithSAMLResult>()(
     'AssumeRoleWithSAML',
     'public',

@@ -37,6 +37,24 @@ export interface UpdateSAMLProviderRequest {
   SAMLProviderArn: string;
   SAMLMetadataDocument?: string;
 }
+export interface TagSAMLProviderRequest {
+  SAMLProviderArn: string;
+  Tags: Tag[];
+}
+export interface UntagSAMLProviderRequest {
+  SAMLProviderArn: string;
+  TagKeys: string[];
+}
+export interface ListSAMLProviderTagsRequest {
+  SAMLProviderArn: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+export interface ListSAMLProviderTagsResult {
+  Tags: Tag[];
+  IsTruncated: boolean;
+  Marker?: string;
+}
 export interface UpdateSAMLProviderResult {
   SAMLProviderArn: string;
 }
