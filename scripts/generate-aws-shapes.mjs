@@ -38,6 +38,11 @@ const OVERRIDES = {
     // Cognito accepts inner spaces in passwords (a password may not start or end with one); its
     // API reference gives this pattern, botocore the older `[\S]+`.
     PasswordType: { pattern: '[\\S]+.*[\\S]+|[\\S]' },
+    // A custom domain is a host name (`auth.example.com`, Cognito's own examples); botocore's
+    // pattern is a prefix's, one label. Each label keeps the prefix's rule (ADR 0049).
+    DomainType: {
+      pattern: '^[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?)*$',
+    },
   },
 };
 

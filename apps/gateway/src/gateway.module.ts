@@ -27,6 +27,7 @@ import { GATEWAY_LOGGER, GATEWAY_OPTIONS, GatewayOptions } from './gateway.optio
 import { HealthChecker } from './health/health.checker';
 import { HealthController } from './health/health.controller';
 import { AwsExceptionFilter } from './http/aws-exception.filter';
+import { CustomDomainListener } from './oauth/custom-domain-listener';
 import { DomainRouting } from './oauth/domain-routing';
 import { OAuthController } from './oauth/oauth.controller';
 import { SamlController } from './oauth/saml.controller';
@@ -86,6 +87,7 @@ export class GatewayModule {
         RestCallerAuthenticator,
         HealthChecker,
         DomainRouting,
+        CustomDomainListener,
         { provide: APP_FILTER, useClass: AwsExceptionFilter },
       ],
     };

@@ -77,6 +77,7 @@ export const UserDirectoryModule = {
         ...env.socialProviderUrls,
       },
       authDomainSuffix: env.authDomainSuffix,
+      customDomainCertDir: env.customDomains?.certDir,
     };
     const lockout: LockoutPolicy = {
       freeFailures: env.lockoutFreeFailures,

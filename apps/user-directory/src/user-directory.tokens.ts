@@ -10,6 +10,8 @@ export interface UserDirectoryConfig {
   providerEndpoints: ProviderEndpoints;
   /** Pool domains are served at `<prefix>.<authDomainSuffix>`. */
   authDomainSuffix: string;
+  /** Where custom domains' certificates are (ADR 0049); custom domains are refused without it. */
+  customDomainCertDir?: string;
 }
 
 /** Injection token of the UserDirectoryConfig. */

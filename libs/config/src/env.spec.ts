@@ -73,6 +73,21 @@ describe('loadEnv', () => {
     expect(() => loadEnv({ IDFED_GRPC_TLS_CLIENT_CA_FILE: '/certs/apps-ca.pem' })).toThrow(/mutual TLS/);
   });
 
+  it('enables custom domains with a certificate directory, on their own HTTPS port (ADR 0049)', () => {
+    expect(loadEnv({}).customDomains).toBeUndefined();
+    expect(loadEnv({ IDFED_CUSTOM_DOMAIN_CERT_DIR: '/certs/domains' }).customDomains).toEqual({
+      certDir: '/certs/domains',
+      httpsPort: 8443,
+    });
+    expect(
+      loadEnv({ IDFED_CUSTOM_DOMAIN_CERT_DIR: '/certs/domains', IDFED_CUSTOM_DOMAIN_HTTPS_PORT: '9443' })
+        .customDomains,
+    ).toEqual({ certDir: '/certs/domains', httpsPort: 9443 });
+    expect(() => loadEnv({ IDFED_CUSTOM_DOMAIN_HTTPS_PORT: '9443' })).toThrow(
+      /needs IDFED_CUSTOM_DOMAIN_CERT_DIR/,
+    );
+  });
+
   it('speaks HTTPS with a certificate and key given together, and defaults the public URL to https', () => {
     const tls = { IDFED_TLS_CERT_FILE: '/certs/idfed.pem', IDFED_TLS_KEY_FILE: '/certs/idfed-key.pem' };
     expect(loadEnv(tls)).toMatchObject({

@@ -38,6 +38,11 @@ export interface IdfedEnv {
    */
   tls?: { certFile: string; keyFile: string };
   /**
+   * Custom domains (ADR 0049): the directory of the certificates their `CertificateArn`s name
+   * (`<id>.pem`, `<id>.key`), and the one HTTPS port serving every custom domain by SNI.
+   */
+  customDomains?: { certDir: string; httpsPort: number };
+  /**
    * The gRPC port's TLS (ADR 0042): PEM certificate chain and key; with `clientCaFile`, a client
    * certificate signed by that CA is required (mutual TLS), in addition to each call's signature.
    */
@@ -196,6 +201,16 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, mode: RunMode =
   const httpPort = r.port('IDFED_HTTP_PORT', 8080);
   const tlsCertFile = r.optionalMatch('IDFED_TLS_CERT_FILE', /^.{1,4096}$/, 'a file path');
   const tlsKeyFile = r.optionalMatch('IDFED_TLS_KEY_FILE', /^.{1,4096}$/, 'a file path');
+  const customDomainCertDir = r.optionalMatch(
+    'IDFED_CUSTOM_DOMAIN_CERT_DIR',
+    /^.{1,4096}$/,
+    'a directory path',
+  );
+  const customDomainHttpsPort = r.optionalMatch(
+    'IDFED_CUSTOM_DOMAIN_HTTPS_PORT',
+    /^\d{1,5}$/,
+    'a port number',
+  );
   const grpcTlsCertFile = r.optionalMatch('IDFED_GRPC_TLS_CERT_FILE', /^.{1,4096}$/, 'a file path');
   const grpcTlsKeyFile = r.optionalMatch('IDFED_GRPC_TLS_KEY_FILE', /^.{1,4096}$/, 'a file path');
   const grpcTlsClientCaFile = r.optionalMatch('IDFED_GRPC_TLS_CLIENT_CA_FILE', /^.{1,4096}$/, 'a file path');
@@ -232,6 +247,14 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, mode: RunMode =
         }
       : {}),
     ...(tlsCertFile && tlsKeyFile ? { tls: { certFile: tlsCertFile, keyFile: tlsKeyFile } } : {}),
+    ...(customDomainCertDir
+      ? {
+          customDomains: {
+            certDir: customDomainCertDir,
+            httpsPort: r.port('IDFED_CUSTOM_DOMAIN_HTTPS_PORT', 8443),
+          },
+        }
+      : {}),
     publicUrl: r
       .url('IDFED_PUBLIC_URL', `${tlsCertFile ? 'https' : 'http'}://localhost:${httpPort}`)
       .replace(/\/+$/, ''),
@@ -352,6 +375,9 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, mode: RunMode =
   if (env.httpPort === 0 && source.IDFED_PUBLIC_URL === undefined) {
     // Tokens name their issuer from the public URL, which a port chosen at listen time cannot give.
     r.problem('IDFED_HTTP_PORT=0 needs IDFED_PUBLIC_URL: token issuers are derived from the public URL');
+  }
+  if (customDomainHttpsPort !== undefined && !customDomainCertDir) {
+    r.problem('IDFED_CUSTOM_DOMAIN_HTTPS_PORT needs IDFED_CUSTOM_DOMAIN_CERT_DIR (custom domains, ADR 0049)');
   }
   if (!tlsCertFile !== !tlsKeyFile) {
     r.problem('IDFED_TLS_CERT_FILE and IDFED_TLS_KEY_FILE must be set together');

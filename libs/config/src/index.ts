@@ -3,3 +3,4 @@ export * from './env-reader';
 export * from './data-dir';
 export * from './secret-keys';
 export * from './rate-limits';
+export * from './custom-domain-certificates';

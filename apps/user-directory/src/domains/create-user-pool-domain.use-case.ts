@@ -8,10 +8,14 @@ import { Transactions } from '@idfed/persistence';
 import { OperationHandler } from '@idfed/service-runtime';
 import { CognitoErrors } from '../common/cognito-errors';
 import { PoolsService } from '../pools/pools.service';
-import { checkDomainRequest } from './domain-rules';
+import { USER_DIRECTORY_CONFIG, UserDirectoryConfig } from '../user-directory.tokens';
+import { checkDomainRequest, customDomainTarget } from './domain-rules';
 import { UserPoolDomainsRepository } from './user-pool-domains.repository';
 
-/** CreateUserPoolDomain: a prefix domain, unique among all pools, one per pool. */
+/**
+ * CreateUserPoolDomain: a prefix domain, or a custom domain with its certificate (ADR 0049);
+ * unique among all pools, one per pool.
+ */
 @Injectable()
 export class CreateUserPoolDomainUseCase implements OperationHandler<
   typeof UserDirectoryOperations.CreateUserPoolDomain
@@ -20,10 +24,15 @@ export class CreateUserPoolDomainUseCase implements OperationHandler<
     @Inject(Transactions) private readonly transactions: Transactions,
     @Inject(PoolsService) private readonly pools: PoolsService,
     @Inject(UserPoolDomainsRepository) private readonly domains: UserPoolDomainsRepository,
+    @Inject(USER_DIRECTORY_CONFIG) private readonly config: UserDirectoryConfig,
   ) {}
 
   async execute(req: CreateUserPoolDomainRequest): Promise<CreateUserPoolDomainResponse> {
-    const version = checkDomainRequest(req);
+    const version = checkDomainRequest(req, {
+      certDir: this.config.customDomainCertDir,
+      authDomainSuffix: this.config.authDomainSuffix,
+    });
+    const custom = req.CustomDomainConfig;
     const now = new Date();
     const outcome = await this.transactions.run(async (tx) => {
       // The pool's row lock keeps a concurrent DeleteUserPool from leaving the domain behind.
@@ -33,6 +42,14 @@ export class CreateUserPoolDomainUseCase implements OperationHandler<
           domain: req.Domain,
           poolId: req.UserPoolId,
           managedLoginVersion: version,
+          ...(custom
+            ? {
+                customDomainConfig: {
+                  CertificateArn: custom.CertificateArn,
+                  ...(custom.SecurityPolicy ? { SecurityPolicy: custom.SecurityPolicy } : {}),
+                },
+              }
+            : {}),
           createdAt: now,
           updatedAt: now,
         },
@@ -43,6 +60,9 @@ export class CreateUserPoolDomainUseCase implements OperationHandler<
       throw CognitoErrors.invalidParameter('Domain already associated with another user pool.');
     if (outcome === 'pool-has-domain')
       throw CognitoErrors.invalidParameter('User pool already has a domain configured.');
-    return { ManagedLoginVersion: version };
+    return {
+      ManagedLoginVersion: version,
+      ...(custom ? { CloudFrontDomain: customDomainTarget(this.config.publicUrl) } : {}),
+    };
   }
 }

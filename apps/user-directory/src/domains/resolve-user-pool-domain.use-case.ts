@@ -7,9 +7,12 @@ import {
 import { OperationHandler } from '@idfed/service-runtime';
 import { UserPoolDomainsRepository } from './user-pool-domains.repository';
 
-const PREFIX = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const DOMAIN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
 
-/** The pool a host name's prefix names, for the gateway's host-name routing of the OAuth endpoints. */
+/**
+ * The pool a host name's prefix (or a custom domain's host name) names, for the gateway's
+ * host-name routing of the OAuth endpoints; a custom domain's certificate ARN for its TLS listener.
+ */
 @Injectable()
 export class ResolveUserPoolDomainUseCase implements OperationHandler<
   typeof UserDirectoryOperations.ResolveUserPoolDomain
@@ -17,8 +20,12 @@ export class ResolveUserPoolDomainUseCase implements OperationHandler<
   constructor(@Inject(UserPoolDomainsRepository) private readonly domains: UserPoolDomainsRepository) {}
 
   async execute(req: ResolveUserPoolDomainRequest): Promise<ResolveUserPoolDomainResult> {
-    if (typeof req.Domain !== 'string' || !PREFIX.test(req.Domain)) return {};
+    if (typeof req.Domain !== 'string' || req.Domain.length > 63 || !DOMAIN.test(req.Domain)) return {};
     const d = await this.domains.find(req.Domain);
-    return d ? { UserPoolId: d.poolId } : {};
+    if (!d) return {};
+    return {
+      UserPoolId: d.poolId,
+      ...(d.customDomainConfig ? { CertificateArn: d.customDomainConfig.CertificateArn } : {}),
+    };
   }
 }

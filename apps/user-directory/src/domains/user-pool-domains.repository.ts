@@ -1,12 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { CustomDomainConfigType } from '@idfed/contracts';
 import { isUniqueViolation, Transaction } from '@idfed/persistence';
 import { DataSource } from 'typeorm';
 
-/** A user pool's prefix domain. */
+/** A user pool's prefix domain, or its custom domain (with the certificate's ARN, ADR 0049). */
 export interface UserPoolDomain {
   domain: string;
   poolId: string;
   managedLoginVersion: number;
+  customDomainConfig?: CustomDomainConfigType;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -15,6 +17,7 @@ interface DomainRow {
   domain: string;
   pool_id: string;
   managed_login_version: number;
+  custom_domain_config: CustomDomainConfigType | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -23,6 +26,7 @@ const toDomain = (r: DomainRow): UserPoolDomain => ({
   domain: r.domain,
   poolId: r.pool_id,
   managedLoginVersion: r.managed_login_version,
+  ...(r.custom_domain_config ? { customDomainConfig: r.custom_domain_config } : {}),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -37,8 +41,16 @@ export class UserPoolDomainsRepository {
     try {
       await tx.query(
         `INSERT INTO user_directory.user_pool_domains
-           (domain, pool_id, managed_login_version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5)`,
-        [d.domain, d.poolId, d.managedLoginVersion, d.createdAt, d.updatedAt],
+           (domain, pool_id, managed_login_version, custom_domain_config, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6)`,
+        [
+          d.domain,
+          d.poolId,
+          d.managedLoginVersion,
+          d.customDomainConfig ? JSON.stringify(d.customDomainConfig) : null,
+          d.createdAt,
+          d.updatedAt,
+        ],
       );
       return 'created';
     } catch (err) {
@@ -50,7 +62,7 @@ export class UserPoolDomainsRepository {
 
   async find(domain: string, tx: Transaction = this.dataSource.manager): Promise<UserPoolDomain | undefined> {
     const rows = await tx.query<DomainRow[]>(
-      `SELECT domain, pool_id, managed_login_version, created_at, updated_at
+      `SELECT domain, pool_id, managed_login_version, custom_domain_config, created_at, updated_at
          FROM user_directory.user_pool_domains WHERE domain = $1`,
       [domain],
     );
@@ -59,26 +71,37 @@ export class UserPoolDomainsRepository {
 
   async findOfPool(poolId: string): Promise<UserPoolDomain | undefined> {
     const rows = await this.dataSource.query<DomainRow[]>(
-      `SELECT domain, pool_id, managed_login_version, created_at, updated_at
+      `SELECT domain, pool_id, managed_login_version, custom_domain_config, created_at, updated_at
          FROM user_directory.user_pool_domains WHERE pool_id = $1`,
       [poolId],
     );
     return rows[0] && toDomain(rows[0]);
   }
 
-  /** The new settings of the pool's domain; undefined when the pool has no such domain. */
+  /**
+   * The new settings of the pool's domain; undefined when the pool has no such domain. A custom
+   * domain's configuration is replaced when `customDomainConfig` is given, else kept.
+   */
   async update(
     domain: string,
     poolId: string,
     managedLoginVersion: number,
+    customDomainConfig: CustomDomainConfigType | undefined,
     at: Date,
     tx: Transaction,
   ): Promise<UserPoolDomain | undefined> {
     const [rows] = await tx.query<[DomainRow[], number]>(
-      `UPDATE user_directory.user_pool_domains SET managed_login_version = $3, updated_at = $4
+      `UPDATE user_directory.user_pool_domains SET managed_login_version = $3, updated_at = $4,
+              custom_domain_config = COALESCE($5::jsonb, custom_domain_config)
         WHERE domain = $1 AND pool_id = $2
-        RETURNING domain, pool_id, managed_login_version, created_at, updated_at`,
-      [domain, poolId, managedLoginVersion, at],
+        RETURNING domain, pool_id, managed_login_version, custom_domain_config, created_at, updated_at`,
+      [
+        domain,
+        poolId,
+        managedLoginVersion,
+        at,
+        customDomainConfig ? JSON.stringify(customDomainConfig) : null,
+      ],
     );
     return rows[0] && toDomain(rows[0]);
   }

@@ -23,6 +23,9 @@ export class DescribeUserPoolUseCase implements OperationHandler<
       this.poolRows.countUsers(poolId),
       this.domains.findOfPool(poolId),
     ]);
-    return { UserPool: { ...toUserPoolType(pool, users), ...(domain ? { Domain: domain.domain } : {}) } };
+    // A custom domain (ADR 0049) is the pool's CustomDomain, as Cognito answers it.
+    const named =
+      domain && (domain.customDomainConfig ? { CustomDomain: domain.domain } : { Domain: domain.domain });
+    return { UserPool: { ...toUserPoolType(pool, users), ...(named || {}) } };
   }
 }

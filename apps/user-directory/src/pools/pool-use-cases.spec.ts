@@ -239,6 +239,27 @@ describe('DescribeUserPool', () => {
   });
 });
 
+describe('DescribeUserPool with a custom domain', () => {
+  it('answers a custom domain as CustomDomain, not Domain (ADR 0049)', async () => {
+    const f = fixture(pool());
+    const domains = {
+      findOfPool: jest.fn().mockResolvedValue({
+        domain: 'auth.example.test',
+        poolId: POOL_ID,
+        customDomainConfig: { CertificateArn: 'arn:aws:acm:us-east-1:000000000000:certificate/c1' },
+      }),
+    };
+    const useCase = new DescribeUserPoolUseCase(
+      f.pools,
+      f.repo,
+      domains as unknown as UserPoolDomainsRepository,
+    );
+    const { UserPool } = await useCase.execute({ UserPoolId: POOL_ID });
+    expect(UserPool.CustomDomain).toBe('auth.example.test');
+    expect(UserPool.Domain).toBeUndefined();
+  });
+});
+
 describe('PoolsService.require', () => {
   it('takes the pool id first, or the transaction first in the older form', async () => {
     const f = fixture(pool());

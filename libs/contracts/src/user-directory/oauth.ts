@@ -211,6 +211,8 @@ export interface ResolveUserPoolDomainRequest {
 export interface ResolveUserPoolDomainResult {
   /** Absent when no pool has the domain. */
   UserPoolId?: string;
+  /** A custom domain's certificate (ADR 0049); absent for a prefix domain. */
+  CertificateArn?: string;
 }
 
 /** The look of a client's hosted pages: its own UI customization, else the pool's (`ALL`). */

@@ -28,6 +28,7 @@ import { Devices1764115200700 } from './1764115200700-Devices';
 import { WebAuthnCredentials1764115201300 } from './1764115201300-WebAuthnCredentials';
 import { SignInAliases1764115201800 } from './1764115201800-SignInAliases';
 import { PendingAttributes1764115201801 } from './1764115201801-PendingAttributes';
+import { CustomDomains1764115202200 } from './1764115202200-CustomDomains';
 
 /** In the order they apply; some need the key-encryption key, to seal what they migrate. */
 export function userDirectoryMigrations(keyEncryptionKey: Buffer): (new () => MigrationInterface)[] {
@@ -58,5 +59,6 @@ export function userDirectoryMigrations(keyEncryptionKey: Buffer): (new () => Mi
     WebAuthnCredentials1764115201300,
     SignInAliases1764115201800,
     PendingAttributes1764115201801,
+    CustomDomains1764115202200,
   ];
 }

@@ -1468,7 +1468,7 @@ export const COGNITO_IDP_SHAPES: ServiceShapes = {
       type: 'string',
       min: 1,
       max: 63,
-      pattern: '^[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?$',
+      pattern: '^[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?)*$',
     },
     EmailAddressType: {
       type: 'string',
