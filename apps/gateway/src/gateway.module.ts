@@ -36,6 +36,7 @@ import { QueryController } from './query/query.controller';
 import { QueryDispatcher } from './query/query.dispatcher';
 import { RestCallerAuthenticator } from './rest/rest-caller.authenticator';
 import { RestJsonController } from './rest/rest-json.controller';
+import { UserImportUploadController } from './user-import/user-import-upload.controller';
 
 /**
  * The HTTP gateway: AWS protocols in, bus commands out. It owns nothing durable; everything it
@@ -62,6 +63,7 @@ export class GatewayModule {
         AuthorizeController,
         OAuthController,
         SamlController,
+        UserImportUploadController,
       ],
       providers: [
         { provide: GATEWAY_OPTIONS, useValue: options },

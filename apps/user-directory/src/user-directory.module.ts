@@ -49,6 +49,7 @@ import { webAuthnProviders } from './webauthn/webauthn.providers';
 import { UserAttributeEdits } from './users/user-attribute-edits';
 import { userProviders } from './users/users.providers';
 import { userPoolRegionScope } from './common/region-scope';
+import { userImportProviders } from './import/user-import.providers';
 
 export interface UserDirectoryOptions {
   env: IdfedEnv;
@@ -147,6 +148,7 @@ export const UserDirectoryModule = {
         ...identityProviderProviders,
         ...federationProviders,
         ...samlProviders,
+        ...userImportProviders(kek),
       ],
     });
   },

@@ -109,6 +109,13 @@ import { ResendConfirmationCodeUseCase } from './users/resend-confirmation-code.
 import { SignUpUseCase } from './users/sign-up.use-case';
 import { UpdateUserAttributesUseCase } from './users/update-user-attributes.use-case';
 import { VerifyUserAttributeUseCase } from './users/verify-user-attribute.use-case';
+import { CreateUserImportJobUseCase } from './import/create-user-import-job.use-case';
+import { StartUserImportJobUseCase } from './import/start-user-import-job.use-case';
+import { StopUserImportJobUseCase } from './import/stop-user-import-job.use-case';
+import { DescribeUserImportJobUseCase } from './import/describe-user-import-job.use-case';
+import { ListUserImportJobsUseCase } from './import/list-user-import-jobs.use-case';
+import { GetCSVHeaderUseCase } from './import/get-csv-header.use-case';
+import { UploadUserImportCsvUseCase } from './import/upload-user-import-csv.use-case';
 
 /**
  * The user directory's operation registry: every operation of its contract, bound to the class that
@@ -224,4 +231,11 @@ export const USER_DIRECTORY_OPERATIONS: OperationBinding[] = [
   serve(UserDirectoryOperations.SignInFederatedUser, SignInFederatedUserUseCase),
   serve(UserDirectoryOperations.SamlAuthorize, SamlAuthorizeUseCase),
   serve(UserDirectoryOperations.SamlResponse, SamlResponseUseCase),
+  serve(UserDirectoryOperations.CreateUserImportJob, CreateUserImportJobUseCase),
+  serve(UserDirectoryOperations.StartUserImportJob, StartUserImportJobUseCase),
+  serve(UserDirectoryOperations.StopUserImportJob, StopUserImportJobUseCase),
+  serve(UserDirectoryOperations.DescribeUserImportJob, DescribeUserImportJobUseCase),
+  serve(UserDirectoryOperations.ListUserImportJobs, ListUserImportJobsUseCase),
+  serve(UserDirectoryOperations.GetCSVHeader, GetCSVHeaderUseCase),
+  serve(UserDirectoryOperations.UploadUserImportCsv, UploadUserImportCsvUseCase),
 ];

@@ -2,6 +2,7 @@ import { internalOperation, jsonApi } from '../operations';
 import * as T from '../resource-tags';
 import * as O from './oauth';
 import * as S from './saml';
+import * as I from './user-import';
 import * as W from './wire-types';
 
 const svc = 'user-directory' as const;
@@ -591,5 +592,40 @@ export const UserDirectoryOperations = {
     'OAuthLogout',
     ['ResourceNotFoundException'],
     { rateLimit: 'UserUpdate' },
+  ),
+  CreateUserImportJob: userPools.operation<I.CreateUserImportJobRequest, I.UserImportJobResponse>()(
+    'CreateUserImportJob',
+    'admin',
+    { rateLimit: 'UserPoolUpdate' },
+  ),
+  StartUserImportJob: userPools.operation<I.UserImportJobRequest, I.UserImportJobResponse>()(
+    'StartUserImportJob',
+    'admin',
+    { rateLimit: 'UserPoolUpdate' },
+  ),
+  StopUserImportJob: userPools.operation<I.UserImportJobRequest, I.UserImportJobResponse>()(
+    'StopUserImportJob',
+    'admin',
+    { rateLimit: 'UserPoolUpdate' },
+  ),
+  DescribeUserImportJob: userPools.operation<I.UserImportJobRequest, I.UserImportJobResponse>()(
+    'DescribeUserImportJob',
+    'admin',
+    { rateLimit: 'UserPoolRead' },
+  ),
+  ListUserImportJobs: userPools.operation<I.ListUserImportJobsRequest, I.ListUserImportJobsResponse>()(
+    'ListUserImportJobs',
+    'admin',
+    { rateLimit: 'UserPoolRead' },
+  ),
+  GetCSVHeader: userPools.operation<I.GetCSVHeaderRequest, I.GetCSVHeaderResponse>()(
+    'GetCSVHeader',
+    'admin',
+    { rateLimit: 'UserPoolRead' },
+  ),
+  /** PUT to a user import job's upload URL: one part of the CSV file (ADR 0045). */
+  UploadUserImportCsv: internalOperation<I.UploadUserImportCsvRequest, I.UploadUserImportCsvResult>()(
+    svc,
+    'UploadUserImportCsv',
   ),
 } as const;

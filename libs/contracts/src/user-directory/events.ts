@@ -53,6 +53,11 @@ export class UserSignedUpEvent extends UserEventBase {
   @IsOptional()
   @IsIn([true])
   migrated?: true;
+
+  /** The user came from a user import job's CSV file (ADR 0045), in RESET_REQUIRED. */
+  @IsOptional()
+  @IsIn([true])
+  imported?: true;
 }
 
 /** An administrator created the user (AdminCreateUser); they sign in first with a temporary password. */

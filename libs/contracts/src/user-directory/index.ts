@@ -3,3 +3,4 @@ export * from './commands';
 export * from './events';
 export * from './oauth';
 export * from './saml';
+export * from './user-import';

@@ -1,3 +1,4 @@
+import { ServiceError } from '@idfed/messaging';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { InitiateAuthResponse } from '@idfed/contracts';
@@ -111,6 +112,11 @@ export class PasswordSignIn {
     // PreAuthentication (ADR 0030) before the password is checked, as Cognito calls it; a name
     // without a user goes as `userNotFound`, so both take the same path.
     await this.triggers.preAuthentication(pool, auth.client.id, user, username);
+    if (user?.enabled && user.status === 'RESET_REQUIRED' && !this.credentials.hasPassword(user)) {
+      // An imported user (ADR 0045) has no password to check: Cognito asks for the reset.
+      this.credentials.burnTime(pool.id, username, password);
+      throw new ServiceError('PasswordResetRequiredException', 'Password reset required for the user');
+    }
     if (!user || !this.credentials.hasPassword(user)) {
       // Same work and the same answer as a wrong password.
       this.credentials.burnTime(pool.id, username, password);

@@ -28,6 +28,7 @@ import { Devices1764115200700 } from './1764115200700-Devices';
 import { WebAuthnCredentials1764115201300 } from './1764115201300-WebAuthnCredentials';
 import { SignInAliases1764115201800 } from './1764115201800-SignInAliases';
 import { PendingAttributes1764115201801 } from './1764115201801-PendingAttributes';
+import { UserImportJobs1764115201900 } from './1764115201900-UserImportJobs';
 import { CustomDomains1764115202200 } from './1764115202200-CustomDomains';
 
 /** In the order they apply; some need the key-encryption key, to seal what they migrate. */
@@ -59,6 +60,7 @@ export function userDirectoryMigrations(keyEncryptionKey: Buffer): (new () => Mi
     WebAuthnCredentials1764115201300,
     SignInAliases1764115201800,
     PendingAttributes1764115201801,
+    UserImportJobs1764115201900,
     CustomDomains1764115202200,
   ];
 }

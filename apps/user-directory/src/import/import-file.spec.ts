@@ -1,0 +1,155 @@
+import { PoolConfig, poolConfigFromRequest } from '../pools/pool-config';
+import { csvHeaderFor, ImportFileError, importedUser, readImportFile } from './import-file';
+
+function pool(extra: Parameters<typeof poolConfigFromRequest>[0] = { PoolName: 'p' }): PoolConfig {
+  return poolConfigFromRequest({ AutoVerifiedAttributes: ['email'], ...extra }, 'arn');
+}
+
+function file(text: string, config = pool()) {
+  return readImportFile(Buffer.from(text), config);
+}
+
+function rowOutcome(text: string, config = pool()): string | Record<string, unknown> {
+  const f = file(text, config);
+  try {
+    return { ...importedUser(f, f.rows[0], config) };
+  } catch (err) {
+    return (err as Error).message;
+  }
+}
+
+const HEAD = 'cognito:username,email,email_verified,phone_number,phone_number_verified,cognito:mfa_enabled';
+
+describe('GetCSVHeader', () => {
+  it("lists the pool's attributes in Cognito's order, without sub, then the two cognito: columns", () => {
+    expect(csvHeaderFor(pool())).toEqual([
+      'name',
+      'given_name',
+      'family_name',
+      'middle_name',
+      'nickname',
+      'preferred_username',
+      'profile',
+      'picture',
+      'website',
+      'email',
+      'email_verified',
+      'gender',
+      'birthdate',
+      'zoneinfo',
+      'locale',
+      'phone_number',
+      'phone_number_verified',
+      'address',
+      'updated_at',
+      'cognito:mfa_enabled',
+      'cognito:username',
+    ]);
+  });
+
+  it('adds custom attributes before the cognito: columns', () => {
+    const header = csvHeaderFor(
+      pool({ PoolName: 'p', Schema: [{ Name: 'tier', AttributeDataType: 'String', Mutable: true }] }),
+    );
+    expect(header.slice(-3)).toEqual(['custom:tier', 'cognito:mfa_enabled', 'cognito:username']);
+  });
+});
+
+describe('the CSV file', () => {
+  it('reads quoted values with commas, quotes and line breaks, and numbers rows by line', () => {
+    const f = file(
+      `\uFEFF${HEAD},address\nann,ann@x.example,true,,,false,"1 Main St, ""B""\nTown"\nbob,bob@x.example,TRUE,,,FALSE,\n`,
+    );
+    expect(f.header.at(-1)).toBe('address');
+    expect(f.rows.map((r) => r.line)).toEqual([3, 4]);
+    expect(f.rows[0].fields.at(-1)).toBe('1 Main St, "B"\nTown');
+  });
+
+  it('fails the whole file for an unknown, repeated or missing required column, or no rows at all', () => {
+    const refusal = (text: string, config = pool()) => {
+      try {
+        file(text, config);
+        return undefined;
+      } catch (err) {
+        expect(err).toBeInstanceOf(ImportFileError);
+        return (err as Error).message;
+      }
+    };
+    expect(refusal(`${HEAD},password\n`)).toBe('Unknown column in the CSV header: password');
+    expect(refusal(`${HEAD},email\n`)).toBe('Column email appears twice in the CSV header.');
+    expect(refusal('cognito:username,email,email_verified\n')).toBe(
+      'Required column missing in the CSV header: cognito:mfa_enabled',
+    );
+    expect(refusal('cognito:username,cognito:mfa_enabled,phone_number\n')).toBe(
+      'Required column missing in the CSV header: email',
+    );
+    expect(refusal('')).toBe('The CSV file is empty.');
+    expect(refusal('a,"b\n')).toMatch(/^The CSV file could not be read/);
+  });
+});
+
+describe('a row', () => {
+  it('becomes a user with its attributes, verified flags kept as given, empty values absent', () => {
+    expect(rowOutcome(`${HEAD}\nann,ann@x.example,True,,,false\n`)).toEqual({
+      username: 'ann',
+      attributes: { email: 'ann@x.example', email_verified: 'True' },
+      mfaEnabled: false,
+    });
+  });
+
+  it('is refused when no auto-verified attribute is verified, or a verified flag lacks its address', () => {
+    expect(rowOutcome(`${HEAD}\nann,ann@x.example,false,,,false\n`)).toBe(
+      'The User Record does not set any of the auto verified attributes to true.',
+    );
+    expect(rowOutcome(`${HEAD}\nann,,true,,,false\n`)).toBe(
+      'email_verified is true but the email value is missing.',
+    );
+    const both = pool({ PoolName: 'p', AutoVerifiedAttributes: ['email', 'phone_number'] });
+    expect(rowOutcome(`${HEAD}\nann,,,+15550100,true,false\n`, both)).toMatchObject({ username: 'ann' });
+    expect(rowOutcome(`${HEAD}\nann,,,+15550100,true,false\n`)).toBe(
+      'The User Record does not set any of the auto verified attributes to true.',
+    );
+  });
+
+  it('is refused for a missing or bad username, a bad mfa flag, bad values and the wrong column count', () => {
+    expect(rowOutcome(`${HEAD}\n,ann@x.example,true,,,false\n`)).toBe(
+      'The cognito:username value is missing.',
+    );
+    expect(rowOutcome(`${HEAD}\nann,ann@x.example,true,,,yes\n`)).toBe(
+      'The cognito:mfa_enabled value must be true or false.',
+    );
+    expect(rowOutcome(`${HEAD}\nann,ann@x.example,true,,,true\n`)).toBe(
+      'cognito:mfa_enabled is true but the phone_number value is missing.',
+    );
+    expect(rowOutcome(`${HEAD}\nann,not-an-email,true,,,false\n`)).toBe('Invalid email address format.');
+    expect(rowOutcome(`${HEAD}\nann,ann@x.example,maybe,,,false\n`)).toMatch(
+      /email_verified: Boolean must be true or false/,
+    );
+    expect(rowOutcome(`${HEAD}\nann,ann@x.example,true,false\n`)).toBe('The row has 4 values for 6 columns.');
+  });
+
+  it("applies the pool's schema: required attributes and custom attribute constraints", () => {
+    const strict = pool({
+      PoolName: 'p',
+      Schema: [
+        { Name: 'given_name', AttributeDataType: 'String', Required: true, Mutable: true },
+        {
+          Name: 'age',
+          AttributeDataType: 'Number',
+          Mutable: true,
+          NumberAttributeConstraints: { MaxValue: '150' },
+        },
+      ],
+    });
+    const head = `${HEAD},given_name,custom:age`;
+    expect(rowOutcome(`${head}\nann,ann@x.example,true,,,false,Ann,40\n`, strict)).toMatchObject({
+      attributes: { given_name: 'Ann', 'custom:age': '40' },
+    });
+    expect(rowOutcome(`${head}\nann,ann@x.example,true,,,false,,40\n`, strict)).toBe(
+      'Attributes did not conform to the schema: given_name: The attribute is required',
+    );
+    expect(rowOutcome(`${head}\nann,ann@x.example,true,,,false,Ann,200\n`, strict)).toBe(
+      'Attributes did not conform to the schema: custom:age: Number must be no greater than 150',
+    );
+  });
+});

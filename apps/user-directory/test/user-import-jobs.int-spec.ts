@@ -1,0 +1,215 @@
+import { randomUUID } from 'node:crypto';
+import { OutboxService } from '@idfed/messaging';
+import { Transactions } from '@idfed/persistence';
+import { UserImportJobRow, UserImportJobsRepository } from '../src/import/user-import-jobs.repository';
+import { IMPORT_BATCH_ROWS, UserImportWorker } from '../src/import/user-import.worker';
+import { UserMfaRepository } from '../src/mfa/user-mfa.repository';
+import { UserPoolsRepository } from '../src/pools/user-pools.repository';
+import { UserDirectoryTestDatabase } from './support/user-directory-database';
+
+/**
+ * User import jobs on PostgreSQL: the repository's uploads, pages and locks, and the worker's
+ * batches (users, events, counters, failures) under transactions, stopped between batches and
+ * resumed by a new worker as after a restart.
+ */
+describe('user import jobs on PostgreSQL', () => {
+  let db: UserDirectoryTestDatabase;
+  let jobs: UserImportJobsRepository;
+  let transactions: Transactions;
+  const poolId = 'us-east-1_Import001';
+
+  beforeAll(async () => {
+    db = await UserDirectoryTestDatabase.create('import');
+    await db.pool(poolId, { autoVerifiedAttributes: ['email'] });
+    jobs = new UserImportJobsRepository(db.dataSource);
+    transactions = new Transactions(db.dataSource);
+  });
+  afterAll(() => db.drop());
+
+  function job(jobId: string, createdAt: string, extra: Partial<UserImportJobRow> = {}): UserImportJobRow {
+    return {
+      jobId,
+      poolId,
+      jobName: 'j',
+      roleArn: 'arn:aws:iam::123456789012:role/r',
+      status: 'Created',
+      uploadId: null,
+      uploadedBytes: null,
+      nextLine: 0,
+      importedUsers: 0,
+      skippedUsers: 0,
+      failedUsers: 0,
+      completionMessage: null,
+      createdAt: new Date(createdAt),
+      startedAt: null,
+      completedAt: null,
+      ...extra,
+    };
+  }
+
+  function worker(): UserImportWorker {
+    return new UserImportWorker(
+      transactions,
+      jobs,
+      new UserPoolsRepository(db.dataSource),
+      new UserMfaRepository(db.dataSource),
+      new OutboxService('user_directory'),
+    );
+  }
+
+  async function upload(jobId: string, text: string): Promise<void> {
+    const uploadId = randomUUID();
+    await transactions.run(async (tx) => {
+      await jobs.beginUpload(jobId, uploadId, tx);
+      const bytes = Buffer.from(text);
+      await jobs.addPart(jobId, uploadId, 0, bytes.subarray(0, 10), tx);
+      await jobs.addPart(jobId, uploadId, 1, bytes.subarray(10), tx);
+      expect(await jobs.uploadSize(jobId, uploadId, tx)).toEqual({ parts: 2, bytes: bytes.length });
+      await jobs.completeUpload(jobId, bytes.length, tx);
+      expect((await jobs.uploadedFile(jobId, uploadId, tx)).toString()).toBe(text);
+    });
+  }
+
+  async function start(jobId: string): Promise<void> {
+    await transactions.run((tx) => jobs.setStatus(jobId, { status: 'Pending', startedAt: new Date() }, tx));
+  }
+
+  async function runUntilIdle(w: UserImportWorker): Promise<number> {
+    let steps = 0;
+    while (await w.step()) steps++;
+    return steps;
+  }
+
+  it('pages jobs in creation order and finds them only in their pool', async () => {
+    await jobs.insert(job('import-page0002', '2026-01-02T00:00:00Z'));
+    await jobs.insert(job('import-page0001', '2026-01-01T00:00:00Z'));
+    await jobs.insert(job('import-page0003', '2026-01-03T00:00:00Z'));
+    const first = await jobs.page(poolId, undefined, 2);
+    expect(first.page.map((j) => j.jobId)).toEqual(['import-page0001', 'import-page0002']);
+    const second = await jobs.page(poolId, first.next, 2);
+    expect(second.page.map((j) => j.jobId)).toEqual(['import-page0003']);
+    expect(second.next).toBeUndefined();
+    expect(await jobs.find('us-east-1_Other001', 'import-page0001')).toBeUndefined();
+  });
+
+  it('imports a file in batches: users RESET_REQUIRED, events, counters and the rows not imported', async () => {
+    const rows = Array.from(
+      { length: IMPORT_BATCH_ROWS + 5 },
+      (_, i) => `user${i},user${i}@x.example,true,false`,
+    );
+    rows.push('user0,again@x.example,true,false'); // exists: skipped
+    rows.push('bad,bad@x.example,false,false'); // nothing verified: failed
+    await jobs.insert(job('import-batch0001', '2026-02-01T00:00:00Z'));
+    await upload(
+      'import-batch0001',
+      `cognito:username,email,email_verified,cognito:mfa_enabled\n${rows.join('\n')}\n`,
+    );
+    await start('import-batch0001');
+    // The file is read, then two batches: a full one and the rest.
+    expect(await runUntilIdle(worker())).toBe(3);
+    const done = (await jobs.find(poolId, 'import-batch0001'))!;
+    expect(done).toMatchObject({
+      status: 'Succeeded',
+      importedUsers: IMPORT_BATCH_ROWS + 5,
+      skippedUsers: 1,
+      failedUsers: 1,
+    });
+    expect(done.completionMessage).toMatch(/1 skipped, 1 failed/);
+    expect(await jobs.failures('import-batch0001')).toEqual([
+      {
+        line: IMPORT_BATCH_ROWS + 7,
+        outcome: 'SKIPPED',
+        username: 'user0',
+        reason: 'The user already exists.',
+      },
+      {
+        line: IMPORT_BATCH_ROWS + 8,
+        outcome: 'FAILED',
+        username: 'bad',
+        reason: 'The User Record does not set any of the auto verified attributes to true.',
+      },
+    ]);
+    const [user] = await db.dataSource.query<
+      { status: string; password_hash: string | null; attributes: object }[]
+    >(
+      `SELECT status, password_hash, attributes FROM user_directory.users WHERE pool_id = $1 AND username = 'user3'`,
+      [poolId],
+    );
+    expect(user).toEqual({
+      status: 'RESET_REQUIRED',
+      password_hash: null,
+      attributes: { email: 'user3@x.example', email_verified: 'true' },
+    });
+    const [events] = await db.dataSource.query<{ n: string }[]>(
+      `SELECT count(*) AS n FROM user_directory.outbox WHERE topic = 'user-directory.user.signed-up.v1'
+         AND payload->>'imported' = 'true' AND payload->>'status' = 'RESET_REQUIRED'`,
+    );
+    expect(Number(events.n)).toBe(IMPORT_BATCH_ROWS + 5);
+    const [left] = await db.dataSource.query<{ n: string }[]>(
+      `SELECT count(*) AS n FROM user_directory.user_import_rows WHERE job_id = 'import-batch0001'`,
+    );
+    expect(Number(left.n)).toBe(0);
+  });
+
+  it('stops between batches, keeping what was imported, and a new worker resumes a running job', async () => {
+    const rows = Array.from(
+      { length: IMPORT_BATCH_ROWS * 2 },
+      (_, i) => `stop${i},stop${i}@x.example,true,false`,
+    );
+    const text = `cognito:username,email,email_verified,cognito:mfa_enabled\n${rows.join('\n')}\n`;
+    await jobs.insert(job('import-stop00001', '2026-03-01T00:00:00Z'));
+    await upload('import-stop00001', text);
+    await start('import-stop00001');
+    const first = worker();
+    expect(await first.step()).toBe(true); // reads the file
+    expect(await first.step()).toBe(true); // one batch
+    await transactions.run((tx) => jobs.setStatus('import-stop00001', { status: 'Stopping' }, tx));
+    expect(await worker().step()).toBe(true); // another replica, or this one after a restart
+    expect(await jobs.find(poolId, 'import-stop00001')).toMatchObject({
+      status: 'Stopped',
+      importedUsers: IMPORT_BATCH_ROWS,
+    });
+
+    await jobs.insert(job('import-resume001', '2026-03-02T00:00:00Z'));
+    await upload('import-resume001', text.replace(/stop/g, 'resume'));
+    await start('import-resume001');
+    const before = worker();
+    await before.step();
+    await before.step();
+    expect(await jobs.find(poolId, 'import-resume001')).toMatchObject({
+      status: 'InProgress',
+      importedUsers: IMPORT_BATCH_ROWS,
+    });
+    await runUntilIdle(worker());
+    expect(await jobs.find(poolId, 'import-resume001')).toMatchObject({
+      status: 'Succeeded',
+      importedUsers: IMPORT_BATCH_ROWS * 2,
+      skippedUsers: 0,
+      failedUsers: 0,
+    });
+  });
+
+  it('fails a job whose file is missing or has a bad header, and lets two workers share jobs', async () => {
+    await jobs.insert(job('import-nofile001', '2026-04-01T00:00:00Z'));
+    await start('import-nofile001');
+    await jobs.insert(job('import-header01', '2026-04-02T00:00:00Z'));
+    await upload('import-header01', 'cognito:username,password\nann,secret\n');
+    await start('import-header01');
+    // While one transaction holds a job, another worker takes the other job, not the same one.
+    await transactions.run(async (tx) => {
+      const held = await jobs.lockNextActive(tx);
+      const other = await transactions.run((tx2) => jobs.lockNextActive(tx2));
+      expect(held).toBeDefined();
+      expect(other?.jobId).not.toBe(held?.jobId);
+    });
+    await runUntilIdle(worker());
+    expect(await jobs.find(poolId, 'import-nofile001')).toMatchObject({
+      status: 'Failed',
+      completionMessage: "No CSV file was uploaded to the job's PreSignedUrl.",
+    });
+    expect(await jobs.find(poolId, 'import-header01')).toMatchObject({
+      status: 'Failed',
+      completionMessage: 'Unknown column in the CSV header: password',
+    });
+  });
+});

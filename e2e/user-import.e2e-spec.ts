@@ -1,0 +1,298 @@
+import {
+  AdminGetUserCommand,
+  CognitoIdentityProviderClient,
+  ConfirmForgotPasswordCommand,
+  CreateUserImportJobCommand,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+  DescribeUserImportJobCommand,
+  ForgotPasswordCommand,
+  GetCSVHeaderCommand,
+  InitiateAuthCommand,
+  ListUserImportJobsCommand,
+  StartUserImportJobCommand,
+  StopUserImportJobCommand,
+  UserImportJobType,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { eventually } from '../libs/testing/src/eventually';
+import { expectAwsError } from '../libs/testing/src/aws-errors';
+import { codeSentTo, cognitoAdmin, cognitoPublic, e2eSystem, mailboxMark } from './support/e2e-context';
+
+const ROLE = 'arn:aws:iam::123456789012:role/CognitoImportRole';
+const HEAD = 'cognito:username,email,email_verified,given_name,cognito:mfa_enabled';
+
+/**
+ * User import through the unchanged AWS SDK: GetCSVHeader, a job whose PreSignedUrl takes the file
+ * by a plain PUT with Cognito's `x-amz-server-side-encryption: aws:kms` (as users' scripts send it),
+ * the job run by the user directory's worker, imported users in RESET_REQUIRED until they reset
+ * their password, and the URL's refusals: forged, moved to another job, replayed after the start.
+ */
+describe('user import', () => {
+  const system = e2eSystem();
+  const stamp = Date.now().toString(36);
+  let admin: CognitoIdentityProviderClient;
+  let app: CognitoIdentityProviderClient;
+
+  beforeAll(() => {
+    admin = cognitoAdmin(system);
+    app = cognitoPublic(system);
+  });
+  afterAll(() => {
+    admin.destroy();
+    app.destroy();
+  });
+
+  async function pool(name: string): Promise<{ UserPoolId: string; ClientId: string }> {
+    const UserPoolId = (
+      await admin.send(
+        new CreateUserPoolCommand({
+          PoolName: name,
+          AutoVerifiedAttributes: ['email'],
+          Schema: [{ Name: 'tier', AttributeDataType: 'String', Mutable: true }],
+        }),
+      )
+    ).UserPool!.Id!;
+    const ClientId = (
+      await admin.send(
+        new CreateUserPoolClientCommand({
+          UserPoolId,
+          ClientName: 'app',
+          ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+        }),
+      )
+    ).UserPoolClient!.ClientId!;
+    return { UserPoolId, ClientId };
+  }
+
+  async function createJob(UserPoolId: string, JobName = 'import'): Promise<UserImportJobType> {
+    return (
+      await admin.send(new CreateUserImportJobCommand({ UserPoolId, JobName, CloudWatchLogsRoleArn: ROLE }))
+    ).UserImportJob!;
+  }
+
+  function put(
+    url: string,
+    body: string,
+    headers: Record<string, string> = { 'x-amz-server-side-encryption': 'aws:kms' },
+  ) {
+    return fetch(url, { method: 'PUT', body, headers });
+  }
+
+  async function finished(UserPoolId: string, JobId: string): Promise<UserImportJobType> {
+    return eventually(
+      async () => {
+        const job = (await admin.send(new DescribeUserImportJobCommand({ UserPoolId, JobId })))
+          .UserImportJob!;
+        if (!['Succeeded', 'Failed', 'Stopped'].includes(job.Status!))
+          throw new Error(`job is ${job.Status}`);
+        return job;
+      },
+      { timeoutMs: 30_000, intervalMs: 200 },
+    );
+  }
+
+  it("answers the pool's CSV header in Cognito's order, custom attributes before the cognito: columns", async () => {
+    const { UserPoolId } = await pool(`import-header-${stamp}`);
+    const { CSVHeader, UserPoolId: echoed } = await admin.send(new GetCSVHeaderCommand({ UserPoolId }));
+    expect(echoed).toBe(UserPoolId);
+    expect(CSVHeader!.slice(0, 3)).toEqual(['name', 'given_name', 'family_name']);
+    expect(CSVHeader!.slice(-3)).toEqual(['custom:tier', 'cognito:mfa_enabled', 'cognito:username']);
+    expect(CSVHeader).toContain('email_verified');
+    expect(CSVHeader).not.toContain('sub');
+  });
+
+  it('imports users who must reset their password, then sign in with the new one', async () => {
+    const { UserPoolId, ClientId } = await pool(`import-run-${stamp}`);
+    const job = await createJob(UserPoolId, 'first import');
+    expect(job).toMatchObject({
+      JobName: 'first import',
+      UserPoolId,
+      Status: 'Created',
+      CloudWatchLogsRoleArn: ROLE,
+      ImportedUsers: 0,
+      SkippedUsers: 0,
+      FailedUsers: 0,
+    });
+    expect(job.JobId).toMatch(/^import-[0-9a-zA-Z]{10}$/);
+    expect(job.CreationDate).toBeInstanceOf(Date);
+    expect(job.PreSignedUrl!.startsWith(`${system.endpoint.replace(/\/$/, '')}/user-import/`)).toBe(true);
+
+    const ann = `ann-${stamp}`;
+    const csv = [
+      `${HEAD},custom:tier`,
+      `${ann},${ann}@import.example,true,"Ann, the first",false,gold`,
+      `bob-${stamp},bob-${stamp}@import.example,TRUE,Bob,false,`,
+      `${ann},again@import.example,true,Ann,false,`, // the same user again: skipped
+      `carl-${stamp},carl-${stamp}@import.example,false,Carl,false,`, // no verified address: failed
+      `dora-${stamp},not-an-email,true,Dora,false,`, // a bad email: failed
+    ].join('\r\n');
+    // Without Cognito's encryption header the URL's signature does not match, as on S3.
+    expect((await put(job.PreSignedUrl!, csv, {})).status).toBe(403);
+    const uploaded = await put(job.PreSignedUrl!, csv, {
+      'Content-Type': 'text/csv',
+      'X-Amz-Server-Side-Encryption': 'aws:kms',
+    });
+    expect(uploaded.status).toBe(200);
+    expect(uploaded.headers.get('etag')).toMatch(/^"[0-9a-f]{32}"$/);
+
+    const started = (await admin.send(new StartUserImportJobCommand({ UserPoolId, JobId: job.JobId! })))
+      .UserImportJob!;
+    expect(['Pending', 'InProgress', 'Succeeded']).toContain(started.Status);
+    expect(started.StartDate).toBeInstanceOf(Date);
+    const done = await finished(UserPoolId, job.JobId!);
+    expect(done).toMatchObject({ Status: 'Succeeded', ImportedUsers: 2, SkippedUsers: 1, FailedUsers: 2 });
+    expect(done.CompletionDate).toBeInstanceOf(Date);
+    expect(done.CompletionMessage).toMatch(/1 skipped, 2 failed/);
+
+    const user = await admin.send(new AdminGetUserCommand({ UserPoolId, Username: ann }));
+    expect(user.UserStatus).toBe('RESET_REQUIRED');
+    expect(user.UserAttributes).toEqual(
+      expect.arrayContaining([
+        { Name: 'email', Value: `${ann}@import.example` },
+        { Name: 'given_name', Value: 'Ann, the first' },
+        { Name: 'custom:tier', Value: 'gold' },
+      ]),
+    );
+    await expectAwsError(
+      admin.send(new AdminGetUserCommand({ UserPoolId, Username: `carl-${stamp}` })),
+      'UserNotFoundException',
+    );
+    const signIn = (password: string) =>
+      app.send(
+        new InitiateAuthCommand({
+          ClientId,
+          AuthFlow: 'USER_PASSWORD_AUTH',
+          AuthParameters: { USERNAME: ann, PASSWORD: password },
+        }),
+      );
+    await expectAwsError(signIn('Any-Passw0rd!'), 'PasswordResetRequiredException');
+    const mark = mailboxMark(system);
+    await app.send(new ForgotPasswordCommand({ ClientId, Username: ann }));
+    const code = await codeSentTo(`${ann}@import.example`, system, 10_000, mark);
+    await app.send(
+      new ConfirmForgotPasswordCommand({
+        ClientId,
+        Username: ann,
+        ConfirmationCode: code,
+        Password: 'New-Passw0rd!',
+      }),
+    );
+    expect((await signIn('New-Passw0rd!')).AuthenticationResult?.AccessToken).toEqual(expect.any(String));
+    expect((await admin.send(new AdminGetUserCommand({ UserPoolId, Username: ann }))).UserStatus).toBe(
+      'CONFIRMED',
+    );
+  });
+
+  it('refuses a forged URL, one moved to another job, and a replay after the start', async () => {
+    const { UserPoolId } = await pool(`import-attacks-${stamp}`);
+    const a = await createJob(UserPoolId, 'a');
+    const b = await createJob(UserPoolId, 'b');
+    const csv = `${HEAD}\nzed-${stamp},zed-${stamp}@import.example,true,Zed,false\n`;
+    const forged = new URL(a.PreSignedUrl!);
+    const sig = forged.searchParams.get('Signature')!;
+    forged.searchParams.set('Signature', (sig[0] === 'A' ? 'B' : 'A') + sig.slice(1));
+    expect((await put(forged.toString(), csv)).status).toBe(403);
+    // A later expiry is not signed.
+    const extended = new URL(a.PreSignedUrl!);
+    extended.searchParams.set('Expires', String(Number(extended.searchParams.get('Expires')) + 86_400));
+    expect((await put(extended.toString(), csv)).status).toBe(403);
+    // Job a's signature on job b's path.
+    const moved = new URL(b.PreSignedUrl!);
+    moved.search = new URL(a.PreSignedUrl!).search;
+    const refused = await put(moved.toString(), csv);
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain('<Code>AccessDenied</Code>');
+    // Another pool's job id under this pool's path.
+    const other = await pool(`import-other-${stamp}`);
+    const foreign = await createJob(other.UserPoolId);
+    const retargeted = new URL(foreign.PreSignedUrl!);
+    retargeted.pathname = retargeted.pathname.replace(other.UserPoolId, UserPoolId);
+    expect((await put(retargeted.toString(), csv)).status).toBe(403);
+    await expectAwsError(
+      admin.send(new DescribeUserImportJobCommand({ UserPoolId, JobId: foreign.JobId! })),
+      'ResourceNotFoundException',
+    );
+
+    expect((await put(a.PreSignedUrl!, csv)).status).toBe(200);
+    await admin.send(new StartUserImportJobCommand({ UserPoolId, JobId: a.JobId! }));
+    // Once started, the URL takes nothing more: no second file slips into the job.
+    expect((await put(a.PreSignedUrl!, `${HEAD}\nmallory,m@import.example,true,M,false\n`)).status).toBe(403);
+    expect(await finished(UserPoolId, a.JobId!)).toMatchObject({ Status: 'Succeeded', ImportedUsers: 1 });
+    await expectAwsError(
+      admin.send(new StartUserImportJobCommand({ UserPoolId, JobId: a.JobId! })),
+      'InvalidParameterException',
+    );
+    await expectAwsError(
+      admin.send(new StopUserImportJobCommand({ UserPoolId, JobId: b.JobId! })),
+      'InvalidParameterException',
+    );
+  });
+
+  it('validates jobs as Cognito does, fails a job without a file, and pages the jobs', async () => {
+    const { UserPoolId } = await pool(`import-list-${stamp}`);
+    await expectAwsError(
+      admin.send(
+        new CreateUserImportJobCommand({
+          UserPoolId,
+          JobName: 'j',
+          CloudWatchLogsRoleArn: 'arn:aws:iam::123456789012:user/not-a-role',
+        }),
+      ),
+      'InvalidParameterException',
+    );
+    await expectAwsError(
+      admin.send(
+        new CreateUserImportJobCommand({
+          UserPoolId: 'us-east-1_Nope0000',
+          JobName: 'j',
+          CloudWatchLogsRoleArn: ROLE,
+        }),
+      ),
+      'ResourceNotFoundException',
+    );
+    const jobs = [
+      await createJob(UserPoolId, 'one'),
+      await createJob(UserPoolId, 'two'),
+      await createJob(UserPoolId, 'three'),
+    ];
+    const seen: string[] = [];
+    let PaginationToken: string | undefined;
+    do {
+      const page = await admin.send(
+        new ListUserImportJobsCommand({ UserPoolId, MaxResults: 2, PaginationToken }),
+      );
+      seen.push(...page.UserImportJobs!.map((j) => j.JobId!));
+      PaginationToken = page.PaginationToken;
+    } while (PaginationToken);
+    expect(seen.sort()).toEqual(jobs.map((j) => j.JobId!).sort());
+    await expectAwsError(
+      admin.send(
+        new ListUserImportJobsCommand({ UserPoolId, MaxResults: 2, PaginationToken: 'forged-token' }),
+      ),
+      'InvalidParameterException',
+    );
+
+    await admin.send(new StartUserImportJobCommand({ UserPoolId, JobId: jobs[0].JobId! }));
+    expect(await finished(UserPoolId, jobs[0].JobId!)).toMatchObject({
+      Status: 'Failed',
+      CompletionMessage: "No CSV file was uploaded to the job's PreSignedUrl.",
+    });
+  });
+
+  it('stops a running job between batches, keeping the users imported so far', async () => {
+    const { UserPoolId } = await pool(`import-stop-${stamp}`);
+    const job = await createJob(UserPoolId, 'big');
+    const rows = Array.from(
+      { length: 3000 },
+      (_, i) => `s${i}-${stamp},s${i}-${stamp}@import.example,true,S,false`,
+    );
+    expect((await put(job.PreSignedUrl!, `${HEAD}\n${rows.join('\n')}\n`)).status).toBe(200);
+    await admin.send(new StartUserImportJobCommand({ UserPoolId, JobId: job.JobId! }));
+    const stopping = await admin.send(new StopUserImportJobCommand({ UserPoolId, JobId: job.JobId! }));
+    expect(stopping.UserImportJob!.Status).toBe('Stopping');
+    const stopped = await finished(UserPoolId, job.JobId!);
+    expect(stopped.Status).toBe('Stopped');
+    expect(stopped.ImportedUsers! % 100).toBe(0); // whole batches only
+    expect(stopped.ImportedUsers!).toBeLessThan(3000);
+  });
+});
