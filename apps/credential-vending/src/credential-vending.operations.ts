@@ -21,6 +21,9 @@ import { ListGroupPoliciesHandler } from './groups/list-group-policies.handler';
 import { AttachGroupPolicyHandler } from './groups/attach-group-policy.handler';
 import { DetachGroupPolicyHandler } from './groups/detach-group-policy.handler';
 import { ListAttachedGroupPoliciesHandler } from './groups/list-attached-group-policies.handler';
+import { TagUserHandler } from './users/tag-user.handler';
+import { UntagUserHandler } from './users/untag-user.handler';
+import { ListUserTagsHandler } from './users/list-user-tags.handler';
 import { CreatePolicyHandler } from './policies/create-policy.handler';
 import { CreatePolicyVersionHandler } from './policies/create-policy-version.handler';
 import { DeletePolicyVersionHandler } from './policies/delete-policy-version.handler';
@@ -177,4 +180,7 @@ export const credentialVendingOperations: OperationBinding[] = [
   serve(O.AttachGroupPolicy, AttachGroupPolicyHandler),
   serve(O.DetachGroupPolicy, DetachGroupPolicyHandler),
   serve(O.ListAttachedGroupPolicies, ListAttachedGroupPoliciesHandler),
+  serve(O.TagUser, TagUserHandler),
+  serve(O.UntagUser, UntagUserHandler),
+  serve(O.ListUserTags, ListUserTagsHandler),
 ];

@@ -30,6 +30,7 @@ export class GetAccessKeyPrincipalHandler implements OperationHandler<
       UserId: user.userId,
       UserArn: user.arn,
       Policies: policies.map((p) => ({ Label: p.label, Document: p.document })),
+      ...(user.tags.length ? { Tags: user.tags } : {}),
       ...(user.permissionsBoundary && boundary !== undefined
         ? { PermissionsBoundary: { Label: user.permissionsBoundary, Document: boundary } }
         : {}),

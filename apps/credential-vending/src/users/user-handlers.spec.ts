@@ -60,14 +60,12 @@ function setUp() {
     findByName: jest.fn().mockResolvedValue(alice),
     findById: jest.fn().mockResolvedValue(alice),
     rename: jest.fn().mockResolvedValue('updated'),
-    dependents: jest
-      .fn()
-      .mockResolvedValue({
-        accessKeys: false,
-        inlinePolicies: false,
-        attachedPolicies: false,
-        groups: false,
-      }),
+    dependents: jest.fn().mockResolvedValue({
+      accessKeys: false,
+      inlinePolicies: false,
+      attachedPolicies: false,
+      groups: false,
+    }),
     delete: jest.fn().mockResolvedValue(undefined),
     countAccessKeys: jest.fn().mockResolvedValue(0),
     insertAccessKey: jest.fn().mockResolvedValue(undefined),

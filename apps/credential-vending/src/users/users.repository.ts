@@ -168,6 +168,14 @@ export class UsersRepository {
     return changedAny(result) ? 'updated' : 'exists';
   }
 
+  /** Replaces the user's tags (the caller holds the user's row locked). */
+  async setTags(userId: string, tags: TagRecord[], tx: Transaction): Promise<void> {
+    await tx.query(`UPDATE credential_vending.users SET tags = $2, updated_at = now() WHERE user_id = $1`, [
+      userId,
+      JSON.stringify(tags),
+    ]);
+  }
+
   async setPermissionsBoundary(userId: string, policyArn: string | null, tx: Transaction): Promise<void> {
     await tx.query(
       `UPDATE credential_vending.users SET permissions_boundary = $2, updated_at = now() WHERE user_id = $1`,

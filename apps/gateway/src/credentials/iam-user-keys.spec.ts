@@ -117,6 +117,38 @@ describe('IamUserKeys', () => {
     });
   });
 
+  it("offers the user's tags as aws:PrincipalTag, any key case, and no one else's (ADR 0046)", async () => {
+    const s = setUp({
+      Tags: [{ Key: 'Team', Value: 'ops' }],
+      Policies: [
+        {
+          Label: 'group/ops/inline/pools',
+          Document: doc([
+            {
+              Effect: 'Allow',
+              Action: 'cognito-idp:ListUserPools',
+              Resource: '*',
+              Condition: { StringEquals: { 'aws:PrincipalTag/team': 'ops' } },
+            },
+          ]),
+        },
+      ],
+    });
+    const user = (await s.keys.resolve(s.keyId, ACCOUNT))!;
+    expect(
+      await denial(() => s.keys.authorize(user, 'cognito-idp:ListUserPools', '*', 'json')),
+    ).toBeUndefined();
+    // Another value, or no tag at all, is refused; a request's own context cannot add the tag.
+    const other = { ...user, tags: [{ Key: 'team', Value: 'dev' }] };
+    expect(
+      (await denial(() => s.keys.authorize(other, 'cognito-idp:ListUserPools', '*', 'json')))?.name,
+    ).toBe('AccessDeniedException');
+    const untagged = { ...user, tags: undefined };
+    expect(
+      (await denial(() => s.keys.authorize(untagged, 'cognito-idp:ListUserPools', '*', 'json')))?.name,
+    ).toBe('AccessDeniedException');
+  });
+
   it('offers aws:username and iam:PolicyARN to conditions', async () => {
     const s = setUp({
       Policies: [

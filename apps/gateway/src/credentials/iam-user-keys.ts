@@ -26,6 +26,8 @@ export interface IamUserCaller {
   accountId: string;
   policies: PolicyDocument[];
   boundary?: PolicyDocument;
+  /** The IAM user's tags: `aws:PrincipalTag/<key>` of its requests and GetSessionToken sessions. */
+  tags?: { Key: string; Value: string }[];
   /**
    * Set when the request was signed with temporary credentials of a long-term key
    * (GetSessionToken, GetFederationToken; ADR 0039): `accessKeyId` and `secret` are then the
@@ -160,6 +162,7 @@ export class IamUserKeys {
       arn: found.UserArn,
       accountId,
       policies: found.Policies.map((p) => parsePolicy(p.Document, { kind: 'identity', label: p.Label })),
+      ...(found.Tags?.length ? { tags: found.Tags } : {}),
       ...(found.PermissionsBoundary
         ? {
             boundary: parsePolicy(found.PermissionsBoundary.Document, {
@@ -226,7 +229,8 @@ function contextOf(user: IamUserCaller): Record<string, string> {
     'aws:PrincipalType': federated ? 'FederatedUser' : user.root ? 'Account' : 'User',
     'aws:CurrentTime': new Date().toISOString(),
     ...(user.session ? { 'aws:MultiFactorAuthPresent': 'false' } : {}),
-    // A federated user's session tags (the IAM user's own tags are not modelled yet).
-    ...principalTagContext([], user.session?.sessionTags),
+    // The IAM user's tags (ADR 0046), overridden key by key by a federated session's tags, as
+    // GetFederationToken's session tags override the user's on AWS.
+    ...principalTagContext(user.tags, user.session?.sessionTags),
   };
 }

@@ -2,6 +2,7 @@ import { internalOperation, queryApi } from '../operations';
 import * as W from './wire-types';
 import { SamlOperations } from './saml.commands';
 import { GroupOperations } from './groups.commands';
+import { UserTagOperations } from './user-tags.commands';
 
 const svc = 'credential-vending' as const;
 
@@ -38,6 +39,8 @@ export interface AccessKeyPrincipalResult {
   UserArn: string;
   Policies: RolePolicyText[];
   PermissionsBoundary?: RolePolicyText;
+  /** The user's IAM tags: its `aws:PrincipalTag/<key>` (ADR 0046). */
+  Tags?: { Key: string; Value: string }[];
 }
 
 export interface RoleArnRequest {
@@ -377,4 +380,5 @@ export const CredentialVendingOperations = {
   ListRevocations: internalOperation<Record<string, never>, ListRevocationsResult>()(svc, 'ListRevocations'),
   ...SamlOperations,
   ...GroupOperations,
+  ...UserTagOperations,
 } as const;

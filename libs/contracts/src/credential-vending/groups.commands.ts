@@ -9,7 +9,11 @@ const paged = { rateLimit: 'Iam', hasResult: true, integers: ['MaxItems'] } as c
 
 /** IAM groups, their members and policies (ADR 0046), spread into CredentialVendingOperations. */
 export const GroupOperations = {
-  CreateGroup: iamApi.operation<G.CreateIamGroupRequest, G.CreateIamGroupResult>()('CreateGroup', 'admin', read),
+  CreateGroup: iamApi.operation<G.CreateIamGroupRequest, G.CreateIamGroupResult>()(
+    'CreateGroup',
+    'admin',
+    read,
+  ),
   GetGroup: iamApi.operation<G.GetIamGroupRequest, G.GetIamGroupResult>()('GetGroup', 'admin', paged),
   ListGroups: iamApi.operation<G.ListIamGroupsRequest, G.ListIamGroupsResult>()('ListGroups', 'admin', paged),
   UpdateGroup: iamApi.operation<G.UpdateIamGroupRequest, EmptyResult>()('UpdateGroup', 'admin', write),
