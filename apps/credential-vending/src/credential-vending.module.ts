@@ -23,6 +23,7 @@ import { RolePermissions } from './roles/role-permissions';
 import { RolesRepository } from './roles/roles.repository';
 import { SamlProviderLookup } from './saml-providers/saml-provider.lookup';
 import { SamlProvidersRepository } from './saml-providers/saml-providers.repository';
+import { GrpcCallIdsRepository } from './grpc-call-ids/grpc-call-ids.repository';
 import { SessionIssuer } from './sts/session-issuer';
 import { LongTermKeySessions } from './sts/long-term-key-session';
 import { identityPoolIssuer } from './web-identity/identity-pool-issuer';
@@ -100,6 +101,7 @@ export const CredentialVendingModule = {
         WebIdentityProviders,
         WebIdentityTokenVerifier,
         SamlProvidersRepository,
+        GrpcCallIdsRepository,
         SamlProviderLookup,
       ],
     });

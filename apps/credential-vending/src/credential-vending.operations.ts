@@ -35,6 +35,7 @@ import { SetDefaultPolicyVersionHandler } from './policies/set-default-policy-ve
 import { DeletePolicyHandler } from './policies/delete-policy.handler';
 import { GetPolicyHandler } from './policies/get-policy.handler';
 import { ListRevocationsHandler } from './revocations/list-revocations.handler';
+import { ClaimGrpcCallIdsUseCase } from './grpc-call-ids/claim-grpc-call-ids.use-case';
 import { RevokeRoleSessionsHandler } from './revocations/revoke-role-sessions.handler';
 import { AttachRolePolicyHandler } from './roles/attach-role-policy.handler';
 import { CreateRoleHandler } from './roles/create-role.handler';
@@ -154,6 +155,7 @@ export const credentialVendingOperations: OperationBinding[] = [
   serve(O.GetRolePermissions, GetRolePermissionsHandler),
   serve(O.GetAccessKeyPrincipal, GetAccessKeyPrincipalHandler),
   serve(O.ListRevocations, ListRevocationsHandler),
+  serve(O.ClaimGrpcCallIds, ClaimGrpcCallIdsUseCase),
   serve(WebIdentityOperations.VerifyWebIdentityToken, VerifyWebIdentityTokenUseCase),
   serve(WebIdentityOperations.VerifySamlLogin, VerifySamlLoginUseCase),
   serve(O.CreateSAMLProvider, CreateSAMLProviderHandler),

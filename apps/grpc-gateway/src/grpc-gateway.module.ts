@@ -5,6 +5,7 @@ import { createRootLogger } from '@idfed/logging';
 import { BUS_CLIENT_PROXY, BUS_REQUEST_TIMEOUT_MS, BusClient, createClientTransport } from '@idfed/messaging';
 import { loadSessionTokenKey, SessionTokenCodec } from '@idfed/session-credentials';
 import { CallAuthenticator } from './auth/call-authenticator';
+import { SharedCallIds } from './auth/shared-call-ids';
 import {
   GrpcAuthorizer,
   GrpcBusLifecycle,
@@ -59,6 +60,7 @@ export class GrpcGatewayModule {
         { provide: CredentialResolver, useClass: GrpcCredentialResolver },
         { provide: Authorizer, useClass: GrpcAuthorizer },
         CallAuthenticator,
+        SharedCallIds,
         UserPoolKeys,
         GrpcAccountStates,
         UserPoolTokenVerifier,

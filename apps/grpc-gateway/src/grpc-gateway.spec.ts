@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Metadata, status } from '@grpc/grpc-js';
 import { UserDirectoryTopics } from '@idfed/contracts';
 import {
@@ -303,6 +303,33 @@ describe('gRPC gateway', () => {
         // A region the harness does not serve (ADR 0032): refused as AWS refuses a region not enabled.
         await refusal(gw.client.verifyToken({ token }, { signer: { ...ADMIN, region: 'eu-west-1' } })),
       ).toMatchObject({ code: status.UNAUTHENTICATED, name: 'UnrecognizedClientException' });
+    });
+
+    it('refuses a call whose id another replica accepted first (the shared record, ADR 0050)', async () => {
+      const body = Buffer.from(idfed.tokens.v1.VerifyTokenRequest.encode({ token }).finish());
+      const callId = `elsewhere-${randomUUID()}`;
+      // What credential vending holds once another replica accepted this call id.
+      credentialVendingState.callIds.add(
+        createHash('sha256').update(`${ADMIN.accessKeyId}/${callId}`).digest('hex'),
+      );
+      const signed = gw.client.sign('/idfed.tokens.v1.Tokens/VerifyToken', body, ADMIN, undefined, callId);
+      const replay = await refusal(gw.client.verifyToken({ token }, { metadata: signed }));
+      expect(replay).toMatchObject({ code: status.UNAUTHENTICATED, name: 'InvalidSignatureException' });
+      expect(replay.message).toContain('already used');
+      // A new call id is claimed there, once: its digest is what the record holds now.
+      const before = credentialVendingState.callIds.size;
+      await gw.client.verifyToken({ token });
+      expect(credentialVendingState.callIds.size).toBe(before + 1);
+      // With the record out of reach, a call is not run: UNAVAILABLE, to be signed anew and retried.
+      credentialVendingState.callIdsDown = true;
+      try {
+        expect(await refusal(gw.client.verifyToken({ token }))).toMatchObject({
+          code: status.UNAVAILABLE,
+          name: 'ServiceUnavailable',
+        });
+      } finally {
+        credentialVendingState.callIdsDown = false;
+      }
     });
 
     it('refuses a replayed call, and an expired signature', async () => {

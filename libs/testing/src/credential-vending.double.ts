@@ -2,6 +2,8 @@ import { Controller, INestMicroservice, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
+  ClaimCallIdsRequest,
+  ClaimCallIdsResult,
   CommandEnvelope,
   CredentialVendingOperations as C,
   ListRevocationsResult,
@@ -20,7 +22,11 @@ import {
 export const credentialVendingState: {
   revocations: ListRevocationsResult['Revocations'];
   permissions: Map<string, RolePermissionsResult>;
-} = { revocations: [], permissions: new Map() };
+  /** The gRPC call id digests claimed so far, as credential_vending.grpc_call_ids keeps them. */
+  callIds: Set<string>;
+  /** When set, ClaimGrpcCallIds fails (credential vending unreachable). */
+  callIdsDown: boolean;
+} = { revocations: [], permissions: new Map(), callIds: new Set(), callIdsDown: false };
 
 /** Credential vending as the device and gRPC gateways ask it: revocations and a role's policies. */
 @Controller()
@@ -28,6 +34,17 @@ class CredentialVendingDouble {
   @MessagePattern(C.ListRevocations.pattern)
   listRevocations(): ListRevocationsResult {
     return { Revocations: credentialVendingState.revocations, AsOf: new Date().toISOString() };
+  }
+
+  @MessagePattern(C.ClaimGrpcCallIds.pattern)
+  claimCallIds(@Payload() e: CommandEnvelope<ClaimCallIdsRequest>): ClaimCallIdsResult {
+    if (credentialVendingState.callIdsDown) throw new ServiceError('ServiceUnavailable', 'down');
+    const replayed: number[] = [];
+    e.payload.Claims.forEach((c, i) => {
+      if (credentialVendingState.callIds.has(c.Digest)) replayed.push(i);
+      else credentialVendingState.callIds.add(c.Digest);
+    });
+    return { Replayed: replayed };
   }
 
   @MessagePattern(C.GetRolePermissions.pattern)

@@ -11,6 +11,7 @@ import {
   GrpcGatewayOptions,
 } from '../grpc-gateway.options';
 import { ReplayGuard } from './replay-guard';
+import { SharedCallIds } from './shared-call-ids';
 
 /** SigV4's clock skew, both ways: a signature verifies for at most this long after its date. */
 const SKEW_MS = 300_000;
@@ -33,7 +34,9 @@ export interface SignedCall {
  * the serialized request message as the payload; scope service `idfed`, a region idfed serves (the call is then for that region, ADR 0032). The admin
  * key signs as the account root; temporary credentials (x-amz-security-token) sign as their role
  * session and need an IAM allow for `idfed:<Method>`. Every call carries a signed `idfed-call-id`
- * of its own, accepted once per key and replica while the signature could verify: a replay is refused.
+ * of its own, accepted once per key while the signature could verify, on any replica: this replica's
+ * memory refuses a replay to it at once, and credential vending's record (SharedCallIds, ADR 0050)
+ * a replay to any other replica.
  */
 @Injectable()
 export class CallAuthenticator {
@@ -43,6 +46,7 @@ export class CallAuthenticator {
     @Inject(Authorizer) private readonly authorizer: Authorizer,
     @Inject(GRPC_GATEWAY_OPTIONS) private readonly options: GrpcGatewayOptions,
     @Inject(GRPC_GATEWAY_CLOCK) private readonly now: () => number,
+    @Inject(SharedCallIds) private readonly shared: SharedCallIds,
   ) {
     this.replays = new ReplayGuard(SKEW_MS, now);
   }
@@ -77,12 +81,23 @@ export class CallAuthenticator {
       throw jsonAuthError(err);
     }
     const signedAt = parseAmzDate(headers['x-amz-date']?.[0] ?? '')?.getTime() ?? this.now();
-    if (!this.replays.firstUse(`${principal.accessKeyId}/${callId}`, signedAt)) {
-      throw new AwsError(
+    const replayed = () =>
+      new AwsError(
         'InvalidSignatureException',
         `This ${CALL_ID_HEADER} was already used: sign every call anew.`,
       );
+    if (!this.replays.firstUse(`${principal.accessKeyId}/${callId}`, signedAt)) throw replayed();
+    let first: boolean;
+    try {
+      first = await this.shared.claim(principal.accessKeyId, callId, signedAt + SKEW_MS);
+    } catch {
+      // Not known to be a first use: the call is not run. A retry must be signed anew (new call id).
+      throw new AwsError(
+        'ServiceUnavailable',
+        'The call id could not be recorded; sign the call anew and retry.',
+      );
     }
+    if (!first) throw replayed();
     if (principal.type === 'AssumedRole') {
       const method = call.path.slice(call.path.lastIndexOf('/') + 1);
       const decision = await this.authorizer.authorize({

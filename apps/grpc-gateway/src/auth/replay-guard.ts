@@ -2,8 +2,8 @@
  * Remembers the call ids (per key) of accepted calls until they could no longer verify (their x-amz-date
  * plus the allowed skew), so a captured call sent again, to this replica, is refused. Signatures
  * are kept in one set per minute of expiry; a set is dropped whole once its minute has passed.
- * Replicas do not share what they saw: a call replayed to another replica within the window is
- * accepted there (docs/security.md).
+ * This is the replica's own memory, a first refusal without a bus hop; what every replica accepted
+ * is claimed in credential vending (SharedCallIds, ADR 0050).
  */
 export class ReplayGuard {
   private readonly byMinute = new Map<number, Set<string>>();

@@ -3,6 +3,7 @@ import * as W from './wire-types';
 import { SamlOperations } from './saml.commands';
 import { GroupOperations } from './groups.commands';
 import { UserTagOperations } from './user-tags.commands';
+import { CallIdOperations } from './call-ids.commands';
 
 const svc = 'credential-vending' as const;
 
@@ -381,4 +382,5 @@ export const CredentialVendingOperations = {
   ...SamlOperations,
   ...GroupOperations,
   ...UserTagOperations,
+  ...CallIdOperations,
 } as const;

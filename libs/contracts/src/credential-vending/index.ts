@@ -6,3 +6,4 @@ export * from './saml.commands';
 export * from './groups.wire-types';
 export * from './groups.commands';
 export * from './user-tags.commands';
+export * from './call-ids.commands';

@@ -52,8 +52,13 @@ export class IdfedGrpcClient {
     private readonly signer?: GrpcSigner,
     /** The channel's credentials: plaintext by default; `credentials.createSsl(...)` for (mutual) TLS. */
     channel: ChannelCredentials = grpcCredentials.createInsecure(),
+    /**
+     * The :authority to send and sign instead of `address`: the name of a Service in front of
+     * several replicas, which every replica then sees (ADR 0050's replay tests).
+     */
+    private readonly authority?: string,
   ) {
-    this.client = new Client(address, channel);
+    this.client = new Client(address, channel, authority ? { 'grpc.default_authority': authority } : {});
   }
 
   close(): void {
@@ -73,7 +78,7 @@ export class IdfedGrpcClient {
         method: 'POST',
         path,
         query: '',
-        headers: { host: this.address, 'idfed-call-id': callId },
+        headers: { host: this.authority ?? this.address, 'idfed-call-id': callId },
         body: Buffer.from(body),
       },
       signer,

@@ -11,6 +11,7 @@ import { IamUsersAndAccessKeys1764201600100 } from './1764201600100-IamUsersAndA
 import { SamlProviders1764201600400 } from './1764201600400-SamlProviders';
 import { SamlAssertionConsumer1764201600401 } from './1764201600401-SamlAssertionConsumer';
 import { IamGroups1764201600500 } from './1764201600500-IamGroups';
+import { GrpcCallIds1764201600800 } from './1764201600800-GrpcCallIds';
 
 /** In the order they apply. */
 export const credentialVendingMigrations = [
@@ -24,4 +25,5 @@ export const credentialVendingMigrations = [
   SamlProviders1764201600400,
   SamlAssertionConsumer1764201600401,
   IamGroups1764201600500,
+  GrpcCallIds1764201600800,
 ];
