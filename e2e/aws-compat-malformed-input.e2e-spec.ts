@@ -98,18 +98,25 @@ describe('malformed input, answered with the errors AWS gives', () => {
     'answers CreateIdentityPool with a name %j breaking the model with ValidationException, as AWS',
     async (IdentityPoolName, constraint) => {
       const err = await expectAwsError(
-        identityAdmin.send(new CreateIdentityPoolCommand({ IdentityPoolName, AllowUnauthenticatedIdentities: false })),
+        identityAdmin.send(
+          new CreateIdentityPoolCommand({ IdentityPoolName, AllowUnauthenticatedIdentities: false }),
+        ),
         'ValidationException',
       );
       expect(err.$metadata?.httpStatusCode).toBe(400);
-      expect(err.message).toMatch(/^1 validation error detected: Value '.*' at 'identityPoolName' failed to satisfy constraint: /s);
+      expect(err.message).toMatch(
+        /^1 validation error detected: Value '.*' at 'identityPoolName' failed to satisfy constraint: /s,
+      );
       expect(err.message).toContain(constraint);
     },
   );
 
   it('answers UpdateIdentityPool with an invalid name with ValidationException and leaves the pool as it was', async () => {
     const created = await identityAdmin.send(
-      new CreateIdentityPoolCommand({ IdentityPoolName: 'compat name+=,.@-_ok', AllowUnauthenticatedIdentities: false }),
+      new CreateIdentityPoolCommand({
+        IdentityPoolName: 'compat name+=,.@-_ok',
+        AllowUnauthenticatedIdentities: false,
+      }),
     );
     const IdentityPoolId = created.IdentityPoolId!;
     await expectAwsError(
