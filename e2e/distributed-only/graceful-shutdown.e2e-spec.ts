@@ -8,12 +8,23 @@ import {
   DeleteUserPoolCommand,
   GetGroupCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { randomBytes } from 'node:crypto';
+import {
+  CognitoIdentityClient,
+  CreateIdentityPoolCommand,
+  DeleteIdentityPoolCommand,
+  DescribeIdentityPoolCommand,
+  ListIdentityPoolsCommand,
+} from '@aws-sdk/client-cognito-identity';
+import { CognitoSyncClient, ListRecordsCommand, UpdateRecordsCommand } from '@aws-sdk/client-cognito-sync';
+import { CreateRoleCommand, GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { runManifestProbe } from '../../libs/testing/src/deploy-manifests';
 import { eventually } from '../../libs/testing/src/eventually';
 import { awsErrorOf, IdfedGrpcClient } from '../../libs/testing/src/grpc/idfed-grpc-client';
 import { waitForGrpcServing } from '../../libs/testing/src/grpc/grpc-health';
 import { sampleValue, scrapeMetrics } from '../../libs/testing/src/prometheus-text';
 import { cognitoAdmin, e2eSystem } from '../support/e2e-context';
+import { syncIdentities } from '../support/sync-identities';
 import { freePort, startAsManifest, StartedProcess, stopApp, tail } from '../support/processes';
 
 /**
@@ -53,33 +64,52 @@ describe('graceful shutdown under load', () => {
     for (const p of extras) await stopApp(p);
   });
 
-  it('loses no command when a user-directory replica stops mid-load', async () => {
-    const metricsPort = await freePort();
-    const extra = startExtra('user-directory', 'user-directory-extra', {
-      IDFED_METRICS_PORT: String(metricsPort),
-    });
-    await runManifestProbe('user-directory', 'readinessProbe', extra.env, 30_000);
-    const admin: CognitoIdentityProviderClient = cognitoAdmin(system);
-    const { UserPool } = await admin.send(new CreateUserPoolCommand({ PoolName: 'graceful-shutdown' }));
-    const poolId = UserPool!.Id!;
-    const handled = async () =>
-      sampleValue(
-        (await scrapeMetrics(`http://127.0.0.1:${metricsPort}/metrics`)).scrape,
-        'idfed_service_operation_duration_seconds_count',
-        { service: 'user-directory', operation: 'CreateGroup', outcome: 'ok' },
-      );
+  /** A call of the load: `n` names what it creates, so that a second run of it is told apart. */
+  interface ServiceLoad {
+    app: string;
+    /** The operation label of `idfed_service_operation_duration_seconds` that each call sends. */
+    operation: string;
+    call: (n: number) => Promise<void>;
+    /** Throws unless what call `n` created is there. */
+    exists: (n: number) => Promise<void>;
+    /**
+     * Commands that ran twice, counted from the state where a second run leaves a mark; by default
+     * none: a second run of a create with the same name is refused, and counted below as an error.
+     */
+    ranTwice?: (acknowledged: number[]) => Promise<number>;
+  }
 
-    const acknowledged: string[] = [];
+  /**
+   * Stops an extra replica of a service, started as its manifest runs it, in the middle of a load
+   * of four workers, and counts: what was acknowledged and is missing (must be nothing), what
+   * failed (only 5xx / ServiceUnavailable, only from the stop on), and what ran twice across the
+   * rebalance: every call creates something of its own name, so a command the remaining replica
+   * ran again is refused there (`outcome="error"` on its operation, which no first run gives).
+   */
+  async function stopServiceUnderLoad(load: ServiceLoad) {
+    const metricsPort = await freePort();
+    const extra = startExtra(load.app, `${load.app}-extra`, { IDFED_METRICS_PORT: String(metricsPort) });
+    await runManifestProbe(load.app, 'readinessProbe', extra.env, 30_000);
+    const handled = async (url: string, outcome: string) =>
+      sampleValue((await scrapeMetrics(url)).scrape, 'idfed_service_operation_duration_seconds_count', {
+        service: load.app,
+        operation: load.operation,
+        outcome,
+      });
+    const main = system.metrics[load.app];
+    const mainErrorsBefore = await handled(main, 'error');
+
+    const acknowledged: number[] = [];
     const failures: { name: string; status?: number; at: number }[] = [];
-    let stopAt = 0;
+    let stopAt = Number.POSITIVE_INFINITY;
     let loadOn = true;
     let n = 0;
     const worker = async () => {
       while (loadOn) {
-        const name = `g-${n++}`;
+        const i = n++;
         try {
-          await admin.send(new CreateGroupCommand({ UserPoolId: poolId, GroupName: name }));
-          acknowledged.push(name);
+          await load.call(i);
+          acknowledged.push(i);
         } catch (err) {
           const e = err as { name: string; $metadata?: { httpStatusCode?: number } };
           failures.push({ name: e.name, status: e.$metadata?.httpStatusCode, at: Date.now() });
@@ -88,7 +118,11 @@ describe('graceful shutdown under load', () => {
     };
     const workers = [worker(), worker(), worker(), worker()];
     // The extra replica has partitions of the commands topic once it handles some of the load.
-    await eventually(async () => expect(await handled()).toBeGreaterThanOrEqual(3), { timeoutMs: 30_000 });
+    await eventually(
+      async () =>
+        expect(await handled(`http://127.0.0.1:${metricsPort}/metrics`, 'ok')).toBeGreaterThanOrEqual(3),
+      { timeoutMs: 30_000 },
+    );
     stopAt = Date.now();
     const { code, ms } = await terminate(extra.started);
     // The load goes on over the remaining replica until it has answered 10 more.
@@ -107,16 +141,137 @@ describe('graceful shutdown under load', () => {
       expect(f.at).toBeGreaterThanOrEqual(stopAt);
     }
     expect(failures.length).toBeLessThanOrEqual(8);
-    // Nothing acknowledged is missing: every group answered created exists.
-    for (const name of acknowledged)
-      await admin.send(new GetGroupCommand({ UserPoolId: poolId, GroupName: name }));
+    // Nothing acknowledged is missing.
+    for (const i of acknowledged) await load.exists(i);
     expect(acknowledged.length).toBeGreaterThan(10);
+    // Nothing ran twice: no second run refused on the remaining replica, none left in the state.
+    const refusedReruns = (await handled(main, 'error')) - mainErrorsBefore;
+    const ranTwice = refusedReruns + ((await load.ranTwice?.(acknowledged)) ?? 0);
     console.log(
-      `user-directory replica stopped in ${ms} ms under load: ${acknowledged.length} acknowledged, ` +
-        `${failures.length} failed (${failures.map((f) => `${f.name}/${f.status}`).join(', ') || 'none'})`,
+      `${load.app} replica stopped in ${ms} ms under load: ${acknowledged.length} acknowledged, ` +
+        `0 lost, ${ranTwice} ran twice, ${failures.length} failed ` +
+        `(${failures.map((f) => `${f.name}/${f.status}`).join(', ') || 'none'})`,
     );
+    expect(ranTwice).toBe(0);
+  }
+
+  it('loses no command when a user-directory replica stops mid-load', async () => {
+    const admin: CognitoIdentityProviderClient = cognitoAdmin(system);
+    const { UserPool } = await admin.send(new CreateUserPoolCommand({ PoolName: 'graceful-shutdown' }));
+    const poolId = UserPool!.Id!;
+    await stopServiceUnderLoad({
+      app: 'user-directory',
+      operation: 'CreateGroup',
+      call: async (n) =>
+        void (await admin.send(new CreateGroupCommand({ UserPoolId: poolId, GroupName: `g-${n}` }))),
+      exists: async (n) =>
+        void (await admin.send(new GetGroupCommand({ UserPoolId: poolId, GroupName: `g-${n}` }))),
+    });
     await admin.send(new DeleteUserPoolCommand({ UserPoolId: poolId }));
     admin.destroy();
+  });
+
+  it('loses no command when a federation-broker replica stops mid-load', async () => {
+    const identityAdmin = new CognitoIdentityClient({
+      endpoint: system.endpoint,
+      region: 'us-east-1',
+      maxAttempts: 1,
+      credentials: { accessKeyId: system.adminAccessKeyId, secretAccessKey: system.adminSecretAccessKey },
+    });
+    const prefix = `graceful-${randomBytes(3).toString('hex')}`;
+    const ids = new Map<number, string>();
+    await stopServiceUnderLoad({
+      app: 'federation-broker',
+      operation: 'CreateIdentityPool',
+      call: async (n) => {
+        const { IdentityPoolId } = await identityAdmin.send(
+          new CreateIdentityPoolCommand({
+            IdentityPoolName: `${prefix}-${n}`,
+            AllowUnauthenticatedIdentities: true,
+          }),
+        );
+        ids.set(n, IdentityPoolId!);
+      },
+      exists: async (n) =>
+        void (await identityAdmin.send(new DescribeIdentityPoolCommand({ IdentityPoolId: ids.get(n) }))),
+      // A second run of CreateIdentityPool is not refused (names are not unique): it makes a
+      // second pool of the same name, which the listing shows.
+      ranTwice: async () => {
+        const names: string[] = [];
+        let NextToken: string | undefined;
+        do {
+          const page = await identityAdmin.send(new ListIdentityPoolsCommand({ MaxResults: 60, NextToken }));
+          for (const p of page.IdentityPools ?? [])
+            if (p.IdentityPoolName?.startsWith(`${prefix}-`)) names.push(p.IdentityPoolName);
+          NextToken = page.NextToken;
+        } while (NextToken);
+        for (const id of ids.values())
+          await identityAdmin.send(new DeleteIdentityPoolCommand({ IdentityPoolId: id }));
+        return names.length - new Set(names).size;
+      },
+    });
+    identityAdmin.destroy();
+  });
+
+  it('loses no command when a credential-vending replica stops mid-load', async () => {
+    const iam = new IAMClient({
+      endpoint: system.endpoint,
+      region: 'us-east-1',
+      maxAttempts: 1,
+      credentials: { accessKeyId: system.adminAccessKeyId, secretAccessKey: system.adminSecretAccessKey },
+    });
+    const prefix = `graceful-${randomBytes(3).toString('hex')}`;
+    const trust = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+    });
+    await stopServiceUnderLoad({
+      app: 'credential-vending',
+      operation: 'CreateRole',
+      call: async (n) =>
+        void (await iam.send(
+          new CreateRoleCommand({ RoleName: `${prefix}-${n}`, AssumeRolePolicyDocument: trust }),
+        )),
+      exists: async (n) => void (await iam.send(new GetRoleCommand({ RoleName: `${prefix}-${n}` }))),
+    });
+    iam.destroy();
+  });
+
+  it('loses no command when a device-sync replica stops mid-load', async () => {
+    const identities = syncIdentities(system);
+    const pool = await identities.poolWithGuestRole('graceful-sync', ['cognito-sync:*']);
+    // One identity a worker would need a worker id; one identity a call is simpler: each call
+    // writes record k-<n> of dataset d of its own identity, new, so a second run is refused.
+    const guests = new Map<number, { identityId: string; client: CognitoSyncClient }>();
+    const target = (n: number) => ({
+      IdentityPoolId: pool.poolId,
+      IdentityId: guests.get(n)!.identityId,
+      DatasetName: 'd',
+    });
+    await stopServiceUnderLoad({
+      app: 'device-sync',
+      operation: 'UpdateRecords',
+      call: async (n) => {
+        if (!guests.has(n)) {
+          const g = await identities.guest(pool.poolId);
+          guests.set(n, { identityId: g.identityId, client: identities.syncAs(g.credentials) });
+        }
+        const client = guests.get(n)!.client;
+        const listed = await client.send(new ListRecordsCommand(target(n)));
+        await client.send(
+          new UpdateRecordsCommand({
+            ...target(n),
+            SyncSessionToken: listed.SyncSessionToken,
+            RecordPatches: [{ Op: 'replace', Key: `k-${n}`, Value: String(n), SyncCount: 0 }],
+          }),
+        );
+      },
+      exists: async (n) => {
+        const { Records } = await guests.get(n)!.client.send(new ListRecordsCommand(target(n)));
+        expect(Records?.find((r) => r.Key === `k-${n}`)).toMatchObject({ Value: String(n), SyncCount: 1 });
+      },
+    });
+    for (const g of guests.values()) g.client.destroy();
   });
 
   it('answers the HTTP requests in flight when a gateway replica stops, and loses none', async () => {

@@ -1,6 +1,6 @@
 import { IncomingMessage, Server, STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { WebSocket, WebSocketServer } from 'ws';
 import { AuthenticatedDevice, SocketAuthenticator } from '../auth/socket-authenticator';
@@ -22,7 +22,7 @@ import { SyncSession } from './sync-session';
  * (`{"message": ...}`), so a refused client can tell a bad signature (403) from an expired one.
  */
 @Injectable()
-export class SyncSocketServer implements OnApplicationShutdown {
+export class SyncSocketServer implements BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly wss: WebSocketServer;
   private stopping = false;
   readonly drops: Record<DropReason, number> = { 'slow-reader': 0, 'dead-peer': 0 };
@@ -122,8 +122,21 @@ export class SyncSocketServer implements OnApplicationShutdown {
     );
   }
 
-  /** Closes every socket with 1001 so devices reconnect elsewhere. */
+  /**
+   * Closes every socket with 1001 so devices reconnect elsewhere. Before the HTTP server closes:
+   * its close waits for every connection, upgraded ones included, so sockets closed only after it
+   * (in onApplicationShutdown, as before) kept a busy device gateway from ever exiting.
+   */
+  beforeApplicationShutdown(): void {
+    this.closeSockets();
+  }
+
+  /** Again after the server closed (idempotent): a socket upgraded meanwhile is closed too. */
   onApplicationShutdown(): void {
+    this.closeSockets();
+  }
+
+  private closeSockets(): void {
     this.stopping = true;
     for (const connection of this.registry.all()) connection.close(CloseCodes.goingAway, 'server stopping');
     // Sockets that do not answer the close handshake promptly are cut, so the process can exit.
