@@ -8,7 +8,7 @@ import { OperationHandler } from '@idfed/service-runtime';
 import { ClientsService } from '../clients/clients.service';
 import { Members, RequestValidator } from '../common/validate';
 import { AuthFlows } from './flows/auth-flows';
-import { AUTH_FLOWS, authParametersOf } from './flows/auth-parameters';
+import { AUTH_FLOWS, authParametersOf, clientMetadataOf } from './flows/auth-parameters';
 
 /**
  * AdminInitiateAuth, for a trusted back end signing with the admin key: ADMIN_USER_PASSWORD_AUTH
@@ -32,6 +32,12 @@ export class AdminInitiateAuthUseCase implements OperationHandler<
       .check();
     const params = authParametersOf(req.AuthParameters);
     const auth = await this.clients.forAdminAuth(req.UserPoolId, req.ClientId);
-    return this.flows.start('AdminInitiateAuth', req.AuthFlow, auth, params);
+    return this.flows.start(
+      'AdminInitiateAuth',
+      req.AuthFlow,
+      auth,
+      params,
+      clientMetadataOf(req.ClientMetadata),
+    );
   }
 }

@@ -9,7 +9,7 @@ import { OperationHandler } from '@idfed/service-runtime';
 import { ClientsService } from '../clients/clients.service';
 import { Patterns, RequestValidator } from '../common/validate';
 import { AuthFlows } from './flows/auth-flows';
-import { AUTH_FLOWS, authParametersOf } from './flows/auth-parameters';
+import { AUTH_FLOWS, authParametersOf, clientMetadataOf } from './flows/auth-parameters';
 
 /**
  * InitiateAuth: starts the sign-in flow the request names (USER_PASSWORD_AUTH, USER_SRP_AUTH,
@@ -29,6 +29,6 @@ export class InitiateAuthUseCase implements OperationHandler<typeof UserDirector
       .check();
     const params = authParametersOf(req.AuthParameters);
     const auth = await this.clients.forAuth(req.ClientId, meta?.region);
-    return this.flows.start('InitiateAuth', req.AuthFlow, auth, params);
+    return this.flows.start('InitiateAuth', req.AuthFlow, auth, params, clientMetadataOf(req.ClientMetadata));
   }
 }

@@ -38,6 +38,8 @@ export interface SecretBlockContents {
 export interface SrpStart {
   username: string;
   A: bigint;
+  /** InitiateAuth's ClientMetadata, PreAuthentication's `validationData`. */
+  validationData?: Record<string, string>;
 }
 
 /** What the answer read: the name as typed, the user it names (if any), and the opened block. */
@@ -86,14 +88,17 @@ export class UserSrpAuth {
     return Promise.resolve({ secretHashNames: [username], found: { username, A } });
   }
 
-  async challenge(auth: ClientForAuth, { username, A }: SrpStart): Promise<InitiateAuthResponse> {
+  async challenge(
+    auth: ClientForAuth,
+    { username, A, validationData }: SrpStart,
+  ): Promise<InitiateAuthResponse> {
     const pool = auth.pool;
     const user = await this.users.findByName(pool.id, pool.config, username);
     if (!user && auth.client.config.preventUserExistenceErrors !== 'ENABLED') {
       throw CognitoErrors.userNotFound();
     }
     // PreAuthentication (ADR 0030) at the start of the SRP exchange, as Cognito calls it.
-    await this.triggers.preAuthentication(pool, auth.client.id, user, username);
+    await this.triggers.preAuthentication(pool, auth.client.id, user, username, validationData);
     return {
       ChallengeName: 'PASSWORD_VERIFIER',
       ChallengeParameters: this.verifierChallenge(auth, user, username, A),

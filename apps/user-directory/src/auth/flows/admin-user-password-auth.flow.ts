@@ -24,7 +24,8 @@ export class AdminUserPasswordAuthFlow implements AuthFlowStrategy<PasswordGiven
     auth: ClientForAuth,
     _params: Record<string, string>,
     given: PasswordGiven,
+    validationData?: Record<string, string>,
   ): Promise<InitiateAuthResponse> {
-    return this.password.signIn(auth, given);
+    return this.password.signIn(auth, { ...given, ...(validationData ? { validationData } : {}) });
   }
 }

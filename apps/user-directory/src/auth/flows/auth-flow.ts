@@ -39,7 +39,16 @@ export interface AuthFlowStrategy<Found = unknown> {
   readonly allowedBy?: ExplicitFlow;
   /** Reads and checks the AuthParameters up to who the request is for (see SignInClaim). */
   claim(auth: ClientForAuth, params: Record<string, string>): Promise<SignInClaim<Found>>;
-  start(auth: ClientForAuth, params: Record<string, string>, found: Found): Promise<InitiateAuthResponse>;
+  /**
+   * `validationData` is the request's ClientMetadata: Cognito hands it to PreAuthentication and
+   * UserMigration as `request.validationData` (and to no other sign-in trigger).
+   */
+  start(
+    auth: ClientForAuth,
+    params: Record<string, string>,
+    found: Found,
+    validationData?: Record<string, string>,
+  ): Promise<InitiateAuthResponse>;
 }
 
 /** The answer to one ChallengeName of RespondToAuthChallenge / AdminRespondToAuthChallenge. */

@@ -40,6 +40,7 @@ export class AuthFlows {
     flow: string,
     auth: ClientForAuth,
     params: Record<string, string>,
+    clientMetadata?: Record<string, string>,
   ): Promise<InitiateAuthResponse> {
     const strategy = this.strategies.get(flow);
     if (!strategy || !strategy.operations.includes(operation))
@@ -47,7 +48,7 @@ export class AuthFlows {
     assertClientAllows(auth, strategy.allowedBy, flow);
     const { secretHashNames, found } = await strategy.claim(auth, params);
     checkSecretHash(auth, params.SECRET_HASH, secretHashNames);
-    return strategy.start(auth, params, found);
+    return strategy.start(auth, params, found, clientMetadata);
   }
 
   async respond(

@@ -52,7 +52,8 @@ export class CustomAuthFlow implements AuthFlowStrategy<CustomAuthStart> {
     auth: ClientForAuth,
     _params: Record<string, string>,
     { username, deviceKey, srpA }: CustomAuthStart,
+    validationData?: Record<string, string>,
   ): Promise<InitiateAuthResponse> {
-    return this.custom.start(auth, username, deviceKey, srpA);
+    return this.custom.start(auth, username, deviceKey, srpA, validationData);
   }
 }

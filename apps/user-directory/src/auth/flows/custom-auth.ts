@@ -82,12 +82,13 @@ export class CustomAuth {
     username: string,
     deviceKey?: string,
     srpA?: bigint,
+    validationData?: Record<string, string>,
   ): Promise<InitiateAuthResponse> {
     const pool = auth.pool;
     if (!AuthChallengeTriggers.configured(pool)) throw customAuthNotConfigured();
     const user = await this.users.findByName(pool.id, pool.config, username);
     if (!user && !hidesExistence(auth)) throw CognitoErrors.userNotFound();
-    await this.triggers.preAuthentication(pool, auth.client.id, user, username);
+    await this.triggers.preAuthentication(pool, auth.client.id, user, username, validationData);
     // The SRP path (AuthParameters CHALLENGE_NAME=SRP_A): DefineAuthChallenge first sees SRP_A passed.
     const results: ChallengeResult[] =
       srpA === undefined ? [] : [{ challengeName: 'SRP_A', challengeResult: true }];

@@ -32,6 +32,8 @@ export function isFirstFactorChallenge(value: string | undefined): value is Firs
 export interface FactorInputs {
   password?: string;
   srpA?: bigint;
+  /** InitiateAuth's ClientMetadata: PreAuthentication's and UserMigration's `validationData`. */
+  validationData?: Record<string, string>;
 }
 
 /** Who a USER_AUTH step is for: the name as typed, the user it names (none for a decoy), a device. */
@@ -113,9 +115,14 @@ export class FirstFactors {
           username: target.username,
           password: inputs.password!,
           ...(target.deviceKey ? { deviceKey: target.deviceKey } : {}),
+          ...(inputs.validationData ? { validationData: inputs.validationData } : {}),
         });
       case 'PASSWORD_SRP':
-        return this.srp.challenge(auth, { username: target.username, A: inputs.srpA! });
+        return this.srp.challenge(auth, {
+          username: target.username,
+          A: inputs.srpA!,
+          ...(inputs.validationData ? { validationData: inputs.validationData } : {}),
+        });
       case 'EMAIL_OTP':
       case 'SMS_OTP':
         return this.codeChallenge(auth, pool, target, factor);

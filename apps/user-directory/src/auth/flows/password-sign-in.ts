@@ -20,6 +20,8 @@ export interface PasswordGiven {
   password: string;
   /** The DEVICE_KEY of AuthParameters, if any. */
   deviceKey?: string;
+  /** InitiateAuth's ClientMetadata: PreAuthentication's and UserMigration's `validationData`. */
+  validationData?: Record<string, string>;
 }
 
 /**
@@ -74,7 +76,7 @@ export class PasswordSignIn {
   /** `verify`, with the pool as its settings were read in the same statement as the user. */
   private async verified(
     auth: ClientForAuth,
-    { username, password }: PasswordGiven,
+    { username, password, validationData }: PasswordGiven,
     alwaysHide = false,
   ): Promise<{ user: UserEntity; pool: ClientForAuth['pool'] }> {
     const pool = auth.pool;
@@ -97,7 +99,12 @@ export class PasswordSignIn {
       const outcome = await this.migrations.migrate(
         pool,
         'UserMigration_Authentication',
-        { clientId: auth.client.id, userName: username, password },
+        {
+          clientId: auth.client.id,
+          userName: username,
+          password,
+          ...(validationData ? { validationData } : {}),
+        },
         randomUUID(),
       );
       if (outcome === 'migrated') {
@@ -111,7 +118,7 @@ export class PasswordSignIn {
     }
     // PreAuthentication (ADR 0030) before the password is checked, as Cognito calls it; a name
     // without a user goes as `userNotFound`, so both take the same path.
-    await this.triggers.preAuthentication(pool, auth.client.id, user, username);
+    await this.triggers.preAuthentication(pool, auth.client.id, user, username, validationData);
     if (user?.enabled && user.status === 'RESET_REQUIRED' && !this.credentials.hasPassword(user)) {
       // An imported user (ADR 0045) has no password to check: Cognito asks for the reset.
       this.credentials.burnTime(pool.id, username, password);

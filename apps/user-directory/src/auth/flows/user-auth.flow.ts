@@ -53,6 +53,7 @@ export class UserAuthFlow implements AuthFlowStrategy<UserAuthStart> {
     auth: ClientForAuth,
     _params: Record<string, string>,
     { username, preferred, inputs, deviceKey }: UserAuthStart,
+    validationData?: Record<string, string>,
   ): Promise<InitiateAuthResponse> {
     const pool = await this.mfa.currentPool(auth);
     const user = await this.users.findByName(pool.id, pool.config, username);
@@ -62,7 +63,10 @@ export class UserAuthFlow implements AuthFlowStrategy<UserAuthStart> {
     const target = { username, user, ...(deviceKey ? { deviceKey } : {}) };
     const available = await this.factors.available(pool, user);
     if (preferred && available.includes(preferred)) {
-      return this.factors.start(auth, pool, target, preferred, inputs);
+      return this.factors.start(auth, pool, target, preferred, {
+        ...inputs,
+        ...(validationData ? { validationData } : {}),
+      });
     }
     return this.factors.selectChallenge(auth, target, available);
   }

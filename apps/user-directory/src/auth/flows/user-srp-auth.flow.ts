@@ -21,7 +21,8 @@ export class UserSrpAuthFlow implements AuthFlowStrategy<SrpStart> {
     auth: ClientForAuth,
     _params: Record<string, string>,
     given: SrpStart,
+    validationData?: Record<string, string>,
   ): Promise<InitiateAuthResponse> {
-    return this.srp.challenge(auth, given);
+    return this.srp.challenge(auth, { ...given, ...(validationData ? { validationData } : {}) });
   }
 }
