@@ -65,7 +65,14 @@ export class NewPasswordChallenge implements ChallengeHandler<UserEntity> {
   ): Promise<RespondToAuthChallengeResponse> {
     const user = await this.setNewPassword(auth, responses, found);
     // As after a password: a pool that uses MFA asks for the second factor (or its setup) next.
-    return this.completion.afterFirstFactor(auth, user);
+    // Tokens straight after the new password go to PreTokenGeneration as Cognito names the step.
+    return this.completion.afterFirstFactor(
+      auth,
+      user,
+      undefined,
+      undefined,
+      'TokenGeneration_NewPasswordChallenge',
+    );
   }
 
   /** The new password (and attributes) stored, the user CONFIRMED: the user as they are now. */

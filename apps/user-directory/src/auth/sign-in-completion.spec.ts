@@ -113,6 +113,41 @@ describe('SignInCompletion', () => {
     );
   });
 
+  it("names PreTokenGeneration's triggerSource by the step that issues the tokens", async () => {
+    const spy = jest.spyOn(triggers, 'preTokenGeneration');
+    try {
+      await completion.afterPasswordProof(auth, pool, user());
+      await completion.afterFirstFactor(
+        auth,
+        user(),
+        pool,
+        undefined,
+        'TokenGeneration_NewPasswordChallenge',
+      );
+      await completion.afterDevice(auth, user(), pool, undefined, 'TokenGeneration_AuthenticateDevice');
+      await completion.signedIn(auth, user(), undefined, 'TokenGeneration_AuthenticateDevice');
+      expect(spy.mock.calls.map((c) => c[1])).toEqual([
+        'TokenGeneration_Authentication',
+        'TokenGeneration_NewPasswordChallenge',
+        'TokenGeneration_AuthenticateDevice',
+        'TokenGeneration_AuthenticateDevice',
+      ]);
+      // An MFA challenge next: no tokens yet, so no PreTokenGeneration.
+      challengeFor.mockResolvedValueOnce({ ChallengeName: 'SMS_MFA', ChallengeParameters: {} });
+      const next = await completion.afterFirstFactor(
+        auth,
+        user(),
+        pool,
+        undefined,
+        'TokenGeneration_NewPasswordChallenge',
+      );
+      expect(next.ChallengeName).toBe('SMS_MFA');
+      expect(spy).toHaveBeenCalledTimes(4);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('refuses a disabled or unconfirmed user', async () => {
     expect(await errorName(completion.afterPasswordProof(auth, pool, user({ enabled: false })))).toBe(
       'NotAuthorizedException',

@@ -76,6 +76,8 @@ export class SignInCompletion {
     user: UserEntity,
     pool?: UserPoolEntity,
     deviceKey?: string,
+    /** PreTokenGeneration's triggerSource if the tokens follow at once (NEW_PASSWORD_REQUIRED's). */
+    source?: TokenGenerationSource,
   ): Promise<InitiateAuthResponse> {
     // A device key names one of the user's devices or none: Cognito's answer for none makes the
     // client forget its key and sign in again as a new device. A remembered device proves itself
@@ -96,7 +98,7 @@ export class SignInCompletion {
         };
       }
     }
-    return this.afterDevice(auth, user, pool, deviceKey);
+    return this.afterDevice(auth, user, pool, deviceKey, source);
   }
 
   /** After the device (if any) is settled: the MFA challenge, or the tokens. */
@@ -105,10 +107,14 @@ export class SignInCompletion {
     user: UserEntity,
     pool?: UserPoolEntity,
     deviceKey?: string,
+    source?: TokenGenerationSource,
   ): Promise<InitiateAuthResponse> {
     const challenge = await this.mfa.challengeFor(auth, user, pool);
     if (challenge) return challenge;
-    return { ChallengeParameters: {}, AuthenticationResult: await this.signedIn(auth, user, deviceKey) };
+    return {
+      ChallengeParameters: {},
+      AuthenticationResult: await this.signedIn(auth, user, deviceKey, source),
+    };
   }
 
   /**
@@ -120,19 +126,21 @@ export class SignInCompletion {
     auth: ClientForAuth,
     user: UserEntity,
     deviceKey?: string,
+    /** PreTokenGeneration's triggerSource: TokenGeneration_Authentication unless the step says. */
+    source?: TokenGenerationSource,
   ): Promise<AuthenticationResultType> {
     const tracked = DeviceTracking.configOf(auth.pool);
     const known = tracked && deviceKey ? await this.devices.find(auth.pool, user.sub, deviceKey) : undefined;
     // PostAuthentication (ADR 0030) once every factor is proven, before any session exists: its
     // refusal leaves nothing behind.
     await this.triggers.postAuthentication(auth.pool, auth.client.id, user, !!tracked && !known);
-    if (!tracked) return this.startSession(auth, user);
+    if (!tracked) return this.startSession(auth, user, undefined, undefined, source);
     if (known) {
       await this.devices.authenticated(known.deviceKey);
-      return this.startSession(auth, user, undefined, known.deviceKey);
+      return this.startSession(auth, user, undefined, known.deviceKey, source);
     }
     const metadata = this.devices.newDevice(auth.pool.id);
-    const result = await this.startSession(auth, user, undefined, metadata.DeviceKey);
+    const result = await this.startSession(auth, user, undefined, metadata.DeviceKey, source);
     return { ...result, NewDeviceMetadata: metadata };
   }
 
@@ -174,6 +182,7 @@ export class SignInCompletion {
     user: UserEntity,
     oauth?: { scopes: string[]; nonce?: string; authTime: number },
     deviceKey?: string,
+    signInSource: TokenGenerationSource = 'TokenGeneration_Authentication',
   ): Promise<AuthenticationResultType> {
     const client = auth.client;
     const lifetimes = lifetimesInSeconds(client.config);
@@ -193,9 +202,7 @@ export class SignInCompletion {
     const groups = await this.refreshTokens.insertReadingGroups(refresh.row);
     let tokens: Awaited<ReturnType<TokenIssuer['issue']>>;
     try {
-      const source: TokenGenerationSource = oauth
-        ? 'TokenGeneration_HostedAuth'
-        : 'TokenGeneration_Authentication';
+      const source: TokenGenerationSource = oauth ? 'TokenGeneration_HostedAuth' : signInSource;
       const overrides = await this.triggers.preTokenGeneration(
         auth.pool,
         source,

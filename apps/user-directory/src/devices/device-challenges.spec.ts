@@ -176,7 +176,12 @@ describe('device challenges', () => {
       await proof(js, verifier.ChallengeParameters, row, password),
     );
     expect(done).toEqual({ ChallengeParameters: {}, AuthenticationResult: tokens });
-    expect(completion.signedIn).toHaveBeenCalledWith(a, alice, row.deviceKey);
+    expect(completion.signedIn).toHaveBeenCalledWith(
+      a,
+      alice,
+      row.deviceKey,
+      'TokenGeneration_AuthenticateDevice',
+    );
     expect(attempts.begin).toHaveBeenCalledWith('mfa-code', { poolId: POOL_ID, key: `user:${alice.sub}` });
     expect(attempts.succeeded).toHaveBeenCalledTimes(1);
   });
@@ -192,7 +197,13 @@ describe('device challenges', () => {
       await proof(js, verifier.ChallengeParameters, row, password),
     );
     expect(next).toBe(mfaChallenge);
-    expect(completion.afterDevice).toHaveBeenCalledWith(a, alice, undefined, row.deviceKey);
+    expect(completion.afterDevice).toHaveBeenCalledWith(
+      a,
+      alice,
+      undefined,
+      row.deviceKey,
+      'TokenGeneration_AuthenticateDevice',
+    );
     expect(completion.signedIn).not.toHaveBeenCalled();
   });
 

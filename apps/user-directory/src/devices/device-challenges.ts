@@ -189,11 +189,22 @@ export class DevicePasswordVerifierChallenge implements ChallengeHandler<DeviceP
     await this.attempts.succeeded('mfa-code', subject);
     if (!user.enabled) throw CognitoErrors.notAuthorized('User is disabled.');
     if (!DeviceTracking.configOf(auth.pool)?.ChallengeRequiredOnNewDevice) {
-      return this.completion.afterDevice(auth, user, undefined, device.deviceKey);
+      return this.completion.afterDevice(
+        auth,
+        user,
+        undefined,
+        device.deviceKey,
+        'TokenGeneration_AuthenticateDevice',
+      );
     }
     return {
       ChallengeParameters: {},
-      AuthenticationResult: await this.completion.signedIn(auth, user, device.deviceKey),
+      AuthenticationResult: await this.completion.signedIn(
+        auth,
+        user,
+        device.deviceKey,
+        'TokenGeneration_AuthenticateDevice',
+      ),
     };
   }
 }

@@ -9,6 +9,7 @@ import { AdminDisableUserUseCase } from './admin-disable-user.use-case';
 import { PasswordCredentials } from './password-credentials';
 import { UserLookup } from './user-lookup';
 import { UsersRepository } from './users.repository';
+import { UserPoolTriggers } from '../triggers/user-pool-triggers';
 
 const ended = new Date('2030-01-01T00:00:00Z');
 
@@ -37,7 +38,13 @@ function doubles(
   const sender = { send: jest.fn().mockResolvedValue(undefined) };
   const outbox = { add: jest.fn().mockResolvedValue(undefined), nudge: jest.fn() };
   const sessions = { endAll: jest.fn().mockResolvedValue(ended) };
+  const triggers = {
+    preSignUp: jest
+      .fn()
+      .mockResolvedValue({ autoConfirmUser: false, autoVerifyEmail: false, autoVerifyPhone: false }),
+  };
   return {
+    triggers,
     pool,
     sessions,
     lookup,
@@ -51,6 +58,7 @@ function doubles(
       sender: sender as unknown as MessageSender,
       outbox: outbox as unknown as OutboxService,
       sessions: sessions as unknown as Sessions,
+      triggers: triggers as unknown as UserPoolTriggers,
     },
   };
 }
@@ -64,6 +72,7 @@ describe('AdminCreateUser', () => {
       d.typed.credentials,
       d.typed.sender,
       d.typed.outbox,
+      d.typed.triggers,
     );
   const request = {
     UserPoolId: 'us-east-1_Spec1',
@@ -83,6 +92,55 @@ describe('AdminCreateUser', () => {
     expect(d.outbox.add).toHaveBeenCalledWith(tx, expect.objectContaining({ correlationId: 'req-1' }));
     expect(d.sender.send).toHaveBeenCalledTimes(1);
     expect(answer.User).toMatchObject({ Username: 'ann', UserStatus: 'FORCE_CHANGE_PASSWORD' });
+  });
+
+  it('calls PreSignUp as Cognito does for AdminCreateUser: no client, ValidationData and ClientMetadata', async () => {
+    const d = doubles();
+    await useCase(d).execute(
+      {
+        ...request,
+        ValidationData: [{ Name: 'invite', Value: 'let-me-in' }],
+        ClientMetadata: { origin: 'console' },
+      },
+      meta,
+    );
+    expect(d.triggers.preSignUp).toHaveBeenCalledWith(
+      expect.objectContaining({ id: expect.any(String) }),
+      'PreSignUp_AdminCreateUser',
+      'CLIENT_ID_NOT_APPLICABLE',
+      'ann',
+      { email: 'ann@example.com' },
+      { invite: 'let-me-in' },
+      { origin: 'console' },
+    );
+    expect(d.triggers.preSignUp.mock.invocationCallOrder[0]).toBeLessThan(
+      d.users.insert.mock.invocationCallOrder[0],
+    );
+  });
+
+  it('stores and sends nothing when PreSignUp refuses, and ignores its auto-confirm answer', async () => {
+    const refused = doubles();
+    refused.triggers.preSignUp.mockRejectedValue(new Error('PreSignUp failed with error Nope.'));
+    await expect(useCase(refused).execute(request, meta)).rejects.toThrow('Nope');
+    expect(refused.users.insert).not.toHaveBeenCalled();
+    expect(refused.sender.send).not.toHaveBeenCalled();
+    const eager = doubles();
+    eager.triggers.preSignUp.mockResolvedValue({
+      autoConfirmUser: true,
+      autoVerifyEmail: true,
+      autoVerifyPhone: true,
+    });
+    await useCase(eager).execute(request, meta);
+    expect(eager.users.insert).toHaveBeenCalledWith(
+      expect.objectContaining({ status: 'FORCE_CHANGE_PASSWORD', attributes: { email: 'ann@example.com' } }),
+      tx,
+    );
+  });
+
+  it('does not call PreSignUp for a RESEND', async () => {
+    const d = doubles(aUser({ status: 'FORCE_CHANGE_PASSWORD' }));
+    await useCase(d).execute({ ...request, MessageAction: 'RESEND' }, meta);
+    expect(d.triggers.preSignUp).not.toHaveBeenCalled();
   });
 
   // Cognito keeps a verified flag as given in any letter case (amplify-js#8205: GetUser answered `True`).

@@ -27,7 +27,12 @@ import { identityFor } from './user-identity';
 import { UserLookup } from './user-lookup';
 import { UsersRepository } from './users.repository';
 import { toUserType } from './user-type';
-import { eventAttributes, NO_CLIENT } from '../triggers/user-pool-triggers';
+import {
+  eventAttributeMap,
+  eventAttributes,
+  NO_CLIENT,
+  UserPoolTriggers,
+} from '../triggers/user-pool-triggers';
 
 const MEDIUM_ATTRIBUTE: Record<DeliveryMediumType, 'email' | 'phone_number'> = {
   EMAIL: 'email',
@@ -57,6 +62,7 @@ export class AdminCreateUserUseCase implements OperationHandler<
     @Inject(PasswordCredentials) private readonly credentials: PasswordCredentials,
     @Inject(MESSAGE_SENDER) private readonly sender: MessageSender,
     @Inject(OutboxService) private readonly outbox: OutboxService,
+    @Inject(UserPoolTriggers) private readonly triggers: UserPoolTriggers,
   ) {}
 
   async execute(req: AdminCreateUserRequest, meta: CommandMeta): Promise<AdminCreateUserResponse> {
@@ -64,6 +70,7 @@ export class AdminCreateUserUseCase implements OperationHandler<
       .string('UserPoolId', Members.userPoolId)
       .string('Username', Members.username)
       .attributeList('UserAttributes')
+      .attributeList('ValidationData')
       .string('TemporaryPassword', { min: 1, max: 256, secret: true })
       .boolean('ForceAliasCreation')
       .oneOf('MessageAction', ['RESEND', 'SUPPRESS'])
@@ -93,6 +100,19 @@ export class AdminCreateUserUseCase implements OperationHandler<
       phase: 'create',
     });
     const identity = identityFor(config, req.Username, sub, attributes);
+    // PreSignUp as Cognito calls it for an administrator's user (PreSignUp_AdminCreateUser, no
+    // client): its refusal stores nothing and sends nothing. Its auto-confirm and auto-verify
+    // answers are not applied: the user starts in FORCE_CHANGE_PASSWORD whatever it says, and the
+    // administrator sets email_verified / phone_number_verified in UserAttributes (ADR 0043).
+    await this.triggers.preSignUp(
+      pool,
+      'PreSignUp_AdminCreateUser',
+      NO_CLIENT,
+      req.Username,
+      attributes,
+      eventAttributeMap(req.ValidationData),
+      req.ClientMetadata,
+    );
     const invitations =
       req.MessageAction === 'SUPPRESS'
         ? []
