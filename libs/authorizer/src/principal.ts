@@ -43,7 +43,8 @@ export function sessionPrincipal(session: SessionClaims): AssumedRolePrincipal {
 
 /** What may be shown of a principal (in an API answer or a log): no secret, no token. */
 export interface PrincipalDescription {
-  type: 'Root' | 'AssumedRole';
+  /** User / FederatedUser: an IAM user's key or a long-term key's session (ADR 0047). */
+  type: 'Root' | 'AssumedRole' | 'User' | 'FederatedUser';
   arn: string;
   accountId: string;
   userId: string;
@@ -55,6 +56,10 @@ export interface PrincipalDescription {
   sourceIdentity?: string;
   issuedAt?: string;
   expiresAt?: string;
+  /** An IAM user's name (ADR 0047). */
+  userName?: string;
+  /** The long-term key a GetSessionToken / GetFederationToken session was issued to (ADR 0047). */
+  parentAccessKeyId?: string;
 }
 
 export function describePrincipal(p: VerifiedPrincipal): PrincipalDescription {

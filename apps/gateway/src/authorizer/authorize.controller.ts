@@ -1,11 +1,19 @@
 import { Controller, Inject, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AwsError, isAwsJsonContentType, parseJsonRequestBody, querySigV4Error } from '@idfed/aws-protocol';
-import { Authorizer, CredentialError, CredentialResolver, VerifiedPrincipal } from '@idfed/authorizer';
+import {
+  AuthorizationResult,
+  Authorizer,
+  CredentialError,
+  CredentialResolver,
+  VerifiedPrincipal,
+} from '@idfed/authorizer';
 import { regionServed } from '@idfed/config';
+import { ContextValue } from '@idfed/policy';
 import { AuthorizationMessageSealer } from '@idfed/session-credentials';
 import { SigV4Error } from '@idfed/sigv4';
 import { AdminSignatureVerifier } from '../cognito/admin-signature.verifier';
+import { describeIamUser, IamUserCaller, IamUserKeys } from '../credentials/iam-user-keys';
 import { GATEWAY_OPTIONS, GatewayOptions } from '../gateway.options';
 import { queryAuthError } from '@idfed/authorizer';
 import { readRawBody } from '../http/raw-body.reader';
@@ -30,6 +38,7 @@ export class AuthorizeController {
     @Inject(AdminSignatureVerifier) private readonly signatures: AdminSignatureVerifier,
     @Inject(GATEWAY_OPTIONS) private readonly options: GatewayOptions,
     @Inject(AuthorizationMessageSealer) private readonly messages: AuthorizationMessageSealer,
+    @Inject(IamUserKeys) private readonly userKeys: IamUserKeys,
   ) {}
 
   @Post()
@@ -40,16 +49,27 @@ export class AuthorizeController {
       throw new AwsError('SerializationException', 'Content-Type must be application/json.');
     }
     const input = readAuthorizeRequest(parseJsonRequestBody(body));
-    let principal: VerifiedPrincipal;
+    let principal: VerifiedPrincipal | IamUserCaller;
     try {
+      // An IAM user's key or a long-term key's session (ADR 0047), resolved as Cognito Sync does;
+      // any other key is the authorizer's, as before.
       principal = input.request
-        ? await this.authorizer.authenticate(input.request.parts, {
+        ? ((
+            await this.userKeys.verifySigned(input.request.parts, {
+              service: input.request.service,
+              region: requestedRegion(this.options, input.request.region),
+              allowUnsignedPayload: input.request.service === 's3',
+              accountId: this.options.env.accountId,
+              adminAccessKeyId: this.options.adminCredentials.accessKeyId,
+            })
+          )?.user ??
+          (await this.authorizer.authenticate(input.request.parts, {
             service: input.request.service,
             region: requestedRegion(this.options, input.request.region),
             // As on AWS: only S3 takes a body the signature does not cover.
             allowUnsignedPayload: input.request.service === 's3',
-          })
-        : this.fromCredentials(input.credentials!);
+          })))
+        : await this.fromCredentials(input.credentials!);
     } catch (err) {
       if (!(err instanceof SigV4Error || err instanceof CredentialError)) throw err;
       const error = (err instanceof SigV4Error ? querySigV4Error(err) : queryAuthError(err)) as AwsError;
@@ -66,12 +86,15 @@ export class AuthorizeController {
         });
       return;
     }
-    const result = await this.authorizer.authorize({
-      principal,
-      action: input.action,
-      resource: input.resource,
-      context: input.context,
-    });
+    const result: AuthorizationResult =
+      'policies' in principal
+        ? this.decideForUser(principal, input.action, input.resource, input.context)
+        : await this.authorizer.authorize({
+            principal,
+            action: input.action,
+            resource: input.resource,
+            context: input.context,
+          });
     // A refusal carries an encoded authorization message, as AWS's policy-decided refusals do:
     // sealed (ADR 0039), for the caller to pass to STS DecodeAuthorizationMessage.
     const encodedMessage = result.allowed
@@ -112,7 +135,35 @@ export class AuthorizeController {
       .json({ authenticated: true, ...result, ...(encodedMessage ? { encodedMessage } : {}) });
   }
 
-  private fromCredentials(c: { accessKeyId: string; sessionToken: string }): VerifiedPrincipal {
+  /** The IAM user's policies (incl. its groups'), within its boundary and session policies. */
+  private decideForUser(
+    user: IamUserCaller,
+    action: string,
+    resource: string,
+    context: Record<string, ContextValue> | undefined,
+  ): AuthorizationResult {
+    const decision = this.userKeys.decide(user, action, resource, context);
+    return {
+      principal: describeIamUser(user),
+      decision: decision.decision,
+      allowed: decision.decision === 'Allow',
+      reason: decision.reason,
+      ...(decision.decidedBy ? { decidedBy: decision.decidedBy } : {}),
+    };
+  }
+
+  private async fromCredentials(c: {
+    accessKeyId: string;
+    sessionToken: string;
+  }): Promise<VerifiedPrincipal | IamUserCaller> {
+    // A GetSessionToken / GetFederationToken session (ADR 0047): its parent key still looked up.
+    const session = await this.userKeys.resolveSession(
+      c.accessKeyId,
+      c.sessionToken,
+      this.options.env.accountId,
+      this.options.adminCredentials.accessKeyId,
+    );
+    if (session) return session;
     const resolved = this.credentials.resolve(c.accessKeyId, c.sessionToken);
     if (!resolved)
       throw new SigV4Error('unknown-access-key', 'The security token included in the request is invalid.');

@@ -10,7 +10,9 @@ import {
   SessionTokenCodec,
   UserAccessKeySealer,
 } from '@idfed/session-credentials';
-import { IamUserKeys } from './iam-user-keys';
+import { CredentialError } from '@idfed/authorizer';
+import { SigV4Error, signRequest } from '@idfed/sigv4';
+import { describeIamUser, IamUserKeys } from './iam-user-keys';
 import { operationTarget } from './operation-resources';
 
 const ACCOUNT = '123456789012';
@@ -400,5 +402,108 @@ describe('operationTarget', () => {
       action: `${api}:${operation}`,
       resource,
     });
+  });
+});
+
+describe('IamUserKeys: one resolution of signed requests, and POST /authorize decisions (ADR 0047)', () => {
+  const ADMIN_KEY = 'AKIAADMINADMINADMIN0';
+  const readDocs = doc([{ Effect: 'Allow', Action: 'docs:Get*', Resource: 'arn:aws:docs:::doc/*' }]);
+  const options = { service: 'docs', region: 'us-east-1', accountId: ACCOUNT, adminAccessKeyId: ADMIN_KEY };
+  function signedBy(creds: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }) {
+    const parts = signRequest(
+      { method: 'GET', path: '/doc/a', query: '', headers: { host: 'docs.example.test' }, body: '' },
+      creds,
+      { region: 'us-east-1', service: 'docs' },
+    );
+    return { method: 'GET', path: '/doc/a', query: '', headers: parts.headers, body: '' };
+  }
+
+  it("verifies a user's key and decides by the user's policies, naming the deciding statement", async () => {
+    const s = setUp({ Policies: [{ Label: 'group/readers/read', Document: readDocs }] });
+    const found = await s.keys.verifySigned(
+      signedBy({ accessKeyId: s.keyId, secretAccessKey: s.secret }),
+      options,
+    );
+    expect(found).toMatchObject({ region: 'us-east-1', user: { arn: `arn:aws:iam::${ACCOUNT}:user/alice` } });
+    const user = found!.user;
+    expect(s.keys.decide(user, 'docs:GetDocument', 'arn:aws:docs:::doc/a')).toMatchObject({
+      decision: 'Allow',
+      decidedBy: { policyType: 'identity', policy: 'group/readers/read' },
+    });
+    expect(s.keys.decide(user, 'docs:PutDocument', 'arn:aws:docs:::doc/a').decision).toBe('ImplicitDeny');
+    expect(describeIamUser(user)).toEqual({
+      type: 'User',
+      arn: `arn:aws:iam::${ACCOUNT}:user/alice`,
+      accountId: ACCOUNT,
+      userId: 'AIDAEXAMPLEEXAMPLE01',
+      accessKeyId: s.keyId,
+      userName: 'alice',
+    });
+  });
+
+  it("does not let the asker's context stand in for the principal's keys", async () => {
+    const tagged = doc([
+      {
+        Effect: 'Allow',
+        Action: 'docs:*',
+        Resource: '*',
+        Condition: { StringEquals: { 'aws:PrincipalTag/team': 'red', 'aws:username': 'root' } },
+      },
+    ]);
+    const s = setUp({ Policies: [{ Label: 'inline/p', Document: tagged }] });
+    const user = (await s.keys.resolve(s.keyId, ACCOUNT))!;
+    const forged = { 'aws:PrincipalTag/team': 'red', 'aws:username': 'root' };
+    expect(s.keys.decide(user, 'docs:GetDocument', '*', forged).decision).toBe('ImplicitDeny');
+  });
+
+  it('leaves the admin key, unknown and deleted keys to the other verifier; refuses forgeries with a user key', async () => {
+    const s = setUp({ Policies: [] });
+    expect(
+      await s.keys.verifySigned(signedBy({ accessKeyId: ADMIN_KEY, secretAccessKey: 'x' }), options),
+    ).toBeUndefined();
+    const deleted = setUp(new CommandFailedError({ name: 'NoSuchEntity', message: 'No such access key.' }));
+    expect(
+      await deleted.keys.verifySigned(
+        signedBy({ accessKeyId: deleted.keyId, secretAccessKey: deleted.secret }),
+        options,
+      ),
+    ).toBeUndefined();
+    await expect(
+      s.keys.verifySigned(signedBy({ accessKeyId: s.keyId, secretAccessKey: newSecretAccessKey() }), options),
+    ).rejects.toBeInstanceOf(SigV4Error);
+    // Scoped to another service: refused before any key is looked up, so the other verifier answers.
+    s.request.mockClear();
+    expect(
+      await s.keys.verifySigned(signedBy({ accessKeyId: s.keyId, secretAccessKey: s.secret }), {
+        ...options,
+        service: 'other',
+      }),
+    ).toBeUndefined();
+    expect(s.request).not.toHaveBeenCalled();
+  });
+
+  it("resolves a federation session to its federated user, within its session policies; a deleted key's session is revoked", async () => {
+    const s = setUp({ Policies: [{ Label: 'inline/p', Document: readDocs }] });
+    const claims = sessionOf(s.keyId, {
+      sessionPolicies: [
+        doc([{ Effect: 'Allow', Action: 'docs:GetDocument', Resource: 'arn:aws:docs:::doc/a' }]),
+      ],
+      longTermKey: { kind: 'federation', parentAccessKeyId: s.keyId, federatedName: 'fed' },
+    });
+    const creds = {
+      accessKeyId: claims.accessKeyId,
+      secretAccessKey: claims.secretAccessKey,
+      sessionToken: codec.seal(claims),
+    };
+    const fed = (await s.keys.verifySigned(signedBy(creds), options))!.user;
+    expect(describeIamUser(fed)).toMatchObject({
+      type: 'FederatedUser',
+      arn: `arn:aws:sts::${ACCOUNT}:federated-user/fed`,
+      parentAccessKeyId: s.keyId,
+    });
+    expect(s.keys.decide(fed, 'docs:GetDocument', 'arn:aws:docs:::doc/a').decision).toBe('Allow');
+    expect(s.keys.decide(fed, 'docs:GetDocument', 'arn:aws:docs:::doc/b').decision).toBe('ImplicitDeny');
+    s.request.mockRejectedValue(new CommandFailedError({ name: 'NoSuchEntity', message: 'gone' }));
+    await expect(s.keys.verifySigned(signedBy(creds), options)).rejects.toBeInstanceOf(CredentialError);
   });
 });

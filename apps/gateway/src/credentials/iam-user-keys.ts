@@ -2,9 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AwsError } from '@idfed/aws-protocol';
 import { AccessKeyPrincipalResult, CredentialVendingOperations } from '@idfed/contracts';
 import { BusClient, CommandFailedError } from '@idfed/messaging';
-import { ContextValue, evaluate, parsePolicy, PolicyDocument } from '@idfed/policy';
-import { CredentialErrors } from '@idfed/authorizer';
+import { ContextValue, Decision, evaluate, parsePolicy, PolicyDocument } from '@idfed/policy';
+import { CredentialError, CredentialErrors, PrincipalDescription } from '@idfed/authorizer';
+import { HttpRequestParts, SigV4Error, verifySigV4 } from '@idfed/sigv4';
 import {
+  isPrincipalTagKey,
   isTemporaryAccessKeyId,
   principalTagContext,
   SessionClaims,
@@ -46,6 +48,16 @@ export interface LongTermKeySessionCaller {
   sessionPolicies: PolicyDocument[];
   /** GetFederationToken's session tags (ADR 0047): `aws:PrincipalTag/<key>` of its requests. */
   sessionTags?: SessionTag[];
+}
+
+/** Where and how a signed request is verified as an IAM user's (verifySigned). */
+export interface IamUserSignedOptions {
+  service: string | string[];
+  region?: string | ((region: string) => boolean);
+  accountId: string;
+  /** The admin key: never an IAM user's; its GetSessionToken sessions stand for the root. */
+  adminAccessKeyId: string | undefined;
+  allowUnsignedPayload?: boolean;
 }
 
 /** How the refusal is named: AWS's JSON protocols say AccessDeniedException, the Query ones AccessDenied. */
@@ -132,6 +144,41 @@ export class IamUserKeys {
     };
   }
 
+  /**
+   * The one resolution of a signed request for every surface that accepts IAM users' keys (REST
+   * Cognito Sync, POST /authorize; ADR 0047): the request verified with an IAM user's active key,
+   * or with a GetSessionToken / GetFederationToken session of a long-term key. Undefined for any
+   * other key (the admin key, role sessions, unknown or deleted keys): the caller then verifies it
+   * as before. A session whose parent key is gone or expired throws its CredentialError; a bad
+   * signature made with a user's key throws its SigV4Error.
+   */
+  async verifySigned(
+    request: HttpRequestParts,
+    options: IamUserSignedOptions,
+  ): Promise<{ user: IamUserCaller; region: string } | undefined> {
+    let user: IamUserCaller | undefined;
+    try {
+      const identity = await verifySigV4(request, {
+        resolveSecret: async (accessKeyId, token) => {
+          if (accessKeyId === options.adminAccessKeyId) return undefined;
+          user =
+            token === undefined
+              ? await this.resolve(accessKeyId, options.accountId)
+              : await this.resolveSession(accessKeyId, token, options.accountId, options.adminAccessKeyId);
+          return user?.secret;
+        },
+        service: options.service,
+        region: options.region,
+        allowUnsignedPayload: options.allowUnsignedPayload,
+      });
+      return user ? { user, region: identity.region } : undefined;
+    } catch (err) {
+      if (err instanceof CredentialError) throw err;
+      if (user && err instanceof SigV4Error) throw err;
+      return undefined;
+    }
+  }
+
   /** The user behind an active `AKIA` key, or undefined for any other key (refused as unknown). */
   async resolve(accessKeyId: string, accountId: string): Promise<IamUserCaller | undefined> {
     if (!USER_ACCESS_KEY_ID.test(accessKeyId)) return undefined;
@@ -187,17 +234,8 @@ export class IamUserKeys {
   ): void {
     const request = { action, resource, context: { ...contextOf(user), ...context } };
     const federation = user.session?.kind === 'federation' ? user.session.sessionPolicies : undefined;
-    // The root is always allowed; a federated user of the root only what its session policies allow.
-    if (user.root && !federation) return;
     const identity = user.root ? (federation ?? []) : user.policies;
-    const decision =
-      federation && federation.length === 0
-        ? ({ decision: 'ImplicitDeny' } as const)
-        : evaluate(request, {
-            identity,
-            ...(user.boundary ? { boundary: [user.boundary] } : {}),
-            ...(federation && !user.root ? { session: federation } : {}),
-          });
+    const decision = decideFor(user, request);
     if (decision.decision === 'Allow') return;
     const explicit = decision.decision === 'ExplicitDeny' ? decision.decidedBy?.policyType : undefined;
     const why =
@@ -215,6 +253,60 @@ export class IamUserKeys {
       `User: ${user.arn} is not authorized to perform: ${action} on resource: ${resource} ${why}`,
     );
   }
+
+  /**
+   * POST /authorize's decision for an IAM user or a long-term key's session: the caller's context
+   * cannot stand in for the principal's own keys (`aws:PrincipalTag/*` and the global ones).
+   */
+  decide(
+    user: IamUserCaller,
+    action: string,
+    resource: string,
+    context: Record<string, ContextValue> = {},
+  ): Decision {
+    const asked = Object.fromEntries(Object.entries(context).filter(([key]) => !isPrincipalTagKey(key)));
+    return decideFor(user, { action, resource, context: { ...asked, ...contextOf(user) } });
+  }
+}
+
+/** What may be shown of an IAM user (or its session) in POST /authorize's answer. */
+export function describeIamUser(user: IamUserCaller): PrincipalDescription {
+  const federated = user.session?.kind === 'federation';
+  return {
+    type: federated ? 'FederatedUser' : user.root ? 'Root' : 'User',
+    arn: user.arn,
+    accountId: user.accountId,
+    userId: user.userId,
+    accessKeyId: user.accessKeyId,
+    ...(user.userName ? { userName: user.userName } : {}),
+    ...(user.session ? { parentAccessKeyId: user.session.parentAccessKeyId } : {}),
+  };
+}
+
+/**
+ * The user's policies (within its boundary; a federation session's within its session policies)
+ * on one request. The root is always allowed; a federated user of the root only what its session
+ * policies allow; a federation session without session policies nothing.
+ */
+function decideFor(
+  user: IamUserCaller,
+  request: { action: string; resource: string; context: Record<string, ContextValue> },
+): Decision {
+  const federation = user.session?.kind === 'federation' ? user.session.sessionPolicies : undefined;
+  if (user.root && !federation) {
+    return { decision: 'Allow', reason: 'The account root (the admin key) may perform every action.' };
+  }
+  if (federation && federation.length === 0) {
+    return {
+      decision: 'ImplicitDeny',
+      reason: 'A federation session without session policies is allowed nothing.',
+    };
+  }
+  return evaluate(request, {
+    identity: user.root ? federation! : user.policies,
+    ...(user.boundary ? { boundary: [user.boundary] } : {}),
+    ...(federation && !user.root ? { session: federation } : {}),
+  });
 }
 
 /** The global condition keys of a request signed by an IAM user. */

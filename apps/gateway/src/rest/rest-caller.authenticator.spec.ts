@@ -41,6 +41,8 @@ function setUp(found: IamUserCaller | undefined) {
     resolveSession: jest.fn().mockResolvedValue(undefined),
     authorize: real.authorize.bind(real),
   } as unknown as IamUserKeys;
+  // The real resolution, over the mocked look-ups above.
+  keys.verifySigned = real.verifySigned.bind(keys);
   const authorizer = { authenticateScoped: jest.fn().mockRejectedValue(new Error('not an IAM user')) };
   const options = {
     env: { accountId: ACCOUNT, region: 'us-east-1', regions: ['us-east-1'] },

@@ -4,7 +4,7 @@ import { AwsError, jsonSigV4Error } from '@idfed/aws-protocol';
 import { Authorizer, CredentialError, VerifiedPrincipal } from '@idfed/authorizer';
 import { regionServed } from '@idfed/config';
 import { AnyOperation, Caller } from '@idfed/contracts';
-import { SigV4Error, verifySigV4 } from '@idfed/sigv4';
+import { SigV4Error } from '@idfed/sigv4';
 import { IamUserCaller, IamUserKeys } from '../credentials/iam-user-keys';
 import { callerOf } from '../credentials/caller-of';
 import { jsonAuthError } from '@idfed/authorizer';
@@ -69,36 +69,29 @@ export class RestCallerAuthenticator {
     body: Buffer,
     operation: AnyOperation,
   ): Promise<RestCaller | undefined> {
-    const admin = this.options.adminCredentials.accessKeyId;
-    const accountId = this.options.env.accountId;
-    let user: IamUserCaller | undefined;
+    let found: { user: IamUserCaller; region: string } | undefined;
     try {
-      const identity = await verifySigV4(
+      found = await this.userKeys.verifySigned(
         { method: req.method, path, query, headers: req.headersDistinct, body },
         {
-          resolveSecret: async (accessKeyId, token) => {
-            if (accessKeyId === admin) return undefined;
-            user =
-              token === undefined
-                ? await this.userKeys.resolve(accessKeyId, accountId)
-                : await this.userKeys.resolveSession(accessKeyId, token, accountId, admin);
-            return user?.secret;
-          },
           service: signingNameOf(operation),
           region: (region) => regionServed(this.options.env, region),
+          accountId: this.options.env.accountId,
+          adminAccessKeyId: this.options.adminCredentials.accessKeyId,
         },
       );
-      if (!user) return undefined;
-      const caller: Caller = user.root
-        ? { kind: 'admin', accessKeyId: identity.accessKeyId }
-        : { kind: 'admin', accessKeyId: identity.accessKeyId, principalArn: user.arn };
-      return { iamUser: user, caller, region: identity.region };
     } catch (err) {
       // A session whose parent key is gone, or expired (ADR 0039): AWS's answer for such a token.
       if (err instanceof CredentialError) throw jsonAuthError(err);
-      if (user && err instanceof SigV4Error) throw jsonSigV4Error(err);
-      return undefined;
+      if (err instanceof SigV4Error) throw jsonSigV4Error(err);
+      throw err;
     }
+    if (!found) return undefined;
+    const { user } = found;
+    const caller: Caller = user.root
+      ? { kind: 'admin', accessKeyId: user.accessKeyId }
+      : { kind: 'admin', accessKeyId: user.accessKeyId, principalArn: user.arn };
+    return { iamUser: user, caller, region: found.region };
   }
 
   async authorize(who: RestCaller, operation: AnyOperation, input: Record<string, unknown>): Promise<void> {
