@@ -6,11 +6,15 @@ import {
   AddUserToGroupCommand,
   CreateAccessKeyCommand,
   CreateGroupCommand,
+  CreateRoleCommand,
   CreateUserCommand,
   GetUserCommand,
   IAMClient,
+  ListRoleTagsCommand,
   ListUserTagsCommand,
   PutGroupPolicyCommand,
+  PutUserPolicyCommand,
+  TagRoleCommand,
   TagUserCommand,
   UntagUserCommand,
 } from '@aws-sdk/client-iam';
@@ -115,5 +119,133 @@ describe('IAM user tags', () => {
     expect((await idp.send(new ListUserPoolsCommand({ MaxResults: 5 }))).UserPools).toBeDefined();
     await iam.send(new UntagUserCommand({ UserName, TagKeys: ['team'] }));
     await expectAwsError(idp.send(new ListUserPoolsCommand({ MaxResults: 5 })), 'AccessDeniedException');
+  });
+
+  /**
+   * Tag condition keys on IAM actions (IAM User Guide, "Controlling access to IAM resources" and
+   * "Controlling access during AWS requests"): `aws:ResourceTag/<key>` is the tag on the user or
+   * role the action acts on; `aws:RequestTag/<key>` a tag the request carries; `aws:TagKeys` the
+   * keys the request carries or removes (UntagUser).
+   */
+  it('decides TagRole on aws:ResourceTag, TagUser on aws:RequestTag and UntagUser on aws:TagKeys', async () => {
+    const ACCOUNT = '000000000000';
+    const trust = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' },
+      ],
+    });
+    const blue = `blue-${unique()}`;
+    const red = `red-${unique()}`;
+    await iam.send(
+      new CreateRoleCommand({
+        RoleName: blue,
+        AssumeRolePolicyDocument: trust,
+        Tags: [{ Key: 'team', Value: 'blue' }],
+      }),
+    );
+    await iam.send(
+      new CreateRoleCommand({
+        RoleName: red,
+        AssumeRolePolicyDocument: trust,
+        Tags: [{ Key: 'team', Value: 'red' }],
+      }),
+    );
+    const target = `tag-target-${unique()}`;
+    await iam.send(new CreateUserCommand({ UserName: target, Tags: [{ Key: 'project', Value: 'x' }] }));
+    const UserName = `tag-admin-${unique()}`;
+    await iam.send(new CreateUserCommand({ UserName }));
+    await iam.send(
+      new PutUserPolicyCommand({
+        UserName,
+        PolicyName: 'tagging',
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Effect: 'Allow',
+              Action: 'iam:TagRole',
+              Resource: '*',
+              Condition: { StringEquals: { 'aws:ResourceTag/team': 'blue' } },
+            },
+            {
+              Effect: 'Allow',
+              Action: 'iam:TagUser',
+              Resource: '*',
+              Condition: { StringEquals: { 'aws:RequestTag/project': 'x' } },
+            },
+            { Effect: 'Allow', Action: 'iam:UntagUser', Resource: '*' },
+            {
+              Effect: 'Deny',
+              Action: 'iam:UntagUser',
+              Resource: '*',
+              Condition: { 'ForAnyValue:StringEquals': { 'aws:TagKeys': ['project'] } },
+            },
+          ],
+        }),
+      }),
+    );
+    const key = (await iam.send(new CreateAccessKeyCommand({ UserName }))).AccessKey!;
+    const signer = new IAMClient({
+      region: REGION,
+      endpoint: system.endpoint,
+      maxAttempts: 1,
+      credentials: { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! },
+    });
+    clients.push(signer);
+    const arn = `arn:aws:iam::${ACCOUNT}:user/${UserName}`;
+
+    // aws:ResourceTag/team: the blue role may be tagged, the red one not.
+    await signer.send(new TagRoleCommand({ RoleName: blue, Tags: [{ Key: 'note', Value: 'a' }] }));
+    await expectAwsError(
+      signer.send(new TagRoleCommand({ RoleName: red, Tags: [{ Key: 'note', Value: 'a' }] })),
+      'AccessDenied',
+      {
+        status: 403,
+        message: `User: ${arn} is not authorized to perform: iam:TagRole on resource: arn:aws:iam::${ACCOUNT}:role/${red} because no identity-based policy allows the iam:TagRole action`,
+      },
+    );
+    expect((await iam.send(new ListRoleTagsCommand({ RoleName: red }))).Tags).toEqual([
+      { Key: 'team', Value: 'red' },
+    ]);
+    // Read on every request: once the red role is retagged blue, it may be tagged.
+    await iam.send(new TagRoleCommand({ RoleName: red, Tags: [{ Key: 'team', Value: 'blue' }] }));
+    await signer.send(new TagRoleCommand({ RoleName: red, Tags: [{ Key: 'note', Value: 'b' }] }));
+
+    // aws:RequestTag/project: only project=x, and not without it.
+    await signer.send(
+      new TagUserCommand({
+        UserName: target,
+        Tags: [
+          { Key: 'project', Value: 'x' },
+          { Key: 'cost', Value: '1' },
+        ],
+      }),
+    );
+    await expectAwsError(
+      signer.send(new TagUserCommand({ UserName: target, Tags: [{ Key: 'project', Value: 'y' }] })),
+      'AccessDenied',
+      {
+        status: 403,
+      },
+    );
+    await expectAwsError(
+      signer.send(new TagUserCommand({ UserName: target, Tags: [{ Key: 'cost', Value: '2' }] })),
+      'AccessDenied',
+    );
+
+    // aws:TagKeys: removing `cost` is allowed, removing `project` (even beside another key) is not.
+    await expectAwsError(
+      signer.send(new UntagUserCommand({ UserName: target, TagKeys: ['cost', 'project'] })),
+      'AccessDenied',
+      {
+        status: 403,
+        message: `User: ${arn} is not authorized to perform: iam:UntagUser on resource: arn:aws:iam::${ACCOUNT}:user/${target} with an explicit deny in an identity-based policy`,
+      },
+    );
+    await signer.send(new UntagUserCommand({ UserName: target, TagKeys: ['cost'] }));
+    expect((await iam.send(new ListUserTagsCommand({ UserName: target }))).Tags).toEqual([
+      { Key: 'project', Value: 'x' },
+    ]);
   });
 });

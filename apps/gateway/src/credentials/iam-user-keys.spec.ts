@@ -507,3 +507,148 @@ describe('IamUserKeys: one resolution of signed requests, and POST /authorize de
     await expect(s.keys.verifySigned(signedBy(creds), options)).rejects.toBeInstanceOf(CredentialError);
   });
 });
+
+describe('tag condition keys on IAM actions (ADR 0046)', () => {
+  const roleArn = (name: string) => `arn:aws:iam::${ACCOUNT}:role/${name}`;
+  const userArn = (name: string) => `arn:aws:iam::${ACCOUNT}:user/${name}`;
+  const ADMIN = 'AKIAADMINADMINADMIN0';
+
+  it('offers aws:RequestTag/<key> and aws:TagKeys for the tags a request carries', () => {
+    const tags = [
+      { Key: 'project', Value: 'x' },
+      { Key: 'Team', Value: 'blue' },
+    ];
+    for (const operation of ['TagUser', 'TagRole', 'CreateUser', 'CreateRole']) {
+      expect(
+        operationTarget('iam', operation, { UserName: 'u', RoleName: 'r', Tags: tags }, 'us-east-1', ACCOUNT)
+          .context,
+      ).toEqual({
+        'aws:RequestTag/project': 'x',
+        'aws:RequestTag/Team': 'blue',
+        'aws:TagKeys': ['project', 'Team'],
+      });
+    }
+    // Untag names only keys; a request without tags has neither key.
+    expect(
+      operationTarget('iam', 'UntagUser', { UserName: 'u', TagKeys: ['a', 'b'] }, 'us-east-1', ACCOUNT)
+        .context,
+    ).toEqual({
+      'aws:TagKeys': ['a', 'b'],
+    });
+    expect(operationTarget('iam', 'CreateUser', { UserName: 'u' }, 'us-east-1', ACCOUNT).context).toEqual({});
+  });
+
+  it('decides TagUser on aws:RequestTag and UntagUser on aws:TagKeys', async () => {
+    const s = setUp({
+      Policies: [
+        {
+          Label: 'inline/tags',
+          Document: doc([
+            {
+              Effect: 'Allow',
+              Action: 'iam:TagUser',
+              Resource: '*',
+              Condition: { StringEquals: { 'aws:RequestTag/project': 'x' } },
+            },
+            { Effect: 'Allow', Action: 'iam:UntagUser', Resource: '*' },
+            {
+              Effect: 'Deny',
+              Action: 'iam:UntagUser',
+              Resource: '*',
+              Condition: { 'ForAnyValue:StringEquals': { 'aws:TagKeys': ['project'] } },
+            },
+          ]),
+        },
+      ],
+    });
+    const user = (await s.keys.resolve(s.keyId, ACCOUNT))!;
+    const decide = (operation: string, payload: object) => {
+      const t = operationTarget('iam', operation, payload, 'us-east-1', ACCOUNT);
+      return denial(() => s.keys.authorize(user, t.action, t.resource, 'query', t.context));
+    };
+    expect(
+      await decide('TagUser', { UserName: 'bob', Tags: [{ Key: 'project', Value: 'x' }] }),
+    ).toBeUndefined();
+    expect(
+      await decide('TagUser', { UserName: 'bob', Tags: [{ Key: 'project', Value: 'y' }] }),
+    ).toMatchObject({
+      name: 'AccessDenied',
+    });
+    expect(await decide('TagUser', { UserName: 'bob', Tags: [{ Key: 'other', Value: 'x' }] })).toMatchObject({
+      name: 'AccessDenied',
+    });
+    expect(await decide('UntagUser', { UserName: 'bob', TagKeys: ['cost'] })).toBeUndefined();
+    expect(await decide('UntagUser', { UserName: 'bob', TagKeys: ['cost', 'project'] })).toEqual({
+      name: 'AccessDenied',
+      message: `User: ${userArn('alice')} is not authorized to perform: iam:UntagUser on resource: ${userArn('bob')} with an explicit deny in an identity-based policy`,
+    });
+  });
+
+  it("looks up the target user's or role's tags once as aws:ResourceTag/<key>", async () => {
+    const s = setUp({});
+    s.request.mockImplementation((op: { name: string }, req: Record<string, string>) => {
+      if (op.name === 'GetRole' && req.RoleName === 'blue')
+        return Promise.resolve({ Role: { RoleName: 'blue', Tags: [{ Key: 'team', Value: 'blue' }] } });
+      if (op.name === 'GetUser' && req.UserName === 'bob')
+        return Promise.resolve({ User: { UserName: 'bob', Tags: [{ Key: 'team', Value: 'red' }] } });
+      if (op.name === 'GetRole' && req.RoleName === 'bare')
+        return Promise.resolve({ Role: { RoleName: 'bare' } });
+      return Promise.reject(new CommandFailedError({ name: 'NoSuchEntity', message: 'x' }));
+    });
+    expect(await s.keys.resourceTagContext('iam:TagRole', roleArn('blue'), ACCOUNT, ADMIN)).toEqual({
+      'aws:ResourceTag/team': 'blue',
+      'iam:ResourceTag/team': 'blue',
+    });
+    expect(s.request).toHaveBeenCalledTimes(1);
+    // Read as the admin key: the user itself may not be allowed iam:GetRole.
+    expect(s.request.mock.calls[0][2]).toMatchObject({ caller: { kind: 'admin', accessKeyId: ADMIN } });
+    expect(await s.keys.resourceTagContext('iam:GetUser', userArn('bob'), ACCOUNT, ADMIN)).toEqual({
+      'aws:ResourceTag/team': 'red',
+      'iam:ResourceTag/team': 'red',
+    });
+    expect(await s.keys.resourceTagContext('iam:TagRole', roleArn('bare'), ACCOUNT, ADMIN)).toEqual({});
+    expect(await s.keys.resourceTagContext('iam:TagRole', roleArn('gone'), ACCOUNT, ADMIN)).toEqual({});
+    s.request.mockClear();
+    // Nothing to look up: groups carry no tags, Create* acts on nothing yet, another account's ARN.
+    expect(
+      await s.keys.resourceTagContext('iam:GetGroup', `arn:aws:iam::${ACCOUNT}:group/g`, ACCOUNT, ADMIN),
+    ).toEqual({});
+    expect(await s.keys.resourceTagContext('iam:CreateRole', roleArn('blue'), ACCOUNT, ADMIN)).toEqual({});
+    expect(
+      await s.keys.resourceTagContext('iam:TagRole', 'arn:aws:iam::999999999999:role/blue', ACCOUNT, ADMIN),
+    ).toEqual({});
+    expect(s.request).not.toHaveBeenCalled();
+    // Other failures are not taken for "no tags".
+    s.request.mockRejectedValueOnce(new Error('bus down'));
+    await expect(s.keys.resourceTagContext('iam:TagRole', roleArn('blue'), ACCOUNT, ADMIN)).rejects.toThrow(
+      'bus down',
+    );
+  });
+
+  it('decides TagRole on the target role team tag', async () => {
+    const s = setUp({
+      Policies: [
+        {
+          Label: 'inline/team',
+          Document: doc([
+            {
+              Effect: 'Allow',
+              Action: 'iam:TagRole',
+              Resource: '*',
+              Condition: { StringEquals: { 'aws:ResourceTag/team': 'blue' } },
+            },
+          ]),
+        },
+      ],
+    });
+    const user = (await s.keys.resolve(s.keyId, ACCOUNT))!;
+    const decide = (tags: Record<string, string>, name: string) =>
+      denial(() => s.keys.authorize(user, 'iam:TagRole', roleArn(name), 'query', tags));
+    expect(await decide({ 'aws:ResourceTag/team': 'blue' }, 'blue')).toBeUndefined();
+    expect(await decide({ 'aws:ResourceTag/team': 'red' }, 'red')).toEqual({
+      name: 'AccessDenied',
+      message: `User: ${userArn('alice')} is not authorized to perform: iam:TagRole on resource: ${roleArn('red')} because no identity-based policy allows the iam:TagRole action`,
+    });
+    expect(await decide({}, 'untagged')).toMatchObject({ name: 'AccessDenied' });
+  });
+});

@@ -10,8 +10,14 @@
 export interface OperationTarget {
   action: string;
   resource: string;
-  /** Service-specific condition keys (`iam:PolicyARN` for attachments and boundaries). */
-  context: Record<string, string>;
+  /**
+   * Condition keys the request itself decides: `iam:PolicyARN` for attachments and boundaries;
+   * `aws:RequestTag/<key>` and `aws:TagKeys` (multivalued) for IAM requests that carry tags
+   * (TagUser, TagRole, CreateUser / CreateRole with Tags...) and `aws:TagKeys` for the Untag ones,
+   * as AWS's service authorization reference lists them. `aws:ResourceTag/<key>` needs a lookup
+   * and is added by IamUserKeys.resourceTagContext.
+   */
+  context: Record<string, string | string[]>;
 }
 
 export function operationTarget(
@@ -47,7 +53,10 @@ export function operationTarget(
     case 'iam': {
       const iam = `arn:aws:iam::${accountId}`;
       const policyArn = text('PolicyArn') ?? text('PermissionsBoundary');
-      const context: Record<string, string> = policyArn ? { 'iam:PolicyARN': policyArn } : {};
+      const context: Record<string, string | string[]> = {
+        ...(policyArn ? { 'iam:PolicyARN': policyArn } : {}),
+        ...requestTagContext(operation, p),
+      };
       const user = text('UserName');
       const role = text('RoleName');
       // Group operations act on the group, membership changes included (AddUserToGroup,
@@ -73,4 +82,31 @@ export function operationTarget(
     default:
       return { action, resource: '*', context: {} };
   }
+}
+
+/**
+ * `aws:RequestTag/<key>` for each tag an IAM request carries and `aws:TagKeys` for their keys (or,
+ * for an Untag operation, the keys it removes). A request without tags has neither key, so a
+ * policy conditioned on them does not match (AWS: a missing key fails every operator but the
+ * ...IfExists ones and ForAllValues).
+ */
+function requestTagContext(operation: string, p: Record<string, unknown>): Record<string, string | string[]> {
+  if (operation.startsWith('Untag')) {
+    const keys = asList(p.TagKeys).filter((k): k is string => typeof k === 'string');
+    return keys.length ? { 'aws:TagKeys': keys } : {};
+  }
+  const tags = asList(p.Tags).filter(
+    (t): t is { Key: string; Value?: unknown } =>
+      typeof t === 'object' && t !== null && typeof (t as { Key?: unknown }).Key === 'string',
+  );
+  if (!tags.length) return {};
+  const out: Record<string, string | string[]> = {};
+  for (const t of tags) out[`aws:RequestTag/${t.Key}`] = typeof t.Value === 'string' ? t.Value : '';
+  out['aws:TagKeys'] = tags.map((t) => t.Key);
+  return out;
+}
+
+function asList(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value;
+  return value === undefined || value === null ? [] : [value];
 }

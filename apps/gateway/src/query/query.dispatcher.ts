@@ -85,7 +85,9 @@ export class QueryDispatcher {
           integers: action.operation.integers,
         }),
       );
-      const caller = user ? this.decideIamUser(user, action, payload, signer!.region) : callerOf(principal);
+      const caller = user
+        ? await this.decideIamUser(user, action, payload, signer!.region)
+        : callerOf(principal);
       result = await this.bus.request(
         action.operation.command,
         payload,
@@ -166,7 +168,12 @@ export class QueryDispatcher {
    * Session credentials get what AWS lets them: no IAM, and of STS only GetCallerIdentity and (for
    * GetSessionToken's) AssumeRole.
    */
-  private decideIamUser(user: IamUserCaller, action: QueryAction, payload: unknown, region: string): Caller {
+  private async decideIamUser(
+    user: IamUserCaller,
+    action: QueryAction,
+    payload: unknown,
+    region: string,
+  ): Promise<Caller> {
     const forward: Caller = user.root
       ? { kind: 'admin', accessKeyId: user.accessKeyId }
       : { kind: 'admin', accessKeyId: user.accessKeyId, principalArn: user.arn };
@@ -189,7 +196,19 @@ export class QueryDispatcher {
       return forward;
     }
     const target = operationTarget('iam', action.name, payload, region, user.accountId);
-    this.userKeys.authorize(user, target.action, target.resource, 'query', target.context);
+    // The target user's or role's tags (aws:ResourceTag), one lookup; the root needs no decision.
+    const resourceTags = user.root
+      ? {}
+      : await this.userKeys.resourceTagContext(
+          target.action,
+          target.resource,
+          user.accountId,
+          this.options.adminCredentials.accessKeyId,
+        );
+    this.userKeys.authorize(user, target.action, target.resource, 'query', {
+      ...target.context,
+      ...resourceTags,
+    });
     return forward;
   }
 }
