@@ -30,6 +30,7 @@ describe('the gRPC gateway with mutual TLS', () => {
   const key = { accessKeyId: system.adminAccessKeyId, secretAccessKey: system.adminSecretAccessKey };
   let address: string;
   let server: StartedProcess;
+  let tls: Record<string, string>;
   const pem = (name: string) => readFileSync(join(dir, name));
 
   const run = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
@@ -86,7 +87,7 @@ describe('the gRPC gateway with mutual TLS', () => {
     issue('rogue', 'rogue-ca', 'extendedKeyUsage=clientAuth\n');
     const grpcPort = await freePort();
     address = `127.0.0.1:${grpcPort}`;
-    const tls = {
+    tls = {
       IDFED_GRPC_PORT: String(grpcPort),
       IDFED_GRPC_TLS_CERT_FILE: join(dir, 'server.pem'),
       IDFED_GRPC_TLS_KEY_FILE: join(dir, 'server.key'),
@@ -180,5 +181,49 @@ describe('the gRPC gateway with mutual TLS', () => {
 
   it('refuses health checks without a good client certificate too (TLS comes first)', async () => {
     await expect(waitForGrpcServing(address, 1_000, tlsAs('rogue'))).rejects.toThrow(/not SERVING/);
+  });
+
+  it('passes the TLS health probe (scripts/grpc-health.mjs) with the probe certificate only', () => {
+    // The exec probe runs with the container's environment, as a kubelet runs it.
+    const probe = (extra: Record<string, string>) => {
+      try {
+        execFileSync(process.execPath, ['scripts/grpc-health.mjs', address], {
+          cwd: join(__dirname, '..'),
+          env: { PATH: process.env.PATH, ...tls, ...extra },
+          stdio: 'pipe',
+          timeout: 20_000,
+        });
+        return { code: 0, stderr: '' };
+      } catch (err) {
+        const e = err as { status: number | null; stderr: Buffer };
+        return { code: e.status, stderr: e.stderr.toString() };
+      }
+    };
+    const asApp = {
+      IDFED_GRPC_HEALTH_CERT_FILE: join(dir, 'app.pem'),
+      IDFED_GRPC_HEALTH_KEY_FILE: join(dir, 'app.key'),
+    };
+    expect(probe(asApp)).toEqual({ code: 0, stderr: '' });
+    // The server's chain and name checked when the probe is given their CA.
+    const checked = {
+      IDFED_GRPC_HEALTH_CA_FILE: join(dir, 'server-ca.pem'),
+      IDFED_GRPC_HEALTH_SERVER_NAME: 'localhost',
+    };
+    expect(probe({ ...asApp, ...checked })).toEqual({ code: 0, stderr: '' });
+    expect(probe({ ...asApp, ...checked, IDFED_GRPC_HEALTH_SERVER_NAME: 'elsewhere.example' }).code).toBe(1);
+    expect(probe({ ...asApp, IDFED_GRPC_HEALTH_CA_FILE: join(dir, 'rogue-ca.pem') }).code).toBe(1);
+    // No client certificate: said plainly, not a refused handshake to puzzle over.
+    expect(probe({})).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('IDFED_GRPC_HEALTH_CERT_FILE'),
+    });
+    // Another CA's certificate, and plaintext, fail at the handshake.
+    expect(
+      probe({
+        IDFED_GRPC_HEALTH_CERT_FILE: join(dir, 'rogue.pem'),
+        IDFED_GRPC_HEALTH_KEY_FILE: join(dir, 'rogue.key'),
+      }).code,
+    ).toBe(1);
+    expect(probe({ IDFED_GRPC_TLS_CERT_FILE: '', IDFED_GRPC_TLS_CLIENT_CA_FILE: '' }).code).toBe(1);
   });
 });
