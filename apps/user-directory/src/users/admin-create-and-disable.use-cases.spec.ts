@@ -114,7 +114,7 @@ describe('AdminCreateUser', () => {
       { origin: 'console' },
     );
     expect(d.triggers.preSignUp.mock.invocationCallOrder[0]).toBeLessThan(
-      d.users.insert.mock.invocationCallOrder[0],
+      d.users.insertClaiming.mock.invocationCallOrder[0],
     );
   });
 
@@ -122,7 +122,7 @@ describe('AdminCreateUser', () => {
     const refused = doubles();
     refused.triggers.preSignUp.mockRejectedValue(new Error('PreSignUp failed with error Nope.'));
     await expect(useCase(refused).execute(request, meta)).rejects.toThrow('Nope');
-    expect(refused.users.insert).not.toHaveBeenCalled();
+    expect(refused.users.insertClaiming).not.toHaveBeenCalled();
     expect(refused.sender.send).not.toHaveBeenCalled();
     const eager = doubles();
     eager.triggers.preSignUp.mockResolvedValue({
@@ -131,7 +131,7 @@ describe('AdminCreateUser', () => {
       autoVerifyPhone: true,
     });
     await useCase(eager).execute(request, meta);
-    expect(eager.users.insert).toHaveBeenCalledWith(
+    expect(eager.users.insertClaiming).toHaveBeenCalledWith(
       expect.objectContaining({ status: 'FORCE_CHANGE_PASSWORD', attributes: { email: 'ann@example.com' } }),
       tx,
     );
