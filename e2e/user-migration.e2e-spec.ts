@@ -172,10 +172,17 @@ describe('UserMigration trigger', () => {
         ClientId: legacy.clientId,
         AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
         AuthParameters: { USERNAME: name, PASSWORD: LEGACY_PASSWORD },
+        ClientMetadata: { origin: 'back-end' },
       }),
     );
     expect(out.AuthenticationResult?.AccessToken).toEqual(expect.any(String));
-    expect((await calls(name))[0].event.triggerSource).toBe('UserMigration_Authentication');
+    const [call] = await calls(name);
+    expect(call.event.triggerSource).toBe('UserMigration_Authentication');
+    // AdminInitiateAuth's ClientMetadata is the function's validationData, as Cognito documents.
+    expect(call.event.request).toEqual({
+      password: LEGACY_PASSWORD,
+      validationData: { origin: 'back-end' },
+    });
   });
 
   it('answers a refused migration as Cognito does, and stores nothing', async () => {

@@ -1,6 +1,8 @@
 import {
   AdminAddUserToGroupCommand,
   AdminConfirmSignUpCommand,
+  AdminCreateUserCommand,
+  AdminInitiateAuthCommand,
   AdminGetUserCommand,
   AdminUpdateUserAttributesCommand,
   CognitoIdentityProviderClient,
@@ -10,10 +12,12 @@ import {
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   DeleteUserPoolCommand,
+  ExplicitAuthFlowsType,
   DescribeUserPoolCommand,
   ForgotPasswordCommand,
   InitiateAuthCommand,
   LambdaConfigType,
+  RespondToAuthChallengeCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import {
@@ -74,7 +78,10 @@ describe('User pool triggers over HTTP', () => {
   async function pool(
     name: string,
     LambdaConfig: LambdaConfigType,
-    clientExtras: { PreventUserExistenceErrors?: 'ENABLED' | 'LEGACY' } = {},
+    clientExtras: {
+      PreventUserExistenceErrors?: 'ENABLED' | 'LEGACY';
+      ExplicitAuthFlows?: ExplicitAuthFlowsType[];
+    } = {},
   ): Promise<{ poolId: string; clientId: string }> {
     const { UserPool } = await admin.send(
       new CreateUserPoolCommand({
@@ -413,6 +420,141 @@ describe('User pool triggers over HTTP', () => {
       expect(
         (await calls('gina')).filter((c) => c.event.userPoolId === p.poolId).pop()?.event.triggerSource,
       ).toBe('TokenGeneration_RefreshTokens');
+    });
+
+    it("InitiateAuth's and AdminInitiateAuth's ClientMetadata: PreAuthentication's validationData, and no other trigger's", async () => {
+      const p = await pool(
+        'metadata',
+        {
+          PreSignUp: fn('gate'),
+          PreAuthentication: fn('gate'),
+          PostAuthentication: fn('gate'),
+          PreTokenGeneration: fn('gate'),
+        },
+        { ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH'] },
+      );
+      await user(p, 'mia');
+      // One after the other: the expected order of the recorded events is the calls' order.
+      const signIns = [
+        () =>
+          app.send(
+            new InitiateAuthCommand({
+              AuthFlow: 'USER_PASSWORD_AUTH',
+              ClientId: p.clientId,
+              AuthParameters: { USERNAME: 'mia', PASSWORD: password },
+              ClientMetadata: { origin: 'app', step: 'one' },
+            }),
+          ),
+        () =>
+          admin.send(
+            new AdminInitiateAuthCommand({
+              AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
+              UserPoolId: p.poolId,
+              ClientId: p.clientId,
+              AuthParameters: { USERNAME: 'mia', PASSWORD: password },
+              ClientMetadata: { origin: 'back-end' },
+            }),
+          ),
+      ];
+      for (const signIn of signIns)
+        expect((await signIn()).AuthenticationResult?.IdToken).toEqual(expect.any(String));
+      const events = (await calls('mia')).filter((c) => c.event.userPoolId === p.poolId).slice(1);
+      expect(events.map((c) => [c.event.triggerSource, c.event.request.validationData])).toEqual([
+        ['PreAuthentication_Authentication', { origin: 'app', step: 'one' }],
+        ['PostAuthentication_Authentication', undefined],
+        ['TokenGeneration_Authentication', undefined],
+        ['PreAuthentication_Authentication', { origin: 'back-end' }],
+        ['PostAuthentication_Authentication', undefined],
+        ['TokenGeneration_Authentication', undefined],
+      ]);
+      // Cognito documents it: InitiateAuth's ClientMetadata is no input of these triggers.
+      for (const c of events) expect(c.event.request).not.toHaveProperty('clientMetadata');
+      // A map of strings only, as the SDK's type says; an object where a string belongs is refused
+      // at deserialization, as AWS's JSON protocol does ("Start of structure or map found where
+      // not expected.").
+      await expectAwsError(
+        app.send(
+          new InitiateAuthCommand({
+            AuthFlow: 'USER_PASSWORD_AUTH',
+            ClientId: p.clientId,
+            AuthParameters: { USERNAME: 'mia', PASSWORD: password },
+            ClientMetadata: { nested: { no: 1 } as unknown as string },
+          }),
+        ),
+        'SerializationException',
+      );
+    });
+
+    it('AdminCreateUser calls PreSignUp_AdminCreateUser; the new password gets TokenGeneration_NewPasswordChallenge', async () => {
+      const p = await pool('new-password', {
+        PreSignUp: fn('gate'),
+        PreAuthentication: fn('gate'),
+        PreTokenGeneration: fn('gate'),
+      });
+      const created = (name: string, ValidationData?: { Name: string; Value: string }[]) =>
+        admin.send(
+          new AdminCreateUserCommand({
+            UserPoolId: p.poolId,
+            Username: name,
+            TemporaryPassword: 'Temp-Passw0rd!',
+            MessageAction: 'SUPPRESS',
+            UserAttributes: [{ Name: 'email', Value: `${name}-${stamp}@example.com` }],
+            ...(ValidationData ? { ValidationData } : {}),
+            ClientMetadata: { by: 'console' },
+          }),
+        );
+      // The trigger refuses without the invite: Cognito's error, and no user.
+      await expectAwsError(created('auto-nia'), 'UserLambdaValidationException', {
+        status: 400,
+        message: 'PreSignUp failed with error Invite required.',
+      });
+      await expectAwsError(
+        admin.send(new AdminGetUserCommand({ UserPoolId: p.poolId, Username: 'auto-nia' })),
+        'UserNotFoundException',
+      );
+      // With it: the user is created, and the trigger's autoConfirmUser (the stand-in says yes to
+      // `auto` names) does not skip the temporary password.
+      const { User } = await created('auto-nia', invite);
+      expect(User?.UserStatus).toBe('FORCE_CHANGE_PASSWORD');
+      const [refused, accepted] = (await calls('auto-nia')).filter((c) => c.event.userPoolId === p.poolId);
+      for (const c of [refused, accepted]) {
+        expect(c.event).toMatchObject({
+          triggerSource: 'PreSignUp_AdminCreateUser',
+          callerContext: { clientId: 'CLIENT_ID_NOT_APPLICABLE' },
+          request: { clientMetadata: { by: 'console' } },
+        });
+      }
+      expect(accepted.event.request).toEqual({
+        userAttributes: { email: `auto-nia-${stamp}@example.com` },
+        validationData: { invite: 'let-me-in' },
+        clientMetadata: { by: 'console' },
+      });
+      const challenge = await app.send(
+        new InitiateAuthCommand({
+          AuthFlow: 'USER_PASSWORD_AUTH',
+          ClientId: p.clientId,
+          AuthParameters: { USERNAME: 'auto-nia', PASSWORD: 'Temp-Passw0rd!' },
+        }),
+      );
+      expect(challenge.ChallengeName).toBe('NEW_PASSWORD_REQUIRED');
+      const done = await app.send(
+        new RespondToAuthChallengeCommand({
+          ClientId: p.clientId,
+          ChallengeName: 'NEW_PASSWORD_REQUIRED',
+          Session: challenge.Session,
+          ChallengeResponses: { USERNAME: 'auto-nia', NEW_PASSWORD: password },
+        }),
+      );
+      expect(claimsOf(done.AuthenticationResult!.IdToken!)).toMatchObject({ tier: 'gold' });
+      const sources = (await calls('auto-nia'))
+        .filter((c) => c.event.userPoolId === p.poolId)
+        .map((c) => c.event.triggerSource);
+      expect(sources).toEqual([
+        'PreSignUp_AdminCreateUser',
+        'PreSignUp_AdminCreateUser',
+        'PreAuthentication_Authentication',
+        'TokenGeneration_NewPasswordChallenge',
+      ]);
     });
 
     it('V2 through amazon-cognito-identity-js (SRP): both tokens and the scopes, protected claims untouched', async () => {
