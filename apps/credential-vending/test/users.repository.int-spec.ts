@@ -166,6 +166,7 @@ describe('UsersRepository on PostgreSQL', () => {
       accessKeys: true,
       inlinePolicies: false,
       attachedPolicies: false,
+      groups: false,
     });
     expect(await transactions.run((tx) => users.deleteAccessKey(owner.userId, id, tx))).toBe(true);
   });

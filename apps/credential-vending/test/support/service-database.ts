@@ -28,6 +28,7 @@ import { UserLookup } from '../../src/users/user.lookup';
 import { UsersRepository } from '../../src/users/users.repository';
 import { GroupLookup } from '../../src/groups/group.lookup';
 import { GroupsRepository } from '../../src/groups/groups.repository';
+import { GrpcCallIdsRepository } from '../../src/grpc-call-ids/grpc-call-ids.repository';
 import { JwksClient } from '../../src/web-identity/jwks.client';
 import { WebIdentityProviders } from '../../src/web-identity/web-identity-providers';
 import { WebIdentityTokenVerifier } from '../../src/web-identity/web-identity-token.verifier';
@@ -104,6 +105,7 @@ export function serviceModule(ds: DataSource, extra: Provider[] = []): Promise<T
       WebIdentityTokenVerifier,
       SamlProvidersRepository,
       SamlProviderLookup,
+      GrpcCallIdsRepository,
       ...extra,
     ],
   }).compile();
