@@ -78,8 +78,9 @@ export function secretsInText(text: string): { name: string; value: string }[] {
   const found: { name: string; value: string }[] = [];
   if (text.startsWith('<')) {
     // In an error document <Code> is the error's name (ExpiredToken), which access logs carry by
-    // design, not a confirmation code.
-    const isError = text.includes('<ErrorResponse');
+    // design, not a confirmation code: the Query API's <ErrorResponse> and S3's <Error> (the user
+    // import's upload URL answers as S3 does).
+    const isError = text.includes('<ErrorResponse') || /^<\?xml[^>]*>\s*<Error>|^<Error>/.test(text);
     for (const m of text.matchAll(/<([A-Za-z]+)>([^<]+)<\/\1>/g)) {
       if (isError && m[1] === 'Code') continue;
       if (SECRET_MEMBERS.has(m[1])) found.push({ name: m[1], value: decodeXml(m[2]) });

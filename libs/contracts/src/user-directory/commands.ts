@@ -180,7 +180,9 @@ export const UserDirectoryOperations = {
   AdminCreateUser: userPools.operation<W.AdminCreateUserRequest, W.AdminCreateUserResponse>()(
     'AdminCreateUser',
     'admin',
-    { rateLimit: 'UserCreation' },
+    // AWS's API reference (ForceAliasCreation): "the API throws an AliasExistsException error if
+    // the alias already exists", though botocore's model does not list it for this operation.
+    { rateLimit: 'UserCreation', extraErrors: ['AliasExistsException'] },
   ),
   ListUsers: userPools.operation<W.ListUsersRequest, W.ListUsersResponse>()('ListUsers', 'admin', {
     rateLimit: 'UserList',
