@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { CallAuthenticator } from '../auth/call-authenticator';
 import { AccountEventsFeed } from '../events/account-events.feed';
@@ -17,7 +17,7 @@ import { loadProtos } from './proto-files';
  * when it stops taking calls and lets those in flight finish.
  */
 @Injectable()
-export class GrpcServerHost implements OnApplicationShutdown {
+export class GrpcServerHost implements BeforeApplicationShutdown {
   readonly server: IdfedGrpcServer;
 
   constructor(
@@ -40,7 +40,12 @@ export class GrpcServerHost implements OnApplicationShutdown {
     this.server.setServing(this.feed.subscribed);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Before the other shutdown hooks: calls in flight still need the bus (a call id's claim in
+   * credential vending, ADR 0050), which CallAuthenticator's hook closes. Run side by side, the
+   * bus went first and in-flight calls waited out their deadlines.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.server.close();
   }
 }
