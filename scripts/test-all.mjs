@@ -1,7 +1,12 @@
-// `npm test`: installs what the tests need and runs every tier, in this order:
-//   format + lint + typecheck, build, unit, integration (real Postgres + Kafka),
-//   e2e in embedded mode (the `npm start` process), e2e in distributed mode (one process per app
-//   over Kafka and Postgres), and the bounded fault suite (`npm run faults -- --bounded`).
+// `npm test`: installs what the tests need and runs every tier: format + lint + typecheck, build,
+//   unit, then two lanes side by side -- e2e in embedded mode (the `npm start` process, its own
+//   embedded PostgreSQL) and integration (real Postgres + Kafka) followed by e2e in distributed
+//   mode (one process per app over Kafka and Postgres) -- and last the bounded fault suite
+//   (`npm run faults -- --bounded`, alone: it times recoveries).
+// Why two lanes: the e2e tiers spend most of their time waiting on round trips, so on a 2-core CI
+// machine running them side by side takes about the time of the longer one; they share no state
+// (separate systems, databases and ports; embedded-only specs that use the shared PostgreSQL make a
+// database of their own).
 // Postgres and Kafka come from IDFED_TEST_DATABASE_URL / IDFED_TEST_KAFKA_BROKERS when set (CI
 // sets them); otherwise from testcontainers when a Docker engine answers; otherwise this script
 // starts the project's own (deploy/postgres, deploy/kafka) and stops them at the end.
@@ -47,8 +52,8 @@ mkdirSync(`${root}/.cache`, { recursive: true });
  * Runs a command in its own process group, its output both shown and kept in `logPath`, killing
  * the whole group (jest and the apps it started) if it outlives `timeoutMs`.
  */
-async function runLogged(command, env, timeoutMs, logPath) {
-  console.log(`\n$ ${command}`);
+async function runLogged(command, env, timeoutMs, logPath, prefix = '') {
+  console.log(`\n${prefix}$ ${command}`);
   const log = createWriteStream(logPath);
   const child = spawn(command, {
     cwd: root,
@@ -57,14 +62,19 @@ async function runLogged(command, env, timeoutMs, logPath) {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },
   });
-  child.stdout.on('data', (chunk) => {
-    process.stdout.write(chunk);
-    log.write(chunk);
-  });
-  child.stderr.on('data', (chunk) => {
-    process.stderr.write(chunk);
-    log.write(chunk);
-  });
+  // Lanes running side by side tag each whole line of theirs, so CI's output stays readable.
+  const show = (stream) => {
+    let pending = '';
+    return (chunk) => {
+      log.write(chunk);
+      if (!prefix) return stream.write(chunk);
+      const lines = (pending + chunk.toString()).split('\n');
+      pending = lines.pop();
+      for (const line of lines) stream.write(`${prefix}${line}\n`);
+    };
+  };
+  child.stdout.on('data', show(process.stdout));
+  child.stderr.on('data', show(process.stderr));
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
@@ -120,10 +130,13 @@ function firstLine(text = '') {
 }
 
 /** Runs a tier; Jest tiers also report their test counts through a JSON file. */
-async function tier(name, command, env = {}, timeoutMs = 20 * 60_000) {
+async function tier(name, command, env = {}, timeoutMs = 20 * 60_000, prefix = '') {
   const began = Date.now();
-  const report = `${root}/.cache/jest-${tiers.length}.json`;
-  const logPath = `${root}/.cache/tier-${tiers.length}.log`;
+  // The tier's slot is taken before anything awaits, so tiers started together get their own files.
+  const slot = tiers.length;
+  tiers.push({ name, ok: false, seconds: 0, why: ['did not finish'] });
+  const report = `${root}/.cache/jest-${slot}.json`;
+  const logPath = `${root}/.cache/tier-${slot}.log`;
   const isJest = command.startsWith('npx jest');
   rmSync(report, { force: true });
   // A hung tier fails after its bound (20 minutes unless given) instead of eating CI's budget.
@@ -132,6 +145,7 @@ async function tier(name, command, env = {}, timeoutMs = 20 * 60_000) {
     env,
     timeoutMs,
     logPath,
+    prefix,
   );
   let ok = exitedCleanly;
   let result;
@@ -141,7 +155,7 @@ async function tier(name, command, env = {}, timeoutMs = 20 * 60_000) {
     counts.failed += result.numFailedTests;
     if (result.numTotalTests === 0) ok = false; // a tier that ran nothing proves nothing
   }
-  tiers.push({
+  tiers[slot] = {
     name,
     ok,
     seconds: (Date.now() - began) / 1000,
@@ -151,14 +165,15 @@ async function tier(name, command, env = {}, timeoutMs = 20 * 60_000) {
           ...(timedOut ? [`killed after its bound of ${timeoutMs / 1000} s`] : []),
           ...failureSummary(result, logPath),
         ],
-  });
+  };
 }
 
 try {
   ensureInstalled();
   await tier('check (prettier, eslint, tsc)', 'npm run check');
   await tier('build', 'npm run build');
-  await tier('unit', 'npx jest --selectProjects unit --ci');
+  // Two workers: Jest's default on 2 cores is one, leaving a core idle through the longest CPU-bound tier.
+  await tier('unit', 'npx jest --selectProjects unit --ci --maxWorkers=2');
 
   const docker = dockerAvailable();
   if (!process.env.IDFED_TEST_DATABASE_URL && !docker) {
@@ -169,15 +184,30 @@ try {
   }
   // --forceExit: a kafkajs client can keep a reconnect timer alive after it was closed; the
   // results are already written, and a lingering timer must not hang the run.
-  await tier('integration', 'npx jest --selectProjects int --ci --runInBand --forceExit', {
-    IDFED_TEST_WITH_KAFKA: '1',
-  });
-  await tier('e2e (embedded)', 'npx jest --selectProjects e2e --ci --runInBand --forceExit', {
-    IDFED_E2E_MODE: 'embedded',
-  });
-  await tier('e2e (distributed)', 'npx jest --selectProjects e2e --ci --runInBand --forceExit', {
-    IDFED_E2E_MODE: 'distributed',
-  });
+  const embeddedLane = tier(
+    'e2e (embedded)',
+    'npx jest --selectProjects e2e --ci --runInBand --forceExit',
+    { IDFED_E2E_MODE: 'embedded' },
+    undefined,
+    '[embedded] ',
+  );
+  const kafkaLane = (async () => {
+    await tier(
+      'integration',
+      'npx jest --selectProjects int --ci --runInBand --forceExit',
+      { IDFED_TEST_WITH_KAFKA: '1' },
+      undefined,
+      '[int] ',
+    );
+    await tier(
+      'e2e (distributed)',
+      'npx jest --selectProjects e2e --ci --runInBand --forceExit',
+      { IDFED_E2E_MODE: 'distributed' },
+      undefined,
+      '[distributed] ',
+    );
+  })();
+  await Promise.all([embeddedLane, kafkaLane]);
   // Kills each service, the broker and PostgreSQL under load (its own Kafka and PostgreSQL, never
   // the shared ones above); fails on a lost write, a double application or a slow recovery.
   await tier('faults (bounded)', 'node dist/faults/main.js --bounded', {}, 4 * 60_000);
