@@ -77,6 +77,8 @@ export default async function globalSetup(): Promise<void> {
       `migrate=${userPoolTriggers.url}/migrate`,
       // CustomMessage and the custom senders (ADR 0043).
       ...['message', 'mailer', 'texter'].map((name) => `${name}=${userPoolTriggers.url}/${name}`),
+      // The triggers of sign-in through a provider (ADR 0056).
+      `federation=${userPoolTriggers.url}/federation`,
       `misrouted=${userPoolTriggers.url}/gate`,
       `gone=http://127.0.0.1:${await freePort()}/`,
     ].join(','),

@@ -45,6 +45,14 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http
  *   with the key an operator derives (HKDF-SHA256 of the secret, info `idfed custom sender code
  *   v1\n<name>\n<KMSKeyID>`, KMSKeyID `CUSTOM_SENDER_KMS_KEY_ID`), AES-256-GCM bound to the
  *   event's pool, user and source, and "delivers" it: `GET /delivered?userName=`.
+ * - `/federation`: the triggers of sign-in through a provider (ADR 0056), by `triggerSource` and the
+ *   provider's login (the part of `userName` after `<ProviderName>_`):
+ *   - InboundFederation_ExternalProvider: refuses (`Blocked by inbound`) a login starting with
+ *     `inboundblock`; for `renamed` answers `userAttributesToMap` with the email at
+ *     `renamed.example` and the name `Renamed`; for `garbled` an attribute that is no string;
+ *     else `{}` (keep);
+ *   - PreSignUp_ExternalProvider: refuses (`No strangers`) a login starting with `stranger`;
+ *   - any other PreSignUp or PostConfirmation (the pool's own users): accepts.
  * - `/slow`: answers after `slowMs` (past idfed's timeout).
  * - `/garbage`: answers text that is not JSON.
  * - `/broken`: answers HTTP 502 with an HTML body (not a Lambda error).
@@ -134,6 +142,28 @@ function gate(event: Event): { status: number; body: unknown } {
       groupOverrideDetails: groups,
     },
   });
+}
+
+function federation(event: Event): { status: number; body: unknown } {
+  const fail = (errorMessage: string) => ({ status: 400, body: { errorType: 'Error', errorMessage } });
+  const answer = (response: unknown) => ({ status: 200, body: { ...event, response } });
+  const login = event.userName.slice(event.userName.indexOf('_') + 1);
+  switch (event.triggerSource) {
+    case 'InboundFederation_ExternalProvider': {
+      if (login.startsWith('inboundblock')) return fail('Blocked by inbound');
+      if (login.startsWith('renamed'))
+        return answer({ userAttributesToMap: { email: `${login}@renamed.example`, name: 'Renamed' } });
+      if (login.startsWith('garbled')) return answer({ userAttributesToMap: { email: 7 } });
+      return answer({ userAttributesToMap: {} });
+    }
+    case 'PreSignUp_ExternalProvider':
+      return login.startsWith('stranger') ? fail('No strangers') : answer({});
+    default:
+      // The pool's own users (AdminCreateUser, SignUp) are let through.
+      if (event.triggerSource.startsWith('PreSignUp_') || event.triggerSource.startsWith('PostConfirmation_'))
+        return answer({});
+      return fail(`unexpected ${event.triggerSource}`);
+  }
 }
 
 /** The answer `/challenge` expects to its round `round` (from 1) for `userName`. */
@@ -345,6 +375,10 @@ export async function startUserPoolTriggerStandin(
       switch (url.pathname) {
         case '/gate': {
           const { status, body: answer } = gate(event);
+          return json(res, status, answer);
+        }
+        case '/federation': {
+          const { status, body: answer } = federation(event);
           return json(res, status, answer);
         }
         case '/challenge': {

@@ -30,7 +30,7 @@ export class FederatedIdentitiesRepository {
     poolId: string,
     providerName: string,
     candidates: { name: string; value: string }[],
-    tx: Transaction,
+    tx: Transaction = this.dataSource.manager,
   ): Promise<string | undefined> {
     for (const c of candidates) {
       const row = await this.find(poolId, providerName, c.name, c.value, tx);

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Transaction } from '@idfed/persistence';
+import { CognitoErrors } from '../common/cognito-errors';
 import { UserEntity } from '../database/entities';
 import { IdentityProvidersRepository } from '../providers/identity-providers.repository';
 import { UsersRepository } from '../users/users.repository';
@@ -35,7 +36,19 @@ export class FederatedUsers {
     );
     if (identities === undefined) delete attributes.identities;
     else attributes.identities = identities;
-    await this.users.update(user.sub, { attributes, updatedAt: new Date() }, tx);
+    // A mapped email, phone or preferred_username another user signs in with is not taken from
+    // them (ADR 0044's unique indexes refuse it): the sign-in fails with nothing written.
+    const stored = await this.users.updateAttributes(
+      user.sub,
+      {
+        attributes,
+        aliasKey: user.aliasKey,
+        pendingAttributes: user.pendingAttributes,
+        updatedAt: new Date(),
+      },
+      tx,
+    );
+    if (stored === 'alias-exists') throw CognitoErrors.aliasExistsForAttribute();
     return attributes;
   }
 }

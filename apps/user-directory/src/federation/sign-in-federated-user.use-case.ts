@@ -20,6 +20,8 @@ import { usernameKey } from '../users/user-keys';
 import { UsersRepository } from '../users/users.repository';
 import { COGNITO_SUBJECT, FederatedIdentitiesRepository } from './federated-identities.repository';
 import { FederatedUsers } from './federated-users';
+import { FederationTriggers } from './federation-triggers';
+import { NO_CLIENT, UserPoolTriggers } from '../triggers/user-pool-triggers';
 
 function claimText(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
@@ -33,6 +35,12 @@ function claimText(value: unknown): string | undefined {
  * `Cognito_Subject` or a mapped attribute), else the federated user `<ProviderName>_<subject>`,
  * created on its first sign-in with `EXTERNAL_PROVIDER` and announced through the outbox. The
  * provider's AttributeMapping is applied at every sign-in, and `identities` kept in step.
+ *
+ * Triggers (ADR 0056): InboundFederation sees the provider's attributes before the mapping and may
+ * replace them (never the subject: the user is decided before the call); PreSignUp
+ * (`PreSignUp_ExternalProvider`) is asked before a federated user is first created, and its
+ * refusal creates nothing; PostConfirmation (`PostConfirmation_ConfirmSignUp`) is told after.
+ * No trigger is called inside a transaction.
  */
 @Injectable()
 export class SignInFederatedUserUseCase implements OperationHandler<
@@ -46,6 +54,8 @@ export class SignInFederatedUserUseCase implements OperationHandler<
     @Inject(FederatedIdentitiesRepository) private readonly links: FederatedIdentitiesRepository,
     @Inject(FederatedUsers) private readonly federated: FederatedUsers,
     @Inject(OutboxService) private readonly outbox: OutboxService,
+    @Inject(FederationTriggers) private readonly federationTriggers: FederationTriggers,
+    @Inject(UserPoolTriggers) private readonly triggers: UserPoolTriggers,
   ) {}
 
   async execute(req: SignInFederatedUserRequest, meta: CommandMeta): Promise<SignInFederatedUserResponse> {
@@ -64,19 +74,29 @@ export class SignInFederatedUserUseCase implements OperationHandler<
     const subject = req.Subject ?? claimText(req.Claims[mapping.username ?? 'sub']);
     if (!subject || subject.length > 2048)
       throw CognitoErrors.invalidParameter('The provider named no subject.');
-    const mapped: Record<string, string> = {};
-    for (const [attribute, claim] of Object.entries(mapping)) {
-      if (attribute === 'username') continue;
-      const value = claimText(req.Claims[claim]);
-      if (value !== undefined) mapped[attribute] = value.slice(0, 2048);
-    }
     const username = `${found.provider.name}_${subject}`;
+    const clientId = req.ClientId ?? NO_CLIENT;
+    let claims: Record<string, unknown> = req.Claims;
+    const answered = await this.federationTriggers.inboundFederation(
+      pool,
+      clientId,
+      username,
+      found.provider,
+      providerAttributes(req.Claims),
+    );
+    if (answered) claims = answered;
+    const mapped = mapAttributes(mapping, claims);
+    // Which user this is comes from what the provider said, never from the trigger's answer.
+    const candidates = [
+      { name: COGNITO_SUBJECT, value: subject },
+      ...Object.entries(mapAttributes(mapping, req.Claims)).map(([name, value]) => ({ name, value })),
+    ];
+    // PreSignUp before a federated user would be made: outside the transaction, as a Lambda call.
+    if (!(await this.exists(pool, found.provider.name, candidates, username))) {
+      await this.triggers.preSignUp(pool, 'PreSignUp_ExternalProvider', clientId, username, mapped, null);
+    }
     const now = new Date();
     const outcome = await this.transactions.run(async (tx) => {
-      const candidates = [
-        { name: COGNITO_SUBJECT, value: subject },
-        ...Object.entries(mapped).map(([name, value]) => ({ name, value })),
-      ];
       const linked = await this.links.resolve(pool.id, found.provider.name, candidates, tx);
       let user: UserEntity | undefined = linked ? await this.users.findBySub(linked, tx, true) : undefined;
       let created = false;
@@ -121,7 +141,7 @@ export class SignInFederatedUserUseCase implements OperationHandler<
           tx,
         );
       }
-      await this.federated.refreshIdentities(user, tx, mapped);
+      user.attributes = await this.federated.refreshIdentities(user, tx, mapped);
       if (created) {
         const event: UserFederatedEvent = {
           userPoolId: pool.id,
@@ -140,7 +160,10 @@ export class SignInFederatedUserUseCase implements OperationHandler<
       }
       return { user, created };
     });
-    if (outcome.created) this.outbox.nudge();
+    if (outcome.created) {
+      this.outbox.nudge();
+      await this.triggers.postConfirmation(pool, 'PostConfirmation_ConfirmSignUp', clientId, outcome.user);
+    }
     return {
       Username: outcome.user.username,
       Sub: outcome.user.sub,
@@ -148,4 +171,40 @@ export class SignInFederatedUserUseCase implements OperationHandler<
       Created: outcome.created,
     };
   }
+
+  /** Whether this sign-in finds a user (linked, or the federated user itself) rather than making one. */
+  private async exists(
+    pool: { id: string; config: Parameters<UsersRepository['findByName']>[1] },
+    providerName: string,
+    candidates: { name: string; value: string }[],
+    username: string,
+  ): Promise<boolean> {
+    const linked = await this.links.resolve(pool.id, providerName, candidates);
+    if (linked && (await this.users.findBySub(linked))) return true;
+    return (await this.users.findByName(pool.id, pool.config, username)) !== undefined;
+  }
+}
+
+/** The pool attributes the provider's AttributeMapping makes of `claims` (values cut at 2048). */
+function mapAttributes(
+  mapping: Record<string, string>,
+  claims: Record<string, unknown>,
+): Record<string, string> {
+  const mapped: Record<string, string> = {};
+  for (const [attribute, claim] of Object.entries(mapping)) {
+    if (attribute === 'username') continue;
+    const value = claimText(claims[claim]);
+    if (value !== undefined) mapped[attribute] = value.slice(0, 2048);
+  }
+  return mapped;
+}
+
+/** The provider's attributes as the InboundFederation event carries them: text values only. */
+function providerAttributes(claims: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(claims)) {
+    const text = claimText(value);
+    if (text !== undefined) out[name] = text;
+  }
+  return out;
 }

@@ -175,7 +175,7 @@ export class FederatedSignIn {
     let sub: string;
     try {
       const user = await this.federatedUsers.execute(
-        { UserPoolId: poolId, ProviderName: found.provider.name, Claims: claims },
+        { UserPoolId: poolId, ProviderName: found.provider.name, Claims: claims, ClientId: auth.client.id },
         meta,
       );
       sub = user.Sub;

@@ -21,6 +21,7 @@ export type TriggerName =
   | 'CustomMessage'
   | 'CustomEmailSender'
   | 'CustomSMSSender'
+  | 'InboundFederation'
   | AuthChallengeTriggerName;
 
 /** The three triggers of the CUSTOM_AUTH flow (ADR 0036). */

@@ -94,7 +94,7 @@ export class UserPoolTriggers {
   /** PreSignUp: may refuse the sign-up, confirm the user and verify the email or phone. */
   async preSignUp(
     pool: TriggerPool,
-    source: 'PreSignUp_SignUp' | 'PreSignUp_AdminCreateUser',
+    source: 'PreSignUp_SignUp' | 'PreSignUp_AdminCreateUser' | 'PreSignUp_ExternalProvider',
     clientId: string,
     userName: string,
     userAttributes: Record<string, string>,

@@ -467,7 +467,15 @@ export const UserDirectoryOperations = {
   SignInFederatedUser: internalOperation<W.SignInFederatedUserRequest, W.SignInFederatedUserResponse>()(
     svc,
     'SignInFederatedUser',
-    ['ResourceNotFoundException', 'InvalidParameterException', 'NotAuthorizedException'],
+    [
+      'ResourceNotFoundException',
+      'InvalidParameterException',
+      'NotAuthorizedException',
+      'AliasExistsException',
+      'UserLambdaValidationException',
+      'UnexpectedLambdaException',
+      'InvalidLambdaResponseException',
+    ],
   ),
   /** Not a Cognito operation: the gateway serves a pool's JWKS and discovery document from it. */
   GetJwks: internalOperation<W.UserPoolIdRequest, JwksResult>()(svc, 'GetJwks', [

@@ -959,6 +959,8 @@ export interface SignInFederatedUserRequest {
   ProviderName: string;
   Claims: Record<string, unknown>;
   Subject?: string;
+  /** The app client the sign-in is for (the triggers' callerContext.clientId). */
+  ClientId?: string;
 }
 export interface SignInFederatedUserResponse {
   Username: string;
