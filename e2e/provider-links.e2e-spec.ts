@@ -118,6 +118,29 @@ describe('provider links', () => {
     );
   });
 
+  it('disables a user’s password with ProviderName Cognito: the password no longer signs in, the links stay', async () => {
+    const name = `pw-${Date.now()}`;
+    await newSignedInUser(admin, app, pool, name, PASSWORD);
+    await admin.send(googleLink(name, `${name}-google`));
+    const cognito = (ProviderAttributeName: string, ProviderAttributeValue: string) =>
+      new AdminDisableProviderForUserCommand({
+        UserPoolId: pool.userPoolId,
+        User: { ProviderName: 'Cognito', ProviderAttributeName, ProviderAttributeValue },
+      });
+    // Refusals first: they change nothing.
+    await expectAwsError(admin.send(cognito('email', name)), 'InvalidParameterException');
+    await expectAwsError(admin.send(cognito('Cognito_Subject', `${name}-nobody`)), 'UserNotFoundException');
+    expect((await signIn(app, pool, name, PASSWORD)).AccessToken).toBeTruthy();
+    await admin.send(cognito('Cognito_Subject', name));
+    // The right password now answers as a wrong one does: nothing tells the two apart.
+    const disabled = await expectAwsError(signIn(app, pool, name, PASSWORD), 'NotAuthorizedException');
+    const wrong = await expectAwsError(signIn(app, pool, name, 'Wrong-Pass1!'), 'NotAuthorizedException');
+    expect(disabled.message).toBe(wrong.message);
+    const user = await admin.send(new AdminGetUserCommand({ UserPoolId: pool.userPoolId, Username: name }));
+    expect(user.Enabled).toBe(true);
+    expect((await identitiesOf(name))!.map((i) => i.userId)).toEqual([`${name}-google`]);
+  });
+
   it('refuses what Cognito refuses and leaves the links as they were', async () => {
     await newSignedInUser(admin, app, pool, 'owner', PASSWORD);
     await newSignedInUser(admin, app, pool, 'other', PASSWORD);
