@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import {
+  handleBidiStreamingCall,
   handleServerStreamingCall,
   handleUnaryCall,
   Metadata,
   Server,
   ServerCredentials,
   MethodDefinition,
+  ServerDuplexStream,
   ServerWritableStream,
   ServiceDefinition,
   status,
@@ -56,14 +58,22 @@ export type StreamHandler = (
   call: ServerWritableStream<unknown, unknown>,
 ) => void;
 
+/**
+ * A bidirectional method (ADR 0051): authenticated once when it opens (the signature's payload is
+ * empty: no message was sent yet); then the handler reads the decoded messages (`{ message }`, the
+ * received bytes beside it) and writes its answers until either side ends.
+ */
+export type BidiHandler = (ctx: CallContext, call: ServerDuplexStream<Received, unknown>) => void;
+
 export interface GrpcServiceBinding {
   /** The full service name, `idfed.tokens.v1.Tokens`. */
   service: string;
   unary?: Record<string, UnaryHandler>;
   streams?: Record<string, StreamHandler>;
+  bidi?: Record<string, BidiHandler>;
 }
 
-interface Received {
+export interface Received {
   raw: Buffer;
   message: unknown;
 }
@@ -109,8 +119,10 @@ export class IdfedGrpcServer {
       };
       const unary = binding.unary?.[name];
       const stream = binding.streams?.[name];
+      const bidi = binding.bidi?.[name];
       if (unary) impl[name] = this.unary(method.path, unary);
       else if (stream) impl[name] = this.stream(method.path, stream);
+      else if (bidi) impl[name] = this.bidi(method.path, bidi);
       else throw new Error(`${binding.service}/${name} has no handler`);
     }
     this.server.addService(wrapped, impl);
@@ -120,7 +132,9 @@ export class IdfedGrpcServer {
 
   private readonly servicesAdded: string[] = [];
   /** Open server streams: ended with UNAVAILABLE when the server stops, so clients reconnect elsewhere. */
-  private readonly openStreams = new Set<ServerWritableStream<unknown, unknown>>();
+  private readonly openStreams = new Set<
+    ServerWritableStream<unknown, unknown> | ServerDuplexStream<unknown, unknown>
+  >();
 
   /**
    * Binds and starts; resolves with the port bound (port 0 picks one). Plain HTTP/2 by default;
@@ -225,6 +239,36 @@ export class IdfedGrpcServer {
     };
   }
 
+  private bidi(path: string, handler: BidiHandler): handleBidiStreamingCall<Received, unknown> {
+    const method = methodLabel(path);
+    return (call) => {
+      this.openStreams.add(call);
+      let counted = false;
+      const count = (failure: GrpcError | undefined) => {
+        if (counted) return;
+        counted = true;
+        countCall(method, failure);
+      };
+      const forget = () => {
+        this.openStreams.delete(call);
+        count(undefined);
+      };
+      call.on('error', (err: unknown) => count(err instanceof GrpcError ? err : undefined));
+      call.on('close', forget);
+      call.on('cancelled', forget);
+      call.on('finish', forget);
+      // Nothing is read before the stream is authenticated: its messages wait in grpc-js's buffer.
+      call.pause();
+      this.admit(call, path, EMPTY).then(
+        (ctx) => {
+          handler(ctx, call);
+          call.resume();
+        },
+        (err: unknown) => call.emit('error', this.failure(path, err)),
+      );
+    };
+  }
+
   private failure(path: string, err: unknown): GrpcError {
     if (err instanceof GrpcError) return err;
     const failure = toGrpcError(err);
@@ -232,6 +276,8 @@ export class IdfedGrpcServer {
     return failure;
   }
 }
+
+const EMPTY = Buffer.alloc(0);
 
 function deadlinePassed() {
   return grpcError(

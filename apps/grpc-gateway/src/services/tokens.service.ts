@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AwsError } from '@idfed/aws-protocol';
 import { GrpcServiceBinding } from '../grpc/grpc-server';
+import { GRPC_GATEWAY_CLOCK } from '../grpc-gateway.options';
+import { serveVerifyTokens } from './verify-tokens.stream';
 import { OpenIdTokenVerifier } from '../tokens/openid-token.verifier';
 import { TokenUse, UserPoolTokenVerifier } from '../tokens/user-pool-token.verifier';
 
@@ -19,6 +21,7 @@ export class TokensService {
   constructor(
     @Inject(UserPoolTokenVerifier) private readonly userPoolTokens: UserPoolTokenVerifier,
     @Inject(OpenIdTokenVerifier) private readonly openIdTokens: OpenIdTokenVerifier,
+    @Inject(GRPC_GATEWAY_CLOCK) private readonly now: () => number,
   ) {}
 
   binding(): GrpcServiceBinding {
@@ -34,6 +37,10 @@ export class TokensService {
           checkToken(request.token);
           return this.openIdTokens.verify(request);
         },
+      },
+      bidi: {
+        VerifyTokens: (ctx, call) =>
+          serveVerifyTokens(ctx, call, (request) => this.userPoolTokens.verify(request), this.now),
       },
     };
   }

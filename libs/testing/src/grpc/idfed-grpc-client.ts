@@ -1,6 +1,7 @@
 import {
   ChannelCredentials,
   Client,
+  ClientDuplexStream,
   ClientReadableStream,
   credentials as grpcCredentials,
   Metadata,
@@ -188,6 +189,28 @@ export class IdfedGrpcClient {
       {},
       options,
     ).then((r) => r.response.operations);
+  }
+
+  /**
+   * Tokens.VerifyTokens (ADR 0051): a bidirectional stream, signed once when it opens (the payload
+   * signed is empty: no message was sent yet). Write `{ items: [{ id, request }] }`, read answers.
+   */
+  verifyTokens(
+    options: CallOptions = {},
+  ): ClientDuplexStream<idfed.tokens.v1.IVerifyTokensRequest, idfed.tokens.v1.VerifyTokensResponse> {
+    const path = '/idfed.tokens.v1.Tokens/VerifyTokens';
+    const signer = options.signer === undefined ? this.signer : options.signer;
+    const sent =
+      options.metadata ??
+      (signer ? this.sign(path, new Uint8Array(0), signer, options.signedAt) : new Metadata());
+    return this.client.makeBidiStreamRequest(
+      path,
+      (m: idfed.tokens.v1.IVerifyTokensRequest) =>
+        Buffer.from(idfed.tokens.v1.VerifyTokensRequest.encode(m).finish()),
+      (buf) => idfed.tokens.v1.VerifyTokensResponse.decode(buf),
+      sent,
+      options.deadline !== undefined ? { deadline: options.deadline } : {},
+    );
   }
 
   /** AccountEvents.Subscribe: the stream of decoded events. */

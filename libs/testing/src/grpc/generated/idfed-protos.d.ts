@@ -1922,6 +1922,20 @@ export namespace idfed {
                  * @returns Promise
                  */
                 public verifyOpenIdToken(request: idfed.tokens.v1.IVerifyOpenIdTokenRequest): Promise<idfed.tokens.v1.VerifyOpenIdTokenResponse>;
+
+                /**
+                 * Calls VerifyTokens.
+                 * @param request VerifyTokensRequest message or plain object
+                 * @param callback Node-style callback called with the error, if any, and VerifyTokensResponse
+                 */
+                public verifyTokens(request: idfed.tokens.v1.IVerifyTokensRequest, callback: idfed.tokens.v1.Tokens.VerifyTokensCallback): void;
+
+                /**
+                 * Calls VerifyTokens.
+                 * @param request VerifyTokensRequest message or plain object
+                 * @returns Promise
+                 */
+                public verifyTokens(request: idfed.tokens.v1.IVerifyTokensRequest): Promise<idfed.tokens.v1.VerifyTokensResponse>;
             }
 
             namespace Tokens {
@@ -1939,6 +1953,413 @@ export namespace idfed {
                  * @param [response] VerifyOpenIdTokenResponse
                  */
                 type VerifyOpenIdTokenCallback = (error: (Error|null), response?: idfed.tokens.v1.VerifyOpenIdTokenResponse) => void;
+
+                /**
+                 * Callback as used by {@link idfed.tokens.v1.Tokens#verifyTokens}.
+                 * @param error Error, if any
+                 * @param [response] VerifyTokensResponse
+                 */
+                type VerifyTokensCallback = (error: (Error|null), response?: idfed.tokens.v1.VerifyTokensResponse) => void;
+            }
+
+            /** Properties of a VerifyTokensRequest. */
+            interface IVerifyTokensRequest {
+
+                /** VerifyTokensRequest items */
+                items?: (idfed.tokens.v1.IVerifyTokensItem[]|null);
+            }
+
+            /** Represents a VerifyTokensRequest. */
+            class VerifyTokensRequest implements IVerifyTokensRequest {
+
+                /**
+                 * Constructs a new VerifyTokensRequest.
+                 * @param [p] Properties to set
+                 */
+                constructor(p?: idfed.tokens.v1.IVerifyTokensRequest);
+
+                /** VerifyTokensRequest items. */
+                public items: idfed.tokens.v1.IVerifyTokensItem[];
+
+                /**
+                 * Creates a new VerifyTokensRequest instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns VerifyTokensRequest instance
+                 */
+                public static create(properties?: idfed.tokens.v1.IVerifyTokensRequest): idfed.tokens.v1.VerifyTokensRequest;
+
+                /**
+                 * Encodes the specified VerifyTokensRequest message. Does not implicitly {@link idfed.tokens.v1.VerifyTokensRequest.verify|verify} messages.
+                 * @param m VerifyTokensRequest message or plain object to encode
+                 * @param [w] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encode(m: idfed.tokens.v1.IVerifyTokensRequest, w?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Encodes the specified VerifyTokensRequest message, length delimited. Does not implicitly {@link idfed.tokens.v1.VerifyTokensRequest.verify|verify} messages.
+                 * @param message VerifyTokensRequest message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encodeDelimited(message: idfed.tokens.v1.IVerifyTokensRequest, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a VerifyTokensRequest message from the specified reader or buffer.
+                 * @param r Reader or buffer to decode from
+                 * @param [l] Message length if known beforehand
+                 * @returns VerifyTokensRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): idfed.tokens.v1.VerifyTokensRequest;
+
+                /**
+                 * Decodes a VerifyTokensRequest message from the specified reader or buffer, length delimited.
+                 * @param reader Reader or buffer to decode from
+                 * @returns VerifyTokensRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): idfed.tokens.v1.VerifyTokensRequest;
+
+                /**
+                 * Verifies a VerifyTokensRequest message.
+                 * @param m Plain object to verify
+                 * @returns `null` if valid, otherwise the reason why it is not
+                 */
+                public static verify(m: { [k: string]: any }): (string|null);
+
+                /**
+                 * Creates a VerifyTokensRequest message from a plain object. Also converts values to their respective internal types.
+                 * @param d Plain object
+                 * @returns VerifyTokensRequest
+                 */
+                public static fromObject(d: { [k: string]: any }): idfed.tokens.v1.VerifyTokensRequest;
+
+                /**
+                 * Creates a plain object from a VerifyTokensRequest message. Also converts values to other types if specified.
+                 * @param m VerifyTokensRequest
+                 * @param [o] Conversion options
+                 * @returns Plain object
+                 */
+                public static toObject(m: idfed.tokens.v1.VerifyTokensRequest, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this VerifyTokensRequest to JSON.
+                 * @returns JSON object
+                 */
+                public toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the default type url for VerifyTokensRequest
+                 * @param [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+                 * @returns The default type url
+                 */
+                public static getTypeUrl(typeUrlPrefix?: string): string;
+            }
+
+            /** Properties of a VerifyTokensItem. */
+            interface IVerifyTokensItem {
+
+                /** VerifyTokensItem id */
+                id?: (string|null);
+
+                /** VerifyTokensItem request */
+                request?: (idfed.tokens.v1.IVerifyTokenRequest|null);
+            }
+
+            /** Represents a VerifyTokensItem. */
+            class VerifyTokensItem implements IVerifyTokensItem {
+
+                /**
+                 * Constructs a new VerifyTokensItem.
+                 * @param [p] Properties to set
+                 */
+                constructor(p?: idfed.tokens.v1.IVerifyTokensItem);
+
+                /** VerifyTokensItem id. */
+                public id: string;
+
+                /** VerifyTokensItem request. */
+                public request?: (idfed.tokens.v1.IVerifyTokenRequest|null);
+
+                /**
+                 * Creates a new VerifyTokensItem instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns VerifyTokensItem instance
+                 */
+                public static create(properties?: idfed.tokens.v1.IVerifyTokensItem): idfed.tokens.v1.VerifyTokensItem;
+
+                /**
+                 * Encodes the specified VerifyTokensItem message. Does not implicitly {@link idfed.tokens.v1.VerifyTokensItem.verify|verify} messages.
+                 * @param m VerifyTokensItem message or plain object to encode
+                 * @param [w] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encode(m: idfed.tokens.v1.IVerifyTokensItem, w?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Encodes the specified VerifyTokensItem message, length delimited. Does not implicitly {@link idfed.tokens.v1.VerifyTokensItem.verify|verify} messages.
+                 * @param message VerifyTokensItem message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encodeDelimited(message: idfed.tokens.v1.IVerifyTokensItem, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a VerifyTokensItem message from the specified reader or buffer.
+                 * @param r Reader or buffer to decode from
+                 * @param [l] Message length if known beforehand
+                 * @returns VerifyTokensItem
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): idfed.tokens.v1.VerifyTokensItem;
+
+                /**
+                 * Decodes a VerifyTokensItem message from the specified reader or buffer, length delimited.
+                 * @param reader Reader or buffer to decode from
+                 * @returns VerifyTokensItem
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): idfed.tokens.v1.VerifyTokensItem;
+
+                /**
+                 * Verifies a VerifyTokensItem message.
+                 * @param m Plain object to verify
+                 * @returns `null` if valid, otherwise the reason why it is not
+                 */
+                public static verify(m: { [k: string]: any }): (string|null);
+
+                /**
+                 * Creates a VerifyTokensItem message from a plain object. Also converts values to their respective internal types.
+                 * @param d Plain object
+                 * @returns VerifyTokensItem
+                 */
+                public static fromObject(d: { [k: string]: any }): idfed.tokens.v1.VerifyTokensItem;
+
+                /**
+                 * Creates a plain object from a VerifyTokensItem message. Also converts values to other types if specified.
+                 * @param m VerifyTokensItem
+                 * @param [o] Conversion options
+                 * @returns Plain object
+                 */
+                public static toObject(m: idfed.tokens.v1.VerifyTokensItem, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this VerifyTokensItem to JSON.
+                 * @returns JSON object
+                 */
+                public toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the default type url for VerifyTokensItem
+                 * @param [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+                 * @returns The default type url
+                 */
+                public static getTypeUrl(typeUrlPrefix?: string): string;
+            }
+
+            /** Properties of a VerifyTokensResponse. */
+            interface IVerifyTokensResponse {
+
+                /** VerifyTokensResponse results */
+                results?: (idfed.tokens.v1.IVerifyTokensResult[]|null);
+            }
+
+            /** Represents a VerifyTokensResponse. */
+            class VerifyTokensResponse implements IVerifyTokensResponse {
+
+                /**
+                 * Constructs a new VerifyTokensResponse.
+                 * @param [p] Properties to set
+                 */
+                constructor(p?: idfed.tokens.v1.IVerifyTokensResponse);
+
+                /** VerifyTokensResponse results. */
+                public results: idfed.tokens.v1.IVerifyTokensResult[];
+
+                /**
+                 * Creates a new VerifyTokensResponse instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns VerifyTokensResponse instance
+                 */
+                public static create(properties?: idfed.tokens.v1.IVerifyTokensResponse): idfed.tokens.v1.VerifyTokensResponse;
+
+                /**
+                 * Encodes the specified VerifyTokensResponse message. Does not implicitly {@link idfed.tokens.v1.VerifyTokensResponse.verify|verify} messages.
+                 * @param m VerifyTokensResponse message or plain object to encode
+                 * @param [w] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encode(m: idfed.tokens.v1.IVerifyTokensResponse, w?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Encodes the specified VerifyTokensResponse message, length delimited. Does not implicitly {@link idfed.tokens.v1.VerifyTokensResponse.verify|verify} messages.
+                 * @param message VerifyTokensResponse message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encodeDelimited(message: idfed.tokens.v1.IVerifyTokensResponse, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a VerifyTokensResponse message from the specified reader or buffer.
+                 * @param r Reader or buffer to decode from
+                 * @param [l] Message length if known beforehand
+                 * @returns VerifyTokensResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): idfed.tokens.v1.VerifyTokensResponse;
+
+                /**
+                 * Decodes a VerifyTokensResponse message from the specified reader or buffer, length delimited.
+                 * @param reader Reader or buffer to decode from
+                 * @returns VerifyTokensResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): idfed.tokens.v1.VerifyTokensResponse;
+
+                /**
+                 * Verifies a VerifyTokensResponse message.
+                 * @param m Plain object to verify
+                 * @returns `null` if valid, otherwise the reason why it is not
+                 */
+                public static verify(m: { [k: string]: any }): (string|null);
+
+                /**
+                 * Creates a VerifyTokensResponse message from a plain object. Also converts values to their respective internal types.
+                 * @param d Plain object
+                 * @returns VerifyTokensResponse
+                 */
+                public static fromObject(d: { [k: string]: any }): idfed.tokens.v1.VerifyTokensResponse;
+
+                /**
+                 * Creates a plain object from a VerifyTokensResponse message. Also converts values to other types if specified.
+                 * @param m VerifyTokensResponse
+                 * @param [o] Conversion options
+                 * @returns Plain object
+                 */
+                public static toObject(m: idfed.tokens.v1.VerifyTokensResponse, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this VerifyTokensResponse to JSON.
+                 * @returns JSON object
+                 */
+                public toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the default type url for VerifyTokensResponse
+                 * @param [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+                 * @returns The default type url
+                 */
+                public static getTypeUrl(typeUrlPrefix?: string): string;
+            }
+
+            /** Properties of a VerifyTokensResult. */
+            interface IVerifyTokensResult {
+
+                /** VerifyTokensResult id */
+                id?: (string|null);
+
+                /** VerifyTokensResult response */
+                response?: (idfed.tokens.v1.IVerifyTokenResponse|null);
+            }
+
+            /** Represents a VerifyTokensResult. */
+            class VerifyTokensResult implements IVerifyTokensResult {
+
+                /**
+                 * Constructs a new VerifyTokensResult.
+                 * @param [p] Properties to set
+                 */
+                constructor(p?: idfed.tokens.v1.IVerifyTokensResult);
+
+                /** VerifyTokensResult id. */
+                public id: string;
+
+                /** VerifyTokensResult response. */
+                public response?: (idfed.tokens.v1.IVerifyTokenResponse|null);
+
+                /**
+                 * Creates a new VerifyTokensResult instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns VerifyTokensResult instance
+                 */
+                public static create(properties?: idfed.tokens.v1.IVerifyTokensResult): idfed.tokens.v1.VerifyTokensResult;
+
+                /**
+                 * Encodes the specified VerifyTokensResult message. Does not implicitly {@link idfed.tokens.v1.VerifyTokensResult.verify|verify} messages.
+                 * @param m VerifyTokensResult message or plain object to encode
+                 * @param [w] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encode(m: idfed.tokens.v1.IVerifyTokensResult, w?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Encodes the specified VerifyTokensResult message, length delimited. Does not implicitly {@link idfed.tokens.v1.VerifyTokensResult.verify|verify} messages.
+                 * @param message VerifyTokensResult message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encodeDelimited(message: idfed.tokens.v1.IVerifyTokensResult, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a VerifyTokensResult message from the specified reader or buffer.
+                 * @param r Reader or buffer to decode from
+                 * @param [l] Message length if known beforehand
+                 * @returns VerifyTokensResult
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): idfed.tokens.v1.VerifyTokensResult;
+
+                /**
+                 * Decodes a VerifyTokensResult message from the specified reader or buffer, length delimited.
+                 * @param reader Reader or buffer to decode from
+                 * @returns VerifyTokensResult
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): idfed.tokens.v1.VerifyTokensResult;
+
+                /**
+                 * Verifies a VerifyTokensResult message.
+                 * @param m Plain object to verify
+                 * @returns `null` if valid, otherwise the reason why it is not
+                 */
+                public static verify(m: { [k: string]: any }): (string|null);
+
+                /**
+                 * Creates a VerifyTokensResult message from a plain object. Also converts values to their respective internal types.
+                 * @param d Plain object
+                 * @returns VerifyTokensResult
+                 */
+                public static fromObject(d: { [k: string]: any }): idfed.tokens.v1.VerifyTokensResult;
+
+                /**
+                 * Creates a plain object from a VerifyTokensResult message. Also converts values to other types if specified.
+                 * @param m VerifyTokensResult
+                 * @param [o] Conversion options
+                 * @returns Plain object
+                 */
+                public static toObject(m: idfed.tokens.v1.VerifyTokensResult, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this VerifyTokensResult to JSON.
+                 * @returns JSON object
+                 */
+                public toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the default type url for VerifyTokensResult
+                 * @param [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+                 * @returns The default type url
+                 */
+                public static getTypeUrl(typeUrlPrefix?: string): string;
             }
 
             /** TokenUse enum. */

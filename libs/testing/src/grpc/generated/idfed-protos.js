@@ -5709,7 +5709,1130 @@ $root.idfed = (function() {
                  * @variation 2
                  */
 
+                /**
+                 * Callback as used by {@link idfed.tokens.v1.Tokens#verifyTokens}.
+                 * @memberof idfed.tokens.v1.Tokens
+                 * @typedef VerifyTokensCallback
+                 * @type {function}
+                 * @param {Error|null} error Error, if any
+                 * @param {idfed.tokens.v1.VerifyTokensResponse} [response] VerifyTokensResponse
+                 */
+
+                /**
+                 * Calls VerifyTokens.
+                 * @function verifyTokens
+                 * @memberof idfed.tokens.v1.Tokens
+                 * @instance
+                 * @param {idfed.tokens.v1.IVerifyTokensRequest} request VerifyTokensRequest message or plain object
+                 * @param {idfed.tokens.v1.Tokens.VerifyTokensCallback} callback Node-style callback called with the error, if any, and VerifyTokensResponse
+                 * @returns {undefined}
+                 * @variation 1
+                 */
+                Object.defineProperty(Tokens.prototype.verifyTokens = function verifyTokens(request, callback) {
+                    return $protobuf.rpc.Service.prototype.rpcCall.call(this, verifyTokens, $root.idfed.tokens.v1.VerifyTokensRequest, $root.idfed.tokens.v1.VerifyTokensResponse, request, callback);
+                }, "name", { value: "VerifyTokens" });
+
+                /**
+                 * Calls VerifyTokens.
+                 * @function verifyTokens
+                 * @memberof idfed.tokens.v1.Tokens
+                 * @instance
+                 * @param {idfed.tokens.v1.IVerifyTokensRequest} request VerifyTokensRequest message or plain object
+                 * @returns {Promise<idfed.tokens.v1.VerifyTokensResponse>} Promise
+                 * @variation 2
+                 */
+
                 return Tokens;
+            })();
+
+            v1.VerifyTokensRequest = (function() {
+
+                /**
+                 * Properties of a VerifyTokensRequest.
+                 * @memberof idfed.tokens.v1
+                 * @interface IVerifyTokensRequest
+                 * @property {Array.<idfed.tokens.v1.IVerifyTokensItem>|null} [items] VerifyTokensRequest items
+                 */
+
+                /**
+                 * Constructs a new VerifyTokensRequest.
+                 * @memberof idfed.tokens.v1
+                 * @classdesc Represents a VerifyTokensRequest.
+                 * @implements IVerifyTokensRequest
+                 * @constructor
+                 * @param {idfed.tokens.v1.IVerifyTokensRequest=} [p] Properties to set
+                 */
+                function VerifyTokensRequest(p) {
+                    this.items = [];
+                    if (p)
+                        for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                            if (p[ks[i]] != null && ks[i] !== "__proto__")
+                                this[ks[i]] = p[ks[i]];
+                }
+
+                /**
+                 * VerifyTokensRequest items.
+                 * @member {Array.<idfed.tokens.v1.IVerifyTokensItem>} items
+                 * @memberof idfed.tokens.v1.VerifyTokensRequest
+                 * @instance
+                 */
+                VerifyTokensRequest.prototype.items = $util.emptyArray;
+
+                /**
+                 * Creates a new VerifyTokensRequest instance using the specified properties.
+                 * @function create
+                 * @memberof idfed.tokens.v1.VerifyTokensRequest
+                 * @static
+                 * @param {idfed.tokens.v1.IVerifyTokensRequest=} [properties] Properties to set
+                 * @returns {idfed.tokens.v1.VerifyTokensRequest} VerifyTokensRequest instance
+                 */
+                VerifyTokensRequest.create = function create(properties) {
+                    return new VerifyTokensRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified VerifyTokensRequest message. Does not implicitly {@link idfed.tokens.v1.VerifyTokensRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof idfed.tokens.v1.VerifyTokensRequest
+                 * @static
+                 * @param {idfed.tokens.v1.IVerifyTokensRequest} m VerifyTokensRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [w] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                VerifyTokensRequest.encode = function encode(m, w, q) {
+                    if (!w)
+                        w = $Writer.create();
+                    if (q === undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw Error("max depth exceeded");
+                    if (m.items != null && m.items.length) {
+                        for (var i = 0; i < m.items.length; ++i)
+                            $root.idfed.tokens.v1.VerifyTokensItem.encode(m.items[i], w.uint32(10).fork(), q + 1).ldelim();
+                    }
+                    return w;
+                };
+
+                /**
+                 * Encodes the specified VerifyTokensRequest message, length delimited. Does not implicitly {@link idfed.tokens.v1.VerifyTokensRequest.verify|verify} messages.
+                 * @function encodeDelimited
+                 * @memberof idfed.tokens.v1.VerifyTokensRequest
+                 * @static
+                 * @param {idfed.tokens.v1.IVerifyTokensRequest} message VerifyTokensRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                VerifyTokensRequest.encodeDelimited = function encodeDelimited(message, writer) {
+                    return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+                };
+
+                /**
+                 * Decodes a VerifyTokensRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof idfed.tokens.v1.VerifyTokensRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+                 * @param {number} [l] Message length if known beforehand
+                 * @returns {idfed.tokens.v1.VerifyTokensRequest} VerifyTokensRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                VerifyTokensRequest.decode = function decode(r, l, e, n) {
+                    if (!(r instanceof $Reader))
+                        r = $Reader.create(r);
+                    if (n === undefined)
+                        n = 0;
+                    if (n > $Reader.recursionLimit)
+                        throw Error("maximum nesting depth exceeded");
+                    var c, m;
+                    if (l === undefined)
+                        c = r.len;
+                    else {
+                        c = r.pos + l;
+                        if (c > r.len)
+                            throw RangeError("index out of range");
+                        l = r.len;
+                        r.len = c;
+                    }
+                    m = new $root.idfed.tokens.v1.VerifyTokensRequest();
+                    while (r.pos < c) {
+                        var t = r.uint32();
+                        if (t === e)
+                            break;
+                        switch (t >>> 3) {
+                        case 1: {
+                                if (!(m.items && m.items.length))
+                                    m.items = [];
+                                m.items.push($root.idfed.tokens.v1.VerifyTokensItem.decode(r, r.uint32(), undefined, n + 1));
+                                break;
+                            }
+                        default:
+                            r.skipType(t & 7, n);
+                            break;
+                        }
+                    }
+                    if (l !== undefined) {
+                        if (r.pos !== c)
+                            throw RangeError("index out of range");
+                        r.len = l;
+                    }
+                    return m;
+                };
+
+                /**
+                 * Decodes a VerifyTokensRequest message from the specified reader or buffer, length delimited.
+                 * @function decodeDelimited
+                 * @memberof idfed.tokens.v1.VerifyTokensRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @returns {idfed.tokens.v1.VerifyTokensRequest} VerifyTokensRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                VerifyTokensRequest.decodeDelimited = function decodeDelimited(reader) {
+                    if (!(reader instanceof $Reader))
+                        reader = new $Reader(reader);
+                    return this.decode(reader, reader.uint32());
+                };
+
+                /**
+                 * Verifies a VerifyTokensRequest message.
+                 * @function verify
+                 * @memberof idfed.tokens.v1.VerifyTokensRequest
+                 * @static
+                 * @param {Object.<string,*>} m Plain object to verify
+                 * @returns {string|null} `null` if valid, otherwise the reason why it is not
+                 */
+                VerifyTokensRequest.verify = function verify(m, n) {
+                    if (typeof m !== "object" || m === null)
+                        return "object expected";
+                    if (n === undefined)
+                        n = 0;
+                    if (n > $util.recursionLimit)
+                        return "maximum nesting depth exceeded";
+                    if (m.items != null && Object.hasOwnProperty.call(m, "items")) {
+                        if (!Array.isArray(m.items))
+                            return "items: array expected";
+                        for (var i = 0; i < m.items.length; ++i) {
+                            {
+                                var e = $root.idfed.tokens.v1.VerifyTokensItem.verify(m.items[i], n + 1);
+                                if (e)
+                                    return "items." + e;
+                            }
+                        }
+                    }
+                    return null;
+                };
+
+                /**
+                 * Creates a VerifyTokensRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof idfed.tokens.v1.VerifyTokensRequest
+                 * @static
+                 * @param {Object.<string,*>} d Plain object
+                 * @returns {idfed.tokens.v1.VerifyTokensRequest} VerifyTokensRequest
+                 */
+                VerifyTokensRequest.fromObject = function fromObject(d, n) {
+                    if (d instanceof $root.idfed.tokens.v1.VerifyTokensRequest)
+                        return d;
+                    if (!$util.isObject(d))
+                        throw TypeError(".idfed.tokens.v1.VerifyTokensRequest: object expected");
+                    if (n === undefined)
+                        n = 0;
+                    if (n > $util.recursionLimit)
+                        throw Error("maximum nesting depth exceeded");
+                    var m = new $root.idfed.tokens.v1.VerifyTokensRequest();
+                    if (d.items) {
+                        if (!Array.isArray(d.items))
+                            throw TypeError(".idfed.tokens.v1.VerifyTokensRequest.items: array expected");
+                        m.items = [];
+                        for (var i = 0; i < d.items.length; ++i) {
+                            if (!$util.isObject(d.items[i]))
+                                throw TypeError(".idfed.tokens.v1.VerifyTokensRequest.items: object expected");
+                            m.items[i] = $root.idfed.tokens.v1.VerifyTokensItem.fromObject(d.items[i], n + 1);
+                        }
+                    }
+                    return m;
+                };
+
+                /**
+                 * Creates a plain object from a VerifyTokensRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof idfed.tokens.v1.VerifyTokensRequest
+                 * @static
+                 * @param {idfed.tokens.v1.VerifyTokensRequest} m VerifyTokensRequest
+                 * @param {$protobuf.IConversionOptions} [o] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                VerifyTokensRequest.toObject = function toObject(m, o, q) {
+                    if (!o)
+                        o = {};
+                    if (q === undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw Error("max depth exceeded");
+                    var d = {};
+                    if (o.arrays || o.defaults) {
+                        d.items = [];
+                    }
+                    if (m.items && m.items.length) {
+                        d.items = [];
+                        for (var j = 0; j < m.items.length; ++j) {
+                            d.items[j] = $root.idfed.tokens.v1.VerifyTokensItem.toObject(m.items[j], o, q + 1);
+                        }
+                    }
+                    return d;
+                };
+
+                /**
+                 * Converts this VerifyTokensRequest to JSON.
+                 * @function toJSON
+                 * @memberof idfed.tokens.v1.VerifyTokensRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                VerifyTokensRequest.prototype.toJSON = function toJSON() {
+                    return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the default type url for VerifyTokensRequest
+                 * @function getTypeUrl
+                 * @memberof idfed.tokens.v1.VerifyTokensRequest
+                 * @static
+                 * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+                 * @returns {string} The default type url
+                 */
+                VerifyTokensRequest.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                    if (typeUrlPrefix === undefined) {
+                        typeUrlPrefix = "type.googleapis.com";
+                    }
+                    return typeUrlPrefix + "/idfed.tokens.v1.VerifyTokensRequest";
+                };
+
+                return VerifyTokensRequest;
+            })();
+
+            v1.VerifyTokensItem = (function() {
+
+                /**
+                 * Properties of a VerifyTokensItem.
+                 * @memberof idfed.tokens.v1
+                 * @interface IVerifyTokensItem
+                 * @property {string|null} [id] VerifyTokensItem id
+                 * @property {idfed.tokens.v1.IVerifyTokenRequest|null} [request] VerifyTokensItem request
+                 */
+
+                /**
+                 * Constructs a new VerifyTokensItem.
+                 * @memberof idfed.tokens.v1
+                 * @classdesc Represents a VerifyTokensItem.
+                 * @implements IVerifyTokensItem
+                 * @constructor
+                 * @param {idfed.tokens.v1.IVerifyTokensItem=} [p] Properties to set
+                 */
+                function VerifyTokensItem(p) {
+                    if (p)
+                        for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                            if (p[ks[i]] != null && ks[i] !== "__proto__")
+                                this[ks[i]] = p[ks[i]];
+                }
+
+                /**
+                 * VerifyTokensItem id.
+                 * @member {string} id
+                 * @memberof idfed.tokens.v1.VerifyTokensItem
+                 * @instance
+                 */
+                VerifyTokensItem.prototype.id = "";
+
+                /**
+                 * VerifyTokensItem request.
+                 * @member {idfed.tokens.v1.IVerifyTokenRequest|null|undefined} request
+                 * @memberof idfed.tokens.v1.VerifyTokensItem
+                 * @instance
+                 */
+                VerifyTokensItem.prototype.request = null;
+
+                /**
+                 * Creates a new VerifyTokensItem instance using the specified properties.
+                 * @function create
+                 * @memberof idfed.tokens.v1.VerifyTokensItem
+                 * @static
+                 * @param {idfed.tokens.v1.IVerifyTokensItem=} [properties] Properties to set
+                 * @returns {idfed.tokens.v1.VerifyTokensItem} VerifyTokensItem instance
+                 */
+                VerifyTokensItem.create = function create(properties) {
+                    return new VerifyTokensItem(properties);
+                };
+
+                /**
+                 * Encodes the specified VerifyTokensItem message. Does not implicitly {@link idfed.tokens.v1.VerifyTokensItem.verify|verify} messages.
+                 * @function encode
+                 * @memberof idfed.tokens.v1.VerifyTokensItem
+                 * @static
+                 * @param {idfed.tokens.v1.IVerifyTokensItem} m VerifyTokensItem message or plain object to encode
+                 * @param {$protobuf.Writer} [w] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                VerifyTokensItem.encode = function encode(m, w, q) {
+                    if (!w)
+                        w = $Writer.create();
+                    if (q === undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw Error("max depth exceeded");
+                    if (m.id != null && Object.hasOwnProperty.call(m, "id"))
+                        w.uint32(10).string(m.id);
+                    if (m.request != null && Object.hasOwnProperty.call(m, "request"))
+                        $root.idfed.tokens.v1.VerifyTokenRequest.encode(m.request, w.uint32(18).fork(), q + 1).ldelim();
+                    return w;
+                };
+
+                /**
+                 * Encodes the specified VerifyTokensItem message, length delimited. Does not implicitly {@link idfed.tokens.v1.VerifyTokensItem.verify|verify} messages.
+                 * @function encodeDelimited
+                 * @memberof idfed.tokens.v1.VerifyTokensItem
+                 * @static
+                 * @param {idfed.tokens.v1.IVerifyTokensItem} message VerifyTokensItem message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                VerifyTokensItem.encodeDelimited = function encodeDelimited(message, writer) {
+                    return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+                };
+
+                /**
+                 * Decodes a VerifyTokensItem message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof idfed.tokens.v1.VerifyTokensItem
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+                 * @param {number} [l] Message length if known beforehand
+                 * @returns {idfed.tokens.v1.VerifyTokensItem} VerifyTokensItem
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                VerifyTokensItem.decode = function decode(r, l, e, n) {
+                    if (!(r instanceof $Reader))
+                        r = $Reader.create(r);
+                    if (n === undefined)
+                        n = 0;
+                    if (n > $Reader.recursionLimit)
+                        throw Error("maximum nesting depth exceeded");
+                    var c, m;
+                    if (l === undefined)
+                        c = r.len;
+                    else {
+                        c = r.pos + l;
+                        if (c > r.len)
+                            throw RangeError("index out of range");
+                        l = r.len;
+                        r.len = c;
+                    }
+                    m = new $root.idfed.tokens.v1.VerifyTokensItem();
+                    while (r.pos < c) {
+                        var t = r.uint32();
+                        if (t === e)
+                            break;
+                        switch (t >>> 3) {
+                        case 1: {
+                                m.id = r.string();
+                                break;
+                            }
+                        case 2: {
+                                m.request = $root.idfed.tokens.v1.VerifyTokenRequest.decode(r, r.uint32(), undefined, n + 1);
+                                break;
+                            }
+                        default:
+                            r.skipType(t & 7, n);
+                            break;
+                        }
+                    }
+                    if (l !== undefined) {
+                        if (r.pos !== c)
+                            throw RangeError("index out of range");
+                        r.len = l;
+                    }
+                    return m;
+                };
+
+                /**
+                 * Decodes a VerifyTokensItem message from the specified reader or buffer, length delimited.
+                 * @function decodeDelimited
+                 * @memberof idfed.tokens.v1.VerifyTokensItem
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @returns {idfed.tokens.v1.VerifyTokensItem} VerifyTokensItem
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                VerifyTokensItem.decodeDelimited = function decodeDelimited(reader) {
+                    if (!(reader instanceof $Reader))
+                        reader = new $Reader(reader);
+                    return this.decode(reader, reader.uint32());
+                };
+
+                /**
+                 * Verifies a VerifyTokensItem message.
+                 * @function verify
+                 * @memberof idfed.tokens.v1.VerifyTokensItem
+                 * @static
+                 * @param {Object.<string,*>} m Plain object to verify
+                 * @returns {string|null} `null` if valid, otherwise the reason why it is not
+                 */
+                VerifyTokensItem.verify = function verify(m, n) {
+                    if (typeof m !== "object" || m === null)
+                        return "object expected";
+                    if (n === undefined)
+                        n = 0;
+                    if (n > $util.recursionLimit)
+                        return "maximum nesting depth exceeded";
+                    if (m.id != null && Object.hasOwnProperty.call(m, "id")) {
+                        if (!$util.isString(m.id))
+                            return "id: string expected";
+                    }
+                    if (m.request != null && Object.hasOwnProperty.call(m, "request")) {
+                        {
+                            var e = $root.idfed.tokens.v1.VerifyTokenRequest.verify(m.request, n + 1);
+                            if (e)
+                                return "request." + e;
+                        }
+                    }
+                    return null;
+                };
+
+                /**
+                 * Creates a VerifyTokensItem message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof idfed.tokens.v1.VerifyTokensItem
+                 * @static
+                 * @param {Object.<string,*>} d Plain object
+                 * @returns {idfed.tokens.v1.VerifyTokensItem} VerifyTokensItem
+                 */
+                VerifyTokensItem.fromObject = function fromObject(d, n) {
+                    if (d instanceof $root.idfed.tokens.v1.VerifyTokensItem)
+                        return d;
+                    if (!$util.isObject(d))
+                        throw TypeError(".idfed.tokens.v1.VerifyTokensItem: object expected");
+                    if (n === undefined)
+                        n = 0;
+                    if (n > $util.recursionLimit)
+                        throw Error("maximum nesting depth exceeded");
+                    var m = new $root.idfed.tokens.v1.VerifyTokensItem();
+                    if (d.id != null) {
+                        m.id = String(d.id);
+                    }
+                    if (d.request != null) {
+                        if (!$util.isObject(d.request))
+                            throw TypeError(".idfed.tokens.v1.VerifyTokensItem.request: object expected");
+                        m.request = $root.idfed.tokens.v1.VerifyTokenRequest.fromObject(d.request, n + 1);
+                    }
+                    return m;
+                };
+
+                /**
+                 * Creates a plain object from a VerifyTokensItem message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof idfed.tokens.v1.VerifyTokensItem
+                 * @static
+                 * @param {idfed.tokens.v1.VerifyTokensItem} m VerifyTokensItem
+                 * @param {$protobuf.IConversionOptions} [o] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                VerifyTokensItem.toObject = function toObject(m, o, q) {
+                    if (!o)
+                        o = {};
+                    if (q === undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw Error("max depth exceeded");
+                    var d = {};
+                    if (o.defaults) {
+                        d.id = "";
+                        d.request = null;
+                    }
+                    if (m.id != null && Object.hasOwnProperty.call(m, "id")) {
+                        d.id = m.id;
+                    }
+                    if (m.request != null && Object.hasOwnProperty.call(m, "request")) {
+                        d.request = $root.idfed.tokens.v1.VerifyTokenRequest.toObject(m.request, o, q + 1);
+                    }
+                    return d;
+                };
+
+                /**
+                 * Converts this VerifyTokensItem to JSON.
+                 * @function toJSON
+                 * @memberof idfed.tokens.v1.VerifyTokensItem
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                VerifyTokensItem.prototype.toJSON = function toJSON() {
+                    return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the default type url for VerifyTokensItem
+                 * @function getTypeUrl
+                 * @memberof idfed.tokens.v1.VerifyTokensItem
+                 * @static
+                 * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+                 * @returns {string} The default type url
+                 */
+                VerifyTokensItem.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                    if (typeUrlPrefix === undefined) {
+                        typeUrlPrefix = "type.googleapis.com";
+                    }
+                    return typeUrlPrefix + "/idfed.tokens.v1.VerifyTokensItem";
+                };
+
+                return VerifyTokensItem;
+            })();
+
+            v1.VerifyTokensResponse = (function() {
+
+                /**
+                 * Properties of a VerifyTokensResponse.
+                 * @memberof idfed.tokens.v1
+                 * @interface IVerifyTokensResponse
+                 * @property {Array.<idfed.tokens.v1.IVerifyTokensResult>|null} [results] VerifyTokensResponse results
+                 */
+
+                /**
+                 * Constructs a new VerifyTokensResponse.
+                 * @memberof idfed.tokens.v1
+                 * @classdesc Represents a VerifyTokensResponse.
+                 * @implements IVerifyTokensResponse
+                 * @constructor
+                 * @param {idfed.tokens.v1.IVerifyTokensResponse=} [p] Properties to set
+                 */
+                function VerifyTokensResponse(p) {
+                    this.results = [];
+                    if (p)
+                        for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                            if (p[ks[i]] != null && ks[i] !== "__proto__")
+                                this[ks[i]] = p[ks[i]];
+                }
+
+                /**
+                 * VerifyTokensResponse results.
+                 * @member {Array.<idfed.tokens.v1.IVerifyTokensResult>} results
+                 * @memberof idfed.tokens.v1.VerifyTokensResponse
+                 * @instance
+                 */
+                VerifyTokensResponse.prototype.results = $util.emptyArray;
+
+                /**
+                 * Creates a new VerifyTokensResponse instance using the specified properties.
+                 * @function create
+                 * @memberof idfed.tokens.v1.VerifyTokensResponse
+                 * @static
+                 * @param {idfed.tokens.v1.IVerifyTokensResponse=} [properties] Properties to set
+                 * @returns {idfed.tokens.v1.VerifyTokensResponse} VerifyTokensResponse instance
+                 */
+                VerifyTokensResponse.create = function create(properties) {
+                    return new VerifyTokensResponse(properties);
+                };
+
+                /**
+                 * Encodes the specified VerifyTokensResponse message. Does not implicitly {@link idfed.tokens.v1.VerifyTokensResponse.verify|verify} messages.
+                 * @function encode
+                 * @memberof idfed.tokens.v1.VerifyTokensResponse
+                 * @static
+                 * @param {idfed.tokens.v1.IVerifyTokensResponse} m VerifyTokensResponse message or plain object to encode
+                 * @param {$protobuf.Writer} [w] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                VerifyTokensResponse.encode = function encode(m, w, q) {
+                    if (!w)
+                        w = $Writer.create();
+                    if (q === undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw Error("max depth exceeded");
+                    if (m.results != null && m.results.length) {
+                        for (var i = 0; i < m.results.length; ++i)
+                            $root.idfed.tokens.v1.VerifyTokensResult.encode(m.results[i], w.uint32(10).fork(), q + 1).ldelim();
+                    }
+                    return w;
+                };
+
+                /**
+                 * Encodes the specified VerifyTokensResponse message, length delimited. Does not implicitly {@link idfed.tokens.v1.VerifyTokensResponse.verify|verify} messages.
+                 * @function encodeDelimited
+                 * @memberof idfed.tokens.v1.VerifyTokensResponse
+                 * @static
+                 * @param {idfed.tokens.v1.IVerifyTokensResponse} message VerifyTokensResponse message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                VerifyTokensResponse.encodeDelimited = function encodeDelimited(message, writer) {
+                    return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+                };
+
+                /**
+                 * Decodes a VerifyTokensResponse message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof idfed.tokens.v1.VerifyTokensResponse
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+                 * @param {number} [l] Message length if known beforehand
+                 * @returns {idfed.tokens.v1.VerifyTokensResponse} VerifyTokensResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                VerifyTokensResponse.decode = function decode(r, l, e, n) {
+                    if (!(r instanceof $Reader))
+                        r = $Reader.create(r);
+                    if (n === undefined)
+                        n = 0;
+                    if (n > $Reader.recursionLimit)
+                        throw Error("maximum nesting depth exceeded");
+                    var c, m;
+                    if (l === undefined)
+                        c = r.len;
+                    else {
+                        c = r.pos + l;
+                        if (c > r.len)
+                            throw RangeError("index out of range");
+                        l = r.len;
+                        r.len = c;
+                    }
+                    m = new $root.idfed.tokens.v1.VerifyTokensResponse();
+                    while (r.pos < c) {
+                        var t = r.uint32();
+                        if (t === e)
+                            break;
+                        switch (t >>> 3) {
+                        case 1: {
+                                if (!(m.results && m.results.length))
+                                    m.results = [];
+                                m.results.push($root.idfed.tokens.v1.VerifyTokensResult.decode(r, r.uint32(), undefined, n + 1));
+                                break;
+                            }
+                        default:
+                            r.skipType(t & 7, n);
+                            break;
+                        }
+                    }
+                    if (l !== undefined) {
+                        if (r.pos !== c)
+                            throw RangeError("index out of range");
+                        r.len = l;
+                    }
+                    return m;
+                };
+
+                /**
+                 * Decodes a VerifyTokensResponse message from the specified reader or buffer, length delimited.
+                 * @function decodeDelimited
+                 * @memberof idfed.tokens.v1.VerifyTokensResponse
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @returns {idfed.tokens.v1.VerifyTokensResponse} VerifyTokensResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                VerifyTokensResponse.decodeDelimited = function decodeDelimited(reader) {
+                    if (!(reader instanceof $Reader))
+                        reader = new $Reader(reader);
+                    return this.decode(reader, reader.uint32());
+                };
+
+                /**
+                 * Verifies a VerifyTokensResponse message.
+                 * @function verify
+                 * @memberof idfed.tokens.v1.VerifyTokensResponse
+                 * @static
+                 * @param {Object.<string,*>} m Plain object to verify
+                 * @returns {string|null} `null` if valid, otherwise the reason why it is not
+                 */
+                VerifyTokensResponse.verify = function verify(m, n) {
+                    if (typeof m !== "object" || m === null)
+                        return "object expected";
+                    if (n === undefined)
+                        n = 0;
+                    if (n > $util.recursionLimit)
+                        return "maximum nesting depth exceeded";
+                    if (m.results != null && Object.hasOwnProperty.call(m, "results")) {
+                        if (!Array.isArray(m.results))
+                            return "results: array expected";
+                        for (var i = 0; i < m.results.length; ++i) {
+                            {
+                                var e = $root.idfed.tokens.v1.VerifyTokensResult.verify(m.results[i], n + 1);
+                                if (e)
+                                    return "results." + e;
+                            }
+                        }
+                    }
+                    return null;
+                };
+
+                /**
+                 * Creates a VerifyTokensResponse message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof idfed.tokens.v1.VerifyTokensResponse
+                 * @static
+                 * @param {Object.<string,*>} d Plain object
+                 * @returns {idfed.tokens.v1.VerifyTokensResponse} VerifyTokensResponse
+                 */
+                VerifyTokensResponse.fromObject = function fromObject(d, n) {
+                    if (d instanceof $root.idfed.tokens.v1.VerifyTokensResponse)
+                        return d;
+                    if (!$util.isObject(d))
+                        throw TypeError(".idfed.tokens.v1.VerifyTokensResponse: object expected");
+                    if (n === undefined)
+                        n = 0;
+                    if (n > $util.recursionLimit)
+                        throw Error("maximum nesting depth exceeded");
+                    var m = new $root.idfed.tokens.v1.VerifyTokensResponse();
+                    if (d.results) {
+                        if (!Array.isArray(d.results))
+                            throw TypeError(".idfed.tokens.v1.VerifyTokensResponse.results: array expected");
+                        m.results = [];
+                        for (var i = 0; i < d.results.length; ++i) {
+                            if (!$util.isObject(d.results[i]))
+                                throw TypeError(".idfed.tokens.v1.VerifyTokensResponse.results: object expected");
+                            m.results[i] = $root.idfed.tokens.v1.VerifyTokensResult.fromObject(d.results[i], n + 1);
+                        }
+                    }
+                    return m;
+                };
+
+                /**
+                 * Creates a plain object from a VerifyTokensResponse message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof idfed.tokens.v1.VerifyTokensResponse
+                 * @static
+                 * @param {idfed.tokens.v1.VerifyTokensResponse} m VerifyTokensResponse
+                 * @param {$protobuf.IConversionOptions} [o] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                VerifyTokensResponse.toObject = function toObject(m, o, q) {
+                    if (!o)
+                        o = {};
+                    if (q === undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw Error("max depth exceeded");
+                    var d = {};
+                    if (o.arrays || o.defaults) {
+                        d.results = [];
+                    }
+                    if (m.results && m.results.length) {
+                        d.results = [];
+                        for (var j = 0; j < m.results.length; ++j) {
+                            d.results[j] = $root.idfed.tokens.v1.VerifyTokensResult.toObject(m.results[j], o, q + 1);
+                        }
+                    }
+                    return d;
+                };
+
+                /**
+                 * Converts this VerifyTokensResponse to JSON.
+                 * @function toJSON
+                 * @memberof idfed.tokens.v1.VerifyTokensResponse
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                VerifyTokensResponse.prototype.toJSON = function toJSON() {
+                    return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the default type url for VerifyTokensResponse
+                 * @function getTypeUrl
+                 * @memberof idfed.tokens.v1.VerifyTokensResponse
+                 * @static
+                 * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+                 * @returns {string} The default type url
+                 */
+                VerifyTokensResponse.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                    if (typeUrlPrefix === undefined) {
+                        typeUrlPrefix = "type.googleapis.com";
+                    }
+                    return typeUrlPrefix + "/idfed.tokens.v1.VerifyTokensResponse";
+                };
+
+                return VerifyTokensResponse;
+            })();
+
+            v1.VerifyTokensResult = (function() {
+
+                /**
+                 * Properties of a VerifyTokensResult.
+                 * @memberof idfed.tokens.v1
+                 * @interface IVerifyTokensResult
+                 * @property {string|null} [id] VerifyTokensResult id
+                 * @property {idfed.tokens.v1.IVerifyTokenResponse|null} [response] VerifyTokensResult response
+                 */
+
+                /**
+                 * Constructs a new VerifyTokensResult.
+                 * @memberof idfed.tokens.v1
+                 * @classdesc Represents a VerifyTokensResult.
+                 * @implements IVerifyTokensResult
+                 * @constructor
+                 * @param {idfed.tokens.v1.IVerifyTokensResult=} [p] Properties to set
+                 */
+                function VerifyTokensResult(p) {
+                    if (p)
+                        for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                            if (p[ks[i]] != null && ks[i] !== "__proto__")
+                                this[ks[i]] = p[ks[i]];
+                }
+
+                /**
+                 * VerifyTokensResult id.
+                 * @member {string} id
+                 * @memberof idfed.tokens.v1.VerifyTokensResult
+                 * @instance
+                 */
+                VerifyTokensResult.prototype.id = "";
+
+                /**
+                 * VerifyTokensResult response.
+                 * @member {idfed.tokens.v1.IVerifyTokenResponse|null|undefined} response
+                 * @memberof idfed.tokens.v1.VerifyTokensResult
+                 * @instance
+                 */
+                VerifyTokensResult.prototype.response = null;
+
+                /**
+                 * Creates a new VerifyTokensResult instance using the specified properties.
+                 * @function create
+                 * @memberof idfed.tokens.v1.VerifyTokensResult
+                 * @static
+                 * @param {idfed.tokens.v1.IVerifyTokensResult=} [properties] Properties to set
+                 * @returns {idfed.tokens.v1.VerifyTokensResult} VerifyTokensResult instance
+                 */
+                VerifyTokensResult.create = function create(properties) {
+                    return new VerifyTokensResult(properties);
+                };
+
+                /**
+                 * Encodes the specified VerifyTokensResult message. Does not implicitly {@link idfed.tokens.v1.VerifyTokensResult.verify|verify} messages.
+                 * @function encode
+                 * @memberof idfed.tokens.v1.VerifyTokensResult
+                 * @static
+                 * @param {idfed.tokens.v1.IVerifyTokensResult} m VerifyTokensResult message or plain object to encode
+                 * @param {$protobuf.Writer} [w] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                VerifyTokensResult.encode = function encode(m, w, q) {
+                    if (!w)
+                        w = $Writer.create();
+                    if (q === undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw Error("max depth exceeded");
+                    if (m.id != null && Object.hasOwnProperty.call(m, "id"))
+                        w.uint32(10).string(m.id);
+                    if (m.response != null && Object.hasOwnProperty.call(m, "response"))
+                        $root.idfed.tokens.v1.VerifyTokenResponse.encode(m.response, w.uint32(18).fork(), q + 1).ldelim();
+                    return w;
+                };
+
+                /**
+                 * Encodes the specified VerifyTokensResult message, length delimited. Does not implicitly {@link idfed.tokens.v1.VerifyTokensResult.verify|verify} messages.
+                 * @function encodeDelimited
+                 * @memberof idfed.tokens.v1.VerifyTokensResult
+                 * @static
+                 * @param {idfed.tokens.v1.IVerifyTokensResult} message VerifyTokensResult message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                VerifyTokensResult.encodeDelimited = function encodeDelimited(message, writer) {
+                    return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+                };
+
+                /**
+                 * Decodes a VerifyTokensResult message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof idfed.tokens.v1.VerifyTokensResult
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+                 * @param {number} [l] Message length if known beforehand
+                 * @returns {idfed.tokens.v1.VerifyTokensResult} VerifyTokensResult
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                VerifyTokensResult.decode = function decode(r, l, e, n) {
+                    if (!(r instanceof $Reader))
+                        r = $Reader.create(r);
+                    if (n === undefined)
+                        n = 0;
+                    if (n > $Reader.recursionLimit)
+                        throw Error("maximum nesting depth exceeded");
+                    var c, m;
+                    if (l === undefined)
+                        c = r.len;
+                    else {
+                        c = r.pos + l;
+                        if (c > r.len)
+                            throw RangeError("index out of range");
+                        l = r.len;
+                        r.len = c;
+                    }
+                    m = new $root.idfed.tokens.v1.VerifyTokensResult();
+                    while (r.pos < c) {
+                        var t = r.uint32();
+                        if (t === e)
+                            break;
+                        switch (t >>> 3) {
+                        case 1: {
+                                m.id = r.string();
+                                break;
+                            }
+                        case 2: {
+                                m.response = $root.idfed.tokens.v1.VerifyTokenResponse.decode(r, r.uint32(), undefined, n + 1);
+                                break;
+                            }
+                        default:
+                            r.skipType(t & 7, n);
+                            break;
+                        }
+                    }
+                    if (l !== undefined) {
+                        if (r.pos !== c)
+                            throw RangeError("index out of range");
+                        r.len = l;
+                    }
+                    return m;
+                };
+
+                /**
+                 * Decodes a VerifyTokensResult message from the specified reader or buffer, length delimited.
+                 * @function decodeDelimited
+                 * @memberof idfed.tokens.v1.VerifyTokensResult
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @returns {idfed.tokens.v1.VerifyTokensResult} VerifyTokensResult
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                VerifyTokensResult.decodeDelimited = function decodeDelimited(reader) {
+                    if (!(reader instanceof $Reader))
+                        reader = new $Reader(reader);
+                    return this.decode(reader, reader.uint32());
+                };
+
+                /**
+                 * Verifies a VerifyTokensResult message.
+                 * @function verify
+                 * @memberof idfed.tokens.v1.VerifyTokensResult
+                 * @static
+                 * @param {Object.<string,*>} m Plain object to verify
+                 * @returns {string|null} `null` if valid, otherwise the reason why it is not
+                 */
+                VerifyTokensResult.verify = function verify(m, n) {
+                    if (typeof m !== "object" || m === null)
+                        return "object expected";
+                    if (n === undefined)
+                        n = 0;
+                    if (n > $util.recursionLimit)
+                        return "maximum nesting depth exceeded";
+                    if (m.id != null && Object.hasOwnProperty.call(m, "id")) {
+                        if (!$util.isString(m.id))
+                            return "id: string expected";
+                    }
+                    if (m.response != null && Object.hasOwnProperty.call(m, "response")) {
+                        {
+                            var e = $root.idfed.tokens.v1.VerifyTokenResponse.verify(m.response, n + 1);
+                            if (e)
+                                return "response." + e;
+                        }
+                    }
+                    return null;
+                };
+
+                /**
+                 * Creates a VerifyTokensResult message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof idfed.tokens.v1.VerifyTokensResult
+                 * @static
+                 * @param {Object.<string,*>} d Plain object
+                 * @returns {idfed.tokens.v1.VerifyTokensResult} VerifyTokensResult
+                 */
+                VerifyTokensResult.fromObject = function fromObject(d, n) {
+                    if (d instanceof $root.idfed.tokens.v1.VerifyTokensResult)
+                        return d;
+                    if (!$util.isObject(d))
+                        throw TypeError(".idfed.tokens.v1.VerifyTokensResult: object expected");
+                    if (n === undefined)
+                        n = 0;
+                    if (n > $util.recursionLimit)
+                        throw Error("maximum nesting depth exceeded");
+                    var m = new $root.idfed.tokens.v1.VerifyTokensResult();
+                    if (d.id != null) {
+                        m.id = String(d.id);
+                    }
+                    if (d.response != null) {
+                        if (!$util.isObject(d.response))
+                            throw TypeError(".idfed.tokens.v1.VerifyTokensResult.response: object expected");
+                        m.response = $root.idfed.tokens.v1.VerifyTokenResponse.fromObject(d.response, n + 1);
+                    }
+                    return m;
+                };
+
+                /**
+                 * Creates a plain object from a VerifyTokensResult message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof idfed.tokens.v1.VerifyTokensResult
+                 * @static
+                 * @param {idfed.tokens.v1.VerifyTokensResult} m VerifyTokensResult
+                 * @param {$protobuf.IConversionOptions} [o] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                VerifyTokensResult.toObject = function toObject(m, o, q) {
+                    if (!o)
+                        o = {};
+                    if (q === undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw Error("max depth exceeded");
+                    var d = {};
+                    if (o.defaults) {
+                        d.id = "";
+                        d.response = null;
+                    }
+                    if (m.id != null && Object.hasOwnProperty.call(m, "id")) {
+                        d.id = m.id;
+                    }
+                    if (m.response != null && Object.hasOwnProperty.call(m, "response")) {
+                        d.response = $root.idfed.tokens.v1.VerifyTokenResponse.toObject(m.response, o, q + 1);
+                    }
+                    return d;
+                };
+
+                /**
+                 * Converts this VerifyTokensResult to JSON.
+                 * @function toJSON
+                 * @memberof idfed.tokens.v1.VerifyTokensResult
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                VerifyTokensResult.prototype.toJSON = function toJSON() {
+                    return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the default type url for VerifyTokensResult
+                 * @function getTypeUrl
+                 * @memberof idfed.tokens.v1.VerifyTokensResult
+                 * @static
+                 * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+                 * @returns {string} The default type url
+                 */
+                VerifyTokensResult.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                    if (typeUrlPrefix === undefined) {
+                        typeUrlPrefix = "type.googleapis.com";
+                    }
+                    return typeUrlPrefix + "/idfed.tokens.v1.VerifyTokensResult";
+                };
+
+                return VerifyTokensResult;
             })();
 
             /**
