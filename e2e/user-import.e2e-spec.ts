@@ -1,10 +1,19 @@
 import {
+  AuthenticationDetails,
+  CognitoUser,
+  CognitoUserPool,
+  CognitoUserSession,
+} from 'amazon-cognito-identity-js';
+import { CognitoJsSrpClient } from '../apps/user-directory/test/support/cognito-js-srp-client';
+import {
+  AddCustomAttributesCommand,
   AdminGetUserCommand,
   CognitoIdentityProviderClient,
   ConfirmForgotPasswordCommand,
   CreateUserImportJobCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
+  DeleteUserPoolCommand,
   DescribeUserImportJobCommand,
   ForgotPasswordCommand,
   GetCSVHeaderCommand,
@@ -12,6 +21,7 @@ import {
   ListUserImportJobsCommand,
   StartUserImportJobCommand,
   StopUserImportJobCommand,
+  UpdateUserPoolCommand,
   UserImportJobType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { eventually } from '../libs/testing/src/eventually';
@@ -57,7 +67,7 @@ describe('user import', () => {
         new CreateUserPoolClientCommand({
           UserPoolId,
           ClientName: 'app',
-          ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+          ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
         }),
       )
     ).UserPoolClient!.ClientId!;
@@ -294,5 +304,94 @@ describe('user import', () => {
     expect(stopped.Status).toBe('Stopped');
     expect(stopped.ImportedUsers! % 100).toBe(0); // whole batches only
     expect(stopped.ImportedUsers!).toBeLessThan(3000);
+  });
+  it('asks an imported user for the reset at an SRP sign-in too: the AWS SDK and authenticateUser', async () => {
+    const { UserPoolId, ClientId } = await pool(`import-srp-${stamp}`);
+    const job = await createJob(UserPoolId, 'srp');
+    const name = `srp-${stamp}`;
+    expect(
+      (await put(job.PreSignedUrl!, `${HEAD}\n${name},${name}@import.example,true,Sam,false\n`)).status,
+    ).toBe(200);
+    await admin.send(new StartUserImportJobCommand({ UserPoolId, JobId: job.JobId! }));
+    expect(await finished(UserPoolId, job.JobId!)).toMatchObject({ Status: 'Succeeded', ImportedUsers: 1 });
+
+    const js = new CognitoJsSrpClient(UserPoolId.split('_')[1]);
+    await expectAwsError(
+      app.send(
+        new InitiateAuthCommand({
+          ClientId,
+          AuthFlow: 'USER_SRP_AUTH',
+          AuthParameters: { USERNAME: name, SRP_A: await js.srpA() },
+        }),
+      ),
+      'PasswordResetRequiredException',
+    );
+    const libraryPool = new CognitoUserPool({ UserPoolId, ClientId, endpoint: system.endpoint });
+    await expectAwsError(
+      new Promise<CognitoUserSession>((resolve, reject) =>
+        new CognitoUser({ Username: name, Pool: libraryPool }).authenticateUser(
+          new AuthenticationDetails({ Username: name, Password: 'Any-Passw0rd!' }),
+          { onSuccess: resolve, onFailure: reject },
+        ),
+      ),
+      'PasswordResetRequiredException',
+      'Password reset required for the user',
+    );
+
+    // After the reset, the library signs in by SRP with the new password.
+    const mark = mailboxMark(system);
+    await app.send(new ForgotPasswordCommand({ ClientId, Username: name }));
+    const code = await codeSentTo(`${name}@import.example`, system, 10_000, mark);
+    await app.send(
+      new ConfirmForgotPasswordCommand({
+        ClientId,
+        Username: name,
+        ConfirmationCode: code,
+        Password: 'New-Passw0rd!',
+      }),
+    );
+    const session = await new Promise<CognitoUserSession>((resolve, reject) =>
+      new CognitoUser({ Username: name, Pool: libraryPool }).authenticateUser(
+        new AuthenticationDetails({ Username: name, Password: 'New-Passw0rd!' }),
+        { onSuccess: resolve, onFailure: reject },
+      ),
+    );
+    expect(session.isValid()).toBe(true);
+  });
+
+  it('refuses to update, extend or delete a pool while its import job runs, and allows it once the job ends', async () => {
+    const { UserPoolId } = await pool(`import-busy-${stamp}`);
+    const job = await createJob(UserPoolId, 'busy');
+    const rows = Array.from(
+      { length: 20000 },
+      (_, i) => `b${i}-${stamp},b${i}-${stamp}@import.example,true,B,false`,
+    );
+    expect((await put(job.PreSignedUrl!, `${HEAD}\n${rows.join('\n')}\n`)).status).toBe(200);
+    await admin.send(new StartUserImportJobCommand({ UserPoolId, JobId: job.JobId! }));
+    const message = 'A user import job is in progress for this user pool.';
+    await expectAwsError(
+      admin.send(new UpdateUserPoolCommand({ UserPoolId, AutoVerifiedAttributes: ['email'] })),
+      'UserImportInProgressException',
+      message,
+    );
+    await expectAwsError(
+      admin.send(
+        new AddCustomAttributesCommand({
+          UserPoolId,
+          CustomAttributes: [{ Name: 'plan', AttributeDataType: 'String' }],
+        }),
+      ),
+      'UserImportInProgressException',
+      message,
+    );
+    await expectAwsError(
+      admin.send(new DeleteUserPoolCommand({ UserPoolId })),
+      'UserImportInProgressException',
+      message,
+    );
+    await admin.send(new StopUserImportJobCommand({ UserPoolId, JobId: job.JobId! }));
+    expect((await finished(UserPoolId, job.JobId!)).Status).toBe('Stopped');
+    await admin.send(new UpdateUserPoolCommand({ UserPoolId, AutoVerifiedAttributes: ['email'] }));
+    await admin.send(new DeleteUserPoolCommand({ UserPoolId }));
   });
 });

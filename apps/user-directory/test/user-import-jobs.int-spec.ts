@@ -212,4 +212,21 @@ describe('user import jobs on PostgreSQL', () => {
       completionMessage: 'Unknown column in the CSV header: password',
     });
   });
+  it('tells a pool with a started, unfinished job (Pending, InProgress, Stopping) from one without', async () => {
+    const other = 'us-east-1_Import002';
+    await db.pool(other, {});
+    const active = () => transactions.run((tx) => jobs.hasActiveJob(other, tx));
+    const id = 'import-active001';
+    await jobs.insert({ ...job(id, '2026-05-01T00:00:00Z'), poolId: other });
+    expect(await active()).toBe(false); // Created: not started
+    for (const status of ['Pending', 'InProgress', 'Stopping'] as const) {
+      await transactions.run((tx) => jobs.setStatus(id, { status }, tx));
+      expect(await active()).toBe(true);
+      expect(await transactions.run((tx) => jobs.hasActiveJob(poolId, tx))).toBe(false);
+    }
+    for (const status of ['Stopped', 'Succeeded', 'Failed'] as const) {
+      await transactions.run((tx) => jobs.setStatus(id, { status }, tx));
+      expect(await active()).toBe(false);
+    }
+  });
 });

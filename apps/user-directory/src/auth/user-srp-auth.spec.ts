@@ -214,6 +214,36 @@ describe('USER_SRP_AUTH against amazon-cognito-identity-js', () => {
     );
   });
 
+  it('asks an imported user (RESET_REQUIRED, no password) for the reset at the first step, whatever the client hides', async () => {
+    const imported = {
+      sub: '44444444-4444-4444-8444-444444444444',
+      poolId: POOL_ID,
+      username: 'imported',
+      status: 'RESET_REQUIRED',
+      enabled: true,
+    } as UserEntity;
+    users.set('imported', imported);
+    for (const auth of [client(), client({ preventUserExistenceErrors: 'ENABLED' })]) {
+      expect(await rejection(handshake('imported', PASSWORD, auth))).toEqual({
+        name: 'PasswordResetRequiredException',
+        message: 'Password reset required for the user',
+      });
+    }
+    // Disabled: no reset hint, the decoy challenge as for any user without a verifier.
+    users.set('imported', { ...imported, enabled: false });
+    const { challenge } = await handshake('imported', PASSWORD);
+    expect(challenge.ChallengeName).toBe('PASSWORD_VERIFIER');
+    // An administrator's reset keeps the password: the proof goes on, the completion decides.
+    users.set('imported', {
+      ...user('imported', imported.sub, PASSWORD),
+      status: 'RESET_REQUIRED',
+      enabled: true,
+    });
+    const after = await handshake('imported', PASSWORD);
+    expect(after.challenge.ChallengeName).toBe('PASSWORD_VERIFIER');
+    users.delete('imported');
+  });
+
   it('says UserNotFoundException for an unknown user on a LEGACY client', async () => {
     expect((await rejection(handshake('nobody', PASSWORD))).name).toBe('UserNotFoundException');
   });

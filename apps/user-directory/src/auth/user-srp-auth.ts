@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { UserPoolTriggers } from '../triggers/user-pool-triggers';
 import { timingSafeEqual } from 'node:crypto';
 import { InitiateAuthResponse } from '@idfed/contracts';
+import { ServiceError } from '@idfed/messaging';
 import { AttemptLimiter, userSubject } from '../attempts/attempt-limiter';
 import { ClientForAuth } from '../clients/clients.service';
 import { CognitoErrors } from '../common/cognito-errors';
@@ -99,10 +100,14 @@ export class UserSrpAuth {
     }
     // PreAuthentication (ADR 0030) at the start of the SRP exchange, as Cognito calls it.
     await this.triggers.preAuthentication(pool, auth.client.id, user, username, validationData);
-    return {
-      ChallengeName: 'PASSWORD_VERIFIER',
-      ChallengeParameters: this.verifierChallenge(auth, user, username, A),
-    };
+    const parameters = this.verifierChallenge(auth, user, username, A);
+    if (user?.enabled && user.status === 'RESET_REQUIRED' && !this.credentials.hasPassword(user)) {
+      // An imported user (ADR 0045, 0058) has no verifier to prove: Cognito asks for the reset at
+      // the first step, as USER_PASSWORD_AUTH does. The challenge was built first so this answer
+      // costs what any other does.
+      throw new ServiceError('PasswordResetRequiredException', 'Password reset required for the user');
+    }
+    return { ChallengeName: 'PASSWORD_VERIFIER', ChallengeParameters: parameters };
   }
 
   /**

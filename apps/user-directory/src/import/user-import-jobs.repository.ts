@@ -117,6 +117,16 @@ export class UserImportJobsRepository {
     );
   }
 
+  /** Whether the pool has a job that started and has not ended (Pending, InProgress, Stopping). */
+  async hasActiveJob(poolId: string, tx: Transaction): Promise<boolean> {
+    const rows = await tx.query<unknown[]>(
+      `SELECT 1 FROM user_directory.user_import_jobs
+        WHERE pool_id = $1 AND status IN ('Pending', 'InProgress', 'Stopping') LIMIT 1`,
+      [poolId],
+    );
+    return rows.length > 0;
+  }
+
   /** The job of the pool, locked for `tx` when given. */
   async find(poolId: string, jobId: string, tx?: Transaction): Promise<UserImportJobRow | undefined> {
     const rows = await (tx ?? this.dataSource.manager).query<DbJob[]>(

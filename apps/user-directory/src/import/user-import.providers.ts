@@ -1,5 +1,6 @@
 import { Provider } from '@nestjs/common';
 import { deriveKey } from '@idfed/crypto';
+import { RunningImports } from './running-imports';
 import { UploadUrlSigner } from './upload-url';
 import { UserImportJobs } from './user-import-job-type';
 import { UserImportJobsRepository } from './user-import-jobs.repository';
@@ -15,5 +16,6 @@ export function userImportProviders(keyEncryptionKey: Buffer): Provider[] {
     UserImportJobsRepository,
     UserImportJobs,
     UserImportWorker,
+    RunningImports,
   ];
 }

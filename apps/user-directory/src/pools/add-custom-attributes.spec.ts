@@ -8,6 +8,8 @@ import { AddCustomAttributesUseCase } from './add-custom-attributes.use-case';
 import { poolConfigFromRequest } from './pool-config';
 import { PoolsService } from './pools.service';
 import { UserPoolsRepository } from './user-pools.repository';
+import { RunningImports } from '../import/running-imports';
+import { UserImportJobsRepository } from '../import/user-import-jobs.repository';
 
 const POOL_ID = 'us-east-1_AbCdEf123';
 const tx = { unitOfWork: 'handle' } as unknown as Transaction;
@@ -26,7 +28,7 @@ function pool(): UserPoolEntity {
   };
 }
 
-function fixture(found: UserPoolEntity | undefined) {
+function fixture(found: UserPoolEntity | undefined, importRunning = false) {
   const repository = {
     find: jest.fn().mockResolvedValue(found),
     updateSettings: jest.fn().mockResolvedValue(undefined),
@@ -42,6 +44,7 @@ function fixture(found: UserPoolEntity | undefined) {
     transactions as unknown as Transactions,
     outbox as unknown as OutboxService,
     clients as unknown as ClientsService,
+    new RunningImports({ hasActiveJob: async () => importRunning } as unknown as UserImportJobsRepository),
   );
   return { repository, outbox, clients, useCase };
 }
@@ -54,6 +57,19 @@ async function errorOf(promise: Promise<unknown>): Promise<ServiceError | undefi
 }
 
 describe('AddCustomAttributesUseCase', () => {
+  it('refuses while an import job of the pool runs: UserImportInProgressException, nothing stored', async () => {
+    const f = fixture(pool(), true);
+    const err = await errorOf(
+      f.useCase.execute(
+        { UserPoolId: POOL_ID, CustomAttributes: [{ Name: 'plan', AttributeDataType: 'String' }] },
+        meta,
+      ),
+    );
+    expect(err?.getError()).toMatchObject({ name: 'UserImportInProgressException' });
+    expect(f.repository.updateSettings).not.toHaveBeenCalled();
+    expect(f.outbox.add).not.toHaveBeenCalled();
+  });
+
   it('stores the schema with the new attributes under the row lock and writes the settings event in the same transaction', async () => {
     const found = pool();
     const f = fixture(found);

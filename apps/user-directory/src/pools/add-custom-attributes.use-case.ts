@@ -11,6 +11,7 @@ import { Transactions } from '@idfed/persistence';
 import { OperationHandler } from '@idfed/service-runtime';
 import { ClientsService } from '../clients/clients.service';
 import { CognitoErrors } from '../common/cognito-errors';
+import { RunningImports } from '../import/running-imports';
 import { withCustomAttributes } from './attribute-schema';
 import { PoolsService } from './pools.service';
 import { UserPoolsRepository } from './user-pools.repository';
@@ -30,6 +31,7 @@ export class AddCustomAttributesUseCase implements OperationHandler<
     @Inject(Transactions) private readonly transactions: Transactions,
     @Inject(OutboxService) private readonly outbox: OutboxService,
     @Inject(ClientsService) private readonly clients: ClientsService,
+    @Inject(RunningImports) private readonly imports: RunningImports,
   ) {}
 
   async execute(req: AddCustomAttributesRequest, meta: CommandMeta): Promise<Record<string, never>> {
@@ -40,6 +42,7 @@ export class AddCustomAttributesUseCase implements OperationHandler<
     }
     await this.transactions.run(async (tx) => {
       const pool = await this.pools.require(req.UserPoolId, tx, true);
+      await this.imports.refuseWhileRunning(pool.id, tx);
       const schema = withCustomAttributes(pool.config.schema, req.CustomAttributes);
       const now = new Date();
       await this.poolRows.updateSettings(pool.id, pool.name, { ...pool.config, schema }, now, tx);

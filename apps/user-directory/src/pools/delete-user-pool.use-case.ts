@@ -10,6 +10,7 @@ import { OutboxService } from '@idfed/messaging';
 import { Transactions } from '@idfed/persistence';
 import { OperationHandler } from '@idfed/service-runtime';
 import { CognitoErrors } from '../common/cognito-errors';
+import { RunningImports } from '../import/running-imports';
 import { PoolsService } from './pools.service';
 import { UserPoolsRepository } from './user-pools.repository';
 
@@ -23,6 +24,7 @@ export class DeleteUserPoolUseCase implements OperationHandler<
     @Inject(PoolsService) private readonly pools: PoolsService,
     @Inject(UserPoolsRepository) private readonly poolRows: UserPoolsRepository,
     @Inject(OutboxService) private readonly outbox: OutboxService,
+    @Inject(RunningImports) private readonly imports: RunningImports,
   ) {}
 
   async execute(
@@ -31,6 +33,7 @@ export class DeleteUserPoolUseCase implements OperationHandler<
   ): Promise<Record<string, never>> {
     await this.transactions.run(async (tx) => {
       const pool = await this.pools.require(poolId, tx, true);
+      await this.imports.refuseWhileRunning(poolId, tx);
       if (pool.config.deletionProtection === 'ACTIVE') throw CognitoErrors.deletionProtected();
       await this.poolRows.delete(poolId, tx);
       const event: UserPoolDeletedEvent = { userPoolId: poolId, occurredAt: new Date().toISOString() };

@@ -13,10 +13,15 @@ import { poolConfigFromRequest } from './pool-config';
 import { PoolsService } from './pools.service';
 import { UserPoolsRepository } from './user-pools.repository';
 import { providerEndpointsUnder } from '../providers/provider-endpoints';
+import { RunningImports } from '../import/running-imports';
+import { UserImportJobsRepository } from '../import/user-import-jobs.repository';
 
 const POOL_ID = 'us-east-1_AbCdEf123';
 const tx = { unitOfWork: 'handle' } as unknown as Transaction;
 const meta = { requestId: 'req-1' } as CommandMeta;
+const noImports = new RunningImports({
+  hasActiveJob: async () => false,
+} as unknown as UserImportJobsRepository);
 
 function pool(deletionProtection: 'ACTIVE' | 'INACTIVE' = 'INACTIVE'): UserPoolEntity {
   return {
@@ -190,7 +195,7 @@ describe('DeleteUserPool', () => {
     const f = fixture(pool());
     const forgotten: string[] = [];
     f.pools.onPoolDeleted((id) => forgotten.push(id));
-    const useCase = new DeleteUserPoolUseCase(f.typedTransactions, f.pools, f.repo, f.typedOutbox);
+    const useCase = new DeleteUserPoolUseCase(f.typedTransactions, f.pools, f.repo, f.typedOutbox, noImports);
     expect(await useCase.execute({ UserPoolId: POOL_ID }, meta)).toEqual({});
     expect(f.repository.find).toHaveBeenCalledWith(POOL_ID, tx, true);
     expect(f.repository.delete).toHaveBeenCalledWith(POOL_ID, tx);
@@ -204,16 +209,29 @@ describe('DeleteUserPool', () => {
 
   it('keeps a deletion-protected pool: no delete, no event, nothing forgotten', async () => {
     const f = fixture(pool('ACTIVE'));
-    const useCase = new DeleteUserPoolUseCase(f.typedTransactions, f.pools, f.repo, f.typedOutbox);
+    const useCase = new DeleteUserPoolUseCase(f.typedTransactions, f.pools, f.repo, f.typedOutbox, noImports);
     expect(await errorName(useCase.execute({ UserPoolId: POOL_ID }, meta))).toBe('InvalidParameterException');
     expect(f.repository.delete).not.toHaveBeenCalled();
     expect(f.outbox.add).not.toHaveBeenCalled();
     expect(f.keys.forgetPool).not.toHaveBeenCalled();
   });
 
+  it('refuses to delete a pool while one of its import jobs runs: UserImportInProgressException, nothing deleted', async () => {
+    const f = fixture(pool());
+    const jobs = { hasActiveJob: jest.fn().mockResolvedValue(true) };
+    const running = new RunningImports(jobs as unknown as UserImportJobsRepository);
+    const useCase = new DeleteUserPoolUseCase(f.typedTransactions, f.pools, f.repo, f.typedOutbox, running);
+    expect(await errorName(useCase.execute({ UserPoolId: POOL_ID }, meta))).toBe(
+      'UserImportInProgressException',
+    );
+    expect(jobs.hasActiveJob).toHaveBeenCalledWith(POOL_ID, tx);
+    expect(f.repository.delete).not.toHaveBeenCalled();
+    expect(f.outbox.add).not.toHaveBeenCalled();
+  });
+
   it('answers ResourceNotFoundException for a missing pool', async () => {
     const f = fixture(undefined);
-    const useCase = new DeleteUserPoolUseCase(f.typedTransactions, f.pools, f.repo, f.typedOutbox);
+    const useCase = new DeleteUserPoolUseCase(f.typedTransactions, f.pools, f.repo, f.typedOutbox, noImports);
     expect(await errorName(useCase.execute({ UserPoolId: POOL_ID }, meta))).toBe('ResourceNotFoundException');
     expect(f.repository.delete).not.toHaveBeenCalled();
   });

@@ -9,6 +9,8 @@ import { applyPoolUpdate, poolConfigFromRequest, toUserPoolType } from './pool-c
 import { PoolsService } from './pools.service';
 import { UpdateUserPoolUseCase } from './update-user-pool.use-case';
 import { UserPoolsRepository } from './user-pools.repository';
+import { RunningImports } from '../import/running-imports';
+import { UserImportJobsRepository } from '../import/user-import-jobs.repository';
 
 const POOL_ID = 'us-east-1_AbCdEf123';
 const tx = { unitOfWork: 'handle' } as unknown as Transaction;
@@ -43,7 +45,7 @@ function configuredPool(): UserPoolEntity {
   };
 }
 
-function fixture(found: UserPoolEntity | undefined) {
+function fixture(found: UserPoolEntity | undefined, importRunning = false) {
   const repository = {
     find: jest.fn().mockResolvedValue(found),
     updateSettings: jest.fn().mockResolvedValue(undefined),
@@ -66,6 +68,7 @@ function fixture(found: UserPoolEntity | undefined) {
       timeoutMs: 5000,
       maxAnswerBytes: 1024,
     }),
+    new RunningImports({ hasActiveJob: async () => importRunning } as unknown as UserImportJobsRepository),
   );
   return { repository, outbox, clients, useCase };
 }
@@ -255,6 +258,14 @@ describe('applyPoolUpdate', () => {
 });
 
 describe('UpdateUserPool', () => {
+  it('refuses while an import job of the pool runs: UserImportInProgressException, nothing stored', async () => {
+    const f = fixture(configuredPool(), true);
+    const err = await errorOf(f.useCase.execute({ UserPoolId: POOL_ID, PoolName: 'renamed' }, meta));
+    expect(err?.getError()).toMatchObject({ name: 'UserImportInProgressException' });
+    expect(f.repository.updateSettings).not.toHaveBeenCalled();
+    expect(f.outbox.add).not.toHaveBeenCalled();
+  });
+
   it('replaces the locked pool settings and name, and writes the change event in the same unit of work', async () => {
     const f = fixture(configuredPool());
     expect(

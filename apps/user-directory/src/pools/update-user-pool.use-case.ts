@@ -12,6 +12,7 @@ import { Transactions } from '@idfed/persistence';
 import { OperationHandler } from '@idfed/service-runtime';
 import { ClientsService } from '../clients/clients.service';
 import { CognitoErrors } from '../common/cognito-errors';
+import { RunningImports } from '../import/running-imports';
 import { Patterns, RequestValidator } from '../common/validate';
 import { UserPoolEntity } from '../database/entities';
 import { TriggerCaller } from '../triggers/trigger-caller';
@@ -40,6 +41,7 @@ export class UpdateUserPoolUseCase implements OperationHandler<
     @Inject(OutboxService) private readonly outbox: OutboxService,
     @Inject(ClientsService) private readonly clients: ClientsService,
     @Inject(TriggerCaller) private readonly triggers: TriggerCaller,
+    @Inject(RunningImports) private readonly imports: RunningImports,
   ) {}
 
   async execute(req: UpdateUserPoolRequest, meta: CommandMeta): Promise<Record<string, never>> {
@@ -60,6 +62,7 @@ export class UpdateUserPoolUseCase implements OperationHandler<
     if (senderProblem) throw CognitoErrors.invalidParameter(senderProblem);
     const changed = await this.transactions.run(async (tx) => {
       const pool = await this.pools.require(req.UserPoolId, tx, true);
+      await this.imports.refuseWhileRunning(pool.id, tx);
       const now = new Date();
       const updated: UserPoolEntity = {
         ...pool,
