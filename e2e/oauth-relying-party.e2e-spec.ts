@@ -175,23 +175,59 @@ describe('OAuth 2.0 endpoints with openid-client', () => {
       redirect_uris: [pool.redirectUri],
       response_types: ['code'],
     });
-    const tokensOf = async (client: BaseClient) => {
+    const tokensOf = async (client: BaseClient, scope = 'openid email') => {
       const verifier = generators.codeVerifier();
       const url = client.authorizationUrl({
-        scope: 'openid email',
+        scope,
         code_challenge: generators.codeChallenge(verifier),
         code_challenge_method: 'S256',
       });
       const callback = await signInThroughHostedUi(new CookieJar(), url, username, PASSWORD);
       return client.callback(pool.redirectUri, client.callbackParams(callback), { code_verifier: verifier });
     };
-    const narrowInfo = await narrow.userinfo((await tokensOf(narrow)).access_token!);
+    const narrowInfo = await narrow.userinfo((await tokensOf(narrow, 'openid')).access_token!);
     expect(narrowInfo).toMatchObject({ email: `${username}@example.com`, username });
     expect(narrowInfo).not.toHaveProperty('given_name');
-    // A client without lists reads the standard attributes, given_name among them.
-    const spaInfo = await spa.userinfo((await tokensOf(spa)).access_token!);
+    // A client without lists reads the standard attributes, given_name among them (openid alone).
+    const spaInfo = await spa.userinfo((await tokensOf(spa, 'openid')).access_token!);
     expect(spaInfo).toMatchObject({ given_name: 'Rita', email: `${username}@example.com` });
     expect(narrowInfo.sub).toBe(spaInfo.sub);
+  });
+
+  it('narrows userInfo by the profile / email scopes of the token, as Cognito documents', async () => {
+    const username = await newUser();
+    await admin.send(
+      new AdminUpdateUserAttributesCommand({
+        UserPoolId: pool.poolId,
+        Username: username,
+        UserAttributes: [{ Name: 'given_name', Value: 'Rita' }],
+      }),
+    );
+    const infoFor = async (scope: string) => {
+      const verifier = generators.codeVerifier();
+      const url = spa.authorizationUrl({
+        scope,
+        code_challenge: generators.codeChallenge(verifier),
+        code_challenge_method: 'S256',
+      });
+      const callback = await signInThroughHostedUi(new CookieJar(), url, username, PASSWORD);
+      const tokens = await spa.callback(pool.redirectUri, spa.callbackParams(callback), {
+        code_verifier: verifier,
+      });
+      return spa.userinfo(tokens.access_token!);
+    };
+    const email = await infoFor('openid email');
+    expect(email).toMatchObject({ username, email: `${username}@example.com` });
+    expect(Object.keys(email).every((k) => ['sub', 'username', 'email', 'email_verified'].includes(k))).toBe(
+      true,
+    );
+    expect(email).not.toHaveProperty('given_name');
+    const profile = await infoFor('openid profile');
+    expect(profile).toMatchObject({ sub: email.sub, username, given_name: 'Rita' });
+    expect(profile).not.toHaveProperty('email');
+    expect(profile).not.toHaveProperty('email_verified');
+    const both = await infoFor('openid profile email');
+    expect(both).toMatchObject({ given_name: 'Rita', email: `${username}@example.com` });
   });
 
   it('authenticates a confidential client by HTTP Basic and by form, and refuses a wrong secret', async () => {

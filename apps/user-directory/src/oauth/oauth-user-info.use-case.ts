@@ -6,6 +6,7 @@ import { AccessTokenVerifier } from '../auth/access-token.verifier';
 import { readableAttributes } from '../clients/attribute-permissions';
 import { ClientsService } from '../clients/clients.service';
 import { TokenIssuer } from '../tokens/token-issuer';
+import { userInfoAttributes } from './user-info-scopes';
 
 const invalidToken = (description: string): OAuthHttpAnswer => ({
   status: 401,
@@ -17,7 +18,8 @@ const invalidToken = (description: string): OAuthHttpAnswer => ({
  * GET/POST /oauth2/userInfo: the user's attributes for an access token of this pool that was
  * granted the `openid` scope (Cognito's rule), with every check GetUser makes (signature, expiry,
  * sign-out, revocation, disabled user), answering only what the token's app client may read
- * (`ReadAttributes`, as GetUser; Cognito's "all user attributes the app client can read").
+ * (`ReadAttributes`, as GetUser; Cognito's "all user attributes the app client can read"), narrowed
+ * by the token's `profile` / `email` / `phone` scopes as Cognito documents (user-info-scopes.ts).
  */
 @Injectable()
 export class OAuthUserInfoUseCase implements OperationHandler<typeof UserDirectoryOperations.OAuthUserInfo> {
@@ -50,6 +52,7 @@ export class OAuthUserInfoUseCase implements OperationHandler<typeof UserDirecto
     }
     const client = await this.clients.forAuth(String(claims.client_id)).catch(() => undefined);
     const readable = readableAttributes(client?.client.config, user.attributes);
-    return { status: 200, body: { ...readable, sub: user.sub, username: user.username } };
+    const answered = userInfoAttributes(readable, scopes);
+    return { status: 200, body: { ...answered, sub: user.sub, username: user.username } };
   }
 }
