@@ -23,6 +23,7 @@ import {
 } from './grpc-gateway.options';
 import { AccountEventsService } from './services/account-events.service';
 import { AdminService } from './services/admin.service';
+import { TypedAdminService } from './services/typed-admin.service';
 import { AuthorizerService } from './services/authorizer.service';
 import { TokensService } from './services/tokens.service';
 import { UserDirectoryService } from './services/user-directory.service';
@@ -72,6 +73,7 @@ export class GrpcGatewayModule {
         AccountEventsService,
         UserDirectoryService,
         AdminService,
+        TypedAdminService,
         GrpcServerHost,
       ],
     };

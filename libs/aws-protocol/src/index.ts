@@ -23,3 +23,5 @@ export * from './validation/shape-model';
 export * from './validation/shape-validator';
 export * from './validation/operation-input.validator';
 export * from './tags/resource-tags';
+export * from './admin-protos/admin-proto.generator';
+export * from './admin-protos/typed-json.converter';

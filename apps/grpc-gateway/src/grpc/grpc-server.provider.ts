@@ -6,6 +6,7 @@ import { GRPC_GATEWAY_CLOCK, GRPC_GATEWAY_LOGGER } from '../grpc-gateway.options
 import { AccountEventsService } from '../services/account-events.service';
 import { AdminService } from '../services/admin.service';
 import { AuthorizerService } from '../services/authorizer.service';
+import { TypedAdminService } from '../services/typed-admin.service';
 import { TokensService } from '../services/tokens.service';
 import { UserDirectoryService } from '../services/user-directory.service';
 import { IdfedGrpcServer } from './grpc-server';
@@ -27,12 +28,14 @@ export class GrpcServerHost implements BeforeApplicationShutdown {
     @Inject(AccountEventsService) events: AccountEventsService,
     @Inject(UserDirectoryService) users: UserDirectoryService,
     @Inject(AdminService) admin: AdminService,
+    @Inject(TypedAdminService) typedAdmin: TypedAdminService,
     @Inject(AccountEventsFeed) private readonly feed: AccountEventsFeed,
     @Inject(GRPC_GATEWAY_LOGGER) logger: Logger,
     @Inject(GRPC_GATEWAY_CLOCK) now: () => number,
   ) {
     this.server = new IdfedGrpcServer(loadProtos(), authenticator, logger, now);
     for (const service of [tokens, authorizer, events, users, admin]) this.server.add(service.binding());
+    for (const binding of typedAdmin.bindings()) this.server.add(binding);
   }
 
   /** Called once the app has initialised: Nest runs the providers' bootstrap hooks concurrently. */

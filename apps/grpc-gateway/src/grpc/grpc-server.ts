@@ -44,6 +44,14 @@ function countCall(method: string, outcome: GrpcError | undefined): void {
   if (typeof name === 'string') grpcRequestErrors.inc({ method, error: errorNames.of(name) });
 }
 
+/** Reflection's descriptors take seconds to build for the typed admin protos (ADR 0052): once per definitions. */
+const reflections = new WeakMap<PackageDefinition, ReflectionService>();
+function reflectionOf(definitions: PackageDefinition): ReflectionService {
+  let r = reflections.get(definitions);
+  if (!r) reflections.set(definitions, (r = new ReflectionService(definitions)));
+  return r;
+}
+
 /** `/idfed.tokens.v1.Tokens/VerifyToken` → `idfed.tokens.v1.Tokens/VerifyToken`: the metric label. */
 function methodLabel(path: string): string {
   return path.startsWith('/') ? path.slice(1) : path;
@@ -103,7 +111,7 @@ export class IdfedGrpcServer {
     private readonly now: () => number,
   ) {
     this.health.addToServer(this.server);
-    new ReflectionService(definitions).addToServer(this.server);
+    reflectionOf(definitions).addToServer(this.server);
   }
 
   add(binding: GrpcServiceBinding): void {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as protoLoader from '@grpc/proto-loader';
 import { protoPath as healthProtoPath } from 'grpc-health-check';
+import { ADMIN_PROTO_APIS } from '@idfed/aws-protocol';
 
 /** The checked-in protos, one package per service under `idfed.`, relative to the proto root. */
 export const IDFED_PROTO_FILES = [
@@ -10,6 +11,8 @@ export const IDFED_PROTO_FILES = [
   'idfed/events/v1/events.proto',
   'idfed/userdirectory/v1/user_directory.proto',
   'idfed/admin/v1/admin.proto',
+  // The typed admin services generated from botocore's shapes (ADR 0052).
+  ...ADMIN_PROTO_APIS.map((a) => a.file),
 ] as const;
 
 /**
@@ -37,11 +40,16 @@ const LOADER_OPTIONS: protoLoader.Options = {
   oneofs: true,
 };
 
-/** idfed's services and grpc.health.v1, loaded once: the server's definitions and reflection's. */
+let loaded: protoLoader.PackageDefinition | undefined;
+
+/**
+ * idfed's services and grpc.health.v1, loaded once per process (the typed admin protos take a
+ * while to load: ADR 0052): the server's definitions and reflection's, read-only.
+ */
 export function loadProtos(): protoLoader.PackageDefinition {
   const root = protoRoot();
-  return protoLoader.loadSync([...IDFED_PROTO_FILES.map((f) => join(root, f)), healthProtoPath], {
+  return (loaded ??= protoLoader.loadSync([...IDFED_PROTO_FILES.map((f) => join(root, f)), healthProtoPath], {
     ...LOADER_OPTIONS,
     includeDirs: [root, dirname(healthProtoPath)],
-  });
+  }));
 }

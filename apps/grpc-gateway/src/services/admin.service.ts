@@ -63,9 +63,30 @@ export class AdminService {
     }
     if (typeof input !== 'object' || input === null || Array.isArray(input))
       throw serialization('input_json must be a JSON object.');
-    const payload = validateOperationInput(found.api, found.operation.name, input as Record<string, unknown>);
-    const result: unknown = await this.bus.request(found.operation, payload, commandMetaOf(ctx));
+    const result = await this.dispatch(
+      found.api,
+      found.operation.name,
+      input as Record<string, unknown>,
+      ctx,
+    );
     return { outputJson: JSON.stringify(result ?? {}) };
+  }
+
+  /**
+   * One admin operation with its AWS JSON input, as Admin.Invoke and the typed services (ADR 0052)
+   * both run it: validated as the HTTP gateway validates it, then sent on the bus with the call's
+   * caller; errors are the operation's AWS errors.
+   */
+  async dispatch(
+    api: string,
+    operation: string,
+    input: Record<string, unknown>,
+    ctx: CallContext,
+  ): Promise<unknown> {
+    const found = ADMIN_OPERATIONS.get(`${api}/${operation}`);
+    if (!found) throw new AwsError('UnknownOperationException', `Unknown operation ${api}/${operation}`);
+    const payload = validateOperationInput(found.api, found.operation.name, input);
+    return this.bus.request(found.operation, payload, commandMetaOf(ctx));
   }
 }
 
