@@ -7,6 +7,7 @@ import { CognitoErrors } from '../common/cognito-errors';
 import { UserEntity } from '../database/entities';
 import { applyAttributeChanges } from '../users/attribute-changes';
 import { PasswordCredentials } from '../users/password-credentials';
+import { PasswordHistory } from '../users/password-history';
 import { passwordPolicyViolation } from '../users/password-policy';
 import { checkRequiredAttributes, userAttributesFromRequest } from '../users/user-attributes';
 import { UsersRepository } from '../users/users.repository';
@@ -31,6 +32,7 @@ export class NewPasswordChallenge implements ChallengeHandler<UserEntity> {
     @Inject(AuthSessionSeal) private readonly seal: AuthSessionSeal,
     @Inject(PasswordCredentials) private readonly credentials: PasswordCredentials,
     @Inject(SignInCompletion) private readonly completion: SignInCompletion,
+    @Inject(PasswordHistory) private readonly history: PasswordHistory,
   ) {}
 
   /** Opens the Session and finds the user it was issued to, who must be the one USERNAME names. */
@@ -93,6 +95,7 @@ export class NewPasswordChallenge implements ChallengeHandler<UserEntity> {
     checkWritable(auth.client.config, Object.keys(updates));
     const violation = passwordPolicyViolation(newPassword, pool.config.passwordPolicy);
     if (violation) throw CognitoErrors.invalidPassword(violation);
+    await this.history.refuseReuse(pool, found, newPassword);
     const stored = await this.credentials.derive(pool.id, found.username, newPassword);
 
     return this.transactions.run(async (tx) => {
@@ -115,6 +118,7 @@ export class NewPasswordChallenge implements ChallengeHandler<UserEntity> {
         throw CognitoErrors.aliasExistsForAttribute();
       }
       const confirmed = { ...stored, status: 'CONFIRMED' as const, passwordExpiresAt: null };
+      await this.history.remember(pool, locked, tx);
       await this.users.update(locked.sub, confirmed, tx);
       return { ...locked, ...state, ...confirmed };
     });

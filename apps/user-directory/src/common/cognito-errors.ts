@@ -35,6 +35,12 @@ export const CognitoErrors = {
     new ServiceError('AliasExistsException', 'An account with the given email already exists.'),
   invalidPassword: (reason: string) =>
     new ServiceError('InvalidPasswordException', `Password did not conform with policy: ${reason}`),
+  /** A new password equal to one of the user's last PasswordHistorySize (ADR 0057; idfed's wording). */
+  passwordHistoryViolation: () =>
+    new ServiceError(
+      'PasswordHistoryPolicyViolationException',
+      'Password did not conform with password history policy.',
+    ),
   notAuthorized: (message = 'Incorrect username or password.') =>
     new ServiceError('NotAuthorizedException', message),
   userNotConfirmed: () => new ServiceError('UserNotConfirmedException', 'User is not confirmed.'),

@@ -13,6 +13,7 @@ import { Transactions } from '@idfed/persistence';
 import { CognitoErrors } from '../common/cognito-errors';
 import { Members, RequestValidator } from '../common/validate';
 import { PasswordCredentials } from './password-credentials';
+import { PasswordHistory } from './password-history';
 import { passwordPolicyViolation } from './password-policy';
 import { temporaryPasswordExpiry } from './temporary-password';
 import { UserLookup } from './user-lookup';
@@ -33,6 +34,7 @@ export class AdminSetUserPasswordUseCase implements OperationHandler<
     @Inject(UsersRepository) private readonly users: UsersRepository,
     @Inject(PasswordCredentials) private readonly credentials: PasswordCredentials,
     @Inject(OutboxService) private readonly outbox: OutboxService,
+    @Inject(PasswordHistory) private readonly history: PasswordHistory,
   ) {}
 
   async execute(req: AdminSetUserPasswordRequest, meta: CommandMeta): Promise<AdminSetUserPasswordResponse> {
@@ -46,11 +48,14 @@ export class AdminSetUserPasswordUseCase implements OperationHandler<
     const user = await this.lookup.requireUser(pool, req.Username);
     const violation = passwordPolicyViolation(req.Password, pool.config.passwordPolicy);
     if (violation) throw CognitoErrors.invalidPassword(violation);
-    const stored = await this.credentials.derive(pool.id, user.username, req.Password);
     const permanent = req.Permanent === true;
+    // A temporary password is the administrator's, to be replaced at once: only a permanent one is checked.
+    if (permanent) await this.history.refuseReuse(pool, user, req.Password);
+    const stored = await this.credentials.derive(pool.id, user.username, req.Password);
     await this.transactions.run(async (tx) => {
       const locked = await this.lookup.lockUser(user.sub, tx);
       const now = new Date();
+      await this.history.remember(pool, locked, tx);
       await this.users.update(
         locked.sub,
         {

@@ -8,6 +8,7 @@ import { CognitoErrors } from '../common/cognito-errors';
 import { Members, RequestValidator } from '../common/validate';
 import { UserEntity } from '../database/entities';
 import { PasswordCredentials } from './password-credentials';
+import { PasswordHistory } from './password-history';
 import { passwordPolicyViolation } from './password-policy';
 import { UserLookup } from './user-lookup';
 import { UsersRepository } from './users.repository';
@@ -39,6 +40,7 @@ export class ChangePasswordUseCase implements OperationHandler<
     @Inject(AccessTokenVerifier) private readonly tokens: AccessTokenVerifier,
     @Inject(PasswordCredentials) private readonly credentials: PasswordCredentials,
     @Inject(AttemptLimiter) private readonly attempts: AttemptLimiter,
+    @Inject(PasswordHistory) private readonly history: PasswordHistory,
   ) {}
 
   async execute(req: ChangePasswordRequest): Promise<ChangePasswordResponse> {
@@ -54,6 +56,7 @@ export class ChangePasswordUseCase implements OperationHandler<
     for (let counted = true; ; counted = false) {
       await this.checkPrevious(user, req.PreviousPassword, counted);
       if (violation) throw CognitoErrors.invalidPassword(violation);
+      await this.history.refuseReuse(pool, user, req.ProposedPassword);
       stored ??= await this.credentials.derive(pool.id, user.username, req.ProposedPassword);
       const seen = this.credentials.storedVersion(user);
       const changed = await this.transactions.run(async (tx) => {
@@ -61,6 +64,7 @@ export class ChangePasswordUseCase implements OperationHandler<
         if (!locked.enabled) throw CognitoErrors.notAuthorized('User is disabled.');
         if (this.credentials.storedVersion(locked) !== seen) return locked;
         await this.attempts.noteReplaced(tx, userSubject(locked), locked);
+        await this.history.remember(pool, locked, tx);
         await this.users.update(locked.sub, { ...stored, updatedAt: new Date() }, tx);
         return undefined;
       });

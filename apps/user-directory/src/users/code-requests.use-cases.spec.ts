@@ -4,9 +4,11 @@ import { UserPoolTriggers } from '../triggers/user-pool-triggers';
 import { aPool, aUser, inPlaceTransactions, outcome, tx } from '../../test/support/users-doubles';
 import { AttemptLimiter } from '../attempts/attempt-limiter';
 import { ClientsService } from '../clients/clients.service';
+import { CognitoErrors } from '../common/cognito-errors';
 import { UserEntity } from '../database/entities';
 import { BackgroundDelivery } from '../delivery/background-delivery';
 import { PoolConfig } from '../pools/pool-config';
+import { PasswordHistory } from './password-history';
 import { ConfirmForgotPasswordUseCase } from './confirm-forgot-password.use-case';
 import { UserMigrations } from './user-migrations';
 import { ForgotPasswordUseCase } from './forgot-password.use-case';
@@ -192,6 +194,11 @@ describe('ResendConfirmationCode', () => {
 });
 
 describe('ConfirmForgotPassword', () => {
+  const history = { refuseReuse: jest.fn(), remember: jest.fn() };
+  beforeEach(() => {
+    history.refuseReuse.mockReset().mockResolvedValue(undefined);
+    history.remember.mockReset().mockResolvedValue(undefined);
+  });
   const useCase = (d: ReturnType<typeof doubles>) =>
     new ConfirmForgotPasswordUseCase(
       inPlaceTransactions(),
@@ -209,8 +216,33 @@ describe('ConfirmForgotPassword', () => {
           maxAnswerBytes: 1024,
         }),
       ),
+      history as unknown as PasswordHistory,
     );
   const request = { ClientId: 'c1', Username: 'ann', ConfirmationCode: '123456', Password: 'N3w-Passw0rd!' };
+
+  it('checks the history after the code and keeps the replaced password in the write', async () => {
+    const user = aUser();
+    const d = doubles(user);
+    await useCase(d).execute(request);
+    expect(history.refuseReuse).toHaveBeenCalledWith(d.pool, user, request.Password);
+    expect(history.remember).toHaveBeenCalledWith(d.pool, user, tx);
+  });
+
+  it('refuses a password in the history, leaving the code unused and the right code no guess', async () => {
+    const d = doubles(aUser());
+    history.refuseReuse.mockRejectedValue(CognitoErrors.passwordHistoryViolation());
+    expect(await outcome(useCase(d).execute(request))).toBe('PasswordHistoryPolicyViolationException');
+    expect(d.codes.consume).not.toHaveBeenCalled();
+    expect(d.users.update).not.toHaveBeenCalled();
+    expect(d.attempts.succeeded).toHaveBeenCalledWith('forgot-password', expect.anything());
+  });
+
+  it('does not look at the history for a wrong code', async () => {
+    const d = doubles(aUser());
+    d.codes.check.mockResolvedValue('mismatch');
+    expect(await outcome(useCase(d).execute(request))).toBe('CodeMismatchException');
+    expect(history.refuseReuse).not.toHaveBeenCalled();
+  });
 
   it('uses the code up on the held user and stores the new password, ending a forced change', async () => {
     const user = aUser({ status: 'FORCE_CHANGE_PASSWORD', passwordExpiresAt: new Date() });

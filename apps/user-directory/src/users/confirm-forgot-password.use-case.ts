@@ -14,6 +14,7 @@ import { ClientsService } from '../clients/clients.service';
 import { CognitoErrors } from '../common/cognito-errors';
 import { Members, Patterns, RequestValidator } from '../common/validate';
 import { PasswordCredentials } from './password-credentials';
+import { PasswordHistory } from './password-history';
 import { passwordPolicyViolation } from './password-policy';
 import { UserLookup } from './user-lookup';
 import { UsersRepository } from './users.repository';
@@ -36,6 +37,7 @@ export class ConfirmForgotPasswordUseCase implements OperationHandler<
     @Inject(AttemptLimiter) private readonly attempts: AttemptLimiter,
     @Inject(VerificationCodes) private readonly codes: VerificationCodes,
     @Inject(UserPoolTriggers) private readonly triggers: UserPoolTriggers,
+    @Inject(PasswordHistory) private readonly history: PasswordHistory,
   ) {}
 
   /**
@@ -68,6 +70,11 @@ export class ConfirmForgotPasswordUseCase implements OperationHandler<
     const check = await this.codes.check(user?.sub, 'forgot-password', req.ConfirmationCode);
     if (!user || check !== 'match') throw codeRefusal(check === 'match' ? 'mismatch' : check, hideExistence);
 
+    // After the code: a refusal leaves the code unused, for another password, and is no wrong guess.
+    await this.history.refuseReuse(pool, user, req.Password).catch(async (refusal: unknown) => {
+      await this.attempts.succeeded('forgot-password', subject);
+      throw refusal;
+    });
     const stored = await this.credentials.derive(pool.id, user.username, req.Password);
     const reset = await this.transactions.run(async (tx) => {
       const locked = await this.lookup.lockUser(user.sub, tx);
@@ -78,6 +85,7 @@ export class ConfirmForgotPasswordUseCase implements OperationHandler<
         locked.status === 'RESET_REQUIRED' || locked.status === 'FORCE_CHANGE_PASSWORD'
           ? 'CONFIRMED'
           : locked.status;
+      await this.history.remember(pool, locked, tx);
       await this.users.update(
         locked.sub,
         { ...stored, status, passwordExpiresAt: null, updatedAt: new Date() },

@@ -2,17 +2,29 @@ import { OutboxService } from '@idfed/messaging';
 import { aPool, aUser, inPlaceTransactions, meta, outcome, tx } from '../../test/support/users-doubles';
 import { AttemptLimiter } from '../attempts/attempt-limiter';
 import { AccessTokenVerifier } from '../auth/access-token.verifier';
+import { CognitoErrors } from '../common/cognito-errors';
 import { UserEntity } from '../database/entities';
 import { AdminSetUserPasswordUseCase } from './admin-set-user-password.use-case';
 import { ChangePasswordUseCase } from './change-password.use-case';
 import { PasswordCredentials } from './password-credentials';
+import { PasswordHistory } from './password-history';
 import { UserLookup } from './user-lookup';
 import { UsersRepository } from './users.repository';
 
 const stored = { passwordHash: null, srpSalt: 'bb', srpVerifierEnc: Buffer.from('new') };
 
+/** PasswordHistory's double: refuses when `refuse` is set. */
+function historyDouble(refuse = false) {
+  return {
+    refuseReuse: jest.fn(() =>
+      refuse ? Promise.reject(CognitoErrors.passwordHistoryViolation()) : Promise.resolve(),
+    ),
+    remember: jest.fn().mockResolvedValue(undefined),
+  };
+}
+
 describe('AdminSetUserPassword', () => {
-  function setPassword(held: UserEntity) {
+  function setPassword(held: UserEntity, history = historyDouble()) {
     const pool = aPool();
     const lookup = {
       requirePool: jest.fn().mockResolvedValue(pool),
@@ -28,8 +40,9 @@ describe('AdminSetUserPassword', () => {
       users as unknown as UsersRepository,
       credentials as unknown as PasswordCredentials,
       outbox as unknown as OutboxService,
+      history as unknown as PasswordHistory,
     );
-    return { useCase, lookup, users, outbox };
+    return { useCase, lookup, users, outbox, history };
   }
   const request = (Permanent?: boolean) => ({
     UserPoolId: 'us-east-1_Spec1',
@@ -66,6 +79,35 @@ describe('AdminSetUserPassword', () => {
     expect(d.outbox.add).not.toHaveBeenCalled();
   });
 
+  it('checks a permanent password against the history and keeps the replaced one, in the write', async () => {
+    const user = aUser();
+    const d = setPassword(user);
+    await d.useCase.execute(request(true), meta);
+    expect(d.history.refuseReuse).toHaveBeenCalledWith(
+      expect.objectContaining({ id: user.poolId }),
+      user,
+      'N3w-Passw0rd!',
+    );
+    expect(d.history.remember).toHaveBeenCalledWith(expect.objectContaining({ id: user.poolId }), user, tx);
+  });
+
+  it('refuses a permanent password in the history, storing nothing', async () => {
+    const d = setPassword(aUser(), historyDouble(true));
+    expect(await outcome(d.useCase.execute(request(true), meta))).toBe(
+      'PasswordHistoryPolicyViolationException',
+    );
+    expect(d.users.update).not.toHaveBeenCalled();
+    expect(d.history.remember).not.toHaveBeenCalled();
+  });
+
+  it('does not hold a temporary password to the history, but keeps the one it replaces', async () => {
+    const d = setPassword(aUser(), historyDouble(true));
+    await d.useCase.execute(request(false), meta);
+    expect(d.history.refuseReuse).not.toHaveBeenCalled();
+    expect(d.history.remember).toHaveBeenCalledTimes(1);
+    expect(d.users.update).toHaveBeenCalledTimes(1);
+  });
+
   it('refuses a password the policy refuses before deriving or storing anything', async () => {
     const d = setPassword(aUser());
     expect(await outcome(d.useCase.execute({ ...request(true), Password: 'short' }, meta))).toBe(
@@ -76,7 +118,7 @@ describe('AdminSetUserPassword', () => {
 });
 
 describe('ChangePassword', () => {
-  function changePassword(read: UserEntity, held: UserEntity[]) {
+  function changePassword(read: UserEntity, held: UserEntity[], history = historyDouble()) {
     const tokens = { userOf: jest.fn().mockResolvedValue(read) };
     const lookup = {
       requirePool: jest.fn().mockResolvedValue(aPool()),
@@ -101,8 +143,9 @@ describe('ChangePassword', () => {
       tokens as unknown as AccessTokenVerifier,
       credentials as unknown as PasswordCredentials,
       attempts as unknown as AttemptLimiter,
+      history as unknown as PasswordHistory,
     );
-    return { useCase, users, lookup, credentials, attempts };
+    return { useCase, users, lookup, credentials, attempts, history };
   }
   const request = {
     AccessToken: 'token',
@@ -115,6 +158,8 @@ describe('ChangePassword', () => {
     const d = changePassword(user, [user]);
     await d.useCase.execute(request);
     expect(d.attempts.noteReplaced).toHaveBeenCalledWith(tx, expect.anything(), user);
+    expect(d.history.refuseReuse).toHaveBeenCalledWith(expect.anything(), user, request.ProposedPassword);
+    expect(d.history.remember).toHaveBeenCalledWith(expect.anything(), user, tx);
     expect(d.users.update).toHaveBeenCalledWith(user.sub, { ...stored, updatedAt: expect.any(Date) }, tx);
   });
 
@@ -127,6 +172,23 @@ describe('ChangePassword', () => {
     expect(d.attempts.check).toHaveBeenCalledTimes(1);
     expect(d.credentials.verify).toHaveBeenCalledWith(changed.poolId, changed, request.PreviousPassword);
     expect(d.users.update).not.toHaveBeenCalled();
+  });
+
+  it('refuses a proposed password in the history after the previous one is checked, changing nothing', async () => {
+    const user = aUser();
+    const d = changePassword(user, [user], historyDouble(true));
+    expect(await outcome(d.useCase.execute(request))).toBe('PasswordHistoryPolicyViolationException');
+    expect(d.attempts.check).toHaveBeenCalledTimes(1);
+    expect(d.credentials.derive).not.toHaveBeenCalled();
+    expect(d.users.update).not.toHaveBeenCalled();
+  });
+
+  it('refuses a wrong previous password before looking at the history', async () => {
+    const user = aUser();
+    const d = changePassword(user, [user], historyDouble(true));
+    d.attempts.check.mockResolvedValueOnce('wrong');
+    expect(await outcome(d.useCase.execute(request))).toBe('NotAuthorizedException');
+    expect(d.history.refuseReuse).not.toHaveBeenCalled();
   });
 
   it('refuses a user disabled since the token was issued, changing nothing', async () => {

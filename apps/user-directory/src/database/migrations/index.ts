@@ -30,6 +30,7 @@ import { SignInAliases1764115201800 } from './1764115201800-SignInAliases';
 import { PendingAttributes1764115201801 } from './1764115201801-PendingAttributes';
 import { UserImportJobs1764115201900 } from './1764115201900-UserImportJobs';
 import { CustomDomains1764115202200 } from './1764115202200-CustomDomains';
+import { PasswordHistory1764115202600 } from './1764115202600-PasswordHistory';
 
 /** In the order they apply; some need the key-encryption key, to seal what they migrate. */
 export function userDirectoryMigrations(keyEncryptionKey: Buffer): (new () => MigrationInterface)[] {
@@ -62,5 +63,6 @@ export function userDirectoryMigrations(keyEncryptionKey: Buffer): (new () => Mi
     PendingAttributes1764115201801,
     UserImportJobs1764115201900,
     CustomDomains1764115202200,
+    PasswordHistory1764115202600,
   ];
 }
