@@ -1,17 +1,26 @@
-import { context, trace } from '@opentelemetry/api';
-import { SamplingDecision } from '@opentelemetry/sdk-trace-node';
+import { context, propagation, trace } from '@opentelemetry/api';
+import { InMemorySpanExporter, SamplingDecision, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-node';
 import {
   injectTraceHeaders,
+  insideSpan,
   otlpTracesUrlOf,
   runIn,
   samplerFromEnv,
   SpanKind,
+  startSpan,
   startTracing,
   stopTracing,
   traceContextOf,
   tracingEnabled,
   withSpan,
 } from './tracing';
+
+/** Lets a later test register a provider again (the API keeps the first one otherwise). */
+function unregister(): void {
+  trace.disable();
+  context.disable();
+  propagation.disable();
+}
 
 describe('tracing', () => {
   it('finds the traces URL in OpenTelemetry variables, and nothing without them', () => {
@@ -71,7 +80,95 @@ describe('tracing', () => {
       expect(injectTraceHeaders({})).toEqual({});
     } finally {
       await stopTracing();
+      unregister();
     }
+  });
+
+  describe('what an unsampled trace costs (ADR 0053)', () => {
+    // A new exporter each time: shutting the provider down stops its exporter for good.
+    let exporter: InMemorySpanExporter;
+    const traceId = '0af7651916cd43dd8448eb211c80319c';
+    const on = (sampler: string) => {
+      exporter = new InMemorySpanExporter();
+      return startTracing(
+        'unit',
+        { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://127.0.0.1:9/v1/traces', OTEL_TRACES_SAMPLER: sampler },
+        [new SimpleSpanProcessor(exporter)],
+      );
+    };
+    afterEach(async () => {
+      await stopTracing();
+      unregister();
+    });
+
+    // A request, as the gateway, the bus client and a handler nest them, with an SQL statement.
+    const request = () => {
+      const root = startSpan('POST gateway', SpanKind.SERVER)!;
+      return runIn(root.context, () =>
+        withSpan('command', SpanKind.CLIENT, {}, () =>
+          withSpan(
+            'handler',
+            SpanKind.SERVER,
+            {},
+            () =>
+              Promise.resolve({
+                sql: insideSpan(),
+                statement: startSpan('SQL x', SpanKind.CLIENT),
+                headers: injectTraceHeaders({}),
+                root: root.span.spanContext(),
+              }),
+            // The service continues from the message headers, as over Kafka.
+            traceContextOf(injectTraceHeaders({})),
+          ),
+        ),
+      ).finally(() => root.span.end());
+    };
+
+    it('a sampled trace: every hop a span, SQL inside it', async () => {
+      on('parentbased_always_on');
+      const seen = await request();
+      seen.statement?.span.end();
+      expect(seen.sql).toBe(true);
+      const names = exporter.getFinishedSpans().map((s) => s.name);
+      expect(names.sort()).toEqual(['POST gateway', 'SQL x', 'command', 'handler']);
+      expect(seen.headers.traceparent).toMatch(new RegExp(`^00-${seen.root.traceId}-[0-9a-f]{16}-01$`));
+    });
+
+    it('a dropped trace: only the root, never exported; SQL opens nothing; the flag travels on', async () => {
+      on('parentbased_always_off');
+      const seen = await request();
+      // The exporter is live: a sampled span made now is exported.
+      await withSpan(
+        'kept',
+        SpanKind.INTERNAL,
+        {},
+        () => Promise.resolve(),
+        traceContextOf({ traceparent: `00-${traceId}-b7ad6b7169203331-01` }),
+      );
+      expect(exporter.getFinishedSpans().map((s) => s.name)).toEqual(['kept']);
+      exporter.reset();
+      expect(seen.sql).toBe(false);
+      expect(seen.statement).toBeUndefined();
+      expect(exporter.getFinishedSpans()).toHaveLength(0);
+      // No span was made under the root: what is sent names the root itself, flag 00, so the
+      // next process drops the trace too without drawing again.
+      expect(seen.headers.traceparent).toBe(`00-${seen.root.traceId}-${seen.root.spanId}-00`);
+    });
+
+    it('always_off: the same, a dropped root and nothing under it', async () => {
+      on('always_off');
+      const seen = await request();
+      expect(seen.statement).toBeUndefined();
+      expect(exporter.getFinishedSpans()).toHaveLength(0);
+      expect(seen.headers.traceparent).toBe(`00-${seen.root.traceId}-${seen.root.spanId}-00`);
+    });
+
+    it('a sampler that does not follow the parent still gets its spans', async () => {
+      on('always_on');
+      const foreign = traceContextOf({ traceparent: `00-${traceId}-b7ad6b7169203331-00` });
+      await withSpan('handler', SpanKind.SERVER, {}, () => Promise.resolve(), foreign);
+      expect(exporter.getFinishedSpans().map((s) => s.spanContext().traceId)).toEqual([traceId]);
+    });
   });
 
   describe('sampling (OTEL_TRACES_SAMPLER, OTEL_TRACES_SAMPLER_ARG)', () => {

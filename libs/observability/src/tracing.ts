@@ -8,6 +8,7 @@ import {
   SpanKind,
   SpanStatusCode,
   trace,
+  TraceFlags,
 } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
@@ -18,12 +19,19 @@ import {
   NodeTracerProvider,
   ParentBasedSampler,
   Sampler,
+  SpanProcessor,
   TraceIdRatioBasedSampler,
 } from '@opentelemetry/sdk-trace-node';
 
 export { SpanKind } from '@opentelemetry/api';
 
 let provider: NodeTracerProvider | undefined;
+/**
+ * Whether the sampler drops every child of a trace that was not sampled (the parent-based samplers,
+ * and always_off, which drops everything): then no span object is made under an unsampled parent,
+ * the work runs in the parent's context, which is all propagation needs (ADR 0053).
+ */
+let childrenFollowUnsampledParent = false;
 
 /** Whether this process exports traces: false unless an OTLP endpoint is configured. */
 export function tracingEnabled(): boolean {
@@ -88,15 +96,25 @@ export function samplerFromEnv(env: NodeJS.ProcessEnv): Sampler {
  * propagator. Without an endpoint nothing is registered: the API's no-op tracer answers every call,
  * and idfed's helpers below return before they build anything. Returns whether tracing is on.
  */
-export function startTracing(serviceName: string, env: NodeJS.ProcessEnv = process.env): boolean {
+export function startTracing(
+  serviceName: string,
+  env: NodeJS.ProcessEnv = process.env,
+  /** Unit specs only: where spans also go (an in-memory exporter's processor). */
+  extraProcessors: SpanProcessor[] = [],
+): boolean {
   if (provider) return true;
   const url = otlpTracesUrlOf(env);
   if (!url) return false;
   const sampler = samplerFromEnv(env);
+  childrenFollowUnsampledParent =
+    sampler instanceof ParentBasedSampler || sampler instanceof AlwaysOffSampler;
   provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ 'service.name': env.OTEL_SERVICE_NAME || serviceName }),
     sampler,
-    spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url }), { scheduledDelayMillis: 500 })],
+    spanProcessors: [
+      new BatchSpanProcessor(new OTLPTraceExporter({ url }), { scheduledDelayMillis: 500 }),
+      ...extraProcessors,
+    ],
   });
   provider.register();
   return true;
@@ -126,9 +144,11 @@ export async function withSpan<T>(
   parent?: Context,
 ): Promise<T> {
   if (!provider) return work();
-  const span = tracer().startSpan(name, { kind, attributes }, parent ?? context.active());
+  const from = parent ?? context.active();
+  if (dropped(from)) return from === context.active() ? work() : context.with(from, work);
+  const span = tracer().startSpan(name, { kind, attributes }, from);
   try {
-    return await context.with(trace.setSpan(parent ?? context.active(), span), work);
+    return await context.with(trace.setSpan(from, span), work);
   } catch (err) {
     span.setStatus({ code: SpanStatusCode.ERROR, message: errorName(err) });
     throw err;
@@ -138,8 +158,19 @@ export async function withSpan<T>(
 }
 
 /**
+ * Whether a span started under `parent` would be dropped anyway: the parent's trace was not sampled
+ * and the sampler follows the parent. One flag read; no sampler call, no span object, no ids drawn.
+ */
+function dropped(parent: Context): boolean {
+  if (!childrenFollowUnsampledParent) return false;
+  const span = trace.getSpan(parent);
+  return span !== undefined && (span.spanContext().traceFlags & TraceFlags.SAMPLED) === 0;
+}
+
+/**
  * A span whose end the caller decides (an HTTP exchange ends when its response finishes), and the
- * context to run the exchange in. Undefined when tracing is off.
+ * context to run the exchange in. Undefined when tracing is off, or when `parent`'s trace is not
+ * sampled and the span would be dropped (the caller then runs in the context it has).
  */
 export function startSpan(
   name: string,
@@ -147,7 +178,7 @@ export function startSpan(
   attributes: Attributes = {},
   parent: Context = context.active(),
 ): { span: Span; context: Context } | undefined {
-  if (!provider) return undefined;
+  if (!provider || dropped(parent)) return undefined;
   const span = tracer().startSpan(name, { kind, attributes }, parent);
   return { span, context: trace.setSpan(parent, span) };
 }
@@ -169,9 +200,14 @@ export function traceContextOf(headers: Record<string, string | undefined>): Con
   return propagation.extract(ROOT_CONTEXT, headers);
 }
 
-/** Whether a span is active here (SQL statements open spans only inside a traced request). */
+/**
+ * Whether a sampled span is active here: SQL statements open spans only inside a request whose
+ * trace is kept (an unsampled trace's statements cost one context read each, nothing more).
+ */
 export function insideSpan(): boolean {
-  return provider !== undefined && trace.getSpan(context.active()) !== undefined;
+  if (provider === undefined) return false;
+  const span = trace.getSpan(context.active());
+  return span !== undefined && (span.spanContext().traceFlags & TraceFlags.SAMPLED) !== 0;
 }
 
 /** The trace and span id of the active span, for log lines. */

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { MessageHandler } from '@nestjs/microservices';
+import { SpanKind, traceContextOf, withSpan } from '@idfed/observability';
 import { BusContext } from '../bus-context';
 import { attemptEvent } from '../dead-letter/attempt-event';
 import { DeadLetter, reportDeadLetter } from '../dead-letter/dead-letter';
@@ -40,16 +41,25 @@ export class InProcessEventConsumer {
     value: unknown,
     headers: MessageHeaders,
   ): Promise<void> {
-    const outcome = await attemptEvent(
-      () => runEventHandler(handler, value, new BusContext({ delivery: 'event', topic, key, headers })),
-      this.policy,
-      {
-        wait: (ms) => this.wait(ms),
-        retrying: (attempt, failure) =>
-          this.logger.warn(
-            `${this.service}: ${topic} failed (${failure.kind}, attempt ${attempt}), trying again: ${failure.reason}`,
-          ),
-      },
+    // A consumer span continuing the trace the event's headers carry (the outbox kept the
+    // request's traceparent), as the Kafka consumer starts one: not the relay's own context.
+    const outcome = await withSpan(
+      `${this.service} ${topic}`,
+      SpanKind.CONSUMER,
+      { 'messaging.destination.name': topic, 'idfed.service': this.service },
+      () =>
+        attemptEvent(
+          () => runEventHandler(handler, value, new BusContext({ delivery: 'event', topic, key, headers })),
+          this.policy,
+          {
+            wait: (ms) => this.wait(ms),
+            retrying: (attempt, failure) =>
+              this.logger.warn(
+                `${this.service}: ${topic} failed (${failure.kind}, attempt ${attempt}), trying again: ${failure.reason}`,
+              ),
+          },
+        ),
+      traceContextOf(headers),
     );
     if (outcome.handled) return;
     const letter: DeadLetter = {
