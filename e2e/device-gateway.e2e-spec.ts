@@ -14,6 +14,8 @@ import {
   presignSyncUrl,
 } from '../apps/device-gateway/test/device-client';
 import { createIdentityPoolRole } from '../libs/testing/src/identity-pool-roles';
+import { eventually } from '../libs/testing/src/eventually';
+import { sampleValue, scrapeMetrics } from '../libs/testing/src/prometheus-text';
 import { publishDatasetChanged } from './support/device-sync-events';
 import { e2eSystem } from './support/e2e-context';
 
@@ -186,5 +188,31 @@ describe('device gateway', () => {
       expect(JSON.parse(refused.body)).toEqual({
         message: expect.stringMatching(/signature we calculated does not match/),
       });
+  });
+
+  it('moves the websocket gauge of the process a device is on by one, and back when it leaves', async () => {
+    // The first replica (distributed) or the one process (embedded); the other replica's is unmoved.
+    const metricsOf = (i: number) =>
+      system.mode === 'distributed' ? system.metrics[`device-gateway-${i + 1}`] : system.metrics.embedded;
+    const gauge = async (i: number) =>
+      sampleValue((await scrapeMetrics(metricsOf(i))).scrape, 'idfed_websocket_connections');
+    const others = system.mode === 'distributed' ? system.deviceGateways.slice(1).map((_, i) => i + 1) : [];
+    const othersBefore = await Promise.all(others.map(gauge));
+    const before = await gauge(0);
+    const { credentials } = await newIdentity();
+    const socket = await device(credentials, system.deviceGateways[0], 'gauge');
+    await eventually(async () => expect(await gauge(0)).toBe(before + 1));
+    // A refused upgrade is no connection.
+    const url = await presignSyncUrl(system.deviceGateways[0], credentials);
+    const forged = url.replace(
+      /X-Amz-Signature=([0-9a-f])/,
+      (_m, c: string) => `X-Amz-Signature=${c === 'a' ? 'b' : 'a'}`,
+    );
+    expect(await connectDevice(forged)).toMatchObject({ ok: false, status: 403 });
+    expect(await gauge(0)).toBe(before + 1);
+    expect(await Promise.all(others.map(gauge))).toEqual(othersBefore);
+    socket.ws.close(1000);
+    await socket.closed;
+    await eventually(async () => expect(await gauge(0)).toBe(before));
   });
 });

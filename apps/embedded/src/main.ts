@@ -5,7 +5,7 @@ import { ConfigError, dataPath, IdfedEnv, loadEnv } from '@idfed/config';
 import { createRootLogger, PinoNestLogger } from '@idfed/logging';
 import { EventJournal, InProcessBus } from '@idfed/messaging';
 import { startTracing, stopTracing } from '@idfed/observability';
-import { classifyStartFailure, ExitCodes, transportFromEnv } from '@idfed/service-runtime';
+import { classifyStartFailure, ExitCodes, HttpDrain, transportFromEnv } from '@idfed/service-runtime';
 import { loadSessionTokenKey } from '@idfed/session-credentials';
 import { createGatewayApp, loadOrCreateAdminCredentials } from '../../gateway/src/gateway.bootstrap';
 import { createDeviceGatewayApp } from '../../device-gateway/src/device-gateway.bootstrap';
@@ -120,10 +120,17 @@ async function main(env: IdfedEnv): Promise<void> {
   // A machine-readable line for scripts and tests that start idfed with port 0.
   console.log(JSON.stringify({ idfedReady: true, httpPort: address.port, wsPort: wsAddress.port, grpcPort }));
 
+  // SIGTERM under keep-alive load: without a drain the HTTP server's close waits for every
+  // connection, and clients holding theirs alive go on bringing requests (the HTTP gateway's
+  // fix, ADR 0027). In-flight answers go out with `Connection: close`, idle sockets are closed.
+  const drain = new HttpDrain(gateway.getHttpServer() as Server);
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    logger.log({ msg: 'idfed stopping: draining HTTP requests', inFlight: drain.inFlight });
+    drain.start();
+    drain.forceAfter(20_000);
     await grpcGateway.close();
     await deviceGateway.close();
     await gateway.close();
