@@ -106,14 +106,14 @@ describe('federated sign-in triggers', () => {
   });
 
   /** A browser's sign-in through Google as `login`: the app's callback URL and openid-client's checks. */
-  async function throughGoogle(login: string) {
+  async function throughGoogle(login: string, client: BaseClient = rp) {
     const checks = {
       state: generators.state(),
       nonce: generators.nonce(),
       code_verifier: generators.codeVerifier(),
       response_type: 'code',
     };
-    const url = rp.authorizationUrl({
+    const url = client.authorizationUrl({
       scope: 'openid email profile',
       state: checks.state,
       nonce: checks.nonce,
@@ -220,6 +220,35 @@ describe('federated sign-in triggers', () => {
       );
     },
   );
+
+  it('refuses a sign-in whose mapped attributes the app client may not write, creating nothing', async () => {
+    const { UserPoolClient } = await admin.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: poolId,
+        ClientName: 'no-email-writes',
+        AllowedOAuthFlowsUserPoolClient: true,
+        AllowedOAuthFlows: ['code'],
+        AllowedOAuthScopes: ['openid', 'email', 'profile'],
+        CallbackURLs: [redirectUri],
+        SupportedIdentityProviders: ['Google'],
+        WriteAttributes: ['name'],
+      }),
+    );
+    const issuer = await Issuer.discover(`${system.endpoint}/${poolId}`);
+    const limited = new issuer.Client({
+      client_id: UserPoolClient!.ClientId!,
+      token_endpoint_auth_method: 'none',
+      redirect_uris: [redirectUri],
+      response_types: ['code'],
+    });
+    const login = unique('limited');
+    const { callback } = await throughGoogle(login, limited);
+    expect(callback.searchParams.get('error')).toBe('invalid_request');
+    expect(callback.searchParams.get('error_description')).toBe(
+      'A client attempted to write unauthorized attribute',
+    );
+    expect(await exists(`Google_${login}`)).toBe(false);
+  });
 
   it('a mapped email another user signs in with stays theirs', async () => {
     const victim = unique('victim');

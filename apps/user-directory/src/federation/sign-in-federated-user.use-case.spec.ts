@@ -1,6 +1,7 @@
 import { LambdaConfigType } from '@idfed/contracts';
 import { OutboxService, ServiceError } from '@idfed/messaging';
 import { aPool, aUser, inPlaceTransactions, meta, outcome } from '../../test/support/users-doubles';
+import { ClientsService } from '../clients/clients.service';
 import { UserEntity } from '../database/entities';
 import { PoolsService } from '../pools/pools.service';
 import { IdentityProvidersRepository } from '../providers/identity-providers.repository';
@@ -28,6 +29,7 @@ describe('SignInFederatedUser with triggers', () => {
       answers?: Record<string, Answer>;
       existing?: UserEntity;
       linkedTo?: UserEntity;
+      writeAttributes?: string[];
     } = {},
   ) {
     const pool = aPool({ lambdaConfig: opts.lambdaConfig ?? ALL_TRIGGERS });
@@ -72,6 +74,12 @@ describe('SignInFederatedUser with triggers', () => {
       }),
     };
     const outbox = { add: jest.fn().mockResolvedValue(undefined), nudge: jest.fn() };
+    const clients = {
+      forAuth: jest.fn().mockResolvedValue({
+        client: { id: 'app1', poolId: pool.id, config: { writeAttributes: opts.writeAttributes } },
+        pool,
+      }),
+    };
     const useCase = new SignInFederatedUserUseCase(
       inPlaceTransactions(),
       pools as unknown as PoolsService,
@@ -82,6 +90,7 @@ describe('SignInFederatedUser with triggers', () => {
       outbox as unknown as OutboxService,
       new FederationTriggers(caller),
       new UserPoolTriggers(caller),
+      clients as unknown as ClientsService,
     );
     const run = (claims: Record<string, unknown> = { sub: '42', email: 'ann@example.com', name: 'Ann' }) =>
       useCase.execute(
@@ -201,6 +210,18 @@ describe('SignInFederatedUser with triggers', () => {
     const answer = await d.run();
     expect(answer.Created).toBe(false);
     expect(d.calls.map((c) => c.triggerSource)).toEqual(['InboundFederation_ExternalProvider']);
+  });
+
+  it('refuses a mapped attribute the app client may not write, before anything is made', async () => {
+    const d = signIn({ writeAttributes: ['email'] });
+    await expect(d.run()).rejects.toMatchObject({
+      errorName: 'NotAuthorizedException',
+      message: 'A client attempted to write unauthorized attribute',
+    });
+    expect(d.inserted).toEqual([]);
+    expect(d.calls.map((c) => c.triggerSource)).toEqual(['InboundFederation_ExternalProvider']);
+    const allowed = signIn({ writeAttributes: ['email', 'name'] });
+    expect((await allowed.run()).Created).toBe(true);
   });
 
   it('a pool without triggers calls none', async () => {

@@ -11,6 +11,8 @@ import {
 import { OutboxService } from '@idfed/messaging';
 import { Transactions } from '@idfed/persistence';
 import { OperationHandler } from '@idfed/service-runtime';
+import { checkWritable } from '../clients/attribute-permissions';
+import { ClientsService } from '../clients/clients.service';
 import { CognitoErrors } from '../common/cognito-errors';
 import { Members, RequestValidator } from '../common/validate';
 import { UserEntity } from '../database/entities';
@@ -40,7 +42,8 @@ function claimText(value: unknown): string | undefined {
  * replace them (never the subject: the user is decided before the call); PreSignUp
  * (`PreSignUp_ExternalProvider`) is asked before a federated user is first created, and its
  * refusal creates nothing; PostConfirmation (`PostConfirmation_ConfirmSignUp`) is told after.
- * No trigger is called inside a transaction.
+ * No trigger is called inside a transaction. The app client's WriteAttributes must name every
+ * mapped attribute (NotAuthorizedException "A client attempted to write unauthorized attribute").
  */
 @Injectable()
 export class SignInFederatedUserUseCase implements OperationHandler<
@@ -56,6 +59,7 @@ export class SignInFederatedUserUseCase implements OperationHandler<
     @Inject(OutboxService) private readonly outbox: OutboxService,
     @Inject(FederationTriggers) private readonly federationTriggers: FederationTriggers,
     @Inject(UserPoolTriggers) private readonly triggers: UserPoolTriggers,
+    @Inject(ClientsService) private readonly clients: ClientsService,
   ) {}
 
   async execute(req: SignInFederatedUserRequest, meta: CommandMeta): Promise<SignInFederatedUserResponse> {
@@ -86,6 +90,10 @@ export class SignInFederatedUserUseCase implements OperationHandler<
     );
     if (answered) claims = answered;
     const mapped = mapAttributes(mapping, claims);
+    // The app client must be allowed to write every mapped attribute (its WriteAttributes), as
+    // Cognito requires: else the sign-in fails with nothing written.
+    if (req.ClientId)
+      checkWritable((await this.clients.forAuth(req.ClientId)).client.config, Object.keys(mapped));
     // Which user this is comes from what the provider said, never from the trigger's answer.
     const candidates = [
       { name: COGNITO_SUBJECT, value: subject },
