@@ -85,6 +85,12 @@ describe('the gRPC gateway with mutual TLS', () => {
     issue('server', 'server-ca', 'subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n');
     issue('app', 'client-ca', 'extendedKeyUsage=clientAuth\n');
     issue('rogue', 'rogue-ca', 'extendedKeyUsage=clientAuth\n');
+    // The operator's mapping (ADR 0051): this certificate authenticates as the admin, unsigned.
+    issue('trusted', 'client-ca', 'extendedKeyUsage=clientAuth\n');
+    const fingerprint = run('x509', '-in', 'trusted.pem', '-noout', '-fingerprint', '-sha256')
+      .toString()
+      .trim()
+      .split('=')[1];
     const grpcPort = await freePort();
     address = `127.0.0.1:${grpcPort}`;
     tls = {
@@ -92,6 +98,7 @@ describe('the gRPC gateway with mutual TLS', () => {
       IDFED_GRPC_TLS_CERT_FILE: join(dir, 'server.pem'),
       IDFED_GRPC_TLS_KEY_FILE: join(dir, 'server.key'),
       IDFED_GRPC_TLS_CLIENT_CA_FILE: join(dir, 'client-ca.pem'),
+      IDFED_GRPC_CERT_PRINCIPALS: `${fingerprint}=admin`,
     };
     if (system.mode === 'distributed') {
       const env = {
@@ -149,13 +156,66 @@ describe('the gRPC gateway with mutual TLS', () => {
     }
   });
 
-  it('still refuses an unsigned call over mutual TLS: the certificate is not a credential', async () => {
+  it('still refuses an unsigned call over mutual TLS: an unmapped certificate is not a credential', async () => {
     const client = new IdfedGrpcClient(address, key, tlsAs('app'));
     try {
       expect(await refusal(client.verifyToken({ token: 'a.b.c' }, { signer: null }))).toMatchObject({
         code: status.UNAUTHENTICATED,
         name: 'MissingAuthenticationTokenException',
       });
+    } finally {
+      client.close();
+    }
+  });
+
+  it('answers unsigned calls on a connection whose certificate is mapped to the admin (ADR 0051)', async () => {
+    const client = new IdfedGrpcClient(address, undefined, tlsAs('trusted'));
+    try {
+      expect(await client.verifyToken({ token: 'a.b.c' })).toMatchObject({
+        active: false,
+        errorName: 'NotAuthorizedException',
+      });
+      // An admin operation, as the admin.
+      const pool = await client.invoke('cognito-idp', 'CreateUserPool', { PoolName: `mtls-${Date.now()}` });
+      const poolId = (pool.UserPool as { Id: string }).Id;
+      expect(poolId).toMatch(/^[\w-]+_[0-9a-zA-Z]+$/);
+      await client.invoke('cognito-idp', 'DeleteUserPool', { UserPoolId: poolId });
+      // The stream, unsigned.
+      const stream = client.verifyTokens({ signer: null });
+      const answer = new Promise((resolve, reject) => {
+        stream.once('data', resolve);
+        stream.once('error', reject);
+      });
+      stream.write({ items: [{ id: 'one', request: { token: 'a.b.c' } }] });
+      expect(await answer).toMatchObject({ results: [{ id: 'one', response: { active: false } }] });
+      stream.end();
+      // A replayed call id means nothing here: the same call sent twice is answered twice.
+      const sent = client.sign('/idfed.tokens.v1.Tokens/VerifyToken', new Uint8Array(0), key);
+      for (let i = 0; i < 2; i++)
+        expect(await client.verifyToken({ token: 'a.b.c' }, { metadata: sent })).toMatchObject({
+          active: false,
+        });
+    } finally {
+      client.close();
+    }
+  });
+
+  it('still wants a signature from a certificate the CA signed and the mapping does not name', async () => {
+    const client = new IdfedGrpcClient(address, undefined, tlsAs('app'));
+    try {
+      const stream = client.verifyTokens({ signer: null });
+      const ended = new Promise((resolve) => stream.on('error', resolve));
+      stream.write({ items: [{ id: 'one', request: { token: 'a.b.c' } }] });
+      expect(awsErrorOf(await ended)).toMatchObject({
+        code: status.UNAUTHENTICATED,
+        name: 'MissingAuthenticationTokenException',
+      });
+      const signed = new IdfedGrpcClient(address, key, tlsAs('app'));
+      try {
+        expect(await signed.verifyToken({ token: 'a.b.c' })).toMatchObject({ active: false });
+      } finally {
+        signed.close();
+      }
     } finally {
       client.close();
     }

@@ -73,6 +73,37 @@ describe('loadEnv', () => {
     expect(() => loadEnv({ IDFED_GRPC_TLS_CLIENT_CA_FILE: '/certs/apps-ca.pem' })).toThrow(/mutual TLS/);
   });
 
+  it('maps client certificates by SHA-256 fingerprint to the admin, only with mutual TLS (ADR 0051)', () => {
+    const mutual = {
+      IDFED_GRPC_TLS_CERT_FILE: '/certs/grpc.pem',
+      IDFED_GRPC_TLS_KEY_FILE: '/certs/grpc-key.pem',
+      IDFED_GRPC_TLS_CLIENT_CA_FILE: '/certs/apps-ca.pem',
+    };
+    const a =
+      '98:CA:77:94:C6:F2:EF:3D:08:AC:42:8E:A0:10:87:FF:E7:99:EB:F5:F5:09:A4:2F:B6:16:2F:4B:84:F6:7B:5A';
+    const b = 'ab'.repeat(32);
+    expect(loadEnv(mutual).grpcClientCertPrincipals).toBeUndefined();
+    expect(
+      loadEnv({ ...mutual, IDFED_GRPC_CERT_PRINCIPALS: `${a}=admin, ${b}=admin` }).grpcClientCertPrincipals,
+    ).toEqual({
+      [a.replace(/:/g, '').toLowerCase()]: 'admin',
+      [b]: 'admin',
+    });
+    expect(() => loadEnv({ ...mutual, IDFED_GRPC_CERT_PRINCIPALS: `${b}=root` })).toThrow(
+      /<SHA-256 fingerprint>=admin/,
+    );
+    expect(() => loadEnv({ ...mutual, IDFED_GRPC_CERT_PRINCIPALS: 'CN=app=admin' })).toThrow(
+      /<SHA-256 fingerprint>=admin/,
+    );
+    expect(() => loadEnv({ ...mutual, IDFED_GRPC_CERT_PRINCIPALS: `${b.slice(2)}=admin` })).toThrow(
+      /fingerprint/,
+    );
+    const { IDFED_GRPC_TLS_CLIENT_CA_FILE: _ca, ...tlsOnly } = mutual;
+    expect(() => loadEnv({ ...tlsOnly, IDFED_GRPC_CERT_PRINCIPALS: `${b}=admin` })).toThrow(
+      /needs IDFED_GRPC_TLS_CLIENT_CA_FILE/,
+    );
+  });
+
   it('enables custom domains with a certificate directory, on their own HTTPS port (ADR 0049)', () => {
     expect(loadEnv({}).customDomains).toBeUndefined();
     expect(loadEnv({ IDFED_CUSTOM_DOMAIN_CERT_DIR: '/certs/domains' }).customDomains).toEqual({

@@ -47,6 +47,11 @@ export interface IdfedEnv {
    * certificate signed by that CA is required (mutual TLS), in addition to each call's signature.
    */
   grpcTls?: { certFile: string; keyFile: string; clientCaFile?: string };
+  /**
+   * Client certificates that authenticate gRPC calls on their own (ADR 0051): SHA-256 fingerprint
+   * (64 lowercase hex digits) -> principal (`admin`). Needs mutual TLS (`grpcTls.clientCaFile`).
+   */
+  grpcClientCertPrincipals?: Record<string, 'admin'>;
   dataDir: string;
   kafkaBrokers?: string[];
   kafkaPartitions: number;
@@ -214,6 +219,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, mode: RunMode =
   const grpcTlsCertFile = r.optionalMatch('IDFED_GRPC_TLS_CERT_FILE', /^.{1,4096}$/, 'a file path');
   const grpcTlsKeyFile = r.optionalMatch('IDFED_GRPC_TLS_KEY_FILE', /^.{1,4096}$/, 'a file path');
   const grpcTlsClientCaFile = r.optionalMatch('IDFED_GRPC_TLS_CLIENT_CA_FILE', /^.{1,4096}$/, 'a file path');
+  const grpcClientCertPrincipals = readClientCertPrincipals(r);
   const env: IdfedEnv = {
     httpPort,
     httpHost: r.string('IDFED_HTTP_HOST', '127.0.0.1'),
@@ -246,6 +252,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, mode: RunMode =
           },
         }
       : {}),
+    ...(grpcClientCertPrincipals ? { grpcClientCertPrincipals } : {}),
     ...(tlsCertFile && tlsKeyFile ? { tls: { certFile: tlsCertFile, keyFile: tlsKeyFile } } : {}),
     ...(customDomainCertDir
       ? {
@@ -390,6 +397,9 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, mode: RunMode =
       'IDFED_GRPC_TLS_CLIENT_CA_FILE needs IDFED_GRPC_TLS_CERT_FILE and IDFED_GRPC_TLS_KEY_FILE (mutual TLS)',
     );
   }
+  if (grpcClientCertPrincipals && !grpcTlsClientCaFile) {
+    r.problem('IDFED_GRPC_CERT_PRINCIPALS needs IDFED_GRPC_TLS_CLIENT_CA_FILE (mutual TLS)');
+  }
   if (env.httpLimits.headersTimeoutMs > env.httpLimits.requestTimeoutMs) {
     r.problem('IDFED_HTTP_HEADERS_TIMEOUT_MS must not exceed IDFED_HTTP_REQUEST_TIMEOUT_MS');
   }
@@ -506,6 +516,31 @@ function readRegions(r: EnvReader, home: string, mode: RunMode): '*' | string[] 
 }
 
 /** Whether a request signed for (or naming) `region` is served (IDFED_REGION, IDFED_REGIONS). */
+/**
+ * `IDFED_GRPC_CERT_PRINCIPALS`: `<sha256 fingerprint>=admin`, comma-separated; the
+ * fingerprint in hex, colons allowed (as `openssl x509 -fingerprint -sha256` prints it).
+ */
+function readClientCertPrincipals(r: EnvReader): Record<string, 'admin'> | undefined {
+  const raw = r.optionalMatch('IDFED_GRPC_CERT_PRINCIPALS', /^.{1,16384}$/, 'a list');
+  if (raw === undefined) return undefined;
+  const out: Record<string, 'admin'> = {};
+  for (const entry of raw
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
+    const m = /^([0-9a-fA-F:]+)=(\w+)$/.exec(entry);
+    const fingerprint = m?.[1].replace(/:/g, '').toLowerCase();
+    if (!m || !/^[0-9a-f]{64}$/.test(fingerprint!) || m[2] !== 'admin') {
+      r.problem(
+        `IDFED_GRPC_CERT_PRINCIPALS: ${JSON.stringify(entry.slice(0, 80))} is not <SHA-256 fingerprint>=admin`,
+      );
+      continue;
+    }
+    out[fingerprint!] = 'admin';
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
 export function regionServed(env: Pick<IdfedEnv, 'region' | 'regions'>, region: string): boolean {
   if (region === env.region) return true;
   return env.regions === '*' ? REGION_NAME.test(region) : env.regions.includes(region);

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Metadata } from '@grpc/grpc-js';
 import { AwsError } from '@idfed/aws-protocol';
-import { Authorizer, jsonAuthError, VerifiedPrincipal } from '@idfed/authorizer';
+import { Authorizer, jsonAuthError, rootPrincipal, VerifiedPrincipal } from '@idfed/authorizer';
 import { regionServed } from '@idfed/config';
 import { parseAmzDate } from '@idfed/sigv4';
 import {
@@ -26,6 +26,11 @@ export interface SignedCall {
   /** `/idfed.tokens.v1.Tokens/VerifyToken` */
   path: string;
   body: Buffer;
+  /**
+   * The SHA-256 fingerprint (lowercase hex) of the client certificate the connection's mutual TLS
+   * verified against IDFED_GRPC_TLS_CLIENT_CA_FILE; undefined on plaintext, TLS without one.
+   */
+  clientCertificate?: string;
 }
 
 /**
@@ -52,6 +57,19 @@ export class CallAuthenticator {
   }
 
   async authenticate(call: SignedCall): Promise<{ principal: VerifiedPrincipal; region: string }> {
+    // A client certificate the operator mapped to a principal is the call's credential (ADR 0051):
+    // TLS authenticated the peer and a replay within TLS is impossible, so no signature, no claim.
+    const mapped =
+      call.clientCertificate && this.options.env.grpcClientCertPrincipals?.[call.clientCertificate];
+    if (mapped === 'admin') {
+      return {
+        principal: rootPrincipal(
+          this.options.env.accountId,
+          `x509-sha256:${call.clientCertificate!.slice(0, 16)}`,
+        ),
+        region: this.options.env.region,
+      };
+    }
     const headers: Record<string, string[]> = { host: [call.host] };
     for (const [name, value] of Object.entries(call.metadata.getMap())) {
       if (typeof value === 'string' && name !== 'host') headers[name] = call.metadata.get(name).map(String);

@@ -5,7 +5,7 @@ import { Caller, CommandMeta } from '@idfed/contracts';
 /** What every kind of server call offers (grpc-js does not export its ServerSurfaceCall type). */
 export type SurfaceCall = Pick<
   ServerUnaryCall<unknown, unknown>,
-  'getDeadline' | 'getHost' | 'getPeer' | 'metadata' | 'sendMetadata' | 'cancelled'
+  'getDeadline' | 'getHost' | 'getPeer' | 'metadata' | 'sendMetadata' | 'cancelled' | 'getAuthContext'
 >;
 
 /** What a handler knows of its call once it is authenticated and within its deadline. */

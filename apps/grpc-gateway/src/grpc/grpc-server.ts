@@ -191,6 +191,7 @@ export class IdfedGrpcServer {
       host: call.getHost(),
       path,
       body: raw,
+      clientCertificate: clientCertificateOf(call),
     });
     // Authentication may have waited (a revocation list, a role's policies): check again.
     if (deadline !== undefined && deadline <= this.now()) throw deadlinePassed();
@@ -286,6 +287,12 @@ export class IdfedGrpcServer {
 }
 
 const EMPTY = Buffer.alloc(0);
+
+/** The fingerprint of the client certificate mutual TLS verified (grpc-js gives none unless verified). */
+function clientCertificateOf(call: SurfaceCall): string | undefined {
+  const fingerprint = call.getAuthContext()?.sslPeerCertificate?.fingerprint256;
+  return fingerprint ? fingerprint.replace(/:/g, '').toLowerCase() : undefined;
+}
 
 function deadlinePassed() {
   return grpcError(
