@@ -102,12 +102,15 @@ export interface LaunchOptions {
   deviceGateway?: boolean;
   /** Distributed: also run the grpc-gateway app. */
   grpcGateway?: boolean;
+  /** Embedded: more environment for the process (the gRPC bench's mutual TLS). */
+  env?: Record<string, string>;
 }
 
 /** `npm start` as a user runs it: one process, in-process bus, its own embedded PostgreSQL. */
 export async function startEmbedded(options: LaunchOptions): Promise<RunningSystem> {
   const { env, endpoint, admin } = await commonEnv(options.workDir);
   env.IDFED_EMBEDDED_PG_PORT = String(await freePort());
+  Object.assign(env, options.env);
   const app = startApp('embedded', env, options.workDir, options.nodeArgs);
   const system: RunningSystem = {
     mode: 'embedded',
