@@ -22,6 +22,7 @@ import { runDeviceSyncBench } from './device-sync.bench';
 import { runGrpcBench } from './grpc.bench';
 import { runOAuthCodeFlowBench } from './oauth-code-flow.bench';
 import { runRememberedDeviceBench } from './remembered-device.bench';
+import { runTotpSignInBench } from './totp-sign-in.bench';
 import { runUserEnumerationBench } from './user-enumeration.bench';
 import {
   freePort,
@@ -78,6 +79,9 @@ const USAGE = `usage: npm run bench -- [options]
   --remembered-device      instead: a sign-in from a remembered device (DEVICE_SRP_AUTH) next to a
                            plain SRP sign-in, one at a time (bench/remembered-device.bench.ts), with
                            --rounds=N, --json=PATH, --keep
+  --totp-sign-in           instead: a sign-in with a software token (TOTP) next to a plain password
+                           sign-in, with idfed's CPU per sign-in from /proc (bench/totp-sign-in.bench.ts),
+                           with --rounds=N, --json=PATH, --keep
   --oauth-code             instead: the OAuth authorization-code flow through the hosted sign-in page
                            (with the password, and by single sign-on) next to InitiateAuth, one at a
                            time, then its throughput (bench/oauth-code-flow.bench.ts), with
@@ -708,7 +712,12 @@ const entry = process.argv.includes('--user-enumeration')
                 runOAuthCodeFlowBench(process.argv.slice(2).filter((a) => a !== '--oauth-code')).then(
                   () => undefined,
                 )
-            : main;
+            : process.argv.includes('--totp-sign-in')
+              ? () =>
+                  runTotpSignInBench(process.argv.slice(2).filter((a) => a !== '--totp-sign-in')).then(
+                    () => undefined,
+                  )
+              : main;
 
 entry().then(
   () => process.exit(0),
