@@ -48,6 +48,8 @@ export const SECRET_MEMBERS = new Set([
   'token',
   'NewPassword',
   'private_key',
+  // IAM SAML providers' assertion decryption keys (ADR 0055).
+  'AddPrivateKey',
 ]);
 
 /** Members whose every value is a secret: a map of identity provider to its token. */

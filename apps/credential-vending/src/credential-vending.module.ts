@@ -4,6 +4,7 @@ import { BusClient, TransportConfig } from '@idfed/messaging';
 import { peerBusProviders, ServiceModule } from '@idfed/service-runtime';
 import { AuthorizationMessageSealer, SessionTokenCodec } from '@idfed/session-credentials';
 import { AccessKeySecrets } from './users/access-key-secrets';
+import { SamlPrivateKeys } from './saml-providers/saml-private-keys';
 import { UserLookup } from './users/user.lookup';
 import { UsersRepository } from './users/users.repository';
 import { GroupLookup } from './groups/group.lookup';
@@ -71,6 +72,7 @@ export const CredentialVendingModule = {
         { provide: IamArns, useValue: new IamArns(env.accountId) },
         { provide: SessionTokenCodec, useValue: SessionTokenCodec.fromMasterKey(options.sessionTokenKey) },
         { provide: AccessKeySecrets, useValue: new AccessKeySecrets(options.sessionTokenKey) },
+        { provide: SamlPrivateKeys, useValue: new SamlPrivateKeys(options.sessionTokenKey) },
         {
           provide: AuthorizationMessageSealer,
           useValue: new AuthorizationMessageSealer(options.sessionTokenKey),

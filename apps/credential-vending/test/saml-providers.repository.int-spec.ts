@@ -15,6 +15,8 @@ function provider(name: string): NewSamlProvider {
     signingCertificates: ['MIIB'],
     validUntil: new Date('2120-01-01T00:00:00Z'),
     tags: [{ Key: 'env', Value: 'test' }],
+    assertionEncryptionMode: null,
+    privateKeys: [],
   };
 }
 
@@ -63,27 +65,53 @@ describe('SamlProvidersRepository on PostgreSQL', () => {
     const arn = arns.samlProvider(n);
     expect(await providers.findByArn(arn)).toMatchObject({ name: n, signingCertificates: ['MIIB'] });
     expect(
-      await providers.updateMetadata(arn, {
+      await providers.update(arn, () => ({
         metadataDocument: '<EntityDescriptor id="2"/>',
         entityId: 'https://new.idp.test',
         signingCertificates: ['MIIC'],
         validUntil: new Date('2121-01-01T00:00:00Z'),
-      }),
+        assertionEncryptionMode: 'Allowed',
+      })),
     ).toBe(true);
     expect(await providers.findByArn(arn)).toMatchObject({
       entityId: 'https://new.idp.test',
       signingCertificates: ['MIIC'],
+      assertionEncryptionMode: 'Allowed',
+      tags: [{ Key: 'env', Value: 'test' }],
     });
     await providers.delete(arn);
     expect(await providers.findByArn(arn)).toBeUndefined();
-    expect(
-      await providers.updateMetadata(arn, {
-        metadataDocument: 'x',
-        entityId: 'x',
-        signingCertificates: [],
-        validUntil: new Date(),
+    expect(await providers.update(arn, () => ({ metadataDocument: 'x' }))).toBe(false);
+  });
+
+  it('changes private keys under a row lock; a refused change writes nothing', async () => {
+    const n = name();
+    await providers.insert(provider(n));
+    const arn = arns.samlProvider(n);
+    await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        (i % 2 ? other : providers).update(arn, (p) => ({
+          privateKeys: [
+            ...p.privateKeys,
+            { keyId: `K${i}`, timestamp: new Date().toISOString(), sealed: 'AA' },
+          ],
+        })),
+      ),
+    );
+    expect((await providers.findByArn(arn))!.privateKeys.map((k) => k.keyId).sort()).toEqual([
+      'K0',
+      'K1',
+      'K2',
+      'K3',
+      'K4',
+      'K5',
+    ]);
+    await expect(
+      providers.update(arn, () => {
+        throw new Error('refused');
       }),
-    ).toBe(false);
+    ).rejects.toThrow('refused');
+    expect((await providers.findByArn(arn))!.privateKeys).toHaveLength(6);
   });
 
   it('records an assertion once when replicas race, per provider, and forgets it once expired', async () => {

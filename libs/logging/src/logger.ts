@@ -80,6 +80,8 @@ const SENSITIVE = [
   'RelayState',
   'BrowserToken',
   'browserToken',
+  // An IAM SAML provider's assertion decryption key (ADR 0055).
+  'AddPrivateKey',
 ];
 /** The field names the logs redact, for other output that must not show secrets either. */
 export const SENSITIVE_FIELDS: readonly string[] = SENSITIVE;

@@ -1,3 +1,4 @@
+import { constants, privateDecrypt } from 'node:crypto';
 import { BINDING_POST, certificatePem, samlify } from './samlify';
 
 /** The clock skew allowed on NotBefore / NotOnOrAfter, each way. */
@@ -19,7 +20,11 @@ export type SamlCheckReason =
   | 'confirmation-end'
   | 'conditions-end'
   | 'in-response-to'
-  | 'name-id';
+  | 'name-id'
+  /** An EncryptedAssertion that none of the service provider's keys opens (or no key at all). */
+  | 'decryption'
+  /** A plain assertion where the service provider requires encrypted ones. */
+  | 'not-encrypted';
 
 export class SamlCheckFailed extends Error {
   constructor(
@@ -45,6 +50,11 @@ export interface SamlResponseRules {
   recipient(recipient: string): boolean;
   /** When InResponseTo is checked, the Response's and the confirmation's must be the same. */
   sameInResponseTo?: boolean;
+  /**
+   * The service provider's assertion decryption: its private keys (PEM), any of which may open an
+   * EncryptedAssertion, and whether a plain assertion is refused. Absent: encrypted ones refused.
+   */
+  decryption?: { privateKeys: string[]; required: boolean };
   now: number;
 }
 
@@ -70,6 +80,62 @@ function str(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim().length > 0 ? value.trim() : undefined;
 }
 
+const ENCRYPTED_ASSERTION = /<([\w-]+:)?EncryptedAssertion[\s>]/;
+
+function decodeBase64(value: string): string {
+  return Buffer.from(value, 'base64').toString('utf8');
+}
+
+/**
+ * Whether `privateKey` opens the response's RSA-OAEP EncryptedKey: a key that cannot is never
+ * handed to samlify, whose failed decryptions write to stderr. Other key transports are tried.
+ */
+function mayOpen(xml: string, privateKey: string): boolean {
+  const encryptedKey = /<([\w-]+:)?EncryptedKey[\s>][\s\S]*?<\/([\w-]+:)?EncryptedKey>/.exec(xml)?.[0];
+  const algorithm = encryptedKey && /EncryptionMethod[^>]*Algorithm="([^"]+)"/.exec(encryptedKey)?.[1];
+  const cipher = encryptedKey && /<([\w-]+:)?CipherValue>([^<]+)</.exec(encryptedKey)?.[2];
+  if (!algorithm || !cipher || algorithm !== 'http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p') return true;
+  try {
+    privateDecrypt(
+      { key: privateKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha1' },
+      Buffer.from(cipher.replace(/\s+/g, ''), 'base64'),
+    );
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function entities(rules: SamlResponseRules, privateKey?: string) {
+  const sp = samlify.ServiceProvider({
+    entityID: rules.sp.entityId,
+    assertionConsumerService: [{ Binding: BINDING_POST, Location: rules.sp.acsUrl }],
+    authnRequestsSigned: false,
+    wantAssertionsSigned: false,
+    clockDrifts: [-SAML_CLOCK_SKEW_MS, SAML_CLOCK_SKEW_MS],
+    ...(privateKey ? { encPrivateKey: privateKey } : {}),
+  });
+  const idp = samlify.IdentityProvider({
+    entityID: rules.idp.entityId,
+    signingCert: rules.idp.signingCertificates.map(certificatePem),
+    wantAuthnRequestsSigned: false,
+    isAssertionEncrypted: privateKey !== undefined,
+    // samlify insists on one; reading a response never uses it.
+    singleSignOnService: [{ Binding: BINDING_POST, Location: 'https://idp.invalid/' }],
+  });
+  return { sp, idp };
+}
+
+function parseWith(rules: SamlResponseRules, samlResponse: string, privateKey?: string) {
+  const { sp, idp } = entities(rules, privateKey);
+  return sp.parseLoginResponse(idp, 'post', { body: { SAMLResponse: samlResponse } });
+}
+
+async function decryptedDocument(rules: SamlResponseRules, xml: string, privateKey: string): Promise<string> {
+  const [doc] = await samlify.SamlLib.decryptAssertion(entities(rules, privateKey).sp, xml);
+  return doc;
+}
+
 const fail = (reason: SamlCheckReason, detail: string = reason) => new SamlCheckFailed(reason, detail);
 
 /**
@@ -86,28 +152,33 @@ export async function checkSamlResponse(
   rules: SamlResponseRules,
   samlResponse: string,
 ): Promise<CheckedSamlResponse> {
-  const sp = samlify.ServiceProvider({
-    entityID: rules.sp.entityId,
-    assertionConsumerService: [{ Binding: BINDING_POST, Location: rules.sp.acsUrl }],
-    authnRequestsSigned: false,
-    wantAssertionsSigned: false,
-    clockDrifts: [-SAML_CLOCK_SKEW_MS, SAML_CLOCK_SKEW_MS],
-  });
-  const idp = samlify.IdentityProvider({
-    entityID: rules.idp.entityId,
-    signingCert: rules.idp.signingCertificates.map(certificatePem),
-    wantAuthnRequestsSigned: false,
-    // samlify insists on one; reading a response never uses it.
-    singleSignOnService: [{ Binding: BINDING_POST, Location: 'https://idp.invalid/' }],
-  });
-  let parsed: { samlContent: string; extract: Record<string, unknown> };
-  try {
-    parsed = await sp.parseLoginResponse(idp, 'post', { body: { SAMLResponse: samlResponse } });
-  } catch (err) {
-    const code = err instanceof Error ? err.message : String(err);
+  const decoded = decodeBase64(samlResponse);
+  const encrypted = ENCRYPTED_ASSERTION.test(decoded);
+  const keys = encrypted ? (rules.decryption?.privateKeys ?? []).filter((k) => mayOpen(decoded, k)) : [];
+  if (!encrypted && rules.decryption?.required) throw fail('not-encrypted');
+  if (encrypted && keys.length === 0) throw fail('decryption', 'no key opens the EncryptedKey');
+  let parsed: { samlContent: string; extract: Record<string, unknown> } | undefined;
+  let lastError: unknown;
+  // An EncryptedAssertion names no key reliably, so each of the SP's keys (two at most) is tried.
+  for (const key of encrypted ? keys : [undefined]) {
+    try {
+      parsed = await parseWith(rules, samlResponse, key);
+      if (key && ENCRYPTED_ASSERTION.test(parsed.samlContent)) {
+        // samlify verified the decrypted assertion's own signature but hands back the document
+        // as posted; the checks below read the decrypted one.
+        parsed = { ...parsed, samlContent: await decryptedDocument(rules, parsed.samlContent, key) };
+      }
+      break;
+    } catch (err) {
+      lastError = err;
+    }
+  }
+  if (!parsed) {
+    const code = lastError instanceof Error ? lastError.message : String(lastError);
     if (code === 'ERR_SUBJECT_UNCONFIRMED' || code === 'ERR_EXPIRED_SESSION') throw fail('expired', code);
     if (code === 'ERR_FAILED_STATUS') throw fail('idp-failed', code);
     if (code === 'ERR_UNMATCH_ISSUER') throw fail('issuer', code);
+    if (encrypted && /DECRYPT|ENCRYPTED_ASSERTION/.test(code)) throw fail('decryption', code);
     throw fail('signature', code.slice(0, 200));
   }
   const xml = parsed.samlContent;

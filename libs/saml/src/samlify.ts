@@ -33,6 +33,7 @@ export interface Samlify {
   IdentityProvider(settings: Record<string, unknown>): SamlifyEntity;
   IdPMetadata(xml: string): SamlifyMetadata;
   setSchemaValidator(v: { validate: (xml: string) => Promise<unknown> }): void;
+  SamlLib: { decryptAssertion(self: SamlifyEntity, xml: string): Promise<[string, string]> };
   Extractor: { extract(xml: string, fields: Record<string, unknown>[]): Record<string, unknown> };
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -87,6 +87,11 @@ export interface SamlAssertionSpec {
   signResponse?: boolean;
   /** Every signature taken off after signing. */
   unsigned?: boolean;
+  /**
+   * The SP's encryption certificate (PEM): the assertion is encrypted to it (AES-256-CBC, RSA-OAEP),
+   * after its own signature, and before the Response's when `signResponse`.
+   */
+  encryptTo?: string;
 }
 
 const TEMPLATE =
@@ -110,6 +115,7 @@ const TEMPLATE =
 export class TestSamlIdp {
   private readonly idp: SamlifyEntity;
   readonly certificate: string;
+  private readonly settings: Record<string, unknown>;
 
   constructor(
     readonly entityId: string,
@@ -122,7 +128,7 @@ export class TestSamlIdp {
     const api = require('samlify/build/src/api') as { getContext(): { validate?: unknown } };
     if (!api.getContext().validate) samlify.setSchemaValidator({ validate });
     this.certificate = key.certificate;
-    this.idp = samlify.IdentityProvider({
+    this.settings = {
       entityID: entityId,
       privateKey: key.privateKey,
       signingCert: key.certificate,
@@ -133,7 +139,8 @@ export class TestSamlIdp {
           Location: ssoUrl,
         },
       ],
-    });
+    };
+    this.idp = samlify.IdentityProvider(this.settings);
   }
 
   metadata(): string {
@@ -145,8 +152,10 @@ export class TestSamlIdp {
     acsUrl: string,
     signAssertion: boolean,
     signResponse: boolean,
+    encryptCert?: string,
   ): SamlifyEntity {
     return samlify.ServiceProvider({
+      ...(encryptCert ? { encryptCert } : {}),
       entityID: spEntityId,
       assertionConsumerService: [
         { Binding: 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST', Location: acsUrl },
@@ -199,8 +208,22 @@ export class TestSamlIdp {
         : '',
     };
     const xml = TEMPLATE.replace(/\{(\w+)\}/g, (_m, k: string) => values[k]);
-    const sp = this.sp(spec.spEntityId, spec.acsUrl, spec.signAssertion ?? true, spec.signResponse ?? false);
-    const out = await this.idp.createLoginResponse(sp, {}, 'post', {}, () => ({ id, context: xml }));
+    const signResponse = spec.signResponse ?? false;
+    const sp = this.sp(
+      spec.spEntityId,
+      spec.acsUrl,
+      spec.signAssertion ?? true,
+      signResponse,
+      spec.encryptTo,
+    );
+    const idp = spec.encryptTo
+      ? samlify.IdentityProvider({
+          ...this.settings,
+          isAssertionEncrypted: true,
+          encryptThenSign: signResponse,
+        })
+      : this.idp;
+    const out = await idp.createLoginResponse(sp, {}, 'post', {}, () => ({ id, context: xml }));
     if (!spec.unsigned) return out.context;
     const signed = Buffer.from(out.context, 'base64').toString('utf8');
     const bare = signed.replace(/<ds:Signature[\s\S]*?<\/ds:Signature>/g, '');

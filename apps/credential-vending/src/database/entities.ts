@@ -1,5 +1,14 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
+/** An IAM SAML provider's assertion decryption key at rest: its id, when it was added, the sealed PEM. */
+export interface StoredSamlPrivateKey {
+  keyId: string;
+  /** ISO 8601, as GetSAMLProvider's PrivateKeyList answers it. */
+  timestamp: string;
+  /** base64 of the AES-256-GCM sealed PKCS#8 PEM. */
+  sealed: string;
+}
+
 export interface TagRecord {
   Key: string;
   Value: string;
@@ -88,6 +97,11 @@ export class SamlProviderEntity {
   @Column('jsonb', { name: 'signing_certificates' }) signingCertificates!: string[];
   @Column('timestamptz', { name: 'valid_until' }) validUntil!: Date;
   @Column('jsonb') tags!: TagRecord[];
+  /** `Required` / `Allowed` (ADR 0055); null when never set. */
+  @Column('text', { name: 'assertion_encryption_mode', nullable: true })
+  assertionEncryptionMode!: 'Required' | 'Allowed' | null;
+  /** The assertion decryption keys, each sealed (saml-private-keys.ts). */
+  @Column('jsonb', { name: 'private_keys' }) privateKeys!: StoredSamlPrivateKey[];
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
 }

@@ -12,6 +12,8 @@ import { IamErrors } from '../common/iam-errors';
 import { RequestValidator } from '../common/validate';
 import { TagRecord } from '../database/entities';
 import { parseSamlMetadata } from './saml-metadata';
+import { SamlPrivateKeys } from './saml-private-keys';
+import { nextEncryption, validateEncryptionMembers } from './saml-provider-encryption';
 import { SamlProvidersRepository } from './saml-providers.repository';
 
 /** IAM's SAMLMetadataDocumentType and SAMLProviderNameType. */
@@ -22,7 +24,8 @@ export function validateMetadataDocument(v: RequestValidator, required: boolean)
 /**
  * Registers an IAM SAML provider from its IdP's metadata (ADR 0040): the document is kept as given
  * and must describe an IdP with a signing certificate; the ARN is the account's
- * `saml-provider/<Name>`, the name unique.
+ * `saml-provider/<Name>`, the name unique. `AssertionEncryptionMode` and `AddPrivateKey` (sealed at
+ * rest) as UpdateSAMLProvider takes them (ADR 0055).
  */
 @Injectable()
 export class CreateSAMLProviderHandler implements OperationHandler<
@@ -31,16 +34,23 @@ export class CreateSAMLProviderHandler implements OperationHandler<
   constructor(
     @Inject(SamlProvidersRepository) private readonly providers: SamlProvidersRepository,
     @Inject(IamArns) private readonly arns: IamArns,
+    @Inject(SamlPrivateKeys) private readonly keys: SamlPrivateKeys,
     @Optional() @Inject(CLOCK) private readonly now: Clock = Date.now,
   ) {}
 
   async execute(req: CreateSAMLProviderRequest): Promise<CreateSAMLProviderResult> {
-    validateMetadataDocument(RequestValidator.of(req), true)
+    const v = validateMetadataDocument(RequestValidator.of(req), true)
       .string('Name', { required: true, min: 1, max: 128, pattern: /^[\w._-]+$/ })
-      .tags()
-      .check();
+      .tags();
+    validateEncryptionMembers(v, false).check();
     const facts = parseSamlMetadata(req.SAMLMetadataDocument, this.now());
     const arn = this.arns.samlProvider(req.Name);
+    const encryption = nextEncryption(
+      this.keys,
+      { arn, assertionEncryptionMode: null, privateKeys: [] },
+      req,
+      new Date(this.now()),
+    );
     const tags = (req.Tags ?? []).map((t): TagRecord => ({ Key: t.Key, Value: t.Value ?? '' }));
     const outcome = await this.providers.insert({
       arn,
@@ -49,6 +59,7 @@ export class CreateSAMLProviderHandler implements OperationHandler<
       metadataDocument: req.SAMLMetadataDocument,
       ...facts,
       tags,
+      ...encryption,
     });
     if (outcome === 'exists') throw IamErrors.samlProviderExists(req.Name);
     return { SAMLProviderArn: arn, ...(tags.length ? { Tags: tags } : {}) };

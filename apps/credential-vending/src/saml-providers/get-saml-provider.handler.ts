@@ -18,6 +18,15 @@ export class GetSAMLProviderHandler implements OperationHandler<
       CreateDate: awsTimestamp(p.createdAt),
       ValidUntil: awsTimestamp(p.validUntil),
       ...(p.tags.length ? { Tags: p.tags } : {}),
+      ...(p.assertionEncryptionMode ? { AssertionEncryptionMode: p.assertionEncryptionMode } : {}),
+      ...(p.privateKeys.length
+        ? {
+            PrivateKeyList: p.privateKeys.map((k) => ({
+              KeyId: k.keyId,
+              Timestamp: awsTimestamp(new Date(k.timestamp)),
+            })),
+          }
+        : {}),
     };
   }
 }

@@ -24,7 +24,12 @@ export async function verifyProviderAssertion(
     );
   }
   try {
-    return { provider, assertion: await verifySamlResponse(provider, samlResponse, now) };
+    const decryption = providers.decryptionOf(provider);
+    const keys = { entityId: provider.entityId, signingCertificates: provider.signingCertificates };
+    return {
+      provider,
+      assertion: await verifySamlResponse(decryption ? { ...keys, decryption } : keys, samlResponse, now),
+    };
   } catch (err) {
     if (!(err instanceof SamlRefusal)) throw err;
     if (err.kind === 'expired') throw StsErrors.expiredToken(err.message);

@@ -45,6 +45,8 @@ export class SamlRefusal extends Error {
 export interface SamlIdpKeys {
   entityId: string;
   signingCertificates: string[];
+  /** The provider's private keys (PEM) and whether plain assertions are refused (ADR 0055). */
+  decryption?: { privateKeys: string[]; required: boolean };
 }
 
 const ACS = AWS_SAML_AUDIENCES[0];
@@ -61,6 +63,8 @@ const MESSAGES: Partial<Record<SamlCheckReason, string>> = {
   'confirmation-end': 'SubjectConfirmationData has no NotOnOrAfter.',
   'conditions-end': 'The assertion has no Conditions NotOnOrAfter.',
   'name-id': 'The assertion has no NameID.',
+  decryption: 'The encrypted SAML assertion could not be decrypted with the private keys of the provider.',
+  'not-encrypted': 'The SAML provider requires encrypted assertions (AssertionEncryptionMode Required).',
 };
 
 /**
@@ -80,7 +84,8 @@ export async function verifySamlResponse(
   try {
     checked = await checkSamlResponse(
       {
-        idp: idpKeys,
+        idp: { entityId: idpKeys.entityId, signingCertificates: idpKeys.signingCertificates },
+        ...(idpKeys.decryption ? { decryption: idpKeys.decryption } : {}),
         sp: { entityId: 'urn:amazon:webservices', acsUrl: ACS },
         audience: (a) => AWS_SAML_AUDIENCES.includes(a),
         destination: (d) => d === undefined || AWS_SAML_RECIPIENT.test(d),

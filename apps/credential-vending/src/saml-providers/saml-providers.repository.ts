@@ -5,6 +5,19 @@ import { SamlProviderEntity, TagRecord } from '../database/entities';
 /** A provider as registered: its creation and update times are the database's. */
 export type NewSamlProvider = Omit<SamlProviderEntity, 'createdAt' | 'updatedAt'>;
 
+/** What UpdateSAMLProvider may change. */
+export type SamlProviderChange = Partial<
+  Pick<
+    SamlProviderEntity,
+    | 'metadataDocument'
+    | 'entityId'
+    | 'signingCertificates'
+    | 'validUntil'
+    | 'assertionEncryptionMode'
+    | 'privateKeys'
+  >
+>;
+
 /**
  * Every query of the IAM SAML providers aggregate (`credential_vending.saml_providers`) and of the
  * assertions AssumeRoleWithSAML accepted (`credential_vending.saml_assertions_used`).
@@ -17,8 +30,9 @@ export class SamlProvidersRepository {
   async insert(p: NewSamlProvider): Promise<'created' | 'exists'> {
     const inserted = await this.dataSource.query<unknown[]>(
       `INSERT INTO credential_vending.saml_providers
-         (arn, name, provider_uuid, metadata_document, entity_id, signing_certificates, valid_until, tags)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING arn`,
+         (arn, name, provider_uuid, metadata_document, entity_id, signing_certificates, valid_until, tags,
+          assertion_encryption_mode, private_keys)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING RETURNING arn`,
       [
         p.arn,
         p.name,
@@ -28,6 +42,8 @@ export class SamlProvidersRepository {
         JSON.stringify(p.signingCertificates),
         p.validUntil,
         JSON.stringify(p.tags),
+        p.assertionEncryptionMode,
+        JSON.stringify(p.privateKeys),
       ],
     );
     return inserted.length === 0 ? 'exists' : 'created';
@@ -42,19 +58,36 @@ export class SamlProvidersRepository {
     return this.dataSource.manager.find(SamlProviderEntity, { order: { arn: 'ASC' } });
   }
 
-  /** Replaces the metadata and what was read from it; false when the provider is gone. */
-  async updateMetadata(
-    arn: string,
-    m: Pick<SamlProviderEntity, 'metadataDocument' | 'entityId' | 'signingCertificates' | 'validUntil'>,
-  ): Promise<boolean> {
-    const updated = await this.dataSource.query<unknown[]>(
-      `UPDATE credential_vending.saml_providers
-          SET metadata_document = $2, entity_id = $3, signing_certificates = $4, valid_until = $5,
-              updated_at = now()
-        WHERE arn = $1 RETURNING arn`,
-      [arn, m.metadataDocument, m.entityId, JSON.stringify(m.signingCertificates), m.validUntil],
-    );
-    return rowCount(updated) > 0;
+  /**
+   * Changes a provider under a row lock: `change` gets it as stored and answers the columns to
+   * write (metadata, encryption mode, private keys); an error it throws leaves the row as it was.
+   * False when there is no such provider.
+   */
+  async update(arn: string, change: (provider: SamlProviderEntity) => SamlProviderChange): Promise<boolean> {
+    return this.dataSource.transaction(async (tx) => {
+      const provider = await tx.findOne(SamlProviderEntity, {
+        where: { arn },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!provider) return false;
+      const next = { ...provider, ...change(provider) };
+      await tx.query(
+        `UPDATE credential_vending.saml_providers
+            SET metadata_document = $2, entity_id = $3, signing_certificates = $4, valid_until = $5,
+                assertion_encryption_mode = $6, private_keys = $7, updated_at = now()
+          WHERE arn = $1`,
+        [
+          arn,
+          next.metadataDocument,
+          next.entityId,
+          JSON.stringify(next.signingCertificates),
+          next.validUntil,
+          next.assertionEncryptionMode,
+          JSON.stringify(next.privateKeys),
+        ],
+      );
+      return true;
+    });
   }
 
   /**
@@ -115,10 +148,4 @@ export class SamlProvidersRepository {
     );
     return earlier[0]?.consumer === consumer ? 'recorded' : 'replayed';
   }
-}
-
-/** typeorm answers an UPDATE ... RETURNING as [rows, count] on PostgreSQL. */
-function rowCount(result: unknown): number {
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0])) return result[0].length;
-  return Array.isArray(result) ? result.length : 0;
 }

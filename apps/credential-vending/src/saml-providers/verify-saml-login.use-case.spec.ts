@@ -49,10 +49,15 @@ function setUp() {
     metadataDocument: idp.metadata(),
     ...facts,
     tags: [],
+    assertionEncryptionMode: null,
+    privateKeys: [],
     createdAt: new Date(),
     updatedAt: new Date(),
   };
-  const providers = { find: jest.fn(async (arn: string) => (arn === PROVIDER ? provider : undefined)) };
+  const providers = {
+    find: jest.fn(async (arn: string) => (arn === PROVIDER ? provider : undefined)),
+    decryptionOf: () => undefined,
+  };
   const useCase = new VerifySamlLoginUseCase(
     providers as unknown as SamlProviderLookup,
     repository as unknown as SamlProvidersRepository,

@@ -56,6 +56,8 @@ function setUp(trustPolicy: string) {
     metadataDocument: idp.metadata(),
     ...parseSamlMetadata(idp.metadata().padEnd(1000, ' '), Date.now()),
     tags: [],
+    assertionEncryptionMode: null,
+    privateKeys: [],
     createdAt: new Date(),
     updatedAt: new Date(),
   };
@@ -83,6 +85,7 @@ function setUp(trustPolicy: string) {
     { documents: jest.fn() } as unknown as ManagedPolicyLookup,
     {
       find: jest.fn(async (arn: string) => (arn === PROVIDER ? provider : undefined)),
+      decryptionOf: () => undefined,
     } as unknown as SamlProviderLookup,
     repository as unknown as SamlProvidersRepository,
     issuer as unknown as SessionIssuer,

@@ -53,6 +53,8 @@ function providerEntity(): SamlProviderEntity {
     metadataDocument: idp.metadata(),
     ...facts,
     tags: [],
+    assertionEncryptionMode: null,
+    privateKeys: [],
     createdAt: new Date(),
     updatedAt: new Date(),
   };
@@ -69,7 +71,10 @@ function setUp(trustPolicy = trust()) {
     }),
   };
   const provider = providerEntity();
-  const providers = { find: jest.fn(async (arn: string) => (arn === PROVIDER ? provider : undefined)) };
+  const providers = {
+    find: jest.fn(async (arn: string) => (arn === PROVIDER ? provider : undefined)),
+    decryptionOf: () => undefined,
+  };
   const roles = {
     findByArn: jest.fn(async (arn: string) =>
       arn === ROLE

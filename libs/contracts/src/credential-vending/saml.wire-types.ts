@@ -3,13 +3,21 @@ import type { AssumedRoleUser, Credentials, PolicyDescriptor, Tag } from './wire
 /**
  * IAM SAML providers (2010-05-08) and STS AssumeRoleWithSAML (2011-06-15), as botocore's
  * service-2.json names their members; conventions as in wire-types.ts (timestamps ISO 8601 UTC
- * strings, lists as arrays). AssertionEncryptionMode and the private-key members are not served.
+ * strings, lists as arrays).
  */
+
+export type AssertionEncryptionModeType = 'Required' | 'Allowed';
+export interface SAMLPrivateKey {
+  KeyId: string;
+  Timestamp: string;
+}
 
 export interface CreateSAMLProviderRequest {
   SAMLMetadataDocument: string;
   Name: string;
   Tags?: Tag[];
+  AssertionEncryptionMode?: AssertionEncryptionModeType;
+  AddPrivateKey?: string;
 }
 export interface CreateSAMLProviderResult {
   SAMLProviderArn: string;
@@ -24,6 +32,8 @@ export interface GetSAMLProviderResult {
   CreateDate: string;
   ValidUntil: string;
   Tags?: Tag[];
+  AssertionEncryptionMode?: AssertionEncryptionModeType;
+  PrivateKeyList?: SAMLPrivateKey[];
 }
 export interface SAMLProviderListEntry {
   Arn: string;
@@ -36,6 +46,9 @@ export interface ListSAMLProvidersResult {
 export interface UpdateSAMLProviderRequest {
   SAMLProviderArn: string;
   SAMLMetadataDocument?: string;
+  AssertionEncryptionMode?: AssertionEncryptionModeType;
+  AddPrivateKey?: string;
+  RemovePrivateKey?: string;
 }
 export interface TagSAMLProviderRequest {
   SAMLProviderArn: string;

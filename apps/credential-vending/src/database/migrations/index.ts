@@ -12,6 +12,7 @@ import { SamlProviders1764201600400 } from './1764201600400-SamlProviders';
 import { SamlAssertionConsumer1764201600401 } from './1764201600401-SamlAssertionConsumer';
 import { IamGroups1764201600500 } from './1764201600500-IamGroups';
 import { GrpcCallIds1764201600800 } from './1764201600800-GrpcCallIds';
+import { SamlProviderEncryption1764201601100 } from './1764201601100-SamlProviderEncryption';
 
 /** In the order they apply. */
 export const credentialVendingMigrations = [
@@ -26,4 +27,5 @@ export const credentialVendingMigrations = [
   SamlAssertionConsumer1764201600401,
   IamGroups1764201600500,
   GrpcCallIds1764201600800,
+  SamlProviderEncryption1764201601100,
 ];
