@@ -65,6 +65,7 @@ export const CredentialVendingModule = {
       entities: credentialVendingEntities,
       migrations: credentialVendingMigrations,
       rateLimits: env.rateLimits,
+      audit: { accountId: env.accountId, region: env.region, reads: env.auditReads },
       operations: credentialVendingOperations,
       providers: [
         // Credential vending also asks: the federation broker for its issuer keys.

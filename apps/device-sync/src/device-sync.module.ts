@@ -56,6 +56,7 @@ export const DeviceSyncModule = {
       entities: [],
       migrations: deviceSyncMigrations,
       rateLimits: options.env.rateLimits,
+      audit: { accountId: options.env.accountId, region: options.env.region, reads: options.env.auditReads },
       operations: deviceSyncOperations,
       regionScope: syncRegionScope,
       controllers: [IdentityEventsConsumer, DatasetChangesConsumer],

@@ -3,6 +3,7 @@ import { AddressInfo } from 'node:net';
 import { INestApplication, INestMicroservice } from '@nestjs/common';
 import { ConfigError, dataPath, IdfedEnv, loadEnv } from '@idfed/config';
 import { createRootLogger, PinoNestLogger } from '@idfed/logging';
+import { auditTopic, SERVICE_NAMES } from '@idfed/contracts';
 import { EventJournal, InProcessBus } from '@idfed/messaging';
 import { startTracing, stopTracing } from '@idfed/observability';
 import { classifyStartFailure, ExitCodes, HttpDrain, transportFromEnv } from '@idfed/service-runtime';
@@ -48,7 +49,8 @@ async function main(env: IdfedEnv): Promise<void> {
     transport.kind === 'in-process'
       ? new EventJournal({
           dir: dataPath(env.dataDir, 'events'),
-          topics: REVOCATION_TOPICS,
+          // The services' audit streams too (ADR 0054): the embedded mode's audit trail.
+          topics: [...REVOCATION_TOPICS, ...SERVICE_NAMES.map(auditTopic)],
           retentionMs: REVOCATION_REPLAY_MS,
         })
       : undefined;

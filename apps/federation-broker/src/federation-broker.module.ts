@@ -47,6 +47,7 @@ export const FederationBrokerModule = {
       entities: federationBrokerEntities,
       migrations: federationBrokerMigrations,
       rateLimits: env.rateLimits,
+      audit: { accountId: env.accountId, region: env.region, reads: env.auditReads },
       operations: federationBrokerOperations,
       regionScope: identityPoolRegionScope,
       controllers: [UserDirectoryConsumer],

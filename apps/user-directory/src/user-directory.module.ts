@@ -94,6 +94,7 @@ export const UserDirectoryModule = {
       entities: userDirectoryEntities,
       migrations: userDirectoryMigrations(kek),
       rateLimits: env.rateLimits,
+      audit: { accountId: env.accountId, region: env.region, reads: env.auditReads },
       operations: USER_DIRECTORY_OPERATIONS,
       regionScope: userPoolRegionScope,
       providers: [

@@ -79,6 +79,8 @@ export interface IdfedEnv {
    */
   regions: '*' | string[];
   accountId: string;
+  /** Whether the audit stream (ADR 0054) also records successful read-only calls. */
+  auditReads: boolean;
   adminAccessKeyId?: string;
   adminSecretAccessKey?: string;
   keyEncryptionKey?: Buffer;
@@ -291,6 +293,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, mode: RunMode =
     region,
     regions: readRegions(r, region, mode),
     accountId: r.match('IDFED_ACCOUNT_ID', '000000000000', /^\d{12}$/, 'twelve digits'),
+    auditReads: r.oneOf('IDFED_AUDIT_READS', 'false', ['false', 'true'] as const) === 'true',
     adminAccessKeyId: r.optionalMatch(
       'IDFED_ADMIN_ACCESS_KEY_ID',
       /^[A-Z0-9]{16,128}$/,

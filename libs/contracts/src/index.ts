@@ -1,5 +1,6 @@
 export * from './services';
 export * from './command';
+export * from './audit';
 export * from './health';
 export * from './parse-message';
 export * from './user-directory';

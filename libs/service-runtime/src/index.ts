@@ -1,4 +1,5 @@
 export * from './operations';
+export * from './audit';
 export * from './database.provider';
 export * from './service-app';
 export * from './transport-from-env';

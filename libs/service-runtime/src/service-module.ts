@@ -5,6 +5,8 @@ import { HealthCommands, ServiceName } from '@idfed/contracts';
 import { serviceMessagingProviders, TransportConfig } from '@idfed/messaging';
 import { SERVICE_SCHEMA, ServiceDatabaseOptions, Transactions } from '@idfed/persistence';
 import { databaseProvider, DatabaseShutdown } from './database.provider';
+import { AUDIT_OPTIONS, AuditTrail } from './audit/audit-trail';
+import { AuditOptions } from './audit/audit-record';
 import { ErrorContractMonitor } from './operations/error-contract.monitor';
 import { HealthHandler, SERVICE_NAME } from './operations/health.handler';
 import { OperationBinding, serve } from './operations/operation-handler';
@@ -35,6 +37,11 @@ export interface ServiceModuleOptions {
    * through `<schema>.rate_limit_buckets` (the service's migrations must create it).
    */
   rateLimits?: RateLimits;
+  /**
+   * The service's audit records (ADR 0054): every signed call that changed state or was refused,
+   * CloudTrail-shaped, on `<service>.audit.v1` through the outbox. Absent, none are written.
+   */
+  audit?: AuditOptions;
 }
 
 /**
@@ -68,6 +75,7 @@ export class ServiceModule {
         Transactions,
         ...serviceMessagingProviders(options.transport),
         ...(options.rateLimits ? rateLimitProviders(options.rateLimits) : []),
+        ...(options.audit ? [{ provide: AUDIT_OPTIONS, useValue: options.audit }, AuditTrail] : []),
         ...(options.providers ?? []),
       ],
     };

@@ -1,8 +1,9 @@
-import { Controller, Inject, OnModuleInit, Type } from '@nestjs/common';
+import { Controller, Inject, OnModuleInit, Optional, Type } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { AnyOperation, CommandEnvelope } from '@idfed/contracts';
 import { secondsSince, serviceOperationDuration, SpanKind, withSpan } from '@idfed/observability';
+import { AuditTrail } from '../audit/audit-trail';
 import { assertCallerAllowed } from './caller-access';
 import { ErrorContractMonitor } from './error-contract.monitor';
 import { OperationBinding, OperationHandler } from './operation-handler';
@@ -35,6 +36,7 @@ export function operationsController(
     constructor(
       @Inject(ModuleRef) private readonly moduleRef: ModuleRef,
       @Inject(ErrorContractMonitor) private readonly errors: ErrorContractMonitor,
+      @Optional() @Inject(AuditTrail) private readonly audit?: AuditTrail,
     ) {}
 
     onModuleInit(): void {
@@ -66,10 +68,13 @@ export function operationsController(
           .get(contract.pattern)!
           .execute(envelope.payload, envelope.meta);
         serviceOperationDuration.observe({ ...labels, outcome: 'ok' }, secondsSince(started));
+        await this.audit?.answered(contract, envelope, result);
         return result;
       } catch (err) {
         serviceOperationDuration.observe({ ...labels, outcome: 'error' }, secondsSince(started));
         this.errors.observe(contract, err);
+        // The handler's transactions rolled back: the refusal's record is a row of its own.
+        await this.audit?.refused(contract, envelope, err);
         throw err;
       }
     }

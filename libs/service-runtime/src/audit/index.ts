@@ -1,0 +1,3 @@
+export * from './audit-record';
+export * from './audit-redaction';
+export * from './audit-trail';
