@@ -25,6 +25,7 @@ import { waitForGrpcServing } from '../../libs/testing/src/grpc/grpc-health';
 import { sampleValue, scrapeMetrics } from '../../libs/testing/src/prometheus-text';
 import { cognitoAdmin, e2eSystem } from '../support/e2e-context';
 import { syncIdentities } from '../support/sync-identities';
+import { DeviceSocket, openDevice, presignSyncUrl } from '../../apps/device-gateway/test/device-client';
 import { freePort, startAsManifest, StartedProcess, stopApp, tail } from '../support/processes';
 
 /**
@@ -414,6 +415,82 @@ describe('graceful shutdown under load', () => {
     console.log(
       `grpc-gateway replica stopped in ${ms} ms under load: ${answered} answered, ` +
         `${failures.length} failed (${failures.map((f) => f.code).join(', ') || 'none'})`,
+    );
+  });
+
+  it('closes every socket 1001 when a device gateway replica stops mid-load, and the devices move on', async () => {
+    const wsPort = await freePort();
+    const endpoint = `ws://127.0.0.1:${wsPort}`;
+    const extra = startExtra('device-gateway', 'device-gateway-extra', { IDFED_WS_PORT: String(wsPort) });
+    await runManifestProbe('device-gateway', 'readinessProbe', extra.env, 30_000);
+    const identities = syncIdentities(system);
+    const pool = await identities.poolWithGuestRole('graceful-devices', ['cognito-sync:*']);
+    const devices: {
+      credentials: Awaited<ReturnType<typeof identities.guest>>['credentials'];
+      socket: DeviceSocket;
+      sent: number;
+      answerAfterClose?: string;
+    }[] = [];
+    for (let i = 0; i < 4; i++) {
+      const { credentials } = await identities.guest(pool.poolId);
+      devices.push({
+        credentials,
+        socket: await openDevice(await presignSyncUrl(endpoint, credentials)),
+        sent: 0,
+      });
+    }
+    const pongs = (s: DeviceSocket) => s.frames.filter((f) => f.type === 'pong').length;
+    // Each device pings back to back: the next ping leaves when the last one is answered.
+    const worker = async (d: (typeof devices)[number]) => {
+      while (d.socket.ws.readyState === d.socket.ws.OPEN) {
+        d.sent++;
+        d.socket.send({ action: 'ping' });
+        const got = await Promise.race([
+          d.socket
+            .next((f) => f.type === 'pong', 15_000)
+            .then(
+              () => 'pong',
+              () => 'no answer',
+            ),
+          d.socket.closed.then(() => 'closed'),
+        ]);
+        if (got !== 'pong') return;
+      }
+    };
+    const workers = devices.map(worker);
+    const answered = () => devices.reduce((sum, d) => sum + pongs(d.socket), 0);
+    await eventually(() => expect(answered()).toBeGreaterThanOrEqual(40), { timeoutMs: 30_000 });
+    const { code, ms } = await terminate(extra.started);
+    await Promise.all(workers);
+    const closes = await Promise.all(devices.map((d) => d.socket.closed));
+
+    expect({ code, log: code === 0 ? '' : tail(extra.started) }).toEqual({ code: 0, log: '' });
+    expect(ms).toBeLessThan(10_000);
+    // Every socket was closed by the server as going away, not cut.
+    expect(closes.map((c) => c.code)).toEqual(devices.map(() => 1001));
+    // At most the ping in flight at the stop is unanswered, per device.
+    const unanswered = devices.map((d) => d.sent - pongs(d.socket));
+    for (const u of unanswered) expect([0, 1]).toContain(u);
+
+    // The devices reconnect to the other replica and go on: pings answered, subscriptions taken.
+    const other = system.deviceGateways[0];
+    for (const d of devices) {
+      const again = await openDevice(await presignSyncUrl(other, d.credentials));
+      for (let i = 0; i < 3; i++) {
+        again.send({ action: 'ping' });
+        expect(await again.next(undefined, 15_000)).toEqual({ type: 'pong' });
+      }
+      again.send({ action: 'subscribe', datasetName: 'd' });
+      expect(await again.next(undefined, 15_000)).toEqual({ type: 'subscribed', datasetName: 'd' });
+      again.ws.close(1000);
+      await again.closed;
+    }
+    const total = answered();
+    const lost = unanswered.reduce((a, b) => a + b, 0);
+    console.log(
+      `device-gateway replica stopped in ${ms} ms under load: ${devices.length} sockets closed ` +
+        `${[...new Set(closes.map((c) => c.code))].join('/')}, ${total} pings answered, ` +
+        `${lost} in flight unanswered (${unanswered.join('/')} per socket), all reconnected to the other replica`,
     );
   });
 });

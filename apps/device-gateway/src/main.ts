@@ -1,6 +1,6 @@
 import { ConfigError, loadEnv } from '@idfed/config';
 import { createRootLogger, PinoNestLogger } from '@idfed/logging';
-import { startTracing } from '@idfed/observability';
+import { startTracing, stopTracing } from '@idfed/observability';
 import { exitOnStartFailure, ExitCodes, transportFromEnv } from '@idfed/service-runtime';
 import { createDeviceGatewayApp } from './device-gateway.bootstrap';
 
@@ -24,12 +24,32 @@ async function main(): Promise<void> {
   let app: Awaited<ReturnType<typeof createDeviceGatewayApp>>;
   try {
     app = await createDeviceGatewayApp({ env, transport, logger });
-    app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
     await app.listen(env.wsPort, env.httpHost);
   } catch (err) {
     exitOnStartFailure('device-gateway', env, new PinoNestLogger(logger), err);
   }
   logger.info({ host: env.httpHost, port: env.wsPort }, 'device gateway listening');
+  // SIGTERM: close every socket 1001 (beforeApplicationShutdown), the server, the bus and the
+  // exporter, and exit 0. Nest's own shutdown hooks re-raise the signal once closed, so the
+  // process ended killed by SIGTERM (143 in a pod), not with the clean-stop code.
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('device gateway stopping: closing sockets');
+    app
+      .close()
+      .then(() => stopTracing())
+      .then(
+        () => process.exit(ExitCodes.stopped),
+        (err: unknown) => {
+          logger.error({ err }, 'device gateway failed to stop cleanly');
+          process.exit(1);
+        },
+      );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
 }
 
 main().catch((err: unknown) => {
