@@ -179,7 +179,7 @@ describe('FederatedSignIn', () => {
     const outcome = await flow.complete(POOL, { code: 'c', state }, binding, meta);
     expect(outcome).toMatchObject({ kind: 'signed-in' });
     expect(federatedUsers.execute).toHaveBeenCalledWith(
-      { UserPoolId: POOL, ProviderName: 'Google', Claims: { sub: 'g-1' } },
+      { UserPoolId: POOL, ProviderName: 'Google', Claims: { sub: 'g-1' }, ClientId: 'app' },
       meta,
     );
     const signIn = claims.mock.calls[0][0];
