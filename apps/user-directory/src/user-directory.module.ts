@@ -42,6 +42,8 @@ import { UserPoolTriggers } from './triggers/user-pool-triggers';
 import { UserMigrationTrigger } from './triggers/user-migration.trigger';
 import { UserMigrations } from './users/user-migrations';
 import { PasswordCredentials } from './users/password-credentials';
+import { PasswordHistory } from './users/password-history';
+import { PasswordHistoryRepository } from './users/password-history.repository';
 import { CodeDigest, TotpSecretSeal, VerifierSeal } from './users/secrets-at-rest';
 import { mfaProviders } from './mfa/mfa.providers';
 import { devicesProviders } from './devices/devices.providers';
@@ -127,6 +129,9 @@ export const UserDirectoryModule = {
         Sessions,
         BackgroundDelivery,
         PasswordCredentials,
+        // Beside PasswordCredentials, which it compares with (ADR 0057).
+        PasswordHistoryRepository,
+        PasswordHistory,
         UserPoolsRepository,
         AppClientsRepository,
         UserPoolDomainsRepository,

@@ -20,6 +20,7 @@ import { RoleLookup } from '../../src/roles/role.lookup';
 import { RolePermissions } from '../../src/roles/role-permissions';
 import { RolesRepository } from '../../src/roles/roles.repository';
 import { SamlProviderLookup } from '../../src/saml-providers/saml-provider.lookup';
+import { SamlPrivateKeys } from '../../src/saml-providers/saml-private-keys';
 import { SamlProvidersRepository } from '../../src/saml-providers/saml-providers.repository';
 import { LongTermKeySessions } from '../../src/sts/long-term-key-session';
 import { SessionIssuer } from '../../src/sts/session-issuer';
@@ -105,6 +106,7 @@ export function serviceModule(ds: DataSource, extra: Provider[] = []): Promise<T
       WebIdentityTokenVerifier,
       SamlProvidersRepository,
       SamlProviderLookup,
+      { provide: SamlPrivateKeys, useValue: new SamlPrivateKeys(randomBytes(32)) },
       GrpcCallIdsRepository,
       ...extra,
     ],

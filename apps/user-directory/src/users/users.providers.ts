@@ -1,6 +1,4 @@
 import { Provider } from '@nestjs/common';
-import { PasswordHistory } from './password-history';
-import { PasswordHistoryRepository } from './password-history.repository';
 import { UserConfirmation } from './user-confirmation';
 import { UserDeletion } from './user-deletion';
 import { UserLookup } from './user-lookup';
@@ -16,6 +14,4 @@ export const userProviders: Provider[] = [
   VerificationCodes,
   UserConfirmation,
   UserDeletion,
-  PasswordHistoryRepository,
-  PasswordHistory,
 ];

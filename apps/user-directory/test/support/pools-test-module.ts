@@ -29,6 +29,8 @@ import { providerEndpointsUnder } from '../../src/providers/provider-endpoints';
 import { LAMBDA_ENDPOINTS_CONFIG, LambdaEndpointsConfig } from '../../src/triggers/lambda-endpoints';
 import { TriggerCaller } from '../../src/triggers/trigger-caller';
 import { UserPoolTriggers } from '../../src/triggers/user-pool-triggers';
+import { RunningImports } from '../../src/import/running-imports';
+import { UserImportJobsRepository } from '../../src/import/user-import-jobs.repository';
 
 const config: UserDirectoryConfig = {
   publicUrl: 'http://127.0.0.1:1',
@@ -68,6 +70,9 @@ export function poolsTestModule(dataSource: DataSource, extra: unknown[] = []): 
       IdentityProvidersRepository,
       ResourceServersRepository,
       PoolOAuthNamesReader,
+      // What DeleteUserPool asks before it deletes (UserImportInProgressException, ADR 0058).
+      UserImportJobsRepository,
+      RunningImports,
       SigningKeysService,
       PoolsService,
       ClientsService,
