@@ -68,6 +68,8 @@ describe('gRPC gateway', () => {
           expect(Object.keys(root.lookupService('idfed.tokens.v1.Tokens').methods).sort()).toEqual([
             'VerifyOpenIdToken',
             'VerifyToken',
+            // The verification stream (ADR 0051).
+            'VerifyTokens',
           ]);
         } finally {
           reflection.close();
