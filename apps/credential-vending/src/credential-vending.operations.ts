@@ -49,6 +49,7 @@ import { GetRoleHandler } from './roles/get-role.handler';
 import { GetRolePermissionsHandler } from './roles/get-role-permissions.handler';
 import { GetRolePolicyHandler } from './roles/get-role-policy.handler';
 import { ListAttachedRolePoliciesHandler } from './roles/list-attached-role-policies.handler';
+import { ListInstanceProfilesForRoleHandler } from './roles/list-instance-profiles-for-role.handler';
 import { ListRolePoliciesHandler } from './roles/list-role-policies.handler';
 import { ListRolesHandler } from './roles/list-roles.handler';
 import { PutRolePolicyHandler } from './roles/put-role-policy.handler';
@@ -120,6 +121,7 @@ export const credentialVendingOperations: OperationBinding[] = [
   serve(O.AttachRolePolicy, AttachRolePolicyHandler),
   serve(O.DetachRolePolicy, DetachRolePolicyHandler),
   serve(O.ListAttachedRolePolicies, ListAttachedRolePoliciesHandler),
+  serve(O.ListInstanceProfilesForRole, ListInstanceProfilesForRoleHandler),
   serve(O.CreateUser, CreateUserHandler),
   serve(O.GetUser, GetUserHandler),
   serve(O.ListUsers, ListUsersHandler),

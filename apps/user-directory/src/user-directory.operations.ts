@@ -12,6 +12,8 @@ import { CreateUserPoolClientUseCase } from './clients/create-user-pool-client.u
 import { DescribeUserPoolClientUseCase } from './clients/describe-user-pool-client.use-case';
 import { ListUserPoolClientsUseCase } from './clients/list-user-pool-clients.use-case';
 import { UpdateUserPoolClientUseCase } from './clients/update-user-pool-client.use-case';
+import { DeleteUserPoolClientUseCase } from './clients/delete-user-pool-client.use-case';
+import { AdminResetUserPasswordUseCase } from './users/admin-reset-user-password.use-case';
 import { CreateUserPoolDomainUseCase } from './domains/create-user-pool-domain.use-case';
 import { DeleteUserPoolDomainUseCase } from './domains/delete-user-pool-domain.use-case';
 import { DescribeUserPoolDomainUseCase } from './domains/describe-user-pool-domain.use-case';
@@ -132,6 +134,8 @@ export const USER_DIRECTORY_OPERATIONS: OperationBinding[] = [
   serve(UserDirectoryOperations.DescribeUserPoolClient, DescribeUserPoolClientUseCase),
   serve(UserDirectoryOperations.ListUserPoolClients, ListUserPoolClientsUseCase),
   serve(UserDirectoryOperations.UpdateUserPoolClient, UpdateUserPoolClientUseCase),
+  serve(UserDirectoryOperations.DeleteUserPoolClient, DeleteUserPoolClientUseCase),
+  serve(UserDirectoryOperations.AdminResetUserPassword, AdminResetUserPasswordUseCase),
   serve(UserDirectoryOperations.CreateUserPoolDomain, CreateUserPoolDomainUseCase),
   serve(UserDirectoryOperations.DescribeUserPoolDomain, DescribeUserPoolDomainUseCase),
   serve(UserDirectoryOperations.UpdateUserPoolDomain, UpdateUserPoolDomainUseCase),

@@ -35,6 +35,19 @@ export class AppClientsRepository {
   }
 
   /**
+   * Removes the client and the hosted pages' look set for it alone. Its authorization codes go
+   * with it (their foreign key cascades); its refresh tokens stay until they expire but name a
+   * client that no longer exists, so no flow accepts them.
+   */
+  async delete(poolId: string, clientId: string, tx: Transaction): Promise<void> {
+    await tx.query(`DELETE FROM user_directory.ui_customizations WHERE pool_id = $1 AND client_id = $2`, [
+      poolId,
+      clientId,
+    ]);
+    await tx.delete(AppClientEntity, { id: clientId, poolId });
+  }
+
+  /**
    * The client, or undefined: the first lookup of every public operation (sign-in, refresh, sign-up),
    * by primary key; ClientsService caches the answer.
    */

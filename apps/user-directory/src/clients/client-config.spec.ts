@@ -1,6 +1,7 @@
 import { ExplicitAuthFlowsType } from '@idfed/contracts';
 import { ServiceError } from '@idfed/messaging';
-import { allowsFlow, clientConfigFromRequest } from './client-config';
+import { allowsFlow, clientConfigFromRequest, lifetimesInSeconds } from './client-config';
+import { toUserPoolClientType } from './user-pool-client-type';
 
 const POOL_ID = 'us-east-1_AbCdEf123';
 const FLOWS = [
@@ -95,5 +96,44 @@ describe('ExplicitAuthFlows, legacy and ALLOW_ values (ADR 0047)', () => {
       'USER_AUTH',
       'CUSTOM_AUTH',
     ]);
+  });
+});
+
+describe('TokenValidityUnits in the answer', () => {
+  const entity = (config: ReturnType<typeof configOf>) => ({
+    id: 'client',
+    poolId: POOL_ID,
+    name: 'app',
+    config,
+    createdAt: new Date(0),
+    updatedAt: new Date(0),
+  });
+
+  // Terraform's provider puts CreateUserPoolClient's TokenValidityUnits into its state as they come
+  // and fails the apply when a client configured without them gets some back: AWS answers none.
+  it('answers none when the request gave none, the default units still applying', () => {
+    const config = configOf();
+    expect(toUserPoolClientType(entity(config) as never, undefined).TokenValidityUnits).toBeUndefined();
+    expect(lifetimesInSeconds(config).access).toBe(3600);
+  });
+
+  it('answers the units a request gave, and those of a client stored before the distinction', () => {
+    const given = clientConfigFromRequest({
+      UserPoolId: POOL_ID,
+      ClientName: 'app',
+      TokenValidityUnits: { AccessToken: 'minutes' },
+      AccessTokenValidity: 60,
+    });
+    expect(toUserPoolClientType(entity(given) as never, undefined).TokenValidityUnits).toEqual({
+      AccessToken: 'minutes',
+      IdToken: 'hours',
+      RefreshToken: 'days',
+    });
+    const { unitsGiven: _, ...stored } = configOf();
+    expect(toUserPoolClientType(entity(stored) as never, undefined).TokenValidityUnits).toEqual({
+      AccessToken: 'hours',
+      IdToken: 'hours',
+      RefreshToken: 'days',
+    });
   });
 });

@@ -10,6 +10,12 @@ export interface ClientConfig {
   accessTokenValidity: number;
   idTokenValidity: number;
   units: { AccessToken: Unit; IdToken: Unit; RefreshToken: Unit };
+  /**
+   * False when the request gave no TokenValidityUnits: Cognito then answers none (the defaults
+   * apply), and Terraform's provider fails an apply whose answer has units its plan did not.
+   * Rows stored before this member show their units, as they always did.
+   */
+  unitsGiven?: boolean;
   explicitAuthFlows: ExplicitAuthFlowsType[];
   readAttributes?: string[];
   writeAttributes?: string[];
@@ -62,6 +68,7 @@ export function clientConfigFromRequest(
     accessTokenValidity: req.AccessTokenValidity ?? 1,
     idTokenValidity: req.IdTokenValidity ?? 1,
     units,
+    unitsGiven: req.TokenValidityUnits !== undefined,
     explicitAuthFlows: explicitAuthFlowsOf(req.ExplicitAuthFlows),
     readAttributes: req.ReadAttributes,
     writeAttributes: req.WriteAttributes,

@@ -14,7 +14,7 @@ export function toUserPoolClientType(c: AppClientEntity, secret: string | undefi
     RefreshTokenValidity: k.refreshTokenValidity,
     AccessTokenValidity: k.accessTokenValidity,
     IdTokenValidity: k.idTokenValidity,
-    TokenValidityUnits: k.units,
+    ...(k.unitsGiven === false ? {} : { TokenValidityUnits: k.units }),
     ...(k.readAttributes ? { ReadAttributes: k.readAttributes } : {}),
     ...(k.writeAttributes ? { WriteAttributes: k.writeAttributes } : {}),
     ExplicitAuthFlows: k.explicitAuthFlows,

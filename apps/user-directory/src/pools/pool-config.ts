@@ -87,6 +87,26 @@ export const DEFAULT_PASSWORD_POLICY: PoolConfig['passwordPolicy'] = {
   TemporaryPasswordValidityDays: 7,
 };
 
+/**
+ * A PasswordPolicy a request gives. Only a request without one gets Cognito's default policy; in a
+ * given policy a requirement left out is off, as the AWS SDKs for Go and Java send `false` by leaving
+ * the member out (Terraform's provider relies on it: a pool it made with `require_symbols = false`
+ * would otherwise require symbols and never match its plan). MinimumLength and the validity days
+ * left out keep their defaults.
+ */
+function passwordPolicyOf(policy: PasswordPolicyType): PoolConfig['passwordPolicy'] {
+  return {
+    MinimumLength: policy.MinimumLength ?? DEFAULT_PASSWORD_POLICY.MinimumLength,
+    RequireUppercase: policy.RequireUppercase ?? false,
+    RequireLowercase: policy.RequireLowercase ?? false,
+    RequireNumbers: policy.RequireNumbers ?? false,
+    RequireSymbols: policy.RequireSymbols ?? false,
+    // 0 is the Go SDK's "left out" (its member is not a pointer): Cognito's default then.
+    TemporaryPasswordValidityDays:
+      policy.TemporaryPasswordValidityDays || DEFAULT_PASSWORD_POLICY.TemporaryPasswordValidityDays,
+  };
+}
+
 /** The members of CreateUserPool that UpdateUserPool takes again (ADR 0031). */
 type PoolSettingsRequest = Omit<UpdateUserPoolRequest, 'UserPoolId' | 'PoolName'>;
 
@@ -103,8 +123,8 @@ type PoolSettings = Omit<
  * SetUserPoolMfaConfig sets (software token, email, WebAuthn) are kept from `factors`.
  */
 function poolSettingsFromRequest(req: PoolSettingsRequest, factors?: PoolMfaFactors): PoolSettings {
-  const policy = req.Policies?.PasswordPolicy ?? {};
-  const passwordPolicy = { ...DEFAULT_PASSWORD_POLICY, ...policy };
+  const policy = req.Policies?.PasswordPolicy;
+  const passwordPolicy = policy ? passwordPolicyOf(policy) : DEFAULT_PASSWORD_POLICY;
   if (passwordPolicy.MinimumLength < 6 || passwordPolicy.MinimumLength > 99) {
     throw CognitoErrors.invalidParameter('Password policy MinimumLength must be between 6 and 99.');
   }
@@ -152,7 +172,7 @@ function poolSettingsFromRequest(req: PoolSettingsRequest, factors?: PoolMfaFact
       RequireNumbers: passwordPolicy.RequireNumbers,
       RequireSymbols: passwordPolicy.RequireSymbols,
       TemporaryPasswordValidityDays: passwordPolicy.TemporaryPasswordValidityDays,
-      ...(policy.PasswordHistorySize !== undefined
+      ...(policy?.PasswordHistorySize !== undefined
         ? { PasswordHistorySize: policy.PasswordHistorySize }
         : {}),
     },
@@ -286,6 +306,9 @@ export function applyPoolUpdate(config: PoolConfig, req: UpdateUserPoolRequest):
     caseSensitive: config.caseSensitive,
     schema: config.schema,
     ...poolSettingsFromRequest(settings, config.mfa ?? { softwareToken: false }),
+    // Tags are the exception to "left out means default": AWS keeps them, and Terraform's provider
+    // leaves UserPoolTags out of every UpdateUserPool (it tags through TagResource).
+    ...(req.UserPoolTags === undefined ? { tags: config.tags } : {}),
     ...((req.UserPoolTier ?? config.userPoolTier)
       ? { userPoolTier: req.UserPoolTier ?? config.userPoolTier }
       : {}),

@@ -112,7 +112,8 @@ describe('applyPoolUpdate', () => {
       UnusedAccountValidityDays: 7,
     });
     expect(after.EmailConfiguration).toEqual({ EmailSendingAccount: 'COGNITO_DEFAULT' });
-    expect(after.UserPoolTags).toEqual({});
+    // Tags are kept when left out (AWS keeps them; Terraform's provider relies on it).
+    expect(after.UserPoolTags).toEqual({ team: 'a' });
     expect(after.MfaConfiguration).toBe('OFF');
     // "With the exception of UserPoolTier" (API reference): kept when left out.
     expect(after.UserPoolTier).toBe('PLUS');
@@ -125,6 +126,35 @@ describe('applyPoolUpdate', () => {
     expect(config.schema).toEqual(before.config.schema);
     expect(config.usernameAttributes).toEqual(['email']);
     expect(config.caseSensitive).toBe(true);
+  });
+
+  // Terraform's acceptance tests, run against AWS, update a pool to `require_lowercase = false`
+  // and find it false: the Go SDK sends that `false` by leaving the member out.
+  it("turns off a given policy's requirements that the request leaves out", () => {
+    const before = configuredPool();
+    const config = applyPoolUpdate(before.config, {
+      UserPoolId: POOL_ID,
+      Policies: {
+        PasswordPolicy: { MinimumLength: 9, RequireNumbers: true, TemporaryPasswordValidityDays: 0 },
+      },
+    });
+    expect(config.passwordPolicy).toEqual({
+      MinimumLength: 9,
+      RequireUppercase: false,
+      RequireLowercase: false,
+      RequireNumbers: true,
+      RequireSymbols: false,
+      // 0 is how the Go SDK leaves the member out: Cognito's default of 7 days.
+      TemporaryPasswordValidityDays: 7,
+    });
+  });
+
+  it('replaces the tags when the request gives UserPoolTags, even empty ones', () => {
+    const before = configuredPool();
+    expect(applyPoolUpdate(before.config, { UserPoolId: POOL_ID, UserPoolTags: {} }).tags).toEqual({});
+    expect(applyPoolUpdate(before.config, { UserPoolId: POOL_ID, UserPoolTags: { b: '2' } }).tags).toEqual({
+      b: '2',
+    });
   });
 
   it('stores every member it is given, and echoes it in DescribeUserPool', () => {

@@ -187,6 +187,10 @@ export const CredentialVendingOperations = {
     'admin',
     { rateLimit: 'Iam', hasResult: false },
   ),
+  ListInstanceProfilesForRole: iamApi.operation<
+    W.ListInstanceProfilesForRoleRequest,
+    W.ListInstanceProfilesForRoleResult
+  >()('ListInstanceProfilesForRole', 'admin', { rateLimit: 'Iam', hasResult: true, integers: ['MaxItems'] }),
   ListAttachedRolePolicies: iamApi.operation<
     W.ListAttachedRolePoliciesRequest,
     W.ListAttachedRolePoliciesResult

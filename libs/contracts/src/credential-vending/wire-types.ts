@@ -227,6 +227,17 @@ export interface ListAttachedRolePoliciesResult {
   Marker?: string;
 }
 
+/** ListInstanceProfilesForRole: idfed has no instance profiles (EC2's), so none is ever listed. */
+export interface ListInstanceProfilesForRoleRequest {
+  RoleName: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+export interface ListInstanceProfilesForRoleResult {
+  InstanceProfiles: never[];
+  IsTruncated: boolean;
+}
+
 // ---------------------------------------------------------------- IAM: OpenID Connect providers
 
 export interface CreateOpenIDConnectProviderRequest {

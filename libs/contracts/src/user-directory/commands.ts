@@ -64,6 +64,11 @@ export const UserDirectoryOperations = {
     'admin',
     { rateLimit: 'UserPoolClientUpdate' },
   ),
+  DeleteUserPoolClient: userPools.operation<W.DeleteUserPoolClientRequest, Record<string, never>>()(
+    'DeleteUserPoolClient',
+    'admin',
+    { rateLimit: 'UserPoolClientUpdate' },
+  ),
   CreateUserPoolDomain: userPools.operation<W.CreateUserPoolDomainRequest, W.CreateUserPoolDomainResponse>()(
     'CreateUserPoolDomain',
     'admin',
@@ -148,6 +153,11 @@ export const UserDirectoryOperations = {
   RevokeToken: userPools.operation<W.RevokeTokenRequest, W.RevokeTokenResponse>()('RevokeToken', 'public', {
     rateLimit: 'UserUpdate',
   }),
+  AdminResetUserPassword: userPools.operation<W.AdminResetUserPasswordRequest, Record<string, never>>()(
+    'AdminResetUserPassword',
+    'admin',
+    { rateLimit: 'UserUpdate' },
+  ),
   AdminDisableUser: userPools.operation<W.AdminUserRequest, W.AdminDisableUserResponse>()(
     'AdminDisableUser',
     'admin',

@@ -290,7 +290,8 @@ export interface UserPoolClientType {
   RefreshTokenValidity: number;
   AccessTokenValidity: number;
   IdTokenValidity: number;
-  TokenValidityUnits: Required<TokenValidityUnitsType>;
+  /** Absent when the client was made or updated without units, as Cognito answers. */
+  TokenValidityUnits?: Required<TokenValidityUnitsType>;
   ReadAttributes?: string[];
   WriteAttributes?: string[];
   ExplicitAuthFlows: ExplicitAuthFlowsType[];
@@ -309,6 +310,19 @@ export interface UserPoolClientType {
 export interface CreateUserPoolClientResponse {
   UserPoolClient: UserPoolClientType;
 }
+/** DeleteUserPoolClient: the client goes; its refresh tokens stop working with it. */
+export interface DeleteUserPoolClientRequest {
+  UserPoolId: string;
+  ClientId: string;
+}
+
+/** AdminResetUserPassword: the user's password deactivated, a reset code sent where one can go. */
+export interface AdminResetUserPasswordRequest {
+  UserPoolId: string;
+  Username: string;
+  ClientMetadata?: Record<string, string>;
+}
+
 export interface DescribeUserPoolClientRequest {
   UserPoolId: string;
   ClientId: string;
