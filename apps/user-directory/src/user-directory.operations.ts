@@ -88,6 +88,7 @@ import { AdminDisableProviderForUserUseCase } from './federation/admin-disable-p
 import { AdminLinkProviderForUserUseCase } from './federation/admin-link-provider-for-user.use-case';
 import { SignInFederatedUserUseCase } from './federation/sign-in-federated-user.use-case';
 import { GetUICustomizationUseCase } from './ui-customization/get-ui-customization.use-case';
+import { GetSigningCertificateUseCase } from './saml/get-signing-certificate.use-case';
 import { SetUICustomizationUseCase } from './ui-customization/set-ui-customization.use-case';
 import { OAuthUICustomizationUseCase } from './ui-customization/oauth-ui-customization.use-case';
 import { AdminConfirmSignUpUseCase } from './users/admin-confirm-sign-up.use-case';
@@ -229,6 +230,7 @@ export const USER_DIRECTORY_OPERATIONS: OperationBinding[] = [
   serve(UserDirectoryOperations.ListResourceServers, ListResourceServersUseCase),
   serve(UserDirectoryOperations.SetUICustomization, SetUICustomizationUseCase),
   serve(UserDirectoryOperations.GetUICustomization, GetUICustomizationUseCase),
+  serve(UserDirectoryOperations.GetSigningCertificate, GetSigningCertificateUseCase),
   serve(UserDirectoryOperations.OAuthUICustomization, OAuthUICustomizationUseCase),
   serve(UserDirectoryOperations.AdminLinkProviderForUser, AdminLinkProviderForUserUseCase),
   serve(UserDirectoryOperations.AdminDisableProviderForUser, AdminDisableProviderForUserUseCase),

@@ -113,8 +113,10 @@ const TEMPLATE =
  * key; each field of an assertion can be set so attack tests can make a wrong one.
  */
 export class TestSamlIdp {
-  private readonly idp: SamlifyEntity;
+  private idp: SamlifyEntity;
   readonly certificate: string;
+  /** The SP's signing certificate (PEM) once `requireSignedRequests` was called. */
+  private spSigningCert?: string;
   private readonly settings: Record<string, unknown>;
 
   constructor(
@@ -147,6 +149,19 @@ export class TestSamlIdp {
     return this.idp.getMetadata();
   }
 
+  /**
+   * From now on the IdP wants signed AuthnRequests (its metadata says `WantAuthnRequestsSigned`) and
+   * checks them against the SP's certificate (base64 DER or PEM), refusing unsigned or altered ones.
+   */
+  requireSignedRequests(spCertificate: string): this {
+    this.spSigningCert = spCertificate.includes('BEGIN CERTIFICATE')
+      ? spCertificate
+      : `-----BEGIN CERTIFICATE-----\n${spCertificate.match(/.{1,64}/g)!.join('\n')}\n-----END CERTIFICATE-----`;
+    this.settings.wantAuthnRequestsSigned = true;
+    this.idp = samlify.IdentityProvider(this.settings);
+    return this;
+  }
+
   private sp(
     spEntityId: string,
     acsUrl: string,
@@ -162,7 +177,8 @@ export class TestSamlIdp {
       ],
       wantAssertionsSigned: signAssertion,
       wantMessageSigned: signResponse,
-      authnRequestsSigned: false,
+      authnRequestsSigned: this.spSigningCert !== undefined,
+      ...(this.spSigningCert ? { signingCert: this.spSigningCert } : {}),
     });
   }
 
@@ -171,9 +187,23 @@ export class TestSamlIdp {
     const u = new URL(url);
     const query: Record<string, string> = {};
     for (const [k, v] of u.searchParams) query[k] = v;
+    // The signed octets: the query as sent, without its Signature (SAML bindings 3.4.4.1).
+    const octetString = u.search
+      .slice(1)
+      .split('&')
+      .filter((p) => !p.startsWith('Signature='))
+      .join('&');
     const parsed = await this.idp.parseLoginRequest(this.sp(spEntityId, acsUrl, true, false), 'redirect', {
       query,
-      octetString: u.search.slice(1),
+      octetString,
+    });
+    return parsed.extract.request.id;
+  }
+
+  /** The ID of an AuthnRequest received on the HTTP-POST binding (the form's base64 SAMLRequest). */
+  async requestIdOfPost(samlRequest: string, spEntityId: string, acsUrl: string): Promise<string> {
+    const parsed = await this.idp.parseLoginRequest(this.sp(spEntityId, acsUrl, true, false), 'post', {
+      body: { SAMLRequest: samlRequest },
     });
     return parsed.extract.request.id;
   }

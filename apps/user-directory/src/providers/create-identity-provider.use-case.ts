@@ -53,12 +53,13 @@ export class CreateIdentityProviderUseCase implements OperationHandler<
     const { UserPoolId: poolId, ProviderName: name, ProviderType: type } = req;
     checkProviderName(type, name, SOCIAL_TYPES);
     const identifiers = checkIdentifiers(req.IdpIdentifiers);
-    const { details, secrets } = checkProviderDetails(type, req.ProviderDetails);
+    const { details, secrets: given } = checkProviderDetails(type, req.ProviderDetails);
     const pool = await this.pools.require(poolId);
     const attributeMapping = checkAttributeMapping(pool.config, type, req.AttributeMapping);
     // Read from the provider before the transaction: no row is locked while idfed waits for it.
     const samlMetadata = type === 'SAML' ? await this.documents.samlMetadata(details) : null;
     if (type === 'OIDC') await this.documents.checkOidcIssuer(details);
+    const secrets = await this.views.withSamlEncryption(poolId, type, details, given);
     const now = new Date();
     const provider: IdentityProviderEntity = {
       poolId,

@@ -3,6 +3,7 @@ import { IdentityProviderType } from '@idfed/contracts';
 import { KeyEncryption } from '@idfed/crypto';
 import { Transaction } from '@idfed/persistence';
 import { CognitoErrors } from '../common/cognito-errors';
+import { newSamlKeyPair } from '../saml/saml-keys';
 import { USER_DIRECTORY_CONFIG, UserDirectoryConfig } from '../user-directory.tokens';
 import { IdentityProvidersRepository, StoredIdentityProvider } from './identity-providers.repository';
 import { ProviderSecrets, providerDetailsAnswer } from './provider-details';
@@ -26,6 +27,21 @@ export class IdentityProviderViews {
     const found = await this.providers.find(poolId, name, tx, lock);
     if (!found) throw CognitoErrors.providerNotFound();
     return found;
+  }
+
+  /**
+   * A SAML provider with `EncryptedResponses` `true` gets an encryption key pair the first time (ADR
+   * 0059); one it has is kept, also while encryption is off, so turning it back on changes nothing
+   * the IdP was given.
+   */
+  async withSamlEncryption(
+    poolId: string,
+    type: string,
+    details: Record<string, string>,
+    secrets: ProviderSecrets,
+  ): Promise<ProviderSecrets> {
+    if (type !== 'SAML' || details.EncryptedResponses !== 'true' || secrets.samlEncryption) return secrets;
+    return { ...secrets, samlEncryption: await newSamlKeyPair(`urn:amazon:cognito:sp:${poolId}`) };
   }
 
   /** The secrets' seal is bound to the pool and provider name: a copied ciphertext does not open. */

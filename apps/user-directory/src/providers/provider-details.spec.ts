@@ -57,6 +57,20 @@ describe('provider details', () => {
     ).not.toHaveProperty('private_key');
   });
 
+  it('answers a SAML provider its ActiveEncryptionCertificate only while EncryptedResponses is true', () => {
+    const secrets = { samlEncryption: { privateKey: 'PEM', certificate: 'MIIC' } };
+    const on = { MetadataURL: 'https://idp.example.com/m', EncryptedResponses: 'true' };
+    expect(providerDetailsAnswer('SAML', on, secrets, endpoints)).toEqual({
+      ...on,
+      ActiveEncryptionCertificate: 'MIIC',
+    });
+    const off = { ...on, EncryptedResponses: 'false' };
+    expect(providerDetailsAnswer('SAML', off, secrets, endpoints)).toEqual(off);
+    expect(JSON.stringify(providerDetailsAnswer('SAML', on, secrets, endpoints))).not.toContain('PEM');
+    // Given back in a request (as a Describe answer), it is dropped, never taken as a key.
+    expect(checkProviderDetails('SAML', { ...on, ActiveEncryptionCertificate: 'x' }).details).toEqual(on);
+  });
+
   it('refuses plain http off loopback, unknown keys and two metadata sources', () => {
     const oidc = {
       client_id: 'c',

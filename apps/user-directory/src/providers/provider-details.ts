@@ -6,7 +6,10 @@ import { ProviderEndpoints } from './provider-endpoints';
 /** The ProviderDetails keys that are secrets: sealed at rest, never in `details`. */
 export const SECRET_DETAIL_KEYS = ['client_secret', 'private_key'] as const;
 export type SecretDetailKey = (typeof SECRET_DETAIL_KEYS)[number];
-export type ProviderSecrets = Partial<Record<SecretDetailKey, string>>;
+export type ProviderSecrets = Partial<Record<SecretDetailKey, string>> & {
+  /** A SAML provider's encryption key pair, made by idfed for `EncryptedResponses` (ADR 0059). */
+  samlEncryption?: { privateKey: string; certificate: string };
+};
 
 /** The social providers whose name must be their type, as Cognito requires. */
 export const SOCIAL_TYPES: readonly IdentityProviderTypeType[] = [
@@ -262,6 +265,8 @@ export function providerDetailsAnswer(
     case 'SAML':
       if (saml?.ssoRedirect) answer.SSORedirectBindingURI = saml.ssoRedirect;
       if (saml?.sloRedirect) answer.SLORedirectBindingURI = saml.sloRedirect;
+      if (details.EncryptedResponses === 'true' && secrets.samlEncryption)
+        answer.ActiveEncryptionCertificate = secrets.samlEncryption.certificate;
       break;
   }
   return answer;

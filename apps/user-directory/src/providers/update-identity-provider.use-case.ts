@@ -42,7 +42,9 @@ export class UpdateIdentityProviderUseCase implements OperationHandler<
     const changes: IdentityProviderChanges = { updatedAt: new Date() };
     if (req.ProviderDetails != null) {
       const kept = this.views.open(poolId, name, current.provider.secretsEnc);
-      const { details, secrets } = checkProviderDetails(type, req.ProviderDetails, kept);
+      const checked = checkProviderDetails(type, req.ProviderDetails, kept);
+      const details = checked.details;
+      const secrets = await this.views.withSamlEncryption(poolId, type, details, checked.secrets);
       if (type === 'SAML') changes.samlMetadata = await this.documents.samlMetadata(details);
       if (type === 'OIDC') await this.documents.checkOidcIssuer(details);
       changes.details = details;

@@ -11,6 +11,7 @@ import { AuthorizeRequests, errorRedirect } from '../oauth/authorize-request';
 import { digestOf } from '../oauth/oauth-grants';
 import { samlProviderOf } from './saml-providers';
 import { IdentityProvidersRepository } from '../providers/identity-providers.repository';
+import { SamlKeyStore } from './saml-key-store';
 import { authnRequest } from './saml-protocol';
 import { SamlRepository } from './saml.repository';
 
@@ -32,7 +33,8 @@ export function withoutProvider(params: OAuthParams): OAuthParams {
  * SupportedIdentityProviders, and the browser is sent to the IdP with an AuthnRequest and a
  * RelayState of ours: random, stored as its SHA-256 with the request, the AuthnRequest's ID and the
  * SHA-256 of a browser-binding cookie, for ten minutes, taken once. A provider that is not SAML is
- * left to the generic flow (`not-saml`).
+ * left to the generic flow (`not-saml`). A provider whose `RequestSigningAlgorithm` is `rsa-sha256`
+ * gets the request signed with the pool's signing key (ADR 0059).
  */
 @Injectable()
 export class SamlAuthorizeUseCase implements OperationHandler<typeof UserDirectoryOperations.SamlAuthorize> {
@@ -40,6 +42,7 @@ export class SamlAuthorizeUseCase implements OperationHandler<typeof UserDirecto
     @Inject(AuthorizeRequests) private readonly requests: AuthorizeRequests,
     @Inject(IdentityProvidersRepository) private readonly providers: IdentityProvidersRepository,
     @Inject(SamlRepository) private readonly saml: SamlRepository,
+    @Inject(SamlKeyStore) private readonly keys: SamlKeyStore,
   ) {}
 
   async execute(req: SamlAuthorizeRequest): Promise<SamlAuthorizeOutcome> {
@@ -63,7 +66,11 @@ export class SamlAuthorizeUseCase implements OperationHandler<typeof UserDirecto
         ? req.BrowserToken
         : randomBytes(32).toString('base64url');
     const relayState = randomBytes(32).toString('base64url');
-    const out = authnRequest(req.UserPoolId, req.AcsUrl, provider.samlMetadata!, relayState);
+    const signing =
+      provider.details.RequestSigningAlgorithm === 'rsa-sha256'
+        ? await this.keys.signingKey(req.UserPoolId)
+        : undefined;
+    const out = authnRequest(req.UserPoolId, req.AcsUrl, provider.samlMetadata!, relayState, signing);
     await this.saml.insertRequest(digestOf(relayState), {
       poolId: req.UserPoolId,
       providerName: provider.name,

@@ -19,23 +19,40 @@ export function spEntityId(poolId: string): string {
   return `urn:amazon:cognito:sp:${poolId}`;
 }
 
-function serviceProvider(poolId: string, acsUrl: string): SamlifyEntity {
+/** XML-DSig's name of the one `RequestSigningAlgorithm` Cognito offers, `rsa-sha256`. */
+export const RSA_SHA256 = 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256';
+
+/** The pool's signing key, when its requests to this provider are signed (ADR 0059). */
+export interface RequestSigning {
+  privateKey: string;
+  /** base64 DER. */
+  certificate: string;
+}
+
+function serviceProvider(poolId: string, acsUrl: string, signing?: RequestSigning): SamlifyEntity {
   return samlify.ServiceProvider({
     entityID: spEntityId(poolId),
     assertionConsumerService: [{ Binding: BINDING_POST, Location: acsUrl }],
-    authnRequestsSigned: false,
+    authnRequestsSigned: signing !== undefined,
+    ...(signing
+      ? {
+          privateKey: signing.privateKey,
+          signingCert: certificatePem(signing.certificate),
+          requestSignatureAlgorithm: RSA_SHA256,
+        }
+      : {}),
     wantAssertionsSigned: false,
     clockDrifts: [-SAML_CLOCK_SKEW_MS, SAML_CLOCK_SKEW_MS],
   });
 }
 
 /** The IdP as the stored metadata summary describes it: its entity id, SSO services, signing keys. */
-function identityProvider(meta: SamlMetadataSummary): SamlifyEntity {
+function identityProvider(meta: SamlMetadataSummary, signedRequests = false): SamlifyEntity {
   return samlify.IdentityProvider({
     entityID: meta.entityId,
     signingCert: meta.signingCertificates.map(certificatePem),
-    // AuthnRequests are not signed (RequestSigningAlgorithm is not built).
-    wantAuthnRequestsSigned: false,
+    // samlify signs a request only when the IdP entity wants it, whatever its metadata said.
+    wantAuthnRequestsSigned: signedRequests,
     singleSignOnService: [
       ...(meta.ssoRedirect ? [{ Binding: BINDING_REDIRECT, Location: meta.ssoRedirect }] : []),
       ...(meta.ssoPost ? [{ Binding: BINDING_POST, Location: meta.ssoPost }] : []),
@@ -55,15 +72,21 @@ export interface AuthnRequestOut {
   fields?: Record<string, string>;
 }
 
-/** An AuthnRequest to the IdP: HTTP-Redirect when its metadata offers it, else HTTP-POST. */
+/**
+ * An AuthnRequest to the IdP: HTTP-Redirect when its metadata offers it, else HTTP-POST. With
+ * `signing` it is signed with RSA-SHA256: on HTTP-Redirect by the `SigAlg` and `Signature` query
+ * parameters over the deflated request and RelayState (SAML bindings 3.4.4.1), on HTTP-POST by an
+ * enveloped XML signature after the Issuer.
+ */
 export function authnRequest(
   poolId: string,
   acsUrl: string,
   meta: SamlMetadataSummary,
   relayState: string,
+  signing?: RequestSigning,
 ): AuthnRequestOut {
-  const sp = serviceProvider(poolId, acsUrl);
-  const idp = identityProvider(meta);
+  const sp = serviceProvider(poolId, acsUrl, signing);
+  const idp = identityProvider(meta, signing !== undefined);
   if (meta.ssoRedirect) {
     const out = sp.createLoginRequest(idp, 'redirect', { relayState });
     return { requestId: out.id, binding: 'redirect', location: out.context };
@@ -90,6 +113,15 @@ export interface VerifiedAssertion {
   attributes: Record<string, string>;
 }
 
+/**
+ * The provider's encryption key (ADR 0059): an EncryptedAssertion is opened with it (ADR 0055's
+ * decryption in `@idfed/saml`), and with `required` (`EncryptedResponses` `true`) a plain one is refused.
+ */
+export interface SamlDecryption {
+  privateKeys: string[];
+  required: boolean;
+}
+
 /** Why a response was refused (logged as the reason; the browser is told only that it was invalid). */
 export class SamlRefusal extends Error {}
 
@@ -98,7 +130,7 @@ export class SamlRefusal extends Error {}
  * `@idfed/saml`'s rules (signature by one of the IdP's certificates, wrapping refused, Issuer,
  * schema, time windows, exactly one plain Assertion, a NameID and an assertion id) and the pool's
  * addresses: the Audience our SP entity id, Destination and Recipient our ACS URL, InResponseTo the
- * same in the Response and its confirmation.
+ * same in the Response and its confirmation. Without `decryption` an EncryptedAssertion is refused.
  */
 export async function verifyResponse(
   poolId: string,
@@ -106,6 +138,7 @@ export async function verifyResponse(
   meta: SamlMetadataSummary,
   samlResponse: string,
   now = new Date(),
+  decryption?: SamlDecryption,
 ): Promise<VerifiedAssertion> {
   let checked;
   try {
@@ -117,6 +150,7 @@ export async function verifyResponse(
         destination: (d) => d === acsUrl,
         recipient: (r) => r === acsUrl,
         sameInResponseTo: true,
+        ...(decryption ? { decryption } : {}),
         now: now.getTime(),
       },
       samlResponse,

@@ -13,6 +13,7 @@ import { SignInFederatedUserUseCase } from '../federation/sign-in-federated-user
 import { AuthorizeRequests, errorRedirect } from '../oauth/authorize-request';
 import { HostedSignIn } from '../oauth/hosted-sign-in';
 import { digestOf } from '../oauth/oauth-grants';
+import { IdentityProviderViews } from '../providers/identity-provider-views';
 import { IdentityProvidersRepository } from '../providers/identity-providers.repository';
 import { UsersRepository } from '../users/users.repository';
 import { withoutProvider } from './saml-authorize.use-case';
@@ -42,8 +43,9 @@ function sameDigest(a: Buffer, b: Buffer): boolean {
  * must answer that AuthnRequest (InResponseTo). IdP-initiated: a RelayState that names no request is
  * read as the authorization request's parameters (Cognito's form), allowed only for a provider whose
  * `IDPInit` is `true`, and its response must answer no request. Either way the response is verified
- * against the stored metadata (saml-protocol.ts), its assertion id remembered until it expires (a
- * replay is refused), then the NameID signs in as the federated user with the SAML attributes for
+ * against the stored metadata (saml-protocol.ts), an EncryptedAssertion opened with the provider's
+ * encryption key and a plain one refused when `EncryptedResponses` is `true` (ADR 0059), its
+ * assertion id remembered until it expires (a replay is refused), then the NameID signs in as the federated user with the SAML attributes for
  * AttributeMapping, a hosted session opens and the app gets its code or tokens.
  */
 @Injectable()
@@ -55,6 +57,7 @@ export class SamlResponseUseCase implements OperationHandler<typeof UserDirector
     @Inject(SignInFederatedUserUseCase) private readonly federated: SignInFederatedUserUseCase,
     @Inject(UsersRepository) private readonly users: UsersRepository,
     @Inject(HostedSignIn) private readonly hosted: HostedSignIn,
+    @Inject(IdentityProviderViews) private readonly views: IdentityProviderViews,
   ) {}
 
   async execute(req: SamlResponseRequest, meta: CommandMeta): Promise<SamlResponseOutcome> {
@@ -107,7 +110,17 @@ export class SamlResponseUseCase implements OperationHandler<typeof UserDirector
 
     let assertion;
     try {
-      assertion = await verifyResponse(req.UserPoolId, req.AcsUrl, provider.samlMetadata, samlResponse);
+      const key = this.views.open(provider.poolId, provider.name, provider.secretsEnc).samlEncryption;
+      assertion = await verifyResponse(
+        req.UserPoolId,
+        req.AcsUrl,
+        provider.samlMetadata,
+        samlResponse,
+        new Date(),
+        key
+          ? { privateKeys: [key.privateKey], required: provider.details.EncryptedResponses === 'true' }
+          : undefined,
+      );
       if (assertion.inResponseTo !== expectedInResponseTo)
         throw new SamlRefusal(
           expectedInResponseTo

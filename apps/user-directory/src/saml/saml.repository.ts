@@ -97,4 +97,23 @@ export class SamlRepository {
     );
     return rows.length === 1;
   }
+
+  /** The pool's SAML signing key as stored (certificate, sealed private key), if it has one. */
+  async findSigningKey(poolId: string): Promise<{ certificate: string; privateKeyEnc: Buffer } | undefined> {
+    const rows = await this.dataSource.query<{ certificate: string; private_key_enc: Buffer }[]>(
+      `SELECT certificate, private_key_enc FROM user_directory.saml_signing_keys WHERE pool_id = $1`,
+      [poolId],
+    );
+    const r = rows[0];
+    return r && { certificate: r.certificate, privateKeyEnc: r.private_key_enc };
+  }
+
+  /** Stores a pool's first signing key; of concurrent first uses one key is kept (then read back). */
+  async insertSigningKey(poolId: string, certificate: string, privateKeyEnc: Buffer): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO user_directory.saml_signing_keys (pool_id, certificate, private_key_enc)
+       VALUES ($1, $2, $3) ON CONFLICT (pool_id) DO NOTHING`,
+      [poolId, certificate, privateKeyEnc],
+    );
+  }
 }

@@ -464,6 +464,10 @@ export const UserDirectoryOperations = {
     'admin',
     { rateLimit: 'UserPoolRead' },
   ),
+  GetSigningCertificate: userPools.operation<
+    W.GetSigningCertificateRequest,
+    W.GetSigningCertificateResponse
+  >()('GetSigningCertificate', 'admin', { rateLimit: 'UserPoolRead' }),
   AdminLinkProviderForUser: userPools.operation<W.AdminLinkProviderForUserRequest, Record<string, never>>()(
     'AdminLinkProviderForUser',
     'admin',

@@ -32,7 +32,7 @@ describe('user-directory contracts', () => {
       if (op.surface.protocol === 'bus') continue;
       const adminOnly =
         name.startsWith('Admin') ||
-        /UserPool|ListUsers|Group|TagResource|UntagResource|TagsForResource|IdentityProvider|ResourceServer|UICustomization|CustomAttributes|UserImportJob|CSVHeader/.test(
+        /UserPool|ListUsers|Group|TagResource|UntagResource|TagsForResource|IdentityProvider|ResourceServer|UICustomization|CustomAttributes|UserImportJob|CSVHeader|SigningCertificate/.test(
           name,
         );
       expect([name, op.access]).toEqual([name, adminOnly ? 'admin' : 'public']);

@@ -906,6 +906,15 @@ export interface UICustomizationResponse {
   UICustomization: UICustomizationType;
 }
 
+/** GetSigningCertificate: the pool's SAML signing certificate (ADR 0059). */
+export interface GetSigningCertificateRequest {
+  UserPoolId: string;
+}
+export interface GetSigningCertificateResponse {
+  /** The X.509 certificate's base64 DER body. */
+  Certificate?: string;
+}
+
 /** A user named by a provider and one of its attributes (AdminLinkProviderForUser). */
 export interface ProviderUserIdentifierType {
   ProviderName?: string;

@@ -31,6 +31,7 @@ import { PendingAttributes1764115201801 } from './1764115201801-PendingAttribute
 import { UserImportJobs1764115201900 } from './1764115201900-UserImportJobs';
 import { CustomDomains1764115202200 } from './1764115202200-CustomDomains';
 import { PasswordHistory1764115202600 } from './1764115202600-PasswordHistory';
+import { SamlSigningKeys1764115202700 } from './1764115202700-SamlSigningKeys';
 
 /** In the order they apply; some need the key-encryption key, to seal what they migrate. */
 export function userDirectoryMigrations(keyEncryptionKey: Buffer): (new () => MigrationInterface)[] {
@@ -64,5 +65,6 @@ export function userDirectoryMigrations(keyEncryptionKey: Buffer): (new () => Mi
     UserImportJobs1764115201900,
     CustomDomains1764115202200,
     PasswordHistory1764115202600,
+    SamlSigningKeys1764115202700,
   ];
 }
