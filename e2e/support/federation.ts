@@ -3,6 +3,7 @@ import {
   CreateIdentityProviderCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
+  CreateUserPoolCommandInput,
   CreateUserPoolDomainCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { randomBytes } from 'node:crypto';
@@ -122,8 +123,10 @@ export async function createFederatedPool(
   admin: CognitoIdentityProviderClient,
   system: { endpoint: string; googleIssuer: string; oidcIssuer: string },
   redirectUri: string,
+  /** More of CreateUserPool's input (a LambdaConfig, a schema). */
+  poolInput: Partial<CreateUserPoolCommandInput> = {},
 ): Promise<FederatedPool> {
-  const { UserPool } = await admin.send(new CreateUserPoolCommand({ PoolName: 'federated' }));
+  const { UserPool } = await admin.send(new CreateUserPoolCommand({ PoolName: 'federated', ...poolInput }));
   const poolId = UserPool!.Id!;
   const domain = `fed-${randomBytes(4).toString('hex')}`;
   await admin.send(new CreateUserPoolDomainCommand({ UserPoolId: poolId, Domain: domain }));

@@ -57,6 +57,8 @@ export default async function globalSetup(): Promise<void> {
     IDFED_GOOGLE_ISSUER: google.issuer,
     // The stand-in serves Google's token endpoint path too (oauth2/v4/token) at its issuer.
     IDFED_GOOGLE_API_URL: google.issuer,
+    // Google's People API (attributes_url), answering over the Google stand-in's access tokens.
+    IDFED_GOOGLE_PEOPLE_API_URL: google.peopleApiUrl,
     IDFED_FACEBOOK_GRAPH_URL: social.facebookGraphUrl,
     IDFED_AMAZON_API_URL: social.amazonApiUrl,
     // The browser-facing hosts of Facebook's and Amazon's sign-in (their authorization endpoints).

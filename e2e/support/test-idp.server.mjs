@@ -16,6 +16,14 @@
 // one form (`login`, a button "Sign in"); signing in grants the scopes asked for (no consent page),
 // and the account's claims are sub, email, email_verified and name, all in the ID token.
 //
+// - /people: Google's People API (/people/v1/people/me?personFields=, IDFED_GOOGLE_PEOPLE_API_URL):
+//   the Bearer token is checked by the Google stand-in's own userinfo endpoint (oidc-provider), and
+//   the answer is that account's person in the API's shape (resourceName people/<sub>, names,
+//   emailAddresses, phoneNumbers, birthdays, genders, photos; each entry with metadata.primary),
+//   the fields personFields asks for only (none or an unknown one: 400 INVALID_ARGUMENT, as Google
+//   answers). Accounts whose login starts with `longname` have a 3000-character name; with
+//   `peoplemixup` the API answers another person (a mixed-up answer idfed must refuse).
+//
 // - /apple: Sign in with Apple (/auth/authorize, /auth/token, /auth/keys, `form_post` answers).
 //   Apple's client secret is an ES256 JWT from the developer's team key: a test tells the stand-in
 //   a registered client's team, key id and public key (POST /apple/teams), and the token endpoint
@@ -237,8 +245,63 @@ async function socialEndpoint(base, provider, path, req, res) {
   return false;
 }
 
+const PERSON_FIELDS = ['names', 'emailAddresses', 'phoneNumbers', 'birthdays', 'genders', 'photos'];
+
+/** The person the People API knows for an account id, in its documented shape. */
+function personOf(id) {
+  const primary = { primary: true, source: { type: 'PROFILE', id } };
+  const name = id.startsWith('longname') ? 'L'.repeat(3000) : `User ${id}`;
+  return {
+    resourceName: `people/${id}`,
+    etag: `%${Buffer.from(id).toString('base64url')}`,
+    names: [{ metadata: primary, displayName: name, familyName: id, givenName: 'User' }],
+    emailAddresses: [{ metadata: primary, value: `${id}@example.com` }],
+    phoneNumbers: [
+      { metadata: { primary: false }, value: '+44 20 7946 0000', canonicalForm: '+442079460000' },
+      { metadata: primary, value: '(555) 010-0199', canonicalForm: '+15550100199', type: 'mobile' },
+    ],
+    birthdays: [{ metadata: primary, date: { year: 1990, month: 7, day: 14 } }],
+    genders: [{ metadata: primary, value: 'female', formattedValue: 'Female' }],
+    photos: [{ metadata: primary, url: `https://photos.example/${id}.jpg` }],
+  };
+}
+
+/** GET /people/v1/people/me: the Bearer token's account, asked of the Google stand-in's userinfo. */
+async function people(req, res) {
+  const url = new URL(req.url, 'http://x');
+  if (req.method !== 'GET' || url.pathname !== '/people/v1/people/me')
+    return send(res, 404, { error: { code: 404, message: 'Not found', status: 'NOT_FOUND' } });
+  const info = await fetch(`${origin}${GOOGLE}/me`, {
+    headers: { authorization: req.headers.authorization ?? '' },
+  });
+  if (info.status !== 200)
+    return send(res, 401, {
+      error: {
+        code: 401,
+        message: 'Request had invalid authentication credentials.',
+        status: 'UNAUTHENTICATED',
+      },
+    });
+  const { sub } = await info.json();
+  const fields = (url.searchParams.get('personFields') ?? '').split(',').filter(Boolean);
+  if (fields.length === 0 || fields.some((f) => !PERSON_FIELDS.includes(f)))
+    return send(res, 400, {
+      error: { code: 400, message: 'Invalid personFields mask path.', status: 'INVALID_ARGUMENT' },
+    });
+  const person = personOf(sub.startsWith('peoplemixup') ? `${sub}-twin` : sub);
+  return send(res, 200, {
+    resourceName: person.resourceName,
+    etag: person.etag,
+    ...Object.fromEntries(fields.map((f) => [f, person[f]])),
+  });
+}
+
 const server = createServer((req, res) => {
   const path = new URL(req.url, 'http://x').pathname;
+  if (path.startsWith('/people/')) {
+    people(req, res).catch((err) => send(res, 500, { error: String(err.message) }));
+    return undefined;
+  }
   if (req.method === 'POST' && path === '/mint') {
     let raw = '';
     req.on('data', (c) => (raw += c));
@@ -302,6 +365,7 @@ server.listen(0, '127.0.0.1', () => {
       amazonUrl: `${origin}/amazon`,
       facebookUrl: `${origin}/facebook`,
       appleIssuer: `${origin}/apple`,
+      peopleApiUrl: `${origin}/people`,
     })}\n`,
   );
 });

@@ -13,6 +13,8 @@ export interface TestIdp {
   facebookUrl: string;
   /** Sign in with Apple's stand-in (oidc-provider with Apple's paths; POST /teams for client secrets). */
   appleIssuer: string;
+  /** Google's People API stand-in (IDFED_GOOGLE_PEOPLE_API_URL), over the Google stand-in's tokens. */
+  peopleApiUrl: string;
   /** The issuer without its scheme: what IAM names the provider after and condition keys start with. */
   urlKey: string;
   /** An ID token signed by the IdP (claims merged over iss, iat and exp). */
@@ -37,17 +39,17 @@ export async function startTestIdp(): Promise<TestIdp> {
     amazonUrl: string;
     facebookUrl: string;
     appleIssuer: string;
+    peopleApiUrl: string;
   };
-  const { issuer, oidcIssuer, amazonUrl, facebookUrl, appleIssuer } = await new Promise<Started>(
-    (resolve, reject) => {
+  const { issuer, oidcIssuer, amazonUrl, facebookUrl, appleIssuer, peopleApiUrl } =
+    await new Promise<Started>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('the test IdP did not start')), 15_000);
       child.once('exit', (code) => reject(new Error(`the test IdP exited with ${code}`)));
       createInterface({ input: child.stdout! }).once('line', (line) => {
         clearTimeout(timer);
         resolve(JSON.parse(line) as Started);
       });
-    },
-  );
+    });
   const origin = new URL(issuer).origin;
   return {
     issuer,
@@ -55,6 +57,7 @@ export async function startTestIdp(): Promise<TestIdp> {
     amazonUrl,
     facebookUrl,
     appleIssuer,
+    peopleApiUrl,
     urlKey: issuer.replace(/^https?:\/\//, ''),
     async mint(options) {
       const res = await fetch(`${origin}/mint`, { method: 'POST', body: JSON.stringify(options) });

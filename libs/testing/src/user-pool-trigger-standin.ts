@@ -52,6 +52,7 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http
  *     `renamed.example` and the name `Renamed`; for `garbled` an attribute that is no string;
  *     else `{}` (keep);
  *   - PreSignUp_ExternalProvider: refuses (`No strangers`) a login starting with `stranger`;
+ *     answers `autoVerifyEmail` and `autoVerifyPhone` true for a login starting with `autoverify`;
  *   - any other PreSignUp or PostConfirmation (the pool's own users): accepts.
  * - `/slow`: answers after `slowMs` (past idfed's timeout).
  * - `/garbage`: answers text that is not JSON.
@@ -157,6 +158,7 @@ function federation(event: Event): { status: number; body: unknown } {
       return answer({ userAttributesToMap: {} });
     }
     case 'PreSignUp_ExternalProvider':
+      if (login.startsWith('autoverify')) return answer({ autoVerifyEmail: true, autoVerifyPhone: true });
       return login.startsWith('stranger') ? fail('No strangers') : answer({});
     default:
       // The pool's own users (AdminCreateUser, SignUp) are let through.

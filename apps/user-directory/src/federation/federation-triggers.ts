@@ -21,8 +21,19 @@ export interface InboundFederationRequest {
 }
 
 /**
+ * What an OAuth / OpenID Connect sign-in shows the InboundFederation trigger beside the user's
+ * attributes (ADR 0061): the provider's token endpoint answer and its ID token's claims, as text.
+ * Handed over in process by the relying party only; never stored, logged or sent as an event.
+ */
+export interface ProviderTokens {
+  tokenResponse?: Record<string, string>;
+  idToken?: Record<string, string>;
+}
+
+/**
  * The inbound federation trigger (`LambdaConfig.InboundFederation`, ADR 0056): called at every
- * sign-in through a provider, before AttributeMapping, with the provider's attributes as text. Its
+ * sign-in through a provider, before AttributeMapping, with the provider's attributes as text
+ * (`userInfo`, or `samlResponse`), and for OAuth / OIDC providers `tokenResponse` and `idToken`. Its
  * `userAttributesToMap` replaces the attributes the mapping reads: an empty (or absent) answer keeps
  * them as they came, any other answer is the whole new set (what it leaves out is dropped). The
  * user the sign-in becomes is decided from the provider's own attributes before the call, so an
@@ -38,13 +49,21 @@ export class FederationTriggers {
     userName: string,
     provider: { name: string; type: string },
     claims: Record<string, string>,
+    tokens: ProviderTokens = {},
   ): Promise<Record<string, string> | undefined> {
     const arn = pool.config.lambdaConfig?.InboundFederation?.LambdaArn;
     if (!arn) return undefined;
     const request: InboundFederationRequest = {
       providerName: provider.name,
       providerType: provider.type,
-      attributes: provider.type === 'SAML' ? { samlResponse: claims } : { userInfo: claims },
+      attributes:
+        provider.type === 'SAML'
+          ? { samlResponse: claims }
+          : {
+              ...(tokens.tokenResponse ? { tokenResponse: tokens.tokenResponse } : {}),
+              ...(tokens.idToken ? { idToken: tokens.idToken } : {}),
+              userInfo: claims,
+            },
     };
     const event: TriggerEvent<InboundFederationRequest, { userAttributesToMap: Record<string, string> }> = {
       version: '1',

@@ -1,4 +1,4 @@
-import { LambdaConfigType } from '@idfed/contracts';
+import { LambdaConfigType, SchemaAttributeType } from '@idfed/contracts';
 import { OutboxService, ServiceError } from '@idfed/messaging';
 import { aPool, aUser, inPlaceTransactions, meta, outcome } from '../../test/support/users-doubles';
 import { ClientsService } from '../clients/clients.service';
@@ -30,9 +30,15 @@ describe('SignInFederatedUser with triggers', () => {
       existing?: UserEntity;
       linkedTo?: UserEntity;
       writeAttributes?: string[];
+      /** Changes to the schema entry of `name`. */
+      nameSchema?: Partial<SchemaAttributeType>;
     } = {},
   ) {
     const pool = aPool({ lambdaConfig: opts.lambdaConfig ?? ALL_TRIGGERS });
+    if (opts.nameSchema)
+      pool.config.schema = pool.config.schema.map((a) =>
+        a.Name === 'name' ? { ...a, ...opts.nameSchema } : a,
+      );
     const calls: TriggerEvent[] = [];
     const caller = {
       invoke: jest.fn((_trigger: string, _arn: string, event: TriggerEvent) => {
@@ -92,10 +98,14 @@ describe('SignInFederatedUser with triggers', () => {
       new UserPoolTriggers(caller),
       clients as unknown as ClientsService,
     );
-    const run = (claims: Record<string, unknown> = { sub: '42', email: 'ann@example.com', name: 'Ann' }) =>
+    const run = (
+      claims: Record<string, unknown> = { sub: '42', email: 'ann@example.com', name: 'Ann' },
+      tokens?: { tokenResponse?: Record<string, string>; idToken?: Record<string, string> },
+    ) =>
       useCase.execute(
         { UserPoolId: pool.id, ProviderName: 'Google', Claims: claims, ClientId: 'app1' },
         meta,
+        tokens,
       );
     return { run, calls, inserted, written, outbox, links };
   }
@@ -131,6 +141,83 @@ describe('SignInFederatedUser with triggers', () => {
         'cognito:user_status': 'EXTERNAL_PROVIDER',
       }),
     });
+  });
+
+  it('shows InboundFederation the token response and the ID token’s claims (Cognito’s event shape)', async () => {
+    const d = signIn();
+    const tokenResponse = { access_token: 'at', id_token: 'h.p.s', token_type: 'Bearer', expires_in: '3600' };
+    const idToken = { sub: '42', iss: 'https://accounts.google.com', email: 'ann@example.com' };
+    await d.run(undefined, { tokenResponse, idToken });
+    expect(d.calls[0].request).toEqual({
+      providerName: 'Google',
+      providerType: 'Google',
+      attributes: {
+        tokenResponse,
+        idToken,
+        userInfo: { sub: '42', email: 'ann@example.com', name: 'Ann' },
+      },
+    });
+    // Nothing of them reaches the other triggers or the stored attributes.
+    expect(JSON.stringify(d.calls.slice(1))).not.toContain('h.p.s');
+    expect(JSON.stringify(d.written)).not.toContain('h.p.s');
+  });
+
+  it('acts on PreSignUp_ExternalProvider’s autoVerifyEmail / autoVerifyPhone for the new user', async () => {
+    const d = signIn({
+      answers: {
+        PreSignUp_ExternalProvider: () => ({ autoVerifyEmail: true, autoVerifyPhone: true }),
+      },
+    });
+    await d.run();
+    // No phone mapped: nothing to verify there.
+    expect(d.written).toEqual([{ email: 'ann@example.com', name: 'Ann', email_verified: 'true' }]);
+    const none = signIn({ answers: { PreSignUp_ExternalProvider: () => ({ autoVerifyEmail: false }) } });
+    await none.run();
+    expect(none.written).toEqual([{ email: 'ann@example.com', name: 'Ann' }]);
+    const bad = signIn({ answers: { PreSignUp_ExternalProvider: () => ({ autoVerifyEmail: 'yes' }) } });
+    expect(await outcome(bad.run())).toBe('InvalidLambdaResponseException');
+    expect(bad.inserted).toEqual([]);
+  });
+
+  it('never verifies a user it finds (linked or returning): PreSignUp is not asked for one', async () => {
+    const native = aUser({ username: 'ann', status: 'CONFIRMED', attributes: { email: 'ann@example.com' } });
+    const d = signIn({
+      linkedTo: native,
+      answers: { PreSignUp_ExternalProvider: () => ({ autoVerifyEmail: true }) },
+    });
+    expect((await d.run()).Created).toBe(false);
+    expect(d.written).toEqual([{ email: 'ann@example.com', name: 'Ann' }]);
+    expect(d.calls.map((c) => c.triggerSource)).toEqual(['InboundFederation_ExternalProvider']);
+  });
+
+  it('refuses a mapped value the schema does not allow, in Cognito’s words, making nothing', async () => {
+    const long = { sub: '42', email: 'ann@example.com', name: 'N'.repeat(2049) };
+    const d = signIn();
+    await expect(d.run(long)).rejects.toMatchObject({
+      errorName: 'InvalidParameterException',
+      message:
+        'Attributes did not conform to the schema: name: String must be no longer than 2048 characters',
+    });
+    expect(d.inserted).toEqual([]);
+    expect(d.calls.map((c) => c.triggerSource)).not.toContain('PreSignUp_ExternalProvider');
+    // A returning user: the update's words; nothing written either.
+    const user = aUser({ username: 'Google_42', status: 'EXTERNAL_PROVIDER' });
+    const back = signIn({ linkedTo: user, nameSchema: { StringAttributeConstraints: { MaxLength: '2' } } });
+    await expect(back.run()).rejects.toMatchObject({
+      errorName: 'InvalidParameterException',
+      message: 'Invalid user attributes: name: String must be no longer than 2 characters',
+    });
+    expect(back.written).toEqual([]);
+  });
+
+  it('writes an immutable mapped attribute when the user is made, never at a later sign-in', async () => {
+    const made = signIn({ nameSchema: { Mutable: false } });
+    await made.run();
+    expect(made.written).toEqual([{ email: 'ann@example.com', name: 'Ann' }]);
+    const user = aUser({ username: 'Google_42', status: 'EXTERNAL_PROVIDER', attributes: { name: 'Ann' } });
+    const back = signIn({ linkedTo: user, nameSchema: { Mutable: false } });
+    await back.run({ sub: '42', email: 'ann@example.com', name: 'Renamed' });
+    expect(back.written).toEqual([{ email: 'ann@example.com' }]);
   });
 
   it('maps what InboundFederation answers: the whole new set, what it leaves out dropped', async () => {

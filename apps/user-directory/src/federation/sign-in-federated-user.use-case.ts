@@ -16,13 +16,15 @@ import { ClientsService } from '../clients/clients.service';
 import { CognitoErrors } from '../common/cognito-errors';
 import { Members, RequestValidator } from '../common/validate';
 import { UserEntity } from '../database/entities';
+import { PoolConfig } from '../pools/pool-config';
 import { PoolsService } from '../pools/pools.service';
 import { IdentityProvidersRepository } from '../providers/identity-providers.repository';
+import { schemaAttribute, valueViolation } from '../users/user-attributes';
 import { usernameKey } from '../users/user-keys';
 import { UsersRepository } from '../users/users.repository';
 import { COGNITO_SUBJECT, FederatedIdentitiesRepository } from './federated-identities.repository';
 import { FederatedUsers } from './federated-users';
-import { FederationTriggers } from './federation-triggers';
+import { FederationTriggers, ProviderTokens } from './federation-triggers';
 import { NO_CLIENT, UserPoolTriggers } from '../triggers/user-pool-triggers';
 
 function claimText(value: unknown): string | undefined {
@@ -62,7 +64,15 @@ export class SignInFederatedUserUseCase implements OperationHandler<
     @Inject(ClientsService) private readonly clients: ClientsService,
   ) {}
 
-  async execute(req: SignInFederatedUserRequest, meta: CommandMeta): Promise<SignInFederatedUserResponse> {
+  /**
+   * `tokens`: what the relying party (in this process) shows the InboundFederation trigger of the
+   * provider's answer; never part of the bus request.
+   */
+  async execute(
+    req: SignInFederatedUserRequest,
+    meta: CommandMeta,
+    tokens?: ProviderTokens,
+  ): Promise<SignInFederatedUserResponse> {
     RequestValidator.of(req)
       .string('UserPoolId', Members.userPoolId)
       .string('ProviderName', { required: true, min: 1, max: 32 })
@@ -87,6 +97,7 @@ export class SignInFederatedUserUseCase implements OperationHandler<
       username,
       found.provider,
       providerAttributes(req.Claims),
+      tokens,
     );
     if (answered) claims = answered;
     const mapped = mapAttributes(mapping, claims);
@@ -99,9 +110,26 @@ export class SignInFederatedUserUseCase implements OperationHandler<
       { name: COGNITO_SUBJECT, value: subject },
       ...Object.entries(mapAttributes(mapping, req.Claims)).map(([name, value]) => ({ name, value })),
     ];
+    const makes = !(await this.exists(pool, found.provider.name, candidates, username));
+    // The pool's schema (ADR 0061): a value too long or of the wrong type fails the sign-in, with
+    // Cognito's words for a new user or an update; nothing is cut short, nothing written.
+    checkMappedValues(pool.config, mapped, makes);
     // PreSignUp before a federated user would be made: outside the transaction, as a Lambda call.
-    if (!(await this.exists(pool, found.provider.name, candidates, username))) {
-      await this.triggers.preSignUp(pool, 'PreSignUp_ExternalProvider', clientId, username, mapped, null);
+    const autoVerified: Record<string, string> = {};
+    if (makes) {
+      const answer = await this.triggers.preSignUp(
+        pool,
+        'PreSignUp_ExternalProvider',
+        clientId,
+        username,
+        mapped,
+        null,
+      );
+      // The answer verifies the new user's mapped email / phone (ADR 0061), applied only if this
+      // sign-in does make the user: a user found (returning, linked) is never verified by it.
+      if (answer.autoVerifyEmail && mapped.email !== undefined) autoVerified.email_verified = 'true';
+      if (answer.autoVerifyPhone && mapped.phone_number !== undefined)
+        autoVerified.phone_number_verified = 'true';
     }
     const now = new Date();
     const outcome = await this.transactions.run(async (tx) => {
@@ -149,7 +177,12 @@ export class SignInFederatedUserUseCase implements OperationHandler<
           tx,
         );
       }
-      user.attributes = await this.federated.refreshIdentities(user, tx, mapped);
+      // An immutable attribute is written when the user is made, never again (ADR 0061).
+      user.attributes = await this.federated.refreshIdentities(
+        user,
+        tx,
+        created ? { ...mapped, ...autoVerified } : mutableOnly(pool.config, mapped),
+      );
       if (created) {
         const event: UserFederatedEvent = {
           userPoolId: pool.id,
@@ -193,7 +226,7 @@ export class SignInFederatedUserUseCase implements OperationHandler<
   }
 }
 
-/** The pool attributes the provider's AttributeMapping makes of `claims` (values cut at 2048). */
+/** The pool attributes the provider's AttributeMapping makes of `claims`, as given (checked later). */
 function mapAttributes(
   mapping: Record<string, string>,
   claims: Record<string, unknown>,
@@ -202,9 +235,33 @@ function mapAttributes(
   for (const [attribute, claim] of Object.entries(mapping)) {
     if (attribute === 'username') continue;
     const value = claimText(claims[claim]);
-    if (value !== undefined) mapped[attribute] = value.slice(0, 2048);
+    if (value !== undefined) mapped[attribute] = value;
   }
   return mapped;
+}
+
+/**
+ * Mapped values against the pool's schema: types and lengths (`valueViolation`, Cognito's words),
+ * as InvalidParameterException prefixed as Cognito prefixes a new user's ("Attributes did not
+ * conform to the schema: ") or an update's ("Invalid user attributes: "). A name the schema does
+ * not know is left to the mapping's own check (CreateIdentityProvider).
+ */
+export function checkMappedValues(config: PoolConfig, mapped: Record<string, string>, makes: boolean): void {
+  for (const [name, value] of Object.entries(mapped)) {
+    const attr = schemaAttribute(config, name);
+    const violation = attr && valueViolation(attr, value);
+    if (violation)
+      throw CognitoErrors.invalidParameter(
+        `${makes ? 'Attributes did not conform to the schema: ' : 'Invalid user attributes: '}${violation}`,
+      );
+  }
+}
+
+/** The mapped attributes a sign-in may change on an existing user: the schema's mutable ones. */
+export function mutableOnly(config: PoolConfig, mapped: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(mapped).filter(([name]) => schemaAttribute(config, name)?.Mutable !== false),
+  );
 }
 
 /** The provider's attributes as the InboundFederation event carries them: text values only. */

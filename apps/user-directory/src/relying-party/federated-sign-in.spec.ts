@@ -14,7 +14,12 @@ import {
 import { UsersRepository } from '../users/users.repository';
 import { FederatedSignIn } from './federated-sign-in';
 import { FederationState, FederationStatesRepository } from './federation-states.repository';
-import { FederationStrategy, ProviderAnswerRefused, ProviderSignIn } from './federation-strategy';
+import {
+  FederationStrategy,
+  ProviderAnswer,
+  ProviderAnswerRefused,
+  ProviderSignIn,
+} from './federation-strategy';
 
 const POOL = 'us-east-1_AbCdEf123';
 const REDIRECT = 'https://app.example.com/cb';
@@ -91,8 +96,12 @@ describe('FederatedSignIn', () => {
   const authorizationUrl = jest.fn(async (s: ProviderSignIn) =>
     Promise.resolve(`https://g/auth?state=${s.state}&nonce=${s.nonce}`),
   );
-  const claims = jest.fn(async (_s: ProviderSignIn): Promise<Record<string, unknown>> =>
-    Promise.resolve({ sub: 'g-1' }),
+  const claims = jest.fn(async (_s: ProviderSignIn): Promise<ProviderAnswer> =>
+    Promise.resolve({
+      claims: { sub: 'g-1' },
+      tokenResponse: { access_token: 'at', token_type: 'Bearer' },
+      idToken: { sub: 'g-1' },
+    }),
   );
   const strategy: FederationStrategy = { types: ['Google'], authorizationUrl, claims };
   const federatedUsers = {
@@ -181,6 +190,8 @@ describe('FederatedSignIn', () => {
     expect(federatedUsers.execute).toHaveBeenCalledWith(
       { UserPoolId: POOL, ProviderName: 'Google', Claims: { sub: 'g-1' }, ClientId: 'app' },
       meta,
+      // For InboundFederation only: in process, never in the bus request (ADR 0061).
+      { tokenResponse: { access_token: 'at', token_type: 'Bearer' }, idToken: { sub: 'g-1' } },
     );
     const signIn = claims.mock.calls[0][0];
     const asked = authorizationUrl.mock.calls[0][0];

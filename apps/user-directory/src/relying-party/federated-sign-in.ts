@@ -18,6 +18,7 @@ import { FederationStatesRepository } from './federation-states.repository';
 import {
   FEDERATION_STRATEGIES,
   FederationStrategy,
+  ProviderAnswer,
   ProviderAnswerRefused,
   ProviderSignIn,
 } from './federation-strategy';
@@ -161,9 +162,9 @@ export class FederatedSignIn {
     if (!found || !supported.includes(found.provider.name)) return refuse('invalid_request', NOT_ENABLED);
     const strategy = this.strategies.get(found.provider.type);
     if (!strategy) return refuse('invalid_request', NOT_ENABLED);
-    let claims: Record<string, unknown>;
+    let answer: ProviderAnswer;
     try {
-      claims = await strategy.claims(
+      answer = await strategy.claims(
         this.signIn(found, stored.callbackUrl, state, bindingToken),
         params,
         method,
@@ -175,8 +176,14 @@ export class FederatedSignIn {
     let sub: string;
     try {
       const user = await this.federatedUsers.execute(
-        { UserPoolId: poolId, ProviderName: found.provider.name, Claims: claims, ClientId: auth.client.id },
+        {
+          UserPoolId: poolId,
+          ProviderName: found.provider.name,
+          Claims: answer.claims,
+          ClientId: auth.client.id,
+        },
         meta,
+        { tokenResponse: answer.tokenResponse, idToken: answer.idToken },
       );
       sub = user.Sub;
     } catch (err) {

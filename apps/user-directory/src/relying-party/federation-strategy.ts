@@ -23,6 +23,38 @@ export interface ProviderSignIn {
 }
 
 /**
+ * A verified provider answer: the claims the mapping reads (ID token and user endpoint merged),
+ * and what the InboundFederation trigger is shown of it (ADR 0061): the token endpoint's answer
+ * and the checked ID token's claims, as text. The tokens are passed on in process to the trigger
+ * call only: never stored, logged or put in an event.
+ */
+export interface ProviderAnswer {
+  claims: Record<string, unknown>;
+  /** The token endpoint's answer (access_token, id_token, refresh_token, token_type, expires_in, scope). */
+  tokenResponse?: Record<string, string>;
+  /** The ID token's claims (OpenID Connect providers). */
+  idToken?: Record<string, string>;
+}
+
+/** A JSON value as the trigger events carry attributes: text (objects as JSON), nothing for null. */
+export function attributeText(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
+
+/** Every member of `values` that has a text form, as text. */
+export function attributeTexts(values: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(values)) {
+    const text = attributeText(value);
+    if (text !== undefined) out[name] = text;
+  }
+  return out;
+}
+
+/**
  * A provider's answer the strategy refuses: the app gets `error=<error>` as Cognito relays it,
  * nothing is created. `description` never carries a secret or the provider's token.
  */
@@ -46,14 +78,14 @@ export interface FederationStrategy {
   /** The provider's authorization URL for this sign-in. */
   authorizationUrl(signIn: ProviderSignIn): Promise<string>;
   /**
-   * The verified claims of the provider's answer (`params`: its query for GET, its form for a
-   * `form_post` POST), or ProviderAnswerRefused.
+   * The verified provider answer (`params`: its query for GET, its form for a `form_post` POST),
+   * or ProviderAnswerRefused.
    */
   claims(
     signIn: ProviderSignIn,
     params: Record<string, string>,
     method: 'GET' | 'POST',
-  ): Promise<Record<string, unknown>>;
+  ): Promise<ProviderAnswer>;
 }
 
 /** The injection token of the strategies (a multi-provider list, one per type group). */

@@ -129,8 +129,10 @@ describe('OAuth 2.0 providers through passport strategies', () => {
   it('Facebook: the code is exchanged by GET with the verifier, the user read by Bearer with fields', async () => {
     const p = await start(honest);
     const signIn = signInOf(p.url, 'Facebook');
-    const claims = await strategy.claims(signIn, { code: 'good', state: signIn.state }, 'GET');
-    expect(claims).toEqual({ id: 'u1', user_id: 'u1', name: 'Ann', email: 'ann@example.com' });
+    const answer = await strategy.claims(signIn, { code: 'good', state: signIn.state }, 'GET');
+    expect(answer.claims).toEqual({ id: 'u1', user_id: 'u1', name: 'Ann', email: 'ann@example.com' });
+    // The token endpoint's answer, for InboundFederation's tokenResponse (ADR 0061).
+    expect(answer.tokenResponse).toEqual({ access_token: 'at-1', token_type: 'bearer' });
     const [token, me] = p.seen;
     expect(token.method).toBe('GET');
     expect(Object.fromEntries(token.query)).toMatchObject({
@@ -149,7 +151,7 @@ describe('OAuth 2.0 providers through passport strategies', () => {
   it('Login with Amazon: the code is exchanged by POST with the verifier, the profile read by Bearer', async () => {
     const p = await start(honest);
     const signIn = signInOf(p.url, 'LoginWithAmazon');
-    const claims = await strategy.claims(signIn, { code: 'good', state: signIn.state }, 'GET');
+    const { claims } = await strategy.claims(signIn, { code: 'good', state: signIn.state }, 'GET');
     expect(claims.user_id).toBe('u1');
     const [token, profile] = p.seen;
     expect(token.method).toBe('POST');

@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type { OAuth2 } from 'oauth';
 import FacebookStrategy from 'passport-facebook';
 import OAuth2Strategy from 'passport-oauth2';
-import { FederationStrategy, ProviderAnswerRefused, ProviderSignIn } from './federation-strategy';
+import {
+  attributeTexts,
+  FederationStrategy,
+  ProviderAnswer,
+  ProviderAnswerRefused,
+  ProviderSignIn,
+} from './federation-strategy';
 import { PROVIDER_FETCH_TIMEOUT_MS, s256 } from './openid-connect.strategy';
 import {
   callbackRequest,
@@ -186,7 +192,7 @@ export class OAuth2ProvidersStrategy implements FederationStrategy {
     signIn: ProviderSignIn,
     params: Record<string, string>,
     method: 'GET' | 'POST',
-  ): Promise<Record<string, unknown>> {
+  ): Promise<ProviderAnswer> {
     if (typeof params.code !== 'string' || params.code.length === 0 || params.code.length > 2048) {
       throw new ProviderAnswerRefused('invalid_request', 'The provider gave no code.');
     }
@@ -194,7 +200,7 @@ export class OAuth2ProvidersStrategy implements FederationStrategy {
     const req: PassportRequest = callbackRequest(params, method);
     const outcome = await passportAttempt(strategy, req);
     if (outcome.kind !== 'success') throw this.refusal(outcome, exchange);
-    return outcome.user as Record<string, unknown>;
+    return outcome.user as ProviderAnswer;
   }
 
   /** The refusal an attempt that did not succeed stands for; nothing of the provider's tokens in it. */
@@ -215,16 +221,27 @@ export class OAuth2ProvidersStrategy implements FederationStrategy {
     const exchange: Exchange = { step: 'token' };
     const scope = (d.authorize_scopes ?? '').split(/[\s,]+/).filter(Boolean);
     const verify = (
-      _accessToken: string,
-      _refreshToken: string,
-      _results: unknown,
+      accessToken: string,
+      refreshToken: string,
+      results: unknown,
       profile: { _json?: unknown },
       done: OAuth2Strategy.VerifyCallback,
     ) => {
       const json = profile._json;
       if (typeof json !== 'object' || json === null || Array.isArray(json))
         return done(new ProviderAnswerRefused('invalid_request', 'The provider’s answer is not JSON.'));
-      return done(null, json);
+      // The token endpoint's answer, as InboundFederation shows it (ADR 0061).
+      const answered =
+        typeof results === 'object' && results !== null ? (results as Record<string, unknown>) : {};
+      const tokenResponse = attributeTexts({
+        access_token: accessToken,
+        refresh_token: refreshToken || undefined,
+        token_type: answered.token_type,
+        expires_in: answered.expires_in,
+        scope: answered.scope,
+      });
+      const answer: ProviderAnswer = { claims: json as Record<string, unknown>, tokenResponse };
+      return done(null, answer);
     };
     const options = {
       clientID: d.client_id,

@@ -1,7 +1,14 @@
 import { createHash, createPrivateKey, sign } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { BaseClient, custom, errors, Issuer, IssuerMetadata, Strategy, TokenSet } from 'openid-client';
-import { FederationStrategy, ProviderAnswerRefused, ProviderSignIn } from './federation-strategy';
+import {
+  attributeTexts,
+  FederationStrategy,
+  ProviderAnswer,
+  ProviderAnswerRefused,
+  ProviderSignIn,
+} from './federation-strategy';
+import { readGooglePeople } from './google-people';
 import {
   callbackRequest,
   passportAttempt,
@@ -53,6 +60,19 @@ export function appleFormPost(scopes: string[]): boolean {
   return scopes.includes('name') || scopes.includes('email');
 }
 
+/** The token endpoint's answer as InboundFederation shows it (ADR 0061): its members as text. */
+export function tokenResponseOf(tokens: TokenSet): Record<string, string> {
+  const answer: Record<string, unknown> = {
+    access_token: tokens.access_token,
+    id_token: tokens.id_token,
+    refresh_token: tokens.refresh_token,
+    token_type: tokens.token_type,
+    expires_in: tokens.expires_in,
+    scope: tokens.scope,
+  };
+  return attributeTexts(answer);
+}
+
 /** Where openid-client's passport strategy keeps a sign-in's checks in `req.session`. */
 const SESSION_KEY = 'idfed:oidc';
 
@@ -74,7 +94,8 @@ export function oidcRefusal(outcome: PassportOutcome): ProviderAnswerRefused {
  * with state, nonce and PKCE S256; the code exchanged at the token endpoint; the ID token's
  * signature (the issuer's JWKS), issuer, audience, expiry and nonce checked by the library; an
  * OIDC provider's user endpoint read by GET or POST as `attributes_request_method` says, its
- * claims merged over the ID token's. The state, nonce and verifier are idfed's (one-time state
+ * claims merged over the ID token's; Google's People API (`attributes_url`) read for the People
+ * fields the AttributeMapping names (ADR 0061). The state, nonce and verifier are idfed's (one-time state
  * row, values derived from the browser's binding, ADR 0024): given to the strategy as options on
  * the way out, and as the request's session on the way back.
  */
@@ -99,7 +120,7 @@ export class OpenIdConnectStrategy implements FederationStrategy {
     signIn: ProviderSignIn,
     params: Record<string, string>,
     method: 'GET' | 'POST',
-  ): Promise<Record<string, unknown>> {
+  ): Promise<ProviderAnswer> {
     const strategy = await this.strategy(signIn);
     const session = {
       [SESSION_KEY]: {
@@ -114,20 +135,20 @@ export class OpenIdConnectStrategy implements FederationStrategy {
       throw new ProviderAnswerRefused('invalid_request', 'The provider gave no code.');
     const outcome = await passportAttempt(strategy, callbackRequest(params, method, session));
     if (outcome.kind !== 'success') throw oidcRefusal(outcome);
-    return outcome.user as Record<string, unknown>;
+    return outcome.user as ProviderAnswer;
   }
 
   /** openid-client's passport strategy for this sign-in's client; its verify callback reads the claims. */
   private async strategy(signIn: ProviderSignIn): Promise<PassportStrategy> {
     const client = await this.client(signIn);
     const scopes = this.scopes(signIn);
-    const verify = (tokens: TokenSet, done: (err: unknown, user?: Record<string, unknown>) => void) => {
+    const verify = (tokens: TokenSet, done: (err: unknown, user?: ProviderAnswer) => void) => {
       this.verified(client, signIn, tokens).then(
         (claims) => done(null, claims),
         (err: unknown) => done(err),
       );
     };
-    return new Strategy<Record<string, unknown>>(
+    return new Strategy<ProviderAnswer>(
       {
         client,
         sessionKey: SESSION_KEY,
@@ -151,16 +172,26 @@ export class OpenIdConnectStrategy implements FederationStrategy {
     client: BaseClient,
     signIn: ProviderSignIn,
     tokens: TokenSet,
-  ): Promise<Record<string, unknown>> {
+  ): Promise<ProviderAnswer> {
     if (!tokens.id_token)
       throw new ProviderAnswerRefused('invalid_request', 'The provider gave no ID token.');
-    const claims: Record<string, unknown> = { ...tokens.claims() };
+    const idToken = { ...tokens.claims() };
+    const claims: Record<string, unknown> = { ...idToken };
     if (signIn.type === 'OIDC' && signIn.details.attributes_url && tokens.access_token) {
       const method = signIn.details.attributes_request_method === 'POST' ? 'POST' : 'GET';
       const info = await client.userinfo(tokens, { method });
       Object.assign(claims, info, { sub: claims.sub });
     }
-    return claims;
+    if (signIn.type === 'Google') {
+      const people = await readGooglePeople(
+        signIn,
+        tokens.access_token,
+        String(claims.sub),
+        PROVIDER_FETCH_TIMEOUT_MS,
+      );
+      Object.assign(claims, people);
+    }
+    return { claims, tokenResponse: tokenResponseOf(tokens), idToken: attributeTexts(idToken) };
   }
 
   private scopes(signIn: ProviderSignIn): string[] {

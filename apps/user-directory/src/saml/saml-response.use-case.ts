@@ -150,6 +150,8 @@ export class SamlResponseUseCase implements OperationHandler<typeof UserDirector
           ProviderName: provider.name,
           Subject: assertion.nameId,
           Claims: assertion.attributes,
+          // The app client of the sign-in: its WriteAttributes and the triggers' clientId (ADR 0061).
+          ClientId: auth.client.id,
         },
         meta,
       );
