@@ -21,6 +21,7 @@ import { runDeviceGatewayBench } from './device-gateway.bench';
 import { runDeviceSyncBench } from './device-sync.bench';
 import { runGrpcBench } from './grpc.bench';
 import { runOAuthCodeFlowBench } from './oauth-code-flow.bench';
+import { runProviderFlowBench } from './provider-flow.bench';
 import { runRememberedDeviceBench } from './remembered-device.bench';
 import { runTotpSignInBench } from './totp-sign-in.bench';
 import { runUserEnumerationBench } from './user-enumeration.bench';
@@ -86,6 +87,10 @@ const USAGE = `usage: npm run bench -- [options]
                            (with the password, and by single sign-on) next to InitiateAuth, one at a
                            time, then its throughput (bench/oauth-code-flow.bench.ts), with
                            --rounds=N, --concurrency=N, --flows=N, --json=PATH, --keep
+  --provider-flow          instead: sign-in through an identity provider (authorize, the stand-in
+                           provider's sign-in, idpresponse, code, token), ID-token mapping next to
+                           People API mapping, one at a time (bench/provider-flow.bench.ts), with
+                           --rounds=N, --users=N, --json=PATH, --keep
 `;
 
 interface Options {
@@ -707,17 +712,22 @@ const entry = process.argv.includes('--user-enumeration')
               runRememberedDeviceBench(process.argv.slice(2).filter((a) => a !== '--remembered-device')).then(
                 () => undefined,
               )
-          : process.argv.includes('--oauth-code')
+          : process.argv.includes('--provider-flow')
             ? () =>
-                runOAuthCodeFlowBench(process.argv.slice(2).filter((a) => a !== '--oauth-code')).then(
+                runProviderFlowBench(process.argv.slice(2).filter((a) => a !== '--provider-flow')).then(
                   () => undefined,
                 )
-            : process.argv.includes('--totp-sign-in')
+            : process.argv.includes('--oauth-code')
               ? () =>
-                  runTotpSignInBench(process.argv.slice(2).filter((a) => a !== '--totp-sign-in')).then(
+                  runOAuthCodeFlowBench(process.argv.slice(2).filter((a) => a !== '--oauth-code')).then(
                     () => undefined,
                   )
-              : main;
+              : process.argv.includes('--totp-sign-in')
+                ? () =>
+                    runTotpSignInBench(process.argv.slice(2).filter((a) => a !== '--totp-sign-in')).then(
+                      () => undefined,
+                    )
+                : main;
 
 entry().then(
   () => process.exit(0),
