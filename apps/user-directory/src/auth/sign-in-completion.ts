@@ -14,6 +14,7 @@ import { newRefreshTokenRow } from './refresh-tokens';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { SIGN_IN_API_SCOPE } from '../tokens/token-claims';
 import { TokenGenerationSource, UserPoolTriggers } from '../triggers/user-pool-triggers';
+import { expiredTemporaryPasswordMessage, temporaryPasswordExpired } from '../users/temporary-password';
 
 /** What the Session of a NEW_PASSWORD_REQUIRED challenge carries (sealed). */
 export interface NewPasswordSession {
@@ -52,11 +53,8 @@ export class SignInCompletion {
       case 'RESET_REQUIRED':
         throw new ServiceError('PasswordResetRequiredException', 'Password reset required for the user');
       case 'FORCE_CHANGE_PASSWORD':
-        if (user.passwordExpiresAt && user.passwordExpiresAt.getTime() <= Date.now()) {
-          throw CognitoErrors.notAuthorized(
-            'Temporary password has expired and must be reset by an administrator.',
-          );
-        }
+        if (temporaryPasswordExpired(user))
+          throw CognitoErrors.notAuthorized(expiredTemporaryPasswordMessage(pool.config));
         return this.newPasswordRequired(auth, pool, user);
       case 'CONFIRMED':
         return this.afterFirstFactor(auth, user, current, deviceKey);

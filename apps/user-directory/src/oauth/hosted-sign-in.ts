@@ -16,6 +16,7 @@ import { UserEntity } from '../database/entities';
 import { AssociateSoftwareTokenUseCase } from '../mfa/associate-software-token.use-case';
 import { MfaSignIn } from '../mfa/mfa-sign-in';
 import { UsersRepository } from '../users/users.repository';
+import { expiredTemporaryPasswordMessage, temporaryPasswordExpired } from '../users/temporary-password';
 import { AuthorizeRequest } from './authorize-request';
 import { OAuthGrants } from './oauth-grants';
 
@@ -79,8 +80,7 @@ export class HostedSignIn {
       case 'RESET_REQUIRED':
         return failed('Password reset required for the user.');
       case 'FORCE_CHANGE_PASSWORD': {
-        if (user.passwordExpiresAt && user.passwordExpiresAt.getTime() <= Date.now())
-          return failed('Temporary password has expired and must be reset by an administrator.');
+        if (temporaryPasswordExpired(user)) return failed(expiredTemporaryPasswordMessage(auth.pool.config));
         const challenge = await this.completion.afterPasswordProof(auth, auth.pool, user);
         return { kind: 'new-password', session: challenge.Session!, username: user.username, clientName };
       }

@@ -60,6 +60,8 @@ export interface PoolConfig {
   accountRecoverySetting?: AccountRecoverySettingType;
   inviteMessageTemplate?: MessageTemplateType;
   unusedAccountValidityDays?: number;
+  /** Set when `unusedAccountValidityDays` times temporary passwords (no TemporaryPasswordValidityDays given; ADR 0062). */
+  unusedAccountValidityApplies?: true;
   userPoolTier?: UserPoolTierType;
 }
 
@@ -185,6 +187,9 @@ function poolSettingsFromRequest(req: PoolSettingsRequest, factors?: PoolMfaFact
     ...(admin?.InviteMessageTemplate ? { inviteMessageTemplate: admin.InviteMessageTemplate } : {}),
     ...(admin?.UnusedAccountValidityDays !== undefined
       ? { unusedAccountValidityDays: admin.UnusedAccountValidityDays }
+      : {}),
+    ...(admin?.UnusedAccountValidityDays !== undefined && policy.TemporaryPasswordValidityDays === undefined
+      ? { unusedAccountValidityApplies: true as const }
       : {}),
     tags: tags.tags,
     ...(req.DeviceConfiguration
