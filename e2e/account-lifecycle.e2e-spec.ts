@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import {
   AdminCreateUserCommand,
   AdminGetUserCommand,
@@ -7,12 +8,22 @@ import {
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   CreateUserPoolCommandInput,
+  CreateUserPoolDomainCommand,
   DeleteUserPoolCommand,
+  DeleteUserPoolDomainCommand,
   InitiateAuthCommand,
+  SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { AuthenticationDetails, CognitoUser, CognitoUserPool } from 'amazon-cognito-identity-js';
+import {
+  AuthenticationDetails,
+  CognitoUser,
+  CognitoUserAttribute,
+  CognitoUserPool,
+} from 'amazon-cognito-identity-js';
+import { request as httpRequest } from 'node:http';
 import { Client } from 'pg';
-import { cognitoAdmin, cognitoPublic, e2eSystem } from './support/e2e-context';
+import { cognitoAdmin, cognitoPublic, e2eSystem, mailboxMark } from './support/e2e-context';
+import { eventually } from '../libs/testing/src/eventually';
 import { databaseUrlOf } from './support/secret-scan';
 import { expectAwsError } from '../libs/testing/src/aws-errors';
 
@@ -32,6 +43,7 @@ describe('account lifecycle', () => {
   let app: CognitoIdentityProviderClient;
   let db: Client;
   const pools: string[] = [];
+  const domains: { poolId: string; domain: string }[] = [];
 
   beforeAll(async () => {
     admin = cognitoAdmin(system);
@@ -40,6 +52,8 @@ describe('account lifecycle', () => {
     await db.connect();
   });
   afterAll(async () => {
+    for (const { poolId, domain } of domains)
+      await admin.send(new DeleteUserPoolDomainCommand({ UserPoolId: poolId, Domain: domain }));
     for (const UserPoolId of pools) await admin.send(new DeleteUserPoolCommand({ UserPoolId }));
     await db.end();
     admin.destroy();
@@ -195,6 +209,208 @@ describe('account lifecycle', () => {
       const again = await stored(sub);
       expect(again.expires!.getTime()).toBeGreaterThan(Date.now() + DAY_MS - 10 * 60_000);
       expect(await srpSignIn(poolId, clientId, username, 'Reset-passw0rd!')).toBe('NEW_PASSWORD_REQUIRED');
+    });
+  });
+
+  describe('link confirmation (CONFIRM_WITH_LINK)', () => {
+    const password = 'Linked-passw0rd!';
+    let poolId: string;
+    let clientId: string;
+    let prefix: string;
+    const port = new URL(system.endpoint).port;
+
+    beforeAll(async () => {
+      ({ poolId, clientId } = await newPool({
+        AutoVerifiedAttributes: ['email'],
+        VerificationMessageTemplate: {
+          DefaultEmailOption: 'CONFIRM_WITH_LINK',
+          EmailSubjectByLink: 'Confirm your account',
+          EmailMessageByLink: 'Welcome {username}! {##Confirm my account##}',
+        },
+      }));
+      prefix = `lifecycle-${randomUUID().slice(0, 8)}`;
+      await admin.send(new CreateUserPoolDomainCommand({ UserPoolId: poolId, Domain: prefix }));
+      domains.push({ poolId, domain: prefix });
+    });
+
+    /** Signs a user up with the AWS SDK and answers the link its email carries. */
+    async function signedUp(): Promise<{ username: string; link: URL }> {
+      const username = `linked-${randomUUID().slice(0, 8)}`;
+      const email = `${username}@example.com`;
+      const mark = mailboxMark(system);
+      const answer = await app.send(
+        new SignUpCommand({
+          ClientId: clientId,
+          Username: username,
+          Password: password,
+          UserAttributes: [{ Name: 'email', Value: email }],
+        }),
+      );
+      expect(answer.UserConfirmed).toBe(false);
+      expect(answer.CodeDeliveryDetails).toMatchObject({ DeliveryMedium: 'EMAIL', AttributeName: 'email' });
+      return { username, link: await linkSentTo(email, mark) };
+    }
+
+    /**
+     * The mail sent to `email` after `mark`, whole: the dev mailbox (embedded) holds the text as
+     * sent, the SMTP capture (distributed) the raw message, quoted-printable.
+     */
+    async function mailSentTo(email: string, mark: number): Promise<string> {
+      return eventually(
+        () => {
+          const lines = readFileSync(system.mailbox, 'utf8').trim().split('\n').slice(mark).reverse();
+          for (const line of lines) {
+            const message = JSON.parse(line) as { to: string; subject?: string; text: string };
+            if (message.to !== email) continue;
+            if (system.mode !== 'distributed') return `Subject: ${message.subject}\n\n${message.text}`;
+            return message.text
+              .replace(/=\r?\n/g, '')
+              .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+          }
+          throw new Error(`nothing was sent to ${email}`);
+        },
+        { timeoutMs: 10_000 },
+      );
+    }
+
+    async function linkSentTo(email: string, mark: number): Promise<URL> {
+      const text = await mailSentTo(email, mark);
+      expect(text).toMatch(/^Subject: Confirm your account\r?$/m);
+      const found = /Confirm my account <([^>\s]+)>/.exec(text);
+      expect(found).not.toBeNull();
+      expect(text).not.toMatch(/code is \d{6}/);
+      return new URL(found![1]);
+    }
+
+    /** A GET of the link, as a browser following it: to the gateway, the domain in the Host header. */
+    function follow(link: URL): Promise<{ status: number; body: string }> {
+      return new Promise((resolve, reject) => {
+        const req = httpRequest(
+          { host: '127.0.0.1', port, path: `${link.pathname}${link.search}`, headers: { host: link.host } },
+          (res) => {
+            let body = '';
+            res.on('data', (c: Buffer) => (body += c.toString()));
+            res.on('end', () => resolve({ status: res.statusCode!, body }));
+          },
+        );
+        req.on('error', reject);
+        req.end();
+      });
+    }
+
+    const statusOf = async (username: string) =>
+      (await admin.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: username }))).UserStatus;
+
+    /** The link with some of its parameters replaced. */
+    function altered(link: URL, params: Record<string, string>): URL {
+      const copy = new URL(link);
+      for (const [name, value] of Object.entries(params)) copy.searchParams.set(name, value);
+      return copy;
+    }
+
+    it("carries Cognito's link to the pool domain, which confirms the user and verifies the email", async () => {
+      const { username, link } = await signedUp();
+      expect(link.host).toBe(`${prefix}.auth.localhost:${port}`);
+      expect(link.pathname).toBe('/confirmUser');
+      expect([...link.searchParams.keys()]).toEqual(['client_id', 'user_name', 'confirmation_code']);
+      expect(link.searchParams.get('client_id')).toBe(clientId);
+      expect(link.searchParams.get('user_name')).toBe(username);
+      expect(link.searchParams.get('confirmation_code')).toMatch(/^\d{6}$/);
+      expect(await statusOf(username)).toBe('UNCONFIRMED');
+
+      const page = await follow(link);
+      expect(page.status).toBe(200);
+      expect(page.body).toContain('Your registration has been confirmed!');
+      const user = await admin.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: username }));
+      expect(user.UserStatus).toBe('CONFIRMED');
+      expect(user.UserAttributes).toContainEqual({ Name: 'email_verified', Value: 'true' });
+      expect(
+        (await passwordAuth(clientId, username, password)).AuthenticationResult?.AccessToken,
+      ).toBeDefined();
+
+      // Replayed after the confirmation: refused, and the page says nothing of the user.
+      const replay = await follow(link);
+      expect(replay.status).toBe(400);
+      expect(replay.body).toContain('Invalid link provided, please request a link again.');
+    });
+
+    it("refuses a wrong code, and another user's code, confirming nobody", async () => {
+      const a = await signedUp();
+      const b = await signedUp();
+      const codeA = a.link.searchParams.get('confirmation_code')!;
+      const codeB = b.link.searchParams.get('confirmation_code')!;
+      const wrong = String((Number(codeB) + 1) % 1_000_000).padStart(6, '0');
+      const answers = [
+        await follow(altered(b.link, { confirmation_code: wrong })),
+        ...(codeA === codeB ? [] : [await follow(altered(b.link, { confirmation_code: codeA }))]),
+      ];
+      for (const answer of answers) {
+        expect(answer.status).toBe(400);
+        expect(answer.body).toContain('Invalid link provided, please request a link again.');
+      }
+      // An unknown user reads the same.
+      const unknown = await follow(altered(b.link, { user_name: `nobody-${randomUUID().slice(0, 8)}` }));
+      expect(unknown.status).toBe(400);
+      expect(unknown.body).toBe(answers[0].body);
+      expect(await statusOf(a.username)).toBe('UNCONFIRMED');
+      expect(await statusOf(b.username)).toBe('UNCONFIRMED');
+      // The right links still work: a refusal spent neither code.
+      expect((await follow(b.link)).status).toBe(200);
+      expect((await follow(a.link)).status).toBe(200);
+    });
+
+    it("refuses the code with a client of another pool, or at another pool's path", async () => {
+      const { username, link } = await signedUp();
+      const other = await newPool({
+        AutoVerifiedAttributes: ['email'],
+        VerificationMessageTemplate: { DefaultEmailOption: 'CONFIRM_WITH_LINK' },
+      });
+      const code = link.searchParams.get('confirmation_code')!;
+      const viaOtherClient = await follow(altered(link, { client_id: other.clientId }));
+      expect(viaOtherClient.status).toBe(400);
+      const atOtherPool = await fetch(
+        `${system.endpoint}/${other.poolId}/confirmUser?${new URLSearchParams({
+          client_id: clientId,
+          user_name: username,
+          confirmation_code: code,
+        }).toString()}`,
+      );
+      expect(atOtherPool.status).toBe(400);
+      expect(await statusOf(username)).toBe('UNCONFIRMED');
+      // The path form of this pool (what a pool without a domain links to) takes it.
+      const own = await fetch(`${system.endpoint}/${poolId}/confirmUser${link.search}`);
+      expect(own.status).toBe(200);
+      expect(await statusOf(username)).toBe('CONFIRMED');
+    });
+
+    it('sends the link to a user amazon-cognito-identity-js signs up, and again on ResendConfirmationCode', async () => {
+      const pool = new CognitoUserPool({ UserPoolId: poolId, ClientId: clientId, endpoint: system.endpoint });
+      const username = `library-${randomUUID().slice(0, 8)}`;
+      const email = `${username}@example.com`;
+      const first = mailboxMark(system);
+      const user = await new Promise<CognitoUser>((resolve, reject) =>
+        pool.signUp(
+          username,
+          password,
+          [new CognitoUserAttribute({ Name: 'email', Value: email })],
+          [],
+          (err, r) => (err ? reject(err) : resolve(r!.user)),
+        ),
+      );
+      const firstLink = await linkSentTo(email, first);
+      const second = mailboxMark(system);
+      await new Promise((resolve, reject) =>
+        user.resendConfirmationCode((err, r) => (err ? reject(err) : resolve(r))),
+      );
+      const secondLink = await linkSentTo(email, second);
+      expect(secondLink.searchParams.get('user_name')).toBe(username);
+      // The new code replaced the first one.
+      if (
+        firstLink.searchParams.get('confirmation_code') !== secondLink.searchParams.get('confirmation_code')
+      )
+        expect((await follow(firstLink)).status).toBe(400);
+      expect((await follow(secondLink)).status).toBe(200);
+      expect(await srpSignIn(poolId, clientId, username, password)).toBe('signed in');
     });
   });
 });

@@ -35,6 +35,7 @@ import { DeleteWebAuthnCredentialUseCase } from './webauthn/delete-web-authn-cre
 import { OAuthAuthorizeUseCase } from './oauth/oauth-authorize.use-case';
 import { OAuthConfirmForgotPasswordUseCase } from './oauth/oauth-confirm-forgot-password.use-case';
 import { OAuthConfirmSignUpUseCase } from './oauth/oauth-confirm-sign-up.use-case';
+import { OAuthConfirmLinkUseCase } from './oauth/oauth-confirm-link.use-case';
 import { OAuthForgotPasswordUseCase } from './oauth/oauth-forgot-password.use-case';
 import { OAuthLogoutUseCase } from './oauth/oauth-logout.use-case';
 import { OAuthMfaUseCase } from './oauth/oauth-mfa.use-case';
@@ -152,6 +153,7 @@ export const USER_DIRECTORY_OPERATIONS: OperationBinding[] = [
   serve(UserDirectoryOperations.OAuthLogout, OAuthLogoutUseCase),
   serve(UserDirectoryOperations.OAuthSignUp, OAuthSignUpUseCase),
   serve(UserDirectoryOperations.OAuthConfirmSignUp, OAuthConfirmSignUpUseCase),
+  serve(UserDirectoryOperations.OAuthConfirmLink, OAuthConfirmLinkUseCase),
   serve(UserDirectoryOperations.OAuthResendCode, OAuthResendCodeUseCase),
   serve(UserDirectoryOperations.OAuthForgotPassword, OAuthForgotPasswordUseCase),
   serve(UserDirectoryOperations.OAuthConfirmForgotPassword, OAuthConfirmForgotPasswordUseCase),

@@ -347,3 +347,10 @@ ${body}
     o.look,
   );
 }
+
+/** The page a confirmation link opens (ADR 0062): confirmed, or why not. */
+export function confirmLinkPage(o: { confirmed: boolean; message?: string; look?: PageLook }): string {
+  return o.confirmed
+    ? page('Registration confirmed', `<h1>Your registration has been confirmed!</h1>`, o.look)
+    : page('Confirmation failed', `<h1>Confirmation failed</h1>${messageOf(o.message)}`, o.look);
+}

@@ -17,6 +17,7 @@ import {
   confirmPage,
   errorPage,
   forgotPasswordPage,
+  confirmLinkPage,
   mfaPage,
   newPasswordPage,
   pageLinks,
@@ -467,12 +468,34 @@ export class OAuthController {
 
   @Get('confirmUser')
   confirmForm(@Param('userPoolId') poolId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    if (queryOf(req).has('confirmation_code')) return this.confirmLink(poolId, req, res);
     return this.showChecked(poolId, req, res, (clientName) => ({
       kind: 'confirm',
       clientName,
       username: queryOf(req).get('username') ?? '',
       session: '',
     }));
+  }
+
+  /** A confirmation link (ADR 0062): a GET, as Cognito's emailed link is followed. */
+  private async confirmLink(poolId: string, req: Request, res: Response): Promise<void> {
+    this.requirePool(poolId);
+    const query = queryOf(req);
+    const outcome = await this.bus.request(
+      UserDirectoryOperations.OAuthConfirmLink,
+      {
+        UserPoolId: poolId,
+        ClientId: query.get('client_id') ?? '',
+        Username: query.get('user_name') ?? '',
+        Code: query.get('confirmation_code') ?? '',
+      },
+      this.meta(res),
+    );
+    const look = await this.lookOf(res, poolId, query);
+    const html = outcome.confirmed
+      ? confirmLinkPage({ confirmed: true, look })
+      : confirmLinkPage({ confirmed: false, message: outcome.message, look });
+    sendHtml(res, outcome.confirmed ? 200 : 400, html, look);
   }
 
   @Post('confirmUser')

@@ -17,6 +17,8 @@ import { ResendConfirmationCodeUseCase } from './resend-confirmation-code.use-ca
 import { UserLookup } from './user-lookup';
 import { UsersRepository } from './users.repository';
 import { CodeCheck, VerificationCodes } from './verification-codes';
+import { ConfirmationLinks } from './confirmation-links';
+import { UserPoolDomainsRepository } from '../domains/user-pool-domains.repository';
 
 const statement = { sql: 'INSERT ...', params: [] };
 
@@ -52,6 +54,11 @@ function doubles(user: UserEntity | undefined, config: Partial<PoolConfig> = {},
     consume: jest.fn().mockResolvedValue(true),
   };
   const delivery = { enqueue: jest.fn() };
+  const domains = { findOfPool: jest.fn().mockResolvedValue({ domain: 'my-app' }) };
+  const links = new ConfirmationLinks(domains as unknown as UserPoolDomainsRepository, {
+    publicUrl: 'http://localhost:8080',
+    authDomainSuffix: 'auth.localhost',
+  });
   const credentials = {
     derive: jest
       .fn()
@@ -64,6 +71,7 @@ function doubles(user: UserEntity | undefined, config: Partial<PoolConfig> = {},
     attempts,
     codes,
     delivery,
+    domains,
     typed: {
       users: users as unknown as UsersRepository,
       lookup: lookup as unknown as UserLookup,
@@ -72,6 +80,7 @@ function doubles(user: UserEntity | undefined, config: Partial<PoolConfig> = {},
       codes: codes as unknown as VerificationCodes,
       delivery: delivery as unknown as BackgroundDelivery,
       credentials: credentials as unknown as PasswordCredentials,
+      links,
     },
   };
 }
@@ -173,6 +182,7 @@ describe('ResendConfirmationCode', () => {
       d.typed.delivery,
       d.typed.attempts,
       d.typed.codes,
+      d.typed.links,
     );
 
   it('replaces the sign-up code of an unconfirmed user in the counting statement', async () => {
@@ -182,6 +192,29 @@ describe('ResendConfirmationCode', () => {
     expect(d.codes.issueAlongside).toHaveBeenCalledWith(user.sub, 'confirm-sign-up');
     expect(d.attempts.begin).toHaveBeenCalledWith('code-delivery', expect.anything(), statement);
     expect(d.delivery.enqueue).toHaveBeenCalledTimes(1);
+  });
+
+  it("sends a pool's confirmation link to its domain, reading the domain for unknown names too (ADR 0062)", async () => {
+    const byLink = {
+      autoVerifiedAttributes: ['email'] as PoolConfig['autoVerifiedAttributes'],
+      verificationMessageTemplate: {
+        DefaultEmailOption: 'CONFIRM_WITH_LINK' as const,
+        EmailSubjectByLink: 'Welcome',
+        EmailMessageByLink: 'Hello {username}, {##Click here##}.',
+      },
+    };
+    const user = aUser({ status: 'UNCONFIRMED' });
+    const d = doubles(user, byLink);
+    await useCase(d).execute({ ClientId: 'c1', Username: 'ann' });
+    const [message] = d.delivery.enqueue.mock.calls[0] as [{ subject: string; text: string }];
+    expect(message.subject).toBe('Welcome');
+    expect(message.text).toBe(
+      `Hello ${user.username}, Click here <http://my-app.auth.localhost:8080/confirmUser?client_id=c1&user_name=${user.username}&confirmation_code=123456>.`,
+    );
+    const unknown = doubles(undefined, byLink, true);
+    await useCase(unknown).execute({ ClientId: 'c1', Username: 'nobody' });
+    expect(unknown.domains.findOfPool).toHaveBeenCalledTimes(1);
+    expect(unknown.delivery.enqueue).not.toHaveBeenCalled();
   });
 
   it('refuses a confirmed user without issuing a code', async () => {

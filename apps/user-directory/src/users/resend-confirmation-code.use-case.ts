@@ -13,13 +13,13 @@ import { checkSecretHash } from '../auth/client-secret.check';
 import { ClientsService } from '../clients/clients.service';
 import { CognitoErrors } from '../common/cognito-errors';
 import { Patterns, RequestValidator } from '../common/validate';
-import { confirmationMessage } from '../delivery/code-messages';
 import { BackgroundDelivery } from '../delivery/background-delivery';
 import { PoolConfig } from '../pools/pool-config';
 import { maskDestination } from './user-attributes';
 import { UserLookup } from './user-lookup';
 import { UsersRepository } from './users.repository';
 import { confirmationChannel, VerificationCodes } from './verification-codes';
+import { ConfirmationLinks, signUpConfirmationMessage } from './confirmation-links';
 import { eventAttributes } from '../triggers/user-pool-triggers';
 
 /** ResendConfirmationCode: a new sign-up code, delivered after the answer. */
@@ -34,6 +34,7 @@ export class ResendConfirmationCodeUseCase implements OperationHandler<
     @Inject(BackgroundDelivery) private readonly delivery: BackgroundDelivery,
     @Inject(AttemptLimiter) private readonly attempts: AttemptLimiter,
     @Inject(VerificationCodes) private readonly codes: VerificationCodes,
+    @Inject(ConfirmationLinks) private readonly links: ConfirmationLinks,
   ) {}
 
   /**
@@ -53,6 +54,8 @@ export class ResendConfirmationCodeUseCase implements OperationHandler<
     const auth = await this.clients.forAuth(req.ClientId, meta?.region);
     checkSecretHash(auth, req.SecretHash, [req.Username]);
     const pool = await this.lookup.requirePool(auth.client.poolId);
+    // Read for known and unknown names alike, so the link costs the same time for both.
+    const link = await this.links.forPool(pool, auth.client.id);
     const user = await this.users.findByName(pool.id, pool.config, req.Username);
     if (!user) {
       if (auth.client.config.preventUserExistenceErrors !== 'ENABLED') throw CognitoErrors.userNotFound();
@@ -71,7 +74,7 @@ export class ResendConfirmationCodeUseCase implements OperationHandler<
     const { code, statement } = this.codes.issueAlongside(user.sub, 'confirm-sign-up');
     await this.attempts.begin('code-delivery', userSubject(user), statement);
     this.delivery.enqueue(
-      confirmationMessage(channel.medium, channel.destination, code, pool, user.username, {
+      signUpConfirmationMessage(channel.medium, channel.destination, code, pool, user.username, link, {
         source: 'ResendCode',
         clientId: auth.client.id,
         userAttributes: eventAttributes(user),

@@ -4,6 +4,7 @@ import { aPool, inPlaceTransactions, meta, outcome, tx } from '../../test/suppor
 import { ClientsService } from '../clients/clients.service';
 import { PasswordCredentials } from './password-credentials';
 import { SignUpUseCase } from './sign-up.use-case';
+import { ConfirmationLinks } from './confirmation-links';
 import { UserLookup } from './user-lookup';
 import { UsersRepository } from './users.repository';
 import { VerificationCodes } from './verification-codes';
@@ -44,6 +45,7 @@ describe('SignUp', () => {
       outbox as unknown as OutboxService,
       codes as unknown as VerificationCodes,
       triggers as unknown as UserPoolTriggers,
+      { forPool: jest.fn().mockResolvedValue(undefined) } as unknown as ConfirmationLinks,
     );
     return { useCase, users, lookup, sender, outbox, codes, triggers };
   }

@@ -17,7 +17,6 @@ import { ClientsService } from '../clients/clients.service';
 import { CognitoErrors } from '../common/cognito-errors';
 import { Transactions } from '@idfed/persistence';
 import { Patterns, RequestValidator } from '../common/validate';
-import { confirmationMessage } from '../delivery/code-messages';
 import { deliverOrFail } from '../delivery/deliver-or-fail';
 import { PasswordCredentials } from './password-credentials';
 import { passwordPolicyViolation } from './password-policy';
@@ -27,6 +26,7 @@ import { UserLookup } from './user-lookup';
 import { UsersRepository } from './users.repository';
 import { UserPoolTriggers, eventAttributeMap, eventAttributes } from '../triggers/user-pool-triggers';
 import { confirmationChannel, VerificationCodes } from './verification-codes';
+import { ConfirmationLinks, signUpConfirmationMessage } from './confirmation-links';
 
 /** The attributes as the request gave them, for PreSignUp's `userAttributes`. */
 function attributeMap(list: { Name: string; Value?: string }[] | undefined): Record<string, string> {
@@ -46,6 +46,7 @@ export class SignUpUseCase implements OperationHandler<typeof UserDirectoryOpera
     @Inject(OutboxService) private readonly outbox: OutboxService,
     @Inject(VerificationCodes) private readonly codes: VerificationCodes,
     @Inject(UserPoolTriggers) private readonly triggers: UserPoolTriggers,
+    @Inject(ConfirmationLinks) private readonly links: ConfirmationLinks,
   ) {}
 
   async execute(req: SignUpRequest, meta: CommandMeta): Promise<SignUpResponse> {
@@ -87,6 +88,7 @@ export class SignUpUseCase implements OperationHandler<typeof UserDirectoryOpera
     const password = await this.credentials.derive(pool.id, identity.username, req.Password);
     // An auto-confirmed user needs no confirmation code.
     const channel = confirmed ? undefined : confirmationChannel(config, attributes);
+    const link = channel ? await this.links.forPool(pool, auth.client.id) : undefined;
 
     await this.transactions.run(async (tx) => {
       const now = new Date();
@@ -128,12 +130,20 @@ export class SignUpUseCase implements OperationHandler<typeof UserDirectoryOpera
         // Sent before the commit: if delivery fails, the sign-up is rolled back and can simply be retried.
         await deliverOrFail(
           this.sender,
-          confirmationMessage(channel.medium, channel.destination, code, pool, identity.username, {
-            source: 'SignUp',
-            clientId: auth.client.id,
-            userAttributes: eventAttributes({ sub, attributes, status: 'UNCONFIRMED' }),
-            ...(req.ClientMetadata ? { clientMetadata: req.ClientMetadata } : {}),
-          }),
+          signUpConfirmationMessage(
+            channel.medium,
+            channel.destination,
+            code,
+            pool,
+            identity.username,
+            link,
+            {
+              source: 'SignUp',
+              clientId: auth.client.id,
+              userAttributes: eventAttributes({ sub, attributes, status: 'UNCONFIRMED' }),
+              ...(req.ClientMetadata ? { clientMetadata: req.ClientMetadata } : {}),
+            },
+          ),
         );
       }
     });

@@ -1,4 +1,5 @@
 import { Provider } from '@nestjs/common';
+import { ConfirmationLinks } from './confirmation-links';
 import { UserConfirmation } from './user-confirmation';
 import { UserDeletion } from './user-deletion';
 import { UserLookup } from './user-lookup';
@@ -14,4 +15,5 @@ export const userProviders: Provider[] = [
   VerificationCodes,
   UserConfirmation,
   UserDeletion,
+  ConfirmationLinks,
 ];

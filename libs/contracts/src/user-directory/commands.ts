@@ -568,6 +568,13 @@ export const UserDirectoryOperations = {
     ['ResourceNotFoundException'],
     { rateLimit: 'UserCreation' },
   ),
+  /** GET /confirmUser with a confirmation link's parameters (ADR 0062). */
+  OAuthConfirmLink: internalOperation<O.OAuthConfirmLinkRequest, O.OAuthConfirmLinkOutcome>()(
+    svc,
+    'OAuthConfirmLink',
+    ['ResourceNotFoundException'],
+    { rateLimit: 'UserCreation' },
+  ),
   /** The confirmation page's "send a new code". */
   OAuthResendCode: internalOperation<O.OAuthResendCodeRequest, O.OAuthSignInOutcome>()(
     svc,

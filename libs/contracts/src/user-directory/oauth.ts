@@ -104,6 +104,18 @@ export interface OAuthConfirmSignUpRequest {
   Session?: string;
 }
 
+/** GET /confirmUser with the parameters of Cognito's confirmation link (ADR 0062). */
+export interface OAuthConfirmLinkRequest {
+  UserPoolId: string;
+  ClientId: string;
+  Username: string;
+  Code: string;
+}
+
+/** What the link's page says: confirmed, or why not (never whether the user exists). */
+export type OAuthConfirmLinkOutcome =
+  { confirmed: true; clientName: string } | { confirmed: false; message: string };
+
 export interface OAuthResendCodeRequest {
   UserPoolId: string;
   Params: OAuthParams;

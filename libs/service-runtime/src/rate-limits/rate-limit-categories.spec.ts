@@ -46,6 +46,7 @@ describe('rate limit categories', () => {
       Array(2).fill('UserAuthenticationChallenge'),
     );
     expect(['OAuthSignUp', 'OAuthConfirmSignUp'].map(category)).toEqual(Array(2).fill('UserCreation'));
+    expect(category('OAuthConfirmLink')).toBe('UserCreation');
     expect(['OAuthForgotPassword', 'OAuthConfirmForgotPassword', 'OAuthResendCode'].map(category)).toEqual(
       Array(3).fill('UserAccountRecovery'),
     );
