@@ -12,6 +12,11 @@ import {
   DeleteUserPoolCommand,
   DeleteUserPoolDomainCommand,
   InitiateAuthCommand,
+  AdminSetUserMFAPreferenceCommand,
+  ConfirmForgotPasswordCommand,
+  ForgotPasswordCommand,
+  RespondToAuthChallengeCommand,
+  SetUserPoolMfaConfigCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import {
@@ -411,6 +416,185 @@ describe('account lifecycle', () => {
         expect((await follow(firstLink)).status).toBe(400);
       expect((await follow(secondLink)).status).toBe(200);
       expect(await srpSignIn(poolId, clientId, username, password)).toBe('signed in');
+    });
+  });
+
+  describe('recovery around MFA, and code sign-ins verifying', () => {
+    const password = 'Recover-passw0rd!';
+
+    /** A confirmed user with the given attributes and a permanent password. */
+    async function confirmedUser(poolId: string, attributes: Record<string, string>): Promise<string> {
+      const username = `user-${randomUUID().slice(0, 8)}`;
+      await admin.send(
+        new AdminCreateUserCommand({
+          UserPoolId: poolId,
+          Username: username,
+          MessageAction: 'SUPPRESS',
+          UserAttributes: Object.entries(attributes).map(([Name, Value]) => ({ Name, Value })),
+        }),
+      );
+      await admin.send(
+        new AdminSetUserPasswordCommand({
+          UserPoolId: poolId,
+          Username: username,
+          Password: password,
+          Permanent: true,
+        }),
+      );
+      return username;
+    }
+
+    /** The six-digit code of the last mail to `to` after `mark`. */
+    async function codeTo(to: string, mark: number): Promise<string> {
+      return eventually(
+        () => {
+          const lines = readFileSync(system.mailbox, 'utf8').trim().split('\n').slice(mark).reverse();
+          for (const line of lines) {
+            const message = JSON.parse(line) as { to: string; text: string };
+            const code = /code(?: is|:) (\d{6})/.exec(message.text)?.[1];
+            if (message.to === to && code) return code;
+          }
+          throw new Error(`no code was sent to ${to}`);
+        },
+        { timeoutMs: 10_000 },
+      );
+    }
+
+    it('ForgotPassword skips a medium the user has as MFA when the pool has a recovery setting', async () => {
+      const { poolId, clientId } = await newPool({
+        AccountRecoverySetting: {
+          RecoveryMechanisms: [
+            { Name: 'verified_phone_number', Priority: 1 },
+            { Name: 'verified_email', Priority: 2 },
+          ],
+        },
+      });
+      await admin.send(
+        new SetUserPoolMfaConfigCommand({
+          UserPoolId: poolId,
+          MfaConfiguration: 'OPTIONAL',
+          SmsMfaConfiguration: {
+            SmsConfiguration: { SnsCallerArn: 'arn:aws:iam::123456789012:role/sns', SnsRegion: 'us-east-1' },
+          },
+          EmailMfaConfiguration: { Subject: 'Your sign-in code', Message: 'Sign-in code: {####}' },
+        }),
+      );
+      const email = `recover-${randomUUID().slice(0, 8)}@example.com`;
+      const username = await confirmedUser(poolId, {
+        email,
+        email_verified: 'true',
+        phone_number: '+15555550142',
+        phone_number_verified: 'true',
+      });
+      const forgot = () => app.send(new ForgotPasswordCommand({ ClientId: clientId, Username: username }));
+      expect((await forgot()).CodeDeliveryDetails).toMatchObject({ DeliveryMedium: 'SMS' });
+
+      await admin.send(
+        new AdminSetUserMFAPreferenceCommand({
+          UserPoolId: poolId,
+          Username: username,
+          SMSMfaSettings: { Enabled: true },
+        }),
+      );
+      const mark = mailboxMark(system);
+      expect((await forgot()).CodeDeliveryDetails).toMatchObject({
+        DeliveryMedium: 'EMAIL',
+        AttributeName: 'email',
+      });
+      const code = await codeTo(email, mark);
+      await app.send(
+        new ConfirmForgotPasswordCommand({
+          ClientId: clientId,
+          Username: username,
+          ConfirmationCode: code,
+          Password: 'Recovered-passw0rd!',
+        }),
+      );
+      expect((await passwordAuth(clientId, username, 'Recovered-passw0rd!')).ChallengeName).toBe('SMS_MFA');
+
+      // Email MFA too: no mechanism qualifies.
+      await admin.send(
+        new AdminSetUserMFAPreferenceCommand({
+          UserPoolId: poolId,
+          Username: username,
+          EmailMfaSettings: { Enabled: true },
+        }),
+      );
+      await expectAwsError(forgot(), 'InvalidParameterException');
+    });
+
+    it('an EMAIL_OTP sign-in marks the email verified', async () => {
+      const { UserPool } = await admin.send(
+        new CreateUserPoolCommand({
+          PoolName: 'lifecycle-otp',
+          Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP'] } },
+        }),
+      );
+      const poolId = UserPool!.Id!;
+      pools.push(poolId);
+      const { UserPoolClient } = await admin.send(
+        new CreateUserPoolClientCommand({
+          UserPoolId: poolId,
+          ClientName: 'otp',
+          ExplicitAuthFlows: ['ALLOW_USER_AUTH'],
+        }),
+      );
+      const clientId = UserPoolClient!.ClientId!;
+      const email = `otp-${randomUUID().slice(0, 8)}@example.com`;
+      const username = await confirmedUser(poolId, { email });
+      const verified = async () =>
+        (
+          await admin.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: username }))
+        ).UserAttributes!.find((a) => a.Name === 'email_verified')?.Value;
+      expect(await verified()).not.toBe('true');
+
+      const mark = mailboxMark(system);
+      const started = await app.send(
+        new InitiateAuthCommand({
+          ClientId: clientId,
+          AuthFlow: 'USER_AUTH',
+          AuthParameters: { USERNAME: username, PREFERRED_CHALLENGE: 'EMAIL_OTP' },
+        }),
+      );
+      expect(started.ChallengeName).toBe('EMAIL_OTP');
+      const code = await codeTo(email, mark);
+      const wrong = String((Number(code) + 111_111) % 1_000_000).padStart(6, '0');
+      // A wrong code verifies nothing.
+      await expectAwsError(
+        app.send(
+          new RespondToAuthChallengeCommand({
+            ClientId: clientId,
+            ChallengeName: 'EMAIL_OTP',
+            Session: started.Session,
+            ChallengeResponses: { USERNAME: username, EMAIL_OTP_CODE: wrong },
+          }),
+        ),
+        'CodeMismatchException',
+      );
+      expect(await verified()).not.toBe('true');
+
+      const again = mailboxMark(system);
+      const second = await app.send(
+        new InitiateAuthCommand({
+          ClientId: clientId,
+          AuthFlow: 'USER_AUTH',
+          AuthParameters: { USERNAME: username, PREFERRED_CHALLENGE: 'EMAIL_OTP' },
+        }),
+      );
+      const signedIn = await app.send(
+        new RespondToAuthChallengeCommand({
+          ClientId: clientId,
+          ChallengeName: 'EMAIL_OTP',
+          Session: second.Session,
+          ChallengeResponses: { USERNAME: username, EMAIL_OTP_CODE: await codeTo(email, again) },
+        }),
+      );
+      expect(signedIn.AuthenticationResult?.IdToken).toBeDefined();
+      expect(await verified()).toBe('true');
+      const claims = JSON.parse(
+        Buffer.from(signedIn.AuthenticationResult!.IdToken!.split('.')[1], 'base64url').toString('utf8'),
+      ) as { email_verified?: boolean };
+      expect(claims.email_verified).toBe(true);
     });
   });
 });

@@ -1,3 +1,4 @@
+import { UserMfaRepository } from '../mfa/user-mfa.repository';
 import { CommandMeta } from '@idfed/contracts';
 import { ServiceError } from '@idfed/messaging';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -111,6 +112,7 @@ describe('hosted pages by time', () => {
       slowAttempts(),
       { issueAlongside: jest.fn(() => ({ code: '123456', statement: {} })) } as unknown as VerificationCodes,
       noMigrations,
+      { find: jest.fn(async () => undefined) } as unknown as UserMfaRepository,
     );
     const page = new OAuthForgotPasswordUseCase(requests, forgot);
     const ask = async (name: string) =>

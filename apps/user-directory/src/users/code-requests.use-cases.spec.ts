@@ -18,6 +18,7 @@ import { UserLookup } from './user-lookup';
 import { UsersRepository } from './users.repository';
 import { CodeCheck, VerificationCodes } from './verification-codes';
 import { ConfirmationLinks } from './confirmation-links';
+import { UserMfaRepository } from '../mfa/user-mfa.repository';
 import { UserPoolDomainsRepository } from '../domains/user-pool-domains.repository';
 
 const statement = { sql: 'INSERT ...', params: [] };
@@ -54,6 +55,7 @@ function doubles(user: UserEntity | undefined, config: Partial<PoolConfig> = {},
     consume: jest.fn().mockResolvedValue(true),
   };
   const delivery = { enqueue: jest.fn() };
+  const mfaRows = { find: jest.fn().mockResolvedValue(undefined) };
   const domains = { findOfPool: jest.fn().mockResolvedValue({ domain: 'my-app' }) };
   const links = new ConfirmationLinks(domains as unknown as UserPoolDomainsRepository, {
     publicUrl: 'http://localhost:8080',
@@ -72,6 +74,7 @@ function doubles(user: UserEntity | undefined, config: Partial<PoolConfig> = {},
     codes,
     delivery,
     domains,
+    mfaRows,
     typed: {
       users: users as unknown as UsersRepository,
       lookup: lookup as unknown as UserLookup,
@@ -81,6 +84,7 @@ function doubles(user: UserEntity | undefined, config: Partial<PoolConfig> = {},
       delivery: delivery as unknown as BackgroundDelivery,
       credentials: credentials as unknown as PasswordCredentials,
       links,
+      mfaRows: mfaRows as unknown as UserMfaRepository,
     },
   };
 }
@@ -95,6 +99,7 @@ describe('ForgotPassword', () => {
       d.typed.attempts,
       d.typed.codes,
       { configured: () => false } as unknown as UserMigrations,
+      d.typed.mfaRows,
     );
   const request = { ClientId: 'c1', Username: 'ann' };
 
@@ -161,6 +166,61 @@ describe('ForgotPassword', () => {
     // Without a setting: Cognito's legacy order, SMS before email.
     const legacy = await useCase(doubles(aUser({ attributes }))).execute(request);
     expect(legacy.CodeDeliveryDetails?.DeliveryMedium).toBe('SMS');
+  });
+
+  it('skips a medium the user has as MFA when the pool has a recovery setting, not without (ADR 0062)', async () => {
+    const attributes = {
+      email: 'ann@example.com',
+      email_verified: 'true',
+      phone_number: '+15555550100',
+      phone_number_verified: 'true',
+    };
+    const phoneFirst = {
+      RecoveryMechanisms: [
+        { Name: 'verified_phone_number' as const, Priority: 1 },
+        { Name: 'verified_email' as const, Priority: 2 },
+      ],
+    };
+    const mfaRow = (smsEnabled: boolean, emailEnabled: boolean) => ({
+      smsEnabled,
+      emailEnabled,
+      totpEnabled: false,
+    });
+    const ask = async (
+      config: Partial<PoolConfig>,
+      row: object | undefined,
+      attrs: Record<string, string> = attributes,
+    ) => {
+      const d = doubles(aUser({ attributes: attrs }), config);
+      d.mfaRows.find.mockResolvedValue(row);
+      const answer = await useCase(d)
+        .execute(request)
+        .then(
+          (r) => r.CodeDeliveryDetails,
+          (e: ServiceError) => e.errorName,
+        );
+      return { d, answer };
+    };
+    const withSetting = { accountRecoverySetting: phoneFirst };
+    expect((await ask(withSetting, mfaRow(true, false))).answer).toMatchObject({ DeliveryMedium: 'EMAIL' });
+    expect((await ask(withSetting, mfaRow(false, false))).answer).toMatchObject({ DeliveryMedium: 'SMS' });
+    expect((await ask(withSetting, mfaRow(false, true))).answer).toMatchObject({ DeliveryMedium: 'SMS' });
+    // Both media are MFA: nothing qualifies.
+    expect((await ask(withSetting, mfaRow(true, true))).answer).toBe('InvalidParameterException');
+    // SMS MFA and no verified email: the phone does not qualify either.
+    const phoneOnly = { phone_number: '+15555550100', phone_number_verified: 'true' };
+    expect((await ask(withSetting, mfaRow(true, false), phoneOnly)).answer).toBe('InvalidParameterException');
+    // Without a setting, the legacy order takes the phone whatever the MFA, and no MFA row is read.
+    const legacy = await ask({}, mfaRow(true, false));
+    expect(legacy.answer).toMatchObject({ DeliveryMedium: 'SMS' });
+    expect(legacy.d.mfaRows.find).not.toHaveBeenCalled();
+  });
+
+  it('reads an MFA row for an unknown name too in a pool with a recovery setting', async () => {
+    const setting = { RecoveryMechanisms: [{ Name: 'verified_email' as const, Priority: 1 }] };
+    const d = doubles(undefined, { accountRecoverySetting: setting }, true);
+    await useCase(d).execute({ ClientId: 'c1', Username: 'nobody@example.com' });
+    expect(d.mfaRows.find).toHaveBeenCalledTimes(1);
   });
 
   it('counts an unknown name and answers as for a user when the client hides user existence', async () => {

@@ -17,6 +17,8 @@ import { isEmail, isPhoneNumber } from './user-attributes';
 import { UserLookup } from './user-lookup';
 import { UsersRepository } from './users.repository';
 import { migrationRefused, UserMigrations } from './user-migrations';
+import { UserMfaRepository } from '../mfa/user-mfa.repository';
+import { userFactors } from '../mfa/mfa-preferences';
 import { randomUUID } from 'node:crypto';
 import {
   deliveryDetails,
@@ -43,6 +45,7 @@ export class ForgotPasswordUseCase implements OperationHandler<
     @Inject(AttemptLimiter) private readonly attempts: AttemptLimiter,
     @Inject(VerificationCodes) private readonly codes: VerificationCodes,
     @Inject(UserMigrations) private readonly migrations: UserMigrations,
+    @Inject(UserMfaRepository) private readonly mfaRows: UserMfaRepository,
   ) {}
 
   /**
@@ -95,6 +98,10 @@ export class ForgotPasswordUseCase implements OperationHandler<
       );
       if (outcome === 'migrated') user = await this.users.findByName(pool.id, pool.config, req.Username);
     }
+    // With a recovery setting, a medium the user has as MFA is no recovery mechanism (ADR 0062):
+    // the user's MFA row is read, for an unknown name too so both answers cost the same.
+    const withSetting = (pool.config.accountRecoverySetting?.RecoveryMechanisms?.length ?? 0) > 0;
+    const mfa = withSetting ? userFactors(await this.mfaRows.find(user?.sub ?? randomUUID())) : [];
     if (!user) {
       if (!hideExistence) throw migrating ? migrationRefused(auth.client.id) : CognitoErrors.userNotFound();
       // The answer a real user would get, so that the response tells nothing.
@@ -110,7 +117,10 @@ export class ForgotPasswordUseCase implements OperationHandler<
       );
       return { CodeDeliveryDetails: details };
     }
-    const channel = recoveryChannel(user.attributes, mechanisms);
+    const channel = recoveryChannel(user.attributes, mechanisms, {
+      sms: mfa.includes('SMS_MFA'),
+      email: mfa.includes('EMAIL_OTP'),
+    });
     const refused = !user.enabled || user.status === 'FORCE_CHANGE_PASSWORD' || !channel;
     if (refused && hideExistence) await this.attempts.begin('code-delivery', userSubject(user));
     if (!user.enabled) throw CognitoErrors.notAuthorized('User is disabled.');

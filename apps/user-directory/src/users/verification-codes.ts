@@ -57,8 +57,12 @@ export function recoveryMechanisms(
 export function recoveryChannel(
   attributes: Record<string, string>,
   mechanisms: RecoveryOptionNameType[] = ['verified_phone_number', 'verified_email'],
+  /** The media the user has as MFA, which a recovery setting does not use (ADR 0062). */
+  mfaMedia: { sms?: boolean; email?: boolean } = {},
 ): CodeChannel | undefined {
   for (const mechanism of mechanisms) {
+    if (mechanism === 'verified_email' && mfaMedia.email) continue;
+    if (mechanism === 'verified_phone_number' && mfaMedia.sms) continue;
     if (mechanism === 'verified_email' && attributes.email && isVerified(attributes.email_verified)) {
       return { medium: 'EMAIL', attribute: 'email', destination: attributes.email };
     }

@@ -10,6 +10,7 @@ import { MfaSetupChallenge } from './mfa-setup.challenge';
 import { PasswordVerifierChallenge } from './password-verifier.challenge';
 import { FirstFactors } from './first-factors';
 import { EmailOtpChallenge, SmsMfaChallenge, SmsOtpChallenge } from './one-time-code.challenges';
+import { CodeSignInVerification } from './code-sign-in-verification';
 import { RefreshTokenAuthFlow } from './refresh-token-auth.flow';
 import { SelectChallengeChallenge } from './select-challenge.challenge';
 import { SelectMfaTypeChallenge } from './select-mfa-type.challenge';
@@ -68,4 +69,5 @@ export const authFlowProviders: Provider[] = [
   FirstFactors,
   CustomAuth,
   AuthFlows,
+  CodeSignInVerification,
 ];

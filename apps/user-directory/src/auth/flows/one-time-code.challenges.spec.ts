@@ -3,7 +3,8 @@ import { AuthenticationResultType } from '@idfed/contracts';
 import { AttemptLimiter } from '../../attempts/attempt-limiter';
 import { ClientConfig } from '../../clients/client-config';
 import { ClientForAuth } from '../../clients/clients.service';
-import { AppClientEntity, UserMfaEntity, UserPoolEntity } from '../../database/entities';
+import { AppClientEntity, UserEntity, UserMfaEntity, UserPoolEntity } from '../../database/entities';
+import { CodeSignInVerification } from './code-sign-in-verification';
 import { OutgoingMessage } from '../../delivery/message-sender';
 import { MfaCodesRepository, StoredMfaCode } from '../../mfa/mfa-codes.repository';
 import { MfaSessions } from '../../mfa/mfa-sessions';
@@ -136,6 +137,7 @@ function setUp({ mode = 'OPTIONAL', factors = { sms: true, email: true, totp: tr
   };
   const completion = { signedIn: jest.fn(async () => result) } as unknown as SignInCompletion;
   const totp = { checkSignInCode: jest.fn(async () => undefined) };
+  const verification = { verified: jest.fn(async (u: UserEntity) => u) };
   return {
     pool,
     poolRows,
@@ -145,8 +147,23 @@ function setUp({ mode = 'OPTIONAL', factors = { sms: true, email: true, totp: tr
     sender,
     attempts,
     stored,
-    sms: new SmsMfaChallenge(sessions, users, codes, completion, attempts as unknown as AttemptLimiter),
-    email: new EmailOtpChallenge(sessions, users, codes, completion, attempts as unknown as AttemptLimiter),
+    sms: new SmsMfaChallenge(
+      sessions,
+      users,
+      codes,
+      completion,
+      attempts as unknown as AttemptLimiter,
+      verification as unknown as CodeSignInVerification,
+    ),
+    email: new EmailOtpChallenge(
+      sessions,
+      users,
+      codes,
+      completion,
+      attempts as unknown as AttemptLimiter,
+      verification as unknown as CodeSignInVerification,
+    ),
+    verification,
     select: new SelectMfaTypeChallenge(sessions, users, signIn),
     totp: new SoftwareTokenMfaChallenge(sessions, users, totp as unknown as SoftwareTokens, completion),
     totpChecks: totp.checkSignInCode,
@@ -275,6 +292,8 @@ describe('SMS_MFA and EMAIL_OTP answers', () => {
     expect(answer.AuthenticationResult?.AccessToken).toBe('a');
     expect(t.attempts.begin).toHaveBeenCalledWith('mfa-code', { key: `user:${ann.sub}`, poolId: ann.poolId });
     expect(t.attempts.succeeded).toHaveBeenCalledTimes(1);
+    // An MFA code after a password marks nothing verified (ADR 0062): only first-factor codes do.
+    expect(t.verification.verified).not.toHaveBeenCalled();
   });
 
   it('refuses a replayed code: the session is used up, the code taken', async () => {

@@ -12,6 +12,7 @@ import { deviceKeyOf } from './auth-parameters';
 import { ChallengeHandler, SignInClaim } from './auth-flow';
 import { userOfSession } from './first-factor-sessions';
 import { assertAccountMaySignIn } from './first-factors';
+import { CodeSignInVerification } from './code-sign-in-verification';
 
 /**
  * What the answer read: the user the Session was issued to (none for a decoy session, ADR 0034),
@@ -45,6 +46,7 @@ abstract class OneTimeCodeChallenge implements ChallengeHandler<OneTimeCodeAnswe
     private readonly codes: OneTimeCodes,
     private readonly completion: SignInCompletion,
     private readonly attempts: AttemptLimiter,
+    private readonly verification: CodeSignInVerification,
   ) {}
 
   async claim(
@@ -81,9 +83,12 @@ abstract class OneTimeCodeChallenge implements ChallengeHandler<OneTimeCodeAnswe
     if (!session.firstFactor && !user.enabled) throw CognitoErrors.notAuthorized('User is disabled.');
     await this.codes.check(user, this.factor, session.id, code);
     if (session.firstFactor) assertAccountMaySignIn(user);
+    const signedIn = session.firstFactor
+      ? await this.verification.verified(user, this.factor === 'EMAIL_OTP' ? 'email' : 'phone_number')
+      : user;
     return {
       ChallengeParameters: {},
-      AuthenticationResult: await this.completion.signedIn(auth, user, deviceKeyOf(responses)),
+      AuthenticationResult: await this.completion.signedIn(auth, signedIn, deviceKeyOf(responses)),
     };
   }
 }
@@ -101,8 +106,9 @@ export class SmsMfaChallenge extends OneTimeCodeChallenge {
     @Inject(OneTimeCodes) codes: OneTimeCodes,
     @Inject(SignInCompletion) completion: SignInCompletion,
     @Inject(AttemptLimiter) attempts: AttemptLimiter,
+    @Inject(CodeSignInVerification) verification: CodeSignInVerification,
   ) {
-    super(sessions, users, codes, completion, attempts);
+    super(sessions, users, codes, completion, attempts, verification);
   }
 }
 
@@ -120,8 +126,9 @@ export class SmsOtpChallenge extends OneTimeCodeChallenge {
     @Inject(OneTimeCodes) codes: OneTimeCodes,
     @Inject(SignInCompletion) completion: SignInCompletion,
     @Inject(AttemptLimiter) attempts: AttemptLimiter,
+    @Inject(CodeSignInVerification) verification: CodeSignInVerification,
   ) {
-    super(sessions, users, codes, completion, attempts);
+    super(sessions, users, codes, completion, attempts, verification);
   }
 }
 
@@ -141,7 +148,8 @@ export class EmailOtpChallenge extends OneTimeCodeChallenge {
     @Inject(OneTimeCodes) codes: OneTimeCodes,
     @Inject(SignInCompletion) completion: SignInCompletion,
     @Inject(AttemptLimiter) attempts: AttemptLimiter,
+    @Inject(CodeSignInVerification) verification: CodeSignInVerification,
   ) {
-    super(sessions, users, codes, completion, attempts);
+    super(sessions, users, codes, completion, attempts, verification);
   }
 }

@@ -3,7 +3,8 @@ import { AuthenticationResultType, InitiateAuthResponse } from '@idfed/contracts
 import { AttemptLimiter } from '../../attempts/attempt-limiter';
 import { ClientConfig } from '../../clients/client-config';
 import { ClientForAuth } from '../../clients/clients.service';
-import { AppClientEntity, UserPoolEntity } from '../../database/entities';
+import { AppClientEntity, UserEntity, UserPoolEntity } from '../../database/entities';
+import { CodeSignInVerification } from './code-sign-in-verification';
 import { BackgroundDelivery } from '../../delivery/background-delivery';
 import { OutgoingMessage } from '../../delivery/message-sender';
 import { MfaCodesRepository, StoredMfaCode } from '../../mfa/mfa-codes.repository';
@@ -137,6 +138,8 @@ function setUp({
     delivery,
   );
   const signInCompletion = completion as unknown as SignInCompletion;
+  const verification = { verified: jest.fn(async (u: UserEntity) => u) };
+  const verifying = verification as unknown as CodeSignInVerification;
   const client = (id: string): ClientForAuth => ({
     client: {
       id,
@@ -160,9 +163,10 @@ function setUp({
     passkeys,
     flow: new UserAuthFlow(users, mfaSignIn, first),
     select: new SelectChallengeChallenge(sessions, users, mfaSignIn, first),
-    email: new EmailOtpChallenge(sessions, users, codes, signInCompletion, limiter),
-    smsOtp: new SmsOtpChallenge(sessions, users, codes, signInCompletion, limiter),
-    smsMfa: new SmsMfaChallenge(sessions, users, codes, signInCompletion, limiter),
+    email: new EmailOtpChallenge(sessions, users, codes, signInCompletion, limiter, verifying),
+    smsOtp: new SmsOtpChallenge(sessions, users, codes, signInCompletion, limiter, verifying),
+    smsMfa: new SmsMfaChallenge(sessions, users, codes, signInCompletion, limiter, verifying),
+    verification,
     advance: (ms: number) => (now += ms),
     /** Lets the codes sent after the answer go out. */
     settle: () => delivery.onModuleDestroy(),
@@ -274,6 +278,8 @@ describe('USER_AUTH with a preferred challenge', () => {
     });
     expect(answered.AuthenticationResult?.AccessToken).toBe('a');
     expect(t.completion.signedIn).toHaveBeenCalledWith(t.auth, ann, undefined);
+    // The code proved the email (ADR 0062).
+    expect(t.verification.verified).toHaveBeenCalledWith(ann, 'email');
     expect(t.attempts.begin).toHaveBeenCalledWith('mfa-code', { poolId: ann.poolId, key: `user:${ann.sub}` });
     // Replayed: the session is used up, and so is the code.
     expect(
@@ -298,6 +304,7 @@ describe('USER_AUTH with a preferred challenge', () => {
     expect(
       await outcome(respond(t.smsOtp, t.auth, started.Session, { USERNAME: 'ann', SMS_OTP_CODE: code })),
     ).toBe('ok');
+    expect(t.verification.verified).toHaveBeenCalledWith(ann, 'phone_number');
   });
 
   it('a wrong code is CodeMismatchException, counted on the user, and uses the session up', async () => {
