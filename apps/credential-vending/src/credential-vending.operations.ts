@@ -6,6 +6,12 @@ import { DeleteOpenIDConnectProviderHandler } from './oidc-providers/delete-open
 import { GetOpenIDConnectProviderHandler } from './oidc-providers/get-open-id-connect-provider.handler';
 import { ListOpenIDConnectProvidersHandler } from './oidc-providers/list-open-id-connect-providers.handler';
 import { RemoveClientIDFromOpenIDConnectProviderHandler } from './oidc-providers/remove-client-id-from-open-id-connect-provider.handler';
+import { TagPolicyHandler } from './policies/tag-policy.handler';
+import { UntagPolicyHandler } from './policies/untag-policy.handler';
+import { ListPolicyTagsHandler } from './policies/list-policy-tags.handler';
+import { TagOpenIDConnectProviderHandler } from './oidc-providers/tag-open-id-connect-provider.handler';
+import { UntagOpenIDConnectProviderHandler } from './oidc-providers/untag-open-id-connect-provider.handler';
+import { ListOpenIDConnectProviderTagsHandler } from './oidc-providers/list-open-id-connect-provider-tags.handler';
 import { CreateGroupHandler } from './groups/create-group.handler';
 import { GetGroupHandler } from './groups/get-group.handler';
 import { ListGroupsHandler } from './groups/list-groups.handler';
@@ -187,4 +193,10 @@ export const credentialVendingOperations: OperationBinding[] = [
   serve(O.TagUser, TagUserHandler),
   serve(O.UntagUser, UntagUserHandler),
   serve(O.ListUserTags, ListUserTagsHandler),
+  serve(O.TagPolicy, TagPolicyHandler),
+  serve(O.UntagPolicy, UntagPolicyHandler),
+  serve(O.ListPolicyTags, ListPolicyTagsHandler),
+  serve(O.TagOpenIDConnectProvider, TagOpenIDConnectProviderHandler),
+  serve(O.UntagOpenIDConnectProvider, UntagOpenIDConnectProviderHandler),
+  serve(O.ListOpenIDConnectProviderTags, ListOpenIDConnectProviderTagsHandler),
 ];

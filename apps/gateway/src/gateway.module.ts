@@ -12,6 +12,7 @@ import {
   UserAccessKeySealer,
 } from '@idfed/session-credentials';
 import { IamUserKeys } from './credentials/iam-user-keys';
+import { ResourceTags } from './credentials/resource-tags';
 import { AuthorizeController } from './authorizer/authorize.controller';
 import { GatewayBusLifecycle } from './bus/gateway-bus.lifecycle';
 import { AdminSignatureVerifier } from './cognito/admin-signature.verifier';
@@ -80,6 +81,7 @@ export class GatewayModule {
         { provide: UserAccessKeySealer, useValue: new UserAccessKeySealer(sessionTokenKey) },
         { provide: AuthorizationMessageSealer, useValue: new AuthorizationMessageSealer(sessionTokenKey) },
         IamUserKeys,
+        ResourceTags,
         { provide: RevocationList, useClass: GatewayRevocationList },
         RevocationListLifecycle,
         { provide: RolePermissionsCache, useClass: GatewayRolePermissionsCache },

@@ -51,6 +51,10 @@ export class OidcProvidersRepository {
     return this.dataSource.manager.find(OidcProviderEntity, { order: { arn: 'ASC' } });
   }
 
+  async setTags(arn: string, tags: OidcProviderEntity['tags'], tx: Transaction): Promise<void> {
+    await tx.update(OidcProviderEntity, { arn }, { tags });
+  }
+
   async setClientIds(arn: string, clientIds: string[], tx: Transaction): Promise<void> {
     await tx.update(OidcProviderEntity, { arn }, { clientIds });
   }

@@ -168,6 +168,11 @@ export class ManagedPoliciesRepository {
     return Boolean(result.affected);
   }
 
+  /** Tags only: IAM's UpdateDate tracks the policy's versions, not its tags. */
+  async setTags(policyId: string, tags: ManagedPolicyEntity['tags'], tx: Transaction): Promise<void> {
+    await tx.update(ManagedPolicyEntity, { policyId }, { tags });
+  }
+
   async setDefaultVersion(policyId: string, versionId: string, at: Date, tx: Transaction): Promise<void> {
     await tx.update(ManagedPolicyEntity, { policyId }, { defaultVersionId: versionId, updatedAt: at });
   }

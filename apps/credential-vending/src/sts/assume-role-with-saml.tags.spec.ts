@@ -70,6 +70,7 @@ function setUp(trustPolicy: string) {
             name: 'saml-tagged',
             assumeRolePolicy: trustPolicy,
             maxSessionDuration: 3600,
+            tags: [],
           }
         : undefined,
     ),

@@ -84,6 +84,7 @@ function setUp(trustPolicy = trust()) {
             name: 'saml-readers',
             assumeRolePolicy: trustPolicy,
             maxSessionDuration: 3600,
+            tags: [],
           }
         : undefined,
     ),

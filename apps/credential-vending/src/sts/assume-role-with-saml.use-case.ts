@@ -24,6 +24,7 @@ import { SessionIssuer } from './session-issuer';
 import { samlSessionTags } from './saml-session-tags';
 import { readSessionPolicies } from './session-policies';
 import { planSessionTags, requestTagContext } from './session-tags';
+import { roleResourceTagContext } from './role-resource-tags';
 
 export const ASSUME_ROLE_WITH_SAML = 'sts:AssumeRoleWithSAML';
 const DENIED = 'Not authorized to perform sts:AssumeRoleWithSAML';
@@ -106,6 +107,7 @@ export class AssumeRoleWithSAMLUseCase implements OperationHandler<
       ...globalContext(now, meta.sourceIp),
       'aws:FederatedProvider': provider.arn,
       ...requestTagContext(tags),
+      ...roleResourceTagContext(role.tags),
     };
     for (const [k, v] of Object.entries(claims)) context[`saml:${k}`] = v;
     const trust = readPolicy(role.assumeRolePolicy, 'trust', { label: `${role.name} trust policy` });

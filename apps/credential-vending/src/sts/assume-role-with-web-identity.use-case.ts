@@ -18,6 +18,7 @@ import { SessionIssuer } from './session-issuer';
 import { readSessionPolicies } from './session-policies';
 import { validateAssumeRequest } from './sts-request.validation';
 import { planSessionTags, requestTagContext, webIdentityTags } from './session-tags';
+import { roleResourceTagContext } from './role-resource-tags';
 
 export const DEFAULT_SESSION_SECONDS = 3600;
 const DENIED = 'Not authorized to perform sts:AssumeRoleWithWebIdentity';
@@ -65,6 +66,7 @@ export class AssumeRoleWithWebIdentityUseCase implements OperationHandler<
         'aws:FederatedProvider': identity.provider,
         ...webIdentityContext(identity.provider, identity.claims),
         ...requestTagContext(tags),
+        ...roleResourceTagContext(role.tags),
       },
     };
     const decision = evaluateWebIdentityTrust(trust, trustRequest);

@@ -30,6 +30,7 @@ import {
   validateTransitiveTagKeys,
 } from './session-tags';
 import { validateAssumeRequest } from './sts-request.validation';
+import { roleResourceTagContext } from './role-resource-tags';
 
 /** Role chaining: a session assumed with temporary credentials lasts one hour at most. */
 export const CHAINED_SESSION_MAX_SECONDS = 3600;
@@ -88,6 +89,7 @@ export class AssumeRoleUseCase implements OperationHandler<typeof CredentialVend
       ...(req.SourceIdentity !== undefined ? { 'sts:SourceIdentity': req.SourceIdentity } : {}),
       ...(req.RoleSessionName ? { 'sts:RoleSessionName': req.RoleSessionName } : {}),
       ...requestTagContext(tags),
+      ...roleResourceTagContext(role.tags),
       ...(caller.session ? principalTagContext(caller.session.role.tags, callerSession?.sessionTags) : {}),
     };
     const trust = readPolicy(role.assumeRolePolicy, 'trust', { label: `${role.name} trust policy` });

@@ -7,6 +7,7 @@ import { Caller } from '@idfed/contracts';
 import { SigV4Error, verifySigV4 } from '@idfed/sigv4';
 import { IamUserCaller, IamUserKeys } from '../credentials/iam-user-keys';
 import { operationTarget } from '../credentials/operation-resources';
+import { ResourceTags } from '../credentials/resource-tags';
 import { GATEWAY_OPTIONS, GatewayOptions } from '../gateway.options';
 
 /**
@@ -26,6 +27,7 @@ export class AdminSignatureVerifier {
   constructor(
     @Inject(GATEWAY_OPTIONS) private readonly options: GatewayOptions,
     @Inject(IamUserKeys) private readonly userKeys: IamUserKeys,
+    @Inject(ResourceTags) private readonly resourceTags: ResourceTags,
   ) {}
 
   async verify(req: Request, body: Buffer, signingName: string): Promise<{ caller: Caller; region: string }> {
@@ -84,12 +86,31 @@ export class AdminSignatureVerifier {
   }
 
   /** Refuses the operation unless the IAM user who signed it is allowed it; nothing for the admin key. */
-  authorizeIamUser(req: Request, api: string, operation: string, payload: unknown, region: string): void {
+  async authorizeIamUser(
+    req: Request,
+    api: string,
+    operation: string,
+    payload: unknown,
+    region: string,
+  ): Promise<void> {
     const user = this.iamUsers.get(req);
     if (!user) return;
     // Resources are named in the region the request was signed for (ADR 0032).
     const target = operationTarget(api, operation, payload, region, this.options.env.accountId);
-    this.userKeys.authorize(user, target.action, target.resource, 'json', target.context);
+    // The pool's tags as aws:ResourceTag (ADR 0066); the root needs no decision.
+    const resourceTags = user.root ? {} : await this.resourceTags.context(target.action, target.resource);
+    this.userKeys.authorize(user, target.action, target.resource, 'json', {
+      ...target.context,
+      ...resourceTags,
+    });
+  }
+
+  /** After a pool's tags changed through this replica: its decisions see the new ones at once (ADR 0066). */
+  forgetResourceTags(api: string, operation: string, payload: unknown, region: string): void {
+    if (operation !== 'TagResource' && operation !== 'UntagResource') return;
+    this.resourceTags.forget(
+      operationTarget(api, operation, payload, region, this.options.env.accountId).resource,
+    );
   }
 }
 

@@ -70,12 +70,13 @@ export class JsonRpcController {
     const region = signed?.region ?? unsignedRequestRegion(this.options.env, req.headers.host, payload);
     // An IAM user's request is decided by the user's policies; the admin key's is not (the root).
     if (signed)
-      this.signatures.authorizeIamUser(req, operation.api, target.operation, payload, signed.region);
+      await this.signatures.authorizeIamUser(req, operation.api, target.operation, payload, signed.region);
     const result: unknown = await this.bus.request(
       operation.command,
       payload,
       commandMeta(req, requestId, caller, region),
     );
+    if (signed) this.signatures.forgetResourceTags(operation.api, target.operation, payload, signed.region);
     writeAwsResponse(res, jsonResponse(result, requestId));
   }
 }

@@ -38,7 +38,10 @@ export function operationTarget(
       const pool = text('UserPoolId');
       return {
         action,
-        resource: pool ? `arn:aws:cognito-idp:${region}:${accountId}:userpool/${pool}` : '*',
+        // TagResource, UntagResource, ListTagsForResource name the pool by its ARN.
+        resource: pool
+          ? `arn:aws:cognito-idp:${region}:${accountId}:userpool/${pool}`
+          : (text('ResourceArn') ?? '*'),
         context: {},
       };
     }
@@ -46,7 +49,9 @@ export function operationTarget(
       const pool = text('IdentityPoolId');
       return {
         action,
-        resource: pool ? `arn:aws:cognito-identity:${region}:${accountId}:identitypool/${pool}` : '*',
+        resource: pool
+          ? `arn:aws:cognito-identity:${region}:${accountId}:identitypool/${pool}`
+          : (text('ResourceArn') ?? '*'),
         context: {},
       };
     }
@@ -72,7 +77,9 @@ export function operationTarget(
             ? `${iam}:role/${role}`
             : oidc
               ? oidc
-              : policyArn && /Polic(y|ies)/.test(operation) && !operation.startsWith('List')
+              : policyArn &&
+                  /Polic(y|ies)/.test(operation) &&
+                  (!operation.startsWith('List') || operation === 'ListPolicyTags')
                 ? policyArn
                 : operation === 'CreatePolicy' && text('PolicyName')
                   ? `${iam}:policy${text('Path') ?? '/'}${text('PolicyName')}`

@@ -16,6 +16,7 @@ import { ContextValue } from '@idfed/policy';
 import { SigV4Error, verifySigV4 } from '@idfed/sigv4';
 import { IamUserCaller, IamUserKeys } from '../credentials/iam-user-keys';
 import { operationTarget } from '../credentials/operation-resources';
+import { ResourceTags } from '../credentials/resource-tags';
 import { callerOf } from '../credentials/caller-of';
 import { queryAuthError } from '@idfed/authorizer';
 import { GATEWAY_OPTIONS, GatewayOptions } from '../gateway.options';
@@ -43,6 +44,7 @@ export class QueryDispatcher {
     @Inject(Authorizer) private readonly authorizer: Authorizer,
     @Inject(GATEWAY_OPTIONS) private readonly options: GatewayOptions,
     @Inject(IamUserKeys) private readonly userKeys: IamUserKeys,
+    @Inject(ResourceTags) private readonly resourceTags: ResourceTags,
   ) {}
 
   async dispatch(req: Request, res: Response, body: Buffer): Promise<void> {
@@ -94,6 +96,12 @@ export class QueryDispatcher {
         // IAM is global: its commands carry no region (ADR 0032).
         commandMeta(req, requestId, caller, action.api === 'iam' ? undefined : signer?.region),
       );
+      // This replica's decisions see the new tags at once (ADR 0066).
+      if (action.api === 'iam' && /^(Tag|Untag)/.test(action.name)) {
+        this.resourceTags.forget(
+          operationTarget('iam', action.name, payload, '', this.options.env.accountId).resource,
+        );
+      }
     }
     const hasResult = action.operation ? action.operation.hasResult : true;
     writeAwsResponse(
@@ -188,7 +196,10 @@ export class QueryDispatcher {
       }
       if (decided) {
         const resource = decided(payload as Record<string, unknown>, user.accountId);
-        this.userKeys.authorize(user, `sts:${action.name}`, resource, 'query');
+        // AssumeRole: the role's tags as aws:ResourceTag (ADR 0066); nothing for the other actions.
+        const roleTags =
+          action.name === 'AssumeRole' ? await this.resourceTags.context('sts:AssumeRole', resource) : {};
+        this.userKeys.authorize(user, `sts:${action.name}`, resource, 'query', roleTags);
         const tags = federationTags(action, payload);
         // AWS: passing session tags also needs sts:TagSession in the caller's policies (ADR 0047).
         if (tags) this.userKeys.authorize(user, 'sts:TagSession', resource, 'query', tags);
@@ -196,15 +207,8 @@ export class QueryDispatcher {
       return forward;
     }
     const target = operationTarget('iam', action.name, payload, region, user.accountId);
-    // The target user's or role's tags (aws:ResourceTag), one lookup; the root needs no decision.
-    const resourceTags = user.root
-      ? {}
-      : await this.userKeys.resourceTagContext(
-          target.action,
-          target.resource,
-          user.accountId,
-          this.options.adminCredentials.accessKeyId,
-        );
+    // The target's tags (aws:ResourceTag, ADR 0066), one lookup; the root needs no decision.
+    const resourceTags = user.root ? {} : await this.resourceTags.context(target.action, target.resource);
     this.userKeys.authorize(user, target.action, target.resource, 'query', {
       ...target.context,
       ...resourceTags,

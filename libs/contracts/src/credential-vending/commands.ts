@@ -3,6 +3,7 @@ import * as W from './wire-types';
 import { SamlOperations } from './saml.commands';
 import { GroupOperations } from './groups.commands';
 import { UserTagOperations } from './user-tags.commands';
+import { ResourceTagOperations } from './resource-tags.commands';
 import { CallIdOperations } from './call-ids.commands';
 
 const svc = 'credential-vending' as const;
@@ -386,5 +387,6 @@ export const CredentialVendingOperations = {
   ...SamlOperations,
   ...GroupOperations,
   ...UserTagOperations,
+  ...ResourceTagOperations,
   ...CallIdOperations,
 } as const;

@@ -7,3 +7,4 @@ export * from './groups.wire-types';
 export * from './groups.commands';
 export * from './user-tags.commands';
 export * from './call-ids.commands';
+export * from './resource-tags.commands';

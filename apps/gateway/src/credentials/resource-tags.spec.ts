@@ -1,0 +1,109 @@
+import { BusClient, CommandFailedError } from '@idfed/messaging';
+import { GatewayOptions } from '../gateway.options';
+import { RESOURCE_TAGS_TTL_MS, ResourceTags } from './resource-tags';
+
+const ACCOUNT = '123456789012';
+const POOL = `arn:aws:cognito-idp:eu-west-1:${ACCOUNT}:userpool/eu-west-1_abcDEF123`;
+const IDENTITY_POOL = `arn:aws:cognito-identity:us-east-1:${ACCOUNT}:identitypool/us-east-1:0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b`;
+
+function setUp() {
+  const request = jest.fn();
+  const bus = { request } as unknown as BusClient;
+  const options = {
+    env: { accountId: ACCOUNT },
+    adminCredentials: { accessKeyId: 'AKIDADMIN', secretAccessKey: 'x' },
+  } as unknown as GatewayOptions;
+  return { request, tags: new ResourceTags(bus, options) };
+}
+
+describe('ResourceTags', () => {
+  let now = 1_000_000;
+  beforeEach(() => {
+    jest.spyOn(Date, 'now').mockImplementation(() => now);
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  it("reads a user pool's tags as the admin key, in the pool's region, as aws:ResourceTag only", async () => {
+    const s = setUp();
+    s.request.mockResolvedValue({ Tags: { team: 'blue' } });
+    expect(await s.tags.context('cognito-idp:DescribeUserPool', POOL)).toEqual({
+      'aws:ResourceTag/team': 'blue',
+    });
+    const [operation, payload, meta] = s.request.mock.calls[0];
+    expect(operation.name).toBe('ListTagsForResource');
+    expect(payload).toEqual({ ResourceArn: POOL });
+    expect(meta).toMatchObject({ caller: { kind: 'admin', accessKeyId: 'AKIDADMIN' }, region: 'eu-west-1' });
+  });
+
+  it('reads identity pools, policies and providers by their own operations', async () => {
+    const s = setUp();
+    s.request.mockImplementation((op: { name: string }) =>
+      Promise.resolve(
+        op.name === 'ListTagsForResource'
+          ? { Tags: { a: '1' } }
+          : { Tags: [{ Key: 'a', Value: '1' }], IsTruncated: false },
+      ),
+    );
+    const arns = [
+      IDENTITY_POOL,
+      `arn:aws:iam::${ACCOUNT}:policy/team/read`,
+      `arn:aws:iam::${ACCOUNT}:oidc-provider/issuer.example.com`,
+      `arn:aws:iam::${ACCOUNT}:saml-provider/corp`,
+    ];
+    for (const arn of arns) expect(await s.tags.context('x:Act', arn)).toEqual({ 'aws:ResourceTag/a': '1' });
+    expect(s.request.mock.calls.map(([op]: [{ name: string }]) => op.name)).toEqual([
+      'ListTagsForResource',
+      'ListPolicyTags',
+      'ListOpenIDConnectProviderTags',
+      'ListSAMLProviderTags',
+    ]);
+  });
+
+  it('gives users and roles iam:ResourceTag too, by their name whatever the path', async () => {
+    const s = setUp();
+    s.request.mockResolvedValueOnce({ Role: { Tags: [{ Key: 'team', Value: 'red' }] } });
+    expect(await s.tags.context('iam:TagRole', `arn:aws:iam::${ACCOUNT}:role/ops/deployer`)).toEqual({
+      'aws:ResourceTag/team': 'red',
+      'iam:ResourceTag/team': 'red',
+    });
+    expect(s.request.mock.calls[0][1]).toEqual({ RoleName: 'deployer' });
+  });
+
+  it('looks nothing up for *, another account, or a Create of the resource', async () => {
+    const s = setUp();
+    expect(await s.tags.context('cognito-idp:ListUserPools', '*')).toEqual({});
+    expect(await s.tags.context('iam:GetRole', 'arn:aws:iam::999999999999:role/x')).toEqual({});
+    expect(await s.tags.context('iam:CreateRole', `arn:aws:iam::${ACCOUNT}:role/x`)).toEqual({});
+    expect(s.request).not.toHaveBeenCalled();
+  });
+
+  it('remembers tags for the TTL only; forget drops them at once', async () => {
+    const s = setUp();
+    s.request
+      .mockResolvedValueOnce({ Tags: { team: 'blue' } })
+      .mockResolvedValueOnce({ Tags: { team: 'red' } });
+    await s.tags.context('cognito-idp:ListUsers', POOL);
+    now += RESOURCE_TAGS_TTL_MS - 1;
+    expect(await s.tags.context('cognito-idp:ListUsers', POOL)).toEqual({ 'aws:ResourceTag/team': 'blue' });
+    expect(s.request).toHaveBeenCalledTimes(1);
+    now += 1;
+    expect(await s.tags.context('cognito-idp:ListUsers', POOL)).toEqual({ 'aws:ResourceTag/team': 'red' });
+    s.request.mockResolvedValueOnce({ Tags: {} });
+    s.tags.forget(POOL);
+    expect(await s.tags.context('cognito-idp:ListUsers', POOL)).toEqual({});
+    expect(s.request).toHaveBeenCalledTimes(3);
+  });
+
+  it('has no tags for a resource that is not there, and does not remember that', async () => {
+    const s = setUp();
+    s.request.mockRejectedValueOnce(
+      new CommandFailedError({ name: 'ResourceNotFoundException', message: 'x' }),
+    );
+    expect(await s.tags.context('cognito-idp:ListUsers', POOL)).toEqual({});
+    s.request.mockResolvedValueOnce({ Tags: { team: 'blue' } });
+    expect(await s.tags.context('cognito-idp:ListUsers', POOL)).toEqual({ 'aws:ResourceTag/team': 'blue' });
+    s.request.mockRejectedValueOnce(new Error('bus down'));
+    s.tags.forget(POOL);
+    await expect(s.tags.context('cognito-idp:ListUsers', POOL)).rejects.toThrow('bus down');
+  });
+});

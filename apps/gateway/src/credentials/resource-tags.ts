@@ -1,0 +1,177 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  CommandMeta,
+  CredentialVendingOperations,
+  FederationBrokerOperations,
+  UserDirectoryOperations,
+} from '@idfed/contracts';
+import { BusClient, CommandFailedError } from '@idfed/messaging';
+import { randomUUID } from 'node:crypto';
+import { GATEWAY_OPTIONS, GatewayOptions } from '../gateway.options';
+
+/**
+ * How long a resource's tags, once read, stand in for it in decisions (ADR 0066): a tag changed
+ * through another gateway replica is seen within this bound; one changed through this replica at
+ * once (forget). Short, because a tag can grant access; long enough that a burst of calls on one
+ * pool costs one read.
+ */
+export const RESOURCE_TAGS_TTL_MS = 5_000;
+/** Resources remembered at once; the oldest goes first. */
+const MAX_ENTRIES = 10_000;
+
+type Tags = readonly { Key: string; Value: string }[];
+type Kind = 'userpool' | 'identitypool' | 'user' | 'role' | 'policy' | 'oidc-provider' | 'saml-provider';
+
+/** The resource types whose tags idfed keeps, recognised by their ARNs. */
+const ARNS: readonly [Kind, RegExp][] = [
+  ['userpool', /^arn:aws:cognito-idp:([a-z0-9-]+):(\d{12}):userpool\/([\w-]+)$/],
+  ['identitypool', /^arn:aws:cognito-identity:([a-z0-9-]+):(\d{12}):identitypool\/([\w-]+:[0-9a-f-]+)$/],
+  ['user', /^arn:aws:iam::()(\d{12}):user\/(?:.*\/)?([^/]+)$/],
+  ['role', /^arn:aws:iam::()(\d{12}):role\/(?:.*\/)?([^/]+)$/],
+  ['policy', /^arn:aws:iam::()(\d{12}):policy\/.+$/],
+  ['oidc-provider', /^arn:aws:iam::()(\d{12}):oidc-provider\/.+$/],
+  ['saml-provider', /^arn:aws:iam::()(\d{12}):saml-provider\/.+$/],
+];
+
+/**
+ * `aws:ResourceTag/<key>` of the resource a request acts on, for every resource type idfed serves
+ * with tags (ADR 0066): user pools, identity pools, IAM users, roles, managed policies, OIDC and
+ * SAML providers; `iam:ResourceTag/<key>` too for IAM users and roles, as IAM's service
+ * authorization reference lists it for those. Read on the bus as the admin key (the caller may not
+ * be allowed to read the tags), remembered for RESOURCE_TAGS_TTL_MS.
+ */
+@Injectable()
+export class ResourceTags {
+  private readonly cache = new Map<string, { tags: Tags; until: number }>();
+
+  constructor(
+    @Inject(BusClient) private readonly bus: BusClient,
+    @Inject(GATEWAY_OPTIONS) private readonly options: GatewayOptions,
+  ) {}
+
+  /** The condition keys of `resource`'s tags; none for `*`, another account, or a resource not there. */
+  async context(action: string, resource: string): Promise<Record<string, string>> {
+    // These act on a resource not there yet: its tags are the request's (aws:RequestTag).
+    if (CREATES.has(action)) return {};
+    const found = this.recognise(resource);
+    if (!found) return {};
+    const tags = await this.tagsOf(found.kind, resource, found.region, found.name);
+    const out: Record<string, string> = {};
+    const iam = found.kind === 'user' || found.kind === 'role';
+    for (const t of tags) {
+      out[`aws:ResourceTag/${t.Key}`] = t.Value;
+      if (iam) out[`iam:ResourceTag/${t.Key}`] = t.Value;
+    }
+    return out;
+  }
+
+  /** Drops what is remembered of `resource`: called once this replica forwarded a change of its tags. */
+  forget(resource: string): void {
+    this.cache.delete(resource);
+  }
+
+  private recognise(resource: string): { kind: Kind; region: string; name: string } | undefined {
+    for (const [kind, pattern] of ARNS) {
+      const m = pattern.exec(resource);
+      if (m)
+        return m[2] === this.options.env.accountId ? { kind, region: m[1], name: m[3] ?? '' } : undefined;
+    }
+    return undefined;
+  }
+
+  private async tagsOf(kind: Kind, arn: string, region: string, name: string): Promise<Tags> {
+    const now = Date.now();
+    const hit = this.cache.get(arn);
+    if (hit && hit.until > now) return hit.tags;
+    const tags = await this.read(kind, arn, region, name);
+    if (tags === undefined) {
+      this.cache.delete(arn);
+      return [];
+    }
+    this.cache.delete(arn);
+    if (this.cache.size >= MAX_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(arn, { tags, until: now + RESOURCE_TAGS_TTL_MS });
+    return tags;
+  }
+
+  /** The tags as stored, or undefined when there is no such resource (the operation then says so). */
+  private async read(kind: Kind, arn: string, region: string, name: string): Promise<Tags | undefined> {
+    const meta: CommandMeta = {
+      requestId: randomUUID(),
+      caller: { kind: 'admin', accessKeyId: this.options.adminCredentials.accessKeyId },
+      ...(region ? { region } : {}),
+    };
+    const many = { MaxItems: 1000 };
+    try {
+      switch (kind) {
+        case 'userpool':
+          return fromMap(
+            (await this.bus.request(UserDirectoryOperations.ListTagsForResource, { ResourceArn: arn }, meta))
+              .Tags,
+          );
+        case 'identitypool':
+          return fromMap(
+            (
+              await this.bus.request(
+                FederationBrokerOperations.ListTagsForResource,
+                { ResourceArn: arn },
+                meta,
+              )
+            ).Tags,
+          );
+        case 'user':
+          return (
+            (await this.bus.request(CredentialVendingOperations.GetUser, { UserName: name }, meta)).User
+              .Tags ?? []
+          );
+        case 'role':
+          return (
+            (await this.bus.request(CredentialVendingOperations.GetRole, { RoleName: name }, meta)).Role
+              .Tags ?? []
+          );
+        case 'policy':
+          return (
+            await this.bus.request(
+              CredentialVendingOperations.ListPolicyTags,
+              { PolicyArn: arn, ...many },
+              meta,
+            )
+          ).Tags;
+        case 'oidc-provider':
+          return (
+            await this.bus.request(
+              CredentialVendingOperations.ListOpenIDConnectProviderTags,
+              { OpenIDConnectProviderArn: arn, ...many },
+              meta,
+            )
+          ).Tags;
+        case 'saml-provider':
+          return (
+            await this.bus.request(
+              CredentialVendingOperations.ListSAMLProviderTags,
+              { SAMLProviderArn: arn, ...many },
+              meta,
+            )
+          ).Tags;
+      }
+    } catch (err) {
+      if (err instanceof CommandFailedError && NOT_THERE.has(err.error.name)) return undefined;
+      throw err;
+    }
+  }
+}
+
+const CREATES = new Set([
+  'iam:CreateUser',
+  'iam:CreateRole',
+  'iam:CreatePolicy',
+  'iam:CreateOpenIDConnectProvider',
+  'iam:CreateSAMLProvider',
+]);
+
+/** The names a lookup of a resource that does not exist (or is malformed) answers. */
+const NOT_THERE = new Set(['NoSuchEntity', 'ResourceNotFoundException', 'InvalidInput', 'ValidationError']);
+
+function fromMap(tags: Record<string, string> | undefined): Tags {
+  return Object.entries(tags ?? {}).map(([Key, Value]) => ({ Key, Value }));
+}
