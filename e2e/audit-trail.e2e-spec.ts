@@ -7,6 +7,7 @@ import {
 import {
   CreateAccessKeyCommand,
   CreateUserCommand,
+  GetUserCommand,
   IAMClient,
   PutUserPolicyCommand,
 } from '@aws-sdk/client-iam';
@@ -135,11 +136,15 @@ describe('audit records of signed calls', () => {
     others.push(asUser);
     const arn = `arn:aws:iam::${ACCOUNT}:user/${UserName}`;
     const target = `made-by-${unique()}`;
+    const userId = (await iam.send(new GetUserCommand({ UserName }))).User!.UserId!;
+    expect(userId).toMatch(/^AIDA/);
     const made = await asUser.send(new CreateUserCommand({ UserName: target }));
     expect(await stream.recordOf(made.$metadata.requestId)).toMatchObject({
       eventName: 'CreateUser',
       userIdentity: {
         type: 'IAMUser',
+        // CloudTrail's principalId of an IAM user is its unique id (AIDA...).
+        principalId: userId,
         arn,
         accountId: ACCOUNT,
         accessKeyId: key.AccessKeyId,

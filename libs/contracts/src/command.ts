@@ -31,7 +31,13 @@ export function serviceOfPattern(pattern: string): ServiceName | undefined {
 export type Caller =
   | { kind: 'anonymous' }
   /** The admin key, or an IAM user's key whose policies the gateway found to allow the operation (principalArn). */
-  | { kind: 'admin'; accessKeyId: string; principalArn?: string }
+  | {
+      kind: 'admin';
+      accessKeyId: string;
+      principalArn?: string;
+      /** With principalArn: the IAM user's id (`AIDA...`), or `<account>:<name>` for a federated user (audit records). */
+      principalId?: string;
+    }
   | { kind: 'temporary'; accessKeyId: string; principalArn: string; session?: CallerSession };
 
 /**

@@ -51,7 +51,12 @@ export class AdminSignatureVerifier {
       const user = this.iamUsers.get(req);
       const caller: Caller =
         user && !user.root
-          ? { kind: 'admin', accessKeyId: identity.accessKeyId, principalArn: user.arn }
+          ? {
+              kind: 'admin',
+              accessKeyId: identity.accessKeyId,
+              principalArn: user.arn,
+              principalId: user.userId,
+            }
           : { kind: 'admin', accessKeyId: identity.accessKeyId };
       return { caller, region: identity.region };
     } catch (err) {

@@ -184,7 +184,7 @@ export class QueryDispatcher {
   ): Promise<Caller> {
     const forward: Caller = user.root
       ? { kind: 'admin', accessKeyId: user.accessKeyId }
-      : { kind: 'admin', accessKeyId: user.accessKeyId, principalArn: user.arn };
+      : { kind: 'admin', accessKeyId: user.accessKeyId, principalArn: user.arn, principalId: user.userId };
     if (user.session) refuseToSessionCredentials(user, action);
     if (action.api === 'sts') {
       const decided = STS_DECISIONS[action.name];

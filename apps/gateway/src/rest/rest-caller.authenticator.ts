@@ -90,7 +90,7 @@ export class RestCallerAuthenticator {
     const { user } = found;
     const caller: Caller = user.root
       ? { kind: 'admin', accessKeyId: user.accessKeyId }
-      : { kind: 'admin', accessKeyId: user.accessKeyId, principalArn: user.arn };
+      : { kind: 'admin', accessKeyId: user.accessKeyId, principalArn: user.arn, principalId: user.userId };
     return { iamUser: user, caller, region: found.region };
   }
 

@@ -14,6 +14,7 @@ const iamUser: Caller = {
   kind: 'admin',
   accessKeyId: 'AKIAUSERKEY000000000',
   principalArn: `arn:aws:iam::${ACCOUNT}:user/ops/alice`,
+  principalId: 'AIDAEXAMPLEALICE0001',
 };
 const role: Caller = {
   kind: 'temporary',
@@ -96,6 +97,7 @@ describe('audit records', () => {
   it('names IAM users, role sessions and federated users as CloudTrail does', () => {
     expect(userIdentity(iamUser, ACCOUNT)).toEqual({
       type: 'IAMUser',
+      principalId: 'AIDAEXAMPLEALICE0001',
       arn: `arn:aws:iam::${ACCOUNT}:user/ops/alice`,
       accountId: ACCOUNT,
       accessKeyId: 'AKIAUSERKEY000000000',
@@ -127,6 +129,18 @@ describe('audit records', () => {
         ACCOUNT,
       ),
     ).toMatchObject({ type: 'FederatedUser', userName: 'bob' });
+    // GetFederationToken's session, decided in the gateway: CloudTrail's `<account>:<name>` id.
+    expect(
+      userIdentity(
+        {
+          kind: 'admin',
+          accessKeyId: 'ASIAF',
+          principalArn: `arn:aws:sts::${ACCOUNT}:federated-user/bob`,
+          principalId: `${ACCOUNT}:bob`,
+        },
+        ACCOUNT,
+      ),
+    ).toMatchObject({ type: 'FederatedUser', principalId: `${ACCOUNT}:bob`, userName: 'bob' });
     // A session of an IAM user's own key (GetSessionToken) is the user.
     expect(
       userIdentity(

@@ -98,6 +98,7 @@ export function userIdentity(caller: Caller, accountId: string): AuditUserIdenti
   if (federated) {
     return {
       type: 'FederatedUser',
+      ...(caller.kind === 'admin' && caller.principalId ? { principalId: caller.principalId } : {}),
       arn: arn!,
       accountId: account,
       accessKeyId: caller.accessKeyId,
@@ -108,6 +109,8 @@ export function userIdentity(caller: Caller, accountId: string): AuditUserIdenti
   if (caller.kind === 'admin' || /^arn:aws:iam::\d{12}:user\//.test(arn ?? '')) {
     return {
       type: 'IAMUser',
+      // The user's id (AIDA...), as CloudTrail's principalId; the gateway resolved it with the key.
+      ...(caller.kind === 'admin' && caller.principalId ? { principalId: caller.principalId } : {}),
       arn: arn!,
       accountId: account,
       accessKeyId: caller.accessKeyId,
