@@ -4,13 +4,15 @@ import {
   CreateUserPoolCommand,
   CreateUserPoolDomainCommand,
   DeleteUserPoolDomainCommand,
+  DescribeUserPoolCommand,
   DescribeUserPoolDomainCommand,
   UpdateUserPoolDomainCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { request } from 'node:https';
-import { TLSSocket } from 'node:tls';
+import { connect, SecureVersion, TLSSocket } from 'node:tls';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventually } from '../../libs/testing/src/eventually';
@@ -141,6 +143,10 @@ describe('custom domains over HTTPS with SNI', () => {
     issue('cert-a2', ['login.pool-a.test']);
     issue('cert-b', ['login.pool-b.test']);
     issue('cert-other', ['other.test']);
+    issue('cert-both', ['login.pool-both.test']);
+    issue('cert-both2', ['signin.pool-both.test']);
+    issue('cert-legacy', ['legacy.pool-tls.test']);
+    issue('cert-modern', ['modern.pool-tls.test']);
     httpPort = await freePort();
     tlsPort = await freePort();
     idfed = startApp(
@@ -355,5 +361,162 @@ describe('custom domains over HTTPS with SNI', () => {
       UserPoolId: a.poolId,
       CustomDomainConfig: { CertificateArn: arnOf('cert-a') },
     });
+  });
+
+  it('gives a pool one prefix and one custom domain, both serving it; a second of a kind refused (ADR 0060)', async () => {
+    const p = await poolWithClient('custom-and-prefix');
+    const other = await poolWithClient('custom-and-prefix-other');
+    const prefix = `both-${Date.now().toString(36)}`;
+    await admin.send(new CreateUserPoolDomainCommand({ UserPoolId: p.poolId, Domain: prefix }));
+    await admin.send(
+      new CreateUserPoolDomainCommand({
+        UserPoolId: p.poolId,
+        Domain: 'login.pool-both.test',
+        CustomDomainConfig: { CertificateArn: arnOf('cert-both') },
+      }),
+    );
+    const described = await admin.send(new DescribeUserPoolCommand({ UserPoolId: p.poolId }));
+    expect(described.UserPool).toMatchObject({ Domain: prefix, CustomDomain: 'login.pool-both.test' });
+
+    // A second domain of either kind is refused with Cognito's error; nothing is stored.
+    for (const second of [
+      { Domain: `${prefix}-2` },
+      { Domain: 'signin.pool-both.test', CustomDomainConfig: { CertificateArn: arnOf('cert-both2') } },
+    ]) {
+      await expect(
+        admin.send(new CreateUserPoolDomainCommand({ UserPoolId: p.poolId, ...second })),
+      ).rejects.toMatchObject({
+        name: 'InvalidParameterException',
+        message: 'User pool already has a domain configured.',
+      });
+      expect(
+        (await admin.send(new DescribeUserPoolDomainCommand({ Domain: second.Domain }))).DomainDescription,
+      ).toEqual({});
+    }
+
+    // Both serve the pool's endpoints: the prefix on the HTTP port by Host, the custom domain by SNI.
+    const viaPrefix = await prefixGet(`${prefix}.auth.localhost`, authorizePath(p.clientId));
+    expect(viaPrefix.status).toBe(302);
+    expect(viaPrefix.location).toMatch(/^\/login\?/);
+    const viaCustom = await tlsGet('login.pool-both.test', authorizePath(p.clientId));
+    expect(viaCustom.status).toBe(302);
+    expect(viaCustom.location).toMatch(/^\/login\?/);
+    // Another pool's client is not served at either of this pool's domains.
+    expect((await tlsGet('login.pool-both.test', authorizePath(other.clientId))).status).toBe(400);
+    expect((await prefixGet(`${prefix}.auth.localhost`, authorizePath(other.clientId))).status).toBe(400);
+    // Another pool cannot delete either of them.
+    await expect(
+      admin.send(new DeleteUserPoolDomainCommand({ UserPoolId: other.poolId, Domain: prefix })),
+    ).rejects.toMatchObject({ name: 'InvalidParameterException' });
+
+    // Deleting the custom domain leaves the prefix, and the kind can be taken again.
+    await admin.send(
+      new DeleteUserPoolDomainCommand({ UserPoolId: p.poolId, Domain: 'login.pool-both.test' }),
+    );
+    const afterDelete = await admin.send(new DescribeUserPoolCommand({ UserPoolId: p.poolId }));
+    expect(afterDelete.UserPool!.Domain).toBe(prefix);
+    expect(afterDelete.UserPool!.CustomDomain).toBeUndefined();
+    await eventually(async () => expect(tlsGet('login.pool-both.test', '/login')).rejects.toThrow(), {
+      timeoutMs: 20_000,
+      intervalMs: 500,
+    });
+    await admin.send(
+      new CreateUserPoolDomainCommand({
+        UserPoolId: p.poolId,
+        Domain: 'signin.pool-both.test',
+        CustomDomainConfig: { CertificateArn: arnOf('cert-both2') },
+      }),
+    );
+    // Deleting the prefix leaves the new custom domain.
+    await admin.send(new DeleteUserPoolDomainCommand({ UserPoolId: p.poolId, Domain: prefix }));
+    const last = await admin.send(new DescribeUserPoolCommand({ UserPoolId: p.poolId }));
+    expect(last.UserPool!.Domain).toBeUndefined();
+    expect(last.UserPool!.CustomDomain).toBe('signin.pool-both.test');
+    expect((await tlsGet('signin.pool-both.test', authorizePath(p.clientId))).status).toBe(302);
+  });
+
+  /** GET on the plain HTTP port with `host` in the Host header (fetch does not send one of ours). */
+  function prefixGet(host: string, path: string): Promise<{ status: number; location?: string }> {
+    return new Promise((resolve, reject) => {
+      const req = httpRequest(
+        {
+          host: '127.0.0.1',
+          port: httpPort,
+          path,
+          headers: { host: `${host}:${httpPort}` },
+          timeout: 10_000,
+        },
+        (res) => {
+          res.resume();
+          resolve({ status: res.statusCode ?? 0, location: res.headers.location });
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+  }
+
+  /** The TLS version a handshake for `servername` ends with, or the error that refused it. */
+  function handshake(servername: string, version: SecureVersion): Promise<string> {
+    return new Promise((resolve) => {
+      const socket = connect({
+        host: '127.0.0.1',
+        port: tlsPort,
+        servername,
+        ca,
+        minVersion: version,
+        maxVersion: version,
+        // TLS 1.0 and 1.1 need OpenSSL's security level 0 on the client as well.
+        ciphers: 'DEFAULT@SECLEVEL=0',
+      });
+      socket.once('secureConnect', () => {
+        const protocol = socket.getProtocol() ?? 'none';
+        // Closed by the server right after the handshake counts as refused too.
+        socket.write(`GET /login HTTP/1.1\r\nHost: ${servername}\r\nConnection: close\r\n\r\n`);
+        let answer = '';
+        socket.on('data', (d: Buffer) => (answer += d.toString()));
+        socket.once('close', () => resolve(answer.startsWith('HTTP/1.1') ? protocol : 'closed'));
+      });
+      socket.once('error', (err: NodeJS.ErrnoException) => resolve(`refused: ${err.code ?? err.message}`));
+    });
+  }
+
+  it("enforces each custom domain's SecurityPolicy: a TLS 1.1 client refused by a TLSv1.2 domain", async () => {
+    const p = await poolWithClient('custom-tls-policy');
+    const q = await poolWithClient('custom-tls-policy-modern');
+    await admin.send(
+      new CreateUserPoolDomainCommand({
+        UserPoolId: p.poolId,
+        Domain: 'legacy.pool-tls.test',
+        CustomDomainConfig: { CertificateArn: arnOf('cert-legacy'), SecurityPolicy: 'TLS_V1' },
+      }),
+    );
+    await admin.send(
+      new CreateUserPoolDomainCommand({
+        UserPoolId: q.poolId,
+        Domain: 'modern.pool-tls.test',
+        CustomDomainConfig: { CertificateArn: arnOf('cert-modern'), SecurityPolicy: 'TLS_V1_2_2021' },
+      }),
+    );
+    expect(await handshake('legacy.pool-tls.test', 'TLSv1.1')).toBe('TLSv1.1');
+    expect(await handshake('legacy.pool-tls.test', 'TLSv1.3')).toBe('TLSv1.3');
+    expect(await handshake('modern.pool-tls.test', 'TLSv1.1')).toMatch(/^refused|^closed$/);
+    expect(await handshake('modern.pool-tls.test', 'TLSv1.2')).toBe('TLSv1.2');
+
+    // Raised to TLS 1.3 by UpdateUserPoolDomain (keeping the certificate): TLS 1.2 refused within 5 s.
+    await admin.send(
+      new UpdateUserPoolDomainCommand({
+        UserPoolId: q.poolId,
+        Domain: 'modern.pool-tls.test',
+        CustomDomainConfig: { CertificateArn: arnOf('cert-modern'), SecurityPolicy: 'TLS_V1_3_2025' },
+      }),
+    );
+    await eventually(
+      async () => expect(await handshake('modern.pool-tls.test', 'TLSv1.2')).toMatch(/^refused|^closed$/),
+      { timeoutMs: 20_000, intervalMs: 500 },
+    );
+    expect(await handshake('modern.pool-tls.test', 'TLSv1.3')).toBe('TLSv1.3');
+    // The legacy domain's policy is its own: another domain's change does not touch it.
+    expect(await handshake('legacy.pool-tls.test', 'TLSv1')).toBe('TLSv1');
   });
 });

@@ -8,6 +8,7 @@ import { createSecureContext, SecureContext, TLSSocket } from 'node:tls';
 import { GATEWAY_LOGGER, GATEWAY_OPTIONS, GatewayOptions } from '../gateway.options';
 import type { Logger } from 'pino';
 import { CUSTOM_DOMAIN_SNI, DomainRouting } from './domain-routing';
+import { meetsSecurityPolicy } from './tls-security-policy';
 
 /** A certificate's files are looked at again (replaced files served) at most this often. */
 const RECHECK_MS = 5_000;
@@ -19,6 +20,12 @@ const RECHECK_MS = 5_000;
  * from `IDFED_CUSTOM_DOMAIN_CERT_DIR` and re-read when they change (no restart). A handshake for a
  * name that is no custom domain, or without a name, gets no certificate and fails. Requests go to
  * the gateway's own Express app, marked with the handshake's name for DomainRouting.
+ *
+ * Each domain's `SecurityPolicy` (ADR 0060) sets the lowest TLS version its clients may use. The
+ * listener accepts TLS 1.0 and up (at OpenSSL security level 0, which TLS 1.0 and 1.1 need), since
+ * the version is chosen before the name is known and a context chosen by SNI cannot change it:
+ * the SNI callback refuses the handshake when the version already chosen is below the domain's
+ * policy, and a connection that gets past it anyway is closed before any request is read.
  */
 @Injectable()
 export class CustomDomainListener implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -27,6 +34,8 @@ export class CustomDomainListener implements OnApplicationBootstrap, OnApplicati
     string,
     { version: string; context: SecureContext; checkedAt: number }
   >();
+  /** Each served name's SecurityPolicy, as last resolved for a handshake. */
+  private readonly policies = new Map<string, string | undefined>();
 
   constructor(
     @Inject(GATEWAY_OPTIONS) private readonly options: GatewayOptions,
@@ -40,15 +49,27 @@ export class CustomDomainListener implements OnApplicationBootstrap, OnApplicati
     if (!custom) return;
     const app = this.adapterHost.httpAdapter.getInstance<RequestListener>();
     const { headersTimeoutMs, requestTimeoutMs, keepAliveTimeoutMs } = this.options.env.httpLimits;
+    const contextFor = (name: string) => this.contextFor(name);
+    const policies = this.policies;
     const server = createServer(
       {
-        minVersion: 'TLSv1.2',
+        minVersion: 'TLSv1',
+        ciphers: 'DEFAULT@SECLEVEL=0',
         headersTimeout: headersTimeoutMs,
         requestTimeout: requestTimeoutMs,
         keepAliveTimeout: keepAliveTimeoutMs,
-        SNICallback: (name, done) => {
-          this.contextFor(name).then(
-            (context) => (context ? done(null, context) : done(new Error(`no custom domain ${name}`))),
+        // A function, not an arrow: Node calls it on the handshake's TLSSocket, whose protocol is
+        // chosen by then (when it is not, the secureConnection check below still holds).
+        SNICallback: function (this: unknown, name, done) {
+          const socket = this instanceof TLSSocket ? this : undefined;
+          contextFor(name).then(
+            (context) => {
+              if (!context) return done(new Error(`no custom domain ${name}`));
+              const protocol = socket?.getProtocol();
+              if (protocol && !meetsSecurityPolicy(protocol, policies.get(name.toLowerCase())))
+                return done(new Error(`${protocol} is below the SecurityPolicy of ${name}`));
+              done(null, context);
+            },
             (err: Error) => done(err),
           );
         },
@@ -61,6 +82,10 @@ export class CustomDomainListener implements OnApplicationBootstrap, OnApplicati
       },
     );
     server.on('tlsClientError', () => undefined); // a refused handshake is the client's affair
+    server.on('secureConnection', (socket: TLSSocket) => {
+      const name = typeof socket.servername === 'string' ? socket.servername.toLowerCase() : '';
+      if (!meetsSecurityPolicy(socket.getProtocol(), this.policies.get(name))) socket.destroy();
+    });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(custom.httpsPort, this.options.env.httpHost, () => resolve());
@@ -81,8 +106,10 @@ export class CustomDomainListener implements OnApplicationBootstrap, OnApplicati
     const dir = this.options.env.customDomains?.certDir;
     const name = servername.toLowerCase();
     if (!dir || !name.includes('.')) return undefined;
-    const { certificateArn } = await this.domains.resolve(name, randomUUID());
+    const { certificateArn, securityPolicy } = await this.domains.resolve(name, randomUUID());
     if (!certificateArn) return undefined;
+    if (this.policies.size >= 10_000) this.policies.clear();
+    this.policies.set(name, securityPolicy);
     const cached = this.contexts.get(certificateArn);
     const now = Date.now();
     if (cached && now - cached.checkedAt < RECHECK_MS) return cached.context;

@@ -28,6 +28,8 @@ type SniRequest = Request & { [CUSTOM_DOMAIN_SNI]?: string };
 export interface ResolvedDomain {
   poolId?: string;
   certificateArn?: string;
+  /** A custom domain's SecurityPolicy (ADR 0060): the lowest TLS version its listener accepts. */
+  securityPolicy?: string;
 }
 
 /**
@@ -103,13 +105,18 @@ export class DomainRouting {
   async resolve(domain: string, requestId: string): Promise<ResolvedDomain> {
     const cached = this.cache.get(domain);
     if (cached && cached.expires > Date.now()) return cached;
-    const { UserPoolId, CertificateArn } = await this.bus.request(
+    const { UserPoolId, CertificateArn, SecurityPolicy } = await this.bus.request(
       UserDirectoryOperations.ResolveUserPoolDomain,
       { Domain: domain },
       { requestId, caller: { kind: 'anonymous' } },
     );
     if (this.cache.size >= CACHE_MAX) this.cache.clear();
-    const entry = { poolId: UserPoolId, certificateArn: CertificateArn, expires: Date.now() + CACHE_MS };
+    const entry = {
+      poolId: UserPoolId,
+      certificateArn: CertificateArn,
+      securityPolicy: SecurityPolicy,
+      expires: Date.now() + CACHE_MS,
+    };
     this.cache.set(domain, entry);
     return entry;
   }

@@ -14,7 +14,7 @@ import { UserPoolDomainsRepository } from './user-pool-domains.repository';
 
 /**
  * CreateUserPoolDomain: a prefix domain, or a custom domain with its certificate (ADR 0049);
- * unique among all pools, one per pool.
+ * unique among all pools; a pool has one of each kind at most (ADR 0060), as in Cognito.
  */
 @Injectable()
 export class CreateUserPoolDomainUseCase implements OperationHandler<

@@ -11,7 +11,8 @@ const DOMAIN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0
 
 /**
  * The pool a host name's prefix (or a custom domain's host name) names, for the gateway's
- * host-name routing of the OAuth endpoints; a custom domain's certificate ARN for its TLS listener.
+ * host-name routing of the OAuth endpoints; a custom domain's certificate ARN and security policy
+ * for its TLS listener.
  */
 @Injectable()
 export class ResolveUserPoolDomainUseCase implements OperationHandler<
@@ -26,6 +27,9 @@ export class ResolveUserPoolDomainUseCase implements OperationHandler<
     return {
       UserPoolId: d.poolId,
       ...(d.customDomainConfig ? { CertificateArn: d.customDomainConfig.CertificateArn } : {}),
+      ...(d.customDomainConfig?.SecurityPolicy
+        ? { SecurityPolicy: d.customDomainConfig.SecurityPolicy }
+        : {}),
     };
   }
 }

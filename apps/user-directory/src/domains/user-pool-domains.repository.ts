@@ -36,7 +36,10 @@ const toDomain = (r: DomainRow): UserPoolDomain => ({
 export class UserPoolDomainsRepository {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
-  /** The domain's row, or why not: a domain is unique among all pools, a pool has one domain. */
+  /**
+   * The domain's row, or why not: a domain is unique among all pools, a pool has one prefix domain
+   * and one custom domain at most (ADR 0060).
+   */
   async insert(d: UserPoolDomain, tx: Transaction): Promise<'created' | 'domain-taken' | 'pool-has-domain'> {
     try {
       await tx.query(
@@ -55,7 +58,7 @@ export class UserPoolDomainsRepository {
       return 'created';
     } catch (err) {
       if (isUniqueViolation(err, 'user_pool_domains_pkey')) return 'domain-taken';
-      if (isUniqueViolation(err, 'user_pool_domains_pool_id_key')) return 'pool-has-domain';
+      if (isUniqueViolation(err, 'user_pool_domains_pool_kind_key')) return 'pool-has-domain';
       throw err;
     }
   }
@@ -69,13 +72,17 @@ export class UserPoolDomainsRepository {
     return rows[0] && toDomain(rows[0]);
   }
 
-  async findOfPool(poolId: string): Promise<UserPoolDomain | undefined> {
+  /** The pool's domains: its prefix domain and its custom domain, each when it has one. */
+  async domainsOfPool(poolId: string): Promise<{ prefix?: UserPoolDomain; custom?: UserPoolDomain }> {
     const rows = await this.dataSource.query<DomainRow[]>(
       `SELECT domain, pool_id, managed_login_version, custom_domain_config, created_at, updated_at
          FROM user_directory.user_pool_domains WHERE pool_id = $1`,
       [poolId],
     );
-    return rows[0] && toDomain(rows[0]);
+    const domains = rows.map(toDomain);
+    const prefix = domains.find((d) => !d.customDomainConfig);
+    const custom = domains.find((d) => d.customDomainConfig);
+    return { ...(prefix ? { prefix } : {}), ...(custom ? { custom } : {}) };
   }
 
   /**

@@ -19,13 +19,18 @@ export class DescribeUserPoolUseCase implements OperationHandler<
 
   async execute({ UserPoolId: poolId }: UserPoolIdRequest): Promise<DescribeUserPoolResponse> {
     const pool = await this.pools.require(poolId);
-    const [users, domain] = await Promise.all([
+    const [users, { prefix, custom }] = await Promise.all([
       this.poolRows.countUsers(poolId),
-      this.domains.findOfPool(poolId),
+      this.domains.domainsOfPool(poolId),
     ]);
-    // A custom domain (ADR 0049) is the pool's CustomDomain, as Cognito answers it.
-    const named =
-      domain && (domain.customDomainConfig ? { CustomDomain: domain.domain } : { Domain: domain.domain });
-    return { UserPool: { ...toUserPoolType(pool, users), ...(named || {}) } };
+    // The prefix domain is the pool's Domain, its custom domain (ADR 0049) its CustomDomain; a
+    // pool may have both (ADR 0060), as Cognito answers them.
+    return {
+      UserPool: {
+        ...toUserPoolType(pool, users),
+        ...(prefix ? { Domain: prefix.domain } : {}),
+        ...(custom ? { CustomDomain: custom.domain } : {}),
+      },
+    };
   }
 }

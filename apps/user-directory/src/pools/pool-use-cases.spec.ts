@@ -240,7 +240,9 @@ describe('DeleteUserPool', () => {
 describe('DescribeUserPool', () => {
   it('answers the pool with its user count, and validates the id before any lookup', async () => {
     const f = fixture(pool());
-    const domains = { findOfPool: jest.fn().mockResolvedValue({ domain: 'my-app', poolId: POOL_ID }) };
+    const domains = {
+      domainsOfPool: jest.fn().mockResolvedValue({ prefix: { domain: 'my-app', poolId: POOL_ID } }),
+    };
     const useCase = new DescribeUserPoolUseCase(
       f.pools,
       f.repo,
@@ -261,10 +263,12 @@ describe('DescribeUserPool with a custom domain', () => {
   it('answers a custom domain as CustomDomain, not Domain (ADR 0049)', async () => {
     const f = fixture(pool());
     const domains = {
-      findOfPool: jest.fn().mockResolvedValue({
-        domain: 'auth.example.test',
-        poolId: POOL_ID,
-        customDomainConfig: { CertificateArn: 'arn:aws:acm:us-east-1:000000000000:certificate/c1' },
+      domainsOfPool: jest.fn().mockResolvedValue({
+        custom: {
+          domain: 'auth.example.test',
+          poolId: POOL_ID,
+          customDomainConfig: { CertificateArn: 'arn:aws:acm:us-east-1:000000000000:certificate/c1' },
+        },
       }),
     };
     const useCase = new DescribeUserPoolUseCase(
@@ -275,6 +279,28 @@ describe('DescribeUserPool with a custom domain', () => {
     const { UserPool } = await useCase.execute({ UserPoolId: POOL_ID });
     expect(UserPool.CustomDomain).toBe('auth.example.test');
     expect(UserPool.Domain).toBeUndefined();
+  });
+
+  it('answers both a prefix Domain and a CustomDomain when the pool has both (ADR 0060)', async () => {
+    const f = fixture(pool());
+    const domains = {
+      domainsOfPool: jest.fn().mockResolvedValue({
+        prefix: { domain: 'my-app', poolId: POOL_ID },
+        custom: {
+          domain: 'auth.example.test',
+          poolId: POOL_ID,
+          customDomainConfig: { CertificateArn: 'arn:aws:acm:us-east-1:000000000000:certificate/c1' },
+        },
+      }),
+    };
+    const useCase = new DescribeUserPoolUseCase(
+      f.pools,
+      f.repo,
+      domains as unknown as UserPoolDomainsRepository,
+    );
+    const { UserPool } = await useCase.execute({ UserPoolId: POOL_ID });
+    expect(UserPool.Domain).toBe('my-app');
+    expect(UserPool.CustomDomain).toBe('auth.example.test');
   });
 });
 

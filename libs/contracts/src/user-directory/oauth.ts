@@ -225,6 +225,8 @@ export interface ResolveUserPoolDomainResult {
   UserPoolId?: string;
   /** A custom domain's certificate (ADR 0049); absent for a prefix domain. */
   CertificateArn?: string;
+  /** A custom domain's CustomDomainConfig.SecurityPolicy, when given (ADR 0060). */
+  SecurityPolicy?: string;
 }
 
 /** The look of a client's hosted pages: its own UI customization, else the pool's (`ALL`). */

@@ -32,6 +32,7 @@ import { UserImportJobs1764115201900 } from './1764115201900-UserImportJobs';
 import { CustomDomains1764115202200 } from './1764115202200-CustomDomains';
 import { PasswordHistory1764115202600 } from './1764115202600-PasswordHistory';
 import { SamlSigningKeys1764115202700 } from './1764115202700-SamlSigningKeys';
+import { PrefixAndCustomDomainPerPool1764115202800 } from './1764115202800-PrefixAndCustomDomainPerPool';
 
 /** In the order they apply; some need the key-encryption key, to seal what they migrate. */
 export function userDirectoryMigrations(keyEncryptionKey: Buffer): (new () => MigrationInterface)[] {
@@ -66,5 +67,6 @@ export function userDirectoryMigrations(keyEncryptionKey: Buffer): (new () => Mi
     CustomDomains1764115202200,
     PasswordHistory1764115202600,
     SamlSigningKeys1764115202700,
+    PrefixAndCustomDomainPerPool1764115202800,
   ];
 }
