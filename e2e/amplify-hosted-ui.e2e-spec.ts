@@ -14,6 +14,7 @@ import { serveAmplifyApp, startTlsProxy } from './support/amplify-page';
 import { launchBrowser } from './support/browser';
 import { cognitoAdmin, cognitoPublic, e2eSystem } from './support/e2e-context';
 import { createConfirmedUser, createOAuthPool, OAuthPool } from './support/hosted-ui';
+import { startTlsGateway } from './support/tls-gateway';
 
 const ACCOUNT = '000000000000';
 const PASSWORD = 'Amplify-Pass1!';
@@ -41,8 +42,10 @@ interface AppWindow {
  * the user signs in on idfed's page, Amplify redeems the code with its PKCE verifier at
  * `/oauth2/token` (a cross-origin fetch), fetchAuthSession buys credentials from the identity pool
  * (GetId, GetCredentialsForIdentity with the ID token under its issuer's name) and signOut goes
- * through `/logout` back to the app. Amplify reaches the domain through a TLS-terminating proxy in
- * front of the suite's plain-HTTP idfed (e2e/support/amplify-page.ts), in both modes.
+ * through `/logout` back to the app. Distributed: Amplify reaches the domain at idfed's own HTTPS
+ * listener, a gateway replica started with IDFED_TLS_CERT_FILE / IDFED_TLS_KEY_FILE beside the
+ * suite's services (e2e/support/tls-gateway.ts, ADR 0060). Embedded (the suite's idfed speaks
+ * plain HTTP): through a TLS-terminating proxy in front of it (e2e/support/amplify-page.ts).
  */
 describe('Amplify v6 hosted-UI sign-in in a browser', () => {
   const system = e2eSystem();
@@ -57,7 +60,7 @@ describe('Amplify v6 hosted-UI sign-in in a browser', () => {
   let roleName: string;
   let context: BrowserContext;
   let closeBrowser: () => Promise<void>;
-  let proxy: Awaited<ReturnType<typeof startTlsProxy>>;
+  let proxy: { port: number; spki: string; close: () => Promise<void> };
   let amplifyApp: Awaited<ReturnType<typeof serveAmplifyApp>>;
   let domainHost: string;
 
@@ -88,7 +91,8 @@ describe('Amplify v6 hosted-UI sign-in in a browser', () => {
   beforeAll(async () => {
     admin = cognitoAdmin(system);
     app = cognitoPublic(system);
-    proxy = await startTlsProxy(system.endpoint);
+    proxy =
+      system.mode === 'distributed' ? await startTlsGateway(system) : await startTlsProxy(system.endpoint);
     amplifyApp = await serveAmplifyApp((origin) => amplifyConfig(origin));
     pool = await createOAuthPool(admin, system.endpoint, `${amplifyApp.origin}/`);
     domainHost = `${pool.domain}.auth.localhost:${proxy.port}`;
