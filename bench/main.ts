@@ -20,6 +20,7 @@ import { createFixture, INITIATE_AUTH } from './setup';
 import { runDeviceGatewayBench } from './device-gateway.bench';
 import { runDeviceSyncBench } from './device-sync.bench';
 import { runGrpcBench } from './grpc.bench';
+import { runHostedPagesTimingBench } from './hosted-pages-timing.bench';
 import { runOAuthCodeFlowBench } from './oauth-code-flow.bench';
 import { runProviderFlowBench } from './provider-flow.bench';
 import { runRememberedDeviceBench } from './remembered-device.bench';
@@ -91,6 +92,10 @@ const USAGE = `usage: npm run bench -- [options]
                            provider's sign-in, idpresponse, code, token), ID-token mapping next to
                            People API mapping, one at a time (bench/provider-flow.bench.ts), with
                            --rounds=N, --users=N, --json=PATH, --keep
+  --hosted-pages-timing    instead: the hosted /login, /signup and /forgotPassword pages timed for
+                           known vs unknown names over HTTP, interleaved, with distributions and
+                           Mann-Whitney / Welch (bench/hosted-pages-timing.bench.ts), with --pairs=N,
+                           --root=DIR, --json=PATH, --keep
 `;
 
 interface Options {
@@ -727,7 +732,12 @@ const entry = process.argv.includes('--user-enumeration')
                     runTotpSignInBench(process.argv.slice(2).filter((a) => a !== '--totp-sign-in')).then(
                       () => undefined,
                     )
-                : main;
+                : process.argv.includes('--hosted-pages-timing')
+                  ? () =>
+                      runHostedPagesTimingBench(
+                        process.argv.slice(2).filter((a) => a !== '--hosted-pages-timing'),
+                      ).then(() => undefined)
+                  : main;
 
 entry().then(
   () => process.exit(0),
