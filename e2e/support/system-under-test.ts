@@ -45,6 +45,11 @@ export interface SystemUnderTest {
   commonEnv: Record<string, string>;
   /** Distributed: the database's administrator URL, which only the migrate step and the tests use. */
   databaseAdminUrl?: string;
+  /**
+   * Distributed: the user directory's IDFED_CUSTOM_DOMAIN_CERT_DIR, where a spec puts the
+   * certificates of the custom domains it creates (ADR 0060; the listener is a spec's own gateway).
+   */
+  customDomainCertDir?: string;
   stop: () => Promise<void>;
 }
 
@@ -145,6 +150,7 @@ export async function startSystemUnderTest(
   let traces: string | undefined;
   let mailbox: string;
   let databaseAdminUrl: string | undefined;
+  let customDomainCertDir: string | undefined;
   const metrics: Record<string, string> = {};
   /** Distributed: each process's app and environment, to run its manifest's probes against. */
   const manifestRuns: { app: string; env: Record<string, string> }[] = [];
@@ -195,11 +201,17 @@ export async function startSystemUnderTest(
       manifestRuns.push({ app, env: processEnv });
       apps.push(startAsManifest(app, name, processEnv, workDir));
     };
+    customDomainCertDir = join(workDir, 'custom-domain-certs');
+    mkdirSync(customDomainCertDir, { recursive: true });
     for (const app of SERVICE_APPS) {
       // Services serve no HTTP but their metrics, each on a port of its own.
       const metricsPort = await uniquePort();
       metrics[app] = `http://127.0.0.1:${metricsPort}/metrics`;
-      start(app, app, { IDFED_METRICS_PORT: String(metricsPort) });
+      start(app, app, {
+        IDFED_METRICS_PORT: String(metricsPort),
+        // Custom domains' certificates are checked by the user directory (ADR 0049, 0060).
+        ...(app === 'user-directory' ? { IDFED_CUSTOM_DOMAIN_CERT_DIR: customDomainCertDir } : {}),
+      });
     }
     start('gateway', 'gateway', {});
     metrics.gateway = `${endpoint}/metrics`;
@@ -236,6 +248,7 @@ export async function startSystemUnderTest(
     apps,
     commonEnv,
     databaseAdminUrl,
+    customDomainCertDir,
     async stop() {
       for (const app of [...apps].reverse()) await stopApp(app);
       await stopSmtp();
