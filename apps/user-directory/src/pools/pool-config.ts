@@ -188,7 +188,8 @@ function poolSettingsFromRequest(req: PoolSettingsRequest, factors?: PoolMfaFact
     ...(admin?.UnusedAccountValidityDays !== undefined
       ? { unusedAccountValidityDays: admin.UnusedAccountValidityDays }
       : {}),
-    ...(admin?.UnusedAccountValidityDays !== undefined && policy.TemporaryPasswordValidityDays === undefined
+    // 0 is the Go SDK's way of leaving TemporaryPasswordValidityDays out (ADR 0067).
+    ...(admin?.UnusedAccountValidityDays !== undefined && !policy?.TemporaryPasswordValidityDays
       ? { unusedAccountValidityApplies: true as const }
       : {}),
     tags: tags.tags,

@@ -56,7 +56,7 @@ function doubles(user: UserEntity | undefined, config: Partial<PoolConfig> = {},
   };
   const delivery = { enqueue: jest.fn() };
   const mfaRows = { find: jest.fn().mockResolvedValue(undefined) };
-  const domains = { findOfPool: jest.fn().mockResolvedValue({ domain: 'my-app' }) };
+  const domains = { domainsOfPool: jest.fn().mockResolvedValue({ prefix: { domain: 'my-app' } }) };
   const links = new ConfirmationLinks(domains as unknown as UserPoolDomainsRepository, {
     publicUrl: 'http://localhost:8080',
     authDomainSuffix: 'auth.localhost',
@@ -273,7 +273,7 @@ describe('ResendConfirmationCode', () => {
     );
     const unknown = doubles(undefined, byLink, true);
     await useCase(unknown).execute({ ClientId: 'c1', Username: 'nobody' });
-    expect(unknown.domains.findOfPool).toHaveBeenCalledTimes(1);
+    expect(unknown.domains.domainsOfPool).toHaveBeenCalledTimes(1);
     expect(unknown.delivery.enqueue).not.toHaveBeenCalled();
   });
 

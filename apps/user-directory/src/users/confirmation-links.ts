@@ -77,6 +77,8 @@ export class ConfirmationLinks {
     clientId: string,
   ): Promise<{ base: string; clientId: string } | undefined> {
     if (!confirmsByLink(pool.config)) return undefined;
-    return { base: hostedBaseOf(this.config, pool.id, await this.domains.findOfPool(pool.id)), clientId };
+    // A pool with both kinds of domain (ADR 0060) links to its custom one, the name users know.
+    const { prefix, custom } = await this.domains.domainsOfPool(pool.id);
+    return { base: hostedBaseOf(this.config, pool.id, custom ?? prefix), clientId };
   }
 }
