@@ -3,6 +3,7 @@ import {
   AdminConfirmSignUpCommand,
   AdminCreateUserCommand,
   AdminInitiateAuthCommand,
+  AdminRespondToAuthChallengeCommand,
   AdminGetUserCommand,
   AdminUpdateUserAttributesCommand,
   CognitoIdentityProviderClient,
@@ -513,9 +514,21 @@ describe('User pool triggers over HTTP', () => {
         'UserNotFoundException',
       );
       // With it: the user is created, and the trigger's autoConfirmUser (the stand-in says yes to
-      // `auto` names) does not skip the temporary password.
+      // `auto` names) does not skip the temporary password; its autoVerifyEmail marks the email
+      // verified.
       const { User } = await created('auto-nia', invite);
       expect(User?.UserStatus).toBe('FORCE_CHANGE_PASSWORD');
+      expect(User?.Attributes).toContainEqual({ Name: 'email_verified', Value: 'true' });
+      const stored = await admin.send(
+        new AdminGetUserCommand({ UserPoolId: p.poolId, Username: 'auto-nia' }),
+      );
+      expect(stored.UserAttributes).toContainEqual({ Name: 'email_verified', Value: 'true' });
+      // A name the trigger does not auto-verify keeps its email unverified.
+      await created('plain-nia', invite);
+      const plain = await admin.send(
+        new AdminGetUserCommand({ UserPoolId: p.poolId, Username: 'plain-nia' }),
+      );
+      expect(plain.UserAttributes?.find((a) => a.Name === 'email_verified')).toBeUndefined();
       const [refused, accepted] = (await calls('auto-nia')).filter((c) => c.event.userPoolId === p.poolId);
       for (const c of [refused, accepted]) {
         expect(c.event).toMatchObject({
@@ -554,6 +567,84 @@ describe('User pool triggers over HTTP', () => {
         'PreSignUp_AdminCreateUser',
         'PreAuthentication_Authentication',
         'TokenGeneration_NewPasswordChallenge',
+      ]);
+    });
+
+    it("RespondToAuthChallenge's and AdminRespondToAuthChallenge's ClientMetadata: PostAuthentication's and PreTokenGeneration's clientMetadata", async () => {
+      const p = await pool(
+        'respond-metadata',
+        {
+          PreSignUp: fn('gate'),
+          PreAuthentication: fn('gate'),
+          PostAuthentication: fn('gate'),
+          PreTokenGeneration: fn('gate'),
+        },
+        { ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH'] },
+      );
+      const ofPool = async (name: string) =>
+        (await calls(name))
+          .filter((c) => c.event.userPoolId === p.poolId)
+          .map((c) => [
+            c.event.triggerSource,
+            c.event.request.validationData,
+            c.event.request.clientMetadata,
+          ]);
+      // SRP through amazon-cognito-identity-js: its AuthenticationDetails' ClientMetadata goes with
+      // InitiateAuth (PreAuthentication's validationData) and with the PASSWORD_VERIFIER answer.
+      await user(p, 'rio');
+      const userPool = new CognitoUserPool({
+        UserPoolId: p.poolId,
+        ClientId: p.clientId,
+        endpoint: system.endpoint,
+      });
+      await new Promise<CognitoUserSession>((resolve, reject) =>
+        new CognitoUser({ Username: 'rio', Pool: userPool }).authenticateUser(
+          new AuthenticationDetails({ Username: 'rio', Password: password, ClientMetadata: { app: 'spa' } }),
+          { onSuccess: resolve, onFailure: reject },
+        ),
+      );
+      expect((await ofPool('rio')).slice(1)).toEqual([
+        ['PreAuthentication_Authentication', { app: 'spa' }, undefined],
+        ['PostAuthentication_Authentication', undefined, { app: 'spa' }],
+        ['TokenGeneration_Authentication', undefined, { app: 'spa' }],
+      ]);
+      // NEW_PASSWORD_REQUIRED answered by AdminRespondToAuthChallenge: its own ClientMetadata, not
+      // AdminInitiateAuth's.
+      await admin.send(
+        new AdminCreateUserCommand({
+          UserPoolId: p.poolId,
+          Username: 'sol',
+          TemporaryPassword: 'Temp-Passw0rd!',
+          MessageAction: 'SUPPRESS',
+          UserAttributes: [{ Name: 'email', Value: `sol-${stamp}@example.com` }],
+          ValidationData: invite,
+        }),
+      );
+      const challenge = await admin.send(
+        new AdminInitiateAuthCommand({
+          AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
+          UserPoolId: p.poolId,
+          ClientId: p.clientId,
+          AuthParameters: { USERNAME: 'sol', PASSWORD: 'Temp-Passw0rd!' },
+          ClientMetadata: { step: 'start' },
+        }),
+      );
+      expect(challenge.ChallengeName).toBe('NEW_PASSWORD_REQUIRED');
+      const done = await admin.send(
+        new AdminRespondToAuthChallengeCommand({
+          UserPoolId: p.poolId,
+          ClientId: p.clientId,
+          ChallengeName: 'NEW_PASSWORD_REQUIRED',
+          Session: challenge.Session,
+          ChallengeResponses: { USERNAME: 'sol', NEW_PASSWORD: password },
+          ClientMetadata: { step: 'answer' },
+        }),
+      );
+      expect(done.AuthenticationResult?.IdToken).toEqual(expect.any(String));
+      expect((await ofPool('sol')).slice(1)).toEqual([
+        ['PreAuthentication_Authentication', { step: 'start' }, undefined],
+        ['PostAuthentication_Authentication', undefined, { step: 'answer' }],
+        ['TokenGeneration_NewPasswordChallenge', undefined, { step: 'answer' }],
       ]);
     });
 

@@ -64,6 +64,7 @@ export class NewPasswordChallenge implements ChallengeHandler<UserEntity> {
     auth: ClientForAuth,
     responses: Record<string, string>,
     found: UserEntity,
+    clientMetadata?: Record<string, string>,
   ): Promise<RespondToAuthChallengeResponse> {
     const user = await this.setNewPassword(auth, responses, found);
     // As after a password: a pool that uses MFA asks for the second factor (or its setup) next.
@@ -74,6 +75,7 @@ export class NewPasswordChallenge implements ChallengeHandler<UserEntity> {
       undefined,
       undefined,
       'TokenGeneration_NewPasswordChallenge',
+      clientMetadata,
     );
   }
 

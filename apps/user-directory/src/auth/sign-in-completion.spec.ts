@@ -148,6 +148,62 @@ describe('SignInCompletion', () => {
     }
   });
 
+  it("hands RespondToAuthChallenge's ClientMetadata to PostAuthentication and PreTokenGeneration", async () => {
+    // The real event builder over a recording caller: the events as the functions would get them.
+    const calls: { trigger: string; event: { triggerSource: string; request: Record<string, unknown> } }[] =
+      [];
+    const caller = {
+      invoke: jest.fn(async (trigger: string, _arn: string, event: never) => {
+        calls.push({ trigger, event });
+        return {};
+      }),
+    } as unknown as TriggerCaller;
+    const withTriggers = new SignInCompletion(
+      issuer,
+      seal,
+      refreshTokens as unknown as RefreshTokensRepository,
+      mfa,
+      tracking,
+      new UserPoolTriggers(caller),
+    );
+    const fn = 'arn:aws:lambda:us-east-1:123456789012:function:';
+    const triggered: ClientForAuth = {
+      ...auth,
+      pool: {
+        id: 'us-east-1_X',
+        config: { lambdaConfig: { PostAuthentication: `${fn}post`, PreTokenGeneration: `${fn}pre` } },
+      } as UserPoolEntity,
+    };
+    const metadata = { app: 'web', step: 'mfa' };
+    await withTriggers.signedIn(triggered, user(), undefined, undefined, metadata);
+    await withTriggers.afterPasswordProof(triggered, pool, user(), undefined, undefined, metadata);
+    await withTriggers.afterFirstFactor(
+      triggered,
+      user(),
+      pool,
+      undefined,
+      'TokenGeneration_NewPasswordChallenge',
+      metadata,
+    );
+    await withTriggers.afterDevice(
+      triggered,
+      user(),
+      pool,
+      undefined,
+      'TokenGeneration_AuthenticateDevice',
+      metadata,
+    );
+    expect(calls.map((c) => c.trigger)).toEqual(
+      Array(4).fill(['PostAuthentication', 'PreTokenGeneration']).flat(),
+    );
+    for (const call of calls) expect(call.event.request.clientMetadata).toEqual(metadata);
+    // Without ClientMetadata (InitiateAuth's goes to PreAuthentication only) the member is absent.
+    calls.length = 0;
+    await withTriggers.afterPasswordProof(triggered, pool, user());
+    expect(calls).toHaveLength(2);
+    for (const call of calls) expect(call.event.request).not.toHaveProperty('clientMetadata');
+  });
+
   it('refuses a disabled or unconfirmed user', async () => {
     expect(await errorName(completion.afterPasswordProof(auth, pool, user({ enabled: false })))).toBe(
       'NotAuthorizedException',

@@ -45,6 +45,8 @@ export class SignInCompletion {
     current?: UserPoolEntity,
     /** The DEVICE_KEY the client signs in from, if it has one (ADR 0028). */
     deviceKey?: string,
+    /** RespondToAuthChallenge's ClientMetadata: PostAuthentication's and PreTokenGeneration's. */
+    clientMetadata?: Record<string, string>,
   ): Promise<InitiateAuthResponse> {
     if (!user.enabled) throw CognitoErrors.notAuthorized('User is disabled.');
     switch (user.status) {
@@ -57,7 +59,7 @@ export class SignInCompletion {
           throw CognitoErrors.notAuthorized(expiredTemporaryPasswordMessage(pool.config));
         return this.newPasswordRequired(auth, pool, user);
       case 'CONFIRMED':
-        return this.afterFirstFactor(auth, user, current, deviceKey);
+        return this.afterFirstFactor(auth, user, current, deviceKey, undefined, clientMetadata);
       case 'EXTERNAL_PROVIDER':
         // A federated user has no password; it signs in through its provider only.
         throw CognitoErrors.notAuthorized();
@@ -76,6 +78,7 @@ export class SignInCompletion {
     deviceKey?: string,
     /** PreTokenGeneration's triggerSource if the tokens follow at once (NEW_PASSWORD_REQUIRED's). */
     source?: TokenGenerationSource,
+    clientMetadata?: Record<string, string>,
   ): Promise<InitiateAuthResponse> {
     // A device key names one of the user's devices or none: Cognito's answer for none makes the
     // client forget its key and sign in again as a new device. A remembered device proves itself
@@ -96,7 +99,7 @@ export class SignInCompletion {
         };
       }
     }
-    return this.afterDevice(auth, user, pool, deviceKey, source);
+    return this.afterDevice(auth, user, pool, deviceKey, source, clientMetadata);
   }
 
   /** After the device (if any) is settled: the MFA challenge, or the tokens. */
@@ -106,12 +109,13 @@ export class SignInCompletion {
     pool?: UserPoolEntity,
     deviceKey?: string,
     source?: TokenGenerationSource,
+    clientMetadata?: Record<string, string>,
   ): Promise<InitiateAuthResponse> {
     const challenge = await this.mfa.challengeFor(auth, user, pool);
     if (challenge) return challenge;
     return {
       ChallengeParameters: {},
-      AuthenticationResult: await this.signedIn(auth, user, deviceKey, source),
+      AuthenticationResult: await this.signedIn(auth, user, deviceKey, source, clientMetadata),
     };
   }
 
@@ -126,19 +130,30 @@ export class SignInCompletion {
     deviceKey?: string,
     /** PreTokenGeneration's triggerSource: TokenGeneration_Authentication unless the step says. */
     source?: TokenGenerationSource,
+    /**
+     * The ClientMetadata of the RespondToAuthChallenge / AdminRespondToAuthChallenge that ends the
+     * sign-in: Cognito hands it to PostAuthentication and PreTokenGeneration as `clientMetadata`.
+     */
+    clientMetadata?: Record<string, string>,
   ): Promise<AuthenticationResultType> {
     const tracked = DeviceTracking.configOf(auth.pool);
     const known = tracked && deviceKey ? await this.devices.find(auth.pool, user.sub, deviceKey) : undefined;
     // PostAuthentication (ADR 0030) once every factor is proven, before any session exists: its
     // refusal leaves nothing behind.
-    await this.triggers.postAuthentication(auth.pool, auth.client.id, user, !!tracked && !known);
-    if (!tracked) return this.startSession(auth, user, undefined, undefined, source);
+    await this.triggers.postAuthentication(
+      auth.pool,
+      auth.client.id,
+      user,
+      !!tracked && !known,
+      clientMetadata,
+    );
+    if (!tracked) return this.startSession(auth, user, undefined, undefined, source, clientMetadata);
     if (known) {
       await this.devices.authenticated(known.deviceKey);
-      return this.startSession(auth, user, undefined, known.deviceKey, source);
+      return this.startSession(auth, user, undefined, known.deviceKey, source, clientMetadata);
     }
     const metadata = this.devices.newDevice(auth.pool.id);
-    const result = await this.startSession(auth, user, undefined, metadata.DeviceKey, source);
+    const result = await this.startSession(auth, user, undefined, metadata.DeviceKey, source, clientMetadata);
     return { ...result, NewDeviceMetadata: metadata };
   }
 
@@ -181,6 +196,7 @@ export class SignInCompletion {
     oauth?: { scopes: string[]; nonce?: string; authTime: number },
     deviceKey?: string,
     signInSource: TokenGenerationSource = 'TokenGeneration_Authentication',
+    clientMetadata?: Record<string, string>,
   ): Promise<AuthenticationResultType> {
     const client = auth.client;
     const lifetimes = lifetimesInSeconds(client.config);
@@ -208,6 +224,7 @@ export class SignInCompletion {
         user,
         groups,
         oauth?.scopes ?? [SIGN_IN_API_SCOPE],
+        clientMetadata,
       );
       tokens = await this.issuer.issue(
         user.poolId,

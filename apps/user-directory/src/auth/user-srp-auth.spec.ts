@@ -140,6 +140,7 @@ describe('USER_SRP_AUTH against amazon-cognito-identity-js', () => {
       users.get('alice'),
       undefined,
       undefined,
+      undefined,
     );
   });
 

@@ -166,9 +166,21 @@ export class UserSrpAuth {
     return { secretHashNames: user ? [username, user.username] : [username], found };
   }
 
-  async verify(auth: ClientForAuth, proof: SrpProof): Promise<InitiateAuthResponse> {
+  async verify(
+    auth: ClientForAuth,
+    proof: SrpProof,
+    /** RespondToAuthChallenge's ClientMetadata, for PostAuthentication / PreTokenGeneration. */
+    clientMetadata?: Record<string, string>,
+  ): Promise<InitiateAuthResponse> {
     const real = await this.prove(auth, proof);
-    return this.completion.afterPasswordProof(auth, auth.pool, real, undefined, proof.deviceKey);
+    return this.completion.afterPasswordProof(
+      auth,
+      auth.pool,
+      real,
+      undefined,
+      proof.deviceKey,
+      clientMetadata,
+    );
   }
 
   /**

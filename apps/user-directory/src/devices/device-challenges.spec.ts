@@ -181,6 +181,7 @@ describe('device challenges', () => {
       alice,
       row.deviceKey,
       'TokenGeneration_AuthenticateDevice',
+      undefined,
     );
     expect(attempts.begin).toHaveBeenCalledWith('mfa-code', { poolId: POOL_ID, key: `user:${alice.sub}` });
     expect(attempts.succeeded).toHaveBeenCalledTimes(1);
@@ -203,6 +204,7 @@ describe('device challenges', () => {
       undefined,
       row.deviceKey,
       'TokenGeneration_AuthenticateDevice',
+      undefined,
     );
     expect(completion.signedIn).not.toHaveBeenCalled();
   });

@@ -167,6 +167,7 @@ export class DevicePasswordVerifierChallenge implements ChallengeHandler<DeviceP
     auth: ClientForAuth,
     _responses: Record<string, string>,
     { user, block, secretBlock, signature, timestamp }: DeviceProof,
+    clientMetadata?: Record<string, string>,
   ): Promise<RespondToAuthChallengeResponse> {
     await this.sessions.useOnce({ id: block.id, until: block.until });
     const subject = userSubject(user);
@@ -195,6 +196,7 @@ export class DevicePasswordVerifierChallenge implements ChallengeHandler<DeviceP
         undefined,
         device.deviceKey,
         'TokenGeneration_AuthenticateDevice',
+        clientMetadata,
       );
     }
     return {
@@ -204,6 +206,7 @@ export class DevicePasswordVerifierChallenge implements ChallengeHandler<DeviceP
         user,
         device.deviceKey,
         'TokenGeneration_AuthenticateDevice',
+        clientMetadata,
       ),
     };
   }

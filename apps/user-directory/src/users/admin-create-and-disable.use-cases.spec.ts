@@ -118,7 +118,7 @@ describe('AdminCreateUser', () => {
     );
   });
 
-  it('stores and sends nothing when PreSignUp refuses, and ignores its auto-confirm answer', async () => {
+  it('stores and sends nothing when PreSignUp refuses; applies its auto-verify answers, not its auto-confirm', async () => {
     const refused = doubles();
     refused.triggers.preSignUp.mockRejectedValue(new Error('PreSignUp failed with error Nope.'));
     await expect(useCase(refused).execute(request, meta)).rejects.toThrow('Nope');
@@ -131,8 +131,36 @@ describe('AdminCreateUser', () => {
       autoVerifyPhone: true,
     });
     await useCase(eager).execute(request, meta);
+    // The email is marked verified; there is no phone number to mark, so none is added.
     expect(eager.users.insertClaiming).toHaveBeenCalledWith(
-      expect.objectContaining({ status: 'FORCE_CHANGE_PASSWORD', attributes: { email: 'ann@example.com' } }),
+      expect.objectContaining({
+        status: 'FORCE_CHANGE_PASSWORD',
+        attributes: { email: 'ann@example.com', email_verified: 'true' },
+      }),
+      tx,
+    );
+    // The invitation's CustomMessage / sender sees the user as stored.
+    const phone = doubles();
+    phone.triggers.preSignUp.mockResolvedValue({
+      autoConfirmUser: false,
+      autoVerifyEmail: false,
+      autoVerifyPhone: true,
+    });
+    await useCase(phone).execute(
+      {
+        ...request,
+        UserAttributes: [...request.UserAttributes, { Name: 'phone_number', Value: '+15555550100' }],
+      },
+      meta,
+    );
+    expect(phone.users.insertClaiming).toHaveBeenCalledWith(
+      expect.objectContaining({
+        attributes: {
+          email: 'ann@example.com',
+          phone_number: '+15555550100',
+          phone_number_verified: 'true',
+        },
+      }),
       tx,
     );
   });

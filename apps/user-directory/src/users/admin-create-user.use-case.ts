@@ -101,10 +101,10 @@ export class AdminCreateUserUseCase implements OperationHandler<
     });
     const identity = identityFor(config, req.Username, sub, attributes);
     // PreSignUp as Cognito calls it for an administrator's user (PreSignUp_AdminCreateUser, no
-    // client): its refusal stores nothing and sends nothing. Its auto-confirm and auto-verify
-    // answers are not applied: the user starts in FORCE_CHANGE_PASSWORD whatever it says, and the
-    // administrator sets email_verified / phone_number_verified in UserAttributes (ADR 0043).
-    await this.triggers.preSignUp(
+    // client): its refusal stores nothing and sends nothing. Its autoVerifyEmail / autoVerifyPhone
+    // mark the address the user has as verified (ADR 0063); its autoConfirmUser is not applied:
+    // the user starts in FORCE_CHANGE_PASSWORD whatever it says, to choose their own password.
+    const triggered = await this.triggers.preSignUp(
       pool,
       'PreSignUp_AdminCreateUser',
       NO_CLIENT,
@@ -113,6 +113,9 @@ export class AdminCreateUserUseCase implements OperationHandler<
       eventAttributeMap(req.ValidationData),
       req.ClientMetadata,
     );
+    if (triggered.autoVerifyEmail && attributes.email !== undefined) attributes.email_verified = 'true';
+    if (triggered.autoVerifyPhone && attributes.phone_number !== undefined)
+      attributes.phone_number_verified = 'true';
     const invitations =
       req.MessageAction === 'SUPPRESS'
         ? []

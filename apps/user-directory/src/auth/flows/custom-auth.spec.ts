@@ -246,7 +246,8 @@ describe('CUSTOM_AUTH', () => {
     expect(t.preAuthentication).toHaveBeenCalledTimes(1);
     const done = await respond(t, first.Session, 'ann', '42', t.auth, { app: 'web' });
     expect(done.AuthenticationResult?.AccessToken).toBe('a');
-    expect(t.completion.signedIn).toHaveBeenCalledWith(t.auth, ann, undefined);
+    // RespondToAuthChallenge's ClientMetadata goes on to PostAuthentication / PreTokenGeneration.
+    expect(t.completion.signedIn).toHaveBeenCalledWith(t.auth, ann, undefined, undefined, { app: 'web' });
     expect(t.outcomes).toEqual(['right']);
 
     expect(t.events.map((e) => e.event.triggerSource)).toEqual([
@@ -425,7 +426,7 @@ describe('CUSTOM_AUTH', () => {
     expect(t.attempts.succeeded).toHaveBeenCalledTimes(1);
     const done = await respond(t, second.Session, 'sam', '42');
     expect(done.AuthenticationResult?.AccessToken).toBe('a');
-    expect(t.completion.signedIn).toHaveBeenCalledWith(t.auth, sam, undefined);
+    expect(t.completion.signedIn).toHaveBeenCalledWith(t.auth, sam, undefined, undefined, undefined);
 
     // No CreateAuthChallenge for PASSWORD_VERIFIER; DefineAuthChallenge sees each step's result.
     expect(t.events.map((e) => e.trigger)).toEqual([

@@ -196,7 +196,13 @@ export class CustomAuth {
       assertAccountMaySignIn(target.user);
       return {
         ChallengeParameters: {},
-        AuthenticationResult: await this.completion.signedIn(auth, target.user, deviceKey),
+        AuthenticationResult: await this.completion.signedIn(
+          auth,
+          target.user,
+          deviceKey,
+          undefined,
+          clientMetadata,
+        ),
       };
     }
     const ttl = auth.client.config.authSessionValidity * 60;

@@ -53,6 +53,7 @@ export class MfaSetupChallenge implements ChallengeHandler<MfaSetupAnswer> {
     auth: ClientForAuth,
     responses: Record<string, string>,
     { user, session }: MfaSetupAnswer,
+    clientMetadata?: Record<string, string>,
   ): Promise<RespondToAuthChallengeResponse> {
     await this.sessions.useOnce(session);
     if (!user.enabled) throw CognitoErrors.notAuthorized('User is disabled.');
@@ -62,7 +63,13 @@ export class MfaSetupChallenge implements ChallengeHandler<MfaSetupAnswer> {
     if (!mfa?.totpEnabled || !mfa.totpSecretEnc) throw CognitoErrors.softwareTokenNotFound();
     return {
       ChallengeParameters: {},
-      AuthenticationResult: await this.completion.signedIn(auth, user, deviceKeyOf(responses)),
+      AuthenticationResult: await this.completion.signedIn(
+        auth,
+        user,
+        deviceKeyOf(responses),
+        undefined,
+        clientMetadata,
+      ),
     };
   }
 }

@@ -70,6 +70,7 @@ abstract class OneTimeCodeChallenge implements ChallengeHandler<OneTimeCodeAnswe
     auth: ClientForAuth,
     responses: Record<string, string>,
     { user, username, session, code }: OneTimeCodeAnswer,
+    clientMetadata?: Record<string, string>,
   ): Promise<RespondToAuthChallengeResponse> {
     await this.sessions.useOnce(session);
     if (!user) {
@@ -88,7 +89,13 @@ abstract class OneTimeCodeChallenge implements ChallengeHandler<OneTimeCodeAnswe
       : user;
     return {
       ChallengeParameters: {},
-      AuthenticationResult: await this.completion.signedIn(auth, signedIn, deviceKeyOf(responses)),
+      AuthenticationResult: await this.completion.signedIn(
+        auth,
+        signedIn,
+        deviceKeyOf(responses),
+        undefined,
+        clientMetadata,
+      ),
     };
   }
 }

@@ -75,6 +75,6 @@ export class PasswordVerifierChallenge implements ChallengeHandler<PasswordVerif
         proof,
         clientMetadata,
       );
-    return this.srp.verify(auth, proof);
+    return this.srp.verify(auth, proof, clientMetadata);
   }
 }

@@ -53,13 +53,20 @@ export class SoftwareTokenMfaChallenge implements ChallengeHandler<SoftwareToken
     auth: ClientForAuth,
     responses: Record<string, string>,
     { user, session, code }: SoftwareTokenAnswer,
+    clientMetadata?: Record<string, string>,
   ): Promise<RespondToAuthChallengeResponse> {
     await this.sessions.useOnce(session);
     if (!user.enabled) throw CognitoErrors.notAuthorized('User is disabled.');
     await this.tokens.checkSignInCode(user, code);
     return {
       ChallengeParameters: {},
-      AuthenticationResult: await this.completion.signedIn(auth, user, deviceKeyOf(responses)),
+      AuthenticationResult: await this.completion.signedIn(
+        auth,
+        user,
+        deviceKeyOf(responses),
+        undefined,
+        clientMetadata,
+      ),
     };
   }
 }

@@ -64,6 +64,7 @@ export class WebAuthnChallenge implements ChallengeHandler<PasskeyAnswer> {
     auth: ClientForAuth,
     responses: Record<string, string>,
     { user, username, session, credential }: PasskeyAnswer,
+    clientMetadata?: Record<string, string>,
   ): Promise<RespondToAuthChallengeResponse> {
     await this.sessions.useOnce(session);
     const subject = user
@@ -80,7 +81,13 @@ export class WebAuthnChallenge implements ChallengeHandler<PasskeyAnswer> {
     assertAccountMaySignIn(user);
     return {
       ChallengeParameters: {},
-      AuthenticationResult: await this.completion.signedIn(auth, user, deviceKeyOf(responses)),
+      AuthenticationResult: await this.completion.signedIn(
+        auth,
+        user,
+        deviceKeyOf(responses),
+        undefined,
+        clientMetadata,
+      ),
     };
   }
 }
