@@ -5,6 +5,7 @@ import {
   ConfirmForgotPasswordCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
+  CreateUserPoolDomainCommand,
   DeleteUserPoolCommand,
   ForgotPasswordCommand,
   InitiateAuthCommand,
@@ -18,7 +19,15 @@ import {
 } from 'amazon-cognito-identity-js';
 import { expectAwsError } from '../libs/testing/src/aws-errors';
 import { LEGACY_PASSWORD } from '../libs/testing/src/user-pool-trigger-standin';
-import { codeSentTo, cognitoAdmin, cognitoPublic, e2eSystem, mailboxMark } from './support/e2e-context';
+import { browse, CookieJar, formOf } from './support/hosted-ui';
+import {
+  codeSentTo,
+  cognitoAdmin,
+  cognitoPublic,
+  e2eSystem,
+  mailboxMark,
+  messageSentTo,
+} from './support/e2e-context';
 
 interface Recorded {
   path: string;
@@ -258,6 +267,159 @@ describe('UserMigration trigger', () => {
       'UserMigration invocation failed due to error ServiceException.',
     );
     await expectNoUser(gone, name);
+  });
+
+  it("acts on the answer's welcome message, mediums and enableSMSMFA (ADR 0063)", async () => {
+    // No messageAction, desiredDeliveryMediums EMAIL: the welcome email goes out after the sign-in.
+    const welcome = `legacy-welcome-${stamp}`;
+    const mark = mailboxMark(system);
+    const signedIn = await passwordSignIn(legacy, welcome, LEGACY_PASSWORD);
+    expect(signedIn.AuthenticationResult?.IdToken).toEqual(expect.any(String));
+    const text = await messageSentTo(`${welcome}@legacy.example`, system, { after: mark });
+    expect(text).toContain(`Welcome, ${welcome}.`);
+    // It carries no password or code.
+    expect(text).not.toContain(LEGACY_PASSWORD);
+    expect(text).not.toMatch(/code is|password is/i);
+    // SUPPRESS (the other legacy users): nothing to them.
+    const quiet = `legacy-quiet-${stamp}`;
+    const quietMark = mailboxMark(system);
+    await passwordSignIn(legacy, quiet, LEGACY_PASSWORD);
+    await expect(
+      messageSentTo(`${quiet}@legacy.example`, system, { after: quietMark, timeoutMs: 1_500 }),
+    ).rejects.toThrow();
+    // enableSMSMFA: SMS MFA on and preferred for the migrated user.
+    const mfa = `legacy-smsmfa-${stamp}`;
+    await passwordSignIn(legacy, mfa, LEGACY_PASSWORD);
+    const stored = await admin.send(new AdminGetUserCommand({ UserPoolId: legacy.poolId, Username: mfa }));
+    expect(stored.UserMFASettingList).toEqual(['SMS_MFA']);
+    expect(stored.PreferredMfaSetting).toBe('SMS_MFA');
+    expect(stored.UserAttributes).toContainEqual({ Name: 'phone_number', Value: '+15555550123' });
+  });
+
+  it('refuses an answer it cannot act on: a medium without an address, SMS MFA without a phone', async () => {
+    for (const name of [`legacy-resend-${stamp}`, `legacy-nophonemfa-${stamp}`]) {
+      const mark = mailboxMark(system);
+      await expectAwsError(
+        passwordSignIn(legacy, name, LEGACY_PASSWORD),
+        'InvalidLambdaResponseException',
+        'Unrecognizable lambda output',
+      );
+      await expectNoUser(legacy, name);
+      await expect(
+        messageSentTo(`${name}@legacy.example`, system, { after: mark, timeoutMs: 1_000 }),
+      ).rejects.toThrow();
+    }
+  });
+
+  it('migrates through the hosted forgotten-password page, whose reset page then sets the password', async () => {
+    // A pool with a domain and an OAuth client: the hosted pages are its front.
+    const { UserPool } = await admin.send(
+      new CreateUserPoolCommand({
+        PoolName: `migrate-hosted-${stamp}`,
+        LambdaConfig: { UserMigration: fn('migrate') },
+        AutoVerifiedAttributes: ['email'],
+      }),
+    );
+    const poolId = UserPool!.Id!;
+    pools.push(poolId);
+    await admin.send(
+      new CreateUserPoolDomainCommand({ UserPoolId: poolId, Domain: `idfed-mig-${stamp.toString(36)}` }),
+    );
+    const redirectUri = 'http://localhost:3999/callback';
+    const { UserPoolClient } = await admin.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: poolId,
+        ClientName: 'spa',
+        AllowedOAuthFlowsUserPoolClient: true,
+        AllowedOAuthFlows: ['code'],
+        AllowedOAuthScopes: ['openid', 'email'],
+        CallbackURLs: [redirectUri],
+        SupportedIdentityProviders: ['COGNITO'],
+        ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      }),
+    );
+    const clientId = UserPoolClient!.ClientId!;
+    const query = new URLSearchParams({
+      response_type: 'code',
+      client_id: clientId,
+      redirect_uri: redirectUri,
+      scope: 'openid',
+    }).toString();
+    const pageUrl = `${system.endpoint}/${poolId}/forgotPassword?${query}`;
+    const jar = new CookieJar();
+    const page = await browse(jar, pageUrl);
+    expect(page.status).toBe(200);
+    const name = `legacy-page-${stamp}`;
+    const mark = mailboxMark(system);
+    const form = formOf(page.html, pageUrl);
+    const reset = await browse(jar, form.action, { ...form.fields, username: name });
+    expect(reset.status).toBe(200);
+    const [call] = await calls(name);
+    expect(call.event).toMatchObject({
+      triggerSource: 'UserMigration_ForgotPassword',
+      userPoolId: poolId,
+      callerContext: { clientId },
+    });
+    expect(call.event.request).not.toHaveProperty('password');
+    const stored = await admin.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: name }));
+    expect(stored.UserStatus).toBe('RESET_REQUIRED');
+    const code = await codeSentTo(`${name}@legacy.example`, system, 10_000, mark);
+    const resetForm = formOf(reset.html, form.action);
+    const done = await browse(jar, resetForm.action, {
+      ...resetForm.fields,
+      username: name,
+      code,
+      password: 'Page-Set-Passw0rd!',
+    });
+    expect(done.status).toBeLessThan(400);
+    const signedIn = await app.send(
+      new InitiateAuthCommand({
+        ClientId: clientId,
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: name, PASSWORD: 'Page-Set-Passw0rd!' },
+      }),
+    );
+    expect(signedIn.AuthenticationResult?.IdToken).toEqual(expect.any(String));
+    // The legacy store was asked once: the page's reset did not migrate again.
+    expect(await calls(name)).toHaveLength(1);
+  });
+
+  it("migrates with USER_AUTH's PASSWORD factor, preferred (AWS SDK v3)", async () => {
+    const { UserPoolClient } = await admin.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: legacy.poolId,
+        ClientName: 'choice',
+        ExplicitAuthFlows: ['ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      }),
+    );
+    const choice = { poolId: legacy.poolId, clientId: UserPoolClient!.ClientId! };
+    const name = `legacy-choice-${stamp}`;
+    const out = await app.send(
+      new InitiateAuthCommand({
+        ClientId: choice.clientId,
+        AuthFlow: 'USER_AUTH',
+        AuthParameters: { USERNAME: name, PREFERRED_CHALLENGE: 'PASSWORD', PASSWORD: LEGACY_PASSWORD },
+        ClientMetadata: { via: 'user-auth' },
+      }),
+    );
+    expect(out.AuthenticationResult?.AccessToken).toEqual(expect.any(String));
+    const [call] = await calls(name);
+    expect(call.event.triggerSource).toBe('UserMigration_Authentication');
+    expect(call.event.request).toEqual({ password: LEGACY_PASSWORD, validationData: { via: 'user-auth' } });
+    // A wrong legacy password through the same factor: Cognito's refusal, nobody stored.
+    const wrong = `legacy-choice-wrong-${stamp}`;
+    await expectAwsError(
+      app.send(
+        new InitiateAuthCommand({
+          ClientId: choice.clientId,
+          AuthFlow: 'USER_AUTH',
+          AuthParameters: { USERNAME: wrong, PREFERRED_CHALLENGE: 'PASSWORD', PASSWORD: 'Not-the-Passw0rd!' },
+        }),
+      ),
+      'UserNotFoundException',
+      `Exception migrating user in app client ${choice.clientId}`,
+    );
+    await expectNoUser(legacy, wrong);
   });
 
   it('creates one user for two concurrent sign-ins of one migrating user', async () => {

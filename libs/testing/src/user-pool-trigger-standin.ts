@@ -36,7 +36,10 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http
  *   the right password and refuses (`Bad password`) a wrong one; `UserMigration_ForgotPassword`
  *   answers `RESET_REQUIRED`; a name it does not have is refused (`User not found`). A name starting
  *   with `legacy-garbage` gets attributes that are no strings, `legacy-alien` an attribute no pool
- *   has; `legacy-slow` answers after 400 ms (two sign-ins then overlap).
+ *   has; `legacy-slow` answers after 400 ms (two sign-ins then overlap). `legacy-welcome` gets no
+ *   `messageAction` and `desiredDeliveryMediums` `['EMAIL']` (a welcome email); `legacy-resend`
+ *   `RESEND` by email and SMS, though it has no phone number (unusable); `legacy-smsmfa` a phone
+ *   number and `enableSMSMFA`; `legacy-nophonemfa` `enableSMSMFA` without a phone (unusable).
  * - `/message`: CustomMessage (ADR 0043), by `triggerSource` and name: its own words with the
  *   event's `codeParameter` (and `usernameParameter` for an invitation), subject `Trigger: <source>`;
  *   a name starting with `dropcode` gets a message without the code, `badtype` a message that is
@@ -249,9 +252,21 @@ function migrate(event: Event): { status: number; body: unknown } {
         userAttributes,
         finalUserStatus: forgot ? 'RESET_REQUIRED' : 'CONFIRMED',
         messageAction: 'SUPPRESS',
+        ...migrationExtras(event.userName, found.attributes),
       },
     },
   };
+}
+
+/** The answer members (ADR 0063) some legacy names get; see `/migrate` above. */
+function migrationExtras(name: string, attributes: Record<string, string>): Record<string, unknown> {
+  const phone = { ...attributes, phone_number: '+15555550123', phone_number_verified: 'true' };
+  if (name.startsWith('legacy-welcome')) return { messageAction: null, desiredDeliveryMediums: ['EMAIL'] };
+  if (name.startsWith('legacy-resend'))
+    return { messageAction: 'RESEND', desiredDeliveryMediums: ['EMAIL', 'SMS'] };
+  if (name.startsWith('legacy-smsmfa')) return { userAttributes: phone, enableSMSMFA: true };
+  if (name.startsWith('legacy-nophonemfa')) return { enableSMSMFA: true };
+  return {};
 }
 
 /** The KMSKeyID the e2e pools name for their custom senders. */

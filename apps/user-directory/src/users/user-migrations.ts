@@ -16,6 +16,9 @@ import { CognitoErrors } from '../common/cognito-errors';
 import { takeAliases } from './sign-in-aliases';
 import { identityFor } from './user-identity';
 import { UsersRepository } from './users.repository';
+import { BackgroundDelivery } from '../delivery/background-delivery';
+import { UserMfaRepository } from '../mfa/user-mfa.repository';
+import { welcomeMessages } from './migration-welcome';
 
 /** Cognito's answer when the UserMigration function refuses a name and the client does not hide users. */
 export function migrationRefused(clientId: string): ServiceError {
@@ -29,7 +32,9 @@ export function migrationRefused(clientId: string): ServiceError {
  * is: a sealed SRP verifier), and the `signed-up` event (`migrated: true`) through the outbox.
  * Nothing is stored when the function refuses or fails, or when its attributes do not fit the pool.
  * Two sign-ins migrating one name at once create one user: the second insert finds the name taken
- * and the caller reads the user the first one stored.
+ * and the caller reads the user the first one stored. The answer's other members are acted on
+ * (ADR 0063): `enableSMSMFA` turns SMS MFA on (preferred) in the same transaction, and the welcome
+ * message `messageAction` / `desiredDeliveryMediums` ask for goes out once the user is stored.
  */
 @Injectable()
 export class UserMigrations {
@@ -39,6 +44,8 @@ export class UserMigrations {
     @Inject(PasswordCredentials) private readonly credentials: PasswordCredentials,
     @Inject(OutboxService) private readonly outbox: OutboxService,
     @Inject(UserMigrationTrigger) private readonly trigger: UserMigrationTrigger,
+    @Inject(UserMfaRepository) private readonly mfa: UserMfaRepository,
+    @Inject(BackgroundDelivery) private readonly delivery: BackgroundDelivery,
   ) {}
 
   configured(pool: Pick<UserPoolEntity, 'id' | 'config'>): boolean {
@@ -71,6 +78,10 @@ export class UserMigrations {
       throw TriggerErrors.invalidResponse();
     }
     const identity = identityFor(config, req.userName, sub, attributes);
+    // SMS MFA needs a phone number to send to: an answer asking for it without one is unusable.
+    if (answer.enableSMSMFA && !attributes.phone_number) throw TriggerErrors.invalidResponse();
+    // Checked before anything is stored: a medium named for an address the user lacks is refused.
+    const welcome = welcomeMessages(pool, identity.username, answer, attributes);
     const password =
       req.password !== undefined
         ? await this.credentials.derive(pool.id, identity.username, req.password)
@@ -98,6 +109,14 @@ export class UserMigrations {
         const inserted = await this.users.insertClaiming(user, tx);
         if (inserted === 'alias-exists') throw CognitoErrors.aliasExistsForAttribute();
         if (inserted === 'exists') throw taken;
+        if (answer.enableSMSMFA) {
+          await this.mfa.savePreference(
+            sub,
+            { totpEnabled: false, smsEnabled: true, emailEnabled: false, preferred: 'SMS_MFA' },
+            now,
+            tx,
+          );
+        }
         const event: UserSignedUpEvent = {
           userPoolId: pool.id,
           sub,
@@ -118,7 +137,12 @@ export class UserMigrations {
         if (err === taken) return false;
         throw err;
       });
-    if (created) this.outbox.nudge();
+    if (created) {
+      this.outbox.nudge();
+      // After the commit, off the request path: a welcome that cannot be sent is logged, the
+      // sign-in (or reset) it greets goes on.
+      for (const message of welcome) this.delivery.enqueue(message);
+    }
     return 'migrated';
   }
 }

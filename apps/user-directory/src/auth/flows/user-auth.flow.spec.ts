@@ -50,6 +50,8 @@ interface Options {
   factors?: AuthFactorType[];
   mfa?: 'OFF' | 'ON' | 'OPTIONAL';
   hideUsers?: boolean;
+  /** Whether the pool names a UserMigration function. */
+  migrating?: boolean;
 }
 
 /**
@@ -61,6 +63,7 @@ function setUp({
   factors = ['PASSWORD', 'EMAIL_OTP', 'SMS_OTP'],
   mfa = 'OFF',
   hideUsers = false,
+  migrating = false,
 }: Options = {}) {
   const pool: UserPoolEntity = aPool({
     signInPolicy: { AllowedFirstAuthFactors: factors },
@@ -161,7 +164,7 @@ function setUp({
     srp,
     completion,
     passkeys,
-    flow: new UserAuthFlow(users, mfaSignIn, first),
+    flow: new UserAuthFlow(users, mfaSignIn, first, { configured: () => migrating }),
     select: new SelectChallengeChallenge(sessions, users, mfaSignIn, first),
     email: new EmailOtpChallenge(sessions, users, codes, signInCompletion, limiter, verifying),
     smsOtp: new SmsOtpChallenge(sessions, users, codes, signInCompletion, limiter, verifying),
@@ -277,7 +280,7 @@ describe('USER_AUTH with a preferred challenge', () => {
       EMAIL_OTP_CODE: code,
     });
     expect(answered.AuthenticationResult?.AccessToken).toBe('a');
-    expect(t.completion.signedIn).toHaveBeenCalledWith(t.auth, ann, undefined);
+    expect(t.completion.signedIn).toHaveBeenCalledWith(t.auth, ann, undefined, undefined, undefined);
     // The code proved the email (ADR 0062).
     expect(t.verification.verified).toHaveBeenCalledWith(ann, 'email');
     expect(t.attempts.begin).toHaveBeenCalledWith('mfa-code', { poolId: ann.poolId, key: `user:${ann.sub}` });
@@ -435,6 +438,24 @@ describe('SELECT_CHALLENGE', () => {
 describe('a name that is no user', () => {
   it('is UserNotFoundException for a client that does not hide users', async () => {
     expect(await outcome(start(setUp(), { USERNAME: 'nobody' }))).toBe('UserNotFoundException');
+  });
+
+  it('goes down the password path (UserMigration) with PASSWORD preferred in a migrating pool, only then', async () => {
+    const t = setUp({ migrating: true });
+    const params = { USERNAME: 'legacy-lee', PREFERRED_CHALLENGE: 'PASSWORD', PASSWORD: 'Legacy-Passw0rd!' };
+    expect((await start(t, params)).AuthenticationResult).toBeDefined();
+    expect(t.password.signIn).toHaveBeenCalledWith(t.auth, {
+      username: 'legacy-lee',
+      password: 'Legacy-Passw0rd!',
+    });
+    // Passwordless and undecided starts do not migrate: the name is still unknown.
+    expect(await outcome(start(t, { USERNAME: 'legacy-lee', PREFERRED_CHALLENGE: 'EMAIL_OTP' }))).toBe(
+      'UserNotFoundException',
+    );
+    expect(await outcome(start(t, { USERNAME: 'legacy-lee' }))).toBe('UserNotFoundException');
+    // Without the function, PASSWORD preferred is refused as before.
+    expect(await outcome(start(setUp(), params))).toBe('UserNotFoundException');
+    expect(t.password.signIn).toHaveBeenCalledTimes(1);
   });
 
   it('gets the same challenges as a user when the client hides users, sends nothing and fails as a wrong code', async () => {

@@ -4,6 +4,7 @@ import { ClientForAuth } from '../../clients/clients.service';
 import { CognitoErrors } from '../../common/cognito-errors';
 import { MfaSignIn } from '../../mfa/mfa-sign-in';
 import { UsersRepository } from '../../users/users.repository';
+import { UserMigrations } from '../../users/user-migrations';
 import { AuthFlowStrategy, SignInClaim } from './auth-flow';
 import { deviceKeyOf } from './auth-parameters';
 import { FactorInputs, FirstFactorChallenge, FirstFactors, isFirstFactorChallenge } from './first-factors';
@@ -33,6 +34,7 @@ export class UserAuthFlow implements AuthFlowStrategy<UserAuthStart> {
     @Inject(UsersRepository) private readonly users: UsersRepository,
     @Inject(MfaSignIn) private readonly mfa: MfaSignIn,
     @Inject(FirstFactors) private readonly factors: FirstFactors,
+    @Inject(UserMigrations) private readonly migrations: Pick<UserMigrations, 'configured'>,
   ) {}
 
   claim(_auth: ClientForAuth, params: Record<string, string>): Promise<SignInClaim<UserAuthStart>> {
@@ -57,7 +59,10 @@ export class UserAuthFlow implements AuthFlowStrategy<UserAuthStart> {
   ): Promise<InitiateAuthResponse> {
     const pool = await this.mfa.currentPool(auth);
     const user = await this.users.findByName(pool.id, pool.config, username);
-    if (!user && auth.client.config.preventUserExistenceErrors !== 'ENABLED') {
+    // A name that is no user may be a legacy one: with the password preferred and a UserMigration
+    // function, the PASSWORD factor asks it (ADR 0063) as USER_PASSWORD_AUTH does.
+    const migrating = !user && preferred === 'PASSWORD' && this.migrations.configured(pool);
+    if (!user && !migrating && auth.client.config.preventUserExistenceErrors !== 'ENABLED') {
       throw CognitoErrors.userNotFound();
     }
     const target = { username, user, ...(deviceKey ? { deviceKey } : {}) };
