@@ -1,6 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { Authorizer, CredentialResolver, RevocationList, RolePermissionsCache } from '@idfed/authorizer';
+import {
+  Authorizer,
+  CredentialResolver,
+  IamUserKeys,
+  RevocationList,
+  RolePermissionsCache,
+} from '@idfed/authorizer';
 import { GATEWAY_REPLY_GROUP } from '@idfed/contracts';
 import { createRootLogger } from '@idfed/logging';
 import { BUS_CLIENT_PROXY, BUS_REQUEST_TIMEOUT_MS, BusClient, createClientTransport } from '@idfed/messaging';
@@ -11,7 +17,6 @@ import {
   SessionTokenCodec,
   UserAccessKeySealer,
 } from '@idfed/session-credentials';
-import { IamUserKeys } from './credentials/iam-user-keys';
 import { ResourceTags } from './credentials/resource-tags';
 import { AuthorizeController } from './authorizer/authorize.controller';
 import { GatewayBusLifecycle } from './bus/gateway-bus.lifecycle';
@@ -19,6 +24,7 @@ import { AdminSignatureVerifier } from './cognito/admin-signature.verifier';
 import { JsonRpcController } from './cognito/json-rpc.controller';
 import {
   GatewayAuthorizer,
+  GatewayIamUserKeys,
   GatewayCredentialResolver,
   GatewayRevocationList,
   GatewayRolePermissionsCache,
@@ -80,7 +86,7 @@ export class GatewayModule {
         { provide: SessionTokenCodec, useValue: SessionTokenCodec.fromMasterKey(sessionTokenKey) },
         { provide: UserAccessKeySealer, useValue: new UserAccessKeySealer(sessionTokenKey) },
         { provide: AuthorizationMessageSealer, useValue: new AuthorizationMessageSealer(sessionTokenKey) },
-        IamUserKeys,
+        { provide: IamUserKeys, useClass: GatewayIamUserKeys },
         ResourceTags,
         { provide: RevocationList, useClass: GatewayRevocationList },
         RevocationListLifecycle,

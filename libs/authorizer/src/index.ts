@@ -10,3 +10,5 @@ export * from './credential.resolver';
 export * from './authorizer';
 export * from './revocation-list';
 export * from './role-permissions.cache';
+export * from './iam-user-keys';
+export * from './operation-resources';

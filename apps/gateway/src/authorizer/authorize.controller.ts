@@ -13,7 +13,7 @@ import { ContextValue } from '@idfed/policy';
 import { AuthorizationMessageSealer } from '@idfed/session-credentials';
 import { SigV4Error } from '@idfed/sigv4';
 import { AdminSignatureVerifier } from '../cognito/admin-signature.verifier';
-import { describeIamUser, IamUserCaller, IamUserKeys } from '../credentials/iam-user-keys';
+import { describeIamUser, IamUserCaller, IamUserKeys } from '@idfed/authorizer';
 import { GATEWAY_OPTIONS, GatewayOptions } from '../gateway.options';
 import { queryAuthError } from '@idfed/authorizer';
 import { readRawBody } from '../http/raw-body.reader';

@@ -5,8 +5,8 @@ import { CredentialError, jsonAuthError } from '@idfed/authorizer';
 import { regionServed } from '@idfed/config';
 import { Caller } from '@idfed/contracts';
 import { SigV4Error, verifySigV4 } from '@idfed/sigv4';
-import { IamUserCaller, IamUserKeys } from '../credentials/iam-user-keys';
-import { operationTarget } from '../credentials/operation-resources';
+import { IamUserCaller, IamUserKeys } from '@idfed/authorizer';
+import { operationTarget } from '@idfed/authorizer';
 import { ResourceTags } from '../credentials/resource-tags';
 import { GATEWAY_OPTIONS, GatewayOptions } from '../gateway.options';
 

@@ -1,8 +1,14 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { Authorizer, CredentialResolver, RevocationList, RolePermissionsCache } from '@idfed/authorizer';
+import {
+  Authorizer,
+  CredentialResolver,
+  IamUserKeys,
+  RevocationList,
+  RolePermissionsCache,
+} from '@idfed/authorizer';
 import { BusClient } from '@idfed/messaging';
-import { SessionTokenCodec } from '@idfed/session-credentials';
+import { SessionTokenCodec, UserAccessKeySealer } from '@idfed/session-credentials';
 import { GATEWAY_LOGGER, GATEWAY_OPTIONS, GatewayOptions } from '../gateway.options';
 
 /*
@@ -81,5 +87,17 @@ export class RevocationListLifecycle implements OnApplicationBootstrap, OnApplic
 
   onApplicationShutdown(): void {
     this.revocations.stop();
+  }
+}
+
+/** IAM users' access keys and their sessions (ADR 0033, 0065), looked up in credential vending. */
+@Injectable()
+export class GatewayIamUserKeys extends IamUserKeys {
+  constructor(
+    @Inject(BusClient) bus: BusClient,
+    @Inject(UserAccessKeySealer) sealer: UserAccessKeySealer,
+    @Inject(SessionTokenCodec) codec: SessionTokenCodec,
+  ) {
+    super(bus, sealer, codec);
   }
 }

@@ -4,7 +4,7 @@ import { Authorizer } from '@idfed/authorizer';
 import { AnyOperation } from '@idfed/contracts';
 import { parsePolicy } from '@idfed/policy';
 import { signRequest } from '@idfed/sigv4';
-import { IamUserCaller, IamUserKeys } from '../credentials/iam-user-keys';
+import { IamUserCaller, IamUserKeys } from '@idfed/authorizer';
 import { GatewayOptions } from '../gateway.options';
 import { RestCallerAuthenticator } from './rest-caller.authenticator';
 

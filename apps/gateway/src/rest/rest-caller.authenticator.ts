@@ -5,7 +5,7 @@ import { Authorizer, CredentialError, VerifiedPrincipal } from '@idfed/authorize
 import { regionServed } from '@idfed/config';
 import { AnyOperation, Caller } from '@idfed/contracts';
 import { SigV4Error } from '@idfed/sigv4';
-import { IamUserCaller, IamUserKeys } from '../credentials/iam-user-keys';
+import { IamUserCaller, IamUserKeys } from '@idfed/authorizer';
 import { callerOf } from '../credentials/caller-of';
 import { jsonAuthError } from '@idfed/authorizer';
 import { GATEWAY_OPTIONS, GatewayOptions } from '../gateway.options';

@@ -1,9 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
 import { AwsError } from '@idfed/aws-protocol';
 import { AccessKeyPrincipalResult, CredentialVendingOperations } from '@idfed/contracts';
 import { BusClient, CommandFailedError } from '@idfed/messaging';
 import { ContextValue, Decision, evaluate, parsePolicy, PolicyDocument } from '@idfed/policy';
-import { CredentialError, CredentialErrors, PrincipalDescription } from '@idfed/authorizer';
+import { CredentialError, CredentialErrors } from './credential.errors';
+import { PrincipalDescription } from './principal';
 import { HttpRequestParts, SigV4Error, verifySigV4 } from '@idfed/sigv4';
 import {
   isPrincipalTagKey,
@@ -58,6 +58,10 @@ export interface IamUserSignedOptions {
   /** The admin key: never an IAM user's; its GetSessionToken sessions stand for the root. */
   adminAccessKeyId: string | undefined;
   allowUnsignedPayload?: boolean;
+  /** Headers the signature must cover (the gRPC gateway's call id). */
+  mustSignHeaders?: string[];
+  /** The verifier's clock (tests). */
+  now?: () => Date;
 }
 
 /** How the refusal is named: AWS's JSON protocols say AccessDeniedException, the Query ones AccessDenied. */
@@ -67,14 +71,14 @@ export type DenialProtocol = 'json' | 'query';
  * Requests signed with an IAM user's access key (ADR 0033): the key is looked up in credential
  * vending on every request (no cache: a key deactivated or deleted is refused by the next request
  * on every replica), its sealed secret opened here with the session-token master key, and each
- * operation decided by the policy engine against the user's policies and boundary.
+ * operation decided by the policy engine against the user's policies and boundary. One resolution
+ * for every gateway (HTTP, gRPC, device; ADR 0065): each app provides it with its bus and keys.
  */
-@Injectable()
 export class IamUserKeys {
   constructor(
-    @Inject(BusClient) private readonly bus: BusClient,
-    @Inject(UserAccessKeySealer) private readonly sealer: UserAccessKeySealer,
-    @Inject(SessionTokenCodec) private readonly codec: SessionTokenCodec,
+    private readonly bus: BusClient,
+    private readonly sealer: UserAccessKeySealer,
+    private readonly codec: SessionTokenCodec,
   ) {}
 
   /**
@@ -170,6 +174,8 @@ export class IamUserKeys {
         service: options.service,
         region: options.region,
         allowUnsignedPayload: options.allowUnsignedPayload,
+        ...(options.mustSignHeaders ? { mustSignHeaders: options.mustSignHeaders } : {}),
+        ...(options.now ? { now: options.now } : {}),
       });
       return user ? { user, region: identity.region } : undefined;
     } catch (err) {

@@ -10,7 +10,7 @@ import {
   SessionTokenCodec,
   UserAccessKeySealer,
 } from '@idfed/session-credentials';
-import { CredentialError } from '@idfed/authorizer';
+import { CredentialError } from './credential.errors';
 import { SigV4Error, signRequest } from '@idfed/sigv4';
 import { describeIamUser, IamUserKeys } from './iam-user-keys';
 import { operationTarget } from './operation-resources';
