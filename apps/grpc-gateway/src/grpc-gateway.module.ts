@@ -1,15 +1,22 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { Authorizer, CredentialResolver, RevocationList, RolePermissionsCache } from '@idfed/authorizer';
+import {
+  Authorizer,
+  CredentialResolver,
+  IamUserKeys,
+  RevocationList,
+  RolePermissionsCache,
+} from '@idfed/authorizer';
 import { GRPC_GATEWAY_REPLY_GROUP } from '@idfed/contracts';
 import { createRootLogger } from '@idfed/logging';
 import { BUS_CLIENT_PROXY, BUS_REQUEST_TIMEOUT_MS, BusClient, createClientTransport } from '@idfed/messaging';
-import { loadSessionTokenKey, SessionTokenCodec } from '@idfed/session-credentials';
+import { loadSessionTokenKey, SessionTokenCodec, UserAccessKeySealer } from '@idfed/session-credentials';
 import { CallAuthenticator } from './auth/call-authenticator';
 import { SharedCallIds } from './auth/shared-call-ids';
 import {
   GrpcAuthorizer,
   GrpcBusLifecycle,
   GrpcCredentialResolver,
+  GrpcIamUserKeys,
   GrpcRevocationList,
   GrpcRolePermissionsCache,
 } from './auth/grpc-credentials';
@@ -55,6 +62,8 @@ export class GrpcGatewayModule {
         { provide: BUS_REQUEST_TIMEOUT_MS, useValue: options.env.requestTimeoutMs },
         BusClient,
         { provide: SessionTokenCodec, useValue: SessionTokenCodec.fromMasterKey(sessionTokenKey) },
+        { provide: UserAccessKeySealer, useValue: new UserAccessKeySealer(sessionTokenKey) },
+        { provide: IamUserKeys, useClass: GrpcIamUserKeys },
         { provide: RevocationList, useClass: GrpcRevocationList },
         GrpcBusLifecycle,
         { provide: RolePermissionsCache, useClass: GrpcRolePermissionsCache },

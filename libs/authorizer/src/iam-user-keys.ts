@@ -48,6 +48,8 @@ export interface LongTermKeySessionCaller {
   sessionPolicies: PolicyDocument[];
   /** GetFederationToken's session tags (ADR 0047): `aws:PrincipalTag/<key>` of its requests. */
   sessionTags?: SessionTag[];
+  /** When the session ends (ms since the epoch): a gRPC stream it opened closes then. */
+  expiresAt?: number;
 }
 
 /** Where and how a signed request is verified as an IAM user's (verifySigned). */
@@ -114,6 +116,7 @@ export class IamUserKeys {
         parsePolicy(text, { kind: 'session', label: `session policy ${i + 1}` }),
       ),
       ...(claims.sessionTags?.length ? { sessionTags: claims.sessionTags } : {}),
+      expiresAt: claims.expiresAt,
     };
     const federated =
       lk.federatedName !== undefined

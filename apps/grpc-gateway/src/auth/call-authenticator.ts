@@ -1,9 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Metadata } from '@grpc/grpc-js';
 import { AwsError } from '@idfed/aws-protocol';
-import { Authorizer, jsonAuthError, rootPrincipal, VerifiedPrincipal } from '@idfed/authorizer';
+import {
+  AssumedRolePrincipal,
+  Authorizer,
+  IamUserKeys,
+  jsonAuthError,
+  rootPrincipal,
+} from '@idfed/authorizer';
 import { regionServed } from '@idfed/config';
-import { parseAmzDate } from '@idfed/sigv4';
+import { HttpRequestParts, parseAmzDate } from '@idfed/sigv4';
+import { CallPrincipal, IamUserPrincipal } from '../grpc/call-context';
+import { GrpcCallActions, grpcCallActions } from './grpc-actions';
 import {
   GRPC_GATEWAY_CLOCK,
   GRPC_GATEWAY_OPTIONS,
@@ -38,7 +46,10 @@ export interface SignedCall {
  * `POST`, the method path, no query, the metadata as headers with `host` the call's :authority, and
  * the serialized request message as the payload; scope service `idfed`, a region idfed serves (the call is then for that region, ADR 0032). The admin
  * key signs as the account root; temporary credentials (x-amz-security-token) sign as their role
- * session and need an IAM allow for `idfed:<Method>`. Every call carries a signed `idfed-call-id`
+ * session and need an IAM allow for the call's action (grpc-actions.ts: `idfed-<package>:<Method>`,
+ * or `idfed:<Method>` as before ADR 0065; a typed admin call's AWS action). An IAM user's active key,
+ * or a GetSessionToken / GetFederationToken session of one, signs as that user (ADR 0065): its
+ * AWS operations are decided by AdminService as the HTTP gateway decides them, its other calls here. Every call carries a signed `idfed-call-id`
  * of its own, accepted once per key while the signature could verify, on any replica: this replica's
  * memory refuses a replay to it at once, and credential vending's record (SharedCallIds, ADR 0050)
  * a replay to any other replica.
@@ -52,11 +63,12 @@ export class CallAuthenticator {
     @Inject(GRPC_GATEWAY_OPTIONS) private readonly options: GrpcGatewayOptions,
     @Inject(GRPC_GATEWAY_CLOCK) private readonly now: () => number,
     @Inject(SharedCallIds) private readonly shared: SharedCallIds,
+    @Inject(IamUserKeys) private readonly userKeys: IamUserKeys,
   ) {
     this.replays = new ReplayGuard(SKEW_MS, now);
   }
 
-  async authenticate(call: SignedCall): Promise<{ principal: VerifiedPrincipal; region: string }> {
+  async authenticate(call: SignedCall): Promise<{ principal: CallPrincipal; region: string }> {
     // A client certificate the operator mapped to a principal is the call's credential (ADR 0051):
     // TLS authenticated the peer and a replay within TLS is impossible, so no signature, no claim.
     const mapped =
@@ -83,21 +95,8 @@ export class CallAuthenticator {
         'IncompleteSignatureException',
         `Each call needs one signed ${CALL_ID_HEADER} metadata value (8 to 128 printable characters, unique per call).`,
       );
-    let principal: VerifiedPrincipal;
-    let region: string;
-    try {
-      ({ principal, region } = await this.authorizer.authenticateScoped(
-        { method: 'POST', path: call.path, query: '', headers, body: call.body },
-        {
-          service: GRPC_SIGNING_NAME,
-          region: (name) => regionServed(this.options.env, name),
-          now: () => new Date(this.now()),
-          mustSignHeaders: [CALL_ID_HEADER],
-        },
-      ));
-    } catch (err) {
-      throw jsonAuthError(err);
-    }
+    const parts: HttpRequestParts = { method: 'POST', path: call.path, query: '', headers, body: call.body };
+    const { principal, region } = await this.verify(parts);
     const signedAt = parseAmzDate(headers['x-amz-date']?.[0] ?? '')?.getTime() ?? this.now();
     const replayed = () =>
       new AwsError(
@@ -116,20 +115,71 @@ export class CallAuthenticator {
       );
     }
     if (!first) throw replayed();
-    if (principal.type === 'AssumedRole') {
-      const method = call.path.slice(call.path.lastIndexOf('/') + 1);
-      const decision = await this.authorizer.authorize({
-        principal,
-        action: `idfed:${method}`,
-        resource: '*',
-      });
-      if (!decision.allowed) {
-        throw new AwsError(
-          'AccessDeniedException',
-          `User: ${principal.arn} is not authorized to perform: idfed:${method}`,
-        );
-      }
+    const actions = grpcCallActions(call.path);
+    if (principal.type === 'IAMUser') {
+      // An AWS operation (Admin.Invoke, typed admin) is decided by AdminService on its own action
+      // and resource, as the HTTP gateway decides it; any other call here.
+      if (!actions.runsAwsOperation) this.decideIamUser(principal, actions);
+    } else if (principal.type === 'AssumedRole') {
+      await this.decideRole(principal, actions);
     }
     return { principal, region };
+  }
+
+  /**
+   * The call's action, or its name before ADR 0065 (kept so existing policies work): an allow of
+   * either lets the call through, an explicit deny of either refuses it.
+   */
+  private decideIamUser(principal: IamUserPrincipal, actions: GrpcCallActions): void {
+    const names = [actions.action, ...(actions.legacy ? [actions.legacy] : [])];
+    const decisions = names.map((action) => this.userKeys.decide(principal.user, action, '*'));
+    const denied = decisions.findIndex((d) => d.decision === 'ExplicitDeny');
+    if (denied < 0 && decisions.some((d) => d.decision === 'Allow')) return;
+    // Throws AWS's refusal naming the action that decided it.
+    this.userKeys.authorize(principal.user, names[Math.max(denied, 0)], '*', 'json');
+  }
+
+  private async decideRole(principal: AssumedRolePrincipal, actions: GrpcCallActions): Promise<void> {
+    const names = [actions.action, ...(actions.legacy ? [actions.legacy] : [])];
+    const decisions = await Promise.all(
+      names.map((action) => this.authorizer.authorize({ principal, action, resource: '*' })),
+    );
+    const denied = decisions.findIndex((d) => d.decision === 'ExplicitDeny');
+    if (denied < 0 && decisions.some((d) => d.allowed)) return;
+    throw new AwsError(
+      'AccessDeniedException',
+      `User: ${principal.arn} is not authorized to perform: ${names[Math.max(denied, 0)]}`,
+    );
+  }
+
+  /**
+   * The signature, by an IAM user's key (or a session of a long-term key) first, else by the admin
+   * key or a role session. A session whose parent key is gone, and a bad signature made with a
+   * user's key, are refused as such; any other key goes on to the authorizer.
+   */
+  private async verify(parts: HttpRequestParts): Promise<{ principal: CallPrincipal; region: string }> {
+    const scope = {
+      service: GRPC_SIGNING_NAME,
+      region: (name: string) => regionServed(this.options.env, name),
+      now: () => new Date(this.now()),
+      mustSignHeaders: [CALL_ID_HEADER],
+    };
+    try {
+      const found = await this.userKeys.verifySigned(parts, {
+        ...scope,
+        accountId: this.options.env.accountId,
+        adminAccessKeyId: this.options.adminCredentials?.accessKeyId,
+      });
+      if (found) {
+        const { user } = found;
+        return {
+          principal: { type: 'IAMUser', accessKeyId: user.accessKeyId, arn: user.arn, user },
+          region: found.region,
+        };
+      }
+      return await this.authorizer.authenticateScoped(parts, scope);
+    } catch (err) {
+      throw jsonAuthError(err);
+    }
   }
 }

@@ -1,8 +1,14 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { Authorizer, CredentialResolver, RevocationList, RolePermissionsCache } from '@idfed/authorizer';
+import {
+  Authorizer,
+  CredentialResolver,
+  IamUserKeys,
+  RevocationList,
+  RolePermissionsCache,
+} from '@idfed/authorizer';
 import { BusClient } from '@idfed/messaging';
-import { SessionTokenCodec } from '@idfed/session-credentials';
+import { SessionTokenCodec, UserAccessKeySealer } from '@idfed/session-credentials';
 import {
   GRPC_GATEWAY_CLOCK,
   GRPC_GATEWAY_LOGGER,
@@ -69,6 +75,18 @@ export class GrpcAuthorizer extends Authorizer {
     @Inject(GRPC_GATEWAY_CLOCK) now: () => number,
   ) {
     super(credentials, roles, now);
+  }
+}
+
+/** IAM users' access keys and their sessions (ADR 0065), looked up in credential vending every call. */
+@Injectable()
+export class GrpcIamUserKeys extends IamUserKeys {
+  constructor(
+    @Inject(BusClient) bus: BusClient,
+    @Inject(UserAccessKeySealer) sealer: UserAccessKeySealer,
+    @Inject(SessionTokenCodec) codec: SessionTokenCodec,
+  ) {
+    super(bus, sealer, codec);
   }
 }
 

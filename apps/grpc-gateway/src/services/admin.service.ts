@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AwsError, validateOperationInput } from '@idfed/aws-protocol';
+import { IamUserCaller, IamUserKeys, operationTarget } from '@idfed/authorizer';
 import { AnyOperation, OPERATION_CATALOG } from '@idfed/contracts';
 import { BusClient } from '@idfed/messaging';
 import { CallContext, commandMetaOf } from '../grpc/call-context';
 import { GrpcServiceBinding } from '../grpc/grpc-server';
+import { GRPC_GATEWAY_OPTIONS, GrpcGatewayOptions } from '../grpc-gateway.options';
 
 /** The APIs whose admin operations Admin.Invoke serves. */
 const APIS = ['cognito-idp', 'cognito-identity', 'iam'] as const;
@@ -27,7 +29,11 @@ const ADMIN_OPERATIONS: ReadonlyMap<string, { api: AdminApi; operation: AnyOpera
 /** idfed.admin.v1.Admin: the admin operations of the HTTP API, their AWS JSON in and out. */
 @Injectable()
 export class AdminService {
-  constructor(@Inject(BusClient) private readonly bus: BusClient) {}
+  constructor(
+    @Inject(BusClient) private readonly bus: BusClient,
+    @Inject(IamUserKeys) private readonly userKeys: IamUserKeys,
+    @Inject(GRPC_GATEWAY_OPTIONS) private readonly options: GrpcGatewayOptions,
+  ) {}
 
   binding(): GrpcServiceBinding {
     return {
@@ -74,8 +80,9 @@ export class AdminService {
 
   /**
    * One admin operation with its AWS JSON input, as Admin.Invoke and the typed services (ADR 0052)
-   * both run it: validated as the HTTP gateway validates it, then sent on the bus with the call's
-   * caller; errors are the operation's AWS errors.
+   * both run it: validated as the HTTP gateway validates it, then, for an IAM user (ADR 0065),
+   * decided by the user's policies on the operation's own action and resource, as the HTTP gateway
+   * decides it; then sent on the bus with the call's caller. Errors are the operation's AWS errors.
    */
   async dispatch(
     api: string,
@@ -86,7 +93,43 @@ export class AdminService {
     const found = ADMIN_OPERATIONS.get(`${api}/${operation}`);
     if (!found) throw new AwsError('UnknownOperationException', `Unknown operation ${api}/${operation}`);
     const payload = validateOperationInput(found.api, found.operation.name, input);
+    if (ctx.principal.type === 'IAMUser')
+      await this.decide(ctx.principal.user, found.api, operation, payload, ctx);
     return this.bus.request(found.operation, payload, commandMetaOf(ctx));
+  }
+
+  private async decide(
+    user: IamUserCaller,
+    api: AdminApi,
+    operation: string,
+    payload: unknown,
+    ctx: CallContext,
+  ): Promise<void> {
+    if (user.root && user.session?.kind !== 'federation') return;
+    // As on AWS (and the HTTP gateway): IAM takes no temporary credentials of a long-term key
+    // without MFA, which idfed does not have.
+    if (api === 'iam' && user.session) {
+      throw new AwsError(
+        'AccessDeniedException',
+        `User: ${user.arn} is not authorized to perform: iam:${operation} because IAM cannot be called with temporary credentials of a long-term key without MFA`,
+      );
+    }
+    const region = ctx.region ?? this.options.env.region;
+    const target = operationTarget(api, operation, payload, region, user.accountId);
+    // The target user's or role's tags (aws:ResourceTag), as the HTTP gateway's IAM decisions.
+    const resourceTags =
+      api === 'iam' && !user.root
+        ? await this.userKeys.resourceTagContext(
+            target.action,
+            target.resource,
+            user.accountId,
+            this.options.adminCredentials?.accessKeyId ?? user.accessKeyId,
+          )
+        : {};
+    this.userKeys.authorize(user, target.action, target.resource, 'json', {
+      ...target.context,
+      ...resourceTags,
+    });
   }
 }
 

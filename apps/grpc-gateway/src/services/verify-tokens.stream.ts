@@ -64,9 +64,15 @@ export function serveVerifyTokens(
   call.on('cancelled', stop);
   call.on('close', stop);
 
-  if (ctx.principal.type === 'AssumedRole') {
+  const expiresAt =
+    ctx.principal.type === 'AssumedRole'
+      ? ctx.principal.session.expiresAt
+      : ctx.principal.type === 'IAMUser'
+        ? ctx.principal.user.session?.expiresAt
+        : undefined;
+  if (expiresAt !== undefined) {
     // The stream lives no longer than the credentials that opened it.
-    const left = ctx.principal.session.expiresAt - now();
+    const left = expiresAt - now();
     const expired = () =>
       fail(grpcError('ExpiredTokenException', 'The security token included in the request is expired'));
     if (left <= 0) return expired();
