@@ -12,3 +12,4 @@ export * from './revocation-list';
 export * from './role-permissions.cache';
 export * from './iam-user-keys';
 export * from './operation-resources';
+export * from './request-context';

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Authorizer } from '@idfed/authorizer';
+import { Authorizer, requestContext } from '@idfed/authorizer';
 import type { DeviceIdentity } from '../auth/device-identity';
 import { DEVICE_GATEWAY_OPTIONS, DeviceGatewayOptions } from '../device-gateway.options';
 
@@ -30,6 +30,8 @@ export class SubscriptionPolicy {
       principal: identity.principal,
       action: SUBSCRIBE_ACTION,
       resource: this.datasetArn(identity, datasetName),
+      // The socket was presigned for its identity pool's region (SocketAuthenticator checks it).
+      context: requestContext({ region: identity.identityPoolId.split(':')[0] || this.options.env.region }),
     });
     return result.allowed;
   }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { jsonSigV4Error } from '@idfed/aws-protocol';
-import { CredentialError, jsonAuthError } from '@idfed/authorizer';
+import { CredentialError, jsonAuthError, requestContext } from '@idfed/authorizer';
 import { regionServed } from '@idfed/config';
 import { Caller } from '@idfed/contracts';
 import { SigV4Error, verifySigV4 } from '@idfed/sigv4';
@@ -107,6 +107,7 @@ export class AdminSignatureVerifier {
     this.userKeys.authorize(user, target.action, target.resource, 'json', {
       ...target.context,
       ...resourceTags,
+      ...requestContext({ region }),
     });
   }
 

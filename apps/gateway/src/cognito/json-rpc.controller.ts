@@ -16,7 +16,7 @@ import { writeAwsResponse } from '../http/aws-response.writer';
 import { commandMeta } from '../http/command-meta';
 import { readRawBody } from '../http/raw-body.reader';
 import { requestIdOf } from '../http/request-context.middleware';
-import { unsignedRequestRegion } from '../http/request-region';
+import { accessTokenOfAnotherRegion, unsignedRequestRegion } from '../http/request-region';
 import { GATEWAY_OPTIONS, GatewayOptions } from '../gateway.options';
 import { OPERATION_LOCAL } from '../http/request-metrics';
 import { QueryDispatcher } from '../query/query.dispatcher';
@@ -68,6 +68,12 @@ export class JsonRpcController {
     const payload = validateOperationInput(operation.api, target.operation, parseJsonRequestBody(body));
     // The region is the signature's; an unsigned request's is its endpoint's or its ids' (ADR 0032).
     const region = signed?.region ?? unsignedRequestRegion(this.options.env, req.headers.host, payload);
+    // A token of another region's pool is unknown at this regional endpoint (ADR 0065).
+    if (
+      operation.api === 'cognito-idp' &&
+      accessTokenOfAnotherRegion(this.options.env, req.headers.host, payload)
+    )
+      throw new AwsError('NotAuthorizedException', 'Invalid Access Token');
     // An IAM user's request is decided by the user's policies; the admin key's is not (the root).
     if (signed)
       await this.signatures.authorizeIamUser(req, operation.api, target.operation, payload, signed.region);

@@ -1,4 +1,10 @@
-import { regionOfHost, regionOfId, unsignedRequestRegion } from './request-region';
+import {
+  accessTokenOfAnotherRegion,
+  regionOfAccessToken,
+  regionOfHost,
+  regionOfId,
+  unsignedRequestRegion,
+} from './request-region';
 
 const SERVED = { region: 'us-east-1', regions: ['us-east-1', 'eu-west-1', 'ap-southeast-2'] };
 
@@ -48,5 +54,31 @@ describe('the region of an unsigned request (ADR 0032)', () => {
     expect(
       unsignedRequestRegion(SERVED, 'cognito-idp.us-west-2.amazonaws.com', { ClientId: 'c' }),
     ).toBeUndefined();
+  });
+
+  describe("a token-only request at another region's endpoint (ADR 0065)", () => {
+    const token = (iss: unknown) =>
+      `e30.${Buffer.from(JSON.stringify({ iss, token_use: 'access' })).toString('base64url')}.sig`;
+    const euToken = token('https://idfed.test/eu-west-1_AbC123');
+
+    it("reads the issuing pool's region from the token, and nothing from what is not one", () => {
+      expect(regionOfAccessToken(euToken)).toBe('eu-west-1');
+      expect(regionOfAccessToken('not-a-token')).toBeUndefined();
+      expect(regionOfAccessToken('a.%%%.c')).toBeUndefined();
+      expect(regionOfAccessToken(token(42))).toBeUndefined();
+      expect(regionOfAccessToken(token('https://idfed.test/nopool'))).toBeUndefined();
+    });
+
+    it('refuses it only when a served regional endpoint names another region', () => {
+      const at = (host: string, payload: unknown) => accessTokenOfAnotherRegion(SERVED, host, payload);
+      expect(at('cognito-idp.us-east-1.amazonaws.com', { AccessToken: euToken })).toBe(true);
+      expect(at('cognito-idp.eu-west-1.amazonaws.com', { AccessToken: euToken })).toBe(false);
+      // A plain host, or a region not served: the token's own pool decides, as before.
+      expect(at('localhost:8080', { AccessToken: euToken })).toBe(false);
+      expect(at('cognito-idp.us-west-2.amazonaws.com', { AccessToken: euToken })).toBe(false);
+      // No token, or one naming no region: the service answers it.
+      expect(at('cognito-idp.us-east-1.amazonaws.com', { ClientId: 'c' })).toBe(false);
+      expect(at('cognito-idp.us-east-1.amazonaws.com', { AccessToken: 'garbage' })).toBe(false);
+    });
   });
 });

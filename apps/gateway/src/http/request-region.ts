@@ -43,3 +43,40 @@ export function unsignedRequestRegion(
   if (fromId === undefined) return undefined;
   return regionServed(env, fromId) ? fromId : env.region;
 }
+
+/**
+ * The region of the user pool that issued an access token (its `iss` ends with the pool id,
+ * `<region>_<id>`), read without verifying it: only to refuse it at another region's endpoint.
+ */
+export function regionOfAccessToken(token: string): string | undefined {
+  const body = token.split('.')[1];
+  if (!body) return undefined;
+  let iss: unknown;
+  try {
+    iss = (JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as { iss?: unknown }).iss;
+  } catch {
+    return undefined;
+  }
+  if (typeof iss !== 'string') return undefined;
+  return regionOfId(iss.slice(iss.lastIndexOf('/') + 1), '_');
+}
+
+/**
+ * Whether a token-only request (GetUser, GlobalSignOut, ChangePassword... anything carrying an
+ * `AccessToken`) was sent to another region's endpoint than its pool's (issue 13, ADR 0065). AWS's
+ * endpoints are regional: a token of a pool in region A is not known at region B's, which answers
+ * NotAuthorizedException as for any token it cannot verify. Only a host that names a served region
+ * decides; behind a plain host the token's own pool applies, as before.
+ */
+export function accessTokenOfAnotherRegion(
+  env: Pick<IdfedEnv, 'region' | 'regions'>,
+  host: string | undefined,
+  payload: unknown,
+): boolean {
+  const fromHost = regionOfHost(host);
+  if (!fromHost || !regionServed(env, fromHost)) return false;
+  const token = (typeof payload === 'object' && payload !== null ? payload : {}) as { AccessToken?: unknown };
+  if (typeof token.AccessToken !== 'string') return false;
+  const issuedIn = regionOfAccessToken(token.AccessToken);
+  return issuedIn !== undefined && issuedIn !== fromHost;
+}

@@ -15,7 +15,7 @@ import { BusClient } from '@idfed/messaging';
 import { ContextValue } from '@idfed/policy';
 import { SigV4Error, verifySigV4 } from '@idfed/sigv4';
 import { IamUserCaller, IamUserKeys } from '@idfed/authorizer';
-import { operationTarget } from '@idfed/authorizer';
+import { GLOBAL_SERVICE_REGION, operationTarget, requestContext } from '@idfed/authorizer';
 import { ResourceTags } from '../credentials/resource-tags';
 import { callerOf } from '../credentials/caller-of';
 import { queryAuthError } from '@idfed/authorizer';
@@ -199,10 +199,17 @@ export class QueryDispatcher {
         // AssumeRole: the role's tags as aws:ResourceTag (ADR 0066); nothing for the other actions.
         const roleTags =
           action.name === 'AssumeRole' ? await this.resourceTags.context('sts:AssumeRole', resource) : {};
-        this.userKeys.authorize(user, `sts:${action.name}`, resource, 'query', roleTags);
+        this.userKeys.authorize(user, `sts:${action.name}`, resource, 'query', {
+          ...roleTags,
+          ...requestContext({ region }),
+        });
         const tags = federationTags(action, payload);
         // AWS: passing session tags also needs sts:TagSession in the caller's policies (ADR 0047).
-        if (tags) this.userKeys.authorize(user, 'sts:TagSession', resource, 'query', tags);
+        if (tags)
+          this.userKeys.authorize(user, 'sts:TagSession', resource, 'query', {
+            ...tags,
+            ...requestContext({ region }),
+          });
       }
       return forward;
     }
@@ -212,6 +219,8 @@ export class QueryDispatcher {
     this.userKeys.authorize(user, target.action, target.resource, 'query', {
       ...target.context,
       ...resourceTags,
+      // IAM is global: its requests are in us-east-1 whatever the client signed for.
+      ...requestContext({ region: GLOBAL_SERVICE_REGION }),
     });
     return forward;
   }

@@ -7,7 +7,7 @@ import { AnyOperation, Caller } from '@idfed/contracts';
 import { SigV4Error } from '@idfed/sigv4';
 import { IamUserCaller, IamUserKeys } from '@idfed/authorizer';
 import { callerOf } from '../credentials/caller-of';
-import { jsonAuthError } from '@idfed/authorizer';
+import { jsonAuthError, requestContext } from '@idfed/authorizer';
 import { GATEWAY_OPTIONS, GatewayOptions } from '../gateway.options';
 import { cognitoIdentityOf } from '../credentials/cognito-identity.session';
 
@@ -98,7 +98,13 @@ export class RestCallerAuthenticator {
     if (who.iamUser && operation.access !== 'public') {
       const resource = cognitoSyncArn(who.region ?? this.options.env.region, who.iamUser.accountId, input);
       try {
-        this.userKeys.authorize(who.iamUser, `cognito-sync:${operation.name}`, resource, 'json');
+        this.userKeys.authorize(
+          who.iamUser,
+          `cognito-sync:${operation.name}`,
+          resource,
+          'json',
+          requestContext({ region: who.region ?? this.options.env.region }),
+        );
       } catch (err) {
         // Cognito Sync's model names its refusal NotAuthorizedException (403), with IAM's wording.
         if (err instanceof AwsError) throw new AwsError('NotAuthorizedException', err.message);
@@ -122,7 +128,12 @@ export class RestCallerAuthenticator {
     }
     const resource = cognitoSyncArn(who.region ?? this.options.env.region, principal.accountId, input);
     const action = `cognito-sync:${operation.name}`;
-    const decision = await this.authorizer.authorize({ principal, action, resource });
+    const decision = await this.authorizer.authorize({
+      principal,
+      action,
+      resource,
+      context: requestContext({ region: who.region ?? this.options.env.region }),
+    });
     if (!decision.allowed) {
       throw new AwsError(
         'NotAuthorizedException',

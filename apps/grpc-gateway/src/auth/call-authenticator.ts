@@ -6,6 +6,7 @@ import {
   Authorizer,
   IamUserKeys,
   jsonAuthError,
+  requestContext,
   rootPrincipal,
 } from '@idfed/authorizer';
 import { regionServed } from '@idfed/config';
@@ -119,9 +120,9 @@ export class CallAuthenticator {
     if (principal.type === 'IAMUser') {
       // An AWS operation (Admin.Invoke, typed admin) is decided by AdminService on its own action
       // and resource, as the HTTP gateway decides it; any other call here.
-      if (!actions.runsAwsOperation) this.decideIamUser(principal, actions);
+      if (!actions.runsAwsOperation) this.decideIamUser(principal, actions, region);
     } else if (principal.type === 'AssumedRole') {
-      await this.decideRole(principal, actions);
+      await this.decideRole(principal, actions, region);
     }
     return { principal, region };
   }
@@ -130,19 +131,25 @@ export class CallAuthenticator {
    * The call's action, or its name before ADR 0065 (kept so existing policies work): an allow of
    * either lets the call through, an explicit deny of either refuses it.
    */
-  private decideIamUser(principal: IamUserPrincipal, actions: GrpcCallActions): void {
+  private decideIamUser(principal: IamUserPrincipal, actions: GrpcCallActions, region: string): void {
+    const context = requestContext({ region });
     const names = [actions.action, ...(actions.legacy ? [actions.legacy] : [])];
-    const decisions = names.map((action) => this.userKeys.decide(principal.user, action, '*'));
+    const decisions = names.map((action) => this.userKeys.decide(principal.user, action, '*', context));
     const denied = decisions.findIndex((d) => d.decision === 'ExplicitDeny');
     if (denied < 0 && decisions.some((d) => d.decision === 'Allow')) return;
     // Throws AWS's refusal naming the action that decided it.
-    this.userKeys.authorize(principal.user, names[Math.max(denied, 0)], '*', 'json');
+    this.userKeys.authorize(principal.user, names[Math.max(denied, 0)], '*', 'json', context);
   }
 
-  private async decideRole(principal: AssumedRolePrincipal, actions: GrpcCallActions): Promise<void> {
+  private async decideRole(
+    principal: AssumedRolePrincipal,
+    actions: GrpcCallActions,
+    region: string,
+  ): Promise<void> {
+    const context = requestContext({ region });
     const names = [actions.action, ...(actions.legacy ? [actions.legacy] : [])];
     const decisions = await Promise.all(
-      names.map((action) => this.authorizer.authorize({ principal, action, resource: '*' })),
+      names.map((action) => this.authorizer.authorize({ principal, action, resource: '*', context })),
     );
     const denied = decisions.findIndex((d) => d.decision === 'ExplicitDeny');
     if (denied < 0 && decisions.some((d) => d.allowed)) return;

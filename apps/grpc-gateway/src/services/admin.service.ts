@@ -1,6 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AwsError, validateOperationInput } from '@idfed/aws-protocol';
-import { IamUserCaller, IamUserKeys, operationTarget } from '@idfed/authorizer';
+import {
+  GLOBAL_SERVICE_REGION,
+  IamUserCaller,
+  IamUserKeys,
+  operationTarget,
+  requestContext,
+} from '@idfed/authorizer';
 import { AnyOperation, OPERATION_CATALOG } from '@idfed/contracts';
 import { BusClient } from '@idfed/messaging';
 import { CallContext, commandMetaOf } from '../grpc/call-context';
@@ -129,6 +135,8 @@ export class AdminService {
     this.userKeys.authorize(user, target.action, target.resource, 'json', {
       ...target.context,
       ...resourceTags,
+      // IAM is global: its requests are in us-east-1 (aws:RequestedRegion), whatever the call's scope.
+      ...requestContext({ region: api === 'iam' ? GLOBAL_SERVICE_REGION : region }),
     });
   }
 }
