@@ -13,3 +13,4 @@ export * from './role-permissions.cache';
 export * from './iam-user-keys';
 export * from './operation-resources';
 export * from './request-context';
+export * from './tagging-actions';

@@ -15,7 +15,7 @@ import { BusClient } from '@idfed/messaging';
 import { ContextValue } from '@idfed/policy';
 import { SigV4Error, verifySigV4 } from '@idfed/sigv4';
 import { IamUserCaller, IamUserKeys } from '@idfed/authorizer';
-import { GLOBAL_SERVICE_REGION, operationTarget, requestContext } from '@idfed/authorizer';
+import { GLOBAL_SERVICE_REGION, operationTarget, requestContext, taggingActionOf } from '@idfed/authorizer';
 import { ResourceTags } from '../credentials/resource-tags';
 import { callerOf } from '../credentials/caller-of';
 import { queryAuthError } from '@idfed/authorizer';
@@ -216,12 +216,16 @@ export class QueryDispatcher {
     const target = operationTarget('iam', action.name, payload, region, user.accountId);
     // The target's tags (aws:ResourceTag, ADR 0066), one lookup; the root needs no decision.
     const resourceTags = user.root ? {} : await this.resourceTags.context(target.action, target.resource);
-    this.userKeys.authorize(user, target.action, target.resource, 'query', {
+    const context = {
       ...target.context,
       ...resourceTags,
       // IAM is global: its requests are in us-east-1 whatever the client signed for.
       ...requestContext({ region: GLOBAL_SERVICE_REGION }),
-    });
+    };
+    this.userKeys.authorize(user, target.action, target.resource, 'query', context);
+    // Creating with tags is also tagging (iam:TagUser for CreateUser with Tags...), as AWS decides it.
+    const tagging = taggingActionOf(action.name, payload);
+    if (tagging) this.userKeys.authorize(user, tagging, target.resource, 'query', context);
     return forward;
   }
 }

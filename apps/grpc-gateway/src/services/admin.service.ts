@@ -6,6 +6,7 @@ import {
   IamUserKeys,
   operationTarget,
   requestContext,
+  taggingActionOf,
 } from '@idfed/authorizer';
 import { AnyOperation, OPERATION_CATALOG } from '@idfed/contracts';
 import { BusClient } from '@idfed/messaging';
@@ -132,12 +133,16 @@ export class AdminService {
             this.options.adminCredentials?.accessKeyId ?? user.accessKeyId,
           )
         : {};
-    this.userKeys.authorize(user, target.action, target.resource, 'json', {
+    const context = {
       ...target.context,
       ...resourceTags,
       // IAM is global: its requests are in us-east-1 (aws:RequestedRegion), whatever the call's scope.
       ...requestContext({ region: api === 'iam' ? GLOBAL_SERVICE_REGION : region }),
-    });
+    };
+    this.userKeys.authorize(user, target.action, target.resource, 'json', context);
+    // Creating with tags is also tagging (iam:TagUser for CreateUser with Tags...), as over HTTP.
+    const tagging = api === 'iam' ? taggingActionOf(operation, payload) : undefined;
+    if (tagging) this.userKeys.authorize(user, tagging, target.resource, 'json', context);
   }
 }
 
