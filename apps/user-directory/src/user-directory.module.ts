@@ -15,6 +15,7 @@ import { RefreshTokensRepository } from './auth/refresh-tokens.repository';
 import { Sessions } from './auth/sessions';
 import { SignInCompletion } from './auth/sign-in-completion';
 import { AppClientsRepository } from './clients/app-clients.repository';
+import { ClientCacheInvalidation } from './clients/client-cache-invalidation';
 import { ClientsService } from './clients/clients.service';
 import { userDirectoryEntities } from './database/entities';
 import { UserPoolDomainsRepository } from './domains/user-pool-domains.repository';
@@ -35,7 +36,7 @@ import { SigningKeysRepository } from './tokens/signing-keys.repository';
 import { SigningKeysService } from './tokens/signing-keys.service';
 import { TokenIssuer } from './tokens/token-issuer';
 import { USER_DIRECTORY_OPERATIONS } from './user-directory.operations';
-import { USER_DIRECTORY_CONFIG, UserDirectoryConfig } from './user-directory.tokens';
+import { USER_DIRECTORY_CONFIG, USER_DIRECTORY_TRANSPORT, UserDirectoryConfig } from './user-directory.tokens';
 import { LAMBDA_ENDPOINTS_CONFIG, lambdaEndpointsConfig } from './triggers/lambda-endpoints';
 import { TriggerCaller } from './triggers/trigger-caller';
 import { UserPoolTriggers } from './triggers/user-pool-triggers';
@@ -101,6 +102,7 @@ export const UserDirectoryModule = {
       regionScope: userPoolRegionScope,
       providers: [
         { provide: USER_DIRECTORY_CONFIG, useValue: config },
+        { provide: USER_DIRECTORY_TRANSPORT, useValue: options.transport },
         { provide: LOCKOUT_POLICY, useValue: lockout },
         // Every message goes through the pool's message triggers, if any (ADR 0043).
         MessageTriggers,
@@ -142,6 +144,8 @@ export const UserDirectoryModule = {
         AccessTokenVerifier,
         PoolsService,
         ClientsService,
+        // Drops cached clients another replica changed (ADR 0064).
+        ClientCacheInvalidation,
         SignInCompletion,
         ...mfaProviders,
         ...devicesProviders,

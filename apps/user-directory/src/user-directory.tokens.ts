@@ -16,3 +16,9 @@ export interface UserDirectoryConfig {
 
 /** Injection token of the UserDirectoryConfig. */
 export const USER_DIRECTORY_CONFIG = Symbol('USER_DIRECTORY_CONFIG');
+
+/**
+ * Injection token of the process's TransportConfig: what the cache invalidation subscribes through
+ * (a broadcast subscription per replica, ADR 0064).
+ */
+export const USER_DIRECTORY_TRANSPORT = Symbol('USER_DIRECTORY_TRANSPORT');

@@ -56,3 +56,10 @@ export const GRPC_GATEWAY_REPLY_GROUP = 'idfed.grpc-gateway.replies';
  * streams, so every replica must see every event.
  */
 export const GRPC_GATEWAY_EVENTS_GROUP = 'idfed.grpc-gateway.events';
+
+/**
+ * User-directory replicas each read the app-client and pool-settings events in a group of their own
+ * under this prefix: each keeps its own cache of app clients (ClientsService), so every replica
+ * must see every change (ADR 0064).
+ */
+export const USER_DIRECTORY_CACHE_GROUP = 'idfed.user-directory.cache';

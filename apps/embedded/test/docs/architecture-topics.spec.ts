@@ -8,7 +8,13 @@ import {
   markdownTables,
   readRepoFile,
 } from '../../../../libs/testing/src/markdown-tables';
-import { appMentionsTopic, appNames, eventConsumers, replyGroups } from './bus-use-in-code';
+import {
+  appMentionsTopic,
+  appNames,
+  broadcastConsumers,
+  eventConsumers,
+  replyGroups,
+} from './bus-use-in-code';
 
 const WHERE = 'docs/architecture.md, "## Topics" table';
 const REPLY_TEMPLATE = replyTopic('<reply group>');
@@ -154,6 +160,7 @@ describe('docs/architecture.md topic table', () => {
 
   it('names under "consumed by" the apps that consume each event topic, as their code declares', () => {
     const consumers = eventConsumers();
+    const broadcast = broadcastConsumers();
     const apps = appNames();
     const wrong = topics
       .filter((t) => t.kind === 'event' || t.kind === 'per-service')
@@ -171,7 +178,9 @@ describe('docs/architecture.md topic table', () => {
               `${t.name}: "consumed by" names "${name}", which is not an app under apps/ (a consumer still to be built goes in a note: "nobody yet (...)")`,
             );
           } else if (SERVICES.includes(name)) {
-            // A service consumes events only through @EventPattern handlers (ServiceModule's controllers).
+            // A service consumes events through @EventPattern handlers (ServiceModule's controllers),
+            // or in every replica through a broadcast subscription (its caches, ADR 0064).
+            if (broadcast.get(t.name)?.has(name)) continue;
             problems.push(`${t.name}: "consumed by" names ${name}, which has no @EventPattern of it`);
           } else if (!appMentionsTopic(name, t.name)) {
             // Other apps (gateways) subscribe their own way, which the reader sees only as a use of the topic.

@@ -189,3 +189,27 @@ export function appMentionsTopic(app: string, topic: string): boolean {
       return seen;
     });
 }
+
+/**
+ * The topics each app reads through a broadcast subscription (every replica sees every event):
+ * the topics named in a file that calls `subscribeToBroadcast` (a service's caches, ADR 0064).
+ */
+export function broadcastConsumers(): Map<string, Set<string>> {
+  const found = new Map<string, Set<string>>();
+  for (const file of parsedApps()) {
+    let subscribes = false;
+    calls(file, (_call, callee) => (subscribes ||= callee === 'subscribeToBroadcast'));
+    if (!subscribes) continue;
+    const walk = (node: ts.Node) => {
+      if (ts.isPropertyAccessExpression(node) || ts.isStringLiteralLike(node)) {
+        for (const topic of evaluate(node, file) ?? []) {
+          if (!found.has(topic)) found.set(topic, new Set());
+          found.get(topic)!.add(file.app);
+        }
+      }
+      ts.forEachChild(node, walk);
+    };
+    walk(file.source);
+  }
+  return found;
+}

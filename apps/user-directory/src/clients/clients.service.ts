@@ -16,9 +16,10 @@ export interface ClientForAuth {
 
 /**
  * How long a looked-up client (with its pool and opened secret) is reused. Every public call
- * starts with this lookup, so caching it saves a database round trip per sign-in and refresh; a
- * pool deleted on another replica is noticed within this time (its users and tokens are gone at
- * once, so nothing can sign in meanwhile).
+ * starts with this lookup, so caching it saves a database round trip per sign-in and refresh. A
+ * change made on another replica (UpdateUserPoolClient, DeleteUserPoolClient, UpdateUserPool,
+ * DeleteUserPool) drops the entry as soon as its event arrives (ClientCacheInvalidation, ADR
+ * 0064); this bound is the fallback should an event be late.
  */
 const CLIENT_CACHE_MS = 5_000;
 const CLIENT_CACHE_MAX = 10_000;
@@ -27,6 +28,11 @@ const CLIENT_CACHE_MAX = 10_000;
 @Injectable()
 export class ClientsService {
   private readonly cache = new Map<string, { value: ClientForAuth; expires: number }>();
+  /**
+   * Counts the forgets: a lookup that read the database before a forget arrived does not cache
+   * what it read, which may be the row from before the change (ADR 0064).
+   */
+  private forgets = 0;
 
   constructor(
     @Inject(AppClientsRepository) private readonly clients: AppClientsRepository,
@@ -56,20 +62,24 @@ export class ClientsService {
     const id = clientId as string;
     const cached = this.cache.get(id);
     if (cached && cached.expires > Date.now()) return cached.value;
+    const forgetsBefore = this.forgets;
     const client = await this.clients.find(id);
     const pool = client && (await this.poolRows.find(client.poolId));
     if (!client || !pool) throw CognitoErrors.clientNotFound(id);
     const value = { client, secret: this.openSecret(client), pool };
+    if (this.forgets !== forgetsBefore) return value;
     if (this.cache.size >= CLIENT_CACHE_MAX) this.cache.clear();
     this.cache.set(id, { value, expires: Date.now() + CLIENT_CACHE_MS });
     return value;
   }
 
   forget(clientId: string): void {
+    this.forgets++;
     this.cache.delete(clientId);
   }
 
   forgetPool(poolId: string): void {
+    this.forgets++;
     for (const [id, entry] of this.cache) if (entry.value.client.poolId === poolId) this.cache.delete(id);
   }
 

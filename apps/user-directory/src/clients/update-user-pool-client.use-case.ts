@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  CommandMeta,
   UpdateUserPoolClientRequest,
   UpdateUserPoolClientResponse,
   UserDirectoryOperations,
 } from '@idfed/contracts';
+import { OutboxService } from '@idfed/messaging';
 import { Transactions } from '@idfed/persistence';
 import { OperationHandler } from '@idfed/service-runtime';
 import { CognitoErrors } from '../common/cognito-errors';
@@ -13,6 +15,7 @@ import { AppClientsRepository } from './app-clients.repository';
 import { checkAttributeLists } from './attribute-permissions';
 import { clientConfigFromRequest } from './client-config';
 import { PoolOAuthNamesReader } from './pool-oauth-names';
+import { appClientChanged } from './app-client-changed';
 import { ClientsService } from './clients.service';
 import { toUserPoolClientType } from './user-pool-client-type';
 
@@ -30,9 +33,10 @@ export class UpdateUserPoolClientUseCase implements OperationHandler<
     @Inject(PoolsService) private readonly pools: PoolsService,
     @Inject(ClientsService) private readonly clients: ClientsService,
     @Inject(PoolOAuthNamesReader) private readonly oauthNames: PoolOAuthNamesReader,
+    @Inject(OutboxService) private readonly outbox: OutboxService,
   ) {}
 
-  async execute(req: UpdateUserPoolClientRequest): Promise<UpdateUserPoolClientResponse> {
+  async execute(req: UpdateUserPoolClientRequest, meta: CommandMeta): Promise<UpdateUserPoolClientResponse> {
     RequestValidator.of(req)
       .string('UserPoolId', { required: true, min: 1, max: 55, pattern: Patterns.userPoolId })
       .string('ClientId', { required: true, min: 1, max: 128, pattern: Patterns.clientId })
@@ -63,9 +67,10 @@ export class UpdateUserPoolClientUseCase implements OperationHandler<
         updatedAt: new Date(),
       };
       await this.clientRows.update(next, tx);
+      await this.outbox.add(tx, appClientChanged(next, 'updated', next.updatedAt, meta.requestId));
       return next;
     });
-    // Other replicas' caches forget it within ClientsService's few seconds; this one at once.
+    // This replica's cache forgets it at once; the others when the event reaches them (ADR 0064).
     this.clients.forget(updated.id);
     return { UserPoolClient: toUserPoolClientType(updated, this.clients.openSecret(updated)) };
   }

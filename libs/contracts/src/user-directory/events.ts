@@ -22,6 +22,7 @@ export const UserDirectoryTopics = {
   userEnabled: 'user-directory.user.enabled.v1',
   userPoolDeleted: 'user-directory.user-pool.deleted.v1',
   userPoolSettingsChanged: 'user-directory.pool-settings.changed.v1',
+  appClientChanged: 'user-directory.app-client.changed.v1',
   signingKeyActivated: 'user-directory.signing-key.activated.v1',
   userFederated: 'user-directory.user.federated.v1',
   groupChanged: 'user-directory.group.changed.v1',
@@ -177,6 +178,26 @@ export class UserPoolSettingsChangedEvent {
   @IsArray()
   @IsString({ each: true })
   changed!: string[];
+
+  @IsISO8601()
+  occurredAt!: string;
+}
+
+/**
+ * UpdateUserPoolClient changed an app client or DeleteUserPoolClient removed it; keyed by the pool
+ * id. Carries ids only (never the client's settings or secret): every user-directory replica drops
+ * the client from its cache and reads it afresh (ADR 0064).
+ */
+export class AppClientChangedEvent {
+  @Matches(POOL_ID)
+  userPoolId!: string;
+
+  @IsString()
+  @Matches(/^[\w+]+$/)
+  clientId!: string;
+
+  @IsIn(['updated', 'deleted'])
+  change!: 'updated' | 'deleted';
 
   @IsISO8601()
   occurredAt!: string;
