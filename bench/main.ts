@@ -25,6 +25,7 @@ import { runOAuthCodeFlowBench } from './oauth-code-flow.bench';
 import { runProviderFlowBench } from './provider-flow.bench';
 import { runRememberedDeviceBench } from './remembered-device.bench';
 import { runTotpSignInBench } from './totp-sign-in.bench';
+import { runSignInVariantBench, SIGN_IN_VARIANTS } from './sign-in-variants.bench';
 import { runUserEnumerationBench } from './user-enumeration.bench';
 import {
   freePort,
@@ -84,6 +85,10 @@ const USAGE = `usage: npm run bench -- [options]
   --totp-sign-in           instead: a sign-in with a software token (TOTP) next to a plain password
                            sign-in, with idfed's CPU per sign-in from /proc (bench/totp-sign-in.bench.ts),
                            with --rounds=N, --json=PATH, --keep
+  --lockout-cost, --alias-sign-in, --email-otp-sign-in, --mfa-code-sign-in
+                           instead: the lockout check's cost in a sign-in (A/B), sign-in with an email
+                           alias, USER_AUTH EMAIL_OTP, SMS / email MFA, each next to a plain sign-in
+                           (bench/sign-in-variants.bench.ts), with --rounds=N, --json=PATH, --keep
   --oauth-code             instead: the OAuth authorization-code flow through the hosted sign-in page
                            (with the password, and by single sign-on) next to InitiateAuth, one at a
                            time, then its throughput (bench/oauth-code-flow.bench.ts), with
@@ -701,43 +706,26 @@ async function main(): Promise<void> {
   }
 }
 
-const entry = process.argv.includes('--user-enumeration')
-  ? () =>
-      runUserEnumerationBench(process.argv.slice(2).filter((a) => a !== '--user-enumeration')).then(
-        () => undefined,
-      )
-  : process.argv.includes('--device-gateway')
-    ? () => runDeviceGatewayBench(process.argv.slice(2).filter((a) => a !== '--device-gateway'))
-    : process.argv.includes('--device-sync')
-      ? () => runDeviceSyncBench(process.argv.slice(2).filter((a) => a !== '--device-sync'))
-      : process.argv.includes('--grpc')
-        ? () => runGrpcBench(process.argv.slice(2).filter((a) => a !== '--grpc'))
-        : process.argv.includes('--remembered-device')
-          ? () =>
-              runRememberedDeviceBench(process.argv.slice(2).filter((a) => a !== '--remembered-device')).then(
-                () => undefined,
-              )
-          : process.argv.includes('--provider-flow')
-            ? () =>
-                runProviderFlowBench(process.argv.slice(2).filter((a) => a !== '--provider-flow')).then(
-                  () => undefined,
-                )
-            : process.argv.includes('--oauth-code')
-              ? () =>
-                  runOAuthCodeFlowBench(process.argv.slice(2).filter((a) => a !== '--oauth-code')).then(
-                    () => undefined,
-                  )
-              : process.argv.includes('--totp-sign-in')
-                ? () =>
-                    runTotpSignInBench(process.argv.slice(2).filter((a) => a !== '--totp-sign-in')).then(
-                      () => undefined,
-                    )
-                : process.argv.includes('--hosted-pages-timing')
-                  ? () =>
-                      runHostedPagesTimingBench(
-                        process.argv.slice(2).filter((a) => a !== '--hosted-pages-timing'),
-                      ).then(() => undefined)
-                  : main;
+/** The benches other than the default one, each chosen by its flag (the flag is not passed on). */
+const BENCHES: Record<string, (args: string[]) => Promise<unknown>> = {
+  '--user-enumeration': runUserEnumerationBench,
+  '--device-gateway': runDeviceGatewayBench,
+  '--device-sync': runDeviceSyncBench,
+  '--grpc': runGrpcBench,
+  '--remembered-device': runRememberedDeviceBench,
+  '--provider-flow': runProviderFlowBench,
+  '--oauth-code': runOAuthCodeFlowBench,
+  '--totp-sign-in': runTotpSignInBench,
+  '--hosted-pages-timing': runHostedPagesTimingBench,
+  ...Object.fromEntries(
+    SIGN_IN_VARIANTS.map((v) => [`--${v}`, (args: string[]) => runSignInVariantBench(v, args)]),
+  ),
+};
+
+const flag = Object.keys(BENCHES).find((f) => process.argv.includes(f));
+const entry = flag
+  ? () => BENCHES[flag](process.argv.slice(2).filter((a) => a !== flag)).then(() => undefined)
+  : main;
 
 entry().then(
   () => process.exit(0),

@@ -1,13 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import {
   AdminCreateUserCommand,
   AdminSetUserMFAPreferenceCommand,
   AdminSetUserPasswordCommand,
   AssociateSoftwareTokenCommand,
-  CognitoIdentityProviderClient,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   InitiateAuthCommand,
@@ -16,14 +12,15 @@ import {
   VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { Secret, TOTP } from 'otpauth';
+import { machineDescription } from './cpu';
 import {
-  freePort,
-  startApp,
-  StartedProcess,
-  stopApp,
-  waitForHealthy,
-} from '../libs/testing/src/idfed-processes';
-import { descendantsOf, machineDescription, totalCpuMs } from './cpu';
+  interleavedRounds,
+  loadAverage,
+  printSignInTable,
+  SignInKindResult,
+  signInResult,
+  startEmbeddedBench,
+} from './embedded-sign-in';
 
 /**
  * A sign-in with a software token (TOTP) next to a plain password sign-in (issue 11), embedded
@@ -40,63 +37,16 @@ import { descendantsOf, machineDescription, totalCpuMs } from './cpu';
 const PASSWORD = 'Bench-Totp-Passw0rd!';
 const WARMUP = 5;
 
-export interface TotpSignInResult {
-  kind: string;
-  requests: number;
-  medianMs: number;
-  p95Ms: number;
-  /** idfed's CPU (all its processes and threads) per sign-in, mean over the rounds, from /proc. */
-  cpuMsPerSignIn: number;
-}
-
-const quantile = (xs: number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
-};
-
-const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+export type TotpSignInResult = SignInKindResult;
 
 export async function runTotpSignInBench(argv: string[]): Promise<TotpSignInResult[]> {
   const args = new Map(argv.map((a) => a.replace(/^--/, '').split('=') as [string, string | undefined]));
   const rounds = Number(args.get('rounds') ?? 100);
-  const root = resolve(join(__dirname, '..', '..'));
   const log = (line: string) =>
     console.error(`[totp-sign-in ${new Date().toISOString().slice(11, 19)}] ${line}`);
-  const workDir = mkdtempSync(join(tmpdir(), 'idfed-bench-totp-'));
-  chmodSync(workDir, 0o755);
-  const port = await freePort();
-  const endpoint = `http://127.0.0.1:${port}`;
-  const admin = {
-    accessKeyId: `AKIA${randomBytes(8).toString('hex').toUpperCase()}`,
-    secretAccessKey: randomBytes(30).toString('base64'),
-  };
-  const env = {
-    IDFED_HTTP_HOST: '127.0.0.1',
-    IDFED_HTTP_PORT: String(port),
-    IDFED_WS_PORT: '0',
-    IDFED_GRPC_PORT: '0',
-    IDFED_PUBLIC_URL: endpoint,
-    IDFED_DATA_DIR: join(workDir, 'data'),
-    IDFED_EMBEDDED_PG_PORT: String(await freePort()),
-    IDFED_ADMIN_ACCESS_KEY_ID: admin.accessKeyId,
-    IDFED_ADMIN_SECRET_ACCESS_KEY: admin.secretAccessKey,
-    IDFED_KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    IDFED_LOG_LEVEL: 'warn',
-    IDFED_RATE_LIMITS: 'off',
-  };
-  log(`starting idfed from ${root}`);
-  const app: StartedProcess = startApp(root, 'embedded', env, workDir);
-  const sdk = new CognitoIdentityProviderClient({
-    endpoint,
-    region: 'us-east-1',
-    credentials: admin,
-    maxAttempts: 1,
-  });
+  const bench = await startEmbeddedBench('totp', log);
+  const { sdk } = bench;
   try {
-    await waitForHealthy(endpoint, [app], 180_000);
-    const idfedPids = () => [app.child.pid!, ...descendantsOf([app.child.pid!])];
-    const idfedCpuMs = () => totalCpuMs(idfedPids());
-
     const { UserPool } = await sdk.send(new CreateUserPoolCommand({ PoolName: `bench-totp-${Date.now()}` }));
     const UserPoolId = UserPool!.Id!;
     await sdk.send(
@@ -181,59 +131,26 @@ export async function runTotpSignInBench(argv: string[]): Promise<TotpSignInResu
         if (!done.AuthenticationResult) throw new Error('TOTP sign-in gave no tokens');
       },
     };
-    const samples: Record<keyof typeof kinds, { ms: number[]; cpuMs: number }> = {
-      plain: { ms: [], cpuMs: 0 },
-      totp: { ms: [], cpuMs: 0 },
-    };
     const loadBefore = loadAverage();
     log(`${WARMUP} warm-up rounds, then ${rounds} rounds of each kind, interleaved; load ${loadBefore}`);
-    for (let i = 0; i < WARMUP + rounds; i++) {
-      const order: (keyof typeof kinds)[] = Math.random() < 0.5 ? ['plain', 'totp'] : ['totp', 'plain'];
-      for (const kind of order) {
-        const cpu0 = idfedCpuMs();
-        const start = process.hrtime.bigint();
-        await kinds[kind]();
-        const ms = Number(process.hrtime.bigint() - start) / 1e6;
-        const cpu = idfedCpuMs() - cpu0;
-        if (i >= WARMUP) {
-          samples[kind].ms.push(ms);
-          samples[kind].cpuMs += cpu;
-        }
-      }
-    }
+    const samples = await interleavedRounds(kinds, WARMUP, rounds, bench.idfedCpuMs);
     const loadAfter = loadAverage();
-    const results: TotpSignInResult[] = (
-      [
-        ['plain', 'USER_PASSWORD_AUTH, no MFA', 1],
-        ['totp', 'USER_PASSWORD_AUTH + SOFTWARE_TOKEN_MFA', 2],
-      ] as const
-    ).map(([key, kind, requests]) => ({
-      kind,
-      requests,
-      medianMs: quantile(samples[key].ms, 0.5),
-      p95Ms: quantile(samples[key].ms, 0.95),
-      cpuMsPerSignIn: samples[key].cpuMs / samples[key].ms.length,
-    }));
+    const results: TotpSignInResult[] = [
+      signInResult('USER_PASSWORD_AUTH, no MFA', 1, samples.plain),
+      signInResult('USER_PASSWORD_AUTH + SOFTWARE_TOKEN_MFA', 2, samples.totp),
+    ];
     const machine = machineDescription();
-    const fmt = (n: number) => n.toFixed(1);
-    console.log(
-      [
-        `TOTP sign-in next to plain, embedded mode, one at a time, ${rounds} rounds each`,
-        'sign-in | requests | median ms | p95 ms | idfed CPU ms per sign-in (/proc)',
-        ...results.map((r) =>
-          [r.kind, r.requests, fmt(r.medianMs), fmt(r.p95Ms), fmt(r.cpuMsPerSignIn)].join(' | '),
-        ),
-        `load average before: ${loadBefore}; after: ${loadAfter}`,
-        `machine: ${machine.cores} cores, ${machine.cpuModel}, ${machine.memoryGiB} GiB; ${new Date().toISOString()}`,
-      ].join('\n'),
+    printSignInTable(
+      `TOTP sign-in next to plain, embedded mode, one at a time, ${rounds} rounds each`,
+      results,
+      loadBefore,
+      loadAfter,
     );
     const jsonPath = args.get('json');
     if (jsonPath)
       writeFileSync(jsonPath, JSON.stringify({ rounds, machine, loadBefore, loadAfter, results }, null, 2));
     return results;
   } finally {
-    sdk.destroy();
-    await stopApp(app);
-    if (!args.has('keep')) rmSync(workDir, { recursive: true, force: true });
+    await bench.stop(args.has('keep'));
   }
 }
