@@ -36,7 +36,11 @@ import { SigningKeysRepository } from './tokens/signing-keys.repository';
 import { SigningKeysService } from './tokens/signing-keys.service';
 import { TokenIssuer } from './tokens/token-issuer';
 import { USER_DIRECTORY_OPERATIONS } from './user-directory.operations';
-import { USER_DIRECTORY_CONFIG, USER_DIRECTORY_TRANSPORT, UserDirectoryConfig } from './user-directory.tokens';
+import {
+  USER_DIRECTORY_CONFIG,
+  USER_DIRECTORY_TRANSPORT,
+  UserDirectoryConfig,
+} from './user-directory.tokens';
 import { LAMBDA_ENDPOINTS_CONFIG, lambdaEndpointsConfig } from './triggers/lambda-endpoints';
 import { TriggerCaller } from './triggers/trigger-caller';
 import { UserPoolTriggers } from './triggers/user-pool-triggers';
