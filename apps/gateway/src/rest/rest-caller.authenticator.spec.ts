@@ -80,6 +80,8 @@ describe('Cognito Sync signed with an IAM user key (ADR 0047)', () => {
       kind: 'admin',
       accessKeyId: USER_KEY.accessKeyId,
       principalArn: `arn:aws:iam::${ACCOUNT}:user/alice`,
+      // The user's id, for the audit record (ADR 0066).
+      principalId: expect.stringMatching(/^AIDA/),
     });
     await expect(auth.authorize(who, operation, input)).resolves.toBeUndefined();
     const other = { IdentityPoolId: POOL, IdentityId: 'us-east-1:00000000-0000-4000-8000-000000000000' };

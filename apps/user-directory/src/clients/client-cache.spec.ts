@@ -179,7 +179,7 @@ describe('the app-client cache across replicas (ADR 0064)', () => {
     );
     expect(await del.execute({ UserPoolId: POOL_ID, ClientId: CLIENT_ID }, meta)).toEqual({});
     expect(a.clientRows.findInPoolForUpdate).toHaveBeenCalledWith(POOL_ID, CLIENT_ID, tx);
-    expect(a.clientRows.delete).toHaveBeenCalledWith(CLIENT_ID, tx);
+    expect(a.clientRows.delete).toHaveBeenCalledWith(POOL_ID, CLIENT_ID, tx);
     expect(mock.add).toHaveBeenCalledWith(
       tx,
       expect.objectContaining({ topic: UserDirectoryTopics.appClientChanged }),
