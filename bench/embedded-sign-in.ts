@@ -1,93 +1,19 @@
-import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import {
-  freePort,
-  startApp,
-  StartedProcess,
-  stopApp,
-  waitForHealthy,
-} from '../libs/testing/src/idfed-processes';
-import { descendantsOf, machineDescription, totalCpuMs } from './cpu';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { machineDescription } from './cpu';
 
 /**
- * What the one-at-a-time sign-in benchmarks share (TOTP, the variants of bench/sign-in-variants):
- * idfed embedded in a temporary directory with rate limits off, an admin SDK client, the CPU of
- * its processes from /proc, sign-in kinds measured interleaved in random order (a shared
- * machine's drift hits each alike), and the summary table with the load average around it.
+ * What the one-at-a-time sign-in benchmarks share (TOTP, the variants of bench/sign-in-variants)
+ * besides idfed embedded (bench/embedded-idfed.ts): sign-in kinds measured interleaved in random
+ * order (a shared machine's drift hits each alike), and the summary table with the load average
+ * around it.
  */
-export interface EmbeddedBench {
-  endpoint: string;
-  sdk: CognitoIdentityProviderClient;
-  /** idfed's data directory: `mailbox.jsonl` holds the codes it sent (dev mailbox). */
-  dataDir: string;
-  env: Record<string, string>;
-  /** CPU milliseconds used so far by idfed's processes and threads. */
-  idfedCpuMs: () => number;
-  stop: (keep: boolean) => Promise<void>;
-}
-
 export const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
 export const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))];
 };
-
-export async function startEmbeddedBench(
-  name: string,
-  log: (line: string) => void,
-  extraEnv: Record<string, string> = {},
-): Promise<EmbeddedBench> {
-  const root = resolve(join(__dirname, '..', '..'));
-  const workDir = mkdtempSync(join(tmpdir(), `idfed-bench-${name}-`));
-  chmodSync(workDir, 0o755);
-  const port = await freePort();
-  const endpoint = `http://127.0.0.1:${port}`;
-  const admin = {
-    accessKeyId: `AKIA${randomBytes(8).toString('hex').toUpperCase()}`,
-    secretAccessKey: randomBytes(30).toString('base64'),
-  };
-  const dataDir = join(workDir, 'data');
-  const env = {
-    IDFED_HTTP_HOST: '127.0.0.1',
-    IDFED_HTTP_PORT: String(port),
-    IDFED_WS_PORT: '0',
-    IDFED_GRPC_PORT: '0',
-    IDFED_PUBLIC_URL: endpoint,
-    IDFED_DATA_DIR: dataDir,
-    IDFED_EMBEDDED_PG_PORT: String(await freePort()),
-    IDFED_ADMIN_ACCESS_KEY_ID: admin.accessKeyId,
-    IDFED_ADMIN_SECRET_ACCESS_KEY: admin.secretAccessKey,
-    IDFED_KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    IDFED_LOG_LEVEL: 'warn',
-    IDFED_RATE_LIMITS: 'off',
-    ...extraEnv,
-  };
-  log(`starting idfed from ${root}`);
-  const app: StartedProcess = startApp(root, 'embedded', env, workDir);
-  const sdk = new CognitoIdentityProviderClient({
-    endpoint,
-    region: 'us-east-1',
-    credentials: admin,
-    maxAttempts: 1,
-  });
-  const stop = async (keep: boolean) => {
-    sdk.destroy();
-    await stopApp(app);
-    if (!keep) rmSync(workDir, { recursive: true, force: true });
-  };
-  try {
-    await waitForHealthy(endpoint, [app], 180_000);
-  } catch (err) {
-    await stop(false);
-    throw err;
-  }
-  const idfedCpuMs = () => totalCpuMs([app.child.pid!, ...descendantsOf([app.child.pid!])]);
-  return { endpoint, sdk, dataDir, env, idfedCpuMs, stop };
-}
 
 export interface KindSamples {
   ms: number[];

@@ -1,23 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
 import {
   AdminCreateUserCommand,
   AdminSetUserPasswordCommand,
-  CognitoIdentityProviderClient,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import {
-  freePort,
-  startApp,
-  StartedProcess,
-  stopApp,
-  waitForHealthy,
-} from '../libs/testing/src/idfed-processes';
 import { compareTimings, TimingComparison } from '../libs/testing/src/timing-statistics';
 import { machineDescription } from './cpu';
+import { checkoutRoot, startEmbeddedBench } from './embedded-idfed';
 
 /**
  * Can a stranger tell from the hosted pages' timing whether a name has an account (ADR 0037,
@@ -138,44 +131,19 @@ interface Page {
 export async function runHostedPagesTimingBench(argv: string[]): Promise<HostedPageTiming[]> {
   const args = new Map(argv.map((a) => a.replace(/^--/, '').split('=') as [string, string | undefined]));
   const pairs = Number(args.get('pairs') ?? 200);
-  const root = resolve(args.get('root') ?? join(__dirname, '..', '..'));
+  const root = resolve(args.get('root') ?? checkoutRoot());
   const log = (line: string) =>
     console.error(`[hosted-pages-timing ${new Date().toISOString().slice(11, 19)}] ${line}`);
-  const workDir = mkdtempSync(join(tmpdir(), 'idfed-bench-pages-'));
-  chmodSync(workDir, 0o755);
-  const port = await freePort();
-  const endpoint = `http://127.0.0.1:${port}`;
-  const admin = {
-    accessKeyId: `AKIA${randomBytes(8).toString('hex').toUpperCase()}`,
-    secretAccessKey: randomBytes(30).toString('base64'),
-  };
-  const env = {
-    IDFED_HTTP_HOST: '127.0.0.1',
-    IDFED_HTTP_PORT: String(port),
-    IDFED_WS_PORT: '0',
-    IDFED_GRPC_PORT: '0',
-    IDFED_PUBLIC_URL: endpoint,
-    IDFED_DATA_DIR: join(workDir, 'data'),
-    IDFED_EMBEDDED_PG_PORT: String(await freePort()),
-    IDFED_ADMIN_ACCESS_KEY_ID: admin.accessKeyId,
-    IDFED_ADMIN_SECRET_ACCESS_KEY: admin.secretAccessKey,
-    IDFED_KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    IDFED_LOG_LEVEL: 'warn',
+  const bench = await startEmbeddedBench('pages', log, {
+    root,
+    healthTimeoutMs: 120_000,
+    keep: args.has('keep'),
     // The same names are tried hundreds of times: a lockout would answer instead of the path measured.
-    IDFED_LOCKOUT_FREE_FAILURES: '1000',
-    IDFED_RATE_LIMITS: 'off',
-  };
-  log(`starting idfed from ${root}`);
-  const app: StartedProcess = startApp(root, 'embedded', env, workDir);
-  const sdk = new CognitoIdentityProviderClient({
-    endpoint,
-    region: 'us-east-1',
-    credentials: admin,
-    maxAttempts: 1,
+    env: { IDFED_LOCKOUT_FREE_FAILURES: '1000' },
   });
+  const { endpoint, sdk } = bench;
   const load: number[] = [];
   try {
-    await waitForHealthy(endpoint, [app], 120_000);
     const { UserPool } = await sdk.send(
       new CreateUserPoolCommand({ PoolName: `bench-pages-${Date.now()}`, AutoVerifiedAttributes: ['email'] }),
     );
@@ -302,9 +270,7 @@ export async function runHostedPagesTimingBench(argv: string[]): Promise<HostedP
     if (jsonPath) writeFileSync(jsonPath, JSON.stringify({ pairs, root, machine, load, results }, null, 2));
     return results;
   } finally {
-    sdk.destroy();
-    await stopApp(app);
-    if (!args.has('keep')) rmSync(workDir, { recursive: true, force: true });
+    await bench.stop(args.has('keep'));
   }
 }
 

@@ -1,23 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import {
   AdminCreateUserCommand,
   AdminSetUserPasswordCommand,
-  CognitoIdentityProviderClient,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import {
-  freePort,
-  startApp,
-  StartedProcess,
-  stopApp,
-  waitForHealthy,
-} from '../libs/testing/src/idfed-processes';
 import { machineDescription } from './cpu';
+import { startEmbeddedBench } from './embedded-idfed';
 
 /**
  * The OAuth 2.0 authorization-code flow (issue 10) through the hosted pages, as a browser and an
@@ -95,41 +86,11 @@ export async function runOAuthCodeFlowBench(argv: string[]): Promise<OAuthCodeFl
   const machine = machineDescription();
   const concurrency = Number(args.get('concurrency') ?? 2 * machine.cores);
   const flows = Number(args.get('flows') ?? 200);
-  const root = resolve(join(__dirname, '..', '..'));
   const log = (line: string) =>
     console.error(`[oauth-code ${new Date().toISOString().slice(11, 19)}] ${line}`);
-  const workDir = mkdtempSync(join(tmpdir(), 'idfed-bench-oauth-'));
-  chmodSync(workDir, 0o755);
-  const port = await freePort();
-  const endpoint = `http://127.0.0.1:${port}`;
-  const admin = {
-    accessKeyId: `AKIA${randomBytes(8).toString('hex').toUpperCase()}`,
-    secretAccessKey: randomBytes(30).toString('base64'),
-  };
-  const env = {
-    IDFED_HTTP_HOST: '127.0.0.1',
-    IDFED_HTTP_PORT: String(port),
-    IDFED_WS_PORT: '0',
-    IDFED_GRPC_PORT: '0',
-    IDFED_PUBLIC_URL: endpoint,
-    IDFED_DATA_DIR: join(workDir, 'data'),
-    IDFED_EMBEDDED_PG_PORT: String(await freePort()),
-    IDFED_ADMIN_ACCESS_KEY_ID: admin.accessKeyId,
-    IDFED_ADMIN_SECRET_ACCESS_KEY: admin.secretAccessKey,
-    IDFED_KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    IDFED_LOG_LEVEL: 'warn',
-    IDFED_RATE_LIMITS: 'off',
-  };
-  log(`starting idfed from ${root}`);
-  const app: StartedProcess = startApp(root, 'embedded', env, workDir);
-  const sdk = new CognitoIdentityProviderClient({
-    endpoint,
-    region: 'us-east-1',
-    credentials: admin,
-    maxAttempts: 1,
-  });
+  const bench = await startEmbeddedBench('oauth', log, { healthTimeoutMs: 120_000, keep: args.has('keep') });
+  const { endpoint, sdk } = bench;
   try {
-    await waitForHealthy(endpoint, [app], 120_000);
     const { UserPool } = await sdk.send(new CreateUserPoolCommand({ PoolName: `bench-oauth-${Date.now()}` }));
     const poolId = UserPool!.Id!;
     const { UserPoolClient } = await sdk.send(
@@ -297,8 +258,6 @@ export async function runOAuthCodeFlowBench(argv: string[]): Promise<OAuthCodeFl
       );
     return results;
   } finally {
-    sdk.destroy();
-    await stopApp(app);
-    if (!args.has('keep')) rmSync(workDir, { recursive: true, force: true });
+    await bench.stop(args.has('keep'));
   }
 }

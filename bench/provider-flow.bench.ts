@@ -1,23 +1,16 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import {
-  CognitoIdentityProviderClient,
   CreateIdentityProviderCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import {
-  freePort,
-  startApp,
-  StartedProcess,
-  stopApp,
-  waitForHealthy,
-} from '../libs/testing/src/idfed-processes';
 import { machineDescription } from './cpu';
+import { checkoutRoot, EmbeddedBench, startEmbeddedBench } from './embedded-idfed';
 
 /**
  * Sign-in through an identity provider (issue 10, ADR 0024 / 0061), as a browser and an app do it
@@ -121,46 +114,28 @@ export async function runProviderFlowBench(argv: string[]): Promise<ProviderFlow
   const rounds = Number(args.get('rounds') ?? 60);
   const userCount = Number(args.get('users') ?? 10);
   const machine = machineDescription();
-  const root = resolve(join(__dirname, '..', '..'));
+  const root = checkoutRoot();
   const log = (line: string) =>
     console.error(`[provider-flow ${new Date().toISOString().slice(11, 19)}] ${line}`);
-  const workDir = mkdtempSync(join(tmpdir(), 'idfed-bench-provider-'));
-  chmodSync(workDir, 0o755);
   const idp = await startIdp(root);
-  const port = await freePort();
-  const endpoint = `http://127.0.0.1:${port}`;
-  const admin = {
-    accessKeyId: `AKIA${randomBytes(8).toString('hex').toUpperCase()}`,
-    secretAccessKey: randomBytes(30).toString('base64'),
-  };
-  const env = {
-    IDFED_HTTP_HOST: '127.0.0.1',
-    IDFED_HTTP_PORT: String(port),
-    IDFED_WS_PORT: '0',
-    IDFED_GRPC_PORT: '0',
-    IDFED_PUBLIC_URL: endpoint,
-    IDFED_DATA_DIR: join(workDir, 'data'),
-    IDFED_EMBEDDED_PG_PORT: String(await freePort()),
-    IDFED_ADMIN_ACCESS_KEY_ID: admin.accessKeyId,
-    IDFED_ADMIN_SECRET_ACCESS_KEY: admin.secretAccessKey,
-    IDFED_KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    IDFED_LOG_LEVEL: 'warn',
-    IDFED_RATE_LIMITS: 'off',
-    IDFED_GOOGLE_ISSUER: idp.issuer,
-    IDFED_GOOGLE_API_URL: idp.issuer,
-    IDFED_GOOGLE_PEOPLE_API_URL: idp.peopleApiUrl,
-  };
-  log(`starting idfed from ${root}`);
-  const app: StartedProcess = startApp(root, 'embedded', env, workDir);
-  const sdk = new CognitoIdentityProviderClient({
-    endpoint,
-    region: 'us-east-1',
-    credentials: admin,
-    maxAttempts: 1,
-  });
+  let bench: EmbeddedBench;
   try {
-    await waitForHealthy(endpoint, [app], 120_000);
-
+    bench = await startEmbeddedBench('provider', log, {
+      root,
+      healthTimeoutMs: 120_000,
+      keep: args.has('keep'),
+      env: {
+        IDFED_GOOGLE_ISSUER: idp.issuer,
+        IDFED_GOOGLE_API_URL: idp.issuer,
+        IDFED_GOOGLE_PEOPLE_API_URL: idp.peopleApiUrl,
+      },
+    });
+  } catch (err) {
+    idp.child.kill('SIGTERM');
+    throw err;
+  }
+  const { endpoint, sdk } = bench;
+  try {
     /** A pool with Google (the stand-in) mapping `mapping`, and an app client using it. */
     const pool = async (mapping: Record<string, string>) => {
       const { UserPool } = await sdk.send(
@@ -306,9 +281,7 @@ export async function runProviderFlowBench(argv: string[]): Promise<ProviderFlow
       writeFileSync(jsonPath, JSON.stringify({ rounds, machine, results, loadBefore, loadAfter }, null, 2));
     return results;
   } finally {
-    sdk.destroy();
-    await stopApp(app);
+    await bench.stop(args.has('keep'));
     idp.child.kill('SIGTERM');
-    if (!args.has('keep')) rmSync(workDir, { recursive: true, force: true });
   }
 }

@@ -1,11 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import {
   AdminCreateUserCommand,
   AdminSetUserPasswordCommand,
-  CognitoIdentityProviderClient,
   ConfirmDeviceCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
@@ -14,14 +10,8 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import * as cognito from 'amazon-cognito-identity-js';
 import { CognitoJsSrpClient } from '../apps/user-directory/test/support/cognito-js-srp-client';
-import {
-  freePort,
-  startApp,
-  StartedProcess,
-  stopApp,
-  waitForHealthy,
-} from '../libs/testing/src/idfed-processes';
 import { machineDescription } from './cpu';
+import { startEmbeddedBench } from './embedded-idfed';
 
 /**
  * A sign-in from a remembered device next to a plain SRP sign-in (issue 11): USER_SRP_AUTH in a
@@ -78,42 +68,11 @@ async function client<T>(acc: { clientMs: number }, fn: () => Promise<T>): Promi
 export async function runRememberedDeviceBench(argv: string[]): Promise<RememberedDeviceResult[]> {
   const args = new Map(argv.map((a) => a.replace(/^--/, '').split('=') as [string, string | undefined]));
   const rounds = Number(args.get('rounds') ?? 200);
-  const root = resolve(join(__dirname, '..', '..'));
   const log = (line: string) =>
     console.error(`[remembered-device ${new Date().toISOString().slice(11, 19)}] ${line}`);
-  const workDir = mkdtempSync(join(tmpdir(), 'idfed-bench-device-'));
-  chmodSync(workDir, 0o755);
-  const port = await freePort();
-  const endpoint = `http://127.0.0.1:${port}`;
-  const admin = {
-    accessKeyId: `AKIA${randomBytes(8).toString('hex').toUpperCase()}`,
-    secretAccessKey: randomBytes(30).toString('base64'),
-  };
-  const env = {
-    IDFED_HTTP_HOST: '127.0.0.1',
-    IDFED_HTTP_PORT: String(port),
-    IDFED_WS_PORT: '0',
-    IDFED_GRPC_PORT: '0',
-    IDFED_PUBLIC_URL: endpoint,
-    IDFED_DATA_DIR: join(workDir, 'data'),
-    IDFED_EMBEDDED_PG_PORT: String(await freePort()),
-    IDFED_ADMIN_ACCESS_KEY_ID: admin.accessKeyId,
-    IDFED_ADMIN_SECRET_ACCESS_KEY: admin.secretAccessKey,
-    IDFED_KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    IDFED_LOG_LEVEL: 'warn',
-    IDFED_RATE_LIMITS: 'off',
-  };
-  log(`starting idfed from ${root}`);
-  const app: StartedProcess = startApp(root, 'embedded', env, workDir);
-  const sdk = new CognitoIdentityProviderClient({
-    endpoint,
-    region: 'us-east-1',
-    credentials: admin,
-    maxAttempts: 1,
-  });
+  const bench = await startEmbeddedBench('device', log, { healthTimeoutMs: 120_000, keep: args.has('keep') });
+  const { sdk } = bench;
   try {
-    await waitForHealthy(endpoint, [app], 120_000);
-
     async function poolWithUser(name: string, tracking: boolean) {
       const { UserPool } = await sdk.send(
         new CreateUserPoolCommand({
@@ -305,8 +264,6 @@ export async function runRememberedDeviceBench(argv: string[]): Promise<Remember
     if (jsonPath) writeFileSync(jsonPath, JSON.stringify({ rounds, machine, results }, null, 2));
     return results;
   } finally {
-    sdk.destroy();
-    await stopApp(app);
-    if (!args.has('keep')) rmSync(workDir, { recursive: true, force: true });
+    await bench.stop(args.has('keep'));
   }
 }

@@ -19,16 +19,15 @@ import { DataSource } from 'typeorm';
 import { AttemptCountersRepository } from '../apps/user-directory/src/attempts/attempt-counters.repository';
 import { AttemptLimiter, userSubject } from '../apps/user-directory/src/attempts/attempt-limiter';
 import { machineDescription } from './cpu';
+import { EmbeddedBench, startEmbeddedBench } from './embedded-idfed';
 import {
   codeFromMailbox,
-  EmbeddedBench,
   interleavedRounds,
   loadAverage,
   mailboxLines,
   printSignInTable,
   SignInKindResult,
   signInResult,
-  startEmbeddedBench,
 } from './embedded-sign-in';
 
 /**

@@ -13,13 +13,13 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { Secret, TOTP } from 'otpauth';
 import { machineDescription } from './cpu';
+import { startEmbeddedBench } from './embedded-idfed';
 import {
   interleavedRounds,
   loadAverage,
   printSignInTable,
   SignInKindResult,
   signInResult,
-  startEmbeddedBench,
 } from './embedded-sign-in';
 
 /**

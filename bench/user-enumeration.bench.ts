@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import {
   AdminCreateUserCommand,
   AdminSetUserPasswordCommand,
@@ -10,15 +9,9 @@ import {
   CreateUserPoolCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import {
-  freePort,
-  startApp,
-  StartedProcess,
-  stopApp,
-  waitForHealthy,
-} from '../libs/testing/src/idfed-processes';
 import { compareTimings, TimingComparison } from '../libs/testing/src/timing-statistics';
 import { machineDescription } from './cpu';
+import { checkoutRoot, startEmbeddedBench } from './embedded-idfed';
 import { awsJsonClient, AwsJsonClient, Reply } from './load';
 
 /**
@@ -304,39 +297,19 @@ function report(results: EnumerationResult[], pairs: number, root: string): stri
 export async function runUserEnumerationBench(argv: string[]): Promise<EnumerationResult[]> {
   const args = new Map(argv.map((a) => a.replace(/^--/, '').split('=') as [string, string | undefined]));
   const pairs = Number(args.get('pairs') ?? 200);
-  const root = resolve(args.get('root') ?? join(__dirname, '..', '..'));
+  const root = resolve(args.get('root') ?? checkoutRoot());
   const log = (line: string) =>
     console.error(`[user-enumeration ${new Date().toISOString().slice(11, 19)}] ${line}`);
-  const workDir = mkdtempSync(join(tmpdir(), 'idfed-bench-enum-'));
-  chmodSync(workDir, 0o755);
-  const port = await freePort();
-  const endpoint = `http://127.0.0.1:${port}`;
-  const admin = {
-    accessKeyId: `AKIA${randomBytes(8).toString('hex').toUpperCase()}`,
-    secretAccessKey: randomBytes(30).toString('base64'),
-  };
-  const env = {
-    IDFED_HTTP_HOST: '127.0.0.1',
-    IDFED_HTTP_PORT: String(port),
-    // The device gateway's port: any free one (several systems run side by side).
-    IDFED_WS_PORT: '0',
-    IDFED_GRPC_PORT: '0',
-    IDFED_PUBLIC_URL: endpoint,
-    IDFED_DATA_DIR: join(workDir, 'data'),
-    IDFED_EMBEDDED_PG_PORT: String(await freePort()),
-    IDFED_ADMIN_ACCESS_KEY_ID: admin.accessKeyId,
-    IDFED_ADMIN_SECRET_ACCESS_KEY: admin.secretAccessKey,
-    IDFED_KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    IDFED_LOG_LEVEL: 'warn',
+  const bench = await startEmbeddedBench('enum', log, {
+    root,
+    healthTimeoutMs: 120_000,
+    keep: args.has('keep'),
     // The same names are tried hundreds of times: lockouts would answer instead of the code path measured.
-    IDFED_LOCKOUT_FREE_FAILURES: '1000',
-    IDFED_RATE_LIMITS: 'off',
-  };
-  log(`starting idfed from ${root}`);
-  const app: StartedProcess = startApp(root, 'embedded', env, workDir);
+    env: { IDFED_LOCKOUT_FREE_FAILURES: '1000' },
+  });
+  const { endpoint, admin } = bench;
   const client = awsJsonClient(endpoint, 1);
   try {
-    await waitForHealthy(endpoint, [app], 120_000);
     const fixture = await createFixture(endpoint, admin);
     const results: EnumerationResult[] = [];
     for (const op of OPERATIONS) {
@@ -353,8 +326,7 @@ export async function runUserEnumerationBench(argv: string[]): Promise<Enumerati
     return results;
   } finally {
     client.close();
-    await stopApp(app);
-    if (!args.has('keep')) rmSync(workDir, { recursive: true, force: true });
+    await bench.stop(args.has('keep'));
   }
 }
 

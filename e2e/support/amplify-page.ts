@@ -1,12 +1,12 @@
 import { build } from 'esbuild';
 import type { ResourcesConfig } from 'aws-amplify';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, request, Server } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { selfSignedLocalhostCertificate } from './self-signed-certificate';
 
 let bundled: Promise<string> | undefined;
 
@@ -67,42 +67,7 @@ export async function startTlsProxy(
   upstream: string,
 ): Promise<{ port: number; spki: string; certificate: Buffer; close: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'idfed-amplify-tls-'));
-  const run = (args: string[], input?: Buffer) =>
-    execFileSync('openssl', args, { cwd: dir, stdio: 'pipe', input });
-  writeFileSync(
-    join(dir, 'san.cnf'),
-    [
-      '[req]',
-      'distinguished_name=dn',
-      'x509_extensions=ext',
-      'prompt=no',
-      '[dn]',
-      'CN=localhost',
-      '[ext]',
-      'subjectAltName=DNS:localhost,DNS:*.auth.localhost,IP:127.0.0.1',
-      'extendedKeyUsage=serverAuth',
-      '',
-    ].join('\n'),
-  );
-  run([
-    'req',
-    '-x509',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-keyout',
-    'k.pem',
-    '-out',
-    'c.pem',
-    '-days',
-    '1',
-    '-config',
-    'san.cnf',
-  ]);
-  const certificate = readFileSync(join(dir, 'c.pem'));
-  const key = readFileSync(join(dir, 'k.pem'));
-  const der = run(['pkey', '-pubin', '-outform', 'der'], run(['x509', '-in', 'c.pem', '-pubkey', '-noout']));
-  const spki = run(['dgst', '-sha256', '-binary'], der).toString('base64');
+  const { certificate, key, spki } = selfSignedLocalhostCertificate(dir);
   rmSync(dir, { recursive: true, force: true });
 
   const target = new URL(upstream);

@@ -1,16 +1,16 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { get } from 'node:https';
 import { join } from 'node:path';
 import { eventually } from '../../libs/testing/src/eventually';
 import type { E2eSystem } from './e2e-context';
 import { freePort, startAsManifest, stopApp } from './processes';
+import { selfSignedLocalhostCertificate } from './self-signed-certificate';
 
 /**
  * Distributed mode: one more gateway replica, started as deploy/k8s runs it beside the suite's
  * services, with idfed's own HTTPS listener (IDFED_TLS_CERT_FILE / IDFED_TLS_KEY_FILE, ADR 0026)
- * and a self-signed certificate for localhost, `*.auth.localhost` and 127.0.0.1 made by the
- * openssl CLI. `spki` is the certificate key's SHA-256 (Chromium's
+ * and a self-signed certificate for localhost, `*.auth.localhost` and 127.0.0.1
+ * (self-signed-certificate.ts). `spki` is the certificate key's SHA-256 (Chromium's
  * `--ignore-certificate-errors-spki-list`), `certificate` what a Node client trusts.
  */
 export async function startTlsGateway(
@@ -18,48 +18,14 @@ export async function startTlsGateway(
   name = 'gateway-tls',
 ): Promise<{ port: number; spki: string; certificate: Buffer; close: () => Promise<void> }> {
   const dir = mkdtempSync(join(system.workDir, `${name}-`));
-  const run = (args: string[], input?: Buffer) =>
-    execFileSync('openssl', args, { cwd: dir, stdio: 'pipe', input });
-  writeFileSync(
-    join(dir, 'san.cnf'),
-    [
-      '[req]',
-      'distinguished_name=dn',
-      'x509_extensions=ext',
-      'prompt=no',
-      '[dn]',
-      'CN=localhost',
-      '[ext]',
-      'subjectAltName=DNS:localhost,DNS:*.auth.localhost,IP:127.0.0.1',
-      'extendedKeyUsage=serverAuth',
-      '',
-    ].join('\n'),
-  );
-  run([
-    'req',
-    '-x509',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-keyout',
-    'k.pem',
-    '-out',
-    'c.pem',
-    '-days',
-    '1',
-    '-config',
-    'san.cnf',
-  ]);
-  const certificate = readFileSync(join(dir, 'c.pem'));
-  const der = run(['pkey', '-pubin', '-outform', 'der'], run(['x509', '-in', 'c.pem', '-pubkey', '-noout']));
-  const spki = run(['dgst', '-sha256', '-binary'], der).toString('base64');
+  const { certificate, spki, certFile, keyFile } = selfSignedLocalhostCertificate(dir);
   const port = await freePort();
   const env = {
     ...system.commonEnv,
     IDFED_PROBE_DIR: join(dir, 'probes'),
     IDFED_HTTP_PORT: String(port),
-    IDFED_TLS_CERT_FILE: join(dir, 'c.pem'),
-    IDFED_TLS_KEY_FILE: join(dir, 'k.pem'),
+    IDFED_TLS_CERT_FILE: certFile,
+    IDFED_TLS_KEY_FILE: keyFile,
   };
   mkdirSync(env.IDFED_PROBE_DIR, { recursive: true });
   const gateway = startAsManifest('gateway', name, env, dir);
