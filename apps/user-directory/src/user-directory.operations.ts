@@ -4,6 +4,7 @@ import { AdminInitiateAuthUseCase } from './auth/admin-initiate-auth.use-case';
 import { AdminRespondToAuthChallengeUseCase } from './auth/admin-respond-to-auth-challenge.use-case';
 import { AdminUserGlobalSignOutUseCase } from './auth/admin-user-global-sign-out.use-case';
 import { GetUserUseCase } from './auth/get-user.use-case';
+import { GetUserAuthFactorsUseCase } from './auth/get-user-auth-factors.use-case';
 import { GlobalSignOutUseCase } from './auth/global-sign-out.use-case';
 import { InitiateAuthUseCase } from './auth/initiate-auth.use-case';
 import { RespondToAuthChallengeUseCase } from './auth/respond-to-auth-challenge.use-case';
@@ -99,6 +100,7 @@ import { AdminDeleteUserUseCase } from './users/admin-delete-user.use-case';
 import { AdminDisableUserUseCase } from './users/admin-disable-user.use-case';
 import { AdminEnableUserUseCase } from './users/admin-enable-user.use-case';
 import { AdminGetUserUseCase } from './users/admin-get-user.use-case';
+import { AdminGetUserAuthFactorsUseCase } from './users/admin-get-user-auth-factors.use-case';
 import { AdminSetUserPasswordUseCase } from './users/admin-set-user-password.use-case';
 import { AdminUpdateUserAttributesUseCase } from './users/admin-update-user-attributes.use-case';
 import { ChangePasswordUseCase } from './users/change-password.use-case';
@@ -163,10 +165,12 @@ export const USER_DIRECTORY_OPERATIONS: OperationBinding[] = [
   serve(UserDirectoryOperations.ResendConfirmationCode, ResendConfirmationCodeUseCase),
   serve(UserDirectoryOperations.AdminConfirmSignUp, AdminConfirmSignUpUseCase),
   serve(UserDirectoryOperations.AdminGetUser, AdminGetUserUseCase),
+  serve(UserDirectoryOperations.AdminGetUserAuthFactors, AdminGetUserAuthFactorsUseCase),
   serve(UserDirectoryOperations.AdminDeleteUser, AdminDeleteUserUseCase),
   serve(UserDirectoryOperations.InitiateAuth, InitiateAuthUseCase),
   serve(UserDirectoryOperations.RespondToAuthChallenge, RespondToAuthChallengeUseCase),
   serve(UserDirectoryOperations.GetUser, GetUserUseCase),
+  serve(UserDirectoryOperations.GetUserAuthFactors, GetUserAuthFactorsUseCase),
   serve(UserDirectoryOperations.GlobalSignOut, GlobalSignOutUseCase),
   serve(UserDirectoryOperations.AdminUserGlobalSignOut, AdminUserGlobalSignOutUseCase),
   serve(UserDirectoryOperations.RevokeToken, RevokeTokenUseCase),

@@ -140,6 +140,16 @@ export const UserDirectoryOperations = {
   GetUser: userPools.operation<W.AccessTokenRequest, W.GetUserResponse>()('GetUser', 'public', {
     rateLimit: 'UserRead',
   }),
+  GetUserAuthFactors: userPools.operation<W.AccessTokenRequest, W.UserAuthFactorsResponse>()(
+    'GetUserAuthFactors',
+    'public',
+    { rateLimit: 'UserRead' },
+  ),
+  AdminGetUserAuthFactors: userPools.operation<W.AdminUserRequest, W.UserAuthFactorsResponse>()(
+    'AdminGetUserAuthFactors',
+    'admin',
+    { rateLimit: 'UserRead' },
+  ),
   GlobalSignOut: userPools.operation<W.AccessTokenRequest, W.GlobalSignOutResponse>()(
     'GlobalSignOut',
     'public',

@@ -381,6 +381,17 @@ export interface ResendConfirmationCodeResponse {
   CodeDeliveryDetails: CodeDeliveryDetailsType;
 }
 
+/**
+ * GetUserAuthFactors / AdminGetUserAuthFactors: the user's MFA settings, as GetUser answers them,
+ * and the first factors a USER_AUTH sign-in would offer the user now.
+ */
+export interface UserAuthFactorsResponse {
+  Username: string;
+  PreferredMfaSetting?: string;
+  UserMFASettingList?: string[];
+  ConfiguredUserAuthFactors: ('PASSWORD' | 'EMAIL_OTP' | 'SMS_OTP' | 'WEB_AUTHN')[];
+}
+
 export interface AdminUserRequest {
   UserPoolId: string;
   Username: string;

@@ -9,6 +9,7 @@ import { PasswordSignIn } from './password-sign-in';
 import { MfaSetupChallenge } from './mfa-setup.challenge';
 import { PasswordVerifierChallenge } from './password-verifier.challenge';
 import { FirstFactors } from './first-factors';
+import { UserAuthFactors } from '../user-auth-factors';
 import { EmailOtpChallenge, SmsMfaChallenge, SmsOtpChallenge } from './one-time-code.challenges';
 import { CodeSignInVerification } from './code-sign-in-verification';
 import { RefreshTokenAuthFlow } from './refresh-token-auth.flow';
@@ -67,6 +68,8 @@ export const authFlowProviders: Provider[] = [
   PasswordSignIn,
   UserSrpAuth,
   FirstFactors,
+  // GetUserAuthFactors answers from FirstFactors, so it is provided beside it.
+  UserAuthFactors,
   CustomAuth,
   AuthFlows,
   CodeSignInVerification,
