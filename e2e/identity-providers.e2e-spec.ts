@@ -152,7 +152,9 @@ describe('identity providers', () => {
       client_id: 'g-client',
       client_secret: 'g-secret-1',
       authorize_scopes: 'openid email',
-      attributes_url: 'https://people.googleapis.com/v1/people/me?personFields=',
+      // Google's People API (https://people.googleapis.com/v1/people/me?personFields= by default);
+      // the e2e system points IDFED_GOOGLE_PEOPLE_API_URL at the stand-in's (ADR 0061).
+      attributes_url: expect.stringMatching(/\/people\/v1\/people\/me\?personFields=$/),
       attributes_url_add_attributes: 'true',
       authorize_url: `${system.googleIssuer}/o/oauth2/v2/auth`,
       oidc_issuer: system.googleIssuer,
