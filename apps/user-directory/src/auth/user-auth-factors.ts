@@ -9,9 +9,9 @@ import { FirstFactors } from './flows/first-factors';
 /**
  * What GetUserAuthFactors and AdminGetUserAuthFactors answer: GetUser's MFA members, and as
  * `ConfiguredUserAuthFactors` the first factors USER_AUTH would offer this user now (ADR 0034's
- * FirstFactors.available, so the answer cannot drift from the sign-in): a code factor needs its
- * verified address, WEB_AUTHN a registered passkey, and PASSWORD (which covers PASSWORD_SRP) a
- * password the user has; a federated or imported user without one is not offered it.
+ * FirstFactors.available, so the answer cannot drift from the sign-in): a code factor needs the
+ * email or phone it goes to, WEB_AUTHN a registered passkey, and PASSWORD (which covers
+ * PASSWORD_SRP) a password the user has; a federated or imported user without one is not offered it.
  */
 @Injectable()
 export class UserAuthFactors {
