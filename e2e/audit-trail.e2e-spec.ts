@@ -1,5 +1,6 @@
 import {
   AdminCreateUserCommand,
+  AdminSetUserPasswordCommand,
   CognitoIdentityProviderClient,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
@@ -14,6 +15,8 @@ import {
 import { randomBytes } from 'node:crypto';
 import { AuditRecord } from '../libs/contracts/src';
 import { expectAwsError } from '../libs/testing/src/aws-errors';
+import { eventually } from '../libs/testing/src/eventually';
+import { IdfedGrpcClient } from '../libs/testing/src/grpc/idfed-grpc-client';
 import { AuditStream, openAuditStream } from './support/audit-stream';
 import { e2eSystem } from './support/e2e-context';
 
@@ -29,6 +32,9 @@ const HIDDEN = 'HIDDEN_DUE_TO_SECURITY_REASONS';
  * readOnly, recipientAccountId), with a sensitive value written as CloudTrail writes it,
  * `HIDDEN_DUE_TO_SECURITY_REASONS`. The root is the admin key; an IAM user is named by its ARN.
  */
+/** The request id an SDK error carries ($metadata), as the client saw it. */
+const requestIdOf = (err: unknown) => (err as { $metadata?: { requestId?: string } }).$metadata?.requestId;
+
 describe('audit records of signed calls', () => {
   const system = e2eSystem();
   const admin = { accessKeyId: system.adminAccessKeyId, secretAccessKey: system.adminSecretAccessKey };
@@ -170,6 +176,102 @@ describe('audit records of signed calls', () => {
       userIdentity: { type: 'IAMUser', arn },
     });
     expect(refusal.errorMessage).toContain(target);
+  });
+
+  it('records the calls the gateway refused: a policy’s denial, input refused at the edge (ADR 0075)', async () => {
+    // CloudTrail records failed management calls too, with their errorCode (AccessDenied for a
+    // denial): here the gateway refuses them before any service sees them.
+    const UserName = `denied-${unique()}`;
+    await iam.send(new CreateUserCommand({ UserName }));
+    const key = (await iam.send(new CreateAccessKeyCommand({ UserName }))).AccessKey!;
+    secrets.push(key.SecretAccessKey!);
+    const asUser = {
+      ...opts,
+      credentials: { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! },
+    };
+    const userIdp = new CognitoIdentityProviderClient(asUser);
+    const userIam = new IAMClient(asUser);
+    others.push(userIdp, userIam);
+    const arn = `arn:aws:iam::${ACCOUNT}:user/${UserName}`;
+    const password = `Denied-${unique()}-Aa1!`;
+    secrets.push(password);
+
+    // No policy allows the user anything: the Cognito call is refused by the gateway's decision.
+    const cognitoDenial = await expectAwsError(
+      userIdp.send(
+        new AdminSetUserPasswordCommand({
+          UserPoolId: `${REGION}_NoSuchPool1`,
+          Username: 'someone',
+          Password: password,
+          Permanent: true,
+        }),
+      ),
+      'AccessDeniedException',
+    );
+    const cognitoRecord = await stream.recordOf(requestIdOf(cognitoDenial));
+    expect(cognitoRecord).toMatchObject({
+      eventSource: 'cognito-idp.amazonaws.com',
+      eventName: 'AdminSetUserPassword',
+      awsRegion: REGION,
+      errorCode: 'AccessDeniedException',
+      responseElements: null,
+      userIdentity: { type: 'IAMUser', arn, accessKeyId: key.AccessKeyId, userName: UserName },
+      requestParameters: { UserPoolId: `${REGION}_NoSuchPool1`, Password: HIDDEN },
+    });
+    expect(cognitoRecord.errorMessage).toContain(arn);
+
+    const iamDenial = await expectAwsError(
+      userIam.send(new CreateUserCommand({ UserName: `never-${unique()}` })),
+      'AccessDenied',
+    );
+    expect(await stream.recordOf(requestIdOf(iamDenial))).toMatchObject({
+      eventSource: 'iam.amazonaws.com',
+      eventName: 'CreateUser',
+      errorCode: 'AccessDenied',
+      userIdentity: { type: 'IAMUser', arn },
+    });
+
+    // The root's malformed call: refused at the edge, recorded without its parameters.
+    const malformed = await expectAwsError(
+      idp.send(new CreateUserPoolCommand({ PoolName: 'x'.repeat(129) })),
+      'InvalidParameterException',
+    );
+    expect(await stream.recordOf(requestIdOf(malformed))).toMatchObject({
+      eventName: 'CreateUserPool',
+      errorCode: 'InvalidParameterException',
+      requestParameters: null,
+      userIdentity: { type: 'Root' },
+    });
+  });
+
+  it('records a gRPC call the gRPC gateway refused, as the HTTP gateway’s (ADR 0075)', async () => {
+    const UserName = `grpc-denied-${unique()}`;
+    await iam.send(new CreateUserCommand({ UserName }));
+    const key = (await iam.send(new CreateAccessKeyCommand({ UserName }))).AccessKey!;
+    secrets.push(key.SecretAccessKey!);
+    const arn = `arn:aws:iam::${ACCOUNT}:user/${UserName}`;
+    const grpc = new IdfedGrpcClient(system.grpcGateways[0], {
+      accessKeyId: key.AccessKeyId!,
+      secretAccessKey: key.SecretAccessKey!,
+    });
+    try {
+      await expect(
+        grpc.invoke('cognito-idp', 'DeleteUserPool', { UserPoolId: `${REGION}_GrpcDenied1` }),
+      ).rejects.toThrow(/not authorized to perform: cognito-idp:DeleteUserPool/);
+    } finally {
+      grpc.close();
+    }
+    let found: AuditRecord[] = [];
+    await eventually(() => {
+      found = stream.records().filter((r) => r.eventName === 'DeleteUserPool' && r.userIdentity.arn === arn);
+      expect(found).toHaveLength(1);
+    });
+    expect(found[0]).toMatchObject({
+      eventSource: 'cognito-idp.amazonaws.com',
+      errorCode: 'AccessDeniedException',
+      requestParameters: { UserPoolId: `${REGION}_GrpcDenied1` },
+      userIdentity: { type: 'IAMUser', accessKeyId: key.AccessKeyId },
+    });
   });
 
   it('writes no secret of the run into any audit record', () => {

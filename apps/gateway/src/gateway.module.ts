@@ -44,6 +44,7 @@ import { QueryDispatcher } from './query/query.dispatcher';
 import { RestCallerAuthenticator } from './rest/rest-caller.authenticator';
 import { RestJsonController } from './rest/rest-json.controller';
 import { UserImportUploadController } from './user-import/user-import-upload.controller';
+import { RefusedCallRecorder } from '@idfed/authorizer';
 
 /**
  * The HTTP gateway: AWS protocols in, bus commands out. It owns nothing durable; everything it
@@ -94,6 +95,7 @@ export class GatewayModule {
         { provide: CredentialResolver, useClass: GatewayCredentialResolver },
         { provide: Authorizer, useClass: GatewayAuthorizer },
         QueryDispatcher,
+        RefusedCallRecorder,
         RestCallerAuthenticator,
         HealthChecker,
         DomainRouting,

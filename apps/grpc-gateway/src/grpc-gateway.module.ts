@@ -30,6 +30,7 @@ import {
 } from './grpc-gateway.options';
 import { AccountEventsService } from './services/account-events.service';
 import { AdminService } from './services/admin.service';
+import { RefusedCallRecorder } from '@idfed/authorizer';
 import { TypedAdminService } from './services/typed-admin.service';
 import { AuthorizerService } from './services/authorizer.service';
 import { TokensService } from './services/tokens.service';
@@ -82,6 +83,7 @@ export class GrpcGatewayModule {
         AccountEventsService,
         UserDirectoryService,
         AdminService,
+        RefusedCallRecorder,
         TypedAdminService,
         GrpcServerHost,
       ],

@@ -14,3 +14,4 @@ export * from './iam-user-keys';
 export * from './operation-resources';
 export * from './request-context';
 export * from './tagging-actions';
+export * from './refused-call.recorder';

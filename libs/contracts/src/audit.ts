@@ -1,4 +1,5 @@
-import { ServiceName } from './services';
+import { internalOperation, OperationContract } from './operations';
+import { SERVICE_NAMES, ServiceName } from './services';
 
 /**
  * Each service's audit stream (ADR 0054): one CloudTrail-like record per signed call that changed
@@ -55,3 +56,32 @@ export interface AuditRecord {
   eventCategory: 'Management';
   recipientAccountId: string;
 }
+
+/**
+ * A call the gateway refused before it reached the service (an IAM user's policy denying it, input
+ * refused at the edge): the gateway has no outbox, so it hands the refusal to the operation's own
+ * service, which writes its record as the dispatcher writes its own refusals (ADR 0075).
+ */
+export interface RecordRefusedCallRequest {
+  /** The refused operation's name, one the service serves. */
+  operation: string;
+  /** The request as the gateway read it; null when the input itself was refused. */
+  requestParameters: Record<string, unknown> | null;
+  errorCode: string;
+  errorMessage: string;
+}
+
+/** Every service answers `<service>.RecordRefusedCall` over the bus (served by ServiceModule). */
+export const AuditCommands = Object.fromEntries(
+  SERVICE_NAMES.map((service) => [
+    service,
+    internalOperation<RecordRefusedCallRequest, Record<string, never>>()(service, 'RecordRefusedCall'),
+  ]),
+) as Record<
+  ServiceName,
+  OperationContract<
+    RecordRefusedCallRequest,
+    Record<string, never>,
+    'InternalErrorException' | 'ServiceUnavailable'
+  >
+>;

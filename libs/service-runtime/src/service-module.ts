@@ -1,12 +1,13 @@
 import { DynamicModule, Module, Provider, Type } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { RateLimits } from '@idfed/config';
-import { HealthCommands, ServiceName } from '@idfed/contracts';
+import { AuditCommands, HealthCommands, ServiceName } from '@idfed/contracts';
 import { serviceMessagingProviders, TransportConfig } from '@idfed/messaging';
 import { SERVICE_SCHEMA, ServiceDatabaseOptions, Transactions } from '@idfed/persistence';
 import { databaseProvider, DatabaseShutdown } from './database.provider';
 import { AUDIT_OPTIONS, AuditTrail } from './audit/audit-trail';
 import { AuditOptions } from './audit/audit-record';
+import { RecordRefusedCallHandler } from './audit/record-refused-call.handler';
 import { ErrorContractMonitor } from './operations/error-contract.monitor';
 import { HealthHandler, SERVICE_NAME } from './operations/health.handler';
 import { OperationBinding, serve } from './operations/operation-handler';
@@ -52,7 +53,9 @@ export interface ServiceModuleOptions {
 export class ServiceModule {
   static register(options: ServiceModuleOptions): DynamicModule {
     const health = serve(HealthCommands[options.service], HealthHandler);
-    const bindings = [health, ...(options.operations ?? [])];
+    // The gateway's refusals reach the refused operation's service, whose outbox has the record.
+    const refusals = serve(AuditCommands[options.service], RecordRefusedCallHandler);
+    const bindings = [health, refusals, ...(options.operations ?? [])];
     if (options.operations) assertRegistryComplete(options.service, bindings);
     const handlers = [...new Set(bindings.map((b) => b.handler))];
     return {

@@ -22,6 +22,7 @@ import { OPERATION_LOCAL } from '../http/request-metrics';
 import { QueryDispatcher } from '../query/query.dispatcher';
 import { AdminSignatureVerifier } from './admin-signature.verifier';
 import { findJsonOperation } from './json-operations.table';
+import { RefusedCallRecorder } from '@idfed/authorizer';
 
 /**
  * AWS JSON 1.1 on `POST /`: a protocol adapter only. It finds the operation from X-Amz-Target
@@ -34,6 +35,7 @@ import { findJsonOperation } from './json-operations.table';
 export class JsonRpcController {
   constructor(
     @Inject(BusClient) private readonly bus: BusClient,
+    @Inject(RefusedCallRecorder) private readonly refusals: RefusedCallRecorder,
     @Inject(AdminSignatureVerifier) private readonly signatures: AdminSignatureVerifier,
     @Inject(QueryDispatcher) private readonly query: QueryDispatcher,
     @Inject(GATEWAY_OPTIONS) private readonly options: GatewayOptions,
@@ -65,18 +67,32 @@ export class JsonRpcController {
       ? await this.signatures.verify(req, body, operation.signingName)
       : undefined;
     const caller: Caller = signed?.caller ?? { kind: 'anonymous' };
-    const payload = validateOperationInput(operation.api, target.operation, parseJsonRequestBody(body));
-    // The region is the signature's; an unsigned request's is its endpoint's or its ids' (ADR 0032).
-    const region = signed?.region ?? unsignedRequestRegion(this.options.env, req.headers.host, payload);
-    // A token of another region's pool is unknown at this regional endpoint (ADR 0065).
-    if (
-      operation.api === 'cognito-idp' &&
-      accessTokenOfAnotherRegion(this.options.env, req.headers.host, payload)
-    )
-      throw new AwsError('NotAuthorizedException', 'Invalid Access Token');
-    // An IAM user's request is decided by the user's policies; the admin key's is not (the root).
-    if (signed)
-      await this.signatures.authorizeIamUser(req, operation.api, target.operation, payload, signed.region);
+    let payload: unknown;
+    let region: string | undefined;
+    try {
+      payload = validateOperationInput(operation.api, target.operation, parseJsonRequestBody(body));
+      // The region is the signature's; an unsigned request's is its endpoint's or its ids' (ADR 0032).
+      region = signed?.region ?? unsignedRequestRegion(this.options.env, req.headers.host, payload);
+      // A token of another region's pool is unknown at this regional endpoint (ADR 0065).
+      if (
+        operation.api === 'cognito-idp' &&
+        accessTokenOfAnotherRegion(this.options.env, req.headers.host, payload)
+      )
+        throw new AwsError('NotAuthorizedException', 'Invalid Access Token');
+      // An IAM user's request is decided by the user's policies; the admin key's is not (the root).
+      if (signed)
+        await this.signatures.authorizeIamUser(req, operation.api, target.operation, payload, signed.region);
+    } catch (err) {
+      // A signed caller's call refused here is audited by the operation's service (ADR 0075).
+      if (signed)
+        this.refusals.record(
+          operation.command,
+          payload,
+          commandMeta(req, requestId, caller, signed.region),
+          err,
+        );
+      throw err;
+    }
     const result: unknown = await this.bus.request(
       operation.command,
       payload,

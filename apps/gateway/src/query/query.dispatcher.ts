@@ -22,6 +22,7 @@ import { queryAuthError } from '@idfed/authorizer';
 import { GATEWAY_OPTIONS, GatewayOptions } from '../gateway.options';
 import { writeAwsResponse } from '../http/aws-response.writer';
 import { commandMeta } from '../http/command-meta';
+import { RefusedCallRecorder } from '@idfed/authorizer';
 import { requestIdOf } from '../http/request-context.middleware';
 import { OPERATION_LOCAL } from '../http/request-metrics';
 import { findQueryAction, namespaceForVersion, QUERY_LIST_MEMBERS, QueryAction } from './query-actions.table';
@@ -41,6 +42,7 @@ export const QUERY_NAMESPACE_LOCAL = 'queryNamespace';
 export class QueryDispatcher {
   constructor(
     @Inject(BusClient) private readonly bus: BusClient,
+    @Inject(RefusedCallRecorder) private readonly refusals: RefusedCallRecorder,
     @Inject(Authorizer) private readonly authorizer: Authorizer,
     @Inject(GATEWAY_OPTIONS) private readonly options: GatewayOptions,
     @Inject(IamUserKeys) private readonly userKeys: IamUserKeys,
@@ -68,28 +70,38 @@ export class QueryDispatcher {
     const signer = action.auth === 'none' ? undefined : await this.authenticate(req, body, action);
     const principal = signer && 'type' in signer.principal ? signer.principal : undefined;
     const user = signer && !('type' in signer.principal) ? signer.principal : undefined;
-    if (action.auth === 'admin' && principal?.type !== 'Root' && !user) {
-      throw new AwsError(
-        'AccessDenied',
-        `User: ${principal?.arn ?? 'anonymous'} is not authorized to perform: ${action.api}:${action.name} because only the admin key may manage IAM entities in idfed`,
-      );
-    }
-
     let result: unknown;
     if (!action.operation) {
+      if (action.auth === 'admin' && principal?.type !== 'Root' && !user) throw adminOnly(action, principal);
       result = user ? userIdentity(user) : callerIdentity(principal!);
     } else {
-      const payload = validateOperationInput(
-        action.api,
-        action.name,
-        queryParamsToObject(parsed.params, {
-          lists: QUERY_LIST_MEMBERS,
-          integers: action.operation.integers,
-        }),
-      );
-      const caller = user
-        ? await this.decideIamUser(user, action, payload, signer!.region)
-        : callerOf(principal);
+      let payload: unknown;
+      let caller: Caller;
+      try {
+        if (action.auth === 'admin' && principal?.type !== 'Root' && !user)
+          throw adminOnly(action, principal);
+        payload = validateOperationInput(
+          action.api,
+          action.name,
+          queryParamsToObject(parsed.params, {
+            lists: QUERY_LIST_MEMBERS,
+            integers: action.operation.integers,
+          }),
+        );
+        caller = user ? await this.decideIamUser(user, action, payload, signer!.region) : callerOf(principal);
+      } catch (err) {
+        // A signed caller's call refused here is audited by the operation's service (ADR 0075).
+        if (signer) {
+          const refusedCaller = user ? iamUserCaller(user) : callerOf(principal);
+          this.refusals.record(
+            action.operation.command,
+            payload,
+            commandMeta(req, requestId, refusedCaller, action.api === 'iam' ? undefined : signer.region),
+            err,
+          );
+        }
+        throw err;
+      }
       result = await this.bus.request(
         action.operation.command,
         payload,
@@ -182,9 +194,7 @@ export class QueryDispatcher {
     payload: unknown,
     region: string,
   ): Promise<Caller> {
-    const forward: Caller = user.root
-      ? { kind: 'admin', accessKeyId: user.accessKeyId }
-      : { kind: 'admin', accessKeyId: user.accessKeyId, principalArn: user.arn, principalId: user.userId };
+    const forward = iamUserCaller(user);
     if (user.session) refuseToSessionCredentials(user, action);
     if (action.api === 'sts') {
       const decided = STS_DECISIONS[action.name];
@@ -263,6 +273,20 @@ function federationTags(action: QueryAction, payload: unknown): Record<string, C
 }
 
 /** What AWS refuses to temporary credentials of a long-term key, with the answers it gives. */
+/** An IAM user's request as it is forwarded: the admin key's, naming the user (not the root's). */
+function iamUserCaller(user: IamUserCaller): Caller {
+  return user.root
+    ? { kind: 'admin', accessKeyId: user.accessKeyId }
+    : { kind: 'admin', accessKeyId: user.accessKeyId, principalArn: user.arn, principalId: user.userId };
+}
+
+function adminOnly(action: QueryAction, principal: VerifiedPrincipal | undefined): AwsError {
+  return new AwsError(
+    'AccessDenied',
+    `User: ${principal?.arn ?? 'anonymous'} is not authorized to perform: ${action.api}:${action.name} because only the admin key may manage IAM entities in idfed`,
+  );
+}
+
 function refuseToSessionCredentials(user: IamUserCaller, action: QueryAction): void {
   if (action.name === 'GetSessionToken' || action.name === 'GetFederationToken') {
     throw new AwsError('AccessDenied', `Cannot call ${action.name} with session credentials`);

@@ -5,6 +5,7 @@ import {
   IamUserCaller,
   IamUserKeys,
   operationTarget,
+  RefusedCallRecorder,
   requestContext,
   taggingActionOf,
 } from '@idfed/authorizer';
@@ -38,6 +39,7 @@ const ADMIN_OPERATIONS: ReadonlyMap<string, { api: AdminApi; operation: AnyOpera
 export class AdminService {
   constructor(
     @Inject(BusClient) private readonly bus: BusClient,
+    @Inject(RefusedCallRecorder) private readonly refusals: RefusedCallRecorder,
     @Inject(IamUserKeys) private readonly userKeys: IamUserKeys,
     @Inject(GRPC_GATEWAY_OPTIONS) private readonly options: GrpcGatewayOptions,
   ) {}
@@ -99,9 +101,16 @@ export class AdminService {
   ): Promise<unknown> {
     const found = ADMIN_OPERATIONS.get(`${api}/${operation}`);
     if (!found) throw new AwsError('UnknownOperationException', `Unknown operation ${api}/${operation}`);
-    const payload = validateOperationInput(found.api, found.operation.name, input);
-    if (ctx.principal.type === 'IAMUser')
-      await this.decide(ctx.principal.user, found.api, operation, payload, ctx);
+    let payload: unknown;
+    try {
+      payload = validateOperationInput(found.api, found.operation.name, input);
+      if (ctx.principal.type === 'IAMUser')
+        await this.decide(ctx.principal.user, found.api, operation, payload, ctx);
+    } catch (err) {
+      // Refused here, before the service: the operation's service keeps its audit record (ADR 0075).
+      this.refusals.record(found.operation, payload, commandMetaOf(ctx), err);
+      throw err;
+    }
     return this.bus.request(found.operation, payload, commandMetaOf(ctx));
   }
 

@@ -2,6 +2,7 @@ import { CredentialVendingOperations } from '../credential-vending/commands';
 import { DeviceSyncOperations } from '../device-sync/commands';
 import { WebIdentityOperations } from '../credential-vending/web-identity.commands';
 import { FederationBrokerOperations } from '../federation-broker/commands';
+import { AuditCommands } from '../audit';
 import { HealthCommands } from '../health';
 import { ServiceName } from '../services';
 import { UserDirectoryOperations } from '../user-directory/commands';
@@ -18,6 +19,7 @@ export const OPERATION_CATALOG: readonly AnyOperation[] = [
   ...Object.values(WebIdentityOperations),
   ...Object.values(DeviceSyncOperations),
   ...Object.values(HealthCommands),
+  ...Object.values(AuditCommands),
 ];
 
 export function operationsOf(service: ServiceName): AnyOperation[] {

@@ -34,6 +34,15 @@ export class AuditTrail {
     await this.write(operation, envelope, refusalOf(err), true);
   }
 
+  /** A refusal named by its AWS error: one the gateway answered before the call got here (ADR 0075). */
+  async refusedAtGateway(
+    operation: AnyOperation,
+    envelope: CommandEnvelope<unknown>,
+    refusal: { errorCode: string; errorMessage: string },
+  ): Promise<void> {
+    await this.write(operation, envelope, refusal, true);
+  }
+
   private async write(
     operation: AnyOperation,
     envelope: CommandEnvelope<unknown>,
