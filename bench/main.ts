@@ -27,6 +27,7 @@ import { runRememberedDeviceBench } from './remembered-device.bench';
 import { runTotpSignInBench } from './totp-sign-in.bench';
 import { runSignInVariantBench, SIGN_IN_VARIANTS } from './sign-in-variants.bench';
 import { runUserEnumerationBench } from './user-enumeration.bench';
+import { runTimingSourcesBench } from './timing-sources.bench';
 import {
   freePort,
   Infrastructure,
@@ -101,6 +102,10 @@ const USAGE = `usage: npm run bench -- [options]
                            known vs unknown names over HTTP, interleaved, with distributions and
                            Mann-Whitney / Welch (bench/hosted-pages-timing.bench.ts), with --pairs=N,
                            --root=DIR, --json=PATH, --keep
+  --timing-sources         instead: each statement of the code operations timed for a user and an
+                           unknown name, interleaved, on a database of its own (ADR 0068;
+                           bench/timing-sources.bench.ts), with --pairs=N, --database-url=URL
+                           (default IDFED_TEST_DATABASE_URL)
 `;
 
 interface Options {
@@ -717,6 +722,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<unknown>> = {
   '--oauth-code': runOAuthCodeFlowBench,
   '--totp-sign-in': runTotpSignInBench,
   '--hosted-pages-timing': runHostedPagesTimingBench,
+  '--timing-sources': runTimingSourcesBench,
   ...Object.fromEntries(
     SIGN_IN_VARIANTS.map((v) => [`--${v}`, (args: string[]) => runSignInVariantBench(v, args)]),
   ),

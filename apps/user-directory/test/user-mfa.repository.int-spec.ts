@@ -125,6 +125,21 @@ describe('UserMfaRepository and AuthSessionUsesRepository on PostgreSQL', () => 
     expect(await rows.find(sub)).toBeUndefined();
   });
 
+  it('answers the recovery media as one row, with an MFA row, without one, and for no user (ADR 0068)', async () => {
+    const sms = await aUser();
+    await db.dataSource.transaction((tx) =>
+      rows.savePreference(
+        sms,
+        { totpEnabled: false, smsEnabled: true, emailEnabled: false, preferred: 'SMS_MFA' },
+        new Date(),
+        tx,
+      ),
+    );
+    expect(await rows.recoveryMedia(sms)).toEqual({ sms: true, email: false });
+    expect(await rows.recoveryMedia(await aUser())).toEqual({ sms: false, email: false });
+    expect(await rows.recoveryMedia(randomUUID())).toEqual({ sms: false, email: false });
+  });
+
   it('records a session as used once, concurrent uses included, and forgets expired ones', async () => {
     const id = randomUUID();
     const until = new Date(Date.now() + 180_000);

@@ -1,9 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { randomBytes } from 'node:crypto';
 import { Transactions } from '@idfed/persistence';
-import { AttemptCountersRepository } from '../src/attempts/attempt-counters.repository';
-import { AttemptLimiter, userSubject } from '../src/attempts/attempt-limiter';
-import { COGNITO_LOCKOUT_POLICY } from '../src/attempts/attempt-policy';
 import { CodePurpose, VerificationCodeEntity } from '../src/database/entities';
 import { VerificationCodesRepository } from '../src/users/verification-codes.repository';
 import { UserDirectoryTestDatabase } from './support/user-directory-database';
@@ -90,36 +86,34 @@ describe('VerificationCodesRepository on PostgreSQL', () => {
     expect((await codes.find(sub, 'verify-phone_number'))?.codeHash).toBe('b');
   });
 
-  it('stores a code in the statement that counts its request, and not once the request is refused', async () => {
+  it('stores a code issued after the answer unless a newer request stored one first', async () => {
     const sub = await aUser();
-    const limiter = new AttemptLimiter(
-      new AttemptCountersRepository(db.dataSource),
-      COGNITO_LOCKOUT_POLICY,
-      randomBytes(32),
-    );
-    const subject = userSubject({ poolId, sub });
-    await limiter.begin(
-      'code-delivery',
-      subject,
-      codes.replaceAlongside(code(sub, 'counted', 'forgot-password')),
-    );
-    expect((await codes.find(sub, 'forgot-password'))?.codeHash).toBe('counted');
-    // Code deliveries lock out after a few requests; a refused request stores nothing.
-    let refused = false;
-    for (let i = 0; i < 50 && !refused; i++) {
-      refused = await limiter
-        .begin('code-delivery', subject, codes.replaceAlongside(code(sub, `request ${i}`, 'forgot-password')))
-        .then(
-          () => false,
-          () => true,
-        );
-      if (!refused) expect((await codes.find(sub, 'forgot-password'))?.codeHash).toBe(`request ${i}`);
-    }
-    expect(refused).toBe(true);
-    const kept = (await codes.find(sub, 'forgot-password'))?.codeHash;
-    await limiter
-      .begin('code-delivery', subject, codes.replaceAlongside(code(sub, 'refused', 'forgot-password')))
-      .catch(() => undefined);
-    expect((await codes.find(sub, 'forgot-password'))?.codeHash).toBe(kept);
+    const at = (ms: number, hash: string): VerificationCodeEntity => ({
+      ...code(sub, hash, 'forgot-password'),
+      createdAt: new Date(Date.now() + ms),
+    });
+    await codes.replaceUnlessNewer(at(0, 'first'));
+    await codes.replaceUnlessNewer(at(2000, 'third'));
+    // The second request's write lands last: the third's code stays.
+    await codes.replaceUnlessNewer(at(1000, 'second'));
+    expect((await codes.find(sub, 'forgot-password'))?.codeHash).toBe('third');
+    await codes.replaceUnlessNewer(at(3000, 'fourth'));
+    expect((await codes.find(sub, 'forgot-password'))?.codeHash).toBe('fourth');
+  });
+
+  it('answers a comparison with one row of two booleans, with or without a code (ADR 0068)', async () => {
+    const sub = await aUser();
+    await codes.replace(code(sub, 'digest', 'forgot-password'));
+    const now = new Date();
+    expect(await codes.compare(sub, 'forgot-password', 'digest', now)).toEqual({ live: true, same: true });
+    expect(await codes.compare(sub, 'forgot-password', 'other', now)).toEqual({ live: true, same: false });
+    // Past its expiry, another purpose, a user nobody has.
+    const later = new Date(Date.now() + 120_000);
+    expect(await codes.compare(sub, 'forgot-password', 'digest', later)).toEqual({ live: false, same: true });
+    expect(await codes.compare(sub, 'confirm-sign-up', 'digest', now)).toEqual({ live: false, same: false });
+    expect(await codes.compare(randomUUID(), 'forgot-password', 'digest', now)).toEqual({
+      live: false,
+      same: false,
+    });
   });
 });

@@ -17,18 +17,6 @@ export interface StoredPasswordColumns {
   passwordHash: string | null;
 }
 
-/**
- * A data-modifying statement run in the same statement as the count, only when the attempt is
- * admitted: it reads from `counted`, and its parameters are numbered from $9. One statement and one
- * commit whether or not there is something to write beside the count, so a known user's answer
- * takes as long as an unknown one's.
- */
-export interface AlongsideStatement {
-  sql: string;
-  params: unknown[];
-}
-export const ALONGSIDE_FIRST_PARAM = 9;
-
 /** The outcome a reserved check is settled by (see CheckOutcome in attempt-limiter.ts). */
 export type SettledAs = 'right' | 'wrong' | 'not-a-guess';
 
@@ -71,8 +59,6 @@ const BEGIN_ATTEMPT = `
 const COUNTED = `SELECT c.failures, ${lockedProbe('c.failures')} AS locked
     FROM (SELECT (SELECT failures FROM counted) AS failures) c`;
 const COUNT = `WITH counted AS (${BEGIN_ATTEMPT}) ${COUNTED}`;
-const countWith = (alongside: string) =>
-  `WITH counted AS (${BEGIN_ATTEMPT}), alongside AS (${alongside}) ${COUNTED}`;
 
 // A slot for a check whose outcome settles it ($9: how long the reservation lasts if its replica
 // dies before settling). The epoch starts a new run when no reservation is live. It sets no
@@ -126,17 +112,16 @@ const FORGET = `UPDATE user_directory.attempt_counters AS a SET failures = 0, lo
 export class AttemptCountersRepository {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
-  /** Counts an attempt as a failure before its check (and runs `alongside` with it), unless refused. */
+  /** Counts an attempt as a failure before its check, unless refused. */
   async count(
     flow: AttemptFlow,
     subject: AttemptSubject,
     now: Date,
     policy: LockoutPolicy,
-    alongside?: AlongsideStatement,
   ): Promise<AdmissionTry<true>> {
     const [row] = await this.dataSource.query<{ failures: number | null; locked: boolean | null }[]>(
-      alongside ? countWith(alongside.sql) : COUNT,
-      [...policyParams(flow, subject, now, policy), ...(alongside?.params ?? [])],
+      COUNT,
+      policyParams(flow, subject, now, policy),
     );
     return row.failures !== null ? { admitted: true } : { refused: row.locked ? 'locked' : 'busy' };
   }

@@ -5,7 +5,6 @@ import { PoolConfig } from '../pools/pool-config';
 import { usernameKey } from '../users/user-lookup';
 import { AdmissionTry, waitForSlot } from './attempt-admission';
 import {
-  AlongsideStatement,
   AttemptCountersRepository,
   AttemptSubject,
   StoredPasswordColumns,
@@ -13,12 +12,7 @@ import {
 import { AttemptFlow, lockedOutError, LockoutPolicy, tooManyChecksInFlightError } from './attempt-policy';
 
 // The shapes the limiter's callers use, defined beside the statements that store them.
-export { ALONGSIDE_FIRST_PARAM } from './attempt-counters.repository';
-export type {
-  AlongsideStatement,
-  AttemptSubject,
-  StoredPasswordColumns,
-} from './attempt-counters.repository';
+export type { AttemptSubject, StoredPasswordColumns } from './attempt-counters.repository';
 
 export function userSubject(user: { poolId: string; sub: string }): AttemptSubject {
   return { poolId: user.poolId, key: `user:${user.sub}` };
@@ -114,8 +108,8 @@ export class AttemptLimiter {
    * Counts an attempt before the secret is checked, or refuses it (even with the right secret)
    * while the subject is locked out. Call `succeeded` when the secret was right.
    */
-  async begin(flow: AttemptFlow, subject: AttemptSubject, alongside?: AlongsideStatement): Promise<void> {
-    await this.admit(flow, subject, (now) => this.counters.count(flow, subject, now, this.policy, alongside));
+  async begin(flow: AttemptFlow, subject: AttemptSubject): Promise<void> {
+    await this.admit(flow, subject, (now) => this.counters.count(flow, subject, now, this.policy));
   }
 
   /** The secret was right: the failures are forgotten, as Cognito resets after a successful sign-in. */

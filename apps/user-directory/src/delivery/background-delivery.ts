@@ -25,6 +25,23 @@ export class BackgroundDelivery {
   }
 
   /**
+   * Issues a code and sends its message after the answer (ADR 0068): `issue` draws and stores the
+   * code, then the message `messageOf` makes of it goes out, so that whoever reads the message can
+   * answer it. Neither the code's write nor building the message is on the request path.
+   */
+  enqueueIssued(
+    medium: string,
+    userPoolId: string,
+    issue: () => Promise<string>,
+    messageOf: (code: string) => OutgoingMessage,
+  ): void {
+    this.enqueueWork(medium, userPoolId, async () => {
+      const code = await issue();
+      await this.sender.send(messageOf(code));
+    });
+  }
+
+  /**
    * Runs `work` (whatever a message needs before it goes: storing its code, then sending it) after
    * the request has been answered, under the same limit and logging as `enqueue`.
    */

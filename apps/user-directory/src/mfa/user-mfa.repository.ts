@@ -74,6 +74,21 @@ export class UserMfaRepository {
     return row ?? undefined;
   }
 
+  /**
+   * Whether the user has SMS and email MFA on, for ForgotPassword's recovery channel (ADR 0062):
+   * exactly one row whether or not the user has an MFA row (both false then), so that a name
+   * nobody has, read under a random sub, receives and reads what a user's read does (ADR 0068).
+   */
+  async recoveryMedia(userSub: string): Promise<{ sms: boolean; email: boolean }> {
+    const [row] = await this.dataSource.query<{ sms: boolean; email: boolean }[]>(
+      `SELECT coalesce(m.sms_enabled, false) AS sms, coalesce(m.email_enabled, false) AS email
+         FROM (SELECT 1) AS one
+         LEFT JOIN user_directory.user_mfa m ON m.user_sub = $1`,
+      [userSub],
+    );
+    return { sms: row.sms, email: row.email };
+  }
+
   /** A new secret handed out by AssociateSoftwareToken; the one verified before stays until it is replaced. */
   async storePending(userSub: string, pendingEnc: Buffer, now: Date): Promise<void> {
     await this.dataSource.query(STORE_PENDING, [userSub, pendingEnc, now]);

@@ -108,11 +108,11 @@ describe('hosted pages by time', () => {
       users,
       { requirePool: jest.fn(async () => pool) } as unknown as UserLookup,
       { forAuth: jest.fn(async () => auth) } as unknown as ClientsService,
-      { enqueue: jest.fn() } as unknown as BackgroundDelivery,
+      { enqueueIssued: jest.fn() } as unknown as BackgroundDelivery,
       slowAttempts(),
-      { issueAlongside: jest.fn(() => ({ code: '123456', statement: {} })) } as unknown as VerificationCodes,
+      { issueLater: jest.fn(() => async () => '123456') } as unknown as VerificationCodes,
       noMigrations,
-      { find: jest.fn(async () => undefined) } as unknown as UserMfaRepository,
+      { recoveryMedia: jest.fn(async () => ({ sms: false, email: false })) } as unknown as UserMfaRepository,
     );
     const page = new OAuthForgotPasswordUseCase(requests, forgot);
     const ask = async (name: string) =>

@@ -21,8 +21,6 @@ import { ConfirmationLinks } from './confirmation-links';
 import { UserMfaRepository } from '../mfa/user-mfa.repository';
 import { UserPoolDomainsRepository } from '../domains/user-pool-domains.repository';
 
-const statement = { sql: 'INSERT ...', params: [] };
-
 /** What the public code operations share: a client, its pool, the user (or none), the counters. */
 function doubles(user: UserEntity | undefined, config: Partial<PoolConfig> = {}, hideExistence = false) {
   const pool = aPool(config);
@@ -49,13 +47,15 @@ function doubles(user: UserEntity | undefined, config: Partial<PoolConfig> = {},
     succeeded: jest.fn().mockResolvedValue(undefined),
     unknownName: jest.fn().mockReturnValue({ poolId: pool.id, key: 'name:x' }),
   };
+  /** The code's draw and write, which run after the answer (ADR 0068): never called on the request path. */
+  const issue = jest.fn().mockResolvedValue('123456');
   const codes = {
-    issueAlongside: jest.fn().mockReturnValue({ code: '123456', statement }),
+    issueLater: jest.fn().mockReturnValue(issue),
     check: jest.fn().mockResolvedValue('match'),
     consume: jest.fn().mockResolvedValue(true),
   };
-  const delivery = { enqueue: jest.fn() };
-  const mfaRows = { find: jest.fn().mockResolvedValue(undefined) };
+  const delivery = { enqueueIssued: jest.fn() };
+  const mfaRows = { recoveryMedia: jest.fn().mockResolvedValue({ sms: false, email: false }) };
   const domains = { domainsOfPool: jest.fn().mockResolvedValue({ prefix: { domain: 'my-app' } }) };
   const links = new ConfirmationLinks(domains as unknown as UserPoolDomainsRepository, {
     publicUrl: 'http://localhost:8080',
@@ -72,6 +72,7 @@ function doubles(user: UserEntity | undefined, config: Partial<PoolConfig> = {},
     lookup,
     attempts,
     codes,
+    issue,
     delivery,
     domains,
     mfaRows,
@@ -103,13 +104,26 @@ describe('ForgotPassword', () => {
     );
   const request = { ClientId: 'c1', Username: 'ann' };
 
-  it('stores the reset code in the statement that counts the request, and sends it after the answer', async () => {
+  it('counts the request, then stores and sends the reset code after the answer (ADR 0068)', async () => {
     const user = aUser({ attributes: { email: 'ann@example.com', email_verified: 'true' } });
     const d = doubles(user);
     const answer = await useCase(d).execute(request);
-    expect(d.codes.issueAlongside).toHaveBeenCalledWith(user.sub, 'forgot-password');
-    expect(d.attempts.begin).toHaveBeenCalledWith('code-delivery', expect.anything(), statement);
-    expect(d.delivery.enqueue).toHaveBeenCalledTimes(1);
+    expect(d.codes.issueLater).toHaveBeenCalledWith(user.sub, 'forgot-password');
+    expect(d.attempts.begin).toHaveBeenCalledWith('code-delivery', {
+      poolId: user.poolId,
+      key: `user:${user.sub}`,
+    });
+    expect(d.delivery.enqueueIssued).toHaveBeenCalledWith('EMAIL', d.pool.id, d.issue, expect.any(Function));
+    expect(d.issue).not.toHaveBeenCalled();
+    const [, , , messageOf] = d.delivery.enqueueIssued.mock.calls[0] as [
+      string,
+      string,
+      unknown,
+      (code: string) => { to: string; text: string },
+    ];
+    const message = messageOf('246810');
+    expect(message.to).toBe('ann@example.com');
+    expect(message.text).toContain('246810');
     expect(answer.CodeDeliveryDetails).toEqual({
       Destination: 'a***@e***',
       DeliveryMedium: 'EMAIL',
@@ -120,7 +134,7 @@ describe('ForgotPassword', () => {
   it('sends no code to an address nobody verified', async () => {
     const d = doubles(aUser({ attributes: { email: 'ann@example.com' } }));
     expect(await outcome(useCase(d).execute(request))).toBe('InvalidParameterException');
-    expect(d.codes.issueAlongside).not.toHaveBeenCalled();
+    expect(d.codes.issueLater).not.toHaveBeenCalled();
   });
 
   it('refuses every name alike in an admin_only pool: NotAuthorizedException, before any lookup or code', async () => {
@@ -142,7 +156,7 @@ describe('ForgotPassword', () => {
       ]);
       expect(d.users.findByName).not.toHaveBeenCalled();
       expect(d.attempts.begin).not.toHaveBeenCalled();
-      expect(d.delivery.enqueue).not.toHaveBeenCalled();
+      expect(d.delivery.enqueueIssued).not.toHaveBeenCalled();
     }
   });
 
@@ -181,18 +195,14 @@ describe('ForgotPassword', () => {
         { Name: 'verified_email' as const, Priority: 2 },
       ],
     };
-    const mfaRow = (smsEnabled: boolean, emailEnabled: boolean) => ({
-      smsEnabled,
-      emailEnabled,
-      totpEnabled: false,
-    });
+    const mfaRow = (sms: boolean, email: boolean) => ({ sms, email });
     const ask = async (
       config: Partial<PoolConfig>,
       row: object | undefined,
       attrs: Record<string, string> = attributes,
     ) => {
       const d = doubles(aUser({ attributes: attrs }), config);
-      d.mfaRows.find.mockResolvedValue(row);
+      d.mfaRows.recoveryMedia.mockResolvedValue(row);
       const answer = await useCase(d)
         .execute(request)
         .then(
@@ -213,23 +223,42 @@ describe('ForgotPassword', () => {
     // Without a setting, the legacy order takes the phone whatever the MFA, and no MFA row is read.
     const legacy = await ask({}, mfaRow(true, false));
     expect(legacy.answer).toMatchObject({ DeliveryMedium: 'SMS' });
-    expect(legacy.d.mfaRows.find).not.toHaveBeenCalled();
+    expect(legacy.d.mfaRows.recoveryMedia).not.toHaveBeenCalled();
   });
 
   it('reads an MFA row for an unknown name too in a pool with a recovery setting', async () => {
     const setting = { RecoveryMechanisms: [{ Name: 'verified_email' as const, Priority: 1 }] };
     const d = doubles(undefined, { accountRecoverySetting: setting }, true);
     await useCase(d).execute({ ClientId: 'c1', Username: 'nobody@example.com' });
-    expect(d.mfaRows.find).toHaveBeenCalledTimes(1);
+    expect(d.mfaRows.recoveryMedia).toHaveBeenCalledTimes(1);
   });
 
   it('counts an unknown name and answers as for a user when the client hides user existence', async () => {
     const d = doubles(undefined, {}, true);
     const answer = await useCase(d).execute({ ClientId: 'c1', Username: 'nobody@example.com' });
     expect(d.attempts.begin).toHaveBeenCalledWith('code-delivery', { poolId: d.pool.id, key: 'name:x' });
-    expect(d.codes.issueAlongside).not.toHaveBeenCalled();
-    expect(d.delivery.enqueue).not.toHaveBeenCalled();
+    expect(d.codes.issueLater).not.toHaveBeenCalled();
+    expect(d.delivery.enqueueIssued).not.toHaveBeenCalled();
     expect(answer.CodeDeliveryDetails?.DeliveryMedium).toBe('EMAIL');
+  });
+
+  it('makes the same calls on the request path for a user and an unknown name (ADR 0068)', async () => {
+    const setting = { RecoveryMechanisms: [{ Name: 'verified_email' as const, Priority: 1 }] };
+    const user = aUser({ attributes: { email: 'ann@example.com', email_verified: 'true' } });
+    const requestPath = async (who: UserEntity | undefined) => {
+      const d = doubles(who, { accountRecoverySetting: setting }, true);
+      await useCase(d).execute({ ClientId: 'c1', Username: who ? who.username : 'nobody@example.com' });
+      return {
+        userLookups: d.users.findByName.mock.calls.length,
+        mfaReads: d.mfaRows.recoveryMedia.mock.calls.length,
+        // The statement that counts, with nothing beside it.
+        counts: d.attempts.begin.mock.calls.map((args: unknown[]) => args.length),
+        codeWrites: d.issue.mock.calls.length,
+      };
+    };
+    const unknown = await requestPath(undefined);
+    expect(unknown).toEqual({ userLookups: 1, mfaReads: 1, counts: [2], codeWrites: 0 });
+    expect(await requestPath(user)).toEqual(unknown);
   });
 });
 
@@ -245,13 +274,34 @@ describe('ResendConfirmationCode', () => {
       d.typed.links,
     );
 
-  it('replaces the sign-up code of an unconfirmed user in the counting statement', async () => {
+  it('counts the request, then replaces and sends the sign-up code after the answer (ADR 0068)', async () => {
     const user = aUser({ status: 'UNCONFIRMED' });
     const d = doubles(user, { autoVerifiedAttributes: ['email'] });
     await useCase(d).execute({ ClientId: 'c1', Username: 'ann' });
-    expect(d.codes.issueAlongside).toHaveBeenCalledWith(user.sub, 'confirm-sign-up');
-    expect(d.attempts.begin).toHaveBeenCalledWith('code-delivery', expect.anything(), statement);
-    expect(d.delivery.enqueue).toHaveBeenCalledTimes(1);
+    expect(d.codes.issueLater).toHaveBeenCalledWith(user.sub, 'confirm-sign-up');
+    expect(d.attempts.begin).toHaveBeenCalledWith('code-delivery', {
+      poolId: user.poolId,
+      key: `user:${user.sub}`,
+    });
+    expect(d.delivery.enqueueIssued).toHaveBeenCalledWith('EMAIL', d.pool.id, d.issue, expect.any(Function));
+    expect(d.issue).not.toHaveBeenCalled();
+  });
+
+  it('makes the same calls on the request path for an unconfirmed user and an unknown name', async () => {
+    const requestPath = async (who: UserEntity | undefined) => {
+      const d = doubles(who, { autoVerifiedAttributes: ['email'] }, true);
+      await useCase(d).execute({ ClientId: 'c1', Username: who ? who.username : 'nobody' });
+      return {
+        userLookups: d.users.findByName.mock.calls.length,
+        counts: d.attempts.begin.mock.calls.map((args: unknown[]) => args.length),
+        codeWrites: d.issue.mock.calls.length,
+      };
+    };
+    const unknown = await requestPath(undefined);
+    expect(unknown).toEqual({ userLookups: 1, counts: [2], codeWrites: 0 });
+    expect(
+      await requestPath(aUser({ status: 'UNCONFIRMED', attributes: { email: 'ann@example.com' } })),
+    ).toEqual(unknown);
   });
 
   it("sends a pool's confirmation link to its domain, reading the domain for unknown names too (ADR 0062)", async () => {
@@ -266,7 +316,13 @@ describe('ResendConfirmationCode', () => {
     const user = aUser({ status: 'UNCONFIRMED' });
     const d = doubles(user, byLink);
     await useCase(d).execute({ ClientId: 'c1', Username: 'ann' });
-    const [message] = d.delivery.enqueue.mock.calls[0] as [{ subject: string; text: string }];
+    const [, , , messageOf] = d.delivery.enqueueIssued.mock.calls[0] as [
+      string,
+      string,
+      unknown,
+      (code: string) => { subject: string; text: string },
+    ];
+    const message = messageOf('123456');
     expect(message.subject).toBe('Welcome');
     expect(message.text).toBe(
       `Hello ${user.username}, Click here <http://my-app.auth.localhost:8080/confirmUser?client_id=c1&user_name=${user.username}&confirmation_code=123456>.`,
@@ -274,7 +330,7 @@ describe('ResendConfirmationCode', () => {
     const unknown = doubles(undefined, byLink, true);
     await useCase(unknown).execute({ ClientId: 'c1', Username: 'nobody' });
     expect(unknown.domains.domainsOfPool).toHaveBeenCalledTimes(1);
-    expect(unknown.delivery.enqueue).not.toHaveBeenCalled();
+    expect(unknown.delivery.enqueueIssued).not.toHaveBeenCalled();
   });
 
   it('refuses a confirmed user without issuing a code', async () => {
@@ -282,7 +338,7 @@ describe('ResendConfirmationCode', () => {
     expect(await outcome(useCase(d).execute({ ClientId: 'c1', Username: 'ann' }))).toBe(
       'InvalidParameterException',
     );
-    expect(d.codes.issueAlongside).not.toHaveBeenCalled();
+    expect(d.codes.issueLater).not.toHaveBeenCalled();
   });
 });
 

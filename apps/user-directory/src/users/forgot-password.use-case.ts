@@ -18,7 +18,6 @@ import { UserLookup } from './user-lookup';
 import { UsersRepository } from './users.repository';
 import { migrationRefused, UserMigrations } from './user-migrations';
 import { UserMfaRepository } from '../mfa/user-mfa.repository';
-import { userFactors } from '../mfa/mfa-preferences';
 import { randomUUID } from 'node:crypto';
 import {
   deliveryDetails,
@@ -27,6 +26,9 @@ import {
   VerificationCodes,
 } from './verification-codes';
 import { eventAttributes } from '../triggers/user-pool-triggers';
+
+/** No user has this sub: an unknown name's MFA media are read under it. */
+const NO_USER = '00000000-0000-0000-0000-000000000000';
 
 /**
  * ForgotPassword: a reset code to a verified email or phone, chosen by the pool's
@@ -49,8 +51,9 @@ export class ForgotPasswordUseCase implements OperationHandler<
   ) {}
 
   /**
-   * With PreventUserExistenceErrors, a known and an unknown name do the same work: one statement that
-   * counts the request (and, for a user, stores the new code), and the message sent after the answer.
+   * With PreventUserExistenceErrors, a known and an unknown name do the same work: the same lookups
+   * and one statement that counts the request; a user's code is stored and sent after the answer
+   * (ADR 0068).
    */
   execute(req: ForgotPasswordRequest, meta?: CommandMeta): Promise<ForgotPasswordResponse> {
     return this.request(req, { region: meta?.region });
@@ -99,9 +102,10 @@ export class ForgotPasswordUseCase implements OperationHandler<
       if (outcome === 'migrated') user = await this.users.findByName(pool.id, pool.config, req.Username);
     }
     // With a recovery setting, a medium the user has as MFA is no recovery mechanism (ADR 0062):
-    // the user's MFA row is read, for an unknown name too so both answers cost the same.
+    // the user's MFA media are read, for an unknown name too (under a sub no user has), as one row
+    // either way (ADR 0068).
     const withSetting = (pool.config.accountRecoverySetting?.RecoveryMechanisms?.length ?? 0) > 0;
-    const mfa = withSetting ? userFactors(await this.mfaRows.find(user?.sub ?? randomUUID())) : [];
+    const mfaMedia = withSetting ? await this.mfaRows.recoveryMedia(user?.sub ?? NO_USER) : {};
     if (!user) {
       if (!hideExistence) throw migrating ? migrationRefused(auth.client.id) : CognitoErrors.userNotFound();
       // The answer a real user would get, so that the response tells nothing.
@@ -117,10 +121,7 @@ export class ForgotPasswordUseCase implements OperationHandler<
       );
       return { CodeDeliveryDetails: details };
     }
-    const channel = recoveryChannel(user.attributes, mechanisms, {
-      sms: mfa.includes('SMS_MFA'),
-      email: mfa.includes('EMAIL_OTP'),
-    });
+    const channel = recoveryChannel(user.attributes, mechanisms, mfaMedia);
     const refused = !user.enabled || user.status === 'FORCE_CHANGE_PASSWORD' || !channel;
     if (refused && hideExistence) await this.attempts.begin('code-delivery', userSubject(user));
     if (!user.enabled) throw CognitoErrors.notAuthorized('User is disabled.');
@@ -132,15 +133,20 @@ export class ForgotPasswordUseCase implements OperationHandler<
         'Cannot reset password for the user as there is no registered/verified email or phone_number',
       );
     }
-    const { code, statement } = this.codes.issueAlongside(user.sub, 'forgot-password');
-    await this.attempts.begin('code-delivery', userSubject(user), statement);
-    this.delivery.enqueue(
-      passwordResetMessage(channel.medium, channel.destination, code, pool, user.username, {
-        source: 'ForgotPassword',
-        clientId: auth.client.id,
-        userAttributes: eventAttributes(user),
-        ...(req.ClientMetadata ? { clientMetadata: req.ClientMetadata } : {}),
-      }),
+    await this.attempts.begin('code-delivery', userSubject(user));
+    // The code is drawn, stored and sent after the answer (ADR 0068): counted, the request has
+    // cost what an unknown name's does.
+    this.delivery.enqueueIssued(
+      channel.medium,
+      pool.id,
+      this.codes.issueLater(user.sub, 'forgot-password'),
+      (code) =>
+        passwordResetMessage(channel.medium, channel.destination, code, pool, user.username, {
+          source: 'ForgotPassword',
+          clientId: auth.client.id,
+          userAttributes: eventAttributes(user),
+          ...(req.ClientMetadata ? { clientMetadata: req.ClientMetadata } : {}),
+        }),
     );
     return { CodeDeliveryDetails: deliveryDetails(channel) };
   }

@@ -38,9 +38,9 @@ export class ResendConfirmationCodeUseCase implements OperationHandler<
   ) {}
 
   /**
-   * With PreventUserExistenceErrors, a known and an unknown name do the same work: one statement
-   * that counts the request (and, for a user, stores the new code), and no delivery on the request
-   * path: the message goes out after the answer.
+   * With PreventUserExistenceErrors, a known and an unknown name do the same work: the same lookups
+   * and one statement that counts the request; a user's code is stored and sent after the answer
+   * (ADR 0068).
    */
   async execute(
     req: ResendConfirmationCodeRequest,
@@ -71,15 +71,19 @@ export class ResendConfirmationCodeUseCase implements OperationHandler<
     const channel = confirmationChannel(pool.config, user.attributes);
     if (!channel)
       throw CognitoErrors.invalidParameter('Cannot resend codes. Auto verification not turned on.');
-    const { code, statement } = this.codes.issueAlongside(user.sub, 'confirm-sign-up');
-    await this.attempts.begin('code-delivery', userSubject(user), statement);
-    this.delivery.enqueue(
-      signUpConfirmationMessage(channel.medium, channel.destination, code, pool, user.username, link, {
-        source: 'ResendCode',
-        clientId: auth.client.id,
-        userAttributes: eventAttributes(user),
-        ...(req.ClientMetadata ? { clientMetadata: req.ClientMetadata } : {}),
-      }),
+    await this.attempts.begin('code-delivery', userSubject(user));
+    // Drawn, stored and sent after the answer (ADR 0068), as an unknown name stores nothing.
+    this.delivery.enqueueIssued(
+      channel.medium,
+      pool.id,
+      this.codes.issueLater(user.sub, 'confirm-sign-up'),
+      (code) =>
+        signUpConfirmationMessage(channel.medium, channel.destination, code, pool, user.username, link, {
+          source: 'ResendCode',
+          clientId: auth.client.id,
+          userAttributes: eventAttributes(user),
+          ...(req.ClientMetadata ? { clientMetadata: req.ClientMetadata } : {}),
+        }),
     );
     return {
       CodeDeliveryDetails: {

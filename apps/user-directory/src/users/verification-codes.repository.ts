@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Transaction } from '@idfed/persistence';
 import { DataSource } from 'typeorm';
-import { ALONGSIDE_FIRST_PARAM, AlongsideStatement } from '../attempts/attempt-limiter';
 import { CodePurpose, VerificationCodeEntity } from '../database/entities';
 
 /**
@@ -18,18 +17,40 @@ export class VerificationCodesRepository {
   }
 
   /**
-   * `replace` as a statement to run beside AttemptLimiter's count (its `counted` row gates it), so
-   * that counting a request and storing its code is one statement.
+   * `replace` for a code stored after the answer (BackgroundDelivery): it replaces only an earlier
+   * code, so that of two requests whose background writes land out of order, the newer code stays.
    */
-  replaceAlongside(code: VerificationCodeEntity): AlongsideStatement {
-    const p = ALONGSIDE_FIRST_PARAM;
-    return {
-      sql: `INSERT INTO user_directory.verification_codes (user_sub, purpose, code_hash, expires_at, created_at)
-            SELECT $${p}::uuid, $${p + 1}, $${p + 2}, $${p + 3}::timestamptz, $${p + 4}::timestamptz FROM counted
-            ON CONFLICT (user_sub, purpose) DO UPDATE SET
-              code_hash = excluded.code_hash, expires_at = excluded.expires_at, created_at = excluded.created_at`,
-      params: [code.userSub, code.purpose, code.codeHash, code.expiresAt, code.createdAt],
-    };
+  async replaceUnlessNewer(code: VerificationCodeEntity): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO user_directory.verification_codes AS c (user_sub, purpose, code_hash, expires_at, created_at)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (user_sub, purpose) DO UPDATE SET
+         code_hash = excluded.code_hash, expires_at = excluded.expires_at, created_at = excluded.created_at
+       WHERE c.created_at <= excluded.created_at`,
+      [code.userSub, code.purpose, code.codeHash, code.expiresAt, code.createdAt],
+    );
+  }
+
+  /**
+   * Whether the user's code for `purpose` is live at `now` and has this digest, read without a
+   * lock, as exactly one row of two booleans whether or not there is a code: a check for a name
+   * nobody has receives and reads the same answer as a user's (ADR 0068). The digests are keyed
+   * (CodeDigest), so comparing them in SQL tells a guesser nothing about the code.
+   */
+  async compare(
+    userSub: string,
+    purpose: CodePurpose,
+    codeHash: string,
+    now: Date,
+  ): Promise<{ live: boolean; same: boolean }> {
+    const [row] = await this.dataSource.query<{ live: boolean; same: boolean }[]>(
+      `SELECT (c.user_sub IS NOT NULL AND c.expires_at >= $4::timestamptz) AS live,
+              coalesce(c.code_hash = $3, false) AS same
+         FROM (SELECT 1) AS one
+         LEFT JOIN user_directory.verification_codes c ON c.user_sub = $1 AND c.purpose = $2`,
+      [userSub, purpose, codeHash, now],
+    );
+    return row;
   }
 
   /** The user's code for `purpose`, expired or not; read without a lock. */

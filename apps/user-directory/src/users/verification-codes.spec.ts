@@ -63,17 +63,15 @@ describe('VerificationCodes', () => {
   const digest = new CodeDigest(Buffer.alloc(32, 7));
   const sub = '6f1c2b3a-0000-4000-8000-000000000001';
   function codesWith(stored?: Partial<VerificationCodeEntity>) {
+    const row = stored && { codeHash: 'x', expiresAt: new Date(Date.now() + 60_000), ...stored };
     const repository = {
-      find: jest.fn().mockResolvedValue(
-        stored && {
-          userSub: sub,
-          purpose: 'confirm-sign-up',
-          expiresAt: new Date(Date.now() + 60_000),
-          createdAt: new Date(),
-          ...stored,
-        },
-      ),
+      // What the statement answers, as PostgreSQL would for this stored code (or none).
+      compare: jest.fn(async (_sub: string, _purpose: string, codeHash: string, now: Date) => ({
+        live: row !== undefined && row.expiresAt.getTime() >= now.getTime(),
+        same: row?.codeHash === codeHash,
+      })),
       replace: jest.fn().mockResolvedValue(undefined),
+      replaceUnlessNewer: jest.fn().mockResolvedValue(undefined),
       consume: jest.fn().mockResolvedValue(true),
     };
     return {
@@ -114,7 +112,47 @@ describe('VerificationCodes', () => {
   it("looks an unknown user's code up as a known user's, under a sub nobody has", async () => {
     const { repository, codes } = codesWith();
     expect(await codes.check(undefined, 'forgot-password', '123456')).toBe('missing');
-    expect(repository.find).toHaveBeenCalledWith('00000000-0000-0000-0000-000000000000', 'forgot-password');
+    const nobody = '00000000-0000-0000-0000-000000000000';
+    expect(repository.compare).toHaveBeenCalledWith(
+      nobody,
+      'forgot-password',
+      digest.digest(nobody, '123456'),
+      expect.any(Date),
+    );
+  });
+
+  it('does the same work for an unknown name, a user without a code and one with a code (ADR 0068)', async () => {
+    const work = async (userSub: string | undefined, stored?: Partial<VerificationCodeEntity>) => {
+      const { repository, codes } = codesWith(stored);
+      const digests = jest.spyOn(digest, 'digest');
+      const outcome = await codes.check(userSub, 'confirm-sign-up', '654321');
+      const done = {
+        outcome,
+        statements: repository.compare.mock.calls.length,
+        digests: digests.mock.calls.length,
+      };
+      digests.mockRestore();
+      return done;
+    };
+    const stored = { codeHash: digest.digest(sub, '123456') };
+    expect(await work(undefined)).toEqual({ outcome: 'missing', statements: 1, digests: 1 });
+    expect(await work(sub)).toEqual({ outcome: 'missing', statements: 1, digests: 1 });
+    expect(await work(sub, stored)).toEqual({ outcome: 'mismatch', statements: 1, digests: 1 });
+  });
+
+  it('issues a code after the answer: nothing stored until the work runs, then only its digest', async () => {
+    const { repository, codes } = codesWith();
+    const issue = codes.issueLater(sub, 'forgot-password');
+    expect(repository.replaceUnlessNewer).not.toHaveBeenCalled();
+    const code = await issue();
+    const [row] = repository.replaceUnlessNewer.mock.calls[0] as [VerificationCodeEntity];
+    expect(row).toMatchObject({
+      userSub: sub,
+      purpose: 'forgot-password',
+      codeHash: digest.digest(sub, code),
+    });
+    expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBe(24 * 3600 * 1000);
+    expect(JSON.stringify(row)).not.toContain(code);
   });
 
   it('consumes a code by its digest, in the unit of work holding the user', async () => {

@@ -1,9 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { timingSafeEqual } from 'node:crypto';
 import { CodeDeliveryDetailsType, RecoveryOptionNameType } from '@idfed/contracts';
 import { ServiceError } from '@idfed/messaging';
 import { Transaction } from '@idfed/persistence';
-import { AlongsideStatement } from '../attempts/attempt-limiter';
 import { CognitoErrors } from '../common/cognito-errors';
 import { newVerificationCode } from '../common/ids';
 import { CodePurpose, VerificationCodeEntity } from '../database/entities';
@@ -110,26 +108,35 @@ export class VerificationCodes {
   }
 
   /**
-   * `issue` as a statement to run beside a count (AttemptLimiter.begin): the new plaintext code and
-   * the upsert that replaces any earlier code of the same purpose.
+   * `issue` for after the answer (ADR 0068): nothing is computed or stored now; the returned
+   * function, run by BackgroundDelivery, draws the code, stores it (unless a newer request's code
+   * landed first) and gives it for the message. A name with a user then costs its request what a
+   * name without one does.
    */
-  issueAlongside(userSub: string, purpose: CodePurpose): { code: string; statement: AlongsideStatement } {
-    const code = newVerificationCode();
-    return { code, statement: this.codes.replaceAlongside(this.row(userSub, purpose, code)) };
+  issueLater(userSub: string, purpose: CodePurpose): () => Promise<string> {
+    const requestedAt = new Date();
+    return async () => {
+      const code = newVerificationCode();
+      await this.codes.replaceUnlessNewer({
+        ...this.row(userSub, purpose, code),
+        createdAt: requestedAt,
+        expiresAt: new Date(requestedAt.getTime() + CODE_LIFETIME_MS),
+      });
+      return code;
+    };
   }
 
   /**
-   * Compares a code with the user's live code for `purpose`, without a lock or a write: a wrong
-   * guess then costs a known user what it costs an unknown one (undefined sub), whose lookup finds
-   * nothing. The guess itself is counted by AttemptLimiter before this is called.
+   * Compares a code with the user's live code for `purpose`, without a lock or a write. A known
+   * user and an unknown name (undefined sub, looked up under a sub no user has) do the same work:
+   * one digest and one statement answering one row of two booleans, with or without a code
+   * (ADR 0068). The guess itself is counted by AttemptLimiter before this is called.
    */
   async check(userSub: string | undefined, purpose: CodePurpose, code: string): Promise<CodeCheck> {
     const sub = userSub ?? NO_USER;
-    const row = await this.codes.find(sub, purpose);
-    const given = Buffer.from(this.digest.digest(sub, code));
-    if (!row || row.expiresAt.getTime() < Date.now()) return 'missing';
-    const expected = Buffer.from(row.codeHash);
-    return expected.length === given.length && timingSafeEqual(expected, given) ? 'match' : 'mismatch';
+    const { live, same } = await this.codes.compare(sub, purpose, this.digest.digest(sub, code), new Date());
+    if (!live) return 'missing';
+    return same ? 'match' : 'mismatch';
   }
 
   /**
