@@ -72,6 +72,8 @@ export interface CheckedSamlResponse {
   conditionsNotOnOrAfter: number;
   /** AuthnStatement's SessionNotOnOrAfter, when the IdP set one. */
   sessionNotOnOrAfter?: number;
+  /** The (first) AuthnStatement's SessionIndex, when the IdP set one: a LogoutRequest names it. */
+  sessionIndex?: string;
   /** Attribute values by attribute Name, every string value kept as written. */
   attributes: Record<string, string[]>;
 }
@@ -224,8 +226,13 @@ export async function checkSamlResponse(
     const values = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
     if (values.length) attributes[name] = values;
   }
-  const session = (e.sessionIndex ?? {}) as Record<string, unknown>;
+  // Several AuthnStatements: the first one's session is the sign-in's (as Cognito reads it).
+  const session = ((Array.isArray(e.sessionIndex) ? e.sessionIndex[0] : e.sessionIndex) ?? {}) as Record<
+    string,
+    unknown
+  >;
   const sessionEnd = Date.parse(str(session.sessionNotOnOrAfter) ?? '');
+  const sessionIndex = str(session.sessionIndex);
   const issuer = str(e.issuer);
   const nameIdFormat = str(own.nameIdFormat);
   return {
@@ -238,6 +245,7 @@ export async function checkSamlResponse(
     confirmationNotOnOrAfter: confirmationEnd,
     conditionsNotOnOrAfter: conditionsEnd,
     ...(Number.isFinite(sessionEnd) ? { sessionNotOnOrAfter: sessionEnd } : {}),
+    ...(sessionIndex ? { sessionIndex } : {}),
     attributes,
   };
 }

@@ -13,6 +13,20 @@ interface SamlifyEntity {
     user: Record<string, unknown>,
     customTagReplacement: (template: string) => { id: string; context: string },
   ): Promise<{ context: string }>;
+  parseLogoutRequest(
+    sp: SamlifyEntity,
+    binding: 'redirect' | 'post',
+    req: { query?: Record<string, string>; body?: Record<string, string>; octetString?: string },
+  ): Promise<{
+    extract: { request: { id: string }; nameID: string; sessionIndex?: string; issuer?: string };
+  }>;
+  createLogoutResponse(
+    sp: SamlifyEntity,
+    requestInfo: Record<string, unknown>,
+    binding: 'post',
+    relayState: string,
+    customTagReplacement: (template: string) => { id: string; context: string },
+  ): { context: string };
   parseLoginRequest(
     sp: SamlifyEntity,
     binding: 'redirect' | 'post',
@@ -162,6 +176,15 @@ export class TestSamlIdp {
     return this;
   }
 
+  /** From now on the IdP's metadata names a SingleLogoutService (HTTP-Redirect) at `sloUrl`. */
+  withSingleLogout(sloUrl: string): this {
+    this.settings.singleLogoutService = [
+      { Binding: 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect', Location: sloUrl },
+    ];
+    this.idp = samlify.IdentityProvider(this.settings);
+    return this;
+  }
+
   private sp(
     spEntityId: string,
     acsUrl: string,
@@ -198,6 +221,85 @@ export class TestSamlIdp {
       octetString,
     });
     return parsed.extract.request.id;
+  }
+
+  private logoutSp(spEntityId: string, logoutUrl: string, spCertificate?: string): SamlifyEntity {
+    const cert = spCertificate
+      ? spCertificate.includes('BEGIN CERTIFICATE')
+        ? spCertificate
+        : `-----BEGIN CERTIFICATE-----\n${spCertificate.match(/.{1,64}/g)!.join('\n')}\n-----END CERTIFICATE-----`
+      : undefined;
+    return samlify.ServiceProvider({
+      entityID: spEntityId,
+      assertionConsumerService: [
+        { Binding: 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST', Location: logoutUrl },
+      ],
+      singleLogoutService: [
+        { Binding: 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST', Location: logoutUrl },
+      ],
+      wantLogoutResponseSigned: true,
+      ...(cert ? { signingCert: cert } : {}),
+    });
+  }
+
+  /**
+   * A LogoutRequest received on the HTTP-Redirect binding (the full URL), its signature checked
+   * against the SP's signing certificate (base64 DER or PEM): its ID, NameID, SessionIndex, Issuer.
+   */
+  async logoutRequestOf(
+    url: string,
+    spEntityId: string,
+    spCertificate: string,
+  ): Promise<{ id: string; nameId: string; sessionIndex?: string; issuer?: string }> {
+    const u = new URL(url);
+    const query: Record<string, string> = {};
+    for (const [k, v] of u.searchParams) query[k] = v;
+    const octetString = u.search
+      .slice(1)
+      .split('&')
+      .filter((p) => !p.startsWith('Signature='))
+      .join('&');
+    const idp = samlify.IdentityProvider({ ...this.settings, wantLogoutRequestSigned: true });
+    const parsed = await idp.parseLogoutRequest(
+      this.logoutSp(spEntityId, 'https://sp.invalid/', spCertificate),
+      'redirect',
+      {
+        query,
+        octetString,
+      },
+    );
+    const e = parsed.extract;
+    return {
+      id: e.request.id,
+      nameId: e.nameID,
+      ...(typeof e.sessionIndex === 'string' ? { sessionIndex: e.sessionIndex } : {}),
+      ...(typeof e.issuer === 'string' ? { issuer: e.issuer } : {}),
+    };
+  }
+
+  /** A base64 LogoutResponse for the HTTP-POST binding, signed with the IdP's key unless `unsigned`. */
+  logoutResponse(spec: SamlLogoutResponseSpec): string {
+    const id = `_l${Math.random().toString(16).slice(2)}${Date.now()}`;
+    const xml =
+      `<samlp:LogoutResponse xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="${id}" Version="2.0" IssueInstant="${new Date().toISOString()}" Destination="${escapeXml(spec.destination ?? spec.logoutUrl)}" InResponseTo="${escapeXml(spec.inResponseTo)}">` +
+      `<saml:Issuer>${escapeXml(spec.issuer ?? this.entityId)}</saml:Issuer>` +
+      `<samlp:Status><samlp:StatusCode Value="${escapeXml(spec.status ?? 'urn:oasis:names:tc:SAML:2.0:status:Success')}"/></samlp:Status>` +
+      `</samlp:LogoutResponse>`;
+    const out = this.idp.createLogoutResponse(
+      this.logoutSp(spec.spEntityId, spec.logoutUrl),
+      {},
+      'post',
+      '',
+      () => ({
+        id,
+        context: xml,
+      }),
+    );
+    if (!spec.unsigned) return out.context;
+    const signed = Buffer.from(out.context, 'base64').toString('utf8');
+    const bare = signed.replace(/<ds:Signature[\s\S]*?<\/ds:Signature>/g, '');
+    if (bare === signed) throw new Error('no signature to take off');
+    return Buffer.from(bare).toString('base64');
   }
 
   /** The ID of an AuthnRequest received on the HTTP-POST binding (the form's base64 SAMLRequest). */
@@ -260,6 +362,20 @@ export class TestSamlIdp {
     if (bare === signed) throw new Error('no signature to take off');
     return Buffer.from(bare).toString('base64');
   }
+}
+
+/** What the IdP says in a LogoutResponse; every field an attack test may change is here. */
+export interface SamlLogoutResponseSpec {
+  spEntityId: string;
+  /** The pool's `/saml2/logout` URL: the Destination unless `destination` says otherwise. */
+  logoutUrl: string;
+  inResponseTo: string;
+  destination?: string;
+  issuer?: string;
+  /** Default `urn:oasis:names:tc:SAML:2.0:status:Success`. */
+  status?: string;
+  /** The signature taken off after signing. */
+  unsigned?: boolean;
 }
 
 /** The same response with one text changed after signing (a tampered assertion). */

@@ -8,6 +8,16 @@ export interface HostedSession {
   authTime: Date;
   expiresAt: Date;
   createdAt: Date;
+  /** The SAML sign-in the session came from (ADR 0069), which a LogoutRequest names. */
+  saml?: SamlSessionLogin;
+}
+
+/** What a SAML provider's assertion said about the sign-in, for its single logout (ADR 0069). */
+export interface SamlSessionLogin {
+  providerName: string;
+  nameId: string;
+  nameIdFormat?: string;
+  sessionIndex?: string;
 }
 
 /** Every query of the hosted sessions (`user_directory.hosted_sessions`). */
@@ -28,9 +38,20 @@ export class HostedSessionsRepository {
 
   async find(tokenHash: Buffer): Promise<HostedSession | undefined> {
     const rows = await this.dataSource.query<
-      { pool_id: string; user_sub: string; auth_time: Date; expires_at: Date; created_at: Date }[]
+      {
+        pool_id: string;
+        user_sub: string;
+        auth_time: Date;
+        expires_at: Date;
+        created_at: Date;
+        saml_provider: string | null;
+        saml_name_id: string | null;
+        saml_name_id_format: string | null;
+        saml_session_index: string | null;
+      }[]
     >(
-      `SELECT pool_id, user_sub, auth_time, expires_at, created_at
+      `SELECT pool_id, user_sub, auth_time, expires_at, created_at,
+              saml_provider, saml_name_id, saml_name_id_format, saml_session_index
          FROM user_directory.hosted_sessions WHERE token_hash = $1`,
       [tokenHash],
     );
@@ -42,7 +63,27 @@ export class HostedSessionsRepository {
         authTime: r.auth_time,
         expiresAt: r.expires_at,
         createdAt: r.created_at,
+        ...(r.saml_provider && r.saml_name_id
+          ? {
+              saml: {
+                providerName: r.saml_provider,
+                nameId: r.saml_name_id,
+                ...(r.saml_name_id_format ? { nameIdFormat: r.saml_name_id_format } : {}),
+                ...(r.saml_session_index ? { sessionIndex: r.saml_session_index } : {}),
+              },
+            }
+          : {}),
       }
+    );
+  }
+
+  /** Records the SAML sign-in a session was opened by (ADR 0069). */
+  async attachSaml(tokenHash: Buffer, saml: SamlSessionLogin): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE user_directory.hosted_sessions
+          SET saml_provider = $2, saml_name_id = $3, saml_name_id_format = $4, saml_session_index = $5
+        WHERE token_hash = $1`,
+      [tokenHash, saml.providerName, saml.nameId, saml.nameIdFormat ?? null, saml.sessionIndex ?? null],
     );
   }
 

@@ -16,6 +16,19 @@ export interface SamlRequestRow {
   expiresAt: Date;
 }
 
+/** Where the browser goes once the IdP answered a LogoutRequest: what `/logout` would have done. */
+export type SamlLogoutNext = { kind: 'redirect'; location: string } | { kind: 'login'; query: string };
+
+/** A LogoutRequest sent to a SAML provider (ADR 0069), waiting for its LogoutResponse. */
+export interface SamlLogoutRequestRow {
+  poolId: string;
+  providerName: string;
+  /** The LogoutRequest's ID: the LogoutResponse's InResponseTo must name it. */
+  requestId: string;
+  next: SamlLogoutNext;
+  expiresAt: Date;
+}
+
 /** Every query of the SAML sign-in state (`saml_requests`, `saml_assertions`; ADR 0025). */
 @Injectable()
 export class SamlRepository {
@@ -98,22 +111,99 @@ export class SamlRepository {
     return rows.length === 1;
   }
 
-  /** The pool's SAML signing key as stored (certificate, sealed private key), if it has one. */
-  async findSigningKey(poolId: string): Promise<{ certificate: string; privateKeyEnc: Buffer } | undefined> {
-    const rows = await this.dataSource.query<{ certificate: string; private_key_enc: Buffer }[]>(
-      `SELECT certificate, private_key_enc FROM user_directory.saml_signing_keys WHERE pool_id = $1`,
+  /** Stores a LogoutRequest by its RelayState's digest; expired ones go at the same time. */
+  async insertLogoutRequest(relayHash: Buffer, r: SamlLogoutRequestRow): Promise<void> {
+    await this.dataSource.query(
+      `WITH swept AS (
+         DELETE FROM user_directory.saml_logout_requests WHERE expires_at < now() - interval '1 minute')
+       INSERT INTO user_directory.saml_logout_requests
+         (relay_hash, pool_id, provider_name, request_id, next, expires_at)
+       VALUES ($1, $2, $3, $4, $5::jsonb, $6)`,
+      [relayHash, r.poolId, r.providerName, r.requestId, JSON.stringify(r.next), r.expiresAt],
+    );
+  }
+
+  /** Takes the LogoutRequest a RelayState names, once: of concurrent takers one gets it. */
+  async takeLogoutRequest(relayHash: Buffer): Promise<SamlLogoutRequestRow | undefined> {
+    const [rows] = await this.dataSource.query<
+      [
+        {
+          pool_id: string;
+          provider_name: string;
+          request_id: string;
+          next: SamlLogoutNext;
+          expires_at: Date;
+        }[],
+        number,
+      ]
+    >(
+      `DELETE FROM user_directory.saml_logout_requests WHERE relay_hash = $1
+       RETURNING pool_id, provider_name, request_id, next, expires_at`,
+      [relayHash],
+    );
+    const r = rows[0];
+    return (
+      r && {
+        poolId: r.pool_id,
+        providerName: r.provider_name,
+        requestId: r.request_id,
+        next: r.next,
+        expiresAt: r.expires_at,
+      }
+    );
+  }
+
+  /**
+   * The pool's newest SAML signing key as stored (certificate, sealed private key, its generation
+   * and when it was made), if it has one (ADR 0069: older generations are kept, not used).
+   */
+  async findSigningKey(
+    poolId: string,
+  ): Promise<
+    { certificate: string; privateKeyEnc: Buffer; generation: number; createdAt: Date } | undefined
+  > {
+    const rows = await this.dataSource.query<
+      { certificate: string; private_key_enc: Buffer; generation: number; created_at: Date }[]
+    >(
+      `SELECT certificate, private_key_enc, generation, created_at FROM user_directory.saml_signing_keys
+        WHERE pool_id = $1 ORDER BY generation DESC LIMIT 1`,
       [poolId],
     );
     const r = rows[0];
-    return r && { certificate: r.certificate, privateKeyEnc: r.private_key_enc };
+    return (
+      r && {
+        certificate: r.certificate,
+        privateKeyEnc: r.private_key_enc,
+        generation: r.generation,
+        createdAt: r.created_at,
+      }
+    );
   }
 
-  /** Stores a pool's first signing key; of concurrent first uses one key is kept (then read back). */
-  async insertSigningKey(poolId: string, certificate: string, privateKeyEnc: Buffer): Promise<void> {
+  /** Every certificate the pool has signed with, newest first. */
+  async signingCertificates(poolId: string): Promise<string[]> {
+    const rows = await this.dataSource.query<{ certificate: string }[]>(
+      `SELECT certificate FROM user_directory.saml_signing_keys WHERE pool_id = $1 ORDER BY generation DESC`,
+      [poolId],
+    );
+    return rows.map((r) => r.certificate);
+  }
+
+  /**
+   * Stores a pool's signing key of a generation (0 the first, each renewal the next); of concurrent
+   * makers of the same generation one key is kept (then read back).
+   */
+  async insertSigningKey(
+    poolId: string,
+    certificate: string,
+    privateKeyEnc: Buffer,
+    generation = 0,
+    createdAt?: Date,
+  ): Promise<void> {
     await this.dataSource.query(
-      `INSERT INTO user_directory.saml_signing_keys (pool_id, certificate, private_key_enc)
-       VALUES ($1, $2, $3) ON CONFLICT (pool_id) DO NOTHING`,
-      [poolId, certificate, privateKeyEnc],
+      `INSERT INTO user_directory.saml_signing_keys (pool_id, certificate, private_key_enc, generation, created_at)
+       VALUES ($1, $2, $3, $4, coalesce($5::timestamptz, now())) ON CONFLICT (pool_id, generation) DO NOTHING`,
+      [poolId, certificate, privateKeyEnc, generation, createdAt ?? null],
     );
   }
 }
