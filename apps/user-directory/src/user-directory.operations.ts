@@ -46,6 +46,7 @@ import { OAuthRevokeUseCase } from './oauth/oauth-revoke.use-case';
 import { OAuthSignInUseCase } from './oauth/oauth-sign-in.use-case';
 import { OAuthSignUpUseCase } from './oauth/oauth-sign-up.use-case';
 import { SamlAuthorizeUseCase } from './saml/saml-authorize.use-case';
+import { SamlLogoutUseCase } from './saml/saml-logout.use-case';
 import { SamlResponseUseCase } from './saml/saml-response.use-case';
 import { OAuthTokenUseCase } from './oauth/oauth-token.use-case';
 import { OAuthUserInfoUseCase } from './oauth/oauth-user-info.use-case';
@@ -243,6 +244,7 @@ export const USER_DIRECTORY_OPERATIONS: OperationBinding[] = [
   serve(UserDirectoryOperations.SignInFederatedUser, SignInFederatedUserUseCase),
   serve(UserDirectoryOperations.SamlAuthorize, SamlAuthorizeUseCase),
   serve(UserDirectoryOperations.SamlResponse, SamlResponseUseCase),
+  serve(UserDirectoryOperations.SamlLogout, SamlLogoutUseCase),
   serve(UserDirectoryOperations.CreateUserImportJob, CreateUserImportJobUseCase),
   serve(UserDirectoryOperations.StartUserImportJob, StartUserImportJobUseCase),
   serve(UserDirectoryOperations.StopUserImportJob, StopUserImportJobUseCase),

@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, X509Certificate } from 'node:crypto';
 import { KeyEncryption } from '@idfed/crypto';
 import { keyPairMatches } from '../src/saml/saml-keys';
-import { SamlKeyStore } from '../src/saml/saml-key-store';
+import { SamlKeyStore, SIGNING_KEY_RENEWAL_MS } from '../src/saml/saml-key-store';
 import { SamlRepository } from '../src/saml/saml.repository';
 import { UserDirectoryTestDatabase } from './support/user-directory-database';
 
@@ -45,6 +45,25 @@ describe('SamlKeyStore on PostgreSQL', () => {
       [row.private_key_enc, otherPool],
     );
     await expect(keys.signingKey(otherPool)).rejects.toThrow();
+  });
+
+  it('renews the key once the newest is a year old, keeping the old one (ADR 0069)', async () => {
+    const first = await keys.signingCertificate(poolId);
+    const created = (await new SamlRepository(db.dataSource).findSigningKey(poolId))!.createdAt;
+    keys.clock = () => new Date(created.getTime() + SIGNING_KEY_RENEWAL_MS - 60_000);
+    expect(await keys.signingCertificate(poolId)).toBe(first);
+    keys.clock = () => new Date(created.getTime() + SIGNING_KEY_RENEWAL_MS);
+    const renewed = await Promise.all(Array.from({ length: 4 }, () => keys.signingCertificate(poolId)));
+    expect(new Set(renewed).size).toBe(1);
+    expect(renewed[0]).not.toBe(first);
+    const pair = await keys.signingKey(poolId);
+    expect(pair.certificate).toBe(renewed[0]);
+    expect(keyPairMatches(pair)).toBe(true);
+    // The new certificate starts now and runs ten years; the old one is kept, still valid.
+    const cert = new X509Certificate(Buffer.from(renewed[0], 'base64'));
+    expect(new Date(cert.validTo).getUTCFullYear()).toBe(keys.clock().getUTCFullYear() + 10);
+    expect(await new SamlRepository(db.dataSource).signingCertificates(poolId)).toEqual([renewed[0], first]);
+    keys.clock = () => new Date();
   });
 
   it('goes with its pool', async () => {

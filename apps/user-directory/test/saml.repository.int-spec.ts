@@ -51,6 +51,34 @@ describe('SamlRepository on PostgreSQL', () => {
     expect(await saml.takeRequest(digestOf('race-relay'))).toBeUndefined();
   });
 
+  it('gives a LogoutRequest to exactly one of many concurrent takers, by the digest only (ADR 0069)', async () => {
+    await saml.insertLogoutRequest(digestOf('logout-relay'), {
+      poolId,
+      providerName: 'Okta',
+      requestId: '_logout-1',
+      next: { kind: 'redirect', location: 'https://app.example.com/bye' },
+      expiresAt: new Date(Date.now() + 600_000),
+    });
+    const stored = await db.dataSource.query<{ relay_hash: Buffer }[]>(
+      `SELECT relay_hash FROM user_directory.saml_logout_requests WHERE request_id = '_logout-1'`,
+    );
+    expect(stored[0].relay_hash.equals(digestOf('logout-relay'))).toBe(true);
+    expect(await saml.takeLogoutRequest(Buffer.from('logout-relay'))).toBeUndefined();
+    const taken = await Promise.all(
+      Array.from({ length: 8 }, () => saml.takeLogoutRequest(digestOf('logout-relay'))),
+    );
+    const winners = taken.filter((t) => t !== undefined);
+    expect(winners).toEqual([
+      expect.objectContaining({
+        poolId,
+        providerName: 'Okta',
+        requestId: '_logout-1',
+        next: { kind: 'redirect', location: 'https://app.example.com/bye' },
+      }),
+    ]);
+    expect(await saml.takeLogoutRequest(digestOf('logout-relay'))).toBeUndefined();
+  });
+
   it('accepts an assertion id once among racing deliveries, per pool and provider', async () => {
     const until = new Date(Date.now() + 300_000);
     const results = await Promise.all(

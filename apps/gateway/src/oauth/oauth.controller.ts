@@ -42,7 +42,7 @@ import {
   SESSION_COOKIE,
   setCookie,
 } from './oauth-http';
-import { samlAuthorize } from './saml-http';
+import { samlAuthorize, sendPostForm } from './saml-http';
 import { OAuthThrottleFilter } from './oauth-throttle.filter';
 
 const POOL_ID = /^[\w-]+_[0-9a-zA-Z]+$/;
@@ -295,6 +295,11 @@ export class OAuthController {
     if (outcome.kind === 'error') return sendErrorPage(res, outcome.error, outcome.description);
     this.clearSession(res, poolId);
     if (outcome.kind === 'redirect') return redirect(res, outcome.location);
+    // A SAML provider's session: to its SingleLogoutService first (ADR 0069), back at /saml2/logout.
+    if (outcome.kind === 'saml-logout') {
+      if (outcome.binding === 'redirect') return redirect(res, outcome.location);
+      return sendPostForm(res, outcome.location, outcome.fields ?? {}, 'Signing out');
+    }
     const again = new URLSearchParams(query);
     again.delete('logout_uri');
     redirect(res, `${basePathOf(res, poolId)}/login?${again.toString()}`);

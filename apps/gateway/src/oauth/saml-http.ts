@@ -22,6 +22,11 @@ export function acsUrlOf(req: Request, res: Response, poolId: string, publicUrl:
   return `${publicUrl}/${poolId}/saml2/idpresponse`;
 }
 
+/** The pool's single logout endpoint, `/saml2/logout`, as this browser reaches the pool (ADR 0069). */
+export function logoutUrlOf(req: Request, res: Response, poolId: string, publicUrl: string): string {
+  return acsUrlOf(req, res, poolId, publicUrl).replace(/\/saml2\/idpresponse$/, '/saml2/logout');
+}
+
 /**
  * The cookie reaches the ACS on the IdP's cross-site POST, so it is `SameSite=None`, hence `Secure`
  * (browsers keep Secure cookies of http://localhost and its subdomains).
@@ -35,7 +40,12 @@ function setBrowserCookie(res: Response, poolId: string, value: string, maxAgeSe
 }
 
 /** An auto-submitting form to the IdP (HTTP-POST binding); a button when scripts are off. */
-function sendPostForm(res: Response, action: string, fields: Record<string, string>): void {
+export function sendPostForm(
+  res: Response,
+  action: string,
+  fields: Record<string, string>,
+  title = 'Signing in',
+): void {
   const script = 'document.forms[0].submit();';
   const hash = createHash('sha256').update(script).digest('base64');
   const inputs = Object.entries(fields)
@@ -52,7 +62,7 @@ function sendPostForm(res: Response, action: string, fields: Record<string, stri
     )
     .setHeader('referrer-policy', 'no-referrer')
     .send(
-      `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Signing in</title></head><body>` +
+      `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body>` +
         `<form method="post" action="${escapeHtml(action)}">${inputs}<noscript><button type="submit">Continue</button></noscript></form>` +
         `<script>${script}</script></body></html>`,
     );

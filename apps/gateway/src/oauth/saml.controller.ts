@@ -15,7 +15,7 @@ import {
   SESSION_COOKIE,
   setCookie,
 } from './oauth-http';
-import { acsUrlOf, SAML_BROWSER_COOKIE } from './saml-http';
+import { acsUrlOf, logoutUrlOf, SAML_BROWSER_COOKIE } from './saml-http';
 import { OAuthThrottleFilter } from './oauth-throttle.filter';
 
 const POOL_ID = /^[\w-]+_[0-9a-zA-Z]+$/;
@@ -26,7 +26,8 @@ const ACS_FORM_LIMIT = 160 * 1024;
  * A user pool's SAML assertion consumer service, `/saml2/idpresponse` (ADR 0025): the IdP's form
  * (SAMLResponse, RelayState) and the browser-binding cookie go to the user directory, which verifies
  * and decides; a sign-in opens the hosted session (as the sign-in page does) and the browser goes
- * back to the app.
+ * back to the app. `/saml2/logout` (ADR 0069) takes the IdP's LogoutResponse to the LogoutRequest
+ * `/logout` sent, and sends the browser on where `/logout` would have.
  */
 @Controller(':userPoolId')
 @UseFilters(OAuthThrottleFilter)
@@ -35,6 +36,42 @@ export class SamlController {
     @Inject(BusClient) private readonly bus: BusClient,
     @Inject(GATEWAY_OPTIONS) private readonly options: GatewayOptions,
   ) {}
+
+  @Post('saml2/logout')
+  async logout(
+    @Param('userPoolId') poolId: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    if (!POOL_ID.test(poolId)) throw new AwsError('ResourceNotFoundException', 'Not found.', 404);
+    if (!isFormContentType(req.headers['content-type']))
+      return sendErrorPage(res, 'invalid_request', 'The SAML response must be a form.');
+    let form: Record<string, string>;
+    try {
+      form = paramsOf(new URLSearchParams((await readRawBody(req, ACS_FORM_LIMIT)).toString('utf8')));
+    } catch {
+      return sendErrorPage(res, 'invalid_request', 'The SAML response is too large.');
+    }
+    const outcome = await this.bus.request(
+      UserDirectoryOperations.SamlLogout,
+      {
+        UserPoolId: poolId,
+        ...(form.SAMLResponse !== undefined ? { SAMLResponse: form.SAMLResponse } : {}),
+        ...(form.SAMLRequest !== undefined ? { SAMLRequest: form.SAMLRequest } : {}),
+        ...(form.RelayState !== undefined ? { RelayState: form.RelayState } : {}),
+        LogoutUrl: logoutUrlOf(req, res, poolId, this.options.env.publicUrl),
+      },
+      { requestId: requestIdOf(res), caller: { kind: 'anonymous' as const } },
+    );
+    switch (outcome.kind) {
+      case 'redirect':
+        return redirect(res, outcome.location);
+      case 'login':
+        return redirect(res, `${basePathOf(res, poolId)}/login?${outcome.query}`);
+      case 'error':
+        return sendErrorPage(res, outcome.error, outcome.description);
+    }
+  }
 
   @Post('saml2/idpresponse')
   async idpResponse(

@@ -11,6 +11,7 @@ import { ServiceError } from '@idfed/messaging';
 import { OperationHandler } from '@idfed/service-runtime';
 import { SignInFederatedUserUseCase } from '../federation/sign-in-federated-user.use-case';
 import { AuthorizeRequests, errorRedirect } from '../oauth/authorize-request';
+import { HostedSessionsRepository } from '../oauth/hosted-sessions.repository';
 import { HostedSignIn } from '../oauth/hosted-sign-in';
 import { digestOf } from '../oauth/oauth-grants';
 import { IdentityProviderViews } from '../providers/identity-provider-views';
@@ -46,7 +47,8 @@ function sameDigest(a: Buffer, b: Buffer): boolean {
  * against the stored metadata (saml-protocol.ts), an EncryptedAssertion opened with the provider's
  * encryption key and a plain one refused when `EncryptedResponses` is `true` (ADR 0059), its
  * assertion id remembered until it expires (a replay is refused), then the NameID signs in as the federated user with the SAML attributes for
- * AttributeMapping, a hosted session opens and the app gets its code or tokens.
+ * AttributeMapping, a hosted session opens (remembering the NameID and SessionIndex for the single
+ * logout, ADR 0069) and the app gets its code or tokens.
  */
 @Injectable()
 export class SamlResponseUseCase implements OperationHandler<typeof UserDirectoryOperations.SamlResponse> {
@@ -58,6 +60,7 @@ export class SamlResponseUseCase implements OperationHandler<typeof UserDirector
     @Inject(UsersRepository) private readonly users: UsersRepository,
     @Inject(HostedSignIn) private readonly hosted: HostedSignIn,
     @Inject(IdentityProviderViews) private readonly views: IdentityProviderViews,
+    @Inject(HostedSessionsRepository) private readonly sessions: HostedSessionsRepository,
   ) {}
 
   async execute(req: SamlResponseRequest, meta: CommandMeta): Promise<SamlResponseOutcome> {
@@ -162,6 +165,15 @@ export class SamlResponseUseCase implements OperationHandler<typeof UserDirector
     }
     const user = await this.users.findBySub(sub);
     if (!user) return refuse('User does not exist.');
-    return this.hosted.signedIn(auth, request, user);
+    const outcome = await this.hosted.signedIn(auth, request, user);
+    // The session remembers the assertion's NameID and SessionIndex: its single logout names them.
+    if (outcome.kind === 'signed-in')
+      await this.sessions.attachSaml(digestOf(outcome.sessionToken), {
+        providerName: provider.name,
+        nameId: assertion.nameId,
+        ...(assertion.nameIdFormat ? { nameIdFormat: assertion.nameIdFormat } : {}),
+        ...(assertion.sessionIndex ? { sessionIndex: assertion.sessionIndex } : {}),
+      });
+    return outcome;
   }
 }

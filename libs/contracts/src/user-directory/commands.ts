@@ -627,6 +627,13 @@ export const UserDirectoryOperations = {
     ['ResourceNotFoundException'],
     { rateLimit: 'UserAuthentication' },
   ),
+  /** POST /saml2/logout: the IdP's LogoutResponse to idfed's LogoutRequest (ADR 0069). */
+  SamlLogout: internalOperation<S.SamlLogoutRequest, S.SamlLogoutOutcome>()(
+    svc,
+    'SamlLogout',
+    ['ResourceNotFoundException'],
+    { rateLimit: 'UserUpdate' },
+  ),
   /** GET /logout. */
   OAuthLogout: internalOperation<O.OAuthLogoutRequest, O.OAuthLogoutOutcome>()(
     svc,

@@ -215,7 +215,13 @@ export interface OAuthLogoutRequest {
 export type OAuthLogoutOutcome =
   | { kind: 'redirect'; location: string }
   | { kind: 'login' }
-  | { kind: 'error'; error: string; description: string };
+  | { kind: 'error'; error: string; description: string }
+  /**
+   * The session came from a SAML provider whose `IDPSignout` is `true` (ADR 0069): it is closed, and
+   * the browser goes to the IdP's SingleLogoutService with a signed LogoutRequest (HTTP-Redirect:
+   * `location` is the whole URL; HTTP-POST: an auto-posted form of `fields` to `location`).
+   */
+  | { kind: 'saml-logout'; binding: 'redirect' | 'post'; location: string; fields?: Record<string, string> };
 
 export interface ResolveUserPoolDomainRequest {
   Domain: string;

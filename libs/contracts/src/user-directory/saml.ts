@@ -42,3 +42,24 @@ export interface SamlResponseRequest {
 }
 
 export type SamlResponseOutcome = OAuthSignInOutcome;
+
+/**
+ * POST /saml2/logout (ADR 0069): the IdP's LogoutResponse to a LogoutRequest idfed sent from
+ * `/logout`, with its RelayState.
+ */
+export interface SamlLogoutRequest {
+  UserPoolId: string;
+  SAMLResponse?: string;
+  /** A LogoutRequest the IdP sent on its own: Cognito documents none, so it is refused. */
+  SAMLRequest?: string;
+  RelayState?: string;
+  /** The `/saml2/logout` URL as the browser reached it (the response's Destination). */
+  LogoutUrl: string;
+}
+
+/** Where the browser goes after the IdP's answer: what `/logout` would have done; or an error page. */
+export type SamlLogoutOutcome =
+  | { kind: 'redirect'; location: string }
+  /** Back to the pool's sign-in page with this query (`/logout` with `redirect_uri`). */
+  | { kind: 'login'; query: string }
+  | { kind: 'error'; error: string; description: string };

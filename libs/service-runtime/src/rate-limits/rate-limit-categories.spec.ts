@@ -51,7 +51,7 @@ describe('rate limit categories', () => {
       Array(3).fill('UserAccountRecovery'),
     );
     expect(category('OAuthUserInfo')).toBe('UserRead');
-    expect(['OAuthRevoke', 'OAuthLogout'].map(category)).toEqual(['UserUpdate', 'UserUpdate']);
+    expect(['OAuthRevoke', 'OAuthLogout', 'SamlLogout'].map(category)).toEqual(Array(3).fill('UserUpdate'));
     // Every client HTTP request the user directory serves over the bus is counted; service-to-service
     // commands are not (they would count one client request twice).
     const bus = OPERATION_CATALOG.filter(
