@@ -47,7 +47,8 @@ describe('SamlKeyStore on PostgreSQL', () => {
     await expect(keys.signingKey(otherPool)).rejects.toThrow();
   });
 
-  it('renews the key once the newest is a year old, keeping the old one (ADR 0069)', async () => {
+  it('renews the certificate of the same key once the newest is a year old, keeping the old one (ADR 0069)', async () => {
+    const key = (await keys.signingKey(poolId)).privateKey;
     const first = await keys.signingCertificate(poolId);
     const created = (await new SamlRepository(db.dataSource).findSigningKey(poolId))!.createdAt;
     keys.clock = () => new Date(created.getTime() + SIGNING_KEY_RENEWAL_MS - 60_000);
@@ -59,6 +60,15 @@ describe('SamlKeyStore on PostgreSQL', () => {
     const pair = await keys.signingKey(poolId);
     expect(pair.certificate).toBe(renewed[0]);
     expect(keyPairMatches(pair)).toBe(true);
+    expect(pair.privateKey).toBe(key);
+    expect(
+      new X509Certificate(Buffer.from(first, 'base64')).publicKey.export({ type: 'spki', format: 'der' }),
+    ).toEqual(
+      new X509Certificate(Buffer.from(renewed[0], 'base64')).publicKey.export({
+        type: 'spki',
+        format: 'der',
+      }),
+    );
     // The new certificate starts now and runs ten years; the old one is kept, still valid.
     const cert = new X509Certificate(Buffer.from(renewed[0], 'base64'));
     expect(new Date(cert.validTo).getUTCFullYear()).toBe(keys.clock().getUTCFullYear() + 10);

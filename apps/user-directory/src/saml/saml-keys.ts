@@ -1,4 +1,11 @@
-import { createPrivateKey, generateKeyPair, randomBytes, sign, X509Certificate } from 'node:crypto';
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPair,
+  randomBytes,
+  sign,
+  X509Certificate,
+} from 'node:crypto';
 import { promisify } from 'node:util';
 
 const generateRsa = promisify(generateKeyPair);
@@ -45,10 +52,13 @@ function time(d: Date): Buffer {
   return d.getUTCFullYear() < 2050 ? der(0x17, Buffer.from(iso.slice(2))) : der(0x18, Buffer.from(iso));
 }
 
-/** A fresh RSA-2048 key and its self-signed certificate (SHA-256 with RSA), named `cn`. */
-export async function newSamlKeyPair(cn: string, now = new Date()): Promise<SamlKeyPair> {
-  // Off the event loop: an RSA key takes a while to find.
-  const { privateKey, publicKey } = await generateRsa('rsa', { modulusLength: 2048 });
+/**
+ * A self-signed certificate (SHA-256 with RSA) named `cn` for an RSA key, valid from `now` (a minute
+ * back, for clocks behind) for ten years: base64 DER.
+ */
+export function selfSignedCertificate(privateKeyPem: string, cn: string, now = new Date()): string {
+  const privateKey = createPrivateKey(privateKeyPem);
+  const publicKey = createPublicKey(privateKey);
   const serial = randomBytes(16);
   serial[0] &= 0x7f; // a positive INTEGER
   const name = seq(set(seq(CN, utf8(cn))));
@@ -64,11 +74,15 @@ export async function newSamlKeyPair(cn: string, now = new Date()): Promise<Saml
     publicKey.export({ type: 'spki', format: 'der' }),
   );
   const signature = sign('sha256', tbs, privateKey);
-  const certificate = seq(tbs, SHA256_WITH_RSA, der(0x03, Buffer.from([0]), signature));
-  return {
-    privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-    certificate: certificate.toString('base64'),
-  };
+  return seq(tbs, SHA256_WITH_RSA, der(0x03, Buffer.from([0]), signature)).toString('base64');
+}
+
+/** A fresh RSA-2048 key and its self-signed certificate (SHA-256 with RSA), named `cn`. */
+export async function newSamlKeyPair(cn: string, now = new Date()): Promise<SamlKeyPair> {
+  // Off the event loop: an RSA key takes a while to find.
+  const { privateKey } = await generateRsa('rsa', { modulusLength: 2048 });
+  const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  return { privateKey: pem, certificate: selfSignedCertificate(pem, cn, now) };
 }
 
 /** Whether a stored pair is whole: the certificate parses and holds the private key's public half. */

@@ -7,8 +7,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * the AuthnStatement's SessionIndex), which a LogoutRequest to that IdP must name.
  * `saml_logout_requests`: the LogoutRequests sent, by the SHA-256 of their RelayState, with the
  * request's ID (the LogoutResponse's InResponseTo) and where the browser goes after; taken once.
- * `saml_signing_keys` keeps every key a pool had, numbered by `generation`: the newest signs, a new
- * one is made when the newest is a year old, the older ones stay (their certificates still valid).
+ * `saml_signing_keys` keeps every certificate a pool's signing key had, numbered by `generation`:
+ * the newest is answered, a new one (same key) is made when the newest is a year old, the older
+ * ones stay (each still valid for its ten years).
  */
 export class SamlSingleLogout1764115203300 implements MigrationInterface {
   name = 'SamlSingleLogout1764115203300';
