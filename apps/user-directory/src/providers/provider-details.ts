@@ -1,6 +1,7 @@
 import { createPrivateKey } from 'node:crypto';
 import { IdentityProviderTypeType } from '@idfed/contracts';
 import { CognitoErrors } from '../common/cognito-errors';
+import { currentCertificate } from '../saml/saml-keys';
 import { ProviderEndpoints } from './provider-endpoints';
 
 /** The ProviderDetails keys that are secrets: sealed at rest, never in `details`. */
@@ -265,8 +266,9 @@ export function providerDetailsAnswer(
     case 'SAML':
       if (saml?.ssoRedirect) answer.SSORedirectBindingURI = saml.ssoRedirect;
       if (saml?.sloRedirect) answer.SLORedirectBindingURI = saml.sloRedirect;
+      // The newest certificate of the provider's key, renewed yearly as Cognito does (ADR 0069).
       if (details.EncryptedResponses === 'true' && secrets.samlEncryption)
-        answer.ActiveEncryptionCertificate = secrets.samlEncryption.certificate;
+        answer.ActiveEncryptionCertificate = currentCertificate(secrets.samlEncryption);
       break;
   }
   return answer;

@@ -1,4 +1,5 @@
 import {
+  createHash,
   createPrivateKey,
   createPublicKey,
   generateKeyPair,
@@ -56,10 +57,15 @@ function time(d: Date): Buffer {
  * A self-signed certificate (SHA-256 with RSA) named `cn` for an RSA key, valid from `now` (a minute
  * back, for clocks behind) for ten years: base64 DER.
  */
-export function selfSignedCertificate(privateKeyPem: string, cn: string, now = new Date()): string {
+export function selfSignedCertificate(
+  privateKeyPem: string,
+  cn: string,
+  now = new Date(),
+  serialBytes?: Buffer,
+): string {
   const privateKey = createPrivateKey(privateKeyPem);
   const publicKey = createPublicKey(privateKey);
-  const serial = randomBytes(16);
+  const serial = Buffer.from(serialBytes ?? randomBytes(16));
   serial[0] &= 0x7f; // a positive INTEGER
   const name = seq(set(seq(CN, utf8(cn))));
   const notAfter = new Date(now);
@@ -94,4 +100,34 @@ export function keyPairMatches(pair: SamlKeyPair): boolean {
   } catch {
     return false;
   }
+}
+
+/** Cognito makes a new certificate for a pool's SAML keys once a year (ADR 0069). */
+export const SAML_CERTIFICATE_RENEWAL_MS = 365 * 24 * 3600 * 1000;
+
+/**
+ * The certificate a stored pair answers now (ADR 0069): its own in its first year, then each year a
+ * new one for the same key, as Cognito renews a provider's encryption certificate (its public key
+ * does not change, so assertions encrypted to any of them open with the one key). The renewal is a
+ * function of the pair and the year (serial from their SHA-256, valid from the anniversary), so
+ * every answer in a year is the same certificate, and nothing needs storing.
+ */
+export function currentCertificate(pair: SamlKeyPair, now = new Date()): string {
+  let original: X509Certificate;
+  try {
+    original = new X509Certificate(Buffer.from(pair.certificate, 'base64'));
+  } catch {
+    return pair.certificate;
+  }
+  const issued = Date.parse(original.validFrom) + 60_000;
+  const years = Math.floor((now.getTime() - issued) / SAML_CERTIFICATE_RENEWAL_MS);
+  if (!(years >= 1)) return pair.certificate;
+  const cn = /(?:^|\n)CN=([^\n]+)/.exec(original.subject)?.[1] ?? '';
+  const serial = createHash('sha256').update(`${pair.certificate}:${years}`).digest().subarray(0, 16);
+  return selfSignedCertificate(
+    pair.privateKey,
+    cn,
+    new Date(issued + years * SAML_CERTIFICATE_RENEWAL_MS),
+    serial,
+  );
 }

@@ -153,57 +153,22 @@ export class SamlRepository {
     );
   }
 
-  /**
-   * The pool's newest SAML signing key as stored (certificate, sealed private key, its generation
-   * and when it was made), if it has one (ADR 0069: older generations are kept, not used).
-   */
-  async findSigningKey(
-    poolId: string,
-  ): Promise<
-    { certificate: string; privateKeyEnc: Buffer; generation: number; createdAt: Date } | undefined
-  > {
-    const rows = await this.dataSource.query<
-      { certificate: string; private_key_enc: Buffer; generation: number; created_at: Date }[]
-    >(
-      `SELECT certificate, private_key_enc, generation, created_at FROM user_directory.saml_signing_keys
-        WHERE pool_id = $1 ORDER BY generation DESC LIMIT 1`,
+  /** The pool's SAML signing key as stored (certificate, sealed private key), if it has one. */
+  async findSigningKey(poolId: string): Promise<{ certificate: string; privateKeyEnc: Buffer } | undefined> {
+    const rows = await this.dataSource.query<{ certificate: string; private_key_enc: Buffer }[]>(
+      `SELECT certificate, private_key_enc FROM user_directory.saml_signing_keys WHERE pool_id = $1`,
       [poolId],
     );
     const r = rows[0];
-    return (
-      r && {
-        certificate: r.certificate,
-        privateKeyEnc: r.private_key_enc,
-        generation: r.generation,
-        createdAt: r.created_at,
-      }
-    );
+    return r && { certificate: r.certificate, privateKeyEnc: r.private_key_enc };
   }
 
-  /** Every certificate the pool has signed with, newest first. */
-  async signingCertificates(poolId: string): Promise<string[]> {
-    const rows = await this.dataSource.query<{ certificate: string }[]>(
-      `SELECT certificate FROM user_directory.saml_signing_keys WHERE pool_id = $1 ORDER BY generation DESC`,
-      [poolId],
-    );
-    return rows.map((r) => r.certificate);
-  }
-
-  /**
-   * Stores a pool's signing key of a generation (0 the first, each renewal the next); of concurrent
-   * makers of the same generation one key is kept (then read back).
-   */
-  async insertSigningKey(
-    poolId: string,
-    certificate: string,
-    privateKeyEnc: Buffer,
-    generation = 0,
-    createdAt?: Date,
-  ): Promise<void> {
+  /** Stores a pool's first signing key; of concurrent first uses one key is kept (then read back). */
+  async insertSigningKey(poolId: string, certificate: string, privateKeyEnc: Buffer): Promise<void> {
     await this.dataSource.query(
-      `INSERT INTO user_directory.saml_signing_keys (pool_id, certificate, private_key_enc, generation, created_at)
-       VALUES ($1, $2, $3, $4, coalesce($5::timestamptz, now())) ON CONFLICT (pool_id, generation) DO NOTHING`,
-      [poolId, certificate, privateKeyEnc, generation, createdAt ?? null],
+      `INSERT INTO user_directory.saml_signing_keys (pool_id, certificate, private_key_enc)
+       VALUES ($1, $2, $3) ON CONFLICT (pool_id) DO NOTHING`,
+      [poolId, certificate, privateKeyEnc],
     );
   }
 }

@@ -1,15 +1,12 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * SAML single logout and the yearly signing certificate (issue 10, ADR 0069).
+ * SAML single logout (issue 10, ADR 0069).
  *
  * `hosted_sessions` gains the SAML sign-in a session came from (provider, NameID and its Format,
  * the AuthnStatement's SessionIndex), which a LogoutRequest to that IdP must name.
  * `saml_logout_requests`: the LogoutRequests sent, by the SHA-256 of their RelayState, with the
  * request's ID (the LogoutResponse's InResponseTo) and where the browser goes after; taken once.
- * `saml_signing_keys` keeps every certificate a pool's signing key had, numbered by `generation`:
- * the newest is answered, a new one (same key) is made when the newest is a year old, the older
- * ones stay (each still valid for its ten years).
  */
 export class SamlSingleLogout1764115203300 implements MigrationInterface {
   name = 'SamlSingleLogout1764115203300';
@@ -34,19 +31,9 @@ export class SamlSingleLogout1764115203300 implements MigrationInterface {
     await q.query(
       `CREATE INDEX saml_logout_requests_expiry ON user_directory.saml_logout_requests (expires_at)`,
     );
-    await q.query(
-      `ALTER TABLE user_directory.saml_signing_keys ADD COLUMN generation integer NOT NULL DEFAULT 0`,
-    );
-    await q.query(`ALTER TABLE user_directory.saml_signing_keys DROP CONSTRAINT saml_signing_keys_pkey`);
-    await q.query(`ALTER TABLE user_directory.saml_signing_keys ADD PRIMARY KEY (pool_id, generation)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DELETE FROM user_directory.saml_signing_keys k
-      WHERE generation <> (SELECT max(generation) FROM user_directory.saml_signing_keys m WHERE m.pool_id = k.pool_id)`);
-    await q.query(`ALTER TABLE user_directory.saml_signing_keys DROP CONSTRAINT saml_signing_keys_pkey`);
-    await q.query(`ALTER TABLE user_directory.saml_signing_keys DROP COLUMN generation`);
-    await q.query(`ALTER TABLE user_directory.saml_signing_keys ADD PRIMARY KEY (pool_id)`);
     await q.query(`DROP TABLE user_directory.saml_logout_requests`);
     await q.query(`
       ALTER TABLE user_directory.hosted_sessions
