@@ -113,4 +113,37 @@ describe('AuthorizationCodesRepository and HostedSessionsRepository on PostgreSQ
     await sessions.delete(digestOf('browser-1'));
     expect(await sessions.find(digestOf('browser-1'))).toBeUndefined();
   });
+
+  it('keeps the SAML sign-in a session came from, for its single logout (ADR 0069)', async () => {
+    const sub = await aUser();
+    const expiresAt = new Date(Date.now() + 3600_000);
+    await sessions.insert(digestOf('saml-browser'), {
+      poolId,
+      userSub: sub,
+      authTime: new Date(),
+      expiresAt,
+    });
+    await sessions.insert(digestOf('other-browser'), {
+      poolId,
+      userSub: sub,
+      authTime: new Date(),
+      expiresAt,
+    });
+    expect((await sessions.find(digestOf('saml-browser')))?.saml).toBeUndefined();
+    await sessions.attachSaml(digestOf('saml-browser'), {
+      providerName: 'Corp',
+      nameId: 'alice@corp.test',
+      nameIdFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress',
+      sessionIndex: '_s1',
+    });
+    await sessions.attachSaml(digestOf('no-such-session'), { providerName: 'Corp', nameId: 'mallory' });
+    expect((await sessions.find(digestOf('saml-browser')))?.saml).toEqual({
+      providerName: 'Corp',
+      nameId: 'alice@corp.test',
+      nameIdFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress',
+      sessionIndex: '_s1',
+    });
+    expect((await sessions.find(digestOf('other-browser')))?.saml).toBeUndefined();
+    expect(await sessions.find(digestOf('no-such-session'))).toBeUndefined();
+  });
 });
