@@ -27,7 +27,7 @@ import {
 } from 'amazon-cognito-identity-js';
 import { request as httpRequest } from 'node:http';
 import { Client } from 'pg';
-import { cognitoAdmin, cognitoPublic, e2eSystem, mailboxMark } from './support/e2e-context';
+import { cognitoAdmin, cognitoPublic, e2eSystem, mailboxMark, mailSentTo } from './support/e2e-context';
 import { eventually } from '../libs/testing/src/eventually';
 import { databaseUrlOf } from './support/secret-scan';
 import { expectAwsError } from '../libs/testing/src/aws-errors';
@@ -257,34 +257,20 @@ describe('account lifecycle', () => {
     }
 
     /**
-     * The mail sent to `email` after `mark`, whole: the dev mailbox (embedded) holds the text as
-     * sent, the SMTP capture (distributed) the raw message, quoted-printable.
+     * The link the mail to `email` after `mark` carries (ADR 0071): an HTML anchor, as Cognito
+     * sends it, with a plain-text alternative holding the same link; the SMTP capture (distributed)
+     * has the raw multipart/alternative message, the dev mailbox (embedded) both bodies.
      */
-    async function mailSentTo(email: string, mark: number): Promise<string> {
-      return eventually(
-        () => {
-          const lines = readFileSync(system.mailbox, 'utf8').trim().split('\n').slice(mark).reverse();
-          for (const line of lines) {
-            const message = JSON.parse(line) as { to: string; subject?: string; text: string };
-            if (message.to !== email) continue;
-            if (system.mode !== 'distributed') return `Subject: ${message.subject}\n\n${message.text}`;
-            return message.text
-              .replace(/=\r?\n/g, '')
-              .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-          }
-          throw new Error(`nothing was sent to ${email}`);
-        },
-        { timeoutMs: 10_000 },
-      );
-    }
-
     async function linkSentTo(email: string, mark: number): Promise<URL> {
-      const text = await mailSentTo(email, mark);
-      expect(text).toMatch(/^Subject: Confirm your account\r?$/m);
-      const found = /Confirm my account <([^>\s]+)>/.exec(text);
-      expect(found).not.toBeNull();
-      expect(text).not.toMatch(/code is \d{6}/);
-      return new URL(found![1]);
+      const mail = await mailSentTo(email, system, { after: mark });
+      expect(mail.subject).toBe('Confirm your account');
+      if (mail.contentType !== undefined) expect(mail.contentType).toMatch(/^multipart\/alternative;/);
+      const anchor = /^Welcome ([^!]+)! <a href="([^"]+)">Confirm my account<\/a>$/.exec(mail.html ?? '');
+      expect(anchor).not.toBeNull();
+      const href = anchor![2].replace(/&amp;/g, '&');
+      expect(mail.text).toBe(`Welcome ${anchor![1]}! Confirm my account <${href}>`);
+      expect(`${mail.text}${mail.html}`).not.toMatch(/code is \d{6}/);
+      return new URL(href);
     }
 
     /** A GET of the link, as a browser following it: to the gateway, the domain in the Host header. */
@@ -337,6 +323,29 @@ describe('account lifecycle', () => {
       const replay = await follow(link);
       expect(replay.status).toBe(400);
       expect(replay.body).toContain('Invalid link provided, please request a link again.');
+    });
+
+    it('escapes a username carrying markup in the HTML mail, and its link still confirms it', async () => {
+      const username = `evil"><img_src=x>${randomUUID().slice(0, 8)}`;
+      const email = `markup-${randomUUID().slice(0, 8)}@example.com`;
+      const mark = mailboxMark(system);
+      await app.send(
+        new SignUpCommand({
+          ClientId: clientId,
+          Username: username,
+          Password: password,
+          UserAttributes: [{ Name: 'email', Value: email }],
+        }),
+      );
+      const mail = await mailSentTo(email, system, { after: mark });
+      expect(mail.html).toContain(
+        `Welcome ${username.replace('"', '&quot;').replace('>', '&gt;').replace('<', '&lt;').replace('>', '&gt;')}!`,
+      );
+      expect(mail.html).not.toContain('<img');
+      const href = /<a href="([^"]+)">/.exec(mail.html!)![1].replace(/&amp;/g, '&');
+      expect(new URL(href).searchParams.get('user_name')).toBe(username);
+      expect((await follow(new URL(href))).status).toBe(200);
+      expect(await statusOf(username)).toBe('CONFIRMED');
     });
 
     it("refuses a wrong code, and another user's code, confirming nobody", async () => {

@@ -3,6 +3,7 @@ import {
   AdminUpdateUserAttributesCommand,
   CognitoIdentityProviderClient,
   SetUserPoolMfaConfigCommand,
+  UpdateUserPoolCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { randomBytes } from 'node:crypto';
 import { createServer, Server } from 'node:http';
@@ -11,7 +12,14 @@ import { Secret, TOTP } from 'otpauth';
 import type { BrowserContext, Page } from 'playwright-core';
 import { BaseClient, generators, Issuer } from 'openid-client';
 import { launchBrowser } from './support/browser';
-import { cognitoAdmin, cognitoPublic, codeSentTo, e2eSystem, mailboxMark } from './support/e2e-context';
+import {
+  cognitoAdmin,
+  cognitoPublic,
+  codeSentTo,
+  e2eSystem,
+  mailboxMark,
+  mailSentTo,
+} from './support/e2e-context';
 import { createConfirmedUser, createOAuthPool, OAuthPool } from './support/hosted-ui';
 
 const PASSWORD = 'Browser-Pass1!';
@@ -134,6 +142,48 @@ describe('hosted sign-up, reset and MFA pages in a browser', () => {
     expect(tokens.claims()).toMatchObject({ 'cognito:username': username, email, email_verified: true });
     const user = await admin.send(new AdminGetUserCommand({ UserPoolId: s.pool.poolId, Username: username }));
     expect(user.UserStatus).toBe('CONFIRMED');
+    await page.close();
+  });
+
+  it('in a link pool, says to follow the mailed link, which confirms; then signs in (ADR 0071)', async () => {
+    const s = await site();
+    await admin.send(
+      new UpdateUserPoolCommand({
+        UserPoolId: s.pool.poolId,
+        AutoVerifiedAttributes: ['email'],
+        VerificationMessageTemplate: { DefaultEmailOption: 'CONFIRM_WITH_LINK' },
+      }),
+    );
+    const username = `linkup-${randomBytes(4).toString('hex')}`;
+    const email = `${username}@example.com`;
+    const page = await context.newPage();
+    const verifier = generators.codeVerifier();
+    await authorize(page, s, verifier, 'link-state');
+    await Promise.all([page.waitForURL('**/signup?**'), page.click('a:has-text("Sign up")')]);
+    const mark = mailboxMark(system);
+    await page.fill('input[name="username"]', username);
+    await page.fill('input[name="requiredAttributes[email]"]', email);
+    await page.fill('input[name="password"]', PASSWORD);
+    await page.click('button[type="submit"]');
+    await page.waitForSelector('#confirmByLink');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Check your email');
+    await expect(page.locator('#confirmByLink').textContent()).resolves.toContain('l***@e***');
+    expect(await page.locator('input[name="code"]').count()).toBe(0);
+    expect(await page.locator('form').count()).toBe(0);
+
+    // The mail's anchor, followed in the browser as a reader clicks it.
+    const mail = await mailSentTo(email, system, { after: mark });
+    const href = /<a href="([^"]+)">Verify Email<\/a>/.exec(mail.html ?? '')![1].replace(/&amp;/g, '&');
+    expect(new URL(href).origin).toBe(s.domainBase);
+    await page.goto(href);
+    await expect(page.locator('main').textContent()).resolves.toContain(
+      'Your registration has been confirmed!',
+    );
+
+    await authorize(page, s, verifier, 'link-state');
+    await Promise.all([page.waitForURL(`${s.pool.redirectUri}**`), signIn(page, username, PASSWORD)]);
+    const tokens = await redeem(page, s, verifier, 'link-state');
+    expect(tokens.claims()).toMatchObject({ 'cognito:username': username, email, email_verified: true });
     await page.close();
   });
 

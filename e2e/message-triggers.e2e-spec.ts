@@ -10,12 +10,20 @@ import {
   ForgotPasswordCommand,
   InitiateAuthCommand,
   LambdaConfigType,
+  ResendConfirmationCodeCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { expectAwsError } from '../libs/testing/src/aws-errors';
 import { eventually } from '../libs/testing/src/eventually';
 import { CUSTOM_SENDER_KMS_KEY_ID } from '../libs/testing/src/user-pool-trigger-standin';
-import { cognitoAdmin, cognitoPublic, e2eSystem, mailboxMark, messageSentTo } from './support/e2e-context';
+import {
+  cognitoAdmin,
+  cognitoPublic,
+  e2eSystem,
+  mailboxMark,
+  mailSentTo,
+  messageSentTo,
+} from './support/e2e-context';
 import { appLogs } from './support/secret-scan';
 
 interface Recorded {
@@ -137,6 +145,7 @@ describe('Message triggers over HTTP', () => {
         request: {
           codeParameter: '{####}',
           usernameParameter: null,
+          linkParameter: null,
           clientMetadata: { campaign: 'spring' },
           userAttributes: { email: email('ann'), 'cognito:user_status': 'UNCONFIRMED' },
         },
@@ -146,6 +155,54 @@ describe('Message triggers over HTTP', () => {
       await app.send(
         new ConfirmSignUpCommand({ ClientId: p.clientId, Username: 'ann', ConfirmationCode: code }),
       );
+    });
+
+    it("tells a link pool's function linkParameter, and its link in the HTML mail confirms (ADR 0071)", async () => {
+      const { UserPool } = await admin.send(
+        new CreateUserPoolCommand({
+          PoolName: `custom-message-link-${stamp}`,
+          LambdaConfig: { CustomMessage: fn('message') },
+          AutoVerifiedAttributes: ['email'],
+          VerificationMessageTemplate: { DefaultEmailOption: 'CONFIRM_WITH_LINK' },
+        }),
+      );
+      const poolId = UserPool!.Id!;
+      pools.push(poolId);
+      const { UserPoolClient } = await admin.send(
+        new CreateUserPoolClientCommand({ UserPoolId: poolId, ClientName: 'app' }),
+      );
+      const linked = { poolId, clientId: UserPoolClient!.ClientId! };
+      const anchorOf = async (mark: number, source: string) => {
+        const mail = await mailSentTo(email('linker'), system, { after: mark });
+        expect(mail.subject).toBe(`Trigger: ${source}`);
+        const found = new RegExp(`^<p>Trigger ${source}: <a href="([^"]+)">Click Here</a></p>$`).exec(
+          mail.html ?? '',
+        );
+        expect(found).not.toBeNull();
+        const href = found![1].replace(/&amp;/g, '&');
+        expect(mail.text).toBe(`<p>Trigger ${source}: Click Here <${href}></p>`);
+        return new URL(href);
+      };
+      let mark = mailboxMark(system);
+      await signUp(linked, 'linker');
+      const first = await anchorOf(mark, 'CustomMessage_SignUp');
+      mark = mailboxMark(system);
+      await app.send(new ResendConfirmationCodeCommand({ ClientId: linked.clientId, Username: 'linker' }));
+      const second = await anchorOf(mark, 'CustomMessage_ResendCode');
+      const recorded = await calls('linker');
+      expect(recorded.map((c) => [c.event.triggerSource, c.event.request.linkParameter])).toEqual([
+        ['CustomMessage_SignUp', '{##Click Here##}'],
+        ['CustomMessage_ResendCode', '{##Click Here##}'],
+      ]);
+      for (const link of [first, second]) {
+        expect(link.pathname).toBe(`/${poolId}/confirmUser`);
+        codes.push(link.searchParams.get('confirmation_code')!);
+        // Neither the code nor the link reached the function.
+        expect(JSON.stringify(recorded)).not.toContain(link.searchParams.get('confirmation_code')!);
+      }
+      expect((await fetch(second)).status).toBe(200);
+      const user = await admin.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: 'linker' }));
+      expect(user.UserStatus).toBe('CONFIRMED');
     });
 
     it('words the forgot-password code', async () => {

@@ -42,6 +42,8 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http
  *   number and `enableSMSMFA`; `legacy-nophonemfa` `enableSMSMFA` without a phone (unusable).
  * - `/message`: CustomMessage (ADR 0043), by `triggerSource` and name: its own words with the
  *   event's `codeParameter` (and `usernameParameter` for an invitation), subject `Trigger: <source>`;
+ *   given a `linkParameter` (a link pool's sign-up confirmation, ADR 0071), an HTML email whose only
+ *   way to confirm is that link (`<p>Trigger <source>: <linkParameter></p>`, no code);
  *   a name starting with `dropcode` gets a message without the code, `badtype` a message that is
  *   no string, `msgfail` a refusal (`No mail today`).
  * - `/mailer`, `/texter`: CustomEmailSender / CustomSMSSender (ADR 0043): opens the sealed code
@@ -288,7 +290,12 @@ function customMessage(event: Event): { status: number; body: unknown } {
       emailMessage: `Trigger invitation for ${name}: temporary password ${code}`,
       smsMessage: `Trigger invite ${name} ${code}`,
     };
-  } else
+  } else if (typeof event.request.linkParameter === 'string')
+    response = {
+      emailMessage: `<p>Trigger ${source}: ${event.request.linkParameter}</p>`,
+      smsMessage: `Trigger code is ${code}`,
+    };
+  else
     response = {
       emailMessage: `Trigger ${source}: your code is ${code}`,
       smsMessage: `Trigger code is ${code}`,

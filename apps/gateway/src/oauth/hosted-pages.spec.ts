@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import { errorPage, forgotPasswordPage, pageCsp, safeCss, signInPage } from './hosted-pages';
+import {
+  confirmByLinkPage,
+  errorPage,
+  forgotPasswordPage,
+  pageCsp,
+  safeCss,
+  signInPage,
+} from './hosted-pages';
 
 const styles = (html: string) => [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
 const hashOf = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
@@ -64,5 +71,15 @@ describe('hosted pages: UI customization', () => {
     expect(styles(html)[1]).toBe(css);
     expect(html).toContain('src="/l"');
     expect(styles(errorPage('invalid_request', 'x'))).toHaveLength(1);
+  });
+});
+
+describe('hosted pages: the link sign-up page (ADR 0071)', () => {
+  it('says where the link went, escaped, with no form to fill', () => {
+    const html = confirmByLinkPage({ destination: '<b>a***@e***</b>' });
+    expect(html).toContain('<h1>Check your email</h1>');
+    expect(html).toContain('We have sent a link to &#60;b&#62;a***@e***&#60;/b&#62;.');
+    expect(html).not.toMatch(/<form|<input/);
+    expect(confirmByLinkPage({})).toContain('We have sent a link. Follow the link');
   });
 });

@@ -240,6 +240,20 @@ ${csrfField(o.csrf)}
   );
 }
 
+/**
+ * After sign-up in a pool that confirms by link (ADR 0071): the email carries a link that confirms
+ * the account, so there is no code to enter. The same page whether or not the name was new.
+ */
+export function confirmByLinkPage(o: { look?: PageLook; destination?: string; footer?: string }): string {
+  const to = o.destination ? ` to ${escapeHtml(o.destination)}` : '';
+  return page(
+    'Check your email',
+    `<h1>Check your email</h1>
+<p id="confirmByLink">We have sent a link${to}. Follow the link in the email to confirm your account, then sign in.</p>${o.footer ?? ''}`,
+    o.look,
+  );
+}
+
 export function forgotPasswordPage(o: {
   look?: PageLook;
   action: string;

@@ -14,6 +14,7 @@ import { readRawBody } from '../http/raw-body.reader';
 import { requestIdOf } from '../http/request-context.middleware';
 import {
   attributeField,
+  confirmByLinkPage,
   confirmPage,
   errorPage,
   forgotPasswordPage,
@@ -661,15 +662,17 @@ export class OAuthController {
         return sendHtml(
           res,
           200,
-          confirmPage({
-            action: `${base}/confirmUser?${q}`,
-            csrf,
-            username: outcome.username,
-            session: outcome.session,
-            destination: outcome.destination,
-            message: outcome.message,
-            look,
-          }),
+          outcome.byLink
+            ? confirmByLinkPage({ destination: outcome.destination, footer: pageLinks([signInLink]), look })
+            : confirmPage({
+                action: `${base}/confirmUser?${q}`,
+                csrf,
+                username: outcome.username,
+                session: outcome.session,
+                destination: outcome.destination,
+                message: outcome.message,
+                look,
+              }),
           look,
         );
       case 'forgot':

@@ -43,8 +43,9 @@ function filled(template: string, code: string, username: string): string {
 /**
  * The verification message (sign-up confirmation, attribute verification): the pool's
  * VerificationMessageTemplate (`EmailMessage` / `EmailSubject`, `SmsMessage`) with the code in
- * place of {####}, else Cognito's default. Link confirmation (`CONFIRM_WITH_LINK`) is not served:
- * such a pool's messages carry the code.
+ * place of {####}, else Cognito's default. A link pool's sign-up and resent confirmations are
+ * `signUpConfirmationMessage`'s (users/confirmation-links.ts); its other messages carry the code,
+ * as Cognito's do.
  */
 export function confirmationMessage(
   medium: 'EMAIL' | 'SMS',

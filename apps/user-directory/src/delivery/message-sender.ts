@@ -23,6 +23,11 @@ export interface MessageTrigger {
   userAttributes: Record<string, string>;
   clientMetadata?: Record<string, string>;
   lambdaConfig: LambdaConfigType;
+  /**
+   * The confirmation link of a link pool's sign-up message (ADR 0071): CustomMessage is told
+   * `linkParameter` and its `{##text##}` becomes this link. It carries the code.
+   */
+  link?: string;
 }
 
 /** A message carrying a code to a user: email, or SMS where the pool verifies phone numbers. */
@@ -31,6 +36,8 @@ export interface OutgoingMessage {
   to: string;
   subject: string;
   text: string;
+  /** An HTML body (ADR 0071): a link message's, sent with `text` as its plain-text alternative. */
+  html?: string;
   userPoolId: string;
   username: string;
   /** The pool's SmsConfiguration, for an SMS: its SnsRegion selects where SNS is called. */

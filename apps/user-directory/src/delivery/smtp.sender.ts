@@ -18,6 +18,8 @@ export class SmtpSender implements MessageSender {
       to: message.to,
       subject: message.subject,
       text: message.text,
+      // With both, nodemailer sends multipart/alternative: the HTML, and the text for readers without it.
+      ...(message.html !== undefined ? { html: message.html } : {}),
     });
   }
 }

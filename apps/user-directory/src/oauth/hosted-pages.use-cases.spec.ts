@@ -66,6 +66,45 @@ describe('hosted page use cases', () => {
     expect(other.ok && other.value.sub).not.toBe('new-sub');
   });
 
+  it("says to follow the link in a link pool's email, the same for a taken name (ADR 0071)", async () => {
+    const linkAuth = {
+      ...auth,
+      pool: {
+        ...auth.pool,
+        config: {
+          ...auth.pool.config,
+          verificationMessageTemplate: { DefaultEmailOption: 'CONFIRM_WITH_LINK' },
+        },
+      },
+    } as unknown as ClientForAuth;
+    const linkRequests = {
+      check: jest.fn(async () => Promise.resolve({ ok: true as const, auth: linkAuth, request })),
+    } as unknown as AuthorizeRequests;
+    const signUp = {
+      execute: jest
+        .fn()
+        .mockResolvedValueOnce({ UserSub: 'new-sub', UserConfirmed: false })
+        .mockRejectedValueOnce(new ServiceError('UsernameExistsException', 'User already exists')),
+    } as unknown as SignUpUseCase;
+    const useCase = new OAuthSignUpUseCase(linkRequests, signUp, seal);
+    const form = { ...base, Password: 'Long-enough1', Attributes: { email: 'someone@example.com' } };
+    const fresh = await useCase.execute({ ...form, Username: 'alice' }, meta);
+    const taken = await useCase.execute({ ...form, Username: 'alice' }, meta);
+    expect(fresh).toMatchObject({ kind: 'confirm', byLink: true, destination: 's***@e***' });
+    const { session: _s1, ...freshRest } = fresh as { session: string };
+    const { session: _s2, ...takenRest } = taken as { session: string };
+    expect(takenRest).toEqual(freshRest);
+    // Without an email (no address to send a link to), the code page as before.
+    const noEmail = await new OAuthSignUpUseCase(
+      linkRequests,
+      {
+        execute: jest.fn().mockResolvedValue({ UserSub: 's', UserConfirmed: false }),
+      } as unknown as SignUpUseCase,
+      seal,
+    ).execute({ ...form, Username: 'carol', Attributes: {} }, meta);
+    expect(noEmail).not.toHaveProperty('byLink');
+  });
+
   it('shows a sign-up refusal that does not depend on other users (the password policy)', async () => {
     const signUp = {
       execute: jest

@@ -12,6 +12,7 @@ import { AuthSessionSeal } from '../auth/auth-session-seal';
 import { AnswerTiming } from '../common/answer-timing';
 import { PoolConfig } from '../pools/pool-config';
 import { SignUpUseCase } from '../users/sign-up.use-case';
+import { confirmsByLink } from '../users/confirmation-links';
 import { maskDestination } from '../users/user-attributes';
 import { confirmationChannel } from '../users/verification-codes';
 import { AuthorizeRequests } from './authorize-request';
@@ -106,6 +107,8 @@ export class OAuthSignUpUseCase implements OperationHandler<typeof UserDirectory
       username,
       session: this.seal.seal('hosted-sign-up-session', auth.client.id, { sub }, SIGN_UP_SESSION_TTL_SECONDS),
       ...(channel ? { destination: maskDestination(channel.destination) } : {}),
+      // A link pool's email carries a link, not a code (ADR 0071): the page says to follow it.
+      ...(channel?.medium === 'EMAIL' && confirmsByLink(config) ? { byLink: true } : {}),
     };
   }
 }

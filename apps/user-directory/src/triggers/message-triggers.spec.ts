@@ -4,6 +4,7 @@ import { AddressInfo } from 'node:net';
 import { Logger } from '@nestjs/common';
 import { LambdaConfigType } from '@idfed/contracts';
 import { confirmationMessage, invitationMessage, passwordResetMessage } from '../delivery/code-messages';
+import { signUpConfirmationMessage } from '../users/confirmation-links';
 import { OutgoingMessage } from '../delivery/message-sender';
 import { LambdaEndpointsConfig } from './lambda-endpoints';
 import { customSenderConfigProblem, MessageTriggers, TriggeredMessageSender } from './message-triggers';
@@ -113,6 +114,7 @@ describe('Message triggers (ADR 0043)', () => {
               userAttributes: context.userAttributes,
               codeParameter: '{####}',
               usernameParameter: null,
+              linkParameter: null,
               clientMetadata: { campaign: 'spring' },
             },
             response: { smsMessage: null, emailMessage: null, emailSubject: null },
@@ -131,6 +133,77 @@ describe('Message triggers (ADR 0043)', () => {
           username: 'ann',
         },
       ]);
+    });
+
+    describe("in a link pool's sign-up confirmation (ADR 0071)", () => {
+      const linkPool = (lambdaConfig: LambdaConfigType) => ({
+        id: poolId,
+        config: {
+          lambdaConfig,
+          verificationMessageTemplate: { DefaultEmailOption: 'CONFIRM_WITH_LINK' as const },
+        },
+      });
+      const link = { base: 'https://app.auth.example.com', clientId: 'client-1' };
+      const url =
+        'https://app.auth.example.com/confirmUser?client_id=client-1&user_name=ann&confirmation_code=654321';
+      const message = (medium: 'EMAIL' | 'SMS' = 'EMAIL', to = 'ann@example.com') =>
+        signUpConfirmationMessage(
+          medium,
+          to,
+          '654321',
+          linkPool({ CustomMessage: arn('message') }),
+          'ann',
+          link,
+          context,
+        );
+
+      it('tells the function linkParameter, and makes its {##text##} an anchor to the link', async () => {
+        answers.set('message', lambda({ emailMessage: '<p>Hi {username}, {##Join now##}</p>' }));
+        await sender.send(message());
+        expect(received[0].event.request).toMatchObject({
+          codeParameter: '{####}',
+          linkParameter: '{##Click Here##}',
+          usernameParameter: null,
+        });
+        // Neither the code nor the link travels to the function.
+        expect(JSON.stringify(received)).not.toContain('654321');
+        expect(delivered).toHaveLength(1);
+        expect(delivered[0].html).toBe(`<p>Hi ann, <a href="${url.replace(/&/g, '&amp;')}">Join now</a></p>`);
+        expect(delivered[0].text).toBe(`<p>Hi ann, Join now <${url}></p>`);
+        expect(delivered[0]).not.toHaveProperty('trigger');
+      });
+
+      it('takes an answer with the code only, and keeps the pool’s message for one with neither', async () => {
+        answers.set('message', lambda({ emailMessage: 'Your code: {####}' }));
+        await sender.send(message());
+        expect(delivered[0].text).toBe('Your code: 654321');
+        expect(delivered[0].html).toBe('Your code: 654321');
+        answers.set('message', lambda({ emailMessage: 'Nothing to click.' }));
+        await sender.send(message());
+        expect(delivered[1].html).toContain(`<a href="${url.replace(/&/g, '&amp;')}">Verify Email</a>`);
+        expect(warnings).toHaveLength(1);
+      });
+
+      it('gives no linkParameter by SMS, nor for a password reset', async () => {
+        answers.set('message', lambda({ smsMessage: 'Code {####}', emailMessage: 'Reset {####}' }));
+        await sender.send(message('SMS', '+15550100'));
+        expect(received[0].event.request.linkParameter).toBeNull();
+        await sender.send(
+          passwordResetMessage(
+            'EMAIL',
+            'ann@example.com',
+            '111111',
+            linkPool({ CustomMessage: arn('message') }),
+            'ann',
+            {
+              ...context,
+              source: 'ForgotPassword',
+            },
+          ),
+        );
+        expect(received[1].event.request.linkParameter).toBeNull();
+        expect(delivered.map((m) => m.html)).toEqual([undefined, undefined]);
+      });
     });
 
     it('tells an invitation the username parameter and fills both in', async () => {

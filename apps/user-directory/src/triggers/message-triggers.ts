@@ -2,6 +2,7 @@ import { createCipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { LambdaConfigType } from '@idfed/contracts';
 import { MessageSender, MessageTrigger, OutgoingMessage } from '../delivery/message-sender';
+import { LINK_PARAMETER, LINK_PLACEHOLDER, linkBodies } from '../users/confirmation-links';
 import { LAMBDA_ENDPOINTS_CONFIG, LambdaEndpointsConfig, regionOfPool } from './lambda-endpoints';
 import { TriggerCaller, TriggerErrors, TriggerEvent } from './trigger-caller';
 
@@ -74,11 +75,13 @@ function optionalString(response: Json, name: string): string | undefined {
 /**
  * The message triggers of a user pool (issue 11 section 4, ADR 0043), called as ADR 0030's
  * triggers:
- * - CustomMessage (`CustomMessage_<source>`): told the placeholders (`codeParameter` `{####}`, and
- *   `usernameParameter` `{username}` for AdminCreateUser), its `smsMessage` / `emailMessage` /
+ * - CustomMessage (`CustomMessage_<source>`): told the placeholders (`codeParameter` `{####}`,
+ *   `usernameParameter` `{username}` for AdminCreateUser, `linkParameter` `{##Click Here##}` for a
+ *   link pool's sign-up confirmation, ADR 0071; null when not given, as Cognito's event has them),
+ *   its `smsMessage` / `emailMessage` /
  *   `emailSubject` replace the pool's message; an answer member that is not a string is
  *   InvalidLambdaResponseException, a body without the code (or, for an invitation, the
- *   username) or over Cognito's limits, and a subject with a line break or too long, leave the
+ *   username; for a link message, without the code or a `{##text##}` link) or over Cognito's limits, and a subject with a line break or too long, leave the
  *   pool's own message in its place (what Cognito sends then);
  * - CustomEmailSender / CustomSMSSender (`CustomEmailSender_<source>`, `customEmailSenderRequestV1`):
  *   called instead of sending, with the code sealed for the function (never in clear in the event).
@@ -119,6 +122,7 @@ export class MessageTriggers {
     functionArn: string,
   ): Promise<OutgoingMessage> {
     const invitation = trigger.source === 'AdminCreateUser';
+    const link = message.medium === 'EMAIL' ? trigger.link : undefined;
     const event = this.event(
       message,
       trigger,
@@ -127,6 +131,7 @@ export class MessageTriggers {
         userAttributes: trigger.userAttributes,
         codeParameter: CODE_PARAMETER,
         usernameParameter: invitation ? USERNAME_PARAMETER : null,
+        linkParameter: link ? LINK_PARAMETER : null,
         ...(trigger.clientMetadata ? { clientMetadata: trigger.clientMetadata } : {}),
       },
       { smsMessage: null, emailMessage: null, emailSubject: null },
@@ -138,13 +143,17 @@ export class MessageTriggers {
     const email = message.medium === 'EMAIL';
     const body = email ? emailMessage : smsMessage;
     let text = message.text;
+    let html = message.html;
     if (body !== undefined) {
       const usable =
-        body.includes(CODE_PARAMETER) &&
+        (body.includes(CODE_PARAMETER) || (link !== undefined && new RegExp(LINK_PLACEHOLDER).test(body))) &&
         (!invitation || body.includes(USERNAME_PARAMETER)) &&
         body.length <= (email ? MAX_EMAIL_MESSAGE : MAX_SMS_MESSAGE) &&
         !BODY_CONTROL.test(body);
-      if (usable) {
+      if (usable && link !== undefined) {
+        // A link message stays HTML with its plain-text alternative, the function's link an anchor.
+        ({ text, html } = linkBodies(body, link, message.username, trigger.code));
+      } else if (usable) {
         // The code last: a username that looks like `{####}` cannot move it.
         text = body.split(USERNAME_PARAMETER).join(message.username).split(CODE_PARAMETER).join(trigger.code);
       } else {
@@ -166,7 +175,7 @@ export class MessageTriggers {
           `CustomMessage_${trigger.source} of pool ${message.userPoolId} answered an unusable subject: the pool's is sent`,
         );
     }
-    return { ...message, text, subject };
+    return { ...message, text, subject, ...(html !== undefined ? { html } : {}) };
   }
 
   /** Hands the message to the pool's custom sender function instead of sending it. */

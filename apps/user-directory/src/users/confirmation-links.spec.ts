@@ -2,6 +2,7 @@ import { aPool } from '../../test/support/users-doubles';
 import {
   confirmationLink,
   DEFAULT_LINK_MESSAGE,
+  linkBodies,
   hostedBaseOf,
   signUpConfirmationMessage,
 } from './confirmation-links';
@@ -42,6 +43,44 @@ describe('confirmation links (ADR 0062)', () => {
     expect(message.subject).toBe('Your verification link');
     expect(message.text).toBe(DEFAULT_LINK_MESSAGE.replace('{##Verify Email##}', `Verify Email <${url}>`));
     expect(message.text).not.toMatch(/code is/);
+    expect(message.html).toBe(
+      'Please click the link below to verify your email address. ' +
+        `<a href="${url.replace(/&/g, '&amp;')}">Verify Email</a>`,
+    );
+  });
+
+  it('send the HTML as the pool wrote it, escaping the username and the link (ADR 0071)', () => {
+    const tricky = 'https://d/confirmUser?client_id=c1&user_name=%22%3E&confirmation_code=1';
+    expect(
+      linkBodies('<h1>Hi {username}</h1> {##Go <b>now</b>##}, or {##here##}', tricky, '<img src=x>"', '1'),
+    ).toEqual({
+      html:
+        '<h1>Hi &lt;img src=x&gt;&quot;</h1> ' +
+        '<a href="https://d/confirmUser?client_id=c1&amp;user_name=%22%3E&amp;confirmation_code=1">Go <b>now</b></a>, ' +
+        'or <a href="https://d/confirmUser?client_id=c1&amp;user_name=%22%3E&amp;confirmation_code=1">here</a>',
+      text: `<h1>Hi <img src=x>"</h1> Go <b>now</b> <${tricky}>, or here <${tricky}>`,
+    });
+    // A username that looks like a link placeholder stays text: the links are placed first.
+    expect(linkBodies('{username} {##a##}', 'https://d/x', '{##b##}', '1').html).toBe(
+      '{##b##} <a href="https://d/x">a</a>',
+    );
+    // `{####}` is no link: a template's code placeholder still gets the code.
+    expect(linkBodies('{####} {##a##}', 'https://d/x', 'ann', '123456').text).toBe('123456 a <https://d/x>');
+  });
+
+  it('tell the message triggers the link, and only for an email', () => {
+    const pool = aPool({
+      verificationMessageTemplate: { DefaultEmailOption: 'CONFIRM_WITH_LINK' },
+      lambdaConfig: { CustomMessage: 'arn:aws:lambda:us-east-1:123456789012:function:m' },
+    });
+    const context = { source: 'SignUp' as const, clientId: 'c1', userAttributes: {} };
+    expect(
+      signUpConfirmationMessage('EMAIL', 'ann@example.com', '123456', pool, 'ann', link, context).trigger
+        ?.link,
+    ).toBe(url);
+    expect(
+      signUpConfirmationMessage('SMS', '+15550100', '123456', pool, 'ann', link, context).trigger?.link,
+    ).toBeUndefined();
   });
 
   it('keep the code by SMS, and in a pool that confirms by code', () => {

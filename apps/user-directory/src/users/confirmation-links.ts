@@ -37,10 +37,57 @@ export function confirmationLink(base: string, clientId: string, username: strin
   return `${base}/confirmUser?${query.toString()}`;
 }
 
+/** `{##text##}`: where a link message puts its link, `text` its anchor's label (never `{####}`). */
+export const LINK_PLACEHOLDER = /\{##((?:(?!##\}|\{##)[\s\S])+)##\}/g;
+
+/** The placeholder Cognito's CustomMessage event names as `linkParameter` (ADR 0071). */
+export const LINK_PARAMETER = '{##Click Here##}';
+
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** A value made safe for HTML text and double-quoted attributes. */
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+}
+
+/**
+ * A link message's two bodies (ADR 0071): the HTML Cognito sends, each `{##label##}` an
+ * `<a href="link">label</a>` and `{username}` the escaped username (the template's own markup is
+ * the pool's, kept as written, as Cognito allows HTML in it); and the plain-text alternative, each
+ * `{##label##}` made `label <link>`. The code, where a `{####}` is left, is filled in last.
+ */
+export function linkBodies(
+  template: string,
+  url: string,
+  username: string,
+  code: string,
+): { text: string; html: string } {
+  const text = template
+    .replace(LINK_PLACEHOLDER, (_all, label: string) => `${label} <${url}>`)
+    .split('{username}')
+    .join(username)
+    .split('{####}')
+    .join(code);
+  const html = template
+    .replace(LINK_PLACEHOLDER, (_all, label: string) => `<a href="${escapeHtml(url)}">${label}</a>`)
+    .split('{username}')
+    .join(escapeHtml(username))
+    .split('{####}')
+    .join(code);
+  return { text, html };
+}
+
 /**
  * The sign-up confirmation message: by email in a pool that confirms by link, the pool's
- * `EmailMessageByLink` / `EmailSubjectByLink` (else Cognito's default) with each `{##text##}`
- * made `text <link>` (idfed's mail is plain text); otherwise the code message.
+ * `EmailMessageByLink` / `EmailSubjectByLink` (else Cognito's default) as HTML with each
+ * `{##text##}` an anchor to the link, and a plain-text alternative (ADR 0071); its message
+ * triggers are told the link (CustomMessage's `linkParameter`). Otherwise the code message.
  */
 export function signUpConfirmationMessage(
   medium: 'EMAIL' | 'SMS',
@@ -55,11 +102,19 @@ export function signUpConfirmationMessage(
   if (!link || medium !== 'EMAIL') return message;
   const template = pool.config.verificationMessageTemplate;
   const url = confirmationLink(link.base, link.clientId, username, code);
-  const text = (template?.EmailMessageByLink ?? DEFAULT_LINK_MESSAGE)
-    .replace(/\{##([\s\S]*?)##\}/g, (_all, label: string) => `${label} <${url}>`)
-    .split('{username}')
-    .join(username);
-  return { ...message, subject: template?.EmailSubjectByLink ?? DEFAULT_LINK_SUBJECT, text };
+  const { text, html } = linkBodies(
+    template?.EmailMessageByLink ?? DEFAULT_LINK_MESSAGE,
+    url,
+    username,
+    code,
+  );
+  return {
+    ...message,
+    subject: template?.EmailSubjectByLink ?? DEFAULT_LINK_SUBJECT,
+    text,
+    html,
+    ...(message.trigger ? { trigger: { ...message.trigger, link: url } } : {}),
+  };
 }
 
 /** The hosted base of a pool that confirms by link, read once per request before any user lookup. */

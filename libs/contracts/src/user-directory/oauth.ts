@@ -76,6 +76,11 @@ export type OAuthPageOutcome =
       session: string;
       destination?: string;
       message?: string;
+      /**
+       * The pool confirms by link and the email carries one (ADR 0071): the page says to follow it,
+       * with no code form.
+       */
+      byLink?: boolean;
     }
   /** The forgotten-password page (again). */
   | { kind: 'forgot'; clientName: string; message?: string }
