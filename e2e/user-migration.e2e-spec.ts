@@ -10,6 +10,7 @@ import {
   ForgotPasswordCommand,
   InitiateAuthCommand,
   ListUsersCommand,
+  RespondToAuthChallengeCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import {
   AuthenticationDetails,
@@ -420,6 +421,95 @@ describe('UserMigration trigger', () => {
       `Exception migrating user in app client ${choice.clientId}`,
     );
     await expectNoUser(legacy, wrong);
+  });
+
+  it("migrates with USER_AUTH's SELECT_CHALLENGE answered PASSWORD, with that answer's ClientMetadata (ADR 0071)", async () => {
+    const { UserPoolClient } = await admin.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: legacy.poolId,
+        ClientName: 'choose',
+        ExplicitAuthFlows: ['ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      }),
+    );
+    const clientId = UserPoolClient!.ClientId!;
+    const select = async (name: string) => {
+      const started = await app.send(
+        new InitiateAuthCommand({
+          ClientId: clientId,
+          AuthFlow: 'USER_AUTH',
+          AuthParameters: { USERNAME: name },
+          ClientMetadata: { step: 'start' },
+        }),
+      );
+      expect(started.ChallengeName).toBe('SELECT_CHALLENGE');
+      expect(started.AvailableChallenges).toEqual(expect.arrayContaining(['PASSWORD', 'PASSWORD_SRP']));
+      return started.Session!;
+    };
+    const name = `legacy-select-${stamp}`;
+    const answered = await app.send(
+      new RespondToAuthChallengeCommand({
+        ClientId: clientId,
+        ChallengeName: 'SELECT_CHALLENGE',
+        Session: await select(name),
+        ChallengeResponses: { USERNAME: name, ANSWER: 'PASSWORD', PASSWORD: LEGACY_PASSWORD },
+        ClientMetadata: { step: 'select' },
+      }),
+    );
+    expect(answered.AuthenticationResult?.AccessToken).toEqual(expect.any(String));
+    const [call, ...more] = await calls(name);
+    expect(more).toEqual([]);
+    expect(call.event.triggerSource).toBe('UserMigration_Authentication');
+    expect(call.event.request).toEqual({ password: LEGACY_PASSWORD, validationData: { step: 'select' } });
+    const user = await admin.send(new AdminGetUserCommand({ UserPoolId: legacy.poolId, Username: name }));
+    expect(user.UserStatus).toBe('CONFIRMED');
+
+    // A wrong legacy password: Cognito's migration refusal, nobody stored.
+    const wrong = `legacy-select-wrong-${stamp}`;
+    await expectAwsError(
+      app.send(
+        new RespondToAuthChallengeCommand({
+          ClientId: clientId,
+          ChallengeName: 'SELECT_CHALLENGE',
+          Session: await select(wrong),
+          ChallengeResponses: { USERNAME: wrong, ANSWER: 'PASSWORD', PASSWORD: 'Not-the-Passw0rd!' },
+        }),
+      ),
+      'UserNotFoundException',
+      `Exception migrating user in app client ${clientId}`,
+    );
+    await expectNoUser(legacy, wrong);
+
+    // PASSWORD_SRP sends no password: the store is not asked, and no user appears.
+    const srp = `legacy-select-srp-${stamp}`;
+    const srpAnswer = app.send(
+      new RespondToAuthChallengeCommand({
+        ClientId: clientId,
+        ChallengeName: 'SELECT_CHALLENGE',
+        Session: await select(srp),
+        ChallengeResponses: { USERNAME: srp, ANSWER: 'PASSWORD_SRP', SRP_A: 'a1b2c3d4e5f6' },
+      }),
+    );
+    await srpAnswer.catch(() => undefined);
+    expect(await calls(srp)).toEqual([]);
+    await expectNoUser(legacy, srp);
+
+    // A session issued to the legacy name cannot carry another name.
+    await expectAwsError(
+      app.send(
+        new RespondToAuthChallengeCommand({
+          ClientId: clientId,
+          ChallengeName: 'SELECT_CHALLENGE',
+          Session: await select(`legacy-select-a-${stamp}`),
+          ChallengeResponses: {
+            USERNAME: `legacy-select-b-${stamp}`,
+            ANSWER: 'PASSWORD',
+            PASSWORD: LEGACY_PASSWORD,
+          },
+        }),
+      ),
+      'NotAuthorizedException',
+    );
+    await expectNoUser(legacy, `legacy-select-b-${stamp}`);
   });
 
   it('creates one user for two concurrent sign-ins of one migrating user', async () => {

@@ -432,7 +432,13 @@ describe('User pool triggers over HTTP', () => {
           PostAuthentication: fn('gate'),
           PreTokenGeneration: fn('gate'),
         },
-        { ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH'] },
+        {
+          ExplicitAuthFlows: [
+            'ALLOW_USER_PASSWORD_AUTH',
+            'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+            'ALLOW_USER_AUTH',
+          ],
+        },
       );
       await user(p, 'mia');
       // One after the other: the expected order of the recorded events is the calls' order.
@@ -456,6 +462,27 @@ describe('User pool triggers over HTTP', () => {
               ClientMetadata: { origin: 'back-end' },
             }),
           ),
+        // USER_AUTH's SELECT_CHALLENGE answered PASSWORD (ADR 0071): the answer's ClientMetadata.
+        async () => {
+          const started = await app.send(
+            new InitiateAuthCommand({
+              AuthFlow: 'USER_AUTH',
+              ClientId: p.clientId,
+              AuthParameters: { USERNAME: 'mia' },
+              ClientMetadata: { step: 'start' },
+            }),
+          );
+          expect(started.ChallengeName).toBe('SELECT_CHALLENGE');
+          return app.send(
+            new RespondToAuthChallengeCommand({
+              ClientId: p.clientId,
+              ChallengeName: 'SELECT_CHALLENGE',
+              Session: started.Session,
+              ChallengeResponses: { USERNAME: 'mia', ANSWER: 'PASSWORD', PASSWORD: password },
+              ClientMetadata: { step: 'select' },
+            }),
+          );
+        },
       ];
       for (const signIn of signIns)
         expect((await signIn()).AuthenticationResult?.IdToken).toEqual(expect.any(String));
@@ -465,6 +492,9 @@ describe('User pool triggers over HTTP', () => {
         ['PostAuthentication_Authentication', undefined],
         ['TokenGeneration_Authentication', undefined],
         ['PreAuthentication_Authentication', { origin: 'back-end' }],
+        ['PostAuthentication_Authentication', undefined],
+        ['TokenGeneration_Authentication', undefined],
+        ['PreAuthentication_Authentication', { step: 'select' }],
         ['PostAuthentication_Authentication', undefined],
         ['TokenGeneration_Authentication', undefined],
       ]);

@@ -10,6 +10,10 @@ import { deviceKeyOf } from './auth-parameters';
 import { FactorInputs, FirstFactors, FirstFactorTarget, isFirstFactorChallenge } from './first-factors';
 import { userOfSession } from './first-factor-sessions';
 
+function isPasswordFactor(answer: string): boolean {
+  return answer === 'PASSWORD' || answer === 'PASSWORD_SRP';
+}
+
 /** What the answer read: who it is for, the session, the factor chosen and what it needs. */
 export interface ChallengeChoice {
   target: FirstFactorTarget;
@@ -22,7 +26,9 @@ export interface ChallengeChoice {
  * USER_AUTH's SELECT_CHALLENGE (ADR 0034): `ANSWER` is one of the session's AvailableChallenges;
  * PASSWORD comes with PASSWORD (tokens, or MFA, at once), PASSWORD_SRP with SRP_A
  * (PASSWORD_VERIFIER follows), EMAIL_OTP and SMS_OTP send a code. The Session is single-use and
- * bound to the app client and to the user (or, for a decoy, to the name typed).
+ * bound to the app client and to the user (or, for a decoy, to the name typed). A password factor
+ * gets the request's ClientMetadata as PreAuthentication's and UserMigration's `validationData`,
+ * and PASSWORD for a name that is no user asks the pool's UserMigration function (ADR 0071).
  */
 @Injectable()
 export class SelectChallengeChallenge implements ChallengeHandler<ChallengeChoice> {
@@ -64,6 +70,7 @@ export class SelectChallengeChallenge implements ChallengeHandler<ChallengeChoic
     auth: ClientForAuth,
     _responses: Record<string, string>,
     { target, session, answer, inputs }: ChallengeChoice,
+    clientMetadata?: Record<string, string>,
   ): Promise<RespondToAuthChallengeResponse> {
     if (!isFirstFactorChallenge(answer) || !(session.available ?? []).includes(answer)) {
       throw CognitoErrors.invalidParameter(
@@ -81,7 +88,12 @@ export class SelectChallengeChallenge implements ChallengeHandler<ChallengeChoic
       pool,
       target,
       answer,
-      inputs,
+      // A password factor started here is where PreAuthentication (and UserMigration) run: they get
+      // this request's ClientMetadata as `validationData`, as they get InitiateAuth's at the start.
+      {
+        ...inputs,
+        ...(clientMetadata && isPasswordFactor(answer) ? { validationData: clientMetadata } : {}),
+      },
     );
     return response;
   }

@@ -419,6 +419,29 @@ describe('SELECT_CHALLENGE', () => {
     expect(t.password.signIn).toHaveBeenCalledWith(t.auth, { username: 'ann', password: 'pw' });
   });
 
+  it("hands the answer's ClientMetadata to the password factors, as PreAuthentication's validationData", async () => {
+    const t = setUp();
+    const metadata = { campaign: 'spring' };
+    const choose = async (responses: Record<string, string>) => {
+      const selecting = await start(t, { USERNAME: 'ann' });
+      const all = { USERNAME: 'ann', ...responses };
+      const { found } = await t.select.claim(t.auth, selecting.Session, all);
+      await t.select.answer(t.auth, all, found, metadata);
+      await t.settle();
+    };
+    await choose({ ANSWER: 'PASSWORD', PASSWORD: 'pw' });
+    expect(t.password.signIn).toHaveBeenCalledWith(t.auth, {
+      username: 'ann',
+      password: 'pw',
+      validationData: metadata,
+    });
+    await choose({ ANSWER: 'PASSWORD_SRP', SRP_A: 'abc123' });
+    expect(t.srp.challenge).toHaveBeenCalledWith(
+      t.auth,
+      expect.objectContaining({ username: 'ann', validationData: metadata }),
+    );
+  });
+
   it("refuses another user's name, another client, and a factor the user cannot use", async () => {
     const t = setUp();
     const selecting = await start(t, { USERNAME: 'bob' });
@@ -448,14 +471,39 @@ describe('a name that is no user', () => {
       username: 'legacy-lee',
       password: 'Legacy-Passw0rd!',
     });
-    // Passwordless and undecided starts do not migrate: the name is still unknown.
+    // A passwordless start does not migrate: the name is still unknown.
     expect(await outcome(start(t, { USERNAME: 'legacy-lee', PREFERRED_CHALLENGE: 'EMAIL_OTP' }))).toBe(
       'UserNotFoundException',
     );
-    expect(await outcome(start(t, { USERNAME: 'legacy-lee' }))).toBe('UserNotFoundException');
-    // Without the function, PASSWORD preferred is refused as before.
+    // Without the function, PASSWORD preferred is refused as before, and so is an undecided start.
     expect(await outcome(start(setUp(), params))).toBe('UserNotFoundException');
+    expect(await outcome(start(setUp(), { USERNAME: 'legacy-lee' }))).toBe('UserNotFoundException');
     expect(t.password.signIn).toHaveBeenCalledTimes(1);
+  });
+
+  it('is offered the choice in a migrating pool, where PASSWORD migrates it with the ClientMetadata (ADR 0071)', async () => {
+    const t = setUp({ migrating: true });
+    const real = await start(t, { USERNAME: 'ann' });
+    const selecting = await start(t, { USERNAME: 'legacy-lee' });
+    // Offered as to a decoy: every factor the pool allows, as a user with both addresses gets.
+    expect(selecting).toMatchObject({
+      ChallengeName: 'SELECT_CHALLENGE',
+      AvailableChallenges: real.AvailableChallenges,
+    });
+    const responses = { USERNAME: 'legacy-lee', ANSWER: 'PASSWORD', PASSWORD: 'Legacy-Passw0rd!' };
+    const { found } = await t.select.claim(t.auth, selecting.Session, responses);
+    const answer = await t.select.answer(t.auth, responses, found, { tenant: 'blue' });
+    expect(answer.AuthenticationResult).toBeDefined();
+    expect(t.password.signIn).toHaveBeenCalledWith(t.auth, {
+      username: 'legacy-lee',
+      password: 'Legacy-Passw0rd!',
+      validationData: { tenant: 'blue' },
+    });
+    // The session is the name's: another name cannot use it.
+    const again = await start(t, { USERNAME: 'legacy-lee' });
+    expect(
+      await outcome(respond(t.select, t.auth, again.Session, { ...responses, USERNAME: 'legacy-other' })),
+    ).toBe('NotAuthorizedException');
   });
 
   it('gets the same challenges as a user when the client hides users, sends nothing and fails as a wrong code', async () => {

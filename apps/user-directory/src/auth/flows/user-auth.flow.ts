@@ -59,9 +59,12 @@ export class UserAuthFlow implements AuthFlowStrategy<UserAuthStart> {
   ): Promise<InitiateAuthResponse> {
     const pool = await this.mfa.currentPool(auth);
     const user = await this.users.findByName(pool.id, pool.config, username);
-    // A name that is no user may be a legacy one: with the password preferred and a UserMigration
-    // function, the PASSWORD factor asks it (ADR 0063) as USER_PASSWORD_AUTH does.
-    const migrating = !user && preferred === 'PASSWORD' && this.migrations.configured(pool);
+    // A name that is no user may be a legacy one: with a UserMigration function, the PASSWORD
+    // factor asks it (ADR 0063) as USER_PASSWORD_AUTH does, whether preferred at once or chosen
+    // from SELECT_CHALLENGE (ADR 0071: the choice is offered as to a decoy, every factor the pool
+    // allows, so it tells no more than PreventUserExistenceErrors would).
+    const migrating =
+      !user && (preferred === undefined || preferred === 'PASSWORD') && this.migrations.configured(pool);
     if (!user && !migrating && auth.client.config.preventUserExistenceErrors !== 'ENABLED') {
       throw CognitoErrors.userNotFound();
     }
