@@ -11,6 +11,9 @@ import { RespondToAuthChallengeUseCase } from './auth/respond-to-auth-challenge.
 import { RevokeTokenUseCase } from './auth/revoke-token.use-case';
 import { CreateUserPoolClientUseCase } from './clients/create-user-pool-client.use-case';
 import { DeleteUserPoolClientUseCase } from './clients/delete-user-pool-client.use-case';
+import { AddUserPoolClientSecretUseCase } from './clients/add-user-pool-client-secret.use-case';
+import { ListUserPoolClientSecretsUseCase } from './clients/list-user-pool-client-secrets.use-case';
+import { DeleteUserPoolClientSecretUseCase } from './clients/delete-user-pool-client-secret.use-case';
 import { DescribeUserPoolClientUseCase } from './clients/describe-user-pool-client.use-case';
 import { ListUserPoolClientsUseCase } from './clients/list-user-pool-clients.use-case';
 import { UpdateUserPoolClientUseCase } from './clients/update-user-pool-client.use-case';
@@ -55,6 +58,10 @@ import { AdminSetUserMFAPreferenceUseCase } from './mfa/admin-set-user-mfa-prefe
 import { AssociateSoftwareTokenUseCase } from './mfa/associate-software-token.use-case';
 import { GetUserPoolMfaConfigUseCase } from './mfa/get-user-pool-mfa-config.use-case';
 import { SetUserMFAPreferenceUseCase } from './mfa/set-user-mfa-preference.use-case';
+import { SetUserSettingsUseCase } from './mfa/set-user-settings.use-case';
+import { GetTokensFromRefreshTokenUseCase } from './auth/get-tokens-from-refresh-token.use-case';
+import { AdminSetUserSettingsUseCase } from './mfa/admin-set-user-settings.use-case';
+import { AdminDeleteSoftwareTokenUseCase } from './mfa/admin-delete-software-token.use-case';
 import { SetUserPoolMfaConfigUseCase } from './mfa/set-user-pool-mfa-config.use-case';
 import { VerifySoftwareTokenUseCase } from './mfa/verify-software-token.use-case';
 import { AdminAddUserToGroupUseCase } from './groups/admin-add-user-to-group.use-case';
@@ -140,6 +147,9 @@ export const USER_DIRECTORY_OPERATIONS: OperationBinding[] = [
   serve(UserDirectoryOperations.ListUserPoolClients, ListUserPoolClientsUseCase),
   serve(UserDirectoryOperations.UpdateUserPoolClient, UpdateUserPoolClientUseCase),
   serve(UserDirectoryOperations.DeleteUserPoolClient, DeleteUserPoolClientUseCase),
+  serve(UserDirectoryOperations.AddUserPoolClientSecret, AddUserPoolClientSecretUseCase),
+  serve(UserDirectoryOperations.ListUserPoolClientSecrets, ListUserPoolClientSecretsUseCase),
+  serve(UserDirectoryOperations.DeleteUserPoolClientSecret, DeleteUserPoolClientSecretUseCase),
   serve(UserDirectoryOperations.AdminResetUserPassword, AdminResetUserPasswordUseCase),
   serve(UserDirectoryOperations.CreateUserPoolDomain, CreateUserPoolDomainUseCase),
   serve(UserDirectoryOperations.DescribeUserPoolDomain, DescribeUserPoolDomainUseCase),
@@ -224,6 +234,10 @@ export const USER_DIRECTORY_OPERATIONS: OperationBinding[] = [
   serve(UserDirectoryOperations.VerifySoftwareToken, VerifySoftwareTokenUseCase),
   serve(UserDirectoryOperations.SetUserMFAPreference, SetUserMFAPreferenceUseCase),
   serve(UserDirectoryOperations.AdminSetUserMFAPreference, AdminSetUserMFAPreferenceUseCase),
+  serve(UserDirectoryOperations.GetTokensFromRefreshToken, GetTokensFromRefreshTokenUseCase),
+  serve(UserDirectoryOperations.SetUserSettings, SetUserSettingsUseCase),
+  serve(UserDirectoryOperations.AdminSetUserSettings, AdminSetUserSettingsUseCase),
+  serve(UserDirectoryOperations.AdminDeleteSoftwareToken, AdminDeleteSoftwareTokenUseCase),
   serve(UserDirectoryOperations.CreateIdentityProvider, CreateIdentityProviderUseCase),
   serve(UserDirectoryOperations.DescribeIdentityProvider, DescribeIdentityProviderUseCase),
   serve(UserDirectoryOperations.UpdateIdentityProvider, UpdateIdentityProviderUseCase),

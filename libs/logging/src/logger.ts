@@ -19,6 +19,7 @@ const SENSITIVE = [
   'SecretHash',
   'SECRET_HASH',
   'ClientSecret',
+  'ClientSecretValue',
   'secret',
   'SecretAccessKey',
   'SecretKey',

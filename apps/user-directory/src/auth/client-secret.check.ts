@@ -1,5 +1,5 @@
 import { CognitoErrors } from '../common/cognito-errors';
-import { ClientForAuth } from '../clients/clients.service';
+import { acceptedSecrets, ClientForAuth } from '../clients/clients.service';
 import { secretHash, secretHashMatches } from './secret-hash';
 
 /**
@@ -17,6 +17,9 @@ export function checkSecretHash(
       `Client ${auth.client.id} is configured with secret but SECRET_HASH was not received`,
     );
   }
-  const ok = usernames.some((u) => secretHashMatches(secretHash(auth.secret!, u, auth.client.id), provided));
+  // During a rotation a hash under either secret is accepted (ADR 0074).
+  const ok = acceptedSecrets(auth).some((secret) =>
+    usernames.some((u) => secretHashMatches(secretHash(secret, u, auth.client.id), provided)),
+  );
   if (!ok) throw CognitoErrors.notAuthorized(`Unable to verify secret hash for client ${auth.client.id}`);
 }

@@ -7,7 +7,7 @@ import { GroupClaim } from '../tokens/token-claims';
 
 const REFRESH_LOOKUP = `
   SELECT t.user_sub, t.pool_id, t.client_id, t.origin_jti, t.event_id, t.auth_time, t.expires_at,
-         t.revoked_at, t.created_at, t.scopes, t.device_key,
+         t.revoked_at, t.created_at, t.scopes, t.device_key, t.rotated_at,
          (t.device_key IS NOT NULL AND EXISTS (
             SELECT 1 FROM user_directory.devices d WHERE d.device_key = t.device_key)) AS device_confirmed,
          u.username, u.status, u.enabled, u.attributes, u.tokens_valid_after,
@@ -28,6 +28,7 @@ interface RefreshLookupRow {
   created_at: Date;
   scopes: string[] | null;
   device_key: string | null;
+  rotated_at: Date | null;
   device_confirmed: boolean;
   username: string;
   status: UserStatus;
@@ -124,6 +125,7 @@ export class RefreshTokensRepository {
         createdAt: row.created_at,
         scopes: row.scopes,
         deviceKey: row.device_key,
+        rotatedAt: row.rotated_at,
       },
       deviceConfirmed: row.device_confirmed,
       user: {
@@ -204,5 +206,32 @@ export class RefreshTokensRepository {
       [originJti, userSub],
     );
     return rows.length > 0;
+  }
+
+  /**
+   * Marks the token replaced by a rotation (ADR 0074) and answers when it was first replaced: of
+   * concurrent rotations of one token the first one's time counts for the grace period.
+   */
+  async markRotated(tokenHash: Buffer, at: Date, tx: Transaction): Promise<Date | undefined> {
+    const [rows] = await tx.query<[{ rotated_at: Date }[], number]>(
+      `UPDATE user_directory.refresh_tokens SET rotated_at = COALESCE(rotated_at, $2)
+        WHERE token_hash = $1
+        RETURNING rotated_at`,
+      [tokenHash, at],
+    );
+    return rows[0]?.rotated_at;
+  }
+
+  /**
+   * Revokes every live token of one session of a user (a rotated-out token used again); true when
+   * this call ended it, so that of concurrent reuses one announces it.
+   */
+  async revokeSession(originJti: string, userSub: string, at: Date, tx: Transaction): Promise<boolean> {
+    const [, count] = await tx.query<[unknown[], number]>(
+      `UPDATE user_directory.refresh_tokens SET revoked_at = $3
+        WHERE origin_jti = $1 AND user_sub = $2 AND revoked_at IS NULL`,
+      [originJti, userSub, at],
+    );
+    return count > 0;
   }
 }

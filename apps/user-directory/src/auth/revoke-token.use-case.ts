@@ -11,7 +11,7 @@ import { OperationHandler } from '@idfed/service-runtime';
 import { OutboxService, ServiceError } from '@idfed/messaging';
 import { Transactions } from '@idfed/persistence';
 import { timingSafeEqual } from 'node:crypto';
-import { ClientsService } from '../clients/clients.service';
+import { acceptedSecrets, ClientsService } from '../clients/clients.service';
 import { Members, Patterns, RequestValidator } from '../common/validate';
 import { hashRefreshToken } from './refresh-tokens';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
@@ -45,7 +45,16 @@ export class RevokeTokenUseCase implements OperationHandler<typeof UserDirectory
       .oneOf('RevokeAssociatedSessions', ['NONE', 'LINKED'])
       .check();
     const auth = await this.clients.forAuth(req.ClientId, meta?.region);
-    if (auth.secret && !(req.ClientSecret && secretsEqual(auth.secret, req.ClientSecret))) {
+    const given = req.ClientSecret;
+    if (
+      auth.secret &&
+      !(
+        given &&
+        acceptedSecrets(auth)
+          .map((s) => secretsEqual(s, given))
+          .includes(true)
+      )
+    ) {
       throw new ServiceError('UnauthorizedException', 'Unable to verify the client secret.');
     }
     if (!auth.client.config.enableTokenRevocation) {

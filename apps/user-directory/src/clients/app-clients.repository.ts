@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { keysetPage, KeysetPage, Transaction } from '@idfed/persistence';
 import { DataSource } from 'typeorm';
-import { AppClientEntity } from '../database/entities';
+import { AppClientEntity, AppClientSecretEntity } from '../database/entities';
 
 /** Every query of the app clients aggregate (`user_directory.app_clients`). */
 @Injectable()
@@ -76,5 +76,23 @@ export class AppClientsRepository {
       max,
       (c) => c.id,
     );
+  }
+
+  /** The secrets the client accepts (ADR 0074), oldest first. */
+  async secrets(
+    clientId: string,
+    tx: Transaction = this.dataSource.manager,
+  ): Promise<AppClientSecretEntity[]> {
+    return tx.find(AppClientSecretEntity, { where: { clientId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  async insertSecret(secret: AppClientSecretEntity, tx: Transaction): Promise<void> {
+    await tx.insert(AppClientSecretEntity, secret);
+  }
+
+  /** Deletes one secret; the original one takes the secret DescribeUserPoolClient shows with it. */
+  async deleteSecret(secret: AppClientSecretEntity, tx: Transaction): Promise<void> {
+    await tx.delete(AppClientSecretEntity, { id: secret.id, clientId: secret.clientId });
+    if (secret.original) await tx.update(AppClientEntity, { id: secret.clientId }, { secretEnc: null });
   }
 }

@@ -55,6 +55,7 @@ function replica(table: { row: AppClientEntity | undefined }) {
     findInPoolForUpdate: jest.fn(() => Promise.resolve(table.row)),
     update: jest.fn((_client: AppClientEntity, _tx: Transaction) => Promise.resolve()),
     delete: jest.fn(() => Promise.resolve()),
+    secrets: jest.fn(() => Promise.resolve([])),
   };
   const poolRows = { find: jest.fn().mockResolvedValue(pool) } as unknown as UserPoolsRepository;
   const pools = new PoolsService(poolRows, { forgetPool: jest.fn() } as unknown as SigningKeysService);

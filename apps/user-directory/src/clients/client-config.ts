@@ -29,6 +29,8 @@ export interface ClientConfig {
   preventUserExistenceErrors: 'LEGACY' | 'ENABLED';
   enableTokenRevocation: boolean;
   authSessionValidity: number;
+  /** RefreshTokenRotation as given (ADR 0074); absent, rotation is off and none is answered. */
+  refreshTokenRotation?: { feature: 'ENABLED' | 'DISABLED'; retryGracePeriodSeconds: number };
 }
 
 const SECONDS: Record<Unit, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86400 };
@@ -76,6 +78,7 @@ export function clientConfigFromRequest(
     preventUserExistenceErrors: req.PreventUserExistenceErrors ?? 'LEGACY',
     enableTokenRevocation: req.EnableTokenRevocation ?? true,
     authSessionValidity: req.AuthSessionValidity ?? 3,
+    ...refreshTokenRotationOf(req.RefreshTokenRotation),
   };
   within('AccessTokenValidity', config.accessTokenValidity, units.AccessToken, 300, 86400);
   within('IdTokenValidity', config.idTokenValidity, units.IdToken, 300, 86400);
@@ -84,6 +87,23 @@ export function clientConfigFromRequest(
     throw CognitoErrors.invalidParameter('AuthSessionValidity must be between 3 and 15 minutes.');
   }
   return config;
+}
+
+function refreshTokenRotationOf(
+  given: CreateUserPoolClientRequest['RefreshTokenRotation'],
+): Pick<ClientConfig, 'refreshTokenRotation'> {
+  if (given === undefined) return {};
+  if (given === null || typeof given !== 'object' || !['ENABLED', 'DISABLED'].includes(given.Feature))
+    throw CognitoErrors.invalidParameter('RefreshTokenRotation.Feature must be ENABLED or DISABLED.');
+  const grace = given.RetryGracePeriodSeconds ?? 0;
+  if (!Number.isInteger(grace) || grace < 0 || grace > 60)
+    throw CognitoErrors.invalidParameter('RetryGracePeriodSeconds must be between 0 and 60 seconds.');
+  return { refreshTokenRotation: { feature: given.Feature, retryGracePeriodSeconds: grace } };
+}
+
+/** Whether GetTokensFromRefreshToken rotates the client's refresh tokens (ADR 0074). */
+export function rotatesRefreshTokens(c: ClientConfig): boolean {
+  return c.refreshTokenRotation?.feature === 'ENABLED';
 }
 
 /** The flows spelled without `ALLOW_`, from before Cognito's per-flow settings (November 2019). */

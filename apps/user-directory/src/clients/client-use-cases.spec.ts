@@ -48,6 +48,8 @@ function fixture(foundPool: UserPoolEntity | undefined, foundClient: AppClientEn
     find: jest.fn().mockResolvedValue(foundClient),
     findInPool: jest.fn().mockResolvedValue(foundClient),
     page: jest.fn(),
+    secrets: jest.fn().mockResolvedValue([]),
+    insertSecret: jest.fn().mockResolvedValue(undefined),
   };
   const transactions = { run: jest.fn((work: (t: Transaction) => Promise<unknown>) => work(tx)) };
   const typedPoolRows = poolRows as unknown as UserPoolsRepository;
@@ -92,6 +94,17 @@ describe('CreateUserPoolClient', () => {
     expect(inTx).toBe(tx);
     expect(row.id).toBe(UserPoolClient.ClientId);
     expect(encryption.open(row.secretEnc!, row.id).toString('utf8')).toBe(UserPoolClient.ClientSecret);
+    // The same sealed secret is the client's first accepted one, its original (ADR 0074).
+    expect(f.clientRows.insertSecret).toHaveBeenCalledWith(
+      {
+        id: `${row.id}--${row.createdAt.getTime()}`,
+        clientId: row.id,
+        secretEnc: row.secretEnc,
+        original: true,
+        createdAt: row.createdAt,
+      },
+      tx,
+    );
   });
 
   it('answers ResourceNotFoundException and inserts nothing when the pool is gone', async () => {

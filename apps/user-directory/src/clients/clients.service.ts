@@ -9,9 +9,17 @@ import { AppClientsRepository } from './app-clients.repository';
 
 export interface ClientForAuth {
   client: AppClientEntity;
+  /** The secret DescribeUserPoolClient shows, the first of `secrets`. */
   secret?: string;
+  /** Every secret the client accepts: one, or two during a rotation (ADR 0074); absent, `secret` alone. */
+  secrets?: string[];
   /** The client's pool, loaded with it: every public operation needs both. */
   pool: UserPoolEntity;
+}
+
+/** The secrets a client accepts in SECRET_HASH, ClientSecret or its token endpoint authentication. */
+export function acceptedSecrets(auth: ClientForAuth): string[] {
+  return auth.secrets ?? (auth.secret ? [auth.secret] : []);
 }
 
 /**
@@ -66,7 +74,8 @@ export class ClientsService {
     const client = await this.clients.find(id);
     const pool = client && (await this.poolRows.find(client.poolId));
     if (!client || !pool) throw CognitoErrors.clientNotFound(id);
-    const value = { client, secret: this.openSecret(client), pool };
+    const secrets = await this.openSecrets(client);
+    const value = { client, secret: secrets[0], secrets, pool };
     if (this.forgets !== forgetsBefore) return value;
     if (this.cache.size >= CLIENT_CACHE_MAX) this.cache.clear();
     this.cache.set(id, { value, expires: Date.now() + CLIENT_CACHE_MS });
@@ -88,6 +97,12 @@ export class ClientsService {
     const auth = await this.forAuth(clientId);
     if (auth.client.poolId !== poolId) throw CognitoErrors.clientNotFound(auth.client.id);
     return auth;
+  }
+
+  /** The secrets the client accepts, opened, oldest first (ADR 0074). */
+  async openSecrets(client: AppClientEntity): Promise<string[]> {
+    const rows = await this.clients.secrets(client.id);
+    return rows.map((row) => this.encryption.open(row.secretEnc, client.id).toString('utf8'));
   }
 
   /** The client's secret, opened (the admin operations show it, as Cognito does). */

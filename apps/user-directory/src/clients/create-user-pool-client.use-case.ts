@@ -7,7 +7,7 @@ import {
 import { KeyEncryption } from '@idfed/crypto';
 import { Transactions } from '@idfed/persistence';
 import { OperationHandler } from '@idfed/service-runtime';
-import { newClientId, newClientSecret } from '../common/ids';
+import { clientSecretId, newClientId, newClientSecret } from '../common/ids';
 import { Patterns, RequestValidator } from '../common/validate';
 import { AppClientEntity } from '../database/entities';
 import { PoolsService } from '../pools/pools.service';
@@ -67,6 +67,17 @@ export class CreateUserPoolClientUseCase implements OperationHandler<
       const pool = await this.pools.require(req.UserPoolId, tx, true);
       checkAttributeLists(pool.config.schema, req, 'creating');
       await this.clients.insert(client, tx);
+      if (client.secretEnc)
+        await this.clients.insertSecret(
+          {
+            id: clientSecretId(id, now),
+            clientId: id,
+            secretEnc: client.secretEnc,
+            original: true,
+            createdAt: now,
+          },
+          tx,
+        );
     });
     return { UserPoolClient: toUserPoolClientType(client, secret) };
   }

@@ -60,10 +60,12 @@ export class UpdateUserPoolClientUseCase implements OperationHandler<
       checkAttributeLists(pool.config.schema, req, 'updating');
       const client = await this.clientRows.findInPoolForUpdate(req.UserPoolId, req.ClientId, tx);
       if (!client) throw CognitoErrors.clientNotFound(req.ClientId);
+      // Confidential while it has a secret, even once the original one is deleted (ADR 0074).
+      const hasSecret = (await this.clientRows.secrets(client.id, tx)).length > 0;
       const next = {
         ...client,
         name: req.ClientName ?? client.name,
-        config: clientConfigFromRequest(req, client.secretEnc !== null, known),
+        config: clientConfigFromRequest(req, hasSecret, known),
         updatedAt: new Date(),
       };
       await this.clientRows.update(next, tx);

@@ -28,5 +28,13 @@ export function toUserPoolClientType(c: AppClientEntity, secret: string | undefi
     PreventUserExistenceErrors: k.preventUserExistenceErrors,
     EnableTokenRevocation: k.enableTokenRevocation,
     AuthSessionValidity: k.authSessionValidity,
+    ...(k.refreshTokenRotation
+      ? {
+          RefreshTokenRotation: {
+            Feature: k.refreshTokenRotation.feature,
+            RetryGracePeriodSeconds: k.refreshTokenRotation.retryGracePeriodSeconds,
+          },
+        }
+      : {}),
   };
 }

@@ -24,6 +24,11 @@ export function newClientSecret(): string {
   return randomString(LOWER_ALNUM, 51);
 }
 
+/** A client secret's id as Cognito forms it: `<client id>--<creation in epoch milliseconds>`. */
+export function clientSecretId(clientId: string, createdAt: Date): string {
+  return `${clientId}--${createdAt.getTime()}`;
+}
+
 /** A six-digit code, as Cognito sends for confirmations. */
 export function newVerificationCode(): string {
   return String(randomInt(0, 1_000_000)).padStart(6, '0');

@@ -18,11 +18,28 @@ export class AppClientEntity {
   @PrimaryColumn('text') id!: string;
   @Column('text', { name: 'pool_id' }) poolId!: string;
   @Column('text') name!: string;
+  /**
+   * The secret made with the client, which DescribeUserPoolClient shows; null for a public client
+   * and once that secret is deleted. The secrets accepted are AppClientSecretEntity's (ADR 0074).
+   */
   @Column('bytea', { name: 'secret_enc', nullable: true }) secretEnc!: Buffer | null;
   @Column('jsonb', { transformer: { from: storedClientConfig, to: (c: ClientConfig) => c } })
   config!: ClientConfig;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
+}
+
+/** A secret an app client accepts: the one made with it, or one added for a rotation (ADR 0074). */
+@Entity({ schema: 'user_directory', name: 'app_client_secrets' })
+export class AppClientSecretEntity {
+  /** `<client id>--<creation in epoch milliseconds>`, as Cognito forms it. */
+  @PrimaryColumn('text') id!: string;
+  @Column('text', { name: 'client_id' }) clientId!: string;
+  /** Sealed under the key-encryption key, bound to the client id. */
+  @Column('bytea', { name: 'secret_enc' }) secretEnc!: Buffer;
+  /** Made with the client (CreateUserPoolClient): deleting it clears the secret Describe shows. */
+  @Column('boolean') original!: boolean;
+  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
 }
 
 export type UserStatus =
@@ -84,6 +101,8 @@ export class RefreshTokenEntity {
   @Column('text', { array: true, nullable: true }) scopes?: string[] | null;
   /** The device the session was issued to (ADR 0028); forgetting the device ends the session. */
   @Column('text', { name: 'device_key', nullable: true }) deviceKey?: string | null;
+  /** When GetTokensFromRefreshToken replaced it by a new token of the session (ADR 0074). */
+  @Column('timestamptz', { name: 'rotated_at', nullable: true }) rotatedAt?: Date | null;
 }
 
 @Entity({ schema: 'user_directory', name: 'signing_keys' })
@@ -238,6 +257,7 @@ export class FederatedIdentityEntity {
 export const userDirectoryEntities = [
   UserPoolEntity,
   AppClientEntity,
+  AppClientSecretEntity,
   UserEntity,
   VerificationCodeEntity,
   RefreshTokenEntity,

@@ -45,6 +45,14 @@ const SAVE_PREFERENCE = `
     totp_enabled = EXCLUDED.totp_enabled, sms_enabled = EXCLUDED.sms_enabled,
     email_enabled = EXCLUDED.email_enabled, preferred = EXCLUDED.preferred, updated_at = EXCLUDED.updated_at`;
 
+const DELETE_SOFTWARE_TOKEN = `
+  UPDATE user_directory.user_mfa
+     SET totp_secret_enc = NULL, totp_pending_enc = NULL, totp_enabled = false, totp_device_name = NULL,
+         totp_last_step = NULL,
+         preferred = CASE WHEN preferred = 'SOFTWARE_TOKEN_MFA' THEN NULL ELSE preferred END,
+         updated_at = $2
+   WHERE user_sub = $1`;
+
 /** What SetUserMFAPreference changes on the row. */
 export interface MfaPreferenceChanges {
   totpEnabled: boolean;
@@ -139,5 +147,14 @@ export class UserMfaRepository {
       changes.preferred,
       now,
     ]);
+  }
+
+  /**
+   * Forgets the user's software token, verified and pending (AdminDeleteSoftwareToken); its
+   * preference goes with it, and its last accepted step: the next secret is a new random one, whose
+   * codes no step of the old one's says anything about.
+   */
+  async deleteSoftwareToken(userSub: string, now: Date, tx: Transaction): Promise<void> {
+    await tx.query(DELETE_SOFTWARE_TOKEN, [userSub, now]);
   }
 }

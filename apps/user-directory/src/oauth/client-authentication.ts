@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ServiceError } from '@idfed/messaging';
 import { timingSafeEqual } from 'node:crypto';
-import { ClientForAuth, ClientsService } from '../clients/clients.service';
+import { acceptedSecrets, ClientForAuth, ClientsService } from '../clients/clients.service';
 
 function secretsEqual(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -56,7 +56,14 @@ export class OAuthClientAuthentication {
       throw err;
     }
     if (auth.client.poolId !== poolId) return undefined;
-    if (auth.secret) return secret !== undefined && secretsEqual(auth.secret, secret) ? auth : undefined;
+    // During a rotation either secret is accepted (ADR 0074); each is compared, so no answer says which.
+    if (auth.secret)
+      return secret !== undefined &&
+        acceptedSecrets(auth)
+          .map((s) => secretsEqual(s, secret))
+          .includes(true)
+        ? auth
+        : undefined;
     // A public client has no secret to send; sending one is a mistake worth refusing.
     return secret === undefined || secret === '' ? auth : undefined;
   }

@@ -124,9 +124,10 @@ export class OAuthTokenUseCase implements OperationHandler<typeof UserDirectoryO
     const token = form.refresh_token;
     if (!token || token.length > 4096) return oauthError('invalid_request', 'refresh_token is required.');
     try {
-      const claim = await this.refresh.claim(auth, { REFRESH_TOKEN: token });
-      const scopes = claim.found.token.scopes;
-      const { AuthenticationResult: t } = await this.refresh.start(auth, {}, claim.found);
+      // Not rotated here, rotating client or not: GetTokensFromRefreshToken rotates (ADR 0074).
+      const found = await this.refresh.unrotated(auth, { REFRESH_TOKEN: token });
+      const scopes = found.token.scopes;
+      const { AuthenticationResult: t } = await this.refresh.start(auth, {}, found);
       return {
         status: 200,
         body: {

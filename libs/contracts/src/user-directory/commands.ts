@@ -69,6 +69,18 @@ export const UserDirectoryOperations = {
     'admin',
     { rateLimit: 'UserPoolClientUpdate' },
   ),
+  AddUserPoolClientSecret: userPools.operation<
+    W.AddUserPoolClientSecretRequest,
+    W.AddUserPoolClientSecretResponse
+  >()('AddUserPoolClientSecret', 'admin', { rateLimit: 'UserPoolClientUpdate' }),
+  ListUserPoolClientSecrets: userPools.operation<
+    W.ListUserPoolClientSecretsRequest,
+    W.ListUserPoolClientSecretsResponse
+  >()('ListUserPoolClientSecrets', 'admin', { rateLimit: 'UserPoolClientRead' }),
+  DeleteUserPoolClientSecret: userPools.operation<
+    W.DeleteUserPoolClientSecretRequest,
+    Record<string, never>
+  >()('DeleteUserPoolClientSecret', 'admin', { rateLimit: 'UserPoolClientUpdate' }),
   CreateUserPoolDomain: userPools.operation<W.CreateUserPoolDomainRequest, W.CreateUserPoolDomainResponse>()(
     'CreateUserPoolDomain',
     'admin',
@@ -160,6 +172,10 @@ export const UserDirectoryOperations = {
     'admin',
     { rateLimit: 'UserUpdate' },
   ),
+  GetTokensFromRefreshToken: userPools.operation<
+    W.GetTokensFromRefreshTokenRequest,
+    W.GetTokensFromRefreshTokenResponse
+  >()('GetTokensFromRefreshToken', 'public', { rateLimit: 'UserAuthentication' }),
   RevokeToken: userPools.operation<W.RevokeTokenRequest, W.RevokeTokenResponse>()('RevokeToken', 'public', {
     rateLimit: 'UserUpdate',
   }),
@@ -336,6 +352,21 @@ export const UserDirectoryOperations = {
     W.AdminSetUserMFAPreferenceRequest,
     W.AdminSetUserMFAPreferenceResponse
   >()('AdminSetUserMFAPreference', 'admin', { rateLimit: 'UserUpdate' }),
+  SetUserSettings: userPools.operation<W.SetUserSettingsRequest, Record<string, never>>()(
+    'SetUserSettings',
+    'public',
+    { rateLimit: 'UserUpdate' },
+  ),
+  AdminSetUserSettings: userPools.operation<W.AdminSetUserSettingsRequest, Record<string, never>>()(
+    'AdminSetUserSettings',
+    'admin',
+    { rateLimit: 'UserUpdate' },
+  ),
+  AdminDeleteSoftwareToken: userPools.operation<W.AdminDeleteSoftwareTokenRequest, Record<string, never>>()(
+    'AdminDeleteSoftwareToken',
+    'admin',
+    { rateLimit: 'UserUpdate' },
+  ),
   ConfirmDevice: userPools.operation<W.ConfirmDeviceRequest, W.ConfirmDeviceResponse>()(
     'ConfirmDevice',
     'public',

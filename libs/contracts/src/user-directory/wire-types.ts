@@ -266,6 +266,13 @@ export interface CreateUserPoolClientRequest {
   PreventUserExistenceErrors?: 'LEGACY' | 'ENABLED';
   EnableTokenRevocation?: boolean;
   AuthSessionValidity?: number;
+  RefreshTokenRotation?: RefreshTokenRotationType;
+}
+
+/** A client's refresh token rotation: GetTokensFromRefreshToken answers a new refresh token each use. */
+export interface RefreshTokenRotationType {
+  Feature: 'ENABLED' | 'DISABLED';
+  RetryGracePeriodSeconds?: number;
 }
 
 /** UpdateUserPoolClient: every setting of CreateUserPoolClient; one left out returns to its default. */
@@ -305,6 +312,8 @@ export interface UserPoolClientType {
   PreventUserExistenceErrors: 'LEGACY' | 'ENABLED';
   EnableTokenRevocation: boolean;
   AuthSessionValidity: number;
+  /** Only when the client was made or updated with it. */
+  RefreshTokenRotation?: RefreshTokenRotationType;
 }
 
 export interface CreateUserPoolClientResponse {
@@ -323,6 +332,34 @@ export interface AdminResetUserPasswordRequest {
   ClientMetadata?: Record<string, string>;
 }
 
+/** A secret of an app client as the rotation operations show it; the value only when generated. */
+export interface ClientSecretDescriptorType {
+  ClientSecretId?: string;
+  ClientSecretValue?: string;
+  ClientSecretCreateDate?: number;
+}
+export interface AddUserPoolClientSecretRequest {
+  UserPoolId: string;
+  ClientId: string;
+  ClientSecret?: string;
+}
+export interface AddUserPoolClientSecretResponse {
+  ClientSecretDescriptor?: ClientSecretDescriptorType;
+}
+export interface ListUserPoolClientSecretsRequest {
+  UserPoolId: string;
+  ClientId: string;
+  NextToken?: string;
+}
+export interface ListUserPoolClientSecretsResponse {
+  ClientSecrets?: ClientSecretDescriptorType[];
+  NextToken?: string;
+}
+export interface DeleteUserPoolClientSecretRequest {
+  UserPoolId: string;
+  ClientId: string;
+  ClientSecretId: string;
+}
 export interface DescribeUserPoolClientRequest {
   UserPoolId: string;
   ClientId: string;
@@ -800,6 +837,34 @@ export interface AdminSetUserMFAPreferenceRequest extends UserMfaPreferenceSetti
   Username: string;
 }
 export type AdminSetUserMFAPreferenceResponse = Record<string, never>;
+/** The legacy MFA setting of SetUserSettings: SMS to the phone number is the only one. */
+export interface MFAOptionType {
+  DeliveryMedium?: 'SMS' | 'EMAIL';
+  AttributeName?: string;
+}
+export interface SetUserSettingsRequest {
+  AccessToken: string;
+  MFAOptions: MFAOptionType[];
+}
+export interface AdminSetUserSettingsRequest {
+  UserPoolId: string;
+  Username: string;
+  MFAOptions: MFAOptionType[];
+}
+export interface GetTokensFromRefreshTokenRequest {
+  RefreshToken: string;
+  ClientId: string;
+  ClientSecret?: string;
+  DeviceKey?: string;
+  ClientMetadata?: Record<string, string>;
+}
+export interface GetTokensFromRefreshTokenResponse {
+  AuthenticationResult?: AuthenticationResultType;
+}
+export interface AdminDeleteSoftwareTokenRequest {
+  UserPoolId: string;
+  Username: string;
+}
 
 /** The external identity provider kinds a user pool federates with (IdentityProviderTypeType). */
 export type IdentityProviderTypeType =

@@ -1,13 +1,14 @@
 import { readableAttributes } from '../../clients/attribute-permissions';
 import { Inject, Injectable } from '@nestjs/common';
 import { InitiateAuthResponse } from '@idfed/contracts';
-import { lifetimesInSeconds } from '../../clients/client-config';
+import { lifetimesInSeconds, rotatesRefreshTokens } from '../../clients/client-config';
 import { ClientForAuth } from '../../clients/clients.service';
 import { CognitoErrors } from '../../common/cognito-errors';
 import { TokenIssuer } from '../../tokens/token-issuer';
 import { SIGN_IN_API_SCOPE } from '../../tokens/token-claims';
 import { UserPoolTriggers } from '../../triggers/user-pool-triggers';
 import { hashRefreshToken } from '../refresh-tokens';
+import { withinRotationGrace } from '../refresh-token-rotation';
 import { RefreshSession, RefreshTokensRepository } from '../refresh-tokens.repository';
 import { AuthFlowStrategy, SignInClaim } from './auth-flow';
 import { deviceKeyOf } from './auth-parameters';
@@ -30,15 +31,43 @@ export class RefreshTokenAuthFlow implements AuthFlowStrategy<RefreshSession> {
   /**
    * The token's session, if the token is live and this client's. SECRET_HASH may be computed over
    * USERNAME as sent, the stored username or the sub, so the token is looked up before it is checked.
+   * A rotating client's tokens are refreshed with GetTokensFromRefreshToken only (ADR 0074).
    */
   async claim(auth: ClientForAuth, params: Record<string, string>): Promise<SignInClaim<RefreshSession>> {
+    if (rotatesRefreshTokens(auth.client.config))
+      throw CognitoErrors.invalidParameter(
+        'Refresh token rotation is enabled for this client: use GetTokensFromRefreshToken.',
+      );
+    const found = await this.unrotated(auth, params);
+    return { secretHashNames: [params.USERNAME, found.user.username, found.user.sub].filter(Boolean), found };
+  }
+
+  /**
+   * The session of a live token (findLive) that no rotation replaced, or one still in its grace
+   * period: REFRESH_TOKEN_AUTH's, and the token endpoint's `refresh_token` grant's, which does not
+   * rotate (ADR 0074).
+   */
+  async unrotated(auth: ClientForAuth, params: Record<string, string>): Promise<RefreshSession> {
+    const found = await this.findLive(auth, params);
+    const rotatedAt = found.token.rotatedAt;
+    if (rotatedAt && !withinRotationGrace(rotatedAt, auth.client.config, Date.now()))
+      throw CognitoErrors.notAuthorized('Refresh Token has been revoked');
+    return found;
+  }
+
+  /**
+   * The session of a live refresh token of this client (REFRESH_TOKEN and DEVICE_KEY of `params`):
+   * not revoked, not expired, refreshed from the device it was issued to. Whether it was rotated
+   * out is the caller's to judge.
+   */
+  async findLive(auth: ClientForAuth, params: Record<string, string>): Promise<RefreshSession> {
     const token = params.REFRESH_TOKEN;
     if (typeof token !== 'string' || token.length === 0)
       throw CognitoErrors.invalidParameter('Missing required parameter REFRESH_TOKEN');
     const found = await this.refreshTokens.findForRefresh(hashRefreshToken(token));
     if (!found || found.token.clientId !== auth.client.id)
       throw CognitoErrors.notAuthorized('Invalid Refresh Token');
-    const { token: stored, user } = found;
+    const { token: stored } = found;
     if (stored.revokedAt) throw CognitoErrors.notAuthorized('Refresh Token has been revoked');
     if (stored.expiresAt.getTime() <= Date.now())
       throw CognitoErrors.notAuthorized('Refresh Token has expired');
@@ -49,7 +78,7 @@ export class RefreshTokenAuthFlow implements AuthFlowStrategy<RefreshSession> {
       const mismatch = deviceKey ? deviceKey !== stored.deviceKey : found.deviceConfirmed;
       if (mismatch) throw CognitoErrors.notAuthorized('Invalid Refresh Token');
     }
-    return { secretHashNames: [params.USERNAME, user.username, user.sub].filter(Boolean), found };
+    return found;
   }
 
   async start(
