@@ -13,6 +13,7 @@ export const SECRET_MEMBERS = new Set([
   'SECRET_HASH',
   'SecretHash',
   'ClientSecret',
+  'ClientSecretValue',
   'ConfirmationCode',
   'Code',
   'AccessToken',
