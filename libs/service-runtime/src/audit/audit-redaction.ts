@@ -16,6 +16,7 @@ export const SECRET_MEMBER_NAMES: readonly string[] = [
   'SecretAccessKey',
   'SessionToken',
   'ClientSecret',
+  'ClientSecretValue',
   'SecretHash',
   'AccessToken',
   'IdToken',
