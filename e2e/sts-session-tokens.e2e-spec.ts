@@ -124,7 +124,7 @@ describe('STS for long-term keys: GetSessionToken, GetFederationToken, GetAccess
       sts(user.creds).send(new GetSessionTokenCommand({ DurationSeconds: 899 })),
       'ValidationError',
     );
-    // idfed has no IAM MFA devices: a serial number is never one associated with the user.
+    // A serial number that is not a device of the user (ADR 0072).
     await expectAwsError(
       sts(user.creds).send(
         new GetSessionTokenCommand({ SerialNumber: `arn:aws:iam::${ACCOUNT}:mfa/x`, TokenCode: '123456' }),

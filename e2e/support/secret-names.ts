@@ -51,6 +51,12 @@ export const SECRET_MEMBERS = new Set([
   'private_key',
   // IAM SAML providers' assertion decryption keys (ADR 0055).
   'AddPrivateKey',
+  // IAM virtual MFA devices' seeds and codes, STS's MFA codes (ADR 0072).
+  'Base32StringSeed',
+  'QRCodePNG',
+  'AuthenticationCode1',
+  'AuthenticationCode2',
+  'TokenCode',
 ]);
 
 /** Members whose every value is a secret: a map of identity provider to its token. */

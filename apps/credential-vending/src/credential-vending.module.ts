@@ -5,6 +5,9 @@ import { peerBusProviders, ServiceModule } from '@idfed/service-runtime';
 import { AuthorizationMessageSealer, SessionTokenCodec } from '@idfed/session-credentials';
 import { AccessKeySecrets } from './users/access-key-secrets';
 import { SamlPrivateKeys } from './saml-providers/saml-private-keys';
+import { MfaSeeds } from './mfa/mfa-seeds';
+import { MfaDevicesRepository } from './mfa/mfa-devices.repository';
+import { VirtualMfaDevices } from './mfa/virtual-mfa-devices';
 import { UserLookup } from './users/user.lookup';
 import { UsersRepository } from './users/users.repository';
 import { GroupLookup } from './groups/group.lookup';
@@ -74,6 +77,8 @@ export const CredentialVendingModule = {
         { provide: SessionTokenCodec, useValue: SessionTokenCodec.fromMasterKey(options.sessionTokenKey) },
         { provide: AccessKeySecrets, useValue: new AccessKeySecrets(options.sessionTokenKey) },
         { provide: SamlPrivateKeys, useValue: new SamlPrivateKeys(options.sessionTokenKey) },
+        // IAM virtual MFA devices' seeds (ADR 0072).
+        { provide: MfaSeeds, useValue: new MfaSeeds(options.sessionTokenKey) },
         {
           provide: AuthorizationMessageSealer,
           useValue: new AuthorizationMessageSealer(options.sessionTokenKey),
@@ -106,6 +111,8 @@ export const CredentialVendingModule = {
         SamlProvidersRepository,
         GrpcCallIdsRepository,
         SamlProviderLookup,
+        MfaDevicesRepository,
+        VirtualMfaDevices,
       ],
     });
   },

@@ -98,6 +98,19 @@ import { DeleteUserPermissionsBoundaryHandler } from './users/delete-user-permis
 import { GetAccessKeyPrincipalHandler } from './users/get-access-key-principal.handler';
 import { VerifyWebIdentityTokenUseCase } from './web-identity/verify-web-identity-token.use-case';
 import { VerifySamlLoginUseCase } from './saml-providers/verify-saml-login.use-case';
+import { CreateVirtualMFADeviceHandler } from './mfa/create-virtual-mfa-device.handler';
+import { EnableMFADeviceHandler } from './mfa/enable-mfa-device.handler';
+import { ResyncMFADeviceHandler } from './mfa/resync-mfa-device.handler';
+import { DeactivateMFADeviceHandler } from './mfa/deactivate-mfa-device.handler';
+import { DeleteVirtualMFADeviceHandler } from './mfa/delete-virtual-mfa-device.handler';
+import { ListMFADevicesHandler } from './mfa/list-mfa-devices.handler';
+import { ListVirtualMFADevicesHandler } from './mfa/list-virtual-mfa-devices.handler';
+import { GetMFADeviceHandler } from './mfa/get-mfa-device.handler';
+import {
+  ListMFADeviceTagsHandler,
+  TagMFADeviceHandler,
+  UntagMFADeviceHandler,
+} from './mfa/mfa-device-tags.handlers';
 
 /** Credential vending's operation registry: each operation of its contracts and the class that serves it. */
 export const credentialVendingOperations: OperationBinding[] = [
@@ -199,4 +212,16 @@ export const credentialVendingOperations: OperationBinding[] = [
   serve(O.TagOpenIDConnectProvider, TagOpenIDConnectProviderHandler),
   serve(O.UntagOpenIDConnectProvider, UntagOpenIDConnectProviderHandler),
   serve(O.ListOpenIDConnectProviderTags, ListOpenIDConnectProviderTagsHandler),
+  // IAM virtual MFA devices (ADR 0072).
+  serve(O.CreateVirtualMFADevice, CreateVirtualMFADeviceHandler),
+  serve(O.EnableMFADevice, EnableMFADeviceHandler),
+  serve(O.ResyncMFADevice, ResyncMFADeviceHandler),
+  serve(O.DeactivateMFADevice, DeactivateMFADeviceHandler),
+  serve(O.DeleteVirtualMFADevice, DeleteVirtualMFADeviceHandler),
+  serve(O.ListMFADevices, ListMFADevicesHandler),
+  serve(O.ListVirtualMFADevices, ListVirtualMFADevicesHandler),
+  serve(O.GetMFADevice, GetMFADeviceHandler),
+  serve(O.TagMFADevice, TagMFADeviceHandler),
+  serve(O.UntagMFADevice, UntagMFADeviceHandler),
+  serve(O.ListMFADeviceTags, ListMFADeviceTagsHandler),
 ];

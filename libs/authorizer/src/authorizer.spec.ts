@@ -213,6 +213,53 @@ describe('Authorizer', () => {
     });
   });
 
+  describe('MFA (ADR 0072)', () => {
+    const MFA_ROLE = 'arn:aws:iam::000000000000:role/admin';
+    const mfaPolicy = parsePolicy(
+      {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: 'docs:GetDocument',
+            Resource: '*',
+            Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
+          },
+          {
+            Effect: 'Allow',
+            Action: 'docs:PutDocument',
+            Resource: '*',
+            Condition: { NumericLessThan: { 'aws:MultiFactorAuthAge': '300' } },
+          },
+        ],
+      },
+      { label: 'admin/inline' },
+    );
+    const session = (over: Partial<SessionClaims> = {}) =>
+      claims({ roleArn: MFA_ROLE, roleId: 'AROAADMINADMINADMINA', webIdentity: undefined, ...over });
+    async function decideWith(c: SessionClaims, action: string, context = {}) {
+      const principal = await authorizer.authenticate(signed(c, codec.seal(c)), { service: 'cognito-sync' });
+      return (await authorizer.authorize({ principal, action, resource: '*', context })).decision;
+    }
+    beforeEach(() => roles.set(MFA_ROLE, { roleId: 'AROAADMINADMINADMINA', policies: [mfaPolicy] }));
+
+    it('makes aws:MultiFactorAuthPresent true and aws:MultiFactorAuthAge the seconds since, for an MFA session', async () => {
+      const fresh = session({ mfaAuthenticatedAt: Date.now() - 10_000 });
+      expect(await decideWith(fresh, 'docs:GetDocument')).toBe('Allow');
+      expect(await decideWith(fresh, 'docs:PutDocument')).toBe('Allow');
+      const old = session({ mfaAuthenticatedAt: Date.now() - 600_000 });
+      expect(await decideWith(old, 'docs:GetDocument')).toBe('Allow');
+      expect(await decideWith(old, 'docs:PutDocument')).toBe('ImplicitDeny');
+    });
+
+    it('refuses a session without MFA, whatever the caller context says', async () => {
+      const spoof = { 'aws:MultiFactorAuthPresent': 'true', 'AWS:MultiFactorAuthAge': '1' };
+      expect(await decideWith(session(), 'docs:GetDocument')).toBe('ImplicitDeny');
+      expect(await decideWith(session(), 'docs:GetDocument', spoof)).toBe('ImplicitDeny');
+      expect(await decideWith(session(), 'docs:PutDocument', spoof)).toBe('ImplicitDeny');
+    });
+  });
+
   it('denies a session whose role was deleted or recreated under the same name', async () => {
     roles.set(ROLE, { roleId: 'AROAOTHEROTHEROTHEROT', policies: [rolePolicy] });
     const result = await decide(claims(), 'cognito-sync:ListRecords', '*');

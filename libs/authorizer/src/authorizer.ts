@@ -9,6 +9,7 @@ import {
 } from '@idfed/policy';
 import { HttpRequestParts, SigV4VerifyOptions, verifySigV4 } from '@idfed/sigv4';
 import { CredentialResolver, ResolvedCredential } from './credential.resolver';
+import { isMfaKey, mfaAge } from './mfa-age';
 import { isPrincipalTagKey, principalTagContext, SessionClaims } from '@idfed/session-credentials';
 import {
   AssumedRolePrincipal,
@@ -143,6 +144,7 @@ export class Authorizer {
           ...principalTagContext(role.tags, session.sessionTags),
           ...prepared.context,
           ...this.timeContext(),
+          ...this.mfaAgeContext(session),
         },
       },
       { identity: role.policies, session: prepared.sessionPolicies },
@@ -171,7 +173,8 @@ export class Authorizer {
       'aws:PrincipalArn': s.roleArn,
       'aws:PrincipalType': 'AssumedRole',
       'aws:TokenIssueTime': new Date(s.issuedAt).toISOString().replace(/\.\d{3}Z$/, 'Z'),
-      'aws:MultiFactorAuthPresent': false,
+      // ADR 0072: true for a session whose AssumeRole checked an MFA code (its age: mfaAgeContext).
+      'aws:MultiFactorAuthPresent': s.mfaAuthenticatedAt !== undefined,
       ...(s.sourceIdentity ? { 'aws:SourceIdentity': s.sourceIdentity } : {}),
       ...principalTagContext(undefined, s.sessionTags),
     };
@@ -182,6 +185,12 @@ export class Authorizer {
       }
     }
     return out;
+  }
+
+  /** `aws:MultiFactorAuthAge`: seconds since the session's MFA code was accepted, at this decision. */
+  private mfaAgeContext(session: SessionClaims): Record<string, ContextValue> {
+    if (session.mfaAuthenticatedAt === undefined) return {};
+    return { 'aws:MultiFactorAuthAge': mfaAge(session.mfaAuthenticatedAt, this.now()) };
   }
 
   /** aws:CurrentTime and aws:EpochTime, formatted once per second. */
@@ -212,10 +221,11 @@ export class Authorizer {
 }
 
 /**
- * The caller's context without `aws:PrincipalTag/*`: those keys are the principal's alone, and a
+ * The caller's context without `aws:PrincipalTag/*` and the MFA keys (ADR 0072): those keys are the principal's alone, and a
  * key the principal lacks must stay absent rather than be supplied by whoever asks (ADR 0041).
  */
 function callerContext(context: RequestContext | undefined): RequestContext | undefined {
-  if (!context || !Object.keys(context).some(isPrincipalTagKey)) return context;
-  return Object.fromEntries(Object.entries(context).filter(([key]) => !isPrincipalTagKey(key)));
+  const principals = (key: string) => isPrincipalTagKey(key) || isMfaKey(key);
+  if (!context || !Object.keys(context).some(principals)) return context;
+  return Object.fromEntries(Object.entries(context).filter(([key]) => !principals(key)));
 }

@@ -244,6 +244,47 @@ describe('IamUserKeys: sessions of long-term keys (ADR 0039)', () => {
     });
   });
 
+  it('gives an MFA session aws:MultiFactorAuthPresent true and its age; others false or nothing (ADR 0072)', async () => {
+    const mfaOnly = doc([
+      {
+        Effect: 'Allow',
+        Action: 'iam:ListUsers',
+        Resource: '*',
+        Condition: {
+          Bool: { 'aws:MultiFactorAuthPresent': 'true' },
+          NumericLessThan: { 'aws:MultiFactorAuthAge': '60' },
+        },
+      },
+      {
+        Effect: 'Allow',
+        Action: 'iam:GetUser',
+        Resource: '*',
+        Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } },
+      },
+    ]);
+    const { keys, keyId } = setUp({ Policies: [{ Label: 'inline/p', Document: mfaOnly }] });
+    const withMfa = sessionOf(keyId, { mfaAuthenticatedAt: Date.now() - 5_000 });
+    const mfa = (await keys.resolveSession(withMfa.accessKeyId, codec.seal(withMfa), ACCOUNT, ADMIN_KEY))!;
+    expect(mfa.session?.mfaAuthenticatedAt).toBe(withMfa.mfaAuthenticatedAt);
+    expect(() => keys.authorize(mfa, 'iam:ListUsers', '*', 'query')).not.toThrow();
+    expect(await denial(() => keys.authorize(mfa, 'iam:GetUser', '*', 'query'))).toMatchObject({
+      name: 'AccessDenied',
+    });
+    const stale = sessionOf(keyId, { mfaAuthenticatedAt: Date.now() - 120_000 });
+    const old = (await keys.resolveSession(stale.accessKeyId, codec.seal(stale), ACCOUNT, ADMIN_KEY))!;
+    expect(keys.decide(old, 'iam:ListUsers', '*').decision).toBe('ImplicitDeny');
+    const plain = sessionOf(keyId);
+    const none = (await keys.resolveSession(plain.accessKeyId, codec.seal(plain), ACCOUNT, ADMIN_KEY))!;
+    expect(keys.decide(none, 'iam:ListUsers', '*').decision).toBe('ImplicitDeny');
+    expect(keys.decide(none, 'iam:GetUser', '*').decision).toBe('Allow');
+    // The asker of a decision cannot say MFA was used: not for a session, not for a long-term key.
+    const spoof = { 'aws:MultiFactorAuthPresent': 'true', 'aws:MultiFactorAuthAge': '1' };
+    expect(keys.decide(none, 'iam:ListUsers', '*', spoof).decision).toBe('ImplicitDeny');
+    const longTerm = (await keys.resolve(keyId, ACCOUNT))!;
+    expect(keys.decide(longTerm, 'iam:ListUsers', '*', spoof).decision).toBe('ImplicitDeny');
+    expect(keys.decide(longTerm, 'iam:GetUser', '*').decision).toBe('Allow');
+  });
+
   it('ends the session when the parent key is deleted or inactive, and refuses expired, foreign and re-keyed tokens', async () => {
     const gone = setUp(new CommandFailedError({ name: 'NoSuchEntity', message: 'x' }));
     const c1 = sessionOf(gone.keyId);
@@ -536,6 +577,31 @@ describe('tag condition keys on IAM actions (ADR 0046)', () => {
       'aws:TagKeys': ['a', 'b'],
     });
     expect(operationTarget('iam', 'CreateUser', { UserName: 'u' }, 'us-east-1', ACCOUNT).context).toEqual({});
+  });
+
+  it('decides virtual MFA device operations on the device or on the user, as AWS (ADR 0072)', () => {
+    const target = (operation: string, payload: object) =>
+      operationTarget('iam', operation, payload, 'us-east-1', ACCOUNT).resource;
+    const serial = `arn:aws:iam::${ACCOUNT}:mfa/phone`;
+    expect(target('CreateVirtualMFADevice', { VirtualMFADeviceName: 'phone' })).toBe(serial);
+    expect(target('CreateVirtualMFADevice', { VirtualMFADeviceName: 'phone', Path: '/t/' })).toBe(
+      `arn:aws:iam::${ACCOUNT}:mfa/t/phone`,
+    );
+    for (const op of ['DeleteVirtualMFADevice', 'TagMFADevice', 'UntagMFADevice', 'ListMFADeviceTags']) {
+      expect(target(op, { SerialNumber: serial })).toBe(serial);
+    }
+    for (const op of [
+      'EnableMFADevice',
+      'ResyncMFADevice',
+      'DeactivateMFADevice',
+      'ListMFADevices',
+      'GetMFADevice',
+    ]) {
+      expect(target(op, { UserName: 'alice', SerialNumber: serial })).toBe(
+        `arn:aws:iam::${ACCOUNT}:user/alice`,
+      );
+    }
+    expect(target('ListVirtualMFADevices', {})).toBe('*');
   });
 
   it('decides TagUser on aws:RequestTag and UntagUser on aws:TagKeys', async () => {

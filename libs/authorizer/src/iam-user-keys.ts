@@ -4,6 +4,7 @@ import { BusClient, CommandFailedError } from '@idfed/messaging';
 import { ContextValue, Decision, evaluate, parsePolicy, PolicyDocument } from '@idfed/policy';
 import { CredentialError, CredentialErrors } from './credential.errors';
 import { PrincipalDescription } from './principal';
+import { isMfaKey, mfaAge } from './mfa-age';
 import { HttpRequestParts, SigV4Error, verifySigV4 } from '@idfed/sigv4';
 import {
   isPrincipalTagKey,
@@ -50,6 +51,11 @@ export interface LongTermKeySessionCaller {
   sessionTags?: SessionTag[];
   /** When the session ends (ms since the epoch): a gRPC stream it opened closes then. */
   expiresAt?: number;
+  /**
+   * When GetSessionToken accepted an MFA code for it (ADR 0072): `aws:MultiFactorAuthPresent` is
+   * then true, `aws:MultiFactorAuthAge` the seconds since, and IAM may be called with it.
+   */
+  mfaAuthenticatedAt?: number;
 }
 
 /** Where and how a signed request is verified as an IAM user's (verifySigned). */
@@ -117,6 +123,7 @@ export class IamUserKeys {
       ),
       ...(claims.sessionTags?.length ? { sessionTags: claims.sessionTags } : {}),
       expiresAt: claims.expiresAt,
+      ...(claims.mfaAuthenticatedAt !== undefined ? { mfaAuthenticatedAt: claims.mfaAuthenticatedAt } : {}),
     };
     const federated =
       lk.federatedName !== undefined
@@ -312,7 +319,9 @@ export class IamUserKeys {
     resource: string,
     context: Record<string, ContextValue> = {},
   ): Decision {
-    const asked = Object.fromEntries(Object.entries(context).filter(([key]) => !isPrincipalTagKey(key)));
+    const asked = Object.fromEntries(
+      Object.entries(context).filter(([key]) => !isPrincipalTagKey(key) && !isMfaKey(key)),
+    );
     return decideFor(user, { action, resource, context: { ...asked, ...contextOf(user) } });
   }
 }
@@ -357,6 +366,12 @@ function decideFor(
   });
 }
 
+function mfaContext(authenticatedAt: number | undefined): Record<string, string> {
+  return authenticatedAt === undefined
+    ? { 'aws:MultiFactorAuthPresent': 'false' }
+    : { 'aws:MultiFactorAuthPresent': 'true', 'aws:MultiFactorAuthAge': mfaAge(authenticatedAt, Date.now()) };
+}
+
 /** The global condition keys of a request signed by an IAM user. */
 function contextOf(user: IamUserCaller): Record<string, string> {
   const federated = user.session?.kind === 'federation';
@@ -368,7 +383,9 @@ function contextOf(user: IamUserCaller): Record<string, string> {
     'aws:PrincipalAccount': user.accountId,
     'aws:PrincipalType': federated ? 'FederatedUser' : user.root ? 'Account' : 'User',
     'aws:CurrentTime': new Date().toISOString(),
-    ...(user.session ? { 'aws:MultiFactorAuthPresent': 'false' } : {}),
+    // Temporary credentials say whether MFA was used (ADR 0072); a long-term key's requests carry
+    // neither key, as on AWS.
+    ...(user.session ? mfaContext(user.session.mfaAuthenticatedAt) : {}),
     // The IAM user's tags (ADR 0046), overridden key by key by a federated session's tags, as
     // GetFederationToken's session tags override the user's on AWS.
     ...principalTagContext(user.tags, user.session?.sessionTags),

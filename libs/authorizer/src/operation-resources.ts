@@ -62,6 +62,16 @@ export function operationTarget(
         ...(policyArn ? { 'iam:PolicyARN': policyArn } : {}),
         ...requestTagContext(operation, p),
       };
+      // Virtual MFA devices (ADR 0072): creation, deletion and tagging act on the device
+      // (`mfa/<path><name>`, its serial number); enabling, resyncing, deactivating and listing a
+      // user's devices act on the user, as AWS's service authorization reference has them.
+      const mfa =
+        operation === 'CreateVirtualMFADevice' && text('VirtualMFADeviceName')
+          ? `${iam}:mfa${text('Path') ?? '/'}${text('VirtualMFADeviceName')}`
+          : MFA_DEVICE_OPERATIONS.has(operation)
+            ? text('SerialNumber')
+            : undefined;
+      if (mfa) return { action, resource: mfa, context };
       const user = text('UserName');
       const role = text('RoleName');
       // Group operations act on the group, membership changes included (AddUserToGroup,
@@ -90,6 +100,13 @@ export function operationTarget(
       return { action, resource: '*', context: {} };
   }
 }
+
+const MFA_DEVICE_OPERATIONS: ReadonlySet<string> = new Set([
+  'DeleteVirtualMFADevice',
+  'TagMFADevice',
+  'UntagMFADevice',
+  'ListMFADeviceTags',
+]);
 
 /**
  * `aws:RequestTag/<key>` for each tag an IAM request carries and `aws:TagKeys` for their keys (or,

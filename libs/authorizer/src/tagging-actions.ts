@@ -10,6 +10,7 @@ const TAGGING_ACTION_OF_CREATE: Readonly<Record<string, string>> = {
   CreatePolicy: 'iam:TagPolicy',
   CreateOpenIDConnectProvider: 'iam:TagOpenIDConnectProvider',
   CreateSAMLProvider: 'iam:TagSAMLProvider',
+  CreateVirtualMFADevice: 'iam:TagMFADevice',
 };
 
 /** The tagging action an IAM create request also needs (ADR 0065), or undefined without tags. */

@@ -17,6 +17,7 @@ describe('error status table', () => {
     ['InvalidClientTokenId', 403],
     ['NoSuchEntity', 404],
     ['EntityAlreadyExists', 409],
+    ['InvalidAuthenticationCode', 403],
   ])('%s is sent as %i', (name, status) => {
     expect(errorStatus(name)).toBe(status);
   });

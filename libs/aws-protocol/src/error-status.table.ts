@@ -82,6 +82,8 @@ const ERROR_STATUS: Readonly<Record<string, number>> = {
   UnmodifiableEntity: 400,
   ConcurrentModification: 409,
   EntityTemporarilyUnmodifiable: 409,
+  // IAM's EnableMFADevice / ResyncMFADevice with codes that are not the device's (ADR 0072).
+  InvalidAuthenticationCode: 403,
   ServiceFailure: 500,
   PolicyNotAttachable: 400,
   OpenIdIdpCommunicationError: 400,

@@ -1,2 +1,3 @@
 export * from './key-encryption';
 export * from './jwt';
+export * from './totp';

@@ -83,6 +83,13 @@ const SENSITIVE = [
   'browserToken',
   // An IAM SAML provider's assertion decryption key (ADR 0055).
   'AddPrivateKey',
+  // IAM virtual MFA devices: the seed (answered once), its sealed form, and the codes (ADR 0072).
+  'Base32StringSeed',
+  'QRCodePNG',
+  'seedEnc',
+  'AuthenticationCode1',
+  'AuthenticationCode2',
+  'TokenCode',
 ];
 /** The field names the logs redact, for other output that must not show secrets either. */
 export const SENSITIVE_FIELDS: readonly string[] = SENSITIVE;

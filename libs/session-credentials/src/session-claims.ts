@@ -40,6 +40,12 @@ export interface SessionClaims {
   sessionTags?: SessionTag[];
   /** The keys of `sessionTags` that pass on to sessions chained from this one (as given, case kept). */
   transitiveTagKeys?: string[];
+  /**
+   * When an IAM MFA code was accepted for this session (ms since the epoch; ADR 0072): it makes
+   * `aws:MultiFactorAuthPresent` true and `aws:MultiFactorAuthAge` the seconds since. Absent for a
+   * session issued without MFA (and from tokens sealed before MFA existed).
+   */
+  mfaAuthenticatedAt?: number;
 }
 
 export interface SessionTag {

@@ -45,6 +45,8 @@ interface WireClaims {
   tg?: [string, string][];
   /** Transitive tag keys. */
   tt?: string[];
+  /** When MFA was authenticated (ms since the epoch; ADR 0072). */
+  ma?: number;
 }
 
 /**
@@ -158,6 +160,7 @@ function toWire(c: SessionClaims): WireClaims {
       : {}),
     ...(c.sessionTags?.length ? { tg: c.sessionTags.map((t): [string, string] => [t.Key, t.Value]) } : {}),
     ...(c.transitiveTagKeys?.length ? { tt: c.transitiveTagKeys } : {}),
+    ...(c.mfaAuthenticatedAt !== undefined ? { ma: c.mfaAuthenticatedAt } : {}),
   };
 }
 
@@ -178,6 +181,7 @@ function fromWire(value: unknown): SessionClaims | undefined {
     return undefined;
   }
   if (w.tt !== undefined && !(Array.isArray(w.tt) && w.tt.every(isString))) return undefined;
+  if (w.ma !== undefined && !Number.isFinite(w.ma)) return undefined;
   let webIdentity: WebIdentityClaims | undefined;
   if (w.w !== undefined) {
     if (typeof w.w?.x !== 'string' || typeof w.w.c !== 'object' || w.w.c === null) return undefined;
@@ -211,5 +215,6 @@ function fromWire(value: unknown): SessionClaims | undefined {
     ...(longTermKey ? { longTermKey } : {}),
     ...(w.tg?.length ? { sessionTags: w.tg.map(([Key, Value]): SessionTag => ({ Key, Value })) } : {}),
     ...(w.tt?.length ? { transitiveTagKeys: w.tt } : {}),
+    ...(w.ma !== undefined ? { mfaAuthenticatedAt: w.ma } : {}),
   };
 }

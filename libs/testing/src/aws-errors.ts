@@ -21,6 +21,7 @@ const WIRE_STATUS: Readonly<Record<string, number>> = {
   NoSuchEntityException: 404,
   EntityAlreadyExistsException: 409,
   DeleteConflictException: 409,
+  InvalidAuthenticationCodeException: 403,
 };
 
 /** Every other error name is a client fault sent as 400. */

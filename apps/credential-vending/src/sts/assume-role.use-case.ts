@@ -18,6 +18,7 @@ import { RoleEntity } from '../database/entities';
 import { ManagedPolicyLookup } from '../policies/managed-policy.lookup';
 import { RoleLookup } from '../roles/role.lookup';
 import { RolePermissions } from '../roles/role-permissions';
+import { VirtualMfaDevices } from '../mfa/virtual-mfa-devices';
 import { DEFAULT_SESSION_SECONDS } from './assume-role-with-web-identity.use-case';
 import { globalContext } from './request-context';
 import { SessionIssuer } from './session-issuer';
@@ -39,6 +40,8 @@ interface CallerPrincipal {
   arn: string;
   /** An IAM user (its long-term key or a GetSessionToken session of it; ADR 0039). */
   user?: boolean;
+  /** The IAM user's id: whose MFA devices SerialNumber may name (ADR 0072). */
+  userId?: string;
   /** The caller's own session when it signed with temporary credentials. */
   session?: { role: RoleEntity; sessionArn: string; sessionPolicies: PolicyDocument[]; roleId: string };
 }
@@ -58,6 +61,7 @@ export class AssumeRoleUseCase implements OperationHandler<typeof CredentialVend
     @Inject(RolePermissions) private readonly permissions: RolePermissions,
     @Inject(ManagedPolicyLookup) private readonly policies: ManagedPolicyLookup,
     @Inject(SessionIssuer) private readonly issuer: SessionIssuer,
+    @Inject(VirtualMfaDevices) private readonly mfa: VirtualMfaDevices,
     @Optional() @Inject(CLOCK) private readonly now: Clock = Date.now,
   ) {}
 
@@ -79,6 +83,12 @@ export class AssumeRoleUseCase implements OperationHandler<typeof CredentialVend
       );
     const role = await this.roles.findByArn(req.RoleArn);
     if (!role) throw denied();
+    // SerialNumber / TokenCode (ADR 0072): the code is checked (and used up) before the trust
+    // policy, whose aws:MultiFactorAuthPresent depends on it. Only an IAM user has MFA devices.
+    const withMfa = req.SerialNumber !== undefined || req.TokenCode !== undefined;
+    const mfaAuthenticatedAt = withMfa
+      ? await this.mfa.authenticate(caller.userId, req.SerialNumber, req.TokenCode)
+      : undefined;
 
     const context: Record<string, ContextValue> = {
       ...globalContext(this.now(), meta.sourceIp),
@@ -91,6 +101,9 @@ export class AssumeRoleUseCase implements OperationHandler<typeof CredentialVend
       ...requestTagContext(tags),
       ...roleResourceTagContext(role.tags),
       ...(caller.session ? principalTagContext(caller.session.role.tags, callerSession?.sessionTags) : {}),
+      ...(mfaAuthenticatedAt !== undefined
+        ? { 'aws:MultiFactorAuthPresent': 'true', 'aws:MultiFactorAuthAge': '0' }
+        : {}),
     };
     const trust = readPolicy(role.assumeRolePolicy, 'trust', { label: `${role.name} trust policy` });
     const trustDecision = evaluate(
@@ -159,6 +172,7 @@ export class AssumeRoleUseCase implements OperationHandler<typeof CredentialVend
       chained,
       sessionTags: tags.tags,
       transitiveTagKeys: tags.transitiveTagKeys,
+      ...(mfaAuthenticatedAt !== undefined ? { mfaAuthenticatedAt } : {}),
       correlationId: meta.requestId,
     });
     return {
@@ -177,7 +191,11 @@ export class AssumeRoleUseCase implements OperationHandler<typeof CredentialVend
     // decided sts:AssumeRole on the role against the user's policies (ADR 0033, 0039).
     if (caller.kind === 'admin') {
       return caller.principalArn !== undefined
-        ? { arn: caller.principalArn, user: true }
+        ? {
+            arn: caller.principalArn,
+            user: true,
+            ...(caller.principalId !== undefined ? { userId: caller.principalId } : {}),
+          }
         : { arn: this.arns.root() };
     }
     if (caller.kind !== 'temporary' || !caller.session) {

@@ -89,7 +89,13 @@ export class LongTermKeySessions {
     caller: LongTermKeyCaller,
     durationSeconds: number,
     kind: LongTermKeySession['kind'],
-    extra: { federatedName?: string; sessionPolicies?: string[]; sessionTags?: SessionTag[] } = {},
+    extra: {
+      federatedName?: string;
+      sessionPolicies?: string[];
+      sessionTags?: SessionTag[];
+      /** When an MFA code was accepted for this session (ADR 0072). */
+      mfaAuthenticatedAt?: number;
+    } = {},
   ): Credentials {
     const issuedAt = this.now();
     const accessKeyId = newTemporaryAccessKeyId();
@@ -107,6 +113,7 @@ export class LongTermKeySessions {
       expiresAt,
       ...(extra.sessionPolicies?.length ? { sessionPolicies: extra.sessionPolicies } : {}),
       ...(extra.sessionTags?.length ? { sessionTags: extra.sessionTags } : {}),
+      ...(extra.mfaAuthenticatedAt !== undefined ? { mfaAuthenticatedAt: extra.mfaAuthenticatedAt } : {}),
       longTermKey: {
         kind,
         parentAccessKeyId: caller.accessKeyId,

@@ -2,7 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { CommandMeta } from '@idfed/contracts';
 import { ServiceError } from '@idfed/messaging';
 import { SessionTokenCodec } from '@idfed/session-credentials';
+import { totpCode, totpStep } from '@idfed/crypto';
 import { IamArns } from '../common/arns';
+import { MfaDevicesRepository, StoredMfaDevice } from '../mfa/mfa-devices.repository';
+import { MfaSeeds } from '../mfa/mfa-seeds';
+import { VirtualMfaDevices } from '../mfa/virtual-mfa-devices';
+import { UserLookup } from '../users/user.lookup';
 import { ManagedPolicyLookup } from '../policies/managed-policy.lookup';
 import { StoredAccessKey, StoredUser, UsersRepository } from '../users/users.repository';
 import { GetAccessKeyInfoUseCase } from './get-access-key-info.use-case';
@@ -45,17 +50,47 @@ const meta = (caller: CommandMeta['caller']): CommandMeta => ({ requestId: 'r', 
 const asUser = meta({ kind: 'admin', accessKeyId: USER_KEY, principalArn: alice.arn });
 const asRoot = meta({ kind: 'admin', accessKeyId: ADMIN_KEY });
 
-function setUp(found: StoredAccessKey | null = key()) {
+const seeds = new MfaSeeds(randomBytes(32));
+const SEED = randomBytes(20);
+const SERIAL = `arn:aws:iam::${ACCOUNT}:mfa/alice-phone`;
+const device = (over: Partial<StoredMfaDevice> = {}): StoredMfaDevice => ({
+  serialNumber: SERIAL,
+  name: 'alice-phone',
+  nameKey: 'alice-phone',
+  path: '/',
+  seedEnc: seeds.seal(SERIAL, SEED),
+  userId: alice.userId,
+  enabledAt: new Date(NOW - 60_000),
+  lastStep: null,
+  driftSteps: 0,
+  tags: [],
+  createdAt: new Date(0),
+  ...over,
+});
+
+function setUp(found: StoredAccessKey | null = key(), mfaDevice: StoredMfaDevice | undefined = undefined) {
   const users = {
     findAccessKey: jest.fn().mockResolvedValue(found ?? undefined),
     findById: jest.fn().mockResolvedValue(alice),
   };
+  const devices = {
+    find: jest.fn().mockResolvedValue(mfaDevice),
+    useStep: jest.fn().mockResolvedValue(true),
+  };
+  const mfa = new VirtualMfaDevices(
+    devices as unknown as MfaDevicesRepository,
+    seeds,
+    {} as UserLookup,
+    users as unknown as UsersRepository,
+    () => NOW,
+  );
   const documents = jest.fn().mockResolvedValue([]);
   const sessions = new LongTermKeySessions(arns, users as unknown as UsersRepository, codec, () => NOW);
   return {
     users,
+    devices,
     documents,
-    getSessionToken: new GetSessionTokenUseCase(sessions),
+    getSessionToken: new GetSessionTokenUseCase(sessions, mfa),
     getFederationToken: new GetFederationTokenUseCase(arns, sessions, {
       documents,
     } as unknown as ManagedPolicyLookup),
@@ -104,7 +139,7 @@ describe('GetSessionToken (ADR 0039)', () => {
     expect(short.Credentials.Expiration).toBe(iso(NOW + 900_000));
   });
 
-  it('refuses session credentials, an inactive or foreign key, and an MFA device idfed cannot check', async () => {
+  it('refuses session credentials, an inactive or foreign key, and an MFA device the user does not have', async () => {
     const { getSessionToken } = setUp();
     const role = meta({ kind: 'temporary', accessKeyId: 'ASIAXXXXXXXXXXXXXXXX', principalArn: 'x' });
     expect(await failure(getSessionToken.execute({}, role))).toEqual({
@@ -135,6 +170,76 @@ describe('GetSessionToken (ADR 0039)', () => {
       name: 'AccessDenied',
       message: expect.stringMatching(/^MultiFactorAuthentication failed/),
     });
+  });
+});
+
+describe('GetSessionToken with MFA (ADR 0072)', () => {
+  const code = (steps = 0) => totpCode(SEED, totpStep(NOW) + steps);
+
+  it("accepts a code of the user's device, uses its step up and seals when MFA was authenticated", async () => {
+    const { getSessionToken, devices } = setUp(key(), device());
+    const { Credentials } = await getSessionToken.execute(
+      { SerialNumber: SERIAL, TokenCode: code() },
+      asUser,
+    );
+    expect(devices.useStep).toHaveBeenCalledWith(SERIAL, alice.userId, totpStep(NOW));
+    expect(codec.open(Credentials.SessionToken)).toMatchObject({
+      mfaAuthenticatedAt: NOW,
+      longTermKey: { kind: 'session-token', parentAccessKeyId: USER_KEY },
+    });
+    const without = await getSessionToken.execute({}, asUser);
+    expect(codec.open(without.Credentials.SessionToken).mfaAuthenticatedAt).toBeUndefined();
+  });
+
+  it('checks the code at the drift ResyncMFADevice measured', async () => {
+    const { getSessionToken, devices } = setUp(key(), device({ driftSteps: 6 }));
+    await getSessionToken.execute({ SerialNumber: SERIAL, TokenCode: code(6) }, asUser);
+    expect(devices.useStep).toHaveBeenCalledWith(SERIAL, alice.userId, totpStep(NOW) + 6);
+    expect(
+      await failure(getSessionToken.execute({ SerialNumber: SERIAL, TokenCode: code(0) }, asUser)),
+    ).toEqual({
+      name: 'AccessDenied',
+      message: 'MultiFactorAuthentication failed with invalid MFA one time pass code.',
+    });
+  });
+
+  it('refuses a wrong code and a code whose step was used already, in AWS words', async () => {
+    const { getSessionToken, devices } = setUp(key(), device());
+    const wrong = String((Number(code()) + 1) % 1_000_000).padStart(6, '0');
+    const invalid = {
+      name: 'AccessDenied',
+      message: 'MultiFactorAuthentication failed with invalid MFA one time pass code.',
+    };
+    expect(
+      await failure(getSessionToken.execute({ SerialNumber: SERIAL, TokenCode: wrong }, asUser)),
+    ).toEqual(invalid);
+    expect(devices.useStep).not.toHaveBeenCalled();
+    devices.useStep.mockResolvedValue(false); // the repository found the step used
+    expect(
+      await failure(getSessionToken.execute({ SerialNumber: SERIAL, TokenCode: code() }, asUser)),
+    ).toEqual(invalid);
+  });
+
+  it("refuses another user's device, an unassigned or unknown one, the root's, a missing code: the same answer", async () => {
+    const unknown = {
+      name: 'AccessDenied',
+      message:
+        'MultiFactorAuthentication failed, unable to validate MFA code.  Please verify your MFA serial number is valid and associated with this user.',
+    };
+    const request = { SerialNumber: SERIAL, TokenCode: code() };
+    for (const d of [
+      device({ userId: 'AIDABOBBOBBOBBOBBOB1' }),
+      device({ userId: null, enabledAt: null }),
+      undefined,
+    ]) {
+      const { getSessionToken, devices } = setUp(key(), d);
+      expect(await failure(getSessionToken.execute(request, asUser))).toEqual(unknown);
+      expect(devices.useStep).not.toHaveBeenCalled();
+    }
+    const { getSessionToken } = setUp(key(), device());
+    expect(await failure(getSessionToken.execute(request, asRoot))).toEqual(unknown);
+    expect(await failure(getSessionToken.execute({ SerialNumber: SERIAL }, asUser))).toEqual(unknown);
+    expect(await failure(getSessionToken.execute({ TokenCode: code() }, asUser))).toEqual(unknown);
   });
 });
 

@@ -36,6 +36,8 @@ export interface SessionRequest {
   /** Session tags and their transitive keys (ADR 0041), validated and trust-checked by the caller. */
   sessionTags?: SessionTag[];
   transitiveTagKeys?: string[];
+  /** When the caller's MFA code was accepted (AssumeRole with SerialNumber / TokenCode; ADR 0072). */
+  mfaAuthenticatedAt?: number;
   correlationId: string;
 }
 
@@ -76,6 +78,7 @@ export class SessionIssuer {
       ...(req.chained ? { chained: true } : {}),
       ...(req.sessionTags?.length ? { sessionTags: req.sessionTags } : {}),
       ...(req.transitiveTagKeys?.length ? { transitiveTagKeys: req.transitiveTagKeys } : {}),
+      ...(req.mfaAuthenticatedAt !== undefined ? { mfaAuthenticatedAt: req.mfaAuthenticatedAt } : {}),
     };
     const sessionArn = assumedRoleArn(claims.roleArn, claims.sessionName);
     const expiration = awsTimestamp(claims.expiresAt);

@@ -3,12 +3,15 @@ import { CredentialVendingOperations, EmptyResult, UserNameRequest } from '@idfe
 import { Transactions } from '@idfed/persistence';
 import { OperationHandler } from '@idfed/service-runtime';
 import { IamErrors } from '../common/iam-errors';
+import { MfaDevicesRepository } from '../mfa/mfa-devices.repository';
+import { MfaErrors } from '../mfa/mfa-errors';
 import { UserLookup } from './user.lookup';
 import { UsersRepository } from './users.repository';
 
 /**
- * As IAM: a user with access keys, inline policies, attached policies or groups cannot be deleted
- * (DeleteConflict naming the first of them); the operator removes them first.
+ * As IAM: a user with access keys, MFA devices, inline policies, attached policies or groups
+ * cannot be deleted (DeleteConflict naming the first of them, in the order AWS's DeleteUser
+ * documentation lists what to remove); the operator removes them first.
  */
 @Injectable()
 export class DeleteUserHandler implements OperationHandler<typeof CredentialVendingOperations.DeleteUser> {
@@ -16,6 +19,7 @@ export class DeleteUserHandler implements OperationHandler<typeof CredentialVend
     @Inject(Transactions) private readonly transactions: Transactions,
     @Inject(UserLookup) private readonly lookup: UserLookup,
     @Inject(UsersRepository) private readonly users: UsersRepository,
+    @Inject(MfaDevicesRepository) private readonly mfaDevices: MfaDevicesRepository,
   ) {}
 
   async execute(req: UserNameRequest): Promise<EmptyResult> {
@@ -23,6 +27,7 @@ export class DeleteUserHandler implements OperationHandler<typeof CredentialVend
       const user = await this.lookup.require(req.UserName, tx, true);
       const left = await this.users.dependents(user.userId, tx);
       if (left.accessKeys) throw IamErrors.userHasAccessKeys();
+      if (await this.mfaDevices.userHasDevices(user.userId, tx)) throw MfaErrors.userHasDevices();
       if (left.inlinePolicies) throw IamErrors.userHasInlinePolicies();
       if (left.attachedPolicies) throw IamErrors.userHasAttachedPolicies();
       if (left.groups) throw IamErrors.userInGroups();

@@ -3,6 +3,7 @@ import { ServiceError } from '@idfed/messaging';
 import { Transaction, Transactions } from '@idfed/persistence';
 import { IamArns } from '../common/arns';
 import { ManagedPolicyEntity } from '../database/entities';
+import { MfaDevicesRepository } from '../mfa/mfa-devices.repository';
 import { ManagedPoliciesRepository } from '../policies/managed-policies.repository';
 import { ManagedPolicyLookup } from '../policies/managed-policy.lookup';
 import { AccessKeySecrets } from './access-key-secrets';
@@ -177,6 +178,9 @@ describe('GetUser and UpdateUser', () => {
 });
 
 describe('DeleteUser', () => {
+  const noMfa = () =>
+    ({ userHasDevices: jest.fn().mockResolvedValue(false) }) as unknown as MfaDevicesRepository;
+
   it.each([
     ['accessKeys', 'Cannot delete entity, must delete access keys first.'],
     ['inlinePolicies', 'Cannot delete entity, must delete policies first.'],
@@ -193,7 +197,7 @@ describe('DeleteUser', () => {
     });
     expect(
       await errorOf(
-        new DeleteUserHandler(transactions, s.lookup, s.repository).execute({ UserName: 'Alice' }),
+        new DeleteUserHandler(transactions, s.lookup, s.repository, noMfa()).execute({ UserName: 'Alice' }),
       ),
     ).toEqual({
       name: 'DeleteConflict',
@@ -204,8 +208,31 @@ describe('DeleteUser', () => {
 
   it('deletes a user with nothing left', async () => {
     const s = setUp();
-    await new DeleteUserHandler(transactions, s.lookup, s.repository).execute({ UserName: 'alice' });
+    await new DeleteUserHandler(transactions, s.lookup, s.repository, noMfa()).execute({ UserName: 'alice' });
     expect(s.users.delete).toHaveBeenCalledWith(alice.userId, tx);
+  });
+
+  it('refuses a user with an MFA device after its access keys, before its policies (ADR 0072)', async () => {
+    const s = setUp();
+    const mfa = { userHasDevices: jest.fn().mockResolvedValue(true) };
+    const handler = new DeleteUserHandler(
+      transactions,
+      s.lookup,
+      s.repository,
+      mfa as unknown as MfaDevicesRepository,
+    );
+    const all = { accessKeys: true, inlinePolicies: true, attachedPolicies: true, groups: true };
+    s.users.dependents.mockResolvedValue(all);
+    expect((await errorOf(handler.execute({ UserName: 'Alice' }))).message).toBe(
+      'Cannot delete entity, must delete access keys first.',
+    );
+    s.users.dependents.mockResolvedValue({ ...all, accessKeys: false });
+    expect(await errorOf(handler.execute({ UserName: 'Alice' }))).toEqual({
+      name: 'DeleteConflict',
+      message: 'Cannot delete entity, must delete MFA device first.',
+    });
+    expect(mfa.userHasDevices).toHaveBeenCalledWith(alice.userId, tx);
+    expect(s.users.delete).not.toHaveBeenCalled();
   });
 });
 

@@ -31,6 +31,9 @@ import { GroupLookup } from '../../src/groups/group.lookup';
 import { GroupsRepository } from '../../src/groups/groups.repository';
 import { GrpcCallIdsRepository } from '../../src/grpc-call-ids/grpc-call-ids.repository';
 import { JwksClient } from '../../src/web-identity/jwks.client';
+import { MfaDevicesRepository } from '../../src/mfa/mfa-devices.repository';
+import { MfaSeeds } from '../../src/mfa/mfa-seeds';
+import { VirtualMfaDevices } from '../../src/mfa/virtual-mfa-devices';
 import { WebIdentityProviders } from '../../src/web-identity/web-identity-providers';
 import { WebIdentityTokenVerifier } from '../../src/web-identity/web-identity-token.verifier';
 
@@ -108,6 +111,9 @@ export function serviceModule(ds: DataSource, extra: Provider[] = []): Promise<T
       SamlProviderLookup,
       { provide: SamlPrivateKeys, useValue: new SamlPrivateKeys(randomBytes(32)) },
       GrpcCallIdsRepository,
+      { provide: MfaSeeds, useValue: new MfaSeeds(randomBytes(32)) },
+      MfaDevicesRepository,
+      VirtualMfaDevices,
       ...extra,
     ],
   }).compile();

@@ -223,7 +223,13 @@ export class QueryDispatcher {
       }
       return forward;
     }
-    const target = operationTarget('iam', action.name, payload, region, user.accountId);
+    const target = operationTarget(
+      'iam',
+      action.name,
+      iamPayloadOf(user, action, payload),
+      region,
+      user.accountId,
+    );
     // The target's tags (aws:ResourceTag, ADR 0066), one lookup; the root needs no decision.
     const resourceTags = user.root ? {} : await this.resourceTags.context(target.action, target.resource);
     const context = {
@@ -293,8 +299,12 @@ function refuseToSessionCredentials(user: IamUserCaller, action: QueryAction): v
   }
   // GetCallerIdentity is answered before this; AWS: "You cannot call any STS API except AssumeRole
   // or GetCallerIdentity" (GetSessionToken), "except GetCallerIdentity" (GetFederationToken).
+  // GetSessionToken's credentials "can't call IAM API operations unless MFA authentication
+  // information is included in the request": with MFA they can (ADR 0072), decided as the user.
+  const sessionToken = user.session?.kind === 'session-token';
   const allowed =
-    action.api === 'sts' && action.name === 'AssumeRole' && user.session?.kind === 'session-token';
+    (action.api === 'sts' && action.name === 'AssumeRole' && sessionToken) ||
+    (action.api === 'iam' && sessionToken && user.session?.mfaAuthenticatedAt !== undefined);
   if (!allowed) {
     throw new AwsError(
       'AccessDenied',
@@ -305,6 +315,24 @@ function refuseToSessionCredentials(user: IamUserCaller, action: QueryAction): v
       }`,
     );
   }
+}
+
+/**
+ * IAM actions that act on the signer when they name no user (AWS: "IAM determines the user name
+ * implicitly based on the access key ID signing the request"), decided on the signer's user ARN.
+ */
+const CALLER_USER_ACTIONS: ReadonlySet<string> = new Set([
+  'ListMFADevices',
+  'DeactivateMFADevice',
+  'GetMFADevice',
+]);
+
+function iamPayloadOf(user: IamUserCaller, action: QueryAction, payload: unknown): unknown {
+  const p = (payload ?? {}) as Record<string, unknown>;
+  if (!CALLER_USER_ACTIONS.has(action.name) || p.UserName !== undefined || user.root || !user.userName) {
+    return payload;
+  }
+  return { ...p, UserName: user.userName };
 }
 
 /** GetCallerIdentity for an IAM user: its user id, account and ARN. */

@@ -5,7 +5,7 @@ import { UserMfaEntity } from '../database/entities';
 import { aUser, outcome } from '../../test/support/users-doubles';
 import { TotpSecretSeal } from '../users/secrets-at-rest';
 import { SoftwareTokens } from './software-tokens';
-import { totpCode, totpStep } from './totp';
+import { totpCode, totpStep } from '@idfed/crypto';
 import { UserMfaRepository } from './user-mfa.repository';
 
 const NOW = 1_765_000_000_000;

@@ -3,7 +3,7 @@ import { AttemptLimiter, userSubject } from '../attempts/attempt-limiter';
 import { CognitoErrors } from '../common/cognito-errors';
 import { UserEntity } from '../database/entities';
 import { TotpSecretSeal } from '../users/secrets-at-rest';
-import { base32Encode, matchTotp, newTotpSecret } from './totp';
+import { base32Encode, matchTotp, newTotpSecret } from '@idfed/crypto';
 import { UserMfaRepository } from './user-mfa.repository';
 
 /** A clock for tests of the codes' time steps; the wall clock otherwise. */

@@ -5,6 +5,7 @@ import { GroupOperations } from './groups.commands';
 import { UserTagOperations } from './user-tags.commands';
 import { ResourceTagOperations } from './resource-tags.commands';
 import { CallIdOperations } from './call-ids.commands';
+import { MfaDeviceOperations } from './mfa.commands';
 
 const svc = 'credential-vending' as const;
 
@@ -389,4 +390,6 @@ export const CredentialVendingOperations = {
   ...UserTagOperations,
   ...ResourceTagOperations,
   ...CallIdOperations,
+  // IAM virtual MFA devices (ADR 0072).
+  ...MfaDeviceOperations,
 } as const;

@@ -8,3 +8,4 @@ export * from './groups.commands';
 export * from './user-tags.commands';
 export * from './call-ids.commands';
 export * from './resource-tags.commands';
+export * from './mfa.commands';

@@ -333,6 +333,9 @@ export interface AssumeRoleRequest {
   TransitiveTagKeys?: string[];
   ExternalId?: string;
   SourceIdentity?: string;
+  /** The caller's IAM MFA device and a code of it (ADR 0072). */
+  SerialNumber?: string;
+  TokenCode?: string;
 }
 export interface AssumeRoleResult {
   Credentials: Credentials;

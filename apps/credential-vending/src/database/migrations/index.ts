@@ -13,6 +13,7 @@ import { SamlAssertionConsumer1764201600401 } from './1764201600401-SamlAssertio
 import { IamGroups1764201600500 } from './1764201600500-IamGroups';
 import { GrpcCallIds1764201600800 } from './1764201600800-GrpcCallIds';
 import { SamlProviderEncryption1764201601100 } from './1764201601100-SamlProviderEncryption';
+import { IamVirtualMfaDevices1764201601200 } from './1764201601200-IamVirtualMfaDevices';
 
 /** In the order they apply. */
 export const credentialVendingMigrations = [
@@ -28,4 +29,5 @@ export const credentialVendingMigrations = [
   IamGroups1764201600500,
   GrpcCallIds1764201600800,
   SamlProviderEncryption1764201601100,
+  IamVirtualMfaDevices1764201601200,
 ];

@@ -65,3 +65,31 @@ export function matchTotp(secret: Buffer, given: string, atMs: number): number |
   }
   return matched;
 }
+
+/**
+ * The step of `first` when `first` and `second` are the codes of two consecutive steps within
+ * `window` steps around `atMs`, or undefined: what IAM's EnableMFADevice and ResyncMFADevice ask
+ * for, proving the device holds the seed and saying where its clock is. Every candidate is
+ * compared in constant time.
+ */
+export function matchConsecutiveTotp(
+  secret: Buffer,
+  first: string,
+  second: string,
+  atMs: number,
+  window: number,
+): number | undefined {
+  if (!/^\d{6}$/.test(first) || !/^\d{6}$/.test(second)) return undefined;
+  const now = totpStep(atMs);
+  const a = Buffer.from(first, 'utf8');
+  const b = Buffer.from(second, 'utf8');
+  let matched: number | undefined;
+  let next = Buffer.from(totpCode(secret, now - window), 'utf8');
+  for (let step = now - window; step <= now + window; step++) {
+    const current = next;
+    next = Buffer.from(totpCode(secret, step + 1), 'utf8');
+    const both = timingSafeEqual(current, a) && timingSafeEqual(next, b);
+    if (both && matched === undefined) matched = step;
+  }
+  return matched;
+}

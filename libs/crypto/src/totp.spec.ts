@@ -1,4 +1,4 @@
-import { base32Encode, matchTotp, totpCode, totpStep } from './totp';
+import { base32Encode, matchConsecutiveTotp, matchTotp, totpCode, totpStep } from './totp';
 
 // RFC 6238 appendix B, SHA-1 rows: the seed is the ASCII of "12345678901234567890", 8 digits.
 const RFC_SEED = Buffer.from('12345678901234567890', 'ascii');
@@ -44,5 +44,28 @@ describe('TOTP (RFC 6238)', () => {
     expect(matchTotp(RFC_SEED, '12345', now)).toBeUndefined();
     expect(matchTotp(RFC_SEED, '1234567', now)).toBeUndefined();
     expect(matchTotp(RFC_SEED, 'abcdef', now)).toBeUndefined();
+  });
+
+  it("finds two consecutive codes within the window and names the first one's step", () => {
+    const now = 1_700_000_000_000;
+    const step = totpStep(now);
+    const code = (at: number) => totpCode(RFC_SEED, at);
+    expect(matchConsecutiveTotp(RFC_SEED, code(step - 1), code(step), now, 2)).toBe(step - 1);
+    expect(matchConsecutiveTotp(RFC_SEED, code(step + 2), code(step + 3), now, 2)).toBe(step + 2);
+    expect(matchConsecutiveTotp(RFC_SEED, code(step - 15), code(step - 14), now, 20)).toBe(step - 15);
+  });
+
+  it('refuses codes out of order, not consecutive, outside the window or not six digits', () => {
+    const now = 1_700_000_000_000;
+    const step = totpStep(now);
+    const code = (at: number) => totpCode(RFC_SEED, at);
+    const distinct = (a: string, b: string) => a !== b;
+    if (distinct(code(step), code(step - 1)))
+      expect(matchConsecutiveTotp(RFC_SEED, code(step), code(step - 1), now, 2)).toBeUndefined();
+    if (distinct(code(step + 1), code(step + 2)))
+      expect(matchConsecutiveTotp(RFC_SEED, code(step), code(step + 2), now, 2)).toBeUndefined();
+    expect(matchConsecutiveTotp(RFC_SEED, code(step - 5), code(step - 4), now, 2)).toBeUndefined();
+    expect(matchConsecutiveTotp(RFC_SEED, code(step), '12345', now, 2)).toBeUndefined();
+    expect(matchConsecutiveTotp(RFC_SEED, 'abcdef', code(step + 1), now, 2)).toBeUndefined();
   });
 });
