@@ -570,5 +570,26 @@ describe('IAM virtual MFA devices and MFA sessions', () => {
     expect(await authorize(without, 'docs:GetDocument')).toMatchObject({ allowed: false });
     const forged = { 'aws:MultiFactorAuthPresent': 'true', 'aws:MultiFactorAuthAge': '1' };
     expect(await authorize(without, 'docs:GetDocument', forged)).toMatchObject({ allowed: false });
+
+    // A GetSessionToken session made with MFA brings it to AssumeRole (as aws-vault relies on);
+    // one made without does not.
+    const plain = asCreds((await sts(user.creds).send(new GetSessionTokenCommand({}))).Credentials!);
+    await expectAwsError(
+      sts(plain).send(new AssumeRoleCommand({ RoleArn: guarded, RoleSessionName: 'chained' })),
+      'AccessDenied',
+      { status: 403 },
+    );
+    const mfaSession = asCreds(
+      (
+        await sts(user.creds).send(
+          new GetSessionTokenCommand({ SerialNumber: device.serial, TokenCode: device.code(1) }),
+        )
+      ).Credentials!,
+    );
+    const chained = asCreds(
+      (await sts(mfaSession).send(new AssumeRoleCommand({ RoleArn: guarded, RoleSessionName: 'chained' })))
+        .Credentials!,
+    );
+    expect(await authorize(chained, 'docs:GetDocument')).toMatchObject({ allowed: true });
   });
 });

@@ -37,6 +37,11 @@ export type Caller =
       principalArn?: string;
       /** With principalArn: the IAM user's id (`AIDA...`), or `<account>:<name>` for a federated user (audit records). */
       principalId?: string;
+      /**
+       * Signed with a GetSessionToken session made with MFA: when the code was accepted (ms since
+       * the epoch; ADR 0072). AssumeRole carries it into the role session, as AWS does.
+       */
+      mfaAuthenticatedAt?: number;
     }
   | { kind: 'temporary'; accessKeyId: string; principalArn: string; session?: CallerSession };
 

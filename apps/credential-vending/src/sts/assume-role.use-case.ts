@@ -85,10 +85,14 @@ export class AssumeRoleUseCase implements OperationHandler<typeof CredentialVend
     if (!role) throw denied();
     // SerialNumber / TokenCode (ADR 0072): the code is checked (and used up) before the trust
     // policy, whose aws:MultiFactorAuthPresent depends on it. Only an IAM user has MFA devices.
+    // Without them, a caller signing with a GetSessionToken session made with MFA brings its MFA
+    // (as AWS: MFA-protected roles can be assumed with such a session, e.g. by aws-vault).
     const withMfa = req.SerialNumber !== undefined || req.TokenCode !== undefined;
     const mfaAuthenticatedAt = withMfa
       ? await this.mfa.authenticate(caller.userId, req.SerialNumber, req.TokenCode)
-      : undefined;
+      : meta.caller.kind === 'admin'
+        ? meta.caller.mfaAuthenticatedAt
+        : undefined;
 
     const context: Record<string, ContextValue> = {
       ...globalContext(this.now(), meta.sourceIp),
@@ -102,7 +106,12 @@ export class AssumeRoleUseCase implements OperationHandler<typeof CredentialVend
       ...roleResourceTagContext(role.tags),
       ...(caller.session ? principalTagContext(caller.session.role.tags, callerSession?.sessionTags) : {}),
       ...(mfaAuthenticatedAt !== undefined
-        ? { 'aws:MultiFactorAuthPresent': 'true', 'aws:MultiFactorAuthAge': '0' }
+        ? {
+            'aws:MultiFactorAuthPresent': 'true',
+            'aws:MultiFactorAuthAge': String(
+              Math.max(0, Math.floor((this.now() - mfaAuthenticatedAt) / 1000)),
+            ),
+          }
         : {}),
     };
     const trust = readPolicy(role.assumeRolePolicy, 'trust', { label: `${role.name} trust policy` });

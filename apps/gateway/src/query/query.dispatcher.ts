@@ -281,9 +281,20 @@ function federationTags(action: QueryAction, payload: unknown): Record<string, C
 /** What AWS refuses to temporary credentials of a long-term key, with the answers it gives. */
 /** An IAM user's request as it is forwarded: the admin key's, naming the user (not the root's). */
 function iamUserCaller(user: IamUserCaller): Caller {
+  // An MFA session's time of MFA goes along (AssumeRole carries it into the role session; ADR 0072).
+  const mfa =
+    user.session?.mfaAuthenticatedAt !== undefined
+      ? { mfaAuthenticatedAt: user.session.mfaAuthenticatedAt }
+      : {};
   return user.root
-    ? { kind: 'admin', accessKeyId: user.accessKeyId }
-    : { kind: 'admin', accessKeyId: user.accessKeyId, principalArn: user.arn, principalId: user.userId };
+    ? { kind: 'admin', accessKeyId: user.accessKeyId, ...mfa }
+    : {
+        kind: 'admin',
+        accessKeyId: user.accessKeyId,
+        principalArn: user.arn,
+        principalId: user.userId,
+        ...mfa,
+      };
 }
 
 function adminOnly(action: QueryAction, principal: VerifiedPrincipal | undefined): AwsError {
