@@ -8,12 +8,15 @@ import {
 import {
   CreateAccessKeyCommand,
   CreateUserCommand,
+  CreateVirtualMFADeviceCommand,
   DeleteAccessKeyCommand,
+  EnableMFADeviceCommand,
   IAMClient,
   PutUserPolicyCommand,
   UpdateAccessKeyCommand,
 } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand, GetSessionTokenCommand, STSClient } from '@aws-sdk/client-sts';
+import { Secret, TOTP } from 'otpauth';
 import { awsErrorOf, GrpcSigner, IdfedGrpcClient } from '../libs/testing/src/grpc/idfed-grpc-client';
 import { TypedAdminClient } from '../libs/testing/src/grpc/typed-admin-client';
 import { e2eSystem } from './support/e2e-context';
@@ -151,7 +154,7 @@ describe('gRPC with IAM users and their sessions', () => {
     }
   });
 
-  it("takes a GetSessionToken session of the user's key with the user's permissions, never IAM", async () => {
+  it("takes a GetSessionToken session of the user's key with the user's permissions, no IAM without MFA", async () => {
     const { key } = await userWith([
       { Effect: 'Allow', Action: ['cognito-idp:DescribeUserPool', 'iam:ListUsers'], Resource: '*' },
     ]);
@@ -177,6 +180,40 @@ describe('gRPC with IAM users and their sessions', () => {
       expect(await refusal(typed.call('iam', 'ListUsers', {}))).toMatchObject({
         name: 'AccessDeniedException',
         message: expect.stringContaining('IAM cannot be called with temporary credentials'),
+      });
+    }
+  });
+
+  it('takes IAM calls from a GetSessionToken session made with MFA (ADR 0072)', async () => {
+    const { name, key } = await userWith([{ Effect: 'Allow', Action: 'iam:ListUsers', Resource: '*' }]);
+    const { VirtualMFADevice } = await iam.send(
+      new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: `grpc-${randomBytes(3).toString('hex')}` }),
+    );
+    const totp = new TOTP({
+      secret: Secret.fromBase32(new TextDecoder().decode(VirtualMFADevice!.Base32StringSeed)),
+    });
+    const code = (steps: number) => totp.generate({ timestamp: Date.now() + steps * 30_000 });
+    const SerialNumber = VirtualMFADevice!.SerialNumber!;
+    await iam.send(
+      new EnableMFADeviceCommand({
+        UserName: name,
+        SerialNumber,
+        AuthenticationCode1: code(-2),
+        AuthenticationCode2: code(-1),
+      }),
+    );
+    const sts = track(new STSClient({ ...base, credentials: key }));
+    const c = (await sts.send(new GetSessionTokenCommand({ SerialNumber, TokenCode: code(0) }))).Credentials!;
+    const session = {
+      accessKeyId: c.AccessKeyId!,
+      secretAccessKey: c.SecretAccessKey!,
+      sessionToken: c.SessionToken!,
+    };
+    for (const address of system.grpcGateways) {
+      const typed = new TypedAdminClient(clientFor(address, session));
+      expect(await typed.call('iam', 'ListUsers', {})).toHaveProperty('users');
+      expect(await refusal(typed.call('iam', 'GetUser', { userName: name }))).toMatchObject({
+        name: 'AccessDeniedException',
       });
     }
   });

@@ -123,8 +123,10 @@ export class AdminService {
   ): Promise<void> {
     if (user.root && user.session?.kind !== 'federation') return;
     // As on AWS (and the HTTP gateway): IAM takes no temporary credentials of a long-term key
-    // without MFA, which idfed does not have.
-    if (api === 'iam' && user.session) {
+    // but GetSessionToken's made with MFA (ADR 0072).
+    const mfaSession =
+      user.session?.kind === 'session-token' && user.session.mfaAuthenticatedAt !== undefined;
+    if (api === 'iam' && user.session && !mfaSession) {
       throw new AwsError(
         'AccessDeniedException',
         `User: ${user.arn} is not authorized to perform: iam:${operation} because IAM cannot be called with temporary credentials of a long-term key without MFA`,
