@@ -24,6 +24,8 @@ import {
   UpdateUserPoolCommand,
   UserImportJobType,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { request as httpRequestOf } from 'node:http';
+import { awsSigner, httpRequest, sendTampered } from '../libs/testing/src/aws-sdk-signer';
 import { eventually } from '../libs/testing/src/eventually';
 import { expectAwsError } from '../libs/testing/src/aws-errors';
 import { codeSentTo, cognitoAdmin, cognitoPublic, e2eSystem, mailboxMark } from './support/e2e-context';
@@ -393,5 +395,183 @@ describe('user import', () => {
     expect((await finished(UserPoolId, job.JobId!)).Status).toBe('Stopped');
     await admin.send(new UpdateUserPoolCommand({ UserPoolId, AutoVerifiedAttributes: ['email'] }));
     await admin.send(new DeleteUserPoolCommand({ UserPoolId }));
+  });
+
+  /** A job's log (ADR 0070): GET signed with SigV4 for cognito-idp, by `credentials`. */
+  async function jobLog(
+    UserPoolId: string,
+    JobId: string,
+    query: Record<string, string> = {},
+    credentials = { accessKeyId: system.adminAccessKeyId, secretAccessKey: system.adminSecretAccessKey },
+    tampering: Parameters<typeof sendTampered>[2] = {},
+  ) {
+    const req = httpRequest(system.endpoint, {
+      method: 'GET',
+      path: `/user-import/${UserPoolId}/${JobId}/log`,
+      query,
+    });
+    const signed = await awsSigner(credentials, 'cognito-idp').sign(req);
+    return sendTampered(system.endpoint, signed, tampering);
+  }
+
+  it("lists the rows not imported in the job's log as Cognito words them, to a signed admin only", async () => {
+    const { UserPoolId } = await pool(`import-log-${stamp}`);
+    const job = await createJob(UserPoolId, 'logged');
+    const csv = [
+      HEAD,
+      `lee-${stamp},lee-${stamp}@import.example,true,Lee,false`,
+      `lee-${stamp},secret-looking@import.example,true,Lee,false`, // line 3: skipped
+      `max-${stamp},max-${stamp}@import.example,false,Max,false`, // line 4: failed
+    ].join('\n');
+    expect((await put(job.PreSignedUrl!, csv)).status).toBe(200);
+    await admin.send(new StartUserImportJobCommand({ UserPoolId, JobId: job.JobId! }));
+    expect(await finished(UserPoolId, job.JobId!)).toMatchObject({
+      ImportedUsers: 1,
+      SkippedUsers: 1,
+      FailedUsers: 1,
+    });
+
+    const first = await jobLog(UserPoolId, job.JobId!, { limit: '1' });
+    expect(first.status).toBe(200);
+    const page = JSON.parse(first.text) as {
+      logGroupName: string;
+      logStreamName: string;
+      events: { timestamp: number; message: string }[];
+      nextToken?: string;
+    };
+    expect(page).toMatchObject({
+      logGroupName: `/aws/cognito/userpools/${UserPoolId}/import-log-${stamp}`,
+      logStreamName: `${job.JobId}/logged`,
+      events: [
+        { timestamp: expect.any(Number), message: '[SKIPPED] Line Number 3 - The user already exists.' },
+      ],
+    });
+    const rest = JSON.parse((await jobLog(UserPoolId, job.JobId!, { nextToken: page.nextToken! })).text) as {
+      events: { message: string }[];
+      nextToken?: string;
+    };
+    expect(rest.events.map((e) => e.message)).toEqual([
+      '[FAILED] Line Number 4 - The User Record does not set any of the auto verified attributes to true.',
+    ]);
+    expect(rest.nextToken).toBeUndefined();
+    // No values of the rows, as in Cognito's log.
+    expect(first.text + JSON.stringify(rest)).not.toMatch(/secret-looking|max-|@import/);
+
+    // Unsigned, signed by an unknown key, re-targeted after signing, another pool's job: refused.
+    const unsigned = await sendTampered(
+      system.endpoint,
+      httpRequest(system.endpoint, { method: 'GET', path: `/user-import/${UserPoolId}/${job.JobId}/log` }),
+    );
+    // As the JSON API answers an unsigned admin operation.
+    expect([unsigned.status, unsigned.errorCode]).toEqual([400, 'MissingAuthenticationTokenException']);
+    const stranger = await jobLog(
+      UserPoolId,
+      job.JobId!,
+      {},
+      { accessKeyId: 'AKIAUNKNOWN000000000', secretAccessKey: 'x' },
+    );
+    expect([stranger.status, stranger.errorCode]).toEqual([400, 'UnrecognizedClientException']);
+    const other = await pool(`import-log-other-${stamp}`);
+    const foreign = await createJob(other.UserPoolId, 'foreign');
+    const tampered = await jobLog(UserPoolId, job.JobId!, {}, undefined, { extraQuery: 'limit=5' });
+    expect([tampered.status, tampered.errorCode]).toEqual([400, 'InvalidSignatureException']);
+    const crossPool = await jobLog(UserPoolId, foreign.JobId!);
+    expect([crossPool.status, crossPool.errorCode]).toEqual([400, 'ResourceNotFoundException']);
+    const badToken = await jobLog(UserPoolId, job.JobId!, { nextToken: 'x' });
+    expect([badToken.status, badToken.errorCode]).toEqual([400, 'InvalidParameterException']);
+  });
+
+  it('imports a file over 20 MB sent as it is generated, then reports its bad row in the log', async () => {
+    const { UserPoolId } = await pool(`import-large-${stamp}`);
+    const job = await createJob(UserPoolId, 'large');
+    const head =
+      'cognito:username,email,email_verified,name,given_name,family_name,middle_name,nickname,cognito:mfa_enabled';
+    const long = (c: string) => c.repeat(2000);
+    const ROWS = 2_200;
+    let sent = 0;
+    const encoder = new TextEncoder();
+    // About 10 KB a row: 22 MB in all, made as the upload reads it (chunked: no Content-Length).
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(encoder.encode(`${head}\n`));
+      },
+      pull(controller) {
+        if (sent === ROWS) return controller.close();
+        const i = sent++;
+        const email = i === ROWS - 1 ? 'not-an-email' : `big${i}-${stamp}@import.example`;
+        controller.enqueue(
+          encoder.encode(
+            `big${i}-${stamp},${email},true,${long('n')},${long('g')},${long('f')},${long('m')},${long('k')},false\n`,
+          ),
+        );
+      },
+    });
+    const uploaded = await fetch(job.PreSignedUrl!, {
+      method: 'PUT',
+      body,
+      headers: { 'x-amz-server-side-encryption': 'aws:kms' },
+      duplex: 'half',
+    });
+    expect(uploaded.status).toBe(200);
+    await admin.send(new StartUserImportJobCommand({ UserPoolId, JobId: job.JobId! }));
+    const done = await eventually(
+      async () => {
+        const j = (await admin.send(new DescribeUserImportJobCommand({ UserPoolId, JobId: job.JobId! })))
+          .UserImportJob!;
+        if (!['Succeeded', 'Failed', 'Stopped'].includes(j.Status!)) throw new Error(`job is ${j.Status}`);
+        return j;
+      },
+      { timeoutMs: 240_000, intervalMs: 500 },
+    );
+    expect(done).toMatchObject({
+      Status: 'Succeeded',
+      ImportedUsers: ROWS - 1,
+      SkippedUsers: 0,
+      FailedUsers: 1,
+    });
+    const user = await admin.send(
+      new AdminGetUserCommand({ UserPoolId, Username: `big${ROWS - 2}-${stamp}` }),
+    );
+    expect(user.UserAttributes).toEqual(expect.arrayContaining([{ Name: 'nickname', Value: long('k') }]));
+    const log = JSON.parse((await jobLog(UserPoolId, job.JobId!)).text) as { events: { message: string }[] };
+    expect(log.events.map((e) => e.message)).toEqual([
+      `[FAILED] Line Number ${ROWS + 1} - Invalid email address format.`,
+    ]);
+  }, 300_000);
+
+  it("refuses a file over Cognito's 100 MB as S3 does, keeping the file uploaded before", async () => {
+    const { UserPoolId } = await pool(`import-huge-${stamp}`);
+    const job = await createJob(UserPoolId, 'huge');
+    expect(
+      (await put(job.PreSignedUrl!, `${HEAD}\nkept-${stamp},kept-${stamp}@import.example,true,K,false\n`))
+        .status,
+    ).toBe(200);
+    const url = new URL(job.PreSignedUrl!);
+    // The declared size is refused before the body is read, as S3 refuses it.
+    const answer = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = httpRequestOf(
+        url,
+        {
+          method: 'PUT',
+          headers: {
+            'x-amz-server-side-encryption': 'aws:kms',
+            'content-length': String(100 * 1024 * 1024 + 1),
+          },
+        },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => (text += c));
+          res.on('end', () => resolve({ status: res.statusCode!, text }));
+        },
+      );
+      req.on('error', reject);
+      req.write(`${HEAD}\n`);
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.text).toContain('<Code>EntityTooLarge</Code>');
+    expect(answer.text).toContain(`<MaxSizeAllowed>${100 * 1024 * 1024}</MaxSizeAllowed>`);
+    await admin.send(new StartUserImportJobCommand({ UserPoolId, JobId: job.JobId! }));
+    expect(await finished(UserPoolId, job.JobId!)).toMatchObject({ Status: 'Succeeded', ImportedUsers: 1 });
   });
 });

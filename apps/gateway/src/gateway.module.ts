@@ -43,6 +43,7 @@ import { QueryController } from './query/query.controller';
 import { QueryDispatcher } from './query/query.dispatcher';
 import { RestCallerAuthenticator } from './rest/rest-caller.authenticator';
 import { RestJsonController } from './rest/rest-json.controller';
+import { UserImportLogController } from './user-import/user-import-log.controller';
 import { UserImportUploadController } from './user-import/user-import-upload.controller';
 import { RefusedCallRecorder } from '@idfed/authorizer';
 
@@ -72,6 +73,7 @@ export class GatewayModule {
         OAuthController,
         SamlController,
         UserImportUploadController,
+        UserImportLogController,
       ],
       providers: [
         { provide: GATEWAY_OPTIONS, useValue: options },

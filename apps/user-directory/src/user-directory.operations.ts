@@ -130,6 +130,7 @@ import { DescribeUserImportJobUseCase } from './import/describe-user-import-job.
 import { ListUserImportJobsUseCase } from './import/list-user-import-jobs.use-case';
 import { GetCSVHeaderUseCase } from './import/get-csv-header.use-case';
 import { UploadUserImportCsvUseCase } from './import/upload-user-import-csv.use-case';
+import { GetUserImportJobLogUseCase } from './import/get-user-import-job-log.use-case';
 
 /**
  * The user directory's operation registry: every operation of its contract, bound to the class that
@@ -266,4 +267,5 @@ export const USER_DIRECTORY_OPERATIONS: OperationBinding[] = [
   serve(UserDirectoryOperations.ListUserImportJobs, ListUserImportJobsUseCase),
   serve(UserDirectoryOperations.GetCSVHeader, GetCSVHeaderUseCase),
   serve(UserDirectoryOperations.UploadUserImportCsv, UploadUserImportCsvUseCase),
+  serve(UserDirectoryOperations.GetUserImportJobLog, GetUserImportJobLogUseCase),
 ];

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { OutboxService } from '@idfed/messaging';
 import { Transactions } from '@idfed/persistence';
+import { UploadedFiles } from '../src/import/uploaded-files';
 import { UserImportJobRow, UserImportJobsRepository } from '../src/import/user-import-jobs.repository';
 import { IMPORT_BATCH_ROWS, UserImportWorker } from '../src/import/user-import.worker';
 import { UserMfaRepository } from '../src/mfa/user-mfa.repository';
@@ -9,8 +10,8 @@ import { UserDirectoryTestDatabase } from './support/user-directory-database';
 
 /**
  * User import jobs on PostgreSQL: the repository's uploads, pages and locks, and the worker's
- * batches (users, events, counters, failures) under transactions, stopped between batches and
- * resumed by a new worker as after a restart.
+ * batches (users, events, counters, failures) read from the stored parts under transactions,
+ * stopped between batches and resumed by a new worker as after a restart.
  */
 describe('user import jobs on PostgreSQL', () => {
   let db: UserDirectoryTestDatabase;
@@ -35,6 +36,11 @@ describe('user import jobs on PostgreSQL', () => {
       status: 'Created',
       uploadId: null,
       uploadedBytes: null,
+      incomingUploadId: null,
+      incomingParts: 0,
+      incomingBytes: 0,
+      csvHeader: null,
+      nextByte: null,
       nextLine: 0,
       importedUsers: 0,
       skippedUsers: 0,
@@ -51,23 +57,36 @@ describe('user import jobs on PostgreSQL', () => {
     return new UserImportWorker(
       transactions,
       jobs,
+      new UploadedFiles(jobs),
       new UserPoolsRepository(db.dataSource),
       new UserMfaRepository(db.dataSource),
       new OutboxService('user_directory'),
     );
   }
 
-  async function upload(jobId: string, text: string): Promise<void> {
+  /** Receives `text` as an upload in parts of `partBytes`; `complete` false leaves it cut off. */
+  async function upload(jobId: string, text: string, partBytes = 64, complete = true): Promise<void> {
     const uploadId = randomUUID();
+    const bytes = Buffer.from(text);
     await transactions.run(async (tx) => {
       await jobs.beginUpload(jobId, uploadId, tx);
-      const bytes = Buffer.from(text);
-      await jobs.addPart(jobId, uploadId, 0, bytes.subarray(0, 10), tx);
-      await jobs.addPart(jobId, uploadId, 1, bytes.subarray(10), tx);
-      expect(await jobs.uploadSize(jobId, uploadId, tx)).toEqual({ parts: 2, bytes: bytes.length });
-      await jobs.completeUpload(jobId, bytes.length, tx);
-      expect((await jobs.uploadedFile(jobId, uploadId, tx)).toString()).toBe(text);
+      for (let at = 0; at < bytes.length; at += partBytes) {
+        await jobs.addPart((await jobs.find(poolId, jobId, tx))!, bytes.subarray(at, at + partBytes), tx);
+      }
+      if (complete) await jobs.completeUpload(jobId, tx);
     });
+    const stored = (await jobs.find(poolId, jobId))!;
+    if (complete)
+      expect(stored).toMatchObject({ uploadId, uploadedBytes: bytes.length, incomingUploadId: null });
+    else expect(stored).toMatchObject({ incomingUploadId: uploadId, incomingBytes: bytes.length });
+  }
+
+  async function partsOf(jobId: string): Promise<number> {
+    const [row] = await db.dataSource.query<{ n: string }[]>(
+      `SELECT count(*) AS n FROM user_directory.user_import_parts WHERE job_id = $1`,
+      [jobId],
+    );
+    return Number(row.n);
   }
 
   async function start(jobId: string): Promise<void> {
@@ -145,8 +164,71 @@ describe('user import jobs on PostgreSQL', () => {
          AND payload->>'imported' = 'true' AND payload->>'status' = 'RESET_REQUIRED'`,
     );
     expect(Number(events.n)).toBe(IMPORT_BATCH_ROWS + 5);
+    expect(await partsOf('import-batch0001')).toBe(0);
+    const log = await jobs.logPage('import-batch0001', 0, 1);
+    expect(log).toEqual([
+      {
+        line: IMPORT_BATCH_ROWS + 7,
+        outcome: 'SKIPPED',
+        reason: 'The user already exists.',
+        loggedAt: expect.any(Date),
+      },
+    ]);
+    expect((await jobs.logPage('import-batch0001', log[0].line, 10)).map((e) => e.line)).toEqual([
+      IMPORT_BATCH_ROWS + 8,
+    ]);
+  });
+
+  it('keeps the file of a complete upload when a later one is cut off, and reads rows across parts', async () => {
+    const head = 'cognito:username,email,email_verified,given_name,cognito:mfa_enabled';
+    // Quoted values with line breaks and commas, split across parts of 7 bytes.
+    const first = `${head}\r\nkeep1,keep1@x.example,true,"Line\none, two",false\r\n\r\nkeep2,keep2@x.example,true,K,false`;
+    await jobs.insert(job('import-cutoff01', '2026-02-02T00:00:00Z'));
+    await upload('import-cutoff01', first, 7);
+    await upload('import-cutoff01', `${head}\nlost,lost@x.example,true,L,false\n`, 7, false);
+    await start('import-cutoff01');
+    await runUntilIdle(worker());
+    expect(await jobs.find(poolId, 'import-cutoff01')).toMatchObject({
+      status: 'Succeeded',
+      importedUsers: 2,
+    });
+    const names = await db.dataSource.query<{ username: string; attributes: { given_name: string } }[]>(
+      `SELECT username, attributes FROM user_directory.users WHERE pool_id = $1 AND username IN ('keep1', 'keep2', 'lost')
+        ORDER BY username`,
+      [poolId],
+    );
+    expect(names.map((u) => [u.username, u.attributes.given_name])).toEqual([
+      ['keep1', 'Line\none, two'],
+      ['keep2', 'K'],
+    ]);
+    expect(await partsOf('import-cutoff01')).toBe(0);
+  });
+
+  it('goes on with the stored rows of a job that was running before the file was streamed', async () => {
+    await jobs.insert(
+      job('import-legacy01', '2026-02-03T00:00:00Z', {
+        status: 'InProgress',
+        startedAt: new Date(),
+        nextLine: 3,
+      }),
+    );
+    const rows = [
+      { line: 1, fields: ['cognito:username', 'email', 'email_verified', 'cognito:mfa_enabled'] },
+      { line: 2, fields: ['old1', 'old1@x.example', 'true', 'false'] }, // done before the upgrade
+      { line: 3, fields: ['old2', 'old2@x.example', 'true', 'false'] },
+    ];
+    await db.dataSource.query(
+      `INSERT INTO user_directory.user_import_rows (job_id, line, fields)
+       SELECT 'import-legacy01', r.line, r.fields FROM jsonb_to_recordset($1::jsonb) AS r(line integer, fields jsonb)`,
+      [JSON.stringify(rows)],
+    );
+    await runUntilIdle(worker());
+    expect(await jobs.find(poolId, 'import-legacy01')).toMatchObject({
+      status: 'Succeeded',
+      importedUsers: 1,
+    });
     const [left] = await db.dataSource.query<{ n: string }[]>(
-      `SELECT count(*) AS n FROM user_directory.user_import_rows WHERE job_id = 'import-batch0001'`,
+      `SELECT count(*) AS n FROM user_directory.user_import_rows WHERE job_id = 'import-legacy01'`,
     );
     expect(Number(left.n)).toBe(0);
   });
@@ -176,10 +258,12 @@ describe('user import jobs on PostgreSQL', () => {
     const before = worker();
     await before.step();
     await before.step();
-    expect(await jobs.find(poolId, 'import-resume001')).toMatchObject({
-      status: 'InProgress',
-      importedUsers: IMPORT_BATCH_ROWS,
-    });
+    const midway = (await jobs.find(poolId, 'import-resume001'))!;
+    expect(midway).toMatchObject({ status: 'InProgress', importedUsers: IMPORT_BATCH_ROWS });
+    // The next row starts where the last imported one ended: the header and IMPORT_BATCH_ROWS rows.
+    const lines = text.replace(/stop/g, 'resume').split('\n');
+    expect(midway.nextByte).toBe(Buffer.byteLength(lines.slice(0, IMPORT_BATCH_ROWS + 1).join('\n')) + 1);
+    expect(midway.nextLine).toBe(IMPORT_BATCH_ROWS + 2);
     await runUntilIdle(worker());
     expect(await jobs.find(poolId, 'import-resume001')).toMatchObject({
       status: 'Succeeded',

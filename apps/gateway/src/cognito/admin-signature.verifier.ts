@@ -30,7 +30,16 @@ export class AdminSignatureVerifier {
     @Inject(ResourceTags) private readonly resourceTags: ResourceTags,
   ) {}
 
-  async verify(req: Request, body: Buffer, signingName: string): Promise<{ caller: Caller; region: string }> {
+  /**
+   * `mustSign`: the headers the signature must cover; a JSON operation's X-Amz-Target unless the
+   * request names what it does otherwise (a GET of a job's log by its path, ADR 0070).
+   */
+  async verify(
+    req: Request,
+    body: Buffer,
+    signingName: string,
+    mustSign: string[] = ['X-Amz-Target'],
+  ): Promise<{ caller: Caller; region: string }> {
     const admin = this.options.adminCredentials;
     const [path, query = ''] = splitOnce(req.originalUrl, '?');
     try {
@@ -45,7 +54,7 @@ export class AdminSignatureVerifier {
           service: signingName,
           region: (region) => regionServed(this.options.env, region),
           // The target names the operation: a signature that does not cover it covers nothing.
-          mustSignHeaders: ['X-Amz-Target'],
+          mustSignHeaders: mustSign,
         },
       );
       const user = this.iamUsers.get(req);

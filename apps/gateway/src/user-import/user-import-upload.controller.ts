@@ -3,34 +3,44 @@ import type { Request, Response } from 'express';
 import { createHash, randomUUID } from 'node:crypto';
 import { UserDirectoryOperations } from '@idfed/contracts';
 import { BusClient } from '@idfed/messaging';
-import { BodyTimeoutError, BodyTooLargeError, readRawBody } from '../http/raw-body.reader';
 import { requestIdOf } from '../http/request-context.middleware';
+import { readInParts } from './upload-parts.reader';
 
-/** The largest file a job takes: the user directory's limit (ADR 0045), checked here first. */
-export const MAX_CSV_BYTES = 20 * 1024 * 1024;
+/** The largest file a job takes: Cognito's 100 MB, the user directory's limit (ADR 0070), checked here first. */
+export const MAX_CSV_BYTES = 100 * 1024 * 1024;
 /** Bytes per bus message: well under the broker's message size once base64-encoded. */
 export const UPLOAD_PART_BYTES = 256 * 1024;
-/** A large file on a slow link: more time than an API call's body gets. */
-const UPLOAD_TIMEOUT_MS = 5 * 60_000;
+/** How long an upload may send nothing before it is cut off (S3's RequestTimeout is about idleness too). */
+const UPLOAD_IDLE_MS = 60_000;
 
 const POOL_ID = /^[\w-]+_[0-9a-zA-Z]+$/;
 const JOB_ID = /^import-[0-9a-zA-Z-]{1,48}$/;
 
-function s3Error(res: Response, status: number, code: string, message: string): void {
+function s3Error(res: Response, status: number, code: string, message: string, extra = ''): void {
   res
     .status(status)
     .type('application/xml')
     .send(
-      `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message><RequestId>${requestIdOf(res)}</RequestId></Error>`,
+      `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message>${extra}<RequestId>${requestIdOf(res)}</RequestId></Error>`,
     );
+}
+
+/** S3's answer to a PUT over its limit, and the connection is not reused: the rest is never read. */
+function tooLarge(res: Response, proposed: number | undefined): void {
+  res.setHeader('Connection', 'close');
+  const sizes =
+    (proposed === undefined ? '' : `<ProposedSize>${proposed}</ProposedSize>`) +
+    `<MaxSizeAllowed>${MAX_CSV_BYTES}</MaxSizeAllowed>`;
+  s3Error(res, 400, 'EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size', sizes);
 }
 
 /**
  * A user import job's PreSignedUrl (ADR 0045): where Cognito answers an S3 pre-signed PUT URL,
  * idfed serves `PUT /user-import/<pool>/<job>?Expires=..&Signature=..` itself. As with Cognito's S3
  * URL, the request must carry `x-amz-server-side-encryption: aws:kms` (scripts written for Cognito
- * send it); errors are S3's XML. The body goes to the user directory in parts over the bus, each
- * checked there against the URL's signature, expiry and the job's state.
+ * send it); errors are S3's XML. The body goes to the user directory in parts over the bus as it
+ * arrives (ADR 0070: never held whole, up to Cognito's 100 MB), each checked there against the URL's
+ * signature, expiry and the job's state.
  */
 @Controller('user-import')
 export class UserImportUploadController {
@@ -63,15 +73,40 @@ export class UserImportUploadController {
         'The request signature we calculated does not match the signature you provided.',
       );
     }
-    let body: Buffer;
-    try {
-      body = await readRawBody(req, MAX_CSV_BYTES, UPLOAD_TIMEOUT_MS);
-    } catch (err) {
-      if (err instanceof BodyTooLargeError) {
-        res.setHeader('Connection', 'close');
-        return s3Error(res, 400, 'EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size');
-      }
-      if (err instanceof BodyTimeoutError) {
+    const declared = Number(req.headers['content-length'] ?? NaN);
+    if (declared > MAX_CSV_BYTES) return tooLarge(res, declared);
+    const uploadId = randomUUID();
+    const meta = { requestId: requestIdOf(res), caller: { kind: 'anonymous' as const } };
+    const md5 = createHash('md5');
+    let part = 0;
+    let refusal: { status: number; code: string; message: string } | undefined;
+    const outcome = await readInParts(
+      req,
+      { partBytes: UPLOAD_PART_BYTES, limit: MAX_CSV_BYTES, idleMs: UPLOAD_IDLE_MS },
+      async (data, last) => {
+        md5.update(data);
+        const answer = await this.bus.request(
+          UserDirectoryOperations.UploadUserImportCsv,
+          {
+            UserPoolId: userPoolId,
+            JobId: jobId,
+            Expires: expires,
+            Signature: signature,
+            UploadId: uploadId,
+            Part: part++,
+            Last: last,
+            Data: data.toString('base64'),
+          },
+          meta,
+        );
+        if (answer.kind === 'refused') refusal = answer;
+        return answer.kind === 'stored';
+      },
+    );
+    switch (outcome.kind) {
+      case 'too-large':
+        return tooLarge(res, Number.isNaN(declared) ? undefined : declared);
+      case 'timeout':
         res.setHeader('Connection', 'close');
         return s3Error(
           res,
@@ -79,30 +114,14 @@ export class UserImportUploadController {
           'RequestTimeout',
           'Your socket connection to the server was not read from or written to within the timeout period.',
         );
-      }
-      throw err;
+      case 'stopped':
+        // The rest of the body is not read: the connection is not reused.
+        res.setHeader('Connection', 'close');
+        return s3Error(res, refusal!.status, refusal!.code, refusal!.message);
+      case 'done':
+        break;
     }
-    const uploadId = randomUUID();
-    const parts = Math.max(1, Math.ceil(body.length / UPLOAD_PART_BYTES));
-    const meta = { requestId: requestIdOf(res), caller: { kind: 'anonymous' as const } };
-    for (let part = 0; part < parts; part++) {
-      const answer = await this.bus.request(
-        UserDirectoryOperations.UploadUserImportCsv,
-        {
-          UserPoolId: userPoolId,
-          JobId: jobId,
-          Expires: expires,
-          Signature: signature,
-          UploadId: uploadId,
-          Part: part,
-          Last: part === parts - 1,
-          Data: body.subarray(part * UPLOAD_PART_BYTES, (part + 1) * UPLOAD_PART_BYTES).toString('base64'),
-        },
-        meta,
-      );
-      if (answer.kind === 'refused') return s3Error(res, answer.status, answer.code, answer.message);
-    }
-    res.setHeader('ETag', `"${createHash('md5').update(body).digest('hex')}"`);
+    res.setHeader('ETag', `"${md5.digest('hex')}"`);
     res.setHeader('x-amz-server-side-encryption', 'aws:kms');
     res.status(200).end();
   }

@@ -1,4 +1,5 @@
-import { parse } from 'csv-parse/sync';
+import { once } from 'node:events';
+import { CsvError, parse } from 'csv-parse';
 import { ServiceError } from '@idfed/messaging';
 import { PoolConfig } from '../pools/pool-config';
 import { checkRequiredAttributes, userAttributesFromRequest } from '../users/user-attributes';
@@ -25,32 +26,99 @@ export interface ImportRow {
   fields: string[];
 }
 
-export interface ImportFile {
-  header: string[];
-  rows: ImportRow[];
+/** A place in the file between two records: its byte offset, and how many lines come before it. */
+export interface CsvPosition {
+  byte: number;
+  line: number;
+}
+
+/** A record read from the file, and where the next one starts. */
+export interface CsvRecord extends ImportRow {
+  next: CsvPosition;
 }
 
 /**
- * Reads the uploaded CSV (RFC 4180 as Cognito's importer takes it: quoted fields may hold commas,
- * quotes and line breaks; a UTF-8 byte order mark is ignored) and checks its header against the
- * pool: every column must be one of GetCSVHeader's, none twice, and the required ones present.
+ * The longest record taken, in bytes. A user's row is far shorter (Cognito's attribute values are
+ * at most 2,048 characters): the limit bounds what the parser holds when a quote is never closed.
  */
-export function readImportFile(bytes: Buffer, config: PoolConfig): ImportFile {
-  let records: { record: string[]; info: { lines: number } }[];
+export const MAX_RECORD_BYTES = 128 * 1024;
+
+/**
+ * The file's records from `from` on (ADR 0070), read as the chunks arrive, never the whole file:
+ * RFC 4180 as Cognito's importer takes it (quoted fields may hold commas, quotes and line breaks;
+ * CRLF, LF or CR between records; empty lines skipped; a UTF-8 byte order mark ignored at the
+ * start of the file). Each record says where the next one starts, so a job can stop after any
+ * record and go on from there later. A file that cannot be read throws ImportFileError.
+ */
+export async function* csvRecords(
+  chunks: AsyncIterable<Buffer>,
+  from: CsvPosition,
+): AsyncGenerator<CsvRecord> {
+  const parser = parse({
+    bom: from.byte === 0,
+    info: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    record_delimiter: ['\r\n', '\n', '\r'],
+    max_record_size: MAX_RECORD_BYTES,
+  });
+  const done = new AbortController();
+  // Parts are written as the parser takes them: one part ahead at most is in memory.
+  const feeding = (async () => {
+    for await (const chunk of chunks) {
+      if (done.signal.aborted) return;
+      if (!parser.write(chunk)) await once(parser, 'drain', { signal: done.signal });
+    }
+    parser.end();
+  })().catch((err: unknown) => {
+    if (!done.signal.aborted) parser.destroy(err as Error);
+  });
   try {
-    records = parse(bytes, {
-      bom: true,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
+    for await (const r of parser as AsyncIterable<{
+      record: string[];
+      info: { bytes: number; lines: number };
+    }>) {
+      const line = from.line + r.info.lines;
+      yield { line, fields: r.record, next: { byte: from.byte + r.info.bytes, line } };
+    }
   } catch (err) {
-    throw new ImportFileError(`The CSV file could not be read: ${(err as Error).message}`.slice(0, 128));
+    if (err instanceof CsvError) throw new ImportFileError(unreadable(err));
+    throw err;
+  } finally {
+    done.abort();
+    parser.destroy();
+    await feeding;
   }
-  if (records.length === 0) throw new ImportFileError('The CSV file is empty.');
-  const header = records[0].record.map((name) => name.trim());
-  checkHeader(header, config);
-  return { header, rows: records.slice(1).map((r) => ({ line: r.info.lines, fields: r.record })) };
+}
+
+/** csv-parse's reason, without the value it quotes (a row's values are the users' data). */
+function unreadable(err: CsvError): string {
+  const reason = err.message.replace(/,? value is .*$/s, '').replace(/: got ".*?"/s, '');
+  return `The CSV file could not be read: ${reason}`.slice(0, 128);
+}
+
+/**
+ * Reads the whole uploaded file once, without keeping it, before anything is imported (ADR 0070):
+ * a file that cannot be read fails the job with nothing imported, as when the file was read whole.
+ * The header must name only GetCSVHeader's columns, none twice, and the required ones. Answers
+ * the header and where the first row starts.
+ */
+export async function scanImportFile(
+  chunks: AsyncIterable<Buffer>,
+  config: PoolConfig,
+): Promise<{ header: string[]; rowsFrom: CsvPosition }> {
+  let first: CsvRecord | undefined;
+  for await (const record of csvRecords(chunks, { byte: 0, line: 0 })) {
+    if (!first) {
+      first = record;
+      checkHeader(
+        first.fields.map((name) => name.trim()),
+        config,
+      );
+    }
+  }
+  if (!first) throw new ImportFileError('The CSV file is empty.');
+  return { header: first.fields.map((name) => name.trim()), rowsFrom: first.next };
 }
 
 function checkHeader(header: string[], config: PoolConfig): void {
@@ -82,7 +150,7 @@ export interface ImportedUser {
  * against the pool's schema as AdminCreateUser checks them. Empty values are absent attributes.
  * A refused row throws its reason.
  */
-export function importedUser(file: ImportFile, row: ImportRow, config: PoolConfig): ImportedUser {
+export function importedUser(file: { header: string[] }, row: ImportRow, config: PoolConfig): ImportedUser {
   if (row.fields.length !== file.header.length) {
     throw rowError(`The row has ${row.fields.length} values for ${file.header.length} columns.`);
   }

@@ -3,8 +3,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 /** How long a job's upload URL works: Cognito's pre-signed S3 URL is short-lived too (ADR 0045). */
 export const UPLOAD_URL_TTL_SECONDS = 3600;
 
-/** The largest CSV file a job takes (Cognito's is 100 MB; idfed reads the file whole, ADR 0045). */
-export const MAX_CSV_BYTES = 20 * 1024 * 1024;
+/** The largest CSV file a job takes: Cognito's 100 MB (ADR 0070; the file is streamed, never held whole). */
+export const MAX_CSV_BYTES = 100 * 1024 * 1024;
 
 /** What the URL's query names: which job, until when, and the signature over both. */
 export interface UploadGrant {

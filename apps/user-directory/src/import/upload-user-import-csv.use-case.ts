@@ -21,8 +21,10 @@ function denied(message: string): UploadUserImportCsvResult {
 /**
  * One part of a CSV file PUT to a job's upload URL (ADR 0045). Every part proves the URL: its
  * signature over the pool, the job and the expiry, before the expiry; and the job must still be
- * Created (a URL is of no use once its job started: no replay). Part 0 begins a new upload, which
- * replaces an earlier one; the others must follow it in order under its upload id.
+ * Created (a URL is of no use once its job started: no replay). Part 0 begins a new upload; the
+ * others must follow it in order under its upload id. The upload replaces the job's file at its last
+ * part only (ADR 0070): an upload cut off half-way leaves the file an earlier one stored, as a
+ * failed PUT leaves an S3 object.
  */
 @Injectable()
 export class UploadUserImportCsvUseCase implements OperationHandler<
@@ -54,7 +56,8 @@ export class UploadUserImportCsvUseCase implements OperationHandler<
       if (statusOf(job, now) !== 'Created') return denied('Access Denied');
       if (req.Part === 0) {
         await this.jobs.beginUpload(job.jobId, req.UploadId, tx);
-      } else if (job.uploadId !== req.UploadId) {
+        Object.assign(job, { incomingUploadId: req.UploadId, incomingParts: 0, incomingBytes: 0 });
+      } else if (job.incomingUploadId !== req.UploadId) {
         return {
           kind: 'refused',
           status: 400,
@@ -62,11 +65,10 @@ export class UploadUserImportCsvUseCase implements OperationHandler<
           message: 'Another upload replaced this one.',
         };
       }
-      const size = await this.jobs.uploadSize(job.jobId, req.UploadId, tx);
-      if (size.parts !== req.Part) {
+      if (job.incomingParts !== req.Part) {
         return { kind: 'refused', status: 400, code: 'InvalidRequest', message: 'Parts out of order.' };
       }
-      const bytes = size.bytes + data.length;
+      const bytes = job.incomingBytes + data.length;
       if (bytes > MAX_CSV_BYTES) {
         return {
           kind: 'refused',
@@ -75,8 +77,8 @@ export class UploadUserImportCsvUseCase implements OperationHandler<
           message: 'Your proposed upload exceeds the maximum allowed size',
         };
       }
-      await this.jobs.addPart(job.jobId, req.UploadId, req.Part, data, tx);
-      if (req.Last) await this.jobs.completeUpload(job.jobId, bytes, tx);
+      await this.jobs.addPart(job, data, tx);
+      if (req.Last) await this.jobs.completeUpload(job.jobId, tx);
       return { kind: 'stored', bytes };
     });
   }

@@ -11,9 +11,20 @@ export interface UserImportJobRow {
   jobName: string;
   roleArn: string;
   status: UserImportJobStatusType;
-  /** The upload whose parts are the job's file; `uploadedBytes` is set once its last part arrived. */
+  /** The upload whose parts are the job's file, and its size (both set once its last part arrived). */
   uploadId: string | null;
   uploadedBytes: number | null;
+  /** An upload being received (ADR 0070): it replaces the job's file at its last part, not before. */
+  incomingUploadId: string | null;
+  incomingParts: number;
+  incomingBytes: number;
+  /** The file's header, once the job has read the file. */
+  csvHeader: string[] | null;
+  /**
+   * Where in the file the next row starts (bytes); null for a job whose rows were stored in
+   * `user_import_rows` before ADR 0070.
+   */
+  nextByte: number | null;
   /** Rows with a line before this one are done. */
   nextLine: number;
   importedUsers: number;
@@ -28,6 +39,7 @@ export interface UserImportJobRow {
 /** What a batch changes on its job. */
 export interface JobProgress {
   status: UserImportJobStatusType;
+  nextByte: number | null;
   nextLine: number;
   importedUsers: number;
   skippedUsers: number;
@@ -44,7 +56,23 @@ export interface ImportFailure {
   reason: string;
 }
 
-const COLUMNS = `job_id, pool_id, job_name, role_arn, status, upload_id, uploaded_bytes, next_line,
+/** A row not imported, as the job's log lists it (ADR 0070): no values of the row. */
+export interface ImportLogEntry {
+  line: number;
+  outcome: 'SKIPPED' | 'FAILED';
+  reason: string;
+  loggedAt: Date;
+}
+
+/** One stored part of an uploaded file: its number, where it starts in the file, its bytes. */
+export interface FilePart {
+  part: number;
+  byteOffset: number;
+  data: Buffer;
+}
+
+const COLUMNS = `job_id, pool_id, job_name, role_arn, status, upload_id, uploaded_bytes, incoming_upload_id,
+  incoming_parts, incoming_bytes, csv_header, next_byte, next_line,
   imported_users, skipped_users, failed_users, completion_message, created_at, started_at, completed_at`;
 
 interface DbJob {
@@ -55,6 +83,11 @@ interface DbJob {
   status: UserImportJobStatusType;
   upload_id: string | null;
   uploaded_bytes: string | null;
+  incoming_upload_id: string | null;
+  incoming_parts: number;
+  incoming_bytes: string;
+  csv_header: string[] | null;
+  next_byte: string | null;
   next_line: number;
   imported_users: number;
   skipped_users: number;
@@ -74,6 +107,11 @@ function toRow(r: DbJob): UserImportJobRow {
     status: r.status,
     uploadId: r.upload_id,
     uploadedBytes: r.uploaded_bytes === null ? null : Number(r.uploaded_bytes),
+    incomingUploadId: r.incoming_upload_id,
+    incomingParts: r.incoming_parts,
+    incomingBytes: Number(r.incoming_bytes),
+    csvHeader: r.csv_header,
+    nextByte: r.next_byte === null ? null : Number(r.next_byte),
     nextLine: r.next_line,
     importedUsers: r.imported_users,
     skippedUsers: r.skipped_users,
@@ -96,7 +134,7 @@ export class UserImportJobsRepository {
   async insert(job: UserImportJobRow): Promise<void> {
     await this.dataSource.query(
       `INSERT INTO user_directory.user_import_jobs (${COLUMNS})
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
       [
         job.jobId,
         job.poolId,
@@ -105,6 +143,11 @@ export class UserImportJobsRepository {
         job.status,
         job.uploadId,
         job.uploadedBytes,
+        job.incomingUploadId,
+        job.incomingParts,
+        job.incomingBytes,
+        job.csvHeader === null ? null : JSON.stringify(job.csvHeader),
+        job.nextByte,
         job.nextLine,
         job.importedUsers,
         job.skippedUsers,
@@ -181,7 +224,7 @@ export class UserImportJobsRepository {
     await tx.query(
       `UPDATE user_directory.user_import_jobs
           SET status = $2, next_line = $3, imported_users = $4, skipped_users = $5, failed_users = $6,
-              completion_message = $7, completed_at = $8
+              completion_message = $7, completed_at = $8, next_byte = $9
         WHERE job_id = $1`,
       [
         jobId,
@@ -192,73 +235,103 @@ export class UserImportJobsRepository {
         p.failedUsers,
         p.completionMessage,
         p.completedAt,
+        p.nextByte,
       ],
     );
   }
 
-  /** Starts a new upload of the job's file: earlier parts are dropped. */
-  async beginUpload(jobId: string, uploadId: string, tx: Transaction): Promise<void> {
-    await tx.query(`DELETE FROM user_directory.user_import_parts WHERE job_id = $1`, [jobId]);
+  /** The file was read whole and its header is good: the job imports from `next` on. */
+  async beginImport(
+    jobId: string,
+    header: string[],
+    next: { byte: number; line: number },
+    tx: Transaction,
+  ): Promise<void> {
     await tx.query(
-      `UPDATE user_directory.user_import_jobs SET upload_id = $2, uploaded_bytes = NULL WHERE job_id = $1`,
+      `UPDATE user_directory.user_import_jobs
+          SET status = 'InProgress', csv_header = $2, next_byte = $3, next_line = $4 WHERE job_id = $1`,
+      [jobId, JSON.stringify(header), next.byte, next.line],
+    );
+  }
+
+  /**
+   * Starts receiving a new upload of the job's file. An earlier upload that never got its last part
+   * is dropped; the job's file (a complete upload) stays until this one is complete.
+   */
+  async beginUpload(jobId: string, uploadId: string, tx: Transaction): Promise<void> {
+    await tx.query(
+      `DELETE FROM user_directory.user_import_parts p USING user_directory.user_import_jobs j
+        WHERE p.job_id = $1 AND j.job_id = p.job_id AND p.upload_id IS DISTINCT FROM j.upload_id`,
+      [jobId],
+    );
+    await tx.query(
+      `UPDATE user_directory.user_import_jobs
+          SET incoming_upload_id = $2, incoming_parts = 0, incoming_bytes = 0 WHERE job_id = $1`,
       [jobId, uploadId],
     );
   }
 
-  /** How many parts, and bytes, the upload has so far. */
-  async uploadSize(
+  /** Stores the next part of the incoming upload, after the bytes received so far. */
+  async addPart(job: UserImportJobRow, data: Buffer, tx: Transaction): Promise<void> {
+    await tx.query(
+      `INSERT INTO user_directory.user_import_parts (job_id, upload_id, part, byte_offset, data)
+       VALUES ($1, $2, $3, $4, $5)`,
+      [job.jobId, job.incomingUploadId, job.incomingParts, job.incomingBytes, data],
+    );
+    await tx.query(
+      `UPDATE user_directory.user_import_jobs
+          SET incoming_parts = incoming_parts + 1, incoming_bytes = incoming_bytes + $2 WHERE job_id = $1`,
+      [job.jobId, data.length],
+    );
+  }
+
+  /** The incoming upload got its last part: it is the job's file now, and the one it replaces goes. */
+  async completeUpload(jobId: string, tx: Transaction): Promise<void> {
+    await tx.query(
+      `DELETE FROM user_directory.user_import_parts p USING user_directory.user_import_jobs j
+        WHERE p.job_id = $1 AND j.job_id = p.job_id AND p.upload_id IS DISTINCT FROM j.incoming_upload_id`,
+      [jobId],
+    );
+    await tx.query(
+      `UPDATE user_directory.user_import_jobs
+          SET upload_id = incoming_upload_id, uploaded_bytes = incoming_bytes,
+              incoming_upload_id = NULL, incoming_parts = 0, incoming_bytes = 0
+        WHERE job_id = $1`,
+      [jobId],
+    );
+  }
+
+  /** The part of the upload holding byte `at` of the file (the last part for the file's end). */
+  async partHolding(
     jobId: string,
     uploadId: string,
+    at: number,
     tx: Transaction,
-  ): Promise<{ parts: number; bytes: number }> {
-    const [row] = await tx.query<{ parts: string; bytes: string | null }[]>(
-      `SELECT count(*) AS parts, sum(length(data)) AS bytes FROM user_directory.user_import_parts
-        WHERE job_id = $1 AND upload_id = $2`,
-      [jobId, uploadId],
+  ): Promise<FilePart | undefined> {
+    const rows = await tx.query<{ part: number; byte_offset: string; data: Buffer }[]>(
+      `SELECT part, byte_offset, data FROM user_directory.user_import_parts
+        WHERE job_id = $1 AND upload_id = $2 AND byte_offset <= $3
+        ORDER BY part DESC LIMIT 1`,
+      [jobId, uploadId, at],
     );
-    return { parts: Number(row.parts), bytes: Number(row.bytes ?? 0) };
+    return rows[0] && { part: rows[0].part, byteOffset: Number(rows[0].byte_offset), data: rows[0].data };
   }
 
-  async addPart(jobId: string, uploadId: string, part: number, data: Buffer, tx: Transaction): Promise<void> {
-    await tx.query(
-      `INSERT INTO user_directory.user_import_parts (job_id, upload_id, part, data) VALUES ($1, $2, $3, $4)`,
-      [jobId, uploadId, part, data],
+  /** Part `part` of the upload, if it has that many. */
+  async part(jobId: string, uploadId: string, part: number, tx: Transaction): Promise<FilePart | undefined> {
+    const rows = await tx.query<{ byte_offset: string; data: Buffer }[]>(
+      `SELECT byte_offset, data FROM user_directory.user_import_parts
+        WHERE job_id = $1 AND upload_id = $2 AND part = $3`,
+      [jobId, uploadId, part],
     );
-  }
-
-  async completeUpload(jobId: string, bytes: number, tx: Transaction): Promise<void> {
-    await tx.query(`UPDATE user_directory.user_import_jobs SET uploaded_bytes = $2 WHERE job_id = $1`, [
-      jobId,
-      bytes,
-    ]);
-  }
-
-  /** The uploaded file, its parts in order. */
-  async uploadedFile(jobId: string, uploadId: string, tx: Transaction): Promise<Buffer> {
-    const parts = await tx.query<{ data: Buffer }[]>(
-      `SELECT data FROM user_directory.user_import_parts WHERE job_id = $1 AND upload_id = $2 ORDER BY part`,
-      [jobId, uploadId],
-    );
-    return Buffer.concat(parts.map((p) => p.data));
+    return rows[0] && { part, byteOffset: Number(rows[0].byte_offset), data: rows[0].data };
   }
 
   async dropParts(jobId: string, tx: Transaction): Promise<void> {
     await tx.query(`DELETE FROM user_directory.user_import_parts WHERE job_id = $1`, [jobId]);
   }
 
-  /** Stores the file's rows (values in header order) for the batches to come. */
-  async addRows(jobId: string, rows: { line: number; fields: string[] }[], tx: Transaction): Promise<void> {
-    for (let i = 0; i < rows.length; i += 500) {
-      const chunk = rows.slice(i, i + 500);
-      await tx.query(
-        `INSERT INTO user_directory.user_import_rows (job_id, line, fields)
-         SELECT $1, r.line, r.fields FROM jsonb_to_recordset($2::jsonb) AS r(line integer, fields jsonb)`,
-        [jobId, JSON.stringify(chunk)],
-      );
-    }
-  }
-
-  /** The next rows at or after `fromLine`, in line order. */
+  /** The next stored rows at or after `fromLine`, in line order (a job started before ADR 0070). */
   async rows(
     jobId: string,
     fromLine: number,
@@ -298,6 +371,18 @@ export class UserImportJobsRepository {
         WHERE job_id = $1 ORDER BY line`,
       [jobId],
     );
+  }
+
+  /** Up to `max` rows the job did not import with a line after `afterLine`, in line order. */
+  async logPage(jobId: string, afterLine: number, max: number): Promise<ImportLogEntry[]> {
+    const rows = await this.dataSource.query<
+      { line: number; outcome: 'SKIPPED' | 'FAILED'; reason: string; logged_at: Date }[]
+    >(
+      `SELECT line, outcome, reason, logged_at FROM user_directory.user_import_failures
+        WHERE job_id = $1 AND line > $2 ORDER BY line LIMIT $3`,
+      [jobId, afterLine, max],
+    );
+    return rows.map((r) => ({ line: r.line, outcome: r.outcome, reason: r.reason, loggedAt: r.logged_at }));
   }
 
   /**

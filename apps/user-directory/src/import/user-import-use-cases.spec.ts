@@ -35,6 +35,11 @@ function job(status: UserImportJobRow['status'], createdAt = new Date()): UserIm
     status,
     uploadId: null,
     uploadedBytes: null,
+    incomingUploadId: null,
+    incomingParts: 0,
+    incomingBytes: 0,
+    csvHeader: null,
+    nextByte: null,
     nextLine: 0,
     importedUsers: 0,
     skippedUsers: 0,
@@ -51,7 +56,6 @@ function fixture(found: UserImportJobRow | undefined, thePool = pool()) {
     find: jest.fn().mockResolvedValue(found),
     setStatus: jest.fn().mockResolvedValue(undefined),
     beginUpload: jest.fn().mockResolvedValue(undefined),
-    uploadSize: jest.fn().mockResolvedValue({ parts: 0, bytes: 0 }),
     addPart: jest.fn().mockResolvedValue(undefined),
     completeUpload: jest.fn().mockResolvedValue(undefined),
   };
@@ -142,7 +146,45 @@ describe('UploadUserImportCsv', () => {
     const f = fixture(j);
     expect(await f.upload.execute(part(j))).toEqual({ kind: 'stored', bytes: 17 });
     expect(f.repository.beginUpload).toHaveBeenCalledWith(j.jobId, expect.any(String), tx);
-    expect(f.repository.completeUpload).toHaveBeenCalledWith(j.jobId, 17, tx);
+    expect(f.repository.addPart).toHaveBeenCalledWith(
+      expect.objectContaining({ incomingUploadId: part(j).UploadId, incomingParts: 0, incomingBytes: 0 }),
+      Buffer.from('cognito:username\n'),
+      tx,
+    );
+    expect(f.repository.completeUpload).toHaveBeenCalledWith(j.jobId, tx);
+  });
+
+  it('takes parts in order under one upload, up to 100 MB in all', async () => {
+    const uploadId = '00000000-0000-4000-8000-000000000001';
+    const receiving = (parts: number, bytes: number) => ({
+      ...job('Created'),
+      incomingUploadId: uploadId,
+      incomingParts: parts,
+      incomingBytes: bytes,
+    });
+    const next = fixture(receiving(2, 512 * 1024));
+    expect(await next.upload.execute(part(receiving(2, 0), { Part: 2, Last: false }))).toEqual({
+      kind: 'stored',
+      bytes: 512 * 1024 + 17,
+    });
+    expect(next.repository.completeUpload).not.toHaveBeenCalled();
+    const skipped = fixture(receiving(2, 0));
+    expect(await skipped.upload.execute(part(receiving(2, 0), { Part: 3 }))).toMatchObject({
+      status: 400,
+      message: 'Parts out of order.',
+    });
+    const other = fixture(receiving(2, 0));
+    expect(
+      await other.upload.execute(
+        part(receiving(2, 0), { Part: 2, UploadId: '00000000-0000-4000-8000-000000000002' }),
+      ),
+    ).toMatchObject({ status: 400, message: 'Another upload replaced this one.' });
+    const full = fixture(receiving(400, 100 * 1024 * 1024 - 10));
+    expect(await full.upload.execute(part(receiving(400, 0), { Part: 400 }))).toMatchObject({
+      status: 400,
+      code: 'EntityTooLarge',
+    });
+    for (const f of [skipped, other, full]) expect(f.repository.addPart).not.toHaveBeenCalled();
   });
 
   it('refuses a forged or expired URL, and a job no longer Created, storing nothing', async () => {

@@ -1,6 +1,7 @@
 import { Provider } from '@nestjs/common';
 import { deriveKey } from '@idfed/crypto';
 import { RunningImports } from './running-imports';
+import { UploadedFiles } from './uploaded-files';
 import { UploadUrlSigner } from './upload-url';
 import { UserImportJobs } from './user-import-job-type';
 import { UserImportJobsRepository } from './user-import-jobs.repository';
@@ -14,6 +15,7 @@ export function userImportProviders(keyEncryptionKey: Buffer): Provider[] {
       useValue: new UploadUrlSigner(deriveKey(keyEncryptionKey, 'idfed user-directory user import urls v1')),
     },
     UserImportJobsRepository,
+    UploadedFiles,
     UserImportJobs,
     UserImportWorker,
     RunningImports,

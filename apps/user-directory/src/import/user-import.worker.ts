@@ -7,7 +7,8 @@ import { UserEntity, UserPoolEntity } from '../database/entities';
 import { UserMfaRepository } from '../mfa/user-mfa.repository';
 import { UserPoolsRepository } from '../pools/user-pools.repository';
 import { identityFor } from '../users/user-identity';
-import { ImportFileError, importedUser, ImportFile, readImportFile } from './import-file';
+import { csvRecords, ImportFileError, importedUser, ImportRow, scanImportFile } from './import-file';
+import { UploadedFiles } from './uploaded-files';
 import { ImportFailure, UserImportJobRow, UserImportJobsRepository } from './user-import-jobs.repository';
 
 const logger = new Logger('UserImport');
@@ -23,12 +24,12 @@ function completion(text: string): string {
 }
 
 /**
- * Runs user import jobs (ADR 0045). All its state is in the job's tables, so a job survives a
+ * Runs user import jobs (ADR 0045, 0070). All its state is in the job's tables, so a job survives a
  * restart and is shared by replicas: each step locks one job (`FOR UPDATE SKIP LOCKED`) and commits
- * with what it did. A Pending job's file is read into rows (or the job fails, with why); an
- * InProgress job imports IMPORT_BATCH_ROWS rows per transaction, with their users, their
- * `signed-up` events (through the outbox), the counters and the rows it did not import; a Stopping
- * job stops there.
+ * with what it did. A Pending job's file is read through once, a part at a time (or the job fails,
+ * with why); an InProgress job imports the next IMPORT_BATCH_ROWS rows of the file from where the
+ * last batch ended, per transaction, with their users, their `signed-up` events (through the outbox),
+ * the counters, the rows it did not import and where the next row starts; a Stopping job stops there.
  */
 @Injectable()
 export class UserImportWorker implements OnApplicationBootstrap, OnModuleDestroy {
@@ -40,6 +41,7 @@ export class UserImportWorker implements OnApplicationBootstrap, OnModuleDestroy
   constructor(
     @Inject(Transactions) private readonly transactions: Transactions,
     @Inject(UserImportJobsRepository) private readonly jobs: UserImportJobsRepository,
+    @Inject(UploadedFiles) private readonly files: UploadedFiles,
     @Inject(UserPoolsRepository) private readonly pools: UserPoolsRepository,
     @Inject(UserMfaRepository) private readonly mfa: UserMfaRepository,
     @Inject(OutboxService) private readonly outbox: OutboxService,
@@ -120,60 +122,93 @@ export class UserImportWorker implements OnApplicationBootstrap, OnModuleDestroy
   private async readFile(job: UserImportJobRow, tx: Transaction): Promise<void> {
     // The pool's deletion deletes its jobs (ON DELETE CASCADE): a locked job has its pool.
     const pool = (await this.pools.find(job.poolId, tx))!;
-    let file: ImportFile;
     try {
       if (job.uploadId === null || job.uploadedBytes === null) {
         throw new ImportFileError("No CSV file was uploaded to the job's PreSignedUrl.");
       }
-      file = readImportFile(await this.jobs.uploadedFile(job.jobId, job.uploadId, tx), pool.config);
-    } catch (err) {
-      if (!(err instanceof ImportFileError)) throw err;
-      await this.jobs.dropParts(job.jobId, tx);
-      await this.jobs.setStatus(
+      const file = await scanImportFile(this.files.chunks(job.jobId, job.uploadId, 0, tx), pool.config);
+      // Rows with a line before rowsFrom.line + 1 are done: the header's lines.
+      await this.jobs.beginImport(
         job.jobId,
-        { status: 'Failed', completionMessage: completion(err.message), completedAt: new Date() },
+        file.header,
+        { ...file.rowsFrom, line: file.rowsFrom.line + 1 },
         tx,
       );
-      return;
+    } catch (err) {
+      if (!(err instanceof ImportFileError)) throw err;
+      await this.fail(job, err, tx);
     }
-    await this.jobs.addRows(
+  }
+
+  private async fail(job: UserImportJobRow, err: ImportFileError, tx: Transaction): Promise<void> {
+    await this.jobs.dropParts(job.jobId, tx);
+    await this.jobs.dropRows(job.jobId, null, tx);
+    await this.jobs.setStatus(
       job.jobId,
-      file.rows.map((r) => ({ line: r.line, fields: r.fields })),
+      { status: 'Failed', completionMessage: completion(err.message), completedAt: new Date() },
       tx,
     );
-    await this.jobs.dropParts(job.jobId, tx);
-    // The header travels with the job as row 1 of the file: kept as the row of line 1.
-    await this.jobs.addRows(job.jobId, [{ line: 1, fields: file.header }], tx);
-    await this.jobs.saveProgress(job.jobId, { ...job, status: 'InProgress', nextLine: 2 }, tx);
+  }
+
+  /** The job's next rows: from its file where the last batch ended, or (begun before ADR 0070) its stored rows. */
+  private async nextRows(
+    job: UserImportJobRow,
+    tx: Transaction,
+  ): Promise<{ header: string[]; rows: ImportRow[]; nextByte: number | null }> {
+    if (job.nextByte === null || job.csvHeader === null || job.uploadId === null) {
+      const [headerRow] = await this.jobs.rows(job.jobId, 1, 1, tx);
+      const rows = await this.jobs.rows(job.jobId, job.nextLine, IMPORT_BATCH_ROWS, tx);
+      return { header: headerRow.fields, rows, nextByte: null };
+    }
+    const rows: ImportRow[] = [];
+    let nextByte = job.nextByte;
+    const from = { byte: job.nextByte, line: job.nextLine - 1 };
+    for await (const record of csvRecords(this.files.chunks(job.jobId, job.uploadId, from.byte, tx), from)) {
+      rows.push({ line: record.line, fields: record.fields });
+      nextByte = record.next.byte;
+      if (rows.length === IMPORT_BATCH_ROWS) break;
+    }
+    return { header: job.csvHeader, rows, nextByte };
   }
 
   /** True when users were created (their events wait in the outbox). */
   private async importBatch(job: UserImportJobRow, tx: Transaction): Promise<boolean> {
     const pool = (await this.pools.find(job.poolId, tx))!;
-    const [headerRow] = await this.jobs.rows(job.jobId, 1, 1, tx);
-    const file: ImportFile = { header: headerRow.fields, rows: [] };
-    const rows = await this.jobs.rows(job.jobId, job.nextLine, IMPORT_BATCH_ROWS, tx);
+    let batch: Awaited<ReturnType<UserImportWorker['nextRows']>>;
+    try {
+      batch = await this.nextRows(job, tx);
+    } catch (err) {
+      if (!(err instanceof ImportFileError)) throw err;
+      await this.fail(job, err, tx);
+      return false;
+    }
+    const { header, rows } = batch;
     const counts = { imported: job.importedUsers, skipped: job.skippedUsers, failed: job.failedUsers };
     const failures: ImportFailure[] = [];
     for (const row of rows) {
-      const outcome = await this.importRow(pool, file, row, job, tx);
+      const outcome = await this.importRow(pool, header, row, job, tx);
       if (outcome === 'imported') counts.imported++;
       else {
         failures.push(outcome);
         if (outcome.outcome === 'SKIPPED') counts.skipped++;
         else counts.failed++;
-        logger.warn(`user import ${job.jobId} line ${outcome.line}: ${outcome.outcome} ${outcome.reason}`);
+        // Cognito's log line for the row: its line number, never its values.
+        logger.warn(
+          `user import ${job.jobId}: [${outcome.outcome}] Line Number ${outcome.line} - ${outcome.reason}`,
+        );
       }
     }
     await this.jobs.addFailures(job.jobId, failures, tx);
     const done = rows.length < IMPORT_BATCH_ROWS;
     const nextLine = rows.length > 0 ? rows[rows.length - 1].line + 1 : job.nextLine;
-    await this.jobs.dropRows(job.jobId, done ? null : nextLine, tx);
+    if (batch.nextByte === null) await this.jobs.dropRows(job.jobId, done ? null : nextLine, tx);
+    if (done) await this.jobs.dropParts(job.jobId, tx);
     const notImported = counts.skipped + counts.failed;
     await this.jobs.saveProgress(
       job.jobId,
       {
         status: done ? 'Succeeded' : 'InProgress',
+        nextByte: batch.nextByte,
         nextLine,
         importedUsers: counts.imported,
         skippedUsers: counts.skipped,
@@ -182,7 +217,7 @@ export class UserImportWorker implements OnApplicationBootstrap, OnModuleDestroy
           ? completion(
               notImported === 0
                 ? 'Import Job Completed Successfully.'
-                : `Import Job Completed: ${counts.skipped} skipped, ${counts.failed} failed (see the job's failures listing).`,
+                : `Import Job Completed: ${counts.skipped} skipped, ${counts.failed} failed (see the job's log).`,
             )
           : null,
         completedAt: done ? new Date() : null,
@@ -194,12 +229,12 @@ export class UserImportWorker implements OnApplicationBootstrap, OnModuleDestroy
 
   private async importRow(
     pool: UserPoolEntity,
-    file: ImportFile,
-    row: { line: number; fields: string[] },
+    header: string[],
+    row: ImportRow,
     job: UserImportJobRow,
     tx: Transaction,
   ): Promise<'imported' | ImportFailure> {
-    const usernameAt = file.header.indexOf('cognito:username');
+    const usernameAt = header.indexOf('cognito:username');
     const given = row.fields[usernameAt]?.trim() || null;
     const failed = (reason: string): ImportFailure => ({
       line: row.line,
@@ -210,7 +245,7 @@ export class UserImportWorker implements OnApplicationBootstrap, OnModuleDestroy
     let user: UserEntity;
     let mfaEnabled: boolean;
     try {
-      const imported = importedUser(file, row, pool.config);
+      const imported = importedUser({ header }, row, pool.config);
       mfaEnabled = imported.mfaEnabled;
       const sub = randomUUID();
       const identity = identityFor(pool.config, imported.username, sub, imported.attributes);

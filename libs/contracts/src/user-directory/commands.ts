@@ -707,4 +707,11 @@ export const UserDirectoryOperations = {
     svc,
     'UploadUserImportCsv',
   ),
+  /** An admin-signed GET of a user import job's log: the rows it did not import (ADR 0070). */
+  GetUserImportJobLog: internalOperation<I.GetUserImportJobLogRequest, I.GetUserImportJobLogResult>()(
+    svc,
+    'GetUserImportJobLog',
+    // The errors DescribeUserImportJob answers for the same job, and a bad page token or limit.
+    ['ResourceNotFoundException', 'InvalidParameterException'],
+  ),
 } as const;

@@ -77,3 +77,30 @@ export interface UploadUserImportCsvRequest {
 
 export type UploadUserImportCsvResult =
   { kind: 'stored'; bytes: number } | { kind: 'refused'; status: 400 | 403; code: string; message: string };
+
+/**
+ * Not a Cognito operation: a job's log (ADR 0070), where Cognito writes to CloudWatch Logs (log
+ * group `/aws/cognito/userpools/<pool id>/<pool name>`, stream `<job id>/<job name>`, one line per
+ * row by line number, no values). idfed keeps the rows not imported, and answers them in that
+ * group and stream, shaped like CloudWatch Logs' GetLogEvents answer. `NextToken` pages on.
+ */
+export interface GetUserImportJobLogRequest {
+  UserPoolId: string;
+  JobId: string;
+  Limit?: number;
+  NextToken?: string;
+}
+
+export interface UserImportLogEvent {
+  /** When the row was done, in milliseconds since the epoch (as CloudWatch Logs' events). */
+  timestamp: number;
+  /** Cognito's line: `[SKIPPED] Line Number 4 - The user already exists.` */
+  message: string;
+}
+
+export interface GetUserImportJobLogResult {
+  logGroupName: string;
+  logStreamName: string;
+  events: UserImportLogEvent[];
+  nextToken?: string;
+}

@@ -33,6 +33,7 @@ import { CustomDomains1764115202200 } from './1764115202200-CustomDomains';
 import { PasswordHistory1764115202600 } from './1764115202600-PasswordHistory';
 import { SamlSigningKeys1764115202700 } from './1764115202700-SamlSigningKeys';
 import { PrefixAndCustomDomainPerPool1764115202800 } from './1764115202800-PrefixAndCustomDomainPerPool';
+import { StreamedUserImports1764115202900 } from './1764115202900-StreamedUserImports';
 import { ClientSecretRotation1764115203100 } from './1764115203100-ClientSecretRotation';
 import { RefreshTokenRotation1764115203200 } from './1764115203200-RefreshTokenRotation';
 import { SamlSingleLogout1764115203300 } from './1764115203300-SamlSingleLogout';
@@ -71,6 +72,7 @@ export function userDirectoryMigrations(keyEncryptionKey: Buffer): (new () => Mi
     PasswordHistory1764115202600,
     SamlSigningKeys1764115202700,
     PrefixAndCustomDomainPerPool1764115202800,
+    StreamedUserImports1764115202900,
     ClientSecretRotation1764115203100,
     RefreshTokenRotation1764115203200,
     SamlSingleLogout1764115203300,
