@@ -713,5 +713,7 @@ export const UserDirectoryOperations = {
     'GetUserImportJobLog',
     // The errors DescribeUserImportJob answers for the same job, and a bad page token or limit.
     ['ResourceNotFoundException', 'InvalidParameterException'],
+    // Counted as DescribeUserImportJob is: a read of the pool.
+    { rateLimit: 'UserPoolRead' },
   ),
 } as const;

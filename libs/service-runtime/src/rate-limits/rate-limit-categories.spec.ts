@@ -58,7 +58,9 @@ describe('rate limit categories', () => {
       (op) => op.surface.protocol === 'bus' && op.service === 'user-directory',
     );
     const counted = bus.filter((op) => THROTTLES.has(op.pattern)).map((op) => op.name);
-    expect(counted.filter((name) => !/^(OAuth|Saml)/.test(name))).toEqual([]);
+    expect(counted.filter((name) => !/^(OAuth|Saml)/.test(name))).toEqual(['GetUserImportJobLog']);
+    // A user import job's log (GET, ADR 0070) is read as DescribeUserImportJob is.
+    expect(category('GetUserImportJobLog')).toBe('UserPoolRead');
     // The pages' look is read by the gateway at most once per client every 5 s, and by the logo's
     // URL (a static asset, cached by browsers for good): a lookup like ResolveUserPoolDomain.
     const lookups = ['OAuthUICustomization'];
