@@ -27,6 +27,8 @@ export interface EmbeddedBench {
   env: Record<string, string>;
   /** CPU milliseconds used so far by idfed's processes and threads. */
   idfedCpuMs: () => number;
+  /** The pid of idfed's Node.js process (its memory in /proc; PostgreSQL is apart). */
+  pid: number;
   /** Stops idfed; the temporary directory is removed unless `keep`. */
   stop: (keep: boolean) => Promise<void>;
 }
@@ -96,5 +98,5 @@ export async function startEmbeddedBench(
     throw err;
   }
   const idfedCpuMs = () => totalCpuMs([app.child.pid!, ...descendantsOf([app.child.pid!])]);
-  return { endpoint, sdk, admin, dataDir, env, idfedCpuMs, stop };
+  return { endpoint, sdk, admin, dataDir, env, idfedCpuMs, pid: app.child.pid!, stop };
 }

@@ -25,6 +25,7 @@ import { runOAuthCodeFlowBench } from './oauth-code-flow.bench';
 import { runProviderFlowBench } from './provider-flow.bench';
 import { runRememberedDeviceBench } from './remembered-device.bench';
 import { runTotpSignInBench } from './totp-sign-in.bench';
+import { runUserImportBench } from './user-import.bench';
 import { runSignInVariantBench, SIGN_IN_VARIANTS } from './sign-in-variants.bench';
 import { runUserEnumerationBench } from './user-enumeration.bench';
 import { runTimingSourcesBench } from './timing-sources.bench';
@@ -83,6 +84,10 @@ const USAGE = `usage: npm run bench -- [options]
   --remembered-device      instead: a sign-in from a remembered device (DEVICE_SRP_AUTH) next to a
                            plain SRP sign-in, one at a time (bench/remembered-device.bench.ts), with
                            --rounds=N, --json=PATH, --keep
+  --user-import            instead: a CSV user import through the PreSignedUrl, users/s and idfed's
+                           peak RSS (bench/user-import.bench.ts), with --rows=N (default 100000)
+                           or --mb=M (up to 100), --row-bytes=B, --stop-after=U, --max-old-space=MB,
+                           --json=PATH, --keep
   --totp-sign-in           instead: a sign-in with a software token (TOTP) next to a plain password
                            sign-in, with idfed's CPU per sign-in from /proc (bench/totp-sign-in.bench.ts),
                            with --rounds=N, --json=PATH, --keep
@@ -721,6 +726,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<unknown>> = {
   '--provider-flow': runProviderFlowBench,
   '--oauth-code': runOAuthCodeFlowBench,
   '--totp-sign-in': runTotpSignInBench,
+  '--user-import': runUserImportBench,
   '--hosted-pages-timing': runHostedPagesTimingBench,
   '--timing-sources': runTimingSourcesBench,
   ...Object.fromEntries(
