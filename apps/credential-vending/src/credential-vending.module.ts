@@ -13,6 +13,8 @@ import { UsersRepository } from './users/users.repository';
 import { GroupLookup } from './groups/group.lookup';
 import { GroupsRepository } from './groups/groups.repository';
 import { IamArns } from './common/arns';
+import { PolicySimulation } from './simulation/policy-simulation';
+import { PrincipalPolicyReader } from './simulation/principal-policies';
 import { credentialVendingOperations } from './credential-vending.operations';
 import { credentialVendingEntities } from './database/entities';
 import { credentialVendingMigrations } from './database/migrations';
@@ -113,6 +115,8 @@ export const CredentialVendingModule = {
         SamlProviderLookup,
         MfaDevicesRepository,
         VirtualMfaDevices,
+        PolicySimulation,
+        PrincipalPolicyReader,
       ],
     });
   },

@@ -113,6 +113,14 @@ import {
 } from './mfa/mfa-device-tags.handlers';
 
 /** Credential vending's operation registry: each operation of its contracts and the class that serves it. */
+// The policy simulator (issue 13).
+import { SimulateCustomPolicyHandler } from './simulation/simulate-custom-policy.handler';
+import { SimulatePrincipalPolicyHandler } from './simulation/simulate-principal-policy.handler';
+import {
+  GetContextKeysForCustomPolicyHandler,
+  GetContextKeysForPrincipalPolicyHandler,
+} from './simulation/get-context-keys.handlers';
+
 export const credentialVendingOperations: OperationBinding[] = [
   serve(O.CreateRole, CreateRoleHandler),
   serve(O.GetRole, GetRoleHandler),
@@ -224,4 +232,9 @@ export const credentialVendingOperations: OperationBinding[] = [
   serve(O.TagMFADevice, TagMFADeviceHandler),
   serve(O.UntagMFADevice, UntagMFADeviceHandler),
   serve(O.ListMFADeviceTags, ListMFADeviceTagsHandler),
+  // The policy simulator (issue 13).
+  serve(O.SimulateCustomPolicy, SimulateCustomPolicyHandler),
+  serve(O.SimulatePrincipalPolicy, SimulatePrincipalPolicyHandler),
+  serve(O.GetContextKeysForCustomPolicy, GetContextKeysForCustomPolicyHandler),
+  serve(O.GetContextKeysForPrincipalPolicy, GetContextKeysForPrincipalPolicyHandler),
 ];

@@ -438,6 +438,20 @@ describe('operationTarget', () => {
     ],
     ['iam', 'ListGroupsForUser', { UserName: 'u' }, `arn:aws:iam::${ACCOUNT}:user/u`],
     ['iam', 'ListGroups', {}, '*'],
+    // The simulator's principal operations act on the entity whose policies they read.
+    [
+      'iam',
+      'SimulatePrincipalPolicy',
+      { PolicySourceArn: `arn:aws:iam::${ACCOUNT}:user/division/u` },
+      `arn:aws:iam::${ACCOUNT}:user/division/u`,
+    ],
+    [
+      'iam',
+      'GetContextKeysForPrincipalPolicy',
+      { PolicySourceArn: `arn:aws:iam::${ACCOUNT}:role/r` },
+      `arn:aws:iam::${ACCOUNT}:role/r`,
+    ],
+    ['iam', 'SimulateCustomPolicy', { PolicyInputList: ['{}'] }, '*'],
   ])('names %s:%s on its resource', (api, operation, payload, resource) => {
     expect(operationTarget(api, operation, payload, 'us-east-1', ACCOUNT)).toMatchObject({
       action: `${api}:${operation}`,

@@ -79,21 +79,28 @@ export function operationTarget(
       // acts on the user.
       const group = operation === 'ListGroupsForUser' ? undefined : text('GroupName');
       const oidc = text('OpenIDConnectProviderArn') ?? text('SAMLProviderArn');
-      const resource = group
-        ? `${iam}:group/${group}`
-        : user
-          ? `${iam}:user/${user}`
-          : role
-            ? `${iam}:role/${role}`
-            : oidc
-              ? oidc
-              : policyArn &&
-                  /Polic(y|ies)/.test(operation) &&
-                  (!operation.startsWith('List') || operation === 'ListPolicyTags')
-                ? policyArn
-                : operation === 'CreatePolicy' && text('PolicyName')
-                  ? `${iam}:policy${text('Path') ?? '/'}${text('PolicyName')}`
-                  : '*';
+      // SimulatePrincipalPolicy and GetContextKeysForPrincipalPolicy act on the user, group or role
+      // whose policies they read (AWS's service authorization reference).
+      const source = /^(SimulatePrincipalPolicy|GetContextKeysForPrincipalPolicy)$/.test(operation)
+        ? text('PolicySourceArn')
+        : undefined;
+      const resource = source
+        ? source
+        : group
+          ? `${iam}:group/${group}`
+          : user
+            ? `${iam}:user/${user}`
+            : role
+              ? `${iam}:role/${role}`
+              : oidc
+                ? oidc
+                : policyArn &&
+                    /Polic(y|ies)/.test(operation) &&
+                    (!operation.startsWith('List') || operation === 'ListPolicyTags')
+                  ? policyArn
+                  : operation === 'CreatePolicy' && text('PolicyName')
+                    ? `${iam}:policy${text('Path') ?? '/'}${text('PolicyName')}`
+                    : '*';
       return { action, resource, context };
     }
     default:

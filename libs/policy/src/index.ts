@@ -8,6 +8,15 @@ export { MalformedPolicyDocumentError, PolicyErrors } from './policy.errors';
 export { parsePolicy, tryParsePolicy } from './policy.parser';
 export type { ParsePolicyOptions, ParsePolicyResult } from './policy.parser';
 export { evaluate } from './policy.evaluator';
+export { contextKeysOf, simulate, statementSpans } from './policy.simulator';
+export type {
+  MatchedStatement,
+  SimulatedDecision,
+  SimulatedPolicy,
+  SimulationPolicies,
+  SimulationResult,
+  TextPosition,
+} from './policy.simulator';
 export { POLICY_SIZE_LIMITS, fitsSizeLimit } from './policy.limits';
 export type { PolicySizeLimit } from './policy.limits';
 export {

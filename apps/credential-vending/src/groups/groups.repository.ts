@@ -329,4 +329,23 @@ export class GroupsRepository {
       ...(rows.length > max ? { next: page[page.length - 1].name_key } : {}),
     };
   }
+
+  /**
+   * The policies of the group itself (for the policy simulator): its inline ones labelled
+   * `inline/<name>` and the default versions of its attached managed policies, by ARN.
+   */
+  async permissionsOf(groupId: string): Promise<{ label: string; document: string }[]> {
+    return this.dataSource.query<{ label: string; document: string }[]>(
+      `SELECT 'inline/' || policy_name AS label, document FROM credential_vending.group_inline_policies
+        WHERE group_id = $1
+       UNION ALL
+       SELECT p.arn AS label, v.document FROM credential_vending.group_policy_attachments a
+         JOIN credential_vending.managed_policies p ON p.policy_id = a.policy_id
+         JOIN credential_vending.managed_policy_versions v
+           ON v.policy_id = p.policy_id AND v.version_id = p.default_version_id
+        WHERE a.group_id = $1
+       ORDER BY 1`,
+      [groupId],
+    );
+  }
 }

@@ -6,6 +6,7 @@ import { UserTagOperations } from './user-tags.commands';
 import { ResourceTagOperations } from './resource-tags.commands';
 import { CallIdOperations } from './call-ids.commands';
 import { MfaDeviceOperations } from './mfa.commands';
+import { SimulationOperations } from './simulation.commands';
 
 const svc = 'credential-vending' as const;
 
@@ -392,4 +393,5 @@ export const CredentialVendingOperations = {
   ...CallIdOperations,
   // IAM virtual MFA devices (ADR 0072).
   ...MfaDeviceOperations,
+  ...SimulationOperations,
 } as const;

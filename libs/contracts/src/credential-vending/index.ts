@@ -9,3 +9,4 @@ export * from './user-tags.commands';
 export * from './call-ids.commands';
 export * from './resource-tags.commands';
 export * from './mfa.commands';
+export * from './simulation.commands';
