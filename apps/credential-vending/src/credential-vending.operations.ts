@@ -113,6 +113,13 @@ import {
 } from './mfa/mfa-device-tags.handlers';
 
 /** Credential vending's operation registry: each operation of its contracts and the class that serves it. */
+// Roles' boundaries and the remaining role / OIDC provider updates (issue 13).
+import {
+  DeleteRolePermissionsBoundaryHandler,
+  PutRolePermissionsBoundaryHandler,
+} from './roles/role-permissions-boundary.handlers';
+import { UpdateRoleDescriptionHandler } from './roles/update-role-description.handler';
+import { UpdateOpenIDConnectProviderThumbprintHandler } from './oidc-providers/update-open-id-connect-provider-thumbprint.handler';
 // The policy simulator (issue 13).
 import { SimulateCustomPolicyHandler } from './simulation/simulate-custom-policy.handler';
 import { SimulatePrincipalPolicyHandler } from './simulation/simulate-principal-policy.handler';
@@ -237,4 +244,9 @@ export const credentialVendingOperations: OperationBinding[] = [
   serve(O.SimulatePrincipalPolicy, SimulatePrincipalPolicyHandler),
   serve(O.GetContextKeysForCustomPolicy, GetContextKeysForCustomPolicyHandler),
   serve(O.GetContextKeysForPrincipalPolicy, GetContextKeysForPrincipalPolicyHandler),
+  // Roles' boundaries and the remaining role / OIDC provider updates (issue 13).
+  serve(O.PutRolePermissionsBoundary, PutRolePermissionsBoundaryHandler),
+  serve(O.DeleteRolePermissionsBoundary, DeleteRolePermissionsBoundaryHandler),
+  serve(O.UpdateRoleDescription, UpdateRoleDescriptionHandler),
+  serve(O.UpdateOpenIDConnectProviderThumbprint, UpdateOpenIDConnectProviderThumbprintHandler),
 ];

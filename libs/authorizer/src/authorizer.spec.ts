@@ -260,6 +260,22 @@ describe('Authorizer', () => {
     });
   });
 
+  it("limits the role's policies by its permissions boundary", async () => {
+    const own = `arn:aws:cognito-sync:us-east-1:000000000000:identitypool/p/identity/us-east-1:abc/dataset/d`;
+    const boundary = parsePolicy(
+      {
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Action: 'cognito-sync:List*', Resource: '*' }],
+      },
+      { label: 'arn:aws:iam::000000000000:policy/bound' },
+    );
+    roles.set(ROLE, { roleId: 'AROASYNCSYNCSYNCSYNCS', policies: [rolePolicy], boundary });
+    expect((await decide(claims(), 'cognito-sync:ListRecords', own)).decision).toBe('Allow');
+    const update = await decide(claims(), 'cognito-sync:UpdateRecords', own);
+    expect(update.decision).toBe('ImplicitDeny');
+    expect(update.reason).toMatch(/permissions boundary does not/);
+  });
+
   it('denies a session whose role was deleted or recreated under the same name', async () => {
     roles.set(ROLE, { roleId: 'AROAOTHEROTHEROTHEROT', policies: [rolePolicy] });
     const result = await decide(claims(), 'cognito-sync:ListRecords', '*');

@@ -22,6 +22,8 @@ import {
 export interface RolePolicies {
   roleId: string;
   policies: readonly PolicyDocument[];
+  /** The role's permissions boundary: an allow of its policies counts only where it also allows. */
+  boundary?: PolicyDocument;
   /** The role's IAM tags: `aws:PrincipalTag` of its sessions unless a session tag has the key. */
   tags?: readonly { Key: string; Value: string }[];
 }
@@ -147,7 +149,11 @@ export class Authorizer {
           ...this.mfaAgeContext(session),
         },
       },
-      { identity: role.policies, session: prepared.sessionPolicies },
+      {
+        identity: role.policies,
+        ...(role.boundary ? { boundary: [role.boundary] } : {}),
+        session: prepared.sessionPolicies,
+      },
     );
     return {
       principal: described,

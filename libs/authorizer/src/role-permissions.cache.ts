@@ -53,6 +53,14 @@ export class RolePermissionsCache implements RolePolicySource {
       return {
         roleId: result.RoleId,
         policies: result.Policies.map((p) => parsePolicy(p.Document, { kind: 'identity', label: p.Label })),
+        ...(result.PermissionsBoundary
+          ? {
+              boundary: parsePolicy(result.PermissionsBoundary.Document, {
+                kind: 'identity',
+                label: result.PermissionsBoundary.Label,
+              }),
+            }
+          : {}),
         ...(result.Tags?.length ? { tags: result.Tags } : {}),
       };
     } catch (err) {

@@ -27,6 +27,8 @@ export class RoleEntity {
   @Column('text', { nullable: true }) description!: string | null;
   @Column('integer', { name: 'max_session_duration' }) maxSessionDuration!: number;
   @Column('jsonb') tags!: TagRecord[];
+  /** The managed policy bounding the role's permissions (its ARN), or null. */
+  @Column('text', { name: 'permissions_boundary', nullable: true }) permissionsBoundary?: string | null;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
 }

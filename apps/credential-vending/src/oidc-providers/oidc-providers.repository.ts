@@ -59,6 +59,10 @@ export class OidcProvidersRepository {
     await tx.update(OidcProviderEntity, { arn }, { clientIds });
   }
 
+  async setThumbprints(arn: string, thumbprints: string[], tx: Transaction): Promise<void> {
+    await tx.update(OidcProviderEntity, { arn }, { thumbprints });
+  }
+
   async delete(arn: string): Promise<void> {
     await this.dataSource.manager.delete(OidcProviderEntity, { arn });
   }

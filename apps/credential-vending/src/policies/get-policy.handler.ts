@@ -15,6 +15,7 @@ export class GetPolicyHandler implements OperationHandler<typeof CredentialVendi
   async execute(req: PolicyArnRequest): Promise<PolicyResult> {
     const policy = await this.policies.requireByArn(req.PolicyArn);
     const attachments = await this.repository.attachmentCount(policy.policyId);
-    return { Policy: toManagedPolicy(policy, attachments) };
+    const boundaryUses = await this.repository.boundaryUsageCount(policy.arn);
+    return { Policy: toManagedPolicy(policy, attachments, boundaryUses) };
   }
 }

@@ -11,11 +11,13 @@ import { ManagedPoliciesRepository } from './managed-policies.repository';
 import { ManagedPolicyLookup } from './managed-policy.lookup';
 
 const ENTITY_FILTERS = ['User', 'Role', 'Group', 'LocalManagedPolicy', 'AWSManagedPolicy'] as const;
+const KINDS = { Group: ['group'], User: ['user'], Role: ['role'] } as const;
 
 /**
- * The roles a customer managed policy is attached to, in name order. idfed has no IAM users or
- * groups yet, so those lists are always empty, as is every list for `EntityFilter` other than
- * `Role` and for `PolicyUsageFilter=PermissionsBoundary` (no boundaries).
+ * The groups, users and roles that use a customer managed policy: attached to it
+ * (`PolicyUsageFilter=PermissionsPolicy`), bounded by it (`PermissionsBoundary`), or either; one
+ * page across the three lists (groups, then users, then roles, each in name order). `EntityFilter`
+ * `LocalManagedPolicy` / `AWSManagedPolicy` name no entity type idfed has: empty lists.
  */
 @Injectable()
 export class ListEntitiesForPolicyHandler implements OperationHandler<
@@ -36,18 +38,36 @@ export class ListEntitiesForPolicyHandler implements OperationHandler<
       .check();
     const after = decodeMarker(req.Marker);
     const policy = await this.policies.requireByArn(req.PolicyArn);
-    const none = { PolicyGroups: [], PolicyUsers: [], PolicyRoles: [], IsTruncated: false };
-    const rolesWanted = req.EntityFilter === undefined || req.EntityFilter === 'Role';
-    if (!rolesWanted || req.PolicyUsageFilter === 'PermissionsBoundary') return none;
-    const { page, next } = await this.repository.rolesAttachedTo(
-      policy.policyId,
-      req.PathPrefix ?? '/',
+    const result: ListEntitiesForPolicyResult = {
+      PolicyGroups: [],
+      PolicyUsers: [],
+      PolicyRoles: [],
+      IsTruncated: false,
+    };
+    const kinds =
+      req.EntityFilter === undefined
+        ? (['group', 'user', 'role'] as const)
+        : req.EntityFilter in KINDS
+          ? KINDS[req.EntityFilter as keyof typeof KINDS]
+          : [];
+    if (kinds.length === 0) return result;
+    const { page, next } = await this.repository.entitiesUsing(
+      policy,
+      {
+        pathPrefix: req.PathPrefix ?? '/',
+        kinds,
+        ...(req.PolicyUsageFilter ? { usage: req.PolicyUsageFilter } : {}),
+      },
       after,
       req.MaxItems ?? DEFAULT_MAX_ITEMS,
     );
+    for (const e of page) {
+      if (e.kind === 'group') result.PolicyGroups.push({ GroupName: e.name, GroupId: e.id });
+      else if (e.kind === 'user') result.PolicyUsers.push({ UserName: e.name, UserId: e.id });
+      else result.PolicyRoles.push({ RoleName: e.name, RoleId: e.id });
+    }
     return {
-      ...none,
-      PolicyRoles: page.map((r) => ({ RoleName: r.roleName, RoleId: r.roleId })),
+      ...result,
       IsTruncated: next !== undefined,
       ...(next !== undefined ? { Marker: encodeMarker(next) } : {}),
     };

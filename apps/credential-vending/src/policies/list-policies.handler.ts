@@ -28,17 +28,19 @@ export class ListPoliciesHandler implements OperationHandler<
       .integer('MaxItems', { min: 1, max: 1000 })
       .check();
     const after = decodeMarker(req.Marker);
-    if (req.Scope === 'AWS' || req.PolicyUsageFilter === 'PermissionsBoundary') {
-      return { Policies: [], IsTruncated: false };
-    }
+    if (req.Scope === 'AWS') return { Policies: [], IsTruncated: false };
     const { page, next } = await this.repository.page(
-      { pathPrefix: req.PathPrefix ?? '/', onlyAttached: req.OnlyAttached === true },
+      {
+        pathPrefix: req.PathPrefix ?? '/',
+        onlyAttached: req.OnlyAttached === true,
+        boundariesOnly: req.PolicyUsageFilter === 'PermissionsBoundary',
+      },
       after,
       req.MaxItems ?? DEFAULT_MAX_ITEMS,
     );
     return {
-      Policies: page.map(({ policy, attachments }) => {
-        const { Description: _d, Tags: _t, ...listed } = toManagedPolicy(policy, attachments);
+      Policies: page.map(({ policy, attachments, boundaryUses }) => {
+        const { Description: _d, Tags: _t, ...listed } = toManagedPolicy(policy, attachments, boundaryUses);
         return listed;
       }),
       IsTruncated: next !== undefined,

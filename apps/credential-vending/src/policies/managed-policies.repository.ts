@@ -179,20 +179,25 @@ export class ManagedPoliciesRepository {
 
   /**
    * One page of the customer managed policies under a path prefix, in name order, with how many
-   * roles each is attached to; `onlyAttached` keeps those attached to at least one.
+   * roles, users and groups each is attached to and how many users and roles it bounds;
+   * `onlyAttached` keeps those attached to at least one, `boundariesOnly` those bounding one.
    */
   async page(
-    filter: { pathPrefix: string; onlyAttached: boolean },
+    filter: { pathPrefix: string; onlyAttached: boolean; boundariesOnly?: boolean },
     after: string | undefined,
     max: number,
-  ): Promise<KeysetPage<{ policy: ManagedPolicyEntity; attachments: number }>> {
-    const rows = await this.dataSource.query<(PolicyRow & { attachments: string })[]>(
-      `SELECT p.*, (SELECT count(*) FROM credential_vending.role_policy_attachments a
+  ): Promise<KeysetPage<{ policy: ManagedPolicyEntity; attachments: number; boundaryUses: number }>> {
+    const rows = await this.dataSource.query<(PolicyRow & { attachments: string; boundary_uses: string })[]>(
+      `SELECT * FROM (
+       SELECT p.*, (SELECT count(*) FROM credential_vending.role_policy_attachments a
                      WHERE a.policy_id = p.policy_id)
                  + (SELECT count(*) FROM credential_vending.user_policy_attachments a
                      WHERE a.policy_id = p.policy_id)
                  + (SELECT count(*) FROM credential_vending.group_policy_attachments a
-                     WHERE a.policy_id = p.policy_id) AS attachments
+                     WHERE a.policy_id = p.policy_id) AS attachments,
+                   (SELECT count(*) FROM credential_vending.users u WHERE u.permissions_boundary = p.arn)
+                 + (SELECT count(*) FROM credential_vending.roles r WHERE r.permissions_boundary = p.arn)
+                   AS boundary_uses
          FROM credential_vending.managed_policies p
         WHERE p.path LIKE $1 AND ($2::text IS NULL OR p.name_key > $2)
           AND (NOT $3 OR EXISTS (SELECT 1 FROM credential_vending.role_policy_attachments a
@@ -201,13 +206,85 @@ export class ManagedPoliciesRepository {
                                   WHERE a.policy_id = p.policy_id)
                       OR EXISTS (SELECT 1 FROM credential_vending.group_policy_attachments a
                                   WHERE a.policy_id = p.policy_id))
-        ORDER BY p.name_key LIMIT $4`,
-      [likePrefix(filter.pathPrefix), after ?? null, filter.onlyAttached, max + 1],
+       ) listed
+        WHERE NOT $5 OR listed.boundary_uses > 0
+        ORDER BY listed.name_key LIMIT $4`,
+      [
+        likePrefix(filter.pathPrefix),
+        after ?? null,
+        filter.onlyAttached,
+        max + 1,
+        filter.boundariesOnly === true,
+      ],
     );
     const page = rows.slice(0, max);
     return {
-      page: page.map((r) => ({ policy: policyOf(r), attachments: Number(r.attachments) })),
+      page: page.map((r) => ({
+        policy: policyOf(r),
+        attachments: Number(r.attachments),
+        boundaryUses: Number(r.boundary_uses),
+      })),
       ...(rows.length > max ? { next: page[page.length - 1].name_key } : {}),
+    };
+  }
+
+  /**
+   * One page of the groups, users and roles (in that order, each in name order) under a path
+   * prefix that use the policy: attached (`PermissionsPolicy`), as permissions boundary
+   * (`PermissionsBoundary`; groups have none), or either when `usage` is undefined. The key of a
+   * row is `<kind>/<name_key>`, kind 0 for groups, 1 users, 2 roles.
+   */
+  async entitiesUsing(
+    policy: { policyId: string; arn: string },
+    filter: {
+      pathPrefix: string;
+      kinds: readonly ('group' | 'user' | 'role')[];
+      usage?: 'PermissionsPolicy' | 'PermissionsBoundary';
+    },
+    after: string | undefined,
+    max: number,
+  ): Promise<KeysetPage<{ kind: 'group' | 'user' | 'role'; name: string; id: string }>> {
+    const cut = after === undefined ? undefined : /^([012])\/(.+)$/s.exec(after);
+    const kindNames = ['group', 'user', 'role'] as const;
+    const rows = await this.dataSource.query<{ k: number; name: string; id: string; name_key: string }[]>(
+      `SELECT * FROM (
+         SELECT 0 AS k, g.name, g.group_id AS id, g.name_key FROM credential_vending.groups g
+          WHERE g.path LIKE $3 AND $4::text IS DISTINCT FROM 'PermissionsBoundary'
+            AND EXISTS (SELECT 1 FROM credential_vending.group_policy_attachments a
+                         WHERE a.group_id = g.group_id AND a.policy_id = $1)
+         UNION ALL
+         SELECT 1, u.name, u.user_id, u.name_key FROM credential_vending.users u
+          WHERE u.path LIKE $3
+            AND (($4::text IS DISTINCT FROM 'PermissionsBoundary'
+                  AND EXISTS (SELECT 1 FROM credential_vending.user_policy_attachments a
+                               WHERE a.user_id = u.user_id AND a.policy_id = $1))
+              OR ($4::text IS DISTINCT FROM 'PermissionsPolicy' AND u.permissions_boundary = $2))
+         UNION ALL
+         SELECT 2, r.name, r.role_id, r.name_key FROM credential_vending.roles r
+          WHERE r.path LIKE $3
+            AND (($4::text IS DISTINCT FROM 'PermissionsBoundary'
+                  AND EXISTS (SELECT 1 FROM credential_vending.role_policy_attachments a
+                               WHERE a.role_id = r.role_id AND a.policy_id = $1))
+              OR ($4::text IS DISTINCT FROM 'PermissionsPolicy' AND r.permissions_boundary = $2))
+       ) e
+       WHERE e.k = ANY($5::int[]) AND ($6::int IS NULL OR (e.k, e.name_key) > ($6::int, $7::text))
+       ORDER BY e.k, e.name_key LIMIT $8`,
+      [
+        policy.policyId,
+        policy.arn,
+        likePrefix(filter.pathPrefix),
+        filter.usage ?? null,
+        filter.kinds.map((k) => kindNames.indexOf(k)),
+        cut ? Number(cut[1]) : null,
+        cut ? cut[2] : null,
+        max + 1,
+      ],
+    );
+    const page = rows.slice(0, max);
+    const last = page[page.length - 1];
+    return {
+      page: page.map((r) => ({ kind: kindNames[r.k], name: r.name, id: r.id })),
+      ...(rows.length > max ? { next: `${last.k}/${last.name_key}` } : {}),
     };
   }
 
@@ -259,22 +336,24 @@ export class ManagedPoliciesRepository {
     return Number(n);
   }
 
-  /** How many users have the policy as their permissions boundary (PermissionsBoundaryUsageCount). */
+  /** How many users and roles have the policy as their permissions boundary (PermissionsBoundaryUsageCount). */
   async boundaryUsageCount(policyArn: string): Promise<number> {
     const [{ n }] = await this.dataSource.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM credential_vending.users WHERE permissions_boundary = $1`,
+      `SELECT (SELECT count(*) FROM credential_vending.users WHERE permissions_boundary = $1)
+            + (SELECT count(*) FROM credential_vending.roles WHERE permissions_boundary = $1) AS n`,
       [policyArn],
     );
-    return n;
+    return Number(n);
   }
 
-  /** Whether a role, a user or a group has the policy attached, or a user has it as permissions boundary. */
+  /** Whether a role, a user or a group has the policy attached, or a user or role has it as permissions boundary. */
   async isInUse(policyId: string, policyArn: string, tx: Transaction): Promise<boolean> {
     const [{ used }] = await tx.query<{ used: boolean }[]>(
       `SELECT EXISTS (SELECT 1 FROM credential_vending.role_policy_attachments WHERE policy_id = $1)
            OR EXISTS (SELECT 1 FROM credential_vending.user_policy_attachments WHERE policy_id = $1)
            OR EXISTS (SELECT 1 FROM credential_vending.group_policy_attachments WHERE policy_id = $1)
-           OR EXISTS (SELECT 1 FROM credential_vending.users WHERE permissions_boundary = $2) AS used`,
+           OR EXISTS (SELECT 1 FROM credential_vending.users WHERE permissions_boundary = $2)
+           OR EXISTS (SELECT 1 FROM credential_vending.roles WHERE permissions_boundary = $2) AS used`,
       [policyId, policyArn],
     );
     return used;

@@ -2,7 +2,11 @@ import { ManagedPolicy } from '@idfed/contracts';
 import { awsTimestamp } from '../common/timestamps';
 import { ManagedPolicyEntity } from '../database/entities';
 
-export function toManagedPolicy(policy: ManagedPolicyEntity, attachmentCount: number): ManagedPolicy {
+export function toManagedPolicy(
+  policy: ManagedPolicyEntity,
+  attachmentCount: number,
+  boundaryUses = 0,
+): ManagedPolicy {
   return {
     PolicyName: policy.name,
     PolicyId: policy.policyId,
@@ -10,7 +14,7 @@ export function toManagedPolicy(policy: ManagedPolicyEntity, attachmentCount: nu
     Path: policy.path,
     DefaultVersionId: policy.defaultVersionId,
     AttachmentCount: attachmentCount,
-    PermissionsBoundaryUsageCount: 0,
+    PermissionsBoundaryUsageCount: boundaryUses,
     IsAttachable: true,
     ...(policy.description ? { Description: policy.description } : {}),
     CreateDate: awsTimestamp(policy.createdAt),

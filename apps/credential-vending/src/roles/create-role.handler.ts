@@ -1,11 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CreateRoleRequest, CredentialVendingOperations, RoleResult } from '@idfed/contracts';
+import { Transactions } from '@idfed/persistence';
 import { OperationHandler } from '@idfed/service-runtime';
 import { IamArns } from '../common/arns';
 import { IamErrors } from '../common/iam-errors';
 import { newRoleId } from '../common/ids';
 import { Patterns, RequestValidator } from '../common/validate';
 import { RoleEntity, TagRecord } from '../database/entities';
+import { ManagedPolicyLookup } from '../policies/managed-policy.lookup';
 import { RolesRepository } from './roles.repository';
 import { toRole } from './role-shape';
 import { DEFAULT_MAX_SESSION_DURATION, readTrustPolicy } from './trust-policy';
@@ -15,6 +17,8 @@ export class CreateRoleHandler implements OperationHandler<typeof CredentialVend
   constructor(
     @Inject(RolesRepository) private readonly roles: RolesRepository,
     @Inject(IamArns) private readonly arns: IamArns,
+    @Inject(Transactions) private readonly transactions: Transactions,
+    @Inject(ManagedPolicyLookup) private readonly policies: ManagedPolicyLookup,
   ) {}
 
   async execute(req: CreateRoleRequest): Promise<RoleResult> {
@@ -32,9 +36,6 @@ export class CreateRoleHandler implements OperationHandler<typeof CredentialVend
       .string('PermissionsBoundary', { min: 20, max: 2048 })
       .tags()
       .check();
-    if (req.PermissionsBoundary !== undefined) {
-      throw IamErrors.invalidInput('Permissions boundaries are not supported by idfed.');
-    }
     readTrustPolicy(req.AssumeRolePolicyDocument);
     const path = req.Path ?? '/';
     const now = new Date();
@@ -48,10 +49,16 @@ export class CreateRoleHandler implements OperationHandler<typeof CredentialVend
       description: req.Description ?? null,
       maxSessionDuration: req.MaxSessionDuration ?? DEFAULT_MAX_SESSION_DURATION,
       tags: (req.Tags ?? []).map((t): TagRecord => ({ Key: t.Key, Value: t.Value ?? '' })),
+      permissionsBoundary: req.PermissionsBoundary ?? null,
       createdAt: now,
       updatedAt: now,
     };
-    if ((await this.roles.insert(role)) === 'exists') throw IamErrors.roleExists(req.RoleName);
+    await this.transactions.run(async (tx) => {
+      // The boundary's row is locked (shared with DeletePolicy's check) until the role is written.
+      if (req.PermissionsBoundary !== undefined)
+        await this.policies.requireByArn(req.PermissionsBoundary, tx, true);
+      if ((await this.roles.insert(role, tx)) === 'exists') throw IamErrors.roleExists(req.RoleName);
+    });
     return { Role: toRole(role) };
   }
 }

@@ -90,13 +90,19 @@ async function errorName(promise: Promise<unknown>): Promise<string | undefined>
 describe('CreateRole', () => {
   it('answers the role it inserted', async () => {
     const r = repositories();
-    const answer = await new CreateRoleHandler(r.rolesRepository, arns).execute({
+    const answer = await new CreateRoleHandler(
+      r.rolesRepository,
+      arns,
+      r.transactions,
+      r.policyLookup,
+    ).execute({
       RoleName: 'Writer',
       Path: '/team/',
       AssumeRolePolicyDocument: TRUST,
     });
     expect(r.roles.insert).toHaveBeenCalledWith(
       expect.objectContaining({ name: 'Writer', nameKey: 'writer', arn: arns.role('/team/', 'Writer') }),
+      tx,
     );
     expect(answer.Role).toMatchObject({ RoleName: 'Writer', Path: '/team/', MaxSessionDuration: 3600 });
   });
@@ -104,7 +110,7 @@ describe('CreateRole', () => {
   it('is EntityAlreadyExists when the repository finds the name taken', async () => {
     const r = repositories();
     r.roles.insert.mockResolvedValue('exists');
-    const create = new CreateRoleHandler(r.rolesRepository, arns).execute({
+    const create = new CreateRoleHandler(r.rolesRepository, arns, r.transactions, r.policyLookup).execute({
       RoleName: 'Reader',
       AssumeRolePolicyDocument: TRUST,
     });

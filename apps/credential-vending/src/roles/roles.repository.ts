@@ -6,7 +6,7 @@ import { likePrefix } from './trust-policy';
 
 /** What UpdateRole and UpdateAssumeRolePolicy may change; `updated_at` moves with every change. */
 export type RoleChanges = Partial<
-  Pick<RoleEntity, 'assumeRolePolicy' | 'description' | 'maxSessionDuration' | 'tags'>
+  Pick<RoleEntity, 'assumeRolePolicy' | 'description' | 'maxSessionDuration' | 'tags' | 'permissionsBoundary'>
 >;
 
 /**
@@ -18,13 +18,14 @@ export class RolesRepository {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   /** Inserts the role unless its name (in any case) or ARN is taken; then 'exists' and nothing is written. */
-  async insert(role: RoleEntity): Promise<'created' | 'exists'> {
+  async insert(role: RoleEntity, tx: Transaction = this.dataSource.manager): Promise<'created' | 'exists'> {
     // ON CONFLICT DO NOTHING rather than catching the violation: concurrent creations of one name
     // wait for the first to commit, then find the key taken, without an aborted statement.
-    const inserted = await this.dataSource.query<unknown[]>(
+    const inserted = await tx.query<unknown[]>(
       `INSERT INTO credential_vending.roles
-         (role_id, name, name_key, path, arn, assume_role_policy, description, max_session_duration, tags, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)
+         (role_id, name, name_key, path, arn, assume_role_policy, description, max_session_duration, tags,
+          permissions_boundary, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $11, $10, $10)
        ON CONFLICT DO NOTHING RETURNING role_id`,
       [
         role.roleId,
@@ -37,6 +38,7 @@ export class RolesRepository {
         role.maxSessionDuration,
         JSON.stringify(role.tags),
         role.createdAt,
+        role.permissionsBoundary ?? null,
       ],
     );
     return inserted.length === 0 ? 'exists' : 'created';

@@ -19,8 +19,8 @@ export interface PrincipalPolicies {
  * The policies of the user, group or role a PolicySourceArn names, as SimulatePrincipalPolicy and
  * GetContextKeysForPrincipalPolicy read them: a user's own inline policies (SourcePolicyType
  * `user`), its groups' inline policies (`group`), the managed policies attached to it or its
- * groups (`user-managed`), and its permissions boundary; a group's or role's own inline and
- * attached policies. The ARN must be the entity's exact ARN, path included.
+ * groups (`user-managed`), and its permissions boundary; a group's own inline and attached
+ * policies; a role's, and its boundary. The ARN must be the entity's exact ARN, path included.
  */
 @Injectable()
 export class PrincipalPolicyReader {
@@ -76,12 +76,15 @@ export class PrincipalPolicyReader {
     if (!role) throw IamErrors.noSuchRole(parsed.name);
     const inline = await this.roles.inlinePolicies(role.roleId);
     const managed = await this.policies.attachedDocuments(role.roleId);
+    const boundary = role.permissionsBoundary
+      ? await this.policies.defaultDocuments([role.permissionsBoundary])
+      : [];
     return {
       identity: [
         ...inline.map((p) => this.simulation.stored(p.policyName, p.document, 'role')),
         ...managed.map((p) => this.simulation.stored(p.arn, p.document, 'user-managed')),
       ],
-      boundary: [],
+      boundary: boundary.map((p) => this.simulation.stored(p.arn, p.document, 'user-managed')),
     };
   }
 

@@ -135,10 +135,10 @@ export class AssumeRoleUseCase implements OperationHandler<typeof CredentialVend
         : undefined;
     if (tagDecision && tagDecision.decision !== 'Allow') throw tagDenied(caller.arn, req.RoleArn);
     if (caller.session && !namesCallerDirectly(trust, trustDecision.decidedBy?.statementIndex, caller)) {
-      const identity = await this.identityPolicies(caller.session.role);
+      const { identity, boundary } = await this.identityPolicies(caller.session.role);
       const allowed = evaluate(
         { action: 'sts:AssumeRole', resource: role.arn, context },
-        { identity, session: caller.session.sessionPolicies },
+        { identity, boundary, session: caller.session.sessionPolicies },
       );
       if (allowed.decision !== 'Allow') throw denied();
       if (
@@ -146,7 +146,7 @@ export class AssumeRoleUseCase implements OperationHandler<typeof CredentialVend
         !namesCallerDirectly(trust, tagDecision.decidedBy?.statementIndex, caller) &&
         evaluate(
           { action: 'sts:TagSession', resource: role.arn, context },
-          { identity, session: caller.session.sessionPolicies },
+          { identity, boundary, session: caller.session.sessionPolicies },
         ).decision !== 'Allow'
       ) {
         throw tagDenied(caller.arn, req.RoleArn);
@@ -230,9 +230,16 @@ export class AssumeRoleUseCase implements OperationHandler<typeof CredentialVend
     };
   }
 
-  private async identityPolicies(role: RoleEntity): Promise<PolicyDocument[]> {
+  /** The chaining role's policies, and its permissions boundary, which limits them. */
+  private async identityPolicies(
+    role: RoleEntity,
+  ): Promise<{ identity: PolicyDocument[]; boundary: PolicyDocument[] }> {
     const permissions = await this.permissions.of(role.arn);
-    return permissions.Policies.map((p) => readPolicy(p.Document, 'identity', { label: p.Label }));
+    const b = permissions.PermissionsBoundary;
+    return {
+      identity: permissions.Policies.map((p) => readPolicy(p.Document, 'identity', { label: p.Label })),
+      boundary: b ? [readPolicy(b.Document, 'identity', { label: b.Label })] : [],
+    };
   }
 }
 

@@ -62,12 +62,14 @@ export class DecodeAuthorizationMessageUseCase implements OperationHandler<
     if (!role || role.roleId !== s.roleId) throw denied();
     const permissions = await this.permissions.of(role.arn);
     const identity = permissions.Policies.map((p) => readPolicy(p.Document, 'identity', { label: p.Label }));
+    const b = permissions.PermissionsBoundary;
+    const boundary = b ? [readPolicy(b.Document, 'identity', { label: b.Label })] : [];
     const session = (s.sessionPolicies ?? []).map((text, i) =>
       readPolicy(text, 'session', { label: `session policy ${i + 1}` }),
     );
     const decision = evaluate(
       { action: ACTION, resource: '*', principal: { type: 'AWS', id: caller.principalArn }, context: {} },
-      { identity, ...(session.length ? { session } : {}) },
+      { identity, boundary, ...(session.length ? { session } : {}) },
     );
     if (decision.decision !== 'Allow') throw denied();
   }

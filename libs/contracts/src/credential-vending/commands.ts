@@ -7,6 +7,7 @@ import { ResourceTagOperations } from './resource-tags.commands';
 import { CallIdOperations } from './call-ids.commands';
 import { MfaDeviceOperations } from './mfa.commands';
 import { SimulationOperations } from './simulation.commands';
+import { RoleUpdateOperations } from './role-updates.commands';
 
 const svc = 'credential-vending' as const;
 
@@ -22,6 +23,8 @@ export interface RolePermissionsResult {
   RoleArn: string;
   RoleId: string;
   Policies: RolePolicyText[];
+  /** The role's permissions boundary: its sessions get only what it also allows. */
+  PermissionsBoundary?: RolePolicyText;
   /** The role's IAM tags: `aws:PrincipalTag` for its sessions, below the session tags (ADR 0041). */
   Tags?: { Key: string; Value: string }[];
 }
@@ -394,4 +397,5 @@ export const CredentialVendingOperations = {
   // IAM virtual MFA devices (ADR 0072).
   ...MfaDeviceOperations,
   ...SimulationOperations,
+  ...RoleUpdateOperations,
 } as const;

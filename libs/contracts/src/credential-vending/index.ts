@@ -10,3 +10,4 @@ export * from './call-ids.commands';
 export * from './resource-tags.commands';
 export * from './mfa.commands';
 export * from './simulation.commands';
+export * from './role-updates.commands';

@@ -28,6 +28,7 @@ export interface Role {
   AssumeRolePolicyDocument?: string;
   Description?: string;
   MaxSessionDuration?: number;
+  PermissionsBoundary?: AttachedPermissionsBoundary;
   Tags?: Tag[];
   RoleLastUsed?: { LastUsedDate?: string; Region?: string };
 }

@@ -14,6 +14,7 @@ import { IamGroups1764201600500 } from './1764201600500-IamGroups';
 import { GrpcCallIds1764201600800 } from './1764201600800-GrpcCallIds';
 import { SamlProviderEncryption1764201601100 } from './1764201601100-SamlProviderEncryption';
 import { IamVirtualMfaDevices1764201601200 } from './1764201601200-IamVirtualMfaDevices';
+import { RolePermissionsBoundaries1764201601300 } from './1764201601300-RolePermissionsBoundaries';
 
 /** In the order they apply. */
 export const credentialVendingMigrations = [
@@ -30,4 +31,5 @@ export const credentialVendingMigrations = [
   GrpcCallIds1764201600800,
   SamlProviderEncryption1764201601100,
   IamVirtualMfaDevices1764201601200,
+  RolePermissionsBoundaries1764201601300,
 ];
