@@ -15,10 +15,20 @@ export function checkTagList(v: RequestValidator, tags: unknown): Tag[] {
   v.tags().check();
   if (!Array.isArray(tags)) throw IamErrors.validation('Tags is required.');
   const list = tags as Tag[];
-  if (list.some((t) => t.Key.toLowerCase().startsWith('aws:'))) {
-    throw IamErrors.invalidInput("Tag keys starting with 'aws:' are reserved for internal use.");
-  }
+  refuseReservedTagKeys(list);
   return list.map((t): TagRecord => ({ Key: t.Key, Value: t.Value ?? '' }));
+}
+
+/**
+ * The `aws:` prefix (any case) is AWS's own: a Tag<Resource> request or a Create<Resource>'s
+ * `Tags` carrying one is refused before anything is written. Call after the shape checks.
+ */
+export function refuseReservedTagKeys(tags: unknown): void {
+  if (!Array.isArray(tags)) return;
+  const reserved = (tags as { Key?: unknown }[]).some(
+    (t) => typeof t?.Key === 'string' && t.Key.toLowerCase().startsWith('aws:'),
+  );
+  if (reserved) throw IamErrors.invalidInput("Tag keys starting with 'aws:' are reserved for internal use.");
 }
 
 /** TagKeys of an Untag<Resource> request. */

@@ -12,6 +12,7 @@ import { TagRecord } from '../database/entities';
 import { MAX_CLIENT_IDS, MAX_THUMBPRINTS } from './oidc-provider.lookup';
 import { OidcProvidersRepository } from './oidc-providers.repository';
 import { parseProviderUrl } from './provider-url';
+import { refuseReservedTagKeys } from '../common/iam-tags';
 
 /**
  * Registers an IAM OpenID Connect provider. Thumbprints are stored and returned but not used: keys
@@ -37,6 +38,7 @@ export class CreateOpenIDConnectProviderHandler implements OperationHandler<
       })
       .tags()
       .check();
+    refuseReservedTagKeys(req.Tags);
     const url = parseProviderUrl(req.Url);
     if (!url) {
       throw IamErrors.invalidInput(

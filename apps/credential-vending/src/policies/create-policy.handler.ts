@@ -10,6 +10,7 @@ import { Patterns, RequestValidator } from '../common/validate';
 import { ManagedPolicyEntity, TagRecord } from '../database/entities';
 import { ManagedPoliciesRepository } from './managed-policies.repository';
 import { toManagedPolicy } from './managed-policy-shape';
+import { refuseReservedTagKeys } from '../common/iam-tags';
 
 /** A customer managed policy with one version (v1), the default. */
 @Injectable()
@@ -30,6 +31,7 @@ export class CreatePolicyHandler implements OperationHandler<
       .string('Description', { max: 1000 })
       .tags()
       .check();
+    refuseReservedTagKeys(req.Tags);
     readPolicy(req.PolicyDocument, 'identity', { label: req.PolicyName, limit: 'managedPolicy' });
     const path = req.Path ?? '/';
     const now = new Date();

@@ -11,6 +11,7 @@ import { ManagedPolicyLookup } from '../policies/managed-policy.lookup';
 import { RolesRepository } from './roles.repository';
 import { toRole } from './role-shape';
 import { DEFAULT_MAX_SESSION_DURATION, readTrustPolicy } from './trust-policy';
+import { refuseReservedTagKeys } from '../common/iam-tags';
 
 @Injectable()
 export class CreateRoleHandler implements OperationHandler<typeof CredentialVendingOperations.CreateRole> {
@@ -36,6 +37,7 @@ export class CreateRoleHandler implements OperationHandler<typeof CredentialVend
       .string('PermissionsBoundary', { min: 20, max: 2048 })
       .tags()
       .check();
+    refuseReservedTagKeys(req.Tags);
     readTrustPolicy(req.AssumeRolePolicyDocument);
     const path = req.Path ?? '/';
     const now = new Date();

@@ -8,6 +8,7 @@ import { MAX_ROLE_TAGS, roleName } from './role-tags';
 import { TagRecord } from '../database/entities';
 import { RoleLookup } from './role.lookup';
 import { RolesRepository } from './roles.repository';
+import { refuseReservedTagKeys } from '../common/iam-tags';
 
 /**
  * IAM TagRole: adds tags to a role, a key already there (in any case: IAM role tag keys are
@@ -25,6 +26,7 @@ export class TagRoleHandler implements OperationHandler<typeof CredentialVending
   async execute(req: TagRoleRequest): Promise<EmptyResult> {
     roleName(RequestValidator.of(req)).tags().check();
     if (!Array.isArray(req.Tags)) throw IamErrors.validation('Tags is required.');
+    refuseReservedTagKeys(req.Tags);
     await this.transactions.run(async (tx) => {
       const role = await this.lookup.require(req.RoleName, tx, true);
       const added = req.Tags.map((t): TagRecord => ({ Key: t.Key, Value: t.Value ?? '' }));

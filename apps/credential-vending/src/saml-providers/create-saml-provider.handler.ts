@@ -15,6 +15,7 @@ import { parseSamlMetadata } from './saml-metadata';
 import { SamlPrivateKeys } from './saml-private-keys';
 import { nextEncryption, validateEncryptionMembers } from './saml-provider-encryption';
 import { SamlProvidersRepository } from './saml-providers.repository';
+import { refuseReservedTagKeys } from '../common/iam-tags';
 
 /** IAM's SAMLMetadataDocumentType and SAMLProviderNameType. */
 export function validateMetadataDocument(v: RequestValidator, required: boolean): RequestValidator {
@@ -43,6 +44,7 @@ export class CreateSAMLProviderHandler implements OperationHandler<
       .string('Name', { required: true, min: 1, max: 128, pattern: /^[\w._-]+$/ })
       .tags();
     validateEncryptionMembers(v, false).check();
+    refuseReservedTagKeys(req.Tags);
     const facts = parseSamlMetadata(req.SAMLMetadataDocument, this.now());
     const arn = this.arns.samlProvider(req.Name);
     const encryption = nextEncryption(

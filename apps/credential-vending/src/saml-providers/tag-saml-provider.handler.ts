@@ -7,6 +7,7 @@ import { TagRecord } from '../database/entities';
 import { SamlProviderLookup } from './saml-provider.lookup';
 import { samlProviderArn, withTags } from './saml-provider-tags';
 import { SamlProvidersRepository } from './saml-providers.repository';
+import { refuseReservedTagKeys } from '../common/iam-tags';
 
 /**
  * IAM TagSAMLProvider: adds tags to a SAML provider, a key already there (in any case) taking the
@@ -24,6 +25,7 @@ export class TagSAMLProviderHandler implements OperationHandler<
   async execute(req: TagSAMLProviderRequest): Promise<EmptyResult> {
     samlProviderArn(RequestValidator.of(req)).tags().check();
     if (!Array.isArray(req.Tags)) throw IamErrors.validation('Tags is required.');
+    refuseReservedTagKeys(req.Tags);
     const provider = await this.providers.require(req.SAMLProviderArn);
     const added = req.Tags.map((t): TagRecord => ({ Key: t.Key, Value: t.Value ?? '' }));
     if (!(await this.repository.changeTags(provider.arn, (tags) => withTags(tags, added))))

@@ -11,6 +11,7 @@ import { ManagedPolicyLookup } from '../policies/managed-policy.lookup';
 import { validateUserName } from './user-requests';
 import { toUser } from './user-shape';
 import { StoredUser, UsersRepository } from './users.repository';
+import { refuseReservedTagKeys } from '../common/iam-tags';
 
 @Injectable()
 export class CreateUserHandler implements OperationHandler<typeof CredentialVendingOperations.CreateUser> {
@@ -28,6 +29,7 @@ export class CreateUserHandler implements OperationHandler<typeof CredentialVend
       .string('PermissionsBoundary', { min: 20, max: 2048 })
       .tags()
       .check();
+    refuseReservedTagKeys(req.Tags);
     const path = req.Path ?? '/';
     const now = new Date();
     const user: StoredUser = {

@@ -8,6 +8,7 @@ import { TagRecord } from '../database/entities';
 import { validateUserName } from './user-requests';
 import { UserLookup } from './user.lookup';
 import { UsersRepository } from './users.repository';
+import { refuseReservedTagKeys } from '../common/iam-tags';
 
 /** IAM's quota of tags per user. */
 export const MAX_USER_TAGS = 50;
@@ -29,6 +30,7 @@ export class TagUserHandler implements OperationHandler<typeof CredentialVending
     validateUserName(req);
     RequestValidator.of(req).tags().check();
     if (!Array.isArray(req.Tags)) throw IamErrors.validation('Tags is required.');
+    refuseReservedTagKeys(req.Tags);
     await this.transactions.run(async (tx) => {
       const user = await this.lookup.require(req.UserName, tx, true);
       const added = req.Tags.map((t): TagRecord => ({ Key: t.Key, Value: t.Value ?? '' }));
