@@ -112,7 +112,12 @@ describe('UsersRepository on PostgreSQL', () => {
     const module = await serviceModule(db.ds);
     const create = module.get(CreateAccessKeyHandler);
     const outcomes = await Promise.allSettled(
-      Array.from({ length: 8 }, () => create.execute({ UserName: u.name })),
+      Array.from({ length: 8 }, () =>
+        create.execute(
+          { UserName: u.name },
+          { requestId: randomUUID(), caller: { kind: 'admin', accessKeyId: 'AKIAADMINADMINADMIN0' } },
+        ),
+      ),
     );
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(2);
     const keys = await users.accessKeysOf(u.userId);

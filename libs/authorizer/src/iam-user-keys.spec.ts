@@ -13,7 +13,7 @@ import {
 import { CredentialError } from './credential.errors';
 import { SigV4Error, signRequest } from '@idfed/sigv4';
 import { describeIamUser, IamUserKeys } from './iam-user-keys';
-import { operationTarget } from './operation-resources';
+import { decidedPayload, operationTarget } from './operation-resources';
 
 const ACCOUNT = '123456789012';
 const master = randomBytes(32);
@@ -452,6 +452,21 @@ describe('operationTarget', () => {
       `arn:aws:iam::${ACCOUNT}:role/r`,
     ],
     ['iam', 'SimulateCustomPolicy', { PolicyInputList: ['{}'] }, '*'],
+    // Without UserName, the caller's own operations are decided on the caller (decidedPayload).
+    ['iam', 'GetUser', decidedPayload('GetUser', {}, 'me'), `arn:aws:iam::${ACCOUNT}:user/me`],
+    [
+      'iam',
+      'DeleteAccessKey',
+      decidedPayload('DeleteAccessKey', { AccessKeyId: 'AKIAX' }, 'me'),
+      `arn:aws:iam::${ACCOUNT}:user/me`,
+    ],
+    [
+      'iam',
+      'GetUser',
+      decidedPayload('GetUser', { UserName: 'other' }, 'me'),
+      `arn:aws:iam::${ACCOUNT}:user/other`,
+    ],
+    ['iam', 'ListUsers', decidedPayload('ListUsers', {}, 'me'), '*'],
   ])('names %s:%s on its resource', (api, operation, payload, resource) => {
     expect(operationTarget(api, operation, payload, 'us-east-1', ACCOUNT)).toMatchObject({
       action: `${api}:${operation}`,

@@ -141,3 +141,31 @@ function asList(value: unknown): unknown[] {
   if (Array.isArray(value)) return value;
   return value === undefined || value === null ? [] : [value];
 }
+
+/** IAM operations whose UserName defaults to the signing IAM user (IAM API reference). */
+const CALLER_DEFAULTED = new Set([
+  'GetUser',
+  'CreateAccessKey',
+  'ListAccessKeys',
+  'UpdateAccessKey',
+  'DeleteAccessKey',
+  // An IAM user's own MFA devices (ADR 0072).
+  'ListMFADevices',
+  'DeactivateMFADevice',
+  'GetMFADevice',
+]);
+
+/**
+ * The payload an IAM operation is decided on when an IAM user signs it: without UserName, the
+ * operations that act on the caller name the caller, so the decision is on its own user ARN (as
+ * AWS decides `iam:GetUser` without a name) rather than `*`. The forwarded request is unchanged.
+ */
+export function decidedPayload(
+  operation: string,
+  payload: unknown,
+  callerUserName: string | undefined,
+): unknown {
+  if (!callerUserName || !CALLER_DEFAULTED.has(operation)) return payload;
+  const p = (typeof payload === 'object' && payload !== null ? payload : {}) as Record<string, unknown>;
+  return p.UserName === undefined ? { ...p, UserName: callerUserName } : payload;
+}

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  CommandMeta,
   CreateAccessKeyResult,
   CredentialVendingOperations,
   OptionalUserNameRequest,
@@ -10,7 +11,7 @@ import { newSecretAccessKey, newUserAccessKeyId } from '@idfed/session-credentia
 import { IamErrors } from '../common/iam-errors';
 import { awsTimestamp } from '../common/timestamps';
 import { AccessKeySecrets } from './access-key-secrets';
-import { ACCESS_KEYS_PER_USER, requireNamedUser } from './user-requests';
+import { ACCESS_KEYS_PER_USER } from './user-requests';
 import { UserLookup } from './user.lookup';
 import { UsersRepository } from './users.repository';
 
@@ -29,13 +30,12 @@ export class CreateAccessKeyHandler implements OperationHandler<
     @Inject(AccessKeySecrets) private readonly secrets: AccessKeySecrets,
   ) {}
 
-  async execute(req: OptionalUserNameRequest): Promise<CreateAccessKeyResult> {
-    const userName = requireNamedUser(req.UserName);
+  async execute(req: OptionalUserNameRequest, meta: CommandMeta): Promise<CreateAccessKeyResult> {
     const accessKeyId = newUserAccessKeyId();
     const secretAccessKey = newSecretAccessKey();
     const createdAt = new Date();
     const user = await this.transactions.run(async (tx) => {
-      const found = await this.lookup.require(userName, tx, true);
+      const found = await this.lookup.requireTarget(req.UserName, meta, tx, true);
       if ((await this.users.countAccessKeys(found.userId, tx)) >= ACCESS_KEYS_PER_USER) {
         throw IamErrors.limitExceeded('AccessKeysPerUser', ACCESS_KEYS_PER_USER);
       }

@@ -1,9 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CredentialVendingOperations, DeleteAccessKeyRequest, EmptyResult } from '@idfed/contracts';
+import {
+  CommandMeta,
+  CredentialVendingOperations,
+  DeleteAccessKeyRequest,
+  EmptyResult,
+} from '@idfed/contracts';
 import { Transactions } from '@idfed/persistence';
 import { OperationHandler } from '@idfed/service-runtime';
 import { IamErrors } from '../common/iam-errors';
-import { requireNamedUser, validateAccessKeyId } from './user-requests';
+import { validateAccessKeyId } from './user-requests';
 import { UserLookup } from './user.lookup';
 import { UsersRepository } from './users.repository';
 
@@ -17,11 +22,10 @@ export class DeleteAccessKeyHandler implements OperationHandler<
     @Inject(UsersRepository) private readonly users: UsersRepository,
   ) {}
 
-  async execute(req: DeleteAccessKeyRequest): Promise<EmptyResult> {
+  async execute(req: DeleteAccessKeyRequest, meta: CommandMeta): Promise<EmptyResult> {
     validateAccessKeyId(req);
-    const userName = requireNamedUser(req.UserName);
     await this.transactions.run(async (tx) => {
-      const user = await this.lookup.require(userName, tx, true);
+      const user = await this.lookup.requireTarget(req.UserName, meta, tx, true);
       if (!(await this.users.deleteAccessKey(user.userId, req.AccessKeyId, tx))) {
         throw IamErrors.noSuchAccessKey(req.AccessKeyId);
       }

@@ -1,9 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CredentialVendingOperations, ListAccessKeysRequest, ListAccessKeysResult } from '@idfed/contracts';
+import {
+  CommandMeta,
+  CredentialVendingOperations,
+  ListAccessKeysRequest,
+  ListAccessKeysResult,
+} from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
 import { RequestValidator } from '../common/validate';
 import { awsTimestamp } from '../common/timestamps';
-import { requireNamedUser } from './user-requests';
 import { UserLookup } from './user.lookup';
 import { UsersRepository } from './users.repository';
 
@@ -17,12 +21,12 @@ export class ListAccessKeysHandler implements OperationHandler<
     @Inject(UsersRepository) private readonly users: UsersRepository,
   ) {}
 
-  async execute(req: ListAccessKeysRequest): Promise<ListAccessKeysResult> {
+  async execute(req: ListAccessKeysRequest, meta: CommandMeta): Promise<ListAccessKeysResult> {
     RequestValidator.of(req)
       .string('Marker', { min: 1, max: 320 })
       .integer('MaxItems', { min: 1, max: 1000 })
       .check();
-    const user = await this.lookup.require(requireNamedUser(req.UserName));
+    const user = await this.lookup.requireTarget(req.UserName, meta);
     const keys = await this.users.accessKeysOf(user.userId);
     const max = req.MaxItems ?? keys.length;
     const page = keys.slice(0, max);

@@ -1,10 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CredentialVendingOperations, EmptyResult, UpdateAccessKeyRequest } from '@idfed/contracts';
+import {
+  CommandMeta,
+  CredentialVendingOperations,
+  EmptyResult,
+  UpdateAccessKeyRequest,
+} from '@idfed/contracts';
 import { Transactions } from '@idfed/persistence';
 import { OperationHandler } from '@idfed/service-runtime';
 import { IamErrors } from '../common/iam-errors';
 import { RequestValidator } from '../common/validate';
-import { requireNamedUser, validateAccessKeyId } from './user-requests';
+import { validateAccessKeyId } from './user-requests';
 import { UserLookup } from './user.lookup';
 import { UsersRepository } from './users.repository';
 
@@ -19,12 +24,11 @@ export class UpdateAccessKeyHandler implements OperationHandler<
     @Inject(UsersRepository) private readonly users: UsersRepository,
   ) {}
 
-  async execute(req: UpdateAccessKeyRequest): Promise<EmptyResult> {
+  async execute(req: UpdateAccessKeyRequest, meta: CommandMeta): Promise<EmptyResult> {
     validateAccessKeyId(req);
     RequestValidator.of(req).oneOf('Status', ['Active', 'Inactive'], true).check();
-    const userName = requireNamedUser(req.UserName);
     await this.transactions.run(async (tx) => {
-      const user = await this.lookup.require(userName, tx, true);
+      const user = await this.lookup.requireTarget(req.UserName, meta, tx, true);
       if (!(await this.users.setAccessKeyStatus(user.userId, req.AccessKeyId, req.Status, tx))) {
         throw IamErrors.noSuchAccessKey(req.AccessKeyId);
       }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { CommandMeta } from '@idfed/contracts';
 import { ServiceError } from '@idfed/messaging';
 import { Transaction, Transactions } from '@idfed/persistence';
 import { IamArns } from '../common/arns';
@@ -28,6 +29,18 @@ const transactions = {
   run: jest.fn((work: (t: Transaction) => Promise<unknown>) => work(tx)),
 } as unknown as Transactions;
 const secrets = new AccessKeySecrets(randomBytes(32));
+/** The admin key: the account root, which has no IAM user of its own. */
+const ROOT: CommandMeta = { requestId: 'r', caller: { kind: 'admin', accessKeyId: 'AKIAADMINADMINADMIN0' } };
+/** Alice's own key, as the gateway describes an IAM user's call. */
+const ALICE: CommandMeta = {
+  requestId: 'r',
+  caller: {
+    kind: 'admin',
+    accessKeyId: 'AKIAALICEALICEALICE0',
+    principalArn: `arn:aws:iam::${ACCOUNT}:user/Alice`,
+    principalId: 'AIDAEXAMPLEEXAMPLE1',
+  },
+};
 
 const alice: StoredUser = {
   userId: 'AIDAEXAMPLEEXAMPLE1',
@@ -60,6 +73,7 @@ function setUp() {
     insert: jest.fn().mockResolvedValue('created'),
     findByName: jest.fn().mockResolvedValue(alice),
     findById: jest.fn().mockResolvedValue(alice),
+    accountCreatedAt: jest.fn().mockResolvedValue(new Date('2026-01-02T03:04:05Z')),
     rename: jest.fn().mockResolvedValue('updated'),
     dependents: jest.fn().mockResolvedValue({
       accessKeys: false,
@@ -150,15 +164,49 @@ describe('GetUser and UpdateUser', () => {
   it('answers NoSuchEntity for an unknown user, in IAM words', async () => {
     const s = setUp();
     s.users.findByName.mockResolvedValue(undefined);
-    expect(await errorOf(new GetUserHandler(s.lookup).execute({ UserName: 'ghost' }))).toEqual({
+    expect(
+      await errorOf(new GetUserHandler(s.lookup, s.repository, arns).execute({ UserName: 'ghost' }, ROOT)),
+    ).toEqual({
       name: 'NoSuchEntity',
       message: 'The user with name ghost cannot be found.',
     });
   });
 
-  it('refuses GetUser without a name: the admin key is the root, not a user', async () => {
+  it('answers the root for the admin key without a name, and the signing user for its own key', async () => {
     const s = setUp();
-    expect((await errorOf(new GetUserHandler(s.lookup).execute({}))).name).toBe('ValidationError');
+    const handler = new GetUserHandler(s.lookup, s.repository, arns);
+    expect(await handler.execute({}, ROOT)).toEqual({
+      User: { UserId: ACCOUNT, Arn: `arn:aws:iam::${ACCOUNT}:root`, CreateDate: '2026-01-02T03:04:05Z' },
+    });
+    expect((await handler.execute({}, ALICE)).User).toMatchObject({
+      UserName: 'Alice',
+      UserId: alice.userId,
+    });
+    expect(s.users.findById).toHaveBeenCalledWith(alice.userId, undefined);
+    // Its key outliving the user: as a named user not found.
+    s.users.findById.mockResolvedValue(undefined);
+    expect((await errorOf(handler.execute({}, ALICE))).name).toBe('NoSuchEntity');
+  });
+
+  it("acts on the signing user's keys without a name, and refuses the root's", async () => {
+    const s = setUp();
+    const created = await new CreateAccessKeyHandler(transactions, s.lookup, s.repository, secrets).execute(
+      {},
+      ALICE,
+    );
+    expect(created.AccessKey.UserName).toBe('Alice');
+    expect(s.users.findByName).toHaveBeenCalledWith('Alice', tx, true);
+    expect(
+      (await new ListAccessKeysHandler(s.lookup, s.repository).execute({}, ALICE)).AccessKeyMetadata,
+    ).toEqual([]);
+    expect(
+      (
+        await errorOf(
+          new CreateAccessKeyHandler(transactions, s.lookup, s.repository, secrets).execute({}, ROOT),
+        )
+      ).name,
+    ).toBe('ValidationError');
+    expect(s.users.insertAccessKey).toHaveBeenCalledTimes(1);
   });
 
   it('renames with the ARN following, and refuses a taken new name', async () => {
@@ -244,9 +292,12 @@ describe('access keys', () => {
       s.lookup,
       s.repository,
       secrets,
-    ).execute({
-      UserName: 'Alice',
-    });
+    ).execute(
+      {
+        UserName: 'Alice',
+      },
+      ROOT,
+    );
     expect(AccessKey).toMatchObject({ UserName: 'Alice', Status: 'Active' });
     expect(AccessKey.AccessKeyId).toMatch(/^AKIA[A-Z2-7]{16}$/);
     expect(AccessKey.SecretAccessKey).toHaveLength(40);
@@ -261,9 +312,12 @@ describe('access keys', () => {
     s.users.countAccessKeys.mockResolvedValue(2);
     expect(
       await errorOf(
-        new CreateAccessKeyHandler(transactions, s.lookup, s.repository, secrets).execute({
-          UserName: 'Alice',
-        }),
+        new CreateAccessKeyHandler(transactions, s.lookup, s.repository, secrets).execute(
+          {
+            UserName: 'Alice',
+          },
+          ROOT,
+        ),
       ),
     ).toEqual({ name: 'LimitExceeded', message: 'Cannot exceed quota for AccessKeysPerUser: 2' });
     expect(s.users.insertAccessKey).not.toHaveBeenCalled();
@@ -282,7 +336,10 @@ describe('access keys', () => {
       lastUsedRegion: null,
     };
     s.users.accessKeysOf.mockResolvedValue([key]);
-    const answer = await new ListAccessKeysHandler(s.lookup, s.repository).execute({ UserName: 'Alice' });
+    const answer = await new ListAccessKeysHandler(s.lookup, s.repository).execute(
+      { UserName: 'Alice' },
+      ROOT,
+    );
     expect(answer).toEqual({
       AccessKeyMetadata: [
         {
@@ -303,20 +360,26 @@ describe('access keys', () => {
     const id = 'AKIAEXAMPLEEXAMPLE99';
     expect(
       await errorOf(
-        new UpdateAccessKeyHandler(transactions, s.lookup, s.repository).execute({
-          UserName: 'Alice',
-          AccessKeyId: id,
-          Status: 'Inactive',
-        }),
+        new UpdateAccessKeyHandler(transactions, s.lookup, s.repository).execute(
+          {
+            UserName: 'Alice',
+            AccessKeyId: id,
+            Status: 'Inactive',
+          },
+          ROOT,
+        ),
       ),
     ).toEqual({ name: 'NoSuchEntity', message: `The Access Key with id ${id} cannot be found.` });
     expect(
       (
         await errorOf(
-          new DeleteAccessKeyHandler(transactions, s.lookup, s.repository).execute({
-            UserName: 'Alice',
-            AccessKeyId: id,
-          }),
+          new DeleteAccessKeyHandler(transactions, s.lookup, s.repository).execute(
+            {
+              UserName: 'Alice',
+              AccessKeyId: id,
+            },
+            ROOT,
+          ),
         )
       ).name,
     ).toBe('NoSuchEntity');
@@ -326,11 +389,14 @@ describe('access keys', () => {
     const s = setUp();
     const handler = new UpdateAccessKeyHandler(transactions, s.lookup, s.repository);
     const answer = await errorOf(
-      handler.execute({
-        UserName: 'Alice',
-        AccessKeyId: 'AKIAEXAMPLEEXAMPLE12',
-        Status: 'Disabled' as 'Active',
-      }),
+      handler.execute(
+        {
+          UserName: 'Alice',
+          AccessKeyId: 'AKIAEXAMPLEEXAMPLE12',
+          Status: 'Disabled' as 'Active',
+        },
+        ROOT,
+      ),
     );
     expect(answer.name).toBe('ValidationError');
     expect(s.users.setAccessKeyStatus).not.toHaveBeenCalled();

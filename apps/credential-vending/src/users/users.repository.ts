@@ -441,4 +441,12 @@ export class UsersRepository {
     );
     return rows[0]?.document;
   }
+
+  /** When the account root came to be (GetUser of the root): the row written with the schema. */
+  async accountCreatedAt(): Promise<Date> {
+    const [row] = await this.dataSource.query<{ created_at: Date }[]>(
+      `SELECT created_at FROM credential_vending.account_root`,
+    );
+    return row.created_at;
+  }
 }

@@ -18,6 +18,8 @@ import { ManagedPolicyLookup } from '../../src/policies/managed-policy.lookup';
 import { RevocationsRepository } from '../../src/revocations/revocations.repository';
 import { RoleLookup } from '../../src/roles/role.lookup';
 import { RolePermissions } from '../../src/roles/role-permissions';
+import { PolicySimulation } from '../../src/simulation/policy-simulation';
+import { PrincipalPolicyReader } from '../../src/simulation/principal-policies';
 import { RolesRepository } from '../../src/roles/roles.repository';
 import { SamlProviderLookup } from '../../src/saml-providers/saml-provider.lookup';
 import { SamlPrivateKeys } from '../../src/saml-providers/saml-private-keys';
@@ -114,6 +116,8 @@ export function serviceModule(ds: DataSource, extra: Provider[] = []): Promise<T
       { provide: MfaSeeds, useValue: new MfaSeeds(randomBytes(32)) },
       MfaDevicesRepository,
       VirtualMfaDevices,
+      PolicySimulation,
+      PrincipalPolicyReader,
       ...extra,
     ],
   }).compile();

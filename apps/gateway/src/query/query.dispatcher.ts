@@ -15,7 +15,13 @@ import { BusClient } from '@idfed/messaging';
 import { ContextValue } from '@idfed/policy';
 import { SigV4Error, verifySigV4 } from '@idfed/sigv4';
 import { IamUserCaller, IamUserKeys } from '@idfed/authorizer';
-import { GLOBAL_SERVICE_REGION, operationTarget, requestContext, taggingActionOf } from '@idfed/authorizer';
+import {
+  decidedPayload,
+  GLOBAL_SERVICE_REGION,
+  operationTarget,
+  requestContext,
+  taggingActionOf,
+} from '@idfed/authorizer';
 import { ResourceTags } from '../credentials/resource-tags';
 import { callerOf } from '../credentials/caller-of';
 import { queryAuthError } from '@idfed/authorizer';
@@ -226,7 +232,7 @@ export class QueryDispatcher {
     const target = operationTarget(
       'iam',
       action.name,
-      iamPayloadOf(user, action, payload),
+      decidedPayload(action.name, payload, user.root ? undefined : user.userName),
       region,
       user.accountId,
     );
@@ -326,24 +332,6 @@ function refuseToSessionCredentials(user: IamUserCaller, action: QueryAction): v
       }`,
     );
   }
-}
-
-/**
- * IAM actions that act on the signer when they name no user (AWS: "IAM determines the user name
- * implicitly based on the access key ID signing the request"), decided on the signer's user ARN.
- */
-const CALLER_USER_ACTIONS: ReadonlySet<string> = new Set([
-  'ListMFADevices',
-  'DeactivateMFADevice',
-  'GetMFADevice',
-]);
-
-function iamPayloadOf(user: IamUserCaller, action: QueryAction, payload: unknown): unknown {
-  const p = (payload ?? {}) as Record<string, unknown>;
-  if (!CALLER_USER_ACTIONS.has(action.name) || p.UserName !== undefined || user.root || !user.userName) {
-    return payload;
-  }
-  return { ...p, UserName: user.userName };
 }
 
 /** GetCallerIdentity for an IAM user: its user id, account and ARN. */

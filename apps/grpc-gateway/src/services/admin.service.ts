@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AwsError, validateOperationInput } from '@idfed/aws-protocol';
 import {
+  decidedPayload,
   GLOBAL_SERVICE_REGION,
   IamUserCaller,
   IamUserKeys,
@@ -133,7 +134,8 @@ export class AdminService {
       );
     }
     const region = ctx.region ?? this.options.env.region;
-    const target = operationTarget(api, operation, payload, region, user.accountId);
+    const decided = api === 'iam' && !user.root ? decidedPayload(operation, payload, user.userName) : payload;
+    const target = operationTarget(api, operation, decided, region, user.accountId);
     // The target user's or role's tags (aws:ResourceTag), as the HTTP gateway's IAM decisions.
     const resourceTags =
       api === 'iam' && !user.root

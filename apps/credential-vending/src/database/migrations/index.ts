@@ -15,6 +15,7 @@ import { GrpcCallIds1764201600800 } from './1764201600800-GrpcCallIds';
 import { SamlProviderEncryption1764201601100 } from './1764201601100-SamlProviderEncryption';
 import { IamVirtualMfaDevices1764201601200 } from './1764201601200-IamVirtualMfaDevices';
 import { RolePermissionsBoundaries1764201601300 } from './1764201601300-RolePermissionsBoundaries';
+import { AccountRoot1764201601400 } from './1764201601400-AccountRoot';
 
 /** In the order they apply. */
 export const credentialVendingMigrations = [
@@ -32,4 +33,5 @@ export const credentialVendingMigrations = [
   SamlProviderEncryption1764201601100,
   IamVirtualMfaDevices1764201601200,
   RolePermissionsBoundaries1764201601300,
+  AccountRoot1764201601400,
 ];
