@@ -720,6 +720,23 @@ describe('tag condition keys on IAM actions (ADR 0046)', () => {
     );
   });
 
+  it('resolves a user or role to its stored ARN, path included', async () => {
+    const s = setUp({});
+    const stored = `arn:aws:iam::${ACCOUNT}:role/division/blue`;
+    s.request.mockResolvedValueOnce({
+      Role: { RoleName: 'blue', Arn: stored, Tags: [{ Key: 'team', Value: 'blue' }] },
+    });
+    expect(await s.keys.resolveIamTarget('iam:GetRole', roleArn('blue'), ACCOUNT, ADMIN)).toEqual({
+      resource: stored,
+      context: { 'aws:ResourceTag/team': 'blue', 'iam:ResourceTag/team': 'blue' },
+    });
+    s.request.mockRejectedValueOnce(new CommandFailedError({ name: 'NoSuchEntity', message: 'x' }));
+    expect(await s.keys.resolveIamTarget('iam:GetRole', roleArn('gone'), ACCOUNT, ADMIN)).toEqual({
+      resource: roleArn('gone'),
+      context: {},
+    });
+  });
+
   it('decides TagRole on the target role team tag', async () => {
     const s = setUp({
       Policies: [

@@ -4,8 +4,9 @@
  * `arn:aws:cognito-idp:<region>:<account>:userpool/<UserPoolId>`, an identity pool one on
  * `arn:aws:cognito-identity:<region>:<account>:identitypool/<IdentityPoolId>`, an IAM one on the
  * group, user, role, policy or OIDC provider it names; operations that name none (CreateUserPool,
- * ListUserPools, ListUsers...) on `*`. IAM users and roles are named by the ARN with the default
- * path `/` (the gateway does not look their path up), groups too.
+ * ListUserPools, ListUsers...) on `*`. IAM users and roles are named here by the ARN with the
+ * default path `/` (or the Path of the CreateUser / CreateRole request); the gateways replace it
+ * with the stored ARN, path included, when they look the entity's tags up. Groups keep `/`.
  */
 export interface OperationTarget {
   action: string;
@@ -89,9 +90,9 @@ export function operationTarget(
         : group
           ? `${iam}:group/${group}`
           : user
-            ? `${iam}:user/${user}`
+            ? `${iam}:user${creationPath(operation, 'CreateUser', text('Path'))}${user}`
             : role
-              ? `${iam}:role/${role}`
+              ? `${iam}:role${creationPath(operation, 'CreateRole', text('Path'))}${role}`
               : oidc
                 ? oidc
                 : policyArn &&
@@ -168,4 +169,13 @@ export function decidedPayload(
   if (!callerUserName || !CALLER_DEFAULTED.has(operation)) return payload;
   const p = (typeof payload === 'object' && payload !== null ? payload : {}) as Record<string, unknown>;
   return p.UserName === undefined ? { ...p, UserName: callerUserName } : payload;
+}
+
+/**
+ * The path in the ARN of an IAM user or role being created: the request's own `Path` (default
+ * `/`). Other operations name an existing entity by name only; the gateways look its stored ARN
+ * up (ResourceTags.resolve, IamUserKeys.resolveIamTarget), so `/` here is only a stand-in.
+ */
+function creationPath(operation: string, creation: string, path: string | undefined): string {
+  return operation === creation && path && /^\/(?:[\u0021-\u007E]*\/)?$/.test(path) ? path : '/';
 }

@@ -69,6 +69,29 @@ describe('ResourceTags', () => {
     expect(s.request.mock.calls[0][1]).toEqual({ RoleName: 'deployer' });
   });
 
+  it('names an IAM user or role by its stored ARN, path included, and leaves other resources as given', async () => {
+    const s = setUp();
+    s.request.mockResolvedValueOnce({ User: { Arn: `arn:aws:iam::${ACCOUNT}:user/division/ann`, Tags: [] } });
+    expect(await s.tags.resolve('iam:GetUser', `arn:aws:iam::${ACCOUNT}:user/ann`)).toEqual({
+      resource: `arn:aws:iam::${ACCOUNT}:user/division/ann`,
+      context: {},
+    });
+    // Remembered with the tags: the next decision needs no lookup.
+    expect((await s.tags.resolve('iam:TagUser', `arn:aws:iam::${ACCOUNT}:user/ann`)).resource).toBe(
+      `arn:aws:iam::${ACCOUNT}:user/division/ann`,
+    );
+    expect(s.request).toHaveBeenCalledTimes(1);
+    s.request.mockRejectedValueOnce(new CommandFailedError({ name: 'NoSuchEntity', message: 'x' }));
+    expect(await s.tags.resolve('iam:GetUser', `arn:aws:iam::${ACCOUNT}:user/gone`)).toEqual({
+      resource: `arn:aws:iam::${ACCOUNT}:user/gone`,
+      context: {},
+    });
+    expect(await s.tags.resolve('iam:CreateUser', `arn:aws:iam::${ACCOUNT}:user/x/new`)).toEqual({
+      resource: `arn:aws:iam::${ACCOUNT}:user/x/new`,
+      context: {},
+    });
+  });
+
   it('looks nothing up for *, another account, or a Create of the resource', async () => {
     const s = setUp();
     expect(await s.tags.context('cognito-idp:ListUserPools', '*')).toEqual({});

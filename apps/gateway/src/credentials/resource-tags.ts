@@ -42,7 +42,7 @@ const ARNS: readonly [Kind, RegExp][] = [
  */
 @Injectable()
 export class ResourceTags {
-  private readonly cache = new Map<string, { tags: Tags; until: number }>();
+  private readonly cache = new Map<string, { tags: Tags; arn?: string; until: number }>();
 
   constructor(
     @Inject(BusClient) private readonly bus: BusClient,
@@ -51,18 +51,30 @@ export class ResourceTags {
 
   /** The condition keys of `resource`'s tags; none for `*`, another account, or a resource not there. */
   async context(action: string, resource: string): Promise<Record<string, string>> {
+    return (await this.resolve(action, resource)).context;
+  }
+
+  /**
+   * The resource as decisions must name it, with its tags' condition keys: an IAM user or role is
+   * named by its ARN as stored, path included (a request names it by name alone, which only gives
+   * the path `/`); every other resource as given.
+   */
+  async resolve(
+    action: string,
+    resource: string,
+  ): Promise<{ resource: string; context: Record<string, string> }> {
     // These act on a resource not there yet: its tags are the request's (aws:RequestTag).
-    if (CREATES.has(action)) return {};
+    if (CREATES.has(action)) return { resource, context: {} };
     const found = this.recognise(resource);
-    if (!found) return {};
-    const tags = await this.tagsOf(found.kind, resource, found.region, found.name);
+    if (!found) return { resource, context: {} };
+    const { tags, arn } = await this.tagsOf(found.kind, resource, found.region, found.name);
     const out: Record<string, string> = {};
     const iam = found.kind === 'user' || found.kind === 'role';
     for (const t of tags) {
       out[`aws:ResourceTag/${t.Key}`] = t.Value;
       if (iam) out[`iam:ResourceTag/${t.Key}`] = t.Value;
     }
-    return out;
+    return { resource: arn ?? resource, context: out };
   }
 
   /** Drops what is remembered of `resource`: called once this replica forwarded a change of its tags. */
@@ -79,23 +91,44 @@ export class ResourceTags {
     return undefined;
   }
 
-  private async tagsOf(kind: Kind, arn: string, region: string, name: string): Promise<Tags> {
+  private async tagsOf(
+    kind: Kind,
+    arn: string,
+    region: string,
+    name: string,
+  ): Promise<{ tags: Tags; arn?: string }> {
     const now = Date.now();
     const hit = this.cache.get(arn);
-    if (hit && hit.until > now) return hit.tags;
-    const tags = await this.read(kind, arn, region, name);
-    if (tags === undefined) {
+    if (hit && hit.until > now) return hit;
+    const found = await this.read(kind, arn, region, name);
+    if (found === undefined) {
       this.cache.delete(arn);
-      return [];
+      return { tags: [] };
     }
     this.cache.delete(arn);
     if (this.cache.size >= MAX_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
-    this.cache.set(arn, { tags, until: now + RESOURCE_TAGS_TTL_MS });
-    return tags;
+    this.cache.set(arn, { ...found, until: now + RESOURCE_TAGS_TTL_MS });
+    return found;
   }
 
   /** The tags as stored, or undefined when there is no such resource (the operation then says so). */
-  private async read(kind: Kind, arn: string, region: string, name: string): Promise<Tags | undefined> {
+  private async read(
+    kind: Kind,
+    arn: string,
+    region: string,
+    name: string,
+  ): Promise<{ tags: Tags; arn?: string } | undefined> {
+    const tags = await this.readTags(kind, arn, region, name);
+    return tags && ('arn' in tags ? tags : { tags });
+  }
+
+  /** The tags as stored (and a user's or role's stored ARN), or undefined when there is no such resource. */
+  private async readTags(
+    kind: Kind,
+    arn: string,
+    region: string,
+    name: string,
+  ): Promise<Tags | { tags: Tags; arn: string } | undefined> {
     const meta: CommandMeta = {
       requestId: randomUUID(),
       caller: { kind: 'admin', accessKeyId: this.options.adminCredentials.accessKeyId },
@@ -119,16 +152,22 @@ export class ResourceTags {
               )
             ).Tags,
           );
-        case 'user':
-          return (
-            (await this.bus.request(CredentialVendingOperations.GetUser, { UserName: name }, meta)).User
-              .Tags ?? []
+        case 'user': {
+          const { User } = await this.bus.request(
+            CredentialVendingOperations.GetUser,
+            { UserName: name },
+            meta,
           );
-        case 'role':
-          return (
-            (await this.bus.request(CredentialVendingOperations.GetRole, { RoleName: name }, meta)).Role
-              .Tags ?? []
+          return { tags: User.Tags ?? [], arn: User.Arn };
+        }
+        case 'role': {
+          const { Role } = await this.bus.request(
+            CredentialVendingOperations.GetRole,
+            { RoleName: name },
+            meta,
           );
+          return { tags: Role.Tags ?? [], arn: Role.Arn };
+        }
         case 'policy':
           return (
             await this.bus.request(

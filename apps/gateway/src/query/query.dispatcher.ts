@@ -229,15 +229,20 @@ export class QueryDispatcher {
       }
       return forward;
     }
-    const target = operationTarget(
+    const named = operationTarget(
       'iam',
       action.name,
       decidedPayload(action.name, payload, user.root ? undefined : user.userName),
       region,
       user.accountId,
     );
-    // The target's tags (aws:ResourceTag, ADR 0066), one lookup; the root needs no decision.
-    const resourceTags = user.root ? {} : await this.resourceTags.context(target.action, target.resource);
+    // The target's ARN as stored (an IAM user's or role's path) and its tags (aws:ResourceTag,
+    // ADR 0066), one lookup; the root needs no decision.
+    const resolved = user.root
+      ? { resource: named.resource, context: {} }
+      : await this.resourceTags.resolve(named.action, named.resource);
+    const target = { ...named, resource: resolved.resource };
+    const resourceTags = resolved.context;
     const context = {
       ...target.context,
       ...resourceTags,

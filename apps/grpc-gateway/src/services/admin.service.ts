@@ -135,17 +135,20 @@ export class AdminService {
     }
     const region = ctx.region ?? this.options.env.region;
     const decided = api === 'iam' && !user.root ? decidedPayload(operation, payload, user.userName) : payload;
-    const target = operationTarget(api, operation, decided, region, user.accountId);
-    // The target user's or role's tags (aws:ResourceTag), as the HTTP gateway's IAM decisions.
-    const resourceTags =
+    const named = operationTarget(api, operation, decided, region, user.accountId);
+    // The target user's or role's ARN as stored (its path) and its tags (aws:ResourceTag), as the
+    // HTTP gateway's IAM decisions.
+    const resolved =
       api === 'iam' && !user.root
-        ? await this.userKeys.resourceTagContext(
-            target.action,
-            target.resource,
+        ? await this.userKeys.resolveIamTarget(
+            named.action,
+            named.resource,
             user.accountId,
             this.options.adminCredentials?.accessKeyId ?? user.accessKeyId,
           )
-        : {};
+        : { resource: named.resource, context: {} };
+    const target = { ...named, resource: resolved.resource };
+    const resourceTags = resolved.context;
     const context = {
       ...target.context,
       ...resourceTags,
