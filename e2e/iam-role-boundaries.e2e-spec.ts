@@ -228,7 +228,11 @@ describe('IAM role permissions boundaries and updates', () => {
         }),
       ),
       'NoSuchEntityException',
-      { status: 404 },
+      {
+        status: 404,
+        message:
+          /^Scope ARN: arn:aws:iam::000000000000:policy\/absent-[0-9a-f]+ does not exist or is not attachable\.$/,
+      },
     );
   });
 

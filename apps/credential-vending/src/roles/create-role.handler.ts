@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CreateRoleRequest, CredentialVendingOperations, RoleResult } from '@idfed/contracts';
-import { Transactions } from '@idfed/persistence';
+import { ServiceError } from '@idfed/messaging';
+import { Transaction, Transactions } from '@idfed/persistence';
 import { OperationHandler } from '@idfed/service-runtime';
 import { IamArns } from '../common/arns';
 import { IamErrors } from '../common/iam-errors';
@@ -57,10 +58,21 @@ export class CreateRoleHandler implements OperationHandler<typeof CredentialVend
     };
     await this.transactions.run(async (tx) => {
       // The boundary's row is locked (shared with DeletePolicy's check) until the role is written.
-      if (req.PermissionsBoundary !== undefined)
-        await this.policies.requireByArn(req.PermissionsBoundary, tx, true);
+      if (req.PermissionsBoundary !== undefined) await this.requireBoundary(req.PermissionsBoundary, tx);
       if ((await this.roles.insert(role, tx)) === 'exists') throw IamErrors.roleExists(req.RoleName);
     });
     return { Role: toRole(role) };
+  }
+
+  /** The boundary's row, locked (shared with DeletePolicy's check) until the role is written. */
+  private async requireBoundary(arn: string, tx: Transaction): Promise<void> {
+    try {
+      await this.policies.requireByArn(arn, tx, true);
+    } catch (err) {
+      if (err instanceof ServiceError && err.errorName === 'NoSuchEntity') {
+        throw new ServiceError('NoSuchEntity', `Scope ARN: ${arn} does not exist or is not attachable.`);
+      }
+      throw err;
+    }
   }
 }

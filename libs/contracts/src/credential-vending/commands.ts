@@ -82,6 +82,9 @@ export const CredentialVendingOperations = {
     rateLimit: 'Iam',
     hasResult: true,
     integers: ['MaxSessionDuration'],
+    // A PermissionsBoundary naming no policy: IAM answers NoSuchEntity ("Scope ARN: ... does not
+    // exist or is not attachable"), which botocore's model does not list for CreateRole.
+    extraErrors: ['NoSuchEntity'],
   }),
   GetRole: iamApi.operation<W.RoleNameRequest, W.RoleResult>()('GetRole', 'admin', {
     rateLimit: 'Iam',
