@@ -85,6 +85,8 @@ const ERROR_STATUS: Readonly<Record<string, number>> = {
   // IAM's EnableMFADevice / ResyncMFADevice with codes that are not the device's (ADR 0072).
   InvalidAuthenticationCode: 403,
   ServiceFailure: 500,
+  // The policy simulator's "could not be evaluated" (botocore: httpStatusCode 500, ADR 0073).
+  PolicyEvaluation: 500,
   PolicyNotAttachable: 400,
   OpenIdIdpCommunicationError: 400,
 };

@@ -8,6 +8,8 @@ const SERVER_FAULTS = [
   'InternalFailure',
   'ServiceFailure',
   'ServiceUnavailable',
+  // IAM's policy simulator: a policy that could not be evaluated is the service's fault (botocore: 500).
+  'PolicyEvaluation',
 ];
 
 describe('HTTP statuses of the declared errors', () => {
