@@ -142,10 +142,56 @@ describe('OAuth 2.0 endpoints with openid-client', () => {
     await spa.revoke(tokens.refresh_token!, 'refresh_token');
     await expect(spa.refresh(tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
     await expect(spa.userinfo(refreshed.access_token!)).rejects.toMatchObject({ error: 'invalid_token' });
+  });
+
+  it('lets a token endpoint token call GetUser only with aws.cognito.signin.user.admin, as Cognito', async () => {
+    // Cognito's API reference for every self-service operation: "Must include a scope claim for
+    // aws.cognito.signin.user.admin"; without it: NotAuthorizedException "Access Token does not
+    // have required scopes".
+    const username = await newUser();
+    const tokensFor = async (scope: string) => {
+      const verifier = generators.codeVerifier();
+      const state = generators.state();
+      const nonce = generators.nonce();
+      const url = spa.authorizationUrl({
+        scope,
+        code_challenge: generators.codeChallenge(verifier),
+        code_challenge_method: 'S256',
+        state,
+        nonce,
+      });
+      const callback = await signInThroughHostedUi(new CookieJar(), url, username, PASSWORD);
+      return spa.callback(pool.redirectUri, spa.callbackParams(callback), {
+        code_verifier: verifier,
+        state,
+        nonce,
+      });
+    };
+    const narrow = await tokensFor('openid email');
     await expectAwsError(
-      app.send(new GetUserCommand({ AccessToken: tokens.access_token! })),
+      app.send(new GetUserCommand({ AccessToken: narrow.access_token! })),
       'NotAuthorizedException',
+      {
+        message: 'Access Token does not have required scopes',
+      },
     );
+    const admitted = await tokensFor('openid aws.cognito.signin.user.admin');
+    await expect(
+      app.send(new GetUserCommand({ AccessToken: admitted.access_token! })),
+    ).resolves.toMatchObject({
+      Username: username,
+    });
+    // The sign-in API's own tokens carry the scope.
+    const { AuthenticationResult } = await app.send(
+      new InitiateAuthCommand({
+        ClientId: pool.publicClientId,
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: username, PASSWORD },
+      }),
+    );
+    await expect(
+      app.send(new GetUserCommand({ AccessToken: AuthenticationResult!.AccessToken! })),
+    ).resolves.toMatchObject({ Username: username });
   });
 
   it("answers userInfo with what the token's client may read (ReadAttributes), as GetUser", async () => {

@@ -55,6 +55,7 @@ describe('AccessTokenVerifier', () => {
         sub: 'sub-1',
         token_use: 'access',
         origin_jti: 'session-1',
+        scope: 'aws.cognito.signin.user.admin',
         iat: now(),
         exp: now() + 3600,
         ...claims,
@@ -82,6 +83,22 @@ describe('AccessTokenVerifier', () => {
     );
     expect(await failure(verifier.userOf(await token({ exp: now() - 1 })))).toBe('Access Token has expired');
     expect(await failure(verifier.userOf('a.b.c'))).toBe('Invalid Access Token');
+  });
+
+  it("refuses a token without the sign-in API's scope, as Cognito's self-service operations do", async () => {
+    // A token endpoint token granted only `openid email` (Cognito: "Access Token does not have
+    // required scopes"); the userInfo endpoint asks for no scope of this verifier.
+    const openIdOnly = await token({ scope: 'openid email' });
+    expect(await failure(verifier.userOf(openIdOnly))).toBe('Access Token does not have required scopes');
+    expect(await failure(verifier.userOf(await token({ scope: undefined })))).toBe(
+      'Access Token does not have required scopes',
+    );
+    // A scope that merely contains the name is not the scope.
+    expect(await failure(verifier.userOf(await token({ scope: 'aws.cognito.signin.user.admin2' })))).toBe(
+      'Access Token does not have required scopes',
+    );
+    expect((await verifier.verify(openIdOnly, null)).user).toBe(user);
+    expect(await verifier.userOf(await token({ scope: 'openid aws.cognito.signin.user.admin' }))).toBe(user);
   });
 
   it('refuses tokens of a disabled user', async () => {

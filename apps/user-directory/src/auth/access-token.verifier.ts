@@ -5,6 +5,7 @@ import { CognitoErrors } from '../common/cognito-errors';
 import { UserEntity } from '../database/entities';
 import { SigningKeysService } from '../tokens/signing-keys.service';
 import { UsersRepository } from '../users/users.repository';
+import { SIGN_IN_API_SCOPE } from '../tokens/token-claims';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 
 const CLOCK_SKEW_SECONDS = 0;
@@ -14,6 +15,10 @@ const CLOCK_SKEW_SECONDS = 0;
  * they are with an access token this directory issued. Checks signature, issuer, use and expiry,
  * then that the user still exists, is enabled, and that the token was not revoked: neither by a
  * global sign-out since it was issued nor by RevokeToken on the refresh token of its session.
+ * The user's self-service operations also need the token's `aws.cognito.signin.user.admin` scope,
+ * as Cognito requires it of each (botocore: "Must include a scope claim for
+ * aws.cognito.signin.user.admin"): a token from the token endpoint that was not granted it, or a
+ * PreTokenGeneration answer that suppressed it, is refused there.
  */
 @Injectable()
 export class AccessTokenVerifier {
@@ -28,8 +33,15 @@ export class AccessTokenVerifier {
     return (await this.verify(token)).user;
   }
 
-  /** The token's user and claims, once every check above passed. */
-  async verify(token: string): Promise<{ user: UserEntity; claims: Record<string, unknown> }> {
+  /**
+   * The token's user and claims, once every check above passed. `scope` is the scope the token
+   * must carry: the self-service operations' by default; null for the userInfo endpoint, which
+   * checks its own (`openid`).
+   */
+  async verify(
+    token: string,
+    scope: string | null = SIGN_IN_API_SCOPE,
+  ): Promise<{ user: UserEntity; claims: Record<string, unknown> }> {
     const invalid = () => CognitoErrors.notAuthorized('Invalid Access Token');
     const decoded = decodeJwt(token);
     if (!decoded) throw invalid();
@@ -43,6 +55,8 @@ export class AccessTokenVerifier {
     if (typeof payload.exp !== 'number' || payload.exp + CLOCK_SKEW_SECONDS <= Date.now() / 1000) {
       throw CognitoErrors.notAuthorized('Access Token has expired');
     }
+    if (scope !== null && !scopesOf(payload.scope).includes(scope))
+      throw CognitoErrors.notAuthorized('Access Token does not have required scopes');
     const found = await this.users.findBySub(String(payload.sub));
     // A user of another pool with this sub is no user of this token's pool.
     const user = found?.poolId === poolId ? found : undefined;
@@ -57,4 +71,8 @@ export class AccessTokenVerifier {
     if (originJti && (await this.refreshTokens.isSessionRevoked(originJti, user.sub))) throw revoked();
     return { user, claims: payload };
   }
+}
+
+function scopesOf(claim: unknown): string[] {
+  return typeof claim === 'string' ? claim.split(' ') : [];
 }

@@ -34,7 +34,7 @@ export class OAuthUserInfoUseCase implements OperationHandler<typeof UserDirecto
     if (!m) return invalidToken('Access token is missing.');
     let verified: Awaited<ReturnType<AccessTokenVerifier['verify']>>;
     try {
-      verified = await this.verifier.verify(m[1]);
+      verified = await this.verifier.verify(m[1], null);
     } catch (err) {
       if (err instanceof ServiceError) return invalidToken('Access token is not valid.');
       throw err;
