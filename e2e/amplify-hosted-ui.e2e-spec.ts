@@ -10,11 +10,10 @@ import type { ResourcesConfig } from 'aws-amplify';
 import { randomBytes } from 'node:crypto';
 import type { BrowserContext, Page } from 'playwright-core';
 import { createIdentityPoolRole } from '../libs/testing/src/identity-pool-roles';
-import { serveAmplifyApp, startTlsProxy } from './support/amplify-page';
+import { serveAmplifyApp } from './support/amplify-page';
 import { launchBrowser } from './support/browser';
 import { cognitoAdmin, cognitoPublic, e2eSystem } from './support/e2e-context';
 import { createConfirmedUser, createOAuthPool, OAuthPool } from './support/hosted-ui';
-import { startTlsGateway } from './support/tls-gateway';
 
 const ACCOUNT = '000000000000';
 const PASSWORD = 'Amplify-Pass1!';
@@ -42,10 +41,9 @@ interface AppWindow {
  * the user signs in on idfed's page, Amplify redeems the code with its PKCE verifier at
  * `/oauth2/token` (a cross-origin fetch), fetchAuthSession buys credentials from the identity pool
  * (GetId, GetCredentialsForIdentity with the ID token under its issuer's name) and signOut goes
- * through `/logout` back to the app. Distributed: Amplify reaches the domain at idfed's own HTTPS
- * listener, a gateway replica started with IDFED_TLS_CERT_FILE / IDFED_TLS_KEY_FILE beside the
- * suite's services (e2e/support/tls-gateway.ts, ADR 0060). Embedded (the suite's idfed speaks
- * plain HTTP): through a TLS-terminating proxy in front of it (e2e/support/amplify-page.ts).
+ * through `/logout` back to the app. Amplify reaches the domain at idfed's own HTTPS listener, in
+ * both modes: the suite's gateway serves HTTPS beside its HTTP port (IDFED_HTTPS_PORT with
+ * IDFED_TLS_CERT_FILE / IDFED_TLS_KEY_FILE, ADR 0076; `system.https`), no proxy in between.
  */
 describe('Amplify v6 hosted-UI sign-in in a browser', () => {
   const system = e2eSystem();
@@ -60,7 +58,6 @@ describe('Amplify v6 hosted-UI sign-in in a browser', () => {
   let roleName: string;
   let context: BrowserContext;
   let closeBrowser: () => Promise<void>;
-  let proxy: { port: number; spki: string; close: () => Promise<void> };
   let amplifyApp: Awaited<ReturnType<typeof serveAmplifyApp>>;
   let domainHost: string;
 
@@ -91,11 +88,9 @@ describe('Amplify v6 hosted-UI sign-in in a browser', () => {
   beforeAll(async () => {
     admin = cognitoAdmin(system);
     app = cognitoPublic(system);
-    proxy =
-      system.mode === 'distributed' ? await startTlsGateway(system) : await startTlsProxy(system.endpoint);
     amplifyApp = await serveAmplifyApp((origin) => amplifyConfig(origin));
     pool = await createOAuthPool(admin, system.endpoint, `${amplifyApp.origin}/`);
-    domainHost = `${pool.domain}.auth.localhost:${proxy.port}`;
+    domainHost = `${pool.domain}.auth.localhost:${system.https.port}`;
     // The identity pool trusts the user pool under its tokens' issuer, without the scheme.
     const providerName = `${new URL(system.endpoint).host}/${pool.poolId}`;
     ({ IdentityPoolId: identityPoolId } = (await identityAdmin.send(
@@ -114,14 +109,13 @@ describe('Amplify v6 hosted-UI sign-in in a browser', () => {
       }),
     );
     ({ context, close: closeBrowser } = await launchBrowser({
-      args: [`--ignore-certificate-errors-spki-list=${proxy.spki}`],
+      args: [`--ignore-certificate-errors-spki-list=${system.https.spki}`],
     }));
   }, 180_000);
 
   afterAll(async () => {
     await closeBrowser?.();
     await amplifyApp?.close();
-    await proxy?.close();
     admin?.destroy();
     app?.destroy();
     iam.destroy();

@@ -1,12 +1,8 @@
 import { build } from 'esbuild';
 import type { ResourcesConfig } from 'aws-amplify';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, request, Server } from 'node:http';
-import { createServer as createTlsServer } from 'node:https';
+import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { selfSignedLocalhostCertificate } from './self-signed-certificate';
 
 let bundled: Promise<string> | undefined;
 
@@ -54,48 +50,4 @@ export async function serveAmplifyApp(
 function closeServer(server: Server): Promise<void> {
   server.closeAllConnections();
   return new Promise((resolve) => server.close(() => resolve()));
-}
-
-/**
- * A TLS-terminating reverse proxy in front of a plain-HTTP idfed, as an operator runs idfed behind
- * nginx or Caddy: Amplify reaches the pool's domain over `https://` only, and the e2e system (both
- * modes) listens on plain HTTP. It keeps the Host header (the domain routing reads it) and forwards
- * everything else as it came. The certificate is self-signed for `localhost` and `*.auth.localhost`;
- * `spki` is its public key's SHA-256 for Chromium's `--ignore-certificate-errors-spki-list`.
- */
-export async function startTlsProxy(
-  upstream: string,
-): Promise<{ port: number; spki: string; certificate: Buffer; close: () => Promise<void> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'idfed-amplify-tls-'));
-  const { certificate, key, spki } = selfSignedLocalhostCertificate(dir);
-  rmSync(dir, { recursive: true, force: true });
-
-  const target = new URL(upstream);
-  const server = createTlsServer({ cert: certificate, key }, (req, res) => {
-    const forwarded = request(
-      {
-        host: target.hostname,
-        port: target.port,
-        method: req.method,
-        path: req.url,
-        headers: { ...req.headers, 'x-forwarded-proto': 'https' },
-      },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    forwarded.on('error', () => res.writeHead(502).end());
-    req.pipe(forwarded);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    port: (server.address() as AddressInfo).port,
-    spki,
-    certificate,
-    close: () => {
-      server.closeAllConnections();
-      return new Promise((resolve) => server.close(() => resolve()));
-    },
-  };
 }

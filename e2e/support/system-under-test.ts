@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync } from 'node:fs';
+import { get as httpsGet } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -18,13 +19,24 @@ import { runComposeHealthcheck, runManifestProbe } from '../../libs/testing/src/
 import { waitForGrpcServing } from '../../libs/testing/src/grpc/grpc-health';
 import { SnsStandIn } from '../../libs/testing/src/sns-standin';
 import { startOtlpReceiver } from '../../libs/testing/src/otlp-receiver';
+import { selfSignedLocalhostCertificate } from './self-signed-certificate';
 import { startSmtpCapture } from './smtp-capture';
 
 export type E2eMode = 'embedded' | 'distributed';
 
 export interface SystemUnderTest {
   mode: E2eMode;
+  /** The gateway's plain HTTP port (`http://127.0.0.1:<port>`), also the public URL: tokens' issuer. */
   endpoint: string;
+  /**
+   * The same gateway's own HTTPS listener (IDFED_HTTPS_PORT with IDFED_TLS_CERT_FILE /
+   * IDFED_TLS_KEY_FILE, ADR 0076), in both modes: `endpoint` is `https://localhost:<port>`, for
+   * clients that speak https only (Amplify's `oauth.domain`). The certificate is self-signed for
+   * localhost, `*.auth.localhost` and 127.0.0.1 (self-signed-certificate.ts): `certificate` (PEM)
+   * is what a Node client trusts, `spki` its key's SHA-256 for Chromium's
+   * `--ignore-certificate-errors-spki-list`.
+   */
+  https: { endpoint: string; port: number; certificate: string; spki: string };
   /** Where devices connect (`ws://host:port`, path /sync): one embedded, two replicas distributed. */
   deviceGateways: string[];
   /** gRPC gateways (`host:port`): one embedded, two replicas distributed. */
@@ -88,6 +100,18 @@ function runMigrate(env: Record<string, string>, adminUrl: string, logDir: strin
   }
 }
 
+/** The status of a GET over HTTPS, trusting only `ca`. */
+function httpsStatus(url: string, ca: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = httpsGet(url, { ca, timeout: 10_000 }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('timeout', () => req.destroy(new Error(`${url}: no answer within 10 s`)));
+    req.on('error', reject);
+  });
+}
+
 /**
  * Starts idfed as a user would run it. Embedded: the `npm start` process (in-process bus, embedded
  * PostgreSQL of its own). Distributed: one process per app over the test Kafka and Postgres, with
@@ -112,6 +136,17 @@ export async function startSystemUnderTest(
   };
   const port = await uniquePort();
   const endpoint = `http://127.0.0.1:${port}`;
+  // The gateway's HTTPS listener beside the HTTP port (ADR 0076). Not in commonEnv: the specs
+  // that start more gateway replicas from commonEnv give them ports (and TLS) of their own.
+  const httpsPort = await uniquePort();
+  const tlsDir = join(workDir, 'gateway-tls');
+  mkdirSync(tlsDir);
+  const tls = selfSignedLocalhostCertificate(tlsDir);
+  const gatewayTlsEnv = {
+    IDFED_TLS_CERT_FILE: tls.certFile,
+    IDFED_TLS_KEY_FILE: tls.keyFile,
+    IDFED_HTTPS_PORT: String(httpsPort),
+  };
   const wsPorts: number[] = [];
   const grpcPorts: number[] = [];
   for (const _ of mode === 'embedded' ? [0] : [0, 1]) {
@@ -158,7 +193,7 @@ export async function startSystemUnderTest(
   if (mode === 'embedded') {
     commonEnv.IDFED_EMBEDDED_PG_PORT = String(await uniquePort());
     mailbox = join(workDir, 'data', 'mailbox.jsonl');
-    apps.push(startApp('embedded', commonEnv, workDir));
+    apps.push(startApp('embedded', { ...commonEnv, ...gatewayTlsEnv }, workDir));
     // One process: the gateway's port answers for every app in it.
     metrics.embedded = `${endpoint}/metrics`;
   } else {
@@ -213,7 +248,7 @@ export async function startSystemUnderTest(
         ...(app === 'user-directory' ? { IDFED_CUSTOM_DOMAIN_CERT_DIR: customDomainCertDir } : {}),
       });
     }
-    start('gateway', 'gateway', {});
+    start('gateway', 'gateway', gatewayTlsEnv);
     metrics.gateway = `${endpoint}/metrics`;
     // Two device gateway replicas, so a push reaches a device whichever replica it is on.
     wsPorts.forEach((wsPort, i) =>
@@ -237,6 +272,12 @@ export async function startSystemUnderTest(
   const system: SystemUnderTest = {
     mode,
     endpoint,
+    https: {
+      endpoint: `https://localhost:${httpsPort}`,
+      port: httpsPort,
+      certificate: tls.certificate.toString('utf8'),
+      spki: tls.spki,
+    },
     deviceGateways: wsPorts.map((p) => `ws://127.0.0.1:${p}`),
     grpcGateways: grpcPorts.map((p) => `127.0.0.1:${p}`),
     adminAccessKeyId,
@@ -257,6 +298,9 @@ export async function startSystemUnderTest(
   };
   try {
     await waitForHealthy(endpoint, apps);
+    // The gateway listens on HTTPS before its HTTP port (ADR 0076): healthy there by now.
+    const httpsHealth = await httpsStatus(`${system.https.endpoint}/health`, system.https.certificate);
+    if (httpsHealth !== 200) throw new Error(`the gateway's HTTPS port answered /health with ${httpsHealth}`);
     for (const wsPort of wsPorts) await waitForReady(`http://127.0.0.1:${wsPort}/health/ready`, apps);
     for (const grpcPort of grpcPorts) await waitForGrpcServing(`127.0.0.1:${grpcPort}`);
     // The probes deploy/k8s gives each app pass against the process as started: a probe naming a

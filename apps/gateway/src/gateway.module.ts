@@ -35,6 +35,7 @@ import { HealthChecker } from './health/health.checker';
 import { HealthController } from './health/health.controller';
 import { AwsExceptionFilter } from './http/aws-exception.filter';
 import { CustomDomainListener } from './oauth/custom-domain-listener';
+import { HttpsListener } from './http/https-listener';
 import { DomainRouting } from './oauth/domain-routing';
 import { OAuthController } from './oauth/oauth.controller';
 import { SamlController } from './oauth/saml.controller';
@@ -102,6 +103,7 @@ export class GatewayModule {
         HealthChecker,
         DomainRouting,
         CustomDomainListener,
+        HttpsListener,
         { provide: APP_FILTER, useClass: AwsExceptionFilter },
       ],
     };

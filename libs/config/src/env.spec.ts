@@ -130,6 +130,21 @@ describe('loadEnv', () => {
     expect(() => loadEnv({ IDFED_TLS_KEY_FILE: '/certs/idfed-key.pem' })).toThrow(/must be set together/);
   });
 
+  it('serves HTTPS on a port of its own beside plain HTTP with IDFED_HTTPS_PORT (ADR 0076)', () => {
+    const tls = { IDFED_TLS_CERT_FILE: '/certs/idfed.pem', IDFED_TLS_KEY_FILE: '/certs/idfed-key.pem' };
+    expect(loadEnv({ ...tls, IDFED_HTTPS_PORT: '8443' })).toMatchObject({
+      httpPort: 8080,
+      tls: { certFile: '/certs/idfed.pem', keyFile: '/certs/idfed-key.pem', httpsPort: 8443 },
+      // The HTTP port stays plain HTTP, and so does the default public URL.
+      publicUrl: 'http://localhost:8080',
+    });
+    expect(loadEnv(tls).tls?.httpsPort).toBeUndefined();
+    expect(() => loadEnv({ IDFED_HTTPS_PORT: '8443' })).toThrow(/IDFED_HTTPS_PORT needs IDFED_TLS_CERT_FILE/);
+    expect(() => loadEnv({ ...tls, IDFED_HTTPS_PORT: '8080' })).toThrow(/must differ from IDFED_HTTP_PORT/);
+    expect(() => loadEnv({ ...tls, IDFED_HTTPS_PORT: '99999' })).toThrow(/IDFED_HTTPS_PORT=99999/);
+    expect(() => loadEnv({ ...tls, IDFED_HTTPS_PORT: 'https' })).toThrow(/IDFED_HTTPS_PORT/);
+  });
+
   it('points social login checks at the real providers unless configured', () => {
     expect(loadEnv({})).toMatchObject({
       googleIssuer: 'https://accounts.google.com',

@@ -34,9 +34,11 @@ export interface IdfedEnv {
   authDomainSuffix: string;
   /**
    * PEM certificate chain and private key files: when both are set the HTTP port speaks HTTPS
-   * only (ADR 0026), for the whole HTTP surface of the gateway.
+   * only (ADR 0026), for the whole HTTP surface of the gateway; with `httpsPort`
+   * (`IDFED_HTTPS_PORT`) the HTTP port stays plain HTTP and HTTPS is served on that port beside it
+   * (ADR 0076).
    */
-  tls?: { certFile: string; keyFile: string };
+  tls?: { certFile: string; keyFile: string; httpsPort?: number };
   /**
    * Custom domains (ADR 0049): the directory of the certificates their `CertificateArn`s name
    * (`<id>.pem`, `<id>.key`), and the one HTTPS port serving every custom domain by SNI.
@@ -208,6 +210,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, mode: RunMode =
   const httpPort = r.port('IDFED_HTTP_PORT', 8080);
   const tlsCertFile = r.optionalMatch('IDFED_TLS_CERT_FILE', /^.{1,4096}$/, 'a file path');
   const tlsKeyFile = r.optionalMatch('IDFED_TLS_KEY_FILE', /^.{1,4096}$/, 'a file path');
+  const httpsPort = r.optionalMatch('IDFED_HTTPS_PORT', /^\d{1,5}$/, 'a port number');
   const customDomainCertDir = r.optionalMatch(
     'IDFED_CUSTOM_DOMAIN_CERT_DIR',
     /^.{1,4096}$/,
@@ -255,7 +258,15 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, mode: RunMode =
         }
       : {}),
     ...(grpcClientCertPrincipals ? { grpcClientCertPrincipals } : {}),
-    ...(tlsCertFile && tlsKeyFile ? { tls: { certFile: tlsCertFile, keyFile: tlsKeyFile } } : {}),
+    ...(tlsCertFile && tlsKeyFile
+      ? {
+          tls: {
+            certFile: tlsCertFile,
+            keyFile: tlsKeyFile,
+            ...(httpsPort !== undefined ? { httpsPort: r.port('IDFED_HTTPS_PORT', 0) } : {}),
+          },
+        }
+      : {}),
     ...(customDomainCertDir
       ? {
           customDomains: {
@@ -264,8 +275,12 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, mode: RunMode =
           },
         }
       : {}),
+    // With IDFED_HTTPS_PORT the HTTP port stays plain HTTP, and so does the default public URL.
     publicUrl: r
-      .url('IDFED_PUBLIC_URL', `${tlsCertFile ? 'https' : 'http'}://localhost:${httpPort}`)
+      .url(
+        'IDFED_PUBLIC_URL',
+        `${tlsCertFile && httpsPort === undefined ? 'https' : 'http'}://localhost:${httpPort}`,
+      )
       .replace(/\/+$/, ''),
     authDomainSuffix: r.match(
       'IDFED_AUTH_DOMAIN_SUFFIX',
@@ -388,6 +403,12 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, mode: RunMode =
   }
   if (customDomainHttpsPort !== undefined && !customDomainCertDir) {
     r.problem('IDFED_CUSTOM_DOMAIN_HTTPS_PORT needs IDFED_CUSTOM_DOMAIN_CERT_DIR (custom domains, ADR 0049)');
+  }
+  if (httpsPort !== undefined && !(tlsCertFile && tlsKeyFile)) {
+    r.problem('IDFED_HTTPS_PORT needs IDFED_TLS_CERT_FILE and IDFED_TLS_KEY_FILE (ADR 0076)');
+  }
+  if (httpsPort !== undefined && Number(httpsPort) === httpPort && httpPort !== 0) {
+    r.problem('IDFED_HTTPS_PORT must differ from IDFED_HTTP_PORT (ADR 0076)');
   }
   if (!tlsCertFile !== !tlsKeyFile) {
     r.problem('IDFED_TLS_CERT_FILE and IDFED_TLS_KEY_FILE must be set together');
