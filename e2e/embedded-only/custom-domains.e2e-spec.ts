@@ -1,4 +1,5 @@
 import {
+  AdminGetUserCommand,
   CognitoIdentityProviderClient,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
@@ -6,6 +7,7 @@ import {
   DeleteUserPoolDomainCommand,
   DescribeUserPoolCommand,
   DescribeUserPoolDomainCommand,
+  SignUpCommand,
   UpdateUserPoolDomainCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { execFileSync } from 'node:child_process';
@@ -147,6 +149,7 @@ describe('custom domains over HTTPS with SNI', () => {
     issue('cert-both2', ['signin.pool-both.test']);
     issue('cert-legacy', ['legacy.pool-tls.test']);
     issue('cert-modern', ['modern.pool-tls.test']);
+    issue('cert-link', ['login.pool-link.test']);
     httpPort = await freePort();
     tlsPort = await freePort();
     idfed = startApp(
@@ -158,6 +161,8 @@ describe('custom domains over HTTPS with SNI', () => {
         IDFED_PUBLIC_URL: `http://localhost:${httpPort}`,
         IDFED_CUSTOM_DOMAIN_CERT_DIR: certDir,
         IDFED_CUSTOM_DOMAIN_HTTPS_PORT: String(tlsPort),
+        // No load balancer in front: browsers reach the custom domains on the listener's own port.
+        IDFED_CUSTOM_DOMAIN_PUBLIC_PORT: String(tlsPort),
         IDFED_DATA_DIR: join(workDir, 'data'),
         IDFED_EMBEDDED_PG_PORT: String(await freePort()),
         IDFED_ADMIN_ACCESS_KEY_ID: adminCredentials.accessKeyId,
@@ -274,6 +279,69 @@ describe('custom domains over HTTPS with SNI', () => {
       timeoutMs: 20_000,
       intervalMs: 500,
     });
+  });
+
+  it('links a CONFIRM_WITH_LINK sign-up to the custom domain on its public port, where it confirms', async () => {
+    const { UserPool } = await admin.send(
+      new CreateUserPoolCommand({
+        PoolName: 'custom-link',
+        AutoVerifiedAttributes: ['email'],
+        VerificationMessageTemplate: { DefaultEmailOption: 'CONFIRM_WITH_LINK' },
+      }),
+    );
+    const poolId = UserPool!.Id!;
+    const { UserPoolClient } = await admin.send(
+      new CreateUserPoolClientCommand({ UserPoolId: poolId, ClientName: 'app' }),
+    );
+    await admin.send(
+      new CreateUserPoolDomainCommand({
+        UserPoolId: poolId,
+        Domain: 'login.pool-link.test',
+        CustomDomainConfig: { CertificateArn: arnOf('cert-link') },
+      }),
+    );
+    const app = new CognitoIdentityProviderClient({
+      endpoint: `http://localhost:${httpPort}`,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'ANONYMOUS', secretAccessKey: 'anonymous' },
+      maxAttempts: 1,
+    });
+    const email = 'linked@pool-link.test';
+    try {
+      await app.send(
+        new SignUpCommand({
+          ClientId: UserPoolClient!.ClientId!,
+          Username: 'linked',
+          Password: 'Linked-passw0rd!',
+          UserAttributes: [{ Name: 'email', Value: email }],
+        }),
+      );
+    } finally {
+      app.destroy();
+    }
+    const mailbox = join(workDir, 'data', 'mailbox.jsonl');
+    const text = await eventually(() => {
+      const lines = readFileSync(mailbox, 'utf8').trim().split('\n');
+      const sent = lines
+        .map((l) => JSON.parse(l) as { to: string; text: string })
+        .find((m) => m.to === email);
+      if (!sent) throw new Error(`nothing sent to ${email} yet`);
+      return sent.text;
+    });
+    const href = /<(https:[^>]+)>/.exec(text)?.[1];
+    expect(href).toBeDefined();
+    const link = new URL(href!);
+    // The custom domain on IDFED_CUSTOM_DOMAIN_PUBLIC_PORT, not https's default 443.
+    expect(link.host).toBe(`login.pool-link.test:${tlsPort}`);
+    expect(link.pathname).toBe('/confirmUser');
+
+    // Followed as a browser would: the domain's certificate by SNI, the page confirms the user.
+    const page = await tlsGet('login.pool-link.test', `${link.pathname}${link.search}`);
+    expect(page.serial).toBe(serialOf('cert-link'));
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('Your registration has been confirmed!');
+    const user = await admin.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: 'linked' }));
+    expect(user.UserStatus).toBe('CONFIRMED');
   });
 
   it('refuses certificates that are missing, for another name, or malformed ARNs; nothing is created', async () => {

@@ -86,6 +86,7 @@ export const UserDirectoryModule = {
       },
       authDomainSuffix: env.authDomainSuffix,
       customDomainCertDir: env.customDomains?.certDir,
+      customDomainPublicPort: env.customDomains?.publicPort,
     };
     const lockout: LockoutPolicy = {
       freeFailures: env.lockoutFreeFailures,

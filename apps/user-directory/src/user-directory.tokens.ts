@@ -12,6 +12,11 @@ export interface UserDirectoryConfig {
   authDomainSuffix: string;
   /** Where custom domains' certificates are (ADR 0049); custom domains are refused without it. */
   customDomainCertDir?: string;
+  /**
+   * The port browsers reach custom domains on (IDFED_CUSTOM_DOMAIN_PUBLIC_PORT, default 443): the
+   * port of the links sent for a custom domain.
+   */
+  customDomainPublicPort?: number;
 }
 
 /** Injection token of the UserDirectoryConfig. */

@@ -109,13 +109,28 @@ describe('loadEnv', () => {
     expect(loadEnv({ IDFED_CUSTOM_DOMAIN_CERT_DIR: '/certs/domains' }).customDomains).toEqual({
       certDir: '/certs/domains',
       httpsPort: 8443,
+      publicPort: 443,
     });
     expect(
       loadEnv({ IDFED_CUSTOM_DOMAIN_CERT_DIR: '/certs/domains', IDFED_CUSTOM_DOMAIN_HTTPS_PORT: '9443' })
         .customDomains,
-    ).toEqual({ certDir: '/certs/domains', httpsPort: 9443 });
+    ).toEqual({ certDir: '/certs/domains', httpsPort: 9443, publicPort: 443 });
     expect(() => loadEnv({ IDFED_CUSTOM_DOMAIN_HTTPS_PORT: '9443' })).toThrow(
       /needs IDFED_CUSTOM_DOMAIN_CERT_DIR/,
+    );
+  });
+
+  it("takes custom domains' public port for their links, 443 unless set", () => {
+    const dir = { IDFED_CUSTOM_DOMAIN_CERT_DIR: '/certs/domains' };
+    expect(loadEnv({ ...dir, IDFED_CUSTOM_DOMAIN_PUBLIC_PORT: '8443' }).customDomains?.publicPort).toBe(8443);
+    expect(() => loadEnv({ ...dir, IDFED_CUSTOM_DOMAIN_PUBLIC_PORT: '0' })).toThrow(
+      /IDFED_CUSTOM_DOMAIN_PUBLIC_PORT=0/,
+    );
+    expect(() => loadEnv({ ...dir, IDFED_CUSTOM_DOMAIN_PUBLIC_PORT: '70000' })).toThrow(
+      /IDFED_CUSTOM_DOMAIN_PUBLIC_PORT/,
+    );
+    expect(() => loadEnv({ IDFED_CUSTOM_DOMAIN_PUBLIC_PORT: '8443' })).toThrow(
+      /IDFED_CUSTOM_DOMAIN_PUBLIC_PORT needs IDFED_CUSTOM_DOMAIN_CERT_DIR/,
     );
   });
 

@@ -41,9 +41,11 @@ export interface IdfedEnv {
   tls?: { certFile: string; keyFile: string; httpsPort?: number };
   /**
    * Custom domains (ADR 0049): the directory of the certificates their `CertificateArn`s name
-   * (`<id>.pem`, `<id>.key`), and the one HTTPS port serving every custom domain by SNI.
+   * (`<id>.pem`, `<id>.key`), the one HTTPS port serving every custom domain by SNI, and the port
+   * browsers reach them on (`publicPort`, 443 unless a load balancer in front maps another one):
+   * the port of the links idfed sends for a custom domain.
    */
-  customDomains?: { certDir: string; httpsPort: number };
+  customDomains?: { certDir: string; httpsPort: number; publicPort: number };
   /**
    * The gRPC port's TLS (ADR 0042): PEM certificate chain and key; with `clientCaFile`, a client
    * certificate signed by that CA is required (mutual TLS), in addition to each call's signature.
@@ -221,6 +223,11 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, mode: RunMode =
     /^\d{1,5}$/,
     'a port number',
   );
+  const customDomainPublicPort = r.optionalMatch(
+    'IDFED_CUSTOM_DOMAIN_PUBLIC_PORT',
+    /^\d{1,5}$/,
+    'a port number',
+  );
   const grpcTlsCertFile = r.optionalMatch('IDFED_GRPC_TLS_CERT_FILE', /^.{1,4096}$/, 'a file path');
   const grpcTlsKeyFile = r.optionalMatch('IDFED_GRPC_TLS_KEY_FILE', /^.{1,4096}$/, 'a file path');
   const grpcTlsClientCaFile = r.optionalMatch('IDFED_GRPC_TLS_CLIENT_CA_FILE', /^.{1,4096}$/, 'a file path');
@@ -272,6 +279,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, mode: RunMode =
           customDomains: {
             certDir: customDomainCertDir,
             httpsPort: r.port('IDFED_CUSTOM_DOMAIN_HTTPS_PORT', 8443),
+            publicPort: r.int('IDFED_CUSTOM_DOMAIN_PUBLIC_PORT', 443, 1, 65535),
           },
         }
       : {}),
@@ -403,6 +411,11 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, mode: RunMode =
   }
   if (customDomainHttpsPort !== undefined && !customDomainCertDir) {
     r.problem('IDFED_CUSTOM_DOMAIN_HTTPS_PORT needs IDFED_CUSTOM_DOMAIN_CERT_DIR (custom domains, ADR 0049)');
+  }
+  if (customDomainPublicPort !== undefined && !customDomainCertDir) {
+    r.problem(
+      'IDFED_CUSTOM_DOMAIN_PUBLIC_PORT needs IDFED_CUSTOM_DOMAIN_CERT_DIR (custom domains, ADR 0049)',
+    );
   }
   if (httpsPort !== undefined && !(tlsCertFile && tlsKeyFile)) {
     r.problem('IDFED_HTTPS_PORT needs IDFED_TLS_CERT_FILE and IDFED_TLS_KEY_FILE (ADR 0076)');

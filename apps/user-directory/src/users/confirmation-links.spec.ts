@@ -28,6 +28,23 @@ describe('confirmation links (ADR 0062)', () => {
     expect(hostedBaseOf(config, 'us-east-1_X', undefined)).toBe('http://localhost:8080/us-east-1_X');
   });
 
+  it('point at a custom domain on the port it is served on publicly (IDFED_CUSTOM_DOMAIN_PUBLIC_PORT)', () => {
+    const custom = {
+      domain: 'login.example.com',
+      customDomainConfig: { CertificateArn: 'arn:aws:acm:us-east-1:000000000000:certificate/x' },
+    };
+    expect(hostedBaseOf({ ...config, customDomainPublicPort: 443 }, 'p', custom)).toBe(
+      'https://login.example.com',
+    );
+    expect(hostedBaseOf({ ...config, customDomainPublicPort: 8443 }, 'p', custom)).toBe(
+      'https://login.example.com:8443',
+    );
+    // The prefix domain keeps the public URL's port: the setting is the custom domains' only.
+    expect(hostedBaseOf({ ...config, customDomainPublicPort: 8443 }, 'p', { domain: 'my-app' })).toBe(
+      'http://my-app.auth.localhost:8080',
+    );
+  });
+
   it("carry Cognito's three parameters, encoded", () => {
     expect(confirmationLink('https://d', 'c1', 'ann+1@example.com', '012345')).toBe(
       'https://d/confirmUser?client_id=c1&user_name=ann%2B1%40example.com&confirmation_code=012345',

@@ -18,15 +18,19 @@ export function confirmsByLink(config: Pick<PoolConfig, 'verificationMessageTemp
 /**
  * Where a pool's hosted pages are, as a browser reaches them: its prefix domain
  * (`<prefix>.<IDFED_AUTH_DOMAIN_SUFFIX>` on the public URL's scheme and port), its custom domain
- * (https, default port), or without a domain the path form under the public URL.
+ * (https, on `IDFED_CUSTOM_DOMAIN_PUBLIC_PORT`, 443 by default), or without a domain the path form
+ * under the public URL.
  */
 export function hostedBaseOf(
-  config: Pick<UserDirectoryConfig, 'publicUrl' | 'authDomainSuffix'>,
+  config: Pick<UserDirectoryConfig, 'publicUrl' | 'authDomainSuffix' | 'customDomainPublicPort'>,
   poolId: string,
   domain: Pick<UserPoolDomain, 'domain' | 'customDomainConfig'> | undefined,
 ): string {
   if (!domain) return `${config.publicUrl}/${poolId}`;
-  if (domain.customDomainConfig) return `https://${domain.domain}`;
+  if (domain.customDomainConfig) {
+    const port = config.customDomainPublicPort ?? 443;
+    return `https://${domain.domain}${port === 443 ? '' : `:${port}`}`;
+  }
   const url = new URL(config.publicUrl);
   return `${url.protocol}//${domain.domain}.${config.authDomainSuffix}${url.port ? `:${url.port}` : ''}`;
 }
@@ -123,7 +127,10 @@ export class ConfirmationLinks {
   constructor(
     @Inject(UserPoolDomainsRepository) private readonly domains: UserPoolDomainsRepository,
     @Inject(USER_DIRECTORY_CONFIG)
-    private readonly config: Pick<UserDirectoryConfig, 'publicUrl' | 'authDomainSuffix'>,
+    private readonly config: Pick<
+      UserDirectoryConfig,
+      'publicUrl' | 'authDomainSuffix' | 'customDomainPublicPort'
+    >,
   ) {}
 
   /** The link's parts for this pool and client, or undefined when the pool confirms by code. */
