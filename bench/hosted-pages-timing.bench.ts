@@ -20,7 +20,8 @@ import { checkoutRoot, startEmbeddedBench } from './embedded-idfed';
  * pair in random order; the two samples compared with Mann–Whitney U and Welch's t, with their
  * distributions (quantiles), and the answers' content compared with the names taken out.
  *
- *   npm run bench -- --hosted-pages-timing [--pairs=N] [--root=DIR] [--json=PATH] [--keep]
+ *   npm run bench -- --hosted-pages-timing [--pairs=N] [--pages=login,signup,forgotPassword]
+ *     [--root=DIR] [--json=PATH] [--keep]
  *
  * - `/login` with a wrong password: a user's name vs a name no one has;
  * - `/signup`: a taken name vs a new one (each new name signs up a user);
@@ -40,6 +41,8 @@ export interface HostedPageTiming {
   known: Quantiles;
   unknown: Quantiles;
   contentDifference?: string;
+  /** Every timed POST in the order sent: which name, how long, and what kind of POST came before it. */
+  samples: { kind: 'known' | 'unknown'; ms: number; after?: 'known' | 'unknown' }[];
 }
 
 interface Quantiles {
@@ -234,18 +237,25 @@ export async function runHostedPagesTimingBench(argv: string[]): Promise<HostedP
       return { ms, content: contentOf(answer.status, answer.location, answer.html, username) };
     };
 
+    const only = args.get('pages')?.split(',');
     const results: HostedPageTiming[] = [];
-    for (const page of pages) {
+    for (const page of pages.filter((p) => !only || only.includes(p.path))) {
       log(`${page.name}: ${pairs} pairs`);
       const known: number[] = [];
       const unknown: number[] = [];
       let contentDifference: string | undefined;
+      const samples: HostedPageTiming['samples'] = [];
+      let previous: 'known' | 'unknown' | undefined;
       for (let i = 0; i < WARMUP_PAIRS + pairs; i++) {
         const order: ('known' | 'unknown')[] =
           Math.random() < 0.5 ? ['known', 'unknown'] : ['unknown', 'known'];
         const got: Record<string, { ms: number; content: string }> = {};
-        for (const kind of order)
+        for (const kind of order) {
           got[kind] = await attempt(page, kind === 'known' ? page.known(i) : page.unknown(i));
+          if (i >= WARMUP_PAIRS)
+            samples.push({ kind, ms: got[kind].ms, ...(previous ? { after: previous } : {}) });
+          previous = kind;
+        }
         if (i < WARMUP_PAIRS) continue;
         known.push(got.known.ms);
         unknown.push(got.unknown.ms);
@@ -259,6 +269,7 @@ export async function runHostedPagesTimingBench(argv: string[]): Promise<HostedP
         known: quantiles(known),
         unknown: quantiles(unknown),
         contentDifference,
+        samples,
       });
     }
     const machine = machineDescription();
