@@ -96,6 +96,7 @@ import { ListAttachedUserPoliciesHandler } from './users/list-attached-user-poli
 import { PutUserPermissionsBoundaryHandler } from './users/put-user-permissions-boundary.handler';
 import { DeleteUserPermissionsBoundaryHandler } from './users/delete-user-permissions-boundary.handler';
 import { GetAccessKeyPrincipalHandler } from './users/get-access-key-principal.handler';
+import { RecordAccessKeyUseHandler } from './users/record-access-key-use.handler';
 import { VerifyWebIdentityTokenUseCase } from './web-identity/verify-web-identity-token.use-case';
 import { VerifySamlLoginUseCase } from './saml-providers/verify-saml-login.use-case';
 import { CreateVirtualMFADeviceHandler } from './mfa/create-virtual-mfa-device.handler';
@@ -190,6 +191,7 @@ export const credentialVendingOperations: OperationBinding[] = [
   serve(O.DecodeAuthorizationMessage, DecodeAuthorizationMessageUseCase),
   serve(O.GetRolePermissions, GetRolePermissionsHandler),
   serve(O.GetAccessKeyPrincipal, GetAccessKeyPrincipalHandler),
+  serve(O.RecordAccessKeyUse, RecordAccessKeyUseHandler),
   serve(O.ListRevocations, ListRevocationsHandler),
   serve(O.ClaimGrpcCallIds, ClaimGrpcCallIdsUseCase),
   serve(WebIdentityOperations.VerifyWebIdentityToken, VerifyWebIdentityTokenUseCase),

@@ -176,6 +176,49 @@ describe('UsersRepository on PostgreSQL', () => {
     expect(await transactions.run((tx) => users.deleteAccessKey(owner.userId, id, tx))).toBe(true);
   });
 
+  it('keeps the newest of racing, out-of-order use reports, and none for a key that is gone (ADR 0078)', async () => {
+    const owner = user(unique('reporter'));
+    await users.insert(owner);
+    const id = `AKIA${randomBytes(8).toString('hex').toUpperCase().slice(0, 16)}`;
+    await transactions.run((tx) =>
+      users.insertAccessKey(
+        {
+          accessKeyId: id,
+          userId: owner.userId,
+          secretEnc: Buffer.from('sealed'),
+          status: 'Active',
+          createdAt: new Date(),
+          lastUsedAt: null,
+          lastUsedService: null,
+          lastUsedRegion: null,
+        },
+        tx,
+      ),
+    );
+    const minute = (m: number) => new Date(Date.UTC(2026, 11, 7, 10, m));
+    // Eight replicas' reports arriving together, in no order; the newest is minute 7.
+    const reports = [3, 7, 0, 5, 1, 6, 2, 4].map((m) =>
+      users.recordAccessKeyUse(id, minute(m), m === 7 ? 'sts' : 'iam', `us-west-${m}`),
+    );
+    await Promise.all(reports);
+    expect(await users.findAccessKey(id)).toMatchObject({
+      lastUsedAt: minute(7),
+      lastUsedService: 'sts',
+      lastUsedRegion: 'us-west-7',
+    });
+    // Older or equal: nothing changes.
+    expect(await users.recordAccessKeyUse(id, minute(6), 'iam', 'eu-west-1')).toBe(false);
+    expect(await users.recordAccessKeyUse(id, minute(7), 'iam', 'eu-west-1')).toBe(false);
+    expect(await users.recordAccessKeyUse(id, minute(8), 'cognito-idp', 'eu-west-1')).toBe(true);
+    expect(await users.findAccessKey(id)).toMatchObject({
+      lastUsedAt: minute(8),
+      lastUsedService: 'cognito-idp',
+      lastUsedRegion: 'eu-west-1',
+    });
+    await transactions.run((tx) => users.deleteAccessKey(owner.userId, id, tx));
+    expect(await users.recordAccessKeyUse(id, minute(9), 'iam', 'us-east-1')).toBe(false);
+  });
+
   it('counts user attachments and boundaries against the policy, and cascades with the user', async () => {
     const u = user(unique('att'));
     await users.insert(u);

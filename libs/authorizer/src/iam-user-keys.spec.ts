@@ -552,6 +552,77 @@ describe('IamUserKeys: one resolution of signed requests, and POST /authorize de
     expect(s.request).not.toHaveBeenCalled();
   });
 
+  describe('records the key use for GetAccessKeyLastUsed (ADR 0078)', () => {
+    const reportsOf = (request: jest.Mock) =>
+      request.mock.calls.filter(([op]) => op.name === 'RecordAccessKeyUse').map(([, payload]) => payload);
+
+    it('reports a verified request once per key per interval, with its service, region and time', async () => {
+      let now = Date.parse('2026-12-07T10:00:30Z');
+      const s = setUp({ Policies: [] });
+      const keys = new IamUserKeys({ request: s.request } as unknown as BusClient, sealer, codec, {
+        reportEveryMs: 300_000,
+        now: () => now,
+      });
+      const verifyAt = () =>
+        keys.verifySigned(signedBy({ accessKeyId: s.keyId, secretAccessKey: s.secret }), options);
+      await verifyAt();
+      expect(reportsOf(s.request)).toEqual([
+        {
+          AccessKeyId: s.keyId,
+          UsedAt: '2026-12-07T10:00:30.000Z',
+          ServiceName: 'docs',
+          Region: 'us-east-1',
+        },
+      ]);
+      now += 299_999;
+      await verifyAt();
+      expect(reportsOf(s.request)).toHaveLength(1);
+      now += 1;
+      await verifyAt();
+      expect(reportsOf(s.request)).toHaveLength(2);
+      expect(reportsOf(s.request)[1].UsedAt).toBe(new Date(now).toISOString());
+    });
+
+    it('reports nothing for a forged signature, a deleted key, the admin key or a session of the key', async () => {
+      const s = setUp({ Policies: [] });
+      await expect(
+        s.keys.verifySigned(
+          signedBy({ accessKeyId: s.keyId, secretAccessKey: newSecretAccessKey() }),
+          options,
+        ),
+      ).rejects.toBeInstanceOf(SigV4Error);
+      await s.keys.verifySigned(signedBy({ accessKeyId: ADMIN_KEY, secretAccessKey: 'x' }), options);
+      const deleted = setUp(new CommandFailedError({ name: 'NoSuchEntity', message: 'No such access key.' }));
+      await deleted.keys.verifySigned(
+        signedBy({ accessKeyId: deleted.keyId, secretAccessKey: deleted.secret }),
+        options,
+      );
+      const user = (await s.keys.resolve(s.keyId, ACCOUNT))!;
+      s.keys.recordUse(
+        {
+          ...user,
+          accessKeyId: newTemporaryAccessKeyId(),
+          session: { kind: 'session-token', parentAccessKeyId: s.keyId, sessionPolicies: [] },
+        },
+        { service: 'docs', region: 'us-east-1' },
+      );
+      expect(reportsOf(s.request)).toEqual([]);
+      expect(reportsOf(deleted.request)).toEqual([]);
+    });
+
+    it('tries again on the next request when a report fails, without failing the request', async () => {
+      const s = setUp({ Policies: [] });
+      const user = (await s.keys.resolve(s.keyId, ACCOUNT))!;
+      s.request.mockRejectedValueOnce(new Error('bus down'));
+      s.keys.recordUse(user, { service: 'iam', region: 'us-east-1' });
+      await new Promise((resolve) => setImmediate(resolve));
+      s.keys.recordUse(user, { service: 'sts', region: 'eu-west-1' });
+      expect(reportsOf(s.request).map((r) => r.ServiceName)).toEqual(['iam', 'sts']);
+      s.keys.recordUse(user, { service: 'iam', region: 'us-east-1' });
+      expect(reportsOf(s.request)).toHaveLength(2);
+    });
+  });
+
   it("resolves a federation session to its federated user, within its session policies; a deleted key's session is revoked", async () => {
     const s = setUp({ Policies: [{ Label: 'inline/p', Document: readDocs }] });
     const claims = sessionOf(s.keyId, {

@@ -72,6 +72,16 @@ export interface IamUserSignedOptions {
   now?: () => Date;
 }
 
+/** How often a replica reports one key's use at most (ADR 0078): AWS's last-use date is not to the second either. */
+export const KEY_USE_REPORT_EVERY_MS = 5 * 60_000;
+
+export interface KeyUseReportOptions {
+  /** At most one report per key this often (ms), per replica. */
+  reportEveryMs?: number;
+  /** The clock (tests). */
+  now?: () => number;
+}
+
 /** How the refusal is named: AWS's JSON protocols say AccessDeniedException, the Query ones AccessDenied. */
 export type DenialProtocol = 'json' | 'query';
 
@@ -83,11 +93,62 @@ export type DenialProtocol = 'json' | 'query';
  * for every gateway (HTTP, gRPC, device; ADR 0065): each app provides it with its bus and keys.
  */
 export class IamUserKeys {
+  /** When each key's use was last reported by this replica (ms), oldest report first. */
+  private readonly reported = new Map<string, number>();
+  private readonly reportEveryMs: number;
+  private readonly now: () => number;
+
   constructor(
     private readonly bus: BusClient,
     private readonly sealer: UserAccessKeySealer,
     private readonly codec: SessionTokenCodec,
-  ) {}
+    options: KeyUseReportOptions = {},
+  ) {
+    this.reportEveryMs = options.reportEveryMs ?? KEY_USE_REPORT_EVERY_MS;
+    this.now = options.now ?? Date.now;
+  }
+
+  /**
+   * Records that an IAM user's access key signed a request (GetAccessKeyLastUsed; ADR 0078): the
+   * service and region of the verified signature's scope, sent to credential vending at most once
+   * per key every `reportEveryMs` by this replica, never awaited (the request does not wait for a
+   * write, and does not fail when the report does). Only the long-term key itself counts: requests
+   * signed with a session of it carry the session's key id, which IAM does not track there either.
+   * Call it only once the signature verified: a forged request must leave no trace of use.
+   */
+  recordUse(user: IamUserCaller, scope: { service: string; region: string }): void {
+    if (user.session || user.root || !USER_ACCESS_KEY_ID.test(user.accessKeyId)) return;
+    const now = this.now();
+    const last = this.reported.get(user.accessKeyId);
+    if (last !== undefined && now - last < this.reportEveryMs) return;
+    this.reported.delete(user.accessKeyId);
+    this.reported.set(user.accessKeyId, now);
+    this.forgetOldReports(now);
+    const keyId = user.accessKeyId;
+    this.bus
+      .request(
+        CredentialVendingOperations.RecordAccessKeyUse,
+        {
+          AccessKeyId: keyId,
+          UsedAt: new Date(now).toISOString(),
+          ServiceName: scope.service,
+          Region: scope.region,
+        },
+        { requestId: randomUUID(), caller: { kind: 'anonymous' } },
+      )
+      // Not recorded: the next request with the key tries again.
+      .catch(() => {
+        if (this.reported.get(keyId) === now) this.reported.delete(keyId);
+      });
+  }
+
+  /** Keys reported longer ago than the interval need no entry: the map stays as small as the traffic. */
+  private forgetOldReports(now: number): void {
+    for (const [keyId, at] of this.reported) {
+      if (now - at < this.reportEveryMs) break;
+      this.reported.delete(keyId);
+    }
+  }
 
   /**
    * The caller behind temporary credentials of a long-term key (ADR 0039), or undefined for any
@@ -187,6 +248,7 @@ export class IamUserKeys {
         ...(options.mustSignHeaders ? { mustSignHeaders: options.mustSignHeaders } : {}),
         ...(options.now ? { now: options.now } : {}),
       });
+      if (user) this.recordUse(user, identity);
       return user ? { user, region: identity.region } : undefined;
     } catch (err) {
       if (err instanceof CredentialError) throw err;

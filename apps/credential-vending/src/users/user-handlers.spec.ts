@@ -17,6 +17,7 @@ import { GetAccessKeyLastUsedHandler } from './get-access-key-last-used.handler'
 import { GetUserHandler } from './get-user.handler';
 import { ListAccessKeysHandler } from './list-access-keys.handler';
 import { PutUserPolicyHandler } from './put-user-policy.handler';
+import { RecordAccessKeyUseHandler } from './record-access-key-use.handler';
 import { UpdateAccessKeyHandler } from './update-access-key.handler';
 import { UpdateUserHandler } from './update-user.handler';
 import { UserLookup } from './user.lookup';
@@ -88,6 +89,7 @@ function setUp() {
     findAccessKey: jest.fn().mockResolvedValue(undefined),
     setAccessKeyStatus: jest.fn().mockResolvedValue(true),
     deleteAccessKey: jest.fn().mockResolvedValue(true),
+    recordAccessKeyUse: jest.fn().mockResolvedValue(true),
     inlinePolicySizeWithout: jest.fn().mockResolvedValue(0),
     putInlinePolicy: jest.fn().mockResolvedValue(undefined),
     isAttached: jest.fn().mockResolvedValue(false),
@@ -417,6 +419,57 @@ describe('access keys', () => {
       UserName: 'Alice',
       AccessKeyLastUsed: { ServiceName: 'N/A', Region: 'N/A' },
     });
+    s.users.findAccessKey.mockResolvedValue({
+      accessKeyId: 'AKIAEXAMPLEEXAMPLE12',
+      userId: alice.userId,
+      lastUsedAt: new Date('2026-12-07T10:45:00Z'),
+      lastUsedService: 'cognito-idp',
+      lastUsedRegion: 'eu-west-1',
+    });
+    expect(await handler.execute({ AccessKeyId: 'AKIAEXAMPLEEXAMPLE12' })).toEqual({
+      UserName: 'Alice',
+      AccessKeyLastUsed: {
+        LastUsedDate: '2026-12-07T10:45:00Z',
+        ServiceName: 'cognito-idp',
+        Region: 'eu-west-1',
+      },
+    });
+  });
+
+  it('records a reported key use to the minute, never in the future (ADR 0078)', async () => {
+    const s = setUp();
+    const now = Date.parse('2026-12-07T10:45:59.500Z');
+    const handler = new RecordAccessKeyUseHandler(s.repository, () => now);
+    const report = { AccessKeyId: 'AKIAEXAMPLEEXAMPLE22', ServiceName: 'sts', Region: 'us-east-1' };
+    expect(await handler.execute({ ...report, UsedAt: '2026-12-07T10:44:31.123Z' })).toEqual({
+      Recorded: true,
+    });
+    expect(s.users.recordAccessKeyUse).toHaveBeenLastCalledWith(
+      'AKIAEXAMPLEEXAMPLE22',
+      new Date('2026-12-07T10:44:00Z'),
+      'sts',
+      'us-east-1',
+    );
+    // A gateway clock an hour ahead: the use is now, not in an hour.
+    await handler.execute({ ...report, UsedAt: '2026-12-07T11:45:00Z' });
+    expect(s.users.recordAccessKeyUse).toHaveBeenLastCalledWith(
+      'AKIAEXAMPLEEXAMPLE22',
+      new Date('2026-12-07T10:45:00Z'),
+      'sts',
+      'us-east-1',
+    );
+    s.users.recordAccessKeyUse.mockResolvedValueOnce(false);
+    expect(await handler.execute({ ...report, UsedAt: '2026-12-07T10:00:00Z' })).toEqual({ Recorded: false });
+    s.users.recordAccessKeyUse.mockClear();
+    for (const bad of [
+      { ...report, UsedAt: 'yesterday' },
+      { ...report, UsedAt: '2026-12-07T10:00:00Z', AccessKeyId: 'ASIAEXAMPLEEXAMPLE22' },
+      { ...report, UsedAt: '2026-12-07T10:00:00Z', ServiceName: "iam'; --" },
+      { ...report, UsedAt: '2026-12-07T10:00:00Z', Region: 'x'.repeat(65) },
+    ]) {
+      await expect(handler.execute(bad)).rejects.toThrow('RecordAccessKeyUse');
+    }
+    expect(s.users.recordAccessKeyUse).not.toHaveBeenCalled();
   });
 });
 

@@ -245,6 +245,26 @@ export class UsersRepository {
     return rows[0] ? keyOf(rows[0]) : undefined;
   }
 
+  /**
+   * A gateway's report of the key's use (ADR 0078), kept only when newer than the one kept: reports
+   * from several replicas may arrive out of order. Whether the row changed.
+   */
+  async recordAccessKeyUse(
+    accessKeyId: string,
+    usedAt: Date,
+    serviceName: string,
+    region: string,
+  ): Promise<boolean> {
+    const result = await this.dataSource.manager.query<unknown>(
+      `UPDATE credential_vending.access_keys
+          SET last_used_at = $2, last_used_service = $3, last_used_region = $4
+        WHERE access_key_id = $1 AND (last_used_at IS NULL OR last_used_at < $2)
+       RETURNING access_key_id`,
+      [accessKeyId, usedAt, serviceName, region],
+    );
+    return changedAny(result);
+  }
+
   /** Whether the user had that key to change. */
   async setAccessKeyStatus(
     userId: string,

@@ -58,6 +58,8 @@ export class AdminSignatureVerifier {
         },
       );
       const user = this.iamUsers.get(req);
+      // The key verified: its use is recorded for GetAccessKeyLastUsed (ADR 0078).
+      if (user) this.userKeys.recordUse(user, identity);
       const caller: Caller =
         user && !user.root
           ? {

@@ -162,9 +162,9 @@ export class QueryDispatcher {
       if (!(err instanceof SigV4Error) || err.reason !== 'unknown-access-key') throw queryAuthError(err);
     }
     let user: IamUserCaller | undefined;
-    let region: string;
+    let scope: { service: string; region: string };
     try {
-      ({ region } = await verifySigV4(parts, {
+      scope = await verifySigV4(parts, {
         ...options,
         resolveSecret: async (accessKeyId, token) => {
           const accountId = this.options.env.accountId;
@@ -180,11 +180,13 @@ export class QueryDispatcher {
                 );
           return user?.secret;
         },
-      }));
+      });
     } catch (err) {
       throw queryAuthError(err);
     }
-    return { principal: user!, region };
+    // The key verified: its use is recorded for GetAccessKeyLastUsed (ADR 0078).
+    this.userKeys.recordUse(user!, scope);
+    return { principal: user!, region: scope.region };
   }
 
   /**

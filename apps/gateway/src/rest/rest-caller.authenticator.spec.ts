@@ -36,10 +36,12 @@ function user(statements: object[]): IamUserCaller {
 
 function setUp(found: IamUserCaller | undefined) {
   const real = new IamUserKeys({} as never, {} as never, {} as never);
+  const recordUse = jest.fn();
   const keys = {
     resolve: jest.fn().mockResolvedValue(found),
     resolveSession: jest.fn().mockResolvedValue(undefined),
     authorize: real.authorize.bind(real),
+    recordUse,
   } as unknown as IamUserKeys;
   // The real resolution, over the mocked look-ups above.
   keys.verifySigned = real.verifySigned.bind(keys);
@@ -51,6 +53,7 @@ function setUp(found: IamUserCaller | undefined) {
   return {
     auth: new RestCallerAuthenticator(authorizer as unknown as Authorizer, options, keys),
     authorizer,
+    recordUse,
   };
 }
 
@@ -71,11 +74,16 @@ describe('Cognito Sync signed with an IAM user key (ADR 0047)', () => {
   const arn = `arn:aws:cognito-sync:us-east-1:${ACCOUNT}:identitypool/${POOL}/identity/${IDENTITY}`;
 
   it("authenticates the user's key and decides cognito-sync:<Operation> on the identity's ARN by its policies", async () => {
-    const { auth, authorizer } = setUp(
+    const { auth, authorizer, recordUse } = setUp(
       user([{ Effect: 'Allow', Action: 'cognito-sync:ListDatasets', Resource: arn }]),
     );
     const who = await auth.authenticate(signed(USER_KEY), Buffer.alloc(0), operation);
     expect(authorizer.authenticateScoped).not.toHaveBeenCalled();
+    // The key's use, for GetAccessKeyLastUsed (ADR 0078): the signature's service and region.
+    expect(recordUse).toHaveBeenCalledWith(
+      expect.objectContaining({ accessKeyId: USER_KEY.accessKeyId }),
+      expect.objectContaining({ service: 'cognito-sync', region: 'us-east-1' }),
+    );
     expect(who.caller).toEqual({
       kind: 'admin',
       accessKeyId: USER_KEY.accessKeyId,
@@ -102,5 +110,6 @@ describe('Cognito Sync signed with an IAM user key (ADR 0047)', () => {
       forged.auth.authenticate(signed({ ...USER_KEY, secretAccessKey: 'wrong' }), Buffer.alloc(0), operation),
     ).rejects.toMatchObject({ errorName: 'InvalidSignatureException' });
     expect(forged.authorizer.authenticateScoped).not.toHaveBeenCalled();
+    expect(forged.recordUse).not.toHaveBeenCalled();
   });
 });

@@ -5,6 +5,7 @@ import { GroupOperations } from './groups.commands';
 import { UserTagOperations } from './user-tags.commands';
 import { ResourceTagOperations } from './resource-tags.commands';
 import { CallIdOperations } from './call-ids.commands';
+import { KeyUseOperations } from './key-use.commands';
 import { MfaDeviceOperations } from './mfa.commands';
 import { SimulationOperations } from './simulation.commands';
 import { RoleUpdateOperations } from './role-updates.commands';
@@ -397,6 +398,7 @@ export const CredentialVendingOperations = {
   ...UserTagOperations,
   ...ResourceTagOperations,
   ...CallIdOperations,
+  ...KeyUseOperations,
   // IAM virtual MFA devices (ADR 0072).
   ...MfaDeviceOperations,
   ...SimulationOperations,

@@ -7,6 +7,7 @@ export * from './groups.wire-types';
 export * from './groups.commands';
 export * from './user-tags.commands';
 export * from './call-ids.commands';
+export * from './key-use.commands';
 export * from './resource-tags.commands';
 export * from './mfa.commands';
 export * from './simulation.commands';
