@@ -5,6 +5,7 @@ import {
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { CognitoSyncClient, ListDatasetsCommand, ListRecordsCommand } from '@aws-sdk/client-cognito-sync';
 import {
   CreateAccessKeyCommand,
   CreateUserCommand,
@@ -12,7 +13,7 @@ import {
   IAMClient,
   PutUserPolicyCommand,
 } from '@aws-sdk/client-iam';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { AuditRecord } from '../libs/contracts/src';
 import { expectAwsError } from '../libs/testing/src/aws-errors';
 import { eventually } from '../libs/testing/src/eventually';
@@ -238,6 +239,58 @@ describe('audit records of signed calls', () => {
     );
     expect(await stream.recordOf(requestIdOf(malformed))).toMatchObject({
       eventName: 'CreateUserPool',
+      errorCode: 'InvalidParameterException',
+      requestParameters: null,
+      userIdentity: { type: 'Root' },
+    });
+  });
+
+  it('records a Cognito Sync call the gateway refused: an IAM user’s denial, the root’s bad input (ADR 0075)', async () => {
+    const UserName = `sync-denied-${unique()}`;
+    await iam.send(new CreateUserCommand({ UserName }));
+    const key = (await iam.send(new CreateAccessKeyCommand({ UserName }))).AccessKey!;
+    secrets.push(key.SecretAccessKey!);
+    const arn = `arn:aws:iam::${ACCOUNT}:user/${UserName}`;
+    const userSync = new CognitoSyncClient({
+      ...opts,
+      credentials: { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! },
+    });
+    const rootSync = new CognitoSyncClient(opts);
+    others.push(userSync, rootSync);
+    const ids = {
+      IdentityPoolId: `${REGION}:${randomUUID()}`,
+      IdentityId: `${REGION}:${randomUUID()}`,
+    };
+
+    // No policy allows the user cognito-sync:ListDatasets: the REST gateway refuses it.
+    const denial = await expectAwsError(
+      userSync.send(new ListDatasetsCommand(ids)),
+      'NotAuthorizedException',
+      {
+        status: 403,
+      },
+    );
+    const record = await stream.recordOf(requestIdOf(denial));
+    expect(record).toMatchObject({
+      eventSource: 'cognito-sync.amazonaws.com',
+      eventName: 'ListDatasets',
+      awsRegion: REGION,
+      errorCode: 'NotAuthorizedException',
+      responseElements: null,
+      userIdentity: { type: 'IAMUser', arn, accessKeyId: key.AccessKeyId, userName: UserName },
+      requestParameters: ids,
+    });
+    expect(record.errorMessage).toContain(`not authorized to perform: cognito-sync:ListDatasets`);
+
+    // The root's dataset name breaking the model's pattern: refused at the edge, no parameters.
+    const malformed = await expectAwsError(
+      rootSync.send(new ListRecordsCommand({ ...ids, DatasetName: 'not a name!' })),
+      'InvalidParameterException',
+      { status: 400 },
+    );
+    expect(await stream.recordOf(requestIdOf(malformed))).toMatchObject({
+      eventSource: 'cognito-sync.amazonaws.com',
+      eventName: 'ListRecords',
       errorCode: 'InvalidParameterException',
       requestParameters: null,
       userIdentity: { type: 'Root' },

@@ -7,6 +7,7 @@ import {
   restJsonResponse,
   validateOperationInput,
 } from '@idfed/aws-protocol';
+import { RefusedCallRecorder } from '@idfed/authorizer';
 import { BusClient } from '@idfed/messaging';
 import { writeAwsResponse } from '../http/aws-response.writer';
 import { commandMeta } from '../http/command-meta';
@@ -30,6 +31,7 @@ export class RestJsonController {
   constructor(
     @Inject(BusClient) private readonly bus: BusClient,
     @Inject(RestCallerAuthenticator) private readonly callers: RestCallerAuthenticator,
+    @Inject(RefusedCallRecorder) private readonly refusals: RefusedCallRecorder,
   ) {}
 
   @All(['', '*rest'])
@@ -56,20 +58,28 @@ export class RestJsonController {
     const { command, surface } = match.value;
     res.locals[OPERATION_LOCAL] = command.name;
     const caller = await this.callers.authenticate(req, body, command);
-    const input = bindRestRequest(
-      {
-        method: req.method,
-        labels: match.labels,
-        query: new URLSearchParams(rawQuery),
-        headers: req.headers,
-        body,
-      },
-      surface,
-      operationShapes(surface.api),
-      command.name,
-    );
-    const payload = validateOperationInput(surface.api, command.name, input);
-    await this.callers.authorize(caller, command, payload);
+    let payload: unknown;
+    try {
+      const input = bindRestRequest(
+        {
+          method: req.method,
+          labels: match.labels,
+          query: new URLSearchParams(rawQuery),
+          headers: req.headers,
+          body,
+        },
+        surface,
+        operationShapes(surface.api),
+        command.name,
+      );
+      payload = validateOperationInput(surface.api, command.name, input);
+      await this.callers.authorize(caller, command, payload as Record<string, unknown>);
+    } catch (err) {
+      // A signed caller's call refused here is audited by Cognito Sync's service, as the JSON
+      // APIs' are (ADR 0075); the recorder drops an anonymous caller's.
+      this.refusals.record(command, payload, commandMeta(req, requestId, caller.caller, caller.region), err);
+      throw err;
+    }
     const result: unknown = await this.bus.request(
       command,
       payload,
