@@ -204,6 +204,53 @@ describe('IamUserKeys', () => {
   });
 });
 
+describe('iam:PermissionsBoundary', () => {
+  const boundary = `arn:aws:iam::${ACCOUNT}:policy/team-boundary`;
+  const delegated = doc([
+    {
+      Effect: 'Allow',
+      Action: [
+        'iam:CreateUser',
+        'iam:PutUserPermissionsBoundary',
+        'iam:CreateRole',
+        'iam:PutRolePermissionsBoundary',
+      ],
+      Resource: '*',
+      Condition: { StringEquals: { 'iam:PermissionsBoundary': boundary } },
+    },
+  ]);
+
+  it('is the boundary CreateUser, CreateRole and Put*PermissionsBoundary set, absent without one', async () => {
+    const s = setUp({ Policies: [{ Label: 'inline/delegated', Document: delegated }] });
+    const user = (await s.keys.resolve(s.keyId, ACCOUNT))!;
+    const decide = async (operation: string, payload: object) => {
+      const t = operationTarget('iam', operation, payload, 'us-east-1', ACCOUNT);
+      return (await denial(() => s.keys.authorize(user, t.action, t.resource, 'query', t.context)))?.name;
+    };
+    const other = `arn:aws:iam::${ACCOUNT}:policy/admin`;
+    for (const [operation, name] of [
+      ['CreateUser', { UserName: 'bob' }],
+      ['PutUserPermissionsBoundary', { UserName: 'bob' }],
+      ['CreateRole', { RoleName: 'r', AssumeRolePolicyDocument: '{}' }],
+      ['PutRolePermissionsBoundary', { RoleName: 'r' }],
+    ] as const) {
+      expect(await decide(operation, { ...name, PermissionsBoundary: boundary })).toBeUndefined();
+      expect(await decide(operation, { ...name, PermissionsBoundary: other })).toBe('AccessDenied');
+      expect(await decide(operation, name)).toBe('AccessDenied');
+    }
+    // Only the actions that set a boundary take it from the request.
+    expect(
+      operationTarget(
+        'iam',
+        'AttachUserPolicy',
+        { UserName: 'bob', PermissionsBoundary: boundary },
+        'us-east-1',
+        ACCOUNT,
+      ).context['iam:PermissionsBoundary'],
+    ).toBeUndefined();
+  });
+});
+
 /** Temporary credentials GetSessionToken / GetFederationToken would mint for the parent key. */
 function sessionOf(parentAccessKeyId: string, over: Partial<SessionClaims> = {}): SessionClaims {
   const now = Date.now();

@@ -13,6 +13,7 @@ export interface OperationTarget {
   resource: string;
   /**
    * Condition keys the request itself decides: `iam:PolicyARN` for attachments and boundaries;
+   * `iam:PermissionsBoundary` for the boundary CreateUser / CreateRole / Put*PermissionsBoundary set;
    * `aws:RequestTag/<key>` and `aws:TagKeys` (multivalued) for IAM requests that carry tags
    * (TagUser, TagRole, CreateUser / CreateRole with Tags...) and `aws:TagKeys` for the Untag ones,
    * as AWS's service authorization reference lists them. `aws:ResourceTag/<key>` needs a lookup
@@ -20,6 +21,14 @@ export interface OperationTarget {
    */
   context: Record<string, string | string[]>;
 }
+
+/** The IAM actions whose request names the permissions boundary it sets. */
+const BOUNDARY_SETTERS = new Set([
+  'CreateUser',
+  'CreateRole',
+  'PutUserPermissionsBoundary',
+  'PutRolePermissionsBoundary',
+]);
 
 export function operationTarget(
   prefix: string,
@@ -59,8 +68,12 @@ export function operationTarget(
     case 'iam': {
       const iam = `arn:aws:iam::${accountId}`;
       const policyArn = text('PolicyArn') ?? text('PermissionsBoundary');
+      // The boundary a request sets (IAM's service authorization reference lists
+      // iam:PermissionsBoundary for these): a delegated administrator may be held to one boundary.
+      const boundary = BOUNDARY_SETTERS.has(operation) ? text('PermissionsBoundary') : undefined;
       const context: Record<string, string | string[]> = {
         ...(policyArn ? { 'iam:PolicyARN': policyArn } : {}),
+        ...(boundary ? { 'iam:PermissionsBoundary': boundary } : {}),
         ...requestTagContext(operation, p),
       };
       // Virtual MFA devices (ADR 0072): creation, deletion and tagging act on the device
