@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   CommandMeta,
   OAuthSignInOutcome,
@@ -35,21 +35,17 @@ export function signUpAttributes(config: PoolConfig): string[] {
  * address the form gave), so the page tells nobody who has an account; a refusal that does not
  * depend on existing users (password policy, attributes) is shown on the page. A taken name also
  * takes as long as a new one (ADR 0037): it stores and sends nothing, so it waits for as long as a
- * recent sign-up in the pool took to store and send, timed from where the two part (ADR 0077).
+ * recent sign-up in the pool took.
  */
 @Injectable()
 export class OAuthSignUpUseCase implements OperationHandler<typeof UserDirectoryOperations.OAuthSignUp> {
-  private readonly timing: AnswerTiming;
+  private readonly timing = new AnswerTiming();
 
   constructor(
     @Inject(AuthorizeRequests) private readonly requests: AuthorizeRequests,
     @Inject(SignUpUseCase) private readonly signUp: SignUpUseCase,
     @Inject(AuthSessionSeal) private readonly seal: AuthSessionSeal,
-    // A spec's clock; the service's own otherwise.
-    @Optional() @Inject(AnswerTiming) timing?: AnswerTiming,
-  ) {
-    this.timing = timing ?? new AnswerTiming();
-  }
+  ) {}
 
   async execute(req: OAuthSignUpRequest, meta: CommandMeta): Promise<OAuthSignInOutcome> {
     const checked = await this.requests.check(req.UserPoolId, req.Params ?? {});
@@ -74,11 +70,7 @@ export class OAuthSignUpUseCase implements OperationHandler<typeof UserDirectory
     if (given.length > MAX_ATTRIBUTES) return page('Too many attributes.');
     const attributes = Object.fromEntries(given.map(([k, v]) => [k, v.trim()]));
     let sub: string;
-    // Where a new name's sign-up and a taken name's part: both have checked the request, called
-    // PreSignUp, derived the password and tried the insert; only what follows differs (ADR 0077).
-    // Padding from the request's start would wait for the longer of the taken name's own path and
-    // a whole drawn sign-up, and answer later than a new name.
-    let partedAt: number | undefined;
+    const startedAt = this.timing.start();
     try {
       const created = await this.signUp.execute(
         {
@@ -89,17 +81,16 @@ export class OAuthSignUpUseCase implements OperationHandler<typeof UserDirectory
           ...(auth.secret ? { SecretHash: secretHashFor(auth, username) } : {}),
         },
         meta,
-        { parted: () => (partedAt = this.timing.start()) },
       );
       sub = created.UserSub;
-      if (partedAt !== undefined) this.timing.record(auth.pool.id, partedAt);
+      this.timing.record(auth.pool.id, startedAt);
     } catch (err) {
       if (!(err instanceof ServiceError)) throw err;
       const name: string = (err as ServiceError).errorName;
       if (name === 'UsernameExistsException' || name === 'AliasExistsException') {
         // As if created: the same page, after as long, and a session that can never sign anyone in.
         sub = randomUUID();
-        if (partedAt !== undefined) await this.timing.padFrom(auth.pool.id, partedAt);
+        await this.timing.padFrom(auth.pool.id, startedAt);
       } else if (name === 'NotAuthorizedException') {
         return page('Sign-up is not permitted for this user pool.');
       } else if (name === 'TooManyRequestsException' || name === 'LimitExceededException') {

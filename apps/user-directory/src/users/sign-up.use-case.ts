@@ -33,16 +33,6 @@ function attributeMap(list: { Name: string; Value?: string }[] | undefined): Rec
   return eventAttributeMap(list) ?? {};
 }
 
-/**
- * What a caller may learn of a sign-up's course. `parted` is called once, where a new name's and a
- * taken name's sign-ups part: both have checked the request, called PreSignUp, derived the password
- * and tried to insert the user; a new name goes on to store its event and code and send the code,
- * a taken one rolls back. The hosted page times its taken-name padding from there (ADR 0077).
- */
-export interface SignUpProgress {
-  parted?: () => void;
-}
-
 /** SignUp: creates an UNCONFIRMED user and sends a confirmation code when the pool verifies email or phone. */
 @Injectable()
 export class SignUpUseCase implements OperationHandler<typeof UserDirectoryOperations.SignUp> {
@@ -59,7 +49,7 @@ export class SignUpUseCase implements OperationHandler<typeof UserDirectoryOpera
     @Inject(ConfirmationLinks) private readonly links: ConfirmationLinks,
   ) {}
 
-  async execute(req: SignUpRequest, meta: CommandMeta, progress?: SignUpProgress): Promise<SignUpResponse> {
+  async execute(req: SignUpRequest, meta: CommandMeta): Promise<SignUpResponse> {
     RequestValidator.of(req)
       .string('ClientId', { required: true, min: 1, max: 128, pattern: Patterns.clientId })
       .string('Username', { required: true, min: 1, max: 128, pattern: Patterns.username })
@@ -118,7 +108,6 @@ export class SignUpUseCase implements OperationHandler<typeof UserDirectoryOpera
         },
         tx,
       );
-      progress?.parted?.();
       if (created === 'alias-exists') throw CognitoErrors.aliasExistsForAttribute();
       if (created === 'exists') {
         throw identity.aliasKey ? CognitoErrors.aliasExists() : CognitoErrors.usernameExists();
