@@ -43,15 +43,8 @@ export class SamlController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    if (!POOL_ID.test(poolId)) throw new AwsError('ResourceNotFoundException', 'Not found.', 404);
-    if (!isFormContentType(req.headers['content-type']))
-      return sendErrorPage(res, 'invalid_request', 'The SAML response must be a form.');
-    let form: Record<string, string>;
-    try {
-      form = paramsOf(new URLSearchParams((await readRawBody(req, ACS_FORM_LIMIT)).toString('utf8')));
-    } catch {
-      return sendErrorPage(res, 'invalid_request', 'The SAML response is too large.');
-    }
+    const form = await samlFormOf(poolId, req, res);
+    if (!form) return;
     const outcome = await this.bus.request(
       UserDirectoryOperations.SamlLogout,
       {
@@ -79,15 +72,8 @@ export class SamlController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    if (!POOL_ID.test(poolId)) throw new AwsError('ResourceNotFoundException', 'Not found.', 404);
-    if (!isFormContentType(req.headers['content-type']))
-      return sendErrorPage(res, 'invalid_request', 'The SAML response must be a form.');
-    let form: Record<string, string>;
-    try {
-      form = paramsOf(new URLSearchParams((await readRawBody(req, ACS_FORM_LIMIT)).toString('utf8')));
-    } catch {
-      return sendErrorPage(res, 'invalid_request', 'The SAML response is too large.');
-    }
+    const form = await samlFormOf(poolId, req, res);
+    if (!form) return;
     const outcome = await this.bus.request(
       UserDirectoryOperations.SamlResponse,
       {
@@ -127,5 +113,27 @@ export class SamlController {
       case 'federate':
         return sendErrorPage(res, 'invalid_request', 'Bad request.');
     }
+  }
+}
+
+/**
+ * The form an IdP posts to `/saml2/idpresponse` or `/saml2/logout`, read within Cognito's size;
+ * undefined when the error page has been sent instead (not a form, too large).
+ */
+async function samlFormOf(
+  poolId: string,
+  req: Request,
+  res: Response,
+): Promise<Record<string, string> | undefined> {
+  if (!POOL_ID.test(poolId)) throw new AwsError('ResourceNotFoundException', 'Not found.', 404);
+  if (!isFormContentType(req.headers['content-type'])) {
+    sendErrorPage(res, 'invalid_request', 'The SAML response must be a form.');
+    return undefined;
+  }
+  try {
+    return paramsOf(new URLSearchParams((await readRawBody(req, ACS_FORM_LIMIT)).toString('utf8')));
+  } catch {
+    sendErrorPage(res, 'invalid_request', 'The SAML response is too large.');
+    return undefined;
   }
 }
