@@ -237,7 +237,7 @@ describe('refresh token rotation', () => {
     const token = signed.AuthenticationResult!.RefreshToken!;
     await expectAwsError(refresh(confidential.ClientId!, token), 'NotAuthorizedException', { status: 400 });
     await expectAwsError(
-      refresh(confidential.ClientId!, token, `${secret.slice(0, -1)}0`),
+      refresh(confidential.ClientId!, token, `${secret.slice(0, -1)}${secret.endsWith('0') ? '1' : '0'}`),
       'NotAuthorizedException',
       {
         status: 400,
