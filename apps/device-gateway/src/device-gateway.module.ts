@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { Authorizer, CredentialResolver, RevocationList, RolePermissionsCache } from '@idfed/authorizer';
+import { credentialProviders } from '@idfed/authorizer';
 import { MetricsController } from '@idfed/observability';
 import { DEVICE_GATEWAY_REPLY_GROUP } from '@idfed/contracts';
 import { createRootLogger } from '@idfed/logging';
@@ -7,13 +7,6 @@ import { BUS_CLIENT_PROXY, BUS_REQUEST_TIMEOUT_MS, BusClient, createClientTransp
 import { loadSessionTokenKey, SessionTokenCodec } from '@idfed/session-credentials';
 import { SocketAuthenticator } from './auth/socket-authenticator';
 import { DeviceGatewayBusLifecycle } from './bus/device-gateway-bus.lifecycle';
-import {
-  DeviceAuthorizer,
-  DeviceCredentialResolver,
-  DeviceRevocationList,
-  DeviceRolePermissionsCache,
-  RevocationRefresh,
-} from './credentials/device-credentials';
 import {
   DEVICE_GATEWAY_CLOCK,
   DEVICE_GATEWAY_LOGGER,
@@ -55,11 +48,19 @@ export class DeviceGatewayModule {
         BusClient,
         DeviceGatewayBusLifecycle,
         { provide: SessionTokenCodec, useValue: SessionTokenCodec.fromMasterKey(sessionTokenKey) },
-        { provide: RevocationList, useClass: DeviceRevocationList },
-        RevocationRefresh,
-        { provide: RolePermissionsCache, useClass: DeviceRolePermissionsCache },
-        { provide: CredentialResolver, useClass: DeviceCredentialResolver },
-        { provide: Authorizer, useClass: DeviceAuthorizer },
+        // No admin key and no IAM users' keys: a socket belongs to an identity.
+        ...credentialProviders({
+          options: DEVICE_GATEWAY_OPTIONS,
+          settings: (o: DeviceGatewayOptions) => ({
+            accountId: o.env.accountId,
+            revocationRefreshMs: o.env.revocationRefreshMs,
+          }),
+          logger: DEVICE_GATEWAY_LOGGER,
+          clock: DEVICE_GATEWAY_CLOCK,
+          iamUserKeys: false,
+          // DeviceGatewayBusLifecycle closes the bus.
+          closeBusOnShutdown: false,
+        }),
         SocketAuthenticator,
         SubscriptionPolicy,
         SyncSession,

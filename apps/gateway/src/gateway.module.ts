@@ -1,12 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import {
-  Authorizer,
-  CredentialResolver,
-  IamUserKeys,
-  RevocationList,
-  RolePermissionsCache,
-} from '@idfed/authorizer';
+import { credentialProviders } from '@idfed/authorizer';
 import { GATEWAY_REPLY_GROUP } from '@idfed/contracts';
 import { createRootLogger } from '@idfed/logging';
 import { BUS_CLIENT_PROXY, BUS_REQUEST_TIMEOUT_MS, BusClient, createClientTransport } from '@idfed/messaging';
@@ -22,14 +16,6 @@ import { AuthorizeController } from './authorizer/authorize.controller';
 import { GatewayBusLifecycle } from './bus/gateway-bus.lifecycle';
 import { AdminSignatureVerifier } from './cognito/admin-signature.verifier';
 import { JsonRpcController } from './cognito/json-rpc.controller';
-import {
-  GatewayAuthorizer,
-  GatewayIamUserKeys,
-  GatewayCredentialResolver,
-  GatewayRevocationList,
-  GatewayRolePermissionsCache,
-  RevocationListLifecycle,
-} from './credentials/gateway-credentials';
 import { GATEWAY_LOGGER, GATEWAY_OPTIONS, GatewayOptions } from './gateway.options';
 import { HealthChecker } from './health/health.checker';
 import { HealthController } from './health/health.controller';
@@ -90,13 +76,19 @@ export class GatewayModule {
         { provide: SessionTokenCodec, useValue: SessionTokenCodec.fromMasterKey(sessionTokenKey) },
         { provide: UserAccessKeySealer, useValue: new UserAccessKeySealer(sessionTokenKey) },
         { provide: AuthorizationMessageSealer, useValue: new AuthorizationMessageSealer(sessionTokenKey) },
-        { provide: IamUserKeys, useClass: GatewayIamUserKeys },
+        ...credentialProviders({
+          options: GATEWAY_OPTIONS,
+          settings: (o: GatewayOptions) => ({
+            accountId: o.env.accountId,
+            revocationRefreshMs: o.env.revocationRefreshMs,
+            admin: o.adminCredentials,
+          }),
+          logger: GATEWAY_LOGGER,
+          iamUserKeys: true,
+          // GatewayBusLifecycle closes the bus.
+          closeBusOnShutdown: false,
+        }),
         ResourceTags,
-        { provide: RevocationList, useClass: GatewayRevocationList },
-        RevocationListLifecycle,
-        { provide: RolePermissionsCache, useClass: GatewayRolePermissionsCache },
-        { provide: CredentialResolver, useClass: GatewayCredentialResolver },
-        { provide: Authorizer, useClass: GatewayAuthorizer },
         QueryDispatcher,
         RefusedCallRecorder,
         RestCallerAuthenticator,

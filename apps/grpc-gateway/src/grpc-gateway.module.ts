@@ -1,25 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import {
-  Authorizer,
-  CredentialResolver,
-  IamUserKeys,
-  RevocationList,
-  RolePermissionsCache,
-} from '@idfed/authorizer';
+import { credentialProviders, RefusedCallRecorder } from '@idfed/authorizer';
 import { GRPC_GATEWAY_REPLY_GROUP } from '@idfed/contracts';
 import { createRootLogger } from '@idfed/logging';
 import { BUS_CLIENT_PROXY, BUS_REQUEST_TIMEOUT_MS, BusClient, createClientTransport } from '@idfed/messaging';
 import { loadSessionTokenKey, SessionTokenCodec, UserAccessKeySealer } from '@idfed/session-credentials';
 import { CallAuthenticator } from './auth/call-authenticator';
 import { SharedCallIds } from './auth/shared-call-ids';
-import {
-  GrpcAuthorizer,
-  GrpcBusLifecycle,
-  GrpcCredentialResolver,
-  GrpcIamUserKeys,
-  GrpcRevocationList,
-  GrpcRolePermissionsCache,
-} from './auth/grpc-credentials';
 import { AccountEventsFeed } from './events/account-events.feed';
 import { GrpcServerHost } from './grpc/grpc-server.provider';
 import {
@@ -30,7 +16,6 @@ import {
 } from './grpc-gateway.options';
 import { AccountEventsService } from './services/account-events.service';
 import { AdminService } from './services/admin.service';
-import { RefusedCallRecorder } from '@idfed/authorizer';
 import { TypedAdminService } from './services/typed-admin.service';
 import { AuthorizerService } from './services/authorizer.service';
 import { TokensService } from './services/tokens.service';
@@ -64,12 +49,19 @@ export class GrpcGatewayModule {
         BusClient,
         { provide: SessionTokenCodec, useValue: SessionTokenCodec.fromMasterKey(sessionTokenKey) },
         { provide: UserAccessKeySealer, useValue: new UserAccessKeySealer(sessionTokenKey) },
-        { provide: IamUserKeys, useClass: GrpcIamUserKeys },
-        { provide: RevocationList, useClass: GrpcRevocationList },
-        GrpcBusLifecycle,
-        { provide: RolePermissionsCache, useClass: GrpcRolePermissionsCache },
-        { provide: CredentialResolver, useClass: GrpcCredentialResolver },
-        { provide: Authorizer, useClass: GrpcAuthorizer },
+        ...credentialProviders({
+          options: GRPC_GATEWAY_OPTIONS,
+          settings: (o: GrpcGatewayOptions) => ({
+            accountId: o.env.accountId,
+            revocationRefreshMs: o.env.revocationRefreshMs,
+            admin: o.adminCredentials,
+          }),
+          logger: GRPC_GATEWAY_LOGGER,
+          clock: GRPC_GATEWAY_CLOCK,
+          iamUserKeys: true,
+          // The gRPC gateway has no other bus lifecycle: this one connects and closes it.
+          closeBusOnShutdown: true,
+        }),
         CallAuthenticator,
         SharedCallIds,
         UserPoolKeys,

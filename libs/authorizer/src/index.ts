@@ -15,3 +15,4 @@ export * from './operation-resources';
 export * from './request-context';
 export * from './tagging-actions';
 export * from './refused-call.recorder';
+export * from './credential.providers';
