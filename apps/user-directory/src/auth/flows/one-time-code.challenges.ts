@@ -40,13 +40,14 @@ abstract class OneTimeCodeChallenge implements ChallengeHandler<OneTimeCodeAnswe
   /** The ChallengeResponses member that carries the code. */
   protected abstract readonly codeMember: string;
 
+  // The subclasses declare no constructor: Nest reads these injections through the class chain.
   constructor(
-    private readonly sessions: MfaSessions,
-    private readonly users: UsersRepository,
-    private readonly codes: OneTimeCodes,
-    private readonly completion: SignInCompletion,
-    private readonly attempts: AttemptLimiter,
-    private readonly verification: CodeSignInVerification,
+    @Inject(MfaSessions) private readonly sessions: MfaSessions,
+    @Inject(UsersRepository) private readonly users: UsersRepository,
+    @Inject(OneTimeCodes) private readonly codes: OneTimeCodes,
+    @Inject(SignInCompletion) private readonly completion: SignInCompletion,
+    @Inject(AttemptLimiter) private readonly attempts: AttemptLimiter,
+    @Inject(CodeSignInVerification) private readonly verification: CodeSignInVerification,
   ) {}
 
   async claim(
@@ -106,17 +107,6 @@ export class SmsMfaChallenge extends OneTimeCodeChallenge {
   readonly challenge = 'SMS_MFA';
   protected readonly factor = 'SMS_MFA';
   protected readonly codeMember = 'SMS_MFA_CODE';
-
-  constructor(
-    @Inject(MfaSessions) sessions: MfaSessions,
-    @Inject(UsersRepository) users: UsersRepository,
-    @Inject(OneTimeCodes) codes: OneTimeCodes,
-    @Inject(SignInCompletion) completion: SignInCompletion,
-    @Inject(AttemptLimiter) attempts: AttemptLimiter,
-    @Inject(CodeSignInVerification) verification: CodeSignInVerification,
-  ) {
-    super(sessions, users, codes, completion, attempts, verification);
-  }
 }
 
 /** SMS_OTP: USER_AUTH's first-factor code sent to the user's phone, answered as SMS_OTP_CODE (ADR 0034). */
@@ -126,17 +116,6 @@ export class SmsOtpChallenge extends OneTimeCodeChallenge {
   readonly allowedBy = 'USER_AUTH';
   protected readonly factor = 'SMS_MFA';
   protected readonly codeMember = 'SMS_OTP_CODE';
-
-  constructor(
-    @Inject(MfaSessions) sessions: MfaSessions,
-    @Inject(UsersRepository) users: UsersRepository,
-    @Inject(OneTimeCodes) codes: OneTimeCodes,
-    @Inject(SignInCompletion) completion: SignInCompletion,
-    @Inject(AttemptLimiter) attempts: AttemptLimiter,
-    @Inject(CodeSignInVerification) verification: CodeSignInVerification,
-  ) {
-    super(sessions, users, codes, completion, attempts, verification);
-  }
 }
 
 /**
@@ -148,15 +127,4 @@ export class EmailOtpChallenge extends OneTimeCodeChallenge {
   readonly challenge = 'EMAIL_OTP';
   protected readonly factor = 'EMAIL_OTP';
   protected readonly codeMember = 'EMAIL_OTP_CODE';
-
-  constructor(
-    @Inject(MfaSessions) sessions: MfaSessions,
-    @Inject(UsersRepository) users: UsersRepository,
-    @Inject(OneTimeCodes) codes: OneTimeCodes,
-    @Inject(SignInCompletion) completion: SignInCompletion,
-    @Inject(AttemptLimiter) attempts: AttemptLimiter,
-    @Inject(CodeSignInVerification) verification: CodeSignInVerification,
-  ) {
-    super(sessions, users, codes, completion, attempts, verification);
-  }
 }
