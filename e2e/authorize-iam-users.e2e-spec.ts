@@ -1,13 +1,8 @@
-import {
-  CreateAccessKeyCommand,
-  CreateUserCommand,
-  DeleteAccessKeyCommand,
-  IAMClient,
-  PutUserPolicyCommand,
-} from '@aws-sdk/client-iam';
+import { DeleteAccessKeyCommand, IAMClient } from '@aws-sdk/client-iam';
 import { GetFederationTokenCommand, GetSessionTokenCommand, STSClient } from '@aws-sdk/client-sts';
 import { randomBytes } from 'node:crypto';
 import { signRequest } from '../libs/sigv4/src';
+import { iamUserWithKey } from './support/iam-principals';
 import { e2eSystem } from './support/e2e-context';
 
 type Creds = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
@@ -79,11 +74,8 @@ describe('POST /authorize with IAM users and their sessions', () => {
   }
 
   async function newUser(statements: object[]): Promise<Creds & { UserName: string }> {
-    const UserName = `authz-${unique()}`;
-    await iam.send(new CreateUserCommand({ UserName }));
-    await iam.send(new PutUserPolicyCommand({ UserName, PolicyName: 'p', PolicyDocument: doc(statements) }));
-    const key = (await iam.send(new CreateAccessKeyCommand({ UserName }))).AccessKey!;
-    return { UserName, accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! };
+    const user = await iamUserWithKey(iam, { prefix: 'authz', statements });
+    return { UserName: user.UserName, ...user.credentials };
   }
   const credsOf = (c: { AccessKeyId?: string; SecretAccessKey?: string; SessionToken?: string }): Creds => ({
     accessKeyId: c.AccessKeyId!,

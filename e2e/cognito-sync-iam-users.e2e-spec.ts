@@ -10,16 +10,10 @@ import {
   ListRecordsCommand,
   UpdateRecordsCommand,
 } from '@aws-sdk/client-cognito-sync';
-import {
-  CreateAccessKeyCommand,
-  CreateUserCommand,
-  DeleteAccessKeyCommand,
-  IAMClient,
-  PutUserPolicyCommand,
-} from '@aws-sdk/client-iam';
+import { DeleteAccessKeyCommand, IAMClient } from '@aws-sdk/client-iam';
 import { GetFederationTokenCommand, GetSessionTokenCommand, STSClient } from '@aws-sdk/client-sts';
-import { randomBytes } from 'node:crypto';
 import { expectAwsError } from '../libs/testing/src/aws-errors';
+import { iamUserWithKey } from './support/iam-principals';
 import { e2eSystem } from './support/e2e-context';
 
 type Creds = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
@@ -67,17 +61,8 @@ describe('Cognito Sync with IAM users and their sessions', () => {
   });
 
   async function newUser(statements: object[]): Promise<Creds & { UserName: string }> {
-    const UserName = `sync-${randomBytes(4).toString('hex')}`;
-    await iam.send(new CreateUserCommand({ UserName }));
-    await iam.send(
-      new PutUserPolicyCommand({
-        UserName,
-        PolicyName: 'p',
-        PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: statements }),
-      }),
-    );
-    const key = (await iam.send(new CreateAccessKeyCommand({ UserName }))).AccessKey!;
-    return { UserName, accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! };
+    const user = await iamUserWithKey(iam, { prefix: 'sync', statements });
+    return { UserName: user.UserName, ...user.credentials };
   }
   const identityArn = (id: string) =>
     `arn:aws:cognito-sync:us-east-1:000000000000:identitypool/${poolId}/identity/${id}`;

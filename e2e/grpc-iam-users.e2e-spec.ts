@@ -6,19 +6,17 @@ import {
   CreateUserPoolCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import {
-  CreateAccessKeyCommand,
-  CreateUserCommand,
   CreateVirtualMFADeviceCommand,
   DeleteAccessKeyCommand,
   EnableMFADeviceCommand,
   IAMClient,
-  PutUserPolicyCommand,
   UpdateAccessKeyCommand,
 } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand, GetSessionTokenCommand, STSClient } from '@aws-sdk/client-sts';
 import { Secret, TOTP } from 'otpauth';
 import { awsErrorOf, GrpcSigner, IdfedGrpcClient } from '../libs/testing/src/grpc/idfed-grpc-client';
 import { TypedAdminClient } from '../libs/testing/src/grpc/typed-admin-client';
+import { iamUserWithKey } from './support/iam-principals';
 import { e2eSystem } from './support/e2e-context';
 
 async function refusal(call: Promise<unknown>) {
@@ -79,17 +77,8 @@ describe('gRPC with IAM users and their sessions', () => {
 
   /** A new IAM user with one inline policy and an active key. */
   async function userWith(statements: object[]): Promise<{ name: string; key: Creds }> {
-    const name = `grpc-${randomBytes(4).toString('hex')}`;
-    await iam.send(new CreateUserCommand({ UserName: name }));
-    await iam.send(
-      new PutUserPolicyCommand({
-        UserName: name,
-        PolicyName: 'p',
-        PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: statements }),
-      }),
-    );
-    const key = (await iam.send(new CreateAccessKeyCommand({ UserName: name }))).AccessKey!;
-    return { name, key: { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! } };
+    const user = await iamUserWithKey(iam, { prefix: 'grpc', statements });
+    return { name: user.UserName, key: user.credentials };
   }
 
   const poolArn = (id: string) => `arn:aws:cognito-idp:us-east-1:${account}:userpool/${id}`;

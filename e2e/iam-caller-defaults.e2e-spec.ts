@@ -1,15 +1,13 @@
 import {
   CreateAccessKeyCommand,
-  CreateUserCommand,
   DeleteAccessKeyCommand,
   GetUserCommand,
   IAMClient,
   ListAccessKeysCommand,
-  PutUserPolicyCommand,
   UpdateAccessKeyCommand,
 } from '@aws-sdk/client-iam';
-import { randomBytes } from 'node:crypto';
 import { expectAwsError } from '../libs/testing/src/aws-errors';
+import { iamUserWithKey } from './support/iam-principals';
 import { e2eSystem } from './support/e2e-context';
 
 const REGION = 'us-east-1';
@@ -33,37 +31,25 @@ describe('IAM operations that default to the caller', () => {
     return c;
   };
   const iam = client(admin);
-  const unique = () => randomBytes(4).toString('hex');
 
   afterAll(() => {
     for (const c of clients) c.destroy();
   });
 
   async function userWithOwnKeysPolicy(path = '/') {
-    const UserName = `self-${unique()}`;
-    await iam.send(new CreateUserCommand({ UserName, Path: path }));
-    await iam.send(
-      new PutUserPolicyCommand({
-        UserName,
-        PolicyName: 'own-credentials',
-        PolicyDocument: JSON.stringify({
-          Version: '2012-10-17',
-          Statement: [
-            {
-              Effect: 'Allow',
-              Action: ['iam:GetUser', 'iam:*AccessKey*'],
-              Resource: 'arn:aws:iam::*:user/${aws:username}',
-            },
-          ],
-        }),
-      }),
-    );
-    const key = (await iam.send(new CreateAccessKeyCommand({ UserName }))).AccessKey!;
-    return {
-      UserName,
-      key,
-      own: client({ accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! }),
-    };
+    const user = await iamUserWithKey(iam, {
+      prefix: 'self',
+      path,
+      policyName: 'own-credentials',
+      statements: [
+        {
+          Effect: 'Allow',
+          Action: ['iam:GetUser', 'iam:*AccessKey*'],
+          Resource: 'arn:aws:iam::*:user/${aws:username}',
+        },
+      ],
+    });
+    return { UserName: user.UserName, key: { AccessKeyId: user.accessKeyId }, own: client(user.credentials) };
   }
 
   it('answers the root to GetUser without a name signed by the admin key', async () => {

@@ -5,7 +5,6 @@ import {
 import {
   AddUserToGroupCommand,
   AttachGroupPolicyCommand,
-  CreateAccessKeyCommand,
   CreateGroupCommand,
   CreatePolicyCommand,
   CreateUserCommand,
@@ -22,13 +21,13 @@ import {
   ListGroupsCommand,
   ListGroupsForUserCommand,
   PutGroupPolicyCommand,
-  PutUserPolicyCommand,
   RemoveUserFromGroupCommand,
   UpdateGroupCommand,
 } from '@aws-sdk/client-iam';
 import { GetSessionTokenCommand, STSClient } from '@aws-sdk/client-sts';
 import { randomBytes } from 'node:crypto';
 import { expectAwsError } from '../libs/testing/src/aws-errors';
+import { iamUserWithKey } from './support/iam-principals';
 import { e2eSystem } from './support/e2e-context';
 
 const REGION = 'us-east-1';
@@ -62,19 +61,12 @@ describe('IAM groups', () => {
   });
 
   async function newSigner(inline?: object[]) {
-    const UserName = `member-${unique()}`;
-    await iam.send(new CreateUserCommand({ UserName }));
-    if (inline)
-      await iam.send(
-        new PutUserPolicyCommand({ UserName, PolicyName: 'own', PolicyDocument: policy(inline) }),
-      );
-    const key = (await iam.send(new CreateAccessKeyCommand({ UserName }))).AccessKey!;
-    const credentials = { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! };
-    const opts = { region: REGION, endpoint: system.endpoint, credentials, maxAttempts: 1 };
+    const user = await iamUserWithKey(iam, { prefix: 'member', statements: inline, policyName: 'own' });
+    const opts = { region: REGION, endpoint: system.endpoint, credentials: user.credentials, maxAttempts: 1 };
     return {
-      UserName,
-      arn: `arn:aws:iam::${ACCOUNT}:user/${UserName}`,
-      credentials,
+      UserName: user.UserName,
+      arn: user.arn,
+      credentials: user.credentials,
       idp: client(new CognitoIdentityProviderClient(opts)),
       iam: client(new IAMClient(opts)),
       sts: client(new STSClient(opts)),

@@ -3,7 +3,6 @@ import {
   ListUserPoolsCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import {
-  CreateAccessKeyCommand,
   CreateRoleCommand,
   CreateUserCommand,
   CreateVirtualMFADeviceCommand,
@@ -20,7 +19,6 @@ import {
   ListUsersCommand,
   ListVirtualMFADevicesCommand,
   PutRolePolicyCommand,
-  PutUserPolicyCommand,
   ResyncMFADeviceCommand,
   TagMFADeviceCommand,
   UntagMFADeviceCommand,
@@ -30,6 +28,7 @@ import { randomBytes } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
 import { signRequest } from '../libs/sigv4/src';
 import { expectAwsError } from '../libs/testing/src/aws-errors';
+import { iamUserWithKey } from './support/iam-principals';
 import { e2eSystem } from './support/e2e-context';
 
 const REGION = 'us-east-1';
@@ -84,19 +83,12 @@ describe('IAM virtual MFA devices and MFA sessions', () => {
   });
 
   async function newUser(statements?: object[]) {
-    const UserName = `mfa-${unique()}`;
-    await iam.send(new CreateUserCommand({ UserName }));
-    if (statements) {
-      await iam.send(
-        new PutUserPolicyCommand({ UserName, PolicyName: 'p', PolicyDocument: policy(statements) }),
-      );
-    }
-    const key = (await iam.send(new CreateAccessKeyCommand({ UserName }))).AccessKey!;
+    const user = await iamUserWithKey(iam, { prefix: 'mfa', statements });
     return {
-      UserName,
-      arn: `arn:aws:iam::${ACCOUNT}:user/${UserName}`,
-      keyId: key.AccessKeyId!,
-      creds: { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! } as Creds,
+      UserName: user.UserName,
+      arn: user.arn,
+      keyId: user.accessKeyId,
+      creds: user.credentials,
     };
   }
 

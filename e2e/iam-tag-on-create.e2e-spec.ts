@@ -1,12 +1,7 @@
-import {
-  CreateAccessKeyCommand,
-  CreateUserCommand,
-  GetUserCommand,
-  IAMClient,
-  PutUserPolicyCommand,
-} from '@aws-sdk/client-iam';
+import { CreateUserCommand, GetUserCommand, IAMClient } from '@aws-sdk/client-iam';
 import { randomBytes } from 'node:crypto';
 import { expectAwsError } from '../libs/testing/src/aws-errors';
+import { iamUserWithKey } from './support/iam-principals';
 import { e2eSystem } from './support/e2e-context';
 
 /**
@@ -28,20 +23,11 @@ describe('IAM create with tags needs the tagging action too', () => {
   afterAll(() => clients.forEach((c) => c.destroy()));
 
   async function userAllowed(actions: string[]): Promise<IAMClient> {
-    const name = `creator-${randomBytes(4).toString('hex')}`;
-    await iam.send(new CreateUserCommand({ UserName: name }));
-    await iam.send(
-      new PutUserPolicyCommand({
-        UserName: name,
-        PolicyName: 'p',
-        PolicyDocument: JSON.stringify({
-          Version: '2012-10-17',
-          Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }],
-        }),
-      }),
-    );
-    const k = (await iam.send(new CreateAccessKeyCommand({ UserName: name }))).AccessKey!;
-    return iamAs({ accessKeyId: k.AccessKeyId!, secretAccessKey: k.SecretAccessKey! });
+    const user = await iamUserWithKey(iam, {
+      prefix: 'creator',
+      statements: [{ Effect: 'Allow', Action: actions, Resource: '*' }],
+    });
+    return iamAs(user.credentials);
   }
 
   it('refuses CreateUser with Tags without iam:TagUser, creating nothing; allows it without tags or with the action', async () => {

@@ -7,9 +7,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import {
   AttachUserPolicyCommand,
-  CreateAccessKeyCommand,
   CreatePolicyCommand,
-  CreateUserCommand,
   DeleteAccessKeyCommand,
   IAMClient,
   ListAttachedUserPoliciesCommand,
@@ -22,6 +20,7 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { randomBytes } from 'node:crypto';
 import { signRequest } from '../libs/sigv4/src';
 import { expectAwsError } from '../libs/testing/src/aws-errors';
+import { iamUserWithKey } from './support/iam-principals';
 import { e2eSystem } from './support/e2e-context';
 
 const REGION = 'us-east-1';
@@ -64,18 +63,13 @@ describe('requests signed with an IAM user access key', () => {
 
   /** A new IAM user with an access key, and SDK clients signing with that key. */
   async function newSigner(inline?: object[]) {
-    const UserName = `signer-${unique()}`;
-    await iam.send(new CreateUserCommand({ UserName }));
-    if (inline)
-      await iam.send(new PutUserPolicyCommand({ UserName, PolicyName: 'p', PolicyDocument: policy(inline) }));
-    const key = (await iam.send(new CreateAccessKeyCommand({ UserName }))).AccessKey!;
-    const credentials = { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! };
-    const opts = { region: REGION, endpoint: system.endpoint, credentials, maxAttempts: 1 };
+    const user = await iamUserWithKey(iam, { prefix: 'signer', statements: inline });
+    const opts = { region: REGION, endpoint: system.endpoint, credentials: user.credentials, maxAttempts: 1 };
     return {
-      UserName,
-      arn: `arn:aws:iam::${ACCOUNT}:user/${UserName}`,
-      key,
-      credentials,
+      UserName: user.UserName,
+      arn: user.arn,
+      key: { AccessKeyId: user.accessKeyId },
+      credentials: user.credentials,
       idp: client(new CognitoIdentityProviderClient(opts)),
       iam: client(new IAMClient(opts)),
       sts: client(new STSClient(opts)),

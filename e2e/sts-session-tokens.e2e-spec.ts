@@ -4,14 +4,11 @@ import {
   ListUserPoolsCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import {
-  CreateAccessKeyCommand,
   CreateRoleCommand,
-  CreateUserCommand,
   DeleteAccessKeyCommand,
   IAMClient,
   ListUsersCommand,
   PutRolePolicyCommand,
-  PutUserPolicyCommand,
   UpdateAccessKeyCommand,
 } from '@aws-sdk/client-iam';
 import {
@@ -26,6 +23,7 @@ import {
 import { randomBytes } from 'node:crypto';
 import { signRequest } from '../libs/sigv4/src';
 import { expectAwsError } from '../libs/testing/src/aws-errors';
+import { iamUserWithKey } from './support/iam-principals';
 import { e2eSystem } from './support/e2e-context';
 
 const REGION = 'us-east-1';
@@ -77,19 +75,12 @@ describe('STS for long-term keys: GetSessionToken, GetFederationToken, GetAccess
   });
 
   async function newUser(statements?: object[]) {
-    const UserName = `sts-${unique()}`;
-    await iam.send(new CreateUserCommand({ UserName }));
-    if (statements) {
-      await iam.send(
-        new PutUserPolicyCommand({ UserName, PolicyName: 'p', PolicyDocument: policy(statements) }),
-      );
-    }
-    const key = (await iam.send(new CreateAccessKeyCommand({ UserName }))).AccessKey!;
+    const user = await iamUserWithKey(iam, { prefix: 'sts', statements });
     return {
-      UserName,
-      arn: `arn:aws:iam::${ACCOUNT}:user/${UserName}`,
-      keyId: key.AccessKeyId!,
-      creds: { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! } as Creds,
+      UserName: user.UserName,
+      arn: user.arn,
+      keyId: user.accessKeyId,
+      creds: user.credentials,
     };
   }
 
