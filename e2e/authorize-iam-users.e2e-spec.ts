@@ -1,8 +1,8 @@
 import { DeleteAccessKeyCommand, IAMClient } from '@aws-sdk/client-iam';
 import { GetFederationTokenCommand, GetSessionTokenCommand, STSClient } from '@aws-sdk/client-sts';
 import { randomBytes } from 'node:crypto';
-import { signRequest } from '../libs/sigv4/src';
 import { iamUserWithKey } from './support/iam-principals';
+import { authorizeDeviceRequest } from './support/authorize';
 import { e2eSystem } from './support/e2e-context';
 
 type Creds = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
@@ -45,32 +45,7 @@ describe('POST /authorize with IAM users and their sessions', () => {
     resource: string,
     context?: object,
   ): Promise<Answer> {
-    const deviceRequest = signRequest(
-      { method: 'GET', path: '/docs/x', query: '', headers: { host: 'docs.example.test' }, body: '' },
-      device,
-      { region: REGION, service: 'docs' },
-    );
-    const url = new URL(`${system.endpoint}/authorize`);
-    const body = JSON.stringify({
-      request: { method: 'GET', path: '/docs/x', query: '', headers: deviceRequest.headers, service: 'docs' },
-      action,
-      resource,
-      ...(context ? { context } : {}),
-    });
-    const signed = signRequest(
-      {
-        method: 'POST',
-        path: '/authorize',
-        query: '',
-        headers: { host: url.host, 'content-type': 'application/json' },
-        body,
-      },
-      admin,
-      { region: REGION, service: 'idfed' },
-    );
-    const res = await fetch(url, { method: 'POST', headers: signed.headers as Record<string, string>, body });
-    expect(res.status).toBe(200);
-    return (await res.json()) as Answer;
+    return authorizeDeviceRequest<Answer>(device, { action, resource, context });
   }
 
   async function newUser(statements: object[]): Promise<Creds & { UserName: string }> {

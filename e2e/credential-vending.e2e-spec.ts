@@ -29,9 +29,10 @@ import {
 import { fromWebToken } from '@aws-sdk/credential-providers';
 import { randomBytes } from 'node:crypto';
 import { SessionTokenCodec } from '../libs/session-credentials/src';
-import { signRequest } from '../libs/sigv4/src';
 import { expectAwsError } from '../libs/testing/src/aws-errors';
 import { eventually } from '../libs/testing/src/eventually';
+import { signRequest } from '../libs/sigv4/src';
+import { authorizeDeviceRequest } from './support/authorize';
 import { e2eSystem } from './support/e2e-context';
 import { startTestIdp, TestIdp } from './support/test-idp';
 
@@ -177,42 +178,7 @@ describe('credential vending: IAM roles, OIDC providers and STS through the AWS 
 
   /** What a resource service does with a request a device signed: ask idfed's authorizer. */
   async function authorize(device: Creds, action: string, resource: string) {
-    const deviceRequest = signRequest(
-      { method: 'GET', path: '/shelves/x', query: '', headers: { host: 'docs.example.test' }, body: '' },
-      device,
-      { region: REGION, service: 'docs' },
-    );
-    const url = new URL(`${system.endpoint}/authorize`);
-    const body = JSON.stringify({
-      request: {
-        method: 'GET',
-        path: '/shelves/x',
-        query: '',
-        headers: deviceRequest.headers,
-        service: 'docs',
-      },
-      action,
-      resource,
-    });
-    const signed = signRequest(
-      {
-        method: 'POST',
-        path: '/authorize',
-        query: '',
-        headers: { host: url.host, 'content-type': 'application/json' },
-        body,
-      },
-      admin,
-      { region: REGION, service: 'idfed' },
-    );
-    const res = await fetch(url, { method: 'POST', headers: signed.headers as Record<string, string>, body });
-    expect(res.status).toBe(200);
-    return (await res.json()) as {
-      authenticated: boolean;
-      allowed: boolean;
-      decision: string;
-      reason: string;
-    };
+    return authorizeDeviceRequest(device, { action, resource, path: '/shelves/x' });
   }
 
   beforeAll(async () => {

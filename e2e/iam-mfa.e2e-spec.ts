@@ -26,9 +26,9 @@ import {
 import { AssumeRoleCommand, GetSessionTokenCommand, STSClient } from '@aws-sdk/client-sts';
 import { randomBytes } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
-import { signRequest } from '../libs/sigv4/src';
 import { expectAwsError } from '../libs/testing/src/aws-errors';
 import { iamUserWithKey } from './support/iam-principals';
+import { authorizeDeviceRequest } from './support/authorize';
 import { e2eSystem } from './support/e2e-context';
 
 const REGION = 'us-east-1';
@@ -483,32 +483,7 @@ describe('IAM virtual MFA devices and MFA sessions', () => {
 
   /** POST /authorize, as a resource service asks about a request signed by `device`. */
   async function authorize(device: Creds, action: string, context?: object) {
-    const deviceRequest = signRequest(
-      { method: 'GET', path: '/docs/x', query: '', headers: { host: 'docs.example.test' }, body: '' },
-      device,
-      { region: REGION, service: 'docs' },
-    );
-    const url = new URL(`${system.endpoint}/authorize`);
-    const body = JSON.stringify({
-      request: { method: 'GET', path: '/docs/x', query: '', headers: deviceRequest.headers, service: 'docs' },
-      action,
-      resource: 'arn:aws:docs:::doc/a',
-      ...(context ? { context } : {}),
-    });
-    const signed = signRequest(
-      {
-        method: 'POST',
-        path: '/authorize',
-        query: '',
-        headers: { host: url.host, 'content-type': 'application/json' },
-        body,
-      },
-      admin,
-      { region: REGION, service: 'idfed' },
-    );
-    const res = await fetch(url, { method: 'POST', headers: signed.headers as Record<string, string>, body });
-    expect(res.status).toBe(200);
-    return (await res.json()) as { allowed: boolean; decision: string };
+    return authorizeDeviceRequest(device, { action, resource: 'arn:aws:docs:::doc/a', context });
   }
 
   it("AssumeRole with MFA: a trust policy requiring MFA admits only then, and the role's session carries it", async () => {

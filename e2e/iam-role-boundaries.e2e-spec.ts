@@ -26,9 +26,9 @@ import {
 } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { randomBytes } from 'node:crypto';
-import { signRequest } from '../libs/sigv4/src';
 import { expectAwsError } from '../libs/testing/src/aws-errors';
 import { eventually } from '../libs/testing/src/eventually';
+import { authorizeDeviceRequest } from './support/authorize';
 import { e2eSystem } from './support/e2e-context';
 
 const REGION = 'us-east-1';
@@ -91,31 +91,7 @@ describe('IAM role permissions boundaries and updates', () => {
     credentials: { accessKeyId: string; secretAccessKey: string; sessionToken: string },
     action: string,
   ) {
-    const device = signRequest(
-      { method: 'GET', path: '/x', query: '', headers: { host: 'docs.example.test' }, body: '' },
-      credentials,
-      { region: REGION, service: 'docs' },
-    );
-    const url = new URL(`${system.endpoint}/authorize`);
-    const body = JSON.stringify({
-      request: { method: 'GET', path: '/x', query: '', headers: device.headers, service: 'docs' },
-      action,
-      resource: '*',
-    });
-    const signed = signRequest(
-      {
-        method: 'POST',
-        path: '/authorize',
-        query: '',
-        headers: { host: url.host, 'content-type': 'application/json' },
-        body,
-      },
-      admin,
-      { region: REGION, service: 'idfed' },
-    );
-    const res = await fetch(url, { method: 'POST', headers: signed.headers as Record<string, string>, body });
-    expect(res.status).toBe(200);
-    return ((await res.json()) as { allowed: boolean }).allowed;
+    return (await authorizeDeviceRequest(credentials, { action, resource: '*', path: '/x' })).allowed;
   }
 
   it("bounds a role's sessions, shows the boundary on GetRole only, and is removed again", async () => {

@@ -10,8 +10,8 @@ import {
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { randomBytes } from 'node:crypto';
-import { signRequest } from '../libs/sigv4/src';
 import { expectAwsError } from '../libs/testing/src/aws-errors';
+import { authorizeDeviceRequest } from './support/authorize';
 import { cognitoAdmin, cognitoPublic, e2eSystem } from './support/e2e-context';
 import { createPasswordPool, newSignedInUser } from './support/user-pools';
 
@@ -37,31 +37,7 @@ describe('identity pool principal tags: Set/GetPrincipalTagAttributeMap and aws:
   let identityPoolId: string;
 
   async function authorize(device: Creds, action: string, resource: string) {
-    const deviceRequest = signRequest(
-      { method: 'GET', path: '/docs/x', query: '', headers: { host: 'docs.example.test' }, body: '' },
-      device,
-      { region: 'us-east-1', service: 'docs' },
-    );
-    const url = new URL(`${system.endpoint}/authorize`);
-    const body = JSON.stringify({
-      request: { method: 'GET', path: '/docs/x', query: '', headers: deviceRequest.headers, service: 'docs' },
-      action,
-      resource,
-    });
-    const signed = signRequest(
-      {
-        method: 'POST',
-        path: '/authorize',
-        query: '',
-        headers: { host: url.host, 'content-type': 'application/json' },
-        body,
-      },
-      admin,
-      { region: 'us-east-1', service: 'idfed' },
-    );
-    const res = await fetch(url, { method: 'POST', headers: signed.headers as Record<string, string>, body });
-    expect(res.status).toBe(200);
-    return (await res.json()) as { allowed: boolean };
+    return authorizeDeviceRequest(device, { action, resource });
   }
 
   /** A role for the pool's authenticated identities; `tagSession` adds sts:TagSession to its trust. */

@@ -22,11 +22,10 @@ import {
   tamperSamlResponse,
   TestSamlIdp,
 } from '../libs/testing/src/saml-idp';
+import { AWS_SAML_AUDIENCE as AWS_SAML, SAML_ROLE_ATTRIBUTE as ROLE_ATTR } from './support/iam-principals';
 import { e2eSystem } from './support/e2e-context';
 
 const REGION = 'us-east-1';
-const AWS_SAML = 'https://signin.aws.amazon.com/saml';
-const ROLE_ATTR = 'https://aws.amazon.com/SAML/Attributes/Role';
 const PERSISTENT = 'urn:oasis:names:tc:SAML:2.0:nameid-format:persistent';
 
 /**

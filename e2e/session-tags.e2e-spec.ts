@@ -16,9 +16,9 @@ import {
 } from '@aws-sdk/client-sts';
 import { randomBytes } from 'node:crypto';
 import { SessionTokenCodec } from '../libs/session-credentials/src';
-import { signRequest } from '../libs/sigv4/src';
 import { expectAwsError } from '../libs/testing/src/aws-errors';
 import { eventually } from '../libs/testing/src/eventually';
+import { authorizeDeviceRequest } from './support/authorize';
 import { e2eSystem } from './support/e2e-context';
 import { startTestIdp } from './support/test-idp';
 
@@ -58,32 +58,7 @@ describe('STS session tags: AssumeRole Tags, sts:TagSession and aws:PrincipalTag
 
   /** What a resource service does with a request signed by `device`: ask idfed's authorizer. */
   async function authorize(device: Creds, action: string, resource: string, context?: object) {
-    const deviceRequest = signRequest(
-      { method: 'GET', path: '/docs/x', query: '', headers: { host: 'docs.example.test' }, body: '' },
-      device,
-      { region: REGION, service: 'docs' },
-    );
-    const url = new URL(`${system.endpoint}/authorize`);
-    const body = JSON.stringify({
-      request: { method: 'GET', path: '/docs/x', query: '', headers: deviceRequest.headers, service: 'docs' },
-      action,
-      resource,
-      ...(context ? { context } : {}),
-    });
-    const signed = signRequest(
-      {
-        method: 'POST',
-        path: '/authorize',
-        query: '',
-        headers: { host: url.host, 'content-type': 'application/json' },
-        body,
-      },
-      admin,
-      { region: REGION, service: 'idfed' },
-    );
-    const res = await fetch(url, { method: 'POST', headers: signed.headers as Record<string, string>, body });
-    expect(res.status).toBe(200);
-    return (await res.json()) as { authenticated: boolean; allowed: boolean; decision: string };
+    return authorizeDeviceRequest(device, { action, resource, context });
   }
 
   async function newRole(trust: object, policy: object, tags: Tag[] = []): Promise<string> {

@@ -2,19 +2,21 @@ import {
   CreateRoleCommand,
   CreateSAMLProviderCommand,
   GetSAMLProviderCommand,
-  IAMClient,
   UpdateSAMLProviderCommand,
 } from '@aws-sdk/client-iam';
 import { AssumeRoleWithSAMLCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { randomBytes } from 'node:crypto';
 import { expectAwsError } from '../libs/testing/src/aws-errors';
 import { samlSigningKey, SamlAssertionSpec, TestSamlIdp } from '../libs/testing/src/saml-idp';
+import {
+  AWS_SAML_AUDIENCE as AWS_SAML,
+  SAML_ROLE_ATTRIBUTE as ROLE_ATTR,
+  SAML_SESSION_NAME_ATTRIBUTE as SESSION_ATTR,
+  adminIamAndSts,
+} from './support/iam-principals';
 import { e2eSystem } from './support/e2e-context';
 
 const REGION = 'us-east-1';
-const AWS_SAML = 'https://signin.aws.amazon.com/saml';
-const ROLE_ATTR = 'https://aws.amazon.com/SAML/Attributes/Role';
-const SESSION_ATTR = 'https://aws.amazon.com/SAML/Attributes/RoleSessionName';
 
 /**
  * Encrypted SAML assertions for IAM SAML providers (ADR 0055) with @aws-sdk/client-iam and
@@ -29,19 +31,7 @@ const SESSION_ATTR = 'https://aws.amazon.com/SAML/Attributes/RoleSessionName';
  */
 describe('AssumeRoleWithSAML with encrypted assertions through the AWS SDK', () => {
   const system = e2eSystem();
-  const admin = { accessKeyId: system.adminAccessKeyId, secretAccessKey: system.adminSecretAccessKey };
-  const iam = new IAMClient({
-    region: REGION,
-    endpoint: system.endpoint,
-    credentials: admin,
-    maxAttempts: 1,
-  });
-  const sts = new STSClient({
-    region: REGION,
-    endpoint: system.endpoint,
-    credentials: admin,
-    maxAttempts: 1,
-  });
+  const { iam, sts } = adminIamAndSts(system, REGION);
   const unique = () => randomBytes(4).toString('hex');
   const idp = new TestSamlIdp(
     `https://idp-${unique()}.corp.test/metadata`,

@@ -8,17 +8,20 @@ import {
   TagSAMLProviderCommand,
   UntagSAMLProviderCommand,
 } from '@aws-sdk/client-iam';
-import { AssumeRoleWithSAMLCommand, STSClient } from '@aws-sdk/client-sts';
+import { AssumeRoleWithSAMLCommand } from '@aws-sdk/client-sts';
 import { randomBytes } from 'node:crypto';
-import { signRequest } from '../libs/sigv4/src';
 import { expectAwsError } from '../libs/testing/src/aws-errors';
 import { samlSigningKey, TestSamlIdp } from '../libs/testing/src/saml-idp';
+import {
+  AWS_SAML_AUDIENCE as AWS_SAML,
+  SAML_ROLE_ATTRIBUTE as ROLE_ATTR,
+  SAML_SESSION_NAME_ATTRIBUTE as SESSION_ATTR,
+  adminIamAndSts,
+} from './support/iam-principals';
+import { authorizeDeviceRequest } from './support/authorize';
 import { e2eSystem } from './support/e2e-context';
 
 const REGION = 'us-east-1';
-const AWS_SAML = 'https://signin.aws.amazon.com/saml';
-const ROLE_ATTR = 'https://aws.amazon.com/SAML/Attributes/Role';
-const SESSION_ATTR = 'https://aws.amazon.com/SAML/Attributes/RoleSessionName';
 const TAG_ATTR = 'https://aws.amazon.com/SAML/Attributes/PrincipalTag:';
 const TRANSITIVE_ATTR = 'https://aws.amazon.com/SAML/Attributes/TransitiveTagKeys';
 
@@ -32,19 +35,7 @@ const TRANSITIVE_ATTR = 'https://aws.amazon.com/SAML/Attributes/TransitiveTagKey
  */
 describe('SAML provider tags and session tags from SAML assertions', () => {
   const system = e2eSystem();
-  const admin = { accessKeyId: system.adminAccessKeyId, secretAccessKey: system.adminSecretAccessKey };
-  const iam = new IAMClient({
-    region: REGION,
-    endpoint: system.endpoint,
-    credentials: admin,
-    maxAttempts: 1,
-  });
-  const sts = new STSClient({
-    region: REGION,
-    endpoint: system.endpoint,
-    credentials: admin,
-    maxAttempts: 1,
-  });
+  const { iam, sts } = adminIamAndSts(system, REGION);
   const unique = () => randomBytes(4).toString('hex');
   const idp = new TestSamlIdp(
     `https://idp-${unique()}.tags.test`,
@@ -122,31 +113,8 @@ describe('SAML provider tags and session tags from SAML assertions', () => {
     credentials: { accessKeyId: string; secretAccessKey: string; sessionToken: string },
     resource: string,
   ): Promise<boolean> {
-    const device = signRequest(
-      { method: 'GET', path: '/x', query: '', headers: { host: 'docs.example.test' }, body: '' },
-      credentials,
-      { region: REGION, service: 'docs' },
-    );
-    const url = new URL(`${system.endpoint}/authorize`);
-    const body = JSON.stringify({
-      request: { method: 'GET', path: '/x', query: '', headers: device.headers, service: 'docs' },
-      action: 'docs:GetDocument',
-      resource,
-    });
-    const signed = signRequest(
-      {
-        method: 'POST',
-        path: '/authorize',
-        query: '',
-        headers: { host: url.host, 'content-type': 'application/json' },
-        body,
-      },
-      admin,
-      { region: REGION, service: 'idfed' },
-    );
-    const res = await fetch(url, { method: 'POST', headers: signed.headers as Record<string, string>, body });
-    expect(res.status).toBe(200);
-    return ((await res.json()) as { allowed: boolean }).allowed;
+    return (await authorizeDeviceRequest(credentials, { action: 'docs:GetDocument', resource, path: '/x' }))
+      .allowed;
   }
 
   it('tags, lists (paged) and untags a SAML provider; Get answers the tags', async () => {

@@ -21,9 +21,9 @@ import {
   STSClient,
 } from '@aws-sdk/client-sts';
 import { randomBytes } from 'node:crypto';
-import { signRequest } from '../libs/sigv4/src';
 import { expectAwsError } from '../libs/testing/src/aws-errors';
 import { iamUserWithKey } from './support/iam-principals';
+import { authorizeDeviceRequest } from './support/authorize';
 import { e2eSystem } from './support/e2e-context';
 
 const REGION = 'us-east-1';
@@ -427,38 +427,7 @@ describe('STS for long-term keys: GetSessionToken, GetFederationToken, GetAccess
 
   /** POST /authorize for a request signed with `signer`: the authorizer's decision. */
   async function authorize(signer: Creds, action: string, resource: string, context: object = {}) {
-    const signedRequest = signRequest(
-      { method: 'GET', path: '/shelves/x', query: '', headers: { host: 'docs.example.test' }, body: '' },
-      signer,
-      { region: REGION, service: 'docs' },
-    );
-    const url = new URL(`${system.endpoint}/authorize`);
-    const body = JSON.stringify({
-      request: {
-        method: 'GET',
-        path: '/shelves/x',
-        query: '',
-        headers: signedRequest.headers,
-        service: 'docs',
-      },
-      action,
-      resource,
-      context,
-    });
-    const signed = signRequest(
-      {
-        method: 'POST',
-        path: '/authorize',
-        query: '',
-        headers: { host: url.host, 'content-type': 'application/json' },
-        body,
-      },
-      admin,
-      { region: REGION, service: 'idfed' },
-    );
-    const res = await fetch(url, { method: 'POST', headers: signed.headers as Record<string, string>, body });
-    expect(res.status).toBe(200);
-    return (await res.json()) as { allowed: boolean; decision: string; encodedMessage?: string };
+    return authorizeDeviceRequest(signer, { action, resource, path: '/shelves/x', context });
   }
 
   it('DecodeAuthorizationMessage: the authorizer refusal carries a sealed message, decoded for those allowed to', async () => {

@@ -1,5 +1,17 @@
-import { CreateAccessKeyCommand, CreateUserCommand, IAMClient, PutUserPolicyCommand } from '@aws-sdk/client-iam';
+import {
+  CreateAccessKeyCommand,
+  CreateUserCommand,
+  IAMClient,
+  PutUserPolicyCommand,
+} from '@aws-sdk/client-iam';
+import { STSClient } from '@aws-sdk/client-sts';
 import { randomBytes } from 'node:crypto';
+import { e2eSystem } from './e2e-context';
+
+/** AWS's SAML audience (the relying party an IAM SAML provider's assertions name), and its attributes. */
+export const AWS_SAML_AUDIENCE = 'https://signin.aws.amazon.com/saml';
+export const SAML_ROLE_ATTRIBUTE = 'https://aws.amazon.com/SAML/Attributes/Role';
+export const SAML_SESSION_NAME_ATTRIBUTE = 'https://aws.amazon.com/SAML/Attributes/RoleSessionName';
 
 /** Credentials as the AWS SDK v3 clients take them. */
 export interface SdkCredentials {
@@ -51,7 +63,11 @@ export async function iamUserWithKey(
   await iam.send(new CreateUserCommand({ UserName, ...(path ? { Path: path } : {}) }));
   if (statements) {
     await iam.send(
-      new PutUserPolicyCommand({ UserName, PolicyName: policyName, PolicyDocument: policyDocument(statements) }),
+      new PutUserPolicyCommand({
+        UserName,
+        PolicyName: policyName,
+        PolicyDocument: policyDocument(statements),
+      }),
     );
   }
   const key = (await iam.send(new CreateAccessKeyCommand({ UserName }))).AccessKey!;
@@ -61,4 +77,18 @@ export async function iamUserWithKey(
     accessKeyId: key.AccessKeyId!,
     credentials: { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! },
   };
+}
+
+/** IAM and STS clients signed with the admin key (the account's root), for a spec's set-up. */
+export function adminIamAndSts(
+  system = e2eSystem(),
+  region = 'us-east-1',
+): { iam: IAMClient; sts: STSClient } {
+  const options = {
+    region,
+    endpoint: system.endpoint,
+    credentials: { accessKeyId: system.adminAccessKeyId, secretAccessKey: system.adminSecretAccessKey },
+    maxAttempts: 1,
+  };
+  return { iam: new IAMClient(options), sts: new STSClient(options) };
 }
