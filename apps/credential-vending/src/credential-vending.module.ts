@@ -6,6 +6,9 @@ import { AuthorizationMessageSealer, SessionTokenCodec } from '@idfed/session-cr
 import { AccessKeySecrets } from './users/access-key-secrets';
 import { SamlPrivateKeys } from './saml-providers/saml-private-keys';
 import { MfaSeeds } from './mfa/mfa-seeds';
+import { OutboundSigningKeys } from './outbound-federation/outbound-signing-keys';
+import { OUTBOUND_ISSUER_BASE, OutboundIssuer } from './outbound-federation/outbound-issuer';
+import { OutboundFederationRepository } from './outbound-federation/outbound-federation.repository';
 import { MfaDevicesRepository } from './mfa/mfa-devices.repository';
 import { VirtualMfaDevices } from './mfa/virtual-mfa-devices';
 import { UserLookup } from './users/user.lookup';
@@ -81,6 +84,9 @@ export const CredentialVendingModule = {
         { provide: SamlPrivateKeys, useValue: new SamlPrivateKeys(options.sessionTokenKey) },
         // IAM virtual MFA devices' seeds (ADR 0072).
         { provide: MfaSeeds, useValue: new MfaSeeds(options.sessionTokenKey) },
+        // Outbound identity federation's signing keys and issuer URLs (ADR 0086).
+        { provide: OutboundSigningKeys, useValue: new OutboundSigningKeys(options.sessionTokenKey) },
+        { provide: OUTBOUND_ISSUER_BASE, useValue: env.publicUrl },
         {
           provide: AuthorizationMessageSealer,
           useValue: new AuthorizationMessageSealer(options.sessionTokenKey),
@@ -117,6 +123,8 @@ export const CredentialVendingModule = {
         VirtualMfaDevices,
         PolicySimulation,
         PrincipalPolicyReader,
+        OutboundFederationRepository,
+        OutboundIssuer,
       ],
     });
   },

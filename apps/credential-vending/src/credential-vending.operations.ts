@@ -129,6 +129,11 @@ import {
   GetContextKeysForPrincipalPolicyHandler,
 } from './simulation/get-context-keys.handlers';
 
+import { EnableOutboundWebIdentityFederationHandler } from './outbound-federation/enable-outbound-web-identity-federation.handler';
+import { DisableOutboundWebIdentityFederationHandler } from './outbound-federation/disable-outbound-web-identity-federation.handler';
+import { GetOutboundWebIdentityFederationInfoHandler } from './outbound-federation/get-outbound-web-identity-federation-info.handler';
+import { GetOutboundIssuerJwksHandler } from './outbound-federation/get-outbound-issuer-jwks.handler';
+import { GetWebIdentityTokenUseCase } from './outbound-federation/get-web-identity-token.use-case';
 export const credentialVendingOperations: OperationBinding[] = [
   serve(O.CreateRole, CreateRoleHandler),
   serve(O.GetRole, GetRoleHandler),
@@ -251,4 +256,10 @@ export const credentialVendingOperations: OperationBinding[] = [
   serve(O.DeleteRolePermissionsBoundary, DeleteRolePermissionsBoundaryHandler),
   serve(O.UpdateRoleDescription, UpdateRoleDescriptionHandler),
   serve(O.UpdateOpenIDConnectProviderThumbprint, UpdateOpenIDConnectProviderThumbprintHandler),
+  // Outbound identity federation (ADR 0086).
+  serve(O.EnableOutboundWebIdentityFederation, EnableOutboundWebIdentityFederationHandler),
+  serve(O.DisableOutboundWebIdentityFederation, DisableOutboundWebIdentityFederationHandler),
+  serve(O.GetOutboundWebIdentityFederationInfo, GetOutboundWebIdentityFederationInfoHandler),
+  serve(O.GetWebIdentityToken, GetWebIdentityTokenUseCase),
+  serve(O.GetOutboundIssuerJwks, GetOutboundIssuerJwksHandler),
 ];

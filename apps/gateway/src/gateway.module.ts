@@ -26,6 +26,7 @@ import { DomainRouting } from './oauth/domain-routing';
 import { OAuthController } from './oauth/oauth.controller';
 import { SamlController } from './oauth/saml.controller';
 import { WellKnownController } from './oidc/well-known.controller';
+import { OutboundIssuerController } from './oidc/outbound-issuer.controller';
 import { QueryController } from './query/query.controller';
 import { QueryDispatcher } from './query/query.dispatcher';
 import { RestCallerAuthenticator } from './rest/rest-caller.authenticator';
@@ -53,6 +54,7 @@ export class GatewayModule {
         MetricsController,
         HealthController,
         WellKnownController,
+        OutboundIssuerController,
         JsonRpcController,
         QueryController,
         RestJsonController,

@@ -89,6 +89,12 @@ const ERROR_STATUS: Readonly<Record<string, number>> = {
   PolicyEvaluation: 500,
   PolicyNotAttachable: 400,
   OpenIdIdpCommunicationError: 400,
+  // Outbound identity federation (ADR 0086): botocore's httpStatusCode of each.
+  FeatureEnabled: 409,
+  FeatureDisabled: 404,
+  OutboundWebIdentityFederationDisabledException: 403,
+  SessionDurationEscalationException: 403,
+  JWTPayloadSizeExceededException: 400,
 };
 
 /** A name the table lists, or one a service made up in AWS style (`...Exception`, a client fault). */

@@ -12,3 +12,4 @@ export * from './principal-tags';
 export * from './session-token-key.loader';
 export * from './user-access-key.sealer';
 export * from './authorization-message.sealer';
+export * from './identity-token-context';

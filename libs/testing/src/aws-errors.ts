@@ -22,6 +22,11 @@ const WIRE_STATUS: Readonly<Record<string, number>> = {
   EntityAlreadyExistsException: 409,
   DeleteConflictException: 409,
   InvalidAuthenticationCodeException: 403,
+  // Outbound identity federation (botocore's httpStatusCode of each).
+  FeatureEnabledException: 409,
+  FeatureDisabledException: 404,
+  OutboundWebIdentityFederationDisabledException: 403,
+  SessionDurationEscalationException: 403,
 };
 
 /** Every other error name is a client fault sent as 400. */

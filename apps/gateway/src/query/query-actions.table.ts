@@ -35,6 +35,7 @@ export const QUERY_LIST_MEMBERS: ReadonlySet<string> = new Set([
   'Tags',
   'PolicyArns',
   'TransitiveTagKeys',
+  'Audience',
 ]);
 
 function action(api: 'sts' | 'iam', name: string, auth: QueryAuth, operation?: QueryOperation): QueryAction {

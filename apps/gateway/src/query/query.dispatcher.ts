@@ -13,6 +13,7 @@ import { regionServed } from '@idfed/config';
 import { Caller, GetCallerIdentityResult } from '@idfed/contracts';
 import { BusClient } from '@idfed/messaging';
 import { ContextValue } from '@idfed/policy';
+import { identityTokenContext } from '@idfed/session-credentials';
 import { SigV4Error, verifySigV4 } from '@idfed/sigv4';
 import { IamUserCaller, IamUserKeys } from '@idfed/authorizer';
 import {
@@ -217,8 +218,14 @@ export class QueryDispatcher {
         // AssumeRole: the role's tags as aws:ResourceTag (ADR 0066); nothing for the other actions.
         const roleTags =
           action.name === 'AssumeRole' ? await this.resourceTags.context('sts:AssumeRole', resource) : {};
+        // GetWebIdentityToken: its audience, duration, algorithm and tags (ADR 0086).
+        const tokenKeys =
+          action.name === 'GetWebIdentityToken'
+            ? identityTokenContext(payload as Parameters<typeof identityTokenContext>[0])
+            : {};
         this.userKeys.authorize(user, `sts:${action.name}`, resource, 'query', {
           ...roleTags,
+          ...tokenKeys,
           ...requestContext({ region }),
         });
         const tags = federationTags(action, payload);
@@ -270,6 +277,7 @@ const STS_DECISIONS: Record<string, ((req: Record<string, unknown>, accountId: s
   // The identity side here; the role's trust policy is checked by credential vending.
   AssumeRole: (req) => String(req.RoleArn),
   DecodeAuthorizationMessage: () => '*',
+  GetWebIdentityToken: () => '*',
 };
 
 /**

@@ -9,6 +9,7 @@ import { KeyUseOperations } from './key-use.commands';
 import { MfaDeviceOperations } from './mfa.commands';
 import { SimulationOperations } from './simulation.commands';
 import { RoleUpdateOperations } from './role-updates.commands';
+import { OutboundFederationOperations } from './outbound-federation.commands';
 
 const svc = 'credential-vending' as const;
 
@@ -403,4 +404,6 @@ export const CredentialVendingOperations = {
   ...MfaDeviceOperations,
   ...SimulationOperations,
   ...RoleUpdateOperations,
+  // Outbound identity federation and GetWebIdentityToken (ADR 0086).
+  ...OutboundFederationOperations,
 } as const;

@@ -12,3 +12,4 @@ export * from './resource-tags.commands';
 export * from './mfa.commands';
 export * from './simulation.commands';
 export * from './role-updates.commands';
+export * from './outbound-federation.commands';
