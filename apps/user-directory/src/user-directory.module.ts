@@ -52,6 +52,7 @@ import { PasswordHistoryRepository } from './users/password-history.repository';
 import { CodeDigest, TotpSecretSeal, VerifierSeal } from './users/secrets-at-rest';
 import { mfaProviders } from './mfa/mfa.providers';
 import { devicesProviders } from './devices/devices.providers';
+import { sessionsProviders } from './sessions/sessions.providers';
 import { webAuthnProviders } from './webauthn/webauthn.providers';
 import { UserAttributeEdits } from './users/user-attribute-edits';
 import { userProviders } from './users/users.providers';
@@ -154,6 +155,7 @@ export const UserDirectoryModule = {
         SignInCompletion,
         ...mfaProviders,
         ...devicesProviders,
+        ...sessionsProviders,
         ...webAuthnProviders,
         ...authFlowProviders,
         ...oauthProviders,

@@ -108,6 +108,18 @@ import { AdminDeleteUserUseCase } from './users/admin-delete-user.use-case';
 import { AdminDisableUserUseCase } from './users/admin-disable-user.use-case';
 import { AdminEnableUserUseCase } from './users/admin-enable-user.use-case';
 import { AdminGetUserUseCase } from './users/admin-get-user.use-case';
+import { AdminListUserSessionsUseCase } from './sessions/admin-list-user-sessions.use-case';
+import { AdminRevokeUserSessionUseCase } from './sessions/admin-revoke-user-session.use-case';
+import {
+  GetUserPoolClientSessionConfigurationUseCase,
+  SetUserPoolClientSessionConfigurationUseCase,
+} from './sessions/client-session-configuration.use-cases';
+import { ListUserSessionsUseCase } from './sessions/list-user-sessions.use-case';
+import {
+  GetUserPoolSessionConfigurationUseCase,
+  SetUserPoolSessionConfigurationUseCase,
+} from './sessions/pool-session-configuration.use-cases';
+import { RevokeUserSessionUseCase } from './sessions/revoke-user-session.use-case';
 import { AdminGetUserAuthFactorsUseCase } from './users/admin-get-user-auth-factors.use-case';
 import { AdminSetUserPasswordUseCase } from './users/admin-set-user-password.use-case';
 import { AdminUpdateUserAttributesUseCase } from './users/admin-update-user-attributes.use-case';
@@ -186,6 +198,20 @@ export const USER_DIRECTORY_OPERATIONS: OperationBinding[] = [
   serve(UserDirectoryOperations.GlobalSignOut, GlobalSignOutUseCase),
   serve(UserDirectoryOperations.AdminUserGlobalSignOut, AdminUserGlobalSignOutUseCase),
   serve(UserDirectoryOperations.RevokeToken, RevokeTokenUseCase),
+  serve(UserDirectoryOperations.ListUserSessions, ListUserSessionsUseCase),
+  serve(UserDirectoryOperations.AdminListUserSessions, AdminListUserSessionsUseCase),
+  serve(UserDirectoryOperations.RevokeUserSession, RevokeUserSessionUseCase),
+  serve(UserDirectoryOperations.AdminRevokeUserSession, AdminRevokeUserSessionUseCase),
+  serve(UserDirectoryOperations.GetUserPoolSessionConfiguration, GetUserPoolSessionConfigurationUseCase),
+  serve(UserDirectoryOperations.SetUserPoolSessionConfiguration, SetUserPoolSessionConfigurationUseCase),
+  serve(
+    UserDirectoryOperations.GetUserPoolClientSessionConfiguration,
+    GetUserPoolClientSessionConfigurationUseCase,
+  ),
+  serve(
+    UserDirectoryOperations.SetUserPoolClientSessionConfiguration,
+    SetUserPoolClientSessionConfigurationUseCase,
+  ),
   serve(UserDirectoryOperations.AdminDisableUser, AdminDisableUserUseCase),
   serve(UserDirectoryOperations.AdminEnableUser, AdminEnableUserUseCase),
   serve(UserDirectoryOperations.ForgotPassword, ForgotPasswordUseCase),

@@ -48,6 +48,7 @@ describe('SignInCompletion', () => {
       maxAnswerBytes: 1024,
     }),
   );
+  const sessions = { makeRoomForNewSession: jest.fn(async () => undefined) };
   const completion = new SignInCompletion(
     issuer,
     seal,
@@ -55,6 +56,7 @@ describe('SignInCompletion', () => {
     mfa,
     tracking,
     triggers,
+    sessions,
   );
   const pool = {
     id: 'us-east-1_X',
@@ -113,6 +115,19 @@ describe('SignInCompletion', () => {
     );
   });
 
+  it("makes room among the user's token sessions before storing the new one (ADR 0080)", async () => {
+    sessions.makeRoomForNewSession.mockClear();
+    refreshTokens.insertReadingGroups.mockClear();
+    await completion.afterPasswordProof(auth, pool, user());
+    expect(sessions.makeRoomForNewSession).toHaveBeenCalledWith(
+      'us-east-1_X',
+      expect.objectContaining({ sub: 'sub-1' }),
+    );
+    expect(sessions.makeRoomForNewSession.mock.invocationCallOrder[0]).toBeLessThan(
+      refreshTokens.insertReadingGroups.mock.invocationCallOrder[0],
+    );
+  });
+
   it("names PreTokenGeneration's triggerSource by the step that issues the tokens", async () => {
     const spy = jest.spyOn(triggers, 'preTokenGeneration');
     try {
@@ -165,6 +180,7 @@ describe('SignInCompletion', () => {
       mfa,
       tracking,
       new UserPoolTriggers(caller),
+      sessions,
     );
     const fn = 'arn:aws:lambda:us-east-1:123456789012:function:';
     const triggered: ClientForAuth = {

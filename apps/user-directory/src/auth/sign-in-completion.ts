@@ -14,6 +14,7 @@ import { newRefreshTokenRow } from './refresh-tokens';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { SIGN_IN_API_SCOPE } from '../tokens/token-claims';
 import { TokenGenerationSource, UserPoolTriggers } from '../triggers/user-pool-triggers';
+import { UserSessions } from '../sessions/user-sessions';
 import { expiredTemporaryPasswordMessage, temporaryPasswordExpired } from '../users/temporary-password';
 
 /** What the Session of a NEW_PASSWORD_REQUIRED challenge carries (sealed). */
@@ -35,6 +36,7 @@ export class SignInCompletion {
     @Inject(MfaSignIn) private readonly mfa: MfaSignIn,
     @Inject(DeviceTracking) private readonly devices: DeviceTracking,
     @Inject(UserPoolTriggers) private readonly triggers: UserPoolTriggers,
+    @Inject(UserSessions) private readonly sessions: Pick<UserSessions, 'makeRoomForNewSession'>,
   ) {}
 
   async afterPasswordProof(
@@ -213,6 +215,8 @@ export class SignInCompletion {
       scopes: oauth?.scopes ?? null,
       deviceKey: deviceKey ?? null,
     });
+    // A pool tracking sessions keeps the user within its maximum of token sessions (ADR 0080).
+    await this.sessions.makeRoomForNewSession(user.poolId, user);
     const groups = await this.refreshTokens.insertReadingGroups(refresh.row);
     let tokens: Awaited<ReturnType<TokenIssuer['issue']>>;
     try {

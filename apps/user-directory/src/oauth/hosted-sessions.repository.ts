@@ -10,6 +10,8 @@ export interface HostedSession {
   createdAt: Date;
   /** The SAML sign-in the session came from (ADR 0069), which a LogoutRequest names. */
   saml?: SamlSessionLogin;
+  /** The app client the user signed in through (session tracking's ClientId, ADR 0080). */
+  clientId?: string;
 }
 
 /** What a SAML provider's assertion said about the sign-in, for its single logout (ADR 0069). */
@@ -30,9 +32,9 @@ export class HostedSessionsRepository {
     await this.dataSource.query(
       `WITH swept AS (
          DELETE FROM user_directory.hosted_sessions WHERE expires_at < now() - interval '1 minute')
-       INSERT INTO user_directory.hosted_sessions (token_hash, pool_id, user_sub, auth_time, expires_at)
-       VALUES ($1, $2, $3::uuid, $4, $5)`,
-      [tokenHash, s.poolId, s.userSub, s.authTime, s.expiresAt],
+       INSERT INTO user_directory.hosted_sessions (token_hash, pool_id, user_sub, auth_time, expires_at, client_id)
+       VALUES ($1, $2, $3::uuid, $4, $5, $6)`,
+      [tokenHash, s.poolId, s.userSub, s.authTime, s.expiresAt, s.clientId ?? null],
     );
   }
 

@@ -136,7 +136,7 @@ export class HostedSignIn {
         return { kind: 'login-failed', message: err.message, clientName: auth.client.name };
       throw err;
     }
-    const session = await this.grants.openSession(user, authTime);
+    const session = await this.grants.openSession(user, authTime, auth.client.id);
     return {
       kind: 'signed-in',
       location,

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { OAuthAuthorizeRequest, OAuthOutcome, UserDirectoryOperations } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
 import { FederatedSignIn } from '../relying-party/federated-sign-in';
+import { UserSessions } from '../sessions/user-sessions';
 import { AuthorizeRequests } from './authorize-request';
 import { OAuthGrants } from './oauth-grants';
 
@@ -19,6 +20,7 @@ export class OAuthAuthorizeUseCase implements OperationHandler<
     @Inject(AuthorizeRequests) private readonly requests: AuthorizeRequests,
     @Inject(OAuthGrants) private readonly grants: OAuthGrants,
     @Inject(FederatedSignIn) private readonly federation: FederatedSignIn,
+    @Inject(UserSessions) private readonly sessions: UserSessions,
   ) {}
 
   async execute(req: OAuthAuthorizeRequest): Promise<OAuthOutcome> {
@@ -34,7 +36,12 @@ export class OAuthAuthorizeUseCase implements OperationHandler<
         req.BindingToken,
       );
     }
-    const session = await this.grants.sessionUser(req.UserPoolId, req.SessionToken);
+    const live = await this.grants.sessionUser(req.UserPoolId, req.SessionToken);
+    // The client's SSO session validity (ADR 0080) decides whether this app reuses it silently.
+    const session =
+      live && (await this.sessions.ssoSessionReusable(req.UserPoolId, checked.auth.client.id, live.authTime))
+        ? live
+        : undefined;
     if (!session) {
       return {
         kind: 'login',

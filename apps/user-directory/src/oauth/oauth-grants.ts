@@ -78,9 +78,14 @@ export class OAuthGrants {
   }
 
   /** A new hosted session for the user: the cookie's value and lifetime. */
-  async openSession(user: UserEntity, authTime: Date): Promise<{ token: string; maxAgeSeconds: number }> {
+  async openSession(
+    user: UserEntity,
+    authTime: Date,
+    clientId?: string,
+  ): Promise<{ token: string; maxAgeSeconds: number }> {
     const token = newSecret();
     await this.sessions.insert(digestOf(token), {
+      ...(clientId ? { clientId } : {}),
       poolId: user.poolId,
       userSub: user.sub,
       authTime,

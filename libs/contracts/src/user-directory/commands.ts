@@ -179,6 +179,41 @@ export const UserDirectoryOperations = {
   RevokeToken: userPools.operation<W.RevokeTokenRequest, W.RevokeTokenResponse>()('RevokeToken', 'public', {
     rateLimit: 'UserUpdate',
   }),
+  // Session tracking (issue 13, ADR 0080): token sessions (refresh tokens) and SSO sessions.
+  ListUserSessions: userPools.operation<W.ListUserSessionsRequest, W.ListUserSessionsResponse>()(
+    'ListUserSessions',
+    'public',
+    { rateLimit: 'UserRead' },
+  ),
+  AdminListUserSessions: userPools.operation<
+    W.AdminListUserSessionsRequest,
+    W.AdminListUserSessionsResponse
+  >()('AdminListUserSessions', 'admin', { rateLimit: 'UserRead' }),
+  RevokeUserSession: userPools.operation<W.RevokeUserSessionRequest, W.RevokeUserSessionResponse>()(
+    'RevokeUserSession',
+    'public',
+    { rateLimit: 'UserUpdate' },
+  ),
+  AdminRevokeUserSession: userPools.operation<
+    W.AdminRevokeUserSessionRequest,
+    W.AdminRevokeUserSessionResponse
+  >()('AdminRevokeUserSession', 'admin', { rateLimit: 'UserUpdate' }),
+  GetUserPoolSessionConfiguration: userPools.operation<
+    W.GetUserPoolSessionConfigurationRequest,
+    W.UserPoolSessionConfigurationResponse
+  >()('GetUserPoolSessionConfiguration', 'admin', { rateLimit: 'UserPoolRead' }),
+  SetUserPoolSessionConfiguration: userPools.operation<
+    W.SetUserPoolSessionConfigurationRequest,
+    W.UserPoolSessionConfigurationResponse
+  >()('SetUserPoolSessionConfiguration', 'admin', { rateLimit: 'UserPoolUpdate' }),
+  GetUserPoolClientSessionConfiguration: userPools.operation<
+    W.GetUserPoolClientSessionConfigurationRequest,
+    W.UserPoolClientSessionConfigurationResponse
+  >()('GetUserPoolClientSessionConfiguration', 'admin', { rateLimit: 'UserPoolClientRead' }),
+  SetUserPoolClientSessionConfiguration: userPools.operation<
+    W.SetUserPoolClientSessionConfigurationRequest,
+    W.UserPoolClientSessionConfigurationResponse
+  >()('SetUserPoolClientSessionConfiguration', 'admin', { rateLimit: 'UserPoolClientUpdate' }),
   AdminResetUserPassword: userPools.operation<W.AdminResetUserPasswordRequest, Record<string, never>>()(
     'AdminResetUserPassword',
     'admin',

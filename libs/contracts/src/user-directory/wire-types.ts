@@ -1178,3 +1178,90 @@ export interface DeleteWebAuthnCredentialRequest {
   AccessToken: string;
   CredentialId: string;
 }
+
+/** Session tracking (issue 13, ADR 0080): a user's token and SSO sessions. */
+export type SessionTypeType = 'TOKEN' | 'SSO';
+export type RevokeAssociatedSessionsType = 'NONE' | 'LINKED';
+export type UserSessionTrackingType = 'ENABLED' | 'DISABLED';
+
+export interface SessionLocationType {
+  City?: string;
+  Country?: string;
+}
+
+export interface SessionDescriptionType {
+  SessionId?: string;
+  SessionType?: SessionTypeType;
+  ClientId?: string;
+  CreateDate?: number;
+  LastActiveDate?: number;
+  DeviceType?: string;
+  LastIPAddress?: string;
+  LastLocation?: SessionLocationType;
+  OriginSessionId?: string;
+  IsCurrentSession?: boolean;
+}
+
+export interface ListUserSessionsRequest {
+  AccessToken: string;
+  NextToken?: string;
+}
+export interface AdminListUserSessionsRequest {
+  UserPoolId: string;
+  Username: string;
+  NextToken?: string;
+}
+export interface ListUserSessionsResponse {
+  Sessions?: SessionDescriptionType[];
+  NextToken?: string;
+}
+export type AdminListUserSessionsResponse = ListUserSessionsResponse;
+
+export interface RevokeUserSessionRequest {
+  AccessToken: string;
+  SessionId: string;
+  RevokeAssociatedSessions?: RevokeAssociatedSessionsType;
+}
+export interface AdminRevokeUserSessionRequest {
+  UserPoolId: string;
+  Username: string;
+  SessionId: string;
+  RevokeAssociatedSessions?: RevokeAssociatedSessionsType;
+}
+export type RevokeUserSessionResponse = Record<string, never>;
+export type AdminRevokeUserSessionResponse = Record<string, never>;
+
+export interface UserPoolTokenSessionConfigType {
+  MaxPerUser: number;
+}
+export interface GetUserPoolSessionConfigurationRequest {
+  UserPoolId: string;
+}
+export interface SetUserPoolSessionConfigurationRequest {
+  UserPoolId: string;
+  UserSessionTracking: UserSessionTrackingType;
+  TokenSession: UserPoolTokenSessionConfigType;
+}
+export interface UserPoolSessionConfigurationResponse {
+  UserPoolId?: string;
+  UserSessionTracking?: UserSessionTrackingType;
+  TokenSession?: UserPoolTokenSessionConfigType;
+}
+
+export interface ClientSSOSessionConfigType {
+  MaxValidityMinutes: number;
+}
+export interface GetUserPoolClientSessionConfigurationRequest {
+  UserPoolId: string;
+  ClientId: string;
+}
+export interface SetUserPoolClientSessionConfigurationRequest {
+  UserPoolId: string;
+  ClientId: string;
+  SSOSession: ClientSSOSessionConfigType;
+}
+export interface UserPoolClientSessionConfigurationResponse {
+  UserPoolId?: string;
+  ClientId?: string;
+  SSOSession?: ClientSSOSessionConfigType;
+}

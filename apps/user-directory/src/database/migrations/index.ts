@@ -37,6 +37,7 @@ import { StreamedUserImports1764115202900 } from './1764115202900-StreamedUserIm
 import { ClientSecretRotation1764115203100 } from './1764115203100-ClientSecretRotation';
 import { RefreshTokenRotation1764115203200 } from './1764115203200-RefreshTokenRotation';
 import { SamlSingleLogout1764115203300 } from './1764115203300-SamlSingleLogout';
+import { UserSessionTracking1764115203400 } from './1764115203400-UserSessionTracking';
 
 /** In the order they apply; some need the key-encryption key, to seal what they migrate. */
 export function userDirectoryMigrations(keyEncryptionKey: Buffer): (new () => MigrationInterface)[] {
@@ -76,5 +77,6 @@ export function userDirectoryMigrations(keyEncryptionKey: Buffer): (new () => Mi
     ClientSecretRotation1764115203100,
     RefreshTokenRotation1764115203200,
     SamlSingleLogout1764115203300,
+    UserSessionTracking1764115203400,
   ];
 }
