@@ -453,6 +453,56 @@ describe('user sessions', () => {
     expect(after!.some((s) => s.SessionType === 'SSO')).toBe(false);
   });
 
+  it('names the SSO session a token session came through; LINKED revokes along the link', async () => {
+    const pool = await trackedPool();
+    const username = await newUser(pool);
+    const jar = new CookieJar();
+    const { tokens: first, authorizeUrl } = await hostedSignIn(pool, jar, username);
+    // The same browser, signed in silently: a second token session through the same SSO session.
+    const { tokens: second } = await hostedSignIn(pool, jar, username);
+    const api = await signIn(pool.otherClientId, username);
+
+    const sessions = await list(api.AccessToken!);
+    const sso = sessions.filter((s) => s.SessionType === 'SSO');
+    expect(sso).toHaveLength(1);
+    const viaSso = sessions.filter((s) => s.OriginSessionId === sso[0].SessionId);
+    expect(viaSso.map((s) => s.SessionType)).toEqual(['TOKEN', 'TOKEN']);
+    expect(viaSso.every((s) => s.ClientId === pool.publicClientId)).toBe(true);
+    expect(tokenSessionOf(api.AccessToken!, sessions).OriginSessionId).toBeUndefined();
+
+    // The SSO session, LINKED: both token sessions that came through it end, the API one does not.
+    await admin.send(
+      new AdminRevokeUserSessionCommand({
+        UserPoolId: pool.poolId,
+        Username: username,
+        SessionId: sso[0].SessionId,
+        RevokeAssociatedSessions: 'LINKED',
+      }),
+    );
+    await expectAwsError(refresh(pool.publicClientId, first.refresh_token), 'NotAuthorizedException');
+    await expectAwsError(refresh(pool.publicClientId, second.refresh_token), 'NotAuthorizedException');
+    expect((await browse(jar, authorizeUrl)).location).toContain('/login?');
+    expect((await refresh(pool.otherClientId, api.RefreshToken!)).AuthenticationResult).toBeDefined();
+    expect((await list(api.AccessToken!)).map((s) => s.SessionType)).toEqual(['TOKEN']);
+
+    // A token session, LINKED: the SSO session it came through ends with it.
+    const otherJar = new CookieJar();
+    const { tokens: third, authorizeUrl: again } = await hostedSignIn(pool, otherJar, username);
+    const thirdSession = (await list(api.AccessToken!)).find(
+      (s) => s.SessionType === 'TOKEN' && s.OriginSessionId !== undefined,
+    )!;
+    await app.send(
+      new RevokeUserSessionCommand({
+        AccessToken: api.AccessToken,
+        SessionId: thirdSession.SessionId,
+        RevokeAssociatedSessions: 'LINKED',
+      }),
+    );
+    await expectAwsError(refresh(pool.publicClientId, third.refresh_token), 'NotAuthorizedException');
+    expect((await browse(otherJar, again)).location).toContain('/login?');
+    expect((await list(api.AccessToken!)).map((s) => s.SessionType)).toEqual(['TOKEN']);
+  });
+
   it("honours the client's SSO session validity: 0 never signs in silently", async () => {
     const pool = await trackedPool();
     await admin.send(

@@ -122,6 +122,8 @@ describe('SignInCompletion', () => {
     expect(sessions.makeRoomForNewSession).toHaveBeenCalledWith(
       'us-east-1_X',
       expect.objectContaining({ sub: 'sub-1' }),
+      'o-jti',
+      undefined,
     );
     expect(sessions.makeRoomForNewSession.mock.invocationCallOrder[0]).toBeLessThan(
       refreshTokens.insertReadingGroups.mock.invocationCallOrder[0],

@@ -195,7 +195,7 @@ export class SignInCompletion {
   async startSession(
     auth: Pick<ClientForAuth, 'client' | 'pool'>,
     user: UserEntity,
-    oauth?: { scopes: string[]; nonce?: string; authTime: number },
+    oauth?: { scopes: string[]; nonce?: string; authTime: number; ssoSessionId?: string },
     deviceKey?: string,
     signInSource: TokenGenerationSource = 'TokenGeneration_Authentication',
     clientMetadata?: Record<string, string>,
@@ -215,8 +215,9 @@ export class SignInCompletion {
       scopes: oauth?.scopes ?? null,
       deviceKey: deviceKey ?? null,
     });
-    // A pool tracking sessions keeps the user within its maximum of token sessions (ADR 0080).
-    await this.sessions.makeRoomForNewSession(user.poolId, user);
+    // A pool tracking sessions keeps the user within its maximum of token sessions, and records
+    // the SSO session this one came through (ADR 0080).
+    await this.sessions.makeRoomForNewSession(user.poolId, user, ids.originJti, oauth?.ssoSessionId);
     const groups = await this.refreshTokens.insertReadingGroups(refresh.row);
     let tokens: Awaited<ReturnType<TokenIssuer['issue']>>;
     try {

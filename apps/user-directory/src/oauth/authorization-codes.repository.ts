@@ -14,6 +14,8 @@ export interface AuthorizationCodeRow {
   codeChallengeMethod: 'S256' | 'plain' | null;
   authTime: Date;
   expiresAt: Date;
+  /** The hosted (SSO) session the code was issued from (session tracking, ADR 0080). */
+  ssoSessionId?: string | null;
 }
 
 interface CodeRecord {
@@ -28,6 +30,7 @@ interface CodeRecord {
   code_challenge_method: 'S256' | 'plain' | null;
   auth_time: Date;
   expires_at: Date;
+  sso_session_id: string | null;
 }
 
 /** Every query of the authorization codes (`user_directory.authorization_codes`). */
@@ -42,8 +45,8 @@ export class AuthorizationCodesRepository {
          DELETE FROM user_directory.authorization_codes WHERE expires_at < now() - interval '1 minute')
        INSERT INTO user_directory.authorization_codes
          (code_hash, pool_id, client_id, user_sub, redirect_uri, scopes, nonce, code_challenge,
-          code_challenge_method, auth_time, expires_at)
-       VALUES ($1, $2, $3, $4::uuid, $5, $6::text[], $7, $8, $9, $10, $11)`,
+          code_challenge_method, auth_time, expires_at, sso_session_id)
+       VALUES ($1, $2, $3, $4::uuid, $5, $6::text[], $7, $8, $9, $10, $11, $12::uuid)`,
       [
         c.codeHash,
         c.poolId,
@@ -56,6 +59,7 @@ export class AuthorizationCodesRepository {
         c.codeChallengeMethod,
         c.authTime,
         c.expiresAt,
+        c.ssoSessionId ?? null,
       ],
     );
   }
@@ -68,7 +72,7 @@ export class AuthorizationCodesRepository {
     const [rows] = await this.dataSource.query<[CodeRecord[], number]>(
       `DELETE FROM user_directory.authorization_codes WHERE code_hash = $1
         RETURNING code_hash, pool_id, client_id, user_sub, redirect_uri, scopes, nonce, code_challenge,
-                  code_challenge_method, auth_time, expires_at`,
+                  code_challenge_method, auth_time, expires_at, sso_session_id::text AS sso_session_id`,
       [codeHash],
     );
     const r = rows[0];
@@ -85,6 +89,7 @@ export class AuthorizationCodesRepository {
       codeChallengeMethod: r.code_challenge_method,
       authTime: r.auth_time,
       expiresAt: r.expires_at,
+      ssoSessionId: r.sso_session_id,
     };
   }
 }

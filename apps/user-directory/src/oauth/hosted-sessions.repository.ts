@@ -12,6 +12,8 @@ export interface HostedSession {
   saml?: SamlSessionLogin;
   /** The app client the user signed in through (session tracking's ClientId, ADR 0080). */
   clientId?: string;
+  /** The SSO session's id (its SessionId, ADR 0080); a new one is drawn when none is given. */
+  sessionId?: string;
 }
 
 /** What a SAML provider's assertion said about the sign-in, for its single logout (ADR 0069). */
@@ -32,9 +34,10 @@ export class HostedSessionsRepository {
     await this.dataSource.query(
       `WITH swept AS (
          DELETE FROM user_directory.hosted_sessions WHERE expires_at < now() - interval '1 minute')
-       INSERT INTO user_directory.hosted_sessions (token_hash, pool_id, user_sub, auth_time, expires_at, client_id)
-       VALUES ($1, $2, $3::uuid, $4, $5, $6)`,
-      [tokenHash, s.poolId, s.userSub, s.authTime, s.expiresAt, s.clientId ?? null],
+       INSERT INTO user_directory.hosted_sessions
+         (token_hash, pool_id, user_sub, auth_time, expires_at, client_id, session_id)
+       VALUES ($1, $2, $3::uuid, $4, $5, $6, COALESCE($7::uuid, gen_random_uuid()))`,
+      [tokenHash, s.poolId, s.userSub, s.authTime, s.expiresAt, s.clientId ?? null, s.sessionId ?? null],
     );
   }
 
@@ -50,10 +53,12 @@ export class HostedSessionsRepository {
         saml_name_id: string | null;
         saml_name_id_format: string | null;
         saml_session_index: string | null;
+        session_id: string;
       }[]
     >(
       `SELECT pool_id, user_sub, auth_time, expires_at, created_at,
-              saml_provider, saml_name_id, saml_name_id_format, saml_session_index
+              saml_provider, saml_name_id, saml_name_id_format, saml_session_index,
+              session_id::text AS session_id
          FROM user_directory.hosted_sessions WHERE token_hash = $1`,
       [tokenHash],
     );
@@ -65,6 +70,7 @@ export class HostedSessionsRepository {
         authTime: r.auth_time,
         expiresAt: r.expires_at,
         createdAt: r.created_at,
+        sessionId: r.session_id,
         ...(r.saml_provider && r.saml_name_id
           ? {
               saml: {

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { isTriggerError } from '../triggers/trigger-caller';
 import { UserPoolTriggers } from '../triggers/user-pool-triggers';
 import {
@@ -124,19 +125,21 @@ export class HostedSignIn {
   ): Promise<OAuthSignInOutcome> {
     // PostAuthentication (ADR 0030) after the pool's own factors; a provider's sign-in is not one.
     const authTime = new Date(Math.floor(Date.now() / 1000) * 1000);
+    // The SSO session's id is drawn first: the code names it, for the token session it starts.
+    const ssoSessionId = randomUUID();
     let location: string;
     try {
       if (user.status !== 'EXTERNAL_PROVIDER') {
         await this.triggers.postAuthentication(auth.pool, auth.client.id, user, false);
       }
-      location = await this.grants.answer(auth, request, user, authTime);
+      location = await this.grants.answer(auth, request, user, authTime, ssoSessionId);
     } catch (err) {
       // A trigger's refusal is shown on the page, as Cognito's pages show it; nothing was opened.
       if (isTriggerError(err))
         return { kind: 'login-failed', message: err.message, clientName: auth.client.name };
       throw err;
     }
-    const session = await this.grants.openSession(user, authTime, auth.client.id);
+    const session = await this.grants.openSession(user, authTime, auth.client.id, ssoSessionId);
     return {
       kind: 'signed-in',
       location,

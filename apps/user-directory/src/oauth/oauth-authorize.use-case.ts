@@ -49,7 +49,13 @@ export class OAuthAuthorizeUseCase implements OperationHandler<
         ...(await this.federation.chooserOf(checked.auth)),
       };
     }
-    const location = await this.grants.answer(checked.auth, checked.request, session.user, session.authTime);
+    const location = await this.grants.answer(
+      checked.auth,
+      checked.request,
+      session.user,
+      session.authTime,
+      session.sessionId,
+    );
     return { kind: 'redirect', location };
   }
 }

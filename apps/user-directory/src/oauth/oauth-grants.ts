@@ -41,6 +41,7 @@ export class OAuthGrants {
     req: AuthorizeRequest,
     user: UserEntity,
     authTime: Date,
+    ssoSessionId?: string,
   ): Promise<string> {
     const state: Record<string, string> = req.state !== undefined ? { state: req.state } : {};
     if (req.responseType === 'code') {
@@ -57,6 +58,7 @@ export class OAuthGrants {
         codeChallengeMethod: req.codeChallengeMethod ?? null,
         authTime,
         expiresAt: new Date(Date.now() + CODE_TTL_SECONDS * 1000),
+        ssoSessionId: ssoSessionId ?? null,
       });
       return appendToRedirect(req.redirectUri, false, new URLSearchParams({ code, ...state }));
     }
@@ -64,6 +66,7 @@ export class OAuthGrants {
       scopes: req.scopes,
       nonce: req.nonce,
       authTime: Math.floor(authTime.getTime() / 1000),
+      ...(ssoSessionId ? { ssoSessionId } : {}),
     });
     // The implicit flow hands out no refresh token, as Cognito's.
     const fragment: Record<string, string> = { access_token: tokens.AccessToken };
@@ -82,10 +85,12 @@ export class OAuthGrants {
     user: UserEntity,
     authTime: Date,
     clientId?: string,
+    sessionId?: string,
   ): Promise<{ token: string; maxAgeSeconds: number }> {
     const token = newSecret();
     await this.sessions.insert(digestOf(token), {
       ...(clientId ? { clientId } : {}),
+      ...(sessionId ? { sessionId } : {}),
       poolId: user.poolId,
       userSub: user.sub,
       authTime,
@@ -101,7 +106,7 @@ export class OAuthGrants {
   async sessionUser(
     poolId: string,
     token: string | undefined,
-  ): Promise<{ user: UserEntity; authTime: Date } | undefined> {
+  ): Promise<{ user: UserEntity; authTime: Date; sessionId?: string } | undefined> {
     if (!token || token.length > 256) return undefined;
     const session = await this.sessions.find(digestOf(token));
     if (!session || session.poolId !== poolId || session.expiresAt.getTime() <= Date.now()) return undefined;
@@ -109,7 +114,7 @@ export class OAuthGrants {
     if (!user || user.poolId !== poolId || !user.enabled) return undefined;
     if (user.status !== 'CONFIRMED' && user.status !== 'EXTERNAL_PROVIDER') return undefined;
     if (user.tokensValidAfter && session.createdAt <= user.tokensValidAfter) return undefined;
-    return { user, authTime: session.authTime };
+    return { user, authTime: session.authTime, sessionId: session.sessionId };
   }
 
   async closeSession(token: string | undefined): Promise<void> {

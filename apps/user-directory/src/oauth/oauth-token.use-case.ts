@@ -107,6 +107,7 @@ export class OAuthTokenUseCase implements OperationHandler<typeof UserDirectoryO
       scopes: code.scopes,
       nonce: code.nonce ?? undefined,
       authTime: Math.floor(code.authTime.getTime() / 1000),
+      ...(code.ssoSessionId ? { ssoSessionId: code.ssoSessionId } : {}),
     });
     return {
       status: 200,

@@ -17,6 +17,8 @@ export interface TokenSessionRow {
   createdAt: Date;
   /** The newest refresh token of the session: its creation, or its last rotation. */
   lastActiveAt: Date;
+  /** The SSO session it came through (the hosted pages' code grant), if any. */
+  originSsoSessionId?: string;
 }
 
 /** A live SSO session: a hosted session of the user's browser. */
@@ -116,14 +118,42 @@ export class SessionTrackingRepository {
     tx: Transaction = this.dataSource.manager,
   ): Promise<TokenSessionRow[]> {
     const rows = await tx.query<
-      { origin_jti: string; client_id: string; created_at: Date; last_active_at: Date }[]
-    >(`${LIVE_TOKEN_SESSIONS} ORDER BY max(created_at) DESC`, [userSub, since]);
+      {
+        origin_jti: string;
+        client_id: string;
+        created_at: Date;
+        last_active_at: Date;
+        origin_sso: string | null;
+      }[]
+    >(
+      `SELECT s.*, k.sso_session_id::text AS origin_sso
+         FROM (${LIVE_TOKEN_SESSIONS}) s
+         LEFT JOIN user_directory.session_links k ON k.origin_jti = s.origin_jti::uuid
+        ORDER BY s.last_active_at DESC`,
+      [userSub, since],
+    );
     return rows.map((r) => ({
       originJti: r.origin_jti,
       clientId: r.client_id,
       createdAt: r.created_at,
       lastActiveAt: r.last_active_at,
+      ...(r.origin_sso ? { originSsoSessionId: r.origin_sso } : {}),
     }));
+  }
+
+  /** Records the SSO session a new token session came through. */
+  async link(
+    originJti: string,
+    ssoSessionId: string,
+    userSub: string,
+    at: Date,
+    tx: Transaction,
+  ): Promise<void> {
+    await tx.query(
+      `INSERT INTO user_directory.session_links (origin_jti, sso_session_id, user_sub, created_at)
+       VALUES ($1, $2, $3, $4) ON CONFLICT (origin_jti) DO NOTHING`,
+      [originJti, ssoSessionId, userSub, at],
+    );
   }
 
   /**

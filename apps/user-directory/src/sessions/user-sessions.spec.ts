@@ -23,6 +23,7 @@ describe('UserSessions', () => {
   let revokedSessions: string[];
   let deletedSso: string[];
   let evicted: string[];
+  let links: [string, string][];
   let events: unknown[];
   let clientValidity: number | undefined;
   let sessions: UserSessions;
@@ -36,6 +37,7 @@ describe('UserSessions', () => {
     revokedSessions = [];
     deletedSso = [];
     evicted = [];
+    links = [];
     events = [];
     clientValidity = undefined;
     const repo = {
@@ -47,6 +49,9 @@ describe('UserSessions', () => {
         const found = sso.some((s) => s.sessionId === id) && sub === user.sub;
         if (found) deletedSso.push(id);
         return found;
+      },
+      link: async (originJti: string, ssoId: string) => {
+        links.push([originJti, ssoId]);
       },
       evictBeyond: async (_sub: string, _since: Date, max: number) => {
         const victims = [...tokens]
@@ -168,18 +173,58 @@ describe('UserSessions', () => {
     expect(revokedSessions).toEqual([]);
   });
 
+  it('names the SSO session a token session came through, and LINKED revokes along the link', async () => {
+    const ssoId = randomUUID();
+    const mine = token(1);
+    const viaSso = { ...token(2), originSsoSessionId: ssoId };
+    const alsoViaSso = { ...token(3), originSsoSessionId: ssoId };
+    const callerViaSso = { ...token(4), originSsoSessionId: ssoId };
+    tokens = [viaSso, alsoViaSso, callerViaSso, mine];
+    sso = [{ sessionId: ssoId, clientId: 'c1', createdAt: at(1) }];
+    const listed = await sessions.list(pool, user, undefined);
+    expect(listed.find((s) => s.SessionId === sessionIdOf('TOKEN', viaSso.originJti))?.OriginSessionId).toBe(
+      sessionIdOf('SSO', ssoId),
+    );
+    expect(listed.find((s) => s.SessionId === sessionIdOf('TOKEN', mine.originJti))).not.toHaveProperty(
+      'OriginSessionId',
+    );
+
+    // A token session, LINKED: its SSO session goes with it.
+    await sessions.revoke(pool, user, sessionIdOf('TOKEN', viaSso.originJti), 'LINKED', 'r', mine.originJti);
+    expect(revokedSessions).toEqual([viaSso.originJti]);
+    expect(deletedSso).toEqual([ssoId]);
+
+    // An SSO session, LINKED: the token sessions that came through it, the caller's own excepted.
+    revokedSessions = [];
+    deletedSso = [];
+    events = [];
+    await sessions.revoke(pool, user, sessionIdOf('SSO', ssoId), 'LINKED', 'r', callerViaSso.originJti);
+    expect(deletedSso).toEqual([ssoId]);
+    expect(revokedSessions.sort()).toEqual([viaSso.originJti, alsoViaSso.originJti].sort());
+    expect(events).toHaveLength(2);
+
+    // NONE: the target alone.
+    revokedSessions = [];
+    deletedSso = [];
+    await sessions.revoke(pool, user, sessionIdOf('TOKEN', alsoViaSso.originJti), 'NONE', 'r');
+    expect(revokedSessions).toEqual([alsoViaSso.originJti]);
+    expect(deletedSso).toEqual([]);
+  });
+
   it("evicts the least recently used sessions beyond the pool's maximum less one", async () => {
     const lru = token(1, 2);
     tokens = [token(3, 8), lru, token(4, 6)];
     config = { tracking: true, maxPerUser: 3, trackingSince: since };
-    await sessions.makeRoomForNewSession(pool.id, user);
+    await sessions.makeRoomForNewSession(pool.id, user, 'new-jti', 'sso-1');
     expect(evicted).toEqual([lru.originJti]);
+    expect(links).toEqual([['new-jti', 'sso-1']]);
     expect(events).toHaveLength(1);
     evicted = [];
     events = [];
     config = { tracking: false, maxPerUser: 1, trackingSince: null };
-    await sessions.makeRoomForNewSession(pool.id, user);
+    await sessions.makeRoomForNewSession(pool.id, user, 'other-jti', 'sso-2');
     expect(evicted).toEqual([]);
+    expect(links).toHaveLength(1);
     expect(events).toEqual([]);
   });
 

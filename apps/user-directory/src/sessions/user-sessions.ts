@@ -101,6 +101,7 @@ export class UserSessions {
           ClientId: t.clientId,
           CreateDate: t.createdAt.getTime() / 1000,
           LastActiveDate: t.lastActiveAt.getTime() / 1000,
+          ...(t.originSsoSessionId ? { OriginSessionId: sessionIdOf('SSO', t.originSsoSessionId) } : {}),
           IsCurrentSession: t.originJti === currentOriginJti,
         },
       })),
@@ -125,39 +126,51 @@ export class UserSessions {
   /**
    * Revokes one session of the user. A token session ends as RevokeToken ends one (its refresh
    * tokens revoked, its access tokens refused, `session.revoked` through the outbox); an SSO
-   * session's cookie signs in no more. An id of no live tracked session of this user, whoever's
-   * it is, is ResourceNotFoundException.
+   * session's cookie signs in no more. LINKED also ends, for a token session, the SSO session it
+   * came through and, for an SSO session, the token sessions that came through it (the caller's
+   * own excepted). An id of no live tracked session of this user, whoever's it is, is
+   * ResourceNotFoundException.
    */
   async revoke(
     pool: UserPoolEntity,
     user: UserEntity,
     sessionId: string,
-    // LINKED: idfed does not record which token sessions came through an SSO session yet, so it
-    // revokes the target alone, as NONE (docs/status.md, issue 13 "Not yet").
-    _associated: RevokeAssociatedSessionsType | undefined,
+    associated: RevokeAssociatedSessionsType | undefined,
     correlationId: string,
     currentOriginJti?: string,
   ): Promise<void> {
     const since = await this.requireTracking(pool.id);
     const target = parseSessionId(sessionId);
     if (!target) throw SessionErrors.notFound();
-    if (target.kind === 'SSO') {
-      const deleted = await this.transactions.run((tx) =>
-        this.repo.deleteSsoSession(target.uuid, user.sub, tx),
-      );
-      if (!deleted) throw SessionErrors.notFound();
-      return;
-    }
-    if (target.uuid === currentOriginJti) throw SessionErrors.current();
-    const revoked = await this.transactions.run(async (tx) => {
+    if (target.kind === 'TOKEN' && target.uuid === currentOriginJti) throw SessionErrors.current();
+    const linked = associated === 'LINKED';
+    const found = await this.transactions.run(async (tx) => {
       const live = await this.repo.tokenSessions(user.sub, since, tx);
-      if (!live.some((s) => s.originJti === target.uuid)) return false;
+      let tokenSessions: string[];
+      if (target.kind === 'SSO') {
+        if (!(await this.repo.deleteSsoSession(target.uuid, user.sub, tx))) return false;
+        tokenSessions = linked
+          ? live
+              .filter((s) => s.originSsoSessionId === target.uuid && s.originJti !== currentOriginJti)
+              .map((s) => s.originJti)
+          : [];
+      } else {
+        const session = live.find((s) => s.originJti === target.uuid);
+        if (!session) return false;
+        tokenSessions = [session.originJti];
+        if (linked && session.originSsoSessionId)
+          await this.repo.deleteSsoSession(session.originSsoSessionId, user.sub, tx);
+      }
       const now = new Date();
-      if (!(await this.refreshTokens.revokeSession(target.uuid, user.sub, now, tx))) return false;
-      await this.announce(tx, pool.id, user, [target.uuid], now, correlationId);
+      const ended: string[] = [];
+      for (const originJti of tokenSessions)
+        if (await this.refreshTokens.revokeSession(originJti, user.sub, now, tx)) ended.push(originJti);
+      // Of concurrent revocations of one token session, one ends it; the other finds none.
+      if (target.kind === 'TOKEN' && !ended.length) return false;
+      await this.announce(tx, pool.id, user, ended, now, correlationId);
       return true;
     });
-    if (!revoked) throw SessionErrors.notFound();
+    if (!found) throw SessionErrors.notFound();
     this.outbox.nudge();
   }
 
@@ -166,12 +179,18 @@ export class UserSessions {
    * sessions, the least recently used ones beyond its maximum less one are revoked, so that the
    * new one keeps the user within it. Lowering the maximum evicts nothing until then.
    */
-  async makeRoomForNewSession(poolId: string, user: Pick<UserEntity, 'sub' | 'username'>): Promise<void> {
+  async makeRoomForNewSession(
+    poolId: string,
+    user: Pick<UserEntity, 'sub' | 'username'>,
+    originJti?: string,
+    ssoSessionId?: string,
+  ): Promise<void> {
     const config = await this.repo.poolConfig(poolId);
     if (!config?.tracking || !config.trackingSince) return;
     const since = config.trackingSince;
     const evicted = await this.transactions.run(async (tx) => {
       const now = new Date();
+      if (originJti && ssoSessionId) await this.repo.link(originJti, ssoSessionId, user.sub, now, tx);
       const ended = await this.repo.evictBeyond(user.sub, since, config.maxPerUser, now, tx);
       if (ended.length) await this.announce(tx, poolId, user, ended, now);
       return ended.length;
