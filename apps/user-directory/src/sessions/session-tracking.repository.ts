@@ -174,13 +174,31 @@ export class SessionTrackingRepository {
     return rows.map((r) => ({ sessionId: r.session_id, clientId: r.client_id, createdAt: r.created_at }));
   }
 
-  /** Ends one SSO session of the user (its cookie signs in no more); false when there was none. */
-  async deleteSsoSession(sessionId: string, userSub: string, tx: Transaction): Promise<boolean> {
+  /**
+   * Ends one live tracked SSO session of the user (its cookie signs in no more); false when there
+   * was none.
+   */
+  async deleteSsoSession(sessionId: string, userSub: string, since: Date, tx: Transaction): Promise<boolean> {
     const [, count] = await tx.query<[unknown[], number]>(
-      `DELETE FROM user_directory.hosted_sessions WHERE session_id = $1 AND user_sub = $2`,
-      [sessionId, userSub],
+      `DELETE FROM user_directory.hosted_sessions
+        WHERE session_id = $1 AND user_sub = $2 AND expires_at > now() AND created_at >= $3`,
+      [sessionId, userSub, since],
     );
     return count > 0;
+  }
+
+  /**
+   * Forgets the links of the user's token sessions that ended (none of their tokens is live). A
+   * link younger than a minute stays: its session's refresh token may not be stored yet.
+   */
+  async sweepLinks(userSub: string, tx: Transaction): Promise<void> {
+    await tx.query(
+      `DELETE FROM user_directory.session_links k
+        WHERE k.user_sub = $1 AND k.created_at < now() - interval '1 minute' AND NOT EXISTS (
+          SELECT 1 FROM user_directory.refresh_tokens t
+           WHERE t.origin_jti = k.origin_jti AND t.revoked_at IS NULL AND t.expires_at > now())`,
+      [userSub],
+    );
   }
 
   /**

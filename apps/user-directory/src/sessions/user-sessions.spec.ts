@@ -24,6 +24,7 @@ describe('UserSessions', () => {
   let deletedSso: string[];
   let evicted: string[];
   let links: [string, string][];
+  let swept: number;
   let events: unknown[];
   let clientValidity: number | undefined;
   let sessions: UserSessions;
@@ -38,6 +39,7 @@ describe('UserSessions', () => {
     deletedSso = [];
     evicted = [];
     links = [];
+    swept = 0;
     events = [];
     clientValidity = undefined;
     const repo = {
@@ -49,6 +51,9 @@ describe('UserSessions', () => {
         const found = sso.some((s) => s.sessionId === id) && sub === user.sub;
         if (found) deletedSso.push(id);
         return found;
+      },
+      sweepLinks: async () => {
+        swept += 1;
       },
       link: async (originJti: string, ssoId: string) => {
         links.push([originJti, ssoId]);
@@ -218,6 +223,7 @@ describe('UserSessions', () => {
     await sessions.makeRoomForNewSession(pool.id, user, 'new-jti', 'sso-1');
     expect(evicted).toEqual([lru.originJti]);
     expect(links).toEqual([['new-jti', 'sso-1']]);
+    expect(swept).toBe(1);
     expect(events).toHaveLength(1);
     evicted = [];
     events = [];

@@ -148,7 +148,7 @@ export class UserSessions {
       const live = await this.repo.tokenSessions(user.sub, since, tx);
       let tokenSessions: string[];
       if (target.kind === 'SSO') {
-        if (!(await this.repo.deleteSsoSession(target.uuid, user.sub, tx))) return false;
+        if (!(await this.repo.deleteSsoSession(target.uuid, user.sub, since, tx))) return false;
         tokenSessions = linked
           ? live
               .filter((s) => s.originSsoSessionId === target.uuid && s.originJti !== currentOriginJti)
@@ -159,7 +159,7 @@ export class UserSessions {
         if (!session) return false;
         tokenSessions = [session.originJti];
         if (linked && session.originSsoSessionId)
-          await this.repo.deleteSsoSession(session.originSsoSessionId, user.sub, tx);
+          await this.repo.deleteSsoSession(session.originSsoSessionId, user.sub, since, tx);
       }
       const now = new Date();
       const ended: string[] = [];
@@ -190,6 +190,8 @@ export class UserSessions {
     const since = config.trackingSince;
     const evicted = await this.transactions.run(async (tx) => {
       const now = new Date();
+      // Links of ended sessions go first: the new one's refresh token is not stored yet.
+      await this.repo.sweepLinks(user.sub, tx);
       if (originJti && ssoSessionId) await this.repo.link(originJti, ssoSessionId, user.sub, now, tx);
       const ended = await this.repo.evictBeyond(user.sub, since, config.maxPerUser, now, tx);
       if (ended.length) await this.announce(tx, poolId, user, ended, now);
