@@ -31,6 +31,7 @@ import { PoolsService } from './pools/pools.service';
 import { identityProviderProviders } from './providers/providers.providers';
 import { federationProviders } from './federation/federation.providers';
 import { samlProviders } from './saml/saml.providers';
+import { managedLoginProviders } from './managed-login/managed-login.providers';
 import { UserPoolsRepository } from './pools/user-pools.repository';
 import { SigningKeysRepository } from './tokens/signing-keys.repository';
 import { SigningKeysService } from './tokens/signing-keys.service';
@@ -165,6 +166,7 @@ export const UserDirectoryModule = {
         ...identityProviderProviders,
         ...federationProviders,
         ...samlProviders,
+        ...managedLoginProviders,
         ...userImportProviders(kek),
       ],
     });

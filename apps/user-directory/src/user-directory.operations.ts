@@ -101,6 +101,19 @@ import { GetUICustomizationUseCase } from './ui-customization/get-ui-customizati
 import { GetSigningCertificateUseCase } from './saml/get-signing-certificate.use-case';
 import { SetUICustomizationUseCase } from './ui-customization/set-ui-customization.use-case';
 import { OAuthUICustomizationUseCase } from './ui-customization/oauth-ui-customization.use-case';
+import { CreateManagedLoginBrandingUseCase } from './managed-login/create-managed-login-branding.use-case';
+import {
+  DescribeManagedLoginBrandingByClientUseCase,
+  DescribeManagedLoginBrandingUseCase,
+} from './managed-login/describe-managed-login-branding.use-case';
+import { UpdateManagedLoginBrandingUseCase } from './managed-login/update-managed-login-branding.use-case';
+import { DeleteManagedLoginBrandingUseCase } from './managed-login/delete-managed-login-branding.use-case';
+import { OAuthManagedLoginAssetUseCase } from './managed-login/oauth-managed-login-asset.use-case';
+import { CreateTermsUseCase } from './managed-login/create-terms.use-case';
+import { DescribeTermsByClientUseCase, DescribeTermsUseCase } from './managed-login/describe-terms.use-case';
+import { ListTermsUseCase } from './managed-login/list-terms.use-case';
+import { UpdateTermsUseCase } from './managed-login/update-terms.use-case';
+import { DeleteTermsUseCase } from './managed-login/delete-terms.use-case';
 import { AdminConfirmSignUpUseCase } from './users/admin-confirm-sign-up.use-case';
 import { AdminCreateUserUseCase } from './users/admin-create-user.use-case';
 import { AdminDeleteUserAttributesUseCase } from './users/admin-delete-user-attributes.use-case';
@@ -280,6 +293,21 @@ export const USER_DIRECTORY_OPERATIONS: OperationBinding[] = [
   serve(UserDirectoryOperations.GetUICustomization, GetUICustomizationUseCase),
   serve(UserDirectoryOperations.GetSigningCertificate, GetSigningCertificateUseCase),
   serve(UserDirectoryOperations.OAuthUICustomization, OAuthUICustomizationUseCase),
+  serve(UserDirectoryOperations.CreateManagedLoginBranding, CreateManagedLoginBrandingUseCase),
+  serve(UserDirectoryOperations.DescribeManagedLoginBranding, DescribeManagedLoginBrandingUseCase),
+  serve(
+    UserDirectoryOperations.DescribeManagedLoginBrandingByClient,
+    DescribeManagedLoginBrandingByClientUseCase,
+  ),
+  serve(UserDirectoryOperations.UpdateManagedLoginBranding, UpdateManagedLoginBrandingUseCase),
+  serve(UserDirectoryOperations.DeleteManagedLoginBranding, DeleteManagedLoginBrandingUseCase),
+  serve(UserDirectoryOperations.OAuthManagedLoginAsset, OAuthManagedLoginAssetUseCase),
+  serve(UserDirectoryOperations.CreateTerms, CreateTermsUseCase),
+  serve(UserDirectoryOperations.DescribeTerms, DescribeTermsUseCase),
+  serve(UserDirectoryOperations.DescribeTermsByClient, DescribeTermsByClientUseCase),
+  serve(UserDirectoryOperations.ListTerms, ListTermsUseCase),
+  serve(UserDirectoryOperations.UpdateTerms, UpdateTermsUseCase),
+  serve(UserDirectoryOperations.DeleteTerms, DeleteTermsUseCase),
   serve(UserDirectoryOperations.AdminLinkProviderForUser, AdminLinkProviderForUserUseCase),
   serve(UserDirectoryOperations.AdminDisableProviderForUser, AdminDisableProviderForUserUseCase),
   serve(UserDirectoryOperations.SignInFederatedUser, SignInFederatedUserUseCase),

@@ -12,7 +12,7 @@ const CACHE_MS = 5_000;
 const CACHE_MAX = 10_000;
 /** What a pool's domain serves at its root (Cognito's user pool endpoints). */
 const DOMAIN_PATHS =
-  /^\/(oauth2\/|saml2\/|login(\/|\?|$)|logout(\?|$)|\.well-known\/|ui-customization\/logo\/)/;
+  /^\/(oauth2\/|saml2\/|login(\/|\?|$)|logout(\?|$)|\.well-known\/|ui-customization\/logo\/|managed-login\/assets\/)/;
 /** The sign-up, confirmation and password-reset pages (ADR 0026). */
 const HOSTED_PAGES = /^\/(signup|confirmUser|forgotPassword|confirmForgotPassword)(\?|$)/;
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;

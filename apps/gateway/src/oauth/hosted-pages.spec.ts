@@ -6,6 +6,7 @@ import {
   pageCsp,
   safeCss,
   signInPage,
+  signUpPage,
 } from './hosted-pages';
 
 const styles = (html: string) => [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
@@ -81,5 +82,35 @@ describe('hosted pages: the link sign-up page (ADR 0071)', () => {
     expect(html).toContain('We have sent a link to &#60;b&#62;a***@e***&#60;/b&#62;.');
     expect(html).not.toMatch(/<form|<input/);
     expect(confirmByLinkPage({})).toContain('We have sent a link. Follow the link');
+  });
+});
+
+describe('hosted pages: managed login branding and terms (ADR 0082)', () => {
+  const signUp = (look: Parameters<typeof signUpPage>[0]['look']) =>
+    signUpPage({ action: '/p/signup', csrf: 'c', clientName: 'app', attributes: [], look });
+
+  it('links the terms documents under the sign-up form, escaped', () => {
+    const html = signUp({
+      terms: { termsOfUse: 'https://example.com/t?a=1&b="><script>', privacyPolicy: 'https://example.com/p' },
+    });
+    expect(html).toContain(
+      '<a id="termsOfUseLink" href="https://example.com/t?a=1&#38;b=&#34;&#62;&#60;script&#62;" target="_blank" rel="noopener noreferrer">Terms of use</a>',
+    );
+    expect(html).toContain('id="privacyPolicyLink" href="https://example.com/p"');
+    expect(html).not.toContain('<script>');
+    expect(signUp(undefined)).not.toContain('termsLinks');
+  });
+
+  it('adds the branding rules in their own style element, allowed by hash', () => {
+    const look = {
+      brandingCss: 'body{background-color:#112233ff}',
+      faviconUrl: '/p/managed-login/assets/i/FAVICON_ICO/LIGHT?v=1',
+    };
+    const html = signUp(look);
+    expect(html).toContain('<style id="managed-login-branding">body{background-color:#112233ff}</style>');
+    expect(html).toContain('<link rel="icon" href="/p/managed-login/assets/i/FAVICON_ICO/LIGHT?v=1">');
+    const hash = createHash('sha256').update(look.brandingCss, 'utf8').digest('base64');
+    expect(pageCsp(look)).toContain(`'sha256-${hash}'`);
+    expect(pageCsp({ brandingCss: '</style><script>' }).match(/sha256-/g)).toHaveLength(1);
   });
 });

@@ -25,6 +25,12 @@ button{margin-top:1.2rem;width:100%;padding:.6rem}.error{color:#b00020}.notice{c
 export interface PageLook {
   css?: string;
   logoUrl?: string;
+  /** A managed login branding's rules (ADR 0082), built by idfed from its colours: in place of `css`. */
+  brandingCss?: string;
+  /** The branding's favicon, served by idfed on the same origin. */
+  faviconUrl?: string;
+  /** The client's terms documents for the user's language (the sign-up page links to them). */
+  terms?: { termsOfUse: string; privacyPolicy: string };
 }
 
 /**
@@ -50,18 +56,25 @@ const cspHash = (text: string) => `'sha256-${createHash('sha256').update(text, '
  */
 export function pageCsp(look?: PageLook): string {
   const css = safeCss(look?.css);
-  const styles = [cspHash(STYLE), ...(css ? [cspHash(css)] : [])].join(' ');
+  const branding = safeCss(look?.brandingCss);
+  const styles = [
+    cspHash(STYLE),
+    ...(css ? [cspHash(css)] : []),
+    ...(branding ? [cspHash(branding)] : []),
+  ].join(' ');
   return `default-src 'none'; style-src ${styles}; img-src 'self'; frame-ancestors 'none'; base-uri 'none'`;
 }
 
 function page(title: string, body: string, look?: PageLook): string {
   const css = safeCss(look?.css);
+  const branding = safeCss(look?.brandingCss);
+  const icon = look?.faviconUrl ? `<link rel="icon" href="${escapeHtml(look.faviconUrl)}">` : '';
   const banner = look?.logoUrl
     ? `<div class="banner-customizable"><img class="logo-customizable" src="${escapeHtml(look.logoUrl)}" alt="Logo"></div>\n`
     : '';
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title><style>${STYLE}</style>${css ? `<style id="ui-customization">${css}</style>` : ''}</head>
+<title>${escapeHtml(title)}</title>${icon}<style>${STYLE}</style>${css ? `<style id="ui-customization">${css}</style>` : ''}${branding ? `<style id="managed-login-branding">${branding}</style>` : ''}</head>
 <body><main class="background-customizable">${banner}${body}</main></body></html>
 `;
 }
@@ -205,10 +218,21 @@ ${csrfField(o.csrf)}
 ${fields}
 <label class="label-customizable" for="signUpFormPassword">Password</label>
 <input class="inputField-customizable" id="signUpFormPassword" name="password" type="password" autocomplete="new-password" required>
-<button class="submitButton-customizable" type="submit" name="signUpButton">Sign up</button>
+${termsOf(o.look)}<button class="submitButton-customizable" type="submit" name="signUpButton">Sign up</button>
 </form>${o.footer ?? ''}`,
     o.look,
   );
+}
+
+/**
+ * The client's terms documents under the sign-up form, as managed login links them (CreateTerms):
+ * the links were checked as https when stored and again when the look was read, and are escaped.
+ */
+function termsOf(look: PageLook | undefined): string {
+  if (!look?.terms) return '';
+  const link = (href: string, id: string, text: string) =>
+    `<a id="${id}" href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer">${text}</a>`;
+  return `<p class="legalText-customizable" id="termsLinks">By signing up, you agree to the ${link(look.terms.termsOfUse, 'termsOfUseLink', 'Terms of use')} and the ${link(look.terms.privacyPolicy, 'privacyPolicyLink', 'Privacy policy')}.</p>\n`;
 }
 
 export function confirmPage(o: {

@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Param, Post, Req, Res, UseFilters } from '@nes
 import type { Request, Response } from 'express';
 import { AwsError, isFormContentType } from '@idfed/aws-protocol';
 import {
+  OAuthBrandingLook,
   OAuthHttpAnswer,
   OAuthOutcome,
   OAuthPageOutcome,
@@ -44,6 +45,7 @@ import {
   setCookie,
 } from './oauth-http';
 import { samlAuthorize, sendPostForm } from './saml-http';
+import { assetOf, brandingCss, languagesOf, termsLinksFor } from './managed-login-look';
 import { OAuthThrottleFilter } from './oauth-throttle.filter';
 
 const POOL_ID = /^[\w-]+_[0-9a-zA-Z]+$/;
@@ -56,6 +58,14 @@ const LOOK_CACHE_MS = 5_000;
 const LOOK_CACHE_MAX = 10_000;
 /** A logo URL with the current version never changes: browsers may keep it. */
 const LOGO_IMMUTABLE = 'public, max-age=31536000, immutable';
+/** The media type of a branding image by its Extension (AssetExtensionType). */
+const ASSET_TYPES: Readonly<Record<string, string>> = {
+  ICO: 'image/x-icon',
+  JPEG: 'image/jpeg',
+  PNG: 'image/png',
+  SVG: 'image/svg+xml',
+  WEBP: 'image/webp',
+};
 /** A form of the hosted pages or the token endpoint is small. */
 const FORM_LIMIT = 16 * 1024;
 
@@ -70,7 +80,16 @@ const FORM_LIMIT = 16 * 1024;
 export class OAuthController {
   private readonly looks = new Map<
     string,
-    { look: { css?: string; clientId?: string; logoVersion?: string }; expires: number }
+    {
+      look: {
+        css?: string;
+        clientId?: string;
+        logoVersion?: string;
+        branding?: OAuthBrandingLook;
+        terms?: Record<string, Record<string, string>>;
+      };
+      expires: number;
+    }
   >();
 
   constructor(
@@ -111,6 +130,43 @@ export class OAuthController {
         queryOf(req).get('v') === found.Version ? LOGO_IMMUTABLE : 'public, max-age=60',
       )
       .send(Buffer.from(found.Image, 'base64'));
+  }
+
+  /**
+   * An image of a client's managed login branding (ADR 0082), named by the style's id, Category and
+   * ColorMode, with its own media type, never sniffed, sandboxed (an SVG cannot run a script even
+   * opened on its own), cached for good when `v` is the style's version.
+   */
+  @Get('managed-login/assets/:brandingId/:category/:colorMode')
+  async managedLoginAsset(
+    @Param('userPoolId') poolId: string,
+    @Param('brandingId') brandingId: string,
+    @Param('category') category: string,
+    @Param('colorMode') colorMode: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    this.requirePool(poolId);
+    const found = await this.bus.request(
+      UserDirectoryOperations.OAuthManagedLoginAsset,
+      { UserPoolId: poolId, ManagedLoginBrandingId: brandingId, Category: category, ColorMode: colorMode },
+      this.meta(res),
+    );
+    const type =
+      found.Extension && Object.hasOwn(ASSET_TYPES, found.Extension)
+        ? ASSET_TYPES[found.Extension]
+        : undefined;
+    if (!found.Bytes || !type) throw new AwsError('ResourceNotFoundException', 'Not found.', 404);
+    res
+      .status(200)
+      .setHeader('content-type', type)
+      .setHeader('x-content-type-options', 'nosniff')
+      .setHeader('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox")
+      .setHeader(
+        'cache-control',
+        queryOf(req).get('v') === found.Version ? LOGO_IMMUTABLE : 'public, max-age=60',
+      )
+      .send(Buffer.from(found.Bytes, 'base64'));
   }
 
   @Get('oauth2/authorize')
@@ -326,7 +382,7 @@ export class OAuthController {
         return this.showSignIn(req, res, poolId, query, outcome.clientName, outcome.message);
       case 'new-password': {
         const csrf = this.csrfFor(req, res, base);
-        const look = await this.lookOf(res, poolId, query);
+        const look = await this.lookOf(req, res, poolId, query);
         return sendHtml(
           res,
           200,
@@ -368,7 +424,7 @@ export class OAuthController {
     notice?: string,
   ): Promise<void> {
     const base = basePathOf(res, poolId);
-    const look = await this.lookOf(res, poolId, query);
+    const look = await this.lookOf(req, res, poolId, query);
     const csrf = this.csrfFor(req, res, base);
     const footer = pageLinks([
       { href: `${base}/forgotPassword?${query.toString()}`, text: 'Forgot your password?' },
@@ -497,7 +553,7 @@ export class OAuthController {
       },
       this.meta(res),
     );
-    const look = await this.lookOf(res, poolId, query);
+    const look = await this.lookOf(req, res, poolId, query);
     const html = outcome.confirmed
       ? confirmLinkPage({ confirmed: true, look })
       : confirmLinkPage({ confirmed: false, message: outcome.message, look });
@@ -627,7 +683,7 @@ export class OAuthController {
     outcome: OAuthPageOutcome,
   ): Promise<void> {
     const base = basePathOf(res, poolId);
-    const look = await this.lookOf(res, poolId, query);
+    const look = await this.lookOf(req, res, poolId, query);
     const csrf = this.csrfFor(req, res, base);
     const q = query.toString();
     const signInLink = { href: `${base}/login?${q}`, text: 'Sign in' };
@@ -718,11 +774,16 @@ export class OAuthController {
   }
 
   /**
-   * The look of the page of this request's client (its UI customization, else the pool's `ALL`
-   * one): the CSS and the same-origin URL of the logo. One bus request per client every
-   * LOOK_CACHE_MS at most.
+   * The look of the page of this request's client: its managed login branding (ADR 0082) if it has
+   * one, else its UI customization, else the pool's `ALL` one; the same-origin URLs of its images;
+   * its terms documents in the user's language. One bus request per client every LOOK_CACHE_MS at most.
    */
-  private async lookOf(res: Response, poolId: string, query: URLSearchParams): Promise<PageLook> {
+  private async lookOf(
+    req: Request,
+    res: Response,
+    poolId: string,
+    query: URLSearchParams,
+  ): Promise<PageLook> {
     const requested = query.get('client_id') ?? '';
     const clientId = CLIENT_ID.test(requested) ? requested : 'ALL';
     const key = `${poolId} ${clientId}`;
@@ -739,18 +800,35 @@ export class OAuthController {
           css: found.CSS,
           clientId: found.ClientId,
           logoVersion: found.ImageType ? found.Version : undefined,
+          branding: found.Branding,
+          terms: found.Terms,
         },
         expires: Date.now() + LOOK_CACHE_MS,
       };
       this.looks.set(key, cached);
     }
-    const { css, clientId: owner, logoVersion } = cached.look;
+    const { css, clientId: owner, logoVersion, branding, terms } = cached.look;
+    const base = basePathOf(res, poolId);
+    const languages = terms ? languagesOf(query.get('lang'), req.headers['accept-language']) : [];
+    const termsLinks = termsLinksFor(terms, languages);
+    if (branding) {
+      const urlOf = (asset?: { Category: string; ColorMode: string }) =>
+        asset &&
+        `${base}/managed-login/assets/${branding.ManagedLoginBrandingId}/${asset.Category}/${asset.ColorMode}?v=${branding.Version}`;
+      return {
+        brandingCss: brandingCss(branding.Settings, urlOf(assetOf(branding, ['PAGE_BACKGROUND']))),
+        logoUrl: urlOf(assetOf(branding, ['FORM_LOGO', 'PAGE_HEADER_LOGO'])),
+        faviconUrl: urlOf(assetOf(branding, ['FAVICON_ICO', 'FAVICON_SVG'])),
+        ...(termsLinks ? { terms: termsLinks } : {}),
+      };
+    }
     return {
       css,
       logoUrl:
         owner && logoVersion
-          ? `${basePathOf(res, poolId)}/ui-customization/logo/${encodeURIComponent(owner)}?v=${logoVersion}`
+          ? `${base}/ui-customization/logo/${encodeURIComponent(owner)}?v=${logoVersion}`
           : undefined,
+      ...(termsLinks ? { terms: termsLinks } : {}),
     };
   }
 

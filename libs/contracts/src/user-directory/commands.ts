@@ -540,6 +540,46 @@ export const UserDirectoryOperations = {
     'admin',
     { rateLimit: 'UserPoolRead' },
   ),
+  CreateManagedLoginBranding: userPools.operation<
+    W.CreateManagedLoginBrandingRequest,
+    W.ManagedLoginBrandingResponse
+  >()('CreateManagedLoginBranding', 'admin', { rateLimit: 'UserPoolUpdate' }),
+  DescribeManagedLoginBranding: userPools.operation<
+    W.DescribeManagedLoginBrandingRequest,
+    W.ManagedLoginBrandingResponse
+  >()('DescribeManagedLoginBranding', 'admin', { rateLimit: 'UserPoolRead' }),
+  DescribeManagedLoginBrandingByClient: userPools.operation<
+    W.DescribeManagedLoginBrandingByClientRequest,
+    W.ManagedLoginBrandingResponse
+  >()('DescribeManagedLoginBrandingByClient', 'admin', { rateLimit: 'UserPoolRead' }),
+  UpdateManagedLoginBranding: userPools.operation<
+    W.UpdateManagedLoginBrandingRequest,
+    W.ManagedLoginBrandingResponse
+  >()('UpdateManagedLoginBranding', 'admin', { rateLimit: 'UserPoolUpdate' }),
+  DeleteManagedLoginBranding: userPools.operation<
+    W.DeleteManagedLoginBrandingRequest,
+    Record<string, never>
+  >()('DeleteManagedLoginBranding', 'admin', { rateLimit: 'UserPoolUpdate' }),
+  CreateTerms: userPools.operation<W.CreateTermsRequest, W.TermsResponse>()('CreateTerms', 'admin', {
+    rateLimit: 'UserPoolUpdate',
+  }),
+  DescribeTerms: userPools.operation<W.TermsIdRequest, W.TermsResponse>()('DescribeTerms', 'admin', {
+    rateLimit: 'UserPoolRead',
+  }),
+  DescribeTermsByClient: userPools.operation<W.DescribeTermsByClientRequest, W.TermsResponse>()(
+    'DescribeTermsByClient',
+    'admin',
+    { rateLimit: 'UserPoolRead' },
+  ),
+  ListTerms: userPools.operation<W.ListTermsRequest, W.ListTermsResponse>()('ListTerms', 'admin', {
+    rateLimit: 'UserPoolRead',
+  }),
+  UpdateTerms: userPools.operation<W.UpdateTermsRequest, W.TermsResponse>()('UpdateTerms', 'admin', {
+    rateLimit: 'UserPoolUpdate',
+  }),
+  DeleteTerms: userPools.operation<W.TermsIdRequest, Record<string, never>>()('DeleteTerms', 'admin', {
+    rateLimit: 'UserPoolUpdate',
+  }),
   GetSigningCertificate: userPools.operation<
     W.GetSigningCertificateRequest,
     W.GetSigningCertificateResponse
@@ -581,6 +621,11 @@ export const UserDirectoryOperations = {
     svc,
     'OAuthUICustomization',
   ),
+  /** An image of a client's managed login branding, for its URL on the hosted pages (ADR 0082). */
+  OAuthManagedLoginAsset: internalOperation<
+    O.OAuthManagedLoginAssetRequest,
+    O.OAuthManagedLoginAssetResult
+  >()(svc, 'OAuthManagedLoginAsset'),
   /** GET /oauth2/authorize and GET /login: check the request; with a live hosted session, answer it. */
   OAuthAuthorize: internalOperation<O.OAuthAuthorizeRequest, O.OAuthOutcome>()(
     svc,

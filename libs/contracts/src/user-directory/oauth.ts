@@ -260,4 +260,36 @@ export interface OAuthUICustomizationResult {
   ImageType?: string;
   /** The logo, base64, when WithImage was asked. */
   Image?: string;
+  /** The client's managed login branding, when it has one (ADR 0082): it replaces the CSS and logo. */
+  Branding?: OAuthBrandingLook;
+  /**
+   * The client's terms documents by TermsName (`terms-of-use`, `privacy-policy`): language to URL,
+   * answered only when both exist (Cognito shows none until then).
+   */
+  Terms?: Record<string, Record<string, string>>;
+}
+
+/** What the hosted pages take from a managed login branding. */
+export interface OAuthBrandingLook {
+  ManagedLoginBrandingId: string;
+  /** Changes with every Create/Update (the asset URLs' `v`). */
+  Version: string;
+  /** The stored Settings document (absent when Cognito-provided values are used). */
+  Settings?: Record<string, unknown>;
+  /** The images, without their bytes. */
+  Assets: { Category: string; ColorMode: string; Extension: string }[];
+}
+
+export interface OAuthManagedLoginAssetRequest {
+  UserPoolId: string;
+  ManagedLoginBrandingId: string;
+  Category: string;
+  ColorMode: string;
+}
+export interface OAuthManagedLoginAssetResult {
+  /** Absent when there is no such image. */
+  Extension?: string;
+  /** base64 */
+  Bytes?: string;
+  Version?: string;
 }

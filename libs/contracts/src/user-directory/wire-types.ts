@@ -982,6 +982,115 @@ export interface UICustomizationResponse {
   UICustomization: UICustomizationType;
 }
 
+/** An image of a managed login branding style (AssetType); Bytes base64 on the wire (a blob). */
+export interface AssetType {
+  Category: string;
+  ColorMode: string;
+  Extension: string;
+  Bytes?: string;
+  ResourceId?: string;
+}
+/** A managed login branding style of an app client (ManagedLoginBrandingType). */
+export interface ManagedLoginBrandingType {
+  ManagedLoginBrandingId?: string;
+  UserPoolId?: string;
+  UseCognitoProvidedValues?: boolean;
+  /** The Settings JSON document (a Document on the wire). */
+  Settings?: Record<string, unknown>;
+  Assets?: AssetType[];
+  CreationDate?: number;
+  LastModifiedDate?: number;
+}
+export interface CreateManagedLoginBrandingRequest {
+  UserPoolId: string;
+  ClientId: string;
+  UseCognitoProvidedValues?: boolean;
+  Settings?: Record<string, unknown>;
+  Assets?: AssetType[];
+}
+export interface UpdateManagedLoginBrandingRequest {
+  UserPoolId?: string;
+  ManagedLoginBrandingId?: string;
+  UseCognitoProvidedValues?: boolean;
+  Settings?: Record<string, unknown>;
+  Assets?: AssetType[];
+}
+export interface DescribeManagedLoginBrandingRequest {
+  UserPoolId: string;
+  ManagedLoginBrandingId: string;
+  ReturnMergedResources?: boolean;
+}
+export interface DescribeManagedLoginBrandingByClientRequest {
+  UserPoolId: string;
+  ClientId: string;
+  ReturnMergedResources?: boolean;
+}
+export interface DeleteManagedLoginBrandingRequest {
+  UserPoolId: string;
+  ManagedLoginBrandingId: string;
+}
+export interface ManagedLoginBrandingResponse {
+  ManagedLoginBranding: ManagedLoginBrandingType;
+}
+
+/** Terms documents of an app client (TermsType). */
+export interface TermsType {
+  TermsId: string;
+  UserPoolId: string;
+  ClientId: string;
+  TermsName: string;
+  TermsSource: string;
+  Enforcement: string;
+  /** Language (`cognito:default`, `cognito:spanish`, ...) to the document's URL. */
+  Links: Record<string, string>;
+  CreationDate: number;
+  LastModifiedDate: number;
+}
+export interface TermsDescriptionType {
+  TermsId: string;
+  TermsName: string;
+  Enforcement: string;
+  CreationDate: number;
+  LastModifiedDate: number;
+}
+export interface CreateTermsRequest {
+  UserPoolId: string;
+  ClientId: string;
+  TermsName: string;
+  TermsSource: string;
+  Enforcement: string;
+  Links?: Record<string, string>;
+}
+export interface UpdateTermsRequest {
+  TermsId: string;
+  UserPoolId: string;
+  TermsName?: string;
+  TermsSource?: string;
+  Enforcement?: string;
+  Links?: Record<string, string>;
+}
+export interface TermsIdRequest {
+  TermsId: string;
+  UserPoolId: string;
+}
+export interface DescribeTermsByClientRequest {
+  ClientId: string;
+  UserPoolId: string;
+  TermsName: string;
+}
+export interface TermsResponse {
+  Terms: TermsType;
+}
+export interface ListTermsRequest {
+  UserPoolId: string;
+  MaxResults?: number;
+  NextToken?: string;
+}
+export interface ListTermsResponse {
+  Terms: TermsDescriptionType[];
+  NextToken?: string;
+}
+
 /** GetSigningCertificate: the pool's SAML signing certificate (ADR 0059). */
 export interface GetSigningCertificateRequest {
   UserPoolId: string;

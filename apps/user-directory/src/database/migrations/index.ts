@@ -38,6 +38,7 @@ import { ClientSecretRotation1764115203100 } from './1764115203100-ClientSecretR
 import { RefreshTokenRotation1764115203200 } from './1764115203200-RefreshTokenRotation';
 import { SamlSingleLogout1764115203300 } from './1764115203300-SamlSingleLogout';
 import { UserSessionTracking1764115203400 } from './1764115203400-UserSessionTracking';
+import { ManagedLoginBrandingAndTerms1764115203600 } from './1764115203600-ManagedLoginBrandingAndTerms';
 
 /** In the order they apply; some need the key-encryption key, to seal what they migrate. */
 export function userDirectoryMigrations(keyEncryptionKey: Buffer): (new () => MigrationInterface)[] {
@@ -78,5 +79,6 @@ export function userDirectoryMigrations(keyEncryptionKey: Buffer): (new () => Mi
     RefreshTokenRotation1764115203200,
     SamlSingleLogout1764115203300,
     UserSessionTracking1764115203400,
+    ManagedLoginBrandingAndTerms1764115203600,
   ];
 }
