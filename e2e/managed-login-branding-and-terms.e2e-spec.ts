@@ -265,7 +265,7 @@ describe('managed login branding and terms', () => {
       ),
       'InvalidParameterException',
     );
-    // A request over the body limit is refused whole; the images of one style are held to 600,000 bytes.
+    // A request over the body limit is refused whole; the images of one style are held to 450,000 bytes.
     await expectAwsError(
       admin.send(
         new UpdateManagedLoginBrandingCommand({
@@ -279,7 +279,7 @@ describe('managed login branding and terms', () => {
       'RequestEntityTooLargeException',
       { status: 413 },
     );
-    for (const Category of ['PAGE_BACKGROUND', 'FORM_BACKGROUND', 'PAGE_HEADER_BACKGROUND'] as const) {
+    for (const Category of ['PAGE_BACKGROUND', 'FORM_BACKGROUND'] as const) {
       await admin.send(
         new UpdateManagedLoginBrandingCommand({
           UserPoolId,
@@ -384,11 +384,7 @@ describe('managed login branding and terms', () => {
       await admin.send(new DescribeManagedLoginBrandingCommand({ UserPoolId, ManagedLoginBrandingId: id }))
     ).ManagedLoginBranding!;
     expect(now).toMatchObject({ UseCognitoProvidedValues: false, Settings: SETTINGS });
-    expect(now.Assets!.map((a) => a.Category)).toEqual([
-      'FORM_BACKGROUND',
-      'PAGE_BACKGROUND',
-      'PAGE_HEADER_BACKGROUND',
-    ]);
+    expect(now.Assets!.map((a) => a.Category)).toEqual(['FORM_BACKGROUND', 'PAGE_BACKGROUND']);
     expect((await admin.send(new ListTermsCommand({ UserPoolId }))).Terms).toEqual([]);
   });
 

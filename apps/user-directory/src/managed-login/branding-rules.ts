@@ -12,8 +12,11 @@ import { CognitoErrors } from '../common/cognito-errors';
 export const MAX_SETTINGS_BYTES = 128 * 1024;
 export const MAX_SETTINGS_DEPTH = 16;
 const MAX_SETTINGS_STRING = 2048;
-/** The assets of one style together (their bytes), so a Describe answer stays one bus message. */
-export const MAX_ASSET_BYTES_TOTAL = 600_000;
+/**
+ * The assets of one style together (their bytes): an answer carries them all in base64, and with
+ * the request it makes one audit record, which must stay one bus message (Kafka: 1 MB by default).
+ */
+export const MAX_ASSET_BYTES_TOTAL = 450_000;
 
 /** A colour of the branding editor: RRGGBB or RRGGBBAA in hex, no `#`. */
 export const BRANDING_COLOR = /^(?:[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/;
