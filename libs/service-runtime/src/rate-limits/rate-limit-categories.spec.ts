@@ -62,8 +62,9 @@ describe('rate limit categories', () => {
     // A user import job's log (GET, ADR 0070) is read as DescribeUserImportJob is.
     expect(category('GetUserImportJobLog')).toBe('UserPoolRead');
     // The pages' look is read by the gateway at most once per client every 5 s, and by the logo's
-    // URL (a static asset, cached by browsers for good): a lookup like ResolveUserPoolDomain.
-    const lookups = ['OAuthUICustomization'];
+    // URL (a static asset, cached by browsers for good): a lookup like ResolveUserPoolDomain. So are
+    // a managed login branding's images (ADR 0082).
+    const lookups = ['OAuthUICustomization', 'OAuthManagedLoginAsset'];
     expect(
       bus
         .filter((op) => /^(OAuth|Saml)/.test(op.name) && !lookups.includes(op.name))
