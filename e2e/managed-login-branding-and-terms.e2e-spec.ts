@@ -200,6 +200,7 @@ describe('managed login branding and terms', () => {
       { components: { form: { title: '<img src=x onerror=alert(1)>' } } },
       { big: Array.from({ length: 80 }, () => 'x'.repeat(2000)) },
       JSON.parse('{"a":'.repeat(40) + '1' + '}'.repeat(40)) as DocumentType,
+      JSON.parse('{"components":{"__proto__":{"polluted":true}}}') as DocumentType,
     ];
     for (const Settings of badSettings) {
       await expectAwsError(

@@ -30,6 +30,8 @@ describe('managed login branding rules', () => {
     ['markup in a string', { components: { form: { text: '<img src=x onerror=alert(1)>' } } }],
     ['a control character', { name: 'a\u0000b' }],
     ['a member name with markup', { '<b>': 1 }],
+    ['a member named __proto__', JSON.parse('{"components":{"__proto__":{"polluted":true}}}') as unknown],
+    ['a member named constructor', { components: { constructor: { x: 1 } } }],
     ['too deep a document', JSON.parse('{"a":'.repeat(20) + '1' + '}'.repeat(20)) as unknown],
     ['too large a document', { big: Array.from({ length: 100 }, () => 'x'.repeat(2000)) }],
   ])('refuses %s', (_, settings) => {

@@ -21,6 +21,8 @@ export const MAX_ASSET_BYTES_TOTAL = 450_000;
 /** A colour of the branding editor: RRGGBB or RRGGBBAA in hex, no `#`. */
 export const BRANDING_COLOR = /^(?:[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/;
 const KEY = /^[A-Za-z0-9_:.-]{1,128}$/;
+/** Names that would reach an object's prototype when the document is merged. */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 // eslint-disable-next-line no-control-regex
 const UNSAFE_TEXT = /[<>\u0000-\u001f\u007f]/;
 
@@ -51,7 +53,9 @@ function walk(value: unknown, path: string, depth: number): void {
   }
   if (isPlainObject(value)) {
     for (const [key, item] of Object.entries(value)) {
-      if (!KEY.test(key)) throw invalidSettings(`${path ? `${path}.` : ''}a member name is not allowed.`);
+      if (!KEY.test(key) || RESERVED_KEYS.has(key)) {
+        throw invalidSettings(`${path ? `${path}.` : ''}a member name is not allowed.`);
+      }
       const at = path ? `${path}.${key}` : key;
       if (isColorKey(key) && !(typeof item === 'string' && BRANDING_COLOR.test(item))) {
         throw invalidSettings(`${at} must be a colour in hex (RRGGBB or RRGGBBAA).`);
