@@ -20,6 +20,7 @@ import { ClientsService } from './clients/clients.service';
 import { userDirectoryEntities } from './database/entities';
 import { UserPoolDomainsRepository } from './domains/user-pool-domains.repository';
 import { oauthProviders } from './oauth/oauth.providers';
+import { RefreshTokenRenewal } from './auth/refresh-token-renewal';
 import { relyingPartyProviders } from './relying-party/relying-party.providers';
 import { userDirectoryMigrations } from './database/migrations';
 import { USER_DIRECTORY_SCHEMA } from './database/schema';
@@ -135,6 +136,8 @@ export const UserDirectoryModule = {
         AttemptCountersRepository,
         AttemptLimiter,
         RefreshTokensRepository,
+        // GetTokensFromRefreshToken's and the token endpoint's refresh, one code (ADR 0081).
+        RefreshTokenRenewal,
         Sessions,
         BackgroundDelivery,
         PasswordCredentials,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { RefreshTokenAuthFlow } from '../auth/flows/refresh-token-auth.flow';
+import { RefreshTokenRenewal } from '../auth/refresh-token-renewal';
 import { SignInCompletion } from '../auth/sign-in-completion';
 import { clientConfigFromRequest } from '../clients/client-config';
 import { ClientForAuth } from '../clients/clients.service';
@@ -9,6 +9,7 @@ import { AuthorizationCodeRow, AuthorizationCodesRepository } from './authorizat
 import { OAuthClientAuthentication } from './client-authentication';
 import { digestOf } from './oauth-grants';
 import { OAuthTokenUseCase } from './oauth-token.use-case';
+import { ServiceError } from '@idfed/messaging';
 import { ResourceServersRepository } from '../resource-servers/resource-servers.repository';
 import { TokenIssuer } from '../tokens/token-issuer';
 
@@ -70,12 +71,13 @@ describe('OAuthToken', () => {
   const resourceServers = { scopesOf: jest.fn(async () => Promise.resolve(['api/read', 'api/write'])) };
   const issuer = { issueClientAccess: jest.fn(async () => Promise.resolve('client-access')) };
   const auth = { authenticate: jest.fn(async () => ({ client: client('app') }) as ClientForAuth) };
+  const renewal = { renew: jest.fn() };
   const useCase = new OAuthTokenUseCase(
     auth as unknown as OAuthClientAuthentication,
     codes as unknown as AuthorizationCodesRepository,
     users as unknown as UsersRepository,
     completion as unknown as SignInCompletion,
-    {} as RefreshTokenAuthFlow,
+    renewal as unknown as RefreshTokenRenewal,
     resourceServers as unknown as ResourceServersRepository,
     issuer as unknown as TokenIssuer,
   );
@@ -143,6 +145,55 @@ describe('OAuthToken', () => {
     stored = codeRow();
     expect(await redeem()).toEqual({ status: 400, body: { error: 'invalid_client' } });
     expect(codes.consume).not.toHaveBeenCalled();
+  });
+
+  describe('refresh_token', () => {
+    const refresh = (form: Record<string, string> = { refresh_token: 'the-refresh' }) =>
+      useCase.execute({ UserPoolId: POOL, Form: { grant_type: 'refresh_token', client_id: 'app', ...form } });
+    const renewed = { AccessToken: 'access', IdToken: 'id', ExpiresIn: 3600, TokenType: 'Bearer' };
+
+    beforeEach(() => renewal.renew.mockReset());
+
+    it("answers the rotated refresh token of a rotating client's renewal, and the ID token for openid", async () => {
+      renewal.renew.mockResolvedValueOnce({
+        tokens: { ...renewed, RefreshToken: 'next' },
+        scopes: ['openid'],
+      });
+      expect(await refresh()).toEqual({
+        status: 200,
+        body: {
+          id_token: 'id',
+          access_token: 'access',
+          refresh_token: 'next',
+          expires_in: 3600,
+          token_type: 'Bearer',
+        },
+      });
+      expect(renewal.renew).toHaveBeenCalledWith(
+        expect.objectContaining({ client: expect.objectContaining({ id: 'app' }) }),
+        { refreshToken: 'the-refresh' },
+      );
+    });
+
+    it('answers no refresh token without rotation, no ID token without openid', async () => {
+      renewal.renew.mockResolvedValueOnce({ tokens: renewed, scopes: ['email'] });
+      expect(await refresh()).toEqual({
+        status: 200,
+        body: { access_token: 'access', expires_in: 3600, token_type: 'Bearer' },
+      });
+    });
+
+    it('answers a reuse, a revoked or unknown token as invalid_grant, a missing one as invalid_request', async () => {
+      for (const name of ['RefreshTokenReuseException', 'NotAuthorizedException'] as const) {
+        renewal.renew.mockRejectedValueOnce(new ServiceError(name, 'no'));
+        expect(await refresh()).toEqual({ status: 400, body: { error: 'invalid_grant' } });
+      }
+      expect(await refresh({})).toEqual({
+        status: 400,
+        body: { error: 'invalid_request', error_description: 'refresh_token is required.' },
+      });
+      expect(renewal.renew).toHaveBeenCalledTimes(2);
+    });
   });
 
   describe('client_credentials', () => {

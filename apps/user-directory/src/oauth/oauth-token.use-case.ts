@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { OAuthFormRequest, OAuthHttpAnswer, UserDirectoryOperations } from '@idfed/contracts';
+import { CommandMeta, OAuthFormRequest, OAuthHttpAnswer, UserDirectoryOperations } from '@idfed/contracts';
 import { ServiceError } from '@idfed/messaging';
 import { OperationHandler } from '@idfed/service-runtime';
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { RefreshTokenAuthFlow } from '../auth/flows/refresh-token-auth.flow';
+import { RefreshTokenRenewal } from '../auth/refresh-token-renewal';
 import { SignInCompletion } from '../auth/sign-in-completion';
 import { lifetimesInSeconds } from '../clients/client-config';
 import { ClientForAuth } from '../clients/clients.service';
@@ -36,7 +36,8 @@ function verifierMatches(method: 'S256' | 'plain', challenge: string, verifier: 
 /**
  * POST /oauth2/token: an authorization code (with its PKCE verifier and the same redirect URI) or a
  * refresh token for tokens, to an authenticated client. Codes are taken out as they are redeemed,
- * so a second use finds nothing. client_credentials: a confidential client allowed that flow gets an
+ * so a second use finds nothing. A refresh token of a rotating client is rotated, as
+ * GetTokensFromRefreshToken rotates it (RefreshTokenRenewal). client_credentials: a confidential client allowed that flow gets an
  * access token of its resource servers' custom scopes (no ID or refresh token), as Cognito.
  */
 @Injectable()
@@ -46,12 +47,12 @@ export class OAuthTokenUseCase implements OperationHandler<typeof UserDirectoryO
     @Inject(AuthorizationCodesRepository) private readonly codes: AuthorizationCodesRepository,
     @Inject(UsersRepository) private readonly users: UsersRepository,
     @Inject(SignInCompletion) private readonly completion: SignInCompletion,
-    @Inject(RefreshTokenAuthFlow) private readonly refresh: RefreshTokenAuthFlow,
+    @Inject(RefreshTokenRenewal) private readonly renewal: RefreshTokenRenewal,
     @Inject(ResourceServersRepository) private readonly resourceServers: ResourceServersRepository,
     @Inject(TokenIssuer) private readonly issuer: TokenIssuer,
   ) {}
 
-  async execute(req: OAuthFormRequest): Promise<OAuthHttpAnswer> {
+  async execute(req: OAuthFormRequest, meta?: CommandMeta): Promise<OAuthHttpAnswer> {
     const form = req.Form ?? {};
     const grant = form.grant_type;
     if (!grant) return oauthError('invalid_request', 'grant_type is required.');
@@ -60,7 +61,7 @@ export class OAuthTokenUseCase implements OperationHandler<typeof UserDirectoryO
     const auth = await this.clients.authenticate(req.UserPoolId, form, req.Authorization);
     if (!auth) return oauthError('invalid_client');
     if (grant === 'authorization_code') return this.redeemCode(auth, form);
-    if (grant === 'refresh_token') return this.refreshTokens(auth, form);
+    if (grant === 'refresh_token') return this.refreshTokens(auth, form, meta?.requestId);
     return this.clientCredentials(auth, form);
   }
 
@@ -121,24 +122,31 @@ export class OAuthTokenUseCase implements OperationHandler<typeof UserDirectoryO
     };
   }
 
-  private async refreshTokens(auth: ClientForAuth, form: Record<string, string>): Promise<OAuthHttpAnswer> {
+  private async refreshTokens(
+    auth: ClientForAuth,
+    form: Record<string, string>,
+    requestId: string | undefined,
+  ): Promise<OAuthHttpAnswer> {
     const token = form.refresh_token;
     if (!token || token.length > 4096) return oauthError('invalid_request', 'refresh_token is required.');
     try {
-      // Not rotated here, rotating client or not: GetTokensFromRefreshToken rotates (ADR 0074).
-      const found = await this.refresh.unrotated(auth, { REFRESH_TOKEN: token });
-      const scopes = found.token.scopes;
-      const { AuthenticationResult: t } = await this.refresh.start(auth, {}, found);
+      // Renewed, and rotated for a rotating client, as GetTokensFromRefreshToken does (ADR 0081).
+      const { tokens: t, scopes } = await this.renewal.renew(auth, {
+        refreshToken: token,
+        ...(requestId ? { requestId } : {}),
+      });
       return {
         status: 200,
         body: {
-          ...(!scopes || scopes.includes('openid') ? { id_token: t!.IdToken } : {}),
-          access_token: t!.AccessToken,
-          expires_in: t!.ExpiresIn,
+          ...(!scopes || scopes.includes('openid') ? { id_token: t.IdToken } : {}),
+          access_token: t.AccessToken,
+          ...(t.RefreshToken ? { refresh_token: t.RefreshToken } : {}),
+          expires_in: t.ExpiresIn,
           token_type: 'Bearer',
         },
       };
     } catch (err) {
+      // A revoked, expired, rotated-out or reused token, or a disabled user: RFC 6749 5.2.
       if (err instanceof ServiceError) return oauthError('invalid_grant');
       throw err;
     }

@@ -1,6 +1,6 @@
 import { readableAttributes } from '../../clients/attribute-permissions';
 import { Inject, Injectable } from '@nestjs/common';
-import { InitiateAuthResponse } from '@idfed/contracts';
+import { AuthenticationResultType, InitiateAuthResponse } from '@idfed/contracts';
 import { lifetimesInSeconds, rotatesRefreshTokens } from '../../clients/client-config';
 import { ClientForAuth } from '../../clients/clients.service';
 import { CognitoErrors } from '../../common/cognito-errors';
@@ -44,8 +44,7 @@ export class RefreshTokenAuthFlow implements AuthFlowStrategy<RefreshSession> {
 
   /**
    * The session of a live token (findLive) that no rotation replaced, or one still in its grace
-   * period: REFRESH_TOKEN_AUTH's, and the token endpoint's `refresh_token` grant's, which does not
-   * rotate (ADR 0074).
+   * period: REFRESH_TOKEN_AUTH's (ADR 0074).
    */
   async unrotated(auth: ClientForAuth, params: Record<string, string>): Promise<RefreshSession> {
     const found = await this.findLive(auth, params);
@@ -84,8 +83,21 @@ export class RefreshTokenAuthFlow implements AuthFlowStrategy<RefreshSession> {
   async start(
     auth: ClientForAuth,
     _params: Record<string, string>,
-    { token: stored, user }: RefreshSession,
+    found: RefreshSession,
   ): Promise<InitiateAuthResponse> {
+    // InitiateAuth's ClientMetadata goes to PreAuthentication and UserMigration only, not here.
+    return { ChallengeParameters: {}, AuthenticationResult: await this.issue(auth, found) };
+  }
+
+  /**
+   * New ID and access tokens for the session, through the pre token generation trigger
+   * (TokenGeneration_RefreshTokens), which GetTokensFromRefreshToken hands its ClientMetadata.
+   */
+  async issue(
+    auth: ClientForAuth,
+    { token: stored, user }: RefreshSession,
+    clientMetadata?: Record<string, string>,
+  ): Promise<AuthenticationResultType> {
     if (!user.enabled) throw CognitoErrors.notAuthorized('User is disabled.');
     if (user.tokensValidAfter && stored.createdAt <= user.tokensValidAfter) {
       throw CognitoErrors.notAuthorized('Refresh Token has been revoked');
@@ -104,6 +116,7 @@ export class RefreshTokenAuthFlow implements AuthFlowStrategy<RefreshSession> {
       user,
       user.groups,
       stored.scopes ?? [SIGN_IN_API_SCOPE],
+      clientMetadata,
     );
     const tokens = await this.issuer.issue(
       stored.poolId,
@@ -121,13 +134,10 @@ export class RefreshTokenAuthFlow implements AuthFlowStrategy<RefreshSession> {
       overrides,
     );
     return {
-      ChallengeParameters: {},
-      AuthenticationResult: {
-        AccessToken: tokens.accessToken,
-        ExpiresIn: tokens.expiresIn,
-        TokenType: 'Bearer',
-        IdToken: tokens.idToken,
-      },
+      AccessToken: tokens.accessToken,
+      ExpiresIn: tokens.expiresIn,
+      TokenType: 'Bearer',
+      IdToken: tokens.idToken,
     };
   }
 }
