@@ -60,6 +60,7 @@ import { GetUserPoolMfaConfigUseCase } from './mfa/get-user-pool-mfa-config.use-
 import { SetUserMFAPreferenceUseCase } from './mfa/set-user-mfa-preference.use-case';
 import { SetUserSettingsUseCase } from './mfa/set-user-settings.use-case';
 import { GetTokensFromRefreshTokenUseCase } from './auth/get-tokens-from-refresh-token.use-case';
+import { GetClientTokenUseCase } from './oauth/get-client-token.use-case';
 import { AdminSetUserSettingsUseCase } from './mfa/admin-set-user-settings.use-case';
 import { AdminDeleteSoftwareTokenUseCase } from './mfa/admin-delete-software-token.use-case';
 import { SetUserPoolMfaConfigUseCase } from './mfa/set-user-pool-mfa-config.use-case';
@@ -275,6 +276,7 @@ export const USER_DIRECTORY_OPERATIONS: OperationBinding[] = [
   serve(UserDirectoryOperations.SetUserMFAPreference, SetUserMFAPreferenceUseCase),
   serve(UserDirectoryOperations.AdminSetUserMFAPreference, AdminSetUserMFAPreferenceUseCase),
   serve(UserDirectoryOperations.GetTokensFromRefreshToken, GetTokensFromRefreshTokenUseCase),
+  serve(UserDirectoryOperations.GetClientToken, GetClientTokenUseCase),
   serve(UserDirectoryOperations.SetUserSettings, SetUserSettingsUseCase),
   serve(UserDirectoryOperations.AdminSetUserSettings, AdminSetUserSettingsUseCase),
   serve(UserDirectoryOperations.AdminDeleteSoftwareToken, AdminDeleteSoftwareTokenUseCase),

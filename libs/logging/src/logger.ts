@@ -90,6 +90,8 @@ const SENSITIVE = [
   'AuthenticationCode1',
   'AuthenticationCode2',
   'TokenCode',
+  // GetClientToken's client secret (ADR 0081).
+  'Secret',
 ];
 /** The field names the logs redact, for other output that must not show secrets either. */
 export const SENSITIVE_FIELDS: readonly string[] = SENSITIVE;

@@ -12,6 +12,8 @@ import { OAuthTokenUseCase } from './oauth-token.use-case';
 import { ServiceError } from '@idfed/messaging';
 import { ResourceServersRepository } from '../resource-servers/resource-servers.repository';
 import { TokenIssuer } from '../tokens/token-issuer';
+import { UserPoolTriggers } from '../triggers/user-pool-triggers';
+import { ClientCredentialsGrant } from './client-credentials-grant';
 
 const POOL = 'us-east-1_AbCdEf123';
 const REDIRECT = 'https://app.example.com/cb';
@@ -70,6 +72,7 @@ describe('OAuthToken', () => {
   };
   const resourceServers = { scopesOf: jest.fn(async () => Promise.resolve(['api/read', 'api/write'])) };
   const issuer = { issueClientAccess: jest.fn(async () => Promise.resolve('client-access')) };
+  const triggers = { preTokenGenerationForClient: jest.fn(async () => Promise.resolve(undefined)) };
   const auth = { authenticate: jest.fn(async () => ({ client: client('app') }) as ClientForAuth) };
   const renewal = { renew: jest.fn() };
   const useCase = new OAuthTokenUseCase(
@@ -78,8 +81,11 @@ describe('OAuthToken', () => {
     users as unknown as UsersRepository,
     completion as unknown as SignInCompletion,
     renewal as unknown as RefreshTokenRenewal,
-    resourceServers as unknown as ResourceServersRepository,
-    issuer as unknown as TokenIssuer,
+    new ClientCredentialsGrant(
+      resourceServers as unknown as ResourceServersRepository,
+      issuer as unknown as TokenIssuer,
+      triggers as unknown as UserPoolTriggers,
+    ),
   );
   const redeem = (form: Record<string, string> = {}) =>
     useCase.execute({
@@ -228,7 +234,13 @@ describe('OAuthToken', () => {
         status: 200,
         body: { access_token: 'client-access', expires_in: 3600, token_type: 'Bearer' },
       });
-      expect(issuer.issueClientAccess).toHaveBeenLastCalledWith(POOL, 'machine', ['api/read'], 3600);
+      expect(issuer.issueClientAccess).toHaveBeenLastCalledWith(
+        POOL,
+        'machine',
+        ['api/read'],
+        3600,
+        undefined,
+      );
       auth.authenticate.mockResolvedValueOnce(machine());
       await grant();
       expect(issuer.issueClientAccess).toHaveBeenLastCalledWith(
@@ -236,7 +248,28 @@ describe('OAuthToken', () => {
         'machine',
         ['api/read', 'api/write'],
         3600,
+        undefined,
       );
+    });
+
+    it('hands aws_client_metadata to the trigger, and refuses one that is no JSON object of strings', async () => {
+      auth.authenticate.mockResolvedValueOnce(machine());
+      const form = { grant_type: 'client_credentials', aws_client_metadata: '{"env":"dev"}' };
+      expect((await useCase.execute({ UserPoolId: POOL, Form: form })).status).toBe(200);
+      expect(triggers.preTokenGenerationForClient).toHaveBeenLastCalledWith(
+        undefined,
+        'machine',
+        ['api/read', 'api/write'],
+        { env: 'dev' },
+      );
+      for (const bad of ['{"n":1}', '[]', 'null', '{']) {
+        auth.authenticate.mockResolvedValueOnce(machine());
+        const answer = await useCase.execute({
+          UserPoolId: POOL,
+          Form: { grant_type: 'client_credentials', aws_client_metadata: bad },
+        });
+        expect(answer.body).toMatchObject({ error: 'invalid_request' });
+      }
     });
 
     it('refuses a scope the client was not given, or whose resource server is gone, as invalid_scope', async () => {

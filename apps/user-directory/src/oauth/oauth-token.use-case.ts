@@ -5,13 +5,11 @@ import { OperationHandler } from '@idfed/service-runtime';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { RefreshTokenRenewal } from '../auth/refresh-token-renewal';
 import { SignInCompletion } from '../auth/sign-in-completion';
-import { lifetimesInSeconds } from '../clients/client-config';
 import { ClientForAuth } from '../clients/clients.service';
-import { ResourceServersRepository } from '../resource-servers/resource-servers.repository';
-import { TokenIssuer } from '../tokens/token-issuer';
 import { UsersRepository } from '../users/users.repository';
 import { AuthorizationCodesRepository } from './authorization-codes.repository';
 import { OAuthClientAuthentication } from './client-authentication';
+import { ClientCredentialsGrant } from './client-credentials-grant';
 import { digestOf } from './oauth-grants';
 
 /** The token endpoint's refusals: HTTP 400 with `{"error": ...}`, as Cognito answers. */
@@ -26,6 +24,27 @@ function sameText(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/**
+ * `aws_client_metadata`: URL-encoded JSON of string values for the pre token generation trigger
+ * of a client_credentials grant, as Cognito's token endpoint takes it. Absent is undefined.
+ */
+function clientMetadataOfForm(value: string | undefined): Record<string, string> | undefined | 'bad' {
+  if (value === undefined) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    if (
+      typeof parsed !== 'object' ||
+      parsed === null ||
+      Array.isArray(parsed) ||
+      Object.values(parsed).some((v) => typeof v !== 'string')
+    )
+      return 'bad';
+    return parsed as Record<string, string>;
+  } catch {
+    return 'bad';
+  }
+}
+
 /** RFC 7636: the verifier answers the challenge (S256: BASE64URL(SHA-256(verifier))). */
 function verifierMatches(method: 'S256' | 'plain', challenge: string, verifier: string): boolean {
   if (!/^[A-Za-z0-9\-._~]{43,128}$/.test(verifier)) return false;
@@ -37,8 +56,8 @@ function verifierMatches(method: 'S256' | 'plain', challenge: string, verifier: 
  * POST /oauth2/token: an authorization code (with its PKCE verifier and the same redirect URI) or a
  * refresh token for tokens, to an authenticated client. Codes are taken out as they are redeemed,
  * so a second use finds nothing. A refresh token of a rotating client is rotated, as
- * GetTokensFromRefreshToken rotates it (RefreshTokenRenewal). client_credentials: a confidential client allowed that flow gets an
- * access token of its resource servers' custom scopes (no ID or refresh token), as Cognito.
+ * GetTokensFromRefreshToken rotates it (RefreshTokenRenewal). client_credentials: the access token
+ * of ClientCredentialsGrant, GetClientToken's (no ID or refresh token), as Cognito.
  */
 @Injectable()
 export class OAuthTokenUseCase implements OperationHandler<typeof UserDirectoryOperations.OAuthToken> {
@@ -48,8 +67,7 @@ export class OAuthTokenUseCase implements OperationHandler<typeof UserDirectoryO
     @Inject(UsersRepository) private readonly users: UsersRepository,
     @Inject(SignInCompletion) private readonly completion: SignInCompletion,
     @Inject(RefreshTokenRenewal) private readonly renewal: RefreshTokenRenewal,
-    @Inject(ResourceServersRepository) private readonly resourceServers: ResourceServersRepository,
-    @Inject(TokenIssuer) private readonly issuer: TokenIssuer,
+    @Inject(ClientCredentialsGrant) private readonly m2m: ClientCredentialsGrant,
   ) {}
 
   async execute(req: OAuthFormRequest, meta?: CommandMeta): Promise<OAuthHttpAnswer> {
@@ -69,23 +87,16 @@ export class OAuthTokenUseCase implements OperationHandler<typeof UserDirectoryO
     auth: ClientForAuth,
     form: Record<string, string>,
   ): Promise<OAuthHttpAnswer> {
-    const config = auth.client.config;
-    if (
-      !auth.secret ||
-      !config.allowedOAuthFlowsUserPoolClient ||
-      !(config.allowedOAuthFlows ?? []).includes('client_credentials')
-    )
-      return oauthError('unauthorized_client');
-    const allowed = config.allowedOAuthScopes ?? [];
     const asked = (form.scope ?? '').split(/[\s+]+/).filter(Boolean);
-    if (asked.length > 100 || asked.some((s) => !allowed.includes(s))) return oauthError('invalid_scope');
-    // A scope whose resource server was deleted (or changed) since the client was set up is gone.
-    const existing = await this.resourceServers.scopesOf(auth.client.poolId);
-    const scopes = asked.length ? [...new Set(asked)] : allowed.filter((s) => existing.includes(s));
-    if (scopes.length === 0 || scopes.some((s) => !existing.includes(s))) return oauthError('invalid_scope');
-    const ttl = lifetimesInSeconds(config).access;
-    const accessToken = await this.issuer.issueClientAccess(auth.client.poolId, auth.client.id, scopes, ttl);
-    return { status: 200, body: { access_token: accessToken, expires_in: ttl, token_type: 'Bearer' } };
+    const metadata = clientMetadataOfForm(form.aws_client_metadata);
+    if (metadata === 'bad')
+      return oauthError('invalid_request', 'aws_client_metadata is not a JSON object of strings.');
+    const token = await this.m2m.issue(auth, asked, metadata);
+    if (typeof token === 'string') return oauthError(token);
+    return {
+      status: 200,
+      body: { access_token: token.accessToken, expires_in: token.expiresIn, token_type: 'Bearer' },
+    };
   }
 
   private async redeemCode(auth: ClientForAuth, form: Record<string, string>): Promise<OAuthHttpAnswer> {

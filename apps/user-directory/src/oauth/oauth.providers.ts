@@ -3,6 +3,7 @@ import { PoolOAuthNamesReader } from '../clients/pool-oauth-names';
 import { AuthorizationCodesRepository } from './authorization-codes.repository';
 import { AuthorizeRequests } from './authorize-request';
 import { OAuthClientAuthentication } from './client-authentication';
+import { ClientCredentialsGrant } from './client-credentials-grant';
 import { HostedSessionsRepository } from './hosted-sessions.repository';
 import { HostedSignIn } from './hosted-sign-in';
 import { OAuthGrants } from './oauth-grants';
@@ -13,6 +14,8 @@ export const oauthProviders: Provider[] = [
   HostedSessionsRepository,
   AuthorizeRequests,
   OAuthClientAuthentication,
+  // The client_credentials grant's token, GetClientToken's too (ADR 0081).
+  ClientCredentialsGrant,
   OAuthGrants,
   HostedSignIn,
   PoolOAuthNamesReader,

@@ -60,17 +60,19 @@ export class TokenIssuer {
 
   /**
    * The access token of the client_credentials grant: no user, so `sub` is the client, as in
-   * Cognito; the granted custom scopes; no ID or refresh token goes with it.
+   * Cognito; the granted custom scopes; no ID or refresh token goes with it. GetClientToken's too.
    */
   async issueClientAccess(
     poolId: string,
     clientId: string,
     scopes: string[],
     ttlSeconds: number,
+    /** A V3_0 PreTokenGeneration trigger's changes to the access token (ADR 0081). */
+    overrides?: TokenOverrides,
   ): Promise<IssuedTokens['accessToken']> {
     const key = await this.keys.activeKey(poolId);
     const now = Math.floor(Date.now() / 1000);
-    const claims = {
+    const claims: Record<string, unknown> = {
       sub: clientId,
       token_use: 'access',
       scope: scopes.join(' '),
@@ -82,6 +84,7 @@ export class TokenIssuer {
       jti: randomUUID(),
       client_id: clientId,
     };
+    if (overrides) applyTokenOverrides({}, claims, overrides);
     return signRs256({ alg: 'RS256', kid: key.kid }, claims, key.privateKey);
   }
 }

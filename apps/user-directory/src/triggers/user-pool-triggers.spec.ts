@@ -72,6 +72,7 @@ describe('UserPoolTriggers over HTTP (ADR 0030)', () => {
       'v2',
       'v1',
       'huge',
+      'm2m',
     ];
     triggers = new UserPoolTriggers(
       new TriggerCaller({
@@ -257,6 +258,51 @@ describe('UserPoolTriggers over HTTP (ADR 0030)', () => {
       access: { add: { roles: ['a'] }, suppress: [] },
       scopesToAdd: ['x/y'],
       scopesToSuppress: ['z'],
+    });
+  });
+
+  it('calls only a V3_0 trigger for a machine token, and keeps only its access token changes', async () => {
+    answers.set(
+      'm2m',
+      lambdaAnswer({
+        claimsAndScopeOverrideDetails: {
+          idTokenGeneration: { claimsToAddOrOverride: { n: 1 } },
+          accessTokenGeneration: { claimsToAddOrOverride: { tier: 'gold' }, scopesToAdd: ['x/y'] },
+          groupOverrideDetails: { groupsToOverride: ['admins'] },
+        },
+      }),
+    );
+    const v2 = await triggers.preTokenGenerationForClient(
+      poolWith({ PreTokenGenerationConfig: { LambdaVersion: 'V2_0', LambdaArn: arn('m2m') } }),
+      'machine',
+      ['api/read'],
+    );
+    expect(v2).toBeUndefined();
+    expect(received).toHaveLength(0);
+    const overrides = await triggers.preTokenGenerationForClient(
+      poolWith({ PreTokenGenerationConfig: { LambdaVersion: 'V3_0', LambdaArn: arn('m2m') } }),
+      'machine',
+      ['api/read'],
+      { job: 'nightly' },
+    );
+    expect(JSON.parse(received[0].body)).toMatchObject({
+      version: '3',
+      triggerSource: 'TokenGeneration_ClientCredentials',
+      userName: 'ClientCredentials',
+      callerContext: { clientId: 'machine' },
+      request: {
+        userAttributes: {},
+        scopes: ['api/read'],
+        groupConfiguration: null,
+        clientMetadata: { job: 'nightly' },
+      },
+      response: { claimsAndScopeOverrideDetails: null },
+    });
+    expect(overrides).toEqual({
+      id: { add: {}, suppress: [] },
+      access: { add: { tier: 'gold' }, suppress: [] },
+      scopesToAdd: ['x/y'],
+      scopesToSuppress: [],
     });
   });
 

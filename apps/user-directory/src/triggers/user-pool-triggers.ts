@@ -230,6 +230,47 @@ export class UserPoolTriggers {
     const answer = (await this.caller.invoke('PreTokenGeneration', arn, event)) as Record<string, unknown>;
     return v2 ? readV2(answer.claimsAndScopeOverrideDetails) : readV1(answer.claimsOverrideDetails);
   }
+
+  /**
+   * PreTokenGeneration for a machine-to-machine token (client_credentials, GetClientToken): only
+   * a V3_0 trigger is called for one, with `TokenGeneration_ClientCredentials`, no user (the
+   * event's `userName` is `ClientCredentials`, as the developer guide's M2M example), the scopes
+   * and the request's client metadata. Only the access token's claims and scopes can change.
+   */
+  async preTokenGenerationForClient(
+    pool: TriggerPool,
+    clientId: string,
+    scopes: string[],
+    clientMetadata?: Record<string, string>,
+  ): Promise<TokenOverrides | undefined> {
+    const config = pool.config.lambdaConfig?.PreTokenGenerationConfig;
+    if (!config?.LambdaArn || config.LambdaVersion !== 'V3_0') return undefined;
+    const request = {
+      userAttributes: {},
+      scopes,
+      groupConfiguration: null,
+      ...(clientMetadata ? { clientMetadata } : {}),
+    };
+    const event = this.event(
+      pool,
+      '3',
+      'TokenGeneration_ClientCredentials',
+      clientId,
+      'ClientCredentials',
+      request,
+      {
+        claimsAndScopeOverrideDetails: null,
+      },
+    );
+    const answer = (await this.caller.invoke('PreTokenGeneration', config.LambdaArn, event)) as Record<
+      string,
+      unknown
+    >;
+    const overrides = readV2(answer.claimsAndScopeOverrideDetails);
+    if (!overrides) return undefined;
+    const { access, scopesToAdd, scopesToSuppress } = overrides;
+    return { id: { add: {}, suppress: [] }, access, scopesToAdd, scopesToSuppress };
+  }
 }
 
 type Json = Record<string, unknown>;

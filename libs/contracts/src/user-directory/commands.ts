@@ -176,6 +176,11 @@ export const UserDirectoryOperations = {
     W.GetTokensFromRefreshTokenRequest,
     W.GetTokensFromRefreshTokenResponse
   >()('GetTokensFromRefreshToken', 'public', { rateLimit: 'UserAuthentication' }),
+  GetClientToken: userPools.operation<W.GetClientTokenRequest, W.GetClientTokenResponse>()(
+    'GetClientToken',
+    'public',
+    { rateLimit: 'UserAuthentication' },
+  ),
   RevokeToken: userPools.operation<W.RevokeTokenRequest, W.RevokeTokenResponse>()('RevokeToken', 'public', {
     rateLimit: 'UserUpdate',
   }),

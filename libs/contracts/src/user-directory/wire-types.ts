@@ -861,6 +861,21 @@ export interface GetTokensFromRefreshTokenRequest {
 export interface GetTokensFromRefreshTokenResponse {
   AuthenticationResult?: AuthenticationResultType;
 }
+export interface GetClientTokenRequest {
+  ClientId: string;
+  Secret: string;
+  Scopes?: string[];
+  ClientMetadata?: Record<string, string>;
+}
+/** A machine-to-machine access token (ClientAuthenticationResultType): no ID or refresh token. */
+export interface ClientAuthenticationResultType {
+  AccessToken?: string;
+  ExpiresIn?: number;
+  TokenType?: string;
+}
+export interface GetClientTokenResponse {
+  ClientAuthenticationResult?: ClientAuthenticationResultType;
+}
 export interface AdminDeleteSoftwareTokenRequest {
   UserPoolId: string;
   Username: string;
