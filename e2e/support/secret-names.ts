@@ -57,6 +57,8 @@ export const SECRET_MEMBERS = new Set([
   'AuthenticationCode1',
   'AuthenticationCode2',
   'TokenCode',
+  // GetClientToken's client secret (ADR 0081).
+  'Secret',
 ]);
 
 /** Members whose every value is a secret: a map of identity provider to its token. */
