@@ -30,6 +30,7 @@ import { MESSAGE_SENDER, MessageSender } from './delivery/message-sender';
 import { MessageTriggers, TriggeredMessageSender } from './triggers/message-triggers';
 import { PoolsService } from './pools/pools.service';
 import { identityProviderProviders } from './providers/providers.providers';
+import { riskProviders } from './risk/risk.providers';
 import { federationProviders } from './federation/federation.providers';
 import { samlProviders } from './saml/saml.providers';
 import { managedLoginProviders } from './managed-login/managed-login.providers';
@@ -167,6 +168,7 @@ export const UserDirectoryModule = {
         UserAttributeEdits,
         ...userProviders,
         ...identityProviderProviders,
+        ...riskProviders,
         ...federationProviders,
         ...samlProviders,
         ...managedLoginProviders,

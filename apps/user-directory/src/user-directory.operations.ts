@@ -115,6 +115,10 @@ import { DescribeTermsByClientUseCase, DescribeTermsUseCase } from './managed-lo
 import { ListTermsUseCase } from './managed-login/list-terms.use-case';
 import { UpdateTermsUseCase } from './managed-login/update-terms.use-case';
 import { DeleteTermsUseCase } from './managed-login/delete-terms.use-case';
+import { SetRiskConfigurationUseCase } from './risk/set-risk-configuration.use-case';
+import { DescribeRiskConfigurationUseCase } from './risk/describe-risk-configuration.use-case';
+import { SetLogDeliveryConfigurationUseCase } from './risk/set-log-delivery-configuration.use-case';
+import { GetLogDeliveryConfigurationUseCase } from './risk/get-log-delivery-configuration.use-case';
 import { AdminConfirmSignUpUseCase } from './users/admin-confirm-sign-up.use-case';
 import { AdminCreateUserUseCase } from './users/admin-create-user.use-case';
 import { AdminDeleteUserAttributesUseCase } from './users/admin-delete-user-attributes.use-case';
@@ -293,6 +297,10 @@ export const USER_DIRECTORY_OPERATIONS: OperationBinding[] = [
   serve(UserDirectoryOperations.ListResourceServers, ListResourceServersUseCase),
   serve(UserDirectoryOperations.SetUICustomization, SetUICustomizationUseCase),
   serve(UserDirectoryOperations.GetUICustomization, GetUICustomizationUseCase),
+  serve(UserDirectoryOperations.SetRiskConfiguration, SetRiskConfigurationUseCase),
+  serve(UserDirectoryOperations.DescribeRiskConfiguration, DescribeRiskConfigurationUseCase),
+  serve(UserDirectoryOperations.SetLogDeliveryConfiguration, SetLogDeliveryConfigurationUseCase),
+  serve(UserDirectoryOperations.GetLogDeliveryConfiguration, GetLogDeliveryConfigurationUseCase),
   serve(UserDirectoryOperations.GetSigningCertificate, GetSigningCertificateUseCase),
   serve(UserDirectoryOperations.OAuthUICustomization, OAuthUICustomizationUseCase),
   serve(UserDirectoryOperations.CreateManagedLoginBranding, CreateManagedLoginBrandingUseCase),

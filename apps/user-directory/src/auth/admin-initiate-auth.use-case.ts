@@ -2,9 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   AdminInitiateAuthRequest,
   AdminInitiateAuthResponse,
+  CommandMeta,
   UserDirectoryOperations,
 } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
+import { BlockedAddresses } from '../risk/threat-protection';
 import { ClientsService } from '../clients/clients.service';
 import { Members, RequestValidator } from '../common/validate';
 import { AuthFlows } from './flows/auth-flows';
@@ -22,9 +24,10 @@ export class AdminInitiateAuthUseCase implements OperationHandler<
   constructor(
     @Inject(ClientsService) private readonly clients: ClientsService,
     @Inject(AuthFlows) private readonly flows: AuthFlows,
+    @Inject(BlockedAddresses) private readonly blocked: BlockedAddresses,
   ) {}
 
-  async execute(req: AdminInitiateAuthRequest): Promise<AdminInitiateAuthResponse> {
+  async execute(req: AdminInitiateAuthRequest, meta?: CommandMeta): Promise<AdminInitiateAuthResponse> {
     RequestValidator.of(req)
       .string('UserPoolId', Members.userPoolId)
       .string('ClientId', Members.clientId)
@@ -32,6 +35,8 @@ export class AdminInitiateAuthUseCase implements OperationHandler<
       .check();
     const params = authParametersOf(req.AuthParameters);
     const auth = await this.clients.forAdminAuth(req.UserPoolId, req.ClientId);
+    // The user's address as the calling back end reports it, else the caller's own.
+    await this.blocked.refuseBlocked(auth.pool, auth.client.id, req.ContextData?.IpAddress ?? meta?.sourceIp);
     return this.flows.start(
       'AdminInitiateAuth',
       req.AuthFlow,

@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   AdminRespondToAuthChallengeRequest,
+  CommandMeta,
   RespondToAuthChallengeResponse,
   UserDirectoryOperations,
 } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
+import { BlockedAddresses } from '../risk/threat-protection';
 import { ClientsService } from '../clients/clients.service';
 import { Members, RequestValidator } from '../common/validate';
 import { AuthFlows } from './flows/auth-flows';
@@ -18,9 +20,13 @@ export class AdminRespondToAuthChallengeUseCase implements OperationHandler<
   constructor(
     @Inject(ClientsService) private readonly clients: ClientsService,
     @Inject(AuthFlows) private readonly flows: AuthFlows,
+    @Inject(BlockedAddresses) private readonly blocked: BlockedAddresses,
   ) {}
 
-  async execute(req: AdminRespondToAuthChallengeRequest): Promise<RespondToAuthChallengeResponse> {
+  async execute(
+    req: AdminRespondToAuthChallengeRequest,
+    meta?: CommandMeta,
+  ): Promise<RespondToAuthChallengeResponse> {
     RequestValidator.of(req)
       .string('UserPoolId', Members.userPoolId)
       .string('ClientId', Members.clientId)
@@ -30,6 +36,7 @@ export class AdminRespondToAuthChallengeUseCase implements OperationHandler<
     const responses = challengeResponsesOf(req.ChallengeResponses);
     const clientMetadata = clientMetadataOf(req.ClientMetadata);
     const auth = await this.clients.forAdminAuth(req.UserPoolId, req.ClientId);
+    await this.blocked.refuseBlocked(auth.pool, auth.client.id, req.ContextData?.IpAddress ?? meta?.sourceIp);
     return this.flows.respond(req.ChallengeName, auth, req.Session, responses, clientMetadata);
   }
 }

@@ -6,6 +6,7 @@ import {
   UserDirectoryOperations,
 } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
+import { BlockedAddresses } from '../risk/threat-protection';
 import { ClientsService } from '../clients/clients.service';
 import { Patterns, RequestValidator } from '../common/validate';
 import { AuthFlows } from './flows/auth-flows';
@@ -20,6 +21,7 @@ export class InitiateAuthUseCase implements OperationHandler<typeof UserDirector
   constructor(
     @Inject(ClientsService) private readonly clients: ClientsService,
     @Inject(AuthFlows) private readonly flows: AuthFlows,
+    @Inject(BlockedAddresses) private readonly blocked: BlockedAddresses,
   ) {}
 
   async execute(req: InitiateAuthRequest, meta?: CommandMeta): Promise<InitiateAuthResponse> {
@@ -29,6 +31,7 @@ export class InitiateAuthUseCase implements OperationHandler<typeof UserDirector
       .check();
     const params = authParametersOf(req.AuthParameters);
     const auth = await this.clients.forAuth(req.ClientId, meta?.region);
+    await this.blocked.refuseBlocked(auth.pool, auth.client.id, meta?.sourceIp);
     return this.flows.start('InitiateAuth', req.AuthFlow, auth, params, clientMetadataOf(req.ClientMetadata));
   }
 }

@@ -6,6 +6,7 @@ import {
   UserDirectoryOperations,
 } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
+import { BlockedAddresses } from '../risk/threat-protection';
 import { ClientsService } from '../clients/clients.service';
 import { Patterns, RequestValidator } from '../common/validate';
 import { AuthFlows } from './flows/auth-flows';
@@ -19,6 +20,7 @@ export class RespondToAuthChallengeUseCase implements OperationHandler<
   constructor(
     @Inject(ClientsService) private readonly clients: ClientsService,
     @Inject(AuthFlows) private readonly flows: AuthFlows,
+    @Inject(BlockedAddresses) private readonly blocked: BlockedAddresses,
   ) {}
 
   async execute(
@@ -33,6 +35,7 @@ export class RespondToAuthChallengeUseCase implements OperationHandler<
     const responses = challengeResponsesOf(req.ChallengeResponses);
     const clientMetadata = clientMetadataOf(req.ClientMetadata);
     const auth = await this.clients.forAuth(req.ClientId, meta?.region);
+    await this.blocked.refuseBlocked(auth.pool, auth.client.id, meta?.sourceIp);
     return this.flows.respond(req.ChallengeName, auth, req.Session, responses, clientMetadata);
   }
 }

@@ -585,6 +585,23 @@ export const UserDirectoryOperations = {
   DeleteTerms: userPools.operation<W.TermsIdRequest, Record<string, never>>()('DeleteTerms', 'admin', {
     rateLimit: 'UserPoolUpdate',
   }),
+  SetRiskConfiguration: userPools.operation<W.SetRiskConfigurationRequest, W.RiskConfigurationResponse>()(
+    'SetRiskConfiguration',
+    'admin',
+    { rateLimit: 'UserPoolUpdate' },
+  ),
+  DescribeRiskConfiguration: userPools.operation<
+    W.DescribeRiskConfigurationRequest,
+    W.RiskConfigurationResponse
+  >()('DescribeRiskConfiguration', 'admin', { rateLimit: 'UserPoolRead' }),
+  SetLogDeliveryConfiguration: userPools.operation<
+    W.SetLogDeliveryConfigurationRequest,
+    W.LogDeliveryConfigurationResponse
+  >()('SetLogDeliveryConfiguration', 'admin', { rateLimit: 'UserPoolUpdate' }),
+  GetLogDeliveryConfiguration: userPools.operation<
+    W.GetLogDeliveryConfigurationRequest,
+    W.LogDeliveryConfigurationResponse
+  >()('GetLogDeliveryConfiguration', 'admin', { rateLimit: 'UserPoolRead' }),
   GetSigningCertificate: userPools.operation<
     W.GetSigningCertificateRequest,
     W.GetSigningCertificateResponse

@@ -675,11 +675,22 @@ export interface AdminInitiateAuthRequest {
   AuthFlow: AuthFlowType;
   AuthParameters?: Record<string, string>;
   ClientMetadata?: Record<string, string>;
+  /** The user's request as the back end saw it; threat protection reads its IpAddress. */
+  ContextData?: ContextDataType;
+}
+/** ContextDataType: the user's device as the back end calling an admin operation saw it. */
+export interface ContextDataType {
+  IpAddress: string;
+  ServerName: string;
+  ServerPath: string;
+  HttpHeaders: { headerName?: string; headerValue?: string }[];
+  EncodedData?: string;
 }
 export type AdminInitiateAuthResponse = InitiateAuthResponse;
 
 export interface AdminRespondToAuthChallengeRequest extends RespondToAuthChallengeRequest {
   UserPoolId: string;
+  ContextData?: ContextDataType;
 }
 export type AdminRespondToAuthChallengeResponse = RespondToAuthChallengeResponse;
 
@@ -1388,4 +1399,84 @@ export interface UserPoolClientSessionConfigurationResponse {
   UserPoolId?: string;
   ClientId?: string;
   SSOSession?: ClientSSOSessionConfigType;
+}
+/** Threat protection's compromised-credentials settings (stored and answered; idfed has no breached-password list). */
+export interface CompromisedCredentialsRiskConfigurationType {
+  EventFilter?: ('SIGN_IN' | 'PASSWORD_CHANGE' | 'SIGN_UP')[];
+  Actions: { EventAction: 'BLOCK' | 'NO_ACTION' };
+}
+export interface NotifyEmailType {
+  Subject: string;
+  HtmlBody?: string;
+  TextBody?: string;
+}
+export interface AccountTakeoverActionType {
+  Notify: boolean;
+  EventAction: 'BLOCK' | 'MFA_IF_CONFIGURED' | 'MFA_REQUIRED' | 'NO_ACTION';
+}
+/** Adaptive authentication's settings (stored and answered; idfed assesses no risk level). */
+export interface AccountTakeoverRiskConfigurationType {
+  NotifyConfiguration?: {
+    From?: string;
+    ReplyTo?: string;
+    SourceArn: string;
+    BlockEmail?: NotifyEmailType;
+    NoActionEmail?: NotifyEmailType;
+    MfaEmail?: NotifyEmailType;
+  };
+  Actions: {
+    LowAction?: AccountTakeoverActionType;
+    MediumAction?: AccountTakeoverActionType;
+    HighAction?: AccountTakeoverActionType;
+  };
+}
+/** Always-block and always-allow CIDR ranges (the block list is enforced in ENFORCED mode). */
+export interface RiskExceptionConfigurationType {
+  BlockedIPRangeList?: string[];
+  SkippedIPRangeList?: string[];
+}
+export interface RiskConfigurationType {
+  UserPoolId?: string;
+  ClientId?: string;
+  CompromisedCredentialsRiskConfiguration?: CompromisedCredentialsRiskConfigurationType;
+  AccountTakeoverRiskConfiguration?: AccountTakeoverRiskConfigurationType;
+  RiskExceptionConfiguration?: RiskExceptionConfigurationType;
+  LastModifiedDate?: number;
+}
+export interface SetRiskConfigurationRequest {
+  UserPoolId: string;
+  ClientId?: string;
+  CompromisedCredentialsRiskConfiguration?: CompromisedCredentialsRiskConfigurationType;
+  AccountTakeoverRiskConfiguration?: AccountTakeoverRiskConfigurationType;
+  RiskExceptionConfiguration?: RiskExceptionConfigurationType;
+}
+export interface DescribeRiskConfigurationRequest {
+  UserPoolId: string;
+  ClientId?: string;
+}
+export interface RiskConfigurationResponse {
+  RiskConfiguration: RiskConfigurationType;
+}
+
+/** A log destination of a pool (stored and answered; idfed delivers to none of them). */
+export interface LogConfigurationType {
+  LogLevel: 'ERROR' | 'INFO';
+  EventSource: 'userNotification' | 'userAuthEvents';
+  CloudWatchLogsConfiguration?: { LogGroupArn?: string };
+  S3Configuration?: { BucketArn?: string };
+  FirehoseConfiguration?: { StreamArn?: string };
+}
+export interface LogDeliveryConfigurationType {
+  UserPoolId: string;
+  LogConfigurations: LogConfigurationType[];
+}
+export interface SetLogDeliveryConfigurationRequest {
+  UserPoolId: string;
+  LogConfigurations: LogConfigurationType[];
+}
+export interface GetLogDeliveryConfigurationRequest {
+  UserPoolId: string;
+}
+export interface LogDeliveryConfigurationResponse {
+  LogDeliveryConfiguration?: LogDeliveryConfigurationType;
 }

@@ -39,6 +39,7 @@ import { RefreshTokenRotation1764115203200 } from './1764115203200-RefreshTokenR
 import { SamlSingleLogout1764115203300 } from './1764115203300-SamlSingleLogout';
 import { UserSessionTracking1764115203400 } from './1764115203400-UserSessionTracking';
 import { ManagedLoginBrandingAndTerms1764115203600 } from './1764115203600-ManagedLoginBrandingAndTerms';
+import { ThreatProtection1764115203700 } from './1764115203700-ThreatProtection';
 
 /** In the order they apply; some need the key-encryption key, to seal what they migrate. */
 export function userDirectoryMigrations(keyEncryptionKey: Buffer): (new () => MigrationInterface)[] {
@@ -80,5 +81,6 @@ export function userDirectoryMigrations(keyEncryptionKey: Buffer): (new () => Mi
     SamlSingleLogout1764115203300,
     UserSessionTracking1764115203400,
     ManagedLoginBrandingAndTerms1764115203600,
+    ThreatProtection1764115203700,
   ];
 }

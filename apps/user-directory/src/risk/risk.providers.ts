@@ -1,0 +1,11 @@
+import { Provider } from '@nestjs/common';
+import { LogDeliveryRepository } from './log-delivery.repository';
+import { RiskConfigurationsRepository } from './risk-configurations.repository';
+import { BlockedAddresses } from './threat-protection';
+
+/** The helpers threat protection's operations and the sign-in check inject (ADR 0083). */
+export const riskProviders: Provider[] = [
+  RiskConfigurationsRepository,
+  BlockedAddresses,
+  LogDeliveryRepository,
+];
