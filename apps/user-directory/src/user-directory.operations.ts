@@ -119,6 +119,8 @@ import { SetRiskConfigurationUseCase } from './risk/set-risk-configuration.use-c
 import { DescribeRiskConfigurationUseCase } from './risk/describe-risk-configuration.use-case';
 import { SetLogDeliveryConfigurationUseCase } from './risk/set-log-delivery-configuration.use-case';
 import { GetLogDeliveryConfigurationUseCase } from './risk/get-log-delivery-configuration.use-case';
+import { AdminListUserAuthEventsUseCase } from './risk/admin-list-user-auth-events.use-case';
+import { AdminUpdateAuthEventFeedbackUseCase } from './risk/admin-update-auth-event-feedback.use-case';
 import { AdminConfirmSignUpUseCase } from './users/admin-confirm-sign-up.use-case';
 import { AdminCreateUserUseCase } from './users/admin-create-user.use-case';
 import { AdminDeleteUserAttributesUseCase } from './users/admin-delete-user-attributes.use-case';
@@ -301,6 +303,8 @@ export const USER_DIRECTORY_OPERATIONS: OperationBinding[] = [
   serve(UserDirectoryOperations.DescribeRiskConfiguration, DescribeRiskConfigurationUseCase),
   serve(UserDirectoryOperations.SetLogDeliveryConfiguration, SetLogDeliveryConfigurationUseCase),
   serve(UserDirectoryOperations.GetLogDeliveryConfiguration, GetLogDeliveryConfigurationUseCase),
+  serve(UserDirectoryOperations.AdminListUserAuthEvents, AdminListUserAuthEventsUseCase),
+  serve(UserDirectoryOperations.AdminUpdateAuthEventFeedback, AdminUpdateAuthEventFeedbackUseCase),
   serve(UserDirectoryOperations.GetSigningCertificate, GetSigningCertificateUseCase),
   serve(UserDirectoryOperations.OAuthUICustomization, OAuthUICustomizationUseCase),
   serve(UserDirectoryOperations.CreateManagedLoginBranding, CreateManagedLoginBrandingUseCase),

@@ -7,6 +7,7 @@ import {
 } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
 import { BlockedAddresses } from '../risk/threat-protection';
+import { AuthEventRecorder } from '../risk/auth-event-recorder';
 import { ClientsService } from '../clients/clients.service';
 import { Members, RequestValidator } from '../common/validate';
 import { AuthFlows } from './flows/auth-flows';
@@ -25,6 +26,7 @@ export class AdminInitiateAuthUseCase implements OperationHandler<
     @Inject(ClientsService) private readonly clients: ClientsService,
     @Inject(AuthFlows) private readonly flows: AuthFlows,
     @Inject(BlockedAddresses) private readonly blocked: BlockedAddresses,
+    @Inject(AuthEventRecorder) private readonly events: AuthEventRecorder,
   ) {}
 
   async execute(req: AdminInitiateAuthRequest, meta?: CommandMeta): Promise<AdminInitiateAuthResponse> {
@@ -36,13 +38,10 @@ export class AdminInitiateAuthUseCase implements OperationHandler<
     const params = authParametersOf(req.AuthParameters);
     const auth = await this.clients.forAdminAuth(req.UserPoolId, req.ClientId);
     // The user's address as the calling back end reports it, else the caller's own.
-    await this.blocked.refuseBlocked(auth.pool, auth.client.id, req.ContextData?.IpAddress ?? meta?.sourceIp);
-    return this.flows.start(
-      'AdminInitiateAuth',
-      req.AuthFlow,
-      auth,
-      params,
-      clientMetadataOf(req.ClientMetadata),
+    const sourceIp = req.ContextData?.IpAddress ?? meta?.sourceIp;
+    await this.blocked.refuseBlocked(auth.pool, auth.client.id, sourceIp);
+    return this.events.within({ sourceIp, userAgent: meta?.userAgent }, () =>
+      this.flows.start('AdminInitiateAuth', req.AuthFlow, auth, params, clientMetadataOf(req.ClientMetadata)),
     );
   }
 }

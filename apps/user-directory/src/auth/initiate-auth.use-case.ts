@@ -7,6 +7,7 @@ import {
 } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
 import { BlockedAddresses } from '../risk/threat-protection';
+import { AuthEventRecorder } from '../risk/auth-event-recorder';
 import { ClientsService } from '../clients/clients.service';
 import { Patterns, RequestValidator } from '../common/validate';
 import { AuthFlows } from './flows/auth-flows';
@@ -22,6 +23,7 @@ export class InitiateAuthUseCase implements OperationHandler<typeof UserDirector
     @Inject(ClientsService) private readonly clients: ClientsService,
     @Inject(AuthFlows) private readonly flows: AuthFlows,
     @Inject(BlockedAddresses) private readonly blocked: BlockedAddresses,
+    @Inject(AuthEventRecorder) private readonly events: AuthEventRecorder,
   ) {}
 
   async execute(req: InitiateAuthRequest, meta?: CommandMeta): Promise<InitiateAuthResponse> {
@@ -32,6 +34,8 @@ export class InitiateAuthUseCase implements OperationHandler<typeof UserDirector
     const params = authParametersOf(req.AuthParameters);
     const auth = await this.clients.forAuth(req.ClientId, meta?.region);
     await this.blocked.refuseBlocked(auth.pool, auth.client.id, meta?.sourceIp);
-    return this.flows.start('InitiateAuth', req.AuthFlow, auth, params, clientMetadataOf(req.ClientMetadata));
+    return this.events.within({ sourceIp: meta?.sourceIp, userAgent: meta?.userAgent }, () =>
+      this.flows.start('InitiateAuth', req.AuthFlow, auth, params, clientMetadataOf(req.ClientMetadata)),
+    );
   }
 }

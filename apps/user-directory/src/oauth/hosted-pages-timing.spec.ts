@@ -1,4 +1,5 @@
 import { UserMfaRepository } from '../mfa/user-mfa.repository';
+import { AuthEventRecorder } from '../risk/auth-event-recorder';
 import { CommandMeta } from '@idfed/contracts';
 import { ServiceError } from '@idfed/messaging';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -87,6 +88,7 @@ describe('hosted pages by time', () => {
       slowAttempts(),
       triggers,
       noMigrations,
+      { record: jest.fn() } as unknown as AuthEventRecorder,
     );
     const page = new OAuthSignInUseCase(requests, passwords, {} as HostedSignIn);
     const login = (name: string) => page.execute({ ...base, Username: name, Password: 'Wrong-passw0rd' });

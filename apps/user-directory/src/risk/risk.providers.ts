@@ -1,4 +1,6 @@
 import { Provider } from '@nestjs/common';
+import { AuthEventRecorder } from './auth-event-recorder';
+import { AuthEventsRepository } from './auth-events.repository';
 import { LogDeliveryRepository } from './log-delivery.repository';
 import { RiskConfigurationsRepository } from './risk-configurations.repository';
 import { BlockedAddresses } from './threat-protection';
@@ -8,4 +10,6 @@ export const riskProviders: Provider[] = [
   RiskConfigurationsRepository,
   BlockedAddresses,
   LogDeliveryRepository,
+  AuthEventsRepository,
+  AuthEventRecorder,
 ];

@@ -1,4 +1,5 @@
 import { UserPoolTriggers } from '../triggers/user-pool-triggers';
+import { AuthEventRecorder } from '../risk/auth-event-recorder';
 import { OutboxService, ServiceError } from '@idfed/messaging';
 import { aPool, inPlaceTransactions, meta, outcome, tx } from '../../test/support/users-doubles';
 import { ClientsService } from '../clients/clients.service';
@@ -46,6 +47,7 @@ describe('SignUp', () => {
       codes as unknown as VerificationCodes,
       triggers as unknown as UserPoolTriggers,
       { forPool: jest.fn().mockResolvedValue(undefined) } as unknown as ConfirmationLinks,
+      { record: jest.fn() } as unknown as AuthEventRecorder,
     );
     return { useCase, users, lookup, sender, outbox, codes, triggers };
   }

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { AuthEventRecorder } from '../risk/auth-event-recorder';
 import {
   CommandMeta,
   SignUpRequest,
@@ -47,6 +48,7 @@ export class SignUpUseCase implements OperationHandler<typeof UserDirectoryOpera
     @Inject(VerificationCodes) private readonly codes: VerificationCodes,
     @Inject(UserPoolTriggers) private readonly triggers: UserPoolTriggers,
     @Inject(ConfirmationLinks) private readonly links: ConfirmationLinks,
+    @Inject(AuthEventRecorder) private readonly events: AuthEventRecorder,
   ) {}
 
   async execute(req: SignUpRequest, meta: CommandMeta): Promise<SignUpResponse> {
@@ -148,6 +150,11 @@ export class SignUpUseCase implements OperationHandler<typeof UserDirectoryOpera
       }
     });
     this.outbox.nudge();
+    // Threat protection's SignUp event (ADR 0083), written after the answer.
+    this.events.record(pool, { sub }, 'SignUp', 'Pass', [], {
+      sourceIp: meta.sourceIp,
+      userAgent: meta.userAgent,
+    });
     return {
       UserConfirmed: confirmed,
       UserSub: sub,

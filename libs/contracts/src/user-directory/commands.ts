@@ -602,6 +602,14 @@ export const UserDirectoryOperations = {
     W.GetLogDeliveryConfigurationRequest,
     W.LogDeliveryConfigurationResponse
   >()('GetLogDeliveryConfiguration', 'admin', { rateLimit: 'UserPoolRead' }),
+  AdminListUserAuthEvents: userPools.operation<
+    W.AdminListUserAuthEventsRequest,
+    W.AdminListUserAuthEventsResponse
+  >()('AdminListUserAuthEvents', 'admin', { rateLimit: 'UserRead' }),
+  AdminUpdateAuthEventFeedback: userPools.operation<
+    W.AdminUpdateAuthEventFeedbackRequest,
+    Record<string, never>
+  >()('AdminUpdateAuthEventFeedback', 'admin', { rateLimit: 'UserUpdate' }),
   GetSigningCertificate: userPools.operation<
     W.GetSigningCertificateRequest,
     W.GetSigningCertificateResponse

@@ -1480,3 +1480,48 @@ export interface GetLogDeliveryConfigurationRequest {
 export interface LogDeliveryConfigurationResponse {
   LogDeliveryConfiguration?: LogDeliveryConfigurationType;
 }
+
+/** One auth event threat protection recorded for a user (AdminListUserAuthEvents). */
+export interface AuthEventType {
+  EventId?: string;
+  EventType?: 'SignIn' | 'SignUp' | 'ForgotPassword' | 'PasswordChange' | 'ResendCode';
+  CreationDate?: number;
+  EventResponse?: 'Pass' | 'Fail' | 'InProgress';
+  EventRisk?: {
+    RiskDecision?: 'NoRisk' | 'AccountTakeover' | 'Block';
+    RiskLevel?: 'Low' | 'Medium' | 'High';
+    CompromisedCredentialsDetected?: boolean;
+  };
+  ChallengeResponses?: { ChallengeName?: 'Password' | 'Mfa'; ChallengeResponse?: 'Success' | 'Failure' }[];
+  EventContextData?: {
+    IpAddress?: string;
+    DeviceName?: string;
+    Timezone?: string;
+    City?: string;
+    Country?: string;
+  };
+  EventFeedback?: { FeedbackValue: 'Valid' | 'Invalid'; Provider: string; FeedbackDate?: number };
+}
+export interface AdminListUserAuthEventsRequest {
+  UserPoolId: string;
+  Username: string;
+  MaxResults?: number;
+  NextToken?: string;
+}
+export interface AdminListUserAuthEventsResponse {
+  AuthEvents?: AuthEventType[];
+  NextToken?: string;
+}
+export interface AdminUpdateAuthEventFeedbackRequest {
+  UserPoolId: string;
+  Username: string;
+  EventId: string;
+  FeedbackValue: 'Valid' | 'Invalid';
+}
+export interface UpdateAuthEventFeedbackRequest {
+  UserPoolId: string;
+  Username: string;
+  EventId: string;
+  FeedbackToken: string;
+  FeedbackValue: 'Valid' | 'Invalid';
+}

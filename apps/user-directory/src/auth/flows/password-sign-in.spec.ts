@@ -1,4 +1,5 @@
 import { AttemptLimiter } from '../../attempts/attempt-limiter';
+import { AuthEventRecorder } from '../../risk/auth-event-recorder';
 import { ClientForAuth } from '../../clients/clients.service';
 import { AppClientEntity, UserEntity, UserPoolEntity } from '../../database/entities';
 import { UserPoolTriggers } from '../../triggers/user-pool-triggers';
@@ -62,6 +63,7 @@ describe('PasswordSignIn: InitiateAuth ClientMetadata as validationData', () => 
       attempts as unknown as AttemptLimiter,
       triggers as unknown as UserPoolTriggers,
       migrations as unknown as UserMigrations,
+      { record: jest.fn() } as unknown as AuthEventRecorder,
     );
     return { signIn, triggers, migrations, completion };
   }

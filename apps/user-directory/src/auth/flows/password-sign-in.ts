@@ -13,6 +13,7 @@ import { SignInCompletion } from '../sign-in-completion';
 import { UserPoolTriggers } from '../../triggers/user-pool-triggers';
 import { SignInClaim } from './auth-flow';
 import { deviceKeyOf } from './auth-parameters';
+import { AuthEventRecorder } from '../../risk/auth-event-recorder';
 
 /** The USERNAME and PASSWORD of a password sign-in. */
 export interface PasswordGiven {
@@ -38,6 +39,7 @@ export class PasswordSignIn {
     @Inject(AttemptLimiter) private readonly attempts: AttemptLimiter,
     @Inject(UserPoolTriggers) private readonly triggers: UserPoolTriggers,
     @Inject(UserMigrations) private readonly migrations: UserMigrations,
+    @Inject(AuthEventRecorder) private readonly events: AuthEventRecorder,
   ) {}
 
   claim(params: Record<string, string>): Promise<SignInClaim<PasswordGiven>> {
@@ -54,9 +56,15 @@ export class PasswordSignIn {
   }
 
   async signIn(auth: ClientForAuth, given: PasswordGiven): Promise<InitiateAuthResponse> {
-    const { user, pool } = await this.verified(auth, given);
+    const { user, pool } = await this.verified(auth, given, false, true);
     // The pool as read with the user: MFA's settings as they are now.
-    return this.completion.afterPasswordProof(auth, auth.pool, user, pool, given.deviceKey);
+    const answer = await this.completion.afterPasswordProof(auth, auth.pool, user, pool, given.deviceKey);
+    // Threat protection's event (ADR 0083), written after the answer: tokens pass, a challenge
+    // (MFA, a new password) is still in progress.
+    this.events.record(pool, user, 'SignIn', answer.AuthenticationResult ? 'Pass' : 'InProgress', [
+      { ChallengeName: 'Password', ChallengeResponse: 'Success' },
+    ]);
+    return answer;
   }
 
   /**
@@ -78,6 +86,7 @@ export class PasswordSignIn {
     auth: ClientForAuth,
     { username, password, validationData }: PasswordGiven,
     alwaysHide = false,
+    recordFailure = false,
   ): Promise<{ user: UserEntity; pool: ClientForAuth['pool'] }> {
     const pool = auth.pool;
     let found = await this.users.findForSignIn(pool.id, pool.config, username);
@@ -129,7 +138,14 @@ export class PasswordSignIn {
       this.credentials.burnTime(pool.id, username, password);
       throw CognitoErrors.notAuthorized();
     }
-    if (!(await this.credentials.verify(pool.id, user, password))) throw CognitoErrors.notAuthorized();
+    if (!(await this.credentials.verify(pool.id, user, password))) {
+      // A real user's wrong password: threat protection's failed sign-in, written after the answer.
+      if (recordFailure)
+        this.events.record(pool, user, 'SignIn', 'Fail', [
+          { ChallengeName: 'Password', ChallengeResponse: 'Failure' },
+        ]);
+      throw CognitoErrors.notAuthorized();
+    }
     await this.attempts.succeeded('password', subject);
     if (this.credentials.needsUpgrade(user)) await this.upgradeStoredPassword(pool.id, user, password);
     return { user, pool: { ...pool, config: found!.poolConfig } };
