@@ -11,6 +11,12 @@ import {
   SignUpCommand,
   UpdateUserPoolCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  AuthenticationDetails,
+  CognitoUser,
+  CognitoUserPool,
+  CognitoUserSession,
+} from 'amazon-cognito-identity-js';
 import { expectAwsError } from '../libs/testing/src/aws-errors';
 import { eventually } from '../libs/testing/src/eventually';
 import { cognitoAdmin, cognitoPublic, e2eSystem } from './support/e2e-context';
@@ -55,7 +61,7 @@ describe('auth events', () => {
       new CreateUserPoolClientCommand({
         UserPoolId: UserPool!.Id!,
         ClientName: 'app',
-        ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+        ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
       }),
     );
     return { poolId: UserPool!.Id!, clientId: UserPoolClient!.ClientId! };
@@ -221,5 +227,35 @@ describe('auth events', () => {
     // The real user's failure is written; the unknown name has no user to hold an event.
     await eventsOf(p, 'una', 1);
     await expectAwsError(list(p, 'ghost'), 'UserNotFoundException');
+  });
+
+  it('records SRP sign-ins of amazon-cognito-identity-js, passed and failed', async () => {
+    const p = await pool('events-srp', 'ENFORCED');
+    await adminUser(p, 'sia');
+    const srpSignIn = (pw: string): Promise<CognitoUserSession> => {
+      const userPool = new CognitoUserPool({
+        UserPoolId: p.poolId,
+        ClientId: p.clientId,
+        endpoint: system.endpoint,
+      });
+      const user = new CognitoUser({ Username: 'sia', Pool: userPool });
+      return new Promise((resolve, reject) =>
+        user.authenticateUser(new AuthenticationDetails({ Username: 'sia', Password: pw }), {
+          onSuccess: resolve,
+          onFailure: reject,
+        }),
+      );
+    };
+    await expectAwsError(srpSignIn('Wr0ng-Password!'), 'NotAuthorizedException');
+    await eventsOf(p, 'sia', 1);
+    expect((await srpSignIn(password)).isValid()).toBe(true);
+    const events = await eventsOf(p, 'sia', 2);
+    expect(
+      events.map((e) => [e.EventType, e.EventResponse, e.ChallengeResponses![0].ChallengeResponse]),
+    ).toEqual([
+      ['SignIn', 'Pass', 'Success'],
+      ['SignIn', 'Fail', 'Failure'],
+    ]);
+    expect(events[0].EventContextData!.IpAddress).toMatch(/127\.0\.0\.1|::1/);
   });
 });

@@ -7,6 +7,7 @@ import {
 } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
 import { BlockedAddresses } from '../risk/threat-protection';
+import { AuthEventRecorder } from '../risk/auth-event-recorder';
 import { ClientsService } from '../clients/clients.service';
 import { Members, RequestValidator } from '../common/validate';
 import { AuthFlows } from './flows/auth-flows';
@@ -21,6 +22,7 @@ export class AdminRespondToAuthChallengeUseCase implements OperationHandler<
     @Inject(ClientsService) private readonly clients: ClientsService,
     @Inject(AuthFlows) private readonly flows: AuthFlows,
     @Inject(BlockedAddresses) private readonly blocked: BlockedAddresses,
+    @Inject(AuthEventRecorder) private readonly events: AuthEventRecorder,
   ) {}
 
   async execute(
@@ -35,8 +37,11 @@ export class AdminRespondToAuthChallengeUseCase implements OperationHandler<
       .check();
     const responses = challengeResponsesOf(req.ChallengeResponses);
     const clientMetadata = clientMetadataOf(req.ClientMetadata);
+    const sourceIp = req.ContextData?.IpAddress ?? meta?.sourceIp;
     const auth = await this.clients.forAdminAuth(req.UserPoolId, req.ClientId);
-    await this.blocked.refuseBlocked(auth.pool, auth.client.id, req.ContextData?.IpAddress ?? meta?.sourceIp);
-    return this.flows.respond(req.ChallengeName, auth, req.Session, responses, clientMetadata);
+    await this.blocked.refuseBlocked(auth.pool, auth.client.id, sourceIp);
+    return this.events.within({ sourceIp, userAgent: meta?.userAgent }, () =>
+      this.flows.respond(req.ChallengeName, auth, req.Session, responses, clientMetadata),
+    );
   }
 }

@@ -7,6 +7,7 @@ import {
 } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
 import { BlockedAddresses } from '../risk/threat-protection';
+import { AuthEventRecorder } from '../risk/auth-event-recorder';
 import { ClientsService } from '../clients/clients.service';
 import { Patterns, RequestValidator } from '../common/validate';
 import { AuthFlows } from './flows/auth-flows';
@@ -21,6 +22,7 @@ export class RespondToAuthChallengeUseCase implements OperationHandler<
     @Inject(ClientsService) private readonly clients: ClientsService,
     @Inject(AuthFlows) private readonly flows: AuthFlows,
     @Inject(BlockedAddresses) private readonly blocked: BlockedAddresses,
+    @Inject(AuthEventRecorder) private readonly events: AuthEventRecorder,
   ) {}
 
   async execute(
@@ -34,8 +36,11 @@ export class RespondToAuthChallengeUseCase implements OperationHandler<
       .check();
     const responses = challengeResponsesOf(req.ChallengeResponses);
     const clientMetadata = clientMetadataOf(req.ClientMetadata);
+    const sourceIp = meta?.sourceIp;
     const auth = await this.clients.forAuth(req.ClientId, meta?.region);
-    await this.blocked.refuseBlocked(auth.pool, auth.client.id, meta?.sourceIp);
-    return this.flows.respond(req.ChallengeName, auth, req.Session, responses, clientMetadata);
+    await this.blocked.refuseBlocked(auth.pool, auth.client.id, sourceIp);
+    return this.events.within({ sourceIp, userAgent: meta?.userAgent }, () =>
+      this.flows.respond(req.ChallengeName, auth, req.Session, responses, clientMetadata),
+    );
   }
 }

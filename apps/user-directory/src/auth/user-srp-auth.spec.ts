@@ -1,4 +1,5 @@
 import { TriggerCaller } from '../triggers/trigger-caller';
+import { AuthEventRecorder } from '../risk/auth-event-recorder';
 import { UserPoolTriggers } from '../triggers/user-pool-triggers';
 import { randomBytes } from 'node:crypto';
 import { ServiceError } from '@idfed/messaging';
@@ -72,6 +73,7 @@ describe('USER_SRP_AUTH against amazon-cognito-identity-js', () => {
         maxAnswerBytes: 1024,
       }),
     ),
+    { record: jest.fn() } as unknown as AuthEventRecorder,
   );
   // Both steps through the dispatcher, as the operations run them: it checks SECRET_HASH between
   // each step's reading of its parameters and its work.

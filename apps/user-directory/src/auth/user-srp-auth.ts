@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { AuthEventRecorder } from '../risk/auth-event-recorder';
 import { UserPoolTriggers } from '../triggers/user-pool-triggers';
 import { timingSafeEqual } from 'node:crypto';
 import { InitiateAuthResponse } from '@idfed/contracts';
@@ -79,6 +80,7 @@ export class UserSrpAuth {
     @Inject(AttemptLimiter) private readonly attempts: AttemptLimiter,
     @Inject(PasswordCredentials) private readonly credentials: PasswordCredentials,
     @Inject(UserPoolTriggers) private readonly triggers: UserPoolTriggers,
+    @Inject(AuthEventRecorder) private readonly events: AuthEventRecorder,
   ) {}
 
   readChallenge(params: Record<string, string>): Promise<SignInClaim<SrpStart>> {
@@ -172,8 +174,13 @@ export class UserSrpAuth {
     /** RespondToAuthChallenge's ClientMetadata, for PostAuthentication / PreTokenGeneration. */
     clientMetadata?: Record<string, string>,
   ): Promise<InitiateAuthResponse> {
-    const real = await this.prove(auth, proof);
-    return this.completion.afterPasswordProof(
+    // A real user's wrong proof is threat protection's failed sign-in (ADR 0083), written after the answer.
+    const real = await this.prove(auth, proof, (user) =>
+      this.events.record(auth.pool, user, 'SignIn', 'Fail', [
+        { ChallengeName: 'Password', ChallengeResponse: 'Failure' },
+      ]),
+    );
+    const answer = await this.completion.afterPasswordProof(
       auth,
       auth.pool,
       real,
@@ -181,6 +188,10 @@ export class UserSrpAuth {
       proof.deviceKey,
       clientMetadata,
     );
+    this.events.record(auth.pool, real, 'SignIn', answer.AuthenticationResult ? 'Pass' : 'InProgress', [
+      { ChallengeName: 'Password', ChallengeResponse: 'Success' },
+    ]);
+    return answer;
   }
 
   /**
@@ -191,6 +202,8 @@ export class UserSrpAuth {
   async prove(
     auth: ClientForAuth,
     { username, user, block, secretBlock, signature, timestamp }: SrpProof,
+    /** Called with the real user whose proof was wrong, before the refusal. */
+    onWrongProof?: (user: UserEntity) => void,
   ): Promise<UserEntity> {
     const pool = auth.pool;
     // One counter with USER_PASSWORD_AUTH: the proof is a password guess like any other.
@@ -216,7 +229,10 @@ export class UserSrpAuth {
     );
     const given = Buffer.from(signature, 'base64');
     const proven = given.length === expected.length && timingSafeEqual(given, expected);
-    if (!real || !key || !parseSrpTimestamp(timestamp) || !proven) throw CognitoErrors.notAuthorized();
+    if (!real || !key || !parseSrpTimestamp(timestamp) || !proven) {
+      if (real) onWrongProof?.(real);
+      throw CognitoErrors.notAuthorized();
+    }
     await this.attempts.succeeded('password', subject);
     return real;
   }

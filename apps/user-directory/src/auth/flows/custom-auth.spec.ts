@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { AuthEventRecorder } from '../../risk/auth-event-recorder';
 import { AuthenticationResultType, InitiateAuthResponse } from '@idfed/contracts';
 import { AttemptLimiter, CheckOutcome } from '../../attempts/attempt-limiter';
 import { ClientConfig } from '../../clients/client-config';
@@ -151,6 +152,7 @@ function setUp({ hideUsers = false, script = trio, triggers = true } = {}) {
     attempts as unknown as AttemptLimiter,
     credentials,
     { preAuthentication } as unknown as UserPoolTriggers,
+    { record: jest.fn() } as unknown as AuthEventRecorder,
   );
   const custom = new CustomAuth(
     users,
