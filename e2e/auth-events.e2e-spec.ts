@@ -7,6 +7,7 @@ import {
   CognitoIdentityProviderClient,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
+  ForgotPasswordCommand,
   InitiateAuthCommand,
   SignUpCommand,
   UpdateUserPoolCommand,
@@ -257,5 +258,41 @@ describe('auth events', () => {
       ['SignIn', 'Fail', 'Failure'],
     ]);
     expect(events[0].EventContextData!.IpAddress).toMatch(/127\.0\.0\.1|::1/);
+  });
+
+  it('records a real user ForgotPassword, and nothing for an unknown name', async () => {
+    const p = await pool('events-forgot', 'AUDIT');
+    await admin.send(
+      new AdminCreateUserCommand({
+        UserPoolId: p.poolId,
+        Username: 'fred',
+        MessageAction: 'SUPPRESS',
+        UserAttributes: [
+          { Name: 'email', Value: 'fred@example.com' },
+          { Name: 'email_verified', Value: 'true' },
+        ],
+      }),
+    );
+    await admin.send(
+      new AdminSetUserPasswordCommand({
+        UserPoolId: p.poolId,
+        Username: 'fred',
+        Password: password,
+        Permanent: true,
+      }),
+    );
+    await app.send(new ForgotPasswordCommand({ ClientId: p.clientId, Username: 'fred' }));
+    const [event] = await eventsOf(p, 'fred', 1);
+    expect([event.EventType, event.EventResponse, event.ChallengeResponses]).toEqual([
+      'ForgotPassword',
+      'Pass',
+      [],
+    ]);
+    expect(event.EventContextData!.IpAddress).toMatch(/127\.0\.0\.1|::1/);
+    await expectAwsError(
+      app.send(new ForgotPasswordCommand({ ClientId: p.clientId, Username: 'ghost' })),
+      'UserNotFoundException',
+    );
+    await expectAwsError(list(p, 'ghost'), 'UserNotFoundException');
   });
 });

@@ -115,6 +115,7 @@ describe('hosted pages by time', () => {
       { issueLater: jest.fn(() => async () => '123456') } as unknown as VerificationCodes,
       noMigrations,
       { recoveryMedia: jest.fn(async () => ({ sms: false, email: false })) } as unknown as UserMfaRepository,
+      { record: jest.fn() } as unknown as AuthEventRecorder,
     );
     const page = new OAuthForgotPasswordUseCase(requests, forgot);
     const ask = async (name: string) =>

@@ -1,4 +1,5 @@
 import { ServiceError } from '@idfed/messaging';
+import { AuthEventRecorder } from '../risk/auth-event-recorder';
 import { TriggerCaller } from '../triggers/trigger-caller';
 import { UserPoolTriggers } from '../triggers/user-pool-triggers';
 import { aPool, aUser, inPlaceTransactions, outcome, tx } from '../../test/support/users-doubles';
@@ -56,6 +57,7 @@ function doubles(user: UserEntity | undefined, config: Partial<PoolConfig> = {},
   };
   const delivery = { enqueueIssued: jest.fn() };
   const mfaRows = { recoveryMedia: jest.fn().mockResolvedValue({ sms: false, email: false }) };
+  const events = { record: jest.fn() };
   const domains = { domainsOfPool: jest.fn().mockResolvedValue({ prefix: { domain: 'my-app' } }) };
   const links = new ConfirmationLinks(domains as unknown as UserPoolDomainsRepository, {
     publicUrl: 'http://localhost:8080',
@@ -76,6 +78,7 @@ function doubles(user: UserEntity | undefined, config: Partial<PoolConfig> = {},
     delivery,
     domains,
     mfaRows,
+    events,
     typed: {
       users: users as unknown as UsersRepository,
       lookup: lookup as unknown as UserLookup,
@@ -86,6 +89,7 @@ function doubles(user: UserEntity | undefined, config: Partial<PoolConfig> = {},
       credentials: credentials as unknown as PasswordCredentials,
       links,
       mfaRows: mfaRows as unknown as UserMfaRepository,
+      events: events as unknown as AuthEventRecorder,
     },
   };
 }
@@ -101,6 +105,7 @@ describe('ForgotPassword', () => {
       d.typed.codes,
       { configured: () => false } as unknown as UserMigrations,
       d.typed.mfaRows,
+      d.typed.events,
     );
   const request = { ClientId: 'c1', Username: 'ann' };
 
@@ -115,6 +120,11 @@ describe('ForgotPassword', () => {
     });
     expect(d.delivery.enqueueIssued).toHaveBeenCalledWith('EMAIL', d.pool.id, d.issue, expect.any(Function));
     expect(d.issue).not.toHaveBeenCalled();
+    // Threat protection's ForgotPassword event, for the real user only (written after the answer).
+    expect(d.events.record).toHaveBeenCalledWith(d.pool, user, 'ForgotPassword', 'Pass', [], {
+      sourceIp: undefined,
+      userAgent: undefined,
+    });
     const [, , , messageOf] = d.delivery.enqueueIssued.mock.calls[0] as [
       string,
       string,
@@ -239,6 +249,7 @@ describe('ForgotPassword', () => {
     expect(d.attempts.begin).toHaveBeenCalledWith('code-delivery', { poolId: d.pool.id, key: 'name:x' });
     expect(d.codes.issueLater).not.toHaveBeenCalled();
     expect(d.delivery.enqueueIssued).not.toHaveBeenCalled();
+    expect(d.events.record).not.toHaveBeenCalled();
     expect(answer.CodeDeliveryDetails?.DeliveryMedium).toBe('EMAIL');
   });
 

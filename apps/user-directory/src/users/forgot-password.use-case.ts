@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { AuthEventRecorder, EventContext } from '../risk/auth-event-recorder';
 import {
   CommandMeta,
   ForgotPasswordRequest,
@@ -48,6 +49,7 @@ export class ForgotPasswordUseCase implements OperationHandler<
     @Inject(VerificationCodes) private readonly codes: VerificationCodes,
     @Inject(UserMigrations) private readonly migrations: UserMigrations,
     @Inject(UserMfaRepository) private readonly mfaRows: UserMfaRepository,
+    @Inject(AuthEventRecorder) private readonly events: AuthEventRecorder,
   ) {}
 
   /**
@@ -56,7 +58,10 @@ export class ForgotPasswordUseCase implements OperationHandler<
    * (ADR 0068).
    */
   execute(req: ForgotPasswordRequest, meta?: CommandMeta): Promise<ForgotPasswordResponse> {
-    return this.request(req, { region: meta?.region });
+    return this.request(req, {
+      region: meta?.region,
+      context: { sourceIp: meta?.sourceIp, userAgent: meta?.userAgent },
+    });
   }
 
   /**
@@ -67,7 +72,11 @@ export class ForgotPasswordUseCase implements OperationHandler<
    */
   async request(
     req: ForgotPasswordRequest,
-    { hideExistence: alwaysHide = false, region }: { hideExistence?: boolean; region?: string } = {},
+    {
+      hideExistence: alwaysHide = false,
+      region,
+      context = {},
+    }: { hideExistence?: boolean; region?: string; context?: EventContext } = {},
   ): Promise<ForgotPasswordResponse> {
     RequestValidator.of(req)
       .string('ClientId', Members.clientId)
@@ -148,6 +157,8 @@ export class ForgotPasswordUseCase implements OperationHandler<
           ...(req.ClientMetadata ? { clientMetadata: req.ClientMetadata } : {}),
         }),
     );
+    // Threat protection's event (ADR 0083), like the code, written after the answer.
+    this.events.record(pool, user, 'ForgotPassword', 'Pass', [], context);
     return { CodeDeliveryDetails: deliveryDetails(channel) };
   }
 }
