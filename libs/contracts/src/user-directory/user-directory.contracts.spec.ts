@@ -27,12 +27,12 @@ describe('user-directory contracts', () => {
     expect(() => parseMessage(UserEnabledEvent, { ...base, sub: 'not-a-uuid' })).toThrow(InvalidMessageError);
   });
 
-  it('lets only admin-signed callers reach Admin*, pool-management, tagging, group, federation and managed login configuration', () => {
+  it('lets only admin-signed callers reach Admin*, pool-management, tagging, group, federation, managed login and threat protection configuration', () => {
     for (const [name, op] of Object.entries(UserDirectoryOperations)) {
       if (op.surface.protocol === 'bus') continue;
       const adminOnly =
         name.startsWith('Admin') ||
-        /UserPool|ListUsers|Group|TagResource|UntagResource|TagsForResource|IdentityProvider|ResourceServer|UICustomization|CustomAttributes|UserImportJob|CSVHeader|SigningCertificate|ManagedLoginBranding|Terms/.test(
+        /UserPool|ListUsers|Group|TagResource|UntagResource|TagsForResource|IdentityProvider|ResourceServer|UICustomization|CustomAttributes|UserImportJob|CSVHeader|SigningCertificate|ManagedLoginBranding|Terms|RiskConfiguration|LogDeliveryConfiguration/.test(
           name,
         );
       expect([name, op.access]).toEqual([name, adminOnly ? 'admin' : 'public']);
