@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { PasswordHasher } from '../apps/user-directory/src/auth/password-hasher';
+import { PasswordHasher } from '@idfed/crypto';
 import { createVerifier, srpPoolName, verifierFor } from '../apps/user-directory/src/auth/srp/srp';
 import { PasswordCredentials } from '../apps/user-directory/src/users/password-credentials';
 import { CodeDigest, plainCodeHash, VerifierSeal } from '../apps/user-directory/src/users/secrets-at-rest';

@@ -8,8 +8,7 @@ import {
   webcrypto,
 } from 'node:crypto';
 import { promisify } from 'node:util';
-import { PasswordHasher } from '../apps/user-directory/src/auth/password-hasher';
-import { signRs256 } from '@idfed/crypto';
+import { PasswordHasher, signRs256 } from '@idfed/crypto';
 import {
   accessTokenClaims,
   idTokenClaims,

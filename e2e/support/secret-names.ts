@@ -59,6 +59,8 @@ export const SECRET_MEMBERS = new Set([
   'TokenCode',
   // GetClientToken's client secret (ADR 0081).
   'Secret',
+  // IAM ChangePassword's old password (ADR 0084); Password and NewPassword are above.
+  'OldPassword',
 ]);
 
 /** Members whose every value is a secret: a map of identity provider to its token. */

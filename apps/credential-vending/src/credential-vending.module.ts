@@ -16,6 +16,12 @@ import { UsersRepository } from './users/users.repository';
 import { GroupLookup } from './groups/group.lookup';
 import { GroupsRepository } from './groups/groups.repository';
 import { IamArns } from './common/arns';
+import { PasswordHasher } from '@idfed/crypto';
+import { AccountSettingsRepository } from './account/account-settings.repository';
+import { ATTEMPT_LOCKOUT_POLICY, AttemptCounters } from './account/attempt-counters.repository';
+import { LoginPasswords } from './account/login-passwords';
+import { LoginProfilePasswords } from './account/login-profile-passwords';
+import { LoginProfilesRepository } from './account/login-profiles.repository';
 import { PolicySimulation } from './simulation/policy-simulation';
 import { PrincipalPolicyReader } from './simulation/principal-policies';
 import { credentialVendingOperations } from './credential-vending.operations';
@@ -87,6 +93,23 @@ export const CredentialVendingModule = {
         // Outbound identity federation's signing keys and issuer URLs (ADR 0086).
         { provide: OutboundSigningKeys, useValue: new OutboundSigningKeys(options.sessionTokenKey) },
         { provide: OUTBOUND_ISSUER_BASE, useValue: env.publicUrl },
+        // IAM users' console passwords and the lockout of guessed secrets (ADR 0084).
+        {
+          provide: LoginPasswords,
+          useValue: new LoginPasswords(
+            options.sessionTokenKey,
+            new PasswordHasher(env.passwordHashMemoryKiB),
+          ),
+        },
+        {
+          provide: ATTEMPT_LOCKOUT_POLICY,
+          useValue: {
+            freeFailures: env.lockoutFreeFailures,
+            firstLockoutMs: env.lockoutFirstMs,
+            maxLockoutMs: env.lockoutMaxMs,
+            resetAfterMs: env.lockoutResetMs,
+          },
+        },
         {
           provide: AuthorizationMessageSealer,
           useValue: new AuthorizationMessageSealer(options.sessionTokenKey),
@@ -125,6 +148,10 @@ export const CredentialVendingModule = {
         PrincipalPolicyReader,
         OutboundFederationRepository,
         OutboundIssuer,
+        AccountSettingsRepository,
+        LoginProfilesRepository,
+        LoginProfilePasswords,
+        AttemptCounters,
       ],
     });
   },

@@ -128,6 +128,25 @@ import {
   GetContextKeysForCustomPolicyHandler,
   GetContextKeysForPrincipalPolicyHandler,
 } from './simulation/get-context-keys.handlers';
+// IAM account settings, console passwords, account aliases (ADR 0084).
+import {
+  DeleteAccountPasswordPolicyHandler,
+  GetAccountPasswordPolicyHandler,
+  UpdateAccountPasswordPolicyHandler,
+} from './account/password-policy.handlers';
+import {
+  CreateLoginProfileHandler,
+  DeleteLoginProfileHandler,
+  GetLoginProfileHandler,
+  UpdateLoginProfileHandler,
+} from './account/login-profile.handlers';
+import { ChangePasswordHandler } from './account/change-password.handler';
+import {
+  CreateAccountAliasHandler,
+  DeleteAccountAliasHandler,
+  ListAccountAliasesHandler,
+} from './account/account-alias.handlers';
+import { GetAccountSummaryHandler } from './account/get-account-summary.handler';
 
 import { EnableOutboundWebIdentityFederationHandler } from './outbound-federation/enable-outbound-web-identity-federation.handler';
 import { DisableOutboundWebIdentityFederationHandler } from './outbound-federation/disable-outbound-web-identity-federation.handler';
@@ -262,4 +281,17 @@ export const credentialVendingOperations: OperationBinding[] = [
   serve(O.GetOutboundWebIdentityFederationInfo, GetOutboundWebIdentityFederationInfoHandler),
   serve(O.GetWebIdentityToken, GetWebIdentityTokenUseCase),
   serve(O.GetOutboundIssuerJwks, GetOutboundIssuerJwksHandler),
+  // IAM account settings, console passwords, account aliases (ADR 0084).
+  serve(O.GetAccountPasswordPolicy, GetAccountPasswordPolicyHandler),
+  serve(O.UpdateAccountPasswordPolicy, UpdateAccountPasswordPolicyHandler),
+  serve(O.DeleteAccountPasswordPolicy, DeleteAccountPasswordPolicyHandler),
+  serve(O.CreateLoginProfile, CreateLoginProfileHandler),
+  serve(O.GetLoginProfile, GetLoginProfileHandler),
+  serve(O.UpdateLoginProfile, UpdateLoginProfileHandler),
+  serve(O.DeleteLoginProfile, DeleteLoginProfileHandler),
+  serve(O.ChangePassword, ChangePasswordHandler),
+  serve(O.CreateAccountAlias, CreateAccountAliasHandler),
+  serve(O.DeleteAccountAlias, DeleteAccountAliasHandler),
+  serve(O.ListAccountAliases, ListAccountAliasesHandler),
+  serve(O.GetAccountSummary, GetAccountSummaryHandler),
 ];

@@ -1,7 +1,7 @@
 import { AuthChallengeTriggers } from './triggers/auth-challenge-triggers';
 import { DynamicModule } from '@nestjs/common';
 import { IdfedEnv } from '@idfed/config';
-import { deriveKey, KeyEncryption } from '@idfed/crypto';
+import { KeyEncryption, PasswordHasher, deriveKey } from '@idfed/crypto';
 import { TransportConfig } from '@idfed/messaging';
 import { ServiceModule } from '@idfed/service-runtime';
 import { AttemptCountersRepository } from './attempts/attempt-counters.repository';
@@ -10,7 +10,6 @@ import { LockoutPolicy } from './attempts/attempt-policy';
 import { AccessTokenVerifier } from './auth/access-token.verifier';
 import { AuthSessionSeal } from './auth/auth-session-seal';
 import { authFlowProviders } from './auth/flows/auth-flows.registry';
-import { PasswordHasher } from './auth/password-hasher';
 import { RefreshTokensRepository } from './auth/refresh-tokens.repository';
 import { Sessions } from './auth/sessions';
 import { SignInCompletion } from './auth/sign-in-completion';

@@ -167,6 +167,11 @@ const CALLER_DEFAULTED = new Set([
   'ListMFADevices',
   'DeactivateMFADevice',
   'GetMFADevice',
+  // An IAM user's own console password (ADR 0084).
+  'CreateLoginProfile',
+  'GetLoginProfile',
+  'DeleteLoginProfile',
+  'ChangePassword',
 ]);
 
 /**

@@ -84,6 +84,9 @@ const ERROR_STATUS: Readonly<Record<string, number>> = {
   EntityTemporarilyUnmodifiable: 409,
   // IAM's EnableMFADevice / ResyncMFADevice with codes that are not the device's (ADR 0072).
   InvalidAuthenticationCode: 403,
+  // IAM console passwords (ADR 0084).
+  PasswordPolicyViolation: 400,
+  InvalidUserType: 400,
   ServiceFailure: 500,
   // The policy simulator's "could not be evaluated" (botocore: httpStatusCode 500, ADR 0073).
   PolicyEvaluation: 500,

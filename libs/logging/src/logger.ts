@@ -92,6 +92,10 @@ const SENSITIVE = [
   'TokenCode',
   // GetClientToken's client secret (ADR 0081).
   'Secret',
+  // IAM console passwords (ADR 0084): ChangePassword's old password and the sealed hashes.
+  'OldPassword',
+  'passwordHashEnc',
+  'previousPasswordHashesEnc',
 ];
 /** The field names the logs redact, for other output that must not show secrets either. */
 export const SENSITIVE_FIELDS: readonly string[] = SENSITIVE;

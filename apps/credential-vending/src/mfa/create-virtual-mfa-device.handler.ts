@@ -6,6 +6,7 @@ import {
 } from '@idfed/contracts';
 import { base32Encode, newTotpSecret } from '@idfed/crypto';
 import { OperationHandler } from '@idfed/service-runtime';
+import { toBuffer as qrCodePng } from 'qrcode';
 import { IamArns } from '../common/arns';
 import { Patterns, RequestValidator } from '../common/validate';
 import { TagRecord } from '../database/entities';
@@ -17,8 +18,15 @@ import { MfaDevicesRepository } from './mfa-devices.repository';
  * IAM CreateVirtualMFADevice (ADR 0072): a new unassigned device named
  * `arn:aws:iam::<account>:mfa<path><name>` with a new 160-bit seed, sealed at rest. The seed is in
  * this answer only (`Base32StringSeed`, a blob: base64 of the base32 text); no operation gives it
- * back. `QRCodePNG` is not produced (docs/status.md, Not yet).
+ * back. `QRCodePNG` (ADR 0084) is a PNG of the QR code of the otpauth URI AWS documents for it,
+ * `otpauth://totp/<VirtualMFADeviceName>@<AccountName>?secret=<Base32String>`, with the account id
+ * as AccountName (the device has no user yet): the seed too, so it is as secret as the seed.
  */
+export function otpauthUri(deviceName: string, accountName: string, base32Seed: string): string {
+  return `otpauth://totp/${encodeURIComponent(deviceName)}@${encodeURIComponent(accountName)}?secret=${base32Seed}`;
+}
+
+/** IAM CreateVirtualMFADevice, as above: the seed and its QR code answered once, the seed kept sealed. */
 @Injectable()
 export class CreateVirtualMFADeviceHandler implements OperationHandler<
   typeof CredentialVendingOperations.CreateVirtualMFADevice
@@ -53,10 +61,16 @@ export class CreateVirtualMFADeviceHandler implements OperationHandler<
       createdAt: new Date(),
     });
     if (created === 'exists') throw MfaErrors.deviceExists();
+    const base32 = base32Encode(seed);
+    const png = await qrCodePng(otpauthUri(req.VirtualMFADeviceName, this.arns.accountId, base32), {
+      type: 'png',
+      errorCorrectionLevel: 'M',
+    });
     return {
       VirtualMFADevice: {
         SerialNumber: serialNumber,
-        Base32StringSeed: Buffer.from(base32Encode(seed), 'ascii').toString('base64'),
+        Base32StringSeed: Buffer.from(base32, 'ascii').toString('base64'),
+        QRCodePNG: png.toString('base64'),
         ...(tags.length ? { Tags: tags } : {}),
       },
     };

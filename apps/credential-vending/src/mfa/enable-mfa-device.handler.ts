@@ -36,23 +36,26 @@ export class EnableMFADeviceHandler implements OperationHandler<
     validateUserName(req);
     validateSerialNumber(req);
     validateCodes(req);
-    await this.transactions.run(async (tx) => {
-      const user = await this.lookup.require(req.UserName, tx, true);
-      const device = await this.devices.find(req.SerialNumber, tx, true);
-      if (!device) throw MfaErrors.noSuchVirtualDevice(req.SerialNumber);
-      if (device.userId !== null) throw MfaErrors.deviceInUse();
-      if ((await this.devices.countOfUser(user.userId, tx)) >= MFA_DEVICES_PER_USER) {
-        throw IamErrors.limitExceeded('MFADevicesPerUser', MFA_DEVICES_PER_USER);
-      }
-      const step = this.mfa.consecutiveStep(
-        device,
-        req.AuthenticationCode1,
-        req.AuthenticationCode2,
-        ENABLE_WINDOW_STEPS,
-      );
-      if (step === undefined) throw MfaErrors.invalidCode();
-      await this.devices.enable(device.serialNumber, user.userId, step + 1, new Date(this.mfa.clock()), tx);
-    });
+    // Wrong codes are counted per device, before the checks (ADR 0084): outside the transaction.
+    await this.mfa.counted(req.SerialNumber, MfaErrors.invalidCode, () =>
+      this.transactions.run(async (tx) => {
+        const user = await this.lookup.require(req.UserName, tx, true);
+        const device = await this.devices.find(req.SerialNumber, tx, true);
+        if (!device) throw MfaErrors.noSuchVirtualDevice(req.SerialNumber);
+        if (device.userId !== null) throw MfaErrors.deviceInUse();
+        if ((await this.devices.countOfUser(user.userId, tx)) >= MFA_DEVICES_PER_USER) {
+          throw IamErrors.limitExceeded('MFADevicesPerUser', MFA_DEVICES_PER_USER);
+        }
+        const step = this.mfa.consecutiveStep(
+          device,
+          req.AuthenticationCode1,
+          req.AuthenticationCode2,
+          ENABLE_WINDOW_STEPS,
+        );
+        if (step === undefined) throw MfaErrors.invalidCode();
+        await this.devices.enable(device.serialNumber, user.userId, step + 1, new Date(this.mfa.clock()), tx);
+      }),
+    );
     return {};
   }
 }

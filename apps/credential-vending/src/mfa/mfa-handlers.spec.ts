@@ -6,7 +6,8 @@ import { Transaction, Transactions } from '@idfed/persistence';
 import { IamArns } from '../common/arns';
 import { UserLookup } from '../users/user.lookup';
 import { StoredUser, UsersRepository } from '../users/users.repository';
-import { CreateVirtualMFADeviceHandler } from './create-virtual-mfa-device.handler';
+import { qrModulesDiffering } from '../../../../libs/testing/src/qr-png';
+import { CreateVirtualMFADeviceHandler, otpauthUri } from './create-virtual-mfa-device.handler';
 import { DeactivateMFADeviceHandler } from './deactivate-mfa-device.handler';
 import { DeleteVirtualMFADeviceHandler } from './delete-virtual-mfa-device.handler';
 import { EnableMFADeviceHandler } from './enable-mfa-device.handler';
@@ -16,6 +17,7 @@ import { ListVirtualMFADevicesHandler } from './list-virtual-mfa-devices.handler
 import { MfaDevicesRepository, StoredMfaDevice } from './mfa-devices.repository';
 import { MfaSeeds } from './mfa-seeds';
 import { ResyncMFADeviceHandler } from './resync-mfa-device.handler';
+import { AttemptCounters } from '../account/attempt-counters.repository';
 import { VirtualMfaDevices } from './virtual-mfa-devices';
 
 const ACCOUNT = '123456789012';
@@ -89,10 +91,23 @@ function setUp(found: StoredMfaDevice | undefined = device()) {
   const repo = devices as unknown as MfaDevicesRepository;
   const usersRepo = users as unknown as UsersRepository;
   const lookup = new UserLookup(usersRepo);
-  const mfa = new VirtualMfaDevices(repo, seeds, lookup, usersRepo, () => NOW);
+  const attempts = {
+    begin: jest.fn().mockResolvedValue(true),
+    succeeded: jest.fn().mockResolvedValue(undefined),
+    notAGuess: jest.fn().mockResolvedValue(undefined),
+  };
+  const mfa = new VirtualMfaDevices(
+    repo,
+    seeds,
+    lookup,
+    usersRepo,
+    attempts as unknown as AttemptCounters,
+    () => NOW,
+  );
   return {
     devices,
     users,
+    attempts,
     create: new CreateVirtualMFADeviceHandler(arns, repo, seeds),
     enable: new EnableMFADeviceHandler(transactions, lookup, repo, mfa),
     resync: new ResyncMFADeviceHandler(transactions, lookup, repo, mfa),
@@ -136,6 +151,20 @@ describe('CreateVirtualMFADevice', () => {
     expect(VirtualMFADevice.Tags).toEqual([{ Key: 'k', Value: 'v' }]);
   });
 
+  it('answers QRCodePNG: the otpauth URI AWS documents, with the seed, as a PNG (ADR 0084)', async () => {
+    const s = setUp();
+    const { VirtualMFADevice } = await s.create.execute({ VirtualMFADeviceName: 'ann+phone' });
+    const base32 = Buffer.from(VirtualMFADevice.Base32StringSeed!, 'base64').toString('ascii');
+    const uri = otpauthUri('ann+phone', ACCOUNT, base32);
+    expect(uri).toBe(`otpauth://totp/ann%2Bphone@${ACCOUNT}?secret=${base32}`);
+    const png = Buffer.from(VirtualMFADevice.QRCodePNG!, 'base64');
+    expect(qrModulesDiffering(png, uri)).toBe(0);
+    // Another seed makes another picture: the PNG is the device's own.
+    expect(
+      qrModulesDiffering(png, otpauthUri('ann+phone', ACCOUNT, base32Encode(randomBytes(20)))),
+    ).toBeGreaterThan(0);
+  });
+
   it('refuses a name taken (in any case) with EntityAlreadyExists, and a bad name or path', async () => {
     const s = setUp();
     s.devices.insert.mockResolvedValue('exists');
@@ -173,6 +202,26 @@ describe('EnableMFADevice', () => {
     const used = setUp(device({ lastStep: totpStep(NOW) }));
     expect(await errorOf(enable(used))).toEqual(invalid);
     expect(s.devices.enable).not.toHaveBeenCalled();
+  });
+
+  it('counts each try against the device and, once locked out, refuses even the right codes (ADR 0084)', async () => {
+    const invalid = {
+      name: 'InvalidAuthenticationCode',
+      message: 'Authentication code for device is not valid.',
+    };
+    const s = setUp();
+    expect(await errorOf(enable(s, code(-10), code(-9)))).toEqual(invalid);
+    expect(s.attempts.begin).toHaveBeenCalledWith('mfa-code', SERIAL);
+    expect(s.attempts.notAGuess).not.toHaveBeenCalled();
+    // Refused for another reason than its codes: not a guess, taken back.
+    expect((await errorOf(enable(s, code(-1), code(0), 'nobody'))).name).toBe('NoSuchEntity');
+    expect(s.attempts.notAGuess).toHaveBeenCalledWith('mfa-code', SERIAL);
+    s.attempts.begin.mockResolvedValue(false);
+    expect(await errorOf(enable(s))).toEqual(invalid);
+    expect(s.devices.enable).not.toHaveBeenCalled();
+    s.attempts.begin.mockResolvedValue(true);
+    await enable(s);
+    expect(s.attempts.succeeded).toHaveBeenCalledWith('mfa-code', SERIAL);
   });
 
   it("checks in IAM's order: user, device, device in use, quota of eight, codes", async () => {

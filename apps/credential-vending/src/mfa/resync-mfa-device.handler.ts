@@ -33,22 +33,25 @@ export class ResyncMFADeviceHandler implements OperationHandler<
     validateUserName(req);
     validateSerialNumber(req);
     validateCodes(req);
-    await this.transactions.run(async (tx) => {
-      const user = await this.lookup.require(req.UserName, tx, true);
-      const device = await this.mfa.requireAssigned(req.SerialNumber, user, tx, true);
-      const step = this.mfa.consecutiveStep(
-        device,
-        req.AuthenticationCode1,
-        req.AuthenticationCode2,
-        RESYNC_WINDOW_STEPS,
-      );
-      if (step === undefined) throw MfaErrors.invalidCode();
-      // The second code is the device's current step.
-      const drift = step + 1 - this.mfa.stepNow(0);
-      if (!(await this.devices.resync(device.serialNumber, user.userId, step + 1, drift, tx))) {
-        throw MfaErrors.noSuchDevice(req.SerialNumber);
-      }
-    });
+    // Wrong codes are counted per device, before the checks (ADR 0084): outside the transaction.
+    await this.mfa.counted(req.SerialNumber, MfaErrors.invalidCode, () =>
+      this.transactions.run(async (tx) => {
+        const user = await this.lookup.require(req.UserName, tx, true);
+        const device = await this.mfa.requireAssigned(req.SerialNumber, user, tx, true);
+        const step = this.mfa.consecutiveStep(
+          device,
+          req.AuthenticationCode1,
+          req.AuthenticationCode2,
+          RESYNC_WINDOW_STEPS,
+        );
+        if (step === undefined) throw MfaErrors.invalidCode();
+        // The second code is the device's current step.
+        const drift = step + 1 - this.mfa.stepNow(0);
+        if (!(await this.devices.resync(device.serialNumber, user.userId, step + 1, drift, tx))) {
+          throw MfaErrors.noSuchDevice(req.SerialNumber);
+        }
+      }),
+    );
     return {};
   }
 }

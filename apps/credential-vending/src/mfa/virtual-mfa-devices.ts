@@ -1,7 +1,9 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Caller, MFADevice, VirtualMFADevice } from '@idfed/contracts';
 import { matchConsecutiveTotp, matchTotp, TOTP_STEP_SECONDS, totpStep } from '@idfed/crypto';
+import { ServiceError } from '@idfed/messaging';
 import { Transaction } from '@idfed/persistence';
+import { AttemptCounters } from '../account/attempt-counters.repository';
 import { Clock, CLOCK } from '../common/clock';
 import { IamErrors } from '../common/iam-errors';
 import { awsTimestamp } from '../common/timestamps';
@@ -46,8 +48,31 @@ export class VirtualMfaDevices {
     @Inject(MfaSeeds) private readonly seeds: MfaSeeds,
     @Inject(UserLookup) private readonly lookup: UserLookup,
     @Inject(UsersRepository) private readonly users: UsersRepository,
+    @Inject(AttemptCounters) private readonly attempts: AttemptCounters,
     @Optional() @Inject(CLOCK) private readonly now: Clock = Date.now,
   ) {}
+
+  /**
+   * Runs a check of a device's codes as one counted attempt (ADR 0084): counted as a failure before
+   * it runs, forgotten when it succeeds, as the user directory counts Cognito MFA codes. While the
+   * device is locked out by wrong codes even the right ones are refused, with `refusal`: the same
+   * answer as a wrong code (AWS documents no other), so a lockout tells a guesser nothing more.
+   * The count is its own statement, outside the caller's transaction, so a rollback keeps it.
+   */
+  async counted<T>(serialNumber: string, refusal: () => ServiceError, check: () => Promise<T>): Promise<T> {
+    if (!(await this.attempts.begin('mfa-code', serialNumber))) throw refusal();
+    let result: T;
+    try {
+      result = await check();
+    } catch (err) {
+      // Refused for another reason than its codes (no such user or device, in use, a quota).
+      const wrongCode = err instanceof ServiceError && err.errorName === refusal().errorName;
+      if (!wrongCode) await this.attempts.notAGuess('mfa-code', serialNumber).catch(() => undefined);
+      throw err;
+    }
+    await this.attempts.succeeded('mfa-code', serialNumber);
+    return result;
+  }
 
   clock(): number {
     return this.now();
@@ -103,6 +128,7 @@ export class VirtualMfaDevices {
    * no IAM user: the root, a role session): the device must be assigned to the user, the code one
    * of it near now (at the device's drift) and of a later step than any accepted before, which it
    * then uses up in one statement. Answers when the MFA was authenticated (ms since the epoch).
+   * Wrong codes are counted per device (`counted`).
    */
   async authenticate(
     userId: string | undefined,
@@ -114,13 +140,15 @@ export class VirtualMfaDevices {
     }
     const device = await this.devices.find(serialNumber);
     if (!device || device.userId !== userId) throw MfaErrors.stsUnknownDevice();
-    const now = this.now();
-    const seed = this.seeds.open(device.serialNumber, device.seedEnc);
-    const step = matchTotp(seed, code, now + device.driftSteps * TOTP_STEP_SECONDS * 1000);
-    if (step === undefined || !(await this.devices.useStep(device.serialNumber, userId, step))) {
-      throw MfaErrors.stsInvalidCode();
-    }
-    return now;
+    return this.counted(device.serialNumber, MfaErrors.stsInvalidCode, async () => {
+      const now = this.now();
+      const seed = this.seeds.open(device.serialNumber, device.seedEnc);
+      const step = matchTotp(seed, code, now + device.driftSteps * TOTP_STEP_SECONDS * 1000);
+      if (step === undefined || !(await this.devices.useStep(device.serialNumber, userId, step))) {
+        throw MfaErrors.stsInvalidCode();
+      }
+      return now;
+    });
   }
 
   async requireUserById(userId: string): Promise<StoredUser> {

@@ -6,6 +6,7 @@ import { totpCode, totpStep } from '@idfed/crypto';
 import { IamArns } from '../common/arns';
 import { MfaDevicesRepository, StoredMfaDevice } from '../mfa/mfa-devices.repository';
 import { MfaSeeds } from '../mfa/mfa-seeds';
+import { AttemptCounters } from '../account/attempt-counters.repository';
 import { VirtualMfaDevices } from '../mfa/virtual-mfa-devices';
 import { UserLookup } from '../users/user.lookup';
 import { ManagedPolicyLookup } from '../policies/managed-policy.lookup';
@@ -82,6 +83,11 @@ function setUp(found: StoredAccessKey | null = key(), mfaDevice: StoredMfaDevice
     seeds,
     {} as UserLookup,
     users as unknown as UsersRepository,
+    {
+      begin: jest.fn().mockResolvedValue(true),
+      succeeded: jest.fn().mockResolvedValue(undefined),
+      notAGuess: jest.fn().mockResolvedValue(undefined),
+    } as unknown as AttemptCounters,
     () => NOW,
   );
   const documents = jest.fn().mockResolvedValue([]);

@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CredentialVendingOperations, EmptyResult, UserNameRequest } from '@idfed/contracts';
 import { Transactions } from '@idfed/persistence';
 import { OperationHandler } from '@idfed/service-runtime';
+import { AccountErrors } from '../account/account-errors';
+import { LoginProfilesRepository } from '../account/login-profiles.repository';
 import { IamErrors } from '../common/iam-errors';
 import { MfaDevicesRepository } from '../mfa/mfa-devices.repository';
 import { MfaErrors } from '../mfa/mfa-errors';
@@ -9,7 +11,7 @@ import { UserLookup } from './user.lookup';
 import { UsersRepository } from './users.repository';
 
 /**
- * As IAM: a user with access keys, MFA devices, inline policies, attached policies or groups
+ * As IAM: a user with a password (login profile), access keys, MFA devices, inline policies, attached policies or groups
  * cannot be deleted (DeleteConflict naming the first of them, in the order AWS's DeleteUser
  * documentation lists what to remove); the operator removes them first.
  */
@@ -20,11 +22,14 @@ export class DeleteUserHandler implements OperationHandler<typeof CredentialVend
     @Inject(UserLookup) private readonly lookup: UserLookup,
     @Inject(UsersRepository) private readonly users: UsersRepository,
     @Inject(MfaDevicesRepository) private readonly mfaDevices: MfaDevicesRepository,
+    @Inject(LoginProfilesRepository) private readonly loginProfiles: LoginProfilesRepository,
   ) {}
 
   async execute(req: UserNameRequest): Promise<EmptyResult> {
     await this.transactions.run(async (tx) => {
       const user = await this.lookup.require(req.UserName, tx, true);
+      // The password first: AWS's DeleteUser documentation lists it before the keys (ADR 0084).
+      if (await this.loginProfiles.exists(user.userId, tx)) throw AccountErrors.userHasLoginProfile();
       const left = await this.users.dependents(user.userId, tx);
       if (left.accessKeys) throw IamErrors.userHasAccessKeys();
       if (await this.mfaDevices.userHasDevices(user.userId, tx)) throw MfaErrors.userHasDevices();

@@ -4,6 +4,7 @@ import { ServiceError } from '@idfed/messaging';
 import { Transaction, Transactions } from '@idfed/persistence';
 import { IamArns } from '../common/arns';
 import { ManagedPolicyEntity } from '../database/entities';
+import { LoginProfilesRepository } from '../account/login-profiles.repository';
 import { MfaDevicesRepository } from '../mfa/mfa-devices.repository';
 import { ManagedPoliciesRepository } from '../policies/managed-policies.repository';
 import { ManagedPolicyLookup } from '../policies/managed-policy.lookup';
@@ -230,6 +231,8 @@ describe('GetUser and UpdateUser', () => {
 describe('DeleteUser', () => {
   const noMfa = () =>
     ({ userHasDevices: jest.fn().mockResolvedValue(false) }) as unknown as MfaDevicesRepository;
+  const noLoginProfile = () =>
+    ({ exists: jest.fn().mockResolvedValue(false) }) as unknown as LoginProfilesRepository;
 
   it.each([
     ['accessKeys', 'Cannot delete entity, must delete access keys first.'],
@@ -247,7 +250,9 @@ describe('DeleteUser', () => {
     });
     expect(
       await errorOf(
-        new DeleteUserHandler(transactions, s.lookup, s.repository, noMfa()).execute({ UserName: 'Alice' }),
+        new DeleteUserHandler(transactions, s.lookup, s.repository, noMfa(), noLoginProfile()).execute({
+          UserName: 'Alice',
+        }),
       ),
     ).toEqual({
       name: 'DeleteConflict',
@@ -258,7 +263,9 @@ describe('DeleteUser', () => {
 
   it('deletes a user with nothing left', async () => {
     const s = setUp();
-    await new DeleteUserHandler(transactions, s.lookup, s.repository, noMfa()).execute({ UserName: 'alice' });
+    await new DeleteUserHandler(transactions, s.lookup, s.repository, noMfa(), noLoginProfile()).execute({
+      UserName: 'alice',
+    });
     expect(s.users.delete).toHaveBeenCalledWith(alice.userId, tx);
   });
 
@@ -270,6 +277,7 @@ describe('DeleteUser', () => {
       s.lookup,
       s.repository,
       mfa as unknown as MfaDevicesRepository,
+      noLoginProfile(),
     );
     const all = { accessKeys: true, inlinePolicies: true, attachedPolicies: true, groups: true };
     s.users.dependents.mockResolvedValue(all);
@@ -282,6 +290,30 @@ describe('DeleteUser', () => {
       message: 'Cannot delete entity, must delete MFA device first.',
     });
     expect(mfa.userHasDevices).toHaveBeenCalledWith(alice.userId, tx);
+    expect(s.users.delete).not.toHaveBeenCalled();
+  });
+
+  it('refuses a user with a login profile before anything else (ADR 0084)', async () => {
+    const s = setUp();
+    const profiles = { exists: jest.fn().mockResolvedValue(true) };
+    const handler = new DeleteUserHandler(
+      transactions,
+      s.lookup,
+      s.repository,
+      noMfa(),
+      profiles as unknown as LoginProfilesRepository,
+    );
+    s.users.dependents.mockResolvedValue({
+      accessKeys: true,
+      inlinePolicies: true,
+      attachedPolicies: true,
+      groups: true,
+    });
+    expect(await errorOf(handler.execute({ UserName: 'Alice' }))).toEqual({
+      name: 'DeleteConflict',
+      message: 'Cannot delete entity, must delete login profile first.',
+    });
+    expect(profiles.exists).toHaveBeenCalledWith(alice.userId, tx);
     expect(s.users.delete).not.toHaveBeenCalled();
   });
 });

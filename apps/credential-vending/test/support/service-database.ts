@@ -6,6 +6,12 @@ import { DataSource } from 'typeorm';
 import { OutboxService } from '@idfed/messaging';
 import { migrateServiceSchema, serviceDataSourceOptions, Transactions } from '@idfed/persistence';
 import { AuthorizationMessageSealer, SessionTokenCodec } from '@idfed/session-credentials';
+import { PasswordHasher } from '@idfed/crypto';
+import { AccountSettingsRepository } from '../../src/account/account-settings.repository';
+import { ATTEMPT_LOCKOUT_POLICY, AttemptCounters } from '../../src/account/attempt-counters.repository';
+import { LoginPasswords } from '../../src/account/login-passwords';
+import { LoginProfilePasswords } from '../../src/account/login-profile-passwords';
+import { LoginProfilesRepository } from '../../src/account/login-profiles.repository';
 import { IamArns } from '../../src/common/arns';
 import { credentialVendingOperations } from '../../src/credential-vending.operations';
 import { credentialVendingEntities } from '../../src/database/entities';
@@ -118,6 +124,16 @@ export function serviceModule(ds: DataSource, extra: Provider[] = []): Promise<T
       VirtualMfaDevices,
       PolicySimulation,
       PrincipalPolicyReader,
+      // ADR 0084: account settings, console passwords, attempt counters (lockouts as the e2e system's).
+      AccountSettingsRepository,
+      LoginProfilesRepository,
+      LoginProfilePasswords,
+      AttemptCounters,
+      { provide: LoginPasswords, useValue: new LoginPasswords(randomBytes(32), new PasswordHasher(1024)) },
+      {
+        provide: ATTEMPT_LOCKOUT_POLICY,
+        useValue: { freeFailures: 5, firstLockoutMs: 600_000, maxLockoutMs: 600_000, resetAfterMs: 900_000 },
+      },
       ...extra,
     ],
   }).compile();

@@ -38,6 +38,9 @@ export const QUERY_LIST_MEMBERS: ReadonlySet<string> = new Set([
   'Audience',
 ]);
 
+/** Answer members that are maps (the Query protocol writes them as `<entry>` pairs, not members). */
+export const QUERY_MAP_MEMBERS: ReadonlySet<string> = new Set(['SummaryMap']);
+
 function action(api: 'sts' | 'iam', name: string, auth: QueryAuth, operation?: QueryOperation): QueryAction {
   return {
     name,

@@ -6,6 +6,7 @@ import {
   queryParamsToObject,
   queryResponse,
   validateOperationInput,
+  XmlMap,
   XmlObject,
 } from '@idfed/aws-protocol';
 import { Authorizer, VerifiedPrincipal } from '@idfed/authorizer';
@@ -32,7 +33,25 @@ import { commandMeta } from '../http/command-meta';
 import { RefusedCallRecorder } from '@idfed/authorizer';
 import { requestIdOf } from '../http/request-context.middleware';
 import { OPERATION_LOCAL } from '../http/request-metrics';
-import { findQueryAction, namespaceForVersion, QUERY_LIST_MEMBERS, QueryAction } from './query-actions.table';
+import {
+  findQueryAction,
+  namespaceForVersion,
+  QUERY_LIST_MEMBERS,
+  QUERY_MAP_MEMBERS,
+  QueryAction,
+} from './query-actions.table';
+
+/** The answer with its map members (QUERY_MAP_MEMBERS) marked as maps for the XML writer. */
+function withXmlMaps(result: XmlObject): XmlObject {
+  const out: XmlObject = { ...result };
+  for (const name of QUERY_MAP_MEMBERS) {
+    const value = out[name];
+    if (value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date)) {
+      out[name] = new XmlMap(Object.entries(value as XmlObject));
+    }
+  }
+  return out;
+}
 
 /** The region clients sign the global STS endpoint's requests for. */
 const GLOBAL_STS_REGION = 'us-east-1';
@@ -128,7 +147,7 @@ export class QueryDispatcher {
       queryResponse(
         action.name,
         action.namespace,
-        hasResult ? ((result ?? {}) as XmlObject) : undefined,
+        hasResult ? withXmlMaps((result ?? {}) as XmlObject) : undefined,
         requestId,
       ),
     );

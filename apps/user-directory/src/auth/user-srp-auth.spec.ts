@@ -13,7 +13,7 @@ import { VerifierSeal } from '../users/secrets-at-rest';
 import { UsersRepository } from '../users/users.repository';
 import { AttemptLimiter } from '../attempts/attempt-limiter';
 import { AuthSessionSeal } from './auth-session-seal';
-import { PasswordHasher } from './password-hasher';
+import { PasswordHasher } from '@idfed/crypto';
 import { secretHash } from './secret-hash';
 import { SignInCompletion } from './sign-in-completion';
 import { padHex, SRP_N, srpPoolName } from './srp/srp';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { PasswordHasher } from '../auth/password-hasher';
+import { PasswordHasher } from '@idfed/crypto';
 import { createVerifier, srpPoolName } from '../auth/srp/srp';
 import { PasswordCredentials, PasswordColumns } from './password-credentials';
 import { CodeDigest, plainCodeHash, VerifierSeal } from './secrets-at-rest';

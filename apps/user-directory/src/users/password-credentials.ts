@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { PasswordHasher } from '../auth/password-hasher';
+import { PasswordHasher } from '@idfed/crypto';
 import { createVerifier, srpPoolName, verifierFor } from '../auth/srp/srp';
 import { UserEntity } from '../database/entities';
 import { VerifierSeal } from './secrets-at-rest';

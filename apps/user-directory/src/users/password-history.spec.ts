@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { aPool, aUser, outcome, tx } from '../../test/support/users-doubles';
-import { PasswordHasher } from '../auth/password-hasher';
+import { PasswordHasher } from '@idfed/crypto';
 import { UserEntity } from '../database/entities';
 import { PasswordCredentials } from './password-credentials';
 import { PasswordHistory } from './password-history';

@@ -3,7 +3,7 @@ import { OutboxService, ServiceError } from '@idfed/messaging';
 import { inPlaceTransactions, aPool, outcome, tx } from '../../test/support/users-doubles';
 import { TriggerCaller, TriggerEvent } from '../triggers/trigger-caller';
 import { UserMigrationTrigger } from '../triggers/user-migration.trigger';
-import { PasswordHasher } from '../auth/password-hasher';
+import { PasswordHasher } from '@idfed/crypto';
 import { PasswordCredentials } from './password-credentials';
 import { VerifierSeal } from './secrets-at-rest';
 import { UserMigrations } from './user-migrations';

@@ -1,7 +1,7 @@
 import { AwsError } from '../aws.error';
 import { parseQueryRequest, queryList, queryStructList, isFormContentType } from './query-request.parser';
 import { QUERY_NAMESPACES, queryErrorResponse, queryResponse } from './query-response.encoder';
-import { escapeXml, xmlElement } from './xml.writer';
+import { escapeXml, xmlElement, XmlMap } from './xml.writer';
 
 describe('Query request', () => {
   it('reads Action, Version and flattened parameters', () => {
@@ -72,6 +72,20 @@ describe('Query request parameters in both the query string and the body (POST)'
 });
 
 describe('XML writer', () => {
+  it('writes a map as the Query protocol does: <entry><key/><value/></entry> pairs, in order', () => {
+    expect(
+      xmlElement(
+        'SummaryMap',
+        new XmlMap([
+          ['Users', 3],
+          ['Groups', 0],
+        ]),
+      ),
+    ).toBe(
+      '<SummaryMap><entry><key>Users</key><value>3</value></entry><entry><key>Groups</key><value>0</value></entry></SummaryMap>',
+    );
+  });
+
   it('escapes markup, quotes and carriage returns', () => {
     expect(escapeXml(`<a href="x">'&'</a>\r\n`)).toBe(
       '&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;&#xD;\n',

@@ -3,7 +3,15 @@
  * no entity expansion to worry about. Every text node goes through escapeXml; element names come
  * from code, never from requests, and are still checked so a mistake cannot produce broken markup.
  */
-export type XmlValue = string | number | boolean | Date | null | undefined | XmlValue[] | XmlObject;
+export type XmlValue = string | number | boolean | Date | null | undefined | XmlValue[] | XmlObject | XmlMap;
+
+/**
+ * A map member of a Query answer (IAM GetAccountSummary's `SummaryMap`): written as the protocol
+ * encodes maps, `<entry><key>..</key><value>..</value></entry>` for each pair, in order.
+ */
+export class XmlMap {
+  constructor(readonly entries: readonly (readonly [string, XmlValue])[]) {}
+}
 export interface XmlObject {
   [element: string]: XmlValue;
 }
@@ -47,6 +55,11 @@ export function xmlElement(name: string, value: XmlValue): string {
 export function xmlContent(value: XmlValue): string {
   if (value === undefined || value === null) return '';
   if (Array.isArray(value)) return value.map((item) => xmlElement('member', item)).join('');
+  if (value instanceof XmlMap) {
+    return value.entries
+      .map(([k, v]) => `<entry>${xmlElement('key', k)}${xmlElement('value', v)}</entry>`)
+      .join('');
+  }
   if (value instanceof Date) return formatTimestamp(value);
   if (typeof value === 'object') {
     return Object.entries(value)

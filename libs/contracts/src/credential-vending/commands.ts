@@ -10,6 +10,7 @@ import { MfaDeviceOperations } from './mfa.commands';
 import { SimulationOperations } from './simulation.commands';
 import { RoleUpdateOperations } from './role-updates.commands';
 import { OutboundFederationOperations } from './outbound-federation.commands';
+import { AccountOperations } from './account.commands';
 
 const svc = 'credential-vending' as const;
 
@@ -406,4 +407,6 @@ export const CredentialVendingOperations = {
   ...RoleUpdateOperations,
   // Outbound identity federation and GetWebIdentityToken (ADR 0086).
   ...OutboundFederationOperations,
+  // IAM account settings, console passwords, account aliases (ADR 0084).
+  ...AccountOperations,
 } as const;

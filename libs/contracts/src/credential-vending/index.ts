@@ -13,3 +13,4 @@ export * from './mfa.commands';
 export * from './simulation.commands';
 export * from './role-updates.commands';
 export * from './outbound-federation.commands';
+export * from './account.commands';

@@ -126,6 +126,10 @@ describe('audit redaction', () => {
       ],
       ['GetOpenIdTokenForDeveloperIdentity', { IdentityId: 'i', Token: 'oidc-token' }],
       ['AssociateSoftwareToken', { SecretCode: 'totp-seed', Session: 's2' }],
+      [
+        'CreateVirtualMFADevice',
+        { VirtualMFADevice: { SerialNumber: 'arn', Base32StringSeed: 'iam-seed', QRCodePNG: 'iam-seed-qr' } },
+      ],
     ];
     for (const [name, answer] of answers) {
       const text = JSON.stringify(redactResponse(answer));
@@ -140,6 +144,8 @@ describe('audit redaction', () => {
         'sts-token',
         'oidc-token',
         'totp-seed',
+        'iam-seed',
+        'iam-seed-qr',
       ]) {
         expect([name, text.includes(secret)]).toEqual([name, false]);
       }

@@ -44,6 +44,9 @@ export const SECRET_MEMBER_NAMES: readonly string[] = [
   'Salt',
   'SRP_A',
   'SRP_B',
+  // A virtual MFA device's seed, also inside its QR code (ADR 0072, 0084).
+  'Base32StringSeed',
+  'QRCodePNG',
 ];
 
 const SECRET_NAMES = new Set(SECRET_MEMBER_NAMES.map((n) => n.toLowerCase()));

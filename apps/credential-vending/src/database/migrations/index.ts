@@ -16,6 +16,7 @@ import { SamlProviderEncryption1764201601100 } from './1764201601100-SamlProvide
 import { IamVirtualMfaDevices1764201601200 } from './1764201601200-IamVirtualMfaDevices';
 import { RolePermissionsBoundaries1764201601300 } from './1764201601300-RolePermissionsBoundaries';
 import { AccountRoot1764201601400 } from './1764201601400-AccountRoot';
+import { IamAccountSettingsAndLogins1764201601500 } from './1764201601500-IamAccountSettingsAndLogins';
 import { OutboundWebIdentityFederation1764201601800 } from './1764201601800-OutboundWebIdentityFederation';
 
 /** In the order they apply. */
@@ -35,5 +36,6 @@ export const credentialVendingMigrations = [
   IamVirtualMfaDevices1764201601200,
   RolePermissionsBoundaries1764201601300,
   AccountRoot1764201601400,
+  IamAccountSettingsAndLogins1764201601500,
   OutboundWebIdentityFederation1764201601800,
 ];

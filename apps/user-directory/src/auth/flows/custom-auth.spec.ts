@@ -22,7 +22,7 @@ import { PasswordVerifierChallenge } from './password-verifier.challenge';
 import { CognitoJsSrpClient } from '../../../test/support/cognito-js-srp-client';
 import { PasswordCredentials } from '../../users/password-credentials';
 import { VerifierSeal } from '../../users/secrets-at-rest';
-import { PasswordHasher } from '../password-hasher';
+import { PasswordHasher } from '@idfed/crypto';
 import { srpPoolName } from '../srp/srp';
 import { UserSrpAuth } from '../user-srp-auth';
 

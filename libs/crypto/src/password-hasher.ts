@@ -5,9 +5,10 @@ const ARGON2ID: Algorithm.Argon2id = 2;
 
 /**
  * argon2id with OWASP's recommended minimum (19 MiB, 2 passes, 1 lane) unless configured higher.
- * Since ADR 0006 no new password gets a hash: this checks the hashes of users who have not signed
- * in since, until their sign-in replaces the hash with a sealed verifier. The binding hashes on its
- * own threads, so the event loop stays free while a sign-in hashes.
+ * In the user directory, since ADR 0006 no new password gets a hash: this checks the hashes of
+ * users who have not signed in since, until their sign-in replaces the hash with a sealed verifier.
+ * Credential vending hashes IAM users' console passwords with it (ADR 0084). The binding hashes on
+ * its own threads, so the event loop stays free while a password is hashed.
  */
 export class PasswordHasher {
   private readonly options;

@@ -1,0 +1,534 @@
+import {
+  ChangePasswordCommand,
+  CreateAccessKeyCommand,
+  CreateAccountAliasCommand,
+  CreateLoginProfileCommand,
+  CreateUserCommand,
+  CreateVirtualMFADeviceCommand,
+  DeleteAccountAliasCommand,
+  DeleteAccountPasswordPolicyCommand,
+  DeleteLoginProfileCommand,
+  DeleteUserCommand,
+  EnableMFADeviceCommand,
+  GetAccountPasswordPolicyCommand,
+  GetAccountSummaryCommand,
+  GetLoginProfileCommand,
+  IAMClient,
+  ListAccountAliasesCommand,
+  PutUserPolicyCommand,
+  UpdateAccountPasswordPolicyCommand,
+  UpdateLoginProfileCommand,
+} from '@aws-sdk/client-iam';
+import { GetSessionTokenCommand, STSClient } from '@aws-sdk/client-sts';
+import { randomBytes } from 'node:crypto';
+import { Secret, TOTP } from 'otpauth';
+import { Client } from 'pg';
+import { signRequest } from '../libs/sigv4/src';
+import { expectAwsError } from '../libs/testing/src/aws-errors';
+import { qrModulesDiffering } from '../libs/testing/src/qr-png';
+import { e2eSystem } from './support/e2e-context';
+import { databaseUrlOf } from './support/secret-scan';
+
+const REGION = 'us-east-1';
+const ACCOUNT = '000000000000';
+type Creds = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+
+/**
+ * IAM's account password policy, users' console passwords (login profiles, ChangePassword), the
+ * account alias and summary, and the virtual MFA device's QR code and code attempt limit (ADR
+ * 0084), with @aws-sdk/client-iam against the gateway. The password policy and the alias are the
+ * account's one setting: each test sets the policy it relies on first. What AWS does, from the IAM
+ * API reference: UpdateAccountPasswordPolicy resets every member left out to its default;
+ * GetAccountPasswordPolicy is NoSuchEntity while there is none; a password is checked against it
+ * (PasswordPolicyViolation); a user with a password cannot be deleted ("Cannot delete entity, must
+ * delete login profile first."); AllowUsersToChangePassword lets every IAM user change its own
+ * password. The e2e system locks out for ten minutes, so the attempt limits do not depend on speed.
+ */
+describe('IAM account password policy, login profiles, aliases and summary', () => {
+  const system = e2eSystem();
+  const admin: Creds = { accessKeyId: system.adminAccessKeyId, secretAccessKey: system.adminSecretAccessKey };
+  const clients: { destroy(): void }[] = [];
+  const iamAs = (credentials: Creds) => {
+    const c = new IAMClient({ region: REGION, endpoint: system.endpoint, credentials, maxAttempts: 1 });
+    clients.push(c);
+    return c;
+  };
+  const iam = iamAs(admin);
+  const unique = () => randomBytes(4).toString('hex');
+  const strong = () => `Pw-${randomBytes(9).toString('hex')}!A`;
+  const policy = (statements: object[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements });
+  let db: Client;
+
+  beforeAll(async () => {
+    db = new Client({ connectionString: databaseUrlOf(system) });
+    await db.connect();
+  });
+  afterAll(async () => {
+    for (const c of clients) c.destroy();
+    await db.end();
+  });
+
+  async function newUser(statements?: object[]) {
+    const UserName = `pw-${unique()}`;
+    await iam.send(new CreateUserCommand({ UserName }));
+    if (statements) {
+      await iam.send(
+        new PutUserPolicyCommand({ UserName, PolicyName: 'p', PolicyDocument: policy(statements) }),
+      );
+    }
+    const key = (await iam.send(new CreateAccessKeyCommand({ UserName }))).AccessKey!;
+    const creds: Creds = { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! };
+    return { UserName, arn: `arn:aws:iam::${ACCOUNT}:user/${UserName}`, creds, client: iamAs(creds) };
+  }
+
+  /** An IAM Query action signed by hand: the raw answer, to look for what the SDK would hide. */
+  async function rawIam(
+    creds: Creds,
+    params: Record<string, string>,
+  ): Promise<{ status: number; body: string }> {
+    const url = new URL(system.endpoint);
+    const body = new URLSearchParams({ ...params, Version: '2010-05-08' }).toString();
+    const signed = signRequest(
+      {
+        method: 'POST',
+        path: '/',
+        query: '',
+        headers: { host: url.host, 'content-type': 'application/x-www-form-urlencoded' },
+        body,
+      },
+      creds,
+      { region: REGION, service: 'iam' },
+    );
+    const res = await fetch(`${system.endpoint}/`, {
+      method: 'POST',
+      headers: signed.headers as Record<string, string>,
+      body,
+    });
+    return { status: res.status, body: await res.text() };
+  }
+
+  describe('account password policy', () => {
+    it('answers NoSuchEntity without a policy, every member as set, defaults for those left out', async () => {
+      await iam.send(new DeleteAccountPasswordPolicyCommand({})).catch(() => undefined);
+      await expectAwsError(iam.send(new GetAccountPasswordPolicyCommand({})), 'NoSuchEntityException', {
+        message: `The Password Policy with domain name ${ACCOUNT} cannot be found.`,
+      });
+      await iam.send(
+        new UpdateAccountPasswordPolicyCommand({
+          MinimumPasswordLength: 14,
+          RequireSymbols: true,
+          RequireNumbers: true,
+          RequireUppercaseCharacters: true,
+          RequireLowercaseCharacters: true,
+          AllowUsersToChangePassword: true,
+          MaxPasswordAge: 90,
+          PasswordReusePrevention: 5,
+          HardExpiry: true,
+        }),
+      );
+      expect((await iam.send(new GetAccountPasswordPolicyCommand({}))).PasswordPolicy).toEqual({
+        MinimumPasswordLength: 14,
+        RequireSymbols: true,
+        RequireNumbers: true,
+        RequireUppercaseCharacters: true,
+        RequireLowercaseCharacters: true,
+        AllowUsersToChangePassword: true,
+        ExpirePasswords: true,
+        MaxPasswordAge: 90,
+        PasswordReusePrevention: 5,
+        HardExpiry: true,
+      });
+      // No partial update: what is left out takes its default.
+      await iam.send(new UpdateAccountPasswordPolicyCommand({ RequireNumbers: true }));
+      expect((await iam.send(new GetAccountPasswordPolicyCommand({}))).PasswordPolicy).toEqual({
+        MinimumPasswordLength: 6,
+        RequireSymbols: false,
+        RequireNumbers: true,
+        RequireUppercaseCharacters: false,
+        RequireLowercaseCharacters: false,
+        AllowUsersToChangePassword: false,
+        ExpirePasswords: false,
+      });
+      await iam.send(new DeleteAccountPasswordPolicyCommand({}));
+      await expectAwsError(iam.send(new DeleteAccountPasswordPolicyCommand({})), 'NoSuchEntityException');
+      await expectAwsError(iam.send(new GetAccountPasswordPolicyCommand({})), 'NoSuchEntityException');
+    });
+
+    it('refuses values out of range with ValidationError and keeps the policy', async () => {
+      await iam.send(new UpdateAccountPasswordPolicyCommand({ MinimumPasswordLength: 10 }));
+      for (const bad of [
+        { MinimumPasswordLength: 5 },
+        { MaxPasswordAge: 1096 },
+        { PasswordReusePrevention: 25 },
+      ]) {
+        await expectAwsError(iam.send(new UpdateAccountPasswordPolicyCommand(bad)), 'ValidationError');
+      }
+      expect(
+        (await iam.send(new GetAccountPasswordPolicyCommand({}))).PasswordPolicy!.MinimumPasswordLength,
+      ).toBe(10);
+    });
+  });
+
+  describe('login profiles', () => {
+    it('creates, reads, updates and deletes a password that is never answered nor stored in clear', async () => {
+      await iam.send(new DeleteAccountPasswordPolicyCommand({})).catch(() => undefined);
+      const { UserName } = await newUser();
+      const password = strong();
+      const { LoginProfile } = await iam.send(
+        new CreateLoginProfileCommand({ UserName, Password: password, PasswordResetRequired: true }),
+      );
+      expect(LoginProfile).toEqual({ UserName, CreateDate: expect.any(Date), PasswordResetRequired: true });
+      const raw = await rawIam(admin, { Action: 'GetLoginProfile', UserName });
+      expect(raw.status).toBe(200);
+      expect(raw.body).toContain(`<UserName>${UserName}</UserName>`);
+      expect(raw.body).not.toContain(password);
+      await expectAwsError(
+        iam.send(new CreateLoginProfileCommand({ UserName, Password: strong() })),
+        'EntityAlreadyExistsException',
+      );
+      await iam.send(new UpdateLoginProfileCommand({ UserName, PasswordResetRequired: false }));
+      expect(
+        (await iam.send(new GetLoginProfileCommand({ UserName }))).LoginProfile!.PasswordResetRequired,
+      ).toBe(false);
+      // Stored as a sealed argon2id hash: neither the password nor a readable hash in any column.
+      const { rows } = await db.query<Record<string, unknown>>(
+        `SELECT p.* FROM credential_vending.login_profiles p JOIN credential_vending.users u USING (user_id)
+          WHERE u.name = $1`,
+        [UserName],
+      );
+      expect(rows).toHaveLength(1);
+      const stored = JSON.stringify(rows[0]) + (rows[0].password_hash_enc as Buffer).toString('latin1');
+      expect(stored).not.toContain(password);
+      expect(stored).not.toContain('$argon2');
+
+      await expectAwsError(iam.send(new DeleteUserCommand({ UserName })), 'DeleteConflictException', {
+        message: 'Cannot delete entity, must delete login profile first.',
+      });
+      await iam.send(new DeleteLoginProfileCommand({ UserName }));
+      await expectAwsError(iam.send(new GetLoginProfileCommand({ UserName })), 'NoSuchEntityException', {
+        message: `Login Profile for User ${UserName} cannot be found.`,
+      });
+      await expectAwsError(iam.send(new DeleteLoginProfileCommand({ UserName })), 'NoSuchEntityException');
+    });
+
+    it("checks passwords against the account's policy, or AWS's default one without a policy", async () => {
+      await iam.send(new DeleteAccountPasswordPolicyCommand({})).catch(() => undefined);
+      const { UserName } = await newUser();
+      // AWS's default: 8 characters, three of four character kinds.
+      for (const weak of ['Ab1!', 'abcdefgh1234', ACCOUNT]) {
+        await expectAwsError(
+          iam.send(new CreateLoginProfileCommand({ UserName, Password: weak })),
+          'PasswordPolicyViolationException',
+        );
+      }
+      await iam.send(
+        new UpdateAccountPasswordPolicyCommand({
+          MinimumPasswordLength: 12,
+          RequireSymbols: true,
+          PasswordReusePrevention: 2,
+        }),
+      );
+      await expectAwsError(
+        iam.send(new CreateLoginProfileCommand({ UserName, Password: 'Abcdefgh1234' })),
+        'PasswordPolicyViolationException',
+        { message: 'Password should have at least one symbol' },
+      );
+      await expectAwsError(
+        iam.send(new CreateLoginProfileCommand({ UserName, Password: 'short!' })),
+        'PasswordPolicyViolationException',
+        { message: 'Password should have a minimum length of 12' },
+      );
+      await expectAwsError(iam.send(new GetLoginProfileCommand({ UserName })), 'NoSuchEntityException');
+      const first = 'first-password!';
+      await iam.send(new CreateLoginProfileCommand({ UserName, Password: first }));
+      await iam.send(new UpdateLoginProfileCommand({ UserName, Password: 'second-password!' }));
+      // The last two passwords may not come back.
+      await expectAwsError(
+        iam.send(new UpdateLoginProfileCommand({ UserName, Password: first })),
+        'PasswordPolicyViolationException',
+      );
+      await iam.send(new UpdateLoginProfileCommand({ UserName, Password: 'third-password!' }));
+      await iam.send(new UpdateLoginProfileCommand({ UserName, Password: first }));
+      await iam.send(new DeleteAccountPasswordPolicyCommand({}));
+    });
+
+    it('answers NoSuchEntity for an unknown user and ValidationError for a bad name or password', async () => {
+      await expectAwsError(
+        iam.send(new CreateLoginProfileCommand({ UserName: `nobody-${unique()}`, Password: strong() })),
+        'NoSuchEntityException',
+      );
+      await expectAwsError(iam.send(new GetLoginProfileCommand({ UserName: 'a b' })), 'ValidationError');
+      const { UserName } = await newUser();
+      await expectAwsError(
+        iam.send(new CreateLoginProfileCommand({ UserName, Password: 'x'.repeat(129) })),
+        'ValidationError',
+      );
+      // The admin key is the root: it has no user to default to.
+      await expectAwsError(iam.send(new GetLoginProfileCommand({})), 'ValidationError');
+    });
+  });
+
+  describe('ChangePassword', () => {
+    it('lets every IAM user change its own password when the policy allows it, and no one else', async () => {
+      await iam.send(new UpdateAccountPasswordPolicyCommand({ AllowUsersToChangePassword: true }));
+      const ann = await newUser();
+      const bob = await newUser();
+      const old = strong();
+      await iam.send(
+        new CreateLoginProfileCommand({ UserName: ann.UserName, Password: old, PasswordResetRequired: true }),
+      );
+      await iam.send(new CreateLoginProfileCommand({ UserName: bob.UserName, Password: strong() }));
+      // The grant includes reading the policy, and nothing else.
+      expect((await ann.client.send(new GetAccountPasswordPolicyCommand({}))).PasswordPolicy).toBeDefined();
+      await expectAwsError(
+        ann.client.send(new UpdateLoginProfileCommand({ UserName: bob.UserName, Password: strong() })),
+        'AccessDenied',
+      );
+      await expectAwsError(
+        ann.client.send(new GetLoginProfileCommand({ UserName: bob.UserName })),
+        'AccessDenied',
+      );
+      const fresh = strong();
+      await ann.client.send(new ChangePasswordCommand({ OldPassword: old, NewPassword: fresh }));
+      expect(
+        (await iam.send(new GetLoginProfileCommand({ UserName: ann.UserName }))).LoginProfile!
+          .PasswordResetRequired,
+      ).toBe(false);
+      // The old password no longer is.
+      await expectAwsError(
+        ann.client.send(new ChangePasswordCommand({ OldPassword: old, NewPassword: strong() })),
+        'InvalidUserTypeException',
+      );
+      await expectAwsError(
+        ann.client.send(new ChangePasswordCommand({ OldPassword: fresh, NewPassword: 'x' })),
+        'PasswordPolicyViolationException',
+      );
+      await ann.client.send(new ChangePasswordCommand({ OldPassword: fresh, NewPassword: strong() }));
+      // The root has no IAM user password to change.
+      await expectAwsError(
+        iam.send(new ChangePasswordCommand({ OldPassword: fresh, NewPassword: strong() })),
+        'InvalidUserTypeException',
+      );
+    });
+
+    it('needs iam:ChangePassword when the policy does not allow it; an explicit deny wins', async () => {
+      await iam.send(new UpdateAccountPasswordPolicyCommand({ AllowUsersToChangePassword: false }));
+      const plain = await newUser();
+      const allowed = await newUser([
+        { Effect: 'Allow', Action: 'iam:ChangePassword', Resource: 'arn:aws:iam::*:user/${aws:username}' },
+      ]);
+      const denied = await newUser([{ Effect: 'Deny', Action: 'iam:ChangePassword', Resource: '*' }]);
+      const passwords = new Map<string, string>();
+      for (const u of [plain, allowed, denied]) {
+        passwords.set(u.UserName, strong());
+        await iam.send(
+          new CreateLoginProfileCommand({ UserName: u.UserName, Password: passwords.get(u.UserName) }),
+        );
+      }
+      const change = (u: typeof plain) =>
+        u.client.send(
+          new ChangePasswordCommand({ OldPassword: passwords.get(u.UserName), NewPassword: strong() }),
+        );
+      await expectAwsError(change(plain), 'AccessDenied', {
+        message: new RegExp(
+          `User: ${plain.arn} is not authorized to perform: iam:ChangePassword on resource: ${plain.arn}`,
+        ),
+      });
+      await expectAwsError(plain.client.send(new GetAccountPasswordPolicyCommand({})), 'AccessDenied');
+      await change(allowed);
+      await iam.send(new UpdateAccountPasswordPolicyCommand({ AllowUsersToChangePassword: true }));
+      await change(plain);
+      await expectAwsError(change(denied), 'AccessDenied');
+    });
+
+    it('locks a user out after repeated wrong old passwords, refusing even the right one', async () => {
+      await iam.send(new UpdateAccountPasswordPolicyCommand({ AllowUsersToChangePassword: true }));
+      const u = await newUser();
+      const password = strong();
+      await iam.send(new CreateLoginProfileCommand({ UserName: u.UserName, Password: password }));
+      for (let i = 0; i < 5; i++) {
+        await expectAwsError(
+          u.client.send(
+            new ChangePasswordCommand({ OldPassword: `wrong-${i}-${strong()}`, NewPassword: strong() }),
+          ),
+          'InvalidUserTypeException',
+        );
+      }
+      await expectAwsError(
+        u.client.send(new ChangePasswordCommand({ OldPassword: password, NewPassword: strong() })),
+        'LimitExceededException',
+        { status: 409, message: 'Password attempts exceeded. Try again later.' },
+      );
+    });
+
+    it('refuses unsigned and forged calls', async () => {
+      const u = await newUser();
+      const forged = iamAs({
+        accessKeyId: u.creds.accessKeyId,
+        secretAccessKey: `${u.creds.secretAccessKey}x`,
+      });
+      await expectAwsError(
+        forged.send(new ChangePasswordCommand({ OldPassword: strong(), NewPassword: strong() })),
+        'SignatureDoesNotMatch',
+      );
+      const res = await fetch(`${system.endpoint}/`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          Action: 'GetAccountPasswordPolicy',
+          Version: '2010-05-08',
+        }).toString(),
+      });
+      expect(res.status).toBe(403);
+      expect(await res.text()).not.toContain('PasswordPolicy>');
+    });
+  });
+
+  describe('account alias and summary', () => {
+    it('keeps one alias, replaced by a new one, with the name rules', async () => {
+      const first = `idfed-${unique()}`;
+      const second = `idfed-${unique()}`;
+      await iam.send(new CreateAccountAliasCommand({ AccountAlias: first }));
+      expect((await iam.send(new ListAccountAliasesCommand({}))).AccountAliases).toEqual([first]);
+      await iam.send(new CreateAccountAliasCommand({ AccountAlias: second }));
+      expect(await iam.send(new ListAccountAliasesCommand({}))).toMatchObject({
+        AccountAliases: [second],
+        IsTruncated: false,
+      });
+      await expectAwsError(
+        iam.send(new DeleteAccountAliasCommand({ AccountAlias: first })),
+        'NoSuchEntityException',
+      );
+      for (const bad of ['ab', '-abc', 'abc-', 'a--b', 'Abc', 'a_b']) {
+        await expectAwsError(
+          iam.send(new CreateAccountAliasCommand({ AccountAlias: bad })),
+          'ValidationError',
+        );
+      }
+      await iam.send(new DeleteAccountAliasCommand({ AccountAlias: second }));
+      expect((await iam.send(new ListAccountAliasesCommand({}))).AccountAliases).toEqual([]);
+    });
+
+    it("counts the account's IAM entities and answers IAM's quota keys", async () => {
+      const before = (await iam.send(new GetAccountSummaryCommand({}))).SummaryMap!;
+      await newUser();
+      await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: `sum-${unique()}` }));
+      const after = (await iam.send(new GetAccountSummaryCommand({}))).SummaryMap!;
+      // Other specs may add entities meanwhile in a shared run: at least the ones made here.
+      expect(after.Users).toBeGreaterThanOrEqual(before.Users! + 1);
+      expect(after.MFADevices).toBeGreaterThanOrEqual(before.MFADevices! + 1);
+      expect(after).toMatchObject({
+        UsersQuota: 5000,
+        AccessKeysPerUserQuota: 2,
+        AttachedPoliciesPerUserQuota: 10,
+        AccountAccessKeysPresent: 1,
+        AccountMFAEnabled: 0,
+        GlobalEndpointTokenVersion: 1,
+      });
+      for (const key of [
+        'Groups',
+        'Roles',
+        'Policies',
+        'Providers',
+        'MFADevicesInUse',
+        'PolicyVersionsInUse',
+      ]) {
+        expect(typeof (after as Record<string, number | undefined>)[key]).toBe('number');
+      }
+    });
+  });
+
+  describe('virtual MFA devices', () => {
+    it("answers QRCodePNG: a PNG of the otpauth URI of the device's seed", async () => {
+      const name = `qr-${unique()}`;
+      const { VirtualMFADevice } = await iam.send(
+        new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: name }),
+      );
+      const seed = new TextDecoder().decode(VirtualMFADevice!.Base32StringSeed);
+      const png = Buffer.from(VirtualMFADevice!.QRCodePNG!);
+      expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
+      expect(qrModulesDiffering(png, `otpauth://totp/${name}@${ACCOUNT}?secret=${seed}`)).toBe(0);
+      expect(
+        qrModulesDiffering(png, `otpauth://totp/${name}@${ACCOUNT}?secret=${seed.slice(1)}A`),
+      ).toBeGreaterThan(0);
+    });
+
+    it('refuses even the right MFA code after repeated wrong ones, per device', async () => {
+      const u = await newUser();
+      const name = `lock-${unique()}`;
+      const { VirtualMFADevice } = await iam.send(
+        new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: name }),
+      );
+      const serial = VirtualMFADevice!.SerialNumber!;
+      const totp = new TOTP({
+        secret: Secret.fromBase32(new TextDecoder().decode(VirtualMFADevice!.Base32StringSeed)),
+      });
+      const at = (steps: number) => totp.generate({ timestamp: Date.now() + steps * 30_000 });
+      await iam.send(
+        new EnableMFADeviceCommand({
+          UserName: u.UserName,
+          SerialNumber: serial,
+          AuthenticationCode1: at(-1),
+          AuthenticationCode2: at(0),
+        }),
+      );
+      const userSts = new STSClient({
+        region: REGION,
+        endpoint: system.endpoint,
+        credentials: u.creds,
+        maxAttempts: 1,
+      });
+      clients.push(userSts);
+      // Five wrong codes: none of the codes of the steps around now.
+      const near = new Set([-2, -1, 0, 1, 2].map(at));
+      const wrong: string[] = [];
+      for (let n = Number(at(1)) + 1; wrong.length < 5; n++) {
+        const code = String(n % 1_000_000).padStart(6, '0');
+        if (!near.has(code)) wrong.push(code);
+      }
+      for (const code of wrong) {
+        await expectAwsError(
+          userSts.send(new GetSessionTokenCommand({ SerialNumber: serial, TokenCode: code })),
+          'AccessDenied',
+        );
+      }
+      // Locked out: the right code of the next step is refused like a wrong one.
+      await expectAwsError(
+        userSts.send(new GetSessionTokenCommand({ SerialNumber: serial, TokenCode: at(1) })),
+        'AccessDenied',
+        { message: 'MultiFactorAuthentication failed with invalid MFA one time pass code.' },
+      );
+      // Another device of another user is not locked.
+      const v = await newUser();
+      const other = await iam.send(
+        new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: `ok-${unique()}` }),
+      );
+      const otherTotp = new TOTP({
+        secret: Secret.fromBase32(new TextDecoder().decode(other.VirtualMFADevice!.Base32StringSeed)),
+      });
+      const otherAt = (steps: number) => otherTotp.generate({ timestamp: Date.now() + steps * 30_000 });
+      await iam.send(
+        new EnableMFADeviceCommand({
+          UserName: v.UserName,
+          SerialNumber: other.VirtualMFADevice!.SerialNumber,
+          AuthenticationCode1: otherAt(-1),
+          AuthenticationCode2: otherAt(0),
+        }),
+      );
+      const vSts = new STSClient({
+        region: REGION,
+        endpoint: system.endpoint,
+        credentials: v.creds,
+        maxAttempts: 1,
+      });
+      clients.push(vSts);
+      const session = await vSts.send(
+        new GetSessionTokenCommand({
+          SerialNumber: other.VirtualMFADevice!.SerialNumber,
+          TokenCode: otherAt(1),
+        }),
+      );
+      expect(session.Credentials?.AccessKeyId).toMatch(/^ASIA/);
+    });
+  });
+});
