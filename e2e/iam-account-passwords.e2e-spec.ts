@@ -10,7 +10,15 @@ import {
   DeleteLoginProfileCommand,
   DeleteUserCommand,
   EnableMFADeviceCommand,
+  AddUserToGroupCommand,
+  AttachRolePolicyCommand,
+  CreateGroupCommand,
+  CreatePolicyCommand,
+  CreateRoleCommand,
+  GetAccountAuthorizationDetailsCommand,
+  GetAccountAuthorizationDetailsCommandOutput,
   GetAccountPasswordPolicyCommand,
+  PutUserPermissionsBoundaryCommand,
   GetAccountSummaryCommand,
   GetLoginProfileCommand,
   IAMClient,
@@ -435,6 +443,99 @@ describe('IAM account password policy, login profiles, aliases and summary', () 
       ]) {
         expect(typeof (after as Record<string, number | undefined>)[key]).toBe('number');
       }
+    });
+  });
+
+  describe('GetAccountAuthorizationDetails', () => {
+    it('answers users, groups, roles and policies with their relations, filtered and paged', async () => {
+      const tag = unique();
+      const u = await newUser([{ Effect: 'Allow', Action: 'iam:GetUser', Resource: '*' }]);
+      const GroupName = `g-${tag}`;
+      await iam.send(new CreateGroupCommand({ GroupName }));
+      await iam.send(new AddUserToGroupCommand({ GroupName, UserName: u.UserName }));
+      const doc = policy([{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }]);
+      const { Policy } = await iam.send(
+        new CreatePolicyCommand({ PolicyName: `p-${tag}`, PolicyDocument: doc }),
+      );
+      const RoleName = `r-${tag}`;
+      const trust = policy([
+        { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' },
+      ]);
+      await iam.send(new CreateRoleCommand({ RoleName, AssumeRolePolicyDocument: trust }));
+      await iam.send(new AttachRolePolicyCommand({ RoleName, PolicyArn: Policy!.Arn }));
+      await iam.send(
+        new PutUserPermissionsBoundaryCommand({ UserName: u.UserName, PermissionsBoundary: Policy!.Arn }),
+      );
+
+      // Every page, as a client pages through it.
+      const all = {
+        users: [] as string[],
+        groups: [] as string[],
+        roles: [] as string[],
+        policies: [] as string[],
+      };
+      const answers: GetAccountAuthorizationDetailsCommandOutput[] = [];
+      let Marker: string | undefined;
+      do {
+        const page = await iam.send(new GetAccountAuthorizationDetailsCommand({ MaxItems: 7, Marker }));
+        answers.push(page);
+        all.users.push(...page.UserDetailList!.map((d) => d.UserName!));
+        all.groups.push(...page.GroupDetailList!.map((d) => d.GroupName!));
+        all.roles.push(...page.RoleDetailList!.map((d) => d.RoleName!));
+        all.policies.push(...page.Policies!.map((d) => d.PolicyName!));
+        Marker = page.IsTruncated ? page.Marker : undefined;
+      } while (Marker);
+      expect(answers.length).toBeGreaterThan(1);
+      expect(new Set(all.users).size).toBe(all.users.length);
+      expect(all.users).toContain(u.UserName);
+      expect(all.groups).toContain(GroupName);
+      expect(all.roles).toContain(RoleName);
+      expect(all.policies).toContain(`p-${tag}`);
+      const flat = <T>(pick: (a: (typeof answers)[number]) => T[] | undefined) =>
+        answers.flatMap((a) => pick(a) ?? []);
+      const user = flat((a) => a.UserDetailList).find((d) => d.UserName === u.UserName)!;
+      expect(user).toMatchObject({
+        Arn: u.arn,
+        GroupList: [GroupName],
+        UserPolicyList: [
+          {
+            PolicyName: 'p',
+            PolicyDocument: encodeURIComponent(
+              policy([{ Effect: 'Allow', Action: 'iam:GetUser', Resource: '*' }]),
+            ),
+          },
+        ],
+        PermissionsBoundary: {
+          PermissionsBoundaryType: 'PermissionsBoundaryPolicy',
+          PermissionsBoundaryArn: Policy!.Arn,
+        },
+      });
+      const role = flat((a) => a.RoleDetailList).find((d) => d.RoleName === RoleName)!;
+      expect(role.AttachedManagedPolicies).toEqual([{ PolicyName: `p-${tag}`, PolicyArn: Policy!.Arn }]);
+      expect(decodeURIComponent(role.AssumeRolePolicyDocument!)).toBe(trust);
+      const managed = flat((a) => a.Policies).find((d) => d.Arn === Policy!.Arn)!;
+      expect(managed).toMatchObject({
+        AttachmentCount: 1,
+        PermissionsBoundaryUsageCount: 1,
+        IsAttachable: true,
+        DefaultVersionId: 'v1',
+        PolicyVersionList: [{ VersionId: 'v1', IsDefaultVersion: true, Document: encodeURIComponent(doc) }],
+      });
+
+      const roles = await iam.send(
+        new GetAccountAuthorizationDetailsCommand({ Filter: ['Role'], MaxItems: 1000 }),
+      );
+      expect(roles.UserDetailList).toEqual([]);
+      expect(roles.Policies).toEqual([]);
+      expect(roles.RoleDetailList!.map((r) => r.RoleName)).toContain(RoleName);
+      const aws = await iam.send(new GetAccountAuthorizationDetailsCommand({ Filter: ['AWSManagedPolicy'] }));
+      expect(aws.Policies).toEqual([]);
+      await expectAwsError(
+        iam.send(new GetAccountAuthorizationDetailsCommand({ Marker: 'not-a-marker' })),
+        'ValidationError',
+      );
+      // An IAM user without iam:GetAccountAuthorizationDetails sees nothing of it.
+      await expectAwsError(u.client.send(new GetAccountAuthorizationDetailsCommand({})), 'AccessDenied');
     });
   });
 

@@ -18,6 +18,7 @@ import { GroupsRepository } from './groups/groups.repository';
 import { IamArns } from './common/arns';
 import { PasswordHasher } from '@idfed/crypto';
 import { AccountSettingsRepository } from './account/account-settings.repository';
+import { AuthorizationDetailsRepository } from './account/authorization-details.repository';
 import { ATTEMPT_LOCKOUT_POLICY, AttemptCounters } from './account/attempt-counters.repository';
 import { LoginPasswords } from './account/login-passwords';
 import { LoginProfilePasswords } from './account/login-profile-passwords';
@@ -149,6 +150,7 @@ export const CredentialVendingModule = {
         OutboundFederationRepository,
         OutboundIssuer,
         AccountSettingsRepository,
+        AuthorizationDetailsRepository,
         LoginProfilesRepository,
         LoginProfilePasswords,
         AttemptCounters,

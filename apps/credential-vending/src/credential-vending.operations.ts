@@ -147,6 +147,7 @@ import {
   ListAccountAliasesHandler,
 } from './account/account-alias.handlers';
 import { GetAccountSummaryHandler } from './account/get-account-summary.handler';
+import { GetAccountAuthorizationDetailsHandler } from './account/get-account-authorization-details.handler';
 
 import { EnableOutboundWebIdentityFederationHandler } from './outbound-federation/enable-outbound-web-identity-federation.handler';
 import { DisableOutboundWebIdentityFederationHandler } from './outbound-federation/disable-outbound-web-identity-federation.handler';
@@ -294,4 +295,5 @@ export const credentialVendingOperations: OperationBinding[] = [
   serve(O.DeleteAccountAlias, DeleteAccountAliasHandler),
   serve(O.ListAccountAliases, ListAccountAliasesHandler),
   serve(O.GetAccountSummary, GetAccountSummaryHandler),
+  serve(O.GetAccountAuthorizationDetails, GetAccountAuthorizationDetailsHandler),
 ];

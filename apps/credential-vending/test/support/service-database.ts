@@ -8,6 +8,7 @@ import { migrateServiceSchema, serviceDataSourceOptions, Transactions } from '@i
 import { AuthorizationMessageSealer, SessionTokenCodec } from '@idfed/session-credentials';
 import { PasswordHasher } from '@idfed/crypto';
 import { AccountSettingsRepository } from '../../src/account/account-settings.repository';
+import { AuthorizationDetailsRepository } from '../../src/account/authorization-details.repository';
 import { ATTEMPT_LOCKOUT_POLICY, AttemptCounters } from '../../src/account/attempt-counters.repository';
 import { LoginPasswords } from '../../src/account/login-passwords';
 import { LoginProfilePasswords } from '../../src/account/login-profile-passwords';
@@ -126,6 +127,7 @@ export function serviceModule(ds: DataSource, extra: Provider[] = []): Promise<T
       PrincipalPolicyReader,
       // ADR 0084: account settings, console passwords, attempt counters (lockouts as the e2e system's).
       AccountSettingsRepository,
+      AuthorizationDetailsRepository,
       LoginProfilesRepository,
       LoginProfilePasswords,
       AttemptCounters,

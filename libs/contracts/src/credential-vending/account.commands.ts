@@ -1,5 +1,5 @@
 import { queryApi } from '../operations';
-import { EmptyResult } from './wire-types';
+import { EmptyResult, Tag } from './wire-types';
 
 const iamApi = queryApi('credential-vending', 'iam');
 
@@ -80,6 +80,88 @@ export interface GetAccountSummaryResult {
   SummaryMap: Record<string, number>;
 }
 
+export type EntityType = 'User' | 'Role' | 'Group' | 'LocalManagedPolicy' | 'AWSManagedPolicy';
+export interface GetAccountAuthorizationDetailsRequest {
+  Filter?: EntityType[];
+  MaxItems?: number;
+  Marker?: string;
+}
+/** An inline policy: its document URL-encoded, as IAM answers documents. */
+export interface PolicyDetail {
+  PolicyName: string;
+  PolicyDocument: string;
+}
+export interface AttachedPolicyDetail {
+  PolicyName: string;
+  PolicyArn: string;
+}
+export interface AttachedPermissionsBoundaryDetail {
+  PermissionsBoundaryType: 'PermissionsBoundaryPolicy';
+  PermissionsBoundaryArn: string;
+}
+export interface UserDetail {
+  Path: string;
+  UserName: string;
+  UserId: string;
+  Arn: string;
+  CreateDate: string;
+  UserPolicyList: PolicyDetail[];
+  GroupList: string[];
+  AttachedManagedPolicies: AttachedPolicyDetail[];
+  PermissionsBoundary?: AttachedPermissionsBoundaryDetail;
+  Tags?: Tag[];
+}
+export interface GroupDetail {
+  Path: string;
+  GroupName: string;
+  GroupId: string;
+  Arn: string;
+  CreateDate: string;
+  GroupPolicyList: PolicyDetail[];
+  AttachedManagedPolicies: AttachedPolicyDetail[];
+}
+export interface RoleDetail {
+  Path: string;
+  RoleName: string;
+  RoleId: string;
+  Arn: string;
+  CreateDate: string;
+  AssumeRolePolicyDocument: string;
+  InstanceProfileList: never[];
+  RolePolicyList: PolicyDetail[];
+  AttachedManagedPolicies: AttachedPolicyDetail[];
+  PermissionsBoundary?: AttachedPermissionsBoundaryDetail;
+  Tags?: Tag[];
+}
+export interface PolicyVersionDetail {
+  Document: string;
+  VersionId: string;
+  IsDefaultVersion: boolean;
+  CreateDate: string;
+}
+export interface ManagedPolicyDetail {
+  PolicyName: string;
+  PolicyId: string;
+  Arn: string;
+  Path: string;
+  DefaultVersionId: string;
+  AttachmentCount: number;
+  PermissionsBoundaryUsageCount: number;
+  IsAttachable: boolean;
+  Description?: string;
+  CreateDate: string;
+  UpdateDate: string;
+  PolicyVersionList: PolicyVersionDetail[];
+}
+export interface GetAccountAuthorizationDetailsResult {
+  UserDetailList: UserDetail[];
+  GroupDetailList: GroupDetail[];
+  RoleDetailList: RoleDetail[];
+  Policies: ManagedPolicyDetail[];
+  IsTruncated: boolean;
+  Marker?: string;
+}
+
 /** ADR 0084's operations, spread into CredentialVendingOperations. */
 export const AccountOperations = {
   GetAccountPasswordPolicy: iamApi.operation<Record<string, never>, GetAccountPasswordPolicyResult>()(
@@ -144,6 +226,14 @@ export const AccountOperations = {
     'admin',
     { rateLimit: 'Iam', hasResult: true, integers: ['MaxItems'] },
   ),
+  GetAccountAuthorizationDetails: iamApi.operation<
+    GetAccountAuthorizationDetailsRequest,
+    GetAccountAuthorizationDetailsResult
+  >()('GetAccountAuthorizationDetails', 'admin', {
+    rateLimit: 'Iam',
+    hasResult: true,
+    integers: ['MaxItems'],
+  }),
   GetAccountSummary: iamApi.operation<Record<string, never>, GetAccountSummaryResult>()(
     'GetAccountSummary',
     'admin',
