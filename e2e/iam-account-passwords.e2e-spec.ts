@@ -35,6 +35,7 @@ import { signRequest } from '../libs/sigv4/src';
 import { expectAwsError } from '../libs/testing/src/aws-errors';
 import { qrModulesDiffering } from '../libs/testing/src/qr-png';
 import { e2eSystem } from './support/e2e-context';
+import { ensureBoto3, runPython } from './support/python-clients';
 import { databaseUrlOf } from './support/secret-scan';
 
 const REGION = 'us-east-1';
@@ -536,6 +537,39 @@ describe('IAM account password policy, login profiles, aliases and summary', () 
       );
       // An IAM user without iam:GetAccountAuthorizationDetails sees nothing of it.
       await expectAwsError(u.client.send(new GetAccountAuthorizationDetailsCommand({})), 'AccessDenied');
+    });
+  });
+
+  describe('with boto3', () => {
+    it('answers the summary map, the policy, a login profile and paged details as botocore reads them', () => {
+      ensureBoto3();
+      const run = runPython<{
+        summaryUsers: number;
+        summaryUsersQuota: number;
+        policy: Record<string, unknown>;
+        refused: { code: string; status: number } | null;
+        profile: { UserName: string; PasswordResetRequired: boolean };
+        user: string;
+        deleteConflict: { code: string; status: number } | null;
+        listedUser: boolean;
+        missing: { code: string; status: number } | null;
+      }>('iam_account_flow.py', {
+        IDFED_ENDPOINT: system.endpoint,
+        IDFED_ADMIN_ACCESS_KEY_ID: system.adminAccessKeyId,
+        IDFED_ADMIN_SECRET_ACCESS_KEY: system.adminSecretAccessKey,
+      });
+      expect(run.summaryUsers).toBeGreaterThanOrEqual(0);
+      expect(run.summaryUsersQuota).toBe(5000);
+      expect(run.policy).toMatchObject({
+        MinimumPasswordLength: 10,
+        RequireNumbers: true,
+        ExpirePasswords: false,
+      });
+      expect(run.refused).toEqual({ code: 'PasswordPolicyViolation', status: 400 });
+      expect(run.profile).toEqual({ UserName: run.user, PasswordResetRequired: true });
+      expect(run.deleteConflict).toEqual({ code: 'DeleteConflict', status: 409 });
+      expect(run.listedUser).toBe(true);
+      expect(run.missing).toEqual({ code: 'NoSuchEntity', status: 404 });
     });
   });
 
