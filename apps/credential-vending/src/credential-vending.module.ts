@@ -11,6 +11,8 @@ import { OUTBOUND_ISSUER_BASE, OutboundIssuer } from './outbound-federation/outb
 import { OutboundFederationRepository } from './outbound-federation/outbound-federation.repository';
 import { MfaDevicesRepository } from './mfa/mfa-devices.repository';
 import { VirtualMfaDevices } from './mfa/virtual-mfa-devices';
+import { InstanceProfilesRepository } from './instance-profiles/instance-profiles.repository';
+import { InstanceProfileLookup } from './instance-profiles/instance-profiles';
 import { UserLookup } from './users/user.lookup';
 import { UsersRepository } from './users/users.repository';
 import { GroupLookup } from './groups/group.lookup';
@@ -154,6 +156,9 @@ export const CredentialVendingModule = {
         LoginProfilesRepository,
         LoginProfilePasswords,
         AttemptCounters,
+        // IAM instance profiles (ADR 0085).
+        InstanceProfilesRepository,
+        InstanceProfileLookup,
       ],
     });
   },

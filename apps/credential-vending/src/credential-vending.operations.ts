@@ -154,6 +154,19 @@ import { DisableOutboundWebIdentityFederationHandler } from './outbound-federati
 import { GetOutboundWebIdentityFederationInfoHandler } from './outbound-federation/get-outbound-web-identity-federation-info.handler';
 import { GetOutboundIssuerJwksHandler } from './outbound-federation/get-outbound-issuer-jwks.handler';
 import { GetWebIdentityTokenUseCase } from './outbound-federation/get-web-identity-token.use-case';
+// IAM instance profiles (ADR 0085).
+import { CreateInstanceProfileHandler } from './instance-profiles/create-instance-profile.handler';
+import { GetInstanceProfileHandler } from './instance-profiles/get-instance-profile.handler';
+import { DeleteInstanceProfileHandler } from './instance-profiles/delete-instance-profile.handler';
+import { ListInstanceProfilesHandler } from './instance-profiles/list-instance-profiles.handler';
+import { AddRoleToInstanceProfileHandler } from './instance-profiles/add-role-to-instance-profile.handler';
+import { RemoveRoleFromInstanceProfileHandler } from './instance-profiles/remove-role-from-instance-profile.handler';
+import {
+  ListInstanceProfileTagsHandler,
+  TagInstanceProfileHandler,
+  UntagInstanceProfileHandler,
+} from './instance-profiles/instance-profile-tags.handlers';
+
 export const credentialVendingOperations: OperationBinding[] = [
   serve(O.CreateRole, CreateRoleHandler),
   serve(O.GetRole, GetRoleHandler),
@@ -296,4 +309,14 @@ export const credentialVendingOperations: OperationBinding[] = [
   serve(O.ListAccountAliases, ListAccountAliasesHandler),
   serve(O.GetAccountSummary, GetAccountSummaryHandler),
   serve(O.GetAccountAuthorizationDetails, GetAccountAuthorizationDetailsHandler),
+  // IAM instance profiles (ADR 0085).
+  serve(O.CreateInstanceProfile, CreateInstanceProfileHandler),
+  serve(O.GetInstanceProfile, GetInstanceProfileHandler),
+  serve(O.DeleteInstanceProfile, DeleteInstanceProfileHandler),
+  serve(O.ListInstanceProfiles, ListInstanceProfilesHandler),
+  serve(O.AddRoleToInstanceProfile, AddRoleToInstanceProfileHandler),
+  serve(O.RemoveRoleFromInstanceProfile, RemoveRoleFromInstanceProfileHandler),
+  serve(O.TagInstanceProfile, TagInstanceProfileHandler),
+  serve(O.UntagInstanceProfile, UntagInstanceProfileHandler),
+  serve(O.ListInstanceProfileTags, ListInstanceProfileTagsHandler),
 ];

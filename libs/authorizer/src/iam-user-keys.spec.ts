@@ -13,7 +13,8 @@ import {
 import { CredentialError } from './credential.errors';
 import { SigV4Error, signRequest } from '@idfed/sigv4';
 import { describeIamUser, IamUserKeys } from './iam-user-keys';
-import { decidedPayload, operationTarget } from './operation-resources';
+import { decidedPayload, operationTarget, passedRoleOf } from './operation-resources';
+import { taggingActionOf } from './tagging-actions';
 
 const ACCOUNT = '123456789012';
 const master = randomBytes(32);
@@ -749,6 +750,37 @@ describe('tag condition keys on IAM actions (ADR 0046)', () => {
       );
     }
     expect(target('ListVirtualMFADevices', {})).toBe('*');
+  });
+
+  it('decides instance profile operations on the profile, and passing its role on the role (ADR 0085)', () => {
+    const target = (operation: string, payload: object) =>
+      operationTarget('iam', operation, payload, 'us-east-1', ACCOUNT).resource;
+    const profile = `arn:aws:iam::${ACCOUNT}:instance-profile/web`;
+    expect(target('CreateInstanceProfile', { InstanceProfileName: 'web', Path: '/fleet/' })).toBe(
+      `arn:aws:iam::${ACCOUNT}:instance-profile/fleet/web`,
+    );
+    for (const op of [
+      'GetInstanceProfile',
+      'DeleteInstanceProfile',
+      'TagInstanceProfile',
+      'UntagInstanceProfile',
+      'ListInstanceProfileTags',
+    ]) {
+      expect(target(op, { InstanceProfileName: 'web' })).toBe(profile);
+    }
+    // The profile, not the role: a role named too does not change the resource.
+    for (const op of ['AddRoleToInstanceProfile', 'RemoveRoleFromInstanceProfile']) {
+      expect(target(op, { InstanceProfileName: 'web', RoleName: 'app' })).toBe(profile);
+    }
+    expect(target('ListInstanceProfilesForRole', { RoleName: 'app' })).toBe(
+      `arn:aws:iam::${ACCOUNT}:role/app`,
+    );
+    expect(target('ListInstanceProfiles', { PathPrefix: '/fleet/' })).toBe('*');
+    expect(
+      passedRoleOf('AddRoleToInstanceProfile', { InstanceProfileName: 'web', RoleName: 'app' }, ACCOUNT),
+    ).toBe(`arn:aws:iam::${ACCOUNT}:role/app`);
+    expect(passedRoleOf('RemoveRoleFromInstanceProfile', { RoleName: 'app' }, ACCOUNT)).toBeUndefined();
+    expect(taggingActionOf('CreateInstanceProfile', { Tags: [{ Key: 'a' }] })).toBe('iam:TagInstanceProfile');
   });
 
   it('decides TagUser on aws:RequestTag and UntagUser on aws:TagKeys', async () => {

@@ -86,6 +86,16 @@ export function operationTarget(
             ? text('SerialNumber')
             : undefined;
       if (mfa) return { action, resource: mfa, context };
+      // Instance profiles (ADR 0085) act on the profile, AddRoleToInstanceProfile and
+      // RemoveRoleFromInstanceProfile included (AWS's service authorization reference); the path is
+      // the request's for CreateInstanceProfile, else `/` until the gateway reads the stored ARN.
+      const profile = text('InstanceProfileName');
+      if (profile)
+        return {
+          action,
+          resource: `${iam}:instance-profile${creationPath(operation, 'CreateInstanceProfile', text('Path'))}${profile}`,
+          context,
+        };
       const user = text('UserName');
       const role = text('RoleName');
       // Group operations act on the group, membership changes included (AddUserToGroup,
@@ -154,6 +164,17 @@ function requestTagContext(operation: string, p: Record<string, unknown>): Recor
 function asList(value: unknown): unknown[] {
   if (Array.isArray(value)) return value;
   return value === undefined || value === null ? [] : [value];
+}
+
+/**
+ * The role an IAM request hands to a service, which AWS also decides as `iam:PassRole` on the role
+ * (AddRoleToInstanceProfile: "The caller of this operation must be granted the PassRole
+ * permission on the IAM role"); undefined for every other request.
+ */
+export function passedRoleOf(operation: string, payload: unknown, accountId: string): string | undefined {
+  if (operation !== 'AddRoleToInstanceProfile') return undefined;
+  const role = (typeof payload === 'object' && payload !== null ? payload : {}) as { RoleName?: unknown };
+  return typeof role.RoleName === 'string' ? `arn:aws:iam::${accountId}:role/${role.RoleName}` : undefined;
 }
 
 /** IAM operations whose UserName defaults to the signing IAM user (IAM API reference). */

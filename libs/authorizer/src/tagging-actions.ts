@@ -11,6 +11,7 @@ const TAGGING_ACTION_OF_CREATE: Readonly<Record<string, string>> = {
   CreateOpenIDConnectProvider: 'iam:TagOpenIDConnectProvider',
   CreateSAMLProvider: 'iam:TagSAMLProvider',
   CreateVirtualMFADevice: 'iam:TagMFADevice',
+  CreateInstanceProfile: 'iam:TagInstanceProfile',
 };
 
 /** The tagging action an IAM create request also needs (ADR 0065), or undefined without tags. */

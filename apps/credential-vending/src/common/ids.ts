@@ -17,3 +17,6 @@ export const newUserId = () => uniqueId('AIDA');
 
 /** `AGPA` + 17 characters: the shape of an IAM group's unique id. */
 export const newGroupId = () => uniqueId('AGPA');
+
+/** `AIPA` + 17 characters: the shape of an instance profile's unique id. */
+export const newInstanceProfileId = () => uniqueId('AIPA');

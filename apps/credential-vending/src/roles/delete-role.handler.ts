@@ -4,10 +4,15 @@ import { OperationHandler } from '@idfed/service-runtime';
 import { Transactions } from '@idfed/persistence';
 import { IamErrors } from '../common/iam-errors';
 import { ManagedPoliciesRepository } from '../policies/managed-policies.repository';
+import { InstanceProfilesRepository } from '../instance-profiles/instance-profiles.repository';
+import { InstanceProfileErrors } from '../instance-profiles/instance-profiles';
 import { RoleLookup } from './role.lookup';
 import { RolesRepository } from './roles.repository';
 
-/** Like IAM: a role with inline or attached policies cannot be deleted (DeleteConflict). */
+/**
+ * Like IAM: a role with inline or attached policies, or in an instance profile, cannot be deleted
+ * (DeleteConflict, in the order AWS's DeleteRole documentation lists them).
+ */
 @Injectable()
 export class DeleteRoleHandler implements OperationHandler<typeof CredentialVendingOperations.DeleteRole> {
   constructor(
@@ -15,6 +20,7 @@ export class DeleteRoleHandler implements OperationHandler<typeof CredentialVend
     @Inject(RoleLookup) private readonly lookup: RoleLookup,
     @Inject(RolesRepository) private readonly roles: RolesRepository,
     @Inject(ManagedPoliciesRepository) private readonly attachments: ManagedPoliciesRepository,
+    @Inject(InstanceProfilesRepository) private readonly profiles: InstanceProfilesRepository,
   ) {}
 
   async execute(req: RoleNameRequest): Promise<EmptyResult> {
@@ -26,6 +32,7 @@ export class DeleteRoleHandler implements OperationHandler<typeof CredentialVend
       if (await this.attachments.roleHasAttachments(role.roleId, tx)) {
         throw IamErrors.roleHasAttachedPolicies();
       }
+      if (await this.profiles.roleInAny(role.roleId, tx)) throw InstanceProfileErrors.hasRole();
       await this.roles.delete(role.roleId, tx);
     });
     return {};

@@ -11,6 +11,7 @@ import { ListRolesHandler } from './list-roles.handler';
 import { PutRolePolicyHandler } from './put-role-policy.handler';
 import { RoleLookup } from './role.lookup';
 import { RolesRepository } from './roles.repository';
+import { InstanceProfilesRepository } from '../instance-profiles/instance-profiles.repository';
 
 const ACCOUNT = '123456789012';
 const arns = new IamArns(ACCOUNT);
@@ -161,10 +162,14 @@ describe('AttachRolePolicy', () => {
 });
 
 describe('DeleteRole', () => {
+  const inProfile = jest.fn((_roleId: string, _tx: Transaction) => Promise.resolve(false));
   const remove = (r: ReturnType<typeof repositories>) =>
-    new DeleteRoleHandler(r.transactions, r.roleLookup, r.rolesRepository, r.policiesRepository).execute({
+    new DeleteRoleHandler(r.transactions, r.roleLookup, r.rolesRepository, r.policiesRepository, {
+      roleInAny: inProfile,
+    } as unknown as InstanceProfilesRepository).execute({
       RoleName: 'Reader',
     });
+  beforeEach(() => inProfile.mockResolvedValue(false));
 
   it('deletes the locked role when nothing is left on it', async () => {
     const r = repositories();
@@ -184,6 +189,17 @@ describe('DeleteRole', () => {
     const r = repositories();
     r.policies.roleHasAttachments.mockResolvedValue(true);
     expect(await errorName(remove(r))).toBe('DeleteConflict');
+    expect(r.roles.delete).not.toHaveBeenCalled();
+  });
+
+  it('is DeleteConflict while the role is in an instance profile, asked under the role lock', async () => {
+    const r = repositories();
+    inProfile.mockResolvedValue(true);
+    await expect(remove(r)).rejects.toMatchObject({
+      errorName: 'DeleteConflict',
+      message: 'Cannot delete entity, must remove roles from instance profile first.',
+    });
+    expect(inProfile).toHaveBeenCalledWith(role.roleId, tx);
     expect(r.roles.delete).not.toHaveBeenCalled();
   });
 });

@@ -20,7 +20,15 @@ export const RESOURCE_TAGS_TTL_MS = 5_000;
 const MAX_ENTRIES = 10_000;
 
 type Tags = readonly { Key: string; Value: string }[];
-type Kind = 'userpool' | 'identitypool' | 'user' | 'role' | 'policy' | 'oidc-provider' | 'saml-provider';
+type Kind =
+  | 'userpool'
+  | 'identitypool'
+  | 'user'
+  | 'role'
+  | 'policy'
+  | 'oidc-provider'
+  | 'saml-provider'
+  | 'instance-profile';
 
 /** The resource types whose tags idfed keeps, recognised by their ARNs. */
 const ARNS: readonly [Kind, RegExp][] = [
@@ -31,6 +39,7 @@ const ARNS: readonly [Kind, RegExp][] = [
   ['policy', /^arn:aws:iam::()(\d{12}):policy\/.+$/],
   ['oidc-provider', /^arn:aws:iam::()(\d{12}):oidc-provider\/.+$/],
   ['saml-provider', /^arn:aws:iam::()(\d{12}):saml-provider\/.+$/],
+  ['instance-profile', /^arn:aws:iam::()(\d{12}):instance-profile\/(?:.*\/)?([^/]+)$/],
 ];
 
 /**
@@ -168,6 +177,15 @@ export class ResourceTags {
           );
           return { tags: Role.Tags ?? [], arn: Role.Arn };
         }
+        case 'instance-profile': {
+          // Named by its stored ARN, path included, as users and roles are (ADR 0085).
+          const { InstanceProfile } = await this.bus.request(
+            CredentialVendingOperations.GetInstanceProfile,
+            { InstanceProfileName: name },
+            meta,
+          );
+          return { tags: InstanceProfile.Tags ?? [], arn: InstanceProfile.Arn };
+        }
         case 'policy':
           return (
             await this.bus.request(
@@ -206,6 +224,7 @@ const CREATES = new Set([
   'iam:CreatePolicy',
   'iam:CreateOpenIDConnectProvider',
   'iam:CreateSAMLProvider',
+  'iam:CreateInstanceProfile',
 ]);
 
 /** The names a lookup of a resource that does not exist (or is malformed) answers. */

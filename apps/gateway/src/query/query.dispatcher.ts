@@ -23,6 +23,7 @@ import {
   operationTarget,
   requestContext,
   taggingActionOf,
+  passedRoleOf,
 } from '@idfed/authorizer';
 import { ResourceTags } from '../credentials/resource-tags';
 import { callerOf } from '../credentials/caller-of';
@@ -281,6 +282,17 @@ export class QueryDispatcher {
     // Creating with tags is also tagging (iam:TagUser for CreateUser with Tags...), as AWS decides it.
     const tagging = taggingActionOf(action.name, payload);
     if (tagging) this.userKeys.authorize(user, tagging, target.resource, 'query', context);
+    // Handing a role to a service is also passing it (iam:PassRole on the role, ADR 0085).
+    const passed = passedRoleOf(action.name, payload, user.accountId);
+    if (passed) {
+      const role = user.root
+        ? { resource: passed, context: {} }
+        : await this.resourceTags.resolve('iam:PassRole', passed);
+      this.userKeys.authorize(user, 'iam:PassRole', role.resource, 'query', {
+        ...role.context,
+        ...requestContext({ region: GLOBAL_SERVICE_REGION }),
+      });
+    }
     return forward;
   }
 }

@@ -11,6 +11,7 @@ import { SimulationOperations } from './simulation.commands';
 import { RoleUpdateOperations } from './role-updates.commands';
 import { OutboundFederationOperations } from './outbound-federation.commands';
 import { AccountOperations } from './account.commands';
+import { InstanceProfileOperations } from './instance-profiles.commands';
 
 const svc = 'credential-vending' as const;
 
@@ -409,4 +410,6 @@ export const CredentialVendingOperations = {
   ...OutboundFederationOperations,
   // IAM account settings, console passwords, account aliases (ADR 0084).
   ...AccountOperations,
+  // IAM instance profiles (ADR 0085).
+  ...InstanceProfileOperations,
 } as const;

@@ -14,3 +14,4 @@ export * from './simulation.commands';
 export * from './role-updates.commands';
 export * from './outbound-federation.commands';
 export * from './account.commands';
+export * from './instance-profiles.commands';

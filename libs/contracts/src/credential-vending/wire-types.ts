@@ -228,15 +228,25 @@ export interface ListAttachedRolePoliciesResult {
   Marker?: string;
 }
 
-/** ListInstanceProfilesForRole: idfed has no instance profiles (EC2's), so none is ever listed. */
+/** An instance profile (ADR 0085): the role it hands to EC2 instances, at most one. */
+export interface InstanceProfile {
+  Path: string;
+  InstanceProfileName: string;
+  InstanceProfileId: string;
+  Arn: string;
+  CreateDate: string;
+  Roles: Role[];
+  Tags?: Tag[];
+}
 export interface ListInstanceProfilesForRoleRequest {
   RoleName: string;
   Marker?: string;
   MaxItems?: number;
 }
 export interface ListInstanceProfilesForRoleResult {
-  InstanceProfiles: never[];
+  InstanceProfiles: InstanceProfile[];
   IsTruncated: boolean;
+  Marker?: string;
 }
 
 // ---------------------------------------------------------------- IAM: OpenID Connect providers

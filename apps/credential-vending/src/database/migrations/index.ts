@@ -17,6 +17,7 @@ import { IamVirtualMfaDevices1764201601200 } from './1764201601200-IamVirtualMfa
 import { RolePermissionsBoundaries1764201601300 } from './1764201601300-RolePermissionsBoundaries';
 import { AccountRoot1764201601400 } from './1764201601400-AccountRoot';
 import { IamAccountSettingsAndLogins1764201601500 } from './1764201601500-IamAccountSettingsAndLogins';
+import { IamInstanceProfiles1764201601600 } from './1764201601600-IamInstanceProfiles';
 import { OutboundWebIdentityFederation1764201601800 } from './1764201601800-OutboundWebIdentityFederation';
 
 /** In the order they apply. */
@@ -37,5 +38,6 @@ export const credentialVendingMigrations = [
   RolePermissionsBoundaries1764201601300,
   AccountRoot1764201601400,
   IamAccountSettingsAndLogins1764201601500,
+  IamInstanceProfiles1764201601600,
   OutboundWebIdentityFederation1764201601800,
 ];
