@@ -61,6 +61,8 @@ export const SECRET_MEMBERS = new Set([
   'Secret',
   // IAM ChangePassword's old password (ADR 0084); Password and NewPassword are above.
   'OldPassword',
+  // IAM server certificates' private keys (ADR 0085).
+  'PrivateKey',
 ]);
 
 /** Members whose every value is a secret: a map of identity provider to its token. */

@@ -13,6 +13,9 @@ import { MfaDevicesRepository } from './mfa/mfa-devices.repository';
 import { VirtualMfaDevices } from './mfa/virtual-mfa-devices';
 import { InstanceProfilesRepository } from './instance-profiles/instance-profiles.repository';
 import { InstanceProfileLookup } from './instance-profiles/instance-profiles';
+import { ServerCertificateKeys } from './server-certificates/server-certificate-keys';
+import { ServerCertificatesRepository } from './server-certificates/server-certificates.repository';
+import { ServerCertificateLookup } from './server-certificates/server-certificates';
 import { UserLookup } from './users/user.lookup';
 import { UsersRepository } from './users/users.repository';
 import { GroupLookup } from './groups/group.lookup';
@@ -113,6 +116,8 @@ export const CredentialVendingModule = {
             resetAfterMs: env.lockoutResetMs,
           },
         },
+        // IAM server certificates' private keys (ADR 0085).
+        { provide: ServerCertificateKeys, useValue: new ServerCertificateKeys(options.sessionTokenKey) },
         {
           provide: AuthorizationMessageSealer,
           useValue: new AuthorizationMessageSealer(options.sessionTokenKey),
@@ -159,6 +164,9 @@ export const CredentialVendingModule = {
         // IAM instance profiles (ADR 0085).
         InstanceProfilesRepository,
         InstanceProfileLookup,
+        // IAM server certificates (ADR 0085).
+        ServerCertificatesRepository,
+        ServerCertificateLookup,
       ],
     });
   },

@@ -167,6 +167,18 @@ import {
   UntagInstanceProfileHandler,
 } from './instance-profiles/instance-profile-tags.handlers';
 
+// IAM server certificates (ADR 0085).
+import { UploadServerCertificateHandler } from './server-certificates/upload-server-certificate.handler';
+import { GetServerCertificateHandler } from './server-certificates/get-server-certificate.handler';
+import { ListServerCertificatesHandler } from './server-certificates/list-server-certificates.handler';
+import { UpdateServerCertificateHandler } from './server-certificates/update-server-certificate.handler';
+import { DeleteServerCertificateHandler } from './server-certificates/delete-server-certificate.handler';
+import {
+  ListServerCertificateTagsHandler,
+  TagServerCertificateHandler,
+  UntagServerCertificateHandler,
+} from './server-certificates/server-certificate-tags.handlers';
+
 export const credentialVendingOperations: OperationBinding[] = [
   serve(O.CreateRole, CreateRoleHandler),
   serve(O.GetRole, GetRoleHandler),
@@ -319,4 +331,13 @@ export const credentialVendingOperations: OperationBinding[] = [
   serve(O.TagInstanceProfile, TagInstanceProfileHandler),
   serve(O.UntagInstanceProfile, UntagInstanceProfileHandler),
   serve(O.ListInstanceProfileTags, ListInstanceProfileTagsHandler),
+  // IAM server certificates (ADR 0085).
+  serve(O.UploadServerCertificate, UploadServerCertificateHandler),
+  serve(O.GetServerCertificate, GetServerCertificateHandler),
+  serve(O.ListServerCertificates, ListServerCertificatesHandler),
+  serve(O.UpdateServerCertificate, UpdateServerCertificateHandler),
+  serve(O.DeleteServerCertificate, DeleteServerCertificateHandler),
+  serve(O.TagServerCertificate, TagServerCertificateHandler),
+  serve(O.UntagServerCertificate, UntagServerCertificateHandler),
+  serve(O.ListServerCertificateTags, ListServerCertificateTagsHandler),
 ];

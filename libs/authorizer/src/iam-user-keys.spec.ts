@@ -13,7 +13,12 @@ import {
 import { CredentialError } from './credential.errors';
 import { SigV4Error, signRequest } from '@idfed/sigv4';
 import { describeIamUser, IamUserKeys } from './iam-user-keys';
-import { decidedPayload, operationTarget, passedRoleOf } from './operation-resources';
+import {
+  decidedPayload,
+  operationTarget,
+  passedRoleOf,
+  renamedServerCertificateOf,
+} from './operation-resources';
 import { taggingActionOf } from './tagging-actions';
 
 const ACCOUNT = '123456789012';
@@ -781,6 +786,38 @@ describe('tag condition keys on IAM actions (ADR 0046)', () => {
     ).toBe(`arn:aws:iam::${ACCOUNT}:role/app`);
     expect(passedRoleOf('RemoveRoleFromInstanceProfile', { RoleName: 'app' }, ACCOUNT)).toBeUndefined();
     expect(taggingActionOf('CreateInstanceProfile', { Tags: [{ Key: 'a' }] })).toBe('iam:TagInstanceProfile');
+  });
+
+  it('decides server certificate operations on the certificate, a rename on the new ARN too (ADR 0085)', () => {
+    const target = (operation: string, payload: object) =>
+      operationTarget('iam', operation, payload, 'us-east-1', ACCOUNT).resource;
+    const cert = `arn:aws:iam::${ACCOUNT}:server-certificate/web`;
+    expect(target('UploadServerCertificate', { ServerCertificateName: 'web', Path: '/lb/' })).toBe(
+      `arn:aws:iam::${ACCOUNT}:server-certificate/lb/web`,
+    );
+    for (const op of [
+      'GetServerCertificate',
+      'UpdateServerCertificate',
+      'DeleteServerCertificate',
+      'TagServerCertificate',
+      'UntagServerCertificate',
+      'ListServerCertificateTags',
+    ]) {
+      expect(target(op, { ServerCertificateName: 'web' })).toBe(cert);
+    }
+    expect(target('ListServerCertificates', {})).toBe('*');
+    const stored = `arn:aws:iam::${ACCOUNT}:server-certificate/lb/web`;
+    expect(renamedServerCertificateOf('UpdateServerCertificate', { NewPath: '/other/' }, stored)).toBe(
+      `arn:aws:iam::${ACCOUNT}:server-certificate/other/web`,
+    );
+    expect(
+      renamedServerCertificateOf('UpdateServerCertificate', { NewServerCertificateName: 'w2' }, stored),
+    ).toBe(`arn:aws:iam::${ACCOUNT}:server-certificate/lb/w2`);
+    expect(renamedServerCertificateOf('UpdateServerCertificate', {}, stored)).toBeUndefined();
+    expect(renamedServerCertificateOf('DeleteServerCertificate', { NewPath: '/x/' }, stored)).toBeUndefined();
+    expect(taggingActionOf('UploadServerCertificate', { Tags: [{ Key: 'a' }] })).toBe(
+      'iam:TagServerCertificate',
+    );
   });
 
   it('decides TagUser on aws:RequestTag and UntagUser on aws:TagKeys', async () => {

@@ -89,6 +89,14 @@ export function operationTarget(
       // Instance profiles (ADR 0085) act on the profile, AddRoleToInstanceProfile and
       // RemoveRoleFromInstanceProfile included (AWS's service authorization reference); the path is
       // the request's for CreateInstanceProfile, else `/` until the gateway reads the stored ARN.
+      // Server certificates (ADR 0085) likewise act on the certificate, `server-certificate<path><name>`.
+      const certificate = text('ServerCertificateName');
+      if (certificate)
+        return {
+          action,
+          resource: `${iam}:server-certificate${creationPath(operation, 'UploadServerCertificate', text('Path'))}${certificate}`,
+          context,
+        };
       const profile = text('InstanceProfileName');
       if (profile)
         return {
@@ -175,6 +183,26 @@ export function passedRoleOf(operation: string, payload: unknown, accountId: str
   if (operation !== 'AddRoleToInstanceProfile') return undefined;
   const role = (typeof payload === 'object' && payload !== null ? payload : {}) as { RoleName?: unknown };
   return typeof role.RoleName === 'string' ? `arn:aws:iam::${accountId}:role/${role.RoleName}` : undefined;
+}
+
+/**
+ * UpdateServerCertificate's second resource: "the principal must have permission to change the
+ * server certificate with the old name and the new name" (IAM API reference). `current` is the
+ * certificate's ARN as decided (its stored path); undefined when the request changes neither.
+ */
+export function renamedServerCertificateOf(
+  operation: string,
+  payload: unknown,
+  current: string,
+): string | undefined {
+  if (operation !== 'UpdateServerCertificate') return undefined;
+  const p = (typeof payload === 'object' && payload !== null ? payload : {}) as Record<string, unknown>;
+  const m = /^(arn:aws:iam::\d{12}:server-certificate)(\/(?:.*\/)?)([^/]+)$/.exec(current);
+  if (!m) return undefined;
+  const path = typeof p.NewPath === 'string' ? p.NewPath : m[2];
+  const name = typeof p.NewServerCertificateName === 'string' ? p.NewServerCertificateName : m[3];
+  const renamed = `${m[1]}${path}${name}`;
+  return renamed === current ? undefined : renamed;
 }
 
 /** IAM operations whose UserName defaults to the signing IAM user (IAM API reference). */

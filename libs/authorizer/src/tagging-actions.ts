@@ -12,6 +12,7 @@ const TAGGING_ACTION_OF_CREATE: Readonly<Record<string, string>> = {
   CreateSAMLProvider: 'iam:TagSAMLProvider',
   CreateVirtualMFADevice: 'iam:TagMFADevice',
   CreateInstanceProfile: 'iam:TagInstanceProfile',
+  UploadServerCertificate: 'iam:TagServerCertificate',
 };
 
 /** The tagging action an IAM create request also needs (ADR 0065), or undefined without tags. */

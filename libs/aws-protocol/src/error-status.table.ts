@@ -98,6 +98,9 @@ const ERROR_STATUS: Readonly<Record<string, number>> = {
   OutboundWebIdentityFederationDisabledException: 403,
   SessionDurationEscalationException: 403,
   JWTPayloadSizeExceededException: 400,
+  // UploadServerCertificate's refusals of the PEM it is given (ADR 0085; botocore: 400).
+  MalformedCertificate: 400,
+  KeyPairMismatch: 400,
 };
 
 /** A name the table lists, or one a service made up in AWS style (`...Exception`, a client fault). */

@@ -96,6 +96,9 @@ const SENSITIVE = [
   'OldPassword',
   'passwordHashEnc',
   'previousPasswordHashesEnc',
+  // IAM server certificates' private keys, and their sealed form (ADR 0085).
+  'PrivateKey',
+  'privateKeyEnc',
 ];
 /** The field names the logs redact, for other output that must not show secrets either. */
 export const SENSITIVE_FIELDS: readonly string[] = SENSITIVE;

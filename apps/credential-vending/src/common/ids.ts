@@ -20,3 +20,6 @@ export const newGroupId = () => uniqueId('AGPA');
 
 /** `AIPA` + 17 characters: the shape of an instance profile's unique id. */
 export const newInstanceProfileId = () => uniqueId('AIPA');
+
+/** `ASCA` + 17 characters: the shape of a server certificate's unique id. */
+export const newServerCertificateId = () => uniqueId('ASCA');

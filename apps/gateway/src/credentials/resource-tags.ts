@@ -28,7 +28,8 @@ type Kind =
   | 'policy'
   | 'oidc-provider'
   | 'saml-provider'
-  | 'instance-profile';
+  | 'instance-profile'
+  | 'server-certificate';
 
 /** The resource types whose tags idfed keeps, recognised by their ARNs. */
 const ARNS: readonly [Kind, RegExp][] = [
@@ -40,6 +41,7 @@ const ARNS: readonly [Kind, RegExp][] = [
   ['oidc-provider', /^arn:aws:iam::()(\d{12}):oidc-provider\/.+$/],
   ['saml-provider', /^arn:aws:iam::()(\d{12}):saml-provider\/.+$/],
   ['instance-profile', /^arn:aws:iam::()(\d{12}):instance-profile\/(?:.*\/)?([^/]+)$/],
+  ['server-certificate', /^arn:aws:iam::()(\d{12}):server-certificate\/(?:.*\/)?([^/]+)$/],
 ];
 
 /**
@@ -186,6 +188,17 @@ export class ResourceTags {
           );
           return { tags: InstanceProfile.Tags ?? [], arn: InstanceProfile.Arn };
         }
+        case 'server-certificate': {
+          const { ServerCertificate } = await this.bus.request(
+            CredentialVendingOperations.GetServerCertificate,
+            { ServerCertificateName: name },
+            meta,
+          );
+          return {
+            tags: ServerCertificate.Tags ?? [],
+            arn: ServerCertificate.ServerCertificateMetadata.Arn,
+          };
+        }
         case 'policy':
           return (
             await this.bus.request(
@@ -225,6 +238,7 @@ const CREATES = new Set([
   'iam:CreateOpenIDConnectProvider',
   'iam:CreateSAMLProvider',
   'iam:CreateInstanceProfile',
+  'iam:UploadServerCertificate',
 ]);
 
 /** The names a lookup of a resource that does not exist (or is malformed) answers. */

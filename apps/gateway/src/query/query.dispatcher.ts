@@ -24,6 +24,7 @@ import {
   requestContext,
   taggingActionOf,
   passedRoleOf,
+  renamedServerCertificateOf,
 } from '@idfed/authorizer';
 import { ResourceTags } from '../credentials/resource-tags';
 import { callerOf } from '../credentials/caller-of';
@@ -282,6 +283,9 @@ export class QueryDispatcher {
     // Creating with tags is also tagging (iam:TagUser for CreateUser with Tags...), as AWS decides it.
     const tagging = taggingActionOf(action.name, payload);
     if (tagging) this.userKeys.authorize(user, tagging, target.resource, 'query', context);
+    // Renaming or moving a server certificate is also decided on its new ARN (ADR 0085).
+    const renamed = renamedServerCertificateOf(action.name, payload, target.resource);
+    if (renamed) this.userKeys.authorize(user, target.action, renamed, 'query', context);
     // Handing a role to a service is also passing it (iam:PassRole on the role, ADR 0085).
     const passed = passedRoleOf(action.name, payload, user.accountId);
     if (passed) {

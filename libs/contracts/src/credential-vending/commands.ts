@@ -12,6 +12,7 @@ import { RoleUpdateOperations } from './role-updates.commands';
 import { OutboundFederationOperations } from './outbound-federation.commands';
 import { AccountOperations } from './account.commands';
 import { InstanceProfileOperations } from './instance-profiles.commands';
+import { ServerCertificateOperations } from './server-certificates.commands';
 
 const svc = 'credential-vending' as const;
 
@@ -412,4 +413,6 @@ export const CredentialVendingOperations = {
   ...AccountOperations,
   // IAM instance profiles (ADR 0085).
   ...InstanceProfileOperations,
+  // IAM server certificates (ADR 0085).
+  ...ServerCertificateOperations,
 } as const;

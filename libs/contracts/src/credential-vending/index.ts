@@ -15,3 +15,4 @@ export * from './role-updates.commands';
 export * from './outbound-federation.commands';
 export * from './account.commands';
 export * from './instance-profiles.commands';
+export * from './server-certificates.commands';
