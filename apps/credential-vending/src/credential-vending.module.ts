@@ -16,6 +16,7 @@ import { InstanceProfileLookup } from './instance-profiles/instance-profiles';
 import { ServerCertificateKeys } from './server-certificates/server-certificate-keys';
 import { ServerCertificatesRepository } from './server-certificates/server-certificates.repository';
 import { ServerCertificateLookup } from './server-certificates/server-certificates';
+import { SigningCertificatesRepository } from './signing-certificates/signing-certificates.repository';
 import { UserLookup } from './users/user.lookup';
 import { UsersRepository } from './users/users.repository';
 import { GroupLookup } from './groups/group.lookup';
@@ -167,6 +168,7 @@ export const CredentialVendingModule = {
         // IAM server certificates (ADR 0085).
         ServerCertificatesRepository,
         ServerCertificateLookup,
+        SigningCertificatesRepository,
       ],
     });
   },

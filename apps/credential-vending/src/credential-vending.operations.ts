@@ -179,6 +179,14 @@ import {
   UntagServerCertificateHandler,
 } from './server-certificates/server-certificate-tags.handlers';
 
+// IAM users' signing certificates (ADR 0085).
+import {
+  DeleteSigningCertificateHandler,
+  ListSigningCertificatesHandler,
+  UpdateSigningCertificateHandler,
+  UploadSigningCertificateHandler,
+} from './signing-certificates/signing-certificate.handlers';
+
 export const credentialVendingOperations: OperationBinding[] = [
   serve(O.CreateRole, CreateRoleHandler),
   serve(O.GetRole, GetRoleHandler),
@@ -340,4 +348,9 @@ export const credentialVendingOperations: OperationBinding[] = [
   serve(O.TagServerCertificate, TagServerCertificateHandler),
   serve(O.UntagServerCertificate, UntagServerCertificateHandler),
   serve(O.ListServerCertificateTags, ListServerCertificateTagsHandler),
+  // IAM users' signing certificates (ADR 0085).
+  serve(O.UploadSigningCertificate, UploadSigningCertificateHandler),
+  serve(O.ListSigningCertificates, ListSigningCertificatesHandler),
+  serve(O.UpdateSigningCertificate, UpdateSigningCertificateHandler),
+  serve(O.DeleteSigningCertificate, DeleteSigningCertificateHandler),
 ];

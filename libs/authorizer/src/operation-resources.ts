@@ -221,6 +221,11 @@ const CALLER_DEFAULTED = new Set([
   'GetLoginProfile',
   'DeleteLoginProfile',
   'ChangePassword',
+  // An IAM user's own signing certificates (ADR 0085).
+  'UploadSigningCertificate',
+  'ListSigningCertificates',
+  'UpdateSigningCertificate',
+  'DeleteSigningCertificate',
 ]);
 
 /**

@@ -23,3 +23,6 @@ export const newInstanceProfileId = () => uniqueId('AIPA');
 
 /** `ASCA` + 17 characters: the shape of a server certificate's unique id. */
 export const newServerCertificateId = () => uniqueId('ASCA');
+
+/** 32 characters of IAM's signing certificate id alphabet (`[\w]+`, 24..128). */
+export const newSigningCertificateId = () => `${uniqueId('')}${uniqueId('')}`.slice(0, 32);

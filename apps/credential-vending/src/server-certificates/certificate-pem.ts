@@ -65,3 +65,21 @@ export function checkServerCertificate(
   if (!certificate.checkPrivateKey(key)) throw CertificateErrors.keyPairMismatch();
   return { expiration };
 }
+
+/**
+ * UploadSigningCertificate's check: the body exactly one PEM certificate, not expired
+ * (MalformedCertificate, as for server certificates); answers its SHA-256 fingerprint, by which a
+ * certificate is associated once in the account (DuplicateCertificate).
+ */
+export function checkSigningCertificate(body: string, now: Date): { fingerprint: string } {
+  const parsed = certificates(body);
+  if (!parsed || parsed.length !== 1) {
+    throw CertificateErrors.malformed(
+      'Unable to parse certificate. Please ensure the certificate is in PEM format.',
+    );
+  }
+  if (!(new Date(parsed[0].validTo).getTime() > now.getTime())) {
+    throw CertificateErrors.malformed('The certificate has expired.');
+  }
+  return { fingerprint: parsed[0].fingerprint256 };
+}

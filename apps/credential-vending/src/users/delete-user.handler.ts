@@ -7,11 +7,14 @@ import { LoginProfilesRepository } from '../account/login-profiles.repository';
 import { IamErrors } from '../common/iam-errors';
 import { MfaDevicesRepository } from '../mfa/mfa-devices.repository';
 import { MfaErrors } from '../mfa/mfa-errors';
+import { SigningCertificatesRepository } from '../signing-certificates/signing-certificates.repository';
+import { SigningCertificateErrors } from '../signing-certificates/signing-certificate.handlers';
 import { UserLookup } from './user.lookup';
 import { UsersRepository } from './users.repository';
 
 /**
- * As IAM: a user with a password (login profile), access keys, MFA devices, inline policies, attached policies or groups
+ * As IAM: a user with a password (login profile), access keys, signing certificates, MFA devices, inline policies,
+ * attached policies or groups
  * cannot be deleted (DeleteConflict naming the first of them, in the order AWS's DeleteUser
  * documentation lists what to remove); the operator removes them first.
  */
@@ -23,6 +26,7 @@ export class DeleteUserHandler implements OperationHandler<typeof CredentialVend
     @Inject(UsersRepository) private readonly users: UsersRepository,
     @Inject(MfaDevicesRepository) private readonly mfaDevices: MfaDevicesRepository,
     @Inject(LoginProfilesRepository) private readonly loginProfiles: LoginProfilesRepository,
+    @Inject(SigningCertificatesRepository) private readonly signing: SigningCertificatesRepository,
   ) {}
 
   async execute(req: UserNameRequest): Promise<EmptyResult> {
@@ -32,6 +36,7 @@ export class DeleteUserHandler implements OperationHandler<typeof CredentialVend
       if (await this.loginProfiles.exists(user.userId, tx)) throw AccountErrors.userHasLoginProfile();
       const left = await this.users.dependents(user.userId, tx);
       if (left.accessKeys) throw IamErrors.userHasAccessKeys();
+      if (await this.signing.userHas(user.userId, tx)) throw SigningCertificateErrors.userHasCertificates();
       if (await this.mfaDevices.userHasDevices(user.userId, tx)) throw MfaErrors.userHasDevices();
       if (left.inlinePolicies) throw IamErrors.userHasInlinePolicies();
       if (left.attachedPolicies) throw IamErrors.userHasAttachedPolicies();

@@ -5,6 +5,7 @@ import { Transaction, Transactions } from '@idfed/persistence';
 import { IamArns } from '../common/arns';
 import { ManagedPolicyEntity } from '../database/entities';
 import { LoginProfilesRepository } from '../account/login-profiles.repository';
+import { SigningCertificatesRepository } from '../signing-certificates/signing-certificates.repository';
 import { MfaDevicesRepository } from '../mfa/mfa-devices.repository';
 import { ManagedPoliciesRepository } from '../policies/managed-policies.repository';
 import { ManagedPolicyLookup } from '../policies/managed-policy.lookup';
@@ -113,6 +114,20 @@ async function errorOf(promise: Promise<unknown>): Promise<{ name?: string; mess
     () => ({}),
     (err: ServiceError) => ({ name: err.errorName, message: err.message }),
   );
+}
+
+/** A user with no login profile (ADR 0084). */
+function noLoginProfile(): LoginProfilesRepository {
+  return { exists: jest.fn().mockResolvedValue(false) } as unknown as LoginProfilesRepository;
+}
+
+/** The signing certificates repository's answer to DeleteUser's question. */
+function noSigning(has: boolean) {
+  return signingRepository(jest.fn().mockResolvedValue(has));
+}
+
+function signingRepository(userHas: jest.Mock): SigningCertificatesRepository {
+  return { userHas } as unknown as SigningCertificatesRepository;
 }
 
 describe('CreateUser', () => {
@@ -231,8 +246,6 @@ describe('GetUser and UpdateUser', () => {
 describe('DeleteUser', () => {
   const noMfa = () =>
     ({ userHasDevices: jest.fn().mockResolvedValue(false) }) as unknown as MfaDevicesRepository;
-  const noLoginProfile = () =>
-    ({ exists: jest.fn().mockResolvedValue(false) }) as unknown as LoginProfilesRepository;
 
   it.each([
     ['accessKeys', 'Cannot delete entity, must delete access keys first.'],
@@ -250,7 +263,14 @@ describe('DeleteUser', () => {
     });
     expect(
       await errorOf(
-        new DeleteUserHandler(transactions, s.lookup, s.repository, noMfa(), noLoginProfile()).execute({
+        new DeleteUserHandler(
+          transactions,
+          s.lookup,
+          s.repository,
+          noMfa(),
+          noLoginProfile(),
+          noSigning(false),
+        ).execute({
           UserName: 'Alice',
         }),
       ),
@@ -263,7 +283,14 @@ describe('DeleteUser', () => {
 
   it('deletes a user with nothing left', async () => {
     const s = setUp();
-    await new DeleteUserHandler(transactions, s.lookup, s.repository, noMfa(), noLoginProfile()).execute({
+    await new DeleteUserHandler(
+      transactions,
+      s.lookup,
+      s.repository,
+      noMfa(),
+      noLoginProfile(),
+      noSigning(false),
+    ).execute({
       UserName: 'alice',
     });
     expect(s.users.delete).toHaveBeenCalledWith(alice.userId, tx);
@@ -278,6 +305,7 @@ describe('DeleteUser', () => {
       s.repository,
       mfa as unknown as MfaDevicesRepository,
       noLoginProfile(),
+      noSigning(false),
     );
     const all = { accessKeys: true, inlinePolicies: true, attachedPolicies: true, groups: true };
     s.users.dependents.mockResolvedValue(all);
@@ -302,6 +330,7 @@ describe('DeleteUser', () => {
       s.repository,
       noMfa(),
       profiles as unknown as LoginProfilesRepository,
+      noSigning(false),
     );
     s.users.dependents.mockResolvedValue({
       accessKeys: true,
@@ -314,6 +343,35 @@ describe('DeleteUser', () => {
       message: 'Cannot delete entity, must delete login profile first.',
     });
     expect(profiles.exists).toHaveBeenCalledWith(alice.userId, tx);
+    expect(s.users.delete).not.toHaveBeenCalled();
+  });
+});
+
+describe('DeleteUser and signing certificates (ADR 0085)', () => {
+  it('refuses a user with a signing certificate after its access keys, before its MFA devices', async () => {
+    const s = setUp();
+    const userHas = jest.fn().mockResolvedValue(true);
+    const signing = signingRepository(userHas);
+    const mfa = { userHasDevices: jest.fn().mockResolvedValue(true) };
+    const handler = new DeleteUserHandler(
+      transactions,
+      s.lookup,
+      s.repository,
+      mfa as unknown as MfaDevicesRepository,
+      noLoginProfile(),
+      signing,
+    );
+    const all = { accessKeys: true, inlinePolicies: true, attachedPolicies: true, groups: true };
+    s.users.dependents.mockResolvedValue(all);
+    expect((await errorOf(handler.execute({ UserName: 'Alice' }))).message).toBe(
+      'Cannot delete entity, must delete access keys first.',
+    );
+    s.users.dependents.mockResolvedValue({ ...all, accessKeys: false });
+    expect(await errorOf(handler.execute({ UserName: 'Alice' }))).toEqual({
+      name: 'DeleteConflict',
+      message: 'Cannot delete entity, must delete signing certificates first.',
+    });
+    expect(userHas).toHaveBeenCalledWith(alice.userId, tx);
     expect(s.users.delete).not.toHaveBeenCalled();
   });
 });

@@ -13,6 +13,7 @@ import { OutboundFederationOperations } from './outbound-federation.commands';
 import { AccountOperations } from './account.commands';
 import { InstanceProfileOperations } from './instance-profiles.commands';
 import { ServerCertificateOperations } from './server-certificates.commands';
+import { SigningCertificateOperations } from './signing-certificates.commands';
 
 const svc = 'credential-vending' as const;
 
@@ -415,4 +416,6 @@ export const CredentialVendingOperations = {
   ...InstanceProfileOperations,
   // IAM server certificates (ADR 0085).
   ...ServerCertificateOperations,
+  // IAM users' signing certificates (ADR 0085).
+  ...SigningCertificateOperations,
 } as const;

@@ -16,3 +16,4 @@ export * from './outbound-federation.commands';
 export * from './account.commands';
 export * from './instance-profiles.commands';
 export * from './server-certificates.commands';
+export * from './signing-certificates.commands';

@@ -18,7 +18,7 @@ import { RolePermissionsBoundaries1764201601300 } from './1764201601300-RolePerm
 import { AccountRoot1764201601400 } from './1764201601400-AccountRoot';
 import { IamAccountSettingsAndLogins1764201601500 } from './1764201601500-IamAccountSettingsAndLogins';
 import { IamInstanceProfiles1764201601600 } from './1764201601600-IamInstanceProfiles';
-import { IamServerCertificates1764201601700 } from './1764201601700-IamServerCertificates';
+import { IamCertificates1764201601700 } from './1764201601700-IamCertificates';
 import { OutboundWebIdentityFederation1764201601800 } from './1764201601800-OutboundWebIdentityFederation';
 
 /** In the order they apply. */
@@ -40,6 +40,6 @@ export const credentialVendingMigrations = [
   AccountRoot1764201601400,
   IamAccountSettingsAndLogins1764201601500,
   IamInstanceProfiles1764201601600,
-  IamServerCertificates1764201601700,
+  IamCertificates1764201601700,
   OutboundWebIdentityFederation1764201601800,
 ];

@@ -1,0 +1,48 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * IAM server certificates (ADR 0085): the certificate and its chain as uploaded, the private key
+ * sealed (never in clear), names unique in any case. IAM users' signing certificates: one
+ * certificate (by its SHA-256) once in the account, the user's (no cascade: DeleteUser answers
+ * DeleteConflict first).
+ */
+export class IamCertificates1764201601700 implements MigrationInterface {
+  name = 'IamCertificates1764201601700';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE credential_vending.server_certificates (
+        server_certificate_id text PRIMARY KEY,
+        name text NOT NULL,
+        name_key text NOT NULL,
+        path text NOT NULL,
+        arn text NOT NULL,
+        certificate_body text NOT NULL,
+        certificate_chain text,
+        private_key_enc bytea NOT NULL,
+        expiration timestamptz NOT NULL,
+        tags jsonb NOT NULL DEFAULT '[]',
+        uploaded_at timestamptz NOT NULL DEFAULT now(),
+        CONSTRAINT server_certificates_name_key UNIQUE (name_key)
+      )`);
+    await q.query(`
+      CREATE TABLE credential_vending.signing_certificates (
+        certificate_id text PRIMARY KEY,
+        user_id text NOT NULL REFERENCES credential_vending.users (user_id),
+        certificate_body text NOT NULL,
+        fingerprint text NOT NULL,
+        status text NOT NULL,
+        uploaded_at timestamptz NOT NULL DEFAULT now(),
+        CONSTRAINT signing_certificates_fingerprint_key UNIQUE (fingerprint),
+        CONSTRAINT signing_certificates_status CHECK (status IN ('Active', 'Inactive'))
+      )`);
+    await q.query(
+      `CREATE INDEX signing_certificates_user_idx ON credential_vending.signing_certificates (user_id)`,
+    );
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE credential_vending.signing_certificates`);
+    await q.query(`DROP TABLE credential_vending.server_certificates`);
+  }
+}
