@@ -17,6 +17,7 @@ import { ServerCertificateKeys } from './server-certificates/server-certificate-
 import { ServerCertificatesRepository } from './server-certificates/server-certificates.repository';
 import { ServerCertificateLookup } from './server-certificates/server-certificates';
 import { SigningCertificatesRepository } from './signing-certificates/signing-certificates.repository';
+import { SshPublicKeysRepository } from './ssh-public-keys/ssh-public-keys.repository';
 import { UserLookup } from './users/user.lookup';
 import { UsersRepository } from './users/users.repository';
 import { GroupLookup } from './groups/group.lookup';
@@ -169,6 +170,7 @@ export const CredentialVendingModule = {
         ServerCertificatesRepository,
         ServerCertificateLookup,
         SigningCertificatesRepository,
+        SshPublicKeysRepository,
       ],
     });
   },

@@ -187,6 +187,15 @@ import {
   UploadSigningCertificateHandler,
 } from './signing-certificates/signing-certificate.handlers';
 
+// IAM users' SSH public keys (ADR 0085).
+import {
+  DeleteSSHPublicKeyHandler,
+  GetSSHPublicKeyHandler,
+  ListSSHPublicKeysHandler,
+  UpdateSSHPublicKeyHandler,
+  UploadSSHPublicKeyHandler,
+} from './ssh-public-keys/ssh-public-key.handlers';
+
 export const credentialVendingOperations: OperationBinding[] = [
   serve(O.CreateRole, CreateRoleHandler),
   serve(O.GetRole, GetRoleHandler),
@@ -353,4 +362,10 @@ export const credentialVendingOperations: OperationBinding[] = [
   serve(O.ListSigningCertificates, ListSigningCertificatesHandler),
   serve(O.UpdateSigningCertificate, UpdateSigningCertificateHandler),
   serve(O.DeleteSigningCertificate, DeleteSigningCertificateHandler),
+  // IAM users' SSH public keys (ADR 0085).
+  serve(O.UploadSSHPublicKey, UploadSSHPublicKeyHandler),
+  serve(O.GetSSHPublicKey, GetSSHPublicKeyHandler),
+  serve(O.ListSSHPublicKeys, ListSSHPublicKeysHandler),
+  serve(O.UpdateSSHPublicKey, UpdateSSHPublicKeyHandler),
+  serve(O.DeleteSSHPublicKey, DeleteSSHPublicKeyHandler),
 ];

@@ -226,6 +226,7 @@ const CALLER_DEFAULTED = new Set([
   'ListSigningCertificates',
   'UpdateSigningCertificate',
   'DeleteSigningCertificate',
+  'ListSSHPublicKeys',
 ]);
 
 /**

@@ -103,6 +103,10 @@ const ERROR_STATUS: Readonly<Record<string, number>> = {
   KeyPairMismatch: 400,
   // UploadSigningCertificate: a certificate already some user's in the account (botocore: 409).
   DuplicateCertificate: 409,
+  // UploadSSHPublicKey's refusals (ADR 0085; botocore: 400).
+  UnrecognizedPublicKeyEncoding: 400,
+  InvalidPublicKey: 400,
+  DuplicateSSHPublicKey: 400,
 };
 
 /** A name the table lists, or one a service made up in AWS style (`...Exception`, a client fault). */

@@ -26,3 +26,6 @@ export const newServerCertificateId = () => uniqueId('ASCA');
 
 /** 32 characters of IAM's signing certificate id alphabet (`[\w]+`, 24..128). */
 export const newSigningCertificateId = () => `${uniqueId('')}${uniqueId('')}`.slice(0, 32);
+
+/** `APKA` + 17 characters: the shape of an SSH public key's id. */
+export const newSshPublicKeyId = () => uniqueId('APKA');

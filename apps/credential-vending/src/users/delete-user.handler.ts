@@ -9,14 +9,16 @@ import { MfaDevicesRepository } from '../mfa/mfa-devices.repository';
 import { MfaErrors } from '../mfa/mfa-errors';
 import { SigningCertificatesRepository } from '../signing-certificates/signing-certificates.repository';
 import { SigningCertificateErrors } from '../signing-certificates/signing-certificate.handlers';
+import { SshPublicKeysRepository } from '../ssh-public-keys/ssh-public-keys.repository';
+import { SshPublicKeyErrors } from '../ssh-public-keys/ssh-public-key.handlers';
 import { UserLookup } from './user.lookup';
 import { UsersRepository } from './users.repository';
 
 /**
- * As IAM: a user with a password (login profile), access keys, signing certificates, MFA devices, inline policies,
- * attached policies or groups
- * cannot be deleted (DeleteConflict naming the first of them, in the order AWS's DeleteUser
- * documentation lists what to remove); the operator removes them first.
+ * As IAM: a user with a password (login profile), access keys, signing certificates, SSH public
+ * keys, MFA devices, inline policies, attached policies or groups cannot be deleted
+ * (DeleteConflict naming the first of them, in the order AWS's DeleteUser documentation lists
+ * what to remove); the operator removes them first.
  */
 @Injectable()
 export class DeleteUserHandler implements OperationHandler<typeof CredentialVendingOperations.DeleteUser> {
@@ -27,6 +29,7 @@ export class DeleteUserHandler implements OperationHandler<typeof CredentialVend
     @Inject(MfaDevicesRepository) private readonly mfaDevices: MfaDevicesRepository,
     @Inject(LoginProfilesRepository) private readonly loginProfiles: LoginProfilesRepository,
     @Inject(SigningCertificatesRepository) private readonly signing: SigningCertificatesRepository,
+    @Inject(SshPublicKeysRepository) private readonly sshKeys: SshPublicKeysRepository,
   ) {}
 
   async execute(req: UserNameRequest): Promise<EmptyResult> {
@@ -37,6 +40,7 @@ export class DeleteUserHandler implements OperationHandler<typeof CredentialVend
       const left = await this.users.dependents(user.userId, tx);
       if (left.accessKeys) throw IamErrors.userHasAccessKeys();
       if (await this.signing.userHas(user.userId, tx)) throw SigningCertificateErrors.userHasCertificates();
+      if ((await this.sshKeys.countOf(user.userId, tx)) > 0) throw SshPublicKeyErrors.userHasKeys();
       if (await this.mfaDevices.userHasDevices(user.userId, tx)) throw MfaErrors.userHasDevices();
       if (left.inlinePolicies) throw IamErrors.userHasInlinePolicies();
       if (left.attachedPolicies) throw IamErrors.userHasAttachedPolicies();

@@ -6,6 +6,7 @@ import { IamArns } from '../common/arns';
 import { ManagedPolicyEntity } from '../database/entities';
 import { LoginProfilesRepository } from '../account/login-profiles.repository';
 import { SigningCertificatesRepository } from '../signing-certificates/signing-certificates.repository';
+import { SshPublicKeysRepository } from '../ssh-public-keys/ssh-public-keys.repository';
 import { MfaDevicesRepository } from '../mfa/mfa-devices.repository';
 import { ManagedPoliciesRepository } from '../policies/managed-policies.repository';
 import { ManagedPolicyLookup } from '../policies/managed-policy.lookup';
@@ -124,6 +125,11 @@ function noLoginProfile(): LoginProfilesRepository {
 /** The signing certificates repository's answer to DeleteUser's question. */
 function noSigning(has: boolean) {
   return signingRepository(jest.fn().mockResolvedValue(has));
+}
+
+/** The SSH public keys repository's count for DeleteUser. */
+function noSsh(count: number): SshPublicKeysRepository {
+  return { countOf: jest.fn().mockResolvedValue(count) } as unknown as SshPublicKeysRepository;
 }
 
 function signingRepository(userHas: jest.Mock): SigningCertificatesRepository {
@@ -270,6 +276,7 @@ describe('DeleteUser', () => {
           noMfa(),
           noLoginProfile(),
           noSigning(false),
+          noSsh(0),
         ).execute({
           UserName: 'Alice',
         }),
@@ -290,6 +297,7 @@ describe('DeleteUser', () => {
       noMfa(),
       noLoginProfile(),
       noSigning(false),
+      noSsh(0),
     ).execute({
       UserName: 'alice',
     });
@@ -306,6 +314,7 @@ describe('DeleteUser', () => {
       mfa as unknown as MfaDevicesRepository,
       noLoginProfile(),
       noSigning(false),
+      noSsh(0),
     );
     const all = { accessKeys: true, inlinePolicies: true, attachedPolicies: true, groups: true };
     s.users.dependents.mockResolvedValue(all);
@@ -331,6 +340,7 @@ describe('DeleteUser', () => {
       noMfa(),
       profiles as unknown as LoginProfilesRepository,
       noSigning(false),
+      noSsh(0),
     );
     s.users.dependents.mockResolvedValue({
       accessKeys: true,
@@ -360,6 +370,7 @@ describe('DeleteUser and signing certificates (ADR 0085)', () => {
       mfa as unknown as MfaDevicesRepository,
       noLoginProfile(),
       signing,
+      noSsh(1),
     );
     const all = { accessKeys: true, inlinePolicies: true, attachedPolicies: true, groups: true };
     s.users.dependents.mockResolvedValue(all);
@@ -372,6 +383,31 @@ describe('DeleteUser and signing certificates (ADR 0085)', () => {
       message: 'Cannot delete entity, must delete signing certificates first.',
     });
     expect(userHas).toHaveBeenCalledWith(alice.userId, tx);
+    expect(s.users.delete).not.toHaveBeenCalled();
+  });
+
+  it('refuses a user with an SSH public key after its signing certificates, before its MFA devices', async () => {
+    const s = setUp();
+    const mfa = { userHasDevices: jest.fn().mockResolvedValue(true) };
+    const handler = new DeleteUserHandler(
+      transactions,
+      s.lookup,
+      s.repository,
+      mfa as unknown as MfaDevicesRepository,
+      noLoginProfile(),
+      noSigning(false),
+      noSsh(1),
+    );
+    s.users.dependents.mockResolvedValue({
+      accessKeys: false,
+      inlinePolicies: true,
+      attachedPolicies: true,
+      groups: true,
+    });
+    expect(await errorOf(handler.execute({ UserName: 'Alice' }))).toEqual({
+      name: 'DeleteConflict',
+      message: 'Cannot delete entity, must delete SSH public keys first.',
+    });
     expect(s.users.delete).not.toHaveBeenCalled();
   });
 });

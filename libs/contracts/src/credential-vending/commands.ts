@@ -14,6 +14,7 @@ import { AccountOperations } from './account.commands';
 import { InstanceProfileOperations } from './instance-profiles.commands';
 import { ServerCertificateOperations } from './server-certificates.commands';
 import { SigningCertificateOperations } from './signing-certificates.commands';
+import { SshPublicKeyOperations } from './ssh-public-keys.commands';
 
 const svc = 'credential-vending' as const;
 
@@ -418,4 +419,6 @@ export const CredentialVendingOperations = {
   ...ServerCertificateOperations,
   // IAM users' signing certificates (ADR 0085).
   ...SigningCertificateOperations,
+  // IAM users' SSH public keys (ADR 0085).
+  ...SshPublicKeyOperations,
 } as const;

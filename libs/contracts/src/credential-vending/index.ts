@@ -17,3 +17,4 @@ export * from './account.commands';
 export * from './instance-profiles.commands';
 export * from './server-certificates.commands';
 export * from './signing-certificates.commands';
+export * from './ssh-public-keys.commands';

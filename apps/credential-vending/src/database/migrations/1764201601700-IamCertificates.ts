@@ -4,7 +4,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * IAM server certificates (ADR 0085): the certificate and its chain as uploaded, the private key
  * sealed (never in clear), names unique in any case. IAM users' signing certificates: one
  * certificate (by its SHA-256) once in the account, the user's (no cascade: DeleteUser answers
- * DeleteConflict first).
+ * DeleteConflict first). IAM users' SSH public keys: ssh-rsa form, one key (by its MD5
+ * fingerprint) once a user, no cascade either.
  */
 export class IamCertificates1764201601700 implements MigrationInterface {
   name = 'IamCertificates1764201601700';
@@ -39,9 +40,21 @@ export class IamCertificates1764201601700 implements MigrationInterface {
     await q.query(
       `CREATE INDEX signing_certificates_user_idx ON credential_vending.signing_certificates (user_id)`,
     );
+    await q.query(`
+      CREATE TABLE credential_vending.ssh_public_keys (
+        ssh_public_key_id text PRIMARY KEY,
+        user_id text NOT NULL REFERENCES credential_vending.users (user_id),
+        body text NOT NULL,
+        fingerprint text NOT NULL,
+        status text NOT NULL,
+        uploaded_at timestamptz NOT NULL DEFAULT now(),
+        CONSTRAINT ssh_public_keys_user_fingerprint_key UNIQUE (user_id, fingerprint),
+        CONSTRAINT ssh_public_keys_status CHECK (status IN ('Active', 'Inactive', 'Expired'))
+      )`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE credential_vending.ssh_public_keys`);
     await q.query(`DROP TABLE credential_vending.signing_certificates`);
     await q.query(`DROP TABLE credential_vending.server_certificates`);
   }
