@@ -45,6 +45,13 @@ import { MfaSeeds } from '../../src/mfa/mfa-seeds';
 import { VirtualMfaDevices } from '../../src/mfa/virtual-mfa-devices';
 import { WebIdentityProviders } from '../../src/web-identity/web-identity-providers';
 import { WebIdentityTokenVerifier } from '../../src/web-identity/web-identity-token.verifier';
+import { InstanceProfilesRepository } from '../../src/instance-profiles/instance-profiles.repository';
+import { InstanceProfileLookup } from '../../src/instance-profiles/instance-profiles';
+import { ServerCertificateKeys } from '../../src/server-certificates/server-certificate-keys';
+import { ServerCertificatesRepository } from '../../src/server-certificates/server-certificates.repository';
+import { ServerCertificateLookup } from '../../src/server-certificates/server-certificates';
+import { SigningCertificatesRepository } from '../../src/signing-certificates/signing-certificates.repository';
+import { SshPublicKeysRepository } from '../../src/ssh-public-keys/ssh-public-keys.repository';
 
 export const ACCOUNT = '123456789012';
 
@@ -136,6 +143,14 @@ export function serviceModule(ds: DataSource, extra: Provider[] = []): Promise<T
         provide: ATTEMPT_LOCKOUT_POLICY,
         useValue: { freeFailures: 5, firstLockoutMs: 600_000, maxLockoutMs: 600_000, resetAfterMs: 900_000 },
       },
+      // IAM instance profiles, server and signing certificates, SSH public keys (ADR 0085).
+      InstanceProfilesRepository,
+      InstanceProfileLookup,
+      { provide: ServerCertificateKeys, useValue: new ServerCertificateKeys(randomBytes(32)) },
+      ServerCertificatesRepository,
+      ServerCertificateLookup,
+      SigningCertificatesRepository,
+      SshPublicKeysRepository,
       ...extra,
     ],
   }).compile();
