@@ -63,6 +63,8 @@ export const SECRET_MEMBERS = new Set([
   'OldPassword',
   // IAM server certificates' private keys (ADR 0085).
   'PrivateKey',
+  // IAM service-specific passwords (ADR 0085).
+  'ServicePassword',
 ]);
 
 /** Members whose every value is a secret: a map of identity provider to its token. */

@@ -18,6 +18,8 @@ import { ServerCertificatesRepository } from './server-certificates/server-certi
 import { ServerCertificateLookup } from './server-certificates/server-certificates';
 import { SigningCertificatesRepository } from './signing-certificates/signing-certificates.repository';
 import { SshPublicKeysRepository } from './ssh-public-keys/ssh-public-keys.repository';
+import { ServiceCredentialsRepository } from './service-credentials/service-credentials.repository';
+import { ServicePasswords } from './service-credentials/service-passwords';
 import { UserLookup } from './users/user.lookup';
 import { UsersRepository } from './users/users.repository';
 import { GroupLookup } from './groups/group.lookup';
@@ -118,6 +120,8 @@ export const CredentialVendingModule = {
             resetAfterMs: env.lockoutResetMs,
           },
         },
+        // IAM service-specific passwords' digests (ADR 0085).
+        { provide: ServicePasswords, useValue: new ServicePasswords(options.sessionTokenKey) },
         // IAM server certificates' private keys (ADR 0085).
         { provide: ServerCertificateKeys, useValue: new ServerCertificateKeys(options.sessionTokenKey) },
         {
@@ -171,6 +175,7 @@ export const CredentialVendingModule = {
         ServerCertificateLookup,
         SigningCertificatesRepository,
         SshPublicKeysRepository,
+        ServiceCredentialsRepository,
       ],
     });
   },

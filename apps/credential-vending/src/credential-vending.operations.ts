@@ -196,6 +196,15 @@ import {
   UploadSSHPublicKeyHandler,
 } from './ssh-public-keys/ssh-public-key.handlers';
 
+// IAM service-specific credentials (ADR 0085).
+import {
+  CreateServiceSpecificCredentialHandler,
+  DeleteServiceSpecificCredentialHandler,
+  ListServiceSpecificCredentialsHandler,
+  ResetServiceSpecificCredentialHandler,
+  UpdateServiceSpecificCredentialHandler,
+} from './service-credentials/service-credential.handlers';
+
 export const credentialVendingOperations: OperationBinding[] = [
   serve(O.CreateRole, CreateRoleHandler),
   serve(O.GetRole, GetRoleHandler),
@@ -368,4 +377,10 @@ export const credentialVendingOperations: OperationBinding[] = [
   serve(O.ListSSHPublicKeys, ListSSHPublicKeysHandler),
   serve(O.UpdateSSHPublicKey, UpdateSSHPublicKeyHandler),
   serve(O.DeleteSSHPublicKey, DeleteSSHPublicKeyHandler),
+  // IAM service-specific credentials (ADR 0085).
+  serve(O.CreateServiceSpecificCredential, CreateServiceSpecificCredentialHandler),
+  serve(O.ListServiceSpecificCredentials, ListServiceSpecificCredentialsHandler),
+  serve(O.ResetServiceSpecificCredential, ResetServiceSpecificCredentialHandler),
+  serve(O.UpdateServiceSpecificCredential, UpdateServiceSpecificCredentialHandler),
+  serve(O.DeleteServiceSpecificCredential, DeleteServiceSpecificCredentialHandler),
 ];

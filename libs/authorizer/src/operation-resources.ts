@@ -227,6 +227,10 @@ const CALLER_DEFAULTED = new Set([
   'UpdateSigningCertificate',
   'DeleteSigningCertificate',
   'ListSSHPublicKeys',
+  'ListServiceSpecificCredentials',
+  'ResetServiceSpecificCredential',
+  'UpdateServiceSpecificCredential',
+  'DeleteServiceSpecificCredential',
 ]);
 
 /**

@@ -107,6 +107,8 @@ const ERROR_STATUS: Readonly<Record<string, number>> = {
   UnrecognizedPublicKeyEncoding: 400,
   InvalidPublicKey: 400,
   DuplicateSSHPublicKey: 400,
+  // Service-specific credentials of a service that has none (ADR 0085; botocore: 404).
+  NotSupportedService: 404,
 };
 
 /** A name the table lists, or one a service made up in AWS style (`...Exception`, a client fault). */

@@ -99,6 +99,9 @@ const SENSITIVE = [
   // IAM server certificates' private keys, and their sealed form (ADR 0085).
   'PrivateKey',
   'privateKeyEnc',
+  // IAM service-specific passwords and their digests (ADR 0085).
+  'ServicePassword',
+  'passwordDigest',
 ];
 /** The field names the logs redact, for other output that must not show secrets either. */
 export const SENSITIVE_FIELDS: readonly string[] = SENSITIVE;

@@ -29,3 +29,6 @@ export const newSigningCertificateId = () => `${uniqueId('')}${uniqueId('')}`.sl
 
 /** `APKA` + 17 characters: the shape of an SSH public key's id. */
 export const newSshPublicKeyId = () => uniqueId('APKA');
+
+/** `ACCA` + 17 characters: the shape of a service-specific credential's id. */
+export const newServiceCredentialId = () => uniqueId('ACCA');

@@ -11,14 +11,16 @@ import { SigningCertificatesRepository } from '../signing-certificates/signing-c
 import { SigningCertificateErrors } from '../signing-certificates/signing-certificate.handlers';
 import { SshPublicKeysRepository } from '../ssh-public-keys/ssh-public-keys.repository';
 import { SshPublicKeyErrors } from '../ssh-public-keys/ssh-public-key.handlers';
+import { ServiceCredentialsRepository } from '../service-credentials/service-credentials.repository';
+import { ServiceCredentialErrors } from '../service-credentials/service-credential.handlers';
 import { UserLookup } from './user.lookup';
 import { UsersRepository } from './users.repository';
 
 /**
  * As IAM: a user with a password (login profile), access keys, signing certificates, SSH public
- * keys, MFA devices, inline policies, attached policies or groups cannot be deleted
- * (DeleteConflict naming the first of them, in the order AWS's DeleteUser documentation lists
- * what to remove); the operator removes them first.
+ * keys, service-specific credentials, MFA devices, inline policies, attached policies or groups
+ * cannot be deleted (DeleteConflict naming the first of them, in the order AWS's DeleteUser
+ * documentation lists what to remove); the operator removes them first.
  */
 @Injectable()
 export class DeleteUserHandler implements OperationHandler<typeof CredentialVendingOperations.DeleteUser> {
@@ -30,6 +32,7 @@ export class DeleteUserHandler implements OperationHandler<typeof CredentialVend
     @Inject(LoginProfilesRepository) private readonly loginProfiles: LoginProfilesRepository,
     @Inject(SigningCertificatesRepository) private readonly signing: SigningCertificatesRepository,
     @Inject(SshPublicKeysRepository) private readonly sshKeys: SshPublicKeysRepository,
+    @Inject(ServiceCredentialsRepository) private readonly serviceCredentials: ServiceCredentialsRepository,
   ) {}
 
   async execute(req: UserNameRequest): Promise<EmptyResult> {
@@ -41,6 +44,9 @@ export class DeleteUserHandler implements OperationHandler<typeof CredentialVend
       if (left.accessKeys) throw IamErrors.userHasAccessKeys();
       if (await this.signing.userHas(user.userId, tx)) throw SigningCertificateErrors.userHasCertificates();
       if ((await this.sshKeys.countOf(user.userId, tx)) > 0) throw SshPublicKeyErrors.userHasKeys();
+      if ((await this.serviceCredentials.countOf(user.userId, undefined, tx)) > 0) {
+        throw ServiceCredentialErrors.userHasCredentials();
+      }
       if (await this.mfaDevices.userHasDevices(user.userId, tx)) throw MfaErrors.userHasDevices();
       if (left.inlinePolicies) throw IamErrors.userHasInlinePolicies();
       if (left.attachedPolicies) throw IamErrors.userHasAttachedPolicies();

@@ -7,6 +7,7 @@ import { ManagedPolicyEntity } from '../database/entities';
 import { LoginProfilesRepository } from '../account/login-profiles.repository';
 import { SigningCertificatesRepository } from '../signing-certificates/signing-certificates.repository';
 import { SshPublicKeysRepository } from '../ssh-public-keys/ssh-public-keys.repository';
+import { ServiceCredentialsRepository } from '../service-credentials/service-credentials.repository';
 import { MfaDevicesRepository } from '../mfa/mfa-devices.repository';
 import { ManagedPoliciesRepository } from '../policies/managed-policies.repository';
 import { ManagedPolicyLookup } from '../policies/managed-policy.lookup';
@@ -125,6 +126,11 @@ function noLoginProfile(): LoginProfilesRepository {
 /** The signing certificates repository's answer to DeleteUser's question. */
 function noSigning(has: boolean) {
   return signingRepository(jest.fn().mockResolvedValue(has));
+}
+
+/** The service-specific credentials repository's count for DeleteUser: none. */
+function noServiceCredentials(): ServiceCredentialsRepository {
+  return { countOf: jest.fn().mockResolvedValue(0) } as unknown as ServiceCredentialsRepository;
 }
 
 /** The SSH public keys repository's count for DeleteUser. */
@@ -277,6 +283,7 @@ describe('DeleteUser', () => {
           noLoginProfile(),
           noSigning(false),
           noSsh(0),
+          noServiceCredentials(),
         ).execute({
           UserName: 'Alice',
         }),
@@ -298,6 +305,7 @@ describe('DeleteUser', () => {
       noLoginProfile(),
       noSigning(false),
       noSsh(0),
+      noServiceCredentials(),
     ).execute({
       UserName: 'alice',
     });
@@ -315,6 +323,7 @@ describe('DeleteUser', () => {
       noLoginProfile(),
       noSigning(false),
       noSsh(0),
+      noServiceCredentials(),
     );
     const all = { accessKeys: true, inlinePolicies: true, attachedPolicies: true, groups: true };
     s.users.dependents.mockResolvedValue(all);
@@ -341,6 +350,7 @@ describe('DeleteUser', () => {
       profiles as unknown as LoginProfilesRepository,
       noSigning(false),
       noSsh(0),
+      noServiceCredentials(),
     );
     s.users.dependents.mockResolvedValue({
       accessKeys: true,
@@ -371,6 +381,7 @@ describe('DeleteUser and signing certificates (ADR 0085)', () => {
       noLoginProfile(),
       signing,
       noSsh(1),
+      noServiceCredentials(),
     );
     const all = { accessKeys: true, inlinePolicies: true, attachedPolicies: true, groups: true };
     s.users.dependents.mockResolvedValue(all);
@@ -397,6 +408,7 @@ describe('DeleteUser and signing certificates (ADR 0085)', () => {
       noLoginProfile(),
       noSigning(false),
       noSsh(1),
+      noServiceCredentials(),
     );
     s.users.dependents.mockResolvedValue({
       accessKeys: false,

@@ -52,6 +52,8 @@ import { ServerCertificatesRepository } from '../../src/server-certificates/serv
 import { ServerCertificateLookup } from '../../src/server-certificates/server-certificates';
 import { SigningCertificatesRepository } from '../../src/signing-certificates/signing-certificates.repository';
 import { SshPublicKeysRepository } from '../../src/ssh-public-keys/ssh-public-keys.repository';
+import { ServiceCredentialsRepository } from '../../src/service-credentials/service-credentials.repository';
+import { ServicePasswords } from '../../src/service-credentials/service-passwords';
 
 export const ACCOUNT = '123456789012';
 
@@ -151,6 +153,8 @@ export function serviceModule(ds: DataSource, extra: Provider[] = []): Promise<T
       ServerCertificateLookup,
       SigningCertificatesRepository,
       SshPublicKeysRepository,
+      ServiceCredentialsRepository,
+      { provide: ServicePasswords, useValue: new ServicePasswords(randomBytes(32)) },
       ...extra,
     ],
   }).compile();

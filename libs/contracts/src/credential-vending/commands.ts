@@ -15,6 +15,7 @@ import { InstanceProfileOperations } from './instance-profiles.commands';
 import { ServerCertificateOperations } from './server-certificates.commands';
 import { SigningCertificateOperations } from './signing-certificates.commands';
 import { SshPublicKeyOperations } from './ssh-public-keys.commands';
+import { ServiceCredentialOperations } from './service-credentials.commands';
 
 const svc = 'credential-vending' as const;
 
@@ -421,4 +422,6 @@ export const CredentialVendingOperations = {
   ...SigningCertificateOperations,
   // IAM users' SSH public keys (ADR 0085).
   ...SshPublicKeyOperations,
+  // IAM service-specific credentials (ADR 0085).
+  ...ServiceCredentialOperations,
 } as const;

@@ -18,3 +18,4 @@ export * from './instance-profiles.commands';
 export * from './server-certificates.commands';
 export * from './signing-certificates.commands';
 export * from './ssh-public-keys.commands';
+export * from './service-credentials.commands';

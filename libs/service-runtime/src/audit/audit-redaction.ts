@@ -27,6 +27,8 @@ export const SECRET_MEMBER_NAMES: readonly string[] = [
   'Code',
   'UserCode',
   'PrivateKey',
+  // IAM service-specific credentials' generated password (ADR 0085).
+  'ServicePassword',
   'WebIdentityToken',
   'SAMLAssertion',
   'SAMLResponse',

@@ -5,7 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * sealed (never in clear), names unique in any case. IAM users' signing certificates: one
  * certificate (by its SHA-256) once in the account, the user's (no cascade: DeleteUser answers
  * DeleteConflict first). IAM users' SSH public keys: ssh-rsa form, one key (by its MD5
- * fingerprint) once a user, no cascade either.
+ * fingerprint) once a user, no cascade either. Service-specific credentials: the password only as
+ * a keyed digest.
  */
 export class IamCertificates1764201601700 implements MigrationInterface {
   name = 'IamCertificates1764201601700';
@@ -51,9 +52,24 @@ export class IamCertificates1764201601700 implements MigrationInterface {
         CONSTRAINT ssh_public_keys_user_fingerprint_key UNIQUE (user_id, fingerprint),
         CONSTRAINT ssh_public_keys_status CHECK (status IN ('Active', 'Inactive', 'Expired'))
       )`);
+    await q.query(`
+      CREATE TABLE credential_vending.service_credentials (
+        credential_id text PRIMARY KEY,
+        user_id text NOT NULL REFERENCES credential_vending.users (user_id),
+        service_name text NOT NULL,
+        service_user_name text NOT NULL,
+        password_digest bytea NOT NULL,
+        status text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        CONSTRAINT service_credentials_status CHECK (status IN ('Active', 'Inactive', 'Expired'))
+      )`);
+    await q.query(
+      `CREATE INDEX service_credentials_user_idx ON credential_vending.service_credentials (user_id, service_name)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE credential_vending.service_credentials`);
     await q.query(`DROP TABLE credential_vending.ssh_public_keys`);
     await q.query(`DROP TABLE credential_vending.signing_certificates`);
     await q.query(`DROP TABLE credential_vending.server_certificates`);
