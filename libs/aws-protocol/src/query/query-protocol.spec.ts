@@ -114,6 +114,27 @@ describe('XML writer', () => {
     );
   });
 
+  it('writes a map as <entry> items with key and value, and an empty map as an empty element', () => {
+    expect(
+      xmlElement('EvalDecisionDetails', {
+        entry: [
+          { key: 'IAM Policy', value: 'allowed' },
+          { key: 'Resource Policy', value: 'implicitDeny' },
+        ],
+      }),
+    ).toBe(
+      '<EvalDecisionDetails><entry><key>IAM Policy</key><value>allowed</value></entry>' +
+        '<entry><key>Resource Policy</key><value>implicitDeny</value></entry></EvalDecisionDetails>',
+    );
+    expect(xmlElement('EvalDecisionDetails', { entry: [] })).toBe(
+      '<EvalDecisionDetails></EvalDecisionDetails>',
+    );
+    // A structure that merely has an entry member beside others stays a structure.
+    expect(xmlElement('S', { entry: ['x'], other: 'y' })).toBe(
+      '<S><entry><member>x</member></entry><other>y</other></S>',
+    );
+  });
+
   it('refuses element names that would break the markup', () => {
     expect(() => xmlElement('a><b', 'x')).toThrow(/invalid XML element name/);
     expect(() => xmlElement('Ok', { 'bad name': 'x' })).toThrow(/invalid XML element name/);

@@ -51,7 +51,12 @@ export function xmlElement(name: string, value: XmlValue): string {
   return `<${name}>${xmlContent(value)}</${name}>`;
 }
 
-/** The inside of an element, for callers that write the element's own tag (with attributes). */
+/**
+ * The inside of an element, for callers that write the element's own tag (with attributes).
+ * An object whose only member is an `entry` list is a Query-protocol map, `{ entry: [{ key, value }] }`:
+ * its items are written as sibling `<entry>` elements (not `<member>`), which is how AWS's XML
+ * carries a map such as IAM's EvalDecisionDetails.
+ */
 export function xmlContent(value: XmlValue): string {
   if (value === undefined || value === null) return '';
   if (Array.isArray(value)) return value.map((item) => xmlElement('member', item)).join('');
@@ -62,9 +67,15 @@ export function xmlContent(value: XmlValue): string {
   }
   if (value instanceof Date) return formatTimestamp(value);
   if (typeof value === 'object') {
+    if (isQueryMap(value)) return value.entry.map((item) => xmlElement('entry', item)).join('');
     return Object.entries(value)
       .map(([child, childValue]) => xmlElement(child, childValue))
       .join('');
   }
   return escapeXml(String(value));
+}
+
+function isQueryMap(value: XmlObject): value is { entry: XmlValue[] } {
+  const keys = Object.keys(value);
+  return keys.length === 1 && keys[0] === 'entry' && Array.isArray(value.entry);
 }
