@@ -27,7 +27,8 @@ const ACCOUNT = '000000000000';
 /**
  * IAM's policy simulator (IAM API reference, SimulateCustomPolicy / SimulatePrincipalPolicy /
  * GetContextKeysFor*Policy): each action is evaluated against each resource (`*` when none is
- * given) and answered as `allowed`, `explicitDeny` or `implicitDeny`; MatchedStatements lists the
+ * given) and answered as `allowed`, `explicitDeny` or `implicitDeny`, one EvaluationResult per
+ * action with the named resources' own results in ResourceSpecificResults; MatchedStatements lists the
  * statements that decided ("if only one statement denies ... the deny statement is the only entry
  * included"), MissingContextValues the context keys the policies use that the request did not give;
  * SimulatePrincipalPolicy reads a user's own policies, its groups' ("If you specify a user, then
@@ -63,7 +64,7 @@ describe('IAM policy simulator', () => {
     '}',
   ].join('\n');
 
-  it('answers allowed, explicitDeny and implicitDeny per action and resource, with the deciding statements', async () => {
+  it('answers one result per action, each named resource in ResourceSpecificResults, with the deciding statements', async () => {
     const out = await iam.send(
       new SimulateCustomPolicyCommand({
         PolicyInputList: [s3Policy],
@@ -75,25 +76,56 @@ describe('IAM policy simulator', () => {
       }),
     );
     expect(out.IsTruncated).toBe(false);
-    expect(out.EvaluationResults!.map((r) => [r.EvalActionName, r.EvalResourceName, r.EvalDecision])).toEqual(
-      [
-        ['s3:GetObject', 'arn:aws:s3:::docs/a.txt', 'allowed'],
-        ['s3:GetObject', 'arn:aws:s3:::private/b.txt', 'implicitDeny'],
-        ['s3:PutObject', 'arn:aws:s3:::docs/a.txt', 'implicitDeny'],
-        ['s3:PutObject', 'arn:aws:s3:::private/b.txt', 'implicitDeny'],
-      ],
-    );
-    const allowed = out.EvaluationResults![0];
-    expect(allowed.MatchedStatements).toEqual([
-      {
-        SourcePolicyId: 'PolicyInputList.1',
-        SourcePolicyType: 'none',
-        StartPosition: { Line: 4, Column: 5 },
-        EndPosition: { Line: 4, Column: 84 },
-      },
+    // "The simulator now returns a single EvaluationResult per action, regardless of how many
+    // resource ARNs are provided"; the top-level decision is the most restrictive of the resources'.
+    expect(out.EvaluationResults!.map((r) => [r.EvalActionName, r.EvalDecision])).toEqual([
+      ['s3:GetObject', 'implicitDeny'],
+      ['s3:PutObject', 'implicitDeny'],
     ]);
-    expect(allowed.MissingContextValues).toEqual([]);
-    expect(out.EvaluationResults![1].MatchedStatements).toEqual([]);
+    const get = out.EvaluationResults![0];
+    expect(
+      get.ResourceSpecificResults!.map((r) => [
+        r.EvalResourceName,
+        r.EvalResourceDecision,
+        r.MatchedStatements,
+      ]),
+    ).toEqual([
+      [
+        'arn:aws:s3:::docs/a.txt',
+        'allowed',
+        [
+          {
+            SourcePolicyId: 'PolicyInputList.1',
+            SourcePolicyType: 'none',
+            StartPosition: { Line: 4, Column: 5 },
+            EndPosition: { Line: 4, Column: 84 },
+          },
+        ],
+      ],
+      ['arn:aws:s3:::private/b.txt', 'implicitDeny', []],
+    ]);
+    // Only the statements behind the reported (implicitDeny) decision are at the top: none.
+    expect(get.MatchedStatements).toEqual([]);
+    expect(get.MissingContextValues).toEqual([]);
+    // "If the simulation evaluates policies within the same account and includes a resource ARN,
+    // then the parameter is present but the response is empty"; per resource it is cross-account only.
+    expect(get.EvalDecisionDetails).toEqual({});
+    expect(get.ResourceSpecificResults![0].EvalDecisionDetails).toBeUndefined();
+
+    const one = await iam.send(
+      new SimulateCustomPolicyCommand({
+        PolicyInputList: [s3Policy],
+        ActionNames: ['s3:GetObject'],
+        ResourceArns: ['arn:aws:s3:::docs/a.txt'],
+        ContextEntries: [
+          { ContextKeyName: 'aws:SecureTransport', ContextKeyType: 'boolean', ContextKeyValues: ['true'] },
+        ],
+      }),
+    );
+    expect(one.EvaluationResults![0]).toMatchObject({
+      EvalDecision: 'allowed',
+      MatchedStatements: [{ SourcePolicyId: 'PolicyInputList.1', StartPosition: { Line: 4, Column: 5 } }],
+    });
 
     // Over plain HTTP the Deny applies, and it is the only statement reported.
     const denied = await iam.send(
@@ -126,6 +158,22 @@ describe('IAM policy simulator', () => {
       EvalDecision: 'implicitDeny',
       MissingContextValues: ['aws:SecureTransport'],
     });
+    // Same account, all resources: neither EvalDecisionDetails nor ResourceSpecificResults.
+    expect(unknown.EvaluationResults![0].EvalDecisionDetails).toBeUndefined();
+    expect(unknown.EvaluationResults![0].ResourceSpecificResults).toBeUndefined();
+
+    // With resources named, each one's missing keys are its own, and the top lists them once.
+    const perResource = await iam.send(
+      new SimulateCustomPolicyCommand({
+        PolicyInputList: [s3Policy],
+        ActionNames: ['s3:PutObject'],
+        ResourceArns: ['arn:aws:s3:::docs/a.txt', 'arn:aws:s3:::private/b.txt'],
+      }),
+    );
+    expect(perResource.EvaluationResults![0].MissingContextValues).toEqual(['aws:SecureTransport']);
+    expect(
+      perResource.EvaluationResults![0].ResourceSpecificResults!.map((r) => r.MissingContextValues),
+    ).toEqual([['aws:SecureTransport'], ['aws:SecureTransport']]);
   });
 
   it('limits by a permissions boundary and says whether the boundary allowed', async () => {
@@ -148,6 +196,24 @@ describe('IAM policy simulator', () => {
       ['allowed', { AllowedByPermissionsBoundary: true }],
       ['implicitDeny', { AllowedByPermissionsBoundary: false }],
     ]);
+  });
+
+  it('pages by action, every resource of an action on the same page', async () => {
+    const wide = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 'sqs:Send*', Resource: '*' }],
+    });
+    const ResourceArns = ['arn:aws:sqs:us-east-1:000000000000:a', 'arn:aws:sqs:us-east-1:000000000000:b'];
+    const first = await iam.send(
+      new SimulateCustomPolicyCommand({
+        PolicyInputList: [wide],
+        ActionNames: ['sqs:SendMessage', 'sqs:DeleteQueue'],
+        ResourceArns,
+        MaxItems: 1,
+      }),
+    );
+    expect(first.IsTruncated).toBe(true);
+    expect(first.EvaluationResults!.map((r) => r.ResourceSpecificResults!.length)).toEqual([2]);
   });
 
   it('pages the results with MaxItems and Marker', async () => {
@@ -230,6 +296,87 @@ describe('IAM policy simulator', () => {
     expect(other.EvaluationResults![0].EvalDecision).toBe('implicitDeny');
     await expectAwsError(iam.send(new SimulateCustomPolicyCommand(asked)), 'InvalidInputException', {
       status: 400,
+    });
+  });
+
+  it("needs another account's resource to allow too, and details each policy type's decision", async () => {
+    const caller = `arn:aws:iam::${ACCOUNT}:user/reader`;
+    const identity = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::shared/*' }],
+    });
+    const bucketPolicy = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { AWS: caller },
+          Action: 's3:GetObject',
+          Resource: 'arn:aws:s3:::shared/open',
+        },
+        { Effect: 'Deny', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::shared/secret' },
+      ],
+    });
+    const asked = {
+      PolicyInputList: [identity],
+      ResourcePolicy: bucketPolicy,
+      CallerArn: caller,
+      ActionNames: ['s3:GetObject'],
+      ResourceArns: ['arn:aws:s3:::shared/open', 'arn:aws:s3:::shared/closed', 'arn:aws:s3:::shared/secret'],
+    };
+    // "When you make a cross-account request, AWS evaluates the request in the trusting account and
+    // the trusted account. The request is allowed only if both evaluations return true."
+    const cross = await iam.send(
+      new SimulateCustomPolicyCommand({ ...asked, ResourceOwner: 'arn:aws:iam::444455556666:root' }),
+    );
+    const result = cross.EvaluationResults![0];
+    expect(
+      result.ResourceSpecificResults!.map((r) => [
+        r.EvalResourceName,
+        r.EvalResourceDecision,
+        r.EvalDecisionDetails,
+      ]),
+    ).toEqual([
+      ['arn:aws:s3:::shared/open', 'allowed', { 'IAM Policy': 'allowed', 'Resource Policy': 'allowed' }],
+      [
+        'arn:aws:s3:::shared/closed',
+        'implicitDeny',
+        { 'IAM Policy': 'allowed', 'Resource Policy': 'implicitDeny' },
+      ],
+      [
+        'arn:aws:s3:::shared/secret',
+        'explicitDeny',
+        { 'IAM Policy': 'allowed', 'Resource Policy': 'explicitDeny' },
+      ],
+    ]);
+    // The top: the most restrictive decision overall and per policy type, and only the Deny.
+    expect(result).toMatchObject({
+      EvalDecision: 'explicitDeny',
+      EvalDecisionDetails: { 'IAM Policy': 'allowed', 'Resource Policy': 'explicitDeny' },
+      MatchedStatements: [{ SourcePolicyId: 'ResourcePolicy', SourcePolicyType: 'resource' }],
+    });
+
+    // In the caller's own account (no ResourceOwner: the caller's), the identity Allow suffices.
+    const same = await iam.send(new SimulateCustomPolicyCommand(asked));
+    expect(same.EvaluationResults![0].ResourceSpecificResults!.map((r) => r.EvalResourceDecision)).toEqual([
+      'allowed',
+      'allowed',
+      'explicitDeny',
+    ]);
+    expect(same.EvaluationResults![0].EvalDecisionDetails).toEqual({});
+
+    // Another account's resource with no resource policy given grants nothing.
+    const bare = await iam.send(
+      new SimulateCustomPolicyCommand({
+        PolicyInputList: [identity],
+        ActionNames: ['s3:GetObject'],
+        ResourceArns: ['arn:aws:s3:::shared/open'],
+        ResourceOwner: 'arn:aws:iam::444455556666:root',
+      }),
+    );
+    expect(bare.EvaluationResults![0]).toMatchObject({
+      EvalDecision: 'implicitDeny',
+      EvalDecisionDetails: { 'IAM Policy': 'allowed', 'Resource Policy': 'implicitDeny' },
     });
   });
 
@@ -490,6 +637,36 @@ describe('IAM policy simulator', () => {
     expect(self.EvaluationResults!.map((r) => r.EvalDecision)).toEqual(['allowed', 'implicitDeny']);
     // The live answer for the action the simulator denied.
     await expectAwsError(own.send(new ListUsersCommand({})), 'AccessDenied', { status: 403 });
+    // A key without iam:SimulatePrincipalPolicy / iam:SimulateCustomPolicy gets no answer at all.
+    const bare = (await iam.send(new CreateUserCommand({ UserName: `sim-bare-${unique()}` }))).User!;
+    const bareKey = (await iam.send(new CreateAccessKeyCommand({ UserName: bare.UserName }))).AccessKey!;
+    const bareClient = client(
+      new IAMClient({
+        region: REGION,
+        endpoint: system.endpoint,
+        credentials: { accessKeyId: bareKey.AccessKeyId!, secretAccessKey: bareKey.SecretAccessKey! },
+        maxAttempts: 1,
+      }),
+    );
+    await expectAwsError(
+      bareClient.send(
+        new SimulatePrincipalPolicyCommand({ PolicySourceArn: bare.Arn, ActionNames: ['s3:GetObject'] }),
+      ),
+      'AccessDenied',
+      { status: 403 },
+    );
+    await expectAwsError(
+      bareClient.send(
+        new SimulateCustomPolicyCommand({
+          PolicyInputList: [
+            '{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","Resource":"*"}}',
+          ],
+          ActionNames: ['s3:GetObject'],
+        }),
+      ),
+      'AccessDenied',
+      { status: 403 },
+    );
     // Another user's permissions are not the caller's to read.
     await expectAwsError(
       own.send(

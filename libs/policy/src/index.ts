@@ -11,6 +11,7 @@ export { evaluate } from './policy.evaluator';
 export { contextKeysOf, simulate, statementSpans } from './policy.simulator';
 export type {
   MatchedStatement,
+  PolicyTypeDecisions,
   SimulatedDecision,
   SimulatedPolicy,
   SimulationPolicies,

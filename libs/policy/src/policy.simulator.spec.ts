@@ -113,6 +113,63 @@ describe('simulate', () => {
   });
 });
 
+describe('simulate: each policy type alone', () => {
+  const boundary = input(
+    'PermissionsBoundaryPolicyInputList.1',
+    '{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:Get*","Resource":"*"}}',
+  );
+  const bucketPolicy = input(
+    'ResourcePolicy',
+    '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/secret"}]}',
+    'resource',
+  );
+
+  it('reports the identity, resource and boundary decisions apart from the overall one', () => {
+    const caller = { type: 'AWS' as const, id: 'arn:aws:iam::111122223333:user/bob' };
+    const open = simulate(
+      { action: 's3:GetObject', resource: 'arn:aws:s3:::b/open', principal: caller },
+      { identity: [input('p', allowRead)], boundary: [boundary], resource: bucketPolicy },
+    );
+    expect(open.decision).toBe('allowed');
+    expect(open.byPolicyType).toEqual({ identity: 'allowed', resource: 'implicitDeny', boundary: 'allowed' });
+    const secret = simulate(
+      { action: 's3:GetObject', resource: 'arn:aws:s3:::b/secret', principal: caller },
+      { identity: [input('p', allowRead)], boundary: [boundary], resource: bucketPolicy },
+    );
+    expect(secret.decision).toBe('explicitDeny');
+    expect(secret.byPolicyType).toEqual({
+      identity: 'allowed',
+      resource: 'explicitDeny',
+      boundary: 'allowed',
+    });
+  });
+
+  it('leaves out the types not simulated, and an identity Deny wins over its Allow', () => {
+    const result = simulate(
+      { action: 's3:DeleteObject', resource: '*', context: { 'aws:MultiFactorAuthPresent': false } },
+      {
+        identity: [
+          input('p', allowRead),
+          input(
+            'q',
+            '{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","Resource":"*"}}',
+          ),
+        ],
+      },
+    );
+    expect(result.byPolicyType).toEqual({ identity: 'explicitDeny' });
+  });
+
+  it("names the resource side of another account's resource even with no resource policy", () => {
+    const result = simulate(
+      { action: 's3:GetObject', resource: 'arn:aws:s3:::b/k' },
+      { identity: [input('p', allowRead)], resourcePolicyMode: 'cross-account' },
+    );
+    expect(result.decision).toBe('implicitDeny');
+    expect(result.byPolicyType).toEqual({ identity: 'allowed', resource: 'implicitDeny' });
+  });
+});
+
 describe('statementSpans', () => {
   it('finds a single statement object and ignores braces inside strings', () => {
     const text = '{"Statement":{"Effect":"Allow","Action":"a:b","Resource":"x}{"},"Version":"2012-10-17"}';

@@ -55,6 +55,19 @@ export interface SimulationResult {
   readonly missingContextKeys: readonly string[];
   /** Present when a boundary was simulated: did it allow the action on the resource? */
   readonly allowedByBoundary?: boolean;
+  /**
+   * Each simulated policy type's own decision, as if it were alone: explicitDeny when one of its
+   * Deny statements applies, allowed when one of its Allow statements does, implicitDeny otherwise.
+   * `resource` is present when a resource policy was simulated or the resource is another
+   * account's (which then has none to grant); `boundary` when a boundary was simulated.
+   */
+  readonly byPolicyType: PolicyTypeDecisions;
+}
+
+export interface PolicyTypeDecisions {
+  readonly identity: SimulatedDecision;
+  readonly resource?: SimulatedDecision;
+  readonly boundary?: SimulatedDecision;
 }
 
 export function simulate(request: AuthorizationRequest, policies: SimulationPolicies): SimulationResult {
@@ -73,11 +86,26 @@ export function simulate(request: AuthorizationRequest, policies: SimulationPoli
     context: normalizeContext(request.context),
   };
 
-  const slots: { policies: readonly SimulatedPolicy[]; resource: boolean; grants: boolean }[] = [
-    { policies: policies.identity, resource: false, grants: true },
-    { policies: policies.resource ? [policies.resource] : [], resource: true, grants: true },
-    { policies: boundary, resource: false, grants: false },
+  const slots: {
+    type: keyof PolicyTypeDecisions;
+    policies: readonly SimulatedPolicy[];
+    resource: boolean;
+    grants: boolean;
+  }[] = [
+    { type: 'identity', policies: policies.identity, resource: false, grants: true },
+    {
+      type: 'resource',
+      policies: policies.resource ? [policies.resource] : [],
+      resource: true,
+      grants: true,
+    },
+    { type: 'boundary', policies: boundary, resource: false, grants: false },
   ];
+  const byType: Record<keyof PolicyTypeDecisions, SimulatedDecision> = {
+    identity: 'implicitDeny',
+    resource: 'implicitDeny',
+    boundary: 'implicitDeny',
+  };
   const matched: MatchedStatement[] = [];
   const missing = new Map<string, string>();
   let boundaryAllows = false;
@@ -87,6 +115,8 @@ export function simulate(request: AuthorizationRequest, policies: SimulationPoli
       for (const statement of policy.document.statements) {
         collectMissingKeys(statement, prepared, slot.resource, missing);
         if (statementApplies(statement, prepared, slot.resource) !== true) continue;
+        if (statement.effect === 'Deny') byType[slot.type] = 'explicitDeny';
+        else if (byType[slot.type] === 'implicitDeny') byType[slot.type] = 'allowed';
         if (!slot.grants && statement.effect === 'Allow') boundaryAllows = true;
         const wanted = decision === 'ExplicitDeny' ? 'Deny' : decision === 'Allow' ? 'Allow' : undefined;
         if (statement.effect !== wanted || (!slot.grants && wanted === 'Allow')) continue;
@@ -106,6 +136,13 @@ export function simulate(request: AuthorizationRequest, policies: SimulationPoli
     matched,
     missingContextKeys: [...missing.values()],
     ...(boundary.length ? { allowedByBoundary: boundaryAllows } : {}),
+    byPolicyType: {
+      identity: byType.identity,
+      ...(policies.resource || policies.resourcePolicyMode === 'cross-account'
+        ? { resource: byType.resource }
+        : {}),
+      ...(boundary.length ? { boundary: byType.boundary } : {}),
+    },
   };
 }
 

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  EvalDecisionDetails,
   EvaluationResult,
   SimulatePolicyResponse,
   SimulationContextEntry,
@@ -14,7 +15,9 @@ import {
   PolicyKind,
   RequestContext,
   simulate,
+  SimulatedDecision,
   SimulatedPolicy,
+  SimulationResult,
 } from '@idfed/policy';
 import { IamArns } from '../common/arns';
 import { IamErrors } from '../common/iam-errors';
@@ -44,9 +47,9 @@ export interface SimulationInputs {
 
 /**
  * IAM's policy simulator: every action of the request against every resource (`*` when none is
- * given), in that order, decided by the same policy engine as live requests (libs/policy's
- * simulate over evaluate). Only the requested page is evaluated: the marker is the index of the
- * next action-resource pair, so a request of many actions and resources costs one page of work.
+ * given), decided by the same policy engine as live requests (libs/policy's simulate over
+ * evaluate). A page is a run of actions, each with all its resources; only the requested page is
+ * evaluated, and the marker is the index of the next action (ADR 0087).
  */
 @Injectable()
 export class PolicySimulation {
@@ -89,8 +92,15 @@ export class PolicySimulation {
     return { id, sourceType, text: document, document: this.parseOne(document, id, 'identity') };
   }
 
+  /**
+   * One EvaluationResult per action, as IAM answers since it reports resources apart: with
+   * ResourceArns, each resource's own decision is a ResourceSpecificResult and the action's result
+   * is the most restrictive of them (explicitDeny over implicitDeny over allowed), with the matched
+   * statements of the resources that decided so and every resource's missing keys, once each.
+   */
   run(req: SimulationScenario, inputs: SimulationInputs): SimulatePolicyResponse {
-    const resources = req.ResourceArns?.length ? req.ResourceArns : ['*'];
+    const named = req.ResourceArns?.length ? req.ResourceArns : undefined;
+    const resources = named ?? ['*'];
     const resourcePolicy =
       req.ResourcePolicy !== undefined
         ? {
@@ -102,40 +112,34 @@ export class PolicySimulation {
     if (resourcePolicy && !inputs.caller) {
       throw IamErrors.invalidInput('CallerArn must be specified when a ResourcePolicy is given.');
     }
+    const mode = this.mode(req, inputs.caller);
+    const crossAccount = mode === 'cross-account';
     const context = toContext(req.ContextEntries);
-    const total = req.ActionNames.length * resources.length;
+    const total = req.ActionNames.length;
     const start = this.startIndex(req.Marker, total);
     const max = req.MaxItems ?? DEFAULT_MAX_ITEMS;
     const end = Math.min(total, start + max);
     const results: EvaluationResult[] = [];
     for (let i = start; i < end; i++) {
-      const action = req.ActionNames[Math.floor(i / resources.length)];
-      const resource = resources[i % resources.length];
-      const outcome = simulate(
-        {
-          action,
-          resource,
-          context,
-          ...(inputs.caller ? { principal: { type: 'AWS', id: inputs.caller } } : {}),
-        },
-        {
-          identity: inputs.identity,
-          boundary: inputs.boundary,
-          ...(resourcePolicy
-            ? { resource: resourcePolicy, resourcePolicyMode: this.mode(req, inputs.caller) }
-            : {}),
-        },
+      const action = req.ActionNames[i];
+      const outcomes = resources.map((resource) =>
+        simulate(
+          {
+            action,
+            resource,
+            context,
+            ...(inputs.caller ? { principal: { type: 'AWS', id: inputs.caller } } : {}),
+          },
+          {
+            identity: inputs.identity,
+            boundary: inputs.boundary,
+            // Another account's resource grants only through its own policy: none given is none.
+            ...(resourcePolicy ? { resource: resourcePolicy } : {}),
+            ...(resourcePolicy || crossAccount ? { resourcePolicyMode: mode } : {}),
+          },
+        ),
       );
-      results.push({
-        EvalActionName: action,
-        EvalResourceName: resource,
-        EvalDecision: outcome.decision,
-        MatchedStatements: outcome.matched.map(toStatement),
-        MissingContextValues: [...outcome.missingContextKeys],
-        ...(outcome.allowedByBoundary !== undefined
-          ? { PermissionsBoundaryDecisionDetail: { AllowedByPermissionsBoundary: outcome.allowedByBoundary } }
-          : {}),
-      });
+      results.push(aggregate(action, resources, outcomes, named !== undefined, crossAccount));
     }
     const truncated = end < total;
     return {
@@ -164,12 +168,96 @@ export class PolicySimulation {
     return index;
   }
 
-  /** A resource owned by another account than the caller's needs both sides to allow. */
+  /**
+   * A resource owned by another account than the caller's needs both sides to allow. Without a
+   * ResourceOwner the resources are the caller's account's, as IAM documents.
+   */
   private mode(req: SimulationScenario, caller: string | undefined): 'same-account' | 'cross-account' {
-    const owner = accountOf(req.ResourceOwner) ?? this.arns.accountId;
     const callerAccount = accountOf(caller) ?? this.arns.accountId;
+    const owner = accountOf(req.ResourceOwner) ?? callerAccount;
     return owner === callerAccount ? 'same-account' : 'cross-account';
   }
+}
+
+const MOST_RESTRICTIVE: readonly SimulatedDecision[] = ['explicitDeny', 'implicitDeny', 'allowed'];
+
+function mostRestrictive(decisions: readonly SimulatedDecision[]): SimulatedDecision {
+  return MOST_RESTRICTIVE.find((d) => decisions.includes(d)) ?? 'implicitDeny';
+}
+
+/** EvalDecisionDetails' keys, one per policy type simulated (not observed on AWS: ADR 0087). */
+const POLICY_TYPE_KEYS: readonly [keyof SimulationResult['byPolicyType'], string][] = [
+  ['identity', 'IAM Policy'],
+  ['resource', 'Resource Policy'],
+  ['boundary', 'PermissionsBoundaryPolicy'],
+];
+
+/** Each policy type's decision, the most restrictive over the outcomes given. */
+function decisionDetails(outcomes: readonly SimulationResult[]): EvalDecisionDetails {
+  const entry: EvalDecisionDetails['entry'] = [];
+  for (const [type, key] of POLICY_TYPE_KEYS) {
+    const decisions = outcomes.flatMap((o) => (o.byPolicyType[type] ? [o.byPolicyType[type]] : []));
+    if (decisions.length) entry.push({ key, value: mostRestrictive(decisions) });
+  }
+  return { entry };
+}
+
+function aggregate(
+  action: string,
+  resources: readonly string[],
+  outcomes: readonly SimulationResult[],
+  named: boolean,
+  crossAccount: boolean,
+): EvaluationResult {
+  const decision = mostRestrictive(outcomes.map((o) => o.decision));
+  const matched = new Map<string, SimulationStatement>();
+  for (const outcome of outcomes) {
+    if (outcome.decision !== decision) continue;
+    for (const m of outcome.matched) {
+      const statement = toStatement(m);
+      matched.set(JSON.stringify(statement), statement);
+    }
+  }
+  const missing = new Map<string, string>();
+  for (const key of outcomes.flatMap((o) => o.missingContextKeys)) {
+    if (!missing.has(key.toLowerCase())) missing.set(key.toLowerCase(), key);
+  }
+  const boundary = outcomes.filter((o) => o.allowedByBoundary !== undefined);
+  return {
+    EvalActionName: action,
+    // IAM names the resource type's ARN template here; idfed has no catalogue of them (ADR 0087).
+    EvalResourceName: '*',
+    EvalDecision: decision,
+    MatchedStatements: [...matched.values()],
+    MissingContextValues: [...missing.values()],
+    ...(boundary.length
+      ? {
+          PermissionsBoundaryDecisionDetail: {
+            AllowedByPermissionsBoundary: boundary.every((o) => o.allowedByBoundary),
+          },
+        }
+      : {}),
+    // Absent for a same-account `*` simulation, empty for a same-account one naming resources.
+    ...(crossAccount
+      ? { EvalDecisionDetails: decisionDetails(outcomes) }
+      : named
+        ? { EvalDecisionDetails: { entry: [] } }
+        : {}),
+    ...(named
+      ? {
+          ResourceSpecificResults: outcomes.map((o, i) => ({
+            EvalResourceName: resources[i],
+            EvalResourceDecision: o.decision,
+            MatchedStatements: o.matched.map(toStatement),
+            MissingContextValues: [...o.missingContextKeys],
+            ...(crossAccount ? { EvalDecisionDetails: decisionDetails([o]) } : {}),
+            ...(o.allowedByBoundary !== undefined
+              ? { PermissionsBoundaryDecisionDetail: { AllowedByPermissionsBoundary: o.allowedByBoundary } }
+              : {}),
+          })),
+        }
+      : {}),
+  };
 }
 
 function accountOf(arn: string | undefined): string | undefined {

@@ -45,13 +45,35 @@ export interface SimulationStatement {
   EndPosition?: SimulationPosition;
 }
 
+export type PolicyEvaluationDecision = 'allowed' | 'explicitDeny' | 'implicitDeny';
+
+/**
+ * IAM's EvalDecisionDetailsType (a map of policy type to decision) as the Query protocol writes a
+ * map: `<entry><key>..</key><value>..</value></entry>` items. Kept in that form so it survives the
+ * bus as JSON and the gateway's XML writer needs no output shapes (ADR 0087).
+ */
+export interface EvalDecisionDetails {
+  entry: { key: string; value: PolicyEvaluationDecision }[];
+}
+
+export interface ResourceSpecificResult {
+  EvalResourceName: string;
+  EvalResourceDecision: PolicyEvaluationDecision;
+  MatchedStatements?: SimulationStatement[];
+  MissingContextValues?: string[];
+  EvalDecisionDetails?: EvalDecisionDetails;
+  PermissionsBoundaryDecisionDetail?: { AllowedByPermissionsBoundary: boolean };
+}
+
 export interface EvaluationResult {
   EvalActionName: string;
   EvalResourceName?: string;
-  EvalDecision: 'allowed' | 'explicitDeny' | 'implicitDeny';
+  EvalDecision: PolicyEvaluationDecision;
   MatchedStatements?: SimulationStatement[];
   MissingContextValues?: string[];
   PermissionsBoundaryDecisionDetail?: { AllowedByPermissionsBoundary: boolean };
+  EvalDecisionDetails?: EvalDecisionDetails;
+  ResourceSpecificResults?: ResourceSpecificResult[];
 }
 
 export interface SimulatePolicyResponse {
