@@ -580,6 +580,22 @@ describe('IAM policy simulator', () => {
       ['allowed', ['role']],
       ['implicitDeny', []],
     ]);
+    // "Simulation of resource-based policies isn't supported for IAM roles", even with a CallerArn.
+    await expectAwsError(
+      iam.send(
+        new SimulatePrincipalPolicyCommand({
+          PolicySourceArn: role.Arn,
+          ActionNames: ['dynamodb:GetItem'],
+          ResourcePolicy: JSON.stringify({
+            Version: '2012-10-17',
+            Statement: [{ Effect: 'Allow', Principal: '*', Action: 'dynamodb:GetItem', Resource: '*' }],
+          }),
+          CallerArn: role.Arn,
+        }),
+      ),
+      'InvalidInputException',
+      { status: 400, message: 'A ResourcePolicy can be simulated only for an IAM user.' },
+    );
   });
 
   it('lists the context keys of custom policies, variables included', async () => {

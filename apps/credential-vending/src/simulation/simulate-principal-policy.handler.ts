@@ -35,6 +35,10 @@ export class SimulatePrincipalPolicyHandler implements OperationHandler<
       'PermissionsBoundaryPolicyInputList',
     );
     const stored = await this.principals.of(req.PolicySourceArn);
+    if (req.ResourcePolicy !== undefined && !stored.caller) {
+      // IAM: a resource-based policy is simulated "for IAM users only" ("isn't supported for IAM roles").
+      throw IamErrors.invalidInput('A ResourcePolicy can be simulated only for an IAM user.');
+    }
     const caller = req.CallerArn ?? stored.caller;
     return this.simulation.run(req, {
       identity: [...stored.identity, ...extra],
