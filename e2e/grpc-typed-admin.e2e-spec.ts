@@ -164,6 +164,34 @@ describe('gRPC typed admin services', () => {
       });
       expect(Role!.MaxSessionDuration).toBe(7200);
       expect(tsSeconds(role.createDate)).toBe(seconds(Role!.CreateDate));
+
+      // A map member (the simulator's EvalDecisionDetails) arrives as a typed map.
+      const caller = 'arn:aws:iam::000000000000:user/typed-reader';
+      const simulated = await client.call('iam', 'SimulateCustomPolicy', {
+        policyInputList: [
+          JSON.stringify({
+            Version: '2012-10-17',
+            Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }],
+          }),
+        ],
+        actionNames: ['s3:GetObject'],
+        resourceArns: ['arn:aws:s3:::typed/k'],
+        resourcePolicy: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Principal: { AWS: caller }, Action: 's3:GetObject', Resource: '*' }],
+        }),
+        callerArn: caller,
+        resourceOwner: 'arn:aws:iam::444455556666:root',
+      });
+      expect(simulated.evaluationResults).toMatchObject([
+        {
+          evalDecision: 'allowed',
+          evalDecisionDetails: { 'IAM Policy': 'allowed', 'Resource Policy': 'allowed' },
+          resourceSpecificResults: [
+            { evalResourceName: 'arn:aws:s3:::typed/k', evalResourceDecision: 'allowed' },
+          ],
+        },
+      ]);
     }
   });
 

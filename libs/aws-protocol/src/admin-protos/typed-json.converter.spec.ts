@@ -75,6 +75,19 @@ const AWS = {
 describe('typed <-> AWS JSON', () => {
   const { type, codec } = load();
 
+  it('reads a map given in the Query protocol form, { entry: [{ key, value }] }', () => {
+    const typed = awsToTyped(type, {
+      Tags: {
+        entry: [
+          { key: 'IAM Policy', value: 'allowed' },
+          { key: 'Resource Policy', value: 'implicitDeny' },
+        ],
+      },
+    });
+    expect(typed.tags).toEqual({ 'IAM Policy': 'allowed', 'Resource Policy': 'implicitDeny' });
+    expect(awsToTyped(type, { Tags: { entry: [] } }).tags).toEqual({});
+  });
+
   it('round-trips every kind of member through the wire encoding', () => {
     const typed = awsToTyped(type, AWS);
     const decoded = codec.deserialize(codec.serialize(typed)) as Record<string, unknown>;

@@ -66,9 +66,7 @@ export function awsToTyped(type: Type, json: unknown): Obj {
     if (v === undefined || v === null) continue;
     if (field.map) {
       if (typeof v === 'object' && !Array.isArray(v))
-        out[field.name] = Object.fromEntries(
-          Object.entries(v as Obj).map(([k, x]) => [k, toTyped(field, x)]),
-        );
+        out[field.name] = Object.fromEntries(mapEntries(v as Obj).map(([k, x]) => [k, toTyped(field, x)]));
     } else if (field.repeated) {
       if (Array.isArray(v)) out[field.name] = v.map((x) => toTyped(field, x));
     } else {
@@ -145,4 +143,18 @@ function toValue(v: unknown): Obj {
   return {
     structValue: { fields: Object.fromEntries(Object.entries(v as Obj).map(([k, x]) => [k, toValue(x)])) },
   };
+}
+
+/**
+ * A map member's entries: an object's own, or the items of a map a Query service answers in the
+ * Query protocol's form, `{ entry: [{ key, value }] }` (IAM's EvalDecisionDetails, ADR 0087).
+ */
+function mapEntries(v: Obj): [string, unknown][] {
+  const keys = Object.keys(v);
+  if (keys.length === 1 && keys[0] === 'entry' && Array.isArray(v.entry)) {
+    return (v.entry as Obj[]).flatMap((e) =>
+      e && typeof e.key === 'string' ? [[e.key, e.value] as [string, unknown]] : [],
+    );
+  }
+  return Object.entries(v);
 }
