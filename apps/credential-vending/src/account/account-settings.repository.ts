@@ -25,6 +25,8 @@ export interface EntityCounts {
   providers: number;
   mfaDevices: number;
   mfaDevicesInUse: number;
+  serverCertificates: number;
+  instanceProfiles: number;
 }
 
 function changed(result: unknown): boolean {
@@ -133,7 +135,9 @@ export class AccountSettingsRepository {
               (SELECT count(*) FROM credential_vending.oidc_providers)
                 + (SELECT count(*) FROM credential_vending.saml_providers) AS providers,
               (SELECT count(*) FROM credential_vending.mfa_devices) AS "mfaDevices",
-              (SELECT count(*) FROM credential_vending.mfa_devices WHERE user_id IS NOT NULL) AS "mfaDevicesInUse"`,
+              (SELECT count(*) FROM credential_vending.mfa_devices WHERE user_id IS NOT NULL) AS "mfaDevicesInUse",
+              (SELECT count(*) FROM credential_vending.server_certificates) AS "serverCertificates",
+              (SELECT count(*) FROM credential_vending.instance_profiles) AS "instanceProfiles"`,
     );
     return {
       users: Number(r.users),
@@ -144,6 +148,8 @@ export class AccountSettingsRepository {
       providers: Number(r.providers),
       mfaDevices: Number(r.mfaDevices),
       mfaDevicesInUse: Number(r.mfaDevicesInUse),
+      serverCertificates: Number(r.serverCertificates),
+      instanceProfiles: Number(r.instanceProfiles),
     };
   }
 }

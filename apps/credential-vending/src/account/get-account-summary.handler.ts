@@ -36,8 +36,7 @@ const QUOTAS = {
 /**
  * IAM GetAccountSummary (ADR 0084): the counts of the account's IAM entities as stored now, and
  * IAM's quota keys. The account root (the admin key) has an access key and neither a password nor
- * an MFA device nor a signing certificate in idfed; idfed has no server certificates or instance
- * profiles, so those count 0. `PolicyVersionsInUse` counts the managed-policy attachments.
+ * an MFA device nor a signing certificate in idfed. `PolicyVersionsInUse` counts the managed-policy attachments.
  */
 @Injectable()
 export class GetAccountSummaryHandler implements OperationHandler<
@@ -57,8 +56,8 @@ export class GetAccountSummaryHandler implements OperationHandler<
         Providers: c.providers,
         MFADevices: c.mfaDevices,
         MFADevicesInUse: c.mfaDevicesInUse,
-        ServerCertificates: 0,
-        InstanceProfiles: 0,
+        ServerCertificates: c.serverCertificates,
+        InstanceProfiles: c.instanceProfiles,
         AccountMFAEnabled: 0,
         AccountAccessKeysPresent: 1,
         AccountPasswordPresent: 0,
