@@ -1,9 +1,7 @@
 import {
   ChangePasswordCommand,
-  CreateAccessKeyCommand,
   CreateAccountAliasCommand,
   CreateLoginProfileCommand,
-  CreateUserCommand,
   CreateVirtualMFADeviceCommand,
   DeleteAccountAliasCommand,
   DeleteAccountPasswordPolicyCommand,
@@ -23,7 +21,6 @@ import {
   GetLoginProfileCommand,
   IAMClient,
   ListAccountAliasesCommand,
-  PutUserPolicyCommand,
   UpdateAccountPasswordPolicyCommand,
   UpdateLoginProfileCommand,
 } from '@aws-sdk/client-iam';
@@ -34,6 +31,7 @@ import { Client } from 'pg';
 import { signRequest } from '../libs/sigv4/src';
 import { expectAwsError } from '../libs/testing/src/aws-errors';
 import { qrModulesDiffering } from '../libs/testing/src/qr-png';
+import { iamUserWithKey } from './support/iam-principals';
 import { e2eSystem } from './support/e2e-context';
 import { ensureBoto3, runPython } from './support/python-clients';
 import { databaseUrlOf } from './support/secret-scan';
@@ -78,16 +76,9 @@ describe('IAM account password policy, login profiles, aliases and summary', () 
   });
 
   async function newUser(statements?: object[]) {
-    const UserName = `pw-${unique()}`;
-    await iam.send(new CreateUserCommand({ UserName }));
-    if (statements) {
-      await iam.send(
-        new PutUserPolicyCommand({ UserName, PolicyName: 'p', PolicyDocument: policy(statements) }),
-      );
-    }
-    const key = (await iam.send(new CreateAccessKeyCommand({ UserName }))).AccessKey!;
-    const creds: Creds = { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! };
-    return { UserName, arn: `arn:aws:iam::${ACCOUNT}:user/${UserName}`, creds, client: iamAs(creds) };
+    const user = await iamUserWithKey(iam, { prefix: 'pw', statements });
+    const creds: Creds = user.credentials;
+    return { UserName: user.UserName, arn: user.arn, creds, client: iamAs(creds) };
   }
 
   /** An IAM Query action signed by hand: the raw answer, to look for what the SDK would hide. */

@@ -1,23 +1,22 @@
 import {
   AddRoleToInstanceProfileCommand,
-  CreateAccessKeyCommand,
   CreateInstanceProfileCommand,
   CreateRoleCommand,
-  CreateUserCommand,
   DeleteInstanceProfileCommand,
   DeleteRoleCommand,
+  GetAccountSummaryCommand,
   GetInstanceProfileCommand,
   IAMClient,
   ListInstanceProfilesCommand,
   ListInstanceProfilesForRoleCommand,
   ListInstanceProfileTagsCommand,
-  PutUserPolicyCommand,
   RemoveRoleFromInstanceProfileCommand,
   TagInstanceProfileCommand,
   UntagInstanceProfileCommand,
 } from '@aws-sdk/client-iam';
 import { randomBytes } from 'node:crypto';
 import { expectAwsError } from '../libs/testing/src/aws-errors';
+import { iamUserWithKey } from './support/iam-principals';
 import { e2eSystem } from './support/e2e-context';
 
 const REGION = 'us-east-1';
@@ -63,17 +62,7 @@ describe('IAM instance profiles', () => {
   }
 
   async function newUser(statements: object[]) {
-    const UserName = `ip-user-${unique()}`;
-    await iam.send(new CreateUserCommand({ UserName }));
-    await iam.send(
-      new PutUserPolicyCommand({
-        UserName,
-        PolicyName: 'p',
-        PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: statements }),
-      }),
-    );
-    const key = (await iam.send(new CreateAccessKeyCommand({ UserName }))).AccessKey!;
-    return iamAs({ accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! });
+    return iamAs((await iamUserWithKey(iam, { prefix: 'ip-user', statements })).credentials);
   }
 
   it('creates, reads, lists by path and pages, and deletes profiles', async () => {
@@ -331,6 +320,17 @@ describe('IAM instance profiles', () => {
     for (const n of [inside, outside])
       await iam.send(new DeleteInstanceProfileCommand({ InstanceProfileName: n }));
     await iam.send(new DeleteRoleCommand({ RoleName }));
+  });
+
+  it('counts the profiles in GetAccountSummary ("InstanceProfiles")', async () => {
+    const count = async () =>
+      (await iam.send(new GetAccountSummaryCommand({}))).SummaryMap!.InstanceProfiles!;
+    const before = await count();
+    const name = `counted-${unique()}`;
+    await iam.send(new CreateInstanceProfileCommand({ InstanceProfileName: name }));
+    // Other specs may add profiles meanwhile in a shared run: at least the one made here.
+    expect(await count()).toBeGreaterThanOrEqual(before + 1);
+    await iam.send(new DeleteInstanceProfileCommand({ InstanceProfileName: name }));
   });
 
   it('refuses forged and anonymous calls', async () => {

@@ -1,12 +1,9 @@
 import {
-  CreateAccessKeyCommand,
-  CreateUserCommand,
   DeleteServerCertificateCommand,
   GetServerCertificateCommand,
   IAMClient,
   ListServerCertificatesCommand,
   ListServerCertificateTagsCommand,
-  PutUserPolicyCommand,
   TagServerCertificateCommand,
   UntagServerCertificateCommand,
   UpdateServerCertificateCommand,
@@ -16,6 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { expectAwsError } from '../libs/testing/src/aws-errors';
 import { samlSigningKey } from '../libs/testing/src/saml-idp';
+import { iamUserWithKey } from './support/iam-principals';
 import { e2eSystem } from './support/e2e-context';
 import { databaseUrlOf } from './support/secret-scan';
 
@@ -74,17 +72,7 @@ describe('IAM server certificates', () => {
     );
 
   async function newUser(statements: object[]) {
-    const UserName = `sc-user-${unique()}`;
-    await iam.send(new CreateUserCommand({ UserName }));
-    await iam.send(
-      new PutUserPolicyCommand({
-        UserName,
-        PolicyName: 'p',
-        PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: statements }),
-      }),
-    );
-    const key = (await iam.send(new CreateAccessKeyCommand({ UserName }))).AccessKey!;
-    return iamAs({ accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! });
+    return iamAs((await iamUserWithKey(iam, { prefix: 'sc-user', statements })).credentials);
   }
 
   it('uploads, reads, lists by path and pages, renames and deletes, never answering the key', async () => {
