@@ -6,18 +6,11 @@ import {
   UserDirectoryOperations,
 } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
-import { timingSafeEqual } from 'node:crypto';
-import { acceptedSecrets, ClientsService } from '../clients/clients.service';
+import { ClientsService, isClientSecret } from '../clients/clients.service';
 import { CognitoErrors } from '../common/cognito-errors';
 import { Members, Patterns, RequestValidator } from '../common/validate';
 import { clientMetadataOf } from './flows/auth-parameters';
 import { RefreshTokenRenewal } from './refresh-token-renewal';
-
-function secretsEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
 
 /**
  * GetTokensFromRefreshToken (ADR 0074): the session of a live refresh token renewed (and, for a
@@ -52,11 +45,7 @@ export class GetTokensFromRefreshTokenUseCase implements OperationHandler<
         throw CognitoErrors.notAuthorized(
           `Client ${auth.client.id} is configured with secret but ClientSecret was not received`,
         );
-      if (
-        !acceptedSecrets(auth)
-          .map((s) => secretsEqual(s, given))
-          .includes(true)
-      )
+      if (!isClientSecret(auth, given))
         throw CognitoErrors.notAuthorized(`Unable to verify the client secret for client ${auth.client.id}`);
     }
     const { tokens } = await this.renewal.renew(auth, {

@@ -10,17 +10,10 @@ import {
 import { OperationHandler } from '@idfed/service-runtime';
 import { OutboxService, ServiceError } from '@idfed/messaging';
 import { Transactions } from '@idfed/persistence';
-import { timingSafeEqual } from 'node:crypto';
-import { acceptedSecrets, ClientsService } from '../clients/clients.service';
+import { ClientsService, isClientSecret } from '../clients/clients.service';
 import { Members, Patterns, RequestValidator } from '../common/validate';
 import { hashRefreshToken } from './refresh-tokens';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
-
-function secretsEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
 
 /** RevokeToken (RFC 7009 semantics, as Cognito has them). */
 @Injectable()
@@ -46,15 +39,7 @@ export class RevokeTokenUseCase implements OperationHandler<typeof UserDirectory
       .check();
     const auth = await this.clients.forAuth(req.ClientId, meta?.region);
     const given = req.ClientSecret;
-    if (
-      auth.secret &&
-      !(
-        given &&
-        acceptedSecrets(auth)
-          .map((s) => secretsEqual(s, given))
-          .includes(true)
-      )
-    ) {
+    if (auth.secret && !(given && isClientSecret(auth, given))) {
       throw new ServiceError('UnauthorizedException', 'Unable to verify the client secret.');
     }
     if (!auth.client.config.enableTokenRevocation) {

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { KeyEncryption } from '@idfed/crypto';
 import { CognitoErrors } from '../common/cognito-errors';
@@ -20,6 +21,20 @@ export interface ClientForAuth {
 /** The secrets a client accepts in SECRET_HASH, ClientSecret or its token endpoint authentication. */
 export function acceptedSecrets(auth: ClientForAuth): string[] {
   return auth.secrets ?? (auth.secret ? [auth.secret] : []);
+}
+
+/**
+ * Whether `given` is one of the client's secrets. Every accepted secret is compared, in constant
+ * time, so neither the answer nor its time says which one matched; a public client has none.
+ */
+export function isClientSecret(auth: ClientForAuth, given: string): boolean {
+  const offered = Buffer.from(given);
+  return acceptedSecrets(auth)
+    .map((secret) => {
+      const expected = Buffer.from(secret);
+      return expected.length === offered.length && timingSafeEqual(expected, offered);
+    })
+    .includes(true);
 }
 
 /**

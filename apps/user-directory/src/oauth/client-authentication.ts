@@ -1,13 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ServiceError } from '@idfed/messaging';
-import { timingSafeEqual } from 'node:crypto';
-import { acceptedSecrets, ClientForAuth, ClientsService } from '../clients/clients.service';
-
-function secretsEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
+import { ClientForAuth, ClientsService, isClientSecret } from '../clients/clients.service';
 
 /** `Basic base64(client_id:client_secret)`, each form-urlencoded first (RFC 6749 2.3.1). */
 function basicCredentials(header: string | undefined): { id: string; secret: string } | 'none' | 'bad' {
@@ -57,13 +50,7 @@ export class OAuthClientAuthentication {
     }
     if (auth.client.poolId !== poolId) return undefined;
     // During a rotation either secret is accepted (ADR 0074); each is compared, so no answer says which.
-    if (auth.secret)
-      return secret !== undefined &&
-        acceptedSecrets(auth)
-          .map((s) => secretsEqual(s, secret))
-          .includes(true)
-        ? auth
-        : undefined;
+    if (auth.secret) return secret !== undefined && isClientSecret(auth, secret) ? auth : undefined;
     // A public client has no secret to send; sending one is a mistake worth refusing.
     return secret === undefined || secret === '' ? auth : undefined;
   }

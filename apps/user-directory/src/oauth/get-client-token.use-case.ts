@@ -6,18 +6,11 @@ import {
   UserDirectoryOperations,
 } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
-import { timingSafeEqual } from 'node:crypto';
 import { clientMetadataOf } from '../auth/flows/auth-parameters';
-import { acceptedSecrets, ClientsService } from '../clients/clients.service';
+import { ClientsService, isClientSecret } from '../clients/clients.service';
 import { CognitoErrors } from '../common/cognito-errors';
 import { Members, Patterns, RequestValidator } from '../common/validate';
 import { ClientCredentialsGrant } from './client-credentials-grant';
-
-function secretsEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
 
 /**
  * GetClientToken (ADR 0081): the machine-to-machine access token of the token endpoint's
@@ -49,11 +42,7 @@ export class GetClientTokenUseCase implements OperationHandler<
     const auth = await this.clients.forAuth(req.ClientId, meta?.region);
     // Every accepted secret is compared, so no answer says which matched; a public client has none.
     const given = req.Secret;
-    if (
-      !acceptedSecrets(auth)
-        .map((s) => secretsEqual(s, given))
-        .includes(true)
-    )
+    if (!isClientSecret(auth, given))
       throw CognitoErrors.notAuthorized(`Unable to verify the client secret for client ${auth.client.id}`);
     const token = await this.m2m.issue(auth, req.Scopes ?? [], clientMetadata);
     if (token === 'unauthorized_client')
