@@ -61,6 +61,7 @@ import { SetUserMFAPreferenceUseCase } from './mfa/set-user-mfa-preference.use-c
 import { SetUserSettingsUseCase } from './mfa/set-user-settings.use-case';
 import { GetTokensFromRefreshTokenUseCase } from './auth/get-tokens-from-refresh-token.use-case';
 import { GetClientTokenUseCase } from './oauth/get-client-token.use-case';
+import { GetDerivedTokenUseCase } from './oauth/get-derived-token.use-case';
 import { AdminSetUserSettingsUseCase } from './mfa/admin-set-user-settings.use-case';
 import { AdminDeleteSoftwareTokenUseCase } from './mfa/admin-delete-software-token.use-case';
 import { SetUserPoolMfaConfigUseCase } from './mfa/set-user-pool-mfa-config.use-case';
@@ -283,6 +284,7 @@ export const USER_DIRECTORY_OPERATIONS: OperationBinding[] = [
   serve(UserDirectoryOperations.AdminSetUserMFAPreference, AdminSetUserMFAPreferenceUseCase),
   serve(UserDirectoryOperations.GetTokensFromRefreshToken, GetTokensFromRefreshTokenUseCase),
   serve(UserDirectoryOperations.GetClientToken, GetClientTokenUseCase),
+  serve(UserDirectoryOperations.GetDerivedToken, GetDerivedTokenUseCase),
   serve(UserDirectoryOperations.SetUserSettings, SetUserSettingsUseCase),
   serve(UserDirectoryOperations.AdminSetUserSettings, AdminSetUserSettingsUseCase),
   serve(UserDirectoryOperations.AdminDeleteSoftwareToken, AdminDeleteSoftwareTokenUseCase),

@@ -92,6 +92,10 @@ const SENSITIVE = [
   'TokenCode',
   // GetClientToken's client secret (ADR 0081).
   'Secret',
+  // GetDerivedToken's tokens (ADR 0088).
+  'SubjectToken',
+  'ActorToken',
+  'IssuedToken',
   // IAM console passwords (ADR 0084): ChangePassword's old password and the sealed hashes.
   'OldPassword',
   'passwordHashEnc',

@@ -42,7 +42,47 @@ export class AccessTokenVerifier {
     token: string,
     scope: string | null = SIGN_IN_API_SCOPE,
   ): Promise<{ user: UserEntity; claims: Record<string, unknown> }> {
-    const invalid = () => CognitoErrors.notAuthorized('Invalid Access Token');
+    return this.verifyOfUse(token, 'access', scope);
+  }
+
+  /**
+   * The same checks for a token of either use: an access token (with `scope` as above) or an ID
+   * token (no scope; GetDerivedToken's subject, ADR 0088). The pool is the issuer's.
+   */
+  async verifyOfUse(
+    token: string,
+    use: 'access' | 'id',
+    scope: string | null = null,
+  ): Promise<{ user: UserEntity; claims: Record<string, unknown>; poolId: string }> {
+    const name = use === 'access' ? 'Access Token' : 'ID Token';
+    const { claims: payload, poolId } = await this.signedClaims(token, use);
+    if (scope !== null && !scopesOf(payload.scope).includes(scope))
+      throw CognitoErrors.notAuthorized(`${name} does not have required scopes`);
+    const found = await this.users.findBySub(String(payload.sub));
+    // A user of another pool with this sub is no user of this token's pool.
+    const user = found?.poolId === poolId ? found : undefined;
+    if (!user) throw CognitoErrors.userNotFound();
+    if (!user.enabled) throw CognitoErrors.notAuthorized('User is disabled.');
+    const revoked = () => CognitoErrors.notAuthorized(`${name} has been revoked`);
+    // iat has whole seconds: a token of the sign-out's own second is caught by its session below.
+    const issuedAt = typeof payload.iat === 'number' ? payload.iat : 0;
+    if (user.tokensValidAfter && issuedAt < Math.floor(user.tokensValidAfter.getTime() / 1000))
+      throw revoked();
+    const originJti = typeof payload.origin_jti === 'string' ? payload.origin_jti : undefined;
+    if (originJti && (await this.refreshTokens.isSessionRevoked(originJti, user.sub))) throw revoked();
+    return { user, claims: payload, poolId };
+  }
+
+  /**
+   * A token's claims once its signature (a key of the pool its issuer names), use and expiry are
+   * checked; no user is looked up, so a machine token (client_credentials) passes too.
+   */
+  async signedClaims(
+    token: string,
+    use: 'access' | 'id',
+  ): Promise<{ claims: Record<string, unknown>; poolId: string }> {
+    const name = use === 'access' ? 'Access Token' : 'ID Token';
+    const invalid = () => CognitoErrors.notAuthorized(`Invalid ${name}`);
     const decoded = decodeJwt(token);
     if (!decoded) throw invalid();
     const { header, payload } = decoded;
@@ -51,25 +91,11 @@ export class AccessTokenVerifier {
     if (!iss.startsWith(prefix) || typeof header.kid !== 'string') throw invalid();
     const poolId = iss.slice(prefix.length);
     const key = await this.keys.verificationKey(poolId, header.kid);
-    if (!key || !verifyRs256(decoded, key) || payload.token_use !== 'access') throw invalid();
+    if (!key || !verifyRs256(decoded, key) || payload.token_use !== use) throw invalid();
     if (typeof payload.exp !== 'number' || payload.exp + CLOCK_SKEW_SECONDS <= Date.now() / 1000) {
-      throw CognitoErrors.notAuthorized('Access Token has expired');
+      throw CognitoErrors.notAuthorized(`${name} has expired`);
     }
-    if (scope !== null && !scopesOf(payload.scope).includes(scope))
-      throw CognitoErrors.notAuthorized('Access Token does not have required scopes');
-    const found = await this.users.findBySub(String(payload.sub));
-    // A user of another pool with this sub is no user of this token's pool.
-    const user = found?.poolId === poolId ? found : undefined;
-    if (!user) throw CognitoErrors.userNotFound();
-    if (!user.enabled) throw CognitoErrors.notAuthorized('User is disabled.');
-    const revoked = () => CognitoErrors.notAuthorized('Access Token has been revoked');
-    // iat has whole seconds: a token of the sign-out's own second is caught by its session below.
-    const issuedAt = typeof payload.iat === 'number' ? payload.iat : 0;
-    if (user.tokensValidAfter && issuedAt < Math.floor(user.tokensValidAfter.getTime() / 1000))
-      throw revoked();
-    const originJti = typeof payload.origin_jti === 'string' ? payload.origin_jti : undefined;
-    if (originJti && (await this.refreshTokens.isSessionRevoked(originJti, user.sub))) throw revoked();
-    return { user, claims: payload };
+    return { claims: payload, poolId };
   }
 }
 

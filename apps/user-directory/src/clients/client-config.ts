@@ -135,6 +135,15 @@ function explicitAuthFlowsOf(flows: ExplicitAuthFlowsType[] | undefined): Explic
   return [...new Set<ExplicitAuthFlowsType>([...flows, 'ALLOW_REFRESH_TOKEN_AUTH'])];
 }
 
+/**
+ * Whether the client may exchange tokens with GetDerivedToken (ADR 0088): without an ActorToken
+ * it needs ALLOW_TOKEN_EXCHANGE_IMPERSONATION, with one ALLOW_TOKEN_EXCHANGE_DELEGATION, as AWS's
+ * reference of the operation says. A legacy client (ADR 0047) has neither.
+ */
+export function allowsTokenExchange(c: ClientConfig, kind: 'IMPERSONATION' | 'DELEGATION'): boolean {
+  return c.explicitAuthFlows.includes(`ALLOW_TOKEN_EXCHANGE_${kind}`);
+}
+
 export function lifetimesInSeconds(c: ClientConfig): { access: number; id: number; refresh: number } {
   return {
     access: c.accessTokenValidity * SECONDS[c.units.AccessToken],

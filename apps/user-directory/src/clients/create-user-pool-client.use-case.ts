@@ -45,6 +45,8 @@ export class CreateUserPoolClientUseCase implements OperationHandler<
         'ALLOW_USER_SRP_AUTH',
         'ALLOW_REFRESH_TOKEN_AUTH',
         'ALLOW_USER_AUTH',
+        'ALLOW_TOKEN_EXCHANGE_DELEGATION',
+        'ALLOW_TOKEN_EXCHANGE_IMPERSONATION',
       ])
       .oneOf('PreventUserExistenceErrors', ['LEGACY', 'ENABLED'])
       .check();

@@ -8,6 +8,8 @@ import {
 } from '@idfed/persistence';
 import { DataSource } from 'typeorm';
 import { GroupEntity, UserEntity, UserGroupEntity } from '../database/entities';
+import { GroupClaim } from '../tokens/token-claims';
+import { groupClaimsSubquery } from './user-group-claims';
 
 /** CreateGroup's outcomes the use case names: the pool's foreign key refuses a group of a deleted pool. */
 export type GroupInsert = 'created' | 'exists' | 'pool-gone';
@@ -179,5 +181,14 @@ export class GroupsRepository {
       max,
       (u) => u.sub,
     );
+  }
+
+  /** The groups of a user as its tokens' claims need them (GetDerivedToken, ADR 0088). */
+  async claimsOf(userSub: string): Promise<GroupClaim[]> {
+    const rows: { groups: GroupClaim[] }[] = await this.dataSource.query(
+      `SELECT ${groupClaimsSubquery('$1')} AS groups`,
+      [userSub],
+    );
+    return rows[0]?.groups ?? [];
   }
 }

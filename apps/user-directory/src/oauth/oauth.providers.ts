@@ -7,6 +7,7 @@ import { ClientCredentialsGrant } from './client-credentials-grant';
 import { HostedSessionsRepository } from './hosted-sessions.repository';
 import { HostedSignIn } from './hosted-sign-in';
 import { OAuthGrants } from './oauth-grants';
+import { TokenExchange } from './token-exchange';
 
 /** The helpers the OAuth endpoints' use cases share (ADR 0018). */
 export const oauthProviders: Provider[] = [
@@ -16,6 +17,8 @@ export const oauthProviders: Provider[] = [
   OAuthClientAuthentication,
   // The client_credentials grant's token, GetClientToken's too (ADR 0081).
   ClientCredentialsGrant,
+  // GetDerivedToken's exchange (ADR 0088).
+  TokenExchange,
   OAuthGrants,
   HostedSignIn,
   PoolOAuthNamesReader,

@@ -127,6 +127,32 @@ export function accessTokenClaims(subject: TokenSubject, session: TokenSession):
   };
 }
 
+/** What GetDerivedToken's issued token is (ADR 0088). */
+export interface DerivedToken {
+  use: 'access' | 'id';
+  /** The resource server the token is bound to: its `aud`. */
+  audience?: string;
+  /** The `sub` of the intermediary acting for the subject: the RFC 8693 `act` claim. */
+  actor?: string;
+}
+
+/**
+ * A derived token's claims: the claims of an access or ID token of the session, bound to the
+ * audience when one was chosen (`aud`; an ID token's is otherwise the client's) and carrying
+ * `act` when an actor exchanged it, as RFC 8693 section 4.1 shapes the claim.
+ */
+export function derivedTokenClaims(
+  subject: TokenSubject,
+  session: TokenSession,
+  derived: DerivedToken,
+): Record<string, unknown> {
+  const claims =
+    derived.use === 'access' ? accessTokenClaims(subject, session) : idTokenClaims(subject, session);
+  if (derived.audience !== undefined) claims.aud = derived.audience;
+  if (derived.actor !== undefined) claims.act = { sub: derived.actor };
+  return claims;
+}
+
 /** What a PreTokenGeneration trigger changes in a pair of tokens (ADR 0030). */
 export interface TokenOverrides {
   id: { add: Record<string, unknown>; suppress: string[] };

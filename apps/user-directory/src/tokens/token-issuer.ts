@@ -4,6 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { SigningKeysService } from './signing-keys.service';
 import {
   accessTokenClaims,
+  DerivedToken,
+  derivedTokenClaims,
   applyTokenOverrides,
   idTokenClaims,
   TokenOverrides,
@@ -86,5 +88,31 @@ export class TokenIssuer {
     };
     if (overrides) applyTokenOverrides({}, claims, overrides);
     return signRs256({ alg: 'RS256', kid: key.kid }, claims, key.privateKey);
+  }
+
+  /**
+   * GetDerivedToken's token (ADR 0088): one access or ID token of the subject's session, with the
+   * session's own lifetimes replaced by `ttlSeconds`, bound to an audience and an actor if given.
+   */
+  async issueDerived(
+    poolId: string,
+    subject: TokenSubject,
+    session: Omit<TokenSession, 'issuer' | 'nowSeconds' | 'idTokenTtl' | 'accessTokenTtl'>,
+    ttlSeconds: number,
+    derived: DerivedToken,
+  ): Promise<string> {
+    const key = await this.keys.activeKey(poolId);
+    const full: TokenSession = {
+      ...session,
+      issuer: this.issuerOf(poolId),
+      nowSeconds: Math.floor(Date.now() / 1000),
+      idTokenTtl: ttlSeconds,
+      accessTokenTtl: ttlSeconds,
+    };
+    return signRs256(
+      { alg: 'RS256', kid: key.kid },
+      derivedTokenClaims(subject, full, derived),
+      key.privateKey,
+    );
   }
 }

@@ -181,6 +181,12 @@ export const UserDirectoryOperations = {
     'public',
     { rateLimit: 'UserAuthentication' },
   ),
+  // RFC 8693 token exchange (ADR 0088): the client proves itself with ClientSecret when it has one.
+  GetDerivedToken: userPools.operation<W.GetDerivedTokenRequest, W.GetDerivedTokenResponse>()(
+    'GetDerivedToken',
+    'public',
+    { rateLimit: 'UserAuthentication' },
+  ),
   RevokeToken: userPools.operation<W.RevokeTokenRequest, W.RevokeTokenResponse>()('RevokeToken', 'public', {
     rateLimit: 'UserUpdate',
   }),

@@ -237,7 +237,9 @@ export type ExplicitAuthFlowsType =
   | 'ALLOW_USER_PASSWORD_AUTH'
   | 'ALLOW_USER_SRP_AUTH'
   | 'ALLOW_REFRESH_TOKEN_AUTH'
-  | 'ALLOW_USER_AUTH';
+  | 'ALLOW_USER_AUTH'
+  | 'ALLOW_TOKEN_EXCHANGE_DELEGATION'
+  | 'ALLOW_TOKEN_EXCHANGE_IMPERSONATION';
 
 export interface TokenValidityUnitsType {
   AccessToken?: 'seconds' | 'minutes' | 'hours' | 'days';
@@ -886,6 +888,32 @@ export interface ClientAuthenticationResultType {
 }
 export interface GetClientTokenResponse {
   ClientAuthenticationResult?: ClientAuthenticationResultType;
+}
+/** TokenTypeIdentifierType: what a GetDerivedToken subject or actor token is. */
+export type TokenTypeIdentifierType = 'ACCESS_TOKEN' | 'ID_TOKEN' | 'SAML2';
+/** IssuedTokenTypeIdentifierType: what GetDerivedToken may issue. */
+export type IssuedTokenTypeIdentifierType = 'ACCESS_TOKEN' | 'ID_TOKEN';
+/** GetDerivedToken (RFC 8693 token exchange, ADR 0088). */
+export interface GetDerivedTokenRequest {
+  ClientId: string;
+  ClientSecret?: string;
+  SubjectToken: string;
+  SubjectTokenType: TokenTypeIdentifierType;
+  SubjectTokenProviderName?: string;
+  ActorToken?: string;
+  ActorTokenType?: TokenTypeIdentifierType;
+  ActorTokenProviderName?: string;
+  Scopes?: string[];
+  Audiences?: string[];
+  Resources?: string[];
+  RequestedTokenType?: IssuedTokenTypeIdentifierType;
+}
+export interface GetDerivedTokenResponse {
+  IssuedToken: string;
+  IssuedTokenType: IssuedTokenTypeIdentifierType;
+  TokenType: 'Bearer' | 'N_A';
+  ExpiresIn?: number;
+  Scopes?: string[];
 }
 export interface AdminDeleteSoftwareTokenRequest {
   UserPoolId: string;
