@@ -19,6 +19,7 @@ import {
 import { JwtVerifier } from 'aws-jwt-verify';
 import { decodeJwt } from 'jose';
 import { createHmac, randomBytes } from 'node:crypto';
+import { errors, Issuer } from 'openid-client';
 import { expectAwsError } from '../libs/testing/src/aws-errors';
 import { cognitoAdmin, cognitoPublic, e2eSystem } from './support/e2e-context';
 
@@ -208,6 +209,8 @@ describe('GetDerivedToken', () => {
       RequestedTokenType: 'ID_TOKEN',
     });
     expect(id.IssuedTokenType).toBe('ID_TOKEN');
+    // RFC 8693 2.2.1: an ID token is not an access token.
+    expect(id.TokenType).toBe('N_A');
     expect(id.Scopes).toBeUndefined();
     const idClaims = await (await verifier(poolId, 'id', c.id)).verify(id.IssuedToken!);
     expect(idClaims).toMatchObject({ sub: subject.sub, 'cognito:username': user.username });
@@ -339,5 +342,68 @@ describe('GetDerivedToken', () => {
       derive({ ...base, RequestedTokenType: 'SAML2' as never }),
       'InvalidParameterException',
     );
+  });
+
+  it('serves the same exchange as the token endpoint’s token-exchange grant (openid-client)', async () => {
+    const { poolId, api } = await pool();
+    const c = await client(poolId, api, [
+      'ALLOW_TOKEN_EXCHANGE_IMPERSONATION',
+      'ALLOW_TOKEN_EXCHANGE_DELEGATION',
+    ]);
+    const user = await signedIn(poolId, c);
+    const issuer = await Issuer.discover(`${system.endpoint}/${poolId}`);
+    const oidc = new issuer.Client({ client_id: c.id, client_secret: c.secret });
+    const AT = 'urn:ietf:params:oauth:token-type:access_token';
+    const GRANT = 'urn:ietf:params:oauth:grant-type:token-exchange';
+    const actor = (await app.send(new GetClientTokenCommand({ ClientId: c.id, Secret: c.secret })))
+      .ClientAuthenticationResult!.AccessToken!;
+    const granted = await oidc.grant({
+      grant_type: GRANT,
+      subject_token: user.access,
+      subject_token_type: AT,
+      actor_token: actor,
+      actor_token_type: AT,
+      resource: api,
+    });
+    expect(granted).toMatchObject({
+      issued_token_type: AT,
+      token_type: 'Bearer',
+      scope: 'aws.cognito.signin.user.admin',
+    });
+    expect(granted.refresh_token).toBeUndefined();
+    const claims = await (await verifier(poolId, 'access', api)).verify(granted.access_token!);
+    expect(claims).toMatchObject({ sub: decodeJwt(user.access).sub, client_id: c.id, act: { sub: c.id } });
+
+    const refusal = async (body: Record<string, string>, auth = oidc) => {
+      try {
+        await auth.grant({ grant_type: GRANT, subject_token_type: AT, ...body });
+        return 'granted';
+      } catch (err) {
+        if (err instanceof errors.OPError) return err.error;
+        throw err;
+      }
+    };
+    const other = await client(poolId, api, ['ALLOW_TOKEN_EXCHANGE_IMPERSONATION']);
+    expect(await refusal({ subject_token: (await signedIn(poolId, other)).access })).toBe('invalid_grant');
+    expect(await refusal({ subject_token: user.access, audience: 'https://elsewhere.example.com' })).toBe(
+      'invalid_target',
+    );
+    expect(await refusal({ subject_token: user.access, subject_token_type: 'urn:example:jwt' })).toBe(
+      'invalid_request',
+    );
+    expect(
+      await refusal(
+        { subject_token: user.access },
+        new issuer.Client({ client_id: c.id, client_secret: other.secret }),
+      ),
+    ).toBe('invalid_client');
+    const without = await client(poolId, api, []);
+    const withoutUser = await signedIn(poolId, without);
+    expect(
+      await refusal(
+        { subject_token: withoutUser.access },
+        new issuer.Client({ client_id: without.id, client_secret: without.secret }),
+      ),
+    ).toBe('unauthorized_client');
   });
 });

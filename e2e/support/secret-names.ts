@@ -59,6 +59,10 @@ export const SECRET_MEMBERS = new Set([
   'TokenCode',
   // GetClientToken's client secret (ADR 0081).
   'Secret',
+  // GetDerivedToken's tokens (ADR 0088).
+  'SubjectToken',
+  'ActorToken',
+  'IssuedToken',
   // IAM ChangePassword's old password (ADR 0084); Password and NewPassword are above.
   'OldPassword',
   // IAM server certificates' private keys (ADR 0085).

@@ -10,7 +10,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { acceptedSecrets, ClientsService } from '../clients/clients.service';
 import { CognitoErrors } from '../common/cognito-errors';
 import { Members, Patterns, RequestValidator } from '../common/validate';
-import { TokenExchange } from './token-exchange';
+import { ExchangeRefusal, ExchangedToken, TokenExchange } from './token-exchange';
 
 function secretsEqual(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -68,26 +68,32 @@ export class GetDerivedTokenUseCase implements OperationHandler<
     } else if (req.ClientSecret !== undefined) {
       throw CognitoErrors.notAuthorized(`Unable to verify the client secret for client ${auth.client.id}`);
     }
-    const issued = await this.exchange.exchange(auth, {
-      subjectToken: req.SubjectToken,
-      subjectTokenType: req.SubjectTokenType,
-      ...(req.SubjectTokenProviderName !== undefined
-        ? { subjectTokenProviderName: req.SubjectTokenProviderName }
-        : {}),
-      ...(req.ActorToken !== undefined ? { actorToken: req.ActorToken } : {}),
-      ...(req.ActorTokenType !== undefined ? { actorTokenType: req.ActorTokenType } : {}),
-      ...(req.ActorTokenProviderName !== undefined
-        ? { actorTokenProviderName: req.ActorTokenProviderName }
-        : {}),
-      ...(req.Scopes !== undefined ? { scopes: req.Scopes } : {}),
-      ...(req.Audiences !== undefined ? { audiences: req.Audiences } : {}),
-      ...(req.Resources !== undefined ? { resources: req.Resources } : {}),
-      ...(req.RequestedTokenType !== undefined ? { requestedTokenType: req.RequestedTokenType } : {}),
-    });
+    let issued: ExchangedToken;
+    try {
+      issued = await this.exchange.exchange(auth, {
+        subjectToken: req.SubjectToken,
+        subjectTokenType: req.SubjectTokenType,
+        ...(req.SubjectTokenProviderName !== undefined
+          ? { subjectTokenProviderName: req.SubjectTokenProviderName }
+          : {}),
+        ...(req.ActorToken !== undefined ? { actorToken: req.ActorToken } : {}),
+        ...(req.ActorTokenType !== undefined ? { actorTokenType: req.ActorTokenType } : {}),
+        ...(req.ActorTokenProviderName !== undefined
+          ? { actorTokenProviderName: req.ActorTokenProviderName }
+          : {}),
+        ...(req.Scopes !== undefined ? { scopes: req.Scopes } : {}),
+        ...(req.Audiences !== undefined ? { audiences: req.Audiences } : {}),
+        ...(req.Resources !== undefined ? { resources: req.Resources } : {}),
+        ...(req.RequestedTokenType !== undefined ? { requestedTokenType: req.RequestedTokenType } : {}),
+      });
+    } catch (err) {
+      throw err instanceof ExchangeRefusal ? err.api : err;
+    }
     return {
       IssuedToken: issued.token,
       IssuedTokenType: issued.type,
-      TokenType: 'Bearer',
+      // RFC 8693 2.2.1: N_A for a token that is not an access token (the model lists both).
+      TokenType: issued.type === 'ACCESS_TOKEN' ? 'Bearer' : 'N_A',
       ExpiresIn: issued.expiresIn,
       ...(issued.scopes ? { Scopes: issued.scopes } : {}),
     };

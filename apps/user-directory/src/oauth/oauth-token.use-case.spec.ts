@@ -8,6 +8,7 @@ import { UsersRepository } from '../users/users.repository';
 import { AuthorizationCodeRow, AuthorizationCodesRepository } from './authorization-codes.repository';
 import { OAuthClientAuthentication } from './client-authentication';
 import { digestOf } from './oauth-grants';
+import { ExchangeRefusal, TokenExchange } from './token-exchange';
 import { OAuthTokenUseCase } from './oauth-token.use-case';
 import { ServiceError } from '@idfed/messaging';
 import { ResourceServersRepository } from '../resource-servers/resource-servers.repository';
@@ -75,6 +76,7 @@ describe('OAuthToken', () => {
   const triggers = { preTokenGenerationForClient: jest.fn(async () => Promise.resolve(undefined)) };
   const auth = { authenticate: jest.fn(async () => ({ client: client('app') }) as ClientForAuth) };
   const renewal = { renew: jest.fn() };
+  const tokenExchange = { exchange: jest.fn() };
   const useCase = new OAuthTokenUseCase(
     auth as unknown as OAuthClientAuthentication,
     codes as unknown as AuthorizationCodesRepository,
@@ -86,6 +88,7 @@ describe('OAuthToken', () => {
       issuer as unknown as TokenIssuer,
       triggers as unknown as UserPoolTriggers,
     ),
+    tokenExchange as unknown as TokenExchange,
   );
   const redeem = (form: Record<string, string> = {}) =>
     useCase.execute({
@@ -287,6 +290,71 @@ describe('OAuthToken', () => {
       auth.authenticate.mockResolvedValueOnce(machine({ secret: undefined }));
       expect(await grant('api/read')).toEqual({ status: 400, body: { error: 'unauthorized_client' } });
       expect(issuer.issueClientAccess).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('token exchange (RFC 8693, ADR 0088)', () => {
+    const GRANT = 'urn:ietf:params:oauth:grant-type:token-exchange';
+    const AT = 'urn:ietf:params:oauth:token-type:access_token';
+    const exchange = (form: Record<string, string>) =>
+      useCase.execute({ UserPoolId: POOL, Form: { grant_type: GRANT, client_id: 'app', ...form } });
+    beforeEach(() => tokenExchange.exchange.mockReset());
+
+    it('hands the RFC form to the exchange and answers its response', async () => {
+      tokenExchange.exchange.mockResolvedValue({
+        token: 't',
+        type: 'ACCESS_TOKEN',
+        expiresIn: 60,
+        scopes: ['a', 'b'],
+      });
+      const answer = await exchange({
+        subject_token: 's',
+        subject_token_type: AT,
+        actor_token: 'x',
+        actor_token_type: AT,
+        scope: 'a b',
+        resource: 'https://api',
+      });
+      expect(answer).toEqual({
+        status: 200,
+        body: {
+          access_token: 't',
+          issued_token_type: AT,
+          token_type: 'Bearer',
+          expires_in: 60,
+          scope: 'a b',
+        },
+      });
+      expect(tokenExchange.exchange.mock.calls[0][1]).toEqual({
+        subjectToken: 's',
+        subjectTokenType: 'ACCESS_TOKEN',
+        actorToken: 'x',
+        actorTokenType: 'ACCESS_TOKEN',
+        scopes: ['a', 'b'],
+        resources: ['https://api'],
+      });
+    });
+
+    it('answers the RFC codes for a bad form, a refusal and a token that fails its checks', async () => {
+      expect((await exchange({ subject_token_type: AT })).body.error).toBe('invalid_request');
+      expect((await exchange({ subject_token: 's', subject_token_type: 'jwt' })).body.error).toBe(
+        'invalid_request',
+      );
+      expect(
+        (await exchange({ subject_token: 's', subject_token_type: AT, resource: 'a b' })).body.error,
+      ).toBe('invalid_target');
+      tokenExchange.exchange.mockRejectedValueOnce(
+        new ExchangeRefusal('unauthorized_client', new ServiceError('InvalidParameterException', 'no')),
+      );
+      expect((await exchange({ subject_token: 's', subject_token_type: AT })).body.error).toBe(
+        'unauthorized_client',
+      );
+      tokenExchange.exchange.mockRejectedValueOnce(
+        new ServiceError('NotAuthorizedException', 'Invalid Access Token'),
+      );
+      expect((await exchange({ subject_token: 's', subject_token_type: AT })).body.error).toBe(
+        'invalid_grant',
+      );
     });
   });
 });

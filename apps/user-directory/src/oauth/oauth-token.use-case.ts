@@ -11,6 +11,17 @@ import { AuthorizationCodesRepository } from './authorization-codes.repository';
 import { OAuthClientAuthentication } from './client-authentication';
 import { ClientCredentialsGrant } from './client-credentials-grant';
 import { digestOf } from './oauth-grants';
+import { ExchangeRefusal, TokenExchange, TokenExchangeRequest } from './token-exchange';
+
+/** RFC 8693 3: the token type identifiers of the form, and GetDerivedToken's names for them. */
+const TOKEN_TYPE_URNS = {
+  'urn:ietf:params:oauth:token-type:access_token': 'ACCESS_TOKEN',
+  'urn:ietf:params:oauth:token-type:id_token': 'ID_TOKEN',
+  'urn:ietf:params:oauth:token-type:saml2': 'SAML2',
+} as const;
+type TokenTypeUrn = keyof typeof TOKEN_TYPE_URNS;
+const isTokenTypeUrn = (v: string | undefined): v is TokenTypeUrn => v !== undefined && v in TOKEN_TYPE_URNS;
+const TOKEN_EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
 
 /** The token endpoint's refusals: HTTP 400 with `{"error": ...}`, as Cognito answers. */
 export const oauthError = (error: string, description?: string): OAuthHttpAnswer => ({
@@ -68,19 +79,75 @@ export class OAuthTokenUseCase implements OperationHandler<typeof UserDirectoryO
     @Inject(SignInCompletion) private readonly completion: SignInCompletion,
     @Inject(RefreshTokenRenewal) private readonly renewal: RefreshTokenRenewal,
     @Inject(ClientCredentialsGrant) private readonly m2m: ClientCredentialsGrant,
+    @Inject(TokenExchange) private readonly tokenExchange: TokenExchange,
   ) {}
 
   async execute(req: OAuthFormRequest, meta?: CommandMeta): Promise<OAuthHttpAnswer> {
     const form = req.Form ?? {};
     const grant = form.grant_type;
     if (!grant) return oauthError('invalid_request', 'grant_type is required.');
-    if (!['authorization_code', 'refresh_token', 'client_credentials'].includes(grant))
+    if (!['authorization_code', 'refresh_token', 'client_credentials', TOKEN_EXCHANGE].includes(grant))
       return oauthError('unsupported_grant_type');
     const auth = await this.clients.authenticate(req.UserPoolId, form, req.Authorization);
     if (!auth) return oauthError('invalid_client');
     if (grant === 'authorization_code') return this.redeemCode(auth, form);
     if (grant === 'refresh_token') return this.refreshTokens(auth, form, meta?.requestId);
+    if (grant === TOKEN_EXCHANGE) return this.exchange(auth, form);
     return this.clientCredentials(auth, form);
+  }
+
+  /**
+   * RFC 8693 token exchange: GetDerivedToken's exchange (ADR 0088) with the RFC's form names. The
+   * answer carries the issued token as `access_token` whatever its type, as the RFC's response does.
+   */
+  private async exchange(auth: ClientForAuth, form: Record<string, string>): Promise<OAuthHttpAnswer> {
+    const subjectType = form.subject_token_type;
+    const actorType = form.actor_token_type;
+    const requested = form.requested_token_type;
+    if (!form.subject_token || form.subject_token.length > 131072 || !isTokenTypeUrn(subjectType))
+      return oauthError('invalid_request', 'subject_token and subject_token_type are required.');
+    if (actorType !== undefined && !isTokenTypeUrn(actorType))
+      return oauthError('invalid_request', 'actor_token_type is not supported.');
+    if (
+      requested !== undefined &&
+      requested !== 'urn:ietf:params:oauth:token-type:access_token' &&
+      requested !== 'urn:ietf:params:oauth:token-type:id_token'
+    )
+      return oauthError('invalid_request', 'requested_token_type is not supported.');
+    const listOf = (value: string | undefined) => (value ?? '').split(/[\s+]+/).filter(Boolean);
+    const audiences = listOf(form.audience);
+    const resources = listOf(form.resource);
+    if (audiences.length > 1 || resources.length > 1) return oauthError('invalid_target');
+    const scopes = listOf(form.scope);
+    const request: TokenExchangeRequest = {
+      subjectToken: form.subject_token,
+      subjectTokenType: TOKEN_TYPE_URNS[subjectType],
+      ...(form.actor_token !== undefined ? { actorToken: form.actor_token } : {}),
+      ...(actorType !== undefined ? { actorTokenType: TOKEN_TYPE_URNS[actorType] } : {}),
+      ...(scopes.length ? { scopes } : {}),
+      ...(audiences.length ? { audiences } : {}),
+      ...(resources.length ? { resources } : {}),
+      ...(requested !== undefined ? { requestedTokenType: TOKEN_TYPE_URNS[requested] } : {}),
+    };
+    try {
+      const issued = await this.tokenExchange.exchange(auth, request);
+      const access = issued.type === 'ACCESS_TOKEN';
+      return {
+        status: 200,
+        body: {
+          access_token: issued.token,
+          issued_token_type: `urn:ietf:params:oauth:token-type:${access ? 'access_token' : 'id_token'}`,
+          token_type: access ? 'Bearer' : 'N_A',
+          expires_in: issued.expiresIn,
+          ...(issued.scopes ? { scope: issued.scopes.join(' ') } : {}),
+        },
+      };
+    } catch (err) {
+      if (err instanceof ExchangeRefusal) return oauthError(err.oauth);
+      // A subject or actor token that is forged, expired, revoked, or another client's.
+      if (err instanceof ServiceError) return oauthError('invalid_grant');
+      throw err;
+    }
   }
 
   private async clientCredentials(

@@ -82,7 +82,8 @@ describe('TokenExchange', () => {
   const name = async (p: Promise<unknown>) =>
     p.then(
       () => 'ok',
-      (e: { errorName: string; message: string }) => `${e.errorName}: ${e.message}`,
+      (e: { errorName: string; message: string; api?: { errorName: string; message: string } }) =>
+        `${(e.api ?? e).errorName}: ${(e.api ?? e).message}`,
     );
   const user = { sub: 'u1', username: 'alice', attributes: {} };
   beforeEach(() => jest.clearAllMocks());

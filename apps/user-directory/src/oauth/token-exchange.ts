@@ -6,6 +6,7 @@ import { readableAttributes } from '../clients/attribute-permissions';
 import { allowsTokenExchange, lifetimesInSeconds } from '../clients/client-config';
 import { ClientForAuth } from '../clients/clients.service';
 import { CognitoErrors } from '../common/cognito-errors';
+import { ServiceError } from '@idfed/messaging';
 import { GroupsRepository } from '../groups/groups.repository';
 import { ResourceServersRepository } from '../resource-servers/resource-servers.repository';
 import { TokenIssuer } from '../tokens/token-issuer';
@@ -31,6 +32,23 @@ export interface ExchangedToken {
   /** The access token's granted scopes; none for an ID token. */
   scopes?: string[];
 }
+
+/**
+ * A refusal of the exchange in both its forms: the API's error, and the token endpoint's RFC 6749 /
+ * RFC 8693 code. A subject or actor token that fails its checks is a ServiceError of the verifier
+ * (the API answers it as it is; the endpoint answers `invalid_grant`).
+ */
+export class ExchangeRefusal extends Error {
+  constructor(
+    readonly oauth: 'invalid_request' | 'unauthorized_client' | 'invalid_target' | 'invalid_grant',
+    readonly api: ServiceError,
+  ) {
+    super(api.message);
+  }
+}
+
+const refuse = (oauth: ExchangeRefusal['oauth'], message: string) =>
+  new ExchangeRefusal(oauth, CognitoErrors.invalidParameter(message));
 
 function scopesOf(claim: unknown): string[] {
   return typeof claim === 'string' ? claim.split(' ').filter(Boolean) : [];
@@ -79,15 +97,16 @@ export class TokenExchange {
   async exchange(auth: ClientForAuth, req: TokenExchangeRequest): Promise<ExchangedToken> {
     const delegation = req.actorToken !== undefined;
     if (delegation !== (req.actorTokenType !== undefined))
-      throw CognitoErrors.invalidParameter('ActorToken and ActorTokenType must be given together.');
+      throw refuse('invalid_request', 'ActorToken and ActorTokenType must be given together.');
     if (!allowsTokenExchange(auth.client.config, delegation ? 'DELEGATION' : 'IMPERSONATION'))
-      throw CognitoErrors.invalidParameter(
+      throw refuse(
+        'unauthorized_client',
         `Token exchange ${delegation ? 'delegation' : 'impersonation'} is not enabled for this client.`,
       );
     if (req.subjectTokenProviderName !== undefined || req.actorTokenProviderName !== undefined)
-      throw CognitoErrors.invalidParameter('Tokens of third-party identity providers are not supported.');
+      throw refuse('invalid_request', 'Tokens of third-party identity providers are not supported.');
     if (req.subjectTokenType === 'SAML2' || req.actorTokenType === 'SAML2')
-      throw CognitoErrors.invalidParameter('SAML2 tokens are not supported.');
+      throw refuse('invalid_request', 'SAML2 tokens are not supported.');
     const audience = await this.audienceOf(auth, req);
     const use = req.subjectTokenType === 'ACCESS_TOKEN' ? 'access' : 'id';
     const { user, claims, poolId } = await this.verifier.verifyOfUse(req.subjectToken, use);
@@ -148,14 +167,12 @@ export class TokenExchange {
     const audiences = req.audiences ?? [];
     const resources = req.resources ?? [];
     if (audiences.length > 0 && resources.length > 0)
-      throw CognitoErrors.invalidParameter('Audiences and Resources cannot both be requested.');
-    if (audiences.length > 0) throw CognitoErrors.invalidParameter('The requested audience is not allowed.');
+      throw refuse('invalid_request', 'Audiences and Resources cannot both be requested.');
+    if (audiences.length > 0) throw refuse('invalid_target', 'The requested audience is not allowed.');
     if (resources.length === 0) return undefined;
     const server = await this.resourceServers.find(auth.client.poolId, resources[0]);
     if (!server)
-      throw CognitoErrors.invalidParameter(
-        'The requested resource is not a resource server of this user pool.',
-      );
+      throw refuse('invalid_target', 'The requested resource is not a resource server of this user pool.');
     return server.identifier;
   }
 
@@ -166,7 +183,7 @@ export class TokenExchange {
    */
   private async actorOf(auth: ClientForAuth, req: TokenExchangeRequest): Promise<string> {
     if (req.actorTokenType !== 'ACCESS_TOKEN')
-      throw CognitoErrors.invalidParameter('The actor token must be an access token.');
+      throw refuse('invalid_request', 'The actor token must be an access token.');
     const { claims, poolId } = await this.verifier.signedClaims(req.actorToken ?? '', 'access');
     if (poolId !== auth.client.poolId || claims.client_id !== auth.client.id || claims.sub !== auth.client.id)
       throw CognitoErrors.notAuthorized('Invalid actor token');
