@@ -1,6 +1,8 @@
 import {
+  AdminAddUserToGroupCommand,
   AdminConfirmSignUpCommand,
   CognitoIdentityProviderClient,
+  CreateGroupCommand,
   CreateResourceServerCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolClientCommandInput,
@@ -164,6 +166,11 @@ describe('GetDerivedToken', () => {
     });
     const user = await signedIn(poolId, c);
     const subject = decodeJwt(user.access);
+    // Groups are read when the token is issued: one joined after the sign-in is in the issued token.
+    await admin.send(new CreateGroupCommand({ UserPoolId: poolId, GroupName: 'readers' }));
+    await admin.send(
+      new AdminAddUserToGroupCommand({ UserPoolId: poolId, Username: user.username, GroupName: 'readers' }),
+    );
 
     const same = await derive({ ClientId: c.id, ClientSecret: c.secret, SubjectToken: user.access });
     expect(same).toMatchObject({
@@ -180,6 +187,7 @@ describe('GetDerivedToken', () => {
       client_id: c.id,
       origin_jti: subject.origin_jti,
       scope: 'aws.cognito.signin.user.admin',
+      'cognito:groups': ['readers'],
     });
     expect(claims).not.toHaveProperty('act');
     expect(claims.jti).not.toBe(subject.jti);
@@ -277,6 +285,27 @@ describe('GetDerivedToken', () => {
     const c = await client(poolId, api, ['ALLOW_TOKEN_EXCHANGE_IMPERSONATION']);
     const mine = await signedIn(poolId, c);
     await expectAwsError(derive({ ClientId: c.id, SubjectToken: mine.access }), 'NotAuthorizedException');
+    // A public client needs no secret, and a secret given to it is refused.
+    const { UserPoolClient: pub } = await admin.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: poolId,
+        ClientName: 'public',
+        ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_TOKEN_EXCHANGE_IMPERSONATION'],
+      }),
+    );
+    const { AuthenticationResult: pubTokens } = await app.send(
+      new InitiateAuthCommand({
+        ClientId: pub!.ClientId!,
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: mine.username, PASSWORD },
+      }),
+    );
+    const viaPublic = await derive({ ClientId: pub!.ClientId!, SubjectToken: pubTokens!.AccessToken! });
+    expect(decodeJwt(viaPublic.IssuedToken!).client_id).toBe(pub!.ClientId);
+    await expectAwsError(
+      derive({ ClientId: pub!.ClientId!, ClientSecret: c.secret, SubjectToken: pubTokens!.AccessToken! }),
+      'NotAuthorizedException',
+    );
     await expectAwsError(
       derive({ ClientId: c.id, ClientSecret: none.secret, SubjectToken: mine.access }),
       'NotAuthorizedException',
