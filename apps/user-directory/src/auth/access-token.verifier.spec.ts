@@ -120,4 +120,37 @@ describe('AccessTokenVerifier', () => {
     expect(await failure(verifier.userOf(await token()))).toBe('Access Token has been revoked');
     expect(await verifier.userOf(await token({ origin_jti: 'session-2' }))).toBe(user);
   });
+
+  describe('tokens of either use (GetDerivedToken, ADR 0088)', () => {
+    it('checks an ID token as an access token is checked, under its own name', async () => {
+      const id = (claims: Record<string, unknown> = {}) =>
+        token({ token_use: 'id', scope: undefined, ...claims });
+      const ok = await verifier.verifyOfUse(await id(), 'id');
+      expect(ok).toMatchObject({ user, poolId: POOL });
+      expect(await failure(verifier.verifyOfUse(await token(), 'id'))).toBe('Invalid ID Token');
+      expect(await failure(verifier.verifyOfUse(await id({ exp: now() - 1 }), 'id'))).toBe(
+        'ID Token has expired',
+      );
+      revokedSessions = ['session-1'];
+      expect(await failure(verifier.verifyOfUse(await id(), 'id'))).toBe('ID Token has been revoked');
+    });
+
+    it('reads a machine token’s claims without a user, and refuses an expired or forged one', async () => {
+      const machine = { sub: 'client-1', client_id: 'client-1', origin_jti: undefined };
+      expect(await verifier.signedClaims(await token(machine), 'access')).toMatchObject({
+        poolId: POOL,
+        claims: { sub: 'client-1' },
+      });
+      expect(
+        await failure(verifier.signedClaims(await token({ ...machine, exp: now() - 1 }), 'access')),
+      ).toBe('Access Token has expired');
+      const [h, , sig] = (await token(machine)).split('.');
+      const forged = Buffer.from(
+        JSON.stringify({ ...machine, iss: `${URL}/${POOL}`, token_use: 'access', exp: now() + 60 }),
+      ).toString('base64url');
+      expect(await failure(verifier.signedClaims(`${h}.${forged}.${sig}`, 'access'))).toBe(
+        'Invalid Access Token',
+      );
+    });
+  });
 });
