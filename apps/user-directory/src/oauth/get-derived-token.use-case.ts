@@ -6,17 +6,10 @@ import {
   UserDirectoryOperations,
 } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
-import { timingSafeEqual } from 'node:crypto';
-import { acceptedSecrets, ClientsService } from '../clients/clients.service';
+import { ClientsService, isClientSecret } from '../clients/clients.service';
 import { CognitoErrors } from '../common/cognito-errors';
 import { Members, Patterns, RequestValidator } from '../common/validate';
 import { ExchangeRefusal, ExchangedToken, TokenExchange } from './token-exchange';
-
-function secretsEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
 
 const TOKEN = { required: true, max: 131072, pattern: /^[A-Za-z0-9\-_+/=.]+$/, secret: true } as const;
 const TOKEN_TYPES = ['ACCESS_TOKEN', 'ID_TOKEN', 'SAML2'] as const;
@@ -59,11 +52,7 @@ export class GetDerivedTokenUseCase implements OperationHandler<
         throw CognitoErrors.notAuthorized(
           `Client ${auth.client.id} is configured with secret but ClientSecret was not received`,
         );
-      if (
-        !acceptedSecrets(auth)
-          .map((s) => secretsEqual(s, given))
-          .includes(true)
-      )
+      if (!isClientSecret(auth, given))
         throw CognitoErrors.notAuthorized(`Unable to verify the client secret for client ${auth.client.id}`);
     } else if (req.ClientSecret !== undefined) {
       throw CognitoErrors.notAuthorized(`Unable to verify the client secret for client ${auth.client.id}`);
