@@ -193,7 +193,7 @@ describe('gateway: AWS JSON 1.1 with the real Cognito SDK', () => {
 
   it.each([
     ['an unknown service prefix', 'AWSSomeOtherService.SignUp'],
-    ['an operation idfed does not serve', 'AWSCognitoIdentityProviderService.GetLogDeliveryConfiguration'],
+    ['an operation idfed does not serve', 'AWSCognitoIdentityProviderService.CreateUserPoolReplica'],
     ['no target at all', undefined],
   ])('answers %s as UnknownOperationException', async (_what, target) => {
     const res = await post(target, '{}');

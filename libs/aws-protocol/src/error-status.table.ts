@@ -101,6 +101,8 @@ const ERROR_STATUS: Readonly<Record<string, number>> = {
   // UploadServerCertificate's refusals of the PEM it is given (ADR 0085; botocore: 400).
   MalformedCertificate: 400,
   KeyPairMismatch: 400,
+  // UploadSigningCertificate's refusal of a certificate it cannot read (botocore: 400).
+  InvalidCertificate: 400,
   // UploadSigningCertificate: a certificate already some user's in the account (botocore: 409).
   DuplicateCertificate: 409,
   // UploadSSHPublicKey's refusals (ADR 0085; botocore: 400).

@@ -54,6 +54,9 @@ import { SigningCertificatesRepository } from '../../src/signing-certificates/si
 import { SshPublicKeysRepository } from '../../src/ssh-public-keys/ssh-public-keys.repository';
 import { ServiceCredentialsRepository } from '../../src/service-credentials/service-credentials.repository';
 import { ServicePasswords } from '../../src/service-credentials/service-passwords';
+import { OutboundSigningKeys } from '../../src/outbound-federation/outbound-signing-keys';
+import { OUTBOUND_ISSUER_BASE, OutboundIssuer } from '../../src/outbound-federation/outbound-issuer';
+import { OutboundFederationRepository } from '../../src/outbound-federation/outbound-federation.repository';
 
 export const ACCOUNT = '123456789012';
 
@@ -155,6 +158,11 @@ export function serviceModule(ds: DataSource, extra: Provider[] = []): Promise<T
       SshPublicKeysRepository,
       ServiceCredentialsRepository,
       { provide: ServicePasswords, useValue: new ServicePasswords(randomBytes(32)) },
+      // Outbound identity federation (ADR 0086).
+      { provide: OutboundSigningKeys, useValue: new OutboundSigningKeys(randomBytes(32)) },
+      { provide: OUTBOUND_ISSUER_BASE, useValue: 'http://127.0.0.1:4566' },
+      OutboundFederationRepository,
+      OutboundIssuer,
       ...extra,
     ],
   }).compile();
