@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { credentialProviders } from '@idfed/authorizer';
+import { credentialProviders, RefusedCallRecorder } from '@idfed/authorizer';
 import { MetricsController } from '@idfed/observability';
 import { DEVICE_GATEWAY_REPLY_GROUP } from '@idfed/contracts';
 import { createRootLogger } from '@idfed/logging';
@@ -61,6 +61,7 @@ export class DeviceGatewayModule {
           // DeviceGatewayBusLifecycle closes the bus.
           closeBusOnShutdown: false,
         }),
+        RefusedCallRecorder,
         SocketAuthenticator,
         SubscriptionPolicy,
         SyncSession,

@@ -1,4 +1,5 @@
 import { credentialVendingState } from '../../../libs/testing/src/credential-vending.double';
+import { eventually } from '../../../libs/testing/src/eventually';
 import { connectDevice, presignSyncUrl } from '../test/device-client';
 import { deviceSyncState } from '../test/device-sync.double';
 import {
@@ -147,6 +148,43 @@ describe('device gateway: connecting', () => {
       message:
         'These credentials are an identity of us-east-1: presign the URL for that region, not ap-southeast-2.',
     });
+  });
+
+  it('hands each refusal of a signed caller to device sync for audit, once, without its secrets', async () => {
+    deviceSyncState.refusals = [];
+    const creds = identityCredentials(newIdentityId(), {
+      provider: 'arn:aws:iam::000000000000:user/someone',
+      webIdentity: undefined,
+    });
+    const url = await presignSyncUrl(gw.endpoint, creds, { deviceId: 'probe-1' });
+    const result = await connectDevice(url, { headers: { 'user-agent': 'probe/1.0' } });
+    expect(result).toMatchObject({ ok: false, status: 403, requestId: expect.any(String) });
+    if (result.ok) return;
+    await eventually(() => expect(deviceSyncState.refusals).toHaveLength(1));
+    const [{ request, meta }] = deviceSyncState.refusals;
+    expect(request).toEqual({
+      operation: 'Connect',
+      requestParameters: { deviceId: 'probe-1' },
+      errorCode: 'NotAuthorizedException',
+      errorMessage: expect.stringMatching(/not an identity's/),
+    });
+    expect(meta).toMatchObject({
+      requestId: result.requestId,
+      region: 'us-east-1',
+      userAgent: 'probe/1.0',
+      caller: { kind: 'temporary', accessKeyId: creds.accessKeyId },
+    });
+    const handed = JSON.stringify(deviceSyncState.refusals);
+    expect(handed).not.toContain(creds.secretAccessKey);
+    expect(handed).not.toContain(creds.sessionToken);
+    expect(handed).not.toContain(new URL(url).searchParams.get('X-Amz-Signature'));
+    // A bad signature names no caller: nothing to audit (ADR 0075).
+    const forged = url.replace(
+      /X-Amz-Signature=([0-9a-f])/,
+      (_m, c: string) => `X-Amz-Signature=${c === '0' ? '1' : '0'}`,
+    );
+    expect(await connectDevice(forged)).toMatchObject({ ok: false, status: 403 });
+    expect(deviceSyncState.refusals).toHaveLength(1);
   });
 
   it("refuses a revoked role's sessions", async () => {

@@ -70,7 +70,8 @@ export interface DeviceSocket {
   closed: Promise<{ code: number; reason: string }>;
 }
 
-export type ConnectResult = { ok: true; socket: DeviceSocket } | { ok: false; status: number; body: string };
+export type ConnectResult =
+  { ok: true; socket: DeviceSocket } | { ok: false; status: number; body: string; requestId?: string };
 
 /** Opens a websocket; a refused upgrade resolves with its HTTP status and body. */
 export function connectDevice(url: string, options: WebSocket.ClientOptions = {}): Promise<ConnectResult> {
@@ -79,7 +80,15 @@ export function connectDevice(url: string, options: WebSocket.ClientOptions = {}
     ws.once('unexpected-response', (_req, res) => {
       let body = '';
       res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      res.on('end', () => resolve({ ok: false, status: res.statusCode ?? 0, body }));
+      const requestId = res.headers['x-amzn-requestid'];
+      res.on('end', () =>
+        resolve({
+          ok: false,
+          status: res.statusCode ?? 0,
+          body,
+          ...(typeof requestId === 'string' ? { requestId } : {}),
+        }),
+      );
     });
     ws.once('error', reject);
     ws.once('open', () => {

@@ -1,7 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import { Inject, Injectable } from '@nestjs/common';
-import { Authorizer, CredentialError } from '@idfed/authorizer';
+import { Authorizer, CredentialError, RefusedCallRecorder, VerifiedPrincipal } from '@idfed/authorizer';
+import { AwsError } from '@idfed/aws-protocol';
 import { regionServed } from '@idfed/config';
+import { Caller, CommandMeta, DeviceSocketConnect } from '@idfed/contracts';
 import { parseQuery, SigV4Error } from '@idfed/sigv4';
 import {
   DEVICE_GATEWAY_CLOCK,
@@ -39,9 +41,11 @@ export class SocketAuthenticator {
     @Inject(Authorizer) private readonly authorizer: Authorizer,
     @Inject(DEVICE_GATEWAY_OPTIONS) private readonly options: DeviceGatewayOptions,
     @Inject(DEVICE_GATEWAY_CLOCK) private readonly now: () => number,
+    @Inject(RefusedCallRecorder) private readonly refusals: RefusedCallRecorder,
   ) {}
 
-  async authenticate(req: IncomingMessage): Promise<AuthenticatedDevice> {
+  /** `requestId` names the attempt: in the refusal's `x-amzn-RequestId` and its audit record. */
+  async authenticate(req: IncomingMessage, requestId: string): Promise<AuthenticatedDevice> {
     const url = req.url ?? '';
     const q = url.indexOf('?');
     const path = q < 0 ? url : url.slice(0, q);
@@ -66,25 +70,56 @@ export class SocketAuthenticator {
       throw new UpgradeRefusal(400, 'deviceId must be given once, 1 to 256 letters, digits, _ . : or -.');
     }
     const { principal, region } = await this.verify(req, path, query);
+    // From here the signature has named a caller: a refusal is audited by device sync (ADR 0090).
+    const refuse = (reason: string) =>
+      this.refused(req, requestId, principal, region, deviceIds[0], new UpgradeRefusal(403, reason));
     if (principal.type !== 'AssumedRole') {
-      throw new UpgradeRefusal(403, 'A socket belongs to an identity: the admin key cannot open one.');
+      throw refuse('A socket belongs to an identity: the admin key cannot open one.');
     }
     const identity = identityOfSession(principal);
     if (!identity) {
-      throw new UpgradeRefusal(
-        403,
+      throw refuse(
         "These temporary credentials are not an identity's: use the credentials GetCredentialsForIdentity returns.",
       );
     }
     // As on AWS, whose endpoints are regional: an identity is found only in its own pool's region.
     const identityRegion = identity.identityPoolId.split(':')[0];
     if (identityRegion !== region) {
-      throw new UpgradeRefusal(
-        403,
+      throw refuse(
         `These credentials are an identity of ${identityRegion}: presign the URL for that region, not ${region}.`,
       );
     }
     return { identity, ...(deviceIds.length === 1 ? { deviceId: deviceIds[0] } : {}) };
+  }
+
+  /**
+   * Hands the refusal of a caller the signature established to device sync, which writes its
+   * audit record (`Connect`, `NotAuthorizedException`, the refusal's reason); never a secret: the
+   * caller's key id and session facts, the deviceId, no signature or token.
+   */
+  private refused(
+    req: IncomingMessage,
+    requestId: string,
+    principal: VerifiedPrincipal,
+    region: string,
+    deviceId: string | undefined,
+    refusal: UpgradeRefusal,
+  ): UpgradeRefusal {
+    const userAgent = req.headers['user-agent'];
+    const meta: CommandMeta = {
+      requestId,
+      caller: socketCaller(principal),
+      region,
+      ...(req.socket.remoteAddress ? { sourceIp: req.socket.remoteAddress } : {}),
+      ...(userAgent ? { userAgent: userAgent.slice(0, 512) } : {}),
+    };
+    this.refusals.record(
+      DeviceSocketConnect,
+      deviceId === undefined ? {} : { deviceId },
+      meta,
+      new AwsError('NotAuthorizedException', refusal.reason, refusal.status),
+    );
+    return refusal;
   }
 
   private async verify(req: IncomingMessage, path: string, query: string) {
@@ -106,4 +141,23 @@ export class SocketAuthenticator {
       throw err;
     }
   }
+}
+
+/** The caller an audit record names for a socket's principal: its key id and session, no secret. */
+export function socketCaller(principal: VerifiedPrincipal): Caller {
+  if (principal.type === 'Root') return { kind: 'admin', accessKeyId: principal.accessKeyId };
+  const s = principal.session;
+  return {
+    kind: 'temporary',
+    accessKeyId: principal.accessKeyId,
+    principalArn: principal.arn,
+    session: {
+      roleArn: s.roleArn,
+      roleId: s.roleId,
+      sessionName: s.sessionName,
+      issuedAt: new Date(s.issuedAt).toISOString(),
+      expiresAt: new Date(s.expiresAt).toISOString(),
+      ...(s.sourceIdentity ? { sourceIdentity: s.sourceIdentity } : {}),
+    },
+  };
 }

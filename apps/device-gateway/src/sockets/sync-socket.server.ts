@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { IncomingMessage, Server, STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
@@ -54,12 +55,13 @@ export class SyncSocketServer implements BeforeApplicationShutdown, OnApplicatio
   private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     // A client that goes away mid-handshake must not crash the process.
     socket.on('error', () => socket.destroy());
+    const requestId = randomUUID();
     if (this.stopping) {
-      refuse(socket, new UpgradeRefusal(503, 'The server is stopping; connect again.'));
+      refuse(socket, requestId, new UpgradeRefusal(503, 'The server is stopping; connect again.'));
       return;
     }
     this.authenticator
-      .authenticate(req)
+      .authenticate(req, requestId)
       .then(async (device) => ({ device, datasets: await this.devices.subscriptionsOf(device) }))
       .then(
         ({ device, datasets }) => {
@@ -69,12 +71,13 @@ export class SyncSocketServer implements BeforeApplicationShutdown, OnApplicatio
         (err: unknown) => {
           if (err instanceof UpgradeRefusal) {
             this.logger.debug({ status: err.status, reason: err.reason }, 'device upgrade refused');
-            refuse(socket, err);
+            refuse(socket, requestId, err);
             return;
           }
           this.logger.error({ err }, 'device upgrade failed');
           refuse(
             socket,
+            requestId,
             new UpgradeRefusal(503, 'The connection could not be authenticated now; try again.'),
           );
         },
@@ -147,7 +150,7 @@ export class SyncSocketServer implements BeforeApplicationShutdown, OnApplicatio
   }
 }
 
-function refuse(socket: Duplex, refusal: UpgradeRefusal): void {
+function refuse(socket: Duplex, requestId: string, refusal: UpgradeRefusal): void {
   if (socket.destroyed) return;
   const body = JSON.stringify({ message: refusal.reason });
   socket.end(
@@ -155,6 +158,7 @@ function refuse(socket: Duplex, refusal: UpgradeRefusal): void {
       'Connection: close\r\n' +
       'Content-Type: application/json\r\n' +
       'Cache-Control: no-store\r\n' +
+      `x-amzn-RequestId: ${requestId}\r\n` +
       `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
   );
 }

@@ -1,4 +1,4 @@
-import { internalOperation, restJsonApi } from '../operations';
+import { internalOperation, OperationContract, restJsonApi } from '../operations';
 import * as W from './wire-types';
 
 const sync = restJsonApi('device-sync', 'cognito-sync');
@@ -124,3 +124,26 @@ export const DeviceSyncOperations = {
     { method: 'POST', path: `${POOL}/getBulkPublishDetails`, rateLimit: 'CognitoSync' },
   ),
 };
+
+/**
+ * The device gateway's websocket sign-in (`GET /sync`, presigned with an identity's temporary
+ * credentials): no AWS operation and no route of the gateway, so it is in no catalog and nothing
+ * dispatches it; a sign-in refused after its signature named a caller is audited by device sync
+ * under this name, as the other gateways' refusals are by their operation's service (ADR 0090).
+ */
+export const DeviceSocketConnect: OperationContract<{ deviceId?: string }, never, 'NotAuthorizedException'> =
+  {
+    service: 'device-sync',
+    pattern: 'device-sync.Connect',
+    name: 'Connect',
+    surface: {
+      protocol: 'rest-json',
+      api: 'cognito-sync',
+      method: 'GET',
+      path: '/sync',
+      query: { deviceId: 'deviceId' },
+      headers: {},
+    },
+    access: 'signed',
+    errors: ['NotAuthorizedException'],
+  };

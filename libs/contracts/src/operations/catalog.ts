@@ -1,5 +1,5 @@
 import { CredentialVendingOperations } from '../credential-vending/commands';
-import { DeviceSyncOperations } from '../device-sync/commands';
+import { DeviceSocketConnect, DeviceSyncOperations } from '../device-sync/commands';
 import { WebIdentityOperations } from '../credential-vending/web-identity.commands';
 import { FederationBrokerOperations } from '../federation-broker/commands';
 import { AuditCommands } from '../audit';
@@ -24,6 +24,16 @@ export const OPERATION_CATALOG: readonly AnyOperation[] = [
 
 export function operationsOf(service: ServiceName): AnyOperation[] {
   return OPERATION_CATALOG.filter((op) => op.service === service);
+}
+
+/**
+ * What a service may be asked to audit as refused at a gateway (ADR 0075, 0090): the operations it
+ * serves to clients, and the gateway-only sign-ins it owns (the device gateway's sockets).
+ */
+export function refusableOperationsOf(service: ServiceName): AnyOperation[] {
+  return [...operationsOf(service), DeviceSocketConnect as AnyOperation].filter(
+    (op) => op.service === service && op.access !== 'internal',
+  );
 }
 
 const BY_PATTERN = new Map(OPERATION_CATALOG.map((op) => [op.pattern, op]));

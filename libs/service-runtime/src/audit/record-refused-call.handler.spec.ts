@@ -64,6 +64,46 @@ describe('RecordRefusedCallHandler', () => {
     expect(written[0].payload).toMatchObject({ eventName: 'CreateUserPool', requestParameters: null });
   });
 
+  it('writes device sync’s record of a refused socket sign-in, and no other service’s (ADR 0090)', async () => {
+    const session: Caller = {
+      kind: 'temporary',
+      accessKeyId: 'ASIASESSION000000000',
+      principalArn: 'arn:aws:sts::123456789012:assumed-role/app/s1',
+      session: {
+        roleArn: 'arn:aws:iam::123456789012:role/app',
+        roleId: 'AROAEXAMPLE',
+        sessionName: 's1',
+        issuedAt: '2026-12-07T00:00:00.000Z',
+        expiresAt: '2026-12-07T01:00:00.000Z',
+      },
+    };
+    const refusal = {
+      operation: 'Connect',
+      requestParameters: { deviceId: 'phone' },
+      errorCode: 'NotAuthorizedException',
+      errorMessage: "These temporary credentials are not an identity's",
+    };
+    const sync = recordingTrail();
+    await new RecordRefusedCallHandler('device-sync', sync.trail).execute(refusal, {
+      requestId: 'sock-1',
+      caller: session,
+      region: 'eu-west-1',
+    });
+    expect(sync.written).toHaveLength(1);
+    expect(sync.written[0].topic).toBe('device-sync.audit.v1');
+    expect(sync.written[0].payload).toMatchObject({
+      eventSource: 'cognito-sync.amazonaws.com',
+      eventName: 'Connect',
+      awsRegion: 'eu-west-1',
+      errorCode: 'NotAuthorizedException',
+      requestParameters: { deviceId: 'phone' },
+      userIdentity: { type: 'AssumedRole' },
+    });
+    const other = recordingTrail();
+    await new RecordRefusedCallHandler('user-directory', other.trail).execute(refusal, meta);
+    expect(other.written).toHaveLength(0);
+  });
+
   it.each([
     ['an operation of another service', 'CreateRole'],
     ['an internal command', 'health'],
