@@ -13,7 +13,7 @@ import { ContextValue } from '@idfed/policy';
 import { AuthorizationMessageSealer } from '@idfed/session-credentials';
 import { SigV4Error } from '@idfed/sigv4';
 import { AdminSignatureVerifier } from '../cognito/admin-signature.verifier';
-import { describeIamUser, IamUserCaller, IamUserKeys } from '@idfed/authorizer';
+import { describeIamUser, IamUserCaller, IamUserKeys, withSignedRequestContext } from '@idfed/authorizer';
 import { GATEWAY_OPTIONS, GatewayOptions } from '../gateway.options';
 import { queryAuthError } from '@idfed/authorizer';
 import { readRawBody } from '../http/raw-body.reader';
@@ -50,26 +50,34 @@ export class AuthorizeController {
     }
     const input = readAuthorizeRequest(parseJsonRequestBody(body));
     let principal: VerifiedPrincipal | IamUserCaller;
+    // The region the asked-about request was signed for: aws:RequestedRegion (none for credentials).
+    let signedRegion: string | undefined;
     try {
-      // An IAM user's key or a long-term key's session (ADR 0047), resolved as Cognito Sync does;
-      // any other key is the authorizer's, as before.
-      principal = input.request
-        ? ((
-            await this.userKeys.verifySigned(input.request.parts, {
+      if (input.request) {
+        const region = requestedRegion(this.options, input.request.region);
+        // As on AWS: only S3 takes a body the signature does not cover.
+        const allowUnsignedPayload = input.request.service === 's3';
+        // An IAM user's key or a long-term key's session (ADR 0047), resolved as Cognito Sync does;
+        // any other key is the authorizer's, as before.
+        const user = await this.userKeys.verifySigned(input.request.parts, {
+          service: input.request.service,
+          region,
+          allowUnsignedPayload,
+          accountId: this.options.env.accountId,
+          adminAccessKeyId: this.options.adminCredentials.accessKeyId,
+        });
+        const verified = user
+          ? { principal: user.user as VerifiedPrincipal | IamUserCaller, region: user.region }
+          : await this.authorizer.authenticateScoped(input.request.parts, {
               service: input.request.service,
-              region: requestedRegion(this.options, input.request.region),
-              allowUnsignedPayload: input.request.service === 's3',
-              accountId: this.options.env.accountId,
-              adminAccessKeyId: this.options.adminCredentials.accessKeyId,
-            })
-          )?.user ??
-          (await this.authorizer.authenticate(input.request.parts, {
-            service: input.request.service,
-            region: requestedRegion(this.options, input.request.region),
-            // As on AWS: only S3 takes a body the signature does not cover.
-            allowUnsignedPayload: input.request.service === 's3',
-          })))
-        : await this.fromCredentials(input.credentials!);
+              region,
+              allowUnsignedPayload,
+            });
+        principal = verified.principal;
+        signedRegion = verified.region;
+      } else {
+        principal = await this.fromCredentials(input.credentials!);
+      }
     } catch (err) {
       if (!(err instanceof SigV4Error || err instanceof CredentialError)) throw err;
       const error = (err instanceof SigV4Error ? querySigV4Error(err) : queryAuthError(err)) as AwsError;
@@ -86,14 +94,18 @@ export class AuthorizeController {
         });
       return;
     }
+    const context =
+      signedRegion === undefined
+        ? input.context
+        : withSignedRequestContext(input.context, { region: signedRegion });
     const result: AuthorizationResult =
       'policies' in principal
-        ? this.decideForUser(principal, input.action, input.resource, input.context)
+        ? this.decideForUser(principal, input.action, input.resource, context)
         : await this.authorizer.authorize({
             principal,
             action: input.action,
             resource: input.resource,
-            context: input.context,
+            context,
           });
     // A refusal carries an encoded authorization message, as AWS's policy-decided refusals do:
     // sealed (ADR 0039), for the caller to pass to STS DecodeAuthorizationMessage.
@@ -120,7 +132,7 @@ export class AuthorizeController {
             action: input.action,
             resource: input.resource,
             conditions: {
-              items: Object.entries(input.context ?? {}).map(([key, value]) => ({
+              items: Object.entries(context).map(([key, value]) => ({
                 key,
                 values: {
                   items: (Array.isArray(value) ? value : [value]).map((v) => ({ value: String(v) })),

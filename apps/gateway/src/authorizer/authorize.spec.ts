@@ -147,7 +147,13 @@ describe('gateway: POST /authorize for resource services', () => {
         },
         action: 'docs:GetDocument',
         resource: 'arn:aws:docs:::user/user-8/a',
-        conditions: { items: [{ key: 'docs:Shelf', values: { items: [{ value: 'top' }] } }] },
+        // The asker's keys, and the region the request was signed for.
+        conditions: {
+          items: [
+            { key: 'docs:Shelf', values: { items: [{ value: 'top' }] } },
+            { key: 'aws:RequestedRegion', values: { items: [{ value: 'us-east-1' }] } },
+          ],
+        },
       },
     });
     // Sealed under a key of its own: another master key does not open it.

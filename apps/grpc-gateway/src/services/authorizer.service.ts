@@ -1,6 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AwsError, querySigV4Error } from '@idfed/aws-protocol';
-import { Authorizer, CredentialError, CredentialResolver, VerifiedPrincipal } from '@idfed/authorizer';
+import {
+  Authorizer,
+  CredentialError,
+  CredentialResolver,
+  VerifiedPrincipal,
+  withSignedRequestContext,
+} from '@idfed/authorizer';
 import { regionServed } from '@idfed/config';
 import { ContextValue } from '@idfed/policy';
 import { SigV4Error } from '@idfed/sigv4';
@@ -53,11 +59,13 @@ export class AuthorizerService {
       throw invalid('resource must be an ARN or "*".');
     const context = contextOf(input.contextJson);
     let principal: VerifiedPrincipal;
+    // The region the asked-about request was signed for: aws:RequestedRegion (none for credentials).
+    let signedRegion: string | undefined;
     try {
       if (input.subject === 'request' && input.request) {
         const r = input.request;
         if (!r.method || !r.path || !r.service) throw invalid('request needs method, path and service.');
-        principal = await this.authorizer.authenticate(
+        const scoped = await this.authorizer.authenticateScoped(
           {
             method: r.method,
             path: r.path,
@@ -78,6 +86,8 @@ export class AuthorizerService {
             allowUnsignedPayload: r.service === 's3',
           },
         );
+        principal = scoped.principal;
+        signedRegion = scoped.region;
       } else if (input.subject === 'credentials' && input.credentials) {
         const c = input.credentials;
         const resolved = this.credentials.resolve(c.accessKeyId, c.sessionToken);
@@ -107,7 +117,8 @@ export class AuthorizerService {
       principal,
       action: input.action,
       resource: input.resource,
-      context,
+      context:
+        signedRegion === undefined ? context : withSignedRequestContext(context, { region: signedRegion }),
     });
     const p = result.principal;
     return {
