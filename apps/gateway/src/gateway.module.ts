@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { credentialProviders } from '@idfed/authorizer';
+import { credentialProviders, RESOURCE_TAGS_SETTINGS, ResourceTags } from '@idfed/authorizer';
 import { GATEWAY_REPLY_GROUP } from '@idfed/contracts';
 import { createRootLogger } from '@idfed/logging';
 import { BUS_CLIENT_PROXY, BUS_REQUEST_TIMEOUT_MS, BusClient, createClientTransport } from '@idfed/messaging';
@@ -11,7 +11,6 @@ import {
   SessionTokenCodec,
   UserAccessKeySealer,
 } from '@idfed/session-credentials';
-import { ResourceTags } from './credentials/resource-tags';
 import { AuthorizeController } from './authorizer/authorize.controller';
 import { GatewayBusLifecycle } from './bus/gateway-bus.lifecycle';
 import { AdminSignatureVerifier } from './cognito/admin-signature.verifier';
@@ -90,6 +89,14 @@ export class GatewayModule {
           // GatewayBusLifecycle closes the bus.
           closeBusOnShutdown: false,
         }),
+        {
+          provide: RESOURCE_TAGS_SETTINGS,
+          useFactory: (o: GatewayOptions) => ({
+            accountId: o.env.accountId,
+            adminAccessKeyId: o.adminCredentials.accessKeyId,
+          }),
+          inject: [GATEWAY_OPTIONS],
+        },
         ResourceTags,
         QueryDispatcher,
         RefusedCallRecorder,

@@ -1,5 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { credentialProviders, RefusedCallRecorder } from '@idfed/authorizer';
+import {
+  credentialProviders,
+  RefusedCallRecorder,
+  RESOURCE_TAGS_SETTINGS,
+  ResourceTags,
+} from '@idfed/authorizer';
 import { GRPC_GATEWAY_REPLY_GROUP } from '@idfed/contracts';
 import { createRootLogger } from '@idfed/logging';
 import { BUS_CLIENT_PROXY, BUS_REQUEST_TIMEOUT_MS, BusClient, createClientTransport } from '@idfed/messaging';
@@ -74,6 +79,15 @@ export class GrpcGatewayModule {
         AuthorizerService,
         AccountEventsService,
         UserDirectoryService,
+        {
+          provide: RESOURCE_TAGS_SETTINGS,
+          useFactory: (o: GrpcGatewayOptions) => ({
+            accountId: o.env.accountId,
+            adminAccessKeyId: o.adminCredentials?.accessKeyId,
+          }),
+          inject: [GRPC_GATEWAY_OPTIONS],
+        },
+        ResourceTags,
         AdminService,
         RefusedCallRecorder,
         TypedAdminService,

@@ -15,4 +15,5 @@ export * from './operation-resources';
 export * from './request-context';
 export * from './tagging-actions';
 export * from './refused-call.recorder';
+export * from './resource-tags';
 export * from './credential.providers';

@@ -13,7 +13,13 @@ import { ContextValue } from '@idfed/policy';
 import { AuthorizationMessageSealer } from '@idfed/session-credentials';
 import { SigV4Error } from '@idfed/sigv4';
 import { AdminSignatureVerifier } from '../cognito/admin-signature.verifier';
-import { describeIamUser, IamUserCaller, IamUserKeys, withSignedRequestContext } from '@idfed/authorizer';
+import {
+  describeIamUser,
+  IamUserCaller,
+  IamUserKeys,
+  ResourceTags,
+  withSignedRequestContext,
+} from '@idfed/authorizer';
 import { GATEWAY_OPTIONS, GatewayOptions } from '../gateway.options';
 import { queryAuthError } from '@idfed/authorizer';
 import { readRawBody } from '../http/raw-body.reader';
@@ -39,6 +45,7 @@ export class AuthorizeController {
     @Inject(GATEWAY_OPTIONS) private readonly options: GatewayOptions,
     @Inject(AuthorizationMessageSealer) private readonly messages: AuthorizationMessageSealer,
     @Inject(IamUserKeys) private readonly userKeys: IamUserKeys,
+    @Inject(ResourceTags) private readonly resourceTags: ResourceTags,
   ) {}
 
   @Post()
@@ -94,10 +101,10 @@ export class AuthorizeController {
         });
       return;
     }
+    // An idfed resource's own tags (ADR 0066), and the region signed for: neither is the asker's to say.
+    const tagged = await this.resourceTags.askedContext(input.action, input.resource, input.context);
     const context =
-      signedRegion === undefined
-        ? input.context
-        : withSignedRequestContext(input.context, { region: signedRegion });
+      signedRegion === undefined ? tagged : withSignedRequestContext(tagged, { region: signedRegion });
     const result: AuthorizationResult =
       'policies' in principal
         ? this.decideForUser(principal, input.action, input.resource, context)

@@ -7,7 +7,7 @@ import { Caller } from '@idfed/contracts';
 import { SigV4Error, verifySigV4 } from '@idfed/sigv4';
 import { IamUserCaller, IamUserKeys } from '@idfed/authorizer';
 import { operationTarget } from '@idfed/authorizer';
-import { ResourceTags } from '../credentials/resource-tags';
+import { ResourceTags } from '@idfed/authorizer';
 import { GATEWAY_OPTIONS, GatewayOptions } from '../gateway.options';
 
 /**

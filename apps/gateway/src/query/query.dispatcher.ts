@@ -26,7 +26,7 @@ import {
   passedRoleOf,
   renamedServerCertificateOf,
 } from '@idfed/authorizer';
-import { ResourceTags } from '../credentials/resource-tags';
+import { ResourceTags } from '@idfed/authorizer';
 import { callerOf } from '../credentials/caller-of';
 import { queryAuthError } from '@idfed/authorizer';
 import { GATEWAY_OPTIONS, GatewayOptions } from '../gateway.options';

@@ -8,6 +8,7 @@ import {
   operationTarget,
   RefusedCallRecorder,
   requestContext,
+  ResourceTags,
   taggingActionOf,
 } from '@idfed/authorizer';
 import { AnyOperation, OPERATION_CATALOG } from '@idfed/contracts';
@@ -43,6 +44,7 @@ export class AdminService {
     @Inject(RefusedCallRecorder) private readonly refusals: RefusedCallRecorder,
     @Inject(IamUserKeys) private readonly userKeys: IamUserKeys,
     @Inject(GRPC_GATEWAY_OPTIONS) private readonly options: GrpcGatewayOptions,
+    @Inject(ResourceTags) private readonly resourceTags: ResourceTags,
   ) {}
 
   binding(): GrpcServiceBinding {
@@ -112,7 +114,22 @@ export class AdminService {
       this.refusals.record(found.operation, payload, commandMetaOf(ctx), err);
       throw err;
     }
-    return this.bus.request(found.operation, payload, commandMetaOf(ctx));
+    const result: unknown = await this.bus.request(found.operation, payload, commandMetaOf(ctx));
+    this.forgetTags(found.api, operation, payload, ctx);
+    return result;
+  }
+
+  /** After a resource's tags changed through this replica: its decisions see the new ones at once (ADR 0066). */
+  private forgetTags(api: AdminApi, operation: string, payload: unknown, ctx: CallContext): void {
+    const retag =
+      api === 'iam'
+        ? /^(Tag|Untag)/.test(operation)
+        : operation === 'TagResource' || operation === 'UntagResource';
+    if (!retag) return;
+    const region = api === 'iam' ? '' : (ctx.region ?? this.options.env.region);
+    this.resourceTags.forget(
+      operationTarget(api, operation, payload, region, this.options.env.accountId).resource,
+    );
   }
 
   private async decide(
@@ -136,17 +153,12 @@ export class AdminService {
     const region = ctx.region ?? this.options.env.region;
     const decided = api === 'iam' && !user.root ? decidedPayload(operation, payload, user.userName) : payload;
     const named = operationTarget(api, operation, decided, region, user.accountId);
-    // The target user's or role's ARN as stored (its path) and its tags (aws:ResourceTag), as the
-    // HTTP gateway's IAM decisions.
-    const resolved =
-      api === 'iam' && !user.root
-        ? await this.userKeys.resolveIamTarget(
-            named.action,
-            named.resource,
-            user.accountId,
-            this.options.adminCredentials?.accessKeyId ?? user.accessKeyId,
-          )
-        : { resource: named.resource, context: {} };
+    // The resource's tags as aws:ResourceTag (a user pool's, an identity pool's, an IAM user's or
+    // role's, a policy's or provider's; ADR 0066), and an IAM user's or role's ARN as stored (its
+    // path), as the HTTP gateway decides; the root needs no decision.
+    const resolved = user.root
+      ? { resource: named.resource, context: {} }
+      : await this.resourceTags.resolve(named.action, named.resource, user.accessKeyId);
     const target = { ...named, resource: resolved.resource };
     const resourceTags = resolved.context;
     const context = {

@@ -4,6 +4,7 @@ import {
   Authorizer,
   CredentialError,
   CredentialResolver,
+  ResourceTags,
   VerifiedPrincipal,
   withSignedRequestContext,
 } from '@idfed/authorizer';
@@ -43,6 +44,7 @@ export class AuthorizerService {
     @Inject(Authorizer) private readonly authorizer: Authorizer,
     @Inject(CredentialResolver) private readonly credentials: CredentialResolver,
     @Inject(GRPC_GATEWAY_OPTIONS) private readonly options: GrpcGatewayOptions,
+    @Inject(ResourceTags) private readonly resourceTags: ResourceTags,
   ) {}
 
   binding(): GrpcServiceBinding {
@@ -113,12 +115,19 @@ export class AuthorizerService {
         errorMessage: error.message,
       };
     }
+    // An idfed resource's own tags (ADR 0066), read as the admin key (else as the principal's key).
+    const tagged = await this.resourceTags.askedContext(
+      input.action,
+      input.resource,
+      context,
+      principal.accessKeyId,
+    );
     const result = await this.authorizer.authorize({
       principal,
       action: input.action,
       resource: input.resource,
       context:
-        signedRegion === undefined ? context : withSignedRequestContext(context, { region: signedRegion }),
+        signedRegion === undefined ? tagged : withSignedRequestContext(tagged, { region: signedRegion }),
     });
     const p = result.principal;
     return {

@@ -7,7 +7,16 @@ import {
 } from '@idfed/contracts';
 import { BusClient, CommandFailedError } from '@idfed/messaging';
 import { randomUUID } from 'node:crypto';
-import { GATEWAY_OPTIONS, GatewayOptions } from '../gateway.options';
+
+/** What ResourceTags needs of its gateway: idfed's account, and the admin key it reads tags as. */
+export interface ResourceTagsSettings {
+  accountId: string;
+  /** The admin key's id, when the gateway has it; else each lookup names the key it reads for. */
+  adminAccessKeyId?: string;
+}
+
+/** Nest token of the ResourceTagsSettings a gateway provides. */
+export const RESOURCE_TAGS_SETTINGS = Symbol('RESOURCE_TAGS_SETTINGS');
 
 /**
  * How long a resource's tags, once read, stand in for it in decisions (ADR 0066): a tag changed
@@ -49,7 +58,8 @@ const ARNS: readonly [Kind, RegExp][] = [
  * with tags (ADR 0066): user pools, identity pools, IAM users, roles, managed policies, OIDC and
  * SAML providers; `iam:ResourceTag/<key>` too for IAM users and roles, as IAM's service
  * authorization reference lists it for those. Read on the bus as the admin key (the caller may not
- * be allowed to read the tags), remembered for RESOURCE_TAGS_TTL_MS.
+ * be allowed to read the tags), remembered for RESOURCE_TAGS_TTL_MS. One per gateway replica: the
+ * HTTP gateway's JSON and Query paths, the gRPC gateway's admin calls and both authorizers.
  */
 @Injectable()
 export class ResourceTags {
@@ -57,12 +67,15 @@ export class ResourceTags {
 
   constructor(
     @Inject(BusClient) private readonly bus: BusClient,
-    @Inject(GATEWAY_OPTIONS) private readonly options: GatewayOptions,
+    @Inject(RESOURCE_TAGS_SETTINGS) private readonly settings: ResourceTagsSettings,
   ) {}
 
-  /** The condition keys of `resource`'s tags; none for `*`, another account, or a resource not there. */
-  async context(action: string, resource: string): Promise<Record<string, string>> {
-    return (await this.resolve(action, resource)).context;
+  /**
+   * The condition keys of `resource`'s tags; none for `*`, another account, or a resource not there.
+   * `reader`: the key id the lookup names when the gateway has no admin key (the caller's own).
+   */
+  async context(action: string, resource: string, reader?: string): Promise<Record<string, string>> {
+    return (await this.resolve(action, resource, reader)).context;
   }
 
   /**
@@ -73,12 +86,13 @@ export class ResourceTags {
   async resolve(
     action: string,
     resource: string,
+    reader?: string,
   ): Promise<{ resource: string; context: Record<string, string> }> {
     // These act on a resource not there yet: its tags are the request's (aws:RequestTag).
     if (CREATES.has(action)) return { resource, context: {} };
     const found = this.recognise(resource);
     if (!found) return { resource, context: {} };
-    const { tags, arn } = await this.tagsOf(found.kind, resource, found.region, found.name);
+    const { tags, arn } = await this.tagsOf(found.kind, resource, found.region, found.name, reader);
     const out: Record<string, string> = {};
     const iam = found.kind === 'user' || found.kind === 'role';
     for (const t of tags) {
@@ -86,6 +100,26 @@ export class ResourceTags {
       if (iam) out[`iam:ResourceTag/${t.Key}`] = t.Value;
     }
     return { resource: arn ?? resource, context: out };
+  }
+
+  /**
+   * The context of a decision an asker (POST /authorize, gRPC Authorizer.Authorize) wants on
+   * `resource`: when the resource is one idfed keeps tags of, its tags as stored replace any
+   * `aws:ResourceTag/*` / `iam:ResourceTag/*` the asker named (any case), so an asker cannot
+   * retag idfed's resources for a decision; any other resource's keys are the asker's to give.
+   */
+  async askedContext<V>(
+    action: string,
+    resource: string,
+    asked: Record<string, V>,
+    reader?: string,
+  ): Promise<Record<string, V | string>> {
+    if (!this.recognise(resource)) return asked;
+    const out: Record<string, V | string> = {};
+    for (const [key, value] of Object.entries(asked)) {
+      if (!RESOURCE_TAG_KEY.test(key)) out[key] = value;
+    }
+    return { ...out, ...(await this.context(action, resource, reader)) };
   }
 
   /** Drops what is remembered of `resource`: called once this replica forwarded a change of its tags. */
@@ -96,8 +130,7 @@ export class ResourceTags {
   private recognise(resource: string): { kind: Kind; region: string; name: string } | undefined {
     for (const [kind, pattern] of ARNS) {
       const m = pattern.exec(resource);
-      if (m)
-        return m[2] === this.options.env.accountId ? { kind, region: m[1], name: m[3] ?? '' } : undefined;
+      if (m) return m[2] === this.settings.accountId ? { kind, region: m[1], name: m[3] ?? '' } : undefined;
     }
     return undefined;
   }
@@ -107,11 +140,12 @@ export class ResourceTags {
     arn: string,
     region: string,
     name: string,
+    reader: string | undefined,
   ): Promise<{ tags: Tags; arn?: string }> {
     const now = Date.now();
     const hit = this.cache.get(arn);
     if (hit && hit.until > now) return hit;
-    const found = await this.read(kind, arn, region, name);
+    const found = await this.read(kind, arn, region, name, reader);
     if (found === undefined) {
       this.cache.delete(arn);
       return { tags: [] };
@@ -128,8 +162,9 @@ export class ResourceTags {
     arn: string,
     region: string,
     name: string,
+    reader: string | undefined,
   ): Promise<{ tags: Tags; arn?: string } | undefined> {
-    const tags = await this.readTags(kind, arn, region, name);
+    const tags = await this.readTags(kind, arn, region, name, reader);
     return tags && ('arn' in tags ? tags : { tags });
   }
 
@@ -139,10 +174,14 @@ export class ResourceTags {
     arn: string,
     region: string,
     name: string,
+    reader: string | undefined,
   ): Promise<Tags | { tags: Tags; arn: string } | undefined> {
+    const accessKeyId = this.settings.adminAccessKeyId ?? reader;
+    // No key to read as: no decision on guessed tags (a tag may deny as well as allow).
+    if (accessKeyId === undefined) throw new Error('resource tags need the admin key or a reader key');
     const meta: CommandMeta = {
       requestId: randomUUID(),
-      caller: { kind: 'admin', accessKeyId: this.options.adminCredentials.accessKeyId },
+      caller: { kind: 'admin', accessKeyId },
       ...(region ? { region } : {}),
     };
     const many = { MaxItems: 1000 };
@@ -240,6 +279,8 @@ const CREATES = new Set([
   'iam:CreateInstanceProfile',
   'iam:UploadServerCertificate',
 ]);
+
+const RESOURCE_TAG_KEY = /^(aws|iam):resourcetag\//i;
 
 /** The names a lookup of a resource that does not exist (or is malformed) answers. */
 const NOT_THERE = new Set(['NoSuchEntity', 'ResourceNotFoundException', 'InvalidInput', 'ValidationError']);

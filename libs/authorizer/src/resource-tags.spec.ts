@@ -1,5 +1,4 @@
 import { BusClient, CommandFailedError } from '@idfed/messaging';
-import { GatewayOptions } from '../gateway.options';
 import { RESOURCE_TAGS_TTL_MS, ResourceTags } from './resource-tags';
 
 const ACCOUNT = '123456789012';
@@ -9,11 +8,7 @@ const IDENTITY_POOL = `arn:aws:cognito-identity:us-east-1:${ACCOUNT}:identitypoo
 function setUp() {
   const request = jest.fn();
   const bus = { request } as unknown as BusClient;
-  const options = {
-    env: { accountId: ACCOUNT },
-    adminCredentials: { accessKeyId: 'AKIDADMIN', secretAccessKey: 'x' },
-  } as unknown as GatewayOptions;
-  return { request, tags: new ResourceTags(bus, options) };
+  return { request, tags: new ResourceTags(bus, { accountId: ACCOUNT, adminAccessKeyId: 'AKIDADMIN' }) };
 }
 
 describe('ResourceTags', () => {
@@ -128,5 +123,36 @@ describe('ResourceTags', () => {
     s.request.mockRejectedValueOnce(new Error('bus down'));
     s.tags.forget(POOL);
     await expect(s.tags.context('cognito-idp:ListUsers', POOL)).rejects.toThrow('bus down');
+  });
+
+  it("puts an idfed resource's tags in place of an asker's, and leaves other resources' to the asker", async () => {
+    const s = setUp();
+    s.request.mockResolvedValue({ Tags: { team: 'red' } });
+    const asked = {
+      'aws:ResourceTag/team': 'blue',
+      'AWS:resourcetag/owner': 'me',
+      'iam:ResourceTag/team': 'blue',
+      'aws:SourceIp': '203.0.113.9',
+    };
+    expect(await s.tags.askedContext('cognito-idp:ListUsers', POOL, asked)).toEqual({
+      'aws:SourceIp': '203.0.113.9',
+      'aws:ResourceTag/team': 'red',
+    });
+    const docs = 'arn:aws:docs:::doc/a';
+    expect(await s.tags.askedContext('docs:GetDocument', docs, asked)).toEqual(asked);
+    const elsewhere = POOL.replace(ACCOUNT, '999999999999');
+    expect(await s.tags.askedContext('cognito-idp:ListUsers', elsewhere, asked)).toEqual(asked);
+    expect(s.request).toHaveBeenCalledTimes(1);
+  });
+
+  it('reads as the given key when the gateway has no admin key, and refuses to guess without one', async () => {
+    const request = jest.fn().mockResolvedValue({ Tags: { team: 'blue' } });
+    const tags = new ResourceTags({ request } as unknown as BusClient, { accountId: ACCOUNT });
+    expect(await tags.context('cognito-idp:ListUsers', POOL, 'ASIAREADER')).toEqual({
+      'aws:ResourceTag/team': 'blue',
+    });
+    expect(request.mock.calls[0][2]).toMatchObject({ caller: { kind: 'admin', accessKeyId: 'ASIAREADER' } });
+    tags.forget(POOL);
+    await expect(tags.context('cognito-idp:ListUsers', POOL)).rejects.toThrow(/admin key/);
   });
 });
