@@ -1,7 +1,9 @@
 import {
   CreateAccessKeyCommand,
   CreatePolicyCommand,
+  AttachUserPolicyCommand,
   CreateUserCommand,
+  DeleteUserPermissionsBoundaryCommand,
   GetUserCommand,
   IAMClient,
   PutUserPermissionsBoundaryCommand,
@@ -102,5 +104,78 @@ describe('iam:PermissionsBoundary holds a delegated administrator to one boundar
     await asDelegate.send(
       new PutUserPermissionsBoundaryCommand({ UserName: made, PermissionsBoundary: boundary }),
     );
+  });
+
+  it('decides policy changes of a user on its current boundary (Attach, Put, DeleteUserPermissionsBoundary)', async () => {
+    const policy = async (name: string) =>
+      (
+        await iam.send(
+          new CreatePolicyCommand({
+            PolicyName: `${name}-${unique()}`,
+            PolicyDocument: doc([{ Effect: 'Allow', Action: 'cognito-idp:*', Resource: '*' }]),
+          }),
+        )
+      ).Policy!.Arn!;
+    const boundary = await policy('held-boundary');
+    const other = await policy('other-boundary');
+    const grant = await policy('grant');
+    const delegate = `keeper-${unique()}`;
+    await iam.send(new CreateUserCommand({ UserName: delegate }));
+    await iam.send(
+      new PutUserPolicyCommand({
+        UserName: delegate,
+        PolicyName: 'bounded-only',
+        PolicyDocument: doc([
+          {
+            Effect: 'Allow',
+            Action: ['iam:PutUserPolicy', 'iam:AttachUserPolicy', 'iam:DeleteUserPermissionsBoundary'],
+            Resource: '*',
+            Condition: { StringEquals: { 'iam:PermissionsBoundary': boundary } },
+          },
+        ]),
+      }),
+    );
+    const key = (await iam.send(new CreateAccessKeyCommand({ UserName: delegate }))).AccessKey!;
+    const asDelegate = new IAMClient({
+      ...base,
+      credentials: { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! },
+    });
+    clients.push(asDelegate);
+    const user = async (PermissionsBoundary?: string) => {
+      const UserName = `held-${unique()}`;
+      await iam.send(
+        new CreateUserCommand({ UserName, ...(PermissionsBoundary ? { PermissionsBoundary } : {}) }),
+      );
+      return UserName;
+    };
+    const held = await user(boundary);
+    const elsewhere = await user(other);
+    const free = await user();
+    const inline = (UserName: string) =>
+      new PutUserPolicyCommand({
+        UserName,
+        PolicyName: 'more',
+        PolicyDocument: doc([{ Effect: 'Allow', Action: 'cognito-idp:ListUserPools', Resource: '*' }]),
+      });
+
+    await asDelegate.send(inline(held));
+    await asDelegate.send(new AttachUserPolicyCommand({ UserName: held, PolicyArn: grant }));
+    for (const UserName of [elsewhere, free]) {
+      await expectAwsError(asDelegate.send(inline(UserName)), 'AccessDenied');
+      await expectAwsError(
+        asDelegate.send(new AttachUserPolicyCommand({ UserName, PolicyArn: grant })),
+        'AccessDenied',
+      );
+      await expectAwsError(
+        asDelegate.send(new DeleteUserPermissionsBoundaryCommand({ UserName })),
+        'AccessDenied',
+      );
+    }
+    // Once the boundary is gone the user is no longer the delegate's to change (seen at once here).
+    await asDelegate.send(new DeleteUserPermissionsBoundaryCommand({ UserName: held }));
+    expect(
+      (await iam.send(new GetUserCommand({ UserName: held }))).User!.PermissionsBoundary,
+    ).toBeUndefined();
+    await expectAwsError(asDelegate.send(inline(held)), 'AccessDenied');
   });
 });

@@ -16,8 +16,8 @@ export interface OperationTarget {
    * `iam:PermissionsBoundary` for the boundary CreateUser / CreateRole / Put*PermissionsBoundary set;
    * `aws:RequestTag/<key>` and `aws:TagKeys` (multivalued) for IAM requests that carry tags
    * (TagUser, TagRole, CreateUser / CreateRole with Tags...) and `aws:TagKeys` for the Untag ones,
-   * as AWS's service authorization reference lists them. `aws:ResourceTag/<key>` needs a lookup
-   * and is added by IamUserKeys.resourceTagContext.
+   * as AWS's service authorization reference lists them. `aws:ResourceTag/<key>` and an entity's
+   * current `iam:PermissionsBoundary` need a lookup and are added by ResourceTags.
    */
   context: Record<string, string | string[]>;
 }

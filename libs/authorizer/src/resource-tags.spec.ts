@@ -155,4 +155,40 @@ describe('ResourceTags', () => {
     tags.forget(POOL);
     await expect(tags.context('cognito-idp:ListUsers', POOL)).rejects.toThrow(/admin key/);
   });
+
+  it("gives the entity's current boundary as iam:PermissionsBoundary on the actions AWS lists it for", async () => {
+    const s = setUp();
+    const boundary = `arn:aws:iam::${ACCOUNT}:policy/dev-boundary`;
+    s.request.mockImplementation((op: { name: string }) =>
+      Promise.resolve(
+        op.name === 'GetUser'
+          ? {
+              User: {
+                Arn: `arn:aws:iam::${ACCOUNT}:user/dev`,
+                Tags: [],
+                PermissionsBoundary: {
+                  PermissionsBoundaryType: 'PermissionsBoundaryPolicy',
+                  PermissionsBoundaryArn: boundary,
+                },
+              },
+            }
+          : { Role: { Arn: `arn:aws:iam::${ACCOUNT}:role/app`, Tags: [] } },
+      ),
+    );
+    const user = `arn:aws:iam::${ACCOUNT}:user/dev`;
+    for (const action of [
+      'iam:AttachUserPolicy',
+      'iam:PutUserPolicy',
+      'iam:DeleteUserPolicy',
+      'iam:DetachUserPolicy',
+      'iam:DeleteUserPermissionsBoundary',
+    ]) {
+      expect(await s.tags.context(action, user)).toEqual({ 'iam:PermissionsBoundary': boundary });
+    }
+    // Not a key of GetUser, and PutUserPermissionsBoundary names the new one in its request.
+    expect(await s.tags.context('iam:GetUser', user)).toEqual({});
+    expect(await s.tags.context('iam:PutUserPermissionsBoundary', user)).toEqual({});
+    // A role without a boundary has none to match.
+    expect(await s.tags.context('iam:AttachRolePolicy', `arn:aws:iam::${ACCOUNT}:role/app`)).toEqual({});
+  });
 });

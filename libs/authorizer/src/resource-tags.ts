@@ -63,7 +63,7 @@ const ARNS: readonly [Kind, RegExp][] = [
  */
 @Injectable()
 export class ResourceTags {
-  private readonly cache = new Map<string, { tags: Tags; arn?: string; until: number }>();
+  private readonly cache = new Map<string, { tags: Tags; arn?: string; boundary?: string; until: number }>();
 
   constructor(
     @Inject(BusClient) private readonly bus: BusClient,
@@ -92,13 +92,16 @@ export class ResourceTags {
     if (CREATES.has(action)) return { resource, context: {} };
     const found = this.recognise(resource);
     if (!found) return { resource, context: {} };
-    const { tags, arn } = await this.tagsOf(found.kind, resource, found.region, found.name, reader);
+    const { tags, arn, boundary } = await this.tagsOf(found.kind, resource, found.region, found.name, reader);
     const out: Record<string, string> = {};
     const iam = found.kind === 'user' || found.kind === 'role';
     for (const t of tags) {
       out[`aws:ResourceTag/${t.Key}`] = t.Value;
       if (iam) out[`iam:ResourceTag/${t.Key}`] = t.Value;
     }
+    // The user's or role's boundary as it stands, on the actions AWS lists the key for that do not
+    // set one themselves (those name theirs in the request: operationTarget).
+    if (iam && boundary && BOUNDARY_HOLDERS.has(action)) out['iam:PermissionsBoundary'] = boundary;
     return { resource: arn ?? resource, context: out };
   }
 
@@ -141,7 +144,7 @@ export class ResourceTags {
     region: string,
     name: string,
     reader: string | undefined,
-  ): Promise<{ tags: Tags; arn?: string }> {
+  ): Promise<{ tags: Tags; arn?: string; boundary?: string }> {
     const now = Date.now();
     const hit = this.cache.get(arn);
     if (hit && hit.until > now) return hit;
@@ -163,7 +166,7 @@ export class ResourceTags {
     region: string,
     name: string,
     reader: string | undefined,
-  ): Promise<{ tags: Tags; arn?: string } | undefined> {
+  ): Promise<{ tags: Tags; arn?: string; boundary?: string } | undefined> {
     const tags = await this.readTags(kind, arn, region, name, reader);
     return tags && ('arn' in tags ? tags : { tags });
   }
@@ -175,7 +178,7 @@ export class ResourceTags {
     region: string,
     name: string,
     reader: string | undefined,
-  ): Promise<Tags | { tags: Tags; arn: string } | undefined> {
+  ): Promise<Tags | { tags: Tags; arn: string; boundary?: string } | undefined> {
     const accessKeyId = this.settings.adminAccessKeyId ?? reader;
     // No key to read as: no decision on guessed tags (a tag may deny as well as allow).
     if (accessKeyId === undefined) throw new Error('resource tags need the admin key or a reader key');
@@ -208,7 +211,7 @@ export class ResourceTags {
             { UserName: name },
             meta,
           );
-          return { tags: User.Tags ?? [], arn: User.Arn };
+          return { tags: User.Tags ?? [], arn: User.Arn, ...boundaryOf(User) };
         }
         case 'role': {
           const { Role } = await this.bus.request(
@@ -216,7 +219,7 @@ export class ResourceTags {
             { RoleName: name },
             meta,
           );
-          return { tags: Role.Tags ?? [], arn: Role.Arn };
+          return { tags: Role.Tags ?? [], arn: Role.Arn, ...boundaryOf(Role) };
         }
         case 'instance-profile': {
           // Named by its stored ARN, path included, as users and roles are (ADR 0085).
@@ -279,6 +282,24 @@ const CREATES = new Set([
   'iam:CreateInstanceProfile',
   'iam:UploadServerCertificate',
 ]);
+
+/** The IAM actions AWS decides with the target's current boundary as `iam:PermissionsBoundary`. */
+const BOUNDARY_HOLDERS = new Set(
+  ['User', 'Role'].flatMap((entity) => [
+    `iam:Attach${entity}Policy`,
+    `iam:Detach${entity}Policy`,
+    `iam:Put${entity}Policy`,
+    `iam:Delete${entity}Policy`,
+    `iam:Delete${entity}PermissionsBoundary`,
+  ]),
+);
+
+function boundaryOf(entity: { PermissionsBoundary?: { PermissionsBoundaryArn: string } }): {
+  boundary?: string;
+} {
+  const arn = entity.PermissionsBoundary?.PermissionsBoundaryArn;
+  return arn ? { boundary: arn } : {};
+}
 
 const RESOURCE_TAG_KEY = /^(aws|iam):resourcetag\//i;
 

@@ -136,8 +136,8 @@ export class QueryDispatcher {
         // IAM is global: its commands carry no region (ADR 0032).
         commandMeta(req, requestId, caller, action.api === 'iam' ? undefined : signer?.region),
       );
-      // This replica's decisions see the new tags at once (ADR 0066).
-      if (action.api === 'iam' && /^(Tag|Untag)/.test(action.name)) {
+      // This replica's decisions see the new tags (and boundary) at once (ADR 0066, 0090).
+      if (action.api === 'iam' && RETAGS.test(action.name)) {
         this.resourceTags.forget(
           operationTarget('iam', action.name, payload, '', this.options.env.accountId).resource,
         );
@@ -398,3 +398,6 @@ function queryOf(req: Request): string {
   const at = req.originalUrl.indexOf('?');
   return at < 0 ? '' : req.originalUrl.slice(at + 1);
 }
+
+/** IAM actions after which ResourceTags forgets the entity: its tags or its boundary changed. */
+const RETAGS = /^(Tag|Untag|Put\w+PermissionsBoundary$|Delete\w+PermissionsBoundary$)/;

@@ -119,11 +119,11 @@ export class AdminService {
     return result;
   }
 
-  /** After a resource's tags changed through this replica: its decisions see the new ones at once (ADR 0066). */
+  /** After a resource's tags (or an IAM entity's boundary) changed through this replica: seen at once (ADR 0066, 0090). */
   private forgetTags(api: AdminApi, operation: string, payload: unknown, ctx: CallContext): void {
     const retag =
       api === 'iam'
-        ? /^(Tag|Untag)/.test(operation)
+        ? /^(Tag|Untag|Put\w+PermissionsBoundary$|Delete\w+PermissionsBoundary$)/.test(operation)
         : operation === 'TagResource' || operation === 'UntagResource';
     if (!retag) return;
     const region = api === 'iam' ? '' : (ctx.region ?? this.options.env.region);
