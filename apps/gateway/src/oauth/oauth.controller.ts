@@ -13,6 +13,7 @@ import { BusClient } from '@idfed/messaging';
 import { GATEWAY_OPTIONS, GatewayOptions } from '../gateway.options';
 import { readRawBody } from '../http/raw-body.reader';
 import { requestIdOf } from '../http/request-context.middleware';
+import { commandMeta } from '../http/command-meta';
 import {
   attributeField,
   confirmByLinkPage,
@@ -115,7 +116,7 @@ export class OAuthController {
     const found = await this.bus.request(
       UserDirectoryOperations.OAuthUICustomization,
       { UserPoolId: poolId, ClientId: clientId, WithImage: true },
-      this.meta(res),
+      this.meta(req, res),
     );
     if (!found.Image || !found.ImageType) {
       throw new AwsError('ResourceNotFoundException', 'Not found.', 404);
@@ -150,7 +151,7 @@ export class OAuthController {
     const found = await this.bus.request(
       UserDirectoryOperations.OAuthManagedLoginAsset,
       { UserPoolId: poolId, ManagedLoginBrandingId: brandingId, Category: category, ColorMode: colorMode },
-      this.meta(res),
+      this.meta(req, res),
     );
     const type =
       found.Extension && Object.hasOwn(ASSET_TYPES, found.Extension)
@@ -178,7 +179,9 @@ export class OAuthController {
     this.requirePool(poolId);
     const query = queryOf(req);
     // SAML providers (ADR 0025): a request naming one goes to the IdP.
-    if (await samlAuthorize(this.bus, this.meta(res), req, res, poolId, query, this.options.env.publicUrl))
+    if (
+      await samlAuthorize(this.bus, this.meta(req, res), req, res, poolId, query, this.options.env.publicUrl)
+    )
       return;
     const outcome = await this.authorizeRequest(req, res, poolId, query);
     if (outcome.kind === 'login')
@@ -217,7 +220,7 @@ export class OAuthController {
         Username: form.username ?? '',
         Password: form.password ?? '',
       },
-      this.meta(res),
+      this.meta(req, res),
     );
     await this.afterSignIn(req, res, poolId, query, outcome);
   }
@@ -240,7 +243,7 @@ export class OAuthController {
         Username: form.username ?? '',
         NewPassword: form.new_password ?? '',
       },
-      this.meta(res),
+      this.meta(req, res),
     );
     await this.afterSignIn(req, res, poolId, query, outcome);
   }
@@ -263,7 +266,7 @@ export class OAuthController {
         BindingToken: cookiesOf(req)[BINDING_COOKIE],
         Method: req.method === 'POST' ? 'POST' : 'GET',
       },
-      this.meta(res),
+      this.meta(req, res),
     );
     await this.afterSignIn(req, res, poolId, new URLSearchParams(), outcome);
   }
@@ -285,7 +288,7 @@ export class OAuthController {
     const answer = await this.bus.request(
       UserDirectoryOperations.OAuthToken,
       { UserPoolId: poolId, Form: form, Authorization: req.headers.authorization },
-      this.meta(res),
+      this.meta(req, res),
     );
     this.sendAnswer(res, answer);
   }
@@ -300,7 +303,7 @@ export class OAuthController {
     const answer = await this.bus.request(
       UserDirectoryOperations.OAuthUserInfo,
       { UserPoolId: poolId, Authorization: req.headers.authorization },
-      this.meta(res),
+      this.meta(req, res),
     );
     this.sendAnswer(res, answer);
   }
@@ -326,7 +329,7 @@ export class OAuthController {
     const answer = await this.bus.request(
       UserDirectoryOperations.OAuthRevoke,
       { UserPoolId: poolId, Form: form, Authorization: req.headers.authorization },
-      this.meta(res),
+      this.meta(req, res),
     );
     if (answer.status === 200) {
       res.status(200).setHeader('cache-control', 'no-store').end();
@@ -347,7 +350,7 @@ export class OAuthController {
     const outcome = await this.bus.request(
       UserDirectoryOperations.OAuthLogout,
       { UserPoolId: poolId, Params: params, SessionToken: cookiesOf(req)[SESSION_COOKIE] },
-      this.meta(res),
+      this.meta(req, res),
     );
     if (outcome.kind === 'error') return sendErrorPage(res, outcome.error, outcome.description);
     this.clearSession(res, poolId);
@@ -466,7 +469,7 @@ export class OAuthController {
         CallbackUrl: this.idpCallbackUrl(req, res, poolId),
         BindingToken: cookies[BINDING_COOKIE],
       },
-      this.meta(res),
+      this.meta(req, res),
     );
   }
 
@@ -495,7 +498,7 @@ export class OAuthController {
     const outcome = await this.bus.request(
       UserDirectoryOperations.OAuthSignUp,
       { UserPoolId: poolId, Params: paramsOf(query), Username: '', Password: '', Attributes: {}, Show: true },
-      this.meta(res),
+      this.meta(req, res),
     );
     await this.afterSignIn(req, res, poolId, query, outcome);
   }
@@ -523,7 +526,7 @@ export class OAuthController {
         Password: form.password ?? '',
         Attributes: attributes,
       },
-      this.meta(res),
+      this.meta(req, res),
     );
     await this.afterSignIn(req, res, poolId, query, outcome);
   }
@@ -551,7 +554,7 @@ export class OAuthController {
         Username: query.get('user_name') ?? '',
         Code: query.get('confirmation_code') ?? '',
       },
-      this.meta(res),
+      this.meta(req, res),
     );
     const look = await this.lookOf(req, res, poolId, query);
     const html = outcome.confirmed
@@ -577,11 +580,11 @@ export class OAuthController {
     };
     const outcome =
       form.resend !== undefined
-        ? await this.bus.request(UserDirectoryOperations.OAuthResendCode, common, this.meta(res))
+        ? await this.bus.request(UserDirectoryOperations.OAuthResendCode, common, this.meta(req, res))
         : await this.bus.request(
             UserDirectoryOperations.OAuthConfirmSignUp,
             { ...common, Code: form.code ?? '' },
-            this.meta(res),
+            this.meta(req, res),
           );
     await this.afterSignIn(req, res, poolId, query, outcome);
   }
@@ -603,7 +606,7 @@ export class OAuthController {
     const outcome = await this.bus.request(
       UserDirectoryOperations.OAuthForgotPassword,
       { UserPoolId: poolId, Params: paramsOf(query), Username: form.username ?? '' },
-      this.meta(res),
+      this.meta(req, res),
     );
     await this.afterSignIn(req, res, poolId, query, outcome);
   }
@@ -631,7 +634,7 @@ export class OAuthController {
         Code: form.code ?? '',
         NewPassword: form.password ?? '',
       },
-      this.meta(res),
+      this.meta(req, res),
     );
     await this.afterSignIn(req, res, poolId, query, outcome);
   }
@@ -652,7 +655,7 @@ export class OAuthController {
         ...(form.code !== undefined ? { Code: form.code } : {}),
         ...(form.mfaType !== undefined ? { MfaType: form.mfaType } : {}),
       },
-      this.meta(res),
+      this.meta(req, res),
     );
     await this.afterSignIn(req, res, poolId, query, outcome);
   }
@@ -669,7 +672,7 @@ export class OAuthController {
     const outcome = await this.bus.request(
       UserDirectoryOperations.OAuthAuthorize,
       { UserPoolId: poolId, Params: paramsOf(query), CheckOnly: true },
-      this.meta(res),
+      this.meta(req, res),
     );
     if (outcome.kind === 'login') return this.showPage(req, res, poolId, query, pageOf(outcome.clientName));
     this.answer(req, res, poolId, outcome);
@@ -792,7 +795,7 @@ export class OAuthController {
       const found = await this.bus.request(
         UserDirectoryOperations.OAuthUICustomization,
         { UserPoolId: poolId, ClientId: clientId },
-        this.meta(res),
+        this.meta(req, res),
       );
       if (this.looks.size >= LOOK_CACHE_MAX) this.looks.clear();
       cached = {
@@ -914,7 +917,8 @@ export class OAuthController {
     if (!POOL_ID.test(poolId)) throw new AwsError('ResourceNotFoundException', 'Not found.', 404);
   }
 
-  private meta(res: Response) {
-    return { requestId: requestIdOf(res), caller: { kind: 'anonymous' as const } };
+  /** The page's caller: its address and User-Agent go with it (threat protection, ADR 0083). */
+  private meta(req: Request, res: Response) {
+    return commandMeta(req, requestIdOf(res), { kind: 'anonymous' });
   }
 }

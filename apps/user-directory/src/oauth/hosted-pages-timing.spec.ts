@@ -1,5 +1,6 @@
 import { UserMfaRepository } from '../mfa/user-mfa.repository';
 import { AuthEventRecorder } from '../risk/auth-event-recorder';
+import { BlockedAddresses } from '../risk/threat-protection';
 import { CommandMeta } from '@idfed/contracts';
 import { ServiceError } from '@idfed/messaging';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -90,7 +91,16 @@ describe('hosted pages by time', () => {
       noMigrations,
       { record: jest.fn() } as unknown as AuthEventRecorder,
     );
-    const page = new OAuthSignInUseCase(requests, passwords, {} as HostedSignIn);
+    const page = new OAuthSignInUseCase(
+      requests,
+      passwords,
+      {} as HostedSignIn,
+      { refuseBlocked: jest.fn(async () => undefined) } as unknown as BlockedAddresses,
+      {
+        record: jest.fn(),
+        within: (_c: unknown, work: () => unknown) => work(),
+      } as unknown as AuthEventRecorder,
+    );
     const login = (name: string) => page.execute({ ...base, Username: name, Password: 'Wrong-passw0rd' });
     const { first, second } = await interleavedTimings(
       PAIRS,
@@ -116,6 +126,7 @@ describe('hosted pages by time', () => {
       noMigrations,
       { recoveryMedia: jest.fn(async () => ({ sms: false, email: false })) } as unknown as UserMfaRepository,
       { record: jest.fn() } as unknown as AuthEventRecorder,
+      { refuseBlocked: jest.fn(async () => undefined) } as unknown as BlockedAddresses,
     );
     const page = new OAuthForgotPasswordUseCase(requests, forgot);
     const ask = async (name: string) =>

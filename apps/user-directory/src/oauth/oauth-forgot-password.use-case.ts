@@ -1,10 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { OAuthForgotPasswordRequest, OAuthSignInOutcome, UserDirectoryOperations } from '@idfed/contracts';
+import {
+  CommandMeta,
+  OAuthForgotPasswordRequest,
+  OAuthSignInOutcome,
+  UserDirectoryOperations,
+} from '@idfed/contracts';
 import { ServiceError } from '@idfed/messaging';
 import { OperationHandler } from '@idfed/service-runtime';
 import { ForgotPasswordUseCase } from '../users/forgot-password.use-case';
 import { AuthorizeRequests } from './authorize-request';
 import { secretHashFor } from './hosted-sign-in';
+import { isSecurityRefusal, SECURITY_REFUSAL } from '../risk/threat-protection';
 
 /**
  * The hosted forgotten-password page (ADR 0026): ForgotPassword as the API runs it, then the reset
@@ -20,7 +26,7 @@ export class OAuthForgotPasswordUseCase implements OperationHandler<
     @Inject(ForgotPasswordUseCase) private readonly forgot: ForgotPasswordUseCase,
   ) {}
 
-  async execute(req: OAuthForgotPasswordRequest): Promise<OAuthSignInOutcome> {
+  async execute(req: OAuthForgotPasswordRequest, meta?: CommandMeta): Promise<OAuthSignInOutcome> {
     const checked = await this.requests.check(req.UserPoolId, req.Params ?? {});
     if (!checked.ok) return checked.outcome;
     const { auth } = checked;
@@ -35,10 +41,13 @@ export class OAuthForgotPasswordUseCase implements OperationHandler<
           Username: username,
           ...(auth.secret ? { SecretHash: secretHashFor(auth, username) } : {}),
         },
-        { hideExistence: true },
+        // The page's caller, for threat protection's block list and event (ADR 0083).
+        { hideExistence: true, context: { sourceIp: meta?.sourceIp, userAgent: meta?.userAgent } },
       );
     } catch (err) {
       if (!(err instanceof ServiceError)) throw err;
+      // A blocked address is refused before any name is looked at: the same page for every name.
+      if (isSecurityRefusal(err)) return { kind: 'forgot', clientName, message: SECURITY_REFUSAL };
     }
     return {
       kind: 'reset',

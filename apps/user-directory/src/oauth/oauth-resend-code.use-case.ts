@@ -1,10 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { OAuthResendCodeRequest, OAuthSignInOutcome, UserDirectoryOperations } from '@idfed/contracts';
+import {
+  CommandMeta,
+  OAuthResendCodeRequest,
+  OAuthSignInOutcome,
+  UserDirectoryOperations,
+} from '@idfed/contracts';
 import { ServiceError } from '@idfed/messaging';
 import { OperationHandler } from '@idfed/service-runtime';
 import { ResendConfirmationCodeUseCase } from '../users/resend-confirmation-code.use-case';
 import { AuthorizeRequests } from './authorize-request';
 import { secretHashFor } from './hosted-sign-in';
+import { isSecurityRefusal, SECURITY_REFUSAL } from '../risk/threat-protection';
 
 /**
  * The confirmation page's "Resend code" (ADR 0026): ResendConfirmationCode as the API runs it, and
@@ -19,7 +25,7 @@ export class OAuthResendCodeUseCase implements OperationHandler<
     @Inject(ResendConfirmationCodeUseCase) private readonly resend: ResendConfirmationCodeUseCase,
   ) {}
 
-  async execute(req: OAuthResendCodeRequest): Promise<OAuthSignInOutcome> {
+  async execute(req: OAuthResendCodeRequest, meta?: CommandMeta): Promise<OAuthSignInOutcome> {
     const checked = await this.requests.check(req.UserPoolId, req.Params ?? {});
     if (!checked.ok) return checked.outcome;
     const { auth } = checked;
@@ -33,13 +39,19 @@ export class OAuthResendCodeUseCase implements OperationHandler<
     });
     if (!username) return page('Enter your username.');
     try {
-      await this.resend.execute({
-        ClientId: auth.client.id,
-        Username: username,
-        ...(auth.secret ? { SecretHash: secretHashFor(auth, username) } : {}),
-      });
+      // The page's caller goes with it: threat protection's block list and event (ADR 0083).
+      await this.resend.execute(
+        {
+          ClientId: auth.client.id,
+          Username: username,
+          ...(auth.secret ? { SecretHash: secretHashFor(auth, username) } : {}),
+        },
+        meta,
+      );
     } catch (err) {
       if (!(err instanceof ServiceError)) throw err;
+      // Refused before any name is looked at: the same page for every name.
+      if (isSecurityRefusal(err)) return page(SECURITY_REFUSAL);
     }
     return page('If the account awaits confirmation, a new code was sent.');
   }

@@ -18,6 +18,7 @@ import { confirmationChannel } from '../users/verification-codes';
 import { AuthorizeRequests } from './authorize-request';
 import { secretHashFor } from './hosted-sign-in';
 import { poolPasswordsRefused, takesPoolPasswords } from './pool-passwords';
+import { isSecurityRefusal, SECURITY_REFUSAL } from '../risk/threat-protection';
 
 /** How long the confirmation page may sign the new user in: as long as a hosted session. */
 export const SIGN_UP_SESSION_TTL_SECONDS = 3600;
@@ -91,6 +92,9 @@ export class OAuthSignUpUseCase implements OperationHandler<typeof UserDirectory
         // As if created: the same page, after as long, and a session that can never sign anyone in.
         sub = randomUUID();
         await this.timing.padFrom(auth.pool.id, startedAt);
+      } else if (isSecurityRefusal(err)) {
+        // Threat protection's block list (ADR 0083): refused before the name was looked at.
+        return page(SECURITY_REFUSAL);
       } else if (name === 'NotAuthorizedException') {
         return page('Sign-up is not permitted for this user pool.');
       } else if (name === 'TooManyRequestsException' || name === 'LimitExceededException') {

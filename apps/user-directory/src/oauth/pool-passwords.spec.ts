@@ -4,6 +4,8 @@ import { AuthorizeRequest, AuthorizeRequests } from './authorize-request';
 import { HostedSignIn } from './hosted-sign-in';
 import { OAuthSignInUseCase } from './oauth-sign-in.use-case';
 import { takesPoolPasswords } from './pool-passwords';
+import { AuthEventRecorder } from '../risk/auth-event-recorder';
+import { BlockedAddresses } from '../risk/threat-protection';
 
 const POOL = 'us-east-1_AbCdEf123';
 const request: AuthorizeRequest = { responseType: 'code', redirectUri: 'https://app/cb', scopes: ['openid'] };
@@ -30,6 +32,11 @@ function useCaseFor(auth: ClientForAuth) {
     requests,
     { verify } as unknown as PasswordSignIn,
     { afterPassword } as unknown as HostedSignIn,
+    { refuseBlocked: jest.fn(async () => undefined) } as unknown as BlockedAddresses,
+    {
+      record: jest.fn(),
+      within: (_c: unknown, work: () => unknown) => work(),
+    } as unknown as AuthEventRecorder,
   );
   return { useCase, verify, afterPassword };
 }

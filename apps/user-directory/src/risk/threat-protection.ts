@@ -8,6 +8,18 @@ import { RiskConfigurationRow, RiskConfigurationsRepository } from './risk-confi
 
 export type ThreatProtectionMode = 'OFF' | 'AUDIT' | 'ENFORCED';
 
+/** The refusal of a request from an address in the block list (ADR 0083). */
+export const SECURITY_REFUSAL = 'Request not allowed due to security reasons.';
+
+/** Whether `err` is the block list's refusal (the hosted pages show it as it is). */
+export function isSecurityRefusal(err: unknown): boolean {
+  return (
+    err instanceof ServiceError &&
+    err.errorName === 'NotAuthorizedException' &&
+    (err.getError() as { message?: string }).message === SECURITY_REFUSAL
+  );
+}
+
 /** The pool's threat protection mode, from `UserPoolAddOns` (OFF when never set). */
 export function threatProtectionMode(pool: Pick<UserPoolEntity, 'config'>): ThreatProtectionMode {
   return pool.config.userPoolAddOns?.AdvancedSecurityMode ?? 'OFF';
@@ -43,7 +55,8 @@ export function toRiskConfigurationType(row: RiskConfigurationRow): RiskConfigur
 /**
  * What threat protection idfed acts on at sign-in: the always-block list
  * (`RiskExceptionConfiguration.BlockedIPRangeList`) of the client's configuration (else the pool's)
- * in a pool whose mode is ENFORCED. The check runs after the client is found and before any user
+ * in a pool whose mode is ENFORCED, on every request that signs someone in, signs up or asks for a
+ * password reset (the API, the hosted pages). The check runs after the client is found and before any user
  * is looked up, so it costs the same for every user name (one indexed read, in ENFORCED pools
  * only). An address also in `SkippedIPRangeList` is still blocked: the allow list only skips risk
  * detection, which idfed does not do.
@@ -56,7 +69,7 @@ export class BlockedAddresses {
     if (threatProtectionMode(pool) !== 'ENFORCED' || !sourceIp) return;
     const config = await this.risks.effective(pool.id, clientId);
     if (inRanges(sourceIp, config?.riskExceptions?.BlockedIPRangeList)) {
-      throw CognitoErrors.notAuthorized('Request not allowed due to security reasons.');
+      throw CognitoErrors.notAuthorized(SECURITY_REFUSAL);
     }
   }
 }

@@ -1,17 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ChangePasswordRequest, ChangePasswordResponse, UserDirectoryOperations } from '@idfed/contracts';
+import {
+  ChangePasswordRequest,
+  ChangePasswordResponse,
+  CommandMeta,
+  UserDirectoryOperations,
+} from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
 import { Transactions } from '@idfed/persistence';
 import { AttemptLimiter, CheckOutcome, userSubject } from '../attempts/attempt-limiter';
 import { AccessTokenVerifier } from '../auth/access-token.verifier';
 import { CognitoErrors } from '../common/cognito-errors';
 import { Members, RequestValidator } from '../common/validate';
-import { UserEntity } from '../database/entities';
+import { UserEntity, UserPoolEntity } from '../database/entities';
 import { PasswordCredentials } from './password-credentials';
 import { PasswordHistory } from './password-history';
 import { passwordPolicyViolation } from './password-policy';
 import { UserLookup } from './user-lookup';
 import { UsersRepository } from './users.repository';
+import { AuthEventRecorder, EventContext } from '../risk/auth-event-recorder';
 
 /**
  * ChangePassword: the signed-in user replaces their password. Sessions stay, as in Cognito.
@@ -41,9 +47,10 @@ export class ChangePasswordUseCase implements OperationHandler<
     @Inject(PasswordCredentials) private readonly credentials: PasswordCredentials,
     @Inject(AttemptLimiter) private readonly attempts: AttemptLimiter,
     @Inject(PasswordHistory) private readonly history: PasswordHistory,
+    @Inject(AuthEventRecorder) private readonly events: AuthEventRecorder,
   ) {}
 
-  async execute(req: ChangePasswordRequest): Promise<ChangePasswordResponse> {
+  async execute(req: ChangePasswordRequest, meta?: CommandMeta): Promise<ChangePasswordResponse> {
     RequestValidator.of(req)
       .string('PreviousPassword', { min: 1, max: 256, secret: true })
       .string('ProposedPassword', { required: true, min: 1, max: 256, secret: true })
@@ -53,8 +60,13 @@ export class ChangePasswordUseCase implements OperationHandler<
     const pool = await this.lookup.requirePool(user.poolId);
     const violation = passwordPolicyViolation(req.ProposedPassword, pool.config.passwordPolicy);
     let stored: Awaited<ReturnType<PasswordCredentials['derive']>> | undefined;
+    // Threat protection's PasswordChange event (ADR 0083), written after the answer: the caller
+    // holds the user's access token, so there is no name to hide.
+    const context: EventContext = { sourceIp: meta?.sourceIp, userAgent: meta?.userAgent };
     for (let counted = true; ; counted = false) {
-      await this.checkPrevious(user, req.PreviousPassword, counted);
+      await this.checkPrevious(user, req.PreviousPassword, counted, () =>
+        this.recordChange(pool, user, 'Fail', context),
+      );
       if (violation) throw CognitoErrors.invalidPassword(violation);
       await this.history.refuseReuse(pool, user, req.ProposedPassword);
       stored ??= await this.credentials.derive(pool.id, user.username, req.ProposedPassword);
@@ -68,16 +80,36 @@ export class ChangePasswordUseCase implements OperationHandler<
         await this.users.update(locked.sub, { ...stored, updatedAt: new Date() }, tx);
         return undefined;
       });
-      if (!changed) return {};
+      if (!changed) {
+        this.recordChange(pool, user, 'Pass', context);
+        return {};
+      }
       // Another change won the race: the previous password must now match what it set.
       user = changed;
     }
+  }
+
+  private recordChange(
+    pool: Pick<UserPoolEntity, 'id' | 'config'>,
+    user: UserEntity,
+    response: 'Pass' | 'Fail',
+    context: EventContext,
+  ): void {
+    this.events.record(
+      pool,
+      user,
+      'PasswordChange',
+      response,
+      [{ ChallengeName: 'Password', ChallengeResponse: response === 'Pass' ? 'Success' : 'Failure' }],
+      context,
+    );
   }
 
   private async checkPrevious(
     user: UserEntity,
     previous: string | undefined,
     counted: boolean,
+    onWrong: () => void,
   ): Promise<void> {
     if (!this.credentials.hasPassword(user)) return;
     if (!previous) throw CognitoErrors.invalidParameter('PreviousPassword is required.');
@@ -85,7 +117,10 @@ export class ChangePasswordUseCase implements OperationHandler<
       ? (await this.attempts.check('password', userSubject(user), () => this.guess(user, previous))) ===
         'right'
       : await this.credentials.verify(user.poolId, user, previous);
-    if (!right) throw CognitoErrors.notAuthorized();
+    if (!right) {
+      onWrong();
+      throw CognitoErrors.notAuthorized();
+    }
   }
 
   /**

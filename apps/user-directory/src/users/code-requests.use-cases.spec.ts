@@ -1,5 +1,6 @@
 import { ServiceError } from '@idfed/messaging';
 import { AuthEventRecorder } from '../risk/auth-event-recorder';
+import { BlockedAddresses } from '../risk/threat-protection';
 import { TriggerCaller } from '../triggers/trigger-caller';
 import { UserPoolTriggers } from '../triggers/user-pool-triggers';
 import { aPool, aUser, inPlaceTransactions, outcome, tx } from '../../test/support/users-doubles';
@@ -58,6 +59,13 @@ function doubles(user: UserEntity | undefined, config: Partial<PoolConfig> = {},
   const delivery = { enqueueIssued: jest.fn() };
   const mfaRows = { recoveryMedia: jest.fn().mockResolvedValue({ sms: false, email: false }) };
   const events = { record: jest.fn() };
+  /** Threat protection's block list: the order of the request path's calls is recorded with it. */
+  const order: string[] = [];
+  const blocked = { refuseBlocked: jest.fn(async () => void order.push('refuseBlocked')) };
+  users.findByName.mockImplementation(async () => {
+    order.push('findByName');
+    return user;
+  });
   const domains = { domainsOfPool: jest.fn().mockResolvedValue({ prefix: { domain: 'my-app' } }) };
   const links = new ConfirmationLinks(domains as unknown as UserPoolDomainsRepository, {
     publicUrl: 'http://localhost:8080',
@@ -79,6 +87,8 @@ function doubles(user: UserEntity | undefined, config: Partial<PoolConfig> = {},
     domains,
     mfaRows,
     events,
+    blocked,
+    order,
     typed: {
       users: users as unknown as UsersRepository,
       lookup: lookup as unknown as UserLookup,
@@ -90,6 +100,7 @@ function doubles(user: UserEntity | undefined, config: Partial<PoolConfig> = {},
       links,
       mfaRows: mfaRows as unknown as UserMfaRepository,
       events: events as unknown as AuthEventRecorder,
+      blocked: blocked as unknown as BlockedAddresses,
     },
   };
 }
@@ -106,6 +117,7 @@ describe('ForgotPassword', () => {
       { configured: () => false } as unknown as UserMigrations,
       d.typed.mfaRows,
       d.typed.events,
+      d.typed.blocked,
     );
   const request = { ClientId: 'c1', Username: 'ann' };
 
@@ -139,6 +151,25 @@ describe('ForgotPassword', () => {
       DeliveryMedium: 'EMAIL',
       AttributeName: 'email',
     });
+  });
+
+  it("consults the block list with the caller's address before the name is looked up", async () => {
+    for (const who of [
+      aUser({ attributes: { email: 'ann@example.com', email_verified: 'true' } }),
+      undefined,
+    ]) {
+      const d = doubles(who, {}, true);
+      await useCase(d).request(request, { context: { sourceIp: '198.51.100.4' } });
+      expect(d.blocked.refuseBlocked).toHaveBeenCalledWith(d.pool, 'c1', '198.51.100.4');
+      expect(d.order).toEqual(['refuseBlocked', 'findByName']);
+      d.blocked.refuseBlocked.mockRejectedValueOnce(new Error('blocked'));
+      await expect(useCase(d).request(request, { context: { sourceIp: '198.51.100.4' } })).rejects.toThrow(
+        'blocked',
+      );
+      // Refused: no second lookup, count or event.
+      expect(d.users.findByName).toHaveBeenCalledTimes(1);
+      expect(d.attempts.begin).toHaveBeenCalledTimes(1);
+    }
   });
 
   it('sends no code to an address nobody verified', async () => {
@@ -283,6 +314,8 @@ describe('ResendConfirmationCode', () => {
       d.typed.attempts,
       d.typed.codes,
       d.typed.links,
+      d.typed.blocked,
+      d.typed.events,
     );
 
   it('counts the request, then replaces and sends the sign-up code after the answer (ADR 0068)', async () => {
@@ -296,6 +329,40 @@ describe('ResendConfirmationCode', () => {
     });
     expect(d.delivery.enqueueIssued).toHaveBeenCalledWith('EMAIL', d.pool.id, d.issue, expect.any(Function));
     expect(d.issue).not.toHaveBeenCalled();
+  });
+
+  it("records a user's ResendCode event with the caller's address, and none for an unknown name", async () => {
+    const user = aUser({ status: 'UNCONFIRMED', attributes: { email: 'ann@example.com' } });
+    const d = doubles(user, { autoVerifiedAttributes: ['email'] }, true);
+    const meta = {
+      requestId: 'r',
+      caller: { kind: 'anonymous' as const },
+      sourceIp: '192.0.2.7',
+      userAgent: 'ua',
+    };
+    await useCase(d).execute({ ClientId: 'c1', Username: 'ann' }, meta);
+    expect(d.events.record).toHaveBeenCalledWith(d.pool, user, 'ResendCode', 'Pass', [], {
+      sourceIp: '192.0.2.7',
+      userAgent: 'ua',
+    });
+    // The block list is consulted with the caller's address before the name is looked up.
+    expect(d.blocked.refuseBlocked).toHaveBeenCalledWith(d.pool, 'c1', '192.0.2.7');
+    expect(d.order).toEqual(['refuseBlocked', 'findByName']);
+    const nobody = doubles(undefined, { autoVerifiedAttributes: ['email'] }, true);
+    await useCase(nobody).execute({ ClientId: 'c1', Username: 'nobody' }, meta);
+    expect(nobody.events.record).not.toHaveBeenCalled();
+    expect(nobody.order).toEqual(['refuseBlocked', 'findByName']);
+  });
+
+  it('answers a blocked address before any lookup, the same for a user and an unknown name', async () => {
+    for (const who of [aUser({ status: 'UNCONFIRMED' }), undefined]) {
+      const d = doubles(who, { autoVerifiedAttributes: ['email'] }, true);
+      d.blocked.refuseBlocked.mockRejectedValueOnce(new Error('blocked'));
+      await expect(useCase(d).execute({ ClientId: 'c1', Username: 'ann' })).rejects.toThrow('blocked');
+      expect(d.users.findByName).not.toHaveBeenCalled();
+      expect(d.attempts.begin).not.toHaveBeenCalled();
+      expect(d.events.record).not.toHaveBeenCalled();
+    }
   });
 
   it('makes the same calls on the request path for an unconfirmed user and an unknown name', async () => {

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuthEventRecorder, EventContext } from '../risk/auth-event-recorder';
+import { BlockedAddresses } from '../risk/threat-protection';
 import {
   CommandMeta,
   ForgotPasswordRequest,
@@ -50,6 +51,7 @@ export class ForgotPasswordUseCase implements OperationHandler<
     @Inject(UserMigrations) private readonly migrations: UserMigrations,
     @Inject(UserMfaRepository) private readonly mfaRows: UserMfaRepository,
     @Inject(AuthEventRecorder) private readonly events: AuthEventRecorder,
+    @Inject(BlockedAddresses) private readonly blocked: BlockedAddresses,
   ) {}
 
   /**
@@ -84,6 +86,8 @@ export class ForgotPasswordUseCase implements OperationHandler<
       .string('SecretHash', { min: 1, max: 128, secret: true })
       .check();
     const auth = await this.clients.forAuth(req.ClientId, region);
+    // Threat protection's block list (ADR 0083), before anything about the name is looked at.
+    await this.blocked.refuseBlocked(auth.pool, auth.client.id, context.sourceIp);
     checkSecretHash(auth, req.SecretHash, [req.Username]);
     const hideExistence = alwaysHide || auth.client.config.preventUserExistenceErrors === 'ENABLED';
     const pool = await this.lookup.requirePool(auth.client.poolId);

@@ -1,3 +1,4 @@
+import { AuthEventRecorder } from '../risk/auth-event-recorder';
 import { OutboxService } from '@idfed/messaging';
 import { aPool, aUser, inPlaceTransactions, meta, outcome, tx } from '../../test/support/users-doubles';
 import { AttemptLimiter } from '../attempts/attempt-limiter';
@@ -136,6 +137,7 @@ describe('ChangePassword', () => {
       check: jest.fn().mockResolvedValue('right'),
       noteReplaced: jest.fn().mockResolvedValue(undefined),
     };
+    const events = { record: jest.fn() };
     const useCase = new ChangePasswordUseCase(
       inPlaceTransactions(),
       users as unknown as UsersRepository,
@@ -144,8 +146,9 @@ describe('ChangePassword', () => {
       credentials as unknown as PasswordCredentials,
       attempts as unknown as AttemptLimiter,
       history as unknown as PasswordHistory,
+      events as unknown as AuthEventRecorder,
     );
-    return { useCase, users, lookup, credentials, attempts, history };
+    return { useCase, users, lookup, credentials, attempts, history, events };
   }
   const request = {
     AccessToken: 'token',
@@ -161,6 +164,42 @@ describe('ChangePassword', () => {
     expect(d.history.refuseReuse).toHaveBeenCalledWith(expect.anything(), user, request.ProposedPassword);
     expect(d.history.remember).toHaveBeenCalledWith(expect.anything(), user, tx);
     expect(d.users.update).toHaveBeenCalledWith(user.sub, { ...stored, updatedAt: expect.any(Date) }, tx);
+  });
+
+  it("records threat protection's PasswordChange event, Pass after the write and Fail for a wrong password", async () => {
+    const user = aUser({ srpVerifierEnc: Buffer.from('v1') });
+    const d = changePassword(user, [user]);
+    const meta = {
+      requestId: 'r',
+      caller: { kind: 'anonymous' as const },
+      sourceIp: '192.0.2.9',
+      userAgent: 'ua',
+    };
+    await d.useCase.execute(request, meta);
+    expect(d.events.record).toHaveBeenCalledTimes(1);
+    expect(d.events.record).toHaveBeenCalledWith(
+      expect.objectContaining({ id: user.poolId }),
+      user,
+      'PasswordChange',
+      'Pass',
+      [{ ChallengeName: 'Password', ChallengeResponse: 'Success' }],
+      { sourceIp: '192.0.2.9', userAgent: 'ua' },
+    );
+    const wrong = changePassword(user, [user]);
+    wrong.attempts.check.mockResolvedValueOnce('wrong');
+    expect(await outcome(wrong.useCase.execute(request, meta))).toBe('NotAuthorizedException');
+    expect(wrong.events.record).toHaveBeenCalledWith(
+      expect.objectContaining({ id: user.poolId }),
+      user,
+      'PasswordChange',
+      'Fail',
+      [{ ChallengeName: 'Password', ChallengeResponse: 'Failure' }],
+      { sourceIp: '192.0.2.9', userAgent: 'ua' },
+    );
+    // A refusal that is no wrong password (the history) records nothing.
+    const reused = changePassword(user, [user], historyDouble(true));
+    await outcome(reused.useCase.execute(request, meta));
+    expect(reused.events.record).not.toHaveBeenCalled();
   });
 
   it('checks the previous password again, uncounted, when another change landed since it was read', async () => {

@@ -21,6 +21,8 @@ import { UsersRepository } from './users.repository';
 import { confirmationChannel, VerificationCodes } from './verification-codes';
 import { ConfirmationLinks, signUpConfirmationMessage } from './confirmation-links';
 import { eventAttributes } from '../triggers/user-pool-triggers';
+import { AuthEventRecorder } from '../risk/auth-event-recorder';
+import { BlockedAddresses } from '../risk/threat-protection';
 
 /** ResendConfirmationCode: a new sign-up code, delivered after the answer. */
 @Injectable()
@@ -35,6 +37,8 @@ export class ResendConfirmationCodeUseCase implements OperationHandler<
     @Inject(AttemptLimiter) private readonly attempts: AttemptLimiter,
     @Inject(VerificationCodes) private readonly codes: VerificationCodes,
     @Inject(ConfirmationLinks) private readonly links: ConfirmationLinks,
+    @Inject(BlockedAddresses) private readonly blocked: BlockedAddresses,
+    @Inject(AuthEventRecorder) private readonly events: AuthEventRecorder,
   ) {}
 
   /**
@@ -52,6 +56,8 @@ export class ResendConfirmationCodeUseCase implements OperationHandler<
       .string('SecretHash', { min: 1, max: 128, secret: true })
       .check();
     const auth = await this.clients.forAuth(req.ClientId, meta?.region);
+    // Threat protection's block list (ADR 0083), before anything about the name is looked at.
+    await this.blocked.refuseBlocked(auth.pool, auth.client.id, meta?.sourceIp);
     checkSecretHash(auth, req.SecretHash, [req.Username]);
     const pool = await this.lookup.requirePool(auth.client.poolId);
     // Read for known and unknown names alike, so the link costs the same time for both.
@@ -85,6 +91,11 @@ export class ResendConfirmationCodeUseCase implements OperationHandler<
           ...(req.ClientMetadata ? { clientMetadata: req.ClientMetadata } : {}),
         }),
     );
+    // Threat protection's event (ADR 0083), like the code, written after the answer.
+    this.events.record(pool, user, 'ResendCode', 'Pass', [], {
+      sourceIp: meta?.sourceIp,
+      userAgent: meta?.userAgent,
+    });
     return {
       CodeDeliveryDetails: {
         Destination: maskDestination(channel.destination),

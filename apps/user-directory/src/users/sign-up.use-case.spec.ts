@@ -1,5 +1,6 @@
 import { UserPoolTriggers } from '../triggers/user-pool-triggers';
 import { AuthEventRecorder } from '../risk/auth-event-recorder';
+import { BlockedAddresses } from '../risk/threat-protection';
 import { OutboxService, ServiceError } from '@idfed/messaging';
 import { aPool, inPlaceTransactions, meta, outcome, tx } from '../../test/support/users-doubles';
 import { ClientsService } from '../clients/clients.service';
@@ -36,6 +37,7 @@ describe('SignUp', () => {
           answer ?? { autoConfirmUser: false, autoVerifyEmail: false, autoVerifyPhone: false },
         ),
     };
+    const blocked = { refuseBlocked: jest.fn(async () => undefined) };
     const useCase = new SignUpUseCase(
       inPlaceTransactions(),
       users as unknown as UsersRepository,
@@ -48,8 +50,9 @@ describe('SignUp', () => {
       triggers as unknown as UserPoolTriggers,
       { forPool: jest.fn().mockResolvedValue(undefined) } as unknown as ConfirmationLinks,
       { record: jest.fn() } as unknown as AuthEventRecorder,
+      blocked as unknown as BlockedAddresses,
     );
-    return { useCase, users, lookup, sender, outbox, codes, triggers };
+    return { useCase, users, lookup, sender, outbox, codes, triggers, blocked };
   }
   const request = (Username = 'ann', email = 'ann@example.com') => ({
     ClientId: 'c1',
@@ -109,6 +112,14 @@ describe('SignUp', () => {
       message: 'An account with the given email already exists.',
     });
     expect(users.insertClaiming.mock.calls[0][0]).toMatchObject({ aliasKey: 'ann@example.com' });
+  });
+
+  it('refuses a blocked address (threat protection) before the name is looked at, creating nothing', async () => {
+    const { useCase, users, blocked } = signUp();
+    blocked.refuseBlocked.mockRejectedValueOnce(new Error('blocked'));
+    await expect(useCase.execute(request(), { ...meta, sourceIp: '192.0.2.1' })).rejects.toThrow('blocked');
+    expect(blocked.refuseBlocked).toHaveBeenCalledWith(expect.anything(), 'c1', '192.0.2.1');
+    expect(users.insertClaiming).not.toHaveBeenCalled();
   });
 
   it('refuses a pool that only administrators may add users to, before touching the users', async () => {

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuthEventRecorder } from '../risk/auth-event-recorder';
+import { BlockedAddresses } from '../risk/threat-protection';
 import {
   CommandMeta,
   SignUpRequest,
@@ -49,6 +50,7 @@ export class SignUpUseCase implements OperationHandler<typeof UserDirectoryOpera
     @Inject(UserPoolTriggers) private readonly triggers: UserPoolTriggers,
     @Inject(ConfirmationLinks) private readonly links: ConfirmationLinks,
     @Inject(AuthEventRecorder) private readonly events: AuthEventRecorder,
+    @Inject(BlockedAddresses) private readonly blocked: BlockedAddresses,
   ) {}
 
   async execute(req: SignUpRequest, meta: CommandMeta): Promise<SignUpResponse> {
@@ -60,6 +62,8 @@ export class SignUpUseCase implements OperationHandler<typeof UserDirectoryOpera
       .attributeList('UserAttributes')
       .check();
     const auth = await this.clients.forAuth(req.ClientId, meta?.region);
+    // Threat protection's block list (ADR 0083), before anything about the name is looked at.
+    await this.blocked.refuseBlocked(auth.pool, auth.client.id, meta?.sourceIp);
     checkSecretHash(auth, req.SecretHash, [req.Username]);
     const pool = await this.lookup.requirePool(auth.client.poolId);
     const config = pool.config;

@@ -76,9 +76,12 @@ export class PasswordSignIn {
   async verify(
     auth: ClientForAuth,
     given: PasswordGiven,
-    { hideExistence = false }: { hideExistence?: boolean } = {},
+    {
+      hideExistence = false,
+      recordFailure = false,
+    }: { hideExistence?: boolean; recordFailure?: boolean } = {},
   ): Promise<UserEntity> {
-    return (await this.verified(auth, given, hideExistence)).user;
+    return (await this.verified(auth, given, hideExistence, recordFailure)).user;
   }
 
   /** `verify`, with the pool as its settings were read in the same statement as the user. */
