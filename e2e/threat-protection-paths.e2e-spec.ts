@@ -3,6 +3,7 @@ import {
   AdminGetUserCommand,
   AdminListUserAuthEventsCommand,
   AdminUpdateUserAttributesCommand,
+  AssociateSoftwareTokenCommand,
   AuthEventType,
   CognitoIdentityProviderClient,
   CreateUserPoolClientCommand,
@@ -10,10 +11,15 @@ import {
   ForgotPasswordCommand,
   InitiateAuthCommand,
   ResendConfirmationCodeCommand,
+  RespondToAuthChallengeCommand,
   SetRiskConfigurationCommand,
+  SetUserMFAPreferenceCommand,
+  SetUserPoolMfaConfigCommand,
   SignUpCommand,
   UpdateUserPoolCommand,
+  VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { Secret, TOTP } from 'otpauth';
 import {
   AuthenticationDetails,
   CognitoUser,
@@ -173,6 +179,62 @@ describe('threat protection on more paths', () => {
       expect(e.EventContextData!.DeviceName).toBeDefined();
     }
     expect(events[3].EventContextData!.DeviceName).toContain('aws-sdk-js');
+  });
+
+  it('records the MFA answers of a sign-in: a wrong code failed, the right one passed', async () => {
+    const p = await pool('paths-mfa', 'AUDIT');
+    await admin.send(
+      new SetUserPoolMfaConfigCommand({
+        UserPoolId: p.poolId,
+        MfaConfiguration: 'OPTIONAL',
+        SoftwareTokenMfaConfiguration: { Enabled: true },
+      }),
+    );
+    const username = `mona-${stamp}`;
+    await signUp(p, username);
+    await admin.send(new AdminConfirmSignUpCommand({ UserPoolId: p.poolId, Username: username }));
+    const AccessToken = (await signIn(p.clientId, username)).AuthenticationResult!.AccessToken!;
+    const { SecretCode } = await app.send(new AssociateSoftwareTokenCommand({ AccessToken }));
+    const totp = (steps: number) =>
+      new TOTP({ secret: Secret.fromBase32(SecretCode!) }).generate({
+        timestamp: Date.now() + steps * 30_000,
+      });
+    await app.send(new VerifySoftwareTokenCommand({ AccessToken, UserCode: totp(0) }));
+    await app.send(
+      new SetUserMFAPreferenceCommand({
+        AccessToken,
+        SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true },
+      }),
+    );
+    const answer = (Session: string | undefined, code: string) =>
+      app.send(
+        new RespondToAuthChallengeCommand({
+          ClientId: p.clientId,
+          ChallengeName: 'SOFTWARE_TOKEN_MFA',
+          Session,
+          ChallengeResponses: { USERNAME: username, SOFTWARE_TOKEN_MFA_CODE: code },
+        }),
+      );
+    const first = await signIn(p.clientId, username);
+    expect(first.ChallengeName).toBe('SOFTWARE_TOKEN_MFA');
+    const right = totp(1);
+    await expectAwsError(
+      answer(first.Session, right === '000000' ? '000001' : '000000'),
+      'CodeMismatchException',
+    );
+    const second = await signIn(p.clientId, username);
+    expect((await answer(second.Session, right)).AuthenticationResult).toBeDefined();
+
+    const events = await eventsOf(p.poolId, username, 6);
+    expect(summary(events)).toEqual([
+      ['SignIn', 'Pass', 'Password:Success,Mfa:Success'],
+      ['SignIn', 'InProgress', 'Password:Success'],
+      ['SignIn', 'Fail', 'Password:Success,Mfa:Failure'],
+      ['SignIn', 'InProgress', 'Password:Success'],
+      ['SignIn', 'Pass', 'Password:Success'],
+      ['SignUp', 'Pass', ''],
+    ]);
+    expect(events[0].EventContextData!.IpAddress).toMatch(loopbackAddress);
   });
 
   it('refuses SignUp, ForgotPassword and ResendConfirmationCode from a blocked address, for any name alike', async () => {
@@ -343,7 +405,7 @@ describe('threat protection on more paths', () => {
         ['ForgotPassword', 'Pass', ''],
         ['SignUp', 'Pass', ''],
       ]);
-      const agent = await page.evaluate(() => navigator.userAgent);
+      const agent = String(await page.evaluate('navigator.userAgent'));
       for (const e of events.slice(0, 3)) {
         expect(e.EventContextData!.IpAddress).toMatch(loopbackAddress);
         expect(e.EventContextData!.DeviceName).toBe(agent);

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { OAuthMfaRequest, OAuthSignInOutcome, UserDirectoryOperations } from '@idfed/contracts';
+import { CommandMeta, OAuthMfaRequest, OAuthSignInOutcome, UserDirectoryOperations } from '@idfed/contracts';
+import { AuthEventRecorder } from '../risk/auth-event-recorder';
 import { ServiceError } from '@idfed/messaging';
 import { OperationHandler } from '@idfed/service-runtime';
 import { AuthFlows } from '../auth/flows/auth-flows';
@@ -27,9 +28,10 @@ export class OAuthMfaUseCase implements OperationHandler<typeof UserDirectoryOpe
     @Inject(AuthFlows) private readonly flows: AuthFlows,
     @Inject(VerifySoftwareTokenUseCase) private readonly verify: VerifySoftwareTokenUseCase,
     @Inject(HostedSignIn) private readonly hosted: HostedSignIn,
+    @Inject(AuthEventRecorder) private readonly events: AuthEventRecorder,
   ) {}
 
-  async execute(req: OAuthMfaRequest): Promise<OAuthSignInOutcome> {
+  async execute(req: OAuthMfaRequest, meta?: CommandMeta): Promise<OAuthSignInOutcome> {
     const checked = await this.requests.check(req.UserPoolId, req.Params ?? {});
     if (!checked.ok) return checked.outcome;
     const { auth } = checked;
@@ -52,7 +54,10 @@ export class OAuthMfaUseCase implements OperationHandler<typeof UserDirectoryOpe
       } else {
         responses[CODE_MEMBER[challenge]] = code;
       }
-      const answer = await this.flows.respond(challenge, auth, session, responses);
+      // The page's caller, for threat protection's event of the answer (ADR 0083).
+      const answer = await this.events.within({ sourceIp: meta?.sourceIp, userAgent: meta?.userAgent }, () =>
+        this.flows.respond(challenge, auth, session, responses),
+      );
       return await this.hosted.afterChallenge(auth, checked.request, username, answer);
     } catch (err) {
       if (!(err instanceof ServiceError)) throw err;

@@ -93,14 +93,17 @@ describe('the hosted sign-in page and threat protection (ADR 0083)', () => {
     expect(p.events.record).not.toHaveBeenCalled();
   });
 
+  const mfaPage = { kind: 'mfa', clientName: 'app' } as unknown as OAuthSignInOutcome;
+  const newPasswordPage: OAuthSignInOutcome = {
+    kind: 'new-password',
+    session: 's',
+    username: 'alice',
+    clientName: 'app',
+  };
   it.each([
     ['signed-in', signedIn, 'Pass'],
-    ['an MFA page', { kind: 'mfa', clientName: 'app' } as unknown as OAuthSignInOutcome, 'InProgress'],
-    [
-      'a new-password page',
-      { kind: 'new-password', session: 's', username: 'alice', clientName: 'app' },
-      'InProgress',
-    ],
+    ['an MFA page', mfaPage, 'InProgress'],
+    ['a new-password page', newPasswordPage, 'InProgress'],
   ])("records a SignIn event for %s, with the caller's address", async (_what, after, response) => {
     const p = page(after);
     await p.useCase.execute(form, meta);

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ServiceError } from '@idfed/messaging';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { UserEntity, UserPoolEntity } from '../database/entities';
@@ -11,6 +12,16 @@ import {
 import { threatProtectionMode } from './threat-protection';
 
 const logger = new Logger('AuthEvents');
+
+/** `check`, with `onWrong` called when it refuses the code as wrong (CodeMismatchException). */
+export async function recordingWrongCode(check: Promise<void>, onWrong: () => void): Promise<void> {
+  try {
+    await check;
+  } catch (err) {
+    if (err instanceof ServiceError && err.errorName === 'CodeMismatchException') onWrong();
+    throw err;
+  }
+}
 
 /** How long a user's events are kept (idfed's choice, ADR 0083). */
 export const AUTH_EVENT_RETENTION_MS = 90 * 24 * 3600 * 1000;
@@ -80,6 +91,22 @@ export class AuthEventRecorder {
         this.inFlight.delete(written);
       });
     this.inFlight.add(written);
+  }
+
+  /**
+   * A second factor's answer after a proven password: a SignIn event whose ChallengeResponses name
+   * both (`Mfa` `Success` with the tokens, `Failure` for a wrong code). The password's own event
+   * (`InProgress`) stays as it was written: idfed adds an event, it does not update one.
+   */
+  recordMfa(
+    pool: Pick<UserPoolEntity, 'id' | 'config'>,
+    user: Pick<UserEntity, 'sub'>,
+    passed: boolean,
+  ): void {
+    this.record(pool, user, 'SignIn', passed ? 'Pass' : 'Fail', [
+      { ChallengeName: 'Password', ChallengeResponse: 'Success' },
+      { ChallengeName: 'Mfa', ChallengeResponse: passed ? 'Success' : 'Failure' },
+    ]);
   }
 
   /** Resolves once every event recorded so far is written (tests; shutdown). */

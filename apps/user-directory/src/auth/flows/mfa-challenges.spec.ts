@@ -1,3 +1,4 @@
+import { AuthEventRecorder } from '../../risk/auth-event-recorder';
 import { randomBytes } from 'node:crypto';
 import { AuthenticationResultType } from '@idfed/contracts';
 import { ClientConfig } from '../../clients/client-config';
@@ -82,6 +83,7 @@ function setUp(mode: 'OFF' | 'ON' | 'OPTIONAL', annMfa?: Partial<UserMfaEntity>)
     users as unknown as UsersRepository,
     tokens as unknown as SoftwareTokens,
     completion as unknown as SignInCompletion,
+    { record: jest.fn(), recordMfa: jest.fn() } as unknown as AuthEventRecorder,
   );
   const setupChallenge = new MfaSetupChallenge(
     sessions,

@@ -1,3 +1,4 @@
+import { AuthEventRecorder } from '../../risk/auth-event-recorder';
 import { randomBytes } from 'node:crypto';
 import { AuthenticationResultType } from '@idfed/contracts';
 import { AttemptLimiter } from '../../attempts/attempt-limiter';
@@ -138,6 +139,7 @@ function setUp({ mode = 'OPTIONAL', factors = { sms: true, email: true, totp: tr
   const completion = { signedIn: jest.fn(async () => result) } as unknown as SignInCompletion;
   const totp = { checkSignInCode: jest.fn(async () => undefined) };
   const verification = { verified: jest.fn(async (u: UserEntity) => u) };
+  const events = { record: jest.fn(), recordMfa: jest.fn() };
   return {
     pool,
     poolRows,
@@ -154,6 +156,7 @@ function setUp({ mode = 'OPTIONAL', factors = { sms: true, email: true, totp: tr
       completion,
       attempts as unknown as AttemptLimiter,
       verification as unknown as CodeSignInVerification,
+      events as unknown as AuthEventRecorder,
     ),
     email: new EmailOtpChallenge(
       sessions,
@@ -162,10 +165,18 @@ function setUp({ mode = 'OPTIONAL', factors = { sms: true, email: true, totp: tr
       completion,
       attempts as unknown as AttemptLimiter,
       verification as unknown as CodeSignInVerification,
+      events as unknown as AuthEventRecorder,
     ),
     verification,
     select: new SelectMfaTypeChallenge(sessions, users, signIn),
-    totp: new SoftwareTokenMfaChallenge(sessions, users, totp as unknown as SoftwareTokens, completion),
+    totp: new SoftwareTokenMfaChallenge(
+      sessions,
+      users,
+      totp as unknown as SoftwareTokens,
+      completion,
+      events as unknown as AuthEventRecorder,
+    ),
+    events,
     totpChecks: totp.checkSignInCode,
     advance: (ms: number) => (now += ms),
   };
@@ -294,6 +305,12 @@ describe('SMS_MFA and EMAIL_OTP answers', () => {
     expect(t.attempts.succeeded).toHaveBeenCalledTimes(1);
     // An MFA code after a password marks nothing verified (ADR 0062): only first-factor codes do.
     expect(t.verification.verified).not.toHaveBeenCalled();
+    // Threat protection's SignIn event of the answer (ADR 0083).
+    expect(t.events.recordMfa).toHaveBeenCalledWith(
+      t.auth.pool,
+      expect.objectContaining({ sub: ann.sub }),
+      true,
+    );
   });
 
   it('refuses a replayed code: the session is used up, the code taken', async () => {
@@ -320,9 +337,17 @@ describe('SMS_MFA and EMAIL_OTP answers', () => {
     });
     expect(t.attempts.begin).toHaveBeenCalledTimes(1);
     expect(t.attempts.succeeded).not.toHaveBeenCalled();
+    expect(t.events.recordMfa).toHaveBeenCalledTimes(1);
+    expect(t.events.recordMfa).toHaveBeenCalledWith(
+      t.auth.pool,
+      expect.objectContaining({ sub: ann.sub }),
+      false,
+    );
     await expect(
       outcome(respond(t.sms, t.auth, session, { USERNAME: 'ann', SMS_MFA_CODE: code })),
     ).resolves.toBe('NotAuthorizedException');
+    // A spent session is no answer to the code: nothing more recorded.
+    expect(t.events.recordMfa).toHaveBeenCalledTimes(1);
   });
 
   it('refuses the code of another session of the same user, and of another user', async () => {

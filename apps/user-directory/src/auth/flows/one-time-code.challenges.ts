@@ -13,6 +13,7 @@ import { ChallengeHandler, SignInClaim } from './auth-flow';
 import { userOfSession } from './first-factor-sessions';
 import { assertAccountMaySignIn } from './first-factors';
 import { CodeSignInVerification } from './code-sign-in-verification';
+import { AuthEventRecorder, recordingWrongCode } from '../../risk/auth-event-recorder';
 
 /**
  * What the answer read: the user the Session was issued to (none for a decoy session, ADR 0034),
@@ -48,6 +49,7 @@ abstract class OneTimeCodeChallenge implements ChallengeHandler<OneTimeCodeAnswe
     @Inject(SignInCompletion) private readonly completion: SignInCompletion,
     @Inject(AttemptLimiter) private readonly attempts: AttemptLimiter,
     @Inject(CodeSignInVerification) private readonly verification: CodeSignInVerification,
+    @Inject(AuthEventRecorder) private readonly events: AuthEventRecorder,
   ) {}
 
   async claim(
@@ -83,21 +85,25 @@ abstract class OneTimeCodeChallenge implements ChallengeHandler<OneTimeCodeAnswe
       throw CognitoErrors.otpCodeMismatch();
     }
     if (!session.firstFactor && !user.enabled) throw CognitoErrors.notAuthorized('User is disabled.');
-    await this.codes.check(user, this.factor, session.id, code);
+    // A second factor's answer is threat protection's SignIn event (ADR 0083), written after the
+    // answer; USER_AUTH's first-factor codes are not recorded yet.
+    const mfa = !session.firstFactor;
+    await recordingWrongCode(this.codes.check(user, this.factor, session.id, code), () => {
+      if (mfa) this.events.recordMfa(auth.pool, user, false);
+    });
     if (session.firstFactor) assertAccountMaySignIn(user);
     const signedIn = session.firstFactor
       ? await this.verification.verified(user, this.factor === 'EMAIL_OTP' ? 'email' : 'phone_number')
       : user;
-    return {
-      ChallengeParameters: {},
-      AuthenticationResult: await this.completion.signedIn(
-        auth,
-        signedIn,
-        deviceKeyOf(responses),
-        undefined,
-        clientMetadata,
-      ),
-    };
+    const result = await this.completion.signedIn(
+      auth,
+      signedIn,
+      deviceKeyOf(responses),
+      undefined,
+      clientMetadata,
+    );
+    if (mfa) this.events.recordMfa(auth.pool, user, true);
+    return { ChallengeParameters: {}, AuthenticationResult: result };
   }
 }
 

@@ -9,6 +9,7 @@ import { UsersRepository } from '../../users/users.repository';
 import { SignInCompletion } from '../sign-in-completion';
 import { deviceKeyOf } from './auth-parameters';
 import { ChallengeHandler, SignInClaim } from './auth-flow';
+import { AuthEventRecorder, recordingWrongCode } from '../../risk/auth-event-recorder';
 
 /** What the answer read: the user the Session was issued to, the session, and the code. */
 export interface SoftwareTokenAnswer {
@@ -32,6 +33,7 @@ export class SoftwareTokenMfaChallenge implements ChallengeHandler<SoftwareToken
     @Inject(UsersRepository) private readonly users: UsersRepository,
     @Inject(SoftwareTokens) private readonly tokens: SoftwareTokens,
     @Inject(SignInCompletion) private readonly completion: SignInCompletion,
+    @Inject(AuthEventRecorder) private readonly events: AuthEventRecorder,
   ) {}
 
   async claim(
@@ -57,16 +59,18 @@ export class SoftwareTokenMfaChallenge implements ChallengeHandler<SoftwareToken
   ): Promise<RespondToAuthChallengeResponse> {
     await this.sessions.useOnce(session);
     if (!user.enabled) throw CognitoErrors.notAuthorized('User is disabled.');
-    await this.tokens.checkSignInCode(user, code);
-    return {
-      ChallengeParameters: {},
-      AuthenticationResult: await this.completion.signedIn(
-        auth,
-        user,
-        deviceKeyOf(responses),
-        undefined,
-        clientMetadata,
-      ),
-    };
+    // Threat protection's SignIn event for the answer (ADR 0083), written after the answer.
+    await recordingWrongCode(this.tokens.checkSignInCode(user, code), () =>
+      this.events.recordMfa(auth.pool, user, false),
+    );
+    const result = await this.completion.signedIn(
+      auth,
+      user,
+      deviceKeyOf(responses),
+      undefined,
+      clientMetadata,
+    );
+    this.events.recordMfa(auth.pool, user, true);
+    return { ChallengeParameters: {}, AuthenticationResult: result };
   }
 }

@@ -1,3 +1,4 @@
+import { AuthEventRecorder } from '../../risk/auth-event-recorder';
 import { randomBytes } from 'node:crypto';
 import { AuthenticationResultType, InitiateAuthResponse } from '@idfed/contracts';
 import { AttemptLimiter } from '../../attempts/attempt-limiter';
@@ -143,6 +144,7 @@ function setUp({
   const signInCompletion = completion as unknown as SignInCompletion;
   const verification = { verified: jest.fn(async (u: UserEntity) => u) };
   const verifying = verification as unknown as CodeSignInVerification;
+  const recorder = { record: jest.fn(), recordMfa: jest.fn() } as unknown as AuthEventRecorder;
   const client = (id: string): ClientForAuth => ({
     client: {
       id,
@@ -166,9 +168,9 @@ function setUp({
     passkeys,
     flow: new UserAuthFlow(users, mfaSignIn, first, { configured: () => migrating }),
     select: new SelectChallengeChallenge(sessions, users, mfaSignIn, first),
-    email: new EmailOtpChallenge(sessions, users, codes, signInCompletion, limiter, verifying),
-    smsOtp: new SmsOtpChallenge(sessions, users, codes, signInCompletion, limiter, verifying),
-    smsMfa: new SmsMfaChallenge(sessions, users, codes, signInCompletion, limiter, verifying),
+    email: new EmailOtpChallenge(sessions, users, codes, signInCompletion, limiter, verifying, recorder),
+    smsOtp: new SmsOtpChallenge(sessions, users, codes, signInCompletion, limiter, verifying, recorder),
+    smsMfa: new SmsMfaChallenge(sessions, users, codes, signInCompletion, limiter, verifying, recorder),
     verification,
     advance: (ms: number) => (now += ms),
     /** Lets the codes sent after the answer go out. */
