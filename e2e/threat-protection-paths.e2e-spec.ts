@@ -26,7 +26,7 @@ import {
   CognitoUserPool,
   CognitoUserSession,
 } from 'amazon-cognito-identity-js';
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -297,6 +297,86 @@ describe('threat protection on more paths', () => {
       ['SignUp', 'Pass', ''],
     ]);
     expect(await eventsOf(p.poolId, unconfirmed, 1)).toHaveLength(1);
+  });
+
+  it("reads UserContextData's address for a client that propagates it, and only then (ADR 0089)", async () => {
+    const p = await pool('paths-context', 'ENFORCED');
+    const username = `nora-${stamp}`;
+    await signUp(p, username);
+    await admin.send(new AdminConfirmSignUpCommand({ UserPoolId: p.poolId, Username: username }));
+    // Only a client with a secret may propagate user context data.
+    await expectAwsError(
+      admin.send(
+        new CreateUserPoolClientCommand({
+          UserPoolId: p.poolId,
+          ClientName: 'public',
+          EnablePropagateAdditionalUserContextData: true,
+        }),
+      ),
+      'InvalidParameterException',
+    );
+    const { UserPoolClient: backEnd } = await admin.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: p.poolId,
+        ClientName: 'back-end',
+        GenerateSecret: true,
+        EnablePropagateAdditionalUserContextData: true,
+        ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      }),
+    );
+    expect(backEnd!.EnablePropagateAdditionalUserContextData).toBe(true);
+    const secretHash = (name: string) =>
+      createHmac('sha256', backEnd!.ClientSecret!)
+        .update(name + backEnd!.ClientId!)
+        .digest('base64');
+    const viaBackEnd = (name: string, IpAddress?: string) =>
+      app.send(
+        new InitiateAuthCommand({
+          ClientId: backEnd!.ClientId!,
+          AuthFlow: 'USER_PASSWORD_AUTH',
+          AuthParameters: { USERNAME: name, PASSWORD: password, SECRET_HASH: secretHash(name) },
+          ...(IpAddress ? { UserContextData: { IpAddress } } : {}),
+        }),
+      );
+    await block(p.poolId, ['198.51.100.0/24']);
+    // The user's address the back end reports is blocked, for a user and an unknown name alike.
+    await expectAwsError(viaBackEnd(username, '198.51.100.7'), 'NotAuthorizedException', blocked);
+    await expectAwsError(viaBackEnd(`ghost-${stamp}`, '198.51.100.7'), 'NotAuthorizedException', blocked);
+    await expectAwsError(
+      app.send(
+        new ForgotPasswordCommand({
+          ClientId: backEnd!.ClientId!,
+          Username: username,
+          SecretHash: secretHash(username),
+          UserContextData: { IpAddress: '198.51.100.7' },
+        }),
+      ),
+      'NotAuthorizedException',
+      blocked,
+    );
+    // Another address is recorded as the user's; without one, the caller's is.
+    expect((await viaBackEnd(username, '203.0.113.9')).AuthenticationResult).toBeDefined();
+    expect((await viaBackEnd(username)).AuthenticationResult).toBeDefined();
+    // The public client's UserContextData is not believed: the caller's address is used.
+    expect((await signIn(p.clientId, username)).AuthenticationResult).toBeDefined();
+    await expect(
+      app.send(
+        new InitiateAuthCommand({
+          ClientId: p.clientId,
+          AuthFlow: 'USER_PASSWORD_AUTH',
+          AuthParameters: { USERNAME: username, PASSWORD: password },
+          UserContextData: { IpAddress: '198.51.100.7' },
+        }),
+      ),
+    ).resolves.toMatchObject({ AuthenticationResult: expect.anything() as unknown });
+    const events = await eventsOf(p.poolId, username, 5);
+    expect(events.map((e) => e.EventContextData!.IpAddress)).toEqual([
+      expect.stringMatching(loopbackAddress),
+      expect.stringMatching(loopbackAddress),
+      expect.stringMatching(loopbackAddress),
+      '203.0.113.9',
+      expect.stringMatching(loopbackAddress),
+    ]);
   });
 
   describe('the hosted pages in a browser', () => {

@@ -6,7 +6,7 @@ import {
   UserDirectoryOperations,
 } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
-import { BlockedAddresses } from '../risk/threat-protection';
+import { BlockedAddresses, userAddress } from '../risk/threat-protection';
 import { AuthEventRecorder } from '../risk/auth-event-recorder';
 import { ClientsService } from '../clients/clients.service';
 import { Patterns, RequestValidator } from '../common/validate';
@@ -33,8 +33,9 @@ export class InitiateAuthUseCase implements OperationHandler<typeof UserDirector
       .check();
     const params = authParametersOf(req.AuthParameters);
     const auth = await this.clients.forAuth(req.ClientId, meta?.region);
-    await this.blocked.refuseBlocked(auth.pool, auth.client.id, meta?.sourceIp);
-    return this.events.within({ sourceIp: meta?.sourceIp, userAgent: meta?.userAgent }, () =>
+    const sourceIp = userAddress(auth.client, req.UserContextData, meta?.sourceIp);
+    await this.blocked.refuseBlocked(auth.pool, auth.client.id, sourceIp);
+    return this.events.within({ sourceIp, userAgent: meta?.userAgent }, () =>
       this.flows.start('InitiateAuth', req.AuthFlow, auth, params, clientMetadataOf(req.ClientMetadata)),
     );
   }

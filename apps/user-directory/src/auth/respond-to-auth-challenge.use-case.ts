@@ -6,7 +6,7 @@ import {
   UserDirectoryOperations,
 } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
-import { BlockedAddresses } from '../risk/threat-protection';
+import { BlockedAddresses, userAddress } from '../risk/threat-protection';
 import { AuthEventRecorder } from '../risk/auth-event-recorder';
 import { ClientsService } from '../clients/clients.service';
 import { Patterns, RequestValidator } from '../common/validate';
@@ -36,8 +36,8 @@ export class RespondToAuthChallengeUseCase implements OperationHandler<
       .check();
     const responses = challengeResponsesOf(req.ChallengeResponses);
     const clientMetadata = clientMetadataOf(req.ClientMetadata);
-    const sourceIp = meta?.sourceIp;
     const auth = await this.clients.forAuth(req.ClientId, meta?.region);
+    const sourceIp = userAddress(auth.client, req.UserContextData, meta?.sourceIp);
     await this.blocked.refuseBlocked(auth.pool, auth.client.id, sourceIp);
     return this.events.within({ sourceIp, userAgent: meta?.userAgent }, () =>
       this.flows.respond(req.ChallengeName, auth, req.Session, responses, clientMetadata),

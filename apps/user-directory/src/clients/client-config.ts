@@ -28,6 +28,8 @@ export interface ClientConfig {
   defaultRedirectUri?: string;
   preventUserExistenceErrors: 'LEGACY' | 'ENABLED';
   enableTokenRevocation: boolean;
+  /** Whether the user's address in UserContextData is believed (threat protection, ADR 0089). */
+  enablePropagateAdditionalUserContextData?: boolean;
   authSessionValidity: number;
   /** RefreshTokenRotation as given (ADR 0074); absent, rotation is off and none is answered. */
   refreshTokenRotation?: { feature: 'ENABLED' | 'DISABLED'; retryGracePeriodSeconds: number };
@@ -77,12 +79,20 @@ export function clientConfigFromRequest(
     ...oauthClientSettings(req, hasSecret, known),
     preventUserExistenceErrors: req.PreventUserExistenceErrors ?? 'LEGACY',
     enableTokenRevocation: req.EnableTokenRevocation ?? true,
+    enablePropagateAdditionalUserContextData: req.EnablePropagateAdditionalUserContextData ?? false,
     authSessionValidity: req.AuthSessionValidity ?? 3,
     ...refreshTokenRotationOf(req.RefreshTokenRotation),
   };
   within('AccessTokenValidity', config.accessTokenValidity, units.AccessToken, 300, 86400);
   within('IdTokenValidity', config.idTokenValidity, units.IdToken, 300, 86400);
   within('RefreshTokenValidity', config.refreshTokenValidity, units.RefreshToken, 3600, 315360000);
+  // "You can only activate EnablePropagateAdditionalUserContextData in an app client that has a
+  // client secret" (API reference): a public client's caller could name any address.
+  if (config.enablePropagateAdditionalUserContextData && !hasSecret) {
+    throw CognitoErrors.invalidParameter(
+      'EnablePropagateAdditionalUserContextData can only be set for an app client with a client secret.',
+    );
+  }
   if (config.authSessionValidity < 3 || config.authSessionValidity > 15) {
     throw CognitoErrors.invalidParameter('AuthSessionValidity must be between 3 and 15 minutes.');
   }

@@ -27,6 +27,7 @@ export function toUserPoolClientType(c: AppClientEntity, secret: string | undefi
     ...(k.defaultRedirectUri ? { DefaultRedirectURI: k.defaultRedirectUri } : {}),
     PreventUserExistenceErrors: k.preventUserExistenceErrors,
     EnableTokenRevocation: k.enableTokenRevocation,
+    EnablePropagateAdditionalUserContextData: k.enablePropagateAdditionalUserContextData ?? false,
     AuthSessionValidity: k.authSessionValidity,
     ...(k.refreshTokenRotation
       ? {

@@ -3,7 +3,14 @@ import { UserPoolEntity } from '../database/entities';
 import { checkLogConfigurations } from './log-delivery';
 import { RiskConfigurationsRepository } from './risk-configurations.repository';
 import { checkRanges, MAX_IP_RANGES } from './set-risk-configuration.use-case';
-import { BlockedAddresses, requireThreatProtection } from './threat-protection';
+import {
+  BlockedAddresses,
+  isSecurityRefusal,
+  requireThreatProtection,
+  userAddress,
+} from './threat-protection';
+import { CognitoErrors } from '../common/cognito-errors';
+import { clientConfigFromRequest } from '../clients/client-config';
 
 const poolIn = (mode?: 'OFF' | 'AUDIT' | 'ENFORCED') =>
   ({
@@ -112,5 +119,45 @@ describe('checkLogConfigurations', () => {
     ],
   ])('refuses %j', (configurations) => {
     expect(() => checkLogConfigurations(configurations)).toThrow(ServiceError);
+  });
+});
+
+describe('userAddress (ADR 0089)', () => {
+  const propagating = { config: { enablePropagateAdditionalUserContextData: true } };
+  const plain = { config: { enablePropagateAdditionalUserContextData: false } };
+
+  it("believes UserContextData's address only for a client that propagates it", () => {
+    expect(userAddress(propagating, { IpAddress: '198.51.100.7' }, '127.0.0.1')).toBe('198.51.100.7');
+    expect(userAddress(propagating, { IpAddress: '2001:db8::7' }, '127.0.0.1')).toBe('2001:db8::7');
+    expect(userAddress(plain, { IpAddress: '198.51.100.7' }, '127.0.0.1')).toBe('127.0.0.1');
+    expect(userAddress({ config: {} }, { IpAddress: '198.51.100.7' }, '127.0.0.1')).toBe('127.0.0.1');
+  });
+
+  it("falls back to the caller's address without one, or for a value that is no IP address", () => {
+    expect(userAddress(propagating, undefined, '127.0.0.1')).toBe('127.0.0.1');
+    expect(userAddress(propagating, { EncodedData: 'x' }, '127.0.0.1')).toBe('127.0.0.1');
+    for (const bad of ['', 'example.com', '198.51.100.0/24', '999.1.1.1', 42 as unknown as string])
+      expect(userAddress(propagating, { IpAddress: bad }, '127.0.0.1')).toBe('127.0.0.1');
+  });
+
+  it('lets only a client with a secret propagate user context data, as the API reference says', () => {
+    const req = { UserPoolId: 'us-east-1_Risk12345', EnablePropagateAdditionalUserContextData: true };
+    expect(clientConfigFromRequest(req, true).enablePropagateAdditionalUserContextData).toBe(true);
+    expect(() => clientConfigFromRequest(req, false)).toThrow(
+      expect.objectContaining({ errorName: 'InvalidParameterException' }) as Error,
+    );
+    expect(clientConfigFromRequest({ UserPoolId: 'us-east-1_Risk12345' }, false)).toMatchObject({
+      enablePropagateAdditionalUserContextData: false,
+    });
+  });
+});
+
+describe('isSecurityRefusal', () => {
+  it("tells the block list's refusal from other NotAuthorizedExceptions", () => {
+    expect(
+      isSecurityRefusal(CognitoErrors.notAuthorized('Request not allowed due to security reasons.')),
+    ).toBe(true);
+    expect(isSecurityRefusal(CognitoErrors.notAuthorized())).toBe(false);
+    expect(isSecurityRefusal(new Error('Request not allowed due to security reasons.'))).toBe(false);
   });
 });

@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { RiskConfigurationType } from '@idfed/contracts';
+import { RiskConfigurationType, UserContextDataType } from '@idfed/contracts';
+import { isIP } from 'node:net';
+import { ClientConfig } from '../clients/client-config';
 import { ServiceError } from '@idfed/messaging';
 import { UserPoolEntity } from '../database/entities';
 import { CognitoErrors } from '../common/cognito-errors';
@@ -18,6 +20,26 @@ export function isSecurityRefusal(err: unknown): boolean {
     err.errorName === 'NotAuthorizedException' &&
     (err.getError() as { message?: string }).message === SECURITY_REFUSAL
   );
+}
+
+/**
+ * The user's address as threat protection sees it (ADR 0089): `UserContextData.IpAddress` when the
+ * app client propagates user context data (only a client with a secret may, so the app's back end
+ * vouches for it), else the caller's, the socket's peer. A value that is no IP address is ignored.
+ */
+export function userAddress(
+  client: { config: Pick<ClientConfig, 'enablePropagateAdditionalUserContextData'> },
+  userContextData: UserContextDataType | undefined,
+  callerIp: string | undefined,
+): string | undefined {
+  const given = userContextData?.IpAddress;
+  if (
+    client.config.enablePropagateAdditionalUserContextData &&
+    typeof given === 'string' &&
+    isIP(given) !== 0
+  )
+    return given;
+  return callerIp;
 }
 
 /** The pool's threat protection mode, from `UserPoolAddOns` (OFF when never set). */

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuthEventRecorder, EventContext } from '../risk/auth-event-recorder';
-import { BlockedAddresses } from '../risk/threat-protection';
+import { BlockedAddresses, userAddress } from '../risk/threat-protection';
 import {
   CommandMeta,
   ForgotPasswordRequest,
@@ -87,7 +87,12 @@ export class ForgotPasswordUseCase implements OperationHandler<
       .check();
     const auth = await this.clients.forAuth(req.ClientId, region);
     // Threat protection's block list (ADR 0083), before anything about the name is looked at.
-    await this.blocked.refuseBlocked(auth.pool, auth.client.id, context.sourceIp);
+    // The user's address: the app's UserContextData when its client propagates it (ADR 0089).
+    const device: EventContext = {
+      ...context,
+      sourceIp: userAddress(auth.client, req.UserContextData, context.sourceIp),
+    };
+    await this.blocked.refuseBlocked(auth.pool, auth.client.id, device.sourceIp);
     checkSecretHash(auth, req.SecretHash, [req.Username]);
     const hideExistence = alwaysHide || auth.client.config.preventUserExistenceErrors === 'ENABLED';
     const pool = await this.lookup.requirePool(auth.client.poolId);
@@ -162,7 +167,7 @@ export class ForgotPasswordUseCase implements OperationHandler<
         }),
     );
     // Threat protection's event (ADR 0083), like the code, written after the answer.
-    this.events.record(pool, user, 'ForgotPassword', 'Pass', [], context);
+    this.events.record(pool, user, 'ForgotPassword', 'Pass', [], device);
     return { CodeDeliveryDetails: deliveryDetails(channel) };
   }
 }

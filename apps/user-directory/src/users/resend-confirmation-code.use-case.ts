@@ -22,7 +22,7 @@ import { confirmationChannel, VerificationCodes } from './verification-codes';
 import { ConfirmationLinks, signUpConfirmationMessage } from './confirmation-links';
 import { eventAttributes } from '../triggers/user-pool-triggers';
 import { AuthEventRecorder } from '../risk/auth-event-recorder';
-import { BlockedAddresses } from '../risk/threat-protection';
+import { BlockedAddresses, userAddress } from '../risk/threat-protection';
 
 /** ResendConfirmationCode: a new sign-up code, delivered after the answer. */
 @Injectable()
@@ -57,7 +57,8 @@ export class ResendConfirmationCodeUseCase implements OperationHandler<
       .check();
     const auth = await this.clients.forAuth(req.ClientId, meta?.region);
     // Threat protection's block list (ADR 0083), before anything about the name is looked at.
-    await this.blocked.refuseBlocked(auth.pool, auth.client.id, meta?.sourceIp);
+    const sourceIp = userAddress(auth.client, req.UserContextData, meta?.sourceIp);
+    await this.blocked.refuseBlocked(auth.pool, auth.client.id, sourceIp);
     checkSecretHash(auth, req.SecretHash, [req.Username]);
     const pool = await this.lookup.requirePool(auth.client.poolId);
     // Read for known and unknown names alike, so the link costs the same time for both.
@@ -93,7 +94,7 @@ export class ResendConfirmationCodeUseCase implements OperationHandler<
     );
     // Threat protection's event (ADR 0083), like the code, written after the answer.
     this.events.record(pool, user, 'ResendCode', 'Pass', [], {
-      sourceIp: meta?.sourceIp,
+      sourceIp,
       userAgent: meta?.userAgent,
     });
     return {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuthEventRecorder } from '../risk/auth-event-recorder';
-import { BlockedAddresses } from '../risk/threat-protection';
+import { BlockedAddresses, userAddress } from '../risk/threat-protection';
 import {
   CommandMeta,
   SignUpRequest,
@@ -63,7 +63,8 @@ export class SignUpUseCase implements OperationHandler<typeof UserDirectoryOpera
       .check();
     const auth = await this.clients.forAuth(req.ClientId, meta?.region);
     // Threat protection's block list (ADR 0083), before anything about the name is looked at.
-    await this.blocked.refuseBlocked(auth.pool, auth.client.id, meta?.sourceIp);
+    const sourceIp = userAddress(auth.client, req.UserContextData, meta?.sourceIp);
+    await this.blocked.refuseBlocked(auth.pool, auth.client.id, sourceIp);
     checkSecretHash(auth, req.SecretHash, [req.Username]);
     const pool = await this.lookup.requirePool(auth.client.poolId);
     const config = pool.config;
@@ -156,7 +157,7 @@ export class SignUpUseCase implements OperationHandler<typeof UserDirectoryOpera
     this.outbox.nudge();
     // Threat protection's SignUp event (ADR 0083), written after the answer.
     this.events.record(pool, { sub }, 'SignUp', 'Pass', [], {
-      sourceIp: meta.sourceIp,
+      sourceIp,
       userAgent: meta.userAgent,
     });
     return {

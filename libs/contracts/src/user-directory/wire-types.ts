@@ -267,8 +267,15 @@ export interface CreateUserPoolClientRequest {
   DefaultRedirectURI?: string;
   PreventUserExistenceErrors?: 'LEGACY' | 'ENABLED';
   EnableTokenRevocation?: boolean;
+  EnablePropagateAdditionalUserContextData?: boolean;
   AuthSessionValidity?: number;
   RefreshTokenRotation?: RefreshTokenRotationType;
+}
+
+/** UserContextDataType: the user's device as the app reports it (read when its client propagates it). */
+export interface UserContextDataType {
+  IpAddress?: string;
+  EncodedData?: string;
 }
 
 /** A client's refresh token rotation: GetTokensFromRefreshToken answers a new refresh token each use. */
@@ -313,6 +320,7 @@ export interface UserPoolClientType {
   DefaultRedirectURI?: string;
   PreventUserExistenceErrors: 'LEGACY' | 'ENABLED';
   EnableTokenRevocation: boolean;
+  EnablePropagateAdditionalUserContextData: boolean;
   AuthSessionValidity: number;
   /** Only when the client was made or updated with it. */
   RefreshTokenRotation?: RefreshTokenRotationType;
@@ -393,6 +401,7 @@ export interface SignUpRequest {
   UserAttributes?: AttributeType[];
   ValidationData?: AttributeType[];
   ClientMetadata?: Record<string, string>;
+  UserContextData?: UserContextDataType;
 }
 export interface SignUpResponse {
   UserConfirmed: boolean;
@@ -415,6 +424,7 @@ export interface ResendConfirmationCodeRequest {
   SecretHash?: string;
   Username: string;
   ClientMetadata?: Record<string, string>;
+  UserContextData?: UserContextDataType;
 }
 export interface ResendConfirmationCodeResponse {
   CodeDeliveryDetails: CodeDeliveryDetailsType;
@@ -475,6 +485,7 @@ export interface InitiateAuthRequest {
   AuthParameters?: Record<string, string>;
   ClientMetadata?: Record<string, string>;
   ClientId: string;
+  UserContextData?: UserContextDataType;
 }
 export interface AuthenticationResultType {
   AccessToken: string;
@@ -517,6 +528,7 @@ export interface RespondToAuthChallengeRequest {
   Session?: string;
   ChallengeResponses?: Record<string, string>;
   ClientMetadata?: Record<string, string>;
+  UserContextData?: UserContextDataType;
 }
 export interface RespondToAuthChallengeResponse {
   ChallengeName?: ChallengeNameType;
@@ -554,6 +566,7 @@ export interface ForgotPasswordRequest {
   SecretHash?: string;
   Username: string;
   ClientMetadata?: Record<string, string>;
+  UserContextData?: UserContextDataType;
 }
 export interface ForgotPasswordResponse {
   CodeDeliveryDetails: CodeDeliveryDetailsType;
