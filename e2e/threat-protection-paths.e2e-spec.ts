@@ -237,6 +237,35 @@ describe('threat protection on more paths', () => {
     expect(events[0].EventContextData!.IpAddress).toMatch(loopbackAddress);
   });
 
+  it("records USER_AUTH's password choices as the password flows' sign-ins", async () => {
+    const p = await pool('paths-user-auth', 'AUDIT');
+    const { UserPoolClient } = await admin.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: p.poolId,
+        ClientName: 'choice',
+        ExplicitAuthFlows: ['ALLOW_USER_AUTH'],
+      }),
+    );
+    const username = `olga-${stamp}`;
+    await signUp(p, username);
+    await admin.send(new AdminConfirmSignUpCommand({ UserPoolId: p.poolId, Username: username }));
+    const choose = (PASSWORD: string) =>
+      app.send(
+        new InitiateAuthCommand({
+          ClientId: UserPoolClient!.ClientId!,
+          AuthFlow: 'USER_AUTH',
+          AuthParameters: { USERNAME: username, PREFERRED_CHALLENGE: 'PASSWORD', PASSWORD },
+        }),
+      );
+    await expectAwsError(choose('Wr0ng-Password!'), 'NotAuthorizedException');
+    expect((await choose(password)).AuthenticationResult).toBeDefined();
+    expect(summary(await eventsOf(p.poolId, username, 3))).toEqual([
+      ['SignIn', 'Pass', 'Password:Success'],
+      ['SignIn', 'Fail', 'Password:Failure'],
+      ['SignUp', 'Pass', ''],
+    ]);
+  });
+
   it('refuses SignUp, ForgotPassword and ResendConfirmationCode from a blocked address, for any name alike', async () => {
     const p = await pool('paths-block', 'ENFORCED');
     const known = `dana-${stamp}`;
