@@ -586,6 +586,16 @@ describe('threat protection on more paths', () => {
         ['SignIn', 'Pass', 'Password:Success'],
         ['SignUp', 'Pass', ''],
       ]);
+
+      // A blocked browser holding a hosted session is not signed in silently: it gets the page.
+      await block(s.pool.poolId, LOOPBACK);
+      await s.open(page);
+      expect(new URL(page.url()).host).not.toBe(`localhost:${appPort}`);
+      await expect(page.locator('input[name="password"]').count()).resolves.toBe(1);
+      // The session was live: unblocked, the same browser goes straight back to the app.
+      await block(s.pool.poolId, ['203.0.113.0/24']);
+      await s.open(page);
+      await page.waitForURL(`http://localhost:${appPort}/callback**`);
       await page.close();
     });
   });

@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { OAuthAuthorizeRequest, OAuthOutcome, UserDirectoryOperations } from '@idfed/contracts';
+import { CommandMeta, OAuthAuthorizeRequest, OAuthOutcome, UserDirectoryOperations } from '@idfed/contracts';
 import { OperationHandler } from '@idfed/service-runtime';
 import { FederatedSignIn } from '../relying-party/federated-sign-in';
 import { UserSessions } from '../sessions/user-sessions';
 import { AuthorizeRequests } from './authorize-request';
 import { OAuthGrants } from './oauth-grants';
+import { BlockedAddresses, isSecurityRefusal } from '../risk/threat-protection';
+import { ClientForAuth } from '../clients/clients.service';
 
 /**
  * GET /oauth2/authorize (and GET /login, which carries the same request): a request that fails its
@@ -21,9 +23,10 @@ export class OAuthAuthorizeUseCase implements OperationHandler<
     @Inject(OAuthGrants) private readonly grants: OAuthGrants,
     @Inject(FederatedSignIn) private readonly federation: FederatedSignIn,
     @Inject(UserSessions) private readonly sessions: UserSessions,
+    @Inject(BlockedAddresses) private readonly blocked: BlockedAddresses,
   ) {}
 
-  async execute(req: OAuthAuthorizeRequest): Promise<OAuthOutcome> {
+  async execute(req: OAuthAuthorizeRequest, meta?: CommandMeta): Promise<OAuthOutcome> {
     const checked = await this.requests.check(req.UserPoolId, req.Params ?? {});
     if (!checked.ok) return checked.outcome;
     if (req.CheckOnly) return { kind: 'login', clientName: checked.auth.client.name };
@@ -36,7 +39,11 @@ export class OAuthAuthorizeUseCase implements OperationHandler<
         req.BindingToken,
       );
     }
-    const live = await this.grants.sessionUser(req.UserPoolId, req.SessionToken);
+    // A blocked address (threat protection, ADR 0089) is not signed in silently from a hosted
+    // session: it gets the sign-in page, whose form the block list refuses.
+    const live = (await this.isBlocked(checked.auth, meta?.sourceIp))
+      ? undefined
+      : await this.grants.sessionUser(req.UserPoolId, req.SessionToken);
     // The client's SSO session validity (ADR 0080) decides whether this app reuses it silently.
     const session =
       live && (await this.sessions.ssoSessionReusable(req.UserPoolId, checked.auth.client.id, live.authTime))
@@ -57,5 +64,15 @@ export class OAuthAuthorizeUseCase implements OperationHandler<
       session.sessionId,
     );
     return { kind: 'redirect', location };
+  }
+
+  private async isBlocked(auth: ClientForAuth, sourceIp: string | undefined): Promise<boolean> {
+    try {
+      await this.blocked.refuseBlocked(auth.pool, auth.client.id, sourceIp);
+      return false;
+    } catch (err) {
+      if (isSecurityRefusal(err)) return true;
+      throw err;
+    }
   }
 }
