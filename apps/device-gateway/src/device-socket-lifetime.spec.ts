@@ -27,7 +27,8 @@ describe('device gateway: socket lifetime', () => {
     allowOwnDatasets();
     gw = await startDeviceGateway(
       {
-        IDFED_WS_HEARTBEAT_MS: '100',
+        // A live peer's pong must come back within one beat: long enough for a loaded CI machine.
+        IDFED_WS_HEARTBEAT_MS: '400',
         IDFED_WS_IDLE_TIMEOUT_MS: '60000',
         IDFED_WS_MAX_BUFFERED_BYTES: '1024',
       },
