@@ -70,7 +70,9 @@ describe('RefreshTokenRenewal', () => {
   it('rotates: marks the token sent and stores a new one of the same session and expiry', async () => {
     const found = session();
     flow.findLive.mockResolvedValueOnce(found);
-    repo.markRotated.mockResolvedValueOnce(new Date());
+    // A first rotation answers the time it was given, as the repository's COALESCE does (a Date made
+    // here, before renew's own clock, would be a millisecond early: outside a grace of 0).
+    repo.markRotated.mockImplementationOnce((_hash: string, at: Date) => Promise.resolve(at));
     const answer = await renewal.renew(clientFor({ feature: 'ENABLED', retryGracePeriodSeconds: 0 }), {
       refreshToken: 'rt',
     });
