@@ -16,15 +16,33 @@ export interface StartedProcess {
   logFile: string;
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/** Whether `port` can be listened on now (127.0.0.1); 0 asks the system for any free port. */
+function listenable(port: number): Promise<number | undefined> {
+  return new Promise((resolve) => {
     const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
+    server.once('error', () => resolve(undefined));
+    server.listen(port, '127.0.0.1', () => {
+      const { port: bound } = server.address() as { port: number };
+      server.close(() => resolve(bound));
     });
   });
+}
+
+/**
+ * A port free now, for a process started a moment later. Drawn below the system's ephemeral range
+ * (32768 and up on Linux), since that range is where every outgoing connection (Kafka, PostgreSQL,
+ * HTTP clients of the other test lane) takes its local port: a port the system handed out is soon
+ * handed out again, sometimes before the process meant to listen on it has started. A random port
+ * below it is taken only by another drawing, far less likely.
+ */
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = await listenable(20_000 + (randomBytes(2).readUInt16BE(0) % 12_000));
+    if (port !== undefined) return port;
+  }
+  const any = await listenable(0);
+  if (any === undefined) throw new Error('no free TCP port on 127.0.0.1');
+  return any;
 }
 
 /**
