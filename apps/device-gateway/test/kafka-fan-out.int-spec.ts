@@ -63,7 +63,8 @@ describe('device gateway replicas over Kafka', () => {
       const s = await openDevice(await presignSyncUrl(replica.endpoint, identityCredentials(identityId)));
       sockets.push(s);
       s.send({ action: 'subscribe', datasetName: 'settings' });
-      expect(await s.next()).toEqual({ type: 'subscribed', datasetName: 'settings' });
+      // The first subscription asks credential vending over Kafka: its reply group may still be joining.
+      expect(await s.next(undefined, 30_000)).toEqual({ type: 'subscribed', datasetName: 'settings' });
     }
     const eventId = randomUUID();
     await publish(identityId, 1, eventId);
