@@ -479,7 +479,13 @@ describe('STS for long-term keys: GetSessionToken, GetFederationToken, GetAccess
         principal: { arn: `arn:aws:sts::${ACCOUNT}:assumed-role/${roleName}/reader` },
         action: 'docs:Shred',
         resource: 'arn:aws:docs:::shelf/x',
-        conditions: { items: [{ key: 'docs:Reason', values: { items: [{ value: 'cleanup' }] } }] },
+        // The asker's context, then the region the refused request was signed for (ADR 0090).
+        conditions: {
+          items: [
+            { key: 'docs:Reason', values: { items: [{ value: 'cleanup' }] } },
+            { key: 'aws:RequestedRegion', values: { items: [{ value: 'us-east-1' }] } },
+          ],
+        },
       },
     });
 
