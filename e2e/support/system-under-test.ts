@@ -16,6 +16,7 @@ import {
   waitForReady,
 } from './processes';
 import { runComposeHealthcheck, runManifestProbe } from '../../libs/testing/src/deploy-manifests';
+import { eventually } from '../../libs/testing/src/eventually';
 import { waitForGrpcServing } from '../../libs/testing/src/grpc/grpc-health';
 import { SnsStandIn } from '../../libs/testing/src/sns-standin';
 import { startOtlpReceiver } from '../../libs/testing/src/otlp-receiver';
@@ -298,9 +299,16 @@ export async function startSystemUnderTest(
   };
   try {
     await waitForHealthy(endpoint, apps);
-    // The gateway listens on HTTPS before its HTTP port (ADR 0076): healthy there by now.
-    const httpsHealth = await httpsStatus(`${system.https.endpoint}/health`, system.https.certificate);
-    if (httpsHealth !== 200) throw new Error(`the gateway's HTTPS port answered /health with ${httpsHealth}`);
+    // The gateway listens on HTTPS before its HTTP port (ADR 0076). Its /health asks every service
+    // again, and on a loaded machine one may miss that check's 3 s once: asked until it passes.
+    await eventually(
+      async () => {
+        const httpsHealth = await httpsStatus(`${system.https.endpoint}/health`, system.https.certificate);
+        if (httpsHealth !== 200)
+          throw new Error(`the gateway's HTTPS port answered /health with ${httpsHealth}`);
+      },
+      { timeoutMs: 60_000, intervalMs: 500 },
+    );
     for (const wsPort of wsPorts) await waitForReady(`http://127.0.0.1:${wsPort}/health/ready`, apps);
     for (const grpcPort of grpcPorts) await waitForGrpcServing(`127.0.0.1:${grpcPort}`);
     // The probes deploy/k8s gives each app pass against the process as started: a probe naming a
