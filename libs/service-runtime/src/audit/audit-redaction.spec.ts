@@ -1,5 +1,6 @@
 import { hasOperationShape, operationShapes, ServiceShapes } from '@idfed/aws-protocol';
 import { AUDIT_REDACTED, OPERATION_CATALOG } from '@idfed/contracts';
+import { SENSITIVE_FIELDS } from '@idfed/logging';
 import { redactRequest, redactResponse } from './audit-redaction';
 
 /**
@@ -153,6 +154,25 @@ describe('audit redaction', () => {
     expect(redactResponse({ AccessKey: { AccessKeyId: 'AKIAEXAMPLE', SecretAccessKey: 's' } })).toEqual({
       AccessKey: { AccessKeyId: 'AKIAEXAMPLE', SecretAccessKey: AUDIT_REDACTED },
     });
+  });
+
+  it('hides, in requests and answers, every field name the logs redact', () => {
+    for (const name of SENSITIVE_FIELDS) {
+      const value = `value-of-${name}`;
+      expect([name, JSON.stringify(redactResponse({ Outer: { [name]: value } }))]).toEqual([
+        name,
+        JSON.stringify({ Outer: { [name]: AUDIT_REDACTED } }),
+      ]);
+      expect([name, JSON.stringify(redactRequest('iam', 'CreateUser', { [name]: value }))]).toEqual([
+        name,
+        JSON.stringify({ [name]: AUDIT_REDACTED }),
+      ]);
+    }
+    // GetDerivedToken's and GetClientToken's (ADR 0081, 0088), which the audit list missed at first.
+    const text = JSON.stringify(
+      redactResponse({ SubjectToken: 'st', ActorToken: 'at', IssuedToken: 'it', Secret: 'cs' }),
+    );
+    for (const secret of ['"st"', '"at"', '"it"', '"cs"']) expect(text).not.toContain(secret);
   });
 
   it('answers null for no answer, and leaves lists and timestamps alone', () => {

@@ -1,5 +1,6 @@
 import { AwsApi, hasOperationShape, operationShapes, ServiceShapes } from '@idfed/aws-protocol';
 import { AUDIT_REDACTED } from '@idfed/contracts';
+import { SENSITIVE_FIELDS } from '@idfed/logging';
 
 /**
  * Members whose value is a secret whatever the shape says: botocore marks most request secrets
@@ -51,7 +52,12 @@ export const SECRET_MEMBER_NAMES: readonly string[] = [
   'QRCodePNG',
 ];
 
-const SECRET_NAMES = new Set(SECRET_MEMBER_NAMES.map((n) => n.toLowerCase()));
+/**
+ * The audit hides at least what the logs hide: one list of secret names would be better, but the
+ * log's are pino paths of exact case and this one compares without, so the audit takes the union
+ * (a name added to either list is hidden in both places).
+ */
+const SECRET_NAMES = new Set([...SECRET_MEMBER_NAMES, ...SENSITIVE_FIELDS].map((n) => n.toLowerCase()));
 
 /** A request's members, with every secret (by its shape's `sensitive` flag or by name) replaced. */
 export function redactRequest(
