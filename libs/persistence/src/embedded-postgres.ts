@@ -60,6 +60,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     password: options.password,
     database: 'postgres',
   });
+  // A server that dies between two of these queries makes the idle client emit 'error', which
+  // would end the process before the supervisor's liveness watch sees the loss; the next query
+  // rejects with the same error, so the event itself can be let go.
+  admin.on('error', () => undefined);
   await admin.connect();
   try {
     await requireScram(admin, options.dataDir, options.password);

@@ -79,6 +79,9 @@ export async function provisionServiceRole(admin: Client, database: string, r: S
 /** Connects as the administrator and provisions every role, in one session. */
 export async function provisionServiceRoles(adminUrl: string, roles: ServiceRole[]): Promise<void> {
   const admin = new Client({ connectionString: adminUrl });
+  // A server lost between two queries: the next query rejects with the error, and an unheard
+  // 'error' event would end the process first (see embedded-postgres.ts).
+  admin.on('error', () => undefined);
   await admin.connect();
   try {
     const { rows } = await admin.query<{ db: string }>('SELECT current_database() AS db');
