@@ -26,6 +26,7 @@ const PALETTES = {
   components: {
     pageBackground: { lightMode: { color: 'fafafa' }, darkMode: { color: '101418' } },
     form: {
+      borderRadius: 16,
       lightMode: { backgroundColor: 'ffffff', borderColor: 'c0c0c0' },
       darkMode: { backgroundColor: '202830', borderColor: '405060' },
     },
@@ -50,6 +51,7 @@ const LIGHT_SEEN = {
   button: 'rgb(255, 153, 0)',
   buttonText: 'rgb(0, 0, 0)',
   label: 'rgb(51, 51, 51)',
+  radius: '16px',
 };
 const DARK_SEEN = {
   body: 'rgb(16, 20, 24)',
@@ -58,6 +60,7 @@ const DARK_SEEN = {
   button: 'rgb(0, 170, 85)',
   buttonText: 'rgb(255, 255, 255)',
   label: 'rgb(204, 204, 204)',
+  radius: '16px',
 };
 
 /**
@@ -127,6 +130,7 @@ describe('managed login colour schemes', () => {
         button: style('.submitButton-customizable').backgroundColor,
         buttonText: style('.submitButton-customizable').color,
         label: style('.label-customizable').color,
+        radius: style('main').borderTopLeftRadius,
         background: style('body').backgroundImage,
         logoShown: getComputedStyle(banner).display !== 'none',
         logoWidth: document.querySelector('img.logo-customizable').naturalWidth,

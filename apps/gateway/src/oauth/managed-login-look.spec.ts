@@ -144,6 +144,25 @@ describe('managed login look', () => {
     expect(css).not.toMatch(/[<>"]|evil|<script|display:none|;background:/);
   });
 
+  it('rounds the form, buttons and inputs by their radius in pixels, whatever the scheme, numbers only', () => {
+    const shapes = {
+      components: { form: { borderRadius: 16 } },
+      componentClasses: { buttons: { borderRadius: 8.5 }, input: { borderRadius: 0 } },
+    };
+    expect(brandingCss(shapes)).toBe(
+      'main{border-radius:16px}button{border-radius:8.5px}input{border-radius:0px}',
+    );
+    expect(brandingCss({ ...shapes, ...scheme('DYNAMIC') })).toMatch(
+      /^:root\{color-scheme:light dark\}main\{border-radius:16px\}button\{border-radius:8.5px\}input\{border-radius:0px\}@media/,
+    );
+    expect(
+      brandingCss({
+        components: { form: { borderRadius: '8px;}body{display:none' } },
+        componentClasses: { buttons: { borderRadius: 1e9 }, input: { borderRadius: -1 } },
+      }),
+    ).toBe('');
+  });
+
   it('picks a dark or browser-adaptive image for dark, never a light one', () => {
     const branding = styleWith({}, [
       ['FORM_LOGO', 'LIGHT'],

@@ -3,7 +3,8 @@
  * ADR 0092). Of a branding's Settings the pages honour `categories.global.colorSchemeMode` (LIGHT,
  * DARK, or DYNAMIC: the browser's `prefers-color-scheme`) and, in the light and dark palettes
  * (`lightMode` / `darkMode`), the colours of the page background, the form, the text, the primary
- * button, links, inputs and their labels, the focus ring and the identity provider buttons; of its
+ * button, links, inputs and their labels, the focus ring and the identity provider buttons, and
+ * the corner radii of the form, buttons and inputs; of its
  * Assets the form (else page header) logo, the page background image and the favicon of each
  * scheme. Everything else is stored and answered by the API but not rendered.
  */
@@ -183,6 +184,30 @@ function paletteCss(
 
 const DARK_MEDIA = '@media (prefers-color-scheme:dark)';
 
+/** A member of a Settings document by path, when it is a radius in pixels idfed will render. */
+function radiusAt(settings: unknown, path: string[]): string | undefined {
+  let at: unknown = settings;
+  for (const key of path) {
+    if (typeof at !== 'object' || at === null || Array.isArray(at) || !Object.hasOwn(at, key))
+      return undefined;
+    at = (at as Record<string, unknown>)[key];
+  }
+  return typeof at === 'number' && Number.isFinite(at) && at >= 0 && at <= 100 ? `${at}px` : undefined;
+}
+
+/**
+ * The corner radii of both schemes (`components.form.borderRadius`, `componentClasses.buttons` and
+ * `componentClasses.input`): numbers only, 0 to 100 pixels, so nothing else gets in.
+ */
+function shapeCss(settings: Record<string, unknown> | undefined): string {
+  const rules: [string, string | undefined][] = [
+    ['main', radiusAt(settings, ['components', 'form', 'borderRadius'])],
+    ['button', radiusAt(settings, ['componentClasses', 'buttons', 'borderRadius'])],
+    ['input', radiusAt(settings, ['componentClasses', 'input', 'borderRadius'])],
+  ];
+  return rules.map(([selector, radius]) => (radius ? `${selector}{border-radius:${radius}}` : '')).join('');
+}
+
 /**
  * The style's CSS rules for its colour scheme: the light palette (LIGHT), the dark one (DARK), or
  * the light one with the dark one in a `prefers-color-scheme: dark` media query (DYNAMIC). The
@@ -194,12 +219,13 @@ export function brandingCss(
 ): string {
   switch (colorSchemeOf(settings)) {
     case 'LIGHT':
-      return paletteCss(settings, 'lightMode', background.light);
+      return paletteCss(settings, 'lightMode', background.light) + shapeCss(settings);
     case 'DARK':
-      return `:root{color-scheme:dark}${paletteCss(settings, 'darkMode', background.dark)}`;
+      return `:root{color-scheme:dark}${paletteCss(settings, 'darkMode', background.dark)}${shapeCss(settings)}`;
     case 'DYNAMIC': {
+      const light = paletteCss(settings, 'lightMode', background.light);
       const dark = paletteCss(settings, 'darkMode', background.dark ?? (background.light ? null : undefined));
-      return `:root{color-scheme:light dark}${paletteCss(settings, 'lightMode', background.light)}${DARK_MEDIA}{${dark}}`;
+      return `:root{color-scheme:light dark}${light}${shapeCss(settings)}${DARK_MEDIA}{${dark}}`;
     }
   }
 }
