@@ -104,9 +104,16 @@ describe('managed login branding and terms', () => {
           ReturnMergedResources: true,
         }),
       )
-    ).ManagedLoginBranding!.Settings as typeof SETTINGS & { components: Record<string, unknown> };
-    expect(merged.components.pageBackground).toMatchObject({ lightMode: { color: '102030ff' } });
-    expect(merged.components).toHaveProperty('link');
+    ).ManagedLoginBranding!.Settings as typeof SETTINGS & {
+      components: Record<string, unknown>;
+      componentClasses: Record<string, unknown>;
+    };
+    expect(merged.components.pageBackground).toMatchObject({
+      lightMode: { color: '102030ff' },
+      darkMode: { color: '0f1b2aff' },
+    });
+    // Where Cognito's document has the link colours (ADR 0092).
+    expect(merged.componentClasses).toHaveProperty('link.darkMode.defaults.textColor');
 
     await expectAwsError(
       admin.send(

@@ -113,4 +113,29 @@ describe('hosted pages: managed login branding and terms (ADR 0082)', () => {
     expect(pageCsp(look)).toContain(`'sha256-${hash}'`);
     expect(pageCsp({ brandingCss: '</style><script>' }).match(/sha256-/g)).toHaveLength(1);
   });
+
+  it("shows a browser-adaptive branding's logo and favicon of each scheme, without script", () => {
+    const html = signUp({
+      brandingCss: ':root{color-scheme:light dark}',
+      logoByScheme: { light: '/p/FORM_LOGO/LIGHT?v=1', dark: '/p/FORM_LOGO/DARK?v=1&x="><b>' },
+      faviconByScheme: { light: '/p/FAVICON_ICO/LIGHT?v=1', dark: '/p/FAVICON_SVG/DARK?v=1' },
+    });
+    expect(html).toContain(
+      '<div class="banner-customizable"><picture><source media="(prefers-color-scheme: dark)" srcset="/p/FORM_LOGO/DARK?v=1&#38;x=&#34;&#62;&#60;b&#62;"><img class="logo-customizable" src="/p/FORM_LOGO/LIGHT?v=1" alt="Logo"></picture></div>',
+    );
+    expect(html).toContain(
+      '<link rel="icon" href="/p/FAVICON_ICO/LIGHT?v=1" media="(prefers-color-scheme: light)"><link rel="icon" href="/p/FAVICON_SVG/DARK?v=1" media="(prefers-color-scheme: dark)">',
+    );
+    expect(html).not.toContain('<b>');
+    expect(html).not.toContain('<script');
+    // A logo of one scheme only is hidden by the page's own style in the other.
+    const darkOnly = signUp({ brandingCss: '', logoByScheme: { dark: '/p/FORM_LOGO/DARK' } });
+    expect(darkOnly).toContain(
+      '<div class="banner-customizable dark-only"><picture><img class="logo-customizable" src="/p/FORM_LOGO/DARK" alt="Logo"></picture></div>',
+    );
+    expect(styles(darkOnly)[0]).toContain('@media (prefers-color-scheme:light){.dark-only{display:none}}');
+    expect(signUp({ brandingCss: '', faviconByScheme: { light: '/p/FAVICON_ICO/LIGHT' } })).toContain(
+      '<link rel="icon" href="/p/FAVICON_ICO/LIGHT" media="(prefers-color-scheme: light)">',
+    );
+  });
 });

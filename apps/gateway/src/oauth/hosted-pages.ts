@@ -9,6 +9,7 @@
  * in a `banner-customizable` banner, served by idfed on the same origin.
  */
 import { createHash } from 'node:crypto';
+import type { ByScheme } from './managed-login-look';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -19,7 +20,8 @@ main{max-width:22rem;margin:4rem auto;background:#fff;padding:2rem;border-radius
 label{display:block;margin:.8rem 0 .2rem}input{width:100%;box-sizing:border-box;padding:.5rem}
 button{margin-top:1.2rem;width:100%;padding:.6rem}.error{color:#b00020}.notice{color:#1b5e20}
 .providers{list-style:none;padding:0}.idp{display:block;margin:.4rem 0;padding:.6rem;border:1px solid #888;border-radius:.3rem;text-align:center}
-.links{margin-top:1rem;text-align:center}`;
+.links{margin-top:1rem;text-align:center}
+@media (prefers-color-scheme:dark){.light-only{display:none}}@media (prefers-color-scheme:light){.dark-only{display:none}}`;
 
 /** The look of a page: the customization's CSS and the URL of its logo (same origin). */
 export interface PageLook {
@@ -29,6 +31,9 @@ export interface PageLook {
   brandingCss?: string;
   /** The branding's favicon, served by idfed on the same origin. */
   faviconUrl?: string;
+  /** A browser-adaptive branding's logos and favicons when they differ by colour scheme (ADR 0092). */
+  logoByScheme?: ByScheme;
+  faviconByScheme?: ByScheme;
   /** The client's terms documents for the user's language (the sign-up page links to them). */
   terms?: { termsOfUse: string; privacyPolicy: string };
 }
@@ -65,13 +70,38 @@ export function pageCsp(look?: PageLook): string {
   return `default-src 'none'; style-src ${styles}; img-src 'self'; frame-ancestors 'none'; base-uri 'none'`;
 }
 
+/**
+ * A browser-adaptive branding's logo (ADR 0092): the dark one for `prefers-color-scheme: dark`, by a
+ * `<picture>` (no script); a logo of one scheme only is hidden in the other by the page's style.
+ */
+function schemedBanner(logos: ByScheme): string {
+  const { light, dark } = logos;
+  const src = light ?? dark;
+  if (!src) return '';
+  const only = light && dark ? '' : light ? ' light-only' : ' dark-only';
+  const source =
+    light && dark ? `<source media="(prefers-color-scheme: dark)" srcset="${escapeHtml(dark)}">` : '';
+  return `<div class="banner-customizable${only}"><picture>${source}<img class="logo-customizable" src="${escapeHtml(src)}" alt="Logo"></picture></div>\n`;
+}
+
 function page(title: string, body: string, look?: PageLook): string {
   const css = safeCss(look?.css);
   const branding = safeCss(look?.brandingCss);
-  const icon = look?.faviconUrl ? `<link rel="icon" href="${escapeHtml(look.faviconUrl)}">` : '';
+  const icon = look?.faviconUrl
+    ? `<link rel="icon" href="${escapeHtml(look.faviconUrl)}">`
+    : (['light', 'dark'] as const)
+        .map((scheme) => {
+          const href = look?.faviconByScheme?.[scheme];
+          return href
+            ? `<link rel="icon" href="${escapeHtml(href)}" media="(prefers-color-scheme: ${scheme})">`
+            : '';
+        })
+        .join('');
   const banner = look?.logoUrl
     ? `<div class="banner-customizable"><img class="logo-customizable" src="${escapeHtml(look.logoUrl)}" alt="Logo"></div>\n`
-    : '';
+    : look?.logoByScheme
+      ? schemedBanner(look.logoByScheme)
+      : '';
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>${icon}<style>${STYLE}</style>${css ? `<style id="ui-customization">${css}</style>` : ''}${branding ? `<style id="managed-login-branding">${branding}</style>` : ''}</head>

@@ -46,7 +46,7 @@ import {
   setCookie,
 } from './oauth-http';
 import { samlAuthorize, sendPostForm } from './saml-http';
-import { assetOf, brandingCss, languagesOf, termsLinksFor } from './managed-login-look';
+import { brandingLook, languagesOf, termsLinksFor } from './managed-login-look';
 import { OAuthThrottleFilter } from './oauth-throttle.filter';
 
 const POOL_ID = /^[\w-]+_[0-9a-zA-Z]+$/;
@@ -818,12 +818,7 @@ export class OAuthController {
       const urlOf = (asset?: { Category: string; ColorMode: string }) =>
         asset &&
         `${base}/managed-login/assets/${branding.ManagedLoginBrandingId}/${asset.Category}/${asset.ColorMode}?v=${branding.Version}`;
-      return {
-        brandingCss: brandingCss(branding.Settings, urlOf(assetOf(branding, ['PAGE_BACKGROUND']))),
-        logoUrl: urlOf(assetOf(branding, ['FORM_LOGO', 'PAGE_HEADER_LOGO'])),
-        faviconUrl: urlOf(assetOf(branding, ['FAVICON_ICO', 'FAVICON_SVG'])),
-        ...(termsLinks ? { terms: termsLinks } : {}),
-      };
+      return { ...brandingLook(branding, urlOf), ...(termsLinks ? { terms: termsLinks } : {}) };
     }
     return {
       css,

@@ -20,6 +20,14 @@ describe('managed login branding rules', () => {
       list: [1, 'two', true, null],
     };
     expect(checkSettings(settings)).toBe(settings);
+    for (const colorSchemeMode of ['LIGHT', 'DARK', 'DYNAMIC']) {
+      const dark = {
+        categories: { global: { colorSchemeMode } },
+        components: { pageBackground: { darkMode: { color: '0f1b2aff' } } },
+      };
+      expect(checkSettings(dark)).toBe(dark);
+    }
+    expect(() => checkSettings(DEFAULT_SETTINGS)).not.toThrow();
   });
 
   it.each([
@@ -32,6 +40,20 @@ describe('managed login branding rules', () => {
     ['a member name with markup', { '<b>': 1 }],
     ['a member named __proto__', JSON.parse('{"components":{"__proto__":{"polluted":true}}}') as unknown],
     ['a member named constructor', { components: { constructor: { x: 1 } } }],
+    ['an unknown colorSchemeMode', { categories: { global: { colorSchemeMode: 'dark' } } }],
+    [
+      'a colorSchemeMode carrying CSS',
+      { categories: { global: { colorSchemeMode: 'DARK;}body{color:red' } } },
+    ],
+    ['a colorSchemeMode that is not a string', { categories: { global: { colorSchemeMode: ['DARK'] } } }],
+    [
+      'a dark colour with CSS',
+      { components: { form: { darkMode: { backgroundColor: '000000;}body{x:y' } } } },
+    ],
+    [
+      'a dark colour with markup',
+      { componentClasses: { link: { darkMode: { defaults: { textColor: '</style><script>' } } } } },
+    ],
     ['too deep a document', JSON.parse('{"a":'.repeat(20) + '1' + '}'.repeat(20)) as unknown],
     ['too large a document', { big: Array.from({ length: 100 }, () => 'x'.repeat(2000)) }],
   ])('refuses %s', (_, settings) => {

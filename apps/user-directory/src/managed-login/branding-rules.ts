@@ -42,7 +42,23 @@ export function checkSettings(settings: unknown): Record<string, unknown> {
     throw invalidSettings(`it must be ${MAX_SETTINGS_BYTES} bytes or smaller.`);
   }
   walk(settings, '', 1);
+  const mode = memberAt(settings, ['categories', 'global', 'colorSchemeMode']);
+  if (mode !== undefined && !COLOR_SCHEME_MODES.has(mode as string)) {
+    throw invalidSettings('categories.global.colorSchemeMode must be LIGHT, DARK or DYNAMIC.');
+  }
   return settings;
+}
+
+/** The branding editor's colour schemes (ADR 0092): the pages render each. */
+const COLOR_SCHEME_MODES = new Set(['LIGHT', 'DARK', 'DYNAMIC']);
+
+function memberAt(value: unknown, path: string[]): unknown {
+  let at = value;
+  for (const key of path) {
+    if (!isPlainObject(at) || !Object.hasOwn(at, key)) return undefined;
+    at = at[key];
+  }
+  return at;
 }
 
 function walk(value: unknown, path: string, depth: number): void {
@@ -73,7 +89,8 @@ function walk(value: unknown, path: string, depth: number): void {
 /**
  * The values idfed's pages use when a style does not set them (UseCognitoProvidedValues, and
  * Describe's ReturnMergedResources): the members of Cognito's document that idfed renders, with
- * the colours of idfed's own pages. Not Cognito's whole default document (ADR 0082).
+ * the colours of idfed's own pages in light mode and Cognito's default dark palette (the gateway's
+ * DARK_DEFAULTS, ADR 0092). Not Cognito's whole default document (ADR 0082).
  */
 export const DEFAULT_SETTINGS: Readonly<Record<string, unknown>> = Object.freeze({
   categories: {
@@ -81,18 +98,53 @@ export const DEFAULT_SETTINGS: Readonly<Record<string, unknown>> = Object.freeze
     form: { displayGraphics: true, location: { horizontal: 'CENTER', vertical: 'CENTER' } },
   },
   components: {
-    pageBackground: { lightMode: { color: 'f4f5f7ff' }, image: { enabled: true } },
-    form: { lightMode: { backgroundColor: 'ffffffff', borderColor: 'c6c6cdff' }, logo: { enabled: true } },
+    pageBackground: {
+      lightMode: { color: 'f4f5f7ff' },
+      darkMode: { color: '0f1b2aff' },
+      image: { enabled: true },
+    },
+    form: {
+      lightMode: { backgroundColor: 'ffffffff', borderColor: 'c6c6cdff' },
+      darkMode: { backgroundColor: '0f1b2aff', borderColor: '424650ff' },
+      logo: { enabled: true },
+    },
     primaryButton: {
       lightMode: {
         defaults: { backgroundColor: '0972d3ff', textColor: 'ffffffff' },
         hover: { backgroundColor: '033160ff', textColor: 'ffffffff' },
       },
+      darkMode: {
+        defaults: { backgroundColor: '539fe5ff', textColor: '000716ff' },
+        hover: { backgroundColor: '89bdeeff', textColor: '000716ff' },
+        active: { backgroundColor: '539fe5ff', textColor: '000716ff' },
+      },
     },
     pageText: {
       lightMode: { headingColor: '000716ff', bodyColor: '414d5cff', descriptionColor: '414d5cff' },
+      darkMode: { headingColor: 'd1d5dbff', bodyColor: 'b6bec9ff', descriptionColor: 'b6bec9ff' },
     },
-    link: { lightMode: { defaults: { textColor: '0972d3ff' }, hover: { textColor: '033160ff' } } },
+    idpButton: {
+      standard: {
+        darkMode: {
+          defaults: { backgroundColor: '0f1b2aff', borderColor: 'c6c6cdff', textColor: 'c6c6cdff' },
+          hover: { backgroundColor: '192534ff', borderColor: '89bdeeff', textColor: '89bdeeff' },
+        },
+      },
+    },
+  },
+  componentClasses: {
+    link: {
+      lightMode: { defaults: { textColor: '0972d3ff' }, hover: { textColor: '033160ff' } },
+      darkMode: { defaults: { textColor: '539fe5ff' }, hover: { textColor: '89bdeeff' } },
+    },
+    input: {
+      darkMode: {
+        defaults: { backgroundColor: '0f1b2aff', borderColor: '5f6b7aff' },
+        placeholderColor: '8d99a8ff',
+      },
+    },
+    inputLabel: { darkMode: { textColor: 'd1d5dbff' } },
+    focusState: { darkMode: { borderColor: '539fe5ff' } },
   },
 });
 
