@@ -8,9 +8,11 @@ import {
   DeleteLoginProfileCommand,
   DeleteUserCommand,
   EnableMFADeviceCommand,
+  AddRoleToInstanceProfileCommand,
   AddUserToGroupCommand,
   AttachRolePolicyCommand,
   CreateGroupCommand,
+  CreateInstanceProfileCommand,
   CreatePolicyCommand,
   CreateRoleCommand,
   GetAccountAuthorizationDetailsCommand,
@@ -454,8 +456,31 @@ describe('IAM account password policy, login profiles, aliases and summary', () 
       const trust = policy([
         { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' },
       ]);
-      await iam.send(new CreateRoleCommand({ RoleName, AssumeRolePolicyDocument: trust }));
+      await iam.send(
+        new CreateRoleCommand({
+          RoleName,
+          AssumeRolePolicyDocument: trust,
+          Description: 'held by two profiles',
+          Tags: [{ Key: 'team', Value: 'red' }],
+        }),
+      );
       await iam.send(new AttachRolePolicyCommand({ RoleName, PolicyArn: Policy!.Arn }));
+      // Two instance profiles hold the role (ADR 0085); a third, empty, holds nothing.
+      const profiles = [];
+      for (const InstanceProfileName of [`ip-a-${tag}`, `ip-b-${tag}`]) {
+        const { InstanceProfile } = await iam.send(
+          new CreateInstanceProfileCommand({
+            InstanceProfileName,
+            Path: '/ec2/',
+            Tags: [{ Key: 'profile', Value: InstanceProfileName }],
+          }),
+        );
+        await iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName, RoleName }));
+        profiles.push(InstanceProfile!);
+      }
+      await iam.send(new CreateInstanceProfileCommand({ InstanceProfileName: `ip-empty-${tag}` }));
+      const emptyRole = `r-empty-${tag}`;
+      await iam.send(new CreateRoleCommand({ RoleName: emptyRole, AssumeRolePolicyDocument: trust }));
       await iam.send(
         new PutUserPermissionsBoundaryCommand({ UserName: u.UserName, PermissionsBoundary: Policy!.Arn }),
       );
@@ -506,6 +531,33 @@ describe('IAM account password policy, login profiles, aliases and summary', () 
       const role = flat((a) => a.RoleDetailList).find((d) => d.RoleName === RoleName)!;
       expect(role.AttachedManagedPolicies).toEqual([{ PolicyName: `p-${tag}`, PolicyArn: Policy!.Arn }]);
       expect(decodeURIComponent(role.AssumeRolePolicyDocument!)).toBe(trust);
+      expect(role.Tags).toEqual([{ Key: 'team', Value: 'red' }]);
+      expect(role.InstanceProfileList).toEqual(
+        profiles.map((p) => ({
+          Path: '/ec2/',
+          InstanceProfileName: p.InstanceProfileName,
+          InstanceProfileId: p.InstanceProfileId,
+          Arn: `arn:aws:iam::${ACCOUNT}:instance-profile/ec2/${p.InstanceProfileName}`,
+          CreateDate: p.CreateDate,
+          Tags: [{ Key: 'profile', Value: p.InstanceProfileName }],
+          Roles: [
+            {
+              Path: '/',
+              RoleName,
+              RoleId: role.RoleId,
+              Arn: role.Arn,
+              CreateDate: role.CreateDate,
+              AssumeRolePolicyDocument: role.AssumeRolePolicyDocument,
+              Description: 'held by two profiles',
+              MaxSessionDuration: 3600,
+            },
+          ],
+        })),
+      );
+      const held = role.InstanceProfileList![0].Roles![0];
+      expect(decodeURIComponent(held.AssumeRolePolicyDocument!)).toBe(trust);
+      const other = flat((a) => a.RoleDetailList).find((d) => d.RoleName === emptyRole)!;
+      expect(other.InstanceProfileList).toEqual([]);
       const managed = flat((a) => a.Policies).find((d) => d.Arn === Policy!.Arn)!;
       expect(managed).toMatchObject({
         AttachmentCount: 1,
@@ -545,6 +597,9 @@ describe('IAM account password policy, login profiles, aliases and summary', () 
         deleteConflict: { code: string; status: number } | null;
         listedUser: boolean;
         missing: { code: string; status: number } | null;
+        roleProfiles: { InstanceProfileName: string; Roles: string[]; trustDecoded: boolean }[];
+        profileName: string;
+        roleName: string;
       }>('iam_account_flow.py', {
         IDFED_ENDPOINT: system.endpoint,
         IDFED_ADMIN_ACCESS_KEY_ID: system.adminAccessKeyId,
@@ -562,6 +617,9 @@ describe('IAM account password policy, login profiles, aliases and summary', () 
       expect(run.deleteConflict).toEqual({ code: 'DeleteConflict', status: 409 });
       expect(run.listedUser).toBe(true);
       expect(run.missing).toEqual({ code: 'NoSuchEntity', status: 404 });
+      expect(run.roleProfiles).toEqual([
+        { InstanceProfileName: run.profileName, Roles: [run.roleName], trustDecoded: true },
+      ]);
     });
   });
 

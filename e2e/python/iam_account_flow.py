@@ -2,7 +2,7 @@
 
 Reads the endpoint and the admin key from the environment. Reads the account summary (a Query map),
 sets and reads the password policy, gives a new user a password (and one the policy refuses), and
-lists the authorization details with boto3's paginator. Prints one JSON object with what each call
+lists the authorization details with boto3's paginator, a role's instance profiles included. Prints one JSON object with what each call
 answered, for the e2e spec to check. Never prints a password.
 """
 
@@ -15,6 +15,12 @@ from botocore.config import Config
 from botocore.exceptions import ClientError
 
 ENDPOINT = os.environ["IDFED_ENDPOINT"]
+TRUST = {
+    "Version": "2012-10-17",
+    "Statement": [
+        {"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}
+    ],
+}
 NO_RETRIES = Config(retries={"max_attempts": 1, "mode": "standard"})
 
 
@@ -57,6 +63,21 @@ def main():
         Filter=["User"], PaginationConfig={"PageSize": 2}
     ):
         users.extend(d["UserName"] for d in page["UserDetailList"])
+    role, profile_name = "boto3-role-" + secrets.token_hex(4), "boto3-ip-" + secrets.token_hex(4)
+    iam.create_role(RoleName=role, AssumeRolePolicyDocument=json.dumps(TRUST))
+    iam.create_instance_profile(InstanceProfileName=profile_name)
+    iam.add_role_to_instance_profile(InstanceProfileName=profile_name, RoleName=role)
+    role_details = [
+        d
+        for page in iam.get_paginator("get_account_authorization_details").paginate(
+            Filter=["Role"], PaginationConfig={"PageSize": 2}
+        )
+        for d in page["RoleDetailList"]
+        if d["RoleName"] == role
+    ]
+    iam.remove_role_from_instance_profile(InstanceProfileName=profile_name, RoleName=role)
+    iam.delete_instance_profile(InstanceProfileName=profile_name)
+    iam.delete_role(RoleName=role)
     iam.delete_login_profile(UserName=user)
     iam.delete_user(UserName=user)
     iam.delete_account_password_policy()
@@ -76,6 +97,18 @@ def main():
                 "deleteConflict": delete_conflict,
                 "listedUser": user in users,
                 "missing": missing,
+                "roleProfiles": [
+                    {
+                        "InstanceProfileName": p["InstanceProfileName"],
+                        "Roles": [r["RoleName"] for r in p["Roles"]],
+                        # botocore decodes the URL-encoded policy document into a dict.
+                        "trustDecoded": p["Roles"][0]["AssumeRolePolicyDocument"] == TRUST,
+                    }
+                    for d in role_details
+                    for p in d["InstanceProfileList"]
+                ],
+                "profileName": profile_name,
+                "roleName": role,
             }
         )
     )

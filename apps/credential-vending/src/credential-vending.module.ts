@@ -21,6 +21,7 @@ import { SshPublicKeysRepository } from './ssh-public-keys/ssh-public-keys.repos
 import { ServiceCredentialsRepository } from './service-credentials/service-credentials.repository';
 import { ServicePasswords } from './service-credentials/service-passwords';
 import { UserLookup } from './users/user.lookup';
+import { UserCredentialSteps } from './users/user-credential-steps';
 import { UsersRepository } from './users/users.repository';
 import { GroupLookup } from './groups/group.lookup';
 import { GroupsRepository } from './groups/groups.repository';
@@ -140,6 +141,7 @@ export const CredentialVendingModule = {
         RolesRepository,
         UsersRepository,
         UserLookup,
+        UserCredentialSteps,
         GroupsRepository,
         GroupLookup,
         ManagedPoliciesRepository,

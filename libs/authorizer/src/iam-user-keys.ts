@@ -300,63 +300,6 @@ export class IamUserKeys {
   }
 
   /**
-   * `aws:ResourceTag/<key>` (and `iam:ResourceTag/<key>`) for an IAM action on an IAM user or role (the ones that carry tags;
-   * groups have none in AWS): the target's tags, looked up once per request (GetUser / GetRole on
-   * the bus, nothing cached, so a retag is seen by the next request). CreateUser / CreateRole act on
-   * nothing yet and a target that does not exist has no tags; both look nothing up.
-   */
-  async resourceTagContext(
-    action: string,
-    resource: string,
-    accountId: string,
-    adminAccessKeyId: string,
-  ): Promise<Record<string, string>> {
-    return (await this.resolveIamTarget(action, resource, accountId, adminAccessKeyId)).context;
-  }
-
-  /**
-   * The IAM user or role an action targets, as decisions must name it: its ARN as stored, path
-   * included (`arn:aws:iam::<account>:user/division/name`; the request names it by name alone, so
-   * operationTarget can only assume the path `/`), and its tags as resourceTagContext says. Other
-   * resources, creations and targets that do not exist come back unchanged, with no tags.
-   */
-  async resolveIamTarget(
-    action: string,
-    resource: string,
-    accountId: string,
-    adminAccessKeyId: string,
-  ): Promise<{ resource: string; context: Record<string, string> }> {
-    const m = /^arn:aws:iam::(\d{12}):(user|role)\/(?:.*\/)?([^/]+)$/.exec(resource);
-    if (!m || m[1] !== accountId || action === 'iam:CreateUser' || action === 'iam:CreateRole') {
-      return { resource, context: {} };
-    }
-    // Read by the gateway as the admin key, not as the user (who may not be allowed iam:GetRole).
-    const meta = {
-      requestId: randomUUID(),
-      caller: { kind: 'admin' as const, accessKeyId: adminAccessKeyId },
-    };
-    let found: { Arn: string; Tags?: readonly { Key: string; Value: string }[] };
-    try {
-      found =
-        m[2] === 'user'
-          ? (await this.bus.request(CredentialVendingOperations.GetUser, { UserName: m[3] }, meta)).User
-          : (await this.bus.request(CredentialVendingOperations.GetRole, { RoleName: m[3] }, meta)).Role;
-    } catch (err) {
-      // The operation itself answers NoSuchEntity (or is refused first, with no tags to match).
-      if (err instanceof CommandFailedError && err.error.name === 'NoSuchEntity')
-        return { resource, context: {} };
-      throw err;
-    }
-    const out: Record<string, string> = {};
-    // IAM's service authorization reference lists both keys for users and roles.
-    for (const t of found.Tags ?? []) {
-      out[`aws:ResourceTag/${t.Key}`] = t.Value;
-      out[`iam:ResourceTag/${t.Key}`] = t.Value;
-    }
-    return { resource: found.Arn, context: out };
-  }
-
-  /**
    * Refuses the action unless the user's policies allow it on the resource (and the boundary, when
    * there is one, allows it too), with AWS's message naming the user, the action and the resource.
    */

@@ -251,7 +251,7 @@ export function decidedPayload(
 /**
  * The path in the ARN of an IAM user or role being created: the request's own `Path` (default
  * `/`). Other operations name an existing entity by name only; the gateways look its stored ARN
- * up (ResourceTags.resolve, IamUserKeys.resolveIamTarget), so `/` here is only a stand-in.
+ * up (ResourceTags.resolve), so `/` here is only a stand-in.
  */
 function creationPath(operation: string, creation: string, path: string | undefined): string {
   return operation === creation && path && /^\/(?:[\u0021-\u007E]*\/)?$/.test(path) ? path : '/';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Transaction } from '@idfed/persistence';
 import { DataSource } from 'typeorm';
-import { TagRecord } from '../database/entities';
+import { RoleEntity, TagRecord } from '../database/entities';
 
 export interface EntityRow {
   id: string;
@@ -13,9 +13,6 @@ export interface EntityRow {
 export interface PrincipalRow extends EntityRow {
   permissions_boundary: string | null;
   tags: TagRecord[];
-}
-export interface RoleRow extends PrincipalRow {
-  assume_role_policy: string;
 }
 export interface PolicyRow extends EntityRow {
   default_version_id: string;
@@ -44,7 +41,7 @@ export interface AuthorizationSnapshot {
   groups: EntityRow[];
   groupPolicies: OwnedRow[];
   groupAttachments: OwnedRow[];
-  roles: RoleRow[];
+  roles: RoleEntity[];
   rolePolicies: OwnedRow[];
   roleAttachments: OwnedRow[];
   policies: PolicyRow[];
@@ -85,10 +82,7 @@ export class AuthorizationDetailsRepository {
       ),
       groupPolicies: await q<OwnedRow>(inline('group_inline_policies', 'group_id')),
       groupAttachments: await q<OwnedRow>(attachments('group_policy_attachments', 'group_id')),
-      roles: await q<RoleRow>(
-        `SELECT role_id AS id, name, path, arn, created_at, permissions_boundary, tags, assume_role_policy
-           FROM credential_vending.roles ORDER BY name_key`,
-      ),
+      roles: await tx.find(RoleEntity, { order: { nameKey: 'ASC' } }),
       rolePolicies: await q<OwnedRow>(inline('role_inline_policies', 'role_id')),
       roleAttachments: await q<OwnedRow>(attachments('role_policy_attachments', 'role_id')),
       policies: await q<PolicyRow>(

@@ -12,13 +12,16 @@ import {
   RoleDetail,
   UserDetail,
 } from '@idfed/contracts';
-import { Transactions } from '@idfed/persistence';
+import { Transaction, Transactions } from '@idfed/persistence';
 import { OperationHandler } from '@idfed/service-runtime';
 import { IamErrors } from '../common/iam-errors';
 import { decodeMarker, DEFAULT_MAX_ITEMS, encodeMarker } from '../common/page-marker';
 import { urlEncodedDocument } from '../common/policy-documents';
 import { awsTimestamp } from '../common/timestamps';
 import { RequestValidator } from '../common/validate';
+import { toInstanceProfile } from '../instance-profiles/instance-profiles';
+import { InstanceProfilesRepository } from '../instance-profiles/instance-profiles.repository';
+import { RoleEntity } from '../database/entities';
 import {
   AuthorizationDetailsRepository,
   AuthorizationSnapshot,
@@ -36,7 +39,7 @@ const ENTITY_TYPES: readonly EntityType[] = [
 type Item =
   | { kind: 'user'; detail: UserDetail }
   | { kind: 'group'; detail: GroupDetail }
-  | { kind: 'role'; detail: RoleDetail }
+  | { kind: 'role'; detail: RoleDetail; role: RoleEntity }
   | { kind: 'policy'; detail: ManagedPolicyDetail };
 
 function byOwner(rows: OwnedRow[]): Map<string, OwnedRow[]> {
@@ -63,8 +66,9 @@ const boundary = (arn: string | null): { PermissionsBoundary?: AttachedPermissio
  * managed policies with their inline policies (URL-encoded), attachments, memberships, boundaries,
  * tags and every policy version, read in one transaction. `Filter` keeps the entity types named
  * (`AWSManagedPolicy` finds none: idfed has no AWS managed policies); the entities are paged in
- * that order by `MaxItems` (100 by default) and an opaque `Marker`. idfed has no instance profiles
- * (`InstanceProfileList` is empty) and does not record a role's last use.
+ * that order by `MaxItems` (100 by default) and an opaque `Marker`. Each role's
+ * `InstanceProfileList` holds the profiles holding it (ADR 0085), read for the page's roles in one
+ * statement of the same transaction. idfed does not record a role's last use.
  */
 @Injectable()
 export class GetAccountAuthorizationDetailsHandler implements OperationHandler<
@@ -73,6 +77,7 @@ export class GetAccountAuthorizationDetailsHandler implements OperationHandler<
   constructor(
     @Inject(Transactions) private readonly transactions: Transactions,
     @Inject(AuthorizationDetailsRepository) private readonly details: AuthorizationDetailsRepository,
+    @Inject(InstanceProfilesRepository) private readonly profiles: InstanceProfilesRepository,
   ) {}
 
   async execute(req: GetAccountAuthorizationDetailsRequest): Promise<GetAccountAuthorizationDetailsResult> {
@@ -86,10 +91,12 @@ export class GetAccountAuthorizationDetailsHandler implements OperationHandler<
     if (!Number.isSafeInteger(start) || start < 0) throw IamErrors.validation('Invalid Marker.');
     const max = req.MaxItems ?? DEFAULT_MAX_ITEMS;
     const wanted = new Set<EntityType>(req.Filter?.length ? req.Filter : ENTITY_TYPES);
-    const snapshot = await this.transactions.run((tx) => this.details.snapshot(tx));
-    const items = this.items(snapshot, wanted);
-    const page = items.slice(start, start + max);
-    const truncated = start + max < items.length;
+    const { page, truncated } = await this.transactions.run(async (tx) => {
+      const items = this.items(await this.details.snapshot(tx), wanted);
+      const page = items.slice(start, start + max);
+      await this.addInstanceProfiles(page, tx);
+      return { page, truncated: start + max < items.length };
+    });
     const of = <K extends Item['kind']>(kind: K) =>
       page.filter((i): i is Extract<Item, { kind: K }> => i.kind === kind).map((i) => i.detail);
     return {
@@ -100,6 +107,20 @@ export class GetAccountAuthorizationDetailsHandler implements OperationHandler<
       IsTruncated: truncated,
       ...(truncated ? { Marker: encodeMarker(String(start + max)) } : {}),
     };
+  }
+
+  /** Fills each role's InstanceProfileList, every profile of the page's roles read at once. */
+  private async addInstanceProfiles(page: Item[], tx: Transaction): Promise<void> {
+    const roles = page.filter((i): i is Extract<Item, { kind: 'role' }> => i.kind === 'role');
+    const profiles = await this.profiles.holdingRoles(
+      roles.map((r) => r.role.roleId),
+      tx,
+    );
+    for (const { detail, role } of roles) {
+      detail.InstanceProfileList = profiles
+        .filter((p) => p.roleId === role.roleId)
+        .map((p) => toInstanceProfile(p, role, { tags: true }));
+    }
   }
 
   private items(s: AuthorizationSnapshot, wanted: Set<EntityType>): Item[] {
@@ -150,17 +171,18 @@ export class GetAccountAuthorizationDetailsHandler implements OperationHandler<
       for (const r of s.roles) {
         items.push({
           kind: 'role',
+          role: r,
           detail: {
             Path: r.path,
             RoleName: r.name,
-            RoleId: r.id,
+            RoleId: r.roleId,
             Arn: r.arn,
-            CreateDate: awsTimestamp(r.created_at),
-            AssumeRolePolicyDocument: urlEncodedDocument(r.assume_role_policy),
+            CreateDate: awsTimestamp(r.createdAt),
+            AssumeRolePolicyDocument: urlEncodedDocument(r.assumeRolePolicy),
             InstanceProfileList: [],
-            RolePolicyList: inline(policies.get(r.id)),
-            AttachedManagedPolicies: attached(attachments.get(r.id)),
-            ...boundary(r.permissions_boundary),
+            RolePolicyList: inline(policies.get(r.roleId)),
+            AttachedManagedPolicies: attached(attachments.get(r.roleId)),
+            ...boundary(r.permissionsBoundary ?? null),
             ...(r.tags.length ? { Tags: r.tags } : {}),
           },
         });
@@ -170,7 +192,10 @@ export class GetAccountAuthorizationDetailsHandler implements OperationHandler<
       const attachedArns = [...s.userAttachments, ...s.groupAttachments, ...s.roleAttachments].map(
         (a) => a.value,
       );
-      const boundaries = [...s.users, ...s.roles].map((p) => p.permissions_boundary);
+      const boundaries = [
+        ...s.users.map((u) => u.permissions_boundary),
+        ...s.roles.map((r) => r.permissionsBoundary),
+      ];
       for (const p of s.policies) {
         items.push({
           kind: 'policy',

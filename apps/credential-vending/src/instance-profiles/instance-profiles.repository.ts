@@ -111,6 +111,20 @@ export class InstanceProfilesRepository {
     };
   }
 
+  /** The profiles holding any of the roles, in name order, in one statement. */
+  async holdingRoles(
+    roleIds: readonly string[],
+    tx: Transaction = this.dataSource.manager,
+  ): Promise<StoredInstanceProfile[]> {
+    if (!roleIds.length) return [];
+    const rows = await tx.query<ProfileRow[]>(
+      `SELECT ${COLUMNS} FROM credential_vending.instance_profiles
+        WHERE role_id = ANY($1::text[]) ORDER BY name_key`,
+      [roleIds],
+    );
+    return rows.map(profileOf);
+  }
+
   /** The roles the profiles hold, by role id. */
   async rolesOf(
     profiles: readonly StoredInstanceProfile[],

@@ -2,6 +2,7 @@ import { CommandMeta } from '@idfed/contracts';
 import { ServiceError } from '@idfed/messaging';
 import { Transaction, Transactions } from '@idfed/persistence';
 import { IamArns } from '../common/arns';
+import { UserCredentialSteps } from '../users/user-credential-steps';
 import { UserLookup } from '../users/user.lookup';
 import {
   CreateServiceSpecificCredentialHandler,
@@ -40,19 +41,13 @@ function fixture(count: number, found = true) {
     setPassword: jest.fn((_id: string, _digest: Buffer) => Promise.resolve()),
     setStatus: jest.fn(),
   };
-  const u = users as unknown as UserLookup;
+  const steps = new UserCredentialSteps(transactions, users as unknown as UserLookup);
   const r = repo as unknown as ServiceCredentialsRepository;
   return {
     repo,
-    create: new CreateServiceSpecificCredentialHandler(
-      transactions,
-      new IamArns('123456789012'),
-      u,
-      r,
-      passwords,
-    ),
-    reset: new ResetServiceSpecificCredentialHandler(transactions, u, r, passwords),
-    update: new UpdateServiceSpecificCredentialHandler(transactions, u, r),
+    create: new CreateServiceSpecificCredentialHandler(steps, new IamArns('123456789012'), r, passwords),
+    reset: new ResetServiceSpecificCredentialHandler(steps, r, passwords),
+    update: new UpdateServiceSpecificCredentialHandler(steps, r),
   };
 }
 

@@ -11,15 +11,18 @@ import {
   UpdateServiceSpecificCredentialRequest,
 } from '@idfed/contracts';
 import { ServiceError } from '@idfed/messaging';
-import { Transactions } from '@idfed/persistence';
 import { OperationHandler } from '@idfed/service-runtime';
 import { IamArns } from '../common/arns';
 import { IamErrors } from '../common/iam-errors';
 import { newServiceCredentialId } from '../common/ids';
-import { decodeMarker, DEFAULT_MAX_ITEMS, encodeMarker } from '../common/page-marker';
 import { awsTimestamp } from '../common/timestamps';
 import { RequestValidator } from '../common/validate';
-import { UserLookup } from '../users/user.lookup';
+import {
+  CredentialQuota,
+  NamedCredential,
+  noSuchCredential,
+  UserCredentialSteps,
+} from '../users/user-credential-steps';
 import { ListedServiceCredential, ServiceCredentialsRepository } from './service-credentials.repository';
 import { ServicePasswords } from './service-passwords';
 
@@ -46,7 +49,7 @@ export const ServiceCredentialErrors = {
       `The service ${service} does not support service-specific credentials.`,
     ),
   noSuchCredential: (id: string): ServiceError<'NoSuchEntity'> =>
-    new ServiceError('NoSuchEntity', `The Service Specific Credential with id ${id} cannot be found.`),
+    noSuchCredential('Service Specific Credential', id),
   /** DeleteUser of a user with service-specific credentials. */
   userHasCredentials: (): ServiceError<'DeleteConflict'> =>
     new ServiceError(
@@ -58,6 +61,15 @@ export const ServiceCredentialErrors = {
 function requireSupported(service: string): void {
   if (!SUPPORTED_SERVICES.has(service)) throw ServiceCredentialErrors.notSupported(service);
 }
+
+/** The user's credential of that id, for the shared steps. */
+const credentialOf = (
+  credentials: ServiceCredentialsRepository,
+  id: string,
+): NamedCredential<ListedServiceCredential> => ({
+  find: (userId, tx) => credentials.find(userId, id, tx),
+  notFound: () => ServiceCredentialErrors.noSuchCredential(id),
+});
 
 const toMetadata = (c: ListedServiceCredential) => ({
   UserName: c.userName,
@@ -78,9 +90,8 @@ export class CreateServiceSpecificCredentialHandler implements OperationHandler<
   typeof CredentialVendingOperations.CreateServiceSpecificCredential
 > {
   constructor(
-    @Inject(Transactions) private readonly transactions: Transactions,
+    @Inject(UserCredentialSteps) private readonly steps: UserCredentialSteps,
     @Inject(IamArns) private readonly arns: IamArns,
-    @Inject(UserLookup) private readonly users: UserLookup,
     @Inject(ServiceCredentialsRepository) private readonly credentials: ServiceCredentialsRepository,
     @Inject(ServicePasswords) private readonly passwords: ServicePasswords,
   ) {}
@@ -99,16 +110,12 @@ export class CreateServiceSpecificCredentialHandler implements OperationHandler<
       throw IamErrors.validation('CredentialAgeDays is only valid for Bedrock API keys.');
     }
     const password = this.passwords.generate();
-    return this.transactions.run(async (tx) => {
-      const user = await this.users.requireTarget(req.UserName, meta, tx, true);
-      if (
-        (await this.credentials.countOf(user.userId, req.ServiceName, tx)) >= CREDENTIALS_PER_USER_PER_SERVICE
-      ) {
-        throw IamErrors.limitExceeded(
-          'ServiceSpecificCredentialsPerUserPerService',
-          CREDENTIALS_PER_USER_PER_SERVICE,
-        );
-      }
+    const quota: CredentialQuota = {
+      name: 'ServiceSpecificCredentialsPerUserPerService',
+      limit: CREDENTIALS_PER_USER_PER_SERVICE,
+      count: (userId, tx) => this.credentials.countOf(userId, req.ServiceName, tx),
+    };
+    return this.steps.add(req.UserName, meta, quota, async (user, tx) => {
       const credentialId = newServiceCredentialId();
       const stored = {
         credentialId,
@@ -132,7 +139,7 @@ export class ListServiceSpecificCredentialsHandler implements OperationHandler<
   typeof CredentialVendingOperations.ListServiceSpecificCredentials
 > {
   constructor(
-    @Inject(UserLookup) private readonly users: UserLookup,
+    @Inject(UserCredentialSteps) private readonly steps: UserCredentialSteps,
     @Inject(ServiceCredentialsRepository) private readonly credentials: ServiceCredentialsRepository,
   ) {}
 
@@ -148,22 +155,15 @@ export class ListServiceSpecificCredentialsHandler implements OperationHandler<
       .integer('MaxItems', { min: 1, max: 1000 })
       .check();
     if (req.ServiceName !== undefined) requireSupported(req.ServiceName);
-    const after = decodeMarker(req.Marker);
-    const userId =
+    const { page, truncation } =
       req.AllUsers === true && req.UserName === undefined
-        ? undefined
-        : (await this.users.requireTarget(req.UserName, meta)).userId;
-    const { page, next } = await this.credentials.page(
-      userId,
-      req.ServiceName,
-      after,
-      req.MaxItems ?? DEFAULT_MAX_ITEMS,
-    );
-    return {
-      ServiceSpecificCredentials: page.map(toMetadata),
-      IsTruncated: next !== undefined,
-      ...(next !== undefined ? { Marker: encodeMarker(next) } : {}),
-    };
+        ? await this.steps.pageOfEveryUser(req, (after, max) =>
+            this.credentials.page(undefined, req.ServiceName, after, max),
+          )
+        : await this.steps.page(req, meta, (userId, after, max) =>
+            this.credentials.page(userId, req.ServiceName, after, max),
+          );
+    return { ServiceSpecificCredentials: page.map(toMetadata), ...truncation };
   }
 }
 
@@ -173,8 +173,7 @@ export class ResetServiceSpecificCredentialHandler implements OperationHandler<
   typeof CredentialVendingOperations.ResetServiceSpecificCredential
 > {
   constructor(
-    @Inject(Transactions) private readonly transactions: Transactions,
-    @Inject(UserLookup) private readonly users: UserLookup,
+    @Inject(UserCredentialSteps) private readonly steps: UserCredentialSteps,
     @Inject(ServiceCredentialsRepository) private readonly credentials: ServiceCredentialsRepository,
     @Inject(ServicePasswords) private readonly passwords: ServicePasswords,
   ) {}
@@ -188,10 +187,8 @@ export class ResetServiceSpecificCredentialHandler implements OperationHandler<
       .string('ServiceSpecificCredentialId', CREDENTIAL_ID)
       .check();
     const password = this.passwords.generate();
-    return this.transactions.run(async (tx) => {
-      const user = await this.users.requireTarget(req.UserName, meta, tx, true);
-      const found = await this.credentials.find(user.userId, req.ServiceSpecificCredentialId, tx);
-      if (!found) throw ServiceCredentialErrors.noSuchCredential(req.ServiceSpecificCredentialId);
+    const credential = credentialOf(this.credentials, req.ServiceSpecificCredentialId);
+    return this.steps.onOwn(req.UserName, meta, credential, async (found, tx) => {
       await this.credentials.setPassword(
         found.credentialId,
         this.passwords.digest(found.credentialId, password),
@@ -208,8 +205,7 @@ export class UpdateServiceSpecificCredentialHandler implements OperationHandler<
   typeof CredentialVendingOperations.UpdateServiceSpecificCredential
 > {
   constructor(
-    @Inject(Transactions) private readonly transactions: Transactions,
-    @Inject(UserLookup) private readonly users: UserLookup,
+    @Inject(UserCredentialSteps) private readonly steps: UserCredentialSteps,
     @Inject(ServiceCredentialsRepository) private readonly credentials: ServiceCredentialsRepository,
   ) {}
 
@@ -219,12 +215,10 @@ export class UpdateServiceSpecificCredentialHandler implements OperationHandler<
       .string('ServiceSpecificCredentialId', CREDENTIAL_ID)
       .oneOf('Status', ['Active', 'Inactive', 'Expired'], true)
       .check();
-    await this.transactions.run(async (tx) => {
-      const user = await this.users.requireTarget(req.UserName, meta, tx, true);
-      const found = await this.credentials.find(user.userId, req.ServiceSpecificCredentialId, tx);
-      if (!found) throw ServiceCredentialErrors.noSuchCredential(req.ServiceSpecificCredentialId);
-      await this.credentials.setStatus(found.credentialId, req.Status, tx);
-    });
+    const credential = credentialOf(this.credentials, req.ServiceSpecificCredentialId);
+    await this.steps.onOwn(req.UserName, meta, credential, (c, tx) =>
+      this.credentials.setStatus(c.credentialId, req.Status, tx),
+    );
     return {};
   }
 }
@@ -235,8 +229,7 @@ export class DeleteServiceSpecificCredentialHandler implements OperationHandler<
   typeof CredentialVendingOperations.DeleteServiceSpecificCredential
 > {
   constructor(
-    @Inject(Transactions) private readonly transactions: Transactions,
-    @Inject(UserLookup) private readonly users: UserLookup,
+    @Inject(UserCredentialSteps) private readonly steps: UserCredentialSteps,
     @Inject(ServiceCredentialsRepository) private readonly credentials: ServiceCredentialsRepository,
   ) {}
 
@@ -245,12 +238,10 @@ export class DeleteServiceSpecificCredentialHandler implements OperationHandler<
       .string('UserName', USER_NAME)
       .string('ServiceSpecificCredentialId', CREDENTIAL_ID)
       .check();
-    await this.transactions.run(async (tx) => {
-      const user = await this.users.requireTarget(req.UserName, meta, tx, true);
-      const found = await this.credentials.find(user.userId, req.ServiceSpecificCredentialId, tx);
-      if (!found) throw ServiceCredentialErrors.noSuchCredential(req.ServiceSpecificCredentialId);
-      await this.credentials.delete(found.credentialId, tx);
-    });
+    const credential = credentialOf(this.credentials, req.ServiceSpecificCredentialId);
+    await this.steps.onOwn(req.UserName, meta, credential, (c, tx) =>
+      this.credentials.delete(c.credentialId, tx),
+    );
     return {};
   }
 }

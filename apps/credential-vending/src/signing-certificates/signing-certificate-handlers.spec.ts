@@ -2,6 +2,7 @@ import { CommandMeta } from '@idfed/contracts';
 import { ServiceError } from '@idfed/messaging';
 import { Transaction, Transactions } from '@idfed/persistence';
 import { samlSigningKey } from '../../../../libs/testing/src/saml-idp';
+import { UserCredentialSteps } from '../users/user-credential-steps';
 import { UserLookup } from '../users/user.lookup';
 import {
   DeleteSigningCertificateHandler,
@@ -30,14 +31,14 @@ function fixture(count: number, insert: 'created' | 'duplicate' = 'created') {
     setStatus: jest.fn(),
     delete: jest.fn(),
   };
-  const u = users as unknown as UserLookup;
+  const steps = new UserCredentialSteps(transactions, users as unknown as UserLookup);
   const r = repo as unknown as SigningCertificatesRepository;
   return {
     users,
     repo,
-    upload: new UploadSigningCertificateHandler(transactions, u, r),
-    update: new UpdateSigningCertificateHandler(transactions, u, r),
-    del: new DeleteSigningCertificateHandler(transactions, u, r),
+    upload: new UploadSigningCertificateHandler(steps, r),
+    update: new UpdateSigningCertificateHandler(steps, r),
+    del: new DeleteSigningCertificateHandler(steps, r),
   };
 }
 

@@ -12,15 +12,17 @@ import {
   UploadSigningCertificateResult,
 } from '@idfed/contracts';
 import { ServiceError } from '@idfed/messaging';
-import { Transactions } from '@idfed/persistence';
 import { OperationHandler } from '@idfed/service-runtime';
-import { IamErrors } from '../common/iam-errors';
 import { newSigningCertificateId } from '../common/ids';
-import { decodeMarker, DEFAULT_MAX_ITEMS, encodeMarker } from '../common/page-marker';
 import { awsTimestamp } from '../common/timestamps';
 import { RequestValidator } from '../common/validate';
 import { checkSigningCertificate } from '../server-certificates/certificate-pem';
-import { UserLookup } from '../users/user.lookup';
+import {
+  CredentialQuota,
+  NamedCredential,
+  noSuchCredential,
+  UserCredentialSteps,
+} from '../users/user-credential-steps';
 import { SigningCertificatesRepository, StoredSigningCertificate } from './signing-certificates.repository';
 
 /** IAM's quota of signing certificates a user. */
@@ -32,8 +34,7 @@ const USER_NAME = { min: 1, max: 128, pattern: /^(?:[\w+=,.@-]+)$/ };
 const CERTIFICATE_ID = { required: true, min: 24, max: 128, pattern: /^(?:[\w]+)$/ };
 
 export const SigningCertificateErrors = {
-  noSuchCertificate: (id: string): ServiceError<'NoSuchEntity'> =>
-    new ServiceError('NoSuchEntity', `The Certificate with id ${id} cannot be found.`),
+  noSuchCertificate: (id: string): ServiceError<'NoSuchEntity'> => noSuchCredential('Certificate', id),
   duplicate: (): ServiceError<'DuplicateCertificate'> =>
     new ServiceError(
       'DuplicateCertificate',
@@ -43,6 +44,15 @@ export const SigningCertificateErrors = {
   userHasCertificates: (): ServiceError<'DeleteConflict'> =>
     new ServiceError('DeleteConflict', 'Cannot delete entity, must delete signing certificates first.'),
 };
+
+/** The user's certificate of that id, for the shared steps. */
+const certificateOf = (
+  certificates: SigningCertificatesRepository,
+  id: string,
+): NamedCredential<StoredSigningCertificate> => ({
+  find: (userId, tx) => certificates.find(userId, id, tx),
+  notFound: () => SigningCertificateErrors.noSuchCertificate(id),
+});
 
 const toCertificate = (userName: string, c: StoredSigningCertificate): SigningCertificate => ({
   UserName: userName,
@@ -63,8 +73,7 @@ export class UploadSigningCertificateHandler implements OperationHandler<
   typeof CredentialVendingOperations.UploadSigningCertificate
 > {
   constructor(
-    @Inject(Transactions) private readonly transactions: Transactions,
-    @Inject(UserLookup) private readonly users: UserLookup,
+    @Inject(UserCredentialSteps) private readonly steps: UserCredentialSteps,
     @Inject(SigningCertificatesRepository) private readonly certificates: SigningCertificatesRepository,
   ) {}
 
@@ -78,11 +87,12 @@ export class UploadSigningCertificateHandler implements OperationHandler<
       .check();
     const now = new Date();
     const { fingerprint } = checkSigningCertificate(req.CertificateBody, now);
-    return this.transactions.run(async (tx) => {
-      const user = await this.users.requireTarget(req.UserName, meta, tx, true);
-      if ((await this.certificates.countOf(user.userId, tx)) >= SIGNING_CERTIFICATES_PER_USER) {
-        throw IamErrors.limitExceeded('SigningCertificatesPerUser', SIGNING_CERTIFICATES_PER_USER);
-      }
+    const quota: CredentialQuota = {
+      name: 'SigningCertificatesPerUser',
+      limit: SIGNING_CERTIFICATES_PER_USER,
+      count: (userId, tx) => this.certificates.countOf(userId, tx),
+    };
+    return this.steps.add(req.UserName, meta, quota, async (user, tx) => {
       const stored: StoredSigningCertificate = {
         certificateId: newSigningCertificateId(),
         userId: user.userId,
@@ -104,7 +114,7 @@ export class ListSigningCertificatesHandler implements OperationHandler<
   typeof CredentialVendingOperations.ListSigningCertificates
 > {
   constructor(
-    @Inject(UserLookup) private readonly users: UserLookup,
+    @Inject(UserCredentialSteps) private readonly steps: UserCredentialSteps,
     @Inject(SigningCertificatesRepository) private readonly certificates: SigningCertificatesRepository,
   ) {}
 
@@ -117,18 +127,10 @@ export class ListSigningCertificatesHandler implements OperationHandler<
       .string('Marker', { min: 1, max: 320 })
       .integer('MaxItems', { min: 1, max: 1000 })
       .check();
-    const after = decodeMarker(req.Marker);
-    const user = await this.users.requireTarget(req.UserName, meta);
-    const { page, next } = await this.certificates.page(
-      user.userId,
-      after,
-      req.MaxItems ?? DEFAULT_MAX_ITEMS,
+    const { user, page, truncation } = await this.steps.page(req, meta, (userId, after, max) =>
+      this.certificates.page(userId, after, max),
     );
-    return {
-      Certificates: page.map((c) => toCertificate(user.name, c)),
-      IsTruncated: next !== undefined,
-      ...(next !== undefined ? { Marker: encodeMarker(next) } : {}),
-    };
+    return { Certificates: page.map((c) => toCertificate(user.name, c)), ...truncation };
   }
 }
 
@@ -138,8 +140,7 @@ export class UpdateSigningCertificateHandler implements OperationHandler<
   typeof CredentialVendingOperations.UpdateSigningCertificate
 > {
   constructor(
-    @Inject(Transactions) private readonly transactions: Transactions,
-    @Inject(UserLookup) private readonly users: UserLookup,
+    @Inject(UserCredentialSteps) private readonly steps: UserCredentialSteps,
     @Inject(SigningCertificatesRepository) private readonly certificates: SigningCertificatesRepository,
   ) {}
 
@@ -149,12 +150,9 @@ export class UpdateSigningCertificateHandler implements OperationHandler<
       .string('CertificateId', CERTIFICATE_ID)
       .oneOf('Status', ['Active', 'Inactive'], true)
       .check();
-    await this.transactions.run(async (tx) => {
-      const user = await this.users.requireTarget(req.UserName, meta, tx, true);
-      const found = await this.certificates.find(user.userId, req.CertificateId, tx);
-      if (!found) throw SigningCertificateErrors.noSuchCertificate(req.CertificateId);
-      await this.certificates.setStatus(found.certificateId, req.Status, tx);
-    });
+    await this.steps.onOwn(req.UserName, meta, certificateOf(this.certificates, req.CertificateId), (c, tx) =>
+      this.certificates.setStatus(c.certificateId, req.Status, tx),
+    );
     return {};
   }
 }
@@ -165,19 +163,15 @@ export class DeleteSigningCertificateHandler implements OperationHandler<
   typeof CredentialVendingOperations.DeleteSigningCertificate
 > {
   constructor(
-    @Inject(Transactions) private readonly transactions: Transactions,
-    @Inject(UserLookup) private readonly users: UserLookup,
+    @Inject(UserCredentialSteps) private readonly steps: UserCredentialSteps,
     @Inject(SigningCertificatesRepository) private readonly certificates: SigningCertificatesRepository,
   ) {}
 
   async execute(req: DeleteSigningCertificateRequest, meta: CommandMeta): Promise<EmptyResult> {
     RequestValidator.of(req).string('UserName', USER_NAME).string('CertificateId', CERTIFICATE_ID).check();
-    await this.transactions.run(async (tx) => {
-      const user = await this.users.requireTarget(req.UserName, meta, tx, true);
-      const found = await this.certificates.find(user.userId, req.CertificateId, tx);
-      if (!found) throw SigningCertificateErrors.noSuchCertificate(req.CertificateId);
-      await this.certificates.delete(found.certificateId, tx);
-    });
+    await this.steps.onOwn(req.UserName, meta, certificateOf(this.certificates, req.CertificateId), (c, tx) =>
+      this.certificates.delete(c.certificateId, tx),
+    );
     return {};
   }
 }

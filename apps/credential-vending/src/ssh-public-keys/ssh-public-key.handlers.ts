@@ -12,14 +12,16 @@ import {
   UploadSSHPublicKeyRequest,
 } from '@idfed/contracts';
 import { ServiceError } from '@idfed/messaging';
-import { Transactions } from '@idfed/persistence';
 import { OperationHandler } from '@idfed/service-runtime';
-import { IamErrors } from '../common/iam-errors';
 import { newSshPublicKeyId } from '../common/ids';
-import { decodeMarker, DEFAULT_MAX_ITEMS, encodeMarker } from '../common/page-marker';
 import { awsTimestamp } from '../common/timestamps';
 import { RequestValidator } from '../common/validate';
-import { UserLookup } from '../users/user.lookup';
+import {
+  CredentialQuota,
+  NamedCredential,
+  noSuchCredential,
+  UserCredentialSteps,
+} from '../users/user-credential-steps';
 import { parseSshPublicKey } from './ssh-key-encoding';
 import { SshPublicKeysRepository, StoredSshKey } from './ssh-public-keys.repository';
 
@@ -33,8 +35,7 @@ const KEY_ID = { required: true, min: 20, max: 128, pattern: /^(?:[\w]+)$/ };
 const STATUSES = ['Active', 'Inactive', 'Expired'] as const;
 
 export const SshPublicKeyErrors = {
-  noSuchKey: (id: string): ServiceError<'NoSuchEntity'> =>
-    new ServiceError('NoSuchEntity', `The Public Key with id ${id} cannot be found.`),
+  noSuchKey: (id: string): ServiceError<'NoSuchEntity'> => noSuchCredential('Public Key', id),
   duplicate: (): ServiceError<'DuplicateSSHPublicKey'> =>
     new ServiceError(
       'DuplicateSSHPublicKey',
@@ -44,6 +45,12 @@ export const SshPublicKeyErrors = {
   userHasKeys: (): ServiceError<'DeleteConflict'> =>
     new ServiceError('DeleteConflict', 'Cannot delete entity, must delete SSH public keys first.'),
 };
+
+/** The user's key of that id, for the shared steps. */
+const keyOf = (keys: SshPublicKeysRepository, id: string): NamedCredential<StoredSshKey> => ({
+  find: (userId, tx) => keys.find(userId, id, tx),
+  notFound: () => SshPublicKeyErrors.noSuchKey(id),
+});
 
 const toKey = (userName: string, k: StoredSshKey, body: string) => ({
   UserName: userName,
@@ -64,8 +71,7 @@ export class UploadSSHPublicKeyHandler implements OperationHandler<
   typeof CredentialVendingOperations.UploadSSHPublicKey
 > {
   constructor(
-    @Inject(Transactions) private readonly transactions: Transactions,
-    @Inject(UserLookup) private readonly users: UserLookup,
+    @Inject(UserCredentialSteps) private readonly steps: UserCredentialSteps,
     @Inject(SshPublicKeysRepository) private readonly keys: SshPublicKeysRepository,
   ) {}
 
@@ -75,11 +81,12 @@ export class UploadSSHPublicKeyHandler implements OperationHandler<
       .string('SSHPublicKeyBody', { required: true, min: 1, max: 16384, pattern: KEY_TEXT })
       .check();
     const parsed = parseSshPublicKey(req.SSHPublicKeyBody);
-    return this.transactions.run(async (tx) => {
-      const user = await this.users.requireTarget(req.UserName, meta, tx, true);
-      if ((await this.keys.countOf(user.userId, tx)) >= SSH_PUBLIC_KEYS_PER_USER) {
-        throw IamErrors.limitExceeded('SSHPublicKeysPerUser', SSH_PUBLIC_KEYS_PER_USER);
-      }
+    const quota: CredentialQuota = {
+      name: 'SSHPublicKeysPerUser',
+      limit: SSH_PUBLIC_KEYS_PER_USER,
+      count: (userId, tx) => this.keys.countOf(userId, tx),
+    };
+    return this.steps.add(req.UserName, meta, quota, async (user, tx) => {
       const stored: StoredSshKey = {
         sshPublicKeyId: newSshPublicKeyId(),
         userId: user.userId,
@@ -100,7 +107,7 @@ export class GetSSHPublicKeyHandler implements OperationHandler<
   typeof CredentialVendingOperations.GetSSHPublicKey
 > {
   constructor(
-    @Inject(UserLookup) private readonly users: UserLookup,
+    @Inject(UserCredentialSteps) private readonly steps: UserCredentialSteps,
     @Inject(SshPublicKeysRepository) private readonly keys: SshPublicKeysRepository,
   ) {}
 
@@ -110,9 +117,11 @@ export class GetSSHPublicKeyHandler implements OperationHandler<
       .string('SSHPublicKeyId', KEY_ID)
       .oneOf('Encoding', ['SSH', 'PEM'], true)
       .check();
-    const user = await this.users.requireTarget(req.UserName, meta);
-    const found = await this.keys.find(user.userId, req.SSHPublicKeyId);
-    if (!found) throw SshPublicKeyErrors.noSuchKey(req.SSHPublicKeyId);
+    const { user, found } = await this.steps.readOwn(
+      req.UserName,
+      meta,
+      keyOf(this.keys, req.SSHPublicKeyId),
+    );
     const body = req.Encoding === 'PEM' ? parseSshPublicKey(found.body).pem : found.body;
     return { SSHPublicKey: toKey(user.name, found, body) };
   }
@@ -124,7 +133,7 @@ export class ListSSHPublicKeysHandler implements OperationHandler<
   typeof CredentialVendingOperations.ListSSHPublicKeys
 > {
   constructor(
-    @Inject(UserLookup) private readonly users: UserLookup,
+    @Inject(UserCredentialSteps) private readonly steps: UserCredentialSteps,
     @Inject(SshPublicKeysRepository) private readonly keys: SshPublicKeysRepository,
   ) {}
 
@@ -134,9 +143,9 @@ export class ListSSHPublicKeysHandler implements OperationHandler<
       .string('Marker', { min: 1, max: 320 })
       .integer('MaxItems', { min: 1, max: 1000 })
       .check();
-    const after = decodeMarker(req.Marker);
-    const user = await this.users.requireTarget(req.UserName, meta);
-    const { page, next } = await this.keys.page(user.userId, after, req.MaxItems ?? DEFAULT_MAX_ITEMS);
+    const { user, page, truncation } = await this.steps.page(req, meta, (userId, after, max) =>
+      this.keys.page(userId, after, max),
+    );
     return {
       SSHPublicKeys: page.map((k) => ({
         UserName: user.name,
@@ -144,8 +153,7 @@ export class ListSSHPublicKeysHandler implements OperationHandler<
         Status: k.status,
         UploadDate: awsTimestamp(k.uploadedAt),
       })),
-      IsTruncated: next !== undefined,
-      ...(next !== undefined ? { Marker: encodeMarker(next) } : {}),
+      ...truncation,
     };
   }
 }
@@ -156,8 +164,7 @@ export class UpdateSSHPublicKeyHandler implements OperationHandler<
   typeof CredentialVendingOperations.UpdateSSHPublicKey
 > {
   constructor(
-    @Inject(Transactions) private readonly transactions: Transactions,
-    @Inject(UserLookup) private readonly users: UserLookup,
+    @Inject(UserCredentialSteps) private readonly steps: UserCredentialSteps,
     @Inject(SshPublicKeysRepository) private readonly keys: SshPublicKeysRepository,
   ) {}
 
@@ -167,12 +174,9 @@ export class UpdateSSHPublicKeyHandler implements OperationHandler<
       .string('SSHPublicKeyId', KEY_ID)
       .oneOf('Status', STATUSES, true)
       .check();
-    await this.transactions.run(async (tx) => {
-      const user = await this.users.requireTarget(req.UserName, meta, tx, true);
-      const found = await this.keys.find(user.userId, req.SSHPublicKeyId, tx);
-      if (!found) throw SshPublicKeyErrors.noSuchKey(req.SSHPublicKeyId);
-      await this.keys.setStatus(found.sshPublicKeyId, req.Status, tx);
-    });
+    await this.steps.onOwn(req.UserName, meta, keyOf(this.keys, req.SSHPublicKeyId), (k, tx) =>
+      this.keys.setStatus(k.sshPublicKeyId, req.Status, tx),
+    );
     return {};
   }
 }
@@ -183,8 +187,7 @@ export class DeleteSSHPublicKeyHandler implements OperationHandler<
   typeof CredentialVendingOperations.DeleteSSHPublicKey
 > {
   constructor(
-    @Inject(Transactions) private readonly transactions: Transactions,
-    @Inject(UserLookup) private readonly users: UserLookup,
+    @Inject(UserCredentialSteps) private readonly steps: UserCredentialSteps,
     @Inject(SshPublicKeysRepository) private readonly keys: SshPublicKeysRepository,
   ) {}
 
@@ -193,12 +196,9 @@ export class DeleteSSHPublicKeyHandler implements OperationHandler<
       .string('UserName', { ...USER_NAME, required: true })
       .string('SSHPublicKeyId', KEY_ID)
       .check();
-    await this.transactions.run(async (tx) => {
-      const user = await this.users.requireTarget(req.UserName, meta, tx, true);
-      const found = await this.keys.find(user.userId, req.SSHPublicKeyId, tx);
-      if (!found) throw SshPublicKeyErrors.noSuchKey(req.SSHPublicKeyId);
-      await this.keys.delete(found.sshPublicKeyId, tx);
-    });
+    await this.steps.onOwn(req.UserName, meta, keyOf(this.keys, req.SSHPublicKeyId), (k, tx) =>
+      this.keys.delete(k.sshPublicKeyId, tx),
+    );
     return {};
   }
 }

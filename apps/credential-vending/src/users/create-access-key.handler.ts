@@ -5,14 +5,12 @@ import {
   CredentialVendingOperations,
   OptionalUserNameRequest,
 } from '@idfed/contracts';
-import { Transactions } from '@idfed/persistence';
 import { OperationHandler } from '@idfed/service-runtime';
 import { newSecretAccessKey, newUserAccessKeyId } from '@idfed/session-credentials';
-import { IamErrors } from '../common/iam-errors';
 import { awsTimestamp } from '../common/timestamps';
 import { AccessKeySecrets } from './access-key-secrets';
+import { CredentialQuota, UserCredentialSteps } from './user-credential-steps';
 import { ACCESS_KEYS_PER_USER } from './user-requests';
-import { UserLookup } from './user.lookup';
 import { UsersRepository } from './users.repository';
 
 /**
@@ -24,8 +22,7 @@ export class CreateAccessKeyHandler implements OperationHandler<
   typeof CredentialVendingOperations.CreateAccessKey
 > {
   constructor(
-    @Inject(Transactions) private readonly transactions: Transactions,
-    @Inject(UserLookup) private readonly lookup: UserLookup,
+    @Inject(UserCredentialSteps) private readonly steps: UserCredentialSteps,
     @Inject(UsersRepository) private readonly users: UsersRepository,
     @Inject(AccessKeySecrets) private readonly secrets: AccessKeySecrets,
   ) {}
@@ -34,11 +31,12 @@ export class CreateAccessKeyHandler implements OperationHandler<
     const accessKeyId = newUserAccessKeyId();
     const secretAccessKey = newSecretAccessKey();
     const createdAt = new Date();
-    const user = await this.transactions.run(async (tx) => {
-      const found = await this.lookup.requireTarget(req.UserName, meta, tx, true);
-      if ((await this.users.countAccessKeys(found.userId, tx)) >= ACCESS_KEYS_PER_USER) {
-        throw IamErrors.limitExceeded('AccessKeysPerUser', ACCESS_KEYS_PER_USER);
-      }
+    const quota: CredentialQuota = {
+      name: 'AccessKeysPerUser',
+      limit: ACCESS_KEYS_PER_USER,
+      count: (userId, tx) => this.users.countAccessKeys(userId, tx),
+    };
+    const user = await this.steps.add(req.UserName, meta, quota, async (found, tx) => {
       await this.users.insertAccessKey(
         {
           accessKeyId,

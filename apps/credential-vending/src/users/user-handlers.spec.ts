@@ -24,6 +24,7 @@ import { PutUserPolicyHandler } from './put-user-policy.handler';
 import { RecordAccessKeyUseHandler } from './record-access-key-use.handler';
 import { UpdateAccessKeyHandler } from './update-access-key.handler';
 import { UpdateUserHandler } from './update-user.handler';
+import { UserCredentialSteps } from './user-credential-steps';
 import { UserLookup } from './user.lookup';
 import { StoredAccessKey, StoredUser, UsersRepository } from './users.repository';
 
@@ -107,6 +108,7 @@ function setUp() {
     policies,
     repository,
     lookup: new UserLookup(repository),
+    steps: new UserCredentialSteps(transactions, new UserLookup(repository)),
     policyLookup: new ManagedPolicyLookup(policies as unknown as ManagedPoliciesRepository, arns),
   };
 }
@@ -220,21 +222,14 @@ describe('GetUser and UpdateUser', () => {
 
   it("acts on the signing user's keys without a name, and refuses the root's", async () => {
     const s = setUp();
-    const created = await new CreateAccessKeyHandler(transactions, s.lookup, s.repository, secrets).execute(
-      {},
-      ALICE,
-    );
+    const created = await new CreateAccessKeyHandler(s.steps, s.repository, secrets).execute({}, ALICE);
     expect(created.AccessKey.UserName).toBe('Alice');
     expect(s.users.findByName).toHaveBeenCalledWith('Alice', tx, true);
     expect(
       (await new ListAccessKeysHandler(s.lookup, s.repository).execute({}, ALICE)).AccessKeyMetadata,
     ).toEqual([]);
     expect(
-      (
-        await errorOf(
-          new CreateAccessKeyHandler(transactions, s.lookup, s.repository, secrets).execute({}, ROOT),
-        )
-      ).name,
+      (await errorOf(new CreateAccessKeyHandler(s.steps, s.repository, secrets).execute({}, ROOT))).name,
     ).toBe('ValidationError');
     expect(s.users.insertAccessKey).toHaveBeenCalledTimes(1);
   });
@@ -427,12 +422,7 @@ describe('DeleteUser and signing certificates (ADR 0085)', () => {
 describe('access keys', () => {
   it('creates an Active AKIA key, answers the secret once and stores it only sealed', async () => {
     const s = setUp();
-    const { AccessKey } = await new CreateAccessKeyHandler(
-      transactions,
-      s.lookup,
-      s.repository,
-      secrets,
-    ).execute(
+    const { AccessKey } = await new CreateAccessKeyHandler(s.steps, s.repository, secrets).execute(
       {
         UserName: 'Alice',
       },
@@ -452,7 +442,7 @@ describe('access keys', () => {
     s.users.countAccessKeys.mockResolvedValue(2);
     expect(
       await errorOf(
-        new CreateAccessKeyHandler(transactions, s.lookup, s.repository, secrets).execute(
+        new CreateAccessKeyHandler(s.steps, s.repository, secrets).execute(
           {
             UserName: 'Alice',
           },
@@ -500,7 +490,7 @@ describe('access keys', () => {
     const id = 'AKIAEXAMPLEEXAMPLE99';
     expect(
       await errorOf(
-        new UpdateAccessKeyHandler(transactions, s.lookup, s.repository).execute(
+        new UpdateAccessKeyHandler(s.steps, s.repository).execute(
           {
             UserName: 'Alice',
             AccessKeyId: id,
@@ -513,7 +503,7 @@ describe('access keys', () => {
     expect(
       (
         await errorOf(
-          new DeleteAccessKeyHandler(transactions, s.lookup, s.repository).execute(
+          new DeleteAccessKeyHandler(s.steps, s.repository).execute(
             {
               UserName: 'Alice',
               AccessKeyId: id,
@@ -527,7 +517,7 @@ describe('access keys', () => {
 
   it('refuses a Status other than Active or Inactive', async () => {
     const s = setUp();
-    const handler = new UpdateAccessKeyHandler(transactions, s.lookup, s.repository);
+    const handler = new UpdateAccessKeyHandler(s.steps, s.repository);
     const answer = await errorOf(
       handler.execute(
         {

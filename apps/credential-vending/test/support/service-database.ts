@@ -35,6 +35,7 @@ import { LongTermKeySessions } from '../../src/sts/long-term-key-session';
 import { SessionIssuer } from '../../src/sts/session-issuer';
 import { AccessKeySecrets } from '../../src/users/access-key-secrets';
 import { UserLookup } from '../../src/users/user.lookup';
+import { UserCredentialSteps } from '../../src/users/user-credential-steps';
 import { UsersRepository } from '../../src/users/users.repository';
 import { GroupLookup } from '../../src/groups/group.lookup';
 import { GroupsRepository } from '../../src/groups/groups.repository';
@@ -115,6 +116,7 @@ export function serviceModule(ds: DataSource, extra: Provider[] = []): Promise<T
       RolesRepository,
       UsersRepository,
       UserLookup,
+      UserCredentialSteps,
       GroupsRepository,
       GroupLookup,
       ManagedPoliciesRepository,

@@ -1,5 +1,5 @@
 import { queryApi } from '../operations';
-import { EmptyResult, Tag } from './wire-types';
+import { EmptyResult, InstanceProfile, Tag } from './wire-types';
 
 const iamApi = queryApi('credential-vending', 'iam');
 
@@ -127,7 +127,7 @@ export interface RoleDetail {
   Arn: string;
   CreateDate: string;
   AssumeRolePolicyDocument: string;
-  InstanceProfileList: never[];
+  InstanceProfileList: InstanceProfile[];
   RolePolicyList: PolicyDetail[];
   AttachedManagedPolicies: AttachedPolicyDetail[];
   PermissionsBoundary?: AttachedPermissionsBoundaryDetail;
