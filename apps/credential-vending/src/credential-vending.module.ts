@@ -27,6 +27,7 @@ import { GroupsRepository } from './groups/groups.repository';
 import { IamArns } from './common/arns';
 import { PasswordHasher } from '@idfed/crypto';
 import { AccountSettingsRepository } from './account/account-settings.repository';
+import { CredentialReportsRepository } from './credential-reports/credential-reports.repository';
 import { AuthorizationDetailsRepository } from './account/authorization-details.repository';
 import { ATTEMPT_LOCKOUT_POLICY, AttemptCounters } from './account/attempt-counters.repository';
 import { LoginPasswords } from './account/login-passwords';
@@ -176,6 +177,8 @@ export const CredentialVendingModule = {
         SigningCertificatesRepository,
         SshPublicKeysRepository,
         ServiceCredentialsRepository,
+        // IAM credential reports (ADR 0093).
+        CredentialReportsRepository,
       ],
     });
   },
