@@ -6,9 +6,11 @@ import {
   EnableMFADeviceCommand,
   GenerateCredentialReportCommand,
   GetAccessKeyLastUsedCommand,
+  GetAccountSummaryCommand,
   GetCredentialReportCommand,
   GetLoginProfileCommand,
   IAMClient,
+  SetSecurityTokenServicePreferencesCommand,
   UpdateAccessKeyCommand,
   UpdateAccountPasswordPolicyCommand,
 } from '@aws-sdk/client-iam';
@@ -230,6 +232,45 @@ describe('IAM credential reports', () => {
     });
     expect(res.status).toBe(403);
     expect(await res.text()).not.toContain('<Content>');
+  });
+
+  describe('SetSecurityTokenServicePreferences', () => {
+    it("is answered by GetAccountSummary's GlobalEndpointTokenVersion; a bad version is refused", async () => {
+      const version = async () =>
+        (await iam.send(new GetAccountSummaryCommand({}))).SummaryMap!.GlobalEndpointTokenVersion;
+      try {
+        await iam.send(
+          new SetSecurityTokenServicePreferencesCommand({ GlobalEndpointTokenVersion: 'v2Token' }),
+        );
+        expect(await version()).toBe(2);
+        await expectAwsError(
+          iam.send(
+            new SetSecurityTokenServicePreferencesCommand({
+              GlobalEndpointTokenVersion: 'v3Token' as 'v1Token',
+            }),
+          ),
+          'ValidationError',
+        );
+        expect(await version()).toBe(2);
+        const denied = iamAs((await iamUserWithKey(iam, { prefix: 'sts-pref' })).credentials);
+        await expectAwsError(
+          denied.send(
+            new SetSecurityTokenServicePreferencesCommand({ GlobalEndpointTokenVersion: 'v1Token' }),
+          ),
+          'AccessDenied',
+        );
+        expect(await version()).toBe(2);
+        await iam.send(
+          new SetSecurityTokenServicePreferencesCommand({ GlobalEndpointTokenVersion: 'v1Token' }),
+        );
+        expect(await version()).toBe(1);
+      } finally {
+        // The account's default again, for the specs that read the summary.
+        await iam.send(
+          new SetSecurityTokenServicePreferencesCommand({ GlobalEndpointTokenVersion: 'v1Token' }),
+        );
+      }
+    });
   });
 
   describe('with boto3', () => {

@@ -152,6 +152,7 @@ import {
   GenerateCredentialReportHandler,
   GetCredentialReportHandler,
 } from './credential-reports/credential-report.handlers';
+import { SetSecurityTokenServicePreferencesHandler } from './credential-reports/set-security-token-service-preferences.handler';
 
 import { EnableOutboundWebIdentityFederationHandler } from './outbound-federation/enable-outbound-web-identity-federation.handler';
 import { DisableOutboundWebIdentityFederationHandler } from './outbound-federation/disable-outbound-web-identity-federation.handler';
@@ -354,6 +355,7 @@ export const credentialVendingOperations: OperationBinding[] = [
   // IAM credential reports (ADR 0093).
   serve(O.GenerateCredentialReport, GenerateCredentialReportHandler),
   serve(O.GetCredentialReport, GetCredentialReportHandler),
+  serve(O.SetSecurityTokenServicePreferences, SetSecurityTokenServicePreferencesHandler),
   // IAM instance profiles (ADR 0085).
   serve(O.CreateInstanceProfile, CreateInstanceProfileHandler),
   serve(O.GetInstanceProfile, GetInstanceProfileHandler),

@@ -1,4 +1,5 @@
 import { queryApi } from '../operations';
+import { EmptyResult } from './wire-types';
 
 const iamApi = queryApi('credential-vending', 'iam');
 
@@ -33,4 +34,8 @@ export const CredentialReportOperations = {
     'admin',
     { rateLimit: 'Iam', hasResult: true },
   ),
+  SetSecurityTokenServicePreferences: iamApi.operation<
+    SetSecurityTokenServicePreferencesRequest,
+    EmptyResult
+  >()('SetSecurityTokenServicePreferences', 'admin', { rateLimit: 'Iam', hasResult: false }),
 } as const;
