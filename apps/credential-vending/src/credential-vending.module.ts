@@ -28,6 +28,8 @@ import { GroupsRepository } from './groups/groups.repository';
 import { IamArns } from './common/arns';
 import { PasswordHasher } from '@idfed/crypto';
 import { AccountSettingsRepository } from './account/account-settings.repository';
+import { CredentialReportsRepository } from './credential-reports/credential-reports.repository';
+import { StsPreferencesRepository } from './credential-reports/sts-preferences.repository';
 import { AuthorizationDetailsRepository } from './account/authorization-details.repository';
 import { ATTEMPT_LOCKOUT_POLICY, AttemptCounters } from './account/attempt-counters.repository';
 import { LoginPasswords } from './account/login-passwords';
@@ -178,6 +180,9 @@ export const CredentialVendingModule = {
         SigningCertificatesRepository,
         SshPublicKeysRepository,
         ServiceCredentialsRepository,
+        // IAM credential reports (ADR 0093).
+        CredentialReportsRepository,
+        StsPreferencesRepository,
       ],
     });
   },

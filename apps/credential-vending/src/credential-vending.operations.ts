@@ -148,6 +148,11 @@ import {
 } from './account/account-alias.handlers';
 import { GetAccountSummaryHandler } from './account/get-account-summary.handler';
 import { GetAccountAuthorizationDetailsHandler } from './account/get-account-authorization-details.handler';
+import {
+  GenerateCredentialReportHandler,
+  GetCredentialReportHandler,
+} from './credential-reports/credential-report.handlers';
+import { SetSecurityTokenServicePreferencesHandler } from './credential-reports/set-security-token-service-preferences.handler';
 
 import { EnableOutboundWebIdentityFederationHandler } from './outbound-federation/enable-outbound-web-identity-federation.handler';
 import { DisableOutboundWebIdentityFederationHandler } from './outbound-federation/disable-outbound-web-identity-federation.handler';
@@ -347,6 +352,10 @@ export const credentialVendingOperations: OperationBinding[] = [
   serve(O.ListAccountAliases, ListAccountAliasesHandler),
   serve(O.GetAccountSummary, GetAccountSummaryHandler),
   serve(O.GetAccountAuthorizationDetails, GetAccountAuthorizationDetailsHandler),
+  // IAM credential reports (ADR 0093).
+  serve(O.GenerateCredentialReport, GenerateCredentialReportHandler),
+  serve(O.GetCredentialReport, GetCredentialReportHandler),
+  serve(O.SetSecurityTokenServicePreferences, SetSecurityTokenServicePreferencesHandler),
   // IAM instance profiles (ADR 0085).
   serve(O.CreateInstanceProfile, CreateInstanceProfileHandler),
   serve(O.GetInstanceProfile, GetInstanceProfileHandler),

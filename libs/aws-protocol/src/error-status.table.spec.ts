@@ -18,6 +18,9 @@ describe('error status table', () => {
     ['NoSuchEntity', 404],
     ['EntityAlreadyExists', 409],
     ['InvalidAuthenticationCode', 403],
+    ['ReportNotPresent', 410],
+    ['ReportExpired', 410],
+    ['ReportInProgress', 404],
   ])('%s is sent as %i', (name, status) => {
     expect(errorStatus(name)).toBe(status);
   });

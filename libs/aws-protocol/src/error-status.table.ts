@@ -87,6 +87,10 @@ const ERROR_STATUS: Readonly<Record<string, number>> = {
   // IAM console passwords (ADR 0084).
   PasswordPolicyViolation: 400,
   InvalidUserType: 400,
+  // IAM credential reports (ADR 0093; botocore's httpStatusCode of each).
+  ReportNotPresent: 410,
+  ReportExpired: 410,
+  ReportInProgress: 404,
   ServiceFailure: 500,
   // The policy simulator's "could not be evaluated" (botocore: httpStatusCode 500, ADR 0073).
   PolicyEvaluation: 500,

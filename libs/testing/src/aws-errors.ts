@@ -27,6 +27,10 @@ const WIRE_STATUS: Readonly<Record<string, number>> = {
   FeatureDisabledException: 404,
   OutboundWebIdentityFederationDisabledException: 403,
   SessionDurationEscalationException: 403,
+  // IAM credential reports (IAM API reference, GetCredentialReport).
+  CredentialReportNotPresentException: 410,
+  CredentialReportExpiredException: 410,
+  CredentialReportNotReadyException: 404,
 };
 
 /** Every other error name is a client fault sent as 400. */

@@ -4,6 +4,7 @@ import { OperationHandler } from '@idfed/service-runtime';
 import { MAX_ATTACHED_POLICIES_PER_GROUP, MAX_GROUPS_PER_USER } from '../groups/group-requests';
 import { MAX_ATTACHED_POLICIES_PER_ROLE } from '../roles/role-policy-requests';
 import { ACCESS_KEYS_PER_USER, MAX_ATTACHED_POLICIES_PER_USER } from '../users/user-requests';
+import { StsPreferencesRepository } from '../credential-reports/sts-preferences.repository';
 import { AccountSettingsRepository } from './account-settings.repository';
 
 /**
@@ -30,7 +31,6 @@ const QUOTAS = {
   AttachedPoliciesPerUserQuota: MAX_ATTACHED_POLICIES_PER_USER,
   PolicyVersionsInUseQuota: 10000,
   VersionsPerPolicyQuota: 5,
-  GlobalEndpointTokenVersion: 1,
 } as const;
 
 /**
@@ -42,10 +42,16 @@ const QUOTAS = {
 export class GetAccountSummaryHandler implements OperationHandler<
   typeof CredentialVendingOperations.GetAccountSummary
 > {
-  constructor(@Inject(AccountSettingsRepository) private readonly settings: AccountSettingsRepository) {}
+  constructor(
+    @Inject(AccountSettingsRepository) private readonly settings: AccountSettingsRepository,
+    @Inject(StsPreferencesRepository) private readonly preferences: StsPreferencesRepository,
+  ) {}
 
   async execute(): Promise<GetAccountSummaryResult> {
-    const c = await this.settings.counts();
+    const [c, tokenVersion] = await Promise.all([
+      this.settings.counts(),
+      this.preferences.globalEndpointTokenVersion(),
+    ]);
     return {
       SummaryMap: {
         Users: c.users,
@@ -63,6 +69,8 @@ export class GetAccountSummaryHandler implements OperationHandler<
         AccountPasswordPresent: 0,
         AccountSigningCertificatesPresent: 0,
         ...QUOTAS,
+        // SetSecurityTokenServicePreferences (ADR 0093): 1 for v1Token, AWS's default, 2 for v2Token.
+        GlobalEndpointTokenVersion: tokenVersion === 'v2Token' ? 2 : 1,
       },
     };
   }

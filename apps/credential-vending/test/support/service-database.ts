@@ -9,6 +9,8 @@ import { AuthorizationMessageSealer, SessionTokenCodec } from '@idfed/session-cr
 import { PasswordHasher } from '@idfed/crypto';
 import { AccountSettingsRepository } from '../../src/account/account-settings.repository';
 import { AuthorizationDetailsRepository } from '../../src/account/authorization-details.repository';
+import { CredentialReportsRepository } from '../../src/credential-reports/credential-reports.repository';
+import { StsPreferencesRepository } from '../../src/credential-reports/sts-preferences.repository';
 import { ATTEMPT_LOCKOUT_POLICY, AttemptCounters } from '../../src/account/attempt-counters.repository';
 import { LoginPasswords } from '../../src/account/login-passwords';
 import { LoginProfilePasswords } from '../../src/account/login-profile-passwords';
@@ -165,6 +167,9 @@ export function serviceModule(ds: DataSource, extra: Provider[] = []): Promise<T
       { provide: OUTBOUND_ISSUER_BASE, useValue: 'http://127.0.0.1:4566' },
       OutboundFederationRepository,
       OutboundIssuer,
+      // IAM credential reports (ADR 0093).
+      CredentialReportsRepository,
+      StsPreferencesRepository,
       ...extra,
     ],
   }).compile();

@@ -11,6 +11,7 @@ import { SimulationOperations } from './simulation.commands';
 import { RoleUpdateOperations } from './role-updates.commands';
 import { OutboundFederationOperations } from './outbound-federation.commands';
 import { AccountOperations } from './account.commands';
+import { CredentialReportOperations } from './credential-report.commands';
 import { InstanceProfileOperations } from './instance-profiles.commands';
 import { ServerCertificateOperations } from './server-certificates.commands';
 import { SigningCertificateOperations } from './signing-certificates.commands';
@@ -414,6 +415,8 @@ export const CredentialVendingOperations = {
   ...OutboundFederationOperations,
   // IAM account settings, console passwords, account aliases (ADR 0084).
   ...AccountOperations,
+  // IAM credential reports, STS preferences (ADR 0093).
+  ...CredentialReportOperations,
   // IAM instance profiles (ADR 0085).
   ...InstanceProfileOperations,
   // IAM server certificates (ADR 0085).

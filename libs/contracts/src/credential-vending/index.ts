@@ -14,6 +14,7 @@ export * from './simulation.commands';
 export * from './role-updates.commands';
 export * from './outbound-federation.commands';
 export * from './account.commands';
+export * from './credential-report.commands';
 export * from './instance-profiles.commands';
 export * from './server-certificates.commands';
 export * from './signing-certificates.commands';

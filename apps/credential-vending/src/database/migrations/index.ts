@@ -20,6 +20,7 @@ import { IamAccountSettingsAndLogins1764201601500 } from './1764201601500-IamAcc
 import { IamInstanceProfiles1764201601600 } from './1764201601600-IamInstanceProfiles';
 import { IamCertificates1764201601700 } from './1764201601700-IamCertificates';
 import { OutboundWebIdentityFederation1764201601800 } from './1764201601800-OutboundWebIdentityFederation';
+import { IamCredentialReports1764201602000 } from './1764201602000-IamCredentialReports';
 
 /** In the order they apply. */
 export const credentialVendingMigrations = [
@@ -42,4 +43,5 @@ export const credentialVendingMigrations = [
   IamInstanceProfiles1764201601600,
   IamCertificates1764201601700,
   OutboundWebIdentityFederation1764201601800,
+  IamCredentialReports1764201602000,
 ];
