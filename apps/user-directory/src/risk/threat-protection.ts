@@ -88,10 +88,16 @@ export class BlockedAddresses {
   constructor(@Inject(RiskConfigurationsRepository) private readonly risks: RiskConfigurationsRepository) {}
 
   async refuseBlocked(pool: UserPoolEntity, clientId: string, sourceIp: string | undefined): Promise<void> {
-    if (threatProtectionMode(pool) !== 'ENFORCED' || !sourceIp) return;
+    if (await this.isBlocked(pool, clientId, sourceIp)) throw CognitoErrors.notAuthorized(SECURITY_REFUSAL);
+  }
+
+  /**
+   * The same check for the paths whose refusal is no API error (the token endpoint's OAuth error,
+   * a federated return's redirect to the app, a silent authorization; ADR 0089, 0091).
+   */
+  async isBlocked(pool: UserPoolEntity, clientId: string, sourceIp: string | undefined): Promise<boolean> {
+    if (threatProtectionMode(pool) !== 'ENFORCED' || !sourceIp) return false;
     const config = await this.risks.effective(pool.id, clientId);
-    if (inRanges(sourceIp, config?.riskExceptions?.BlockedIPRangeList)) {
-      throw CognitoErrors.notAuthorized(SECURITY_REFUSAL);
-    }
+    return inRanges(sourceIp, config?.riskExceptions?.BlockedIPRangeList);
   }
 }
