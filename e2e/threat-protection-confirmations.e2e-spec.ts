@@ -2,8 +2,11 @@ import {
   AdminConfirmSignUpCommand,
   AdminCreateUserCommand,
   AdminGetUserCommand,
+  AdminListUserAuthEventsCommand,
   AdminUpdateUserAttributesCommand,
+  AuthEventType,
   CognitoIdentityProviderClient,
+  CompleteWebAuthnRegistrationCommand,
   ConfirmForgotPasswordCommand,
   ConfirmSignUpCommand,
   CreateIdentityProviderCommand,
@@ -11,8 +14,11 @@ import {
   CreateUserPoolCommand,
   ForgotPasswordCommand,
   InitiateAuthCommand,
+  RespondToAuthChallengeCommand,
   SetRiskConfigurationCommand,
+  SetUserPoolMfaConfigCommand,
   SignUpCommand,
+  StartWebAuthnRegistrationCommand,
   UpdateUserPoolCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoUser, CognitoUserPool } from 'amazon-cognito-identity-js';
@@ -21,7 +27,12 @@ import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import type { BrowserContext, Page } from 'playwright-core';
 import { BaseClient, errors, generators, Issuer } from 'openid-client';
+import {
+  CreationOptions,
+  SoftwareAuthenticator,
+} from '../apps/user-directory/test/support/software-authenticator';
 import { expectAwsError } from '../libs/testing/src/aws-errors';
+import { eventually } from '../libs/testing/src/eventually';
 import { TestSamlIdp } from '../libs/testing/src/saml-idp';
 import { launchBrowser } from './support/browser';
 import { cognitoAdmin, cognitoPublic, e2eSystem, mailboxMark, messageSentTo } from './support/e2e-context';
@@ -34,7 +45,8 @@ import { browse, CookieJar, createOAuthPool, OAuthPool, signInThroughHostedUi } 
  * UserContextData), the token endpoint's authorization_code and refresh_token grants
  * (openid-client), a federated return from an OpenID Connect provider and a SAML IdP, and the hosted
  * confirmation and new-password forms in Chromium: the same answer for a known and an unknown name,
- * nothing spent or changed by a refusal, AUDIT and another pool not blocked.
+ * nothing spent or changed by a refusal, AUDIT and another pool not blocked. And the events of
+ * USER_AUTH's first-factor code and passkey sign-ins, listed by AdminListUserAuthEvents.
  */
 describe('threat protection on the confirmations, the token endpoint and federated returns', () => {
   const system = e2eSystem();
@@ -81,6 +93,23 @@ describe('threat protection on the confirmations, the token endpoint and federat
   /** The six-digit code in the last message to `to` after `mark`. */
   const codeTo = async (to: string, mark: number) =>
     /(\d{6})/.exec(await messageSentTo(to, system, { after: mark }))![1];
+
+  /** The user's events once `count` are written (they are written after the answer). */
+  const eventsOf = (poolId: string, username: string, count: number): Promise<AuthEventType[]> =>
+    eventually(async () => {
+      const { AuthEvents } = await admin.send(
+        new AdminListUserAuthEventsCommand({ UserPoolId: poolId, Username: username }),
+      );
+      expect(AuthEvents).toHaveLength(count);
+      return AuthEvents!;
+    });
+
+  const summary = (events: AuthEventType[]) =>
+    events.map((e) => [
+      e.EventType,
+      e.EventResponse,
+      (e.ChallengeResponses ?? []).map((c) => `${c.ChallengeName}:${c.ChallengeResponse}`).join(','),
+    ]);
 
   it('refuses ConfirmSignUp and ConfirmForgotPassword from a blocked address alike for any name, spending no code', async () => {
     const mk = async (addOns: 'AUDIT' | 'ENFORCED') => {
@@ -443,6 +472,134 @@ describe('threat protection on the confirmations, the token endpoint and federat
     const taken = await browse(new CookieJar(), acs, { SAMLResponse: samlResponse, RelayState: relay });
     expect(new URL(taken.location!).searchParams.get('code')).toBeTruthy();
     await admin.send(new AdminGetUserCommand({ UserPoolId: pool.poolId, Username: `Okta_${nameId}` }));
+  });
+
+  describe("USER_AUTH's first factors' events", () => {
+    const RP = 'auth.example.com';
+
+    async function passwordlessPool(factors: ('EMAIL_OTP' | 'WEB_AUTHN')[]) {
+      const { UserPool } = await admin.send(
+        new CreateUserPoolCommand({
+          PoolName: `first-factors-${stamp}`,
+          UserPoolAddOns: { AdvancedSecurityMode: 'AUDIT' },
+          Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', ...factors] } },
+        }),
+      );
+      const poolId = UserPool!.Id!;
+      if (factors.includes('WEB_AUTHN'))
+        await admin.send(
+          new SetUserPoolMfaConfigCommand({
+            UserPoolId: poolId,
+            MfaConfiguration: 'OFF',
+            WebAuthnConfiguration: { RelyingPartyId: RP, UserVerification: 'preferred' },
+          }),
+        );
+      const { UserPoolClient } = await admin.send(
+        new CreateUserPoolClientCommand({
+          UserPoolId: poolId,
+          ClientName: 'app',
+          ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+        }),
+      );
+      return { poolId, clientId: UserPoolClient!.ClientId! };
+    }
+
+    const userAuth = (ClientId: string, AuthParameters: Record<string, string>) =>
+      app.send(new InitiateAuthCommand({ ClientId, AuthFlow: 'USER_AUTH', AuthParameters }));
+
+    it('records an EMAIL_OTP sign-in: a wrong code failed, the right one passed', async () => {
+      const p = await passwordlessPool(['EMAIL_OTP']);
+      const username = unique('hal');
+      const email = `${username}@example.com`;
+      await app.send(
+        new SignUpCommand({
+          ClientId: p.clientId,
+          Username: username,
+          Password: password,
+          UserAttributes: [{ Name: 'email', Value: email }],
+        }),
+      );
+      await admin.send(new AdminConfirmSignUpCommand({ UserPoolId: p.poolId, Username: username }));
+      await eventsOf(p.poolId, username, 1);
+      const answer = (Session: string | undefined, EMAIL_OTP_CODE: string) =>
+        app.send(
+          new RespondToAuthChallengeCommand({
+            ClientId: p.clientId,
+            ChallengeName: 'EMAIL_OTP',
+            Session,
+            ChallengeResponses: { USERNAME: username, EMAIL_OTP_CODE },
+          }),
+        );
+      let mark = mailboxMark(system);
+      const first = await userAuth(p.clientId, { USERNAME: username, PREFERRED_CHALLENGE: 'EMAIL_OTP' });
+      const code = await codeTo(email, mark);
+      await expectAwsError(
+        answer(first.Session, String((Number(code) + 111_111) % 1_000_000).padStart(6, '0')),
+        'CodeMismatchException',
+      );
+      mark = mailboxMark(system);
+      const second = await userAuth(p.clientId, { USERNAME: username, PREFERRED_CHALLENGE: 'EMAIL_OTP' });
+      expect((await answer(second.Session, await codeTo(email, mark))).AuthenticationResult).toBeDefined();
+      const events = await eventsOf(p.poolId, username, 3);
+      expect(summary(events)).toEqual([
+        ['SignIn', 'Pass', ''],
+        ['SignIn', 'Fail', ''],
+        ['SignUp', 'Pass', ''],
+      ]);
+      expect(events[0].EventContextData!.IpAddress).toMatch(/127\.0\.0\.1|::1/);
+      expect(events[0].EventContextData!.DeviceName).toContain('aws-sdk-js');
+    });
+
+    it("records a passkey sign-in passed, and another user's passkey failed", async () => {
+      const p = await passwordlessPool(['WEB_AUTHN']);
+      const passkeyOf = async (username: string) => {
+        await app.send(new SignUpCommand({ ClientId: p.clientId, Username: username, Password: password }));
+        await admin.send(new AdminConfirmSignUpCommand({ UserPoolId: p.poolId, Username: username }));
+        const { AuthenticationResult } = await app.send(
+          new InitiateAuthCommand({
+            ClientId: p.clientId,
+            AuthFlow: 'USER_PASSWORD_AUTH',
+            AuthParameters: { USERNAME: username, PASSWORD: password },
+          }),
+        );
+        const AccessToken = AuthenticationResult!.AccessToken!;
+        const authenticator = new SoftwareAuthenticator(`https://${RP}`);
+        const options = (await app.send(new StartWebAuthnRegistrationCommand({ AccessToken })))
+          .CredentialCreationOptions as unknown as CreationOptions;
+        await app.send(
+          new CompleteWebAuthnRegistrationCommand({
+            AccessToken,
+            Credential: authenticator.create(options),
+          }),
+        );
+        return authenticator;
+      };
+      const ivy = unique('ivy');
+      const mine = await passkeyOf(ivy);
+      const theirs = await passkeyOf(unique('jon'));
+      const signIn = async (authenticator: SoftwareAuthenticator) => {
+        const started = await userAuth(p.clientId, { USERNAME: ivy, PREFERRED_CHALLENGE: 'WEB_AUTHN' });
+        return app.send(
+          new RespondToAuthChallengeCommand({
+            ClientId: p.clientId,
+            ChallengeName: 'WEB_AUTHN',
+            Session: started.Session,
+            ChallengeResponses: {
+              USERNAME: ivy,
+              CREDENTIAL: authenticator.get(started.ChallengeParameters!.CREDENTIAL_REQUEST_OPTIONS),
+            },
+          }),
+        );
+      };
+      await expectAwsError(signIn(theirs), 'NotAuthorizedException');
+      expect((await signIn(mine)).AuthenticationResult).toBeDefined();
+      expect(summary(await eventsOf(p.poolId, ivy, 4))).toEqual([
+        ['SignIn', 'Pass', ''],
+        ['SignIn', 'Fail', ''],
+        ['SignIn', 'Pass', 'Password:Success'],
+        ['SignUp', 'Pass', ''],
+      ]);
+    });
   });
 
   describe('the hosted confirmation and new-password forms in a browser', () => {

@@ -48,6 +48,18 @@ export function threatProtectionMode(pool: Pick<UserPoolEntity, 'config'>): Thre
 }
 
 /**
+ * Whether threat protection covers custom authentication too: `AdvancedSecurityAdditionalFlows`
+ * `CustomAuthMode` set (AUDIT or ENFORCED) in a pool whose mode is not OFF. Cognito configures
+ * threat protection for custom authentication apart from the standard flows (ADR 0091).
+ */
+export function coversCustomAuth(pool: Pick<UserPoolEntity, 'config'>): boolean {
+  return (
+    threatProtectionMode(pool) !== 'OFF' &&
+    pool.config.userPoolAddOns?.AdvancedSecurityAdditionalFlows?.CustomAuthMode !== undefined
+  );
+}
+
+/**
  * The refusal of the threat protection operations in a pool whose `AdvancedSecurityMode` is OFF
  * (the name is botocore's for these operations; the wording is idfed's, AWS's not observed).
  */
