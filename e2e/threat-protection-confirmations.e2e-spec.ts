@@ -14,6 +14,10 @@ import {
   CreateUserPoolCommand,
   ForgotPasswordCommand,
   InitiateAuthCommand,
+  AdminSetUserPasswordCommand,
+  AssociateSoftwareTokenCommand,
+  SetUserMFAPreferenceCommand,
+  VerifySoftwareTokenCommand,
   RespondToAuthChallengeCommand,
   SetRiskConfigurationCommand,
   SetUserPoolMfaConfigCommand,
@@ -34,6 +38,8 @@ import {
 import { expectAwsError } from '../libs/testing/src/aws-errors';
 import { eventually } from '../libs/testing/src/eventually';
 import { TestSamlIdp } from '../libs/testing/src/saml-idp';
+import { challengeAnswerFor } from '../libs/testing/src/user-pool-trigger-standin';
+import { Secret, TOTP } from 'otpauth';
 import { launchBrowser } from './support/browser';
 import { cognitoAdmin, cognitoPublic, e2eSystem, mailboxMark, messageSentTo } from './support/e2e-context';
 import { createFederatedPool, signInAtProvider } from './support/federation';
@@ -44,9 +50,10 @@ import { browse, CookieJar, createOAuthPool, OAuthPool, signInThroughHostedUi } 
  * ConfirmForgotPassword (AWS SDK, amazon-cognito-identity-js, a propagating client's
  * UserContextData), the token endpoint's authorization_code and refresh_token grants
  * (openid-client), a federated return from an OpenID Connect provider and a SAML IdP, and the hosted
- * confirmation and new-password forms in Chromium: the same answer for a known and an unknown name,
- * nothing spent or changed by a refusal, AUDIT and another pool not blocked. And the events of
- * USER_AUTH's first-factor code and passkey sign-ins, listed by AdminListUserAuthEvents.
+ * confirmation, MFA and new-password forms in Chromium: the same answer for a known and an unknown
+ * name, nothing spent or changed by a refusal, AUDIT and another pool not blocked. And the events of
+ * USER_AUTH's first-factor code and passkey sign-ins and of custom sign-ins, listed by
+ * AdminListUserAuthEvents.
  */
 describe('threat protection on the confirmations, the token endpoint and federated returns', () => {
   const system = e2eSystem();
@@ -602,7 +609,69 @@ describe('threat protection on the confirmations, the token endpoint and federat
     });
   });
 
-  describe('the hosted confirmation and new-password forms in a browser', () => {
+  it("records a custom sign-in's rounds when threat protection covers custom authentication", async () => {
+    const account = system.commonEnv.IDFED_ACCOUNT_ID ?? '000000000000';
+    const fn = `arn:aws:lambda:us-east-1:${account}:function:challenge`;
+    const { UserPool } = await admin.send(
+      new CreateUserPoolCommand({
+        PoolName: `custom-events-${stamp}`,
+        LambdaConfig: { DefineAuthChallenge: fn, CreateAuthChallenge: fn, VerifyAuthChallengeResponse: fn },
+        UserPoolAddOns: {
+          AdvancedSecurityMode: 'AUDIT',
+          AdvancedSecurityAdditionalFlows: { CustomAuthMode: 'AUDIT' },
+        },
+      }),
+    );
+    const poolId = UserPool!.Id!;
+    const { UserPoolClient } = await admin.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: poolId,
+        ClientName: 'app',
+        ExplicitAuthFlows: ['ALLOW_CUSTOM_AUTH'],
+      }),
+    );
+    const clientId = UserPoolClient!.ClientId!;
+    const username = unique('mia');
+    await admin.send(
+      new AdminCreateUserCommand({ UserPoolId: poolId, Username: username, MessageAction: 'SUPPRESS' }),
+    );
+    await admin.send(
+      new AdminSetUserPasswordCommand({
+        UserPoolId: poolId,
+        Username: username,
+        Password: password,
+        Permanent: true,
+      }),
+    );
+    const answer = (Session: string | undefined, ANSWER: string) =>
+      app.send(
+        new RespondToAuthChallengeCommand({
+          ClientId: clientId,
+          ChallengeName: 'CUSTOM_CHALLENGE',
+          Session,
+          ChallengeResponses: { USERNAME: username, ANSWER },
+        }),
+      );
+    const first = await app.send(
+      new InitiateAuthCommand({
+        AuthFlow: 'CUSTOM_AUTH',
+        ClientId: clientId,
+        AuthParameters: { USERNAME: username },
+      }),
+    );
+    const second = await answer(first.Session, 'wrong');
+    expect(second.ChallengeName).toBe('CUSTOM_CHALLENGE');
+    expect(
+      (await answer(second.Session, challengeAnswerFor(username, 2))).AuthenticationResult,
+    ).toBeDefined();
+    expect(summary(await eventsOf(poolId, username, 3))).toEqual([
+      ['SignIn', 'Pass', ''],
+      ['SignIn', 'InProgress', ''],
+      ['SignIn', 'InProgress', ''],
+    ]);
+  });
+
+  describe('the hosted confirmation, MFA and new-password forms in a browser', () => {
     let context: BrowserContext;
     let closeBrowser: () => Promise<void>;
     let appServer: Server;
@@ -678,6 +747,84 @@ describe('threat protection on the confirmations, the token endpoint and federat
         page.click('button[name="confirm"]'),
       ]);
       expect(await statusOf(s.pool.poolId, username)).toBe('CONFIRMED');
+      await page.close();
+    });
+
+    it('refuses the MFA form of a blocked browser before the code is looked at, the sign-in recorded once unblocked', async () => {
+      const s = await site();
+      await admin.send(
+        new SetUserPoolMfaConfigCommand({
+          UserPoolId: s.pool.poolId,
+          MfaConfiguration: 'OPTIONAL',
+          SoftwareTokenMfaConfiguration: { Enabled: true },
+        }),
+      );
+      const username = unique('ned');
+      await admin.send(
+        new AdminCreateUserCommand({
+          UserPoolId: s.pool.poolId,
+          Username: username,
+          MessageAction: 'SUPPRESS',
+        }),
+      );
+      await admin.send(
+        new AdminSetUserPasswordCommand({
+          UserPoolId: s.pool.poolId,
+          Username: username,
+          Password: password,
+          Permanent: true,
+        }),
+      );
+      const AccessToken = (
+        await app.send(
+          new InitiateAuthCommand({
+            ClientId: s.pool.publicClientId,
+            AuthFlow: 'USER_PASSWORD_AUTH',
+            AuthParameters: { USERNAME: username, PASSWORD: password },
+          }),
+        )
+      ).AuthenticationResult!.AccessToken!;
+      const { SecretCode } = await app.send(new AssociateSoftwareTokenCommand({ AccessToken }));
+      const totp = (steps = 0) =>
+        new TOTP({ secret: Secret.fromBase32(SecretCode!) }).generate({
+          timestamp: Date.now() + steps * 30_000,
+        });
+      await app.send(new VerifySoftwareTokenCommand({ AccessToken, UserCode: totp() }));
+      await app.send(
+        new SetUserMFAPreferenceCommand({
+          AccessToken,
+          SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true },
+        }),
+      );
+      const page = await context.newPage();
+      const toMfaPage = async () => {
+        await s.open(page);
+        await page.fill('input[name="username"]', username);
+        await page.fill('input[name="password"]', password);
+        await page.click('button[type="submit"]');
+        await page.waitForSelector('#totpCodeInput');
+      };
+      await toMfaPage();
+      await block(s.pool.poolId, LOOPBACK);
+      await page.fill('#totpCodeInput', totp());
+      await page.click('button[type="submit"]');
+      await expect(pageMessage(page)).resolves.toBe(blocked);
+      expect(new URL(page.url()).host).not.toBe(`localhost:${appPort}`);
+
+      await block(s.pool.poolId, ELSEWHERE);
+      await toMfaPage();
+      await page.fill('#totpCodeInput', totp(1));
+      await Promise.all([
+        page.waitForURL(`http://localhost:${appPort}/callback**`),
+        page.click('button[type="submit"]'),
+      ]);
+      // The refused answer recorded nothing: the password's two InProgress events, one Mfa answer.
+      expect(summary(await eventsOf(s.pool.poolId, username, 4))).toEqual([
+        ['SignIn', 'Pass', 'Password:Success,Mfa:Success'],
+        ['SignIn', 'InProgress', 'Password:Success'],
+        ['SignIn', 'InProgress', 'Password:Success'],
+        ['SignIn', 'Pass', 'Password:Success'],
+      ]);
       await page.close();
     });
 
