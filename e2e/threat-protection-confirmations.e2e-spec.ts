@@ -13,6 +13,7 @@ import {
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   ForgotPasswordCommand,
+  GetTokensFromRefreshTokenCommand,
   InitiateAuthCommand,
   AdminSetUserPasswordCommand,
   AssociateSoftwareTokenCommand,
@@ -355,6 +356,17 @@ describe('threat protection on the confirmations, the token endpoint and federat
       await block(hosted.poolId, LOOPBACK);
       await refusedAs(client.refresh(tokens.refresh_token!));
       await refusedAs(client.refresh('not-a-refresh-token'));
+      // GetTokensFromRefreshToken, the API's refresh, is refused alike.
+      await expectAwsError(
+        app.send(
+          new GetTokensFromRefreshTokenCommand({
+            ClientId: hosted.publicClientId,
+            RefreshToken: tokens.refresh_token,
+          }),
+        ),
+        'NotAuthorizedException',
+        blocked,
+      );
       await block(hosted.poolId, ELSEWHERE);
       expect((await client.refresh(tokens.refresh_token!)).access_token).toBeTruthy();
       // In AUDIT mode the same list refuses nothing.
