@@ -42,7 +42,7 @@ import { TestSamlIdp } from '../libs/testing/src/saml-idp';
 import { challengeAnswerFor } from '../libs/testing/src/user-pool-trigger-standin';
 import { Secret, TOTP } from 'otpauth';
 import { launchBrowser } from './support/browser';
-import { cognitoAdmin, cognitoPublic, e2eSystem, mailboxMark, messageSentTo } from './support/e2e-context';
+import { cognitoAdmin, cognitoPublic, e2eSystem, mailboxMark, mailSentTo } from './support/e2e-context';
 import { createFederatedPool, signInAtProvider } from './support/federation';
 import { browse, CookieJar, createOAuthPool, OAuthPool, signInThroughHostedUi } from './support/hosted-ui';
 
@@ -98,9 +98,9 @@ describe('threat protection on the confirmations, the token endpoint and federat
   const statusOf = async (poolId: string, username: string) =>
     (await admin.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: username }))).UserStatus;
 
-  /** The six-digit code in the last message to `to` after `mark`. */
+  /** The six-digit code in the last mail to `to` after `mark` (its text part, in both modes). */
   const codeTo = async (to: string, mark: number) =>
-    /(\d{6})/.exec(await messageSentTo(to, system, { after: mark }))![1];
+    /\b(\d{6})\b/.exec((await mailSentTo(to, system, { after: mark })).text)![1];
 
   /** The user's events once `count` are written (they are written after the answer). */
   const eventsOf = (poolId: string, username: string, count: number): Promise<AuthEventType[]> =>
