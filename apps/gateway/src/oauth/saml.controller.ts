@@ -6,6 +6,7 @@ import { BusClient } from '@idfed/messaging';
 import { GATEWAY_OPTIONS, GatewayOptions } from '../gateway.options';
 import { readRawBody } from '../http/raw-body.reader';
 import { requestIdOf } from '../http/request-context.middleware';
+import { commandMeta } from '../http/command-meta';
 import {
   basePathOf,
   cookiesOf,
@@ -83,7 +84,8 @@ export class SamlController {
         BrowserToken: cookiesOf(req)[SAML_BROWSER_COOKIE],
         AcsUrl: acsUrlOf(req, res, poolId, this.options.env.publicUrl),
       },
-      { requestId: requestIdOf(res), caller: { kind: 'anonymous' as const } },
+      // The browser's address and User-Agent, for threat protection (ADR 0091).
+      commandMeta(req, requestIdOf(res), { kind: 'anonymous' }),
     );
     switch (outcome.kind) {
       case 'signed-in': {

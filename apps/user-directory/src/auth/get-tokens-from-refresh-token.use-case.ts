@@ -11,11 +11,12 @@ import { CognitoErrors } from '../common/cognito-errors';
 import { Members, Patterns, RequestValidator } from '../common/validate';
 import { clientMetadataOf } from './flows/auth-parameters';
 import { RefreshTokenRenewal } from './refresh-token-renewal';
+import { BlockedAddresses } from '../risk/threat-protection';
 
 /**
  * GetTokensFromRefreshToken (ADR 0074): the session of a live refresh token renewed (and, for a
  * rotating client, its refresh token rotated) by RefreshTokenRenewal, as the token endpoint's
- * `refresh_token` grant renews it. A confidential client proves itself with ClientSecret, either
+ * `refresh_token` grant renews it, and refused from a blocked address as they are. A confidential client proves itself with ClientSecret, either
  * of its secrets. ClientMetadata goes to the pre token generation trigger (ADR 0081).
  */
 @Injectable()
@@ -25,6 +26,7 @@ export class GetTokensFromRefreshTokenUseCase implements OperationHandler<
   constructor(
     @Inject(ClientsService) private readonly clients: ClientsService,
     @Inject(RefreshTokenRenewal) private readonly renewal: RefreshTokenRenewal,
+    @Inject(BlockedAddresses) private readonly blocked: BlockedAddresses,
   ) {}
 
   async execute(
@@ -39,6 +41,9 @@ export class GetTokensFromRefreshTokenUseCase implements OperationHandler<
       .check();
     const clientMetadata = clientMetadataOf(req.ClientMetadata);
     const auth = await this.clients.forAuth(req.ClientId, meta?.region);
+    // Threat protection's block list (ADR 0091), as on REFRESH_TOKEN_AUTH and the token endpoint's
+    // refresh_token grant: before the token is read, so a blocked request rotates nothing.
+    await this.blocked.refuseBlocked(auth.pool, auth.client.id, meta?.sourceIp);
     if (auth.secret) {
       const given = req.ClientSecret;
       if (!given)

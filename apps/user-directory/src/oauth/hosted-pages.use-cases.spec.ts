@@ -13,6 +13,14 @@ import { OAuthConfirmForgotPasswordUseCase } from './oauth-confirm-forgot-passwo
 import { OAuthConfirmSignUpUseCase } from './oauth-confirm-sign-up.use-case';
 import { OAuthForgotPasswordUseCase } from './oauth-forgot-password.use-case';
 import { OAuthSignUpUseCase } from './oauth-sign-up.use-case';
+import { OAuthMfaUseCase } from './oauth-mfa.use-case';
+import { OAuthNewPasswordUseCase } from './oauth-new-password.use-case';
+import { AuthFlows } from '../auth/flows/auth-flows';
+import { NewPasswordChallenge } from '../auth/new-password-challenge';
+import { VerifySoftwareTokenUseCase } from '../mfa/verify-software-token.use-case';
+import { AuthEventRecorder } from '../risk/auth-event-recorder';
+import { BlockedAddresses, SECURITY_REFUSAL } from '../risk/threat-protection';
+import { CognitoErrors } from '../common/cognito-errors';
 
 const POOL = 'us-east-1_AbCdEf123';
 const auth = {
@@ -176,5 +184,79 @@ describe('hosted page use cases', () => {
       });
     }
     expect(hosted.signedIn).toHaveBeenCalledTimes(1);
+  });
+
+  describe('threat protection (ADR 0091)', () => {
+    const blockedMeta = { ...meta, sourceIp: '192.0.2.7' } as CommandMeta;
+    const refusal = () => CognitoErrors.notAuthorized(SECURITY_REFUSAL);
+
+    it('shows the code pages the block list refusal, the same for every name, passing the page caller on', async () => {
+      const confirmSignUp = { execute: jest.fn().mockRejectedValue(refusal()) };
+      const signUpPage = new OAuthConfirmSignUpUseCase(
+        requests,
+        confirmSignUp as unknown as ConfirmSignUpUseCase,
+        seal,
+        {} as UsersRepository,
+        {} as HostedSignIn,
+      );
+      for (const name of ['erin', 'nobody'])
+        expect(
+          await signUpPage.execute({ ...base, Username: name, Code: '123456' }, blockedMeta),
+        ).toMatchObject({
+          kind: 'confirm',
+          message: SECURITY_REFUSAL,
+        });
+      expect(confirmSignUp.execute).toHaveBeenLastCalledWith(expect.anything(), blockedMeta);
+      const confirmReset = { execute: jest.fn().mockRejectedValue(refusal()) };
+      const resetPage = new OAuthConfirmForgotPasswordUseCase(
+        requests,
+        confirmReset as unknown as ConfirmForgotPasswordUseCase,
+      );
+      const form = { ...base, Username: 'dan', Code: '123456', NewPassword: 'Long-enough1' };
+      expect(await resetPage.execute(form, blockedMeta)).toMatchObject({
+        kind: 'reset',
+        message: SECURITY_REFUSAL,
+      });
+      expect(confirmReset.execute).toHaveBeenLastCalledWith(expect.anything(), blockedMeta);
+    });
+
+    it('refuses the MFA and new-password forms before their session is opened or spent', async () => {
+      const blocked = { refuseBlocked: jest.fn().mockRejectedValue(refusal()) };
+      const flows = { respond: jest.fn() };
+      const verify = { execute: jest.fn() };
+      const mfa = new OAuthMfaUseCase(
+        requests,
+        flows as unknown as AuthFlows,
+        verify as unknown as VerifySoftwareTokenUseCase,
+        {} as HostedSignIn,
+        { within: jest.fn() } as unknown as AuthEventRecorder,
+        blocked as unknown as BlockedAddresses,
+      );
+      for (const challenge of ['SOFTWARE_TOKEN_MFA', 'MFA_SETUP'])
+        expect(
+          await mfa.execute(
+            { ...base, Username: 'erin', Session: 's', ChallengeName: challenge, Code: '123456' },
+            blockedMeta,
+          ),
+        ).toMatchObject({ kind: 'login-failed', message: SECURITY_REFUSAL });
+      expect(blocked.refuseBlocked).toHaveBeenCalledWith(auth.pool, 'client-1', '192.0.2.7');
+      expect(flows.respond).not.toHaveBeenCalled();
+      expect(verify.execute).not.toHaveBeenCalled();
+      const challenge = { claim: jest.fn(), setNewPassword: jest.fn() };
+      const newPassword = new OAuthNewPasswordUseCase(
+        requests,
+        challenge as unknown as NewPasswordChallenge,
+        {} as HostedSignIn,
+        blocked as unknown as BlockedAddresses,
+      );
+      expect(
+        await newPassword.execute(
+          { ...base, Username: 'erin', Session: 's', NewPassword: 'Long-enough1' },
+          blockedMeta,
+        ),
+      ).toMatchObject({ kind: 'new-password', session: 's', message: SECURITY_REFUSAL });
+      expect(challenge.claim).not.toHaveBeenCalled();
+      expect(challenge.setNewPassword).not.toHaveBeenCalled();
+    });
   });
 });

@@ -1,7 +1,6 @@
 import { ClientForAuth } from '../clients/clients.service';
-import { CognitoErrors } from '../common/cognito-errors';
 import { FederatedSignIn } from '../relying-party/federated-sign-in';
-import { BlockedAddresses, SECURITY_REFUSAL } from '../risk/threat-protection';
+import { BlockedAddresses } from '../risk/threat-protection';
 import { UserSessions } from '../sessions/user-sessions';
 import { AuthorizeRequest, AuthorizeRequests } from './authorize-request';
 import { OAuthAuthorizeUseCase } from './oauth-authorize.use-case';
@@ -25,10 +24,7 @@ function authorize(blocked: boolean) {
     ),
     answer: jest.fn(async () => Promise.resolve('https://app/cb?code=c')),
   };
-  const refuseBlocked = jest.fn(async () => {
-    if (blocked) throw CognitoErrors.notAuthorized(SECURITY_REFUSAL);
-    return Promise.resolve();
-  });
+  const isBlocked = jest.fn(async () => Promise.resolve(blocked));
   const useCase = new OAuthAuthorizeUseCase(
     requests,
     grants as unknown as OAuthGrants,
@@ -37,9 +33,9 @@ function authorize(blocked: boolean) {
       chooserOf: async () => Promise.resolve({}),
     } as unknown as FederatedSignIn,
     { ssoSessionReusable: async () => Promise.resolve(true) } as unknown as UserSessions,
-    { refuseBlocked } as unknown as BlockedAddresses,
+    { isBlocked } as unknown as BlockedAddresses,
   );
-  return { useCase, grants, refuseBlocked };
+  return { useCase, grants, isBlocked };
 }
 
 describe('GET /oauth2/authorize and threat protection (ADR 0089)', () => {
@@ -51,7 +47,7 @@ describe('GET /oauth2/authorize and threat protection (ADR 0089)', () => {
       kind: 'redirect',
       location: 'https://app/cb?code=c',
     });
-    expect(a.refuseBlocked).toHaveBeenCalledWith(auth.pool, 'client-1', '192.0.2.5');
+    expect(a.isBlocked).toHaveBeenCalledWith(auth.pool, 'client-1', '192.0.2.5');
   });
 
   it('shows a blocked address the sign-in page, without reading its session or issuing a code', async () => {

@@ -5,8 +5,7 @@ import { FederatedSignIn } from '../relying-party/federated-sign-in';
 import { UserSessions } from '../sessions/user-sessions';
 import { AuthorizeRequests } from './authorize-request';
 import { OAuthGrants } from './oauth-grants';
-import { BlockedAddresses, isSecurityRefusal } from '../risk/threat-protection';
-import { ClientForAuth } from '../clients/clients.service';
+import { BlockedAddresses } from '../risk/threat-protection';
 
 /**
  * GET /oauth2/authorize (and GET /login, which carries the same request): a request that fails its
@@ -41,7 +40,7 @@ export class OAuthAuthorizeUseCase implements OperationHandler<
     }
     // A blocked address (threat protection, ADR 0089) is not signed in silently from a hosted
     // session: it gets the sign-in page, whose form the block list refuses.
-    const live = (await this.isBlocked(checked.auth, meta?.sourceIp))
+    const live = (await this.blocked.isBlocked(checked.auth.pool, checked.auth.client.id, meta?.sourceIp))
       ? undefined
       : await this.grants.sessionUser(req.UserPoolId, req.SessionToken);
     // The client's SSO session validity (ADR 0080) decides whether this app reuses it silently.
@@ -64,15 +63,5 @@ export class OAuthAuthorizeUseCase implements OperationHandler<
       session.sessionId,
     );
     return { kind: 'redirect', location };
-  }
-
-  private async isBlocked(auth: ClientForAuth, sourceIp: string | undefined): Promise<boolean> {
-    try {
-      await this.blocked.refuseBlocked(auth.pool, auth.client.id, sourceIp);
-      return false;
-    } catch (err) {
-      if (isSecurityRefusal(err)) return true;
-      throw err;
-    }
   }
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  CommandMeta,
   OAuthConfirmForgotPasswordRequest,
   OAuthSignInOutcome,
   UserDirectoryOperations,
@@ -26,7 +27,7 @@ export class OAuthConfirmForgotPasswordUseCase implements OperationHandler<
     @Inject(ConfirmForgotPasswordUseCase) private readonly confirm: ConfirmForgotPasswordUseCase,
   ) {}
 
-  async execute(req: OAuthConfirmForgotPasswordRequest): Promise<OAuthSignInOutcome> {
+  async execute(req: OAuthConfirmForgotPasswordRequest, meta?: CommandMeta): Promise<OAuthSignInOutcome> {
     const checked = await this.requests.check(req.UserPoolId, req.Params ?? {});
     if (!checked.ok) return checked.outcome;
     const { auth } = checked;
@@ -39,13 +40,17 @@ export class OAuthConfirmForgotPasswordUseCase implements OperationHandler<
     const violation = passwordPolicyViolation(password, auth.pool.config.passwordPolicy);
     if (violation) return again(violation);
     try {
-      await this.confirm.execute({
-        ClientId: auth.client.id,
-        Username: username,
-        ConfirmationCode: code,
-        Password: password,
-        ...(auth.secret ? { SecretHash: secretHashFor(auth, username) } : {}),
-      });
+      await this.confirm.execute(
+        {
+          ClientId: auth.client.id,
+          Username: username,
+          ConfirmationCode: code,
+          Password: password,
+          ...(auth.secret ? { SecretHash: secretHashFor(auth, username) } : {}),
+        },
+        // The page's caller, for threat protection's block list (ADR 0091).
+        meta,
+      );
     } catch (err) {
       if (!(err instanceof ServiceError)) throw err;
       return again(codePageMessage(err as ServiceError));

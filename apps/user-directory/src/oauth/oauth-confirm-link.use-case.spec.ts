@@ -4,6 +4,7 @@ import { ClientsService } from '../clients/clients.service';
 import { CognitoErrors } from '../common/cognito-errors';
 import { ConfirmSignUpUseCase } from '../users/confirm-sign-up.use-case';
 import { INVALID_LINK, OAuthConfirmLinkUseCase } from './oauth-confirm-link.use-case';
+import { SECURITY_REFUSAL } from '../risk/threat-protection';
 
 describe('OAuthConfirmLink (ADR 0062)', () => {
   const meta = { requestId: 'r1', caller: { kind: 'anonymous' } } as CommandMeta;
@@ -47,6 +48,19 @@ describe('OAuthConfirmLink (ADR 0062)', () => {
     } as unknown as ConfirmSignUpUseCase);
     for (let i = 0; i < 4; i++)
       expect(await useCase.execute(request, meta)).toEqual({ confirmed: false, message: INVALID_LINK });
+  });
+
+  it("shows the block list's message when ConfirmSignUp refuses the caller's address (ADR 0091)", async () => {
+    const execute = jest.fn().mockRejectedValue(CognitoErrors.notAuthorized(SECURITY_REFUSAL));
+    const useCase = new OAuthConfirmLinkUseCase(clientsOf(byLink), {
+      execute,
+    } as unknown as ConfirmSignUpUseCase);
+    const blockedMeta = { ...meta, sourceIp: '192.0.2.7' };
+    expect(await useCase.execute(request, blockedMeta)).toEqual({
+      confirmed: false,
+      message: SECURITY_REFUSAL,
+    });
+    expect(execute).toHaveBeenCalledWith(expect.anything(), blockedMeta);
   });
 
   it('says the attempt limit when ConfirmSignUp does', async () => {

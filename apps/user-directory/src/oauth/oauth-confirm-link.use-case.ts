@@ -11,6 +11,7 @@ import { ClientForAuth, ClientsService } from '../clients/clients.service';
 import { ConfirmSignUpUseCase } from '../users/confirm-sign-up.use-case';
 import { confirmsByLink } from '../users/confirmation-links';
 import { secretHashFor } from './hosted-sign-in';
+import { isSecurityRefusal, SECURITY_REFUSAL } from '../risk/threat-protection';
 
 /** Cognito's answer to a link it will not honour (its `ExpiredCodeException` text for links). */
 export const INVALID_LINK = 'Invalid link provided, please request a link again.';
@@ -56,6 +57,8 @@ export class OAuthConfirmLinkUseCase implements OperationHandler<
       );
     } catch (err) {
       if (!(err instanceof ServiceError)) throw err;
+      // A blocked address (ADR 0091), refused before the name is looked at: the same for every link.
+      if (isSecurityRefusal(err)) return { confirmed: false, message: SECURITY_REFUSAL };
       const name: string = (err as ServiceError).errorName;
       return name === 'LimitExceededException' || name === 'TooManyRequestsException'
         ? { confirmed: false, message: TOO_MANY }

@@ -12,9 +12,15 @@ import { ConfirmSignUpUseCase } from '../users/confirm-sign-up.use-case';
 import { UsersRepository } from '../users/users.repository';
 import { AuthorizeRequests } from './authorize-request';
 import { HostedSignIn, secretHashFor } from './hosted-sign-in';
+import { isSecurityRefusal, SECURITY_REFUSAL } from '../risk/threat-protection';
 
-/** What the confirmation page says for any refused code: never whether the user exists. */
+/**
+ * What the confirmation page says for any refused code: never whether the user exists. A blocked
+ * address (threat protection, ADR 0091) is refused before any name is looked at: its words are the
+ * same for every name.
+ */
 export function codePageMessage(err: ServiceError): string {
+  if (isSecurityRefusal(err)) return SECURITY_REFUSAL;
   const name: string = err.errorName;
   if (name === 'LimitExceededException' || name === 'TooManyRequestsException')
     return 'Attempt limit exceeded, please try after some time.';

@@ -7,6 +7,7 @@ import { AuthFlows } from '../auth/flows/auth-flows';
 import { VerifySoftwareTokenUseCase } from '../mfa/verify-software-token.use-case';
 import { AuthorizeRequests } from './authorize-request';
 import { HostedSignIn, isHostedMfaChallenge, secretHashFor } from './hosted-sign-in';
+import { BlockedAddresses, isSecurityRefusal, SECURITY_REFUSAL } from '../risk/threat-protection';
 
 /** The ChallengeResponses member that carries each challenge's code. */
 const CODE_MEMBER: Record<string, string> = {
@@ -29,6 +30,7 @@ export class OAuthMfaUseCase implements OperationHandler<typeof UserDirectoryOpe
     @Inject(VerifySoftwareTokenUseCase) private readonly verify: VerifySoftwareTokenUseCase,
     @Inject(HostedSignIn) private readonly hosted: HostedSignIn,
     @Inject(AuthEventRecorder) private readonly events: AuthEventRecorder,
+    @Inject(BlockedAddresses) private readonly blocked: BlockedAddresses,
   ) {}
 
   async execute(req: OAuthMfaRequest, meta?: CommandMeta): Promise<OAuthSignInOutcome> {
@@ -47,6 +49,9 @@ export class OAuthMfaUseCase implements OperationHandler<typeof UserDirectoryOpe
     const secret = secretHashFor(auth, username);
     if (secret) responses.SECRET_HASH = secret;
     try {
+      // Threat protection's block list (ADR 0091), before the session or the code is looked at:
+      // a blocked answer spends nothing.
+      await this.blocked.refuseBlocked(auth.pool, auth.client.id, meta?.sourceIp);
       if (challenge === 'SELECT_MFA_TYPE') {
         responses.ANSWER = typeof req.MfaType === 'string' ? req.MfaType : '';
       } else if (challenge === 'MFA_SETUP') {
@@ -61,6 +66,7 @@ export class OAuthMfaUseCase implements OperationHandler<typeof UserDirectoryOpe
       return await this.hosted.afterChallenge(auth, checked.request, username, answer);
     } catch (err) {
       if (!(err instanceof ServiceError)) throw err;
+      if (isSecurityRefusal(err)) return { kind: 'login-failed', message: SECURITY_REFUSAL, clientName };
       const name: string = (err as ServiceError).errorName;
       const message =
         name === 'TooManyRequestsException' || name === 'LimitExceededException'

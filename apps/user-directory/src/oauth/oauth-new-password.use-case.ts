@@ -1,10 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { OAuthNewPasswordRequest, OAuthSignInOutcome, UserDirectoryOperations } from '@idfed/contracts';
+import {
+  CommandMeta,
+  OAuthNewPasswordRequest,
+  OAuthSignInOutcome,
+  UserDirectoryOperations,
+} from '@idfed/contracts';
 import { ServiceError } from '@idfed/messaging';
 import { OperationHandler } from '@idfed/service-runtime';
 import { NewPasswordChallenge } from '../auth/new-password-challenge';
 import { AuthorizeRequests } from './authorize-request';
 import { HostedSignIn } from './hosted-sign-in';
+import { BlockedAddresses, isSecurityRefusal, SECURITY_REFUSAL } from '../risk/threat-protection';
 
 /**
  * The hosted page's answer to NEW_PASSWORD_REQUIRED: the sealed challenge session from the sign-in
@@ -18,9 +24,10 @@ export class OAuthNewPasswordUseCase implements OperationHandler<
     @Inject(AuthorizeRequests) private readonly requests: AuthorizeRequests,
     @Inject(NewPasswordChallenge) private readonly challenge: NewPasswordChallenge,
     @Inject(HostedSignIn) private readonly hosted: HostedSignIn,
+    @Inject(BlockedAddresses) private readonly blocked: BlockedAddresses,
   ) {}
 
-  async execute(req: OAuthNewPasswordRequest): Promise<OAuthSignInOutcome> {
+  async execute(req: OAuthNewPasswordRequest, meta?: CommandMeta): Promise<OAuthSignInOutcome> {
     const checked = await this.requests.check(req.UserPoolId, req.Params ?? {});
     if (!checked.ok) return checked.outcome;
     const { auth } = checked;
@@ -35,11 +42,15 @@ export class OAuthNewPasswordUseCase implements OperationHandler<
     });
     if (!responses.NEW_PASSWORD) return again('Enter a new password.');
     try {
+      // Threat protection's block list (ADR 0091), before the session is opened: a blocked answer
+      // spends nothing, and the page stays as it was.
+      await this.blocked.refuseBlocked(auth.pool, auth.client.id, meta?.sourceIp);
       const claim = await this.challenge.claim(auth, req.Session, responses);
       const user = await this.challenge.setNewPassword(auth, responses, claim.found);
       return await this.hosted.signedIn(auth, checked.request, user);
     } catch (err) {
       if (!(err instanceof ServiceError)) throw err;
+      if (isSecurityRefusal(err)) return again(SECURITY_REFUSAL);
       if (err.errorName === 'InvalidPasswordException' || err.errorName === 'InvalidParameterException')
         return again((err.getError() as { message: string }).message);
       // A forged, expired or replayed session: sign in again.

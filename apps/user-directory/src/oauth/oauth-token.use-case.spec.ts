@@ -15,6 +15,7 @@ import { ResourceServersRepository } from '../resource-servers/resource-servers.
 import { TokenIssuer } from '../tokens/token-issuer';
 import { UserPoolTriggers } from '../triggers/user-pool-triggers';
 import { ClientCredentialsGrant } from './client-credentials-grant';
+import { BlockedAddresses, SECURITY_REFUSAL } from '../risk/threat-protection';
 
 const POOL = 'us-east-1_AbCdEf123';
 const REDIRECT = 'https://app.example.com/cb';
@@ -77,6 +78,8 @@ describe('OAuthToken', () => {
   const auth = { authenticate: jest.fn(async () => ({ client: client('app') }) as ClientForAuth) };
   const renewal = { renew: jest.fn() };
   const tokenExchange = { exchange: jest.fn() };
+  /** Threat protection's block list (ADR 0091): not blocked unless a test says so. */
+  const blocked = { isBlocked: jest.fn(async () => Promise.resolve(false)) };
   const useCase = new OAuthTokenUseCase(
     auth as unknown as OAuthClientAuthentication,
     codes as unknown as AuthorizationCodesRepository,
@@ -89,6 +92,7 @@ describe('OAuthToken', () => {
       triggers as unknown as UserPoolTriggers,
     ),
     tokenExchange as unknown as TokenExchange,
+    blocked as unknown as BlockedAddresses,
   );
   const redeem = (form: Record<string, string> = {}) =>
     useCase.execute({
@@ -154,6 +158,30 @@ describe('OAuthToken', () => {
     stored = codeRow();
     expect(await redeem()).toEqual({ status: 400, body: { error: 'invalid_client' } });
     expect(codes.consume).not.toHaveBeenCalled();
+  });
+
+  it('refuses a blocked address as invalid_grant before a code or refresh token is looked at', async () => {
+    stored = codeRow();
+    renewal.renew.mockReset();
+    const refusal = { status: 400, body: { error: 'invalid_grant', error_description: SECURITY_REFUSAL } };
+    blocked.isBlocked.mockResolvedValueOnce(true);
+    expect(
+      await useCase.execute(
+        { UserPoolId: POOL, Form: { grant_type: 'authorization_code', client_id: 'app', code: 'the-code' } },
+        { requestId: 'r', caller: { kind: 'anonymous' }, sourceIp: '192.0.2.7' },
+      ),
+    ).toEqual(refusal);
+    expect(blocked.isBlocked).toHaveBeenLastCalledWith(undefined, 'app', '192.0.2.7');
+    blocked.isBlocked.mockResolvedValueOnce(true);
+    expect(
+      await useCase.execute({
+        UserPoolId: POOL,
+        Form: { grant_type: 'refresh_token', client_id: 'app', refresh_token: 'the-refresh' },
+      }),
+    ).toEqual(refusal);
+    expect(codes.consume).not.toHaveBeenCalled();
+    expect(renewal.renew).not.toHaveBeenCalled();
+    expect(completion.startSession).not.toHaveBeenCalled();
   });
 
   describe('refresh_token', () => {
@@ -230,6 +258,13 @@ describe('OAuthToken', () => {
       });
 
     beforeEach(() => issuer.issueClientAccess.mockClear());
+
+    it('does not consult the block list: the grant authenticates no user (ADR 0091)', async () => {
+      blocked.isBlocked.mockClear();
+      auth.authenticate.mockResolvedValueOnce(machine());
+      expect((await grant('api/read')).status).toBe(200);
+      expect(blocked.isBlocked).not.toHaveBeenCalled();
+    });
 
     it('gives a confidential client an access token of the scopes asked (all allowed when none)', async () => {
       auth.authenticate.mockResolvedValueOnce(machine());

@@ -12,6 +12,7 @@ import { OAuthClientAuthentication } from './client-authentication';
 import { ClientCredentialsGrant } from './client-credentials-grant';
 import { digestOf } from './oauth-grants';
 import { ExchangeRefusal, TokenExchange, TokenExchangeRequest } from './token-exchange';
+import { BlockedAddresses, SECURITY_REFUSAL } from '../risk/threat-protection';
 
 /** RFC 8693 3: the token type identifiers of the form, and GetDerivedToken's names for them. */
 const TOKEN_TYPE_URNS = {
@@ -80,6 +81,7 @@ export class OAuthTokenUseCase implements OperationHandler<typeof UserDirectoryO
     @Inject(RefreshTokenRenewal) private readonly renewal: RefreshTokenRenewal,
     @Inject(ClientCredentialsGrant) private readonly m2m: ClientCredentialsGrant,
     @Inject(TokenExchange) private readonly tokenExchange: TokenExchange,
+    @Inject(BlockedAddresses) private readonly blocked: BlockedAddresses,
   ) {}
 
   async execute(req: OAuthFormRequest, meta?: CommandMeta): Promise<OAuthHttpAnswer> {
@@ -90,6 +92,14 @@ export class OAuthTokenUseCase implements OperationHandler<typeof UserDirectoryO
       return oauthError('unsupported_grant_type');
     const auth = await this.clients.authenticate(req.UserPoolId, form, req.Authorization);
     if (!auth) return oauthError('invalid_client');
+    // Threat protection's block list (ADR 0091) on the grants that sign a user in, before the code
+    // or token is looked at, so a blocked request spends nothing and reads the same for any grant.
+    // client_credentials authenticates no user (a machine identity), and is not refused.
+    if (
+      (grant === 'authorization_code' || grant === 'refresh_token') &&
+      (await this.blocked.isBlocked(auth.pool, auth.client.id, meta?.sourceIp))
+    )
+      return oauthError('invalid_grant', SECURITY_REFUSAL);
     if (grant === 'authorization_code') return this.redeemCode(auth, form);
     if (grant === 'refresh_token') return this.refreshTokens(auth, form, meta?.requestId);
     if (grant === TOKEN_EXCHANGE) return this.exchange(auth, form);

@@ -13,6 +13,7 @@ import {
 } from '../providers/identity-providers.repository';
 import { UsersRepository } from '../users/users.repository';
 import { FederatedSignIn } from './federated-sign-in';
+import { BlockedAddresses, SECURITY_REFUSAL } from '../risk/threat-protection';
 import { FederationState, FederationStatesRepository } from './federation-states.repository';
 import {
   FederationStrategy,
@@ -121,6 +122,8 @@ describe('FederatedSignIn', () => {
     ),
   };
   const requests = new AuthorizeRequests(clients as unknown as ClientsService);
+  /** Threat protection's block list (ADR 0091): not blocked unless a test says so. */
+  const blocked = { isBlocked: jest.fn(async () => Promise.resolve(false)) };
   const flow = new FederatedSignIn(
     providers as unknown as IdentityProvidersRepository,
     views as unknown as IdentityProviderViews,
@@ -130,6 +133,7 @@ describe('FederatedSignIn', () => {
     users as unknown as UsersRepository,
     hosted as unknown as HostedSignIn,
     [strategy],
+    blocked as unknown as BlockedAddresses,
   );
   const meta = { requestId: 'r', caller: { kind: 'anonymous' as const } };
 
@@ -181,6 +185,24 @@ describe('FederatedSignIn', () => {
     }
     expect(states.insert).not.toHaveBeenCalled();
     expect(authorizationUrl).not.toHaveBeenCalled();
+  });
+
+  it('refuses a blocked address back to the app before the provider’s answer is redeemed', async () => {
+    const { state, binding } = await started();
+    blocked.isBlocked.mockResolvedValueOnce(true);
+    const outcome = await flow.complete(POOL, { code: 'c', state }, binding, {
+      ...meta,
+      sourceIp: '192.0.2.7',
+    });
+    expect(blocked.isBlocked).toHaveBeenCalledWith(undefined, 'app', '192.0.2.7');
+    expect(outcome.kind).toBe('redirect');
+    const answer = new URL((outcome as { location: string }).location);
+    expect(answer.searchParams.get('error')).toBe('access_denied');
+    expect(answer.searchParams.get('error_description')).toBe(SECURITY_REFUSAL);
+    expect(answer.searchParams.get('state')).toBe('app-state');
+    expect(claims).not.toHaveBeenCalled();
+    expect(federatedUsers.execute).not.toHaveBeenCalled();
+    expect(users.findBySub).not.toHaveBeenCalled();
   });
 
   it('completes a sign-in: the strategy’s claims become the pool user, the app gets its answer', async () => {

@@ -15,6 +15,7 @@ import { HostedSignIn } from '../oauth/hosted-sign-in';
 import { digestOf } from '../oauth/oauth-grants';
 import { takesPoolPasswords } from '../oauth/pool-passwords';
 import { FederationStatesRepository } from './federation-states.repository';
+import { BlockedAddresses, SECURITY_REFUSAL } from '../risk/threat-protection';
 import {
   FEDERATION_STRATEGIES,
   FederationStrategy,
@@ -57,6 +58,7 @@ export class FederatedSignIn {
     @Inject(UsersRepository) private readonly users: UsersRepository,
     @Inject(HostedSignIn) private readonly hosted: HostedSignIn,
     @Inject(FEDERATION_STRATEGIES) strategies: FederationStrategy[],
+    @Inject(BlockedAddresses) private readonly blocked: BlockedAddresses,
   ) {
     for (const strategy of strategies) for (const type of strategy.types) this.strategies.set(type, strategy);
   }
@@ -150,6 +152,10 @@ export class FederatedSignIn {
     const { auth, request } = checked;
     const refuse = (error: string, description: string | undefined) =>
       errorRedirect(request.redirectUri, request.responseType, error, description, request.state);
+    // Threat protection's block list (ADR 0091): before the provider's answer is redeemed or any
+    // user is made or looked up, the app is told the request was denied.
+    if (await this.blocked.isBlocked(auth.pool, auth.client.id, meta.sourceIp))
+      return refuse('access_denied', SECURITY_REFUSAL);
     if (typeof params.error === 'string') {
       // The provider's refusal (access_denied, ...) goes back to the app as Cognito relays it.
       const error = ERROR_CODE.test(params.error) ? params.error : 'server_error';

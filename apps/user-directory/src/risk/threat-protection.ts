@@ -48,6 +48,18 @@ export function threatProtectionMode(pool: Pick<UserPoolEntity, 'config'>): Thre
 }
 
 /**
+ * Whether threat protection covers custom authentication too: `AdvancedSecurityAdditionalFlows`
+ * `CustomAuthMode` set (AUDIT or ENFORCED) in a pool whose mode is not OFF. Cognito configures
+ * threat protection for custom authentication apart from the standard flows (ADR 0091).
+ */
+export function coversCustomAuth(pool: Pick<UserPoolEntity, 'config'>): boolean {
+  return (
+    threatProtectionMode(pool) !== 'OFF' &&
+    pool.config.userPoolAddOns?.AdvancedSecurityAdditionalFlows?.CustomAuthMode !== undefined
+  );
+}
+
+/**
  * The refusal of the threat protection operations in a pool whose `AdvancedSecurityMode` is OFF
  * (the name is botocore's for these operations; the wording is idfed's, AWS's not observed).
  */
@@ -88,10 +100,16 @@ export class BlockedAddresses {
   constructor(@Inject(RiskConfigurationsRepository) private readonly risks: RiskConfigurationsRepository) {}
 
   async refuseBlocked(pool: UserPoolEntity, clientId: string, sourceIp: string | undefined): Promise<void> {
-    if (threatProtectionMode(pool) !== 'ENFORCED' || !sourceIp) return;
+    if (await this.isBlocked(pool, clientId, sourceIp)) throw CognitoErrors.notAuthorized(SECURITY_REFUSAL);
+  }
+
+  /**
+   * The same check for the paths whose refusal is no API error (the token endpoint's OAuth error,
+   * a federated return's redirect to the app, a silent authorization; ADR 0089, 0091).
+   */
+  async isBlocked(pool: UserPoolEntity, clientId: string, sourceIp: string | undefined): Promise<boolean> {
+    if (threatProtectionMode(pool) !== 'ENFORCED' || !sourceIp) return false;
     const config = await this.risks.effective(pool.id, clientId);
-    if (inRanges(sourceIp, config?.riskExceptions?.BlockedIPRangeList)) {
-      throw CognitoErrors.notAuthorized(SECURITY_REFUSAL);
-    }
+    return inRanges(sourceIp, config?.riskExceptions?.BlockedIPRangeList);
   }
 }

@@ -21,6 +21,7 @@ import { withoutProvider } from './saml-authorize.use-case';
 import { SAML_RESPONSE_MAX_CHARS, SamlRefusal, verifyResponse } from './saml-protocol';
 import { samlProviderOf } from './saml-providers';
 import { SamlRepository } from './saml.repository';
+import { BlockedAddresses, SECURITY_REFUSAL } from '../risk/threat-protection';
 
 const logger = new Logger('SamlResponse');
 const MAX_RELAY_STATE = 4096;
@@ -61,6 +62,7 @@ export class SamlResponseUseCase implements OperationHandler<typeof UserDirector
     @Inject(HostedSignIn) private readonly hosted: HostedSignIn,
     @Inject(IdentityProviderViews) private readonly views: IdentityProviderViews,
     @Inject(HostedSessionsRepository) private readonly sessions: HostedSessionsRepository,
+    @Inject(BlockedAddresses) private readonly blocked: BlockedAddresses,
   ) {}
 
   async execute(req: SamlResponseRequest, meta: CommandMeta): Promise<SamlResponseOutcome> {
@@ -104,6 +106,10 @@ export class SamlResponseUseCase implements OperationHandler<typeof UserDirector
     const { auth, request } = checked;
     const refuse = (description: string, error = 'invalid_request'): SamlResponseOutcome =>
       errorRedirect(request.redirectUri, request.responseType, error, description, request.state);
+    // Threat protection's block list (ADR 0091): before the assertion is read or remembered and
+    // before any user is made or looked up, the app is told the request was denied.
+    if (await this.blocked.isBlocked(auth.pool, auth.client.id, meta.sourceIp))
+      return refuse(SECURITY_REFUSAL, 'access_denied');
     if (!(auth.client.config.supportedIdentityProviders ?? []).includes(providerName))
       return refuse('The identity provider is not enabled for this client.');
     const found = await this.providers.find(req.UserPoolId, providerName);

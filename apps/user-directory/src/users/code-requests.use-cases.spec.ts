@@ -444,8 +444,55 @@ describe('ConfirmForgotPassword', () => {
         }),
       ),
       history as unknown as PasswordHistory,
+      d.typed.blocked,
     );
   const request = { ClientId: 'c1', Username: 'ann', ConfirmationCode: '123456', Password: 'N3w-Passw0rd!' };
+
+  it("checks the block list with the caller's address before the name is looked at", async () => {
+    const d = doubles(aUser());
+    await useCase(d).execute(request, {
+      requestId: 'r',
+      caller: { kind: 'anonymous' as const },
+      sourceIp: '198.51.100.4',
+    });
+    expect(d.blocked.refuseBlocked).toHaveBeenCalledWith(d.pool, 'c1', '198.51.100.4');
+    expect(d.order).toEqual(['refuseBlocked', 'findByName']);
+  });
+
+  it('answers a blocked address before any lookup, counting, code check or write, for any name', async () => {
+    for (const user of [aUser(), undefined]) {
+      const d = doubles(user, {}, true);
+      d.blocked.refuseBlocked.mockRejectedValueOnce(new Error('blocked'));
+      await expect(useCase(d).execute(request)).rejects.toThrow('blocked');
+      expect(d.blocked.refuseBlocked).toHaveBeenCalledTimes(1);
+      expect(d.users.findByName).not.toHaveBeenCalled();
+      expect(d.attempts.begin).not.toHaveBeenCalled();
+      expect(d.codes.check).not.toHaveBeenCalled();
+      expect(d.users.update).not.toHaveBeenCalled();
+    }
+  });
+
+  it('reads UserContextData.IpAddress only for a client that propagates it', async () => {
+    const d = doubles(aUser());
+    const withContext = { ...request, UserContextData: { IpAddress: '203.0.113.9' } };
+    await useCase(d).execute(withContext, {
+      requestId: 'r',
+      caller: { kind: 'anonymous' as const },
+      sourceIp: '198.51.100.4',
+    });
+    expect(d.blocked.refuseBlocked).toHaveBeenLastCalledWith(d.pool, 'c1', '198.51.100.4');
+    const propagating = doubles(aUser());
+    const { client } = (await propagating.typed.clients.forAuth('c1')) as unknown as {
+      client: { config: Record<string, unknown> };
+    };
+    client.config.enablePropagateAdditionalUserContextData = true;
+    await useCase(propagating).execute(withContext, {
+      requestId: 'r',
+      caller: { kind: 'anonymous' as const },
+      sourceIp: '198.51.100.4',
+    });
+    expect(propagating.blocked.refuseBlocked).toHaveBeenLastCalledWith(propagating.pool, 'c1', '203.0.113.9');
+  });
 
   it('checks the history after the code and keeps the replaced password in the write', async () => {
     const user = aUser();

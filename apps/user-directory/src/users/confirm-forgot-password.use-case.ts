@@ -19,6 +19,7 @@ import { passwordPolicyViolation } from './password-policy';
 import { UserLookup } from './user-lookup';
 import { UsersRepository } from './users.repository';
 import { codeRefusal, VerificationCodes } from './verification-codes';
+import { BlockedAddresses, userAddress } from '../risk/threat-protection';
 
 /**
  * ConfirmForgotPassword: the new password replaces both the argon2 hash and the SRP verifier. As in
@@ -38,6 +39,7 @@ export class ConfirmForgotPasswordUseCase implements OperationHandler<
     @Inject(VerificationCodes) private readonly codes: VerificationCodes,
     @Inject(UserPoolTriggers) private readonly triggers: UserPoolTriggers,
     @Inject(PasswordHistory) private readonly history: PasswordHistory,
+    @Inject(BlockedAddresses) private readonly blocked: BlockedAddresses,
   ) {}
 
   /**
@@ -57,6 +59,10 @@ export class ConfirmForgotPasswordUseCase implements OperationHandler<
       .string('SecretHash', { min: 1, max: 128, secret: true })
       .check();
     const auth = await this.clients.forAuth(req.ClientId, meta?.region);
+    // Threat protection's block list (ADR 0091), before anything about the name is looked at or
+    // counted; the user's address is the app's UserContextData when its client propagates it.
+    const sourceIp = userAddress(auth.client, req.UserContextData, meta?.sourceIp);
+    await this.blocked.refuseBlocked(auth.pool, auth.client.id, sourceIp);
     checkSecretHash(auth, req.SecretHash, [req.Username]);
     const hideExistence = auth.client.config.preventUserExistenceErrors === 'ENABLED';
     const pool = await this.lookup.requirePool(auth.client.poolId);

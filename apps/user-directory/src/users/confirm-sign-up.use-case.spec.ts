@@ -10,6 +10,7 @@ import { UserConfirmation } from './user-confirmation';
 import { UserLookup } from './user-lookup';
 import { UsersRepository } from './users.repository';
 import { CodeCheck, VerificationCodes } from './verification-codes';
+import { BlockedAddresses } from '../risk/threat-protection';
 
 describe('ConfirmSignUp', () => {
   const request = { ClientId: 'c1', Username: 'ann', ConfirmationCode: '123456' };
@@ -51,6 +52,13 @@ describe('ConfirmSignUp', () => {
     };
     const confirmation = { markConfirmed: jest.fn().mockResolvedValue(undefined) };
     const outbox = { nudge: jest.fn() };
+    /** Threat protection's block list: the order of the request path's calls is recorded with it. */
+    const order: string[] = [];
+    const blocked = { refuseBlocked: jest.fn(async () => void order.push('refuseBlocked')) };
+    users.findByName.mockImplementation(async () => {
+      order.push('findByName');
+      return opts.user;
+    });
     const useCase = new ConfirmSignUpUseCase(
       inPlaceTransactions(),
       users as unknown as UsersRepository,
@@ -68,9 +76,38 @@ describe('ConfirmSignUp', () => {
           maxAnswerBytes: 1024,
         }),
       ),
+      blocked as unknown as BlockedAddresses,
     );
-    return { useCase, users, lookup, attempts, codes, confirmation };
+    return { useCase, users, lookup, attempts, codes, confirmation, clients, blocked, order, pool };
   }
+
+  it("checks the block list with the caller's address (or a propagating client's UserContextData) first", async () => {
+    const d = confirmSignUp({ user: aUser({ status: 'UNCONFIRMED' }) });
+    const withContext = { ...request, UserContextData: { IpAddress: '203.0.113.9' } };
+    await d.useCase.execute(withContext, { ...meta, sourceIp: '198.51.100.4' });
+    expect(d.blocked.refuseBlocked).toHaveBeenLastCalledWith(d.pool, 'c1', '198.51.100.4');
+    expect(d.order).toEqual(['refuseBlocked', 'findByName']);
+    const propagating = confirmSignUp({ user: aUser({ status: 'UNCONFIRMED' }) });
+    const { client } = (await propagating.clients.forAuth()) as {
+      client: { config: Record<string, unknown> };
+    };
+    client.config.enablePropagateAdditionalUserContextData = true;
+    await propagating.useCase.execute(withContext, { ...meta, sourceIp: '198.51.100.4' });
+    expect(propagating.blocked.refuseBlocked).toHaveBeenLastCalledWith(propagating.pool, 'c1', '203.0.113.9');
+  });
+
+  it('answers a blocked address before any lookup, counting or code check, leaving the user unconfirmed', async () => {
+    for (const user of [aUser({ status: 'UNCONFIRMED' }), undefined]) {
+      const d = confirmSignUp({ user, hideExistence: true });
+      d.blocked.refuseBlocked.mockRejectedValueOnce(new Error('blocked'));
+      await expect(d.useCase.execute(request, meta)).rejects.toThrow('blocked');
+      expect(d.blocked.refuseBlocked).toHaveBeenCalledTimes(1);
+      expect(d.users.findByName).not.toHaveBeenCalled();
+      expect(d.attempts.begin).not.toHaveBeenCalled();
+      expect(d.codes.check).not.toHaveBeenCalled();
+      expect(d.confirmation.markConfirmed).not.toHaveBeenCalled();
+    }
+  });
 
   it('uses the code up on the held user and confirms them, the email it went to now verified', async () => {
     const user = aUser({ status: 'UNCONFIRMED' });

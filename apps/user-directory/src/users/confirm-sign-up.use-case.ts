@@ -18,6 +18,7 @@ import { UserLookup } from './user-lookup';
 import { UsersRepository } from './users.repository';
 import { codeRefusal, confirmationChannel, VerificationCodes } from './verification-codes';
 import { cannotConfirm, UserConfirmation } from './user-confirmation';
+import { BlockedAddresses, userAddress } from '../risk/threat-protection';
 
 /** ConfirmSignUp: the code sent at sign-up confirms the user and verifies the attribute it went to. */
 @Injectable()
@@ -32,6 +33,7 @@ export class ConfirmSignUpUseCase implements OperationHandler<typeof UserDirecto
     @Inject(VerificationCodes) private readonly codes: VerificationCodes,
     @Inject(UserConfirmation) private readonly confirmation: UserConfirmation,
     @Inject(UserPoolTriggers) private readonly triggers: UserPoolTriggers,
+    @Inject(BlockedAddresses) private readonly blocked: BlockedAddresses,
   ) {}
 
   async execute(req: ConfirmSignUpRequest, meta: CommandMeta): Promise<ConfirmSignUpResponse> {
@@ -43,6 +45,10 @@ export class ConfirmSignUpUseCase implements OperationHandler<typeof UserDirecto
       .boolean('ForceAliasCreation')
       .check();
     const auth = await this.clients.forAuth(req.ClientId, meta?.region);
+    // Threat protection's block list (ADR 0091), before anything about the name is looked at or
+    // counted; the user's address is the app's UserContextData when its client propagates it.
+    const sourceIp = userAddress(auth.client, req.UserContextData, meta?.sourceIp);
+    await this.blocked.refuseBlocked(auth.pool, auth.client.id, sourceIp);
     checkSecretHash(auth, req.SecretHash, [req.Username]);
     const hideExistence = auth.client.config.preventUserExistenceErrors === 'ENABLED';
     const pool = await this.lookup.requirePool(auth.client.poolId);

@@ -416,6 +416,7 @@ export interface ConfirmSignUpRequest {
   ConfirmationCode: string;
   ForceAliasCreation?: boolean;
   ClientMetadata?: Record<string, string>;
+  UserContextData?: UserContextDataType;
 }
 export type ConfirmSignUpResponse = Record<string, never>;
 
@@ -579,6 +580,7 @@ export interface ConfirmForgotPasswordRequest {
   ConfirmationCode: string;
   Password: string;
   ClientMetadata?: Record<string, string>;
+  UserContextData?: UserContextDataType;
 }
 export type ConfirmForgotPasswordResponse = Record<string, never>;
 

@@ -89,10 +89,21 @@ const srpTrio: Script = (trigger, event) => {
  * that records the events; the lockout and the token issuing as doubles that record what they were
  * asked.
  */
-function setUp({ hideUsers = false, script = trio, triggers = true } = {}) {
+function setUp({
+  hideUsers = false,
+  script = trio,
+  triggers = true,
+  customAuthMode = undefined as 'AUDIT' | 'ENFORCED' | undefined,
+} = {}) {
   const pool: UserPoolEntity = aPool(
     triggers
       ? {
+          userPoolAddOns: {
+            AdvancedSecurityMode: 'AUDIT',
+            ...(customAuthMode
+              ? { AdvancedSecurityAdditionalFlows: { CustomAuthMode: customAuthMode } }
+              : {}),
+          },
           lambdaConfig: {
             DefineAuthChallenge: fn('challenge'),
             CreateAuthChallenge: fn('challenge'),
@@ -145,6 +156,17 @@ function setUp({ hideUsers = false, script = trio, triggers = true } = {}) {
     TokenType: 'Bearer',
   };
   const completion = { signedIn: jest.fn(async () => result) };
+  /** Threat protection's recorder: the events as [user, response, ChallengeResponses]. */
+  const recorder = { record: jest.fn() };
+  const recorded = () =>
+    recorder.record.mock.calls.map(([, user, type, response, challenges]) => [
+      (user as { username: string }).username,
+      type as string,
+      response as string,
+      ((challenges ?? []) as { ChallengeName: string; ChallengeResponse: string }[])
+        .map((c) => `${c.ChallengeName}:${c.ChallengeResponse}`)
+        .join(','),
+    ]);
   const srp = new UserSrpAuth(
     users,
     seal,
@@ -163,6 +185,7 @@ function setUp({ hideUsers = false, script = trio, triggers = true } = {}) {
     new AuthChallengeTriggers(caller),
     completion as unknown as SignInCompletion,
     srp,
+    recorder as unknown as AuthEventRecorder,
   );
   const client = (id: string, explicitAuthFlows = ['ALLOW_CUSTOM_AUTH']): ClientForAuth => ({
     client: {
@@ -187,6 +210,7 @@ function setUp({ hideUsers = false, script = trio, triggers = true } = {}) {
     verifier: new PasswordVerifierChallenge(srp, seal, custom, users),
     attempts,
     client,
+    recorded,
     advance: (ms: number) => (now += ms),
   };
 }
@@ -530,6 +554,52 @@ describe('CUSTOM_AUTH', () => {
     expect(
       await outcome(t.flow.claim(t.auth, { USERNAME: 'sam', SRP_A: 'ab', CHALLENGE_NAME: 'OTHER' })),
     ).toBe('InvalidParameterException');
+  });
+
+  describe("threat protection's events (ADR 0091)", () => {
+    it('records a real user’s rounds: InProgress while challenged, Pass with the tokens, Fail at the end', async () => {
+      const t = setUp({ customAuthMode: 'AUDIT' });
+      const first = await start(t, 'ann');
+      const second = await respond(t, first.Session, 'ann', 'nope');
+      await respond(t, second.Session, 'ann', '42');
+      expect(t.recorded()).toEqual([
+        ['ann', 'SignIn', 'InProgress', ''],
+        ['ann', 'SignIn', 'InProgress', ''],
+        ['ann', 'SignIn', 'Pass', ''],
+      ]);
+      const failing = setUp({ customAuthMode: 'ENFORCED' });
+      let step = await start(failing, 'ann');
+      for (let i = 0; i < 3; i++)
+        step = await respond(failing, step.Session, 'ann', 'nope').catch(() => ({}) as InitiateAuthResponse);
+      expect(failing.recorded().map((e) => e[2])).toEqual(['InProgress', 'InProgress', 'InProgress', 'Fail']);
+    });
+
+    it('records nothing for a name without a user, nor when custom authentication is not covered', async () => {
+      const t = setUp({ hideUsers: true, customAuthMode: 'AUDIT' });
+      const ghost = await start(t, 'ghost');
+      await outcome(respond(t, ghost.Session, 'ghost', '42'));
+      expect(t.recorded()).toEqual([]);
+      // AdvancedSecurityMode alone covers the standard flows, not custom authentication.
+      const uncovered = setUp();
+      const first = await start(uncovered, 'ann');
+      await respond(uncovered, first.Session, 'ann', '42');
+      expect(uncovered.recorded()).toEqual([]);
+    });
+
+    it('names the password on the SRP path: Failure for a wrong one, Success once proven', async () => {
+      const wrong = setUp({ script: srpTrio, customAuthMode: 'AUDIT' });
+      const bad = await startSrp(wrong, 'sam', 'Wrong-passw0rd');
+      await outcome(prove(wrong, bad.first.Session, bad.responses));
+      expect(wrong.recorded()).toEqual([['sam', 'SignIn', 'Fail', 'Password:Failure']]);
+      const t = setUp({ script: srpTrio, customAuthMode: 'AUDIT' });
+      const { first, responses } = await startSrp(t, 'sam', PASSWORD);
+      const second = await prove(t, first.Session, responses);
+      await respond(t, second.Session, 'sam', '42');
+      expect(t.recorded()).toEqual([
+        ['sam', 'SignIn', 'InProgress', 'Password:Success'],
+        ['sam', 'SignIn', 'Pass', 'Password:Success'],
+      ]);
+    });
   });
 
   it('requires USERNAME, ANSWER and Session', async () => {

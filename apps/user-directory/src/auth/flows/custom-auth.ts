@@ -19,6 +19,9 @@ import { AuthSessionSeal } from '../auth-session-seal';
 import { SignInCompletion } from '../sign-in-completion';
 import { SrpProof, UserSrpAuth } from '../user-srp-auth';
 import { assertAccountMaySignIn } from './first-factors';
+import { AuthEventRecorder } from '../../risk/auth-event-recorder';
+import { AuthEventResponse, ChallengeOutcome } from '../../risk/auth-events.repository';
+import { coversCustomAuth } from '../../risk/threat-protection';
 
 /**
  * The Session of a CUSTOM_CHALLENGE (ADR 0036), sealed as the other challenge sessions (ADR 0005):
@@ -74,6 +77,7 @@ export class CustomAuth {
     @Inject(AuthChallengeTriggers) private readonly challenges: AuthChallengeTriggers,
     @Inject(SignInCompletion) private readonly completion: SignInCompletion,
     @Inject(UserSrpAuth) private readonly srp: UserSrpAuth,
+    @Inject(AuthEventRecorder) private readonly events: AuthEventRecorder,
   ) {}
 
   /** InitiateAuth / AdminInitiateAuth CUSTOM_AUTH: PreAuthentication, then the first round. */
@@ -162,7 +166,9 @@ export class CustomAuth {
     if (session.passwordVerifier === undefined || session.passwordVerifier !== digest(proof.secretBlock))
       throw invalidSession('invalid');
     await this.sessions.useOnce(session);
-    const user = await this.srp.prove(auth, { ...proof, user: target.user });
+    const user = await this.srp.prove(auth, { ...proof, user: target.user }, (wrong) =>
+      this.record(auth, wrong, 'Fail', [{ ChallengeName: 'Password', ChallengeResponse: 'Failure' }]),
+    );
     const result: ChallengeResult = { challengeName: 'PASSWORD_VERIFIER', challengeResult: true };
     return this.round(
       auth,
@@ -190,20 +196,18 @@ export class CustomAuth {
     const pool = auth.pool;
     const subject = this.subjectOf(auth, target);
     const decision = await this.challenges.define(pool, auth.client.id, subject, results, clientMetadata);
-    if (decision.failAuthentication) throw CognitoErrors.notAuthorized();
+    // Threat protection's SignIn events of a real user (ADR 0091), written after the answer.
+    const proven = passwordOutcome(results);
+    if (decision.failAuthentication) {
+      if (target.user) this.record(auth, target.user, 'Fail', proven);
+      throw CognitoErrors.notAuthorized();
+    }
     if (decision.issueTokens) {
       if (!target.user) throw CognitoErrors.notAuthorized();
       assertAccountMaySignIn(target.user);
-      return {
-        ChallengeParameters: {},
-        AuthenticationResult: await this.completion.signedIn(
-          auth,
-          target.user,
-          deviceKey,
-          undefined,
-          clientMetadata,
-        ),
-      };
+      const result = await this.completion.signedIn(auth, target.user, deviceKey, undefined, clientMetadata);
+      this.record(auth, target.user, 'Pass', proven);
+      return { ChallengeParameters: {}, AuthenticationResult: result };
     }
     const ttl = auth.client.config.authSessionValidity * 60;
     // PASSWORD_VERIFIER is the answer to SRP_A only: right after it, in a sign-in that sent SRP_A.
@@ -238,6 +242,7 @@ export class CustomAuth {
     };
     const session = this.seal.seal('custom-auth-session', auth.client.id, value, ttl);
     if (session.length > MAX_SESSION_LENGTH) throw TriggerErrors.invalidResponse();
+    if (target.user) this.record(auth, target.user, 'InProgress', proven);
     return {
       ChallengeName: 'CUSTOM_CHALLENGE',
       Session: session,
@@ -246,6 +251,20 @@ export class CustomAuth {
         USERNAME: target.user?.username ?? target.username,
       },
     };
+  }
+
+  /**
+   * A custom sign-in's event, when the pool's threat protection covers custom authentication
+   * (`AdvancedSecurityAdditionalFlows`, ADR 0091).
+   */
+  private record(
+    auth: ClientForAuth,
+    user: UserEntity,
+    response: AuthEventResponse,
+    challengeResponses: ChallengeOutcome[],
+  ): void {
+    if (coversCustomAuth(auth.pool))
+      this.events.record(auth.pool, user, 'SignIn', response, challengeResponses);
   }
 
   private sessionBase(
@@ -267,6 +286,16 @@ export class CustomAuth {
       ...(hidesExistence(auth) ? { userNotFound: !user } : {}),
     };
   }
+}
+
+/**
+ * The ChallengeResponses of a custom sign-in's event: `Password` `Success` once a PASSWORD_VERIFIER
+ * passed in it (the SRP path); a custom challenge has no name among Cognito's (Password, Mfa).
+ */
+function passwordOutcome(results: ChallengeResult[]): ChallengeOutcome[] {
+  return results.some((r) => r.challengeName === 'PASSWORD_VERIFIER' && r.challengeResult)
+    ? [{ ChallengeName: 'Password', ChallengeResponse: 'Success' }]
+    : [];
 }
 
 function hidesExistence(auth: ClientForAuth): boolean {

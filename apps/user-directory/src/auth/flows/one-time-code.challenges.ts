@@ -85,11 +85,13 @@ abstract class OneTimeCodeChallenge implements ChallengeHandler<OneTimeCodeAnswe
       throw CognitoErrors.otpCodeMismatch();
     }
     if (!session.firstFactor && !user.enabled) throw CognitoErrors.notAuthorized('User is disabled.');
-    // A second factor's answer is threat protection's SignIn event (ADR 0083), written after the
-    // answer; USER_AUTH's first-factor codes are not recorded yet.
+    // Threat protection's SignIn event, written after the answer: a second factor's names the
+    // password and the code (ADR 0089); USER_AUTH's first-factor code is the sign-in itself, with
+    // no ChallengeResponses (ADR 0091: ChallengeName has only Password and Mfa).
     const mfa = !session.firstFactor;
     await recordingWrongCode(this.codes.check(user, this.factor, session.id, code), () => {
       if (mfa) this.events.recordMfa(auth.pool, user, false);
+      else this.events.record(auth.pool, user, 'SignIn', 'Fail');
     });
     if (session.firstFactor) assertAccountMaySignIn(user);
     const signedIn = session.firstFactor
@@ -103,6 +105,7 @@ abstract class OneTimeCodeChallenge implements ChallengeHandler<OneTimeCodeAnswe
       clientMetadata,
     );
     if (mfa) this.events.recordMfa(auth.pool, user, true);
+    else this.events.record(auth.pool, user, 'SignIn', 'Pass');
     return { ChallengeParameters: {}, AuthenticationResult: result };
   }
 }

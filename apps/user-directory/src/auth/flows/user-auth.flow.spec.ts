@@ -144,7 +144,8 @@ function setUp({
   const signInCompletion = completion as unknown as SignInCompletion;
   const verification = { verified: jest.fn(async (u: UserEntity) => u) };
   const verifying = verification as unknown as CodeSignInVerification;
-  const recorder = { record: jest.fn(), recordMfa: jest.fn() } as unknown as AuthEventRecorder;
+  const events = { record: jest.fn(), recordMfa: jest.fn() };
+  const recorder = events as unknown as AuthEventRecorder;
   const client = (id: string): ClientForAuth => ({
     client: {
       id,
@@ -172,6 +173,7 @@ function setUp({
     smsOtp: new SmsOtpChallenge(sessions, users, codes, signInCompletion, limiter, verifying, recorder),
     smsMfa: new SmsMfaChallenge(sessions, users, codes, signInCompletion, limiter, verifying, recorder),
     verification,
+    events,
     advance: (ms: number) => (now += ms),
     /** Lets the codes sent after the answer go out. */
     settle: () => delivery.onModuleDestroy(),
@@ -286,10 +288,14 @@ describe('USER_AUTH with a preferred challenge', () => {
     // The code proved the email (ADR 0062).
     expect(t.verification.verified).toHaveBeenCalledWith(ann, 'email');
     expect(t.attempts.begin).toHaveBeenCalledWith('mfa-code', { poolId: ann.poolId, key: `user:${ann.sub}` });
+    // Threat protection's event (ADR 0091): the code is the sign-in, no MFA after a password.
+    expect(t.events.record).toHaveBeenCalledWith(t.pool, ann, 'SignIn', 'Pass');
+    expect(t.events.recordMfa).not.toHaveBeenCalled();
     // Replayed: the session is used up, and so is the code.
     expect(
       await outcome(respond(t.email, t.auth, started.Session, { USERNAME: 'ann', EMAIL_OTP_CODE: code })),
     ).toBe('NotAuthorizedException');
+    expect(t.events.record).toHaveBeenCalledTimes(1);
   });
 
   it('SMS_OTP: the code to the phone, answered as SMS_OTP_CODE; an SMS_MFA answer cannot use its session', async () => {
@@ -323,6 +329,8 @@ describe('USER_AUTH with a preferred challenge', () => {
     ).toBe('CodeMismatchException');
     expect(t.attempts.begin).toHaveBeenCalledWith('mfa-code', { poolId: ann.poolId, key: `user:${ann.sub}` });
     expect(t.attempts.succeeded).not.toHaveBeenCalled();
+    expect(t.events.record).toHaveBeenCalledWith(t.pool, ann, 'SignIn', 'Fail');
+    expect(t.events.recordMfa).not.toHaveBeenCalled();
     expect(
       await outcome(respond(t.email, t.auth, started.Session, { USERNAME: 'ann', EMAIL_OTP_CODE: code })),
     ).toBe('NotAuthorizedException');
@@ -535,6 +543,8 @@ describe('a name that is no user', () => {
       ),
     ).toBe('CodeMismatchException');
     expect(t.attempts.begin).toHaveBeenCalledWith('mfa-code', { poolId: t.pool.id, key: 'name:nobody' });
+    // No user, no event (ADR 0091).
+    expect(t.events.record).not.toHaveBeenCalled();
     // Its session is single-use too, and bound to the name.
     expect(
       await outcome(

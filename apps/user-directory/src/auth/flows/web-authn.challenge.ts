@@ -13,6 +13,7 @@ import { ChallengeHandler, SignInClaim } from './auth-flow';
 import { deviceKeyOf } from './auth-parameters';
 import { userOfSession } from './first-factor-sessions';
 import { assertAccountMaySignIn } from './first-factors';
+import { AuthEventRecorder } from '../../risk/auth-event-recorder';
 
 /** What the answer read: the user the Session was issued to (none for a decoy), the session, the assertion. */
 export interface PasskeyAnswer {
@@ -41,6 +42,7 @@ export class WebAuthnChallenge implements ChallengeHandler<PasskeyAnswer> {
     @Inject(MfaSignIn) private readonly mfa: MfaSignIn,
     @Inject(AttemptLimiter) private readonly attempts: AttemptLimiter,
     @Inject(SignInCompletion) private readonly completion: SignInCompletion,
+    @Inject(AuthEventRecorder) private readonly events: AuthEventRecorder,
   ) {}
 
   async claim(
@@ -76,18 +78,22 @@ export class WebAuthnChallenge implements ChallengeHandler<PasskeyAnswer> {
       !!user &&
       !!session.webAuthnChallenge &&
       (await this.passkeys.verifyAssertion(pool, user, session.webAuthnChallenge, credential));
-    if (!user || !proven) throw CognitoErrors.notAuthorized();
+    if (!user || !proven) {
+      // Threat protection's SignIn event (ADR 0091), a real user's only, written after the answer:
+      // the passkey is the sign-in itself, so no ChallengeResponses (ChallengeName has no passkey).
+      if (user) this.events.record(auth.pool, user, 'SignIn', 'Fail');
+      throw CognitoErrors.notAuthorized();
+    }
     await this.attempts.succeeded('mfa-code', subject);
     assertAccountMaySignIn(user);
-    return {
-      ChallengeParameters: {},
-      AuthenticationResult: await this.completion.signedIn(
-        auth,
-        user,
-        deviceKeyOf(responses),
-        undefined,
-        clientMetadata,
-      ),
-    };
+    const result = await this.completion.signedIn(
+      auth,
+      user,
+      deviceKeyOf(responses),
+      undefined,
+      clientMetadata,
+    );
+    this.events.record(auth.pool, user, 'SignIn', 'Pass');
+    return { ChallengeParameters: {}, AuthenticationResult: result };
   }
 }
