@@ -2,9 +2,7 @@ import {
   AdminConfirmSignUpCommand,
   AdminCreateUserCommand,
   AdminGetUserCommand,
-  AdminListUserAuthEventsCommand,
   AdminUpdateUserAttributesCommand,
-  AuthEventType,
   CognitoIdentityProviderClient,
   CompleteWebAuthnRegistrationCommand,
   ConfirmForgotPasswordCommand,
@@ -20,7 +18,6 @@ import {
   SetUserMFAPreferenceCommand,
   VerifySoftwareTokenCommand,
   RespondToAuthChallengeCommand,
-  SetRiskConfigurationCommand,
   SetUserPoolMfaConfigCommand,
   SignUpCommand,
   StartWebAuthnRegistrationCommand,
@@ -37,11 +34,17 @@ import {
   SoftwareAuthenticator,
 } from '../apps/user-directory/test/support/software-authenticator';
 import { expectAwsError } from '../libs/testing/src/aws-errors';
-import { eventually } from '../libs/testing/src/eventually';
 import { TestSamlIdp } from '../libs/testing/src/saml-idp';
 import { challengeAnswerFor } from '../libs/testing/src/user-pool-trigger-standin';
 import { Secret, TOTP } from 'otpauth';
 import { launchBrowser } from './support/browser';
+import {
+  authEventsOf,
+  blockAddresses,
+  BLOCKED_MESSAGE,
+  eventSummary,
+  LOOPBACK_RANGES,
+} from './support/threat-protection';
 import { cognitoAdmin, cognitoPublic, e2eSystem, mailboxMark, mailSentTo } from './support/e2e-context';
 import { createFederatedPool, signInAtProvider } from './support/federation';
 import { browse, CookieJar, createOAuthPool, OAuthPool, signInThroughHostedUi } from './support/hosted-ui';
@@ -60,9 +63,9 @@ describe('threat protection on the confirmations, the token endpoint and federat
   const system = e2eSystem();
   const password = 'Thr3at-Confirm-Ok!';
   const stamp = Date.now();
-  const LOOPBACK = ['127.0.0.0/8', '::1/128'];
+  const LOOPBACK = LOOPBACK_RANGES;
   const ELSEWHERE = ['203.0.113.0/24'];
-  const blocked = 'Request not allowed due to security reasons.';
+  const blocked = BLOCKED_MESSAGE;
   let admin: CognitoIdentityProviderClient;
   let app: CognitoIdentityProviderClient;
 
@@ -77,13 +80,7 @@ describe('threat protection on the confirmations, the token endpoint and federat
 
   const unique = (label: string) => `${label}-${randomBytes(4).toString('hex')}`;
 
-  const block = (poolId: string, ranges: string[]) =>
-    admin.send(
-      new SetRiskConfigurationCommand({
-        UserPoolId: poolId,
-        RiskExceptionConfiguration: { BlockedIPRangeList: ranges },
-      }),
-    );
+  const block = (poolId: string, ranges: string[]) => blockAddresses(admin, poolId, ranges);
 
   const mode = (poolId: string, AdvancedSecurityMode: 'AUDIT' | 'ENFORCED', more = {}) =>
     admin.send(
@@ -102,22 +99,10 @@ describe('threat protection on the confirmations, the token endpoint and federat
   const codeTo = async (to: string, mark: number) =>
     /\b(\d{6})\b/.exec((await mailSentTo(to, system, { after: mark })).text)![1];
 
-  /** The user's events once `count` are written (they are written after the answer). */
-  const eventsOf = (poolId: string, username: string, count: number): Promise<AuthEventType[]> =>
-    eventually(async () => {
-      const { AuthEvents } = await admin.send(
-        new AdminListUserAuthEventsCommand({ UserPoolId: poolId, Username: username }),
-      );
-      expect(AuthEvents).toHaveLength(count);
-      return AuthEvents!;
-    });
+  const eventsOf = (poolId: string, username: string, count: number) =>
+    authEventsOf(admin, poolId, username, count);
 
-  const summary = (events: AuthEventType[]) =>
-    events.map((e) => [
-      e.EventType,
-      e.EventResponse,
-      (e.ChallengeResponses ?? []).map((c) => `${c.ChallengeName}:${c.ChallengeResponse}`).join(','),
-    ]);
+  const summary = eventSummary;
 
   it('refuses ConfirmSignUp and ConfirmForgotPassword from a blocked address alike for any name, spending no code', async () => {
     const mk = async (addOns: 'AUDIT' | 'ENFORCED') => {

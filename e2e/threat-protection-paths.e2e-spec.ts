@@ -1,10 +1,8 @@
 import {
   AdminConfirmSignUpCommand,
   AdminGetUserCommand,
-  AdminListUserAuthEventsCommand,
   AdminUpdateUserAttributesCommand,
   AssociateSoftwareTokenCommand,
-  AuthEventType,
   CognitoIdentityProviderClient,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
@@ -12,7 +10,6 @@ import {
   InitiateAuthCommand,
   ResendConfirmationCodeCommand,
   RespondToAuthChallengeCommand,
-  SetRiskConfigurationCommand,
   SetUserMFAPreferenceCommand,
   SetUserPoolMfaConfigCommand,
   SignUpCommand,
@@ -32,8 +29,14 @@ import { AddressInfo } from 'node:net';
 import type { BrowserContext, Page } from 'playwright-core';
 import { generators, Issuer } from 'openid-client';
 import { expectAwsError } from '../libs/testing/src/aws-errors';
-import { eventually } from '../libs/testing/src/eventually';
 import { launchBrowser } from './support/browser';
+import {
+  authEventsOf,
+  blockAddresses,
+  BLOCKED_MESSAGE,
+  eventSummary,
+  LOOPBACK_RANGES,
+} from './support/threat-protection';
 import { cognitoAdmin, cognitoPublic, e2eSystem } from './support/e2e-context';
 import { createConfirmedUser, createOAuthPool, OAuthPool } from './support/hosted-ui';
 
@@ -49,8 +52,8 @@ describe('threat protection on more paths', () => {
   const system = e2eSystem();
   const password = 'Thr3at-Paths-Ok!';
   const stamp = Date.now();
-  const LOOPBACK = ['127.0.0.0/8', '::1/128'];
-  const blocked = 'Request not allowed due to security reasons.';
+  const LOOPBACK = LOOPBACK_RANGES;
+  const blocked = BLOCKED_MESSAGE;
   const loopbackAddress = /127\.0\.0\.1|::1/;
   let admin: CognitoIdentityProviderClient;
   let app: CognitoIdentityProviderClient;
@@ -106,30 +109,12 @@ describe('threat protection on more paths', () => {
       }),
     );
 
-  const block = (poolId: string, ranges: string[]) =>
-    admin.send(
-      new SetRiskConfigurationCommand({
-        UserPoolId: poolId,
-        RiskExceptionConfiguration: { BlockedIPRangeList: ranges },
-      }),
-    );
+  const block = (poolId: string, ranges: string[]) => blockAddresses(admin, poolId, ranges);
 
-  /** The user's events once `count` are written (they are written after the answer). */
-  const eventsOf = (poolId: string, username: string, count: number): Promise<AuthEventType[]> =>
-    eventually(async () => {
-      const { AuthEvents } = await admin.send(
-        new AdminListUserAuthEventsCommand({ UserPoolId: poolId, Username: username }),
-      );
-      expect(AuthEvents).toHaveLength(count);
-      return AuthEvents!;
-    });
+  const eventsOf = (poolId: string, username: string, count: number) =>
+    authEventsOf(admin, poolId, username, count);
 
-  const summary = (events: AuthEventType[]) =>
-    events.map((e) => [
-      e.EventType,
-      e.EventResponse,
-      (e.ChallengeResponses ?? []).map((c) => `${c.ChallengeName}:${c.ChallengeResponse}`).join(','),
-    ]);
+  const summary = eventSummary;
 
   it('records ResendCode and PasswordChange events, passed and failed, with the caller address', async () => {
     const p = await pool('paths-events', 'AUDIT');
