@@ -426,8 +426,10 @@ describe('IAM account password policy, login profiles, aliases and summary', () 
         AttachedPoliciesPerUserQuota: 10,
         AccountAccessKeysPresent: 1,
         AccountMFAEnabled: 0,
-        GlobalEndpointTokenVersion: 1,
       });
+      // The account's STS preference: in a shared run another spec (the request fuzz sends every
+      // operation valid input) may have set v2Token; iam-credential-reports checks each value.
+      expect([1, 2]).toContain(after.GlobalEndpointTokenVersion);
       for (const key of [
         'Groups',
         'Roles',
