@@ -108,7 +108,8 @@ describe('DeleteUserPoolClient', () => {
       'ResourceNotFoundException',
       { status: 400, message: `User pool client ${pool.clientId} does not exist.` },
     );
-    const unknown = `x${pool.clientId.slice(1)}`;
+    // One character changed: never the client's own id (1 in 36 ids begins with an `x`).
+    const unknown = `${pool.clientId.startsWith('x') ? 'y' : 'x'}${pool.clientId.slice(1)}`;
     await expectAwsError(
       admin.send(new DeleteUserPoolClientCommand({ UserPoolId: pool.userPoolId, ClientId: unknown })),
       'ResourceNotFoundException',
